@@ -1,0 +1,3 @@
+from fmlint.cli import main
+
+raise SystemExit(main())

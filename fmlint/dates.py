@@ -1,0 +1,98 @@
+"""Date and time strings as Hugo reads them.
+
+Hugo passes front-matter dates through ``cast.ToTimeInDefaultLocationE``,
+which tries a fixed list of Go layouts (RFC 3339 with or without ``T``, zone or
+fraction; ``2006-01-02``; RFC 1123/822/850; ANSI C and Unix dates;
+``02 Jan 2006``).  :func:`parse_hugo_date` accepts the same layouts and, when a
+string has a date's shape but impossible values, says which part is out of
+range instead of just "invalid".
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_ISO = re.compile(
+    r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
+    r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?P<fraction>\.\d+)?)?"
+    r"(?:\s?(?P<offset>Z|[+-]\d{2}:?\d{2}))?(?:\s[A-Z]{2,5})?)?",
+    re.IGNORECASE,
+)
+_ZONE = r"(?:[A-Z]{2,5}|[+-]\d{4})"
+# (pattern over the whole string, strptime format); the zone is checked by the pattern
+# and dropped before strptime, which cannot read names such as "MST".
+_TEXT_LAYOUTS = [
+    (rf"[A-Z][a-z]{{2}}, \d{{2}} [A-Z][a-z]{{2}} \d{{4}} \d{{2}}:\d{{2}}:\d{{2}} {_ZONE}", "%a, %d %b %Y %H:%M:%S"),  # RFC 1123
+    (rf"\d{{2}} [A-Z][a-z]{{2}} \d{{2}} \d{{2}}:\d{{2}} {_ZONE}", "%d %b %y %H:%M"),  # RFC 822
+    (rf"[A-Z][a-z]+, \d{{2}}-[A-Z][a-z]{{2}}-\d{{2}} \d{{2}}:\d{{2}}:\d{{2}} {_ZONE}", "%A, %d-%b-%y %H:%M:%S"),  # RFC 850
+    (r"[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}", "%a %b %d %H:%M:%S %Y"),  # ANSI C
+    (rf"[A-Z][a-z]{{2}} [A-Z][a-z]{{2}} [ \d]\d \d{{2}}:\d{{2}}:\d{{2}} {_ZONE} \d{{4}}", "%a %b %d %H:%M:%S %Y"),  # Unix, Ruby
+    (r"\d{2} [A-Z][a-z]{2} \d{4}", "%d %b %Y"),
+]
+_TEXT_PATTERNS = [(re.compile(pattern), layout) for pattern, layout in _TEXT_LAYOUTS]
+_ZONE_TOKEN = re.compile(rf"\s{_ZONE}(?=\s|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class HugoDate:
+    value: dt.datetime
+    has_time: bool
+    has_offset: bool
+
+
+class DateError(ValueError):
+    """Not a date Hugo can read; the message says why."""
+
+
+def parse_hugo_date(text: str) -> HugoDate:
+    """Parse ``text`` as Hugo would, or raise :class:`DateError` explaining why not."""
+    text = text.strip()
+    match = _ISO.fullmatch(text)
+    if match:
+        return _from_iso(match)
+    for pattern, layout in _TEXT_PATTERNS:
+        if pattern.fullmatch(text):
+            has_zone = bool(_ZONE_TOKEN.search(text))
+            try:
+                value = dt.datetime.strptime(_ZONE_TOKEN.sub("", text), layout)
+            except ValueError as exc:
+                raise DateError(f"`{text}` has impossible values ({exc})") from None
+            return HugoDate(value, layout != "%d %b %Y", has_zone)
+    if re.match(r"\d{4}-\d{1,2}-\d{1,2}", text):
+        raise DateError(f"`{text}` is not a date layout Hugo accepts (use 2006-01-02 or 2006-01-02T15:04:05-07:00)")
+    raise DateError(f"`{text}` is not a date Hugo can read")
+
+
+def _from_iso(match: re.Match[str]) -> HugoDate:
+    year, month, day = (int(match.group(name)) for name in ("year", "month", "day"))
+    if not 1 <= month <= 12:
+        raise DateError(f"month {month:02d} is out of range (01-12)")
+    last_day = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last_day:
+        raise DateError(f"day {day:02d} is out of range for {calendar.month_name[month]} {year} (01-{last_day})")
+    hour = int(match.group("hour") or 0)
+    minute = int(match.group("minute") or 0)
+    second = int(match.group("second") or 0)
+    for name, value, top in (("hour", hour, 23), ("minute", minute, 59), ("second", second, 59)):
+        if value > top:
+            raise DateError(f"{name} {value:02d} is out of range (00-{top})")
+    offset = match.group("offset")
+    tz = None
+    if offset:
+        tz = dt.timezone.utc if offset.upper() == "Z" else _offset(offset)
+    fraction = match.group("fraction")
+    micro = int((fraction[1:] + "000000")[:6]) if fraction else 0
+    value = dt.datetime(year, month, day, hour, minute, second, micro, tzinfo=tz)
+    return HugoDate(value, match.group("hour") is not None, tz is not None)
+
+
+def _offset(text: str) -> dt.timezone:
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:])
+    if hours > 23 or minutes > 59:
+        raise DateError(f"time-zone offset {text} is out of range")
+    delta = dt.timedelta(hours=hours, minutes=minutes)
+    return dt.timezone(-delta if text[0] == "-" else delta)

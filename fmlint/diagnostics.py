@@ -1,0 +1,59 @@
+"""The two records of the pipeline: what a rule finds, and what a user sees.
+
+A rule yields :class:`Problem` — a code, a message and a :class:`Span`; the
+linter turns each into a :class:`Diagnostic` with file, 1-based line and column,
+the rule's readable name and its effective severity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from fmlint.positions import Span
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A finding located by a span in the document (never by line/column)."""
+
+    code: str
+    message: str
+    span: Span
+    severity: Severity | None = None  # None: the rule's configured severity
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Diagnostic:
+    """A located finding, ordered by (path, line, column, code)."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    end_line: int
+    end_column: int
+    rule: str
+    severity: Severity
+    message: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "code": self.code,
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+        }

@@ -1,0 +1,182 @@
+"""Read stage: bytes → decoded text → where the front matter and the body are.
+
+A :class:`Document` never raises for bad content: undecodable or binary input
+and a front matter that is never closed become :class:`Problem` records in
+``doc.problems`` and the rest of the pipeline carries on with what is usable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from collections.abc import Iterator
+from typing import Literal
+
+from frontmatter.default_handlers import YAMLHandler
+
+from fmlint.diagnostics import Problem
+from fmlint.positions import LineIndex, Span, byte_offset_point
+
+FrontMatterKind = Literal["yaml", "toml", "json"]
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+# Delimiter lines as python-frontmatter's handlers define them (its TOML handler
+# exists only when the third-party `toml` package is installed, so it is spelt
+# out here with the same shape).
+_DELIMITERS: dict[str, tuple[FrontMatterKind, re.Pattern[str]]] = {
+    "-": ("yaml", YAMLHandler.FM_BOUNDARY),
+    "+": ("toml", re.compile(r"^\+{3,}\s*$", re.MULTILINE)),
+}
+_BINARY_SNIFF = 8192
+
+
+@dataclass(slots=True)
+class Document:
+    """One file's text and the layout of its front matter and body.
+
+    ``front_matter`` is the span of the raw front-matter source (between the
+    delimiters, or the whole JSON object); ``opening`` the span of the opening
+    delimiter (where file-level front-matter problems are reported);
+    ``body_start`` the offset where Markdown begins.  A ``kind`` without a
+    ``front_matter`` span means the front matter was opened but never closed.
+    """
+
+    path: str
+    text: str
+    lines: LineIndex
+    kind: FrontMatterKind | None = None
+    front_matter: Span | None = None
+    opening: Span = Span(0, 0)
+    body_start: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    readable: bool = True
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
+
+    def source(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+
+def read_document(path: str, data: bytes) -> Document:
+    """Decode ``data`` and locate its front matter (see module docstring)."""
+    text, problems, readable = _decode(data)
+    doc = Document(path=path, text=text, lines=LineIndex(text), problems=problems, readable=readable)
+    if readable:
+        _split(doc)
+    return doc
+
+
+def unreadable_document(path: str, problem_code: str, message: str) -> Document:
+    """A placeholder for a file that could not be read at all."""
+    doc = Document(path=path, text="", lines=LineIndex(""), readable=False)
+    doc.problems.append(Problem(problem_code, message, Span(0, 0)))
+    return doc
+
+
+def _decode(data: bytes) -> tuple[str, list[Problem], bool]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "", [Problem("FL003", "file is UTF-16 encoded; fmlint reads UTF-8 text", Span(0, 0))], False
+    nul = data.find(b"\x00", 0, _BINARY_SNIFF)
+    if nul >= 0:
+        return "", [Problem("FL003", f"binary file (NUL byte at offset {nul}); not a Markdown article", Span(0, 0))], False
+    if data.startswith(_UTF8_BOM):
+        data = data[len(_UTF8_BOM) :]
+    try:
+        text = data.decode("utf-8")
+        problems: list[Problem] = []
+    except UnicodeDecodeError as exc:
+        text = data.decode("utf-8", "replace")
+        line, column = byte_offset_point(data, exc.start)
+        bad = data[exc.start : exc.end].hex(" ")
+        offset = LineIndex(text).line_start(line) + column - 1
+        problems = [
+            Problem(
+                "FL002",
+                f"invalid UTF-8 byte sequence ({bad}); the file must be saved as UTF-8",
+                Span(offset, offset + 1),
+            )
+        ]
+    if "\x00" in text:
+        offset = text.index("\x00")
+        problems.append(Problem("FL003", "NUL character in text", Span(offset, offset + 1)))
+    return text, problems, True
+
+
+def _split(doc: Document) -> None:
+    text = doc.text
+    first = text[:1]
+    if first == "{":
+        _split_json(doc)
+        return
+    if first not in _DELIMITERS:
+        return
+    kind, boundary = _DELIMITERS[first]
+    lines = _lines(doc)
+    opening = next(lines)
+    if not boundary.match(doc.source(opening)):
+        return
+    doc.kind = kind
+    doc.opening = opening
+    for line in lines:
+        if boundary.match(doc.source(line)):
+            doc.front_matter = Span(_next_line(doc, opening), line.start)
+            doc.body_start = _next_line(doc, line)
+            return
+    doc.body_start = len(text)  # unclosed: kind without a front_matter span
+
+
+def _split_json(doc: Document) -> None:
+    """A leading JSON object: find its closing brace (string-aware)."""
+    doc.kind = "json"
+    doc.opening = Span(0, 1)
+    end = _json_object_end(doc.text)
+    if end is None:  # unclosed: kind without a front_matter span
+        doc.body_start = len(doc.text)
+        return
+    doc.front_matter = Span(0, end)
+    doc.body_start = _after_line(doc.text, end)
+
+
+def _json_object_end(text: str) -> int | None:
+    depth = 0
+    in_string = escaped = False
+    for index, char in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+    return None
+
+
+def _after_line(text: str, offset: int) -> int:
+    """Offset just after the line break that ends the line containing ``offset``."""
+    newline = text.find("\n", offset)
+    return len(text) if newline < 0 else newline + 1
+
+
+def _lines(doc: Document) -> Iterator[Span]:
+    """Each line's span, without its line break (CR or CRLF)."""
+    text = doc.text
+    for number in range(1, doc.lines.line_count + 1):
+        start = doc.lines.line_start(number)
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield Span(start, end - 1 if end > start and text[end - 1] == "\r" else end)
+
+
+def _next_line(doc: Document, line: Span) -> int:
+    """Offset of the line after ``line`` (or the end of the text)."""
+    return min(line.end + (2 if doc.text.startswith("\r\n", line.end) else 1), len(doc.text))

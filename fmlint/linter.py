@@ -1,0 +1,93 @@
+"""One file through the pipeline: read → split → parse → rules → diagnostics.
+
+This is the only place where problems become diagnostics: the span is turned
+into a line and column (by ``fmlint.positions``), the code gets its rule name
+and effective severity, disabled codes are dropped, and the result is sorted.
+A rule that raises becomes an ``X001 internal-error`` diagnostic; nothing that a
+file contains can end the run.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import traceback
+from collections.abc import Iterable
+
+from fmlint.diagnostics import Diagnostic, Problem
+from fmlint.document import Document, read_document, unreadable_document
+from fmlint.frontmatter import parse_front_matter
+from fmlint.positions import Span
+from fmlint.rules import CHECKERS, RULES_BY_CODE, Checker, Context
+from fmlint.settings import Settings
+
+INTERNAL_ERROR = "X001"
+
+
+def lint_path(path: str, settings: Settings, verbose: bool = False) -> list[Diagnostic]:
+    """Read and lint one file; unreadable files become diagnostics."""
+    return lint_document(read_path(path, settings.max_file_size), settings, verbose)
+
+
+def read_path(path: str, max_size: int) -> Document:
+    try:
+        if not os.path.isdir(path) and not stat.S_ISREG(os.stat(path).st_mode):
+            return unreadable_document(path, "FL001", "not a regular file (a pipe, socket or device); not read")
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_size:
+                return unreadable_document(
+                    path, "FL004", f"file is {_mib(size)} MiB, over the {_mib(max_size)} MiB limit; not read"
+                )
+            data = handle.read()
+    except IsADirectoryError:
+        return unreadable_document(path, "FL001", "cannot read file: it is a directory")
+    except OSError as exc:
+        return unreadable_document(path, "FL001", f"cannot read file: {exc.strerror or exc}")
+    return read_document(path, data)
+
+
+def _mib(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f}"
+
+
+def lint_text(text: str, path: str = "<text>", settings: Settings | None = None) -> list[Diagnostic]:
+    """Lint an in-memory document (tests, ``--stdin-filename``)."""
+    return lint_document(read_document(path, text.encode("utf-8")), settings or Settings())
+
+
+def lint_document(doc: Document, settings: Settings, verbose: bool = False) -> list[Diagnostic]:
+    front_matter = parse_front_matter(doc) if doc.readable else None
+    ctx = Context(doc, front_matter, settings)
+    problems: list[Problem] = []
+    for checker in CHECKERS:
+        if any(settings.is_enabled(rule.code) for rule in checker.rules):
+            problems.extend(_run(checker, ctx, verbose))
+    return sorted(_diagnostic(doc, problem, settings) for problem in problems if settings.is_enabled(problem.code))
+
+
+def _run(checker: Checker, ctx: Context, verbose: bool) -> Iterable[Problem]:
+    try:
+        return list(checker.check(ctx, ctx.settings.options_for(checker)))
+    except Exception as exc:  # a bug in a rule must not end the run
+        message = f"rule `{checker.name}` crashed: {type(exc).__name__}: {exc}"
+        if verbose:
+            message += "\n" + traceback.format_exc()
+        return [Problem(INTERNAL_ERROR, message, Span(0, 0))]
+
+
+def _diagnostic(doc: Document, problem: Problem, settings: Settings) -> Diagnostic:
+    rule = RULES_BY_CODE[problem.code]
+    position = doc.lines.position(problem.span)
+    severity = settings.severity(problem.code) or problem.severity or rule.severity
+    return Diagnostic(
+        path=doc.path,
+        line=position.line,
+        column=position.column,
+        code=problem.code,
+        end_line=position.end_line,
+        end_column=position.end_column,
+        rule=rule.name,
+        severity=severity,
+        message=problem.message,
+    )

@@ -1,0 +1,76 @@
+"""The one place where offsets become 1-based lines and columns.
+
+Everything upstream works with :class:`Span` — absolute character offsets into
+``Document.text`` (the decoded file with any BOM removed).  Loaders add their
+base offset once when they build a span; rules only pass spans around.  Columns
+count characters (code points), not bytes, so CJK text before a value does not
+shift it; a CRLF ending is two characters at the end of its line and never
+moves a column.  End positions are exclusive, as in SARIF.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_NEWLINE = re.compile("\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range ``[start, end)`` of character offsets in a document."""
+
+    start: int
+    end: int
+
+    def shifted(self, base: int) -> Span:
+        """This span moved by ``base`` characters (from a slice into the whole text)."""
+        return Span(self.start + base, self.end + base)
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class LineIndex:
+    """Maps character offsets of one text to 1-based (line, column)."""
+
+    __slots__ = ("_starts", "_length")
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+        self._length = len(text)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def line_start(self, line: int) -> int:
+        """Offset of the first character of 1-based ``line``."""
+        return self._starts[line - 1]
+
+    def point(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, self._length))
+        line = bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+    def position(self, span: Span) -> Position:
+        line, column = self.point(span.start)
+        end_line, end_column = self.point(max(span.start, span.end))
+        return Position(line, column, end_line, end_column)
+
+
+def byte_offset_point(data: bytes, offset: int) -> tuple[int, int]:
+    """(line, column) of byte ``offset`` in undecodable ``data``.
+
+    Used only for decoding errors, where no text exists yet; the column counts
+    the characters before the offset on its line (bad bytes count one each).
+    """
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", "replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column

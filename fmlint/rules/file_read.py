@@ -1,0 +1,87 @@
+"""Problems met while reading a file, before any parsing.
+
+These come from the read stage (``fmlint.document``): the file could not be
+read, is not UTF-8, is binary, or is larger than the size limit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from fmlint.diagnostics import Problem
+from fmlint.rules.base import Context, Rule
+
+RULES = (
+    Rule(
+        "FL001",
+        "unreadable-file",
+        "The file cannot be read (permission denied, a directory, vanished).",
+        doc="""## What it does
+Reports a path that was given or found but could not be read: permission
+denied, a directory whose name ends in `.md`, a file that vanished during the
+run, or a dangling symbolic link.
+
+## Why is this bad?
+A file the linter cannot read is a file the site generator cannot read either,
+or one that is silently left unchecked.
+
+## Example
+```console
+$ chmod 000 content/post.md && fmlint content/post.md
+content/post.md:1:1: FL001 cannot read file: Permission denied
+```
+""",
+    ),
+    Rule(
+        "FL002",
+        "invalid-encoding",
+        "The file is not valid UTF-8.",
+        doc="""## What it does
+Reports the first byte sequence that is not UTF-8, at its line and column
+(bad bytes count as one character each). The rest of the file is still checked.
+
+## Why is this bad?
+Hugo, Jekyll and most generators read content as UTF-8; Latin-1 or Windows-1252
+files turn accented characters into garbage on the published page.
+
+## Example
+A file saved as Latin-1 containing `café` gives
+`post.md:3:4: FL002 invalid UTF-8 byte sequence (e9)`. Re-save it as UTF-8.
+""",
+    ),
+    Rule(
+        "FL003",
+        "binary-file",
+        "The file is binary or UTF-16, not UTF-8 Markdown.",
+        doc="""## What it does
+Reports a file that contains NUL bytes (an image or archive renamed to `.md`)
+or starts with a UTF-16 byte-order mark. Such a file is not parsed further.
+
+## Why is this bad?
+Generators either fail on such a file or publish garbage.
+
+## Example
+`cover.png` renamed to `cover.md` gives `cover.md:1:1: FL003 binary file`.
+""",
+    ),
+    Rule(
+        "FL004",
+        "file-too-large",
+        "The file is larger than the size limit and was not read.",
+        doc="""## What it does
+Reports a file larger than `max-file-size` (default 10 MiB) instead of reading it.
+
+## Why is this bad?
+A Markdown article of that size is almost always a generated or misplaced file,
+and reading it would slow every run.
+
+## Example
+A 50 MB `dump.md` gives `dump.md:1:1: FL004 file is 50.0 MiB, over the 10.0 MiB limit`.
+""",
+    ),
+)
+
+
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
+    yield from ctx.doc.problems

@@ -1,0 +1,183 @@
+"""Front matter that a site generator would reject or misread.
+
+The problems come from the parse stage (``fmlint.frontmatter``); this module
+gives them their codes, names and documentation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from fmlint.diagnostics import Problem
+from fmlint.positions import Span
+from fmlint.rules.base import Context, Rule
+
+RULES = (
+    Rule(
+        "FM001",
+        "unclosed-front-matter",
+        "Front matter is opened but never closed.",
+        doc="""## What it does
+Reports an opening `---`, `+++` or `{` whose closing delimiter never comes, at
+the opening line.
+
+## Why is this bad?
+The generator reads the whole article as front matter (or refuses the file):
+the page is broken or empty.
+
+## Example
+```markdown
+---
+title: "Hello"
+
+Body text…
+```
+Add the closing `---` after the last front-matter line.
+""",
+    ),
+    Rule(
+        "FM002",
+        "front-matter-syntax",
+        "The front matter is not valid YAML, TOML or JSON.",
+        doc="""## What it does
+Reports a YAML, TOML or JSON syntax error at the line and column where the
+parser stopped, and values that cannot be read as their type.
+
+## Why is this bad?
+Hugo stops the build (or skips the page) on a front matter it cannot parse.
+
+## Example
+```markdown
+---
+tags: [news, ai
+---
+```
+fails with `did not find expected ',' or ']'`; write `tags: [news, ai]`.
+""",
+    ),
+    Rule(
+        "FM003",
+        "duplicate-key",
+        "A key appears twice in the same mapping.",
+        doc="""## What it does
+Reports the *second* occurrence of a key in a YAML or JSON mapping, and a TOML
+table or key declared twice.
+
+## Why is this bad?
+Hugo rejects duplicate keys; PyYAML and many other tools silently keep the last
+one, so the mistake goes unnoticed until the site build fails.
+
+## Example
+```markdown
+---
+title: "Draft title"
+title: "Final title"
+---
+```
+Remove one of the two `title` keys.
+""",
+    ),
+    Rule(
+        "FM004",
+        "expansion-limit",
+        "YAML aliases expand too far, or the data is nested too deep.",
+        doc="""## What it does
+Stops reading a YAML front matter whose aliases (`*ref`) and merge keys (`<<`)
+expand to more than 10,000 nodes, or whose nesting is more than 100 levels deep.
+
+## Why is this bad?
+Such a document is a "billion laughs" bomb: a few lines that expand to billions
+of values and exhaust memory in any tool that reads them naïvely.
+
+## Example
+```yaml
+a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+```
+""",
+    ),
+    Rule(
+        "FM005",
+        "unsupported-tag",
+        "A YAML tag other than the standard types is used.",
+        doc="""## What it does
+Reports explicit YAML tags such as `!!python/object` or custom `!tags`. The
+value is read as plain data; the tag is never constructed.
+
+## Why is this bad?
+Tags that construct objects are a code-execution risk in some tools, and Hugo
+does not understand them.
+
+## Example
+```yaml
+title: !!python/object/apply:os.system ["echo hi"]
+```
+Write plain values: `title: "Hello"`.
+""",
+    ),
+    Rule(
+        "FM006",
+        "front-matter-not-mapping",
+        "The front matter is a list or a single value, not key/value pairs.",
+        doc="""## What it does
+Reports a front matter whose top level is a list or a scalar.
+
+## Why is this bad?
+Generators expect keys such as `title` and `date`; anything else is ignored or
+rejected.
+
+## Example
+```markdown
+---
+- title: Hello
+---
+```
+Remove the leading `- `: `title: Hello`.
+""",
+    ),
+    Rule(
+        "FM007",
+        "misplaced-front-matter",
+        "A front-matter block does not start on the first line.",
+        doc="""## What it does
+Reports a `---` or `+++` block that would be front matter but is preceded by
+blank lines.
+
+## Why is this bad?
+Front matter is only recognised at the very start of the file; otherwise the
+block is rendered as body text and the page loses its title, date and so on.
+
+## Example
+```markdown
+
+---
+title: Hello
+---
+```
+Delete the blank line before the opening `---`.
+""",
+    ),
+)
+
+_DELIMITER_LINE = re.compile(r"\A(?:[ \t]*\r?\n)+((?:---|\+\+\+)[ \t]*)\r?$", re.MULTILINE)
+
+
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
+    doc = ctx.doc
+    if not doc.readable:
+        return
+    if doc.kind is None:
+        misplaced = _DELIMITER_LINE.match(doc.text)
+        if misplaced:
+            span = Span(misplaced.start(1), misplaced.end(1))
+            yield Problem("FM007", "front matter must start on the first line of the file", span)
+    elif doc.front_matter is None:
+        opener = doc.source(doc.opening).strip()
+        yield Problem("FM001", f"front matter opened with `{opener}` is never closed", doc.opening)
+    if ctx.front_matter is not None:
+        yield from ctx.front_matter.problems

@@ -1,0 +1,153 @@
+"""Loading, checking and caching JSON Schemas.
+
+A schema is read once, checked against its own dialect's metaschema (from
+``$schema``, default 2020-12), its ``$ref``s are resolved eagerly, and one
+validator is built and reused for every file.  Any defect is a
+:class:`SchemaLoadError` naming the file and the JSON pointer (exit code 2).
+Remote ``$ref``s are never fetched: a local copy beside the schema is used
+when present.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jsonschema
+import referencing
+import referencing.exceptions
+import referencing.jsonschema
+from jsonschema.protocols import Validator
+
+from fmlint.formats import CUSTOM_FORMATS
+
+DEFAULT_SCHEMA = "hugo-article"
+
+
+class SchemaLoadError(Exception):
+    """A schema that cannot be used; the message names the file and place."""
+
+
+@dataclass(frozen=True)
+class CompiledSchema:
+    name: str  # what the user wrote (a path or a bundled name)
+    path: Path
+    contents: Any
+    validator: Validator
+    digest: str  # content hash, part of cache keys
+
+    @property
+    def requires_properties(self) -> bool:
+        return bool(isinstance(self.contents, dict) and self.contents.get("required"))
+
+
+def bundled_schema_path(name: str) -> Path | None:
+    """The bundled schema called ``name`` (``hugo-article``), if there is one."""
+    candidate = Path(__file__).parent / "schemas" / f"{name}.schema.json"
+    return candidate if candidate.is_file() else None
+
+
+def load_schema(name: str, base: Path | None = None) -> CompiledSchema:
+    """Load a schema by bundled name or by path (relative to ``base``)."""
+    bundled = bundled_schema_path(name)
+    if bundled is not None and not (base or Path.cwd()).joinpath(name).is_file():
+        return _compile(name, bundled)
+    return _compile(name, ((base or Path.cwd()) / name).resolve())
+
+
+@cache
+def _compile(name: str, path: Path) -> CompiledSchema:
+    raw = _read(path)
+    return compile_schema(_parse(path, raw), name, path, hashlib.sha256(raw).hexdigest())
+
+
+def compile_schema(contents: Any, name: str, path: Path, digest: str | None = None) -> CompiledSchema:
+    """Check ``contents`` and build its validator (``path`` anchors relative ``$ref``s)."""
+    cls = jsonschema.validators.validator_for(contents, default=jsonschema.Draft202012Validator)
+    try:
+        cls.check_schema(contents)
+    except jsonschema.SchemaError as exc:
+        pointer = _pointer(exc.absolute_path)
+        raise SchemaLoadError(f"{path}: invalid schema at {pointer}: {exc.message}") from None
+    registry: referencing.Registry = referencing.Registry(retrieve=_retriever(path))
+    validator = cls(contents, registry=registry, format_checker=_format_checker(cls))
+    _resolve_refs(path, contents, registry)
+    digest = digest or hashlib.sha256(json.dumps(contents, sort_keys=True).encode()).hexdigest()
+    return CompiledSchema(name, path, contents, validator, digest)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise SchemaLoadError(f"{path}: cannot read schema: {exc.strerror or exc}") from None
+
+
+def _parse(path: Path, raw: bytes) -> Any:
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise SchemaLoadError(f"{path}:{exc.lineno}:{exc.colno}: schema is not valid JSON: {exc.msg}") from None
+    except UnicodeDecodeError:
+        raise SchemaLoadError(f"{path}: schema is not UTF-8 text") from None
+
+
+def _pointer(parts: Any) -> str:
+    return "#/" + "/".join(str(part).replace("~", "~0").replace("/", "~1") for part in parts)
+
+
+def _format_checker(cls: type[Validator]) -> jsonschema.FormatChecker:
+    checker = jsonschema.FormatChecker(cls.FORMAT_CHECKER.checkers)
+    for name, check in CUSTOM_FORMATS.items():
+        checker.checks(name, raises=ValueError)(check)
+    return checker
+
+
+def _retriever(schema_path: Path):  # type: ignore[no-untyped-def]
+    """Resolve ``$ref`` targets from disk; never from the network."""
+
+    def retrieve(uri: str) -> referencing.Resource:
+        parts = urlsplit(uri)
+        if parts.scheme in ("http", "https"):
+            local = schema_path.parent / Path(parts.path).name
+            if not local.is_file():
+                raise SchemaLoadError(f"remote schemas are not fetched; save a copy of {uri} as {local}")
+        else:
+            local = Path(parts.path) if parts.scheme == "file" else schema_path.parent / parts.path
+        contents = _parse(local, _read(local))
+        return referencing.Resource.from_contents(contents, default_specification=referencing.jsonschema.DRAFT202012)
+
+    return retrieve
+
+
+def _resolve_refs(path: Path, contents: Any, registry: referencing.Registry) -> None:
+    """Resolve every ``$ref`` now, so that a broken one fails at load time."""
+    root = referencing.Resource.from_contents(contents, default_specification=referencing.jsonschema.DRAFT202012)
+    resolver = registry.resolver_with_root(root)
+    for pointer, ref in _refs(contents, ()):
+        try:
+            resolver.lookup(ref)
+        except referencing.exceptions.Unresolvable as exc:
+            cause: BaseException | None = exc
+            while cause is not None and not isinstance(cause, SchemaLoadError):
+                cause = cause.__cause__ or cause.__context__
+            detail = cause if cause is not None else exc
+            raise SchemaLoadError(f"{path}: cannot resolve $ref {ref!r} at {_pointer(pointer)}: {detail}") from None
+
+
+def _refs(node: Any, pointer: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("$ref", "$dynamicRef") and isinstance(value, str):
+                yield (*pointer, key), value
+            else:
+                yield from _refs(value, (*pointer, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _refs(value, (*pointer, str(index)))

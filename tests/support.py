@@ -1,0 +1,42 @@
+"""Test helpers: source in, located codes out (yamllint style)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fmlint.diagnostics import Diagnostic
+from fmlint.document import read_document
+from fmlint.linter import lint_document
+from fmlint.schema import CompiledSchema, compile_schema, load_schema
+from fmlint.settings import Settings
+
+DEFAULT = object()
+PERMISSIVE: dict[str, Any] = {}
+
+
+def settings_with(schema: Any = DEFAULT, **options: Any) -> Settings:
+    compiled: CompiledSchema | None
+    if schema is DEFAULT:
+        compiled = load_schema("hugo-article")
+    elif schema is None:
+        compiled = None
+    else:
+        compiled = compile_schema(schema, "<test>", Path.cwd() / "test.schema.json")
+    return Settings(schema=compiled, **options)
+
+
+def lint(source: str | bytes, schema: Any = DEFAULT, path: str = "post.md", **options: Any) -> list[Diagnostic]:
+    data = source.encode("utf-8") if isinstance(source, str) else source
+    return lint_document(read_document(path, data), settings_with(schema, **options))
+
+
+def located(diagnostics: list[Diagnostic]) -> list[tuple[int, int, str]]:
+    return [(d.line, d.column, d.code) for d in diagnostics]
+
+
+def check(source: str | bytes, problems: list[tuple[int, int, str]], schema: Any = DEFAULT, **options: Any) -> list[Diagnostic]:
+    """Assert that linting ``source`` gives exactly ``problems`` as (line, column, code)."""
+    diagnostics = lint(source, schema, **options)
+    assert located(diagnostics) == problems, "\n".join(f"{d.line}:{d.column} {d.code} {d.message}" for d in diagnostics)
+    return diagnostics

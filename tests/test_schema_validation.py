@@ -1,0 +1,153 @@
+import json
+
+import pytest
+from support import check
+
+from fmlint.schema import SchemaLoadError, load_schema
+
+ARTICLE = """---
+title: "Hello"
+summary: |
+  Several lines
+  of summary.
+comments: "yes"
+---
+"""
+
+
+def test_type_error_after_a_block_scalar():
+    [diagnostic] = check(ARTICLE, [(6, 11, "SC001")])
+    assert diagnostic.message == 'comments: expected a boolean, got the string "yes"'
+    assert (diagnostic.end_line, diagnostic.end_column) == (6, 16)
+
+
+def test_bom_and_crlf_do_not_shift_positions():
+    source = "\ufeff" + ARTICLE.replace("\n", "\r\n")
+    check(source.encode("utf-8"), [(6, 11, "SC001")])
+
+
+def test_cjk_text_before_the_value_counts_characters():
+    check('---\ntitle: "中文标题"\nwidgets: ["最近", 3]\n---\n', [(3, 17, "SC001")])
+
+
+def test_unknown_key_with_suggestion():
+    [diagnostic] = check("---\ntitle: x\ncomentS: true\n---\n", [(3, 1, "SC002")])
+    assert diagnostic.message == "unknown key `comentS` (did you mean `comments`?)"
+
+
+def test_missing_required_key_is_at_the_opening_delimiter():
+    [diagnostic] = check("---\ndate: 2025-02-07\n---\n", [(1, 1, "SC003")])
+    assert diagnostic.message == "missing required key `title`"
+
+
+def test_nested_required_is_at_the_parent_key():
+    check("---\ntitle: x\nresources:\n  - name: a\n---\n", [(4, 5, "SC003")])
+
+
+def test_one_of_reports_the_relevant_branch_at_the_nested_value():
+    schema = {
+        "properties": {
+            "cover": {
+                "oneOf": [
+                    {"type": "string"},
+                    {"type": "object", "properties": {"image": {"type": "string"}, "alt": {"type": "string"}}},
+                ]
+            }
+        }
+    }
+    [diagnostic] = check("---\ncover:\n  image: 42\n---\n", [(3, 10, "SC001")], schema=schema)
+    assert diagnostic.message == "cover.image: expected a string, got the integer 42"
+
+
+def test_enum_message_suggests_the_closest_value():
+    [diagnostic] = check('---\ntitle: x\nsidebar: "rigth"\n---\n', [(3, 10, "SC001")])
+    assert 'did you mean "right"?' in diagnostic.message
+
+
+def test_all_errors_are_reported_not_only_the_first():
+    check("---\ntitle: 1\ntoc: 2\npager: 3\n---\n", [(2, 8, "SC001"), (3, 6, "SC001"), (4, 8, "SC001")])
+
+
+def test_format_checking_is_on():
+    schema = {"properties": {"mail": {"format": "email"}, "when": {"format": "date"}, "site": {"format": "uri"}}}
+    check("---\nmail: nobody\nwhen: 2025-02-30\nsite: not a uri\n---\n", [(2, 7, "SC001"), (3, 7, "SC001"), (4, 7, "SC001")], schema=schema)
+
+
+def test_hugo_date_format_says_which_part_is_out_of_range():
+    [diagnostic] = check("---\ntitle: x\nlastmod: 2025-13-07\n---\n", [(3, 10, "SC001")])
+    assert "month 13 is out of range" in diagnostic.message
+
+
+def test_empty_strings_are_valid_in_the_default_schema():
+    check('---\ntitle: x\nmenu: ""\nthumbnail: ""\nlead: ""\n---\n', [])
+
+
+def test_additional_properties_with_pattern_properties():
+    schema = {"properties": {"a": {}}, "patternProperties": {"^x-": {}}, "additionalProperties": False}
+    check("---\na: 1\nx-ok: 2\nb: 3\n---\n", [(4, 1, "SC002")], schema=schema)
+
+
+def test_unevaluated_properties_point_at_the_key():
+    schema = {"allOf": [{"properties": {"a": {}}}], "unevaluatedProperties": False}
+    check("---\na: 1\nzz: 3\n---\n", [(3, 1, "SC002")], schema=schema)
+
+
+def test_property_names_point_at_the_key():
+    check("---\nok: 1\nBad: 2\n---\n", [(3, 1, "SC001")], schema={"propertyNames": {"pattern": "^[a-z]+$"}})
+
+
+def test_no_front_matter_is_fine_under_a_permissive_schema():
+    check("# Just a body\n", [], schema={})
+    check("# Just a body\n", [(1, 1, "SC004")])
+
+
+def test_dialect_comes_from_dollar_schema():
+    draft7 = {"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"n": {"exclusiveMinimum": 3}}}
+    check("---\nn: 3\n---\n", [(2, 4, "SC001")], schema=draft7)
+
+
+@pytest.mark.parametrize(
+    ("contents", "expected"),
+    [
+        ("{not json", "schema.json:1:2: schema is not valid JSON"),
+        (json.dumps({"properties": {"title": {"type": "strnig"}}}), "invalid schema at #/properties/title/type"),
+        (json.dumps({"$ref": "missing.json"}), "cannot resolve $ref 'missing.json' at #/$ref"),
+        (json.dumps({"$ref": "https://example.com/schemas/base.json"}), "remote schemas are not fetched; save a copy of https://example.com/schemas/base.json"),
+    ],
+)
+def test_broken_schemas_name_the_file_and_place(tmp_path, contents, expected):
+    path = tmp_path / "schema.json"
+    path.write_text(contents)
+    with pytest.raises(SchemaLoadError) as info:
+        load_schema(str(path))
+    assert str(path) in str(info.value) and expected in str(info.value)
+
+
+def test_remote_ref_uses_a_local_copy(tmp_path):
+    (tmp_path / "base.json").write_text(json.dumps({"properties": {"title": {"type": "string"}}}))
+    (tmp_path / "schema.json").write_text(json.dumps({"$ref": "https://example.com/schemas/base.json"}))
+    schema = load_schema(str(tmp_path / "schema.json"))
+    assert list(schema.validator.iter_errors({"title": 3}))
+
+
+def test_local_ref_relative_to_the_schema(tmp_path):
+    (tmp_path / "common.json").write_text(json.dumps({"$defs": {"t": {"type": "string"}}}))
+    (tmp_path / "schema.json").write_text(json.dumps({"properties": {"title": {"$ref": "common.json#/$defs/t"}}}))
+    schema = load_schema(str(tmp_path / "schema.json"))
+    assert [e.message for e in schema.validator.iter_errors({"title": 3})] == ["3 is not of type 'string'"]
+
+
+def test_validators_are_built_once_per_schema():
+    assert load_schema("hugo-article") is load_schema("hugo-article")
+
+
+def test_bundled_schema_documents_every_property():
+    contents = load_schema("hugo-article").contents
+    assert contents["$id"] and contents["title"] and contents["description"]
+    for name, prop in contents["properties"].items():
+        assert prop.get("title") and prop.get("description"), name
+
+
+def test_any_of_with_no_matching_type_lists_the_alternatives():
+    [diagnostic] = check("---\ntitle: x\nmenu: 3\n---\n", [(3, 7, "SC001")])
+    assert diagnostic.message == "menu: expected a string or a list or a mapping, got the integer 3"
