@@ -61,6 +61,8 @@ def lint_document(doc: Document, settings: Settings, verbose: bool = False) -> l
     ctx = Context(doc, front_matter, settings)
     problems: list[Problem] = []
     for checker in CHECKERS:
+        if "markdown" in checker.needs and not doc.readable:
+            continue
         if any(settings.is_enabled(rule.code) for rule in checker.rules):
             problems.extend(_run(checker, ctx, verbose))
     return sorted(_diagnostic(doc, problem, settings) for problem in problems if settings.is_enabled(problem.code))

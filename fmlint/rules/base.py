@@ -23,6 +23,7 @@ from fmlint.diagnostics import Problem, Severity
 if TYPE_CHECKING:
     from fmlint.document import Document
     from fmlint.frontmatter import FrontMatter
+    from fmlint.markdown import MarkdownView
     from fmlint.settings import Settings
 
 DOC_SECTIONS = ("## What it does", "## Why is this bad?", "## Example")
@@ -40,12 +41,20 @@ class Rule:
 
 @dataclass
 class Context:
-    """Everything a check may read about one file."""
+    """Everything a check may read about one file; the Markdown view is parsed on first use."""
 
     doc: Document
     front_matter: FrontMatter | None
     settings: Settings
-    views: dict[str, Any] = field(default_factory=dict)
+    _markdown: MarkdownView | None = field(default=None, repr=False)
+
+    @property
+    def markdown(self) -> MarkdownView:
+        if self._markdown is None:
+            from fmlint.markdown import parse_markdown
+
+            self._markdown = parse_markdown(self.doc)
+        return self._markdown
 
 
 CheckFunction = Callable[[Context, Mapping[str, Any]], Iterable[Problem]]
