@@ -1,0 +1,64 @@
+"""Every image an article references: front-matter image fields and body images.
+
+Shared by the offline image rules and the online URL checks, so both see the
+same URLs at the same positions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from fmlint.frontmatter import JsonPath
+from fmlint.positions import Span
+from fmlint.rules.base import Context
+
+DEFAULT_IMAGE_FIELDS = (
+    "thumbnail",
+    "image",
+    "images",
+    "cover",
+    "cover.image",
+    "featured_image",
+    "featuredImage",
+    "og_image",
+    "banner",
+    "hero",
+)
+
+Origin = Literal["front-matter", "markdown", "reference", "html"]
+
+
+@dataclass(frozen=True, slots=True)
+class ImageReference:
+    url: str
+    span: Span  # where the URL is written
+    origin: Origin
+    field: str | None = None  # the front-matter field, for front-matter images
+
+
+def image_references(ctx: Context, fields: Iterable[str] = DEFAULT_IMAGE_FIELDS) -> Iterator[ImageReference]:
+    """Front-matter image fields (dotted names; lists expand) then body images."""
+    fm = ctx.front_matter
+    if fm is not None and isinstance(fm.data, dict):
+        for name in fields:
+            yield from _field_images(ctx, name)
+    if ctx.doc.readable:
+        for image in ctx.markdown.images:
+            yield ImageReference(image.url, image.url_span, image.source)
+
+
+def _field_images(ctx: Context, name: str) -> Iterator[ImageReference]:
+    assert ctx.front_matter is not None
+    path: JsonPath = ()
+    value = ctx.front_matter.data
+    for part in name.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return
+        value, path = value[part], (*path, part)
+    items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+    for index, item in items:
+        if isinstance(item, str):
+            item_path = path if index is None else (*path, index)
+            yield ImageReference(item, ctx.front_matter.value_span(item_path), "front-matter", name)

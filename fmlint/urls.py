@@ -1,0 +1,54 @@
+"""URL syntax, shared by the image rules, the link rules and the online checks.
+
+Offline only: whether a destination is a well-formed ``http(s)`` URL or a
+local path, never whether it answers.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import SplitResult, urlsplit
+
+REMOTE_SCHEMES = ("http", "https")
+_CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f]")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def split(url: str) -> SplitResult | None:
+    """``urlsplit`` that returns ``None`` instead of raising (bad ports, brackets)."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for an invalid port
+    except ValueError:
+        return None
+    return parts
+
+
+def is_remote(url: str) -> bool:
+    parts = split(url)
+    return parts is not None and parts.scheme.lower() in REMOTE_SCHEMES
+
+
+def url_error(url: str, extra_schemes: tuple[str, ...] = ()) -> str | None:
+    """Why ``url`` is not a valid http(s) URL or path, or ``None`` when it is.
+
+    ``extra_schemes`` admits more schemes (``mailto``, ``tel`` for links).
+    """
+    bad = _CONTROL_OR_SPACE.search(url)
+    if bad:
+        what = "a space" if bad.group() == " " else f"the control character U+{ord(bad.group()):04X}"
+        return f"URL contains {what} (encode it as %{ord(bad.group()):02X})"
+    parts = split(url)
+    if parts is None:
+        return "URL cannot be parsed (bad port or brackets)"
+    scheme = _SCHEME.match(url)
+    if scheme is None:
+        return None if not url.startswith("//") or parts.netloc else "protocol-relative URL has no host"
+    name = scheme.group(1).lower()
+    if name in extra_schemes:
+        return None
+    if name not in REMOTE_SCHEMES:
+        return f"unsupported scheme `{scheme.group(1)}:` (expected http or https)"
+    if not parts.hostname:
+        return "URL has no host"
+    return None

@@ -1,0 +1,41 @@
+import pytest
+
+from fmlint.document import read_document
+from fmlint.frontmatter import parse_front_matter
+from fmlint.images import image_references
+from fmlint.rules.base import Context
+from fmlint.settings import Settings
+from fmlint.urls import url_error
+
+
+@pytest.mark.parametrize(
+    ("url", "error"),
+    [
+        ("https://cdn.example.com/a.jpg", None),
+        ("/images/a.png", None),
+        ("a.png", None),
+        ("https://", "URL has no host"),
+        ("htps://x", "unsupported scheme `htps:` (expected http or https)"),
+        ("https://exa mple.com/a.jpg", "URL contains a space (encode it as %20)"),
+        ("http://x:99999/", "URL cannot be parsed (bad port or brackets)"),
+    ],
+)
+def test_url_errors(url, error):
+    assert url_error(url) == error
+
+
+def test_extra_schemes_for_links():
+    assert url_error("mailto:someone@example.com", extra_schemes=("mailto", "tel")) is None
+
+
+def test_image_references_from_front_matter_and_body():
+    source = '---\nthumbnail: "a.png"\nimages:\n  - b.png\ncover:\n  image: c.png\n---\n中 ![x](d.png)\n'
+    doc = read_document("a.md", source.encode())
+    ctx = Context(doc, parse_front_matter(doc), Settings())
+    found = [(ref.url, ref.origin, doc.lines.point(ref.span.start)) for ref in image_references(ctx)]
+    assert found == [
+        ("a.png", "front-matter", (2, 12)),
+        ("b.png", "front-matter", (4, 5)),
+        ("c.png", "front-matter", (6, 10)),
+        ("d.png", "markdown", (8, 8)),
+    ]
