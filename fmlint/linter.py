@@ -12,21 +12,43 @@ from __future__ import annotations
 import os
 import stat
 import traceback
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from fmlint.diagnostics import Diagnostic, Problem
 from fmlint.document import Document, read_document, unreadable_document
 from fmlint.frontmatter import parse_front_matter
+from fmlint.images import image_references
 from fmlint.positions import Span
 from fmlint.rules import CHECKERS, RULES_BY_CODE, Checker, Context
 from fmlint.settings import Settings
+from fmlint.urls import is_remote
 
 INTERNAL_ERROR = "X001"
 
 
-def lint_path(path: str, settings: Settings, verbose: bool = False) -> list[Diagnostic]:
+@dataclass(frozen=True, slots=True)
+class UrlOccurrence:
+    """A remote URL used by a file, located, for the online checks."""
+
+    url: str
+    kind: str  # "image" or "link"
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic]
+    urls: tuple[UrlOccurrence, ...] = ()
+
+
+def lint_path(path: str, settings: Settings, verbose: bool = False) -> FileResult:
     """Read and lint one file; unreadable files become diagnostics."""
-    return lint_document(read_path(path, settings.max_file_size), settings, verbose)
+    return lint_file(read_path(path, settings.max_file_size), settings, verbose)
 
 
 def read_path(path: str, max_size: int) -> Document:
@@ -57,6 +79,10 @@ def lint_text(text: str, path: str = "<text>", settings: Settings | None = None)
 
 
 def lint_document(doc: Document, settings: Settings, verbose: bool = False) -> list[Diagnostic]:
+    return lint_file(doc, settings, verbose).diagnostics
+
+
+def lint_file(doc: Document, settings: Settings, verbose: bool = False) -> FileResult:
     front_matter = parse_front_matter(doc) if doc.readable else None
     ctx = Context(doc, front_matter, settings)
     problems: list[Problem] = []
@@ -65,7 +91,20 @@ def lint_document(doc: Document, settings: Settings, verbose: bool = False) -> l
             continue
         if any(settings.is_enabled(rule.code) for rule in checker.rules):
             problems.extend(_run(checker, ctx, verbose))
-    return sorted(_diagnostic(doc, problem, settings) for problem in problems if settings.is_enabled(problem.code))
+    diagnostics = sorted(_diagnostic(doc, p, settings) for p in problems if settings.is_enabled(p.code))
+    urls = tuple(_remote_urls(ctx)) if settings.collect_urls and doc.readable else ()
+    return FileResult(doc.path, diagnostics, urls)
+
+
+def _remote_urls(ctx: Context) -> Iterator[UrlOccurrence]:
+    """Remote image (and, when asked, link) URLs with their positions."""
+    located: list[tuple[str, str, Span]] = [("image", ref.url, ref.span) for ref in image_references(ctx)]
+    if "links" in ctx.settings.collect_urls:
+        located += [("link", link.url, link.url_span) for link in ctx.markdown.links]
+    for kind, url, span in located:
+        if is_remote(url):
+            position = ctx.doc.lines.position(span)
+            yield UrlOccurrence(url, kind, position.line, position.column, position.end_line, position.end_column)
 
 
 def _run(checker: Checker, ctx: Context, verbose: bool) -> Iterable[Problem]:

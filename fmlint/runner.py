@@ -1,4 +1,4 @@
-"""Many files: lint each, in order, and return all diagnostics sorted."""
+"""Many files: lint each, in order, and collect the per-file results."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from fmlint.diagnostics import Diagnostic
-from fmlint.linter import lint_path
+from fmlint.linter import FileResult, lint_path
 from fmlint.settings import Settings
 
 SettingsFor = Callable[[str], Settings]
@@ -15,12 +15,11 @@ SettingsFor = Callable[[str], Settings]
 @dataclass(frozen=True)
 class RunResult:
     files: Sequence[str]
-    diagnostics: list[Diagnostic]
+    diagnostics: list[Diagnostic]  # sorted by path, line, column, code
+    file_results: Sequence[FileResult] = ()
 
 
 def run(files: Sequence[str], settings_for: SettingsFor, verbose: bool = False) -> RunResult:
-    diagnostics: list[Diagnostic] = []
-    for path in files:
-        diagnostics.extend(lint_path(path, settings_for(path), verbose))
-    diagnostics.sort()
-    return RunResult(files, diagnostics)
+    results = [lint_path(path, settings_for(path), verbose) for path in files]
+    diagnostics = sorted(d for result in results for d in result.diagnostics)
+    return RunResult(files, diagnostics, results)

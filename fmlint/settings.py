@@ -20,6 +20,7 @@ class Settings:
     severities: Mapping[str, Severity] = field(default_factory=dict)
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    collect_urls: frozenset[str] = frozenset()  # {"images"} or {"images", "links"}: for the online checks
 
     def is_enabled(self, code: str) -> bool:
         return code in self.enabled_codes

@@ -18,5 +18,5 @@ def test_permissive_schema_finds_no_syntax_errors(site):
     settings = settings_with({})
     files = discover([str(CORPORA / site / "content")])
     assert len(files) > 500
-    diagnostics = [d for path in files for d in lint_path(path, settings)]
+    diagnostics = [d for path in files for d in lint_path(path, settings).diagnostics]
     assert diagnostics == []

@@ -39,3 +39,17 @@ def test_image_references_from_front_matter_and_body():
         ("c.png", "front-matter", (6, 10)),
         ("d.png", "markdown", (8, 8)),
     ]
+
+
+def test_remote_urls_are_collected_with_positions_only_when_asked():
+    from dataclasses import replace
+
+    from fmlint.linter import lint_file
+
+    source = '---\ntitle: x\nthumbnail: "https://cdn.example.com/t.png"\n---\n![a](/local.png) [l](https://example.org/)\n'
+    doc = read_document("a.md", source.encode())
+    assert lint_file(doc, Settings()).urls == ()
+    [image] = lint_file(doc, replace(Settings(), collect_urls=frozenset({"images"}))).urls
+    assert (image.url, image.kind, image.line, image.column) == ("https://cdn.example.com/t.png", "image", 3, 12)
+    urls = lint_file(doc, replace(Settings(), collect_urls=frozenset({"images", "links"}))).urls
+    assert [(u.kind, u.line, u.column) for u in urls] == [("image", 3, 12), ("link", 5, 22)]
