@@ -1,11 +1,19 @@
 """Date and time strings as Hugo reads them.
 
-Hugo passes front-matter dates through ``cast.ToTimeInDefaultLocationE``,
-which tries a fixed list of Go layouts (RFC 3339 with or without ``T``, zone or
-fraction; ``2006-01-02``; RFC 1123/822/850; ANSI C and Unix dates;
-``02 Jan 2006``).  :func:`parse_hugo_date` accepts the same layouts and, when a
-string has a date's shape but impossible values, says which part is out of
-range instead of just "invalid".
+Hugo passes front-matter dates through ``cast.ToTimeInDefaultLocationE``, which
+tries a fixed list of Go layouts (spf13/cast ``timeFormats``): RFC 3339;
+``2006-01-02T15:04:05`` and ``2006-01-02T15:04:05-0700``; ``2006-01-02 15:04:05``
+with ``Z07:00``, ``Z0700``, `` -07:00`` or `` -0700`` (and Go's
+``Time.String()`` form ``2006-01-02 15:04:05.999999999 -0700 MST``);
+``2006-01-02``; RFC 1123/1123Z/822/822Z/850; ANSI C, Unix and Ruby dates;
+``02 Jan 2006``.  As in Go, fractional seconds may follow the seconds in any
+layout.  :func:`parse_hugo_date` accepts the same layouts and, when a string
+has a date's shape but impossible values, says which part is out of range
+instead of just "invalid".
+
+Deviations from cast: the year-less layouts (``3:04PM``, ``Jan _2 15:04:05``)
+are rejected, because a front-matter date without a year is always a mistake;
+surrounding whitespace is ignored (the field-hygiene rules report it).
 """
 
 from __future__ import annotations
@@ -17,10 +25,14 @@ from dataclasses import dataclass
 
 _ISO = re.compile(
     r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
-    r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?P<fraction>\.\d+)?)?"
-    r"(?:\s?(?P<offset>Z|[+-]\d{2}:?\d{2}))?(?:\s[A-Z]{2,5})?)?",
-    re.IGNORECASE,
+    r"(?:(?P<separator>[T ])(?P<hour>\d{2}):(?P<minute>\d{2}):(?P<second>\d{2})(?P<fraction>\.\d+)?"
+    r"(?P<zone>.*))?"
 )
+# The zones each separator allows, with the numeric offset as group 1.
+_ISO_ZONES = {
+    "T": re.compile(r"Z|([+-]\d{2}:?\d{2})"),
+    " ": re.compile(r"Z|([+-]\d{2}:?\d{2})| ([+-]\d{2}:?\d{2})| ([+-]\d{4}) [A-Z]{3,5}"),
+}
 _ZONE = r"(?:[A-Z]{2,5}|[+-]\d{4})"
 # (pattern over the whole string, strptime format); the zone is checked by the pattern
 # and dropped before strptime, which cannot read names such as "MST".
@@ -52,7 +64,10 @@ def parse_hugo_date(text: str) -> HugoDate:
     text = text.strip()
     match = _ISO.fullmatch(text)
     if match:
-        return _from_iso(match)
+        written_zone = match.group("zone")
+        zone = _ISO_ZONES[match.group("separator")].fullmatch(written_zone) if written_zone else None
+        if zone or not written_zone:
+            return _from_iso(match, zone)
     for pattern, layout in _TEXT_PATTERNS:
         if pattern.fullmatch(text):
             has_zone = bool(_ZONE_TOKEN.search(text))
@@ -66,7 +81,7 @@ def parse_hugo_date(text: str) -> HugoDate:
     raise DateError(f"`{text}` is not a date Hugo can read")
 
 
-def _from_iso(match: re.Match[str]) -> HugoDate:
+def _from_iso(match: re.Match[str], zone: re.Match[str] | None) -> HugoDate:
     year, month, day = (int(match.group(name)) for name in ("year", "month", "day"))
     if not 1 <= month <= 12:
         raise DateError(f"month {month:02d} is out of range (01-12)")
@@ -79,10 +94,10 @@ def _from_iso(match: re.Match[str]) -> HugoDate:
     for name, value, top in (("hour", hour, 23), ("minute", minute, 59), ("second", second, 59)):
         if value > top:
             raise DateError(f"{name} {value:02d} is out of range (00-{top})")
-    offset = match.group("offset")
+    offset = next((group for group in zone.groups() if group), "Z") if zone else None
     tz = None
     if offset:
-        tz = dt.timezone.utc if offset.upper() == "Z" else _offset(offset)
+        tz = dt.timezone.utc if offset == "Z" else _offset(offset)
     fraction = match.group("fraction")
     micro = int((fraction[1:] + "000000")[:6]) if fraction else 0
     value = dt.datetime(year, month, day, hour, minute, second, micro, tzinfo=tz)

@@ -1,7 +1,9 @@
 """Custom JSON Schema ``format`` names that fmlint understands.
 
-A schema can say ``{"type": "string", "format": "hugo-date"}`` and get the same
-checks (and messages) as fmlint's own rules.  Each checker raises
+A schema can say ``{"type": "string", "format": "hugo-date"}`` (a date in a
+layout Hugo reads) or ``"format": "image-url"`` (an http(s) URL or a path with
+an image extension, or ``""`` for none) and get the same checks (and messages)
+as fmlint's own date and image rules.  Each checker raises
 ``ValueError`` with a human explanation, which becomes the diagnostic text.
 """
 
@@ -10,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from fmlint.dates import parse_hugo_date
+from fmlint.images import extension_error
+from fmlint.urls import url_error
 
 FormatCheck = Callable[[object], object]
 
@@ -20,6 +24,15 @@ def _hugo_date(value: object) -> bool:
     return True
 
 
+def _image_url(value: object) -> bool:
+    if isinstance(value, str) and value:
+        reason = url_error(value) or extension_error(value)
+        if reason:
+            raise ValueError(reason)
+    return True
+
+
 CUSTOM_FORMATS: dict[str, FormatCheck] = {
     "hugo-date": _hugo_date,
+    "image-url": _image_url,
 }

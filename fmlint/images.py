@@ -1,18 +1,23 @@
 """Every image an article references: front-matter image fields and body images.
 
 Shared by the offline image rules and the online URL checks, so both see the
-same URLs at the same positions.
+same URLs at the same positions; also what counts as an image file name.
 """
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+from urllib.parse import unquote
 
 from fmlint.frontmatter import JsonPath
 from fmlint.positions import Span
-from fmlint.rules.base import Context
+from fmlint.urls import split
+
+if TYPE_CHECKING:  # only for annotations: fmlint.formats imports this module before the rules exist
+    from fmlint.rules.base import Context
 
 DEFAULT_IMAGE_FIELDS = (
     "thumbnail",
@@ -26,6 +31,8 @@ DEFAULT_IMAGE_FIELDS = (
     "banner",
     "hero",
 )
+
+IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp", ".ico", ".tif", ".tiff")
 
 Origin = Literal["front-matter", "markdown", "reference", "html"]
 
@@ -62,3 +69,17 @@ def _field_images(ctx: Context, name: str) -> Iterator[ImageReference]:
         if isinstance(item, str):
             item_path = path if index is None else (*path, index)
             yield ImageReference(item, ctx.front_matter.value_span(item_path), "front-matter", name)
+
+
+def url_path(url: str) -> str:
+    """The decoded path of ``url`` (no query or fragment); ``""`` when it has none."""
+    parts = split(url)
+    return unquote(parts.path) if parts is not None else ""
+
+
+def extension_error(url: str, extensions: Iterable[str] = IMAGE_EXTENSIONS) -> str | None:
+    """Why ``url`` does not name an image file, or ``None``; URLs without an extension pass."""
+    extension = posixpath.splitext(posixpath.basename(url_path(url)))[1]
+    if not extension or extension.lower() in {known.lower() for known in extensions}:
+        return None
+    return f"`{extension}` is not an image file extension (expected one of {' '.join(extensions)})"

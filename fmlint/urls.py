@@ -29,6 +29,11 @@ def is_remote(url: str) -> bool:
     return parts is not None and parts.scheme.lower() in REMOTE_SCHEMES
 
 
+def is_local(url: str) -> bool:
+    """A path (``chart.png``, ``/images/chart.png``): no scheme and not protocol-relative."""
+    return _SCHEME.match(url) is None and not url.startswith("//")
+
+
 def url_error(url: str, extra_schemes: tuple[str, ...] = ()) -> str | None:
     """Why ``url`` is not a valid http(s) URL or path, or ``None`` when it is.
 

@@ -73,9 +73,38 @@ def test_format_checking_is_on():
     check("---\nmail: nobody\nwhen: 2025-02-30\nsite: not a uri\n---\n", [(2, 7, "SC001"), (3, 7, "SC001"), (4, 7, "SC001")], schema=schema)
 
 
+HUGO_DATE_SCHEMA = {"properties": {"lastmod": {"type": "string", "format": "hugo-date"}}}
+
+
 def test_hugo_date_format_says_which_part_is_out_of_range():
-    [diagnostic] = check("---\ntitle: x\nlastmod: 2025-13-07\n---\n", [(3, 10, "SC001")])
+    source = "---\ntitle: x\nlastmod: 2025-13-07\n---\n"
+    [diagnostic] = check(source, [(3, 10, "SC001")], schema=HUGO_DATE_SCHEMA, enabled_codes=frozenset({"SC001"}))
     assert "month 13 is out of range" in diagnostic.message
+
+
+def test_the_default_schema_leaves_dates_to_the_date_rules():
+    check("---\ntitle: x\nlastmod: 2025-13-07\n---\n", [(3, 10, "DT001")])
+
+
+IMAGE_URL_SCHEMA = {"properties": {"picture": {"type": "string", "format": "image-url"}}}
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("htps://x/a.png", "unsupported scheme `htps:`"),
+        ("https://cdn.example.com/page.html", "`.html` is not an image file extension"),
+        ("/images/a b.png", "URL contains a space"),
+    ],
+)
+def test_image_url_format_gives_the_reason(value, reason):
+    [diagnostic] = check(f'---\npicture: "{value}"\n---\n', [(2, 10, "SC001")], schema=IMAGE_URL_SCHEMA)
+    assert reason in diagnostic.message
+
+
+@pytest.mark.parametrize("value", ["", "https://cdn.example.com/a.webp", "/images/a.PNG", "https://img.example.com/p/1?w=80"])
+def test_image_url_format_accepts_images_and_empty(value):
+    check(f'---\npicture: "{value}"\n---\n', [], schema=IMAGE_URL_SCHEMA)
 
 
 def test_empty_strings_are_valid_in_the_default_schema():

@@ -97,4 +97,4 @@ def test_empty_front_matter_is_an_empty_mapping():
 
 
 def test_impossible_timestamp_is_a_diagnostic_not_a_crash():
-    check("---\ntitle: x\ndate: 2025-02-30\n---\n", [(3, 7, "SC001")])
+    check("---\ntitle: x\ndate: 2025-02-30\n---\n", [(3, 7, "DT001")])

@@ -8,7 +8,9 @@ Each rule module (yamllint style) defines, next to its check:
 * ``OPTIONS`` — the option names and defaults (``[tool.fmlint.rules.<module>]``);
 * ``NEEDS`` — the parsed views the check reads (``"front_matter"``,
   ``"markdown"``), so the linter parses only what enabled rules need;
-* ``check(ctx, options)`` — yields :class:`Problem` records located by spans.
+* ``check(ctx, options)`` — yields :class:`Problem` records located by spans;
+* optionally ``FILESYSTEM_DEPENDENT = True`` when the results depend on other
+  files than the one checked (so they must not be cached by its content alone).
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ class Checker:
     options: Mapping[str, Any]
     needs: frozenset[str]
     check: CheckFunction
+    filesystem_dependent: bool = False
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Checker:
@@ -76,7 +79,8 @@ class Checker:
         docstring = (module.__doc__ or "").strip()
         rules = tuple(rule if rule.doc else _with_doc(rule, docstring) for rule in module.RULES)
         needs = frozenset(getattr(module, "NEEDS", ()))
-        return cls(name, rules, getattr(module, "OPTIONS", {}), needs, module.check)
+        filesystem = getattr(module, "FILESYSTEM_DEPENDENT", False)
+        return cls(name, rules, getattr(module, "OPTIONS", {}), needs, module.check, filesystem)
 
 
 def _with_doc(rule: Rule, doc: str) -> Rule:

@@ -1,0 +1,315 @@
+"""Front-matter dates as Hugo reads them: parseable, possible, in a sensible order.
+
+Date fields are matched case-insensitively (Hugo lowercases front-matter keys)
+and grouped by the role Hugo gives them: the page date, the publish date, the
+last-modified date and the expiry date.  Values are checked with
+``fmlint.dates.parse_hugo_date`` (Hugo's layouts, see that module); native TOML
+dates arrive as ISO 8601 text and YAML timestamps as text.  An empty string
+is treated as "not set", as Hugo does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from fmlint.dates import DateError, HugoDate, parse_hugo_date
+from fmlint.diagnostics import Problem, Severity
+from fmlint.positions import Span
+from fmlint.rules.base import Context, Rule
+
+NEEDS = ("front_matter",)
+
+OPTIONS = {
+    "date-fields": ["date"],
+    "publish-date-fields": ["publishDate", "pubdate", "published"],
+    "lastmod-fields": ["lastmod", "modified"],
+    "expiry-date-fields": ["expiryDate", "unpublishdate"],
+}
+
+_FIELD_OPTIONS = """## Options
+- `date-fields` (default `["date"]`): the page's date.
+- `publish-date-fields` (default `["publishDate", "pubdate", "published"]`): the
+  publish date (Hugo falls back to the date when none is set).
+- `lastmod-fields` (default `["lastmod", "modified"]`): the last-modified date.
+- `expiry-date-fields` (default `["expiryDate", "unpublishdate"]`): the expiry date.
+
+Names are matched case-insensitively; every listed field is checked.
+"""
+
+RULES = (
+    Rule(
+        "DT001",
+        "invalid-date",
+        "A date field is not a date Hugo can read, or does not exist on the calendar.",
+        doc=f"""## What it does
+Checks every date field against the layouts Hugo accepts (those of
+`cast.ToTimeInDefaultLocationE`: `2006-01-02`, RFC 3339 with or without `T`,
+fraction or offset, `2006-01-02 15:04:05` with ` -07:00`/` -0700`/`Z07:00`
+zones, RFC 1123/822/850, ANSI C/Unix/Ruby dates, `02 Jan 2006`, native TOML
+dates). Text that is not a date (`last thursday`) and dates that do not exist
+(`2025-13-07`, `2025-02-30`, `25:61`) are reported at the value, saying which
+part is out of range.
+
+Deviations from Hugo: year-less layouts that Go would accept (`3:04PM`,
+`Jan _2 15:04:05`) are reported, as a front-matter date without a year is a
+mistake; surrounding spaces inside a quoted value are ignored here (FH002
+reports them).
+
+## Why is this bad?
+Hugo stops the build with "the date front matter field is not a parsable date",
+or — in older versions — silently dates the page 0001-01-01, so it sorts last and
+shows a nonsense date.
+
+## Example
+```markdown
+---
+title: "Price cuts"
+date: 2025-02-30
+---
+
+Body.
+```
+Use instead:
+```markdown
+---
+title: "Price cuts"
+date: 2025-02-28
+---
+
+Body.
+```
+
+{_FIELD_OPTIONS}""",
+    ),
+    Rule(
+        "DT002",
+        "date-order",
+        "The last-modified date is before the page date, or the expiry date is not after it.",
+        doc=f"""## What it does
+Reports a `lastmod` earlier than the `date` or `publishDate`, and an `expiryDate`
+that is not after the `publishDate` (or, without one, the `date`), at the later
+field. When either side has no time of day, `lastmod` is compared by day.
+
+## Why is this bad?
+A page that expires before it is published is never shown; a last-modified date
+before the publication date is a typo (often the wrong year) and shows readers a
+misleading "updated" line and feeds a wrong `<lastmod>` to the sitemap.
+
+## Example
+```markdown
+---
+title: "Price cuts"
+date: 2025-02-07
+lastmod: 2024-02-08
+---
+
+Body.
+```
+Use instead:
+```markdown
+---
+title: "Price cuts"
+date: 2025-02-07
+lastmod: 2025-02-08
+---
+
+Body.
+```
+
+{_FIELD_OPTIONS}""",
+    ),
+    Rule(
+        "DT003",
+        "filename-date-mismatch",
+        "A Jekyll-style file name's date differs from the front-matter date.",
+        severity=Severity.WARNING,
+        doc=f"""## What it does
+For a file named like `2025-02-07-some-title.md`, reports a front-matter date
+whose day differs from the one in the file name.
+
+## Why is this bad?
+Jekyll takes the post's URL and date from the file name unless the front matter
+overrides it; when the two disagree, one of them is stale and permalinks, archive
+pages and feeds disagree with what the article says.
+
+## Example
+```markdown
+---
+title: "Price cuts"
+date: 2025-02-08
+---
+
+Body (in a file named 2025-02-07-price-cuts.md).
+```
+Use instead:
+```markdown
+---
+title: "Price cuts"
+date: 2025-02-07
+---
+
+Body (in a file named 2025-02-07-price-cuts.md).
+```
+
+{_FIELD_OPTIONS}""",
+    ),
+    Rule(
+        "DT004",
+        "future-date",
+        "The publish date is in the future (off by default).",
+        severity=Severity.WARNING,
+        enabled=False,
+        doc=f"""## What it does
+Reports a publish date (the first publish-date field, or the date when there is
+none) later than now. Off by default: select `DT004` to turn it on. Dates without
+an offset are taken as UTC.
+
+## Why is this bad?
+Hugo does not publish pages dated in the future unless it runs with
+`--buildFuture`: the article silently stays off the site.
+
+## Example
+```markdown
+---
+title: "Price cuts"
+date: 2999-02-07
+---
+
+Body.
+```
+Use instead:
+```markdown
+---
+title: "Price cuts"
+date: 2025-02-07
+---
+
+Body.
+```
+
+{_FIELD_OPTIONS}""",
+    ),
+    Rule(
+        "DT005",
+        "missing-timezone",
+        "A date with a time of day has no time-zone offset (off by default).",
+        severity=Severity.WARNING,
+        enabled=False,
+        doc=f"""## What it does
+Reports a date that has a time of day but no offset (`2025-02-07 11:51:26`,
+a TOML local date-time). Date-only values are not reported. Off by default:
+select `DT005` to turn it on.
+
+## Why is this bad?
+Hugo reads such a time in the site's `timeZone` setting (UTC when unset); moving
+the site or changing that setting moves every article's publication time, which
+can hide articles as "in the future" or reorder them.
+
+## Example
+```markdown
+---
+title: "Price cuts"
+date: "2025-02-07 11:51:26"
+---
+
+Body.
+```
+Use instead:
+```markdown
+---
+title: "Price cuts"
+date: "2025-02-07 11:51:26+08:00"
+---
+
+Body.
+```
+
+{_FIELD_OPTIONS}""",
+    ),
+)
+
+_ROLES = (("date", "date-fields"), ("publishDate", "publish-date-fields"), ("lastmod", "lastmod-fields"), ("expiryDate", "expiry-date-fields"))
+_JEKYLL_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})-")
+
+
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    key: str
+    date: HugoDate
+    span: Span
+
+    @property
+    def utc(self) -> dt.datetime:
+        value = self.date.value
+        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+
+    def label(self) -> str:
+        return f"{self.key} ({self.date.value.isoformat(' ')})"
+
+
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
+    fm = ctx.front_matter
+    if fm is None or not isinstance(fm.data, dict):
+        return
+    role_of = {name.lower(): role for role, option in _ROLES for name in options[option]}
+    first: dict[str, _Dated] = {}  # the first valid field of each role
+    dated: list[_Dated] = []
+    for key, value in fm.data.items():
+        role = role_of.get(key.lower())
+        if role is None or not isinstance(value, str) or value == "":
+            continue
+        span = fm.value_span((key,))
+        try:
+            found = _Dated(key, parse_hugo_date(value), span)
+        except DateError as exc:
+            yield Problem("DT001", f"{key}: {exc}", span)
+            continue
+        dated.append(found)
+        first.setdefault(role, found)
+    yield from _order(first)
+    yield from _file_name(ctx.doc.path, first.get("date"))
+    publish = first.get("publishDate") or first.get("date")
+    if publish is not None and publish.utc > dt.datetime.now(dt.timezone.utc):
+        yield Problem("DT004", f"{publish.label()} is in the future: Hugo does not publish the page before then (unless --buildFuture)", publish.span)
+    for found in dated:
+        if found.date.has_time and not found.date.has_offset:
+            message = f"{found.key}: `{found.date.value.isoformat(' ')}` has no time-zone offset; Hugo reads it in the site's timeZone (UTC by default)"
+            yield Problem("DT005", message, found.span)
+
+
+def _order(first: dict[str, _Dated]) -> Iterator[Problem]:
+    lastmod, expiry = first.get("lastmod"), first.get("expiryDate")
+    if lastmod is not None:
+        for role in ("date", "publishDate"):
+            earlier = first.get(role)
+            if earlier is not None and _before(lastmod, earlier):
+                yield Problem("DT002", f"{lastmod.label()} is earlier than {earlier.label()}", lastmod.span)
+                break
+    start = first.get("publishDate") or first.get("date")
+    if expiry is not None and start is not None and expiry.utc <= start.utc:
+        yield Problem("DT002", f"{expiry.label()} is not after {start.label()}: Hugo never publishes the page", expiry.span)
+
+
+def _before(later: _Dated, earlier: _Dated) -> bool:
+    """``later`` comes first; by day when either has no time of day."""
+    if later.date.has_time and earlier.date.has_time:
+        return later.utc < earlier.utc
+    return later.date.value.date() < earlier.date.value.date()
+
+
+def _file_name(path: str, date: _Dated | None) -> Iterator[Problem]:
+    name = _JEKYLL_NAME.match(os.path.basename(path))
+    if date is None or name is None:
+        return
+    try:
+        named = dt.date(*(int(part) for part in name.groups()))
+    except ValueError:  # the file name's "date" does not exist; nothing to compare
+        return
+    if date.date.value.date() != named:
+        message = f"{date.key} {date.date.value.date()} differs from the date in the file name ({named})"
+        yield Problem("DT003", message, date.span)

@@ -1,0 +1,131 @@
+"""Local images must exist: page-bundle files, and ``/paths`` under ``static/`` or ``assets/``.
+
+FILESYSTEM DEPENDENT: the result for an article depends on *other* files (the
+images and the site's configuration file), not only on the article's text, so a
+result cache keyed by file content must not serve these findings stale
+(``FILESYSTEM_DEPENDENT`` below; ``Checker.filesystem_dependent``).
+
+The site root is the nearest ancestor folder of the article holding a Hugo,
+Jekyll or generic site configuration file; lookups are cached per folder, as a
+run covers thousands of files in a few folders.  Only articles read from disk
+are checked (text from standard input or tests has no folder to look in).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from functools import cache
+from typing import Any
+
+from fmlint.diagnostics import Problem
+from fmlint.images import DEFAULT_IMAGE_FIELDS, ImageReference, image_references, url_path
+from fmlint.rules.base import Context, Rule
+from fmlint.urls import is_local, url_error
+
+FILESYSTEM_DEPENDENT = True
+
+NEEDS = ("front_matter", "markdown")
+
+OPTIONS = {
+    "fields": list(DEFAULT_IMAGE_FIELDS),
+    "site-root-files": ["hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "_config.yml"],
+    "site-folders": ["static", "assets"],
+}
+
+RULES = (
+    Rule(
+        "IMG006",
+        "missing-local-image",
+        "A local image file does not exist.",
+        doc="""## What it does
+Checks that local images (front-matter image fields and body images that are
+paths, not URLs) exist on disk:
+
+- a relative path (`chart.png`, `images/chart.png`) is looked up in the article's
+  own folder (a Hugo page bundle), then in the site's `assets/` folder (where
+  Hugo's image render hook looks next);
+- an absolute path (`/images/chart.png`) is looked up in the site's `static/`
+  and `assets/` folders.
+
+The site root is the nearest folder above the article that holds `hugo.toml`,
+`hugo.yaml`, `hugo.json`, `config.toml`, `config.yaml` or `_config.yml`; without
+one, absolute paths are not checked. Query strings and fragments are ignored and
+`%20`-style escapes decoded. The finding names the places that were searched.
+Themes' and modules' folders and custom `staticDir` settings are not searched.
+
+## Why is this bad?
+The page shows a broken image, and Hugo's build does not fail on a missing
+static file, so the mistake ships.
+
+## Example
+```markdown
+---
+title: "Price cuts"
+thumbnail: "/images/no-such-chart.png"
+---
+
+![Price chart](no-such-chart.png)
+```
+Use instead (with the images in the page bundle and in `static/images/`):
+```markdown
+---
+title: "Price cuts"
+thumbnail: "https://cdn.example.com/images/price-chart.png"
+---
+
+![Price chart](https://cdn.example.com/images/price-chart.png)
+```
+
+## Options
+- `fields` (default: as for IMG001): the front-matter image fields.
+- `site-root-files` (default `["hugo.toml", "hugo.yaml", "hugo.json",
+  "config.toml", "config.yaml", "_config.yml"]`): files that mark the site root.
+- `site-folders` (default `["static", "assets"]`): the site-root folders that
+  serve absolute paths.
+""",
+    ),
+)
+
+
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
+    if not os.path.isfile(ctx.doc.path):
+        return
+    folder = os.path.dirname(os.path.abspath(ctx.doc.path))
+    root = site_root(folder, tuple(options["site-root-files"]))
+    for ref in image_references(ctx, options["fields"]):
+        path = _local_path(ref)
+        if path is None:
+            continue
+        places = _candidates(path, folder, root, options["site-folders"])
+        if places and not any(os.path.isfile(place) for place in places):
+            where = ", ".join(_shown(place, root) for place in places)
+            yield Problem("IMG006", f"local image `{ref.url}` not found (looked for {where})", ref.span)
+
+
+@cache
+def site_root(folder: str, markers: tuple[str, ...]) -> str | None:
+    """The nearest folder at or above ``folder`` holding one of ``markers``."""
+    if any(os.path.isfile(os.path.join(folder, marker)) for marker in markers):
+        return folder
+    parent = os.path.dirname(folder)
+    return None if parent == folder else site_root(parent, markers)
+
+
+def _local_path(ref: ImageReference) -> str | None:
+    """The decoded file path of a local image reference, or ``None`` for URLs and bad input."""
+    if not ref.url or not is_local(ref.url) or url_error(ref.url):
+        return None
+    return url_path(ref.url) or None
+
+
+def _candidates(path: str, folder: str, root: str | None, site_folders: list[str]) -> list[str]:
+    """Where ``path`` may live: site folders for ``/paths``; the bundle, then ``assets/``, otherwise."""
+    if path.startswith("/"):
+        return [os.path.join(root, name, path.lstrip("/")) for name in site_folders] if root else []
+    bundle = os.path.normpath(os.path.join(folder, path))
+    return [bundle, os.path.join(root, "assets", path)] if root else [bundle]
+
+
+def _shown(place: str, root: str | None) -> str:
+    return os.path.relpath(place, root) if root else place
