@@ -44,7 +44,9 @@ paths, not URLs) exist on disk:
 
 - a relative path (`chart.png`, `images/chart.png`) is looked up in the article's
   own folder (a Hugo page bundle), then in the site's `assets/` folder (where
-  Hugo's image render hook looks next);
+  Hugo's image render hook looks next); a relative path that climbs out of the
+  site root (or, without one, out of the article's folder) with `../` is
+  relative to the page's URL, which depends on permalinks, and is not checked;
 - an absolute path (`/images/chart.png`) is looked up in the site's `static/`
   and `assets/` folders.
 
@@ -124,6 +126,8 @@ def _candidates(path: str, folder: str, root: str | None, site_folders: list[str
     if path.startswith("/"):
         return [os.path.join(root, name, path.lstrip("/")) for name in site_folders] if root else []
     bundle = os.path.normpath(os.path.join(folder, path))
+    if os.path.relpath(bundle, root or folder).startswith(os.pardir):
+        return []  # climbs out of the site: relative to the page's URL, which only the generator knows
     return [bundle, os.path.join(root, "assets", path)] if root else [bundle]
 
 
