@@ -1,0 +1,155 @@
+"""DT rules: Hugo dates in YAML, TOML and JSON front matter, with exact positions."""
+
+import pytest
+from support import PERMISSIVE, check
+
+from fmlint.dates import DateError, parse_hugo_date
+from fmlint.rules import RULES_BY_CODE
+
+WITH_OPTIONAL = frozenset(RULES_BY_CODE)  # DT004 and DT005 are off by default
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025-02-07",
+        "2025-02-07 11:51:26",
+        "2025-02-07T11:51:26",
+        "2025-02-07T11:51:26Z",
+        "2025-02-07T11:51:26.123456789+08:00",
+        "2025-02-07T11:51:26-0700",
+        "2025-02-07 11:51:26 -07:00",
+        "2025-02-07 11:51:26 -0700",
+        "2025-02-07 11:51:26Z",
+        "2025-02-07 11:51:26+08:00",
+        "2025-02-07 11:51:26.5 -0700 MST",
+        "Fri, 07 Feb 2025 11:51:26 GMT",
+        "Fri, 07 Feb 2025 11:51:26 +0800",
+        "07 Feb 25 11:51 UTC",
+        "Friday, 07-Feb-25 11:51:26 UTC",
+        "Fri Feb  7 11:51:26 2025",
+        "Fri Feb 07 11:51:26 +0800 2025",
+        "07 Feb 2025",
+    ],
+)
+def test_hugo_layouts_are_accepted(text):
+    parse_hugo_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("last thursday", "is not a date Hugo can read"),
+        ("2025-02-07T11:51", "is not a date layout Hugo accepts"),  # Go layouts all have seconds
+        ("2025-02-07T11:51:26 +08:00", "is not a date layout Hugo accepts"),  # a space only after " 15:04:05"
+        ("2025/02/07", "is not a date Hugo can read"),
+        ("2025-13-07", "month 13 is out of range (01-12)"),
+        ("2024-02-30", "day 30 is out of range for February 2024 (01-29)"),
+        ("2025-02-07 25:61:00", "hour 25 is out of range (00-23)"),
+        ("2025-02-07 23:61:00", "minute 61 is out of range (00-59)"),
+        ("2025-02-07T10:00:00+25:00", "time-zone offset +25:00 is out of range"),
+        ("Fri, 31 Feb 2025 11:51:26 GMT", "has impossible values"),
+    ],
+)
+def test_bad_dates_say_why(text, reason):
+    with pytest.raises(DateError) as caught:
+        parse_hugo_date(text)
+    assert reason in str(caught.value)
+
+
+def test_invalid_dates_are_reported_at_each_value_yaml():
+    source = "---\ntitle: x\ndate: 2025-02-30\nlastmod: \"2025-13-07\"\npublishDate: last thursday\n---\n"
+    diagnostics = check(source, [(3, 7, "DT001"), (4, 10, "DT001"), (5, 14, "DT001")])
+    assert [d.message for d in diagnostics] == [
+        "date: day 30 is out of range for February 2025 (01-28)",
+        "lastmod: month 13 is out of range (01-12)",
+        "publishDate: `last thursday` is not a date Hugo can read",
+    ]
+
+
+def test_invalid_date_toml_and_json():
+    check('+++\ntitle = "x"\ndate = "2025-02-07 25:61:00"\n+++\n', [(3, 8, "DT001")])
+    check('{\n  "title": "x",\n  "date": "2025-02-30"\n}\n', [(3, 11, "DT001")])
+
+
+def test_field_names_are_case_insensitive_and_aliases_count():
+    source = "---\nDate: 2025-02-30\nPubDate: nope\nmodified: 2025-00-01\nUnpublishDate: 2025-02-07 24:00:00\n---\n"
+    check(source, [(2, 7, "DT001"), (3, 10, "DT001"), (4, 11, "DT001"), (5, 16, "DT001")], schema=PERMISSIVE)
+
+
+def test_seed_and_native_toml_dates_are_fine():
+    check('---\ntitle: x\ndate: "2025-02-07 11:51:26"\n---\n', [])
+    check('+++\ntitle = "x"\ndate = 2025-03-01T09:30:00Z\nlastmod = 2025-03-02T10:00:00+01:00\nexpiryDate = 2026-01-01\n+++\n', [])
+
+
+def test_empty_date_means_unset_and_other_types_are_left_to_the_schema():
+    check('---\ntitle: x\ndate: ""\nlastmod: 5\n---\n', [(4, 10, "SC001")])
+
+
+def test_custom_date_fields():
+    options = {"dates": {"date-fields": ["date", "released"]}}
+    check("---\nreleased: 2025-02-30\n---\n", [(2, 11, "DT001")], schema=PERMISSIVE, rule_options=options)
+
+
+def test_lastmod_before_date_is_reported_at_lastmod():
+    [diagnostic] = check("---\ntitle: x\ndate: 2025-02-07\nlastmod: 2024-02-08\n---\n", [(4, 10, "DT002")])
+    assert diagnostic.message == "lastmod (2024-02-08 00:00:00) is earlier than date (2025-02-07 00:00:00)"
+
+
+def test_lastmod_before_publish_date_toml():
+    source = '+++\ntitle = "x"\npublishDate = 2025-02-07T10:00:00Z\nlastmod = 2025-02-07T09:00:00Z\n+++\n'
+    check(source, [(4, 11, "DT002")])
+
+
+def test_lastmod_compares_by_day_when_one_side_has_no_time():
+    check('---\ntitle: x\ndate: "2025-02-07 11:51:26"\nlastmod: 2025-02-07\n---\n', [])
+    check('---\ntitle: x\ndate: "2025-02-07 11:51:26"\nlastmod: 2025-02-06\n---\n', [(4, 10, "DT002")])
+
+
+def test_offsets_are_compared_in_utc():
+    # 10:00+08:00 is 02:00 UTC, before 03:00 UTC
+    check('{"title": "x", "date": "2025-02-07T03:00:00Z", "lastmod": "2025-02-07T10:00:00+08:00"}\n', [(1, 59, "DT002")])
+
+
+def test_expiry_not_after_publish_date():
+    source = "---\ntitle: x\ndate: 2025-01-01\npublishDate: 2025-03-01\nexpiryDate: 2025-03-01\n---\n"
+    [diagnostic] = check(source, [(5, 13, "DT002")])
+    assert "is not after publishDate (2025-03-01 00:00:00): Hugo never publishes the page" in diagnostic.message
+
+
+def test_expiry_after_date_is_fine_and_invalid_dates_are_not_compared():
+    check("---\ntitle: x\ndate: 2025-01-01\nexpiryDate: 2025-01-02\n---\n", [])
+    check("---\ntitle: x\ndate: 2025-13-01\nlastmod: 2020-01-01\n---\n", [(3, 7, "DT001")])
+
+
+def test_jekyll_file_name_date_mismatch_is_a_warning_at_the_date():
+    [diagnostic] = check("---\ntitle: x\ndate: 2025-02-08 10:00:00\n---\n", [(3, 7, "DT003")], path="_posts/2025-02-07-prices.md")
+    assert diagnostic.severity == "warning"
+    assert diagnostic.message == "date 2025-02-08 differs from the date in the file name (2025-02-07)"
+
+
+def test_jekyll_file_name_matching_or_impossible_is_fine():
+    check("---\ntitle: x\ndate: 2025-02-07 23:59:00 +0800\n---\n", [], path="2025-02-07-prices.md")
+    check("---\ntitle: x\ndate: 2025-02-07\n---\n", [], path="2025-02-31-prices.md")
+    check("---\ntitle: x\ndate: 2025-02-07\n---\n", [], path="prices-2025-02-08.md")
+
+
+def test_future_date_is_off_by_default_and_uses_the_publish_date():
+    source = "---\ntitle: x\ndate: 2000-01-01\npublishDate: 2999-01-01\n---\n"
+    check(source, [])
+    [diagnostic] = check(source, [(4, 14, "DT004")], enabled_codes=WITH_OPTIONAL)
+    assert "in the future" in diagnostic.message and "--buildFuture" in diagnostic.message
+    check("---\ntitle: x\ndate: 2999-01-01\npublishDate: 2000-01-01\n---\n", [], enabled_codes=WITH_OPTIONAL)
+
+
+def test_missing_timezone_is_off_by_default_and_ignores_date_only_values():
+    source = '+++\ntitle = "x"\ndate = 2025-02-07T11:51:26\nlastmod = 2025-02-08\npublishDate = 2025-02-07T11:51:26Z\n+++\n'
+    check(source, [])
+    check(source, [(3, 8, "DT005")], enabled_codes=WITH_OPTIONAL)
+
+
+def test_positions_with_crlf_bom_and_cjk():
+    source = '\ufeff---\r\ntitle: "大模型价格战"\r\ndate: 2025-02-30\r\n---\r\n正文\r\n'
+    check(source, [(3, 7, "DT001")])
+    source = '---\ntitle: "大模型价格战"\n日期: x\nlastmod: "2025-13-07"\n---\n'
+    check(source, [(4, 10, "DT001")], schema=PERMISSIVE)
