@@ -1,0 +1,185 @@
+"""IMG rules: image URLs in front matter and body, and local images on disk."""
+
+import os
+from pathlib import Path
+
+import pytest
+from support import PERMISSIVE, check, settings_with
+
+from fmlint.discover import discover
+from fmlint.linter import lint_path
+from fmlint.rules import CHECKERS, RULES_BY_CODE
+
+ALL = frozenset(RULES_BY_CODE)
+
+
+def test_malformed_urls_in_front_matter_yaml():
+    source = (
+        "---\ntitle: x\n"
+        'thumbnail: "https://"\n'
+        "image: htps://x/a.png\n"
+        "images:\n  - https://exa mple.com/a.jpg\n  - https://ok.example.com/b.png\n"
+        "cover:\n  image: 'http://x:99999/a.png'\n"
+        "---\n"
+    )
+    diagnostics = check(source, [(3, 12, "IMG001"), (4, 8, "IMG001"), (6, 5, "IMG001"), (9, 10, "IMG001")], schema=PERMISSIVE)
+    assert [d.message for d in diagnostics] == [
+        "image URL `https://`: URL has no host",
+        "image URL `htps://x/a.png`: unsupported scheme `htps:` (expected http or https)",
+        "image URL `https://exa mple.com/a.jpg`: URL contains a space (encode it as %20)",
+        "image URL `http://x:99999/a.png`: URL cannot be parsed (bad port or brackets)",
+    ]
+
+
+def test_malformed_urls_toml_and_json():
+    check('+++\ntitle = "x"\nthumbnail = "htps://x/a.png"\n+++\n', [(3, 13, "IMG001")])
+    check('{\n  "title": "x",\n  "thumbnail": "https://"\n}\n', [(3, 16, "IMG001")])
+
+
+def test_body_images_markdown_reference_and_html():
+    source = (
+        "---\ntitle: x\n---\n"
+        "![a](htps://x/a.png)\n"
+        "![b][ref]\n"
+        '<img alt="c" src="https://">\n'
+        "![d]()\n"
+        "\n[ref]: https://exa%20mple.com/ok.png\n"
+        "[bad]: https://\n"
+    )
+    diagnostics = check(source, [(4, 6, "IMG001"), (6, 19, "IMG001"), (7, 6, "IMG001")])
+    assert diagnostics[2].message == "image has no URL"
+
+
+def test_cjk_text_before_a_body_url_counts_characters():
+    source = "---\ntitle: 价格\n---\n本周价格下降 ![图表](htps://cdn.example.com/图.png) 结束\n"
+    check(source, [(4, 14, "IMG001")])
+    check('---\ntitle: 价格\n---\n中文 <img src="http://cdn.example.com/a.png">\n', [(4, 14, "IMG002")])
+
+
+def test_crlf_does_not_shift_positions():
+    source = '---\r\ntitle: x\r\nthumbnail: "http://cdn.example.com/a.png"\r\n---\r\n\r\n![a](http://cdn.example.com/b.png)\r\n'
+    check(source, [(3, 12, "IMG002"), (6, 6, "IMG002")])
+
+
+def test_http_policy():
+    source = '---\ntitle: x\nimage: "http://cdn.example.com/a.png"\n---\n'
+    [warning] = check(source, [(3, 8, "IMG002")])
+    assert warning.severity == "warning" and warning.message.endswith("uses http; use https")
+    [error] = check(source, [(3, 8, "IMG002")], rule_options={"images": {"http": "error"}})
+    assert error.severity == "error"
+    check(source, [], rule_options={"images": {"http": "allow"}})
+
+
+def test_host_lists_cover_subdomains():
+    source = "---\ntitle: x\n---\n![a](https://i.imgur.com/a.png) ![b](https://cdn.example.com/b.png) ![c](//evil.test/c.png)\n"
+    denied = check(source, [(4, 6, "IMG003")], rule_options={"images": {"denied-hosts": ["imgur.com"]}})
+    assert denied[0].message == "image host `i.imgur.com` is on the deny-list (denied-hosts)"
+    allowed = check(source, [(4, 6, "IMG003"), (4, 74, "IMG003")], rule_options={"images": {"allowed-hosts": ["Example.com"]}})
+    assert allowed[1].message == "image host `evil.test` is not on the allow-list (allowed-hosts)"
+
+
+def test_unknown_extension_is_a_warning_and_no_extension_is_fine():
+    source = (
+        '---\ntitle: x\nthumbnail: "https://example.com/gallery/chart.html"\n---\n'
+        "![a](https://img.example.com/photo/123?w=800) ![b](https://example.com/A.PNG#x) ![c](/docs/file.pdf)\n"
+    )
+    diagnostics = check(source, [(3, 12, "IMG004"), (5, 86, "IMG004")])
+    assert diagnostics[0].message.startswith("image URL `https://example.com/gallery/chart.html`: `.html` is not an image")
+    check(source, [(3, 12, "IMG004")], rule_options={"images": {"extensions": [".png", ".pdf"]}})
+
+
+def test_empty_image_field_is_fine_by_default():
+    source = '---\ntitle: x\nthumbnail: ""\nimages: ["", "https://cdn.example.com/a.png"]\n---\n'
+    check(source, [])
+    diagnostics = check(source, [(3, 12, "IMG005"), (4, 10, "IMG005")], enabled_codes=ALL)
+    assert diagnostics[0].message == "image field `thumbnail` is empty; remove it if there is no image"
+
+
+def test_custom_image_fields():
+    source = '---\ntitle: x\nparams:\n  social:\n    card: "htps://x/a.png"\n---\n'
+    check(source, [])
+    check(source, [(5, 11, "IMG001")], rule_options={"images": {"fields": ["params.social.card"]}})
+
+
+def site(tmp_path: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def located_codes(path: Path, **options):
+    return [(d.line, d.column, d.code, d.message) for d in lint_path(str(path), settings_with(**options)).diagnostics]
+
+
+def test_local_images_resolve_in_the_bundle_then_static_and_assets(tmp_path):
+    article = (
+        '---\ntitle: x\nthumbnail: "/images/thumb.png"\ncover:\n  image: "/missing.png"\n---\n'
+        "![a](chart.png) ![b](sub/Chart%20Two.png?w=1#top) ![c](logo.svg) ![d](gone.png)\n"
+        '中文 <img src="/css/gone.webp">\n'
+    )
+    root = site(
+        tmp_path,
+        {
+            "hugo.toml": "",
+            "static/images/thumb.png": "",
+            "assets/logo.svg": "",
+            "content/posts/p/chart.png": "",
+            "content/posts/p/sub/Chart Two.png": "",
+            "content/posts/p/index.md": article,
+        },
+    )
+    found = located_codes(root / "content/posts/p/index.md", schema=PERMISSIVE)
+    sep = os.sep
+    assert found == [
+        (5, 10, "IMG006", f"local image `/missing.png` not found (looked for static{sep}missing.png, assets{sep}missing.png)"),
+        (
+            7,
+            71,
+            "IMG006",
+            "local image `gone.png` not found (looked for "
+            f"content{sep}posts{sep}p{sep}gone.png, assets{sep}gone.png)",
+        ),
+        (8, 14, "IMG006", f"local image `/css/gone.webp` not found (looked for static{sep}css{sep}gone.webp, assets{sep}css{sep}gone.webp)"),
+    ]
+
+
+@pytest.mark.parametrize("marker", ["hugo.yaml", "hugo.json", "config.toml", "config.yaml", "_config.yml"])
+def test_every_site_marker_finds_the_root(tmp_path, marker):
+    root = site(tmp_path, {marker: "", "static/a.png": "", "content/a.md": "---\ntitle: x\n---\n![a](/a.png) ![b](/b.png)\n"})
+    assert [f[:3] for f in located_codes(root / "content/a.md")] == [(4, 19, "IMG006")]
+
+
+def test_without_a_site_root_only_relative_paths_are_checked(tmp_path):
+    root = site(tmp_path, {"a.md": "---\ntitle: x\n---\n![a](/a.png) ![b](b.png) ![c](../c.png)\n"})
+    assert [f[:3] for f in located_codes(root / "a.md")] == [(4, 19, "IMG006")]
+
+
+def test_remote_and_malformed_urls_are_not_looked_up(tmp_path):
+    source = '---\ntitle: x\n---\n![a](https://cdn.example.com/a.png) ![b](//cdn.example.com/b.png) <img src="a b.png"> ![d](#top)\n'
+    root = site(tmp_path, {"hugo.toml": "", "a.md": source})
+    assert [f[2] for f in located_codes(root / "a.md")] == ["IMG001"]
+
+
+def test_in_memory_text_is_not_looked_up():
+    check("---\ntitle: x\n---\n![a](no-such-file-anywhere.png)\n", [])
+
+
+def test_local_image_rule_says_it_depends_on_the_filesystem():
+    dependent = {checker.name for checker in CHECKERS if checker.filesystem_dependent}
+    assert dependent == {"local-images"}
+
+
+CORPORA = [Path(__file__).resolve().parents[2] / "shared" / "corpora", Path("/work/shared/corpora")]
+CORPUS = next((path for path in CORPORA if path.is_dir()), None)
+
+
+@pytest.mark.skipif(CORPUS is None, reason="the shared corpora are not present")
+@pytest.mark.parametrize("site_name", ["hugo-docs", "rust-blog"])
+def test_no_false_missing_images_on_real_sites(site_name):
+    assert CORPUS is not None
+    settings = settings_with(PERMISSIVE, enabled_codes=frozenset({"IMG006"}))
+    files = discover([str(CORPUS / site_name / "content")])
+    assert len(files) > 500
+    assert [d for path in files for d in lint_path(path, settings).diagnostics] == []
