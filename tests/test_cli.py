@@ -127,7 +127,8 @@ def test_examples_show_real_findings(capsys):
     assert main([str(EXAMPLES)]) == 1
     out = capsys.readouterr().out
     assert "posts/" not in out  # the clean articles are clean
-    for code in ("FM001", "FM002", "FM003", "SC001", "SC002", "SC003", "SC004"):
+    codes = ("FM001", "FM002", "FM003", "SC001", "SC002", "SC003", "SC004", "DT001", "DT002", "DT003")
+    for code in (*codes, "IMG001", "IMG002", "IMG004", "IMG006", "FH001", "FH002"):
         assert f": {code} " in out
 
 

@@ -56,6 +56,10 @@ def test_cjk_text_before_a_body_url_counts_characters():
     check('---\ntitle: 价格\n---\n中文 <img src="http://cdn.example.com/a.png">\n', [(4, 14, "IMG002")])
 
 
+def test_space_in_an_angle_bracketed_body_url():
+    check("---\ntitle: x\n---\n图 ![a](<https://exa mple.com/a.jpg>)\n", [(4, 9, "IMG001")])
+
+
 def test_crlf_does_not_shift_positions():
     source = '---\r\ntitle: x\r\nthumbnail: "http://cdn.example.com/a.png"\r\n---\r\n\r\n![a](http://cdn.example.com/b.png)\r\n'
     check(source, [(3, 12, "IMG002"), (6, 6, "IMG002")])

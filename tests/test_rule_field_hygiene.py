@@ -1,0 +1,45 @@
+"""FH rules: YAML 1.1 boolean words and surrounding whitespace, at the value."""
+
+from support import PERMISSIVE, check
+
+
+def test_unquoted_yaml11_booleans_in_any_case_and_at_any_depth():
+    source = "---\ndraft_note: yes\nshow: Off\nparams:\n  flags: [ON, no]\n  quoted: \"yes\"\n  single: 'no'\n  word: yesterday\n---\n"
+    diagnostics = check(source, [(2, 13, "FH001"), (3, 7, "FH001"), (5, 11, "FH001"), (5, 15, "FH001")], schema=PERMISSIVE)
+    assert diagnostics[0].severity == "warning"
+    assert diagnostics[0].message == (
+        'draft_note: unquoted `yes` is the string "yes" for Hugo and Astro (YAML 1.2) '
+        'but the boolean true for YAML 1.1 tools (PyYAML, Jekyll); write true or "yes"'
+    )
+    assert "boolean false" in diagnostics[1].message and "params.flags[1]" in diagnostics[3].message
+
+
+def test_real_booleans_and_other_formats_are_fine():
+    check("---\ntitle: x\ncomments: true\ntoc: False\n---\n", [])
+    check('+++\ntitle = "x"\nlead = "no"\n+++\n', [])
+    check('{"title": "x", "lead": "off"}\n', [])
+
+
+def test_yaml11_boolean_with_cjk_and_crlf():
+    check("---\r\ntitle: \"价格战\"\r\n评论: on\r\n---\r\n", [(3, 5, "FH001")], schema=PERMISSIVE)
+
+
+def test_surrounding_whitespace_in_every_format():
+    check('---\ntitle: "Price cuts "\ntags: [" ai", ok]\n---\n', [(2, 8, "FH002"), (3, 8, "FH002")])
+    check('+++\ntitle = "\\tPrice cuts"\n+++\n', [(2, 9, "FH002")])
+    diagnostics = check('{\n  "title": "x",\n  "summary": "line\\n"\n}\n', [(3, 14, "FH002")])
+    assert diagnostics[0].message == 'summary: "line\\n" has leading or trailing whitespace'
+
+
+def test_whitespace_only_is_reported_and_empty_is_not():
+    check('---\ntitle: x\nlead: "  "\nmenu: ""\n---\n', [(3, 7, "FH002")])
+
+
+def test_block_scalars_and_multiline_strings_keep_their_final_line_break():
+    check("---\ntitle: x\nsummary: |\n  line one\n  line two\nlead: >\n  folded\n---\n", [])
+    check('+++\ntitle = "x"\nsummary = """\nline one\n"""\n+++\n', [])
+    check("---\ntitle: x\nsummary: |2\n    indented\n---\n", [(3, 10, "FH002")])
+
+
+def test_positions_after_cjk_and_bom():
+    check('\ufeff---\ntitle: "大模型价格战 "\n---\n', [(2, 8, "FH002")])
