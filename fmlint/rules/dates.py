@@ -19,6 +19,7 @@ from typing import Any
 
 from fmlint.dates import DateError, HugoDate, parse_hugo_date
 from fmlint.diagnostics import Problem, Severity
+from fmlint.doc_examples import article, example
 from fmlint.positions import Span
 from fmlint.rules.base import Context, Rule
 
@@ -40,6 +41,8 @@ _FIELD_OPTIONS = """## Options
 
 Names are matched case-insensitively; every listed field is checked.
 """
+
+_IN_FILE = "Body (in a file named 2025-02-07-price-cuts.md)."
 
 RULES = (
     Rule(
@@ -65,25 +68,7 @@ Hugo stops the build with "the date front matter field is not a parsable date",
 or — in older versions — silently dates the page 0001-01-01, so it sorts last and
 shows a nonsense date.
 
-## Example
-```markdown
----
-title: "Price cuts"
-date: 2025-02-30
----
-
-Body.
-```
-Use instead:
-```markdown
----
-title: "Price cuts"
-date: 2025-02-28
----
-
-Body.
-```
-
+{example(article("date: 2025-02-30"), article("date: 2025-02-28"))}
 {_FIELD_OPTIONS}""",
     ),
     Rule(
@@ -100,27 +85,7 @@ A page that expires before it is published is never shown; a last-modified date
 before the publication date is a typo (often the wrong year) and shows readers a
 misleading "updated" line and feeds a wrong `<lastmod>` to the sitemap.
 
-## Example
-```markdown
----
-title: "Price cuts"
-date: 2025-02-07
-lastmod: 2024-02-08
----
-
-Body.
-```
-Use instead:
-```markdown
----
-title: "Price cuts"
-date: 2025-02-07
-lastmod: 2025-02-08
----
-
-Body.
-```
-
+{example(article("date: 2025-02-07", "lastmod: 2024-02-08"), article("date: 2025-02-07", "lastmod: 2025-02-08"))}
 {_FIELD_OPTIONS}""",
     ),
     Rule(
@@ -137,25 +102,7 @@ Jekyll takes the post's URL and date from the file name unless the front matter
 overrides it; when the two disagree, one of them is stale and permalinks, archive
 pages and feeds disagree with what the article says.
 
-## Example
-```markdown
----
-title: "Price cuts"
-date: 2025-02-08
----
-
-Body (in a file named 2025-02-07-price-cuts.md).
-```
-Use instead:
-```markdown
----
-title: "Price cuts"
-date: 2025-02-07
----
-
-Body (in a file named 2025-02-07-price-cuts.md).
-```
-
+{example(article("date: 2025-02-08", body=_IN_FILE), article("date: 2025-02-07", body=_IN_FILE))}
 {_FIELD_OPTIONS}""",
     ),
     Rule(
@@ -173,25 +120,7 @@ an offset are taken as UTC.
 Hugo does not publish pages dated in the future unless it runs with
 `--buildFuture`: the article silently stays off the site.
 
-## Example
-```markdown
----
-title: "Price cuts"
-date: 2999-02-07
----
-
-Body.
-```
-Use instead:
-```markdown
----
-title: "Price cuts"
-date: 2025-02-07
----
-
-Body.
-```
-
+{example(article("date: 2999-02-07"), article("date: 2025-02-07"))}
 {_FIELD_OPTIONS}""",
     ),
     Rule(
@@ -210,25 +139,7 @@ Hugo reads such a time in the site's `timeZone` setting (UTC when unset); moving
 the site or changing that setting moves every article's publication time, which
 can hide articles as "in the future" or reorder them.
 
-## Example
-```markdown
----
-title: "Price cuts"
-date: "2025-02-07 11:51:26"
----
-
-Body.
-```
-Use instead:
-```markdown
----
-title: "Price cuts"
-date: "2025-02-07 11:51:26+08:00"
----
-
-Body.
-```
-
+{example(article('date: "2025-02-07 11:51:26"'), article('date: "2025-02-07 11:51:26+08:00"'))}
 {_FIELD_OPTIONS}""",
     ),
 )

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from fmlint.diagnostics import Problem, Severity
+from fmlint.doc_examples import article, example
 from fmlint.frontmatter import FrontMatter, JsonPath, describe_path
 from fmlint.rules.base import Context, Rule
 
@@ -21,7 +22,7 @@ RULES = (
         "yaml11-boolean",
         "An unquoted yes/no/on/off, which YAML 1.1 tools read as a boolean.",
         severity=Severity.WARNING,
-        doc="""## What it does
+        doc=f"""## What it does
 Reports unquoted `yes`, `no`, `on` and `off` (in any case) as YAML front-matter
 values.
 
@@ -31,33 +32,14 @@ gives the string "yes", which a template's `if` treats as true — and `no` too.
 YAML 1.1 tools (PyYAML, Jekyll's Ruby YAML) read them as booleans. The same
 front matter means different things to the site and to the scripts around it.
 
-## Example
-```markdown
----
-title: "Price cuts"
-comments: no
----
-
-Body.
-```
-Use instead:
-```markdown
----
-title: "Price cuts"
-comments: false
----
-
-Body.
-```
-(or `"no"` when the text is meant).
-""",
+{example(article("comments: no"), article("comments: false"), ' (or `"no"` when the text is meant)')}""",
     ),
     Rule(
         "FH002",
         "surrounding-whitespace",
         "A string value starts or ends with whitespace.",
         severity=Severity.WARNING,
-        doc="""## What it does
+        doc=f"""## What it does
 Reports string values (in any front-matter format) with leading or trailing
 spaces, tabs or line breaks inside the quotes. The final line break of a YAML
 block scalar (`|`, `>`) or a TOML multi-line string is part of the syntax and is
@@ -68,23 +50,7 @@ The whitespace is kept: `tags: [" ai"]` creates a taxonomy term different from
 `ai`, a title renders with a stray space, and a URL or slug with a trailing space
 breaks links.
 
-## Example
-```markdown
----
-title: "Price cuts "
----
-
-Body.
-```
-Use instead:
-```markdown
----
-title: "Price cuts"
----
-
-Body.
-```
-""",
+{example(article().replace('"Price cuts"', '"Price cuts "'), article())}""",
     ),
 )
 

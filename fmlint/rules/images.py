@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from fmlint.diagnostics import Problem, Severity
+from fmlint.doc_examples import WITH_CDN_IMAGES, article, example
 from fmlint.images import DEFAULT_IMAGE_FIELDS, IMAGE_EXTENSIONS, ImageReference, extension_error, image_references
 from fmlint.rules.base import Context, Rule
 from fmlint.urls import split, url_error
@@ -31,15 +32,6 @@ _FIELDS_OPTION = """- `fields` (default `["thumbnail", "image", "images", "cover
   front-matter fields that hold image URLs; dotted names reach into mappings,
   lists are checked item by item."""
 
-_PASSING = """```markdown
----
-title: "Price cuts"
-thumbnail: "https://cdn.example.com/images/price-chart.png"
----
-
-![Price chart](https://cdn.example.com/images/price-chart.png)
-```"""
-
 RULES = (
     Rule(
         "IMG001",
@@ -56,18 +48,7 @@ Browsers cannot load such an image: `https://` has no host, `htps://x` has a
 typo in the scheme, and `https://exa mple.com/a.jpg` breaks at the space in
 many Markdown renderers and feed readers.
 
-## Example
-```markdown
----
-title: "Price cuts"
-thumbnail: "htps://cdn.example.com/images/price-chart.png"
----
-
-![Price chart](https://cdn.example.com/price chart.png)
-```
-Use instead:
-{_PASSING}
-
+{example(article('thumbnail: "htps://cdn.example.com/images/price-chart.png"', body="![Price chart](<https://cdn.example.com/price chart.png>)"), WITH_CDN_IMAGES)}
 ## Options
 {_FIELDS_OPTION}
 """,
@@ -84,17 +65,7 @@ Reports `http://` image URLs where `https://` is expected.
 On an https site, browsers block or flag mixed content: the image may not show,
 and the page loses its padlock.
 
-## Example
-```markdown
----
-title: "Price cuts"
----
-
-![Price chart](http://cdn.example.com/images/price-chart.png)
-```
-Use instead:
-{_PASSING}
-
+{example(article(body="![Price chart](http://cdn.example.com/images/price-chart.png)"), WITH_CDN_IMAGES)}
 ## Options
 - `http` (default `"warn"`): `"warn"` reports plain-http images as warnings,
   `"error"` as errors, `"allow"` accepts them.
@@ -115,18 +86,7 @@ until one is configured.
 Images hot-linked from other sites or from a retired CDN break without warning
 and can track readers; a site usually wants its images from its own CDN.
 
-## Example
-With `denied-hosts = ["i.imgur.com"]`:
-```markdown
----
-title: "Price cuts"
----
-
-![Price chart](https://i.imgur.com/price-chart.png)
-```
-Use instead:
-{_PASSING}
-
+{example('With `denied-hosts = ["i.imgur.com"]`:' + chr(10) + article(body="![Price chart](https://i.imgur.com/price-chart.png)"), WITH_CDN_IMAGES)}
 ## Options
 - `allowed-hosts` (default `[]`): when not empty, remote images must come from
   one of these hosts.
@@ -148,17 +108,7 @@ Reports an image URL whose path ends in an extension that is not an image type
 Such a URL usually points at the page *about* an image (a gallery or a wiki
 file page) rather than the image itself, and shows as a broken image.
 
-## Example
-```markdown
----
-title: "Price cuts"
----
-
-![Price chart](https://example.com/gallery/price-chart.html)
-```
-Use instead:
-{_PASSING}
-
+{example(article(body="![Price chart](https://example.com/gallery/price-chart.html)"), WITH_CDN_IMAGES)}
 ## Options
 - `extensions` (default `[".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif",
   ".svg", ".bmp", ".ico", ".tif", ".tiff"]`): the accepted extensions (any case).
@@ -179,18 +129,7 @@ empty value as "no image" (select `IMG005` to turn it on).
 Some themes render an `<img src="">` for an empty field, which requests the page
 itself as an image; a missing field says "no image" more clearly.
 
-## Example
-```markdown
----
-title: "Price cuts"
-thumbnail: ""
----
-
-Body.
-```
-Use instead:
-{_PASSING}
-
+{example(article('thumbnail: ""'), WITH_CDN_IMAGES)}
 ## Options
 {_FIELDS_OPTION}
 """,

@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from fmlint.diagnostics import Problem
+from fmlint.doc_examples import WITH_CDN_IMAGES, article, example
 from fmlint.images import DEFAULT_IMAGE_FIELDS, ImageReference, image_references, url_path
 from fmlint.rules.base import Context, Rule
 from fmlint.urls import is_local, url_error
@@ -33,12 +34,14 @@ OPTIONS = {
     "site-folders": ["static", "assets"],
 }
 
+_MISSING = article('thumbnail: "/images/no-such-chart.png"', body="![Price chart](no-such-chart.png)")
+
 RULES = (
     Rule(
         "IMG006",
         "missing-local-image",
         "A local image file does not exist.",
-        doc="""## What it does
+        doc=f"""## What it does
 Checks that local images (front-matter image fields and body images that are
 paths, not URLs) exist on disk:
 
@@ -60,25 +63,7 @@ Themes' and modules' folders and custom `staticDir` settings are not searched.
 The page shows a broken image, and Hugo's build does not fail on a missing
 static file, so the mistake ships.
 
-## Example
-```markdown
----
-title: "Price cuts"
-thumbnail: "/images/no-such-chart.png"
----
-
-![Price chart](no-such-chart.png)
-```
-Use instead (with the images in the page bundle and in `static/images/`):
-```markdown
----
-title: "Price cuts"
-thumbnail: "https://cdn.example.com/images/price-chart.png"
----
-
-![Price chart](https://cdn.example.com/images/price-chart.png)
-```
-
+{example(_MISSING, WITH_CDN_IMAGES, " (or put the files in the page bundle and in `static/images/`)")}
 ## Options
 - `fields` (default: as for IMG001): the front-matter image fields.
 - `site-root-files` (default `["hugo.toml", "hugo.yaml", "hugo.json",
