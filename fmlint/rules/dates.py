@@ -144,7 +144,12 @@ can hide articles as "in the future" or reorder them.
     ),
 )
 
-_ROLES = (("date", "date-fields"), ("publishDate", "publish-date-fields"), ("lastmod", "lastmod-fields"), ("expiryDate", "expiry-date-fields"))
+_ROLES = (
+    ("date", "date-fields"),
+    ("publishDate", "publish-date-fields"),
+    ("lastmod", "lastmod-fields"),
+    ("expiryDate", "expiry-date-fields"),
+)
 _JEKYLL_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})-")
 
 
@@ -186,10 +191,12 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     yield from _file_name(ctx.doc.path, first.get("date"))
     publish = first.get("publishDate") or first.get("date")
     if publish is not None and publish.utc > dt.datetime.now(dt.timezone.utc):
-        yield Problem("DT004", f"{publish.label()} is in the future: Hugo does not publish the page before then (unless --buildFuture)", publish.span)
+        message = f"{publish.label()} is in the future: Hugo does not publish the page before then (unless --buildFuture)"
+        yield Problem("DT004", message, publish.span)
     for found in dated:
         if found.date.has_time and not found.date.has_offset:
-            message = f"{found.key}: `{found.date.value.isoformat(' ')}` has no time-zone offset; Hugo reads it in the site's timeZone (UTC by default)"
+            written = found.date.value.isoformat(" ")
+            message = f"{found.key}: `{written}` has no time-zone offset; Hugo reads it in the site's timeZone (UTC by default)"
             yield Problem("DT005", message, found.span)
 
 

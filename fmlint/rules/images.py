@@ -32,6 +32,11 @@ _FIELDS_OPTION = """- `fields` (default `["thumbnail", "image", "images", "cover
   front-matter fields that hold image URLs; dotted names reach into mappings,
   lists are checked item by item."""
 
+_MALFORMED = article(
+    'thumbnail: "htps://cdn.example.com/images/price-chart.png"', body="![Price chart](<https://cdn.example.com/price chart.png>)"
+)
+_DENIED = 'With `denied-hosts = ["i.imgur.com"]`:\n' + article(body="![Price chart](https://i.imgur.com/price-chart.png)")
+
 RULES = (
     Rule(
         "IMG001",
@@ -48,7 +53,7 @@ Browsers cannot load such an image: `https://` has no host, `htps://x` has a
 typo in the scheme, and `https://exa mple.com/a.jpg` breaks at the space in
 many Markdown renderers and feed readers.
 
-{example(article('thumbnail: "htps://cdn.example.com/images/price-chart.png"', body="![Price chart](<https://cdn.example.com/price chart.png>)"), WITH_CDN_IMAGES)}
+{example(_MALFORMED, WITH_CDN_IMAGES)}
 ## Options
 {_FIELDS_OPTION}
 """,
@@ -86,7 +91,7 @@ until one is configured.
 Images hot-linked from other sites or from a retired CDN break without warning
 and can track readers; a site usually wants its images from its own CDN.
 
-{example('With `denied-hosts = ["i.imgur.com"]`:' + chr(10) + article(body="![Price chart](https://i.imgur.com/price-chart.png)"), WITH_CDN_IMAGES)}
+{example(_DENIED, WITH_CDN_IMAGES)}
 ## Options
 - `allowed-hosts` (default `[]`): when not empty, remote images must come from
   one of these hosts.
