@@ -83,6 +83,8 @@ def parse_hugo_date(text: str) -> HugoDate:
 
 def _from_iso(match: re.Match[str], zone: re.Match[str] | None) -> HugoDate:
     year, month, day = (int(match.group(name)) for name in ("year", "month", "day"))
+    if year == 0:  # Go reads year 0; Python's dates (and any sensible article) start at year 1
+        raise DateError("year 0000 is out of range (0001-9999)")
     if not 1 <= month <= 12:
         raise DateError(f"month {month:02d} is out of range (01-12)")
     last_day = calendar.monthrange(year, month)[1]

@@ -1,6 +1,10 @@
 """DT rules: Hugo dates in YAML, TOML and JSON front matter, with exact positions."""
 
+import datetime as dt
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from support import PERMISSIVE, check
 
 from fmlint.dates import DateError, parse_hugo_date
@@ -49,12 +53,32 @@ def test_hugo_layouts_are_accepted(text):
         ("2025-02-07 23:61:00", "minute 61 is out of range (00-59)"),
         ("2025-02-07T10:00:00+25:00", "time-zone offset +25:00 is out of range"),
         ("Fri, 31 Feb 2025 11:51:26 GMT", "has impossible values"),
+        ("0000-01-01", "year 0000 is out of range"),
     ],
 )
 def test_bad_dates_say_why(text, reason):
     with pytest.raises(DateError) as caught:
         parse_hugo_date(text)
     assert reason in str(caught.value)
+
+
+GO_LAYOUTS = [  # strftime spellings of Go layouts Hugo tries, with the offset written as +08:00 or +0800
+    "%Y-%m-%dT%H:%M:%S+08:00",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S+0800",
+    "%Y-%m-%d %H:%M:%S +08:00",
+    "%Y-%m-%d %H:%M:%S +0800",
+    "%Y-%m-%d %H:%M:%S+08:00",
+    "%Y-%m-%d %H:%M:%S",
+]
+
+
+@given(st.datetimes(min_value=dt.datetime(1, 1, 1), max_value=dt.datetime(9999, 12, 31)), st.sampled_from(GO_LAYOUTS))
+def test_every_written_datetime_reads_back(value, layout):
+    value = value.replace(microsecond=0)
+    parsed = parse_hugo_date(value.strftime(layout.replace("%Y", f"{value.year:04d}")))  # %Y is unpadded below 1000
+    assert parsed.value.replace(tzinfo=None) == value
+    assert parsed.has_offset == ("08" in layout)
 
 
 def test_invalid_dates_are_reported_at_each_value_yaml():
