@@ -4,8 +4,16 @@ The body is parsed with pyromark (pulldown-cmark, CommonMark), whose events
 carry UTF-8 byte ranges into the body.  This module is the one place where
 those ranges become :class:`Span` s of the whole document: byte offsets are
 turned into character offsets and the body's start is added here, never in a
-rule.  Rules read the extracted elements (``images``, ``links``, …) or walk
-``events`` with ``span_of``.
+rule.  Rules read the extracted elements (``images``, ``links``, ``headings``,
+``code_fences``, …) or walk ``events``.  pyromark was measured against
+markdown-it-py and markdown-it-pyrs (``benchmarks/parsers.py``) and is the
+fastest of the three that gives source positions.
+
+Hugo shortcodes are not Markdown: ``view.shortcodes`` holds the spans of their
+tags (``{{< … >}}``, ``{{% … %}}``) and of the inner content of paired
+``{{< name >}}…{{< /name >}}`` shortcodes, which Hugo hands to the shortcode
+unrendered.  Headings, emphasis paragraphs, code fences and bare URLs found
+there are dropped from the view.
 """
 
 from __future__ import annotations
@@ -29,6 +37,14 @@ _ALT = re.compile(_ATTRIBUTE.format(name="alt"), re.IGNORECASE)
 # "(" then an optional "<…>" destination or one without spaces (balanced parentheses allowed)
 _INLINE_DESTINATION = re.compile(r"\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)")
 
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_BARE_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+_SHORTCODE = re.compile(r"\{\{<.{0,4000}?>\}\}|\{\{%.{0,4000}?%\}\}", re.DOTALL)
+_SHORTCODE_NAME = re.compile(r"\{\{[<%]\s*(/?)\s*([^\s/%>]+)")
+_CONTAINERS = frozenset({"BlockQuote", "Item", "FootnoteDefinition", "Table"})
+_EMPHASIS_STARTS = ({"Start": "Emphasis"}, {"Start": "Strong"})
+_EMPHASIS_ENDS = ({"End": "Emphasis"}, {"End": "Strong"})
+
 ImageSource = Literal["markdown", "reference", "html"]
 
 
@@ -47,7 +63,47 @@ class Link:
     text: str
     span: Span
     url_span: Span
-    reference: bool
+    reference: bool  # not an inline ``[text](url)`` (a reference, or an autolink)
+    link_type: str = "Inline"  # pulldown-cmark's: Inline, Reference, Collapsed, Shortcut, Autolink, Email, …
+    has_content: bool = True  # text, code, an image or HTML between the brackets
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int  # 1 to 6
+    text: str  # the plain text (inline markup removed)
+    span: Span  # the whole heading (both lines of a setext heading)
+
+
+@dataclass(frozen=True, slots=True)
+class EmphasisParagraph:
+    """A one-line paragraph that is only one bold or italic run of plain text."""
+
+    text: str
+    span: Span
+    nested: bool  # inside a block quote, list item, table or footnote
+
+
+@dataclass(frozen=True, slots=True)
+class CodeFence:
+    info: str  # the info string after the opening fence ("" when none)
+    span: Span  # the whole block, to the end of its container when unclosed
+    opening: Span  # the opening fence line
+    closed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlComment:
+    text: str  # between ``<!--`` and ``-->``
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class BareUrl:
+    """An ``http(s)://`` URL in running text that is not a link."""
+
+    url: str
+    span: Span
 
 
 @dataclass
@@ -58,6 +114,17 @@ class MarkdownView:
     events: list[tuple[Any, Span]] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    emphasis_paragraphs: list[EmphasisParagraph] = field(default_factory=list)
+    code_fences: list[CodeFence] = field(default_factory=list)
+    html_comments: list[HtmlComment] = field(default_factory=list)
+    bare_urls: list[BareUrl] = field(default_factory=list)
+    shortcodes: list[Span] = field(default_factory=list)
+
+    def in_shortcode(self, span: Span) -> bool:
+        """Whether ``span`` starts inside a Hugo shortcode tag or a ``{{< >}}`` shortcode's content."""
+        index = bisect_right(self.shortcodes, span.start, key=lambda s: s.start) - 1
+        return index >= 0 and self.shortcodes[index].start <= span.start < self.shortcodes[index].end
 
 
 class _Offsets:
@@ -91,35 +158,192 @@ def parse_markdown(doc: Document) -> MarkdownView:
         label: offsets.span(definition["span"]) for label, definition in pyromark.reference_definitions(body).items()
     }
     _collect(view, definitions)
+    view.shortcodes = _shortcodes(body, doc.body_start) if "{{" in body else []
+    if view.shortcodes:
+        _drop_shortcode_content(view)
     return view
+
+
+def _shortcodes(body: str, base: int) -> list[Span]:
+    """Shortcode tags, and the content of paired ``{{< >}}`` shortcodes, sorted and merged."""
+    spans: list[Span] = []
+    opened: list[tuple[str, re.Match[str]]] = []
+    for tag in _SHORTCODE.finditer(body):
+        spans.append(Span(base + tag.start(), base + tag.end()))
+        name = _SHORTCODE_NAME.match(tag.group())
+        if name is None or tag.group().endswith(("/>}}", "/%}}")):
+            continue
+        if not name.group(1):
+            opened.append((name.group(2), tag))
+            continue
+        for position in range(len(opened) - 1, -1, -1):
+            if opened[position][0] == name.group(2):
+                opening = opened[position][1]
+                del opened[position:]
+                if opening.group().startswith("{{<"):
+                    spans.append(Span(base + opening.end(), base + tag.start()))
+                break
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if merged and span.start <= merged[-1].end:
+            merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
+        else:
+            merged.append(span)
+    return merged
+
+
+def _drop_shortcode_content(view: MarkdownView) -> None:
+    inside = view.in_shortcode
+    view.headings = [h for h in view.headings if not inside(h.span)]
+    view.emphasis_paragraphs = [p for p in view.emphasis_paragraphs if not inside(p.span)]
+    view.code_fences = [f for f in view.code_fences if not inside(f.span)]
+    view.bare_urls = [u for u in view.bare_urls if not inside(u.span)]
 
 
 def _collect(view: MarkdownView, definitions: dict[str, Span]) -> None:
     doc = view.doc
-    stack: list[tuple[str, dict[str, Any], Span, list[str]]] = []
-    for event, span in view.events:
-        if isinstance(event, dict) and "Start" in event and isinstance(event["Start"], dict):
-            kind = next(iter(event["Start"]))
+    stack: list[tuple[str, dict[str, Any], Span, list[str], list[bool]]] = []
+    blocks: list[tuple[str, int, Span]] = []  # open blocks: kind, index of the Start event, span
+    containers = 0  # open block quotes, list items, footnotes, tables
+    text_run: list[Span] = []  # consecutive Text events outside links and code
+    for index, (event, span) in enumerate(view.events):
+        if isinstance(event, dict) and "Start" in event:
+            kind = _tag(event["Start"])
+            attrs = event["Start"][kind] if isinstance(event["Start"], dict) else None
             if kind in ("Image", "Link"):
-                stack.append((kind, event["Start"][kind], span, []))
-                continue
-        if isinstance(event, dict) and "End" in event and event["End"] in ("Image", "Link") and stack:
-            kind, attrs, start_span, text = stack.pop()
-            reference = attrs["link_type"] != "Inline"
-            url_span = _destination_span(doc, start_span, attrs, definitions)
-            if kind == "Image":
-                source: ImageSource = "reference" if reference else "markdown"
-                view.images.append(Image(attrs["dest_url"], "".join(text), start_span, url_span, source))
-            else:
-                view.links.append(Link(attrs["dest_url"], "".join(text), start_span, url_span, reference))
+                if stack:
+                    stack[-1][4][0] = True
+                stack.append((kind, attrs, span, [], [False]))
+            elif kind in _CONTAINERS:
+                containers += 1
+            elif kind in ("Heading", "Paragraph", "CodeBlock", "HtmlBlock"):
+                blocks.append((kind, index, span))
+                if kind == "CodeBlock" and isinstance(attrs, dict) and "Fenced" in attrs:
+                    view.code_fences.append(_code_fence(doc, attrs["Fenced"], span))
+            _flush_bare_urls(view, text_run)
+            continue
+        if isinstance(event, dict) and "End" in event:
+            kind = _tag(event["End"])
+            if kind in ("Image", "Link") and stack:
+                _end_link(view, stack.pop(), definitions)
+            elif kind in _CONTAINERS:
+                containers -= 1
+            elif blocks and blocks[-1][0] == kind:
+                _end_block(view, blocks.pop(), index, containers > 0)
+            _flush_bare_urls(view, text_run)
             continue
         if isinstance(event, dict):
             text_value = event.get("Text") or event.get("Code")
             if text_value is not None and stack:
                 stack[-1][3].append(text_value)
+                stack[-1][4][0] = True
+            if "Text" in event and not stack and not (blocks and blocks[-1][0] == "CodeBlock"):
+                text_run.append(span)
+                continue
             html = event.get("Html") or event.get("InlineHtml")
             if html is not None:
                 view.images.extend(_html_images(doc, span))
+                if stack:
+                    stack[-1][4][0] = True
+                if "InlineHtml" in event:
+                    view.html_comments.extend(_html_comments(doc, span))
+        _flush_bare_urls(view, text_run)
+    _flush_bare_urls(view, text_run)
+
+
+def _tag(value: Any) -> str:
+    return value if isinstance(value, str) else next(iter(value))
+
+
+def _end_link(view: MarkdownView, entry: tuple[str, dict[str, Any], Span, list[str], list[bool]], definitions: dict[str, Span]) -> None:
+    kind, attrs, start_span, text, content = entry
+    reference = attrs["link_type"] != "Inline"
+    url_span = _destination_span(view.doc, start_span, attrs, definitions)
+    if kind == "Image":
+        source: ImageSource = "reference" if reference else "markdown"
+        view.images.append(Image(attrs["dest_url"], "".join(text), start_span, url_span, source))
+    else:
+        link = Link(attrs["dest_url"], "".join(text), start_span, url_span, reference, attrs["link_type"], content[0])
+        view.links.append(link)
+
+
+def _end_block(view: MarkdownView, block: tuple[str, int, Span], end: int, nested: bool) -> None:
+    kind, start, span = block
+    inner = view.events[start + 1 : end]
+    if kind == "Heading":
+        level = int(view.events[start][0]["Start"]["Heading"]["level"][1:])
+        text = "".join(event.get("Text") or event.get("Code") or "" for event, _ in inner if isinstance(event, dict))
+        view.headings.append(Heading(level, text.strip(), span))
+    elif kind == "Paragraph":
+        text = _emphasis_only(inner)
+        if text is not None:
+            view.emphasis_paragraphs.append(EmphasisParagraph(text, span, nested))
+    elif kind == "HtmlBlock":
+        view.html_comments.extend(_html_comments(view.doc, span))
+
+
+def _emphasis_only(inner: list[tuple[Any, Span]]) -> str | None:
+    """The text of a paragraph that is one emphasis/strong run of plain text, else None."""
+    if not inner or inner[0][0] not in _EMPHASIS_STARTS:
+        return None
+    depth = 0
+    text: list[str] = []
+    for position, (event, _) in enumerate(inner):
+        if event in _EMPHASIS_STARTS:
+            depth += 1
+        elif event in _EMPHASIS_ENDS:
+            depth -= 1
+            if depth == 0 and position != len(inner) - 1:
+                return None
+        elif isinstance(event, dict) and ("Text" in event or "Code" in event):
+            text.append(event.get("Text") or event.get("Code") or "")
+        else:  # a line break, link, image or HTML: not a plain one-line run
+            return None
+    return "".join(text)
+
+
+def _code_fence(doc: Document, info: str, span: Span) -> CodeFence:
+    source = doc.source(span)
+    lines = source.splitlines()
+    opener = lines[0].lstrip() if lines else ""
+    fence = re.match(r"`{3,}|~{3,}", opener)
+    length = len(fence.group()) if fence else 3
+    char = opener[:1] or "`"
+    closing = re.compile(rf"[ \t>]*{re.escape(char)}{{{length},}}[ \t]*")
+    closed = len(lines) >= 2 and closing.fullmatch(lines[-1]) is not None
+    first_line = len(lines[0].rstrip("\r")) if lines else 0
+    return CodeFence(info.strip(), span, Span(span.start, span.start + first_line), closed)
+
+
+def _html_comments(doc: Document, span: Span) -> list[HtmlComment]:
+    return [
+        HtmlComment(match.group(1), Span(span.start + match.start(), span.start + match.end()))
+        for match in _COMMENT.finditer(doc.source(span))
+    ]
+
+
+def _flush_bare_urls(view: MarkdownView, run: list[Span]) -> None:
+    """Bare ``http(s)://`` URLs in a run of consecutive text events (escapes included)."""
+    if not run:
+        return
+    start = run[0].start
+    text = view.doc.text[start : run[-1].end]
+    run.clear()
+    for match in _BARE_URL.finditer(text):
+        url = _trim_url(match.group())
+        view.bare_urls.append(BareUrl(url, Span(start + match.start(), start + match.start() + len(url))))
+
+
+def _trim_url(url: str) -> str:
+    """Drop trailing sentence punctuation and an unbalanced closing parenthesis."""
+    while url:
+        if url[-1] in ".,;:!?'\"*_":
+            url = url[:-1]
+        elif url[-1] == ")" and url.count("(") < url.count(")"):
+            url = url[:-1]
+        else:
+            break
+    return url
 
 
 def _destination_span(doc: Document, span: Span, attrs: dict[str, Any], definitions: dict[str, Span]) -> Span:
