@@ -2,7 +2,8 @@
 
 This is the only place where problems become diagnostics: the span is turned
 into a line and column (by ``fmlint.positions``), the code gets its rule name
-and effective severity, disabled codes are dropped, and the result is sorted.
+and effective severity, disabled codes are dropped, inline suppression comments
+are applied (``fmlint.suppressions``), and the result is sorted.
 A rule that raises becomes an ``X001 internal-error`` diagnostic; nothing that a
 file contains can end the run.
 """
@@ -22,6 +23,7 @@ from fmlint.images import image_references
 from fmlint.positions import Span
 from fmlint.rules import CHECKERS, RULES_BY_CODE, Checker, Context
 from fmlint.settings import Settings
+from fmlint.suppressions import MARK, apply_suppressions
 from fmlint.urls import is_remote
 
 INTERNAL_ERROR = "X001"
@@ -91,7 +93,11 @@ def lint_file(doc: Document, settings: Settings, verbose: bool = False) -> FileR
             continue
         if any(settings.is_enabled(rule.code) for rule in checker.rules):
             problems.extend(_run(checker, ctx, verbose))
-    diagnostics = sorted(_diagnostic(doc, p, settings) for p in problems if settings.is_enabled(p.code))
+    diagnostics = [_diagnostic(doc, p, settings) for p in problems if settings.is_enabled(p.code)]
+    if doc.readable and MARK in doc.text:
+        diagnostics, directive_problems = apply_suppressions(ctx, diagnostics)
+        diagnostics += [_diagnostic(doc, p, settings) for p in directive_problems if settings.is_enabled(p.code)]
+    diagnostics.sort()
     urls = tuple(_remote_urls(ctx)) if settings.collect_urls and doc.readable else ()
     return FileResult(doc.path, diagnostics, urls)
 

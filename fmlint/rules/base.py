@@ -58,6 +58,11 @@ class Context:
             self._markdown = parse_markdown(self.doc)
         return self._markdown
 
+    def front_matter_value(self, key: str) -> Any:
+        """The top-level front-matter value of ``key``; ``None`` when absent or unparsable."""
+        data = self.front_matter.data if self.front_matter is not None else None
+        return data.get(key) if isinstance(data, dict) else None
+
 
 CheckFunction = Callable[[Context, Mapping[str, Any]], Iterable[Problem]]
 

@@ -1,0 +1,52 @@
+"""A bare URL in running text (off by default).
+
+## What it does
+Reports, as a warning, an `http://` or `https://` URL written as plain text
+instead of as a link, at the URL. URLs in links, autolinks (`<https://…>`),
+code and Hugo shortcodes are not reported. Off by default: Hugo's Markdown
+renderer turns bare URLs into links itself (goldmark's linkify), but other
+renderers, feeds and Markdown previews do not.
+
+Compared with markdownlint's MD034 (`no-bare-urls`): only web URLs (not e-mail
+addresses), and trailing sentence punctuation is not taken as part of the URL.
+
+## Why is this bad?
+Depending on the renderer a bare URL is either not clickable or linked with
+its trailing punctuation; a long URL in text also reads badly.
+
+## Example
+```markdown
+---
+title: "Model prices fall again"
+---
+
+Details: https://news.example.com/2025/02/07/prices.
+```
+
+Use instead:
+```markdown
+---
+title: "Model prices fall again"
+---
+
+Details: <https://news.example.com/2025/02/07/prices>, or the [announcement](https://news.example.com/2025/02/07/prices).
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from fmlint.diagnostics import Problem, Severity
+from fmlint.rules.base import Context, Rule
+
+NEEDS = ("markdown",)
+RULES = (
+    Rule("MD010", "bare-url", "A bare URL in running text.", severity=Severity.WARNING, enabled=False),
+)
+
+
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
+    for bare in ctx.markdown.bare_urls:
+        yield Problem("MD010", f"bare URL; write `<{bare.url}>` or a `[text]({bare.url})` link", bare.span)

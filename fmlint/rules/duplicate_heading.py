@@ -1,0 +1,81 @@
+"""Two sibling headings with the same text.
+
+## What it does
+Reports, as a warning, a heading with the same text (ignoring case and spacing)
+and level as an earlier heading under the same parent heading, at the later
+one. Headings under different parents may repeat (`### Features` under each
+`## 1.0` and `## 2.0` of a changelog).
+
+Compared with markdownlint's MD024 (`no-duplicate-heading`): siblings only by
+default (markdownlint's `siblings_only: true`), because articles repeat
+sub-headings by design; set `siblings_only` to `false` to compare all headings.
+
+## Why is this bad?
+Hugo derives each heading's anchor from its text: the second gets `-1`
+appended, so links to it and the table of contents are confusing, and two
+sections with one title usually mean a copy-paste or a merge gone wrong.
+
+## Example
+```markdown
+---
+title: "Model prices fall again"
+---
+
+## Prices
+
+Input prices fell.
+
+## Prices
+
+Output prices fell too.
+```
+
+Use instead:
+```markdown
+---
+title: "Model prices fall again"
+---
+
+## Input prices
+
+Input prices fell.
+
+## Output prices
+
+Output prices fell too.
+```
+
+## Options
+- `siblings_only` (default `true`): compare only headings under the same
+  parent; `false` reports any repeated heading text in the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from fmlint.diagnostics import Problem, Severity
+from fmlint.markdown import Heading
+from fmlint.rules.base import Context, Rule
+
+NEEDS = ("markdown",)
+OPTIONS = {"siblings_only": True}
+RULES = (
+    Rule("MD009", "duplicate-heading", "Two sibling headings with the same text.", severity=Severity.WARNING),
+)
+
+
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
+    seen: dict[tuple[int, int, str], Heading] = {}
+    parents: list[Heading] = []
+    for heading in ctx.markdown.headings:
+        while parents and parents[-1].level >= heading.level:
+            parents.pop()
+        text = " ".join(heading.text.casefold().split())
+        key = (id(parents[-1]) if parents else 0, heading.level, text) if options["siblings_only"] else (0, 0, text)
+        parents.append(heading)
+        first = seen.setdefault(key, heading)
+        if text and first is not heading:
+            line, _ = ctx.doc.lines.point(first.span.start)
+            yield Problem("MD009", f"duplicate heading `{heading.text}` (same as line {line})", heading.span)

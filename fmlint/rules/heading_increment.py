@@ -1,0 +1,69 @@
+"""A heading more than one level deeper than the heading before it.
+
+## What it does
+Reports a heading that skips a level (`##` followed by `####`), at the deeper
+heading. When the front matter has a `title`, that title is the page's `<h1>`
+(Hugo themes render it), so the body's first heading may be `##` but not `###`.
+
+Compared with markdownlint's MD001 (`heading-increment`): the same check, with
+the front-matter title counted as the level-1 heading by default (markdownlint
+added the same idea later as its `front_matter_title` parameter). Without a
+title the first heading may be at any level.
+
+## Why is this bad?
+Headings are the page's outline: screen readers, the table of contents and
+search engines read the levels. A skipped level leaves a hole in the outline
+and usually means a heading was meant one level up.
+
+## Example
+```markdown
+---
+title: "Model prices fall again"
+---
+
+## Prices
+
+#### Input tokens
+
+Input prices fell by 40%.
+```
+
+Use instead:
+```markdown
+---
+title: "Model prices fall again"
+---
+
+## Prices
+
+### Input tokens
+
+Input prices fell by 40%.
+```
+
+## Options
+- `front_matter_title` (default `"title"`): the front-matter key that acts as the
+  page's level-1 heading; `""` starts the outline at the body's first heading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from fmlint.diagnostics import Problem
+from fmlint.rules.base import Context, Rule
+
+NEEDS = ("front_matter", "markdown")
+OPTIONS = {"front_matter_title": "title"}
+RULES = (Rule("MD001", "heading-increment", "A heading skips a level (`##` then `####`)."),)
+
+
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
+    key = options["front_matter_title"]
+    previous, after = (1, "the front-matter title") if key and ctx.front_matter_value(key) else (None, "")
+    for heading in ctx.markdown.headings:
+        if previous is not None and heading.level > previous + 1:
+            message = f"heading level {heading.level} after {after} skips a level; use `{'#' * (previous + 1)}`"
+            yield Problem("MD001", message, heading.span)
+        previous, after = heading.level, f"a level-{heading.level} heading"

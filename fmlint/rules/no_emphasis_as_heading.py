@@ -1,0 +1,74 @@
+"""A paragraph of only bold or italic text used as a section title.
+
+## What it does
+Reports, as a warning, a one-line paragraph at the top level of the body that
+is a single bold or italic run of plain text and does not end with sentence
+punctuation — a heading in disguise. CJK text is understood: the section
+title `**一、模型价格再次下降**` is reported, while `**请注意：**` or
+`**价格下降了。**` (ending with full-width `：` or `。`) are sentences.
+
+Compared with markdownlint's MD036 (`no-emphasis-as-heading`): the same test,
+but only for top-level paragraphs (bold text alone in a list item, quote or
+table cell is not a section title), not for runs containing a link or an image
+(`**[Download](…)**` is a call to action); the default punctuation is
+markdownlint's (ASCII and full-width) plus `…`.
+
+## Why is this bad?
+Bold text looks like a heading but is not one: it is missing from the table of
+contents and the page outline, gets no anchor to link to, and screen readers
+do not announce it as a section.
+
+## Example
+```markdown
+---
+title: "大模型价格战：一周回顾"
+---
+
+**一、模型价格再次下降**
+
+多家厂商本周宣布降价。
+```
+
+Use instead:
+```markdown
+---
+title: "大模型价格战：一周回顾"
+---
+
+## 一、模型价格再次下降
+
+多家厂商本周宣布降价。
+```
+
+## Options
+- `punctuation` (default `".,;:!?。，；：！？…"`): characters that end a sentence;
+  a run ending with one of them is not reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from fmlint.diagnostics import Problem, Severity
+from fmlint.rules.base import Context, Rule
+
+NEEDS = ("markdown",)
+OPTIONS = {"punctuation": ".,;:!?。，；：！？…"}
+RULES = (
+    Rule(
+        "MD003",
+        "no-emphasis-as-heading",
+        "A paragraph of only bold or italic text used as a heading.",
+        severity=Severity.WARNING,
+    ),
+)
+
+
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
+    punctuation = options["punctuation"]
+    for paragraph in ctx.markdown.emphasis_paragraphs:
+        text = paragraph.text.strip()
+        if paragraph.nested or not text or text[-1] in punctuation:
+            continue
+        yield Problem("MD003", f"emphasis used as a heading; write `## {text}` instead", paragraph.span)

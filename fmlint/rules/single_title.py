@@ -1,0 +1,71 @@
+"""A second top-level (`#`) heading: the page already has its title.
+
+## What it does
+Reports every `#` heading in the body when the front matter has a `title`
+(Hugo themes render that title as the page's `<h1>`), and otherwise every `#`
+heading after the first, at the extra heading.
+
+Compared with markdownlint's MD025 (`single-title`): the same idea and the same
+use of the front-matter title (its `front_matter_title` parameter), but any
+second `#` heading is reported, not only when the first line of the file is
+the `#` heading.
+
+## Why is this bad?
+A page with two `<h1>` headings has two titles: the outline, the table of
+contents and search engines cannot tell which one the page is about, and the
+theme's title is repeated in the body.
+
+## Example
+```markdown
+---
+title: "Model prices fall again"
+---
+
+# Model prices fall again
+
+Input prices fell by 40%.
+```
+
+Use instead:
+```markdown
+---
+title: "Model prices fall again"
+---
+
+## What changed
+
+Input prices fell by 40%.
+```
+
+## Options
+- `front_matter_title` (default `"title"`): the front-matter key that is the
+  page's title; `""` counts only the body's `#` headings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from fmlint.diagnostics import Problem
+from fmlint.rules.base import Context, Rule
+
+NEEDS = ("front_matter", "markdown")
+OPTIONS = {"front_matter_title": "title"}
+RULES = (Rule("MD002", "single-title", "More than one `#` heading, or one beside a front-matter title."),)
+
+
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
+    key = options["front_matter_title"]
+    titled = bool(key and ctx.front_matter_value(key))
+    first = None
+    for heading in ctx.markdown.headings:
+        if heading.level != 1:
+            continue
+        if titled:
+            yield Problem("MD002", f"`#` heading beside the front-matter `{key}` (already the page's H1); use `##`", heading.span)
+        elif first is None:
+            first = heading
+        else:
+            line, _ = ctx.doc.lines.point(first.span.start)
+            yield Problem("MD002", f"second `#` heading (the first is on line {line}); use `##`", heading.span)

@@ -1,0 +1,63 @@
+"""An inline suppression comment that suppresses nothing.
+
+## What it does
+Reports, as a warning, an `fmlint-disable…` comment that silenced no
+diagnostic (for each of its codes that is enabled), an `fmlint-enable` without
+a matching `fmlint-disable`, and a directive naming an unknown rule. The
+directives are:
+
+- `<!-- fmlint-disable MD001,MD003 -->` … `<!-- fmlint-enable MD001,MD003 -->`
+  (a bare `fmlint-enable` closes every open disable; without an enable the
+  disable lasts to the end of the file);
+- `<!-- fmlint-disable-next-line MD004 -->` for the line after the comment;
+- `<!-- fmlint-disable-line MD006 -->` for the comment's own line;
+- in YAML or TOML front matter, a trailing `# fmlint-disable-line SC001`.
+
+Codes are separated by commas or spaces and may be rule names; no code means
+every rule. These diagnostics cannot themselves be suppressed by a comment
+(disable `SUP001` in the configuration instead). Like ruff's unused `noqa`
+(RUF100).
+
+## Why is this bad?
+A suppression outlives the problem it hid: when the content is fixed the
+comment stays, and it will silently hide the next real problem on that line.
+
+## Example
+```markdown
+---
+title: "Model prices fall again"
+---
+
+## Prices <!-- fmlint-disable-line MD001 -->
+
+Input prices fell by 40%.
+```
+
+Use instead:
+```markdown
+---
+title: "Model prices fall again"
+---
+
+## Prices
+
+Input prices fell by 40%.
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from fmlint.diagnostics import Problem, Severity
+from fmlint.rules.base import Context, Rule
+
+RULES = (
+    Rule("SUP001", "unused-suppression", "A suppression comment that suppresses nothing.", severity=Severity.WARNING),
+)
+
+
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
+    """Reported by the linter when it applies the suppression comments (``fmlint.suppressions``)."""
+    return iter(())
