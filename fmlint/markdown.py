@@ -38,7 +38,7 @@ _ALT = re.compile(_ATTRIBUTE.format(name="alt"), re.IGNORECASE)
 _INLINE_DESTINATION = re.compile(r"\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)")
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
-_BARE_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+_BARE_URL = re.compile(r"https?://[\\A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 _SHORTCODE = re.compile(r"\{\{<.{0,4000}?>\}\}|\{\{%.{0,4000}?%\}\}", re.DOTALL)
 _SHORTCODE_NAME = re.compile(r"\{\{[<%]\s*(/?)\s*([^\s/%>]+)")
 _CONTAINERS = frozenset({"BlockQuote", "Item", "FootnoteDefinition", "Table"})
@@ -73,6 +73,7 @@ class Heading:
     level: int  # 1 to 6
     text: str  # the plain text (inline markup removed)
     span: Span  # the whole heading (both lines of a setext heading)
+    nested: bool = False  # inside a block quote, list item or footnote: not part of the article's outline
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,7 @@ class EmphasisParagraph:
     text: str
     span: Span
     nested: bool  # inside a block quote, list item, table or footnote
+    caption: bool = False  # right after a paragraph of only images: a figure caption
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +116,17 @@ class MarkdownView:
     events: list[tuple[Any, Span]] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
-    headings: list[Heading] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)  # all, nested ones included (see ``outline``)
     emphasis_paragraphs: list[EmphasisParagraph] = field(default_factory=list)
     code_fences: list[CodeFence] = field(default_factory=list)
     html_comments: list[HtmlComment] = field(default_factory=list)
     bare_urls: list[BareUrl] = field(default_factory=list)
     shortcodes: list[Span] = field(default_factory=list)
+
+    @property
+    def outline(self) -> list[Heading]:
+        """The article's own headings: those not inside a quote, list item or footnote."""
+        return [heading for heading in self.headings if not heading.nested]
 
     def in_shortcode(self, span: Span) -> bool:
         """Whether ``span`` starts inside a Hugo shortcode tag or a ``{{< >}}`` shortcode's content."""
@@ -273,13 +280,29 @@ def _end_block(view: MarkdownView, block: tuple[str, int, Span], end: int, neste
     if kind == "Heading":
         level = int(view.events[start][0]["Start"]["Heading"]["level"][1:])
         text = "".join(event.get("Text") or event.get("Code") or "" for event, _ in inner if isinstance(event, dict))
-        view.headings.append(Heading(level, text.strip(), span))
+        view.headings.append(Heading(level, text.strip(), span, nested))
     elif kind == "Paragraph":
         text = _emphasis_only(inner)
         if text is not None:
-            view.emphasis_paragraphs.append(EmphasisParagraph(text, span, nested))
+            view.emphasis_paragraphs.append(EmphasisParagraph(text, span, nested, _follows_image(view.events, start)))
     elif kind == "HtmlBlock":
         view.html_comments.extend(_html_comments(view.doc, span))
+
+
+def _follows_image(events: list[tuple[Any, Span]], start: int) -> bool:
+    """Whether the block before ``events[start]`` is a paragraph of only images (a figure)."""
+    if start == 0 or events[start - 1][0] != {"End": "Paragraph"}:
+        return False
+    opening = start - 2
+    while opening >= 0 and events[opening][0] != {"Start": "Paragraph"}:
+        opening -= 1
+    depth = 0
+    for event, _ in events[opening + 1 : start - 1]:
+        if isinstance(event, dict) and _tag(event.get("Start") or event.get("End") or "") == "Image":
+            depth += 1 if "Start" in event else -1
+        elif depth == 0 and event != "SoftBreak" and not (isinstance(event, dict) and str(event.get("Text", "x")).isspace()):
+            return False
+    return opening >= 0
 
 
 def _emphasis_only(inner: list[tuple[Any, Span]]) -> str | None:

@@ -69,7 +69,7 @@ RULES = (
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     seen: dict[tuple[int, int, str], Heading] = {}
     parents: list[Heading] = []
-    for heading in ctx.markdown.headings:
+    for heading in ctx.markdown.outline:
         while parents and parents[-1].level >= heading.level:
             parents.pop()
         text = " ".join(heading.text.casefold().split())

@@ -62,7 +62,7 @@ RULES = (Rule("MD001", "heading-increment", "A heading skips a level (`##` then 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     key = options["front_matter_title"]
     previous, after = (1, "the front-matter title") if key and ctx.front_matter_value(key) else (None, "")
-    for heading in ctx.markdown.headings:
+    for heading in ctx.markdown.outline:
         if previous is not None and heading.level > previous + 1:
             message = f"heading level {heading.level} after {after} skips a level; use `{'#' * (previous + 1)}`"
             yield Problem("MD001", message, heading.span)

@@ -10,7 +10,8 @@ title `**一、模型价格再次下降**` is reported, while `**请注意：**`
 Compared with markdownlint's MD036 (`no-emphasis-as-heading`): the same test,
 but only for top-level paragraphs (bold text alone in a list item, quote or
 table cell is not a section title), not for runs containing a link or an image
-(`**[Download](…)**` is a call to action); the default punctuation is
+(`**[Download](…)**` is a call to action), nor for a caption right below an
+image (`*Group picture, Berlin 2016*`); the default punctuation is
 markdownlint's (ASCII and full-width) plus `…`.
 
 ## Why is this bad?
@@ -69,6 +70,6 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     punctuation = options["punctuation"]
     for paragraph in ctx.markdown.emphasis_paragraphs:
         text = paragraph.text.strip()
-        if paragraph.nested or not text or text[-1] in punctuation:
+        if paragraph.nested or paragraph.caption or not text or text[-1] in punctuation:
             continue
         yield Problem("MD003", f"emphasis used as a heading; write `## {text}` instead", paragraph.span)

@@ -59,7 +59,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     key = options["front_matter_title"]
     titled = bool(key and ctx.front_matter_value(key))
     first = None
-    for heading in ctx.markdown.headings:
+    for heading in ctx.markdown.outline:
         if heading.level != 1:
             continue
         if titled:

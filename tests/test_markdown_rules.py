@@ -1,0 +1,165 @@
+"""The Markdown structure rules (MD001–MD010), yamllint style: source in, (line, column, code) out.
+
+Each rule is checked after YAML, TOML and JSON front matter (the body's offset),
+with CRLF line endings and with CJK text before the finding.
+"""
+
+import pytest
+
+from fmlint.rules import RULES_BY_CODE
+from support import PERMISSIVE, check, lint
+
+ALL_MD = frozenset(code for code in RULES_BY_CODE if code.startswith("MD"))
+
+YAML = "---\ntitle: 标题\n---\n"
+TOML = '+++\ntitle = "标题"\n+++\n'
+JSON = '{\n  "title": "标题"\n}\n'
+UNTITLED = "---\ndate: 2025-02-07\n---\n"
+
+
+def md(source, problems, **settings):
+    """Lint with every MD rule enabled (off-by-default ones too) and a permissive schema."""
+    settings.setdefault("enabled_codes", ALL_MD)
+    return check(source, problems, schema=PERMISSIVE, **settings)
+
+
+@pytest.mark.parametrize("front", [YAML, TOML, JSON], ids=["yaml", "toml", "json"])
+def test_heading_increment_after_each_front_matter_format(front):
+    md(front + "\n## 一\n\n#### 二\n", [(7, 1, "MD001")])
+
+
+def test_heading_increment_counts_the_front_matter_title_as_level_one():
+    md(YAML + "### 一、模型价格\n", [(4, 1, "MD001")])
+    md(UNTITLED + "### 一、模型价格\n\n#### 二\n", [])
+    md(YAML + "### a\n", [], rule_options={"heading-increment": {"front_matter_title": ""}})
+
+
+def test_heading_increment_back_up_is_fine_and_setext_counts():
+    md(YAML + "## a\n\n### b\n\n## c\n\nd\n---\n\n#### e\n", [(13, 1, "MD001")])
+
+
+def test_heading_increment_ignores_headings_in_quotes_and_list_items():
+    md(YAML + "## a\n\n> #### quoted\n\n- #### in a list\n", [])
+
+
+def test_single_title_with_a_front_matter_title():
+    diagnostics = md(TOML + "# 标题\r\n\r\n## a\r\n\r\n# again\r\n", [(4, 1, "MD002"), (8, 1, "MD002")])
+    assert "front-matter `title`" in diagnostics[0].message
+
+
+def test_single_title_without_a_title_reports_the_second():
+    diagnostics = md(UNTITLED + "# one\n\n## a\n\n# two\n", [(8, 1, "MD002")])
+    assert "line 4" in diagnostics[0].message
+
+
+def test_single_title_can_ignore_the_front_matter():
+    md(YAML + "# one\n", [], rule_options={"single-title": {"front_matter_title": ""}})
+
+
+def test_no_emphasis_as_heading_cjk_and_ascii():
+    source = YAML + "**一、模型价格再次下降**\n\n**请注意：**\n\n**价格下降了。**\n\n*Another section*\n\n_A sentence!_\n"
+    diagnostics = md(source, [(4, 1, "MD003"), (10, 1, "MD003")])
+    assert diagnostics[0].severity == "warning"
+    assert "## 一、模型价格再次下降" in diagnostics[0].message
+
+
+def test_no_emphasis_as_heading_needs_one_plain_run_at_top_level():
+    source = (
+        YAML
+        + "**bold** and more\n\n**two\nlines**\n\n**[Download](https://example.com)**\n\n"
+        + "- **in a list**\n\n  **loose item**\n\n> **quoted**\n\n| **cell** |\n| --- |\n"
+    )
+    md(source, [])
+
+
+def test_no_emphasis_as_heading_skips_a_caption_under_an_image():
+    md(YAML + "![Group photo](a.jpg)\n\n*RustFest Berlin, 2016*\n", [])
+    md(YAML + "Text.\n\n*RustFest Berlin, 2016*\n", [(6, 1, "MD003")])
+
+
+def test_no_emphasis_as_heading_punctuation_option():
+    md(YAML + "**Note —**\n", [(4, 1, "MD003")])
+    md(YAML + "**Note —**\n", [], rule_options={"no-emphasis-as-heading": {"punctuation": "—"}})
+
+
+def test_image_alt_text_missing_and_generic():
+    source = (
+        JSON
+        + "中文 ![](a.png) ![图片](b.png) ![ IMG_0042.jpg ](c.jpg) ![价格对比](d.png)\n"
+        + '<img src="e.png"> <img src="f.png" alt=""> <img src="g.png" alt="Photo">\n'
+    )
+    diagnostics = md(
+        source,
+        [(4, 4, "MD004"), (4, 15, "MD004"), (4, 28, "MD004"), (5, 1, "MD004"), (5, 44, "MD004")],
+    )
+    assert [d.severity for d in diagnostics] == ["error", "warning", "warning", "error", "warning"]
+
+
+def test_image_alt_text_reference_images_and_options():
+    md(YAML + "![][logo]\n\n[logo]: logo.png\n", [(4, 1, "MD004")])
+    md(YAML + "![logo](a.png)\n", [(4, 1, "MD004")], rule_options={"image-alt-text": {"generic": ["LOGO"]}})
+
+
+def test_empty_link_forms():
+    source = YAML + "[](https://a.example) [t]() [t](<>) [t](#) [t](#x) [![logo](l.png)](https://b.example)\n"
+    md(source, [(4, 1, "MD005"), (4, 23, "MD005"), (4, 29, "MD005"), (4, 37, "MD005")])
+
+
+def test_link_url_located_at_the_destination():
+    source = (
+        TOML
+        + "中文[a](htps://x.example) [b](https://) [c](<my file.pdf>) [d](mailto:a@b.example)\r\n"
+        + "[e](tel:+123) [f](#frag) [g](../other/) [h][ref] <https://ok.example> <me@example.com>\r\n"
+        + "\r\n"
+        + "[ref]: javascript:alert(1)\r\n"
+    )
+    diagnostics = md(source, [(4, 7, "MD006"), (4, 29, "MD006"), (4, 44, "MD006"), (7, 8, "MD006")])
+    assert diagnostics[0].message == "link unsupported scheme `htps:` (expected http or https): `htps://x.example`"
+
+
+def test_link_url_schemes_option_and_shortcode_destinations():
+    md(YAML + "[a](ftp://x.example/f)\n", [], rule_options={"link-url": {"schemes": ["ftp"]}})
+    md(YAML + "[source code]\n\n[source code]: <{{% eturl instagram %}}>\n", [])
+
+
+def test_unclosed_code_fence_at_the_opening_fence():
+    only = {"enabled_codes": frozenset({"MD007"})}
+    md(YAML + "## a\r\n\r\n````python\r\nx\r\n```\r\n\r\n## b\r\n", [(6, 1, "MD007")], **only)
+    md(YAML + "~~~\nx\n~~~~\n\n```\n```\n", [], **only)
+    md(YAML + "> ```\n> x\n\nafter\n", [(4, 3, "MD007")], **only)
+    md(YAML + "- item\n\n  ```sh\n  x\n  ```\n", [], **only)
+
+
+def test_fenced_code_language_is_off_by_default():
+    source = YAML + "```\nx\n```\n\n```rust\nfn main() {}\n```\n"
+    md(source, [(4, 1, "MD008")])
+    assert lint(source, schema=PERMISSIVE) == []
+
+
+def test_duplicate_heading_siblings_only():
+    source = YAML + "## 1.0\n\n### Features\n\n## 2.0\n\n### Features\n\n### features\n\n## 1.0\n"
+    diagnostics = md(source, [(12, 1, "MD009"), (14, 1, "MD009")])
+    assert diagnostics[0].message == "duplicate heading `features` (same as line 10)"
+    everywhere = {"duplicate-heading": {"siblings_only": False}}
+    md(source, [(10, 1, "MD009"), (12, 1, "MD009"), (14, 1, "MD009")], rule_options=everywhere)
+
+
+def test_bare_url_in_text_only():
+    source = (
+        YAML
+        + "见 https://a.example/x_(y). and https://b.example/p\\_q, `https://code.example`\n"
+        + "<https://auto.example> [https://text.example](https://dest.example)\n\n"
+        + "```text\nhttps://fenced.example\n```\n\n{{< figure src=\"https://shortcode.example/a.png\" >}}\n"
+    )
+    diagnostics = md(source, [(4, 3, "MD010"), (4, 32, "MD010")])
+    assert "`<https://a.example/x_(y)>`" in diagnostics[0].message
+    assert "`<https://b.example/p\\_q>`" in diagnostics[1].message
+
+
+def test_headings_and_fences_inside_paired_shortcodes_are_not_markdown():
+    source = YAML + "{{< code-toggle file=hugo >}}\n# comment\n```\n{{< /code-toggle >}}\n\n## Real\n"
+    md(source, [])
+
+
+def test_a_bom_does_not_shift_positions():
+    md(("\ufeff" + YAML + "## a\n\n#### b\n").encode("utf-8"), [(6, 1, "MD001")])
