@@ -306,7 +306,14 @@ def _follows_image(events: list[tuple[Any, Span]], start: int) -> bool:
 
 
 def _emphasis_only(inner: list[tuple[Any, Span]]) -> str | None:
-    """The text of a paragraph that is one emphasis/strong run of plain text, else None."""
+    """The text of a paragraph that is one emphasis/strong run of plain text, else None.
+
+    HTML comments and the spaces around them do not count (a trailing
+    ``<!-- fmlint-disable-line … -->`` must not hide the run).
+    """
+    inner = [item for item in inner if not _is_comment(item[0])]
+    while inner and _is_blank(inner[-1][0]):
+        inner.pop()
     if not inner or inner[0][0] not in _EMPHASIS_STARTS:
         return None
     depth = 0
@@ -323,6 +330,14 @@ def _emphasis_only(inner: list[tuple[Any, Span]]) -> str | None:
         else:  # a line break, link, image or HTML: not a plain one-line run
             return None
     return "".join(text)
+
+
+def _is_comment(event: Any) -> bool:
+    return isinstance(event, dict) and str(event.get("InlineHtml", "")).startswith("<!--")
+
+
+def _is_blank(event: Any) -> bool:
+    return isinstance(event, dict) and "Text" in event and not event["Text"].strip()
 
 
 def _code_fence(doc: Document, info: str, span: Span) -> CodeFence:

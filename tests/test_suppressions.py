@@ -1,0 +1,75 @@
+"""Inline suppression comments: which lines they cover, and SUP001 for the stale ones."""
+
+from support import PERMISSIVE, check
+
+YAML = "---\ntitle: 标题\n---\n"
+
+
+def test_disable_line_in_the_body_and_unused_ones():
+    source = YAML + "#### a <!-- fmlint-disable-line MD001 -->\n\n## b <!-- fmlint-disable-line MD001 -->\n"
+    diagnostics = check(source, [(6, 6, "SUP001")], schema=PERMISSIVE)
+    assert diagnostics[0].message == "`fmlint-disable-line` suppresses nothing for MD001"
+    assert diagnostics[0].severity == "warning"
+
+
+def test_disable_next_line_accepts_rule_names_and_several_codes():
+    source = YAML + "<!-- fmlint-disable-next-line heading-increment, MD002 -->\n# a\n\n#### b\n"
+    diagnostics = check(source, [(4, 1, "SUP001"), (7, 1, "MD001")], schema=PERMISSIVE)
+    assert diagnostics[0].message == "`fmlint-disable-next-line` suppresses nothing for MD001"
+
+
+def test_disable_until_enable_and_to_the_end():
+    source = (
+        YAML
+        + "<!-- fmlint-disable MD004 MD005 -->\n![](a.png) [](b)\n<!-- fmlint-enable MD004 -->\n\n"
+        + "![](c.png) [](d)\n\n<!-- fmlint-disable -->\n\n![](e.png)\n"
+    )
+    check(source, [(8, 1, "MD004")], schema=PERMISSIVE)
+
+
+def test_bare_directive_covers_every_rule_and_bare_enable_closes_all():
+    source = YAML + "<!-- fmlint-disable -->\n![](a.png)\n<!-- fmlint-enable -->\n![](b.png)\n"
+    check(source, [(7, 1, "MD004")], schema=PERMISSIVE)
+
+
+def test_stale_enable_unknown_rules_and_unused_bare_disable():
+    source = YAML + "<!-- fmlint-enable MD001 -->\n\n<!-- fmlint-disable-line MD999 -->\n\n<!--fmlint-disable-->\n"
+    diagnostics = check(source, [(4, 1, "SUP001"), (6, 1, "SUP001"), (8, 1, "SUP001")], schema=PERMISSIVE)
+    assert [d.message for d in diagnostics] == [
+        "`fmlint-enable MD001` has no matching `fmlint-disable` before it",
+        "`fmlint-disable-line` names an unknown rule `MD999`",
+        "`fmlint-disable` suppresses nothing",
+    ]
+
+
+def test_codes_that_are_not_enabled_are_not_reported_unused():
+    check(YAML + "See https://a.example <!-- fmlint-disable-line MD010 -->\n", [], schema=PERMISSIVE)
+
+
+def test_directives_in_code_are_examples_not_directives():
+    source = YAML + "```markdown\n<!-- fmlint-disable -->\n```\n\n`<!-- fmlint-disable -->`\n"
+    check(source, [], schema=PERMISSIVE)
+
+
+def test_front_matter_trailing_comment_on_the_value_line():
+    source = "---\ntitle: x\ncomments: \"yes\"  # fmlint-disable-line SC001\ndraft: \"no\"\n---\nBody.\n"
+    check(source, [(4, 8, "SC001")])
+
+
+def test_front_matter_comment_inside_quotes_is_text_and_unused_is_reported():
+    source = '---\ntitle: "a # fmlint-disable-line SC001"\ncomments: "yes"\nlead: x # fmlint-disable-line\n---\n'
+    check(source, [(3, 11, "SC001"), (4, 9, "SUP001")])
+
+
+def test_toml_front_matter_and_crlf_lines_are_file_absolute():
+    source = '+++\r\ntitle = "x"\r\ncomments = "yes" # fmlint-disable-line schema-violation\r\n+++\r\n\r\n#### a\r\n<!-- fmlint-disable-line MD001 -->\r\n'
+    check(source, [(6, 1, "MD001"), (7, 1, "SUP001")])
+
+
+def test_a_multi_line_comment_covers_its_lines_and_the_next_line_after_it():
+    source = YAML + "<!-- fmlint-disable-next-line\n     MD004 -->\n![](a.png)\n"
+    check(source, [], schema=PERMISSIVE)
+
+
+def test_a_trailing_comment_does_not_hide_an_emphasis_heading_from_its_rule():
+    check(YAML + "**一、模型价格再次下降** <!-- fmlint-disable-line MD003 -->\n", [], schema=PERMISSIVE)
