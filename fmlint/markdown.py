@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any, Literal
 
 import pyromark
@@ -135,22 +137,27 @@ class MarkdownView:
 
 
 class _Offsets:
-    """UTF-8 byte offsets in the body → character offsets in the document."""
+    """UTF-8 byte offsets in the body → character offsets in the document.
 
-    def __init__(self, body: str, base: int) -> None:
+    Only the offsets the parser reported are converted: they are sorted once and
+    the bytes between neighbours decoded (in C), so a CJK body costs one pass
+    over its bytes plus one step per distinct offset.
+    """
+
+    def __init__(self, body: str, base: int, byte_offsets: Iterable[int]) -> None:
         self.base = base
-        self.ascii = body.isascii()
-        if not self.ascii:
-            self.byte_starts: list[int] = []
-            position = 0
-            for char in body:
-                self.byte_starts.append(position)
-                position += len(char.encode("utf-8"))
+        self.table: dict[int, int] | None = None
+        if not body.isascii():
+            data = body.encode("utf-8")
+            self.table = {}
+            chars = previous = 0
+            for offset in sorted(set(byte_offsets)):
+                chars += len(data[previous:offset].decode("utf-8", "ignore"))
+                self.table[offset] = chars
+                previous = offset
 
     def char(self, byte_offset: int) -> int:
-        if self.ascii:
-            return self.base + byte_offset
-        return self.base + bisect_right(self.byte_starts, byte_offset - 1) if byte_offset else self.base
+        return self.base + (byte_offset if self.table is None else self.table[byte_offset])
 
     def span(self, byte_range: dict[str, int]) -> Span:
         return Span(self.char(byte_range["start"]), self.char(byte_range["end"]))
@@ -158,13 +165,13 @@ class _Offsets:
 
 def parse_markdown(doc: Document) -> MarkdownView:
     body = doc.body
-    offsets = _Offsets(body, doc.body_start)
+    events = list(pyromark.events_with_range(body, options=_OPTIONS))
+    definitions = pyromark.reference_definitions(body)
+    ranges = [byte_range for _, byte_range in events] + [definition["span"] for definition in definitions.values()]
+    offsets = _Offsets(body, doc.body_start, chain.from_iterable((r["start"], r["end"]) for r in ranges))
     view = MarkdownView(doc)
-    view.events = [(event, offsets.span(byte_range)) for event, byte_range in pyromark.events_with_range(body, options=_OPTIONS)]
-    definitions = {
-        label: offsets.span(definition["span"]) for label, definition in pyromark.reference_definitions(body).items()
-    }
-    _collect(view, definitions)
+    view.events = [(event, offsets.span(byte_range)) for event, byte_range in events]
+    _collect(view, {label: offsets.span(definition["span"]) for label, definition in definitions.items()})
     view.shortcodes = _shortcodes(body, doc.body_start) if "{{" in body else []
     if view.shortcodes:
         _drop_shortcode_content(view)
