@@ -17,7 +17,7 @@ its trailing punctuation; a long URL in text also reads badly.
 ## Example
 ```markdown
 ---
-title: "Model prices fall again"
+title: "Details of the price cut"
 ---
 
 Details: https://news.example.com/2025/02/07/prices.
@@ -26,7 +26,8 @@ Details: https://news.example.com/2025/02/07/prices.
 Use instead:
 ```markdown
 ---
-title: "Model prices fall again"
+title: "Details of the price cut"
+date: 2025-02-07
 ---
 
 Details: <https://news.example.com/2025/02/07/prices>, or the [announcement](https://news.example.com/2025/02/07/prices).

@@ -18,7 +18,7 @@ sections with one title usually mean a copy-paste or a merge gone wrong.
 ## Example
 ```markdown
 ---
-title: "Model prices fall again"
+title: "Two kinds of prices"
 ---
 
 ## Prices
@@ -33,7 +33,8 @@ Output prices fell too.
 Use instead:
 ```markdown
 ---
-title: "Model prices fall again"
+title: "Two kinds of prices"
+date: 2025-02-07
 ---
 
 ## Input prices

@@ -16,7 +16,7 @@ was meant to be pasted later and never was.
 ## Example
 ```markdown
 ---
-title: "Model prices fall again"
+title: "Where to read the announcement"
 ---
 
 Read the [announcement]() and [](https://news.example.com/prices).
@@ -25,7 +25,8 @@ Read the [announcement]() and [](https://news.example.com/prices).
 Use instead:
 ```markdown
 ---
-title: "Model prices fall again"
+title: "Where to read the announcement"
+date: 2025-02-07
 ---
 
 Read the [announcement](https://news.example.com/prices).

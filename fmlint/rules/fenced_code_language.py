@@ -15,9 +15,9 @@ label it or offer language-specific copy buttons.
 
 ## Example
 ````markdown
----
-title: "Rust 1.88 released"
----
++++
+title = "Rust 1.88 released"
++++
 
 ```
 fn main() {}
@@ -26,9 +26,10 @@ fn main() {}
 
 Use instead:
 ````markdown
----
-title: "Rust 1.88 released"
----
++++
+title = "Rust 1.88 released"
+date = 2025-02-07
++++
 
 ```rust
 fn main() {}

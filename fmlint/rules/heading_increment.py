@@ -32,6 +32,7 @@ Use instead:
 ```markdown
 ---
 title: "Model prices fall again"
+date: 2025-02-07
 ---
 
 ## Prices

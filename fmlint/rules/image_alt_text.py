@@ -18,9 +18,9 @@ readers, and `图片` or a camera file name tells them nothing.
 
 ## Example
 ```markdown
----
-title: "大模型价格战：一周回顾"
----
++++
+title = "大模型价格战：一周回顾"
++++
 
 ![](https://cdn.example.com/images/2025/02/price-chart.png)
 
@@ -29,9 +29,10 @@ title: "大模型价格战：一周回顾"
 
 Use instead:
 ```markdown
----
-title: "大模型价格战：一周回顾"
----
++++
+title = "大模型价格战：一周回顾"
+date = 2025-02-07
++++
 
 ![主要厂商输入价格对比图](https://cdn.example.com/images/2025/02/price-chart.png)
 

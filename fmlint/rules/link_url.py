@@ -20,7 +20,7 @@ build says so.
 ## Example
 ```markdown
 ---
-title: "Model prices fall again"
+title: "Links to the price list"
 ---
 
 Read the [announcement](htps://news.example.com/prices).
@@ -29,7 +29,8 @@ Read the [announcement](htps://news.example.com/prices).
 Use instead:
 ```markdown
 ---
-title: "Model prices fall again"
+title: "Links to the price list"
+date: 2025-02-07
 ---
 
 Read the [announcement](https://news.example.com/prices) or [write to us](mailto:news@example.com).

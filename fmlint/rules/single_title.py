@@ -17,9 +17,9 @@ theme's title is repeated in the body.
 
 ## Example
 ```markdown
----
-title: "Model prices fall again"
----
++++
+title = "Input prices halve"
++++
 
 # Model prices fall again
 
@@ -28,9 +28,10 @@ Input prices fell by 40%.
 
 Use instead:
 ```markdown
----
-title: "Model prices fall again"
----
++++
+title = "Input prices halve"
+date = 2025-02-07
++++
 
 ## What changed
 

@@ -31,6 +31,7 @@ Use instead:
 ````markdown
 ---
 title: "Rust 1.88 released"
+date: 2025-02-07
 ---
 
 ```rust

@@ -24,9 +24,9 @@ comment stays, and it will silently hide the next real problem on that line.
 
 ## Example
 ```markdown
----
-title: "Model prices fall again"
----
+{
+  "title": "A stale suppression"
+}
 
 ## Prices <!-- fmlint-disable-line MD001 -->
 
@@ -35,9 +35,10 @@ Input prices fell by 40%.
 
 Use instead:
 ```markdown
----
-title: "Model prices fall again"
----
+{
+  "title": "A stale suppression",
+  "date": "2025-02-07"
+}
 
 ## Prices
 
