@@ -44,6 +44,7 @@ _BARE_URL = re.compile(r"https?://[\\A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 _SHORTCODE = re.compile(r"\{\{<.{0,4000}?>\}\}|\{\{%.{0,4000}?%\}\}", re.DOTALL)
 _SHORTCODE_NAME = re.compile(r"\{\{[<%]\s*(/?)\s*([^\s/%>]+)")
 _CONTAINERS = frozenset({"BlockQuote", "Item", "FootnoteDefinition", "Table"})
+_LEAF_BLOCKS = frozenset({"Heading", "Paragraph", "CodeBlock", "HtmlBlock"})
 _EMPHASIS_STARTS = ({"Start": "Emphasis"}, {"Start": "Strong"})
 _EMPHASIS_ENDS = ({"End": "Emphasis"}, {"End": "Strong"})
 
@@ -214,54 +215,63 @@ def _drop_shortcode_content(view: MarkdownView) -> None:
     view.bare_urls = [u for u in view.bare_urls if not inside(u.span)]
 
 
+@dataclass
+class _OpenLink:
+    """A link or image whose end event has not come yet."""
+
+    kind: str  # "Link" or "Image"
+    attrs: dict[str, Any]
+    span: Span
+    text: list[str] = field(default_factory=list)
+    has_content: bool = False
+
+
 def _collect(view: MarkdownView, definitions: dict[str, Span]) -> None:
+    """One pass over the events: fills every element list of ``view``."""
     doc = view.doc
-    stack: list[tuple[str, dict[str, Any], Span, list[str], list[bool]]] = []
-    blocks: list[tuple[str, int, Span]] = []  # open blocks: kind, index of the Start event, span
+    links: list[_OpenLink] = []  # open links and images, innermost last
+    blocks: list[tuple[str, int, Span]] = []  # open leaf blocks: kind, index of the Start event, span
     containers = 0  # open block quotes, list items, footnotes, tables
-    text_run: list[Span] = []  # consecutive Text events outside links and code
+    text_run: list[Span] = []  # consecutive Text events outside links and code blocks
     for index, (event, span) in enumerate(view.events):
-        if isinstance(event, dict) and "Start" in event:
+        in_code = bool(blocks) and blocks[-1][0] == "CodeBlock"
+        if isinstance(event, dict) and "Text" in event and not links and not in_code:
+            text_run.append(span)
+            continue
+        _flush_bare_urls(view, text_run)
+        if not isinstance(event, dict):  # SoftBreak, HardBreak, Rule
+            continue
+        if "Start" in event:
             kind = _tag(event["Start"])
             attrs = event["Start"][kind] if isinstance(event["Start"], dict) else None
             if kind in ("Image", "Link"):
-                if stack:
-                    stack[-1][4][0] = True
-                stack.append((kind, attrs, span, [], [False]))
+                if links:
+                    links[-1].has_content = True
+                links.append(_OpenLink(kind, attrs, span))
             elif kind in _CONTAINERS:
                 containers += 1
-            elif kind in ("Heading", "Paragraph", "CodeBlock", "HtmlBlock"):
+            elif kind in _LEAF_BLOCKS:
                 blocks.append((kind, index, span))
                 if kind == "CodeBlock" and isinstance(attrs, dict) and "Fenced" in attrs:
                     view.code_fences.append(_code_fence(doc, attrs["Fenced"], span))
-            _flush_bare_urls(view, text_run)
-            continue
-        if isinstance(event, dict) and "End" in event:
+        elif "End" in event:
             kind = _tag(event["End"])
-            if kind in ("Image", "Link") and stack:
-                _end_link(view, stack.pop(), definitions)
+            if kind in ("Image", "Link") and links:
+                _end_link(view, links.pop(), definitions)
             elif kind in _CONTAINERS:
                 containers -= 1
             elif blocks and blocks[-1][0] == kind:
                 _end_block(view, blocks.pop(), index, containers > 0)
-            _flush_bare_urls(view, text_run)
-            continue
-        if isinstance(event, dict):
-            text_value = event.get("Text") or event.get("Code")
-            if text_value is not None and stack:
-                stack[-1][3].append(text_value)
-                stack[-1][4][0] = True
-            if "Text" in event and not stack and not (blocks and blocks[-1][0] == "CodeBlock"):
-                text_run.append(span)
-                continue
+        else:
+            text = event.get("Text") or event.get("Code")
             html = event.get("Html") or event.get("InlineHtml")
+            if links and (text is not None or html is not None):
+                links[-1].has_content = True
+                links[-1].text.append(text or "")
             if html is not None:
                 view.images.extend(_html_images(doc, span))
-                if stack:
-                    stack[-1][4][0] = True
-                if "InlineHtml" in event:
-                    view.html_comments.extend(_html_comments(doc, span))
-        _flush_bare_urls(view, text_run)
+            if "InlineHtml" in event:
+                view.html_comments.extend(_html_comments(doc, span))
     _flush_bare_urls(view, text_run)
 
 
@@ -269,16 +279,18 @@ def _tag(value: Any) -> str:
     return value if isinstance(value, str) else next(iter(value))
 
 
-def _end_link(view: MarkdownView, entry: tuple[str, dict[str, Any], Span, list[str], list[bool]], definitions: dict[str, Span]) -> None:
-    kind, attrs, start_span, text, content = entry
+def _end_link(view: MarkdownView, link: _OpenLink, definitions: dict[str, Span]) -> None:
+    attrs = link.attrs
     reference = attrs["link_type"] != "Inline"
-    url_span = _destination_span(view.doc, start_span, attrs, definitions)
-    if kind == "Image":
+    url_span = _destination_span(view.doc, link.span, attrs, definitions)
+    text = "".join(link.text)
+    if link.kind == "Image":
         source: ImageSource = "reference" if reference else "markdown"
-        view.images.append(Image(attrs["dest_url"], "".join(text), start_span, url_span, source))
+        view.images.append(Image(attrs["dest_url"], text, link.span, url_span, source))
     else:
-        link = Link(attrs["dest_url"], "".join(text), start_span, url_span, reference, attrs["link_type"], content[0])
-        view.links.append(link)
+        view.links.append(
+            Link(attrs["dest_url"], text, link.span, url_span, reference, attrs["link_type"], link.has_content)
+        )
 
 
 def _end_block(view: MarkdownView, block: tuple[str, int, Span], end: int, nested: bool) -> None:

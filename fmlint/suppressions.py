@@ -82,6 +82,10 @@ def _directives(ctx: Context) -> _Directives:
             match = _BODY_DIRECTIVE.fullmatch(comment.text)
             if match:
                 _add(ctx, found, match.group(1), match.group(2), comment.span)
+            elif comment.text.lstrip().startswith(MARK):
+                word = comment.text.split()[0]
+                message = f"unknown directive `{word}` (expected fmlint-disable, -enable, -disable-line or -disable-next-line)"
+                found.problems.append(Problem(UNUSED, message, comment.span))
     return found
 
 

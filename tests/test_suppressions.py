@@ -33,12 +33,17 @@ def test_bare_directive_covers_every_rule_and_bare_enable_closes_all():
 
 
 def test_stale_enable_unknown_rules_and_unused_bare_disable():
-    source = YAML + "<!-- fmlint-enable MD001 -->\n\n<!-- fmlint-disable-line MD999 -->\n\n<!--fmlint-disable-->\n"
-    diagnostics = check(source, [(4, 1, "SUP001"), (6, 1, "SUP001"), (8, 1, "SUP001")], schema=PERMISSIVE)
+    source = (
+        YAML
+        + "<!-- fmlint-enable MD001 -->\n\n<!-- fmlint-disable-line MD999 -->\n\n<!--fmlint-disable-->\n\n"
+        + "<!-- fmlint-disabled MD001 -->\n"
+    )
+    diagnostics = check(source, [(4, 1, "SUP001"), (6, 1, "SUP001"), (8, 1, "SUP001"), (10, 1, "SUP001")], schema=PERMISSIVE)
     assert [d.message for d in diagnostics] == [
         "`fmlint-enable MD001` has no matching `fmlint-disable` before it",
         "`fmlint-disable-line` names an unknown rule `MD999`",
         "`fmlint-disable` suppresses nothing",
+        "unknown directive `fmlint-disabled` (expected fmlint-disable, -enable, -disable-line or -disable-next-line)",
     ]
 
 

@@ -3,8 +3,8 @@
 ## What it does
 Reports, as a warning, an `fmlint-disable…` comment that silenced no
 diagnostic (for each of its codes that is enabled), an `fmlint-enable` without
-a matching `fmlint-disable`, and a directive naming an unknown rule. The
-directives are:
+a matching `fmlint-disable`, a directive naming an unknown rule, and a
+misspelt directive (`<!-- fmlint-disabled -->`). The directives are:
 
 - `<!-- fmlint-disable MD001,MD003 -->` … `<!-- fmlint-enable MD001,MD003 -->`
   (a bare `fmlint-enable` closes every open disable; without an enable the
