@@ -163,3 +163,8 @@ def test_headings_and_fences_inside_paired_shortcodes_are_not_markdown():
 
 def test_a_bom_does_not_shift_positions():
     md(("\ufeff" + YAML + "## a\n\n#### b\n").encode("utf-8"), [(6, 1, "MD001")])
+
+
+def test_unclosed_code_fence_message_names_the_whole_fence():
+    [diagnostic] = md(YAML + "````rust\nfn main() {}\n```\n", [(4, 1, "MD007")])
+    assert diagnostic.message == "code fence opened with ```` is never closed; everything after it renders as code"

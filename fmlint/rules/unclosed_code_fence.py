@@ -59,5 +59,7 @@ RULES = (Rule("MD007", "unclosed-code-fence", "A code fence that is never closed
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     for fence in ctx.markdown.code_fences:
         if not fence.closed:
-            marker = ctx.doc.source(fence.opening).lstrip(" \t>")[:3]
-            yield Problem("MD007", f"code fence `{marker}` is never closed; everything after it renders as code", fence.opening)
+            opening = ctx.doc.source(fence.opening).lstrip(" \t>")
+            marker = opening[: len(opening) - len(opening.lstrip(opening[:1]))]
+            message = f"code fence opened with {marker} is never closed; everything after it renders as code"
+            yield Problem("MD007", message, fence.opening)
