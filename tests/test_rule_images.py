@@ -53,7 +53,7 @@ def test_body_images_markdown_reference_and_html():
 def test_cjk_text_before_a_body_url_counts_characters():
     source = "---\ntitle: 价格\n---\n本周价格下降 ![图表](htps://cdn.example.com/图.png) 结束\n"
     check(source, [(4, 14, "IMG001")])
-    check('---\ntitle: 价格\n---\n中文 <img src="http://cdn.example.com/a.png">\n', [(4, 14, "IMG002")])
+    check('---\ntitle: 价格\n---\n中文 <img src="http://cdn.example.com/a.png" alt="图表">\n', [(4, 14, "IMG002")])
 
 
 def test_space_in_an_angle_bracketed_body_url():
@@ -121,7 +121,7 @@ def test_local_images_resolve_in_the_bundle_then_static_and_assets(tmp_path):
     article = (
         '---\ntitle: x\nthumbnail: "/images/thumb.png"\ncover:\n  image: "/missing.png"\n---\n'
         "![a](chart.png) ![b](sub/Chart%20Two.png?w=1#top) ![c](logo.svg) ![d](gone.png)\n"
-        '中文 <img src="/css/gone.webp">\n'
+        '中文 <img src="/css/gone.webp" alt="样式">\n'
     )
     root = site(
         tmp_path,
@@ -161,7 +161,7 @@ def test_without_a_site_root_only_relative_paths_are_checked(tmp_path):
 
 
 def test_remote_and_malformed_urls_are_not_looked_up(tmp_path):
-    source = '---\ntitle: x\n---\n![a](https://cdn.example.com/a.png) ![b](//cdn.example.com/b.png) <img src="a b.png"> ![d](#top)\n'
+    source = '---\ntitle: x\n---\n![a](https://cdn.example.com/a.png) ![b](//cdn.example.com/b.png) <img src="a b.png" alt="c"> ![d](#top)\n'
     root = site(tmp_path, {"hugo.toml": "", "a.md": source})
     assert [f[2] for f in located_codes(root / "a.md")] == ["IMG001"]
 
