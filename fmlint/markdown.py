@@ -12,8 +12,9 @@ fastest of the three that gives source positions.
 Hugo shortcodes are not Markdown: ``view.shortcodes`` holds the spans of their
 tags (``{{< … >}}``, ``{{% … %}}``) and of the inner content of paired
 ``{{< name >}}…{{< /name >}}`` shortcodes, which Hugo hands to the shortcode
-unrendered.  Headings, emphasis paragraphs, code fences and bare URLs found
-there are dropped from the view.
+unrendered, and of Jekyll's Liquid ``{% highlight %}``, ``{% raw %}`` and
+``{% comment %}`` blocks.  Headings, emphasis paragraphs, code fences and bare
+URLs found there are dropped from the view.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _BARE_URL = re.compile(r"https?://[\\A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 _SHORTCODE = re.compile(r"\{\{<.{0,4000}?>\}\}|\{\{%.{0,4000}?%\}\}", re.DOTALL)
 _SHORTCODE_NAME = re.compile(r"\{\{[<%]\s*(/?)\s*([^\s/%>]+)")
+_LIQUID_BLOCK = re.compile(r"\{%-?\s*(highlight|raw|comment)\b.*?\{%-?\s*end\1\s*-?%\}", re.DOTALL)
 _CONTAINERS = frozenset({"BlockQuote", "Item", "FootnoteDefinition", "Table"})
 _LEAF_BLOCKS = frozenset({"Heading", "Paragraph", "CodeBlock", "HtmlBlock"})
 _EMPHASIS_STARTS = ({"Start": "Emphasis"}, {"Start": "Strong"})
@@ -173,14 +175,14 @@ def parse_markdown(doc: Document) -> MarkdownView:
     view = MarkdownView(doc)
     view.events = [(event, offsets.span(byte_range)) for event, byte_range in events]
     _collect(view, {label: offsets.span(definition["span"]) for label, definition in definitions.items()})
-    view.shortcodes = _shortcodes(body, doc.body_start) if "{{" in body else []
+    view.shortcodes = _shortcodes(body, doc.body_start) if "{{" in body or "{%" in body else []
     if view.shortcodes:
         _drop_shortcode_content(view)
     return view
 
 
 def _shortcodes(body: str, base: int) -> list[Span]:
-    """Shortcode tags, and the content of paired ``{{< >}}`` shortcodes, sorted and merged."""
+    """Shortcode tags, paired ``{{< >}}`` shortcodes' content and Liquid code blocks, sorted and merged."""
     spans: list[Span] = []
     opened: list[tuple[str, re.Match[str]]] = []
     for tag in _SHORTCODE.finditer(body):
@@ -198,6 +200,7 @@ def _shortcodes(body: str, base: int) -> list[Span]:
                 if opening.group().startswith("{{<"):
                     spans.append(Span(base + opening.end(), base + tag.start()))
                 break
+    spans += [Span(base + block.start(), base + block.end()) for block in _LIQUID_BLOCK.finditer(body)]
     merged: list[Span] = []
     for span in sorted(spans, key=lambda s: s.start):
         if merged and span.start <= merged[-1].end:

@@ -168,3 +168,8 @@ def test_a_bom_does_not_shift_positions():
 def test_unclosed_code_fence_message_names_the_whole_fence():
     [diagnostic] = md(YAML + "````rust\nfn main() {}\n```\n", [(4, 1, "MD007")])
     assert diagnostic.message == "code fence opened with ```` is never closed; everything after it renders as code"
+
+
+def test_jekyll_liquid_code_blocks_are_not_markdown():
+    source = YAML + "{% highlight ruby %}\n# a Ruby comment\n{% endhighlight %}\n\n{% raw %}\n**Not a heading**\n{% endraw %}\n"
+    md(source, [])
