@@ -1,7 +1,12 @@
 """The ``fmlint`` command: arguments in, exit code out.
 
-Exit codes: 0 no errors, 1 errors found, 2 usage, configuration or schema
-error, 3 a rule crashed (an ``X001 internal-error``; a bug in fmlint).
+Exit codes: 0 no errors, 1 errors found (or warnings, with ``--strict``),
+2 usage, configuration or schema error, 3 a rule crashed (an ``X001
+internal-error``; a bug in fmlint).
+
+Options are grouped (configuration, rule selection, files, output); a new
+option is one ``add_argument`` in its group plus its use in :func:`_overrides`
+or :func:`_check`.
 """
 
 from __future__ import annotations
@@ -17,19 +22,49 @@ EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 _SUBCOMMANDS = ("rule", "rules")
 
 
+def _codes(text: str) -> list[str]:
+    """``--select SC,MD001`` → ``["SC", "MD001"]``."""
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
 def _parser() -> argparse.ArgumentParser:
-    from fmlint.formatters import FORMATTERS
+    from fmlint.formatters import AUTO, FORMATTERS
+    from fmlint.presets import PRESETS
 
     parser = argparse.ArgumentParser(
         prog="fmlint",
         description="Check Markdown articles' front matter against a JSON Schema and lint their structure.",
         epilog="Also: `fmlint rules` lists every rule; `fmlint rule CODE` explains one.",
     )
-    parser.add_argument("paths", nargs="*", default=["."], help="files and folders to check (default: .)")
-    parser.add_argument("--schema", help="JSON Schema file (or bundled name) applied to every file")
-    parser.add_argument("--format", choices=sorted(FORMATTERS), default="concise", help="output format")
-    parser.add_argument("--max-file-size", type=int, metavar="BYTES", help="skip larger files with FL004")
-    parser.add_argument("-v", "--verbose", action="store_true", help="tracebacks for internal errors")
+    parser.add_argument("paths", nargs="*", help="files and folders to check (default: .)")
+
+    config = parser.add_argument_group("configuration")
+    config.add_argument("--config", metavar="PATH", help="use this configuration file for every path")
+    config.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    config.add_argument("--preset", choices=sorted(PRESETS), help="static-site generator (default: hugo)")
+    config.add_argument("--schema", help="JSON Schema file (or bundled name) applied to every file")
+
+    selection = parser.add_argument_group("rule selection (codes, code prefixes or rule names, comma-separated)")
+    selection.add_argument("--select", type=_codes, action="extend", metavar="RULES", help="check only these rules")
+    selection.add_argument("--extend-select", type=_codes, action="extend", default=[], metavar="RULES", help="check these rules too")
+    selection.add_argument("--ignore", type=_codes, action="extend", default=[], metavar="RULES", help="do not check these rules")
+
+    files = parser.add_argument_group("files")
+    files.add_argument("--extend-exclude", action="append", default=[], metavar="GLOB", help="also skip these paths when walking")
+    files.add_argument("--force-exclude", action="store_true", default=None, help="apply excludes to named files too")
+    files.add_argument(
+        "--no-respect-gitignore", dest="respect_gitignore", action="store_false", default=None, help="do not skip .gitignore'd files"
+    )
+    files.add_argument("--max-file-size", type=int, metavar="BYTES", help="skip larger files with FL004")
+    files.add_argument("--stdin-filename", metavar="PATH", help="read the document from standard input, report it as PATH")
+
+    output = parser.add_argument_group("output")
+    output.add_argument("--format", choices=[AUTO, *FORMATTERS], default=AUTO, help="output format (default: auto)")
+    output.add_argument("--statistics", action="store_true", help="count problems per rule instead of listing them")
+    output.add_argument("-q", "--quiet", action="store_true", help="print problems only, no summary")
+    output.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
+    output.add_argument("--strict", action="store_true", help="warnings fail the run too")
+    output.add_argument("-v", "--verbose", action="store_true", help="tracebacks for internal errors")
     parser.add_argument("--version", action="version", version=f"fmlint {__version__}")
     return parser
 
@@ -43,27 +78,93 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _check(_parser().parse_args(args))
 
 
-def _check(args: argparse.Namespace) -> int:
-    from fmlint.diagnostics import Severity
-    from fmlint.discover import discover
-    from fmlint.formatters import FORMATTERS
-    from fmlint.linter import INTERNAL_ERROR
-    from fmlint.runner import run
-    from fmlint.schema import DEFAULT_SCHEMA, SchemaLoadError, load_schema
-    from fmlint.settings import DEFAULT_MAX_FILE_SIZE, Settings
+def _overrides(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from fmlint.resolve import Overrides
 
+    return Overrides(
+        config=args.config,
+        isolated=args.isolated,
+        schema=args.schema,
+        preset=args.preset,
+        select=args.select,
+        extend_select=args.extend_select,
+        ignore=args.ignore,
+        extend_exclude=args.extend_exclude,
+        respect_gitignore=args.respect_gitignore,
+        force_exclude=args.force_exclude,
+        max_file_size=args.max_file_size,
+    )
+
+
+def _check(args: argparse.Namespace) -> int:
+    from fmlint.config import ConfigError
+    from fmlint.resolve import Resolver
+    from fmlint.schema import SchemaLoadError
+
+    resolver = Resolver(_overrides(args))
     try:
-        schema = load_schema(args.schema or DEFAULT_SCHEMA)
-    except SchemaLoadError as exc:
+        if args.stdin_filename is not None:
+            result, sources = _lint_stdin(args, resolver)
+        else:
+            result, sources = _lint_paths(args, resolver), {}
+    except (ConfigError, SchemaLoadError) as exc:
         print(f"fmlint: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    settings = Settings(schema=schema, max_file_size=args.max_file_size or DEFAULT_MAX_FILE_SIZE)
-    missing = [path for path in args.paths if not os.path.lexists(path)]
+    if result is None:
+        return EXIT_USAGE
+    _report(args, result, sources)
+    return _exit_code(args, result)
+
+
+def _lint_paths(args: argparse.Namespace, resolver):  # type: ignore[no-untyped-def]
+    from fmlint.discover import discover
+    from fmlint.runner import run
+
+    paths = args.paths or ["."]
+    missing = [path for path in paths if not os.path.lexists(path)]
     if missing:
         print(f"fmlint: error: no such file or directory: {', '.join(missing)}", file=sys.stderr)
-        return EXIT_USAGE
-    result = run(discover(args.paths), lambda path: settings, verbose=args.verbose)
-    FORMATTERS[args.format](result, sys.stdout)
+        return None
+    files = discover(paths, resolver.project_for)
+    return run(files, resolver.settings_for, verbose=args.verbose)
+
+
+def _lint_stdin(args: argparse.Namespace, resolver):  # type: ignore[no-untyped-def]
+    from fmlint.document import read_document
+    from fmlint.linter import lint_file
+    from fmlint.runner import RunResult
+
+    if args.paths not in ([], ["-"]):
+        print("fmlint: error: --stdin-filename reads standard input; give no paths", file=sys.stderr)
+        return None, {}
+    path = args.stdin_filename
+    project = resolver.project_for(path)
+    if project.force_exclude and project.is_excluded(path):
+        return RunResult([], [], []), {}
+    doc = read_document(path, sys.stdin.buffer.read())
+    file_result = lint_file(doc, resolver.settings_for(path), args.verbose)
+    return RunResult([path], sorted(file_result.diagnostics), [file_result]), {path: doc.text}
+
+
+def _report(args: argparse.Namespace, result, sources) -> None:  # type: ignore[no-untyped-def]
+    from fmlint.formatters import FORMATTERS, FormatOptions, choose, use_color
+    from fmlint.formatters import statistics
+
+    isatty = sys.stdout.isatty()
+    if args.statistics:
+        statistics.write(result, sys.stdout)
+        return
+    options = FormatOptions(color=use_color(os.environ, isatty), quiet=args.quiet, sources=sources)
+    FORMATTERS[choose(args.format, os.environ, isatty)](result, sys.stdout, options)
+
+
+def _exit_code(args: argparse.Namespace, result) -> int:  # type: ignore[no-untyped-def]
+    from fmlint.diagnostics import Severity
+    from fmlint.linter import INTERNAL_ERROR
+
     if any(d.code == INTERNAL_ERROR for d in result.diagnostics):
         return EXIT_INTERNAL
-    return EXIT_ERRORS if any(d.severity is Severity.ERROR for d in result.diagnostics) else EXIT_OK
+    if args.exit_zero:
+        return EXIT_OK
+    failing = result.diagnostics if args.strict else [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    return EXIT_ERRORS if failing else EXIT_OK

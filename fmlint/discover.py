@@ -2,33 +2,134 @@
 
 Directory walks skip hidden folders (``.git``, ``.github``…), do not follow
 symbolic links to directories (no loops), and yield paths in sorted order.
+Each folder is walked under the rules of its project (see ``fmlint.resolve``):
+its extensions, its excludes (the preset's, ``exclude``/``extend-exclude``),
+and, unless turned off, the ``.gitignore`` files of the git repository it is in.
+Explicitly named files are kept unless the project sets ``force-exclude``.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Protocol
+
+import pathspec
 
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
 
 
-def discover(paths: Iterable[str], extensions: tuple[str, ...] = MARKDOWN_EXTENSIONS) -> list[str]:
-    """Files to check, each once, sorted; explicitly named files are always kept."""
+class WalkRules(Protocol):
+    extensions: tuple[str, ...]
+    respect_gitignore: bool
+    force_exclude: bool
+
+    def is_excluded(self, path: str, is_dir: bool = False) -> bool: ...
+
+
+class _Defaults:
+    respect_gitignore = False
+    force_exclude = False
+
+    def __init__(self, extensions: tuple[str, ...]) -> None:
+        self.extensions = extensions
+
+    def is_excluded(self, path: str, is_dir: bool = False) -> bool:
+        return False
+
+
+def discover(
+    paths: Iterable[str],
+    rules_for: Callable[[str], WalkRules] | None = None,
+    extensions: tuple[str, ...] = MARKDOWN_EXTENSIONS,
+) -> list[str]:
+    """Files to check, each once, sorted (see the module docstring)."""
+    if rules_for is None:
+        plain = _Defaults(extensions)
+        rules_for = lambda path: plain  # noqa: E731
+    gitignores = GitIgnores()
     found: set[str] = set()
     for path in paths:
-        if os.path.isdir(path) and not path.endswith(extensions):
-            found.update(_walk(path, extensions))
-        else:
+        rules = rules_for(path)
+        if os.path.isdir(path) and not path.lower().endswith(rules.extensions):
+            found.update(_walk(path, rules_for, gitignores))
+        elif not (rules.force_exclude and rules.is_excluded(path)):
             found.add(os.path.normpath(path))
     return sorted(found)
 
 
-def _walk(root: str, extensions: tuple[str, ...]) -> Iterator[str]:
+def _walk(root: str, rules_for: Callable[[str], WalkRules], gitignores: GitIgnores) -> Iterator[str]:
     for folder, dirs, files in os.walk(root, onerror=None, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        rules = rules_for(folder)
+
+        def skipped(name: str, is_dir: bool) -> bool:
+            path = os.path.join(folder, name)
+            return (
+                name.startswith(".")
+                or rules.is_excluded(path, is_dir)
+                or (rules.respect_gitignore and gitignores.ignored(path, is_dir))
+            )
+
+        dirs[:] = sorted(d for d in dirs if not skipped(d, True))
         for name in files:
-            if name.lower().endswith(extensions) and not name.startswith("."):
+            if name.lower().endswith(rules.extensions) and not skipped(name, False):
                 yield os.path.normpath(os.path.join(folder, name))
         for name in dirs:  # a directory named like a Markdown file is reported, not walked past
-            if name.lower().endswith(extensions):
+            if name.lower().endswith(rules.extensions):
                 yield os.path.normpath(os.path.join(folder, name))
+
+
+class GitIgnores:
+    """The ``.gitignore`` files of a git repository, read once each.
+
+    Only folders inside a git repository (a parent holds ``.git``) have
+    ``.gitignore`` rules, as for git itself; the deepest file with a matching
+    pattern decides (so a nested ``!pattern`` re-includes).
+    """
+
+    def __init__(self) -> None:
+        self._chains: dict[str, list[tuple[str, pathspec.GitIgnoreSpec]]] = {}
+        self._specs: dict[str, pathspec.GitIgnoreSpec | None] = {}
+
+    def ignored(self, path: str, is_dir: bool) -> bool:
+        path = os.path.abspath(path)
+        for folder, spec in self._chain(os.path.dirname(path)):
+            relative = os.path.relpath(path, folder).replace(os.sep, "/")
+            include = spec.check_file(relative + "/" if is_dir else relative).include
+            if include is not None:
+                return include
+        return False
+
+    def _chain(self, folder: str) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
+        """(folder, spec) of every ``.gitignore`` from ``folder`` up to the repository root."""
+        if folder not in self._chains:
+            chain: list[tuple[str, pathspec.GitIgnoreSpec]] = []
+            root = _repository_root(folder)
+            current = folder
+            while root is not None:
+                spec = self._spec(current)
+                if spec is not None:
+                    chain.append((current, spec))
+                if current == root:
+                    break
+                current = os.path.dirname(current)
+            self._chains[folder] = chain
+        return self._chains[folder]
+
+    def _spec(self, folder: str) -> pathspec.GitIgnoreSpec | None:
+        if folder not in self._specs:
+            try:
+                with open(os.path.join(folder, ".gitignore"), encoding="utf-8", errors="replace") as handle:
+                    self._specs[folder] = pathspec.GitIgnoreSpec.from_lines(handle)
+            except OSError:
+                self._specs[folder] = None
+        return self._specs[folder]
+
+
+def _repository_root(folder: str) -> str | None:
+    while not os.path.exists(os.path.join(folder, ".git")):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+    return folder

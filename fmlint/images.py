@@ -45,11 +45,14 @@ class ImageReference:
     field: str | None = None  # the front-matter field, for front-matter images
 
 
-def image_references(ctx: Context, fields: Iterable[str] = DEFAULT_IMAGE_FIELDS) -> Iterator[ImageReference]:
-    """Front-matter image fields (dotted names; lists expand) then body images."""
+def image_references(ctx: Context, fields: Iterable[str] | None = None) -> Iterator[ImageReference]:
+    """Front-matter image fields (dotted names; lists expand) then body images.
+
+    ``fields`` defaults to the image fields of the file's settings (its preset's).
+    """
     fm = ctx.front_matter
     if fm is not None and isinstance(fm.data, dict):
-        for name in fields:
+        for name in ctx.settings.image_fields if fields is None else fields:
             yield from _field_images(ctx, name)
     if ctx.doc.readable:
         for image in ctx.markdown.images:

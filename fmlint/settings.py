@@ -1,4 +1,9 @@
-"""The effective settings for checking one file: schema, rules, options."""
+"""The effective settings for checking one file: schema, rules, options.
+
+A :class:`Settings` is frozen and belongs to one file (the runner asks
+``settings_for(path)``); files that share a configuration, schema and ignores
+share one object (see ``fmlint.config``).
+"""
 
 from __future__ import annotations
 
@@ -7,20 +12,25 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fmlint.diagnostics import Severity
+from fmlint.presets import DEFAULT_PRESET, PRESETS
 from fmlint.rules import RULES_BY_CODE, Checker
 from fmlint.schema import CompiledSchema
 
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+DEFAULT_ENABLED = frozenset(code for code, rule in RULES_BY_CODE.items() if rule.enabled)
 
 
 @dataclass(frozen=True)
 class Settings:
     schema: CompiledSchema | None = None
-    enabled_codes: frozenset[str] = frozenset(code for code, rule in RULES_BY_CODE.items() if rule.enabled)
+    enabled_codes: frozenset[str] = DEFAULT_ENABLED
     severities: Mapping[str, Severity] = field(default_factory=dict)
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     collect_urls: frozenset[str] = frozenset()  # {"images"} or {"images", "links"}: for the online checks
+    preset: str = DEFAULT_PRESET
+    image_fields: tuple[str, ...] = PRESETS[DEFAULT_PRESET].image_fields
+    allow_inline_schema: bool = False  # a `$schema` key in the front matter picks the file's schema
 
     def is_enabled(self, code: str) -> bool:
         return code in self.enabled_codes

@@ -1,16 +1,62 @@
-"""Output formats, one module each, registered by name."""
+"""Output formats, one module each, registered by name.
+
+Every formatter is ``write(result, out, options)``; ``options`` says whether to
+colour and gives the source text of a file (for ``full``, which shows the line).
+``auto`` is not a formatter: :func:`choose` turns it into ``github`` inside
+GitHub Actions, ``full`` on a terminal and ``concise`` otherwise.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import TextIO
 
-from fmlint.formatters import concise, json_format
+from fmlint.formatters import concise, full, github, json_format, json_lines, junit, sarif
 from fmlint.runner import RunResult
 
-Formatter = Callable[[RunResult, TextIO], None]
+
+def _read_source(path: str) -> str | None:
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
+@dataclass(frozen=True)
+class FormatOptions:
+    color: bool = False
+    quiet: bool = False  # diagnostics only, no summary
+    sources: Mapping[str, str] = field(default_factory=dict)  # texts not on disk (standard input)
+
+    def source(self, path: str) -> str | None:
+        return self.sources[path] if path in self.sources else _read_source(path)
+
+
+Formatter = Callable[[RunResult, TextIO, FormatOptions], None]
 
 FORMATTERS: dict[str, Formatter] = {
     "concise": concise.write,
+    "full": full.write,
     "json": json_format.write,
+    "json-lines": json_lines.write,
+    "github": github.write,
+    "sarif": sarif.write,
+    "junit": junit.write,
 }
+AUTO = "auto"
+
+
+def choose(name: str, environ: Mapping[str, str], isatty: bool) -> str:
+    """The concrete format for ``name`` (resolves ``auto``)."""
+    if name != AUTO:
+        return name
+    if environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return "full" if isatty else "concise"
+
+
+def use_color(environ: Mapping[str, str], isatty: bool) -> bool:
+    """Colour only on a terminal, and never when ``NO_COLOR`` is set (no-color.org)."""
+    return isatty and not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"

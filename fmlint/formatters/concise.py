@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from fmlint.diagnostics import Severity
 from fmlint.runner import RunResult
 
+if TYPE_CHECKING:
+    from fmlint.formatters import FormatOptions
 
-def write(result: RunResult, out: TextIO) -> None:
+
+def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:
     for d in result.diagnostics:
         out.write(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n")
-    out.write(summary(result) + "\n")
+    write_summary(result, out, options)
+
+
+def write_summary(result: RunResult, out: TextIO, options: FormatOptions) -> None:
+    if not options.quiet:
+        out.write(summary(result) + "\n")
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' if count != 1 else ''}"
 
 
 def summary(result: RunResult) -> str:
@@ -20,8 +32,8 @@ def summary(result: RunResult) -> str:
     files_with = len({d.path for d in result.diagnostics})
     checked = len(result.files)
     if not result.diagnostics:
-        return f"All checks passed ({checked} file{'s' if checked != 1 else ''} checked)."
+        return f"All checks passed ({_plural(checked, 'file')} checked)."
     return (
-        f"Found {errors} error{'s' if errors != 1 else ''} ({warnings} warning{'s' if warnings != 1 else ''}) "
-        f"in {files_with} of {checked} file{'s' if checked != 1 else ''}."
+        f"Found {_plural(errors, 'error')} ({_plural(warnings, 'warning')}) "
+        f"in {files_with} of {_plural(checked, 'file')}."
     )

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from fmlint.runner import RunResult
 
+if TYPE_CHECKING:
+    from fmlint.formatters import FormatOptions
 
-def write(result: RunResult, out: TextIO) -> None:
+
+def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:
     json.dump([d.as_dict() for d in result.diagnostics], out, ensure_ascii=False, indent=2)
     out.write("\n")

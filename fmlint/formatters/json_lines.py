@@ -1,0 +1,16 @@
+"""One JSON object per line per diagnostic (keys as in ``Diagnostic.as_dict``)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, TextIO
+
+from fmlint.runner import RunResult
+
+if TYPE_CHECKING:
+    from fmlint.formatters import FormatOptions
+
+
+def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:
+    for d in result.diagnostics:
+        out.write(json.dumps(d.as_dict(), ensure_ascii=False) + "\n")

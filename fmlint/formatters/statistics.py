@@ -1,0 +1,15 @@
+"""``--statistics``: how many problems each rule found, most first."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TextIO
+
+from fmlint.runner import RunResult
+
+
+def write(result: RunResult, out: TextIO) -> None:
+    counts = Counter((d.code, d.rule) for d in result.diagnostics)
+    width = len(str(max(counts.values(), default=0)))
+    for (code, rule), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        out.write(f"{count:>{width}}\t{code}\t{rule}\n")

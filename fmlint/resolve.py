@@ -1,0 +1,227 @@
+"""Configuration + command line → the :class:`Settings` of each file.
+
+A :class:`Project` is one configuration file made usable: its preset, schemas
+(loaded once), rule selection, severities, rule options, per-file ignores and
+excludes.  :class:`Resolver` finds the project of each path (the nearest
+configuration, or ``--config``, or none with ``--isolated``) and hands out
+``Settings`` objects shared by every file with the same schema and ignores.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import pathspec
+
+from fmlint.config import Config, ConfigError, defaults, find_config, load_config
+from fmlint.diagnostics import Severity
+from fmlint.discover import MARKDOWN_EXTENSIONS
+from fmlint.presets import COMMON_EXCLUDES, DEFAULT_PRESET, PRESETS, Preset
+from fmlint.rules import CHECKERS, Checker
+from fmlint.schema import CompiledSchema, SchemaLoadError, load_schema
+from fmlint.selection import Layer, UnknownSelector, by_specificity, codes, select
+from fmlint.settings import DEFAULT_ENABLED, DEFAULT_MAX_FILE_SIZE, Settings
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line says (``None``: not given, the configuration decides)."""
+
+    config: str | None = None
+    isolated: bool = False
+    schema: str | None = None
+    preset: str | None = None
+    select: Sequence[str] | None = None
+    extend_select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    extend_exclude: Sequence[str] = ()
+    respect_gitignore: bool | None = None
+    force_exclude: bool | None = None
+    max_file_size: int | None = None
+    collect_urls: frozenset[str] = frozenset()
+
+
+def _spec(patterns: Sequence[str]) -> pathspec.PathSpec:
+    return pathspec.PathSpec.from_lines("gitignore", patterns)
+
+
+class Project:
+    """One configuration, resolved; raises :class:`ConfigError` when it cannot be used."""
+
+    def __init__(self, config: Config, overrides: Overrides) -> None:
+        self.config = config
+        self.root = config.root
+        options = config.options
+        self.preset: Preset = PRESETS[overrides.preset or options.get("preset", DEFAULT_PRESET)]
+        self.default_schema = self._schema(("schema",), overrides.schema or options.get("schema") or self.preset.schema)
+        self.associations: list[tuple[pathspec.PathSpec, CompiledSchema | None]] = []
+        if overrides.schema is None:
+            for index, entry in enumerate(options.get("schemas", ())):
+                schema = self._schema(("schemas", index, "schema"), entry["schema"])
+                self.associations.append((_spec(entry["files"]), schema))
+        self.enabled = self._selection(overrides)
+        self.severities = {
+            code: Severity(value)
+            for code, value in self._selectors(("severity",), lambda: by_specificity(options.get("severity", {}))).items()
+        }
+        self.rule_options = self._rule_options(options.get("rules", {}))
+        self.per_file_ignores = [
+            (_spec([glob]), self._selectors(("per-file-ignores", glob), lambda s=selectors: codes(s)))
+            for glob, selectors in options.get("per-file-ignores", {}).items()
+        ]
+        excludes = options.get("exclude", [*COMMON_EXCLUDES, *self.preset.excludes])
+        self.excludes = _spec([*excludes, *options.get("extend-exclude", ()), *overrides.extend_exclude])
+        self.force_exclude = _first(overrides.force_exclude, options.get("force-exclude"), False)
+        self.respect_gitignore = _first(overrides.respect_gitignore, options.get("respect-gitignore"), True)
+        self.extensions = tuple(ext.lower() for ext in options.get("extensions", MARKDOWN_EXTENSIONS))
+        self.max_file_size = overrides.max_file_size or options.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
+        self.image_fields = tuple(options.get("image-fields", self.preset.image_fields))
+        self.allow_inline_schema = bool(options.get("allow-inline-schema", False))
+        self.collect_urls = overrides.collect_urls
+        self._settings: dict[tuple[int, frozenset[str]], Settings] = {}
+
+    def _schema(self, key: tuple[str | int, ...], name: str | None) -> CompiledSchema | None:
+        if name is None:
+            return None
+        try:
+            return load_schema(name, self.root)
+        except SchemaLoadError as exc:
+            if self.config.path is None:
+                raise
+            raise self.config.error(key, str(exc)) from None
+
+    def _selectors(self, key: tuple[str | int, ...], resolve: Any) -> Any:
+        try:
+            return resolve()
+        except UnknownSelector as exc:
+            raise self.config.error(key, str(exc)) from None
+
+    def _selection(self, overrides: Overrides) -> frozenset[str]:
+        options = self.config.options
+        layers = [Layer(options.get("select"), options.get("extend-select", ()), options.get("ignore", ()))]
+        self._selectors(("select",), lambda: select(layers, DEFAULT_ENABLED))
+        command_line = Layer(overrides.select, overrides.extend_select, overrides.ignore)
+        try:
+            return select([*layers, command_line], DEFAULT_ENABLED)
+        except UnknownSelector as exc:
+            raise ConfigError(f"command line: {exc}") from None
+
+    def _rule_options(self, tables: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+        """``[rules.<module or rule name>]`` tables, checked against each module's ``OPTIONS``."""
+        resolved: dict[str, dict[str, Any]] = {}
+        for name, table in tables.items():
+            checker = _checker_named(name)
+            if checker is None:
+                known = ", ".join(sorted(c.name for c in CHECKERS if c.options))
+                raise self.config.error(("rules", name), f"no rule module or rule named `{name}` (modules with options: {known})")
+            for option, value in table.items():
+                if option not in checker.options:
+                    known = ", ".join(f"`{o}`" for o in checker.options) or "none"
+                    raise self.config.error(
+                        ("rules", name, option), f"unknown option `{option}` of `{checker.name}` (its options: {known})"
+                    )
+                default = checker.options[option]
+                if default is not None and not _same_kind(default, value):
+                    raise self.config.error(
+                        ("rules", name, option),
+                        f"`{option}` of `{checker.name}` must be {_kind(default)}, like its default {default!r}",
+                    )
+            resolved.setdefault(checker.name, {}).update(table)
+        return resolved
+
+    def relative(self, path: str) -> str:
+        return Path(os.path.relpath(os.path.abspath(path), self.root)).as_posix()
+
+    def is_excluded(self, path: str, is_dir: bool = False) -> bool:
+        relative = self.relative(path)
+        return self.excludes.match_file(relative + "/" if is_dir else relative)
+
+    def settings_for(self, path: str) -> Settings:
+        relative = self.relative(path)
+        schema = next((s for spec, s in self.associations if spec.match_file(relative)), self.default_schema)
+        ignored = frozenset(code for spec, found in self.per_file_ignores if spec.match_file(relative) for code in found)
+        key = (id(schema), ignored)
+        if key not in self._settings:
+            self._settings[key] = Settings(
+                schema=schema,
+                enabled_codes=self.enabled - ignored,
+                severities=self.severities,
+                rule_options=self.rule_options,
+                max_file_size=self.max_file_size,
+                collect_urls=self.collect_urls,
+                preset=self.preset.name,
+                image_fields=self.image_fields,
+                allow_inline_schema=self.allow_inline_schema,
+            )
+        return self._settings[key]
+
+
+def _first(*values: Any) -> Any:
+    return next(value for value in values if value is not None)
+
+
+def _checker_named(name: str) -> Checker | None:
+    by_module = {checker.name: checker for checker in CHECKERS}
+    if name in by_module:
+        return by_module[name]
+    owners = [checker for checker in CHECKERS for rule in checker.rules if name in (rule.name, rule.code)]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _same_kind(default: Any, value: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float))
+    if isinstance(default, (list, tuple)):
+        return isinstance(value, list)
+    return isinstance(value, type(default))
+
+
+def _kind(default: Any) -> str:
+    for kind, name in ((bool, "a boolean"), ((int, float), "a number"), (str, "a string"), ((list, tuple), "a list")):
+        if isinstance(default, kind):
+            return name
+    return "a mapping"
+
+
+class Resolver:
+    """The project of every path; one :class:`Project` per configuration file."""
+
+    def __init__(self, overrides: Overrides = Overrides(), cwd: Path | None = None) -> None:
+        self.overrides = overrides
+        self.cwd = (cwd or Path.cwd()).resolve()
+        self._projects: dict[Path | None, Project] = {}
+        self._folders: dict[Path, Project] = {}
+
+    @cached_property
+    def _fixed(self) -> Config | None:
+        """The one configuration for every path (``--config`` or ``--isolated``), if any."""
+        if self.overrides.isolated:
+            return defaults(self.cwd)
+        if self.overrides.config is not None:
+            return load_config(Path(self.overrides.config))
+        return None
+
+    def project_for(self, path: str) -> Project:
+        """The project of a file or folder."""
+        absolute = Path(os.path.abspath(path))
+        folder = absolute if absolute.is_dir() else absolute.parent
+        if folder not in self._folders:
+            config = self._fixed
+            if config is None:
+                found = find_config(folder)
+                config = load_config(found) if found is not None else defaults(self.cwd)
+            if config.path not in self._projects:
+                self._projects[config.path] = Project(config, self.overrides)
+            self._folders[folder] = self._projects[config.path]
+        return self._folders[folder]
+
+    def settings_for(self, path: str) -> Settings:
+        return self.project_for(path).settings_for(path)
+
