@@ -1,11 +1,24 @@
-"""``fmlint rules`` (the list) and ``fmlint rule CODE`` (one rule's documentation)."""
+"""``fmlint rules`` (the list) and ``fmlint rule CODE`` (one rule's documentation).
+
+The README's rule table is generated from the same registry: ``fmlint rules
+--markdown`` prints it, and ``python -m fmlint.rule_docs README.md`` rewrites
+the part of the README between the ``rules:start`` and ``rules:end`` markers (a
+test fails when the README is stale).
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from fmlint.rules import RULES_BY_CODE, Rule, find_rule
+
+START_MARKER, END_MARKER = "<!-- rules:start -->", "<!-- rules:end -->"
+
+
+def _rules() -> list[Rule]:
+    return sorted(RULES_BY_CODE.values(), key=lambda r: r.code)
 
 
 def render(rule: Rule) -> str:
@@ -14,17 +27,38 @@ def render(rule: Rule) -> str:
     return f"{header}\n{rule.doc.strip()}\n"
 
 
+def rule_list() -> str:
+    """One line per rule, aligned, for a terminal."""
+    rules = _rules()
+    width = max(len(rule.name) for rule in rules)
+    return "".join(
+        f"{rule.code:<7}{rule.name:<{width + 2}}{rule.severity!s:<9}{'on ' if rule.enabled else 'off'}  {rule.summary}\n"
+        for rule in rules
+    )
+
+
 def rule_table() -> str:
+    """The Markdown table of every rule (the README's rule table)."""
     rows = ["| code | name | severity | default | summary |", "| --- | --- | --- | --- | --- |"]
-    for rule in sorted(RULES_BY_CODE.values(), key=lambda r: r.code):
+    for rule in _rules():
         default = "on" if rule.enabled else "off"
-        rows.append(f"| {rule.code} | {rule.name} | {rule.severity} | {default} | {rule.summary} |")
+        summary = rule.summary.replace("|", "\\|")
+        rows.append(f"| {rule.code} | {rule.name} | {rule.severity} | {default} | {summary} |")
     return "\n".join(rows) + "\n"
+
+
+def with_rule_table(readme: str) -> str:
+    """``readme`` with the text between the markers replaced by the current table."""
+    start, end = readme.index(START_MARKER) + len(START_MARKER), readme.index(END_MARKER)
+    return f"{readme[:start]}\n{rule_table()}{readme[end:]}"
 
 
 def main(args: Sequence[str]) -> int:
     if args[0] == "rules":
-        sys.stdout.write(rule_table())
+        if args[1:] not in ([], ["--markdown"]):
+            print("usage: fmlint rules [--markdown]", file=sys.stderr)
+            return 2
+        sys.stdout.write(rule_table() if args[1:] else rule_list())
         return 0
     if len(args) != 2:
         print("usage: fmlint rule CODE", file=sys.stderr)
@@ -35,3 +69,9 @@ def main(args: Sequence[str]) -> int:
         return 2
     sys.stdout.write(render(rule))
     return 0
+
+
+if __name__ == "__main__":  # python -m fmlint.rule_docs README.md
+    for name in sys.argv[1:]:
+        path = Path(name)
+        path.write_text(with_rule_table(path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -46,8 +46,12 @@ Hugo, Jekyll and most generators read content as UTF-8; Latin-1 or Windows-1252
 files turn accented characters into garbage on the published page.
 
 ## Example
-A file saved as Latin-1 containing `café` gives
-`post.md:3:4: FL002 invalid UTF-8 byte sequence (e9)`. Re-save it as UTF-8.
+A file saved as Latin-1 (no text block can hold its bytes):
+```console
+$ printf -- '---\\ntitle: caf\\xe9\\n---\\n' > post.md && fmlint post.md
+post.md:2:11: FL002 invalid UTF-8 byte sequence (e9); the file must be saved as UTF-8
+```
+Re-save it as UTF-8.
 """,
     ),
     Rule(
@@ -62,7 +66,10 @@ or starts with a UTF-16 byte-order mark. Such a file is not parsed further.
 Generators either fail on such a file or publish garbage.
 
 ## Example
-`cover.png` renamed to `cover.md` gives `cover.md:1:1: FL003 binary file`.
+```console
+$ cp cover.png cover.md && fmlint cover.md
+cover.md:1:1: FL003 binary file (NUL byte at offset 16); not a Markdown article
+```
 """,
     ),
     Rule(
@@ -77,7 +84,13 @@ A Markdown article of that size is almost always a generated or misplaced file,
 and reading it would slow every run.
 
 ## Example
-A 50 MB `dump.md` gives `dump.md:1:1: FL004 file is 50.0 MiB, over the 10.0 MiB limit`.
+```console
+$ fmlint dump.md
+dump.md:1:1: FL004 file is 50.0 MiB, over the 10.0 MiB limit; not read
+```
+
+## Options
+- `max-file-size` (top-level setting, default 10 MiB; `--max-file-size BYTES`).
 """,
     ),
 )

@@ -34,7 +34,14 @@ title: "Hello"
 
 Body text…
 ```
-Add the closing `---` after the last front-matter line.
+Use instead:
+```markdown
+---
+title: "Hello"
+---
+
+Body text…
+```
 """,
     ),
     Rule(
@@ -51,10 +58,17 @@ Hugo stops the build (or skips the page) on a front matter it cannot parse.
 ## Example
 ```markdown
 ---
+title: "Hello"
 tags: [news, ai
 ---
 ```
-fails with `did not find expected ',' or ']'`; write `tags: [news, ai]`.
+fails with `did not find expected ',' or ']'`. Use instead:
+```markdown
+---
+title: "Hello"
+tags: [news, ai]
+---
+```
 """,
     ),
     Rule(
@@ -76,7 +90,12 @@ title: "Draft title"
 title: "Final title"
 ---
 ```
-Remove one of the two `title` keys.
+Use instead:
+```markdown
+---
+title: "Final title"
+---
+```
 """,
     ),
     Rule(
@@ -92,12 +111,21 @@ Such a document is a "billion laughs" bomb: a few lines that expand to billions
 of values and exhaust memory in any tool that reads them naïvely.
 
 ## Example
-```yaml
+```markdown
+---
+title: "Hello"
 a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
 b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
 c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
 d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
 e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+---
+```
+Use instead: plain values, and aliases only for small repeated values.
+```markdown
+---
+title: "Hello"
+---
 ```
 """,
     ),
@@ -114,10 +142,17 @@ Tags that construct objects are a code-execution risk in some tools, and Hugo
 does not understand them.
 
 ## Example
-```yaml
+```markdown
+---
 title: !!python/object/apply:os.system ["echo hi"]
+---
 ```
-Write plain values: `title: "Hello"`.
+Use instead:
+```markdown
+---
+title: "Hello"
+---
+```
 """,
     ),
     Rule(
@@ -137,7 +172,12 @@ rejected.
 - title: Hello
 ---
 ```
-Remove the leading `- `: `title: Hello`.
+Use instead:
+```markdown
+---
+title: Hello
+---
+```
 """,
     ),
     Rule(
@@ -159,7 +199,12 @@ block is rendered as body text and the page loses its title, date and so on.
 title: Hello
 ---
 ```
-Delete the blank line before the opening `---`.
+Use instead (no blank line before the opening `---`):
+```markdown
+---
+title: Hello
+---
+```
 """,
     ),
 )

@@ -10,7 +10,11 @@ code is 3, so CI can tell a linter bug from content errors.
 It is a bug in fmlint: please report it with the file that triggers it.
 
 ## Example
-`post.md:1:1: X001 rule `dates` crashed: KeyError: 'date'`
+No article can show it: it comes from a bug. The report looks like
+```console
+$ fmlint content/
+content/post.md:1:1: X001 rule `dates` crashed: KeyError: 'date'
+```
 """
 
 from __future__ import annotations

@@ -8,11 +8,13 @@ The schema comes from ``--schema``, the configuration, or the bundled
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 from fmlint.diagnostics import Problem
 from fmlint.positions import Span
 from fmlint.rules.base import Context, Rule
+from fmlint.schema import SchemaLoadError, load_schema
 from fmlint.schema_errors import schema_problems
 
 NEEDS = ("front_matter",)
@@ -39,7 +41,13 @@ title: "Hello"
 comments: "yes"
 ---
 ```
-gives `comments: expected a boolean, got the string "yes"`; write `comments: true`.
+gives `comments: expected a boolean, got the string "yes"`. Use instead:
+```markdown
+---
+title: "Hello"
+comments: true
+---
+```
 """,
     ),
     Rule(
@@ -60,7 +68,12 @@ page renders without its title or categories.
 titel: "Hello"
 ---
 ```
-gives ``unknown key `titel` (did you mean `title`?)``.
+gives ``unknown key `titel` (did you mean `title`?)``. Use instead:
+```markdown
+---
+title: "Hello"
+---
+```
 """,
     ),
     Rule(
@@ -81,7 +94,13 @@ templates.
 date: 2025-02-07
 ---
 ```
-gives ``missing required key `title```.
+gives ``missing required key `title```. Use instead:
+```markdown
+---
+title: "Hello"
+date: 2025-02-07
+---
+```
 """,
     ),
     Rule(
@@ -97,23 +116,83 @@ An article without front matter has no title or date; Hugo renders it with
 defaults that are rarely what the author wanted.
 
 ## Example
-A file that starts with `# Hello` under the default `hugo-article` schema gives
-`missing front matter (the schema requires title)`.
+Under the default `hugo-article` schema, which requires a title:
+```markdown
+# Hello
+
+An article without front matter.
+```
+gives `missing front matter (the schema requires title)`. Use instead:
+```markdown
+---
+title: "Hello"
+---
+
+An article with front matter.
+```
+""",
+    ),
+    Rule(
+        "SC005",
+        "invalid-inline-schema",
+        "The schema named by the front matter's `$schema` key cannot be used.",
+        doc="""## What it does
+With `allow-inline-schema = true`, a `$schema` key in the front matter names
+the file's schema (a path relative to the file, or a bundled name such as
+`jekyll`), taking precedence over the configuration; the key itself is then
+not reported as unknown. This rule reports a `$schema` value that is not
+text, names no file, or names a file that is not a valid JSON Schema.
+
+## Why is this bad?
+The file would silently go unchecked, or be checked against the wrong schema.
+
+## Example
+```markdown
+---
+$schema: ./no-such.schema.json
+title: "Hello"
+---
+```
+gives ``cannot use the inline schema: …/no-such.schema.json: cannot read schema``.
+Use instead a schema that exists, e.g. a bundled one:
+```markdown
+---
+$schema: hugo-article
+title: "Hello"
+---
+```
 """,
     ),
 )
 
 
+INLINE_SCHEMA_KEY = "$schema"
+
+
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     schema = ctx.settings.schema
+    fm = ctx.front_matter
+    data = fm.data if fm is not None else None
+    if ctx.settings.allow_inline_schema and isinstance(data, dict) and INLINE_SCHEMA_KEY in data:
+        assert fm is not None
+        reference = data[INLINE_SCHEMA_KEY]
+        span = fm.value_span((INLINE_SCHEMA_KEY,))
+        if not isinstance(reference, str) or not reference:
+            yield Problem("SC005", f"`{INLINE_SCHEMA_KEY}` must be a schema path or bundled name", span)
+            return
+        try:
+            schema = load_schema(reference, Path(ctx.doc.path).parent)
+        except SchemaLoadError as exc:
+            yield Problem("SC005", f"cannot use the inline schema: {exc}", span)
+            return
+        data = {key: value for key, value in data.items() if key != INLINE_SCHEMA_KEY}
     if schema is None or not ctx.doc.readable:
         return
-    fm = ctx.front_matter
     if fm is None:
         if ctx.doc.kind is None and schema.requires_properties:
             required = ", ".join(schema.contents["required"])
             yield Problem("SC004", f"missing front matter (the schema requires {required})", Span(0, 0))
         return
-    if fm.data is None:
+    if data is None:
         return
-    yield from schema_problems(schema.validator.iter_errors(fm.data), fm)
+    yield from schema_problems(schema.validator.iter_errors(data), fm)
