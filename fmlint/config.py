@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +68,6 @@ def find_config(folder: Path) -> Path | None:
     return None
 
 
-@cache
 def config_in(folder: Path) -> Path | None:
     """The configuration file in ``folder`` itself, if any."""
     for name in CONFIG_FILES:
@@ -87,9 +85,8 @@ def _has_tool_table(path: Path) -> bool:
     return "tool.fmlint" in text
 
 
-@cache
 def load_config(path: Path) -> Config:
-    """Read and validate one configuration file (cached per path)."""
+    """Read and validate one configuration file."""
     path = path.resolve()
     try:
         text = path.read_bytes().decode("utf-8")
@@ -102,7 +99,7 @@ def load_config(path: Path) -> Config:
     source = toml_loader.load(document)
     for problem in source.problems:
         line, column = lines.point(problem.span.start)
-        raise ConfigError(f"{path}:{line}:{column}: invalid TOML: {problem.message}")
+        raise ConfigError(f"{path}:{line}:{column}: {problem.message}")
     prefix: JsonPath = _TOOL_TABLE if path.name == "pyproject.toml" else ()
     options: Any = source.data
     for part in prefix:

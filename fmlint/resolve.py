@@ -117,8 +117,9 @@ class Project:
         for name, table in tables.items():
             checker = _checker_named(name)
             if checker is None:
-                known = ", ".join(sorted(c.name for c in CHECKERS if c.options))
-                raise self.config.error(("rules", name), f"no rule module or rule named `{name}` (modules with options: {known})")
+                known = ", ".join(f"`{c.name}`" for c in CHECKERS if c.options) or "none"
+                message = f"no rule module or rule named `{name}` (modules with options: {known})"
+                raise self.config.error(("rules", name), message)
             for option, value in table.items():
                 if option not in checker.options:
                     known = ", ".join(f"`{o}`" for o in checker.options) or "none"

@@ -40,3 +40,11 @@ def check(source: str | bytes, problems: list[tuple[int, int, str]], schema: Any
     diagnostics = lint(source, schema, **options)
     assert located(diagnostics) == problems, "\n".join(f"{d.line}:{d.column} {d.code} {d.message}" for d in diagnostics)
     return diagnostics
+
+
+def write_file(folder: Path, name: str, text: str | bytes) -> Path:
+    """Create ``folder/name`` (and its parents) with ``text``."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode() if isinstance(text, str) else text)
+    return path

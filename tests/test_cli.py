@@ -119,6 +119,8 @@ def test_rule_documentation_commands(capsys):
     out = capsys.readouterr().out
     assert out.startswith("# unknown-key (SC002)") and "## Why is this bad?" in out
     assert main(["rules"]) == 0
+    assert "SC002  unknown-key" in capsys.readouterr().out
+    assert main(["rules", "--markdown"]) == 0
     assert "| SC002 | unknown-key |" in capsys.readouterr().out
     assert main(["rule", "NOPE1"]) == 2
 

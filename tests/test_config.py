@@ -1,0 +1,222 @@
+"""Configuration files: discovery, errors, schema association, rule selection."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fmlint.cli import main
+from fmlint.document import read_document
+from fmlint.frontmatter import parse_front_matter
+from fmlint.images import image_references
+from fmlint.linter import lint_document
+from fmlint.resolve import Overrides, Resolver
+from fmlint.rules import CHECKERS, Context
+from fmlint.selection import Layer, select
+from fmlint.settings import DEFAULT_ENABLED
+from support import write_file
+
+BAD = "---\ntitel: x\ntoc: 1\n---\n"  # SC003 (no title), SC002 (titel), SC001 (toc)
+
+
+def run_json(capsys, *args):
+    code = main(["--format", "json", *map(str, args)])
+    return code, [(Path(d["path"]).name, d["code"], d["severity"]) for d in json.loads(capsys.readouterr().out)]
+
+
+def codes_of(capsys, *args):
+    return sorted({code for _, code, _ in run_json(capsys, *args)[1]})
+
+
+def test_nearest_config_wins_in_nested_folders(tmp_path, capsys):
+    write_file(tmp_path, ".fmlint.toml", 'ignore = ["SC001"]\n')
+    write_file(tmp_path, "top.md", BAD)
+    write_file(tmp_path, "a/b/.fmlint.toml", 'select = ["SC002"]\n')
+    write_file(tmp_path, "a/b/c/deep.md", BAD)
+    write_file(tmp_path, "a/middle.md", BAD)
+    _, found = run_json(capsys, tmp_path)
+    assert sorted((name, code) for name, code, _ in found) == [
+        ("deep.md", "SC002"),
+        ("middle.md", "SC002"),
+        ("middle.md", "SC003"),
+        ("top.md", "SC002"),
+        ("top.md", "SC003"),
+    ]
+
+
+def test_pyproject_tool_table_and_precedence(tmp_path, capsys):
+    write_file(tmp_path, "pyproject.toml", '[project]\nname = "site"\n\n[tool.fmlint]\nselect = ["SC001"]\n')
+    write_file(tmp_path, "post.md", BAD)
+    assert codes_of(capsys, tmp_path) == ["SC001"]
+    # .fmlint.toml comes before pyproject.toml in the same folder
+    write_file(tmp_path, ".fmlint.toml", 'select = ["SC002"]\n')
+    assert codes_of(capsys, tmp_path) == ["SC002"]
+
+
+def test_pyproject_without_tool_table_is_passed_over(tmp_path, capsys):
+    write_file(tmp_path, ".fmlint.toml", 'select = ["SC003"]\n')
+    write_file(tmp_path, "sub/pyproject.toml", '[project]\nname = "other"\n')
+    write_file(tmp_path, "sub/post.md", BAD)
+    assert codes_of(capsys, tmp_path / "sub") == ["SC003"]
+
+
+def test_config_option_and_isolated(tmp_path, capsys):
+    write_file(tmp_path, ".fmlint.toml", 'select = ["SC003"]\n')
+    other = write_file(tmp_path, "elsewhere/strict.toml", 'select = ["SC001"]\n')
+    write_file(tmp_path, "post.md", BAD)
+    assert codes_of(capsys, "--config", other, tmp_path) == ["SC001"]
+    assert codes_of(capsys, "--isolated", tmp_path) == ["SC001", "SC002", "SC003"]
+
+
+CONFIG_ERRORS = [
+    (".fmlint.toml", 'slect = ["SC"]\n', ".fmlint.toml:1:1: unknown configuration key `slect` (did you mean `select`?)"),
+    (
+        "pyproject.toml",
+        '[tool.fmlint]\npreset = "hugo"\nslect = ["SC"]\n',
+        "pyproject.toml:3:1: unknown configuration key `slect` (did you mean `select`?) in [tool.fmlint]",
+    ),
+    (".fmlint.toml", 'select = "SC"\n', '.fmlint.toml:1:10: select: expected a list, got the string "SC"'),
+    ("pyproject.toml", "[tool.fmlint]\nexclude = [1]\n", "pyproject.toml:2:11: exclude[0]: expected a string, got the integer 1"),
+    (".fmlint.toml", 'preset = "hugoo"\n', '.fmlint.toml:1:10: preset: expected one of "hugo", "jekyll"'),
+    (".fmlint.toml", "allow-inline-schema = 1\n", ".fmlint.toml:1:23: allow-inline-schema: expected a boolean, got the integer 1"),
+    (".fmlint.toml", 'preset = "hugo"\nselect = ["SC",,]\n', ".fmlint.toml:2:16: TOML syntax error"),
+    (".fmlint.toml", 'ignore = ["SC", "XX9"]\n', ".fmlint.toml:1:1: `XX9` is not a rule code, code prefix or rule name"),
+    (".fmlint.toml", '[per-file-ignores]\n"a/*" = ["nope"]\n', "`nope` is not a rule code, code prefix or rule name"),
+    (".fmlint.toml", '[severity]\nSC001 = "fatal"\n', '.fmlint.toml:2:9: severity.SC001: expected one of "error", "warning"'),
+    (".fmlint.toml", "[rules.nope]\nx = 1\n", ".fmlint.toml:1:2: no rule module or rule named `nope`"),
+    (".fmlint.toml", "[rules.schema]\nx = 1\n", ".fmlint.toml:2:1: unknown option `x` of `schema` (its options: none)"),
+    (".fmlint.toml", 'schema = "missing.json"\n', "missing.json: cannot read schema"),
+    (".fmlint.toml", '[[schemas]]\nschema = "hugo-article"\n', "missing required key `schemas[0].files`"),
+    (".fmlint.toml", "max-file-size = 0\n", ".fmlint.toml:1:17: max-file-size: must be >= 1, got 0"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "message"), CONFIG_ERRORS, ids=[e[2].split(": ", 1)[-1][:40] for e in CONFIG_ERRORS])
+def test_config_errors_exit_2_naming_file_and_key(tmp_path, capsys, name, text, message):
+    config = write_file(tmp_path, name, text)
+    write_file(tmp_path, "post.md", BAD)
+    assert main([str(tmp_path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(f"fmlint: error: {config}") or str(config) in captured.err
+    assert message in captured.err
+
+
+def test_unknown_selector_on_the_command_line(tmp_path, capsys):
+    write_file(tmp_path, "post.md", BAD)
+    assert main(["--select", "SC,QQ", str(tmp_path)]) == 2
+    assert "command line: `QQ` is not a rule code" in capsys.readouterr().err
+
+
+def test_schema_association_first_match_wins_relative_to_the_config(tmp_path, capsys, monkeypatch):
+    write_file(tmp_path, "site/schemas/doc.json", '{"type": "object", "required": ["weight"]}')
+    write_file(
+        tmp_path,
+        "site/.fmlint.toml",
+        '[[schemas]]\nschema = "schemas/doc.json"\nfiles = ["content/docs/**"]\n\n'
+        '[[schemas]]\nschema = "jekyll"\nfiles = ["content/**/*.md"]\n',
+    )
+    write_file(tmp_path, "site/content/docs/a/install.md", "---\ntitle: x\n---\n")
+    write_file(tmp_path, "site/content/blog/post.md", '---\npublished: "no"\n---\n')
+    write_file(tmp_path, "site/other.md", "---\ntoc: 1\n---\n")  # no entry: the preset's hugo-article
+    monkeypatch.chdir(tmp_path)  # globs are relative to the config file, not to the working folder
+    code, found = run_json(capsys, "site")
+    assert code == 1
+    assert [(name, code) for name, code, _ in found] == [
+        ("post.md", "SC001"),  # jekyll: published is a boolean
+        ("install.md", "SC003"),  # doc.json: weight is required
+        ("other.md", "SC003"),
+        ("other.md", "SC001"),
+    ]
+
+
+def test_schema_option_on_the_command_line_overrides_the_association(tmp_path, capsys):
+    write_file(tmp_path, ".fmlint.toml", '[[schemas]]\nschema = "jekyll"\nfiles = ["*.md"]\n')
+    write_file(tmp_path, "post.md", "---\ntitle: x\npublished: true\n---\n")
+    assert codes_of(capsys, "--schema", "hugo-article", tmp_path) == ["SC001"]  # published is a date in Hugo
+
+
+def test_selection_layers_and_specificity():
+    sc = {"SC001", "SC002", "SC003", "SC004", "SC005"}
+    assert select([Layer(select=["SC001"])], DEFAULT_ENABLED) == {"SC001"}
+    assert select([Layer(ignore=["SC"], extend_select=["SC002"])], DEFAULT_ENABLED) == DEFAULT_ENABLED - sc | {"SC002"}
+    assert select([Layer(select=["SC00"], ignore=["unknown-key"])], DEFAULT_ENABLED) == sc - {"SC002"}
+    assert select([Layer(select=["ALL"], ignore=["FM", "FL", "X"])], DEFAULT_ENABLED) == sc
+    # the command line layer's select replaces the configuration's
+    assert select([Layer(select=["SC001"]), Layer(select=["SC002"])], DEFAULT_ENABLED) == {"SC002"}
+    assert select([Layer(select=["SC001"]), Layer(extend_select=["SC002"])], DEFAULT_ENABLED) == {"SC001", "SC002"}
+    # on a tie, ignore wins
+    assert select([Layer(select=["SC002"], ignore=["SC002"])], DEFAULT_ENABLED) == set()
+
+
+def test_command_line_selection_overrides_the_config(tmp_path, capsys):
+    write_file(tmp_path, ".fmlint.toml", 'select = ["SC001"]\n')
+    write_file(tmp_path, "post.md", BAD)
+    assert codes_of(capsys, "--select", "SC002,missing-key", tmp_path) == ["SC002", "SC003"]
+    assert codes_of(capsys, "--extend-select", "SC002", tmp_path) == ["SC001", "SC002"]
+    assert codes_of(capsys, "--ignore", "SC001", "--extend-select", "SC003", tmp_path) == ["SC003"]
+
+
+def test_per_file_ignores(tmp_path, capsys):
+    write_file(tmp_path, ".fmlint.toml", '[per-file-ignores]\n"legacy/**" = ["SC00", "front-matter-syntax"]\n"*.md" = ["SC001"]\n')
+    write_file(tmp_path, "legacy/old/post.md", BAD + "x")
+    write_file(tmp_path, "new.md", BAD)
+    _, found = run_json(capsys, tmp_path)
+    assert [(name, code) for name, code, _ in found] == [("new.md", "SC003"), ("new.md", "SC002")]
+
+
+def test_severity_overrides_and_strict(tmp_path, capsys):
+    write_file(tmp_path, ".fmlint.toml", 'select = ["SC002"]\n[severity]\nSC = "error"\nunknown-key = "warning"\n')
+    write_file(tmp_path, "post.md", BAD)
+    assert run_json(capsys, tmp_path) == (0, [("post.md", "SC002", "warning")])
+    assert main(["--strict", "-q", str(tmp_path)]) == 1
+    assert main(["--exit-zero", "--isolated", "-q", str(tmp_path)]) == 0
+    capsys.readouterr()
+
+
+def test_inline_schema(tmp_path, capsys):
+    write_file(tmp_path, "schemas/doc.json", '{"type": "object", "properties": {"weight": {"type": "integer"}}}')
+    text = "---\n$schema: ../schemas/doc.json\nweight: heavy\n---\n"
+    write_file(tmp_path, "content/post.md", text)
+    assert codes_of(capsys, tmp_path) == ["SC001", "SC002", "SC003"]  # not allowed: `$schema` is an unknown key
+    write_file(tmp_path, ".fmlint.toml", "allow-inline-schema = true\n")
+    assert run_json(capsys, tmp_path) == (1, [("post.md", "SC001", "error")])  # weight, under doc.json
+    write_file(tmp_path, "content/post.md", text.replace("doc.json", "gone.json"))
+    assert codes_of(capsys, tmp_path) == ["SC005"]
+
+
+def test_rule_options_by_module_or_rule_name(tmp_path):
+    with_options = [checker for checker in CHECKERS if checker.options]
+    if not with_options:
+        pytest.skip("no registered rule module has options")
+    checker = with_options[0]
+    option, default = next(iter(checker.options.items()))
+    value = default
+    for name in (checker.name, *(rule.name for rule in checker.rules if len(checker.rules) == 1)):
+        write_file(tmp_path, ".fmlint.toml", f"[rules.{name}]\n{option} = {json.dumps(value)}\n")
+        resolver = Resolver(Overrides(), cwd=tmp_path)
+        settings = resolver.settings_for(str(tmp_path / "post.md"))
+        assert settings.options_for(checker)[option] == value
+        assert settings.rule_options == {checker.name: {option: value}}
+
+
+def test_image_fields_come_from_preset_or_config(tmp_path):
+    path = str(tmp_path / "post.md")
+    doc = read_document(path, b"---\nheroImage: a.png\nthumbnail: b.png\n---\n")
+
+    def images(config):
+        write_file(tmp_path, ".fmlint.toml", config)
+        settings = Resolver(cwd=tmp_path).settings_for(path)
+        return [ref.url for ref in image_references(Context(doc, parse_front_matter(doc), settings))]
+
+    assert images('preset = "hugo"\n') == ["b.png"]
+    assert images('preset = "astro"\n') == ["a.png"]
+    assert images('preset = "astro"\nimage-fields = ["thumbnail", "heroImage"]\n') == ["b.png", "a.png"]
+
+
+def test_files_sharing_a_config_share_settings(tmp_path):
+    write_file(tmp_path, ".fmlint.toml", '[per-file-ignores]\n"b.md" = ["SC001"]\n')
+    resolver = Resolver(cwd=tmp_path)
+    first, second, third = (resolver.settings_for(str(tmp_path / name)) for name in ("a.md", "sub/c.md", "b.md"))
+    assert first is second and first is not third
+    assert lint_document(read_document("a.md", BAD.encode()), first)

@@ -1,0 +1,69 @@
+"""Presets on small sites of each generator (tests/data/sites/<generator>/).
+
+Each site has a clean article, a faulty one, and faulty files in the folders
+the preset excludes (templates, themes, build output), which must not be read.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fmlint.cli import main
+from fmlint.presets import PRESETS
+from fmlint.schema import load_schema
+
+SITES = Path(__file__).resolve().parent / "data" / "sites"
+
+EXPECTED = {
+    "hugo": [("content/posts/bad.md", 3, 6, "SC001")],
+    "jekyll": [("_posts/2025-02-08-bad.md", 3, 12, "SC001"), ("_posts/2025-02-08-bad.md", 4, 7, "SC001")],
+    "astro": [("src/content/blog/bad.md", 1, 1, "SC003"), ("src/content/blog/bad.md", 3, 10, "SC001")],
+    "docusaurus": [("docs/intro.md", 2, 19, "SC001"), ("docs/intro.md", 3, 24, "SC001")],
+    "mkdocs-material": [("docs/index.md", 3, 5, "SC001"), ("docs/index.md", 4, 11, "SC001")],
+}
+
+
+@pytest.mark.parametrize("generator", sorted(EXPECTED))
+def test_preset_site(generator, capsys, monkeypatch):
+    site = SITES / generator
+    monkeypatch.chdir(site)
+    assert main(["--format", "json", "."]) == 1
+    found = [(d["path"], d["line"], d["column"], d["code"]) for d in json.loads(capsys.readouterr().out)]
+    assert found == EXPECTED[generator]
+
+
+def test_every_preset_has_a_site_and_a_valid_schema():
+    assert set(PRESETS) - {"none"} == set(EXPECTED)
+    for preset in PRESETS.values():
+        if preset.schema is not None:
+            assert load_schema(preset.schema).contents["properties"]
+
+
+def test_preset_on_the_command_line_overrides_the_config(capsys, monkeypatch):
+    monkeypatch.chdir(SITES / "jekyll")
+    # Hugo requires a title and reads `published` as a date (an alias of publishDate)
+    assert main(["--preset", "hugo", "--format", "json", "_posts/2025-02-08-bad.md"]) == 1
+    found = [(d["code"], d["message"].split(":")[0]) for d in json.loads(capsys.readouterr().out)]
+    assert found == [("SC003", "missing required key `title`"), ("SC001", "published"), ("SC001", "date")]
+
+
+def test_preset_none_checks_syntax_only(capsys, monkeypatch):
+    monkeypatch.chdir(SITES / "docusaurus")
+    assert main(["--preset", "none", "docs"]) == 0
+    assert "All checks passed (1 file checked)." in capsys.readouterr().out
+
+
+def test_every_bundled_schema_property_has_a_title_and_description():
+    def walk(node, where):
+        if isinstance(node, dict):
+            for key, value in node.get("properties", {}).items():
+                assert value.get("title") and value.get("description"), f"{where}/properties/{key}"
+            for key, value in node.items():
+                walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, f"{where}/{index}")
+
+    for path in sorted((Path(__file__).resolve().parents[1] / "schemas").glob("*.schema.json")):
+        walk(json.loads(path.read_text()), path.name)
