@@ -1,0 +1,75 @@
+"""Which files a run checks: excludes, .gitignore, extensions, named files."""
+
+from pathlib import Path
+
+from fmlint.cli import main
+from fmlint.discover import discover
+from fmlint.resolve import Overrides, Resolver
+from support import write_file
+
+NO_FM = "no front matter\n"
+
+
+def found(root: Path, *args: str, **overrides) -> list[str]:
+    resolver = Resolver(Overrides(**overrides), cwd=root)
+    return [Path(path).relative_to(root).as_posix() for path in discover([str(root), *args], resolver.project_for)]
+
+
+def test_preset_excludes_and_extend_exclude(tmp_path):
+    for name in ("content/a.md", "archetypes/default.md", "themes/t/x.md", "node_modules/p/readme.md", "drafts/d.md"):
+        write_file(tmp_path, name, NO_FM)
+    write_file(tmp_path, ".fmlint.toml", 'extend-exclude = ["drafts/"]\n')
+    assert found(tmp_path) == ["content/a.md"]
+    write_file(tmp_path, ".fmlint.toml", 'exclude = ["content/"]\n')  # replaces the preset's
+    assert found(tmp_path) == ["archetypes/default.md", "drafts/d.md", "node_modules/p/readme.md", "themes/t/x.md"]
+    assert found(tmp_path, extend_exclude=("themes",)) == ["archetypes/default.md", "drafts/d.md", "node_modules/p/readme.md"]
+
+
+def test_gitignore_is_respected_inside_a_repository(tmp_path):
+    (tmp_path / ".git").mkdir()
+    write_file(tmp_path, ".gitignore", "generated/\n*.draft.md\n")
+    write_file(tmp_path, "content/.gitignore", "!keep.draft.md\n")
+    for name in ("content/a.md", "content/b.draft.md", "content/keep.draft.md", "generated/g.md"):
+        write_file(tmp_path, name, NO_FM)
+    assert found(tmp_path) == ["content/a.md", "content/keep.draft.md"]
+    assert found(tmp_path, respect_gitignore=False) == [
+        "content/a.md",
+        "content/b.draft.md",
+        "content/keep.draft.md",
+        "generated/g.md",
+    ]
+    write_file(tmp_path, ".fmlint.toml", "respect-gitignore = false\n")
+    assert "generated/g.md" in found(tmp_path)
+
+
+def test_gitignore_outside_a_repository_is_not_read(tmp_path):
+    write_file(tmp_path, ".gitignore", "*.md\n")
+    write_file(tmp_path, "a.md", NO_FM)
+    assert found(tmp_path) == ["a.md"]
+
+
+def test_extensions_are_configurable(tmp_path):
+    for name in ("a.md", "b.mdx", "c.markdown"):
+        write_file(tmp_path, name, NO_FM)
+    write_file(tmp_path, ".fmlint.toml", 'extensions = [".md", ".MDX"]\n')
+    assert found(tmp_path) == ["a.md", "b.mdx"]
+
+
+def test_named_files_are_checked_unless_force_exclude(tmp_path, capsys, monkeypatch):
+    write_file(tmp_path, "archetypes/default.md", NO_FM)
+    monkeypatch.chdir(tmp_path)
+    assert main(["-q", "archetypes/default.md"]) == 1
+    assert "archetypes/default.md:1:1: SC004" in capsys.readouterr().out
+    assert main(["--force-exclude", "archetypes/default.md"]) == 0
+    assert "All checks passed (0 files checked)." in capsys.readouterr().out
+    write_file(tmp_path, ".fmlint.toml", "force-exclude = true\n")
+    assert main(["-q", "archetypes/default.md"]) == 0
+
+
+def test_no_respect_gitignore_flag(tmp_path, capsys):
+    (tmp_path / ".git").mkdir()
+    write_file(tmp_path, ".gitignore", "*.md\n")
+    write_file(tmp_path, "a.md", NO_FM)
+    assert main([str(tmp_path)]) == 0
+    assert main(["--no-respect-gitignore", str(tmp_path)]) == 1
+    capsys.readouterr()
