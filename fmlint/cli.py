@@ -46,17 +46,29 @@ def _parser() -> argparse.ArgumentParser:
 
     selection = parser.add_argument_group("rule selection (codes, code prefixes or rule names, comma-separated)")
     selection.add_argument("--select", type=_codes, action="extend", metavar="RULES", help="check only these rules")
-    selection.add_argument("--extend-select", type=_codes, action="extend", default=[], metavar="RULES", help="check these rules too")
-    selection.add_argument("--ignore", type=_codes, action="extend", default=[], metavar="RULES", help="do not check these rules")
+    selection.add_argument(
+        "--extend-select", type=_codes, action="extend", default=[], metavar="RULES", help="check these rules too"
+    )
+    selection.add_argument(
+        "--ignore", type=_codes, action="extend", default=[], metavar="RULES", help="do not check these rules"
+    )
 
     files = parser.add_argument_group("files")
-    files.add_argument("--extend-exclude", action="append", default=[], metavar="GLOB", help="also skip these paths when walking")
+    files.add_argument(
+        "--extend-exclude", action="append", default=[], metavar="GLOB", help="also skip these paths when walking"
+    )
     files.add_argument("--force-exclude", action="store_true", default=None, help="apply excludes to named files too")
     files.add_argument(
-        "--no-respect-gitignore", dest="respect_gitignore", action="store_false", default=None, help="do not skip .gitignore'd files"
+        "--no-respect-gitignore",
+        dest="respect_gitignore",
+        action="store_false",
+        default=None,
+        help="do not skip .gitignore'd files",
     )
     files.add_argument("--max-file-size", type=int, metavar="BYTES", help="skip larger files with FL004")
-    files.add_argument("--stdin-filename", metavar="PATH", help="read the document from standard input, report it as PATH")
+    files.add_argument(
+        "--stdin-filename", metavar="PATH", help="read the document from standard input, report it as PATH"
+    )
 
     output = parser.add_argument_group("output")
     output.add_argument("--format", choices=[AUTO, *FORMATTERS], default=AUTO, help="output format (default: auto)")
@@ -147,8 +159,7 @@ def _lint_stdin(args: argparse.Namespace, resolver):  # type: ignore[no-untyped-
 
 
 def _report(args: argparse.Namespace, result, sources) -> None:  # type: ignore[no-untyped-def]
-    from fmlint.formatters import FORMATTERS, FormatOptions, choose, use_color
-    from fmlint.formatters import statistics
+    from fmlint.formatters import FORMATTERS, FormatOptions, choose, statistics, use_color
 
     isatty = sys.stdout.isatty()
     if args.statistics:

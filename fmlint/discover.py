@@ -46,7 +46,10 @@ def discover(
     """Files to check, each once, sorted (see the module docstring)."""
     if rules_for is None:
         plain = _Defaults(extensions)
-        rules_for = lambda path: plain  # noqa: E731
+
+        def rules_for(path: str) -> WalkRules:
+            return plain
+
     gitignores = GitIgnores()
     found: set[str] = set()
     for path in paths:
@@ -61,22 +64,22 @@ def discover(
 def _walk(root: str, rules_for: Callable[[str], WalkRules], gitignores: GitIgnores) -> Iterator[str]:
     for folder, dirs, files in os.walk(root, onerror=None, followlinks=False):
         rules = rules_for(folder)
-
-        def skipped(name: str, is_dir: bool) -> bool:
-            path = os.path.join(folder, name)
-            return (
-                name.startswith(".")
-                or rules.is_excluded(path, is_dir)
-                or (rules.respect_gitignore and gitignores.ignored(path, is_dir))
-            )
-
-        dirs[:] = sorted(d for d in dirs if not skipped(d, True))
+        dirs[:] = sorted(d for d in dirs if not _skipped(folder, d, True, rules, gitignores))
         for name in files:
-            if name.lower().endswith(rules.extensions) and not skipped(name, False):
+            if name.lower().endswith(rules.extensions) and not _skipped(folder, name, False, rules, gitignores):
                 yield os.path.normpath(os.path.join(folder, name))
         for name in dirs:  # a directory named like a Markdown file is reported, not walked past
             if name.lower().endswith(rules.extensions):
                 yield os.path.normpath(os.path.join(folder, name))
+
+
+def _skipped(folder: str, name: str, is_dir: bool, rules: WalkRules, gitignores: GitIgnores) -> bool:
+    path = os.path.join(folder, name)
+    return (
+        name.startswith(".")
+        or rules.is_excluded(path, is_dir)
+        or (rules.respect_gitignore and gitignores.ignored(path, is_dir))
+    )
 
 
 class GitIgnores:

@@ -67,7 +67,9 @@ class Project:
         self.enabled = self._selection(overrides)
         self.severities = {
             code: Severity(value)
-            for code, value in self._selectors(("severity",), lambda: by_specificity(options.get("severity", {}))).items()
+            for code, value in self._selectors(
+                ("severity",), lambda: by_specificity(options.get("severity", {}))
+            ).items()
         }
         self.rule_options = self._rule_options(options.get("rules", {}))
         self.per_file_ignores = [
@@ -145,7 +147,9 @@ class Project:
     def settings_for(self, path: str) -> Settings:
         relative = self.relative(path)
         schema = next((s for spec, s in self.associations if spec.match_file(relative)), self.default_schema)
-        ignored = frozenset(code for spec, found in self.per_file_ignores if spec.match_file(relative) for code in found)
+        ignored = frozenset(
+            code for spec, found in self.per_file_ignores if spec.match_file(relative) for code in found
+        )
         key = (id(schema), ignored)
         if key not in self._settings:
             self._settings[key] = Settings(
@@ -225,4 +229,3 @@ class Resolver:
 
     def settings_for(self, path: str) -> Settings:
         return self.project_for(path).settings_for(path)
-

@@ -23,7 +23,9 @@ def _rules() -> list[Rule]:
 
 def render(rule: Rule) -> str:
     status = "enabled" if rule.enabled else "disabled"
-    header = f"# {rule.name} ({rule.code})\n\n{rule.summary}\n\nDefault severity: {rule.severity}; {status} by default.\n"
+    header = (
+        f"# {rule.name} ({rule.code})\n\n{rule.summary}\n\nDefault severity: {rule.severity}; {status} by default.\n"
+    )
     return f"{header}\n{rule.doc.strip()}\n"
 
 

@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
+from support import write_file
 
 from fmlint.cli import main
 from fmlint.document import read_document
@@ -14,7 +15,6 @@ from fmlint.resolve import Overrides, Resolver
 from fmlint.rules import CHECKERS, Context
 from fmlint.selection import Layer, select
 from fmlint.settings import DEFAULT_ENABLED
-from support import write_file
 
 BAD = "---\ntitel: x\ntoc: 1\n---\n"  # SC003 (no title), SC002 (titel), SC001 (toc)
 
@@ -69,20 +69,40 @@ def test_config_option_and_isolated(tmp_path, capsys):
 
 
 CONFIG_ERRORS = [
-    (".fmlint.toml", 'slect = ["SC"]\n', ".fmlint.toml:1:1: unknown configuration key `slect` (did you mean `select`?)"),
+    (
+        ".fmlint.toml",
+        'slect = ["SC"]\n',
+        ".fmlint.toml:1:1: unknown configuration key `slect` (did you mean `select`?)",
+    ),
     (
         "pyproject.toml",
         '[tool.fmlint]\npreset = "hugo"\nslect = ["SC"]\n',
         "pyproject.toml:3:1: unknown configuration key `slect` (did you mean `select`?) in [tool.fmlint]",
     ),
     (".fmlint.toml", 'select = "SC"\n', '.fmlint.toml:1:10: select: expected a list, got the string "SC"'),
-    ("pyproject.toml", "[tool.fmlint]\nexclude = [1]\n", "pyproject.toml:2:11: exclude[0]: expected a string, got the integer 1"),
+    (
+        "pyproject.toml",
+        "[tool.fmlint]\nexclude = [1]\n",
+        "pyproject.toml:2:11: exclude[0]: expected a string, got the integer 1",
+    ),
     (".fmlint.toml", 'preset = "hugoo"\n', '.fmlint.toml:1:10: preset: expected one of "hugo", "jekyll"'),
-    (".fmlint.toml", "allow-inline-schema = 1\n", ".fmlint.toml:1:23: allow-inline-schema: expected a boolean, got the integer 1"),
+    (
+        ".fmlint.toml",
+        "allow-inline-schema = 1\n",
+        ".fmlint.toml:1:23: allow-inline-schema: expected a boolean, got the integer 1",
+    ),
     (".fmlint.toml", 'preset = "hugo"\nselect = ["SC",,]\n', ".fmlint.toml:2:16: TOML syntax error"),
-    (".fmlint.toml", 'ignore = ["SC", "XX9"]\n', ".fmlint.toml:1:1: `XX9` is not a rule code, code prefix or rule name"),
+    (
+        ".fmlint.toml",
+        'ignore = ["SC", "XX9"]\n',
+        ".fmlint.toml:1:1: `XX9` is not a rule code, code prefix or rule name",
+    ),
     (".fmlint.toml", '[per-file-ignores]\n"a/*" = ["nope"]\n', "`nope` is not a rule code, code prefix or rule name"),
-    (".fmlint.toml", '[severity]\nSC001 = "fatal"\n', '.fmlint.toml:2:9: severity.SC001: expected one of "error", "warning"'),
+    (
+        ".fmlint.toml",
+        '[severity]\nSC001 = "fatal"\n',
+        '.fmlint.toml:2:9: severity.SC001: expected one of "error", "warning"',
+    ),
     (".fmlint.toml", "[rules.nope]\nx = 1\n", ".fmlint.toml:1:2: no rule module or rule named `nope`"),
     (".fmlint.toml", "[rules.schema]\nx = 1\n", ".fmlint.toml:2:1: unknown option `x` of `schema` (its options: none)"),
     (".fmlint.toml", 'schema = "missing.json"\n', "missing.json: cannot read schema"),
@@ -91,7 +111,9 @@ CONFIG_ERRORS = [
 ]
 
 
-@pytest.mark.parametrize(("name", "text", "message"), CONFIG_ERRORS, ids=[e[2].split(": ", 1)[-1][:40] for e in CONFIG_ERRORS])
+@pytest.mark.parametrize(
+    ("name", "text", "message"), CONFIG_ERRORS, ids=[e[2].split(": ", 1)[-1][:40] for e in CONFIG_ERRORS]
+)
 def test_config_errors_exit_2_naming_file_and_key(tmp_path, capsys, name, text, message):
     config = write_file(tmp_path, name, text)
     write_file(tmp_path, "post.md", BAD)
@@ -158,7 +180,11 @@ def test_command_line_selection_overrides_the_config(tmp_path, capsys):
 
 
 def test_per_file_ignores(tmp_path, capsys):
-    write_file(tmp_path, ".fmlint.toml", '[per-file-ignores]\n"legacy/**" = ["SC00", "front-matter-syntax"]\n"*.md" = ["SC001"]\n')
+    write_file(
+        tmp_path,
+        ".fmlint.toml",
+        '[per-file-ignores]\n"legacy/**" = ["SC00", "front-matter-syntax"]\n"*.md" = ["SC001"]\n',
+    )
     write_file(tmp_path, "legacy/old/post.md", BAD + "x")
     write_file(tmp_path, "new.md", BAD)
     _, found = run_json(capsys, tmp_path)

@@ -2,10 +2,11 @@
 
 from pathlib import Path
 
+from support import write_file
+
 from fmlint.cli import main
 from fmlint.discover import discover
 from fmlint.resolve import Overrides, Resolver
-from support import write_file
 
 NO_FM = "no front matter\n"
 
@@ -22,7 +23,11 @@ def test_preset_excludes_and_extend_exclude(tmp_path):
     assert found(tmp_path) == ["content/a.md"]
     write_file(tmp_path, ".fmlint.toml", 'exclude = ["content/"]\n')  # replaces the preset's
     assert found(tmp_path) == ["archetypes/default.md", "drafts/d.md", "node_modules/p/readme.md", "themes/t/x.md"]
-    assert found(tmp_path, extend_exclude=("themes",)) == ["archetypes/default.md", "drafts/d.md", "node_modules/p/readme.md"]
+    assert found(tmp_path, extend_exclude=("themes",)) == [
+        "archetypes/default.md",
+        "drafts/d.md",
+        "node_modules/p/readme.md",
+    ]
 
 
 def test_gitignore_is_respected_inside_a_repository(tmp_path):

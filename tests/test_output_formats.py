@@ -11,12 +11,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from support import write_file
 
 from fmlint.cli import main
+from fmlint.diagnostics import Diagnostic, Severity
 from fmlint.formatters import choose, use_color
 from fmlint.formatters.full import render
-from fmlint.diagnostics import Diagnostic, Severity
-from support import write_file
 
 DATA = Path(__file__).resolve().parent / "data"
 ARTICLE = '---\ntitle: "大模型, 价格"\ntoc: "yes"\n---\n'  # SC001 at 3:6-3:11, after CJK text
@@ -39,13 +39,13 @@ def output(capsys, *args):
 
 
 def test_concise(site, capsys):
-    assert output(capsys, "--format", "concise") == (
-        1,
+    expected = (
         'a.md:3:6: SC001 toc: expected a boolean, got the string "yes"\n'
         "b.md:1:1: SC003 missing required key `title`\n"
         "b.md:2:1: SC002 unknown key `titel` (did you mean `title`?)\n"
-        "Found 3 errors (0 warnings) in 2 of 3 files.\n",
+        "Found 3 errors (0 warnings) in 2 of 3 files.\n"
     )
+    assert output(capsys, "--format", "concise") == (1, expected)
 
 
 def test_quiet_leaves_out_the_summary(site, capsys):
@@ -91,7 +91,8 @@ def test_json_and_json_lines_agree(site, capsys):
     _, array = output(capsys, "--format", "json")
     _, lines = output(capsys, "--format", "json-lines")
     assert json.loads(array) == [json.loads(line) for line in lines.splitlines()]
-    assert [(d["path"], d["line"], d["column"], d["end_column"]) for d in json.loads(array)][0] == ("a.md", 3, 6, 11)
+    first = json.loads(array)[0]
+    assert (first["path"], first["line"], first["column"], first["end_column"]) == ("a.md", 3, 6, 11)
 
 
 GITHUB_LINE = re.compile(r"^::(error|warning) (?P<props>[^:]*)::(?P<message>.*)$")
@@ -128,9 +129,13 @@ def test_github_annotations_parse_back(site, capsys):
 
 def test_github_is_the_default_in_github_actions(site):
     env = {**os.environ, "GITHUB_ACTIONS": "true"}
-    result = subprocess.run([sys.executable, "-m", "fmlint", "--isolated", "b.md"], capture_output=True, text=True, env=env, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "fmlint", "--isolated", "b.md"], capture_output=True, text=True, env=env, check=False
+    )
     assert result.returncode == 1
-    assert result.stdout.startswith("::error file=b.md,line=1,col=1,endLine=1,endColumn=4,title=SC003::missing required key")
+    assert result.stdout.startswith(
+        "::error file=b.md,line=1,col=1,endLine=1,endColumn=4,title=SC003::missing required key"
+    )
 
 
 def test_sarif_is_valid_sarif_2_1_0(site, capsys):

@@ -12,8 +12,7 @@ if TYPE_CHECKING:
 
 
 def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:
-    for d in result.diagnostics:
-        out.write(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n")
+    out.writelines(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n" for d in result.diagnostics)
     write_summary(result, out, options)
 
 

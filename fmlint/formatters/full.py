@@ -71,6 +71,12 @@ def render(d: Diagnostic, lines: list[str] | None, color: bool) -> str:
 def _width(text: str) -> int:
     """Terminal columns that ``text`` takes (tabs as four, wide characters as two)."""
     return sum(
-        len(_TAB) if ch == "\t" else 2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
+        len(_TAB)
+        if ch == "\t"
+        else 2
+        if unicodedata.east_asian_width(ch) in "WF"
+        else 0
+        if unicodedata.combining(ch)
+        else 1
         for ch in text
     )

@@ -12,5 +12,4 @@ if TYPE_CHECKING:
 
 
 def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:
-    for d in result.diagnostics:
-        out.write(json.dumps(d.as_dict(), ensure_ascii=False) + "\n")
+    out.writelines(json.dumps(d.as_dict(), ensure_ascii=False) + "\n" for d in result.diagnostics)

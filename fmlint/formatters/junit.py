@@ -32,7 +32,9 @@ def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:
         problems = by_file[path]
         if problems:
             failure = ET.SubElement(
-                case, "failure", {"message": f"{len(problems)} problem{'s' if len(problems) != 1 else ''}", "type": "fmlint"}
+                case,
+                "failure",
+                {"message": f"{len(problems)} problem{'s' if len(problems) != 1 else ''}", "type": "fmlint"},
             )
             failure.text = "\n".join(f"{d.line}:{d.column} {d.code} [{d.severity}] {d.message}" for d in problems)
     ET.indent(suites)

@@ -34,7 +34,6 @@ def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:
             "driver": {
                 "name": "fmlint",
                 "version": __version__,
-                "informationUri": "https://pypi.org/project/fmlint/",
                 "rules": [_rule(RULES_BY_CODE[code]) for code in codes],
             }
         },

@@ -11,5 +11,7 @@ from fmlint.runner import RunResult
 def write(result: RunResult, out: TextIO) -> None:
     counts = Counter((d.code, d.rule) for d in result.diagnostics)
     width = len(str(max(counts.values(), default=0)))
-    for (code, rule), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        out.write(f"{count:>{width}}\t{code}\t{rule}\n")
+    out.writelines(
+        f"{count:>{width}}\t{code}\t{rule}\n"
+        for (code, rule), count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    )

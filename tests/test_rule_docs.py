@@ -1,0 +1,97 @@
+"""Rule documentation that is tested: sections, failing and passing examples, README table.
+
+Every rule's doc has the sections ``## What it does``, ``## Why is this bad?``
+and ``## Example``.  The first ```markdown (or ````markdown) block of the
+Example is a complete article; linted (every rule enabled, inline schemas
+allowed, the default ``hugo-article`` schema) it must produce the rule's code.
+The block after "Use instead:", when there is one, must not.
+
+Some rules cannot be shown by a text article; they are listed in
+``NOT_A_TEXT_ARTICLE`` with the reason, and their Example must show a
+``console`` session instead.  The list is checked too: an entry must name a
+real rule that has no markdown example.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from fmlint.document import read_document
+from fmlint.linter import lint_document
+from fmlint.rule_docs import END_MARKER, START_MARKER, with_rule_table
+from fmlint.rules import RULES_BY_CODE
+from fmlint.rules.base import DOC_SECTIONS
+from fmlint.schema import load_schema
+from fmlint.settings import Settings
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+NOT_A_TEXT_ARTICLE = {
+    "FL001": "needs a file that cannot be read (permissions, a directory named .md)",
+    "FL002": "needs bytes that are not UTF-8, which a text block cannot hold",
+    "FL003": "needs a binary or UTF-16 file",
+    "FL004": "needs a file over the size limit",
+    "X001": "needs a bug in a rule",
+}
+
+DOC_SETTINGS = Settings(
+    schema=load_schema("hugo-article"), enabled_codes=frozenset(RULES_BY_CODE), allow_inline_schema=True
+)
+_FENCE = re.compile(r"^(?P<fence>`{3,})(?P<info>[\w-]*)[ \t]*\n", re.MULTILINE)
+
+
+def fenced_blocks(text: str):
+    """(info string, content, end offset) of each fenced block, in order."""
+    position = 0
+    while (opening := _FENCE.search(text, position)) is not None:
+        closing = re.compile(rf"^{opening['fence']}[ \t]*$", re.MULTILINE).search(text, opening.end())
+        end = closing.start() if closing else len(text)
+        yield opening["info"], opening.start(), text[opening.end() : end]
+        position = closing.end() if closing else len(text)
+
+
+def examples(doc: str):
+    """(failing article, passing article or None) from the Example section."""
+    start = doc.index("## Example")
+    blocks = [(begin, body) for info, begin, body in fenced_blocks(doc) if begin > start and info == "markdown"]
+    if not blocks:
+        return None, None
+    failing = blocks[0][1]
+    later = [body for begin, body in blocks[1:] if "Use instead" in doc[start:begin]]
+    return failing, later[0] if later else None
+
+
+def codes(article: str, code: str) -> list[str]:
+    doc = read_document(f"example-{code}.md", article.encode("utf-8"))
+    return [d.code for d in lint_document(doc, DOC_SETTINGS)]
+
+
+@pytest.mark.parametrize("code", sorted(RULES_BY_CODE))
+def test_doc_has_the_sections_in_order(code):
+    doc = RULES_BY_CODE[code].doc
+    positions = [doc.find(section) for section in DOC_SECTIONS]
+    assert -1 not in positions and positions == sorted(positions), f"{code}: needs {DOC_SECTIONS} in order"
+
+
+@pytest.mark.parametrize("code", sorted(RULES_BY_CODE))
+def test_failing_example_produces_the_code(code):
+    failing, passing = examples(RULES_BY_CODE[code].doc)
+    if code in NOT_A_TEXT_ARTICLE:
+        assert failing is None, f"{code} has a markdown example: remove it from NOT_A_TEXT_ARTICLE"
+        assert any(info == "console" for info, _, _ in fenced_blocks(RULES_BY_CODE[code].doc))
+        return
+    assert failing is not None, f"{code}: the Example needs a ```markdown article"
+    assert code in codes(failing, code)
+    if passing is not None:
+        assert code not in codes(passing, code)
+
+
+def test_exemptions_name_real_rules():
+    assert set(NOT_A_TEXT_ARTICLE) <= set(RULES_BY_CODE)
+
+
+def test_readme_rule_table_is_current():
+    readme = README.read_text(encoding="utf-8")
+    assert START_MARKER in readme and END_MARKER in readme
+    assert readme == with_rule_table(readme), "README rule table is stale: run `python -m fmlint.rule_docs README.md`"
