@@ -4,9 +4,11 @@ Exit codes: 0 no errors, 1 errors found (or warnings, with ``--strict``),
 2 usage, configuration or schema error, 3 a rule crashed (an ``X001
 internal-error``; a bug in fmlint).
 
-Options are grouped (configuration, rule selection, files, output); a new
-option is one ``add_argument`` in its group plus its use in :func:`_overrides`
-or :func:`_check`.
+Options are grouped (configuration, rule selection, files, output).  A new
+option that overrides the configuration is one ``add_argument`` in its group
+plus a field of the same name in ``fmlint.resolve.Overrides``; an output option
+is read in :func:`_report` or :func:`_exit_code`.  Heavy modules are imported
+inside the functions, so ``fmlint --version`` and ``--help`` stay quick.
 """
 
 from __future__ import annotations
@@ -14,9 +16,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import fields
+from typing import TYPE_CHECKING
 
 from fmlint import __version__
+
+if TYPE_CHECKING:
+    from fmlint.resolve import Overrides, Resolver
+    from fmlint.runner import RunResult
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 _SUBCOMMANDS = ("rule", "rules")
@@ -90,22 +98,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _check(_parser().parse_args(args))
 
 
-def _overrides(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _overrides(args: argparse.Namespace) -> Overrides:
+    """The options that override the configuration: each ``Overrides`` field, by its argument's name."""
     from fmlint.resolve import Overrides
 
-    return Overrides(
-        config=args.config,
-        isolated=args.isolated,
-        schema=args.schema,
-        preset=args.preset,
-        select=args.select,
-        extend_select=args.extend_select,
-        ignore=args.ignore,
-        extend_exclude=args.extend_exclude,
-        respect_gitignore=args.respect_gitignore,
-        force_exclude=args.force_exclude,
-        max_file_size=args.max_file_size,
-    )
+    return Overrides(**{f.name: getattr(args, f.name) for f in fields(Overrides) if hasattr(args, f.name)})
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -124,11 +121,14 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if result is None:
         return EXIT_USAGE
-    _report(args, result, sources)
+    try:
+        _report(args, result, sources)
+    except BrokenPipeError:  # `fmlint … | head`: the reader has gone
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit flush quiet
     return _exit_code(args, result)
 
 
-def _lint_paths(args: argparse.Namespace, resolver):  # type: ignore[no-untyped-def]
+def _lint_paths(args: argparse.Namespace, resolver: Resolver) -> RunResult | None:
     from fmlint.discover import discover
     from fmlint.runner import run
 
@@ -141,7 +141,7 @@ def _lint_paths(args: argparse.Namespace, resolver):  # type: ignore[no-untyped-
     return run(files, resolver.settings_for, verbose=args.verbose)
 
 
-def _lint_stdin(args: argparse.Namespace, resolver):  # type: ignore[no-untyped-def]
+def _lint_stdin(args: argparse.Namespace, resolver: Resolver) -> tuple[RunResult | None, dict[str, str]]:
     from fmlint.document import read_document
     from fmlint.linter import lint_file
     from fmlint.runner import RunResult
@@ -158,7 +158,7 @@ def _lint_stdin(args: argparse.Namespace, resolver):  # type: ignore[no-untyped-
     return RunResult([path], sorted(file_result.diagnostics), [file_result]), {path: doc.text}
 
 
-def _report(args: argparse.Namespace, result, sources) -> None:  # type: ignore[no-untyped-def]
+def _report(args: argparse.Namespace, result: RunResult, sources: Mapping[str, str]) -> None:
     from fmlint.formatters import FORMATTERS, FormatOptions, choose, statistics, use_color
 
     isatty = sys.stdout.isatty()
@@ -169,7 +169,7 @@ def _report(args: argparse.Namespace, result, sources) -> None:  # type: ignore[
     FORMATTERS[choose(args.format, os.environ, isatty)](result, sys.stdout, options)
 
 
-def _exit_code(args: argparse.Namespace, result) -> int:  # type: ignore[no-untyped-def]
+def _exit_code(args: argparse.Namespace, result: RunResult) -> int:
     from fmlint.diagnostics import Severity
     from fmlint.linter import INTERNAL_ERROR
 

@@ -150,7 +150,7 @@ title: !!python/object/apply:os.system ["echo hi"]
 Use instead:
 ```markdown
 ---
-title: "Hello"
+title: "echo hi"
 ---
 ```
 """,
