@@ -8,11 +8,12 @@ test fails when the README is stale).
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from fmlint.rules import RULES_BY_CODE, Rule, find_rule
+from fmlint.rules import CHECKERS, RULES_BY_CODE, Rule, find_rule
 
 START_MARKER, END_MARKER = "<!-- rules:start -->", "<!-- rules:end -->"
 
@@ -22,11 +23,24 @@ def _rules() -> list[Rule]:
 
 
 def render(rule: Rule) -> str:
+    """The rule's documentation, then its options' defaults and where they go."""
     status = "enabled" if rule.enabled else "disabled"
     header = (
         f"# {rule.name} ({rule.code})\n\n{rule.summary}\n\nDefault severity: {rule.severity}; {status} by default.\n"
     )
-    return f"{header}\n{rule.doc.strip()}\n"
+    return f"{header}\n{rule.doc.strip()}\n{_option_defaults(rule)}"
+
+
+def _option_defaults(rule: Rule) -> str:
+    checker = next(checker for checker in CHECKERS if rule in checker.rules)
+    defaults = {name: value for name, value in checker.options.items() if value is not None}
+    if not defaults:
+        return ""
+    lines = "".join(
+        f"{name} = {json.dumps(list(value) if isinstance(value, tuple) else value)}\n"
+        for name, value in defaults.items()
+    )
+    return f"\nOptions go under `[tool.fmlint.rules.{checker.name}]`; the defaults:\n```toml\n{lines}```\n"
 
 
 def rule_list() -> str:

@@ -67,3 +67,21 @@ def test_every_bundled_schema_property_has_a_title_and_description():
 
     for path in sorted((Path(__file__).resolve().parents[1] / "schemas").glob("*.schema.json")):
         walk(json.loads(path.read_text()), path.name)
+
+
+def _corpus(name: str) -> Path | None:
+    for shared in (Path(__file__).resolve().parents[2] / "shared", Path("/work/shared")):
+        if (shared / "corpora" / name).is_dir():
+            return shared / "corpora" / name
+    return None
+
+
+@pytest.mark.skipif(_corpus("hugo-docs") is None, reason="the hugo-docs corpus is not present")
+def test_hugo_preset_skips_the_archetype_templates_of_a_real_site(capsys):
+    site = _corpus("hugo-docs")
+    # archetypes hold Go templates (`{{ .Date }}`), not YAML: syntax errors unless excluded
+    assert main(["--isolated", "--preset", "none", "--select", "FM", "--format", "json", str(site)]) == 1
+    templates = {Path(d["path"]).parent.name for d in json.loads(capsys.readouterr().out)}
+    assert templates == {"archetypes"}
+    assert main(["--isolated", "--select", "FM", "--format", "json", str(site)]) == 0
+    assert json.loads(capsys.readouterr().out) == []

@@ -19,8 +19,8 @@ import pytest
 
 from fmlint.document import read_document
 from fmlint.linter import lint_document
-from fmlint.rule_docs import END_MARKER, START_MARKER, with_rule_table
-from fmlint.rules import RULES_BY_CODE
+from fmlint.rule_docs import END_MARKER, START_MARKER, render, with_rule_table
+from fmlint.rules import CHECKERS, RULES_BY_CODE
 from fmlint.rules.base import DOC_SECTIONS
 from fmlint.schema import load_schema
 from fmlint.settings import Settings
@@ -95,3 +95,15 @@ def test_readme_rule_table_is_current():
     readme = README.read_text(encoding="utf-8")
     assert START_MARKER in readme and END_MARKER in readme
     assert readme == with_rule_table(readme), "README rule table is stale: run `python -m fmlint.rule_docs README.md`"
+
+
+@pytest.mark.parametrize("checker", CHECKERS, ids=lambda checker: checker.name)
+def test_rule_page_shows_where_options_go_and_their_defaults(checker):
+    for rule in checker.rules:
+        page = render(rule)
+        assert page.startswith(f"# {rule.name} ({rule.code})\n")
+        table = f"[tool.fmlint.rules.{checker.name}]"
+        assert (table in page) == any(value is not None for value in checker.options.values())
+        for name, value in checker.options.items():
+            if value is not None:
+                assert f"\n{name} = " in page
