@@ -1,21 +1,40 @@
-"""What each static-site generator brings: its schema, excludes and image fields.
+"""What each static-site generator brings: schema, excludes, image and date fields.
 
 A preset is chosen with ``preset = "…"`` in the configuration (default
 ``hugo``).  It supplies the bundled schema of the generator's reserved
-front-matter fields (whose date definitions follow the generator's date
-layouts), the folders that hold templates, themes or build output rather than
-content (excluded when walking directories), and the front-matter fields that
-name images (read by the image rules and the online URL checks).
+front-matter fields, the folders that hold templates, themes or build output
+rather than content (excluded when walking directories), the front-matter
+fields that name images, and defaults for the rule options that depend on the
+generator: which fields are dates (the DT rules read Hugo's layouts, which
+cover Jekyll's, Docusaurus's and MkDocs's ISO dates; Astro's JavaScript dates
+such as ``Jul 08 2022`` are checked by its schema instead), and where local
+images are served from.  A configuration's ``[rules.<module>]`` tables and
+``image-fields`` override these defaults.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from fmlint.images import DEFAULT_IMAGE_FIELDS
 
 # Never content, whatever the generator.
 COMMON_EXCLUDES = ("node_modules/",)
+# The rule options that take the image-field names: (rule module, option).
+IMAGE_FIELD_OPTIONS = (("images", "fields"), ("local-images", "fields"))
+
+Options = Mapping[str, Mapping[str, Any]]
+
+
+def _dates(date: list[str], publish: list[str] | None = None, lastmod: list[str] | None = None) -> Options:
+    fields = {"date-fields": date, "publish-date-fields": publish or [], "lastmod-fields": lastmod or []}
+    return {"dates": {**fields, "expiry-date-fields": []}}
+
+
+def _site(root_files: list[str], folders: list[str]) -> Options:
+    return {"local-images": {"site-root-files": root_files, "site-folders": folders}}
 
 
 @dataclass(frozen=True)
@@ -24,40 +43,47 @@ class Preset:
     schema: str | None  # bundled schema name, or None for no schema
     excludes: tuple[str, ...]  # gitignore-style patterns, relative to the config file
     image_fields: tuple[str, ...]
+    rule_options: Options = field(default_factory=dict)  # defaults for [rules.<module>] tables
+
+    def options_with(self, image_fields: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+        """This preset's rule options, with ``image_fields`` where image fields go."""
+        options = {module: dict(values) for module, values in self.rule_options.items()}
+        for module, option in IMAGE_FIELD_OPTIONS:
+            options.setdefault(module, {})[option] = list(image_fields)
+        return options
 
 
 PRESETS: dict[str, Preset] = {
     preset.name: preset
     for preset in (
-        Preset(
-            "hugo",
-            "hugo-article",
-            ("archetypes/", "themes/", "public/", "resources/_gen/"),
-            DEFAULT_IMAGE_FIELDS,
-        ),
+        Preset("hugo", "hugo-article", ("archetypes/", "themes/", "public/", "resources/_gen/"), DEFAULT_IMAGE_FIELDS),
         Preset(
             "jekyll",
             "jekyll",
             ("_site/", "vendor/", "_layouts/", "_includes/", ".jekyll-cache/"),
             ("image", "image.path", "header.image", "header.teaser", "header.overlay_image", "thumbnail"),
+            {**_dates(["date"], lastmod=["last_modified_at"]), **_site(["_config.yml", "_config.toml"], ["."])},
         ),
         Preset(
             "astro",
             "astro",
             ("dist/", "public/"),
             ("heroImage", "image", "image.src", "cover", "ogImage"),
+            {**_dates([]), **_site(["astro.config.mjs", "astro.config.ts", "astro.config.js"], ["public"])},
         ),
         Preset(
             "docusaurus",
             "docusaurus",
             ("build/", ".docusaurus/"),
             ("image",),
+            {**_dates(["date"]), **_site(["docusaurus.config.js", "docusaurus.config.ts"], ["static"])},
         ),
         Preset(
             "mkdocs-material",
             "mkdocs-material",
             ("site/", "overrides/"),
             ("image",),
+            {**_dates(["date"]), **_site(["mkdocs.yml", "mkdocs.yaml"], ["docs"])},
         ),
         Preset("none", None, (), DEFAULT_IMAGE_FIELDS),
     )

@@ -71,7 +71,10 @@ class Project:
                 ("severity",), lambda: by_specificity(options.get("severity", {}))
             ).items()
         }
-        self.rule_options = self._rule_options(options.get("rules", {}))
+        self.image_fields = tuple(options.get("image-fields", self.preset.image_fields))
+        self.rule_options = self.preset.options_with(self.image_fields)
+        for module, table in self._rule_options(options.get("rules", {})).items():
+            self.rule_options.setdefault(module, {}).update(table)
         self.per_file_ignores = [
             (_spec([glob]), self._selectors(("per-file-ignores", glob), lambda s=selectors: codes(s)))
             for glob, selectors in options.get("per-file-ignores", {}).items()
@@ -82,7 +85,6 @@ class Project:
         self.respect_gitignore = _first(overrides.respect_gitignore, options.get("respect-gitignore"), True)
         self.extensions = tuple(ext.lower() for ext in options.get("extensions", MARKDOWN_EXTENSIONS))
         self.max_file_size = overrides.max_file_size or options.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
-        self.image_fields = tuple(options.get("image-fields", self.preset.image_fields))
         self.allow_inline_schema = bool(options.get("allow-inline-schema", False))
         self.collect_urls = overrides.collect_urls
         self._settings: dict[tuple[int, frozenset[str]], Settings] = {}

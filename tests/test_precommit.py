@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from support import write_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,7 +25,9 @@ def git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_pre_commit_try_repo_reports_the_faulty_article(tmp_path):
-    assert git(ROOT, "rev-parse", "--is-inside-work-tree").stdout.strip() == "true", "the checkout must be a git repository"
+    assert git(ROOT, "rev-parse", "--is-inside-work-tree").stdout.strip() == "true", (
+        "the checkout must be a git repository"
+    )
     assert git(ROOT, "cat-file", "-e", "HEAD:.pre-commit-hooks.yaml").returncode == 0, "commit .pre-commit-hooks.yaml"
     site = tmp_path / "site"
     site.mkdir()

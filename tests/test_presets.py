@@ -11,13 +11,14 @@ import pytest
 
 from fmlint.cli import main
 from fmlint.presets import PRESETS
+from fmlint.rules import CHECKERS
 from fmlint.schema import load_schema
 
 SITES = Path(__file__).resolve().parent / "data" / "sites"
 
 EXPECTED = {
     "hugo": [("content/posts/bad.md", 3, 6, "SC001")],
-    "jekyll": [("_posts/2025-02-08-bad.md", 3, 12, "SC001"), ("_posts/2025-02-08-bad.md", 4, 7, "SC001")],
+    "jekyll": [("_posts/2025-02-08-bad.md", 3, 12, "SC001"), ("_posts/2025-02-08-bad.md", 4, 7, "DT001")],
     "astro": [("src/content/blog/bad.md", 1, 1, "SC003"), ("src/content/blog/bad.md", 3, 10, "SC001")],
     "docusaurus": [("docs/intro.md", 2, 19, "SC001"), ("docs/intro.md", 3, 24, "SC001")],
     "mkdocs-material": [("docs/index.md", 3, 5, "SC001"), ("docs/index.md", 4, 11, "SC001")],
@@ -45,7 +46,7 @@ def test_preset_on_the_command_line_overrides_the_config(capsys, monkeypatch):
     # Hugo requires a title and reads `published` as a date (an alias of publishDate)
     assert main(["--preset", "hugo", "--format", "json", "_posts/2025-02-08-bad.md"]) == 1
     found = [(d["code"], d["message"].split(":")[0]) for d in json.loads(capsys.readouterr().out)]
-    assert found == [("SC003", "missing required key `title`"), ("SC001", "published"), ("SC001", "date")]
+    assert found == [("SC003", "missing required key `title`"), ("DT001", "published"), ("DT001", "date")]
 
 
 def test_preset_none_checks_syntax_only(capsys, monkeypatch):
@@ -85,3 +86,21 @@ def test_hugo_preset_skips_the_archetype_templates_of_a_real_site(capsys):
     assert templates == {"archetypes"}
     assert main(["--isolated", "--select", "FM", "--format", "json", str(site)]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+@pytest.mark.parametrize("preset", sorted(PRESETS))
+def test_preset_rule_options_name_real_modules_and_options(preset):
+    modules = {checker.name: checker for checker in CHECKERS}
+    for module, options in PRESETS[preset].options_with(PRESETS[preset].image_fields).items():
+        assert module in modules, f"{preset}: no rule module `{module}`"
+        for option, value in options.items():
+            default = modules[module].options[option]
+            assert type(value) is type(default), f"{preset}: {module}.{option}"
+
+
+def test_jekyll_preset_reads_jekyll_date_fields(tmp_path, capsys):
+    (tmp_path / ".fmlint.toml").write_text('preset = "jekyll"\n')
+    (tmp_path / "post.md").write_text("---\ndate: 2025-02-07\nlast_modified_at: 2025-01-01\nlastmod: nonsense\n---\n")
+    assert main(["--format", "json", str(tmp_path)]) == 1
+    found = [(d["code"], d["message"]) for d in json.loads(capsys.readouterr().out)]
+    assert found == [("DT002", "last_modified_at (2025-01-01 00:00:00) is earlier than date (2025-02-07 00:00:00)")]

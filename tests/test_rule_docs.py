@@ -2,9 +2,13 @@
 
 Every rule's doc has the sections ``## What it does``, ``## Why is this bad?``
 and ``## Example``.  The first ```markdown (or ````markdown) block of the
-Example is a complete article; linted (every rule enabled, inline schemas
-allowed, the default ``hugo-article`` schema) it must produce the rule's code.
-The block after "Use instead:", when there is one, must not.
+Example is a complete article; linted it must produce the rule's code.  The
+block after "Use instead:", when there is one, must not.  Each article is
+linted as a file in a Hugo site (``hugo.toml`` at its root), named like a
+Jekyll post (``2025-02-07-price-cuts.md``, which the file-name date rule
+reads), with every rule enabled, inline schemas allowed, the default
+``hugo-article`` schema, and the options in ``EXAMPLE_OPTIONS`` (an image-host
+deny-list, which is empty by default).
 
 Some rules cannot be shown by a text article; they are listed in
 ``NOT_A_TEXT_ARTICLE`` with the reason, and their Example must show a
@@ -17,8 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from fmlint.document import read_document
-from fmlint.linter import lint_document
+from fmlint.linter import lint_path
 from fmlint.rule_docs import END_MARKER, START_MARKER, render, with_rule_table
 from fmlint.rules import CHECKERS, RULES_BY_CODE
 from fmlint.rules.base import DOC_SECTIONS
@@ -35,8 +38,13 @@ NOT_A_TEXT_ARTICLE = {
     "X001": "needs a bug in a rule",
 }
 
+EXAMPLE_OPTIONS = {"images": {"denied-hosts": ["i.imgur.com"]}}
+EXAMPLE_FILE_NAME = "2025-02-07-price-cuts.md"
 DOC_SETTINGS = Settings(
-    schema=load_schema("hugo-article"), enabled_codes=frozenset(RULES_BY_CODE), allow_inline_schema=True
+    schema=load_schema("hugo-article"),
+    enabled_codes=frozenset(RULES_BY_CODE),
+    allow_inline_schema=True,
+    rule_options=EXAMPLE_OPTIONS,
 )
 _FENCE = re.compile(r"^(?P<fence>`{3,})(?P<info>[\w-]*)[ \t]*\n", re.MULTILINE)
 
@@ -62,9 +70,12 @@ def examples(doc: str):
     return failing, later[0] if later else None
 
 
-def codes(article: str, code: str) -> list[str]:
-    doc = read_document(f"example-{code}.md", article.encode("utf-8"))
-    return [d.code for d in lint_document(doc, DOC_SETTINGS)]
+def codes(article: str, folder: Path) -> list[str]:
+    path = folder / "content" / "posts" / EXAMPLE_FILE_NAME
+    path.parent.mkdir(parents=True)
+    (folder / "hugo.toml").write_text("", encoding="utf-8")
+    path.write_text(article, encoding="utf-8")
+    return [d.code for d in lint_path(str(path), DOC_SETTINGS).diagnostics]
 
 
 @pytest.mark.parametrize("code", sorted(RULES_BY_CODE))
@@ -75,16 +86,16 @@ def test_doc_has_the_sections_in_order(code):
 
 
 @pytest.mark.parametrize("code", sorted(RULES_BY_CODE))
-def test_failing_example_produces_the_code(code):
+def test_failing_example_produces_the_code(code, tmp_path):
     failing, passing = examples(RULES_BY_CODE[code].doc)
     if code in NOT_A_TEXT_ARTICLE:
         assert failing is None, f"{code} has a markdown example: remove it from NOT_A_TEXT_ARTICLE"
         assert any(info == "console" for info, _, _ in fenced_blocks(RULES_BY_CODE[code].doc))
         return
     assert failing is not None, f"{code}: the Example needs a ```markdown article"
-    assert code in codes(failing, code)
+    assert code in codes(failing, tmp_path / "failing")
     if passing is not None:
-        assert code not in codes(passing, code)
+        assert code not in codes(passing, tmp_path / "passing")
 
 
 def test_exemptions_name_real_rules():
