@@ -11,6 +11,7 @@ line and column, and the key (exit code 2).
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,11 +79,15 @@ def config_in(folder: Path) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
+    """Whether ``pyproject.toml`` has a ``[tool.fmlint]`` table (a broken file counts: it is reported)."""
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        data = tomllib.loads(path.read_bytes().decode("utf-8"))
     except OSError:
         return False
-    return "tool.fmlint" in text
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return True
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "fmlint" in tool
 
 
 def load_config(path: Path) -> Config:
@@ -112,11 +117,11 @@ def load_config(path: Path) -> Config:
 
 def _config_message(message: str, prefix: JsonPath) -> str:
     """Name keys as the user writes them in this file (without ``tool.fmlint.``)."""
-    table = describe_path(prefix) + "." if prefix else ""
-    message = message.replace(f"`{table}", "`").replace(table, "", 1) if table else message
-    where = f" in [{describe_path(prefix)}]" if prefix else ""
+    if prefix:
+        message = message.replace(describe_path(prefix) + ".", "")
     if message.startswith("unknown key"):
-        return f"{message}{where}".replace("unknown key", "unknown configuration key", 1)
+        where = f" in [{describe_path(prefix)}]" if prefix else ""
+        message = "unknown configuration key" + message.removeprefix("unknown key") + where
     return message
 
 

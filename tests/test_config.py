@@ -55,7 +55,7 @@ def test_pyproject_tool_table_and_precedence(tmp_path, capsys):
 
 def test_pyproject_without_tool_table_is_passed_over(tmp_path, capsys):
     write_file(tmp_path, ".fmlint.toml", 'select = ["SC003"]\n')
-    write_file(tmp_path, "sub/pyproject.toml", '[project]\nname = "other"\n')
+    write_file(tmp_path, "sub/pyproject.toml", '[project]\nname = "other"  # not [tool.fmlint]\n')
     write_file(tmp_path, "sub/post.md", BAD)
     assert codes_of(capsys, tmp_path / "sub") == ["SC003"]
 
@@ -100,6 +100,11 @@ def test_config_errors_exit_2_naming_file_and_key(tmp_path, capsys, text, messag
     assert captured.out == ""
     assert captured.err.startswith(f"fmlint: error: {config}")
     assert message in captured.err
+
+
+def test_missing_config_file_on_the_command_line(tmp_path, capsys):
+    assert main(["--config", str(tmp_path / "nope.toml"), str(tmp_path)]) == 2
+    assert f"{tmp_path / 'nope.toml'}: cannot read configuration: No such file or directory" in capsys.readouterr().err
 
 
 def test_unknown_selector_on_the_command_line(tmp_path, capsys):
