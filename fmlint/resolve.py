@@ -24,7 +24,7 @@ from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.presets import COMMON_EXCLUDES, DEFAULT_PRESET, PRESETS, Preset
 from fmlint.rules import CHECKERS, Checker
 from fmlint.schema import CompiledSchema, SchemaLoadError, load_schema
-from fmlint.selection import Layer, UnknownSelector, by_specificity, codes, select
+from fmlint.selection import Layer, UnknownSelector, by_specificity, codes, matches, select
 from fmlint.settings import DEFAULT_ENABLED, DEFAULT_MAX_FILE_SIZE, Settings
 
 
@@ -107,8 +107,10 @@ class Project:
 
     def _selection(self, overrides: Overrides) -> frozenset[str]:
         options = self.config.options
+        for key in ("select", "extend-select", "ignore"):
+            for index, selector in enumerate(options.get(key, ())):
+                self._selectors((key, index), lambda s=selector: matches(s))
         layers = [Layer(options.get("select"), options.get("extend-select", ()), options.get("ignore", ()))]
-        self._selectors(("select",), lambda: select(layers, DEFAULT_ENABLED))
         command_line = Layer(overrides.select, overrides.extend_select, overrides.ignore)
         try:
             return select([*layers, command_line], DEFAULT_ENABLED)

@@ -80,7 +80,10 @@ CONFIG_ERRORS = [
     ('preset = "hugoo"\n', '.fmlint.toml:1:10: preset: expected one of "hugo", "jekyll"'),
     ("allow-inline-schema = 1\n", ".fmlint.toml:1:23: allow-inline-schema: expected a boolean, got the integer 1"),
     ('preset = "hugo"\nselect = ["SC",,]\n', ".fmlint.toml:2:16: TOML syntax error"),
-    ('ignore = ["SC", "XX9"]\n', ".fmlint.toml:1:1: `XX9` is not a rule code, code prefix or rule name"),
+    (
+        'select = ["SC"]\nignore = ["SC", "XX9"]\n',
+        ".fmlint.toml:2:1: `XX9` is not a rule code, code prefix or rule name",
+    ),
     ('[per-file-ignores]\n"a/*" = ["nope"]\n', "`nope` is not a rule code, code prefix or rule name"),
     ('[severity]\nSC001 = "fatal"\n', '.fmlint.toml:2:9: severity.SC001: expected one of "error", "warning"'),
     ("[rules.nope]\nx = 1\n", ".fmlint.toml:1:2: no rule module or rule named `nope`"),
