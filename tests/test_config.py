@@ -234,3 +234,16 @@ def test_files_sharing_a_config_share_settings(tmp_path):
     first, second, third = (resolver.settings_for(str(tmp_path / name)) for name in ("a.md", "sub/c.md", "b.md"))
     assert first is second and first is not third
     assert lint_document(read_document("a.md", BAD.encode()), first)
+
+
+def test_readme_configuration_example_is_valid_and_complete(tmp_path):
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    example = readme.split("A complete example, with every key:\n\n```toml\n", 1)[1].split("```", 1)[0]
+    write_file(tmp_path, "pyproject.toml", example)
+    for schema in ("schemas/article.json", "schemas/docs.schema.json"):
+        write_file(tmp_path, schema, "{}")
+    project = Resolver(cwd=tmp_path).project_for(str(tmp_path / "content" / "post.md"))
+    assert project.config.path == tmp_path / "pyproject.toml"
+    keys = json.loads((Path(__file__).resolve().parents[1] / "schemas" / "fmlint-config.schema.json").read_text())
+    assert set(project.config.options) == set(keys["properties"])
+    assert project.rule_options["images"]["denied-hosts"] == ["i.imgur.com"]
