@@ -16,11 +16,11 @@ import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from fmlint.diagnostics import Diagnostic, Problem
+from fmlint.diagnostics import Diagnostic, Problem, Severity
 from fmlint.document import Document, read_document, unreadable_document
 from fmlint.frontmatter import parse_front_matter
 from fmlint.images import image_references
-from fmlint.positions import Span
+from fmlint.positions import Position, Span
 from fmlint.rules import CHECKERS, RULES_BY_CODE, Checker, Context
 from fmlint.settings import Settings
 from fmlint.suppressions import MARK, apply_suppressions
@@ -39,6 +39,10 @@ class UrlOccurrence:
     column: int
     end_line: int
     end_column: int
+
+    @property
+    def position(self) -> Position:
+        return Position(self.line, self.column, self.end_line, self.end_column)
 
 
 @dataclass(frozen=True)
@@ -124,17 +128,23 @@ def _run(checker: Checker, ctx: Context, verbose: bool) -> Iterable[Problem]:
 
 
 def _diagnostic(doc: Document, problem: Problem, settings: Settings) -> Diagnostic:
-    rule = RULES_BY_CODE[problem.code]
     position = doc.lines.position(problem.span)
-    severity = settings.severity(problem.code) or problem.severity or rule.severity
+    return located_diagnostic(doc.path, position, problem.code, problem.message, settings, problem.severity)
+
+
+def located_diagnostic(
+    path: str, position: Position, code: str, message: str, settings: Settings, severity: Severity | None = None
+) -> Diagnostic:
+    """A finding already located by line and column (the online checks) as a diagnostic."""
+    rule = RULES_BY_CODE[code]
     return Diagnostic(
-        path=doc.path,
+        path=path,
         line=position.line,
         column=position.column,
-        code=problem.code,
+        code=code,
         end_line=position.end_line,
         end_column=position.end_column,
         rule=rule.name,
-        severity=severity,
-        message=problem.message,
+        severity=settings.severity(code) or severity or rule.severity,
+        message=message,
     )
