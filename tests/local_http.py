@@ -24,6 +24,7 @@ class Received:
     path: str
     port: int
     headers: dict[str, str]
+    at: float  # time.monotonic() on arrival
 
 
 @dataclass
@@ -81,7 +82,8 @@ class _Handler(BaseHTTPRequestHandler):
         recorder = self.server.recorder
         with recorder.lock:
             seen = recorder.count(self.path)
-            recorder.requests.append(Received(method, self.path, self.server.server_address[1], dict(self.headers)))
+            port = self.server.server_address[1]
+            recorder.requests.append(Received(method, self.path, port, dict(self.headers), time.monotonic()))
         name = self.path.split("?", 1)[0]
         if name.startswith("/moved-"):  # 301 chain: /moved-1 → /moved-2 → /final.png
             step = int(name.removeprefix("/moved-"))

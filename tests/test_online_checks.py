@@ -134,6 +134,8 @@ def test_every_answer_becomes_a_located_diagnostic_and_a_rerun_uses_the_cache(si
     assert {path: received.count(path) for path in {r.path for r in received.requests}} == REQUESTS_PER_PATH
     assert received.methods("/no-head.png") == ["HEAD", "GET"]
     assert received.methods("/page.png") == ["HEAD", "GET"]
+    first, second = (r.at for r in received.requests if r.path == "/busy.png")
+    assert second - first >= 0.9  # waited for Retry-After: 1
     for request in received.requests:
         assert request.headers["User-Agent"] == f"fmlint/{__version__} (+front-matter linter)"
         assert "Cookie" not in request.headers and "Authorization" not in request.headers

@@ -25,10 +25,12 @@ class Refused(OSError):
 def url_refusal(url: str, allow_private: bool) -> str | None:
     """Why ``url`` must not be requested, or ``None`` when it may be."""
     parts = split(url)
-    if parts is None or not parts.hostname:
+    if parts is None:
         return f"{url} is not a valid URL"
     if parts.scheme.lower() not in REMOTE_SCHEMES:
         return f"{url} is not an http or https URL"
+    if not parts.hostname:
+        return f"{url} has no host"
     if parts.username is not None or parts.password is not None:
         return f"{parts.hostname} URL carries credentials"
     if allow_private:
@@ -47,7 +49,8 @@ def address_refusal(host: str, address: str) -> str | None:
     kind = _kind(ip)
     if kind is None:
         return None
-    return f"{host} is a {kind} address" if host == address else f"{host} resolves to {kind} address {address}"
+    article = "an" if kind[0] in "aeiou" else "a"
+    return f"{host} is {article} {kind} address" if host == address else f"{host} resolves to {kind} address {address}"
 
 
 def _kind(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
