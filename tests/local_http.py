@@ -9,6 +9,7 @@ port.
 
 from __future__ import annotations
 
+import ssl
 import threading
 import time
 from collections import Counter
@@ -151,16 +152,19 @@ class _Server(ThreadingHTTPServer):
 
 
 class LocalSite:
-    """``ports`` servers sharing one recorder; use as a context manager."""
+    """``ports`` servers sharing one recorder (HTTPS with ``tls``); use as a context manager."""
 
-    def __init__(self, ports: int = 1) -> None:
+    def __init__(self, ports: int = 1, tls: ssl.SSLContext | None = None) -> None:
         self.recorder = Recorder()
+        self.scheme = "https" if tls else "http"
         self._servers = [_Server(self.recorder) for _ in range(ports)]
+        for server in self._servers if tls else ():
+            server.socket = tls.wrap_socket(server.socket, server_side=True)
         self.ports = [server.server_address[1] for server in self._servers]
         self._threads = [threading.Thread(target=s.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True) for s in self._servers]
 
     def url(self, path: str, port_index: int = 0) -> str:
-        return f"http://127.0.0.1:{self.ports[port_index]}{path}"
+        return f"{self.scheme}://127.0.0.1:{self.ports[port_index]}{path}"
 
     def __enter__(self) -> LocalSite:
         for thread in self._threads:

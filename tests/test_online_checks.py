@@ -2,6 +2,10 @@
 
 import asyncio
 import json
+import shutil
+import socket
+import ssl
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,6 +17,7 @@ from fmlint.diagnostics import Severity
 from fmlint.linter import lint_path
 from fmlint.online.check import check_all, with_online_checks
 from fmlint.online.options import OnlineOptions
+from fmlint.online.outcome import Outcome
 from fmlint.runner import run
 from fmlint.settings import Settings
 
@@ -218,3 +223,29 @@ def test_collected_urls_follow_the_written_positions(tmp_path):
         ("https://cdn.example.com/a.png", 2, 8),
         ("https://cdn.example.com/b.png", 4, 8),
     ]
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl to make a self-signed certificate")
+def test_an_untrusted_certificate_is_a_tls_error(tmp_path):
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1"]
+        + ["-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+    )
+    tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    tls.load_cert_chain(cert, key)
+    with LocalSite(tls=tls) as site:
+        url = site.url("/image.png")
+        outcomes = asyncio.run(check_all({url: True}, OnlineOptions(allow_private=True, cache_dir=None)))
+    assert outcomes[url].error == "TLS certificate error"
+    assert site.recorder.requests == []  # nothing sent over an unverified connection
+
+
+def test_a_closed_port_is_connection_refused():
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}/a.png"  # bound, not listening: refused
+        outcomes = asyncio.run(check_all({url: True}, OnlineOptions(allow_private=True, cache_dir=None)))
+    assert outcomes[url] == Outcome(error="connection refused")
