@@ -83,8 +83,8 @@ def main() -> None:
     port = ports.get(timeout=10)
     urls = [f"http://127.0.0.1:{port}/image-{i}.png" for i in range(count)]
     print(f"{count} HEAD requests to distinct URLs, concurrency {CONCURRENCY}, best of 3\n")
-    print(f"| client | version | seconds | requests/s | import ms |")
-    print(f"| --- | --- | ---: | ---: | ---: |")
+    print("| client | version | seconds | requests/s | import ms |")
+    print("| --- | --- | ---: | ---: | ---: |")
     for name, client in (("aiohttp", with_aiohttp), ("httpx", with_httpx)):
         times = []
         for _ in range(3):

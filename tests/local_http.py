@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+IMAGES = ("/image.png", "/final.png", "/flaky.png", "/busy.png", "/slow.png", "/no-head.png")
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000") + b"\x00" * 16
 
 
@@ -110,7 +111,7 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(405)
         if name.startswith("/many/"):
             time.sleep(0.05)
-        if name in ("/image.png", "/final.png", "/flaky.png", "/busy.png", "/slow.png", "/no-head.png") or name.startswith("/many/"):
+        if name in IMAGES or name.startswith("/many/"):
             return self._image(method)
         return self._send(404)
 
@@ -161,7 +162,10 @@ class LocalSite:
         for server in self._servers if tls else ():
             server.socket = tls.wrap_socket(server.socket, server_side=True)
         self.ports = [server.server_address[1] for server in self._servers]
-        self._threads = [threading.Thread(target=s.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True) for s in self._servers]
+        self._threads = [
+            threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+            for server in self._servers
+        ]
 
     def url(self, path: str, port_index: int = 0) -> str:
         return f"{self.scheme}://127.0.0.1:{self.ports[port_index]}{path}"

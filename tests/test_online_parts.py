@@ -2,7 +2,7 @@
 
 import io
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
 import pytest
@@ -125,7 +125,7 @@ def test_retry_after_in_seconds_or_as_a_date():
     assert _retry_after("3") == 3.0
     assert _retry_after(None) is None
     assert _retry_after("soon") is None
-    later = format_datetime(datetime.now(timezone.utc) + timedelta(seconds=30), usegmt=True)
+    later = format_datetime(datetime.now(UTC) + timedelta(seconds=30), usegmt=True)
     assert 20 < _retry_after(later) <= 30
     assert _retry_after("Mon, 01 Jan 2001 00:00:00 GMT") == 0.0
 
@@ -147,7 +147,7 @@ def test_no_progress_bar_off_a_terminal_or_for_json(capsys):
     assert capsys.readouterr() == ("", "")
 
 
-@pytest.mark.parametrize("option", ["--url-timeout=0", "--url-concurrency=-1", "--url-per-host=x", "--url-retries=-2"])
+@pytest.mark.parametrize("option", ["--url-timeout=0", "--url-timeout=inf", "--url-concurrency=-1", "--url-per-host=x", "--url-retries=-2"])
 def test_bad_online_options_are_usage_errors(option, capsys):
     with pytest.raises(SystemExit) as exited:
         main(["--check-urls", option, "."])

@@ -55,7 +55,7 @@ async def check_all(wanted: Mapping[str, bool], options: OnlineOptions, console:
             async with open_session(options) as session:
                 checker = UrlChecker(session, options)
                 checked = await asyncio.gather(*(_check(checker, url, wanted[url], cache, bar) for url in pending))
-            outcomes.update(zip(pending, checked))
+            outcomes.update(zip(pending, checked, strict=True))
     return outcomes
 
 

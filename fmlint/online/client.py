@@ -11,9 +11,8 @@ from __future__ import annotations
 import asyncio
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from datetime import datetime, timezone
 from urllib.parse import urljoin
 
 import aiohttp
@@ -36,18 +35,13 @@ class _Failed(Exception):
         self.error, self.refused = error, refused
 
 
-@dataclass(frozen=True)
-class _Answer:
-    status: int
-    reason: str
-    content_type: str | None
-    final_url: str | None
-    moved_to: str | None
-    retry_after: float | None
-
-
 class UrlChecker:
-    """Checks URLs over one aiohttp session within the global and per-host limits."""
+    """Checks URLs over one aiohttp session within the global and per-host limits.
+
+    A URL holds its host's slot for its whole check, retry delays included (a
+    host that asked us to slow down gets no other request meanwhile), and a
+    global slot only while a request is in flight.
+    """
 
     def __init__(self, session: aiohttp.ClientSession, options: OnlineOptions) -> None:
         self.session = session
@@ -62,38 +56,38 @@ class UrlChecker:
         host = (parts.hostname or "", parts.port) if parts else ("", None)
         async with self._hosts[host]:
             try:
-                answer = await self._answer(url, as_image)
+                return await self._answer(url, as_image)
             except _Failed as failed:
                 return Outcome(error=failed.error, refused=failed.refused)
-        return Outcome(answer.status, answer.reason, answer.content_type, answer.final_url, answer.moved_to)
 
-    async def _answer(self, url: str, as_image: bool) -> _Answer:
+    async def _answer(self, url: str, as_image: bool) -> Outcome:
         method, attempt = "HEAD", 0
         while True:
             async with self._all:
-                answer = await self._follow(method, url)
+                answer, retry_after = await self._follow(method, url)
             if method == "HEAD" and _head_unreliable(answer, as_image):
                 method = "GET"
                 continue
-            if not _retryable(answer.status) or attempt >= self.options.retries:
+            if not _retryable(answer) or attempt >= self.options.retries:
                 return answer
-            await asyncio.sleep(self._delay(attempt, answer.retry_after))
+            await asyncio.sleep(self._delay(attempt, retry_after))
             attempt += 1
 
     def _delay(self, attempt: int, retry_after: float | None) -> float:
         delay = retry_after if retry_after is not None else self.options.backoff * 2**attempt
         return max(0.0, min(delay, self.options.max_retry_after))
 
-    async def _follow(self, method: str, url: str) -> _Answer:
-        """One request and its redirects (at most ``max_redirects``), each hop guarded."""
+    async def _follow(self, method: str, url: str) -> tuple[Outcome, float | None]:
+        """One request and its redirects (at most ``max_redirects``), each hop guarded;
+        the final answer and its ``Retry-After`` in seconds."""
         visited, current, moved_to, permanent, hops = {url}, url, None, True, 0
         while True:
             status, reason, headers = await self._request(method, current)
             location = headers.get("Location")
             if status not in REDIRECTS or not location:
-                content_type, retry_after = headers.get("Content-Type"), headers.get("Retry-After")
-                final_url = current if hops else None
-                return _Answer(status, reason, _media_type(content_type), final_url, moved_to, _retry_after(retry_after))
+                content_type = _media_type(headers.get("Content-Type"))
+                answer = Outcome(status, reason, content_type, current if hops else None, moved_to)
+                return answer, _retry_after(headers.get("Retry-After"))
             target = urljoin(current, location)
             if target in visited:
                 raise _Failed(f"redirect loop: {current} redirects back to {target}")
@@ -148,15 +142,16 @@ def open_session(options: OnlineOptions) -> aiohttp.ClientSession:
     )
 
 
-def _head_unreliable(answer: _Answer, as_image: bool) -> bool:
+def _head_unreliable(answer: Outcome, as_image: bool) -> bool:
     """HEAD refused (405/501), a 4xx that GET may not give, or a non-image type to confirm."""
-    if answer.status in (405, 501) or (400 <= answer.status < 500 and answer.status not in (*GONE, 429)):
+    status = answer.status or 0
+    if status in (405, 501) or (400 <= status < 500 and status not in (*GONE, 429)):
         return True
-    ok = 200 <= answer.status < 300
-    return as_image and ok and not (answer.content_type or "").startswith("image/")
+    return as_image and answer.ok and not (answer.content_type or "").startswith("image/")
 
 
-def _retryable(status: int) -> bool:
+def _retryable(answer: Outcome) -> bool:
+    status = answer.status or 0
     return status == 429 or (status >= 500 and status != 501)
 
 
@@ -175,5 +170,5 @@ def _retry_after(value: str | None) -> float | None:
     except (TypeError, ValueError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
