@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-IMAGES = ("/image.png", "/final.png", "/flaky.png", "/busy.png", "/slow.png", "/no-head.png")
+IMAGES = ("/image.png", "/final.png", "/flaky.png", "/busy.png", "/slow.png", "/no-head.png", "/head-forbidden.png")
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000") + b"\x00" * 16
 
 
@@ -109,6 +109,10 @@ class _Handler(BaseHTTPRequestHandler):
             time.sleep(1.5)
         if name == "/no-head.png" and method == "HEAD":
             return self._send(405)
+        if name == "/head-forbidden.png" and method == "HEAD":
+            return self._send(403)
+        if name == "/down.png":
+            return self._send(503)
         if name.startswith("/many/"):
             time.sleep(0.05)
         if name in IMAGES or name.startswith("/many/"):

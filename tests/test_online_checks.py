@@ -37,6 +37,8 @@ images:
 ![hops]({hops})
 ![slow]({slow})
 ![no head]({no_head})
+![head lies]({head_lies})
+![down]({down})
 """
 
 TOML_ARTICLE = """\
@@ -68,6 +70,8 @@ PATHS = {
     "hops": "/hop-0",
     "slow": "/slow.png",
     "no_head": "/no-head.png",
+    "head_lies": "/head-forbidden.png",
+    "down": "/down.png",
 }
 
 
@@ -106,6 +110,7 @@ def expected(site: LocalSite) -> list[tuple]:
         ("a.md", 12, 9, "URL002", f"redirect loop: {site.url('/loop-b')} redirects back to {site.url('/loop-a')}"),
         ("a.md", 13, 9, "URL002", "more than 5 redirects"),
         ("a.md", 14, 9, "URL002", "timed out after 0.5 s"),
+        ("a.md", 17, 9, "URL001", "503 Service Unavailable"),
         ("b.md", 6, 7, "URL001", "404 Not Found"),
         ("b.md", 7, 8, "URL001", "404 Not Found"),
     ]
@@ -125,6 +130,8 @@ REQUESTS_PER_PATH = {
     **{f"/hop-{n}": 1 for n in range(6)},  # the 6th redirect is not followed
     "/slow.png": 1,  # timed out; a timeout is not retried
     "/no-head.png": 2,  # HEAD 405, then GET
+    "/head-forbidden.png": 2,  # HEAD 403 is not believed: GET says 200
+    "/down.png": 3,  # 503 every time: two retries, then an error
 }
 
 
@@ -182,7 +189,7 @@ def test_the_guard_refuses_the_same_server_without_allow_private_urls(site, tmp_
     assert ("a.md", 3, 8, "URL005", refusal) in found
     assert ("b.md", 5, 12, "URL005", refusal) in found
     assert ("d.md", 4, 12, "URL005", "not checked: localhost resolves to loopback address 127.0.0.1") in found
-    assert {f[3] for f in found} == {"URL005"} and len(found) == 16  # every occurrence in the four files
+    assert {f[3] for f in found} == {"URL005"} and len(found) == 18  # every occurrence in the four files
     assert code == 0  # refusals are warnings: the URLs were not checked
     assert not (tmp_path / ".fmlint_cache" / "urls").exists() or not any((tmp_path / ".fmlint_cache" / "urls").iterdir())
 

@@ -147,7 +147,9 @@ def test_no_progress_bar_off_a_terminal_or_for_json(capsys):
     assert capsys.readouterr() == ("", "")
 
 
-@pytest.mark.parametrize("option", ["--url-timeout=0", "--url-timeout=inf", "--url-concurrency=-1", "--url-per-host=x", "--url-retries=-2"])
+@pytest.mark.parametrize(
+    "option", ["--url-timeout=0", "--url-timeout=inf", "--url-concurrency=-1", "--url-per-host=x", "--url-retries=-2"]
+)
 def test_bad_online_options_are_usage_errors(option, capsys):
     with pytest.raises(SystemExit) as exited:
         main(["--check-urls", option, "."])
