@@ -19,7 +19,7 @@ from fmlint.linter import FileResult, located_diagnostic
 from fmlint.online.cache import UrlCache
 from fmlint.online.client import UrlChecker, open_session
 from fmlint.online.options import OnlineOptions
-from fmlint.online.outcome import MOVED, Outcome, findings
+from fmlint.online.outcome import CODES, MOVED, Outcome, findings
 from fmlint.online.progress import Progress, progress
 from fmlint.runner import RunResult, SettingsFor
 
@@ -27,10 +27,13 @@ from fmlint.runner import RunResult, SettingsFor
 def with_online_checks(
     result: RunResult, settings_for: SettingsFor, options: OnlineOptions, console: Console | None = None
 ) -> RunResult:
-    """``result`` plus the online diagnostics; a progress bar on ``console`` when given."""
-    wanted = distinct_urls(result.file_results)
-    outcomes = asyncio.run(check_all(wanted, options, console))
-    online = list(diagnostics(result.file_results, outcomes, settings_for))
+    """``result`` plus the online diagnostics; a progress bar on ``console`` when given.
+
+    Files whose settings disable every ``URL`` code add no URLs to check.
+    """
+    file_results = [r for r in result.file_results if any(settings_for(r.path).is_enabled(c) for c in CODES)]
+    outcomes = asyncio.run(check_all(distinct_urls(file_results), options, console))
+    online = list(diagnostics(file_results, outcomes, settings_for))
     return RunResult(result.files, sorted([*result.diagnostics, *online]), result.file_results)
 
 

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 BROKEN, UNREACHABLE, NOT_AN_IMAGE, MOVED, REFUSED = "URL001", "URL002", "URL003", "URL004", "URL005"
+CODES = (BROKEN, UNREACHABLE, NOT_AN_IMAGE, MOVED, REFUSED)
 
 
 @dataclass(frozen=True)
