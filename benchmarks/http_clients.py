@@ -6,7 +6,12 @@ URLs with each client at the checks' default concurrency (32), best of three,
 and prints a table: wall time, requests per second, and the client's import
 time (paid on every ``--check-urls`` run).
 
+    pip install httpx   # not a dependency of fmlint; aiohttp is
     python benchmarks/http_clients.py [REQUESTS]
+
+Measured on the project's 2-core machine (shared, so noisy): aiohttp 0.92 s
+(2170 requests/s) vs httpx 6.13 s (326/s) for 2000 requests in one run, 2.75 s
+vs 9.45 s in a busier one; importing aiohttp costs 180-420 ms, httpx 55 ms.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ def serve(port_queue: multiprocessing.Queue) -> None:
         await runner.setup()
         site = web.TCPSite(runner, "127.0.0.1", 0)
         await site.start()
-        port_queue.put(site._server.sockets[0].getsockname()[1])
+        port_queue.put(runner.addresses[0][1])
         await asyncio.Event().wait()
 
     asyncio.run(main())

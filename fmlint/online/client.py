@@ -1,9 +1,9 @@
 """Asking one URL: HEAD first, a streamed GET when HEAD is refused or unreliable,
 redirects followed by hand (each hop guarded), retries with backoff.
 
-aiohttp was chosen over httpx after ``benchmarks/http_clients.py`` (about six
-times the throughput on the same local server; a resolver hook for the address
-guard; per-host connection limits built in).
+aiohttp was chosen over httpx after ``benchmarks/http_clients.py`` (3 to 7 times
+the throughput against the same local server, at a higher import cost; a
+resolver hook for the address guard; per-host connection limits built in).
 """
 
 from __future__ import annotations
