@@ -21,6 +21,7 @@ from dataclasses import fields
 from typing import TYPE_CHECKING
 
 from fmlint import __version__
+from fmlint.online.options import add_online_arguments
 
 if TYPE_CHECKING:
     from fmlint.resolve import Overrides, Resolver
@@ -85,6 +86,11 @@ def _parser() -> argparse.ArgumentParser:
     output.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
     output.add_argument("--strict", action="store_true", help="warnings fail the run too")
     output.add_argument("-v", "--verbose", action="store_true", help="tracebacks for internal errors")
+
+    cache = parser.add_argument_group("cache")
+    cache.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    cache.add_argument("--cache-dir", default=".fmlint_cache", metavar="DIR", help="cache folder (default: .fmlint_cache)")
+    add_online_arguments(parser)
     parser.add_argument("--version", action="version", version=f"fmlint {__version__}")
     return parser
 
@@ -116,6 +122,8 @@ def _check(args: argparse.Namespace) -> int:
             result, sources = _lint_stdin(args, resolver)
         else:
             result, sources = _lint_paths(args, resolver), {}
+        if result is not None and any(file_result.urls for file_result in result.file_results):
+            result = _check_urls(args, resolver, result)
     except (ConfigError, SchemaLoadError) as exc:
         print(f"fmlint: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -156,6 +164,27 @@ def _lint_stdin(args: argparse.Namespace, resolver: Resolver) -> tuple[RunResult
     doc = read_document(path, sys.stdin.buffer.read())
     file_result = lint_file(doc, resolver.settings_for(path), args.verbose)
     return RunResult([path], sorted(file_result.diagnostics), [file_result]), {path: doc.text}
+
+
+def _check_urls(args: argparse.Namespace, resolver: Resolver, result: RunResult) -> RunResult:
+    """The online pass, when a file's configuration or the command line asked for it.
+
+    Its run-wide options come from the command line, else from the configuration
+    of the first path checked; the progress bar shows only on a terminal and
+    with a format meant for people.
+    """
+    from pathlib import Path
+
+    from fmlint.formatters import AUTO
+    from fmlint.online.check import with_online_checks
+    from fmlint.online.options import online_options
+    from fmlint.online.progress import terminal_console
+
+    first = args.stdin_filename or (args.paths or ["."])[0]
+    cache_dir = None if args.no_cache else Path(args.cache_dir) / "urls"
+    options = online_options(args, resolver.project_for(first).config.options, cache_dir)
+    console = terminal_console(args.format in (AUTO, "concise", "full"))
+    return with_online_checks(result, resolver.settings_for, options, console)
 
 
 def _report(args: argparse.Namespace, result: RunResult, sources: Mapping[str, str]) -> None:

@@ -43,7 +43,8 @@ class Overrides:
     respect_gitignore: bool | None = None
     force_exclude: bool | None = None
     max_file_size: int | None = None
-    collect_urls: frozenset[str] = frozenset()
+    check_urls: bool | None = None
+    check_links: bool | None = None
 
 
 def _spec(patterns: Sequence[str]) -> pathspec.PathSpec:
@@ -86,7 +87,9 @@ class Project:
         self.extensions = tuple(ext.lower() for ext in options.get("extensions", MARKDOWN_EXTENSIONS))
         self.max_file_size = overrides.max_file_size or options.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
         self.allow_inline_schema = bool(options.get("allow-inline-schema", False))
-        self.collect_urls = overrides.collect_urls
+        check_links = _first(overrides.check_links, options.get("check-links"), False)
+        check_urls = check_links or _first(overrides.check_urls, options.get("check-urls"), False)
+        self.collect_urls = frozenset({"images", "links"} if check_links else {"images"} if check_urls else ())
         self._settings: dict[tuple[int, frozenset[str]], Settings] = {}
 
     def _schema(self, key: tuple[str | int, ...], name: str | None) -> CompiledSchema | None:

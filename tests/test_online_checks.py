@@ -96,7 +96,7 @@ def article(body: str) -> str:
 
 
 def fmlint_json(capsys, *args: str) -> tuple[int, list[tuple], str]:
-    code = main(["--format", "json", "--url-timeout", "0.5", *args])
+    code = main(["--isolated", "--select", "URL", "--format", "json", "--url-timeout", "0.5", *args])
     out, err = capsys.readouterr()
     found = [(Path(d["path"]).name, d["line"], d["column"], d["code"], d["message"]) for d in json.loads(out)]
     return code, found, err
@@ -205,7 +205,7 @@ def test_selection_and_severities_apply_per_file(site, tmp_path):
     base = Settings(collect_urls=frozenset({"images"}))
     settings = Settings(
         collect_urls=base.collect_urls,
-        enabled_codes=base.enabled_codes - {"URL004"},
+        enabled_codes=frozenset({"URL001", "URL002", "URL003", "URL005"}),  # URL004 ignored
         severities={"URL001": Severity.WARNING},
     )
     (tmp_path / "b.md").write_text(f"![x]({site.url('/image.png')})\n", encoding="utf-8")
@@ -268,3 +268,24 @@ def test_a_closed_port_is_connection_refused():
         url = f"http://127.0.0.1:{listener.getsockname()[1]}/a.png"  # bound, not listening: refused
         outcomes = asyncio.run(check_all({url: True}, OnlineOptions(allow_private=True, cache_dir=None)))
     assert outcomes[url] == Outcome(error="connection refused")
+
+
+def test_the_configuration_turns_the_checks_on_and_sets_their_options(site, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    config = 'select = ["URL"]\ncheck-urls = true\nallow-private-urls = true\nurl-timeout = 0.5\nurl-retries = 0\n'
+    (tmp_path / ".fmlint.toml").write_text(config, encoding="utf-8")
+    (tmp_path / "a.md").write_text(article(f"![slow]({site.url('/slow.png')})\n![down]({site.url('/down.png')})\n"), "utf-8")
+    assert main(["--format", "json", "a.md"]) == 1
+    found = [(d["line"], d["column"], d["code"], d["message"]) for d in json.loads(capsys.readouterr().out)]
+    assert found == [(4, 9, "URL002", "timed out after 0.5 s"), (5, 9, "URL001", "503 Service Unavailable")]
+    assert site.recorder.count("/down.png") == 1  # url-retries = 0
+    assert main(["--format", "json", "--no-cache", "--url-retries", "1", "a.md"]) == 1  # the command line wins
+    assert site.recorder.count("/down.png") == 3
+
+
+def test_a_bad_online_configuration_value_is_a_usage_error(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".fmlint.toml").write_text("check-urls = true\nurl-timeout = 0\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text(article(""), encoding="utf-8")
+    assert main(["a.md"]) == 2
+    assert "url-timeout" in capsys.readouterr().err

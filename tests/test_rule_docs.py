@@ -36,6 +36,7 @@ NOT_A_TEXT_ARTICLE = {
     "FL003": "needs a binary or UTF-16 file",
     "FL004": "needs a file over the size limit",
     "X001": "needs a bug in a rule",
+    **{f"URL00{n}": "reported by the online pass (--check-urls): needs a server's answer" for n in range(1, 6)},
 }
 
 EXAMPLE_OPTIONS = {"images": {"denied-hosts": ["i.imgur.com"]}}

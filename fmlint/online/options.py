@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,33 +30,6 @@ class OnlineOptions:
     failure_ttl: float = 3600  # seconds a failing URL stays cached
 
 
-def add_online_arguments(parser: argparse.ArgumentParser) -> None:
-    """``--check-urls`` and friends; ``--no-cache``/``--cache-dir`` are the CLI's own."""
-    group = parser.add_argument_group("online checks (opt-in: they contact the URLs' servers)")
-    defaults = OnlineOptions()
-    group.add_argument("--check-urls", action="store_true", help="check that remote image URLs answer (URL001-URL005)")
-    group.add_argument("--check-links", action="store_true", help="check remote link destinations too (implies --check-urls)")
-    group.add_argument("--allow-private-urls", action="store_true", help="contact loopback, private and link-local addresses")
-    numbers = (
-        ("--url-timeout", _positive(float), defaults.timeout, "SECONDS", "time for one request"),
-        ("--url-concurrency", _positive(int), defaults.concurrency, "N", "requests at once"),
-        ("--url-per-host", _positive(int), defaults.per_host, "N", "requests at once to one host"),
-        ("--url-retries", _at_least_zero(int), defaults.retries, "N", "retries after a 429 or 5xx answer"),
-        ("--url-cache-ttl", _at_least_zero(float), defaults.success_ttl, "SECONDS", "keep working URLs cached"),
-        ("--url-failure-ttl", _at_least_zero(float), defaults.failure_ttl, "SECONDS", "keep failing URLs cached"),
-    )
-    for flag, parse, default, metavar, meaning in numbers:
-        group.add_argument(flag, type=parse, default=default, metavar=metavar, help=f"{meaning} (default: %(default)g)")
-
-
-def _positive(kind: type) -> Callable[[str], Any]:
-    return _bounded(kind, lambda value: value > 0, "a number above 0")
-
-
-def _at_least_zero(kind: type) -> Callable[[str], Any]:
-    return _bounded(kind, lambda value: value >= 0, "a number of 0 or more")
-
-
 def _bounded(kind: type, accept: Callable[[Any], bool], expected: str) -> Callable[[str], Any]:
     def parse(text: str) -> Any:
         try:
@@ -70,14 +43,51 @@ def _bounded(kind: type, accept: Callable[[Any], bool], expected: str) -> Callab
     return parse
 
 
-def online_options(args: argparse.Namespace) -> OnlineOptions:
-    return OnlineOptions(
-        allow_private=args.allow_private_urls,
-        timeout=args.url_timeout,
-        concurrency=args.url_concurrency,
-        per_host=args.url_per_host,
-        retries=args.url_retries,
-        cache_dir=None if args.no_cache else Path(args.cache_dir) / "urls",
-        success_ttl=args.url_cache_ttl,
-        failure_ttl=args.url_failure_ttl,
+def _positive(kind: type) -> Callable[[str], Any]:
+    return _bounded(kind, lambda value: value > 0, "a number above 0")
+
+
+def _at_least_zero(kind: type) -> Callable[[str], Any]:
+    return _bounded(kind, lambda value: value >= 0, "a number of 0 or more")
+
+
+# option (and configuration key), OnlineOptions field, parser, metavar, meaning
+_NUMBERS = (
+    ("url-timeout", "timeout", _positive(float), "SECONDS", "time for one request"),
+    ("url-concurrency", "concurrency", _positive(int), "N", "requests at once"),
+    ("url-per-host", "per_host", _positive(int), "N", "requests at once to one host"),
+    ("url-retries", "retries", _at_least_zero(int), "N", "retries after a 429 or 5xx answer"),
+    ("url-cache-ttl", "success_ttl", _at_least_zero(float), "SECONDS", "keep working URLs cached"),
+    ("url-failure-ttl", "failure_ttl", _at_least_zero(float), "SECONDS", "keep failing URLs cached"),
+)
+_FIELDS = (("allow-private-urls", "allow_private"), *((key, field) for key, field, *_ in _NUMBERS))
+
+
+def add_online_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--check-urls`` and friends; each has a configuration key of the same name.
+
+    Unset options are ``None``, so the configuration decides (``online_options``).
+    """
+    group = parser.add_argument_group("online checks (opt-in: they contact the URLs' servers)")
+    flags = (
+        ("--check-urls", "check that remote image URLs answer (URL001-URL005)"),
+        ("--check-links", "check remote link destinations too (implies --check-urls)"),
+        ("--allow-private-urls", "contact loopback, private and link-local addresses"),
     )
+    for flag, meaning in flags:
+        group.add_argument(flag, action="store_true", default=None, help=meaning)
+    defaults = OnlineOptions()
+    for key, field, parse, metavar, meaning in _NUMBERS:
+        default = getattr(defaults, field)
+        group.add_argument(f"--{key}", type=parse, metavar=metavar, help=f"{meaning} (default: {default:g})")
+
+
+def online_options(args: argparse.Namespace, config: Mapping[str, Any], cache_dir: Path | None) -> OnlineOptions:
+    """The run's options: the command line, else the configuration's same-named key, else the default."""
+    values = {}
+    for key, field in _FIELDS:
+        given = getattr(args, key.replace("-", "_"), None)
+        value = given if given is not None else config.get(key)
+        if value is not None:
+            values[field] = value
+    return OnlineOptions(cache_dir=cache_dir, **values)

@@ -36,7 +36,11 @@ CDN that has since dropped the file.
 ## Example
 `image: https://cdn.example.com/gone.png` in the front matter, when the CDN
 answers 404:
-`post.md:3:8: URL001 404 Not Found`
+
+```console
+$ fmlint --check-urls content/
+content/post.md:3:8: URL001 404 Not Found
+```
 """
 
 _UNREACHABLE = f"""
@@ -52,7 +56,11 @@ the URL.
 
 ## Example
 `![Chart](https://old-host.example/chart.png)` when the host no longer exists:
-`post.md:9:11: URL002 DNS lookup failed`
+
+```console
+$ fmlint --check-urls content/
+content/post.md:9:11: URL002 DNS lookup failed
+```
 """
 
 _NOT_IMAGE = f"""
@@ -66,7 +74,11 @@ image although the URL "works".
 
 ## Example
 `cover: {{image: https://example.com/photo}}` when that address serves a page:
-`post.md:4:10: URL003 serves text/html, not an image`
+
+```console
+$ fmlint --check-urls content/
+content/post.md:4:10: URL003 serves text/html, not an image
+```
 """
 
 _MOVED = f"""
@@ -80,7 +92,11 @@ break when the old host is retired.
 
 ## Example
 `![Logo](http://example.com/logo.png)` redirected to HTTPS:
-`post.md:7:9: URL004 permanently redirected to https://example.com/logo.png`
+
+```console
+$ fmlint --check-urls content/
+content/post.md:7:9: URL004 permanently redirected to https://example.com/logo.png
+```
 """
 
 _REFUSED = f"""
@@ -97,7 +113,11 @@ reach, and a linter run in CI must not be turned into a probe of that network.
 
 ## Example
 `image: http://192.168.1.20/banner.png`:
-`post.md:3:8: URL005 not checked: 192.168.1.20 is a private address`
+
+```console
+$ fmlint --check-urls content/
+content/post.md:3:8: URL005 not checked: 192.168.1.20 is a private address
+```
 """
 
 RULES = (
