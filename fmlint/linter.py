@@ -14,7 +14,7 @@ import os
 import stat
 import traceback
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fmlint.diagnostics import Diagnostic, Problem, Severity
 from fmlint.document import Document, read_document, unreadable_document
@@ -39,10 +39,14 @@ class UrlOccurrence:
     column: int
     end_line: int
     end_column: int
+    suppressed: frozenset[str | None] = frozenset()  # codes silenced by inline comments; None: every code
 
     @property
     def position(self) -> Position:
         return Position(self.line, self.column, self.end_line, self.end_column)
+
+    def silences(self, code: str) -> bool:
+        return code in self.suppressed or None in self.suppressed
 
 
 @dataclass(frozen=True)
@@ -98,11 +102,12 @@ def lint_file(doc: Document, settings: Settings, verbose: bool = False) -> FileR
         if any(settings.is_enabled(rule.code) for rule in checker.rules):
             problems.extend(_run(checker, ctx, verbose))
     diagnostics = [_diagnostic(doc, p, settings) for p in problems if settings.is_enabled(p.code)]
-    if doc.readable and MARK in doc.text:
-        diagnostics, directive_problems = apply_suppressions(ctx, diagnostics)
-        diagnostics += [_diagnostic(doc, p, settings) for p in directive_problems if settings.is_enabled(p.code)]
-    diagnostics.sort()
     urls = tuple(_remote_urls(ctx)) if settings.collect_urls and doc.readable else ()
+    if doc.readable and MARK in doc.text:
+        diagnostics, directive_problems, silenced = apply_suppressions(ctx, diagnostics, (u.line for u in urls))
+        diagnostics += [_diagnostic(doc, p, settings) for p in directive_problems if settings.is_enabled(p.code)]
+        urls = tuple(replace(u, suppressed=silenced[u.line]) if u.line in silenced else u for u in urls)
+    diagnostics.sort()
     return FileResult(doc.path, diagnostics, urls)
 
 

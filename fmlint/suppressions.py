@@ -19,7 +19,7 @@ problem, so stale ones do not pile up.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from fmlint.diagnostics import Diagnostic, Problem
@@ -28,6 +28,7 @@ from fmlint.rules import Context, find_rule
 
 MARK = "fmlint-"
 UNUSED = "SUP001"
+ONLINE = "URL"  # the prefix of the codes that the online pass reports after linting
 _BODY_DIRECTIVE = re.compile(r"\s*fmlint-(disable-next-line|disable-line|disable|enable)(?![\w-])(.*?)\s*", re.DOTALL)
 _FRONT_MATTER_DIRECTIVE = re.compile(r"(?:^|(?<=\s))#\s*fmlint-disable-line(?![\w-])([^\n]*)$", re.MULTILINE)
 _EVERY_LINE = 1 << 62
@@ -47,6 +48,11 @@ class Suppression:
     def covers(self, diagnostic: Diagnostic) -> bool:
         return self.first_line <= diagnostic.line <= self.last_line and self.code in (None, diagnostic.code)
 
+    def covers_online(self, line: int) -> bool:
+        """Whether it may silence what the online pass reports at ``line`` (its code is ``URL…`` or any)."""
+        online = self.code is None or self.code.startswith(ONLINE)
+        return online and self.first_line <= line <= self.last_line
+
 
 @dataclass
 class _Directives:
@@ -54,8 +60,17 @@ class _Directives:
     problems: list[Problem] = field(default_factory=list)
 
 
-def apply_suppressions(ctx: Context, diagnostics: list[Diagnostic]) -> tuple[list[Diagnostic], list[Problem]]:
-    """The diagnostics that no directive silences, and the problems with the directives."""
+def apply_suppressions(
+    ctx: Context, diagnostics: list[Diagnostic], url_lines: Iterable[int] = ()
+) -> tuple[list[Diagnostic], list[Problem], dict[int, frozenset[str | None]]]:
+    """The diagnostics that no directive silences, the problems with the directives,
+    and the codes silenced on each of ``url_lines`` (lines whose URLs the online
+    pass checks after linting; ``None`` stands for every code).
+
+    A directive for a ``URL`` code that covers such a line counts as used, since
+    its findings come later; without online checks, ``URL`` codes are never
+    reported as suppressing nothing.
+    """
     found = _directives(ctx)
     kept = []
     for diagnostic in diagnostics:
@@ -64,7 +79,14 @@ def apply_suppressions(ctx: Context, diagnostics: list[Diagnostic]) -> tuple[lis
             suppression.used = True
         if not matching:
             kept.append(diagnostic)
-    return kept, found.problems + list(_unused(ctx, found.suppressions))
+    online: dict[int, frozenset[str | None]] = {}
+    for line in set(url_lines):
+        matching = [s for s in found.suppressions if s.covers_online(line)]
+        for suppression in matching:
+            suppression.used = True
+        if matching:
+            online[line] = frozenset(s.code for s in matching)
+    return kept, found.problems + list(_unused(ctx, found.suppressions)), online
 
 
 def _directives(ctx: Context) -> _Directives:
@@ -127,13 +149,18 @@ def _enable(found: _Directives, codes: list[str | None], span: Span, line: int) 
         found.problems.append(Problem(UNUSED, f"`{label}` has no matching `fmlint-disable` before it", span))
 
 
+def _checked(ctx: Context, code: str) -> bool:
+    """Whether this run can report ``code`` in the file (``URL`` codes need the online checks)."""
+    return ctx.settings.is_enabled(code) and (not code.startswith(ONLINE) or bool(ctx.settings.collect_urls))
+
+
 def _unused(ctx: Context, suppressions: list[Suppression]) -> Iterator[Problem]:
     """One problem per directive whose codes silenced nothing (codes not enabled are skipped)."""
     by_comment: dict[Span, list[Suppression]] = {}
     for suppression in suppressions:
         by_comment.setdefault(suppression.span, []).append(suppression)
     for span, group in by_comment.items():
-        unused = [s.code for s in group if not s.used and (s.code is None or ctx.settings.is_enabled(s.code))]
+        unused = [s.code for s in group if not s.used and (s.code is None or _checked(ctx, s.code))]
         if not unused:
             continue
         directive = f"fmlint-{group[0].directive}"

@@ -289,3 +289,34 @@ def test_a_bad_online_configuration_value_is_a_usage_error(tmp_path, capsys, mon
     (tmp_path / "a.md").write_text(article(""), encoding="utf-8")
     assert main(["a.md"]) == 2
     assert "url-timeout" in capsys.readouterr().err
+
+
+SUPPRESSED = """\
+---
+title: T
+---
+<!-- fmlint-disable-next-line URL001 -->
+![gone]({missing})
+![gone again]({missing})
+<!-- fmlint-disable-next-line broken-url -->
+Plain text.
+![moved]({moved}) <!-- fmlint-disable-line -->
+"""
+
+
+def test_inline_comments_silence_online_findings(site, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    urls = {"missing": site.url("/missing.png"), "moved": site.url("/moved-1")}
+    (tmp_path / "a.md").write_text(SUPPRESSED.format(**urls), encoding="utf-8")
+    online = fmlint_json(capsys, "--select", "URL,SUP", "--check-urls", "--allow-private-urls", "a.md")
+    assert online == (
+        1,
+        [
+            ("a.md", 6, 15, "URL001", "404 Not Found"),
+            ("a.md", 7, 1, "SUP001", "`fmlint-disable-next-line` suppresses nothing for URL001"),
+        ],
+        "",
+    )
+    # Offline no URL suppression is "unused" (its rules did not run); a bare one still is when it silences nothing.
+    offline = fmlint_json(capsys, "--select", "URL,SUP", "a.md")
+    assert offline == (0, [("a.md", 9, 42, "SUP001", "`fmlint-disable-line` suppresses nothing")], "")

@@ -82,5 +82,5 @@ def diagnostics(
         settings = settings_for(file_result.path)
         for occurrence in file_result.urls:
             for code, message in findings(outcomes[occurrence.url], occurrence.kind):
-                if settings.is_enabled(code):
+                if settings.is_enabled(code) and not occurrence.silences(code):
                     yield located_diagnostic(file_result.path, occurrence.position, code, message, settings)
