@@ -89,7 +89,9 @@ def _parser() -> argparse.ArgumentParser:
 
     cache = parser.add_argument_group("cache")
     cache.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
-    cache.add_argument("--cache-dir", default=".fmlint_cache", metavar="DIR", help="cache folder (default: .fmlint_cache)")
+    cache.add_argument(
+        "--cache-dir", default=".fmlint_cache", metavar="DIR", help="cache folder (default: .fmlint_cache)"
+    )
     add_online_arguments(parser)
     parser.add_argument("--version", action="version", version=f"fmlint {__version__}")
     return parser

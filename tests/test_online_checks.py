@@ -182,7 +182,9 @@ def test_links_are_checked_only_with_check_links(site, tmp_path, capsys, monkeyp
 def test_the_guard_refuses_the_same_server_without_allow_private_urls(site, tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     content = write_site(tmp_path, site)
-    (content / "d.md").write_text(article(f"![by name](http://localhost:{site.ports[0]}/image.png)\n"), encoding="utf-8")
+    (content / "d.md").write_text(
+        article(f"![by name](http://localhost:{site.ports[0]}/image.png)\n"), encoding="utf-8"
+    )
     code, found, _ = fmlint_json(capsys, "--check-links", str(content))
     assert site.recorder.requests == []
     refusal = "not checked: 127.0.0.1 is a loopback address"
@@ -195,7 +197,9 @@ def test_the_guard_refuses_the_same_server_without_allow_private_urls(site, tmp_
     )
     assert {f[3] for f in found} == {"URL005"} and len(found) == 18  # every occurrence in the four files
     assert code == 0  # refusals are warnings: the URLs were not checked
-    assert not (tmp_path / ".fmlint_cache" / "urls").exists() or not any((tmp_path / ".fmlint_cache" / "urls").iterdir())
+    assert not (tmp_path / ".fmlint_cache" / "urls").exists() or not any(
+        (tmp_path / ".fmlint_cache" / "urls").iterdir()
+    )
 
 
 def test_selection_and_severities_apply_per_file(site, tmp_path):
@@ -236,7 +240,9 @@ def test_500_distinct_urls_stay_within_the_concurrency_bounds():
 def test_collected_urls_follow_the_written_positions(tmp_path):
     """The URL occurrences the online pass reports at, for CRLF and a BOM."""
     path = tmp_path / "a.md"
-    path.write_bytes("\ufeff---\r\nimage: https://cdn.example.com/a.png\r\n---\r\n图 ![x](https://cdn.example.com/b.png)\r\n".encode())
+    path.write_bytes(
+        "\ufeff---\r\nimage: https://cdn.example.com/a.png\r\n---\r\n图 ![x](https://cdn.example.com/b.png)\r\n".encode()
+    )
     result = lint_path(str(path), Settings(collect_urls=frozenset({"images"})))
     assert [(u.url, u.line, u.column) for u in result.urls] == [
         ("https://cdn.example.com/a.png", 2, 8),
@@ -274,7 +280,9 @@ def test_the_configuration_turns_the_checks_on_and_sets_their_options(site, tmp_
     monkeypatch.chdir(tmp_path)
     config = 'select = ["URL"]\ncheck-urls = true\nallow-private-urls = true\nurl-timeout = 0.5\nurl-retries = 0\n'
     (tmp_path / ".fmlint.toml").write_text(config, encoding="utf-8")
-    (tmp_path / "a.md").write_text(article(f"![slow]({site.url('/slow.png')})\n![down]({site.url('/down.png')})\n"), "utf-8")
+    (tmp_path / "a.md").write_text(
+        article(f"![slow]({site.url('/slow.png')})\n![down]({site.url('/down.png')})\n"), "utf-8"
+    )
     assert main(["--format", "json", "a.md"]) == 1
     found = [(d["line"], d["column"], d["code"], d["message"]) for d in json.loads(capsys.readouterr().out)]
     assert found == [(4, 9, "URL002", "timed out after 0.5 s"), (5, 9, "URL001", "503 Service Unavailable")]

@@ -41,7 +41,13 @@ class UrlCache:
             return None
 
     def put(self, url: str, as_image: bool, outcome: Outcome) -> None:
-        entry = {"version": _VERSION, "url": url, "as_image": as_image, "checked_at": self._clock(), "outcome": outcome.as_dict()}
+        entry = {
+            "version": _VERSION,
+            "url": url,
+            "as_image": as_image,
+            "checked_at": self._clock(),
+            "outcome": outcome.as_dict(),
+        }
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.folder, suffix=".tmp", delete=False)

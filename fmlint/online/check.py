@@ -46,7 +46,9 @@ def distinct_urls(file_results: Iterable[FileResult]) -> dict[str, bool]:
     return wanted
 
 
-async def check_all(wanted: Mapping[str, bool], options: OnlineOptions, console: Console | None = None) -> dict[str, Outcome]:
+async def check_all(
+    wanted: Mapping[str, bool], options: OnlineOptions, console: Console | None = None
+) -> dict[str, Outcome]:
     """An outcome for every URL: fresh cache entries first, then the network."""
     cache = UrlCache(options.cache_dir, options.success_ttl, options.failure_ttl) if options.cache_dir else None
     outcomes = {url: cached for url, as_image in wanted.items() if cache and (cached := cache.get(url, as_image))}
