@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from rich.console import Console
 
@@ -34,7 +35,7 @@ def with_online_checks(
     file_results = [r for r in result.file_results if any(settings_for(r.path).is_enabled(c) for c in CODES)]
     outcomes = asyncio.run(check_all(distinct_urls(file_results), options, console))
     online = list(diagnostics(file_results, outcomes, settings_for))
-    return RunResult(result.files, sorted([*result.diagnostics, *online]), result.file_results)
+    return replace(result, diagnostics=sorted([*result.diagnostics, *online]))
 
 
 def distinct_urls(file_results: Iterable[FileResult]) -> dict[str, bool]:
