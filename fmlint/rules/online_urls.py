@@ -124,16 +124,8 @@ RULES = (
     Rule("URL001", "broken-url", "A remote URL answers with an error status.", doc=_BROKEN),
     Rule("URL002", "unreachable-url", "A remote URL gives no usable answer.", doc=_UNREACHABLE),
     Rule("URL003", "not-an-image", "An image URL does not serve an image.", doc=_NOT_IMAGE),
-    Rule(
-        "URL004", "permanent-redirect", "A remote URL is permanently redirected.", severity=Severity.WARNING, doc=_MOVED
-    ),
-    Rule(
-        "URL005",
-        "url-not-checked",
-        "A remote URL was refused by the safety guard.",
-        severity=Severity.WARNING,
-        doc=_REFUSED,
-    ),
+    Rule("URL004", "permanent-redirect", "A remote URL is permanently redirected.", Severity.WARNING, doc=_MOVED),
+    Rule("URL005", "url-not-checked", "The safety guard refused a remote URL.", Severity.WARNING, doc=_REFUSED),
 )
 
 
