@@ -4,8 +4,8 @@ This is the only place where problems become diagnostics: the span is turned
 into a line and column (by ``fmlint.positions``), the code gets its rule name
 and effective severity, disabled codes are dropped, inline suppression comments
 are applied (``fmlint.suppressions``), and the result is sorted.
-A rule that raises becomes an ``X001 internal-error`` diagnostic; nothing that a
-file contains can end the run.
+A rule that raises (or the front-matter parser, or URL collection) becomes an
+``X001 internal-error`` diagnostic; nothing that a file contains can end the run.
 """
 
 from __future__ import annotations
@@ -93,16 +93,25 @@ def lint_document(doc: Document, settings: Settings, verbose: bool = False) -> l
 
 
 def lint_file(doc: Document, settings: Settings, verbose: bool = False) -> FileResult:
-    front_matter = parse_front_matter(doc) if doc.readable else None
-    ctx = Context(doc, front_matter, settings)
     problems: list[Problem] = []
+    try:
+        front_matter = parse_front_matter(doc) if doc.readable else None
+    except Exception as exc:  # a bug in a loader: the rules still run, without front matter
+        front_matter = None
+        problems.append(_internal_error(f"the {doc.kind} front-matter parser", exc, verbose))
+    ctx = Context(doc, front_matter, settings)
     for checker in CHECKERS:
         if "markdown" in checker.needs and not doc.readable:
             continue
         if any(settings.is_enabled(rule.code) for rule in checker.rules):
             problems.extend(_run(checker, ctx, verbose))
+    urls: tuple[UrlOccurrence, ...] = ()
+    if settings.collect_urls and doc.readable:
+        try:
+            urls = tuple(_remote_urls(ctx))
+        except Exception as exc:  # a bug in the Markdown view or image extraction
+            problems.append(_internal_error("URL collection", exc, verbose))
     diagnostics = [_diagnostic(doc, p, settings) for p in problems if settings.is_enabled(p.code)]
-    urls = tuple(_remote_urls(ctx)) if settings.collect_urls and doc.readable else ()
     if doc.readable and MARK in doc.text:
         diagnostics, directive_problems, silenced = apply_suppressions(ctx, diagnostics, (u.line for u in urls))
         diagnostics += [_diagnostic(doc, p, settings) for p in directive_problems if settings.is_enabled(p.code)]
@@ -126,10 +135,14 @@ def _run(checker: Checker, ctx: Context, verbose: bool) -> Iterable[Problem]:
     try:
         return list(checker.check(ctx, ctx.settings.options_for(checker)))
     except Exception as exc:  # a bug in a rule must not end the run
-        message = f"rule `{checker.name}` crashed: {type(exc).__name__}: {exc}"
-        if verbose:
-            message += "\n" + traceback.format_exc()
-        return [Problem(INTERNAL_ERROR, message, Span(0, 0))]
+        return [_internal_error(f"rule `{checker.name}`", exc, verbose)]
+
+
+def _internal_error(what: str, exc: Exception, verbose: bool) -> Problem:
+    message = f"{what} crashed: {type(exc).__name__}: {exc}"
+    if verbose:
+        message += "\n" + traceback.format_exc()
+    return Problem(INTERNAL_ERROR, message, Span(0, 0))
 
 
 def _diagnostic(doc: Document, problem: Problem, settings: Settings) -> Diagnostic:

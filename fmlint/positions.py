@@ -65,6 +65,15 @@ class LineIndex:
         return Position(line, column, end_line, end_column)
 
 
+def char_span(text: str, offset: int) -> Span:
+    """The one character at ``offset`` — for errors that parsers report at a point.
+
+    The span is empty at a line break or the end of ``text``: a one-character
+    span there would end on the next line, or between the CR and LF of a CRLF.
+    """
+    return Span(offset, offset if offset >= len(text) or text[offset] in "\r\n" else offset + 1)
+
+
 def byte_offset_point(data: bytes, offset: int) -> tuple[int, int]:
     """(line, column) of byte ``offset`` in undecodable ``data``.
 

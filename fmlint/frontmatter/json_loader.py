@@ -15,7 +15,7 @@ from typing import Any
 
 from fmlint.document import Document
 from fmlint.frontmatter.model import FrontMatter, JsonPath, Located
-from fmlint.positions import LineIndex, Span
+from fmlint.positions import LineIndex, Span, char_span
 
 MAX_DEPTH = 100
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -37,7 +37,7 @@ def load(doc: Document) -> FrontMatter:
         fm.data = parser.value((), 0, None)
     except _JsonError as exc:
         offset = doc.front_matter.start + exc.offset
-        fm.problem("FM002", f"JSON syntax error: {exc}", Span(offset, offset + 1))
+        fm.problem("FM002", f"JSON syntax error: {exc}", char_span(doc.text, offset))
         fm.data = None
     return fm
 

@@ -4,7 +4,9 @@
 records, for every table header and ``key = value`` line, the span of the key
 and of the value (values inside inline tables and arrays resolve to their
 enclosing key).  Native TOML dates and times become ISO 8601 text so that JSON
-Schema sees strings, as it does for YAML and JSON.
+Schema sees strings, as it does for YAML and JSON.  As in the YAML and JSON
+loaders, nesting deeper than ``MAX_DEPTH`` is refused (brackets before
+``tomllib``, which recurses, sees them; dotted keys and table headers after).
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from typing import Any
 
 from fmlint.document import Document
 from fmlint.frontmatter.model import FrontMatter, JsonPath, Located
-from fmlint.positions import Span
+from fmlint.positions import Span, char_span
+
+MAX_DEPTH = 100
 
 _ERROR_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _KEY_PART = re.compile(r'\s*(?:([A-Za-z0-9_-]+)|"((?:[^"\\]|\\.)*)"|\'([^\']*)\')\s*')
@@ -27,6 +31,10 @@ def load(doc: Document) -> FrontMatter:
     fm = FrontMatter("toml", doc.opening)
     assert doc.front_matter is not None
     source, base = doc.source(doc.front_matter), doc.front_matter.start
+    too_deep = _bracket_beyond_max_depth(source)
+    if too_deep is not None:
+        fm.problem("FM004", _TOO_DEEP, char_span(doc.text, base + too_deep))
+        return fm
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
@@ -38,18 +46,62 @@ def load(doc: Document) -> FrontMatter:
             first_line, _ = doc.lines.point(base)
             offset = doc.lines.line_start(first_line + int(where.group(1)) - 1) + int(where.group(2)) - 1
         code = "FM003" if message.startswith(("Cannot overwrite", "Cannot declare")) else "FM002"
-        fm.problem(code, f"TOML syntax error: {message}", Span(offset, offset + 1))
+        fm.problem(code, f"TOML syntax error: {message}", char_span(doc.text, offset))
         return fm
-    fm.data = _plain(data)
     _Scanner(source, base, fm).scan()
+    try:
+        fm.data = _plain(data, ())
+    except _TooDeep as exc:  # dotted keys and table headers nest without brackets
+        fm.problem("FM004", _TOO_DEEP, _written_at(fm, exc.path))
     return fm
 
 
-def _plain(value: Any) -> Any:
+_TOO_DEEP = f"front matter is nested more than {MAX_DEPTH} levels deep"
+
+
+class _TooDeep(Exception):
+    def __init__(self, path: JsonPath) -> None:
+        super().__init__(path)
+        self.path = path
+
+
+def _bracket_beyond_max_depth(text: str) -> int | None:
+    """Offset of the first ``[`` or ``{`` nested more than ``MAX_DEPTH`` deep."""
+    depth = pos = 0
+    while pos < len(text):
+        char = text[pos]
+        if char in "\"'":
+            pos = _string_end(text, pos)
+            continue
+        if char == "#":
+            pos = _line_end(text, pos)
+            continue
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return pos
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        pos += 1
+    return None
+
+
+def _written_at(fm: FrontMatter, path: JsonPath) -> Span:
+    """Where ``path`` is written: its nearest located ancestor, or the first key below it."""
+    span = fm.key_span(path)
+    if span != fm.opening:
+        return span
+    below = (located.key or located.value for key, located in fm.locations.items() if key[: len(path)] == path)
+    return next(below, span)
+
+
+def _plain(value: Any, path: JsonPath) -> Any:
+    if len(path) > MAX_DEPTH:
+        raise _TooDeep(path)
     if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
+        return {key: _plain(item, (*path, key)) for key, item in value.items()}
     if isinstance(value, list):
-        return [_plain(item) for item in value]
+        return [_plain(item, (*path, index)) for index, item in enumerate(value)]
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
         return value.isoformat()
     return value
@@ -136,15 +188,8 @@ class _Scanner:
     def value_end(self, start: int) -> int:
         """End of the value starting at ``start`` (strings, arrays, inline tables)."""
         text = self.text
-        for quote in ('"""', "'''"):
-            if text.startswith(quote, start):
-                close = text.find(quote, start + 3)
-                while quote == '"""' and close > 0 and _escaped(text, close):
-                    close = text.find(quote, close + 1)
-                end = close + 3
-                while text.startswith(quote[0], end):  # up to two quotes may end the content
-                    end += 1
-                return end
+        if text.startswith(('"""', "'''"), start):
+            return _string_end(text, start)
         depth = 0
         pos = start
         while pos < len(text):
@@ -183,7 +228,18 @@ def _escaped(text: str, pos: int) -> bool:
 
 
 def _string_end(text: str, pos: int) -> int:
+    """End of the basic, literal or multi-line string that starts at ``pos``."""
     quote = text[pos]
+    if text.startswith(quote * 3, pos):
+        close = text.find(quote * 3, pos + 3)
+        while quote == '"' and close > 0 and _escaped(text, close):
+            close = text.find(quote * 3, close + 1)
+        if close < 0:
+            return len(text)
+        end = close + 3
+        while text.startswith(quote, end):  # up to two quotes may end the content
+            end += 1
+        return end
     end = pos + 1
     while end < len(text) and text[end] != quote:
         end += 2 if quote == '"' and text[end] == "\\" else 1

@@ -23,7 +23,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from fmlint.frontmatter.model import FrontMatter, JsonPath, Located
 from fmlint.document import Document
-from fmlint.positions import LineIndex, Span
+from fmlint.positions import LineIndex, Span, char_span
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -72,11 +72,11 @@ def load(doc: Document) -> FrontMatter:
         if exc.context and exc.context_mark:
             started, _ = doc.lines.point(base + exc.context_mark.index)
             message += f" ({exc.context.removeprefix('while ')} that started on line {started})"
-        fm.problem("FM002", f"YAML syntax error: {message}", Span(offset, offset + 1))
+        fm.problem("FM002", f"YAML syntax error: {message}", char_span(doc.text, offset))
         return fm
     except yaml.YAMLError as exc:  # reader errors (control characters) carry a position too
         offset = base + getattr(exc, "position", 0)
-        fm.problem("FM002", f"YAML error: {exc}", Span(offset, offset + 1))
+        fm.problem("FM002", f"YAML error: {exc}", char_span(doc.text, offset))
         return fm
     if root is None:
         fm.data = {}
