@@ -29,6 +29,10 @@ class _JsonError(Exception):
         self.offset = offset
 
 
+class _TooDeep(_JsonError):
+    """Nesting beyond ``MAX_DEPTH``: FM004, as in the YAML and TOML loaders."""
+
+
 def load(doc: Document) -> FrontMatter:
     fm = FrontMatter("json", doc.opening)
     assert doc.front_matter is not None
@@ -37,7 +41,8 @@ def load(doc: Document) -> FrontMatter:
         fm.data = parser.value((), 0, None)
     except _JsonError as exc:
         offset = doc.front_matter.start + exc.offset
-        fm.problem("FM002", f"JSON syntax error: {exc}", char_span(doc.text, offset))
+        code, message = ("FM004", str(exc)) if isinstance(exc, _TooDeep) else ("FM002", f"JSON syntax error: {exc}")
+        fm.problem(code, message, char_span(doc.text, offset))
         fm.data = None
     return fm
 
@@ -59,7 +64,7 @@ class _Parser:
 
     def value(self, path: JsonPath, depth: int, key: Span | None) -> Any:
         if depth > MAX_DEPTH:
-            raise _JsonError(self.pos, f"nested more than {MAX_DEPTH} levels deep")
+            raise _TooDeep(self.pos, f"front matter is nested more than {MAX_DEPTH} levels deep")
         char = self.skip()
         start = self.pos
         if char == "{":

@@ -15,6 +15,7 @@ module then builds the data itself so that it can
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -23,7 +24,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from fmlint.frontmatter.model import FrontMatter, JsonPath, Located
 from fmlint.document import Document
-from fmlint.positions import LineIndex, Span, char_span
+from fmlint.positions import Span, char_span
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -45,6 +46,7 @@ _CONSTRUCT = {
 }
 _COLLECTION_TAGS = {_TAG + "map", _TAG + "omap", _TAG + "set", _TAG + "seq", _TAG + "pairs"}
 _MERGE = _TAG + "merge"
+_ALIAS_VALUE = re.compile(r"[ \t]*:[ \t]*(\*[^\s,\[\]{}]+)")  # `key: *name`, matched at the key's end
 
 
 def _yaml12_bool(text: str) -> bool | str:
@@ -81,7 +83,7 @@ def load(doc: Document) -> FrontMatter:
     if root is None:
         fm.data = {}
         return fm
-    builder = _Builder(fm, base, doc.lines)
+    builder = _Builder(fm, base, doc)
     try:
         data = builder.build(root, (), 0)
     except _ExpansionLimit as exc:
@@ -101,10 +103,11 @@ def _kind(node: Node) -> str:
 class _Builder:
     """Builds plain data from composed nodes, recording spans and problems."""
 
-    def __init__(self, fm: FrontMatter, base: int, lines: LineIndex) -> None:
+    def __init__(self, fm: FrontMatter, base: int, doc: Document) -> None:
         self.fm = fm
         self.base = base
-        self.lines = lines
+        self.text = doc.text
+        self.lines = doc.lines
         self.seen: set[int] = set()
         self.expansions = 0
 
@@ -112,7 +115,9 @@ class _Builder:
         return Span(self.base + node.start_mark.index, self.base + node.end_mark.index)
 
     def build(self, node: Node, path: JsonPath, depth: int, key: Span | None = None) -> Any:
+        span = self.span(node)
         if id(node) in self.seen:
+            span = self._alias_after(key) or span
             self.expansions += 1
             if self.expansions > MAX_ALIAS_EXPANSIONS:
                 raise _ExpansionLimit(  # reported at the top-level key being expanded
@@ -123,13 +128,18 @@ class _Builder:
             self.seen.add(id(node))
         if depth > MAX_DEPTH:
             raise _ExpansionLimit(self.span(node), f"front matter is nested more than {MAX_DEPTH} levels deep")
-        self.fm.locations.setdefault(path, Located(self.span(node), key))
+        self.fm.locations.setdefault(path, Located(span, key))
         if isinstance(node, ScalarNode):
             return self._scalar(node)
         self._check_tag(node, _COLLECTION_TAGS)
         if isinstance(node, SequenceNode):
             return [self.build(child, (*path, i), depth + 1) for i, child in enumerate(node.value)]
         return self._mapping(node, path, depth)
+
+    def _alias_after(self, key: Span | None) -> Span | None:
+        """The ``*name`` written after ``key``: an alias's node is the anchor's, placed there."""
+        alias = _ALIAS_VALUE.match(self.text, key.end) if key else None
+        return Span(alias.start(1), alias.end(1)) if alias else None
 
     def _check_tag(self, node: Node, allowed: set[str] | dict[str, Any]) -> None:
         if node.tag not in allowed:
