@@ -63,9 +63,9 @@ class _Parser:
         return Span(self.base + start, self.base + self.pos)
 
     def value(self, path: JsonPath, depth: int, key: Span | None) -> Any:
+        char = self.skip()
         if depth > MAX_DEPTH:
             raise _TooDeep(self.pos, f"front matter is nested more than {MAX_DEPTH} levels deep")
-        char = self.skip()
         start = self.pos
         if char == "{":
             result: Any = self.object(path, depth)
