@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from fmlint.diagnostics import Diagnostic
-from fmlint.document import read_document
-from fmlint.linter import lint_document
+from fmlint.document import Document, read_document
+from fmlint.linter import INTERNAL_ERROR, FileResult, lint_document
 from fmlint.schema import CompiledSchema, compile_schema, load_schema
 from fmlint.settings import Settings
 
@@ -48,3 +48,18 @@ def write_file(folder: Path, name: str, text: str | bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(text.encode() if isinstance(text, str) else text)
     return path
+
+
+def assert_inside(doc: Document, result: FileResult) -> None:
+    """Every diagnostic and URL of ``result`` lies inside ``doc``, and no rule crashed.
+
+    A position is inside when its line exists (line 1 for an empty file) and its
+    column is at most that line's length + 1, the length leaving out ``\\r\\n``/``\\n``.
+    """
+    lengths = [len(line.removesuffix("\r")) for line in doc.text.split("\n")]
+    located: list[Any] = [*result.diagnostics, *result.urls]
+    for item in located:
+        assert getattr(item, "code", None) != INTERNAL_ERROR, item.message
+        for line, column in ((item.line, item.column), (item.end_line, item.end_column)):
+            assert 1 <= line <= len(lengths) and 1 <= column <= lengths[line - 1] + 1, (doc.path, item)
+        assert (item.line, item.column) <= (item.end_line, item.end_column), (doc.path, item)

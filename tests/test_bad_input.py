@@ -25,6 +25,7 @@ from fmlint.discover import discover
 from fmlint.runner import run
 from fmlint.schema import load_schema
 from fmlint.settings import Settings
+from support import PERMISSIVE, lint
 
 NEIGHBOUR = "z-neighbour.md"
 NEIGHBOUR_TEXT = "---\ntitle: x\ntoc: 1\n---\n"
@@ -74,6 +75,7 @@ CASES = {
     "invalid UTF-8 in the body": (b"---\ntitle: x\n---\nFine.\nna\xc3\xafve \xff here\n", [(5, 7, "FL002")]),
     "invalid UTF-8 after CJK and a BOM": ("\ufeff---\ntitle: 日本\n---\n日本語".encode() + b"\xe6\x97\n", [(4, 4, "FL002")]),
     "a NUL byte near the start": (b"---\ntitle: x\x00\n---\n", [(1, 1, "FL003")]),
+    "a control character after CJK in YAML": ("---\ntitle: 日本\x01\n---\n".encode(), [(2, 10, "FM002")]),
     "a NUL byte after the first 8 KiB": (b"---\ntitle: x\n---\n" + b"a" * 9000 + b"\nab\x00c\n", [(5, 3, "FL003")]),
     "YAML with a second document": (b"---\ntitle: x\n--- !second\nb: 1\n---\n", [(3, 1, "FM002")]),
     "YAML document end marker then more": (b"---\ntitle: x\n...\nb: 1\n---\n", [(4, 1, "FM002")]),
@@ -284,3 +286,30 @@ def test_remote_ref_uses_a_local_copy_beside_the_schema(tmp_path, capsys):
     )
     (folder / "bad.md").write_text("---\ntitle: 3\n---\n")
     check_folder(folder, capsys, {"bad.md": [(2, 8, "SC001")]}, "--schema", str(schema))
+
+
+# Found by the property tests and the fuzzer (each fixed in the core).
+
+
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ('+++\r\ntitle = "x"\r\ntitle = "y"\r\n+++\r\n', (3, 12, 3, 12, "FM003")),
+        ('+++\ntitle = "x"\ntitle = "y"\n+++\n', (3, 12, 3, 12, "FM003")),
+        ("---\r\ntitle: *\r\n---\r\n", (2, 9, 2, 9, "FM002")),
+        ('{\r\n  "title": "abc\r\n"}\r\n', (2, 16, 2, 16, "FM002")),
+        ("---\ntitle: a\x01b\n---\n", (2, 9, 2, 10, "FM002")),
+    ],
+    ids=["TOML CRLF", "TOML LF", "YAML CRLF", "JSON CRLF", "a character"],
+)
+def test_a_point_error_never_spans_a_line_break(source, expected):
+    """An error at a line break is an empty span, so CRLF and LF files agree."""
+    [d] = lint(source, schema=PERMISSIVE)
+    assert (d.line, d.column, d.end_line, d.end_column, d.code) == expected
+
+
+def test_yaml_control_character_after_multibyte_text_is_placed_by_characters():
+    """libyaml reports reader errors as UTF-8 byte offsets; they are turned into characters."""
+    [d] = lint("---\ntitle: x\nsummary: ünïcödé 日本語 \x19 end\n---\n", schema=PERMISSIVE)
+    assert (d.line, d.column, d.code) == (3, 22, "FM002")
+    assert d.message == "YAML error: unacceptable character #x0019: control characters are not allowed"

@@ -5,9 +5,10 @@ from pathlib import Path
 import pytest
 
 from fmlint.discover import discover
-from fmlint.linter import lint_path
+from fmlint.linter import lint_file, lint_path, read_path
+from fmlint.resolve import Overrides, Resolver
 from fmlint.rules import RULES_BY_CODE
-from support import settings_with
+from support import assert_inside, settings_with
 
 CORPORA = next(
     (path for path in (Path(__file__).resolve().parents[2] / "shared" / "corpora", Path("/work/shared/corpora")) if path.is_dir()),
@@ -41,3 +42,27 @@ def test_hugo_shortcodes_give_no_markdown_findings_only_the_real_unclosed_fences
         ("UTC.md", 12, "MD007"),
         ("Weekday.md", 21, "MD007"),
     }
+
+
+@needs_corpora
+@pytest.mark.parametrize("site", SITES)
+def test_matching_settings_crash_nowhere_and_stay_inside_the_files(site, tmp_path):
+    """hugo-docs with the Hugo preset; rust-blog (a Zola site) with a permissive schema."""
+    assert CORPORA is not None
+    permissive = tmp_path / "permissive.json"
+    permissive.write_text("{}")
+    chosen = {"hugo-docs": {"preset": "hugo"}, "rust-blog": {"schema": str(permissive)}}[site]
+    root = CORPORA / site
+    resolver = Resolver(Overrides(isolated=True, collect_urls=frozenset({"images", "links"}), **chosen), cwd=root)
+    files = discover([str(root)], resolver.project_for)
+    assert len(files) > 500
+    diagnostics = urls = 0
+    for path in files:
+        settings = resolver.settings_for(path)
+        doc = read_path(path, settings.max_file_size)
+        result = lint_file(doc, settings)
+        assert_inside(doc, result)
+        diagnostics += len(result.diagnostics)
+        urls += len(result.urls)
+    assert urls > 500  # remote image and link URLs: the Markdown bodies were parsed
+    assert diagnostics > 0  # real findings (e.g. the unclosed fences above), each checked

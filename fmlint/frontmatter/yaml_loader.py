@@ -28,8 +28,12 @@ from fmlint.positions import Span, char_span
 
 try:
     from yaml import CSafeLoader as _Loader
+
+    _READER_OFFSETS_IN_BYTES = True  # libyaml reads the text's UTF-8 encoding
 except ImportError:  # pragma: no cover - libyaml missing: the slower pure-Python parser
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+    _READER_OFFSETS_IN_BYTES = False
 
 MAX_ALIAS_EXPANSIONS = 10_000
 MAX_DEPTH = 100
@@ -77,8 +81,8 @@ def load(doc: Document) -> FrontMatter:
         fm.problem("FM002", f"YAML syntax error: {message}", char_span(doc.text, offset))
         return fm
     except yaml.YAMLError as exc:  # reader errors (control characters) carry a position too
-        offset = base + getattr(exc, "position", 0)
-        fm.problem("FM002", f"YAML error: {exc}", char_span(doc.text, offset))
+        offset = base + _reader_offset(source, getattr(exc, "position", 0))
+        fm.problem("FM002", f"YAML error: {str(exc).splitlines()[0]}", char_span(doc.text, offset))
         return fm
     if root is None:
         fm.data = {}
@@ -94,6 +98,13 @@ def load(doc: Document) -> FrontMatter:
         return fm
     fm.data = data
     return fm
+
+
+def _reader_offset(source: str, position: int) -> int:
+    """The character offset of a reader error's ``position``."""
+    if _READER_OFFSETS_IN_BYTES:
+        return len(source.encode("utf-8")[:position].decode("utf-8", "ignore"))
+    return position
 
 
 def _kind(node: Node) -> str:
