@@ -3,7 +3,7 @@
 For arbitrary text, arbitrary bytes, and valid articles (YAML, TOML and JSON
 front matter) mutated the way files really get broken — delimiters dropped or
 doubled, lines swapped, quotes removed, tabs inserted, CRLF mixed with LF,
-stray bytes — the pipeline returns normally, no rule crashes (no ``X001``),
+hundreds of nested openers, stray bytes — the pipeline returns normally, no rule crashes (no ``X001``),
 and every diagnostic (and every collected URL) lies inside the file: its line
 exists (line 1 for an empty file) and its column is at most that line's length
 + 1, where the length leaves out the line break (``\\r\\n`` or ``\\n``).
@@ -24,9 +24,10 @@ from support import assert_inside
 
 # Every check, including the Markdown view behind URL collection.
 SETTINGS = Settings(schema=load_schema("hugo-article"), collect_urls=frozenset({"images", "links"}))
-# The example counts keep the module at about half a minute on a shared CI core.
-FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-THOROUGH = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Explicit example counts keep the module at about half a minute on one shared core;
+# the mutations get the most, as they reach the most code.
+FAST = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+THOROUGH = settings(max_examples=4000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 BODY = (
     "# A heading\n"
@@ -156,6 +157,12 @@ def insert_text(draw: st.DrawFn, lines: Lines) -> Lines:
     return _insert(draw, lines, draw(st.text(st.characters(codec="utf-8"), max_size=8) | st.sampled_from(list("[]{}:,=#*&!|>-\"'\\`<\r"))))
 
 
+def nest_deeply(draw: st.DrawFn, lines: Lines) -> Lines:
+    """Openers by the hundred: parsers that recurse must stop at their depth limit."""
+    opener = draw(st.sampled_from(["[", "{", "{a = ", '{"a": ', "{a: ", "- ", "a.", ">"]))
+    return _insert(draw, lines, opener * draw(st.integers(50, 600)))
+
+
 def crlf(draw: st.DrawFn, lines: Lines) -> Lines:
     i = _index(draw, lines)
     return [*lines[:i], lines[i].replace("\n", "\r\n"), *lines[i + 1 :]]
@@ -184,6 +191,7 @@ MUTATIONS: tuple[Mutation, ...] = (
     remove_quotes,
     insert_tab,
     insert_text,
+    nest_deeply,
     crlf,
     all_crlf,
     indent,
