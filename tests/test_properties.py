@@ -99,52 +99,49 @@ DELIMITERS = ("---\n", "+++\n", "{\n", "}\n")
 
 Lines = list[str]
 Mutation = Callable[[st.DrawFn, Lines], Lines]
+Choice = Callable[[st.DrawFn, Lines], int]
 
 
-def _index(draw: st.DrawFn, lines: Lines) -> int:
+def any_line(draw: st.DrawFn, lines: Lines) -> int:
     return draw(st.integers(0, len(lines) - 1))
 
 
-def _delimiter_index(draw: st.DrawFn, lines: Lines) -> int:
+def a_delimiter(draw: st.DrawFn, lines: Lines) -> int:
     candidates = [i for i, line in enumerate(lines) if line in DELIMITERS] or range(len(lines))
     return draw(st.sampled_from(list(candidates)))
 
 
-def drop_delimiter(draw: st.DrawFn, lines: Lines) -> Lines:
-    i = _delimiter_index(draw, lines)
-    return lines[:i] + lines[i + 1 :]
+def dropping(choose: Choice) -> Mutation:
+    def drop(draw: st.DrawFn, lines: Lines) -> Lines:
+        i = choose(draw, lines)
+        return lines[:i] + lines[i + 1 :]
+
+    return drop
 
 
-def double_delimiter(draw: st.DrawFn, lines: Lines) -> Lines:
-    i = _delimiter_index(draw, lines)
-    return lines[: i + 1] + lines[i:]
+def doubling(choose: Choice) -> Mutation:
+    def double(draw: st.DrawFn, lines: Lines) -> Lines:
+        i = choose(draw, lines)
+        return lines[: i + 1] + lines[i:]
 
-
-def drop_line(draw: st.DrawFn, lines: Lines) -> Lines:
-    i = _index(draw, lines)
-    return lines[:i] + lines[i + 1 :]
-
-
-def double_line(draw: st.DrawFn, lines: Lines) -> Lines:
-    i = _index(draw, lines)
-    return lines[: i + 1] + lines[i:]
+    return double
 
 
 def swap_lines(draw: st.DrawFn, lines: Lines) -> Lines:
-    i, j = _index(draw, lines), _index(draw, lines)
+    i, j = any_line(draw, lines), any_line(draw, lines)
     lines = list(lines)
     lines[i], lines[j] = lines[j], lines[i]
     return lines
 
 
 def remove_quotes(draw: st.DrawFn, lines: Lines) -> Lines:
-    i = _index(draw, lines)
+    i = any_line(draw, lines)
     quote = draw(st.sampled_from(['"', "'"]))
     return [*lines[:i], lines[i].replace(quote, "", draw(st.sampled_from([1, -1]))), *lines[i + 1 :]]
 
 
 def _insert(draw: st.DrawFn, lines: Lines, text: str) -> Lines:
-    i = _index(draw, lines)
+    i = any_line(draw, lines)
     column = draw(st.integers(0, len(lines[i])))
     return [*lines[:i], lines[i][:column] + text + lines[i][column:], *lines[i + 1 :]]
 
@@ -164,7 +161,7 @@ def nest_deeply(draw: st.DrawFn, lines: Lines) -> Lines:
 
 
 def crlf(draw: st.DrawFn, lines: Lines) -> Lines:
-    i = _index(draw, lines)
+    i = any_line(draw, lines)
     return [*lines[:i], lines[i].replace("\n", "\r\n"), *lines[i + 1 :]]
 
 
@@ -173,7 +170,7 @@ def all_crlf(draw: st.DrawFn, lines: Lines) -> Lines:
 
 
 def indent(draw: st.DrawFn, lines: Lines) -> Lines:
-    i = _index(draw, lines)
+    i = any_line(draw, lines)
     return [*lines[:i], draw(st.sampled_from([" ", "  ", "\t"])) + lines[i], *lines[i + 1 :]]
 
 
@@ -183,10 +180,10 @@ def truncate(draw: st.DrawFn, lines: Lines) -> Lines:
 
 
 MUTATIONS: tuple[Mutation, ...] = (
-    drop_delimiter,
-    double_delimiter,
-    drop_line,
-    double_line,
+    dropping(a_delimiter),
+    doubling(a_delimiter),
+    dropping(any_line),
+    doubling(any_line),
     swap_lines,
     remove_quotes,
     insert_tab,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+from collections.abc import Iterator
 from typing import Any
 
 from fmlint.document import Document
@@ -67,22 +68,14 @@ class _TooDeep(Exception):
 
 def _bracket_beyond_max_depth(text: str) -> int | None:
     """Offset of the first ``[`` or ``{`` nested more than ``MAX_DEPTH`` deep."""
-    depth = pos = 0
-    while pos < len(text):
-        char = text[pos]
-        if char in "\"'":
-            pos = _string_end(text, pos)
-            continue
-        if char == "#":
-            pos = _line_end(text, pos)
-            continue
+    depth = 0
+    for pos, char in _outside_strings(text, 0):
         if char in "[{":
             depth += 1
             if depth > MAX_DEPTH:
                 return pos
         elif char in "]}":
             depth = max(depth - 1, 0)
-        pos += 1
     return None
 
 
@@ -191,30 +184,31 @@ class _Scanner:
         if text.startswith(('"""', "'''"), start):
             return _string_end(text, start)
         depth = 0
-        pos = start
-        while pos < len(text):
-            char = text[pos]
-            if char in "\"'":
-                pos = _string_end(text, pos)
-                continue
-            if char == "#":
-                if depth == 0:
-                    break
-                pos = _line_end(text, pos)
-                continue
+        for pos, char in _outside_strings(text, start):
+            if depth == 0 and char in "#\n":
+                return len(text[:pos].rstrip())
             if char in "[{":
                 depth += 1
             elif char in "]}":
                 depth -= 1
-            elif char == "\n" and depth == 0:
-                break
-            pos += 1
-            if depth == 0 and char in "]}":
-                return pos
-        return len(text[:pos].rstrip())
+                if depth == 0:
+                    return pos + 1
+        return len(text.rstrip())
 
 
 _WS = re.compile(r"[ \t]*")
+
+
+def _outside_strings(text: str, start: int) -> Iterator[tuple[int, str]]:
+    """Offsets and characters from ``start`` on, skipping strings; a comment is its ``#``."""
+    pos = start
+    while pos < len(text):
+        char = text[pos]
+        if char in "\"'":
+            pos = _string_end(text, pos)
+            continue
+        yield pos, char
+        pos = _line_end(text, pos) if char == "#" else pos + 1
 
 
 def _line_end(text: str, pos: int) -> int:
