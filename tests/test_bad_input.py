@@ -205,6 +205,12 @@ def test_symlink_loop_and_dangling_symlink_in_a_walked_folder(tmp_path, capsys):
     assert discover([str(tmp_path)]) == [str(tmp_path / name) for name in ("gone.md", "loop.md", "sub/post.md", NEIGHBOUR)]
 
 
+def test_named_pipe_is_not_opened(tmp_path, capsys):
+    os.mkfifo(tmp_path / "pipe.md")  # opening it would wait for a writer forever
+    items = check_folder(tmp_path, capsys, {"pipe.md": [(1, 1, "FL001")]})
+    assert message(items, "pipe.md") == "not a regular file (a pipe, socket or device); not read"
+
+
 def test_directory_named_like_an_article(tmp_path, capsys):
     (tmp_path / "x.md").mkdir()
     (tmp_path / "x.md" / "inside.md").write_text("---\ntitle: x\n---\n")
