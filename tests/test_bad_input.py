@@ -219,14 +219,18 @@ def test_directory_named_like_an_article(tmp_path, capsys):
 
 
 @contextmanager
-def effective_user(name: str) -> Iterator[None]:
-    """As root, act as ``name`` (file permissions then apply); otherwise stay as is."""
+def unprivileged() -> Iterator[None]:
+    """As root, act as ``nobody`` (file permissions then apply); otherwise stay as is."""
     if os.geteuid() != 0:
         yield
         return
-    user = pwd.getpwnam(name)
-    os.setegid(user.pw_gid)
-    os.seteuid(user.pw_uid)
+    try:
+        user = pwd.getpwnam("nobody")
+        uid, gid = user.pw_uid, user.pw_gid
+    except KeyError:
+        uid = gid = 65534
+    os.setegid(gid)
+    os.seteuid(uid)
     try:
         yield
     finally:
@@ -244,7 +248,7 @@ def test_unreadable_file(capsys):
         (folder / "secret.md").chmod(0)
         (folder / NEIGHBOUR).write_text(NEIGHBOUR_TEXT)
         settings = Settings(schema=load_schema("hugo-article"))
-        with effective_user("nobody"):
+        with unprivileged():
             result = run(discover([str(folder)]), lambda path: settings)
         found = [(os.path.basename(d.path), d.line, d.column, d.code, d.message) for d in result.diagnostics]
         assert found == [
