@@ -30,13 +30,27 @@ FAST = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthC
 THOROUGH = settings(max_examples=4000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 BODY = (
-    "# A heading\n"
+    "## A heading\n"
     "\n"
-    'Text with ![an image](/img/b.png "t") and [a link](https://example.com/a), 日本語 too.\n'
+    'Text with ![an image](/img/b.png "t") and [a link](https://example.com/a), 日本語 *too*.\n'
     "\n"
     '<img src="https://example.com/c.png" alt="c">\n'
     "\n"
     "![ref image][r] and [a ref link][r].\n"
+    "\n"
+    "- a list\n"
+    "  - nested, with **bold**\n"
+    "\n"
+    "```python\n"
+    "print('code')\n"
+    "```\n"
+    "\n"
+    "| a | b |\n"
+    "| - | - |\n"
+    "| 1 | 2 |\n"
+    "\n"
+    "<!-- fmlint-disable-next-line MD004 -->\n"
+    '<img src="https://example.com/d.png">\n'
     "\n"
     "[r]: https://example.com/r.png\n"
 )
@@ -226,7 +240,7 @@ def test_the_unmutated_articles_are_clean():
         result = lint_bytes(article.encode())
         # `base` is the anchor holder in the YAML article: not a Hugo key
         assert [d.code for d in result.diagnostics] == (["SC002"] if kind == "yaml" else []), kind
-        assert len(result.urls) == 5, kind  # 3 images (1 in the front matter), 2 links
+        assert len(result.urls) == 6, kind  # 4 images (1 in the front matter), 2 links
 
 
 @FAST
