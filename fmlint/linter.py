@@ -101,7 +101,7 @@ def lint_file(doc: Document, settings: Settings, verbose: bool = False) -> FileR
         problems.append(_internal_error(f"the {doc.kind} front-matter parser", exc, verbose))
     ctx = Context(doc, front_matter, settings)
     for checker in CHECKERS:
-        if "markdown" in checker.needs and not doc.readable:
+        if "markdown" in checker.needs and not doc.markdown:
             continue
         if any(settings.is_enabled(rule.code) for rule in checker.rules):
             problems.extend(_run(checker, ctx, verbose))

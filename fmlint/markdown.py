@@ -167,6 +167,8 @@ class _Offsets:
 
 
 def parse_markdown(doc: Document) -> MarkdownView:
+    if not doc.markdown:  # unreadable, or too much markup to parse (see fmlint.document)
+        return MarkdownView(doc)
     body = doc.body
     events = list(pyromark.events_with_range(body, options=_OPTIONS))
     definitions = pyromark.reference_definitions(body)

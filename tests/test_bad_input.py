@@ -187,6 +187,31 @@ def test_fifty_megabyte_file_is_not_read(tmp_path, capsys):
     assert message(items, "huge.md") == "file is 47.7 MiB, over the 10.0 MiB limit; not read"
 
 
+def test_body_with_too_much_markup_is_not_parsed_as_markdown(tmp_path, capsys):
+    # 150,000 nested lists in 300 kB: parsing would take about a gigabyte and half a minute
+    (tmp_path / "nested.md").write_text("---\ntitle: x\ncomments: 1\n---\n\n" + "- " * 150_000 + "x\n")
+    (tmp_path / "dots.md").write_text("---\ntitle: x\n---\n" + "." * 99_999 + "\n")  # at the limit, with its line break
+    (tmp_path / "dots-1.md").write_text("---\ntitle: x\n---\n" + "." * 100_000 + "\n")
+    tracemalloc.start()
+    start = time.perf_counter()
+    try:
+        items = check_folder(
+            tmp_path,
+            capsys,
+            {"dots-1.md": [(4, 1, "FL005")], "nested.md": [(3, 11, "SC001"), (5, 1, "FL005")]},
+        )
+        elapsed = time.perf_counter() - start
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert elapsed < 1.0 and peak < 100 * 1024 * 1024, (elapsed, peak)
+    assert [item["message"] for item in items if item["code"] == "FL005"] == [
+        "the body has 100,001 Markdown marks, over the 100,000 limit; Markdown rules skipped",
+        "the body has 150,002 Markdown marks, over the 100,000 limit; Markdown rules skipped",
+    ]
+    assert {item["severity"] for item in items if item["code"] == "FL005"} == {"warning"}
+
+
 def test_size_limit_is_configurable(tmp_path, capsys):
     (tmp_path / "big.md").write_text("---\ntitle: x\n---\n" + "x" * 2000)
     (tmp_path / "small.md").write_text("---\ntitle: x\n---\n")

@@ -1,7 +1,8 @@
 """Problems met while reading a file, before any parsing.
 
 These come from the read stage (``fmlint.document``): the file could not be
-read, is not UTF-8, is binary, or is larger than the size limit.
+read, is not UTF-8, is binary, is larger than the size limit, or has a body
+with too much Markdown markup to parse.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from fmlint.diagnostics import Problem
+from fmlint.diagnostics import Problem, Severity
 from fmlint.rules.base import Context, Rule
 
 RULES = (
@@ -91,6 +92,28 @@ dump.md:1:1: FL004 file is 50.0 MiB, over the 10.0 MiB limit; not read
 
 ## Options
 - `max-file-size` (top-level setting, default 10 MiB; `--max-file-size BYTES`).
+""",
+    ),
+    Rule(
+        "FL005",
+        "markdown-too-complex",
+        "The body has too much Markdown markup to parse; Markdown rules were skipped.",
+        severity=Severity.WARNING,
+        doc="""## What it does
+Reports a body with more than 100,000 Markdown marks (ASCII punctuation and
+line breaks) and skips the Markdown rules for that file; its front matter is
+still checked. The largest articles of real sites have under 40,000.
+
+## Why is this bad?
+Such a body is generated or hostile (`- - - - …` nests a list per dash): parsing
+it would take minutes and gigabytes of memory, while the file is well under the
+size limit.
+
+## Example
+```console
+$ fmlint generated.md
+generated.md:5:1: FL005 the body has 250,000 Markdown marks, over the 100,000 limit; Markdown rules skipped
+```
 """,
     ),
 )
