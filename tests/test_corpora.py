@@ -53,7 +53,7 @@ def test_matching_settings_crash_nowhere_and_stay_inside_the_files(site, tmp_pat
     permissive.write_text("{}")
     chosen = {"hugo-docs": {"preset": "hugo"}, "rust-blog": {"schema": str(permissive)}}[site]
     root = CORPORA / site
-    resolver = Resolver(Overrides(isolated=True, collect_urls=frozenset({"images", "links"}), **chosen), cwd=root)
+    resolver = Resolver(Overrides(isolated=True, check_links=True, **chosen), cwd=root)  # links: URLs collected
     files = discover([str(root)], resolver.project_for)
     assert len(files) > 500
     diagnostics = urls = 0
