@@ -36,6 +36,12 @@ def _codes(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     from fmlint.formatters import AUTO, FORMATTERS
     from fmlint.presets import PRESETS
@@ -92,6 +98,9 @@ def _parser() -> argparse.ArgumentParser:
     cache.add_argument(
         "--cache-dir", default=".fmlint_cache", metavar="DIR", help="cache folder (default: .fmlint_cache)"
     )
+    cache.add_argument(
+        "--jobs", type=_positive, metavar="N", help="worker processes (default: one per CPU; 1: in-process)"
+    )
     add_online_arguments(parser)
     parser.add_argument("--version", action="version", version=f"fmlint {__version__}")
     return parser
@@ -139,6 +148,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _lint_paths(args: argparse.Namespace, resolver: Resolver) -> RunResult | None:
+    from fmlint.cache import ResultCache
     from fmlint.discover import discover
     from fmlint.runner import run
 
@@ -148,7 +158,8 @@ def _lint_paths(args: argparse.Namespace, resolver: Resolver) -> RunResult | Non
         print(f"fmlint: error: no such file or directory: {', '.join(missing)}", file=sys.stderr)
         return None
     files = discover(paths, resolver.project_for)
-    return run(files, resolver.settings_for, verbose=args.verbose)
+    cache = None if args.no_cache else ResultCache(args.cache_dir)
+    return run(files, resolver.settings_for, verbose=args.verbose, jobs=args.jobs, cache=cache)
 
 
 def _lint_stdin(args: argparse.Namespace, resolver: Resolver) -> tuple[RunResult | None, dict[str, str]]:

@@ -62,6 +62,12 @@ def lint_path(path: str, settings: Settings, verbose: bool = False) -> FileResul
 
 
 def read_path(path: str, max_size: int) -> Document:
+    data = read_bytes(path, max_size)
+    return data if isinstance(data, Document) else read_document(path, data)
+
+
+def read_bytes(path: str, max_size: int) -> bytes | Document:
+    """The file's bytes, or (when it cannot be read) a placeholder document saying why."""
     try:
         if not os.path.isdir(path) and not stat.S_ISREG(os.stat(path).st_mode):
             return unreadable_document(path, "FL001", "not a regular file (a pipe, socket or device); not read")
@@ -71,12 +77,11 @@ def read_path(path: str, max_size: int) -> Document:
                 return unreadable_document(
                     path, "FL004", f"file is {_mib(size)} MiB, over the {_mib(max_size)} MiB limit; not read"
                 )
-            data = handle.read()
+            return handle.read()
     except IsADirectoryError:
         return unreadable_document(path, "FL001", "cannot read file: it is a directory")
     except OSError as exc:
         return unreadable_document(path, "FL001", f"cannot read file: {exc.strerror or exc}")
-    return read_document(path, data)
 
 
 def _mib(size: int) -> str:
@@ -93,31 +98,58 @@ def lint_document(doc: Document, settings: Settings, verbose: bool = False) -> l
 
 
 def lint_file(doc: Document, settings: Settings, verbose: bool = False) -> FileResult:
-    problems: list[Problem] = []
+    ctx, diagnostics = context(doc, settings, verbose)
+    diagnostics += check(ctx, CHECKERS, verbose)
+    urls, url_errors = collect_urls(ctx, verbose)
+    diagnostics, urls = finish(ctx, [*diagnostics, *url_errors], urls)
+    return FileResult(doc.path, diagnostics, urls)
+
+
+def context(doc: Document, settings: Settings, verbose: bool = False) -> tuple[Context, list[Diagnostic]]:
+    """What the rules read about ``doc`` (the Markdown is parsed on first use), and a parser crash if any."""
     try:
         front_matter = parse_front_matter(doc) if doc.readable else None
     except Exception as exc:  # a bug in a loader: the rules still run, without front matter
-        front_matter = None
-        problems.append(_internal_error(f"the {doc.kind} front-matter parser", exc, verbose))
-    ctx = Context(doc, front_matter, settings)
-    for checker in CHECKERS:
-        if "markdown" in checker.needs and not doc.markdown:
+        ctx = Context(doc, None, settings)
+        return ctx, _diagnostics(ctx, [_internal_error(f"the {doc.kind} front-matter parser", exc, verbose)])
+    return Context(doc, front_matter, settings), []
+
+
+def check(ctx: Context, checkers: Iterable[Checker], verbose: bool = False) -> list[Diagnostic]:
+    """The findings of the enabled rules of ``checkers``, before suppressions (the result cache runs them in groups)."""
+    problems: list[Problem] = []
+    for checker in checkers:
+        if "markdown" in checker.needs and not ctx.doc.markdown:
             continue
-        if any(settings.is_enabled(rule.code) for rule in checker.rules):
+        if any(ctx.settings.is_enabled(rule.code) for rule in checker.rules):
             problems.extend(_run(checker, ctx, verbose))
-    urls: tuple[UrlOccurrence, ...] = ()
-    if settings.collect_urls and doc.readable:
-        try:
-            urls = tuple(_remote_urls(ctx))
-        except Exception as exc:  # a bug in the Markdown view or image extraction
-            problems.append(_internal_error("URL collection", exc, verbose))
-    diagnostics = [_diagnostic(doc, p, settings) for p in problems if settings.is_enabled(p.code)]
+    return _diagnostics(ctx, problems)
+
+
+def collect_urls(ctx: Context, verbose: bool = False) -> tuple[tuple[UrlOccurrence, ...], list[Diagnostic]]:
+    """The remote URLs the online checks asked for (``settings.collect_urls``), and a crash if any."""
+    if not (ctx.settings.collect_urls and ctx.doc.readable):
+        return (), []
+    try:
+        return tuple(_remote_urls(ctx)), []
+    except Exception as exc:  # a bug in the Markdown view or image extraction
+        return (), _diagnostics(ctx, [_internal_error("URL collection", exc, verbose)])
+
+
+def finish(
+    ctx: Context, diagnostics: list[Diagnostic], urls: tuple[UrlOccurrence, ...]
+) -> tuple[list[Diagnostic], tuple[UrlOccurrence, ...]]:
+    """Inline suppression comments applied to the findings and URLs; the findings sorted."""
+    doc = ctx.doc
     if doc.readable and MARK in doc.text:
         diagnostics, directive_problems, silenced = apply_suppressions(ctx, diagnostics, (u.line for u in urls))
-        diagnostics += [_diagnostic(doc, p, settings) for p in directive_problems if settings.is_enabled(p.code)]
+        diagnostics += _diagnostics(ctx, directive_problems)
         urls = tuple(replace(u, suppressed=silenced[u.line]) if u.line in silenced else u for u in urls)
-    diagnostics.sort()
-    return FileResult(doc.path, diagnostics, urls)
+    return sorted(diagnostics), urls
+
+
+def _diagnostics(ctx: Context, problems: Iterable[Problem]) -> list[Diagnostic]:
+    return [_diagnostic(ctx.doc, p, ctx.settings) for p in problems if ctx.settings.is_enabled(p.code)]
 
 
 def _remote_urls(ctx: Context) -> Iterator[UrlOccurrence]:

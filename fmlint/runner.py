@@ -1,15 +1,38 @@
-"""Many files: lint each, in order, and collect the per-file results."""
+"""Many files: lint each, on every core, through the result cache.
+
+Files are checked in worker processes (``jobs``, default: the usable CPUs) in
+chunks; results come back in the order of ``files``, so the output does not
+depend on ``jobs``.  Runs of fewer than :data:`MIN_FILES_FOR_POOL` files (a
+pre-commit call) and ``jobs=1`` stay in this process and pay no pool start-up.
+
+The distinct settings objects are handed to each worker once, when it starts
+(a compiled schema pickles as its contents and is rebuilt there); each task
+names its settings by index.  With a :class:`~fmlint.cache.ResultCache`, each
+file is hashed and looked up first; see ``fmlint.cache`` for the key and for
+how rules that depend on other files are kept fresh.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from fmlint.cache import Entry, ResultCache, settings_fingerprint
 from fmlint.diagnostics import Diagnostic
-from fmlint.linter import FileResult, lint_path
+from fmlint.document import Document, read_document
+from fmlint.linter import INTERNAL_ERROR, FileResult, check, collect_urls, context, finish, lint_file, read_bytes
+from fmlint import linter
+from fmlint.rules import Checker
+from fmlint.rules.base import answers_unchanged
 from fmlint.settings import Settings
+from fmlint.suppressions import MARK
 
 SettingsFor = Callable[[str], Settings]
+
+MIN_FILES_FOR_POOL = 64
+MAX_CHUNK = 256
+_MARK = MARK.encode()
 
 
 @dataclass(frozen=True)
@@ -17,9 +40,150 @@ class RunResult:
     files: Sequence[str]
     diagnostics: list[Diagnostic]  # sorted by path, line, column, code
     file_results: Sequence[FileResult] = ()
+    cache_hits: int = field(default=0, compare=False)
 
 
-def run(files: Sequence[str], settings_for: SettingsFor, verbose: bool = False) -> RunResult:
-    results = [lint_path(path, settings_for(path), verbose) for path in files]
+def default_jobs() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def run(
+    files: Sequence[str],
+    settings_for: SettingsFor,
+    verbose: bool = False,
+    jobs: int | None = None,
+    cache: ResultCache | None = None,
+    min_files_for_pool: int = MIN_FILES_FOR_POOL,
+) -> RunResult:
+    """Lint ``files`` (each with ``settings_for(path)``, which should return one object per configuration)."""
+    distinct: dict[int, int] = {}
+    settings_list: list[Settings] = []
+    tasks: list[tuple[str, int]] = []
+    for path in files:
+        settings = settings_for(path)
+        if id(settings) not in distinct:
+            distinct[id(settings)] = len(settings_list)
+            settings_list.append(settings)
+        tasks.append((path, distinct[id(settings)]))
+    if cache is not None:
+        cache.prepare()
+    worker = _Worker(settings_list, cache, verbose)
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    if jobs == 1 or len(tasks) < max(min_files_for_pool, 2):
+        results, hits, stored = worker.check_chunk(tasks)
+    else:
+        results, hits, stored = _in_pool(worker, tasks, jobs)
+    if cache is not None:
+        if stored:
+            cache.evict()
+        cache.close()
     diagnostics = sorted(d for result in results for d in result.diagnostics)
-    return RunResult(files, diagnostics, results)
+    return RunResult(files, diagnostics, results, hits)
+
+
+class _Worker:
+    """Checks files for one run; built once per worker process."""
+
+    def __init__(self, settings_list: list[Settings], cache: ResultCache | None, verbose: bool) -> None:
+        self.settings_list = settings_list
+        self.cache = cache
+        self.verbose = verbose
+        self.fingerprints: list[str] = []
+        if cache is not None:
+            self.fingerprints = [settings_fingerprint(settings) for settings in settings_list]
+        groups = [checker_groups(settings) for settings in settings_list]
+        self.stable = [stable for stable, _, _ in groups]
+        self.filesystem = [filesystem for _, filesystem, _ in groups]
+        self.clock = [clock for _, _, clock in groups]
+
+    def check_chunk(self, tasks: Sequence[tuple[str, int]]) -> tuple[list[FileResult], int, int]:
+        """The results of ``tasks`` in order, and how many were cache hits and how many were stored."""
+        results, hits, stored = [], 0, 0
+        for path, index in tasks:
+            result, hit = self.check(path, index)
+            results.append(result)
+            hits += hit
+        if self.cache is not None:
+            stored = self.cache.flush()
+        return results, hits, stored
+
+    def check(self, path: str, index: int) -> tuple[FileResult, bool]:
+        """One file's result, and whether it came from the cache (entries are queued for the chunk's flush).
+
+        A hit is served as stored unless the filesystem rules' probes answer
+        differently now, clock-dependent rules are enabled, or the file has
+        suppression comments; then the file is parsed again for those rules and
+        the comments are applied to the whole set of findings.
+        """
+        settings = self.settings_list[index]
+        data = read_bytes(path, settings.max_file_size)
+        if isinstance(data, Document):  # unreadable: nothing to hash
+            return lint_file(data, settings, self.verbose), False
+        if self.cache is None:
+            return lint_file(read_document(path, data), settings, self.verbose), False
+        key = self.cache.key(path, data, self.fingerprints[index])
+        entry = self.cache.load(key, path)
+        hit = entry is not None
+        if entry is not None:
+            unchanged = answers_unchanged(entry.probes)
+            if unchanged and not self.clock[index] and _MARK not in data:
+                return FileResult(path, sorted([*entry.result.diagnostics, *entry.filesystem]), entry.result.urls), hit
+            ctx, _ = context(read_document(path, data), settings, self.verbose)  # it parsed without a crash before
+            filesystem = entry.filesystem if unchanged else check(ctx, self.filesystem[index], self.verbose)
+        else:
+            ctx, errors = context(read_document(path, data), settings, self.verbose)
+            stable = [*errors, *check(ctx, self.stable[index], self.verbose)]
+            filesystem = check(ctx, self.filesystem[index], self.verbose)
+            urls, url_errors = collect_urls(ctx, self.verbose)
+            stable += url_errors
+            entry = Entry(FileResult(path, sorted(stable), urls), sorted(filesystem), tuple(ctx.probes))
+            if not any(d.code == INTERNAL_ERROR for d in (*stable, *filesystem)):  # a crash is shown again, not stored
+                self.cache.store(key, entry)
+        found = [*entry.result.diagnostics, *filesystem, *check(ctx, self.clock[index], self.verbose)]
+        diagnostics, urls = finish(ctx, found, entry.result.urls)
+        return FileResult(path, diagnostics, urls), hit
+
+
+def _enabled(checker: Checker, settings: Settings) -> bool:
+    return any(settings.is_enabled(rule.code) for rule in checker.rules)
+
+
+def checker_groups(settings: Settings) -> tuple[tuple[Checker, ...], tuple[Checker, ...], tuple[Checker, ...]]:
+    """The enabled rule modules that read only the file, those that read other files, and those that read the clock."""
+    checkers = linter.CHECKERS
+    clock = tuple(c for c in checkers if any(settings.is_enabled(code) for code in c.clock_dependent))
+    filesystem = tuple(c for c in checkers if c.filesystem_dependent and _enabled(c, settings) and c not in clock)
+    stable = tuple(c for c in checkers if _enabled(c, settings) and c not in clock and c not in filesystem)
+    return stable, filesystem, clock
+
+
+def _in_pool(worker: _Worker, tasks: list[tuple[str, int]], jobs: int) -> tuple[list[FileResult], int, int]:
+    import multiprocessing  # not needed by small runs: imported here
+
+    size = max(1, min(MAX_CHUNK, len(tasks) // (jobs * 8)))
+    chunks = [tasks[start : start + size] for start in range(0, len(tasks), size)]
+    results: list[FileResult] = []
+    hits = stored = 0
+    with multiprocessing.get_context().Pool(min(jobs, len(chunks)), _start_worker, (worker,)) as pool:
+        for chunk_results, chunk_hits, chunk_stored in pool.imap(_check_chunk, chunks):
+            results.extend(chunk_results)
+            hits += chunk_hits
+            stored += chunk_stored
+    return results, hits, stored
+
+
+_worker: _Worker | None = None
+
+
+def _start_worker(worker: _Worker) -> None:
+    global _worker
+    _worker = worker
+
+
+def _check_chunk(tasks: Sequence[tuple[str, int]]) -> tuple[list[FileResult], int, int]:
+    assert _worker is not None, "the pool initializer sets the worker"
+    return _worker.check_chunk(tasks)

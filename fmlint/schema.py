@@ -40,7 +40,11 @@ class CompiledSchema:
     path: Path
     contents: Any
     validator: Validator
-    digest: str  # content hash, part of cache keys
+    digest: str  # hash of the contents and of every file its $refs load: part of cache keys
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A validator holds closures and does not pickle: a worker process builds its own.
+        return (_unpickle, (self.contents, self.name, self.path, self.digest))
 
     @property
     def requires_properties(self) -> bool:
@@ -69,17 +73,30 @@ def _compile(name: str, path: Path) -> CompiledSchema:
 
 def compile_schema(contents: Any, name: str, path: Path, digest: str | None = None) -> CompiledSchema:
     """Check ``contents`` and build its validator (``path`` anchors relative ``$ref``s)."""
+    validator, loaded = _build(contents, path)
+    digest = digest or hashlib.sha256(json.dumps(contents, sort_keys=True).encode()).hexdigest()
+    if loaded:
+        digest = hashlib.sha256(b"".join([digest.encode(), *sorted(loaded)])).hexdigest()
+    return CompiledSchema(name, path, contents, validator, digest)
+
+
+def _unpickle(contents: Any, name: str, path: Path, digest: str) -> CompiledSchema:
+    return CompiledSchema(name, path, contents, _build(contents, path)[0], digest)
+
+
+def _build(contents: Any, path: Path) -> tuple[Validator, list[bytes]]:
+    """The validator, and the hashes of the files its ``$ref``s loaded."""
     cls = jsonschema.validators.validator_for(contents, default=jsonschema.Draft202012Validator)
     try:
         cls.check_schema(contents)
     except jsonschema.SchemaError as exc:
         pointer = _pointer(exc.absolute_path)
         raise SchemaLoadError(f"{path}: invalid schema at {pointer}: {exc.message}") from None
-    registry: referencing.Registry = referencing.Registry(retrieve=_retriever(path))
+    loaded: list[bytes] = []
+    registry: referencing.Registry = referencing.Registry(retrieve=_retriever(path, loaded))
     validator = cls(contents, registry=registry, format_checker=_format_checker(cls))
     _resolve_refs(path, contents, registry)
-    digest = digest or hashlib.sha256(json.dumps(contents, sort_keys=True).encode()).hexdigest()
-    return CompiledSchema(name, path, contents, validator, digest)
+    return validator, loaded
 
 
 def _read(path: Path) -> bytes:
@@ -109,8 +126,8 @@ def _format_checker(cls: type[Validator]) -> jsonschema.FormatChecker:
     return checker
 
 
-def _retriever(schema_path: Path):  # type: ignore[no-untyped-def]
-    """Resolve ``$ref`` targets from disk; never from the network."""
+def _retriever(schema_path: Path, loaded: list[bytes]):  # type: ignore[no-untyped-def]
+    """Resolve ``$ref`` targets from disk, never from the network; record each file's hash in ``loaded``."""
 
     def retrieve(uri: str) -> referencing.Resource:
         parts = urlsplit(uri)
@@ -120,7 +137,9 @@ def _retriever(schema_path: Path):  # type: ignore[no-untyped-def]
                 raise SchemaLoadError(f"remote schemas are not fetched; save a copy of {uri} as {local}")
         else:
             local = Path(parts.path) if parts.scheme == "file" else schema_path.parent / parts.path
-        contents = _parse(local, _read(local))
+        raw = _read(local)
+        loaded.append(hashlib.sha256(raw).digest())
+        contents = _parse(local, raw)
         return referencing.Resource.from_contents(contents, default_specification=referencing.jsonschema.DRAFT202012)
 
     return retrieve

@@ -172,7 +172,7 @@ def test_in_memory_text_is_not_looked_up():
 
 def test_local_image_rule_says_it_depends_on_the_filesystem():
     dependent = {checker.name for checker in CHECKERS if checker.filesystem_dependent}
-    assert dependent == {"local-images"}
+    assert dependent == {"local-images", "schema"}  # schema: an inline `$schema` file
 
 
 CORPORA = [Path(__file__).resolve().parents[2] / "shared" / "corpora", Path("/work/shared/corpora")]

@@ -10,11 +10,16 @@ Each rule module (yamllint style) defines, next to its check:
   ``"markdown"``), so the linter parses only what enabled rules need;
 * ``check(ctx, options)`` — yields :class:`Problem` records located by spans;
 * optionally ``FILESYSTEM_DEPENDENT = True`` when the results depend on other
-  files than the one checked (so they must not be cached by its content alone).
+  files than the one checked (so they must not be cached by its content alone);
+  such a check reads the filesystem only through :meth:`Context.probe`, so that
+  the result cache can reuse its findings while every probe answers the same;
+* optionally ``CLOCK_DEPENDENT_CODES`` — the codes whose results depend on the
+  current time (the result cache re-runs the module when one is enabled).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -41,6 +46,45 @@ class Rule:
     doc: str = ""
 
 
+def probe_function(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Register a function of text (or tuple-of-text) arguments that looks at the filesystem, for ``ctx.probe``.
+
+    Only registered functions are replayed from a cache entry, so an entry
+    cannot name anything else to call.
+    """
+    PROBE_FUNCTIONS[_probe_name(function)] = function
+    return function
+
+
+def _probe_name(function: Callable[..., Any]) -> str:
+    return f"{function.__module__}:{function.__qualname__}"
+
+
+PROBE_FUNCTIONS: dict[str, Callable[..., Any]] = {}
+probe_function(os.path.isfile)
+
+
+def answers_unchanged(probes: Iterable[Probe]) -> bool:
+    """Whether every probe, asked again now, gives the recorded answer."""
+    for probe in probes:
+        function = PROBE_FUNCTIONS.get(probe.function)
+        try:
+            if function is None or function(*probe.args) != probe.result:
+                return False
+        except Exception:  # arguments from a damaged cache entry
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class Probe:
+    """A filesystem question a check asked, and the answer: ``module:function``, arguments, result."""
+
+    function: str
+    args: tuple[Any, ...]
+    result: Any
+
+
 @dataclass
 class Context:
     """Everything a check may read about one file; the Markdown view is parsed on first use."""
@@ -49,6 +93,7 @@ class Context:
     front_matter: FrontMatter | None
     settings: Settings
     _markdown: MarkdownView | None = field(default=None, repr=False)
+    probes: list[Probe] = field(default_factory=list, repr=False)
 
     @property
     def markdown(self) -> MarkdownView:
@@ -57,6 +102,15 @@ class Context:
 
             self._markdown = parse_markdown(self.doc)
         return self._markdown
+
+    def probe(self, function: Callable[..., Any], *args: Any) -> Any:
+        """``function(*args)``, recorded; ``function`` is registered with :func:`probe_function`."""
+        name = _probe_name(function)
+        if PROBE_FUNCTIONS.get(name) is not function:
+            raise ValueError(f"{name} is not registered with probe_function")
+        result = function(*args)
+        self.probes.append(Probe(name, args, result))
+        return result
 
     def front_matter_value(self, key: str) -> Any:
         """The top-level front-matter value of ``key``; ``None`` when absent or unparsable."""
@@ -77,6 +131,7 @@ class Checker:
     needs: frozenset[str]
     check: CheckFunction
     filesystem_dependent: bool = False
+    clock_dependent: frozenset[str] = frozenset()
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Checker:
@@ -85,7 +140,8 @@ class Checker:
         rules = tuple(rule if rule.doc else _with_doc(rule, docstring) for rule in module.RULES)
         needs = frozenset(getattr(module, "NEEDS", ()))
         filesystem = getattr(module, "FILESYSTEM_DEPENDENT", False)
-        return cls(name, rules, getattr(module, "OPTIONS", {}), needs, module.check, filesystem)
+        clock = frozenset(getattr(module, "CLOCK_DEPENDENT_CODES", ()))
+        return cls(name, rules, getattr(module, "OPTIONS", {}), needs, module.check, filesystem, clock)
 
 
 def _with_doc(rule: Rule, doc: str) -> Rule:

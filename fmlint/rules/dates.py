@@ -24,6 +24,8 @@ from fmlint.positions import Span
 from fmlint.rules.base import Context, Rule
 
 NEEDS = ("front_matter",)
+# Compared with the current time: when enabled, the result cache re-runs this module on every hit.
+CLOCK_DEPENDENT_CODES = ("DT004",)
 
 OPTIONS = {
     "date-fields": ["date"],

@@ -3,7 +3,8 @@
 FILESYSTEM DEPENDENT: the result for an article depends on *other* files (the
 images and the site's configuration file), not only on the article's text, so a
 result cache keyed by file content must not serve these findings stale
-(``FILESYSTEM_DEPENDENT`` below; ``Checker.filesystem_dependent``).
+(``FILESYSTEM_DEPENDENT`` below; ``Checker.filesystem_dependent``): every look
+at the filesystem goes through ``ctx.probe``, which the cache replays.
 
 The site root is the nearest ancestor folder of the article holding a Hugo,
 Jekyll or generic site configuration file; lookups are cached per folder, as a
@@ -21,7 +22,7 @@ from typing import Any
 from fmlint.diagnostics import Problem
 from fmlint.doc_examples import WITH_CDN_IMAGES, article, example
 from fmlint.images import DEFAULT_IMAGE_FIELDS, ImageReference, image_references, url_path
-from fmlint.rules.base import Context, Rule
+from fmlint.rules.base import Context, Rule, probe_function
 from fmlint.urls import is_local, url_error
 
 FILESYSTEM_DEPENDENT = True
@@ -76,20 +77,21 @@ static file, so the mistake ships.
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
-    if not os.path.isfile(ctx.doc.path):
+    if not ctx.probe(os.path.isfile, ctx.doc.path):
         return
     folder = os.path.dirname(os.path.abspath(ctx.doc.path))
-    root = site_root(folder, tuple(options["site-root-files"]))
+    root = ctx.probe(site_root, folder, tuple(options["site-root-files"]))
     for ref in image_references(ctx, options["fields"]):
         path = _local_path(ref)
         if path is None:
             continue
         places = _candidates(path, folder, root, options["site-folders"])
-        if places and not any(os.path.isfile(place) for place in places):
+        if places and not any(ctx.probe(os.path.isfile, place) for place in places):
             where = ", ".join(_shown(place, root) for place in places)
             yield Problem("IMG006", f"local image `{ref.url}` not found (looked for {where})", ref.span)
 
 
+@probe_function
 @cache
 def site_root(folder: str, markers: tuple[str, ...]) -> str | None:
     """The nearest folder at or above ``folder`` holding one of ``markers``."""

@@ -13,7 +13,8 @@ from typing import Any
 
 from fmlint.diagnostics import Problem
 from fmlint.positions import Span
-from fmlint.rules.base import Context, Rule
+from fmlint.prescreen import known_valid
+from fmlint.rules.base import Context, Rule, probe_function
 from fmlint.schema import SchemaLoadError, load_schema
 from fmlint.schema_errors import schema_problems
 
@@ -167,6 +168,17 @@ title: "Hello"
 
 
 INLINE_SCHEMA_KEY = "$schema"
+# An inline schema is another file: its findings are cached with a probe of that file's digest.
+FILESYSTEM_DEPENDENT = True
+
+
+@probe_function
+def inline_schema_digest(reference: str, folder: str) -> str:
+    """What the inline schema ``reference`` is now: its digest, or why it cannot be used."""
+    try:
+        return load_schema(reference, Path(folder)).digest
+    except SchemaLoadError as exc:
+        return f"error: {exc}"
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -180,8 +192,10 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         if not isinstance(reference, str) or not reference:
             yield Problem("SC005", f"`{INLINE_SCHEMA_KEY}` must be a schema path or bundled name", span)
             return
+        folder = str(Path(ctx.doc.path).parent)
+        ctx.probe(inline_schema_digest, reference, folder)  # recorded: the result cache re-reads the schema
         try:
-            schema = load_schema(reference, Path(ctx.doc.path).parent)
+            schema = load_schema(reference, Path(folder))
         except SchemaLoadError as exc:
             yield Problem("SC005", f"cannot use the inline schema: {exc}", span)
             return
@@ -193,6 +207,6 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             required = ", ".join(schema.contents["required"])
             yield Problem("SC004", f"missing front matter (the schema requires {required})", Span(0, 0))
         return
-    if data is None:
+    if data is None or known_valid(schema, data):
         return
     yield from schema_problems(schema.validator.iter_errors(data), fm)

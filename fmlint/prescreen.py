@@ -1,0 +1,106 @@
+"""A native pre-screen for schema validation.
+
+jsonschema-rs tells whether a document is valid in about 13 µs where
+jsonschema takes about 330 µs (the hugo-article schema, seed-shaped front
+matter); schema validation was the largest cost of a cold run.  jsonschema
+stays the validator that finds errors and their paths: the pre-screen is only
+asked "is this document valid?", and anything but a confident "yes" runs
+jsonschema as before.
+
+It is used only where the two are known to agree (``tests/test_prescreen.py``
+compares them on every schema and corpus we have, and on generated values):
+
+* every ``format`` is checked by jsonschema's own format checker, called back
+  from jsonschema-rs, so format results are the same by construction;
+* a schema with regular expressions (``pattern``, ``patternProperties``) is not
+  pre-screened: Rust's regex dialect is not Python's ``re``;
+* nor one whose ``$ref``s load other files, nor one jsonschema-rs cannot build;
+* nor a document holding values JSON cannot carry (non-text keys, NaN or
+  infinity, integers beyond 64 bits) — YAML can produce all of these.
+
+Without jsonschema-rs installed every document goes to jsonschema.  The first
+:data:`WARM_UP` documents of a process go to jsonschema too: a pre-commit run
+of a few files would spend more on importing and building the native
+validator (about 20 ms) than it saves.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from fmlint.schema import CompiledSchema
+
+_REGEX_KEYWORDS = frozenset({"pattern", "patternProperties"})
+_REF_KEYWORDS = frozenset({"$ref", "$dynamicRef"})
+_INT64 = 2**63
+WARM_UP = 32
+_validators: dict[str, Callable[[Any], bool] | None] = {}
+_asked: dict[str, int] = {}
+
+
+def known_valid(schema: CompiledSchema, data: Any) -> bool:
+    """``True`` only when the native validator may answer and says ``data`` is valid."""
+    if schema.digest not in _validators:
+        _asked[schema.digest] = asked = _asked.get(schema.digest, 0) + 1
+        if asked <= WARM_UP:
+            return False
+        _validators[schema.digest] = _native(schema)
+    is_valid = _validators[schema.digest]
+    if is_valid is None or not _plain(data):
+        return False
+    try:
+        return bool(is_valid(data))
+    except Exception:  # a value the binding cannot convert: let jsonschema decide
+        return False
+
+
+def _native(schema: CompiledSchema) -> Callable[[Any], bool] | None:
+    pairs = list(_pairs(schema.contents))
+    if any(key in _REGEX_KEYWORDS for key, _ in pairs):
+        return None
+    if any(key in _REF_KEYWORDS and not (isinstance(value, str) and value.startswith("#")) for key, value in pairs):
+        return None
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    checker = schema.validator.format_checker
+    names = {value for key, value in pairs if key == "format" and isinstance(value, str)}
+    formats = {name: _format(checker, name) for name in names}
+    try:
+        return jsonschema_rs.validator_for(schema.contents, formats=formats, validate_formats=True).is_valid
+    except Exception:  # a schema or dialect jsonschema-rs does not take
+        return None
+
+
+def _format(checker: Any, name: str) -> Callable[[Any], bool]:
+    return lambda value: checker is None or checker.conforms(value, name)
+
+
+def _pairs(node: Any) -> Iterator[tuple[str, Any]]:
+    """Every key and value of every mapping in ``node``, however deep."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield key, value
+            yield from _pairs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _pairs(value)
+
+
+def _plain(value: Any) -> bool:
+    """Whether ``value`` is JSON data that converts exactly (see the module docstring)."""
+    if value is None or isinstance(value, (str, bool)):
+        return True
+    if isinstance(value, int):
+        return -_INT64 <= value < _INT64
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, list):
+        return all(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return all(isinstance(key, str) and _plain(item) for key, item in value.items())
+    return False

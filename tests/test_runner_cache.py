@@ -1,0 +1,314 @@
+"""The parallel runner and the per-file result cache give the same results as a plain run."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import pickle
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fmlint.cache import CACHEDIR_TAG, ResultCache, settings_fingerprint
+from fmlint.cli import main
+from fmlint.diagnostics import Severity
+from fmlint.discover import discover
+from fmlint.rules import RULES_BY_CODE
+from fmlint.rules.local_images import site_root
+from fmlint.runner import checker_groups, run
+from fmlint.schema import _compile, compile_schema, load_schema
+from fmlint.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "content"
+SAMPLES = {
+    "bom-crlf.md": "\ufeff---\r\ntitle: x\r\ntoc: 1\r\n---\r\n![a](https://cdn.example.com/a.png)\r\n".encode(),
+    "cjk.md": "---\ntitle: 价格\ncomments: 是\n---\n正文 ![图](https://cdn.example.com/图.png)\n".encode(),
+    "toml.md": b'+++\ntitle = "x"\ntoc = 1\n+++\n[link](https://example.com/x)\n',
+    "json.md": b'{\n  "title": "x",\n  "toc": 1\n}\nbody\n',
+    "binary.md": b"\x00\x01\x02",
+    "bad-utf8.md": b"---\ntitle: \xff\n---\n",
+}
+
+
+def corpus(folder: Path, copies: int = 1) -> list[str]:
+    """The examples and the position-sensitive samples, ``copies`` times over."""
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = {path.name: path.read_bytes() for path in EXAMPLES.rglob("*.md")} | SAMPLES
+    for copy in range(copies):
+        for name, data in sources.items():
+            (folder / f"{copy:03d}-{name}").write_bytes(data)
+    return discover([str(folder)])
+
+
+def settings(**changes: Any) -> Settings:
+    return Settings(**{"schema": load_schema("hugo-article"), "collect_urls": frozenset({"images", "links"}), **changes})
+
+
+def lint_all(files: list[str], the_settings: Settings, **options: Any):
+    return run(files, lambda path: the_settings, **options)
+
+
+def test_cached_and_uncached_runs_agree(tmp_path):
+    files = corpus(tmp_path)
+    cache = ResultCache(tmp_path / "cache")
+    plain = lint_all(files, settings(), jobs=1)
+    cold = lint_all(files, settings(), jobs=1, cache=cache)
+    warm = lint_all(files, settings(), jobs=1, cache=cache)
+    assert plain.diagnostics and any(result.urls for result in plain.file_results)
+    assert cold.cache_hits == 0
+    assert warm.cache_hits == len(files)
+    for other in (cold, warm):
+        assert other.diagnostics == plain.diagnostics
+        assert list(other.file_results) == list(plain.file_results)
+
+
+def test_jobs_do_not_change_the_output(tmp_path, capsys):
+    corpus(tmp_path / "site", copies=7)  # over the in-process threshold
+    outputs = []
+    for args in (["--jobs", "1", "--no-cache"], ["--jobs", "2", "--no-cache"], ["--jobs", "2"], ["--jobs", "2"]):
+        assert main([*args, "--cache-dir", str(tmp_path / "cache"), "--format", "json", str(tmp_path / "site")]) == 1
+        outputs.append(capsys.readouterr().out)
+    assert len(json.loads(outputs[0])) > 7
+    assert outputs[1:] == outputs[:1] * 3
+
+
+def test_pool_results_keep_file_order(tmp_path):
+    files = corpus(tmp_path, copies=3)
+    in_process = lint_all(files, settings(), jobs=1)
+    pooled = lint_all(files, settings(), jobs=2, min_files_for_pool=0)
+    assert [r.path for r in pooled.file_results] == files
+    assert list(pooled.file_results) == list(in_process.file_results)
+
+
+def test_a_changed_file_is_checked_again(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: x\n---\n")
+    cache = ResultCache(tmp_path / "cache")
+    assert lint_all([str(post)], settings(), cache=cache).diagnostics == []
+    post.write_text("---\ntitle: x\ntoc: 1\n---\n")
+    result = lint_all([str(post)], settings(), cache=cache)
+    assert result.cache_hits == 0
+    assert [d.code for d in result.diagnostics] == ["SC001"]
+
+
+def test_a_changed_schema_or_option_misses(tmp_path):
+    files = corpus(tmp_path)
+    cache = ResultCache(tmp_path / "cache")
+    lint_all(files, settings(), cache=cache)
+    strict = compile_schema({"type": "object", "required": ["title", "author"]}, "strict", tmp_path / "s.json")
+    changed = [
+        Settings(schema=strict),
+        settings(severities={"SC001": Severity.WARNING}),
+        settings(enabled_codes=frozenset({"SC001"})),
+        settings(rule_options={"schema": {"x": 1}}),
+        settings(max_file_size=10),
+        settings(collect_urls=frozenset({"images"})),
+    ]
+    for other in changed:
+        result = lint_all(files, other, cache=cache)
+        assert result.cache_hits == 0
+        assert result.diagnostics == lint_all(files, other).diagnostics
+
+
+def test_a_changed_referenced_schema_file_changes_the_digest(tmp_path):
+    (tmp_path / "defs.json").write_text('{"type": "string"}')
+    main_schema = {"type": "object", "properties": {"title": {"$ref": "defs.json"}}}
+    before = compile_schema(main_schema, "s", tmp_path / "s.json")
+    (tmp_path / "defs.json").write_text('{"type": "integer"}')
+    after = compile_schema(main_schema, "s", tmp_path / "s.json")
+    assert settings_fingerprint(Settings(schema=before)) != settings_fingerprint(Settings(schema=after))
+
+
+def test_fingerprint_covers_fields_added_later():
+    extended = dataclasses.make_dataclass("Extended", [("spelling", str, "en")], bases=(Settings,), frozen=True)
+    assert settings_fingerprint(extended(spelling="en")) != settings_fingerprint(extended(spelling="de"))
+    assert settings_fingerprint(settings()) == settings_fingerprint(settings())
+
+
+def test_settings_pickle_for_worker_processes(tmp_path):
+    (tmp_path / "defs.json").write_text('{"type": "string", "format": "hugo-date"}')
+    schema = compile_schema({"properties": {"date": {"$ref": "defs.json"}}}, "s", tmp_path / "s.json")
+    original = Settings(schema=schema)
+    copy = pickle.loads(pickle.dumps(original))
+    assert settings_fingerprint(copy) == settings_fingerprint(original)
+    post = tmp_path / "post.md"
+    post.write_text('---\ndate: "2025-02-30 11:51:26"\n---\n')
+    expected = lint_all([str(post)], original).diagnostics
+    assert "SC001" in [d.code for d in expected]
+    assert lint_all([str(post)], copy).diagnostics == expected
+
+
+def entries(cache_dir: Path) -> dict[str, bytes]:
+    with sqlite3.connect(cache_dir / "files.sqlite3") as connection:
+        return dict(connection.execute("SELECT key, value FROM entries ORDER BY rowid"))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"{not json", b'{"diagnostics": 1}', b"\xff\xfe", b'{"diagnostics": [["1", 1, "SC001", 1, 1, "r", "error", "m"]], "urls": []}'],
+)
+def test_a_corrupt_entry_is_a_miss(tmp_path, damage):
+    files = corpus(tmp_path)
+    cache = ResultCache(tmp_path / "cache")
+    expected = lint_all(files, settings(), cache=cache).diagnostics
+    with sqlite3.connect(tmp_path / "cache" / "files.sqlite3") as connection:
+        connection.execute("UPDATE entries SET value = ?", (damage,))
+    again = lint_all(files, settings(), cache=cache)
+    assert again.cache_hits == 0
+    assert again.diagnostics == expected
+    assert lint_all(files, settings(), cache=cache).cache_hits == len(files)  # rewritten
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage" * 1000, b"SQLite format 3\x00" + b"\x00" * 200])
+def test_a_corrupt_database_is_replaced(tmp_path, damage):
+    files = corpus(tmp_path)
+    expected = lint_all(files, settings()).diagnostics
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "files.sqlite3").write_bytes(damage)
+    assert lint_all(files, settings(), cache=ResultCache(tmp_path / "cache")).diagnostics == expected
+    warm = lint_all(files, settings(), cache=ResultCache(tmp_path / "cache"))
+    assert warm.diagnostics == expected
+    assert warm.cache_hits == len(files)
+
+
+def test_the_cache_folder_is_tagged_and_ignored(tmp_path):
+    lint_all(corpus(tmp_path), settings(), cache=ResultCache(tmp_path / "cache"))
+    assert (tmp_path / "cache" / "CACHEDIR.TAG").read_text() == CACHEDIR_TAG
+    assert (tmp_path / "cache" / ".gitignore").read_text() == "*\n"
+    assert not list((tmp_path / "cache").glob(".*.tmp"))
+
+
+def test_oldest_entries_are_evicted_beyond_the_size_cap(tmp_path):
+    files = []
+    for name in "abcd":  # same content, so entries of the same size
+        (tmp_path / f"{name}.md").write_text("---\ntitle: x\ntoc: 1\n---\n")
+        files.append(str(tmp_path / f"{name}.md"))
+    for path in files[:3]:
+        lint_all([path], settings(), cache=ResultCache(tmp_path / "cache"))
+    before = entries(tmp_path / "cache")
+    small = ResultCache(tmp_path / "cache", max_bytes=sum(len(value) for value in before.values()))
+    lint_all(files[3:], settings(), cache=small)
+    after = entries(tmp_path / "cache")
+    assert list(after)[:2] == list(before)[1:]  # the oldest went, the others stay in order
+    assert len(after) == 3
+
+
+def test_an_unusable_cache_folder_does_not_stop_the_run(tmp_path):
+    (tmp_path / "cache").write_text("a file, not a folder")
+    files = corpus(tmp_path)
+    result = lint_all(files, settings(), cache=ResultCache(tmp_path / "cache"))
+    assert result.diagnostics == lint_all(files, settings()).diagnostics
+
+
+def test_two_runs_sharing_a_cache_folder(tmp_path):
+    corpus(tmp_path / "site", copies=10)
+    command = [sys.executable, "-m", "fmlint", "--jobs", "1", "--cache-dir", str(tmp_path / "cache"), str(tmp_path / "site")]
+    expected = subprocess.run([*command, "--no-cache"], capture_output=True, text=True).stdout
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [process.communicate()[0] for process in runs]
+    assert outputs == [expected, expected]
+    assert subprocess.run(command, capture_output=True, text=True).stdout == expected
+
+
+def test_jobs_must_be_positive(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--jobs", "0", "."])
+    assert exit_info.value.code == 2
+    assert "at least 1" in capsys.readouterr().err
+
+
+def test_filesystem_dependent_rules_are_rechecked_on_hits(tmp_path):
+    (tmp_path / "hugo.toml").write_text("")
+    post = tmp_path / "content" / "post" / "index.md"
+    post.parent.mkdir(parents=True)
+    post.write_text("---\ntitle: x\ntoc: 1\n---\n\n![Chart](chart.png)\n")
+    cache = ResultCache(tmp_path / "cache")
+    first = lint_all([str(post)], settings(), cache=cache)
+    assert [(d.line, d.column, d.code) for d in first.diagnostics] == [(3, 6, "SC001"), (6, 10, "IMG006")]
+    (post.parent / "chart.png").write_bytes(b"")
+    second = lint_all([str(post)], settings(), cache=cache)
+    assert second.cache_hits == 1
+    assert [(d.line, d.column, d.code) for d in second.diagnostics] == [(3, 6, "SC001")]
+
+
+def test_suppression_comments_cover_cached_and_rechecked_findings(tmp_path):
+    (tmp_path / "hugo.toml").write_text("")
+    post = tmp_path / "post.md"
+    post.write_text(
+        "---\ntitle: x\ntoc: 1  # fmlint-disable-line SC001\n---\n\n"
+        "![Chart](chart.png) <!-- fmlint-disable-line IMG006 -->\n\n## Fine <!-- fmlint-disable-line MD001 -->\n"
+    )
+    cache = ResultCache(tmp_path / "cache")
+    expected = lint_all([str(post)], settings()).diagnostics
+    assert [d.code for d in expected] == ["SUP001"]
+    assert lint_all([str(post)], settings(), cache=cache).diagnostics == expected
+    warm = lint_all([str(post)], settings(), cache=cache)
+    assert warm.cache_hits == 1 and warm.diagnostics == expected
+
+
+def test_clock_dependent_rules_are_rechecked_on_hits(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text('---\ntitle: x\ndate: "2999-01-01 00:00:00"\n---\n')
+    with_future = settings(enabled_codes=frozenset(RULES_BY_CODE))
+    assert "dates" in [checker.name for checker in checker_groups(with_future)[2]]
+    assert "dates" in [checker.name for checker in checker_groups(settings())[0]]
+    cache = ResultCache(tmp_path / "cache")
+    expected = lint_all([str(post)], with_future).diagnostics
+    assert "DT004" in [d.code for d in expected]
+    lint_all([str(post)], with_future, cache=cache)
+    warm = lint_all([str(post)], with_future, cache=cache)
+    assert warm.cache_hits == 1 and warm.diagnostics == expected
+
+
+def test_filesystem_findings_are_reused_while_their_probes_answer_the_same(tmp_path):
+    (tmp_path / "hugo.toml").write_text("")
+    (tmp_path / "static" / "images").mkdir(parents=True)
+    post = tmp_path / "content" / "post.md"
+    post.parent.mkdir()
+    post.write_text('---\ntitle: x\nthumbnail: "/images/a.png"\n---\n')
+    cache = ResultCache(tmp_path / "cache")
+    codes = lambda result: [(d.line, d.code) for d in result.diagnostics]  # noqa: E731
+    assert codes(lint_all([str(post)], settings(), cache=cache)) == [(3, "IMG006")]
+    again = lint_all([str(post)], settings(), cache=cache)
+    assert again.cache_hits == 1 and codes(again) == [(3, "IMG006")]
+    (tmp_path / "hugo.toml").unlink()  # no site root: absolute paths are not checked
+    site_root.cache_clear()  # as in the next run's new process
+    assert codes(lint_all([str(post)], settings(), cache=cache)) == []
+    (tmp_path / "hugo.toml").write_text("")
+    (tmp_path / "static" / "images" / "a.png").write_bytes(b"")
+    site_root.cache_clear()
+    assert codes(lint_all([str(post)], settings(), cache=cache)) == []
+
+
+def test_a_probe_from_the_cache_never_calls_an_unregistered_function(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: x\n---\n![A](a.png)\n")
+    cache = ResultCache(tmp_path / "cache")
+    expected = lint_all([str(post)], settings(), cache=cache).diagnostics
+    marker = tmp_path / "called"
+    with sqlite3.connect(tmp_path / "cache" / "files.sqlite3") as connection:
+        [(value,)] = connection.execute("SELECT value FROM entries")
+        entry = json.loads(value)
+        entry["probes"] = [["os:system", [f"touch {marker}"], 0], ["pathlib:Path.touch", [str(marker)], None]]
+        connection.execute("UPDATE entries SET value = ?", (json.dumps(entry),))
+    assert lint_all([str(post)], settings(), cache=cache).diagnostics == expected
+    assert not marker.exists()
+
+
+def test_an_inline_schema_file_is_probed(tmp_path):
+    (tmp_path / "s.json").write_text('{"properties": {"toc": {"type": "boolean"}}}')
+    post = tmp_path / "post.md"
+    post.write_text("---\n$schema: ./s.json\ntitle: x\ntoc: 1\n---\n")
+    inline = settings(allow_inline_schema=True)
+    cache = ResultCache(tmp_path / "cache")
+    assert [d.code for d in lint_all([str(post)], inline, cache=cache).diagnostics] == ["SC001"]
+    (tmp_path / "s.json").write_text("{}")
+    _compile.cache_clear()  # as in the next run's new process
+    again = lint_all([str(post)], inline, cache=cache)
+    assert again.cache_hits == 1 and again.diagnostics == []
