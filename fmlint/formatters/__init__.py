@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from fmlint.formatters import concise, full, github, json_format, json_lines, junit, sarif
-from fmlint.runner import RunResult
+
+if TYPE_CHECKING:
+    from fmlint.runner import RunResult
 
 
 def _read_source(path: str) -> str | None:
@@ -34,7 +36,7 @@ class FormatOptions:
         return self.sources[path] if path in self.sources else _read_source(path)
 
 
-Formatter = Callable[[RunResult, TextIO, FormatOptions], None]
+Formatter = Callable[["RunResult", TextIO, FormatOptions], None]
 
 FORMATTERS: dict[str, Formatter] = {
     "concise": concise.write,

@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, TextIO
 
 from fmlint.diagnostics import Diagnostic, Severity
 from fmlint.formatters.concise import write_summary
-from fmlint.runner import RunResult
 
 if TYPE_CHECKING:
+    from fmlint.runner import RunResult
     from fmlint.formatters import FormatOptions
 
 _RESET, _BOLD, _BLUE = "\033[0m", "\033[1m", "\033[34m"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, TextIO
 
-from fmlint.runner import RunResult
 
 if TYPE_CHECKING:
+    from fmlint.runner import RunResult
     from fmlint.formatters import FormatOptions
 
 

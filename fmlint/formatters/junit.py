@@ -12,9 +12,9 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, TextIO
 
 from fmlint.diagnostics import Diagnostic
-from fmlint.runner import RunResult
 
 if TYPE_CHECKING:
+    from fmlint.runner import RunResult
     from fmlint.formatters import FormatOptions
 
 

@@ -15,11 +15,10 @@ from urllib.parse import quote
 
 from fmlint import __version__
 from fmlint.diagnostics import Diagnostic, Severity
-from fmlint.rule_docs import render
-from fmlint.rules import RULES_BY_CODE, Rule
-from fmlint.runner import RunResult
 
 if TYPE_CHECKING:
+    from fmlint.rules import Rule
+    from fmlint.runner import RunResult
     from fmlint.formatters import FormatOptions
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -27,6 +26,8 @@ _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
 
 def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:
+    from fmlint.rules import RULES_BY_CODE  # the rule registry: imported when a report is written
+
     codes = sorted(RULES_BY_CODE)
     index = {code: position for position, code in enumerate(codes)}
     run = {
@@ -46,6 +47,8 @@ def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:
 
 
 def _rule(rule: Rule) -> dict[str, Any]:
+    from fmlint.rule_docs import render
+
     return {
         "id": rule.code,
         "name": rule.name,

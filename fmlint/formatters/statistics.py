@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from fmlint.runner import RunResult
+if TYPE_CHECKING:
+    from fmlint.runner import RunResult
 
 
 def write(result: RunResult, out: TextIO) -> None:
