@@ -98,3 +98,8 @@ def test_empty_front_matter_is_an_empty_mapping():
 
 def test_impossible_timestamp_is_a_diagnostic_not_a_crash():
     check("---\ntitle: x\ndate: 2025-02-30\n---\n", [(3, 7, "DT001")])
+
+
+def test_a_byte_order_mark_opening_the_yaml_does_not_shift_positions():
+    # found by hypothesis: libyaml does not count a leading BOM in its marks
+    check("---\n\ufeff---\ntitle: x\r\nbase: 1\n---\n", [(4, 1, "SC002")])

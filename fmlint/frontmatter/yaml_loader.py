@@ -69,6 +69,8 @@ def load(doc: Document) -> FrontMatter:
     fm = FrontMatter("yaml", doc.opening)
     assert doc.front_matter is not None
     source, base = doc.source(doc.front_matter), doc.front_matter.start
+    if source.startswith("\ufeff"):  # libyaml skips a leading BOM without counting it in its marks
+        source, base = source[1:], base + 1
     try:
         root = yaml.compose(source, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
