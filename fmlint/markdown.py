@@ -20,10 +20,9 @@ URLs found there are dropped from the view.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import chain
+from functools import cached_property
 from typing import Any, Literal
 
 import pyromark
@@ -41,6 +40,7 @@ _ALT = re.compile(_ATTRIBUTE.format(name="alt"), re.IGNORECASE)
 _INLINE_DESTINATION = re.compile(r"\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)")
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_URL_START = re.compile(rb"https?://")
 _BARE_URL = re.compile(r"https?://[\\A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 _SHORTCODE = re.compile(r"\{\{<.{0,4000}?>\}\}|\{\{%.{0,4000}?%\}\}", re.DOTALL)
 _SHORTCODE_NAME = re.compile(r"\{\{[<%]\s*(/?)\s*([^\s/%>]+)")
@@ -118,7 +118,6 @@ class MarkdownView:
     """The parsed body: raw events plus the elements rules ask for."""
 
     doc: Document
-    events: list[tuple[Any, Span]] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)  # all, nested ones included (see ``outline``)
@@ -127,6 +126,15 @@ class MarkdownView:
     html_comments: list[HtmlComment] = field(default_factory=list)
     bare_urls: list[BareUrl] = field(default_factory=list)
     shortcodes: list[Span] = field(default_factory=list)
+    # pyromark's events with their byte ranges in the body; ``events`` converts them on first use
+    raw_events: list[tuple[Any, dict[str, int]]] = field(default_factory=list, repr=False)
+    offsets: _Offsets | None = field(default=None, repr=False)
+
+    @cached_property
+    def events(self) -> list[tuple[Any, Span]]:
+        """Every event with its document span (converted only when asked for: no rule walks them today)."""
+        offsets = self.offsets
+        return [] if offsets is None else [(event, offsets.span(byte_range)) for event, byte_range in self.raw_events]
 
     @property
     def outline(self) -> list[Heading]:
@@ -142,25 +150,30 @@ class MarkdownView:
 class _Offsets:
     """UTF-8 byte offsets in the body → character offsets in the document.
 
-    Only the offsets the parser reported are converted: they are sorted once and
-    the bytes between neighbours decoded (in C), so a CJK body costs one pass
-    over its bytes plus one step per distinct offset.
+    Only the offsets of elements that are extracted are converted, on demand.
+    A pure-ASCII body needs no table; otherwise each converted offset is kept
+    as a checkpoint and a new one decodes (in C) only the bytes from the
+    nearest checkpoint before it, so converting in reading order costs one
+    pass over the body.  The parser's offsets are character boundaries.
     """
 
-    def __init__(self, body: str, base: int, byte_offsets: Iterable[int]) -> None:
+    def __init__(self, body: str, base: int) -> None:
         self.base = base
-        self.table: dict[int, int] | None = None
-        if not body.isascii():
-            data = body.encode("utf-8")
-            self.table = {}
-            chars = previous = 0
-            for offset in sorted(set(byte_offsets)):
-                chars += len(data[previous:offset].decode("utf-8", "ignore"))
-                self.table[offset] = chars
-                previous = offset
+        self.data: bytes | None = None if body.isascii() else body.encode("utf-8")
+        self.bytes = [0]  # checkpoints, sorted: byte offset → character offset
+        self.chars = [0]
 
     def char(self, byte_offset: int) -> int:
-        return self.base + (byte_offset if self.table is None else self.table[byte_offset])
+        if self.data is None:
+            return self.base + byte_offset
+        index = bisect_right(self.bytes, byte_offset) - 1
+        known = self.bytes[index]
+        if known == byte_offset:
+            return self.base + self.chars[index]
+        chars = self.chars[index] + len(self.data[known:byte_offset].decode("utf-8", "ignore"))
+        self.bytes.insert(index + 1, byte_offset)
+        self.chars.insert(index + 1, chars)
+        return self.base + chars
 
     def span(self, byte_range: dict[str, int]) -> Span:
         return Span(self.char(byte_range["start"]), self.char(byte_range["end"]))
@@ -170,13 +183,12 @@ def parse_markdown(doc: Document) -> MarkdownView:
     if not doc.markdown:  # unreadable, or too much markup to parse (see fmlint.document)
         return MarkdownView(doc)
     body = doc.body
-    events = list(pyromark.events_with_range(body, options=_OPTIONS))
+    offsets = _Offsets(body, doc.body_start)
+    view = MarkdownView(doc, raw_events=list(pyromark.events_with_range(body, options=_OPTIONS)), offsets=offsets)
     definitions = pyromark.reference_definitions(body)
-    ranges = [byte_range for _, byte_range in events] + [definition["span"] for definition in definitions.values()]
-    offsets = _Offsets(body, doc.body_start, chain.from_iterable((r["start"], r["end"]) for r in ranges))
-    view = MarkdownView(doc)
-    view.events = [(event, offsets.span(byte_range)) for event, byte_range in events]
-    _collect(view, {label: offsets.span(definition["span"]) for label, definition in definitions.items()})
+    data = body.encode("ascii") if offsets.data is None else offsets.data
+    urls = [match.start() for match in _URL_START.finditer(data)]
+    _collect(view, offsets, {label: definition["span"] for label, definition in definitions.items()}, urls)
     view.shortcodes = _shortcodes(body, doc.body_start) if "{{" in body or "{%" in body else []
     if view.shortcodes:
         _drop_shortcode_content(view)
@@ -220,100 +232,133 @@ def _drop_shortcode_content(view: MarkdownView) -> None:
     view.bare_urls = [u for u in view.bare_urls if not inside(u.span)]
 
 
+ByteRange = dict[str, int]  # pyromark's {"start": …, "end": …}, UTF-8 bytes of the body
+RawEvent = tuple[Any, ByteRange]
+
+
 @dataclass
 class _OpenLink:
     """A link or image whose end event has not come yet."""
 
     kind: str  # "Link" or "Image"
     attrs: dict[str, Any]
-    span: Span
+    byte_range: ByteRange
     text: list[str] = field(default_factory=list)
     has_content: bool = False
 
 
-def _collect(view: MarkdownView, definitions: dict[str, Span]) -> None:
-    """One pass over the events: fills every element list of ``view``."""
+def _collect(view: MarkdownView, offsets: _Offsets, definitions: dict[str, ByteRange], urls: list[int]) -> None:
+    """One pass over the events: fills every element list of ``view``.
+
+    Byte ranges stay byte ranges until an element is extracted; ``urls`` are
+    the byte offsets of every ``http(s)://`` in the body, so a run of text
+    without one is not scanned for bare URLs.
+    """
     doc = view.doc
+    events = view.raw_events
     links: list[_OpenLink] = []  # open links and images, innermost last
-    blocks: list[tuple[str, int, Span]] = []  # open leaf blocks: kind, index of the Start event, span
+    blocks: list[tuple[str, int, ByteRange]] = []  # open leaf blocks: kind, index of the Start event, range
+    in_code = False  # the innermost open leaf block is a code block
     containers = 0  # open block quotes, list items, footnotes, tables
-    text_run: list[Span] = []  # consecutive Text events outside links and code blocks
-    for index, (event, span) in enumerate(view.events):
-        in_code = bool(blocks) and blocks[-1][0] == "CodeBlock"
-        if isinstance(event, dict) and "Text" in event and not links and not in_code:
-            text_run.append(span)
+    run_start = run_end = -1  # bytes of the current run of text events outside links and code blocks
+    for index, (event, byte_range) in enumerate(events):
+        if type(event) is dict:
+            text = event.get("Text")
+            if text is not None and not links and not in_code:
+                if run_start < 0:
+                    run_start = byte_range["start"]
+                run_end = byte_range["end"]
+                continue
+        if run_start >= 0:
+            _bare_urls(view, offsets, urls, run_start, run_end)
+            run_start = -1
+        if type(event) is not dict:  # SoftBreak, HardBreak, Rule
             continue
-        _flush_bare_urls(view, text_run)
-        if not isinstance(event, dict):  # SoftBreak, HardBreak, Rule
-            continue
-        if "Start" in event:
-            kind = _tag(event["Start"])
-            attrs = event["Start"][kind] if isinstance(event["Start"], dict) else None
-            if kind in ("Image", "Link"):
+        tag = event.get("Start")
+        if tag is not None:
+            kind, attrs = (tag, None) if type(tag) is str else next(iter(tag.items()))
+            role = _ROLES.get(kind)
+            if role is _LINK:
                 if links:
                     links[-1].has_content = True
-                links.append(_OpenLink(kind, attrs, span))
-            elif kind in _CONTAINERS:
+                links.append(_OpenLink(kind, attrs, byte_range))
+            elif role is _CONTAINER:
                 containers += 1
-            elif kind in _LEAF_BLOCKS:
-                blocks.append((kind, index, span))
-                if kind == "CodeBlock" and isinstance(attrs, dict) and "Fenced" in attrs:
-                    view.code_fences.append(_code_fence(doc, attrs["Fenced"], span))
-        elif "End" in event:
-            kind = _tag(event["End"])
-            if kind in ("Image", "Link") and links:
-                _end_link(view, links.pop(), definitions)
-            elif kind in _CONTAINERS:
+            elif role is _LEAF:
+                blocks.append((kind, index, byte_range))
+                if kind == "CodeBlock":
+                    in_code = True
+                    if type(attrs) is dict and "Fenced" in attrs:
+                        view.code_fences.append(_code_fence(doc, attrs["Fenced"], offsets.span(byte_range)))
+            continue
+        tag = event.get("End")
+        if tag is not None:
+            kind = tag if type(tag) is str else next(iter(tag))
+            role = _ROLES.get(kind)
+            if role is _LINK and links:
+                _end_link(view, offsets, links.pop(), definitions)
+            elif role is _CONTAINER:
                 containers -= 1
             elif blocks and blocks[-1][0] == kind:
-                _end_block(view, blocks.pop(), index, containers > 0)
-        else:
-            text = event.get("Text") or event.get("Code")
-            html = event.get("Html") or event.get("InlineHtml")
-            if links and (text is not None or html is not None):
-                links[-1].has_content = True
-                links[-1].text.append(text or "")
-            if html is not None:
-                view.images.extend(_html_images(doc, span))
-            if "InlineHtml" in event:
-                view.html_comments.extend(_html_comments(doc, span))
-    _flush_bare_urls(view, text_run)
+                _end_block(view, offsets, blocks.pop(), index, containers > 0)
+                in_code = bool(blocks) and blocks[-1][0] == "CodeBlock"
+            continue
+        text = event.get("Text") or event.get("Code")
+        html = event.get("Html") or event.get("InlineHtml")
+        if links and (text is not None or html is not None):
+            links[-1].has_content = True
+            links[-1].text.append(text or "")
+        if html is not None:
+            view.images.extend(_html_images(doc, offsets.span(byte_range)))
+        if "InlineHtml" in event:
+            view.html_comments.extend(_html_comments(doc, offsets.span(byte_range)))
+    if run_start >= 0:
+        _bare_urls(view, offsets, urls, run_start, run_end)
+
+
+# What a Start/End tag means to the collector (the others, e.g. List, Strong, Emphasis, are only passed)
+_LINK, _CONTAINER, _LEAF = "link", "container", "leaf"
+_ROLES = {"Image": _LINK, "Link": _LINK} | dict.fromkeys(_CONTAINERS, _CONTAINER) | dict.fromkeys(_LEAF_BLOCKS, _LEAF)
 
 
 def _tag(value: Any) -> str:
     return value if isinstance(value, str) else next(iter(value))
 
 
-def _end_link(view: MarkdownView, link: _OpenLink, definitions: dict[str, Span]) -> None:
+def _end_link(view: MarkdownView, offsets: _Offsets, link: _OpenLink, definitions: dict[str, ByteRange]) -> None:
     attrs = link.attrs
     reference = attrs["link_type"] != "Inline"
-    url_span = _destination_span(view.doc, link.span, attrs, definitions)
+    span = offsets.span(link.byte_range)
+    url_span = _destination_span(view.doc, span, attrs, offsets, definitions)
     text = "".join(link.text)
     if link.kind == "Image":
         source: ImageSource = "reference" if reference else "markdown"
-        view.images.append(Image(attrs["dest_url"], text, link.span, url_span, source))
+        view.images.append(Image(attrs["dest_url"], text, span, url_span, source))
     else:
-        view.links.append(
-            Link(attrs["dest_url"], text, link.span, url_span, reference, attrs["link_type"], link.has_content)
-        )
+        view.links.append(Link(attrs["dest_url"], text, span, url_span, reference, attrs["link_type"], link.has_content))
 
 
-def _end_block(view: MarkdownView, block: tuple[str, int, Span], end: int, nested: bool) -> None:
-    kind, start, span = block
-    inner = view.events[start + 1 : end]
+def _end_block(view: MarkdownView, offsets: _Offsets, block: tuple[str, int, ByteRange], end: int, nested: bool) -> None:
+    kind, start, byte_range = block
+    events = view.raw_events
     if kind == "Heading":
-        level = int(view.events[start][0]["Start"]["Heading"]["level"][1:])
+        level = int(events[start][0]["Start"]["Heading"]["level"][1:])
+        inner = events[start + 1 : end]
         text = "".join(event.get("Text") or event.get("Code") or "" for event, _ in inner if isinstance(event, dict))
-        view.headings.append(Heading(level, text.strip(), span, nested))
+        view.headings.append(Heading(level, text.strip(), offsets.span(byte_range), nested))
     elif kind == "Paragraph":
-        text = _emphasis_only(inner)
+        first = events[start + 1][0] if start + 1 < end else None
+        if first not in _EMPHASIS_STARTS and not _is_comment(first):
+            return  # cannot be one emphasis run (checked before slicing: most paragraphs end here)
+        text = _emphasis_only(events[start + 1 : end])
         if text is not None:
-            view.emphasis_paragraphs.append(EmphasisParagraph(text, span, nested, _follows_image(view.events, start)))
+            span = offsets.span(byte_range)
+            view.emphasis_paragraphs.append(EmphasisParagraph(text, span, nested, _follows_image(events, start)))
     elif kind == "HtmlBlock":
-        view.html_comments.extend(_html_comments(view.doc, span))
+        view.html_comments.extend(_html_comments(view.doc, offsets.span(byte_range)))
 
 
-def _follows_image(events: list[tuple[Any, Span]], start: int) -> bool:
+def _follows_image(events: list[RawEvent], start: int) -> bool:
     """Whether the block before ``events[start]`` is a paragraph of only images (a figure)."""
     if start == 0 or events[start - 1][0] != {"End": "Paragraph"}:
         return False
@@ -329,7 +374,7 @@ def _follows_image(events: list[tuple[Any, Span]], start: int) -> bool:
     return opening >= 0
 
 
-def _emphasis_only(inner: list[tuple[Any, Span]]) -> str | None:
+def _emphasis_only(inner: list[RawEvent]) -> str | None:
     """The text of a paragraph that is one emphasis/strong run of plain text, else None.
 
     HTML comments and the spaces around them do not count (a trailing
@@ -384,13 +429,13 @@ def _html_comments(doc: Document, span: Span) -> list[HtmlComment]:
     ]
 
 
-def _flush_bare_urls(view: MarkdownView, run: list[Span]) -> None:
-    """Bare ``http(s)://`` URLs in a run of consecutive text events (escapes included)."""
-    if not run:
-        return
-    start = run[0].start
-    text = view.doc.text[start : run[-1].end]
-    run.clear()
+def _bare_urls(view: MarkdownView, offsets: _Offsets, urls: list[int], start_byte: int, end_byte: int) -> None:
+    """Bare ``http(s)://`` URLs in a run of consecutive text events (escapes included), bytes ``[start, end)``."""
+    first = bisect_left(urls, start_byte)
+    if first == len(urls) or urls[first] >= end_byte:
+        return  # no URL starts in the run
+    start = offsets.char(start_byte)
+    text = view.doc.text[start : offsets.char(end_byte)]
     for match in _BARE_URL.finditer(text):
         url = _trim_url(match.group())
         view.bare_urls.append(BareUrl(url, Span(start + match.start(), start + match.start() + len(url))))
@@ -408,12 +453,15 @@ def _trim_url(url: str) -> str:
     return url
 
 
-def _destination_span(doc: Document, span: Span, attrs: dict[str, Any], definitions: dict[str, Span]) -> Span:
+def _destination_span(
+    doc: Document, span: Span, attrs: dict[str, Any], offsets: _Offsets, definitions: dict[str, ByteRange]
+) -> Span:
     """Where the destination is written: inside ``(…)``, or in the reference definition."""
     if attrs["link_type"] != "Inline":
-        definition = definitions.get(attrs["id"].lower()) or definitions.get(attrs["id"])
-        if definition is None:
+        byte_range = definitions.get(attrs["id"].lower()) or definitions.get(attrs["id"])
+        if byte_range is None:
             return span
+        definition = offsets.span(byte_range)
         text = doc.source(definition)
         match = re.match(r"\s*\[(?:[^\]\\]|\\.)*\]:\s*(<[^>]*>|\S+)", text)
         return _unbracketed(definition.start, match, 1) if match else definition
