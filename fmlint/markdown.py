@@ -51,6 +51,8 @@ _EMPHASIS_STARTS = ({"Start": "Emphasis"}, {"Start": "Strong"})
 _EMPHASIS_ENDS = ({"End": "Emphasis"}, {"End": "Strong"})
 
 ImageSource = Literal["markdown", "reference", "html"]
+ByteRange = dict[str, int]  # pyromark's {"start": …, "end": …}: UTF-8 bytes of the body
+RawEvent = tuple[Any, ByteRange]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +129,7 @@ class MarkdownView:
     bare_urls: list[BareUrl] = field(default_factory=list)
     shortcodes: list[Span] = field(default_factory=list)
     # pyromark's events with their byte ranges in the body; ``events`` converts them on first use
-    raw_events: list[tuple[Any, dict[str, int]]] = field(default_factory=list, repr=False)
+    raw_events: list[RawEvent] = field(default_factory=list, repr=False)
     offsets: _Offsets | None = field(default=None, repr=False)
 
     @cached_property
@@ -166,16 +168,23 @@ class _Offsets:
     def char(self, byte_offset: int) -> int:
         if self.data is None:
             return self.base + byte_offset
-        index = bisect_right(self.bytes, byte_offset) - 1
-        known = self.bytes[index]
-        if known == byte_offset:
-            return self.base + self.chars[index]
-        chars = self.chars[index] + len(self.data[known:byte_offset].decode("utf-8", "ignore"))
-        self.bytes.insert(index + 1, byte_offset)
-        self.chars.insert(index + 1, chars)
+        known_bytes, known_chars = self.bytes, self.chars
+        if byte_offset > known_bytes[-1]:  # the usual case: past every checkpoint
+            chars = known_chars[-1] + len(self.data[known_bytes[-1] : byte_offset].decode("utf-8", "ignore"))
+            known_bytes.append(byte_offset)
+            known_chars.append(chars)
+            return self.base + chars
+        index = bisect_right(known_bytes, byte_offset) - 1
+        if known_bytes[index] == byte_offset:
+            return self.base + known_chars[index]
+        chars = known_chars[index] + len(self.data[known_bytes[index] : byte_offset].decode("utf-8", "ignore"))
+        known_bytes.insert(index + 1, byte_offset)
+        known_chars.insert(index + 1, chars)
         return self.base + chars
 
-    def span(self, byte_range: dict[str, int]) -> Span:
+    def span(self, byte_range: ByteRange) -> Span:
+        if self.data is None:
+            return Span(self.base + byte_range["start"], self.base + byte_range["end"])
         return Span(self.char(byte_range["start"]), self.char(byte_range["end"]))
 
 
@@ -230,10 +239,6 @@ def _drop_shortcode_content(view: MarkdownView) -> None:
     view.emphasis_paragraphs = [p for p in view.emphasis_paragraphs if not inside(p.span)]
     view.code_fences = [f for f in view.code_fences if not inside(f.span)]
     view.bare_urls = [u for u in view.bare_urls if not inside(u.span)]
-
-
-ByteRange = dict[str, int]  # pyromark's {"start": …, "end": …}, UTF-8 bytes of the body
-RawEvent = tuple[Any, ByteRange]
 
 
 @dataclass
@@ -348,8 +353,8 @@ def _end_block(view: MarkdownView, offsets: _Offsets, block: tuple[str, int, Byt
         view.headings.append(Heading(level, text.strip(), offsets.span(byte_range), nested))
     elif kind == "Paragraph":
         first = events[start + 1][0] if start + 1 < end else None
-        if first not in _EMPHASIS_STARTS and not _is_comment(first):
-            return  # cannot be one emphasis run (checked before slicing: most paragraphs end here)
+        if type(first) is not dict or ("Start" not in first and "InlineHtml" not in first):
+            return  # neither emphasis nor a comment first: not one emphasis run (most paragraphs end here)
         text = _emphasis_only(events[start + 1 : end])
         if text is not None:
             span = offsets.span(byte_range)
@@ -475,6 +480,9 @@ def _destination_span(
 
 def _closing_bracket(text: str) -> int:
     """Index of the ``(`` right after the ``]`` that closes the link text, or -1."""
+    close = text.find("]")
+    if close > 0 and text.count("[", 0, close) == 1 and "\\" not in text[:close]:  # no nesting, no escapes
+        return close + 1 if text.startswith("(", close + 1) else -1
     depth = 0
     index = 0
     while index < len(text):
