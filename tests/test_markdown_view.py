@@ -1,6 +1,12 @@
-from fmlint.document import read_document
+import importlib.util
+from pathlib import Path
+
+import pyromark
+import pytest
+
+from fmlint.document import Document, read_document
+from fmlint.markdown import _OPTIONS, parse_markdown
 from fmlint.positions import Span
-from fmlint.markdown import parse_markdown
 
 SOURCE = (
     "---\ntitle: x\n---\n"
@@ -73,3 +79,91 @@ def test_links_say_whether_they_have_content_and_their_type():
         ("Autolink", True, True),
         ("Email", True, True),
     ]
+
+
+# The view converts byte ranges lazily (only for extracted elements, checkpoint by
+# checkpoint); these tests hold it to a plain conversion of every event: the
+# prefix of the body up to each byte offset, decoded.
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = next(
+    (path for path in (ROOT.parent / "shared" / "corpora", Path("/work/shared/corpora")) if path.is_dir()),
+    None,
+)
+REFERENCES = (
+    "---\ntitle: x\n---\n"
+    "[早]: https://a.example/early.png\r\n"
+    "\r\n"
+    "中文 ![图][早] 见 https://c.example/页 和 [后][late]。\r\n"
+    "\r\n"
+    "- 列表 http://d.example/x)\r\n"
+    "  **粗体** [链接](<https://e.example/a b>)\r\n"
+    "\r\n"
+    "[late]: https://b.example/late\r\n"
+)
+
+
+def generated_articles(count: int) -> list[str]:
+    spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "benchmarks" / "gen_corpus.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return [module.article(index, 7, 0) for index in range(count)]
+
+
+def byte_by_byte_spans(doc: Document) -> list[tuple[object, Span]]:
+    data = doc.body.encode()
+
+    def char(offset: int) -> int:
+        return doc.body_start + len(data[:offset].decode())
+
+    events = pyromark.events_with_range(doc.body, options=_OPTIONS)
+    return [(event, Span(char(byte_range["start"]), char(byte_range["end"]))) for event, byte_range in events]
+
+
+def assert_view_matches_plain_conversion(doc: Document) -> None:
+    view = parse_markdown(doc)  # the elements first: their offsets are converted before the events'
+    expected = byte_by_byte_spans(doc)
+    starts = {}
+    for event, span in expected:
+        if isinstance(event, dict) and isinstance(event.get("Start"), (str, dict)):
+            tag = event["Start"]
+            starts.setdefault(tag if isinstance(tag, str) else next(iter(tag)), []).append(span)
+    assert {image.span for image in view.images if image.source != "html"} <= set(starts.get("Image", []))
+    assert {link.span for link in view.links} <= set(starts.get("Link", []))
+    assert {heading.span for heading in view.headings} <= set(starts.get("Heading", []))
+    assert {fence.span for fence in view.code_fences} <= set(starts.get("CodeBlock", []))
+    assert {paragraph.span for paragraph in view.emphasis_paragraphs} <= set(starts.get("Paragraph", []))
+    for element in [*view.links, *view.images]:
+        assert doc.source(element.url_span).strip("<>") in (element.url, doc.source(element.url_span))
+    for bare in view.bare_urls:
+        assert doc.source(bare.span) == bare.url
+    assert view.events == expected
+
+
+def test_lazy_offsets_equal_a_plain_conversion_with_references_before_and_after_use():
+    doc = read_document("a.md", b"\xef\xbb\xbf" + REFERENCES.encode())
+    view = parse_markdown(doc)
+    assert [(image.url, doc.source(image.url_span)) for image in view.images] == [
+        ("https://a.example/early.png", "https://a.example/early.png")
+    ]
+    assert [(link.url, doc.source(link.url_span)) for link in view.links] == [
+        ("https://b.example/late", "https://b.example/late"),
+        ("https://e.example/a b", "https://e.example/a b"),
+    ]
+    assert [bare.url for bare in view.bare_urls] == ["https://c.example/", "http://d.example/x"]  # ASCII URLs only
+    assert_view_matches_plain_conversion(doc)
+
+
+def test_lazy_offsets_equal_a_plain_conversion_on_generated_articles():
+    for index, text in enumerate(generated_articles(12)):
+        assert_view_matches_plain_conversion(read_document(f"{index}.md", text.encode()))
+
+
+@pytest.mark.skipif(CORPORA is None, reason="../shared/corpora is not present")
+@pytest.mark.parametrize("site", ["hugo-docs", "rust-blog"])
+def test_lazy_offsets_equal_a_plain_conversion_on_real_sites(site):
+    assert CORPORA is not None
+    paths = sorted((CORPORA / site / "content").rglob("*.md"))[::7]
+    assert len(paths) > 50
+    for path in paths:
+        assert_view_matches_plain_conversion(read_document(str(path), path.read_bytes()))
