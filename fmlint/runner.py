@@ -14,8 +14,10 @@ how rules that depend on other files are kept fresh.
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from fmlint.cache import Entry, ResultCache, settings_fingerprint
@@ -32,6 +34,12 @@ SettingsFor = Callable[[str], Settings]
 
 MIN_FILES_FOR_POOL = 64
 MAX_CHUNK = 256
+# Linting allocates many short-lived, mostly acyclic objects: with the default
+# generation-0 threshold (700) the cycle collector runs thousands of times per
+# run for little garbage.  This threshold cut CPU by ~9 % on 1k benchmark files
+# with --jobs 1 (user time, 4 alternating runs each: 1.49-1.60 s -> 1.39-1.44 s),
+# peak memory unchanged (43 MiB).
+_GC_THRESHOLDS = (100_000, 50, 100)
 _MARK = MARK.encode()
 
 
@@ -74,7 +82,8 @@ def run(
     worker = _Worker(settings_list, cache, verbose)
     jobs = default_jobs() if jobs is None else max(1, jobs)
     if jobs == 1 or len(tasks) < max(min_files_for_pool, 2):
-        results, hits, stored = worker.check_chunk(tasks)
+        with _relaxed_gc():
+            results, hits, stored = worker.check_chunk(tasks)
     else:
         results, hits, stored = _in_pool(worker, tasks, jobs)
     if cache is not None:
@@ -186,4 +195,16 @@ def _start_worker(worker: _Worker) -> None:
 
 def _check_chunk(tasks: Sequence[tuple[str, int]]) -> tuple[list[FileResult], int, int]:
     assert _worker is not None, "the pool initializer sets the worker"
-    return _worker.check_chunk(tasks)
+    with _relaxed_gc():
+        return _worker.check_chunk(tasks)
+
+
+@contextmanager
+def _relaxed_gc() -> Iterator[None]:
+    """Run with :data:`_GC_THRESHOLDS`, restoring the caller's thresholds after."""
+    saved = gc.get_threshold()
+    gc.set_threshold(*_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*saved)
