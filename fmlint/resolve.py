@@ -145,7 +145,19 @@ class Project:
         return resolved
 
     def relative(self, path: str) -> str:
-        return Path(os.path.relpath(os.path.abspath(path), self.root)).as_posix()
+        """``path`` relative to the configuration's folder, with ``/`` separators.
+
+        Called for every file (excludes, associations, ignores): the common
+        case, a path inside the folder, is a string slice, not ``os.path.relpath``.
+        """
+        absolute = os.path.abspath(path)
+        inside = self._root_prefix
+        relative = absolute[len(inside) :] if absolute.startswith(inside) else os.path.relpath(absolute, self.root)
+        return relative.replace(os.sep, "/")
+
+    @cached_property
+    def _root_prefix(self) -> str:
+        return os.path.join(str(self.root), "")
 
     def is_excluded(self, path: str, is_dir: bool = False) -> bool:
         relative = self.relative(path)
@@ -209,7 +221,7 @@ class Resolver:
         self.overrides = overrides
         self.cwd = (cwd or Path.cwd()).resolve()
         self._projects: dict[Path | None, Project] = {}
-        self._folders: dict[Path, Project] = {}
+        self._folders: dict[str, Project] = {}
 
     @cached_property
     def _fixed(self) -> Config | None:
@@ -222,12 +234,12 @@ class Resolver:
 
     def project_for(self, path: str) -> Project:
         """The project of a file or folder."""
-        absolute = Path(os.path.abspath(path))
-        folder = absolute if absolute.is_dir() else absolute.parent
+        absolute = os.path.abspath(path)
+        folder = absolute if os.path.isdir(absolute) else os.path.dirname(absolute)
         if folder not in self._folders:
             config = self._fixed
             if config is None:
-                found = find_config(folder)
+                found = find_config(Path(folder))
                 config = load_config(found) if found is not None else defaults(self.cwd)
             if config.path not in self._projects:
                 self._projects[config.path] = Project(config, self.overrides)
