@@ -18,7 +18,7 @@ from typing import Literal
 from frontmatter.default_handlers import YAMLHandler
 
 from fmlint.diagnostics import Problem
-from fmlint.positions import LineIndex, Span, byte_offset_point
+from fmlint.positions import LineIndex, Span
 
 FrontMatterKind = Literal["yaml", "toml", "json"]
 
@@ -105,9 +105,8 @@ def _decode(data: bytes) -> tuple[str, list[Problem], bool]:
         problems: list[Problem] = []
     except UnicodeDecodeError as exc:
         text = data.decode("utf-8", "replace")
-        line, column = byte_offset_point(data, exc.start)
         bad = data[exc.start : exc.end].hex(" ")
-        offset = LineIndex(text).line_start(line) + column - 1
+        offset = len(data[: exc.start].decode("utf-8"))  # everything before the first bad byte is valid
         problems = [
             Problem(
                 "FL002",

@@ -54,6 +54,14 @@ class LineIndex:
         """Offset of the first character of 1-based ``line``."""
         return self._starts[line - 1]
 
+    def line_of(self, offset: int) -> int:
+        """The 1-based line holding ``offset`` (for messages such as "first defined on line 3")."""
+        return self.point(offset)[0]
+
+    def offset_at(self, line: int, column: int) -> int:
+        """The offset of 1-based ``line`` and ``column`` (positions parsers report as numbers)."""
+        return self.line_start(line) + column - 1
+
     def point(self, offset: int) -> tuple[int, int]:
         offset = max(0, min(offset, self._length))
         line = bisect_right(self._starts, offset)
@@ -72,14 +80,3 @@ def char_span(text: str, offset: int) -> Span:
     span there would end on the next line, or between the CR and LF of a CRLF.
     """
     return Span(offset, offset if offset >= len(text) or text[offset] in "\r\n" else offset + 1)
-
-
-def byte_offset_point(data: bytes, offset: int) -> tuple[int, int]:
-    """(line, column) of byte ``offset`` in undecodable ``data``.
-
-    Used only for decoding errors, where no text exists yet; the column counts
-    the characters before the offset on its line (bad bytes count one each).
-    """
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    column = len(data[line_start:offset].decode("utf-8", "replace")) + 1
-    return data.count(b"\n", 0, offset) + 1, column

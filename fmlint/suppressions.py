@@ -126,8 +126,8 @@ def _add(ctx: Context, found: _Directives, directive: str, code_text: str, span:
             codes.append(rule.code)
     if not codes and not code_text.strip():
         codes = [None]
-    first, _ = ctx.doc.lines.point(span.start)
-    last, _ = ctx.doc.lines.point(max(span.start, span.end - 1))
+    first = ctx.doc.lines.line_of(span.start)
+    last = ctx.doc.lines.line_of(max(span.start, span.end - 1))
     if directive == "enable":
         _enable(found, codes, span, first)
         return

@@ -1,4 +1,4 @@
-from fmlint.positions import LineIndex, Span, byte_offset_point
+from fmlint.positions import LineIndex, Span
 
 
 def test_points_are_one_based_and_count_characters():
@@ -20,6 +20,8 @@ def test_offsets_beyond_the_text_clamp_to_its_end():
     assert LineIndex("").point(0) == (1, 1)
 
 
-def test_byte_offsets_in_undecodable_data():
-    data = "é\n中\xff".encode("utf-8").replace(b"\xc3\xbf", b"\xff")
-    assert byte_offset_point(data, data.index(b"\xff")) == (2, 2)
+def test_line_of_and_offset_at_are_inverse():
+    index = LineIndex("ab\r\n中文x\nlast")
+    assert index.line_of(5) == 2
+    assert index.offset_at(2, 3) == 6
+    assert index.point(index.offset_at(3, 2)) == (3, 2)

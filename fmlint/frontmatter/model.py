@@ -57,7 +57,7 @@ class FrontMatter:
 
     def duplicate_key(self, path: JsonPath, span: Span, lines: LineIndex) -> None:
         """Report the second occurrence of ``path`` at ``span``."""
-        first, _ = lines.point(self.key_span(path).start)
+        first = lines.line_of(self.key_span(path).start)
         message = f"duplicate key `{describe_path(path)}` (first defined on line {first}; Hugo rejects duplicates)"
         self.problem("FM003", message, span)
 

@@ -44,8 +44,8 @@ def load(doc: Document) -> FrontMatter:
         offset = base
         if where:
             message = message[: where.start()]
-            first_line, _ = doc.lines.point(base)
-            offset = doc.lines.line_start(first_line + int(where.group(1)) - 1) + int(where.group(2)) - 1
+            line = doc.lines.line_of(base) + int(where.group(1)) - 1
+            offset = doc.lines.offset_at(line, int(where.group(2)))
         code = "FM003" if message.startswith(("Cannot overwrite", "Cannot declare")) else "FM002"
         fm.problem(code, f"TOML syntax error: {message}", char_span(doc.text, offset))
         return fm

@@ -78,7 +78,7 @@ def load(doc: Document) -> FrontMatter:
         offset = base + (mark.index if mark else 0)
         message = exc.problem or str(exc)
         if exc.context and exc.context_mark:
-            started, _ = doc.lines.point(base + exc.context_mark.index)
+            started = doc.lines.line_of(base + exc.context_mark.index)
             message += f" ({exc.context.removeprefix('while ')} that started on line {started})"
         fm.problem("FM002", f"YAML syntax error: {message}", char_span(doc.text, offset))
         return fm

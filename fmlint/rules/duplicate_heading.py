@@ -78,5 +78,5 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         parents.append(heading)
         first = seen.setdefault(key, heading)
         if text and first is not heading:
-            line, _ = ctx.doc.lines.point(first.span.start)
+            line = ctx.doc.lines.line_of(first.span.start)
             yield Problem("MD009", f"duplicate heading `{heading.text}` (same as line {line})", heading.span)

@@ -68,5 +68,5 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         elif first is None:
             first = heading
         else:
-            line, _ = ctx.doc.lines.point(first.span.start)
+            line = ctx.doc.lines.line_of(first.span.start)
             yield Problem("MD002", f"second `#` heading (the first is on line {line}); use `##`", heading.span)
