@@ -1,7 +1,9 @@
-"""Every Markdown and suppression rule's documented example does what it says.
+"""The Markdown and suppression rules' "Use instead" articles are clean of every finding.
 
-The ``## Example`` article must produce the rule's code and the ``Use instead``
-article must give no finding at all (with that rule enabled, whether or not it is on by default).
+``test_rule_docs`` checks every rule's sections and that its examples give or
+avoid its own code; these articles must also give no other default finding
+(with the rule enabled, whether or not it is on by default), so that they can
+be copied as they are.
 """
 
 import re
@@ -13,19 +15,17 @@ from support import lint
 
 RULES = sorted((rule for rule in RULES_BY_CODE.values() if rule.code.startswith(("MD", "SUP"))), key=lambda r: r.code)
 _ARTICLE = re.compile(r"^(`{3,})markdown\n(.*?)^\1$", re.MULTILINE | re.DOTALL)
-SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "Use instead:")
 
 
 def articles(doc: str) -> tuple[str, str]:
+    """The failing and the passing article of the Example section."""
     example = doc[doc.index("## Example") :]
     failing, passing = _ARTICLE.findall(example)[:2]
     return failing[1], passing[1]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[rule.code for rule in RULES])
-def test_example_fails_and_fix_passes(rule):
-    assert all(section in rule.doc for section in SECTIONS)
-    failing, passing = articles(rule.doc)
+def test_fix_has_no_finding_at_all(rule):
+    _, passing = articles(rule.doc)
     enabled = frozenset(code for code, other in RULES_BY_CODE.items() if other.enabled) | {rule.code}
-    assert rule.code in {d.code for d in lint(failing, enabled_codes=enabled)}
     assert lint(passing, enabled_codes=enabled) == []

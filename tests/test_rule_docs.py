@@ -3,7 +3,7 @@
 Every rule's doc has the sections ``## What it does``, ``## Why is this bad?``
 and ``## Example``.  The first ```markdown (or ````markdown) block of the
 Example is a complete article; linted it must produce the rule's code.  The
-block after "Use instead:", when there is one, must not.  Each article is
+block after "Use instead:" (required) must not.  Each article is
 linted as a file in a Hugo site (``hugo.toml`` at its root), named like a
 Jekyll post (``2025-02-07-price-cuts.md``, which the file-name date rule
 reads), with every rule enabled, inline schemas allowed, the default
@@ -95,9 +95,9 @@ def test_failing_example_produces_the_code(code, tmp_path):
         assert any(info == "console" for info, _, _ in fenced_blocks(RULES_BY_CODE[code].doc))
         return
     assert failing is not None, f"{code}: the Example needs a ```markdown article"
+    assert passing is not None, f"{code}: the Example needs a \"Use instead:\" article"
     assert code in codes(failing, tmp_path / "failing")
-    if passing is not None:
-        assert code not in codes(passing, tmp_path / "passing")
+    assert code not in codes(passing, tmp_path / "passing")
 
 
 def test_exemptions_name_real_rules():
