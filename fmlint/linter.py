@@ -121,7 +121,7 @@ def check(ctx: Context, checkers: Iterable[Checker], verbose: bool = False) -> l
     for checker in checkers:
         if "markdown" in checker.needs and not ctx.doc.markdown:
             continue
-        if any(ctx.settings.is_enabled(rule.code) for rule in checker.rules):
+        if checker.is_enabled(ctx.settings):
             problems.extend(_run(checker, ctx, verbose))
     return _diagnostics(ctx, problems)
 

@@ -157,16 +157,12 @@ class _Worker:
         return FileResult(path, diagnostics, urls), hit
 
 
-def _enabled(checker: Checker, settings: Settings) -> bool:
-    return any(settings.is_enabled(rule.code) for rule in checker.rules)
-
-
 def checker_groups(settings: Settings) -> tuple[tuple[Checker, ...], tuple[Checker, ...], tuple[Checker, ...]]:
     """The enabled rule modules that read only the file, those that read other files, and those that read the clock."""
     checkers = linter.CHECKERS
     clock = tuple(c for c in checkers if any(settings.is_enabled(code) for code in c.clock_dependent))
-    filesystem = tuple(c for c in checkers if c.filesystem_dependent and _enabled(c, settings) and c not in clock)
-    stable = tuple(c for c in checkers if _enabled(c, settings) and c not in clock and c not in filesystem)
+    filesystem = tuple(c for c in checkers if c.filesystem_dependent and c.is_enabled(settings) and c not in clock)
+    stable = tuple(c for c in checkers if c.is_enabled(settings) and c not in clock and c not in filesystem)
     return stable, filesystem, clock
 
 

@@ -133,6 +133,10 @@ class Checker:
     filesystem_dependent: bool = False
     clock_dependent: frozenset[str] = frozenset()
 
+    def is_enabled(self, settings: Settings) -> bool:
+        """Whether any of this module's rules is enabled, so that its check must run."""
+        return any(settings.is_enabled(rule.code) for rule in self.rules)
+
     @classmethod
     def from_module(cls, module: ModuleType) -> Checker:
         name = module.__name__.rsplit(".", 1)[-1].replace("_", "-")
