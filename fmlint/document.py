@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from collections.abc import Iterator
 from typing import Literal
 
 from frontmatter.default_handlers import YAMLHandler
@@ -78,6 +77,8 @@ def read_document(path: str, data: bytes) -> Document:
 
 
 def _limit_markup(doc: Document) -> None:
+    if len(doc.text) - doc.body_start <= MAX_BODY_MARKUP:  # each mark is one character: too short to be over
+        return
     marks = len(doc.body.encode("utf-8").translate(None, _NOT_MARKUP))
     if marks > MAX_BODY_MARKUP:
         doc.markdown = False
@@ -129,18 +130,17 @@ def _split(doc: Document) -> None:
     if first not in _DELIMITERS:
         return
     kind, boundary = _DELIMITERS[first]
-    lines = _lines(doc)
-    opening = next(lines)
+    opening = _line_at(text, 0)
     if not boundary.match(doc.source(opening)):
         return
     doc.kind = kind
     doc.opening = opening
-    for line in lines:
-        if boundary.match(doc.source(line)):
-            doc.front_matter = Span(_next_line(doc, opening), line.start)
-            doc.body_start = _next_line(doc, line)
-            return
-    doc.body_start = len(text)  # unclosed: kind without a front_matter span
+    closing = boundary.search(text, _next_line(doc, opening))  # the pattern is anchored to whole lines
+    if closing is None:
+        doc.body_start = len(text)  # unclosed: kind without a front_matter span
+        return
+    doc.front_matter = Span(_next_line(doc, opening), closing.start())
+    doc.body_start = _next_line(doc, _line_at(text, closing.start()))
 
 
 def _split_json(doc: Document) -> None:
@@ -183,14 +183,11 @@ def _after_line(text: str, offset: int) -> int:
     return len(text) if newline < 0 else newline + 1
 
 
-def _lines(doc: Document) -> Iterator[Span]:
-    """Each line's span, without its line break (CR or CRLF)."""
-    text = doc.text
-    for number in range(1, doc.lines.line_count + 1):
-        start = doc.lines.line_start(number)
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        yield Span(start, end - 1 if end > start and text[end - 1] == "\r" else end)
+def _line_at(text: str, start: int) -> Span:
+    """The line starting at ``start``, without its line break (LF or CRLF)."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return Span(start, end - 1 if end > start and text[end - 1] == "\r" else end)
 
 
 def _next_line(doc: Document, line: Span) -> int:

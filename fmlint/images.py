@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 from fmlint.frontmatter import JsonPath
 from fmlint.positions import Span
-from fmlint.urls import split
+from fmlint.urls import parse
 
 if TYPE_CHECKING:  # only for annotations: fmlint.formats imports this module before the rules exist
     from fmlint.rules.base import Context
@@ -76,7 +76,7 @@ def _field_images(ctx: Context, name: str) -> Iterator[ImageReference]:
 
 def url_path(url: str) -> str:
     """The decoded path of ``url`` (no query or fragment); ``""`` when it has none."""
-    parts = split(url)
+    parts = parse(url)
     return unquote(parts.path) if parts is not None else ""
 
 

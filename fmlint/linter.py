@@ -67,21 +67,28 @@ def read_path(path: str, max_size: int) -> Document:
 
 
 def read_bytes(path: str, max_size: int) -> bytes | Document:
-    """The file's bytes, or (when it cannot be read) a placeholder document saying why."""
+    """The file's bytes, or (when it cannot be read) a placeholder document saying why.
+
+    One ``stat`` decides before anything is opened: a named pipe must never
+    be opened (that would block, or unblock its writer).
+    """
     try:
-        if not os.path.isdir(path) and not stat.S_ISREG(os.stat(path).st_mode):
+        status = os.stat(path)
+        if stat.S_ISDIR(status.st_mode):
+            return unreadable_document(path, "FL001", "cannot read file: it is a directory")
+        if not stat.S_ISREG(status.st_mode):
             return unreadable_document(path, "FL001", "not a regular file (a pipe, socket or device); not read")
+        if status.st_size > max_size:
+            return _too_large(path, status.st_size, max_size)
         with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > max_size:
-                return unreadable_document(
-                    path, "FL004", f"file is {_mib(size)} MiB, over the {_mib(max_size)} MiB limit; not read"
-                )
-            return handle.read()
-    except IsADirectoryError:
-        return unreadable_document(path, "FL001", "cannot read file: it is a directory")
+            data = handle.read()
     except OSError as exc:
         return unreadable_document(path, "FL001", f"cannot read file: {exc.strerror or exc}")
+    return _too_large(path, len(data), max_size) if len(data) > max_size else data  # grown since the stat
+
+
+def _too_large(path: str, size: int, max_size: int) -> Document:
+    return unreadable_document(path, "FL004", f"file is {_mib(size)} MiB, over the {_mib(max_size)} MiB limit; not read")
 
 
 def _mib(size: int) -> str:

@@ -1,11 +1,13 @@
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from fmlint.document import read_document
 from fmlint.frontmatter import parse_front_matter
 from fmlint.images import image_references
 from fmlint.rules.base import Context
 from fmlint.settings import Settings
-from fmlint.urls import url_error
+from fmlint.urls import parse, split, url_error
 
 
 @pytest.mark.parametrize(
@@ -22,6 +24,30 @@ from fmlint.urls import url_error
 )
 def test_url_errors(url, error):
     assert url_error(url) == error
+
+
+_URL_PIECES = st.sampled_from(
+    ["http", "HTTPS", "mailto", "://", ":", "//", "/", "@", "?", "#", ".", "-", "_", "[", "]", ":80", ":x", " ", "\t", "é", "Host", "a", "png"]
+)
+
+
+@given(st.lists(_URL_PIECES, max_size=12).map("".join))
+@example("HTTPS://Cdn.Example.COM/A.png?x#y")
+@example("https://user@host/a.png")
+@example("https://[::1]:8080/a.png")
+def test_the_cached_fast_parse_agrees_with_urlsplit(url):
+    expected = split(url)
+    parts = parse(url)
+    if expected is None:
+        assert parts is None
+    else:
+        assert parts is not None
+        assert (parts.scheme, parts.netloc, parts.hostname, parts.path) == (
+            expected.scheme,
+            expected.netloc,
+            expected.hostname or "",
+            expected.path,
+        )
 
 
 def test_extra_schemes_for_links():

@@ -15,7 +15,7 @@ from fmlint.diagnostics import Problem, Severity
 from fmlint.doc_examples import WITH_CDN_IMAGES, article, example
 from fmlint.images import DEFAULT_IMAGE_FIELDS, IMAGE_EXTENSIONS, ImageReference, extension_error, image_references
 from fmlint.rules.base import Context, Rule
-from fmlint.urls import split, url_error
+from fmlint.urls import parse, url_error
 
 NEEDS = ("front_matter", "markdown")
 
@@ -164,13 +164,13 @@ def _empty(ref: ImageReference) -> Problem:
 
 
 def _remote(ref: ImageReference, options: Mapping[str, Any]) -> Iterator[Problem]:
-    parts = split(ref.url)
+    parts = parse(ref.url)
     if parts is None or not parts.hostname:
         return
-    if parts.scheme.lower() == "http" and options["http"] != "allow":
+    if parts.scheme == "http" and options["http"] != "allow":
         severity = Severity.ERROR if options["http"] == "error" else None
         yield Problem("IMG002", f"image URL `{ref.url}` uses http; use https", ref.span, severity)
-    host = parts.hostname.lower()
+    host = parts.hostname
     if _listed(host, options["denied-hosts"]):
         yield Problem("IMG003", f"image host `{host}` is on the deny-list (denied-hosts)", ref.span)
     elif options["allowed-hosts"] and not _listed(host, options["allowed-hosts"]):
