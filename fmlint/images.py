@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import unquote
 
 from fmlint.frontmatter import JsonPath
+from fmlint.markdown import Place
 from fmlint.positions import Span
 from fmlint.urls import parse
 
@@ -40,9 +42,13 @@ Origin = Literal["front-matter", "markdown", "reference", "html"]
 @dataclass(frozen=True, slots=True)
 class ImageReference:
     url: str
-    span: Span  # where the URL is written
     origin: Origin
+    place: Place = field(repr=False, compare=False)  # its url_span: where the URL is written
     field: str | None = None  # the front-matter field, for front-matter images
+
+    @property
+    def span(self) -> Span:
+        return self.place.url_span
 
 
 def image_references(ctx: Context, fields: Iterable[str] | None = None) -> Iterator[ImageReference]:
@@ -56,7 +62,7 @@ def image_references(ctx: Context, fields: Iterable[str] | None = None) -> Itera
             yield from _field_images(ctx, name)
     if ctx.doc.readable:
         for image in ctx.markdown.images:
-            yield ImageReference(image.url, image.url_span, image.source)
+            yield ImageReference(image.url, image.source, image.place)
 
 
 def _field_images(ctx: Context, name: str) -> Iterator[ImageReference]:
@@ -71,7 +77,8 @@ def _field_images(ctx: Context, name: str) -> Iterator[ImageReference]:
     for index, item in items:
         if isinstance(item, str):
             item_path = path if index is None else (*path, index)
-            yield ImageReference(item, ctx.front_matter.value_span(item_path), "front-matter", name)
+            span = ctx.front_matter.value_span(item_path)
+            yield ImageReference(item, "front-matter", Place(spans=(span, span)), name)
 
 
 def url_path(url: str) -> str:
@@ -80,9 +87,14 @@ def url_path(url: str) -> str:
     return unquote(parts.path) if parts is not None else ""
 
 
+@cache
+def _lowered(extensions: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(extension.lower() for extension in extensions)
+
+
 def extension_error(url: str, extensions: Iterable[str] = IMAGE_EXTENSIONS) -> str | None:
     """Why ``url`` does not name an image file, or ``None``; URLs without an extension pass."""
     extension = posixpath.splitext(posixpath.basename(url_path(url)))[1]
-    if not extension or extension.lower() in {known.lower() for known in extensions}:
+    if not extension or extension.lower() in _lowered(tuple(extensions)):
         return None
     return f"`{extension}` is not an image file extension (expected one of {' '.join(extensions)})"

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any, Literal
+from functools import cached_property, partial
+from typing import Any, Literal, TypeVar
 
 import pyromark
 
@@ -54,26 +54,71 @@ _EMPHASIS_ENDS = ({"End": "Emphasis"}, {"End": "Strong"})
 ImageSource = Literal["markdown", "reference", "html"]
 ByteRange = dict[str, int]  # pyromark's {"start": …, "end": …}: UTF-8 bytes of the body
 RawEvent = tuple[Any, ByteRange]
+_Placed = TypeVar("_Placed", "Image", "Link")
+
+
+class Place:
+    """Where a link or image is written: its whole ``span`` and its destination's ``url_span``.
+
+    Found on first use: most links are never reported, and placing one (byte
+    offsets to characters, the destination found in the source) costs more
+    than the rest of extracting it.
+    """
+
+    __slots__ = ("_find", "_spans")
+
+    def __init__(self, find: Callable[[], tuple[Span, Span]] | None = None, spans: tuple[Span, Span] | None = None):
+        self._find = find
+        self._spans = spans
+
+    @property
+    def span(self) -> Span:
+        return self._located()[0]
+
+    @property
+    def url_span(self) -> Span:
+        return self._located()[1]
+
+    def _located(self) -> tuple[Span, Span]:
+        if self._spans is None:
+            assert self._find is not None
+            self._spans, self._find = self._find(), None
+        return self._spans
 
 
 @dataclass(frozen=True, slots=True)
 class Image:
     url: str
     alt: str | None  # None: an HTML <img> without an alt attribute
-    span: Span  # the whole image syntax
-    url_span: Span  # the destination as written (in a reference definition for reference images)
     source: ImageSource
+    place: Place = field(repr=False, compare=False)  # span: the whole image syntax; url_span: the destination
+    # as written (in the reference definition for reference images)
+
+    @property
+    def span(self) -> Span:
+        return self.place.span
+
+    @property
+    def url_span(self) -> Span:
+        return self.place.url_span
 
 
 @dataclass(frozen=True, slots=True)
 class Link:
     url: str
     text: str
-    span: Span
-    url_span: Span
     reference: bool  # not an inline ``[text](url)`` (a reference, or an autolink)
-    link_type: str = "Inline"  # pulldown-cmark's: Inline, Reference, Collapsed, Shortcut, Autolink, Email, …
-    has_content: bool = True  # text, code, an image or HTML between the brackets
+    link_type: str  # pulldown-cmark's: Inline, Reference, Collapsed, Shortcut, Autolink, Email, …
+    has_content: bool  # text, code, an image or HTML between the brackets
+    place: Place = field(repr=False, compare=False)
+
+    @property
+    def span(self) -> Span:
+        return self.place.span
+
+    @property
+    def url_span(self) -> Span:
+        return self.place.url_span
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +194,10 @@ class MarkdownView:
     def outline(self) -> list[Heading]:
         """The article's own headings: those not inside a quote, list item or footnote."""
         return [heading for heading in self.headings if not heading.nested]
+
+    def outside_shortcodes(self, elements: list[_Placed]) -> Iterable[_Placed]:
+        """The links or images of ``elements`` that are not inside a shortcode (placed only when there are some)."""
+        return elements if not self.shortcodes else [e for e in elements if not self.in_shortcode(e.span)]
 
     def in_shortcode(self, span: Span) -> bool:
         """Whether ``span`` starts inside a Hugo shortcode tag or a ``{{< >}}`` shortcode's content."""
@@ -332,14 +381,19 @@ def _tag(value: Any) -> str:
 def _end_link(view: MarkdownView, offsets: _Offsets, link: _OpenLink, definitions: dict[str, ByteRange]) -> None:
     attrs = link.attrs
     reference = attrs["link_type"] != "Inline"
-    span = offsets.span(link.byte_range)
-    url_span = _destination_span(view.doc, span, attrs, offsets, definitions)
+    place = Place(partial(_place, view.doc, offsets, link.byte_range, attrs, definitions))
     text = "".join(link.text)
     if link.kind == "Image":
-        source: ImageSource = "reference" if reference else "markdown"
-        view.images.append(Image(attrs["dest_url"], text, span, url_span, source))
+        view.images.append(Image(attrs["dest_url"], text, "reference" if reference else "markdown", place))
     else:
-        view.links.append(Link(attrs["dest_url"], text, span, url_span, reference, attrs["link_type"], link.has_content))
+        view.links.append(Link(attrs["dest_url"], text, reference, attrs["link_type"], link.has_content, place))
+
+
+def _place(
+    doc: Document, offsets: _Offsets, byte_range: ByteRange, attrs: dict[str, Any], definitions: dict[str, ByteRange]
+) -> tuple[Span, Span]:
+    span = offsets.span(byte_range)
+    return span, _destination_span(doc, span, attrs, offsets, definitions)
 
 
 def _end_block(view: MarkdownView, offsets: _Offsets, block: tuple[str, int, ByteRange], end: int, nested: bool) -> None:
@@ -534,5 +588,6 @@ def _html_images(doc: Document, span: Span) -> list[Image]:
         alt = _ALT.search(tag.group())
         alt_text = None if alt is None else alt.group(alt.lastgroup or "bare")
         tag_span = Span(span.start + tag.start(), span.start + tag.end())
-        images.append(Image(src.group(group), alt_text, tag_span, Span(start, start + len(src.group(group))), "html"))
+        place = Place(spans=(tag_span, Span(start, start + len(src.group(group)))))
+        images.append(Image(src.group(group), alt_text, "html", place))
     return images

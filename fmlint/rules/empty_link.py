@@ -47,9 +47,7 @@ RULES = (Rule("MD005", "empty-link", "A link with no text, or with no destinatio
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     view = ctx.markdown
-    for link in view.links:
-        if view.in_shortcode(link.span):
-            continue
+    for link in view.outside_shortcodes(view.links):
         if link.url.strip() in ("", "#"):
             yield Problem("MD005", f"link has no destination (`{link.url or '()'}`)", link.span)
         elif not link.has_content:

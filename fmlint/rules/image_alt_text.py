@@ -64,9 +64,7 @@ _FILE_NAME = re.compile(r"[\w\-. ]+\.(?:png|jpe?g|gif|webp|avif|svg|bmp|tiff?|he
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     generic = {word.casefold() for word in options["generic"]}
     view = ctx.markdown
-    for image in view.images:
-        if view.in_shortcode(image.span):
-            continue
+    for image in view.outside_shortcodes(view.images):
         alt = (image.alt or "").strip()
         if image.alt is None or (not alt and image.source != "html"):
             yield Problem("MD004", "image has no alt text; describe what it shows", image.span)

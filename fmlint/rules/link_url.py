@@ -57,11 +57,9 @@ RULES = (Rule("MD006", "link-url", "A link destination that is not a valid URL o
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     schemes = tuple(scheme.lower() for scheme in options["schemes"])
     view = ctx.markdown
-    for link in view.links:
+    for link in view.outside_shortcodes(view.links):
         url = link.url
         if link.link_type == "Email" or url.strip() in ("", "#") or url.startswith("#") or "{{" in url:
-            continue
-        if view.in_shortcode(link.span):
             continue
         error = url_error(url, extra_schemes=schemes)
         if error is not None:
