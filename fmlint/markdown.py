@@ -364,9 +364,9 @@ def _collect(view: MarkdownView, offsets: _Offsets, definitions: dict[str, ByteR
 
 
 def _may_be_emphasis(events: list[RawEvent], start: int, end: int) -> bool:
-    """Whether a paragraph could be one emphasis run or hold a comment (most paragraphs open with text)."""
+    """Whether a paragraph could be one emphasis run or hold a comment (most open with text, a link or an image)."""
     first = events[start + 1][0] if start + 1 < end else None
-    return type(first) is dict and ("Start" in first or "InlineHtml" in first)
+    return type(first) is dict and (first in _EMPHASIS_STARTS or "InlineHtml" in first)
 
 
 # What a Start/End tag means to the collector (the others, e.g. List, Strong, Emphasis, are only passed)
