@@ -3,7 +3,17 @@
 **Key.** A hash of the cache format, fmlint's version and the size and mtime of
 each of its own modules (so an edited checkout never serves results of older
 code), the fingerprint of the effective :class:`~fmlint.settings.Settings`, the
-file's path and its bytes.  The fingerprint is built generically from every
+file's path and its bytes.
+
+**Unchanged files are not read.** Each entry also records the file's *stamp*
+(size, mtime, ctime and inode, all from one ``stat`` taken before the file was
+read) under a key of everything but the bytes.  A later run whose ``stat``
+gives the same stamp is served the entry without reading or hashing the file.
+Any write changes the ctime (which, unlike the mtime, cannot be set back), so
+content that changed behind a restored mtime is still read.  A file changed
+within :data:`RACY_NS` of its ``stat`` may change again within the same
+timestamp tick without changing its stamp, so it gets no stamp (as git treats
+"racily clean" files); it is hashed next time and stamped then.  The fingerprint is built generically from every
 field of the settings dataclass (schema digest — which covers the files its
 ``$ref``s load —, enabled codes, severities, rule options, size limit, URL
 collection, and any field added later); a value it cannot describe
@@ -18,10 +28,10 @@ answer re-runs those modules.  Modules with ``CLOCK_DEPENDENT_CODES`` enabled
 (a date "in the future") are never stored and re-run on every hit.
 
 **Layout.** ``<dir>/CACHEDIR.TAG``, ``<dir>/.gitignore`` (``*``) and
-``<dir>/files.sqlite3``: one row per file holding, as JSON, its diagnostics
-(without the path; before suppression comments are applied, since those must
-see every finding), the filesystem rules' findings and probes, and the located
-URLs.  The online checks keep their own entries
+``<dir>/files.sqlite3``: one row per file holding its key, file key and stamp,
+and, as JSON, its diagnostics (without the path; before suppression comments
+are applied, since those must see every finding), the filesystem rules'
+findings and probes, the located URLs and whether it has suppression comments.  The online checks keep their own entries
 under ``<dir>/urls/``.  One database rather than one file per entry because
 creating a file costs about 0.6 ms on the benchmark machine (ext4 on a virtual
 disk): 10,000 entry files added 4–6 s of system time to a 10 s check, while
@@ -57,7 +67,7 @@ from fmlint.diagnostics import Diagnostic, Severity
 from fmlint.linter import FileResult, UrlOccurrence
 from fmlint.rules.base import Probe
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 DEFAULT_DIR = ".fmlint_cache"
 DATABASE = "files.sqlite3"
 DEFAULT_MAX_BYTES = 128 * 1024 * 1024  # entry contents
@@ -67,7 +77,13 @@ CACHEDIR_TAG = (
     "# This file is a cache directory tag created by fmlint.\n"
     "# For information about cache directory tags see https://bford.info/cachedir/\n"
 )
-_SCHEMA = "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)"
+RACY_NS = 2_000_000_000
+_LOOKUP_BATCH = 500  # file keys per query (SQLite allows 32,766 parameters)
+_SCHEMA = (
+    "DROP TABLE IF EXISTS entries",  # format 2 (no stamps)
+    "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, file TEXT NOT NULL, stamp TEXT, value BLOB NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS results_by_file ON results (file)",
+)
 
 
 @dataclass(frozen=True)
@@ -77,22 +93,25 @@ class Entry:
     result: FileResult  # the diagnostics of the rules that read only the file, and the URLs
     filesystem: list[Diagnostic]  # valid while every probe gives the same answer
     probes: tuple[Probe, ...]
+    suppressions: bool  # the file has suppression comments (to apply, its text is needed)
 
 
 class ResultCache:
     """The per-file entries in ``root / "files.sqlite3"``; one connection per process."""
 
-    def __init__(self, root: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    def __init__(self, root: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES, racy_ns: int = RACY_NS):
         self.root = Path(root)
         self.database = self.root / DATABASE
         self.max_bytes = max_bytes
+        self.racy_ns = racy_ns
         self.usable = True
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
-        self._pending: list[tuple[str, bytes]] = []
+        self._pending: list[tuple[str, str, str | None, bytes]] = []
+        self._restamps: list[tuple[str | None, str]] = []
 
     def __getstate__(self) -> dict[str, Any]:
-        return {**self.__dict__, "_connection": None, "_pending": []}
+        return {**self.__dict__, "_connection": None, "_pending": [], "_restamps": []}
 
     def prepare(self) -> None:
         """Create the folder, its ``CACHEDIR.TAG`` and ``.gitignore`` and the database."""
@@ -106,45 +125,82 @@ class ResultCache:
             self.usable = False  # a read-only or broken folder: check every file, store nothing
         self.close()  # worker processes open their own connection
 
-    def key(self, path: str, data: bytes, fingerprint: str) -> str:
-        head = "\0".join((str(FORMAT_VERSION), __version__, code_fingerprint(), fingerprint, path, ""))
-        return hashlib.blake2b(head.encode() + data, digest_size=20).hexdigest()
+    def file_key(self, path: str, fingerprint: str) -> str:
+        """Which file under which settings and code: everything in the key but the bytes."""
+        head = "\0".join((str(FORMAT_VERSION), __version__, code_fingerprint(), fingerprint, path))
+        return hashlib.blake2b(head.encode(), digest_size=20).hexdigest()
 
-    def load(self, key: str, path: str) -> Entry | None:
-        """The stored entry for ``key`` (with ``path`` filled in), or ``None``."""
+    def key(self, file_key: str, data: bytes) -> str:
+        return hashlib.blake2b(file_key.encode() + b"\0" + data, digest_size=20).hexdigest()
+
+    def stamp(self, status: os.stat_result, now_ns: int) -> str | None:
+        """The stamp of a file with ``status`` taken at ``now_ns`` (``None`` when too recent to trust)."""
+        if now_ns - max(status.st_mtime_ns, status.st_ctime_ns) < self.racy_ns:
+            return None
+        return f"{status.st_size}:{status.st_mtime_ns}:{status.st_ctime_ns}:{status.st_ino}"
+
+    def load_stamped(self, wanted: Mapping[str, tuple[str, str]]) -> dict[str, Entry]:
+        """The entries of unchanged files: ``wanted`` maps file key to (stamp now, path); hits by file key."""
+        found: dict[str, Entry] = {}
+        if not self.usable or not wanted:
+            return found
+        keys = list(wanted)
+        try:
+            connection = self._connect()
+            for start in range(0, len(keys), _LOOKUP_BATCH):
+                batch = keys[start : start + _LOOKUP_BATCH]
+                query = f"SELECT file, stamp, value FROM results WHERE file IN ({','.join('?' * len(batch))})"
+                for file_key, stamp, value in connection.execute(query, batch):
+                    now, path = wanted[file_key]
+                    if stamp is not None and stamp == now:
+                        entry = _entry(path, value)
+                        if entry is not None:
+                            found[file_key] = entry
+        except sqlite3.Error:
+            return {}
+        return found
+
+    def load(self, key: str, path: str) -> tuple[Entry, str | None] | None:
+        """The stored entry for ``key`` (with ``path`` filled in) and its stamp, or ``None``."""
         if not self.usable:
             return None
         try:
-            row = self._connect().execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
-            if row is None:
-                return None
-            entry = json.loads(row[0])
-            diagnostics = [_diagnostic(path, item) for item in entry["diagnostics"]]
-            filesystem = [_diagnostic(path, item) for item in entry["filesystem"]]
-            probes = tuple(_probe(item) for item in entry["probes"])
-            urls = tuple(_url(item) for item in entry["urls"])
-        except (sqlite3.Error, ValueError, TypeError, KeyError):
+            row = self._connect().execute("SELECT value, stamp FROM results WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
             return None
-        return Entry(FileResult(path, diagnostics, urls), filesystem, probes)
+        if row is None:
+            return None
+        entry = _entry(path, row[0])
+        return None if entry is None else (entry, row[1])
 
-    def store(self, key: str, entry: Entry) -> None:
+    def store(self, key: str, file_key: str, stamp: str | None, entry: Entry) -> None:
         """Queue an entry; :meth:`flush` writes the queue in one transaction."""
         stored = {
             "diagnostics": [_diagnostic_row(d) for d in entry.result.diagnostics],
             "filesystem": [_diagnostic_row(d) for d in entry.filesystem],
             "probes": [[p.function, p.args, p.result] for p in entry.probes],
             "urls": [[u.url, u.kind, u.line, u.column, u.end_line, u.end_column] for u in entry.result.urls],
+            "suppressions": entry.suppressions,
         }
-        self._pending.append((key, json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode()))
+        value = json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode()
+        self._pending.append((key, file_key, stamp, value))
+
+    def restamp(self, key: str, stamp: str | None) -> None:
+        """Queue a new stamp for an entry found by its bytes (the file was touched, or is now old enough)."""
+        self._restamps.append((stamp, key))
 
     def flush(self) -> int:
-        """Write the queued entries; how many were written (0 when the database is busy or broken)."""
+        """Write the queued entries and stamps; how many entries were written (0 when busy or broken)."""
         pending, self._pending = self._pending, []
-        if not pending or not self.usable:
+        restamps, self._restamps = self._restamps, []
+        if not (pending or restamps) or not self.usable:
             return 0
         try:
             with _transaction(self._connect()) as connection:
-                connection.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", pending)
+                connection.executemany(
+                    "INSERT OR REPLACE INTO results (key, file, stamp, value) VALUES (?, ?, ?, ?)", pending
+                )
+                connection.executemany("UPDATE results SET stamp = ? WHERE key = ?", restamps)
         except sqlite3.Error:
             return 0
         return len(pending)
@@ -155,7 +211,7 @@ class ResultCache:
             return 0
         try:
             with _transaction(self._connect()) as connection:
-                rows = connection.execute("SELECT rowid, length(value) FROM entries ORDER BY rowid").fetchall()
+                rows = connection.execute("SELECT rowid, length(value) FROM results ORDER BY rowid").fetchall()
                 excess = sum(size for _, size in rows) - self.max_bytes
                 last = None
                 for rowid, size in rows:
@@ -165,7 +221,7 @@ class ResultCache:
                     last = rowid
                 if last is None:
                     return 0
-                removed = connection.execute("DELETE FROM entries WHERE rowid <= ?", (last,)).rowcount
+                removed = connection.execute("DELETE FROM results WHERE rowid <= ?", (last,)).rowcount
             connection.execute("PRAGMA incremental_vacuum").fetchall()
         except sqlite3.Error:
             return 0
@@ -199,7 +255,8 @@ class ResultCache:
             connection.execute("PRAGMA auto_vacuum = INCREMENTAL")  # only takes effect on a new database
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
-            connection.execute(_SCHEMA)
+            for statement in _SCHEMA:
+                connection.execute(statement)
         except sqlite3.Error:
             connection.close()
             raise
@@ -256,13 +313,32 @@ def code_fingerprint() -> str:
     return hashlib.blake2b("\n".join(stamps).encode(), digest_size=20).hexdigest()
 
 
+def _entry(path: str, value: bytes) -> Entry | None:
+    """A stored entry read back (``None`` when it is not of the expected shape)."""
+    try:
+        entry = json.loads(value)
+        diagnostics = [_diagnostic(path, item) for item in entry["diagnostics"]]
+        filesystem = [_diagnostic(path, item) for item in entry["filesystem"]]
+        probes = tuple(_probe(item) for item in entry["probes"])
+        urls = tuple(_url(item) for item in entry["urls"])
+        suppressions = entry["suppressions"]
+    except (ValueError, TypeError, KeyError):
+        return None
+    if type(suppressions) is not bool:
+        return None
+    return Entry(FileResult(path, diagnostics, urls), filesystem, probes, suppressions)
+
+
+_SEVERITIES = {severity.value: severity for severity in Severity}
+
+
 def _diagnostic(path: str, item: Any) -> Diagnostic:
     line, column, code, end_line, end_column, rule, severity, message = item
-    if not all(type(n) is int for n in (line, column, end_line, end_column)):
+    if not (type(line) is type(column) is type(end_line) is type(end_column) is int):
         raise TypeError("position is not an integer")
-    if not all(type(s) is str for s in (code, rule, message)):
+    if not (type(code) is type(rule) is type(message) is str):
         raise TypeError("code, rule or message is not text")
-    return Diagnostic(path, line, column, code, end_line, end_column, rule, Severity(severity), message)
+    return Diagnostic(path, line, column, code, end_line, end_column, rule, _SEVERITIES[severity], message)
 
 
 def _diagnostic_row(d: Diagnostic) -> list[Any]:
@@ -278,7 +354,9 @@ def _probe(item: Any) -> Probe:
 
 def _tupled(value: Any) -> Any:
     """JSON arrays back into the tuples they were (probe arguments must stay hashable)."""
-    return tuple(_tupled(item) for item in value) if isinstance(value, list) else value
+    if type(value) is not list:
+        return value
+    return tuple([_tupled(item) if type(item) is list else item for item in value])
 
 
 def _url(item: Any) -> UrlOccurrence:

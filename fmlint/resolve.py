@@ -91,6 +91,7 @@ class Project:
         check_urls = check_links or _first(overrides.check_urls, options.get("check-urls"), False)
         self.collect_urls = frozenset({"images", "links"} if check_links else {"images"} if check_urls else ())
         self._settings: dict[tuple[int, frozenset[str]], Settings] = {}
+        self._relative_folders: dict[str, str] = {}
 
     def _schema(self, key: tuple[str | int, ...], name: str | None) -> CompiledSchema | None:
         if name is None:
@@ -147,9 +148,18 @@ class Project:
     def relative(self, path: str) -> str:
         """``path`` relative to the configuration's folder, with ``/`` separators.
 
-        Called for every file (excludes, associations, ignores): the common
-        case, a path inside the folder, is a string slice, not ``os.path.relpath``.
+        Called for every file (excludes, associations, ignores), so each
+        folder's relative form is worked out once and the name appended.
         """
+        folder, name = os.path.split(path)
+        if name in ("", ".", ".."):
+            return self._relative(path)
+        if folder not in self._relative_folders:
+            self._relative_folders[folder] = self._relative(folder or ".")
+        prefix = self._relative_folders[folder]
+        return name if prefix == "." else f"{prefix}/{name}"
+
+    def _relative(self, path: str) -> str:
         absolute = os.path.abspath(path)
         inside = self._root_prefix
         relative = absolute[len(inside) :] if absolute.startswith(inside) else os.path.relpath(absolute, self.root)
@@ -235,7 +245,9 @@ class Resolver:
     def project_for(self, path: str) -> Project:
         """The project of a file or folder."""
         absolute = os.path.abspath(path)
-        folder = absolute if os.path.isdir(absolute) else os.path.dirname(absolute)
+        return self._project_of(absolute if os.path.isdir(absolute) else os.path.dirname(absolute))
+
+    def _project_of(self, folder: str) -> Project:
         if folder not in self._folders:
             config = self._fixed
             if config is None:
@@ -247,4 +259,5 @@ class Resolver:
         return self._folders[folder]
 
     def settings_for(self, path: str) -> Settings:
-        return self.project_for(path).settings_for(path)
+        """The settings of a file (one ``Settings`` object per distinct configuration)."""
+        return self._project_of(os.path.dirname(os.path.abspath(path))).settings_for(path)

@@ -7,24 +7,39 @@ pre-commit call) and ``jobs=1`` stay in this process and pay no pool start-up.
 
 The distinct settings objects are handed to each worker once, when it starts
 (a compiled schema pickles as its contents and is rebuilt there); each task
-names its settings by index.  With a :class:`~fmlint.cache.ResultCache`, each
-file is hashed and looked up first; see ``fmlint.cache`` for the key and for
-how rules that depend on other files are kept fresh.
+names its settings by index.  With a :class:`~fmlint.cache.ResultCache`, this
+process first serves every file whose stamp (``stat``) matches its entry, without
+reading it; the others are read, hashed and looked up by their bytes, and
+checked on a miss.  See ``fmlint.cache`` for the keys and for how rules that
+depend on other files are kept fresh.
 """
 
 from __future__ import annotations
 
 import gc
+import operator
 import os
+import stat
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from fmlint.cache import Entry, ResultCache, settings_fingerprint
-from fmlint.diagnostics import Diagnostic
-from fmlint.document import Document, read_document
-from fmlint.linter import INTERNAL_ERROR, FileResult, check, collect_urls, context, finish, lint_file, read_bytes
 from fmlint import linter
+from fmlint.cache import Entry, ResultCache, settings_fingerprint
+from fmlint.diagnostics import ORDER, Diagnostic
+from fmlint.document import Document, read_document
+from fmlint.linter import (
+    INTERNAL_ERROR,
+    FileResult,
+    check,
+    collect_urls,
+    context,
+    finish,
+    lint_file,
+    read_bytes,
+    read_path,
+)
 from fmlint.rules import Checker
 from fmlint.rules.base import answers_unchanged
 from fmlint.settings import Settings
@@ -80,18 +95,24 @@ def run(
     if cache is not None:
         cache.prepare()
     worker = _Worker(settings_list, cache, verbose)
+    served = worker.serve_unchanged(tasks) if cache is not None else {}
+    remaining = [task for number, task in enumerate(tasks) if number not in served]
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    if jobs == 1 or len(tasks) < max(min_files_for_pool, 2):
+    if jobs == 1 or len(remaining) < max(min_files_for_pool, 2):
         with _relaxed_gc():
-            results, hits, stored = worker.check_chunk(tasks)
+            checked, hits, stored = worker.check_chunk(remaining)
     else:
-        results, hits, stored = _in_pool(worker, tasks, jobs)
+        checked, hits, stored = _in_pool(worker, remaining, jobs)
     if cache is not None:
         if stored:
             cache.evict()
         cache.close()
-    diagnostics = sorted(d for result in results for d in result.diagnostics)
-    return RunResult(files, diagnostics, results, hits)
+    fresh = iter(checked)
+    results = [served[number] if number in served else next(fresh) for number in range(len(tasks))]
+    diagnostics = [d for result in results for d in result.diagnostics]
+    if not all(map(operator.lt, files, files[1:])):  # each result is sorted: in path order, so is the whole
+        diagnostics.sort(key=ORDER)
+    return RunResult(files, diagnostics, results, hits + len(served))
 
 
 class _Worker:
@@ -108,6 +129,35 @@ class _Worker:
         self.stable = [stable for stable, _, _ in groups]
         self.filesystem = [filesystem for _, filesystem, _ in groups]
         self.clock = [clock for _, _, clock in groups]
+
+    def serve_unchanged(self, tasks: Sequence[tuple[str, int]]) -> dict[int, FileResult]:
+        """The results of the files whose stamp matches their entry, by task number; nothing is read.
+
+        Files whose settings run clock-dependent rules, files with suppression
+        comments and files whose probes answer differently are left to
+        :meth:`check`, which reads them.
+        """
+        assert self.cache is not None
+        wanted: dict[str, tuple[str, str]] = {}
+        numbers: dict[str, int] = {}
+        now = time.time_ns()
+        for number, (path, index) in enumerate(tasks):
+            if self.clock[index]:
+                continue
+            try:
+                status = os.stat(path)
+            except OSError:
+                continue
+            stamp = self.cache.stamp(status, now)
+            if stamp is not None and stat.S_ISREG(status.st_mode):
+                file_key = self.cache.file_key(path, self.fingerprints[index])
+                wanted[file_key] = (stamp, path)
+                numbers[file_key] = number
+        served: dict[int, FileResult] = {}
+        for file_key, entry in self.cache.load_stamped(wanted).items():
+            if not entry.suppressions and answers_unchanged(entry.probes):
+                served[numbers[file_key]] = _stored_result(entry)
+        return served
 
     def check_chunk(self, tasks: Sequence[tuple[str, int]]) -> tuple[list[FileResult], int, int]:
         """The results of ``tasks`` in order, and how many were cache hits and how many were stored."""
@@ -129,18 +179,23 @@ class _Worker:
         the comments are applied to the whole set of findings.
         """
         settings = self.settings_list[index]
+        cache = self.cache
+        if cache is None:
+            return lint_file(read_path(path, settings.max_file_size), settings, self.verbose), False
+        stamp = _stamp_now(cache, path)  # before reading: a stamp may be older than the bytes, never newer
         data = read_bytes(path, settings.max_file_size)
         if isinstance(data, Document):  # unreadable: nothing to hash
             return lint_file(data, settings, self.verbose), False
-        if self.cache is None:
-            return lint_file(read_document(path, data), settings, self.verbose), False
-        key = self.cache.key(path, data, self.fingerprints[index])
-        entry = self.cache.load(key, path)
-        hit = entry is not None
-        if entry is not None:
+        file_key = cache.file_key(path, self.fingerprints[index])
+        key = cache.key(file_key, data)
+        found = cache.load(key, path)
+        if found is not None:
+            entry, stored_stamp = found
+            if stored_stamp != stamp:
+                cache.restamp(key, stamp)
             unchanged = answers_unchanged(entry.probes)
-            if unchanged and not self.clock[index] and _MARK not in data:
-                return FileResult(path, sorted([*entry.result.diagnostics, *entry.filesystem]), entry.result.urls), hit
+            if unchanged and not self.clock[index] and not entry.suppressions:
+                return _stored_result(entry), True
             ctx, _ = context(read_document(path, data), settings, self.verbose)  # it parsed without a crash before
             filesystem = entry.filesystem if unchanged else check(ctx, self.filesystem[index], self.verbose)
         else:
@@ -149,12 +204,27 @@ class _Worker:
             filesystem = check(ctx, self.filesystem[index], self.verbose)
             urls, url_errors = collect_urls(ctx, self.verbose)
             stable += url_errors
-            entry = Entry(FileResult(path, sorted(stable), urls), sorted(filesystem), tuple(ctx.probes))
+            entry = Entry(FileResult(path, sorted(stable), urls), sorted(filesystem), tuple(ctx.probes), _MARK in data)
             if not any(d.code == INTERNAL_ERROR for d in (*stable, *filesystem)):  # a crash is shown again, not stored
-                self.cache.store(key, entry)
-        found = [*entry.result.diagnostics, *filesystem, *check(ctx, self.clock[index], self.verbose)]
-        diagnostics, urls = finish(ctx, found, entry.result.urls)
-        return FileResult(path, diagnostics, urls), hit
+                cache.store(key, file_key, stamp, entry)
+        found_now = [*entry.result.diagnostics, *filesystem, *check(ctx, self.clock[index], self.verbose)]
+        diagnostics, urls = finish(ctx, found_now, entry.result.urls)
+        return FileResult(path, diagnostics, urls), found is not None
+
+
+def _stored_result(entry: Entry) -> FileResult:
+    """An entry's findings as a result (both lists are sorted; the filesystem list is usually empty)."""
+    result = entry.result
+    if not entry.filesystem:
+        return result
+    return FileResult(result.path, sorted([*result.diagnostics, *entry.filesystem], key=ORDER), result.urls)
+
+
+def _stamp_now(cache: ResultCache, path: str) -> str | None:
+    try:
+        return cache.stamp(os.stat(path), time.time_ns())
+    except OSError:
+        return None
 
 
 def checker_groups(settings: Settings) -> tuple[tuple[Checker, ...], tuple[Checker, ...], tuple[Checker, ...]]:

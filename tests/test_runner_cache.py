@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import pickle
 import sqlite3
 import subprocess
@@ -22,6 +23,7 @@ from fmlint.rules.local_images import site_root
 from fmlint.runner import checker_groups, run
 from fmlint.schema import _compile, compile_schema, load_schema
 from fmlint.settings import Settings
+from fmlint.suppressions import MARK
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "content"
@@ -145,7 +147,7 @@ def test_settings_pickle_for_worker_processes(tmp_path):
 
 def entries(cache_dir: Path) -> dict[str, bytes]:
     with sqlite3.connect(cache_dir / "files.sqlite3") as connection:
-        return dict(connection.execute("SELECT key, value FROM entries ORDER BY rowid"))
+        return dict(connection.execute("SELECT key, value FROM results ORDER BY rowid"))
 
 
 @pytest.mark.parametrize(
@@ -157,7 +159,7 @@ def test_a_corrupt_entry_is_a_miss(tmp_path, damage):
     cache = ResultCache(tmp_path / "cache")
     expected = lint_all(files, settings(), cache=cache).diagnostics
     with sqlite3.connect(tmp_path / "cache" / "files.sqlite3") as connection:
-        connection.execute("UPDATE entries SET value = ?", (damage,))
+        connection.execute("UPDATE results SET value = ?", (damage,))
     again = lint_all(files, settings(), cache=cache)
     assert again.cache_hits == 0
     assert again.diagnostics == expected
@@ -292,10 +294,10 @@ def test_a_probe_from_the_cache_never_calls_an_unregistered_function(tmp_path):
     expected = lint_all([str(post)], settings(), cache=cache).diagnostics
     marker = tmp_path / "called"
     with sqlite3.connect(tmp_path / "cache" / "files.sqlite3") as connection:
-        [(value,)] = connection.execute("SELECT value FROM entries")
+        [(value,)] = connection.execute("SELECT value FROM results")
         entry = json.loads(value)
         entry["probes"] = [["os:system", [f"touch {marker}"], 0], ["pathlib:Path.touch", [str(marker)], None]]
-        connection.execute("UPDATE entries SET value = ?", (json.dumps(entry),))
+        connection.execute("UPDATE results SET value = ?", (json.dumps(entry),))
     assert lint_all([str(post)], settings(), cache=cache).diagnostics == expected
     assert not marker.exists()
 
@@ -311,3 +313,48 @@ def test_an_inline_schema_file_is_probed(tmp_path):
     _compile.cache_clear()  # as in the next run's new process
     again = lint_all([str(post)], inline, cache=cache)
     assert again.cache_hits == 1 and again.diagnostics == []
+
+
+def test_unchanged_files_are_served_from_their_stamp_without_being_read(tmp_path, monkeypatch):
+    files = corpus(tmp_path / "site")
+    cache = ResultCache(tmp_path / "cache", racy_ns=0)  # trust stamps of files written a moment ago
+    expected = lint_all(files, settings(), cache=cache)
+
+    def unreadable(path: str, max_size: int) -> bytes:
+        raise AssertionError(f"{path} was read")
+
+    monkeypatch.setattr("fmlint.runner.read_bytes", unreadable)
+    served = [name for name in files if MARK.encode() not in Path(name).read_bytes()]  # comments need the text
+    warm = lint_all(served, settings(), cache=cache)
+    assert warm.cache_hits == len(served)
+    assert warm.diagnostics == [d for d in expected.diagnostics if d.path in served]
+
+
+def test_new_bytes_behind_a_restored_mtime_are_read_again(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: x\ntoc: 1\n---\n")
+    before = post.stat()
+    cache = ResultCache(tmp_path / "cache", racy_ns=0)
+    assert [d.code for d in lint_all([str(post)], settings(), cache=cache).diagnostics] == ["SC001"]
+    post.write_text("---\ntitle: x\ntoc: t\n---\n")  # same size
+    os.utime(post, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `touch -r` or an archive tool would
+    assert post.stat().st_mtime_ns == before.st_mtime_ns and post.stat().st_size == before.st_size
+    result = lint_all([str(post)], settings(), cache=cache)
+    assert result.cache_hits == 0
+    assert [d.message for d in result.diagnostics] == [d.message for d in lint_all([str(post)], settings()).diagnostics]
+
+
+def test_a_file_changed_within_the_racy_window_is_stamped_later(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: x\n---\n")
+
+    def stamps() -> list[str | None]:
+        with sqlite3.connect(tmp_path / "cache" / "files.sqlite3") as connection:
+            return [stamp for (stamp,) in connection.execute("SELECT stamp FROM results")]
+
+    lint_all([str(post)], settings(), cache=ResultCache(tmp_path / "cache"))  # just written: too recent to trust
+    assert stamps() == [None]
+    again = lint_all([str(post)], settings(), cache=ResultCache(tmp_path / "cache", racy_ns=0))
+    assert again.cache_hits == 1  # found by its bytes, and stamped now
+    status = post.stat()
+    assert stamps() == [f"{status.st_size}:{status.st_mtime_ns}:{status.st_ctime_ns}:{status.st_ino}"]

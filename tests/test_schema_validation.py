@@ -73,6 +73,17 @@ def test_format_checking_is_on():
     check("---\nmail: nobody\nwhen: 2025-02-30\nsite: not a uri\n---\n", [(2, 7, "SC001"), (3, 7, "SC001"), (4, 7, "SC001")], schema=schema)
 
 
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [("P1Y2M3DT4H5M6S", True), ("P3W", True), ("PT1H30M", True), ("P1D", True), ("PT0S", True),
+     ("P", False), ("PT", False), ("P1H", False), ("P1W2D", False), ("P1.5Y", False), ("1D", False), ("P1DT", False)],
+)
+def test_duration_format_follows_rfc_3339(value, valid):
+    schema = {"properties": {"lasts": {"type": "string", "format": "duration"}}}
+    found = check(f"---\nlasts: {value}\n---\n", [] if valid else [(2, 8, "SC001")], schema=schema)
+    assert all("ISO 8601 duration" in d.message for d in found)
+
+
 HUGO_DATE_SCHEMA = {"properties": {"lastmod": {"type": "string", "format": "hugo-date"}}}
 
 

@@ -77,14 +77,12 @@ static file, so the mistake ships.
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
-    if not ctx.probe(os.path.isfile, ctx.doc.path):
+    local = [(ref, path) for ref in image_references(ctx, options["fields"]) if (path := _local_path(ref)) is not None]
+    if not local or not ctx.probe(os.path.isfile, ctx.doc.path):  # no disk questions for remote-only articles
         return
     folder = os.path.dirname(os.path.abspath(ctx.doc.path))
     root = ctx.probe(site_root, folder, tuple(options["site-root-files"]))
-    for ref in image_references(ctx, options["fields"]):
-        path = _local_path(ref)
-        if path is None:
-            continue
+    for ref, path in local:
         places = _candidates(path, folder, root, options["site-folders"])
         if places and not any(ctx.probe(os.path.isfile, place) for place in places):
             where = ", ".join(_shown(place, root) for place in places)
