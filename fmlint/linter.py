@@ -80,7 +80,7 @@ def read_bytes(path: str, max_size: int) -> bytes | Document:
             return unreadable_document(path, "FL001", "not a regular file (a pipe, socket or device); not read")
         if status.st_size > max_size:
             return _too_large(path, status.st_size, max_size)
-        with open(path, "rb") as handle:
+        with open(path, "rb", buffering=0) as handle:  # one read of the whole file: no buffer to fill
             data = handle.read()
     except OSError as exc:
         return unreadable_document(path, "FL001", f"cannot read file: {exc.strerror or exc}")
