@@ -19,12 +19,16 @@ slows them alike, and the medians are reported:
   remark-frontmatter remark-lint-frontmatter-schema`` in a scratch folder);
   absent peers are skipped.
 
-CPU time is the user + system time of the whole process tree, which a
-loaded machine disturbs much less than wall time.  Peak memory is the largest
-single process (``ru_maxrss`` of the waited-for
-process tree) and, with ``psutil`` installed, the peak of the whole tree's
-summed RSS sampled every 20 ms (workers included).  Ratios compare with each
-peer measured in the same run.
+Wall time is that of the command alone (timed inside a small wrapper); CPU
+time is the user + system time of the whole process tree, which a loaded
+machine disturbs much less than wall time.  Peak memory is the largest single
+process (``ru_maxrss`` of the waited-for process tree) and, with ``psutil``
+installed, the peak of the whole tree's summed RSS (workers included), sampled
+every 20 ms in one extra, untimed run of each fmlint case: the sampler is a
+busy third process on a two-core machine and slowed the parallel runs it
+watched by about a quarter.  Children run without ``PYTHONDONTWRITEBYTECODE``
+(see ``child_environment``).  Ratios compare with each peer measured in the
+same run.
 """
 
 from __future__ import annotations
@@ -66,23 +70,29 @@ class Case:
         return statistics.median(self.cpus)
 
 
-def measure(command: list[str], cwd: Path) -> tuple[float, float, int, int]:
-    """Wall seconds, CPU seconds, largest single-process RSS and summed-tree peak RSS (bytes; 0 without psutil)."""
+def measure(command: list[str], cwd: Path, sample_tree: bool = False) -> tuple[float, float, int, int]:
+    """Wall seconds, CPU seconds, largest single-process RSS and summed-tree peak RSS (bytes).
+
+    The wall time is taken inside the wrapper around the command alone (not the
+    wrapper's own start-up).  The tree is sampled only when asked: the sampler
+    is a third busy process on a two-core machine, and it slowed a parallel
+    fmlint run by about a quarter, so timed runs do not sample.
+    """
     wrapper = (
-        "import resource, subprocess, sys\n"
+        "import resource, subprocess, sys, time\n"
+        "start = time.perf_counter()\n"
         "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+        "wall = time.perf_counter() - start\n"
         "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
-        "print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime)\n"
+        "print(wall, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)\n"
     )
-    start = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-c", wrapper, *command], cwd=cwd, stdout=subprocess.PIPE, text=True, env=child_environment()
     )
-    tree_peak = _sample_tree(process)
+    tree_peak = _sample_tree(process) if sample_tree else 0
     out, _ = process.communicate()
-    wall = time.perf_counter() - start
-    rss, cpu = out.split()
-    return wall, float(cpu), int(rss) * 1024, tree_peak
+    wall, rss, cpu = out.split()
+    return float(wall), float(cpu), int(rss) * 1024, tree_peak
 
 
 def child_environment() -> dict[str, str]:
@@ -158,12 +168,16 @@ def run_size(work: Path, size: int, repeat: int, peers: Path | None) -> list[Cas
         for case in todo:
             if case.before == "clear-cache":
                 shutil.rmtree(cache, ignore_errors=True)
-            wall, cpu, process_peak, tree_peak = measure(case.command, folder)
+            wall, cpu, process_peak, _ = measure(case.command, folder)
             case.walls.append(wall)
             case.cpus.append(cpu)
             case.peak_process.append(process_peak)
-            case.peak_tree.append(tree_peak)
             print(f"  [{size} files, run {repetition + 1}/{repeat}] {case.name}: {wall:.2f} s, CPU {cpu:.2f} s", file=sys.stderr)
+    for case in todo:  # one more, untimed run of each fmlint case for the memory of its worker processes
+        if case.name.startswith("fmlint"):
+            if case.before == "clear-cache":
+                shutil.rmtree(cache, ignore_errors=True)
+            case.peak_tree.append(measure(case.command, folder, sample_tree=True)[3])
     return todo
 
 
@@ -178,7 +192,7 @@ def table(results: dict[int, list[Case]]) -> str:
             compared = case.name.startswith("fmlint") and case.files == size
             ratios = [f"{by_name[p].wall / case.wall:.1f}×" if p in by_name and compared else "" for p in peers]
             ratios += [f"{by_name[p].cpu / case.cpu:.1f}×" if p in by_name and compared else "" for p in peers]
-            tree = f"{max(case.peak_tree) / 2**20:.0f}" if any(case.peak_tree) else "–"
+            tree = f"{max(case.peak_tree) / 2**20:.0f}" if any(case.peak_tree) else "–"  # not sampled
             cells = [str(size), case.name, f"{case.wall:.2f}", f"{case.files / case.wall:,.0f}", f"{case.cpu:.2f}"]
             cells += [f"{max(case.peak_process) / 2**20:.0f}", tree, *ratios]
             lines.append("| " + " | ".join(cells) + " |")

@@ -29,9 +29,9 @@ answer re-runs those modules.  Modules with ``CLOCK_DEPENDENT_CODES`` enabled
 
 **Layout.** ``<dir>/CACHEDIR.TAG``, ``<dir>/.gitignore`` (``*``) and
 ``<dir>/files.sqlite3``: one row per file holding its key, file key and stamp,
-and, as JSON, its diagnostics (without the path; before suppression comments
-are applied, since those must see every finding), the filesystem rules'
-findings and probes, the located URLs and whether it has suppression comments.  The online checks keep their own entries
+and, as JSON (msgspec), its diagnostics (before suppression comments are
+applied, since those must see every finding), the filesystem rules' findings
+and probes, the located URLs and whether it has suppression comments.  The online checks keep their own entries
 under ``<dir>/urls/``.  One database rather than one file per entry because
 creating a file costs about 0.6 ms on the benchmark machine (ext4 on a virtual
 disk): 10,000 entry files added 4–6 s of system time to a 10 s check, while
@@ -51,7 +51,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 import os
 import sqlite3
 from collections.abc import Iterator, Mapping
@@ -62,12 +61,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from fmlint import __version__
-from fmlint.diagnostics import Diagnostic, Severity
+from fmlint.diagnostics import Diagnostic
 from fmlint.linter import FileResult, UrlOccurrence
 from fmlint.rules.base import Probe
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 DEFAULT_DIR = ".fmlint_cache"
 DATABASE = "files.sqlite3"
 DEFAULT_MAX_BYTES = 128 * 1024 * 1024  # entry contents
@@ -80,7 +81,7 @@ CACHEDIR_TAG = (
 RACY_NS = 2_000_000_000
 _LOOKUP_BATCH = 500  # file keys per query (SQLite allows 32,766 parameters)
 _SCHEMA = (
-    "DROP TABLE IF EXISTS entries",  # format 2 (no stamps)
+    "DROP TABLE IF EXISTS entries",  # formats 1 and 2 (no stamps)
     "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, file TEXT NOT NULL, stamp TEXT, value BLOB NOT NULL)",
     "CREATE INDEX IF NOT EXISTS results_by_file ON results (file)",
 )
@@ -175,15 +176,9 @@ class ResultCache:
 
     def store(self, key: str, file_key: str, stamp: str | None, entry: Entry) -> None:
         """Queue an entry; :meth:`flush` writes the queue in one transaction."""
-        stored = {
-            "diagnostics": [_diagnostic_row(d) for d in entry.result.diagnostics],
-            "filesystem": [_diagnostic_row(d) for d in entry.filesystem],
-            "probes": [[p.function, p.args, p.result] for p in entry.probes],
-            "urls": [[u.url, u.kind, u.line, u.column, u.end_line, u.end_column] for u in entry.result.urls],
-            "suppressions": entry.suppressions,
-        }
-        value = json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode()
-        self._pending.append((key, file_key, stamp, value))
+        probes = [(p.function, list(p.args), p.result) for p in entry.probes]
+        stored = _Stored(entry.result.diagnostics, entry.filesystem, probes, list(entry.result.urls), entry.suppressions)
+        self._pending.append((key, file_key, stamp, _ENCODER.encode(stored)))
 
     def restamp(self, key: str, stamp: str | None) -> None:
         """Queue a new stamp for an entry found by its bytes (the file was touched, or is now old enough)."""
@@ -313,43 +308,32 @@ def code_fingerprint() -> str:
     return hashlib.blake2b("\n".join(stamps).encode(), digest_size=20).hexdigest()
 
 
+class _Stored(msgspec.Struct):
+    """A row's value, as JSON; decoding checks every field's type (a damaged value is a miss)."""
+
+    diagnostics: list[Diagnostic]
+    filesystem: list[Diagnostic]
+    probes: list[tuple[str, list[Any], Any]]
+    urls: list[UrlOccurrence]
+    suppressions: bool
+
+
+# msgspec builds the Diagnostic objects while it parses, in C: a warm run over 10,000
+# benchmark files decodes in ~0.06 s where json.loads plus building them took ~0.25 s.
+_ENCODER = msgspec.json.Encoder()
+_DECODER = msgspec.json.Decoder(_Stored)
+
+
 def _entry(path: str, value: bytes) -> Entry | None:
-    """A stored entry read back (``None`` when it is not of the expected shape)."""
+    """A stored entry read back for ``path`` (``None`` when it is not of the expected shape)."""
     try:
-        entry = json.loads(value)
-        diagnostics = [_diagnostic(path, item) for item in entry["diagnostics"]]
-        filesystem = [_diagnostic(path, item) for item in entry["filesystem"]]
-        probes = tuple(_probe(item) for item in entry["probes"])
-        urls = tuple(_url(item) for item in entry["urls"])
-        suppressions = entry["suppressions"]
-    except (ValueError, TypeError, KeyError):
+        stored = _DECODER.decode(value)
+    except msgspec.MsgspecError:
         return None
-    if type(suppressions) is not bool:
+    if any(d.path != path for d in (*stored.diagnostics, *stored.filesystem)):
         return None
-    return Entry(FileResult(path, diagnostics, urls), filesystem, probes, suppressions)
-
-
-_SEVERITIES = {severity.value: severity for severity in Severity}
-
-
-def _diagnostic(path: str, item: Any) -> Diagnostic:
-    line, column, code, end_line, end_column, rule, severity, message = item
-    if not (type(line) is type(column) is type(end_line) is type(end_column) is int):
-        raise TypeError("position is not an integer")
-    if not (type(code) is type(rule) is type(message) is str):
-        raise TypeError("code, rule or message is not text")
-    return Diagnostic(path, line, column, code, end_line, end_column, rule, _SEVERITIES[severity], message)
-
-
-def _diagnostic_row(d: Diagnostic) -> list[Any]:
-    return [d.line, d.column, d.code, d.end_line, d.end_column, d.rule, d.severity.value, d.message]
-
-
-def _probe(item: Any) -> Probe:
-    function, args, result = item
-    if type(function) is not str or type(args) is not list:
-        raise TypeError("malformed probe")
-    return Probe(function, _tupled(args), result)
+    probes = tuple(Probe(function, _tupled(args), result) for function, args, result in stored.probes)
+    return Entry(FileResult(path, stored.diagnostics, tuple(stored.urls)), stored.filesystem, probes, stored.suppressions)
 
 
 def _tupled(value: Any) -> Any:
@@ -357,13 +341,6 @@ def _tupled(value: Any) -> Any:
     if type(value) is not list:
         return value
     return tuple([_tupled(item) if type(item) is list else item for item in value])
-
-
-def _url(item: Any) -> UrlOccurrence:
-    url, kind, line, column, end_line, end_column = item
-    if not (type(url) is str and type(kind) is str and all(type(n) is int for n in (line, column, end_line, end_column))):
-        raise TypeError("malformed URL entry")
-    return UrlOccurrence(url, kind, line, column, end_line, end_column)
 
 
 def _write_atomically(target: Path, data: bytes) -> None:

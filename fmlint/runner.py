@@ -95,7 +95,8 @@ def run(
     if cache is not None:
         cache.prepare()
     worker = _Worker(settings_list, cache, verbose)
-    served = worker.serve_unchanged(tasks) if cache is not None else {}
+    with _relaxed_gc():
+        served = worker.serve_unchanged(tasks) if cache is not None else {}
     remaining = [task for number, task in enumerate(tasks) if number not in served]
     jobs = default_jobs() if jobs is None else max(1, jobs)
     if jobs == 1 or len(remaining) < max(min_files_for_pool, 2):
