@@ -22,6 +22,7 @@ from fmlint.frontmatter import parse_front_matter
 from fmlint.images import image_references
 from fmlint.positions import Position, Span
 from fmlint.rules import CHECKERS, RULES_BY_CODE, Checker, Context
+from fmlint.schema import SchemaLoadError
 from fmlint.settings import Settings
 from fmlint.suppressions import MARK, apply_suppressions
 from fmlint.urls import is_remote
@@ -173,6 +174,8 @@ def _remote_urls(ctx: Context) -> Iterator[UrlOccurrence]:
 def _run(checker: Checker, ctx: Context, verbose: bool) -> Iterable[Problem]:
     try:
         return list(checker.check(ctx, ctx.settings.options_for(checker)))
+    except SchemaLoadError:  # a schema whose check was deferred to first use: it ends the run as at load
+        raise
     except Exception as exc:  # a bug in a rule must not end the run
         return [_internal_error(f"rule `{checker.name}`", exc, verbose)]
 

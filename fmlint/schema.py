@@ -6,6 +6,14 @@ validator is built and reused for every file.  Any defect is a
 :class:`SchemaLoadError` naming the file and the JSON pointer (exit code 2).
 Remote ``$ref``s are never fetched: a local copy beside the schema is used
 when present.
+
+jsonschema (about 75 ms to import) is needed only to validate a document
+that is not served from the result cache.  So a schema whose ``$ref``s all
+point inside itself, and which jsonschema-rs finds valid against its
+metaschema, is accepted at load and checked by jsonschema when its
+``validator`` is first used; a defect found then is the same
+:class:`SchemaLoadError`, raised from the run (rules let it through), so the
+exit code and message are the same.  A warm run never imports jsonschema.
 """
 
 from __future__ import annotations
@@ -14,18 +22,17 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import jsonschema
-import referencing
-import referencing.exceptions
-import referencing.jsonschema
-from jsonschema.protocols import Validator
-
 from fmlint.formats import CUSTOM_FORMATS
+
+if TYPE_CHECKING:  # imported where validators are built (see the module docstring)
+    import jsonschema
+    import referencing
+    from jsonschema.protocols import Validator
 
 DEFAULT_SCHEMA = "hugo-article"
 
@@ -39,12 +46,16 @@ class CompiledSchema:
     name: str  # what the user wrote (a path or a bundled name)
     path: Path
     contents: Any
-    validator: Validator
     digest: str  # hash of the contents and of every file its $refs load: part of cache keys
 
     def __reduce__(self) -> tuple[Any, ...]:
         # A validator holds closures and does not pickle: a worker process builds its own.
-        return (_unpickle, (self.contents, self.name, self.path, self.digest))
+        return (CompiledSchema, (self.name, self.path, self.contents, self.digest))
+
+    @cached_property
+    def validator(self) -> Validator:
+        """jsonschema's validator, built (and the schema checked) on first use."""
+        return _build(self.contents, self.path)[0]
 
     @property
     def requires_properties(self) -> bool:
@@ -72,26 +83,51 @@ def _compile(name: str, path: Path) -> CompiledSchema:
 
 
 def compile_schema(contents: Any, name: str, path: Path, digest: str | None = None) -> CompiledSchema:
-    """Check ``contents`` and build its validator (``path`` anchors relative ``$ref``s)."""
-    validator, loaded = _build(contents, path)
+    """Check ``contents`` and build its validator (``path`` anchors relative ``$ref``s).
+
+    A self-contained schema that jsonschema-rs finds valid is built on first
+    use instead (see the module docstring).
+    """
     digest = digest or hashlib.sha256(json.dumps(contents, sort_keys=True).encode()).hexdigest()
+    if _self_contained(contents) and _natively_valid(contents):
+        return CompiledSchema(name, path, contents, digest)
+    validator, loaded = _build(contents, path)
     if loaded:
         digest = hashlib.sha256(b"".join([digest.encode(), *sorted(loaded)])).hexdigest()
-    return CompiledSchema(name, path, contents, validator, digest)
+    schema = CompiledSchema(name, path, contents, digest)
+    schema.__dict__["validator"] = validator  # already built: the cached_property's slot
+    return schema
 
 
-def _unpickle(contents: Any, name: str, path: Path, digest: str) -> CompiledSchema:
-    return CompiledSchema(name, path, contents, _build(contents, path)[0], digest)
+def _self_contained(contents: Any) -> bool:
+    """Whether every ``$ref`` points inside the schema (so it loads no file and its digest is its own)."""
+    return all(
+        isinstance(value, str) and value.startswith("#")
+        for _, value in _refs(contents, ())
+    )
+
+
+def _natively_valid(contents: Any) -> bool:
+    try:
+        import jsonschema_rs
+
+        return bool(jsonschema_rs.meta.is_valid(contents))
+    except Exception:  # not installed, or a dialect it does not know: check with jsonschema now
+        return False
 
 
 def _build(contents: Any, path: Path) -> tuple[Validator, list[bytes]]:
     """The validator, and the hashes of the files its ``$ref``s loaded."""
+    import jsonschema
+
     cls = jsonschema.validators.validator_for(contents, default=jsonschema.Draft202012Validator)
     try:
         cls.check_schema(contents)
     except jsonschema.SchemaError as exc:
         pointer = _pointer(exc.absolute_path)
         raise SchemaLoadError(f"{path}: invalid schema at {pointer}: {exc.message}") from None
+    import referencing
+
     loaded: list[bytes] = []
     registry: referencing.Registry = referencing.Registry(retrieve=_retriever(path, loaded))
     validator = cls(contents, registry=registry, format_checker=_format_checker(cls))
@@ -120,6 +156,8 @@ def _pointer(parts: Any) -> str:
 
 
 def _format_checker(cls: type[Validator]) -> jsonschema.FormatChecker:
+    import jsonschema
+
     checker = jsonschema.FormatChecker(cls.FORMAT_CHECKER.checkers)
     for name, check in CUSTOM_FORMATS.items():
         checker.checks(name, raises=ValueError)(check)
@@ -128,6 +166,9 @@ def _format_checker(cls: type[Validator]) -> jsonschema.FormatChecker:
 
 def _retriever(schema_path: Path, loaded: list[bytes]):  # type: ignore[no-untyped-def]
     """Resolve ``$ref`` targets from disk, never from the network; record each file's hash in ``loaded``."""
+
+    import referencing
+    import referencing.jsonschema
 
     def retrieve(uri: str) -> referencing.Resource:
         parts = urlsplit(uri)
@@ -147,6 +188,9 @@ def _retriever(schema_path: Path, loaded: list[bytes]):  # type: ignore[no-untyp
 
 def _resolve_refs(path: Path, contents: Any, registry: referencing.Registry) -> None:
     """Resolve every ``$ref`` now, so that a broken one fails at load time."""
+    import referencing.exceptions
+    import referencing.jsonschema
+
     root = referencing.Resource.from_contents(contents, default_specification=referencing.jsonschema.DRAFT202012)
     resolver = registry.resolver_with_root(root)
     for pointer, ref in _refs(contents, ()):

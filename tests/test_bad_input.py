@@ -290,6 +290,16 @@ SCHEMA_CASES = {
         '{"properties": {"title": {"$ref": "common.json#/$defs/t"}}}',
         "schema.json: cannot resolve $ref 'common.json#/$defs/t' at #/properties/title/$ref: ",
     ),
+    # jsonschema-rs accepts both (its regex dialect; refs are not resolved by a metaschema check), so jsonschema
+    # checks them when the validator is first needed: the same exit and message, from inside the run
+    "pattern only Rust's regex reads": (
+        '{"properties": {"slug": {"type": "string", "pattern": "(?<year>\\\\d{4})"}}}',
+        "schema.json: invalid schema at #/properties/slug/pattern: '(?<year>\\\\d{4})' is not a 'regex'",
+    ),
+    "local $ref to nothing": (
+        '{"properties": {"title": {"$ref": "#/$defs/missing"}}}',
+        "schema.json: cannot resolve $ref '#/$defs/missing' at #/properties/title/$ref: ",
+    ),
     "remote $ref": (
         '{"properties": {"title": {"$ref": "https://example.com/s/base.json"}}}',
         "schema.json: cannot resolve $ref 'https://example.com/s/base.json' at #/properties/title/$ref: "
@@ -308,6 +318,17 @@ def test_broken_schema_exits_2_naming_the_file_and_place(tmp_path, capsys, conte
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.startswith(f"fmlint: error: {schema.parent}{os.sep}{expected}")
+
+
+def test_a_schema_defect_found_in_a_worker_process_ends_the_run_the_same_way(tmp_path, capsys):
+    contents, expected = SCHEMA_CASES["pattern only Rust's regex reads"]
+    (tmp_path / "schema.json").write_text(contents)
+    for number in range(70):  # enough for the worker pool
+        (tmp_path / f"post-{number}.md").write_text(NEIGHBOUR_TEXT)
+    assert main(["--no-cache", "--jobs", "2", "--schema", str(tmp_path / "schema.json"), str(tmp_path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == f"fmlint: error: {tmp_path}{os.sep}{expected}\n"
 
 
 def test_remote_ref_uses_a_local_copy_beside_the_schema(tmp_path, capsys):

@@ -28,12 +28,6 @@ CORPORA = [Path(__file__).resolve().parents[2] / "shared" / "corpora", Path("/wo
 BUNDLED = sorted((ROOT / "schemas").glob("*.schema.json"))
 
 
-@pytest.fixture(autouse=True)
-def no_warm_up(monkeypatch):
-    """Pre-screen from the first document (a run warms up on its first documents)."""
-    monkeypatch.setattr(prescreen, "WARM_UP", 0)
-
-
 def agrees(schema: CompiledSchema, data: Any) -> None:
     python = schema.validator.is_valid(data)
     native = known_valid(schema, data)
@@ -140,9 +134,3 @@ def test_regular_expressions_and_external_refs_are_not_prescreened(tmp_path):
     assert not known_valid(with_pattern, {"a": "x"})
     assert not known_valid(with_file_ref, {"a": "x"})
     assert with_pattern.validator.is_valid({"a": "x"}) and with_file_ref.validator.is_valid({"a": "x"})
-
-
-def test_the_first_documents_of_a_run_go_to_jsonschema(monkeypatch):
-    monkeypatch.setattr(prescreen, "WARM_UP", 3)
-    schema = compile_schema({"type": "object"}, "<warm-up>", ROOT / "test.schema.json")
-    assert [known_valid(schema, {}) for _ in range(5)] == [False, False, False, True, True]

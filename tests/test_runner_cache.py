@@ -358,3 +358,19 @@ def test_a_file_changed_within_the_racy_window_is_stamped_later(tmp_path):
     assert again.cache_hits == 1  # found by its bytes, and stamped now
     status = post.stat()
     assert stamps() == [f"{status.st_size}:{status.st_mtime_ns}:{status.st_ctime_ns}:{status.st_ino}"]
+
+
+def test_a_warm_run_never_imports_jsonschema(tmp_path):
+    corpus(tmp_path / "site")
+    script = (
+        "import sys\n"
+        "from fmlint.cli import main\n"
+        "main(['--cache-dir', sys.argv[1], '--format', 'json', sys.argv[2]])\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] in ('jsonschema', 'referencing')))\n"
+    )
+    command = [sys.executable, "-c", script, str(tmp_path / "cache"), str(tmp_path / "site")]
+    cold = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    warm = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    assert "'jsonschema'" in cold.splitlines()[-1]  # the examples have schema errors to explain
+    assert warm.splitlines()[-1] == "[]"
+    assert warm.splitlines()[:-1] == cold.splitlines()[:-1]  # the same diagnostics
