@@ -64,22 +64,31 @@ def discover(
 def _walk(root: str, rules_for: Callable[[str], WalkRules], gitignores: GitIgnores) -> Iterator[str]:
     for folder, dirs, files in os.walk(root, onerror=None, followlinks=False):
         rules = rules_for(folder)
-        dirs[:] = sorted(d for d in dirs if not _skipped(folder, d, True, rules, gitignores))
+        normal = os.path.normpath(folder)  # entry names are plain: normalising the folder once is enough
+        already_normal = normal == folder and normal != "."
+        dirs[:] = sorted(d for d in dirs if not _skipped(os.path.join(folder, d), d, True, rules, gitignores))
         for name in files:
-            if name.lower().endswith(rules.extensions) and not _skipped(folder, name, False, rules, gitignores):
-                yield os.path.normpath(os.path.join(folder, name))
+            if name.lower().endswith(rules.extensions):
+                path = os.path.join(folder, name)
+                if not _skipped(path, name, False, rules, gitignores):
+                    yield path if already_normal else _normal_path(normal, name)
         for name in dirs:  # a directory named like a Markdown file is reported, not walked past
             if name.lower().endswith(rules.extensions):
-                yield os.path.normpath(os.path.join(folder, name))
+                yield _normal_path(normal, name)
 
 
-def _skipped(folder: str, name: str, is_dir: bool, rules: WalkRules, gitignores: GitIgnores) -> bool:
-    path = os.path.join(folder, name)
+def _normal_path(normal_folder: str, name: str) -> str:
+    return name if normal_folder == "." else os.path.join(normal_folder, name)
+
+
+def _skipped(path: str, name: str, is_dir: bool, rules: WalkRules, gitignores: GitIgnores) -> bool:
     return (
         name.startswith(".")
         or rules.is_excluded(path, is_dir)
         or (rules.respect_gitignore and gitignores.ignored(path, is_dir))
     )
+
+
 
 
 class GitIgnores:
@@ -93,10 +102,17 @@ class GitIgnores:
     def __init__(self) -> None:
         self._chains: dict[str, list[tuple[str, pathspec.GitIgnoreSpec]]] = {}
         self._specs: dict[str, pathspec.GitIgnoreSpec | None] = {}
+        self._chains_by_parent: dict[str, list[tuple[str, pathspec.GitIgnoreSpec]]] = {}
 
     def ignored(self, path: str, is_dir: bool) -> bool:
+        parent = os.path.dirname(path)  # as written: looked up once per folder, not per file
+        if parent not in self._chains_by_parent:
+            self._chains_by_parent[parent] = self._chain(os.path.dirname(os.path.abspath(path)))
+        chain = self._chains_by_parent[parent]
+        if not chain:  # outside a repository, or no .gitignore on the way up
+            return False
         path = os.path.abspath(path)
-        for folder, spec in self._chain(os.path.dirname(path)):
+        for folder, spec in chain:
             relative = os.path.relpath(path, folder).replace(os.sep, "/")
             include = spec.check_file(relative + "/" if is_dir else relative).include
             if include is not None:
