@@ -44,6 +44,7 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _URL_START = re.compile(rb"https?://")
 _BARE_URL = re.compile(r"https?://[\\A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 _SHORTCODE = re.compile(r"\{\{<.{0,4000}?>\}\}|\{\{%.{0,4000}?%\}\}", re.DOTALL)
+_SHORTCODE_OPENER = re.compile(r"\{[{%]")
 _SHORTCODE_NAME = re.compile(r"\{\{[<%]\s*(/?)\s*([^\s/%>]+)")
 _LIQUID_BLOCK = re.compile(r"\{%-?\s*(highlight|raw|comment)\b.*?\{%-?\s*end\1\s*-?%\}", re.DOTALL)
 _CONTAINERS = frozenset({"BlockQuote", "Item", "FootnoteDefinition", "Table"})
@@ -250,9 +251,8 @@ def parse_markdown(doc: Document) -> MarkdownView:
     body = doc.body
     offsets = _Offsets(body, doc.body_start)
     view = MarkdownView(doc, raw_events=list(pyromark.events_with_range(body, options=_OPTIONS)), offsets=offsets)
-    definitions = pyromark.reference_definitions(body)
-    _collect(view, offsets, {label: definition["span"] for label, definition in definitions.items()})
-    view.shortcodes = _shortcodes(body, doc.body_start) if "{{" in body or "{%" in body else []
+    _collect(view, offsets, _Definitions(body))
+    view.shortcodes = _shortcodes(body, doc.body_start) if _SHORTCODE_OPENER.search(body) else []
     if view.shortcodes:
         _drop_shortcode_content(view)
     return view
@@ -305,7 +305,7 @@ class _OpenLink:
     has_content: bool = False
 
 
-def _collect(view: MarkdownView, offsets: _Offsets, definitions: dict[str, ByteRange]) -> None:
+def _collect(view: MarkdownView, offsets: _Offsets, definitions: _Definitions) -> None:
     """One pass over the events: fills the element lists of ``view`` (bare URLs are found on demand).
 
     Byte ranges stay byte ranges until an element is extracted.  The loop
@@ -378,9 +378,10 @@ def _tag(value: Any) -> str:
     return value if isinstance(value, str) else next(iter(value))
 
 
-def _end_link(view: MarkdownView, offsets: _Offsets, link: _OpenLink, definitions: dict[str, ByteRange]) -> None:
+def _end_link(view: MarkdownView, offsets: _Offsets, link: _OpenLink, definitions: _Definitions) -> None:
     attrs = link.attrs
     reference = attrs["link_type"] != "Inline"
+    # the partial must not hold the view: a view → image → place → view cycle would outlive the file
     place = Place(partial(_place, view.doc, offsets, link.byte_range, attrs, definitions))
     text = "".join(link.text)
     if link.kind == "Image":
@@ -390,10 +391,25 @@ def _end_link(view: MarkdownView, offsets: _Offsets, link: _OpenLink, definition
 
 
 def _place(
-    doc: Document, offsets: _Offsets, byte_range: ByteRange, attrs: dict[str, Any], definitions: dict[str, ByteRange]
+    doc: Document, offsets: _Offsets, byte_range: ByteRange, attrs: dict[str, Any], definitions: _Definitions
 ) -> tuple[Span, Span]:
     span = offsets.span(byte_range)
     return span, _destination_span(doc, span, attrs, offsets, definitions)
+
+
+class _Definitions:
+    """The body's reference definitions (byte ranges by label), parsed on first use: only reference links need them."""
+
+    __slots__ = ("_body", "_found")
+
+    def __init__(self, body: str) -> None:
+        self._body = body
+        self._found: dict[str, ByteRange] | None = None
+
+    def get(self, label: str) -> ByteRange | None:
+        if self._found is None:
+            self._found = {name: found["span"] for name, found in pyromark.reference_definitions(self._body).items()}
+        return self._found.get(label.lower()) or self._found.get(label)
 
 
 def _end_block(view: MarkdownView, offsets: _Offsets, block: tuple[str, int, ByteRange], end: int, nested: bool) -> None:
@@ -528,11 +544,11 @@ def _trim_url(url: str) -> str:
 
 
 def _destination_span(
-    doc: Document, span: Span, attrs: dict[str, Any], offsets: _Offsets, definitions: dict[str, ByteRange]
+    doc: Document, span: Span, attrs: dict[str, Any], offsets: _Offsets, definitions: _Definitions
 ) -> Span:
     """Where the destination is written: inside ``(…)``, or in the reference definition."""
     if attrs["link_type"] != "Inline":
-        byte_range = definitions.get(attrs["id"].lower()) or definitions.get(attrs["id"])
+        byte_range = definitions.get(attrs["id"])
         if byte_range is None:
             return span
         definition = offsets.span(byte_range)
