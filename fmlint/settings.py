@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
 from typing import Any
 
 from fmlint.diagnostics import Severity
@@ -39,4 +41,16 @@ class Settings:
         return self.severities.get(code)
 
     def options_for(self, checker: Checker) -> Mapping[str, Any]:
-        return {**checker.options, **self.rule_options.get(checker.name, {})}
+        """The module's options: its defaults under the configured ones (read-only; worked out once)."""
+        found = self._options.get(checker.name)
+        if found is None:
+            found = MappingProxyType({**checker.options, **self.rule_options.get(checker.name, {})})
+            self._options[checker.name] = found
+        return found
+
+    @cached_property
+    def _options(self) -> dict[str, Mapping[str, Any]]:
+        return {}  # not a field: not part of equality or of the cache fingerprint
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {name: value for name, value in self.__dict__.items() if name != "_options"}  # proxies do not pickle

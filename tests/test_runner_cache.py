@@ -143,6 +143,8 @@ def test_settings_pickle_for_worker_processes(tmp_path):
     expected = lint_all([str(post)], original).diagnostics
     assert "SC001" in [d.code for d in expected]
     assert lint_all([str(post)], copy).diagnostics == expected
+    used = pickle.loads(pickle.dumps(original))  # after a run: the options worked out on the way stay behind
+    assert lint_all([str(post)], used).diagnostics == expected
 
 
 def entries(cache_dir: Path) -> dict[str, bytes]:

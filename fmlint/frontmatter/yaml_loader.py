@@ -50,6 +50,7 @@ _CONSTRUCT = {
 }
 _COLLECTION_TAGS = {_TAG + "map", _TAG + "omap", _TAG + "set", _TAG + "seq", _TAG + "pairs"}
 _MERGE = _TAG + "merge"
+_STR = _TAG + "str"
 _ALIAS_VALUE = re.compile(r"[ \t]*:[ \t]*(\*[^\s,\[\]{}]+)")  # `key: *name`, matched at the key's end
 
 
@@ -121,6 +122,7 @@ class _Builder:
         self.base = base
         self.text = doc.text
         self.lines = doc.lines
+        self.locations = fm.locations
         self.seen: set[int] = set()
         self.expansions = 0
 
@@ -128,7 +130,7 @@ class _Builder:
         return Span(self.base + node.start_mark.index, self.base + node.end_mark.index)
 
     def build(self, node: Node, path: JsonPath, depth: int, key: Span | None = None) -> Any:
-        span = self.span(node)
+        span = Span(self.base + node.start_mark.index, self.base + node.end_mark.index)
         if id(node) in self.seen:
             span = self._alias_after(key) or span
             self.expansions += 1
@@ -141,11 +143,12 @@ class _Builder:
             self.seen.add(id(node))
         if depth > MAX_DEPTH:
             raise _ExpansionLimit(self.span(node), f"front matter is nested more than {MAX_DEPTH} levels deep")
-        self.fm.locations.setdefault(path, Located(span, key))
-        if isinstance(node, ScalarNode):
-            return self._scalar(node)
+        if path not in self.locations:
+            self.locations[path] = Located(span, key)
+        if type(node) is ScalarNode:
+            return node.value if node.tag == _STR else self._scalar(node)
         self._check_tag(node, _COLLECTION_TAGS)
-        if isinstance(node, SequenceNode):
+        if type(node) is SequenceNode:
             return [self.build(child, (*path, i), depth + 1) for i, child in enumerate(node.value)]
         return self._mapping(node, path, depth)
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -135,7 +136,11 @@ class Checker:
 
     def is_enabled(self, settings: Settings) -> bool:
         """Whether any of this module's rules is enabled, so that its check must run."""
-        return any(settings.is_enabled(rule.code) for rule in self.rules)
+        return not self.codes.isdisjoint(settings.enabled_codes)
+
+    @cached_property
+    def codes(self) -> frozenset[str]:
+        return frozenset(rule.code for rule in self.rules)
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Checker:
