@@ -1,3 +1,3 @@
-from fmlint.cli import main
+from fmlint.cli import command
 
-raise SystemExit(main())
+raise SystemExit(command())

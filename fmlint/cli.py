@@ -106,6 +106,14 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def command() -> int:
+    """The ``fmlint`` program: :func:`main` in a process of its own (see ``fmlint.gc_policy``)."""
+    from fmlint import gc_policy
+
+    with gc_policy.for_a_command():
+        return main()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in _SUBCOMMANDS and not os.path.exists(args[0]):
