@@ -55,7 +55,7 @@ _EMPHASIS_ENDS = ({"End": "Emphasis"}, {"End": "Strong"})
 ImageSource = Literal["markdown", "reference", "html"]
 ByteRange = dict[str, int]  # pyromark's {"start": …, "end": …}: UTF-8 bytes of the body
 RawEvent = tuple[Any, ByteRange]
-_Placed = TypeVar("_Placed", "Image", "Link")
+_Element = TypeVar("_Element", "Image", "Link")
 
 
 class Place:
@@ -87,13 +87,12 @@ class Place:
         return self._spans
 
 
-@dataclass(frozen=True, slots=True)
-class Image:
-    url: str
-    alt: str | None  # None: an HTML <img> without an alt attribute
-    source: ImageSource
-    place: Place = field(repr=False, compare=False)  # span: the whole image syntax; url_span: the destination
-    # as written (in the reference definition for reference images)
+class _Placed:
+    """A link or image: its ``span`` (the whole syntax) and ``url_span`` (the destination as
+    written; in the reference definition for reference links) come from its ``place``."""
+
+    __slots__ = ()
+    place: Place
 
     @property
     def span(self) -> Span:
@@ -105,21 +104,21 @@ class Image:
 
 
 @dataclass(frozen=True, slots=True)
-class Link:
+class Image(_Placed):
+    url: str
+    alt: str | None  # None: an HTML <img> without an alt attribute
+    source: ImageSource
+    place: Place = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Link(_Placed):
     url: str
     text: str
     reference: bool  # not an inline ``[text](url)`` (a reference, or an autolink)
     link_type: str  # pulldown-cmark's: Inline, Reference, Collapsed, Shortcut, Autolink, Email, …
     has_content: bool  # text, code, an image or HTML between the brackets
     place: Place = field(repr=False, compare=False)
-
-    @property
-    def span(self) -> Span:
-        return self.place.span
-
-    @property
-    def url_span(self) -> Span:
-        return self.place.url_span
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +195,7 @@ class MarkdownView:
         """The article's own headings: those not inside a quote, list item or footnote."""
         return [heading for heading in self.headings if not heading.nested]
 
-    def outside_shortcodes(self, elements: list[_Placed]) -> Iterable[_Placed]:
+    def outside_shortcodes(self, elements: list[_Element]) -> Iterable[_Element]:
         """The links or images of ``elements`` that are not inside a shortcode (placed only when there are some)."""
         return elements if not self.shortcodes else [e for e in elements if not self.in_shortcode(e.span)]
 
