@@ -174,11 +174,14 @@ class Project:
         return self.excludes.match_file(relative + "/" if is_dir else relative)
 
     def settings_for(self, path: str) -> Settings:
-        relative = self.relative(path)
-        schema = next((s for spec, s in self.associations if spec.match_file(relative)), self.default_schema)
-        ignored = frozenset(
-            code for spec, found in self.per_file_ignores if spec.match_file(relative) for code in found
-        )
+        if self.associations or self.per_file_ignores:
+            relative = self.relative(path)
+            schema = next((s for spec, s in self.associations if spec.match_file(relative)), self.default_schema)
+            ignored = frozenset(
+                code for spec, found in self.per_file_ignores if spec.match_file(relative) for code in found
+            )
+        else:  # the same settings for every file: no path to work out
+            schema, ignored = self.default_schema, frozenset()
         key = (id(schema), ignored)
         if key not in self._settings:
             self._settings[key] = Settings(
@@ -232,6 +235,7 @@ class Resolver:
         self.cwd = (cwd or Path.cwd()).resolve()
         self._projects: dict[Path | None, Project] = {}
         self._folders: dict[str, Project] = {}
+        self._by_parent: dict[str, Project] = {}
 
     @cached_property
     def _fixed(self) -> Config | None:
@@ -260,4 +264,8 @@ class Resolver:
 
     def settings_for(self, path: str) -> Settings:
         """The settings of a file (one ``Settings`` object per distinct configuration)."""
-        return self._project_of(os.path.dirname(os.path.abspath(path))).settings_for(path)
+        parent = os.path.dirname(path)  # as written: resolved once per folder
+        project = self._by_parent.get(parent)
+        if project is None:
+            project = self._by_parent[parent] = self._project_of(os.path.dirname(os.path.abspath(path)))
+        return project.settings_for(path)
