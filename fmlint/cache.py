@@ -3,21 +3,21 @@
 **Key.** A hash of the cache format, fmlint's version and the size and mtime of
 each of its own modules (so an edited checkout never serves results of older
 code), the fingerprint of the effective :class:`~fmlint.settings.Settings`, the
-file's path and its bytes.
-
-**Unchanged files are not read.** Each entry also records the file's *stamp*
-(size, mtime, ctime and inode, all from one ``stat`` taken before the file was
-read) under a key of everything but the bytes.  A later run whose ``stat``
-gives the same stamp is served the entry without reading or hashing the file.
-Any write changes the ctime (which, unlike the mtime, cannot be set back), so
-content that changed behind a restored mtime is still read.  A file changed
-within :data:`RACY_NS` of its ``stat`` may change again within the same
-timestamp tick without changing its stamp, so it gets no stamp (as git treats
-"racily clean" files); it is hashed next time and stamped then.  The fingerprint is built generically from every
+file's path and its bytes.  The fingerprint is built generically from every
 field of the settings dataclass (schema digest — which covers the files its
 ``$ref``s load —, enabled codes, severities, rule options, size limit, URL
 collection, and any field added later); a value it cannot describe
 deterministically makes a key that never matches, so it is never served stale.
+
+**Unchanged files are not read.** Each entry also records the file's *stamp*
+(size, mtime, ctime and inode, all from one ``stat`` taken before the file was
+read) under a *file key*: everything in the key but the bytes.  A later run
+whose ``stat`` gives the same stamp is served the entry without reading or
+hashing the file.  Any write changes the ctime (which, unlike the mtime, cannot
+be set back), so bytes changed behind a restored mtime are still read.  A file
+changed within :data:`RACY_NS` of its ``stat`` could change again within the
+same timestamp tick without changing its stamp, so it gets no stamp (as git
+treats "racily clean" files); it is hashed next time and stamped then.
 
 **Rules that read more than the file.** Rule modules marked
 ``FILESYSTEM_DEPENDENT`` (e.g. "the local image exists") read other files,
@@ -31,11 +31,11 @@ answer re-runs those modules.  Modules with ``CLOCK_DEPENDENT_CODES`` enabled
 ``<dir>/files.sqlite3``: one row per file holding its key, file key and stamp,
 and, as JSON (msgspec), its diagnostics (before suppression comments are
 applied, since those must see every finding), the filesystem rules' findings
-and probes, the located URLs and whether it has suppression comments.  The online checks keep their own entries
-under ``<dir>/urls/``.  One database rather than one file per entry because
-creating a file costs about 0.6 ms on the benchmark machine (ext4 on a virtual
-disk): 10,000 entry files added 4–6 s of system time to a 10 s check, while
-rows cost microseconds.
+and probes, the located URLs and whether it has suppression comments.  The
+online checks keep their own entries under ``<dir>/urls/``.  One database
+rather than one file per entry because creating a file costs about 0.6 ms on
+the benchmark machine (ext4 on a virtual disk): 10,000 entry files added 4–6 s
+of system time to a 10 s check, while rows cost microseconds.
 
 **Safety.** Each worker writes its chunk's entries in one SQLite transaction
 (write-ahead log, ``synchronous=NORMAL``): atomic, and two runs sharing the

@@ -101,10 +101,7 @@ def compile_schema(contents: Any, name: str, path: Path, digest: str | None = No
 
 def _self_contained(contents: Any) -> bool:
     """Whether every ``$ref`` points inside the schema (so it loads no file and its digest is its own)."""
-    return all(
-        isinstance(value, str) and value.startswith("#")
-        for _, value in _refs(contents, ())
-    )
+    return all(reference.startswith("#") for _, reference in _refs(contents, ()))
 
 
 def _natively_valid(contents: Any) -> bool:
