@@ -21,7 +21,7 @@ from dataclasses import fields
 from typing import TYPE_CHECKING
 
 from fmlint import __version__
-from fmlint.online.options import add_online_arguments
+from fmlint.online.options import add_online_arguments, positive
 
 if TYPE_CHECKING:
     from fmlint.resolve import Overrides, Resolver
@@ -34,12 +34,6 @@ _SUBCOMMANDS = ("rule", "rules")
 def _codes(text: str) -> list[str]:
     """``--select SC,MD001`` → ``["SC", "MD001"]``."""
     return [part.strip() for part in text.split(",") if part.strip()]
-
-
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
-    return int(text)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -99,7 +93,7 @@ def _parser() -> argparse.ArgumentParser:
         "--cache-dir", default=".fmlint_cache", metavar="DIR", help="cache folder (default: .fmlint_cache)"
     )
     cache.add_argument(
-        "--jobs", type=_positive, metavar="N", help="worker processes (default: one per CPU; 1: in-process)"
+        "--jobs", type=positive(int), metavar="N", help="worker processes (default: one per CPU; 1: in-process)"
     )
     add_online_arguments(parser)
     parser.add_argument("--version", action="version", version=f"fmlint {__version__}")

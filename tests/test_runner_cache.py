@@ -223,7 +223,7 @@ def test_jobs_must_be_positive(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["--jobs", "0", "."])
     assert exit_info.value.code == 2
-    assert "at least 1" in capsys.readouterr().err
+    assert "--jobs: expected a number above 0, got '0'" in capsys.readouterr().err
 
 
 def test_filesystem_dependent_rules_are_rechecked_on_hits(tmp_path):

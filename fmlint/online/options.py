@@ -43,7 +43,7 @@ def _bounded(kind: type, accept: Callable[[Any], bool], expected: str) -> Callab
     return parse
 
 
-def _positive(kind: type) -> Callable[[str], Any]:
+def positive(kind: type) -> Callable[[str], Any]:
     return _bounded(kind, lambda value: value > 0, "a number above 0")
 
 
@@ -53,9 +53,9 @@ def _at_least_zero(kind: type) -> Callable[[str], Any]:
 
 # option (and configuration key), OnlineOptions field, parser, metavar, meaning
 _NUMBERS = (
-    ("url-timeout", "timeout", _positive(float), "SECONDS", "time for one request"),
-    ("url-concurrency", "concurrency", _positive(int), "N", "requests at once"),
-    ("url-per-host", "per_host", _positive(int), "N", "requests at once to one host"),
+    ("url-timeout", "timeout", positive(float), "SECONDS", "time for one request"),
+    ("url-concurrency", "concurrency", positive(int), "N", "requests at once"),
+    ("url-per-host", "per_host", positive(int), "N", "requests at once to one host"),
     ("url-retries", "retries", _at_least_zero(int), "N", "retries after a 429 or 5xx answer"),
     ("url-cache-ttl", "success_ttl", _at_least_zero(float), "SECONDS", "keep working URLs cached"),
     ("url-failure-ttl", "failure_ttl", _at_least_zero(float), "SECONDS", "keep failing URLs cached"),
