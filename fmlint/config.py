@@ -12,15 +12,15 @@ line and column, and the key (exit code 2).
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fmlint.document import Document
 from fmlint.frontmatter import FrontMatter, JsonPath, describe_path, toml_loader
 from fmlint.positions import LineIndex, Span
+from fmlint.prescreen import known_valid
 from fmlint.schema import load_schema
 
 if TYPE_CHECKING:
@@ -110,32 +110,14 @@ def load_config(path: Path) -> Config:
     options: Any = source.data
     for part in prefix:
         options = options.get(part, {}) if isinstance(options, dict) else {}
-    if not _natively_valid(options):
+    # jsonschema-rs may answer: the configuration schema's one pattern reads the same in Rust and Python
+    if not known_valid(load_schema(CONFIG_SCHEMA), options, patterns_agree=True):
         from fmlint.schema_errors import schema_problems  # jsonschema: only for a configuration with errors
 
         for problem in schema_problems(_located_errors(options, prefix), source):
             line, column = lines.point(problem.span.start)
             raise ConfigError(f"{path}:{line}:{column}: {_config_message(problem.message, prefix)}")
     return Config(path, path.parent, options, source, lines, prefix)
-
-
-def _natively_valid(options: Any) -> bool:
-    """jsonschema-rs's answer for a configuration (its one pattern reads the same in Rust and Python)."""
-    is_valid = _native_config_check()
-    try:
-        return is_valid is not None and bool(is_valid(options))
-    except Exception:  # a value it cannot convert: let jsonschema decide
-        return False
-
-
-@cache
-def _native_config_check() -> Callable[[Any], bool] | None:
-    try:
-        import jsonschema_rs
-
-        return jsonschema_rs.validator_for(load_schema(CONFIG_SCHEMA).contents).is_valid
-    except Exception:  # not installed: every configuration goes to jsonschema
-        return None
 
 
 def _config_message(message: str, prefix: JsonPath) -> str:

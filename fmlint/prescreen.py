@@ -36,14 +36,20 @@ if TYPE_CHECKING:
 _REGEX_KEYWORDS = frozenset({"pattern", "patternProperties"})
 _REF_KEYWORDS = frozenset({"$ref", "$dynamicRef"})
 _INT64 = 2**63
-_validators: dict[str, Callable[[Any], bool] | None] = {}
+_validators: dict[tuple[str, bool], Callable[[Any], bool] | None] = {}
 
 
-def known_valid(schema: CompiledSchema, data: Any) -> bool:
-    """``True`` only when the native validator may answer and says ``data`` is valid."""
-    if schema.digest not in _validators:
-        _validators[schema.digest] = _native(schema)
-    is_valid = _validators[schema.digest]
+def known_valid(schema: CompiledSchema, data: Any, patterns_agree: bool = False) -> bool:
+    """``True`` only when the native validator may answer and says ``data`` is valid.
+
+    ``patterns_agree``: the schema's regular expressions are known to read the
+    same in Rust and Python (fmlint's own configuration schema), so it is
+    pre-screened despite them.
+    """
+    key = (schema.digest, patterns_agree)
+    if key not in _validators:
+        _validators[key] = _native(schema, patterns_agree)
+    is_valid = _validators[key]
     if is_valid is None or not _plain(data):
         return False
     try:
@@ -52,9 +58,9 @@ def known_valid(schema: CompiledSchema, data: Any) -> bool:
         return False
 
 
-def _native(schema: CompiledSchema) -> Callable[[Any], bool] | None:
+def _native(schema: CompiledSchema, patterns_agree: bool) -> Callable[[Any], bool] | None:
     pairs = list(_pairs(schema.contents))
-    if any(key in _REGEX_KEYWORDS for key, _ in pairs):
+    if not patterns_agree and any(key in _REGEX_KEYWORDS for key, _ in pairs):
         return None
     if any(key in _REF_KEYWORDS and not (isinstance(value, str) and value.startswith("#")) for key, value in pairs):
         return None

@@ -39,7 +39,7 @@ def agrees(schema: CompiledSchema, data: Any) -> None:
 def _prescreened(schema: CompiledSchema) -> bool:
     """Whether the pre-screen takes this schema at all (not one with regular expressions, say)."""
     known_valid(schema, {})
-    return prescreen._validators.get(schema.digest) is not None
+    return prescreen._validators.get((schema.digest, False)) is not None
 
 
 def front_matter_data(paths: list[str]) -> list[Any]:
