@@ -67,14 +67,16 @@ def read_path(path: str, max_size: int) -> Document:
     return data if isinstance(data, Document) else read_document(path, data)
 
 
-def read_bytes(path: str, max_size: int) -> bytes | Document:
+def read_bytes(path: str, max_size: int, status: os.stat_result | None = None) -> bytes | Document:
     """The file's bytes, or (when it cannot be read) a placeholder document saying why.
 
     One ``stat`` decides before anything is opened: a named pipe must never
-    be opened (that would block, or unblock its writer).
+    be opened (that would block, or unblock its writer).  ``status`` is one the
+    caller has just taken (the result cache's), so that it is not taken twice.
     """
     try:
-        status = os.stat(path)
+        if status is None:
+            status = os.stat(path)
         if stat.S_ISDIR(status.st_mode):
             return unreadable_document(path, "FL001", "cannot read file: it is a directory")
         if not stat.S_ISREG(status.st_mode):
@@ -89,7 +91,8 @@ def read_bytes(path: str, max_size: int) -> bytes | Document:
 
 
 def _too_large(path: str, size: int, max_size: int) -> Document:
-    return unreadable_document(path, "FL004", f"file is {_mib(size)} MiB, over the {_mib(max_size)} MiB limit; not read")
+    message = f"file is {_mib(size)} MiB, over the {_mib(max_size)} MiB limit; not read"
+    return unreadable_document(path, "FL004", message)
 
 
 def _mib(size: int) -> str:

@@ -87,15 +87,14 @@ def run(
     if cache is not None:
         cache.prepare()
     worker = _Worker(settings_list, cache, verbose)
+    jobs = default_jobs() if jobs is None else max(1, jobs)
     with gc_policy.relaxed():
         served = worker.serve_unchanged(tasks) if cache is not None else {}
-    remaining = [task for number, task in enumerate(tasks) if number not in served]
-    jobs = default_jobs() if jobs is None else max(1, jobs)
-    if jobs == 1 or len(remaining) < max(min_files_for_pool, 2):
-        with gc_policy.relaxed():
+        remaining = [task for number, task in enumerate(tasks) if number not in served]
+        if jobs == 1 or len(remaining) < max(min_files_for_pool, 2):
             checked, hits, stored = worker.check_chunk(remaining)
-    else:
-        checked, hits, stored = _in_pool(worker, remaining, jobs)
+        else:
+            checked, hits, stored = _in_pool(worker, remaining, jobs)
     if cache is not None:
         if stored:
             cache.evict()
@@ -175,8 +174,12 @@ class _Worker:
         cache = self.cache
         if cache is None:
             return lint_file(read_path(path, settings.max_file_size), settings, self.verbose), False
-        stamp = _stamp_now(cache, path)  # before reading: a stamp may be older than the bytes, never newer
-        data = read_bytes(path, settings.max_file_size)
+        try:  # before reading: a stamp may be older than the bytes, never newer
+            status: os.stat_result | None = os.stat(path)
+        except OSError:
+            status = None  # read_bytes says why
+        stamp = None if status is None else cache.stamp(status, time.time_ns())
+        data = read_bytes(path, settings.max_file_size, status)
         if isinstance(data, Document):  # unreadable: nothing to hash
             return lint_file(data, settings, self.verbose), False
         file_key = cache.file_key(path, self.fingerprints[index])
@@ -211,13 +214,6 @@ def _stored_result(entry: Entry) -> FileResult:
     if not entry.filesystem:
         return result
     return FileResult(result.path, sorted([*result.diagnostics, *entry.filesystem], key=ORDER), result.urls)
-
-
-def _stamp_now(cache: ResultCache, path: str) -> str | None:
-    try:
-        return cache.stamp(os.stat(path), time.time_ns())
-    except OSError:
-        return None
 
 
 def checker_groups(settings: Settings) -> tuple[tuple[Checker, ...], tuple[Checker, ...], tuple[Checker, ...]]:

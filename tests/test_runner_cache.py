@@ -322,7 +322,7 @@ def test_unchanged_files_are_served_from_their_stamp_without_being_read(tmp_path
     cache = ResultCache(tmp_path / "cache", racy_ns=0)  # trust stamps of files written a moment ago
     expected = lint_all(files, settings(), cache=cache)
 
-    def unreadable(path: str, max_size: int) -> bytes:
+    def unreadable(path: str, *_: object) -> bytes:
         raise AssertionError(f"{path} was read")
 
     monkeypatch.setattr("fmlint.runner.read_bytes", unreadable)
