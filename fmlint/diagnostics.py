@@ -7,9 +7,9 @@ the rule's readable name and its effective severity.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
 from enum import Enum
-from operator import attrgetter
+
+import msgspec
 
 from fmlint.positions import Span
 
@@ -22,8 +22,7 @@ class Severity(str, Enum):
         return self.value
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True, gc=False):
     """A finding located by a span in the document (never by line/column)."""
 
     code: str
@@ -32,9 +31,13 @@ class Problem:
     severity: Severity | None = None  # None: the rule's configured severity
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Diagnostic:
-    """A located finding, ordered by (path, line, column, code)."""
+class Diagnostic(msgspec.Struct, frozen=True, order=True, gc=False):
+    """A located finding, ordered by (path, line, column, code).
+
+    A msgspec struct rather than a dataclass: built about 15x faster, compared and
+    pickled in C, decoded straight from the result cache, and never tracked by the
+    garbage collector (it holds no containers).
+    """
 
     path: str
     line: int
@@ -45,12 +48,6 @@ class Diagnostic:
     rule: str
     severity: Severity
     message: str
-
-    def __reduce__(self) -> tuple[type[Diagnostic], tuple[object, ...]]:
-        # Worker processes send every diagnostic to the main process: rebuilding from the
-        # fields is about 2.5x faster than the default pickling of a frozen slotted dataclass.
-        fields = (self.path, self.line, self.column, self.code, self.end_line, self.end_column, self.rule)
-        return (Diagnostic, (*fields, self.severity, self.message))
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -65,7 +62,3 @@ class Diagnostic:
             "message": self.message,
         }
 
-
-# The dataclass order as a sort key: tuples compared in C rather than a generated
-# __lt__ per comparison (47,000 warm-run diagnostics sort in a fraction of the time).
-ORDER = attrgetter(*(f.name for f in fields(Diagnostic)))

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import unquote
+
+import msgspec
 
 from fmlint.frontmatter import JsonPath
 from fmlint.markdown import Place
@@ -39,11 +40,10 @@ IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", "
 Origin = Literal["front-matter", "markdown", "reference", "html"]
 
 
-@dataclass(frozen=True, slots=True)
-class ImageReference:
+class ImageReference(msgspec.Struct, frozen=True):
     url: str
     origin: Origin
-    place: Place = field(repr=False, compare=False)  # its url_span: where the URL is written
+    place: Place  # its url_span: where the URL is written
     field: str | None = None  # the front-matter field, for front-matter images
 
     @property

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, partial
 from typing import Any, Literal, TypeVar
 
+import msgspec
 import pyromark
 
 from fmlint.document import Document
@@ -86,6 +87,15 @@ class Place:
             self._spans, self._find = self._find(), None
         return self._spans
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Place) and self._located() == other._located()
+
+    def __hash__(self) -> int:
+        return hash(self._located())
+
+    def __repr__(self) -> str:
+        return f"Place{self._located()!r}"
+
 
 class _Placed:
     """A link or image: its ``span`` (the whole syntax) and ``url_span`` (the destination as
@@ -103,34 +113,30 @@ class _Placed:
         return self.place.url_span
 
 
-@dataclass(frozen=True, slots=True)
-class Image(_Placed):
+class Image(_Placed, msgspec.Struct, frozen=True):
     url: str
     alt: str | None  # None: an HTML <img> without an alt attribute
     source: ImageSource
-    place: Place = field(repr=False, compare=False)
+    place: Place
 
 
-@dataclass(frozen=True, slots=True)
-class Link(_Placed):
+class Link(_Placed, msgspec.Struct, frozen=True):
     url: str
     text: str
     reference: bool  # not an inline ``[text](url)`` (a reference, or an autolink)
     link_type: str  # pulldown-cmark's: Inline, Reference, Collapsed, Shortcut, Autolink, Email, …
     has_content: bool  # text, code, an image or HTML between the brackets
-    place: Place = field(repr=False, compare=False)
+    place: Place
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(msgspec.Struct, frozen=True, gc=False):
     level: int  # 1 to 6
     text: str  # the plain text (inline markup removed)
     span: Span  # the whole heading (both lines of a setext heading)
     nested: bool = False  # inside a block quote, list item or footnote: not part of the article's outline
 
 
-@dataclass(frozen=True, slots=True)
-class EmphasisParagraph:
+class EmphasisParagraph(msgspec.Struct, frozen=True, gc=False):
     """A one-line paragraph that is only one bold or italic run of plain text."""
 
     text: str
@@ -139,22 +145,19 @@ class EmphasisParagraph:
     caption: bool = False  # right after a paragraph of only images: a figure caption
 
 
-@dataclass(frozen=True, slots=True)
-class CodeFence:
+class CodeFence(msgspec.Struct, frozen=True, gc=False):
     info: str  # the info string after the opening fence ("" when none)
     span: Span  # the whole block, to the end of its container when unclosed
     opening: Span  # the opening fence line
     closed: bool
 
 
-@dataclass(frozen=True, slots=True)
-class HtmlComment:
+class HtmlComment(msgspec.Struct, frozen=True, gc=False):
     text: str  # between ``<!--`` and ``-->``
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class BareUrl:
+class BareUrl(msgspec.Struct, frozen=True, gc=False):
     """An ``http(s)://`` URL in running text that is not a link."""
 
     url: str
@@ -293,14 +296,13 @@ def _drop_shortcode_content(view: MarkdownView) -> None:
     view.code_fences = [f for f in view.code_fences if not inside(f.span)]
 
 
-@dataclass
-class _OpenLink:
+class _OpenLink(msgspec.Struct):
     """A link or image whose end event has not come yet."""
 
     kind: str  # "Link" or "Image"
     attrs: dict[str, Any]
     byte_range: ByteRange
-    text: list[str] = field(default_factory=list)
+    text: list[str] = msgspec.field(default_factory=list)
     has_content: bool = False
 
 

@@ -11,13 +11,13 @@ moves a column.  End positions are exclusive, as in SARIF.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from itertools import accumulate, repeat
 from operator import add
 
+import msgspec
 
-@dataclass(frozen=True, slots=True)
-class Span:
+
+class Span(msgspec.Struct, frozen=True, gc=False):
     """A half-open range ``[start, end)`` of character offsets in a document."""
 
     start: int
@@ -28,8 +28,7 @@ class Span:
         return Span(self.start + base, self.end + base)
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(msgspec.Struct, frozen=True, gc=False):
     line: int
     column: int
     end_line: int

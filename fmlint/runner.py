@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from fmlint import gc_policy, linter
 from fmlint.cache import Entry, ResultCache, settings_fingerprint
-from fmlint.diagnostics import ORDER, Diagnostic
+from fmlint.diagnostics import Diagnostic
 from fmlint.document import Document, read_document
 from fmlint.linter import (
     INTERNAL_ERROR,
@@ -103,7 +103,7 @@ def run(
     results = [served[number] if number in served else next(fresh) for number in range(len(tasks))]
     diagnostics = [d for result in results for d in result.diagnostics]
     if not all(map(operator.lt, files, files[1:])):  # each result is sorted: in path order, so is the whole
-        diagnostics.sort(key=ORDER)
+        diagnostics.sort()
     return RunResult(files, diagnostics, results, hits + len(served))
 
 
@@ -213,7 +213,7 @@ def _stored_result(entry: Entry) -> FileResult:
     result = entry.result
     if not entry.filesystem:
         return result
-    return FileResult(result.path, sorted([*result.diagnostics, *entry.filesystem], key=ORDER), result.urls)
+    return FileResult(result.path, sorted([*result.diagnostics, *entry.filesystem]), result.urls)
 
 
 def checker_groups(settings: Settings) -> tuple[tuple[Checker, ...], tuple[Checker, ...], tuple[Checker, ...]]:

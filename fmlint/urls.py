@@ -7,9 +7,10 @@ local path, never whether it answers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import SplitResult, urlsplit
+
+import msgspec
 
 REMOTE_SCHEMES = ("http", "https")
 _CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f]")
@@ -18,8 +19,7 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _PLAIN = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://([A-Za-z0-9.-]+)(/[^?#\x00-\x20\x7f]*)?(?:[?#][^\x00-\x20\x7f]*)?")
 
 
-@dataclass(frozen=True, slots=True)
-class UrlParts:
+class UrlParts(msgspec.Struct, frozen=True, gc=False):
     """What the offline rules read of a URL (as ``urlsplit`` gives it)."""
 
     scheme: str  # lower-cased; "" for a path

@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import msgspec
+
 from fmlint.diagnostics import Problem
 from fmlint.positions import LineIndex, Span
 
 JsonPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
+class Located(msgspec.Struct, frozen=True, gc=False):
     """Where one node sits: its value, and its key when it is a mapping entry."""
 
     value: Span
