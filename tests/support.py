@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,11 @@ from fmlint.settings import Settings
 
 DEFAULT = object()
 PERMISSIVE: dict[str, Any] = {}
+# Real sites' content (../shared/corpora) when it is beside the checkout; an outside clone has none
+CORPORA = next(
+    (path for path in (Path(__file__).resolve().parents[2] / "shared" / "corpora", Path("/work/shared/corpora")) if path.is_dir()),
+    None,
+)
 
 
 def settings_with(schema: Any = DEFAULT, **options: Any) -> Settings:
@@ -63,3 +69,12 @@ def assert_inside(doc: Document, result: FileResult) -> None:
         for line, column in ((item.line, item.column), (item.end_line, item.end_column)):
             assert 1 <= line <= len(lengths) and 1 <= column <= lengths[line - 1] + 1, (doc.path, item)
         assert (item.line, item.column) <= (item.end_line, item.end_column), (doc.path, item)
+
+
+def generated_articles(count: int, faulty_percent: float = 0) -> list[str]:
+    """Articles as ``benchmarks/gen_corpus.py`` writes them (about ``faulty_percent`` % of them faulty)."""
+    spec = importlib.util.spec_from_file_location("gen_corpus", Path(__file__).resolve().parents[1] / "benchmarks" / "gen_corpus.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return [module.article(index, 7, faulty_percent) for index in range(count)]

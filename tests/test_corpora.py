@@ -8,12 +8,8 @@ from fmlint.discover import discover
 from fmlint.linter import lint_file, lint_path, read_path
 from fmlint.resolve import Overrides, Resolver
 from fmlint.rules import RULES_BY_CODE
-from support import assert_inside, settings_with
+from support import CORPORA, assert_inside, settings_with
 
-CORPORA = next(
-    (path for path in (Path(__file__).resolve().parents[2] / "shared" / "corpora", Path("/work/shared/corpora")) if path.is_dir()),
-    None,
-)
 SITES = ["hugo-docs", "rust-blog"]
 needs_corpora = pytest.mark.skipif(CORPORA is None, reason="../shared/corpora is not present")
 SYNTAX_AND_SCHEMA = frozenset(code for code, rule in RULES_BY_CODE.items() if rule.enabled and not code.startswith(("MD", "SUP")))

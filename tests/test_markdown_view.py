@@ -1,5 +1,3 @@
-import importlib.util
-from pathlib import Path
 
 import pyromark
 import pytest
@@ -7,6 +5,7 @@ import pytest
 from fmlint.document import Document, read_document
 from fmlint.markdown import _OPTIONS, parse_markdown
 from fmlint.positions import Span
+from support import CORPORA, generated_articles
 
 SOURCE = (
     "---\ntitle: x\n---\n"
@@ -84,11 +83,6 @@ def test_links_say_whether_they_have_content_and_their_type():
 # The view converts byte ranges lazily (only for extracted elements, checkpoint by
 # checkpoint); these tests hold it to a plain conversion of every event: the
 # prefix of the body up to each byte offset, decoded.
-ROOT = Path(__file__).resolve().parents[1]
-CORPORA = next(
-    (path for path in (ROOT.parent / "shared" / "corpora", Path("/work/shared/corpora")) if path.is_dir()),
-    None,
-)
 REFERENCES = (
     "---\ntitle: x\n---\n"
     "[早]: https://a.example/early.png\r\n"
@@ -100,14 +94,6 @@ REFERENCES = (
     "\r\n"
     "[late]: https://b.example/late\r\n"
 )
-
-
-def generated_articles(count: int) -> list[str]:
-    spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "benchmarks" / "gen_corpus.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return [module.article(index, 7, 0) for index in range(count)]
 
 
 def byte_by_byte_spans(doc: Document) -> list[tuple[object, Span]]:
