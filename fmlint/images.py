@@ -6,7 +6,6 @@ same URLs at the same positions; also what counts as an image file name.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Literal
@@ -59,17 +58,23 @@ def image_references(ctx: Context, fields: Iterable[str] | None = None) -> Itera
     fm = ctx.front_matter
     if fm is not None and isinstance(fm.data, dict):
         for name in ctx.settings.image_fields if fields is None else fields:
-            yield from _field_images(ctx, name)
+            if _dotted(name)[0] in fm.data:  # most articles have few of the fields
+                yield from _field_images(ctx, name)
     if ctx.doc.readable:
         for image in ctx.markdown.images:
             yield ImageReference(image.url, image.source, image.place)
+
+
+@cache
+def _dotted(name: str) -> tuple[str, ...]:
+    return tuple(name.split("."))
 
 
 def _field_images(ctx: Context, name: str) -> Iterator[ImageReference]:
     assert ctx.front_matter is not None
     path: JsonPath = ()
     value = ctx.front_matter.data
-    for part in name.split("."):
+    for part in _dotted(name):
         if not isinstance(value, dict) or part not in value:
             return
         value, path = value[part], (*path, part)
@@ -92,9 +97,13 @@ def _lowered(extensions: tuple[str, ...]) -> frozenset[str]:
     return frozenset(extension.lower() for extension in extensions)
 
 
-def extension_error(url: str, extensions: Iterable[str] = IMAGE_EXTENSIONS) -> str | None:
+def extension_error(url: str, extensions: tuple[str, ...] = IMAGE_EXTENSIONS) -> str | None:
     """Why ``url`` does not name an image file, or ``None``; URLs without an extension pass."""
-    extension = posixpath.splitext(posixpath.basename(url_path(url)))[1]
-    if not extension or extension.lower() in _lowered(tuple(extensions)):
+    name = url_path(url).rpartition("/")[2]
+    dot = name.rfind(".")
+    if dot <= 0 or not name[:dot].strip("."):  # as posixpath.splitext: a name's leading dots start no extension
+        return None
+    extension = name[dot:]
+    if extension.lower() in _lowered(extensions):
         return None
     return f"`{extension}` is not an image file extension (expected one of {' '.join(extensions)})"

@@ -321,6 +321,11 @@ def _collect(view: MarkdownView, offsets: _Offsets, definitions: _Definitions) -
     for index, (event, byte_range) in enumerate(events):
         if type(event) is not dict:  # SoftBreak, HardBreak, Rule
             continue
+        if "Text" in event:  # the most frequent event
+            if links and event["Text"]:
+                links[-1].has_content = True
+                links[-1].text.append(event["Text"])
+            continue
         tag = event.get("Start")
         if tag is not None:
             kind, attrs = (tag, None) if type(tag) is str else next(iter(tag.items()))
@@ -342,7 +347,10 @@ def _collect(view: MarkdownView, offsets: _Offsets, definitions: _Definitions) -
             role = _ROLES.get(kind)
             if role is _LEAF and blocks and blocks[-1][0] == kind:
                 block = blocks.pop()
-                if kind != "Paragraph" or _may_be_emphasis(events, block[1], index):
+                # most paragraphs open with text, a link or an image: only those opening with emphasis
+                # (one emphasis run?) or HTML (a comment?) are examined
+                first = events[block[1] + 1][0]
+                if kind != "Paragraph" or (type(first) is dict and (first in _EMPHASIS_STARTS or "InlineHtml" in first)):
                     _end_block(view, offsets, block, index, containers > 0)
             elif role is _CONTAINER:
                 containers -= 1
@@ -350,24 +358,16 @@ def _collect(view: MarkdownView, offsets: _Offsets, definitions: _Definitions) -
                 _end_link(view, offsets, links.pop(), definitions)
             continue
         if links:
-            text = event.get("Text") or event.get("Code")
+            text = event.get("Code")
             html = event.get("Html") or event.get("InlineHtml")
             if text is not None or html is not None:
                 links[-1].has_content = True
                 links[-1].text.append(text or "")
-        elif "Text" in event:
-            continue
         if "Html" in event or "InlineHtml" in event:
             span = offsets.span(byte_range)
             view.images.extend(_html_images(doc, span))
             if "InlineHtml" in event:
                 view.html_comments.extend(_html_comments(doc, span))
-
-
-def _may_be_emphasis(events: list[RawEvent], start: int, end: int) -> bool:
-    """Whether a paragraph could be one emphasis run or hold a comment (most open with text, a link or an image)."""
-    first = events[start + 1][0] if start + 1 < end else None
-    return type(first) is dict and (first in _EMPHASIS_STARTS or "InlineHtml" in first)
 
 
 # What a Start/End tag means to the collector (the others, e.g. List, Strong, Emphasis, are only passed)

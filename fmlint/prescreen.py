@@ -93,15 +93,20 @@ def _pairs(node: Any) -> Iterator[tuple[str, Any]]:
 
 
 def _plain(value: Any) -> bool:
-    """Whether ``value`` is JSON data that converts exactly (see the module docstring)."""
-    if value is None or isinstance(value, (str, bool)):
+    """Whether ``value`` is JSON data that converts exactly (see the module docstring).
+
+    The loaders build exact built-in types, so types are compared, not tested
+    with ``isinstance``; text, the usual value, is let through without a call.
+    """
+    kind = type(value)
+    if kind is str or kind is bool or value is None:
         return True
-    if isinstance(value, int):
+    if kind is dict:
+        return all(type(key) is str and (type(item) is str or _plain(item)) for key, item in value.items())
+    if kind is list:
+        return all(type(item) is str or _plain(item) for item in value)
+    if kind is int:
         return -_INT64 <= value < _INT64
-    if isinstance(value, float):
+    if kind is float:
         return math.isfinite(value)
-    if isinstance(value, list):
-        return all(_plain(item) for item in value)
-    if isinstance(value, dict):
-        return all(isinstance(key, str) and _plain(item) for key, item in value.items())
     return False

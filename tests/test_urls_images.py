@@ -1,10 +1,12 @@
+import posixpath
+
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from fmlint.document import read_document
 from fmlint.frontmatter import parse_front_matter
-from fmlint.images import image_references
+from fmlint.images import IMAGE_EXTENSIONS, extension_error, image_references, url_path
 from fmlint.rules.base import Context
 from fmlint.settings import Settings
 from fmlint.urls import parse, split, url_error
@@ -79,3 +81,13 @@ def test_remote_urls_are_collected_with_positions_only_when_asked():
     assert (image.url, image.kind, image.line, image.column) == ("https://cdn.example.com/t.png", "image", 3, 12)
     urls = lint_file(doc, replace(Settings(), collect_urls=frozenset({"images", "links"}))).urls
     assert [(u.kind, u.line, u.column) for u in urls] == [("image", 3, 12), ("link", 5, 22)]
+
+
+@given(st.text(alphabet="ab./%2E?#", max_size=16))
+@example("https://cdn.example.com/.hidden")
+@example("https://cdn.example.com/..png")
+@example("https://cdn.example.com/a.b.HTML?x=1.png")
+def test_image_extension_is_found_as_posixpath_finds_it(url):
+    extension = posixpath.splitext(posixpath.basename(url_path(url)))[1]
+    expected_ok = not extension or extension.lower() in IMAGE_EXTENSIONS
+    assert (extension_error(url) is None) == expected_ok

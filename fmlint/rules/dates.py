@@ -195,6 +195,8 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     if publish is not None and publish.utc > dt.datetime.now(dt.timezone.utc):
         message = f"{publish.label()} is in the future: Hugo does not publish the page before then (unless --buildFuture)"
         yield Problem("DT004", message, publish.span)
+    if not ctx.settings.is_enabled("DT005"):  # off by default: most dates would be reported, then dropped
+        return
     for found in dated:
         if found.date.has_time and not found.date.has_offset:
             written = found.date.value.isoformat(" ")

@@ -63,10 +63,10 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     if fm is None or fm.data is None:
         return
     for path, value in _strings(fm.data, ()):
-        written = ctx.doc.source(fm.value_span(path))
-        if fm.kind == "yaml" and value.lower() in _YAML11_BOOLEANS and written == value:
+        # the source is sliced only for the few values that may be reported
+        if fm.kind == "yaml" and value.lower() in _YAML11_BOOLEANS and ctx.doc.source(fm.value_span(path)) == value:
             yield _yaml11_boolean(fm, path, value)
-        elif _has_surrounding_whitespace(value, written):
+        elif value != value.strip() and _has_surrounding_whitespace(value, ctx.doc.source(fm.value_span(path))):
             message = f"{describe_path(path)}: {_quoted(value)} has leading or trailing whitespace"
             yield Problem("FH002", message, fm.value_span(path))
 

@@ -143,6 +143,7 @@ itself as an image; a missing field says "no image" more clearly.
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
+    extensions = tuple(options["extensions"])
     for ref in image_references(ctx, options["fields"]):
         if ref.url == "":
             yield _empty(ref)
@@ -152,7 +153,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             yield Problem("IMG001", f"image URL `{ref.url}`: {reason}", ref.span)
             continue
         yield from _remote(ref, options)
-        reason = extension_error(ref.url, options["extensions"])
+        reason = extension_error(ref.url, extensions)
         if reason is not None:
             yield Problem("IMG004", f"image URL `{ref.url}`: {reason}", ref.span)
 
@@ -171,7 +172,7 @@ def _remote(ref: ImageReference, options: Mapping[str, Any]) -> Iterator[Problem
         severity = Severity.ERROR if options["http"] == "error" else None
         yield Problem("IMG002", f"image URL `{ref.url}` uses http; use https", ref.span, severity)
     host = parts.hostname
-    if _listed(host, options["denied-hosts"]):
+    if options["denied-hosts"] and _listed(host, options["denied-hosts"]):
         yield Problem("IMG003", f"image host `{host}` is on the deny-list (denied-hosts)", ref.span)
     elif options["allowed-hosts"] and not _listed(host, options["allowed-hosts"]):
         yield Problem("IMG003", f"image host `{host}` is not on the allow-list (allowed-hosts)", ref.span)
