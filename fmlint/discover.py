@@ -23,6 +23,7 @@ class WalkRules(Protocol):
     extensions: tuple[str, ...]
     respect_gitignore: bool
     force_exclude: bool
+    excludes_folders_only: bool  # whether a file is excluded exactly when its folder is
 
     def is_excluded(self, path: str, is_dir: bool = False) -> bool: ...
 
@@ -30,6 +31,7 @@ class WalkRules(Protocol):
 class _Defaults:
     respect_gitignore = False
     force_exclude = False
+    excludes_folders_only = True
 
     def __init__(self, extensions: tuple[str, ...]) -> None:
         self.extensions = extensions
@@ -62,15 +64,19 @@ def discover(
 
 
 def _walk(root: str, rules_for: Callable[[str], WalkRules], gitignores: GitIgnores) -> Iterator[str]:
+    """What the module docstring says; each folder's rules, excludes and gitignore chain are found once."""
     for folder, dirs, files in os.walk(root, onerror=None, followlinks=False):
         rules = rules_for(folder)
         normal = os.path.normpath(folder)  # entry names are plain: normalising the folder once is enough
         already_normal = normal == folder and normal != "."
-        dirs[:] = sorted(d for d in dirs if not _skipped(os.path.join(folder, d), d, True, rules, gitignores))
+        ignores = rules.respect_gitignore and gitignores.any_for(folder)
+        dirs[:] = sorted(d for d in dirs if not _skipped(os.path.join(folder, d), d, True, rules, gitignores, ignores))
+        # a walked folder is not excluded itself, but the root's excludes come from above it
+        folder_excluded = rules.excludes_folders_only and folder == root and rules.is_excluded(folder, True)
         for name in files:
-            if name.lower().endswith(rules.extensions):
+            if name.lower().endswith(rules.extensions) and not folder_excluded:
                 path = os.path.join(folder, name)
-                if not _skipped(path, name, False, rules, gitignores):
+                if not _skipped(path, name, False, rules, gitignores, ignores):
                     yield path if already_normal else _normal_path(normal, name)
         for name in dirs:  # a directory named like a Markdown file is reported, not walked past
             if name.lower().endswith(rules.extensions):
@@ -81,14 +87,12 @@ def _normal_path(normal_folder: str, name: str) -> str:
     return name if normal_folder == "." else os.path.join(normal_folder, name)
 
 
-def _skipped(path: str, name: str, is_dir: bool, rules: WalkRules, gitignores: GitIgnores) -> bool:
+def _skipped(path: str, name: str, is_dir: bool, rules: WalkRules, gitignores: GitIgnores, ignores: bool) -> bool:
     return (
         name.startswith(".")
-        or rules.is_excluded(path, is_dir)
-        or (rules.respect_gitignore and gitignores.ignored(path, is_dir))
+        or ((is_dir or not rules.excludes_folders_only) and rules.is_excluded(path, is_dir))
+        or (ignores and gitignores.ignored(path, is_dir))
     )
-
-
 
 
 class GitIgnores:
@@ -104,11 +108,12 @@ class GitIgnores:
         self._specs: dict[str, pathspec.GitIgnoreSpec | None] = {}
         self._chains_by_parent: dict[str, list[tuple[str, pathspec.GitIgnoreSpec]]] = {}
 
+    def any_for(self, folder: str) -> bool:
+        """Whether any ``.gitignore`` applies to the entries of ``folder``."""
+        return bool(self._chain_for_parent(folder))
+
     def ignored(self, path: str, is_dir: bool) -> bool:
-        parent = os.path.dirname(path)  # as written: looked up once per folder, not per file
-        if parent not in self._chains_by_parent:
-            self._chains_by_parent[parent] = self._chain(os.path.dirname(os.path.abspath(path)))
-        chain = self._chains_by_parent[parent]
+        chain = self._chain_for_parent(os.path.dirname(path))
         if not chain:  # outside a repository, or no .gitignore on the way up
             return False
         path = os.path.abspath(path)
@@ -118,6 +123,12 @@ class GitIgnores:
             if include is not None:
                 return include
         return False
+
+    def _chain_for_parent(self, parent: str) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
+        """The chain of the folder ``parent`` (as written: looked up once per folder, not per file)."""
+        if parent not in self._chains_by_parent:
+            self._chains_by_parent[parent] = self._chain(os.path.abspath(parent or "."))
+        return self._chains_by_parent[parent]
 
     def _chain(self, folder: str) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
         """(folder, spec) of every ``.gitignore`` from ``folder`` up to the repository root."""

@@ -80,8 +80,14 @@ class Project:
             (_spec([glob]), self._selectors(("per-file-ignores", glob), lambda s=selectors: codes(s)))
             for glob, selectors in options.get("per-file-ignores", {}).items()
         ]
-        excludes = options.get("exclude", [*COMMON_EXCLUDES, *self.preset.excludes])
-        self.excludes = _spec([*excludes, *options.get("extend-exclude", ()), *overrides.extend_exclude])
+        excludes = [
+            *options.get("exclude", [*COMMON_EXCLUDES, *self.preset.excludes]),
+            *options.get("extend-exclude", ()),
+            *overrides.extend_exclude,
+        ]
+        self.excludes = _spec(excludes)
+        # Folder patterns only (`public/`), none negated: a file is excluded exactly when its folder is
+        self.excludes_folders_only = all(p.endswith("/") and not p.startswith("!") for p in map(str.strip, excludes))
         self.force_exclude = _first(overrides.force_exclude, options.get("force-exclude"), False)
         self.respect_gitignore = _first(overrides.respect_gitignore, options.get("respect-gitignore"), True)
         self.extensions = tuple(ext.lower() for ext in options.get("extensions", MARKDOWN_EXTENSIONS))

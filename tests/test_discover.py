@@ -30,6 +30,24 @@ def test_preset_excludes_and_extend_exclude(tmp_path):
     ]
 
 
+def test_folder_excludes_apply_to_a_walk_that_starts_inside_them(tmp_path):
+    for name in ("public/a.md", "public/sub/b.md", "content/c.md"):
+        write_file(tmp_path, name, NO_FM)
+    resolver = Resolver(cwd=tmp_path)
+    assert discover([str(tmp_path / "public")], resolver.project_for) == []
+    assert discover([str(tmp_path / "public" / "sub")], resolver.project_for) == []
+    assert discover([str(tmp_path / "content")], resolver.project_for) == [str(tmp_path / "content" / "c.md")]
+
+
+def test_file_excludes_are_matched_per_file(tmp_path):
+    for name in ("content/a.md", "content/a.draft.md", "themes/t.md", "content/keep/x.draft.md"):
+        write_file(tmp_path, name, NO_FM)
+    write_file(tmp_path, ".fmlint.toml", 'extend-exclude = ["*.draft.md", "!keep/x.draft.md"]\n')
+    assert found(tmp_path) == ["content/a.md"]
+    write_file(tmp_path, ".fmlint.toml", 'extend-exclude = ["*.draft.md", "!content/keep/x.draft.md"]\n')
+    assert found(tmp_path) == ["content/a.md", "content/keep/x.draft.md"]
+
+
 def test_gitignore_is_respected_inside_a_repository(tmp_path):
     (tmp_path / ".git").mkdir()
     write_file(tmp_path, ".gitignore", "generated/\n*.draft.md\n")
