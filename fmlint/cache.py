@@ -29,7 +29,7 @@ answer re-runs those modules.  Modules with ``CLOCK_DEPENDENT_CODES`` enabled
 
 **Layout.** ``<dir>/CACHEDIR.TAG``, ``<dir>/.gitignore`` (``*``) and
 ``<dir>/files.sqlite3``: one row per file holding its key, file key and stamp,
-and, as JSON (msgspec), its diagnostics (before suppression comments are
+and, as MessagePack (msgspec), its diagnostics (before suppression comments are
 applied, since those must see every finding), the filesystem rules' findings
 and probes, the located URLs and whether it has suppression comments.  The
 online checks keep their own entries under ``<dir>/urls/``.  One database
@@ -55,9 +55,9 @@ import os
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from enum import Enum
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +68,7 @@ from fmlint.diagnostics import Diagnostic
 from fmlint.linter import FileResult, UrlOccurrence
 from fmlint.rules.base import Probe
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 DEFAULT_DIR = ".fmlint_cache"
 DATABASE = "files.sqlite3"
 DEFAULT_MAX_BYTES = 128 * 1024 * 1024  # entry contents
@@ -87,8 +87,7 @@ _SCHEMA = (
 )
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(msgspec.Struct, frozen=True):
     """One file's stored result: see the module docstring."""
 
     result: FileResult  # the diagnostics of the rules that read only the file, and the URLs
@@ -128,8 +127,7 @@ class ResultCache:
 
     def file_key(self, path: str, fingerprint: str) -> str:
         """Which file under which settings and code: everything in the key but the bytes."""
-        head = "\0".join((str(FORMAT_VERSION), __version__, code_fingerprint(), fingerprint, path))
-        return hashlib.blake2b(head.encode(), digest_size=20).hexdigest()
+        return _settings_prefix(fingerprint) + path
 
     def key(self, file_key: str, data: bytes) -> str:
         return hashlib.blake2b(file_key.encode() + b"\0" + data, digest_size=20).hexdigest()
@@ -295,6 +293,13 @@ def _canonical(value: Any) -> str:
 
 
 @cache
+def _settings_prefix(fingerprint: str) -> str:
+    """The file key's part shared by every file checked with the same settings and code."""
+    head = "\0".join((str(FORMAT_VERSION), __version__, code_fingerprint(), fingerprint))
+    return hashlib.blake2b(head.encode(), digest_size=20).hexdigest() + ":"
+
+
+@cache
 def code_fingerprint() -> str:
     """Size and modification time of every fmlint module."""
     package = Path(__file__).parent
@@ -309,7 +314,7 @@ def code_fingerprint() -> str:
 
 
 class _Stored(msgspec.Struct):
-    """A row's value, as JSON; decoding checks every field's type (a damaged value is a miss)."""
+    """A row's value, as MessagePack; decoding checks every field's type (a damaged value is a miss)."""
 
     diagnostics: list[Diagnostic]
     filesystem: list[Diagnostic]
@@ -320,8 +325,10 @@ class _Stored(msgspec.Struct):
 
 # msgspec builds the Diagnostic objects while it parses, in C: a warm run over 10,000
 # benchmark files decodes in ~0.06 s where json.loads plus building them took ~0.25 s.
-_ENCODER = msgspec.json.Encoder()
-_DECODER = msgspec.json.Decoder(_Stored)
+# MessagePack, with diagnostics as arrays: 40 % fewer bytes to read than JSON objects.
+_ENCODER = msgspec.msgpack.Encoder()
+_DECODER = msgspec.msgpack.Decoder(_Stored)
+_PATH = attrgetter("path")
 
 
 def _entry(path: str, value: bytes) -> Entry | None:
@@ -330,14 +337,14 @@ def _entry(path: str, value: bytes) -> Entry | None:
         stored = _DECODER.decode(value)
     except msgspec.MsgspecError:
         return None
-    if any(d.path != path for d in (*stored.diagnostics, *stored.filesystem)):
+    if not all(map(path.__eq__, map(_PATH, stored.diagnostics))) or not all(map(path.__eq__, map(_PATH, stored.filesystem))):
         return None
-    probes = tuple(Probe(function, _tupled(args), result) for function, args, result in stored.probes)
+    probes = tuple(Probe(function, _tupled(args), result) for function, args, result in stored.probes) if stored.probes else ()
     return Entry(FileResult(path, stored.diagnostics, tuple(stored.urls)), stored.filesystem, probes, stored.suppressions)
 
 
 def _tupled(value: Any) -> Any:
-    """JSON arrays back into the tuples they were (probe arguments must stay hashable)."""
+    """Arrays back into the tuples they were (probe arguments must stay hashable)."""
     if type(value) is not list:
         return value
     return tuple([_tupled(item) if type(item) is list else item for item in value])

@@ -16,6 +16,8 @@ import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+import msgspec
+
 from fmlint.diagnostics import Diagnostic, Problem, Severity
 from fmlint.document import Document, read_document, unreadable_document
 from fmlint.frontmatter import parse_front_matter
@@ -50,8 +52,7 @@ class UrlOccurrence:
         return code in self.suppressed or None in self.suppressed
 
 
-@dataclass(frozen=True)
-class FileResult:
+class FileResult(msgspec.Struct, frozen=True):
     path: str
     diagnostics: list[Diagnostic]
     urls: tuple[UrlOccurrence, ...] = ()

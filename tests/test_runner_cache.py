@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 
 from fmlint.cache import CACHEDIR_TAG, ResultCache, settings_fingerprint
@@ -154,7 +155,16 @@ def entries(cache_dir: Path) -> dict[str, bytes]:
 
 @pytest.mark.parametrize(
     "damage",
-    [b"", b"{not json", b'{"diagnostics": 1}', b"\xff\xfe", b'{"diagnostics": [["1", 1, "SC001", 1, 1, "r", "error", "m"]], "urls": []}'],
+    [
+        b"",
+        b"{not json",
+        b"\xff\xfe",
+        msgspec.msgpack.encode({"diagnostics": 1}),
+        msgspec.msgpack.encode({"diagnostics": [["1", 1, "SC001", 1, 1, "r", "error", "m"]], "urls": []}),  # a field short
+        msgspec.msgpack.encode(  # another file's findings
+            {"diagnostics": [["other.md", 1, 1, "SC001", 1, 2, "r", "error", "m"]], "filesystem": [], "probes": [], "urls": [], "suppressions": False}
+        ),
+    ],
 )
 def test_a_corrupt_entry_is_a_miss(tmp_path, damage):
     files = corpus(tmp_path)
@@ -297,9 +307,9 @@ def test_a_probe_from_the_cache_never_calls_an_unregistered_function(tmp_path):
     marker = tmp_path / "called"
     with sqlite3.connect(tmp_path / "cache" / "files.sqlite3") as connection:
         [(value,)] = connection.execute("SELECT value FROM results")
-        entry = json.loads(value)
+        entry = msgspec.msgpack.decode(value)
         entry["probes"] = [["os:system", [f"touch {marker}"], 0], ["pathlib:Path.touch", [str(marker)], None]]
-        connection.execute("UPDATE results SET value = ?", (json.dumps(entry),))
+        connection.execute("UPDATE results SET value = ?", (msgspec.msgpack.encode(entry),))
     assert lint_all([str(post)], settings(), cache=cache).diagnostics == expected
     assert not marker.exists()
 
