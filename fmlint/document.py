@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
-
-from frontmatter.default_handlers import YAMLHandler
 
 from fmlint.diagnostics import Problem
 from fmlint.positions import LineIndex, Span
@@ -22,13 +21,8 @@ from fmlint.positions import LineIndex, Span
 FrontMatterKind = Literal["yaml", "toml", "json"]
 
 _UTF8_BOM = b"\xef\xbb\xbf"
-# Delimiter lines as python-frontmatter's handlers define them (its TOML handler
-# exists only when the third-party `toml` package is installed, so it is spelt
-# out here with the same shape).
-_DELIMITERS: dict[str, tuple[FrontMatterKind, re.Pattern[str]]] = {
-    "-": ("yaml", YAMLHandler.FM_BOUNDARY),
-    "+": ("toml", re.compile(r"^\+{3,}\s*$", re.MULTILINE)),
-}
+_DELIMITERS = "-+"  # the first character of YAML and TOML front matter (see _delimiter)
+_TOML_BOUNDARY = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
 _BINARY_SNIFF = 8192
 # ASCII punctuation and line breaks, the characters that make Markdown structure;
 # the largest articles of two real sites have under 40,000.
@@ -121,6 +115,18 @@ def _decode(data: bytes) -> tuple[str, list[Problem], bool]:
     return text, problems, True
 
 
+@cache
+def _delimiter(first: str) -> tuple[FrontMatterKind, re.Pattern[str]]:
+    """The kind and delimiter line of front matter opening with ``first``: as python-frontmatter's
+    handlers define them (imported on first use: it imports PyYAML; its TOML handler exists only
+    when the third-party ``toml`` package is installed, so that one is spelt out with the same shape)."""
+    if first == "+":
+        return "toml", _TOML_BOUNDARY
+    from frontmatter.default_handlers import YAMLHandler
+
+    return "yaml", YAMLHandler.FM_BOUNDARY
+
+
 def _split(doc: Document) -> None:
     text = doc.text
     first = text[:1]
@@ -129,7 +135,7 @@ def _split(doc: Document) -> None:
         return
     if first not in _DELIMITERS:
         return
-    kind, boundary = _DELIMITERS[first]
+    kind, boundary = _delimiter(first)
     opening = _line_at(text, 0)
     if not boundary.match(doc.source(opening)):
         return

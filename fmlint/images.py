@@ -14,8 +14,7 @@ from urllib.parse import unquote
 import msgspec
 
 from fmlint.frontmatter import JsonPath
-from fmlint.markdown import Place
-from fmlint.positions import Span
+from fmlint.positions import Place, Span
 from fmlint.urls import parse
 
 if TYPE_CHECKING:  # only for annotations: fmlint.formats imports this module before the rules exist

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from typing import Any, Literal, TypeVar
@@ -30,7 +30,7 @@ import msgspec
 import pyromark
 
 from fmlint.document import Document
-from fmlint.positions import Span
+from fmlint.positions import Place, Span
 
 _OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH | pyromark.Options.ENABLE_FOOTNOTES
 _IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
@@ -57,44 +57,6 @@ ImageSource = Literal["markdown", "reference", "html"]
 ByteRange = dict[str, int]  # pyromark's {"start": …, "end": …}: UTF-8 bytes of the body
 RawEvent = tuple[Any, ByteRange]
 _Element = TypeVar("_Element", "Image", "Link")
-
-
-class Place:
-    """Where a link or image is written: its whole ``span`` and its destination's ``url_span``.
-
-    Found on first use: most links are never reported, and placing one (byte
-    offsets to characters, the destination found in the source) costs more
-    than the rest of extracting it.
-    """
-
-    __slots__ = ("_find", "_spans")
-
-    def __init__(self, find: Callable[[], tuple[Span, Span]] | None = None, spans: tuple[Span, Span] | None = None):
-        self._find = find
-        self._spans = spans
-
-    @property
-    def span(self) -> Span:
-        return self._located()[0]
-
-    @property
-    def url_span(self) -> Span:
-        return self._located()[1]
-
-    def _located(self) -> tuple[Span, Span]:
-        if self._spans is None:
-            assert self._find is not None
-            self._spans, self._find = self._find(), None
-        return self._spans
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Place) and self._located() == other._located()
-
-    def __hash__(self) -> int:
-        return hash(self._located())
-
-    def __repr__(self) -> str:
-        return f"Place{self._located()!r}"
 
 
 class _Placed:

@@ -11,6 +11,7 @@ moves a column.  End positions are exclusive, as in SARIF.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from itertools import accumulate, repeat
 from operator import add
 
@@ -26,6 +27,44 @@ class Span(msgspec.Struct, frozen=True, gc=False):
     def shifted(self, base: int) -> Span:
         """This span moved by ``base`` characters (from a slice into the whole text)."""
         return Span(self.start + base, self.end + base)
+
+
+class Place:
+    """Where a link or image is written: its whole ``span`` and its destination's ``url_span``.
+
+    Found on first use: most links are never reported, and placing one (byte
+    offsets to characters, the destination found in the source) costs more
+    than the rest of extracting it.
+    """
+
+    __slots__ = ("_find", "_spans")
+
+    def __init__(self, find: Callable[[], tuple[Span, Span]] | None = None, spans: tuple[Span, Span] | None = None):
+        self._find = find
+        self._spans = spans
+
+    @property
+    def span(self) -> Span:
+        return self._located()[0]
+
+    @property
+    def url_span(self) -> Span:
+        return self._located()[1]
+
+    def _located(self) -> tuple[Span, Span]:
+        if self._spans is None:
+            assert self._find is not None
+            self._spans, self._find = self._find(), None
+        return self._spans
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Place) and self._located() == other._located()
+
+    def __hash__(self) -> int:
+        return hash(self._located())
+
+    def __repr__(self) -> str:
+        return f"Place{self._located()!r}"
 
 
 class Position(msgspec.Struct, frozen=True, gc=False):

@@ -8,6 +8,7 @@ import pytest
 
 import fmlint.frontmatter
 import fmlint.linter
+from fmlint.frontmatter import yaml_loader
 from fmlint.cli import main
 from fmlint.rules import Checker, Rule
 
@@ -71,7 +72,7 @@ def test_concise_output_names_the_rule(monkeypatch, folder, capsys):
 
 
 def test_a_crashing_front_matter_parser_is_x001_too(monkeypatch, folder, capsys):
-    real = fmlint.frontmatter.yaml_loader.load
+    real = yaml_loader.load
 
     def load(doc):
         if doc.path.endswith("a-crash.md"):

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from importlib import import_module
 from typing import TYPE_CHECKING, TextIO
-
-from fmlint.formatters import concise, full, github, json_format, json_lines, junit, sarif
 
 if TYPE_CHECKING:
     from fmlint.runner import RunResult
@@ -38,15 +37,22 @@ class FormatOptions:
 
 Formatter = Callable[["RunResult", TextIO, FormatOptions], None]
 
-FORMATTERS: dict[str, Formatter] = {
-    "concise": concise.write,
-    "full": full.write,
-    "json": json_format.write,
-    "json-lines": json_lines.write,
-    "github": github.write,
-    "sarif": sarif.write,
-    "junit": junit.write,
+# Each format's module, imported only when it is chosen
+FORMATTERS: dict[str, str] = {
+    "concise": "concise",
+    "full": "full",
+    "json": "json_format",
+    "json-lines": "json_lines",
+    "github": "github",
+    "sarif": "sarif",
+    "junit": "junit",
 }
+
+
+def formatter(name: str) -> Formatter:
+    """The ``write`` function of the format called ``name``."""
+    write: Formatter = import_module(f"fmlint.formatters.{FORMATTERS[name]}").write
+    return write
 AUTO = "auto"
 
 

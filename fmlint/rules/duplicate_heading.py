@@ -54,11 +54,13 @@ Output prices fell too.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fmlint.diagnostics import Problem, Severity
-from fmlint.markdown import Heading
 from fmlint.rules.base import Context, Rule
+
+if TYPE_CHECKING:  # the Markdown parser is imported when a body is first parsed
+    from fmlint.markdown import Heading
 
 NEEDS = ("markdown",)
 OPTIONS = {"siblings_only": True}
