@@ -1,9 +1,13 @@
 import json
+from pathlib import Path
 
+import jsonschema
+import jsonschema_rs
 import pytest
 from support import check
 
-from fmlint.schema import SchemaLoadError, load_schema
+import fmlint.schema
+from fmlint.schema import SchemaLoadError, compile_schema, load_schema
 
 ARTICLE = """---
 title: "Hello"
@@ -191,3 +195,11 @@ def test_bundled_schema_documents_every_property():
 def test_any_of_with_no_matching_type_lists_the_alternatives():
     [diagnostic] = check("---\ntitle: x\nmenu: 3\n---\n", [(3, 7, "SC001")])
     assert diagnostic.message == "menu: expected a string or a list or a mapping, got the integer 3"
+
+
+@pytest.mark.parametrize("path", sorted((Path(fmlint.schema.__file__).parent / "schemas").glob("*.schema.json")), ids=lambda p: p.name)
+def test_bundled_schemas_are_valid_since_they_are_trusted_at_load(path):
+    contents = json.loads(path.read_text())
+    jsonschema.validators.validator_for(contents).check_schema(contents)
+    assert jsonschema_rs.meta.is_valid(contents)
+    assert "validator" not in compile_schema(contents, path.name, path, bundled=True).__dict__  # built on first use
