@@ -203,14 +203,16 @@ def _check_urls(args: argparse.Namespace, resolver: Resolver, result: RunResult)
 
 
 def _report(args: argparse.Namespace, result: RunResult, sources: Mapping[str, str]) -> None:
-    from fmlint.formatters import FormatOptions, choose, formatter, statistics, use_color
+    from fmlint.formatters import Batched, FormatOptions, choose, formatter, statistics, use_color
 
     isatty = sys.stdout.isatty()
+    out = Batched(sys.stdout)
     if args.statistics:
-        statistics.write(result, sys.stdout)
-        return
-    options = FormatOptions(color=use_color(os.environ, isatty), quiet=args.quiet, sources=sources)
-    formatter(choose(args.format, os.environ, isatty))(result, sys.stdout, options)
+        statistics.write(result, out)
+    else:
+        options = FormatOptions(color=use_color(os.environ, isatty), quiet=args.quiet, sources=sources)
+        formatter(choose(args.format, os.environ, isatty))(result, out, options)
+    out.flush()
 
 
 def _exit_code(args: argparse.Namespace, result: RunResult) -> int:

@@ -192,3 +192,26 @@ def test_stdin_filename(site, capsys, monkeypatch):
 def test_stdin_filename_takes_no_paths(site, capsys):
     assert main(["--stdin-filename", "x.md", "a.md"]) == 2
     assert "give no paths" in capsys.readouterr().err
+
+
+class CountingStdout(io.StringIO):
+    """A stdout that counts its writes (an unbuffered one makes each a system call)."""
+
+    writes = 0
+
+    def write(self, text):
+        self.writes += 1
+        return super().write(text)
+
+
+@pytest.mark.parametrize("name", ["concise", "full", "json", "json-lines", "github", "sarif", "junit"])
+def test_a_report_reaches_stdout_in_few_writes(tmp_path, monkeypatch, name):
+    for index in range(300):
+        write_file(tmp_path, f"p{index:03}.md", OTHER)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    stdout = CountingStdout()
+    monkeypatch.setattr(sys, "stdout", stdout)
+    assert main(["--isolated", "--no-cache", "--format", name, "."]) == 1
+    assert stdout.getvalue().count("titel") >= 300
+    assert stdout.writes <= 1 + len(stdout.getvalue()) // (1 << 16)

@@ -8,6 +8,7 @@ GitHub Actions, ``full`` on a terminal and ``concise`` otherwise.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -54,6 +55,40 @@ def formatter(name: str) -> Formatter:
     write: Formatter = import_module(f"fmlint.formatters.{FORMATTERS[name]}").write
     return write
 AUTO = "auto"
+
+
+class Batched(io.TextIOBase):
+    """Passes writes on to ``out`` in pieces of about ``size`` characters.
+
+    A report of 47,000 findings is 47,000 ``write`` calls; with
+    ``PYTHONUNBUFFERED`` set (common in containers and CI) each would be a
+    system call of its own.  :meth:`flush` passes on the rest.
+    """
+
+    def __init__(self, out: TextIO, size: int = 1 << 16) -> None:
+        super().__init__()
+        self._out = out
+        self._size = size
+        self._pending: list[str] = []
+        self._length = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self._pending.append(text)
+        self._length += len(text)
+        if self._length >= self._size:
+            self.flush()
+        return len(text)
+
+    def flush(self) -> None:
+        text = "".join(self._pending)
+        self._pending.clear()  # before writing: a reader that has gone must not be written to twice
+        self._length = 0
+        if text:
+            self._out.write(text)
+        self._out.flush()
 
 
 def choose(name: str, environ: Mapping[str, str], isatty: bool) -> str:
