@@ -47,6 +47,7 @@ SettingsFor = Callable[[str], Settings]
 
 MIN_FILES_FOR_POOL = 64
 MAX_CHUNK = 256
+MIN_CHUNK = 8
 _MARK = MARK.encode()
 
 
@@ -228,8 +229,7 @@ def checker_groups(settings: Settings) -> tuple[tuple[Checker, ...], tuple[Check
 def _in_pool(worker: _Worker, tasks: list[tuple[str, int]], jobs: int) -> tuple[list[FileResult], int, int]:
     import multiprocessing  # not needed by small runs: imported here
 
-    size = max(1, min(MAX_CHUNK, len(tasks) // (jobs * 8)))
-    chunks = [tasks[start : start + size] for start in range(0, len(tasks), size)]
+    chunks = _chunks(tasks, jobs)
     results: list[FileResult] = []
     hits = stored = 0
     with multiprocessing.get_context().Pool(min(jobs, len(chunks)), _start_worker, (worker,)) as pool:
@@ -238,6 +238,19 @@ def _in_pool(worker: _Worker, tasks: list[tuple[str, int]], jobs: int) -> tuple[
             hits += chunk_hits
             stored += chunk_stored
     return results, hits, stored
+
+
+def _chunks(tasks: list[tuple[str, int]], jobs: int) -> list[list[tuple[str, int]]]:
+    """Chunks that shrink as the work left does ("guided" scheduling): large ones while there is
+    plenty left, then smaller ones, so that no worker is left with a long last chunk while the
+    others wait."""
+    chunks = []
+    start = 0
+    while start < len(tasks):
+        size = max(MIN_CHUNK, min(MAX_CHUNK, (len(tasks) - start) // (jobs * 4)))
+        chunks.append(tasks[start : start + size])
+        start += size
+    return chunks
 
 
 _worker: _Worker | None = None
