@@ -280,6 +280,7 @@ def _collect(view: MarkdownView, offsets: _Offsets, definitions: _Definitions) -
     links: list[_OpenLink] = []  # open links and images, innermost last
     blocks: list[tuple[str, int, ByteRange]] = []  # open leaf blocks: kind, index of the Start event, range
     containers = 0  # open block quotes, list items, footnotes, tables
+    previous_paragraph = (-1, -1)  # the Start and End events of the last paragraph
     for index, (event, byte_range) in enumerate(events):
         if type(event) is not dict:  # SoftBreak, HardBreak, Rule
             continue
@@ -313,7 +314,9 @@ def _collect(view: MarkdownView, offsets: _Offsets, definitions: _Definitions) -
                 # (one emphasis run?) or HTML (a comment?) are examined
                 first = events[block[1] + 1][0]
                 if kind != "Paragraph" or (type(first) is dict and (first in _EMPHASIS_STARTS or "InlineHtml" in first)):
-                    _end_block(view, offsets, block, index, containers > 0)
+                    _end_block(view, offsets, block, index, containers > 0, previous_paragraph)
+                if kind == "Paragraph":
+                    previous_paragraph = (block[1], index)
             elif role is _CONTAINER:
                 containers -= 1
             elif role is _LINK and links:
@@ -375,7 +378,14 @@ class _Definitions:
         return self._found.get(label.lower()) or self._found.get(label)
 
 
-def _end_block(view: MarkdownView, offsets: _Offsets, block: tuple[str, int, ByteRange], end: int, nested: bool) -> None:
+def _end_block(
+    view: MarkdownView,
+    offsets: _Offsets,
+    block: tuple[str, int, ByteRange],
+    end: int,
+    nested: bool,
+    previous_paragraph: tuple[int, int],
+) -> None:
     kind, start, byte_range = block
     events = view.raw_events
     if kind == "Heading":
@@ -387,25 +397,21 @@ def _end_block(view: MarkdownView, offsets: _Offsets, block: tuple[str, int, Byt
         text = _emphasis_only(events[start + 1 : end])
         if text is not None:
             span = offsets.span(byte_range)
-            view.emphasis_paragraphs.append(EmphasisParagraph(text, span, nested, _follows_image(events, start)))
+            caption = previous_paragraph[1] == start - 1 and _only_images(events[previous_paragraph[0] + 1 : start - 1])
+            view.emphasis_paragraphs.append(EmphasisParagraph(text, span, nested, caption))
     elif kind == "HtmlBlock":
         view.html_comments.extend(_html_comments(view.doc, offsets.span(byte_range)))
 
 
-def _follows_image(events: list[RawEvent], start: int) -> bool:
-    """Whether the block before ``events[start]`` is a paragraph of only images (a figure)."""
-    if start == 0 or events[start - 1][0] != {"End": "Paragraph"}:
-        return False
-    opening = start - 2
-    while opening >= 0 and events[opening][0] != {"Start": "Paragraph"}:
-        opening -= 1
+def _only_images(paragraph: list[RawEvent]) -> bool:
+    """Whether a paragraph's events are only images (a figure, which the next paragraph may caption)."""
     depth = 0
-    for event, _ in events[opening + 1 : start - 1]:
+    for event, _ in paragraph:
         if isinstance(event, dict) and _tag(event.get("Start") or event.get("End") or "") == "Image":
             depth += 1 if "Start" in event else -1
         elif depth == 0 and event != "SoftBreak" and not (isinstance(event, dict) and str(event.get("Text", "x")).isspace()):
             return False
-    return opening >= 0
+    return True
 
 
 def _emphasis_only(inner: list[RawEvent]) -> str | None:
