@@ -126,7 +126,7 @@ class ResultCache:
         self.close()  # worker processes open their own connection
 
     def file_key(self, path: str, fingerprint: str) -> str:
-        """Which file under which settings and code: everything in the key but the bytes."""
+        """Which file under which settings and code: everything in the key but the bytes (``path`` comes last)."""
         return _settings_prefix(fingerprint) + path
 
     def key(self, file_key: str, data: bytes) -> str:

@@ -130,20 +130,21 @@ class _Worker:
         comments and files whose probes answer differently are left to
         :meth:`check`, which reads them.
         """
-        assert self.cache is not None
+        cache = self.cache
+        assert cache is not None
         wanted: dict[str, tuple[str, str]] = {}
         numbers: dict[str, int] = {}
         now = time.time_ns()
-        for number, (path, index) in enumerate(tasks):
+        key_prefixes = [cache.file_key("", fingerprint) for fingerprint in self.fingerprints]  # + path: the file key
+        for number, (path, index) in enumerate(tasks):  # 10,000 files: keep the loop short
             if self.clock[index]:
                 continue
             try:
                 status = os.stat(path)
             except OSError:
                 continue
-            stamp = self.cache.stamp(status, now)
-            if stamp is not None and stat.S_ISREG(status.st_mode):
-                file_key = self.cache.file_key(path, self.fingerprints[index])
+            if stat.S_ISREG(status.st_mode) and (stamp := cache.stamp(status, now)) is not None:
+                file_key = key_prefixes[index] + path
                 wanted[file_key] = (stamp, path)
                 numbers[file_key] = number
         served: dict[int, FileResult] = {}
