@@ -64,7 +64,8 @@ def discover(
 
 
 def _walk(root: str, rules_for: Callable[[str], WalkRules], gitignores: GitIgnores) -> Iterator[str]:
-    """What the module docstring says; each folder's rules, excludes and gitignore chain are found once."""
+    """The Markdown files under ``root`` (see the module docstring); each folder's rules, excludes and
+    gitignore chain are looked up once."""
     for folder, dirs, files in os.walk(root, onerror=None, followlinks=False):
         rules = rules_for(folder)
         normal = os.path.normpath(folder)  # entry names are plain: normalising the folder once is enough
