@@ -22,7 +22,8 @@ import pytest
 
 from fmlint.cli import main
 from fmlint.discover import discover
-from fmlint.linter import lint_path
+from fmlint.document import Document
+from fmlint.linter import lint_path, read_bytes
 from fmlint.runner import run
 from fmlint.schema import load_schema
 from fmlint.settings import Settings
@@ -368,3 +369,15 @@ def test_yaml_control_character_after_multibyte_text_is_placed_by_characters():
     [d] = lint("---\ntitle: x\nsummary: ünïcödé 日本語 \x19 end\n---\n", schema=PERMISSIVE)
     assert (d.line, d.column, d.code) == (3, 22, "FM002")
     assert d.message == "YAML error: unacceptable character #x0019: control characters are not allowed"
+
+
+def test_a_file_that_grew_after_its_stat_is_read_whole_or_found_too_large(tmp_path):
+    path = tmp_path / "growing.md"
+    path.write_bytes(b"---\ntitle: x\n---\n" + b"y" * 5000 + b"\r\n")
+    status = os.stat(path)
+    data = path.read_bytes()
+    small = os.stat_result((*status[:6], 10, *status[7:]))  # a stat taken when the file had 10 bytes
+    assert read_bytes(str(path), 1_000_000, small) == data  # CRLF kept: read as bytes
+    too_large = read_bytes(str(path), 100, small)
+    assert isinstance(too_large, Document) and too_large.problems[0].code == "FL004"
+    assert read_bytes(str(path), len(data), status) == data  # exactly at the limit
