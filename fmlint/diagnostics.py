@@ -62,4 +62,3 @@ class Diagnostic(msgspec.Struct, frozen=True, order=True, gc=False, array_like=T
             "severity": self.severity.value,
             "message": self.message,
         }
-

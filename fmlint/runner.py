@@ -115,9 +115,8 @@ class _Worker:
         self.settings_list = settings_list
         self.cache = cache
         self.verbose = verbose
-        self.fingerprints: list[str] = []
-        if cache is not None:
-            self.fingerprints = [settings_fingerprint(settings) for settings in settings_list]
+        # file keys are these (one per settings) + the path
+        self.key_prefixes = [] if cache is None else [cache.key_prefix(settings_fingerprint(s)) for s in settings_list]
         groups = [checker_groups(settings) for settings in settings_list]
         self.stable = [stable for stable, _, _ in groups]
         self.filesystem = [filesystem for _, filesystem, _ in groups]
@@ -135,7 +134,6 @@ class _Worker:
         wanted: dict[str, tuple[str, str]] = {}
         numbers: dict[str, int] = {}
         now = time.time_ns()
-        key_prefixes = [cache.file_key("", fingerprint) for fingerprint in self.fingerprints]  # + path: the file key
         for number, (path, index) in enumerate(tasks):  # 10,000 files: keep the loop short
             if self.clock[index]:
                 continue
@@ -144,11 +142,11 @@ class _Worker:
             except OSError:
                 continue
             if stat.S_ISREG(status.st_mode) and (stamp := cache.stamp(status, now)) is not None:
-                file_key = key_prefixes[index] + path
+                file_key = self.key_prefixes[index] + path
                 wanted[file_key] = (stamp, path)
                 numbers[file_key] = number
         served: dict[int, FileResult] = {}
-        for file_key, entry in self.cache.load_stamped(wanted).items():
+        for file_key, entry in cache.load_stamped(wanted).items():
             if not entry.suppressions and answers_unchanged(entry.probes):
                 served[numbers[file_key]] = _stored_result(entry)
         return served
@@ -184,7 +182,7 @@ class _Worker:
         data = read_bytes(path, settings.max_file_size, status)
         if isinstance(data, Document):  # unreadable: nothing to hash
             return lint_file(data, settings, self.verbose), False
-        file_key = cache.file_key(path, self.fingerprints[index])
+        file_key = self.key_prefixes[index] + path
         key = cache.key(file_key, data)
         found = cache.load(key, path)
         if found is not None:

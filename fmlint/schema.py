@@ -9,9 +9,9 @@ when present.
 
 jsonschema (about 75 ms to import) is needed only to validate a document
 that is not served from the result cache.  So a schema whose ``$ref``s all
-point inside itself, and which jsonschema-rs finds valid against its
-metaschema, is accepted at load and checked by jsonschema when its
-``validator`` is first used; a defect found then is the same
+point inside itself, and which is bundled with fmlint (the tests check those)
+or which jsonschema-rs finds valid against its metaschema, is accepted at load
+and checked by jsonschema when its ``validator`` is first used; a defect found then is the same
 :class:`SchemaLoadError`, raised from the run (rules let it through), so the
 exit code and message are the same.  A warm run never imports jsonschema.
 """

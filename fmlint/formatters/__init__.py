@@ -38,6 +38,8 @@ class FormatOptions:
 
 Formatter = Callable[["RunResult", TextIO, FormatOptions], None]
 
+AUTO = "auto"
+
 # Each format's module, imported only when it is chosen
 FORMATTERS: dict[str, str] = {
     "concise": "concise",
@@ -54,7 +56,6 @@ def formatter(name: str) -> Formatter:
     """The ``write`` function of the format called ``name``."""
     write: Formatter = import_module(f"fmlint.formatters.{FORMATTERS[name]}").write
     return write
-AUTO = "auto"
 
 
 class Batched(io.TextIOBase):

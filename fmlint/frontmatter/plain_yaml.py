@@ -43,7 +43,7 @@ _KEY_ALONE = re.compile(_KEY + r"[ ]*(?:(?P<block>\|-?)[ ]*)?\Z")  # `key:` (a l
 _ITEM = re.compile(r"([ ]*)-[ ]+" + _VALUE)  # `- item`
 # Tabs, CRs and YAML 1.1's other line breaks, a BOM, and what libyaml rejects as non-printable
 _UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
-_STR = "tag:yaml.org,2002:str"
+_STR = Resolver.DEFAULT_SCALAR_TAG
 _RESOLVERS = Resolver.yaml_implicit_resolvers  # PyYAML's safe loaders' plain-scalar types, by first character
 
 

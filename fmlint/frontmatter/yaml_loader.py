@@ -138,7 +138,7 @@ class _Builder:
         return Span(self.base + node.start_mark.index, self.base + node.end_mark.index)
 
     def build(self, node: Node, path: JsonPath, depth: int, key: Span | None = None) -> Any:
-        span = Span(self.base + node.start_mark.index, self.base + node.end_mark.index)
+        span = self.span(node)
         if id(node) in self.seen:
             span = self._alias_after(key) or span
             self.expansions += 1
