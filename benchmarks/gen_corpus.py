@@ -20,11 +20,40 @@ import random
 import re
 from pathlib import Path
 
-WORDS = (
-    "model price api token input output context window open source weights benchmark "
-    "release update vendor cloud inference latency throughput cost discount cache "
-    "training dataset evaluation agent tool search reasoning vision audio speech"
-).split()
+WORDS = [
+    "model",
+    "price",
+    "api",
+    "token",
+    "input",
+    "output",
+    "context",
+    "window",
+    "open",
+    "source",
+    "weights",
+    "benchmark",
+    "release",
+    "update",
+    "vendor",
+    "cloud",
+    "inference",
+    "latency",
+    "throughput",
+    "cost",
+    "discount",
+    "cache",
+    "training",
+    "dataset",
+    "evaluation",
+    "agent",
+    "tool",
+    "search",
+    "reasoning",
+    "vision",
+    "audio",
+    "speech",
+]
 HANZI = "大模型价格本周多家厂商再次下调了的我们整理主要变化开源社区发布新权重与评测结果输入输出平均下降"
 CATEGORIES = ("news", "analysis", "review", "tutorial")
 TAGS = ("ai", "pricing", "cloud", "open-source", "benchmark", "llm", "gpu", "api")
@@ -38,7 +67,7 @@ FAULTS = (
     lambda fm: fm.replace("title:", "titel:", 1),
     lambda fm: re.sub(r'^date: ".*"$', 'date: "2025-02-30 11:51:26"', fm, flags=re.MULTILINE),
     lambda fm: "\n".join(line for line in fm.splitlines() if not line.startswith("title:")),
-    lambda fm: fm.replace("sidebar: \"right\"", "sidebar: [right"),
+    lambda fm: fm.replace('sidebar: "right"', "sidebar: [right"),
 )
 
 
@@ -52,7 +81,9 @@ def sentence(rng: random.Random) -> str:
 def paragraph(rng: random.Random) -> str:
     text = " ".join(sentence(rng) for _ in range(rng.randint(2, 5)))
     if rng.random() < 0.5:
-        text += f" 来源：[{rng.choice(WORDS)} news](https://news.example.com/{rng.randint(1, 9999)}/{rng.choice(WORDS)})"
+        text += (
+            f" 来源：[{rng.choice(WORDS)} news](https://news.example.com/{rng.randint(1, 9999)}/{rng.choice(WORDS)})"
+        )
     return text
 
 
@@ -94,7 +125,9 @@ def body(rng: random.Random) -> str:
         section += 1
         kind = rng.random()
         if kind < 0.15:
-            parts.append(f"![{rng.choice(WORDS)} 图](https://cdn.example.com/images/2025/{section:02d}/{rng.choice(WORDS)}-{rng.randint(1, 999)}.png)")
+            parts.append(
+                f"![{rng.choice(WORDS)} 图](https://cdn.example.com/images/2025/{section:02d}/{rng.choice(WORDS)}-{rng.randint(1, 999)}.png)"
+            )
         elif kind < 0.3:
             parts.append(f"**{NUMERALS[section % 10]}、{sentence(rng)[:20]}**")
         elif kind < 0.4:
@@ -130,7 +163,9 @@ def main(argv: list[str] | None = None) -> None:
         folder = args.out / f"{index // 100:04d}"
         if index % 100 == 0:
             folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"article-{index:06d}.md").write_text(article(index, args.seed, args.faulty_percent), encoding="utf-8")
+        (folder / f"article-{index:06d}.md").write_text(
+            article(index, args.seed, args.faulty_percent), encoding="utf-8"
+        )
 
 
 if __name__ == "__main__":

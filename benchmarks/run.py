@@ -34,6 +34,7 @@ same run.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -113,10 +114,8 @@ def _sample_tree(process: subprocess.Popen[str]) -> int:
         while process.poll() is None:
             total = 0
             for member in root.children(recursive=True):  # the wrapper itself is not counted
-                try:
+                with contextlib.suppress(psutil.Error):
                     total += member.memory_info().rss
-                except psutil.Error:
-                    pass
             peak = max(peak, total)
             time.sleep(0.02)
     except psutil.Error:
@@ -149,11 +148,24 @@ def cases(folder: Path, size: int, peers: Path | None, cache: Path) -> list[Case
     bin_dir = (peers / "node_modules" / ".bin") if peers else None
     if bin_dir and (bin_dir / "markdownlint-cli2").exists():
         found.append(Case("markdownlint-cli2", [str(bin_dir / "markdownlint-cli2"), "**/*.md"], size))
-    if bin_dir and (bin_dir / "remark").exists() and (peers / "node_modules" / "remark-lint-frontmatter-schema").exists():
+    if (
+        bin_dir
+        and (bin_dir / "remark").exists()
+        and (peers / "node_modules" / "remark-lint-frontmatter-schema").exists()
+    ):
         rc = peers / ".remarkrc-fmlint-bench.json"
-        plugins = ["remark-frontmatter", ["remark-lint-frontmatter-schema", {"schemas": {"bench-schema.draft7.json": ["**/*.md"]}}]]
+        plugins = [
+            "remark-frontmatter",
+            ["remark-lint-frontmatter-schema", {"schemas": {"bench-schema.draft7.json": ["**/*.md"]}}],
+        ]
         rc.write_text(json.dumps({"plugins": plugins}))
-        found.append(Case("remark-lint-frontmatter-schema", [str(bin_dir / "remark"), "--rc-path", str(rc), "--no-stdout", "--quiet", "--frail", "."], size))
+        found.append(
+            Case(
+                "remark-lint-frontmatter-schema",
+                [str(bin_dir / "remark"), "--rc-path", str(rc), "--no-stdout", "--quiet", "--frail", "."],
+                size,
+            )
+        )
     return found
 
 
@@ -163,7 +175,13 @@ def run_size(work: Path, size: int, repeat: int, peers: Path | None) -> list[Cas
     shutil.rmtree(cache, ignore_errors=True)
     todo = cases(folder, size, peers, cache)
     # warm the page cache (and compile fmlint's modules once)
-    subprocess.run([*FMLINT, "--cache-dir", str(cache), "."], cwd=folder, stdout=subprocess.DEVNULL, env=child_environment())
+    subprocess.run(
+        [*FMLINT, "--cache-dir", str(cache), "."],
+        check=False,
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        env=child_environment(),
+    )
     for repetition in range(repeat):
         for case in todo:
             if case.before == "clear-cache":
@@ -172,7 +190,10 @@ def run_size(work: Path, size: int, repeat: int, peers: Path | None) -> list[Cas
             case.walls.append(wall)
             case.cpus.append(cpu)
             case.peak_process.append(process_peak)
-            print(f"  [{size} files, run {repetition + 1}/{repeat}] {case.name}: {wall:.2f} s, CPU {cpu:.2f} s", file=sys.stderr)
+            print(
+                f"  [{size} files, run {repetition + 1}/{repeat}] {case.name}: {wall:.2f} s, CPU {cpu:.2f} s",
+                file=sys.stderr,
+            )
     for case in todo:  # one more, untimed run of each fmlint case for the memory of its worker processes
         if case.name.startswith("fmlint"):
             if case.before == "clear-cache":
@@ -217,7 +238,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes")
     parser.add_argument("--full", action="store_true", help="also 100,000 files (slow)")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--peers", type=Path, default=os.environ.get("FMLINT_BENCH_PEERS"), help="folder with node_modules/")
+    parser.add_argument(
+        "--peers", type=Path, default=os.environ.get("FMLINT_BENCH_PEERS"), help="folder with node_modules/"
+    )
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "fmlint-bench")
     parser.add_argument("--json", type=Path, help="also write the raw measurements here")
     args = parser.parse_args(argv)
@@ -228,7 +251,9 @@ def main(argv: list[str] | None = None) -> None:
     print(f"Machine: {machine()}\n")
     print(table(results))
     if args.json:
-        args.json.write_text(json.dumps({size: [asdict(case) for case in cases] for size, cases in results.items()}, indent=1))
+        args.json.write_text(
+            json.dumps({size: [asdict(case) for case in cases] for size, cases in results.items()}, indent=1)
+        )
 
 
 if __name__ == "__main__":

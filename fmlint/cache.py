@@ -177,7 +177,9 @@ class ResultCache:
     def store(self, key: str, file_key: str, stamp: str | None, entry: Entry) -> None:
         """Queue an entry; :meth:`flush` writes the queue in one transaction."""
         probes = [(p.function, list(p.args), p.result) for p in entry.probes]
-        stored = _Stored(entry.result.diagnostics, entry.filesystem, probes, list(entry.result.urls), entry.suppressions)
+        stored = _Stored(
+            entry.result.diagnostics, entry.filesystem, probes, list(entry.result.urls), entry.suppressions
+        )
         self._pending.append((key, file_key, stamp, _ENCODER.encode(stored)))
 
     def restamp(self, key: str, stamp: str | None) -> None:
@@ -334,8 +336,14 @@ def _entry(path: str, value: bytes) -> Entry | None:
         return None
     if not (_all_of(path, stored.diagnostics) and _all_of(path, stored.filesystem)):
         return None
-    probes = tuple(Probe(function, _tupled(args), result) for function, args, result in stored.probes) if stored.probes else ()
-    return Entry(FileResult(path, stored.diagnostics, tuple(stored.urls)), stored.filesystem, probes, stored.suppressions)
+    probes = (
+        tuple(Probe(function, _tupled(args), result) for function, args, result in stored.probes)
+        if stored.probes
+        else ()
+    )
+    return Entry(
+        FileResult(path, stored.diagnostics, tuple(stored.urls)), stored.filesystem, probes, stored.suppressions
+    )
 
 
 def _all_of(path: str, diagnostics: list[Diagnostic]) -> bool:

@@ -18,7 +18,7 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import fields
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO, cast
 
 from fmlint import __version__
 from fmlint.online.options import add_online_arguments, positive
@@ -206,7 +206,7 @@ def _report(args: argparse.Namespace, result: RunResult, sources: Mapping[str, s
     from fmlint.formatters import Batched, FormatOptions, choose, formatter, statistics, use_color
 
     isatty = sys.stdout.isatty()
-    out = Batched(sys.stdout)
+    out = cast(TextIO, Batched(sys.stdout))
     if args.statistics:
         statistics.write(result, out)
     else:

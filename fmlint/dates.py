@@ -37,11 +37,20 @@ _ZONE = r"(?:[A-Z]{2,5}|[+-]\d{4})"
 # (pattern over the whole string, strptime format); the zone is checked by the pattern
 # and dropped before strptime, which cannot read names such as "MST".
 _TEXT_LAYOUTS = [
-    (rf"[A-Z][a-z]{{2}}, \d{{2}} [A-Z][a-z]{{2}} \d{{4}} \d{{2}}:\d{{2}}:\d{{2}} {_ZONE}", "%a, %d %b %Y %H:%M:%S"),  # RFC 1123
+    (
+        rf"[A-Z][a-z]{{2}}, \d{{2}} [A-Z][a-z]{{2}} \d{{4}} \d{{2}}:\d{{2}}:\d{{2}} {_ZONE}",
+        "%a, %d %b %Y %H:%M:%S",
+    ),  # RFC 1123
     (rf"\d{{2}} [A-Z][a-z]{{2}} \d{{2}} \d{{2}}:\d{{2}} {_ZONE}", "%d %b %y %H:%M"),  # RFC 822
-    (rf"[A-Z][a-z]+, \d{{2}}-[A-Z][a-z]{{2}}-\d{{2}} \d{{2}}:\d{{2}}:\d{{2}} {_ZONE}", "%A, %d-%b-%y %H:%M:%S"),  # RFC 850
+    (
+        rf"[A-Z][a-z]+, \d{{2}}-[A-Z][a-z]{{2}}-\d{{2}} \d{{2}}:\d{{2}}:\d{{2}} {_ZONE}",
+        "%A, %d-%b-%y %H:%M:%S",
+    ),  # RFC 850
     (r"[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}", "%a %b %d %H:%M:%S %Y"),  # ANSI C
-    (rf"[A-Z][a-z]{{2}} [A-Z][a-z]{{2}} [ \d]\d \d{{2}}:\d{{2}}:\d{{2}} {_ZONE} \d{{4}}", "%a %b %d %H:%M:%S %Y"),  # Unix, Ruby
+    (
+        rf"[A-Z][a-z]{{2}} [A-Z][a-z]{{2}} [ \d]\d \d{{2}}:\d{{2}}:\d{{2}} {_ZONE} \d{{4}}",
+        "%a %b %d %H:%M:%S %Y",
+    ),  # Unix, Ruby
     (r"\d{2} [A-Z][a-z]{2} \d{4}", "%d %b %Y"),
 ]
 _TEXT_PATTERNS = [(re.compile(pattern), layout) for pattern, layout in _TEXT_LAYOUTS]
@@ -99,11 +108,11 @@ def _from_iso(match: re.Match[str], zone: re.Match[str] | None) -> HugoDate:
     offset = next((group for group in zone.groups() if group), "Z") if zone else None
     tz = None
     if offset:
-        tz = dt.timezone.utc if offset == "Z" else _offset(offset)
+        tz = dt.UTC if offset == "Z" else _offset(offset)
     fraction = match.group("fraction")
     micro = int((fraction[1:] + "000000")[:6]) if fraction else 0
-    value = dt.datetime(year, month, day, hour, minute, second, micro, tzinfo=tz)
-    return HugoDate(value, match.group("hour") is not None, tz is not None)
+    moment = dt.datetime(year, month, day, hour, minute, second, micro, tzinfo=tz)
+    return HugoDate(moment, match.group("hour") is not None, tz is not None)
 
 
 def _offset(text: str) -> dt.timezone:

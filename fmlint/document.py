@@ -92,9 +92,12 @@ def _decode(data: bytes) -> tuple[str, list[Problem], bool]:
         return "", [Problem("FL003", "file is UTF-16 encoded; fmlint reads UTF-8 text", Span(0, 0))], False
     nul = data.find(b"\x00", 0, _BINARY_SNIFF)
     if nul >= 0:
-        return "", [Problem("FL003", f"binary file (NUL byte at offset {nul}); not a Markdown article", Span(0, 0))], False
-    if data.startswith(_UTF8_BOM):
-        data = data[len(_UTF8_BOM) :]
+        return (
+            "",
+            [Problem("FL003", f"binary file (NUL byte at offset {nul}); not a Markdown article", Span(0, 0))],
+            False,
+        )
+    data = data.removeprefix(_UTF8_BOM)
     try:
         text = data.decode("utf-8")
         problems: list[Problem] = []

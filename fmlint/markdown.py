@@ -24,7 +24,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, partial
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, cast
 
 import msgspec
 import pyromark
@@ -214,7 +214,11 @@ def parse_markdown(doc: Document) -> MarkdownView:
         return MarkdownView(doc)
     body = doc.body
     offsets = _Offsets(body, doc.body_start)
-    view = MarkdownView(doc, raw_events=list(pyromark.events_with_range(body, options=_OPTIONS)), offsets=offsets)
+    view = MarkdownView(
+        doc,
+        raw_events=cast("list[RawEvent]", list(pyromark.events_with_range(body, options=_OPTIONS))),
+        offsets=offsets,
+    )
     _collect(view, offsets, _Definitions(body))
     view.shortcodes = _shortcodes(body, doc.body_start) if _SHORTCODE_OPENER.search(body) else []
     if view.shortcodes:
@@ -302,7 +306,7 @@ def _collect(view: MarkdownView, offsets: _Offsets, definitions: _Definitions) -
             elif role is _LINK:
                 if links:
                     links[-1].has_content = True
-                links.append(_OpenLink(kind, attrs, byte_range))
+                links.append(_OpenLink(kind, cast("dict[str, Any]", attrs), byte_range))
             continue
         tag = event.get("End")
         if tag is not None:
@@ -313,7 +317,9 @@ def _collect(view: MarkdownView, offsets: _Offsets, definitions: _Definitions) -
                 # most paragraphs open with text, a link or an image: only those opening with emphasis
                 # (one emphasis run?) or HTML (a comment?) are examined
                 first = events[block[1] + 1][0]
-                if kind != "Paragraph" or (type(first) is dict and (first in _EMPHASIS_STARTS or "InlineHtml" in first)):
+                if kind != "Paragraph" or (
+                    type(first) is dict and (first in _EMPHASIS_STARTS or "InlineHtml" in first)
+                ):
                     _end_block(view, offsets, block, index, containers > 0, previous_paragraph)
                 if kind == "Paragraph":
                     previous_paragraph = (block[1], index)
@@ -370,7 +376,7 @@ class _Definitions:
 
     def __init__(self, body: str) -> None:
         self._body = body
-        self._found: dict[str, ByteRange] | None = None
+        self._found: dict[str, Any] | None = None
 
     def get(self, label: str) -> ByteRange | None:
         if self._found is None:
@@ -394,11 +400,11 @@ def _end_block(
         text = "".join(event.get("Text") or event.get("Code") or "" for event, _ in inner if isinstance(event, dict))
         view.headings.append(Heading(level, text.strip(), offsets.span(byte_range), nested))
     elif kind == "Paragraph":
-        text = _emphasis_only(events[start + 1 : end])
-        if text is not None:
+        emphasis = _emphasis_only(events[start + 1 : end])
+        if emphasis is not None:
             span = offsets.span(byte_range)
             caption = previous_paragraph[1] == start - 1 and _only_images(events[previous_paragraph[0] + 1 : start - 1])
-            view.emphasis_paragraphs.append(EmphasisParagraph(text, span, nested, caption))
+            view.emphasis_paragraphs.append(EmphasisParagraph(emphasis, span, nested, caption))
     elif kind == "HtmlBlock":
         view.html_comments.extend(_html_comments(view.doc, offsets.span(byte_range)))
 
@@ -409,7 +415,11 @@ def _only_images(paragraph: list[RawEvent]) -> bool:
     for event, _ in paragraph:
         if isinstance(event, dict) and _tag(event.get("Start") or event.get("End") or "") == "Image":
             depth += 1 if "Start" in event else -1
-        elif depth == 0 and event != "SoftBreak" and not (isinstance(event, dict) and str(event.get("Text", "x")).isspace()):
+        elif (
+            depth == 0
+            and event != "SoftBreak"
+            and not (isinstance(event, dict) and str(event.get("Text", "x")).isspace())
+        ):
             return False
     return True
 
@@ -505,7 +515,7 @@ def _urls_in_run(doc: Document, offsets: _Offsets, data: bytes, start_byte: int,
 def _trim_url(url: str) -> str:
     """Drop trailing sentence punctuation and an unbalanced closing parenthesis."""
     while url:
-        if url[-1] in ".,;:!?'\"*_" or url[-1] == ")" and url.count("(") < url.count(")"):
+        if url[-1] in ".,;:!?'\"*_" or (url[-1] == ")" and url.count("(") < url.count(")")):
             url = url[:-1]
         else:
             break

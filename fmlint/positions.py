@@ -77,7 +77,7 @@ class Position(msgspec.Struct, frozen=True, gc=False):
 class LineIndex:
     """Maps character offsets of one text to 1-based (line, column)."""
 
-    __slots__ = ("_starts", "_length")
+    __slots__ = ("_length", "_starts")
 
     def __init__(self, text: str) -> None:
         # each line's length plus its "\n", summed up (all in C): the start of every line, and one past the end

@@ -129,7 +129,7 @@ def _build(contents: Any, path: Path) -> tuple[Validator, list[bytes]]:
     import referencing
 
     loaded: list[bytes] = []
-    registry: referencing.Registry = referencing.Registry(retrieve=_retriever(path, loaded))
+    registry: referencing.Registry = referencing.Registry(retrieve=_retriever(path, loaded))  # type: ignore[call-arg]
     validator = cls(contents, registry=registry, format_checker=_format_checker(cls))
     _resolve_refs(path, contents, registry)
     return validator, loaded
@@ -164,7 +164,7 @@ def _format_checker(cls: type[Validator]) -> jsonschema.FormatChecker:
     return checker
 
 
-def _retriever(schema_path: Path, loaded: list[bytes]):  # type: ignore[no-untyped-def]
+def _retriever(schema_path: Path, loaded: list[bytes]):
     """Resolve ``$ref`` targets from disk, never from the network; record each file's hash in ``loaded``."""
 
     import referencing

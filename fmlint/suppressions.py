@@ -101,9 +101,9 @@ def _directives(ctx: Context) -> _Directives:
                 _add(ctx, found, "disable-line", match.group(1), span)
     if MARK in doc.body:
         for comment in ctx.markdown.html_comments:
-            match = _BODY_DIRECTIVE.fullmatch(comment.text)
-            if match:
-                _add(ctx, found, match.group(1), match.group(2), comment.span)
+            directive = _BODY_DIRECTIVE.fullmatch(comment.text)
+            if directive:
+                _add(ctx, found, directive.group(1), directive.group(2), comment.span)
             elif comment.text.lstrip().startswith(MARK):
                 word = comment.text.split()[0]
                 message = f"unknown directive `{word}` (expected fmlint-disable, -enable, -disable-line or -disable-next-line)"
@@ -140,10 +140,10 @@ def _enable(found: _Directives, codes: list[str | None], span: Span, line: int) 
     """Close the open ``disable`` ranges for ``codes`` (all of them for a bare enable)."""
     closed = False
     for suppression in found.suppressions:
-        if suppression.directive == "disable" and suppression.last_line == _EVERY_LINE:
-            if codes == [None] or suppression.code in codes:
-                suppression.last_line = line
-                closed = True
+        open_range = suppression.directive == "disable" and suppression.last_line == _EVERY_LINE
+        if open_range and (codes == [None] or suppression.code in codes):
+            suppression.last_line = line
+            closed = True
     if not closed and codes:
         label = f"fmlint-enable {', '.join(code for code in codes if code)}".strip()
         found.problems.append(Problem(UNUSED, f"`{label}` has no matching `fmlint-disable` before it", span))

@@ -18,11 +18,12 @@ import atheris
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 with atheris.instrument_imports():
+    from support import assert_inside
+
     from fmlint.document import read_document
     from fmlint.linter import lint_file
     from fmlint.schema import load_schema
     from fmlint.settings import Settings
-    from support import assert_inside
 
 SETTINGS = Settings(schema=load_schema("hugo-article"), collect_urls=frozenset({"images", "links"}))
 

@@ -15,6 +15,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Self
 
 IMAGES = ("/image.png", "/final.png", "/flaky.png", "/busy.png", "/slow.png", "/no-head.png", "/head-forbidden.png")
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000") + b"\x00" * 16
@@ -174,7 +175,7 @@ class LocalSite:
     def url(self, path: str, port_index: int = 0) -> str:
         return f"{self.scheme}://127.0.0.1:{self.ports[port_index]}{path}"
 
-    def __enter__(self) -> LocalSite:
+    def __enter__(self) -> Self:
         for thread in self._threads:
             thread.start()
         return self

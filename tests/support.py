@@ -16,7 +16,11 @@ DEFAULT = object()
 PERMISSIVE: dict[str, Any] = {}
 # Real sites' content (../shared/corpora) when it is beside the checkout; an outside clone has none
 CORPORA = next(
-    (path for path in (Path(__file__).resolve().parents[2] / "shared" / "corpora", Path("/work/shared/corpora")) if path.is_dir()),
+    (
+        path
+        for path in (Path(__file__).resolve().parents[2] / "shared" / "corpora", Path("/work/shared/corpora"))
+        if path.is_dir()
+    ),
     None,
 )
 
@@ -41,7 +45,9 @@ def located(diagnostics: list[Diagnostic]) -> list[tuple[int, int, str]]:
     return [(d.line, d.column, d.code) for d in diagnostics]
 
 
-def check(source: str | bytes, problems: list[tuple[int, int, str]], schema: Any = DEFAULT, **options: Any) -> list[Diagnostic]:
+def check(
+    source: str | bytes, problems: list[tuple[int, int, str]], schema: Any = DEFAULT, **options: Any
+) -> list[Diagnostic]:
     """Assert that linting ``source`` gives exactly ``problems`` as (line, column, code)."""
     diagnostics = lint(source, schema, **options)
     assert located(diagnostics) == problems, "\n".join(f"{d.line}:{d.column} {d.code} {d.message}" for d in diagnostics)
@@ -73,7 +79,9 @@ def assert_inside(doc: Document, result: FileResult) -> None:
 
 def generated_articles(count: int, faulty_percent: float = 0) -> list[str]:
     """Articles as ``benchmarks/gen_corpus.py`` writes them (about ``faulty_percent`` % of them faulty)."""
-    spec = importlib.util.spec_from_file_location("gen_corpus", Path(__file__).resolve().parents[1] / "benchmarks" / "gen_corpus.py")
+    spec = importlib.util.spec_from_file_location(
+        "gen_corpus", Path(__file__).resolve().parents[1] / "benchmarks" / "gen_corpus.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from support import PERMISSIVE, lint
 
 from fmlint.cli import main
 from fmlint.discover import discover
@@ -27,7 +28,6 @@ from fmlint.linter import lint_path, read_bytes
 from fmlint.runner import run
 from fmlint.schema import load_schema
 from fmlint.settings import Settings
-from support import PERMISSIVE, lint
 
 NEIGHBOUR = "z-neighbour.md"
 NEIGHBOUR_TEXT = "---\ntitle: x\ntoc: 1\n---\n"
@@ -89,7 +89,10 @@ CASES = {
     "UTF-16 without a byte-order mark": ("---\ntitle: x\n---\n".encode("utf-16-le"), [(1, 1, "FL003")]),
     "Latin-1": ("---\ntitle: Café\n---\nDéjà vu.\n".encode("latin-1"), [(2, 11, "FL002")]),
     "invalid UTF-8 in the body": (b"---\ntitle: x\n---\nFine.\nna\xc3\xafve \xff here\n", [(5, 7, "FL002")]),
-    "invalid UTF-8 after CJK and a BOM": ("\ufeff---\ntitle: 日本\n---\n日本語".encode() + b"\xe6\x97\n", [(4, 4, "FL002")]),
+    "invalid UTF-8 after CJK and a BOM": (
+        "\ufeff---\ntitle: 日本\n---\n日本語".encode() + b"\xe6\x97\n",
+        [(4, 4, "FL002")],
+    ),
     "a NUL byte near the start": (b"---\ntitle: x\x00\n---\n", [(1, 1, "FL003")]),
     "a control character after CJK in YAML": ("---\ntitle: 日本\x01\n---\n".encode(), [(2, 10, "FM002")]),
     "a NUL byte after the first 8 KiB": (b"---\ntitle: x\n---\n" + b"a" * 9000 + b"\nab\x00c\n", [(5, 3, "FL003")]),
@@ -99,15 +102,33 @@ CASES = {
     "TOML duplicate array-table parent": (b"+++\ntitle = 'x'\n[a]\n[[a]]\n+++\n", [(4, 4, "FM003")]),
     "JSON trailing comma in an object": (b'{\n  "title": "x",\n}\n', [(3, 1, "FM002")]),
     "JSON trailing comma in an array": (b'{\n  "title": "x",\n  "tags": ["a",]\n}\n', [(3, 16, "FM002")]),
-    "1,000-deep YAML flow lists": (b"---\ntitle: x\nparams: " + b"[" * 1000 + b"]" * 1000 + b"\n---\n", [(3, 1008, "FM002")]),
+    "1,000-deep YAML flow lists": (
+        b"---\ntitle: x\nparams: " + b"[" * 1000 + b"]" * 1000 + b"\n---\n",
+        [(3, 1008, "FM002")],
+    ),
     "1,000-deep YAML block maps": (("---\n" + nested_yaml_block(1000) + "---\n").encode(), [(1001, 2003, "FM002")]),
     "300-deep YAML block maps": (("---\n" + nested_yaml_block(300) + "---\n").encode(), [(103, 203, "FM004")]),
     "1,000-deep JSON lists": (b'{"title": "x", "params": ' + b"[" * 1000 + b"]" * 1000 + b"}\n", [(1, 126, "FM004")]),
-    "1,000-deep JSON objects": (b'{"title": "x", "params": ' + b'{"a": ' * 1000 + b"1" + b"}" * 1001 + b"\n", [(1, 626, "FM004")]),
-    "1,000-deep TOML arrays": (b"+++\ntitle = 'x'\nparams = " + b"[" * 1000 + b"]" * 1000 + b"\n+++\n", [(3, 110, "FM004")]),
-    "1,000-deep TOML inline tables": (b"+++\nparams = " + b"{a = " * 1000 + b"1" + b"}" * 1000 + b"\n+++\n", [(2, 510, "FM004")]),
-    "1,000-part TOML dotted key": (b"+++\ntitle = 'x'\n" + b".".join([b"a"] * 1000) + b" = 1\n+++\n", [(3, 1, "FM004")]),
-    "1,000-part TOML table header": (b"+++\ntitle = 'x'\n[" + b".".join([b"a"] * 1000) + b"]\nb = 1\n+++\n", [(3, 2, "FM004")]),
+    "1,000-deep JSON objects": (
+        b'{"title": "x", "params": ' + b'{"a": ' * 1000 + b"1" + b"}" * 1001 + b"\n",
+        [(1, 626, "FM004")],
+    ),
+    "1,000-deep TOML arrays": (
+        b"+++\ntitle = 'x'\nparams = " + b"[" * 1000 + b"]" * 1000 + b"\n+++\n",
+        [(3, 110, "FM004")],
+    ),
+    "1,000-deep TOML inline tables": (
+        b"+++\nparams = " + b"{a = " * 1000 + b"1" + b"}" * 1000 + b"\n+++\n",
+        [(2, 510, "FM004")],
+    ),
+    "1,000-part TOML dotted key": (
+        b"+++\ntitle = 'x'\n" + b".".join([b"a"] * 1000) + b" = 1\n+++\n",
+        [(3, 1, "FM004")],
+    ),
+    "1,000-part TOML table header": (
+        b"+++\ntitle = 'x'\n[" + b".".join([b"a"] * 1000) + b"]\nb = 1\n+++\n",
+        [(3, 2, "FM004")],
+    ),
 }
 
 
@@ -123,24 +144,41 @@ def test_ten_thousand_line_front_matter(tmp_path, capsys, kind):
     article = {
         "yaml": "---\ntitle: x\nparams:\n" + "".join(f"  k{i}: v{i}\n" for i in keys) + "weight: heavy\n---\n",
         "toml": "+++\ntitle = 'x'\nweight = 'heavy'\n[params]\n" + "".join(f"k{i} = 'v{i}'\n" for i in keys) + "+++\n",
-        "json": '{"title": "x", "params": {\n' + "".join(f'"k{i}": "v{i}",\n' for i in keys) + '"z": 0},\n"weight": "heavy"}\n',
+        "json": '{"title": "x", "params": {\n'
+        + "".join(f'"k{i}": "v{i}",\n' for i in keys)
+        + '"z": 0},\n"weight": "heavy"}\n',
     }[kind]
     weight = {"yaml": (10_004, 9, "SC001"), "toml": (3, 10, "SC001"), "json": (10_003, 11, "SC001")}[kind]
     (tmp_path / "long.md").write_text(article)
     check_folder(tmp_path, capsys, {"long.md": [weight]})
 
 
-BILLION_LAUGHS = "---\n" + "\n".join(
-    ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    + [f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]" for name, prev in zip("bcdefghi", "abcdefgh")]
-) + "\n---\n"
-MERGE_KEY_BOMB = "---\n" + "\n".join(
-    ["a0: &a0 {x: 1, y: 2}"]
-    + [f"a{n}: &a{n} {{<<: [*a{n - 1}], k{n}: {{<<: *a{n - 1}}}, j{n}: {{<<: *a{n - 1}}}}}" for n in range(1, 30)]
-) + "\n---\n"
+BILLION_LAUGHS = (
+    "---\n"
+    + "\n".join(
+        ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+        + [
+            f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]"
+            for name, prev in zip("bcdefghi", "abcdefgh", strict=False)
+        ]
+    )
+    + "\n---\n"
+)
+MERGE_KEY_BOMB = (
+    "---\n"
+    + "\n".join(
+        ["a0: &a0 {x: 1, y: 2}"]
+        + [f"a{n}: &a{n} {{<<: [*a{n - 1}], k{n}: {{<<: *a{n - 1}}}, j{n}: {{<<: *a{n - 1}}}}}" for n in range(1, 30)]
+    )
+    + "\n---\n"
+)
 
 
-@pytest.mark.parametrize("bomb, expected", [(BILLION_LAUGHS, [(6, 1, "FM004")]), (MERGE_KEY_BOMB, [(9, 1, "FM004")])], ids=["billion laughs", "merge keys"])
+@pytest.mark.parametrize(
+    "bomb, expected",
+    [(BILLION_LAUGHS, [(6, 1, "FM004")]), (MERGE_KEY_BOMB, [(9, 1, "FM004")])],
+    ids=["billion laughs", "merge keys"],
+)
 def test_yaml_bombs_cost_little_time_and_memory(tmp_path, capsys, bomb, expected):
     (tmp_path / "bomb.md").write_text(bomb)
     items = check_folder(tmp_path, capsys, {"bomb.md": expected})
@@ -178,7 +216,9 @@ def test_python_tags_are_refused_and_never_constructed(tmp_path, capsys):
         "  d: !!python/object:builtins.object {a: 1}\n"
         "---\n"
     )
-    items = check_folder(tmp_path, capsys, {"tags.md": [(4, 6, "FM005"), (5, 6, "FM005"), (6, 6, "FM005"), (7, 6, "FM005")]})
+    items = check_folder(
+        tmp_path, capsys, {"tags.md": [(4, 6, "FM005"), (5, 6, "FM005"), (6, 6, "FM005"), (7, 6, "FM005")]}
+    )
     assert not marker.exists()
     assert "python/object/apply:builtins.open" in message(items, "tags.md")
 
@@ -202,7 +242,9 @@ def test_body_with_too_much_markup_is_not_parsed_as_markdown(tmp_path, capsys):
     (tmp_path / "nested.md").write_text("---\ntitle: x\ncomments: 1\n---\n\n" + "- " * 150_000 + "x\n")
     (tmp_path / "dots.md").write_text("---\ntitle: x\n---\n" + "." * 99_999 + "\n")  # at the limit, with its line break
     (tmp_path / "dots-1.md").write_text("---\ntitle: x\n---\n" + "." * 100_000 + "\n")
-    items = check_folder(tmp_path, capsys, {"dots-1.md": [(4, 1, "FL005")], "nested.md": [(3, 11, "SC001"), (5, 1, "FL005")]})
+    items = check_folder(
+        tmp_path, capsys, {"dots-1.md": [(4, 1, "FL005")], "nested.md": [(3, 11, "SC001"), (5, 1, "FL005")]}
+    )
     elapsed, peak = cost(tmp_path / "nested.md")
     assert elapsed < 1.0 and peak < 100 * 1024 * 1024, (elapsed, peak)
     assert [item["message"] for item in items if item["code"] == "FL005"] == [
@@ -227,7 +269,9 @@ def test_symlink_loop_and_dangling_symlink_in_a_walked_folder(tmp_path, capsys):
     items = check_folder(tmp_path, capsys, {"gone.md": [(1, 1, "FL001")], "loop.md": [(1, 1, "FL001")]})
     assert message(items, "gone.md") == "cannot read file: No such file or directory"
     assert message(items, "loop.md") == "cannot read file: Too many levels of symbolic links"
-    assert discover([str(tmp_path)]) == [str(tmp_path / name) for name in ("gone.md", "loop.md", "sub/post.md", NEIGHBOUR)]
+    assert discover([str(tmp_path)]) == [
+        str(tmp_path / name) for name in ("gone.md", "loop.md", "sub/post.md", NEIGHBOUR)
+    ]
 
 
 def test_named_pipe_is_not_opened(tmp_path, capsys):
@@ -285,8 +329,14 @@ def test_unreadable_file(capsys):
 
 
 SCHEMA_CASES = {
-    "invalid JSON": ('{"type": "object",\n  "properties": {,}}', "schema.json:2:18: schema is not valid JSON: Expecting property name"),
-    "invalid schema": ('{"properties": {"title": {"type": "strnig"}}}', "schema.json: invalid schema at #/properties/title/type: 'strnig' is not valid"),
+    "invalid JSON": (
+        '{"type": "object",\n  "properties": {,}}',
+        "schema.json:2:18: schema is not valid JSON: Expecting property name",
+    ),
+    "invalid schema": (
+        '{"properties": {"title": {"type": "strnig"}}}',
+        "schema.json: invalid schema at #/properties/title/type: 'strnig' is not valid",
+    ),
     "$ref to a missing file": (
         '{"properties": {"title": {"$ref": "common.json#/$defs/t"}}}',
         "schema.json: cannot resolve $ref 'common.json#/$defs/t' at #/properties/title/$ref: ",
@@ -303,8 +353,10 @@ SCHEMA_CASES = {
     ),
     "remote $ref": (
         '{"properties": {"title": {"$ref": "https://example.com/s/base.json"}}}',
-        "schema.json: cannot resolve $ref 'https://example.com/s/base.json' at #/properties/title/$ref: "
-        "remote schemas are not fetched; save a copy of https://example.com/s/base.json as ",
+        (
+            "schema.json: cannot resolve $ref 'https://example.com/s/base.json' at #/properties/title/$ref: "
+            "remote schemas are not fetched; save a copy of https://example.com/s/base.json as "
+        ),
     ),
 }
 

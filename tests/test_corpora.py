@@ -3,16 +3,18 @@
 from pathlib import Path
 
 import pytest
+from support import CORPORA, assert_inside, settings_with
 
 from fmlint.discover import discover
 from fmlint.linter import lint_file, lint_path, read_path
 from fmlint.resolve import Overrides, Resolver
 from fmlint.rules import RULES_BY_CODE
-from support import CORPORA, assert_inside, settings_with
 
 SITES = ["hugo-docs", "rust-blog"]
 needs_corpora = pytest.mark.skipif(CORPORA is None, reason="../shared/corpora is not present")
-SYNTAX_AND_SCHEMA = frozenset(code for code, rule in RULES_BY_CODE.items() if rule.enabled and not code.startswith(("MD", "SUP")))
+SYNTAX_AND_SCHEMA = frozenset(
+    code for code, rule in RULES_BY_CODE.items() if rule.enabled and not code.startswith(("MD", "SUP"))
+)
 
 
 def lint_site(site, **options):

@@ -8,8 +8,8 @@ import pytest
 
 import fmlint.frontmatter
 import fmlint.linter
-from fmlint.frontmatter import yaml_loader
 from fmlint.cli import main
+from fmlint.frontmatter import yaml_loader
 from fmlint.rules import Checker, Rule
 
 
@@ -59,7 +59,9 @@ def test_traceback_only_with_verbose(monkeypatch, folder, capsys):
     code, items = run_json(capsys, "--verbose", str(folder))
     assert code == 3
     message = items[0]["message"]
-    assert message.startswith("rule `exploding-rule` crashed: ZeroDivisionError: division by zero in a test rule\nTraceback")
+    assert message.startswith(
+        "rule `exploding-rule` crashed: ZeroDivisionError: division by zero in a test rule\nTraceback"
+    )
     assert 'in _explode\n    raise ZeroDivisionError("division by zero in a test rule")' in message
 
 
@@ -83,7 +85,13 @@ def test_a_crashing_front_matter_parser_is_x001_too(monkeypatch, folder, capsys)
     code, items = run_json(capsys, str(folder))
     assert code == 3
     assert [(i["path"].rsplit("/", 1)[-1], i["line"], i["column"], i["code"], i["message"]) for i in items] == [
-        ("a-crash.md", 1, 1, "X001", "the yaml front-matter parser crashed: RecursionError: maximum recursion depth exceeded"),
+        (
+            "a-crash.md",
+            1,
+            1,
+            "X001",
+            "the yaml front-matter parser crashed: RecursionError: maximum recursion depth exceeded",
+        ),
         ("b-faulty.md", 3, 11, "SC001", "comments: expected a boolean, got the integer 1"),
     ]
 

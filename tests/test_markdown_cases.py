@@ -12,9 +12,9 @@ import re
 from pathlib import Path
 
 import pytest
+from support import lint, located
 
 from fmlint.rules import RULES_BY_CODE
-from support import located, lint
 
 CASES = sorted((Path(__file__).parent / "markdown_cases").glob("*.md"))
 _EXPECT = re.compile(r"<!-- expect(-next-line)?: ([A-Z0-9, ]+) -->")

@@ -9,9 +9,9 @@ be copied as they are.
 import re
 
 import pytest
+from support import lint
 
 from fmlint.rules import RULES_BY_CODE
-from support import lint
 
 RULES = sorted((rule for rule in RULES_BY_CODE.values() if rule.code.startswith(("MD", "SUP"))), key=lambda r: r.code)
 _ARTICLE = re.compile(r"^(`{3,})markdown\n(.*?)^\1$", re.MULTILINE | re.DOTALL)

@@ -5,9 +5,9 @@ with CRLF line endings and with CJK text before the finding.
 """
 
 import pytest
+from support import PERMISSIVE, check, lint
 
 from fmlint.rules import RULES_BY_CODE
-from support import PERMISSIVE, check, lint
 
 ALL_MD = frozenset(code for code in RULES_BY_CODE if code.startswith("MD"))
 
@@ -57,7 +57,9 @@ def test_single_title_can_ignore_the_front_matter():
 
 
 def test_no_emphasis_as_heading_cjk_and_ascii():
-    source = YAML + "**一、模型价格再次下降**\n\n**请注意：**\n\n**价格下降了。**\n\n*Another section*\n\n_A sentence!_\n"
+    source = (
+        YAML + "**一、模型价格再次下降**\n\n**请注意：**\n\n**价格下降了。**\n\n*Another section*\n\n_A sentence!_\n"
+    )
     diagnostics = md(source, [(4, 1, "MD003"), (10, 1, "MD003")])
     assert diagnostics[0].severity == "warning"
     assert "## 一、模型价格再次下降" in diagnostics[0].message
@@ -149,7 +151,7 @@ def test_bare_url_in_text_only():
         YAML
         + "见 https://a.example/x_(y). and https://b.example/p\\_q, `https://code.example`\n"
         + "<https://auto.example> [https://text.example](https://dest.example)\n\n"
-        + "```text\nhttps://fenced.example\n```\n\n{{< figure src=\"https://shortcode.example/a.png\" >}}\n"
+        + '```text\nhttps://fenced.example\n```\n\n{{< figure src="https://shortcode.example/a.png" >}}\n'
     )
     diagnostics = md(source, [(4, 3, "MD010"), (4, 32, "MD010")])
     assert "`<https://a.example/x_(y)>`" in diagnostics[0].message
@@ -171,5 +173,8 @@ def test_unclosed_code_fence_message_names_the_whole_fence():
 
 
 def test_jekyll_liquid_code_blocks_are_not_markdown():
-    source = YAML + "{% highlight ruby %}\n# a Ruby comment\n{% endhighlight %}\n\n{% raw %}\n**Not a heading**\n{% endraw %}\n"
+    source = (
+        YAML
+        + "{% highlight ruby %}\n# a Ruby comment\n{% endhighlight %}\n\n{% raw %}\n**Not a heading**\n{% endraw %}\n"
+    )
     md(source, [])

@@ -1,11 +1,10 @@
-
 import pyromark
 import pytest
+from support import CORPORA, generated_articles
 
 from fmlint.document import Document, read_document
 from fmlint.markdown import _OPTIONS, parse_markdown
 from fmlint.positions import Span
-from support import CORPORA, generated_articles
 
 SOURCE = (
     "---\ntitle: x\n---\n"
@@ -59,11 +58,21 @@ def test_structure_elements_carry_file_positions():
     ]
     assert [h.text for h in view.outline] == ["中文 code"]
     [emphasis] = view.emphasis_paragraphs
-    assert (emphasis.text, emphasis.nested, emphasis.caption, points(doc, emphasis.span)) == ("一、模型", False, False, (6, 1))
+    assert (emphasis.text, emphasis.nested, emphasis.caption, points(doc, emphasis.span)) == (
+        "一、模型",
+        False,
+        False,
+        (6, 1),
+    )
     assert [(c.text, points(doc, c.span)) for c in view.html_comments] == [(" note ", (6, 10))]
     assert [(u.url, points(doc, u.span)) for u in view.bare_urls] == [("https://a.example/x", (10, 3))]
     [fence] = view.code_fences
-    assert (fence.info, fence.closed, points(doc, fence.opening), doc.source(fence.opening)) == ("rust", False, (16, 1), "~~~~ rust ")
+    assert (fence.info, fence.closed, points(doc, fence.opening), doc.source(fence.opening)) == (
+        "rust",
+        False,
+        (16, 1),
+        "~~~~ rust ",
+    )
     [toggle] = view.shortcodes
     assert view.in_shortcode(Span(doc.lines.line_start(13), doc.lines.line_start(13)))
     assert not view.in_shortcode(Span(toggle.end, toggle.end))

@@ -10,10 +10,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import CORPORA, generated_articles, lint, located
 
 from fmlint.document import Document, read_document
 from fmlint.frontmatter import FrontMatter, plain_yaml, yaml_loader
-from support import CORPORA, generated_articles, lint, located
 
 
 def both(doc: Document) -> tuple[FrontMatter, FrontMatter, bool]:
@@ -33,7 +33,9 @@ def both(doc: Document) -> tuple[FrontMatter, FrontMatter, bool]:
 def assert_same(doc: Document) -> bool:
     slow, fast, fast_read = both(doc)
     assert fast.data == slow.data
-    assert [type(value) for value in (fast.data or {}).values()] == [type(value) for value in (slow.data or {}).values()]
+    assert [type(value) for value in (fast.data or {}).values()] == [
+        type(value) for value in (slow.data or {}).values()
+    ]
     assert list(fast.locations.items()) == list(slow.locations.items())
     assert fast.problems == slow.problems
     return fast_read
@@ -90,7 +92,11 @@ def test_the_usual_shape_is_read_fast_and_as_pyyaml_reads_it():
         31,
         90,
     )
-    assert (fm.data["nothing"], fm.data["when"], fm.data["yes_no"]) == (None, "2025-02-07", "yes")  # dates as text, YAML 1.2 booleans
+    assert (fm.data["nothing"], fm.data["when"], fm.data["yes_no"]) == (
+        None,
+        "2025-02-07",
+        "yes",
+    )  # dates as text, YAML 1.2 booleans
 
 
 @pytest.mark.parametrize(
@@ -133,7 +139,7 @@ def test_positions_of_fast_read_values_in_diagnostics():
     source = (
         "---\n"
         "title: 1\n"  # SC001 at the value
-        "date: \"2025-02-30 10:00:00\"\n"  # DT001 at the value
+        'date: "2025-02-30 10:00:00"\n'  # DT001 at the value
         "summary: |\n  ok\n"
         "tags:\n  - a\n  - 7\n"  # SC001 at the item
         "titel: typo\n"  # SC002 at the key
@@ -164,17 +170,83 @@ def test_every_real_article_reads_alike():
 
 KEYS = st.sampled_from(["title", "date", "tags", "a", "b_c", "x-y", "Title", "null", "true", "_", "<<", "k k", "2"])
 USUAL_SCALAR_TEXTS = [
-    "x", "hello world", "a:b", "a#b", "x  # c", "'q'", "'q #'", '"d"', '"d # e"', "[]", "1", "0x1F", "1_000", "1:30",
-    "1.5", ".5", "1e3", ".inf", ".nan", "true", "True", "false", "yes", "on", "~", "null", "2025-02-07",
-    "2025-02-07 11:51:26", "2025-02-07T11:51:26Z", "2025-13-45", "价格", "a\u00a0b", "\U0001f600", "a, [b] {c}",
+    "x",
+    "hello world",
+    "a:b",
+    "a#b",
+    "x  # c",
+    "'q'",
+    "'q #'",
+    '"d"',
+    '"d # e"',
+    "[]",
+    "1",
+    "0x1F",
+    "1_000",
+    "1:30",
+    "1.5",
+    ".5",
+    "1e3",
+    ".inf",
+    ".nan",
+    "true",
+    "True",
+    "false",
+    "yes",
+    "on",
+    "~",
+    "null",
+    "2025-02-07",
+    "2025-02-07 11:51:26",
+    "2025-02-07T11:51:26Z",
+    "2025-13-45",
+    "价格",
+    "a\u00a0b",
+    "\U0001f600",
+    "a, [b] {c}",
 ]
 USUAL_SCALARS = st.sampled_from(USUAL_SCALAR_TEXTS)
-USUAL_ITEMS = st.sampled_from([scalar for scalar in USUAL_SCALAR_TEXTS if scalar != "[]"])  # a list item `[]` is a nested list
+USUAL_ITEMS = st.sampled_from(
+    [scalar for scalar in USUAL_SCALAR_TEXTS if scalar != "[]"]
+)  # a list item `[]` is a nested list
 ODD_SCALARS = st.sampled_from(
     [
-        "a: b", "a #b", "x:", ":x", "-x", "- x", "?x", "@x", "`x", "%x", "'it''s'", '"a\\"b"', '"', "'", "[ ]", "[a]",
-        "{}", "{a: 1}", "-1", "+1", "0o17", "017", "0b11", "-.inf", "=", "<<", "&a x", "*a", "!!str x", "|", "|-",
-        "|+", ">", "x\ty", "", " ",
+        "a: b",
+        "a #b",
+        "x:",
+        ":x",
+        "-x",
+        "- x",
+        "?x",
+        "@x",
+        "`x",
+        "%x",
+        "'it''s'",
+        '"a\\"b"',
+        '"',
+        "'",
+        "[ ]",
+        "[a]",
+        "{}",
+        "{a: 1}",
+        "-1",
+        "+1",
+        "0o17",
+        "017",
+        "0b11",
+        "-.inf",
+        "=",
+        "<<",
+        "&a x",
+        "*a",
+        "!!str x",
+        "|",
+        "|-",
+        "|+",
+        ">",
+        "x\ty",
+        "",
+        " ",
     ]
 )
 SCALARS = st.one_of(USUAL_SCALARS, USUAL_SCALARS, USUAL_SCALARS, ODD_SCALARS)
@@ -217,15 +289,22 @@ def test_generated_front_matter_reads_alike_or_is_left_to_pyyaml(front_matter):
 def usual_front_matters(draw: st.DrawFn) -> str:
     """Only what the fast reader takes: unique plain keys, usual scalars, lists, text blocks, comments."""
     lines: list[str] = []
-    keys = draw(st.lists(st.from_regex(r"[A-Za-z_][A-Za-z0-9_-]{0,8}", fullmatch=True), min_size=1, max_size=8, unique=True))
+    keys = draw(
+        st.lists(st.from_regex(r"[A-Za-z_][A-Za-z0-9_-]{0,8}", fullmatch=True), min_size=1, max_size=8, unique=True)
+    )
     for key in keys:
         kind = draw(st.sampled_from(["scalar", "scalar", "list", "block"]))
         if kind == "scalar":
-            lines.append(f"{key}:{draw(st.sampled_from([' ', '  ']))}{draw(USUAL_SCALARS)}{draw(st.sampled_from(['', ' ', '  # c']))}")
+            lines.append(
+                f"{key}:{draw(st.sampled_from([' ', '  ']))}{draw(USUAL_SCALARS)}{draw(st.sampled_from(['', ' ', '  # c']))}"
+            )
         elif kind == "list":
             indent = draw(st.sampled_from(["", "  ", "    "]))
             lines.append(f"{key}:")
-            lines += [f"{indent}-{draw(st.sampled_from([' ', '   ']))}{draw(USUAL_ITEMS)}" for _ in range(draw(st.integers(1, 3)))]
+            lines += [
+                f"{indent}-{draw(st.sampled_from([' ', '   ']))}{draw(USUAL_ITEMS)}"
+                for _ in range(draw(st.integers(1, 3)))
+            ]
         else:
             indent = draw(st.sampled_from(["  ", "    "]))
             lines.append(f"{key}: {draw(st.sampled_from(['|', '|-']))}")

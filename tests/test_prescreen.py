@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from fmlint import prescreen
 from fmlint.discover import discover
 from fmlint.document import read_document
 from fmlint.frontmatter import parse_front_matter
-from fmlint import prescreen
 from fmlint.prescreen import _plain, known_valid
 from fmlint.schema import CompiledSchema, compile_schema, load_schema
 
@@ -84,10 +85,32 @@ def test_real_sites(site):
 
 
 FORMAT_SAMPLES = [
-    "2025-02-07 11:51:26", "2025-02-30 11:51:26", "2025-02-07", "2025-13-01", "2025-02-07T11:51:26Z",
-    "2025-02-07T25:00:00+01:00", "11:51:26", "a@example.com", "not an email", "https://example.com/a b",
-    "https://example.com/x", "//example.com", "P1D", "P1Y2M", "1.2.3.4", "256.1.1.1", "::1", "example.com",
-    "-bad-.com", "", "价格", "#/a/b", "/a/~2", "0123", "#fff", "{+x}",
+    "2025-02-07 11:51:26",
+    "2025-02-30 11:51:26",
+    "2025-02-07",
+    "2025-13-01",
+    "2025-02-07T11:51:26Z",
+    "2025-02-07T25:00:00+01:00",
+    "11:51:26",
+    "a@example.com",
+    "not an email",
+    "https://example.com/a b",
+    "https://example.com/x",
+    "//example.com",
+    "P1D",
+    "P1Y2M",
+    "1.2.3.4",
+    "256.1.1.1",
+    "::1",
+    "example.com",
+    "-bad-.com",
+    "",
+    "价格",
+    "#/a/b",
+    "/a/~2",
+    "0123",
+    "#fff",
+    "{+x}",
 ]
 KEYWORD_SCHEMAS: list[dict[str, Any]] = [
     {"type": "object", "properties": {"n": {"type": "integer", "minimum": 0, "multipleOf": 3}}},
@@ -101,20 +124,54 @@ KEYWORD_SCHEMAS: list[dict[str, Any]] = [
     {"dependentRequired": {"a": ["b"]}, "minProperties": 1, "propertyNames": {"maxLength": 3}},
     {"properties": {"a": True}, "unevaluatedProperties": False},
     {"$defs": {"d": {"type": ["string", "null"]}}, "properties": {"a": {"$ref": "#/$defs/d"}}},
-    {"properties": {name: {"format": name} for name in (
-        "hugo-date", "date", "date-time", "time", "email", "uri", "uri-reference", "ipv4", "ipv6", "hostname",
-        "duration", "json-pointer", "relative-json-pointer", "color", "uri-template", "idn-hostname", "iri",
-    )}},
-    {"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"d": {"format": "date"}, "i": {"type": "integer"}},
-     "dependencies": {"a": ["b"]}, "additionalItems": False},
+    {
+        "properties": {
+            name: {"format": name}
+            for name in (
+                "hugo-date",
+                "date",
+                "date-time",
+                "time",
+                "email",
+                "uri",
+                "uri-reference",
+                "ipv4",
+                "ipv6",
+                "hostname",
+                "duration",
+                "json-pointer",
+                "relative-json-pointer",
+                "color",
+                "uri-template",
+                "idn-hostname",
+                "iri",
+            )
+        }
+    },
+    {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "properties": {"d": {"format": "date"}, "i": {"type": "integer"}},
+        "dependencies": {"a": ["b"]},
+        "additionalItems": False,
+    },
 ]
 SCALARS = (
-    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.floats(allow_nan=True, allow_infinity=True)
-    | st.text(max_size=6) | st.sampled_from(FORMAT_SAMPLES)
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=6)
+    | st.sampled_from(FORMAT_SAMPLES)
 )
-KEYS = st.sampled_from(["a", "b", "c", "n", "s", "e", "u", "l", "d", "i", "date", "email", "uri", "hugo-date", "long-key"])
-VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=4), max_leaves=10)
-DOCUMENTS = st.dictionaries(KEYS | st.sampled_from(list(KEYWORD_SCHEMAS[11]["properties"])), VALUES, max_size=6) | VALUES
+KEYS = st.sampled_from(
+    ["a", "b", "c", "n", "s", "e", "u", "l", "d", "i", "date", "email", "uri", "hugo-date", "long-key"]
+)
+VALUES = st.recursive(
+    SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=4), max_leaves=10
+)
+DOCUMENTS = (
+    st.dictionaries(KEYS | st.sampled_from(list(KEYWORD_SCHEMAS[11]["properties"])), VALUES, max_size=6) | VALUES
+)
 
 
 COMPILED = [compile_schema(contents, "<test>", ROOT / "test.schema.json") for contents in KEYWORD_SCHEMAS]

@@ -15,12 +15,12 @@ from collections.abc import Callable
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import assert_inside
 
 from fmlint.document import read_document
 from fmlint.linter import FileResult, lint_file
 from fmlint.schema import load_schema
 from fmlint.settings import Settings
-from support import assert_inside
 
 # Every check, including the Markdown view behind URL collection.
 SETTINGS = Settings(schema=load_schema("hugo-article"), collect_urls=frozenset({"images", "links"}))
@@ -165,7 +165,11 @@ def insert_tab(draw: st.DrawFn, lines: Lines) -> Lines:
 
 
 def insert_text(draw: st.DrawFn, lines: Lines) -> Lines:
-    return _insert(draw, lines, draw(st.text(st.characters(codec="utf-8"), max_size=8) | st.sampled_from(list("[]{}:,=#*&!|>-\"'\\`<\r"))))
+    return _insert(
+        draw,
+        lines,
+        draw(st.text(st.characters(codec="utf-8"), max_size=8) | st.sampled_from(list("[]{}:,=#*&!|>-\"'\\`<\r"))),
+    )
 
 
 def nest_deeply(draw: st.DrawFn, lines: Lines) -> Lines:

@@ -82,7 +82,7 @@ def test_every_written_datetime_reads_back(value, layout):
 
 
 def test_invalid_dates_are_reported_at_each_value_yaml():
-    source = "---\ntitle: x\ndate: 2025-02-30\nlastmod: \"2025-13-07\"\npublishDate: last thursday\n---\n"
+    source = '---\ntitle: x\ndate: 2025-02-30\nlastmod: "2025-13-07"\npublishDate: last thursday\n---\n'
     diagnostics = check(source, [(3, 7, "DT001"), (4, 10, "DT001"), (5, 14, "DT001")])
     assert [d.message for d in diagnostics] == [
         "date: day 30 is out of range for February 2025 (01-28)",
@@ -103,7 +103,10 @@ def test_field_names_are_case_insensitive_and_aliases_count():
 
 def test_seed_and_native_toml_dates_are_fine():
     check('---\ntitle: x\ndate: "2025-02-07 11:51:26"\n---\n', [])
-    check('+++\ntitle = "x"\ndate = 2025-03-01T09:30:00Z\nlastmod = 2025-03-02T10:00:00+01:00\nexpiryDate = 2026-01-01\n+++\n', [])
+    check(
+        '+++\ntitle = "x"\ndate = 2025-03-01T09:30:00Z\nlastmod = 2025-03-02T10:00:00+01:00\nexpiryDate = 2026-01-01\n+++\n',
+        [],
+    )
 
 
 def test_empty_date_means_unset_and_other_types_are_left_to_the_schema():
@@ -132,7 +135,9 @@ def test_lastmod_compares_by_day_when_one_side_has_no_time():
 
 def test_offsets_are_compared_in_utc():
     # 10:00+08:00 is 02:00 UTC, before 03:00 UTC
-    check('{"title": "x", "date": "2025-02-07T03:00:00Z", "lastmod": "2025-02-07T10:00:00+08:00"}\n', [(1, 59, "DT002")])
+    check(
+        '{"title": "x", "date": "2025-02-07T03:00:00Z", "lastmod": "2025-02-07T10:00:00+08:00"}\n', [(1, 59, "DT002")]
+    )
 
 
 def test_expiry_not_after_publish_date():
@@ -147,7 +152,9 @@ def test_expiry_after_date_is_fine_and_invalid_dates_are_not_compared():
 
 
 def test_jekyll_file_name_date_mismatch_is_a_warning_at_the_date():
-    [diagnostic] = check("---\ntitle: x\ndate: 2025-02-08 10:00:00\n---\n", [(3, 7, "DT003")], path="_posts/2025-02-07-prices.md")
+    [diagnostic] = check(
+        "---\ntitle: x\ndate: 2025-02-08 10:00:00\n---\n", [(3, 7, "DT003")], path="_posts/2025-02-07-prices.md"
+    )
     assert diagnostic.severity == "warning"
     assert diagnostic.message == "date 2025-02-08 differs from the date in the file name (2025-02-07)"
 
@@ -167,7 +174,9 @@ def test_future_date_is_off_by_default_and_uses_the_publish_date():
 
 
 def test_missing_timezone_is_off_by_default_and_ignores_date_only_values():
-    source = '+++\ntitle = "x"\ndate = 2025-02-07T11:51:26\nlastmod = 2025-02-08\npublishDate = 2025-02-07T11:51:26Z\n+++\n'
+    source = (
+        '+++\ntitle = "x"\ndate = 2025-02-07T11:51:26\nlastmod = 2025-02-08\npublishDate = 2025-02-07T11:51:26Z\n+++\n'
+    )
     check(source, [])
     check(source, [(3, 8, "DT005")], enabled_codes=WITH_OPTIONAL)
 

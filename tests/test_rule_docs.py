@@ -95,7 +95,7 @@ def test_failing_example_produces_the_code(code, tmp_path):
         assert any(info == "console" for info, _, _ in fenced_blocks(RULES_BY_CODE[code].doc))
         return
     assert failing is not None, f"{code}: the Example needs a ```markdown article"
-    assert passing is not None, f"{code}: the Example needs a \"Use instead:\" article"
+    assert passing is not None, f'{code}: the Example needs a "Use instead:" article'
     assert code in codes(failing, tmp_path / "failing")
     assert code not in codes(passing, tmp_path / "passing")
 

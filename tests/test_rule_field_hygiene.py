@@ -5,7 +5,9 @@ from support import PERMISSIVE, check
 
 def test_unquoted_yaml11_booleans_in_any_case_and_at_any_depth():
     source = "---\ndraft_note: yes\nshow: Off\nparams:\n  flags: [ON, no]\n  quoted: \"yes\"\n  single: 'no'\n  word: yesterday\n---\n"
-    diagnostics = check(source, [(2, 13, "FH001"), (3, 7, "FH001"), (5, 11, "FH001"), (5, 15, "FH001")], schema=PERMISSIVE)
+    diagnostics = check(
+        source, [(2, 13, "FH001"), (3, 7, "FH001"), (5, 11, "FH001"), (5, 15, "FH001")], schema=PERMISSIVE
+    )
     assert diagnostics[0].severity == "warning"
     assert diagnostics[0].message == (
         'draft_note: unquoted `yes` is the string "yes" for Hugo and Astro (YAML 1.2) '
@@ -21,7 +23,7 @@ def test_real_booleans_and_other_formats_are_fine():
 
 
 def test_yaml11_boolean_with_cjk_and_crlf():
-    check("---\r\ntitle: \"价格战\"\r\n评论: on\r\n---\r\n", [(3, 5, "FH001")], schema=PERMISSIVE)
+    check('---\r\ntitle: "价格战"\r\n评论: on\r\n---\r\n', [(3, 5, "FH001")], schema=PERMISSIVE)
 
 
 def test_surrounding_whitespace_in_every_format():

@@ -22,7 +22,9 @@ def test_malformed_urls_in_front_matter_yaml():
         "cover:\n  image: 'http://x:99999/a.png'\n"
         "---\n"
     )
-    diagnostics = check(source, [(3, 12, "IMG001"), (4, 8, "IMG001"), (6, 5, "IMG001"), (9, 10, "IMG001")], schema=PERMISSIVE)
+    diagnostics = check(
+        source, [(3, 12, "IMG001"), (4, 8, "IMG001"), (6, 5, "IMG001"), (9, 10, "IMG001")], schema=PERMISSIVE
+    )
     assert [d.message for d in diagnostics] == [
         "image URL `https://`: URL has no host",
         "image URL `htps://x/a.png`: unsupported scheme `htps:` (expected http or https)",
@@ -78,7 +80,9 @@ def test_host_lists_cover_subdomains():
     source = "---\ntitle: x\n---\n![a](https://i.imgur.com/a.png) ![b](https://cdn.example.com/b.png) ![c](//evil.test/c.png)\n"
     denied = check(source, [(4, 6, "IMG003")], rule_options={"images": {"denied-hosts": ["imgur.com"]}})
     assert denied[0].message == "image host `i.imgur.com` is on the deny-list (denied-hosts)"
-    allowed = check(source, [(4, 6, "IMG003"), (4, 74, "IMG003")], rule_options={"images": {"allowed-hosts": ["Example.com"]}})
+    allowed = check(
+        source, [(4, 6, "IMG003"), (4, 74, "IMG003")], rule_options={"images": {"allowed-hosts": ["Example.com"]}}
+    )
     assert allowed[1].message == "image host `evil.test` is not on the allow-list (allowed-hosts)"
 
 
@@ -88,7 +92,9 @@ def test_unknown_extension_is_a_warning_and_no_extension_is_fine():
         "![a](https://img.example.com/photo/123?w=800) ![b](https://example.com/A.PNG#x) ![c](/docs/file.pdf)\n"
     )
     diagnostics = check(source, [(3, 12, "IMG004"), (5, 86, "IMG004")])
-    assert diagnostics[0].message.startswith("image URL `https://example.com/gallery/chart.html`: `.html` is not an image")
+    assert diagnostics[0].message.startswith(
+        "image URL `https://example.com/gallery/chart.html`: `.html` is not an image"
+    )
     check(source, [(3, 12, "IMG004")], rule_options={"images": {"extensions": [".png", ".pdf"]}})
 
 
@@ -137,21 +143,35 @@ def test_local_images_resolve_in_the_bundle_then_static_and_assets(tmp_path):
     found = located_codes(root / "content/posts/p/index.md", schema=PERMISSIVE)
     sep = os.sep
     assert found == [
-        (5, 10, "IMG006", f"local image `/missing.png` not found (looked for static{sep}missing.png, assets{sep}missing.png)"),
+        (
+            5,
+            10,
+            "IMG006",
+            f"local image `/missing.png` not found (looked for static{sep}missing.png, assets{sep}missing.png)",
+        ),
         (
             7,
             71,
             "IMG006",
-            "local image `gone.png` not found (looked for "
-            f"content{sep}posts{sep}p{sep}gone.png, assets{sep}gone.png)",
+            (
+                "local image `gone.png` not found (looked for "
+                f"content{sep}posts{sep}p{sep}gone.png, assets{sep}gone.png)"
+            ),
         ),
-        (8, 14, "IMG006", f"local image `/css/gone.webp` not found (looked for static{sep}css{sep}gone.webp, assets{sep}css{sep}gone.webp)"),
+        (
+            8,
+            14,
+            "IMG006",
+            f"local image `/css/gone.webp` not found (looked for static{sep}css{sep}gone.webp, assets{sep}css{sep}gone.webp)",
+        ),
     ]
 
 
 @pytest.mark.parametrize("marker", ["hugo.yaml", "hugo.json", "config.toml", "config.yaml", "_config.yml"])
 def test_every_site_marker_finds_the_root(tmp_path, marker):
-    root = site(tmp_path, {marker: "", "static/a.png": "", "content/a.md": "---\ntitle: x\n---\n![a](/a.png) ![b](/b.png)\n"})
+    root = site(
+        tmp_path, {marker: "", "static/a.png": "", "content/a.md": "---\ntitle: x\n---\n![a](/a.png) ![b](/b.png)\n"}
+    )
     assert [f[:3] for f in located_codes(root / "content/a.md")] == [(4, 19, "IMG006")]
 
 

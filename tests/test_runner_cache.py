@@ -49,7 +49,9 @@ def corpus(folder: Path, copies: int = 1) -> list[str]:
 
 
 def settings(**changes: Any) -> Settings:
-    return Settings(**{"schema": load_schema("hugo-article"), "collect_urls": frozenset({"images", "links"}), **changes})
+    return Settings(
+        **{"schema": load_schema("hugo-article"), "collect_urls": frozenset({"images", "links"}), **changes}
+    )
 
 
 def lint_all(files: list[str], the_settings: Settings, **options: Any):
@@ -160,9 +162,17 @@ def entries(cache_dir: Path) -> dict[str, bytes]:
         b"{not json",
         b"\xff\xfe",
         msgspec.msgpack.encode({"diagnostics": 1}),
-        msgspec.msgpack.encode({"diagnostics": [["1", 1, "SC001", 1, 1, "r", "error", "m"]], "urls": []}),  # a field short
+        msgspec.msgpack.encode(
+            {"diagnostics": [["1", 1, "SC001", 1, 1, "r", "error", "m"]], "urls": []}
+        ),  # a field short
         msgspec.msgpack.encode(  # another file's findings
-            {"diagnostics": [["other.md", 1, 1, "SC001", 1, 2, "r", "error", "m"]], "filesystem": [], "probes": [], "urls": [], "suppressions": False}
+            {
+                "diagnostics": [["other.md", 1, 1, "SC001", 1, 2, "r", "error", "m"]],
+                "filesystem": [],
+                "probes": [],
+                "urls": [],
+                "suppressions": False,
+            }
         ),
     ],
 )
@@ -221,12 +231,21 @@ def test_an_unusable_cache_folder_does_not_stop_the_run(tmp_path):
 
 def test_two_runs_sharing_a_cache_folder(tmp_path):
     corpus(tmp_path / "site", copies=10)
-    command = [sys.executable, "-m", "fmlint", "--jobs", "1", "--cache-dir", str(tmp_path / "cache"), str(tmp_path / "site")]
-    expected = subprocess.run([*command, "--no-cache"], capture_output=True, text=True).stdout
+    command = [
+        sys.executable,
+        "-m",
+        "fmlint",
+        "--jobs",
+        "1",
+        "--cache-dir",
+        str(tmp_path / "cache"),
+        str(tmp_path / "site"),
+    ]
+    expected = subprocess.run([*command, "--no-cache"], check=False, capture_output=True, text=True).stdout
     runs = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True) for _ in range(2)]
     outputs = [process.communicate()[0] for process in runs]
     assert outputs == [expected, expected]
-    assert subprocess.run(command, capture_output=True, text=True).stdout == expected
+    assert subprocess.run(command, check=False, capture_output=True, text=True).stdout == expected
 
 
 def test_jobs_must_be_positive(capsys):
@@ -286,7 +305,10 @@ def test_filesystem_findings_are_reused_while_their_probes_answer_the_same(tmp_p
     post.parent.mkdir()
     post.write_text('---\ntitle: x\nthumbnail: "/images/a.png"\n---\n')
     cache = ResultCache(tmp_path / "cache")
-    codes = lambda result: [(d.line, d.code) for d in result.diagnostics]  # noqa: E731
+
+    def codes(result):
+        return [(d.line, d.code) for d in result.diagnostics]
+
     assert codes(lint_all([str(post)], settings(), cache=cache)) == [(3, "IMG006")]
     again = lint_all([str(post)], settings(), cache=cache)
     assert again.cache_hits == 1 and codes(again) == [(3, "IMG006")]

@@ -74,13 +74,29 @@ def test_all_errors_are_reported_not_only_the_first():
 
 def test_format_checking_is_on():
     schema = {"properties": {"mail": {"format": "email"}, "when": {"format": "date"}, "site": {"format": "uri"}}}
-    check("---\nmail: nobody\nwhen: 2025-02-30\nsite: not a uri\n---\n", [(2, 7, "SC001"), (3, 7, "SC001"), (4, 7, "SC001")], schema=schema)
+    check(
+        "---\nmail: nobody\nwhen: 2025-02-30\nsite: not a uri\n---\n",
+        [(2, 7, "SC001"), (3, 7, "SC001"), (4, 7, "SC001")],
+        schema=schema,
+    )
 
 
 @pytest.mark.parametrize(
     ("value", "valid"),
-    [("P1Y2M3DT4H5M6S", True), ("P3W", True), ("PT1H30M", True), ("P1D", True), ("PT0S", True),
-     ("P", False), ("PT", False), ("P1H", False), ("P1W2D", False), ("P1.5Y", False), ("1D", False), ("P1DT", False)],
+    [
+        ("P1Y2M3DT4H5M6S", True),
+        ("P3W", True),
+        ("PT1H30M", True),
+        ("P1D", True),
+        ("PT0S", True),
+        ("P", False),
+        ("PT", False),
+        ("P1H", False),
+        ("P1W2D", False),
+        ("P1.5Y", False),
+        ("1D", False),
+        ("P1DT", False),
+    ],
 )
 def test_duration_format_follows_rfc_3339(value, valid):
     schema = {"properties": {"lasts": {"type": "string", "format": "duration"}}}
@@ -117,7 +133,9 @@ def test_image_url_format_gives_the_reason(value, reason):
     assert reason in diagnostic.message
 
 
-@pytest.mark.parametrize("value", ["", "https://cdn.example.com/a.webp", "/images/a.PNG", "https://img.example.com/p/1?w=80"])
+@pytest.mark.parametrize(
+    "value", ["", "https://cdn.example.com/a.webp", "/images/a.PNG", "https://img.example.com/p/1?w=80"]
+)
 def test_image_url_format_accepts_images_and_empty(value):
     check(f'---\npicture: "{value}"\n---\n', [], schema=IMAGE_URL_SCHEMA)
 
@@ -156,7 +174,10 @@ def test_dialect_comes_from_dollar_schema():
         ("{not json", "schema.json:1:2: schema is not valid JSON"),
         (json.dumps({"properties": {"title": {"type": "strnig"}}}), "invalid schema at #/properties/title/type"),
         (json.dumps({"$ref": "missing.json"}), "cannot resolve $ref 'missing.json' at #/$ref"),
-        (json.dumps({"$ref": "https://example.com/schemas/base.json"}), "remote schemas are not fetched; save a copy of https://example.com/schemas/base.json"),
+        (
+            json.dumps({"$ref": "https://example.com/schemas/base.json"}),
+            "remote schemas are not fetched; save a copy of https://example.com/schemas/base.json",
+        ),
     ],
 )
 def test_broken_schemas_name_the_file_and_place(tmp_path, contents, expected):
@@ -197,7 +218,9 @@ def test_any_of_with_no_matching_type_lists_the_alternatives():
     assert diagnostic.message == "menu: expected a string or a list or a mapping, got the integer 3"
 
 
-@pytest.mark.parametrize("path", sorted((Path(fmlint.schema.__file__).parent / "schemas").glob("*.schema.json")), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", sorted((Path(fmlint.schema.__file__).parent / "schemas").glob("*.schema.json")), ids=lambda p: p.name
+)
 def test_bundled_schemas_are_valid_since_they_are_trusted_at_load(path):
     contents = json.loads(path.read_text())
     jsonschema.validators.validator_for(contents).check_schema(contents)

@@ -38,7 +38,9 @@ def test_stale_enable_unknown_rules_and_unused_bare_disable():
         + "<!-- fmlint-enable MD001 -->\n\n<!-- fmlint-disable-line MD999 -->\n\n<!--fmlint-disable-->\n\n"
         + "<!-- fmlint-disabled MD001 -->\n"
     )
-    diagnostics = check(source, [(4, 1, "SUP001"), (6, 1, "SUP001"), (8, 1, "SUP001"), (10, 1, "SUP001")], schema=PERMISSIVE)
+    diagnostics = check(
+        source, [(4, 1, "SUP001"), (6, 1, "SUP001"), (8, 1, "SUP001"), (10, 1, "SUP001")], schema=PERMISSIVE
+    )
     assert [d.message for d in diagnostics] == [
         "`fmlint-enable MD001` has no matching `fmlint-disable` before it",
         "`fmlint-disable-line` names an unknown rule `MD999`",
@@ -57,7 +59,7 @@ def test_directives_in_code_are_examples_not_directives():
 
 
 def test_front_matter_trailing_comment_on_the_value_line():
-    source = "---\ntitle: x\ncomments: \"yes\"  # fmlint-disable-line SC001\ndraft: \"no\"\n---\nBody.\n"
+    source = '---\ntitle: x\ncomments: "yes"  # fmlint-disable-line SC001\ndraft: "no"\n---\nBody.\n'
     check(source, [(4, 8, "SC001")])
 
 

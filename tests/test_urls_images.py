@@ -29,7 +29,31 @@ def test_url_errors(url, error):
 
 
 _URL_PIECES = st.sampled_from(
-    ["http", "HTTPS", "mailto", "://", ":", "//", "/", "@", "?", "#", ".", "-", "_", "[", "]", ":80", ":x", " ", "\t", "é", "Host", "a", "png"]
+    [
+        "http",
+        "HTTPS",
+        "mailto",
+        "://",
+        ":",
+        "//",
+        "/",
+        "@",
+        "?",
+        "#",
+        ".",
+        "-",
+        "_",
+        "[",
+        "]",
+        ":80",
+        ":x",
+        " ",
+        "\t",
+        "é",
+        "Host",
+        "a",
+        "png",
+    ]
 )
 
 
@@ -74,7 +98,9 @@ def test_remote_urls_are_collected_with_positions_only_when_asked():
 
     from fmlint.linter import lint_file
 
-    source = '---\ntitle: x\nthumbnail: "https://cdn.example.com/t.png"\n---\n![a](/local.png) [l](https://example.org/)\n'
+    source = (
+        '---\ntitle: x\nthumbnail: "https://cdn.example.com/t.png"\n---\n![a](/local.png) [l](https://example.org/)\n'
+    )
     doc = read_document("a.md", source.encode())
     assert lint_file(doc, Settings()).urls == ()
     [image] = lint_file(doc, replace(Settings(), collect_urls=frozenset({"images"}))).urls

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, TextIO
 from fmlint.diagnostics import Severity
 
 if TYPE_CHECKING:
-    from fmlint.runner import RunResult
     from fmlint.formatters import FormatOptions
+    from fmlint.runner import RunResult
 
 
 def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:

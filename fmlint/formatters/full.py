@@ -22,8 +22,8 @@ from fmlint.diagnostics import Diagnostic, Severity
 from fmlint.formatters.concise import write_summary
 
 if TYPE_CHECKING:
-    from fmlint.runner import RunResult
     from fmlint.formatters import FormatOptions
+    from fmlint.runner import RunResult
 
 _RESET, _BOLD, _BLUE = "\033[0m", "\033[1m", "\033[34m"
 _SEVERITY_COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m"}

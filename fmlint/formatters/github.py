@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-
 if TYPE_CHECKING:
-    from fmlint.runner import RunResult
     from fmlint.formatters import FormatOptions
+    from fmlint.runner import RunResult
 
 
 def escape_data(text: str) -> str:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, TextIO
 
-
 if TYPE_CHECKING:
-    from fmlint.runner import RunResult
     from fmlint.formatters import FormatOptions
+    from fmlint.runner import RunResult
 
 
 def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:

@@ -17,9 +17,9 @@ from fmlint import __version__
 from fmlint.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
+    from fmlint.formatters import FormatOptions
     from fmlint.rules import Rule
     from fmlint.runner import RunResult
-    from fmlint.formatters import FormatOptions
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning"}

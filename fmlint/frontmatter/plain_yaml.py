@@ -194,7 +194,7 @@ class _Reader:
             raise _Unusual
         try:
             return construct(ScalarNode(tag, value)), span
-        except Exception:  # noqa: BLE001 - PyYAML reports it
+        except Exception:
             raise _Unusual from None
 
 

@@ -19,15 +19,15 @@ data itself so that it can
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from fmlint.document import Document
 from fmlint.frontmatter import plain_yaml
 from fmlint.frontmatter.model import FrontMatter, JsonPath, Located
-from fmlint.document import Document
 from fmlint.positions import Span, char_span
 
 try:
@@ -145,7 +145,7 @@ class _Builder:
             if self.expansions > MAX_ALIAS_EXPANSIONS:
                 raise _ExpansionLimit(  # reported at the top-level key being expanded
                     self.fm.key_span(path[:1]),
-                    f"aliases expand to more than {MAX_ALIAS_EXPANSIONS} nodes (a YAML \"billion laughs\" bomb?)",
+                    f'aliases expand to more than {MAX_ALIAS_EXPANSIONS} nodes (a YAML "billion laughs" bomb?)',
                 )
         else:
             self.seen.add(id(node))
@@ -158,7 +158,7 @@ class _Builder:
         self._check_tag(node, _COLLECTION_TAGS)
         if type(node) is SequenceNode:
             return [self.build(child, (*path, i), depth + 1) for i, child in enumerate(node.value)]
-        return self._mapping(node, path, depth)
+        return self._mapping(cast(MappingNode, node), path, depth)
 
     def _alias_after(self, key: Span | None) -> Span | None:
         """The ``*name`` written after ``key``: an alias's node is the anchor's, placed there."""
@@ -167,7 +167,9 @@ class _Builder:
 
     def _check_tag(self, node: Node, allowed: set[str] | dict[str, Any]) -> None:
         if node.tag not in allowed:
-            self.fm.problem("FM005", f"unsupported YAML tag `{node.tag}` (only standard types are read)", self.span(node))
+            self.fm.problem(
+                "FM005", f"unsupported YAML tag `{node.tag}` (only standard types are read)", self.span(node)
+            )
 
     def _scalar(self, node: ScalarNode) -> Any:
         construct = _CONSTRUCT.get(node.tag)

@@ -50,7 +50,10 @@ class UrlCache:
         }
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.folder, suffix=".tmp", delete=False)
+            # closed by the `with` below: creating it and writing it fail differently
+            handle = tempfile.NamedTemporaryFile(  # noqa: SIM115
+                "w", encoding="utf-8", dir=self.folder, suffix=".tmp", delete=False
+            )
         except OSError:
             return
         try:

@@ -43,9 +43,7 @@ from fmlint.diagnostics import Problem, Severity
 from fmlint.rules.base import Context, Rule
 
 NEEDS = ("markdown",)
-RULES = (
-    Rule("MD010", "bare-url", "A bare URL in running text.", severity=Severity.WARNING, enabled=False),
-)
+RULES = (Rule("MD010", "bare-url", "A bare URL in running text.", severity=Severity.WARNING, enabled=False),)
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:

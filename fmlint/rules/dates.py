@@ -164,7 +164,7 @@ class _Dated:
     @property
     def utc(self) -> dt.datetime:
         value = self.date.value
-        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
     def label(self) -> str:
         return f"{self.key} ({self.date.value.isoformat(' ')})"
@@ -192,8 +192,10 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     yield from _order(first)
     yield from _file_name(ctx.doc.path, first.get("date"))
     publish = first.get("publishDate") or first.get("date")
-    if publish is not None and publish.utc > dt.datetime.now(dt.timezone.utc):
-        message = f"{publish.label()} is in the future: Hugo does not publish the page before then (unless --buildFuture)"
+    if publish is not None and publish.utc > dt.datetime.now(dt.UTC):
+        message = (
+            f"{publish.label()} is in the future: Hugo does not publish the page before then (unless --buildFuture)"
+        )
         yield Problem("DT004", message, publish.span)
     if not ctx.settings.is_enabled("DT005"):  # off by default: most dates would be reported, then dropped
         return
@@ -214,7 +216,9 @@ def _order(first: dict[str, _Dated]) -> Iterator[Problem]:
                 break
     start = first.get("publishDate") or first.get("date")
     if expiry is not None and start is not None and expiry.utc <= start.utc:
-        yield Problem("DT002", f"{expiry.label()} is not after {start.label()}: Hugo never publishes the page", expiry.span)
+        yield Problem(
+            "DT002", f"{expiry.label()} is not after {start.label()}: Hugo never publishes the page", expiry.span
+        )
 
 
 def _before(later: _Dated, earlier: _Dated) -> bool:

@@ -64,9 +64,7 @@ if TYPE_CHECKING:  # the Markdown parser is imported when a body is first parsed
 
 NEEDS = ("markdown",)
 OPTIONS = {"siblings_only": True}
-RULES = (
-    Rule("MD009", "duplicate-heading", "Two sibling headings with the same text.", severity=Severity.WARNING),
-)
+RULES = (Rule("MD009", "duplicate-heading", "Two sibling headings with the same text.", severity=Severity.WARNING),)
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:

@@ -33,9 +33,12 @@ _FIELDS_OPTION = """- `fields` (default `["thumbnail", "image", "images", "cover
   lists are checked item by item."""
 
 _MALFORMED = article(
-    'thumbnail: "htps://cdn.example.com/images/price-chart.png"', body="![Price chart](<https://cdn.example.com/price chart.png>)"
+    'thumbnail: "htps://cdn.example.com/images/price-chart.png"',
+    body="![Price chart](<https://cdn.example.com/price chart.png>)",
 )
-_DENIED = 'With `denied-hosts = ["i.imgur.com"]`:\n' + article(body="![Price chart](https://i.imgur.com/price-chart.png)")
+_DENIED = 'With `denied-hosts = ["i.imgur.com"]`:\n' + article(
+    body="![Price chart](https://i.imgur.com/price-chart.png)"
+)
 
 RULES = (
     Rule(

@@ -64,7 +64,9 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         if heading.level != 1:
             continue
         if titled:
-            yield Problem("MD002", f"`#` heading beside the front-matter `{key}` (already the page's H1); use `##`", heading.span)
+            yield Problem(
+                "MD002", f"`#` heading beside the front-matter `{key}` (already the page's H1); use `##`", heading.span
+            )
         elif first is None:
             first = heading
         else:
