@@ -2,7 +2,7 @@
 
 **Key.** A hash of the cache format, fmlint's version and the size and mtime of
 each of its own modules (so an edited checkout never serves results of older
-code), the fingerprint of the effective :class:`~fmlint.settings.Settings`, the
+code), the fingerprint of the effective :class:`~fmlint.config.settings.Settings`, the
 file's path and its bytes.  The fingerprint is built generically from every
 field of the settings dataclass (schema digest — which covers the files its
 ``$ref``s load —, enabled codes, severities, rule options, size limit, URL

@@ -6,7 +6,7 @@ internal-error``; a bug in fmlint).
 
 Options are grouped (configuration, rule selection, files, output).  A new
 option that overrides the configuration is one ``add_argument`` in its group
-plus a field of the same name in ``fmlint.resolve.Overrides``; an output option
+plus a field of the same name in ``fmlint.config.resolve.Overrides``; an output option
 is read in :func:`_report` or :func:`_exit_code`.  Heavy modules are imported
 inside the functions, so ``fmlint --version`` and ``--help`` stay quick.
 """
@@ -24,7 +24,7 @@ from fmlint import __version__
 from fmlint.online.options import add_online_arguments, positive
 
 if TYPE_CHECKING:
-    from fmlint.resolve import Overrides, Resolver
+    from fmlint.config.resolve import Overrides, Resolver
     from fmlint.runner import RunResult
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -37,8 +37,8 @@ def _codes(text: str) -> list[str]:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from fmlint.config.presets import PRESETS
     from fmlint.formatters import AUTO, FORMATTERS
-    from fmlint.presets import PRESETS
 
     parser = argparse.ArgumentParser(
         prog="fmlint",
@@ -119,15 +119,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _overrides(args: argparse.Namespace) -> Overrides:
     """The options that override the configuration: each ``Overrides`` field, by its argument's name."""
-    from fmlint.resolve import Overrides
+    from fmlint.config.resolve import Overrides
 
     return Overrides(**{f.name: getattr(args, f.name) for f in fields(Overrides) if hasattr(args, f.name)})
 
 
 def _check(args: argparse.Namespace) -> int:
-    from fmlint.config import ConfigError
-    from fmlint.resolve import Resolver
-    from fmlint.schema import SchemaLoadError
+    from fmlint.config.loader import ConfigError
+    from fmlint.config.resolve import Resolver
+    from fmlint.schema.loader import SchemaLoadError
 
     resolver = Resolver(_overrides(args))
     try:

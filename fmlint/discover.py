@@ -2,7 +2,7 @@
 
 Directory walks skip hidden folders (``.git``, ``.github``…), do not follow
 symbolic links to directories (no loops), and yield paths in sorted order.
-Each folder is walked under the rules of its project (see ``fmlint.resolve``):
+Each folder is walked under the rules of its project (see ``fmlint.config.resolve``):
 its extensions, its excludes (the preset's, ``exclude``/``extend-exclude``),
 and, unless turned off, the ``.gitignore`` files of the git repository it is in.
 Explicitly named files are kept unless the project sets ``force-exclude``.

@@ -17,7 +17,7 @@ from fmlint.frontmatter import JsonPath
 from fmlint.positions import Place, Span
 from fmlint.urls import parse
 
-if TYPE_CHECKING:  # only for annotations: fmlint.formats imports this module before the rules exist
+if TYPE_CHECKING:  # only for annotations: fmlint.schema.formats imports this module before the rules exist
     from fmlint.rules.base import Context
 
 DEFAULT_IMAGE_FIELDS = (

@@ -18,14 +18,14 @@ from dataclasses import dataclass, replace
 
 import msgspec
 
+from fmlint.config.settings import Settings
 from fmlint.diagnostics import Diagnostic, Problem, Severity
 from fmlint.document import Document, read_document, unreadable_document
 from fmlint.frontmatter import parse_front_matter
 from fmlint.images import image_references
 from fmlint.positions import Position, Span
 from fmlint.rules import CHECKERS, RULES_BY_CODE, Checker, Context
-from fmlint.schema import SchemaLoadError
-from fmlint.settings import Settings
+from fmlint.schema.loader import SchemaLoadError
 from fmlint.suppressions import MARK, apply_suppressions
 from fmlint.urls import is_remote
 

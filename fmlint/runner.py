@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from fmlint import gc_policy, linter
 from fmlint.cache import Entry, ResultCache, settings_fingerprint
+from fmlint.config.settings import Settings
 from fmlint.diagnostics import Diagnostic
 from fmlint.document import Document, read_document
 from fmlint.linter import (
@@ -40,7 +41,6 @@ from fmlint.linter import (
 )
 from fmlint.rules import Checker
 from fmlint.rules.base import answers_unchanged
-from fmlint.settings import Settings
 from fmlint.suppressions import MARK
 
 SettingsFor = Callable[[str], Settings]

@@ -20,10 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 with atheris.instrument_imports():
     from support import assert_inside
 
+    from fmlint.config.settings import Settings
     from fmlint.document import read_document
     from fmlint.linter import lint_file
-    from fmlint.schema import load_schema
-    from fmlint.settings import Settings
+    from fmlint.schema.loader import load_schema
 
 SETTINGS = Settings(schema=load_schema("hugo-article"), collect_urls=frozenset({"images", "links"}))
 

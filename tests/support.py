@@ -6,11 +6,11 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
+from fmlint.config.settings import Settings
 from fmlint.diagnostics import Diagnostic
 from fmlint.document import Document, read_document
 from fmlint.linter import INTERNAL_ERROR, FileResult, lint_document
-from fmlint.schema import CompiledSchema, compile_schema, load_schema
-from fmlint.settings import Settings
+from fmlint.schema.loader import CompiledSchema, compile_schema, load_schema
 
 DEFAULT = object()
 PERMISSIVE: dict[str, Any] = {}

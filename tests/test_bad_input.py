@@ -22,12 +22,12 @@ import pytest
 from support import PERMISSIVE, lint
 
 from fmlint.cli import main
+from fmlint.config.settings import Settings
 from fmlint.discover import discover
 from fmlint.document import Document
 from fmlint.linter import lint_path, read_bytes
 from fmlint.runner import run
-from fmlint.schema import load_schema
-from fmlint.settings import Settings
+from fmlint.schema.loader import load_schema
 
 NEIGHBOUR = "z-neighbour.md"
 NEIGHBOUR_TEXT = "---\ntitle: x\ntoc: 1\n---\n"

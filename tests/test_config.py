@@ -7,14 +7,14 @@ import pytest
 from support import write_file
 
 from fmlint.cli import main
+from fmlint.config.resolve import Overrides, Resolver
+from fmlint.config.selection import Layer, select
+from fmlint.config.settings import DEFAULT_ENABLED
 from fmlint.document import read_document
 from fmlint.frontmatter import parse_front_matter
 from fmlint.images import image_references
 from fmlint.linter import lint_document
-from fmlint.resolve import Overrides, Resolver
 from fmlint.rules import CHECKERS, RULES_BY_CODE, Context
-from fmlint.selection import Layer, select
-from fmlint.settings import DEFAULT_ENABLED
 
 BAD = "---\ntitel: x\ntoc: 1\n---\n"  # SC003 (no title), SC002 (titel), SC001 (toc)
 

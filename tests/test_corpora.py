@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 from support import CORPORA, assert_inside, settings_with
 
+from fmlint.config.resolve import Overrides, Resolver
 from fmlint.discover import discover
 from fmlint.linter import lint_file, lint_path, read_path
-from fmlint.resolve import Overrides, Resolver
 from fmlint.rules import RULES_BY_CODE
 
 SITES = ["hugo-docs", "rust-blog"]

@@ -5,8 +5,8 @@ from pathlib import Path
 from support import write_file
 
 from fmlint.cli import main
+from fmlint.config.resolve import Overrides, Resolver
 from fmlint.discover import discover
-from fmlint.resolve import Overrides, Resolver
 
 NO_FM = "no front matter\n"
 

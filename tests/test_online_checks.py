@@ -13,13 +13,13 @@ from local_http import LocalSite
 
 from fmlint import __version__
 from fmlint.cli import main
+from fmlint.config.settings import Settings
 from fmlint.diagnostics import Severity
 from fmlint.linter import lint_path
 from fmlint.online.check import check_all, with_online_checks
 from fmlint.online.options import OnlineOptions
 from fmlint.online.outcome import Outcome
 from fmlint.runner import run
-from fmlint.settings import Settings
 
 YAML_ARTICLE = """\
 ---

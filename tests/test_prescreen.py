@@ -15,12 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fmlint import prescreen
 from fmlint.discover import discover
 from fmlint.document import read_document
 from fmlint.frontmatter import parse_front_matter
-from fmlint.prescreen import _plain, known_valid
-from fmlint.schema import CompiledSchema, compile_schema, load_schema
+from fmlint.schema import prescreen
+from fmlint.schema.loader import CompiledSchema, compile_schema, load_schema
+from fmlint.schema.prescreen import _plain, known_valid
 
 pytest.importorskip("jsonschema_rs")
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from fmlint.cli import main
-from fmlint.presets import PRESETS
+from fmlint.config.presets import PRESETS
 from fmlint.rules import CHECKERS
-from fmlint.schema import load_schema
+from fmlint.schema.loader import load_schema
 
 SITES = Path(__file__).resolve().parent / "data" / "sites"
 

@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import assert_inside
 
+from fmlint.config.settings import Settings
 from fmlint.document import read_document
 from fmlint.linter import FileResult, lint_file
-from fmlint.schema import load_schema
-from fmlint.settings import Settings
+from fmlint.schema.loader import load_schema
 
 # Every check, including the Markdown view behind URL collection.
 SETTINGS = Settings(schema=load_schema("hugo-article"), collect_urls=frozenset({"images", "links"}))

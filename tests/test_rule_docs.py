@@ -21,12 +21,12 @@ from pathlib import Path
 
 import pytest
 
+from fmlint.config.settings import Settings
 from fmlint.linter import lint_path
 from fmlint.rule_docs import END_MARKER, START_MARKER, render, with_rule_table
 from fmlint.rules import CHECKERS, RULES_BY_CODE
 from fmlint.rules.base import DOC_SECTIONS
-from fmlint.schema import load_schema
-from fmlint.settings import Settings
+from fmlint.schema.loader import load_schema
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

@@ -17,13 +17,13 @@ import pytest
 
 from fmlint.cache import CACHEDIR_TAG, ResultCache, settings_fingerprint
 from fmlint.cli import main
+from fmlint.config.settings import Settings
 from fmlint.diagnostics import Severity
 from fmlint.discover import discover
 from fmlint.rules import RULES_BY_CODE
 from fmlint.rules.local_images import site_root
 from fmlint.runner import checker_groups, run
-from fmlint.schema import _compile, compile_schema, load_schema
-from fmlint.settings import Settings
+from fmlint.schema.loader import _compile, compile_schema, load_schema
 from fmlint.suppressions import MARK
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,8 +6,8 @@ import jsonschema_rs
 import pytest
 from support import check
 
-import fmlint.schema
-from fmlint.schema import SchemaLoadError, compile_schema, load_schema
+import fmlint.schema.loader
+from fmlint.schema.loader import SchemaLoadError, compile_schema, load_schema
 
 ARTICLE = """---
 title: "Hello"
@@ -219,7 +219,9 @@ def test_any_of_with_no_matching_type_lists_the_alternatives():
 
 
 @pytest.mark.parametrize(
-    "path", sorted((Path(fmlint.schema.__file__).parent / "schemas").glob("*.schema.json")), ids=lambda p: p.name
+    "path",
+    sorted((Path(fmlint.schema.loader.__file__).parents[1] / "schemas").glob("*.schema.json")),
+    ids=lambda p: p.name,
 )
 def test_bundled_schemas_are_valid_since_they_are_trusted_at_load(path):
     contents = json.loads(path.read_text())

@@ -4,11 +4,11 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from fmlint.config.settings import Settings
 from fmlint.document import read_document
 from fmlint.frontmatter import parse_front_matter
 from fmlint.images import IMAGE_EXTENSIONS, extension_error, image_references, url_path
 from fmlint.rules.base import Context
-from fmlint.settings import Settings
 from fmlint.urls import parse, split, url_error
 
 

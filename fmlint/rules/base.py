@@ -29,10 +29,10 @@ from typing import TYPE_CHECKING, Any
 from fmlint.diagnostics import Problem, Severity
 
 if TYPE_CHECKING:
+    from fmlint.config.settings import Settings
     from fmlint.document import Document
     from fmlint.frontmatter import FrontMatter
     from fmlint.markdown import MarkdownView
-    from fmlint.settings import Settings
 
 DOC_SECTIONS = ("## What it does", "## Why is this bad?", "## Example")
 

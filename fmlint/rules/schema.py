@@ -1,8 +1,8 @@
 """Front matter checked against the file's JSON Schema.
 
 The schema comes from ``--schema``, the configuration, or the bundled
-``hugo-article`` default; see ``fmlint.schema`` for loading and
-``fmlint.schema_errors`` for how each error is placed and worded.
+``hugo-article`` default; see ``fmlint.schema.loader`` for loading and
+``fmlint.schema.errors`` for how each error is placed and worded.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from typing import Any
 
 from fmlint.diagnostics import Problem
 from fmlint.positions import Span
-from fmlint.prescreen import known_valid
 from fmlint.rules.base import Context, Rule, probe_function
-from fmlint.schema import SchemaLoadError, load_schema
+from fmlint.schema.loader import SchemaLoadError, load_schema
+from fmlint.schema.prescreen import known_valid
 
 NEEDS = ("front_matter",)
 
@@ -209,6 +209,6 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         return
     if data is None or known_valid(schema, data):
         return
-    from fmlint.schema_errors import schema_problems  # jsonschema: imported for the first invalid document
+    from fmlint.schema.errors import schema_problems  # jsonschema: imported for the first invalid document
 
     yield from schema_problems(schema.validator.iter_errors(data), fm)

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 from fmlint.document import Document
 from fmlint.frontmatter import FrontMatter, JsonPath, describe_path, toml_loader
 from fmlint.positions import LineIndex, Span
-from fmlint.prescreen import known_valid
-from fmlint.schema import load_schema
+from fmlint.schema.loader import load_schema
+from fmlint.schema.prescreen import known_valid
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -112,7 +112,7 @@ def load_config(path: Path) -> Config:
         options = options.get(part, {}) if isinstance(options, dict) else {}
     # jsonschema-rs may answer: the configuration schema's one pattern reads the same in Rust and Python
     if not known_valid(load_schema(CONFIG_SCHEMA), options, patterns_agree=True):
-        from fmlint.schema_errors import schema_problems  # jsonschema: only for a configuration with errors
+        from fmlint.schema.errors import schema_problems  # jsonschema: only for a configuration with errors
 
         for problem in schema_problems(_located_errors(options, prefix), source):
             line, column = lines.point(problem.span.start)

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from fmlint.schema import CompiledSchema
+    from fmlint.schema.loader import CompiledSchema
 
 _REGEX_KEYWORDS = frozenset({"pattern", "patternProperties"})
 _REF_KEYWORDS = frozenset({"$ref", "$dynamicRef"})

@@ -18,14 +18,14 @@ from typing import Any
 
 import pathspec
 
-from fmlint.config import Config, ConfigError, defaults, find_config, load_config
+from fmlint.config.loader import Config, ConfigError, defaults, find_config, load_config
+from fmlint.config.presets import COMMON_EXCLUDES, DEFAULT_PRESET, PRESETS, Preset
+from fmlint.config.selection import Layer, UnknownSelector, by_specificity, codes, matches, select
+from fmlint.config.settings import DEFAULT_ENABLED, DEFAULT_MAX_FILE_SIZE, Settings
 from fmlint.diagnostics import Severity
 from fmlint.discover import MARKDOWN_EXTENSIONS
-from fmlint.presets import COMMON_EXCLUDES, DEFAULT_PRESET, PRESETS, Preset
 from fmlint.rules import CHECKERS, Checker
-from fmlint.schema import CompiledSchema, SchemaLoadError, load_schema
-from fmlint.selection import Layer, UnknownSelector, by_specificity, codes, matches, select
-from fmlint.settings import DEFAULT_ENABLED, DEFAULT_MAX_FILE_SIZE, Settings
+from fmlint.schema.loader import CompiledSchema, SchemaLoadError, load_schema
 
 
 @dataclass(frozen=True)

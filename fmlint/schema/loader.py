@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from fmlint.formats import CUSTOM_FORMATS
+from fmlint.schema.formats import CUSTOM_FORMATS
 
 if TYPE_CHECKING:  # imported where validators are built (see the module docstring)
     import jsonschema
@@ -64,7 +64,7 @@ class CompiledSchema:
 
 def bundled_schema_path(name: str) -> Path | None:
     """The bundled schema called ``name`` (``hugo-article``), if there is one."""
-    candidate = Path(__file__).parent / "schemas" / f"{name}.schema.json"
+    candidate = Path(__file__).parents[1] / "schemas" / f"{name}.schema.json"
     return candidate if candidate.is_file() else None
 
 

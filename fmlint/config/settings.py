@@ -2,7 +2,7 @@
 
 A :class:`Settings` is frozen and belongs to one file (the runner asks
 ``settings_for(path)``); files that share a configuration, schema and ignores
-share one object (see ``fmlint.config``).
+share one object (see ``fmlint.config.loader``).
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
+from fmlint.config.presets import DEFAULT_PRESET, PRESETS
 from fmlint.diagnostics import Severity
-from fmlint.presets import DEFAULT_PRESET, PRESETS
 from fmlint.rules import RULES_BY_CODE, Checker
-from fmlint.schema import CompiledSchema
+from fmlint.schema.loader import CompiledSchema
 
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 DEFAULT_ENABLED = frozenset(code for code, rule in RULES_BY_CODE.items() if rule.enabled)
