@@ -3,10 +3,10 @@
 In the Markdown body (HTML comments, as found by the Markdown view, so that
 examples inside code blocks are not directives)::
 
-    <!-- fmlint-disable MD001,MD003 -->   … up to the matching enable, or the end
+    <!-- fmlint-disable MD001,MD036 -->   … up to the matching enable, or the end
     <!-- fmlint-enable MD001 -->          (a bare enable closes every disable)
-    <!-- fmlint-disable-next-line MD004 -->
-    text <!-- fmlint-disable-line MD006 -->
+    <!-- fmlint-disable-next-line MD045 -->
+    text <!-- fmlint-disable-line MKD002 -->
 
 and in YAML or TOML front matter a trailing ``# fmlint-disable-line CODE``
 comment. Codes may be rule names and are separated by commas or spaces; no code

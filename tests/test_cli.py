@@ -123,7 +123,7 @@ def test_examples_show_real_findings(capsys):
     for code in (*codes, "IMG001", "IMG002", "IMG004", "IMG006", "FH001", "FH002"):
         assert f": {code} " in out
     structure = {line.split()[1] for line in out.splitlines() if "markdown-structure.md:" in line}
-    assert structure == {"MD001", "MD002", "MD003", "MD004", "MD005", "MD007", "SUP001"}
+    assert structure == {"MD001", "MD025", "MD036", "MD045", "MD042", "MKD001", "SUP001"}
 
 
 def test_python_dash_m_entry_point():

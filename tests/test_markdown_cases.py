@@ -40,4 +40,4 @@ def test_case(case):
 
 def test_there_are_cases_for_every_markdown_rule():
     codes = {code for case in CASES for _, code in expected(case.read_text(encoding="utf-8"))}
-    assert {code for code in RULES_BY_CODE if code.startswith(("MD", "SUP"))} <= codes
+    assert {code for code in RULES_BY_CODE if code.startswith(("MD", "MKD", "SUP"))} <= codes

@@ -13,7 +13,9 @@ from support import lint
 
 from fmlint.rules import RULES_BY_CODE
 
-RULES = sorted((rule for rule in RULES_BY_CODE.values() if rule.code.startswith(("MD", "SUP"))), key=lambda r: r.code)
+RULES = sorted(
+    (rule for rule in RULES_BY_CODE.values() if rule.code.startswith(("MD", "MKD", "SUP"))), key=lambda r: r.code
+)
 _ARTICLE = re.compile(r"^(`{3,})markdown\n(.*?)^\1$", re.MULTILINE | re.DOTALL)
 
 

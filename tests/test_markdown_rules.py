@@ -1,4 +1,4 @@
-"""The Markdown structure rules (MD001–MD010), yamllint style: source in, (line, column, code) out.
+"""The Markdown structure rules (MD001–MD034), yamllint style: source in, (line, column, code) out.
 
 Each rule is checked after YAML, TOML and JSON front matter (the body's offset),
 with CRLF line endings and with CJK text before the finding.
@@ -9,7 +9,7 @@ from support import PERMISSIVE, check, lint
 
 from fmlint.rules import RULES_BY_CODE
 
-ALL_MD = frozenset(code for code in RULES_BY_CODE if code.startswith("MD"))
+ALL_MD = frozenset(code for code in RULES_BY_CODE if code.startswith(("MD", "MKD")))
 
 YAML = "---\ntitle: 标题\n---\n"
 TOML = '+++\ntitle = "标题"\n+++\n'
@@ -18,7 +18,7 @@ UNTITLED = "---\ndate: 2025-02-07\n---\n"
 
 
 def md(source, problems, **settings):
-    """Lint with every MD rule enabled (off-by-default ones too) and a permissive schema."""
+    """Lint with every MD and MKD rule enabled (off-by-default ones too) and a permissive schema."""
     settings.setdefault("enabled_codes", ALL_MD)
     return check(source, problems, schema=PERMISSIVE, **settings)
 
@@ -43,12 +43,12 @@ def test_heading_increment_ignores_headings_in_quotes_and_list_items():
 
 
 def test_single_title_with_a_front_matter_title():
-    diagnostics = md(TOML + "# 标题\r\n\r\n## a\r\n\r\n# again\r\n", [(4, 1, "MD002"), (8, 1, "MD002")])
+    diagnostics = md(TOML + "# 标题\r\n\r\n## a\r\n\r\n# again\r\n", [(4, 1, "MD025"), (8, 1, "MD025")])
     assert "front-matter `title`" in diagnostics[0].message
 
 
 def test_single_title_without_a_title_reports_the_second():
-    diagnostics = md(UNTITLED + "# one\n\n## a\n\n# two\n", [(8, 1, "MD002")])
+    diagnostics = md(UNTITLED + "# one\n\n## a\n\n# two\n", [(8, 1, "MD025")])
     assert "line 4" in diagnostics[0].message
 
 
@@ -60,7 +60,7 @@ def test_no_emphasis_as_heading_cjk_and_ascii():
     source = (
         YAML + "**一、模型价格再次下降**\n\n**请注意：**\n\n**价格下降了。**\n\n*Another section*\n\n_A sentence!_\n"
     )
-    diagnostics = md(source, [(4, 1, "MD003"), (10, 1, "MD003")])
+    diagnostics = md(source, [(4, 1, "MD036"), (10, 1, "MD036")])
     assert diagnostics[0].severity == "warning"
     assert "## 一、模型价格再次下降" in diagnostics[0].message
 
@@ -76,11 +76,11 @@ def test_no_emphasis_as_heading_needs_one_plain_run_at_top_level():
 
 def test_no_emphasis_as_heading_skips_a_caption_under_an_image():
     md(YAML + "![Group photo](a.jpg)\n\n*RustFest Berlin, 2016*\n", [])
-    md(YAML + "Text.\n\n*RustFest Berlin, 2016*\n", [(6, 1, "MD003")])
+    md(YAML + "Text.\n\n*RustFest Berlin, 2016*\n", [(6, 1, "MD036")])
 
 
 def test_no_emphasis_as_heading_punctuation_option():
-    md(YAML + "**Note —**\n", [(4, 1, "MD003")])
+    md(YAML + "**Note —**\n", [(4, 1, "MD036")])
     md(YAML + "**Note —**\n", [], rule_options={"no-emphasis-as-heading": {"punctuation": "—"}})
 
 
@@ -92,19 +92,19 @@ def test_image_alt_text_missing_and_generic():
     )
     diagnostics = md(
         source,
-        [(4, 4, "MD004"), (4, 15, "MD004"), (4, 28, "MD004"), (5, 1, "MD004"), (5, 44, "MD004")],
+        [(4, 4, "MD045"), (4, 15, "MD045"), (4, 28, "MD045"), (5, 1, "MD045"), (5, 44, "MD045")],
     )
     assert [d.severity for d in diagnostics] == ["error", "warning", "warning", "error", "warning"]
 
 
 def test_image_alt_text_reference_images_and_options():
-    md(YAML + "![][logo]\n\n[logo]: logo.png\n", [(4, 1, "MD004")])
-    md(YAML + "![logo](a.png)\n", [(4, 1, "MD004")], rule_options={"image-alt-text": {"generic": ["LOGO"]}})
+    md(YAML + "![][logo]\n\n[logo]: logo.png\n", [(4, 1, "MD045")])
+    md(YAML + "![logo](a.png)\n", [(4, 1, "MD045")], rule_options={"image-alt-text": {"generic": ["LOGO"]}})
 
 
 def test_empty_link_forms():
     source = YAML + "[](https://a.example) [t]() [t](<>) [t](#) [t](#x) [![logo](l.png)](https://b.example)\n"
-    md(source, [(4, 1, "MD005"), (4, 23, "MD005"), (4, 29, "MD005"), (4, 37, "MD005")])
+    md(source, [(4, 1, "MD042"), (4, 23, "MD042"), (4, 29, "MD042"), (4, 37, "MD042")])
 
 
 def test_link_url_located_at_the_destination():
@@ -115,7 +115,7 @@ def test_link_url_located_at_the_destination():
         + "\r\n"
         + "[ref]: javascript:alert(1)\r\n"
     )
-    diagnostics = md(source, [(4, 7, "MD006"), (4, 29, "MD006"), (4, 44, "MD006"), (7, 8, "MD006")])
+    diagnostics = md(source, [(4, 7, "MKD002"), (4, 29, "MKD002"), (4, 44, "MKD002"), (7, 8, "MKD002")])
     assert diagnostics[0].message == "link unsupported scheme `htps:` (expected http or https): `htps://x.example`"
 
 
@@ -125,25 +125,25 @@ def test_link_url_schemes_option_and_shortcode_destinations():
 
 
 def test_unclosed_code_fence_at_the_opening_fence():
-    only = {"enabled_codes": frozenset({"MD007"})}
-    md(YAML + "## a\r\n\r\n````python\r\nx\r\n```\r\n\r\n## b\r\n", [(6, 1, "MD007")], **only)
+    only = {"enabled_codes": frozenset({"MKD001"})}
+    md(YAML + "## a\r\n\r\n````python\r\nx\r\n```\r\n\r\n## b\r\n", [(6, 1, "MKD001")], **only)
     md(YAML + "~~~\nx\n~~~~\n\n```\n```\n", [], **only)
-    md(YAML + "> ```\n> x\n\nafter\n", [(4, 3, "MD007")], **only)
+    md(YAML + "> ```\n> x\n\nafter\n", [(4, 3, "MKD001")], **only)
     md(YAML + "- item\n\n  ```sh\n  x\n  ```\n", [], **only)
 
 
 def test_fenced_code_language_is_off_by_default():
     source = YAML + "```\nx\n```\n\n```rust\nfn main() {}\n```\n"
-    md(source, [(4, 1, "MD008")])
+    md(source, [(4, 1, "MD040")])
     assert lint(source, schema=PERMISSIVE) == []
 
 
 def test_duplicate_heading_siblings_only():
     source = YAML + "## 1.0\n\n### Features\n\n## 2.0\n\n### Features\n\n### features\n\n## 1.0\n"
-    diagnostics = md(source, [(12, 1, "MD009"), (14, 1, "MD009")])
+    diagnostics = md(source, [(12, 1, "MD024"), (14, 1, "MD024")])
     assert diagnostics[0].message == "duplicate heading `features` (same as line 10)"
     everywhere = {"duplicate-heading": {"siblings_only": False}}
-    md(source, [(10, 1, "MD009"), (12, 1, "MD009"), (14, 1, "MD009")], rule_options=everywhere)
+    md(source, [(10, 1, "MD024"), (12, 1, "MD024"), (14, 1, "MD024")], rule_options=everywhere)
 
 
 def test_bare_url_in_text_only():
@@ -153,7 +153,7 @@ def test_bare_url_in_text_only():
         + "<https://auto.example> [https://text.example](https://dest.example)\n\n"
         + '```text\nhttps://fenced.example\n```\n\n{{< figure src="https://shortcode.example/a.png" >}}\n'
     )
-    diagnostics = md(source, [(4, 3, "MD010"), (4, 32, "MD010")])
+    diagnostics = md(source, [(4, 3, "MD034"), (4, 32, "MD034")])
     assert "`<https://a.example/x_(y)>`" in diagnostics[0].message
     assert "`<https://b.example/p\\_q>`" in diagnostics[1].message
 
@@ -168,7 +168,7 @@ def test_a_bom_does_not_shift_positions():
 
 
 def test_unclosed_code_fence_message_names_the_whole_fence():
-    [diagnostic] = md(YAML + "````rust\nfn main() {}\n```\n", [(4, 1, "MD007")])
+    [diagnostic] = md(YAML + "````rust\nfn main() {}\n```\n", [(4, 1, "MKD001")])
     assert diagnostic.message == "code fence opened with ```` is never closed; everything after it renders as code"
 
 

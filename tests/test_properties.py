@@ -49,7 +49,7 @@ BODY = (
     "| - | - |\n"
     "| 1 | 2 |\n"
     "\n"
-    "<!-- fmlint-disable-next-line MD004 -->\n"
+    "<!-- fmlint-disable-next-line MD045 -->\n"
     '<img src="https://example.com/d.png">\n'
     "\n"
     "[r]: https://example.com/r.png\n"

@@ -13,7 +13,7 @@ def test_disable_line_in_the_body_and_unused_ones():
 
 
 def test_disable_next_line_accepts_rule_names_and_several_codes():
-    source = YAML + "<!-- fmlint-disable-next-line heading-increment, MD002 -->\n# a\n\n#### b\n"
+    source = YAML + "<!-- fmlint-disable-next-line heading-increment, MD025 -->\n# a\n\n#### b\n"
     diagnostics = check(source, [(4, 1, "SUP001"), (7, 1, "MD001")], schema=PERMISSIVE)
     assert diagnostics[0].message == "`fmlint-disable-next-line` suppresses nothing for MD001"
 
@@ -21,15 +21,15 @@ def test_disable_next_line_accepts_rule_names_and_several_codes():
 def test_disable_until_enable_and_to_the_end():
     source = (
         YAML
-        + "<!-- fmlint-disable MD004 MD005 -->\n![](a.png) [](b)\n<!-- fmlint-enable MD004 -->\n\n"
+        + "<!-- fmlint-disable MD045 MD042 -->\n![](a.png) [](b)\n<!-- fmlint-enable MD045 -->\n\n"
         + "![](c.png) [](d)\n\n<!-- fmlint-disable -->\n\n![](e.png)\n"
     )
-    check(source, [(8, 1, "MD004")], schema=PERMISSIVE)
+    check(source, [(8, 1, "MD045")], schema=PERMISSIVE)
 
 
 def test_bare_directive_covers_every_rule_and_bare_enable_closes_all():
     source = YAML + "<!-- fmlint-disable -->\n![](a.png)\n<!-- fmlint-enable -->\n![](b.png)\n"
-    check(source, [(7, 1, "MD004")], schema=PERMISSIVE)
+    check(source, [(7, 1, "MD045")], schema=PERMISSIVE)
 
 
 def test_stale_enable_unknown_rules_and_unused_bare_disable():
@@ -50,7 +50,7 @@ def test_stale_enable_unknown_rules_and_unused_bare_disable():
 
 
 def test_codes_that_are_not_enabled_are_not_reported_unused():
-    check(YAML + "See https://a.example <!-- fmlint-disable-line MD010 -->\n", [], schema=PERMISSIVE)
+    check(YAML + "See https://a.example <!-- fmlint-disable-line MD034 -->\n", [], schema=PERMISSIVE)
 
 
 def test_directives_in_code_are_examples_not_directives():
@@ -74,9 +74,9 @@ def test_toml_front_matter_and_crlf_lines_are_file_absolute():
 
 
 def test_a_multi_line_comment_covers_its_lines_and_the_next_line_after_it():
-    source = YAML + "<!-- fmlint-disable-next-line\n     MD004 -->\n![](a.png)\n"
+    source = YAML + "<!-- fmlint-disable-next-line\n     MD045 -->\n![](a.png)\n"
     check(source, [], schema=PERMISSIVE)
 
 
 def test_a_trailing_comment_does_not_hide_an_emphasis_heading_from_its_rule():
-    check(YAML + "**一、模型价格再次下降** <!-- fmlint-disable-line MD003 -->\n", [], schema=PERMISSIVE)
+    check(YAML + "**一、模型价格再次下降** <!-- fmlint-disable-line MD036 -->\n", [], schema=PERMISSIVE)

@@ -43,9 +43,9 @@ from fmlint.diagnostics import Problem, Severity
 from fmlint.rules.base import Context, Rule
 
 NEEDS = ("markdown",)
-RULES = (Rule("MD010", "bare-url", "A bare URL in running text.", severity=Severity.WARNING, enabled=False),)
+RULES = (Rule("MD034", "no-bare-urls", "A bare URL in running text.", severity=Severity.WARNING, enabled=False),)
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     for bare in ctx.markdown.bare_urls:
-        yield Problem("MD010", f"bare URL; write `<{bare.url}>` or a `[text]({bare.url})` link", bare.span)
+        yield Problem("MD034", f"bare URL; write `<{bare.url}>` or a `[text]({bare.url})` link", bare.span)

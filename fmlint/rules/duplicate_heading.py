@@ -64,7 +64,7 @@ if TYPE_CHECKING:  # the Markdown parser is imported when a body is first parsed
 
 NEEDS = ("markdown",)
 OPTIONS = {"siblings_only": True}
-RULES = (Rule("MD009", "duplicate-heading", "Two sibling headings with the same text.", severity=Severity.WARNING),)
+RULES = (Rule("MD024", "no-duplicate-heading", "Two sibling headings with the same text.", severity=Severity.WARNING),)
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -79,4 +79,4 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         first = seen.setdefault(key, heading)
         if text and first is not heading:
             line = ctx.doc.lines.line_of(first.span.start)
-            yield Problem("MD009", f"duplicate heading `{heading.text}` (same as line {line})", heading.span)
+            yield Problem("MD024", f"duplicate heading `{heading.text}` (same as line {line})", heading.span)

@@ -42,13 +42,13 @@ from fmlint.diagnostics import Problem
 from fmlint.rules.base import Context, Rule
 
 NEEDS = ("markdown",)
-RULES = (Rule("MD005", "empty-link", "A link with no text, or with no destination (`()`, `(<>)`, `(#)`)."),)
+RULES = (Rule("MD042", "no-empty-links", "A link with no text, or with no destination (`()`, `(<>)`, `(#)`)."),)
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     view = ctx.markdown
     for link in view.outside_shortcodes(view.links):
         if link.url.strip() in ("", "#"):
-            yield Problem("MD005", f"link has no destination (`{link.url or '()'}`)", link.span)
+            yield Problem("MD042", f"link has no destination (`{link.url or '()'}`)", link.span)
         elif not link.has_content:
-            yield Problem("MD005", "link has no text to click", link.span)
+            yield Problem("MD042", "link has no text to click", link.span)

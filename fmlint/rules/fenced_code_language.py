@@ -48,7 +48,7 @@ from fmlint.rules.base import Context, Rule
 NEEDS = ("markdown",)
 RULES = (
     Rule(
-        "MD008",
+        "MD040",
         "fenced-code-language",
         "A fenced code block without a language.",
         severity=Severity.WARNING,
@@ -60,4 +60,4 @@ RULES = (
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     for fence in ctx.markdown.code_fences:
         if not fence.info:
-            yield Problem("MD008", "code block has no language; add one after the fence (or `text`)", fence.opening)
+            yield Problem("MD040", "code block has no language; add one after the fence (or `text`)", fence.opening)

@@ -56,7 +56,7 @@ from fmlint.rules.base import Context, Rule
 
 NEEDS = ("markdown",)
 OPTIONS = {"generic": ["image", "img", "picture", "pic", "photo", "screenshot", "图片", "图像", "照片", "截图"]}
-RULES = (Rule("MD004", "image-alt-text", "An image without alt text (error) or with generic alt text (warning)."),)
+RULES = (Rule("MD045", "no-alt-text", "An image without alt text (error) or with generic alt text (warning)."),)
 
 _FILE_NAME = re.compile(r"[\w\-. ]+\.(?:png|jpe?g|gif|webp|avif|svg|bmp|tiff?|heic)", re.IGNORECASE)
 
@@ -67,7 +67,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     for image in view.outside_shortcodes(view.images):
         alt = (image.alt or "").strip()
         if image.alt is None or (not alt and image.source != "html"):
-            yield Problem("MD004", "image has no alt text; describe what it shows", image.span)
+            yield Problem("MD045", "image has no alt text; describe what it shows", image.span)
         elif alt.casefold() in generic or _FILE_NAME.fullmatch(alt):
             message = f"alt text `{alt}` does not describe the image; say what it shows"
-            yield Problem("MD004", message, image.span, Severity.WARNING)
+            yield Problem("MD045", message, image.span, Severity.WARNING)

@@ -51,7 +51,7 @@ from fmlint.urls import url_error
 
 NEEDS = ("markdown",)
 OPTIONS = {"schemes": ["mailto", "tel"]}
-RULES = (Rule("MD006", "link-url", "A link destination that is not a valid URL or path."),)
+RULES = (Rule("MKD002", "link-url", "A link destination that is not a valid URL or path."),)
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -63,4 +63,4 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             continue
         error = url_error(url, extra_schemes=schemes)
         if error is not None:
-            yield Problem("MD006", f"link {error}: `{url}`", link.url_span)
+            yield Problem("MKD002", f"link {error}: `{url}`", link.url_span)

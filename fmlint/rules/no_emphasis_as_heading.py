@@ -59,7 +59,7 @@ NEEDS = ("markdown",)
 OPTIONS = {"punctuation": ".,;:!?。，；：！？…"}
 RULES = (
     Rule(
-        "MD003",
+        "MD036",
         "no-emphasis-as-heading",
         "A paragraph of only bold or italic text used as a heading.",
         severity=Severity.WARNING,
@@ -73,4 +73,4 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         text = paragraph.text.strip()
         if paragraph.nested or paragraph.caption or not text or text[-1] in punctuation:
             continue
-        yield Problem("MD003", f"emphasis used as a heading; write `## {text}` instead", paragraph.span)
+        yield Problem("MD036", f"emphasis used as a heading; write `## {text}` instead", paragraph.span)

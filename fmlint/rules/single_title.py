@@ -53,7 +53,7 @@ from fmlint.rules.base import Context, Rule
 
 NEEDS = ("front_matter", "markdown")
 OPTIONS = {"front_matter_title": "title"}
-RULES = (Rule("MD002", "single-title", "More than one `#` heading, or one beside a front-matter title."),)
+RULES = (Rule("MD025", "single-title", "More than one `#` heading, or one beside a front-matter title."),)
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -65,10 +65,10 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             continue
         if titled:
             yield Problem(
-                "MD002", f"`#` heading beside the front-matter `{key}` (already the page's H1); use `##`", heading.span
+                "MD025", f"`#` heading beside the front-matter `{key}` (already the page's H1); use `##`", heading.span
             )
         elif first is None:
             first = heading
         else:
             line = ctx.doc.lines.line_of(first.span.start)
-            yield Problem("MD002", f"second `#` heading (the first is on line {line}); use `##`", heading.span)
+            yield Problem("MD025", f"second `#` heading (the first is on line {line}); use `##`", heading.span)

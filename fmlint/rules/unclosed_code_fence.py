@@ -53,7 +53,7 @@ from fmlint.diagnostics import Problem
 from fmlint.rules.base import Context, Rule
 
 NEEDS = ("markdown",)
-RULES = (Rule("MD007", "unclosed-code-fence", "A code fence that is never closed swallows the rest of the article."),)
+RULES = (Rule("MKD001", "unclosed-code-fence", "A code fence that is never closed swallows the rest of the article."),)
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -62,4 +62,4 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             opening = ctx.doc.source(fence.opening).lstrip(" \t>")
             marker = opening[: len(opening) - len(opening.lstrip(opening[:1]))]
             message = f"code fence opened with {marker} is never closed; everything after it renders as code"
-            yield Problem("MD007", message, fence.opening)
+            yield Problem("MKD001", message, fence.opening)

@@ -6,11 +6,11 @@ diagnostic (for each of its codes that is enabled), an `fmlint-enable` without
 a matching `fmlint-disable`, a directive naming an unknown rule, and a
 misspelt directive (`<!-- fmlint-disabled -->`). The directives are:
 
-- `<!-- fmlint-disable MD001,MD003 -->` … `<!-- fmlint-enable MD001,MD003 -->`
+- `<!-- fmlint-disable MD001,MD036 -->` … `<!-- fmlint-enable MD001,MD036 -->`
   (a bare `fmlint-enable` closes every open disable; without an enable the
   disable lasts to the end of the file);
-- `<!-- fmlint-disable-next-line MD004 -->` for the line after the comment;
-- `<!-- fmlint-disable-line MD006 -->` for the comment's own line;
+- `<!-- fmlint-disable-next-line MD045 -->` for the line after the comment;
+- `<!-- fmlint-disable-line MKD002 -->` for the comment's own line;
 - in YAML or TOML front matter, a trailing `# fmlint-disable-line SC001`.
 
 Codes are separated by commas or spaces and may be rule names; no code means
