@@ -114,6 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from fmlint.rule_docs import main as rule_docs_main
 
         return rule_docs_main(args)
+    if args and args[0] == "server" and not os.path.exists(args[0]):
+        from fmlint.server import main as server_main
+
+        return server_main(args)
     return _check(_parser().parse_args(args))
 
 

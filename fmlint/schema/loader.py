@@ -76,6 +76,11 @@ def load_schema(name: str, base: Path | None = None) -> CompiledSchema:
     return _compile(name, ((base or Path.cwd()) / name).resolve())
 
 
+def forget_loaded() -> None:
+    """Drop every schema loaded so far (the language server, when a schema file changes)."""
+    _compile.cache_clear()
+
+
 @cache
 def _compile(name: str, path: Path, bundled: bool = False) -> CompiledSchema:
     raw = _read(path)

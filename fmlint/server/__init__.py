@@ -1,0 +1,26 @@
+"""``fmlint server``: a Language Server Protocol server over standard input and output.
+
+``protocol``-level wiring is in :mod:`fmlint.server.app`; open documents and
+position encodings in :mod:`~fmlint.server.text`; linting, debouncing and
+versions in :mod:`~fmlint.server.diagnostics`; code actions in
+:mod:`~fmlint.server.actions`; hover, completion and definition in
+:mod:`~fmlint.server.features` (over :mod:`~fmlint.server.cursor` and
+:mod:`~fmlint.server.schema_nav`); settings in
+:mod:`~fmlint.server.configuration`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(args: Sequence[str]) -> int:
+    """``fmlint server`` (takes no options; the editor configures it through LSP)."""
+    if list(args[1:]) not in ([], ["--stdio"]):
+        print("usage: fmlint server [--stdio]", file=sys.stderr)
+        return 2
+    from fmlint.server.app import server
+
+    server.start_io()
+    return 0

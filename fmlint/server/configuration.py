@@ -1,0 +1,77 @@
+"""What the server is configured with: fmlint's own configuration files, and the client's settings.
+
+Each file gets the settings ``fmlint`` on the command line would give it (the
+nearest ``pyproject.toml`` or ``.fmlint.toml``, through the same
+:class:`~fmlint.config.resolve.Resolver`).  A change to a configuration or
+schema file (``workspace/didChangeWatchedFiles``) drops every resolved project
+and loaded schema, so the next lint reads them afresh.  The client's settings
+come from ``workspace/configuration``, section ``fmlint``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fmlint.config.loader import ConfigError
+from fmlint.config.resolve import Resolver
+from fmlint.config.settings import Settings
+from fmlint.schema.loader import SchemaLoadError, forget_loaded
+
+SECTION = "fmlint"
+ON_TYPE, ON_SAVE = "onType", "onSave"
+CONFIG_FILES = ("pyproject.toml", ".fmlint.toml")
+# what the server asks the client to watch: the configuration files and JSON files (schemas and their $refs)
+WATCHED_GLOBS = ("**/pyproject.toml", "**/.fmlint.toml", "**/*.json")
+
+
+@dataclass(frozen=True)
+class ClientSettings:
+    """``fmlint.run`` (``onType`` or ``onSave``), ``fmlint.debounceMs``, ``fmlint.fixAll``."""
+
+    run: str = ON_TYPE
+    debounce_ms: int = 200
+    fix_all: bool = True
+
+    @classmethod
+    def from_client(cls, value: Any) -> ClientSettings:
+        """The settings a client sent; what is missing or of the wrong type keeps its default."""
+        if not isinstance(value, dict):
+            return cls()
+        default = cls()
+        run = value.get("run")
+        debounce = value.get("debounceMs")
+        fix_all = value.get("fixAll")
+        return cls(
+            run=run if run in (ON_TYPE, ON_SAVE) else default.run,
+            debounce_ms=debounce
+            if isinstance(debounce, int) and not isinstance(debounce, bool) and debounce >= 0
+            else default.debounce_ms,
+            fix_all=fix_all if isinstance(fix_all, bool) else default.fix_all,
+        )
+
+
+class Configuration:
+    """fmlint's configuration for the workspace, reloaded on demand."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+        self.client = ClientSettings()
+        self.generation = 0  # bumped on every reload: results of an older generation are stale
+        self._resolver = Resolver(cwd=root)
+
+    def settings_for(self, path: str) -> Settings:
+        """The file's settings; raises :class:`ConfigError` or :class:`SchemaLoadError` as ``fmlint`` would."""
+        return self._resolver.settings_for(path)
+
+    def reload(self) -> None:
+        """Forget every configuration and schema read so far."""
+        forget_loaded()
+        self._resolver = Resolver(cwd=self.root)
+        self.generation += 1
+
+
+def configuration_error(exc: Exception) -> str | None:
+    """The message of a configuration or schema error (``None`` for anything else)."""
+    return str(exc) if isinstance(exc, (ConfigError, SchemaLoadError)) else None

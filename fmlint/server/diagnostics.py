@@ -1,0 +1,158 @@
+"""Diagnostics: fmlint's linter on the editor's text, scheduled, versioned and sent.
+
+Every lint runs ``lint_file`` on the bytes of the buffer (exactly as a file
+with that content), in one worker thread so that the server keeps answering
+while a large document is checked.  On open and save a document is linted at
+once; on change after ``fmlint.debounceMs`` of quiet (or not at all with
+``fmlint.run = onSave``).  A client that pulls (``textDocument/diagnostic``)
+gets the result for the version it has; otherwise the result is pushed with
+its version, and only when that is still the document's version — a stale
+result is never published.  Closing a document clears its diagnostics.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from lsprotocol import types
+
+from fmlint.config.settings import Settings
+from fmlint.diagnostics import Diagnostic, Severity
+from fmlint.linter import INTERNAL_ERROR, lint_file
+from fmlint.server.configuration import Configuration, configuration_error
+from fmlint.server.rule_pages import rule_page
+from fmlint.server.text import TextBuffer
+
+SOURCE = "fmlint"
+_SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One lint of one version of a document."""
+
+    buffer: TextBuffer  # the text as it was linted
+    generation: int  # of the configuration it was linted with
+    settings: Settings | None  # None: the configuration could not be used
+    found: list[Diagnostic]
+    diagnostics: list[types.Diagnostic]
+
+    @property
+    def result_id(self) -> str:
+        return f"{self.generation}:{self.buffer.version}"
+
+
+def lsp_diagnostic(buffer: TextBuffer, diagnostic: Diagnostic) -> types.Diagnostic:
+    return types.Diagnostic(
+        range=buffer.diagnostic_range(diagnostic),
+        message=diagnostic.message,
+        severity=_SEVERITY[diagnostic.severity],
+        code=diagnostic.code,
+        code_description=types.CodeDescription(href=rule_page(diagnostic.code)),
+        source=SOURCE,
+        data={"rule": diagnostic.rule},
+    )
+
+
+def lint_buffer(buffer: TextBuffer, configuration: Configuration) -> Outcome:
+    """fmlint's findings on ``buffer``; a configuration or schema error is one diagnostic at the top."""
+    generation = configuration.generation
+    try:
+        settings = configuration.settings_for(buffer.path)
+        found = lint_file(buffer.document, settings).diagnostics
+    except Exception as exc:  # a configuration error, or a bug outside the rules: shown, never fatal
+        message = configuration_error(exc)
+        text = f"fmlint configuration: {message}" if message else f"fmlint crashed: {type(exc).__name__}: {exc}"
+        top = types.Range(types.Position(0, 0), types.Position(0, 0))
+        code = None if message else INTERNAL_ERROR
+        error = types.Diagnostic(top, text, types.DiagnosticSeverity.Error, code=code, source=SOURCE)
+        return Outcome(buffer, generation, None, [], [error])
+    return Outcome(buffer, generation, settings, found, [lsp_diagnostic(buffer, d) for d in found])
+
+
+class DiagnosticsScheduler:
+    """When to lint each open document, and where its results go."""
+
+    def __init__(
+        self,
+        configuration: Configuration,
+        buffers: dict[str, TextBuffer],
+        publish: Callable[[types.PublishDiagnosticsParams], None],
+    ) -> None:
+        self.configuration = configuration
+        self.buffers = buffers
+        self.publish = publish
+        self.pull = False  # set at initialisation when the client pulls diagnostics
+        self._executor = ThreadPoolExecutor(1, thread_name_prefix="fmlint-lint")
+        self._outcomes: dict[str, Outcome] = {}
+        self._pending: dict[str, asyncio.Task[None]] = {}
+
+    async def outcome(self, uri: str) -> Outcome | None:
+        """The lint of the document's current version (made now, unless already made)."""
+        buffer = self.buffers.get(uri)
+        if buffer is None:
+            return None
+        cached = self._outcomes.get(uri)
+        if cached and cached.buffer.version == buffer.version and cached.generation == self.configuration.generation:
+            return cached
+        snapshot = buffer.snapshot()
+        loop = asyncio.get_running_loop()
+        outcome = await loop.run_in_executor(self._executor, lint_buffer, snapshot, self.configuration)
+        if uri in self.buffers:
+            self._outcomes[uri] = outcome
+        return outcome
+
+    def latest(self, uri: str) -> Outcome | None:
+        """The most recent lint of the document, whatever its version."""
+        return self._outcomes.get(uri)
+
+    def opened(self, uri: str) -> None:
+        self._schedule(uri, 0)
+
+    def changed(self, uri: str) -> None:
+        client = self.configuration.client
+        if client.run == "onType":
+            self._schedule(uri, client.debounce_ms / 1000)
+        else:
+            self._cancel(uri)
+
+    def saved(self, uri: str) -> None:
+        if self.pull:  # the next pull lints the saved text (with ``run = onSave`` it is kept until then)
+            self._outcomes.pop(uri, None)
+        self._schedule(uri, 0)
+
+    def closed(self, uri: str) -> None:
+        self._cancel(uri)
+        self._outcomes.pop(uri, None)
+        if not self.pull:
+            self.publish(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    def relint_all(self) -> None:
+        """After a configuration change: every open document again (pull clients are asked to pull)."""
+        for uri in self.buffers:
+            self._schedule(uri, 0)
+
+    def _cancel(self, uri: str) -> None:
+        task = self._pending.pop(uri, None)
+        if task is not None:
+            task.cancel()
+
+    def _schedule(self, uri: str, delay: float) -> None:
+        if self.pull:
+            return  # the client asks when it wants them
+        self._cancel(uri)
+        self._pending[uri] = asyncio.get_running_loop().create_task(self._publish_after(uri, delay))
+
+    async def _publish_after(self, uri: str, delay: float) -> None:
+        if delay:
+            await asyncio.sleep(delay)
+        outcome = await self.outcome(uri)
+        current = self.buffers.get(uri)
+        if outcome is None or current is None or current.version != outcome.buffer.version:
+            return  # closed or changed meanwhile: a newer lint is scheduled
+        if self._pending.get(uri) is asyncio.current_task():
+            del self._pending[uri]
+        self.publish(types.PublishDiagnosticsParams(uri=uri, diagnostics=outcome.diagnostics, version=current.version))
