@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.uris import to_fs_path
@@ -32,8 +33,29 @@ from fmlint.server.text import TextBuffer
 PARENT_POLL_SECONDS = 1.0
 
 
+class _Rejected:
+    """A request whose parameters did not decode; it has been answered with an error."""
+
+
 class _Protocol(LanguageServerProtocol):
-    """pygls's protocol without its own copy of open documents (fmlint's buffers hold them)."""
+    """pygls's protocol without its own copy of open documents (fmlint's buffers hold them),
+    and answering a request it cannot decode with an error (pygls logs it and never answers,
+    which leaves the client waiting)."""
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if "jsonrpc" not in data or "id" not in data or "method" not in data:
+                raise
+            error = exc.to_response_error()
+            error.message = f"{error.message}: the parameters of `{data['method']}` do not match the LSP types"
+            self._send_response(data["id"], error=error)
+            return _Rejected()
+
+    def handle_message(self, message: Any) -> None:
+        if not isinstance(message, _Rejected):
+            super().handle_message(message)
 
     def _user(self, method: str, params: Any) -> Generator[Any, Any, None]:
         if (handler := self.fm.features.get(method)) is not None:
@@ -76,7 +98,8 @@ def _path(uri: str) -> str:
 
 @server.feature(types.INITIALIZE)
 def initialize(ls: FmlintServer, params: types.InitializeParams) -> None:
-    ls.encoding = str(ls.workspace.position_encoding or types.PositionEncodingKind.Utf16.value)
+    encoding = ls.workspace.position_encoding or types.PositionEncodingKind.Utf16
+    ls.encoding = encoding.value if isinstance(encoding, types.PositionEncodingKind) else encoding
     folders = params.workspace_folders or []
     root = _path(folders[0].uri) if folders else _path(params.root_uri) if params.root_uri else params.root_path
     ls.configuration.root = Path(root).resolve() if root else None

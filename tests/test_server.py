@@ -1,0 +1,437 @@
+"""``fmlint server`` end to end: a real LSP client (pytest-lsp) and ``python -m fmlint server`` over stdio."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import IO
+
+import pytest
+from lsprotocol import types
+
+from fmlint.rule_docs import render
+from fmlint.rules import RULES_BY_CODE
+from tests.lsp_session import (
+    PROFILES,
+    SERVER,
+    change,
+    diagnostics,
+    edit,
+    located,
+    open_document,
+    published,
+    session,
+)
+
+pytestmark = pytest.mark.asyncio(loop_scope="function")
+SCHEMA = Path(__file__).resolve().parents[1] / "schemas" / "hugo-article.schema.json"
+
+# A fault after CJK text and an emoji on its line, in each front-matter syntax, and its (start, end)
+# characters in each encoding, counted by hand: 中 and 文 are 1 UTF-16 unit and 3 UTF-8 bytes, 😀 2
+# units and 4 bytes (fmlint's TOML loader locates a whole array: its end is after the emoji)
+CJK_FAULTS = {
+    "yaml": (
+        "---\ntitle: x\ntags: [中文😀, 1]\n---\n",
+        "SC001",
+        2,
+        {"utf-32": (12, 13), "utf-16": (13, 14), "utf-8": (19, 20)},
+    ),
+    "toml": (
+        '+++\ntitle = "x"\ntags = ["中文😀", 1]\n+++\n',
+        "SC001",
+        2,
+        {"utf-32": (7, 17), "utf-16": (7, 18), "utf-8": (7, 24)},
+    ),
+    "json": (
+        '{"title": "中文😀", "titel": 1}\n',
+        "SC002",
+        0,
+        {"utf-32": (17, 24), "utf-16": (18, 25), "utf-8": (24, 31)},
+    ),
+}
+
+
+def hover_text(hover: types.Hover | None) -> str:
+    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+    return hover.contents.value
+
+
+def at(uri: str, line: int, character: int) -> tuple[types.TextDocumentIdentifier, types.Position]:
+    return types.TextDocumentIdentifier(uri), types.Position(line, character)
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+async def test_ranges_after_cjk_and_emoji_in_each_encoding(profile: str, tmp_path: Path) -> None:
+    encoding = PROFILES[profile]
+    async with session(profile, tmp_path) as client:
+        assert client.initialized_with.capabilities.position_encoding == encoding
+        for kind, (text, code, line, columns) in CJK_FAULTS.items():
+            uri = open_document(client, tmp_path / f"{kind}.md", text)
+            start, end = columns[encoding]
+            assert located(await diagnostics(client, uri, 1)) == [(code, line, start, line, end)], kind
+
+
+async def test_line_breaks_are_lsp_line_breaks_only(tmp_path: Path) -> None:
+    """CRLF, a lone CR (a line break to LSP, not to fmlint's index), a BOM, and U+2028 inside a title
+    followed by an incremental edit below it (pygls's splitlines() would put that edit a line too high)."""
+    async with session("visual-studio-code", tmp_path) as client:
+        crlf = open_document(client, tmp_path / "crlf.md", "---\r\ntitle: x\r\ntitel: 1\r\n---\r\n")
+        cr = open_document(client, tmp_path / "cr.md", "---\ntitle: x\rtitel: 1\n---\n")
+        bom = open_document(client, tmp_path / "bom.md", "\ufeff---\ntitle: x\ntitel: 1\n---\n")
+        separator = open_document(client, tmp_path / "u2028.md", '---\ntitle: "a\u2028b"\ndraft: 1\n---\n')
+        assert located(await diagnostics(client, crlf, 1)) == [("SC002", 2, 0, 2, 5)]
+        assert located(await diagnostics(client, cr, 1)) == [("SC002", 2, 0, 2, 5)]
+        assert located(await diagnostics(client, bom, 1)) == [("SC002", 2, 0, 2, 5)]
+        assert located(await diagnostics(client, separator, 1)) == [("SC001", 2, 7, 2, 8)]
+        change(client, separator, 2, edit(2, 0, 2, 5, "drafts"))  # line 2 is `draft: 1`
+        found = await diagnostics(client, separator, 2)
+        assert located(found) == [("SC002", 2, 0, 2, 6)]
+        assert "`drafts`" in found[0].message
+
+
+async def test_a_change_gets_diagnostics_with_its_version_and_stale_ones_are_never_sent(tmp_path: Path) -> None:
+    async with session("visual-studio-code", tmp_path, {"debounceMs": 300}) as client:
+        uri = open_document(client, tmp_path / "post.md", "---\ntitle: x\ntitel: 1\n---\n")
+        first = await published(client, uri, 1)
+        assert located(list(first.diagnostics)) == [("SC002", 2, 0, 2, 5)]
+        assert first.diagnostics[0].source == "fmlint"
+        assert first.diagnostics[0].severity == types.DiagnosticSeverity.Error
+        assert first.diagnostics[0].code_description is not None
+        page = Path(first.diagnostics[0].code_description.href.removeprefix("file://"))
+        assert page.read_text(encoding="utf-8") == render(RULES_BY_CODE["SC002"])
+        change(client, uri, 2, edit(2, 0, 2, 5, "title"))  # a duplicate key now
+        change(client, uri, 3, edit(2, 0, 2, 5, "draft"))  # within the debounce: version 2 is never linted
+        third = await published(client, uri, 3)
+        assert located(list(third.diagnostics)) == [("SC001", 2, 7, 2, 8)]
+        assert [p.version for p in client.published if p.uri == uri] == [1, 3]
+        client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri)))
+        await _until(lambda: client.published[-1].version is None)
+        assert client.published[-1].uri == uri and not client.published[-1].diagnostics
+
+
+async def _until(condition, attempts: int = 2000) -> None:  # type: ignore[no-untyped-def]
+    import asyncio
+
+    for _ in range(attempts):
+        if condition():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("condition never held")
+
+
+async def test_on_save_mode_lints_on_save_only(tmp_path: Path) -> None:
+    async with session("visual-studio-code", tmp_path, {"run": "onSave", "debounceMs": 0}) as client:
+        uri = open_document(client, tmp_path / "post.md", "---\ntitle: x\n---\n")
+        assert not (await published(client, uri, 1)).diagnostics
+        change(client, uri, 2, edit(1, 0, 1, 5, "titel"))
+        await client.text_document_hover_async(types.HoverParams(*at(uri, 1, 0)))  # a round trip
+        assert [p.version for p in client.published] == [1]
+        client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri)))
+        assert [d.code for d in (await published(client, uri, 2)).diagnostics] == ["SC003", "SC002"]
+
+
+async def test_pulled_diagnostics_are_unchanged_for_the_same_version(tmp_path: Path) -> None:
+    async with session("neovim", tmp_path) as client:
+        uri = open_document(client, tmp_path / "post.md", "---\ntitle: x\ntitel: 1\n---\n")
+        identifier = types.TextDocumentIdentifier(uri)
+        full = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(identifier))
+        assert isinstance(full, types.RelatedFullDocumentDiagnosticReport) and full.result_id
+        again = await client.text_document_diagnostic_async(
+            types.DocumentDiagnosticParams(identifier, previous_result_id=full.result_id)
+        )
+        assert isinstance(again, types.RelatedUnchangedDocumentDiagnosticReport)
+        change(client, uri, 2, edit(2, 0, 2, 5, "draft"))
+        assert located(await diagnostics(client, uri, 2)) == [("SC001", 2, 7, 2, 8)]
+        assert client.published == []  # a pulling client is never pushed to
+
+
+COMPLETION_CASES = {
+    # kind: (text, cursor line, cursor character, the edit's range start character, a present key, the insert of `date`)
+    "yaml": ("---\ntitle: x\n\n---\n", 2, 0, 0, "title", "date: "),
+    "toml": ('+++\ntitle = "x"\n\n+++\n', 2, 0, 0, "title", "date = "),
+    "json": ('{\n  "title": "x",\n  "da"\n}\n', 2, 5, 2, "title", '"date": '),  # the editor closed the quote
+}
+
+
+async def test_completion_lists_the_schemas_missing_keys_in_each_syntax(tmp_path: Path) -> None:
+    async with session("visual-studio-code", tmp_path) as client:
+        for kind, (text, line, character, start, present, insert) in COMPLETION_CASES.items():
+            uri = open_document(client, tmp_path / f"{kind}.md", text)
+            result = await client.text_document_completion_async(types.CompletionParams(*at(uri, line, character)))
+            assert isinstance(result, types.CompletionList)
+            items = {item.label: item for item in result.items}
+            schema_keys = set(json.loads(SCHEMA.read_text())["properties"])
+            assert set(items) == schema_keys - {present}, kind
+            date = items["date"]
+            assert isinstance(date.text_edit, types.TextEdit) and date.text_edit.new_text == insert
+            assert date.text_edit.range.start == types.Position(line, start)
+            assert isinstance(date.documentation, types.MarkupContent)
+            assert "The publication date the page is sorted by" in date.documentation.value
+
+
+NESTED_CASES = {
+    "yaml": ("---\ntitle: x\nbuild:\n  list: never\n  \n---\n", (4, 2), "---\ntitle: x\nsidebar: \n---\n", (2, 9)),
+    "toml": (
+        '+++\ntitle = "x"\n[build]\nlist = "never"\n\n+++\n',
+        (4, 0),
+        '+++\ntitle = "x"\nsidebar = \n+++\n',
+        (2, 10),
+    ),
+    "json": ('{"title": "x", "build": {"list": "never", ""}}\n', (1 - 1, 43), '{"title": "x", "sidebar": }\n', (0, 26)),
+}
+SIDEBAR = {"yaml": ["left", "right", "none", '""'], "toml": ['"left"', '"right"', '"none"', '""']}
+
+
+async def test_completion_of_nested_keys_enum_values_and_booleans(tmp_path: Path) -> None:
+    async with session("emacs", tmp_path) as client:
+        for kind, (nested, (line, character), valued, (value_line, value_character)) in NESTED_CASES.items():
+            uri = open_document(client, tmp_path / f"nested-{kind}.md", nested)
+            result = await client.text_document_completion_async(types.CompletionParams(*at(uri, line, character)))
+            assert isinstance(result, types.CompletionList)
+            assert sorted(item.label for item in result.items) == ["publishResources", "render"], kind
+            uri = open_document(client, tmp_path / f"value-{kind}.md", valued)
+            result = await client.text_document_completion_async(
+                types.CompletionParams(*at(uri, value_line, value_character))
+            )
+            assert isinstance(result, types.CompletionList)
+            assert [item.label for item in result.items] == SIDEBAR.get(kind, SIDEBAR["toml"]), kind
+        uri = open_document(client, tmp_path / "bool.md", "---\ntitle: x\ndraft: t\n---\n")
+        result = await client.text_document_completion_async(types.CompletionParams(*at(uri, 2, 8)))
+        assert isinstance(result, types.CompletionList)
+        assert [item.label for item in result.items] == ["true", "false"]
+        assert result.items[0].text_edit == types.TextEdit(
+            types.Range(types.Position(2, 7), types.Position(2, 8)), "true"
+        )
+
+
+async def test_hover_on_a_key_a_diagnostic_and_a_suppression_comment(tmp_path: Path) -> None:
+    text = "---\ntitle: x\nsidebar: top\n---\n\nText <!-- fmlint-disable-line MD001, MKD002 -->\n"
+    async with session("visual-studio-code", tmp_path) as client:
+        uri = open_document(client, tmp_path / "post.md", text)
+        await diagnostics(client, uri, 1)
+        key = await client.text_document_hover_async(types.HoverParams(*at(uri, 2, 3)))
+        assert hover_text(key).startswith("**`sidebar`**")
+        assert 'One of: `"left"`, `"right"`, `"none"`, `""`' in hover_text(key)
+        assert key is not None and key.range == types.Range(types.Position(2, 0), types.Position(2, 7))
+        value = await client.text_document_hover_async(types.HoverParams(*at(uri, 2, 10)))
+        assert hover_text(value) == render(RULES_BY_CODE["SC001"])
+        comment = await client.text_document_hover_async(types.HoverParams(*at(uri, 5, 20)))
+        md001, mkd002 = RULES_BY_CODE["MD001"], RULES_BY_CODE["MKD002"]
+        assert f"- `MD001` {md001.name}: {md001.summary}" in hover_text(comment)
+        assert f"- `MKD002` {mkd002.name}: {mkd002.summary}" in hover_text(comment)
+
+
+async def test_definition_goes_to_the_key_in_the_schema_file(tmp_path: Path) -> None:
+    schema = tmp_path / "schemas" / "post.schema.json"
+    schema.parent.mkdir()
+    schema.write_text(
+        '{\n  "type": "object",\n  "properties": {\n    "名前": {"$ref": "#/$defs/name"},\n'
+        '    "author": {"type": "object", "properties": {"name": {"type": "string"}}}\n  },\n'
+        '  "$defs": {"name": {"type": "string"}}\n}\n',
+        encoding="utf-8",
+    )
+    (tmp_path / ".fmlint.toml").write_text('schema = "schemas/post.schema.json"\n', encoding="utf-8")
+    async with session("neovim", tmp_path) as client:
+        uri = open_document(client, tmp_path / "post.md", "---\n名前: x\nauthor:\n  name: y\n---\n")
+        found = await client.text_document_definition_async(types.DefinitionParams(*at(uri, 1, 2)))
+        assert found == types.Location(schema.as_uri(), types.Range(types.Position(3, 4), types.Position(3, 12)))
+        nested = await client.text_document_definition_async(types.DefinitionParams(*at(uri, 3, 3)))
+        assert nested == types.Location(schema.as_uri(), types.Range(types.Position(4, 48), types.Position(4, 54)))
+
+
+def _apply(text: str, edits: list[types.TextEdit]) -> str:
+    """An ASCII document with ``edits`` applied (positions are then characters)."""
+    starts = [0, *(index + 1 for index, char in enumerate(text) if char == "\n")]
+    for text_edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        start = starts[text_edit.range.start.line] + text_edit.range.start.character
+        end = starts[text_edit.range.end.line] + text_edit.range.end.character
+        text = text[:start] + text_edit.new_text + text[end:]
+    return text
+
+
+async def test_suppress_on_this_line_and_open_rule_documentation(tmp_path: Path) -> None:
+    text = "---\ntitle: x\ntitel: 1\n---\n\n# Heading\n"
+    async with session("visual-studio-code", tmp_path) as client:
+        uri = open_document(client, tmp_path / "post.md", text)
+        assert [d.code for d in await diagnostics(client, uri, 1)] == ["SC002", "MD025"]
+        expected = {
+            2: "---\ntitle: x\ntitel: 1  # fmlint-disable-line SC002\n---\n\n# Heading\n",
+            5: "---\ntitle: x\ntitel: 1\n---\n\n# Heading <!-- fmlint-disable-line MD025 -->\n",
+        }
+        for line, suppressed in expected.items():
+            wanted = types.Range(types.Position(line, 0), types.Position(line, 0))
+            found = await client.text_document_code_action_async(
+                types.CodeActionParams(types.TextDocumentIdentifier(uri), wanted, types.CodeActionContext([]))
+            )
+            assert found is not None
+            code = "SC002" if line == 2 else "MD025"
+            titles = [action.title for action in found]
+            assert titles == [f"Suppress {code} on this line", f"Open rule documentation for {code}"]
+            suppress = found[0]
+            assert isinstance(suppress, types.CodeAction) and suppress.edit and suppress.edit.changes
+            assert _apply(text, list(suppress.edit.changes[uri])) == suppressed
+        await client.workspace_execute_command_async(
+            types.ExecuteCommandParams("fmlint.openRuleDocumentation", ["MD025"])
+        )
+        assert [Path(shown.uri.removeprefix("file://")).name for shown in client.shown_documents] == ["MD025.md"]
+        change(client, uri, 2, types.TextDocumentContentChangeWholeDocument(expected[2]))
+        assert [d.code for d in await diagnostics(client, uri, 2)] == ["MD025"]
+
+
+async def test_suppression_is_not_offered_where_a_comment_would_change_the_data(tmp_path: Path) -> None:
+    """In a YAML block scalar a `#` is text, and JSON has no comments."""
+    block = "---\ntitle: x\nsummary: |\n  text\ntitel: 1\n---\n"
+    async with session("visual-studio-code", tmp_path) as client:
+        for name, text, line in (("block.md", block, 3), ("json.md", '{"title": "x", "titel": 1}\n', 0)):
+            uri = open_document(client, tmp_path / name, text)
+            await diagnostics(client, uri, 1)
+            wanted = types.Range(types.Position(line, 0), types.Position(line, 40))
+            found = await client.text_document_code_action_async(
+                types.CodeActionParams(types.TextDocumentIdentifier(uri), wanted, types.CodeActionContext([]))
+            )
+            assert found is not None
+            assert not [action.title for action in found if action.title.startswith("Suppress")], name
+
+
+async def test_configuration_and_schema_changes_are_reloaded(tmp_path: Path) -> None:
+    config = tmp_path / ".fmlint.toml"
+    schema = tmp_path / "post.schema.json"
+    schema.write_text('{"type": "object", "properties": {"title": {"type": "string"}}}', encoding="utf-8")
+    config.write_text('schema = "post.schema.json"\n', encoding="utf-8")
+    async with session("visual-studio-code", tmp_path) as client:
+        await _until(lambda: bool(client.registrations))
+        assert {r.method for r in client.registrations} == {types.WORKSPACE_DID_CHANGE_WATCHED_FILES}
+        uri = open_document(client, tmp_path / "post.md", "---\ntitle: x\nsubtitle: y\n---\n\n# Heading\n")
+        assert [d.code for d in await diagnostics(client, uri, 1)] == ["MD025"]  # the schema allows any key
+        schema.write_text(
+            '{"type": "object", "properties": {"title": {"type": "string"}}, "additionalProperties": false}',
+            encoding="utf-8",
+        )
+        config.write_text('schema = "post.schema.json"\nignore = ["MD025"]\n', encoding="utf-8")
+        count = len(client.published)
+        client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                [
+                    types.FileEvent(schema.as_uri(), types.FileChangeType.Changed),
+                    types.FileEvent(config.as_uri(), types.FileChangeType.Changed),
+                ]
+            )
+        )
+        await _until(lambda: len(client.published) > count)
+        assert located(list(client.published[-1].diagnostics)) == [("SC002", 2, 0, 2, 8)]
+        config.write_text('schema = "missing.schema.json"\n', encoding="utf-8")
+        count = len(client.published)
+        client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams([types.FileEvent(config.as_uri(), types.FileChangeType.Changed)])
+        )
+        await _until(lambda: len(client.published) > count)
+        (error,) = client.published[-1].diagnostics
+        assert error.message.startswith("fmlint configuration: ") and "missing.schema.json" in error.message
+
+
+CRASHING_SERVER = [
+    sys.executable,
+    "-c",
+    "from fmlint.rules import CHECKERS\n"
+    "checker = next(c for c in CHECKERS if 'MD025' in c.codes)\n"
+    "def crash(ctx, options):\n    raise RuntimeError('boom')\n"
+    "object.__setattr__(checker, 'check', crash)\n"
+    "from fmlint.server import main\nraise SystemExit(main(['server']))\n",
+]
+
+
+@pytest.mark.slow
+async def test_a_crashing_rule_is_an_x001_diagnostic_and_the_server_lives_on(tmp_path: Path) -> None:
+    async with session("visual-studio-code", tmp_path, command=CRASHING_SERVER) as client:
+        uri = open_document(client, tmp_path / "post.md", "---\ntitle: x\ntitel: 1\n---\n\n# Heading\n")
+        found = await diagnostics(client, uri, 1)
+        assert [d.code for d in found] == ["X001", "SC002"]
+        assert "crashed: RuntimeError: boom" in found[0].message
+        hover = await client.text_document_hover_async(types.HoverParams(*at(uri, 1, 1)))
+        assert hover_text(hover).startswith("**`title`**")
+
+
+def _message(payload: dict[str, object]) -> bytes:
+    body = json.dumps(payload).encode()
+    return b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
+
+
+def _response(stdout: IO[bytes], wanted: int) -> dict[str, object]:
+    """Read messages until the response to request ``wanted``."""
+    while True:
+        length = int(stdout.readline().split(b":")[1])
+        while stdout.readline().strip():
+            pass
+        message = json.loads(stdout.read(length))
+        if message.get("id") == wanted and "method" not in message:
+            return message
+
+
+def _initialize(server: subprocess.Popen[bytes], root: Path, process_id: int | None) -> None:
+    assert server.stdin is not None and server.stdout is not None
+    params = {"processId": process_id, "rootUri": root.as_uri(), "capabilities": {}}
+    server.stdin.write(_message({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": params}))
+    server.stdin.flush()
+    assert "capabilities" in _response(server.stdout, 1)["result"]  # type: ignore[operator]
+
+
+@pytest.mark.slow
+def test_a_malformed_request_gets_an_error_response(tmp_path: Path) -> None:
+    server = subprocess.Popen(SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=tmp_path)
+    try:
+        assert server.stdin is not None and server.stdout is not None
+        _initialize(server, tmp_path, None)
+        bad = {"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": {"textDocument": 5}}
+        server.stdin.write(_message(bad))
+        server.stdin.write(_message({"jsonrpc": "2.0", "id": 3, "method": "shutdown"}))
+        server.stdin.flush()
+        error = _response(server.stdout, 2)["error"]
+        assert isinstance(error, dict) and error["code"] in (-32602, -32603)
+        assert _response(server.stdout, 3) == {"jsonrpc": "2.0", "id": 3, "result": None}
+    finally:
+        server.kill()
+        server.wait()
+
+
+@pytest.mark.slow
+def test_the_server_exits_when_its_client_process_is_gone(tmp_path: Path) -> None:
+    parent = subprocess.Popen(["sleep", "60"])
+    server = subprocess.Popen(SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=tmp_path)
+    try:
+        _initialize(server, tmp_path, parent.pid)
+        parent.kill()
+        parent.wait()
+        assert server.wait(timeout=15) == 1  # its input is still open: only the watch ends it
+    finally:
+        parent.kill()
+        server.kill()
+        server.wait()
+
+
+async def test_exit_ends_the_server(tmp_path: Path) -> None:
+    async with session("emacs", tmp_path) as client:
+        open_document(client, tmp_path / "post.md", "---\ntitle: x\n---\n")
+    assert client._server is not None and client._server.returncode == 0
+
+
+@pytest.mark.slow
+async def test_a_one_megabyte_document_is_linted_and_the_server_answers(tmp_path: Path) -> None:
+    body = "".join(
+        f"Paragraph {i} with some text, 中文 and a [link](https://example.com/{i}).\n\n" for i in range(14_000)
+    )
+    text = f"---\ntitle: x\ntitel: 1\n---\n\n{body}"
+    assert len(text.encode()) > 1_000_000
+    async with session("visual-studio-code", tmp_path) as client:
+        uri = open_document(client, tmp_path / "big.md", text)
+        hover = await client.text_document_hover_async(types.HoverParams(*at(uri, 1, 1)))
+        assert hover_text(hover).startswith("**`title`**")
+        found = await diagnostics(client, uri, 1)
+        assert ("SC002", 2, 0, 2, 5) in located(found)
+
+
+@pytest.mark.slow
+def test_the_server_subcommand_rejects_options(tmp_path: Path) -> None:
+    result = subprocess.run([*SERVER, "--port", "1"], check=False, capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 2 and "usage: fmlint server" in result.stderr
