@@ -29,11 +29,11 @@ from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
 sys.path.insert(0, str(Path(__file__).parent))
-from gen_corpus import article  # noqa: E402
+from gen_corpus import article
 
-from fmlint.config.resolve import Resolver  # noqa: E402
-from fmlint.document import read_document  # noqa: E402
-from fmlint.linter import lint_file  # noqa: E402
+from fmlint.config.resolve import Resolver
+from fmlint.document import read_document
+from fmlint.linter import lint_file
 
 
 def seed_article() -> str:

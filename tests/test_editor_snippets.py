@@ -1,0 +1,54 @@
+"""The README's Neovim snippet, run as it is in a real headless Neovim (skipped without ``nvim``)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+# after loading post.md, wait for diagnostics and print each as `source line:col-line:col message`
+CHECK = """
+vim.cmd("edit post.md")
+local arrived = vim.wait(30000, function() return #vim.diagnostic.get(0) > 0 end, 50)
+local out = io.open("diagnostics.txt", "w")
+for _, d in ipairs(vim.diagnostic.get(0)) do
+  out:write(string.format("%s %d:%d-%d:%d %s\\n", d.source, d.lnum, d.col, d.end_lnum, d.end_col, d.message))
+end
+out:write(arrived and "" or "timeout\\n")
+out:close()
+vim.cmd("qall!")
+"""
+
+
+def readme_snippet(name: str) -> str:
+    """The code block after ``<!-- editor-snippet: NAME -->`` in the README."""
+    match = re.search(rf"<!-- editor-snippet: {name} -->\n```\w+\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    assert match, f"no {name} snippet in the README"
+    return match.group(1)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("nvim") is None, reason="Neovim is not installed (apt-get install neovim)")
+def test_the_readme_neovim_snippet_shows_fmlints_diagnostics(tmp_path: Path) -> None:
+    (tmp_path / "init.lua").write_text(readme_snippet("neovim"), encoding="utf-8")
+    (tmp_path / "check.lua").write_text(CHECK, encoding="utf-8")
+    (tmp_path / "post.md").write_text("---\ntitle: x\ntags: [中文😀, 1]\n---\n", encoding="utf-8")
+    # `fmlint` as the snippet calls it: the one installed beside this interpreter
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    subprocess.run(
+        ["nvim", "--headless", "--clean", "-u", "init.lua", "-c", "luafile check.lua"],
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+        check=True,
+        capture_output=True,
+    )
+    shown = (tmp_path / "diagnostics.txt").read_text(encoding="utf-8")
+    # Neovim columns are bytes: `tags: [` + 中文 (6 bytes) + 😀 (4 bytes) + `, ` puts the 1 at byte 19
+    assert shown == "fmlint 2:19-2:20 tags[1]: expected a string, got the integer 1\n"
