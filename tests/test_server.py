@@ -329,6 +329,13 @@ async def test_configuration_and_schema_changes_are_reloaded(tmp_path: Path) -> 
         await _until(lambda: len(client.published) > count)
         (error,) = client.published[-1].diagnostics
         assert error.message.startswith("fmlint configuration: ") and "missing.schema.json" in error.message
+        config.write_text('force-exclude = true\nextend-exclude = ["post.md"]\n', encoding="utf-8")
+        count = len(client.published)
+        client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams([types.FileEvent(config.as_uri(), types.FileChangeType.Changed)])
+        )
+        await _until(lambda: len(client.published) > count)
+        assert not client.published[-1].diagnostics  # excluded, as `--stdin-filename` would leave it
 
 
 CRASHING_SERVER = [

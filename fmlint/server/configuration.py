@@ -65,6 +65,11 @@ class Configuration:
         """The file's settings; raises :class:`ConfigError` or :class:`SchemaLoadError` as ``fmlint`` would."""
         return self._resolver.settings_for(path)
 
+    def excluded(self, path: str) -> bool:
+        """Whether the file is left alone, as ``--stdin-filename`` leaves it (excluded with ``force-exclude``)."""
+        project = self._resolver.project_for(path)
+        return bool(project.force_exclude and project.is_excluded(path))
+
     def reload(self) -> None:
         """Forget every configuration and schema read so far."""
         forget_loaded()

@@ -62,7 +62,7 @@ def lint_buffer(buffer: TextBuffer, configuration: Configuration) -> Outcome:
     generation = configuration.generation
     try:
         settings = configuration.settings_for(buffer.path)
-        found = lint_file(buffer.document, settings).diagnostics
+        found = [] if configuration.excluded(buffer.path) else lint_file(buffer.document, settings).diagnostics
     except Exception as exc:  # a configuration error, or a bug outside the rules: shown, never fatal
         message = configuration_error(exc)
         text = f"fmlint configuration: {message}" if message else f"fmlint crashed: {type(exc).__name__}: {exc}"
