@@ -44,6 +44,7 @@ class Preset:
     excludes: tuple[str, ...]  # gitignore-style patterns, relative to the config file
     image_fields: tuple[str, ...]
     rule_options: Options = field(default_factory=dict)  # defaults for [rules.<module>] tables
+    generator: str = "Hugo"  # named in messages (the DT rules read Hugo's date layouts for every preset)
 
     def options_with(self, image_fields: tuple[str, ...]) -> dict[str, dict[str, Any]]:
         """This preset's rule options, with ``image_fields`` where image fields go."""
@@ -63,6 +64,7 @@ PRESETS: dict[str, Preset] = {
             ("_site/", "vendor/", "_layouts/", "_includes/", ".jekyll-cache/"),
             ("image", "image.path", "header.image", "header.teaser", "header.overlay_image", "thumbnail"),
             {**_dates(["date"], lastmod=["last_modified_at"]), **_site(["_config.yml", "_config.toml"], ["."])},
+            "Jekyll",
         ),
         Preset(
             "astro",
@@ -70,6 +72,7 @@ PRESETS: dict[str, Preset] = {
             ("dist/", "public/"),
             ("heroImage", "image", "image.src", "cover", "ogImage"),
             {**_dates([]), **_site(["astro.config.mjs", "astro.config.ts", "astro.config.js"], ["public"])},
+            "Astro",
         ),
         Preset(
             "docusaurus",
@@ -77,6 +80,7 @@ PRESETS: dict[str, Preset] = {
             ("build/", ".docusaurus/"),
             ("image",),
             {**_dates(["date"]), **_site(["docusaurus.config.js", "docusaurus.config.ts"], ["static"])},
+            "Docusaurus",
         ),
         Preset(
             "mkdocs-material",
@@ -84,6 +88,7 @@ PRESETS: dict[str, Preset] = {
             ("site/", "overrides/"),
             ("image",),
             {**_dates(["date"]), **_site(["mkdocs.yml", "mkdocs.yaml"], ["docs"])},
+            "MkDocs",
         ),
         Preset("none", None, (), DEFAULT_IMAGE_FIELDS),
     )
