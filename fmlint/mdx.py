@@ -1,0 +1,359 @@
+"""MDX bodies read the way MDX reads them, for the CommonMark parser.
+
+In MDX, ESM ``import``/``export`` blocks, JSX tags (``<Tabs>``, ``</TabItem>``,
+``<img src={x} />``) and ``{…}`` expressions are JavaScript, not Markdown, and
+the children of a JSX element are Markdown again.  :func:`masked_body`
+replaces that JavaScript by spaces, keeping every line break, so the body
+keeps its length and every character its offset: the CommonMark parser then
+sees the Markdown between the tags (a fence inside ``<TabItem>`` closes where
+it closes; a tag line is a blank line, not the start of an HTML block that
+swallows what follows) and every span it gives is a span of the real file.
+Fenced code and inline code are left alone.  A ``{/* comment */}`` written
+with a space after ``/*`` becomes an HTML comment of the same length, so
+``{/* fmlint-disable-next-line MD001 */}`` suppresses like ``<!-- … -->``.
+
+Images in JSX ``<img>`` and ``<Image>`` tags are kept with a string ``src``;
+an ``src={…}`` expression is code, never a URL, and is not checked.
+
+Differences from MDX: indented code is not switched off (four spaces of
+indentation still make a code block, as in CommonMark), and a tag on its own
+line always ends a paragraph.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from fmlint.positions import Place, Span
+
+if TYPE_CHECKING:
+    from fmlint.document import Document
+    from fmlint.markdown import Heading, Image, MarkdownView
+
+_FENCE = re.compile(r"[ \t>]*(`{3,}|~{3,})")
+_ESM = re.compile(r"(?:import|export)(?=[\s{*])")
+_TAG_NAME = re.compile(r"[A-Za-z_$][\w$.:-]*")
+_ATTRIBUTE_NAME = re.compile(r"[A-Za-z_$:][\w$.:-]*")
+_IMAGE_TAGS = ("img", "Image")
+_MAX_PASSES = 3  # parses of one body: blanking misread fences seldom needs a second round
+_HEADING_TAG = re.compile(r"h([1-6])")
+_CLOSERS = {"{": "}", "(": ")", "[": "]"}
+_BACKTICKS = re.compile(r"`+")
+_SPACE = re.compile(r"\s*")
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+
+
+@dataclasses.dataclass(frozen=True)
+class JsxAttribute:
+    name: str
+    value: str | None  # the string value, or the expression's source with its braces; None: no value
+    span: Span  # of the value (inside the quotes), relative to the body
+    expression: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class JsxTag:
+    name: str
+    closing: bool  # </Name>
+    span: Span  # relative to the body
+    attributes: tuple[JsxAttribute, ...]
+
+
+def parse(doc: Document, parse_markdown: Callable[[Document], MarkdownView]) -> MarkdownView:
+    """The Markdown view of an MDX document: the masked body parsed, plus the images and headings of JSX tags.
+
+    A fenced code block that CommonMark reads otherwise than MDX (indented
+    four spaces more than its list item, so indented code to CommonMark; a
+    closing fence indented further than CommonMark allows) is blanked whole
+    and the body parsed again: it is code either way, and its closing fence no
+    longer opens a fence that is never closed.
+    """
+    scan = masked_body(doc.body)
+    body = scan.body
+    for _ in range(_MAX_PASSES):
+        view = parse_markdown(_with_body(doc, body))
+        misread = _misread_fences(doc, scan.fences, view)
+        if not misread:
+            break
+        out = list(body)
+        for start, end in misread:
+            out[start:end] = [char if char in "\r\n" else " " for char in body[start:end]]
+        body = "".join(out)
+    view.images.extend(_images(scan.tags, doc.body_start))
+    view.images.sort(key=lambda image: image.span.start)
+    view.headings.extend(_headings(scan, doc.body_start))
+    view.headings.sort(key=lambda heading: heading.span.start)
+    return view
+
+
+def _misread_fences(doc: Document, fences: list[tuple[Span, Span | None]], view: MarkdownView) -> list[tuple[int, int]]:
+    """The body ranges of the closed MDX fences that the view does not have as the same fence."""
+    lines = doc.lines
+    parsed = {
+        lines.line_of(fence.opening.start): lines.line_of(max(fence.span.start, fence.span.end - 1))
+        for fence in view.code_fences
+        if fence.closed
+    }
+    base = doc.body_start
+    return [
+        (opener.start, closer.end)
+        for opener, closer in fences
+        if closer is not None and parsed.get(lines.line_of(base + opener.start)) != lines.line_of(base + closer.start)
+    ]
+
+
+def _with_body(doc: Document, body: str) -> Document:
+    return dataclasses.replace(doc, text=doc.text[: doc.body_start] + body, mdx=False)
+
+
+@dataclasses.dataclass
+class Scan:
+    body: str  # masked
+    tags: list[JsxTag]
+    fences: list[tuple[Span, Span | None]]  # fenced code as MDX reads it: the opening and closing lines (no break)
+
+
+def masked_body(body: str) -> Scan:
+    """``body`` with ESM, JSX tags and expressions blanked (same length, same line breaks); its tags and fences."""
+    scanner = _Scanner(body)
+    scanner.run()
+    return Scan("".join(scanner.out), scanner.tags, scanner.fences)
+
+
+class _Scanner:
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.out = list(body)
+        self.tags: list[JsxTag] = []
+        self.fences: list[tuple[Span, Span | None]] = []
+
+    def blank(self, start: int, end: int) -> None:
+        for index in range(start, end):
+            if self.out[index] not in "\r\n":
+                self.out[index] = " "
+
+    def run(self) -> None:
+        body, length = self.body, len(self.body)
+        index = 0
+        fence: str | None = None  # the opening fence's run, inside a fenced code block
+        previous_blank = True
+        while index < length:
+            line_end = body.find("\n", index)
+            line_end = length if line_end < 0 else line_end + 1
+            line = body[index:line_end]
+            opener = _FENCE.match(line)
+            if fence is not None:
+                closes = opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence)
+                if closes and opener and not line[opener.end() :].strip():
+                    fence = None
+                    self.fences[-1] = (self.fences[-1][0], _line_span(index, line))
+                index = line_end
+                continue
+            if opener and not (opener.group(1)[0] == "`" and "`" in line[opener.end() :]):
+                fence = opener.group(1)
+                self.fences.append((_line_span(index, line), None))
+                index = line_end
+                previous_blank = False
+                continue
+            if previous_blank and _ESM.match(line):
+                end = _paragraph_end(body, index)
+                self.blank(index, end)
+                index = end
+                continue
+            previous_blank = not line.strip()
+            index = self.inline(index, line_end)
+
+    def inline(self, index: int, line_end: int) -> int:
+        """Mask the JSX and expressions starting on this line; where scanning resumes (a construct may end on a
+        later line)."""
+        body = self.body
+        while index < line_end:
+            char = body[index]
+            if char == "\\":
+                index += 2
+            elif char == "`":
+                index = _code_span_end(body, index)
+            elif char == "{":
+                end = _balanced_end(body, index)
+                if end is None:
+                    return line_end
+                self.expression(index, end)
+                index = end
+            elif char == "<":
+                tag = _tag(body, index)
+                if tag is None:
+                    index += 1
+                    continue
+                self.tags.append(tag)
+                self.blank(tag.span.start, tag.span.end)
+                index = tag.span.end
+            else:
+                index += 1
+        return max(index, line_end)
+
+    def expression(self, start: int, end: int) -> None:
+        text = self.body[start:end]
+        if text.startswith("{/* ") and text.endswith(" */}") and "-->" not in text and len(text) >= 8:
+            self.out[start : start + 4] = "<!--"
+            self.out[end - 4 : end] = " -->"  # the comment's own text stays, for suppression comments
+            return
+        self.blank(start, end)
+
+
+def _line_span(start: int, line: str) -> Span:
+    return Span(start, start + len(line.rstrip("\r\n")))
+
+
+def _paragraph_end(body: str, index: int) -> int:
+    """The offset after the ESM block starting at ``index``: it runs to the next blank line."""
+    blank = _BLANK_LINE.search(body, index)
+    return len(body) if blank is None else blank.start() + 1
+
+
+def _code_span_end(body: str, index: int) -> int:
+    """After the inline code span opening at ``index``, or after its backticks when it is never closed."""
+    ticks = _BACKTICKS.match(body, index).group()  # type: ignore[union-attr]  # body[index] is "`"
+    paragraph_break = _BLANK_LINE.search(body, index)
+    limit = len(body) if paragraph_break is None else paragraph_break.start()
+    closing = re.compile(rf"(?<!`){ticks}(?!`)").search(body, index + len(ticks), limit)
+    return index + len(ticks) if closing is None else closing.end()
+
+
+def _balanced_end(body: str, index: int) -> int | None:
+    """After the bracket closing the one at ``index``; JavaScript strings, template literals and comments
+    are skipped.  ``None`` when it is never closed."""
+    stack: list[str] = []
+    position = index
+    length = len(body)
+    while position < length:
+        char = body[position]
+        if char in _CLOSERS:
+            stack.append(_CLOSERS[char])
+        elif char in "}])":
+            if not stack or stack.pop() != char:
+                return None
+            if not stack:
+                return position + 1
+        elif char in "\"'`":
+            position = _string_end(body, position)
+            continue
+        elif body.startswith("/*", position):
+            end = body.find("*/", position + 2)
+            position = length if end < 0 else end + 2
+            continue
+        elif body.startswith("//", position) and (position == 0 or body[position - 1] != ":"):
+            end = body.find("\n", position)
+            position = length if end < 0 else end
+            continue
+        position += 1
+    return None
+
+
+def _string_end(body: str, index: int) -> int:
+    quote = body[index]
+    position = index + 1
+    while position < len(body):
+        char = body[position]
+        if char == "\\":
+            position += 2
+            continue
+        if char == quote:
+            return position + 1
+        if char == "\n" and quote != "`":
+            return position
+        position += 1
+    return len(body)
+
+
+def _tag(body: str, index: int) -> JsxTag | None:
+    """The JSX tag at ``index`` (``<Name …>``, ``</Name>``, ``<>``, ``</>``, ``<Name … />``), or ``None``."""
+    closing = body.startswith("/", index + 1)
+    position = index + 2 if closing else index + 1
+    name = _TAG_NAME.match(body, position)
+    if name is not None:
+        if body.startswith("://", name.end() - 1) or body.startswith("@", name.end()):
+            return None  # an autolink, <https://…> or <a@b.example>
+        position = name.end()
+    elif not body.startswith(">", position):
+        return None
+    attributes: list[JsxAttribute] = []
+    while True:
+        position = _SPACE.match(body, position).end()  # type: ignore[union-attr]  # matches ""
+        if body.startswith(("/>", ">"), position):
+            end = position + (2 if body[position] == "/" else 1)
+            return JsxTag(name.group() if name else "", closing, Span(index, end), tuple(attributes))
+        if body.startswith("{", position):  # {...spread}
+            spread_end = _balanced_end(body, position)
+            if spread_end is None:
+                return None
+            position = spread_end
+            continue
+        attribute = _ATTRIBUTE_NAME.match(body, position)
+        if attribute is None:
+            return None
+        position = _SPACE.match(body, attribute.end()).end()  # type: ignore[union-attr]
+        if not body.startswith("=", position):
+            attributes.append(JsxAttribute(attribute.group(), None, Span(position, position), False))
+            continue
+        position = _SPACE.match(body, position + 1).end()  # type: ignore[union-attr]
+        quote = body[position : position + 1]
+        if quote in ("'", '"'):
+            close = body.find(quote, position + 1)
+            if close < 0:
+                return None
+            attributes.append(
+                JsxAttribute(attribute.group(), body[position + 1 : close], Span(position + 1, close), False)
+            )
+            position = close + 1
+        elif quote == "{":
+            expression_end = _balanced_end(body, position)
+            if expression_end is None:
+                return None
+            attributes.append(
+                JsxAttribute(attribute.group(), body[position:expression_end], Span(position, expression_end), True)
+            )
+            position = expression_end
+        else:
+            return None
+
+
+def _images(tags: list[JsxTag], base: int) -> list[Image]:
+    from fmlint.markdown import Image
+
+    images = []
+    for tag in tags:
+        if tag.name not in _IMAGE_TAGS:
+            continue
+        values = {attribute.name: attribute for attribute in tag.attributes}
+        src, alt = values.get("src"), values.get("alt")
+        if src is None or src.expression or src.value is None:
+            continue  # src={…} is code: whatever it evaluates to is not written here
+        place = Place(spans=(tag.span.shifted(base), src.span.shifted(base)))
+        images.append(Image(src.value, None if alt is None else alt.value or "", "html", place))
+    return images
+
+
+def _headings(scan: Scan, base: int) -> list[Heading]:
+    """``<h2>Text</h2>`` written as JSX on a line of its own: a heading of the rendered page."""
+    from fmlint.markdown import Heading
+
+    headings = []
+    for position, opening in enumerate(scan.tags):
+        level = _HEADING_TAG.fullmatch(opening.name)
+        if level is None or opening.closing or not _starts_line(scan.body, opening.span.start):
+            continue
+        line_end = scan.body.find("\n", opening.span.end) % (len(scan.body) + 1)
+        closing = next((tag for tag in scan.tags[position + 1 :] if tag.closing and tag.name == opening.name), None)
+        if closing is None or closing.span.end > line_end or scan.body[closing.span.end : line_end].strip():
+            continue
+        text = " ".join(scan.body[opening.span.end : closing.span.start].split())
+        headings.append(Heading(int(level.group(1)), text, Span(opening.span.start, closing.span.end).shifted(base)))
+    return headings
+
+
+def _starts_line(body: str, index: int) -> bool:
+    line_start = body.rfind("\n", 0, index) + 1
+    return not body[line_start:index].strip()
