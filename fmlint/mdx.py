@@ -43,6 +43,11 @@ _HEADING_TAG = re.compile(r"h([1-6])")
 _CLOSERS = {"{": "}", "(": ")", "[": "]"}
 _BACKTICKS = re.compile(r"`+")
 _SPACE = re.compile(r"\s*")
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
+_SPECIAL = re.compile(r"[\\`\]{<]")
+# "](destination" of an inline link or image, and <scheme:…> / <a@b.example> autolinks: Markdown, not JSX
+_DESTINATION = re.compile(r"\]\(\s*(?:<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)")
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w.-]+)>")
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 
 
@@ -78,10 +83,8 @@ def parse(doc: Document, parse_markdown: Callable[[Document], MarkdownView]) -> 
         misread = _misread_fences(doc, scan.fences, view)
         if not misread:
             break
-        out = list(body)
         for start, end in misread:
-            out[start:end] = [char if char in "\r\n" else " " for char in body[start:end]]
-        body = "".join(out)
+            body = body[:start] + blanked(body[start:end]) + body[end:]
     view.images.extend(_images(scan.tags, doc.body_start))
     view.images.sort(key=lambda image: image.span.start)
     view.headings.extend(_headings(scan, doc.body_start))
@@ -131,9 +134,7 @@ class _Scanner:
         self.fences: list[tuple[Span, Span | None]] = []
 
     def blank(self, start: int, end: int) -> None:
-        for index in range(start, end):
-            if self.out[index] not in "\r\n":
-                self.out[index] = " "
+        self.out[start:end] = blanked(self.body[start:end])
 
     def run(self) -> None:
         body, length = self.body, len(self.body)
@@ -168,21 +169,30 @@ class _Scanner:
 
     def inline(self, index: int, line_end: int) -> int:
         """Mask the JSX and expressions starting on this line; where scanning resumes (a construct may end on a
-        later line)."""
+        later line).  Escapes, code spans, link destinations and autolinks are skipped: they are Markdown."""
         body = self.body
-        while index < line_end:
+        while True:
+            special = _SPECIAL.search(body, index, line_end)
+            if special is None:
+                return line_end
+            index = special.start()
             char = body[index]
             if char == "\\":
                 index += 2
             elif char == "`":
                 index = _code_span_end(body, index)
+            elif char == "]":
+                destination = _DESTINATION.match(body, index)
+                index = index + 1 if destination is None else destination.end()
             elif char == "{":
                 end = _balanced_end(body, index)
                 if end is None:
                     return line_end
                 self.expression(index, end)
                 index = end
-            elif char == "<":
+            elif autolink := _AUTOLINK.match(body, index):
+                index = autolink.end()
+            else:  # "<"
                 tag = _tag(body, index)
                 if tag is None:
                     index += 1
@@ -190,9 +200,8 @@ class _Scanner:
                 self.tags.append(tag)
                 self.blank(tag.span.start, tag.span.end)
                 index = tag.span.end
-            else:
-                index += 1
-        return max(index, line_end)
+            if index >= line_end:
+                return index
 
     def expression(self, start: int, end: int) -> None:
         text = self.body[start:end]
@@ -201,6 +210,11 @@ class _Scanner:
             self.out[end - 4 : end] = " -->"  # the comment's own text stays, for suppression comments
             return
         self.blank(start, end)
+
+
+def blanked(text: str) -> str:
+    """``text`` as spaces, its line breaks kept."""
+    return _NOT_LINE_BREAK.sub(" ", text)
 
 
 def _line_span(start: int, line: str) -> Span:
@@ -274,8 +288,6 @@ def _tag(body: str, index: int) -> JsxTag | None:
     position = index + 2 if closing else index + 1
     name = _TAG_NAME.match(body, position)
     if name is not None:
-        if body.startswith("://", name.end() - 1) or body.startswith("@", name.end()):
-            return None  # an autolink, <https://…> or <a@b.example>
         position = name.end()
     elif not body.startswith(">", position):
         return None

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from support import PERMISSIVE, lint, located, write_file
+from hypothesis import given
+from hypothesis import strategies as st
+from support import PERMISSIVE, assert_inside, lint, located, settings_with, write_file
 
 from fmlint.cli import main
+from fmlint.document import read_document
+from fmlint.linter import lint_file
 from fmlint.mdx import masked_body
 
 FM = "---\ntitle: x\n---\n"
@@ -124,3 +128,45 @@ def test_walking_checks_mdx_under_astro_and_docusaurus_and_lists_it_otherwise(
     assert ("fmlint: skipped docs/a.mdx" in err) is not checked
     main(["--isolated", "--no-cache", "--preset", preset, "--schema", schema, "--format", "concise", "docs"])
     assert "skipped" not in capsys.readouterr().err  # only with -v
+
+
+_PIECES = [
+    "<Tabs>",
+    "</Tabs>",
+    "<img src={x} alt='a' />",
+    "{a}",
+    "{/* c */}",
+    "```",
+    "~~~",
+    "`",
+    "import x from 'y'",
+    "\n",
+    "\r\n",
+    "\n\n",
+    "  ",
+    "    ",
+    "# h",
+    "**b**",
+    "[l](u)",
+    "<",
+    "{",
+    "}",
+    "中文",
+    "😀",
+    "'",
+    '"',
+    "\\",
+    "<h2>t</h2>",
+    "- ",
+    "> ",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_masking_never_moves_a_character_and_linting_stays_inside(pieces):
+    body = "".join(pieces)
+    scan = masked_body(body)
+    assert len(scan.body) == len(body)
+    assert [i for i, c in enumerate(scan.body) if c in "\r\n"] == [i for i, c in enumerate(body) if c in "\r\n"]
+    doc = read_document("page.mdx", (FM + body).encode())
+    assert_inside(doc, lint_file(doc, settings_with(PERMISSIVE)))
