@@ -132,6 +132,20 @@ class _Scanner:
         self.out = list(body)
         self.tags: list[JsxTag] = []
         self.fences: list[tuple[Span, Span | None]] = []
+        self.brackets = _Brackets(body)
+        self.paragraph = (0, -1)  # (start, end) of the last paragraph whose end was looked for
+
+    def code_span_end(self, index: int) -> int:
+        """After the inline code span opening at ``index``, or after its backticks when it is never closed."""
+        body = self.body
+        ticks = _BACKTICKS.match(body, index).group()  # type: ignore[union-attr]  # body[index] is "`"
+        start, limit = self.paragraph
+        if not start <= index < limit:  # each paragraph's end is looked for once
+            paragraph_break = _BLANK_LINE.search(body, index)
+            limit = len(body) if paragraph_break is None else paragraph_break.start()
+            self.paragraph = (index, limit)
+        closing = re.compile(rf"(?<!`){ticks}(?!`)").search(body, index + len(ticks), limit)
+        return index + len(ticks) if closing is None else closing.end()
 
     def blank(self, start: int, end: int) -> None:
         self.out[start:end] = blanked(self.body[start:end])
@@ -180,12 +194,12 @@ class _Scanner:
             if char == "\\":
                 index += 2
             elif char == "`":
-                index = _code_span_end(body, index)
+                index = self.code_span_end(index)
             elif char == "]":
                 destination = _DESTINATION.match(body, index)
                 index = index + 1 if destination is None else destination.end()
             elif char == "{":
-                end = _balanced_end(body, index)
+                end = self.brackets.end(index)
                 if end is None:
                     return line_end
                 self.expression(index, end)
@@ -193,7 +207,7 @@ class _Scanner:
             elif autolink := _AUTOLINK.match(body, index):
                 index = autolink.end()
             else:  # "<"
-                tag = _tag(body, index)
+                tag = _tag(body, index, self.brackets)
                 if tag is None:
                     index += 1
                     continue
@@ -227,43 +241,52 @@ def _paragraph_end(body: str, index: int) -> int:
     return len(body) if blank is None else blank.start() + 1
 
 
-def _code_span_end(body: str, index: int) -> int:
-    """After the inline code span opening at ``index``, or after its backticks when it is never closed."""
-    ticks = _BACKTICKS.match(body, index).group()  # type: ignore[union-attr]  # body[index] is "`"
-    paragraph_break = _BLANK_LINE.search(body, index)
-    limit = len(body) if paragraph_break is None else paragraph_break.start()
-    closing = re.compile(rf"(?<!`){ticks}(?!`)").search(body, index + len(ticks), limit)
-    return index + len(ticks) if closing is None else closing.end()
+class _Brackets:
+    """Where the brackets of one body close, each found once.
 
+    A scan that fails also settles every bracket it passed: those it saw
+    closed keep their closing place, those still open are never closed (a
+    scan from any of them would go the same way), so a body of ``{`` lines
+    costs one pass, not one per line.
+    """
 
-def _balanced_end(body: str, index: int) -> int | None:
-    """After the bracket closing the one at ``index``; JavaScript strings, template literals and comments
-    are skipped.  ``None`` when it is never closed."""
-    stack: list[str] = []
-    position = index
-    length = len(body)
-    while position < length:
-        char = body[position]
-        if char in _CLOSERS:
-            stack.append(_CLOSERS[char])
-        elif char in "}])":
-            if not stack or stack.pop() != char:
-                return None
-            if not stack:
-                return position + 1
-        elif char in "\"'`":
-            position = _string_end(body, position)
-            continue
-        elif body.startswith("/*", position):
-            end = body.find("*/", position + 2)
-            position = length if end < 0 else end + 2
-            continue
-        elif body.startswith("//", position) and (position == 0 or body[position - 1] != ":"):
-            end = body.find("\n", position)
-            position = length if end < 0 else end
-            continue
-        position += 1
-    return None
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.known: dict[int, int | None] = {}
+
+    def end(self, index: int) -> int | None:
+        """After the bracket closing the one at ``index``; JavaScript strings, template literals and comments
+        are skipped.  ``None`` when it is never closed."""
+        if index in self.known:
+            return self.known[index]
+        body, length = self.body, len(self.body)
+        stack: list[tuple[str, int]] = []  # the closer each open bracket expects, and where it opened
+        position = index
+        while position < length:
+            char = body[position]
+            if char in _CLOSERS:
+                stack.append((_CLOSERS[char], position))
+            elif char in "}])":
+                if not stack or stack[-1][0] != char:
+                    break
+                self.known[stack.pop()[1]] = position + 1
+                if not stack:
+                    return position + 1
+            elif char in "\"'`":
+                position = _string_end(body, position)
+                continue
+            elif body.startswith("/*", position):
+                end = body.find("*/", position + 2)
+                position = length if end < 0 else end + 2
+                continue
+            elif body.startswith("//", position) and (position == 0 or body[position - 1] != ":"):
+                end = body.find("\n", position)
+                position = length if end < 0 else end
+                continue
+            position += 1
+        for _, start in stack:
+            self.known[start] = None
+        return None
 
 
 def _string_end(body: str, index: int) -> int:
@@ -282,7 +305,7 @@ def _string_end(body: str, index: int) -> int:
     return len(body)
 
 
-def _tag(body: str, index: int) -> JsxTag | None:
+def _tag(body: str, index: int, brackets: _Brackets) -> JsxTag | None:
     """The JSX tag at ``index`` (``<Name …>``, ``</Name>``, ``<>``, ``</>``, ``<Name … />``), or ``None``."""
     closing = body.startswith("/", index + 1)
     position = index + 2 if closing else index + 1
@@ -298,7 +321,7 @@ def _tag(body: str, index: int) -> JsxTag | None:
             end = position + (2 if body[position] == "/" else 1)
             return JsxTag(name.group() if name else "", closing, Span(index, end), tuple(attributes))
         if body.startswith("{", position):  # {...spread}
-            spread_end = _balanced_end(body, position)
+            spread_end = brackets.end(position)
             if spread_end is None:
                 return None
             position = spread_end
@@ -321,7 +344,7 @@ def _tag(body: str, index: int) -> JsxTag | None:
             )
             position = close + 1
         elif quote == "{":
-            expression_end = _balanced_end(body, position)
+            expression_end = brackets.end(position)
             if expression_end is None:
                 return None
             attributes.append(

@@ -170,3 +170,11 @@ def test_masking_never_moves_a_character_and_linting_stays_inside(pieces):
     assert [i for i, c in enumerate(scan.body) if c in "\r\n"] == [i for i, c in enumerate(body) if c in "\r\n"]
     doc = read_document("page.mdx", (FM + body).encode())
     assert_inside(doc, lint_file(doc, settings_with(PERMISSIVE)))
+
+
+@pytest.mark.parametrize(
+    "body", ["{\n" * 5000, "<a b={\n" * 5000, "` ``\n" * 5000, "{" * 20000, '<a b="\n' * 5000, "```\n" * 5001]
+)
+def test_hostile_mdx_bodies_are_linted_without_crashing(body):
+    doc = read_document("page.mdx", (FM + body).encode())
+    assert_inside(doc, lint_file(doc, settings_with(PERMISSIVE)))
