@@ -8,16 +8,21 @@ keeps its length and every character its offset: the CommonMark parser then
 sees the Markdown between the tags (a fence inside ``<TabItem>`` closes where
 it closes; a tag line is a blank line, not the start of an HTML block that
 swallows what follows) and every span it gives is a span of the real file.
-Fenced code and inline code are left alone.  A ``{/* comment */}`` written
-with a space after ``/*`` becomes an HTML comment of the same length, so
-``{/* fmlint-disable-next-line MD001 */}`` suppresses like ``<!-- … -->``.
+Fenced code, inline code, link destinations and autolinks are left alone.
+A ``{/* comment */}`` written with a space after ``/*`` becomes an HTML
+comment of the same length, so ``{/* fmlint-disable-next-line MD001 */}``
+suppresses like ``<!-- … -->``.
 
-Images in JSX ``<img>`` and ``<Image>`` tags are kept with a string ``src``;
-an ``src={…}`` expression is code, never a URL, and is not checked.
+What the masked body loses is given back to the view (:func:`parse`): images
+of JSX ``<img>`` and ``<Image>`` tags with a string ``src`` (``src={…}`` is
+code, never a URL, and is not checked), and ``<h1>``…``<h6>`` written on a
+line of their own, which are headings of the rendered page.
 
 Differences from MDX: indented code is not switched off (four spaces of
-indentation still make a code block, as in CommonMark), and a tag on its own
-line always ends a paragraph.
+indentation still make a code block, as in CommonMark; a fenced block that
+CommonMark misreads because of it is blanked, see :func:`parse`), and a tag
+on its own line always ends a paragraph.  The scan is linear: each bracket's
+match and each paragraph's end is looked for once.
 """
 
 from __future__ import annotations
@@ -49,6 +54,9 @@ _SPECIAL = re.compile(r"[\\`\]{<]")
 _DESTINATION = re.compile(r"\]\(\s*(?:<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w.-]+)>")
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+# a line that may open a fence or ESM, or a character that may start JSX, an expression or what skips them
+_INTERESTING = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})|^(?:import|export)(?=[\s{*])|[\\`\]{<]", re.MULTILINE)
+_FENCE_LINE = re.compile(r"^[ \t>]*(`{3,}|~{3,})[ \t]*\r?$", re.MULTILINE)  # a closing fence, if long enough
 
 
 @dataclasses.dataclass(frozen=True)
@@ -151,35 +159,39 @@ class _Scanner:
         self.out[start:end] = blanked(self.body[start:end])
 
     def run(self) -> None:
+        """Visit the lines that may hold a fence, ESM or a special character; the others stay as they are."""
         body, length = self.body, len(self.body)
         index = 0
-        fence: str | None = None  # the opening fence's run, inside a fenced code block
-        previous_blank = True
         while index < length:
-            line_end = body.find("\n", index)
-            line_end = length if line_end < 0 else line_end + 1
-            line = body[index:line_end]
-            opener = _FENCE.match(line)
-            if fence is not None:
-                closes = opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence)
-                if closes and opener and not line[opener.end() :].strip():
-                    fence = None
-                    self.fences[-1] = (self.fences[-1][0], _line_span(index, line))
-                index = line_end
-                continue
-            if opener and not (opener.group(1)[0] == "`" and "`" in line[opener.end() :]):
-                fence = opener.group(1)
-                self.fences.append((_line_span(index, line), None))
-                index = line_end
-                previous_blank = False
-                continue
-            if previous_blank and _ESM.match(line):
-                end = _paragraph_end(body, index)
-                self.blank(index, end)
-                index = end
-                continue
-            previous_blank = not line.strip()
-            index = self.inline(index, line_end)
+            found = _INTERESTING.search(body, index)
+            if found is None:
+                return
+            index = self.line(max(index, body.rfind("\n", 0, found.start()) + 1))
+
+    def line(self, start: int) -> int:
+        """Mask the line (or, mid-line, the rest of it) at ``start``; where scanning resumes."""
+        body = self.body
+        line_end = body.find("\n", start)
+        line_end = len(body) if line_end < 0 else line_end + 1
+        at_line_start = start == 0 or body[start - 1] == "\n"
+        opener = _FENCE.match(body, start, line_end) if at_line_start else None
+        if opener and not (opener.group(1)[0] == "`" and "`" in body[opener.end() : line_end]):
+            return self.fenced(_line_span(start, body[start:line_end]), opener.group(1), line_end)
+        if at_line_start and _ESM.match(body, start) and _after_blank_line(body, start):
+            end = _paragraph_end(body, start)
+            self.blank(start, end)
+            return end
+        return self.inline(start, line_end)
+
+    def fenced(self, opening: Span, fence: str, after: int) -> int:
+        """Record the fenced code block opened by ``opening``; where scanning resumes, after its closing line."""
+        for candidate in _FENCE_LINE.finditer(self.body, after):
+            run = candidate.group(1)
+            if run[0] == fence[0] and len(run) >= len(fence):
+                self.fences.append((opening, _line_span(candidate.start(), candidate.group())))
+                return candidate.end() + 1
+        self.fences.append((opening, None))
+        return len(self.body)
 
     def inline(self, index: int, line_end: int) -> int:
         """Mask the JSX and expressions starting on this line; where scanning resumes (a construct may end on a
@@ -228,11 +240,17 @@ class _Scanner:
 
 def blanked(text: str) -> str:
     """``text`` as spaces, its line breaks kept."""
-    return _NOT_LINE_BREAK.sub(" ", text)
+    return _NOT_LINE_BREAK.sub(" ", text) if "\n" in text or "\r" in text else " " * len(text)
 
 
 def _line_span(start: int, line: str) -> Span:
     return Span(start, start + len(line.rstrip("\r\n")))
+
+
+def _after_blank_line(body: str, start: int) -> bool:
+    """Whether the line before the one at ``start`` is blank (or there is none)."""
+    previous = body.rfind("\n", 0, max(start - 1, 0)) + 1
+    return start == 0 or not body[previous : start - 1].strip()
 
 
 def _paragraph_end(body: str, index: int) -> int:
