@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -178,3 +180,28 @@ def test_masking_never_moves_a_character_and_linting_stays_inside(pieces):
 def test_hostile_mdx_bodies_are_linted_without_crashing(body):
     doc = read_document("page.mdx", (FM + body).encode())
     assert_inside(doc, lint_file(doc, settings_with(PERMISSIVE)))
+
+
+def test_text_after_a_multi_line_tag_is_not_a_fence_opener():
+    mdx(FM + '<Tabs\n  label="x">```\n\n# Title\n', [(7, 1, "MD025")])
+
+
+def test_jsx_image_in_an_astro_site_is_looked_up_in_public(tmp_path, monkeypatch, capsys):
+    write_file(tmp_path, "astro.config.mjs", "export default {}\n")
+    write_file(tmp_path, "public/images/here.png", "")
+    page = (
+        FM
+        + 'import X from "x"\n\n<Tabs>\n  中文 <img src="/images/here.png" alt="a" /> <img src="/images/gone.png" alt="b" />\n</Tabs>\n'
+    )
+    write_file(tmp_path, "src/content/docs/page.mdx", page)
+    schema = str(write_file(tmp_path, "permissive.json", "{}"))
+    monkeypatch.chdir(tmp_path)
+    assert (
+        main(["--isolated", "--no-cache", "--preset", "astro", "--schema", schema, "--format", "concise", "src"]) == 1
+    )
+    out = capsys.readouterr().out
+    sep = os.sep
+    assert out.splitlines()[0] == (
+        f"src{sep}content{sep}docs{sep}page.mdx:7:55: IMG006 local image `/images/gone.png` not found"
+        f" (looked for public{sep}images{sep}gone.png)"
+    )
