@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fmlint.document import Document
-from fmlint.frontmatter import JsonPath, parse_front_matter
+from fmlint.frontmatter import FrontMatter, JsonPath, parse_front_matter
 from fmlint.infer.values import Shape, json_type, string_shapes
 from fmlint.linter import read_path
 
@@ -79,7 +79,7 @@ class Site:
         self.kinds.append(doc.kind)
         fm = parse_front_matter(doc) if doc.readable else None
         data = fm.data if fm is not None else None
-        reason = _unusable(doc, fm is not None, data)
+        reason = _unusable(doc, fm)
         if reason:
             self.unreadable.append((index, reason))
         if isinstance(data, dict):
@@ -138,16 +138,15 @@ class Site:
             stats.negative += 1
 
 
-def _unusable(doc: Document, parsed: bool, data: Any) -> str:
-    """Why a document teaches nothing, or ``""``."""
+def _unusable(doc: Document, fm: FrontMatter | None) -> str:
+    """Why a document teaches nothing (the first problem found in it), or ``""``."""
     if not doc.readable:
         return doc.problems[0].message if doc.problems else "cannot be read"
     if doc.kind is None:
         return "no front matter"
-    if not parsed or data is None:
-        return "front matter cannot be parsed"
-    if not isinstance(data, dict):
-        return "front matter is not a mapping"
+    if fm is None or not isinstance(fm.data, dict):
+        problems = [*(fm.problems if fm is not None else []), *doc.problems]
+        return problems[0].message if problems else "the front matter is not key/value pairs"
     return ""
 
 

@@ -70,6 +70,12 @@ def write_text(report: dict[str, Any], out: TextIO, intro: str) -> None:
         out.write(f"  not learned from: {entry['path']}: {entry['reason']}\n")
     if len(report["not_read"]) > SHOWN:
         out.write(f"  … and {len(report['not_read']) - SHOWN} more\n")
+    headless = report.get("headless") or {"files": 0, "folders": []}
+    if headless["files"]:
+        out.write(f"{headless['files']} files in headless bundles are not pages: neither learned from nor checked.\n")
+        out.write("  To lint them without the schema rules, add to [tool.fmlint.per-file-ignores]:\n")
+        for entry in headless["folders"]:
+            out.write(f"  {entry['per_file_ignores']}  # {entry['defined_by']}\n")
     if not report["groups"]:
         out.write("The schema reports nothing on these files.\n")
         return

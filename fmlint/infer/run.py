@@ -14,6 +14,7 @@ from fmlint.discover import discover
 from fmlint.infer.collect import Site, collect
 from fmlint.infer.decide import Conventions, Notes, Thresholds, infer_schema
 from fmlint.infer.findings import Finding, schema_findings
+from fmlint.infer.headless import headless_files, headless_folders, headless_report
 from fmlint.infer.report import as_json
 from fmlint.infer.site_config import site_taxonomies
 from fmlint.schema.loader import CompiledSchema, bundled_schema_path, compile_schema
@@ -69,10 +70,16 @@ class Inference:
     def run(self, advance: Advance, site: Site | None = None, title: str | None = None) -> Result:
         """Learn a schema from ``site`` (default: every file), then check every file with it."""
         site = site or self.read(advance)
+        folders = headless_folders(site) if self.conventions.preset == "hugo" else {}
+        skipped = headless_files(site, folders)
+        if skipped:
+            site = site.subset(index for index in range(len(site.files)) if index not in set(skipped))
         schema, notes = infer_schema(site, self.thresholds, self.conventions, title or self.title)
         compiled = compile_schema(schema, "<inferred>", Path.cwd() / "inferred.schema.json")
         findings = schema_findings(site, compiled, self.max_file_size, advance)
-        return Result(schema, notes, findings, as_json(site, notes, findings))
+        report = as_json(site, notes, findings)
+        report["headless"] = headless_report(folders, len(skipped))
+        return Result(schema, notes, findings, report)
 
     def check(self, schema: CompiledSchema, advance: Advance) -> list[Finding]:
         return schema_findings(self.read(advance), schema, self.max_file_size, advance)
