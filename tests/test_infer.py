@@ -303,20 +303,35 @@ def test_check_lists_per_key_the_files_a_schema_rejects(tmp_path, capsys):
     assert out[1].endswith('post000.md:3:8: SC001 draft: expected a boolean, got the string "yes"')
 
 
-def test_per_section_writes_a_schema_per_big_section_and_the_config_to_paste(tmp_path, capsys):
-    content = tmp_path / "content"
-    site(content / "posts", [f"title: p{i}\ndate: {DATES[i]}\n" for i in range(15)])
-    site(content / "docs", [f"title: d{i}\nweight: {i}\n" for i in range(15)])
-    site(content / "misc", [f"title: m{i}\n" for i in range(3)])
-    write_file(content, "about.md", "---\ntitle: About\ntype: docs\nweight: 1\n---\n")
-    out = tmp_path / "schemas"
-    assert main(["schema", "infer", "--per-section", "--isolated", "-o", str(out), str(content)]) == 0
+def test_per_section_writes_a_schema_per_big_section_and_the_config_to_paste(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    content = Path("content")
+    site(content / "en" / "posts", [f"title: p{i}\ndate: {DATES[i]}\n" for i in range(15)])
+    site(content / "en" / "docs", [f"title: d{i}\nweight: {i}\n" for i in range(15)])
+    site(content / "en" / "misc", [f"title: m{i}\n" for i in range(3)])
+    write_file(content / "en", "about.md", "---\ntitle: About\ntype: docs\nweight: 1\n---\n")
+    assert main(["schema", "infer", "--per-section", "--isolated", "-o", "schemas", "content"]) == 0
+    out = Path("schemas")
     assert sorted(p.name for p in out.iterdir()) == ["default.schema.json", "docs.schema.json", "posts.schema.json"]
     assert json.loads((out / "posts.schema.json").read_text())["required"] == ["title", "date"]
     assert json.loads((out / "docs.schema.json").read_text())["required"] == ["title", "weight"]
     config = capsys.readouterr().out
-    assert f'files = ["{content / "docs"}/**", "{content / "about.md"}"]' in config
-    assert f'files = ["{content / "posts"}/**"]' in config
+    assert config.splitlines()[1:] == [
+        'schema = "schemas/default.schema.json"  # every other file',
+        "[[tool.fmlint.schemas]]",
+        'schema = "schemas/docs.schema.json"',
+        'files = ["content/en/docs/**", "content/en/about.md"]',
+        "",
+        "[[tool.fmlint.schemas]]",
+        'schema = "schemas/posts.schema.json"',
+        'files = ["content/en/posts/**"]',
+        "",
+    ]
+    # pasted as it is, the configuration lints the site clean with the schemas (ignoring the file's own rules)
+    write_file(tmp_path, "pyproject.toml", "[tool.fmlint]\n" + config)
+    write_file(content / "en" / "posts", "new.md", "---\ntitle: New\n---\n")  # no date: the posts schema wants one
+    assert main(["--no-cache", "--select", "SC", "--format", "concise", "-q", "content"]) == 1
+    assert capsys.readouterr().out == "content/en/posts/new.md:1:1: SC003 missing required key `date`\n"
 
 
 def test_headless_bundles_are_set_aside(tmp_path):

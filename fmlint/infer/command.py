@@ -18,10 +18,13 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fmlint.config.presets import PRESETS
 from fmlint.infer.decide import Thresholds
+
+if TYPE_CHECKING:
+    from fmlint.infer.run import Inference, Sections
 
 EXIT_OK, EXIT_FOUND, EXIT_USAGE = 0, 1, 2
 _BAR_FROM = 200  # files: fewer are over before a bar would help
@@ -92,14 +95,14 @@ def _infer(args: argparse.Namespace) -> int:
     inference = Inference.of(args.paths, args.preset, args.config, args.isolated, thresholds)
     with _progress(len(inference.files)) as advance:
         if args.per_section:
-            return _write_sections(args, infer_sections(inference, advance))
+            return _write_sections(args, inference, infer_sections(inference, advance))
         result = inference.run(advance)
     _write(args.output, _dumps(result.schema))
     _write_report(args, result.report, "fmlint schema infer")
     return EXIT_OK
 
 
-def _write_sections(args: argparse.Namespace, sections: Any) -> int:
+def _write_sections(args: argparse.Namespace, inference: Inference, sections: Sections) -> int:
     from fmlint.infer.report import write_text
 
     folder = Path(args.output or "schemas")
@@ -111,7 +114,9 @@ def _write_sections(args: argparse.Namespace, sections: Any) -> int:
     if args.report:
         reports = {name: result.report for name, result in sections.results.items()}
         _write(args.report, json.dumps(reports, indent=2, ensure_ascii=False) + "\n")
-    sys.stdout.write(sections.config(folder))
+    project = inference.resolver.project_for(args.paths[0])
+    sys.stdout.write(f"# for [tool.fmlint] in {project.config.path or 'pyproject.toml'}\n")
+    sys.stdout.write(sections.config(folder, project.relative))
     return EXIT_OK
 
 

@@ -14,7 +14,7 @@ and measures them):
 * **taxonomies** — ``#/$defs/taxonomy``, a list of unique non-empty strings;
 * **formats** — ``hugo-date`` (or RFC 3339 ``date``/``date-time`` outside Hugo),
   ``image-url``, ``uri`` when ≥ 95 % of the strings have the shape; a slug
-  ``pattern`` when all do and most values are distinct;
+  ``pattern`` for a ``slug`` key whose values all are slugs;
 * **numbers** — type and sign, never the observed range;
 * **objects** — recursed; ``additionalProperties: false`` only when closed;
   rare near-misses of common keys are forbidden (``{"not": {}}``) rather than learned.
@@ -81,7 +81,7 @@ def infer_schema(
 ) -> tuple[dict[str, Any], Notes]:
     """The schema of ``site`` and the notes on what it left out."""
     builder = _Builder(site, thresholds, conventions)
-    root = builder.node(())
+    root = builder.node(()) if () in site.paths else {"type": "object"}  # no file had front matter
     schema: dict[str, Any] = {"$schema": DRAFT, "title": title}
     schema["description"] = f"Inferred by `fmlint schema infer` from the front matter of {site.mappings} files."
     schema.update(root)
@@ -237,12 +237,7 @@ class _Builder:
             if share(shape):
                 schema["format"] = name_of_format
                 return schema
-        distinct = sum(1 for kind, _ in stats.values if kind == "string")
-        if (
-            strings >= self.thresholds.enum_min_values
-            and stats.shapes[Shape.SLUG] == strings
-            and 2 * distinct >= strings
-        ):
+        if "slug" in name and stats.shapes[Shape.SLUG] == strings:
             schema["pattern"] = SLUG
         return schema
 

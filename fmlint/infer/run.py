@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,18 +68,23 @@ class Inference:
             self.site = collect(self.files, self.max_file_size, advance)
         return self.site
 
-    def run(self, advance: Advance, site: Site | None = None, title: str | None = None) -> Result:
-        """Learn a schema from ``site`` (default: every file), then check every file with it."""
-        site = site or self.read(advance)
+    def pages(self, advance: Advance) -> tuple[Site, dict[str, Any]]:
+        """Every file but those of headless bundles (Hugo), and the report's entry on those."""
+        site = self.read(advance)
         folders = headless_folders(site) if self.conventions.preset == "hugo" else {}
-        skipped = headless_files(site, folders)
+        skipped = set(headless_files(site, folders))
         if skipped:
-            site = site.subset(index for index in range(len(site.files)) if index not in set(skipped))
+            site = site.subset(index for index in range(len(site.files)) if index not in skipped)
+        return site, headless_report(folders, len(skipped))
+
+    def run(self, advance: Advance, part: Site | None = None, title: str | None = None) -> Result:
+        """Learn a schema from ``part`` (default: every page), then check the same files with it."""
+        site, headless = (part, headless_report({}, 0)) if part is not None else self.pages(advance)
         schema, notes = infer_schema(site, self.thresholds, self.conventions, title or self.title)
         compiled = compile_schema(schema, "<inferred>", Path.cwd() / "inferred.schema.json")
         findings = schema_findings(site, compiled, self.max_file_size, advance)
         report = as_json(site, notes, findings)
-        report["headless"] = headless_report(folders, len(skipped))
+        report["headless"] = headless
         return Result(schema, notes, findings, report)
 
     def check(self, schema: CompiledSchema, advance: Advance) -> list[Finding]:
@@ -93,28 +99,40 @@ class Sections:
     files: dict[str, list[str]]
     folders: dict[str, str]  # section → its folder (a glob root), when it has one
 
-    def config(self, folder: Path) -> str:
-        """The ``[tool.fmlint]`` entries that give each file its section's schema."""
+    def config(self, folder: Path, relative: Callable[[str], str]) -> str:
+        """The ``[tool.fmlint]`` entries that give each file its section's schema (paths by ``relative``)."""
         lines = []
+        if "default" in self.results:  # a top-level key: before the array of tables
+            lines.append(f"schema = {json.dumps(relative(str(folder / 'default.schema.json')))}  # every other file")
         for name in self.results:
             if name == "default":
                 continue
-            inside = f"{self.folders[name]}/**" if name in self.folders else None
-            globs = [inside] if inside else []
-            globs += [path for path in self.files[name] if not inside or not path.startswith(self.folders[name] + "/")]
-            lines += ["[[tool.fmlint.schemas]]", f"schema = {json.dumps(str(folder / f'{name}.schema.json'))}"]
+            inside = self.folders.get(name)
+            globs = [f"{relative(inside)}/**"] if inside else []
+            globs += [relative(path) for path in self.files[name] if not inside or not path.startswith(inside + os.sep)]
+            lines += [
+                "[[tool.fmlint.schemas]]",
+                f"schema = {json.dumps(relative(str(folder / f'{name}.schema.json')))}",
+            ]
             lines += [f"files = {json.dumps(globs)}", ""]
-        if "default" in self.results:
-            lines.append(f"# every other file: schema = {json.dumps(str(folder / 'default.schema.json'))}")
         return "\n".join(lines) + "\n"
 
 
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?")  # content/en/…: a language's content folder
+
+
 def section_of(path: str, data: Any) -> tuple[str, str | None]:
-    """The Hugo section of a file (its ``type`` key wins) and the section's folder, if any."""
+    """The Hugo section of a file (its ``type`` key wins) and the section's folder, if any.
+
+    The section is the folder under ``content/`` (under ``content/<language>/``
+    in a site translated by folder).
+    """
     parts = Path(path).parts
     folder = None
     if "content" in parts[:-1]:
         at = len(parts) - 1 - parts[::-1].index("content")
+        if at + 3 < len(parts) and _LANGUAGE.fullmatch(parts[at + 1]):
+            at += 1
         if at + 2 < len(parts):  # content/<section>/…/file.md
             folder = str(Path(*parts[: at + 2]))
     name = Path(folder).name if folder else None
@@ -124,7 +142,7 @@ def section_of(path: str, data: Any) -> tuple[str, str | None]:
 
 
 def infer_sections(inference: Inference, advance: Advance) -> Sections:
-    site = inference.read(advance)
+    site, headless = inference.pages(advance)
     members: dict[str, list[int]] = {}
     folders: dict[str, str] = {}
     for index, path in enumerate(site.files):
@@ -141,4 +159,7 @@ def infer_sections(inference: Inference, advance: Advance) -> Sections:
         part = site.subset(indices)
         results[name] = inference.run(lambda: None, part, f"{inference.title}: {name}")
         files[name] = part.files
+    first = next(iter(results.values()), None)
+    if first is not None:
+        first.report["headless"] = headless
     return Sections(results, files, {name: folder for name, folder in folders.items() if name in results})
