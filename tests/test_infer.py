@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from fmlint.cli import main
-from tests.support import write_file
+from support import write_file
 
 DATES = [f"2025-01-{day:02d}" for day in range(1, 29)]
 
