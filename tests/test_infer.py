@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from support import write_file
 
 from fmlint.cli import main
-from support import write_file
 
 DATES = [f"2025-01-{day:02d}" for day in range(1, 29)]
 
@@ -106,7 +110,7 @@ def test_a_rare_type_is_an_outlier_reported_at_its_value_and_a_real_mix_is_any_o
     assert properties(schema)["draft"] == {
         "description": "Present in 60 of 60 files (100.0 %)",
         "type": "boolean",
-        "examples": [False, "false"],
+        "examples": [False],  # never the mistake
         "$comment": "Review: 1 value(s) of type string left out as likely mistakes.",
     }
     menu = properties(schema)["menu"]
@@ -350,3 +354,35 @@ def test_usage_errors_exit_2(tmp_path, capsys):
     assert main(["schema"]) == 2
     assert main(["schema", "infer", str(tmp_path / "nope")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_a_long_run_on_a_terminal_shows_a_progress_bar(tmp_path):
+    """A real terminal (a pseudo-terminal) on stderr: the bar is drawn there; the schema still goes to the file."""
+    folder = site(tmp_path / "content", [f"title: t{i}\n" for i in range(250)])
+    primary, secondary = pty.openpty()
+    command = [
+        sys.executable,
+        "-m",
+        "fmlint",
+        "schema",
+        "infer",
+        "--isolated",
+        str(folder),
+        "-o",
+        str(tmp_path / "s.json"),
+    ]
+    process = subprocess.run(command, stderr=secondary, stdout=subprocess.DEVNULL, timeout=60, check=True)
+    os.close(secondary)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    os.close(primary)
+    assert process.returncode == 0
+    assert b"learning from front matter" in drawn
+    assert json.loads((tmp_path / "s.json").read_text())["required"] == ["title"]

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from support import CORPORA
 
 from fmlint.cli import main
-from support import CORPORA
 
 pytestmark = pytest.mark.skipif(CORPORA is None, reason="../shared/corpora is not beside this checkout")
 

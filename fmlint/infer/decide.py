@@ -168,7 +168,7 @@ class _Builder:
             "description": f"Present in {stats.count} of {mappings} {self._mappings_word(path[:-1])} ({share:.1f} %)"
         }
         annotated.update(self.node(path))
-        examples = _examples(stats)
+        examples = _examples(stats, self.notes.outliers.get(path, ()))
         if examples:
             annotated["examples"] = examples
         comments = self._comments(path, stats, mappings)
@@ -274,7 +274,8 @@ def _dotted(path: tuple[str | int, ...]) -> str:
     return ".".join(str(part) for part in path if isinstance(part, str))
 
 
-def _examples(stats: PathStats) -> list[Any]:
-    """Up to three most common scalar values (ties in value order)."""
-    ranked = sorted(stats.values.items(), key=lambda item: (-item[1], item[0][0], str(item[0][1])))
+def _examples(stats: PathStats, left_out: tuple[str, ...]) -> list[Any]:
+    """Up to three most common scalar values (ties in value order), none of a type left out as a mistake."""
+    values = [(key, count) for key, count in stats.values.items() if key[0] not in left_out]
+    ranked = sorted(values, key=lambda item: (-item[1], item[0][0], str(item[0][1])))
     return [value for (_, value), _ in ranked[:3]]
