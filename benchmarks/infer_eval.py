@@ -38,11 +38,9 @@ from typing import Any
 
 from fmlint.config.settings import Settings
 from fmlint.diagnostics import Severity
-from fmlint.infer.collect import collect
-from fmlint.infer.decide import Conventions, Thresholds, infer_schema
+from fmlint.infer.decide import Thresholds, infer_schema
 from fmlint.infer.findings import schema_findings
-from fmlint.infer.headless import headless_files, headless_folders
-from fmlint.infer.site_config import site_taxonomies
+from fmlint.infer.run import Inference
 from fmlint.linter import lint_path
 from fmlint.schema.loader import compile_schema, load_schema
 
@@ -178,18 +176,11 @@ def faults(data: dict[str, Any], schema: dict[str, Any], rng: random.Random) -> 
 
 def evaluate(corpus: Corpus, splits: int) -> Tally:
     files = files_of(corpus)
-    site = collect(files, lambda _: MAX_SIZE, lambda: None)
-    tally = Tally(files=len(files))
-    if corpus.preset == "hugo":
-        skipped = set(headless_files(site, headless_folders(site)))
-        site = site.subset(index for index in range(len(files)) if index not in skipped)
-        tally.headless = len(skipped)
-        files = site.files
-    conventions = Conventions(
-        preset=corpus.preset,
-        taxonomies=site_taxonomies(str(corpus.folder)),
-        required=frozenset({"title"}) if corpus.preset == "hugo" else frozenset(),
-    )
+    inference = Inference.of([str(corpus.folder)], corpus.preset, None, True, Thresholds(), files)
+    site, headless = inference.pages(lambda: None)
+    tally = Tally(files=len(files), headless=headless["files"])
+    files = site.files
+    conventions = inference.conventions
     for split in range(splits):
         rng = random.Random(f"{corpus.name}/{split}")
         order = list(range(len(files)))

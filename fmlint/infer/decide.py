@@ -140,8 +140,12 @@ class _Builder:
             self.notes.typos[(*path, key)] = typos[key]
             if not self.thresholds.closed:
                 where = f"{counts[key]} of {mappings} {self._mappings_word(path)}"
+                like = typos[key]
+                why = (
+                    f"spelled `{like}` everywhere else" if key.lower() == like.lower() else f"likely a typo of `{like}`"
+                )
                 properties[key] = {
-                    "description": f"likely a typo of `{typos[key]}`",
+                    "description": why,
                     "not": {},
                     "$comment": f"Forbidden: in {where} only, and close to `{typos[key]}`.",
                 }

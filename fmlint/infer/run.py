@@ -13,7 +13,7 @@ from typing import Any
 from fmlint.config.resolve import Overrides, Resolver
 from fmlint.discover import discover
 from fmlint.infer.collect import Site, collect
-from fmlint.infer.decide import Conventions, Notes, Thresholds, infer_schema
+from fmlint.infer.decide import Conventions, Thresholds, infer_schema
 from fmlint.infer.findings import Finding, schema_findings
 from fmlint.infer.headless import headless_files, headless_folders, headless_report
 from fmlint.infer.report import as_json
@@ -27,8 +27,6 @@ MIN_SECTION = 15  # files a Hugo section needs for a schema of its own
 @dataclass
 class Result:
     schema: dict[str, Any]
-    notes: Notes
-    findings: list[Finding]
     report: dict[str, Any]
 
 
@@ -45,8 +43,15 @@ class Inference:
 
     @classmethod
     def of(
-        cls, paths: Sequence[str], preset: str | None, config: str | None, isolated: bool, thresholds: Thresholds
+        cls,
+        paths: Sequence[str],
+        preset: str | None,
+        config: str | None,
+        isolated: bool,
+        thresholds: Thresholds,
+        files: list[str] | None = None,
     ) -> Inference:
+        """The inference over ``paths`` (or over ``files`` found otherwise, under the configuration of ``paths``)."""
         resolver = Resolver(Overrides(preset=preset, config=config, isolated=isolated))
         project = resolver.project_for(paths[0])
         preset_schema = bundled_schema_path(project.preset.schema) if project.preset.schema else None
@@ -58,7 +63,8 @@ class Inference:
             required=frozenset(required),
         )
         title = f"Front matter of {Path(os.path.abspath(paths[0])).name}"
-        return cls(discover(paths, resolver.project_for), resolver, conventions, thresholds, title)
+        found = files if files is not None else discover(paths, resolver.project_for)
+        return cls(found, resolver, conventions, thresholds, title)
 
     def max_file_size(self, path: str) -> int:
         return self.resolver.project_for(path).max_file_size
@@ -85,7 +91,7 @@ class Inference:
         findings = schema_findings(site, compiled, self.max_file_size, advance)
         report = as_json(site, notes, findings)
         report["headless"] = headless
-        return Result(schema, notes, findings, report)
+        return Result(schema, report)
 
     def check(self, schema: CompiledSchema, advance: Advance) -> list[Finding]:
         return schema_findings(self.read(advance), schema, self.max_file_size, advance)
