@@ -203,6 +203,30 @@ def test_objects_recurse_and_are_closed_only_when_asked(tmp_path):
     assert properties(closed)["params"]["properties"]["cover"]["additionalProperties"] is False
 
 
+def test_a_shape_found_at_two_places_is_one_definition(tmp_path):
+    articles = [
+        f"title: t{i}\ncover:\n  image: /a{i}.png\n  alt: a\nparams:\n  hero:\n    image: /b{i}.png\n    alt: b\n"
+        for i in range(5)
+    ]
+    schema, report = infer(site(tmp_path / "content", articles))
+    assert schema["$defs"] == {
+        "cover": {
+            "type": "object",
+            "properties": {"image": {"type": "string", "format": "image-url"}, "alt": {"type": "string"}},
+            "required": ["image", "alt"],
+        }
+    }
+    assert properties(schema)["cover"] == {
+        "description": "Present in 5 of 5 files (100.0 %)",
+        "$ref": "#/$defs/cover",
+    }
+    assert properties(schema)["params"]["properties"]["hero"] == {
+        "description": "Present in 5 of 5 `params` mappings (100.0 %)",
+        "$ref": "#/$defs/cover",
+    }
+    assert report["groups"] == []
+
+
 def test_a_likely_typo_is_reported_with_its_place_and_the_schema_rejects_it(tmp_path):
     articles = [f"title: t{i}\ncategories: [c]\n" for i in range(150)]
     articles[42] = "title: t42\ncatgories: [c]\n"

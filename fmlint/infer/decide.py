@@ -17,7 +17,8 @@ and measures them):
   ``pattern`` for a ``slug`` key whose values all are slugs;
 * **numbers** — type and sign, never the observed range;
 * **objects** — recursed; ``additionalProperties: false`` only when closed;
-  rare near-misses of common keys are forbidden (``{"not": {}}``) rather than learned.
+  rare near-misses of common keys are forbidden (``{"not": {}}``) rather than learned;
+  a shape found at two places is one ``$defs`` entry (``fmlint.infer.shapes``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fmlint.infer.collect import ITEMS, PathStats, Site, describe
+from fmlint.infer.shapes import share_shapes
 from fmlint.infer.typos import likely_typos
 from fmlint.infer.values import SLUG, Shape
 
@@ -87,6 +89,7 @@ def infer_schema(
     schema.update(root)
     if builder.uses_taxonomy:
         schema["$defs"] = {"taxonomy": dict(TAXONOMY)}
+    share_shapes(schema)
     return schema, builder.notes
 
 
