@@ -18,6 +18,7 @@ from typing import Any
 from fmlint.frontmatter import parse_front_matter
 from fmlint.infer.collect import ITEMS, Site, describe
 from fmlint.linter import read_path
+from fmlint.rules.schema import missing_front_matter
 from fmlint.schema.loader import CompiledSchema
 from fmlint.schema.prescreen import known_valid
 
@@ -64,7 +65,7 @@ def schema_findings(
         data = site.data[index]
         if data is None:
             if site.kinds[index] is None and schema.requires_properties and _read_as_article(site, index):
-                message = f"missing front matter (the schema requires {', '.join(schema.contents['required'])})"
+                message = missing_front_matter(schema).message  # at the start of the file
                 findings.append(Finding(path, 1, 1, 1, 1, "SC004", message, "", "no-front-matter"))
         elif not known_valid(schema, data):
             findings.extend(_file_findings(path, schema, max_file_size(path)))
