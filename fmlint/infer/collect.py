@@ -4,9 +4,10 @@ Paths are generalised: every item of a list is ``ITEMS`` (``tags[]``), so
 ``tags[0]`` and ``tags[3]`` share one :class:`PathStats`.  For each path the
 pass counts values and their types, the most common scalar values (up to
 ``VALUE_CAP`` distinct), the shapes of strings (dates, URLs, images, slugs,
-prose), the sign of numbers and where each key sits in its mapping; it keeps
-where each type was seen (file and concrete path, up to ``WHERE_CAP``), so
-that the values later set aside as likely mistakes can be located.
+prose), the sign of numbers and where each key sits in its mapping.  It
+keeps each file's data too: the new schema is checked on it afterwards
+(``fmlint.infer.findings``), which is how the values set aside as likely
+mistakes are located.
 """
 
 from __future__ import annotations
@@ -17,16 +18,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fmlint.document import Document
-from fmlint.frontmatter import FrontMatter, JsonPath, parse_front_matter
+from fmlint.frontmatter import FrontMatter, parse_front_matter
 from fmlint.infer.values import Shape, json_type, string_shapes
 from fmlint.linter import read_path
 
 ITEMS = 0  # the generalised path element of a list item (keys are always text)
 VALUE_CAP = 1000  # distinct scalar values counted per path; past it, no enum is learned
-WHERE_CAP = 5000  # locations kept per path and type
+NO_FRONT_MATTER = "no front matter"
 SCALARS = frozenset({"string", "integer", "number", "boolean"})
-
-Where = tuple[int, JsonPath]  # (file index, concrete path)
 
 
 def describe(path: tuple[str | int, ...]) -> str:
@@ -43,7 +42,6 @@ class PathStats:
 
     count: int = 0  # values seen here
     types: Counter[str] = field(default_factory=Counter)
-    where: dict[str, list[Where]] = field(default_factory=dict)  # by type
     values: Counter[Any] = field(default_factory=Counter)  # scalar values (with their type, see `_value_key`)
     overflow: bool = False  # more than VALUE_CAP distinct values
     shapes: Counter[Shape] = field(default_factory=Counter)  # strings of each shape
@@ -57,8 +55,7 @@ class Site:
 
     files: list[str] = field(default_factory=list)
     data: list[dict[str, Any] | None] = field(default_factory=list)  # None: no front-matter mapping
-    kinds: list[str | None] = field(default_factory=list)  # yaml / toml / json, or None
-    unreadable: list[tuple[int, str]] = field(default_factory=list)  # (file index, why) for files not learned from
+    unreadable: dict[int, str] = field(default_factory=dict)  # file index → why it was not learned from
     paths: dict[tuple[str | int, ...], PathStats] = field(default_factory=dict)
 
     @property
@@ -76,15 +73,14 @@ class Site:
         """Learn from one read document."""
         index = len(self.files)
         self.files.append(path)
-        self.kinds.append(doc.kind)
         fm = parse_front_matter(doc) if doc.readable else None
         data = fm.data if fm is not None else None
         reason = _unusable(doc, fm)
         if reason:
-            self.unreadable.append((index, reason))
+            self.unreadable[index] = reason
         if isinstance(data, dict):
             self.data.append(data)
-            self._visit(data, (), (), index)
+            self._visit(data, ())
         else:
             self.data.append(None)
 
@@ -96,29 +92,26 @@ class Site:
             new = len(part.files)
             part.files.append(self.files[index])
             part.data.append(data)
-            part.kinds.append(self.kinds[index])
-            part.unreadable += [(new, reason) for i, reason in self.unreadable if i == index]
+            if index in self.unreadable:
+                part.unreadable[new] = self.unreadable[index]
             if data is not None:
-                part._visit(data, (), (), new)
+                part._visit(data, ())
         return part
 
-    def _visit(self, value: Any, path: tuple[str | int, ...], concrete: JsonPath, index: int) -> None:
+    def _visit(self, value: Any, path: tuple[str | int, ...]) -> None:
         stats = self.stats(path)
         stats.count += 1
         kind = json_type(value)
         stats.types[kind] += 1
-        where = stats.where.setdefault(kind, [])
-        if len(where) < WHERE_CAP:
-            where.append((index, concrete))
         if kind == "object":
             last = max(len(value) - 1, 1)
             for place, (key, item) in enumerate(value.items()):
                 child = (*path, str(key))
-                self._visit(item, child, (*concrete, key), index)
+                self._visit(item, child)
                 self.paths[child].position += place / last
         elif kind == "array":
-            for place, item in enumerate(value):
-                self._visit(item, (*path, ITEMS), (*concrete, place), index)
+            for item in value:
+                self._visit(item, (*path, ITEMS))
         elif kind in SCALARS:
             self._count_value(stats, kind, value)
 
@@ -143,7 +136,7 @@ def _unusable(doc: Document, fm: FrontMatter | None) -> str:
     if not doc.readable:
         return doc.problems[0].message if doc.problems else "cannot be read"
     if doc.kind is None:
-        return "no front matter"
+        return NO_FRONT_MATTER
     if fm is None or not isinstance(fm.data, dict):
         problems = [*(fm.problems if fm is not None else []), *doc.problems]
         return problems[0].message if problems else "the front matter is not key/value pairs"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fmlint.frontmatter import parse_front_matter
-from fmlint.infer.collect import ITEMS, Site, describe
+from fmlint.infer.collect import ITEMS, NO_FRONT_MATTER, Site, describe
 from fmlint.linter import read_path
 from fmlint.rules.schema import missing_front_matter
 from fmlint.schema.loader import CompiledSchema
@@ -64,18 +64,14 @@ def schema_findings(
     for index, path in enumerate(site.files):
         data = site.data[index]
         if data is None:
-            if site.kinds[index] is None and schema.requires_properties and _read_as_article(site, index):
+            # read, but without front matter (an unreadable file gets FL findings instead)
+            if site.unreadable.get(index) == NO_FRONT_MATTER and schema.requires_properties:
                 message = missing_front_matter(schema).message  # at the start of the file
                 findings.append(Finding(path, 1, 1, 1, 1, "SC004", message, "", "no-front-matter"))
         elif not known_valid(schema, data):
             findings.extend(_file_findings(path, schema, max_file_size(path)))
         advance()
     return sorted(findings)
-
-
-def _read_as_article(site: Site, index: int) -> bool:
-    """Whether the file was read (an unreadable file gets FL findings, not SC004)."""
-    return all(i != index or reason == "no front matter" for i, reason in site.unreadable)
 
 
 def _file_findings(path: str, schema: CompiledSchema, max_file_size: int) -> Iterator[Finding]:

@@ -42,7 +42,9 @@ def as_json(site: Site, notes: Notes | None, findings: list[Finding]) -> dict[st
     return {
         "files": len(site.files),
         "learned_from": site.mappings,
-        "not_read": [{"path": site.files[index], "reason": reason} for index, reason in site.unreadable],
+        "not_read": [
+            {"path": site.files[index], "reason": reason} for index, reason in sorted(site.unreadable.items())
+        ],
         "findings": len(findings),
         "files_with_findings": len({finding.path for finding in findings}),
         "groups": [
