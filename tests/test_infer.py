@@ -142,6 +142,28 @@ def test_enum_only_for_a_few_repeated_values_that_a_held_out_part_confirms(tmp_p
     assert "enum" not in properties(schema)["layout"] and "enum" not in properties(schema)["title"]
 
 
+def test_an_enum_that_the_held_out_part_contradicts_is_not_learned(tmp_path):
+    # 20 values: "rare" twice, "news" 18 times; the seeded split puts both "rare" in the held-out 20 %
+    articles = [f"title: t{i}\nkind: {'rare' if i < 2 else 'news'}\n" for i in range(20)]
+    schema, _ = infer(site(tmp_path / "content", articles))
+    kind = properties(schema)["kind"]
+    assert "enum" not in kind
+    assert kind["$comment"] == "Not a fixed choice: a random held-out 20 % of the values had 1 the rest lacked."
+    # with three, the other 80 % sees one too
+    articles = [f"title: t{i}\nkind: {'rare' if i < 3 else 'news'}\n" for i in range(20)]
+    assert properties(infer(site(tmp_path / "three", articles))[0])["kind"]["enum"] == ["news", "rare"]
+
+
+def test_thresholds_are_options(tmp_path):
+    articles = [f"title: t{i}\n" + ("lead: x\n" if i % 10 else "") for i in range(40)]  # lead in 90 %
+    folder = site(tmp_path / "content", articles)
+    assert infer(folder)[0]["required"] == ["title"]
+    assert infer(folder, "--required-share", "0.9")[0]["required"] == ["title", "lead"]
+    with pytest.raises(SystemExit) as exit_:
+        main(["schema", "infer", str(folder), "--required-share", "2"])
+    assert exit_.value.code == 2
+
+
 def test_taxonomies_are_lists_of_unique_terms_including_configured_ones(tmp_path):
     write_file(tmp_path, "hugo.toml", '[taxonomies]\ntag = "tags"\nauthor = "writers"\n')
     articles = [f"title: t{i}\nwriters: [w{i % 3}]\ncategories: [c]\n" for i in range(20)]

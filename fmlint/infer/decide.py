@@ -72,10 +72,11 @@ class Conventions:
 
 @dataclass
 class Notes:
-    """What was not learned because it looked like a mistake (for the report)."""
+    """What was not learned because it looked like a mistake (for the report), or a close call."""
 
     typos: dict[tuple[str | int, ...], str] = field(default_factory=dict)  # path of the rare key → common key
     outliers: dict[tuple[str | int, ...], tuple[str, ...]] = field(default_factory=dict)  # path → types left out
+    not_enums: dict[tuple[str | int, ...], int] = field(default_factory=dict)  # path → new values in the held-out part
 
 
 def infer_schema(
@@ -193,6 +194,10 @@ class _Builder:
         if left_out:
             rare = sum(stats.types[t] for t in left_out)
             comments.append(f"Review: {rare} value(s) of type {'/'.join(left_out)} left out as likely mistakes.")
+        new = self.notes.not_enums.get(path)
+        if new:
+            share = f"{100 * self.thresholds.enum_holdout:.0f} %"
+            comments.append(f"Not a fixed choice: a random held-out {share} of the values had {new} the rest lacked.")
         key = str(path[-1])
         if len(path) == 1 and key in self.conventions.required:
             comments.append(f"Required: the {self.conventions.preset} preset requires it.")
@@ -267,7 +272,9 @@ class _Builder:
         seen = [value for value in sorted(counted) for _ in range(counted[value])]
         random.Random(zlib.crc32(describe(path).encode())).shuffle(seen)
         cut = round(len(seen) * (1 - self.thresholds.enum_holdout))
-        if set(seen[cut:]) - set(seen[:cut]):
+        new = set(seen[cut:]) - set(seen[:cut])
+        if new:
+            self.notes.not_enums[path] = len(new)
             return None
         return sorted(counted, key=lambda value: (-counted[value], value))
 
