@@ -55,10 +55,13 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     defaults = Thresholds()
     decisions = parser.add_argument_group("decisions (shares between 0 and 1)")
-    decisions.add_argument("--required-share", type=_share, default=defaults.required, metavar="S")
-    decisions.add_argument("--outlier-share", type=_share, default=defaults.outlier, metavar="S")
-    decisions.add_argument("--typo-share", type=_share, default=defaults.typo_share, metavar="S")
-    decisions.add_argument("--format-share", type=_share, default=defaults.format_share, metavar="S")
+    for option, default, what in (
+        ("--required-share", defaults.required, "a key in this share of 20+ files is required"),
+        ("--outlier-share", defaults.outlier, "a type of at most this share of a key's values is a mistake"),
+        ("--typo-share", defaults.typo_share, "a key in at most this share of files, near a common one, is a typo"),
+        ("--format-share", defaults.format_share, "this share of a key's strings in one format sets it"),
+    ):
+        decisions.add_argument(option, type=_share, default=default, metavar="S", help=f"{what} (default: {default})")
     return parser
 
 

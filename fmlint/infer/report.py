@@ -85,7 +85,8 @@ def write_text(report: dict[str, Any], out: TextIO, intro: str) -> None:
     for group in report["groups"]:
         label = _LABELS.get(group["kind"], group["kind"])
         like = f" (of `{group['likely_typo_of']}`)" if "likely_typo_of" in group else ""
-        out.write(f"- {label} `{group['key'] or '(front matter)'}`{like}: {group['count']}\n")
+        key = f" `{group['key']}`" if group["key"] else ""
+        out.write(f"- {label}{key}{like}: {group['count']}\n")
         for finding in group["findings"][:SHOWN]:
             out.write(f"    {finding['path']}:{finding['line']}:{finding['column']}: {finding['message']}\n")
         if group["count"] > SHOWN:
