@@ -377,6 +377,13 @@ def test_per_section_writes_a_schema_per_big_section_and_the_config_to_paste(tmp
         'files = ["content/en/posts/**"]',
         "",
     ]
+    # a second run would overwrite them: refused, and nothing is written
+    before = {p: p.read_bytes() for p in out.iterdir()}
+    assert main(["schema", "infer", "--per-section", "--isolated", "-o", "schemas", "content"]) == 2
+    assert "will not overwrite" in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in out.iterdir()} == before
+    assert main(["schema", "infer", "--per-section", "--isolated", "content"]) == 2
+    assert "name a folder with -o" in capsys.readouterr().err
     # pasted as it is, the configuration lints the site clean with the schemas (ignoring the file's own rules)
     write_file(tmp_path, "pyproject.toml", "[tool.fmlint]\n" + config)
     write_file(content / "en" / "posts", "new.md", "---\ntitle: New\n---\n")  # no date: the posts schema wants one

@@ -43,7 +43,12 @@ def parser() -> argparse.ArgumentParser:
         description="Write a JSON Schema (draft 2020-12) learned from the front matter of existing articles.",
     )
     parser.add_argument("paths", nargs="+", help="files and folders to learn from")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the schema here (with --per-section: a folder)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the schema here (with --per-section: a new folder or one without those schemas)",
+    )
     parser.add_argument("--report", metavar="FILE", help="write the report as JSON here instead of text on stderr")
     parser.add_argument("--check", metavar="SCHEMA", help="learn nothing: list, per key, the files SCHEMA rejects")
     parser.add_argument("--per-section", action="store_true", help="one schema per Hugo section of 15 files or more")
@@ -71,6 +76,9 @@ def main(argv: Sequence[str]) -> int:
         print("fmlint: error: usage: fmlint schema infer PATHS… (see fmlint schema infer --help)", file=sys.stderr)
         return EXIT_USAGE
     args = parser().parse_args(argv[1:])
+    if args.per_section and not args.output:
+        print("fmlint: error: --per-section writes one schema per section: name a folder with -o", file=sys.stderr)
+        return EXIT_USAGE
     from fmlint.config.loader import ConfigError
     from fmlint.schema.loader import SchemaLoadError
 
@@ -108,7 +116,12 @@ def _infer(args: argparse.Namespace) -> int:
 def _write_sections(args: argparse.Namespace, inference: Inference, sections: Sections) -> int:
     from fmlint.infer.report import write_text
 
-    folder = Path(args.output or "schemas")
+    folder = Path(args.output)
+    targets = [folder / f"{name}.schema.json" for name in sections.results]
+    existing = [str(target) for target in targets if target.exists()]
+    if existing:  # never overwrite a schema someone may have written by hand
+        print(f"fmlint: error: will not overwrite {', '.join(existing)}; choose another folder", file=sys.stderr)
+        return EXIT_USAGE
     folder.mkdir(parents=True, exist_ok=True)
     for name, result in sections.results.items():
         (folder / f"{name}.schema.json").write_text(_dumps(result.schema), encoding="utf-8")
