@@ -344,6 +344,20 @@ def test_bad_files_are_reported_not_learned_from_and_never_stop_the_run(tmp_path
     ]
 
 
+def test_values_json_cannot_carry_never_reach_the_schema(tmp_path):
+    articles = [
+        f"title: t{i}\nratio: .nan\nlimit: .inf\nbig: 123456789012345678901234567890\n1: numeric key\n"
+        for i in range(3)
+    ]
+    articles.append('{"title": "json", "huge": 1e400}\n')
+    schema, _ = infer(site(tmp_path / "content", articles))
+    props = properties(schema)
+    assert props["ratio"] == {"description": "Present in 3 of 4 files (75.0 %)", "type": "number", "minimum": 0}
+    assert "examples" not in props["limit"] and "examples" not in props["huge"]
+    assert props["big"]["examples"] == [123456789012345678901234567890]
+    assert props["1"]["type"] == "string"
+
+
 def test_check_lists_per_key_the_files_a_schema_rejects(tmp_path, capsys):
     folder = site(tmp_path / "content", [f"title: t{i}\ndraft: {'true' if i else 'yes'}\n" for i in range(3)])
     write_file(tmp_path, "s.json", json.dumps({"properties": {"draft": {"type": "boolean"}}, "required": ["title"]}))

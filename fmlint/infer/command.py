@@ -169,7 +169,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _dumps(schema: Any) -> str:
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(schema, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def _write(target: str | None, text: str) -> None:

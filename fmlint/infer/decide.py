@@ -289,7 +289,14 @@ def _dotted(path: tuple[str | int, ...]) -> str:
 
 
 def _examples(stats: PathStats, left_out: tuple[str, ...]) -> list[Any]:
-    """Up to three most common scalar values (ties in value order), none of a type left out as a mistake."""
-    values = [(key, count) for key, count in stats.values.items() if key[0] not in left_out]
+    """Up to three most common scalar values (ties in value order), none of a type left out as a mistake.
+
+    YAML's ``.nan`` and ``.inf`` are never examples: JSON has no such numbers.
+    """
+    values = [
+        (key, count)
+        for key, count in stats.values.items()
+        if key[0] not in left_out and not (isinstance(key[1], float) and not math.isfinite(key[1]))  # not JSON
+    ]
     ranked = sorted(values, key=lambda item: (-item[1], item[0][0], str(item[0][1])))
     return [value for (_, value), _ in ranked[:3]]
