@@ -453,3 +453,13 @@ def test_a_long_run_on_a_terminal_shows_a_progress_bar(tmp_path):
     assert process.returncode == 0
     assert b"learning from front matter" in drawn
     assert json.loads((tmp_path / "s.json").read_text())["required"] == ["title"]
+
+
+def test_edit_distance_and_which_rare_keys_are_typos():
+    from fmlint.infer.typos import edit_distance, likely_typos
+
+    assert edit_distance("titel", "title", 2) == 1  # a swap of neighbours is one edit
+    assert edit_distance("lastmod", "lstmd", 2) == 2
+    assert edit_distance("author", "summary", 2) == 3  # over the limit: capped at limit + 1
+    counts = {"title": 300, "titel": 1, "tags": 290, "tag": 2, "toc": 3, "images": 200, "imgs": 1, "weight": 30}
+    assert likely_typos(counts, 300, 0.01, 2) == {"tag": "tags", "titel": "title"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import takewhile
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -32,14 +33,14 @@ def likely_typos(counts: Mapping[str, int], mappings: int, rare_share: float, di
     are both real).  The closest common key wins, then the more frequent.
     """
     typos: dict[str, str] = {}
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))  # a site may have thousands of rare keys
     for key, count in sorted(counts.items()):
         if count > rare_share * mappings:
             continue
         allowed = 1 if len(key) <= 4 else distance
         candidates = [
             (edit_distance(key.lower(), other.lower(), allowed), -other_count, other)
-            for other, other_count in counts.items()
-            if other != key and other_count >= 10 * count
+            for other, other_count in takewhile(lambda item, least=10 * count: item[1] >= least, ranked)
         ]
         close = [candidate for candidate in candidates if candidate[0] <= allowed]
         if close:
