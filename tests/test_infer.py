@@ -372,12 +372,20 @@ def test_per_section_writes_a_schema_per_big_section_and_the_config_to_paste(tmp
     content = Path("content")
     site(content / "en" / "posts", [f"title: p{i}\ndate: {DATES[i]}\n" for i in range(15)])
     site(content / "en" / "docs", [f"title: d{i}\nweight: {i}\n" for i in range(15)])
-    site(content / "en" / "misc", [f"title: m{i}\n" for i in range(3)])
+    site(content / "en" / "misc", [f"title: m{i}\ndate: {DATES[i]}\n" for i in range(3)])
     write_file(content / "en", "about.md", "---\ntitle: About\ntype: docs\nweight: 1\n---\n")
     assert main(["schema", "infer", "--per-section", "--isolated", "-o", "schemas", "content"]) == 0
     out = Path("schemas")
     assert sorted(p.name for p in out.iterdir()) == ["default.schema.json", "docs.schema.json", "posts.schema.json"]
-    assert json.loads((out / "posts.schema.json").read_text())["required"] == ["title", "date"]
+    posts = json.loads((out / "posts.schema.json").read_text())
+    assert posts["required"] == ["title", "date"]
+    # `date` is learned alike in two sections: each keeps it in its $defs, saying so
+    assert posts["properties"]["date"]["$ref"] == "#/$defs/date"
+    assert posts["$defs"]["date"] == {
+        "$comment": "Learned alike in sections posts, default.",
+        "type": "string",
+        "format": "hugo-date",
+    }
     assert json.loads((out / "docs.schema.json").read_text())["required"] == ["title", "weight"]
     config = capsys.readouterr().out
     assert config.splitlines()[1:] == [

@@ -17,6 +17,7 @@ from fmlint.infer.decide import Conventions, Thresholds, infer_schema
 from fmlint.infer.findings import Finding, schema_findings
 from fmlint.infer.headless import headless_files, headless_folders, headless_report
 from fmlint.infer.report import as_json
+from fmlint.infer.shapes import share_across
 from fmlint.infer.site_config import site_taxonomies
 from fmlint.schema.loader import CompiledSchema, bundled_schema_path, compile_schema
 
@@ -165,6 +166,7 @@ def infer_sections(inference: Inference, advance: Advance) -> Sections:
         part = site.subset(indices)
         results[name] = inference.run(lambda: None, part, f"{inference.title}: {name}")
         files[name] = part.files
+    share_across({name: result.schema for name, result in results.items()})
     first = next(iter(results.values()), None)
     if first is not None:
         first.report["headless"] = headless

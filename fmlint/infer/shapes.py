@@ -42,17 +42,39 @@ def share_shapes(schema: dict[str, Any]) -> None:
     places: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for key, node in _mapping_properties(schema):
         places.setdefault(json.dumps(structure(node), sort_keys=True), []).append((key, node))
-    definitions = schema.setdefault("$defs", {})
     for found in places.values():
-        if len(found) < 2:
-            continue
-        name = found[0][0]
-        while name in definitions:
-            name += "_"
-        definitions[name] = structure(found[0][1])
-        for _, node in found:
-            kept = {key: value for key, value in node.items() if key in ANNOTATIONS}
-            node.clear()
-            node.update({"description": kept.pop("description", ""), "$ref": f"#/$defs/{name}", **kept})
-    if not definitions:
-        del schema["$defs"]
+        if len(found) >= 2:
+            _define(schema, found[0][0], [node for _, node in found])
+
+
+def share_across(schemas: dict[str, dict[str, Any]]) -> None:
+    """Each top-level property that several of ``schemas`` (by section) learned alike goes to their ``$defs``.
+
+    Only shapes with more to them than a bare type (a format, a choice, a
+    mapping): the definition says which sections share it, and each schema
+    stays self-contained (one that loaded another file would not be
+    pre-screened natively, which would slow every lint run).
+    """
+    alike: dict[tuple[str, str], list[str]] = {}
+    for section, schema in schemas.items():
+        for key, node in schema.get("properties", {}).items():
+            shape = structure(node)
+            if len(shape) > 1 and "$ref" not in shape:
+                alike.setdefault((key, json.dumps(shape, sort_keys=True)), []).append(section)
+    for (key, _), sections in alike.items():
+        if len(sections) >= 2:
+            for section in sections:
+                node = schemas[section]["properties"][key]
+                _define(schemas[section], key, [node], f"Learned alike in sections {', '.join(sections)}.")
+
+
+def _define(schema: dict[str, Any], name: str, nodes: list[dict[str, Any]], comment: str | None = None) -> None:
+    """Put the structure of ``nodes`` (all alike) in ``schema["$defs"]`` and make each ``$ref`` it, keeping its annotations."""
+    definitions = schema.setdefault("$defs", {})
+    while name in definitions:
+        name += "_"
+    definitions[name] = {**({"$comment": comment} if comment else {}), **structure(nodes[0])}
+    for node in nodes:
+        kept = {key: value for key, value in node.items() if key in ANNOTATIONS}
+        node.clear()
+        node.update({"description": kept.pop("description", ""), "$ref": f"#/$defs/{name}", **kept})

@@ -38,9 +38,10 @@ def likely_typos(counts: Mapping[str, int], mappings: int, rare_share: float, di
         if count > rare_share * mappings:
             continue
         allowed = 1 if len(key) <= 4 else distance
+        least = 10 * count
         candidates = [
             (edit_distance(key.lower(), other.lower(), allowed), -other_count, other)
-            for other, other_count in takewhile(lambda item, least=10 * count: item[1] >= least, ranked)
+            for other, other_count in takewhile(lambda item: item[1] >= least, ranked)  # noqa: B023 - used at once
         ]
         close = [candidate for candidate in candidates if candidate[0] <= allowed]
         if close:
