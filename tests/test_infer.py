@@ -413,6 +413,15 @@ def test_per_section_writes_a_schema_per_big_section_and_the_config_to_paste(tmp
     assert capsys.readouterr().out == "content/en/posts/new.md:1:1: SC003 missing required key `date`\n"
 
 
+def test_without_a_content_folder_sections_are_the_folders_under_the_one_named(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    site(Path("pages/blog"), [f"title: b{i}\nauthor: a\n" for i in range(15)])
+    site(Path("pages/about"), [f"title: a{i}\n" for i in range(2)])
+    assert main(["schema", "infer", "--per-section", "--isolated", "-o", "out", "pages"]) == 0
+    assert sorted(p.name for p in Path("out").iterdir()) == ["blog.schema.json", "default.schema.json"]
+    assert 'files = ["pages/blog/**"]' in capsys.readouterr().out
+
+
 def test_headless_bundles_are_set_aside(tmp_path):
     folder = site(tmp_path / "content", [f"title: t{i}\n" for i in range(5)])
     write_file(folder, "snippets/_index.md", "---\ncascade:\n  build:\n    render: never\n---\n")

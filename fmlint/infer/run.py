@@ -40,6 +40,7 @@ class Inference:
     conventions: Conventions
     thresholds: Thresholds
     title: str
+    roots: tuple[str, ...] = ()  # the folders named on the command line
     site: Site | None = field(default=None)
 
     @classmethod
@@ -65,7 +66,9 @@ class Inference:
         )
         title = f"Front matter of {Path(os.path.abspath(paths[0])).name}"
         found = files if files is not None else discover(paths, resolver.project_for)
-        return cls(found, resolver, conventions, thresholds, title)
+        return cls(
+            found, resolver, conventions, thresholds, title, tuple(path for path in paths if os.path.isdir(path))
+        )
 
     def max_file_size(self, path: str) -> int:
         return self.resolver.project_for(path).max_file_size
@@ -128,11 +131,12 @@ class Sections:
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?")  # content/en/…: a language's content folder
 
 
-def section_of(path: str, data: Any) -> tuple[str, str | None]:
+def section_of(path: str, data: Any, roots: Sequence[str] = ()) -> tuple[str, str | None]:
     """The Hugo section of a file (its ``type`` key wins) and the section's folder, if any.
 
     The section is the folder under ``content/`` (under ``content/<language>/``
-    in a site translated by folder).
+    in a site translated by folder); in a site without a ``content/`` folder,
+    the folder under the one named on the command line (one of ``roots``).
     """
     parts = Path(path).parts
     folder = None
@@ -142,6 +146,12 @@ def section_of(path: str, data: Any) -> tuple[str, str | None]:
             at += 1
         if at + 2 < len(parts):  # content/<section>/…/file.md
             folder = str(Path(*parts[: at + 2]))
+    else:
+        for root in roots:
+            inside = Path(path).relative_to(root).parts if Path(path).is_relative_to(root) else ()
+            if len(inside) >= 2:  # <root>/<section>/…/file.md
+                folder = str(Path(root) / inside[0])
+                break
     name = Path(folder).name if folder else None
     if isinstance(data, dict) and isinstance(data.get("type"), str) and data["type"]:
         return data["type"], folder if name == data["type"] else None
@@ -153,7 +163,7 @@ def infer_sections(inference: Inference, advance: Advance) -> Sections:
     members: dict[str, list[int]] = {}
     folders: dict[str, str] = {}
     for index, path in enumerate(site.files):
-        name, folder = section_of(path, site.data[index])
+        name, folder = section_of(path, site.data[index], inference.roots)
         members.setdefault(name, []).append(index)
         if folder:
             folders.setdefault(name, folder)
