@@ -200,6 +200,17 @@ def test_other_presets_use_rfc3339_dates(tmp_path):
     assert properties(schema)["day"]["format"] == "date"
 
 
+def test_the_configuration_decides_preset_and_files_as_when_linting(tmp_path):
+    write_file(tmp_path, "pyproject.toml", '[tool.fmlint]\npreset = "jekyll"\nextend-exclude = ["drafts/"]\n')
+    folder = site(tmp_path / "content", [f"title: t{i}\ndate: {DATES[i]}\n" for i in range(5)])
+    write_file(folder, "drafts/x.md", "---\ntitel: draft\n---\n")
+    out = tmp_path / "s.json"
+    assert main(["schema", "infer", str(folder), "-o", str(out), "--report", str(tmp_path / "r.json")]) == 0
+    schema = json.loads(out.read_text())
+    assert properties(schema)["date"]["format"] == "date"  # RFC 3339 outside Hugo
+    assert list(properties(schema)) == ["title", "date"]  # drafts/ is excluded
+
+
 def test_numbers_keep_type_and_sign_never_the_range(tmp_path):
     articles = [f"title: t{i}\nweight: {i * 10}\noffset: {i - 3}\nratio: {i / 4}\n" for i in range(12)]
     schema, _ = infer(site(tmp_path / "content", articles))
