@@ -62,7 +62,7 @@ class Thresholds:
 
 @dataclass(frozen=True)
 class Conventions:
-    """What the generator says: its name (dates), taxonomies, image fields and reserved keys."""
+    """What the generator says: its name (dates), taxonomies, image fields, and the keys its schema requires."""
 
     preset: str = "hugo"
     taxonomies: frozenset[str] = frozenset()
