@@ -236,16 +236,16 @@ class _Builder:
         def share(shape: Shape) -> bool:
             return stats.shapes[shape] >= enough
 
-        date_formats = [(Shape.HUGO_DATE, "hugo-date")] if self.conventions.preset == "hugo" else []
-        date_formats += [
+        formats = [(Shape.HUGO_DATE, "hugo-date")] if self.conventions.preset == "hugo" else []
+        formats += [
             (Shape.RFC3339_DATE, "date"),
             (Shape.RFC3339_DATE_TIME, "date-time"),
             (Shape.HUGO_DATE, "hugo-date"),
         ]
         name = _key_name(path).lower()
         if any(word in name for word in _IMAGE_WORDS) or _dotted(path) in self.conventions.image_fields:
-            date_formats = [(Shape.IMAGE, "image-url"), *date_formats]
-        for shape, name_of_format in [*date_formats, (Shape.ABSOLUTE_URL, "uri")]:
+            formats.insert(0, (Shape.IMAGE, "image-url"))
+        for shape, name_of_format in [*formats, (Shape.ABSOLUTE_URL, "uri")]:
             if share(shape):
                 schema["format"] = name_of_format
                 return schema
