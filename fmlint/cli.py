@@ -43,7 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fmlint",
         description="Check Markdown articles' front matter against a JSON Schema and lint their structure.",
-        epilog="Also: `fmlint rules` lists every rule; `fmlint rule CODE` explains one.",
+        epilog="Also: `fmlint rules` lists every rule; `fmlint rule CODE` explains one; "
+        "`fmlint schema infer PATHS` writes a schema learned from existing articles.",
     )
     parser.add_argument("paths", nargs="*", help="files and folders to check (default: .)")
 
@@ -116,6 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from fmlint.rule_docs import main as rule_docs_main
 
         return rule_docs_main(args)
+    if args and args[0] == "schema" and not os.path.exists(args[0]):
+        from fmlint.infer.command import main as schema_main
+
+        return schema_main(args[1:])
     return _check(_parser().parse_args(args))
 
 
