@@ -43,7 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fmlint",
         description="Check Markdown articles' front matter against a JSON Schema and lint their structure.",
-        epilog="Also: `fmlint rules` lists every rule; `fmlint rule CODE` explains one.",
+        epilog="Also: `fmlint rules` lists every rule; `fmlint rule CODE` explains one; "
+        "`fmlint schema infer PATHS` writes a schema learned from existing articles.",
     )
     parser.add_argument("paths", nargs="*", help="files and folders to check (default: .)")
 
@@ -85,7 +86,9 @@ def _parser() -> argparse.ArgumentParser:
     output.add_argument("-q", "--quiet", action="store_true", help="print problems only, no summary")
     output.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
     output.add_argument("--strict", action="store_true", help="warnings fail the run too")
-    output.add_argument("-v", "--verbose", action="store_true", help="tracebacks for internal errors")
+    output.add_argument(
+        "-v", "--verbose", action="store_true", help="tracebacks for internal errors; list the .mdx files skipped"
+    )
 
     cache = parser.add_argument_group("cache")
     cache.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
@@ -114,6 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from fmlint.rule_docs import main as rule_docs_main
 
         return rule_docs_main(args)
+    if args and args[0] == "schema" and not os.path.exists(args[0]):
+        from fmlint.infer.command import main as schema_main
+
+        return schema_main(args[1:])
     if args and args[0] == "server" and not os.path.exists(args[0]):
         from fmlint.server import main as server_main
 
@@ -163,7 +170,10 @@ def _lint_paths(args: argparse.Namespace, resolver: Resolver) -> RunResult | Non
     if missing:
         print(f"fmlint: error: no such file or directory: {', '.join(missing)}", file=sys.stderr)
         return None
-    files = discover(paths, resolver.project_for)
+    skipped: list[str] = []
+    files = discover(paths, resolver.project_for, skipped=skipped if args.verbose else None)
+    for path in sorted(skipped):
+        print(f"fmlint: skipped {path}: .mdx is checked under the astro and docusaurus presets", file=sys.stderr)
     cache = None if args.no_cache else ResultCache(args.cache_dir)
     return run(files, resolver.settings_for, verbose=args.verbose, jobs=args.jobs, cache=cache)
 

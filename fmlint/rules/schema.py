@@ -14,7 +14,7 @@ from typing import Any
 from fmlint.diagnostics import Problem
 from fmlint.positions import Span
 from fmlint.rules.base import Context, Rule, probe_function
-from fmlint.schema.loader import SchemaLoadError, load_schema
+from fmlint.schema.loader import CompiledSchema, SchemaLoadError, load_schema
 from fmlint.schema.prescreen import known_valid
 
 NEEDS = ("front_matter",)
@@ -180,6 +180,12 @@ def inline_schema_digest(reference: str, folder: str) -> str:
         return f"error: {exc}"
 
 
+def missing_front_matter(schema: CompiledSchema) -> Problem:
+    """SC004 for a file without front matter whose schema requires keys (also ``fmlint schema infer``'s)."""
+    required = ", ".join(schema.contents["required"])
+    return Problem("SC004", f"missing front matter (the schema requires {required})", Span(0, 0))
+
+
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     schema = ctx.settings.schema
     fm = ctx.front_matter
@@ -204,8 +210,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         return
     if fm is None:
         if ctx.doc.kind is None and schema.requires_properties:
-            required = ", ".join(schema.contents["required"])
-            yield Problem("SC004", f"missing front matter (the schema requires {required})", Span(0, 0))
+            yield missing_front_matter(schema)
         return
     if data is None or known_valid(schema, data):
         return

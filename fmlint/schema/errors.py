@@ -89,6 +89,11 @@ def _located(error: ValidationError, fm: FrontMatter) -> Iterator[Problem]:
         key_path = (*path, error.instance)
         message = _value_message(error, f"key `{describe_path(key_path)}`")
         yield Problem(VIOLATION, message, fm.key_span(key_path))
+    elif keyword == "not" and error.validator_value == {} and path and isinstance(path[-1], str):
+        # `"key": {"not": {}}` forbids a key (an inferred schema's likely typos); its description says why
+        reason = error.schema.get("description") if isinstance(error.schema, dict) else None
+        message = f"unknown key `{where}`" + (f": {reason}" if reason else "")
+        yield Problem(UNKNOWN_KEY, message, fm.key_span(path))
     elif keyword in _MAPPING_KEYWORDS:
         yield Problem(VIOLATION, f"{where}: {error.message}", fm.key_span(path) if path else fm.opening)
     else:
