@@ -12,7 +12,7 @@ import contextlib
 import os
 import threading
 import time
-from collections.abc import Generator
+from collections.abc import Generator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -245,13 +245,27 @@ def hover(ls: FmlintServer, params: types.HoverParams) -> types.Hover | None:
     buffer = ls.buffers.get(params.text_document.uri)
     if buffer is None:
         return None
-    return features.hover(buffer, ls.settings_for(buffer), ls.scheduler.latest(buffer.uri), params.position)
+    hovers = ls.client_capabilities.text_document
+    formats = hovers.hover.content_format if hovers and hovers.hover else None
+    outcome = ls.scheduler.latest(buffer.uri)
+    markup = _markup(formats) or types.MarkupKind.PlainText
+    return features.hover(buffer, ls.settings_for(buffer), outcome, params.position, markup)
+
+
+def _markup(formats: Sequence[types.MarkupKind] | None) -> types.MarkupKind | None:
+    """Markdown when the client says it shows Markdown, else plain text (``None``: the client names no format)."""
+    if formats is None:
+        return None
+    return types.MarkupKind.Markdown if types.MarkupKind.Markdown in formats else types.MarkupKind.PlainText
 
 
 @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=['"', " ", ":", "="]))
 def completion(ls: FmlintServer, params: types.CompletionParams) -> types.CompletionList:
     buffer = ls.buffers.get(params.text_document.uri)
-    items = features.completion(buffer, ls.settings_for(buffer), params.position) if buffer else []
+    completions = ls.client_capabilities.text_document
+    item = completions.completion.completion_item if completions and completions.completion else None
+    markup = _markup(item.documentation_format if item else None)
+    items = features.completion(buffer, ls.settings_for(buffer), params.position, markup) if buffer else []
     return types.CompletionList(is_incomplete=False, items=items)
 
 

@@ -31,7 +31,11 @@ def _root(settings: Settings | None) -> SchemaNode | None:
 
 
 def hover(
-    buffer: TextBuffer, settings: Settings | None, outcome: Outcome | None, position: types.Position
+    buffer: TextBuffer,
+    settings: Settings | None,
+    outcome: Outcome | None,
+    position: types.Position,
+    markup: types.MarkupKind = types.MarkupKind.Markdown,
 ) -> types.Hover | None:
     """The key's schema, the rules of the diagnostics here, and the codes of a suppression comment here."""
     offset = buffer.to_fmlint(buffer.offset(position))
@@ -56,7 +60,7 @@ def hover(
             sections.append(_directive_codes(directive.group("codes")))
     if not sections:
         return None
-    return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, "\n\n---\n\n".join(sections)), where)
+    return types.Hover(types.MarkupContent(markup, "\n\n---\n\n".join(sections)), where)
 
 
 def _covers(span: types.Range, position: types.Position) -> bool:
@@ -75,8 +79,14 @@ def _directive_codes(text: str) -> str:
     return "\n".join(lines)
 
 
-def completion(buffer: TextBuffer, settings: Settings | None, position: types.Position) -> list[types.CompletionItem]:
-    """The keys the schema allows here that are not present yet, or the values of the key being written."""
+def completion(
+    buffer: TextBuffer,
+    settings: Settings | None,
+    position: types.Position,
+    markup: types.MarkupKind | None = types.MarkupKind.Markdown,
+) -> list[types.CompletionItem]:
+    """The keys the schema allows here that are not present yet, or the values of the key being written
+    (documented in ``markup``; ``None``: a plain string, for a client that names no format)."""
     root = _root(settings)
     slot = slot_at(buffer.document, buffer.to_fmlint(buffer.offset(position)))
     if root is None or slot is None:
@@ -107,7 +117,7 @@ def completion(buffer: TextBuffer, settings: Settings | None, position: types.Po
                 label=name,
                 kind=types.CompletionItemKind.Property,
                 detail=type_label(node) or None,
-                documentation=types.MarkupContent(types.MarkupKind.Markdown, markdown(name, node)),
+                documentation=types.MarkupContent(markup, markdown(name, node)) if markup else markdown(name, node),
                 filter_text=insert.rstrip(": ="),
                 text_edit=types.TextEdit(replaced, insert),
             )
