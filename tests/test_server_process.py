@@ -73,3 +73,16 @@ def test_the_server_exits_when_its_client_process_is_gone(tmp_path: Path) -> Non
 def test_the_server_subcommand_rejects_options(tmp_path: Path) -> None:
     result = subprocess.run([*SERVER, "--port", "1"], check=False, capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 2 and "usage: fmlint server" in result.stderr
+
+
+@pytest.mark.slow
+def test_the_server_exits_at_the_end_of_its_input(tmp_path: Path) -> None:
+    server = subprocess.Popen(SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=tmp_path)
+    try:
+        assert server.stdin is not None
+        _initialize(server, tmp_path, None)
+        server.stdin.close()
+        assert server.wait(timeout=15) == 0
+    finally:
+        server.kill()
+        server.wait()
