@@ -3,9 +3,10 @@
 ``protocol``-level wiring is in :mod:`fmlint.server.app`; open documents and
 position encodings in :mod:`~fmlint.server.text`; linting, debouncing and
 versions in :mod:`~fmlint.server.diagnostics`; code actions in
-:mod:`~fmlint.server.actions`; hover, completion and definition in
-:mod:`~fmlint.server.features` (over :mod:`~fmlint.server.cursor` and
-:mod:`~fmlint.server.schema_nav`); settings in
+:mod:`~fmlint.server.actions`; :mod:`~fmlint.server.hover`,
+:mod:`~fmlint.server.completion` and :mod:`~fmlint.server.definition` (over
+:mod:`~fmlint.server.cursor`, :mod:`~fmlint.server.schema_nav` and
+:mod:`~fmlint.server.schema_docs`); settings in
 :mod:`~fmlint.server.configuration`.
 """
 

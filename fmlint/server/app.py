@@ -24,7 +24,7 @@ from pygls.uris import to_fs_path
 
 from fmlint import __version__
 from fmlint.config.settings import Settings
-from fmlint.server import actions, features
+from fmlint.server import actions, completion, definition, hover
 from fmlint.server.configuration import CONFIG_FILES, SECTION, WATCHED_GLOBS, ClientSettings, Configuration
 from fmlint.server.diagnostics import DiagnosticsScheduler
 from fmlint.server.rule_pages import rule_page
@@ -241,7 +241,7 @@ async def open_rule_documentation(ls: FmlintServer, code: str) -> None:
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
-def hover(ls: FmlintServer, params: types.HoverParams) -> types.Hover | None:
+def on_hover(ls: FmlintServer, params: types.HoverParams) -> types.Hover | None:
     buffer = ls.buffers.get(params.text_document.uri)
     if buffer is None:
         return None
@@ -249,7 +249,7 @@ def hover(ls: FmlintServer, params: types.HoverParams) -> types.Hover | None:
     formats = hovers.hover.content_format if hovers and hovers.hover else None
     outcome = ls.scheduler.latest(buffer.uri)
     markup = _markup(formats) or types.MarkupKind.PlainText
-    return features.hover(buffer, ls.settings_for(buffer), outcome, params.position, markup)
+    return hover.hover(buffer, ls.settings_for(buffer), outcome, params.position, markup)
 
 
 def _markup(formats: Sequence[types.MarkupKind] | None) -> types.MarkupKind | None:
@@ -260,16 +260,16 @@ def _markup(formats: Sequence[types.MarkupKind] | None) -> types.MarkupKind | No
 
 
 @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=['"', " ", ":", "="]))
-def completion(ls: FmlintServer, params: types.CompletionParams) -> types.CompletionList:
+def on_completion(ls: FmlintServer, params: types.CompletionParams) -> types.CompletionList:
     buffer = ls.buffers.get(params.text_document.uri)
     completions = ls.client_capabilities.text_document
     item = completions.completion.completion_item if completions and completions.completion else None
     markup = _markup(item.documentation_format if item else None)
-    items = features.completion(buffer, ls.settings_for(buffer), params.position, markup) if buffer else []
+    items = completion.completion(buffer, ls.settings_for(buffer), params.position, markup) if buffer else []
     return types.CompletionList(is_incomplete=False, items=items)
 
 
 @server.feature(types.TEXT_DOCUMENT_DEFINITION)
-def definition(ls: FmlintServer, params: types.DefinitionParams) -> types.Location | None:
+def on_definition(ls: FmlintServer, params: types.DefinitionParams) -> types.Location | None:
     buffer = ls.buffers.get(params.text_document.uri)
-    return features.definition(buffer, ls.settings_for(buffer), params.position) if buffer else None
+    return definition.definition(buffer, ls.settings_for(buffer), params.position) if buffer else None

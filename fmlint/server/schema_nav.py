@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from fmlint.config.settings import Settings
 from fmlint.document import read_document
 from fmlint.frontmatter import JsonPath, Located, parse_front_matter
 from fmlint.positions import Span
-from fmlint.schema.loader import CompiledSchema
 
 _MAX_REFS = 32
 _BRANCHES = ("allOf", "anyOf", "oneOf")
@@ -51,8 +51,10 @@ def value_at(data: Any, path: JsonPath) -> Any:
     return data
 
 
-def root_node(schema: CompiledSchema) -> SchemaNode | None:
-    return SchemaNode(schema.contents, schema.path, ()) if isinstance(schema.contents, dict) else None
+def schema_root(settings: Settings | None) -> SchemaNode | None:
+    """The whole schema of a file's settings (``None`` without one)."""
+    schema = settings.schema if settings is not None else None
+    return SchemaNode(schema.contents, schema.path, ()) if schema and isinstance(schema.contents, dict) else None
 
 
 @lru_cache(maxsize=32)
