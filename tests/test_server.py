@@ -238,6 +238,13 @@ async def test_definition_goes_to_the_key_in_the_schema_file(tmp_path: Path) -> 
         assert found == types.Location(schema.as_uri(), types.Range(types.Position(3, 4), types.Position(3, 12)))
         nested = await client.text_document_definition_async(types.DefinitionParams(*at(uri, 3, 3)))
         assert nested == types.Location(schema.as_uri(), types.Range(types.Position(4, 48), types.Position(4, 54)))
+        name = types.Location(schema.as_uri(), types.Range(types.Position(3, 4), types.Position(3, 12)))
+        toml = open_document(client, tmp_path / "toml.md", '+++\n"名前" = "x"\n+++\n')
+        assert await client.text_document_definition_async(types.DefinitionParams(*at(toml, 1, 3))) == name
+        json_uri = open_document(client, tmp_path / "json.md", '{"author": {}, "名前": "x"}\n')
+        # Neovim counts UTF-8 bytes: `{"author": {}, "` is 16 bytes, 名 3 more
+        assert await client.text_document_definition_async(types.DefinitionParams(*at(json_uri, 0, 19))) == name
+        assert await client.text_document_definition_async(types.DefinitionParams(*at(json_uri, 0, 12))) is None
 
 
 def _apply(text: str, edits: list[types.TextEdit]) -> str:
