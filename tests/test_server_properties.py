@@ -1,0 +1,90 @@
+"""Properties of the server's features on arbitrary front matter: never an exception, and a
+suppression it offers silences exactly its finding (checked by applying it and linting again)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lsprotocol import types
+
+from fmlint.frontmatter import parse_front_matter
+from fmlint.server.actions import code_actions
+from fmlint.server.completion import completion
+from fmlint.server.configuration import Configuration
+from fmlint.server.definition import definition
+from fmlint.server.diagnostics import lint_buffer
+from fmlint.server.hover import hover
+from fmlint.server.text import TextBuffer
+
+FRAGMENTS = [
+    "---\n", "+++\n", "{", "}", "[", "]", '"', "'", "title: x\n", "titel: 1\n", "build:\n", "  list: ", "  ",
+    "draft = ", "\r\n", "\r", "\u2028", "中文", "😀", ":", ",", "\n", "# fmlint-disable-line SC001",
+    "<!-- fmlint-disable-line MD001 -->", "[build]\n", "# H\n", "### h\n", "- a\n", "sidebar: 1\n", "\\", "=",
+    " ", "|\n  x\n",
+]  # fmt: skip
+YAML_LINES = [
+    "title: x\n", "titel: 1\n", "sidebar: 1\n", "summary: |\n", "  text\n", "draft: yes\n", "tags: [中文😀, 1]\r\n",
+    "build:\n", "  list: 3\n", "x: 'a # b'\n", "date: 2025-13-01\n", "title: \"a\u2028b\"\n",
+]  # fmt: skip
+TOML_LINES = ['title = "x"\n', "titel = 1\n", "sidebar = 1\n", "[build]\n", "list = 3\n", 'tags = ["中文😀", 1]\n']
+BODY_LINES = [
+    "# H\n",
+    "### h\n",
+    "text\n",
+    "```\n",
+    "<!-- fmlint-disable-line MD001 -->\n",
+    "![](x.png)\n",
+    "\n",
+    "- a\n",
+]
+documents = st.one_of(
+    st.tuples(st.just("---\n"), st.lists(st.sampled_from(YAML_LINES), max_size=8), st.just("---\n"),
+              st.lists(st.sampled_from(BODY_LINES), max_size=6)),
+    st.tuples(st.just("+++\n"), st.lists(st.sampled_from(TOML_LINES), max_size=8), st.just("+++\n"),
+              st.lists(st.sampled_from(BODY_LINES), max_size=6)),
+    st.tuples(st.sampled_from(["---\n", "+++\n", "{", ""]), st.lists(st.sampled_from(FRAGMENTS), max_size=20),
+              st.just(""), st.just([])),
+)  # fmt: skip
+Parts = tuple[str, list[str], str, list[str]]
+ROOT = Path(__file__).resolve().parents[1] / "examples"
+
+
+def buffer(parts: Parts, encoding: str = "utf-16") -> TextBuffer:
+    text = parts[0] + "".join(parts[1]) + parts[2] + "".join(parts[3])
+    return TextBuffer("file:///post.md", str(ROOT / "post.md"), text, 1, encoding)
+
+
+@settings(max_examples=60, deadline=None)
+@given(documents, st.sampled_from(["utf-8", "utf-16", "utf-32"]))
+def test_hover_completion_and_definition_never_raise(parts: Parts, encoding: str) -> None:
+    buf = buffer(parts, encoding)
+    found = Configuration(ROOT).settings_for(buf.path)
+    for line in range(buf.text.count("\n") + 2):
+        for character in range(0, 10, 3):
+            position = types.Position(line, character)
+            hover(buf, found, None, position)
+            completion(buf, found, position)
+            definition(buf, found, position)
+
+
+@settings(max_examples=60, deadline=None)
+@given(documents)
+def test_an_offered_suppression_silences_its_finding_and_keeps_the_data(parts: Parts) -> None:
+    configuration = Configuration(ROOT)
+    buf = buffer(parts)
+    outcome = lint_buffer(buf.snapshot(), configuration)
+    everything = types.Range(types.Position(0, 0), types.Position(buf.text.count("\n") + 1, 0))
+    for action in code_actions(buf, outcome, everything):
+        if not action.title.startswith("Suppress") or action.edit is None or action.edit.changes is None:
+            continue
+        (edit,) = action.edit.changes[buf.uri]
+        code = action.title.split()[1]
+        (target,) = action.diagnostics or []
+        start = buf.offset(edit.range.start)
+        edited = TextBuffer(buf.uri, buf.path, buf.text[:start] + edit.new_text + buf.text[start:], 2, buf.encoding)
+        after = lint_buffer(edited, configuration)
+        assert not [d for d in after.diagnostics if d.code == code and d.range.start.line == target.range.start.line]
+        before_data, after_data = parse_front_matter(buf.document), parse_front_matter(edited.document)
+        assert (before_data and before_data.data) == (after_data and after_data.data)
