@@ -23,7 +23,9 @@ from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.uris import to_fs_path
 
 from fmlint import __version__
+from fmlint.config.loader import ConfigError
 from fmlint.config.settings import Settings
+from fmlint.schema.loader import SchemaLoadError
 from fmlint.server import actions, completion, definition, hover
 from fmlint.server.configuration import CONFIG_FILES, SECTION, WATCHED_GLOBS, ClientSettings, Configuration
 from fmlint.server.diagnostics import DiagnosticsScheduler
@@ -75,6 +77,8 @@ class _Protocol(LanguageServerProtocol):
 
 
 class FmlintServer(LanguageServer):
+    """The server's state: open buffers, the configuration and the diagnostics scheduler."""
+
     def __init__(self) -> None:
         super().__init__("fmlint", __version__, protocol_cls=_Protocol)
         self.buffers: dict[str, TextBuffer] = {}
@@ -83,9 +87,10 @@ class FmlintServer(LanguageServer):
         self.encoding = types.PositionEncodingKind.Utf16.value
 
     def settings_for(self, buffer: TextBuffer) -> Settings | None:
+        """The buffer's settings; ``None`` when the configuration cannot be used (the lint shows why)."""
         try:
             return self.configuration.settings_for(buffer.path)
-        except Exception:  # a configuration error: shown as a diagnostic by the linter
+        except (ConfigError, SchemaLoadError):
             return None
 
 
