@@ -116,7 +116,13 @@ def initialize(ls: FmlintServer, params: types.InitializeParams) -> None:
 
 
 def _watch_parent(pid: int) -> None:
-    """End the server when the client's process is gone (its editor crashed or was killed)."""
+    """End the server when the client's process is gone (its editor crashed or was killed).
+
+    POSIX only: on Windows ``os.kill(pid, 0)`` would send the client a Ctrl+C
+    (there, the end of the server's input still ends it).
+    """
+    if os.name != "posix":
+        return
 
     def watch() -> None:
         while True:
