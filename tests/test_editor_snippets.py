@@ -48,6 +48,7 @@ def test_the_readme_neovim_snippet_shows_fmlints_diagnostics(tmp_path: Path) -> 
         timeout=60,
         check=True,
         capture_output=True,
+        stdin=subprocess.DEVNULL,
     )
     shown = (tmp_path / "diagnostics.txt").read_text(encoding="utf-8")
     # Neovim columns are bytes: `tags: [` + 中文 (6 bytes) + 😀 (4 bytes) + `, ` puts the 1 at byte 19
