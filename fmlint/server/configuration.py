@@ -28,11 +28,10 @@ WATCHED_GLOBS = ("**/pyproject.toml", "**/.fmlint.toml", "**/*.json")
 
 @dataclass(frozen=True)
 class ClientSettings:
-    """``fmlint.run`` (``onType`` or ``onSave``), ``fmlint.debounceMs``, ``fmlint.fixAll``."""
+    """``fmlint.run`` (``onType`` or ``onSave``) and ``fmlint.debounceMs``."""
 
     run: str = ON_TYPE
     debounce_ms: int = 200
-    fix_all: bool = True
 
     @classmethod
     def from_client(cls, value: Any) -> ClientSettings:
@@ -42,13 +41,11 @@ class ClientSettings:
         default = cls()
         run = value.get("run")
         debounce = value.get("debounceMs")
-        fix_all = value.get("fixAll")
         return cls(
             run=run if run in (ON_TYPE, ON_SAVE) else default.run,
             debounce_ms=debounce
             if isinstance(debounce, int) and not isinstance(debounce, bool) and debounce >= 0
             else default.debounce_ms,
-            fix_all=fix_all if isinstance(fix_all, bool) else default.fix_all,
         )
 
 

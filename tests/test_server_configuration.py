@@ -1,0 +1,24 @@
+"""The client's settings as the server reads them (fmlint.server.configuration)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from fmlint.server.configuration import ClientSettings
+
+
+@pytest.mark.parametrize(
+    ("sent", "expected"),
+    [
+        (None, ClientSettings()),
+        ({"run": "onSave", "debounceMs": 0}, ClientSettings("onSave", 0)),
+        ({"run": "sometimes", "debounceMs": -5}, ClientSettings()),
+        ({"debounceMs": True}, ClientSettings()),  # a boolean is no number of milliseconds
+        ({"debounceMs": "300"}, ClientSettings()),
+        ({"run": "onType", "debounceMs": 50, "unknown": 1}, ClientSettings("onType", 50)),
+    ],
+)
+def test_settings_of_the_wrong_type_keep_their_defaults(sent: Any, expected: ClientSettings) -> None:
+    assert ClientSettings.from_client(sent) == expected
