@@ -30,7 +30,7 @@ _BINARY_SNIFF = 8192
 MAX_NESTING = 1_000
 # Bodies shorter than this are parsed whatever they hold (under 0.3 s, a few MB), so most files skip the scan.
 _NESTING_SCAN_FROM = 100_000
-_DEEP_NESTING = re.compile(r"^[ \t]*+(?:(?:>|(?:[-+*]|\d{1,9}[.)])[ \t])[ \t]*+){%d}" % MAX_NESTING, re.MULTILINE)
+_DEEP_NESTING = re.compile(rf"^[ \t]*+(?:(?:>|(?:[-+*]|\d{{1,9}}[.)])[ \t])[ \t]*+){{{MAX_NESTING}}}", re.MULTILINE)
 
 
 @dataclass(slots=True)
