@@ -77,6 +77,39 @@ def test_no_emphasis_as_heading_needs_one_plain_run_at_top_level():
 def test_no_emphasis_as_heading_skips_a_caption_under_an_image():
     md(YAML + "![Group photo](a.jpg)\n\n*RustFest Berlin, 2016*\n", [])
     md(YAML + "Text.\n\n*RustFest Berlin, 2016*\n", [(6, 1, "MD036")])
+    # in the image's own paragraph, with no blank line: a caption (the paragraph has other content)
+    md(YAML + "![股价](https://x.example/a.jpg)\n**一、DeepSeek引巨震，英伟达跌4万亿**\n\n正文。\n", [])
+    # alone after a picture, before the next picture, a heading or the end: a caption
+    gallery = "![a](a.jpg)\n\n*Berlin, 2016*\n\n![b](b.jpg)\n\n*Paris, 2017*\n\n## Next\n"
+    md(YAML + gallery, [])
+
+
+@pytest.mark.parametrize("front", [YAML, TOML, JSON], ids=["yaml", "toml", "json"])
+def test_no_emphasis_as_heading_reports_the_seed_articles_titles_after_images(front):
+    # the seed's structure: image, blank line, bold numbered title, blank line, paragraph (CRLF too)
+    body = (
+        "**一、DeepSeek引巨震，英伟达跌4万亿**\r\n\r\n正文。\r\n\r\n"
+        "![股价](https://x.example/a.jpg)\r\n\r\n"
+        "**二、AI入侵者，极致成本颠覆OpenAI**\r\n\r\n正文。\r\n\r\n"
+        "![股价](https://x.example/b.jpg)\r\n\r\n![股价](https://x.example/c.jpg)\r\n\r\n"
+        "**三、DeepSeek，遭西方恶势力攻击**\r\n\r\n- 正文\r\n"
+    )
+    first = front.count("\n") + 1
+    diagnostics = md(front + body, [(first, 1, "MD036"), (first + 6, 1, "MD036"), (first + 14, 1, "MD036")])
+    assert "## 二、AI入侵者，极致成本颠覆OpenAI" in diagnostics[1].message
+
+
+def test_no_emphasis_as_heading_numbered_titles_are_titles_after_a_picture_too():
+    md(YAML + "![a](a.jpg)\n\n**Part 2: the results**\n", [(6, 1, "MD036")])
+    md(YAML + "![a](a.jpg)\n\n*第一章 开始*\n\n![b](b.jpg)\n", [(6, 1, "MD036")])
+    md(YAML + "![a](a.jpg)\n\n**Plain title**\n\nBody text follows.\n", [(6, 1, "MD036")])
+
+
+def test_no_emphasis_as_heading_with_html_comments_as_markdownlint():
+    # a leading comment line is an HTML block to CommonMark; markdownlint still sees the title
+    md(YAML + "<!-- c --> __Section 5__\n\ntext\n", [(4, 1, "MD036")])
+    md(YAML + "*Section 4* <!-- c -->\n\ntext\n", [(4, 1, "MD036")])
+    md(YAML + "*Section 6 <!-- c --> as running text*\n", [])
 
 
 def test_no_emphasis_as_heading_punctuation_option():
