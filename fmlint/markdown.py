@@ -40,6 +40,7 @@ _IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ATTRIBUTE = r"""\b{name}\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+))"""
 _SRC = re.compile(_ATTRIBUTE.format(name="src"), re.IGNORECASE)
 _ALT = re.compile(_ATTRIBUTE.format(name="alt"), re.IGNORECASE)
+_ARIA_HIDDEN = re.compile(_ATTRIBUTE.format(name="aria-hidden"), re.IGNORECASE)
 
 # "(" then an optional "<…>" destination or one without spaces (balanced parentheses allowed)
 _INLINE_DESTINATION = re.compile(r"\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)")
@@ -83,6 +84,7 @@ class Image(_Placed, msgspec.Struct, frozen=True):
     alt: str | None  # None: an HTML <img> without an alt attribute
     source: ImageSource
     place: Place
+    hidden: bool = False  # an HTML <img aria-hidden="true">: decorative, hidden from assistive technology
 
 
 class Link(_Placed, msgspec.Struct, frozen=True):
@@ -90,7 +92,7 @@ class Link(_Placed, msgspec.Struct, frozen=True):
     text: str
     reference: bool  # not an inline ``[text](url)`` (a reference, or an autolink)
     link_type: str  # pulldown-cmark's: Inline, Reference, Collapsed, Shortcut, Autolink, Email, …
-    has_content: bool  # text, code, an image or HTML between the brackets
+    has_content: bool  # text (not only spaces), code, an image or HTML between the brackets
     place: Place
 
 
@@ -383,9 +385,9 @@ class _Walk:
             if type(event) is dict and "Text" in event:  # the most frequent event
                 text = event["Text"]
                 if links:
-                    if text:
+                    links[-1].text.append(text)
+                    if not links[-1].has_content and text.strip():
                         links[-1].has_content = True
-                        links[-1].text.append(text)
                 elif block is None or block[0] != "CodeBlock":
                     if run_first is None:
                         run_first = byte_range
@@ -674,7 +676,9 @@ def _html_images(doc: Document, span: Span) -> list[Image]:
         start = span.start + tag.start() + src.start(group)
         alt = _ALT.search(tag.group())
         alt_text = None if alt is None else alt.group(alt.lastgroup or "bare")
+        hidden = _ARIA_HIDDEN.search(tag.group())
         tag_span = Span(span.start + tag.start(), span.start + tag.end())
         place = Place(spans=(tag_span, Span(start, start + len(src.group(group)))))
-        images.append(Image(src.group(group), alt_text, "html", place))
+        hidden_value = "" if hidden is None else hidden.group(hidden.lastgroup or "bare")
+        images.append(Image(src.group(group), alt_text, "html", place, hidden_value.lower() == "true"))
     return images

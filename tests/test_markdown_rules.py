@@ -125,19 +125,33 @@ def test_image_alt_text_missing_and_generic():
     )
     diagnostics = md(
         source,
-        [(4, 4, "MD045"), (4, 15, "MD045"), (4, 28, "MD045"), (5, 1, "MD045"), (5, 44, "MD045")],
+        [(4, 4, "MD045"), (4, 15, "MKD003"), (4, 28, "MKD003"), (5, 1, "MD045"), (5, 44, "MKD003")],
     )
     assert [d.severity for d in diagnostics] == ["error", "warning", "warning", "error", "warning"]
 
 
+def test_image_alt_text_accepts_images_hidden_from_assistive_technology():
+    source = (
+        YAML
+        + '<img src="a.png" aria-hidden="true"/> <img src="b.png" ARIA-HIDDEN=TRUE>\r\n\r\n'
+        + '<img\r\n  src="c.png"\r\n  Aria-Hidden="True"\r\n/>\r\n\r\n'
+        + '中文 <img\r\n  src="d.png"\r\n  aria-hidden="false"> <img src="e.png" aria-hidden>\r\n'
+    )
+    md(source, [(11, 4, "MD045"), (13, 24, "MD045")])
+
+
 def test_image_alt_text_reference_images_and_options():
     md(YAML + "![][logo]\n\n[logo]: logo.png\n", [(4, 1, "MD045")])
-    md(YAML + "![logo](a.png)\n", [(4, 1, "MD045")], rule_options={"image-alt-text": {"generic": ["LOGO"]}})
+    md(YAML + "![logo](a.png)\n", [(4, 1, "MKD003")], rule_options={"image-alt-text": {"generic": ["LOGO"]}})
 
 
 def test_empty_link_forms():
-    source = YAML + "[](https://a.example) [t]() [t](<>) [t](#) [t](#x) [![logo](l.png)](https://b.example)\n"
-    md(source, [(4, 1, "MD042"), (4, 23, "MD042"), (4, 29, "MD042"), (4, 37, "MD042")])
+    source = YAML + "[](https://a.example) [t]() [t](<>) [t](#) [t](#x) [![logo](l.png)](https://b.example) [`c`](x)\n"
+    md(source, [(4, 1, "MKD004"), (4, 23, "MD042"), (4, 29, "MD042"), (4, 37, "MD042")])
+    md(
+        TOML + "中文 []() [ ](a) [t][ref]\r\n\r\n[ref]: #\r\n",
+        [(4, 4, "MD042"), (4, 4, "MKD004"), (4, 9, "MKD004"), (4, 16, "MD042")],
+    )
 
 
 def test_link_url_located_at_the_destination():
