@@ -48,11 +48,20 @@ PAIRS = {
     "MD042": ("MD042", ("no-empty-links",)),
     "MD045": ("MD045", ("no-alt-text",)),
 }
-# fmlint's module for each pair: where a front-matter title option goes
-MODULES = {"MD001": "heading-increment", "MD025": "single-title"}
+# the markdownlint options fmlint's rule module (named) also has
+OPTIONS = {
+    "MD001": ("heading-increment", ("front_matter_title",)),
+    "MD025": ("single-title", ("front_matter_title",)),
+    "MD036": ("no-emphasis-as-heading", ("punctuation",)),
+}
 
+_NOT_A_MAPPING = "the front matter is not a mapping of keys (`alternate=…` in YAML): fmlint finds no title key"
 # (file, markdownlint rule, line): why fmlint intentionally differs there (see the rule's docs)
-INTENDED: dict[tuple[str, str, int], str] = {}
+INTENDED: dict[tuple[str, str, int], str] = {
+    ("heading_increment-alt_title_level3_bad.md", "MD001", 5): _NOT_A_MAPPING,
+    ("front-matter-alt-title-h1.md", "MD025", 4): _NOT_A_MAPPING,
+    ("hugo-quickstart-example-json.md", "MD025", 13): "invalid JSON front matter (a trailing comma): no title",
+}
 
 _MARKER = re.compile(r"\{(MD\d+)(?::([-+]?)(\d+))?\}")
 _CONFIGURE = re.compile(r"<!--\s*markdownlint-configure-file\s*(\{.*?\})\s*-->", re.DOTALL)
@@ -129,26 +138,34 @@ def title_key(pattern: Any) -> str | None:
     return next((group for group in match.groups() if group), None) if match else None
 
 
+def fmlint_option(name: str, value: Any) -> Any:
+    """fmlint's value for markdownlint's option (None: none that means the same)."""
+    if name == "front_matter_title":
+        return title_key(value)
+    return value if isinstance(value, str) else None
+
+
 def fmlint_settings(config: dict[str, Any], rules: list[str]) -> Settings:
     options: dict[str, dict[str, Any]] = {}
     for rule in rules:
         setting = rule_setting(config, rule)
-        if isinstance(setting, dict) and "front_matter_title" in setting and rule in MODULES:
-            options[MODULES[rule]] = {"front_matter_title": title_key(setting["front_matter_title"])}
+        if isinstance(setting, dict) and setting:
+            module = OPTIONS[rule][0]
+            options[module] = {name: fmlint_option(name, value) for name, value in setting.items()}
     return Settings(schema=None, enabled_codes=frozenset(PAIRS[rule][0] for rule in rules), rule_options=options)
 
 
 def comparable(setting: Any, rule: str) -> str | None:
     """Why the file cannot be compared for ``rule`` (None: it can)."""
-    if setting is False:
-        return None  # off: markdownlint reports nothing, nor must fmlint (it is left out of the run)
-    if not isinstance(setting, dict):
+    if not isinstance(setting, dict):  # on, or off (markdownlint reports nothing; fmlint is not run for it)
         return None
-    unknown = set(setting) - {"front_matter_title"}
+    known = OPTIONS.get(rule, ("", ()))[1]
+    unknown = sorted(name for name in setting if name not in known)
     if unknown:
-        return f"sets {', '.join(sorted(unknown))}, which fmlint's rule does not have"
-    if rule not in MODULES or title_key(setting["front_matter_title"]) is None:
-        return "sets a front-matter title pattern fmlint cannot follow"
+        return f"sets {', '.join(unknown)}, which fmlint's rule does not have"
+    unusable = sorted(name for name, value in setting.items() if fmlint_option(name, value) is None)
+    if unusable:
+        return f"sets {', '.join(unusable)} to a value fmlint's option cannot take"
     return None
 
 

@@ -52,6 +52,17 @@ def test_single_title_without_a_title_reports_the_second():
     assert "line 4" in diagnostics[0].message
 
 
+def test_single_title_only_when_the_body_starts_with_its_title_as_markdownlint():
+    # blank lines and HTML comments may come first; quoted and listed `#` headings count
+    md(UNTITLED + "\r\n<!-- c -->\r\n# 一\r\n\r\n> # 二\r\n\r\n- > # 三\r\n", [(8, 3, "MD025"), (10, 5, "MD025")])
+    # a body that opens with text or a `##` may have several `#` sections
+    md(UNTITLED + "Intro.\n\n# one\n\n# two\n", [])
+    md(UNTITLED + "## a\n\n# one\n\n# two\n", [])
+    # a docfx tab heading is not a title
+    md(UNTITLED + "# Title\n\n# [Linux](#tab/linux)\n", [])
+    md(YAML + "> # 引用\n", [(4, 3, "MD025")])
+
+
 def test_single_title_can_ignore_the_front_matter():
     md(YAML + "# one\n", [], rule_options={"single-title": {"front_matter_title": ""}})
 

@@ -9,8 +9,10 @@ decorative and accepted; Markdown has no way to say that, so `![](src)` is
 reported. Images inside Hugo shortcodes are left alone. Alt text that says
 nothing (`image`, `IMG_0042.jpg`) is `MKD003`.
 
-Compared with markdownlint's MD045 (`no-alt-text`): the same rule, with one
-intended difference: alt text of only spaces (`![ ](src)`) is reported, where
+Compared with markdownlint's MD045 (`no-alt-text`): the same rule, and the
+same findings on every file of markdownlint's `test/` folder (`no-alt-text.md`
+has the `aria-hidden` cases). One intended difference, which none of those
+files exercises: alt text of only spaces (`![ ](src)`) is reported, where
 markdownlint sees text.
 
 ## Why is this bad?

@@ -16,14 +16,13 @@ section title, as in most illustrated news articles; and a numbered title
 (`一、` … `十、`, `1.`, `第一章`, `Part 2:`) is a title wherever it stands.
 
 Compared with markdownlint's MD036: the same test (a run with an HTML comment
-inside is running text, one after a leading comment is a title), with these
-intended differences, each shown by a file of markdownlint's `test/` folder:
-bold text alone in a list item, quote or table cell is not a section title
-(`md036-emphasis-as-heading.md` has none reported either; fmlint also skips
-quotes and tables); a run containing a link or an image (`**[Download](…)**`)
-is a call to action; a caption as defined above is not reported (markdownlint
-has no such case); the default punctuation is markdownlint's (ASCII and
-full-width) plus `…`.
+inside is running text, one after a leading comment is a title), and the same
+findings on every file of markdownlint's `test/` folder. Intended differences,
+which none of those files exercises: bold text alone in a list item, quote or
+table cell is not a section title; a run containing a link or an image
+(`**[Download](…)**`) is a call to action; a caption as defined above is not
+reported; the default punctuation is markdownlint's (ASCII and full-width)
+plus `…`.
 
 ## Why is this bad?
 Bold text looks like a heading but is not one: it is missing from the table of
