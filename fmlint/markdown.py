@@ -143,7 +143,7 @@ class MarkdownView:
     code_fences: list[CodeFence] = field(default_factory=list)
     html_comments: list[HtmlComment] = field(default_factory=list)
     shortcodes: list[Span] = field(default_factory=list)
-    # byte ranges in the body of the runs of running text that have "http" in them (see ``bare_urls``)
+    # byte ranges in the body of runs of running text, each from where "http" first appears (see ``bare_urls``)
     url_runs: list[tuple[int, int]] = field(default_factory=list, repr=False)
     offsets: _Offsets | None = field(default=None, repr=False)
 
@@ -366,7 +366,6 @@ class _Walk:
         self.view = view
         self.offsets = offsets
         self.definitions = definitions
-        self.containers = 0  # open block quotes, list items, footnotes, tables
         self.figure_end = -2  # index of the End event of the last paragraph of only images
         self.pending: tuple[str, Span, bool] | None = None  # an emphasis paragraph right after a figure…
         self.pending_index = -2  # … and the index of the event after it (-1: a paragraph came next)
@@ -374,12 +373,17 @@ class _Walk:
     def run(self, events: Iterable[RawEvent]) -> None:
         view, offsets = self.view, self.offsets
         links: list[_OpenLink] = []  # open links and images, innermost last
-        watch: _Paragraph | _Heading | None = None  # the open paragraph or heading, while watched
-        block: tuple[str, ByteRange] | None = None  # the open leaf block (leaf blocks do not nest)
+        # the open paragraph or heading while watched; _FIRST: a paragraph before its first inline
+        watch: Any = None  # a _Paragraph, a _Heading, _FIRST or None
+        paragraph: tuple[int, ByteRange] = (-1, {})  # the open paragraph's Start index and range
+        block: ByteRange | None = None  # the open HTML block (leaf blocks do not nest)
+        in_code = False  # in a code block
+        containers = 0  # open block quotes, list items, footnotes, tables
+        pending_at = -2  # self.pending_index, kept here
         runs = view.url_runs
-        run_first: ByteRange | None = None  # the first and last text events of the current run of text
+        # the current run of text from its first event with "http" in it (where a bare URL may start) to its last
+        run_first: ByteRange | None = None
         run_last: ByteRange = {}
-        run_url = False  # whether the run's text has "http" in it
         index = -1
         for index, (event, byte_range) in enumerate(events):
             if type(event) is dict and "Text" in event:  # the most frequent event
@@ -388,21 +392,21 @@ class _Walk:
                     links[-1].text.append(text)
                     if not links[-1].has_content and text.strip():
                         links[-1].has_content = True
-                elif block is None or block[0] != "CodeBlock":
-                    if run_first is None:
-                        run_first = byte_range
+                elif run_first is not None:  # a run of text with a URL in it goes on
                     run_last = byte_range
-                    run_url = run_url or "http" in text
-                if watch is not None and not watch.see(event):
-                    watch = None
+                elif "http" in text and not in_code:  # a URL can only start in one text event
+                    run_first = run_last = byte_range
+                if watch is not None and (watch is _FIRST or not watch.see(event)):
+                    watch = None  # most paragraphs open with text: neither one emphasis run nor a figure
                 continue
             if run_first is not None:
-                if run_url:
-                    runs.append((run_first["start"], run_last["end"]))
-                    run_url = False
+                runs.append((run_first["start"], run_last["end"]))
                 run_first = None
-            if index == self.pending_index:
+            if index == pending_at:
                 self._after_pending(event)
+                pending_at = self.pending_index
+            if watch is _FIRST:
+                watch = _Paragraph(*paragraph) if _opens_watch(event) else None
             if type(event) is not dict:  # SoftBreak, HardBreak, Rule
                 if watch is not None and not watch.see(event):
                     watch = None
@@ -413,18 +417,21 @@ class _Walk:
                 role = _ROLES.get(kind)
                 if role is _LEAF:
                     if kind == "Paragraph":
-                        self._end_paragraph(cast("_Paragraph | None", watch), index)
+                        if type(watch) is _Paragraph or pending_at == -1:
+                            self._end_paragraph(cast("_Paragraph | None", watch), index, containers > 0)
+                            pending_at = self.pending_index
                     elif type(watch) is _Heading:
                         text = "".join(watch.text).strip()
-                        view.headings.append(Heading(watch.level, text, offsets.span(watch.range), self.containers > 0))
-                    elif kind == "HtmlBlock" and block is not None:
-                        self._end_html_block(offsets.span(block[1]))
+                        view.headings.append(Heading(watch.level, text, offsets.span(watch.range), containers > 0))
+                    elif block is not None:
+                        self._end_html_block(offsets.span(block), containers > 0)
                     block = watch = None
+                    in_code = False
                     continue
                 if watch is not None and not watch.see(event):
                     watch = None
                 if role is _CONTAINER:
-                    self.containers -= 1
+                    containers -= 1
                 elif role is _LINK and links:
                     _end_link(view, offsets, links.pop(), self.definitions)
                 continue
@@ -436,15 +443,18 @@ class _Walk:
                 kind, attrs = (tag, None) if type(tag) is str else next(iter(tag.items()))
                 role = _ROLES.get(kind)
                 if role is _LEAF:
-                    block = (kind, byte_range)
                     if kind == "Paragraph":
-                        watch = _Paragraph(index, byte_range)
+                        watch, paragraph = _FIRST, (index, byte_range)
                     elif kind == "Heading":
                         watch = _Heading(int(attrs["level"][1:]), byte_range)
-                    elif type(attrs) is dict and "Fenced" in attrs:
-                        view.code_fences.append(_code_fence(view.doc, attrs["Fenced"], offsets.span(byte_range)))
+                    elif kind == "HtmlBlock":
+                        block = byte_range
+                    else:
+                        in_code = True
+                        if type(attrs) is dict and "Fenced" in attrs:
+                            view.code_fences.append(_code_fence(view.doc, attrs["Fenced"], offsets.span(byte_range)))
                 elif role is _CONTAINER:
-                    self.containers += 1
+                    containers += 1
                 elif role is _LINK:
                     if links:
                         links[-1].has_content = True
@@ -458,12 +468,12 @@ class _Walk:
                 span = offsets.span(byte_range)
                 view.images.extend(_html_images(view.doc, span))
                 view.html_comments.extend(_html_comments(view.doc, span))
-        if run_first is not None and run_url:
+        if run_first is not None:
             runs.append((run_first["start"], run_last["end"]))
         if self.pending is not None:
             self._after_pending(None)
 
-    def _end_paragraph(self, paragraph: _Paragraph | None, end: int) -> None:
+    def _end_paragraph(self, paragraph: _Paragraph | None, end: int, nested: bool) -> None:
         """Records a lone emphasis run or a figure (``paragraph`` is None when it is neither)."""
         if self.pending is not None and self.pending_index == -1:  # a caption when the next figure or title follows
             self._decide_caption(paragraph is not None and (paragraph.images or paragraph.emphasis_text is not None))
@@ -472,7 +482,7 @@ class _Walk:
         text = paragraph.emphasis_text
         if text is not None:
             assert paragraph.range is not None
-            found = (text, self.offsets.span(paragraph.range), self.containers > 0)
+            found = (text, self.offsets.span(paragraph.range), nested)
             if self.figure_end == paragraph.start - 1:  # right after a figure: a caption unless body text follows
                 self.pending, self.pending_index = found, end + 1  # decided by what comes next
             else:
@@ -499,7 +509,7 @@ class _Walk:
         self.view.emphasis_paragraphs.append(EmphasisParagraph(*self.pending, caption=caption))
         self.pending, self.pending_index = None, -2
 
-    def _end_html_block(self, span: Span) -> None:
+    def _end_html_block(self, span: Span, nested: bool) -> None:
         """Its images (a tag may span lines) and comments, and an emphasis run after leading comments."""
         view = self.view
         source = view.doc.source(span)
@@ -509,13 +519,26 @@ class _Walk:
         if leading is not None:  # `<!-- c --> **Title**` is an HTML block to CommonMark; markdownlint sees the run
             run = _emphasis_only(source[leading.end() :])
             if run is not None:
-                view.emphasis_paragraphs.append(EmphasisParagraph(run, span, self.containers > 0))
+                view.emphasis_paragraphs.append(EmphasisParagraph(run, span, nested))
 
 
 # What a Start/End tag means to the walk (the others, e.g. List, Strong, Emphasis, are only passed on)
 _LINK, _CONTAINER, _LEAF = "link", "container", "leaf"
 _ROLES = {"Image": _LINK, "Link": _LINK} | dict.fromkeys(_CONTAINERS, _CONTAINER) | dict.fromkeys(_LEAF_BLOCKS, _LEAF)
 _PARAGRAPH_START = {"Start": "Paragraph"}
+_FIRST = object()  # a paragraph's watch before its first inline
+
+
+def _opens_watch(event: Any) -> bool:
+    """Whether a paragraph's first inline may open one emphasis run or a figure (or is an HTML comment)."""
+    if type(event) is not dict:
+        return False
+    start = event.get("Start")
+    if start is None:
+        return _is_comment(event)
+    return start in ("Emphasis", "Strong") or (type(start) is dict and "Image" in start)
+
+
 _NOT_BODY = frozenset({"Heading", "HtmlBlock"})
 
 
