@@ -55,7 +55,8 @@ _SHORTCODE_NAME = re.compile(r"\{\{[<%]\s*(/?)\s*([^\s/%>]+)")
 _LIQUID_BLOCK = re.compile(r"\{%-?\s*(highlight|raw|comment)\b.*?\{%-?\s*end\1\s*-?%\}", re.DOTALL)
 _CONTAINERS = frozenset({"BlockQuote", "Item", "FootnoteDefinition", "Table"})
 _LEAF_BLOCKS = frozenset({"Heading", "Paragraph", "CodeBlock", "HtmlBlock"})
-_EMPHASIS_STARTS = ({"Start": "Emphasis"}, {"Start": "Strong"})
+_STRONG_START = {"Start": "Strong"}
+_EMPHASIS_STARTS = ({"Start": "Emphasis"}, _STRONG_START)
 _EMPHASIS_ENDS = ({"End": "Emphasis"}, {"End": "Strong"})
 
 ImageSource = Literal["markdown", "reference", "html"]
@@ -110,7 +111,8 @@ class EmphasisParagraph(msgspec.Struct, frozen=True, gc=False):
     text: str
     span: Span
     nested: bool  # inside a block quote, list item, table or footnote
-    caption: bool = False  # right after a paragraph of only images: a figure caption
+    # right after a paragraph of only images: italic, or bold with no body text after it (a figure caption)
+    caption: bool = False
 
 
 class CodeFence(msgspec.Struct, frozen=True, gc=False):
@@ -282,12 +284,13 @@ class _Paragraph:
     the run makes it running text, as in markdownlint.
     """
 
-    __slots__ = ("depth", "emphasis", "image_depth", "images", "range", "start", "text")
+    __slots__ = ("bold", "depth", "emphasis", "image_depth", "images", "range", "start", "text")
 
     def __init__(self, start: int, byte_range: ByteRange | None) -> None:
         self.start = start  # the index of the Start event
         self.range = byte_range
         self.emphasis = _BEFORE
+        self.bold = False  # the run is bold (strong), or has bold in it
         self.depth = 0
         self.text: list[str] = []
         self.images = True  # only images (and soft breaks or spaces between them) so far
@@ -305,6 +308,7 @@ class _Paragraph:
         if event in _EMPHASIS_STARTS:
             self.depth += 1
             self.emphasis = _IN_RUN if state is not _AFTER else _NO_RUN
+            self.bold = self.bold or event == _STRONG_START
         elif event in _EMPHASIS_ENDS:
             self.depth -= 1
             if self.depth == 0:
@@ -486,8 +490,10 @@ class _Walk:
         if text is not None:
             assert paragraph.range is not None
             found = (text, self.offsets.span(paragraph.range), nested)
-            if self.figure_end == paragraph.start - 1:  # right after a figure: a caption unless body text follows
+            if self.figure_end == paragraph.start - 1 and paragraph.bold:  # a caption unless body text follows
                 self.pending, self.pending_index = found, end + 1  # decided by what comes next
+            elif self.figure_end == paragraph.start - 1:  # an italic line under a picture: its caption
+                self.view.emphasis_paragraphs.append(EmphasisParagraph(*found, caption=True))
             else:
                 self.view.emphasis_paragraphs.append(EmphasisParagraph(*found))
         elif paragraph.images:

@@ -114,6 +114,8 @@ def test_no_emphasis_as_heading_numbered_titles_are_titles_after_a_picture_too()
     md(YAML + "![a](a.jpg)\n\n**Part 2: the results**\n", [(6, 1, "MD036")])
     md(YAML + "![a](a.jpg)\n\n*第一章 开始*\n\n![b](b.jpg)\n", [(6, 1, "MD036")])
     md(YAML + "![a](a.jpg)\n\n**Plain title**\n\nBody text follows.\n", [(6, 1, "MD036")])
+    # an italic line under a picture is its caption, body text after it or not (the Rust blog's style)
+    md(YAML + "![a](a.jpg)\n\n*Rustaceans at RustFest Berlin, 2016*\n\nBody text follows.\n", [])
 
 
 def test_no_emphasis_as_heading_with_html_comments_as_markdownlint():

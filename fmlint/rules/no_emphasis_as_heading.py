@@ -9,10 +9,11 @@ title `**一、模型价格再次下降**` is reported, while `**请注意：**`
 
 A caption is not reported: a short line that describes an image, in the
 image's own paragraph or immediately under it without a blank line (as Hugo's
-`figure` shortcode and many themes render it), or alone after a picture when no
-body text follows it (before the next picture, a heading or the end). A bold
-line separated from the image by a blank line and followed by body text is a
-section title, as in most illustrated news articles; and a numbered title
+`figure` shortcode and many themes render it), an italic line right under a
+picture (`*Group picture, Berlin 2016*`), or a bold line alone after a picture
+when no body text follows it (before the next picture, a heading or the end).
+A bold line separated from the image by a blank line and followed by body text
+is a section title, as in most illustrated news articles; and a numbered title
 (`一、` … `十、`, `1.`, `第一章`, `Part 2:`) is a title wherever it stands.
 
 Compared with markdownlint's MD036: the same test (a run with an HTML comment
