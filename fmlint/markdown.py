@@ -388,6 +388,7 @@ class _Walk:
         containers = 0  # open block quotes, list items, footnotes, tables
         pending_at = -2  # self.pending_index, kept here
         runs = view.url_runs
+        elements: list[tuple[str, int]] = []  # the open inline HTML elements: name, len(runs) at the tag
         # the current run of text from its first event with "http" in it (where a bare URL may start) to its last
         run_first: ByteRange | None = None
         run_last: ByteRange = {}
@@ -434,6 +435,7 @@ class _Walk:
                         self._end_html_block(offsets.span(block), containers > 0)
                     block = watch = None
                     in_code = False
+                    elements.clear()
                     continue
                 if watch is not None and not watch.see(event):
                     watch = None
@@ -475,6 +477,7 @@ class _Walk:
                 span = offsets.span(byte_range)
                 view.images.extend(_html_images(view.doc, span))
                 view.html_comments.extend(_html_comments(view.doc, span))
+                _inline_element(inline_html, elements, runs)
         if run_first is not None:
             runs.append((run_first["start"], run_last["end"]))
         if self.pending is not None:
@@ -536,6 +539,26 @@ _LINK, _CONTAINER, _LEAF = "link", "container", "leaf"
 _ROLES = {"Image": _LINK, "Link": _LINK} | dict.fromkeys(_CONTAINERS, _CONTAINER) | dict.fromkeys(_LEAF_BLOCKS, _LEAF)
 _PARAGRAPH_START = {"Start": "Paragraph"}
 _FIRST = object()  # a paragraph's watch before its first inline
+
+
+_INLINE_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>")
+
+
+def _inline_element(html: str, elements: list[tuple[str, int]], runs: list[tuple[int, int]]) -> None:
+    """Follows inline HTML elements: text between ``<code>`` and ``</code>`` (any element closed in the
+    paragraph) is the element's content, not running text, so its URLs are not bare (as in markdownlint)."""
+    tag = _INLINE_TAG.match(html)
+    if tag is None or html.endswith("/>"):
+        return
+    name = tag.group(2).lower()
+    if not tag.group(1):
+        elements.append((name, len(runs)))
+        return
+    for position in range(len(elements) - 1, -1, -1):
+        if elements[position][0] == name:
+            del runs[elements[position][1] :]
+            del elements[position:]
+            return
 
 
 def _opens_watch(event: Any) -> bool:

@@ -257,6 +257,16 @@ def test_bare_url_in_text_only():
     assert "`<https://b.example/p\\_q>`" in diagnostics[1].message
 
 
+def test_bare_url_not_in_the_content_of_inline_html_elements():
+    source = (
+        TOML
+        + '中文 <code>https://a.example</code> <a href="https://b.example">https://b.example</a> https://c.example\r\n'
+        + "<em> x <em>y</em> https://d.example </em> https://e.example <br> https://f.example\r\n\r\n"
+        + "<kbd>never closed https://g.example\r\n\r\nhttps://h.example </kbd>\r\n"
+    )
+    md(source, [(4, 85, "MD034"), (5, 43, "MD034"), (5, 66, "MD034"), (7, 19, "MD034"), (9, 1, "MD034")])
+
+
 def test_headings_and_fences_inside_paired_shortcodes_are_not_markdown():
     source = YAML + "{{< code-toggle file=hugo >}}\n# comment\n```\n{{< /code-toggle >}}\n\n## Real\n"
     md(source, [])
