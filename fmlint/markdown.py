@@ -228,6 +228,14 @@ def parse_markdown(doc: Document) -> MarkdownView:
     return view
 
 
+_DOCFX_TAB = re.compile(r"#{1,6}[ \t]+\[[^\]]*\]\(\s*#tab/[^)]*\)[ \t#]*")
+
+
+def is_docfx_tab(doc: Document, heading: Heading) -> bool:
+    """Whether ``heading`` is a docfx tab (``# [Linux](#tab/linux)``): a tab's label, not a section."""
+    return "#tab/" in doc.source(heading.span) and _DOCFX_TAB.fullmatch(doc.source(heading.span).strip()) is not None
+
+
 def _shortcodes(body: str, base: int) -> list[Span]:
     """Shortcode tags, paired ``{{< >}}`` shortcodes' content and Liquid code blocks, sorted and merged."""
     spans: list[Span] = []

@@ -67,13 +67,14 @@ RULES = (Rule("MD025", "single-title", "More than one `#` heading, or one beside
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_DOCFX_TAB = re.compile(r"#[ \t]+\[[^\]]*\]\(\s*#tab/[^)]*\)[ \t#]*")
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
+    from fmlint.markdown import is_docfx_tab  # the Markdown view's module loads on first use
+
     key = options["front_matter_title"]
     doc = ctx.doc
-    tops = [h for h in ctx.markdown.headings if h.level == 1 and not _DOCFX_TAB.fullmatch(doc.source(h.span).strip())]
+    tops = [h for h in ctx.markdown.headings if h.level == 1 and not is_docfx_tab(doc, h)]
     if not tops:
         return
     if key and ctx.front_matter_value(key):
