@@ -237,6 +237,11 @@ def test_fenced_code_language_is_off_by_default():
     assert lint(source, schema=PERMISSIVE) == []
 
 
+def test_duplicate_heading_skips_docfx_tab_labels():
+    tabs = "## [Linux](#tab/linux)\n\nA\n\n## [Windows](#tab/windows)\n\nB\n\n---\n\n"
+    md(YAML + "## Install\n\n" + tabs + "## Run\n\n" + tabs + "## Run\n", [(28, 1, "MD024")])
+
+
 def test_duplicate_heading_siblings_only():
     source = YAML + "## 1.0\n\n### Features\n\n## 2.0\n\n### Features\n\n### features\n\n## 1.0\n"
     diagnostics = md(source, [(12, 1, "MD024"), (14, 1, "MD024")])
