@@ -95,7 +95,7 @@ def test_no_emphasis_as_heading_skips_a_caption_under_an_image():
     md(YAML + gallery, [])
 
 
-@pytest.mark.parametrize("front", [YAML, TOML, JSON], ids=["yaml", "toml", "json"])
+@pytest.mark.parametrize("front", [YAML, TOML, JSON, "\ufeff" + YAML], ids=["yaml", "toml", "json", "bom"])
 def test_no_emphasis_as_heading_reports_the_seed_articles_titles_after_images(front):
     # the seed's structure: image, blank line, bold numbered title, blank line, paragraph (CRLF too)
     body = (
