@@ -12,6 +12,8 @@ from urllib.parse import SplitResult, urlsplit
 
 import msgspec
 
+from fmlint.spelling import edit_distance
+
 REMOTE_SCHEMES = ("http", "https")
 _CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f]")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
@@ -84,20 +86,8 @@ def scheme_typo(url: str) -> str | None:
         return f"`{scheme.group()}` is a Windows drive, not a URL scheme (link a path of the site)"
     if name in _COMMON_SCHEMES:
         return None
-    near = next((common for common in _COMMON_SCHEMES if _one_edit_apart(name, common)), None)
+    near = next((common for common in _COMMON_SCHEMES if edit_distance(name, common, 1) == 1), None)
     return None if near is None else f"unknown scheme `{scheme.group(1)}:` (did you mean `{near}:`?)"
-
-
-def _one_edit_apart(a: str, b: str) -> bool:
-    """One insertion, deletion, substitution or swap of neighbours turns ``a`` into ``b`` (``a != b``)."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-    if len(a) == len(b):
-        swapped = a[start + 1 : start + 2] + a[start : start + 1] == b[start : start + 2]
-        return a[start + 1 :] == b[start + 1 :] or (swapped and a[start + 2 :] == b[start + 2 :])
-    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    return longer[start + 1 :] == shorter[start:]
 
 
 def url_error(url: str, extra_schemes: tuple[str, ...] = ()) -> str | None:

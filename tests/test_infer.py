@@ -484,7 +484,7 @@ def test_a_long_run_on_a_terminal_shows_a_progress_bar(tmp_path):
 
 
 def test_edit_distance_and_which_rare_keys_are_typos():
-    from fmlint.infer.typos import edit_distance, likely_typos
+    from fmlint.spelling import edit_distance, likely_typos
 
     assert edit_distance("titel", "title", 2) == 1  # a swap of neighbours is one edit
     assert edit_distance("lastmod", "lstmd", 2) == 2

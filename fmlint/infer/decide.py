@@ -31,8 +31,8 @@ from typing import Any
 
 from fmlint.infer.collect import ITEMS, PathStats, Site, describe
 from fmlint.infer.shapes import share_shapes
-from fmlint.infer.typos import likely_typos
 from fmlint.infer.values import SLUG, Shape
+from fmlint.spelling import likely_typos
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 TAXONOMY = {"type": "array", "items": {"type": "string", "minLength": 1}, "uniqueItems": True}

@@ -3,7 +3,7 @@
 Every file's stored data is first asked of the native pre-screen (fast, and
 almost always valid); a file it does not pass is read again and validated by
 jsonschema, and each error is placed and worded by ``fmlint.schema.errors``,
-the code the ``SC`` rules use.  So the findings of ``fmlint schema infer`` are
+the code the ``SC`` rules use, and near-miss keys (SC006) likewise.  So the findings of ``fmlint schema infer`` are
 those of ``fmlint --select SC --schema`` with the inferred schema, by
 construction (a test compares them).
 """
@@ -15,11 +15,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from fmlint.diagnostics import Problem
 from fmlint.frontmatter import parse_front_matter
 from fmlint.infer.collect import ITEMS, NO_FRONT_MATTER, Site, describe
 from fmlint.linter import read_path
+from fmlint.positions import Position
 from fmlint.rules.schema import missing_front_matter
 from fmlint.schema.loader import CompiledSchema
+from fmlint.schema.near_miss import near_miss_problems, near_misses
 from fmlint.schema.prescreen import known_valid
 
 
@@ -68,7 +71,7 @@ def schema_findings(
             if site.unreadable.get(index) == NO_FRONT_MATTER and schema.requires_properties:
                 message = missing_front_matter(schema).message  # at the start of the file
                 findings.append(Finding(path, 1, 1, 1, 1, "SC004", message, "", "no-front-matter"))
-        elif not known_valid(schema, data):
+        elif not known_valid(schema, data) or next(near_misses(schema.contents, data), None):
             findings.extend(_file_findings(path, schema, max_file_size(path)))
         advance()
     return sorted(findings)
@@ -87,6 +90,13 @@ def _file_findings(path: str, schema: CompiledSchema, max_file_size: int) -> Ite
         for problem in schema_problems(iter([error]), fm):
             if problem.code in ("SC002", "SC003"):  # about a key: the message names it
                 key = _ANY_ITEM.sub("[]", problem.message.split("`")[1])
-            where = doc.lines.position(problem.span)
-            found = (where.line, where.column, where.end_line, where.end_column)
-            yield Finding(path, *found, problem.code, problem.message, key, kind)
+            yield _finding(doc.lines.position(problem.span), path, problem, key, kind)
+    for problem in near_miss_problems(schema.contents, fm.data, fm):
+        key = _ANY_ITEM.sub("[]", problem.message.split("`")[1])
+        yield _finding(doc.lines.position(problem.span), path, problem, key, "typo")
+
+
+def _finding(where: Position, path: str, problem: Problem, key: str, kind: str) -> Finding:
+    return Finding(
+        path, where.line, where.column, where.end_line, where.end_column, problem.code, problem.message, key, kind
+    )

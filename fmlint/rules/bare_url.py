@@ -7,8 +7,16 @@ code and Hugo shortcodes are not reported. Off by default: Hugo's Markdown
 renderer turns bare URLs into links itself (goldmark's linkify), but other
 renderers, feeds and Markdown previews do not.
 
-Compared with markdownlint's MD034 (`no-bare-urls`): only web URLs (not e-mail
-addresses), and trailing sentence punctuation is not taken as part of the URL.
+URLs in the content of an inline HTML element closed in the same paragraph
+(`<code>https://…</code>`, `<a href="…">https://…</a>`) are not bare.
+
+Compared with markdownlint's MD034 (`no-bare-urls`): the same rule, with these
+intended differences, each shown by a file of markdownlint's `test/` folder:
+only `http://` and `https://` URLs in lower case (not e-mail addresses,
+`bare-urls.md`, nor `hTtPs://`, `links.md`); a URL written as a reversed link
+`(text)[https://…]` or as a bracketed `[https://…]` is reported (markdownlint
+leaves the first to MD011, `reversed_link.md`); trailing sentence punctuation is
+not taken as part of the URL.
 
 ## Why is this bad?
 Depending on the renderer a bare URL is either not clickable or linked with

@@ -97,22 +97,24 @@ dump.md:1:1: FL004 file is 50.0 MiB, over the 10.0 MiB limit; not read
     Rule(
         "FL005",
         "markdown-too-complex",
-        "The body has too much Markdown markup to parse; Markdown rules were skipped.",
+        "A line nests over 1,000 lists or block quotes; Markdown rules were skipped.",
         severity=Severity.WARNING,
         doc="""## What it does
-Reports a body with more than 100,000 Markdown marks (ASCII punctuation and
-line breaks) and skips the Markdown rules for that file; its front matter is
-still checked. The largest articles of real sites have under 40,000.
+Reports a body with a line that opens more than 1,000 nested lists or block
+quotes (`- - - - … x`, `>>>> … x`), at that line, and skips the Markdown rules
+for that file; its front matter is still checked. Every other body is checked,
+whatever its length (up to `--max-file-size`): real articles nest a handful of
+levels.
 
 ## Why is this bad?
-Such a body is generated or hostile (`- - - - …` nests a list per dash): parsing
-it would take minutes and gigabytes of memory, while the file is well under the
-size limit.
+Such a body is generated or hostile: each mark opens a list, the parser makes
+several events per byte, and a 10 MB file of them would take seconds and
+hundreds of megabytes, while the file is under the size limit.
 
 ## Example
 ```console
 $ fmlint generated.md
-generated.md:5:1: FL005 the body has 250,000 Markdown marks, over the 100,000 limit; Markdown rules skipped
+generated.md:5:1: FL005 a line opens over 1,000 nested lists or block quotes; Markdown rules skipped
 ```
 """,
     ),

@@ -6,9 +6,15 @@ heading. When the front matter has a `title`, that title is the page's `<h1>`
 (Hugo themes render it), so the body's first heading may be `##` but not `###`.
 
 Compared with markdownlint's MD001 (`heading-increment`): the same check, with
-the front-matter title counted as the level-1 heading by default (markdownlint
-added the same idea later as its `front_matter_title` parameter). Without a
-title the first heading may be at any level.
+the front-matter title counted as the level-1 heading (markdownlint's
+`front_matter_title` parameter, here naming a key rather than a pattern).
+Without a title the first heading may be at any level. Intended differences,
+each shown by a file of markdownlint's `test/` folder where it occurs: fmlint
+reads the title from the parsed front matter, so front matter that is not a
+mapping of keys (`alternate = …` in a YAML block,
+`heading_increment-alt_title_level3_bad.md`) has no title; headings in block
+quotes, list items and footnotes are not part of the page's outline (none of
+those files has one that skips a level).
 
 ## Why is this bad?
 Headings are the page's outline: screen readers, the table of contents and

@@ -7,12 +7,23 @@ punctuation — a heading in disguise. CJK text is understood: the section
 title `**一、模型价格再次下降**` is reported, while `**请注意：**` or
 `**价格下降了。**` (ending with full-width `：` or `。`) are sentences.
 
-Compared with markdownlint's MD036 (`no-emphasis-as-heading`): the same test,
-but only for top-level paragraphs (bold text alone in a list item, quote or
-table cell is not a section title), not for runs containing a link or an image
-(`**[Download](…)**` is a call to action), nor for a caption right below an
-image (`*Group picture, Berlin 2016*`); the default punctuation is
-markdownlint's (ASCII and full-width) plus `…`.
+A caption is not reported: a short line that describes an image, in the
+image's own paragraph or immediately under it without a blank line (as Hugo's
+`figure` shortcode and many themes render it), an italic line right under a
+picture (`*Group picture, Berlin 2016*`), or a bold line alone after a picture
+when no body text follows it (before the next picture, a heading or the end).
+A bold line separated from the image by a blank line and followed by body text
+is a section title, as in most illustrated news articles; and a numbered title
+(`一、` … `十、`, `1.`, `第一章`, `Part 2:`) is a title wherever it stands.
+
+Compared with markdownlint's MD036: the same test (a run with an HTML comment
+inside is running text, one after a leading comment is a title), and the same
+findings on every file of markdownlint's `test/` folder. Intended differences,
+which none of those files exercises: bold text alone in a list item, quote or
+table cell is not a section title; a run containing a link or an image
+(`**[Download](…)**`) is a call to action; a caption as defined above is not
+reported; the default punctuation is markdownlint's (ASCII and full-width)
+plus `…`.
 
 ## Why is this bad?
 Bold text looks like a heading but is not one: it is missing from the table of
@@ -49,6 +60,7 @@ date: 2025-02-07
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -67,10 +79,20 @@ RULES = (
 )
 
 
+# a numbered section title: 一、 … 十、, 1. or 1、, 第一章 / 第2节, Part 2 / Chapter IV / Section 3
+_NUMBERED = re.compile(
+    r"[一二三四五六七八九十百零〇]+、|\d{1,3}(?:[.、)）](?!\d)|\s+、)|第[一二三四五六七八九十百千零〇\d]+[章节節部篇回卷]"
+    r"|(?:part|chapter|section|step)\s+(?:\d+|[ivxlc]+)\b",
+    re.IGNORECASE,
+)
+
+
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     punctuation = options["punctuation"]
     for paragraph in ctx.markdown.emphasis_paragraphs:
         text = paragraph.text.strip()
-        if paragraph.nested or paragraph.caption or not text or text[-1] in punctuation:
+        if paragraph.nested or not text or text[-1] in punctuation:
+            continue
+        if paragraph.caption and not _NUMBERED.match(text):
             continue
         yield Problem("MD036", f"emphasis used as a heading; write `## {text}` instead", paragraph.span)

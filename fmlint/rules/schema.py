@@ -11,10 +11,11 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from fmlint.diagnostics import Problem
+from fmlint.diagnostics import Problem, Severity
 from fmlint.positions import Span
 from fmlint.rules.base import Context, Rule, probe_function
 from fmlint.schema.loader import CompiledSchema, SchemaLoadError, load_schema
+from fmlint.schema.near_miss import near_miss_problems
 from fmlint.schema.prescreen import known_valid
 
 NEEDS = ("front_matter",)
@@ -163,8 +164,43 @@ title: "Hello"
 ```
 """,
     ),
-)
+    Rule(
+        "SC006",
+        "near-miss-key",
+        "A key the schema lets through that misspells a key it defines.",
+        severity=Severity.WARNING,
+        doc="""## What it does
+Where the schema allows unknown keys (no `additionalProperties: false`, as in
+the Jekyll, Astro, Docusaurus and MkDocs presets and in `fmlint schema infer`'s
+schemas without `--closed`), reports a key the schema does not define when a
+key it does define, absent from the same mapping, is one or two edits away
+(one for keys of four characters or fewer; case, `-` and `_` do not count).
+Closed schemas report such keys as SC002 instead.
 
+## Why is this bad?
+The generator ignores a key it does not know: `last_modifed_at` leaves the
+page without its modification date, and nothing fails.
+
+## Example
+```markdown
+---
+$schema: jekyll
+title: "Hello"
+categries: [news]
+---
+```
+gives ``unknown key `categries` looks like a misspelling of `categories`, which
+the schema defines``. Use instead:
+```markdown
+---
+$schema: jekyll
+title: "Hello"
+categories: [news]
+---
+```
+""",
+    ),
+)
 
 INLINE_SCHEMA_KEY = "$schema"
 # An inline schema is another file: its findings are cached with a probe of that file's digest.
@@ -212,8 +248,10 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         if ctx.doc.kind is None and schema.requires_properties:
             yield missing_front_matter(schema)
         return
-    if data is None or known_valid(schema, data):
+    if data is None:
         return
-    from fmlint.schema.errors import schema_problems  # jsonschema: imported for the first invalid document
+    if not known_valid(schema, data):
+        from fmlint.schema.errors import schema_problems  # jsonschema: imported for the first invalid document
 
-    yield from schema_problems(schema.validator.iter_errors(data), fm)
+        yield from schema_problems(schema.validator.iter_errors(data), fm)
+    yield from near_miss_problems(schema.contents, data, fm)

@@ -18,6 +18,14 @@ every rule. These diagnostics cannot themselves be suppressed by a comment
 (disable `SUP001` in the configuration instead). Like ruff's unused `noqa`
 (RUF100).
 
+markdownlint's own comments (`<!-- markdownlint-disable MD025 -->`, `-enable`,
+`-disable-line`, `-disable-next-line`, `-capture`, `-restore`,
+`-disable-file`, and rules set to `false` by `-configure-file`) silence the
+rules fmlint shares with markdownlint (its `MDxxx` codes, named by code or by
+markdownlint name such as `no-bare-urls`; no code means all of them), so a
+site's existing suppressions keep working. They are markdownlint's to keep:
+they never give `SUP001`, and rules fmlint does not have are ignored.
+
 ## Why is this bad?
 A suppression outlives the problem it hid: when the content is fixed the
 comment stays, and it will silently hide the next real problem on that line.
@@ -44,6 +52,9 @@ Use instead:
 
 Input prices fell by 40%.
 ```
+
+## Options
+- `markdownlint` (default `true`): honour markdownlint's comments as above.
 """
 
 from __future__ import annotations
@@ -54,6 +65,7 @@ from typing import Any
 from fmlint.diagnostics import Problem, Severity
 from fmlint.rules.base import Context, Rule
 
+OPTIONS = {"markdownlint": True}
 RULES = (
     Rule("SUP001", "unused-suppression", "A suppression comment that suppresses nothing.", severity=Severity.WARNING),
 )

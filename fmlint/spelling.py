@@ -1,4 +1,8 @@
-"""Rare keys that are probably misspellings of common ones (``titel`` beside ``title``)."""
+"""How far apart two words are, and which rare keys are probably misspellings of common ones.
+
+Shared by ``fmlint schema infer`` (rare keys beside common ones), the
+schema rule's near-miss keys and the link rule's mistyped schemes.
+"""
 
 from __future__ import annotations
 
