@@ -171,12 +171,6 @@ def describe(node: SchemaNode) -> dict[str, Any]:
     return merged
 
 
-def allows(node: SchemaNode, kind: str) -> bool:
-    """Whether the schema's ``type`` names ``kind`` (``boolean``, ``object`` …)."""
-    kinds = describe(node).get("type")
-    return kind == kinds or (isinstance(kinds, list) and kind in kinds)
-
-
 @lru_cache(maxsize=16)
 def _indexed(file: Path, mtime: float) -> tuple[str, int, dict[JsonPath, Located]] | None:
     """The schema file's text, and the span of every key (its JSON read as JSON front matter)."""
