@@ -11,6 +11,7 @@ from enum import Enum
 
 import msgspec
 
+from fmlint.fix.model import DiagnosticFix, Fix
 from fmlint.positions import Span
 
 
@@ -29,6 +30,7 @@ class Problem(msgspec.Struct, frozen=True, gc=False):
     message: str
     span: Span
     severity: Severity | None = None  # None: the rule's configured severity
+    fix: Fix | None = None  # edits that would resolve it (``fmlint.fix``)
 
 
 class Diagnostic(msgspec.Struct, frozen=True, order=True, gc=False, array_like=True):
@@ -49,6 +51,7 @@ class Diagnostic(msgspec.Struct, frozen=True, order=True, gc=False, array_like=T
     rule: str
     severity: Severity
     message: str
+    fix: DiagnosticFix | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -61,4 +64,5 @@ class Diagnostic(msgspec.Struct, frozen=True, order=True, gc=False, array_like=T
             "rule": self.rule,
             "severity": self.severity.value,
             "message": self.message,
+            "fix": None if self.fix is None else msgspec.to_builtins(self.fix),
         }

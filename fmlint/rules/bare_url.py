@@ -32,6 +32,11 @@ date: 2025-02-07
 
 Details: <https://news.example.com/2025/02/07/prices>, or the [announcement](https://news.example.com/2025/02/07/prices).
 ```
+
+## Fix
+Writes the URL as an autolink, `<https://…>`: safe with the Hugo preset (Hugo
+already links bare URLs), unsafe with others (the URL becomes a link), shown
+only with Docusaurus (MDX reads `<https://…>` as a tag).
 """
 
 from __future__ import annotations
@@ -40,12 +45,26 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from fmlint.diagnostics import Problem, Severity
+from fmlint.fix.model import DISPLAY_ONLY, SAFE, UNSAFE, Edit, Fix
+from fmlint.markdown import BareUrl
 from fmlint.rules.base import Context, Rule
 
 NEEDS = ("markdown",)
-RULES = (Rule("MD034", "no-bare-urls", "A bare URL in running text.", severity=Severity.WARNING, enabled=False),)
+RULES = (
+    Rule("MD034", "no-bare-urls", "A bare URL in running text.", severity=Severity.WARNING, enabled=False, fix=SAFE),
+)
+_MDX_PRESETS = {"docusaurus"}  # MDX reads `<https://…>` as a JSX tag
+_LINKIFYING_PRESETS = {"hugo"}  # goldmark's linkify already links the bare URL: the autolink renders the same
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     for bare in ctx.markdown.bare_urls:
-        yield Problem("MD034", f"bare URL; write `<{bare.url}>` or a `[text]({bare.url})` link", bare.span)
+        message = f"bare URL; write `<{bare.url}>` or a `[text]({bare.url})` link"
+        yield Problem("MD034", message, bare.span, fix=autolink_fix(ctx, bare))
+
+
+def autolink_fix(ctx: Context, bare: BareUrl) -> Fix:
+    preset = ctx.settings.preset
+    applicability = SAFE if preset in _LINKIFYING_PRESETS else DISPLAY_ONLY if preset in _MDX_PRESETS else UNSAFE
+    written = ctx.doc.source(bare.span)
+    return Fix(applicability, f"write it as the autolink <{written}>", (Edit.replace(bare.span, f"<{written}>"),))

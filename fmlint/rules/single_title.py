@@ -41,6 +41,10 @@ Input prices fell by 40%.
 ## Options
 - `front_matter_title` (default `"title"`): the front-matter key that is the
   page's title; `""` counts only the body's `#` headings.
+
+## Fix
+Unsafe (the outline changes): the heading is demoted to `##` (a setext `===`
+underline becomes `---`).
 """
 
 from __future__ import annotations
@@ -49,11 +53,13 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from fmlint.diagnostics import Problem
+from fmlint.fix.model import UNSAFE
 from fmlint.rules.base import Context, Rule
+from fmlint.rules.heading_increment import level_fix
 
 NEEDS = ("front_matter", "markdown")
 OPTIONS = {"front_matter_title": "title"}
-RULES = (Rule("MD025", "single-title", "More than one `#` heading, or one beside a front-matter title."),)
+RULES = (Rule("MD025", "single-title", "More than one `#` heading, or one beside a front-matter title.", fix=UNSAFE),)
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -65,10 +71,14 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             continue
         if titled:
             yield Problem(
-                "MD025", f"`#` heading beside the front-matter `{key}` (already the page's H1); use `##`", heading.span
+                "MD025",
+                f"`#` heading beside the front-matter `{key}` (already the page's H1); use `##`",
+                heading.span,
+                fix=level_fix(ctx, heading, 2),
             )
         elif first is None:
             first = heading
         else:
             line = ctx.doc.lines.line_of(first.span.start)
-            yield Problem("MD025", f"second `#` heading (the first is on line {line}); use `##`", heading.span)
+            message = f"second `#` heading (the first is on line {line}); use `##`"
+            yield Problem("MD025", message, heading.span, fix=level_fix(ctx, heading, 2))

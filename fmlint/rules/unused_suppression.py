@@ -18,6 +18,9 @@ every rule. These diagnostics cannot themselves be suppressed by a comment
 (disable `SUP001` in the configuration instead). Like ruff's unused `noqa`
 (RUF100).
 
+The fix (safe) removes the comment — with its line when it stands alone —
+or, when only some of its codes suppress nothing, drops those codes.
+
 ## Why is this bad?
 A suppression outlives the problem it hid: when the content is fixed the
 comment stays, and it will silently hide the next real problem on that line.
@@ -52,13 +55,34 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from fmlint.diagnostics import Problem, Severity
+from fmlint.fix.layout import removal
+from fmlint.fix.model import SAFE, Edit, Fix
+from fmlint.positions import Span
 from fmlint.rules.base import Context, Rule
 
 RULES = (
-    Rule("SUP001", "unused-suppression", "A suppression comment that suppresses nothing.", severity=Severity.WARNING),
+    Rule(
+        "SUP001",
+        "unused-suppression",
+        "A suppression comment that suppresses nothing.",
+        severity=Severity.WARNING,
+        fix=SAFE,
+    ),
 )
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     """Reported by the linter when it applies the suppression comments (``fmlint.suppressions``)."""
     return iter(())
+
+
+def removal_fix(text: str, span: Span) -> Fix:
+    """Remove the comment at ``span`` (see ``fmlint.fix.layout.removal`` for the space around it)."""
+    return Fix(SAFE, "remove the unused suppression comment", (Edit.replace(removal(text, span), ""),))
+
+
+def narrowing_fix(text: str, span: Span, directive: str, kept: list[str]) -> Fix:
+    """Rewrite the comment at ``span`` with only the codes that suppress something."""
+    codes = ",".join(kept)
+    written = f"<!-- {directive} {codes} -->" if text.startswith("<!--", span.start) else f"# {directive} {codes}"
+    return Fix(SAFE, f"keep only {codes} in the comment", (Edit.replace(span, written),))
