@@ -21,6 +21,7 @@ from typing import Any
 from fmlint.config.settings import Settings
 from fmlint.diagnostics import Diagnostic
 from fmlint.document import Document, read_document
+from fmlint.fix.encoding import encoded
 from fmlint.fix.locate import offset_edits
 from fmlint.fix.model import SAFE, Edit
 from fmlint.frontmatter import FrontMatter, JsonPath, describe_path, parse_front_matter
@@ -49,6 +50,10 @@ class FixOutcome:
     @property
     def diagnostics(self) -> list[Diagnostic]:
         return self.result.diagnostics
+
+    def encoded(self, original: bytes) -> bytes:
+        """The fixed file's bytes (``original`` itself when no fix was applied)."""
+        return encoded(original, self.doc.text) if self.applied else original
 
 
 Wanted = Callable[[Diagnostic], bool]
@@ -183,9 +188,7 @@ def _after(edits: Sequence[Edit]) -> list[Span]:
 
 
 def _near(fm: FrontMatter, path: JsonPath, spans: list[Span]) -> bool:
-    """Whether ``path``'s key or value (as ``fm`` locates it) touches one of ``spans``."""
-    located = fm.locations.get(path)
-    if located is None:
-        return False
-    own = [located.value] if located.key is None else [located.key, located.value]
+    """Whether ``path``'s key or value touches one of ``spans`` (as ``fm`` locates it: a TOML array item
+    by its array)."""
+    own = (fm.key_span(path), fm.value_span(path))
     return any(a.start <= b.end and b.start <= a.end for a in own for b in spans)

@@ -21,7 +21,6 @@ from fmlint.config.settings import Settings
 from fmlint.diagnostics import Diagnostic
 from fmlint.document import read_document
 from fmlint.fix.apply import FixOutcome, Reverted, fix_document
-from fmlint.fix.encoding import encoded
 from fmlint.fix.writer import WriteError, read_with_snapshot, write_atomically
 from fmlint.linter import FileResult, located_diagnostic
 from fmlint.positions import Position
@@ -86,7 +85,7 @@ def fix_bytes(path: str, data: bytes, options: FixOptions) -> tuple[bytes, FixOu
         _wanted(options.policy_for(path), options.unsafe),
         options.verbose,
     )
-    return encoded(data, outcome.doc.text), outcome
+    return outcome.encoded(data), outcome
 
 
 def _wanted(policy: FixPolicy, unsafe: bool) -> Callable[[Diagnostic], bool]:
@@ -103,7 +102,7 @@ def _fix_file(
         return file_result  # it vanished or became unreadable since it was linted: nothing to fix
     doc = read_document(path, data)
     outcome = fix_document(doc, options.settings_for(path), wanted, options.verbose)
-    fixed = encoded(data, outcome.doc.text)
+    fixed = outcome.encoded(data)
     if options.write and fixed != data:
         try:
             write_atomically(path, fixed, snapshot)

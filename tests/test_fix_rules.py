@@ -1,0 +1,241 @@
+"""Each fixable rule: input bytes → exact output bytes (YAML, TOML, JSON; CRLF, BOM, comments, CJK)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from support import DEFAULT, settings_with
+
+from fmlint.config.fix_policy import FixPolicy
+from fmlint.config.settings import DEFAULT_ENABLED
+from fmlint.document import read_document
+from fmlint.fix.apply import FixOutcome, fix_document
+
+ALL_FIXES = FixPolicy()
+
+
+def fix(source: str | bytes, unsafe: bool = True, schema: Any = DEFAULT, **options: Any) -> tuple[bytes, FixOutcome]:
+    data = source.encode("utf-8") if isinstance(source, str) else source
+    settings = settings_with(schema, **options)
+    wanted = lambda d: d.fix is not None and ALL_FIXES.applies(d.code, d.fix.applicability, unsafe)  # noqa: E731
+    outcome = fix_document(read_document("post.md", data), settings, wanted)
+    return outcome.encoded(data), outcome
+
+
+def fixed(source: str | bytes, **kwargs: Any) -> str:
+    return fix(source, **kwargs)[0].decode("utf-8")
+
+
+def applied(source: str | bytes, **kwargs: Any) -> list[str]:
+    return [d.code for d in fix(source, **kwargs)[1].applied]
+
+
+# FH001: safe quoting, comment beside the value kept, CJK before it, CRLF and BOM kept
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('---\ntitle: "T"\nlead: no # keep\n---\n', '---\ntitle: "T"\nlead: "no" # keep\n---\n'),
+        (
+            '---\r\ntitle: "标题"\r\ntags: [价格, Yes]\r\n---\r\n',
+            '---\r\ntitle: "标题"\r\ntags: [价格, "Yes"]\r\n---\r\n',
+        ),
+        (
+            '\ufeff---\ntitle: "T"\nnested:\n  flag: off\n---\nBody',
+            '\ufeff---\ntitle: "T"\nnested:\n  flag: "off"\n---\nBody',
+        ),
+    ],
+)
+def test_fh001_quotes_the_word(source, expected):
+    assert fixed(source, unsafe=False) == expected
+
+
+def test_fh001_is_unsafe_for_yaml11_generators():
+    source = '---\ntitle: "T"\nlead: no\n---\n'
+    assert fixed(source, unsafe=False, schema=None, preset="jekyll") == source
+    assert fixed(source, unsafe=True, schema=None, preset="jekyll") == '---\ntitle: "T"\nlead: "no"\n---\n'
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("---\ntitle: ' 价格 '  # c\n---\n", "---\ntitle: '价格'  # c\n---\n"),
+        ('+++\r\ntitle = "价格 "\r\n+++\r\n', '+++\r\ntitle = "价格"\r\n+++\r\n'),
+        ('{\n  "title": "\\t价格",\n  "tags": [" ai"]\n}\n', '{\n  "title": "价格",\n  "tags": ["ai"]\n}\n'),
+    ],
+)
+def test_fh002_trims_in_every_format(source, expected):
+    assert fixed(source) == expected
+    assert fixed(source, unsafe=False) == source  # unsafe: not applied by default
+
+
+def test_fh002_leaves_block_scalars():
+    source = "---\ntitle: |\n   indented\n---\n"
+    assert fixed(source, schema=None) == source
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "---\ntitle: T\n---\n\n## 价格 <!-- fmlint-disable-line MD001 -->\n\nText.\n",
+            "---\ntitle: T\n---\n\n## 价格\n\nText.\n",
+        ),
+        (  # alone on its line between paragraphs: the line stays, empty, so they do not join
+            "---\r\ntitle: T\r\n---\r\nOne.\r\n<!-- fmlint-disable MD045 -->\r\nTwo.\r\n",
+            "---\r\ntitle: T\r\n---\r\nOne.\r\n\r\nTwo.\r\n",
+        ),
+        (  # alone between blank lines: the line goes
+            "---\ntitle: T\n---\n\n<!-- fmlint-disable-next-line MD045 -->\n\nText.",
+            "---\ntitle: T\n---\n\n\nText.",
+        ),
+        ("---\ntitle: T  # fmlint-disable-line SC001\n---\n", "---\ntitle: T\n---\n"),
+        ("+++\ntitle = 'T'  # fmlint-disable-line FH002\n+++\n", "+++\ntitle = 'T'\n+++\n"),
+        (  # only the codes that suppress nothing are dropped
+            "---\ntitle: T\n---\n\n#### 价格 <!-- fmlint-disable-line MD001,MD045 -->\n",
+            "---\ntitle: T\n---\n\n#### 价格 <!-- fmlint-disable-line MD001 -->\n",
+        ),
+    ],
+)
+def test_sup001_removes_unused_suppressions(source, expected):
+    assert fixed(source, unsafe=False) == expected
+
+
+def test_md034_autolinks_for_hugo_only_as_safe():
+    enabled = DEFAULT_ENABLED | {"MD034"}
+    source = "---\ntitle: T\n---\n\n价格：https://example.com/a。价格\r\n"
+    assert (
+        fixed(source, unsafe=False, enabled_codes=enabled)
+        == "---\ntitle: T\n---\n\n价格：<https://example.com/a>。价格\r\n"
+    )
+    assert fixed(source, unsafe=False, enabled_codes=enabled, preset="astro", schema=None) == source
+    assert fixed(source, unsafe=True, enabled_codes=enabled, preset="docusaurus", schema=None) == source
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "---\ntitle: T\nimage: 'http://x.org/a.png' # c\n---\n",
+            "---\ntitle: T\nimage: 'https://x.org/a.png' # c\n---\n",
+        ),
+        (
+            '+++\ntitle = "T"\nimages = ["HTTP://x.org/a.png"]\n+++\n',
+            '+++\ntitle = "T"\nimages = ["HTTPs://x.org/a.png"]\n+++\n',
+        ),
+        ('{"title": "T", "thumbnail": "http://x.org/a.png"}\n', '{"title": "T", "thumbnail": "https://x.org/a.png"}\n'),
+        (
+            "---\ntitle: T\n---\n价格 ![图](http://x.org/a.png)\r\n",
+            "---\ntitle: T\n---\n价格 ![图](https://x.org/a.png)\r\n",
+        ),
+    ],
+)
+def test_img002_uses_https(source, expected):
+    assert fixed(source) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("---\ntitel: T # the title\n---\n", "---\ntitle: T # the title\n---\n"),
+        ('+++\r\ntitel = "T"\r\n+++\r\n', '+++\r\ntitle = "T"\r\n+++\r\n'),
+        ('{"titel": "价格"}\n', '{"title": "价格"}\n'),
+    ],
+)
+def test_sc002_renames_to_the_single_suggestion(source, expected):
+    assert fixed(source) == expected
+    assert fixed(source, unsafe=False) == source
+
+
+def test_sc002_no_rename_onto_an_existing_key_and_display_only_for_several():
+    source = "---\ntitle: T\ntitel: U\n---\n"
+    assert fixed(source) == source
+    schema = {"type": "object", "properties": {"colour": {}, "color": {}}, "additionalProperties": False}
+    several = "---\ncolor1: x\n---\n"
+    _, outcome = fix(several, schema=schema)
+    (diagnostic,) = outcome.diagnostics
+    assert diagnostic.fix is not None and diagnostic.fix.applicability == "display-only"
+    assert fixed(several, schema=schema) == several
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            '---\ntitle: "价格"\ncomments: "yes"  # c\nweight: "10"\ntags: news\nsidebar: rigth\n---\n',
+            '---\ntitle: "价格"\ncomments: true  # c\nweight: 10\ntags: [news]\nsidebar: right\n---\n',
+        ),
+        (
+            '+++\r\ntitle = "价格"\r\ncomments = "no"\r\nsidebar = \'Left\'\r\n+++\r\n',
+            "+++\r\ntitle = \"价格\"\r\ncomments = false\r\nsidebar = 'left'\r\n+++\r\n",
+        ),
+        ('{"title": "价格", "weight": "-3", "tags": "a"}\n', '{"title": "价格", "weight": -3, "tags": ["a"]}\n'),
+    ],
+)
+def test_sc001_writes_the_meant_value(source, expected):
+    assert fixed(source) == expected
+
+
+def test_sc001_has_no_fix_without_a_clear_meaning():
+    source = '---\ntitle: "T"\nweight: "ten"\n---\n'
+    _, outcome = fix(source)
+    assert [(d.code, d.fix) for d in outcome.diagnostics] == [("SC001", None)]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (  # MD036 at the level after the heading before it; CJK; CRLF
+            "---\ntitle: 价格\n---\r\n\r\n## 一\r\n\r\n**二、模型价格再次下降**\r\n\r\n正文。\r\n",
+            "---\ntitle: 价格\n---\r\n\r\n## 一\r\n\r\n### 二、模型价格再次下降\r\n\r\n正文。\r\n",
+        ),
+        ("---\ntitle: T\n---\n\n__Prices__\n\nText.\n", "---\ntitle: T\n---\n\n## Prices\n\nText.\n"),
+        (  # MD001
+            "---\ntitle: T\n---\n\n## A\n\n#### B ####\n",
+            "---\ntitle: T\n---\n\n## A\n\n### B ####\n",
+        ),
+        (  # MD025: a `#` heading beside the title, ATX and setext
+            "+++\ntitle = 'T'\n+++\n# 价格\n\nOther\n=====\n",
+            "+++\ntitle = 'T'\n+++\n## 价格\n\nOther\n-----\n",
+        ),
+        (  # MKD001, no final newline: none added
+            '{"title": "T"}\n\n```rust\nfn main() {}',
+            '{"title": "T"}\n\n```rust\nfn main() {}\n```',
+        ),
+        ("---\ntitle: T\n---\n\n  ~~~~\r\ncode\r\n", "---\ntitle: T\n---\n\n  ~~~~\r\ncode\r\n  ~~~~\r\n"),
+    ],
+)
+def test_markdown_fixes(source, expected):
+    assert fixed(source) == expected
+
+
+def test_fence_in_a_quote_is_not_closed():
+    source = "---\ntitle: T\n---\n\n> ```\n> code\n"
+    assert fixed(source) == source
+
+
+def test_never_edits_a_file_whose_front_matter_does_not_parse():
+    source = "---\ntitle: [T\nlead: no\n---\n\n#### Deep\n"
+    assert fixed(source) == source
+    dup = "---\ntitle: T\ntitle: U\nlead: no\n---\n"
+    assert fixed(dup) == dup
+
+
+def test_never_edits_invalid_utf8():
+    data = b'---\ntitle: "T"\nlead: no\n---\n\xff\n'
+    assert fix(data)[0] == data
+
+
+def test_reverts_a_fix_that_would_change_other_data():
+    # a rename onto a key that YAML reads as a different key is caught by reading the result back
+    from fmlint.fix.apply import changed_paths
+
+    assert changed_paths({"a": 1, "b": [1, 2]}, {"a": True, "b": [1, 3], "c": 0}) == [("c",), ("a",), ("b", 1)] or set(
+        changed_paths({"a": 1, "b": [1, 2]}, {"a": True, "b": [1, 3], "c": 0})
+    ) == {("c",), ("a",), ("b", 1)}
+
+
+def test_fixes_are_idempotent():
+    source = '---\ntitel: x\ncomments: "yes"\nlead: no\n---\n\n# 价格\n\n#### B\n\n**C**\n\n```\nx\n'
+    once = fixed(source)
+    assert fixed(once) == once
