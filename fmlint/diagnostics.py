@@ -7,6 +7,7 @@ the rule's readable name and its effective severity.
 
 from __future__ import annotations
 
+import operator
 from enum import Enum
 
 import msgspec
@@ -33,6 +34,9 @@ class Problem(msgspec.Struct, frozen=True, gc=False):
     fix: Fix | None = None  # edits that would resolve it (``fmlint.fix``)
 
 
+_ORDER = operator.attrgetter("path", "line", "column", "code", "end_line", "end_column", "rule", "severity", "message")
+
+
 class Diagnostic(msgspec.Struct, frozen=True, order=True, gc=False, array_like=True):
     """A located finding, ordered by (path, line, column, code).
 
@@ -52,6 +56,11 @@ class Diagnostic(msgspec.Struct, frozen=True, order=True, gc=False, array_like=T
     severity: Severity
     message: str
     fix: DiagnosticFix | None = None
+
+    def __lt__(self, other: Diagnostic) -> bool:
+        """Ordered by the fields before ``fix``: msgspec compares the last field of equal structs with ``<``,
+        which ``None`` does not support (sorting is what orders; the other comparisons stay msgspec's)."""
+        return _ORDER(self) < _ORDER(other)
 
     def as_dict(self) -> dict[str, object]:
         return {

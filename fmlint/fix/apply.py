@@ -46,6 +46,7 @@ class FixOutcome:
     result: FileResult
     applied: list[Diagnostic] = field(default_factory=list)
     reverted: list[Reverted] = field(default_factory=list)
+    passes: list[tuple[Edit, ...]] = field(default_factory=list)  # each pass's edits, on the text before it
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -86,13 +87,17 @@ def fix_document(doc: Document, settings: Settings, wanted: Wanted, verbose: boo
             continue
         if _harm(current, baseline, [e for _, edits in accepted for e in edits], safe=False) is not None:
             accepted = accepted[:1]  # each is harmless alone, not together: one per pass
-        text = apply_edits(current.text, [e for _, edits in accepted for e in edits])
+        applied = tuple(sorted(e for _, edits in accepted for e in edits))
+        text = apply_edits(current.text, applied)
         if text in seen:
             break  # fixes undoing each other
         seen.add(text)
         fixed = read_document(current.path, text.encode("utf-8"))
-        outcome = FixOutcome(fixed, lint_file(fixed, settings, verbose), outcome.applied, outcome.reverted)
+        outcome = FixOutcome(
+            fixed, lint_file(fixed, settings, verbose), outcome.applied, outcome.reverted, outcome.passes
+        )
         outcome.applied.extend(diagnostic for diagnostic, _ in accepted)
+        outcome.passes.append(applied)
     return outcome
 
 
