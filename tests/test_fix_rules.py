@@ -239,3 +239,55 @@ def test_fixes_are_idempotent():
     source = '---\ntitel: x\ncomments: "yes"\nlead: no\n---\n\n# 价格\n\n#### B\n\n**C**\n\n```\nx\n'
     once = fixed(source)
     assert fixed(once) == once
+
+
+def test_fm003_shows_the_removal_and_never_applies_it():
+    source = '---\ntitle: "价格"\ntags:\n  - x\ntags: # again\n  - y\ndate: 2025-01-01\n---\n'
+    data, outcome = fix(source)
+    assert data.decode() == source
+    (duplicate,) = [d for d in outcome.diagnostics if d.code == "FM003"]
+    assert duplicate.fix is not None and duplicate.fix.applicability == "display-only"
+    assert [(e.line, e.column, e.end_line, e.end_column, e.content) for e in duplicate.fix.edits] == [(5, 1, 7, 1, "")]
+
+
+def test_overlapping_fixes_wait_for_the_next_pass():
+    _, outcome = fix('---\ntitle: "T"\ndraft: no\n---\n')
+    assert outcome.doc.text == '---\ntitle: "T"\ndraft: false\n---\n'
+    assert [d.code for d in outcome.applied] == ["FH001", "SC001"]  # quoted, then a boolean
+    assert len(outcome.passes) == 2
+
+
+def test_a_fix_that_breaks_the_front_matter_is_reverted(monkeypatch):
+    from fmlint.rules import field_hygiene
+
+    monkeypatch.setattr(field_hygiene, "value_text", lambda kind, value, written: '"no')
+    source = '---\ntitle: "T"\nlead: no\n---\n\n#### Deep\n'
+    data, outcome = fix(source)
+    assert data.decode() == source.replace("#### Deep", "## Deep")  # the other fix is still made
+    (reverted,) = outcome.reverted
+    assert reverted.diagnostic.code == "FH001"
+    assert reverted.reason.startswith("it would break the front matter: YAML syntax error")
+
+
+def test_a_safe_fix_that_changes_the_data_is_reverted(monkeypatch):
+    from fmlint.rules import field_hygiene
+
+    monkeypatch.setattr(field_hygiene, "value_text", lambda kind, value, written: "false")
+    source = '---\ntitle: "T"\nlead: no\n---\n'
+    data, outcome = fix(source, unsafe=False)
+    assert data.decode() == source
+    assert [r.reason for r in outcome.reverted] == ["a safe fix would change `lead`"]
+
+
+def test_a_fix_that_changes_data_elsewhere_is_reverted():
+    # the anchored value is used again through an alias: changing it would change `alias` too
+    schema = {"type": "object", "properties": {"comments": {"type": "boolean"}}}
+    source = '---\ncomments: &v "yes"\nalias: *v\n---\n'
+    data, outcome = fix(source, schema=schema)
+    assert data.decode() == source
+    assert [r.reason for r in outcome.reverted] == ["it would change `alias`, outside its edits"]
+
+
+def test_an_anchor_or_tag_before_a_value_stays():
+    source = "---\ntitle: &t ' padded '\nsummary: !!str ' x'\n---\n"
+    assert fixed(source, schema=None) == "---\ntitle: &t 'padded'\nsummary: !!str 'x'\n---\n"

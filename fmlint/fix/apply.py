@@ -145,6 +145,8 @@ def _overlap(a: Edit, b: Edit) -> bool:
 
 def _harm(doc: Document, baseline: FrontMatter | None, edits: Sequence[Edit], safe: bool) -> str | None:
     """Why applying ``edits`` to ``doc`` must not be done, or ``None`` when it is harmless."""
+    if min(edit.start for edit in edits) >= _front_matter_end(doc):
+        return None  # after the front matter (or the first line): the split and the data cannot change
     after = read_document(doc.path, apply_edits(doc.text, edits).encode("utf-8"))
     if after.kind != doc.kind or (after.front_matter is None) != (doc.front_matter is None):
         return "it would add or remove the front matter"
@@ -163,6 +165,15 @@ def _harm(doc: Document, baseline: FrontMatter | None, edits: Sequence[Edit], sa
         if not (_near(baseline, path, _before(edits)) or _near(fm, path, _after(edits))):
             return f"it would change `{describe_path(path)}`, outside its edits"
     return None
+
+
+def _front_matter_end(doc: Document) -> int:
+    """Where text stops deciding the front matter: the body, or the end of the first line when there is none
+    (an edit there could make one)."""
+    if doc.kind is not None and doc.front_matter is not None:
+        return doc.body_start
+    first_break = doc.text.find("\n")
+    return len(doc.text) + 1 if doc.kind is not None or first_break < 0 else first_break + 1
 
 
 def changed_paths(before: Any, after: Any, path: JsonPath = ()) -> list[JsonPath]:

@@ -16,13 +16,23 @@ from typing import Any
 
 from fmlint.document import read_document
 from fmlint.frontmatter import parse_front_matter
+from fmlint.positions import Span
 
 _YAML_PLAIN = re.compile(r"[^\W\d][\w .\-/]*(?<! )")  # no indicator, comma, bracket or colon
 _YAML11_WORDS = {"y", "n", "yes", "no", "on", "off"}  # strings to fmlint and Hugo, booleans to YAML 1.1 tools
 _TOML_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_YAML_PROPERTIES = re.compile(r"(?:[&!][^\s,\[\]{}]*[ \t]+)+")  # `&anchor !tag ` before a value
 _PROBE_KEY = "v"
 _WRAPPERS = {"yaml": "---\n{}\n---\n", "toml": "+++\n{}\n+++\n", "json": "{{{}}}\n"}
 _BINDINGS = {"yaml": "{key}: {value}", "toml": "{key} = {value}", "json": "{key}: {value}"}
+
+
+def written_value(kind: str, text: str, span: Span) -> Span:
+    """The part of a value's ``span`` that a new value replaces: a YAML anchor or tag before it stays."""
+    if kind != "yaml":
+        return span
+    properties = _YAML_PROPERTIES.match(text, span.start, span.end)
+    return Span(properties.end() if properties else span.start, span.end)
 
 
 class Unwritable(ValueError):

@@ -12,7 +12,7 @@ from typing import Any
 from fmlint.diagnostics import Problem, Severity
 from fmlint.doc_examples import article, example
 from fmlint.fix.model import SAFE, UNSAFE, Edit, Fix
-from fmlint.fix.values import value_text
+from fmlint.fix.values import value_text, written_value
 from fmlint.frontmatter import FrontMatter, JsonPath, describe_path
 from fmlint.rules.base import Context, Rule
 
@@ -111,7 +111,7 @@ def _quote_fix(fm: FrontMatter, path: JsonPath, value: str, preset: str) -> Fix:
 
 
 def _trim_fix(ctx: Context, fm: FrontMatter, path: JsonPath, value: str) -> Fix | None:
-    span = fm.value_span(path)
+    span = written_value(fm.kind, ctx.doc.text, fm.value_span(path))
     written = ctx.doc.source(span)
     if written.startswith(_MULTILINE_OPENERS) or not value.strip():
         return None

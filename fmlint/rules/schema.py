@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from fmlint.diagnostics import Problem
 from fmlint.fix.model import DISPLAY_ONLY, UNSAFE, Edit, Fix
-from fmlint.fix.values import key_text, value_text
+from fmlint.fix.values import key_text, value_text, written_value
 from fmlint.frontmatter import FrontMatter, JsonPath
 from fmlint.positions import Span
 from fmlint.rules.base import Context, Rule, probe_function
@@ -259,10 +259,10 @@ def value_fix(fm: FrontMatter, text: str, path: JsonPath, error: ValidationError
     meant = _meant_values(error.validator, error.validator_value, error.instance)
     if located is None or not meant:
         return None
-    written = text[located.value.start : located.value.end]
-    new = value_text(fm.kind, meant[0], written)
+    span = written_value(fm.kind, text, located.value)
+    new = value_text(fm.kind, meant[0], text[span.start : span.end])
     applicability = UNSAFE if len(meant) == 1 else DISPLAY_ONLY
-    return Fix(applicability, f"write {new}", (Edit.replace(located.value, new),))
+    return Fix(applicability, f"write {new}", (Edit.replace(span, new),))
 
 
 def _meant_values(keyword: Any, expected: Any, value: Any) -> list[Any]:
