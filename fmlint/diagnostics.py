@@ -57,7 +57,7 @@ class Diagnostic(msgspec.Struct, frozen=True, order=True, gc=False, array_like=T
     message: str
     fix: DiagnosticFix | None = None
 
-    def __lt__(self, other: Diagnostic) -> bool:
+    def __lt__(self, other: Diagnostic) -> bool:  # type: ignore[misc]  # overrides msgspec's, on purpose
         """Ordered by the fields before ``fix``: msgspec compares the last field of equal structs with ``<``,
         which ``None`` does not support (sorting is what orders; the other comparisons stay msgspec's)."""
         return _ORDER(self) < _ORDER(other)
