@@ -2,7 +2,8 @@
 
 Exit codes: 0 no errors, 1 errors found (or warnings, with ``--strict``),
 2 usage, configuration or schema error, 3 a rule crashed (an ``X001
-internal-error``; a bug in fmlint).
+internal-error``; a bug in fmlint).  With ``--fix`` they are those of what
+remains; with ``--diff``, 1 when there is a diff to show (``fmlint.fix.command``).
 
 Options are grouped (configuration, rule selection, files, output).  A new
 option that overrides the configuration is one ``add_argument`` in its group
