@@ -215,6 +215,7 @@ def _fix_options(args: argparse.Namespace, resolver: Resolver) -> FixOptions:
         unsafe=args.unsafe_fixes,
         write=not args.diff,
         verbose=args.verbose,
+        jobs=args.jobs,
     )
 
 
@@ -230,18 +231,16 @@ def _report_diff(fixes: FixRun) -> int:
 def _fix_stdin(args: argparse.Namespace, resolver: Resolver) -> int:
     """``--fix``/``--diff`` with ``--stdin-filename``: the fixed document (or the diff) on standard output,
     what remains on standard error."""
-    from fmlint.document import read_document
-    from fmlint.fix.command import FileFix, FixRun, fix_bytes
+    from fmlint.fix.command import FixRun, fix_bytes
     from fmlint.runner import RunResult
 
     if args.paths not in ([], ["-"]):
         print("fmlint: error: --stdin-filename reads standard input; give no paths", file=sys.stderr)
         return EXIT_USAGE
     path, data = args.stdin_filename, sys.stdin.buffer.read()
-    fixed, outcome = fix_bytes(path, data, _fix_options(args, resolver))
+    fixed, outcome, record = fix_bytes(path, data, _fix_options(args, resolver))
     remaining = RunResult([path], sorted(outcome.diagnostics), [outcome.result])
-    before = read_document(path, data).text
-    fixes = FixRun(remaining, [FileFix(path, before, outcome.doc.text, outcome.applied, outcome.reverted)])
+    fixes = FixRun(remaining, [record])
     if args.diff:
         return _report_diff(fixes)
     sys.stdout.buffer.write(fixed)

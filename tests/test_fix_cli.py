@@ -245,3 +245,13 @@ def test_fix_is_a_real_command(site):
         "Fixed 2 problems in 1 file.\n",
     )
     assert (site / "a.md").read_bytes() == FIXED_ALL.encode()
+
+
+def test_many_files_are_fixed_in_a_pool(tmp_path, capsys):
+    for number in range(70):
+        write_file(tmp_path, f"p{number:02}.md", FIXABLE)
+    code, out, err = run(capsys, "--fix", "--jobs", "2", "--format", "concise", str(tmp_path))
+    assert code == 1
+    assert err == "Fixed 70 problems in 70 files.\n"
+    assert all(path.read_bytes() == FIXED_SAFE.encode() for path in tmp_path.glob("*.md"))
+    assert out.count(": MD001 ") == 70
