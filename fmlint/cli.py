@@ -238,6 +238,10 @@ def _fix_stdin(args: argparse.Namespace, resolver: Resolver) -> int:
         print("fmlint: error: --stdin-filename reads standard input; give no paths", file=sys.stderr)
         return EXIT_USAGE
     path, data = args.stdin_filename, sys.stdin.buffer.read()
+    project = resolver.project_for(path)
+    if project.force_exclude and project.is_excluded(path):
+        sys.stdout.buffer.write(b"" if args.diff else data)  # excluded: passed through as it is
+        return EXIT_OK
     fixed, outcome, record = fix_bytes(path, data, _fix_options(args, resolver))
     remaining = RunResult([path], sorted(outcome.diagnostics), [outcome.result])
     fixes = FixRun(remaining, [record])

@@ -255,3 +255,10 @@ def test_many_files_are_fixed_in_a_pool(tmp_path, capsys):
     assert err == "Fixed 70 problems in 70 files.\n"
     assert all(path.read_bytes() == FIXED_SAFE.encode() for path in tmp_path.glob("*.md"))
     assert out.count(": MD001 ") == 70
+
+
+def test_stdin_fix_passes_an_excluded_file_through(site, monkeypatch, capsysbinary):
+    write_file(site, ".fmlint.toml", 'force-exclude = true\nextend-exclude = ["drafts/"]\n')
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(FIXABLE.encode())))
+    assert main(["--fix", "--stdin-filename", "drafts/post.md"]) == 0
+    assert capsysbinary.readouterr().out == FIXABLE.encode()

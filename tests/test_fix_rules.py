@@ -291,3 +291,28 @@ def test_a_fix_that_changes_data_elsewhere_is_reverted():
 def test_an_anchor_or_tag_before_a_value_stays():
     source = "---\ntitle: &t ' padded '\nsummary: !!str ' x'\n---\n"
     assert fixed(source, schema=None) == "---\ntitle: &t 'padded'\nsummary: !!str 'x'\n---\n"
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "column", "end_column"),
+    [
+        ('\ufeff---\r\ntitle: "价格"\r\ncomments: "yes"\r\n---\r\n', 3, 11, 16),
+        ('---\ntitle: "价格"\nsummary: |\n  块\n  文本\ncomments: "yes"\n---\n', 6, 11, 16),
+        ('\ufeff+++\r\ntitle = "价格 🎉"\r\ncomments = "yes"\r\n+++\r\n', 3, 12, 17),
+        ('{\r\n  "title": "价格 🎉", "comments": "yes"\r\n}\r\n', 2, 32, 37),
+    ],
+)
+def test_fix_edits_are_located_like_the_diagnostic(source, line, column, end_column):
+    _, outcome = fix(source, unsafe=False)  # nothing applied: the diagnostics of the original
+    (sc001,) = [d for d in outcome.diagnostics if d.code == "SC001"]
+    assert (sc001.line, sc001.column, sc001.end_line, sc001.end_column) == (line, column, line, end_column)
+    assert sc001.fix is not None
+    (edit,) = sc001.fix.edits
+    assert (edit.line, edit.column, edit.end_line, edit.end_column, edit.content) == (
+        line,
+        column,
+        line,
+        end_column,
+        "true",
+    )
+    assert fixed(source).count("true") == 1
