@@ -6,6 +6,7 @@ import errno
 import io
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -262,3 +263,19 @@ def test_stdin_fix_passes_an_excluded_file_through(site, monkeypatch, capsysbina
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(FIXABLE.encode())))
     assert main(["--fix", "--stdin-filename", "drafts/post.md"]) == 0
     assert capsysbinary.readouterr().out == FIXABLE.encode()
+
+
+def test_examples_fixed_leave_only_findings_without_a_fix(tmp_path, monkeypatch, capsys):
+    examples = tmp_path / "examples"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "examples", examples)
+    monkeypatch.chdir(examples)
+    main(["--no-cache", "--fix", "--unsafe-fixes", "."])
+    capsys.readouterr()
+    after = {path: path.read_bytes() for path in examples.rglob("*.md")}
+    assert main(["--no-cache", "--format", "json", "."]) == 1
+    remaining = json.loads(capsys.readouterr().out)
+    assert remaining
+    assert [d for d in remaining if d["fix"] and d["fix"]["applicability"] != "display-only"] == []
+    assert main(["--no-cache", "--diff", "--unsafe-fixes", "."]) == 0  # a second run would change nothing
+    assert capsys.readouterr().out == ""
+    assert after == {path: path.read_bytes() for path in examples.rglob("*.md")}
