@@ -87,7 +87,9 @@ def _parser() -> argparse.ArgumentParser:
     output.add_argument("-q", "--quiet", action="store_true", help="print problems only, no summary")
     output.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
     output.add_argument("--strict", action="store_true", help="warnings fail the run too")
-    output.add_argument("-v", "--verbose", action="store_true", help="tracebacks for internal errors")
+    output.add_argument(
+        "-v", "--verbose", action="store_true", help="tracebacks for internal errors; list the .mdx files skipped"
+    )
 
     fixes = parser.add_argument_group("fixes")
     fixes.add_argument("--fix", action="store_true", help="apply safe fixes and write the files; report what remains")
@@ -178,7 +180,10 @@ def _lint_paths(args: argparse.Namespace, resolver: Resolver) -> RunResult | Non
     if missing:
         print(f"fmlint: error: no such file or directory: {', '.join(missing)}", file=sys.stderr)
         return None
-    files = discover(paths, resolver.project_for)
+    skipped: list[str] = []
+    files = discover(paths, resolver.project_for, skipped=skipped if args.verbose else None)
+    for path in sorted(skipped):
+        print(f"fmlint: skipped {path}: .mdx is checked under the astro and docusaurus presets", file=sys.stderr)
     cache = None if args.no_cache else ResultCache(args.cache_dir)
     return run(files, resolver.settings_for, verbose=args.verbose, jobs=args.jobs, cache=cache)
 

@@ -51,6 +51,7 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
     readable: bool = True
     markdown: bool = True  # whether the body is parsed as Markdown (see the module docstring)
+    mdx: bool = False  # an MDX file: its JSX, ESM and expressions are masked before parsing (fmlint.mdx)
 
     @property
     def body(self) -> str:
@@ -63,7 +64,15 @@ class Document:
 def read_document(path: str, data: bytes) -> Document:
     """Decode ``data`` and locate its front matter (see module docstring)."""
     text, problems, readable = _decode(data)
-    doc = Document(path=path, text=text, lines=LineIndex(text), problems=problems, readable=readable, markdown=readable)
+    doc = Document(
+        path=path,
+        text=text,
+        lines=LineIndex(text),
+        problems=problems,
+        readable=readable,
+        markdown=readable,
+        mdx=path.lower().endswith(".mdx"),
+    )
     if readable:
         _split(doc)
         _limit_markup(doc)

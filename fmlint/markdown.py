@@ -29,6 +29,7 @@ from typing import Any, Literal, TypeVar, cast
 import msgspec
 import pyromark
 
+from fmlint import mdx
 from fmlint.document import Document
 from fmlint.fix.model import Edit
 from fmlint.positions import Place, Span
@@ -211,6 +212,8 @@ class _Offsets:
 
 
 def parse_markdown(doc: Document) -> MarkdownView:
+    if doc.mdx:  # JSX, ESM and {expressions} become spaces first, offsets unchanged (fmlint.mdx)
+        return mdx.parse(doc, parse_markdown)
     if not doc.markdown:  # unreadable, or too much markup to parse (see fmlint.document)
         return MarkdownView(doc)
     body = doc.body

@@ -60,6 +60,46 @@ def is_local(url: str) -> bool:
     return _SCHEME.match(url) is None and not url.startswith("//")
 
 
+# Schemes people mistype: a scheme one edit (or one swap) away from one of these, and not one of them, is a typo
+_COMMON_SCHEMES = ("http", "https", "mailto")
+_MISSING_COLON = re.compile(r"(https?)//", re.IGNORECASE)
+
+
+def scheme_of(url: str) -> str | None:
+    """The lower-cased scheme ``url`` is written with, or ``None`` for a path."""
+    scheme = _SCHEME.match(url)
+    return None if scheme is None else scheme.group(1).lower()
+
+
+def scheme_typo(url: str) -> str | None:
+    """Why ``url`` looks like a mistyped common scheme (``htps://``, ``http//``, ``C:\\…``), or ``None``."""
+    missing = _MISSING_COLON.match(url)
+    if missing:
+        return f"`{missing.group(1)}//` lacks its colon (write `{missing.group(1).lower()}://`)"
+    scheme = _SCHEME.match(url)
+    if scheme is None:
+        return None
+    name = scheme.group(1).lower()
+    if len(name) == 1:
+        return f"`{scheme.group()}` is a Windows drive, not a URL scheme (link a path of the site)"
+    if name in _COMMON_SCHEMES:
+        return None
+    near = next((common for common in _COMMON_SCHEMES if _one_edit_apart(name, common)), None)
+    return None if near is None else f"unknown scheme `{scheme.group(1)}:` (did you mean `{near}:`?)"
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One insertion, deletion, substitution or swap of neighbours turns ``a`` into ``b`` (``a != b``)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    if len(a) == len(b):
+        swapped = a[start + 1 : start + 2] + a[start : start + 1] == b[start : start + 2]
+        return a[start + 1 :] == b[start + 1 :] or (swapped and a[start + 2 :] == b[start + 2 :])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[start + 1 :] == shorter[start:]
+
+
 def url_error(url: str, extra_schemes: tuple[str, ...] = ()) -> str | None:
     """Why ``url`` is not a valid http(s) URL or path, or ``None`` when it is.
 

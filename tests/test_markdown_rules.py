@@ -116,11 +116,50 @@ def test_link_url_located_at_the_destination():
         + "[ref]: javascript:alert(1)\r\n"
     )
     diagnostics = md(source, [(4, 7, "MKD002"), (4, 29, "MKD002"), (4, 44, "MKD002"), (7, 8, "MKD002")])
-    assert diagnostics[0].message == "link unsupported scheme `htps:` (expected http or https): `htps://x.example`"
+    assert diagnostics[0].message == "link unknown scheme `htps:` (did you mean `https:`?): `htps://x.example`"
+    assert diagnostics[3].message == "link scheme `javascript:` is in `denied-schemes`: `javascript:alert(1)`"
 
 
-def test_link_url_schemes_option_and_shortcode_destinations():
-    md(YAML + "[a](ftp://x.example/f)\n", [], rule_options={"link-url": {"schemes": ["ftp"]}})
+def test_link_url_accepts_every_valid_scheme_and_catches_near_misses():
+    """The Rust blog's real typos, and valid schemes from Astro's docs and elsewhere."""
+    source = (
+        YAML
+        + "[VS Code](vscode:extension/astro-build.astro-vscode) [f](ftp://x.example/f) [m](magnet:?xt=urn:x)\n"
+        + "日本語 [a](ttps://a.example) [b](htps://b.example)\r\n"
+        + "😀 [c](http//c.example) [d](hhtp://d.example) [e](mialto:e@x.example) [w](C:\\Users\\me\\x.png)\n"
+    )
+    diagnostics = md(
+        source,
+        [
+            (5, 9, "MKD002"),
+            (5, 31, "MKD002"),
+            (6, 7, "MKD002"),
+            (6, 28, "MKD002"),
+            (6, 50, "MKD002"),
+            (6, 74, "MKD002"),
+        ],
+    )
+    assert [d.message.split(": `")[0] for d in diagnostics] == [
+        "link unknown scheme `ttps:` (did you mean `https:`?)",
+        "link unknown scheme `htps:` (did you mean `https:`?)",
+        "link `http//` lacks its colon (write `http://`)",
+        "link unknown scheme `hhtp:` (did you mean `http:`?)",
+        "link unknown scheme `mialto:` (did you mean `mailto:`?)",
+        "link `C:` is a Windows drive, not a URL scheme (link a path of the site)",
+    ]
+
+
+def test_link_url_scheme_options_and_shortcode_destinations():
+    source = YAML + "[a](ftp://x.example/f) [b](tel:+1) [c](https://x.example) [d](javascript:void(0))\n"
+    strict = {"link-url": {"allowed-schemes": ["tel"], "denied-schemes": []}}
+    diagnostic, _ = md(source, [(4, 5, "MKD002"), (4, 63, "MKD002")], rule_options=strict)
+    assert diagnostic.message == "link scheme `ftp:` is not in `allowed-schemes`: `ftp://x.example/f`"
+    md(source, [(4, 63, "MKD002")])
+    md(
+        source,
+        [(4, 5, "MKD002"), (4, 63, "MKD002")],
+        rule_options={"link-url": {"denied-schemes": ["FTP", "javascript"]}},
+    )
     md(YAML + "[source code]\n\n[source code]: <{{% eturl instagram %}}>\n", [])
 
 

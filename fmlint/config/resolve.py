@@ -25,7 +25,6 @@ from fmlint.config.presets import COMMON_EXCLUDES, DEFAULT_PRESET, PRESETS, Pres
 from fmlint.config.selection import Layer, UnknownSelector, by_specificity, codes, matches, select
 from fmlint.config.settings import DEFAULT_ENABLED, DEFAULT_MAX_FILE_SIZE, Settings
 from fmlint.diagnostics import Severity
-from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.rules import CHECKERS, Checker
 from fmlint.schema.loader import CompiledSchema, SchemaLoadError, load_schema
 
@@ -92,7 +91,7 @@ class Project:
         self.excludes_folders_only = all(p.endswith("/") and not p.startswith("!") for p in map(str.strip, excludes))
         self.force_exclude = _first(overrides.force_exclude, options.get("force-exclude"), False)
         self.respect_gitignore = _first(overrides.respect_gitignore, options.get("respect-gitignore"), True)
-        self.extensions = tuple(ext.lower() for ext in options.get("extensions", MARKDOWN_EXTENSIONS))
+        self.extensions = tuple(ext.lower() for ext in options.get("extensions", self.preset.extensions))
         self.max_file_size = overrides.max_file_size or options.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
         self.allow_inline_schema = bool(options.get("allow-inline-schema", False))
         check_links = _first(overrides.check_links, options.get("check-links"), False)

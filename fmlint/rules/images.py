@@ -51,6 +51,8 @@ Checks that each image URL in the front-matter image fields and in the body
 (`![alt](url)`, reference-style images, `<img src="…">`) is an `http`/`https` URL
 with a host, or a relative or absolute path, and contains no spaces or control
 characters. An empty body image destination (`![alt]()`) is reported too.
+In `.mdx` files, JSX `<img>` and `<Image>` tags with a string `src` are
+checked; `src={{…}}` is a JavaScript expression, not a URL, and is not.
 
 ## Why is this bad?
 Browsers cannot load such an image: `https://` has no host, `htps://x` has a
