@@ -316,3 +316,25 @@ def test_fix_edits_are_located_like_the_diagnostic(source, line, column, end_col
         "true",
     )
     assert fixed(source).count("true") == 1
+
+
+def test_sc002_no_rename_when_the_value_would_be_invalid_under_the_new_key():
+    # hugo-docs writes `_comment: Do not remove front matter.`; `comments` is a boolean: not what was meant
+    source = '---\ntitle: "T"\n_comment: Do not remove front matter.\n---\n'
+    schema = {
+        "type": "object",
+        "properties": {"title": {"type": "string"}, "comments": {"type": "boolean"}},
+        "additionalProperties": False,
+    }
+    _, outcome = fix(source, schema=schema)
+    assert [(d.code, d.fix) for d in outcome.diagnostics] == [("SC002", None)]
+    assert fixed("---\ntitle: T\ncoments: true\n---\n", schema=schema) == "---\ntitle: T\ncomments: true\n---\n"
+
+
+def test_sc001_fix_only_with_a_value_the_schema_accepts():
+    schema = {"type": "object", "properties": {"weight": {"type": "integer", "minimum": 0}}}
+    source = '---\nweight: "-3"\n---\n'
+    _, outcome = fix(source, schema=schema)
+    assert [(d.code, d.fix) for d in outcome.diagnostics] == [("SC001", None)]
+    any_of = {"type": "object", "properties": {"draft": {"anyOf": [{"type": "boolean"}, {"type": "null"}]}}}
+    assert fixed('---\ndraft: "yes"\n---\n', schema=any_of) == "---\ndraft: true\n---\n"

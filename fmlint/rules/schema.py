@@ -233,17 +233,24 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         return
     from fmlint.schema.errors import schema_problems  # jsonschema: imported for the first invalid document
 
-    yield from schema_problems(schema.validator.iter_errors(data), fm, ctx.doc.text)
+    yield from schema_problems(schema.validator.iter_errors(data), fm, ctx.doc.text, schema.validator)
 
 
 _TRUE_WORDS, _FALSE_WORDS = {"true", "yes", "on"}, {"false", "no", "off"}
 _INTEGER = re.compile(r"[+-]?\d+")
 
 
-def rename_fix(fm: FrontMatter, text: str, path: JsonPath, candidates: list[str], siblings: Any) -> Fix | None:
-    """SC002: rename the key to its suggestion; shown only when there are several, none when the key exists."""
+def rename_fix(
+    fm: FrontMatter, text: str, path: JsonPath, candidates: list[str], error: ValidationError, validator: Any
+) -> Fix | None:
+    """SC002: rename the key to its suggestion; shown only when there are several; none when that key exists
+    or its value would not be valid there (`_comment: text` is not a misspelt boolean `comments`)."""
     located = fm.locations.get(path)
+    siblings = error.instance
     if not candidates or located is None or located.key is None or candidates[0] in siblings:
+        return None
+    renamed = {candidates[0] if key == path[-1] else key: value for key, value in siblings.items()}
+    if any(invalid.path and invalid.path[0] == candidates[0] for invalid in validator.descend(renamed, error.schema)):
         return None
     written = text[located.key.start : located.key.end]
     target = candidates[0]
@@ -253,10 +260,15 @@ def rename_fix(fm: FrontMatter, text: str, path: JsonPath, candidates: list[str]
     return Fix(applicability, message, (Edit.replace(located.key, key_text(fm.kind, target, written)),))
 
 
-def value_fix(fm: FrontMatter, text: str, path: JsonPath, error: ValidationError) -> Fix | None:
-    """SC001: the value the author almost certainly meant, written in the value's style."""
+def value_fix(fm: FrontMatter, text: str, path: JsonPath, error: ValidationError, validator: Any) -> Fix | None:
+    """SC001: the value the author almost certainly meant, written in the value's style (only one the schema
+    accepts there)."""
     located = fm.locations.get(path)
-    meant = _meant_values(error.validator, error.validator_value, error.instance)
+    meant = [
+        value
+        for value in _meant_values(error.validator, error.validator_value, error.instance)
+        if next(validator.descend(value, error.schema), None) is None
+    ]
     if located is None or not meant:
         return None
     span = written_value(fm.kind, text, located.value)

@@ -34,11 +34,13 @@ _TYPE_NAMES = {
 _MAPPING_KEYWORDS = {"minProperties", "maxProperties", "dependentRequired", "dependencies"}
 
 
-def schema_problems(errors: Iterator[ValidationError], fm: FrontMatter, text: str = "") -> Iterator[Problem]:
-    """The located problems; ``text`` (the document's) lets them carry fixes."""
+def schema_problems(
+    errors: Iterator[ValidationError], fm: FrontMatter, text: str = "", validator: Any = None
+) -> Iterator[Problem]:
+    """The located problems; with ``text`` (the document's) and the ``validator`` they carry fixes."""
     for error in errors:
         for relevant in _most_relevant(error):
-            yield from _located(relevant, fm, text)
+            yield from _located(relevant, fm, text, validator)
 
 
 def _most_relevant(error: ValidationError) -> list[ValidationError]:
@@ -70,11 +72,16 @@ def _is_type_mismatch(sub: ValidationError, parent: ValidationError) -> bool:
 
 def _type_error(error: ValidationError, types: list[str]) -> ValidationError:
     return ValidationError(
-        "type mismatch", validator="type", validator_value=types, instance=error.instance, path=error.absolute_path
+        "type mismatch",
+        validator="type",
+        validator_value=types,
+        instance=error.instance,
+        path=error.absolute_path,
+        schema={"type": types},  # what a fix's value is checked against
     )
 
 
-def _located(error: ValidationError, fm: FrontMatter, text: str) -> Iterator[Problem]:
+def _located(error: ValidationError, fm: FrontMatter, text: str, validator: Any) -> Iterator[Problem]:
     from fmlint.rules.schema import rename_fix, value_fix  # the fixes live beside the rules
 
     path: JsonPath = tuple(error.absolute_path)
@@ -87,7 +94,8 @@ def _located(error: ValidationError, fm: FrontMatter, text: str) -> Iterator[Pro
     elif keyword in ("additionalProperties", "unevaluatedProperties") and isinstance(error.instance, dict):
         known = list((error.schema.get("properties") if isinstance(error.schema, dict) else None) or {})
         for key in _unexpected_keys(error):
-            fix = rename_fix(fm, text, (*path, key), suggestions(key, known), error.instance) if text else None
+            candidates = suggestions(key, known)
+            fix = rename_fix(fm, text, (*path, key), candidates, error, validator) if validator else None
             yield Problem(UNKNOWN_KEY, _unknown_key_message((*path, key), known), fm.key_span((*path, key)), fix=fix)
     elif "propertyNames" in error.absolute_schema_path:
         key_path = (*path, error.instance)
@@ -96,7 +104,7 @@ def _located(error: ValidationError, fm: FrontMatter, text: str) -> Iterator[Pro
     elif keyword in _MAPPING_KEYWORDS:
         yield Problem(VIOLATION, f"{where}: {error.message}", fm.key_span(path) if path else fm.opening)
     else:
-        fix = value_fix(fm, text, path, error) if text else None
+        fix = value_fix(fm, text, path, error, validator) if validator else None
         yield Problem(VIOLATION, _value_message(error, where), fm.value_span(path), fix=fix)
 
 
