@@ -10,6 +10,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import jsonschema
@@ -279,3 +280,31 @@ def test_examples_fixed_leave_only_findings_without_a_fix(tmp_path, monkeypatch,
     assert main(["--no-cache", "--diff", "--unsafe-fixes", "."]) == 0  # a second run would change nothing
     assert capsys.readouterr().out == ""
     assert after == {path: path.read_bytes() for path in examples.rglob("*.md")}
+
+
+def test_a_file_in_a_read_only_folder_is_reported_and_left_intact(capsys):
+    # the temporary file cannot be created beside it; as root (CI) the run acts as `nobody`, for whom
+    # the folder's permissions apply (see test_bad_input.unprivileged)
+    from test_bad_input import unprivileged
+
+    folder = Path(tempfile.mkdtemp(prefix="fmlint-fix-"))
+    try:
+        folder.chmod(0o755)
+        locked, open_ = folder / "locked", folder / "open"
+        for sub, mode in ((locked, 0o555), (open_, 0o777)):
+            sub.mkdir()
+            write_file(sub, "a.md", FIXABLE).chmod(0o666)
+            sub.chmod(mode)
+        with unprivileged():
+            code = main(["--isolated", "--no-cache", "--fix", "--format", "json", str(folder)])
+        out = capsys.readouterr().out
+        assert code == 1
+        failure = _not_written(out, "locked/a.md")
+        assert failure["message"] == (
+            "fixes not written: cannot create a file in its folder: Permission denied; it is left as it was"
+        )
+        assert (locked / "a.md").read_bytes() == FIXABLE.encode()
+        assert (open_ / "a.md").read_bytes() == FIXED_SAFE.encode()
+    finally:
+        locked.chmod(0o755)
+        shutil.rmtree(folder)
