@@ -148,7 +148,7 @@ def _enable(ctx: Context, found: _Directives, codes: list[str | None], span: Spa
     if not closed and codes:
         label = f"fmlint-enable {', '.join(code for code in codes if code)}".strip()
         message = f"`{label}` has no matching `fmlint-disable` before it"
-        found.problems.append(Problem(UNUSED, message, span, fix=removal_fix(ctx.doc.text, span)))
+        found.problems.append(Problem(UNUSED, message, span, fix=removal_fix(ctx.doc, span)))
 
 
 def _checked(ctx: Context, code: str) -> bool:
@@ -167,7 +167,7 @@ def _unused(ctx: Context, suppressions: list[Suppression]) -> Iterator[Problem]:
             continue
         directive = f"fmlint-{group[0].directive}"
         kept = [s.code for s in group if s.code is not None and s.code not in unused]
-        fix = narrowing_fix(ctx.doc.text, span, directive, kept) if kept else removal_fix(ctx.doc.text, span)
+        fix = narrowing_fix(ctx.doc.text, span, directive, kept) if kept else removal_fix(ctx.doc, span)
         if unused == [None]:
             yield Problem(UNUSED, f"`{directive}` suppresses nothing", span, fix=fix)
         else:

@@ -81,10 +81,6 @@ def test_fh002_leaves_block_scalars():
             "---\ntitle: T\n---\n\n## 价格 <!-- fmlint-disable-line MD001 -->\n\nText.\n",
             "---\ntitle: T\n---\n\n## 价格\n\nText.\n",
         ),
-        (  # alone on its line between paragraphs: the line stays, empty, so they do not join
-            "---\r\ntitle: T\r\n---\r\nOne.\r\n<!-- fmlint-disable MD045 -->\r\nTwo.\r\n",
-            "---\r\ntitle: T\r\n---\r\nOne.\r\n\r\nTwo.\r\n",
-        ),
         (  # alone between blank lines: the line goes
             "---\ntitle: T\n---\n\n<!-- fmlint-disable-next-line MD045 -->\n\nText.",
             "---\ntitle: T\n---\n\n\nText.",
@@ -99,6 +95,13 @@ def test_fh002_leaves_block_scalars():
 )
 def test_sup001_removes_unused_suppressions(source, expected):
     assert fixed(source, unsafe=False) == expected
+
+
+def test_sup001_between_two_non_blank_lines_is_unsafe():
+    # the line stays, empty, so two paragraphs do not join; but between list items it would make one loose list
+    source = "---\r\ntitle: T\r\n---\r\nOne.\r\n<!-- fmlint-disable MD045 -->\r\nTwo.\r\n"
+    assert fixed(source, unsafe=False) == source
+    assert fixed(source) == "---\r\ntitle: T\r\n---\r\nOne.\r\n\r\nTwo.\r\n"
 
 
 def test_md034_autolinks_for_hugo_only_as_safe():

@@ -28,15 +28,16 @@ def is_blank_line(text: str, offset: int) -> bool:
     return not text[offset : len(text) if end < 0 else end].strip()
 
 
-def removal(text: str, span: Span) -> Span:
-    """What to delete to remove ``span`` and the space it leaves: its whole line when nothing else is on it,
-    but a line between two non-blank lines becomes an empty line (so two paragraphs never join);
-    otherwise the span with the spaces before it."""
+def removal(text: str, span: Span) -> tuple[Span, bool]:
+    """What to delete to remove ``span`` and the space it leaves, and whether that may change the blocks
+    around it: the span with the spaces before it when the line has more; its whole line when nothing else
+    is on it and a blank line is beside it; between two non-blank lines, its content, leaving an empty line
+    (two paragraphs must not join; but a comment between two list items then makes one loose list)."""
     line = line_around(text, span)
     before, after = text[line.start : span.start], text[span.end : line.end]
     if before.strip() or after.strip():
-        return Span(span.start - (len(before) - len(before.rstrip(" \t"))), span.end)
+        return Span(span.start - (len(before) - len(before.rstrip(" \t"))), span.end), False
     previous_blank = line.start == 0 or is_blank_line(text, text.rfind("\n", 0, line.start - 1) + 1)
     if previous_blank or is_blank_line(text, line.end):
-        return line
-    return Span(line.start, line.end - len(line_ending(text, line.start)))
+        return line, False
+    return Span(line.start, line.end - len(line_ending(text, line.start))), True

@@ -18,8 +18,10 @@ every rule. These diagnostics cannot themselves be suppressed by a comment
 (disable `SUP001` in the configuration instead). Like ruff's unused `noqa`
 (RUF100).
 
-The fix (safe) removes the comment — with its line when it stands alone —
-or, when only some of its codes suppress nothing, drops those codes.
+The fix (safe) removes the comment — with its line when it stands alone
+beside a blank line — or, when only some of its codes suppress nothing, drops
+those codes. A comment line between two non-blank lines of the body leaves an
+empty line, which may join or split the blocks around it: that fix is unsafe.
 
 ## Why is this bad?
 A suppression outlives the problem it hid: when the content is fixed the
@@ -55,8 +57,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from fmlint.diagnostics import Problem, Severity
+from fmlint.document import Document
 from fmlint.fix.layout import removal
-from fmlint.fix.model import SAFE, Edit, Fix
+from fmlint.fix.model import SAFE, UNSAFE, Edit, Fix
 from fmlint.positions import Span
 from fmlint.rules.base import Context, Rule
 
@@ -76,9 +79,12 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     return iter(())
 
 
-def removal_fix(text: str, span: Span) -> Fix:
-    """Remove the comment at ``span`` (see ``fmlint.fix.layout.removal`` for the space around it)."""
-    return Fix(SAFE, "remove the unused suppression comment", (Edit.replace(removal(text, span), ""),))
+def removal_fix(doc: Document, span: Span) -> Fix:
+    """Remove the comment at ``span`` (see ``fmlint.fix.layout.removal`` for the space around it); unsafe
+    when the body's blocks around a comment line might join."""
+    removed, may_join = removal(doc.text, span)
+    applicability = UNSAFE if may_join and span.start >= doc.body_start else SAFE
+    return Fix(applicability, "remove the unused suppression comment", (Edit.replace(removed, ""),))
 
 
 def narrowing_fix(text: str, span: Span, directive: str, kept: list[str]) -> Fix:
