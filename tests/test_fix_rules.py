@@ -341,3 +341,25 @@ def test_sc001_fix_only_with_a_value_the_schema_accepts():
     assert [(d.code, d.fix) for d in outcome.diagnostics] == [("SC001", None)]
     any_of = {"type": "object", "properties": {"draft": {"anyOf": [{"type": "boolean"}, {"type": "null"}]}}}
     assert fixed('---\ndraft: "yes"\n---\n', schema=any_of) == "---\ndraft: true\n---\n"
+
+
+def test_every_rule_says_how_it_fixes():
+    from fmlint.fix.model import LEVELS
+    from fmlint.rules import RULES_BY_CODE
+
+    assert {rule.fix for rule in RULES_BY_CODE.values()} <= set(LEVELS)
+    offered = {code: rule.fix for code, rule in RULES_BY_CODE.items() if rule.fix != "none"}
+    assert offered == {
+        "FH001": "safe",
+        "SUP001": "safe",
+        "MD034": "safe",
+        "FH002": "unsafe",
+        "IMG002": "unsafe",
+        "SC001": "unsafe",
+        "SC002": "unsafe",
+        "MD001": "unsafe",
+        "MD025": "unsafe",
+        "MD036": "unsafe",
+        "MKD001": "unsafe",
+        "FM003": "display-only",
+    }
