@@ -35,32 +35,30 @@ def written_value(kind: str, text: str, span: Span) -> Span:
     return Span(properties.end() if properties else span.start, span.end)
 
 
-class Unwritable(ValueError):
-    """No spelling of the value reads back as the value (never expected; the fix is not offered)."""
-
-
-def value_text(kind: str, value: Any, written: str = "") -> str:
-    """``value`` as a front-matter value of ``kind``, in the style of ``written`` (the text it replaces)."""
+def value_text(kind: str, value: Any, written: str = "") -> str | None:
+    """``value`` as a front-matter value of ``kind``, in the style of ``written`` (the text it replaces);
+    ``None`` when no spelling reads back as the value (then no fix is offered)."""
     for candidate in _value_candidates(kind, value, written):
         if _reads_back(kind, _json_string(_PROBE_KEY) if kind == "json" else _PROBE_KEY, candidate, value):
             return candidate
-    raise Unwritable(f"cannot write {value!r} as a {kind} value")
+    return None
 
 
-def key_text(kind: str, key: str, written: str = "") -> str:
-    """``key`` as a mapping key of ``kind``, in the style of ``written`` (the key it replaces)."""
+def key_text(kind: str, key: str, written: str = "") -> str | None:
+    """``key`` as a mapping key of ``kind``, in the style of ``written`` (the key it replaces); ``None`` as above."""
     for candidate in _string_candidates(kind, key, written, key=True):
         if _reads_back(kind, candidate, "0", None, key):
             return candidate
-    raise Unwritable(f"cannot write {key!r} as a {kind} key")
+    return None
 
 
 def _value_candidates(kind: str, value: Any, written: str) -> list[str]:
     if isinstance(value, str):
         return _string_candidates(kind, value, written)
     if isinstance(value, list):
-        return ["[" + ", ".join(value_text(kind, item) for item in value) + "]"]
-    return [json.dumps(value)]  # booleans and numbers are written alike in the three formats
+        items = [value_text(kind, item) for item in value]
+        return [] if None in items else ["[" + ", ".join(map(str, items)) + "]"]
+    return [json.dumps(value)]  # booleans and numbers are written alike in the three formats (inf is not: no fix)
 
 
 def _string_candidates(kind: str, text: str, written: str, key: bool = False) -> list[str]:

@@ -103,9 +103,11 @@ def _yaml11_boolean(fm: FrontMatter, path: JsonPath, value: str, preset: str) ->
     return Problem("FH001", message, fm.value_span(path), fix=_quote_fix(fm, path, value, preset))
 
 
-def _quote_fix(fm: FrontMatter, path: JsonPath, value: str, preset: str) -> Fix:
+def _quote_fix(fm: FrontMatter, path: JsonPath, value: str, preset: str) -> Fix | None:
     """Quote the word: the same string where YAML 1.2 is read, a change of type for YAML 1.1 generators."""
     quoted = value_text("yaml", value, '"')
+    if quoted is None:
+        return None
     applicability = UNSAFE if preset in _YAML11_GENERATORS else SAFE
     return Fix(applicability, f"quote as {quoted}", (Edit.replace(fm.value_span(path), quoted),))
 
@@ -116,6 +118,8 @@ def _trim_fix(ctx: Context, fm: FrontMatter, path: JsonPath, value: str) -> Fix 
     if written.startswith(_MULTILINE_OPENERS) or not value.strip():
         return None
     trimmed = value_text(fm.kind, value.strip(), written)
+    if trimmed is None:
+        return None
     return Fix(UNSAFE, f"remove the whitespace: {trimmed}", (Edit.replace(span, trimmed),))
 
 

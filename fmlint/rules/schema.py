@@ -257,7 +257,8 @@ def rename_fix(
     others = "".join(f", `{name}`" for name in candidates[1:])
     applicability = UNSAFE if len(candidates) == 1 else DISPLAY_ONLY
     message = f"rename to `{target}`" + (f" (or one of {others[2:]})" if others else "")
-    return Fix(applicability, message, (Edit.replace(located.key, key_text(fm.kind, target, written)),))
+    new = key_text(fm.kind, target, written)
+    return None if new is None else Fix(applicability, message, (Edit.replace(located.key, new),))
 
 
 def value_fix(fm: FrontMatter, text: str, path: JsonPath, error: ValidationError, validator: Any) -> Fix | None:
@@ -273,6 +274,8 @@ def value_fix(fm: FrontMatter, text: str, path: JsonPath, error: ValidationError
         return None
     span = written_value(fm.kind, text, located.value)
     new = value_text(fm.kind, meant[0], text[span.start : span.end])
+    if new is None:
+        return None
     applicability = UNSAFE if len(meant) == 1 else DISPLAY_ONLY
     return Fix(applicability, f"write {new}", (Edit.replace(span, new),))
 
