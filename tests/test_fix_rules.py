@@ -106,11 +106,13 @@ def test_sup001_between_two_non_blank_lines_is_unsafe():
 
 def test_md034_autolinks_for_hugo_only_as_safe():
     enabled = DEFAULT_ENABLED | {"MD034"}
-    source = "---\ntitle: T\n---\n\n价格：https://example.com/a。价格\r\n"
-    assert (
-        fixed(source, unsafe=False, enabled_codes=enabled)
-        == "---\ntitle: T\n---\n\n价格：<https://example.com/a>。价格\r\n"
-    )
+    source = "---\ntitle: T\n---\n\n价格 https://example.com/a。价格\r\n"
+    expected = "---\ntitle: T\n---\n\n价格 <https://example.com/a>。价格\r\n"
+    assert fixed(source, unsafe=False, enabled_codes=enabled) == expected
+    # Hugo's linkify links only what follows white space or `*_~(`: after `：` an autolink would add a link
+    unlinked = "---\ntitle: T\n---\n\n价格：https://example.com/a。\n"
+    assert fixed(unlinked, unsafe=False, enabled_codes=enabled) == unlinked
+    assert fixed(unlinked, enabled_codes=enabled) == "---\ntitle: T\n---\n\n价格：<https://example.com/a>。\n"
     assert fixed(source, unsafe=False, enabled_codes=enabled, preset="astro", schema=None) == source
     assert fixed(source, unsafe=True, enabled_codes=enabled, preset="docusaurus", schema=None) == source
 
