@@ -34,6 +34,7 @@ import pyromark
 
 from fmlint import mdx
 from fmlint.document import Document
+from fmlint.fix.model import Edit
 from fmlint.positions import Place, Span
 
 _OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH | pyromark.Options.ENABLE_FOOTNOTES
@@ -745,3 +746,28 @@ def _html_images(doc: Document, span: Span) -> list[Image]:
         hidden_value = "" if hidden is None else hidden.group(hidden.lastgroup or "bare")
         images.append(Image(src.group(group), alt_text, "html", place, hidden_value.lower() == "true"))
     return images
+
+
+def level_before(view: MarkdownView, offset: int) -> int | None:
+    """The level of the last heading of the outline before ``offset`` (the context of a heading a fix writes there)."""
+    levels = [heading.level for heading in view.outline if heading.span.end <= offset]
+    return levels[-1] if levels else None
+
+
+_ATX_MARKS = re.compile(r"[ ]{0,3}(#{1,6})")
+_SETEXT_LEVEL1 = re.compile(r"[ ]{0,3}(=+)[ \t]*\r?$")
+
+
+def heading_level_edit(doc: Document, heading: Heading, level: int) -> Edit | None:
+    """The edit that makes ``heading`` a level-``level`` heading: its ``#`` marks rewritten, or a setext
+    level-1 underline (``===``) turned into a level-2 one (``---``); ``None`` for what a setext heading cannot be."""
+    source = doc.source(heading.span)
+    atx = _ATX_MARKS.match(source)
+    if atx is not None:
+        return Edit(heading.span.start + atx.start(1), heading.span.start + atx.end(1), "#" * level)
+    underline_start = source.rfind("\n", 0, len(source.rstrip("\r\n")))
+    setext = _SETEXT_LEVEL1.match(source, underline_start + 1)
+    if setext is None or level != 2:
+        return None
+    marks = setext.span(1)
+    return Edit(heading.span.start + marks[0], heading.span.start + marks[1], "-" * (marks[1] - marks[0]))

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from fmlint.diagnostics import Diagnostic, Problem
 from fmlint.positions import Span
 from fmlint.rules import CHECKERS, RULES_BY_CODE, Context, find_rule
+from fmlint.rules.unused_suppression import narrowing_fix, removal_fix
 
 MARK = "lint-"  # in fmlint's and in markdownlint's directives: a text without it has none
 FMLINT = "fmlint-"
@@ -226,14 +227,14 @@ def _add(ctx: Context, found: _Directives, directive: str, code_text: str, span:
     first = ctx.doc.lines.line_of(span.start)
     last = ctx.doc.lines.line_of(max(span.start, span.end - 1))
     if directive == "enable":
-        _enable(found, codes, span, first)
+        _enable(ctx, found, codes, span, first)
         return
     lines = {"disable": (first, _EVERY_LINE), "disable-line": (first, last), "disable-next-line": (last + 1, last + 1)}
     start, end = lines[directive]
     found.suppressions.extend(Suppression(directive, code, span, start, end) for code in codes)
 
 
-def _enable(found: _Directives, codes: list[str | None], span: Span, line: int) -> None:
+def _enable(ctx: Context, found: _Directives, codes: list[str | None], span: Span, line: int) -> None:
     """Close the open ``disable`` ranges for ``codes`` (all of them for a bare enable)."""
     closed = False
     for suppression in found.suppressions:
@@ -243,7 +244,8 @@ def _enable(found: _Directives, codes: list[str | None], span: Span, line: int) 
             closed = True
     if not closed and codes:
         label = f"fmlint-enable {', '.join(code for code in codes if code)}".strip()
-        found.problems.append(Problem(UNUSED, f"`{label}` has no matching `fmlint-disable` before it", span))
+        message = f"`{label}` has no matching `fmlint-disable` before it"
+        found.problems.append(Problem(UNUSED, message, span, fix=removal_fix(ctx.doc, span)))
 
 
 def _checked(ctx: Context, code: str) -> bool:
@@ -261,7 +263,9 @@ def _unused(ctx: Context, suppressions: list[Suppression]) -> Iterator[Problem]:
         if not unused or group[0].directive.startswith(MARKDOWNLINT):  # markdownlint's own to keep
             continue
         directive = f"fmlint-{group[0].directive}"
+        kept = [s.code for s in group if s.code is not None and s.code not in unused]
+        fix = narrowing_fix(ctx.doc.text, span, directive, kept) if kept else removal_fix(ctx.doc, span)
         if unused == [None]:
-            yield Problem(UNUSED, f"`{directive}` suppresses nothing", span)
+            yield Problem(UNUSED, f"`{directive}` suppresses nothing", span, fix=fix)
         else:
-            yield Problem(UNUSED, f"`{directive}` suppresses nothing for {', '.join(map(str, unused))}", span)
+            yield Problem(UNUSED, f"`{directive}` suppresses nothing for {', '.join(map(str, unused))}", span, fix=fix)

@@ -45,6 +45,7 @@ def test_json_output_has_every_field(tmp_path, capsys):
         "rule": "schema-violation",
         "severity": "error",
         "message": "toc: expected a boolean, got the integer 1",
+        "fix": None,
     }
 
 

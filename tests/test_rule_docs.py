@@ -34,6 +34,7 @@ NOT_A_TEXT_ARTICLE = {
     "FL001": "needs a file that cannot be read (permissions, a directory named .md)",
     "FL002": "needs bytes that are not UTF-8, which a text block cannot hold",
     "FL003": "needs a binary or UTF-16 file",
+    "FL006": "needs --fix and a file that cannot be written",
     "FL004": "needs a file over the size limit",
     "FL005": "needs a line nesting over 1,000 lists in a body over 100 kB",
     "X001": "needs a bug in a rule",

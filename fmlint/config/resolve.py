@@ -18,6 +18,8 @@ from typing import Any
 
 import pathspec
 
+from fmlint.config.fix_policy import KEYS as FIX_KEYS
+from fmlint.config.fix_policy import FixPolicy
 from fmlint.config.loader import Config, ConfigError, defaults, find_config, load_config
 from fmlint.config.presets import COMMON_EXCLUDES, DEFAULT_PRESET, PRESETS, Preset
 from fmlint.config.selection import Layer, UnknownSelector, by_specificity, codes, matches, select
@@ -95,6 +97,7 @@ class Project:
         check_links = _first(overrides.check_links, options.get("check-links"), False)
         check_urls = check_links or _first(overrides.check_urls, options.get("check-urls"), False)
         self.collect_urls = frozenset({"images", "links"} if check_links else {"images"} if check_urls else ())
+        self.fix_policy = FixPolicy.from_options({key: self._fix_selectors(key) for key in FIX_KEYS if key in options})
         self._settings: dict[tuple[int, frozenset[str]], Settings] = {}
         self._relative_folders: dict[str, str] = {}
 
@@ -113,6 +116,12 @@ class Project:
             return resolve()
         except UnknownSelector as exc:
             raise self.config.error(key, str(exc)) from None
+
+    def _fix_selectors(self, key: str) -> list[str]:
+        """The selectors of a fix key, each checked (an unknown one is named with its index)."""
+        for index, selector in enumerate(self.config.options[key]):
+            self._selectors((key, index), lambda s=selector: matches(s))
+        return list(self.config.options[key])
 
     def _selection(self, overrides: Overrides) -> frozenset[str]:
         options = self.config.options

@@ -2,7 +2,9 @@
 
 Code-scanning services (GitHub, GitLab, Azure DevOps) read this format.
 Columns are Unicode code points (``columnKind``) and end columns exclusive,
-as SARIF specifies; relative paths become relative URIs.
+as SARIF specifies; relative paths become relative URIs.  A diagnostic with
+a fix gets ``fixes`` (its edits as replacements), which code-scanning tools
+offer as suggestions.
 """
 
 from __future__ import annotations
@@ -67,10 +69,32 @@ def _uri(path: str) -> str:
 def _result(d: Diagnostic, rule_index: int) -> dict[str, Any]:
     region = {"startLine": d.line, "startColumn": d.column, "endLine": d.end_line, "endColumn": d.end_column}
     location = {"physicalLocation": {"artifactLocation": {"uri": _uri(d.path)}, "region": region}}
-    return {
+    result = {
         "ruleId": d.code,
         "ruleIndex": rule_index,
         "level": _LEVELS[d.severity],
         "message": {"text": d.message},
         "locations": [location],
     }
+    if d.fix is not None:
+        result["fixes"] = [_fix(d)]
+    return result
+
+
+def _fix(d: Diagnostic) -> dict[str, Any]:
+    """The diagnostic's fix as a SARIF ``fix``: its edits as replacements (an insertion deletes an empty region)."""
+    assert d.fix is not None
+    replacements = [
+        {
+            "deletedRegion": {
+                "startLine": e.line,
+                "startColumn": e.column,
+                "endLine": e.end_line,
+                "endColumn": e.end_column,
+            },
+            "insertedContent": {"text": e.content},
+        }
+        for e in d.fix.edits
+    ]
+    change = {"artifactLocation": {"uri": _uri(d.path)}, "replacements": replacements}
+    return {"description": {"text": f"{d.fix.message} ({d.fix.applicability})"}, "artifactChanges": [change]}

@@ -2,7 +2,8 @@
 
 These come from the read stage (``fmlint.document``): the file could not be
 read, is not UTF-8, is binary, is larger than the size limit, or has a body
-with too much Markdown markup to parse.
+with too much Markdown markup to parse; and from the write stage of ``--fix``
+(``fmlint.fix.writer``): the fixed file could not be written.
 """
 
 from __future__ import annotations
@@ -92,6 +93,27 @@ dump.md:1:1: FL004 file is 50.0 MiB, over the 10.0 MiB limit; not read
 
 ## Options
 - `max-file-size` (top-level setting, default 10 MiB; `--max-file-size BYTES`).
+""",
+    ),
+    Rule(
+        "FL006",
+        "fix-not-written",
+        "`--fix` could not write the fixed file; it was left as it was.",
+        doc="""## What it does
+Reports a file whose fixes `fmlint --fix` could not write: the file is
+read-only, it changed on disk between reading and writing (another editor or a
+formatter saved it), or the disk is full. The file is left exactly as it was
+and the other files are still fixed; its findings are those of the file on disk.
+
+## Why is this bad?
+The fixes you asked for were not made; running `--fix` again once the cause is
+gone makes them.
+
+## Example
+```console
+$ chmod a-w content/post.md && fmlint --fix content/post.md
+content/post.md:1:1: FL006 fixes not written: the file is read-only; it is left as it was
+```
 """,
     ),
     Rule(

@@ -56,6 +56,10 @@ date: 2025-02-07
 ## Options
 - `punctuation` (default `".,;:!?。，；：！？…"`): characters that end a sentence;
   a run ending with one of them is not reported.
+
+## Fix
+Unsafe (the page gets a heading): the line becomes a heading one level below
+the heading before it (`##` when there is none), its emphasis marks removed.
 """
 
 from __future__ import annotations
@@ -65,6 +69,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from fmlint.diagnostics import Problem, Severity
+from fmlint.fix.model import UNSAFE, Edit, Fix
+from fmlint.markdown import EmphasisParagraph, level_before
 from fmlint.rules.base import Context, Rule
 
 NEEDS = ("markdown",)
@@ -75,8 +81,10 @@ RULES = (
         "no-emphasis-as-heading",
         "A paragraph of only bold or italic text used as a heading.",
         severity=Severity.WARNING,
+        fix=UNSAFE,
     ),
 )
+_EMPHASIS_MARKS = "*_"
 
 
 # a numbered section title: 一、 … 十、, 1. or 1、, 第一章 / 第2节, Part 2 / Chapter IV / Section 3
@@ -95,4 +103,23 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             continue
         if paragraph.caption and not _NUMBERED.match(text):
             continue
-        yield Problem("MD036", f"emphasis used as a heading; write `## {text}` instead", paragraph.span)
+        message = f"emphasis used as a heading; write `## {text}` instead"
+        yield Problem("MD036", message, paragraph.span, fix=heading_fix(ctx, paragraph))
+
+
+def heading_fix(ctx: Context, paragraph: EmphasisParagraph) -> Fix | None:
+    """The one-line run as an ATX heading, inner markup kept; ``None`` for a run over several lines."""
+    written = ctx.doc.source(paragraph.span).rstrip()
+    marks = min(
+        len(written) - len(written.lstrip(_EMPHASIS_MARKS)), len(written) - len(written.rstrip(_EMPHASIS_MARKS))
+    )
+    inner = written[marks : len(written) - marks].strip()
+    if not marks or not inner or "\n" in written:
+        return None
+    level = min((level_before(ctx.markdown, paragraph.span.start) or 1) + 1, 6)
+    heading = f"{'#' * level} {inner}"
+    return Fix(
+        UNSAFE,
+        f"make it the heading `{heading}`",
+        (Edit(paragraph.span.start, paragraph.span.start + len(written), heading),),
+    )

@@ -50,6 +50,10 @@ Input prices fell by 40%.
 ## Options
 - `front_matter_title` (default `"title"`): the front-matter key that is the
   page's title; `""` counts only the body's `#` headings.
+
+## Fix
+Unsafe (the outline changes): the heading is demoted to `##` (a setext `===`
+underline becomes `---`).
 """
 
 from __future__ import annotations
@@ -59,11 +63,13 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from fmlint.diagnostics import Problem
+from fmlint.fix.model import UNSAFE
 from fmlint.rules.base import Context, Rule
+from fmlint.rules.heading_increment import level_fix
 
 NEEDS = ("front_matter", "markdown")
 OPTIONS = {"front_matter_title": "title"}
-RULES = (Rule("MD025", "single-title", "More than one `#` heading, or one beside a front-matter title."),)
+RULES = (Rule("MD025", "single-title", "More than one `#` heading, or one beside a front-matter title.", fix=UNSAFE),)
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -80,11 +86,12 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     if key and ctx.front_matter_value(key):
         for heading in tops:
             message = f"`#` heading beside the front-matter `{key}` (already the page's H1); use `##`"
-            yield Problem("MD025", message, heading.span)
+            yield Problem("MD025", message, heading.span, fix=level_fix(ctx, heading, 2))
         return
     first = tops[0]
     if _COMMENT.sub("", doc.text[doc.body_start : first.span.start]).strip():
         return  # the body does not start with its title
     line = doc.lines.line_of(first.span.start)
     for heading in tops[1:]:
-        yield Problem("MD025", f"second `#` heading (the first is on line {line}); use `##`", heading.span)
+        message = f"second `#` heading (the first is on line {line}); use `##`"
+        yield Problem("MD025", message, heading.span, fix=level_fix(ctx, heading, 2))
