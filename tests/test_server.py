@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -13,6 +16,7 @@ from fmlint.rule_docs import render
 from fmlint.rules import RULES_BY_CODE
 from tests.lsp_session import (
     PROFILES,
+    Client,
     change,
     diagnostics,
     edit,
@@ -274,8 +278,9 @@ async def test_suppress_on_this_line_and_open_rule_documentation(tmp_path: Path)
             assert found is not None
             code = "SC002" if line == 2 else "MD025"
             titles = [action.title for action in found]
-            assert titles == [f"Suppress {code} on this line", f"Open rule documentation for {code}"]
-            suppress = found[0]
+            fixes = [] if line == 2 else ["make it a level-2 heading (unsafe)"]
+            assert titles == [*fixes, f"Suppress {code} on this line", f"Open rule documentation for {code}"]
+            suppress = found[len(fixes)]
             assert isinstance(suppress, types.CodeAction) and suppress.edit and suppress.edit.changes
             assert _apply(text, list(suppress.edit.changes[uri])) == suppressed
         await client.workspace_execute_command_async(
@@ -385,3 +390,81 @@ async def test_a_one_megabyte_document_is_linted_and_the_server_answers(tmp_path
         assert hover_text(hover).startswith("**`title`**")
         found = await diagnostics(client, uri, 1)
         assert ("SC002", 2, 0, 2, 5) in located(found)
+
+
+FIXABLE = (
+    '\ufeff---\r\ntitle: 中文😀\r\nlayout: yes\r\ndraft: "yes"\r\n---\r\n\r\n'
+    "中文😀 <!-- fmlint-disable-line MD001 -->\r\n\r\n<!-- fmlint-disable-line MD036 -->\r\n"
+)
+
+
+def _offset(text: str, position: types.Position, encoding: str) -> int:
+    """Where an LSP position is in ``text`` (lines end at CR, LF or CRLF; columns in ``encoding``'s units)."""
+    starts = [0, *(match.end() for match in re.finditer(r"\r\n|\r|\n", text))]
+    offset, units = starts[position.line], 0
+    while units < position.character:
+        units += len(text[offset].encode(encoding.replace("utf-16", "utf-16-le").replace("utf-32", "utf-32-le")))
+        offset += 1
+    return offset
+
+
+def _applied(text: str, edits: list[types.TextEdit], encoding: str) -> str:
+    width = {"utf-8": 1, "utf-16": 2, "utf-32": 4}[encoding]
+    for text_edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        start = _offset(
+            text, types.Position(text_edit.range.start.line, text_edit.range.start.character * width), encoding
+        )
+        end = _offset(text, types.Position(text_edit.range.end.line, text_edit.range.end.character * width), encoding)
+        text = text[:start] + text_edit.new_text + text[end:]
+    return text
+
+
+async def _actions(client: Client, uri: str, line: int, only: list[str] | None = None) -> list[types.CodeAction]:
+    wanted = types.Range(types.Position(line, 0), types.Position(line, 99))
+    found = await client.text_document_code_action_async(
+        types.CodeActionParams(types.TextDocumentIdentifier(uri), wanted, types.CodeActionContext([], only=only))
+    )
+    return [action for action in found or [] if isinstance(action, types.CodeAction)]
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+async def test_fixes_apply_to_what_fmlint_fix_writes(profile: str, tmp_path: Path) -> None:
+    """Quick fixes and fix-all on a document with a BOM, CRLF, CJK and an emoji, in each encoding."""
+    cli = [sys.executable, "-m", "fmlint", "--fix", "--stdin-filename", "post.md"]
+    expected = subprocess.run(cli, input=FIXABLE.encode(), capture_output=True, cwd=tmp_path, check=False).stdout
+    assert expected.decode("utf-8").count("fmlint-disable") == 0 and 'layout: "yes"' in expected.decode()
+    encoding = PROFILES[profile]
+    async with session(profile, tmp_path) as client:
+        uri = open_document(client, tmp_path / "post.md", FIXABLE)
+        await diagnostics(client, uri, 1)
+        (fix_all,) = await _actions(client, uri, 0, only=[types.CodeActionKind.SourceFixAll])
+        assert fix_all.kind == "source.fixAll.fmlint" and fix_all.edit and fix_all.edit.changes
+        assert _applied(FIXABLE, list(fix_all.edit.changes[uri]), encoding).encode() == expected
+        draft = await _actions(client, uri, 3)  # (Open rule documentation is a command, left out by _actions)
+        assert [a.title for a in draft] == [
+            "write true (unsafe)",
+            "Suppress SC001 on this line",
+            "fmlint: fix all safe problems",
+        ]
+        assert draft[0].edit and draft[0].edit.changes
+        assert "draft: true\r\n" in _applied(FIXABLE, list(draft[0].edit.changes[uri]), encoding)
+        comment = await _actions(client, uri, 6)
+        titles = [a.title for a in comment]
+        assert titles[:2] == ["remove the unused suppression comment", "Fix all SUP001 problems in this file"]
+        assert comment[1].edit and comment[1].edit.changes
+        both = _applied(FIXABLE, list(comment[1].edit.changes[uri]), encoding)
+        assert both == FIXABLE.replace(" <!-- fmlint-disable-line MD001 -->", "").replace(
+            "\r\n<!-- fmlint-disable-line MD036 -->\r\n", "\r\n"
+        )
+        client.set_configuration({"fixAll": False, "debounceMs": 20}, section="fmlint")
+        client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
+        await _until_async(lambda: _actions(client, uri, 0, only=[types.CodeActionKind.SourceFixAll]))
+
+
+async def _until_async(found) -> None:  # type: ignore[no-untyped-def]
+    """Until ``found()`` gives nothing (the server has read a changed setting)."""
+    for _ in range(200):
+        if not await found():
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError("the setting was never read")

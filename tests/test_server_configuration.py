@@ -18,6 +18,8 @@ from fmlint.server.configuration import ClientSettings
         ({"debounceMs": True}, ClientSettings()),  # a boolean is no number of milliseconds
         ({"debounceMs": "300"}, ClientSettings()),
         ({"run": "onType", "debounceMs": 50, "unknown": 1}, ClientSettings("onType", 50)),
+        ({"fixAll": False}, ClientSettings(fix_all=False)),
+        ({"fixAll": "no"}, ClientSettings()),
     ],
 )
 def test_settings_of_the_wrong_type_keep_their_defaults(sent: Any, expected: ClientSettings) -> None:

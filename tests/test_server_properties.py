@@ -76,7 +76,7 @@ def test_an_offered_suppression_silences_its_finding_and_keeps_the_data(parts: P
     buf = buffer(parts)
     outcome = lint_buffer(buf.snapshot(), configuration)
     everything = types.Range(types.Position(0, 0), types.Position(buf.text.count("\n") + 1, 0))
-    for action in code_actions(buf, outcome, everything):
+    for action in code_actions(buf, outcome, everything, configuration.policy_for(buf.path)):
         if not action.title.startswith("Suppress") or action.edit is None or action.edit.changes is None:
             continue
         (edit,) = action.edit.changes[buf.uri]

@@ -6,9 +6,7 @@ when it is known to work: the edited text is linted again, and the action is
 kept when the finding is gone, nothing new appears on that line and the front
 matter's data is unchanged (a ``#`` inside a YAML block scalar would be text).
 
-Quick fixes from ``fmlint --fix`` (per finding, "Fix all CODE problems in this
-file", ``source.fixAll.fmlint``) plug in at :func:`code_actions`; they are not
-wired yet, because ``fmlint.fix`` is not part of fmlint yet.
+The quick fixes from ``fmlint --fix`` come first (``fmlint.server.quick_fixes``).
 """
 
 from __future__ import annotations
@@ -17,12 +15,14 @@ import re
 
 from lsprotocol import types
 
+from fmlint.config.fix_policy import FixPolicy
 from fmlint.config.settings import Settings
 from fmlint.diagnostics import Diagnostic
 from fmlint.document import Document, read_document
 from fmlint.frontmatter import parse_front_matter
 from fmlint.linter import lint_file
 from fmlint.server.diagnostics import Outcome, lsp_diagnostic
+from fmlint.server.quick_fixes import fix_actions
 from fmlint.server.text import TextBuffer
 from fmlint.suppressions import UNUSED
 
@@ -32,12 +32,14 @@ _FRONT_MATTER_COMMENT = re.compile(r"#\s*fmlint-disable-line(?![\w-])(?P<codes>.
 _BODY_COMMENT = re.compile(r"<!--\s*fmlint-disable-line(?![\w-])(?P<codes>.*?)\s*-->\s*$")
 
 
-def code_actions(buffer: TextBuffer, outcome: Outcome, wanted: types.Range) -> list[types.CodeAction]:
-    """The actions for fmlint's findings that overlap ``wanted``."""
+def code_actions(
+    buffer: TextBuffer, outcome: Outcome, wanted: types.Range, policy: FixPolicy
+) -> list[types.CodeAction]:
+    """The actions for fmlint's findings that overlap ``wanted``: fixes, suppressions, documentation."""
     if outcome.settings is None or outcome.buffer.version != buffer.version:
         return []
     here = [d for d in outcome.found if _overlaps(buffer.diagnostic_range(d), wanted)]
-    actions: list[types.CodeAction] = []
+    actions = fix_actions(buffer, outcome, policy, here)
     for diagnostic in here[:_MAX_VERIFIED]:
         suppress = _suppression(buffer, outcome.settings, diagnostic)
         if suppress is not None:

@@ -26,7 +26,7 @@ from fmlint import __version__
 from fmlint.config.loader import ConfigError
 from fmlint.config.settings import Settings
 from fmlint.schema.loader import SchemaLoadError
-from fmlint.server import actions, completion, definition, hover
+from fmlint.server import actions, completion, definition, hover, quick_fixes
 from fmlint.server.configuration import CONFIG_FILES, SECTION, WATCHED_GLOBS, ClientSettings, Configuration
 from fmlint.server.diagnostics import DiagnosticsScheduler
 from fmlint.server.rule_pages import rule_page
@@ -236,14 +236,26 @@ async def pull_diagnostics(ls: FmlintServer, params: types.DocumentDiagnosticPar
 
 @server.feature(
     types.TEXT_DOCUMENT_CODE_ACTION,
-    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, quick_fixes.FIX_ALL]),
 )
 async def code_action(ls: FmlintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     outcome = await ls.scheduler.outcome(params.text_document.uri)
     buffer = ls.buffers.get(params.text_document.uri)
-    if outcome is None or buffer is None:
+    if outcome is None or buffer is None or outcome.settings is None:
         return []
-    return actions.code_actions(buffer, outcome, params.range)
+    policy = ls.configuration.policy_for(buffer.path)
+    found = []
+    if _wanted(types.CodeActionKind.QuickFix, params.context.only):
+        found += actions.code_actions(buffer, outcome, params.range, policy)
+    if ls.configuration.client.fix_all and _wanted(quick_fixes.FIX_ALL, params.context.only):
+        fix_all = quick_fixes.fix_all_action(buffer, outcome.settings, policy)
+        found += [fix_all] if fix_all else []
+    return found
+
+
+def _wanted(kind: str, only: Sequence[str] | None) -> bool:
+    """Whether actions of ``kind`` were asked for (``only`` lists kinds and their parents, e.g. ``source``)."""
+    return only is None or any(kind == wanted or kind.startswith(f"{wanted}.") for wanted in only)
 
 
 @server.command(actions.OPEN_DOCUMENTATION)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from fmlint.config.fix_policy import FixPolicy
 from fmlint.config.loader import ConfigError
 from fmlint.config.resolve import Resolver
 from fmlint.config.settings import Settings
@@ -28,10 +29,12 @@ WATCHED_GLOBS = ("**/pyproject.toml", "**/.fmlint.toml", "**/*.json")
 
 @dataclass(frozen=True)
 class ClientSettings:
-    """``fmlint.run`` (``onType`` or ``onSave``) and ``fmlint.debounceMs``."""
+    """``fmlint.run`` (``onType`` or ``onSave``), ``fmlint.debounceMs``, and ``fmlint.fixAll``
+    (whether ``source.fixAll.fmlint`` is offered)."""
 
     run: str = ON_TYPE
     debounce_ms: int = 200
+    fix_all: bool = True
 
     @classmethod
     def from_client(cls, value: Any) -> ClientSettings:
@@ -41,11 +44,13 @@ class ClientSettings:
         default = cls()
         run = value.get("run")
         debounce = value.get("debounceMs")
+        fix_all = value.get("fixAll")
         return cls(
             run=run if run in (ON_TYPE, ON_SAVE) else default.run,
             debounce_ms=debounce
             if isinstance(debounce, int) and not isinstance(debounce, bool) and debounce >= 0
             else default.debounce_ms,
+            fix_all=fix_all if isinstance(fix_all, bool) else default.fix_all,
         )
 
 
@@ -61,6 +66,10 @@ class Configuration:
     def settings_for(self, path: str) -> Settings:
         """The file's settings; raises :class:`ConfigError` or :class:`SchemaLoadError` as ``fmlint`` would."""
         return self._resolver.settings_for(path)
+
+    def policy_for(self, path: str) -> FixPolicy:
+        """Which fixes ``--fix`` applies to the file (its configuration's ``fixable``, ``unfixable`` …)."""
+        return self._resolver.project_for(path).fix_policy
 
     def excluded(self, path: str) -> bool:
         """Whether the file is left alone, as ``--stdin-filename`` leaves it (excluded with ``force-exclude``)."""
