@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lsprotocol import types
 
+from fmlint.fix.apply import fix_document
 from fmlint.frontmatter import parse_front_matter
 from fmlint.server.actions import code_actions
 from fmlint.server.completion import completion
@@ -16,6 +17,7 @@ from fmlint.server.configuration import Configuration
 from fmlint.server.definition import definition
 from fmlint.server.diagnostics import lint_buffer
 from fmlint.server.hover import hover
+from fmlint.server.quick_fixes import fix_all_action
 from fmlint.server.text import TextBuffer
 
 FRAGMENTS = [
@@ -26,7 +28,7 @@ FRAGMENTS = [
 ]  # fmt: skip
 YAML_LINES = [
     "title: x\n", "titel: 1\n", "sidebar: 1\n", "summary: |\n", "  text\n", "draft: yes\n", "tags: [中文😀, 1]\r\n",
-    "build:\n", "  list: 3\n", "x: 'a # b'\n", "date: 2025-13-01\n", "title: \"a\u2028b\"\n",
+    "build:\n", "  list: 3\n", "layout: yes\r\n", "lead: no\n", "x: 'a # b'\n", "date: 2025-13-01\n", "title: \"a\u2028b\"\n",
 ]  # fmt: skip
 TOML_LINES = ['title = "x"\n', "titel = 1\n", "sidebar = 1\n", "[build]\n", "list = 3\n", 'tags = ["中文😀", 1]\n']
 BODY_LINES = [
@@ -88,3 +90,25 @@ def test_an_offered_suppression_silences_its_finding_and_keeps_the_data(parts: P
         assert not [d for d in after.diagnostics if d.code == code and d.range.start.line == target.range.start.line]
         before_data, after_data = parse_front_matter(buf.document), parse_front_matter(edited.document)
         assert (before_data and before_data.data) == (after_data and after_data.data)
+
+
+@settings(max_examples=80, deadline=None)
+@given(documents, st.sampled_from(["utf-8", "utf-16", "utf-32"]))
+def test_fix_all_edits_give_the_text_fmlint_fix_makes(parts: Parts, encoding: str) -> None:
+    """The one edit of ``source.fixAll.fmlint``, applied to the buffer, is ``fix_document``'s text
+    (even when the changed part begins or ends at a CRLF)."""
+    configuration = Configuration(ROOT)
+    buf = buffer(parts, encoding)
+    found = configuration.settings_for(buf.path)
+    policy = configuration.policy_for(buf.path)
+    action = fix_all_action(buf, found, policy)
+    wanted = fix_document(
+        buf.document, found, lambda d: d.fix is not None and policy.applies(d.code, d.fix.applicability, False)
+    ).doc.text
+    if action is None:
+        assert wanted == buf.document.text
+        return
+    assert action.edit is not None and action.edit.changes is not None
+    (edit,) = action.edit.changes[buf.uri]
+    start, end = buf.offset(edit.range.start), buf.offset(edit.range.end)
+    assert buf.text[:start] + edit.new_text + buf.text[end:] == wanted
