@@ -67,8 +67,9 @@ from fmlint import __version__
 from fmlint.diagnostics import Diagnostic
 from fmlint.linter import FileResult, UrlOccurrence
 from fmlint.rules.base import Probe
+from fmlint.site.facts import SiteFacts
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 DEFAULT_DIR = ".fmlint_cache"
 DATABASE = "files.sqlite3"
 DEFAULT_MAX_BYTES = 128 * 1024 * 1024  # entry contents
@@ -178,7 +179,12 @@ class ResultCache:
         """Queue an entry; :meth:`flush` writes the queue in one transaction."""
         probes = [(p.function, list(p.args), p.result) for p in entry.probes]
         stored = _Stored(
-            entry.result.diagnostics, entry.filesystem, probes, list(entry.result.urls), entry.suppressions
+            entry.result.diagnostics,
+            entry.filesystem,
+            probes,
+            list(entry.result.urls),
+            entry.suppressions,
+            entry.result.facts,
         )
         self._pending.append((key, file_key, stamp, _ENCODER.encode(stored)))
 
@@ -318,6 +324,7 @@ class _Stored(msgspec.Struct):
     probes: list[tuple[str, list[Any], Any]]
     urls: list[UrlOccurrence]
     suppressions: bool
+    facts: SiteFacts | None = None  # the site rules' facts (``fmlint.site.facts``)
 
 
 # msgspec builds the Diagnostic objects while it parses, in C: a warm run over 10,000
@@ -342,7 +349,10 @@ def _entry(path: str, value: bytes) -> Entry | None:
         else ()
     )
     return Entry(
-        FileResult(path, stored.diagnostics, tuple(stored.urls)), stored.filesystem, probes, stored.suppressions
+        FileResult(path, stored.diagnostics, tuple(stored.urls), stored.facts),
+        stored.filesystem,
+        probes,
+        stored.suppressions,
     )
 
 

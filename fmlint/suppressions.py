@@ -29,6 +29,7 @@ from fmlint.rules import Context, find_rule
 MARK = "fmlint-"
 UNUSED = "SUP001"
 ONLINE = "URL"  # the prefix of the codes that the online pass reports after linting
+SITE = "SITE"  # the site pass's codes: reported after linting, which applies their suppressions itself
 _BODY_DIRECTIVE = re.compile(r"\s*fmlint-(disable-next-line|disable-line|disable|enable)(?![\w-])(.*?)\s*", re.DOTALL)
 _FRONT_MATTER_DIRECTIVE = re.compile(r"(?:^|(?<=\s))#\s*fmlint-disable-line(?![\w-])([^\n]*)$", re.MULTILINE)
 _EVERY_LINE = 1 << 62
@@ -151,6 +152,8 @@ def _enable(found: _Directives, codes: list[str | None], span: Span, line: int) 
 
 def _checked(ctx: Context, code: str) -> bool:
     """Whether this run can report ``code`` in the file (``URL`` codes need the online checks)."""
+    if code.startswith(SITE):
+        return False
     return ctx.settings.is_enabled(code) and (not code.startswith(ONLINE) or bool(ctx.settings.collect_urls))
 
 

@@ -1,0 +1,71 @@
+"""Heading IDs as the generator makes them, with duplicate suffixes and ``{#custom}`` IDs.
+
+Hugo (goldmark): ``github`` (default) keeps letters, digits and ``_``
+(lowercased), turns spaces and hyphens into ``-`` and drops everything else;
+``github-ascii`` first removes accents and then drops non-ASCII characters;
+``blackfriday`` joins runs of letters and digits with single hyphens.  An empty
+result is ``heading``; a repeated ID gets ``-1``, ``-2``… (custom IDs count as
+taken).  Ported from Hugo's ``markup/goldmark/autoid.go`` and blackfriday's
+``SanitizedAnchorName``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from fmlint.site.hugo_paths import remove_accents
+
+GITHUB, GITHUB_ASCII, BLACKFRIDAY = "github", "github-ascii", "blackfriday"
+
+
+def _github(text: str, ascii_only: bool = False) -> str:
+    if ascii_only:
+        text = remove_accents(text)
+    out = []
+    for char in text:
+        if ascii_only and not char.isascii():
+            continue
+        if char in "- \t":
+            out.append("-")
+        elif char == "_" or char.isalpha() or char.isdigit():
+            out.append(char.lower())
+    return "".join(out)
+
+
+def _blackfriday(text: str) -> str:
+    out: list[str] = []
+    dash = False
+    for char in text:
+        if char.isalpha() or char.isnumeric():
+            if dash and out:
+                out.append("-")
+            dash = False
+            out.append(char.lower())
+        else:
+            dash = True
+    return "".join(out)
+
+
+SLUGIFIERS: dict[str, Callable[[str], str]] = {
+    GITHUB: _github,
+    GITHUB_ASCII: lambda text: _github(text, True),
+    BLACKFRIDAY: _blackfriday,
+}
+
+
+def heading_ids(anchors: Iterable[tuple[str, str, bool]], id_type: str = GITHUB) -> set[str]:
+    """The IDs of a page's anchors, given in document order as (text, custom ID or "", is a heading)."""
+    slugify = SLUGIFIERS.get(id_type, _github)
+    taken: set[str] = set()
+    for text, custom, heading in anchors:
+        if custom:
+            taken.add(custom)
+            continue
+        base = slugify(text) or ("heading" if heading else "id")
+        found = base
+        number = 0
+        while found in taken:
+            number += 1
+            found = f"{base}-{number}"
+        taken.add(found)
+    return taken

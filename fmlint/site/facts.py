@@ -1,0 +1,212 @@
+"""The facts of one content file that the site rules need, extracted in the per-file pass.
+
+A compact msgspec record (arrays, not maps, in the result cache): what decides
+the output path (title, slug, url, date, draft, whether it renders), aliases,
+lists of strings in the front matter (taxonomy terms are picked from them by
+the site's configuration, so the record does not depend on it), the
+translation key, the anchors (heading text and custom IDs, in order; the IDs
+are worked out when a reference needs them) and the outgoing references:
+``ref``/``relref`` shortcodes and local Markdown links and images.  Positions
+are 1-based lines and columns, located by the linter's ``locate``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import msgspec
+
+from fmlint.positions import Position, Span
+from fmlint.rules.base import Context
+from fmlint.suppressions import MARK
+from fmlint.urls import is_remote
+
+Locate = Callable[[Span], Position]
+
+_REF = re.compile(r"\{\{([<%])\s*(ref|relref)\s+(.*?)\s*[>%]\}\}", re.DOTALL)
+_ARGUMENT = re.compile(r"""(?:(\w+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))""")
+_ATTRIBUTES = re.compile(r"\s*\{([^{}]*)\}\s*$")
+_ID_ATTRIBUTE = re.compile(r"(?:^|\s)#([^\s#.]+)|\bid\s*=\s*[\"']?([^\s\"']+)")
+_DEFINITION = re.compile(r"^(?=\S)(?P<term>[^\n]+)\n(?=:[ \t])", re.MULTILINE)
+_DATE_KEYS = ("date", "publishdate", "pubdate", "published")
+_PATH_KEYS = frozenset({"title", "slug", "url", "translationkey", "aliases", "draft"})
+
+
+class At(msgspec.Struct, frozen=True, array_like=True, gc=False):
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class Item(msgspec.Struct, frozen=True, array_like=True, gc=False):
+    """A value and where it is written."""
+
+    value: str
+    at: At
+
+
+class Anchor(msgspec.Struct, frozen=True, array_like=True, gc=False):
+    text: str  # the heading's (or definition term's) text; "" for a custom ID
+    custom: str  # the ``{#id}`` attribute, "" when none
+    heading: bool  # a heading (else a definition term, an ID only with ``autoDefinitionTermID``)
+
+
+class Reference(msgspec.Struct, frozen=True, array_like=True, gc=False):
+    kind: str  # "ref", "relref", "link", "image"
+    target: str  # as written (a shortcode's path, with ``#fragment``)
+    at: At  # the destination
+    language: str = ""  # a shortcode's ``lang=``
+
+
+class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
+    title: Item | None = None
+    slug: Item | None = None
+    url: Item | None = None
+    date: str = ""  # ISO date, for permalink tokens
+    translation_key: Item | None = None
+    draft: bool = False
+    renders: bool = True  # false for headless bundles and ``build.render: never``
+    aliases: list[Item] = []
+    lists: dict[str, list[Item]] = {}  # lowercased front-matter key → its list of strings
+    anchors: list[Anchor] = []
+    references: list[Reference] = []
+    shortcodes: bool = False  # content shortcodes other than ref/relref: headings may come from templates
+    suppressions: bool = False  # the file has fmlint- comments
+
+
+def extract(ctx: Context, locate: Locate) -> SiteFacts:
+    """The facts of the file of ``ctx`` (front matter and Markdown are the views already parsed)."""
+    doc = ctx.doc
+    front_matter = ctx.front_matter
+    data = front_matter.data if front_matter is not None and isinstance(front_matter.data, dict) else {}
+    keys = {str(k).lower(): k for k in data}
+
+    def item(key: str, *path: Any) -> Item | None:
+        original = keys.get(key)
+        value = data.get(original) if original is not None else None
+        for step in path:
+            value = value[step] if isinstance(value, (list, dict)) else None
+        if original is None or not isinstance(value, (str, int, float)) or isinstance(value, bool) or not front_matter:
+            return None
+        return Item(str(value), _at(locate(front_matter.value_span((original, *path)))))
+
+    lists: dict[str, list[Item]] = {}
+    for lowered, original in keys.items():
+        value = data[original]
+        if lowered not in _PATH_KEYS and isinstance(value, list) and value and front_matter is not None:
+            located = [
+                Item(v, _at(locate(front_matter.value_span((original, i)))))
+                for i, v in enumerate(value)
+                if isinstance(v, str)
+            ]
+            if located:
+                lists[lowered] = located
+    aliases_value = data.get(keys.get("aliases", ""))
+    if isinstance(aliases_value, list):
+        aliases = [alias for i in range(len(aliases_value)) if (alias := item("aliases", i)) is not None]
+    else:
+        aliases = [alias] if (alias := item("aliases")) is not None else []
+    body = doc.body if doc.readable else ""
+    anchors, references, shortcodes = _body_facts(ctx, body, locate) if body else ([], [], False)
+    return SiteFacts(
+        title=item("title"),
+        slug=item("slug"),
+        url=item("url"),
+        date=_date(data, keys),
+        translation_key=item("translationkey"),
+        draft=data.get(keys.get("draft", "")) is True,
+        renders=_renders(data, keys),
+        aliases=aliases,
+        lists=lists,
+        anchors=anchors,
+        references=references,
+        shortcodes=shortcodes,
+        suppressions=MARK in doc.text,
+    )
+
+
+def _at(position: Position) -> At:
+    return At(position.line, position.column, position.end_line, position.end_column)
+
+
+def _date(data: dict[str, Any], keys: dict[str, Any]) -> str:
+    for key in _DATE_KEYS:
+        value = data.get(keys.get(key, ""))
+        if isinstance(value, (datetime.date, datetime.datetime)):
+            return value.isoformat()
+        if isinstance(value, str) and value:
+            return value
+    return ""
+
+
+def _renders(data: dict[str, Any], keys: dict[str, Any]) -> bool:
+    """False for a headless bundle or ``build: {render: never}`` (no page is written)."""
+    if data.get(keys.get("headless", "")) is True:
+        return False
+    build = data.get(keys.get("_build", "")) or data.get(keys.get("build", ""))
+    if isinstance(build, dict):
+        render = {str(k).lower(): v for k, v in build.items()}.get("render")
+        if render in (False, "never", "false"):
+            return False
+    return True
+
+
+def _body_facts(ctx: Context, body: str, locate: Locate) -> tuple[list[Anchor], list[Reference], bool]:
+    view = ctx.markdown
+    anchors = [_anchor(h.text) for h in sorted([*view.headings, *view.shortcode_headings], key=lambda h: h.span.start)]
+    if ":" in body:
+        anchors += _definition_terms(body)
+    references = list(_shortcode_references(body, ctx.doc.body_start, locate))
+    for kind, elements in (("link", view.links), ("image", view.images)):
+        for element in elements:
+            url = element.url
+            if url and not is_remote(url) and not url.startswith(("mailto:", "tel:", "data:", "javascript:")):
+                references.append(Reference(kind, url, _at(locate(element.url_span))))
+    shortcodes = any(not tag.group().lstrip("{<% ").startswith(("ref ", "relref ")) for tag in _tags(body))
+    return anchors, references, shortcodes
+
+
+def _tags(body: str) -> Iterator[re.Match[str]]:
+    return re.finditer(r"\{\{[<%]\s*[^/\s][^>%]*[>%]\}\}", body) if "{{" in body else iter(())
+
+
+def _anchor(text: str) -> Anchor:
+    attributes = _ATTRIBUTES.search(text)
+    if attributes is not None:
+        found = _ID_ATTRIBUTE.search(attributes.group(1))
+        if found is not None:
+            return Anchor("", found.group(1) or found.group(2), True)
+        text = text[: attributes.start()]
+    return Anchor(text, "", True)
+
+
+def _definition_terms(body: str) -> list[Anchor]:
+    """Definition-list terms (a line followed by ``: definition``); in document order after the headings,
+    which is only approximate for duplicate suffixes shared with headings."""
+    return [Anchor(match.group("term").strip(), "", False) for match in _DEFINITION.finditer(body)]
+
+
+def _shortcode_references(body: str, base: int, locate: Locate) -> Iterator[Reference]:
+    if "ref" not in body or "{{" not in body:
+        return
+    for match in _REF.finditer(body):
+        arguments = match.group(3)
+        start = match.start(3)
+        target: tuple[str, int] | None = None
+        language = ""
+        for position, argument in enumerate(_ARGUMENT.finditer(arguments)):
+            name = (argument.group(1) or "").lower()
+            group = next(g for g in (2, 3, 4) if argument.group(g) is not None)
+            value = argument.group(group)
+            if (name == "path") or (not name and position == 0):
+                target = (value, start + argument.start(group))
+            elif name == "lang":
+                language = value
+        if target is not None:
+            value, offset = target
+            span = Span(base + offset, base + offset + len(value))
+            yield Reference(match.group(2), value, _at(locate(span)), language)

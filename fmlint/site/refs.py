@@ -1,0 +1,127 @@
+"""Where a reference leads: a page of the index (and the ``#fragment`` to check there), or why not.
+
+``ref``/``relref`` are resolved as Hugo's ``getContentNode`` does: a path not
+starting with ``/`` is tried relative to the page's folder first (a bundle's
+``index.md``: the bundle's folder), then (unless it starts with ``.``) from the
+content root; the extension is optional and the match ignores case; a name
+without ``/`` that matched nothing falls back to the unique page with that base
+name (a file name, or a bundle's folder name), and several such pages make the
+reference ambiguous.  An empty path is the page itself.  ``lang=`` looks in that
+language.
+
+Markdown links are resolved as files, relative to the linking file (as editors
+and render hooks read them): a link to a ``.md`` file, or to a folder holding
+``index.md``/``_index.md``; other relative links (to the page's URL) are left alone.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from fmlint.site.facts import Reference
+from fmlint.site.hugo_paths import basic_normalize
+from fmlint.site.index import CONTENT_EXTENSIONS, Page, SiteIndex
+
+MARKDOWN_LINK_EXTENSIONS = (".md", ".markdown")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    page: Page | None  # None: not found (see ``problem``)
+    fragment: str = ""
+    problem: str = ""  # "" when found; else the message
+    checked: bool = True  # False: not a reference these rules judge (left alone)
+
+
+_SKIP = Resolved(None, checked=False)
+
+
+def resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
+    if reference.kind in ("ref", "relref"):
+        return _shortcode(index, page, reference)
+    return _link(index, page, reference)
+
+
+def _shortcode(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
+    target, _, fragment = reference.target.partition("#")
+    language = reference.language.lower() or page.language
+    if not target.strip():
+        return Resolved(page, fragment)
+    found = lookup(index, page, target, language)
+    if isinstance(found, Page):
+        return Resolved(found, fragment)
+    if found:
+        names = ", ".join(f"`{p.file}`" for p in found[:3])
+        return Resolved(None, fragment, f"`{reference.target}` is ambiguous: it names {len(found)} pages ({names})")
+    where = f" in language `{language}`" if index.config.multilingual else ""
+    return Resolved(None, fragment, f"`{reference.target}` names no page{where} (Hugo fails with REF_NOT_FOUND)")
+
+
+def lookup(index: SiteIndex, page: Page, target: str, language: str) -> Page | list[Page]:
+    """The page ``target`` names, or the candidates of an ambiguous base name (empty: none)."""
+    target = target.strip().replace("\\", "/")
+    if not target.startswith("/"):
+        base = page.folder if page.bundle else posixpath.dirname(_file_folder(page))
+        found = _by_path(index, posixpath.join("/" + base, target), language)
+        if found is not None:
+            return found
+        if target.startswith("."):
+            return []
+    found = _by_path(index, "/" + target.lstrip("/"), language)
+    if found is not None:
+        return found
+    if "/" not in target.strip("/"):
+        candidates = index.by_base_name.get((language, basic_normalize(_stem(target.strip("/")))), [])
+        return candidates[0] if len(candidates) == 1 else candidates
+    return []
+
+
+def _file_folder(page: Page) -> str:
+    return posixpath.join(page.folder, page.name)
+
+
+def _stem(path: str) -> str:
+    root, extension = posixpath.splitext(path)
+    return root if extension.lower() in CONTENT_EXTENSIONS else path
+
+
+def _by_path(index: SiteIndex, path: str, language: str) -> Page | None:
+    path = posixpath.normpath(_stem(path.rstrip("/") or "/"))
+    parts = path.split("/")
+    if parts[-1] in ("index", "_index"):
+        path = "/".join(parts[:-1]) or "/"
+    key = "/" + basic_normalize(path).strip("/")
+    pages = index.by_key.get((language, key))
+    return pages[0] if pages else None
+
+
+def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
+    target = reference.target
+    if target.startswith("#"):
+        return Resolved(page, unquote(target[1:]))
+    if target.startswith(("/", "//")) or ":" in target.split("/", 1)[0] or page.file is None:
+        return _SKIP
+    path, _, fragment = target.partition("#")
+    path = unquote(path.split("?", 1)[0])
+    folder = os.path.dirname(page.absolute)
+    destination = os.path.normpath(os.path.join(folder, path))
+    if path.lower().endswith(MARKDOWN_LINK_EXTENSIONS):
+        found = index.by_file.get(destination)
+        if found is not None:
+            return Resolved(found, unquote(fragment))
+        if os.path.isfile(destination):
+            return _SKIP  # a Markdown file outside the content folders: it exists, its anchors are unknown
+        return Resolved(None, fragment, f"`{path}` does not exist (looked for {_shown(index, destination)})")
+    if reference.kind == "link" and (path.endswith("/") or not os.path.splitext(path)[1]):
+        for name in ("index.md", "_index.md", "index.markdown", "_index.markdown"):
+            found = index.by_file.get(os.path.join(destination, name))
+            if found is not None:
+                return Resolved(found, unquote(fragment))
+    return _SKIP
+
+
+def _shown(index: SiteIndex, path: str) -> str:
+    return os.path.relpath(path, index.config.root)

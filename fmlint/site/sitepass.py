@@ -1,0 +1,155 @@
+"""The run-level site pass: the facts of every content file of each site, then the site rules.
+
+Called by the runner once the files of a run are checked.  For every Hugo site
+that holds a checked file with a site rule enabled, the site's other content
+files are found (a walk of its content folders) and run through the runner too
+— served from the result cache when unchanged, so a warm or pre-commit run
+reads none of them — to get their facts.  Findings are reported only in the
+files of the run, with their inline suppression comments applied.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from fmlint.config.settings import Settings
+from fmlint.diagnostics import Diagnostic
+from fmlint.document import read_document
+from fmlint.linter import INTERNAL_ERROR, FileResult, context, located_diagnostic, read_path, site_facts
+from fmlint.positions import Position
+from fmlint.rules.site import SITE_CODES
+from fmlint.site.checks import CHECKS, Finding
+from fmlint.site.config import SiteConfig, site_of
+from fmlint.site.facts import SiteFacts
+from fmlint.site.index import SiteIndex
+from fmlint.suppressions import apply_suppressions
+
+if TYPE_CHECKING:
+    from fmlint.cache import ResultCache
+
+SettingsFor = Callable[[str], Settings]
+MARKDOWN = (".md", ".markdown")
+
+
+def site_diagnostics(
+    results: Sequence[FileResult],
+    settings_for: SettingsFor,
+    cache: ResultCache | None,
+    jobs: int | None,
+    verbose: bool = False,
+) -> dict[str, list[Diagnostic]]:
+    """The site rules' findings in the files of ``results``, by path."""
+    sites: dict[str, tuple[SiteConfig, list[FileResult]]] = {}
+    for result in results:
+        if result.facts is None or not (settings_for(result.path).enabled_codes & SITE_CODES):
+            continue
+        site = site_of(result.path)
+        if site is not None and site.generator == "hugo":
+            sites.setdefault(site.root, (site, []))[1].append(result)
+    found: dict[str, list[Diagnostic]] = {}
+    for site, checked in sites.values():
+        try:
+            findings = _site_findings(site, checked, settings_for, cache, jobs, verbose)
+        except Exception as exc:  # a bug in the site pass must not lose the per-file results
+            message = f"the site checks crashed: {type(exc).__name__}: {exc}"
+            if verbose:
+                message += "\n" + traceback.format_exc()
+            path = checked[0].path
+            found.setdefault(path, []).append(
+                located_diagnostic(path, Position(1, 1, 1, 1), INTERNAL_ERROR, message, settings_for(path))
+            )
+            continue
+        for path, diagnostics in findings.items():
+            found.setdefault(path, []).extend(diagnostics)
+    return found
+
+
+def _site_findings(
+    site: SiteConfig,
+    checked: list[FileResult],
+    settings_for: SettingsFor,
+    cache: ResultCache | None,
+    jobs: int | None,
+    verbose: bool,
+) -> dict[str, list[Diagnostic]]:
+    index = SiteIndex(site)
+    in_run: dict[str, FileResult] = {}
+    for result in checked:
+        absolute = os.path.abspath(result.path)
+        in_run[absolute] = result
+        index.add(result.path, absolute, result.facts or SiteFacts())
+    others = [path for path in content_files(site) if path not in in_run]
+    for result in _other_results(others, settings_for, cache, jobs, verbose):
+        facts = result.facts if result.facts is not None else _facts_now(result.path, settings_for(result.path))
+        index.add(_shown(result.path), result.path, facts)
+    index.finish()
+    wanted_codes = {path: settings_for(result.path).enabled_codes & SITE_CODES for path, result in in_run.items()}
+    diagnostics: dict[str, list[Diagnostic]] = {}
+    seen: set[tuple[str, str, int, int, str]] = set()
+    for code, check in CHECKS.items():
+        if not any(code in codes for codes in wanted_codes.values()):
+            continue
+        findings: Iterable[Finding] = check(index, lambda page: page.absolute in wanted_codes)
+        for finding in findings:
+            path = in_run[finding.page.absolute].path
+            key = (path, finding.code, finding.at.line, finding.at.column, finding.message)
+            if finding.code not in wanted_codes[finding.page.absolute] or key in seen:
+                continue
+            seen.add(key)
+            at = finding.at
+            position = Position(at.line, at.column, at.end_line, at.end_column)
+            diagnostics.setdefault(path, []).append(
+                located_diagnostic(path, position, finding.code, finding.message, settings_for(path))
+            )
+    return {path: _unsuppressed(path, found, in_run, settings_for) for path, found in diagnostics.items()}
+
+
+def content_files(site: SiteConfig) -> list[str]:
+    """The absolute paths of the Markdown files in the site's content folders (hidden ones skipped, as Hugo does)."""
+    found: list[str] = []
+    for content in site.content_dirs:
+        for folder, dirs, files in os.walk(content.path):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            found += [os.path.join(folder, f) for f in files if f.lower().endswith(MARKDOWN) and not f.startswith(".")]
+    return sorted(set(found))
+
+
+def _other_results(
+    others: list[str], settings_for: SettingsFor, cache: ResultCache | None, jobs: int | None, verbose: bool
+) -> Sequence[FileResult]:
+    from fmlint.runner import run  # the runner calls this module
+
+    return run(others, settings_for, verbose=verbose, jobs=jobs, cache=cache, site_checks=False).file_results
+
+
+def _facts_now(path: str, settings: Settings) -> SiteFacts:
+    """The facts of a file whose settings turn the site rules off (not cached: the rules are off for it)."""
+    ctx, _ = context(read_path(path, settings.max_file_size), settings)
+    return site_facts(ctx) or SiteFacts()
+
+
+def _shown(path: str) -> str:
+    relative = os.path.relpath(path)
+    return path if relative.startswith(os.pardir) else relative
+
+
+def _unsuppressed(
+    path: str, diagnostics: list[Diagnostic], in_run: dict[str, FileResult], settings_for: SettingsFor
+) -> list[Diagnostic]:
+    """The findings that the file's inline suppression comments do not silence (the file is read again
+    only when it has such comments)."""
+    facts = in_run[os.path.abspath(path)].facts
+    if facts is None or not facts.suppressions:
+        return diagnostics
+    settings = settings_for(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return diagnostics
+    ctx, _ = context(read_document(path, data), settings)
+    kept, _, _ = apply_suppressions(ctx, diagnostics)
+    return kept
