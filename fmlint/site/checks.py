@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from fmlint.site.facts import At, Item
-from fmlint.site.hugo_paths import basic_normalize, clean, output_file, sanitize
+from fmlint.site.hugo_paths import basic_normalize, clean, sanitize
 from fmlint.site.index import Page, SiteIndex, container
-from fmlint.site.refs import resolve
+from fmlint.site.refs import lookup, resolve
 
 COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLICATE_TITLE = (
     "SITE001",
@@ -63,6 +63,12 @@ def alias_url(index: SiteIndex, page: Page, alias: str) -> str:
     return clean(page.url.rstrip("/").rsplit("/", 1)[0] + "/" + alias)
 
 
+def alias_file(url: str) -> str:
+    """The file Hugo writes an alias's redirect to: ``….html`` as is, anything else as a folder's ``index.html``."""
+    path = url.lstrip("/")
+    return path if path.endswith(".html") else path.rstrip("/") + "/index.html" if path.strip("/") else "index.html"
+
+
 def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
     """Pages and aliases written to one output file; files that are one page to Hugo (one content key)."""
     claims: dict[str, list[_Claim]] = {}
@@ -70,20 +76,24 @@ def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
         if not page.facts.renders or page.facts.draft:
             continue
         claims.setdefault(page.output, []).append(_Claim(page, page.decided_by, False))
-        for alias in page.facts.aliases:
-            claims.setdefault(output_file(alias_url(index, page, alias.value)), []).append(_Claim(page, alias, True))
+        for alias in page.facts.aliases if index.config.aliases else ():
+            claims.setdefault(alias_file(alias_url(index, page, alias.value)), []).append(_Claim(page, alias, True))
     for output, owners in claims.items():
         for claim in owners:
             if claim.page.file is None or not wanted(claim.page):
                 continue
             for other in owners:
-                if other is claim or (other.page is claim.page and not (claim.alias or other.alias)):
+                if other is claim:
                     continue
                 if not (claim.alias or other.alias) and other.page.key == claim.page.key:
                     continue  # reported as one content key below
                 at = claim.item.at if claim.item is not None else FILE_START
                 what = "this alias" if claim.alias else "this page"
-                message = f"{what} and {other.describe()} are both written to `{output}`; Hugo keeps one of them"
+                if other.page is claim.page:
+                    message = f"{what} and {other.describe()} of the same page are both written to `{output}`"
+                    message += ": the redirect may replace the page"
+                else:
+                    message = f"{what} and {other.describe()} are both written to `{output}`; Hugo keeps one of them"
                 yield Finding(claim.page, COLLISION, message, at)
     for (_, key), pages in index.by_key.items():
         files = [page for page in pages if page.file is not None]
@@ -145,6 +155,18 @@ def _term_effect(index: SiteIndex, taxonomy: str, term: str, majority: str) -> s
     return f"both are written to `{url}`, so one term page overwrites the other"
 
 
+def anchor_ids(index: SiteIndex, page: Page, seen: frozenset[int] = frozenset()) -> set[str]:
+    """The page's heading IDs, with those of the content files its shortcodes include."""
+    if not page.facts.includes:
+        return page.ids
+    ids = set(page.ids)
+    for name in page.facts.includes:
+        found = lookup(index, page, name, page.language)
+        if isinstance(found, Page) and id(found) not in seen:
+            ids |= anchor_ids(index, found, seen | {id(page)})
+    return ids
+
+
 def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
     for page in index.pages:
         if page.file is None or not wanted(page):
@@ -157,13 +179,17 @@ def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                 yield Finding(page, BROKEN_REFERENCE, resolved.problem, reference.at)
                 continue
             fragment = resolved.fragment
-            if fragment and not _GENERATED_ANCHORS.search(fragment) and fragment not in resolved.page.ids:
-                yield Finding(page, BROKEN_ANCHOR, _anchor_message(page, resolved.page, fragment), reference.at)
+            if fragment and not _GENERATED_ANCHORS.search(fragment):
+                ids = anchor_ids(index, resolved.page)
+                if fragment not in ids:
+                    yield Finding(
+                        page, BROKEN_ANCHOR, _anchor_message(page, resolved.page, fragment, ids), reference.at
+                    )
 
 
-def _anchor_message(page: Page, target: Page, fragment: str) -> str:
+def _anchor_message(page: Page, target: Page, fragment: str, ids: set[str]) -> str:
     where = "this page" if target is page else f"`{target.file}`"
-    close = difflib.get_close_matches(fragment, sorted(target.ids), n=3)
+    close = difflib.get_close_matches(fragment, sorted(ids), n=3)
     hint = f" (did you mean {', '.join(f'`#{c}`' for c in close)}?)" if close else ""
     return f"`#{fragment}` is not a heading ID of {where}{hint}"
 

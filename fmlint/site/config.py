@@ -69,6 +69,7 @@ class SiteConfig:
     lower: bool = True
     keep_accents: bool = True
     ugly: bool = False
+    aliases: bool = True  # false with ``disableAliases``: no alias is written
     heading_ids: str = "github"
     definition_ids: bool = False
     taxonomies: tuple[str, ...] = DEFAULT_TAXONOMIES
@@ -202,6 +203,7 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         lower=not options.get("disablepathtolower", False),
         keep_accents=not options.get("removepathaccents", False),
         ugly=bool(options.get("uglyurls", False)),
+        aliases=not options.get("disablealiases", False),
         heading_ids=str(parser.get("autoheadingidtype", "github")).lower(),
         definition_ids=bool(parser.get("autodefinitiontermid", False)),
         taxonomies=taxonomies,

@@ -28,6 +28,7 @@ Locate = Callable[[Span], Position]
 
 _REF = re.compile(r"\{\{([<%])\s*(ref|relref)\s+(.*?)\s*[>%]\}\}", re.DOTALL)
 _ARGUMENT = re.compile(r"""(?:(\w+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))""")
+_INCLUDE = re.compile(r"""\{\{[<%]\s*([\w/-]+)\s+["`]([^"`\n]+\.(?:md|markdown))["`]""")
 _ATTRIBUTES = re.compile(r"\s*\{([^{}]*)\}\s*$")
 _ID_ATTRIBUTE = re.compile(r"(?:^|\s)#([^\s#.]+)|\bid\s*=\s*[\"']?([^\s\"']+)")
 _DEFINITION = re.compile(r"^(?=\S)(?P<term>[^\n]+)\n(?=:[ \t])", re.MULTILINE)
@@ -74,7 +75,9 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     lists: dict[str, list[Item]] = {}  # lowercased front-matter key → its list of strings
     anchors: list[Anchor] = []
     references: list[Reference] = []
-    shortcodes: bool = False  # content shortcodes other than ref/relref: headings may come from templates
+    includes: list[
+        str
+    ] = []  # content files that shortcodes name (``{{% include "x.md" %}}``): their headings show here
     suppressions: bool = False  # the file has fmlint- comments
 
 
@@ -111,7 +114,7 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
     else:
         aliases = [alias] if (alias := item("aliases")) is not None else []
     body = doc.body if doc.readable else ""
-    anchors, references, shortcodes = _body_facts(ctx, body, locate) if body else ([], [], False)
+    anchors, references, includes = _body_facts(ctx, body, locate) if body else ([], [], [])
     return SiteFacts(
         title=item("title"),
         slug=item("slug"),
@@ -124,7 +127,7 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
         lists=lists,
         anchors=anchors,
         references=references,
-        shortcodes=shortcodes,
+        includes=includes,
         suppressions=MARK in doc.text,
     )
 
@@ -155,7 +158,7 @@ def _renders(data: dict[str, Any], keys: dict[str, Any]) -> bool:
     return True
 
 
-def _body_facts(ctx: Context, body: str, locate: Locate) -> tuple[list[Anchor], list[Reference], bool]:
+def _body_facts(ctx: Context, body: str, locate: Locate) -> tuple[list[Anchor], list[Reference], list[str]]:
     view = ctx.markdown
     anchors = [_anchor(h.text) for h in sorted([*view.headings, *view.shortcode_headings], key=lambda h: h.span.start)]
     if ":" in body:
@@ -166,12 +169,10 @@ def _body_facts(ctx: Context, body: str, locate: Locate) -> tuple[list[Anchor], 
             url = element.url
             if url and not is_remote(url) and not url.startswith(("mailto:", "tel:", "data:", "javascript:")):
                 references.append(Reference(kind, url, _at(locate(element.url_span))))
-    shortcodes = any(not tag.group().lstrip("{<% ").startswith(("ref ", "relref ")) for tag in _tags(body))
-    return anchors, references, shortcodes
-
-
-def _tags(body: str) -> Iterator[re.Match[str]]:
-    return re.finditer(r"\{\{[<%]\s*[^/\s][^>%]*[>%]\}\}", body) if "{{" in body else iter(())
+    includes = (
+        [m.group(2) for m in _INCLUDE.finditer(body) if m.group(1) not in ("ref", "relref")] if "{{" in body else []
+    )
+    return anchors, references, includes
 
 
 def _anchor(text: str) -> Anchor:
