@@ -59,6 +59,7 @@ class Page:
     folder: str  # the content-relative folder of the page ("" at the root): a bundle's own folder
     name: str  # the file name without extension and language ("index", "_index", "hello")
     absolute: str = ""  # the absolute path of the file ("" for an implicit section page)
+    sections: str = ""  # the folder of its current section: top-level folders, and folders with ``_index.md``
     key: str = ""
     url: str = ""
     decided_by: Item | None = None  # the front-matter value that decides the URL (slug, url), if any
@@ -107,7 +108,9 @@ class SiteIndex:
         }
         for language, folder in sorted(implicit - sections):
             self.pages.append(Page(None, SiteFacts(), language, "section", folder, "_index"))
+        known = sections | {(language, folder.split("/", 1)[0]) for language, folder in implicit}
         for page in self.pages:
+            page.sections = _current_section(page, known)
             page._id_type = self.config.heading_ids
             page.key = _key(page)
             page.url, page.decided_by = _url(self.config, page)
@@ -120,6 +123,13 @@ def container(page: Page) -> str:
     """The folder holding the page's file or bundle ("" at the content root), with a trailing slash."""
     folder = posixpath.dirname(page.folder) if page.name == "index" else page.folder
     return folder + "/" if folder else ""
+
+
+def _current_section(page: Page, sections: set[tuple[str, str]]) -> str:
+    folder = page.folder if page.kind != "page" else container(page).rstrip("/")
+    while folder and (page.language, folder) not in sections and "/" in folder:
+        folder = posixpath.dirname(folder)
+    return folder
 
 
 def _page(config: SiteConfig, file: str, absolute: str, facts: SiteFacts) -> Page | None:
@@ -200,7 +210,7 @@ def _token(config: SiteConfig, page: Page, token: str) -> str:
     title = urlize(facts.title.value) if facts.title else ""
     slug = urlize(facts.slug.value) if facts.slug and facts.slug.value else ""
     filename = "" if page.name == "_index" else urlize(page.base_name)
-    sections = container(page).strip("/") if page.kind == "page" else page.folder
+    sections = page.sections
     date = _date(facts.date)
     values = {
         "year": str(date.year),
