@@ -160,3 +160,115 @@ def test_hugo_docs_paths_match_hugo_list_all(tmp_path):
     computed = {page.absolute: page.url for page in index.pages if page.file is not None}
     differing = {path: (computed.get(path), url) for path, url in expected.items() if computed.get(path) != url}
     assert differing == {}
+
+
+FAULTY_SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n[taxonomies]\ntag = "tags"\n',
+    "content/posts/p.md": page('title: "P"'),
+    "content/posts/p/index.md": page('title: "P bundle"'),
+    "content/posts/About Me.md": page('title: "About"'),
+    "content/posts/about-me.md": page('title: "About too"'),
+    "content/posts/launch.md": page('title: "Launch"', 'aliases: ["/news/launch/"]'),
+    "content/news/launch.md": page('title: "News launch"'),
+    "content/posts/slugged.md": page('title: "S"', 'slug: "taken"'),
+    "content/posts/taken.md": page('title: "Taken"'),
+    "content/posts/ai1.md": page('title: "AI one"', 'tags: ["AI", "ML"]'),
+    "content/posts/ai2.md": page('title: "AI two"', 'tags: ["AI"]'),
+    "content/posts/ai3.md": page('title: "AI three"', 'tags: ["ai", "A.I.", "AIs"]'),
+    "content/docs/install.md": page(
+        'title: "Install"',
+        body="## Options\n\n## Custom {#my-id}\n\n## Twice\n\n## Twice\n\nSee [options](#options) and [nope](#optionz).\n",
+    ),
+    "content/docs/sub/child.md": page(
+        'title: "Child"',
+        body=(
+            '{{< ref "sibling" >}} {{< relref "/docs/install#my-id" >}} {{< ref "install#twice-1" >}}\n'
+            '{{% relref path="missing.md" %}} {{< ref "/docs/install#custom" >}} {{< ref "install#twice-2" >}}\n'
+            "[a](../install.md#options) [b](../install.md#nope) [c](../nowhere.md) [d](sibling.md)\n"
+        ),
+    ),
+    "content/docs/sub/sibling.md": page('title: "Sibling"'),
+    "content/docs/one/name.md": page('title: "Name one"'),
+    "content/docs/two/name.md": page('title: "Name two"'),
+    "content/docs/amb.md": page('title: "Ambiguous"', body='{{< ref "name" >}}\n'),
+    "content/en-a.md": page('title: "A"', 'translationKey: "about"'),
+    "content/en-b.md": page('title: "B"', 'translationKey: "about"'),
+    "content/en-c.md": page('title: "C"', 'translationKey: "contact"'),
+}
+
+
+def site_findings(root: Path, files: list[str] | None = None, cache: ResultCache | None = None) -> list[str]:
+    paths = [str(root / name) for name in files] if files else content_files(read_site(str(root)))
+    result = run(paths, lambda path: SITE_SETTINGS, jobs=1, cache=cache)
+    return [
+        f"{os.path.relpath(d.path, root)}:{d.line}:{d.column}-{d.end_line}:{d.end_column} {d.code} {d.message}"
+        for d in result.diagnostics
+    ]
+
+
+def test_faults_are_found_at_exact_positions_and_near_misses_are_clean(tmp_path):
+    write(tmp_path, FAULTY_SITE)
+    found = site_findings(tmp_path)
+    located = {line[: line.index(" SITE") + 8] for line in found}
+    assert located == {
+        "content/posts/p.md:1:1-1:1 SITE001",  # p.md and p/index.md: one content key
+        "content/posts/p/index.md:1:1-1:1 SITE001",
+        "content/posts/About Me.md:1:1-1:1 SITE001",
+        "content/posts/about-me.md:1:1-1:1 SITE001",
+        "content/posts/launch.md:3:11-3:26 SITE001",  # the alias item, quotes included
+        "content/news/launch.md:1:1-1:1 SITE001",
+        "content/posts/slugged.md:3:7-3:14 SITE001",  # at the slug that decides the path
+        "content/posts/taken.md:1:1-1:1 SITE001",
+        "content/posts/ai3.md:3:8-3:12 SITE002",  # `ai` (merged), `A.I.` (separate); `AIs` is another term
+        "content/posts/ai3.md:3:14-3:20 SITE002",
+        "content/docs/install.md:13:36-13:44 SITE004",  # same-page #optionz
+        "content/docs/sub/child.md:6:18-6:28 SITE003",  # path="missing.md"
+        "content/docs/sub/child.md:6:43-6:63 SITE004",  # #custom: the heading's ID is {#my-id}
+        "content/docs/sub/child.md:6:78-6:93 SITE004",  # #twice-2: only -1 exists
+        "content/docs/sub/child.md:7:32-7:50 SITE004",  # ../install.md#nope
+        "content/docs/sub/child.md:7:56-7:69 SITE003",  # ../nowhere.md
+        "content/docs/amb.md:5:10-5:14 SITE003",  # a base name of two pages
+        "content/en-a.md:3:17-3:24 SITE005",
+        "content/en-b.md:3:17-3:24 SITE005",
+    }
+    assert len(found) == len(located)
+    text = "\n".join(found)
+    assert "this alias and the page `" in text and "news/launch/index.html" in text
+    assert "tags term `ai` is a variant of `AI` (used 2 times): Hugo merges them" in text
+    assert "tags term `A.I.` is a variant of `AI` (used 2 times): Hugo makes a separate term page `/tags/a.i./`" in text
+    assert "`name` is ambiguous: it names 2 pages" in text
+    assert "`#optionz` is not a heading ID of this page (did you mean `#options`?)" in text
+    assert "translationKey `about` is also used by `" in text
+
+
+def test_a_run_over_three_files_reports_a_collision_with_an_unchanged_file(tmp_path):
+    write(tmp_path, FAULTY_SITE)
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    site_findings(tmp_path, cache=cache)  # warm
+    found = site_findings(tmp_path, ["content/posts/slugged.md", "content/en-c.md", "content/posts/ai1.md"], cache)
+    assert len(found) == 1 and found[0].startswith("content/posts/slugged.md:3:7-3:14 SITE001 this page and the page `")
+    assert "content/posts/taken.md:1` are both written to `posts/taken/index.html`" in found[0]
+
+
+def test_inline_comments_and_selection_apply_to_site_findings(tmp_path):
+    write(tmp_path, FAULTY_SITE)
+    (tmp_path / "content/en-b.md").write_text(
+        page('title: "B"', 'translationKey: "about" # fmlint-disable-line SITE005'), encoding="utf-8"
+    )
+    found = site_findings(tmp_path)
+    assert not any(line.startswith("content/en-b.md") for line in found)
+    assert any(line.startswith("content/en-a.md:3:17-3:24 SITE005") for line in found)
+    without = Settings(enabled_codes=SITE_SETTINGS.enabled_codes - {"SITE005"})
+    result = run([str(tmp_path / "content/en-a.md")], lambda path: without, jobs=1)
+    assert not any(d.code == "SITE005" for d in result.diagnostics)
+
+
+def test_positions_after_a_bom_crlf_toml_front_matter_and_cjk(tmp_path):
+    write(tmp_path, {"hugo.toml": "", "content/news/old.md": page('title: "Old"')})
+    toml = '\ufeff+++\r\ntitle = "新闻 🎉"\r\naliases = ["/zh/", "/news/old/"]\r\n+++\r\n\r\n## 标题\r\n\r\n[x](#标题) [y](#无)\r\n'
+    (tmp_path / "content/cjk.md").write_bytes(toml.encode("utf-8"))
+    found = site_findings(tmp_path, ["content/cjk.md"])
+    assert [line[: line.index(" SITE") + 8] for line in found] == [
+        "content/cjk.md:3:11-3:33 SITE001",  # the TOML loader locates the array, not its items
+        "content/cjk.md:8:14-8:16 SITE004",  # `#无`: columns count characters; `#标题` exists
+    ]
