@@ -1,0 +1,77 @@
+"""Benchmark the site rules (issue 16) on a linked 10k-article Hugo site.
+
+Usage: ``python benchmarks/site.py [--size 10000] [--repeat 2] [--work DIR]``
+
+Generates the corpus with ``gen_corpus.py --site-links`` (once), then times the
+``fmlint`` command (wall clock, best of ``--repeat``): a cold run without the
+site rules (``--ignore SITE``, the baseline), a cold run with them, a warm run
+with nothing changed, and a pre-commit run over 3 files against the warm cache
+(which must still see the whole site: it reports the corpus's alias collision
+with an unchanged file).  Prints the table with the load average beside it and
+the ratios against the baseline measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run(command, check=False, cwd=cwd, capture_output=True, text=True)
+    return time.perf_counter() - start, done.stdout
+
+
+def best(command: list[str], cwd: Path, repeat: int) -> tuple[float, str]:
+    return min((timed(command, cwd) for _ in range(repeat)), key=lambda run: run[0])
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "fmlint-bench")
+    args = parser.parse_args(argv)
+    site = args.work / f"site-{args.size}"
+    if not (site / ".complete").exists():
+        shutil.rmtree(site, ignore_errors=True)
+        subprocess.run(
+            [sys.executable, str(HERE / "gen_corpus.py"), str(args.size), str(site), "--site-links"], check=True
+        )
+        (site / ".complete").write_text("")
+    cache = args.work / f"site-{args.size}-cache"
+    fmlint = [sys.executable, "-m", "fmlint", "--quiet"]
+    three = ["0000/article-000005.md", "0001/article-000150.md", "0002/article-000250.md"]
+    load_before = os.getloadavg()
+    without, _ = best([*fmlint, "--no-cache", "--ignore", "SITE", "."], site, args.repeat)
+    cold, _ = best([*fmlint, "--no-cache", "."], site, args.repeat)
+    shutil.rmtree(cache, ignore_errors=True)
+    subprocess.run([*fmlint, "--cache-dir", str(cache), "."], check=False, cwd=site, capture_output=True)
+    warm, _ = best([*fmlint, "--cache-dir", str(cache), "."], site, args.repeat)
+    precommit, output = best([*fmlint, "--cache-dir", str(cache), *three], site, args.repeat + 1)
+    load_after = os.getloadavg()
+    collision = [line for line in output.splitlines() if "SITE001" in line]
+    rows = [
+        ("cold, site rules off (baseline)", without, "1.00", "-"),
+        ("cold, site rules on", cold, f"{cold / without:.2f}", "≤ 1.10"),
+        ("warm, nothing changed", warm, f"{warm / cold:.1%} of cold", "≤ 10 %"),
+        ("pre-commit, 3 files, warm cache", precommit, f"{precommit:.2f} s", "≤ 0.3 s"),
+    ]
+    print(f"site rules, {args.size} articles; load average {load_before[0]:.2f} before, {load_after[0]:.2f} after")
+    print("| case | wall s | ratio | target |\n| --- | --- | --- | --- |")
+    for name, seconds, ratio, target in rows:
+        print(f"| {name} | {seconds:.2f} | {ratio} | {target} |")
+    print("pre-commit found:", collision[0] if collision else "NO COLLISION (the site pass missed the unchanged file)")
+
+
+if __name__ == "__main__":
+    main()
