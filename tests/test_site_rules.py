@@ -172,6 +172,7 @@ FAULTY_SITE = {
     "content/news/launch.md": page('title: "News launch"'),
     "content/posts/slugged.md": page('title: "S"', 'slug: "taken"'),
     "content/posts/taken.md": page('title: "Taken"'),
+    "content/posts/self.md": page('title: "Self"', 'aliases: ["/posts/self/"]'),  # Hugo keeps the page
     "content/posts/ai1.md": page('title: "AI one"', 'tags: ["AI", "ML"]'),
     "content/posts/ai2.md": page('title: "AI two"', 'tags: ["AI"]'),
     "content/posts/ai3.md": page('title: "AI three"', 'tags: ["ai", "A.I.", "AIs"]'),

@@ -11,25 +11,19 @@ taken).  Ported from Hugo's ``markup/goldmark/autoid.go`` and blackfriday's
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from fmlint.site.hugo_paths import remove_accents
 
+_NOT_IN_ID = re.compile(r"[^\w\- \t]+")  # goldmark keeps letters, digits, `_`, `-`, spaces and tabs
 GITHUB, GITHUB_ASCII, BLACKFRIDAY = "github", "github-ascii", "blackfriday"
 
 
 def _github(text: str, ascii_only: bool = False) -> str:
     if ascii_only:
-        text = remove_accents(text)
-    out = []
-    for char in text:
-        if ascii_only and not char.isascii():
-            continue
-        if char in "- \t":
-            out.append("-")
-        elif char == "_" or char.isalpha() or char.isdigit():
-            out.append(char.lower())
-    return "".join(out)
+        text = remove_accents(text).encode("ascii", "ignore").decode()
+    return _NOT_IN_ID.sub("", text).replace(" ", "-").replace("\t", "-").lower()
 
 
 def _blackfriday(text: str) -> str:

@@ -12,6 +12,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fmlint.site.facts import At, Item
 from fmlint.site.hugo_paths import basic_normalize, clean, sanitize
@@ -83,17 +84,13 @@ def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
             if claim.page.file is None or not wanted(claim.page):
                 continue
             for other in owners:
-                if other is claim:
-                    continue
+                if other.page is claim.page:
+                    continue  # an alias on its own page's path: Hugo keeps the page (checked with a build)
                 if not (claim.alias or other.alias) and other.page.key == claim.page.key:
                     continue  # reported as one content key below
                 at = claim.item.at if claim.item is not None else FILE_START
                 what = "this alias" if claim.alias else "this page"
-                if other.page is claim.page:
-                    message = f"{what} and {other.describe()} of the same page are both written to `{output}`"
-                    message += ": the redirect may replace the page"
-                else:
-                    message = f"{what} and {other.describe()} are both written to `{output}`; Hugo keeps one of them"
+                message = f"{what} and {other.describe()} are both written to `{output}`; Hugo keeps one of them"
                 yield Finding(claim.page, COLLISION, message, at)
     for (_, key), pages in index.by_key.items():
         files = [page for page in pages if page.file is not None]
@@ -131,6 +128,7 @@ def _times(count: int) -> str:
     return "used once" if count == 1 else f"used {count} times"
 
 
+@lru_cache(maxsize=65536)
 def fold(term: str) -> str:
     """Compatibility forms unified, case folded, everything but letters and digits dropped."""
     return "".join(c for c in unicodedata.normalize("NFKC", term).casefold() if c.isalnum())

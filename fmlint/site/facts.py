@@ -22,16 +22,16 @@ import msgspec
 from fmlint.positions import Position, Span
 from fmlint.rules.base import Context
 from fmlint.suppressions import MARK
-from fmlint.urls import is_remote
 
 Locate = Callable[[Span], Position]
 
 _REF = re.compile(r"\{\{([<%])\s*(ref|relref)\s+(.*?)\s*[>%]\}\}", re.DOTALL)
 _ARGUMENT = re.compile(r"""(?:(\w+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))""")
-_INCLUDE = re.compile(r"""\{\{[<%]\s*([\w/-]+)\s+["`]([^"`\n]+\.(?:md|markdown))["`]""")
+_INCLUDE = re.compile(r"""\{\{[<%]\s*([\w/-]+)\s+["`]([^"`\n]*)["`]""")
 _ATTRIBUTES = re.compile(r"\s*\{([^{}]*)\}\s*$")
 _ID_ATTRIBUTE = re.compile(r"(?:^|\s)#([^\s#.]+)|\bid\s*=\s*[\"']?([^\s\"']+)")
 _DEFINITION = re.compile(r"^(?=\S)(?P<term>[^\n]+)\n(?=:[ \t])", re.MULTILINE)
+_NOT_PAGES = ("//", "mailto:", "tel:", "data:", "javascript:")
 _DATE_KEYS = ("date", "publishdate", "pubdate", "published")
 _PATH_KEYS = frozenset({"title", "slug", "url", "translationkey", "aliases", "draft"})
 
@@ -167,10 +167,16 @@ def _body_facts(ctx: Context, body: str, locate: Locate) -> tuple[list[Anchor], 
     for kind, elements in (("link", view.links), ("image", view.images)):
         for element in elements:
             url = element.url
-            if url and not is_remote(url) and not url.startswith(("mailto:", "tel:", "data:", "javascript:")):
+            if url and "://" not in url and not url.startswith(_NOT_PAGES):
                 references.append(Reference(kind, url, _at(locate(element.url_span))))
     includes = (
-        [m.group(2) for m in _INCLUDE.finditer(body) if m.group(1) not in ("ref", "relref")] if "{{" in body else []
+        [
+            m.group(2)
+            for m in _INCLUDE.finditer(body)
+            if m.group(2).endswith((".md", ".markdown")) and m.group(1) not in ("ref", "relref")
+        ]
+        if "{{" in body
+        else []
     )
     return anchors, references, includes
 

@@ -136,7 +136,7 @@ def _page(config: SiteConfig, file: str, absolute: str, facts: SiteFacts) -> Pag
     content = config.content_dir_of(absolute)
     if content is None:
         return None
-    relative = os.path.relpath(absolute, content.path).replace(os.sep, "/")
+    relative = absolute[len(content.path) + 1 :].replace(os.sep, "/")
     folder, _, filename = relative.rpartition("/")
     stem, extension = os.path.splitext(filename)
     if extension.lower() not in CONTENT_EXTENSIONS:

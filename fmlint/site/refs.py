@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import unquote
 
 from fmlint.site.facts import Reference
@@ -89,13 +90,18 @@ def _stem(path: str) -> str:
 
 
 def _by_path(index: SiteIndex, path: str, language: str) -> Page | None:
+    pages = index.by_key.get((language, _key(path)))
+    return pages[0] if pages else None
+
+
+@lru_cache(maxsize=65536)
+def _key(path: str) -> str:
+    """The content-map key a path names (extension optional, ``index``/``_index`` meaning the folder)."""
     path = posixpath.normpath(_stem(path.rstrip("/") or "/"))
     parts = path.split("/")
     if parts[-1] in ("index", "_index"):
         path = "/".join(parts[:-1]) or "/"
-    key = "/" + basic_normalize(path).strip("/")
-    pages = index.by_key.get((language, key))
-    return pages[0] if pages else None
+    return "/" + basic_normalize(path).strip("/")
 
 
 def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:

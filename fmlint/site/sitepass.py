@@ -132,8 +132,9 @@ def _facts_now(path: str, settings: Settings) -> SiteFacts:
 
 
 def _shown(path: str) -> str:
-    relative = os.path.relpath(path)
-    return path if relative.startswith(os.pardir) else relative
+    """``path`` relative to the working folder when inside it (as the run names files), else absolute."""
+    here = os.path.join(os.getcwd(), "")
+    return path[len(here) :] if path.startswith(here) else path
 
 
 def _unsuppressed(
