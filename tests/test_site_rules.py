@@ -273,3 +273,28 @@ def test_positions_after_a_bom_crlf_toml_front_matter_and_cjk(tmp_path):
         "content/cjk.md:3:11-3:33 SITE001",  # the TOML loader locates the array, not its items
         "content/cjk.md:8:14-8:16 SITE004",  # `#无`: columns count characters; `#标题` exists
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # cases of Hugo's own tests of paths.Sanitize / MakePath
+        ("  Foo bar  ", "Foo-bar"),
+        ("Foo.Bar/foo_Bar-Foo", "Foo.Bar/foo_Bar-Foo"),
+        ("fOO,bar:foobAR", "fOObarfoobAR"),
+        ("FOo/BaR.html", "FOo/BaR.html"),
+        ("трям/трям", "трям/трям"),
+        ("은행", "은행"),
+        ("Банковский кассир", "Банковский-кассир"),
+        ("a%C3%B1ame", "a%C3%B1ame"),
+        ("this+is+a+test", "this+is+a+test"),
+        ("~foo", "~foo"),
+        ("foo--bar", "foo-bar"),
+        ("foo - bar", "foo-bar"),
+        ("/tags/ai-/", "/tags/ai-/"),
+        ("AI&ML", "AIML"),
+    ],
+)
+def test_sanitize_as_hugo(text, expected):
+    from fmlint.site.hugo_paths import sanitize
+
+    assert sanitize(text) == expected

@@ -7,11 +7,14 @@ and ``helpers/path.go`` (``MakePath``: sanitise, optionally remove accents;
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
 _ALLOWED_PUNCTUATION = frozenset("./\\_#+~")
 _HEX = frozenset("0123456789abcdefABCDEF")
+_ASCII_DROPPED = re.compile(r"[^A-Za-z0-9./\\_#+~\s-]+")
+_ASCII_HYPHENS = re.compile(r"[\s-]+")
 
 
 def _allowed(text: str, index: int, char: str) -> bool:
@@ -27,8 +30,9 @@ def _allowed(text: str, index: int, char: str) -> bool:
 @lru_cache(maxsize=65536)
 def sanitize(text: str) -> str:
     """Hugo's ``paths.Sanitize``: disallowed characters dropped, runs of spaces and hyphens → one hyphen."""
-    if text.isascii() and all(c.isalnum() or c in _ALLOWED_PUNCTUATION for c in text):
-        return text
+    if text.isascii() and "%" not in text:  # the same steps by regular expressions (most paths)
+        kept = _ASCII_DROPPED.sub("", text)
+        return _ASCII_HYPHENS.sub("-", kept).strip("-")
     target: list[str] = []
     hyphen = False
     for index, char in enumerate(text):

@@ -81,10 +81,11 @@ def _site_findings(
         absolute = os.path.abspath(result.path)
         in_run[absolute] = result
         index.add(result.path, absolute, result.facts or SiteFacts())
-    others = [path for path in content_files(site) if path not in in_run]
-    for result in _other_results(others, settings_for, cache, jobs, verbose):
+    # named as a run from the working folder names them: their cache entries are keyed by that path
+    others = {_shown(path): path for path in content_files(site) if path not in in_run}
+    for result in _other_results(list(others), settings_for, cache, jobs, verbose):
         facts = result.facts if result.facts is not None else _facts_now(result.path, settings_for(result.path))
-        index.add(_shown(result.path), result.path, facts)
+        index.add(result.path, others[result.path], facts)
     index.finish()
     wanted_codes = {path: settings_for(result.path).enabled_codes & SITE_CODES for path, result in in_run.items()}
     diagnostics: dict[str, list[Diagnostic]] = {}
