@@ -11,6 +11,7 @@ files of the run, with their inline suppression comments applied.
 from __future__ import annotations
 
 import os
+import time
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -83,9 +84,8 @@ def _site_findings(
         index.add(result.path, absolute, result.facts or SiteFacts())
     # named as a run from the working folder names them: their cache entries are keyed by that path
     others = {_shown(path): path for path in content_files(site) if path not in in_run}
-    for result in _other_results(list(others), settings_for, cache, jobs, verbose):
-        facts = result.facts if result.facts is not None else _facts_now(result.path, settings_for(result.path))
-        index.add(result.path, others[result.path], facts)
+    for path, facts in _other_facts(list(others), settings_for, cache, jobs, verbose).items():
+        index.add(path, others[path], facts if facts is not None else _facts_now(path, settings_for(path)))
     index.finish()
     wanted_codes = {path: settings_for(result.path).enabled_codes & SITE_CODES for path, result in in_run.items()}
     diagnostics: dict[str, list[Diagnostic]] = {}
@@ -118,12 +118,35 @@ def content_files(site: SiteConfig) -> list[str]:
     return sorted(set(found))
 
 
-def _other_results(
+def _other_facts(
     others: list[str], settings_for: SettingsFor, cache: ResultCache | None, jobs: int | None, verbose: bool
-) -> Sequence[FileResult]:
+) -> dict[str, SiteFacts | None]:
+    """The facts of files outside the run: of unchanged files from the cache (nothing read), of the others
+    by checking them through the runner (which stores their entries)."""
+    from fmlint.cache import settings_fingerprint
     from fmlint.runner import run  # the runner calls this module
 
-    return run(others, settings_for, verbose=verbose, jobs=jobs, cache=cache, site_checks=False).file_results
+    found: dict[str, SiteFacts | None] = {}
+    if cache is not None:
+        prefixes: dict[int, str] = {}
+        wanted: dict[str, tuple[str, str]] = {}
+        now = time.time_ns()
+        for path in others:
+            settings = settings_for(path)
+            if id(settings) not in prefixes:
+                prefixes[id(settings)] = cache.key_prefix(settings_fingerprint(settings))
+            try:
+                stamp = cache.stamp(os.stat(path), now)
+            except OSError:
+                continue
+            if stamp is not None:
+                wanted[prefixes[id(settings)] + path] = (stamp, path)
+        found = {wanted[key][1]: facts for key, facts in cache.load_facts(wanted).items()}
+        cache.close()
+    missing = [path for path in others if path not in found]
+    for result in run(missing, settings_for, verbose=verbose, jobs=jobs, cache=cache, site_checks=False).file_results:
+        found[result.path] = result.facts
+    return found
 
 
 def _facts_now(path: str, settings: Settings) -> SiteFacts:
