@@ -23,9 +23,9 @@ from fmlint.config.settings import Settings
 from fmlint.linter import lint_path
 from fmlint.rules import RULES_BY_CODE
 from fmlint.runner import run
-from fmlint.site.checks import alias_file, alias_url
+from fmlint.site.checks import alias_file
 from fmlint.site.config import read_site
-from fmlint.site.index import SiteIndex
+from fmlint.site.index import SiteIndex, alias_url
 from fmlint.site.sitepass import content_files
 
 HUGO = shutil.which("hugo")
@@ -123,7 +123,7 @@ def test_alias_files_match_a_hugo_build(tmp_path):
     write(tmp_path, ORACLE_SITE)
     subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
     index = index_of(tmp_path)
-    aliases = {alias_file(alias_url(index, p, a.value)) for p in index.pages for a in p.facts.aliases}
+    aliases = {alias_file(alias_url(index.config, p, a.value)) for p in index.pages for a in p.facts.aliases}
     assert aliases == {"old/about/index.html", "docs/relative-alias/index.html", "x.html", "de/alt/index.html"}
     written = {str(p.relative_to(tmp_path / "public")) for p in (tmp_path / "public").rglob("*.html")}
     assert aliases <= written
@@ -298,3 +298,22 @@ def test_sanitize_as_hugo(text, expected):
     from fmlint.site.hugo_paths import sanitize
 
     assert sanitize(text) == expected
+
+
+@pytest.mark.skipif(not HUGO_DOCS.is_dir(), reason="needs /work/shared/corpora/hugo-docs")
+def test_hugo_docs_has_no_site_findings_and_an_injected_fault_is_found(tmp_path):
+    root = tmp_path / "hugo-docs"
+    shutil.copytree(HUGO_DOCS, root)
+    assert site_findings(root) == []  # ~3,700 links and 2,700 fragments resolve (see the note in the README)
+    page_path = root / "content/en/about/features.md"
+    page_path.write_text(
+        page_path.read_text(encoding="utf-8")
+        + "\nSee [x] and [y].\n\n[x]: /functions/no-such/\n[y]: /functions/go-template/try/#nope\n",
+        encoding="utf-8",
+    )
+    found = site_findings(root, ["content/en/about/features.md"])
+    lines = len(page_path.read_text(encoding="utf-8").splitlines())
+    assert [line[: line.index(" SITE") + 8] for line in found] == [
+        f"content/en/about/features.md:{lines - 1}:6-{lines - 1}:25 SITE003",
+        f"content/en/about/features.md:{lines}:6-{lines}:38 SITE004",
+    ]

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from fmlint.site.facts import At, Item
-from fmlint.site.hugo_paths import basic_normalize, clean, sanitize
-from fmlint.site.index import Page, SiteIndex, container
+from fmlint.site.hugo_paths import basic_normalize, make_path, sanitize
+from fmlint.site.index import Page, SiteIndex, alias_url, container
 from fmlint.site.refs import lookup, resolve
 
 COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLICATE_TITLE = (
@@ -56,14 +56,6 @@ class _Claim:
         return f"{what} `{self.page.file}:{line}`"
 
 
-def alias_url(index: SiteIndex, page: Page, alias: str) -> str:
-    """An alias's URL: absolute ones get the page's language prefix; relative ones are beside the page."""
-    alias = alias.strip()
-    if alias.startswith("/"):
-        return clean(index.config.language_prefix(page.language) + alias)
-    return clean(page.url.rstrip("/").rsplit("/", 1)[0] + "/" + alias)
-
-
 def alias_file(url: str) -> str:
     """The file Hugo writes an alias's redirect to: ``….html`` as is, anything else as a folder's ``index.html``."""
     path = url.lstrip("/")
@@ -74,11 +66,13 @@ def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
     """Pages and aliases written to one output file; files that are one page to Hugo (one content key)."""
     claims: dict[str, list[_Claim]] = {}
     for page in index.pages:
-        if not page.facts.renders or page.facts.draft:
+        if not page.renders or page.facts.draft:
             continue
         claims.setdefault(page.output, []).append(_Claim(page, page.decided_by, False))
         for alias in page.facts.aliases if index.config.aliases else ():
-            claims.setdefault(alias_file(alias_url(index, page, alias.value)), []).append(_Claim(page, alias, True))
+            claims.setdefault(alias_file(alias_url(index.config, page, alias.value)), []).append(
+                _Claim(page, alias, True)
+            )
     for output, owners in claims.items():
         for claim in owners:
             if claim.page.file is None or not wanted(claim.page):
@@ -154,10 +148,16 @@ def _term_effect(index: SiteIndex, taxonomy: str, term: str, majority: str) -> s
 
 
 def anchor_ids(index: SiteIndex, page: Page, seen: frozenset[int] = frozenset()) -> set[str]:
-    """The page's heading IDs, with those of the content files its shortcodes include."""
-    if not page.facts.includes:
+    """The page's heading IDs, with those of the content files its shortcodes include; a section page
+    may also anchor each of its pages (a glossary listing its terms) by base name or title."""
+    children = index.children.get((page.language, page.folder), []) if page.kind != "page" else []
+    if not page.facts.includes and not children:
         return page.ids
     ids = set(page.ids)
+    for child in children:
+        ids.add(basic_normalize(child.base_name))
+        if child.facts.title is not None:
+            ids.add(make_path(child.facts.title.value))
     for name in page.facts.includes:
         found = lookup(index, page, name, page.language)
         if isinstance(found, Page) and id(found) not in seen:

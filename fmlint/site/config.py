@@ -21,6 +21,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -70,6 +71,7 @@ class SiteConfig:
     keep_accents: bool = True
     ugly: bool = False
     aliases: bool = True  # false with ``disableAliases``: no alias is written
+    base_path: str = ""  # the path of ``baseURL`` (``/blog`` for ``https://example.org/blog/``)
     heading_ids: str = "github"
     definition_ids: bool = False
     taxonomies: tuple[str, ...] = DEFAULT_TAXONOMIES
@@ -204,6 +206,7 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         keep_accents=not options.get("removepathaccents", False),
         ugly=bool(options.get("uglyurls", False)),
         aliases=not options.get("disablealiases", False),
+        base_path=urlsplit(str(options.get("baseurl", ""))).path.strip("/"),
         heading_ids=str(parser.get("autoheadingidtype", "github")).lower(),
         definition_ids=bool(parser.get("autodefinitiontermid", False)),
         taxonomies=taxonomies,

@@ -70,7 +70,8 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     date: str = ""  # ISO date, for permalink tokens
     translation_key: Item | None = None
     draft: bool = False
-    renders: bool = True  # false for headless bundles and ``build.render: never``
+    render: str = ""  # "never" for headless bundles and ``build.render: never``; "" when not set
+    cascade_render: str = ""  # ``cascade: {build: {render: …}}`` of a section: its pages' default
     aliases: list[Item] = []
     lists: dict[str, list[Item]] = {}  # lowercased front-matter key → its list of strings
     anchors: list[Anchor] = []
@@ -122,7 +123,8 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
         date=_date(data, keys),
         translation_key=item("translationkey"),
         draft=data.get(keys.get("draft", "")) is True,
-        renders=_renders(data, keys),
+        render=_render(data, keys),
+        cascade_render=_cascade_render(data.get(keys.get("cascade", ""))),
         aliases=aliases,
         lists=lists,
         anchors=anchors,
@@ -146,16 +148,28 @@ def _date(data: dict[str, Any], keys: dict[str, Any]) -> str:
     return ""
 
 
-def _renders(data: dict[str, Any], keys: dict[str, Any]) -> bool:
-    """False for a headless bundle or ``build: {render: never}`` (no page is written)."""
+def _render(data: dict[str, Any], keys: dict[str, Any]) -> str:
+    """``never`` for a headless bundle or ``build: {render: never}`` (no page is written), else the value set."""
     if data.get(keys.get("headless", "")) is True:
-        return False
-    build = data.get(keys.get("_build", "")) or data.get(keys.get("build", ""))
-    if isinstance(build, dict):
-        render = {str(k).lower(): v for k, v in build.items()}.get("render")
-        if render in (False, "never", "false"):
-            return False
-    return True
+        return "never"
+    return _build_render(data.get(keys.get("_build", "")) or data.get(keys.get("build", "")))
+
+
+def _build_render(build: Any) -> str:
+    if not isinstance(build, dict):
+        return ""
+    render = {str(k).lower(): v for k, v in build.items()}.get("render")
+    return "never" if render in (False, "never", "false") else "" if render is None else str(render).lower()
+
+
+def _cascade_render(cascade: Any) -> str:
+    """What a section's ``cascade`` sets for its pages' ``build.render`` (targeted cascades are not followed)."""
+    for table in cascade if isinstance(cascade, list) else [cascade]:
+        if isinstance(table, dict) and not ({"target", "_target"} & {str(k).lower() for k in table}):
+            found = _build_render({str(k).lower(): v for k, v in table.items()}.get("build"))
+            if found:
+                return found
+    return ""
 
 
 def _body_facts(ctx: Context, body: str, locate: Locate) -> tuple[list[Anchor], list[Reference], list[str]]:

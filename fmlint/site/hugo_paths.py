@@ -90,3 +90,12 @@ def clean(path: str) -> str:
         parts.append(part)
     trailing = "/" if path.endswith("/") and parts else ""
     return "/" + "/".join(parts) + trailing
+
+
+def url_key(url: str) -> str:
+    """A URL path compared as a server on a case-insensitive host would: lowercased, without ``index.html``
+    and trailing slashes."""
+    path = url.lower()
+    if path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    return path.rstrip("/") or "/"

@@ -29,7 +29,7 @@ from functools import cached_property
 from fmlint.site.anchors import heading_ids
 from fmlint.site.config import SiteConfig
 from fmlint.site.facts import Item, SiteFacts
-from fmlint.site.hugo_paths import basic_normalize, clean, make_path, output_file
+from fmlint.site.hugo_paths import basic_normalize, clean, make_path, output_file, url_key
 
 CONTENT_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mmark", ".html", ".htm", ".adoc", ".org", ".rst")
 _TOKEN = re.compile(r":\w+(\[.+?\])?")
@@ -60,6 +60,7 @@ class Page:
     name: str  # the file name without extension and language ("index", "_index", "hello")
     absolute: str = ""  # the absolute path of the file ("" for an implicit section page)
     sections: str = ""  # the folder of its current section: top-level folders, and folders with ``_index.md``
+    renders: bool = True  # a page is written (not headless, not ``render: never`` by itself or a cascade)
     key: str = ""
     url: str = ""
     decided_by: Item | None = None  # the front-matter value that decides the URL (slug, url), if any
@@ -91,6 +92,10 @@ class SiteIndex:
     by_file: dict[str, Page] = field(default_factory=dict)  # absolute path → page
     by_key: dict[tuple[str, str], list[Page]] = field(default_factory=dict)  # (language, key)
     by_base_name: dict[tuple[str, str], list[Page]] = field(default_factory=dict)
+    by_url: dict[str, Page] = field(default_factory=dict)  # ``refs.url_key`` of each page's URL
+    alias_urls: set[str] = field(default_factory=set)
+    children: dict[tuple[str, str], list[Page]] = field(default_factory=dict)  # (language, folder) → its pages
+    generated: tuple[str, ...] = ()  # URL prefixes of sections whose pages a content adapter makes
 
     def add(self, file: str, absolute: str, facts: SiteFacts) -> Page | None:
         page = _page(self.config, file, absolute, facts)
@@ -109,20 +114,50 @@ class SiteIndex:
         for language, folder in sorted(implicit - sections):
             self.pages.append(Page(None, SiteFacts(), language, "section", folder, "_index"))
         known = sections | {(language, folder.split("/", 1)[0]) for language, folder in implicit}
+        never = {(p.language, p.folder) for p in self.pages if p.kind != "page" and p.facts.cascade_render == "never"}
         for page in self.pages:
             page.sections = _current_section(page, known)
+            page.renders = _renders(page, never)
             page._id_type = self.config.heading_ids
             page.key = _key(page)
             page.url, page.decided_by = _url(self.config, page)
             self.by_key.setdefault((page.language, page.key), []).append(page)
+            if page.renders:
+                self.by_url.setdefault(url_key(page.url), page)
+            if page.kind == "page":
+                self.children.setdefault((page.language, container(page).rstrip("/")), []).append(page)
+            if self.config.aliases:
+                self.alias_urls.update(url_key(alias_url(self.config, page, a.value)) for a in page.facts.aliases)
             if page.file is not None:
                 self.by_base_name.setdefault((page.language, basic_normalize(page.base_name)), []).append(page)
+
+
+def alias_url(config: SiteConfig, page: Page, alias: str) -> str:
+    """An alias's URL: absolute ones get the page's language prefix; relative ones are beside the page."""
+    alias = alias.strip()
+    if alias.startswith("/"):
+        return clean(config.language_prefix(page.language) + alias)
+    return clean(page.url.rstrip("/").rsplit("/", 1)[0] + "/" + alias)
 
 
 def container(page: Page) -> str:
     """The folder holding the page's file or bundle ("" at the content root), with a trailing slash."""
     folder = posixpath.dirname(page.folder) if page.name == "index" else page.folder
     return folder + "/" if folder else ""
+
+
+def _renders(page: Page, never: set[tuple[str, str]]) -> bool:
+    if page.facts.render or page.kind == "home":
+        return page.facts.render != "never"
+    folder = page.folder if page.kind != "page" else container(page).rstrip("/")
+    if page.kind != "page":
+        folder = posixpath.dirname(folder)  # a section's own cascade is for the pages below it
+    while True:
+        if (page.language, folder) in never:
+            return False
+        if not folder:
+            return True
+        folder = posixpath.dirname(folder)
 
 
 def _current_section(page: Page, sections: set[tuple[str, str]]) -> str:
@@ -155,7 +190,7 @@ def _page(config: SiteConfig, file: str, absolute: str, facts: SiteFacts) -> Pag
 
 
 def _key(page: Page) -> str:
-    path = page.folder if page.bundle else posixpath.join(page.folder, page.name)
+    path = page.folder if page.bundle else f"{page.folder}/{page.name}"
     return "/" + basic_normalize(path).strip("/")
 
 

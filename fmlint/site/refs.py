@@ -23,7 +23,7 @@ from functools import lru_cache
 from urllib.parse import unquote
 
 from fmlint.site.facts import Reference
-from fmlint.site.hugo_paths import basic_normalize
+from fmlint.site.hugo_paths import basic_normalize, url_key
 from fmlint.site.index import CONTENT_EXTENSIONS, Page, SiteIndex
 
 MARKDOWN_LINK_EXTENSIONS = (".md", ".markdown")
@@ -108,7 +108,9 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     target = reference.target
     if target.startswith("#"):
         return Resolved(page, unquote(target[1:]))
-    if target.startswith(("/", "//")) or ":" in target.split("/", 1)[0] or page.file is None:
+    if target.startswith("/") and not target.startswith("//") and reference.kind == "link":
+        return _site_url(index, target)
+    if target.startswith("/") or ":" in target.split("/", 1)[0] or page.file is None:
         return _SKIP
     path, _, fragment = target.partition("#")
     path = unquote(path.split("?", 1)[0])
@@ -127,6 +129,30 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
             if found is not None:
                 return Resolved(found, unquote(fragment))
     return _SKIP
+
+
+def _site_url(index: SiteIndex, target: str) -> Resolved:
+    """A root-relative link (``/docs/install/#options``): a page's URL (case ignored, ``index.html`` and the
+    trailing slash optional); an alias, a taxonomy page, a file under ``static/`` or a section whose pages a
+    content adapter makes are not judged."""
+    config = index.config
+    path, _, fragment = target.partition("#")
+    path = unquote(path.split("?", 1)[0])
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    if config.base_path or ("." in last and not last.endswith(".html")):
+        return _SKIP  # under a base path, links may or may not be rewritten; a file, not a page
+    found = index.by_url.get(url_key(path))
+    if found is not None:
+        return Resolved(found, unquote(fragment))
+    first = path.strip("/").split("/", 1)[0].lower()
+    if (
+        url_key(path) in index.alias_urls
+        or first in config.taxonomies
+        or any(url_key(path).startswith(prefix) for prefix in index.generated)
+        or os.path.exists(os.path.join(config.root, "static", path.lstrip("/")))
+    ):
+        return _SKIP
+    return Resolved(None, fragment, f"`{path}` is no page's URL (nor an alias, a taxonomy page or a file in static/)")
 
 
 def _shown(index: SiteIndex, path: str) -> str:

@@ -25,6 +25,7 @@ from fmlint.rules.site import SITE_CODES
 from fmlint.site.checks import CHECKS, Finding
 from fmlint.site.config import SiteConfig, site_of
 from fmlint.site.facts import SiteFacts
+from fmlint.site.hugo_paths import url_key
 from fmlint.site.index import SiteIndex
 from fmlint.suppressions import apply_suppressions
 
@@ -86,6 +87,7 @@ def _site_findings(
     others = {_shown(path): path for path in content_files(site) if path not in in_run}
     for path, facts in _other_facts(list(others), settings_for, cache, jobs, verbose).items():
         index.add(path, others[path], facts if facts is not None else _facts_now(path, settings_for(path)))
+    index.generated = content_adapters(site)
     index.finish()
     wanted_codes = {path: settings_for(result.path).enabled_codes & SITE_CODES for path, result in in_run.items()}
     diagnostics: dict[str, list[Diagnostic]] = {}
@@ -114,8 +116,22 @@ def content_files(site: SiteConfig) -> list[str]:
     for content in site.content_dirs:
         for folder, dirs, files in os.walk(content.path):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
-            found += [os.path.join(folder, f) for f in files if f.lower().endswith(MARKDOWN) and not f.startswith(".")]
+            prefix = folder + os.sep
+            found += [prefix + f for f in files if f.lower().endswith(MARKDOWN) and not f.startswith(".")]
     return sorted(set(found))
+
+
+def content_adapters(site: SiteConfig) -> tuple[str, ...]:
+    """The URL prefixes of the folders holding a content adapter (``_content.gotmpl``), whose pages
+    no file shows."""
+    found = []
+    for content in site.content_dirs:
+        for folder, dirs, files in os.walk(content.path):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            if "_content.gotmpl" in files:
+                relative = os.path.relpath(folder, content.path).replace(os.sep, "/")
+                found.append(url_key("/" + ("" if relative == "." else relative)))
+    return tuple(found)
 
 
 def _other_facts(
