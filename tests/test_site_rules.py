@@ -317,3 +317,32 @@ def test_hugo_docs_has_no_site_findings_and_an_injected_fault_is_found(tmp_path)
         f"content/en/about/features.md:{lines - 1}:6-{lines - 1}:25 SITE003",
         f"content/en/about/features.md:{lines}:6-{lines}:38 SITE004",
     ]
+
+
+@pytest.mark.parametrize(
+    ("marker", "folder", "good", "repeated"),
+    [
+        ("docusaurus.config.js", "docs", "#c--go", "#twice-1"),  # github-slugger
+        ("astro.config.mjs", "src/content", "#c--go", "#twice-1"),
+        ("mkdocs.yml", "docs", "#c-go", "#twice_1"),  # Python-Markdown's toc
+        ("_config.yml", "", "#c--go", "#twice-1"),  # Jekyll: kramdown's GFM IDs
+    ],
+)
+def test_links_and_anchors_on_other_generators_sites(tmp_path, marker, folder, good, repeated):
+    base = f"{folder}/" if folder else ""
+    target = "## C++ & Go\n\n## Twice\n\n## Twice\n\n## Custom {#mine}\n"
+    links = f"[a](guide.md{good}) [b](guide.md{repeated}) [c](./guide.md#mine) [d](guide.md#nope) [e](gone.md)\n"
+    write(
+        tmp_path,
+        {
+            marker: "",
+            f"{base}guide.md": page('title: "Guide"', body=target),
+            f"{base}intro.md": page('title: "Intro"', body=links),
+        },
+    )
+    found = site_findings(tmp_path)
+    anchor, missing = links.index("guide.md#nope") + 1, links.index("gone.md") + 1
+    assert [line[: line.index(" SITE") + 8] for line in found] == [
+        f"{base}intro.md:5:{anchor}-5:{anchor + len('guide.md#nope')} SITE004",
+        f"{base}intro.md:5:{missing}-5:{missing + len('gone.md')} SITE003",
+    ]

@@ -1,5 +1,10 @@
 """Heading IDs as the generator makes them, with duplicate suffixes and ``{#custom}`` IDs.
 
+Other generators: github-slugger (Docusaurus, Astro) lowercases, drops
+punctuation and symbols and turns each space into ``-``; Python-Markdown's
+``toc`` (MkDocs) keeps ASCII word characters and joins words with ``-``, and
+numbers repeats ``_1``, ``_2``.
+
 Hugo (goldmark): ``github`` (default) keeps letters, digits and ``_``
 (lowercased), turns spaces and hyphens into ``-`` and drops everything else;
 ``github-ascii`` first removes accents and then drops non-ASCII characters;
@@ -12,12 +17,17 @@ taken).  Ported from Hugo's ``markup/goldmark/autoid.go`` and blackfriday's
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 
 from fmlint.site.hugo_paths import remove_accents
 
 _NOT_IN_ID = re.compile(r"[^\w\- \t]+")  # goldmark keeps letters, digits, `_`, `-`, spaces and tabs
 GITHUB, GITHUB_ASCII, BLACKFRIDAY = "github", "github-ascii", "blackfriday"
+GITHUB_SLUGGER, PYTHON_MARKDOWN = "github-slugger", "python-markdown"
+_NOT_IN_SLUG = re.compile(r"[^\w\- ]+")  # github-slugger drops punctuation and symbols, tabs too
+_NOT_IN_TOC = re.compile(r"[^\w\s-]+")
+_TOC_SEPARATORS = re.compile(r"[-\s]+")
 
 
 def _github(text: str, ascii_only: bool = False) -> str:
@@ -40,11 +50,21 @@ def _blackfriday(text: str) -> str:
     return "".join(out)
 
 
+def _toc(text: str) -> str:
+    """Python-Markdown's ``toc`` ``slugify``: ASCII only, word characters, hyphens for spaces."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _TOC_SEPARATORS.sub("-", _NOT_IN_TOC.sub("", text).strip().lower())
+
+
 SLUGIFIERS: dict[str, Callable[[str], str]] = {
     GITHUB: _github,
     GITHUB_ASCII: lambda text: _github(text, True),
     BLACKFRIDAY: _blackfriday,
+    GITHUB_SLUGGER: lambda text: _NOT_IN_SLUG.sub("", text.lower()).replace(" ", "-"),
+    PYTHON_MARKDOWN: _toc,
 }
+# A repeated ID's suffix: ``-1``, ``-2`` (Python-Markdown: ``_1``, ``_2``)
+_SUFFIX = {PYTHON_MARKDOWN: "_"}
 
 
 def heading_ids(anchors: Iterable[tuple[str, str, bool]], id_type: str = GITHUB) -> set[str]:
@@ -60,6 +80,6 @@ def heading_ids(anchors: Iterable[tuple[str, str, bool]], id_type: str = GITHUB)
         number = 0
         while found in taken:
             number += 1
-            found = f"{base}-{number}"
+            found = f"{base}{_SUFFIX.get(id_type, '-')}{number}"
         taken.add(found)
     return taken

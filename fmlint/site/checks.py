@@ -64,6 +64,8 @@ def alias_file(url: str) -> str:
 
 def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
     """Pages and aliases written to one output file; files that are one page to Hugo (one content key)."""
+    if index.config.generator != "hugo":
+        return
     claims: dict[str, list[_Claim]] = {}
     for page in index.pages:
         if not page.renders or page.facts.draft:
@@ -139,6 +141,8 @@ def term_url(index: SiteIndex, taxonomy: str, term: str) -> str:
 
 
 def _term_effect(index: SiteIndex, taxonomy: str, term: str, majority: str) -> str:
+    if index.config.generator != "hugo":
+        return "readers find the pages under two spellings"
     url, other = term_url(index, taxonomy, term), term_url(index, taxonomy, majority)
     if url != other:
         return f"Hugo makes a separate term page `{url}` for it"
@@ -193,6 +197,8 @@ def _anchor_message(page: Page, target: Page, fragment: str, ids: set[str]) -> s
 
 
 def duplicate_translation_keys(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
+    if index.config.generator != "hugo":
+        return
     by_key: dict[tuple[str, str], list[Page]] = {}
     for page in index.pages:
         if page.facts.translation_key is not None:

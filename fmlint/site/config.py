@@ -111,7 +111,27 @@ def read_site(root: str) -> SiteConfig:
         return _hugo(root, None)
     marker = next((m for m in OTHER_MARKERS if os.path.isfile(os.path.join(root, m))), "")
     generator = {"_c": "jekyll", "as": "astro", "do": "docusaurus", "mk": "mkdocs"}.get(marker[:2], "unknown")
-    return SiteConfig(root, generator)
+    return _other(root, generator, marker)
+
+
+# Where the other generators keep Markdown, and how they make heading IDs (only links and anchors are
+# checked on their sites): Jekyll's kramdown GFM parser and goldmark's `github` agree; Docusaurus and
+# Astro use github-slugger; MkDocs uses Python-Markdown's `toc` slugify.
+_OTHER_SITES = {
+    "jekyll": ((".",), "github"),
+    "docusaurus": (("docs", "blog", "src/pages"), "github-slugger"),
+    "astro": (("src/content", "src/pages"), "github-slugger"),
+    "mkdocs": (("docs",), "python-markdown"),
+}
+
+
+def _other(root: str, generator: str, marker: str) -> SiteConfig:
+    folders, heading_ids = _OTHER_SITES.get(generator, ((), "github"))
+    if generator == "mkdocs":
+        options, _ = _load(os.path.join(root, marker))
+        folders = (str(options.get("docs_dir", "docs")),)
+    dirs = tuple(ContentDir(os.path.normpath(os.path.join(root, folder)), None) for folder in folders)
+    return SiteConfig(root, generator, content_dirs=dirs, heading_ids=heading_ids)
 
 
 def _load(path: str) -> tuple[dict[str, Any], bytes]:
@@ -124,7 +144,7 @@ def _load(path: str) -> tuple[dict[str, Any], bytes]:
             loaded = json.loads(data)
         else:
             loaded = yaml.safe_load(data)
-    except (OSError, ValueError, yaml.YAMLError):
+    except (OSError, ValueError, yaml.YAMLError):  # mkdocs.yml's `!!python/name:` tags are errors too
         return {}, b""
     return (_lowered(loaded) if isinstance(loaded, dict) else {}), data
 

@@ -106,7 +106,13 @@ class SiteIndex:
         return page
 
     def finish(self) -> None:
-        """Work out keys and URLs (sections first: pages may use their slugs), and add implicit sections."""
+        """Work out keys and URLs (sections first: pages may use their slugs), and add implicit sections.
+
+        Other generators' pages get no URL: only their links and anchors are checked."""
+        if self.config.generator != "hugo":
+            for page in self.pages:
+                page._id_type = self.config.heading_ids
+            return
         sections = {(p.language, p.folder) for p in self.pages if p.kind != "page"}
         implicit = {
             (p.language, p.folder.split("/", 1)[0]) for p in self.pages if p.kind == "page" and "/" in container(p)

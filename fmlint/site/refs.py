@@ -42,7 +42,7 @@ _SKIP = Resolved(None, checked=False)
 
 def resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     if reference.kind in ("ref", "relref"):
-        return _shortcode(index, page, reference)
+        return _shortcode(index, page, reference) if index.config.generator == "hugo" else _SKIP
     return _link(index, page, reference)
 
 
@@ -108,7 +108,12 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     target = reference.target
     if target.startswith("#"):
         return Resolved(page, unquote(target[1:]))
-    if target.startswith("/") and not target.startswith("//") and reference.kind == "link":
+    if (
+        target.startswith("/")
+        and not target.startswith("//")
+        and reference.kind == "link"
+        and index.config.generator == "hugo"
+    ):
         return _site_url(index, target)
     if target.startswith("/") or ":" in target.split("/", 1)[0] or page.file is None:
         return _SKIP

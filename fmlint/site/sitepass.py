@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 SettingsFor = Callable[[str], Settings]
 MARKDOWN = (".md", ".markdown")
+_NOT_CONTENT = frozenset({"node_modules", "_site", "vendor", "public", "build"})  # output and dependencies
 
 
 def site_diagnostics(
@@ -49,7 +50,7 @@ def site_diagnostics(
         if result.facts is None or not (settings_for(result.path).enabled_codes & SITE_CODES):
             continue
         site = site_of(result.path)
-        if site is not None and site.generator == "hugo":
+        if site is not None and site.content_dirs:
             sites.setdefault(site.root, (site, []))[1].append(result)
     found: dict[str, list[Diagnostic]] = {}
     for site, checked in sites.values():
@@ -115,7 +116,7 @@ def content_files(site: SiteConfig) -> list[str]:
     found: list[str] = []
     for content in site.content_dirs:
         for folder, dirs, files in os.walk(content.path):
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _NOT_CONTENT]
             prefix = folder + os.sep
             found += [prefix + f for f in files if f.lower().endswith(MARKDOWN) and not f.startswith(".")]
     return sorted(set(found))
