@@ -45,13 +45,18 @@ def site_diagnostics(
     verbose: bool = False,
 ) -> dict[str, list[Diagnostic]]:
     """The site rules' findings in the files of ``results``, by path."""
-    sites: dict[str, tuple[SiteConfig, list[FileResult]]] = {}
+    sites: dict[str, tuple[SiteConfig, list[tuple[str, FileResult]]]] = {}
+    folders: dict[str, str] = {}  # each folder as named → absolute (10,000 files sit in a few folders)
     for result in results:
         if result.facts is None or not (settings_for(result.path).enabled_codes & SITE_CODES):
             continue
-        site = site_of(result.path)
+        folder, name = os.path.split(result.path)
+        if folder not in folders:
+            folders[folder] = os.path.abspath(folder)
+        absolute = os.path.join(folders[folder], name)
+        site = site_of(absolute)
         if site is not None and site.content_dirs:
-            sites.setdefault(site.root, (site, []))[1].append(result)
+            sites.setdefault(site.root, (site, []))[1].append((absolute, result))
     found: dict[str, list[Diagnostic]] = {}
     for site, checked in sites.values():
         try:
@@ -60,7 +65,7 @@ def site_diagnostics(
             message = f"the site checks crashed: {type(exc).__name__}: {exc}"
             if verbose:
                 message += "\n" + traceback.format_exc()
-            path = checked[0].path
+            path = checked[0][1].path
             found.setdefault(path, []).append(
                 located_diagnostic(path, Position(1, 1, 1, 1), INTERNAL_ERROR, message, settings_for(path))
             )
@@ -72,7 +77,7 @@ def site_diagnostics(
 
 def _site_findings(
     site: SiteConfig,
-    checked: list[FileResult],
+    checked: list[tuple[str, FileResult]],
     settings_for: SettingsFor,
     cache: ResultCache | None,
     jobs: int | None,
@@ -80,12 +85,12 @@ def _site_findings(
 ) -> dict[str, list[Diagnostic]]:
     index = SiteIndex(site)
     in_run: dict[str, FileResult] = {}
-    for result in checked:
-        absolute = os.path.abspath(result.path)
+    for absolute, result in checked:
         in_run[absolute] = result
         index.add(result.path, absolute, result.facts or SiteFacts())
     # named as a run from the working folder names them: their cache entries are keyed by that path
-    others = {_shown(path): path for path in content_files(site) if path not in in_run}
+    here = os.path.join(os.getcwd(), "")
+    others = {_shown(path, here): path for path in content_files(site) if path not in in_run}
     for path, facts in _other_facts(list(others), settings_for, cache, jobs, verbose).items():
         index.add(path, others[path], facts if facts is not None else _facts_now(path, settings_for(path)))
     index.generated = content_adapters(site)
@@ -108,7 +113,13 @@ def _site_findings(
             diagnostics.setdefault(path, []).append(
                 located_diagnostic(path, position, finding.code, finding.message, settings_for(path))
             )
-    return {path: _unsuppressed(path, found, in_run, settings_for) for path, found in diagnostics.items()}
+    with_comments = {
+        result.path for result in in_run.values() if result.facts is not None and result.facts.suppressions
+    }
+    return {
+        path: _unsuppressed(path, found, settings_for(path)) if path in with_comments else found
+        for path, found in diagnostics.items()
+    }
 
 
 def content_files(site: SiteConfig) -> list[str]:
@@ -172,21 +183,13 @@ def _facts_now(path: str, settings: Settings) -> SiteFacts:
     return site_facts(ctx) or SiteFacts()
 
 
-def _shown(path: str) -> str:
-    """``path`` relative to the working folder when inside it (as the run names files), else absolute."""
-    here = os.path.join(os.getcwd(), "")
+def _shown(path: str, here: str) -> str:
+    """``path`` relative to the working folder ``here`` when inside it (as the run names files), else absolute."""
     return path[len(here) :] if path.startswith(here) else path
 
 
-def _unsuppressed(
-    path: str, diagnostics: list[Diagnostic], in_run: dict[str, FileResult], settings_for: SettingsFor
-) -> list[Diagnostic]:
-    """The findings that the file's inline suppression comments do not silence (the file is read again
-    only when it has such comments)."""
-    facts = in_run[os.path.abspath(path)].facts
-    if facts is None or not facts.suppressions:
-        return diagnostics
-    settings = settings_for(path)
+def _unsuppressed(path: str, diagnostics: list[Diagnostic], settings: Settings) -> list[Diagnostic]:
+    """The findings that the inline suppression comments of the file (read again: it has some) do not silence."""
     try:
         with open(path, "rb") as handle:
             data = handle.read()
