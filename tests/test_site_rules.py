@@ -346,3 +346,28 @@ def test_links_and_anchors_on_other_generators_sites(tmp_path, marker, folder, g
         f"{base}intro.md:5:{anchor}-5:{anchor + len('guide.md#nope')} SITE004",
         f"{base}intro.md:5:{missing}-5:{missing + len('gone.md')} SITE003",
     ]
+
+
+def test_the_command_reports_site_findings_in_every_format_and_honours_selection(tmp_path, capsys, monkeypatch):
+    import json
+
+    from fmlint.cli import main
+
+    write(tmp_path, FAULTY_SITE)
+    (tmp_path / "content/docs/amb.md").write_text(
+        page('title: "Ambiguous"', body='<!-- fmlint-disable-next-line SITE003 -->\n{{< ref "name" >}}\n'),
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["--no-cache", "--select", "SITE", "--format", "json", "content/posts/slugged.md"]) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert [(d["path"], d["line"], d["column"], d["code"]) for d in found] == [
+        ("content/posts/slugged.md", 3, 7, "SITE001")
+    ]
+    assert "`content/posts/taken.md:1`" in found[0]["message"]  # the other file, as the run names files
+    assert main(["--no-cache", "--select", "SITE", "--format", "sarif", "content/posts/slugged.md"]) == 1
+    assert '"ruleId": "SITE001"' in capsys.readouterr().out
+    assert main(["--no-cache", "--select", "SITE", "--ignore", "SITE001", "content/posts/slugged.md"]) == 0
+    capsys.readouterr()
+    assert main(["--no-cache", "--select", "SITE", "content/docs/amb.md"]) == 0  # silenced by the comment
+    assert "SITE003" not in capsys.readouterr().out

@@ -80,6 +80,20 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     includes: list[str] = []
     suppressions: bool = False  # the file has fmlint- comments
 
+    def __reduce__(self) -> tuple[Any, tuple[bytes]]:
+        """Pickled (from a worker process to the runner) as MessagePack: a third of pickle's time."""
+        return _decoded, (_ENCODER.encode(self),)
+
+
+_ENCODER = msgspec.msgpack.Encoder()
+
+
+def _decoded(data: bytes) -> SiteFacts:
+    return _DECODER.decode(data)
+
+
+_DECODER = msgspec.msgpack.Decoder(SiteFacts)
+
 
 def extract(ctx: Context, locate: Locate) -> SiteFacts:
     """The facts of the file of ``ctx`` (front matter and Markdown are the views already parsed)."""
