@@ -19,7 +19,7 @@ import json
 import os
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -83,9 +83,15 @@ class SiteConfig:
 
     def language_prefix(self, language: str) -> str:
         """``/fr`` for a language other than the default (and for it too with ``defaultContentLanguageInSubdir``)."""
-        if not self.multilingual or (language == self.default_language and not self.default_in_subdir):
-            return ""
-        return "/" + language
+        prefix = self._prefixes.get(language)
+        if prefix is None:
+            subdir = self.multilingual and (language != self.default_language or self.default_in_subdir)
+            prefix = self._prefixes[language] = "/" + language if subdir else ""
+        return prefix
+
+    @cached_property
+    def _prefixes(self) -> dict[str, str]:
+        return {}  # not a field: worked out once per language
 
     def content_dir_of(self, path: str) -> ContentDir | None:
         """The content folder holding ``path`` (the deepest, so that nested mounts win)."""

@@ -74,6 +74,10 @@ class Page:
         """The name Hugo's base-name lookup knows the page by: the file name, or a bundle's folder name."""
         return posixpath.basename(self.folder) if self.bundle else self.name
 
+    @cached_property
+    def absolute_folder(self) -> str:
+        return os.path.dirname(self.absolute)
+
     @property
     def output(self) -> str:
         return output_file(self.url)

@@ -119,7 +119,7 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         return _SKIP
     path, _, fragment = target.partition("#")
     path = unquote(path.split("?", 1)[0])
-    folder = os.path.dirname(page.absolute)
+    folder = page.absolute_folder
     destination = os.path.normpath(os.path.join(folder, path))
     if path.lower().endswith(MARKDOWN_LINK_EXTENSIONS):
         found = index.by_file.get(destination)

@@ -45,10 +45,11 @@ def site_diagnostics(
     verbose: bool = False,
 ) -> dict[str, list[Diagnostic]]:
     """The site rules' findings in the files of ``results``, by path."""
-    sites: dict[str, tuple[SiteConfig, list[tuple[str, FileResult]]]] = {}
+    sites: dict[str, tuple[SiteConfig, list[tuple[str, FileResult, frozenset[str]]]]] = {}
     folders: dict[str, str] = {}  # each folder as named → absolute (10,000 files sit in a few folders)
     for result in results:
-        if result.facts is None or not (settings_for(result.path).enabled_codes & SITE_CODES):
+        codes = settings_for(result.path).enabled_codes & SITE_CODES
+        if result.facts is None or not codes:
             continue
         folder, name = os.path.split(result.path)
         if folder not in folders:
@@ -56,7 +57,7 @@ def site_diagnostics(
         absolute = os.path.join(folders[folder], name)
         site = site_of(absolute)
         if site is not None and site.content_dirs:
-            sites.setdefault(site.root, (site, []))[1].append((absolute, result))
+            sites.setdefault(site.root, (site, []))[1].append((absolute, result, codes))
     found: dict[str, list[Diagnostic]] = {}
     for site, checked in sites.values():
         try:
@@ -77,7 +78,7 @@ def site_diagnostics(
 
 def _site_findings(
     site: SiteConfig,
-    checked: list[tuple[str, FileResult]],
+    checked: list[tuple[str, FileResult, frozenset[str]]],
     settings_for: SettingsFor,
     cache: ResultCache | None,
     jobs: int | None,
@@ -85,8 +86,10 @@ def _site_findings(
 ) -> dict[str, list[Diagnostic]]:
     index = SiteIndex(site)
     in_run: dict[str, FileResult] = {}
-    for absolute, result in checked:
+    wanted_codes: dict[str, frozenset[str]] = {}  # the site codes enabled for each file of the run
+    for absolute, result, codes in checked:
         in_run[absolute] = result
+        wanted_codes[absolute] = codes
         index.add(result.path, absolute, result.facts or SiteFacts())
     # named as a run from the working folder names them: their cache entries are keyed by that path
     here = os.path.join(os.getcwd(), "")
@@ -95,7 +98,6 @@ def _site_findings(
         index.add(path, others[path], facts if facts is not None else _facts_now(path, settings_for(path)))
     index.generated = content_adapters(site)
     index.finish()
-    wanted_codes = {path: settings_for(result.path).enabled_codes & SITE_CODES for path, result in in_run.items()}
     diagnostics: dict[str, list[Diagnostic]] = {}
     seen: set[tuple[str, str, int, int, str]] = set()
     for code, check in CHECKS.items():
