@@ -151,7 +151,8 @@ def _enable(found: _Directives, codes: list[str | None], span: Span, line: int) 
 
 
 def _checked(ctx: Context, code: str) -> bool:
-    """Whether this run can report ``code`` in the file (``URL`` codes need the online checks)."""
+    """Whether this run can report ``code`` in the file (``URL`` codes need the online checks; ``SITE``
+    codes come from the site pass, which applies the comments to its own findings)."""
     if code.startswith(SITE):
         return False
     return ctx.settings.is_enabled(code) and (not code.startswith(ONLINE) or bool(ctx.settings.collect_urls))

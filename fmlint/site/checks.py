@@ -100,24 +100,23 @@ def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
 def term_variants(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
     """Terms spelt differently that readers (or Hugo) take for one: see :func:`fold`."""
     for taxonomy in index.config.taxonomies:
-        uses: dict[str, list[tuple[Page, Item]]] = {}
-        for page in index.pages:
-            for item in page.facts.lists.get(taxonomy, ()):
-                folded = fold(item.value)
-                if folded:
-                    uses.setdefault(folded, []).append((page, item))
-        for group in uses.values():
-            counts = Counter(item.value for _, item in group)
-            if len(counts) < 2:
-                continue
-            majority, count = max(counts.items(), key=lambda pair: (pair[1], -_first(group, pair[0])))
-            for page, item in group:
-                if item.value != majority and wanted(page):
-                    message = (
-                        f"{taxonomy} term `{item.value}` is a variant of `{majority}` ({_times(count)}): "
-                        f"{_term_effect(index, taxonomy, item.value, majority)}"
-                    )
-                    yield Finding(page, TERM_VARIANT, message, item.at)
+        checked = [(page, item) for page in index.pages if wanted(page) for item in page.facts.lists.get(taxonomy, ())]
+        if not checked:
+            continue
+        counts = Counter(item.value for page in index.pages for item in page.facts.lists.get(taxonomy, ()))
+        spellings: dict[str, list[str]] = {}  # folded → spellings, in order of first use
+        for value in counts:
+            if folded := fold(value):
+                spellings.setdefault(folded, []).append(value)
+        for page, item in checked:
+            group = spellings.get(fold(item.value), [])
+            majority = max(group, key=counts.__getitem__) if len(group) > 1 else item.value
+            if item.value != majority:
+                message = (
+                    f"{taxonomy} term `{item.value}` is a variant of `{majority}` ({_times(counts[majority])}): "
+                    f"{_term_effect(index, taxonomy, item.value, majority)}"
+                )
+                yield Finding(page, TERM_VARIANT, message, item.at)
 
 
 def _times(count: int) -> str:
@@ -128,10 +127,6 @@ def _times(count: int) -> str:
 def fold(term: str) -> str:
     """Compatibility forms unified, case folded, everything but letters and digits dropped."""
     return "".join(c for c in unicodedata.normalize("NFKC", term).casefold() if c.isalnum())
-
-
-def _first(group: list[tuple[Page, Item]], value: str) -> int:
-    return next(i for i, (_, item) in enumerate(group) if item.value == value)
 
 
 def term_url(index: SiteIndex, taxonomy: str, term: str) -> str:
