@@ -74,11 +74,21 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     cascade_render: str = ""  # ``cascade: {build: {render: …}}`` of a section: its pages' default
     aliases: list[Item] = []
     lists: dict[str, list[Item]] = {}  # lowercased front-matter key → its list of strings
-    anchors: list[Anchor] = []
-    references: list[Reference] = []
+    # Anchors and references as MessagePack, decoded on first use: a pre-commit run reads the facts of
+    # every file of the site but the anchors of a few and the references of the files it checks
+    anchors_data: msgspec.Raw = msgspec.Raw(b"\x90")
+    references_data: msgspec.Raw = msgspec.Raw(b"\x90")
     # content files that shortcodes name (``{{% include "x.md" %}}``): their headings show here
     includes: list[str] = []
     suppressions: bool = False  # the file has fmlint- comments
+
+    @property
+    def anchors(self) -> list[Anchor]:
+        return _ANCHORS.decode(self.anchors_data)
+
+    @property
+    def references(self) -> list[Reference]:
+        return _REFERENCES.decode(self.references_data)
 
     def __reduce__(self) -> tuple[Any, tuple[bytes]]:
         """Pickled (from a worker process to the runner) as MessagePack: a third of pickle's time."""
@@ -93,6 +103,8 @@ def _decoded(data: bytes) -> SiteFacts:
 
 
 _DECODER = msgspec.msgpack.Decoder(SiteFacts)
+_ANCHORS = msgspec.msgpack.Decoder(list[Anchor])
+_REFERENCES = msgspec.msgpack.Decoder(list[Reference])
 
 
 def extract(ctx: Context, locate: Locate) -> SiteFacts:
@@ -140,8 +152,8 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
         cascade_render=_cascade_render(data.get(keys.get("cascade", ""))),
         aliases=aliases,
         lists=lists,
-        anchors=anchors,
-        references=references,
+        anchors_data=msgspec.Raw(_ENCODER.encode(anchors)),
+        references_data=msgspec.Raw(_ENCODER.encode(references)),
         includes=includes,
         suppressions=MARK in doc.text,
     )
