@@ -110,7 +110,8 @@ def term_variants(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                 spellings.setdefault(folded, []).append(value)
         for page, item in checked:
             group = spellings.get(fold(item.value), [])
-            majority = max(group, key=counts.__getitem__) if len(group) > 1 else item.value
+            # the most used spelling; on a tie, one without surrounding spaces, then the first used
+            majority = max(group, key=lambda v: (counts[v], v == v.strip())) if len(group) > 1 else item.value
             if item.value != majority:
                 message = (
                     f"{taxonomy} term `{item.value}` is a variant of `{majority}` ({_times(counts[majority])}): "
