@@ -371,3 +371,48 @@ def test_the_command_reports_site_findings_in_every_format_and_honours_selection
     capsys.readouterr()
     assert main(["--no-cache", "--select", "SITE", "content/docs/amb.md"]) == 0  # silenced by the comment
     assert "SITE003" not in capsys.readouterr().out
+
+
+OPTIONS_SITE = {
+    "hugo.toml": """baseURL = "https://example.org/"
+disablePathToLower = true
+removePathAccents = true
+uglyURLs = true
+defaultContentLanguage = "en"
+defaultContentLanguageInSubdir = true
+[languages.en]
+weight = 1
+[languages.fr]
+weight = 2
+[permalinks.page]
+blog = "/:sections/:year/:slugorfilename/"
+[permalinks.section]
+blog = "/b/"
+""",
+    "content/Docs/Mixed Case.md": page('title: "Mixed"'),
+    "content/Docs/Mixed Case.fr.md": page('title: "Mixte"'),
+    "content/Docs/Café Über.md": page('title: "Accents"'),
+    "content/Docs/_index.md": page('title: "Docs"'),
+    "content/blog/_index.md": page('title: "Blog"'),
+    "content/blog/Post One.md": page('title: "One"', "date: 2021-06-01"),
+    "content/blog/two.md": page('title: "Two"', 'slug: "Second Post"', "date: 2022-01-01"),
+    "content/blog/sub/_index.md": page('title: "Sub"'),
+    "content/blog/sub/three.md": page('title: "Three"', "date: 2023-02-03"),
+    "content/blog/bundle/index.md": page('title: "Bundle"', "date: 2020-01-01"),
+}
+
+
+@needs_hugo
+def test_path_options_match_hugo_list_all(tmp_path):
+    """disablePathToLower, removePathAccents, uglyURLs, the default language in a subfolder, filename
+    languages, [permalinks.page] with :sections and :slugorfilename."""
+    write(tmp_path, OPTIONS_SITE)
+    expected = hugo_permalinks(tmp_path)
+    index = index_of(tmp_path)
+    computed = {page.absolute: page.url for page in index.pages if page.file is not None}
+    assert {path: computed.get(path) for path in expected} == expected
+    # the section pattern also names blog/sub: Hugo lists both sections at /en/b/index.html
+    assert [line[: line.index(" SITE") + 8] for line in site_findings(tmp_path)] == [
+        "content/blog/_index.md:1:1-1:1 SITE001",
+        "content/blog/sub/_index.md:1:1-1:1 SITE001",
+    ]

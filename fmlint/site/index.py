@@ -216,17 +216,24 @@ def _url(config: SiteConfig, page: Page) -> tuple[str, Item | None]:
     if pattern is not None:
         expanded = _TOKEN.sub(lambda m: _token(config, page, m.group()[1:]), pattern)
         url = clean(prefix + "/" + expanded.lstrip("/"))
-        return (url if url.endswith("/") or "." in url.rsplit("/", 1)[-1] else url + "/"), _slug_or_none(facts, pattern)
+        if not (url.endswith("/") or "." in url.rsplit("/", 1)[-1]):
+            url += "/"
+        return _uglified(config, page, url), _slug_or_none(facts, pattern)
     lower, accents = config.lower, config.keep_accents
     if page.kind == "section":
         name = facts.slug.value if facts.slug is not None else None
         folder = page.folder if name is None else posixpath.join(posixpath.dirname(page.folder), name)
-        return prefix + "/" + make_path(folder, lower, accents).strip("/") + "/", facts.slug
+        return _uglified(config, page, prefix + "/" + make_path(folder, lower, accents).strip("/") + "/"), facts.slug
     base = facts.slug.value if facts.slug is not None and facts.slug.value.strip() else page.base_name
     path = make_path(container(page) + base, lower, accents).strip("/")
-    if config.ugly:
-        return f"{prefix}/{path}.html", facts.slug
-    return f"{prefix}/{path}/", facts.slug
+    return _uglified(config, page, f"{prefix}/{path}/"), facts.slug
+
+
+def _uglified(config: SiteConfig, page: Page, url: str) -> str:
+    """With ``uglyURLs``: a page's ``/a/b/`` is ``/a/b.html``, a section's ``/a/index.html``."""
+    if not config.ugly or not url.endswith("/") or url == "/":
+        return url
+    return url + "index.html" if page.kind != "page" else url.rstrip("/") + ".html"
 
 
 def _slug_or_none(facts: SiteFacts, pattern: str) -> Item | None:
