@@ -416,3 +416,50 @@ def test_path_options_match_hugo_list_all(tmp_path):
         "content/blog/_index.md:1:1-1:1 SITE001",
         "content/blog/sub/_index.md:1:1-1:1 SITE001",
     ]
+
+
+JEKYLL_SITE = {
+    "_config.yml": "title: Blog\n",
+    "_posts/2024-03-05-hello-world.md": page('title: "Hello"', "categories: [News, Tech]"),
+    "news/_posts/2024-03-06-launch.md": page('title: "Launch"'),
+    "_posts/2024-04-01-dated.md": page('title: "Dated"', "date: 2024-05-02"),
+    "_posts/2024-04-02-slugged.md": page('title: "S"', 'slug: "My Slug"'),
+    "_drafts/idea.md": page('title: "Draft"'),
+    "about.md": page('title: "About"'),
+    "About.md": page('title: "About again"'),  # a case-only twin of about.html
+    "docs/index.md": page('title: "Docs"'),
+    "docs/guide.md": page('title: "Guide"', 'permalink: "/news/2024/03/06/launch.html"'),  # the launch post's URL
+    "README.md": "# Read me\n",  # no front matter: copied as it is
+}
+
+
+def test_jekyll_urls_and_doctor_checks(tmp_path):
+    write(tmp_path, JEKYLL_SITE)
+    index = index_of(tmp_path)
+    urls = {os.path.relpath(page.absolute, tmp_path): page.url for page in index.pages}
+    assert urls == {
+        "_posts/2024-03-05-hello-world.md": "/news/tech/2024/03/05/hello-world.html",
+        "news/_posts/2024-03-06-launch.md": "/news/2024/03/06/launch.html",
+        "_posts/2024-04-01-dated.md": "/2024/05/02/dated.html",  # the front matter's date
+        "_posts/2024-04-02-slugged.md": "/2024/04/02/My-Slug.html",
+        "_drafts/idea.md": "",  # not built
+        "about.md": "/about.html",
+        "About.md": "/About.html",
+        "docs/index.md": "/docs/",
+        "docs/guide.md": "/news/2024/03/06/launch.html",
+        "README.md": "/README.md",
+    }
+    found = [line[: line.index(" SITE") + 8] for line in site_findings(tmp_path)]
+    assert found == [
+        "About.md:1:1-1:1 SITE001",  # differs only by case from about.html
+        "about.md:1:1-1:1 SITE001",
+        "docs/guide.md:3:12-3:42 SITE001",  # at the permalink that decides it
+        "news/_posts/2024-03-06-launch.md:1:1-1:1 SITE001",
+    ]
+    (tmp_path / "_config.yml").write_text("permalink: pretty\n", encoding="utf-8")
+    from fmlint.site.config import read_site as cached
+
+    cached.cache_clear()
+    pretty = {os.path.relpath(p.absolute, tmp_path): p.url for p in index_of(tmp_path).pages}
+    assert pretty["_posts/2024-03-05-hello-world.md"] == "/news/tech/2024/03/05/hello-world/"
+    assert pretty["about.md"] == "/about/"

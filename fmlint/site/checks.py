@@ -64,7 +64,7 @@ def alias_file(url: str) -> str:
 
 def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
     """Pages and aliases written to one output file; files that are one page to Hugo (one content key)."""
-    if index.config.generator != "hugo":
+    if index.config.generator not in ("hugo", "jekyll"):
         return
     claims: dict[str, list[_Claim]] = {}
     for page in index.pages:
@@ -82,12 +82,14 @@ def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
             for other in owners:
                 if other.page is claim.page:
                     continue  # an alias on its own page's path: Hugo keeps the page (checked with a build)
-                if not (claim.alias or other.alias) and other.page.key == claim.page.key:
+                if not (claim.alias or other.alias) and claim.page.key and other.page.key == claim.page.key:
                     continue  # reported as one content key below
                 at = claim.item.at if claim.item is not None else FILE_START
                 what = "this alias" if claim.alias else "this page"
-                message = f"{what} and {other.describe()} are both written to `{output}`; Hugo keeps one of them"
+                generator = index.config.generator.capitalize()
+                message = f"{what} and {other.describe()} are both written to `{output}`; {generator} keeps one of them"
                 yield Finding(claim.page, COLLISION, message, at)
+    yield from _case_collisions(claims, wanted)
     for (_, key), pages in index.by_key.items():
         files = [page for page in pages if page.file is not None]
         for page in files:
@@ -95,6 +97,28 @@ def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                 others = ", ".join(f"`{other.file}`" for other in files if other is not page)
                 message = f"this file and {others} are one page to Hugo (content path `{key}`); it keeps one of them"
                 yield Finding(page, COLLISION, message, FILE_START)
+
+
+def _case_collisions(claims: dict[str, list[_Claim]], wanted: Wanted) -> Iterator[Finding]:
+    """Output paths that differ only by case (``jekyll doctor``'s check): one file on macOS and Windows."""
+    by_lower: dict[str, list[str]] = {}
+    for output in claims:
+        by_lower.setdefault(output.lower(), []).append(output)
+    for outputs in by_lower.values():
+        if len(outputs) < 2:
+            continue
+        for output in outputs:
+            for claim in claims[output]:
+                if claim.page.file is None or not wanted(claim.page):
+                    continue
+                others = [(other, name) for name in outputs if name != output for other in claims[name]]
+                named = ", ".join(f"{other.describe()} (`{name}`)" for other, name in others)
+                what = "this alias" if claim.alias else "this page"
+                message = (
+                    f"{what} is written to `{output}`, which differs only by case from {named}: "
+                    "on a case-insensitive file system (macOS, Windows) one replaces the other"
+                )
+                yield Finding(claim.page, COLLISION, message, claim.item.at if claim.item is not None else FILE_START)
 
 
 def term_variants(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:

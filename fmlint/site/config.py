@@ -72,6 +72,7 @@ class SiteConfig:
     ugly: bool = False
     aliases: bool = True  # false with ``disableAliases``: no alias is written
     base_path: str = ""  # the path of ``baseURL`` (``/blog`` for ``https://example.org/blog/``)
+    permalink_style: str = ""  # Jekyll's ``permalink`` (``date``, ``pretty``, … or a pattern)
     heading_ids: str = "github"
     definition_ids: bool = False
     taxonomies: tuple[str, ...] = DEFAULT_TAXONOMIES
@@ -137,7 +138,11 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         options, _ = _load(os.path.join(root, marker))
         folders = (str(options.get("docs_dir", "docs")),)
     dirs = tuple(ContentDir(os.path.normpath(os.path.join(root, folder)), None) for folder in folders)
-    return SiteConfig(root, generator, content_dirs=dirs, heading_ids=heading_ids)
+    style = ""
+    if generator == "jekyll":
+        options, _ = _load(os.path.join(root, marker))
+        style = str(options.get("permalink", "date"))
+    return SiteConfig(root, generator, content_dirs=dirs, heading_ids=heading_ids, aliases=False, permalink_style=style)
 
 
 def _load(path: str) -> tuple[dict[str, Any], bytes]:

@@ -67,6 +67,7 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     title: Item | None = None
     slug: Item | None = None
     url: Item | None = None
+    permalink: Item | None = None  # Jekyll's
     date: str = ""  # ISO date, for permalink tokens
     translation_key: Item | None = None
     draft: bool = False
@@ -81,6 +82,7 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     # content files that shortcodes name (``{{% include "x.md" %}}``): their headings show here
     includes: list[str] = []
     suppressions: bool = False  # the file has fmlint- comments
+    front_matter: bool = True  # Jekyll copies a file without front matter as it is
 
     @property
     def anchors(self) -> list[Anchor]:
@@ -145,6 +147,7 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
         title=item("title"),
         slug=item("slug"),
         url=item("url"),
+        permalink=item("permalink"),
         date=_date(data, keys),
         translation_key=item("translationkey"),
         draft=data.get(keys.get("draft", "")) is True,
@@ -156,6 +159,7 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
         references_data=msgspec.Raw(_ENCODER.encode(references)),
         includes=includes,
         suppressions=MARK in doc.text,
+        front_matter=doc.kind is not None,
     )
 
 

@@ -30,6 +30,7 @@ from fmlint.site.anchors import heading_ids
 from fmlint.site.config import SiteConfig
 from fmlint.site.facts import Item, SiteFacts
 from fmlint.site.hugo_paths import basic_normalize, clean, make_path, output_file, url_key
+from fmlint.site.jekyll import jekyll_url
 
 CONTENT_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mmark", ".html", ".htm", ".adoc", ".org", ".rst")
 _TOKEN = re.compile(r":\w+(\[.+?\])?")
@@ -116,6 +117,10 @@ class SiteIndex:
         if self.config.generator != "hugo":
             for page in self.pages:
                 page._id_type = self.config.heading_ids
+                if self.config.generator == "jekyll":
+                    page.url = _jekyll(self.config, page)
+                    page.renders = bool(page.url)
+                    page.decided_by = page.facts.permalink
             return
         sections = {(p.language, p.folder) for p in self.pages if p.kind != "page"}
         implicit = {
@@ -154,6 +159,22 @@ def container(page: Page) -> str:
     """The folder holding the page's file or bundle ("" at the content root), with a trailing slash."""
     folder = posixpath.dirname(page.folder) if page.name == "index" else page.folder
     return folder + "/" if folder else ""
+
+
+def _jekyll(config: SiteConfig, page: Page) -> str:
+    facts = page.facts
+    categories = [item.value for item in facts.lists.get("categories", ())]
+    url = jekyll_url(
+        page.folder,
+        page.name,
+        config.permalink_style,
+        facts.permalink.value if facts.permalink is not None else "",
+        facts.date,
+        categories,
+        facts.slug.value if facts.slug is not None else "",
+        facts.front_matter,
+    )
+    return url or ""
 
 
 def _renders(page: Page, never: set[tuple[str, str]]) -> bool:
