@@ -65,8 +65,7 @@ def lookup(index: SiteIndex, page: Page, target: str, language: str) -> Page | l
     """The page ``target`` names, or the candidates of an ambiguous base name (empty: none)."""
     target = target.strip().replace("\\", "/")
     if not target.startswith("/"):
-        base = page.folder if page.bundle else posixpath.dirname(_file_folder(page))
-        found = _by_path(index, posixpath.join("/" + base, target), language)
+        found = _by_path(index, posixpath.join("/" + page.folder, target), language)  # a bundle: its folder
         if found is not None:
             return found
         if target.startswith("."):
@@ -78,10 +77,6 @@ def lookup(index: SiteIndex, page: Page, target: str, language: str) -> Page | l
         candidates = index.by_base_name.get((language, basic_normalize(_stem(target.strip("/")))), [])
         return candidates[0] if len(candidates) == 1 else candidates
     return []
-
-
-def _file_folder(page: Page) -> str:
-    return posixpath.join(page.folder, page.name)
 
 
 def _stem(path: str) -> str:
