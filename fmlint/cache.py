@@ -90,6 +90,8 @@ _SCHEMA = (
     # the site rules' facts of a results row (same key), apart: a pre-commit run reads only these
     "CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, file TEXT NOT NULL, stamp TEXT, value BLOB NOT NULL)",
     "CREATE INDEX IF NOT EXISTS facts_by_file ON facts (file)",
+    # each site's findings after a run over all of it, valid while its state (every file's stamp) holds
+    "CREATE TABLE IF NOT EXISTS sites (root TEXT PRIMARY KEY, state TEXT NOT NULL, value BLOB NOT NULL)",
 )
 
 
@@ -269,6 +271,28 @@ class ResultCache:
         except sqlite3.Error:
             return 0
         return removed
+
+    def load_site(self, root: str, state: str) -> bytes | None:
+        """The site pass's stored findings for the site at ``root``, if stored in ``state``."""
+        if not self.usable:
+            return None
+        try:
+            row = self._connect().execute("SELECT state, value FROM sites WHERE root = ?", (root,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return row[1] if row is not None and row[0] == state else None
+
+    def store_site(self, root: str, state: str, value: bytes) -> None:
+        """Keep the site pass's findings for the site at ``root`` in ``state`` (a busy database: not kept)."""
+        if not self.usable:
+            return
+        try:
+            with _transaction(self._connect()) as connection:
+                connection.execute(
+                    "INSERT OR REPLACE INTO sites (root, state, value) VALUES (?, ?, ?)", (root, state, value)
+                )
+        except sqlite3.Error:
+            return
 
     def close(self) -> None:
         if self._connection is not None and self._pid == os.getpid():

@@ -463,3 +463,24 @@ def test_jekyll_urls_and_doctor_checks(tmp_path):
     pretty = {os.path.relpath(p.absolute, tmp_path): p.url for p in index_of(tmp_path).pages}
     assert pretty["_posts/2024-03-05-hello-world.md"] == "/news/tech/2024/03/05/hello-world/"
     assert pretty["about.md"] == "/about/"
+
+
+def test_a_whole_site_run_keeps_its_findings_until_the_site_changes(tmp_path, monkeypatch):
+    write(tmp_path, {**FAULTY_SITE, "content/docs/legacy.md": page('title: "L"', body="[old](/legacy/)\n")})
+    (tmp_path / "static/legacy").mkdir(parents=True)  # the link is served by a static folder
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    first = site_findings(tmp_path, cache=cache)
+    indexed = []
+    finish = SiteIndex.finish
+    monkeypatch.setattr(SiteIndex, "finish", lambda self: indexed.append(1) or finish(self))
+    assert site_findings(tmp_path, cache=cache) == first and indexed == []  # served, nothing indexed
+    three = ["content/posts/slugged.md", "content/en-c.md", "content/posts/ai1.md"]
+    assert [line.split(" ")[1] for line in site_findings(tmp_path, three, cache)] == ["SITE001"] and indexed == []
+    (tmp_path / "static/legacy").rmdir()  # a file the findings looked for is gone
+    assert any(
+        line.startswith("content/docs/legacy.md:5:7-5:15 SITE003") for line in site_findings(tmp_path, cache=cache)
+    )
+    assert len(indexed) == 1
+    (tmp_path / "content/posts/taken.md").write_text(page('title: "Taken"', 'slug: "moved"'), encoding="utf-8")
+    after = site_findings(tmp_path, cache=cache)  # a content file changed
+    assert len(indexed) == 2 and not any(line.startswith("content/posts/slugged.md") for line in after)

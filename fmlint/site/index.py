@@ -23,6 +23,7 @@ import datetime
 import os
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -101,6 +102,13 @@ class SiteIndex:
     alias_urls: set[str] = field(default_factory=set)
     children: dict[tuple[str, str], list[Page]] = field(default_factory=dict)  # (language, folder) → its pages
     generated: tuple[str, ...] = ()  # URL prefixes of sections whose pages a content adapter makes
+    probes: list[tuple[str, str, bool]] = field(default_factory=list)  # files outside the index looked for
+
+    def probe(self, function: Callable[[str], bool], path: str) -> bool:
+        """``os.path.isfile`` or ``os.path.exists`` of ``path``, recorded: the findings depend on it."""
+        answer = function(path)
+        self.probes.append((function.__name__, path, answer))
+        return answer
 
     def add(self, file: str, absolute: str, facts: SiteFacts) -> Page | None:
         page = _page(self.config, file, absolute, facts)

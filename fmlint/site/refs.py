@@ -120,7 +120,7 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         found = index.by_file.get(destination)
         if found is not None:
             return Resolved(found, unquote(fragment))
-        if os.path.isfile(destination):
+        if index.probe(os.path.isfile, destination):
             return _SKIP  # a Markdown file outside the content folders: it exists, its anchors are unknown
         return Resolved(None, fragment, f"`{path}` does not exist (looked for {_shown(index, destination)})")
     if reference.kind == "link" and (path.endswith("/") or not os.path.splitext(path)[1]):
@@ -149,7 +149,7 @@ def _site_url(index: SiteIndex, target: str) -> Resolved:
         url_key(path) in index.alias_urls
         or first in config.taxonomies
         or any(url_key(path).startswith(prefix) for prefix in index.generated)
-        or os.path.exists(os.path.join(config.root, "static", path.lstrip("/")))
+        or index.probe(os.path.exists, os.path.join(config.root, "static", path.lstrip("/")))
     ):
         return _SKIP
     return Resolved(None, fragment, f"`{path}` is no page's URL (nor an alias, a taxonomy page or a file in static/)")

@@ -10,12 +10,15 @@ files of the run, with their inline suppression comments applied.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 import traceback
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
 
+import msgspec
+
+from fmlint.cache import ResultCache, code_fingerprint, settings_fingerprint
 from fmlint.config.settings import Settings
 from fmlint.diagnostics import Diagnostic
 from fmlint.document import read_document
@@ -24,13 +27,10 @@ from fmlint.positions import Position
 from fmlint.rules.site import SITE_CODES
 from fmlint.site.checks import CHECKS, Finding
 from fmlint.site.config import SiteConfig, site_of
-from fmlint.site.facts import SiteFacts
+from fmlint.site.facts import At, SiteFacts
 from fmlint.site.hugo_paths import url_key
 from fmlint.site.index import SiteIndex
 from fmlint.suppressions import apply_suppressions
-
-if TYPE_CHECKING:
-    from fmlint.cache import ResultCache
 
 SettingsFor = Callable[[str], Settings]
 MARKDOWN = (".md", ".markdown")
@@ -76,6 +76,19 @@ def site_diagnostics(
     return found
 
 
+class _Memo(msgspec.Struct, array_like=True):
+    """A site pass's findings in every file (absolute path, code, message, place), and the files outside
+    the index it looked for (function, path, answer): stored after a run over the whole site."""
+
+    findings: list[tuple[str, str, str, At]]
+    probes: list[tuple[str, str, bool]]
+
+
+_MEMO_ENCODER = msgspec.msgpack.Encoder()
+_MEMO_DECODER = msgspec.msgpack.Decoder(_Memo)
+_PROBES = {"isfile": os.path.isfile, "exists": os.path.exists}
+
+
 def _site_findings(
     site: SiteConfig,
     checked: list[tuple[str, FileResult, frozenset[str]]],
@@ -84,37 +97,40 @@ def _site_findings(
     jobs: int | None,
     verbose: bool,
 ) -> dict[str, list[Diagnostic]]:
-    index = SiteIndex(site)
-    in_run: dict[str, FileResult] = {}
-    wanted_codes: dict[str, frozenset[str]] = {}  # the site codes enabled for each file of the run
-    for absolute, result, codes in checked:
-        in_run[absolute] = result
-        wanted_codes[absolute] = codes
-        index.add(result.path, absolute, result.facts or SiteFacts())
-    # named as a run from the working folder names them: their cache entries are keyed by that path
-    here = os.path.join(os.getcwd(), "")
-    others = {_shown(path, here): path for path in content_files(site) if path not in in_run}
-    for path, facts in _other_facts(list(others), settings_for, cache, jobs, verbose).items():
-        index.add(path, others[path], facts if facts is not None else _facts_now(path, settings_for(path)))
-    index.generated = content_adapters(site)
-    index.finish()
+    in_run = {absolute: result for absolute, result, _ in checked}
+    wanted_codes = {absolute: codes for absolute, _, codes in checked}  # the site codes enabled for each file
+    files = content_files(site)
+    stamps = _stamps(files, cache)
+    state = _state(site, files, stamps)
+    memo = _stored_memo(cache, site, state)
+    if memo is None:
+        index = SiteIndex(site)
+        for absolute, result in in_run.items():
+            index.add(result.path, absolute, result.facts or SiteFacts())
+        # named as a run from the working folder names them: their cache entries are keyed by that path
+        here = os.path.join(os.getcwd(), "")
+        others = {_shown(path, here): path for path in files if path not in in_run}
+        for path, facts in _other_facts(others, stamps, settings_for, cache, jobs, verbose).items():
+            index.add(path, others[path], facts if facts is not None else _facts_now(path, settings_for(path)))
+        index.generated = content_adapters(site)
+        index.finish()
+        complete = not others  # a run over the whole site: its findings are kept for the next such run
+        findings = _findings(index, wanted_codes, complete)
+        memo = _Memo([(f.page.absolute, f.code, f.message, f.at) for f in findings], index.probes)
+        if complete and cache is not None and state is not None:
+            cache.store_site(site.root, state, _MEMO_ENCODER.encode(memo))
     diagnostics: dict[str, list[Diagnostic]] = {}
     seen: set[tuple[str, str, int, int, str]] = set()
-    for code, check in CHECKS.items():
-        if not any(code in codes for codes in wanted_codes.values()):
+    for absolute, code, message, at in memo.findings:
+        if absolute not in in_run or code not in wanted_codes[absolute]:
             continue
-        findings: Iterable[Finding] = check(index, lambda page: page.absolute in wanted_codes)
-        for finding in findings:
-            path = in_run[finding.page.absolute].path
-            key = (path, finding.code, finding.at.line, finding.at.column, finding.message)
-            if finding.code not in wanted_codes[finding.page.absolute] or key in seen:
-                continue
-            seen.add(key)
-            at = finding.at
-            position = Position(at.line, at.column, at.end_line, at.end_column)
-            diagnostics.setdefault(path, []).append(
-                located_diagnostic(path, position, finding.code, finding.message, settings_for(path))
-            )
+        path = in_run[absolute].path
+        key = (path, code, at.line, at.column, message)
+        if key in seen:
+            continue
+        seen.add(key)
+        position = Position(at.line, at.column, at.end_line, at.end_column)
+        diagnostics.setdefault(path, []).append(located_diagnostic(path, position, code, message, settings_for(path)))
     with_comments = {
         result.path for result in in_run.values() if result.facts is not None and result.facts.suppressions
     }
@@ -122,6 +138,58 @@ def _site_findings(
         path: _unsuppressed(path, found, settings_for(path)) if path in with_comments else found
         for path, found in diagnostics.items()
     }
+
+
+def _findings(index: SiteIndex, wanted_codes: dict[str, frozenset[str]], every_code: bool) -> list[Finding]:
+    """The findings of the checks some file of the run enables (of all of them when ``every_code``)."""
+    found: list[Finding] = []
+    for check in dict.fromkeys(
+        check for code, check in CHECKS.items() if every_code or any(code in codes for codes in wanted_codes.values())
+    ):
+        found += check(index, lambda page: page.absolute in wanted_codes)
+    return found
+
+
+def _stamps(files: list[str], cache: ResultCache | None) -> dict[str, str | None]:
+    """Each file's cache stamp now (``None``: changed too recently to trust, or gone)."""
+    if cache is None:
+        return {}
+    now = time.time_ns()
+    stamps: dict[str, str | None] = {}
+    for path in files:
+        try:
+            stamps[path] = cache.stamp(os.stat(path), now)
+        except OSError:
+            stamps[path] = None
+    return stamps
+
+
+def _state(site: SiteConfig, files: list[str], stamps: dict[str, str | None]) -> str | None:
+    """What the site's findings depend on, hashed: fmlint's code, the site's configuration and content
+    adapters, and every content file's stamp (``None`` when a stamp is missing)."""
+    if not stamps or any(stamps.get(path) is None for path in files):
+        return None
+    digest = hashlib.blake2b(f"{code_fingerprint()}\0{site!r}\0{content_adapters(site)}".encode(), digest_size=20)
+    for path in files:
+        digest.update(f"{path}\0{stamps[path]}\n".encode())
+    return digest.hexdigest()
+
+
+def _stored_memo(cache: ResultCache | None, site: SiteConfig, state: str | None) -> _Memo | None:
+    """The findings kept for this state of the site, if every file they looked for is as it was."""
+    if cache is None or state is None or (value := cache.load_site(site.root, state)) is None:
+        return None
+    try:
+        memo = _MEMO_DECODER.decode(value)
+    except msgspec.MsgspecError:
+        return None
+    if not all(_PROBES.get(name, _never)(path) == answer for name, path, answer in memo.probes):
+        return None
+    return memo
+
+
+def _never(path: str) -> object:
+    return None  # an unknown probe (a damaged entry) never answers as recorded
 
 
 def content_files(site: SiteConfig) -> list[str]:
@@ -149,26 +217,26 @@ def content_adapters(site: SiteConfig) -> tuple[str, ...]:
 
 
 def _other_facts(
-    others: list[str], settings_for: SettingsFor, cache: ResultCache | None, jobs: int | None, verbose: bool
+    others: dict[str, str],
+    stamps: dict[str, str | None],
+    settings_for: SettingsFor,
+    cache: ResultCache | None,
+    jobs: int | None,
+    verbose: bool,
 ) -> dict[str, SiteFacts | None]:
-    """The facts of files outside the run: of unchanged files from the cache (nothing read), of the others
-    by checking them through the runner (which stores their entries)."""
-    from fmlint.cache import settings_fingerprint
+    """The facts of files outside the run (``others``: as named → absolute): of unchanged files from the
+    cache (nothing read), of the others by checking them through the runner (which stores their entries)."""
     from fmlint.runner import run  # the runner calls this module
 
     found: dict[str, SiteFacts | None] = {}
     if cache is not None:
         prefixes: dict[int, str] = {}
         wanted: dict[str, tuple[str, str]] = {}
-        now = time.time_ns()
-        for path in others:
+        for path, absolute in others.items():
             settings = settings_for(path)
             if id(settings) not in prefixes:
                 prefixes[id(settings)] = cache.key_prefix(settings_fingerprint(settings))
-            try:
-                stamp = cache.stamp(os.stat(path), now)
-            except OSError:
-                continue
+            stamp = stamps.get(absolute)
             if stamp is not None:
                 wanted[prefixes[id(settings)] + path] = (stamp, path)
         found = {wanted[key][1]: facts for key, facts in cache.load_facts(wanted).items()}
