@@ -6,6 +6,12 @@ files are found (a walk of its content folders) and run through the runner too
 — served from the result cache when unchanged, so a warm or pre-commit run
 reads none of them — to get their facts.  Findings are reported only in the
 files of the run, with their inline suppression comments applied.
+
+After a run over a whole site, its findings are kept in the cache with a hash of
+what they depend on (fmlint's code, the site's configuration and content
+adapters, every content file's stamp) and the files outside the index they
+looked for; while all of these hold, a later run — whole or over a few files —
+takes its findings from there without indexing the site.
 """
 
 from __future__ import annotations
