@@ -8,7 +8,9 @@ Generates the corpus with ``gen_corpus.py --site-links`` (once), then times the
 site rules (``--ignore SITE``, the baseline), a cold run with them, a warm run
 with nothing changed, and a pre-commit run over 3 files against the warm cache
 (which must still see the whole site: it reports the corpus's alias collision
-with an unchanged file).  Prints the table with the load average beside it and
+with an unchanged file), once as it is and once with the 3 files touched before
+each run (a new modification time: the site's kept findings no longer hold, and
+its index is built from every file's cached facts).  Prints the table with the load average beside it and
 the ratios against the baseline measured in the same run.
 """
 
@@ -38,9 +40,15 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float, str]:
     return wall, cpu, done.stdout
 
 
-def best(command: list[str], cwd: Path, repeat: int) -> tuple[float, float, str]:
-    """The run with the least CPU time (the least disturbed by the other work on a shared machine)."""
-    return min((timed(command, cwd) for _ in range(repeat)), key=lambda run: run[1])
+def best(command: list[str], cwd: Path, repeat: int, touched: tuple[str, ...] = ()) -> tuple[float, float, str]:
+    """The run with the least CPU time (the least disturbed by the other work on a shared machine);
+    ``touched`` files get a new modification time before each run (a pre-commit run's edited files)."""
+    runs = []
+    for _ in range(repeat):
+        for name in touched:
+            os.utime(cwd / name)
+        runs.append(timed(command, cwd))
+    return min(runs, key=lambda run: run[1])
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -67,14 +75,16 @@ def main(argv: list[str] | None = None) -> None:
     warm = best([*fmlint, "--cache-dir", str(cache), "."], site, args.repeat)
     base = best([*fmlint, "--ignore", "SITE", "--cache-dir", str(cache) + "-off", *three], site, args.repeat + 1)
     precommit = best([*fmlint, "--cache-dir", str(cache), *three], site, args.repeat + 1)
+    edited = best([*fmlint, "--cache-dir", str(cache), *three], site, args.repeat + 1, tuple(three))
     load_after = os.getloadavg()
-    collision = [line for line in precommit[2].splitlines() if "SITE001" in line]
+    collision = [line for line in edited[2].splitlines() if "SITE001" in line]
     rows = [
         ("cold, site rules off (baseline)", without, "1.00", "-"),
         ("cold, site rules on", cold, f"{cold[1] / without[1]:.2f} (wall {cold[0] / without[0]:.2f})", "≤ 1.10"),
         ("warm, nothing changed", warm, f"{warm[1] / cold[1]:.1%} of cold (wall {warm[0] / cold[0]:.1%})", "≤ 10 %"),
         ("pre-commit, 3 files, site rules off", base, "-", "-"),
         ("pre-commit, 3 files, warm cache", precommit, f"{precommit[0]:.2f} s wall", "≤ 0.3 s"),
+        ("pre-commit, 3 touched files, warm cache", edited, f"{edited[0]:.2f} s wall", "≤ 0.3 s"),
     ]
     print(f"site rules, {args.size} articles; load average {load_before[0]:.2f} before, {load_after[0]:.2f} after")
     print("| case | wall s | CPU s | ratio (CPU) | target |\n| --- | --- | --- | --- | --- |")
