@@ -108,7 +108,11 @@ class LineIndex:
 
     def position(self, span: Span) -> Position:
         line, column = self.point(span.start)
-        end_line, end_column = self.point(max(span.start, span.end))
+        end = min(max(span.start, span.end), self._length)
+        starts = self._starts
+        if line == len(starts) or end < starts[line]:  # ends on its first line: no second search
+            return Position(line, column, line, end - starts[line - 1] + 1)
+        end_line, end_column = self.point(end)
         return Position(line, column, end_line, end_column)
 
 
