@@ -139,7 +139,29 @@ def body(rng: random.Random) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def article(index: int, seed: int, faulty_percent: float) -> str:
+def seed_body(rng: random.Random) -> str:
+    """A body like the seed news article at its heaviest: sections that open with an image whose alt
+    text is the generic `image` (an MD045 warning) and a line of text, then a numbered bold title line
+    (MD036), then text: about 8 findings per article."""
+    parts: list[str] = []
+    section = 0
+    while sum(len(part.encode()) for part in parts) < BODY_BYTES:
+        section += 1
+        parts.append(f"![image](https://cdn.example.com/images/2025/{section:02d}/{rng.choice(WORDS)}-{section}.png)")
+        parts.append(sentence(rng))
+        parts.append(f"**{NUMERALS[(section - 1) % 10]}、{sentence(rng)[:20].rstrip(' 。.')}**")
+        for _ in range(rng.randint(7, 11)):
+            if rng.random() < 0.2:
+                parts.append("\n".join(f"- {sentence(rng)[:60].rstrip()}" for _ in range(rng.randint(2, 5))))
+            else:
+                parts.append(paragraph(rng))
+    return "\n\n".join(parts) + "\n"
+
+
+SHAPES = {"article": body, "seed": seed_body}
+
+
+def article(index: int, seed: int, faulty_percent: float, shape: str = "article") -> str:
     rng = random.Random(seed * 1_000_003 + index)
     fm = front_matter(rng, index)
     closing = "---"
@@ -149,7 +171,7 @@ def article(index: int, seed: int, faulty_percent: float) -> str:
             closing = ""  # front matter never closed
         else:
             fm = FAULTS[fault](fm)
-    return f"---\n{fm}\n{closing}\n\n{body(rng)}"
+    return f"---\n{fm}\n{closing}\n\n{SHAPES[shape](rng)}"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -158,13 +180,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("out", type=Path, help="output folder (files go in 100-file subfolders)")
     parser.add_argument("--faulty-percent", type=float, default=5.0)
     parser.add_argument("--seed", type=int, default=20250207)
+    parser.add_argument(
+        "--shape", choices=SHAPES, default="article", help="seed: the heavy-findings shape (~8 per file)"
+    )
     args = parser.parse_args(argv)
     for index in range(args.count):
         folder = args.out / f"{index // 100:04d}"
         if index % 100 == 0:
             folder.mkdir(parents=True, exist_ok=True)
         (folder / f"article-{index:06d}.md").write_text(
-            article(index, args.seed, args.faulty_percent), encoding="utf-8"
+            article(index, args.seed, args.faulty_percent, args.shape), encoding="utf-8"
         )
 
 
