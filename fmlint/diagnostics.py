@@ -49,16 +49,3 @@ class Diagnostic(msgspec.Struct, frozen=True, order=True, gc=False, array_like=T
     rule: str
     severity: Severity
     message: str
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-            "code": self.code,
-            "rule": self.rule,
-            "severity": self.severity.value,
-            "message": self.message,
-        }
