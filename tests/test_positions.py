@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from fmlint.positions import LineIndex, Span
 
 
@@ -25,3 +28,18 @@ def test_line_of_and_offset_at_are_inverse():
     assert index.line_of(5) == 2
     assert index.offset_at(2, 3) == 6
     assert index.point(index.offset_at(3, 2)) == (3, 2)
+
+
+@given(
+    st.text(alphabet=st.sampled_from("a\n\r中😀 "), max_size=60),
+    st.lists(st.integers(min_value=-3, max_value=70), max_size=3 * LineIndex.COUNTED),
+)
+def test_counted_points_and_the_table_agree_in_any_order(text, offsets):
+    """The first points are counted from the last one asked for; later ones come from the table."""
+    counted, table = LineIndex(text), LineIndex(text)
+    assert table.line_count == text.count("\n") + 1  # builds the table first
+    for offset in offsets:
+        clamped = max(0, min(offset, len(text)))
+        before = text[:clamped]
+        expected = (before.count("\n") + 1, clamped - before.rfind("\n"))
+        assert counted.point(offset) == table.point(offset) == expected
