@@ -1,7 +1,7 @@
 """Time fmlint against itself and its peers on generated corpora; print a table.
 
 Usage: ``python benchmarks/run.py [--sizes 1000,10000] [--full] [--repeat 3]
-[--shape seed] [--peers DIR] [--work DIR] [--json FILE]``
+[--shape seed] [--peers DIR] [--peer-repeat N] [--work DIR] [--json FILE]``
 
 For each corpus size (``--full`` adds 100,000 files, slow on two cores) the
 corpus is written once by ``gen_corpus.py --shape SHAPE`` under ``--work``
@@ -216,7 +216,7 @@ def cases(folder: Path, size: int, peers: Path | None, cache: Path) -> list[Case
     return found
 
 
-def run_size(work: Path, size: int, repeat: int, peers: Path | None, shape: str) -> list[Case]:
+def run_size(work: Path, size: int, repeat: int, peers: Path | None, shape: str, peer_repeat: int) -> list[Case]:
     folder = corpus(work, size, shape)
     cache = work / f"cache-{size}"
     shutil.rmtree(cache, ignore_errors=True)
@@ -232,6 +232,8 @@ def run_size(work: Path, size: int, repeat: int, peers: Path | None, shape: str)
     output = work / f"report-{size}"
     for repetition in range(repeat):
         for case in todo:
+            if not case.format and repetition >= peer_repeat:
+                continue
             if case.before == "clear-cache":
                 shutil.rmtree(cache, ignore_errors=True)
             wall, cpu, process_peak, _ = measure(case.command, folder, output)
@@ -301,6 +303,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes")
     parser.add_argument("--full", action="store_true", help="also 100,000 files (slow)")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--peer-repeat", type=int, help="runs of each peer (default: --repeat; ~40-90 s each at 10k)")
     parser.add_argument("--shape", choices=("seed", "article"), default="seed", help="gen_corpus.py's --shape")
     parser.add_argument(
         "--peers", type=Path, default=os.environ.get("FMLINT_BENCH_PEERS"), help="folder with node_modules/"
@@ -314,7 +317,8 @@ def main(argv: list[str] | None = None) -> None:
     results = {}
     for size in sizes:
         before = load_average()
-        results[size] = run_size(args.work, size, args.repeat, args.peers, args.shape)
+        peer_repeat = args.repeat if args.peer_repeat is None else args.peer_repeat
+        results[size] = run_size(args.work, size, args.repeat, args.peers, args.shape, peer_repeat)
         print(f"{size:,} files (1/5/15-minute load average {before} at the start, {load_average()} at the end):\n")
         print(table(size, results[size]) + "\n", flush=True)
     if args.json:
