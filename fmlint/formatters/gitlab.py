@@ -53,9 +53,13 @@ def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:
 
 
 def _issues(diagnostics: list[Diagnostic]) -> Iterator[Issue]:
-    seen: dict[tuple[str, str, str], int] = {}  # identical findings in a file so far
-    for d in diagnostics:
-        key = (d.path, d.code, d.message)
+    seen: dict[tuple[str, str], int] = {}  # identical findings in this file so far
+    path = None
+    for d in diagnostics:  # sorted by path
+        if d.path != path:
+            path = d.path
+            seen.clear()
+        key = (d.code, d.message)
         occurrence = seen[key] = seen.get(key, -1) + 1
         yield Issue(
             f"{d.code}: {d.message}",

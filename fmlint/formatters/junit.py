@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 from fmlint.formatters.encoded import chunks
 
 if TYPE_CHECKING:
+    from fmlint.diagnostics import Diagnostic
     from fmlint.formatters import FormatOptions
     from fmlint.runner import RunResult
 
@@ -24,29 +25,33 @@ _ATTRIBUTE = (*_TEXT, ('"', "&quot;"), ("\r", "&#13;"), ("\n", "&#10;"), ("\t", 
 
 
 def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:
-    failures: dict[str, tuple[int, str]] = {}  # path: (count, text)
-    for path, group in groupby(result.diagnostics, attrgetter("path")):
-        found = list(group)
-        failures[path] = (
-            len(found),
-            "\n".join(f"{d.line}:{d.column} {d.code} [{d.severity.value}] {d.message}" for d in found),
-        )
-    files = sorted({*result.files, *failures})
-    totals = f'tests="{len(files)}" failures="{len(failures)}" errors="0" skipped="0"'
+    diagnostics = result.diagnostics  # sorted by path: each file's findings are one run of them
+    failing = {d.path for d in diagnostics}
+    files = sorted({*result.files, *failing})
+    totals = f'tests="{len(files)}" failures="{len(failing)}" errors="0" skipped="0"'
     out.write(f"<?xml version='1.0' encoding='utf-8'?>\n<testsuites name=\"fmlint\" {totals}>\n")
     out.write(f'  <testsuite name="fmlint" {totals}>\n')
-    for some in chunks(files):
-        out.write("".join(_case(path, failures.get(path)) for path in some))
+    groups = groupby(diagnostics, attrgetter("path"))
+    group = next(groups, None)
+    for some in chunks(files):  # one file's findings at a time: no second copy of the report
+        cases = []
+        for path in some:
+            found = None
+            if group is not None and group[0] == path:
+                found = list(group[1])
+                group = next(groups, None)
+            cases.append(_case(path, found))
+        out.write("".join(cases))
     out.write("  </testsuite>\n</testsuites>\n")
 
 
-def _case(path: str, failure: tuple[int, str] | None) -> str:
+def _case(path: str, found: list[Diagnostic] | None) -> str:
     name = _escape(path, _ATTRIBUTE)
     opening = f'    <testcase name="{name}" classname="fmlint" file="{name}"'
-    if failure is None:
+    if not found:
         return opening + " />\n"
-    count, text = failure
-    message = f"{count} problem{'s' if count != 1 else ''}"
+    text = "\n".join(f"{d.line}:{d.column} {d.code} [{d.severity.value}] {d.message}" for d in found)
+    message = f"{len(found)} problem{'s' if len(found) != 1 else ''}"
     return (
         f'{opening}>\n      <failure message="{message}" type="fmlint">{_escape(text, _TEXT)}</failure>\n'
         "    </testcase>\n"
