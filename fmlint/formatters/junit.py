@@ -33,7 +33,7 @@ def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:
     out.write(f'  <testsuite name="fmlint" {totals}>\n')
     groups = groupby(diagnostics, attrgetter("path"))
     group = next(groups, None)
-    for some in chunks(files):  # one file's findings at a time: no second copy of the report
+    for some in chunks(files, 256):  # a few files at a time: no second copy of the report
         cases = []
         for path in some:
             found = None
