@@ -1,6 +1,6 @@
 """JSON written by msgspec's encoder in chunks, for the machine-readable formats.
 
-A report of 78,000 findings is encoded :data:`CHUNK` records at a time, so no
+A report of 78,000 findings is encoded :data:`CHUNK` records at a time (about 300 KB of JSON), so no
 second copy of all findings (as dicts, or as one large JSON text) is ever held.
 Records are msgspec structs: the encoder writes their fields in C, with no dict
 built per finding.  :data:`DiagnosticRecord` has exactly :class:`Diagnostic`'s
@@ -19,7 +19,7 @@ import msgspec
 from fmlint.diagnostics import Diagnostic
 from fmlint.formatters import write_bytes
 
-CHUNK = 4096
+CHUNK = 1024
 ENCODER = msgspec.json.Encoder()
 
 # Diagnostic is stored as an array (``array_like``) in the cache; a report shows it as an object

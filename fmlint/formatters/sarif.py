@@ -78,24 +78,22 @@ def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:
     run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": []}
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     head, _, tail = ENCODER.encode(log).rpartition(b'"results":[]')
-    artifacts: list[dict[str, Any]] = []
+    uris: list[str] = []
     write_bytes(out, head + b'"results":')
-    write_array(out, _results(result.diagnostics, rule_index, artifacts), indent=False)
+    write_array(out, _results(result.diagnostics, rule_index, uris), indent=False)
     write_bytes(out, b',"artifacts":')
-    write_array(out, artifacts, indent=False)
+    write_array(out, ({"location": {"uri": uri}} for uri in uris), indent=False)
     write_bytes(out, tail + b"\n")
 
 
-def _results(
-    diagnostics: list[Diagnostic], rule_index: dict[str, int], artifacts: list[dict[str, Any]]
-) -> Iterator[Result]:
-    """The results, in order; ``artifacts`` gets each file's entry as its first result goes by."""
-    files: dict[str, ArtifactLocation] = {}
-    for d in diagnostics:
-        location = files.get(d.path)
-        if location is None:
-            location = files[d.path] = ArtifactLocation(_uri(d.path), len(artifacts))
-            artifacts.append({"location": {"uri": location.uri}})
+def _results(diagnostics: list[Diagnostic], rule_index: dict[str, int], uris: list[str]) -> Iterator[Result]:
+    """The results, in order; ``uris`` gets each file's URI (its artifact) as its first result goes by."""
+    path, location = None, ArtifactLocation("", -1)  # replaced at the first diagnostic
+    for d in diagnostics:  # sorted by path: each file's findings are one run of them
+        if d.path != path:
+            path = d.path
+            location = ArtifactLocation(_uri(path), len(uris))
+            uris.append(location.uri)
         yield _result(d, rule_index[d.code], location)
 
 
