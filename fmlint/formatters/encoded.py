@@ -40,19 +40,16 @@ def chunks(items: Iterable[Any], size: int = CHUNK) -> Iterator[list[Any]]:
         yield chunk
 
 
-def write_array(out: TextIO, items: Iterable[Any], depth: int = 0, indent: bool = True) -> None:
+def write_array(out: TextIO, items: Iterable[Any], indent: bool = True) -> None:
     """Writes a JSON array of ``items``, one chunk of items at a time: compact, or indented by two
-    spaces for an array nested ``depth`` levels deep (as ``json.dump(..., indent=2)`` lays it out)."""
-    newline = b"\n" + b"  " * depth if indent else b""
+    spaces (as ``json.dump(..., indent=2)`` lays it out)."""
     opened = False
     for chunk in chunks(items):
         encoded = ENCODER.encode(chunk)
         inner = msgspec.json.format(encoded, indent=2)[1:-2] if indent else encoded[1:-1]  # without the brackets
-        if depth and indent:  # raw newlines are layout only: those in strings are escaped
-            inner = inner.replace(b"\n", newline)
         write_bytes(out, (b"," if opened else b"[") + inner)
         opened = True
-    write_bytes(out, newline + b"]" if opened else b"[]")
+    write_bytes(out, (b"\n]" if indent else b"]") if opened else b"[]")
 
 
 def write_lines(out: TextIO, items: Iterable[Any]) -> None:
