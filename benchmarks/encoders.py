@@ -36,7 +36,7 @@ def findings(count: int) -> list[Diagnostic]:
                               Severity.WARNING, message)  # fmt: skip
         message = "alt text `image` does not describe the image; say what it shows"
         return Diagnostic(
-            path, 20 + index % 8, 1, "MD045", 20 + index % 8, 61, "no-alt-text", Severity.WARNING, message
+            path, 20 + index % 8, 1, "MKD003", 20 + index % 8, 61, "generic-alt-text", Severity.WARNING, message
         )
 
     return [one(index) for index in range(count)]

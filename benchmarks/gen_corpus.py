@@ -141,7 +141,7 @@ def body(rng: random.Random) -> str:
 
 def seed_body(rng: random.Random) -> str:
     """A body like the seed news article at its heaviest: sections that open with an image whose alt
-    text is the generic `image` (an MD045 warning) and a line of text, then a numbered bold title line
+    text is the generic `image` (an MKD003 warning) and a line of text, then a numbered bold title line
     (MD036), then text: about 8 findings per article."""
     parts: list[str] = []
     section = 0

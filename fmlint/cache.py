@@ -68,7 +68,7 @@ from fmlint.diagnostics import Diagnostic
 from fmlint.linter import FileResult, UrlOccurrence
 from fmlint.rules.base import Probe
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6  # 6: a diagnostic's array ends with its fix
 DEFAULT_DIR = ".fmlint_cache"
 DATABASE = "files.sqlite3"
 DEFAULT_MAX_BYTES = 128 * 1024 * 1024  # entry contents

@@ -2,7 +2,8 @@
 
 Exit codes: 0 no errors, 1 errors found (or warnings, with ``--strict``),
 2 usage, configuration or schema error, 3 a rule crashed (an ``X001
-internal-error``; a bug in fmlint).
+internal-error``; a bug in fmlint).  With ``--fix`` they are those of what
+remains; with ``--diff``, 1 when there is a diff to show (``fmlint.fix.command``).
 
 Options are grouped (configuration, rule selection, files, output).  A new
 option that overrides the configuration is one ``add_argument`` in its group
@@ -25,6 +26,7 @@ from fmlint.online.options import add_online_arguments, positive
 
 if TYPE_CHECKING:
     from fmlint.config.resolve import Overrides, Resolver
+    from fmlint.fix.command import FixOptions, FixRun
     from fmlint.runner import RunResult
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -43,7 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fmlint",
         description="Check Markdown articles' front matter against a JSON Schema and lint their structure.",
-        epilog="Also: `fmlint rules` lists every rule; `fmlint rule CODE` explains one.",
+        epilog="Also: `fmlint rules` lists every rule; `fmlint rule CODE` explains one; "
+        "`fmlint schema infer PATHS` writes a schema learned from existing articles.",
     )
     parser.add_argument("paths", nargs="*", help="files and folders to check (default: .)")
 
@@ -85,7 +88,15 @@ def _parser() -> argparse.ArgumentParser:
     output.add_argument("-q", "--quiet", action="store_true", help="print problems only, no summary")
     output.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
     output.add_argument("--strict", action="store_true", help="warnings fail the run too")
-    output.add_argument("-v", "--verbose", action="store_true", help="tracebacks for internal errors")
+    output.add_argument(
+        "-v", "--verbose", action="store_true", help="tracebacks for internal errors; list the .mdx files skipped"
+    )
+
+    fixes = parser.add_argument_group("fixes")
+    fixes.add_argument("--fix", action="store_true", help="apply safe fixes and write the files; report what remains")
+    fixes.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
+    fixes.add_argument("--diff", action="store_true", help="write nothing; print the diff --fix would make")
+    fixes.add_argument("--show-fixes", action="store_true", help="with --fix, list the fixes applied per file")
 
     cache = parser.add_argument_group("cache")
     cache.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
@@ -114,6 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from fmlint.rule_docs import main as rule_docs_main
 
         return rule_docs_main(args)
+    if args and args[0] == "schema" and not os.path.exists(args[0]):
+        from fmlint.infer.command import main as schema_main
+
+        return schema_main(args[1:])
     return _check(_parser().parse_args(args))
 
 
@@ -131,10 +146,17 @@ def _check(args: argparse.Namespace) -> int:
 
     resolver = Resolver(_overrides(args))
     try:
+        if args.stdin_filename is not None and (args.fix or args.diff):
+            return _fix_stdin(args, resolver)
         if args.stdin_filename is not None:
             result, sources = _lint_stdin(args, resolver)
         else:
             result, sources = _lint_paths(args, resolver), {}
+        if result is not None and (args.fix or args.diff):
+            fixes = _fix(args, resolver, result)
+            if args.diff:
+                return _report_diff(fixes)
+            result = fixes.result
         if result is not None and any(file_result.urls for file_result in result.file_results):
             result = _check_urls(args, resolver, result)
     except (ConfigError, SchemaLoadError) as exc:
@@ -144,6 +166,10 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         _report(args, result, sources)
+        if args.fix and not args.quiet:
+            from fmlint.fix.command import write_summary
+
+            write_summary(fixes, sys.stderr, args.show_fixes)
     except BrokenPipeError:  # `fmlint … | head`: the reader has gone
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit flush quiet
     return _exit_code(args, result)
@@ -159,7 +185,10 @@ def _lint_paths(args: argparse.Namespace, resolver: Resolver) -> RunResult | Non
     if missing:
         print(f"fmlint: error: no such file or directory: {', '.join(missing)}", file=sys.stderr)
         return None
-    files = discover(paths, resolver.project_for)
+    skipped: list[str] = []
+    files = discover(paths, resolver.project_for, skipped=skipped if args.verbose else None)
+    for path in sorted(skipped):
+        print(f"fmlint: skipped {path}: .mdx is checked under the astro and docusaurus presets", file=sys.stderr)
     cache = None if args.no_cache else ResultCache(args.cache_dir)
     return run(files, resolver.settings_for, verbose=args.verbose, jobs=args.jobs, cache=cache)
 
@@ -179,6 +208,63 @@ def _lint_stdin(args: argparse.Namespace, resolver: Resolver) -> tuple[RunResult
     doc = read_document(path, sys.stdin.buffer.read())
     file_result = lint_file(doc, resolver.settings_for(path), args.verbose)
     return RunResult([path], sorted(file_result.diagnostics), [file_result]), {path: doc.text}
+
+
+def _fix(args: argparse.Namespace, resolver: Resolver, result: RunResult) -> FixRun:
+    from fmlint.fix.command import fix_run
+
+    return fix_run(result, _fix_options(args, resolver))
+
+
+def _fix_options(args: argparse.Namespace, resolver: Resolver) -> FixOptions:
+    from fmlint.fix.command import FixOptions
+
+    return FixOptions(
+        resolver.settings_for,
+        lambda path: resolver.project_for(path).fix_policy,
+        unsafe=args.unsafe_fixes,
+        write=not args.diff,
+        verbose=args.verbose,
+        jobs=args.jobs,
+    )
+
+
+def _report_diff(fixes: FixRun) -> int:
+    """``--diff``: the diff on standard output; exit 1 when there is one."""
+    from fmlint.fix.command import write_diff, write_summary
+
+    write_diff(fixes, sys.stdout)
+    write_summary(fixes, sys.stderr, show_fixes=False, verb="Would fix")
+    return EXIT_ERRORS if fixes.changed else EXIT_OK
+
+
+def _fix_stdin(args: argparse.Namespace, resolver: Resolver) -> int:
+    """``--fix``/``--diff`` with ``--stdin-filename``: the fixed document (or the diff) on standard output,
+    what remains on standard error."""
+    from fmlint.fix.command import FixRun, fix_bytes
+    from fmlint.runner import RunResult
+
+    if args.paths not in ([], ["-"]):
+        print("fmlint: error: --stdin-filename reads standard input; give no paths", file=sys.stderr)
+        return EXIT_USAGE
+    path, data = args.stdin_filename, sys.stdin.buffer.read()
+    project = resolver.project_for(path)
+    if project.force_exclude and project.is_excluded(path):
+        sys.stdout.buffer.write(b"" if args.diff else data)  # excluded: passed through as it is
+        return EXIT_OK
+    fixed, outcome, record = fix_bytes(path, data, _fix_options(args, resolver))
+    remaining = RunResult([path], sorted(outcome.diagnostics), [outcome.result])
+    fixes = FixRun(remaining, [record])
+    if args.diff:
+        return _report_diff(fixes)
+    sys.stdout.buffer.write(fixed)
+    sys.stdout.flush()
+    stdout, sys.stdout = sys.stdout, sys.stderr
+    try:
+        _report(args, remaining, {path: outcome.doc.text})
+    finally:
+        sys.stdout = stdout
+    return _exit_code(args, remaining)
 
 
 def _check_urls(args: argparse.Namespace, resolver: Resolver, result: RunResult) -> RunResult:

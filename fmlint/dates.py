@@ -12,8 +12,10 @@ has a date's shape but impossible values, says which part is out of range
 instead of just "invalid".
 
 Deviations from cast: the year-less layouts (``3:04PM``, ``Jan _2 15:04:05``)
-are rejected, because a front-matter date without a year is always a mistake;
-surrounding whitespace is ignored (the field-hygiene rules report it).
+are rejected, because a front-matter date without a year is always a mistake.
+Surrounding whitespace is rejected, as by Hugo (`` 2025-02-07`` fails its build).
+The generator named in messages is a parameter: the other presets' generators
+read these layouts too.
 """
 
 from __future__ import annotations
@@ -68,9 +70,11 @@ class DateError(ValueError):
     """Not a date Hugo can read; the message says why."""
 
 
-def parse_hugo_date(text: str) -> HugoDate:
-    """Parse ``text`` as Hugo would, or raise :class:`DateError` explaining why not."""
-    text = text.strip()
+def parse_hugo_date(text: str, generator: str = "Hugo") -> HugoDate:
+    """Parse ``text`` as Hugo would, or raise :class:`DateError` explaining why not (naming ``generator``)."""
+    if text != text.strip():
+        where = "starts" if text[:1].isspace() else "ends"
+        raise DateError(f"`{text}` {where} with whitespace: {generator} cannot read it (remove it)")
     match = _ISO.fullmatch(text)
     if match:
         written_zone = match.group("zone")
@@ -86,8 +90,10 @@ def parse_hugo_date(text: str) -> HugoDate:
                 raise DateError(f"`{text}` has impossible values ({exc})") from None
             return HugoDate(value, layout != "%d %b %Y", has_zone)
     if re.match(r"\d{4}-\d{1,2}-\d{1,2}", text):
-        raise DateError(f"`{text}` is not a date layout Hugo accepts (use 2006-01-02 or 2006-01-02T15:04:05-07:00)")
-    raise DateError(f"`{text}` is not a date Hugo can read")
+        raise DateError(
+            f"`{text}` is not a date layout {generator} accepts (use 2006-01-02 or 2006-01-02T15:04:05-07:00)"
+        )
+    raise DateError(f"`{text}` is not a date {generator} can read")
 
 
 def _from_iso(match: re.Match[str], zone: re.Match[str] | None) -> HugoDate:

@@ -7,10 +7,12 @@ the rule's readable name and its effective severity.
 
 from __future__ import annotations
 
+import operator
 from enum import Enum
 
 import msgspec
 
+from fmlint.fix.model import DiagnosticFix, Fix
 from fmlint.positions import Span
 
 
@@ -29,6 +31,10 @@ class Problem(msgspec.Struct, frozen=True, gc=False):
     message: str
     span: Span
     severity: Severity | None = None  # None: the rule's configured severity
+    fix: Fix | None = None  # edits that would resolve it (``fmlint.fix``)
+
+
+_ORDER = operator.attrgetter("path", "line", "column", "code", "end_line", "end_column", "rule", "severity", "message")
 
 
 class Diagnostic(msgspec.Struct, frozen=True, order=True, gc=False, array_like=True):
@@ -49,3 +55,9 @@ class Diagnostic(msgspec.Struct, frozen=True, order=True, gc=False, array_like=T
     rule: str
     severity: Severity
     message: str
+    fix: DiagnosticFix | None = None
+
+    def __lt__(self, other: Diagnostic) -> bool:  # type: ignore[misc]  # overrides msgspec's, on purpose
+        """Ordered by the fields before ``fix``: msgspec compares the last field of equal structs with ``<``,
+        which ``None`` does not support (sorting is what orders; the other comparisons stay msgspec's)."""
+        return _ORDER(self) < _ORDER(other)

@@ -44,8 +44,10 @@ def discover(
     paths: Iterable[str],
     rules_for: Callable[[str], WalkRules] | None = None,
     extensions: tuple[str, ...] = MARKDOWN_EXTENSIONS,
+    skipped: list[str] | None = None,
 ) -> list[str]:
-    """Files to check, each once, sorted (see the module docstring)."""
+    """Files to check, each once, sorted (see the module docstring); ``skipped`` receives the ``.mdx`` files
+    that walks passed over because their project does not check MDX (for ``-v``)."""
     if rules_for is None:
         plain = _Defaults(extensions)
 
@@ -57,13 +59,15 @@ def discover(
     for path in paths:
         rules = rules_for(path)
         if os.path.isdir(path) and not path.lower().endswith(rules.extensions):
-            found.update(_walk(path, rules_for, gitignores))
+            found.update(_walk(path, rules_for, gitignores, skipped))
         elif not (rules.force_exclude and rules.is_excluded(path)):
             found.add(os.path.normpath(path))
     return sorted(found)
 
 
-def _walk(root: str, rules_for: Callable[[str], WalkRules], gitignores: GitIgnores) -> Iterator[str]:
+def _walk(
+    root: str, rules_for: Callable[[str], WalkRules], gitignores: GitIgnores, skipped: list[str] | None
+) -> Iterator[str]:
     """The Markdown files under ``root`` (see the module docstring); each folder's rules, excludes and
     gitignore chain are looked up once."""
     for folder, dirs, files in os.walk(root, onerror=None, followlinks=False):
@@ -75,10 +79,14 @@ def _walk(root: str, rules_for: Callable[[str], WalkRules], gitignores: GitIgnor
         # a walked folder is not excluded itself, but the root's excludes come from above it
         folder_excluded = rules.excludes_folders_only and folder == root and rules.is_excluded(folder, True)
         for name in files:
-            if name.lower().endswith(rules.extensions) and not folder_excluded:
+            checked = name.lower().endswith(rules.extensions)
+            if (checked or (skipped is not None and name.lower().endswith(".mdx"))) and not folder_excluded:
                 path = os.path.join(folder, name)
                 if not _skipped(path, name, False, rules, gitignores, ignores):
-                    yield path if already_normal else _normal_path(normal, name)
+                    if checked:
+                        yield path if already_normal else _normal_path(normal, name)
+                    elif skipped is not None:
+                        skipped.append(_normal_path(normal, name))
         for name in dirs:  # a directory named like a Markdown file is reported, not walked past
             if name.lower().endswith(rules.extensions):
                 yield _normal_path(normal, name)

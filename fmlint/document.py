@@ -3,9 +3,11 @@
 A :class:`Document` never raises for bad content: undecodable or binary input
 and a front matter that is never closed become :class:`Problem` records in
 ``doc.problems`` and the rest of the pipeline carries on with what is usable.
-A body with more Markdown punctuation than ``MAX_BODY_MARKUP`` is not parsed as
-Markdown: the parser's events (several per mark, hundreds of bytes each) would
-take gigabytes for a hostile file that is well under the size limit.
+A body with a line that opens more than ``MAX_NESTING`` lists or block quotes
+(``- - - - … x``) is not parsed as Markdown: every other body is, whatever its
+length, since the Markdown view pulls the parser's events one at a time, but
+such a line makes several events per byte and the parser's own tree grows with
+them (10 MB of it: 9 s and 700 MB).
 """
 
 from __future__ import annotations
@@ -24,10 +26,11 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 _DELIMITERS = "-+"  # the first character of YAML and TOML front matter (see _delimiter)
 _TOML_BOUNDARY = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
 _BINARY_SNIFF = 8192
-# ASCII punctuation and line breaks, the characters that make Markdown structure;
-# the largest articles of two real sites have under 40,000.
-MAX_BODY_MARKUP = 100_000
-_NOT_MARKUP = bytes(set(range(256)) - set(b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\n"))
+# Lists and block quotes opened on one line; real articles nest a handful.
+MAX_NESTING = 1_000
+# Bodies shorter than this are parsed whatever they hold (under 0.3 s, a few MB), so most files skip the scan.
+_NESTING_SCAN_FROM = 100_000
+_DEEP_NESTING = re.compile(rf"^[ \t]*+(?:(?:>|(?:[-+*]|\d{{1,9}}[.)])[ \t])[ \t]*+){{{MAX_NESTING}}}", re.MULTILINE)
 
 
 @dataclass(slots=True)
@@ -51,6 +54,7 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
     readable: bool = True
     markdown: bool = True  # whether the body is parsed as Markdown (see the module docstring)
+    mdx: bool = False  # an MDX file: its JSX, ESM and expressions are masked before parsing (fmlint.mdx)
 
     @property
     def body(self) -> str:
@@ -63,21 +67,29 @@ class Document:
 def read_document(path: str, data: bytes) -> Document:
     """Decode ``data`` and locate its front matter (see module docstring)."""
     text, problems, readable = _decode(data)
-    doc = Document(path=path, text=text, lines=LineIndex(text), problems=problems, readable=readable, markdown=readable)
+    doc = Document(
+        path=path,
+        text=text,
+        lines=LineIndex(text),
+        problems=problems,
+        readable=readable,
+        markdown=readable,
+        mdx=path.lower().endswith(".mdx"),
+    )
     if readable:
         _split(doc)
-        _limit_markup(doc)
+        _limit_nesting(doc)
     return doc
 
 
-def _limit_markup(doc: Document) -> None:
-    if len(doc.text) - doc.body_start <= MAX_BODY_MARKUP:  # each mark is one character: too short to be over
+def _limit_nesting(doc: Document) -> None:
+    if len(doc.text) - doc.body_start < _NESTING_SCAN_FROM:
         return
-    marks = len(doc.body.encode("utf-8").translate(None, _NOT_MARKUP))
-    if marks > MAX_BODY_MARKUP:
+    deep = _DEEP_NESTING.search(doc.text, doc.body_start)
+    if deep is not None:
         doc.markdown = False
-        message = f"the body has {marks:,} Markdown marks, over the {MAX_BODY_MARKUP:,} limit; Markdown rules skipped"
-        doc.problems.append(Problem("FL005", message, Span(doc.body_start, doc.body_start)))
+        message = f"a line opens over {MAX_NESTING:,} nested lists or block quotes; Markdown rules skipped"
+        doc.problems.append(Problem("FL005", message, Span(deep.start(), deep.start())))
 
 
 def unreadable_document(path: str, problem_code: str, message: str) -> Document:

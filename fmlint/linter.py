@@ -21,6 +21,7 @@ import msgspec
 from fmlint.config.settings import Settings
 from fmlint.diagnostics import Diagnostic, Problem, Severity
 from fmlint.document import Document, read_document, unreadable_document
+from fmlint.fix.locate import located_fix
 from fmlint.frontmatter import parse_front_matter
 from fmlint.images import image_references
 from fmlint.positions import Position, Span
@@ -218,7 +219,8 @@ def _internal_error(what: str, exc: Exception, verbose: bool) -> Problem:
 
 def _diagnostic(doc: Document, problem: Problem, settings: Settings) -> Diagnostic:
     position = doc.lines.position(problem.span)
-    return located_diagnostic(doc.path, position, problem.code, problem.message, settings, problem.severity)
+    diagnostic = located_diagnostic(doc.path, position, problem.code, problem.message, settings, problem.severity)
+    return diagnostic if problem.fix is None else msgspec.structs.replace(diagnostic, fix=located_fix(doc, problem.fix))
 
 
 def located_diagnostic(

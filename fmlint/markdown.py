@@ -5,7 +5,10 @@ carry UTF-8 byte ranges into the body.  This module is the one place where
 those ranges become :class:`Span` s of the whole document: byte offsets are
 turned into character offsets and the body's start is added here, never in a
 rule.  Rules read the extracted elements (``images``, ``links``, ``headings``,
-``code_fences``, …) or walk ``events``.  pyromark was measured against
+``code_fences``, …).  The events are pulled one at a time and dropped (see
+:class:`_Walk`): memory follows the nesting depth and the elements found, not
+the length of the body, so a long file costs time in proportion and nothing
+more.  pyromark was measured against
 markdown-it-py and markdown-it-pyrs (``benchmarks/parsers.py``) and is the
 fastest of the three that gives source positions.
 
@@ -29,7 +32,9 @@ from typing import Any, Literal, TypeVar, cast
 import msgspec
 import pyromark
 
+from fmlint import mdx
 from fmlint.document import Document
+from fmlint.fix.model import Edit
 from fmlint.positions import Place, Span
 
 _OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH | pyromark.Options.ENABLE_FOOTNOTES
@@ -37,12 +42,13 @@ _IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ATTRIBUTE = r"""\b{name}\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+))"""
 _SRC = re.compile(_ATTRIBUTE.format(name="src"), re.IGNORECASE)
 _ALT = re.compile(_ATTRIBUTE.format(name="alt"), re.IGNORECASE)
+_ARIA_HIDDEN = re.compile(_ATTRIBUTE.format(name="aria-hidden"), re.IGNORECASE)
 
 # "(" then an optional "<…>" destination or one without spaces (balanced parentheses allowed)
 _INLINE_DESTINATION = re.compile(r"\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)")
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
-_URL_START = re.compile(rb"https?://")
+_LEADING_COMMENTS = re.compile(r"(?:\s*<!--.*?-->)+[ \t]*(?=\S)")
 _BARE_URL = re.compile(r"https?://[\\A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 _SHORTCODE = re.compile(r"\{\{<.{0,4000}?>\}\}|\{\{%.{0,4000}?%\}\}", re.DOTALL)
 _SHORTCODE_OPENER = re.compile(r"\{[{%]")
@@ -50,7 +56,8 @@ _SHORTCODE_NAME = re.compile(r"\{\{[<%]\s*(/?)\s*([^\s/%>]+)")
 _LIQUID_BLOCK = re.compile(r"\{%-?\s*(highlight|raw|comment)\b.*?\{%-?\s*end\1\s*-?%\}", re.DOTALL)
 _CONTAINERS = frozenset({"BlockQuote", "Item", "FootnoteDefinition", "Table"})
 _LEAF_BLOCKS = frozenset({"Heading", "Paragraph", "CodeBlock", "HtmlBlock"})
-_EMPHASIS_STARTS = ({"Start": "Emphasis"}, {"Start": "Strong"})
+_STRONG_START = {"Start": "Strong"}
+_EMPHASIS_STARTS = ({"Start": "Emphasis"}, _STRONG_START)
 _EMPHASIS_ENDS = ({"End": "Emphasis"}, {"End": "Strong"})
 
 ImageSource = Literal["markdown", "reference", "html"]
@@ -80,6 +87,7 @@ class Image(_Placed, msgspec.Struct, frozen=True):
     alt: str | None  # None: an HTML <img> without an alt attribute
     source: ImageSource
     place: Place
+    hidden: bool = False  # an HTML <img aria-hidden="true">: decorative, hidden from assistive technology
 
 
 class Link(_Placed, msgspec.Struct, frozen=True):
@@ -87,7 +95,7 @@ class Link(_Placed, msgspec.Struct, frozen=True):
     text: str
     reference: bool  # not an inline ``[text](url)`` (a reference, or an autolink)
     link_type: str  # pulldown-cmark's: Inline, Reference, Collapsed, Shortcut, Autolink, Email, …
-    has_content: bool  # text, code, an image or HTML between the brackets
+    has_content: bool  # text (not only spaces), code, an image or HTML between the brackets
     place: Place
 
 
@@ -104,7 +112,8 @@ class EmphasisParagraph(msgspec.Struct, frozen=True, gc=False):
     text: str
     span: Span
     nested: bool  # inside a block quote, list item, table or footnote
-    caption: bool = False  # right after a paragraph of only images: a figure caption
+    # right after a paragraph of only images: italic, or bold with no body text after it (a figure caption)
+    caption: bool = False
 
 
 class CodeFence(msgspec.Struct, frozen=True, gc=False):
@@ -128,7 +137,7 @@ class BareUrl(msgspec.Struct, frozen=True, gc=False):
 
 @dataclass
 class MarkdownView:
-    """The parsed body: raw events plus the elements rules ask for."""
+    """The parsed body: the elements rules ask for."""
 
     doc: Document
     images: list[Image] = field(default_factory=list)
@@ -138,22 +147,17 @@ class MarkdownView:
     code_fences: list[CodeFence] = field(default_factory=list)
     html_comments: list[HtmlComment] = field(default_factory=list)
     shortcodes: list[Span] = field(default_factory=list)
-    # pyromark's events with their byte ranges in the body; ``events`` converts them on first use
-    raw_events: list[RawEvent] = field(default_factory=list, repr=False)
+    # byte ranges in the body of runs of running text, each from where "http" first appears (see ``bare_urls``)
+    url_runs: list[tuple[int, int]] = field(default_factory=list, repr=False)
     offsets: _Offsets | None = field(default=None, repr=False)
-
-    @cached_property
-    def events(self) -> list[tuple[Any, Span]]:
-        """Every event with its document span (converted only when asked for: no rule walks them today)."""
-        offsets = self.offsets
-        return [] if offsets is None else [(event, offsets.span(byte_range)) for event, byte_range in self.raw_events]
 
     @cached_property
     def bare_urls(self) -> list[BareUrl]:
         """``http(s)://`` URLs in running text outside links, code and shortcodes (found on first use)."""
         if self.offsets is None:
             return []
-        return [url for url in _bare_urls(self.doc, self.raw_events, self.offsets) if not self.in_shortcode(url.span)]
+        found = (url for start, end in self.url_runs for url in _urls_in_run(self.doc, self.offsets, start, end))
+        return [url for url in found if not self.in_shortcode(url.span)]
 
     @property
     def outline(self) -> list[Heading]:
@@ -210,20 +214,27 @@ class _Offsets:
 
 
 def parse_markdown(doc: Document) -> MarkdownView:
+    if doc.mdx:  # JSX, ESM and {expressions} become spaces first, offsets unchanged (fmlint.mdx)
+        return mdx.parse(doc, parse_markdown)
     if not doc.markdown:  # unreadable, or too much markup to parse (see fmlint.document)
         return MarkdownView(doc)
     body = doc.body
     offsets = _Offsets(body, doc.body_start)
-    view = MarkdownView(
-        doc,
-        raw_events=cast("list[RawEvent]", list(pyromark.events_with_range(body, options=_OPTIONS))),
-        offsets=offsets,
-    )
-    _collect(view, offsets, _Definitions(body))
+    view = MarkdownView(doc, offsets=offsets)
+    events = cast("Iterable[RawEvent]", pyromark.events_with_range(body, options=_OPTIONS))
+    _Walk(view, offsets, _Definitions(body)).run(events)
     view.shortcodes = _shortcodes(body, doc.body_start) if _SHORTCODE_OPENER.search(body) else []
     if view.shortcodes:
         _drop_shortcode_content(view)
     return view
+
+
+_DOCFX_TAB = re.compile(r"#{1,6}[ \t]+\[[^\]]*\]\(\s*#tab/[^)]*\)[ \t#]*")
+
+
+def is_docfx_tab(doc: Document, heading: Heading) -> bool:
+    """Whether ``heading`` is a docfx tab (``# [Linux](#tab/linux)``): a tab's label, not a section."""
+    return "#tab/" in doc.source(heading.span) and _DOCFX_TAB.fullmatch(doc.source(heading.span).strip()) is not None
 
 
 def _shortcodes(body: str, base: int) -> list[Span]:
@@ -272,78 +283,317 @@ class _OpenLink(msgspec.Struct):
     has_content: bool = False
 
 
-def _collect(view: MarkdownView, offsets: _Offsets, definitions: _Definitions) -> None:
-    """One pass over the events: fills the element lists of ``view`` (bare URLs are found on demand).
+class _Paragraph:
+    """Watches a paragraph's events while it may still be one emphasis run, or only images.
 
-    Byte ranges stay byte ranges until an element is extracted.  The loop
-    runs for every event (about 300 in a 10 KB article), so the common events
-    (text, paragraphs, list items) take the fewest steps.
+    ``see`` returns False once it can be neither, and the walk stops showing it
+    events: most paragraphs open with text, which ends the watch at once.
+    HTML comments, and the spaces around them, do not count (a trailing
+    ``<!-- fmlint-disable-line … -->`` must not hide the run); a comment inside
+    the run makes it running text, as in markdownlint.
     """
-    doc = view.doc
-    events = view.raw_events
-    links: list[_OpenLink] = []  # open links and images, innermost last
-    blocks: list[tuple[str, int, ByteRange]] = []  # open leaf blocks: kind, index of the Start event, range
-    containers = 0  # open block quotes, list items, footnotes, tables
-    previous_paragraph = (-1, -1)  # the Start and End events of the last paragraph
-    for index, (event, byte_range) in enumerate(events):
-        if type(event) is not dict:  # SoftBreak, HardBreak, Rule
-            continue
-        if "Text" in event:  # the most frequent event
-            if links and event["Text"]:
-                links[-1].has_content = True
-                links[-1].text.append(event["Text"])
-            continue
-        tag = event.get("Start")
-        if tag is not None:
-            kind, attrs = (tag, None) if type(tag) is str else next(iter(tag.items()))
-            role = _ROLES.get(kind)
-            if role is _LEAF:
-                blocks.append((kind, index, byte_range))
-                if type(attrs) is dict and "Fenced" in attrs:
-                    view.code_fences.append(_code_fence(doc, attrs["Fenced"], offsets.span(byte_range)))
-            elif role is _CONTAINER:
-                containers += 1
-            elif role is _LINK:
+
+    __slots__ = ("bold", "depth", "emphasis", "image_depth", "images", "range", "start", "text")
+
+    def __init__(self, start: int, byte_range: ByteRange | None) -> None:
+        self.start = start  # the index of the Start event
+        self.range = byte_range
+        self.emphasis = _BEFORE
+        self.bold = False  # the run is bold (strong), or has bold in it
+        self.depth = 0
+        self.text: list[str] = []
+        self.images = True  # only images (and soft breaks or spaces between them) so far
+        self.image_depth = 0
+
+    def see(self, event: Any) -> bool:
+        if self.emphasis is not _NO_RUN:
+            self._see_emphasis(event)
+        if self.images:
+            self._see_images(event)
+        return self.emphasis is not _NO_RUN or self.images
+
+    def _see_emphasis(self, event: Any) -> None:
+        state = self.emphasis
+        if event in _EMPHASIS_STARTS:
+            self.depth += 1
+            self.emphasis = _IN_RUN if state is not _AFTER else _NO_RUN
+            self.bold = self.bold or event == _STRONG_START
+        elif event in _EMPHASIS_ENDS:
+            self.depth -= 1
+            if self.depth == 0:
+                self.emphasis = _AFTER
+        elif type(event) is dict and ("Text" in event or "Code" in event):
+            text = event.get("Text") or event.get("Code") or ""
+            if state is _IN_RUN:
+                self.text.append(text)
+            elif text.strip():
+                self.emphasis = _NO_RUN
+        elif state is _IN_RUN or not _is_comment(event):
+            self.emphasis = _NO_RUN
+
+    def _see_images(self, event: Any) -> None:
+        tag = (event.get("Start") or event.get("End")) if type(event) is dict else None
+        if tag is not None and _tag(tag) == "Image":
+            self.image_depth += 1 if "Start" in event else -1
+        elif self.image_depth == 0 and event != "SoftBreak" and not _is_blank(event):
+            self.images = False
+
+    @property
+    def emphasis_text(self) -> str | None:
+        """The run's text when the paragraph is one emphasis run, else None."""
+        return "".join(self.text) if self.emphasis is _AFTER else None
+
+
+# a _Paragraph's emphasis states: before the run, in it, after it, or not one run
+_BEFORE, _IN_RUN, _AFTER, _NO_RUN = "before", "in", "after", "no"
+
+
+class _Heading:
+    """Collects a heading's plain text (inline markup removed)."""
+
+    __slots__ = ("level", "range", "text")
+
+    def __init__(self, level: int, byte_range: ByteRange) -> None:
+        self.level = level
+        self.range = byte_range
+        self.text: list[str] = []
+
+    def see(self, event: Any) -> bool:
+        if type(event) is dict:
+            text = event.get("Text") or event.get("Code")
+            if text:
+                self.text.append(text)
+        return True
+
+
+class _Walk:
+    """One pass over pyromark's events, pulled one at a time: fills the element lists of a view.
+
+    Nothing holds the events: what is kept while walking is bounded by the
+    nesting depth (the open links and images, the open block) besides the
+    extracted elements.  Byte ranges stay byte ranges until an element is
+    extracted.  The loop runs for every event (about 300 in a 10 KB article),
+    so the common events (text, paragraphs, list items) take the fewest steps:
+    a paragraph is watched (:class:`_Paragraph`) only while it may be a lone
+    emphasis run or a figure.
+    """
+
+    def __init__(self, view: MarkdownView, offsets: _Offsets, definitions: _Definitions) -> None:
+        self.view = view
+        self.offsets = offsets
+        self.definitions = definitions
+        self.figure_end = -2  # index of the End event of the last paragraph of only images
+        self.pending: tuple[str, Span, bool] | None = None  # an emphasis paragraph right after a figure…
+        self.pending_index = -2  # … and the index of the event after it (-1: a paragraph came next)
+
+    def run(self, events: Iterable[RawEvent]) -> None:
+        view, offsets = self.view, self.offsets
+        links: list[_OpenLink] = []  # open links and images, innermost last
+        # the open paragraph or heading while watched; _FIRST: a paragraph before its first inline
+        watch: Any = None  # a _Paragraph, a _Heading, _FIRST or None
+        paragraph: tuple[int, ByteRange] = (-1, {})  # the open paragraph's Start index and range
+        block: ByteRange | None = None  # the open HTML block (leaf blocks do not nest)
+        in_code = False  # in a code block
+        containers = 0  # open block quotes, list items, footnotes, tables
+        pending_at = -2  # self.pending_index, kept here
+        runs = view.url_runs
+        elements: list[tuple[str, int]] = []  # the open inline HTML elements: name, len(runs) at the tag
+        # the current run of text from its first event with "http" in it (where a bare URL may start) to its last
+        run_first: ByteRange | None = None
+        run_last: ByteRange = {}
+        index = -1
+        for index, (event, byte_range) in enumerate(events):
+            if type(event) is dict and "Text" in event:  # the most frequent event
+                text = event["Text"]
                 if links:
-                    links[-1].has_content = True
-                links.append(_OpenLink(kind, cast("dict[str, Any]", attrs), byte_range))
-            continue
-        tag = event.get("End")
-        if tag is not None:
-            kind = tag if type(tag) is str else next(iter(tag))
-            role = _ROLES.get(kind)
-            if role is _LEAF and blocks and blocks[-1][0] == kind:
-                block = blocks.pop()
-                # most paragraphs open with text, a link or an image: only those opening with emphasis
-                # (one emphasis run?) or HTML (a comment?) are examined
-                first = events[block[1] + 1][0]
-                if kind != "Paragraph" or (
-                    type(first) is dict and (first in _EMPHASIS_STARTS or "InlineHtml" in first)
-                ):
-                    _end_block(view, offsets, block, index, containers > 0, previous_paragraph)
-                if kind == "Paragraph":
-                    previous_paragraph = (block[1], index)
-            elif role is _CONTAINER:
-                containers -= 1
-            elif role is _LINK and links:
-                _end_link(view, offsets, links.pop(), definitions)
-            continue
-        if links:
-            text = event.get("Code")
-            html = event.get("Html") or event.get("InlineHtml")
-            if text is not None or html is not None:
+                    links[-1].text.append(text)
+                    if not links[-1].has_content and text.strip():
+                        links[-1].has_content = True
+                elif run_first is not None:  # a run of text with a URL in it goes on
+                    run_last = byte_range
+                elif "http" in text and not in_code:  # a URL can only start in one text event
+                    run_first = run_last = byte_range
+                if watch is not None and (watch is _FIRST or not watch.see(event)):
+                    watch = None  # most paragraphs open with text: neither one emphasis run nor a figure
+                continue
+            if run_first is not None:
+                runs.append((run_first["start"], run_last["end"]))
+                run_first = None
+            if index == pending_at:
+                self._after_pending(event)
+                pending_at = self.pending_index
+            if watch is _FIRST:
+                watch = _Paragraph(*paragraph) if _opens_watch(event) else None
+            if type(event) is not dict:  # SoftBreak, HardBreak, Rule
+                if watch is not None and not watch.see(event):
+                    watch = None
+                continue
+            tag = event.get("End")
+            if tag is not None:
+                kind = tag if type(tag) is str else next(iter(tag))
+                role = _ROLES.get(kind)
+                if role is _LEAF:
+                    if kind == "Paragraph":
+                        if type(watch) is _Paragraph or pending_at == -1:
+                            self._end_paragraph(cast("_Paragraph | None", watch), index, containers > 0)
+                            pending_at = self.pending_index
+                    elif type(watch) is _Heading:
+                        text = "".join(watch.text).strip()
+                        view.headings.append(Heading(watch.level, text, offsets.span(watch.range), containers > 0))
+                    elif block is not None:
+                        self._end_html_block(offsets.span(block), containers > 0)
+                    block = watch = None
+                    in_code = False
+                    elements.clear()
+                    continue
+                if watch is not None and not watch.see(event):
+                    watch = None
+                if role is _CONTAINER:
+                    containers -= 1
+                elif role is _LINK and links:
+                    _end_link(view, offsets, links.pop(), self.definitions)
+                continue
+            if watch is not None and not watch.see(event):
+                watch = None
+            tag = event.get("Start")
+            if tag is not None:
+                attrs: Any
+                kind, attrs = (tag, None) if type(tag) is str else next(iter(tag.items()))
+                role = _ROLES.get(kind)
+                if role is _LEAF:
+                    if kind == "Paragraph":
+                        watch, paragraph = _FIRST, (index, byte_range)
+                    elif kind == "Heading":
+                        watch = _Heading(int(attrs["level"][1:]), byte_range)
+                    elif kind == "HtmlBlock":
+                        block = byte_range
+                    else:
+                        in_code = True
+                        if type(attrs) is dict and "Fenced" in attrs:
+                            view.code_fences.append(_code_fence(view.doc, attrs["Fenced"], offsets.span(byte_range)))
+                elif role is _CONTAINER:
+                    containers += 1
+                elif role is _LINK:
+                    if links:
+                        links[-1].has_content = True
+                    links.append(_OpenLink(kind, cast("dict[str, Any]", attrs), byte_range))
+                continue
+            inline_html = event.get("InlineHtml")
+            if links and (inline_html is not None or "Code" in event):
                 links[-1].has_content = True
-                links[-1].text.append(text or "")
-        if "Html" in event or "InlineHtml" in event:
-            span = offsets.span(byte_range)
-            view.images.extend(_html_images(doc, span))
-            if "InlineHtml" in event:
-                view.html_comments.extend(_html_comments(doc, span))
+                links[-1].text.append(event.get("Code") or "")
+            if inline_html is not None:
+                span = offsets.span(byte_range)
+                view.images.extend(_html_images(view.doc, span))
+                view.html_comments.extend(_html_comments(view.doc, span))
+                _inline_element(inline_html, elements, runs)
+        if run_first is not None:
+            runs.append((run_first["start"], run_last["end"]))
+        if self.pending is not None:
+            self._after_pending(None)
+
+    def _end_paragraph(self, paragraph: _Paragraph | None, end: int, nested: bool) -> None:
+        """Records a lone emphasis run or a figure (``paragraph`` is None when it is neither)."""
+        if self.pending is not None and self.pending_index == -1:  # a caption when the next figure or title follows
+            self._decide_caption(paragraph is not None and (paragraph.images or paragraph.emphasis_text is not None))
+        if paragraph is None:
+            return
+        text = paragraph.emphasis_text
+        if text is not None:
+            assert paragraph.range is not None
+            found = (text, self.offsets.span(paragraph.range), nested)
+            if self.figure_end == paragraph.start - 1 and paragraph.bold:  # a caption unless body text follows
+                self.pending, self.pending_index = found, end + 1  # decided by what comes next
+            elif self.figure_end == paragraph.start - 1:  # an italic line under a picture: its caption
+                self.view.emphasis_paragraphs.append(EmphasisParagraph(*found, caption=True))
+            else:
+                self.view.emphasis_paragraphs.append(EmphasisParagraph(*found))
+        elif paragraph.images:
+            self.figure_end = end
+
+    def _after_pending(self, event: Any) -> None:
+        """The event after an emphasis paragraph that follows a figure (``None``: the end of the body).
+
+        It is the figure's caption unless body text comes next: not a heading,
+        a rule, an HTML block or the end of its container, and when a paragraph
+        follows, it is decided at that paragraph's end (see ``_end_paragraph``).
+        """
+        if event == _PARAGRAPH_START:
+            self.pending_index = -1
+        else:
+            self._decide_caption(
+                event is None or event == "Rule" or "End" in event or _tag(event["Start"]) in _NOT_BODY
+            )
+
+    def _decide_caption(self, caption: bool) -> None:
+        assert self.pending is not None
+        self.view.emphasis_paragraphs.append(EmphasisParagraph(*self.pending, caption=caption))
+        self.pending, self.pending_index = None, -2
+
+    def _end_html_block(self, span: Span, nested: bool) -> None:
+        """Its images (a tag may span lines) and comments, and an emphasis run after leading comments."""
+        view = self.view
+        source = view.doc.source(span)
+        view.images.extend(_html_images(view.doc, span))
+        view.html_comments.extend(_html_comments(view.doc, span))
+        leading = _LEADING_COMMENTS.match(source)
+        if leading is not None:  # `<!-- c --> **Title**` is an HTML block to CommonMark; markdownlint sees the run
+            run = _emphasis_only(source[leading.end() :])
+            if run is not None:
+                view.emphasis_paragraphs.append(EmphasisParagraph(run, span, nested))
 
 
-# What a Start/End tag means to the collector (the others, e.g. List, Strong, Emphasis, are only passed)
+# What a Start/End tag means to the walk (the others, e.g. List, Strong, Emphasis, are only passed on)
 _LINK, _CONTAINER, _LEAF = "link", "container", "leaf"
 _ROLES = {"Image": _LINK, "Link": _LINK} | dict.fromkeys(_CONTAINERS, _CONTAINER) | dict.fromkeys(_LEAF_BLOCKS, _LEAF)
+_PARAGRAPH_START = {"Start": "Paragraph"}
+_FIRST = object()  # a paragraph's watch before its first inline
+
+
+_INLINE_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>")
+
+
+def _inline_element(html: str, elements: list[tuple[str, int]], runs: list[tuple[int, int]]) -> None:
+    """Follows inline HTML elements: text between ``<code>`` and ``</code>`` (any element closed in the
+    paragraph) is the element's content, not running text, so its URLs are not bare (as in markdownlint)."""
+    tag = _INLINE_TAG.match(html)
+    if tag is None or html.endswith("/>"):
+        return
+    name = tag.group(2).lower()
+    if not tag.group(1):
+        elements.append((name, len(runs)))
+        return
+    for position in range(len(elements) - 1, -1, -1):
+        if elements[position][0] == name:
+            del runs[elements[position][1] :]
+            del elements[position:]
+            return
+
+
+def _opens_watch(event: Any) -> bool:
+    """Whether a paragraph's first inline may open one emphasis run or a figure (or is an HTML comment)."""
+    if type(event) is not dict:
+        return False
+    start = event.get("Start")
+    if start is None:
+        return _is_comment(event)
+    return start in ("Emphasis", "Strong") or (type(start) is dict and "Image" in start)
+
+
+_NOT_BODY = frozenset({"Heading", "HtmlBlock"})
+
+
+def _emphasis_only(text: str) -> str | None:
+    """The text of ``text`` when it is one paragraph of one emphasis run, else None."""
+    events = pyromark.events(text, options=_OPTIONS)
+    if next(events, None) != _PARAGRAPH_START:
+        return None
+    paragraph = _Paragraph(0, None)
+    for event in events:
+        if event == {"End": "Paragraph"}:
+            return paragraph.emphasis_text if next(events, None) is None else None
+        paragraph.see(event)
+    return None
 
 
 def _tag(value: Any) -> str:
@@ -384,73 +634,6 @@ class _Definitions:
         return self._found.get(label.lower()) or self._found.get(label)
 
 
-def _end_block(
-    view: MarkdownView,
-    offsets: _Offsets,
-    block: tuple[str, int, ByteRange],
-    end: int,
-    nested: bool,
-    previous_paragraph: tuple[int, int],
-) -> None:
-    kind, start, byte_range = block
-    events = view.raw_events
-    if kind == "Heading":
-        level = int(events[start][0]["Start"]["Heading"]["level"][1:])
-        inner = events[start + 1 : end]
-        text = "".join(event.get("Text") or event.get("Code") or "" for event, _ in inner if isinstance(event, dict))
-        view.headings.append(Heading(level, text.strip(), offsets.span(byte_range), nested))
-    elif kind == "Paragraph":
-        emphasis = _emphasis_only(events[start + 1 : end])
-        if emphasis is not None:
-            span = offsets.span(byte_range)
-            caption = previous_paragraph[1] == start - 1 and _only_images(events[previous_paragraph[0] + 1 : start - 1])
-            view.emphasis_paragraphs.append(EmphasisParagraph(emphasis, span, nested, caption))
-    elif kind == "HtmlBlock":
-        view.html_comments.extend(_html_comments(view.doc, offsets.span(byte_range)))
-
-
-def _only_images(paragraph: list[RawEvent]) -> bool:
-    """Whether a paragraph's events are only images (a figure, which the next paragraph may caption)."""
-    depth = 0
-    for event, _ in paragraph:
-        if isinstance(event, dict) and _tag(event.get("Start") or event.get("End") or "") == "Image":
-            depth += 1 if "Start" in event else -1
-        elif (
-            depth == 0
-            and event != "SoftBreak"
-            and not (isinstance(event, dict) and str(event.get("Text", "x")).isspace())
-        ):
-            return False
-    return True
-
-
-def _emphasis_only(inner: list[RawEvent]) -> str | None:
-    """The text of a paragraph that is one emphasis/strong run of plain text, else None.
-
-    HTML comments and the spaces around them do not count (a trailing
-    ``<!-- fmlint-disable-line … -->`` must not hide the run).
-    """
-    inner = [item for item in inner if not _is_comment(item[0])]
-    while inner and _is_blank(inner[-1][0]):
-        inner.pop()
-    if not inner or inner[0][0] not in _EMPHASIS_STARTS:
-        return None
-    depth = 0
-    text: list[str] = []
-    for position, (event, _) in enumerate(inner):
-        if event in _EMPHASIS_STARTS:
-            depth += 1
-        elif event in _EMPHASIS_ENDS:
-            depth -= 1
-            if depth == 0 and position != len(inner) - 1:
-                return None
-        elif isinstance(event, dict) and ("Text" in event or "Code" in event):
-            text.append(event.get("Text") or event.get("Code") or "")
-        else:  # a line break, link, image or HTML: not a plain one-line run
-            return None
-    return "".join(text)
-
-
 def _is_comment(event: Any) -> bool:
     return isinstance(event, dict) and str(event.get("InlineHtml", "")).startswith("<!--")
 
@@ -479,32 +662,7 @@ def _html_comments(doc: Document, span: Span) -> list[HtmlComment]:
     ]
 
 
-def _bare_urls(doc: Document, events: list[RawEvent], offsets: _Offsets) -> Iterator[BareUrl]:
-    """Bare URLs in each run of consecutive text events (escapes included) outside links and code blocks."""
-    data = doc.body.encode() if offsets.data is None else offsets.data
-    if _URL_START.search(data) is None:
-        return
-    depth = 0  # open links, images and code blocks
-    run_start = run_end = -1  # bytes of the current run of text
-    for event, byte_range in events:
-        if type(event) is dict and "Text" in event and depth == 0:
-            if run_start < 0:
-                run_start = byte_range["start"]
-            run_end = byte_range["end"]
-            continue
-        if run_start >= 0:
-            yield from _urls_in_run(doc, offsets, data, run_start, run_end)
-            run_start = -1
-        tag = (event.get("Start") or event.get("End")) if type(event) is dict else None
-        if tag is not None and _tag(tag) in ("Link", "Image", "CodeBlock"):
-            depth += 1 if "Start" in event else -1
-    if run_start >= 0:
-        yield from _urls_in_run(doc, offsets, data, run_start, run_end)
-
-
-def _urls_in_run(doc: Document, offsets: _Offsets, data: bytes, start_byte: int, end_byte: int) -> Iterator[BareUrl]:
-    if _URL_START.search(data, start_byte, end_byte) is None:
-        return
+def _urls_in_run(doc: Document, offsets: _Offsets, start_byte: int, end_byte: int) -> Iterator[BareUrl]:
     start = offsets.char(start_byte)
     text = doc.text[start : offsets.char(end_byte)]
     for match in _BARE_URL.finditer(text):
@@ -582,7 +740,34 @@ def _html_images(doc: Document, span: Span) -> list[Image]:
         start = span.start + tag.start() + src.start(group)
         alt = _ALT.search(tag.group())
         alt_text = None if alt is None else alt.group(alt.lastgroup or "bare")
+        hidden = _ARIA_HIDDEN.search(tag.group())
         tag_span = Span(span.start + tag.start(), span.start + tag.end())
         place = Place(spans=(tag_span, Span(start, start + len(src.group(group)))))
-        images.append(Image(src.group(group), alt_text, "html", place))
+        hidden_value = "" if hidden is None else hidden.group(hidden.lastgroup or "bare")
+        images.append(Image(src.group(group), alt_text, "html", place, hidden_value.lower() == "true"))
     return images
+
+
+def level_before(view: MarkdownView, offset: int) -> int | None:
+    """The level of the last heading of the outline before ``offset`` (the context of a heading a fix writes there)."""
+    levels = [heading.level for heading in view.outline if heading.span.end <= offset]
+    return levels[-1] if levels else None
+
+
+_ATX_MARKS = re.compile(r"[ ]{0,3}(#{1,6})")
+_SETEXT_LEVEL1 = re.compile(r"[ ]{0,3}(=+)[ \t]*\r?$")
+
+
+def heading_level_edit(doc: Document, heading: Heading, level: int) -> Edit | None:
+    """The edit that makes ``heading`` a level-``level`` heading: its ``#`` marks rewritten, or a setext
+    level-1 underline (``===``) turned into a level-2 one (``---``); ``None`` for what a setext heading cannot be."""
+    source = doc.source(heading.span)
+    atx = _ATX_MARKS.match(source)
+    if atx is not None:
+        return Edit(heading.span.start + atx.start(1), heading.span.start + atx.end(1), "#" * level)
+    underline_start = source.rfind("\n", 0, len(source.rstrip("\r\n")))
+    setext = _SETEXT_LEVEL1.match(source, underline_start + 1)
+    if setext is None or level != 2:
+        return None
+    marks = setext.span(1)
+    return Edit(heading.span.start + marks[0], heading.span.start + marks[1], "-" * (marks[1] - marks[0]))

@@ -27,6 +27,7 @@ def render(rule: Rule) -> str:
     status = "enabled" if rule.enabled else "disabled"
     header = (
         f"# {rule.name} ({rule.code})\n\n{rule.summary}\n\nDefault severity: {rule.severity}; {status} by default.\n"
+        f"Fix: {rule.fix}\n"
     )
     return f"{header}\n{rule.doc.strip()}\n{_option_defaults(rule)}"
 
@@ -55,11 +56,11 @@ def rule_list() -> str:
 
 def rule_table() -> str:
     """The Markdown table of every rule (the README's rule table)."""
-    rows = ["| code | name | severity | default | summary |", "| --- | --- | --- | --- | --- |"]
+    rows = ["| code | name | severity | default | fix | summary |", "| --- | --- | --- | --- | --- | --- |"]
     for rule in _rules():
         default = "on" if rule.enabled else "off"
         summary = rule.summary.replace("|", "\\|")
-        rows.append(f"| {rule.code} | {rule.name} | {rule.severity} | {default} | {summary} |")
+        rows.append(f"| {rule.code} | {rule.name} | {rule.severity} | {default} | {rule.fix} | {summary} |")
     return "\n".join(rows) + "\n"
 
 

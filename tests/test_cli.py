@@ -45,6 +45,7 @@ def test_json_output_has_every_field(tmp_path, capsys):
         "rule": "schema-violation",
         "severity": "error",
         "message": "toc: expected a boolean, got the integer 1",
+        "fix": None,
     }
 
 
@@ -123,7 +124,20 @@ def test_examples_show_real_findings(capsys):
     for code in (*codes, "IMG001", "IMG002", "IMG004", "IMG006", "FH001", "FH002"):
         assert f": {code} " in out
     structure = {line.split()[1] for line in out.splitlines() if "markdown-structure.md:" in line}
-    assert structure == {"MD001", "MD025", "MD036", "MD045", "MD042", "MKD001", "SUP001"}
+    assert structure == {"MD001", "MD025", "MD036", "MD045", "MD042", "MKD001", "MKD003", "MKD004", "SUP001"}
+    # the seed article: its three numbered section titles (two right after pictures) and generic alt text
+    seed = [line.split()[:2] for line in out.splitlines() if line.startswith(str(EXAMPLES / "content" / "seed"))]
+    assert [(where.split(":")[-3], code) for where, code in seed if code == "MD036"] == [
+        ("32", "MD036"),
+        ("38", "MD036"),
+        ("46", "MD036"),
+    ]
+    assert {code for _, code in seed} == {"MD036", "MKD003"}  # warnings only: no error
+
+
+def test_seed_article_has_warnings_but_no_error(capsys):
+    assert main([str(EXAMPLES / "content" / "seed")]) == 0
+    assert capsys.readouterr().out.endswith("Found 0 errors (7 warnings) in 1 of 1 file.\n")
 
 
 def test_python_dash_m_entry_point():

@@ -141,11 +141,12 @@ def test_schema_association_first_match_wins_relative_to_the_config(tmp_path, ca
 def test_schema_option_on_the_command_line_overrides_the_association(tmp_path, capsys):
     write_file(tmp_path, ".fmlint.toml", '[[schemas]]\nschema = "jekyll"\nfiles = ["*.md"]\n')
     write_file(tmp_path, "post.md", "---\ntitle: x\npublished: true\n---\n")
-    assert codes_of(capsys, "--schema", "hugo-article", tmp_path) == ["SC001"]  # published is a date in Hugo
+    # published is a date in Hugo, which fails on a boolean (DT001)
+    assert codes_of(capsys, "--schema", "hugo-article", tmp_path) == ["DT001", "SC001"]
 
 
 def test_selection_layers_and_specificity():
-    sc = {"SC001", "SC002", "SC003", "SC004", "SC005"}
+    sc = {"SC001", "SC002", "SC003", "SC004", "SC005", "SC006"}
     assert select([Layer(select=["SC001"])], DEFAULT_ENABLED) == {"SC001"}
     assert select([Layer(ignore=["SC"], extend_select=["SC002"])], DEFAULT_ENABLED) == DEFAULT_ENABLED - sc | {"SC002"}
     assert select([Layer(select=["SC00"], ignore=["unknown-key"])], DEFAULT_ENABLED) == sc - {"SC002"}

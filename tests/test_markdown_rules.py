@@ -52,6 +52,17 @@ def test_single_title_without_a_title_reports_the_second():
     assert "line 4" in diagnostics[0].message
 
 
+def test_single_title_only_when_the_body_starts_with_its_title_as_markdownlint():
+    # blank lines and HTML comments may come first; quoted and listed `#` headings count
+    md(UNTITLED + "\r\n<!-- c -->\r\n# 一\r\n\r\n> # 二\r\n\r\n- > # 三\r\n", [(8, 3, "MD025"), (10, 5, "MD025")])
+    # a body that opens with text or a `##` may have several `#` sections
+    md(UNTITLED + "Intro.\n\n# one\n\n# two\n", [])
+    md(UNTITLED + "## a\n\n# one\n\n# two\n", [])
+    # a docfx tab heading is not a title
+    md(UNTITLED + "# Title\n\n# [Linux](#tab/linux)\n", [])
+    md(YAML + "> # 引用\n", [(4, 3, "MD025")])
+
+
 def test_single_title_can_ignore_the_front_matter():
     md(YAML + "# one\n", [], rule_options={"single-title": {"front_matter_title": ""}})
 
@@ -77,6 +88,41 @@ def test_no_emphasis_as_heading_needs_one_plain_run_at_top_level():
 def test_no_emphasis_as_heading_skips_a_caption_under_an_image():
     md(YAML + "![Group photo](a.jpg)\n\n*RustFest Berlin, 2016*\n", [])
     md(YAML + "Text.\n\n*RustFest Berlin, 2016*\n", [(6, 1, "MD036")])
+    # in the image's own paragraph, with no blank line: a caption (the paragraph has other content)
+    md(YAML + "![股价](https://x.example/a.jpg)\n**一、DeepSeek引巨震，英伟达跌4万亿**\n\n正文。\n", [])
+    # alone after a picture, before the next picture, a heading or the end: a caption
+    gallery = "![a](a.jpg)\n\n*Berlin, 2016*\n\n![b](b.jpg)\n\n*Paris, 2017*\n\n## Next\n"
+    md(YAML + gallery, [])
+
+
+@pytest.mark.parametrize("front", [YAML, TOML, JSON, "\ufeff" + YAML], ids=["yaml", "toml", "json", "bom"])
+def test_no_emphasis_as_heading_reports_the_seed_articles_titles_after_images(front):
+    # the seed's structure: image, blank line, bold numbered title, blank line, paragraph (CRLF too)
+    body = (
+        "**一、DeepSeek引巨震，英伟达跌4万亿**\r\n\r\n正文。\r\n\r\n"
+        "![股价](https://x.example/a.jpg)\r\n\r\n"
+        "**二、AI入侵者，极致成本颠覆OpenAI**\r\n\r\n正文。\r\n\r\n"
+        "![股价](https://x.example/b.jpg)\r\n\r\n![股价](https://x.example/c.jpg)\r\n\r\n"
+        "**三、DeepSeek，遭西方恶势力攻击**\r\n\r\n- 正文\r\n"
+    )
+    first = front.count("\n") + 1
+    diagnostics = md(front + body, [(first, 1, "MD036"), (first + 6, 1, "MD036"), (first + 14, 1, "MD036")])
+    assert "## 二、AI入侵者，极致成本颠覆OpenAI" in diagnostics[1].message
+
+
+def test_no_emphasis_as_heading_numbered_titles_are_titles_after_a_picture_too():
+    md(YAML + "![a](a.jpg)\n\n**Part 2: the results**\n", [(6, 1, "MD036")])
+    md(YAML + "![a](a.jpg)\n\n*第一章 开始*\n\n![b](b.jpg)\n", [(6, 1, "MD036")])
+    md(YAML + "![a](a.jpg)\n\n**Plain title**\n\nBody text follows.\n", [(6, 1, "MD036")])
+    # an italic line under a picture is its caption, body text after it or not (the Rust blog's style)
+    md(YAML + "![a](a.jpg)\n\n*Rustaceans at RustFest Berlin, 2016*\n\nBody text follows.\n", [])
+
+
+def test_no_emphasis_as_heading_with_html_comments_as_markdownlint():
+    # a leading comment line is an HTML block to CommonMark; markdownlint still sees the title
+    md(YAML + "<!-- c --> __Section 5__\n\ntext\n", [(4, 1, "MD036")])
+    md(YAML + "*Section 4* <!-- c -->\n\ntext\n", [(4, 1, "MD036")])
+    md(YAML + "*Section 6 <!-- c --> as running text*\n", [])
 
 
 def test_no_emphasis_as_heading_punctuation_option():
@@ -92,19 +138,33 @@ def test_image_alt_text_missing_and_generic():
     )
     diagnostics = md(
         source,
-        [(4, 4, "MD045"), (4, 15, "MD045"), (4, 28, "MD045"), (5, 1, "MD045"), (5, 44, "MD045")],
+        [(4, 4, "MD045"), (4, 15, "MKD003"), (4, 28, "MKD003"), (5, 1, "MD045"), (5, 44, "MKD003")],
     )
     assert [d.severity for d in diagnostics] == ["error", "warning", "warning", "error", "warning"]
 
 
+def test_image_alt_text_accepts_images_hidden_from_assistive_technology():
+    source = (
+        YAML
+        + '<img src="a.png" aria-hidden="true"/> <img src="b.png" ARIA-HIDDEN=TRUE>\r\n\r\n'
+        + '<img\r\n  src="c.png"\r\n  Aria-Hidden="True"\r\n/>\r\n\r\n'
+        + '中文 <img\r\n  src="d.png"\r\n  aria-hidden="false"> <img src="e.png" aria-hidden>\r\n'
+    )
+    md(source, [(11, 4, "MD045"), (13, 24, "MD045")])
+
+
 def test_image_alt_text_reference_images_and_options():
     md(YAML + "![][logo]\n\n[logo]: logo.png\n", [(4, 1, "MD045")])
-    md(YAML + "![logo](a.png)\n", [(4, 1, "MD045")], rule_options={"image-alt-text": {"generic": ["LOGO"]}})
+    md(YAML + "![logo](a.png)\n", [(4, 1, "MKD003")], rule_options={"image-alt-text": {"generic": ["LOGO"]}})
 
 
 def test_empty_link_forms():
-    source = YAML + "[](https://a.example) [t]() [t](<>) [t](#) [t](#x) [![logo](l.png)](https://b.example)\n"
-    md(source, [(4, 1, "MD042"), (4, 23, "MD042"), (4, 29, "MD042"), (4, 37, "MD042")])
+    source = YAML + "[](https://a.example) [t]() [t](<>) [t](#) [t](#x) [![logo](l.png)](https://b.example) [`c`](x)\n"
+    md(source, [(4, 1, "MKD004"), (4, 23, "MD042"), (4, 29, "MD042"), (4, 37, "MD042")])
+    md(
+        TOML + "中文 []() [ ](a) [t][ref]\r\n\r\n[ref]: #\r\n",
+        [(4, 4, "MD042"), (4, 4, "MKD004"), (4, 9, "MKD004"), (4, 16, "MD042")],
+    )
 
 
 def test_link_url_located_at_the_destination():
@@ -116,11 +176,50 @@ def test_link_url_located_at_the_destination():
         + "[ref]: javascript:alert(1)\r\n"
     )
     diagnostics = md(source, [(4, 7, "MKD002"), (4, 29, "MKD002"), (4, 44, "MKD002"), (7, 8, "MKD002")])
-    assert diagnostics[0].message == "link unsupported scheme `htps:` (expected http or https): `htps://x.example`"
+    assert diagnostics[0].message == "link unknown scheme `htps:` (did you mean `https:`?): `htps://x.example`"
+    assert diagnostics[3].message == "link scheme `javascript:` is in `denied-schemes`: `javascript:alert(1)`"
 
 
-def test_link_url_schemes_option_and_shortcode_destinations():
-    md(YAML + "[a](ftp://x.example/f)\n", [], rule_options={"link-url": {"schemes": ["ftp"]}})
+def test_link_url_accepts_every_valid_scheme_and_catches_near_misses():
+    """The Rust blog's real typos, and valid schemes from Astro's docs and elsewhere."""
+    source = (
+        YAML
+        + "[VS Code](vscode:extension/astro-build.astro-vscode) [f](ftp://x.example/f) [m](magnet:?xt=urn:x)\n"
+        + "日本語 [a](ttps://a.example) [b](htps://b.example)\r\n"
+        + "😀 [c](http//c.example) [d](hhtp://d.example) [e](mialto:e@x.example) [w](C:\\Users\\me\\x.png)\n"
+    )
+    diagnostics = md(
+        source,
+        [
+            (5, 9, "MKD002"),
+            (5, 31, "MKD002"),
+            (6, 7, "MKD002"),
+            (6, 28, "MKD002"),
+            (6, 50, "MKD002"),
+            (6, 74, "MKD002"),
+        ],
+    )
+    assert [d.message.split(": `")[0] for d in diagnostics] == [
+        "link unknown scheme `ttps:` (did you mean `https:`?)",
+        "link unknown scheme `htps:` (did you mean `https:`?)",
+        "link `http//` lacks its colon (write `http://`)",
+        "link unknown scheme `hhtp:` (did you mean `http:`?)",
+        "link unknown scheme `mialto:` (did you mean `mailto:`?)",
+        "link `C:` is a Windows drive, not a URL scheme (link a path of the site)",
+    ]
+
+
+def test_link_url_scheme_options_and_shortcode_destinations():
+    source = YAML + "[a](ftp://x.example/f) [b](tel:+1) [c](https://x.example) [d](javascript:void(0))\n"
+    strict = {"link-url": {"allowed-schemes": ["tel"], "denied-schemes": []}}
+    diagnostic, _ = md(source, [(4, 5, "MKD002"), (4, 63, "MKD002")], rule_options=strict)
+    assert diagnostic.message == "link scheme `ftp:` is not in `allowed-schemes`: `ftp://x.example/f`"
+    md(source, [(4, 63, "MKD002")])
+    md(
+        source,
+        [(4, 5, "MKD002"), (4, 63, "MKD002")],
+        rule_options={"link-url": {"denied-schemes": ["FTP", "javascript"]}},
+    )
     md(YAML + "[source code]\n\n[source code]: <{{% eturl instagram %}}>\n", [])
 
 
@@ -136,6 +235,11 @@ def test_fenced_code_language_is_off_by_default():
     source = YAML + "```\nx\n```\n\n```rust\nfn main() {}\n```\n"
     md(source, [(4, 1, "MD040")])
     assert lint(source, schema=PERMISSIVE) == []
+
+
+def test_duplicate_heading_skips_docfx_tab_labels():
+    tabs = "## [Linux](#tab/linux)\n\nA\n\n## [Windows](#tab/windows)\n\nB\n\n---\n\n"
+    md(YAML + "## Install\n\n" + tabs + "## Run\n\n" + tabs + "## Run\n", [(28, 1, "MD024")])
 
 
 def test_duplicate_heading_siblings_only():
@@ -156,6 +260,16 @@ def test_bare_url_in_text_only():
     diagnostics = md(source, [(4, 3, "MD034"), (4, 32, "MD034")])
     assert "`<https://a.example/x_(y)>`" in diagnostics[0].message
     assert "`<https://b.example/p\\_q>`" in diagnostics[1].message
+
+
+def test_bare_url_not_in_the_content_of_inline_html_elements():
+    source = (
+        TOML
+        + '中文 <code>https://a.example</code> <a href="https://b.example">https://b.example</a> https://c.example\r\n'
+        + "<em> x <em>y</em> https://d.example </em> https://e.example <br> https://f.example\r\n\r\n"
+        + "<kbd>never closed https://g.example\r\n\r\nhttps://h.example </kbd>\r\n"
+    )
+    md(source, [(4, 85, "MD034"), (5, 43, "MD034"), (5, 66, "MD034"), (7, 19, "MD034"), (9, 1, "MD034")])
 
 
 def test_headings_and_fences_inside_paired_shortcodes_are_not_markdown():

@@ -109,8 +109,12 @@ def test_seed_and_native_toml_dates_are_fine():
     )
 
 
-def test_empty_date_means_unset_and_other_types_are_left_to_the_schema():
-    check('---\ntitle: x\ndate: ""\nlastmod: 5\n---\n', [(4, 10, "SC001")])
+def test_empty_date_means_unset_and_a_number_is_hugos_unix_time():
+    [number, _schema] = check('---\ntitle: x\ndate: ""\nlastmod: 5\n---\n', [(4, 10, "DT006"), (4, 10, "SC001")])
+    assert (
+        number.message
+        == "lastmod: `5` is a number: Hugo reads it as 5 seconds after 1970 (1970-01-01T00:00:05Z), not a date"
+    )
 
 
 def test_custom_date_fields():
@@ -143,7 +147,7 @@ def test_offsets_are_compared_in_utc():
 def test_expiry_not_after_publish_date():
     source = "---\ntitle: x\ndate: 2025-01-01\npublishDate: 2025-03-01\nexpiryDate: 2025-03-01\n---\n"
     [diagnostic] = check(source, [(5, 13, "DT002")])
-    assert "is not after publishDate (2025-03-01 00:00:00): Hugo never publishes the page" in diagnostic.message
+    assert "is not after publishDate (2025-03-01 00:00:00): the page is never published" in diagnostic.message
 
 
 def test_expiry_after_date_is_fine_and_invalid_dates_are_not_compared():
@@ -186,3 +190,60 @@ def test_positions_with_crlf_bom_and_cjk():
     check(source, [(3, 7, "DT001")])
     source = '---\ntitle: "大模型价格战"\n日期: x\nlastmod: "2025-13-07"\n---\n'
     check(source, [(4, 10, "DT001")], schema=PERMISSIVE)
+
+
+def test_values_hugo_fails_on_without_a_schema():
+    """Hugo 0.168 fails the build on each of these (tests/test_hugo_dates.py asks it)."""
+    source = '---\ntitle: x\ndate: " 2025-02-07"\nlastmod: true\npublishDate: 1.5\nexpiryDate: [2025-02-07]\n---\n'
+    diagnostics = check(
+        source,
+        [(3, 7, "DT001"), (3, 7, "FH002"), (4, 10, "DT001"), (5, 14, "DT001"), (6, 13, "DT001")],
+        schema=PERMISSIVE,
+    )
+    assert [d.message for d in diagnostics if d.code == "DT001"] == [
+        "date: ` 2025-02-07` starts with whitespace: Hugo cannot read it (remove it)",
+        "lastmod: `true` is a boolean, not a date Hugo can read",
+        "publishDate: `1.5` is a number, not a date Hugo can read",
+        "expiryDate: is a list, not a date Hugo can read",
+    ]
+
+
+def test_trailing_space_toml_json_crlf_bom_and_cjk():
+    check(
+        '+++\r\ntitle = "标题"\r\ndate = "2025-02-07 "\r\n+++\r\n',
+        [(3, 8, "DT001"), (3, 8, "FH002")],
+        schema=PERMISSIVE,
+    )
+    check('\ufeff{"title": "标题", "date": {"y": 2025}}\n', [(1, 25, "DT001")], schema=PERMISSIVE)
+    check("---\ntitle: 标题 😀\ndate: 2025\n---\n", [(3, 7, "DT006")], schema=PERMISSIVE)
+    check("+++\ndate = 20250207\n+++\n", [(2, 8, "DT006")], schema=PERMISSIVE)
+
+
+def test_messages_name_the_presets_generator():
+    jekyll = {"dates": {"date-fields": ["date"], "lastmod-fields": [], "publish-date-fields": []}}
+    [diagnostic] = check(
+        "---\ndate: last thursday\n---\n", [(2, 7, "DT001")], schema=PERMISSIVE, preset="jekyll", rule_options=jekyll
+    )
+    assert diagnostic.message == "date: `last thursday` is not a date Jekyll can read"
+    [diagnostic] = check(
+        "---\ndate: 2999-01-01 10:00:00\n---\n",
+        [(2, 7, "DT004")],
+        schema=PERMISSIVE,
+        preset="docusaurus",
+        enabled_codes=frozenset({"DT004"}),
+    )
+    assert diagnostic.message == "date (2999-01-01 10:00:00) is in the future"
+    [diagnostic] = check(
+        "---\ndate: 2025-02-07 10:00:00\n---\n",
+        [(2, 7, "DT005")],
+        schema=PERMISSIVE,
+        preset="jekyll",
+        enabled_codes=frozenset({"DT005"}),
+    )
+    assert "Jekyll reads it in the site's `timezone`" in diagnostic.message
+
+
+def test_other_presets_skip_spaces_and_leave_other_types_to_the_schema():
+    source = '---\ndate: " 2025-02-07"\nlastmod: 2025\n---\n'
+    check(source, [(2, 7, "FH002")], schema=PERMISSIVE, preset="docusaurus")
+    check("---\ndate:\n  created: 2025-02-07\n---\n", [], schema=PERMISSIVE, preset="mkdocs-material")

@@ -34,8 +34,9 @@ NOT_A_TEXT_ARTICLE = {
     "FL001": "needs a file that cannot be read (permissions, a directory named .md)",
     "FL002": "needs bytes that are not UTF-8, which a text block cannot hold",
     "FL003": "needs a binary or UTF-16 file",
+    "FL006": "needs --fix and a file that cannot be written",
     "FL004": "needs a file over the size limit",
-    "FL005": "needs a body with over 100,000 Markdown marks",
+    "FL005": "needs a line nesting over 1,000 lists in a body over 100 kB",
     "X001": "needs a bug in a rule",
     **{f"URL00{n}": "reported by the online pass (--check-urls): needs a server's answer" for n in range(1, 6)},
 }

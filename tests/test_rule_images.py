@@ -180,6 +180,19 @@ def test_without_a_site_root_only_relative_paths_are_checked(tmp_path):
     assert [f[:3] for f in located_codes(root / "a.md")] == [(4, 19, "IMG006")]
 
 
+def test_without_a_site_root_the_places_are_relative_to_the_current_folder(tmp_path, monkeypatch):
+    source = "---\r\ntitle: 食谱\r\n---\r\n😀 ![x](x.png) ![y](img/y.png)\r\n"
+    site(tmp_path, {"recipes/soup.md": source})
+    monkeypatch.chdir(tmp_path)
+    sep = os.sep
+    assert located_codes(Path("recipes/soup.md")) == [
+        (4, 8, "IMG006", f"local image `x.png` not found (looked for recipes{sep}x.png)"),
+        (4, 20, "IMG006", f"local image `img/y.png` not found (looked for recipes{sep}img{sep}y.png)"),
+    ]
+    monkeypatch.chdir(tmp_path / "recipes")
+    assert located_codes(Path("soup.md"))[0][3] == "local image `x.png` not found (looked for x.png)"
+
+
 def test_remote_and_malformed_urls_are_not_looked_up(tmp_path):
     source = '---\ntitle: x\n---\n![a](https://cdn.example.com/a.png) ![b](//cdn.example.com/b.png) <img src="a b.png" alt="c"> ![d](#top)\n'
     root = site(tmp_path, {"hugo.toml": "", "a.md": source})

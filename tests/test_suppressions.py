@@ -21,7 +21,7 @@ def test_disable_next_line_accepts_rule_names_and_several_codes():
 def test_disable_until_enable_and_to_the_end():
     source = (
         YAML
-        + "<!-- fmlint-disable MD045 MD042 -->\n![](a.png) [](b)\n<!-- fmlint-enable MD045 -->\n\n"
+        + "<!-- fmlint-disable MD045 MKD004 -->\n![](a.png) [](b)\n<!-- fmlint-enable MD045 -->\n\n"
         + "![](c.png) [](d)\n\n<!-- fmlint-disable -->\n\n![](e.png)\n"
     )
     check(source, [(8, 1, "MD045")], schema=PERMISSIVE)
@@ -80,3 +80,43 @@ def test_a_multi_line_comment_covers_its_lines_and_the_next_line_after_it():
 
 def test_a_trailing_comment_does_not_hide_an_emphasis_heading_from_its_rule():
     check(YAML + "**一、模型价格再次下降** <!-- fmlint-disable-line MD036 -->\n", [], schema=PERMISSIVE)
+
+
+def test_markdownlint_comments_silence_the_shared_rules_by_code_or_name():
+    source = (
+        YAML
+        + "<!-- markdownlint-disable MD045 no-empty-links -->\r\n![](a.png) [链接]()\r\n"
+        + "<!-- markdownlint-enable MD045 -->\r\n\r\n![](b.png) [再](#)\r\n\r\n"
+        + "中文 ![](c.png) <!-- markdownlint-disable-line no-alt-text -->\r\n\r\n"
+        + "<!-- markdownlint-disable-next-line MD045 -->\r\n![](d.png)\r\n\r\n![](e.png)\r\n"
+    )
+    check(source, [(8, 1, "MD045"), (15, 1, "MD045")], schema=PERMISSIVE, enabled_codes=frozenset({"MD045", "MD042"}))
+
+
+def test_markdownlint_comments_for_rules_fmlint_lacks_are_ignored_quietly():
+    source = (
+        YAML
+        + "<!-- markdownlint-disable MD013 line-length -->\n![](a.png)\n<!-- markdownlint-enable MD013 -->\n\n"
+        + "<!-- markdownlint-disable-line MD045 -->\n\n<!-- markdownlint-disable MKD004 link-url -->\n[](x)\n"
+    )
+    # nothing silenced by a rule fmlint lacks, by fmlint's own codes, and no SUP001 for unused ones
+    check(source, [(5, 1, "MD045"), (11, 1, "MKD004")], schema=PERMISSIVE)
+
+
+def test_markdownlint_bare_disable_capture_restore_and_file_level():
+    source = (
+        YAML
+        + "<!-- markdownlint-capture -->\n<!-- markdownlint-disable -->\n![](a.png) [](x)\n"
+        + "<!-- markdownlint-restore -->\n![](b.png)\n"
+    )
+    # a bare disable covers every shared rule (MD045), not fmlint's own (MKD004)
+    check(source, [(6, 12, "MKD004"), (8, 1, "MD045")], schema=PERMISSIVE)
+    check(YAML + "![](a.png)\n\n<!-- markdownlint-disable-file MD045 -->\n", [], schema=PERMISSIVE)
+    configured = '<!-- markdownlint-configure-file {\n  "no-alt-text": false,\n  "MD042": {}\n} -->\n'
+    check(YAML + "![](a.png) [a]()\n\n" + configured, [(4, 12, "MD042")], schema=PERMISSIVE)
+    check(YAML + '![](a.png)\n\n<!-- markdownlint-configure-file { "default": false } -->\n', [], schema=PERMISSIVE)
+
+
+def test_markdownlint_comments_can_be_turned_off():
+    source = YAML + "<!-- markdownlint-disable MD045 -->\n![](a.png)\n"
+    check(source, [(5, 1, "MD045")], schema=PERMISSIVE, rule_options={"unused-suppression": {"markdownlint": False}})

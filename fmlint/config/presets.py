@@ -8,7 +8,8 @@ fields that name images, and defaults for the rule options that depend on the
 generator: which fields are dates (the DT rules read Hugo's layouts, which
 cover Jekyll's, Docusaurus's and MkDocs's ISO dates; Astro's JavaScript dates
 such as ``Jul 08 2022`` are checked by its schema instead), and where local
-images are served from.  A configuration's ``[rules.<module>]`` tables and
+images are served from; the astro and docusaurus presets walk ``.mdx`` files
+too.  A configuration's ``[rules.<module>]`` tables and
 ``image-fields`` override these defaults.
 """
 
@@ -26,6 +27,8 @@ COMMON_EXCLUDES = ("node_modules/",)
 IMAGE_FIELD_OPTIONS = (("images", "fields"), ("local-images", "fields"))
 
 Options = Mapping[str, Mapping[str, Any]]
+# Astro and Docusaurus sites are mostly MDX (read as fmlint.mdx says)
+MDX_EXTENSIONS = (".md", ".markdown", ".mdx")
 
 
 def _dates(date: list[str], publish: list[str] | None = None, lastmod: list[str] | None = None) -> Options:
@@ -44,6 +47,11 @@ class Preset:
     excludes: tuple[str, ...]  # gitignore-style patterns, relative to the config file
     image_fields: tuple[str, ...]
     rule_options: Options = field(default_factory=dict)  # defaults for [rules.<module>] tables
+    generator: str = "Hugo"
+    extensions: tuple[str, ...] = (
+        ".md",
+        ".markdown",
+    )  # the files checked when walking folders  # named in messages (the DT rules read Hugo's date layouts for every preset)
 
     def options_with(self, image_fields: tuple[str, ...]) -> dict[str, dict[str, Any]]:
         """This preset's rule options, with ``image_fields`` where image fields go."""
@@ -63,6 +71,7 @@ PRESETS: dict[str, Preset] = {
             ("_site/", "vendor/", "_layouts/", "_includes/", ".jekyll-cache/"),
             ("image", "image.path", "header.image", "header.teaser", "header.overlay_image", "thumbnail"),
             {**_dates(["date"], lastmod=["last_modified_at"]), **_site(["_config.yml", "_config.toml"], ["."])},
+            "Jekyll",
         ),
         Preset(
             "astro",
@@ -70,6 +79,8 @@ PRESETS: dict[str, Preset] = {
             ("dist/", "public/"),
             ("heroImage", "image", "image.src", "cover", "ogImage"),
             {**_dates([]), **_site(["astro.config.mjs", "astro.config.ts", "astro.config.js"], ["public"])},
+            "Astro",
+            MDX_EXTENSIONS,
         ),
         Preset(
             "docusaurus",
@@ -77,6 +88,8 @@ PRESETS: dict[str, Preset] = {
             ("build/", ".docusaurus/"),
             ("image",),
             {**_dates(["date"]), **_site(["docusaurus.config.js", "docusaurus.config.ts"], ["static"])},
+            "Docusaurus",
+            MDX_EXTENSIONS,
         ),
         Preset(
             "mkdocs-material",
@@ -84,6 +97,7 @@ PRESETS: dict[str, Preset] = {
             ("site/", "overrides/"),
             ("image",),
             {**_dates(["date"]), **_site(["mkdocs.yml", "mkdocs.yaml"], ["docs"])},
+            "MkDocs",
         ),
         Preset("none", None, (), DEFAULT_IMAGE_FIELDS),
     )

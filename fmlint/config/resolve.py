@@ -18,12 +18,13 @@ from typing import Any
 
 import pathspec
 
+from fmlint.config.fix_policy import KEYS as FIX_KEYS
+from fmlint.config.fix_policy import FixPolicy
 from fmlint.config.loader import Config, ConfigError, defaults, find_config, load_config
 from fmlint.config.presets import COMMON_EXCLUDES, DEFAULT_PRESET, PRESETS, Preset
 from fmlint.config.selection import Layer, UnknownSelector, by_specificity, codes, matches, select
 from fmlint.config.settings import DEFAULT_ENABLED, DEFAULT_MAX_FILE_SIZE, Settings
 from fmlint.diagnostics import Severity
-from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.rules import CHECKERS, Checker
 from fmlint.schema.loader import CompiledSchema, SchemaLoadError, load_schema
 
@@ -90,12 +91,13 @@ class Project:
         self.excludes_folders_only = all(p.endswith("/") and not p.startswith("!") for p in map(str.strip, excludes))
         self.force_exclude = _first(overrides.force_exclude, options.get("force-exclude"), False)
         self.respect_gitignore = _first(overrides.respect_gitignore, options.get("respect-gitignore"), True)
-        self.extensions = tuple(ext.lower() for ext in options.get("extensions", MARKDOWN_EXTENSIONS))
+        self.extensions = tuple(ext.lower() for ext in options.get("extensions", self.preset.extensions))
         self.max_file_size = overrides.max_file_size or options.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
         self.allow_inline_schema = bool(options.get("allow-inline-schema", False))
         check_links = _first(overrides.check_links, options.get("check-links"), False)
         check_urls = check_links or _first(overrides.check_urls, options.get("check-urls"), False)
         self.collect_urls = frozenset({"images", "links"} if check_links else {"images"} if check_urls else ())
+        self.fix_policy = FixPolicy.from_options({key: self._fix_selectors(key) for key in FIX_KEYS if key in options})
         self._settings: dict[tuple[int, frozenset[str]], Settings] = {}
         self._relative_folders: dict[str, str] = {}
 
@@ -114,6 +116,12 @@ class Project:
             return resolve()
         except UnknownSelector as exc:
             raise self.config.error(key, str(exc)) from None
+
+    def _fix_selectors(self, key: str) -> list[str]:
+        """The selectors of a fix key, each checked (an unknown one is named with its index)."""
+        for index, selector in enumerate(self.config.options[key]):
+            self._selectors((key, index), lambda s=selector: matches(s))
+        return list(self.config.options[key])
 
     def _selection(self, overrides: Overrides) -> frozenset[str]:
         options = self.config.options

@@ -5,9 +5,11 @@ Columns are Unicode code points (``columnKind``) and end columns exclusive,
 as SARIF specifies; relative paths become relative URIs.  Each result names
 its rule by ``ruleIndex`` into ``tool.driver.rules`` and its file by ``index``
 into ``artifacts`` (one artifact per file with findings; the ``uri`` stays in
-each result, as GitHub code scanning reads it there).  Results are encoded
-and written a chunk at a time (``fmlint.formatters.encoded``), as compact
-JSON: indentation would double a large report's size.
+each result, as GitHub code scanning reads it there).  A diagnostic with a fix
+gets ``fixes`` (its edits as replacements), which code-scanning tools offer
+as suggestions.  Results are encoded and written a chunk at a time
+(``fmlint.formatters.encoded``), as compact JSON: indentation would double a
+large report's size.
 """
 
 from __future__ import annotations
@@ -61,12 +63,13 @@ class Message(msgspec.Struct, frozen=True, gc=False):
     text: str
 
 
-class Result(msgspec.Struct, frozen=True, gc=False):
+class Result(msgspec.Struct, frozen=True, gc=False, omit_defaults=True):
     ruleId: str
     ruleIndex: int
     level: str
     message: Message
     locations: tuple[Location, ...]
+    fixes: tuple[dict[str, Any], ...] = ()  # left out when empty
 
 
 def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:
@@ -100,7 +103,27 @@ def _results(diagnostics: list[Diagnostic], rule_index: dict[str, int], uris: li
 def _result(d: Diagnostic, rule_index: int, artifact: ArtifactLocation) -> Result:
     region = Region(d.line, d.column, d.end_line, d.end_column)
     location = Location(PhysicalLocation(artifact, region))
-    return Result(d.code, rule_index, _LEVELS[d.severity], Message(d.message), (location,))
+    fixes = () if d.fix is None else (_fix(d, artifact),)
+    return Result(d.code, rule_index, _LEVELS[d.severity], Message(d.message), (location,), fixes)
+
+
+def _fix(d: Diagnostic, artifact: ArtifactLocation) -> dict[str, Any]:
+    """The diagnostic's fix as a SARIF ``fix``: its edits as replacements (an insertion deletes an empty region)."""
+    assert d.fix is not None
+    replacements = [
+        {
+            "deletedRegion": {
+                "startLine": e.line,
+                "startColumn": e.column,
+                "endLine": e.end_line,
+                "endColumn": e.end_column,
+            },
+            "insertedContent": {"text": e.content},
+        }
+        for e in d.fix.edits
+    ]
+    change = {"artifactLocation": {"uri": artifact.uri}, "replacements": replacements}
+    return {"description": {"text": f"{d.fix.message} ({d.fix.applicability})"}, "artifactChanges": [change]}
 
 
 def _rule(rule: Rule) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from typing import Any
 import msgspec
 
 from fmlint.diagnostics import Problem
+from fmlint.fix.model import DISPLAY_ONLY, Edit, Fix
 from fmlint.positions import LineIndex, Span
 
 JsonPath = tuple[str | int, ...]
@@ -56,11 +57,19 @@ class FrontMatter:
     def problem(self, code: str, message: str, span: Span) -> None:
         self.problems.append(Problem(code, message, span))
 
-    def duplicate_key(self, path: JsonPath, span: Span, lines: LineIndex) -> None:
-        """Report the second occurrence of ``path`` at ``span``."""
+    def duplicate_key(self, path: JsonPath, span: Span, lines: LineIndex, value: Span | None = None) -> None:
+        """Report the second occurrence of ``path`` at ``span`` (with its ``value``, the removal is shown)."""
         first = lines.line_of(self.key_span(path).start)
         message = f"duplicate key `{describe_path(path)}` (first defined on line {first}; Hugo rejects duplicates)"
-        self.problem("FM003", message, span)
+        fix = None if value is None else _removal_shown(span, value, lines, first)
+        self.problems.append(Problem("FM003", message, span, fix=fix))
+
+
+def _removal_shown(key: Span, value: Span, lines: LineIndex, first: int) -> Fix:
+    """Display-only: the lines of the second occurrence removed (the front matter's closing line follows them)."""
+    start = lines.line_start(lines.line_of(key.start))
+    end = lines.line_start(lines.line_of(max(value.start, value.end - 1)) + 1)
+    return Fix(DISPLAY_ONLY, f"remove this occurrence, keeping the one on line {first}", (Edit(start, end, ""),))
 
 
 def describe_path(path: JsonPath) -> str:

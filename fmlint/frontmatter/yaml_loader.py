@@ -195,7 +195,7 @@ class _Builder:
             key = key_node.value
             key_span = self.span(key_node)
             if key in result:
-                self.fm.duplicate_key((*path, key), key_span, self.lines)
+                self.fm.duplicate_key((*path, key), key_span, self.lines, self.span(value_node))
                 continue
             result[key] = self.build(value_node, (*path, key), depth + 1, key_span)
         # Merged keys come last so that explicit keys keep their own positions.

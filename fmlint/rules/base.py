@@ -13,6 +13,8 @@ Each rule module (yamllint style) defines, next to its check:
   files than the one checked (so they must not be cached by its content alone);
   such a check reads the filesystem only through :meth:`Context.probe`, so that
   the result cache can reuse its findings while every probe answers the same;
+* a rule that can fix what it finds says how safely in ``Rule.fix`` and
+  attaches a :class:`~fmlint.fix.model.Fix` to the problems it can fix;
 * optionally ``CLOCK_DEPENDENT_CODES`` — the codes whose results depend on the
   current time (the result cache re-runs the module when one is enabled).
 """
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -45,6 +47,7 @@ class Rule:
     severity: Severity = Severity.ERROR
     enabled: bool = True
     doc: str = ""
+    fix: str = "none"  # the best fix it offers: "safe", "unsafe", "display-only" or "none" (``fmlint.fix``)
 
 
 def probe_function(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -154,4 +157,4 @@ class Checker:
 
 
 def _with_doc(rule: Rule, doc: str) -> Rule:
-    return Rule(rule.code, rule.name, rule.summary, rule.severity, rule.enabled, doc)
+    return replace(rule, doc=doc)

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from fmlint.config.presets import PRESETS
 from fmlint.dates import DateError, HugoDate, parse_hugo_date
 from fmlint.diagnostics import Problem, Severity
 from fmlint.doc_examples import article, example
@@ -58,12 +59,18 @@ fraction or offset, `2006-01-02 15:04:05` with ` -07:00`/` -0700`/`Z07:00`
 zones, RFC 1123/822/850, ANSI C/Unix/Ruby dates, `02 Jan 2006`, native TOML
 dates). Text that is not a date (`last thursday`) and dates that do not exist
 (`2025-13-07`, `2025-02-30`, `25:61`) are reported at the value, saying which
-part is out of range.
+part is out of range. So are values Hugo fails on although they look harmless:
+a quoted date with a leading or trailing space (`" 2025-02-07"`), a boolean
+(`date: true`), a number with a fraction, a list or a mapping (a whole number
+is DT006's). Messages name the generator of the active preset. Under the other
+presets surrounding spaces are allowed (Ruby's and JavaScript's date parsers
+skip them) and values that are not text are left to the schema (MkDocs
+Material's blog writes `date: {{created: …}}`).
 
-Deviations from Hugo: year-less layouts that Go would accept (`3:04PM`,
+Deviation from Hugo: year-less layouts that Go would accept (`3:04PM`,
 `Jan _2 15:04:05`) are reported, as a front-matter date without a year is a
-mistake; surrounding spaces inside a quoted value are ignored here (FH002
-reports them).
+mistake. `tests/test_hugo_dates.py` compares these verdicts with Hugo's own
+(`hugo list all`) over a battery of values.
 
 ## Why is this bad?
 Hugo stops the build with "the date front matter field is not a parsable date",
@@ -144,6 +151,25 @@ can hide articles as "in the future" or reorder them.
 {example(article('date: "2025-02-07 11:51:26"'), article('date: "2025-02-07 11:51:26+08:00"'))}
 {_FIELD_OPTIONS}""",
     ),
+    Rule(
+        "DT006",
+        "numeric-date",
+        "A date field holds a whole number, which Hugo reads as seconds since 1970.",
+        severity=Severity.WARNING,
+        doc=f"""## What it does
+Reports a date field whose value is an unquoted whole number (`date: 2025`,
+TOML `date = 20250207`). Hugo accepts it as a Unix time: `2025` is
+`1970-01-01T00:33:45Z`; the message says which moment. Under the other
+presets numbers are left to the schema.
+
+## Why is this bad?
+Nobody means "33 minutes after midnight on 1 January 1970": the writer meant a
+year or a date, and the page is sorted and shown with a date 55 years off,
+with no error from the build.
+
+{example(article("date: 2025"), article("date: 2025-02-07"))}
+{_FIELD_OPTIONS}""",
+    ),
 )
 
 _ROLES = (
@@ -174,16 +200,22 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     fm = ctx.front_matter
     if fm is None or not isinstance(fm.data, dict):
         return
+    generator = PRESETS[ctx.settings.preset].generator
     role_of = {name.lower(): role for role, option in _ROLES for name in options[option]}
     first: dict[str, _Dated] = {}  # the first valid field of each role
     dated: list[_Dated] = []
     for key, value in fm.data.items():
         role = role_of.get(key.lower())
-        if role is None or not isinstance(value, str) or value == "":
+        if role is None or value is None or value == "":
             continue
         span = fm.value_span((key,))
+        if not isinstance(value, str):
+            if generator == "Hugo":  # the others' own types (MkDocs's `date: {{created: …}}`) are the schema's
+                yield _not_text(key, value, span)
+            continue
         try:
-            found = _Dated(key, parse_hugo_date(value), span)
+            # Hugo fails on surrounding whitespace; the others' parsers (Ruby's, JavaScript's) skip it
+            found = _Dated(key, parse_hugo_date(value if generator == "Hugo" else value.strip(), generator), span)
         except DateError as exc:
             yield Problem("DT001", f"{key}: {exc}", span)
             continue
@@ -193,17 +225,42 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     yield from _file_name(ctx.doc.path, first.get("date"))
     publish = first.get("publishDate") or first.get("date")
     if publish is not None and publish.utc > dt.datetime.now(dt.UTC):
-        message = (
-            f"{publish.label()} is in the future: Hugo does not publish the page before then (unless --buildFuture)"
-        )
-        yield Problem("DT004", message, publish.span)
+        note = _FUTURE.get(generator)
+        yield Problem("DT004", f"{publish.label()} is in the future" + (f": {note}" if note else ""), publish.span)
     if not ctx.settings.is_enabled("DT005"):  # off by default: most dates would be reported, then dropped
         return
+    zone = _ZONE.get(generator, f"the time it names depends on the time zone {generator} builds in")
     for found in dated:
         if found.date.has_time and not found.date.has_offset:
             written = found.date.value.isoformat(" ")
-            message = f"{found.key}: `{written}` has no time-zone offset; Hugo reads it in the site's timeZone (UTC by default)"
-            yield Problem("DT005", message, found.span)
+            yield Problem("DT005", f"{found.key}: `{written}` has no time-zone offset; {zone}", found.span)
+
+
+# What each generator does with a future date, and with a time of day without an offset
+_FUTURE = {
+    "Hugo": "Hugo does not publish the page before then (unless --buildFuture)",
+    "Jekyll": "Jekyll does not publish the post before then (unless --future)",
+}
+_ZONE = {
+    "Hugo": "Hugo reads it in the site's timeZone (UTC by default)",
+    "Jekyll": "Jekyll reads it in the site's `timezone` (the build machine's by default)",
+}
+
+
+def _not_text(key: str, value: Any, span: Span) -> Problem:
+    """What Hugo does with a date field holding a number, boolean, list or mapping (``None`` is "not set")."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        try:
+            moment = dt.datetime.fromtimestamp(value, dt.UTC).isoformat().replace("+00:00", "Z")
+        except (OverflowError, OSError, ValueError):
+            moment = "out of range"
+        message = f"{key}: `{value}` is a number: Hugo reads it as {value} seconds after 1970 ({moment}), not a date"
+        return Problem("DT006", message, span)
+    if isinstance(value, (bool, float)):
+        what = f"`{str(value).lower()}` is {'a boolean' if isinstance(value, bool) else 'a number'}"
+    else:
+        what = f"is {'a list' if isinstance(value, list) else 'a mapping'}"
+    return Problem("DT001", f"{key}: {what}, not a date Hugo can read", span)
 
 
 def _order(first: dict[str, _Dated]) -> Iterator[Problem]:
@@ -217,7 +274,7 @@ def _order(first: dict[str, _Dated]) -> Iterator[Problem]:
     start = first.get("publishDate") or first.get("date")
     if expiry is not None and start is not None and expiry.utc <= start.utc:
         yield Problem(
-            "DT002", f"{expiry.label()} is not after {start.label()}: Hugo never publishes the page", expiry.span
+            "DT002", f"{expiry.label()} is not after {start.label()}: the page is never published", expiry.span
         )
 
 

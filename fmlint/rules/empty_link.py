@@ -1,17 +1,16 @@
-"""A link with no text or no destination.
+"""A link with no destination.
 
 ## What it does
-Reports `[](url)` (nothing to click), and `[text]()`, `[text](<>)` and
-`[text](#)` (nowhere to go), at the link. A link whose text is an image
-(`[![logo](logo.png)](https://example.com)`) has content.
+Reports `[text]()`, `[text](<>)` and `[text](#)` (nowhere to go), and a
+reference link whose definition is `#`, at the link. A link with no text is
+`MKD004`.
 
-Compared with markdownlint's MD042 (`no-empty-links`): also reports links
-without text, which markdownlint leaves to no rule.
+Compared with markdownlint's MD042 (`no-empty-links`): the same rule; a link
+with an empty destination and no text (`[]()`) is reported by both rules.
 
 ## Why is this bad?
-A link without text is invisible on the page (and announced as just "link" by
-screen readers); a link without a destination goes nowhere — usually a URL that
-was meant to be pasted later and never was.
+A link without a destination goes nowhere — usually a URL that was meant to be
+pasted later and never was.
 
 ## Example
 ```markdown
@@ -19,7 +18,7 @@ was meant to be pasted later and never was.
 title: "Where to read the announcement"
 ---
 
-Read the [announcement]() and [](https://news.example.com/prices).
+Read the [announcement]().
 ```
 
 Use instead:
@@ -39,10 +38,35 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from fmlint.diagnostics import Problem
+from fmlint.doc_examples import article, example
 from fmlint.rules.base import Context, Rule
 
 NEEDS = ("markdown",)
-RULES = (Rule("MD042", "no-empty-links", "A link with no text, or with no destination (`()`, `(<>)`, `(#)`)."),)
+RULES = (
+    Rule("MD042", "no-empty-links", "A link with no destination (`()`, `(<>)`, `(#)`)."),
+    Rule(
+        "MKD004",
+        "empty-link-text",
+        "A link with nothing to click: no text, image or code between the brackets.",
+        doc=f"""## What it does
+Reports `[](https://example.com)` and `[ ](https://example.com)`, at the link:
+the link has a destination but nothing to click. A link whose text is an image
+(`[![logo](logo.png)](https://example.com)`) or code has content. An empty
+destination is `MD042`. markdownlint has no such rule (its MD042 is about the
+destination).
+
+## Why is this bad?
+A link without text is invisible on the page, and screen readers announce it as
+just "link".
+
+{
+            example(
+                article(body="Read [](https://news.example.com/prices)."),
+                article(body="Read [the announcement](https://news.example.com/prices)."),
+            )
+        }""",
+    ),
+)
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -50,5 +74,5 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     for link in view.outside_shortcodes(view.links):
         if link.url.strip() in ("", "#"):
             yield Problem("MD042", f"link has no destination (`{link.url or '()'}`)", link.span)
-        elif not link.has_content:
-            yield Problem("MD042", "link has no text to click", link.span)
+        if not link.has_content:
+            yield Problem("MKD004", "link has no text to click", link.span)

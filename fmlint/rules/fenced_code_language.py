@@ -7,7 +7,8 @@ string (```` ``` ```` instead of ```` ```rust ````), at the opening fence. Use
 theme highlights code.
 
 Compared with markdownlint's MD040 (`fenced-code-language`): the same check,
-without its list of allowed languages; it is off by default here.
+with the same findings on markdownlint's `test/` folder, without its list of
+allowed languages; it is off by default here.
 
 ## Why is this bad?
 Without a language the block is not syntax-highlighted, and the theme cannot

@@ -2,7 +2,8 @@
 
 These come from the read stage (``fmlint.document``): the file could not be
 read, is not UTF-8, is binary, is larger than the size limit, or has a body
-with too much Markdown markup to parse.
+with too much Markdown markup to parse; and from the write stage of ``--fix``
+(``fmlint.fix.writer``): the fixed file could not be written.
 """
 
 from __future__ import annotations
@@ -95,24 +96,47 @@ dump.md:1:1: FL004 file is 50.0 MiB, over the 10.0 MiB limit; not read
 """,
     ),
     Rule(
-        "FL005",
-        "markdown-too-complex",
-        "The body has too much Markdown markup to parse; Markdown rules were skipped.",
-        severity=Severity.WARNING,
+        "FL006",
+        "fix-not-written",
+        "`--fix` could not write the fixed file; it was left as it was.",
         doc="""## What it does
-Reports a body with more than 100,000 Markdown marks (ASCII punctuation and
-line breaks) and skips the Markdown rules for that file; its front matter is
-still checked. The largest articles of real sites have under 40,000.
+Reports a file whose fixes `fmlint --fix` could not write: the file is
+read-only, it changed on disk between reading and writing (another editor or a
+formatter saved it), or the disk is full. The file is left exactly as it was
+and the other files are still fixed; its findings are those of the file on disk.
 
 ## Why is this bad?
-Such a body is generated or hostile (`- - - - …` nests a list per dash): parsing
-it would take minutes and gigabytes of memory, while the file is well under the
-size limit.
+The fixes you asked for were not made; running `--fix` again once the cause is
+gone makes them.
+
+## Example
+```console
+$ chmod a-w content/post.md && fmlint --fix content/post.md
+content/post.md:1:1: FL006 fixes not written: the file is read-only; it is left as it was
+```
+""",
+    ),
+    Rule(
+        "FL005",
+        "markdown-too-complex",
+        "A line nests over 1,000 lists or block quotes; Markdown rules were skipped.",
+        severity=Severity.WARNING,
+        doc="""## What it does
+Reports a body with a line that opens more than 1,000 nested lists or block
+quotes (`- - - - … x`, `>>>> … x`), at that line, and skips the Markdown rules
+for that file; its front matter is still checked. Every other body is checked,
+whatever its length (up to `--max-file-size`): real articles nest a handful of
+levels.
+
+## Why is this bad?
+Such a body is generated or hostile: each mark opens a list, the parser makes
+several events per byte, and a 10 MB file of them would take seconds and
+hundreds of megabytes, while the file is under the size limit.
 
 ## Example
 ```console
 $ fmlint generated.md
-generated.md:5:1: FL005 the body has 250,000 Markdown marks, over the 100,000 limit; Markdown rules skipped
+generated.md:5:1: FL005 a line opens over 1,000 nested lists or block quotes; Markdown rules skipped
 ```
 """,
     ),

@@ -75,6 +75,7 @@ tags: [news, ai]
         "FM003",
         "duplicate-key",
         "A key appears twice in the same mapping.",
+        fix="display-only",
         doc="""## What it does
 Reports the *second* occurrence of a key in a YAML or JSON mapping, and a TOML
 table or key declared twice.
@@ -96,6 +97,10 @@ Use instead:
 title: "Final title"
 ---
 ```
+
+## Fix
+Display-only (which occurrence wins is the author's choice): in YAML, the
+removal of the second occurrence with its value is shown, never applied.
 """,
     ),
     Rule(

@@ -6,9 +6,15 @@ heading. When the front matter has a `title`, that title is the page's `<h1>`
 (Hugo themes render it), so the body's first heading may be `##` but not `###`.
 
 Compared with markdownlint's MD001 (`heading-increment`): the same check, with
-the front-matter title counted as the level-1 heading by default (markdownlint
-added the same idea later as its `front_matter_title` parameter). Without a
-title the first heading may be at any level.
+the front-matter title counted as the level-1 heading (markdownlint's
+`front_matter_title` parameter, here naming a key rather than a pattern).
+Without a title the first heading may be at any level. Intended differences,
+each shown by a file of markdownlint's `test/` folder where it occurs: fmlint
+reads the title from the parsed front matter, so front matter that is not a
+mapping of keys (`alternate = …` in a YAML block,
+`heading_increment-alt_title_level3_bad.md`) has no title; headings in block
+quotes, list items and footnotes are not part of the page's outline (none of
+those files has one that skips a level).
 
 ## Why is this bad?
 Headings are the page's outline: screen readers, the table of contents and
@@ -45,6 +51,10 @@ Input prices fell by 40%.
 ## Options
 - `front_matter_title` (default `"title"`): the front-matter key that acts as the
   page's level-1 heading; `""` starts the outline at the body's first heading.
+
+## Fix
+Unsafe (the outline changes): the heading is given the level after the one
+before it; the headings below it follow on the next pass.
 """
 
 from __future__ import annotations
@@ -53,11 +63,13 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from fmlint.diagnostics import Problem
+from fmlint.fix.model import UNSAFE, Fix
+from fmlint.markdown import Heading, heading_level_edit
 from fmlint.rules.base import Context, Rule
 
 NEEDS = ("front_matter", "markdown")
 OPTIONS = {"front_matter_title": "title"}
-RULES = (Rule("MD001", "heading-increment", "A heading skips a level (`##` then `####`)."),)
+RULES = (Rule("MD001", "heading-increment", "A heading skips a level (`##` then `####`).", fix=UNSAFE),)
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -66,5 +78,11 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     for heading in ctx.markdown.outline:
         if previous is not None and heading.level > previous + 1:
             message = f"heading level {heading.level} after {after} skips a level; use `{'#' * (previous + 1)}`"
-            yield Problem("MD001", message, heading.span)
+            yield Problem("MD001", message, heading.span, fix=level_fix(ctx, heading, previous + 1))
         previous, after = heading.level, f"a level-{heading.level} heading"
+
+
+def level_fix(ctx: Context, heading: Heading, level: int) -> Fix | None:
+    """Rewrite ``heading`` at ``level`` (MD001 and MD025)."""
+    edit = heading_level_edit(ctx.doc, heading, level)
+    return None if edit is None else Fix(UNSAFE, f"make it a level-{level} heading", (edit,))

@@ -13,6 +13,7 @@ from typing import Any
 
 from fmlint.diagnostics import Problem, Severity
 from fmlint.doc_examples import WITH_CDN_IMAGES, article, example
+from fmlint.fix.model import UNSAFE, Edit, Fix
 from fmlint.images import DEFAULT_IMAGE_FIELDS, IMAGE_EXTENSIONS, ImageReference, extension_error, image_references
 from fmlint.rules.base import Context, Rule
 from fmlint.urls import parse, url_error
@@ -50,6 +51,8 @@ Checks that each image URL in the front-matter image fields and in the body
 (`![alt](url)`, reference-style images, `<img src="…">`) is an `http`/`https` URL
 with a host, or a relative or absolute path, and contains no spaces or control
 characters. An empty body image destination (`![alt]()`) is reported too.
+In `.mdx` files, JSX `<img>` and `<Image>` tags with a string `src` are
+checked; `src={{…}}` is a JavaScript expression, not a URL, and is not.
 
 ## Why is this bad?
 Browsers cannot load such an image: `https://` has no host, `htps://x` has a
@@ -66,6 +69,7 @@ many Markdown renderers and feed readers.
         "insecure-image-url",
         "An image is loaded over plain http.",
         severity=Severity.WARNING,
+        fix=UNSAFE,
         doc=f"""## What it does
 Reports `http://` image URLs where `https://` is expected.
 
@@ -78,6 +82,9 @@ and the page loses its padlock.
 - `http` (default `"warn"`): `"warn"` reports plain-http images as warnings,
   `"error"` as errors, `"allow"` accepts them.
 {_FIELDS_OPTION}
+## Fix
+Unsafe (the image is then fetched from another address, which the host may
+not serve): `http://` becomes `https://`, in any quoting.
 """,
     ),
     Rule(
@@ -155,7 +162,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         if reason is not None:
             yield Problem("IMG001", f"image URL `{ref.url}`: {reason}", ref.span)
             continue
-        yield from _remote(ref, options)
+        yield from _remote(ctx, ref, options)
         reason = extension_error(ref.url, extensions)
         if reason is not None:
             yield Problem("IMG004", f"image URL `{ref.url}`: {reason}", ref.span)
@@ -167,13 +174,13 @@ def _empty(ref: ImageReference) -> Problem:
     return Problem("IMG001", "image has no URL", ref.span)
 
 
-def _remote(ref: ImageReference, options: Mapping[str, Any]) -> Iterator[Problem]:
+def _remote(ctx: Context, ref: ImageReference, options: Mapping[str, Any]) -> Iterator[Problem]:
     parts = parse(ref.url)
     if parts is None or not parts.hostname:
         return
     if parts.scheme == "http" and options["http"] != "allow":
         severity = Severity.ERROR if options["http"] == "error" else None
-        yield Problem("IMG002", f"image URL `{ref.url}` uses http; use https", ref.span, severity)
+        yield Problem("IMG002", f"image URL `{ref.url}` uses http; use https", ref.span, severity, https_fix(ctx, ref))
     host = parts.hostname
     if options["denied-hosts"] and _listed(host, options["denied-hosts"]):
         yield Problem("IMG003", f"image host `{host}` is on the deny-list (denied-hosts)", ref.span)
@@ -183,3 +190,13 @@ def _remote(ref: ImageReference, options: Mapping[str, Any]) -> Iterator[Problem
 
 def _listed(host: str, hosts: list[str]) -> bool:
     return any(host == entry.lower() or host.endswith("." + entry.lower()) for entry in hosts)
+
+
+def https_fix(ctx: Context, ref: ImageReference) -> Fix | None:
+    """Insert the ``s`` of ``https`` where the URL is written (any quoting); ``None`` when it is written escaped."""
+    written = ctx.doc.source(ref.span)
+    scheme = written.lower().find("http://")
+    if scheme < 0:
+        return None
+    at = ref.span.start + scheme + len("http")
+    return Fix(UNSAFE, "use https", (Edit(at, at, "s"),))

@@ -1,14 +1,19 @@
 """A link destination that is not a valid URL or path.
 
 ## What it does
-Checks each link's destination with the same URL checker as the image rules:
-an `http`/`https` URL needs a host, other schemes are reported (except those
-in `schemes`, by default `mailto:` and `tel:`), and spaces or control
-characters must be percent-encoded. Relative paths and fragments (`#usage`)
-are accepted, as are destinations built by Hugo shortcodes
-(`{{% eturl x %}}`). Reported at the destination, in the reference definition
-for reference links. Offline: whether the URL answers is the online checks'
-job.
+Checks each link's destination: any scheme that is valid by RFC 3986 is
+accepted (`vscode:extension/…`, `ftp:`, `mailto:`, `tel:`), but a scheme one
+typing slip away from `http`, `https` or `mailto` (`ttps://`, `htps://`,
+`hhtp://`, `mialto:`) is reported with the scheme it resembles, and so are
+`http//…` without its colon and Windows paths (`C:\\Users\\…`). An `http`/`https`
+URL needs a host, and spaces or control characters must be percent-encoded.
+Schemes in `denied-schemes` are reported (by default `javascript:`,
+`vbscript:` and `file:`, which Hugo's renderer, Goldmark, drops from links);
+a non-empty `allowed-schemes` accepts only those schemes besides http and
+https. Relative paths and fragments (`#usage`) are accepted, as are
+destinations built by Hugo shortcodes (`{{% eturl x %}}`). Reported at the
+destination, in the reference definition for reference links. Offline:
+whether the URL answers is the online checks' job.
 
 markdownlint has no equivalent (its MD042 only reports empty links).
 
@@ -37,7 +42,10 @@ Read the [announcement](https://news.example.com/prices) or [write to us](mailto
 ```
 
 ## Options
-- `schemes` (default `["mailto", "tel"]`): schemes accepted besides http and https.
+- `allowed-schemes` (default `[]`: every valid scheme): when not empty, the
+  only schemes accepted besides http and https (e.g. `["mailto", "tel"]`).
+- `denied-schemes` (default `["javascript", "vbscript", "file"]`): schemes
+  always reported.
 """
 
 from __future__ import annotations
@@ -47,20 +55,35 @@ from typing import Any
 
 from fmlint.diagnostics import Problem
 from fmlint.rules.base import Context, Rule
-from fmlint.urls import url_error
+from fmlint.urls import REMOTE_SCHEMES, scheme_of, scheme_typo, url_error
 
 NEEDS = ("markdown",)
-OPTIONS = {"schemes": ["mailto", "tel"]}
+OPTIONS = {"allowed-schemes": [], "denied-schemes": ["javascript", "vbscript", "file"]}
 RULES = (Rule("MKD002", "link-url", "A link destination that is not a valid URL or path."),)
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
-    schemes = tuple(scheme.lower() for scheme in options["schemes"])
+    allowed = {scheme.lower() for scheme in options["allowed-schemes"]}
+    denied = {scheme.lower() for scheme in options["denied-schemes"]}
     view = ctx.markdown
     for link in view.outside_shortcodes(view.links):
         url = link.url
         if link.link_type == "Email" or url.strip() in ("", "#") or url.startswith("#") or "{{" in url:
             continue
-        error = url_error(url, extra_schemes=schemes)
+        error = _error(url, allowed, denied)
         if error is not None:
             yield Problem("MKD002", f"link {error}: `{url}`", link.url_span)
+
+
+def _error(url: str, allowed: set[str], denied: set[str]) -> str | None:
+    typo = scheme_typo(url)
+    if typo is not None:
+        return typo
+    scheme = scheme_of(url)
+    if scheme is None or scheme in REMOTE_SCHEMES:
+        return url_error(url)
+    if scheme in denied:
+        return f"scheme `{scheme}:` is in `denied-schemes`"
+    if allowed and scheme not in allowed:
+        return f"scheme `{scheme}:` is not in `allowed-schemes`"
+    return url_error(url, extra_schemes=(scheme,))

@@ -57,7 +57,9 @@ paths, not URLs) exist on disk:
 The site root is the nearest folder above the article that holds `hugo.toml`,
 `hugo.yaml`, `hugo.json`, `config.toml`, `config.yaml` or `_config.yml`; without
 one, absolute paths are not checked. Query strings and fragments are ignored and
-`%20`-style escapes decoded. The finding names the places that were searched.
+`%20`-style escapes decoded. The finding names the places that were searched,
+relative to the site root (`static/images/chart.png`) or, without one, to the
+current folder, like the article's path (`content/recipes/chart.png`).
 Themes' and modules' folders and custom `staticDir` settings are not searched.
 
 ## Why is this bad?
@@ -85,7 +87,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     for ref, path in local:
         places = _candidates(path, folder, root, options["site-folders"])
         if places and not any(ctx.probe(os.path.isfile, place) for place in places):
-            where = ", ".join(_shown(place, root) for place in places)
+            where = ", ".join(_shown(place, root, folder, ctx.doc.path) for place in places)
             yield Problem("IMG006", f"local image `{ref.url}` not found (looked for {where})", ref.span)
 
 
@@ -116,5 +118,10 @@ def _candidates(path: str, folder: str, root: str | None, site_folders: list[str
     return [bundle, os.path.join(root, "assets", path)] if root else [bundle]
 
 
-def _shown(place: str, root: str | None) -> str:
-    return os.path.relpath(place, root) if root else place
+def _shown(place: str, root: str | None, folder: str, article: str) -> str:
+    """``place`` relative to the site root, or else written like the article's own path (relative to
+    the current folder when the article was named so: derived from the path, never from the working
+    folder, so that a cached message stays true)."""
+    if root:
+        return os.path.relpath(place, root)
+    return os.path.normpath(os.path.join(os.path.dirname(article), os.path.relpath(place, folder)))

@@ -7,15 +7,25 @@ The schema comes from ``--schema``, the configuration, or the bundled
 
 from __future__ import annotations
 
+import difflib
+import math
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fmlint.diagnostics import Problem
+from fmlint.diagnostics import Problem, Severity
+from fmlint.fix.model import DISPLAY_ONLY, UNSAFE, Edit, Fix
+from fmlint.fix.values import key_text, value_text, written_value
+from fmlint.frontmatter import FrontMatter, JsonPath
 from fmlint.positions import Span
 from fmlint.rules.base import Context, Rule, probe_function
-from fmlint.schema.loader import SchemaLoadError, load_schema
+from fmlint.schema.loader import CompiledSchema, SchemaLoadError, load_schema
+from fmlint.schema.near_miss import near_miss_problems
 from fmlint.schema.prescreen import known_valid
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 NEEDS = ("front_matter",)
 
@@ -24,6 +34,7 @@ RULES = (
         "SC001",
         "schema-violation",
         "A front-matter value does not match the schema.",
+        fix=UNSAFE,
         doc="""## What it does
 Validates the front matter against the JSON Schema that applies to the file and
 reports each failing value at the value itself: wrong type, value not in the
@@ -48,12 +59,19 @@ title: "Hello"
 comments: true
 ---
 ```
+
+## Fix
+Unsafe (the data changes): an `enum` value becomes its single close match, a
+`"true"`/`"yes"` string a boolean, `"10"` a number, a single value a one-item
+list where the schema wants one; with several close matches the fix is only
+shown.
 """,
     ),
     Rule(
         "SC002",
         "unknown-key",
         "A key the schema does not allow (often a typo).",
+        fix=UNSAFE,
         doc="""## What it does
 Reports keys rejected by `additionalProperties: false` or
 `unevaluatedProperties: false`, at the key, suggesting the closest known key.
@@ -74,6 +92,11 @@ gives ``unknown key `titel` (did you mean `title`?)``. Use instead:
 title: "Hello"
 ---
 ```
+
+## Fix
+Unsafe (the data changes): the key is renamed to the single known key it is
+close to, when that key is not there already; with several candidates the fix
+is only shown.
 """,
     ),
     Rule(
@@ -163,8 +186,43 @@ title: "Hello"
 ```
 """,
     ),
-)
+    Rule(
+        "SC006",
+        "near-miss-key",
+        "A key the schema lets through that misspells a key it defines.",
+        severity=Severity.WARNING,
+        doc="""## What it does
+Where the schema allows unknown keys (no `additionalProperties: false`, as in
+the Jekyll, Astro, Docusaurus and MkDocs presets and in `fmlint schema infer`'s
+schemas without `--closed`), reports a key the schema does not define when a
+key it does define, absent from the same mapping, is one or two edits away
+(one for keys of four characters or fewer; case, `-` and `_` do not count).
+Closed schemas report such keys as SC002 instead.
 
+## Why is this bad?
+The generator ignores a key it does not know: `last_modifed_at` leaves the
+page without its modification date, and nothing fails.
+
+## Example
+```markdown
+---
+$schema: jekyll
+title: "Hello"
+categries: [news]
+---
+```
+gives ``unknown key `categries` looks like a misspelling of `categories`, which
+the schema defines``. Use instead:
+```markdown
+---
+$schema: jekyll
+title: "Hello"
+categories: [news]
+---
+```
+""",
+    ),
+)
 
 INLINE_SCHEMA_KEY = "$schema"
 # An inline schema is another file: its findings are cached with a probe of that file's digest.
@@ -178,6 +236,12 @@ def inline_schema_digest(reference: str, folder: str) -> str:
         return load_schema(reference, Path(folder)).digest
     except SchemaLoadError as exc:
         return f"error: {exc}"
+
+
+def missing_front_matter(schema: CompiledSchema) -> Problem:
+    """SC004 for a file without front matter whose schema requires keys (also ``fmlint schema infer``'s)."""
+    required = ", ".join(schema.contents["required"])
+    return Problem("SC004", f"missing front matter (the schema requires {required})", Span(0, 0))
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -204,11 +268,81 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         return
     if fm is None:
         if ctx.doc.kind is None and schema.requires_properties:
-            required = ", ".join(schema.contents["required"])
-            yield Problem("SC004", f"missing front matter (the schema requires {required})", Span(0, 0))
+            yield missing_front_matter(schema)
         return
-    if data is None or known_valid(schema, data):
+    if data is None:
         return
-    from fmlint.schema.errors import schema_problems  # jsonschema: imported for the first invalid document
+    if not known_valid(schema, data):
+        from fmlint.schema.errors import schema_problems  # jsonschema: imported for the first invalid document
 
-    yield from schema_problems(schema.validator.iter_errors(data), fm)
+        yield from schema_problems(schema.validator.iter_errors(data), fm, ctx.doc.text, schema.validator)
+    yield from near_miss_problems(schema.contents, data, fm)
+
+
+_TRUE_WORDS, _FALSE_WORDS = {"true", "yes", "on"}, {"false", "no", "off"}
+_INTEGER = re.compile(r"[+-]?\d+")
+
+
+def rename_fix(
+    fm: FrontMatter, text: str, path: JsonPath, candidates: list[str], error: ValidationError, validator: Any
+) -> Fix | None:
+    """SC002: rename the key to its suggestion; shown only when there are several; none when that key exists
+    or its value would not be valid there (`_comment: text` is not a misspelt boolean `comments`)."""
+    located = fm.locations.get(path)
+    siblings = error.instance
+    if not candidates or located is None or located.key is None or candidates[0] in siblings:
+        return None
+    renamed = {candidates[0] if key == path[-1] else key: value for key, value in siblings.items()}
+    if any(invalid.path and invalid.path[0] == candidates[0] for invalid in validator.descend(renamed, error.schema)):
+        return None
+    written = text[located.key.start : located.key.end]
+    target = candidates[0]
+    others = "".join(f", `{name}`" for name in candidates[1:])
+    applicability = UNSAFE if len(candidates) == 1 else DISPLAY_ONLY
+    message = f"rename to `{target}`" + (f" (or one of {others[2:]})" if others else "")
+    new = key_text(fm.kind, target, written)
+    return None if new is None else Fix(applicability, message, (Edit.replace(located.key, new),))
+
+
+def value_fix(fm: FrontMatter, text: str, path: JsonPath, error: ValidationError, validator: Any) -> Fix | None:
+    """SC001: the value the author almost certainly meant, written in the value's style (only one the schema
+    accepts there)."""
+    located = fm.locations.get(path)
+    meant = [
+        value
+        for value in _meant_values(error.validator, error.validator_value, error.instance)
+        if next(validator.descend(value, error.schema), None) is None
+    ]
+    if located is None or not meant:
+        return None
+    span = written_value(fm.kind, text, located.value)
+    new = value_text(fm.kind, meant[0], text[span.start : span.end])
+    if new is None:
+        return None
+    applicability = UNSAFE if len(meant) == 1 else DISPLAY_ONLY
+    return Fix(applicability, f"write {new}", (Edit.replace(span, new),))
+
+
+def _meant_values(keyword: Any, expected: Any, value: Any) -> list[Any]:
+    """The values ``value`` was probably meant to be: a close ``enum`` member, or the same value as the expected type."""
+    if keyword == "enum" and isinstance(value, str):
+        options = [option for option in expected if isinstance(option, str)]
+        same = [option for option in options if option.lower() == value.strip().lower()]
+        return same or difflib.get_close_matches(value, options, n=2)
+    if keyword != "type":
+        return []
+    types = [expected] if isinstance(expected, str) else list(expected)
+    word = value.strip().lower() if isinstance(value, str) else None
+    if "boolean" in types and word in _TRUE_WORDS | _FALSE_WORDS:
+        return [word in _TRUE_WORDS]
+    if {"integer", "number"} & set(types) and word is not None and _INTEGER.fullmatch(word):
+        return [int(word)]
+    if "number" in types and word is not None:
+        try:
+            number = float(word)
+        except ValueError:
+            return []
+        return [number] if math.isfinite(number) else []
+    if "array" in types and not isinstance(value, (list, dict)) and value is not None:
+        return [[value]]
+    return []

@@ -2,13 +2,22 @@
 
 ## What it does
 Reports every `#` heading in the body when the front matter has a `title`
-(Hugo themes render that title as the page's `<h1>`), and otherwise every `#`
-heading after the first, at the extra heading.
+(Hugo themes render that title as the page's `<h1>`). Without one, when the
+body starts with a `#` heading (only blank lines and HTML comments before it),
+that heading is the page's title and every later `#` heading is reported, at
+the extra heading. A body whose first heading is not at its top (a page of
+several `#` sections under an intro paragraph or a `##`) is left alone.
+Headings in block quotes and list items count (`> # Heading`); a docfx tab
+heading (`# [Linux](#tab/linux)`) does not.
 
-Compared with markdownlint's MD025 (`single-title`): the same idea and the same
-use of the front-matter title (its `front_matter_title` parameter), but any
-second `#` heading is reported, not only when the first line of the file is
-the `#` heading.
+Compared with markdownlint's MD025 (`single-title`): the same rule, with its
+`front_matter_title` parameter naming a key rather than a pattern. Intended
+differences, each shown by a file of markdownlint's `test/` folder: fmlint
+reads the title from the parsed front matter, so front matter that is not a
+mapping of keys (`alternate="…"` in a YAML block,
+`front-matter-alt-title-h1.md`) or not valid (a trailing comma in JSON,
+`hugo-quickstart-example-json.md`) has no title; it has no `level` parameter
+(`alternate_top_level_heading.md`).
 
 ## Why is this bad?
 A page with two `<h1>` headings has two titles: the outline, the table of
@@ -41,34 +50,48 @@ Input prices fell by 40%.
 ## Options
 - `front_matter_title` (default `"title"`): the front-matter key that is the
   page's title; `""` counts only the body's `#` headings.
+
+## Fix
+Unsafe (the outline changes): the heading is demoted to `##` (a setext `===`
+underline becomes `---`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from fmlint.diagnostics import Problem
+from fmlint.fix.model import UNSAFE
 from fmlint.rules.base import Context, Rule
+from fmlint.rules.heading_increment import level_fix
 
 NEEDS = ("front_matter", "markdown")
 OPTIONS = {"front_matter_title": "title"}
-RULES = (Rule("MD025", "single-title", "More than one `#` heading, or one beside a front-matter title."),)
+RULES = (Rule("MD025", "single-title", "More than one `#` heading, or one beside a front-matter title.", fix=UNSAFE),)
+
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
+    from fmlint.markdown import is_docfx_tab  # the Markdown view's module loads on first use
+
     key = options["front_matter_title"]
-    titled = bool(key and ctx.front_matter_value(key))
-    first = None
-    for heading in ctx.markdown.outline:
-        if heading.level != 1:
-            continue
-        if titled:
-            yield Problem(
-                "MD025", f"`#` heading beside the front-matter `{key}` (already the page's H1); use `##`", heading.span
-            )
-        elif first is None:
-            first = heading
-        else:
-            line = ctx.doc.lines.line_of(first.span.start)
-            yield Problem("MD025", f"second `#` heading (the first is on line {line}); use `##`", heading.span)
+    doc = ctx.doc
+    tops = [h for h in ctx.markdown.headings if h.level == 1 and not is_docfx_tab(doc, h)]
+    if not tops:
+        return
+    if key and ctx.front_matter_value(key):
+        for heading in tops:
+            message = f"`#` heading beside the front-matter `{key}` (already the page's H1); use `##`"
+            yield Problem("MD025", message, heading.span, fix=level_fix(ctx, heading, 2))
+        return
+    first = tops[0]
+    if _COMMENT.sub("", doc.text[doc.body_start : first.span.start]).strip():
+        return  # the body does not start with its title
+    line = doc.lines.line_of(first.span.start)
+    for heading in tops[1:]:
+        message = f"second `#` heading (the first is on line {line}); use `##`"
+        yield Problem("MD025", message, heading.span, fix=level_fix(ctx, heading, 2))

@@ -34,10 +34,13 @@ _TYPE_NAMES = {
 _MAPPING_KEYWORDS = {"minProperties", "maxProperties", "dependentRequired", "dependencies"}
 
 
-def schema_problems(errors: Iterator[ValidationError], fm: FrontMatter) -> Iterator[Problem]:
+def schema_problems(
+    errors: Iterator[ValidationError], fm: FrontMatter, text: str = "", validator: Any = None
+) -> Iterator[Problem]:
+    """The located problems; with ``text`` (the document's) and the ``validator`` they carry fixes."""
     for error in errors:
         for relevant in _most_relevant(error):
-            yield from _located(relevant, fm)
+            yield from _located(relevant, fm, text, validator)
 
 
 def _most_relevant(error: ValidationError) -> list[ValidationError]:
@@ -69,11 +72,18 @@ def _is_type_mismatch(sub: ValidationError, parent: ValidationError) -> bool:
 
 def _type_error(error: ValidationError, types: list[str]) -> ValidationError:
     return ValidationError(
-        "type mismatch", validator="type", validator_value=types, instance=error.instance, path=error.absolute_path
+        "type mismatch",
+        validator="type",
+        validator_value=types,
+        instance=error.instance,
+        path=error.absolute_path,
+        schema={"type": types},  # what a fix's value is checked against
     )
 
 
-def _located(error: ValidationError, fm: FrontMatter) -> Iterator[Problem]:
+def _located(error: ValidationError, fm: FrontMatter, text: str, validator: Any) -> Iterator[Problem]:
+    from fmlint.rules.schema import rename_fix, value_fix  # the fixes live beside the rules
+
     path: JsonPath = tuple(error.absolute_path)
     keyword = error.validator
     where = describe_path(path)
@@ -84,15 +94,23 @@ def _located(error: ValidationError, fm: FrontMatter) -> Iterator[Problem]:
     elif keyword in ("additionalProperties", "unevaluatedProperties") and isinstance(error.instance, dict):
         known = list((error.schema.get("properties") if isinstance(error.schema, dict) else None) or {})
         for key in _unexpected_keys(error):
-            yield Problem(UNKNOWN_KEY, _unknown_key_message((*path, key), known), fm.key_span((*path, key)))
+            candidates = suggestions(key, known)
+            fix = rename_fix(fm, text, (*path, key), candidates, error, validator) if validator else None
+            yield Problem(UNKNOWN_KEY, _unknown_key_message((*path, key), known), fm.key_span((*path, key)), fix=fix)
     elif "propertyNames" in error.absolute_schema_path:
         key_path = (*path, error.instance)
         message = _value_message(error, f"key `{describe_path(key_path)}`")
         yield Problem(VIOLATION, message, fm.key_span(key_path))
+    elif keyword == "not" and error.validator_value == {} and path and isinstance(path[-1], str):
+        # `"key": {"not": {}}` forbids a key (an inferred schema's likely typos); its description says why
+        reason = error.schema.get("description") if isinstance(error.schema, dict) else None
+        message = f"unknown key `{where}`" + (f": {reason}" if reason else "")
+        yield Problem(UNKNOWN_KEY, message, fm.key_span(path))
     elif keyword in _MAPPING_KEYWORDS:
         yield Problem(VIOLATION, f"{where}: {error.message}", fm.key_span(path) if path else fm.opening)
     else:
-        yield Problem(VIOLATION, _value_message(error, where), fm.value_span(path))
+        fix = value_fix(fm, text, path, error, validator) if validator else None
+        yield Problem(VIOLATION, _value_message(error, where), fm.value_span(path), fix=fix)
 
 
 def _quoted_name(error: ValidationError) -> str:
@@ -109,6 +127,12 @@ def _unexpected_keys(error: ValidationError) -> list[str]:
         patterns = error.schema.get("patternProperties", {})
         return [k for k in instance if k not in properties and not any(re.search(p, k) for p in patterns)]
     return [k for k in instance if repr(k) in error.message]
+
+
+def suggestions(key: str, known: list[str]) -> list[str]:
+    """The known keys ``key`` may be a typo of, closest first (a case-insensitive match alone when there is one)."""
+    lowered = [name for name in known if name.lower() == key.lower()]
+    return lowered or difflib.get_close_matches(key, known, n=3, cutoff=0.7)
 
 
 def _unknown_key_message(path: JsonPath, known: list[str]) -> str:

@@ -1,0 +1,412 @@
+"""MDX bodies read the way MDX reads them, for the CommonMark parser.
+
+In MDX, ESM ``import``/``export`` blocks, JSX tags (``<Tabs>``, ``</TabItem>``,
+``<img src={x} />``) and ``{…}`` expressions are JavaScript, not Markdown, and
+the children of a JSX element are Markdown again.  :func:`masked_body`
+replaces that JavaScript by spaces, keeping every line break, so the body
+keeps its length and every character its offset: the CommonMark parser then
+sees the Markdown between the tags (a fence inside ``<TabItem>`` closes where
+it closes; a tag line is a blank line, not the start of an HTML block that
+swallows what follows) and every span it gives is a span of the real file.
+Fenced code, inline code, link destinations and autolinks are left alone.
+A ``{/* comment */}`` written with a space after ``/*`` becomes an HTML
+comment of the same length, so ``{/* fmlint-disable-next-line MD001 */}``
+suppresses like ``<!-- … -->``.
+
+What the masked body loses is given back to the view (:func:`parse`): images
+of JSX ``<img>`` and ``<Image>`` tags with a string ``src`` (``src={…}`` is
+code, never a URL, and is not checked), and ``<h1>``…``<h6>`` written on a
+line of their own, which are headings of the rendered page.
+
+Differences from MDX: indented code is not switched off (four spaces of
+indentation still make a code block, as in CommonMark; a fenced block that
+CommonMark misreads because of it is blanked, see :func:`parse`), and a tag
+on its own line always ends a paragraph.  The scan is linear: each bracket's
+match and each paragraph's end is looked for once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from fmlint.positions import Place, Span
+
+if TYPE_CHECKING:
+    from fmlint.document import Document
+    from fmlint.markdown import Heading, Image, MarkdownView
+
+_FENCE = re.compile(r"[ \t>]*(`{3,}|~{3,})")
+_ESM = re.compile(r"(?:import|export)(?=[\s{*])")
+_TAG_NAME = re.compile(r"[A-Za-z_$][\w$.:-]*")
+_ATTRIBUTE_NAME = re.compile(r"[A-Za-z_$:][\w$.:-]*")
+_IMAGE_TAGS = ("img", "Image")
+_MAX_PASSES = 3  # parses of one body: blanking misread fences seldom needs a second round
+_HEADING_TAG = re.compile(r"h([1-6])")
+_CLOSERS = {"{": "}", "(": ")", "[": "]"}
+_BACKTICKS = re.compile(r"`+")
+_SPACE = re.compile(r"\s*")
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
+_SPECIAL = re.compile(r"[\\`\]{<]")
+# "](destination" of an inline link or image, and <scheme:…> / <a@b.example> autolinks: Markdown, not JSX
+_DESTINATION = re.compile(r"\]\(\s*(?:<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)")
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w.-]+)>")
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+# a line that may open a fence or ESM, or a character that may start JSX, an expression or what skips them
+_INTERESTING = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})|^(?:import|export)(?=[\s{*])|[\\`\]{<]", re.MULTILINE)
+_FENCE_LINE = re.compile(r"^[ \t>]*(`{3,}|~{3,})[ \t]*\r?$", re.MULTILINE)  # a closing fence, if long enough
+
+
+@dataclasses.dataclass(frozen=True)
+class JsxAttribute:
+    name: str
+    value: str | None  # the string value, or the expression's source with its braces; None: no value
+    span: Span  # of the value (inside the quotes), relative to the body
+    expression: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class JsxTag:
+    name: str
+    closing: bool  # </Name>
+    span: Span  # relative to the body
+    attributes: tuple[JsxAttribute, ...]
+
+
+def parse(doc: Document, parse_markdown: Callable[[Document], MarkdownView]) -> MarkdownView:
+    """The Markdown view of an MDX document: the masked body parsed, plus the images and headings of JSX tags.
+
+    A fenced code block that CommonMark reads otherwise than MDX (indented
+    four spaces more than its list item, so indented code to CommonMark; a
+    closing fence indented further than CommonMark allows) is blanked whole
+    and the body parsed again: it is code either way, and its closing fence no
+    longer opens a fence that is never closed.
+    """
+    scan = masked_body(doc.body)
+    body = scan.body
+    for _ in range(_MAX_PASSES):
+        view = parse_markdown(_with_body(doc, body))
+        misread = _misread_fences(doc, scan.fences, view)
+        if not misread:
+            break
+        for start, end in misread:
+            body = body[:start] + blanked(body[start:end]) + body[end:]
+    view.images.extend(_images(scan.tags, doc.body_start))
+    view.images.sort(key=lambda image: image.span.start)
+    view.headings.extend(_headings(scan, doc.body_start))
+    view.headings.sort(key=lambda heading: heading.span.start)
+    return view
+
+
+def _misread_fences(doc: Document, fences: list[tuple[Span, Span | None]], view: MarkdownView) -> list[tuple[int, int]]:
+    """The body ranges of the closed MDX fences that the view does not have as the same fence."""
+    lines = doc.lines
+    parsed = {
+        lines.line_of(fence.opening.start): lines.line_of(max(fence.span.start, fence.span.end - 1))
+        for fence in view.code_fences
+        if fence.closed
+    }
+    base = doc.body_start
+    return [
+        (opener.start, closer.end)
+        for opener, closer in fences
+        if closer is not None and parsed.get(lines.line_of(base + opener.start)) != lines.line_of(base + closer.start)
+    ]
+
+
+def _with_body(doc: Document, body: str) -> Document:
+    return dataclasses.replace(doc, text=doc.text[: doc.body_start] + body, mdx=False)
+
+
+@dataclasses.dataclass
+class Scan:
+    body: str  # masked
+    tags: list[JsxTag]
+    fences: list[tuple[Span, Span | None]]  # fenced code as MDX reads it: the opening and closing lines (no break)
+
+
+def masked_body(body: str) -> Scan:
+    """``body`` with ESM, JSX tags and expressions blanked (same length, same line breaks); its tags and fences."""
+    scanner = _Scanner(body)
+    scanner.run()
+    return Scan("".join(scanner.out), scanner.tags, scanner.fences)
+
+
+class _Scanner:
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.out = list(body)
+        self.tags: list[JsxTag] = []
+        self.fences: list[tuple[Span, Span | None]] = []
+        self.brackets = _Brackets(body)
+        self.paragraph = (0, -1)  # (start, end) of the last paragraph whose end was looked for
+
+    def code_span_end(self, index: int) -> int:
+        """After the inline code span opening at ``index``, or after its backticks when it is never closed."""
+        body = self.body
+        ticks = _BACKTICKS.match(body, index).group()  # type: ignore[union-attr]  # body[index] is "`"
+        start, limit = self.paragraph
+        if not start <= index < limit:  # each paragraph's end is looked for once
+            paragraph_break = _BLANK_LINE.search(body, index)
+            limit = len(body) if paragraph_break is None else paragraph_break.start()
+            self.paragraph = (index, limit)
+        closing = re.compile(rf"(?<!`){ticks}(?!`)").search(body, index + len(ticks), limit)
+        return index + len(ticks) if closing is None else closing.end()
+
+    def blank(self, start: int, end: int) -> None:
+        self.out[start:end] = blanked(self.body[start:end])
+
+    def run(self) -> None:
+        """Visit the lines that may hold a fence, ESM or a special character; the others stay as they are."""
+        body, length = self.body, len(self.body)
+        index = 0
+        while index < length:
+            found = _INTERESTING.search(body, index)
+            if found is None:
+                return
+            index = self.line(max(index, body.rfind("\n", 0, found.start()) + 1))
+
+    def line(self, start: int) -> int:
+        """Mask the line (or, mid-line, the rest of it) at ``start``; where scanning resumes."""
+        body = self.body
+        line_end = body.find("\n", start)
+        line_end = len(body) if line_end < 0 else line_end + 1
+        at_line_start = start == 0 or body[start - 1] == "\n"
+        opener = _FENCE.match(body, start, line_end) if at_line_start else None
+        if opener and not (opener.group(1)[0] == "`" and "`" in body[opener.end() : line_end]):
+            return self.fenced(_line_span(start, body[start:line_end]), opener.group(1), line_end)
+        if at_line_start and _ESM.match(body, start) and _after_blank_line(body, start):
+            end = _paragraph_end(body, start)
+            self.blank(start, end)
+            return end
+        return self.inline(start, line_end)
+
+    def fenced(self, opening: Span, fence: str, after: int) -> int:
+        """Record the fenced code block opened by ``opening``; where scanning resumes, after its closing line."""
+        for candidate in _FENCE_LINE.finditer(self.body, after):
+            run = candidate.group(1)
+            if run[0] == fence[0] and len(run) >= len(fence):
+                self.fences.append((opening, _line_span(candidate.start(), candidate.group())))
+                return candidate.end() + 1
+        self.fences.append((opening, None))
+        return len(self.body)
+
+    def inline(self, index: int, line_end: int) -> int:
+        """Mask the JSX and expressions starting on this line; where scanning resumes (a construct may end on a
+        later line).  Escapes, code spans, link destinations and autolinks are skipped: they are Markdown."""
+        body = self.body
+        while True:
+            special = _SPECIAL.search(body, index, line_end)
+            if special is None:
+                return line_end
+            index = special.start()
+            char = body[index]
+            if char == "\\":
+                index += 2
+            elif char == "`":
+                index = self.code_span_end(index)
+            elif char == "]":
+                destination = _DESTINATION.match(body, index)
+                index = index + 1 if destination is None else destination.end()
+            elif char == "{":
+                end = self.brackets.end(index)
+                if end is None:
+                    return line_end
+                self.expression(index, end)
+                index = end
+            elif autolink := _AUTOLINK.match(body, index):
+                index = autolink.end()
+            else:  # "<"
+                tag = _tag(body, index, self.brackets)
+                if tag is None:
+                    index += 1
+                    continue
+                self.tags.append(tag)
+                self.blank(tag.span.start, tag.span.end)
+                index = tag.span.end
+            if index >= line_end:
+                return index
+
+    def expression(self, start: int, end: int) -> None:
+        text = self.body[start:end]
+        if text.startswith("{/* ") and text.endswith(" */}") and "-->" not in text and len(text) >= 8:
+            self.out[start : start + 4] = "<!--"
+            self.out[end - 4 : end] = " -->"  # the comment's own text stays, for suppression comments
+            return
+        self.blank(start, end)
+
+
+def blanked(text: str) -> str:
+    """``text`` as spaces, its line breaks kept."""
+    return _NOT_LINE_BREAK.sub(" ", text) if "\n" in text or "\r" in text else " " * len(text)
+
+
+def _line_span(start: int, line: str) -> Span:
+    return Span(start, start + len(line.rstrip("\r\n")))
+
+
+def _after_blank_line(body: str, start: int) -> bool:
+    """Whether the line before the one at ``start`` is blank (or there is none)."""
+    previous = body.rfind("\n", 0, max(start - 1, 0)) + 1
+    return start == 0 or not body[previous : start - 1].strip()
+
+
+def _paragraph_end(body: str, index: int) -> int:
+    """The offset after the ESM block starting at ``index``: it runs to the next blank line."""
+    blank = _BLANK_LINE.search(body, index)
+    return len(body) if blank is None else blank.start() + 1
+
+
+class _Brackets:
+    """Where the brackets of one body close, each found once.
+
+    A scan that fails also settles every bracket it passed: those it saw
+    closed keep their closing place, those still open are never closed (a
+    scan from any of them would go the same way), so a body of ``{`` lines
+    costs one pass, not one per line.
+    """
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.known: dict[int, int | None] = {}
+
+    def end(self, index: int) -> int | None:
+        """After the bracket closing the one at ``index``; JavaScript strings, template literals and comments
+        are skipped.  ``None`` when it is never closed."""
+        if index in self.known:
+            return self.known[index]
+        body, length = self.body, len(self.body)
+        stack: list[tuple[str, int]] = []  # the closer each open bracket expects, and where it opened
+        position = index
+        while position < length:
+            char = body[position]
+            if char in _CLOSERS:
+                stack.append((_CLOSERS[char], position))
+            elif char in "}])":
+                if not stack or stack[-1][0] != char:
+                    break
+                self.known[stack.pop()[1]] = position + 1
+                if not stack:
+                    return position + 1
+            elif char in "\"'`":
+                position = _string_end(body, position)
+                continue
+            elif body.startswith("/*", position):
+                end = body.find("*/", position + 2)
+                position = length if end < 0 else end + 2
+                continue
+            elif body.startswith("//", position) and (position == 0 or body[position - 1] != ":"):
+                end = body.find("\n", position)
+                position = length if end < 0 else end
+                continue
+            position += 1
+        for _, start in stack:
+            self.known[start] = None
+        return None
+
+
+def _string_end(body: str, index: int) -> int:
+    quote = body[index]
+    position = index + 1
+    while position < len(body):
+        char = body[position]
+        if char == "\\":
+            position += 2
+            continue
+        if char == quote:
+            return position + 1
+        if char == "\n" and quote != "`":
+            return position
+        position += 1
+    return len(body)
+
+
+def _tag(body: str, index: int, brackets: _Brackets) -> JsxTag | None:
+    """The JSX tag at ``index`` (``<Name …>``, ``</Name>``, ``<>``, ``</>``, ``<Name … />``), or ``None``."""
+    closing = body.startswith("/", index + 1)
+    position = index + 2 if closing else index + 1
+    name = _TAG_NAME.match(body, position)
+    if name is not None:
+        position = name.end()
+    elif not body.startswith(">", position):
+        return None
+    attributes: list[JsxAttribute] = []
+    while True:
+        position = _SPACE.match(body, position).end()  # type: ignore[union-attr]  # matches ""
+        if body.startswith(("/>", ">"), position):
+            end = position + (2 if body[position] == "/" else 1)
+            return JsxTag(name.group() if name else "", closing, Span(index, end), tuple(attributes))
+        if body.startswith("{", position):  # {...spread}
+            spread_end = brackets.end(position)
+            if spread_end is None:
+                return None
+            position = spread_end
+            continue
+        attribute = _ATTRIBUTE_NAME.match(body, position)
+        if attribute is None:
+            return None
+        position = _SPACE.match(body, attribute.end()).end()  # type: ignore[union-attr]
+        if not body.startswith("=", position):
+            attributes.append(JsxAttribute(attribute.group(), None, Span(position, position), False))
+            continue
+        position = _SPACE.match(body, position + 1).end()  # type: ignore[union-attr]
+        quote = body[position : position + 1]
+        if quote in ("'", '"'):
+            close = body.find(quote, position + 1)
+            if close < 0:
+                return None
+            attributes.append(
+                JsxAttribute(attribute.group(), body[position + 1 : close], Span(position + 1, close), False)
+            )
+            position = close + 1
+        elif quote == "{":
+            expression_end = brackets.end(position)
+            if expression_end is None:
+                return None
+            attributes.append(
+                JsxAttribute(attribute.group(), body[position:expression_end], Span(position, expression_end), True)
+            )
+            position = expression_end
+        else:
+            return None
+
+
+def _images(tags: list[JsxTag], base: int) -> list[Image]:
+    from fmlint.markdown import Image
+
+    images = []
+    for tag in tags:
+        if tag.name not in _IMAGE_TAGS:
+            continue
+        values = {attribute.name: attribute for attribute in tag.attributes}
+        src, alt = values.get("src"), values.get("alt")
+        if src is None or src.expression or src.value is None:
+            continue  # src={…} is code: whatever it evaluates to is not written here
+        place = Place(spans=(tag.span.shifted(base), src.span.shifted(base)))
+        images.append(Image(src.value, None if alt is None else alt.value or "", "html", place))
+    return images
+
+
+def _headings(scan: Scan, base: int) -> list[Heading]:
+    """``<h2>Text</h2>`` written as JSX on a line of its own: a heading of the rendered page."""
+    from fmlint.markdown import Heading
+
+    headings = []
+    for position, opening in enumerate(scan.tags):
+        level = _HEADING_TAG.fullmatch(opening.name)
+        if level is None or opening.closing or not _starts_line(scan.body, opening.span.start):
+            continue
+        line_end = scan.body.find("\n", opening.span.end) % (len(scan.body) + 1)
+        closing = next((tag for tag in scan.tags[position + 1 :] if tag.closing and tag.name == opening.name), None)
+        if closing is None or closing.span.end > line_end or scan.body[closing.span.end : line_end].strip():
+            continue
+        text = " ".join(scan.body[opening.span.end : closing.span.start].split())
+        headings.append(Heading(int(level.group(1)), text, Span(opening.span.start, closing.span.end).shifted(base)))
+    return headings
+
+
+def _starts_line(body: str, index: int) -> bool:
+    line_start = body.rfind("\n", 0, index) + 1
+    return not body[line_start:index].strip()

@@ -1,0 +1,111 @@
+"""Keys an open schema lets through although they are a misspelling of a key it defines (SC006).
+
+A schema that allows unknown keys (no ``additionalProperties: false``: the
+Jekyll, Astro, Docusaurus and MkDocs presets' schemas, and what ``fmlint
+schema infer`` writes without ``--closed``) accepts ``last_modifed_at`` as a
+new key, and the generator silently ignores it.  A key that is not defined,
+while a defined key one or two edits away (one for keys of four characters or
+fewer; case, ``-`` and ``_`` do not count) is absent from the same mapping, is
+almost certainly that key misspelt — unless its value is of a type the
+defined key does not take (Hugo's documentation marks glossary entries with
+`alias: true`, a flag of its own, not a misspelt list of `aliases`).
+
+The walk follows ``properties``, ``items`` and ``allOf`` and local ``$ref``s;
+``anyOf``/``oneOf`` branches are not guessed at.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from fmlint.diagnostics import Problem
+from fmlint.frontmatter import FrontMatter
+from fmlint.frontmatter.model import JsonPath, describe_path
+from fmlint.spelling import edit_distance
+
+CODE = "SC006"
+_MAX_REFS = 32  # a $ref chain longer than this is a loop
+
+
+def near_miss_problems(root: Any, data: Any, fm: FrontMatter) -> Iterator[Problem]:
+    """SC006, at the key, for every near-miss key of ``data`` under the schema ``root``."""
+    for path, near in near_misses(root, data):
+        message = f"unknown key `{describe_path(path)}` looks like a misspelling of `{near}`, which the schema defines"
+        yield Problem(CODE, message, fm.key_span(path))
+
+
+def near_misses(root: Any, data: Any) -> Iterator[tuple[JsonPath, str]]:
+    """(path of the key, the defined key it misspells) for every near-miss key of ``data``."""
+    yield from _walk(root, root, data, ())
+
+
+def _walk(root: Any, node: Any, value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
+    node = _resolved(root, node)
+    if not isinstance(node, dict):
+        return
+    for branch in node.get("allOf", ()):
+        yield from _walk(root, branch, value, path)
+    if isinstance(value, list) and isinstance(node.get("items"), dict):
+        for index, item in enumerate(value):
+            yield from _walk(root, node["items"], item, (*path, index))
+    properties = node.get("properties")
+    if not isinstance(value, dict) or not isinstance(properties, dict):
+        return
+    if node.get("additionalProperties") is not False and node.get("unevaluatedProperties") is not False:
+        patterns = [pattern for pattern in node.get("patternProperties", ()) if isinstance(pattern, str)]
+        absent = [name for name in properties if name not in value]
+        for key, item in value.items():
+            if key in properties or not isinstance(key, str) or any(re.search(p, key) for p in patterns):
+                continue
+            near = closest(key, [name for name in absent if _type_fits(item, _resolved(root, properties[name]))])
+            if near is not None:
+                yield (*path, key), near
+    for name, child in properties.items():
+        if name in value:
+            yield from _walk(root, child, value[name], (*path, name))
+
+
+def closest(key: str, names: list[str]) -> str | None:
+    """The name ``key`` most likely misspells, or ``None`` (see the module docstring for the distance)."""
+    allowed = 1 if len(key) <= 4 else 2
+    folded = _folded(key)
+    best: tuple[int, str] | None = None
+    for name in names:
+        distance = edit_distance(folded, _folded(name), allowed)
+        if distance <= allowed and (best is None or distance < best[0]):
+            best = (distance, name)
+    return None if best is None else best[1]
+
+
+_JSON_TYPES = {bool: "boolean", int: "integer", float: "number", str: "string", list: "array", dict: "object"}
+
+
+def _type_fits(value: Any, schema: Any) -> bool:
+    """Whether ``value`` is of a JSON type ``schema`` names (true when it names none)."""
+    expected = schema.get("type") if isinstance(schema, dict) else None
+    if expected is None:
+        return True
+    names = {expected} if isinstance(expected, str) else set(expected)
+    actual = "null" if value is None else _JSON_TYPES.get(type(value), "string")
+    return actual in names or (actual == "integer" and "number" in names)
+
+
+def _folded(name: str) -> str:
+    return name.lower().replace("-", "").replace("_", "")
+
+
+def _resolved(root: Any, node: Any) -> Any:
+    """``node`` with local ``$ref``s (``#/$defs/…``) followed; a remote one gives ``None``."""
+    for _ in range(_MAX_REFS):
+        reference = node.get("$ref") if isinstance(node, dict) else None
+        if not isinstance(reference, str):
+            return node
+        if not reference.startswith("#"):
+            return None
+        node = root
+        for escaped in filter(None, reference[1:].split("/")):
+            part = escaped.replace("~1", "/").replace("~0", "~")
+            node = node.get(part) if isinstance(node, dict) else None
+    return None

@@ -1,0 +1,207 @@
+"""MDX read as MDX: JSX, ESM and expressions are not Markdown; their children are (fmlint/mdx.py)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from support import PERMISSIVE, assert_inside, lint, located, settings_with, write_file
+
+from fmlint.cli import main
+from fmlint.document import read_document
+from fmlint.linter import lint_file
+from fmlint.mdx import masked_body
+
+FM = "---\ntitle: x\n---\n"
+
+
+def mdx(source: str, problems: list[tuple[int, int, str]], **options):
+    diagnostics = lint(source, PERMISSIVE, path="page.mdx", **options)
+    assert located(diagnostics) == problems, "\n".join(f"{d.line}:{d.column} {d.code} {d.message}" for d in diagnostics)
+    return diagnostics
+
+
+def test_masking_keeps_every_offset_and_line_break():
+    body = 'import A from "a";\r\nexport const b = {\n  c: 1,\n}\n\n<Tabs 标签="中文">\n  text {x} `<Code>`\n</Tabs>\n'
+    scan = masked_body(body)
+    assert len(scan.body) == len(body)
+    assert [i for i, c in enumerate(scan.body) if c in "\r\n"] == [i for i, c in enumerate(body) if c in "\r\n"]
+    assert scan.body.split("\n")[6] == "  text     `<Code>`"  # inline code is left alone
+    assert not scan.body[: body.index("<Tabs")].strip()  # the ESM block, to its blank line
+
+
+def test_comment_in_a_fence_inside_jsx_is_not_a_heading():
+    source = FM + (
+        "<PackageManagerTabs>\n"
+        '  <Fragment slot="npm">\n'
+        "  ```shell\n"
+        "  # create a new project\n"
+        "  npm create astro@latest\n"
+        "\n"
+        "  # another comment\n"
+        "  ```\n"
+        "  </Fragment>\n"
+        "</PackageManagerTabs>\n"
+        "\n"
+        "## Next\n"
+    )
+    mdx(source, [])
+    lint_md = lint(source, PERMISSIVE, path="page.md")  # CommonMark: the HTML block ends at the blank line
+    assert ("MD025" in {d.code for d in lint_md}) and ("MKD001" in {d.code for d in lint_md})
+
+
+def test_fences_in_tab_items_close_and_a_real_unclosed_fence_is_located():
+    closed = FM + '<Tabs>\n<TabItem label="npm">\n```sh\nnpm i\n```\n</TabItem>\n</Tabs>\n'
+    mdx(closed, [])
+    unclosed = FM + '<Tabs>\r\n  <TabItem label="中文">\r\n  ```sh\r\n  npm i\r\n  </TabItem>\r\n</Tabs>\r\n'
+    mdx(unclosed, [(6, 3, "MKD001")])
+
+
+def test_over_indented_fence_in_a_list_inside_jsx_is_code_not_an_unclosed_fence():
+    source = FM + (
+        "1. Create the file.\n\n"
+        "    <StaticSsrTabs>\n"
+        '      <Fragment slot="static">\n'
+        "        ```jsonc\n"
+        "        { # not a heading }\n"
+        "        ```\n"
+        "      </Fragment>\n"
+        "    </StaticSsrTabs>\n\n"
+        "2. Preview.\n\n"
+        "    ```bash\n"
+        "    npx astro build\n"
+        "    ```\n"
+    )
+    mdx(source, [])
+
+
+def test_expressions_in_jsx_attributes_are_code_not_urls():
+    source = FM + (
+        "<img src={cartItem.imageSrc} alt={cartItem.name} />\n\n"
+        '中文 <img src=\'/no/such/chart.txt\' alt="图" /> and <Image src="chart.webp" />\n'
+    )
+    mdx(source, [(6, 14, "IMG004"), (6, 49, "MD045")])
+
+
+def test_esm_and_expressions_are_not_markdown():
+    source = FM + (
+        "import Since from '~/components/Since.astro';\n"
+        "export const meta = {\n"
+        "  title: '# not a heading',\n"
+        "}\n"
+        "\n"
+        "Text {props.url} and {'https://not.a.bare.url'} here.\n"
+        "\n"
+        "# Second title\n"
+    )
+    mdx(source, [(11, 1, "MD025")])
+
+
+def test_jsx_headings_count_in_the_outline():
+    source = FM + "## Commands\n\n<h3>Flags</h3>\n\n#### `--port`\n"
+    mdx(source, [])
+    mdx(FM + "## Commands\n\n<p>Flags</p>\n\n#### `--port`\n", [(8, 1, "MD001")])
+
+
+def test_mdx_comment_suppresses_like_an_html_comment():
+    source = FM + "## A\n\n{/* fmlint-disable-next-line MD001 */}\n#### B\n\n#### C {/* not a suppression */}\n"
+    mdx(source, [])
+    mdx(FM + "## A\n\n{/* a comment */}\n#### B\n", [(7, 1, "MD001")])
+
+
+def test_autolinks_and_inline_code_stay_markdown():
+    diagnostics = mdx(FM + "See <https://x.example/a> and `<Tabs>` or [bad](htps://y.example).\n", [(4, 49, "MKD002")])
+    assert "htps" in diagnostics[0].message
+
+
+@pytest.mark.parametrize(("preset", "checked"), [("astro", True), ("docusaurus", True), ("hugo", False)])
+def test_walking_checks_mdx_under_astro_and_docusaurus_and_lists_it_otherwise(
+    tmp_path, monkeypatch, capsys, preset, checked
+):
+    write_file(tmp_path, "docs/a.mdx", FM + "import X from 'x'\n\n# One\n")
+    write_file(tmp_path, "docs/b.md", FM)
+    monkeypatch.chdir(tmp_path)
+    schema = str(write_file(tmp_path, "permissive.json", "{}"))
+    main(["--isolated", "--no-cache", "--preset", preset, "--schema", schema, "--format", "concise", "-v", "docs"])
+    out, err = capsys.readouterr()
+    assert ("docs/a.mdx:6:1: MD025" in out) is checked
+    assert ("fmlint: skipped docs/a.mdx" in err) is not checked
+    main(["--isolated", "--no-cache", "--preset", preset, "--schema", schema, "--format", "concise", "docs"])
+    assert "skipped" not in capsys.readouterr().err  # only with -v
+
+
+_PIECES = [
+    "<Tabs>",
+    "</Tabs>",
+    "<img src={x} alt='a' />",
+    "{a}",
+    "{/* c */}",
+    "```",
+    "~~~",
+    "`",
+    "import x from 'y'",
+    "\n",
+    "\r\n",
+    "\n\n",
+    "  ",
+    "    ",
+    "# h",
+    "**b**",
+    "[l](u)",
+    "<",
+    "{",
+    "}",
+    "中文",
+    "😀",
+    "'",
+    '"',
+    "\\",
+    "<h2>t</h2>",
+    "- ",
+    "> ",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_masking_never_moves_a_character_and_linting_stays_inside(pieces):
+    body = "".join(pieces)
+    scan = masked_body(body)
+    assert len(scan.body) == len(body)
+    assert [i for i, c in enumerate(scan.body) if c in "\r\n"] == [i for i, c in enumerate(body) if c in "\r\n"]
+    doc = read_document("page.mdx", (FM + body).encode())
+    assert_inside(doc, lint_file(doc, settings_with(PERMISSIVE)))
+
+
+@pytest.mark.parametrize(
+    "body", ["{\n" * 5000, "<a b={\n" * 5000, "` ``\n" * 5000, "{" * 20000, '<a b="\n' * 5000, "```\n" * 5001]
+)
+def test_hostile_mdx_bodies_are_linted_without_crashing(body):
+    doc = read_document("page.mdx", (FM + body).encode())
+    assert_inside(doc, lint_file(doc, settings_with(PERMISSIVE)))
+
+
+def test_text_after_a_multi_line_tag_is_not_a_fence_opener():
+    mdx(FM + '<Tabs\n  label="x">```\n\n# Title\n', [(7, 1, "MD025")])
+
+
+def test_jsx_image_in_an_astro_site_is_looked_up_in_public(tmp_path, monkeypatch, capsys):
+    write_file(tmp_path, "astro.config.mjs", "export default {}\n")
+    write_file(tmp_path, "public/images/here.png", "")
+    page = (
+        FM
+        + 'import X from "x"\n\n<Tabs>\n  中文 <img src="/images/here.png" alt="a" /> <img src="/images/gone.png" alt="b" />\n</Tabs>\n'
+    )
+    write_file(tmp_path, "src/content/docs/page.mdx", page)
+    schema = str(write_file(tmp_path, "permissive.json", "{}"))
+    monkeypatch.chdir(tmp_path)
+    assert (
+        main(["--isolated", "--no-cache", "--preset", "astro", "--schema", schema, "--format", "concise", "src"]) == 1
+    )
+    out = capsys.readouterr().out
+    sep = os.sep
+    assert out.splitlines()[0] == (
+        f"src{sep}content{sep}docs{sep}page.mdx:7:55: IMG006 local image `/images/gone.png` not found"
+        f" (looked for public{sep}images{sep}gone.png)"
+    )
