@@ -63,13 +63,32 @@ class Message(msgspec.Struct, frozen=True, gc=False):
     text: str
 
 
+class Replacement(msgspec.Struct, frozen=True, gc=False):
+    deletedRegion: Region
+    insertedContent: Message
+
+
+class ChangedArtifact(msgspec.Struct, frozen=True, gc=False):
+    uri: str
+
+
+class ArtifactChange(msgspec.Struct, frozen=True, gc=False):
+    artifactLocation: ChangedArtifact
+    replacements: tuple[Replacement, ...]
+
+
+class Fix(msgspec.Struct, frozen=True, gc=False):
+    description: Message
+    artifactChanges: tuple[ArtifactChange, ...]
+
+
 class Result(msgspec.Struct, frozen=True, gc=False, omit_defaults=True):
     ruleId: str
     ruleIndex: int
     level: str
     message: Message
     locations: tuple[Location, ...]
-    fixes: tuple[dict[str, Any], ...] = ()  # left out when empty
+    fixes: tuple[Fix, ...] = ()  # left out when empty
 
 
 def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:
@@ -107,23 +126,14 @@ def _result(d: Diagnostic, rule_index: int, artifact: ArtifactLocation) -> Resul
     return Result(d.code, rule_index, _LEVELS[d.severity], Message(d.message), (location,), fixes)
 
 
-def _fix(d: Diagnostic, artifact: ArtifactLocation) -> dict[str, Any]:
+def _fix(d: Diagnostic, artifact: ArtifactLocation) -> Fix:
     """The diagnostic's fix as a SARIF ``fix``: its edits as replacements (an insertion deletes an empty region)."""
     assert d.fix is not None
-    replacements = [
-        {
-            "deletedRegion": {
-                "startLine": e.line,
-                "startColumn": e.column,
-                "endLine": e.end_line,
-                "endColumn": e.end_column,
-            },
-            "insertedContent": {"text": e.content},
-        }
-        for e in d.fix.edits
-    ]
-    change = {"artifactLocation": {"uri": artifact.uri}, "replacements": replacements}
-    return {"description": {"text": f"{d.fix.message} ({d.fix.applicability})"}, "artifactChanges": [change]}
+    replacements = tuple(
+        Replacement(Region(e.line, e.column, e.end_line, e.end_column), Message(e.content)) for e in d.fix.edits
+    )
+    description = Message(f"{d.fix.message} ({d.fix.applicability})")
+    return Fix(description, (ArtifactChange(ChangedArtifact(artifact.uri), replacements),))
 
 
 def _rule(rule: Rule) -> dict[str, Any]:
