@@ -1,6 +1,6 @@
 """Write a deterministic corpus of seed-shaped Hugo articles for benchmarks.
 
-Usage: ``python benchmarks/gen_corpus.py N OUT [--faulty-percent P] [--seed S]``
+Usage: ``python benchmarks/gen_corpus.py N OUT [--faulty-percent P] [--seed S] [--site-links]``
 
 Each article has the YAML front matter of the news-article shape (as in
 ``examples/content/posts/2025-02-07-model-prices.md``: title, a
@@ -11,6 +11,9 @@ lists and links.  About ``P`` % of the files (default 5) carry one fault that
 fmlint reports: a wrong type, a typo key, an impossible date, a missing title,
 a YAML syntax error, or front matter that is never closed.  The same ``N`` and
 seed always give the same bytes, so runs on different machines compare.
+
+``--site-links`` makes the corpus a Hugo site (``OUT/hugo.toml``, content at the
+root) whose articles link to each other as real sites do: see :func:`site_links`.
 """
 
 from __future__ import annotations
@@ -174,6 +177,37 @@ def article(index: int, seed: int, faulty_percent: float, shape: str = "article"
     return f"---\n{fm}\n{closing}\n\n{SHAPES[shape](rng)}"
 
 
+def site_links(index: int, count: int, seed: int, faulty_percent: float) -> tuple[list[str], list[str]]:
+    """Front-matter lines and body paragraphs of a linked site, for article ``index`` of ``count``.
+
+    About a third of the articles keep an old URL as an alias; each links to two
+    or three others with ``ref``/``relref`` (half of them to a heading of the
+    other article, whose ID is worked out from its text) and to one by a relative
+    ``.md`` link.  About 1 % of the links name no page or no heading, and one
+    article in 2,000 has an alias that is another article's path (a collision).
+    """
+    rng = random.Random(seed * 7_919 + index)
+    aliases = [f'"/old/{index}/"'] if rng.random() < 0.33 else []
+    if index % 2000 == 5 and count > index + 2:
+        aliases.append(f'"/{(index + 2) // 100:04d}/article-{index + 2:06d}/"')
+    front = [f"aliases: [{', '.join(aliases)}]"] if aliases else []
+    links: list[str] = []
+    for _ in range(rng.randint(2, 3)):
+        other = rng.randrange(count)
+        target = f"/{other // 100:04d}/article-{other:06d}"
+        if rng.random() < 0.01:
+            target += "-missing"
+        elif rng.random() < 0.5:
+            headings = re.findall(r"^## (.+)$", article(other, seed, faulty_percent), re.MULTILINE)
+            if headings:
+                anchor = re.sub(r"[^\w\- ]", "", headings[0].strip().lower()).replace(" ", "-")
+                target += "#" + (anchor if rng.random() > 0.01 else "no-such-heading")
+        links.append(f'{{{{< {rng.choice(("ref", "relref"))} "{target}" >}}}}')
+    sibling = index - 1 if index % 100 else index + 1
+    links.append(f"[the previous article](article-{sibling:06d}.md)")
+    return front, [f"Related: {', '.join(links)}."]
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("count", type=int, help="number of articles")
@@ -183,14 +217,27 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--shape", choices=SHAPES, default="article", help="seed: the heavy-findings shape (~8 per file)"
     )
+    parser.add_argument(
+        "--site-links", action="store_true", help="a Hugo site: aliases, refs and links between articles"
+    )
     args = parser.parse_args(argv)
+    if args.site_links:
+        args.out.mkdir(parents=True, exist_ok=True)
+        (args.out / "hugo.toml").write_text('baseURL = "https://example.org/"\ncontentDir = "."\n', encoding="utf-8")
     for index in range(args.count):
         folder = args.out / f"{index // 100:04d}"
         if index % 100 == 0:
             folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"article-{index:06d}.md").write_text(
-            article(index, args.seed, args.faulty_percent, args.shape), encoding="utf-8"
-        )
+        text = article(index, args.seed, args.faulty_percent, args.shape)
+        if args.site_links:
+            front, paragraphs = site_links(index, args.count, args.seed, args.faulty_percent)
+            text = (
+                text.replace("\n", "\n" + "".join(line + "\n" for line in front), 1)
+                + "\n"
+                + "\n".join(paragraphs)
+                + "\n"
+            )
+        (folder / f"article-{index:06d}.md").write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -31,8 +31,11 @@ answer re-runs those modules.  Modules with ``CLOCK_DEPENDENT_CODES`` enabled
 ``<dir>/files.sqlite3``: one row per file holding its key, file key and stamp,
 and, as MessagePack (msgspec), its diagnostics (before suppression comments are
 applied, since those must see every finding), the filesystem rules' findings
-and probes, the located URLs and whether it has suppression comments.  The
-online checks keep their own entries under ``<dir>/urls/``.  One database
+and probes, the located URLs and whether it has suppression comments; when the
+site rules are on, its site facts sit in a ``facts`` row under the same key, so
+that a run over a few files reads the rest of the site's facts alone, and a
+``sites`` row keeps a site's findings after a run over all of it, with a hash of
+what they depend on (see ``fmlint.site.sitepass``).  The online checks keep their own entries under ``<dir>/urls/``.  One database
 rather than one file per entry because creating a file costs about 0.6 ms on
 the benchmark machine (ext4 on a virtual disk): 10,000 entry files added 4–6 s
 of system time to a 10 s check, while rows cost microseconds.
@@ -67,8 +70,9 @@ from fmlint import __version__
 from fmlint.diagnostics import Diagnostic
 from fmlint.linter import FileResult, UrlOccurrence
 from fmlint.rules.base import Probe
+from fmlint.site.facts import SiteFacts
 
-FORMAT_VERSION = 6  # 6: a diagnostic's array ends with its fix
+FORMAT_VERSION = 7  # 6: a diagnostic's array ends with its fix; 7: site facts and the site table
 DEFAULT_DIR = ".fmlint_cache"
 DATABASE = "files.sqlite3"
 DEFAULT_MAX_BYTES = 128 * 1024 * 1024  # entry contents
@@ -84,6 +88,11 @@ _SCHEMA = (
     "DROP TABLE IF EXISTS entries",  # formats 1 and 2 (no stamps)
     "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, file TEXT NOT NULL, stamp TEXT, value BLOB NOT NULL)",
     "CREATE INDEX IF NOT EXISTS results_by_file ON results (file)",
+    # the site rules' facts of a results row (same key), apart: a pre-commit run reads only these
+    "CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, file TEXT NOT NULL, stamp TEXT, value BLOB NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS facts_by_file ON facts (file)",
+    # each site's findings after a run over all of it, valid while its state (every file's stamp) holds
+    "CREATE TABLE IF NOT EXISTS sites (root TEXT PRIMARY KEY, state TEXT NOT NULL, value BLOB NOT NULL)",
 )
 
 
@@ -108,10 +117,11 @@ class ResultCache:
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
         self._pending: list[tuple[str, str, str | None, bytes]] = []
+        self._pending_facts: list[tuple[str, str, str | None, bytes]] = []
         self._restamps: list[tuple[str | None, str]] = []
 
     def __getstate__(self) -> dict[str, Any]:
-        return {**self.__dict__, "_connection": None, "_pending": [], "_restamps": []}
+        return {**self.__dict__, "_connection": None, "_pending": [], "_pending_facts": [], "_restamps": []}
 
     def prepare(self) -> None:
         """Create the folder, its ``CACHEDIR.TAG`` and ``.gitignore`` and the database."""
@@ -143,22 +153,48 @@ class ResultCache:
     def load_stamped(self, wanted: Mapping[str, tuple[str, str]]) -> dict[str, Entry]:
         """The entries of unchanged files: ``wanted`` maps file key to (stamp now, path); hits by file key."""
         found: dict[str, Entry] = {}
+        query = (
+            "SELECT r.file, r.stamp, r.value, f.value FROM results r LEFT JOIN facts f ON f.key = r.key WHERE r.file IN"
+        )
+        for file_key, path, value, facts in self._stamped_values(wanted, query):
+            entry = _entry(path, value, facts)
+            if entry is not None:
+                found[file_key] = entry
+        return found
+
+    def load_facts(self, wanted: Mapping[str, tuple[str, str]]) -> dict[str, SiteFacts]:
+        """The site facts of unchanged files (as :meth:`load_stamped`), without building their diagnostics."""
+        found: dict[str, SiteFacts] = {}
+        for file_key, _, value, _ in self._stamped_values(
+            wanted, "SELECT file, stamp, value, NULL FROM facts WHERE file IN"
+        ):
+            try:
+                found[file_key] = _FACTS_DECODER.decode(value)
+            except msgspec.MsgspecError:
+                continue
+        return found
+
+    def _stamped_values(
+        self, wanted: Mapping[str, tuple[str, str]], query: str
+    ) -> list[tuple[str, str, bytes, bytes | None]]:
+        """(file key, path, two values) of the rows of ``query`` (file key, stamp, two values; ending with
+        ``IN``) whose stamp is the file's stamp now."""
         if not self.usable or not wanted:
-            return found
+            return []
         keys = list(wanted)
+        found = []
         try:
             connection = self._connect()
             for start in range(0, len(keys), _LOOKUP_BATCH):
                 batch = keys[start : start + _LOOKUP_BATCH]
-                query = f"SELECT file, stamp, value FROM results WHERE file IN ({','.join('?' * len(batch))})"
-                for file_key, stamp, value in connection.execute(query, batch):
+                for file_key, stamp, value, other in connection.execute(
+                    f"{query} ({','.join('?' * len(batch))})", batch
+                ):
                     now, path = wanted[file_key]
                     if stamp is not None and stamp == now:
-                        entry = _entry(path, value)
-                        if entry is not None:
-                            found[file_key] = entry
+                        found.append((file_key, path, value, other))
         except sqlite3.Error:
-            return {}
+            return []
         return found
 
     def load(self, key: str, path: str) -> tuple[Entry, str | None] | None:
@@ -166,21 +202,28 @@ class ResultCache:
         if not self.usable:
             return None
         try:
-            row = self._connect().execute("SELECT value, stamp FROM results WHERE key = ?", (key,)).fetchone()
+            query = "SELECT r.value, r.stamp, f.value FROM results r LEFT JOIN facts f ON f.key = r.key WHERE r.key = ?"
+            row = self._connect().execute(query, (key,)).fetchone()
         except sqlite3.Error:
             return None
         if row is None:
             return None
-        entry = _entry(path, row[0])
+        entry = _entry(path, row[0], row[2])
         return None if entry is None else (entry, row[1])
 
     def store(self, key: str, file_key: str, stamp: str | None, entry: Entry) -> None:
         """Queue an entry; :meth:`flush` writes the queue in one transaction."""
         probes = [(p.function, list(p.args), p.result) for p in entry.probes]
         stored = _Stored(
-            entry.result.diagnostics, entry.filesystem, probes, list(entry.result.urls), entry.suppressions
+            entry.result.diagnostics,
+            entry.filesystem,
+            probes,
+            list(entry.result.urls),
+            entry.suppressions,
         )
         self._pending.append((key, file_key, stamp, _ENCODER.encode(stored)))
+        if entry.result.facts is not None:
+            self._pending_facts.append((key, file_key, stamp, _ENCODER.encode(entry.result.facts)))
 
     def restamp(self, key: str, stamp: str | None) -> None:
         """Queue a new stamp for an entry found by its bytes (the file was touched, or is now old enough)."""
@@ -189,6 +232,7 @@ class ResultCache:
     def flush(self) -> int:
         """Write the queued entries and stamps; how many entries were written (0 when busy or broken)."""
         pending, self._pending = self._pending, []
+        pending_facts, self._pending_facts = self._pending_facts, []
         restamps, self._restamps = self._restamps, []
         if not (pending or restamps) or not self.usable:
             return 0
@@ -197,7 +241,11 @@ class ResultCache:
                 connection.executemany(
                     "INSERT OR REPLACE INTO results (key, file, stamp, value) VALUES (?, ?, ?, ?)", pending
                 )
+                connection.executemany(
+                    "INSERT OR REPLACE INTO facts (key, file, stamp, value) VALUES (?, ?, ?, ?)", pending_facts
+                )
                 connection.executemany("UPDATE results SET stamp = ? WHERE key = ?", restamps)
+                connection.executemany("UPDATE facts SET stamp = ? WHERE key = ?", restamps)
         except sqlite3.Error:
             return 0
         return len(pending)
@@ -219,10 +267,33 @@ class ResultCache:
                 if last is None:
                     return 0
                 removed = connection.execute("DELETE FROM results WHERE rowid <= ?", (last,)).rowcount
+                connection.execute("DELETE FROM facts WHERE key NOT IN (SELECT key FROM results)")
             connection.execute("PRAGMA incremental_vacuum").fetchall()
         except sqlite3.Error:
             return 0
         return removed
+
+    def load_site(self, root: str, state: str) -> bytes | None:
+        """The site pass's stored findings for the site at ``root``, if stored in ``state``."""
+        if not self.usable:
+            return None
+        try:
+            row = self._connect().execute("SELECT state, value FROM sites WHERE root = ?", (root,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return row[1] if row is not None and row[0] == state else None
+
+    def store_site(self, root: str, state: str, value: bytes) -> None:
+        """Keep the site pass's findings for the site at ``root`` in ``state`` (a busy database: not kept)."""
+        if not self.usable:
+            return
+        try:
+            with _transaction(self._connect()) as connection:
+                connection.execute(
+                    "INSERT OR REPLACE INTO sites (root, state, value) VALUES (?, ?, ?)", (root, state, value)
+                )
+        except sqlite3.Error:
+            return
 
     def close(self) -> None:
         if self._connection is not None and self._pid == os.getpid():
@@ -325,13 +396,17 @@ class _Stored(msgspec.Struct):
 # MessagePack, with diagnostics as arrays: 40 % fewer bytes to read than JSON objects.
 _ENCODER = msgspec.msgpack.Encoder()
 _DECODER = msgspec.msgpack.Decoder(_Stored)
+
+
+_FACTS_DECODER = msgspec.msgpack.Decoder(SiteFacts)
 _PATH = attrgetter("path")
 
 
-def _entry(path: str, value: bytes) -> Entry | None:
+def _entry(path: str, value: bytes, facts_value: bytes | None = None) -> Entry | None:
     """A stored entry read back for ``path`` (``None`` when it is not of the expected shape)."""
     try:
         stored = _DECODER.decode(value)
+        facts = None if facts_value is None else _FACTS_DECODER.decode(facts_value)
     except msgspec.MsgspecError:
         return None
     if not (_all_of(path, stored.diagnostics) and _all_of(path, stored.filesystem)):
@@ -342,7 +417,10 @@ def _entry(path: str, value: bytes) -> Entry | None:
         else ()
     )
     return Entry(
-        FileResult(path, stored.diagnostics, tuple(stored.urls)), stored.filesystem, probes, stored.suppressions
+        FileResult(path, stored.diagnostics, tuple(stored.urls), facts),
+        stored.filesystem,
+        probes,
+        stored.suppressions,
     )
 
 

@@ -27,10 +27,12 @@ from fmlint.images import image_references
 from fmlint.positions import Position, Span
 from fmlint.rules import CHECKERS, RULES_BY_CODE, Checker, Context
 from fmlint.schema.loader import SchemaLoadError
+from fmlint.site.facts import SiteFacts
 from fmlint.suppressions import MARK, apply_suppressions
 from fmlint.urls import is_remote
 
 INTERNAL_ERROR = "X001"
+_SITE_CODES = frozenset(code for code in RULES_BY_CODE if code.startswith("SITE"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,7 @@ class FileResult(msgspec.Struct, frozen=True):
     path: str
     diagnostics: list[Diagnostic]
     urls: tuple[UrlOccurrence, ...] = ()
+    facts: SiteFacts | None = None  # for the site rules (``fmlint.site``), when enabled
 
 
 def lint_path(path: str, settings: Settings, verbose: bool = False) -> FileResult:
@@ -139,8 +142,9 @@ def lint_file(doc: Document, settings: Settings, verbose: bool = False) -> FileR
     ctx, diagnostics = context(doc, settings, verbose)
     diagnostics += check(ctx, CHECKERS, verbose)
     urls, url_errors = collect_urls(ctx, verbose)
-    diagnostics, urls = finish(ctx, [*diagnostics, *url_errors], urls)
-    return FileResult(doc.path, diagnostics, urls)
+    facts, facts_errors = collect_facts(ctx, verbose)
+    diagnostics, urls = finish(ctx, [*diagnostics, *url_errors, *facts_errors], urls)
+    return FileResult(doc.path, diagnostics, urls, facts)
 
 
 def context(doc: Document, settings: Settings, verbose: bool = False) -> tuple[Context, list[Diagnostic]]:
@@ -172,6 +176,23 @@ def collect_urls(ctx: Context, verbose: bool = False) -> tuple[tuple[UrlOccurren
         return tuple(_remote_urls(ctx)), []
     except Exception as exc:  # a bug in the Markdown view or image extraction
         return (), _diagnostics(ctx, [_internal_error("URL collection", exc, verbose)])
+
+
+def collect_facts(ctx: Context, verbose: bool = False) -> tuple[SiteFacts | None, list[Diagnostic]]:
+    """The file's site facts when a site rule is enabled, and a crash if any."""
+    if not (ctx.doc.readable and _SITE_CODES & ctx.settings.enabled_codes):
+        return None, []
+    try:
+        return site_facts(ctx), []
+    except Exception as exc:  # a bug in the facts extraction
+        return None, _diagnostics(ctx, [_internal_error("site facts extraction", exc, verbose)])
+
+
+def site_facts(ctx: Context) -> SiteFacts | None:
+    """The file's facts for the site rules, located here (where spans become lines and columns)."""
+    from fmlint.site.facts import extract
+
+    return extract(ctx, ctx.doc.lines.position) if ctx.doc.readable else None
 
 
 def finish(

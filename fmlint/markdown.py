@@ -143,6 +143,7 @@ class MarkdownView:
     images: list[Image] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)  # all, nested ones included (see ``outline``)
+    shortcode_headings: list[Heading] = field(default_factory=list)  # inside shortcodes (Hugo may render them)
     emphasis_paragraphs: list[EmphasisParagraph] = field(default_factory=list)
     code_fences: list[CodeFence] = field(default_factory=list)
     html_comments: list[HtmlComment] = field(default_factory=list)
@@ -268,6 +269,7 @@ def _shortcodes(body: str, base: int) -> list[Span]:
 
 def _drop_shortcode_content(view: MarkdownView) -> None:
     inside = view.in_shortcode
+    view.shortcode_headings = [h for h in view.headings if inside(h.span)]
     view.headings = [h for h in view.headings if not inside(h.span)]
     view.emphasis_paragraphs = [p for p in view.emphasis_paragraphs if not inside(p.span)]
     view.code_fences = [f for f in view.code_fences if not inside(f.span)]

@@ -137,7 +137,11 @@ class LineIndex:
 
     def position(self, span: Span) -> Position:
         line, column = self.point(span.start)
-        end_line, end_column = self.point(max(span.start, span.end))
+        start = max(0, min(span.start, self._length))
+        end = max(0, min(max(span.start, span.end), self._length))
+        if self._text.find("\n", start, end) < 0:  # ends on its first line: no second search
+            return Position(line, column, line, column + end - start)
+        end_line, end_column = self.point(end)
         return Position(line, column, end_line, end_column)
 
 

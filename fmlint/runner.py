@@ -32,6 +32,7 @@ from fmlint.linter import (
     INTERNAL_ERROR,
     FileResult,
     check,
+    collect_facts,
     collect_urls,
     context,
     finish,
@@ -74,8 +75,10 @@ def run(
     jobs: int | None = None,
     cache: ResultCache | None = None,
     min_files_for_pool: int = MIN_FILES_FOR_POOL,
+    site_checks: bool = True,
 ) -> RunResult:
-    """Lint ``files`` (each with ``settings_for(path)``, which should return one object per configuration)."""
+    """Lint ``files`` (each with ``settings_for(path)``, which should return one object per configuration);
+    then, unless ``site_checks`` is false, the site rules (``fmlint.site.sitepass``) over their sites."""
     distinct: dict[int, int] = {}
     settings_list: list[Settings] = []
     tasks: list[tuple[str, int]] = []
@@ -102,10 +105,24 @@ def run(
         cache.close()
     fresh = iter(checked)
     results = [served[number] if number in served else next(fresh) for number in range(len(tasks))]
+    if site_checks and any(result.facts is not None for result in results):
+        results = _with_site_findings(results, settings_for, cache, jobs, verbose)
     diagnostics = [d for result in results for d in result.diagnostics]
     if not all(map(operator.lt, files, files[1:])):  # each result is sorted: in path order, so is the whole
         diagnostics.sort()
     return RunResult(files, diagnostics, results, hits + len(served))
+
+
+def _with_site_findings(
+    results: list[FileResult], settings_for: SettingsFor, cache: ResultCache | None, jobs: int, verbose: bool
+) -> list[FileResult]:
+    from fmlint.site.sitepass import site_diagnostics
+
+    found = site_diagnostics(results, settings_for, cache, jobs, verbose)
+    return [
+        FileResult(r.path, sorted([*r.diagnostics, *found[r.path]]), r.urls, r.facts) if r.path in found else r
+        for r in results
+    ]
 
 
 class _Worker:
@@ -199,13 +216,15 @@ class _Worker:
             stable = [*errors, *check(ctx, self.stable[index], self.verbose)]
             filesystem = check(ctx, self.filesystem[index], self.verbose)
             urls, url_errors = collect_urls(ctx, self.verbose)
-            stable += url_errors
-            entry = Entry(FileResult(path, sorted(stable), urls), sorted(filesystem), tuple(ctx.probes), _MARK in data)
+            facts, facts_errors = collect_facts(ctx, self.verbose)
+            stable += url_errors + facts_errors
+            result = FileResult(path, sorted(stable), urls, facts)
+            entry = Entry(result, sorted(filesystem), tuple(ctx.probes), _MARK in data)
             if not any(d.code == INTERNAL_ERROR for d in (*stable, *filesystem)):  # a crash is shown again, not stored
                 cache.store(key, file_key, stamp, entry)
         found_now = [*entry.result.diagnostics, *filesystem, *check(ctx, self.clock[index], self.verbose)]
         diagnostics, urls = finish(ctx, found_now, entry.result.urls)
-        return FileResult(path, diagnostics, urls), found is not None
+        return FileResult(path, diagnostics, urls, entry.result.facts), found is not None
 
 
 def _stored_result(entry: Entry) -> FileResult:
@@ -213,7 +232,7 @@ def _stored_result(entry: Entry) -> FileResult:
     result = entry.result
     if not entry.filesystem:
         return result
-    return FileResult(result.path, sorted([*result.diagnostics, *entry.filesystem]), result.urls)
+    return FileResult(result.path, sorted([*result.diagnostics, *entry.filesystem]), result.urls, result.facts)
 
 
 def checker_groups(settings: Settings) -> tuple[tuple[Checker, ...], tuple[Checker, ...], tuple[Checker, ...]]:

@@ -41,6 +41,7 @@ FMLINT = "fmlint-"
 MARKDOWNLINT = "markdownlint-"
 UNUSED = "SUP001"
 ONLINE = "URL"  # the prefix of the codes that the online pass reports after linting
+SITE = "SITE"  # the site pass's codes: reported after linting, which applies their suppressions itself
 _BODY_DIRECTIVE = re.compile(r"\s*fmlint-(disable-next-line|disable-line|disable|enable)(?![\w-])(.*?)\s*", re.DOTALL)
 _FRONT_MATTER_DIRECTIVE = re.compile(r"(?:^|(?<=\s))#\s*fmlint-disable-line(?![\w-])([^\n]*)$", re.MULTILINE)
 _EVERY_LINE = 1 << 62
@@ -249,7 +250,10 @@ def _enable(ctx: Context, found: _Directives, codes: list[str | None], span: Spa
 
 
 def _checked(ctx: Context, code: str) -> bool:
-    """Whether this run can report ``code`` in the file (``URL`` codes need the online checks)."""
+    """Whether this run can report ``code`` in the file (``URL`` codes need the online checks; ``SITE``
+    codes come from the site pass, which applies the comments to its own findings)."""
+    if code.startswith(SITE):
+        return False
     return ctx.settings.is_enabled(code) and (not code.startswith(ONLINE) or bool(ctx.settings.collect_urls))
 
 

@@ -38,6 +38,10 @@ NOT_A_TEXT_ARTICLE = {
     "FL004": "needs a file over the size limit",
     "FL005": "needs a line nesting over 1,000 lists in a body over 100 kB",
     "X001": "needs a bug in a rule",
+    **{
+        f"SITE00{n}": "a site-level finding: needs several files (tests/test_site_rules.py builds real sites)"
+        for n in range(1, 7)
+    },
     **{f"URL00{n}": "reported by the online pass (--check-urls): needs a server's answer" for n in range(1, 6)},
 }
 

@@ -1,0 +1,219 @@
+"""Site-level rules: findings that no single file shows (see ``fmlint.site``).
+
+These rules read the facts of every content file of the site (from the result
+cache when unchanged), so they are reported after the per-file pass by
+``fmlint.site.sitepass``; ``check`` below finds nothing itself.  They apply to
+Hugo sites (the folder above the file holding ``hugo.toml``/``config.toml`` …).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from fmlint.diagnostics import Problem, Severity
+from fmlint.rules.base import Context, Rule
+
+NEEDS = ("front_matter", "markdown")
+
+_SITE = """Reported by the site pass over the whole site, in the files the run was given
+(a pre-commit run over a few files still sees the whole site through the result
+cache); the finding names the other file and its line. Hugo sites get every
+site rule; Jekyll sites the collisions (`jekyll doctor`'s conflicting URLs and
+URLs differing only by case), links and anchors; Docusaurus, Astro and MkDocs
+sites the relative `.md` links and anchors."""
+
+_OPTIONS = """## Options
+None; the site's own configuration (`hugo.toml`: `contentDir`, languages,
+`[permalinks]`, `disablePathToLower`, `removePathAccents`, `uglyURLs`,
+`taxonomies`, `markup.goldmark.parser.autoHeadingIDType`) decides."""
+
+RULES = (
+    Rule(
+        "SITE001",
+        "output-path-collision",
+        "Two pages, or a page and an alias, are written to the same output path.",
+        doc=f"""## What it does
+Works out every page's URL as Hugo does (content path, bundles and `_index.md`,
+`slug`, `url`, `[permalinks]` tokens, lowercasing unless `disablePathToLower`,
+the language prefix) and every alias's, and reports each pair written to the
+same file — page and page, page and alias, alias and alias — at the key that
+decides it (`slug`, `url`, the alias item), or at 1:1 when the path comes from
+the file name. Files that are one page to Hugo (`p.md` and `p/index.md`,
+`About Me.md` and `about-me.md`, `Readme.md` and `readme.md`) are reported too,
+and output paths that differ only by case (one file on macOS and Windows).
+{_SITE}
+
+## Why is this bad?
+Hugo writes one of them, chosen at random from build to build, and does not say
+so: an alias can silently replace a real page (with Hugo 0.168, an alias on
+another page's path replaced that page in one build out of six).
+
+## Example
+Two files, `content/posts/launch.md` and `content/news/launch.md`:
+```yaml
+# content/posts/launch.md
+title: "Launch"
+aliases: ["/news/launch/"]
+```
+```console
+$ fmlint content/
+content/posts/launch.md:3:12: SITE001 this alias and the page `content/news/launch.md:1` are both written to `news/launch/index.html`; Hugo keeps one of them
+```
+Use instead: an alias that no page uses (or remove the old page).
+
+{_OPTIONS}
+""",
+    ),
+    Rule(
+        "SITE002",
+        "taxonomy-term-variant",
+        "A taxonomy term is spelt differently from a term used elsewhere on the site.",
+        Severity.WARNING,
+        doc=f"""## What it does
+Compares the terms of each taxonomy (`tags`, `categories` and the site's
+`[taxonomies]`) over the whole site, ignoring case, Unicode compatibility forms
+(full-width letters), spaces and punctuation. Terms that differ only so are
+reported at each minority spelling's list item, naming the majority spelling,
+its count and what Hugo does: merges them into one page whose title flips
+(`AI`/`ai`), makes separate pages (`A.I.`, `Ａｉ`, `"ai "`), or writes them to
+one URL (`AI&ML`/`AIML`). `AI` and `AIs` are different terms. {_SITE}
+
+## Why is this bad?
+Readers find half the articles under one spelling and half under the other,
+or a term page whose title changes between builds.
+
+## Example
+```yaml
+# content/posts/a.md and content/posts/b.md
+tags: ["AI"]
+# content/posts/c.md
+tags: ["A.I."]
+```
+```console
+$ fmlint content/
+content/posts/c.md:2:8: SITE002 tags term `A.I.` is a variant of `AI` (used 2 times): Hugo makes a separate term page `/tags/a.i./` for it
+```
+Use instead: one spelling (`tags: ["AI"]`) everywhere.
+
+{_OPTIONS}
+""",
+    ),
+    Rule(
+        "SITE003",
+        "broken-reference",
+        "A ref/relref shortcode or a relative Markdown link names no page.",
+        doc=f"""## What it does
+Resolves `{{{{< ref >}}}}`/`{{{{< relref >}}}}` (and `{{{{% %}}}}`, positional
+and `path=`; `lang=` too) as Hugo does: relative to the page first, then from
+the content root, `.md` optional, case-insensitive, and a bare name falling back
+to the unique page with that base name (several: ambiguous, its own message).
+Relative Markdown links and images to `.md` files, and links to page-bundle
+folders, are resolved as files beside the linking file. Reported at the
+reference's destination. {_SITE}
+
+## Why is this bad?
+Hugo stops the build late with `REF_NOT_FOUND`; a broken Markdown link ships.
+
+## Example
+```text
+{{{{< ref "/docs/instal" >}}}}
+```
+```console
+$ fmlint content/
+content/posts/a.md:7:11: SITE003 `/docs/instal` names no page (Hugo fails with REF_NOT_FOUND)
+```
+Use instead: `{{{{< ref "/docs/install" >}}}}`.
+
+{_OPTIONS}
+""",
+    ),
+    Rule(
+        "SITE004",
+        "broken-anchor",
+        "A reference's #fragment is not a heading ID of the page it names.",
+        doc=f"""## What it does
+Checks the `#fragment` of `ref`/`relref` shortcodes, relative Markdown links
+and same-page `[x](#fragment)` links against the target page's heading IDs,
+made as Hugo's goldmark makes them (`autoHeadingIDType`: `github` by default,
+`github-ascii`, `blackfriday`), with `{{#custom-id}}` attributes and the
+`-1`, `-2` suffixes of repeated headings; definition terms count with
+`autoDefinitionTermID`. Footnote anchors are not checked. {_SITE}
+
+## Why is this bad?
+Hugo never checks fragments: the link opens the page at its top, silently.
+
+## Example
+```text
+See [the options]({{{{< relref "install#option" >}}}}).
+```
+```console
+$ fmlint content/
+content/posts/a.md:7:33: SITE004 `#option` is not a heading ID of `content/install.md` (did you mean `#options`?)
+```
+Use instead: `{{{{< relref "install#options" >}}}}`.
+
+{_OPTIONS}
+""",
+    ),
+    Rule(
+        "SITE005",
+        "duplicate-translation-key",
+        "Two pages of one language share a translationKey.",
+        doc=f"""## What it does
+Reports a `translationKey` used by more than one page of the same language, at
+the key, naming the other pages. {_SITE}
+
+## Why is this bad?
+Hugo links translations by this key; with two pages in one language, the
+language switcher points at either of them, without a warning.
+
+## Example
+```yaml
+# content/en/about.md and content/en/team.md
+translationKey: "about"
+```
+```console
+$ fmlint content/
+content/en/team.md:3:17: SITE005 translationKey `about` is also used by `content/en/about.md:3` in language `en`
+```
+Use instead: a key of its own for each page of a language.
+
+{_OPTIONS}
+""",
+    ),
+    Rule(
+        "SITE006",
+        "duplicate-title",
+        "Two pages in one section have the same title.",
+        Severity.WARNING,
+        enabled=False,
+        doc=f"""## What it does
+Reports pages of the same language and folder whose titles are equal, ignoring
+case (off by default: some sections repeat titles on purpose). {_SITE}
+
+## Why is this bad?
+Lists, search results and browser tabs show two entries nobody can tell apart.
+
+## Example
+```yaml
+# content/posts/a.md and content/posts/b.md
+title: "Release notes"
+```
+```console
+$ fmlint --extend-select SITE006 content/
+content/posts/b.md:2:8: SITE006 title `Release notes` is also the title of `content/posts/a.md:2` in `posts`
+```
+Use instead: titles that say which release.
+
+{_OPTIONS}
+""",
+    ),
+)
+
+SITE_CODES = frozenset(rule.code for rule in RULES)
+
+
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
+    """Nothing per file: the linter extracts the file's facts, and the site pass reports."""
+    return iter(())

@@ -1,0 +1,85 @@
+"""Heading IDs as the generator makes them, with duplicate suffixes and ``{#custom}`` IDs.
+
+Other generators: github-slugger (Docusaurus, Astro) lowercases, drops
+punctuation and symbols and turns each space into ``-``; Python-Markdown's
+``toc`` (MkDocs) keeps ASCII word characters and joins words with ``-``, and
+numbers repeats ``_1``, ``_2``.
+
+Hugo (goldmark): ``github`` (default) keeps letters, digits and ``_``
+(lowercased), turns spaces and hyphens into ``-`` and drops everything else;
+``github-ascii`` first removes accents and then drops non-ASCII characters;
+``blackfriday`` joins runs of letters and digits with single hyphens.  An empty
+result is ``heading``; a repeated ID gets ``-1``, ``-2``… (custom IDs count as
+taken).  Ported from Hugo's ``markup/goldmark/autoid.go`` and blackfriday's
+``SanitizedAnchorName``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+
+from fmlint.site.hugo_paths import remove_accents
+
+_NOT_IN_ID = re.compile(r"[^\w\- \t]+")  # goldmark keeps letters, digits, `_`, `-`, spaces and tabs
+GITHUB, GITHUB_ASCII, BLACKFRIDAY = "github", "github-ascii", "blackfriday"
+GITHUB_SLUGGER, PYTHON_MARKDOWN = "github-slugger", "python-markdown"
+_NOT_IN_SLUG = re.compile(r"[^\w\- ]+")  # github-slugger drops punctuation and symbols, tabs too
+_NOT_IN_TOC = re.compile(r"[^\w\s-]+")
+_TOC_SEPARATORS = re.compile(r"[-\s]+")
+
+
+def _github(text: str, ascii_only: bool = False) -> str:
+    if ascii_only:
+        text = remove_accents(text).encode("ascii", "ignore").decode()
+    return _NOT_IN_ID.sub("", text).replace(" ", "-").replace("\t", "-").lower()
+
+
+def _blackfriday(text: str) -> str:
+    out: list[str] = []
+    dash = False
+    for char in text:
+        if char.isalpha() or char.isnumeric():
+            if dash and out:
+                out.append("-")
+            dash = False
+            out.append(char.lower())
+        else:
+            dash = True
+    return "".join(out)
+
+
+def _toc(text: str) -> str:
+    """Python-Markdown's ``toc`` ``slugify``: ASCII only, word characters, hyphens for spaces."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _TOC_SEPARATORS.sub("-", _NOT_IN_TOC.sub("", text).strip().lower())
+
+
+SLUGIFIERS: dict[str, Callable[[str], str]] = {
+    GITHUB: _github,
+    GITHUB_ASCII: lambda text: _github(text, True),
+    BLACKFRIDAY: _blackfriday,
+    GITHUB_SLUGGER: lambda text: _NOT_IN_SLUG.sub("", text.lower()).replace(" ", "-"),
+    PYTHON_MARKDOWN: _toc,
+}
+# A repeated ID's suffix: ``-1``, ``-2`` (Python-Markdown: ``_1``, ``_2``)
+_SUFFIX = {PYTHON_MARKDOWN: "_"}
+
+
+def heading_ids(anchors: Iterable[tuple[str, str, bool]], id_type: str = GITHUB) -> set[str]:
+    """The IDs of a page's anchors, given in document order as (text, custom ID or "", is a heading)."""
+    slugify = SLUGIFIERS.get(id_type, _github)
+    taken: set[str] = set()
+    for text, custom, heading in anchors:
+        if custom:
+            taken.add(custom)
+            continue
+        base = slugify(text) or ("heading" if heading else "id")
+        found = base
+        number = 0
+        while found in taken:
+            number += 1
+            found = f"{base}{_SUFFIX.get(id_type, '-')}{number}"
+        taken.add(found)
+    return taken

@@ -1,0 +1,268 @@
+"""The site rules over a :class:`~fmlint.site.index.SiteIndex`, reporting in the pages ``wanted`` says.
+
+Each check yields :class:`Finding` s located in the page's file (line and column
+from its facts); the other file of a pair is named in the message with its line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from fmlint.site.facts import At, Item
+from fmlint.site.hugo_paths import basic_normalize, make_path, sanitize
+from fmlint.site.index import Page, SiteIndex, alias_url, container
+from fmlint.site.refs import lookup, resolve
+
+COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLICATE_TITLE = (
+    "SITE001",
+    "SITE002",
+    "SITE003",
+    "SITE004",
+    "SITE005",
+    "SITE006",
+)
+FILE_START = At(1, 1, 1, 1)
+# Anchors that Hugo's templates and Markdown extensions make, not headings
+_GENERATED_ANCHORS = re.compile(r"^(fn:|fnref:|:~:)|^TableOfContents$")
+
+Wanted = Callable[[Page], bool]
+
+
+@dataclass(frozen=True)
+class Finding:
+    page: Page
+    code: str
+    message: str
+    at: At
+
+
+@dataclass(frozen=True)
+class _Claim:
+    page: Page
+    item: Item | None  # the alias item, or the value deciding the page's URL (None: the file name)
+    alias: bool
+
+    def describe(self) -> str:
+        if self.page.file is None:
+            return f"the section page Hugo makes for the folder `{self.page.folder}/`"
+        line = self.item.at.line if self.item is not None else 1
+        what = "an alias of" if self.alias else "the page"
+        return f"{what} `{self.page.file}:{line}`"
+
+
+def alias_file(url: str) -> str:
+    """The file Hugo writes an alias's redirect to: ``….html`` as is, anything else as a folder's ``index.html``."""
+    path = url.lstrip("/")
+    return path if path.endswith(".html") else path.rstrip("/") + "/index.html" if path.strip("/") else "index.html"
+
+
+def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
+    """Pages and aliases written to one output file; files that are one page to Hugo (one content key)."""
+    if index.config.generator not in ("hugo", "jekyll"):
+        return
+    claims: dict[str, list[_Claim]] = {}
+    for page in index.pages:
+        if not page.renders or page.facts.draft:
+            continue
+        claims.setdefault(page.output, []).append(_Claim(page, page.decided_by, False))
+        for alias in page.facts.aliases if index.config.aliases else ():
+            claims.setdefault(alias_file(alias_url(index.config, page, alias.value)), []).append(
+                _Claim(page, alias, True)
+            )
+    for output, owners in claims.items():
+        for claim in owners:
+            if claim.page.file is None or not wanted(claim.page):
+                continue
+            for other in owners:
+                if other.page is claim.page:
+                    continue  # an alias on its own page's path: Hugo keeps the page (checked with a build)
+                if not (claim.alias or other.alias) and claim.page.key and other.page.key == claim.page.key:
+                    continue  # reported as one content key below
+                at = claim.item.at if claim.item is not None else FILE_START
+                what = "this alias" if claim.alias else "this page"
+                generator = index.config.generator.capitalize()
+                message = f"{what} and {other.describe()} are both written to `{output}`; {generator} keeps one of them"
+                yield Finding(claim.page, COLLISION, message, at)
+    yield from _case_collisions(claims, wanted)
+    for (_, key), pages in index.by_key.items():
+        files = [page for page in pages if page.file is not None]
+        for page in files:
+            if len(files) > 1 and wanted(page):
+                others = ", ".join(f"`{other.file}`" for other in files if other is not page)
+                message = f"this file and {others} are one page to Hugo (content path `{key}`); it keeps one of them"
+                yield Finding(page, COLLISION, message, FILE_START)
+
+
+def _case_collisions(claims: dict[str, list[_Claim]], wanted: Wanted) -> Iterator[Finding]:
+    """Output paths that differ only by case (``jekyll doctor``'s check): one file on macOS and Windows."""
+    by_lower: dict[str, list[str]] = {}
+    for output in claims:
+        by_lower.setdefault(output.lower(), []).append(output)
+    for outputs in by_lower.values():
+        if len(outputs) < 2:
+            continue
+        for output in outputs:
+            for claim in claims[output]:
+                if claim.page.file is None or not wanted(claim.page):
+                    continue
+                others = [(other, name) for name in outputs if name != output for other in claims[name]]
+                named = ", ".join(f"{other.describe()} (`{name}`)" for other, name in others)
+                what = "this alias" if claim.alias else "this page"
+                message = (
+                    f"{what} is written to `{output}`, which differs only by case from {named}: "
+                    "on a case-insensitive file system (macOS, Windows) one replaces the other"
+                )
+                yield Finding(claim.page, COLLISION, message, claim.item.at if claim.item is not None else FILE_START)
+
+
+def term_variants(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
+    """Terms spelt differently that readers (or Hugo) take for one: see :func:`fold`."""
+    for taxonomy in index.config.taxonomies:
+        checked = [(page, item) for page in index.pages if wanted(page) for item in page.facts.lists.get(taxonomy, ())]
+        if not checked:
+            continue
+        counts = Counter(item.value for page in index.pages for item in page.facts.lists.get(taxonomy, ()))
+        spellings: dict[str, list[str]] = {}  # folded → spellings, in order of first use
+        for value in counts:
+            if folded := fold(value):
+                spellings.setdefault(folded, []).append(value)
+        for page, item in checked:
+            group = spellings.get(fold(item.value), [])
+            # the most used spelling; on a tie, one without surrounding spaces, then the first used
+            majority = max(group, key=lambda v: (counts[v], v == v.strip())) if len(group) > 1 else item.value
+            if item.value != majority:
+                message = (
+                    f"{taxonomy} term `{item.value}` is a variant of `{majority}` ({_times(counts[majority])}): "
+                    f"{_term_effect(index, taxonomy, item.value, majority)}"
+                )
+                yield Finding(page, TERM_VARIANT, message, item.at)
+
+
+def _times(count: int) -> str:
+    return "used once" if count == 1 else f"used {count} times"
+
+
+@lru_cache(maxsize=65536)
+def fold(term: str) -> str:
+    """Compatibility forms unified, case folded, everything but letters and digits dropped."""
+    return "".join(c for c in unicodedata.normalize("NFKC", term).casefold() if c.isalnum())
+
+
+def term_url(index: SiteIndex, taxonomy: str, term: str) -> str:
+    """A term page's URL: Hugo's key normalisation (lowercase, spaces → hyphens), then sanitised."""
+    name = basic_normalize(term) if index.config.lower else term.replace(" ", "-")
+    return sanitize(f"/{taxonomy}/{name}/")
+
+
+def _term_effect(index: SiteIndex, taxonomy: str, term: str, majority: str) -> str:
+    if index.config.generator != "hugo":
+        return "readers find the pages under two spellings"
+    url, other = term_url(index, taxonomy, term), term_url(index, taxonomy, majority)
+    if url != other:
+        return f"Hugo makes a separate term page `{url}` for it"
+    if basic_normalize(term) == basic_normalize(majority):
+        return f"Hugo merges them into one term page (`{url}`) titled by either spelling"
+    return f"both are written to `{url}`, so one term page overwrites the other"
+
+
+def anchor_ids(index: SiteIndex, page: Page, seen: frozenset[int] = frozenset()) -> set[str]:
+    """The page's heading IDs, with those of the content files its shortcodes include; a section page
+    may also anchor each of its pages (a glossary listing its terms) by base name or title."""
+    children = index.children.get((page.language, page.folder), []) if page.kind != "page" else []
+    if not page.facts.includes and not children:
+        return page.ids
+    ids = set(page.ids)
+    for child in children:
+        ids.add(basic_normalize(child.base_name))
+        if child.facts.title is not None:
+            ids.add(make_path(child.facts.title.value))
+    for name in page.facts.includes:
+        found = lookup(index, page, name, page.language)
+        if isinstance(found, Page) and id(found) not in seen:
+            ids |= anchor_ids(index, found, seen | {id(page)})
+    return ids
+
+
+def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
+    for page in index.pages:
+        if page.file is None or not wanted(page):
+            continue
+        for reference in page.facts.references:
+            resolved = resolve(index, page, reference)
+            if not resolved.checked:
+                continue
+            if resolved.page is None:
+                yield Finding(page, BROKEN_REFERENCE, resolved.problem, reference.at)
+                continue
+            fragment = resolved.fragment
+            if fragment and not _GENERATED_ANCHORS.search(fragment):
+                ids = anchor_ids(index, resolved.page)
+                if fragment not in ids:
+                    yield Finding(
+                        page, BROKEN_ANCHOR, _anchor_message(page, resolved.page, fragment, ids), reference.at
+                    )
+
+
+def _anchor_message(page: Page, target: Page, fragment: str, ids: set[str]) -> str:
+    where = "this page" if target is page else f"`{target.file}`"
+    close = difflib.get_close_matches(fragment, sorted(ids), n=3)
+    hint = f" (did you mean {', '.join(f'`#{c}`' for c in close)}?)" if close else ""
+    return f"`#{fragment}` is not a heading ID of {where}{hint}"
+
+
+def duplicate_translation_keys(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
+    if index.config.generator != "hugo":
+        return
+    by_key: dict[tuple[str, str], list[Page]] = {}
+    for page in index.pages:
+        if page.facts.translation_key is not None:
+            by_key.setdefault((page.language, page.facts.translation_key.value), []).append(page)
+    for (language, key), pages in by_key.items():
+        for page in pages:
+            if len(pages) > 1 and wanted(page):
+                others = ", ".join(_named(other, other.facts.translation_key) for other in pages if other is not page)
+                message = f"translationKey `{key}` is also used by {others} in language `{language}`"
+                yield Finding(page, TRANSLATION_KEY, message, _at(page.facts.translation_key))
+
+
+def duplicate_titles(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
+    by_title: dict[tuple[str, str, str], list[Page]] = {}
+    for page in index.pages:
+        title = page.facts.title
+        if page.kind == "page" and title is not None and title.value.strip():
+            by_title.setdefault((page.language, container(page), title.value.strip().casefold()), []).append(page)
+    for (_, folder, _), pages in by_title.items():
+        for page in pages:
+            if len(pages) > 1 and wanted(page):
+                others = ", ".join(_named(other, other.facts.title) for other in pages if other is not page)
+                section = f"`{folder}`" if folder else "the content root"
+                message = f"title `{_value(page.facts.title)}` is also the title of {others} in {section}"
+                yield Finding(page, DUPLICATE_TITLE, message, _at(page.facts.title))
+
+
+def _named(page: Page, item: Item | None) -> str:
+    return f"`{page.file}:{item.at.line if item is not None else 1}`"
+
+
+def _at(item: Item | None) -> At:
+    return item.at if item is not None else FILE_START
+
+
+def _value(item: Item | None) -> str:
+    return item.value if item is not None else ""
+
+
+CHECKS = {
+    COLLISION: collisions,
+    TERM_VARIANT: term_variants,
+    BROKEN_REFERENCE: broken_references,
+    BROKEN_ANCHOR: broken_references,
+    TRANSLATION_KEY: duplicate_translation_keys,
+    DUPLICATE_TITLE: duplicate_titles,
+}

@@ -1,0 +1,268 @@
+"""The site a file belongs to: its root folder and the generator configuration the site rules read.
+
+The root is the nearest folder above a file holding one of :data:`SITE_MARKERS`
+(the local-image rule's markers, plus Astro, Docusaurus and MkDocs).  Of Hugo's
+configuration (``hugo.toml|yaml|json`` or ``config.*`` at the root, then
+``config/_default/``) the rules read: ``contentDir`` and module mounts of
+``content`` (with their language), ``languages`` (and each one's
+``contentDir``), ``defaultContentLanguage``(``InSubdir``), ``[permalinks]``,
+``disablePathToLower``, ``removePathAccents``, ``uglyURLs``, ``taxonomies``,
+``markup.goldmark.parser.autoHeadingIDType`` and ``autoDefinitionTermID``.
+Keys are matched case-insensitively, as Hugo does.  A configuration that cannot
+be read gives Hugo's defaults.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from fmlint.rules.local_images import site_root
+
+HUGO_FILES = (
+    "hugo.toml",
+    "hugo.yaml",
+    "hugo.yml",
+    "hugo.json",
+    "config.toml",
+    "config.yaml",
+    "config.yml",
+    "config.json",
+)
+OTHER_MARKERS = (
+    "_config.yml",
+    "_config.toml",
+    "astro.config.mjs",
+    "astro.config.ts",
+    "astro.config.js",
+    "docusaurus.config.js",
+    "docusaurus.config.ts",
+    "mkdocs.yml",
+    "mkdocs.yaml",
+)
+SITE_MARKERS = (*HUGO_FILES, *OTHER_MARKERS)
+DEFAULT_TAXONOMIES = ("tags", "categories")
+
+
+@dataclass(frozen=True)
+class ContentDir:
+    path: str  # absolute
+    language: str | None  # None: the language comes from the file name, else the default
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    root: str
+    generator: str  # "hugo", or the other generator's name (only Hugo sites are indexed today)
+    content_dirs: tuple[ContentDir, ...] = ()
+    languages: tuple[str, ...] = ("en",)
+    default_language: str = "en"
+    default_in_subdir: bool = False
+    permalinks: dict[str, dict[str, str]] = field(default_factory=dict)  # kind → section → pattern
+    lower: bool = True
+    keep_accents: bool = True
+    ugly: bool = False
+    aliases: bool = True  # false with ``disableAliases``: no alias is written
+    base_path: str = ""  # the path of ``baseURL`` (``/blog`` for ``https://example.org/blog/``)
+    permalink_style: str = ""  # Jekyll's ``permalink`` (``date``, ``pretty``, … or a pattern)
+    heading_ids: str = "github"
+    definition_ids: bool = False
+    taxonomies: tuple[str, ...] = DEFAULT_TAXONOMIES
+    digest: str = ""
+
+    @property
+    def multilingual(self) -> bool:
+        return len(self.languages) > 1
+
+    def language_prefix(self, language: str) -> str:
+        """``/fr`` for a language other than the default (and for it too with ``defaultContentLanguageInSubdir``)."""
+        prefix = self._prefixes.get(language)
+        if prefix is None:
+            subdir = self.multilingual and (language != self.default_language or self.default_in_subdir)
+            prefix = self._prefixes[language] = "/" + language if subdir else ""
+        return prefix
+
+    @cached_property
+    def _prefixes(self) -> dict[str, str]:
+        return {}  # not a field: worked out once per language
+
+    def content_dir_of(self, path: str) -> ContentDir | None:
+        """The content folder holding ``path`` (the deepest, so that nested mounts win)."""
+        best: ContentDir | None = None
+        for content in self.content_dirs:
+            if path.startswith(content.path + os.sep) and (best is None or len(content.path) > len(best.path)):
+                best = content
+        return best
+
+
+def site_of(path: str) -> SiteConfig | None:
+    """The site configuration of the file at ``path``, or ``None`` outside any site."""
+    root = site_root(os.path.dirname(os.path.abspath(path)), SITE_MARKERS)
+    return None if root is None else read_site(root)
+
+
+@cache
+def read_site(root: str) -> SiteConfig:
+    for name in HUGO_FILES:
+        if os.path.isfile(os.path.join(root, name)):
+            return _hugo(root, name)
+    if os.path.isdir(os.path.join(root, "config", "_default")):
+        return _hugo(root, None)
+    marker = next((m for m in OTHER_MARKERS if os.path.isfile(os.path.join(root, m))), "")
+    generator = {"_c": "jekyll", "as": "astro", "do": "docusaurus", "mk": "mkdocs"}.get(marker[:2], "unknown")
+    return _other(root, generator, marker)
+
+
+# Where the other generators keep Markdown, and how they make heading IDs (only links and anchors are
+# checked on their sites): Jekyll's kramdown GFM parser and goldmark's `github` agree; Docusaurus and
+# Astro use github-slugger; MkDocs uses Python-Markdown's `toc` slugify.
+_OTHER_SITES = {
+    "jekyll": ((".",), "github"),
+    "docusaurus": (("docs", "blog", "src/pages"), "github-slugger"),
+    "astro": (("src/content", "src/pages"), "github-slugger"),
+    "mkdocs": (("docs",), "python-markdown"),
+}
+
+
+def _other(root: str, generator: str, marker: str) -> SiteConfig:
+    folders, heading_ids = _OTHER_SITES.get(generator, ((), "github"))
+    if generator == "mkdocs":
+        options, _ = _load(os.path.join(root, marker))
+        folders = (str(options.get("docs_dir", "docs")),)
+    dirs = tuple(ContentDir(os.path.normpath(os.path.join(root, folder)), None) for folder in folders)
+    style = ""
+    if generator == "jekyll":
+        options, _ = _load(os.path.join(root, marker))
+        style = str(options.get("permalink", "date"))
+    return SiteConfig(root, generator, content_dirs=dirs, heading_ids=heading_ids, aliases=False, permalink_style=style)
+
+
+def _load(path: str) -> tuple[dict[str, Any], bytes]:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+        if path.endswith(".toml"):
+            loaded: Any = tomllib.loads(data.decode("utf-8"))
+        elif path.endswith(".json"):
+            loaded = json.loads(data)
+        else:
+            loaded = yaml.safe_load(data)
+    except (OSError, ValueError, yaml.YAMLError):  # mkdocs.yml's `!!python/name:` tags are errors too
+        return {}, b""
+    return (_lowered(loaded) if isinstance(loaded, dict) else {}), data
+
+
+def _lowered(value: Any) -> Any:
+    """Keys lowercased at every level (Hugo's configuration keys are case-insensitive)."""
+    if isinstance(value, dict):
+        return {str(k).lower(): _lowered(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_lowered(item) for item in value]
+    return value
+
+
+def _hugo_options(root: str, name: str | None) -> tuple[dict[str, Any], bytes]:
+    """The merged options: the root file, then ``config/_default/*`` (a ``<key>.toml`` file is the ``key`` table)."""
+    options: dict[str, Any] = {}
+    seen = b""
+    if name is not None:
+        options, seen = _load(os.path.join(root, name))
+    folder = os.path.join(root, "config", "_default")
+    if os.path.isdir(folder):
+        for entry in sorted(os.listdir(folder)):
+            stem, extension = os.path.splitext(entry)
+            if extension not in (".toml", ".yaml", ".yml", ".json"):
+                continue
+            loaded, data = _load(os.path.join(folder, entry))
+            seen += data
+            if stem in ("hugo", "config"):
+                options = {**loaded, **options}
+            else:
+                options.setdefault(stem.lower(), loaded)
+    return options, seen
+
+
+def _table(options: dict[str, Any], *keys: str) -> dict[str, Any]:
+    for key in keys:
+        value = options.get(key)
+        options = value if isinstance(value, dict) else {}
+    return options
+
+
+def _hugo(root: str, name: str | None) -> SiteConfig:
+    options, data = _hugo_options(root, name)
+    languages_table = _table(options, "languages")
+    default_language = str(options.get("defaultcontentlanguage", "en")).lower()
+    languages = tuple(sorted(languages_table, key=lambda k: (_weight(languages_table[k]), k))) or (default_language,)
+    if default_language not in languages:
+        languages = (default_language, *languages)
+    content_dir = str(options.get("contentdir", "content"))
+    dirs = [ContentDir(os.path.normpath(os.path.join(root, content_dir)), None)]
+    for language, table in languages_table.items():
+        if isinstance(table, dict) and table.get("contentdir"):
+            dirs.append(ContentDir(os.path.normpath(os.path.join(root, str(table["contentdir"]))), language))
+    for mount in _table(options, "module").get("mounts", []) or []:
+        if isinstance(mount, dict) and str(mount.get("target", "")).strip("/") == "content" and mount.get("source"):
+            mounted = mount.get("lang")
+            source = os.path.normpath(os.path.join(root, str(mount["source"])))
+            dirs.append(ContentDir(source, str(mounted).lower() if mounted else None))
+    if len(dirs) > 1 and not any(d.path == dirs[0].path for d in dirs[1:]) and _is_mount_only(options):
+        dirs = dirs[1:]  # mounting content replaces the default content folder
+    parser = _table(options, "markup", "goldmark", "parser")
+    taxonomies_table = options.get("taxonomies")
+    taxonomies = (
+        tuple(str(v).lower() for v in taxonomies_table.values())
+        if isinstance(taxonomies_table, dict)
+        else DEFAULT_TAXONOMIES
+    )
+    if "taxonomy" in [str(k).lower() for k in options.get("disablekinds", []) or []]:
+        taxonomies = ()
+    return SiteConfig(
+        root=root,
+        generator="hugo",
+        content_dirs=tuple(dict.fromkeys(dirs)),
+        languages=languages,
+        default_language=default_language,
+        default_in_subdir=bool(options.get("defaultcontentlanguageinsubdir", False)),
+        permalinks=_permalinks(_table(options, "permalinks")),
+        lower=not options.get("disablepathtolower", False),
+        keep_accents=not options.get("removepathaccents", False),
+        ugly=bool(options.get("uglyurls", False)),
+        aliases=not options.get("disablealiases", False),
+        base_path=urlsplit(str(options.get("baseurl", ""))).path.strip("/"),
+        heading_ids=str(parser.get("autoheadingidtype", "github")).lower(),
+        definition_ids=bool(parser.get("autodefinitiontermid", False)),
+        taxonomies=taxonomies,
+        digest=hashlib.blake2b(data, digest_size=12).hexdigest(),
+    )
+
+
+def _is_mount_only(options: dict[str, Any]) -> bool:
+    """Whether content comes from module mounts only (no ``contentDir`` set)."""
+    return "contentdir" not in options and bool(_table(options, "module").get("mounts"))
+
+
+def _weight(table: Any) -> int:
+    weight = table.get("weight", 0) if isinstance(table, dict) else 0
+    return weight if isinstance(weight, int) else 0
+
+
+def _permalinks(table: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """``{kind: {section: pattern}}`` from the legacy map forms (``posts = "…"``, ``[permalinks.page]``)."""
+    found: dict[str, dict[str, str]] = {"page": {}, "section": {}, "term": {}, "taxonomy": {}}
+    for key, value in table.items():
+        if isinstance(value, str):
+            found["page"][key.strip("/ ")] = value
+        elif isinstance(value, dict) and key in found:
+            for section, pattern in value.items():
+                if isinstance(pattern, str):
+                    found[key][section.strip("/ ")] = pattern
+    return found

@@ -1,0 +1,268 @@
+"""The facts of one content file that the site rules need, extracted in the per-file pass.
+
+A compact msgspec record (arrays, not maps, in the result cache): what decides
+the output path (title, slug, url, date, draft, whether it renders), aliases,
+lists of strings in the front matter (taxonomy terms are picked from them by
+the site's configuration, so the record does not depend on it), the
+translation key, the anchors (heading text and custom IDs, in order; the IDs
+are worked out when a reference needs them) and the outgoing references:
+``ref``/``relref`` shortcodes and local Markdown links and images.  Positions
+are 1-based lines and columns, located by the linter's ``locate``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import msgspec
+
+from fmlint.positions import Position, Span
+from fmlint.rules.base import Context
+from fmlint.suppressions import MARK
+
+Locate = Callable[[Span], Position]
+
+_REF = re.compile(r"\{\{([<%])\s*(ref|relref)\s+(.*?)\s*[>%]\}\}", re.DOTALL)
+_ARGUMENT = re.compile(r"""(?:(\w+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))""")
+_INCLUDE = re.compile(r"""\{\{[<%]\s*([\w/-]+)\s+["`]([^"`\n]*)["`]""")
+_ATTRIBUTES = re.compile(r"\s*\{([^{}]*)\}\s*$")
+_ID_ATTRIBUTE = re.compile(r"(?:^|\s)#([^\s#.]+)|\bid\s*=\s*[\"']?([^\s\"']+)")
+_DEFINITION = re.compile(r"\r?\n:[ \t]")
+_NOT_PAGES = ("//", "mailto:", "tel:", "data:", "javascript:")
+_DATE_KEYS = ("date", "publishdate", "pubdate", "published")
+_PATH_KEYS = frozenset({"title", "slug", "url", "translationkey", "aliases", "draft"})
+
+
+class At(msgspec.Struct, frozen=True, array_like=True, gc=False):
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class Item(msgspec.Struct, frozen=True, array_like=True, gc=False):
+    """A value and where it is written."""
+
+    value: str
+    at: At
+
+
+class Anchor(msgspec.Struct, frozen=True, array_like=True, gc=False):
+    text: str  # the heading's (or definition term's) text; "" for a custom ID
+    custom: str  # the ``{#id}`` attribute, "" when none
+    heading: bool  # a heading (else a definition term, an ID only with ``autoDefinitionTermID``)
+
+
+class Reference(msgspec.Struct, frozen=True, array_like=True, gc=False):
+    kind: str  # "ref", "relref", "link", "image"
+    target: str  # as written (a shortcode's path, with ``#fragment``)
+    at: At  # the destination
+    language: str = ""  # a shortcode's ``lang=``
+
+
+class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
+    title: Item | None = None
+    slug: Item | None = None
+    url: Item | None = None
+    permalink: Item | None = None  # Jekyll's
+    date: str = ""  # ISO date, for permalink tokens
+    translation_key: Item | None = None
+    draft: bool = False
+    render: str = ""  # "never" for headless bundles and ``build.render: never``; "" when not set
+    cascade_render: str = ""  # ``cascade: {build: {render: …}}`` of a section: its pages' default
+    aliases: list[Item] = []
+    lists: dict[str, list[Item]] = {}  # lowercased front-matter key → its list of strings
+    # Anchors and references as MessagePack, decoded on first use: a pre-commit run reads the facts of
+    # every file of the site but the anchors of a few and the references of the files it checks
+    anchors_data: msgspec.Raw = msgspec.Raw(b"\x90")
+    references_data: msgspec.Raw = msgspec.Raw(b"\x90")
+    # content files that shortcodes name (``{{% include "x.md" %}}``): their headings show here
+    includes: list[str] = []
+    suppressions: bool = False  # the file has fmlint- comments
+    front_matter: bool = True  # Jekyll copies a file without front matter as it is
+
+    @property
+    def anchors(self) -> list[Anchor]:
+        return _ANCHORS.decode(self.anchors_data)
+
+    @property
+    def references(self) -> list[Reference]:
+        return _REFERENCES.decode(self.references_data)
+
+    def __reduce__(self) -> tuple[Any, tuple[bytes]]:
+        """Pickled (from a worker process to the runner) as MessagePack: a third of pickle's time."""
+        return _decoded, (_ENCODER.encode(self),)
+
+
+_ENCODER = msgspec.msgpack.Encoder()
+
+
+def _decoded(data: bytes) -> SiteFacts:
+    return _DECODER.decode(data)
+
+
+_DECODER = msgspec.msgpack.Decoder(SiteFacts)
+_ANCHORS = msgspec.msgpack.Decoder(list[Anchor])
+_REFERENCES = msgspec.msgpack.Decoder(list[Reference])
+
+
+def extract(ctx: Context, locate: Locate) -> SiteFacts:
+    """The facts of the file of ``ctx`` (front matter and Markdown are the views already parsed)."""
+    doc = ctx.doc
+    front_matter = ctx.front_matter
+    data = front_matter.data if front_matter is not None and isinstance(front_matter.data, dict) else {}
+    keys = {str(k).lower(): k for k in data}
+
+    def item(key: str, *path: Any) -> Item | None:
+        original = keys.get(key)
+        value = data.get(original) if original is not None else None
+        for step in path:
+            value = value[step] if isinstance(value, (list, dict)) else None
+        if original is None or not isinstance(value, (str, int, float)) or isinstance(value, bool) or not front_matter:
+            return None
+        return Item(str(value), _at(locate(front_matter.value_span((original, *path)))))
+
+    lists: dict[str, list[Item]] = {}
+    for lowered, original in keys.items():
+        value = data[original]
+        if lowered not in _PATH_KEYS and isinstance(value, list) and value and front_matter is not None:
+            located = [
+                Item(v, _at(locate(front_matter.value_span((original, i)))))
+                for i, v in enumerate(value)
+                if isinstance(v, str)
+            ]
+            if located:
+                lists[lowered] = located
+    aliases_value = data.get(keys.get("aliases", ""))
+    if isinstance(aliases_value, list):
+        aliases = [alias for i in range(len(aliases_value)) if (alias := item("aliases", i)) is not None]
+    else:
+        aliases = [alias] if (alias := item("aliases")) is not None else []
+    body = doc.body if doc.readable else ""
+    anchors, references, includes = _body_facts(ctx, body, locate) if body else ([], [], [])
+    return SiteFacts(
+        title=item("title"),
+        slug=item("slug"),
+        url=item("url"),
+        permalink=item("permalink"),
+        date=_date(data, keys),
+        translation_key=item("translationkey"),
+        draft=data.get(keys.get("draft", "")) is True,
+        render=_render(data, keys),
+        cascade_render=_cascade_render(data.get(keys.get("cascade", ""))),
+        aliases=aliases,
+        lists=lists,
+        anchors_data=msgspec.Raw(_ENCODER.encode(anchors)),
+        references_data=msgspec.Raw(_ENCODER.encode(references)),
+        includes=includes,
+        suppressions=MARK in doc.text,
+        front_matter=doc.kind is not None,
+    )
+
+
+def _at(position: Position) -> At:
+    return At(position.line, position.column, position.end_line, position.end_column)
+
+
+def _date(data: dict[str, Any], keys: dict[str, Any]) -> str:
+    for key in _DATE_KEYS:
+        value = data.get(keys.get(key, ""))
+        if isinstance(value, (datetime.date, datetime.datetime)):
+            return value.isoformat()
+        if isinstance(value, str) and value:
+            return value
+    return ""
+
+
+def _render(data: dict[str, Any], keys: dict[str, Any]) -> str:
+    """``never`` for a headless bundle or ``build: {render: never}`` (no page is written), else the value set."""
+    if data.get(keys.get("headless", "")) is True:
+        return "never"
+    return _build_render(data.get(keys.get("_build", "")) or data.get(keys.get("build", "")))
+
+
+def _build_render(build: Any) -> str:
+    if not isinstance(build, dict):
+        return ""
+    render = {str(k).lower(): v for k, v in build.items()}.get("render")
+    return "never" if render in (False, "never", "false") else "" if render is None else str(render).lower()
+
+
+def _cascade_render(cascade: Any) -> str:
+    """What a section's ``cascade`` sets for its pages' ``build.render`` (targeted cascades are not followed)."""
+    for table in cascade if isinstance(cascade, list) else [cascade]:
+        if isinstance(table, dict) and not ({"target", "_target"} & {str(k).lower() for k in table}):
+            found = _build_render({str(k).lower(): v for k, v in table.items()}.get("build"))
+            if found:
+                return found
+    return ""
+
+
+def _body_facts(ctx: Context, body: str, locate: Locate) -> tuple[list[Anchor], list[Reference], list[str]]:
+    view = ctx.markdown
+    anchors = [_anchor(h.text) for h in sorted([*view.headings, *view.shortcode_headings], key=lambda h: h.span.start)]
+    if "\n:" in body:
+        anchors += _definition_terms(body)
+    references = list(_shortcode_references(body, ctx.doc.body_start, locate))
+    for kind, elements in (("link", view.links), ("image", view.images)):
+        for element in elements:
+            url = element.url
+            if url and "://" not in url and not url.startswith(_NOT_PAGES):
+                references.append(Reference(kind, url, _at(locate(element.url_span))))
+    includes = (
+        [
+            m.group(2)
+            for m in _INCLUDE.finditer(body)
+            if m.group(2).endswith((".md", ".markdown")) and m.group(1) not in ("ref", "relref")
+        ]
+        if "{{" in body
+        else []
+    )
+    return anchors, references, includes
+
+
+def _anchor(text: str) -> Anchor:
+    attributes = _ATTRIBUTES.search(text)
+    if attributes is not None:
+        found = _ID_ATTRIBUTE.search(attributes.group(1))
+        if found is not None:
+            return Anchor("", found.group(1) or found.group(2), True)
+        text = text[: attributes.start()]
+    return Anchor(text, "", True)
+
+
+def _definition_terms(body: str) -> list[Anchor]:
+    """Definition-list terms (a line followed by ``: definition``); in document order after the headings,
+    which is only approximate for duplicate suffixes shared with headings."""
+    terms = []
+    for mark in _DEFINITION.finditer(body):  # found from the ": " line: far fewer matches than lines
+        start = body.rfind("\n", 0, mark.start()) + 1
+        term = body[start : mark.start()]
+        if term.strip() and not term[:1].isspace() and not term.startswith(":"):
+            terms.append(Anchor(term.strip(), "", False))
+    return terms
+
+
+def _shortcode_references(body: str, base: int, locate: Locate) -> Iterator[Reference]:
+    if "ref" not in body or "{{" not in body:
+        return
+    for match in _REF.finditer(body):
+        arguments = match.group(3)
+        start = match.start(3)
+        target: tuple[str, int] | None = None
+        language = ""
+        for position, argument in enumerate(_ARGUMENT.finditer(arguments)):
+            name = (argument.group(1) or "").lower()
+            group = next(g for g in (2, 3, 4) if argument.group(g) is not None)
+            value = argument.group(group)
+            if (name == "path") or (not name and position == 0):
+                target = (value, start + argument.start(group))
+            elif name == "lang":
+                language = value
+        if target is not None:
+            value, offset = target
+            span = Span(base + offset, base + offset + len(value))
+            yield Reference(match.group(2), value, _at(locate(span)), language)

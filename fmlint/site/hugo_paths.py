@@ -1,0 +1,101 @@
+"""Hugo's path rules: ``Sanitize`` / ``MakePath`` / ``URLize``, and the output file of a URL.
+
+Ported from Hugo's ``common/paths/path.go`` (``Sanitize``, ``isAllowedPathCharacter``)
+and ``helpers/path.go`` (``MakePath``: sanitise, optionally remove accents;
+``MakePathSanitized``: also lowercase unless ``disablePathToLower``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_ALLOWED_PUNCTUATION = frozenset("./\\_#+~")
+_HEX = frozenset("0123456789abcdefABCDEF")
+_ASCII_DROPPED = re.compile(r"[^A-Za-z0-9./\\_#+~\s-]+")
+_ASCII_HYPHENS = re.compile(r"[\s-]+")
+
+
+def _allowed(text: str, index: int, char: str) -> bool:
+    if char == " ":
+        return False
+    if char.isalpha() or unicodedata.category(char) == "Nd" or char in _ALLOWED_PUNCTUATION:
+        return True
+    if unicodedata.category(char).startswith("M"):
+        return True
+    return char == "%" and text[index + 1 : index + 2] in _HEX and text[index + 2 : index + 3] in _HEX
+
+
+@lru_cache(maxsize=65536)
+def sanitize(text: str) -> str:
+    """Hugo's ``paths.Sanitize``: disallowed characters dropped, runs of spaces and hyphens → one hyphen."""
+    if text.isascii() and "%" not in text:  # the same steps by regular expressions (most paths)
+        kept = _ASCII_DROPPED.sub("", text)
+        return _ASCII_HYPHENS.sub("-", kept).strip("-")
+    target: list[str] = []
+    hyphen = False
+    for index, char in enumerate(text):
+        if _allowed(text, index, char):
+            if hyphen:
+                target.append("-")
+                hyphen = False
+            target.append(char)
+        elif target and (char == "-" or char.isspace()):
+            hyphen = True
+    return "".join(target)
+
+
+def remove_accents(text: str) -> str:
+    """Hugo's ``text.RemoveAccents``: decompose, drop the combining marks, recompose."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
+
+
+def make_path(text: str, lower: bool = True, accents: bool = True) -> str:
+    """Hugo's ``MakePathSanitized`` (``lower``: unless ``disablePathToLower``; ``accents``: unless
+    ``removePathAccents``)."""
+    path = sanitize(text)
+    if not accents:
+        path = remove_accents(path)
+    return path.lower() if lower else path
+
+
+def basic_normalize(text: str) -> str:
+    """Hugo's content-map key normalisation (``NormalizePathStringBasic``): lowercase, spaces → hyphens."""
+    return text.lower().replace(" ", "-")
+
+
+def output_file(url: str, ugly: bool = False) -> str:
+    """The file a URL is written to: ``/a/b/`` → ``a/b/index.html``; ``/a/b.html`` stays."""
+    path = url.split("#", 1)[0].split("?", 1)[0].lstrip("/")
+    if not path or path.endswith("/"):
+        return path + "index.html"
+    last = path.rsplit("/", 1)[-1]
+    if "." in last:
+        return path
+    return path + (".html" if ugly else "/index.html")
+
+
+def clean(path: str) -> str:
+    """``path.Clean`` for a URL path that starts with ``/``, keeping a trailing slash."""
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if parts:
+                parts.pop()
+            continue
+        parts.append(part)
+    trailing = "/" if path.endswith("/") and parts else ""
+    return "/" + "/".join(parts) + trailing
+
+
+def url_key(url: str) -> str:
+    """A URL path compared as a server on a case-insensitive host would: lowercased, without ``index.html``
+    and trailing slashes."""
+    path = url.lower()
+    if path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    return path.rstrip("/") or "/"

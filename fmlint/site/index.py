@@ -1,0 +1,340 @@
+"""A Hugo site's pages: each content file's language, kind, content-map key and output URL.
+
+Built from the files' :class:`~fmlint.site.facts.SiteFacts` and the site's
+configuration, as Hugo would build them:
+
+* the *key* is Hugo's content-map key (the path in the content folder without
+  extension, ``index``/``_index`` meaning the folder, lowercased, spaces as
+  hyphens): two files with one key are one page to Hugo, which keeps either;
+* the *URL* is ``url`` when set (as written), else the ``[permalinks]``
+  pattern of the page's section (tokens expanded and urlized), else the
+  sanitised content path with ``slug`` in place of the file name, lowercased
+  unless ``disablePathToLower``; with the language prefix of a language other
+  than the default (not for ``url``), and ``.html`` with ``uglyURLs``;
+* each alias's URL (the language prefix added to an absolute one; a relative
+  one is relative to the page's folder URL).
+
+Top-level folders without ``_index.md`` get the implicit section page Hugo makes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from fmlint.site.anchors import heading_ids
+from fmlint.site.config import SiteConfig
+from fmlint.site.facts import Item, SiteFacts
+from fmlint.site.hugo_paths import basic_normalize, clean, make_path, output_file, url_key
+from fmlint.site.jekyll import jekyll_url
+
+CONTENT_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mmark", ".html", ".htm", ".adoc", ".org", ".rst")
+_TOKEN = re.compile(r":\w+(\[.+?\])?")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(eq=False)
+class Page:
+    file: str | None  # the path as the run names it; None for an implicit section page
+    facts: SiteFacts
+    language: str
+    kind: str  # "page", "section" or "home"
+    folder: str  # the content-relative folder of the page ("" at the root): a bundle's own folder
+    name: str  # the file name without extension and language ("index", "_index", "hello")
+    absolute: str = ""  # the absolute path of the file ("" for an implicit section page)
+    sections: str = ""  # the folder of its current section: top-level folders, and folders with ``_index.md``
+    renders: bool = True  # a page is written (not headless, not ``render: never`` by itself or a cascade)
+    key: str = ""
+    url: str = ""
+    decided_by: Item | None = None  # the front-matter value that decides the URL (slug, url), if any
+
+    @property
+    def bundle(self) -> bool:
+        return self.name in ("index", "_index")
+
+    @property
+    def base_name(self) -> str:
+        """The name Hugo's base-name lookup knows the page by: the file name, or a bundle's folder name."""
+        return posixpath.basename(self.folder) if self.bundle else self.name
+
+    @cached_property
+    def absolute_folder(self) -> str:
+        return os.path.dirname(self.absolute)
+
+    @property
+    def output(self) -> str:
+        return output_file(self.url)
+
+    @cached_property
+    def ids(self) -> set[str]:
+        return heading_ids(((a.text, a.custom, a.heading) for a in self.facts.anchors), self._id_type)
+
+    _id_type: str = field(default="github", repr=False)
+
+
+@dataclass
+class SiteIndex:
+    config: SiteConfig
+    pages: list[Page] = field(default_factory=list)
+    by_file: dict[str, Page] = field(default_factory=dict)  # absolute path → page
+    by_key: dict[tuple[str, str], list[Page]] = field(default_factory=dict)  # (language, key)
+    by_base_name: dict[tuple[str, str], list[Page]] = field(default_factory=dict)
+    by_url: dict[str, Page] = field(default_factory=dict)  # ``refs.url_key`` of each page's URL
+    alias_urls: set[str] = field(default_factory=set)
+    children: dict[tuple[str, str], list[Page]] = field(default_factory=dict)  # (language, folder) → its pages
+    generated: tuple[str, ...] = ()  # URL prefixes of sections whose pages a content adapter makes
+    probes: list[tuple[str, str, bool]] = field(default_factory=list)  # files outside the index looked for
+
+    def probe(self, function: Callable[[str], bool], path: str) -> bool:
+        """``os.path.isfile`` or ``os.path.exists`` of ``path``, recorded: the findings depend on it."""
+        answer = function(path)
+        self.probes.append((function.__name__, path, answer))
+        return answer
+
+    def add(self, file: str, absolute: str, facts: SiteFacts) -> Page | None:
+        page = _page(self.config, file, absolute, facts)
+        if page is None:
+            return None
+        self.pages.append(page)
+        self.by_file[absolute] = page
+        return page
+
+    def finish(self) -> None:
+        """Work out keys and URLs (sections first: pages may use their slugs), and add implicit sections.
+
+        Other generators' pages get no URL: only their links and anchors are checked."""
+        if self.config.generator != "hugo":
+            for page in self.pages:
+                page._id_type = self.config.heading_ids
+                if self.config.generator == "jekyll":
+                    page.url = _jekyll(self.config, page)
+                    page.renders = bool(page.url)
+                    page.decided_by = page.facts.permalink
+            return
+        sections = {(p.language, p.folder) for p in self.pages if p.kind != "page"}
+        implicit = {
+            (p.language, p.folder.split("/", 1)[0]) for p in self.pages if p.kind == "page" and "/" in container(p)
+        }
+        for language, folder in sorted(implicit - sections):
+            self.pages.append(Page(None, SiteFacts(), language, "section", folder, "_index"))
+        known = sections | {(language, folder.split("/", 1)[0]) for language, folder in implicit}
+        never = {(p.language, p.folder) for p in self.pages if p.kind != "page" and p.facts.cascade_render == "never"}
+        for page in self.pages:
+            page.sections = _current_section(page, known)
+            page.renders = _renders(page, never)
+            page._id_type = self.config.heading_ids
+            page.key = _key(page)
+            page.url, page.decided_by = _url(self.config, page)
+            self.by_key.setdefault((page.language, page.key), []).append(page)
+            if page.renders:
+                self.by_url.setdefault(url_key(page.url), page)
+            if page.kind == "page":
+                self.children.setdefault((page.language, container(page).rstrip("/")), []).append(page)
+            if self.config.aliases:
+                self.alias_urls.update(url_key(alias_url(self.config, page, a.value)) for a in page.facts.aliases)
+            if page.file is not None:
+                self.by_base_name.setdefault((page.language, basic_normalize(page.base_name)), []).append(page)
+
+
+def alias_url(config: SiteConfig, page: Page, alias: str) -> str:
+    """An alias's URL: absolute ones get the page's language prefix; relative ones are beside the page."""
+    alias = alias.strip()
+    if alias.startswith("/"):
+        return clean(config.language_prefix(page.language) + alias)
+    return clean(page.url.rstrip("/").rsplit("/", 1)[0] + "/" + alias)
+
+
+def container(page: Page) -> str:
+    """The folder holding the page's file or bundle ("" at the content root), with a trailing slash."""
+    folder = posixpath.dirname(page.folder) if page.name == "index" else page.folder
+    return folder + "/" if folder else ""
+
+
+def _jekyll(config: SiteConfig, page: Page) -> str:
+    facts = page.facts
+    categories = [item.value for item in facts.lists.get("categories", ())]
+    url = jekyll_url(
+        page.folder,
+        page.name,
+        config.permalink_style,
+        facts.permalink.value if facts.permalink is not None else "",
+        facts.date,
+        categories,
+        facts.slug.value if facts.slug is not None else "",
+        facts.front_matter,
+    )
+    return url or ""
+
+
+def _renders(page: Page, never: set[tuple[str, str]]) -> bool:
+    if page.facts.render or page.kind == "home":
+        return page.facts.render != "never"
+    folder = page.folder if page.kind != "page" else container(page).rstrip("/")
+    if page.kind != "page":
+        folder = posixpath.dirname(folder)  # a section's own cascade is for the pages below it
+    while True:
+        if (page.language, folder) in never:
+            return False
+        if not folder:
+            return True
+        folder = posixpath.dirname(folder)
+
+
+def _current_section(page: Page, sections: set[tuple[str, str]]) -> str:
+    folder = page.folder if page.kind != "page" else container(page).rstrip("/")
+    while folder and (page.language, folder) not in sections and "/" in folder:
+        folder = posixpath.dirname(folder)
+    return folder
+
+
+def _page(config: SiteConfig, file: str, absolute: str, facts: SiteFacts) -> Page | None:
+    content = config.content_dir_of(absolute)
+    if content is None:
+        return None
+    relative = absolute[len(content.path) + 1 :].replace(os.sep, "/")
+    folder, _, filename = relative.rpartition("/")
+    stem, extension = os.path.splitext(filename)
+    if extension.lower() not in CONTENT_EXTENSIONS:
+        return None
+    language = content.language or config.default_language
+    name, _, suffix = stem.rpartition(".")
+    if name and suffix.lower() in config.languages and content.language is None:
+        stem, language = name, suffix.lower()
+    if stem == "index":
+        kind = "page"
+    elif stem == "_index":
+        kind = "home" if not folder else "section"
+    else:
+        kind = "page"
+    return Page(file, facts, language, kind, folder, stem, absolute)
+
+
+def _key(page: Page) -> str:
+    path = page.folder if page.bundle else f"{page.folder}/{page.name}"
+    return "/" + basic_normalize(path).strip("/")
+
+
+def _url(config: SiteConfig, page: Page) -> tuple[str, Item | None]:
+    facts = page.facts
+    if facts.url is not None and facts.url.value.strip():
+        url = facts.url.value.strip()
+        return (url if url.startswith("/") else "/" + url), facts.url
+    prefix = config.language_prefix(page.language)
+    if page.kind == "home":
+        return prefix + "/", None
+    pattern = _pattern(config, page)
+    if pattern is not None:
+        expanded = _TOKEN.sub(lambda m: _token(config, page, m.group()[1:]), pattern)
+        url = clean(prefix + "/" + expanded.lstrip("/"))
+        if not (url.endswith("/") or "." in url.rsplit("/", 1)[-1]):
+            url += "/"
+        return _uglified(config, page, url), _slug_or_none(facts, pattern)
+    lower, accents = config.lower, config.keep_accents
+    if page.kind == "section":
+        name = facts.slug.value if facts.slug is not None else None
+        folder = page.folder if name is None else posixpath.join(posixpath.dirname(page.folder), name)
+        return _uglified(config, page, prefix + "/" + make_path(folder, lower, accents).strip("/") + "/"), facts.slug
+    base = facts.slug.value if facts.slug is not None and facts.slug.value.strip() else page.base_name
+    path = make_path(container(page) + base, lower, accents).strip("/")
+    return _uglified(config, page, f"{prefix}/{path}/"), facts.slug
+
+
+def _uglified(config: SiteConfig, page: Page, url: str) -> str:
+    """With ``uglyURLs``: a page's ``/a/b/`` is ``/a/b.html``, a section's ``/a/index.html``."""
+    if not config.ugly or not url.endswith("/") or url == "/":
+        return url
+    return url + "index.html" if page.kind != "page" else url.rstrip("/") + ".html"
+
+
+def _slug_or_none(facts: SiteFacts, pattern: str) -> Item | None:
+    return facts.slug if ":slug" in pattern else None
+
+
+def _pattern(config: SiteConfig, page: Page) -> str | None:
+    patterns = config.permalinks.get("section" if page.kind == "section" else "page", {})
+    if not patterns:
+        return None
+    path = container(page).rstrip("/") if page.kind == "page" else page.folder
+    best = None
+    for section, pattern in patterns.items():
+        matches = path == "" if section == "" else path == section or path.startswith(section + "/")
+        if matches and (best is None or len(section) > len(best[0])):
+            best = (section, pattern)
+    return None if best is None else best[1]
+
+
+def _token(config: SiteConfig, page: Page, token: str) -> str:
+    facts = page.facts
+
+    def urlize(text: str) -> str:
+        return make_path(text, config.lower, config.keep_accents)
+
+    title = urlize(facts.title.value) if facts.title else ""
+    slug = urlize(facts.slug.value) if facts.slug and facts.slug.value else ""
+    filename = "" if page.name == "_index" else urlize(page.base_name)
+    sections = page.sections
+    date = _date(facts.date)
+    values = {
+        "year": str(date.year),
+        "month": f"{date.month:02d}",
+        "monthname": _MONTHS[date.month - 1],
+        "day": f"{date.day:02d}",
+        "weekday": str((date.weekday() + 1) % 7),
+        "weekdayname": _DAYS[date.weekday()],
+        "yearday": str(date.timetuple().tm_yday),
+        "section": sections.split("/", 1)[0],
+        "sections": sections,
+        "title": title,
+        "slug": slug or title,
+        "slugorfilename": slug or filename,
+        "filename": filename,
+        "contentbasename": filename,
+        "slugorcontentbasename": slug or filename,
+    }
+    if token.startswith("sections["):
+        return "/".join(_sliced(sections.split("/") if sections else [], token[len("sections") :]))
+    return values.get(token, ":" + token)
+
+
+def _sliced(parts: list[str], cut: str) -> list[str]:
+    inner = cut.strip()[1:-1].lower()
+
+    def index(text: str, low: bool) -> int:
+        if text == "":
+            return 0 if low else len(parts)
+        if text == "last":
+            return len(parts) - 1
+        number = max(0, int(text)) if text.lstrip("-").isdigit() else 0
+        return min(number, len(parts)) if not low else number
+
+    if ":" not in inner:
+        position = index(inner, True)
+        return [parts[position]] if 0 <= position < len(parts) else []
+    low, high = inner.split(":", 1)
+    return parts[index(low, True) : index(high, False)]
+
+
+def _date(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        return datetime.date(1, 1, 1)

@@ -1,0 +1,159 @@
+"""Where a reference leads: a page of the index (and the ``#fragment`` to check there), or why not.
+
+``ref``/``relref`` are resolved as Hugo's ``getContentNode`` does: a path not
+starting with ``/`` is tried relative to the page's folder first (a bundle's
+``index.md``: the bundle's folder), then (unless it starts with ``.``) from the
+content root; the extension is optional and the match ignores case; a name
+without ``/`` that matched nothing falls back to the unique page with that base
+name (a file name, or a bundle's folder name), and several such pages make the
+reference ambiguous.  An empty path is the page itself.  ``lang=`` looks in that
+language.
+
+Markdown links are resolved as files, relative to the linking file (as editors
+and render hooks read them): a link to a ``.md`` file, or to a folder holding
+``index.md``/``_index.md``; other relative links (to the page's URL) are left alone.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import unquote
+
+from fmlint.site.facts import Reference
+from fmlint.site.hugo_paths import basic_normalize, url_key
+from fmlint.site.index import CONTENT_EXTENSIONS, Page, SiteIndex
+
+MARKDOWN_LINK_EXTENSIONS = (".md", ".markdown")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    page: Page | None  # None: not found (see ``problem``)
+    fragment: str = ""
+    problem: str = ""  # "" when found; else the message
+    checked: bool = True  # False: not a reference these rules judge (left alone)
+
+
+_SKIP = Resolved(None, checked=False)
+
+
+def resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
+    if reference.kind in ("ref", "relref"):
+        return _shortcode(index, page, reference) if index.config.generator == "hugo" else _SKIP
+    return _link(index, page, reference)
+
+
+def _shortcode(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
+    target, _, fragment = reference.target.partition("#")
+    language = reference.language.lower() or page.language
+    if not target.strip():
+        return Resolved(page, fragment)
+    found = lookup(index, page, target, language)
+    if isinstance(found, Page):
+        return Resolved(found, fragment)
+    if found:
+        names = ", ".join(f"`{p.file}`" for p in found[:3])
+        return Resolved(None, fragment, f"`{reference.target}` is ambiguous: it names {len(found)} pages ({names})")
+    where = f" in language `{language}`" if index.config.multilingual else ""
+    return Resolved(None, fragment, f"`{reference.target}` names no page{where} (Hugo fails with REF_NOT_FOUND)")
+
+
+def lookup(index: SiteIndex, page: Page, target: str, language: str) -> Page | list[Page]:
+    """The page ``target`` names, or the candidates of an ambiguous base name (empty: none)."""
+    target = target.strip().replace("\\", "/")
+    if not target.startswith("/"):
+        found = _by_path(index, posixpath.join("/" + page.folder, target), language)  # a bundle: its folder
+        if found is not None:
+            return found
+        if target.startswith("."):
+            return []
+    found = _by_path(index, "/" + target.lstrip("/"), language)
+    if found is not None:
+        return found
+    if "/" not in target.strip("/"):
+        candidates = index.by_base_name.get((language, basic_normalize(_stem(target.strip("/")))), [])
+        return candidates[0] if len(candidates) == 1 else candidates
+    return []
+
+
+def _stem(path: str) -> str:
+    root, extension = posixpath.splitext(path)
+    return root if extension.lower() in CONTENT_EXTENSIONS else path
+
+
+def _by_path(index: SiteIndex, path: str, language: str) -> Page | None:
+    pages = index.by_key.get((language, _key(path)))
+    return pages[0] if pages else None
+
+
+@lru_cache(maxsize=65536)
+def _key(path: str) -> str:
+    """The content-map key a path names (extension optional, ``index``/``_index`` meaning the folder)."""
+    path = posixpath.normpath(_stem(path.rstrip("/") or "/"))
+    parts = path.split("/")
+    if parts[-1] in ("index", "_index"):
+        path = "/".join(parts[:-1]) or "/"
+    return "/" + basic_normalize(path).strip("/")
+
+
+def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
+    target = reference.target
+    if target.startswith("#"):
+        return Resolved(page, unquote(target[1:]))
+    if (
+        target.startswith("/")
+        and not target.startswith("//")
+        and reference.kind == "link"
+        and index.config.generator == "hugo"
+    ):
+        return _site_url(index, target)
+    if target.startswith("/") or ":" in target.split("/", 1)[0] or page.file is None:
+        return _SKIP
+    path, _, fragment = target.partition("#")
+    path = unquote(path.split("?", 1)[0])
+    folder = page.absolute_folder
+    destination = os.path.normpath(os.path.join(folder, path))
+    if path.lower().endswith(MARKDOWN_LINK_EXTENSIONS):
+        found = index.by_file.get(destination)
+        if found is not None:
+            return Resolved(found, unquote(fragment))
+        if index.probe(os.path.isfile, destination):
+            return _SKIP  # a Markdown file outside the content folders: it exists, its anchors are unknown
+        return Resolved(None, fragment, f"`{path}` does not exist (looked for {_shown(index, destination)})")
+    if reference.kind == "link" and (path.endswith("/") or not os.path.splitext(path)[1]):
+        for name in ("index.md", "_index.md", "index.markdown", "_index.markdown"):
+            found = index.by_file.get(os.path.join(destination, name))
+            if found is not None:
+                return Resolved(found, unquote(fragment))
+    return _SKIP
+
+
+def _site_url(index: SiteIndex, target: str) -> Resolved:
+    """A root-relative link (``/docs/install/#options``): a page's URL (case ignored, ``index.html`` and the
+    trailing slash optional); an alias, a taxonomy page, a file under ``static/`` or a section whose pages a
+    content adapter makes are not judged."""
+    config = index.config
+    path, _, fragment = target.partition("#")
+    path = unquote(path.split("?", 1)[0])
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    if config.base_path or ("." in last and not last.endswith(".html")):
+        return _SKIP  # under a base path, links may or may not be rewritten; a file, not a page
+    found = index.by_url.get(url_key(path))
+    if found is not None:
+        return Resolved(found, unquote(fragment))
+    first = path.strip("/").split("/", 1)[0].lower()
+    if (
+        url_key(path) in index.alias_urls
+        or first in config.taxonomies
+        or any(url_key(path).startswith(prefix) for prefix in index.generated)
+        or index.probe(os.path.exists, os.path.join(config.root, "static", path.lstrip("/")))
+    ):
+        return _SKIP
+    return Resolved(None, fragment, f"`{path}` is no page's URL (nor an alias, a taxonomy page or a file in static/)")
+
+
+def _shown(index: SiteIndex, path: str) -> str:
+    return os.path.relpath(path, index.config.root)

