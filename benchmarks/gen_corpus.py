@@ -142,7 +142,29 @@ def body(rng: random.Random) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def article(index: int, seed: int, faulty_percent: float) -> str:
+def seed_body(rng: random.Random) -> str:
+    """A body like the seed news article at its heaviest: sections that open with an image whose alt
+    text is the generic `image` (an MKD003 warning) and a line of text, then a numbered bold title line
+    (MD036), then text: about 8 findings per article."""
+    parts: list[str] = []
+    section = 0
+    while sum(len(part.encode()) for part in parts) < BODY_BYTES:
+        section += 1
+        parts.append(f"![image](https://cdn.example.com/images/2025/{section:02d}/{rng.choice(WORDS)}-{section}.png)")
+        parts.append(sentence(rng))
+        parts.append(f"**{NUMERALS[(section - 1) % 10]}、{sentence(rng)[:20].rstrip(' 。.')}**")
+        for _ in range(rng.randint(7, 11)):
+            if rng.random() < 0.2:
+                parts.append("\n".join(f"- {sentence(rng)[:60].rstrip()}" for _ in range(rng.randint(2, 5))))
+            else:
+                parts.append(paragraph(rng))
+    return "\n\n".join(parts) + "\n"
+
+
+SHAPES = {"article": body, "seed": seed_body}
+
+
+def article(index: int, seed: int, faulty_percent: float, shape: str = "article") -> str:
     rng = random.Random(seed * 1_000_003 + index)
     fm = front_matter(rng, index)
     closing = "---"
@@ -152,7 +174,7 @@ def article(index: int, seed: int, faulty_percent: float) -> str:
             closing = ""  # front matter never closed
         else:
             fm = FAULTS[fault](fm)
-    return f"---\n{fm}\n{closing}\n\n{body(rng)}"
+    return f"---\n{fm}\n{closing}\n\n{SHAPES[shape](rng)}"
 
 
 def site_links(index: int, count: int, seed: int, faulty_percent: float) -> tuple[list[str], list[str]]:
@@ -193,6 +215,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--faulty-percent", type=float, default=5.0)
     parser.add_argument("--seed", type=int, default=20250207)
     parser.add_argument(
+        "--shape", choices=SHAPES, default="article", help="seed: the heavy-findings shape (~8 per file)"
+    )
+    parser.add_argument(
         "--site-links", action="store_true", help="a Hugo site: aliases, refs and links between articles"
     )
     args = parser.parse_args(argv)
@@ -203,7 +228,7 @@ def main(argv: list[str] | None = None) -> None:
         folder = args.out / f"{index // 100:04d}"
         if index % 100 == 0:
             folder.mkdir(parents=True, exist_ok=True)
-        text = article(index, args.seed, args.faulty_percent)
+        text = article(index, args.seed, args.faulty_percent, args.shape)
         if args.site_links:
             front, paragraphs = site_links(index, args.count, args.seed, args.faulty_percent)
             text = (

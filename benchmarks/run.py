@@ -1,16 +1,20 @@
 """Time fmlint against itself and its peers on generated corpora; print a table.
 
 Usage: ``python benchmarks/run.py [--sizes 1000,10000] [--full] [--repeat 3]
-[--peers DIR] [--work DIR] [--json FILE]``
+[--shape seed] [--peers DIR] [--peer-repeat N] [--work DIR] [--json FILE]``
 
 For each corpus size (``--full`` adds 100,000 files, slow on two cores) the
-corpus is written once by ``gen_corpus.py`` under ``--work``, then each case is
-run ``--repeat`` times, the cases interleaved so that a noisy neighbour
-slows them alike, and the medians are reported:
+corpus is written once by ``gen_corpus.py --shape SHAPE`` under ``--work``
+(``seed``, the default: about 8 findings per article, as on a real imported
+news site), then each case is run ``--repeat`` times, the cases interleaved so
+that a noisy neighbour slows them alike, and the medians are reported.  fmlint
+writes its report as a CI job would, ``--format json`` into a file:
 
 * fmlint ``cold`` (``--no-cache``) on all cores and with ``--jobs 1``;
 * fmlint ``first run`` (empty cache, which it fills) and ``warm`` (the cache
   filled, nothing changed) on all cores;
+* the warm run once in each other output format (``concise``, the cheapest,
+  is the baseline of the "added" columns);
 * a pre-commit-sized run (3 files, ``--no-cache``);
 * ``markdownlint-cli2`` (its default rules) and ``remark`` with
   ``remark-frontmatter`` + ``remark-lint-frontmatter-schema`` (the bundled
@@ -19,7 +23,8 @@ slows them alike, and the medians are reported:
   remark-frontmatter remark-lint-frontmatter-schema`` in a scratch folder);
   absent peers are skipped.
 
-Wall time is that of the command alone (timed inside a small wrapper); CPU
+Each row gives the format and the number of findings the report holds (read
+back from it).  Wall time is that of the command alone (timed inside a small wrapper); CPU
 time is the user + system time of the whole process tree, which a loaded
 machine disturbs much less than wall time.  Peak memory is the largest single
 process (``ru_maxrss`` of the waited-for process tree) and, with ``psutil``
@@ -28,7 +33,8 @@ every 20 ms in one extra, untimed run of each fmlint case: the sampler is a
 busy third process on a two-core machine and slowed the parallel runs it
 watched by about a quarter.  Children run without ``PYTHONDONTWRITEBYTECODE``
 (see ``child_environment``).  Ratios compare with each peer measured in the
-same run.
+same run.  Each table is headed by the load average at its start and end: a
+ratio measured on a loaded machine is not a result.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -49,6 +56,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SCHEMA = HERE.parent / "schemas" / "hugo-article.schema.json"
 FMLINT = [sys.executable, "-m", "fmlint"]
+REPORT_FORMAT = "json"  # of the cold, first-run and warm cases
+WARM_FORMATS = ("concise", "json-lines", "sarif", "junit", "github", "gitlab")  # and json, the warm case itself
 
 
 @dataclass
@@ -57,6 +66,8 @@ class Case:
     command: list[str]
     files: int
     before: str = ""  # "clear-cache" or "" (what to do before each repetition)
+    format: str = ""  # fmlint's --format; "" for the peers
+    findings: int | None = None  # in the report of the first run
     walls: list[float] = field(default_factory=list)
     cpus: list[float] = field(default_factory=list)  # user + system seconds of the whole process tree
     peak_process: list[int] = field(default_factory=list)  # bytes
@@ -71,24 +82,31 @@ class Case:
         return statistics.median(self.cpus)
 
 
-def measure(command: list[str], cwd: Path, sample_tree: bool = False) -> tuple[float, float, int, int]:
+def measure(command: list[str], cwd: Path, output: Path, sample_tree: bool = False) -> tuple[float, float, int, int]:
     """Wall seconds, CPU seconds, largest single-process RSS and summed-tree peak RSS (bytes).
 
-    The wall time is taken inside the wrapper around the command alone (not the
-    wrapper's own start-up).  The tree is sampled only when asked: the sampler
-    is a third busy process on a two-core machine, and it slowed a parallel
-    fmlint run by about a quarter, so timed runs do not sample.
+    The command's standard output goes to ``output`` (a file, as in CI) and its
+    standard error next to it (``.err``).  The wall time is taken inside the
+    wrapper around the command alone (not the wrapper's own start-up).  The tree
+    is sampled only when asked: the sampler is a third busy process on a
+    two-core machine, and it slowed a parallel fmlint run by about a quarter, so
+    timed runs do not sample.
     """
     wrapper = (
         "import resource, subprocess, sys, time\n"
+        "out, err = open(sys.argv[1], 'wb'), open(sys.argv[1] + '.err', 'wb')\n"
         "start = time.perf_counter()\n"
-        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+        "subprocess.run(sys.argv[2:], stdout=out, stderr=err)\n"
         "wall = time.perf_counter() - start\n"
         "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
         "print(wall, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)\n"
     )
     process = subprocess.Popen(
-        [sys.executable, "-c", wrapper, *command], cwd=cwd, stdout=subprocess.PIPE, text=True, env=child_environment()
+        [sys.executable, "-c", wrapper, str(output), *command],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=child_environment(),
     )
     tree_peak = _sample_tree(process) if sample_tree else 0
     out, _ = process.communicate()
@@ -123,11 +141,34 @@ def _sample_tree(process: subprocess.Popen[str]) -> int:
     return peak
 
 
-def corpus(work: Path, size: int) -> Path:
-    folder = work / f"corpus-{size}"
+def count_findings(case: Case, output: Path) -> int | None:
+    """How many findings the report in ``output`` holds (None: not known for this command)."""
+    text = output.read_text(encoding="utf-8", errors="replace")
+    if case.format in ("json", "gitlab"):
+        return len(json.loads(text))
+    if case.format == "sarif":
+        return len(json.loads(text)["runs"][0]["results"])
+    if case.format == "json-lines":
+        return text.count("\n")
+    if case.format == "github":
+        return sum(line.startswith("::") for line in text.splitlines())
+    if case.format == "junit":
+        return sum(int(count) for count in re.findall(r'<failure message="(\d+) problem', text))
+    if case.format == "concise":
+        counts = re.search(r"^Found (\d+) errors? \((\d+) warnings?\)", text, re.MULTILINE)
+        return int(counts[1]) + int(counts[2]) if counts else 0
+    if case.name == "markdownlint-cli2":
+        summary = re.search(r"^Summary: (\d+) error", text, re.MULTILINE)
+        return int(summary[1]) if summary else None
+    return None
+
+
+def corpus(work: Path, size: int, shape: str) -> Path:
+    folder = work / f"corpus-{shape}-{size}"
     if not (folder / ".complete").exists():
         shutil.rmtree(folder, ignore_errors=True)
-        subprocess.run([sys.executable, str(HERE / "gen_corpus.py"), str(size), str(folder)], check=True)
+        generate = [sys.executable, str(HERE / "gen_corpus.py"), str(size), str(folder), "--shape", shape]
+        subprocess.run(generate, check=True)
         (folder / ".complete").write_text("")
     draft7 = json.loads(SCHEMA.read_text())
     draft7["$schema"] = "http://json-schema.org/draft-07/schema#"
@@ -138,12 +179,18 @@ def corpus(work: Path, size: int) -> Path:
 
 def cases(folder: Path, size: int, peers: Path | None, cache: Path) -> list[Case]:
     some = [str(path.relative_to(folder)) for path in sorted(folder.glob("0000/*.md"))[:3]]
+    fmlint = [*FMLINT, "--format", REPORT_FORMAT]
+    cached = ["--cache-dir", str(cache)]
     found = [
-        Case("fmlint cold, all cores", [*FMLINT, "--no-cache", "."], size),
-        Case("fmlint cold, --jobs 1", [*FMLINT, "--no-cache", "--jobs", "1", "."], size),
-        Case("fmlint first run (fills cache)", [*FMLINT, "--cache-dir", str(cache), "."], size, before="clear-cache"),
-        Case("fmlint warm (cache filled)", [*FMLINT, "--cache-dir", str(cache), "."], size),
-        Case("fmlint 3 files (pre-commit)", [*FMLINT, "--no-cache", *some], 3),
+        Case("fmlint cold, all cores", [*fmlint, "--no-cache", "."], size, format=REPORT_FORMAT),
+        Case("fmlint cold, --jobs 1", [*fmlint, "--no-cache", "--jobs", "1", "."], size, format=REPORT_FORMAT),
+        Case("fmlint first run (fills cache)", [*fmlint, *cached, "."], size, "clear-cache", REPORT_FORMAT),
+        Case("fmlint warm (cache filled)", [*fmlint, *cached, "."], size, format=REPORT_FORMAT),
+        *(
+            Case(f"fmlint warm, --format {name}", [*FMLINT, "--format", name, *cached, "."], size, format=name)
+            for name in WARM_FORMATS
+        ),
+        Case("fmlint 3 files (pre-commit)", [*fmlint, "--no-cache", *some], 3, format=REPORT_FORMAT),
     ]
     bin_dir = (peers / "node_modules" / ".bin") if peers else None
     if bin_dir and (bin_dir / "markdownlint-cli2").exists():
@@ -169,8 +216,8 @@ def cases(folder: Path, size: int, peers: Path | None, cache: Path) -> list[Case
     return found
 
 
-def run_size(work: Path, size: int, repeat: int, peers: Path | None) -> list[Case]:
-    folder = corpus(work, size)
+def run_size(work: Path, size: int, repeat: int, peers: Path | None, shape: str, peer_repeat: int) -> list[Case]:
+    folder = corpus(work, size, shape)
     cache = work / f"cache-{size}"
     shutil.rmtree(cache, ignore_errors=True)
     todo = cases(folder, size, peers, cache)
@@ -182,11 +229,16 @@ def run_size(work: Path, size: int, repeat: int, peers: Path | None) -> list[Cas
         stdout=subprocess.DEVNULL,
         env=child_environment(),
     )
+    output = work / f"report-{size}"
     for repetition in range(repeat):
         for case in todo:
+            if not case.format and repetition >= peer_repeat:
+                continue
             if case.before == "clear-cache":
                 shutil.rmtree(cache, ignore_errors=True)
-            wall, cpu, process_peak, _ = measure(case.command, folder)
+            wall, cpu, process_peak, _ = measure(case.command, folder, output)
+            if repetition == 0:
+                case.findings = count_findings(case, output)
             case.walls.append(wall)
             case.cpus.append(cpu)
             case.peak_process.append(process_peak)
@@ -198,26 +250,40 @@ def run_size(work: Path, size: int, repeat: int, peers: Path | None) -> list[Cas
         if case.name.startswith("fmlint"):
             if case.before == "clear-cache":
                 shutil.rmtree(cache, ignore_errors=True)
-            case.peak_tree.append(measure(case.command, folder, sample_tree=True)[3])
+            case.peak_tree.append(measure(case.command, folder, output, sample_tree=True)[3])
+    output.unlink(missing_ok=True)
+    Path(f"{output}.err").unlink(missing_ok=True)
     return todo
 
 
-def table(results: dict[int, list[Case]]) -> str:
-    peers = sorted({case.name for cases in results.values() for case in cases if not case.name.startswith("fmlint")})
-    header = ["files", "case", "median wall s", "files/s", "median CPU s", "peak MiB (process)", "peak MiB (tree)"]
+def table(size: int, cases: list[Case]) -> str:
+    """One corpus size's rows; the warm runs in other formats show what each format adds to ``concise``."""
+    peers = [case.name for case in cases if not case.name.startswith("fmlint")]
+    header = ["case", "format", "findings", "median wall s", "files/s", "median CPU s"]
+    header += ["added wall s vs concise", "added CPU s vs concise", "peak MiB (process)", "peak MiB (tree)"]
     header += [f"wall × vs {p}" for p in peers] + [f"CPU × vs {p}" for p in peers]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    for size, cases in results.items():
-        by_name = {case.name: case for case in cases}
-        for case in cases:
-            compared = case.name.startswith("fmlint") and case.files == size
-            ratios = [f"{by_name[p].wall / case.wall:.1f}×" if p in by_name and compared else "" for p in peers]
-            ratios += [f"{by_name[p].cpu / case.cpu:.1f}×" if p in by_name and compared else "" for p in peers]
-            tree = f"{max(case.peak_tree) / 2**20:.0f}" if any(case.peak_tree) else "–"  # not sampled
-            cells = [str(size), case.name, f"{case.wall:.2f}", f"{case.files / case.wall:,.0f}", f"{case.cpu:.2f}"]
-            cells += [f"{max(case.peak_process) / 2**20:.0f}", tree, *ratios]
-            lines.append("| " + " | ".join(cells) + " |")
+    by_name = {case.name: case for case in cases}
+    concise = by_name.get("fmlint warm, --format concise")
+    for case in cases:
+        compared = case.name.startswith("fmlint") and case.files == size
+        ratios = [f"{by_name[p].wall / case.wall:.1f}×" if compared else "" for p in peers]
+        ratios += [f"{by_name[p].cpu / case.cpu:.1f}×" if compared else "" for p in peers]
+        tree = f"{max(case.peak_tree) / 2**20:.0f}" if any(case.peak_tree) else "–"  # not sampled
+        findings = "–" if case.findings is None else f"{case.findings:,}"
+        cells = [case.name, case.format or "–", findings, f"{case.wall:.2f}", f"{case.files / case.wall:,.0f}"]
+        cells += [f"{case.cpu:.2f}"]
+        if concise is not None and case.name.startswith("fmlint warm"):
+            cells += [f"{case.wall - concise.wall:+.2f}", f"{case.cpu - concise.cpu:+.2f}"]
+        else:
+            cells += ["", ""]
+        cells += [f"{max(case.peak_process) / 2**20:.0f}", tree, *ratios]
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def load_average() -> str:
+    return ", ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 def machine() -> str:
@@ -229,8 +295,7 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
-    return f"{cpu}; {len(os.sched_getaffinity(0))} usable CPUs; Python {sys.version.split()[0]}; load average {load}"
+    return f"{cpu}; {len(os.sched_getaffinity(0))} usable CPUs; Python {sys.version.split()[0]}"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -238,6 +303,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes")
     parser.add_argument("--full", action="store_true", help="also 100,000 files (slow)")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--peer-repeat", type=int, help="runs of each peer (default: --repeat; ~40-90 s each at 10k)")
+    parser.add_argument("--shape", choices=("seed", "article"), default="seed", help="gen_corpus.py's --shape")
     parser.add_argument(
         "--peers", type=Path, default=os.environ.get("FMLINT_BENCH_PEERS"), help="folder with node_modules/"
     )
@@ -246,10 +313,14 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",")] + ([100_000] if args.full else [])
     args.work.mkdir(parents=True, exist_ok=True)
-    print(f"machine: {machine()}", file=sys.stderr)
-    results = {size: run_size(args.work, size, args.repeat, args.peers) for size in sizes}
-    print(f"Machine: {machine()}\n")
-    print(table(results))
+    print(f"Machine: {machine()}; corpus shape {args.shape}\n", flush=True)
+    results = {}
+    for size in sizes:
+        before = load_average()
+        peer_repeat = args.repeat if args.peer_repeat is None else args.peer_repeat
+        results[size] = run_size(args.work, size, args.repeat, args.peers, args.shape, peer_repeat)
+        print(f"{size:,} files (1/5/15-minute load average {before} at the start, {load_average()} at the end):\n")
+        print(table(size, results[size]) + "\n", flush=True)
     if args.json:
         args.json.write_text(
             json.dumps({size: [asdict(case) for case in cases] for size, cases in results.items()}, indent=1)

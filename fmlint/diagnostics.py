@@ -34,7 +34,8 @@ class Problem(msgspec.Struct, frozen=True, gc=False):
     fix: Fix | None = None  # edits that would resolve it (``fmlint.fix``)
 
 
-_ORDER = operator.attrgetter("path", "line", "column", "code", "end_line", "end_column", "rule", "severity", "message")
+# the sort key of diagnostics: ``sorted(found, key=ORDER)`` orders as ``__lt__`` does, ~4x faster (a key per item)
+ORDER = operator.attrgetter("path", "line", "column", "code", "end_line", "end_column", "rule", "severity", "message")
 
 
 class Diagnostic(msgspec.Struct, frozen=True, order=True, gc=False, array_like=True):
@@ -60,18 +61,4 @@ class Diagnostic(msgspec.Struct, frozen=True, order=True, gc=False, array_like=T
     def __lt__(self, other: Diagnostic) -> bool:  # type: ignore[misc]  # overrides msgspec's, on purpose
         """Ordered by the fields before ``fix``: msgspec compares the last field of equal structs with ``<``,
         which ``None`` does not support (sorting is what orders; the other comparisons stay msgspec's)."""
-        return _ORDER(self) < _ORDER(other)
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-            "code": self.code,
-            "rule": self.rule,
-            "severity": self.severity.value,
-            "message": self.message,
-            "fix": None if self.fix is None else msgspec.to_builtins(self.fix),
-        }
+        return ORDER(self) < ORDER(other)

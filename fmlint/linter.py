@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 import msgspec
 
 from fmlint.config.settings import Settings
-from fmlint.diagnostics import Diagnostic, Problem, Severity
+from fmlint.diagnostics import ORDER, Diagnostic, Problem, Severity
 from fmlint.document import Document, read_document, unreadable_document
 from fmlint.fix.locate import located_fix
 from fmlint.frontmatter import parse_front_matter
@@ -204,7 +204,7 @@ def finish(
         diagnostics, directive_problems, silenced = apply_suppressions(ctx, diagnostics, (u.line for u in urls))
         diagnostics += _diagnostics(ctx, directive_problems)
         urls = tuple(replace(u, suppressed=silenced[u.line]) if u.line in silenced else u for u in urls)
-    return sorted(diagnostics), urls
+    return sorted(diagnostics, key=ORDER), urls
 
 
 def _diagnostics(ctx: Context, problems: Iterable[Problem]) -> list[Diagnostic]:

@@ -75,23 +75,42 @@ class Position(msgspec.Struct, frozen=True, gc=False):
 
 
 class LineIndex:
-    """Maps character offsets of one text to 1-based (line, column)."""
+    """Maps character offsets of one text to 1-based (line, column).
 
-    __slots__ = ("_length", "_starts")
+    A file needs a handful of positions, mostly in document order (its
+    findings'), so the first :data:`COUNTED` are counted in C from the last one
+    asked for (``str.count`` of the line breaks between them, ``str.rfind`` of
+    the line's start) — no list of lines is built for a file with few findings
+    or none.  Past that, or for line-number lookups, the table of line starts
+    is built once (one ``split``) and searched.
+    """
+
+    __slots__ = ("_asked", "_at", "_length", "_line", "_starts", "_text")
+
+    COUNTED = 32
 
     def __init__(self, text: str) -> None:
-        # each line's length plus its "\n", summed up (all in C): the start of every line, and one past the end
-        self._starts = list(accumulate(map(add, map(len, text.split("\n")), repeat(1)), initial=0))
-        self._starts.pop()
+        self._text = text
         self._length = len(text)
+        self._starts: list[int] | None = None
+        self._at, self._line = 0, 1  # the last offset asked for, and its line
+        self._asked = 0
+
+    def _table(self) -> list[int]:
+        if self._starts is None:
+            # each line's length plus its "\n", summed up (all in C): the start of every line, and one past the end
+            starts = list(accumulate(map(add, map(len, self._text.split("\n")), repeat(1)), initial=0))
+            starts.pop()
+            self._starts = starts
+        return self._starts
 
     @property
     def line_count(self) -> int:
-        return len(self._starts)
+        return len(self._table())
 
     def line_start(self, line: int) -> int:
         """Offset of the first character of 1-based ``line``."""
-        return self._starts[line - 1]
+        return self._table()[line - 1]
 
     def line_of(self, offset: int) -> int:
         """The 1-based line holding ``offset`` (for messages such as "first defined on line 3")."""
@@ -103,15 +122,25 @@ class LineIndex:
 
     def point(self, offset: int) -> tuple[int, int]:
         offset = max(0, min(offset, self._length))
-        line = bisect_right(self._starts, offset)
-        return line, offset - self._starts[line - 1] + 1
+        if self._starts is None and self._asked < self.COUNTED:
+            self._asked += 1
+            text, at = self._text, self._at
+            if offset >= at:
+                line = self._line + text.count("\n", at, offset)
+            else:
+                line = self._line - text.count("\n", offset, at)
+            self._at, self._line = offset, line
+            return line, offset - text.rfind("\n", 0, offset)
+        starts = self._table()
+        line = bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
 
     def position(self, span: Span) -> Position:
         line, column = self.point(span.start)
-        end = min(max(span.start, span.end), self._length)
-        starts = self._starts
-        if line == len(starts) or end < starts[line]:  # ends on its first line: no second search
-            return Position(line, column, line, end - starts[line - 1] + 1)
+        start = max(0, min(span.start, self._length))
+        end = max(0, min(max(span.start, span.end), self._length))
+        if self._text.find("\n", start, end) < 0:  # ends on its first line: no second search
+            return Position(line, column, line, column + end - start)
         end_line, end_column = self.point(end)
         return Position(line, column, end_line, end_column)
 

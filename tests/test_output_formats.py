@@ -149,9 +149,10 @@ def test_sarif_is_valid_sarif_2_1_0(site, capsys):
     first = run["results"][0]
     assert rules[first["ruleIndex"]]["id"] == first["ruleId"] == "SC001"
     assert first["locations"][0]["physicalLocation"] == {
-        "artifactLocation": {"uri": "a.md"},
+        "artifactLocation": {"uri": "a.md", "index": 0},
         "region": {"startLine": 3, "startColumn": 6, "endLine": 3, "endColumn": 11},
     }
+    assert run["artifacts"] == [{"location": {"uri": "a.md"}}, {"location": {"uri": "b.md"}}]
     assert "## Why is this bad?" in rules[first["ruleIndex"]]["help"]["markdown"]
 
 
@@ -204,7 +205,7 @@ class CountingStdout(io.StringIO):
         return super().write(text)
 
 
-@pytest.mark.parametrize("name", ["concise", "full", "json", "json-lines", "github", "sarif", "junit"])
+@pytest.mark.parametrize("name", ["concise", "full", "json", "json-lines", "github", "sarif", "junit", "gitlab"])
 def test_a_report_reaches_stdout_in_few_writes(tmp_path, monkeypatch, name):
     for index in range(300):
         write_file(tmp_path, f"p{index:03}.md", OTHER)

@@ -318,3 +318,12 @@ def usual_front_matters(draw: st.DrawFn) -> str:
 @given(usual_front_matters())
 def test_generated_usual_front_matter_is_read_fast_and_alike(front_matter):
     assert assert_same(document(front_matter))
+
+
+def test_printable_text_never_holds_an_unusual_character():
+    """``str.isprintable`` clears a document before the regex search: sound only if it rejects every
+    character the search finds (checked for every code point)."""
+    characters = "".join(map(chr, range(0x110000)))
+    printable = [c for c in characters if (c if c != "\n" else " ").isprintable()]
+    assert plain_yaml._UNUSUAL.search("".join(printable)) is None
+    assert all(plain_yaml._unusual(c) == (plain_yaml._UNUSUAL.search(c) is not None) for c in characters[:0x3000])

@@ -1,4 +1,7 @@
-from fmlint.positions import LineIndex, Span
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fmlint.positions import LineIndex, Position, Span
 
 
 def test_points_are_one_based_and_count_characters():
@@ -25,3 +28,31 @@ def test_line_of_and_offset_at_are_inverse():
     assert index.line_of(5) == 2
     assert index.offset_at(2, 3) == 6
     assert index.point(index.offset_at(3, 2)) == (3, 2)
+
+
+@given(
+    st.text(alphabet=st.sampled_from("a\n\r中😀 "), max_size=60),
+    st.lists(st.integers(min_value=-3, max_value=70), max_size=3 * LineIndex.COUNTED),
+)
+def test_counted_points_and_the_table_agree_in_any_order(text, offsets):
+    """The first points are counted from the last one asked for; later ones come from the table."""
+    counted, table = LineIndex(text), LineIndex(text)
+    assert table.line_count == text.count("\n") + 1  # builds the table first
+    for offset in offsets:
+        clamped = max(0, min(offset, len(text)))
+        before = text[:clamped]
+        expected = (before.count("\n") + 1, clamped - before.rfind("\n"))
+        assert counted.point(offset) == table.point(offset) == expected
+
+
+@given(
+    st.text(alphabet=st.sampled_from("a\n\r中😀 "), max_size=40),
+    st.lists(st.tuples(st.integers(-3, 45), st.integers(-3, 45)), max_size=2 * LineIndex.COUNTED),
+)
+def test_positions_of_spans_agree_with_their_two_points(text, spans):
+    counted, table = LineIndex(text), LineIndex(text)
+    assert table.line_count >= 1  # builds the table first
+    for start, end in spans:
+        span = Span(start, end)
+        expected = Position(*table.point(start), *table.point(max(start, end)))
+        assert counted.position(span) == table.position(span) == expected

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
+from fmlint.formatters.encoded import chunks
+
 if TYPE_CHECKING:
+    from fmlint.diagnostics import Diagnostic
     from fmlint.formatters import FormatOptions
     from fmlint.runner import RunResult
 
@@ -23,14 +26,18 @@ def escape_property(text: str) -> str:
 
 
 def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:
-    for d in result.diagnostics:
-        properties = {
-            "file": d.path,
-            "line": d.line,
-            "col": d.column,
-            "endLine": d.end_line,
-            "endColumn": d.end_column,
-            "title": d.code,
-        }
-        fields = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-        out.write(f"::{d.severity} {fields}::{escape_data(d.message)}\n")
+    escaped: dict[str, str] = {}  # paths and codes: each escaped once
+
+    def annotation(d: Diagnostic) -> str:
+        if (file := escaped.get(d.path)) is None:
+            file = escaped[d.path] = escape_property(d.path)
+        if (code := escaped.get(d.code)) is None:
+            code = escaped[d.code] = escape_property(d.code)
+        message = d.message
+        if "%" in message or "\r" in message or "\n" in message:
+            message = escape_data(message)
+        position = f"line={d.line},col={d.column},endLine={d.end_line},endColumn={d.end_column}"
+        return f"::{d.severity.value} file={file},{position},title={code}::{message}\n"
+
+    for some in chunks(result.diagnostics):
+        out.write("".join(map(annotation, some)))

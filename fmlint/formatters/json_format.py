@@ -1,9 +1,11 @@
-"""A single JSON array of diagnostic objects (keys as in ``Diagnostic.as_dict``)."""
+"""A single JSON array of diagnostic objects (keys: ``Diagnostic``'s fields), indented by two spaces."""
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, TextIO
+
+from fmlint.formatters import write_bytes
+from fmlint.formatters.encoded import records, write_array
 
 if TYPE_CHECKING:
     from fmlint.formatters import FormatOptions
@@ -11,5 +13,5 @@ if TYPE_CHECKING:
 
 
 def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:
-    json.dump([d.as_dict() for d in result.diagnostics], out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    write_array(out, records(result.diagnostics))
+    write_bytes(out, b"\n")

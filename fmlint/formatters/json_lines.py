@@ -1,9 +1,10 @@
-"""One JSON object per line per diagnostic (keys as in ``Diagnostic.as_dict``)."""
+"""One JSON object per line per diagnostic (keys: ``Diagnostic``'s fields)."""
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, TextIO
+
+from fmlint.formatters.encoded import records, write_lines
 
 if TYPE_CHECKING:
     from fmlint.formatters import FormatOptions
@@ -11,4 +12,4 @@ if TYPE_CHECKING:
 
 
 def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:
-    out.writelines(json.dumps(d.as_dict(), ensure_ascii=False) + "\n" for d in result.diagnostics)
+    write_lines(out, records(result.diagnostics))

@@ -47,6 +47,13 @@ _STR = Resolver.DEFAULT_SCALAR_TAG
 _RESOLVERS = Resolver.yaml_implicit_resolvers  # PyYAML's safe loaders' plain-scalar types, by first character
 
 
+def _unusual(source: str) -> bool:
+    """Whether ``source`` holds a character of :data:`_UNUSUAL`.  Each of those is a control, format,
+    surrogate, non-character or line/paragraph separator, none of which ``str.isprintable`` accepts: it
+    (in C, ~8x faster than the search) clears almost every document first."""
+    return not source.replace("\n", " ").isprintable() and _UNUSUAL.search(source) is not None
+
+
 class _Unusual(Exception):
     """The source leaves the usual shape: PyYAML reads it."""
 
@@ -58,7 +65,7 @@ def read(source: str, base: int, construct: Construct) -> tuple[dict[str, Any], 
     ``str`` (the YAML loader's rules: dates stay text, only true/false are
     booleans); a type it does not name, or a value it cannot build, is unusual.
     """
-    if _UNUSUAL.search(source) is not None:
+    if _unusual(source):
         return None
     try:
         return _Reader(source, base, construct).read()
