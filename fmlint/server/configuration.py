@@ -11,9 +11,11 @@ come from ``workspace/configuration``, section ``fmlint``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from fmlint.cache import ResultCache
 from fmlint.config.fix_policy import FixPolicy
 from fmlint.config.loader import ConfigError
 from fmlint.config.resolve import Resolver
@@ -75,6 +77,12 @@ class Configuration:
         """Whether the file is left alone, as ``--stdin-filename`` leaves it (excluded with ``force-exclude``)."""
         project = self._resolver.project_for(path)
         return bool(project.force_exclude and project.is_excluded(path))
+
+    @cached_property
+    def cache(self) -> ResultCache | None:
+        """The workspace's result cache (``.fmlint_cache``, as ``fmlint`` uses it there): the site checks read
+        every other file's facts from it.  Used only from the lint thread (an SQLite connection is per thread)."""
+        return None if self.root is None else ResultCache(self.root / ".fmlint_cache")
 
     def reload(self) -> None:
         """Forget every configuration and schema read so far."""

@@ -8,6 +8,13 @@ once; on change after ``fmlint.debounceMs`` of quiet (or not at all with
 gets the result for the version it has; otherwise the result is pushed with
 its version, and only when that is still the document's version — a stale
 result is never published.  Closing a document clears its diagnostics.
+
+The site rules (``SITE``: output-path collisions, broken references …) need
+the whole site's facts, read from the workspace's result cache: they run for
+the version that was opened or saved, not on every keystroke.  A push client
+gets the file's own findings first and then, when the site pass is done, the
+same list with the site findings added; unsaved edits show the file's own
+findings until the next save.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from dataclasses import dataclass
 from lsprotocol import types
 
 from fmlint.config.settings import Settings
-from fmlint.diagnostics import Diagnostic, Severity
+from fmlint.diagnostics import ORDER, Diagnostic, Severity
 from fmlint.linter import INTERNAL_ERROR, lint_file
 from fmlint.server.configuration import Configuration, configuration_error
 from fmlint.server.rule_pages import rule_page
@@ -36,6 +43,7 @@ class Outcome:
 
     buffer: TextBuffer  # the text as it was linted
     generation: int  # of the configuration it was linted with
+    site: bool  # whether the site rules ran
     settings: Settings | None  # None: the configuration could not be used
     found: list[Diagnostic]
     diagnostics: list[types.Diagnostic]
@@ -57,20 +65,31 @@ def lsp_diagnostic(buffer: TextBuffer, diagnostic: Diagnostic) -> types.Diagnost
     )
 
 
-def lint_buffer(buffer: TextBuffer, configuration: Configuration) -> Outcome:
-    """fmlint's findings on ``buffer``; a configuration or schema error is one diagnostic at the top."""
+def lint_buffer(buffer: TextBuffer, configuration: Configuration, site: bool = False) -> Outcome:
+    """fmlint's findings on ``buffer`` (with ``site``, the site rules' too); a configuration or schema error
+    is one diagnostic at the top."""
     generation = configuration.generation
     try:
         settings = configuration.settings_for(buffer.path)
-        found = [] if configuration.excluded(buffer.path) else lint_file(buffer.document, settings).diagnostics
+        found = [] if configuration.excluded(buffer.path) else _findings(buffer, settings, configuration, site)
     except Exception as exc:  # a configuration error, or a bug outside the rules: shown, never fatal
         message = configuration_error(exc)
         text = f"fmlint configuration: {message}" if message else f"fmlint crashed: {type(exc).__name__}: {exc}"
         top = types.Range(types.Position(0, 0), types.Position(0, 0))
         code = None if message else INTERNAL_ERROR
         error = types.Diagnostic(top, text, types.DiagnosticSeverity.Error, code=code, source=SOURCE)
-        return Outcome(buffer, generation, None, [], [error])
-    return Outcome(buffer, generation, settings, found, [lsp_diagnostic(buffer, d) for d in found])
+        return Outcome(buffer, generation, site, None, [], [error])
+    return Outcome(buffer, generation, site, settings, found, [lsp_diagnostic(buffer, d) for d in found])
+
+
+def _findings(buffer: TextBuffer, settings: Settings, configuration: Configuration, site: bool) -> list[Diagnostic]:
+    result = lint_file(buffer.document, settings)
+    if not site or result.facts is None:
+        return result.diagnostics
+    from fmlint.site.sitepass import site_diagnostics
+
+    found = site_diagnostics([result], configuration.settings_for, configuration.cache, jobs=1)
+    return sorted([*result.diagnostics, *found.get(result.path, ())], key=ORDER)
 
 
 class DiagnosticsScheduler:
@@ -89,18 +108,27 @@ class DiagnosticsScheduler:
         self._executor = ThreadPoolExecutor(1, thread_name_prefix="fmlint-lint")
         self._outcomes: dict[str, Outcome] = {}
         self._pending: dict[str, asyncio.Task[None]] = {}
+        self._site_versions: dict[str, int | None] = {}  # the version opened or saved: the site rules run for it
 
-    async def outcome(self, uri: str) -> Outcome | None:
-        """The lint of the document's current version (made now, unless already made)."""
+    async def outcome(self, uri: str, site: bool | None = None) -> Outcome | None:
+        """The lint of the document's current version (made now, unless already made); the site rules run
+        when ``site`` says so (by default: when this is the version opened or saved)."""
         buffer = self.buffers.get(uri)
         if buffer is None:
             return None
+        if site is None:
+            site = self._site_versions.get(uri, -1) == buffer.version
         cached = self._outcomes.get(uri)
-        if cached and cached.buffer.version == buffer.version and cached.generation == self.configuration.generation:
+        if (
+            cached
+            and cached.buffer.version == buffer.version
+            and cached.generation == self.configuration.generation
+            and (cached.site or not site)
+        ):
             return cached
         snapshot = buffer.snapshot()
         loop = asyncio.get_running_loop()
-        outcome = await loop.run_in_executor(self._executor, lint_buffer, snapshot, self.configuration)
+        outcome = await loop.run_in_executor(self._executor, lint_buffer, snapshot, self.configuration, site)
         if uri in self.buffers:
             self._outcomes[uri] = outcome
         return outcome
@@ -110,6 +138,7 @@ class DiagnosticsScheduler:
         return self._outcomes.get(uri)
 
     def opened(self, uri: str) -> None:
+        self._site_versions[uri] = self._version(uri)
         self._schedule(uri, 0)
 
     def changed(self, uri: str) -> None:
@@ -120,13 +149,19 @@ class DiagnosticsScheduler:
             self._cancel(uri)
 
     def saved(self, uri: str) -> None:
+        self._site_versions[uri] = self._version(uri)
         if self.pull:  # the next pull lints the saved text (with ``run = onSave`` it is kept until then)
             self._outcomes.pop(uri, None)
         self._schedule(uri, 0)
 
+    def _version(self, uri: str) -> int | None:
+        buffer = self.buffers.get(uri)
+        return None if buffer is None else buffer.version
+
     def closed(self, uri: str) -> None:
         self._cancel(uri)
         self._outcomes.pop(uri, None)
+        self._site_versions.pop(uri, None)
         if not self.pull:
             self.publish(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
@@ -149,10 +184,22 @@ class DiagnosticsScheduler:
     async def _publish_after(self, uri: str, delay: float) -> None:
         if delay:
             await asyncio.sleep(delay)
-        outcome = await self.outcome(uri)
-        current = self.buffers.get(uri)
-        if outcome is None or current is None or current.version != outcome.buffer.version:
-            return  # closed or changed meanwhile: a newer lint is scheduled
+        # the file's own findings at once; the site rules' (for an opened or saved version) after them
+        first = await self.outcome(uri, site=False)
+        if not self._published(uri, first):
+            return
+        buffer = self.buffers.get(uri)
+        if buffer is not None and self._site_versions.get(uri, -1) == buffer.version:
+            with_site = await self.outcome(uri, site=True)
+            if with_site is not None and first is not None and with_site.found != first.found:
+                self._published(uri, with_site)
         if self._pending.get(uri) is asyncio.current_task():
             del self._pending[uri]
+
+    def _published(self, uri: str, outcome: Outcome | None) -> bool:
+        """Publish ``outcome`` if it is of the document's current version (else a newer lint is scheduled)."""
+        current = self.buffers.get(uri)
+        if outcome is None or current is None or current.version != outcome.buffer.version:
+            return False
         self.publish(types.PublishDiagnosticsParams(uri=uri, diagnostics=outcome.diagnostics, version=current.version))
+        return True

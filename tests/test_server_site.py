@@ -1,0 +1,54 @@
+"""``fmlint server`` and the site rules: a collision with an unchanged file, for the version opened or saved."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from lsprotocol import types
+
+from tests.lsp_session import change, diagnostics, edit, located, open_document, session
+from tests.test_site_rules import page, write
+
+pytestmark = pytest.mark.asyncio(loop_scope="function")
+SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n',
+    "content/posts/slugged.md": page('title: "S"', 'slug: "taken"'),
+    "content/posts/taken.md": page('title: "Taken"'),
+}
+
+
+def codes(found: list[types.Diagnostic]) -> list[tuple[str, int, int, int, int]]:
+    return [place for place in located(found) if place[0].startswith("SITE")]
+
+
+@pytest.mark.parametrize("profile", ["visual-studio-code", "neovim"])
+async def test_site_findings_for_the_opened_and_the_saved_version(profile: str, tmp_path: Path) -> None:
+    write(tmp_path, SITE)
+    path = tmp_path / "content/posts/slugged.md"
+    async with session(profile, tmp_path) as client:
+        uri = open_document(client, path, path.read_text(encoding="utf-8"))
+        found = await _eventually(client, uri, 1, lambda found: bool(codes(found)))
+        assert codes(found) == [("SITE001", 2, 6, 2, 13)]  # `"taken"` on line 3, 0-based 2
+        assert "content/posts/taken.md:1" in next(d.message for d in found if d.code == "SITE001")
+        change(client, uri, 2, edit(2, 6, 2, 13, '"free"'))  # unsaved: the file's own findings only
+        assert codes(await diagnostics(client, uri, 2)) == []
+        change(client, uri, 3, edit(2, 6, 2, 12, '"taken"'))
+        client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri)))
+        found = await _eventually(client, uri, 3, lambda found: bool(codes(found)))
+        assert codes(found) == [("SITE001", 2, 6, 2, 13)]
+
+
+async def _eventually(client, uri: str, version: int, condition) -> list[types.Diagnostic]:  # type: ignore[no-untyped-def]
+    """The diagnostics of ``version`` once ``condition`` holds for them (a push client gets the site
+    findings in a second publication)."""
+    for _ in range(500):
+        found = await diagnostics(client, uri, version)
+        if condition(found):
+            return found
+        published = [p for p in client.published if p.uri == uri and p.version == version]
+        if published and condition(list(published[-1].diagnostics)):
+            return list(published[-1].diagnostics)
+        await asyncio.sleep(0.02)
+    raise AssertionError(f"no such diagnostics for version {version}: {client.published}")
