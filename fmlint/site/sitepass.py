@@ -112,7 +112,8 @@ def _site_findings(
     wanted_codes = {absolute: codes for absolute, _, codes in checked}  # the site codes enabled for each file
     files = content_files(site)
     stamps = _stamps(files, cache)
-    state = _state(site, files)
+    adapters = content_adapters(site)
+    state = _state(site, files, adapters)
     fresh = {absolute: result.facts for absolute, result in in_run.items() if result.facts is not None}
     memo = _stored_memo(cache, site, state, stamps, fresh)
     if memo is None:
@@ -124,7 +125,7 @@ def _site_findings(
         others = {_shown(path, here): path for path in files if path not in in_run}
         for path, facts in _other_facts(others, stamps, settings_for, cache, jobs, verbose).items():
             index.add(path, others[path], facts if facts is not None else _facts_now(path, settings_for(path)))
-        index.generated = content_adapters(site)
+        index.generated = adapters
         index.finish()
         complete = not others  # a run over the whole site: its findings are kept for the next such run
         findings = _findings(index, wanted_codes, complete)
@@ -179,10 +180,10 @@ def _stamps(files: list[str], cache: ResultCache | None) -> dict[str, str | None
     return stamps
 
 
-def _state(site: SiteConfig, files: list[str]) -> str:
+def _state(site: SiteConfig, files: list[str], adapters: tuple[str, ...]) -> str:
     """What the site's findings depend on besides the files' facts, hashed: fmlint's code, the site's
     configuration and content adapters, the working folder (messages name files from it), the content files."""
-    head = f"{code_fingerprint()}\0{site!r}\0{content_adapters(site)}\0{os.getcwd()}"
+    head = f"{code_fingerprint()}\0{site!r}\0{adapters}\0{os.getcwd()}"
     digest = hashlib.blake2b(head.encode(), digest_size=20)
     for path in files:
         digest.update(f"{path}\n".encode())
