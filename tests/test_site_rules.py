@@ -485,3 +485,63 @@ def test_a_whole_site_run_keeps_its_findings_until_the_site_changes(tmp_path, mo
     (tmp_path / "content/posts/taken.md").write_text(page('title: "Taken"', 'slug: "moved"'), encoding="utf-8")
     after = site_findings(tmp_path, cache=cache)  # a content file changed
     assert len(indexed) == 2 and not any(line.startswith("content/posts/slugged.md") for line in after)
+
+
+def _kept_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[ResultCache, list[int]]:
+    """The faulty site checked whole with a cache (its findings kept), and a list that grows by one each
+    time the site is indexed afresh."""
+    write(tmp_path, FAULTY_SITE)
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    site_findings(tmp_path, cache=cache)
+    indexed: list[int] = []
+    finish = SiteIndex.finish
+    monkeypatch.setattr(SiteIndex, "finish", lambda self: indexed.append(1) or finish(self))
+    return cache, indexed
+
+
+def _touch(path: Path) -> None:
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - 1_000_000_000))  # a new stamp, not in the future
+
+
+def test_kept_findings_hold_for_files_touched_or_edited_without_a_fact_changing(tmp_path, monkeypatch):
+    cache, indexed = _kept_site(tmp_path, monkeypatch)
+    two = ["content/posts/slugged.md", "content/posts/taken.md"]
+    before = site_findings(tmp_path, two, cache)
+    slugged = site_findings(tmp_path, two[:1], cache)
+    _touch(tmp_path / two[0])
+    write(tmp_path, {two[1]: page('title: "Taken"', body="Another paragraph.\n")})
+    assert site_findings(tmp_path, two, cache) == before  # served: their facts are as kept
+    assert [line.split(" ")[1] for line in before] == ["SITE001", "SITE001"] and indexed == []
+    # kept again with the new stamps: a run without the changed files is served too
+    assert site_findings(tmp_path, two[:1], cache) == slugged and indexed == []
+    _touch(tmp_path / two[1])  # changed, not in the run: indexed afresh
+    assert site_findings(tmp_path, two[:1], cache) == slugged and len(indexed) == 1
+    write(tmp_path, {two[0]: page('title: "S"', 'slug: "taken"', body="## A heading\n")})  # a fact changed
+    assert site_findings(tmp_path, two[:1], cache) == slugged and len(indexed) == 2
+
+
+def test_a_collision_disappears_when_one_file_changes_and_appears_when_another_does(tmp_path, monkeypatch):
+    cache, indexed = _kept_site(tmp_path, monkeypatch)
+    write(tmp_path, {"content/posts/taken.md": page('title: "Taken"', 'slug: "moved"')})
+    assert site_findings(tmp_path, ["content/posts/taken.md"], cache) == []
+    assert site_findings(tmp_path, ["content/posts/slugged.md"], cache) == []  # the other file, unchanged
+    write(tmp_path, {"content/posts/ai2.md": page('title: "AI two"', 'tags: ["AI"]', 'slug: "moved"')})
+    found = site_findings(tmp_path, ["content/posts/ai2.md", "content/posts/slugged.md"], cache)
+    assert len(found) == 1 and found[0].startswith("content/posts/ai2.md:4:7-4:14 SITE001 this page and the page `")
+    assert "content/posts/taken.md:3` are both written to `posts/moved/index.html`" in found[0]
+    [other] = site_findings(tmp_path, ["content/posts/taken.md"], cache)
+    assert other.startswith("content/posts/taken.md:3:7-3:14 SITE001") and "ai2.md:4`" in other
+    assert len(indexed) == 4  # every run after a change indexed the site again
+
+
+def test_a_deleted_or_renamed_file_leaves_the_kept_findings(tmp_path, monkeypatch):
+    cache, indexed = _kept_site(tmp_path, monkeypatch)
+    (tmp_path / "content/posts/taken.md").rename(tmp_path / "content/posts/free.md")
+    assert site_findings(tmp_path, ["content/posts/slugged.md", "content/posts/free.md"], cache) == []
+    (tmp_path / "content/posts/ai2.md").rename(tmp_path / "content/posts/taken.md")
+    found = site_findings(tmp_path, ["content/posts/slugged.md"], cache)
+    assert len(found) == 1 and "the page `" in found[0] and "content/posts/taken.md:1` are both written" in found[0]
+    (tmp_path / "content/posts/taken.md").unlink()
+    assert site_findings(tmp_path, ["content/posts/slugged.md"], cache) == []
+    assert len(indexed) == 3

@@ -7,11 +7,14 @@ files are found (a walk of its content folders) and run through the runner too
 reads none of them — to get their facts.  Findings are reported only in the
 files of the run, with their inline suppression comments applied.
 
-After a run over a whole site, its findings are kept in the cache with a hash of
+After a run over a whole site, its findings are kept in the cache under a hash of
 what they depend on (fmlint's code, the site's configuration and content
-adapters, every content file's stamp) and the files outside the index they
-looked for; while all of these hold, a later run — whole or over a few files —
-takes its findings from there without indexing the site.
+adapters, the working folder, the list of content files), with each file's stamp
+and a digest of its facts, and the files outside the index they looked for.
+While these hold, a later run — whole or over a few files — takes its findings
+from there without indexing the site.  A file of the run whose stamp changed
+(touched, or edited where no fact changed: a typo in a paragraph) still holds
+when its new facts have the digest kept; the kept stamps are then updated.
 """
 
 from __future__ import annotations
@@ -88,10 +91,12 @@ class _Memo(msgspec.Struct, array_like=True):
 
     findings: list[tuple[str, str, str, At]]
     probes: list[tuple[str, str, bool]]
+    files: dict[str, tuple[str, bytes]]  # absolute path → (stamp, digest of its facts) when kept
 
 
 _MEMO_ENCODER = msgspec.msgpack.Encoder()
 _MEMO_DECODER = msgspec.msgpack.Decoder(_Memo)
+_FACTS_ENCODER = msgspec.msgpack.Encoder()
 _PROBES = {"isfile": os.path.isfile, "exists": os.path.exists}
 
 
@@ -107,8 +112,10 @@ def _site_findings(
     wanted_codes = {absolute: codes for absolute, _, codes in checked}  # the site codes enabled for each file
     files = content_files(site)
     stamps = _stamps(files, cache)
-    state = _state(site, files, stamps)
-    memo = _stored_memo(cache, site, state)
+    adapters = content_adapters(site)
+    state = _state(site, files, adapters)
+    fresh = {absolute: result.facts for absolute, result in in_run.items() if result.facts is not None}
+    memo = _stored_memo(cache, site, state, stamps, fresh)
     if memo is None:
         index = SiteIndex(site)
         for absolute, result in in_run.items():
@@ -118,13 +125,16 @@ def _site_findings(
         others = {_shown(path, here): path for path in files if path not in in_run}
         for path, facts in _other_facts(others, stamps, settings_for, cache, jobs, verbose).items():
             index.add(path, others[path], facts if facts is not None else _facts_now(path, settings_for(path)))
-        index.generated = content_adapters(site)
+        index.generated = adapters
         index.finish()
         complete = not others  # a run over the whole site: its findings are kept for the next such run
         findings = _findings(index, wanted_codes, complete)
-        memo = _Memo([(f.page.absolute, f.code, f.message, f.at) for f in findings], index.probes)
-        if complete and cache is not None and state is not None:
-            cache.store_site(site.root, state, _MEMO_ENCODER.encode(memo))
+        memo = _Memo([(f.page.absolute, f.code, f.message, f.at) for f in findings], index.probes, {})
+        if complete and cache is not None:
+            memo.files = {path: ("", _digest(fresh[path])) for path in files}
+            _keep(cache, site.root, state, memo, stamps)
+    elif any(path in memo.files and memo.files[path][0] != stamps.get(path) for path in fresh):
+        _keep(cache, site.root, state, memo, stamps)  # still valid: kept with the run's files' new stamps
     diagnostics: dict[str, list[Diagnostic]] = {}
     seen: set[tuple[str, str, int, int, str]] = set()
     for absolute, code, message, at in memo.findings:
@@ -170,25 +180,47 @@ def _stamps(files: list[str], cache: ResultCache | None) -> dict[str, str | None
     return stamps
 
 
-def _state(site: SiteConfig, files: list[str], stamps: dict[str, str | None]) -> str | None:
-    """What the site's findings depend on, hashed: fmlint's code, the site's configuration and content
-    adapters, and every content file's stamp (``None`` when a stamp is missing)."""
-    if not stamps or any(stamps.get(path) is None for path in files):
-        return None
-    digest = hashlib.blake2b(f"{code_fingerprint()}\0{site!r}\0{content_adapters(site)}".encode(), digest_size=20)
+def _state(site: SiteConfig, files: list[str], adapters: tuple[str, ...]) -> str:
+    """What the site's findings depend on besides the files' facts, hashed: fmlint's code, the site's
+    configuration and content adapters, the working folder (messages name files from it), the content files."""
+    head = f"{code_fingerprint()}\0{site!r}\0{adapters}\0{os.getcwd()}"
+    digest = hashlib.blake2b(head.encode(), digest_size=20)
     for path in files:
-        digest.update(f"{path}\0{stamps[path]}\n".encode())
+        digest.update(f"{path}\n".encode())
     return digest.hexdigest()
 
 
-def _stored_memo(cache: ResultCache | None, site: SiteConfig, state: str | None) -> _Memo | None:
-    """The findings kept for this state of the site, if every file they looked for is as it was."""
-    if cache is None or state is None or (value := cache.load_site(site.root, state)) is None:
+def _keep(cache: ResultCache | None, root: str, state: str, memo: _Memo, stamps: dict[str, str | None]) -> None:
+    """Store the site's findings with every file's stamp now (not when one is unknown: too recent to trust)."""
+    if cache is None or any(stamps.get(path) is None for path in memo.files):
+        return
+    memo.files = {path: (stamps[path] or "", digest) for path, (_, digest) in memo.files.items()}
+    cache.store_site(root, state, _MEMO_ENCODER.encode(memo))
+
+
+def _digest(facts: SiteFacts) -> bytes:
+    return hashlib.blake2b(_FACTS_ENCODER.encode(facts), digest_size=16).digest()
+
+
+def _stored_memo(
+    cache: ResultCache | None,
+    site: SiteConfig,
+    state: str,
+    stamps: dict[str, str | None],
+    fresh: dict[str, SiteFacts],
+) -> _Memo | None:
+    """The findings kept for this state of the site, if every file is as it was — its stamp unchanged, or
+    a file of the run (``fresh``: its facts now) whose facts have the kept digest — and every file they
+    looked for too."""
+    if cache is None or (value := cache.load_site(site.root, state)) is None:
         return None
     try:
         memo = _MEMO_DECODER.decode(value)
     except msgspec.MsgspecError:
         return None
+    for path, (stamp, digest) in memo.files.items():
+        if stamps.get(path) != stamp and (path not in fresh or _digest(fresh[path]) != digest):
+            return None
     if not all(_PROBES.get(name, _never)(path) == answer for name, path, answer in memo.probes):
         return None
     return memo
