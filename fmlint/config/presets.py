@@ -47,11 +47,9 @@ class Preset:
     excludes: tuple[str, ...]  # gitignore-style patterns, relative to the config file
     image_fields: tuple[str, ...]
     rule_options: Options = field(default_factory=dict)  # defaults for [rules.<module>] tables
-    generator: str = "Hugo"
-    extensions: tuple[str, ...] = (
-        ".md",
-        ".markdown",
-    )  # the files checked when walking folders  # named in messages (the DT rules read Hugo's date layouts for every preset)
+    generator: str = "Hugo"  # named in messages (the DT rules read Hugo's date layouts for every preset)
+    extensions: tuple[str, ...] = (".md", ".markdown")  # the files checked when walking folders
+    case_insensitive_keys: bool = False  # the generator reads front-matter keys in any case (Hugo lower-cases them)
 
     def options_with(self, image_fields: tuple[str, ...]) -> dict[str, dict[str, Any]]:
         """This preset's rule options, with ``image_fields`` where image fields go."""
@@ -64,7 +62,13 @@ class Preset:
 PRESETS: dict[str, Preset] = {
     preset.name: preset
     for preset in (
-        Preset("hugo", "hugo-article", ("archetypes/", "themes/", "public/", "resources/_gen/"), DEFAULT_IMAGE_FIELDS),
+        Preset(
+            "hugo",
+            "hugo-article",
+            ("archetypes/", "themes/", "public/", "resources/_gen/"),
+            DEFAULT_IMAGE_FIELDS,
+            case_insensitive_keys=True,
+        ),
         Preset(
             "jekyll",
             "jekyll",

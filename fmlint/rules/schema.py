@@ -14,12 +14,14 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fmlint.config.presets import PRESETS
 from fmlint.diagnostics import Problem, Severity
 from fmlint.fix.model import DISPLAY_ONLY, UNSAFE, Edit, Fix
 from fmlint.fix.values import key_text, value_text, written_value
 from fmlint.frontmatter import FrontMatter, JsonPath
 from fmlint.positions import Span
 from fmlint.rules.base import Context, Rule, probe_function
+from fmlint.schema.key_case import in_schema_spelling
 from fmlint.schema.loader import CompiledSchema, SchemaLoadError, load_schema
 from fmlint.schema.near_miss import near_miss_problems
 from fmlint.schema.prescreen import known_valid
@@ -272,6 +274,9 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         return
     if data is None:
         return
+    preset = PRESETS.get(ctx.settings.preset)
+    if preset is not None and preset.case_insensitive_keys and isinstance(data, dict):
+        data, fm = in_schema_spelling(schema.contents, data, fm)
     if not known_valid(schema, data):
         from fmlint.schema.errors import schema_problems  # jsonschema: imported for the first invalid document
 
