@@ -55,16 +55,17 @@ def site_diagnostics(
 ) -> dict[str, list[Diagnostic]]:
     """The site rules' findings in the files of ``results``, by path."""
     sites: dict[str, tuple[SiteConfig, list[tuple[str, FileResult, frozenset[str]]]]] = {}
-    folders: dict[str, str] = {}  # each folder as named → absolute (10,000 files sit in a few folders)
+    # each folder as named → absolute, and its site (10,000 files sit in a few folders)
+    folders: dict[str, tuple[str, SiteConfig | None]] = {}
     for result in results:
         codes = settings_for(result.path).enabled_codes & SITE_CODES
         if result.facts is None or not codes:
             continue
         folder, name = os.path.split(result.path)
         if folder not in folders:
-            folders[folder] = os.path.abspath(folder)
-        absolute = os.path.join(folders[folder], name)
-        site = site_of(absolute)
+            folders[folder] = (os.path.abspath(folder), site_of(result.path))
+        absolute_folder, site = folders[folder]
+        absolute = os.path.join(absolute_folder, name)
         if site is not None and site.content_dirs:
             sites.setdefault(site.root, (site, []))[1].append((absolute, result, codes))
     found: dict[str, list[Diagnostic]] = {}
