@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields
 from typing import TYPE_CHECKING, TextIO, cast
 
@@ -30,7 +30,13 @@ if TYPE_CHECKING:
     from fmlint.runner import RunResult
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-_SUBCOMMANDS = ("rule", "rules")
+# each subcommand's module, whose ``main`` takes the arguments (the subcommand's name first)
+_SUBCOMMANDS = {
+    "rule": "fmlint.rule_docs",
+    "rules": "fmlint.rule_docs",
+    "schema": "fmlint.infer.command",
+    "server": "fmlint.server",
+}
 
 
 def _codes(text: str) -> list[str]:
@@ -122,17 +128,10 @@ def command() -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in _SUBCOMMANDS and not os.path.exists(args[0]):
-        from fmlint.rule_docs import main as rule_docs_main
+        from importlib import import_module
 
-        return rule_docs_main(args)
-    if args and args[0] == "schema" and not os.path.exists(args[0]):
-        from fmlint.infer.command import main as schema_main
-
-        return schema_main(args[1:])
-    if args and args[0] == "server" and not os.path.exists(args[0]):
-        from fmlint.server import main as server_main
-
-        return server_main(args)
+        subcommand: Callable[[Sequence[str]], int] = import_module(_SUBCOMMANDS[args[0]]).main
+        return subcommand(args)
     return _check(_parser().parse_args(args))
 
 

@@ -104,9 +104,7 @@ def _misread_fences(doc: Document, fences: list[tuple[Span, Span | None]], view:
     """The body ranges of the closed MDX fences that the view does not have as the same fence."""
     lines = doc.lines
     parsed = {
-        lines.line_of(fence.opening.start): lines.line_of(max(fence.span.start, fence.span.end - 1))
-        for fence in view.code_fences
-        if fence.closed
+        lines.line_of(fence.opening.start): lines.lines_of(fence.span)[1] for fence in view.code_fences if fence.closed
     }
     base = doc.body_start
     return [

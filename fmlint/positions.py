@@ -116,6 +116,10 @@ class LineIndex:
         """The 1-based line holding ``offset`` (for messages such as "first defined on line 3")."""
         return self.point(offset)[0]
 
+    def lines_of(self, span: Span) -> tuple[int, int]:
+        """The first and last 1-based lines ``span`` covers (an empty span: its own line, twice)."""
+        return self.line_of(span.start), self.line_of(max(span.start, span.end - 1))
+
     def offset_at(self, line: int, column: int) -> int:
         """The offset of 1-based ``line`` and ``column`` (positions parsers report as numbers)."""
         return self.line_start(line) + column - 1

@@ -150,10 +150,7 @@ class _MarkdownlintState:
             if directive is None:
                 continue
             action, argument = directive.groups()
-            first, last = (
-                lines.line_of(comment.span.start),
-                lines.line_of(max(comment.span.start, comment.span.end - 1)),
-            )
+            first, last = lines.lines_of(comment.span)
             if action == "configure-file":
                 self._suppress(comment.span, _configured_off(argument), 1, _EVERY_LINE)
             elif action == "capture":
@@ -225,8 +222,7 @@ def _add(ctx: Context, found: _Directives, directive: str, code_text: str, span:
             codes.append(rule.code)
     if not codes and not code_text.strip():
         codes = [None]
-    first = ctx.doc.lines.line_of(span.start)
-    last = ctx.doc.lines.line_of(max(span.start, span.end - 1))
+    first, last = ctx.doc.lines.lines_of(span)
     if directive == "enable":
         _enable(ctx, found, codes, span, first)
         return

@@ -68,7 +68,7 @@ class FrontMatter:
 def _removal_shown(key: Span, value: Span, lines: LineIndex, first: int) -> Fix:
     """Display-only: the lines of the second occurrence removed (the front matter's closing line follows them)."""
     start = lines.line_start(lines.line_of(key.start))
-    end = lines.line_start(lines.line_of(max(value.start, value.end - 1)) + 1)
+    end = lines.line_start(lines.lines_of(value)[1] + 1)
     return Fix(DISPLAY_ONLY, f"remove this occurrence, keeping the one on line {first}", (Edit(start, end, ""),))
 
 

@@ -19,8 +19,9 @@ from typing import Any
 
 from fmlint.document import Document
 from fmlint.frontmatter import FrontMatter, parse_front_matter
-from fmlint.infer.values import Shape, json_type, string_shapes
+from fmlint.infer.values import Shape, string_shapes
 from fmlint.linter import read_path
+from fmlint.schema.json_types import json_type
 
 ITEMS = 0  # the generalised path element of a list item (keys are always text)
 VALUE_CAP = 1000  # distinct scalar values counted per path; past it, no enum is learned

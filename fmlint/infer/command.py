@@ -71,7 +71,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str]) -> int:
-    """``fmlint schema …``: only ``infer`` so far."""
+    """``fmlint schema …`` (``argv`` begins with ``schema``): only ``infer`` so far."""
+    argv = argv[1:]
     if not argv or argv[0] != "infer":
         print("fmlint: error: usage: fmlint schema infer PATHS… (see fmlint schema infer --help)", file=sys.stderr)
         return EXIT_USAGE

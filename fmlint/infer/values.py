@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from enum import IntFlag
 from functools import lru_cache
-from typing import Any
 
 from fmlint.dates import parse_hugo_date
 from fmlint.images import IMAGE_EXTENSIONS, url_path
@@ -34,23 +33,6 @@ class Shape(IntFlag):
     IMAGE = 16  # an http(s) URL or a path with an image extension
     SLUG = 32
     FREE_TEXT = 64  # several words, or long
-
-
-def json_type(value: Any) -> str:
-    """The JSON Schema type name of a parsed front-matter value."""
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, dict):
-        return "object"
-    return "null"
 
 
 @lru_cache(maxsize=65536)

@@ -23,6 +23,7 @@ from typing import Any
 from fmlint.diagnostics import Problem
 from fmlint.frontmatter import FrontMatter
 from fmlint.frontmatter.model import JsonPath, describe_path
+from fmlint.schema.json_types import json_type
 from fmlint.spelling import edit_distance
 
 CODE = "SC006"
@@ -79,16 +80,13 @@ def closest(key: str, names: list[str]) -> str | None:
     return None if best is None else best[1]
 
 
-_JSON_TYPES = {bool: "boolean", int: "integer", float: "number", str: "string", list: "array", dict: "object"}
-
-
 def _type_fits(value: Any, schema: Any) -> bool:
     """Whether ``value`` is of a JSON type ``schema`` names (true when it names none)."""
     expected = schema.get("type") if isinstance(schema, dict) else None
     if expected is None:
         return True
     names = {expected} if isinstance(expected, str) else set(expected)
-    actual = "null" if value is None else _JSON_TYPES.get(type(value), "string")
+    actual = json_type(value)
     return actual in names or (actual == "integer" and "number" in names)
 
 

@@ -111,9 +111,8 @@ def _site_findings(
 ) -> dict[str, list[Diagnostic]]:
     in_run = {absolute: result for absolute, result, _ in checked}
     wanted_codes = {absolute: codes for absolute, _, codes in checked}  # the site codes enabled for each file
-    files = content_files(site)
+    files, adapters = walk_content(site)
     stamps = _stamps(files, cache)
-    adapters = content_adapters(site)
     state = _state(site, files, adapters)
     fresh = {absolute: result.facts for absolute, result in in_run.items() if result.facts is not None}
     memo = _stored_memo(cache, site, state, stamps, fresh)
@@ -233,26 +232,23 @@ def _never(path: str) -> object:
 
 def content_files(site: SiteConfig) -> list[str]:
     """The absolute paths of the Markdown files in the site's content folders (hidden ones skipped, as Hugo does)."""
+    return walk_content(site)[0]
+
+
+def walk_content(site: SiteConfig) -> tuple[list[str], tuple[str, ...]]:
+    """One walk of the content folders: their Markdown files (as :func:`content_files`), and the URL
+    prefixes of the folders holding a content adapter (``_content.gotmpl``), whose pages no file shows."""
     found: list[str] = []
+    adapters: list[str] = []
     for content in site.content_dirs:
         for folder, dirs, files in os.walk(content.path):
             dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _NOT_CONTENT]
             prefix = folder + os.sep
             found += [prefix + f for f in files if f.lower().endswith(MARKDOWN) and not f.startswith(".")]
-    return sorted(set(found))
-
-
-def content_adapters(site: SiteConfig) -> tuple[str, ...]:
-    """The URL prefixes of the folders holding a content adapter (``_content.gotmpl``), whose pages
-    no file shows."""
-    found = []
-    for content in site.content_dirs:
-        for folder, dirs, files in os.walk(content.path):
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
             if "_content.gotmpl" in files:
                 relative = os.path.relpath(folder, content.path).replace(os.sep, "/")
-                found.append(url_key("/" + ("" if relative == "." else relative)))
-    return tuple(found)
+                adapters.append(url_key("/" + ("" if relative == "." else relative)))
+    return sorted(set(found)), tuple(adapters)
 
 
 def _other_facts(
