@@ -21,6 +21,7 @@ from fmlint.cli import main
 
 DATA = Path(__file__).resolve().parent / "data"
 FIXABLE = '---\r\ntitle: "价格"\r\nlead: no  # keep me\r\n---\r\n\r\n#### 价格\r\n'  # FH001 (safe), MD001 (unsafe)
+BUNDLED_SCHEMA = Path(__file__).resolve().parents[1] / "schemas" / "hugo-article.schema.json"
 FIXED_SAFE = FIXABLE.replace("lead: no ", 'lead: "no" ')
 FIXED_ALL = FIXED_SAFE.replace("#### 价格", "## 价格")
 
@@ -295,8 +296,15 @@ def test_a_file_in_a_read_only_folder_is_reported_and_left_intact(capsys):
             sub.mkdir()
             write_file(sub, "a.md", FIXABLE).chmod(0o666)
             sub.chmod(mode)
+        # `nobody` may not read the checkout (a clone under `mktemp -d` is 0700): the bundled schema is
+        # copied where it can, and a `--diff` run as root first imports every module the fix path needs
+        schema = folder / "article.schema.json"
+        shutil.copyfile(BUNDLED_SCHEMA, schema)
+        arguments = ["--isolated", "--no-cache", "--schema", str(schema), "--format", "json", str(folder)]
+        assert main(["--diff", *arguments]) == 1
+        capsys.readouterr()
         with unprivileged():
-            code = main(["--isolated", "--no-cache", "--fix", "--format", "json", str(folder)])
+            code = main(["--fix", *arguments])
         out = capsys.readouterr().out
         assert code == 1
         failure = _not_written(out, "locked/a.md")
