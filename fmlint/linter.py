@@ -138,11 +138,13 @@ def lint_document(doc: Document, settings: Settings, verbose: bool = False) -> l
     return lint_file(doc, settings, verbose).diagnostics
 
 
-def lint_file(doc: Document, settings: Settings, verbose: bool = False) -> FileResult:
+def lint_file(doc: Document, settings: Settings, verbose: bool = False, with_facts: bool = True) -> FileResult:
+    """One document's result; its site facts too unless ``with_facts`` is false (the runner knows
+    when no site holds the file)."""
     ctx, diagnostics = context(doc, settings, verbose)
     diagnostics += check(ctx, CHECKERS, verbose)
     urls, url_errors = collect_urls(ctx, verbose)
-    facts, facts_errors = collect_facts(ctx, verbose)
+    facts, facts_errors = collect_facts(ctx, verbose) if with_facts else (None, [])
     diagnostics, urls = finish(ctx, [*diagnostics, *url_errors, *facts_errors], urls)
     return FileResult(doc.path, diagnostics, urls, facts)
 
