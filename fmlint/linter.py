@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -251,6 +252,9 @@ def located_diagnostic(
 ) -> Diagnostic:
     """A finding already located by line and column (the online checks) as a diagnostic."""
     rule = RULES_BY_CODE[code]
+    # interned: the many identical messages (a generic alt text's, on every picture) share one string, and
+    # one object per chunk of results crosses from a worker process (pickle keeps what is shared)
+    message = sys.intern(message)
     return Diagnostic(
         path=path,
         line=position.line,
