@@ -305,12 +305,15 @@ def _report(args: argparse.Namespace, result: RunResult, sources: Mapping[str, s
 
 
 def _exit_code(args: argparse.Namespace, result: RunResult) -> int:
+    from operator import attrgetter
+
     from fmlint.diagnostics import Severity
     from fmlint.linter import INTERNAL_ERROR
 
-    if any(d.code == INTERNAL_ERROR for d in result.diagnostics):
+    diagnostics = result.diagnostics
+    if INTERNAL_ERROR in map(attrgetter("code"), diagnostics):  # each test in C: a report may hold 80,000
         return EXIT_INTERNAL
     if args.exit_zero:
         return EXIT_OK
-    failing = result.diagnostics if args.strict else [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    failing = bool(diagnostics) if args.strict else Severity.ERROR in map(attrgetter("severity"), diagnostics)
     return EXIT_ERRORS if failing else EXIT_OK

@@ -73,27 +73,27 @@ def _walk(
     for folder, dirs, files in os.walk(root, onerror=None, followlinks=False):
         rules = rules_for(folder)
         normal = os.path.normpath(folder)  # entry names are plain: normalising the folder once is enough
-        already_normal = normal == folder and normal != "."
         ignores = rules.respect_gitignore and gitignores.any_for(folder)
         dirs[:] = sorted(d for d in dirs if not _skipped(os.path.join(folder, d), d, True, rules, gitignores, ignores))
         # a walked folder is not excluded itself, but the root's excludes come from above it
         folder_excluded = rules.excludes_folders_only and folder == root and rules.is_excluded(folder, True)
-        for name in files:
-            checked = name.lower().endswith(rules.extensions)
-            if (checked or (skipped is not None and name.lower().endswith(".mdx"))) and not folder_excluded:
-                path = os.path.join(folder, name)
-                if not _skipped(path, name, False, rules, gitignores, ignores):
-                    if checked:
-                        yield path if already_normal else _normal_path(normal, name)
-                    elif skipped is not None:
-                        skipped.append(_normal_path(normal, name))
+        # a file is judged by its name alone unless its own path may be excluded or git-ignored
+        by_name = rules.excludes_folders_only and not ignores
+        prefix = "" if normal == "." else os.path.join(normal, "")
+        for name in () if folder_excluded else files:
+            lower = name.lower()
+            checked = lower.endswith(rules.extensions)
+            if not (checked or (skipped is not None and lower.endswith(".mdx"))) or name.startswith("."):
+                continue
+            if not by_name and _skipped(os.path.join(folder, name), name, False, rules, gitignores, ignores):
+                continue
+            if checked:
+                yield prefix + name
+            elif skipped is not None:
+                skipped.append(prefix + name)
         for name in dirs:  # a directory named like a Markdown file is reported, not walked past
             if name.lower().endswith(rules.extensions):
-                yield _normal_path(normal, name)
-
-
-def _normal_path(normal_folder: str, name: str) -> str:
-    return name if normal_folder == "." else os.path.join(normal_folder, name)
+                yield prefix + name
 
 
 def _skipped(path: str, name: str, is_dir: bool, rules: WalkRules, gitignores: GitIgnores, ignores: bool) -> bool:

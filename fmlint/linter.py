@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -138,11 +139,13 @@ def lint_document(doc: Document, settings: Settings, verbose: bool = False) -> l
     return lint_file(doc, settings, verbose).diagnostics
 
 
-def lint_file(doc: Document, settings: Settings, verbose: bool = False) -> FileResult:
+def lint_file(doc: Document, settings: Settings, verbose: bool = False, with_facts: bool = True) -> FileResult:
+    """One document's result; its site facts too unless ``with_facts`` is false (the runner knows
+    when no site holds the file)."""
     ctx, diagnostics = context(doc, settings, verbose)
     diagnostics += check(ctx, CHECKERS, verbose)
     urls, url_errors = collect_urls(ctx, verbose)
-    facts, facts_errors = collect_facts(ctx, verbose)
+    facts, facts_errors = collect_facts(ctx, verbose) if with_facts else (None, [])
     diagnostics, urls = finish(ctx, [*diagnostics, *url_errors, *facts_errors], urls)
     return FileResult(doc.path, diagnostics, urls, facts)
 
@@ -249,6 +252,9 @@ def located_diagnostic(
 ) -> Diagnostic:
     """A finding already located by line and column (the online checks) as a diagnostic."""
     rule = RULES_BY_CODE[code]
+    # interned: the many identical messages (a generic alt text's, on every picture) share one string, and
+    # one object per chunk of results crosses from a worker process (pickle keeps what is shared)
+    message = sys.intern(message)
     return Diagnostic(
         path=path,
         line=position.line,

@@ -12,6 +12,10 @@ process first serves every file whose stamp (``stat``) matches its entry, withou
 reading it; the others are read, hashed and looked up by their bytes, and
 checked on a miss.  See ``fmlint.cache`` for the keys and for how rules that
 depend on other files are kept fresh.
+
+Site facts (``fmlint.site``) are extracted only from files inside a site: the
+site rules look at nothing else.  Whether a file is inside one is part of its
+cache key, so adding a site's configuration file is seen by the next run.
 """
 
 from __future__ import annotations
@@ -42,6 +46,8 @@ from fmlint.linter import (
 )
 from fmlint.rules import Checker
 from fmlint.rules.base import answers_unchanged
+from fmlint.rules.site import SITE_CODES
+from fmlint.site.config import site_of
 from fmlint.suppressions import MARK
 
 SettingsFor = Callable[[str], Settings]
@@ -132,8 +138,14 @@ class _Worker:
         self.settings_list = settings_list
         self.cache = cache
         self.verbose = verbose
-        # file keys are these (one per settings) + the path
-        self.key_prefixes = [] if cache is None else [cache.key_prefix(settings_fingerprint(s)) for s in settings_list]
+        # file keys are these (one per settings; the second for files outside any site) + the path
+        fingerprints = [settings_fingerprint(s) for s in settings_list] if cache is not None else []
+        self.key_prefixes = [] if cache is None else [cache.key_prefix(f) for f in fingerprints]
+        self.outside_prefixes = (
+            [] if cache is None else [cache.key_prefix(f + "\0outside a site") for f in fingerprints]
+        )
+        self.site_rules = [bool(s.enabled_codes & SITE_CODES) for s in settings_list]
+        self._in_site: dict[str, bool] = {}  # by folder
         groups = [checker_groups(settings) for settings in settings_list]
         self.stable = [stable for stable, _, _ in groups]
         self.filesystem = [filesystem for _, filesystem, _ in groups]
@@ -159,7 +171,7 @@ class _Worker:
             except OSError:
                 continue
             if stat.S_ISREG(status.st_mode) and (stamp := cache.stamp(status, now)) is not None:
-                file_key = self.key_prefixes[index] + path
+                file_key = self.file_key(path, index)
                 wanted[file_key] = (stamp, path)
                 numbers[file_key] = number
         served: dict[int, FileResult] = {}
@@ -189,8 +201,9 @@ class _Worker:
         """
         settings = self.settings_list[index]
         cache = self.cache
+        facts = self.wants_facts(path, index)
         if cache is None:
-            return lint_file(read_path(path, settings.max_file_size), settings, self.verbose), False
+            return lint_file(read_path(path, settings.max_file_size), settings, self.verbose, facts), False
         try:  # before reading: a stamp may be older than the bytes, never newer
             status: os.stat_result | None = os.stat(path)
         except OSError:
@@ -198,8 +211,8 @@ class _Worker:
         stamp = None if status is None else cache.stamp(status, time.time_ns())
         data = read_bytes(path, settings.max_file_size, status)
         if isinstance(data, Document):  # unreadable: nothing to hash
-            return lint_file(data, settings, self.verbose), False
-        file_key = self.key_prefixes[index] + path
+            return lint_file(data, settings, self.verbose, facts), False
+        file_key = self.file_key(path, index)
         key = cache.key(file_key, data)
         found = cache.load(key, path)
         if found is not None:
@@ -216,15 +229,32 @@ class _Worker:
             stable = [*errors, *check(ctx, self.stable[index], self.verbose)]
             filesystem = check(ctx, self.filesystem[index], self.verbose)
             urls, url_errors = collect_urls(ctx, self.verbose)
-            facts, facts_errors = collect_facts(ctx, self.verbose)
+            found_facts, facts_errors = collect_facts(ctx, self.verbose) if facts else (None, [])
             stable += url_errors + facts_errors
-            result = FileResult(path, sorted(stable), urls, facts)
+            result = FileResult(path, sorted(stable), urls, found_facts)
             entry = Entry(result, sorted(filesystem), tuple(ctx.probes), _MARK in data)
             if not any(d.code == INTERNAL_ERROR for d in (*stable, *filesystem)):  # a crash is shown again, not stored
                 cache.store(key, file_key, stamp, entry)
         found_now = [*entry.result.diagnostics, *filesystem, *check(ctx, self.clock[index], self.verbose)]
         diagnostics, urls = finish(ctx, found_now, entry.result.urls)
         return FileResult(path, diagnostics, urls, entry.result.facts), found is not None
+
+    def wants_facts(self, path: str, index: int) -> bool:
+        """Whether the file's site facts are extracted: a site rule is enabled and a site holds the file."""
+        if not self.site_rules[index]:
+            return False
+        folder = os.path.dirname(path)
+        inside = self._in_site.get(folder)
+        if inside is None:
+            site = site_of(path)
+            inside = self._in_site[folder] = site is not None and bool(site.content_dirs)
+        return inside
+
+    def file_key(self, path: str, index: int) -> str:
+        """Everything in the file's cache key but its bytes."""
+        if self.site_rules[index] and not self.wants_facts(path, index):
+            return self.outside_prefixes[index] + path
+        return self.key_prefixes[index] + path
 
 
 def _stored_result(entry: Entry) -> FileResult:

@@ -41,7 +41,7 @@ def split(url: str) -> SplitResult | None:
     return parts
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def parse(url: str) -> UrlParts | None:
     """``split`` for the rules: the same answer, cached (an image URL is read by several rules)
     and without ``urlsplit`` for URLs of the usual shape (about 6x faster)."""

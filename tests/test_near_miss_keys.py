@@ -47,6 +47,26 @@ def test_not_reported_when_the_defined_key_is_present_or_the_schema_is_closed():
     check("---\ntitle: t\ntitel: x\n---\n", [], schema=closed, **SC006)  # SC002's finding, not this one
 
 
+def test_found_under_a_closed_schema_only_where_an_open_object_is_reached_even_through_a_ref_loop():
+    # a closed node whose own keys are not walked; the open `meta` is reached only through the loop `child`
+    schema = {
+        "$ref": "#/$defs/node",
+        "$defs": {
+            "node": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "child": {"$ref": "#/$defs/node"},
+                    "meta": {"type": "object", "properties": {"author": {"type": "string"}}},
+                },
+            }
+        },
+    }
+    source = "---\nchild:\n  child:\n    meta:\n      autor: x\n---\n"
+    diagnostics = check(source, [(5, 7, "SC006")], schema=schema, **SC006)
+    assert "`child.child.meta.autor` looks like a misspelling of `author`" in diagnostics[0].message
+
+
 def test_not_reported_when_the_value_is_of_another_type():
     # hugo-docs' glossary marks entries with `alias: true`: a flag, not a misspelt list of aliases
     schema = {"properties": {"aliases": {"type": "array"}, "weight": {"type": "integer"}}}

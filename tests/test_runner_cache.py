@@ -408,3 +408,26 @@ def test_a_warm_run_never_imports_jsonschema(tmp_path):
     assert "'jsonschema'" in cold.splitlines()[-1]  # the examples have schema errors to explain
     assert warm.splitlines()[-1] == "[]"
     assert warm.splitlines()[:-1] == cold.splitlines()[:-1]  # the same diagnostics
+
+
+def test_site_facts_only_inside_a_site_and_a_new_site_config_is_seen(tmp_path, monkeypatch):
+    """Outside any site no facts are extracted (nothing reads them); a site configuration added
+    later changes the files' cache keys, so the next run extracts them and the site rules see the site."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text("---\ntitle: A\nslug: same\n---\nBody.\n")
+    (tmp_path / "content" / "b.md").write_text("---\ntitle: B\nslug: same\n---\nBody.\n")
+    files = discover(["content"])
+    cache = ResultCache(str(tmp_path / ".cache"))
+    outside = run(files, lambda path: Settings(), cache=cache)
+    assert [result.facts for result in outside.file_results] == [None, None]
+    assert not [d for d in outside.diagnostics if d.code.startswith("SITE")]
+
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    site_root.cache_clear()  # a run is a new process: nothing remembered of where sites are
+    inside = run(files, lambda path: Settings(), cache=ResultCache(str(tmp_path / ".cache")))
+    assert all(result.facts is not None for result in inside.file_results)
+    assert [(d.path, d.line, d.column, d.code) for d in inside.diagnostics if d.code == "SITE001"] == [
+        ("content/a.md", 3, 7, "SITE001"),
+        ("content/b.md", 3, 7, "SITE001"),
+    ]

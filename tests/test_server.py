@@ -349,6 +349,30 @@ async def test_configuration_and_schema_changes_are_reloaded(tmp_path: Path) -> 
         assert not client.published[-1].diagnostics  # excluded, as `--stdin-filename` would leave it
 
 
+async def test_a_site_configuration_created_while_open_is_seen(tmp_path: Path) -> None:
+    """Where the site root is was remembered for the life of the process: a `hugo.toml` added later is seen
+    once the client reports it (here: `/images/a.png` is then looked for under the site's `static/`)."""
+    async with session("visual-studio-code", tmp_path) as client:
+        await _until(lambda: bool(client.registrations))
+        (watch,) = client.registrations
+        assert "**/hugo.toml" in [w["globPattern"] for w in watch.register_options["watchers"]]
+        post = tmp_path / "content" / "post.md"
+        post.parent.mkdir()
+        post.write_text("---\ntitle: x\n---\n![a chart](/images/a.png)\n", encoding="utf-8")  # IMG006 reads the disk
+        uri = open_document(client, post, post.read_text(encoding="utf-8"))
+        assert not [d for d in await diagnostics(client, uri, 1) if d.code == "IMG006"]  # no site: nowhere to look
+        site = tmp_path / "hugo.toml"
+        site.write_text('baseURL = "https://example.org/"\n', encoding="utf-8")
+        count = len(client.published)
+        client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams([types.FileEvent(site.as_uri(), types.FileChangeType.Created)])
+        )
+        await _until(lambda: any(d.code == "IMG006" for p in client.published[count:] for d in p.diagnostics))
+        (found,) = [d for p in client.published[count:] for d in p.diagnostics if d.code == "IMG006"]
+        assert located([found]) == [("IMG006", 3, 11, 3, 24)]
+        assert "looked for static/images/a.png" in found.message
+
+
 CRASHING_SERVER = [
     sys.executable,
     "-c",

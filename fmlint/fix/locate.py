@@ -9,10 +9,8 @@ from fmlint.positions import Span
 
 def located_fix(doc: Document, fix: Fix) -> DiagnosticFix:
     """``fix`` with each edit located by line and column, as the diagnostic is."""
-    edits = []
-    for edit in fix.edits:
-        position = doc.lines.position(Span(edit.start, edit.end))
-        edits.append(FixEdit(position.line, position.column, position.end_line, position.end_column, edit.content))
+    positions = [(doc.lines.position(Span(edit.start, edit.end)), edit.content) for edit in fix.edits]
+    edits = tuple(FixEdit(p.line, p.column, p.end_line, p.end_column, content) for p, content in positions)
     return DiagnosticFix(fix.applicability, fix.message, edits)
 
 

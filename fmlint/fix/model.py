@@ -51,4 +51,4 @@ class FixEdit(msgspec.Struct, frozen=True, order=True, gc=False):
 class DiagnosticFix(msgspec.Struct, frozen=True, order=True, gc=False):
     applicability: Applicability
     message: str
-    edits: list[FixEdit]
+    edits: tuple[FixEdit, ...]

@@ -87,11 +87,11 @@ class Batched(io.TextIOBase):
             self.flush()
         return len(text)
 
-    def write_bytes(self, data: bytes) -> None:
+    def write_bytes(self, data: bytes | memoryview) -> None:
         """Writes UTF-8 ``data``."""
         binary = getattr(self._out, "buffer", None)
         if binary is None or codecs.lookup(getattr(self._out, "encoding", None) or "ascii").name != "utf-8":
-            self.write(data.decode())
+            self.write(bytes(data).decode())
             return
         self.flush()
         binary.write(data)
@@ -105,12 +105,12 @@ class Batched(io.TextIOBase):
         self._out.flush()
 
 
-def write_bytes(out: TextIO, data: bytes) -> None:
+def write_bytes(out: TextIO, data: bytes | memoryview) -> None:
     """Writes UTF-8 ``data`` (an encoder's output) to ``out``: as bytes when ``out`` is :class:`Batched`."""
     if isinstance(out, Batched):
         out.write_bytes(data)
     else:
-        out.write(data.decode())
+        out.write(bytes(data).decode())
 
 
 def choose(name: str, environ: Mapping[str, str], isatty: bool) -> str:

@@ -46,8 +46,10 @@ def write_array(out: TextIO, items: Iterable[Any], indent: bool = True) -> None:
     opened = False
     for chunk in chunks(items):
         encoded = ENCODER.encode(chunk)
-        inner = msgspec.json.format(encoded, indent=2)[1:-2] if indent else encoded[1:-1]  # without the brackets
-        write_bytes(out, (b"," if opened else b"[") + inner)
+        if indent:
+            encoded = msgspec.json.format(encoded, indent=2)
+        write_bytes(out, b"," if opened else b"[")
+        write_bytes(out, memoryview(encoded)[1 : -2 if indent else -1])  # without the brackets, not copied
         opened = True
     write_bytes(out, (b"\n]" if indent else b"]") if opened else b"[]")
 

@@ -29,6 +29,7 @@ from fmlint.formatters import write_bytes
 from fmlint.formatters.encoded import ENCODER, write_array
 
 if TYPE_CHECKING:
+    from fmlint.fix.model import DiagnosticFix
     from fmlint.formatters import FormatOptions
     from fmlint.rules import Rule
     from fmlint.runner import RunResult
@@ -111,29 +112,30 @@ def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:
 def _results(diagnostics: list[Diagnostic], rule_index: dict[str, int], uris: list[str]) -> Iterator[Result]:
     """The results, in order; ``uris`` gets each file's URI (its artifact) as its first result goes by."""
     path, location = None, ArtifactLocation("", -1)  # replaced at the first diagnostic
+    changed = ChangedArtifact("")
     for d in diagnostics:  # sorted by path: each file's findings are one run of them
         if d.path != path:
             path = d.path
             location = ArtifactLocation(_uri(path), len(uris))
+            changed = ChangedArtifact(location.uri)  # shared by the file's fixes
             uris.append(location.uri)
-        yield _result(d, rule_index[d.code], location)
+        yield _result(d, rule_index[d.code], location, changed)
 
 
-def _result(d: Diagnostic, rule_index: int, artifact: ArtifactLocation) -> Result:
+def _result(d: Diagnostic, rule_index: int, artifact: ArtifactLocation, changed: ChangedArtifact) -> Result:
     region = Region(d.line, d.column, d.end_line, d.end_column)
     location = Location(PhysicalLocation(artifact, region))
-    fixes = () if d.fix is None else (_fix(d, artifact),)
+    fixes = () if d.fix is None else (_fix(d.fix, changed),)
     return Result(d.code, rule_index, _LEVELS[d.severity], Message(d.message), (location,), fixes)
 
 
-def _fix(d: Diagnostic, artifact: ArtifactLocation) -> Fix:
-    """The diagnostic's fix as a SARIF ``fix``: its edits as replacements (an insertion deletes an empty region)."""
-    assert d.fix is not None
+def _fix(fix: DiagnosticFix, changed: ChangedArtifact) -> Fix:
+    """A diagnostic's fix as a SARIF ``fix``: its edits as replacements (an insertion deletes an empty region)."""
     replacements = tuple(
-        Replacement(Region(e.line, e.column, e.end_line, e.end_column), Message(e.content)) for e in d.fix.edits
+        [Replacement(Region(e.line, e.column, e.end_line, e.end_column), Message(e.content)) for e in fix.edits]
     )
-    description = Message(f"{d.fix.message} ({d.fix.applicability})")
-    return Fix(description, (ArtifactChange(ChangedArtifact(artifact.uri), replacements),))
+    description = Message(f"{fix.message} ({fix.applicability})")
+    return Fix(description, (ArtifactChange(changed, replacements),))
 
 
 def _rule(rule: Rule) -> dict[str, Any]:

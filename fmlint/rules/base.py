@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from fmlint.diagnostics import Problem, Severity
 
@@ -50,7 +50,10 @@ class Rule:
     fix: str = "none"  # the best fix it offers: "safe", "unsafe", "display-only" or "none" (``fmlint.fix``)
 
 
-def probe_function(function: Callable[..., Any]) -> Callable[..., Any]:
+_Probed = TypeVar("_Probed", bound=Callable[..., Any])
+
+
+def probe_function(function: _Probed) -> _Probed:
     """Register a function of text (or tuple-of-text) arguments that looks at the filesystem, for ``ctx.probe``.
 
     Only registered functions are replayed from a cache entry, so an entry

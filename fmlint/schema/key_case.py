@@ -21,7 +21,7 @@ from fmlint.frontmatter import FrontMatter
 def in_schema_spelling(schema: Any, data: dict[Any, Any], fm: FrontMatter) -> tuple[dict[Any, Any], FrontMatter]:
     """``data`` and ``fm`` with top-level keys renamed to the spelling of the schema's properties."""
     properties = schema.get("properties") if isinstance(schema, dict) else None
-    if not isinstance(properties, dict):
+    if not isinstance(properties, dict) or all(key in properties for key in data):
         return data, fm
     spellings: dict[str, list[str]] = {}
     for name in properties:

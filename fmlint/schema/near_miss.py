@@ -11,14 +11,16 @@ defined key does not take (Hugo's documentation marks glossary entries with
 `alias: true`, a flag of its own, not a misspelt list of `aliases`).
 
 The walk follows ``properties``, ``items`` and ``allOf`` and local ``$ref``s;
-``anyOf``/``oneOf`` branches are not guessed at.
+``anyOf``/``oneOf`` branches are not guessed at.  It goes only where an open
+object can be reached: a closed schema's keys are not walked at all (which
+parts can reach one is worked out once per schema, see :class:`_Reach`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 from fmlint.diagnostics import Problem
 from fmlint.frontmatter import FrontMatter
@@ -39,18 +41,22 @@ def near_miss_problems(root: Any, data: Any, fm: FrontMatter) -> Iterator[Proble
 
 def near_misses(root: Any, data: Any) -> Iterator[tuple[JsonPath, str]]:
     """(path of the key, the defined key it misspells) for every near-miss key of ``data``."""
-    yield from _walk(root, root, data, ())
+    reach = _Reach.of(root)
+    if reach.opens(root):
+        yield from _walk(reach, root, data, ())
 
 
-def _walk(root: Any, node: Any, value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
+def _walk(reach: _Reach, node: Any, value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
+    root = reach.root
     node = _resolved(root, node)
     if not isinstance(node, dict):
         return
     for branch in node.get("allOf", ()):
-        yield from _walk(root, branch, value, path)
-    if isinstance(value, list) and isinstance(node.get("items"), dict):
+        if reach.opens(branch):
+            yield from _walk(reach, branch, value, path)
+    if isinstance(value, list) and isinstance(node.get("items"), dict) and reach.opens(node["items"]):
         for index, item in enumerate(value):
-            yield from _walk(root, node["items"], item, (*path, index))
+            yield from _walk(reach, node["items"], item, (*path, index))
     properties = node.get("properties")
     if not isinstance(value, dict) or not isinstance(properties, dict):
         return
@@ -63,9 +69,60 @@ def _walk(root: Any, node: Any, value: Any, path: JsonPath) -> Iterator[tuple[Js
             near = closest(key, [name for name in absent if _type_fits(item, _resolved(root, properties[name]))])
             if near is not None:
                 yield (*path, key), near
-    for name, child in properties.items():
+    for name, child in reach.open_properties(node):
         if name in value:
-            yield from _walk(root, child, value[name], (*path, name))
+            yield from _walk(reach, child, value[name], (*path, name))
+
+
+class _Reach:
+    """Which nodes of one schema lead the walk to an open object with ``properties`` (worked out once each)."""
+
+    _known: ClassVar[dict[int, _Reach]] = {}  # by id(root); each holds its root, so no id is reused while it is here
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+        self._opens: dict[int, bool] = {}
+        self._properties: dict[int, list[tuple[str, Any]]] = {}
+
+    @classmethod
+    def of(cls, root: Any) -> _Reach:
+        reach = cls._known.get(id(root))
+        if reach is None or reach.root is not root:
+            if len(cls._known) >= 64:  # a long-lived process (the language server) reloading schemas
+                cls._known.clear()
+            reach = cls._known[id(root)] = cls(root)
+        return reach
+
+    def opens(self, node: Any) -> bool:
+        """Whether the walk from ``node`` can reach an open object."""
+        known = self._opens.get(id(node))
+        if known is None:
+            known = self._opens[id(node)] = self._search(node, set())
+        return known
+
+    def open_properties(self, node: dict[str, Any]) -> list[tuple[str, Any]]:
+        """The (name, schema) of ``node``'s properties from which the walk can reach an open object."""
+        found = self._properties.get(id(node))
+        if found is None:
+            properties = node.get("properties")
+            found = [(n, c) for n, c in properties.items() if self.opens(c)] if isinstance(properties, dict) else []
+            self._properties[id(node)] = found
+        return found
+
+    def _search(self, node: Any, seen: set[int]) -> bool:
+        node = _resolved(self.root, node)
+        if not isinstance(node, dict) or id(node) in seen:  # a $ref loop reaches nothing new
+            return False
+        seen.add(id(node))
+        properties = node.get("properties")
+        if isinstance(properties, dict):
+            if node.get("additionalProperties") is not False and node.get("unevaluatedProperties") is not False:
+                return True
+            if any(self._search(child, seen) for child in properties.values()):
+                return True
+        items = node.get("items")
+        children = [items] if isinstance(items, dict) else []
+        return any(self._search(child, seen) for child in [*children, *node.get("allOf", ())])
 
 
 def closest(key: str, names: list[str]) -> str | None:

@@ -171,7 +171,8 @@ async def did_change_configuration(ls: FmlintServer, params: types.DidChangeConf
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
 def did_change_watched_files(ls: FmlintServer, params: types.DidChangeWatchedFilesParams) -> None:
-    """A configuration or schema file changed: read them all again, and lint every open document."""
+    """A configuration (fmlint's or a site's) or schema file changed: read them all again, and lint every open
+    document."""
     names = {Path(_path(change.uri)).name for change in params.changes}
     if names & set(CONFIG_FILES) or any(name.endswith(".json") for name in names):
         ls.configuration.reload()

@@ -4,7 +4,9 @@ Each file gets the settings ``fmlint`` on the command line would give it (the
 nearest ``pyproject.toml`` or ``.fmlint.toml``, through the same
 :class:`~fmlint.config.resolve.Resolver`).  A change to a configuration or
 schema file (``workspace/didChangeWatchedFiles``) drops every resolved project
-and loaded schema, so the next lint reads them afresh.  The client's settings
+and loaded schema, so the next lint reads them afresh; so does a change to a
+site's configuration file, which decides where a site's root is (the local
+image rule, the site rules) and what the site's options are.  The client's settings
 come from ``workspace/configuration``, section ``fmlint``.
 """
 
@@ -20,13 +22,16 @@ from fmlint.config.fix_policy import FixPolicy
 from fmlint.config.loader import ConfigError
 from fmlint.config.resolve import Resolver
 from fmlint.config.settings import Settings
+from fmlint.rules.local_images import site_root
 from fmlint.schema.loader import SchemaLoadError, forget_loaded
+from fmlint.site.config import SITE_MARKERS, read_site
 
 SECTION = "fmlint"
 ON_TYPE, ON_SAVE = "onType", "onSave"
-CONFIG_FILES = ("pyproject.toml", ".fmlint.toml")
-# what the server asks the client to watch: the configuration files and JSON files (schemas and their $refs)
-WATCHED_GLOBS = ("**/pyproject.toml", "**/.fmlint.toml", "**/*.json")
+CONFIG_FILES = ("pyproject.toml", ".fmlint.toml", *SITE_MARKERS)
+# what the server asks the client to watch: the configuration files (fmlint's and the sites') and JSON files
+# (schemas and their $refs)
+WATCHED_GLOBS = (*(f"**/{name}" for name in CONFIG_FILES if not name.endswith(".json")), "**/*.json")
 
 
 @dataclass(frozen=True)
@@ -85,8 +90,10 @@ class Configuration:
         return None if self.root is None else ResultCache(self.root / ".fmlint_cache")
 
     def reload(self) -> None:
-        """Forget every configuration and schema read so far."""
+        """Forget every configuration, schema and site root read so far."""
         forget_loaded()
+        site_root.cache_clear()
+        read_site.cache_clear()
         self._resolver = Resolver(cwd=self.root)
         self.generation += 1
 
