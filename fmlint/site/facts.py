@@ -97,6 +97,15 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
         return _decoded, (_ENCODER.encode(self),)
 
 
+class StoredFacts(SiteFacts, frozen=True, array_like=True):
+    """A file's facts left unread in the result cache, in a result served from it by its stamp: a run
+    whose site findings are kept needs none of them.  Every fact field is empty; ``file_key`` and
+    ``stamp`` (the file's stamp now) find the facts (``ResultCache.load_facts``)."""
+
+    file_key: str = ""
+    stamp: str = ""
+
+
 _ENCODER = msgspec.msgpack.Encoder()
 
 

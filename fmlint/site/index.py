@@ -25,7 +25,6 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from fmlint.site.anchors import heading_ids
 from fmlint.site.config import SiteConfig
@@ -76,19 +75,23 @@ class Page:
         """The name Hugo's base-name lookup knows the page by: the file name, or a bundle's folder name."""
         return posixpath.basename(self.folder) if self.bundle else self.name
 
-    @cached_property
+    @property
     def absolute_folder(self) -> str:
-        return os.path.dirname(self.absolute)
+        return self.absolute.rpartition(os.sep)[0]
 
     @property
     def output(self) -> str:
         return output_file(self.url)
 
-    @cached_property
+    @property
     def ids(self) -> set[str]:
-        return heading_ids(((a.text, a.custom, a.heading) for a in self.facts.anchors), self._id_type)
+        """Its heading IDs, worked out on first use (a plain attribute: ``cached_property`` takes a lock)."""
+        if self._ids is None:
+            self._ids = heading_ids(((a.text, a.custom, a.heading) for a in self.facts.anchors), self._id_type)
+        return self._ids
 
     _id_type: str = field(default="github", repr=False)
+    _ids: set[str] | None = field(default=None, repr=False)
 
 
 @dataclass

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import os
 import posixpath
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from fmlint.site.facts import Reference
@@ -29,8 +29,7 @@ from fmlint.site.index import CONTENT_EXTENSIONS, Page, SiteIndex
 MARKDOWN_LINK_EXTENSIONS = (".md", ".markdown")
 
 
-@dataclass(frozen=True)
-class Resolved:
+class Resolved(NamedTuple):  # a tuple: made ~35,000 times in a 10k site
     page: Page | None  # None: not found (see ``problem``)
     fragment: str = ""
     problem: str = ""  # "" when found; else the message

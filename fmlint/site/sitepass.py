@@ -19,11 +19,14 @@ when its new facts have the digest kept; the kept stamps are then updated.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import time
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -34,12 +37,14 @@ from fmlint.document import read_document
 from fmlint.linter import INTERNAL_ERROR, FileResult, context, located_diagnostic, read_path, site_facts
 from fmlint.positions import Position
 from fmlint.rules.site import SITE_CODES
-from fmlint.site.checks import CHECKS, Finding
 from fmlint.site.config import SiteConfig, site_of
-from fmlint.site.facts import At, SiteFacts
+from fmlint.site.facts import At, SiteFacts, StoredFacts
 from fmlint.site.hugo_paths import url_key
-from fmlint.site.index import SiteIndex
 from fmlint.suppressions import apply_suppressions
+
+if TYPE_CHECKING:  # the index and the checks are imported when a run meets a site
+    from fmlint.site.checks import Finding
+    from fmlint.site.index import SiteIndex
 
 SettingsFor = Callable[[str], Settings]
 MARKDOWN = (".md", ".markdown")
@@ -58,20 +63,26 @@ def site_diagnostics(
     # each folder as named → absolute, and its site (10,000 files sit in a few folders)
     folders: dict[str, tuple[str, SiteConfig | None]] = {}
     for result in results:
-        codes = settings_for(result.path).enabled_codes & SITE_CODES
-        if result.facts is None or not codes:
+        if result.facts is None:
             continue
-        folder, name = os.path.split(result.path)
+        path = result.path
+        cut = path.rfind(os.sep) + 1
+        folder = path[:cut]  # with its separator; "" in the working folder
         if folder not in folders:
-            folders[folder] = (os.path.abspath(folder), site_of(result.path))
+            folders[folder] = (os.path.abspath(folder or os.curdir), site_of(path))
         absolute_folder, site = folders[folder]
-        absolute = os.path.join(absolute_folder, name)
-        if site is not None and site.content_dirs:
-            sites.setdefault(site.root, (site, []))[1].append((absolute, result, codes))
+        if site is None or not site.content_dirs:
+            continue
+        codes = settings_for(path).enabled_codes & SITE_CODES
+        if codes:
+            sites.setdefault(site.root, (site, []))[1].append(
+                (os.path.join(absolute_folder, path[cut:]), result, codes)
+            )
     found: dict[str, list[Diagnostic]] = {}
     for site, checked in sites.values():
         try:
-            findings = _site_findings(site, checked, settings_for, cache, jobs, verbose)
+            with _collector_paused():
+                findings = _site_findings(site, checked, settings_for, cache, jobs, verbose)
         except Exception as exc:  # a bug in the site pass must not lose the per-file results
             message = f"the site checks crashed: {type(exc).__name__}: {exc}"
             if verbose:
@@ -84,6 +95,20 @@ def site_diagnostics(
         for path, diagnostics in findings.items():
             found.setdefault(path, []).extend(diagnostics)
     return found
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a site is indexed: its ~100,000 objects hold no cycles (reference
+    counting frees them), and each full collection would scan every finding of the run as well — in a cold
+    10k run, 0.1–0.2 s of the ~0.6 s the site pass takes otherwise."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class _Memo(msgspec.Struct, array_like=True):
@@ -109,22 +134,38 @@ def _site_findings(
     jobs: int | None,
     verbose: bool,
 ) -> dict[str, list[Diagnostic]]:
+    from fmlint.site.index import SiteIndex
+
     in_run = {absolute: result for absolute, result, _ in checked}
     wanted_codes = {absolute: codes for absolute, _, codes in checked}  # the site codes enabled for each file
     files, adapters = walk_content(site)
-    stamps = _stamps(files, cache)
+    served = {absolute: r.facts.stamp for absolute, r in in_run.items() if isinstance(r.facts, StoredFacts)}
+    stamps = _stamps(files, cache, served)
     state = _state(site, files, adapters)
-    fresh = {absolute: result.facts for absolute, result in in_run.items() if result.facts is not None}
-    memo = _stored_memo(cache, site, state, stamps, fresh)
+    run_facts = _RunFacts(in_run, cache, settings_for)
+    memo = _stored_memo(cache, site, state, stamps, run_facts)
     if memo is None:
+        fresh = run_facts.of(in_run)
         index = SiteIndex(site)
         for absolute, result in in_run.items():
-            index.add(result.path, absolute, result.facts or SiteFacts())
+            index.add(result.path, absolute, fresh[absolute])
         # named as a run from the working folder names them: their cache entries are keyed by that path
         here = os.path.join(os.getcwd(), "")
         others = {_shown(path, here): path for path in files if path not in in_run}
-        for path, facts in _other_facts(others, stamps, settings_for, cache, jobs, verbose).items():
-            index.add(path, others[path], facts if facts is not None else _facts_now(path, settings_for(path)))
+        kept = _kept_facts(cache, site.root)  # absolute → (stamp, facts), kept by an earlier run
+        unkept = {shown: path for shown, path in others.items() if kept.get(path, _UNKEPT)[0] != stamps.get(path)}
+        cached, rechecked = _other_facts(unkept, stamps, settings_for, cache, jobs, verbose)
+        every = dict(fresh)
+        # in the site's order, the files just checked last (the first page of a URL or content key wins)
+        for shown, path in others.items():
+            if shown not in rechecked:
+                every[path] = cached[shown] if shown in unkept else kept[path][1]
+                index.add(shown, path, every[path])
+        for shown, facts in rechecked.items():
+            every[others[shown]] = facts if facts is not None else _facts_now(shown, settings_for(shown))
+            index.add(shown, others[shown], every[others[shown]])
+        if cache is not None and sum(kept.get(path, _UNKEPT)[0] != stamps.get(path) for path in files) > _STALE:
+            _keep_facts(cache, site.root, stamps, every)
         index.generated = adapters
         index.finish()
         complete = not others  # a run over the whole site: its findings are kept for the next such run
@@ -133,7 +174,7 @@ def _site_findings(
         if complete and cache is not None:
             memo.files = {path: ("", _digest(fresh[path])) for path in files}
             _keep(cache, site.root, state, memo, stamps)
-    elif any(path in memo.files and memo.files[path][0] != stamps.get(path) for path in fresh):
+    elif any(path in memo.files and memo.files[path][0] != stamps.get(path) for path in in_run):
         _keep(cache, site.root, state, memo, stamps)  # still valid: kept with the run's files' new stamps
     diagnostics: dict[str, list[Diagnostic]] = {}
     seen: set[tuple[str, str, int, int, str]] = set()
@@ -147,6 +188,7 @@ def _site_findings(
         seen.add(key)
         position = Position(at.line, at.column, at.end_line, at.end_column)
         diagnostics.setdefault(path, []).append(located_diagnostic(path, position, code, message, settings_for(path)))
+    # (a result served by its stamp has no suppression comments: its facts say False, read or not)
     with_comments = {
         result.path for result in in_run.values() if result.facts is not None and result.facts.suppressions
     }
@@ -158,6 +200,8 @@ def _site_findings(
 
 def _findings(index: SiteIndex, wanted_codes: dict[str, frozenset[str]], every_code: bool) -> list[Finding]:
     """The findings of the checks some file of the run enables (of all of them when ``every_code``)."""
+    from fmlint.site.checks import CHECKS
+
     found: list[Finding] = []
     for check in dict.fromkeys(
         check for code, check in CHECKS.items() if every_code or any(code in codes for codes in wanted_codes.values())
@@ -166,13 +210,17 @@ def _findings(index: SiteIndex, wanted_codes: dict[str, frozenset[str]], every_c
     return found
 
 
-def _stamps(files: list[str], cache: ResultCache | None) -> dict[str, str | None]:
-    """Each file's cache stamp now (``None``: changed too recently to trust, or gone)."""
+def _stamps(files: list[str], cache: ResultCache | None, known: dict[str, str]) -> dict[str, str | None]:
+    """Each file's cache stamp now (``None``: changed too recently to trust, or gone); those ``known``
+    (the files of the run served by their stamp, which the runner has just taken) are not taken again."""
     if cache is None:
         return {}
     now = time.time_ns()
     stamps: dict[str, str | None] = {}
     for path in files:
+        if path in known:
+            stamps[path] = known[path]
+            continue
         try:
             stamps[path] = cache.stamp(os.stat(path), now)
         except OSError:
@@ -198,6 +246,34 @@ def _keep(cache: ResultCache | None, root: str, state: str, memo: _Memo, stamps:
     cache.store_site(root, state, _MEMO_ENCODER.encode(memo))
 
 
+class _KeptFacts(msgspec.Struct, array_like=True):
+    """Every content file's facts with its stamp then (absolute path → (stamp, facts)), kept in one value."""
+
+    files: dict[str, tuple[str, SiteFacts]]
+
+
+_KEPT_ENCODER = msgspec.msgpack.Encoder()
+_KEPT_DECODER = msgspec.msgpack.Decoder(_KeptFacts)
+_UNKEPT = ("", SiteFacts())
+_STALE = 64  # the kept facts are written again when more files than this are not as kept
+
+
+def _kept_facts(cache: ResultCache | None, root: str) -> dict[str, tuple[str, SiteFacts]]:
+    """The site's files' facts kept by an earlier run, with their stamps then; valid for this code (the
+    facts of a file depend on its bytes and fmlint's code alone)."""
+    if cache is None or (value := cache.load_site(root, code_fingerprint(), "site_facts")) is None:
+        return {}
+    try:
+        return _KEPT_DECODER.decode(value).files
+    except msgspec.MsgspecError:
+        return {}
+
+
+def _keep_facts(cache: ResultCache, root: str, stamps: dict[str, str | None], facts: dict[str, SiteFacts]) -> None:
+    kept = {path: (stamp, found) for path, found in facts.items() if (stamp := stamps.get(path)) is not None}
+    cache.store_site(root, code_fingerprint(), _KEPT_ENCODER.encode(_KeptFacts(kept)), "site_facts")
+
+
 def _digest(facts: SiteFacts) -> bytes:
     return hashlib.blake2b(_FACTS_ENCODER.encode(facts), digest_size=16).digest()
 
@@ -207,23 +283,44 @@ def _stored_memo(
     site: SiteConfig,
     state: str,
     stamps: dict[str, str | None],
-    fresh: dict[str, SiteFacts],
+    facts: _RunFacts,
 ) -> _Memo | None:
     """The findings kept for this state of the site, if every file is as it was — its stamp unchanged, or
-    a file of the run (``fresh``: its facts now) whose facts have the kept digest — and every file they
-    looked for too."""
+    a file of the run whose facts now have the kept digest — and every file they looked for too."""
     if cache is None or (value := cache.load_site(site.root, state)) is None:
         return None
     try:
         memo = _MEMO_DECODER.decode(value)
     except msgspec.MsgspecError:
         return None
-    for path, (stamp, digest) in memo.files.items():
-        if stamps.get(path) != stamp and (path not in fresh or _digest(fresh[path]) != digest):
-            return None
+    changed = [path for path, (stamp, _) in memo.files.items() if stamps.get(path) != stamp]
+    if not all(path in facts.in_run for path in changed):
+        return None
+    now = facts.of(changed)
+    if any(_digest(now[path]) != memo.files[path][1] for path in changed):
+        return None
     if not all(_PROBES.get(name, _never)(path) == answer for name, path, answer in memo.probes):
         return None
     return memo
+
+
+class _RunFacts:
+    """The facts of the files of the run, by absolute path; those left in the cache
+    (:class:`~fmlint.site.facts.StoredFacts`) are read when first asked for, in one query."""
+
+    def __init__(self, in_run: dict[str, FileResult], cache: ResultCache | None, settings_for: SettingsFor) -> None:
+        self.in_run, self.cache, self.settings_for = in_run, cache, settings_for
+        self.known: dict[str, SiteFacts] = {}
+
+    def of(self, paths: Iterable[str]) -> dict[str, SiteFacts]:
+        unknown = {path: self.in_run[path].facts or SiteFacts() for path in paths if path not in self.known}
+        stored = {f.file_key: (f.stamp, path) for path, f in unknown.items() if isinstance(f, StoredFacts)}
+        loaded = self.cache.load_facts(stored) if stored and self.cache is not None else {}
+        for path, facts in unknown.items():
+            found = loaded.get(facts.file_key) if isinstance(facts, StoredFacts) else facts
+            # (None: gone from the cache since the runner served the file; read it again)
+            self.known[path] = found or _facts_now(self.in_run[path].path, self.settings_for(path))
+        return {path: self.known[path] for path in paths}
 
 
 def _never(path: str) -> object:
@@ -258,12 +355,13 @@ def _other_facts(
     cache: ResultCache | None,
     jobs: int | None,
     verbose: bool,
-) -> dict[str, SiteFacts | None]:
+) -> tuple[dict[str, SiteFacts], dict[str, SiteFacts | None]]:
     """The facts of files outside the run (``others``: as named → absolute): of unchanged files from the
-    cache (nothing read), of the others by checking them through the runner (which stores their entries)."""
+    cache (nothing read), and of the others by checking them through the runner (which stores their entries;
+    ``None``: the site rules are off for the file)."""
     from fmlint.runner import run  # the runner calls this module
 
-    found: dict[str, SiteFacts | None] = {}
+    found: dict[str, SiteFacts] = {}
     if cache is not None:
         prefixes: dict[int, str] = {}
         wanted: dict[str, tuple[str, str]] = {}
@@ -277,9 +375,10 @@ def _other_facts(
         found = {wanted[key][1]: facts for key, facts in cache.load_facts(wanted).items()}
         cache.close()
     missing = [path for path in others if path not in found]
+    checked: dict[str, SiteFacts | None] = {}
     for result in run(missing, settings_for, verbose=verbose, jobs=jobs, cache=cache, site_checks=False).file_results:
-        found[result.path] = result.facts
-    return found
+        checked[result.path] = None if isinstance(result.facts, StoredFacts) else result.facts  # None: read again
+    return found, checked
 
 
 def _facts_now(path: str, settings: Settings) -> SiteFacts:
