@@ -164,7 +164,8 @@ def _site_findings(
         for shown, facts in rechecked.items():
             every[others[shown]] = facts if facts is not None else _facts_now(shown, settings_for(shown))
             index.add(shown, others[shown], every[others[shown]])
-        if cache is not None and sum(kept.get(path, _UNKEPT)[0] != stamps.get(path) for path in files) > _STALE:
+        stale = sum(kept.get(path, _UNKEPT)[0] != stamps.get(path) for path in files)
+        if cache is not None and (not kept or stale > _STALE):
             _keep_facts(cache, site.root, stamps, every)
         index.generated = adapters
         index.finish()
@@ -255,7 +256,7 @@ class _KeptFacts(msgspec.Struct, array_like=True):
 _KEPT_ENCODER = msgspec.msgpack.Encoder()
 _KEPT_DECODER = msgspec.msgpack.Decoder(_KeptFacts)
 _UNKEPT = ("", SiteFacts())
-_STALE = 64  # the kept facts are written again when more files than this are not as kept
+_STALE = 64  # the kept facts are written again when more files than this are not as kept (or there are none)
 
 
 def _kept_facts(cache: ResultCache | None, root: str) -> dict[str, tuple[str, SiteFacts]]:
@@ -362,6 +363,8 @@ def _other_facts(
     from fmlint.runner import run  # the runner calls this module
 
     found: dict[str, SiteFacts] = {}
+    if not others:
+        return found, {}
     if cache is not None:
         prefixes: dict[int, str] = {}
         wanted: dict[str, tuple[str, str]] = {}
