@@ -189,7 +189,7 @@ def _jekyll(config: SiteConfig, page: Page) -> str:
 
 
 def _renders(page: Page, never: set[tuple[str, str]]) -> bool:
-    if page.facts.render or page.kind == "home":
+    if page.facts.render or page.kind == "home" or not never:
         return page.facts.render != "never"
     folder = page.folder if page.kind != "page" else container(page).rstrip("/")
     if page.kind != "page":

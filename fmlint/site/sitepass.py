@@ -234,8 +234,7 @@ def _state(site: SiteConfig, files: list[str], adapters: tuple[str, ...]) -> str
     configuration and content adapters, the working folder (messages name files from it), the content files."""
     head = f"{code_fingerprint()}\0{site!r}\0{adapters}\0{os.getcwd()}"
     digest = hashlib.blake2b(head.encode(), digest_size=20)
-    for path in files:
-        digest.update(f"{path}\n".encode())
+    digest.update("".join(f"{path}\n" for path in files).encode())
     return digest.hexdigest()
 
 
