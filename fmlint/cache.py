@@ -96,6 +96,10 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS sites (root TEXT PRIMARY KEY, state TEXT NOT NULL, value BLOB NOT NULL)",
     # each site's files' facts with their stamps in one value: a run over a few files reads it, not 10,000 rows
     "CREATE TABLE IF NOT EXISTS site_facts (root TEXT PRIMARY KEY, state TEXT NOT NULL, value BLOB NOT NULL)",
+    # the keys of each page of a site, kept with its findings (same state): see ``fmlint.site.partial``
+    "CREATE TABLE IF NOT EXISTS site_keys (root TEXT NOT NULL, key TEXT NOT NULL, file TEXT NOT NULL, value TEXT)",
+    # covering: a run reads the index alone, grouped as it is ordered
+    "CREATE INDEX IF NOT EXISTS site_keys_by_key ON site_keys (root, key, value, file)",
 )
 SITE_TABLES = ("sites", "site_facts")
 
@@ -294,9 +298,17 @@ class ResultCache:
             return None
         return row[1] if row is not None and row[0] == state else None
 
-    def store_site(self, root: str, state: str, value: bytes, table: str = "sites") -> None:
+    def store_site(
+        self,
+        root: str,
+        state: str,
+        value: bytes,
+        table: str = "sites",
+        keys: list[tuple[str, str, str]] | None = None,
+    ) -> None:
         """Keep the site pass's findings (or its files' facts: ``site_facts``) for the site at ``root`` in
-        ``state`` (a busy database: not kept)."""
+        ``state``, and with ``keys`` its pages' keys (key, file, value) instead of those kept (a busy
+        database: none of it kept)."""
         if not self.usable or table not in SITE_TABLES:
             return
         try:
@@ -304,8 +316,36 @@ class ResultCache:
                 connection.execute(
                     f"INSERT OR REPLACE INTO {table} (root, state, value) VALUES (?, ?, ?)", (root, state, value)
                 )
+                if keys is not None:
+                    connection.execute("DELETE FROM site_keys WHERE root = ?", (root,))
+                    connection.executemany(
+                        "INSERT INTO site_keys (root, key, file, value) VALUES (?, ?, ?, ?)",
+                        [(root, *key) for key in keys],
+                    )
         except sqlite3.Error:
             return
+
+    def load_site_keys(self, root: str, keys: set[str], without: set[str]) -> list[tuple[str, str, int, int]] | None:
+        """What the site at ``root`` kept (with its findings, whose state the caller checked) under ``keys``,
+        leaving out the files ``without`` (at most :data:`_LOOKUP_BATCH`): (key, value, how many, order of the
+        first) for each value kept; ``None`` when the database cannot say."""
+        if not self.usable or len(without) > _LOOKUP_BATCH:
+            return None
+        found: list[tuple[str, str, int, int]] = []
+        wanted = list(keys)
+        try:
+            connection = self._connect()
+            for start in range(0, len(wanted), _LOOKUP_BATCH):
+                batch = wanted[start : start + _LOOKUP_BATCH]
+                query = (
+                    "SELECT key, value, count(*), min(rowid) FROM site_keys WHERE root = ?"
+                    f" AND key IN ({','.join('?' * len(batch))}) AND file NOT IN ({','.join('?' * len(without))})"
+                    " GROUP BY key, value"
+                )
+                found += connection.execute(query, (root, *batch, *without)).fetchall()
+        except sqlite3.Error:
+            return None
+        return found
 
     def close(self) -> None:
         if self._connection is not None and self._pid == os.getpid():

@@ -8,6 +8,7 @@ configuration change, both must report the same findings, to the character.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 
 from fmlint.cache import ResultCache
 from fmlint.site.config import read_site
-from fmlint.site.sitepass import _kept_facts
+from fmlint.site.facts import SiteFacts
 from tests.test_site_rules import FAULTY_SITE, page, site_findings, write
 
 Step = Callable[[Path], list[str]]  # changes the site; returns the files of the next run ([]: the whole site)
@@ -56,6 +57,14 @@ def _outside(name: str, run: list[str], *front_matter: str, body: str = "Body.\n
     return step
 
 
+def _files(files: dict[str, str], run: list[str]) -> Step:
+    def step(root: Path) -> list[str]:
+        write(root, files)
+        return run
+
+    return step
+
+
 def _configure(text: str, run: list[str]) -> Step:
     def step(root: Path) -> list[str]:
         (root / "hugo.toml").write_text(text, encoding="utf-8")
@@ -90,6 +99,42 @@ SEQUENCES = {
         _delete("content/docs/one/name.md", ["content/docs/amb.md"]),
         _rename("content/docs/sub", "content/docs/moved", ["content/docs/moved/child.md"]),
     ],
+    "anchors of sections and included files": [
+        _files(
+            {
+                "content/docs/_index.md": page('title: "Docs"'),
+                "content/docs/incl.md": page('title: "Incl"', body='{{% include "docs/shared.md" %}}\n'),
+                "content/docs/shared.md": page('title: "Shared"', body="## From shared\n"),
+            },
+            [],
+        ),
+        _edit(CHILD, 'title: "Child"', body='{{< ref "/docs#install" >}} {{< ref "/docs#nothing" >}}\n'),
+        _edit(CHILD, 'title: "Child"', body='{{< ref "incl#from-shared" >}} {{< ref "incl#from-other" >}}\n'),
+        _outside("content/docs/shared.md", [CHILD], 'title: "Shared"', body="## From other\n"),
+        _edit(CHILD, 'title: "Child"', body='{{< ref "incl#from-shared" >}} {{< ref "/docs#shared" >}}\n'),
+        _files({"content/docs/shared.md": page('title: "Shared"', body='{{% include "docs/deep.md" %}}\n')}, []),
+        _files({"content/docs/deep.md": page('title: "Deep"', body="## Deep\n")}, []),
+        _edit(CHILD, 'title: "Child"', body='{{< ref "incl#deep" >}} {{< ref "incl#deeper" >}}\n'),
+        _edit(CHILD, 'title: "Child"', body="[u](/posts/taken/#nope) [v](/docs/deep/#deep) [w](/docs/deep/#x)\n"),
+        _edit("content/docs/incl.md", 'title: "Incl"', body='{{% include "docs/shared.md" %}}\n[a](#deep) [b](#no)\n'),
+        _edit("content/docs/_index.md", 'title: "Docs"', body="[i](#install) [n](#nope) [s](#sub)\n"),
+        _edit("content/docs/_index.md", 'title: "Docs"', "cascade:", "  build:", "    render: never"),
+        _edit("content/docs/install.md", 'title: "Install"', 'url: "/docs/sub/child/"'),
+    ],
+    "terms counted over the whole site": [
+        _files(
+            {
+                "content/posts/ai2.md": page('title: "AI two"', 'tags: ["AI"]'),
+                "content/posts/ai3.md": page('title: "AI three"', 'tags: ["ai"]'),
+                "content/posts/ai4.md": page('title: "AI four"', 'tags: ["AI"]'),
+                "content/posts/ai5.md": page('title: "AI five"', 'tags: ["ai", "ML"]'),
+            },
+            [],
+        ),
+        _edit("content/posts/ai1.md", 'title: "AI one"', 'tags: ["Ai", "ml"]'),  # a tie: the first used wins
+        _edit("content/posts/ai1.md", 'title: "AI one"', 'tags: ["ai", "ML"]'),
+        _outside("content/posts/ai4.md", ["content/posts/ai1.md"], 'title: "AI four"', 'tags: ["A.I."]'),
+    ],
     "configuration": [
         _configure(
             'baseURL = "https://example.org/"\n[taxonomies]\ntag = "tags"\n[permalinks]\nposts = "/:slug/"\n', []
@@ -113,20 +158,20 @@ def test_incremental_runs_find_what_a_run_from_scratch_finds(tmp_path, steps):
     read_site.cache_clear()
 
 
-def test_the_kept_facts_are_read_for_the_files_outside_the_run(tmp_path, monkeypatch):
+def test_a_run_over_changed_files_reads_the_facts_of_the_files_their_findings_depend_on(tmp_path, monkeypatch):
     write(tmp_path, FAULTY_SITE)
     cache = ResultCache(tmp_path / ".cache", racy_ns=0)
     site_findings(tmp_path, cache=cache)
-    kept = _kept_facts(cache, str(tmp_path))
-    assert set(kept) == {str(tmp_path / name) for name in FAULTY_SITE if name.endswith(".md")}
-    looked_up: list[int] = []
+    read: list[str] = []
     load_facts = ResultCache.load_facts
-    monkeypatch.setattr(
-        ResultCache, "load_facts", lambda self, wanted: looked_up.append(len(wanted)) or load_facts(self, wanted)
-    )
-    _edit(CHILD, 'title: "Child"', body='{{< ref "install#options" >}} {{< ref "install#none" >}}\n')(tmp_path)
+
+    def recorded(self: ResultCache, wanted: dict[str, tuple[str, str]]) -> dict[str, SiteFacts]:
+        read.extend(os.path.relpath(path, tmp_path) for _, path in wanted.values())
+        return load_facts(self, wanted)
+
+    monkeypatch.setattr(ResultCache, "load_facts", recorded)
+    body = '{{< ref "install#options" >}} {{< ref "../install#none" >}} [s](sibling.md#x)\n'
+    _edit(CHILD, 'title: "Child"', body=body)(tmp_path)
     found = site_findings(tmp_path, [CHILD], cache)
-    assert looked_up == [] and [line.split(" ")[1] for line in found] == ["SITE004"]  # all kept: no row read
-    _outside("content/docs/install.md", [CHILD], 'title: "Install"', body="## None\n")(tmp_path)
-    assert site_findings(tmp_path, [CHILD], cache) == site_findings(tmp_path, [CHILD])
-    assert looked_up == [1, 1]  # the file of the run (served by its stamp) and the changed file: their own rows
+    assert found == site_findings(tmp_path, [CHILD]) and [line.split(" ")[1] for line in found] == ["SITE004"] * 2
+    assert sorted(read) == ["content/docs/install.md", "content/docs/sub/sibling.md"]

@@ -23,7 +23,7 @@ import datetime
 import os
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from fmlint.site.anchors import heading_ids
@@ -106,6 +106,14 @@ class SiteIndex:
     children: dict[tuple[str, str], list[Page]] = field(default_factory=dict)  # (language, folder) → its pages
     generated: tuple[str, ...] = ()  # URL prefixes of sections whose pages a content adapter makes
     probes: list[tuple[str, str, bool]] = field(default_factory=list)  # files outside the index looked for
+    # taxonomy → its terms as used in the whole site, in its order (when the index holds a part of it)
+    term_uses: dict[str, list[str]] | None = None
+
+    def terms(self, taxonomy: str) -> list[str]:
+        """The terms of ``taxonomy`` as used, page after page (by the whole site when ``term_uses`` says)."""
+        if self.term_uses is not None:
+            return self.term_uses.get(taxonomy, [])
+        return [item.value for page in self.pages for item in page.facts.lists.get(taxonomy, ())]
 
     def probe(self, function: Callable[[str], bool], path: str) -> bool:
         """``os.path.isfile`` or ``os.path.exists`` of ``path``, recorded: the findings depend on it."""
@@ -121,8 +129,9 @@ class SiteIndex:
         self.by_file[absolute] = page
         return page
 
-    def finish(self) -> None:
-        """Work out keys and URLs (sections first: pages may use their slugs), and add implicit sections.
+    def finish(self, implicit: Iterable[tuple[str, str]] | None = None) -> None:
+        """Work out keys and URLs (sections first: pages may use their slugs), and add implicit sections
+        (``implicit``, as (language, folder), when the index holds a part of the site: those of the whole).
 
         Other generators' pages get no URL: only their links and anchors are checked."""
         if self.config.generator != "hugo":
@@ -134,12 +143,14 @@ class SiteIndex:
                     page.decided_by = page.facts.permalink
             return
         sections = {(p.language, p.folder) for p in self.pages if p.kind != "page"}
-        implicit = {
-            (p.language, p.folder.split("/", 1)[0]) for p in self.pages if p.kind == "page" and "/" in container(p)
-        }
-        for language, folder in sorted(implicit - sections):
+        tops = (
+            {(p.language, p.folder.split("/", 1)[0]) for p in self.pages if p.kind == "page" and "/" in container(p)}
+            if implicit is None
+            else set(implicit)
+        )
+        for language, folder in sorted(tops - sections):
             self.pages.append(Page(None, SiteFacts(), language, "section", folder, "_index"))
-        known = sections | {(language, folder.split("/", 1)[0]) for language, folder in implicit}
+        known = sections | tops
         never = {(p.language, p.folder) for p in self.pages if p.kind != "page" and p.facts.cascade_render == "never"}
         for page in self.pages:
             page.sections = _current_section(page, known)

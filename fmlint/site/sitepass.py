@@ -118,12 +118,14 @@ class _Memo(msgspec.Struct, array_like=True):
     findings: list[tuple[str, str, str, At]]
     probes: list[tuple[str, str, bool]]
     files: dict[str, tuple[str, bytes]]  # absolute path → (stamp, digest of its facts) when kept
+    implicit: list[tuple[str, str]] = []  # the sections Hugo makes for folders without ``_index.md``
 
 
 _MEMO_ENCODER = msgspec.msgpack.Encoder()
 _MEMO_DECODER = msgspec.msgpack.Decoder(_Memo)
 _FACTS_ENCODER = msgspec.msgpack.Encoder()
 _PROBES = {"isfile": os.path.isfile, "exists": os.path.exists}
+_PARTIAL_RUN = 256  # a run over fewer files whose others are as kept indexes only what they depend on
 
 
 def _site_findings(
@@ -134,8 +136,6 @@ def _site_findings(
     jobs: int | None,
     verbose: bool,
 ) -> dict[str, list[Diagnostic]]:
-    from fmlint.site.index import SiteIndex
-
     in_run = {absolute: result for absolute, result, _ in checked}
     wanted_codes = {absolute: codes for absolute, _, codes in checked}  # the site codes enabled for each file
     files, adapters = walk_content(site)
@@ -143,40 +143,24 @@ def _site_findings(
     stamps = _stamps(files, cache, served)
     state = _state(site, files, adapters)
     run_facts = _RunFacts(in_run, cache, settings_for)
-    memo = _stored_memo(cache, site, state, stamps, run_facts)
+    kept, holds = _stored_memo(cache, site, state, stamps, run_facts)
+    memo = None
+    if kept is not None and holds:
+        memo = kept
+        if any(path in memo.files and memo.files[path][0] != stamps.get(path) for path in in_run):
+            _keep(cache, site.root, state, memo, stamps)  # still valid: kept with the run's files' new stamps
+    elif kept is not None and site.generator == "hugo" and len(in_run) < min(len(files), _PARTIAL_RUN):
+        # only files of the run changed: index the part of the site they depend on
+        try:
+            memo = _partial_memo(
+                site, in_run, wanted_codes, files, adapters, kept, run_facts, stamps, settings_for, cache, jobs, verbose
+            )
+        except LookupError:  # the kept keys cannot be read
+            memo = None
     if memo is None:
-        fresh = run_facts.of(in_run)
-        index = SiteIndex(site)
-        for absolute, result in in_run.items():
-            index.add(result.path, absolute, fresh[absolute])
-        # named as a run from the working folder names them: their cache entries are keyed by that path
-        here = os.path.join(os.getcwd(), "")
-        others = {_shown(path, here): path for path in files if path not in in_run}
-        kept = _kept_facts(cache, site.root)  # absolute → (stamp, facts), kept by an earlier run
-        unkept = {shown: path for shown, path in others.items() if kept.get(path, _UNKEPT)[0] != stamps.get(path)}
-        cached, rechecked = _other_facts(unkept, stamps, settings_for, cache, jobs, verbose)
-        every = dict(fresh)
-        # in the site's order, the files just checked last (the first page of a URL or content key wins)
-        for shown, path in others.items():
-            if shown not in rechecked:
-                every[path] = cached[shown] if shown in unkept else kept[path][1]
-                index.add(shown, path, every[path])
-        for shown, facts in rechecked.items():
-            every[others[shown]] = facts if facts is not None else _facts_now(shown, settings_for(shown))
-            index.add(shown, others[shown], every[others[shown]])
-        stale = sum(kept.get(path, _UNKEPT)[0] != stamps.get(path) for path in files)
-        if cache is not None and (not kept or stale > _STALE):
-            _keep_facts(cache, site.root, stamps, every)
-        index.generated = adapters
-        index.finish()
-        complete = not others  # a run over the whole site: its findings are kept for the next such run
-        findings = _findings(index, wanted_codes, complete)
-        memo = _Memo([(f.page.absolute, f.code, f.message, f.at) for f in findings], index.probes, {})
-        if complete and cache is not None:
-            memo.files = {path: ("", _digest(fresh[path])) for path in files}
-            _keep(cache, site.root, state, memo, stamps)
-    elif any(path in memo.files and memo.files[path][0] != stamps.get(path) for path in in_run):
-        _keep(cache, site.root, state, memo, stamps)  # still valid: kept with the run's files' new stamps
+        memo = _whole_memo(
+            site, in_run, wanted_codes, files, adapters, state, run_facts, stamps, settings_for, cache, jobs, verbose
+        )
     diagnostics: dict[str, list[Diagnostic]] = {}
     seen: set[tuple[str, str, int, int, str]] = set()
     for absolute, code, message, at in memo.findings:
@@ -197,6 +181,112 @@ def _site_findings(
         path: _unsuppressed(path, found, settings_for(path)) if path in with_comments else found
         for path, found in diagnostics.items()
     }
+
+
+def _whole_memo(
+    site: SiteConfig,
+    in_run: dict[str, FileResult],
+    wanted_codes: dict[str, frozenset[str]],
+    files: list[str],
+    adapters: tuple[str, ...],
+    state: str,
+    run_facts: _RunFacts,
+    stamps: dict[str, str | None],
+    settings_for: SettingsFor,
+    cache: ResultCache | None,
+    jobs: int | None,
+    verbose: bool,
+) -> _Memo:
+    """The findings of the checks over an index of the whole site (kept after a run over all of it)."""
+    from fmlint.site.index import SiteIndex
+
+    fresh = run_facts.of(in_run)
+    index = SiteIndex(site)
+    for absolute, result in in_run.items():
+        index.add(result.path, absolute, fresh[absolute])
+    # named as a run from the working folder names them: their cache entries are keyed by that path
+    here = os.path.join(os.getcwd(), "")
+    others = {_shown(path, here): path for path in files if path not in in_run}
+    kept = _kept_facts(cache, site.root)  # absolute → (stamp, facts), kept by an earlier run
+    unkept = {shown: path for shown, path in others.items() if kept.get(path, _UNKEPT)[0] != stamps.get(path)}
+    cached, rechecked = _other_facts(unkept, stamps, settings_for, cache, jobs, verbose)
+    every = dict(fresh)
+    # in the site's order, the files just checked last (the first page of a URL or content key wins)
+    for shown, path in others.items():
+        if shown not in rechecked:
+            every[path] = cached[shown] if shown in unkept else kept[path][1]
+            index.add(shown, path, every[path])
+    for shown, facts in rechecked.items():
+        every[others[shown]] = facts if facts is not None else _facts_now(shown, settings_for(shown))
+        index.add(shown, others[shown], every[others[shown]])
+    stale = sum(kept.get(path, _UNKEPT)[0] != stamps.get(path) for path in files)
+    if cache is not None and (not kept or stale > _STALE):
+        _keep_facts(cache, site.root, stamps, every)
+    index.generated = adapters
+    index.finish()
+    complete = not others  # a run over the whole site: its findings are kept for the next such run
+    findings = _findings(index, wanted_codes, complete)
+    memo = _Memo([(f.page.absolute, f.code, f.message, f.at) for f in findings], index.probes, {})
+    if complete and cache is not None:
+        memo.files = {path: ("", _digest(fresh[path])) for path in files}
+        memo.implicit = [(page.language, page.folder) for page in index.pages if page.file is None]
+        _keep(cache, site.root, state, memo, stamps, _page_keys(index))
+    return memo
+
+
+def _partial_memo(
+    site: SiteConfig,
+    in_run: dict[str, FileResult],
+    wanted_codes: dict[str, frozenset[str]],
+    files: list[str],
+    adapters: tuple[str, ...],
+    kept: _Memo,
+    run_facts: _RunFacts,
+    stamps: dict[str, str | None],
+    settings_for: SettingsFor,
+    cache: ResultCache | None,
+    jobs: int | None,
+    verbose: bool,
+) -> _Memo:
+    """The findings in the files of the run over the part of the site they depend on, found by the keys kept
+    with the site's findings (every other file is as it was then): see ``fmlint.site.partial``."""
+    from fmlint.site.partial import partial_index
+
+    here = os.path.join(os.getcwd(), "")
+
+    def keyed(keys: set[str], without: set[str]) -> list[tuple[str, str, int, int]]:
+        found = cache.load_site_keys(site.root, keys, without) if cache is not None else None
+        if found is None:
+            raise LookupError(site.root)
+        return found
+
+    def loaded(paths: list[str]) -> dict[str, tuple[str, SiteFacts, bool]]:
+        others = {_shown(path, here): path for path in paths}
+        cached, rechecked = _other_facts(others, stamps, settings_for, cache, jobs, verbose)
+        found = {others[name]: (name, facts, False) for name, facts in cached.items()}
+        for name, facts in rechecked.items():
+            found[others[name]] = (name, facts if facts is not None else _facts_now(name, settings_for(name)), True)
+        return found
+
+    fresh = run_facts.of(in_run)
+    run = [(result.path, absolute, fresh[absolute]) for absolute, result in in_run.items()]
+    index = partial_index(site, run, files, kept.implicit, adapters, keyed, loaded)
+    findings = _findings(index, wanted_codes, False)
+    return _Memo([(f.page.absolute, f.code, f.message, f.at) for f in findings], index.probes, {})
+
+
+def _page_keys(index: SiteIndex) -> list[tuple[str, str, str]] | None:
+    """Each page's keys (key, file, value: the term of a term's key, else the file) for later runs over a
+    few files (Hugo sites only)."""
+    if index.config.generator != "hugo":
+        return None
+    from fmlint.site.partial import page_keys
+
+    pages = sorted((page for page in index.pages if page.file is not None), key=lambda page: page.absolute)
+    # in the order of the site's files, as a run over a few files adds the others: the order of first use
+    return [
+        (key, page.absolute, term or page.absolute) for page in pages for key, term in page_keys(index.config, page)
+    ]
 
 
 def _findings(index: SiteIndex, wanted_codes: dict[str, frozenset[str]], every_code: bool) -> list[Finding]:
@@ -238,12 +328,20 @@ def _state(site: SiteConfig, files: list[str], adapters: tuple[str, ...]) -> str
     return digest.hexdigest()
 
 
-def _keep(cache: ResultCache | None, root: str, state: str, memo: _Memo, stamps: dict[str, str | None]) -> None:
-    """Store the site's findings with every file's stamp now (not when one is unknown: too recent to trust)."""
+def _keep(
+    cache: ResultCache | None,
+    root: str,
+    state: str,
+    memo: _Memo,
+    stamps: dict[str, str | None],
+    keys: list[tuple[str, str, str]] | None = None,
+) -> None:
+    """Store the site's findings with every file's stamp now (not when one is unknown: too recent to trust),
+    and with ``keys`` its pages' keys."""
     if cache is None or any(stamps.get(path) is None for path in memo.files):
         return
     memo.files = {path: (stamps[path] or "", digest) for path, (_, digest) in memo.files.items()}
-    cache.store_site(root, state, _MEMO_ENCODER.encode(memo))
+    cache.store_site(root, state, _MEMO_ENCODER.encode(memo), keys=keys if keys is not None else None)
 
 
 class _KeptFacts(msgspec.Struct, array_like=True):
@@ -284,24 +382,23 @@ def _stored_memo(
     state: str,
     stamps: dict[str, str | None],
     facts: _RunFacts,
-) -> _Memo | None:
-    """The findings kept for this state of the site, if every file is as it was — its stamp unchanged, or
-    a file of the run whose facts now have the kept digest — and every file they looked for too."""
+) -> tuple[_Memo | None, bool]:
+    """The findings kept for this state of the site while every file outside the run is as it was (else
+    ``None``), and whether they hold: every file of the run as it was too — its stamp unchanged, or its
+    facts now with the kept digest — and every file they looked for."""
     if cache is None or (value := cache.load_site(site.root, state)) is None:
-        return None
+        return None, False
     try:
         memo = _MEMO_DECODER.decode(value)
     except msgspec.MsgspecError:
-        return None
+        return None, False
     changed = [path for path, (stamp, _) in memo.files.items() if stamps.get(path) != stamp]
     if not all(path in facts.in_run for path in changed):
-        return None
+        return None, False
     now = facts.of(changed)
     if any(_digest(now[path]) != memo.files[path][1] for path in changed):
-        return None
-    if not all(_PROBES.get(name, _never)(path) == answer for name, path, answer in memo.probes):
-        return None
-    return memo
+        return memo, False
+    return memo, all(_PROBES.get(name, _never)(path) == answer for name, path, answer in memo.probes)
 
 
 class _RunFacts:
