@@ -35,8 +35,11 @@ and probes, the located URLs and whether it has suppression comments; when the
 site rules are on, its site facts sit in a ``facts`` row under the same key, so
 that a run over a few files reads the rest of the site's facts alone, and a
 ``sites`` row keeps a site's findings after a run over all of it, with a hash of
-what they depend on, and a ``site_facts`` row the facts of all its files with their
-stamps (see ``fmlint.site.sitepass``).  The online checks keep their own entries under ``<dir>/urls/``.  One database
+what they depend on, and ``site_keys`` rows its pages' keys (see
+``fmlint.site.partial``); a ``site_facts`` row holds the facts of all its files
+with their stamps (see ``fmlint.site.sitepass``).  A result served by its stamp
+leaves its facts unread (``StoredFacts``) until the site pass asks for them.
+The online checks keep their own entries under ``<dir>/urls/``.  One database
 rather than one file per entry because creating a file costs about 0.6 ms on
 the benchmark machine (ext4 on a virtual disk): 10,000 entry files added 4–6 s
 of system time to a 10 s check, while rows cost microseconds.

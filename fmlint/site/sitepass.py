@@ -15,6 +15,16 @@ While these hold, a later run — whole or over a few files — takes its findin
 from there without indexing the site.  A file of the run whose stamp changed
 (touched, or edited where no fact changed: a typo in a paragraph) still holds
 when its new facts have the digest kept; the kept stamps are then updated.
+
+When only files of the run changed (a pre-commit run over edited files), the
+keys kept with the findings find the part of the site those files' findings
+depend on, and only that part is indexed (``fmlint.site.partial``).  Otherwise
+(a rename, a new or deleted file, a configuration change, a changed file
+outside the run) the whole site is indexed, the other files' facts taken from
+one kept value (``site_facts``: every file's facts and stamp, written again
+when more than a few files differ from it) or, for files changed since, from
+their own cache rows.  The facts of the run's files served by their stamp are
+read only when needed, and the runner's stamps of them are not taken again.
 """
 
 from __future__ import annotations
@@ -26,6 +36,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -143,6 +154,7 @@ def _site_findings(
     stamps = _stamps(files, cache, served)
     state = _state(site, files, adapters)
     run_facts = _RunFacts(in_run, cache, settings_for)
+    run = _Pass(site, in_run, wanted_codes, files, adapters, stamps, run_facts, settings_for, cache, jobs, verbose)
     kept, holds = _stored_memo(cache, site, state, stamps, run_facts)
     memo = None
     if kept is not None and holds:
@@ -152,15 +164,11 @@ def _site_findings(
     elif kept is not None and site.generator == "hugo" and len(in_run) < min(len(files), _PARTIAL_RUN):
         # only files of the run changed: index the part of the site they depend on
         try:
-            memo = _partial_memo(
-                site, in_run, wanted_codes, files, adapters, kept, run_facts, stamps, settings_for, cache, jobs, verbose
-            )
+            memo = _partial_memo(run, kept)
         except LookupError:  # the kept keys cannot be read
             memo = None
     if memo is None:
-        memo = _whole_memo(
-            site, in_run, wanted_codes, files, adapters, state, run_facts, stamps, settings_for, cache, jobs, verbose
-        )
+        memo = _whole_memo(run, state)
     diagnostics: dict[str, list[Diagnostic]] = {}
     seen: set[tuple[str, str, int, int, str]] = set()
     for absolute, code, message, at in memo.findings:
@@ -183,24 +191,41 @@ def _site_findings(
     }
 
 
-def _whole_memo(
-    site: SiteConfig,
-    in_run: dict[str, FileResult],
-    wanted_codes: dict[str, frozenset[str]],
-    files: list[str],
-    adapters: tuple[str, ...],
-    state: str,
-    run_facts: _RunFacts,
-    stamps: dict[str, str | None],
-    settings_for: SettingsFor,
-    cache: ResultCache | None,
-    jobs: int | None,
-    verbose: bool,
-) -> _Memo:
+@dataclass
+class _Pass:
+    """One site's pass in a run: the run's files (absolute path → result) and the site codes each enables,
+    the site's content files (and content adapters) with their stamps now."""
+
+    site: SiteConfig
+    in_run: dict[str, FileResult]
+    wanted_codes: dict[str, frozenset[str]]
+    files: list[str]
+    adapters: tuple[str, ...]
+    stamps: dict[str, str | None]
+    run_facts: _RunFacts
+    settings_for: SettingsFor
+    cache: ResultCache | None
+    jobs: int | None
+    verbose: bool
+
+    def other_facts(self, others: dict[str, str]) -> tuple[dict[str, SiteFacts], dict[str, SiteFacts | None]]:
+        return _other_facts(others, self.stamps, self.settings_for, self.cache, self.jobs, self.verbose)
+
+
+def _whole_memo(run: _Pass, state: str) -> _Memo:
     """The findings of the checks over an index of the whole site (kept after a run over all of it)."""
     from fmlint.site.index import SiteIndex
 
-    fresh = run_facts.of(in_run)
+    site, in_run, files, stamps, cache, settings_for = (
+        run.site,
+        run.in_run,
+        run.files,
+        run.stamps,
+        run.cache,
+        run.settings_for,
+    )
+
+    fresh = run.run_facts.of(in_run)
     index = SiteIndex(site)
     for absolute, result in in_run.items():
         index.add(result.path, absolute, fresh[absolute])
@@ -209,7 +234,7 @@ def _whole_memo(
     others = {_shown(path, here): path for path in files if path not in in_run}
     kept = _kept_facts(cache, site.root)  # absolute → (stamp, facts), kept by an earlier run
     unkept = {shown: path for shown, path in others.items() if kept.get(path, _UNKEPT)[0] != stamps.get(path)}
-    cached, rechecked = _other_facts(unkept, stamps, settings_for, cache, jobs, verbose)
+    cached, rechecked = run.other_facts(unkept)
     every = dict(fresh)
     # in the site's order, the files just checked last (the first page of a URL or content key wins)
     for shown, path in others.items():
@@ -222,10 +247,10 @@ def _whole_memo(
     stale = sum(kept.get(path, _UNKEPT)[0] != stamps.get(path) for path in files)
     if cache is not None and (not kept or stale > _STALE):
         _keep_facts(cache, site.root, stamps, every)
-    index.generated = adapters
+    index.generated = run.adapters
     index.finish()
     complete = not others  # a run over the whole site: its findings are kept for the next such run
-    findings = _findings(index, wanted_codes, complete)
+    findings = _findings(index, run.wanted_codes, complete)
     memo = _Memo([(f.page.absolute, f.code, f.message, f.at) for f in findings], index.probes, {})
     if complete and cache is not None:
         memo.files = {path: ("", _digest(fresh[path])) for path in files}
@@ -234,20 +259,7 @@ def _whole_memo(
     return memo
 
 
-def _partial_memo(
-    site: SiteConfig,
-    in_run: dict[str, FileResult],
-    wanted_codes: dict[str, frozenset[str]],
-    files: list[str],
-    adapters: tuple[str, ...],
-    kept: _Memo,
-    run_facts: _RunFacts,
-    stamps: dict[str, str | None],
-    settings_for: SettingsFor,
-    cache: ResultCache | None,
-    jobs: int | None,
-    verbose: bool,
-) -> _Memo:
+def _partial_memo(run: _Pass, kept: _Memo) -> _Memo:
     """The findings in the files of the run over the part of the site they depend on, found by the keys kept
     with the site's findings (every other file is as it was then): see ``fmlint.site.partial``."""
     from fmlint.site.partial import partial_index
@@ -255,23 +267,24 @@ def _partial_memo(
     here = os.path.join(os.getcwd(), "")
 
     def keyed(keys: set[str], without: set[str]) -> list[tuple[str, str, int, int]]:
-        found = cache.load_site_keys(site.root, keys, without) if cache is not None else None
+        found = run.cache.load_site_keys(run.site.root, keys, without) if run.cache is not None else None
         if found is None:
-            raise LookupError(site.root)
+            raise LookupError(run.site.root)
         return found
 
     def loaded(paths: list[str]) -> dict[str, tuple[str, SiteFacts, bool]]:
         others = {_shown(path, here): path for path in paths}
-        cached, rechecked = _other_facts(others, stamps, settings_for, cache, jobs, verbose)
+        cached, rechecked = run.other_facts(others)
         found = {others[name]: (name, facts, False) for name, facts in cached.items()}
         for name, facts in rechecked.items():
-            found[others[name]] = (name, facts if facts is not None else _facts_now(name, settings_for(name)), True)
+            now = facts if facts is not None else _facts_now(name, run.settings_for(name))
+            found[others[name]] = (name, now, True)
         return found
 
-    fresh = run_facts.of(in_run)
-    run = [(result.path, absolute, fresh[absolute]) for absolute, result in in_run.items()]
-    index = partial_index(site, run, files, kept.implicit, adapters, keyed, loaded)
-    findings = _findings(index, wanted_codes, False)
+    fresh = run.run_facts.of(run.in_run)
+    files = [(result.path, absolute, fresh[absolute]) for absolute, result in run.in_run.items()]
+    index = partial_index(run.site, files, run.files, kept.implicit, run.adapters, keyed, loaded)
+    findings = _findings(index, run.wanted_codes, False)
     return _Memo([(f.page.absolute, f.code, f.message, f.at) for f in findings], index.probes, {})
 
 
