@@ -36,8 +36,7 @@ site rules are on, its site facts sit in a ``facts`` row under the same key, so
 that a run over a few files reads the rest of the site's facts alone, and a
 ``sites`` row keeps a site's findings after a run over all of it, with a hash of
 what they depend on, and ``site_keys`` rows its pages' keys (see
-``fmlint.site.partial``); a ``site_facts`` row holds the facts of all its files
-with their stamps (see ``fmlint.site.sitepass``).  A result served by its stamp
+``fmlint.site.partial``; and ``fmlint.site.sitepass``).  A result served by its stamp
 leaves its facts unread (``StoredFacts``) until the site pass asks for them.
 The online checks keep their own entries under ``<dir>/urls/``.  One database
 rather than one file per entry because creating a file costs about 0.6 ms on
@@ -97,14 +96,12 @@ _SCHEMA = (
     "CREATE INDEX IF NOT EXISTS facts_by_file ON facts (file)",
     # each site's findings after a run over all of it, valid while its state (every file's stamp) holds
     "CREATE TABLE IF NOT EXISTS sites (root TEXT PRIMARY KEY, state TEXT NOT NULL, value BLOB NOT NULL)",
-    # each site's files' facts with their stamps in one value: a run over a few files reads it, not 10,000 rows
-    "CREATE TABLE IF NOT EXISTS site_facts (root TEXT PRIMARY KEY, state TEXT NOT NULL, value BLOB NOT NULL)",
     # the keys of each page of a site, kept with its findings (same state): see ``fmlint.site.partial``
-    "CREATE TABLE IF NOT EXISTS site_keys (root TEXT NOT NULL, key TEXT NOT NULL, file TEXT NOT NULL, value TEXT)",
+    # (file: its place in the site's list of files, which its state fixes; value: a term's spelling, or NULL)
+    "CREATE TABLE IF NOT EXISTS site_keys (root TEXT NOT NULL, key TEXT NOT NULL, file INTEGER NOT NULL, value TEXT)",
     # covering: a run reads the index alone, grouped as it is ordered
     "CREATE INDEX IF NOT EXISTS site_keys_by_key ON site_keys (root, key, value, file)",
 )
-SITE_TABLES = ("sites", "site_facts")
 
 
 class Entry(msgspec.Struct, frozen=True):
@@ -290,13 +287,12 @@ class ResultCache:
             return 0
         return removed
 
-    def load_site(self, root: str, state: str, table: str = "sites") -> bytes | None:
-        """The site pass's stored findings (or, from ``site_facts``, its files' facts) for the site at
-        ``root``, if stored in ``state``."""
-        if not self.usable or table not in SITE_TABLES:
+    def load_site(self, root: str, state: str) -> bytes | None:
+        """The site pass's stored findings for the site at ``root``, if stored in ``state``."""
+        if not self.usable:
             return None
         try:
-            row = self._connect().execute(f"SELECT state, value FROM {table} WHERE root = ?", (root,)).fetchone()
+            row = self._connect().execute("SELECT state, value FROM sites WHERE root = ?", (root,)).fetchone()
         except sqlite3.Error:
             return None
         return row[1] if row is not None and row[0] == state else None
@@ -306,18 +302,16 @@ class ResultCache:
         root: str,
         state: str,
         value: bytes,
-        table: str = "sites",
-        keys: list[tuple[str, str, str]] | None = None,
+        keys: list[tuple[str, int, str | None]] | None = None,
     ) -> None:
-        """Keep the site pass's findings (or its files' facts: ``site_facts``) for the site at ``root`` in
-        ``state``, and with ``keys`` its pages' keys (key, file, value) instead of those kept (a busy
-        database: none of it kept)."""
-        if not self.usable or table not in SITE_TABLES:
+        """Keep the site pass's findings for the site at ``root`` in ``state``, and with ``keys`` its pages'
+        keys (key, file, value) instead of those kept (a busy database: none of it kept)."""
+        if not self.usable:
             return
         try:
             with _transaction(self._connect()) as connection:
                 connection.execute(
-                    f"INSERT OR REPLACE INTO {table} (root, state, value) VALUES (?, ?, ?)", (root, state, value)
+                    "INSERT OR REPLACE INTO sites (root, state, value) VALUES (?, ?, ?)", (root, state, value)
                 )
                 if keys is not None:
                     connection.execute("DELETE FROM site_keys WHERE root = ?", (root,))
@@ -328,22 +322,24 @@ class ResultCache:
         except sqlite3.Error:
             return
 
-    def load_site_keys(self, root: str, keys: set[str], without: set[str]) -> list[tuple[str, str, int, int]] | None:
+    def load_site_keys(
+        self, root: str, keys: set[str], without: set[int]
+    ) -> list[tuple[str, str | int, int, int]] | None:
         """What the site at ``root`` kept (with its findings, whose state the caller checked) under ``keys``,
-        leaving out the files ``without`` (at most :data:`_LOOKUP_BATCH`): (key, value, how many, order of the
-        first) for each value kept; ``None`` when the database cannot say."""
+        leaving out the files ``without`` (at most :data:`_LOOKUP_BATCH`): (key, file, 1, file) for each
+        file, (key, value, how many files, the first) for each value; ``None`` when the database cannot say."""
         if not self.usable or len(without) > _LOOKUP_BATCH:
             return None
-        found: list[tuple[str, str, int, int]] = []
+        found: list[tuple[str, str | int, int, int]] = []
         wanted = list(keys)
         try:
             connection = self._connect()
             for start in range(0, len(wanted), _LOOKUP_BATCH):
                 batch = wanted[start : start + _LOOKUP_BATCH]
                 query = (
-                    "SELECT key, value, count(*), min(rowid) FROM site_keys WHERE root = ?"
+                    "SELECT key, coalesce(value, file), count(*), min(file) FROM site_keys WHERE root = ?"
                     f" AND key IN ({','.join('?' * len(batch))}) AND file NOT IN ({','.join('?' * len(without))})"
-                    " GROUP BY key, value"
+                    " GROUP BY key, coalesce(value, file)"
                 )
                 found += connection.execute(query, (root, *batch, *without)).fetchall()
         except sqlite3.Error:

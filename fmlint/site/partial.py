@@ -9,7 +9,8 @@ name, URL or alias they name, the files they link to, and for each page they
 reach, that page's children (a section anchors them) and the files it includes.
 
 After a run over the whole site, every page's *keys* — one string per such
-thing it has — are kept with the site's findings (``sites``/``site_keys``).  A
+thing it has, its parts joined by the unit separator (SQLite's text functions
+stop at a NUL) — are kept with the site's findings (``sites``/``site_keys``).  A
 later run over a few files while every other file is as it was then indexes
 only the files of the run, the section files (their cascades decide whether
 other pages are written) and the files sharing a key with what the run's pages
@@ -34,8 +35,8 @@ from fmlint.site.hugo_paths import basic_normalize, url_key
 from fmlint.site.index import Page, SiteIndex, alias_url, container
 from fmlint.site.refs import FOLDER_PAGES, content_key, lookup, resolve, stem
 
-# keys, the files of the run → what was kept under them for the other files: (key, file, 1, order) and, for
-# the keys of terms, (key, term, how many uses, order of the first use)
+# keys, the files of the run → what was kept under them for the other files: (key, file, 1, its place in the
+# site's files) and, for the keys of terms, (key, term, how many uses, the place of the first)
 Keyed = Callable[[set[str], set[str]], list[tuple[str, str, int, int]]]
 # files → (name as a run names it, facts, whether it was checked just now: those go last, as in a whole index)
 Loaded = Callable[[list[str]], dict[str, tuple[str, SiteFacts, bool]]]
@@ -48,12 +49,12 @@ def page_keys(config: SiteConfig, page: Page) -> list[tuple[str, str | None]]:
         *_claims(config, page),
         _content(page.language, page.key),
         *_shared(config, page),
-        f"u\0{url_key(page.url)}",
+        f"u\x1f{url_key(page.url)}",
     ]
     if page.file is not None:
-        keys.append(f"b\0{page.language}\0{basic_normalize(page.base_name)}")
+        keys.append(f"b\x1f{page.language}\x1f{basic_normalize(page.base_name)}")
     if config.aliases:
-        keys += [f"a\0{url_key(alias_url(config, page, alias.value))}" for alias in page.facts.aliases]
+        keys += [f"a\x1f{url_key(alias_url(config, page, alias.value))}" for alias in page.facts.aliases]
     if page.kind == "page":
         keys.append(_children(page.language, container(page).rstrip("/")))
     return [(key, None) for key in keys] + list(_terms(config, page))
@@ -107,7 +108,7 @@ def _term_uses(config: SiteConfig, pages: list[Page], rows: list[tuple[str, str,
         for taxonomy in config.taxonomies
     }
     for key, term, count, _ in sorted(rows, key=lambda row: row[3]):
-        uses[key.split("\0")[1]] += [term] * count
+        uses[key.split("\x1f")[1]] += [term] * count
     return uses
 
 
@@ -156,7 +157,7 @@ def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], n
     if target.startswith("#") or target.startswith("//") or ":" in target.split("/", 1)[0]:
         return
     if target.startswith("/"):
-        keys.update((f"u\0{url_key(path)}", f"a\0{url_key(path)}"))
+        keys.update((f"u\x1f{url_key(path)}", f"a\x1f{url_key(path)}"))
     elif page.file is not None:
         destination = os.path.normpath(os.path.join(page.absolute_folder, path))
         named.add(destination)
@@ -171,15 +172,15 @@ def _lookup_keys(page: Page, target: str, language: str) -> list[str]:
         keys.append(_content(language, content_key(posixpath.join("/" + page.folder, target))))
     keys.append(_content(language, content_key("/" + target.lstrip("/"))))
     if "/" not in target.strip("/"):
-        keys.append(f"b\0{language}\0{basic_normalize(stem(target.strip('/')))}")
+        keys.append(f"b\x1f{language}\x1f{basic_normalize(stem(target.strip('/')))}")
     return keys
 
 
 def _claims(config: SiteConfig, page: Page) -> list[str]:
     """The output paths a page and its aliases claim, lowercased (a collision may differ by case)."""
-    keys = [f"o\0{page.output.lower()}"]
+    keys = [f"o\x1f{page.output.lower()}"]
     if config.aliases:
-        keys += [f"o\0{alias_file(alias_url(config, page, alias.value)).lower()}" for alias in page.facts.aliases]
+        keys += [f"o\x1f{alias_file(alias_url(config, page, alias.value)).lower()}" for alias in page.facts.aliases]
     return keys
 
 
@@ -188,27 +189,27 @@ def _shared(config: SiteConfig, page: Page) -> list[str]:
     facts = page.facts
     keys = []
     if page.kind == "page" and facts.title is not None and facts.title.value.strip():
-        keys.append(f"t\0{page.language}\0{container(page)}\0{facts.title.value.strip().casefold()}")
+        keys.append(f"t\x1f{page.language}\x1f{container(page)}\x1f{facts.title.value.strip().casefold()}")
     if facts.translation_key is not None:
-        keys.append(f"n\0{page.language}\0{facts.translation_key.value}")
+        keys.append(f"n\x1f{page.language}\x1f{facts.translation_key.value}")
     return keys
 
 
-_TERM = "m\0"
+_TERM = "m\x1f"
 
 
 def _terms(config: SiteConfig, page: Page, *only: str) -> list[tuple[str, str]]:
     """Its taxonomy terms (of ``only`` these taxonomies, if given), each as (key, term): the key is folded."""
     return [
-        (f"{_TERM}{taxonomy}\0{fold(item.value)}", item.value)
+        (f"{_TERM}{taxonomy}\x1f{fold(item.value)}", item.value)
         for taxonomy in only or config.taxonomies
         for item in page.facts.lists.get(taxonomy, ())
     ]
 
 
 def _content(language: str, key: str) -> str:
-    return f"k\0{language}\0{key}"
+    return f"k\x1f{language}\x1f{key}"
 
 
 def _children(language: str, folder: str) -> str:
-    return f"c\0{language}\0{folder}"
+    return f"c\x1f{language}\x1f{folder}"

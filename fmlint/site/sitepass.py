@@ -20,11 +20,9 @@ When only files of the run changed (a pre-commit run over edited files), the
 keys kept with the findings find the part of the site those files' findings
 depend on, and only that part is indexed (``fmlint.site.partial``).  Otherwise
 (a rename, a new or deleted file, a configuration change, a changed file
-outside the run) the whole site is indexed, the other files' facts taken from
-one kept value (``site_facts``: every file's facts and stamp, written again
-when more than a few files differ from it) or, for files changed since, from
-their own cache rows.  The facts of the run's files served by their stamp are
-read only when needed, and the runner's stamps of them are not taken again.
+outside the run) the whole site is indexed.  The facts of the run's files
+served by their stamp are read only when needed, and the runner's stamps of
+them are not taken again.
 """
 
 from __future__ import annotations
@@ -232,21 +230,13 @@ def _whole_memo(run: _Pass, state: str) -> _Memo:
     # named as a run from the working folder names them: their cache entries are keyed by that path
     here = os.path.join(os.getcwd(), "")
     others = {_shown(path, here): path for path in files if path not in in_run}
-    kept = _kept_facts(cache, site.root)  # absolute → (stamp, facts), kept by an earlier run
-    unkept = {shown: path for shown, path in others.items() if kept.get(path, _UNKEPT)[0] != stamps.get(path)}
-    cached, rechecked = run.other_facts(unkept)
-    every = dict(fresh)
+    cached, rechecked = run.other_facts(others)
     # in the site's order, the files just checked last (the first page of a URL or content key wins)
     for shown, path in others.items():
-        if shown not in rechecked:
-            every[path] = cached[shown] if shown in unkept else kept[path][1]
-            index.add(shown, path, every[path])
+        if shown in cached:
+            index.add(shown, path, cached[shown])
     for shown, facts in rechecked.items():
-        every[others[shown]] = facts if facts is not None else _facts_now(shown, settings_for(shown))
-        index.add(shown, others[shown], every[others[shown]])
-    stale = sum(kept.get(path, _UNKEPT)[0] != stamps.get(path) for path in files)
-    if cache is not None and (not kept or stale > _STALE):
-        _keep_facts(cache, site.root, stamps, every)
+        index.add(shown, others[shown], facts if facts is not None else _facts_now(shown, settings_for(shown)))
     index.generated = run.adapters
     index.finish()
     complete = not others  # a run over the whole site: its findings are kept for the next such run
@@ -255,7 +245,7 @@ def _whole_memo(run: _Pass, state: str) -> _Memo:
     if complete and cache is not None:
         memo.files = {path: ("", _digest(fresh[path])) for path in files}
         memo.implicit = [(page.language, page.folder) for page in index.pages if page.file is None]
-        _keep(cache, site.root, state, memo, stamps, _page_keys(index))
+        _keep(cache, site.root, state, memo, stamps, _page_keys(index, files))
     return memo
 
 
@@ -266,11 +256,14 @@ def _partial_memo(run: _Pass, kept: _Memo) -> _Memo:
 
     here = os.path.join(os.getcwd(), "")
 
+    place = {path: number for number, path in enumerate(run.files)}
+
     def keyed(keys: set[str], without: set[str]) -> list[tuple[str, str, int, int]]:
-        found = run.cache.load_site_keys(run.site.root, keys, without) if run.cache is not None else None
+        leave = {place[path] for path in without if path in place}
+        found = run.cache.load_site_keys(run.site.root, keys, leave) if run.cache is not None else None
         if found is None:
             raise LookupError(run.site.root)
-        return found
+        return [(key, run.files[name] if isinstance(name, int) else name, n, first) for key, name, n, first in found]
 
     def loaded(paths: list[str]) -> dict[str, tuple[str, SiteFacts, bool]]:
         others = {_shown(path, here): path for path in paths}
@@ -288,17 +281,19 @@ def _partial_memo(run: _Pass, kept: _Memo) -> _Memo:
     return _Memo([(f.page.absolute, f.code, f.message, f.at) for f in findings], index.probes, {})
 
 
-def _page_keys(index: SiteIndex) -> list[tuple[str, str, str]] | None:
-    """Each page's keys (key, file, value: the term of a term's key, else the file) for later runs over a
-    few files (Hugo sites only)."""
+def _page_keys(index: SiteIndex, files: list[str]) -> list[tuple[str, int, str | None]] | None:
+    """Each page's keys (key, the file's place in ``files``, the term of a term's key) for later runs over
+    a few files (Hugo sites only)."""
     if index.config.generator != "hugo":
         return None
     from fmlint.site.partial import page_keys
 
-    pages = sorted((page for page in index.pages if page.file is not None), key=lambda page: page.absolute)
-    # in the order of the site's files, as a run over a few files adds the others: the order of first use
+    place = {path: number for number, path in enumerate(files)}
     return [
-        (key, page.absolute, term or page.absolute) for page in pages for key, term in page_keys(index.config, page)
+        (key, place[page.absolute], term)
+        for page in index.pages
+        if page.absolute in place
+        for key, term in page_keys(index.config, page)
     ]
 
 
@@ -347,7 +342,7 @@ def _keep(
     state: str,
     memo: _Memo,
     stamps: dict[str, str | None],
-    keys: list[tuple[str, str, str]] | None = None,
+    keys: list[tuple[str, int, str | None]] | None = None,
 ) -> None:
     """Store the site's findings with every file's stamp now (not when one is unknown: too recent to trust),
     and with ``keys`` its pages' keys."""
@@ -355,34 +350,6 @@ def _keep(
         return
     memo.files = {path: (stamps[path] or "", digest) for path, (_, digest) in memo.files.items()}
     cache.store_site(root, state, _MEMO_ENCODER.encode(memo), keys=keys if keys is not None else None)
-
-
-class _KeptFacts(msgspec.Struct, array_like=True):
-    """Every content file's facts with its stamp then (absolute path → (stamp, facts)), kept in one value."""
-
-    files: dict[str, tuple[str, SiteFacts]]
-
-
-_KEPT_ENCODER = msgspec.msgpack.Encoder()
-_KEPT_DECODER = msgspec.msgpack.Decoder(_KeptFacts)
-_UNKEPT = ("", SiteFacts())
-_STALE = 64  # the kept facts are written again when more files than this are not as kept (or there are none)
-
-
-def _kept_facts(cache: ResultCache | None, root: str) -> dict[str, tuple[str, SiteFacts]]:
-    """The site's files' facts kept by an earlier run, with their stamps then; valid for this code (the
-    facts of a file depend on its bytes and fmlint's code alone)."""
-    if cache is None or (value := cache.load_site(root, code_fingerprint(), "site_facts")) is None:
-        return {}
-    try:
-        return _KEPT_DECODER.decode(value).files
-    except msgspec.MsgspecError:
-        return {}
-
-
-def _keep_facts(cache: ResultCache, root: str, stamps: dict[str, str | None], facts: dict[str, SiteFacts]) -> None:
-    kept = {path: (stamp, found) for path, found in facts.items() if (stamp := stamps.get(path)) is not None}
-    cache.store_site(root, code_fingerprint(), _KEPT_ENCODER.encode(_KeptFacts(kept)), "site_facts")
 
 
 def _digest(facts: SiteFacts) -> bytes:
