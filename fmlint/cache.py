@@ -97,10 +97,10 @@ _SCHEMA = (
     # each site's findings after a run over all of it, valid while its state (every file's stamp) holds
     "CREATE TABLE IF NOT EXISTS sites (root TEXT PRIMARY KEY, state TEXT NOT NULL, value BLOB NOT NULL)",
     # the keys of each page of a site, kept with its findings (same state): see ``fmlint.site.partial``
-    # (file: its place in the site's list of files, which its state fixes; value: a term's spelling, or NULL)
-    "CREATE TABLE IF NOT EXISTS site_keys (root TEXT NOT NULL, key TEXT NOT NULL, file INTEGER NOT NULL, value TEXT)",
-    # covering: a run reads the index alone, grouped as it is ordered
-    "CREATE INDEX IF NOT EXISTS site_keys_by_key ON site_keys (root, key, value, file)",
+    # (file: its place in the site's list of files, which its state fixes; value: a term's spelling, or "";
+    # uses: how many times the file uses it); one B-tree in the order a run reads and groups it
+    "CREATE TABLE IF NOT EXISTS site_keys (root TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,"
+    " file INTEGER NOT NULL, uses INTEGER NOT NULL, PRIMARY KEY (root, key, value, file)) WITHOUT ROWID",
 )
 
 
@@ -302,10 +302,11 @@ class ResultCache:
         root: str,
         state: str,
         value: bytes,
-        keys: list[tuple[str, int, str | None]] | None = None,
+        keys: list[tuple[str, str, int, int]] | None = None,
     ) -> None:
         """Keep the site pass's findings for the site at ``root`` in ``state``, and with ``keys`` its pages'
-        keys (key, file, value) instead of those kept (a busy database: none of it kept)."""
+        keys (key, value, file, uses; written in that order) instead of those kept (a busy database: none
+        of it kept)."""
         if not self.usable:
             return
         try:
@@ -316,7 +317,7 @@ class ResultCache:
                 if keys is not None:
                     connection.execute("DELETE FROM site_keys WHERE root = ?", (root,))
                     connection.executemany(
-                        "INSERT INTO site_keys (root, key, file, value) VALUES (?, ?, ?, ?)",
+                        "INSERT INTO site_keys (root, key, value, file, uses) VALUES (?, ?, ?, ?, ?)",
                         [(root, *key) for key in keys],
                     )
         except sqlite3.Error:
@@ -327,7 +328,8 @@ class ResultCache:
     ) -> list[tuple[str, str | int, int, int]] | None:
         """What the site at ``root`` kept (with its findings, whose state the caller checked) under ``keys``,
         leaving out the files ``without`` (at most :data:`_LOOKUP_BATCH`): (key, file, 1, file) for each
-        file, (key, value, how many files, the first) for each value; ``None`` when the database cannot say."""
+        file, (key, value, how many uses, the first file) for each value; ``None`` when the database cannot
+        say."""
         if not self.usable or len(without) > _LOOKUP_BATCH:
             return None
         found: list[tuple[str, str | int, int, int]] = []
@@ -337,9 +339,9 @@ class ResultCache:
             for start in range(0, len(wanted), _LOOKUP_BATCH):
                 batch = wanted[start : start + _LOOKUP_BATCH]
                 query = (
-                    "SELECT key, coalesce(value, file), count(*), min(file) FROM site_keys WHERE root = ?"
-                    f" AND key IN ({','.join('?' * len(batch))}) AND file NOT IN ({','.join('?' * len(without))})"
-                    " GROUP BY key, coalesce(value, file)"
+                    "SELECT key, CASE value WHEN '' THEN file ELSE value END AS name, sum(uses), min(file)"
+                    f" FROM site_keys WHERE root = ? AND key IN ({','.join('?' * len(batch))})"
+                    f" AND file NOT IN ({','.join('?' * len(without))}) GROUP BY key, name"
                 )
                 found += connection.execute(query, (root, *batch, *without)).fetchall()
         except sqlite3.Error:

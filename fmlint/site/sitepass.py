@@ -32,6 +32,7 @@ import hashlib
 import os
 import time
 import traceback
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -281,20 +282,21 @@ def _partial_memo(run: _Pass, kept: _Memo) -> _Memo:
     return _Memo([(f.page.absolute, f.code, f.message, f.at) for f in findings], index.probes, {})
 
 
-def _page_keys(index: SiteIndex, files: list[str]) -> list[tuple[str, int, str | None]] | None:
-    """Each page's keys (key, the file's place in ``files``, the term of a term's key) for later runs over
-    a few files (Hugo sites only)."""
+def _page_keys(index: SiteIndex, files: list[str]) -> list[tuple[str, str, int, int]] | None:
+    """Each page's keys (key, the term of a term's key or "", the file's place in ``files``, how many times)
+    for later runs over a few files (Hugo sites only), sorted."""
     if index.config.generator != "hugo":
         return None
     from fmlint.site.partial import page_keys
 
     place = {path: number for number, path in enumerate(files)}
-    return [
-        (key, place[page.absolute], term)
+    uses = Counter(
+        (key, term or "", place[page.absolute])
         for page in index.pages
         if page.absolute in place
         for key, term in page_keys(index.config, page)
-    ]
+    )
+    return sorted((key, term, file, count) for (key, term, file), count in uses.items())
 
 
 def _findings(index: SiteIndex, wanted_codes: dict[str, frozenset[str]], every_code: bool) -> list[Finding]:
@@ -342,7 +344,7 @@ def _keep(
     state: str,
     memo: _Memo,
     stamps: dict[str, str | None],
-    keys: list[tuple[str, int, str | None]] | None = None,
+    keys: list[tuple[str, str, int, int]] | None = None,
 ) -> None:
     """Store the site's findings with every file's stamp now (not when one is unknown: too recent to trust),
     and with ``keys`` its pages' keys."""
