@@ -215,38 +215,29 @@ def _whole_memo(run: _Pass, state: str) -> _Memo:
     """The findings of the checks over an index of the whole site (kept after a run over all of it)."""
     from fmlint.site.index import SiteIndex
 
-    site, in_run, files, stamps, cache, settings_for = (
-        run.site,
-        run.in_run,
-        run.files,
-        run.stamps,
-        run.cache,
-        run.settings_for,
-    )
-
-    fresh = run.run_facts.of(in_run)
-    index = SiteIndex(site)
-    for absolute, result in in_run.items():
+    fresh = run.run_facts.of(run.in_run)
+    index = SiteIndex(run.site)
+    for absolute, result in run.in_run.items():
         index.add(result.path, absolute, fresh[absolute])
     # named as a run from the working folder names them: their cache entries are keyed by that path
     here = os.path.join(os.getcwd(), "")
-    others = {_shown(path, here): path for path in files if path not in in_run}
+    others = {_shown(path, here): path for path in run.files if path not in run.in_run}
     cached, rechecked = run.other_facts(others)
     # in the site's order, the files just checked last (the first page of a URL or content key wins)
     for shown, path in others.items():
         if shown in cached:
             index.add(shown, path, cached[shown])
     for shown, facts in rechecked.items():
-        index.add(shown, others[shown], facts if facts is not None else _facts_now(shown, settings_for(shown)))
+        index.add(shown, others[shown], facts if facts is not None else _facts_now(shown, run.settings_for(shown)))
     index.generated = run.adapters
     index.finish()
     complete = not others  # a run over the whole site: its findings are kept for the next such run
     findings = _findings(index, run.wanted_codes, complete)
     memo = _Memo([(f.page.absolute, f.code, f.message, f.at) for f in findings], index.probes, {})
-    if complete and cache is not None:
-        memo.files = {path: ("", _digest(fresh[path])) for path in files}
+    if complete and run.cache is not None:
+        memo.files = {path: ("", _digest(fresh[path])) for path in run.files}
         memo.implicit = [(page.language, page.folder) for page in index.pages if page.file is None]
-        _keep(cache, site.root, state, memo, stamps, _page_keys(index, files))
+        _keep(run.cache, run.site.root, state, memo, run.stamps, _page_keys(index, run.files))
     return memo
 
 
@@ -256,7 +247,6 @@ def _partial_memo(run: _Pass, kept: _Memo) -> _Memo:
     from fmlint.site.partial import partial_index
 
     here = os.path.join(os.getcwd(), "")
-
     place = {path: number for number, path in enumerate(run.files)}
 
     def keyed(keys: set[str], without: set[str]) -> list[tuple[str, str, int, int]]:
@@ -351,7 +341,7 @@ def _keep(
     if cache is None or any(stamps.get(path) is None for path in memo.files):
         return
     memo.files = {path: (stamps[path] or "", digest) for path, (_, digest) in memo.files.items()}
-    cache.store_site(root, state, _MEMO_ENCODER.encode(memo), keys=keys if keys is not None else None)
+    cache.store_site(root, state, _MEMO_ENCODER.encode(memo), keys)
 
 
 def _digest(facts: SiteFacts) -> bytes:
