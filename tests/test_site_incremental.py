@@ -134,8 +134,8 @@ SEQUENCES = {
         _edit("content/posts/ai1.md", 'title: "AI one"', 'tags: ["Ai", "ml"]'),  # a tie: the first used wins
         _edit("content/posts/ai1.md", 'title: "AI one"', 'tags: ["ai", "ML"]'),
         _outside("content/posts/ai4.md", ["content/posts/ai1.md"], 'title: "AI four"', 'tags: ["A.I."]'),
-        _files({"content/posts/ai5.md": page('title: "AI five"', 'tags: ["ai", "ai", "ML"]')}, []),  # used twice
-        _edit("content/posts/ai1.md", 'title: "AI one"', 'tags: ["AI", "ml"]'),
+        _files({"content/posts/ai5.md": page('title: "AI five"', 'tags: ["ai", "ai", "ML", "", "!"]')}, []),
+        _edit("content/posts/ai1.md", 'title: "AI one"', 'tags: ["AI", "ml", "", "?"]'),
     ],
     "configuration": [
         _configure(

@@ -199,11 +199,13 @@ _TERM = "m\x1f"
 
 
 def _terms(config: SiteConfig, page: Page, *only: str) -> list[tuple[str, str]]:
-    """Its taxonomy terms (of ``only`` these taxonomies, if given), each as (key, term): the key is folded."""
+    """Its taxonomy terms (of ``only`` these taxonomies, if given), each as (key, term): the key is folded.
+    A term that folds to nothing ("", "!!") is no spelling of another: left out (a kept term is never "")."""
     return [
-        (f"{_TERM}{taxonomy}\x1f{fold(item.value)}", item.value)
+        (f"{_TERM}{taxonomy}\x1f{folded}", item.value)
         for taxonomy in only or config.taxonomies
         for item in page.facts.lists.get(taxonomy, ())
+        if (folded := fold(item.value))
     ]
 
 
