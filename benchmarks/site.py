@@ -11,7 +11,8 @@ the whole site: they report the corpus's alias collision with an unchanged
 file) — as they are, with the 3 files touched before each run (a new
 modification time, the same content), and with the 3 files edited before each
 run (a heading appended: their site facts change, so the site's kept findings no
-longer hold and its index is built from every file's cached facts).
+longer hold; the part of the site those files' findings depend on is indexed,
+found by the keys kept with the findings).
 
 ``--compare TREE`` also times another version of fmlint (a source tree, e.g.
 ``git archive main | tar -x -C TREE``; run with ``PYTHONPATH=TREE``), alternating

@@ -35,7 +35,10 @@ and probes, the located URLs and whether it has suppression comments; when the
 site rules are on, its site facts sit in a ``facts`` row under the same key, so
 that a run over a few files reads the rest of the site's facts alone, and a
 ``sites`` row keeps a site's findings after a run over all of it, with a hash of
-what they depend on (see ``fmlint.site.sitepass``).  The online checks keep their own entries under ``<dir>/urls/``.  One database
+what they depend on, and ``site_keys`` rows its pages' keys (see
+``fmlint.site.partial``; and ``fmlint.site.sitepass``).  A result served by its stamp
+leaves its facts unread (``StoredFacts``) until the site pass asks for them.
+The online checks keep their own entries under ``<dir>/urls/``.  One database
 rather than one file per entry because creating a file costs about 0.6 ms on
 the benchmark machine (ext4 on a virtual disk): 10,000 entry files added 4–6 s
 of system time to a 10 s check, while rows cost microseconds.
@@ -70,9 +73,9 @@ from fmlint import __version__
 from fmlint.diagnostics import Diagnostic
 from fmlint.linter import FileResult, UrlOccurrence
 from fmlint.rules.base import Probe
-from fmlint.site.facts import SiteFacts
+from fmlint.site.facts import SiteFacts, StoredFacts
 
-FORMAT_VERSION = 7  # 6: a diagnostic's array ends with its fix; 7: site facts and the site table
+FORMAT_VERSION = 8  # 6: a diagnostic's array ends with its fix; 7: site facts and the site table; 8: facts flag
 DEFAULT_DIR = ".fmlint_cache"
 DATABASE = "files.sqlite3"
 DEFAULT_MAX_BYTES = 128 * 1024 * 1024  # entry contents
@@ -93,6 +96,11 @@ _SCHEMA = (
     "CREATE INDEX IF NOT EXISTS facts_by_file ON facts (file)",
     # each site's findings after a run over all of it, valid while its state (every file's stamp) holds
     "CREATE TABLE IF NOT EXISTS sites (root TEXT PRIMARY KEY, state TEXT NOT NULL, value BLOB NOT NULL)",
+    # the keys of each page of a site, kept with its findings (same state): see ``fmlint.site.partial``
+    # (file: its place in the site's list of files, which its state fixes; value: a term's spelling, or "";
+    # uses: how many times the file uses it); one B-tree in the order a run reads and groups it
+    "CREATE TABLE IF NOT EXISTS site_keys (root TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,"
+    " file INTEGER NOT NULL, uses INTEGER NOT NULL, PRIMARY KEY (root, key, value, file)) WITHOUT ROWID",
 )
 
 
@@ -151,13 +159,14 @@ class ResultCache:
         return f"{status.st_size}:{status.st_mtime_ns}:{status.st_ctime_ns}:{status.st_ino}"
 
     def load_stamped(self, wanted: Mapping[str, tuple[str, str]]) -> dict[str, Entry]:
-        """The entries of unchanged files: ``wanted`` maps file key to (stamp now, path); hits by file key."""
+        """The entries of unchanged files: ``wanted`` maps file key to (stamp now, path); hits by file key.
+
+        Their site facts are left in the cache (:class:`~fmlint.site.facts.StoredFacts`): read when needed."""
         found: dict[str, Entry] = {}
-        query = (
-            "SELECT r.file, r.stamp, r.value, f.value FROM results r LEFT JOIN facts f ON f.key = r.key WHERE r.file IN"
-        )
-        for file_key, path, value, facts in self._stamped_values(wanted, query):
-            entry = _entry(path, value, facts)
+        for file_key, path, value, _ in self._stamped_values(
+            wanted, "SELECT file, stamp, value, NULL FROM results WHERE file IN"
+        ):
+            entry = _entry(path, value, StoredFacts(file_key=file_key, stamp=wanted[file_key][0]))
             if entry is not None:
                 found[file_key] = entry
         return found
@@ -208,7 +217,11 @@ class ResultCache:
             return None
         if row is None:
             return None
-        entry = _entry(path, row[0], row[2])
+        try:
+            facts = None if row[2] is None else _FACTS_DECODER.decode(row[2])
+        except msgspec.MsgspecError:
+            return None
+        entry = _entry(path, row[0], facts)
         return None if entry is None else (entry, row[1])
 
     def store(self, key: str, file_key: str, stamp: str | None, entry: Entry) -> None:
@@ -220,6 +233,7 @@ class ResultCache:
             probes,
             list(entry.result.urls),
             entry.suppressions,
+            entry.result.facts is not None,
         )
         self._pending.append((key, file_key, stamp, _ENCODER.encode(stored)))
         if entry.result.facts is not None:
@@ -283,8 +297,16 @@ class ResultCache:
             return None
         return row[1] if row is not None and row[0] == state else None
 
-    def store_site(self, root: str, state: str, value: bytes) -> None:
-        """Keep the site pass's findings for the site at ``root`` in ``state`` (a busy database: not kept)."""
+    def store_site(
+        self,
+        root: str,
+        state: str,
+        value: bytes,
+        keys: list[tuple[str, str, int, int]] | None = None,
+    ) -> None:
+        """Keep the site pass's findings for the site at ``root`` in ``state``, and with ``keys`` its pages'
+        keys (key, value, file, uses; written in that order) instead of those kept (a busy database: none
+        of it kept)."""
         if not self.usable:
             return
         try:
@@ -292,8 +314,39 @@ class ResultCache:
                 connection.execute(
                     "INSERT OR REPLACE INTO sites (root, state, value) VALUES (?, ?, ?)", (root, state, value)
                 )
+                if keys is not None:
+                    connection.execute("DELETE FROM site_keys WHERE root = ?", (root,))
+                    connection.executemany(
+                        "INSERT INTO site_keys (root, key, value, file, uses) VALUES (?, ?, ?, ?, ?)",
+                        [(root, *key) for key in keys],
+                    )
         except sqlite3.Error:
             return
+
+    def load_site_keys(
+        self, root: str, keys: set[str], without: set[int]
+    ) -> list[tuple[str, str | int, int, int]] | None:
+        """What the site at ``root`` kept (with its findings, whose state the caller checked) under ``keys``,
+        leaving out the files ``without`` (at most :data:`_LOOKUP_BATCH`): (key, file, 1, file) for each
+        file, (key, value, how many uses, the first file) for each value; ``None`` when the database cannot
+        say."""
+        if not self.usable or len(without) > _LOOKUP_BATCH:
+            return None
+        found: list[tuple[str, str | int, int, int]] = []
+        wanted = list(keys)
+        try:
+            connection = self._connect()
+            for start in range(0, len(wanted), _LOOKUP_BATCH):
+                batch = wanted[start : start + _LOOKUP_BATCH]
+                query = (
+                    "SELECT key, CASE value WHEN '' THEN file ELSE value END AS name, sum(uses), min(file)"
+                    f" FROM site_keys WHERE root = ? AND key IN ({','.join('?' * len(batch))})"
+                    f" AND file NOT IN ({','.join('?' * len(without))}) GROUP BY key, name"
+                )
+                found += connection.execute(query, (root, *batch, *without)).fetchall()
+        except sqlite3.Error:
+            return None
+        return found
 
     def close(self) -> None:
         if self._connection is not None and self._pid == os.getpid():
@@ -389,6 +442,7 @@ class _Stored(msgspec.Struct):
     probes: list[tuple[str, list[Any], Any]]
     urls: list[UrlOccurrence]
     suppressions: bool
+    facts: bool = False  # its site facts are in the facts table, under the same key
 
 
 # msgspec builds the Diagnostic objects while it parses, in C: a warm run over 10,000
@@ -402,13 +456,15 @@ _FACTS_DECODER = msgspec.msgpack.Decoder(SiteFacts)
 _PATH = attrgetter("path")
 
 
-def _entry(path: str, value: bytes, facts_value: bytes | None = None) -> Entry | None:
-    """A stored entry read back for ``path`` (``None`` when it is not of the expected shape)."""
+def _entry(path: str, value: bytes, facts: SiteFacts | None) -> Entry | None:
+    """A stored entry read back for ``path`` with its ``facts`` if it has some (``None`` when it is not of
+    the expected shape)."""
     try:
         stored = _DECODER.decode(value)
-        facts = None if facts_value is None else _FACTS_DECODER.decode(facts_value)
     except msgspec.MsgspecError:
         return None
+    if not stored.facts:
+        facts = None
     if not (_all_of(path, stored.diagnostics) and _all_of(path, stored.filesystem)):
         return None
     probes = (

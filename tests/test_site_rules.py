@@ -473,7 +473,7 @@ def test_a_whole_site_run_keeps_its_findings_until_the_site_changes(tmp_path, mo
     first = site_findings(tmp_path, cache=cache)
     indexed = []
     finish = SiteIndex.finish
-    monkeypatch.setattr(SiteIndex, "finish", lambda self: indexed.append(1) or finish(self))
+    monkeypatch.setattr(SiteIndex, "finish", lambda self, *rest: indexed.append(1) or finish(self, *rest))
     assert site_findings(tmp_path, cache=cache) == first and indexed == []  # served, nothing indexed
     three = ["content/posts/slugged.md", "content/en-c.md", "content/posts/ai1.md"]
     assert [line.split(" ")[1] for line in site_findings(tmp_path, three, cache)] == ["SITE001"] and indexed == []
@@ -495,7 +495,7 @@ def _kept_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[ResultC
     site_findings(tmp_path, cache=cache)
     indexed: list[int] = []
     finish = SiteIndex.finish
-    monkeypatch.setattr(SiteIndex, "finish", lambda self: indexed.append(1) or finish(self))
+    monkeypatch.setattr(SiteIndex, "finish", lambda self, *rest: indexed.append(1) or finish(self, *rest))
     return cache, indexed
 
 

@@ -127,7 +127,7 @@ def term_variants(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
         checked = [(page, item) for page in index.pages if wanted(page) for item in page.facts.lists.get(taxonomy, ())]
         if not checked:
             continue
-        counts = Counter(item.value for page in index.pages for item in page.facts.lists.get(taxonomy, ()))
+        counts = Counter(index.terms(taxonomy))
         spellings: dict[str, list[str]] = {}  # folded → spellings, in order of first use
         for value in counts:
             if folded := fold(value):

@@ -17,13 +17,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 from urllib.parse import urlsplit
-
-import yaml
 
 from fmlint.rules.local_images import site_root
 
@@ -146,6 +143,10 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
 
 
 def _load(path: str) -> tuple[dict[str, Any], bytes]:
+    import tomllib  # here: a run outside any site never needs them (a warm run does not import them otherwise)
+
+    import yaml
+
     try:
         with open(path, "rb") as handle:
             data = handle.read()

@@ -97,6 +97,15 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
         return _decoded, (_ENCODER.encode(self),)
 
 
+class StoredFacts(SiteFacts, frozen=True, array_like=True):
+    """A file's facts left unread in the result cache, in a result served from it by its stamp: a run
+    whose site findings are kept needs none of them.  Every fact field is empty; ``file_key`` and
+    ``stamp`` (the file's stamp now) find the facts (``ResultCache.load_facts``)."""
+
+    file_key: str = ""
+    stamp: str = ""
+
+
 _ENCODER = msgspec.msgpack.Encoder()
 
 
@@ -255,13 +264,12 @@ def _shortcode_references(body: str, base: int, locate: Locate) -> Iterator[Refe
         target: tuple[str, int] | None = None
         language = ""
         for position, argument in enumerate(_ARGUMENT.finditer(arguments)):
-            name = (argument.group(1) or "").lower()
-            group = next(g for g in (2, 3, 4) if argument.group(g) is not None)
-            value = argument.group(group)
-            if (name == "path") or (not name and position == 0):
-                target = (value, start + argument.start(group))
-            elif name == "lang":
-                language = value
+            name = argument.group(1)
+            group = argument.lastindex or 0  # the value's group (2, 3 or 4): the last one that took part
+            if (name.lower() == "path") if name else position == 0:
+                target = (argument.group(group), start + argument.start(group))
+            elif name and name.lower() == "lang":
+                language = argument.group(group)
         if target is not None:
             value, offset = target
             span = Span(base + offset, base + offset + len(value))

@@ -23,9 +23,8 @@ import datetime
 import os
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from fmlint.site.anchors import heading_ids
 from fmlint.site.config import SiteConfig
@@ -76,19 +75,23 @@ class Page:
         """The name Hugo's base-name lookup knows the page by: the file name, or a bundle's folder name."""
         return posixpath.basename(self.folder) if self.bundle else self.name
 
-    @cached_property
+    @property
     def absolute_folder(self) -> str:
-        return os.path.dirname(self.absolute)
+        return self.absolute.rpartition(os.sep)[0]
 
     @property
     def output(self) -> str:
         return output_file(self.url)
 
-    @cached_property
+    @property
     def ids(self) -> set[str]:
-        return heading_ids(((a.text, a.custom, a.heading) for a in self.facts.anchors), self._id_type)
+        """Its heading IDs, worked out on first use (a plain attribute: ``cached_property`` takes a lock)."""
+        if self._ids is None:
+            self._ids = heading_ids(((a.text, a.custom, a.heading) for a in self.facts.anchors), self._id_type)
+        return self._ids
 
     _id_type: str = field(default="github", repr=False)
+    _ids: set[str] | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -103,6 +106,14 @@ class SiteIndex:
     children: dict[tuple[str, str], list[Page]] = field(default_factory=dict)  # (language, folder) → its pages
     generated: tuple[str, ...] = ()  # URL prefixes of sections whose pages a content adapter makes
     probes: list[tuple[str, str, bool]] = field(default_factory=list)  # files outside the index looked for
+    # taxonomy → its terms as used in the whole site, in its order (when the index holds a part of it)
+    term_uses: dict[str, list[str]] | None = None
+
+    def terms(self, taxonomy: str) -> list[str]:
+        """The terms of ``taxonomy`` as used, page after page (by the whole site when ``term_uses`` says)."""
+        if self.term_uses is not None:
+            return self.term_uses.get(taxonomy, [])
+        return [item.value for page in self.pages for item in page.facts.lists.get(taxonomy, ())]
 
     def probe(self, function: Callable[[str], bool], path: str) -> bool:
         """``os.path.isfile`` or ``os.path.exists`` of ``path``, recorded: the findings depend on it."""
@@ -118,8 +129,9 @@ class SiteIndex:
         self.by_file[absolute] = page
         return page
 
-    def finish(self) -> None:
-        """Work out keys and URLs (sections first: pages may use their slugs), and add implicit sections.
+    def finish(self, implicit: Iterable[tuple[str, str]] | None = None) -> None:
+        """Work out keys and URLs (sections first: pages may use their slugs), and add implicit sections
+        (``implicit``, as (language, folder), when the index holds a part of the site: those of the whole).
 
         Other generators' pages get no URL: only their links and anchors are checked."""
         if self.config.generator != "hugo":
@@ -131,12 +143,14 @@ class SiteIndex:
                     page.decided_by = page.facts.permalink
             return
         sections = {(p.language, p.folder) for p in self.pages if p.kind != "page"}
-        implicit = {
-            (p.language, p.folder.split("/", 1)[0]) for p in self.pages if p.kind == "page" and "/" in container(p)
-        }
-        for language, folder in sorted(implicit - sections):
+        tops = (
+            {(p.language, p.folder.split("/", 1)[0]) for p in self.pages if p.kind == "page" and "/" in container(p)}
+            if implicit is None
+            else set(implicit)
+        )
+        for language, folder in sorted(tops - sections):
             self.pages.append(Page(None, SiteFacts(), language, "section", folder, "_index"))
-        known = sections | {(language, folder.split("/", 1)[0]) for language, folder in implicit}
+        known = sections | tops
         never = {(p.language, p.folder) for p in self.pages if p.kind != "page" and p.facts.cascade_render == "never"}
         for page in self.pages:
             page.sections = _current_section(page, known)
@@ -186,7 +200,7 @@ def _jekyll(config: SiteConfig, page: Page) -> str:
 
 
 def _renders(page: Page, never: set[tuple[str, str]]) -> bool:
-    if page.facts.render or page.kind == "home":
+    if page.facts.render or page.kind == "home" or not never:
         return page.facts.render != "never"
     folder = page.folder if page.kind != "page" else container(page).rstrip("/")
     if page.kind != "page":

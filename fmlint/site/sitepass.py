@@ -15,15 +15,28 @@ While these hold, a later run — whole or over a few files — takes its findin
 from there without indexing the site.  A file of the run whose stamp changed
 (touched, or edited where no fact changed: a typo in a paragraph) still holds
 when its new facts have the digest kept; the kept stamps are then updated.
+
+When only files of the run changed (a pre-commit run over edited files), the
+keys kept with the findings find the part of the site those files' findings
+depend on, and only that part is indexed (``fmlint.site.partial``).  Otherwise
+(a rename, a new or deleted file, a configuration change, a changed file
+outside the run) the whole site is indexed.  The facts of the run's files
+served by their stamp are read only when needed, and the runner's stamps of
+them are not taken again.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import time
 import traceback
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -34,12 +47,14 @@ from fmlint.document import read_document
 from fmlint.linter import INTERNAL_ERROR, FileResult, context, located_diagnostic, read_path, site_facts
 from fmlint.positions import Position
 from fmlint.rules.site import SITE_CODES
-from fmlint.site.checks import CHECKS, Finding
 from fmlint.site.config import SiteConfig, site_of
-from fmlint.site.facts import At, SiteFacts
+from fmlint.site.facts import At, SiteFacts, StoredFacts
 from fmlint.site.hugo_paths import url_key
-from fmlint.site.index import SiteIndex
 from fmlint.suppressions import apply_suppressions
+
+if TYPE_CHECKING:  # the index and the checks are imported when a run meets a site
+    from fmlint.site.checks import Finding
+    from fmlint.site.index import SiteIndex
 
 SettingsFor = Callable[[str], Settings]
 MARKDOWN = (".md", ".markdown")
@@ -58,20 +73,26 @@ def site_diagnostics(
     # each folder as named → absolute, and its site (10,000 files sit in a few folders)
     folders: dict[str, tuple[str, SiteConfig | None]] = {}
     for result in results:
-        codes = settings_for(result.path).enabled_codes & SITE_CODES
-        if result.facts is None or not codes:
+        if result.facts is None:
             continue
-        folder, name = os.path.split(result.path)
+        path = result.path
+        cut = path.rfind(os.sep) + 1
+        folder = path[:cut]  # with its separator; "" in the working folder
         if folder not in folders:
-            folders[folder] = (os.path.abspath(folder), site_of(result.path))
+            folders[folder] = (os.path.abspath(folder or os.curdir), site_of(path))
         absolute_folder, site = folders[folder]
-        absolute = os.path.join(absolute_folder, name)
-        if site is not None and site.content_dirs:
-            sites.setdefault(site.root, (site, []))[1].append((absolute, result, codes))
+        if site is None or not site.content_dirs:
+            continue
+        codes = settings_for(path).enabled_codes & SITE_CODES
+        if codes:
+            sites.setdefault(site.root, (site, []))[1].append(
+                (os.path.join(absolute_folder, path[cut:]), result, codes)
+            )
     found: dict[str, list[Diagnostic]] = {}
     for site, checked in sites.values():
         try:
-            findings = _site_findings(site, checked, settings_for, cache, jobs, verbose)
+            with _collector_paused():
+                findings = _site_findings(site, checked, settings_for, cache, jobs, verbose)
         except Exception as exc:  # a bug in the site pass must not lose the per-file results
             message = f"the site checks crashed: {type(exc).__name__}: {exc}"
             if verbose:
@@ -86,6 +107,20 @@ def site_diagnostics(
     return found
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a site is indexed: its ~100,000 objects hold no cycles (reference
+    counting frees them), and each full collection would scan every finding of the run as well — in a cold
+    10k run, 0.1–0.2 s of the ~0.6 s the site pass takes otherwise."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class _Memo(msgspec.Struct, array_like=True):
     """A site pass's findings in every file (absolute path, code, message, place), and the files outside
     the index it looked for (function, path, answer): stored after a run over the whole site."""
@@ -93,12 +128,14 @@ class _Memo(msgspec.Struct, array_like=True):
     findings: list[tuple[str, str, str, At]]
     probes: list[tuple[str, str, bool]]
     files: dict[str, tuple[str, bytes]]  # absolute path → (stamp, digest of its facts) when kept
+    implicit: list[tuple[str, str]] = []  # the sections Hugo makes for folders without ``_index.md``
 
 
 _MEMO_ENCODER = msgspec.msgpack.Encoder()
 _MEMO_DECODER = msgspec.msgpack.Decoder(_Memo)
 _FACTS_ENCODER = msgspec.msgpack.Encoder()
 _PROBES = {"isfile": os.path.isfile, "exists": os.path.exists}
+_PARTIAL_RUN = 256  # a run over fewer files whose others are as kept indexes only what they depend on
 
 
 def _site_findings(
@@ -112,29 +149,25 @@ def _site_findings(
     in_run = {absolute: result for absolute, result, _ in checked}
     wanted_codes = {absolute: codes for absolute, _, codes in checked}  # the site codes enabled for each file
     files, adapters = walk_content(site)
-    stamps = _stamps(files, cache)
+    served = {absolute: r.facts.stamp for absolute, r in in_run.items() if isinstance(r.facts, StoredFacts)}
+    stamps = _stamps(files, cache, served)
     state = _state(site, files, adapters)
-    fresh = {absolute: result.facts for absolute, result in in_run.items() if result.facts is not None}
-    memo = _stored_memo(cache, site, state, stamps, fresh)
+    run_facts = _RunFacts(in_run, cache, settings_for)
+    run = _Pass(site, in_run, wanted_codes, files, adapters, stamps, run_facts, settings_for, cache, jobs, verbose)
+    kept, holds = _stored_memo(cache, site, state, stamps, run_facts)
+    memo = None
+    if kept is not None and holds:
+        memo = kept
+        if any(path in memo.files and memo.files[path][0] != stamps.get(path) for path in in_run):
+            _keep(cache, site.root, state, memo, stamps)  # still valid: kept with the run's files' new stamps
+    elif kept is not None and site.generator == "hugo" and len(in_run) < min(len(files), _PARTIAL_RUN):
+        # only files of the run changed: index the part of the site they depend on
+        try:
+            memo = _partial_memo(run, kept)
+        except LookupError:  # the kept keys cannot be read
+            memo = None
     if memo is None:
-        index = SiteIndex(site)
-        for absolute, result in in_run.items():
-            index.add(result.path, absolute, result.facts or SiteFacts())
-        # named as a run from the working folder names them: their cache entries are keyed by that path
-        here = os.path.join(os.getcwd(), "")
-        others = {_shown(path, here): path for path in files if path not in in_run}
-        for path, facts in _other_facts(others, stamps, settings_for, cache, jobs, verbose).items():
-            index.add(path, others[path], facts if facts is not None else _facts_now(path, settings_for(path)))
-        index.generated = adapters
-        index.finish()
-        complete = not others  # a run over the whole site: its findings are kept for the next such run
-        findings = _findings(index, wanted_codes, complete)
-        memo = _Memo([(f.page.absolute, f.code, f.message, f.at) for f in findings], index.probes, {})
-        if complete and cache is not None:
-            memo.files = {path: ("", _digest(fresh[path])) for path in files}
-            _keep(cache, site.root, state, memo, stamps)
-    elif any(path in memo.files and memo.files[path][0] != stamps.get(path) for path in fresh):
-        _keep(cache, site.root, state, memo, stamps)  # still valid: kept with the run's files' new stamps
+        memo = _whole_memo(run, state)
     diagnostics: dict[str, list[Diagnostic]] = {}
     seen: set[tuple[str, str, int, int, str]] = set()
     for absolute, code, message, at in memo.findings:
@@ -147,6 +180,7 @@ def _site_findings(
         seen.add(key)
         position = Position(at.line, at.column, at.end_line, at.end_column)
         diagnostics.setdefault(path, []).append(located_diagnostic(path, position, code, message, settings_for(path)))
+    # (a result served by its stamp has no suppression comments: its facts say False, read or not)
     with_comments = {
         result.path for result in in_run.values() if result.facts is not None and result.facts.suppressions
     }
@@ -156,8 +190,109 @@ def _site_findings(
     }
 
 
+@dataclass
+class _Pass:
+    """One site's pass in a run: the run's files (absolute path → result) and the site codes each enables,
+    the site's content files (and content adapters) with their stamps now."""
+
+    site: SiteConfig
+    in_run: dict[str, FileResult]
+    wanted_codes: dict[str, frozenset[str]]
+    files: list[str]
+    adapters: tuple[str, ...]
+    stamps: dict[str, str | None]
+    run_facts: _RunFacts
+    settings_for: SettingsFor
+    cache: ResultCache | None
+    jobs: int | None
+    verbose: bool
+
+    def other_facts(self, others: dict[str, str]) -> tuple[dict[str, SiteFacts], dict[str, SiteFacts | None]]:
+        return _other_facts(others, self.stamps, self.settings_for, self.cache, self.jobs, self.verbose)
+
+
+def _whole_memo(run: _Pass, state: str) -> _Memo:
+    """The findings of the checks over an index of the whole site (kept after a run over all of it)."""
+    from fmlint.site.index import SiteIndex
+
+    fresh = run.run_facts.of(run.in_run)
+    index = SiteIndex(run.site)
+    for absolute, result in run.in_run.items():
+        index.add(result.path, absolute, fresh[absolute])
+    # named as a run from the working folder names them: their cache entries are keyed by that path
+    here = os.path.join(os.getcwd(), "")
+    others = {_shown(path, here): path for path in run.files if path not in run.in_run}
+    cached, rechecked = run.other_facts(others)
+    # in the site's order, the files just checked last (the first page of a URL or content key wins)
+    for shown, path in others.items():
+        if shown in cached:
+            index.add(shown, path, cached[shown])
+    for shown, facts in rechecked.items():
+        index.add(shown, others[shown], facts if facts is not None else _facts_now(shown, run.settings_for(shown)))
+    index.generated = run.adapters
+    index.finish()
+    complete = not others  # a run over the whole site: its findings are kept for the next such run
+    findings = _findings(index, run.wanted_codes, complete)
+    memo = _Memo([(f.page.absolute, f.code, f.message, f.at) for f in findings], index.probes, {})
+    if complete and run.cache is not None:
+        memo.files = {path: ("", _digest(fresh[path])) for path in run.files}
+        memo.implicit = [(page.language, page.folder) for page in index.pages if page.file is None]
+        _keep(run.cache, run.site.root, state, memo, run.stamps, _page_keys(index, run.files))
+    return memo
+
+
+def _partial_memo(run: _Pass, kept: _Memo) -> _Memo:
+    """The findings in the files of the run over the part of the site they depend on, found by the keys kept
+    with the site's findings (every other file is as it was then): see ``fmlint.site.partial``."""
+    from fmlint.site.partial import partial_index
+
+    here = os.path.join(os.getcwd(), "")
+    place = {path: number for number, path in enumerate(run.files)}
+
+    def keyed(keys: set[str], without: set[str]) -> list[tuple[str, str, int, int]]:
+        leave = {place[path] for path in without if path in place}
+        found = run.cache.load_site_keys(run.site.root, keys, leave) if run.cache is not None else None
+        if found is None:
+            raise LookupError(run.site.root)
+        return [(key, run.files[name] if isinstance(name, int) else name, n, first) for key, name, n, first in found]
+
+    def loaded(paths: list[str]) -> dict[str, tuple[str, SiteFacts, bool]]:
+        others = {_shown(path, here): path for path in paths}
+        cached, rechecked = run.other_facts(others)
+        found = {others[name]: (name, facts, False) for name, facts in cached.items()}
+        for name, facts in rechecked.items():
+            now = facts if facts is not None else _facts_now(name, run.settings_for(name))
+            found[others[name]] = (name, now, True)
+        return found
+
+    fresh = run.run_facts.of(run.in_run)
+    files = [(result.path, absolute, fresh[absolute]) for absolute, result in run.in_run.items()]
+    index = partial_index(run.site, files, run.files, kept.implicit, run.adapters, keyed, loaded)
+    findings = _findings(index, run.wanted_codes, False)
+    return _Memo([(f.page.absolute, f.code, f.message, f.at) for f in findings], index.probes, {})
+
+
+def _page_keys(index: SiteIndex, files: list[str]) -> list[tuple[str, str, int, int]] | None:
+    """Each page's keys (key, the term of a term's key or "", the file's place in ``files``, how many times)
+    for later runs over a few files (Hugo sites only), sorted."""
+    if index.config.generator != "hugo":
+        return None
+    from fmlint.site.partial import page_keys
+
+    place = {path: number for number, path in enumerate(files)}
+    uses = Counter(
+        (key, term or "", place[page.absolute])
+        for page in index.pages
+        if page.absolute in place
+        for key, term in page_keys(index.config, page)
+    )
+    return sorted((key, term, file, count) for (key, term, file), count in uses.items())
+
+
 def _findings(index: SiteIndex, wanted_codes: dict[str, frozenset[str]], every_code: bool) -> list[Finding]:
     """The findings of the checks some file of the run enables (of all of them when ``every_code``)."""
+    from fmlint.site.checks import CHECKS
+
     found: list[Finding] = []
     for check in dict.fromkeys(
         check for code, check in CHECKS.items() if every_code or any(code in codes for codes in wanted_codes.values())
@@ -166,13 +301,17 @@ def _findings(index: SiteIndex, wanted_codes: dict[str, frozenset[str]], every_c
     return found
 
 
-def _stamps(files: list[str], cache: ResultCache | None) -> dict[str, str | None]:
-    """Each file's cache stamp now (``None``: changed too recently to trust, or gone)."""
+def _stamps(files: list[str], cache: ResultCache | None, known: dict[str, str]) -> dict[str, str | None]:
+    """Each file's cache stamp now (``None``: changed too recently to trust, or gone); those ``known``
+    (the files of the run served by their stamp, which the runner has just taken) are not taken again."""
     if cache is None:
         return {}
     now = time.time_ns()
     stamps: dict[str, str | None] = {}
     for path in files:
+        if path in known:
+            stamps[path] = known[path]
+            continue
         try:
             stamps[path] = cache.stamp(os.stat(path), now)
         except OSError:
@@ -185,17 +324,24 @@ def _state(site: SiteConfig, files: list[str], adapters: tuple[str, ...]) -> str
     configuration and content adapters, the working folder (messages name files from it), the content files."""
     head = f"{code_fingerprint()}\0{site!r}\0{adapters}\0{os.getcwd()}"
     digest = hashlib.blake2b(head.encode(), digest_size=20)
-    for path in files:
-        digest.update(f"{path}\n".encode())
+    digest.update("".join(f"{path}\n" for path in files).encode())
     return digest.hexdigest()
 
 
-def _keep(cache: ResultCache | None, root: str, state: str, memo: _Memo, stamps: dict[str, str | None]) -> None:
-    """Store the site's findings with every file's stamp now (not when one is unknown: too recent to trust)."""
+def _keep(
+    cache: ResultCache | None,
+    root: str,
+    state: str,
+    memo: _Memo,
+    stamps: dict[str, str | None],
+    keys: list[tuple[str, str, int, int]] | None = None,
+) -> None:
+    """Store the site's findings with every file's stamp now (not when one is unknown: too recent to trust),
+    and with ``keys`` its pages' keys."""
     if cache is None or any(stamps.get(path) is None for path in memo.files):
         return
     memo.files = {path: (stamps[path] or "", digest) for path, (_, digest) in memo.files.items()}
-    cache.store_site(root, state, _MEMO_ENCODER.encode(memo))
+    cache.store_site(root, state, _MEMO_ENCODER.encode(memo), keys)
 
 
 def _digest(facts: SiteFacts) -> bytes:
@@ -207,23 +353,43 @@ def _stored_memo(
     site: SiteConfig,
     state: str,
     stamps: dict[str, str | None],
-    fresh: dict[str, SiteFacts],
-) -> _Memo | None:
-    """The findings kept for this state of the site, if every file is as it was — its stamp unchanged, or
-    a file of the run (``fresh``: its facts now) whose facts have the kept digest — and every file they
-    looked for too."""
+    facts: _RunFacts,
+) -> tuple[_Memo | None, bool]:
+    """The findings kept for this state of the site while every file outside the run is as it was (else
+    ``None``), and whether they hold: every file of the run as it was too — its stamp unchanged, or its
+    facts now with the kept digest — and every file they looked for."""
     if cache is None or (value := cache.load_site(site.root, state)) is None:
-        return None
+        return None, False
     try:
         memo = _MEMO_DECODER.decode(value)
     except msgspec.MsgspecError:
-        return None
-    for path, (stamp, digest) in memo.files.items():
-        if stamps.get(path) != stamp and (path not in fresh or _digest(fresh[path]) != digest):
-            return None
-    if not all(_PROBES.get(name, _never)(path) == answer for name, path, answer in memo.probes):
-        return None
-    return memo
+        return None, False
+    changed = [path for path, (stamp, _) in memo.files.items() if stamps.get(path) != stamp]
+    if not all(path in facts.in_run for path in changed):
+        return None, False
+    now = facts.of(changed)
+    if any(_digest(now[path]) != memo.files[path][1] for path in changed):
+        return memo, False
+    return memo, all(_PROBES.get(name, _never)(path) == answer for name, path, answer in memo.probes)
+
+
+class _RunFacts:
+    """The facts of the files of the run, by absolute path; those left in the cache
+    (:class:`~fmlint.site.facts.StoredFacts`) are read when first asked for, in one query."""
+
+    def __init__(self, in_run: dict[str, FileResult], cache: ResultCache | None, settings_for: SettingsFor) -> None:
+        self.in_run, self.cache, self.settings_for = in_run, cache, settings_for
+        self.known: dict[str, SiteFacts] = {}
+
+    def of(self, paths: Iterable[str]) -> dict[str, SiteFacts]:
+        unknown = {path: self.in_run[path].facts or SiteFacts() for path in paths if path not in self.known}
+        stored = {f.file_key: (f.stamp, path) for path, f in unknown.items() if isinstance(f, StoredFacts)}
+        loaded = self.cache.load_facts(stored) if stored and self.cache is not None else {}
+        for path, facts in unknown.items():
+            found = loaded.get(facts.file_key) if isinstance(facts, StoredFacts) else facts
+            # (None: gone from the cache since the runner served the file; read it again)
+            self.known[path] = found or _facts_now(self.in_run[path].path, self.settings_for(path))
+        return {path: self.known[path] for path in paths}
 
 
 def _never(path: str) -> object:
@@ -258,12 +424,15 @@ def _other_facts(
     cache: ResultCache | None,
     jobs: int | None,
     verbose: bool,
-) -> dict[str, SiteFacts | None]:
+) -> tuple[dict[str, SiteFacts], dict[str, SiteFacts | None]]:
     """The facts of files outside the run (``others``: as named → absolute): of unchanged files from the
-    cache (nothing read), of the others by checking them through the runner (which stores their entries)."""
+    cache (nothing read), and of the others by checking them through the runner (which stores their entries;
+    ``None``: the site rules are off for the file)."""
     from fmlint.runner import run  # the runner calls this module
 
-    found: dict[str, SiteFacts | None] = {}
+    found: dict[str, SiteFacts] = {}
+    if not others:
+        return found, {}
     if cache is not None:
         prefixes: dict[int, str] = {}
         wanted: dict[str, tuple[str, str]] = {}
@@ -277,9 +446,10 @@ def _other_facts(
         found = {wanted[key][1]: facts for key, facts in cache.load_facts(wanted).items()}
         cache.close()
     missing = [path for path in others if path not in found]
+    checked: dict[str, SiteFacts | None] = {}
     for result in run(missing, settings_for, verbose=verbose, jobs=jobs, cache=cache, site_checks=False).file_results:
-        found[result.path] = result.facts
-    return found
+        checked[result.path] = None if isinstance(result.facts, StoredFacts) else result.facts  # None: read again
+    return found, checked
 
 
 def _facts_now(path: str, settings: Settings) -> SiteFacts:

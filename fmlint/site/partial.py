@@ -1,0 +1,217 @@
+"""The part of a Hugo site's index that a run over a few files needs.
+
+A site rule reports in the files of the run only, and a finding in a page
+depends on the pages that share something with it: those claiming the same
+output path (or one differing only by case) or the same content path, using a
+spelling of the same term, the same translation key or the same title in the
+same folder; and, for its references, the pages with the content path, base
+name, URL or alias they name, the files they link to, and for each page they
+reach, that page's children (a section anchors them) and the files it includes.
+
+After a run over the whole site, every page's *keys* — one string per such
+thing it has, its parts joined by the unit separator (SQLite's text functions
+stop at a NUL) — are kept with the site's findings (``sites``/``site_keys``).  A
+later run over a few files while every other file is as it was then indexes
+only the files of the run, the section files (their cascades decide whether
+other pages are written) and the files sharing a key with what the run's pages
+have or name, repeated until the pages reached add none.  Keys are kept whether
+or not a page is written, so a section file changed in the run cannot hide a
+page.  The files are added in the site's order and the implicit sections are
+those of the whole site, so this index answers every question about the run's
+pages as the whole site's index would.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections.abc import Callable, Iterable
+from urllib.parse import unquote
+
+from fmlint.site.checks import alias_file, fold
+from fmlint.site.config import SiteConfig
+from fmlint.site.facts import Reference, SiteFacts
+from fmlint.site.hugo_paths import basic_normalize, url_key
+from fmlint.site.index import Page, SiteIndex, alias_url, container
+from fmlint.site.refs import FOLDER_PAGES, content_key, lookup, resolve, stem
+
+# keys, the files of the run → what was kept under them for the other files: (key, file, 1, its place in the
+# site's files) and, for the keys of terms, (key, term, how many uses, the place of the first)
+Keyed = Callable[[set[str], set[str]], list[tuple[str, str, int, int]]]
+# files → (name as a run names it, facts, whether it was checked just now: those go last, as in a whole index)
+Loaded = Callable[[list[str]], dict[str, tuple[str, SiteFacts, bool]]]
+
+
+def page_keys(config: SiteConfig, page: Page) -> list[tuple[str, str | None]]:
+    """Every key of a page of a finished index of the whole site (see the module docstring), each with the
+    term it stands for (each use of a spelling counts) or ``None``."""
+    keys = [
+        *_claims(config, page),
+        _content(page.language, page.key),
+        *_shared(config, page),
+        f"u\x1f{url_key(page.url)}",
+    ]
+    if page.file is not None:
+        keys.append(f"b\x1f{page.language}\x1f{basic_normalize(page.base_name)}")
+    if config.aliases:
+        keys += [f"a\x1f{url_key(alias_url(config, page, alias.value))}" for alias in page.facts.aliases]
+    if page.kind == "page":
+        keys.append(_children(page.language, container(page).rstrip("/")))
+    return [(key, None) for key in keys] + list(_terms(config, page))
+
+
+def partial_index(
+    config: SiteConfig,
+    run: list[tuple[str, str, SiteFacts]],
+    files: list[str],
+    implicit: Iterable[tuple[str, str]],
+    generated: tuple[str, ...],
+    keyed: Keyed,
+    loaded: Loaded,
+) -> SiteIndex:
+    """The index of the files of the ``run`` (name, absolute path, facts) and of the files of the site
+    (``files``, in its order) that their findings depend on."""
+    in_run = {absolute for _, absolute, _ in run}
+    sections = {path for path in files if path[path.rfind(os.sep) + 1 :].startswith("_index.")}
+    chosen = sections - in_run
+    found: dict[str, tuple[str, SiteFacts, bool]] = {}
+    asked: set[str] = set()
+    rows: list[tuple[str, str, int, int]] = []
+    while True:
+        found.update(loaded([path for path in files if path in chosen and path not in found]))
+        index = SiteIndex(config)
+        for name, absolute, facts in run:
+            index.add(name, absolute, facts)
+        ordered = [path for path in files if path in found]
+        for absolute in sorted(ordered, key=lambda path: found[path][2]):  # (a stable sort)
+            name, facts, _ = found[absolute]
+            index.add(name, absolute, facts)
+        index.generated = generated
+        index.finish(implicit)
+        pages = [page for page in index.pages if page.absolute in in_run]
+        keys, named = _needs(index, pages)
+        if keys - asked:
+            rows += keyed(keys - asked, in_run)
+            asked |= keys
+        more = {file for key, file, _, _ in rows if not key.startswith(_TERM)} | named.intersection(files)
+        if not more - in_run - chosen:
+            index.term_uses = _term_uses(config, pages, [row for row in rows if row[0].startswith(_TERM)])
+            return index
+        chosen |= more - in_run
+
+
+def _term_uses(config: SiteConfig, pages: list[Page], rows: list[tuple[str, str, int, int]]) -> dict[str, list[str]]:
+    """The terms of the run's pages (their facts now), then those kept of the other files in the order of
+    their first use: each spelling of a term the run's pages use is counted over the whole site."""
+    uses = {
+        taxonomy: [term for page in pages for _, term in _terms(config, page, taxonomy)]
+        for taxonomy in config.taxonomies
+    }
+    for key, term, count, _ in sorted(rows, key=lambda row: row[3]):
+        uses[key.split("\x1f")[1]] += [term] * count
+    return uses
+
+
+def _needs(index: SiteIndex, pages: list[Page]) -> tuple[set[str], set[str]]:
+    """The keys of what the findings in ``pages`` depend on, and the files their links name."""
+    config = index.config
+    keys: set[str] = set()
+    named: set[str] = set()
+    reached: set[int] = set()
+    for page in pages:
+        keys.update(_claims(config, page))
+        keys.add(_content(page.language, page.key))
+        keys.update(_shared(config, page))
+        keys.update(key for key, _ in _terms(config, page))
+        for reference in page.facts.references:
+            _named(index, page, reference, keys, named)
+            target = resolve(index, page, reference).page
+            if target is not None:
+                _reach(index, target, keys, reached)
+    return keys, named
+
+
+def _reach(index: SiteIndex, page: Page, keys: set[str], reached: set[int]) -> None:
+    """The keys of what a page's anchors depend on: its children (of a section), the files it includes."""
+    if id(page) in reached:
+        return
+    reached.add(id(page))
+    if page.kind != "page":
+        keys.add(_children(page.language, page.folder))
+    for name in page.facts.includes:
+        keys.update(_lookup_keys(page, name, page.language))
+        found = lookup(index, page, name, page.language)
+        if isinstance(found, Page):
+            _reach(index, found, keys, reached)
+
+
+def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], named: set[str]) -> None:
+    """The keys (and files) of every page a reference could name, as ``refs`` looks them up."""
+    target = reference.target
+    if reference.kind in ("ref", "relref"):
+        path = target.partition("#")[0]
+        if index.config.generator == "hugo" and path.strip():
+            keys.update(_lookup_keys(page, path, reference.language.lower() or page.language))
+        return
+    path = unquote(target.partition("#")[0].split("?", 1)[0])
+    if target.startswith("#") or target.startswith("//") or ":" in target.split("/", 1)[0]:
+        return
+    if target.startswith("/"):
+        keys.update((f"u\x1f{url_key(path)}", f"a\x1f{url_key(path)}"))
+    elif page.file is not None:
+        destination = os.path.normpath(os.path.join(page.absolute_folder, path))
+        named.add(destination)
+        named.update(os.path.join(destination, name) for name in FOLDER_PAGES)
+
+
+def _lookup_keys(page: Page, target: str, language: str) -> list[str]:
+    """The keys of the pages :func:`~fmlint.site.refs.lookup` may find for ``target``."""
+    target = target.strip().replace("\\", "/")
+    keys = []
+    if not target.startswith("/"):
+        keys.append(_content(language, content_key(posixpath.join("/" + page.folder, target))))
+    keys.append(_content(language, content_key("/" + target.lstrip("/"))))
+    if "/" not in target.strip("/"):
+        keys.append(f"b\x1f{language}\x1f{basic_normalize(stem(target.strip('/')))}")
+    return keys
+
+
+def _claims(config: SiteConfig, page: Page) -> list[str]:
+    """The output paths a page and its aliases claim, lowercased (a collision may differ by case)."""
+    keys = [f"o\x1f{page.output.lower()}"]
+    if config.aliases:
+        keys += [f"o\x1f{alias_file(alias_url(config, page, alias.value)).lower()}" for alias in page.facts.aliases]
+    return keys
+
+
+def _shared(config: SiteConfig, page: Page) -> list[str]:
+    """Its title (with its language and folder) and translation key."""
+    facts = page.facts
+    keys = []
+    if page.kind == "page" and facts.title is not None and facts.title.value.strip():
+        keys.append(f"t\x1f{page.language}\x1f{container(page)}\x1f{facts.title.value.strip().casefold()}")
+    if facts.translation_key is not None:
+        keys.append(f"n\x1f{page.language}\x1f{facts.translation_key.value}")
+    return keys
+
+
+_TERM = "m\x1f"
+
+
+def _terms(config: SiteConfig, page: Page, *only: str) -> list[tuple[str, str]]:
+    """Its taxonomy terms (of ``only`` these taxonomies, if given), each as (key, term): the key is folded.
+    A term that folds to nothing ("", "!!") is no spelling of another: left out (a kept term is never "")."""
+    return [
+        (f"{_TERM}{taxonomy}\x1f{folded}", item.value)
+        for taxonomy in only or config.taxonomies
+        for item in page.facts.lists.get(taxonomy, ())
+        if (folded := fold(item.value))
+    ]
+
+
+def _content(language: str, key: str) -> str:
+    return f"k\x1f{language}\x1f{key}"
+
+
+def _children(language: str, folder: str) -> str:
+    return f"c\x1f{language}\x1f{folder}"

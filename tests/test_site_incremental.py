@@ -1,0 +1,179 @@
+"""Runs over a few files of a site whose files change between runs, against a run from scratch.
+
+A run with the result cache takes the site's kept findings, its kept facts (one
+value for every file, as they were) and the cached facts of each file; a run
+without it reads every file.  After every edit, rename, deletion, new file or
+configuration change, both must report the same findings, to the character.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from fmlint.cache import ResultCache
+from fmlint.site.config import read_site
+from fmlint.site.facts import SiteFacts
+from tests.test_site_rules import FAULTY_SITE, page, site_findings, write
+
+Step = Callable[[Path], list[str]]  # changes the site; returns the files of the next run ([]: the whole site)
+
+
+def _edit(name: str, *front_matter: str, body: str = "Body.\n") -> Step:
+    def step(root: Path) -> list[str]:
+        write(root, {name: page(*front_matter, body=body)})
+        return [name]
+
+    return step
+
+
+def _rename(old: str, new: str, run: list[str]) -> Step:
+    def step(root: Path) -> list[str]:
+        (root / new).parent.mkdir(parents=True, exist_ok=True)
+        (root / old).rename(root / new)
+        return run
+
+    return step
+
+
+def _delete(name: str, run: list[str]) -> Step:
+    def step(root: Path) -> list[str]:
+        (root / name).unlink()
+        return run
+
+    return step
+
+
+def _outside(name: str, run: list[str], *front_matter: str, body: str = "Body.\n") -> Step:
+    """``name`` changes, but the run is over other files: their findings must see the change."""
+
+    def step(root: Path) -> list[str]:
+        write(root, {name: page(*front_matter, body=body)})
+        return run
+
+    return step
+
+
+def _files(files: dict[str, str], run: list[str]) -> Step:
+    def step(root: Path) -> list[str]:
+        write(root, files)
+        return run
+
+    return step
+
+
+def _configure(text: str, run: list[str]) -> Step:
+    def step(root: Path) -> list[str]:
+        (root / "hugo.toml").write_text(text, encoding="utf-8")
+        read_site.cache_clear()
+        return run
+
+    return step
+
+
+CHILD = "content/docs/sub/child.md"
+SEQUENCES = {
+    "edits": [
+        _edit("content/posts/ai1.md", 'title: "AI one"', 'tags: ["ML", "Ai"]', 'slug: "taken"'),
+        _edit("content/posts/ai1.md", 'title: "AI one"', 'tags: ["AI"]'),
+        _edit("content/docs/install.md", 'title: "Install"', body="## Options\n\nSee [x](#options) [y](#gone).\n"),
+        _edit("content/posts/_index.md", 'title: "Posts"', 'slug: "articles"'),
+        _edit("content/posts/_index.md", 'title: "Posts"', "cascade:", "  build:", "    render: never"),
+        _edit("content/en-c.md", 'title: "A"', 'translationKey: "about"'),
+    ],
+    "a link target changes outside the run": [
+        _outside("content/docs/install.md", [CHILD], 'title: "Install"', body="## Other\n"),
+        _outside("content/docs/install.md", [CHILD], 'title: "Install"', body="## Custom {#my-id}\n\n## Twice\n"),
+        _outside("content/docs/sub/sibling.md", [CHILD], 'title: "Sibling"', 'url: "/elsewhere/"'),
+        _outside("content/news/launch.md", ["content/posts/launch.md"], 'title: "News"', 'url: "/moved/"'),
+    ],
+    "renames, deletions and new files": [
+        _rename("content/posts/taken.md", "content/posts/free.md", ["content/posts/slugged.md"]),
+        _rename("content/posts/ai2.md", "content/posts/taken.md", ["content/posts/slugged.md"]),
+        _delete("content/docs/sub/sibling.md", [CHILD]),
+        _edit("content/docs/sub/sibling.md", 'title: "Sibling"'),
+        _edit("content/docs/three/name.md", 'title: "Name three"'),
+        _delete("content/docs/one/name.md", ["content/docs/amb.md"]),
+        _rename("content/docs/sub", "content/docs/moved", ["content/docs/moved/child.md"]),
+    ],
+    "anchors of sections and included files": [
+        _files(
+            {
+                "content/docs/_index.md": page('title: "Docs"'),
+                "content/docs/incl.md": page('title: "Incl"', body='{{% include "docs/shared.md" %}}\n'),
+                "content/docs/shared.md": page('title: "Shared"', body="## From shared\n"),
+            },
+            [],
+        ),
+        _edit(CHILD, 'title: "Child"', body='{{< ref "/docs#install" >}} {{< ref "/docs#nothing" >}}\n'),
+        _edit(CHILD, 'title: "Child"', body='{{< ref "incl#from-shared" >}} {{< ref "incl#from-other" >}}\n'),
+        _outside("content/docs/shared.md", [CHILD], 'title: "Shared"', body="## From other\n"),
+        _edit(CHILD, 'title: "Child"', body='{{< ref "incl#from-shared" >}} {{< ref "/docs#shared" >}}\n'),
+        _files({"content/docs/shared.md": page('title: "Shared"', body='{{% include "docs/deep.md" %}}\n')}, []),
+        _files({"content/docs/deep.md": page('title: "Deep"', body="## Deep\n")}, []),
+        _edit(CHILD, 'title: "Child"', body='{{< ref "incl#deep" >}} {{< ref "incl#deeper" >}}\n'),
+        _edit(CHILD, 'title: "Child"', body="[u](/posts/taken/#nope) [v](/docs/deep/#deep) [w](/docs/deep/#x)\n"),
+        _edit("content/docs/incl.md", 'title: "Incl"', body='{{% include "docs/shared.md" %}}\n[a](#deep) [b](#no)\n'),
+        _edit("content/docs/_index.md", 'title: "Docs"', body="[i](#install) [n](#nope) [s](#sub)\n"),
+        _edit("content/docs/_index.md", 'title: "Docs"', "cascade:", "  build:", "    render: never"),
+        _edit("content/docs/install.md", 'title: "Install"', 'url: "/docs/sub/child/"'),
+    ],
+    "terms counted over the whole site": [
+        _files(
+            {
+                "content/posts/ai2.md": page('title: "AI two"', 'tags: ["AI"]'),
+                "content/posts/ai3.md": page('title: "AI three"', 'tags: ["ai"]'),
+                "content/posts/ai4.md": page('title: "AI four"', 'tags: ["AI"]'),
+                "content/posts/ai5.md": page('title: "AI five"', 'tags: ["ai", "ML"]'),
+            },
+            [],
+        ),
+        _edit("content/posts/ai1.md", 'title: "AI one"', 'tags: ["Ai", "ml"]'),  # a tie: the first used wins
+        _edit("content/posts/ai1.md", 'title: "AI one"', 'tags: ["ai", "ML"]'),
+        _outside("content/posts/ai4.md", ["content/posts/ai1.md"], 'title: "AI four"', 'tags: ["A.I."]'),
+        _files({"content/posts/ai5.md": page('title: "AI five"', 'tags: ["ai", "ai", "ML", "", "!"]')}, []),
+        _edit("content/posts/ai1.md", 'title: "AI one"', 'tags: ["AI", "ml", "", "?"]'),
+    ],
+    "configuration": [
+        _configure(
+            'baseURL = "https://example.org/"\n[taxonomies]\ntag = "tags"\n[permalinks]\nposts = "/:slug/"\n', []
+        ),
+        _configure('baseURL = "https://example.org/"\ndisablePathToLower = true\n', ["content/posts/p.md"]),
+    ],
+}
+
+
+@pytest.mark.parametrize("steps", SEQUENCES.values(), ids=SEQUENCES.keys())
+def test_incremental_runs_find_what_a_run_from_scratch_finds(tmp_path, steps):
+    write(tmp_path, FAULTY_SITE)
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    assert site_findings(tmp_path, cache=cache) == site_findings(tmp_path)  # the findings and facts are kept
+    for number, step in enumerate(steps):
+        files = step(tmp_path)
+        fresh = site_findings(tmp_path, files or None)
+        assert site_findings(tmp_path, files or None, cache) == fresh, f"step {number}"
+        assert site_findings(tmp_path, files or None, cache) == fresh, f"step {number}, again"
+        assert site_findings(tmp_path, cache=cache) == site_findings(tmp_path), f"step {number}, whole site"
+    read_site.cache_clear()
+
+
+def test_a_run_over_changed_files_reads_the_facts_of_the_files_their_findings_depend_on(tmp_path, monkeypatch):
+    write(tmp_path, FAULTY_SITE)
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    site_findings(tmp_path, cache=cache)
+    read: list[str] = []
+    load_facts = ResultCache.load_facts
+
+    def recorded(self: ResultCache, wanted: dict[str, tuple[str, str]]) -> dict[str, SiteFacts]:
+        read.extend(os.path.relpath(path, tmp_path) for _, path in wanted.values())
+        return load_facts(self, wanted)
+
+    monkeypatch.setattr(ResultCache, "load_facts", recorded)
+    body = '{{< ref "install#options" >}} {{< ref "../install#none" >}} [s](sibling.md#x)\n'
+    _edit(CHILD, 'title: "Child"', body=body)(tmp_path)
+    found = site_findings(tmp_path, [CHILD], cache)
+    assert found == site_findings(tmp_path, [CHILD]) and [line.split(" ")[1] for line in found] == ["SITE004"] * 2
+    assert sorted(read) == ["content/docs/install.md", "content/docs/sub/sibling.md"]
