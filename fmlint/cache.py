@@ -32,7 +32,9 @@ answer re-runs those modules.  Modules with ``CLOCK_DEPENDENT_CODES`` enabled
 and, as MessagePack (msgspec), its diagnostics (before suppression comments are
 applied, since those must see every finding), the filesystem rules' findings
 and probes, the located URLs and whether it has suppression comments; when the
-site rules are on, its site facts sit in a ``facts`` row under the same key, so
+site rules are on and the file is inside a site, its site facts sit in a
+``facts`` row under the same key (whether a file is inside one is part of its
+file key: see ``fmlint.runner``), so
 that a run over a few files reads the rest of the site's facts alone, and a
 ``sites`` row keeps a site's findings after a run over all of it, with a hash of
 what they depend on, and ``site_keys`` rows its pages' keys (see
