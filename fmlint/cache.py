@@ -378,6 +378,7 @@ class ResultCache:
             connection.execute("PRAGMA auto_vacuum = INCREMENTAL")  # only takes effect on a new database
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
+            connection.execute("PRAGMA cache_size = -512")  # KiB (default 2 MiB): one connection per worker process
             for statement in _SCHEMA:
                 connection.execute(statement)
         except sqlite3.Error:

@@ -53,7 +53,7 @@ from fmlint.suppressions import MARK
 SettingsFor = Callable[[str], Settings]
 
 MIN_FILES_FOR_POOL = 64
-MAX_CHUNK = 256
+MAX_CHUNK = 128  # files: a worker holds a chunk's results (and, filling the cache, its encoded entries) at once
 MIN_CHUNK = 8
 _MARK = MARK.encode()
 
