@@ -72,6 +72,7 @@ from typing import Any
 import msgspec
 
 from fmlint import __version__
+from fmlint.config.settings import Settings
 from fmlint.diagnostics import Diagnostic
 from fmlint.linter import FileResult, UrlOccurrence
 from fmlint.rules.base import Probe
@@ -145,9 +146,11 @@ class ResultCache:
             self.usable = False  # a read-only or broken folder: check every file, store nothing
         self.close()  # worker processes open their own connection
 
-    def key_prefix(self, fingerprint: str) -> str:
-        """The start of the *file key* (everything in the key but the bytes) of every file checked with the
-        settings of ``fingerprint`` by this code; the file's path completes it."""
+    def key_prefix(self, settings: Settings, inside_site: bool = True) -> str:
+        """The start of the *file key* (everything in the key but the bytes) of every file checked with
+        ``settings`` by this code, inside a site or not (only files inside one have site facts); the file's
+        path completes it."""
+        fingerprint = settings_fingerprint(settings) + ("" if inside_site else "\0outside a site")
         head = "\0".join((str(FORMAT_VERSION), __version__, code_fingerprint(), fingerprint))
         return hashlib.blake2b(head.encode(), digest_size=20).hexdigest() + ":"
 

@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from fmlint import gc_policy, linter
-from fmlint.cache import Entry, ResultCache, settings_fingerprint
+from fmlint.cache import Entry, ResultCache
 from fmlint.config.settings import Settings
 from fmlint.diagnostics import Diagnostic
 from fmlint.document import Document, read_document
@@ -139,11 +139,8 @@ class _Worker:
         self.cache = cache
         self.verbose = verbose
         # file keys are these (one per settings; the second for files outside any site) + the path
-        fingerprints = [settings_fingerprint(s) for s in settings_list] if cache is not None else []
-        self.key_prefixes = [] if cache is None else [cache.key_prefix(f) for f in fingerprints]
-        self.outside_prefixes = (
-            [] if cache is None else [cache.key_prefix(f + "\0outside a site") for f in fingerprints]
-        )
+        self.key_prefixes = [] if cache is None else [cache.key_prefix(s) for s in settings_list]
+        self.outside_prefixes = [] if cache is None else [cache.key_prefix(s, inside_site=False) for s in settings_list]
         self.site_rules = [bool(s.enabled_codes & SITE_CODES) for s in settings_list]
         self._in_site: dict[str, bool] = {}  # by folder
         groups = [checker_groups(settings) for settings in settings_list]

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from fmlint.cache import ResultCache, code_fingerprint, settings_fingerprint
+from fmlint.cache import ResultCache, code_fingerprint
 from fmlint.config.settings import Settings
 from fmlint.diagnostics import Diagnostic
 from fmlint.document import read_document
@@ -207,8 +207,18 @@ class _Pass:
     jobs: int | None
     verbose: bool
 
-    def other_facts(self, others: dict[str, str]) -> tuple[dict[str, SiteFacts], dict[str, SiteFacts | None]]:
-        return _other_facts(others, self.stamps, self.settings_for, self.cache, self.jobs, self.verbose)
+    def other_facts(self, paths: Iterable[str]) -> list[tuple[str, str, SiteFacts, bool]]:
+        """(name as the run names it, absolute path, facts, whether checked just now) of files outside the
+        run: those served from the cache first, in the site's order, then those checked now (as in a whole
+        index, where the first page of a URL or content key wins)."""
+        here = os.path.join(os.getcwd(), "")
+        others = {_shown(path, here): path for path in paths}  # their cache entries are keyed by that name
+        cached, rechecked = _other_facts(others, self.stamps, self.settings_for, self.cache, self.jobs, self.verbose)
+        found = [(shown, others[shown], cached[shown], False) for shown in others if shown in cached]
+        for shown, facts in rechecked.items():
+            now = facts if facts is not None else _facts_now(shown, self.settings_for(shown))
+            found.append((shown, others[shown], now, True))
+        return found
 
 
 def _whole_memo(run: _Pass, state: str) -> _Memo:
@@ -219,16 +229,9 @@ def _whole_memo(run: _Pass, state: str) -> _Memo:
     index = SiteIndex(run.site)
     for absolute, result in run.in_run.items():
         index.add(result.path, absolute, fresh[absolute])
-    # named as a run from the working folder names them: their cache entries are keyed by that path
-    here = os.path.join(os.getcwd(), "")
-    others = {_shown(path, here): path for path in run.files if path not in run.in_run}
-    cached, rechecked = run.other_facts(others)
-    # in the site's order, the files just checked last (the first page of a URL or content key wins)
-    for shown, path in others.items():
-        if shown in cached:
-            index.add(shown, path, cached[shown])
-    for shown, facts in rechecked.items():
-        index.add(shown, others[shown], facts if facts is not None else _facts_now(shown, run.settings_for(shown)))
+    others = run.other_facts(path for path in run.files if path not in run.in_run)
+    for shown, path, facts, _ in others:
+        index.add(shown, path, facts)
     index.generated = run.adapters
     index.finish()
     complete = not others  # a run over the whole site: its findings are kept for the next such run
@@ -246,7 +249,6 @@ def _partial_memo(run: _Pass, kept: _Memo) -> _Memo:
     with the site's findings (every other file is as it was then): see ``fmlint.site.partial``."""
     from fmlint.site.partial import partial_index
 
-    here = os.path.join(os.getcwd(), "")
     place = {path: number for number, path in enumerate(run.files)}
 
     def keyed(keys: set[str], without: set[str]) -> list[tuple[str, str, int, int]]:
@@ -257,13 +259,7 @@ def _partial_memo(run: _Pass, kept: _Memo) -> _Memo:
         return [(key, run.files[name] if isinstance(name, int) else name, n, first) for key, name, n, first in found]
 
     def loaded(paths: list[str]) -> dict[str, tuple[str, SiteFacts, bool]]:
-        others = {_shown(path, here): path for path in paths}
-        cached, rechecked = run.other_facts(others)
-        found = {others[name]: (name, facts, False) for name, facts in cached.items()}
-        for name, facts in rechecked.items():
-            now = facts if facts is not None else _facts_now(name, run.settings_for(name))
-            found[others[name]] = (name, now, True)
-        return found
+        return {path: (shown, facts, now) for shown, path, facts, now in run.other_facts(paths)}
 
     fresh = run.run_facts.of(run.in_run)
     files = [(result.path, absolute, fresh[absolute]) for absolute, result in run.in_run.items()]
@@ -439,7 +435,7 @@ def _other_facts(
         for path, absolute in others.items():
             settings = settings_for(path)
             if id(settings) not in prefixes:
-                prefixes[id(settings)] = cache.key_prefix(settings_fingerprint(settings))
+                prefixes[id(settings)] = cache.key_prefix(settings)
             stamp = stamps.get(absolute)
             if stamp is not None:
                 wanted[prefixes[id(settings)] + path] = (stamp, path)
