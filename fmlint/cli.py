@@ -210,7 +210,7 @@ def _lint_stdin(args: argparse.Namespace, resolver: Resolver) -> tuple[RunResult
         return RunResult([], [], []), {}
     doc = read_document(path, sys.stdin.buffer.read())
     file_result = lint_file(doc, resolver.settings_for(path), args.verbose)
-    return RunResult([path], sorted(file_result.diagnostics), [file_result]), {path: doc.text}
+    return RunResult([path], file_result.diagnostics, [file_result]), {path: doc.text}
 
 
 def _fix(args: argparse.Namespace, resolver: Resolver, result: RunResult) -> FixRun:
@@ -244,6 +244,7 @@ def _report_diff(fixes: FixRun) -> int:
 def _fix_stdin(args: argparse.Namespace, resolver: Resolver) -> int:
     """``--fix``/``--diff`` with ``--stdin-filename``: the fixed document (or the diff) on standard output,
     what remains on standard error."""
+    from fmlint.diagnostics import ORDER
     from fmlint.fix.command import FixRun, fix_bytes
     from fmlint.runner import RunResult
 
@@ -256,7 +257,7 @@ def _fix_stdin(args: argparse.Namespace, resolver: Resolver) -> int:
         sys.stdout.buffer.write(b"" if args.diff else data)  # excluded: passed through as it is
         return EXIT_OK
     fixed, outcome, record = fix_bytes(path, data, _fix_options(args, resolver))
-    remaining = RunResult([path], sorted(outcome.diagnostics), [outcome.result])
+    remaining = RunResult([path], sorted(outcome.diagnostics, key=ORDER), [outcome.result])
     fixes = FixRun(remaining, [record])
     if args.diff:
         return _report_diff(fixes)

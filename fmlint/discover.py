@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
 
@@ -157,6 +158,8 @@ class GitIgnores:
 
     def _spec(self, folder: str) -> pathspec.GitIgnoreSpec | None:
         if folder not in self._specs:
+            import pathspec  # only for folders in a git repository with a .gitignore
+
             try:
                 with open(os.path.join(folder, ".gitignore"), encoding="utf-8", errors="replace") as handle:
                     self._specs[folder] = pathspec.GitIgnoreSpec.from_lines(handle)

@@ -27,13 +27,13 @@ from fmlint.frontmatter import parse_front_matter
 from fmlint.images import image_references
 from fmlint.positions import Position, Span
 from fmlint.rules import CHECKERS, RULES_BY_CODE, Checker, Context
+from fmlint.rules.site import SITE_CODES
 from fmlint.schema.loader import SchemaLoadError
 from fmlint.site.facts import SiteFacts
 from fmlint.suppressions import MARK, apply_suppressions
 from fmlint.urls import is_remote
 
 INTERNAL_ERROR = "X001"
-_SITE_CODES = frozenset(code for code in RULES_BY_CODE if code.startswith("SITE"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +183,7 @@ def collect_urls(ctx: Context, verbose: bool = False) -> tuple[tuple[UrlOccurren
 
 def collect_facts(ctx: Context, verbose: bool = False) -> tuple[SiteFacts | None, list[Diagnostic]]:
     """The file's site facts when a site rule is enabled, and a crash if any."""
-    if not (ctx.doc.readable and _SITE_CODES & ctx.settings.enabled_codes):
+    if not (ctx.doc.readable and SITE_CODES & ctx.settings.enabled_codes):
         return None, []
     try:
         return site_facts(ctx), []

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from fmlint import gc_policy, linter
 from fmlint.cache import Entry, ResultCache
 from fmlint.config.settings import Settings
-from fmlint.diagnostics import Diagnostic
+from fmlint.diagnostics import ORDER, Diagnostic
 from fmlint.document import Document, read_document
 from fmlint.linter import (
     INTERNAL_ERROR,
@@ -115,7 +115,7 @@ def run(
         results = _with_site_findings(results, settings_for, cache, jobs, verbose)
     diagnostics = [d for result in results for d in result.diagnostics]
     if not all(map(operator.lt, files, files[1:])):  # each result is sorted: in path order, so is the whole
-        diagnostics.sort()
+        diagnostics.sort(key=ORDER)
     return RunResult(files, diagnostics, results, hits + len(served))
 
 
@@ -126,7 +126,9 @@ def _with_site_findings(
 
     found = site_diagnostics(results, settings_for, cache, jobs, verbose)
     return [
-        FileResult(r.path, sorted([*r.diagnostics, *found[r.path]]), r.urls, r.facts) if r.path in found else r
+        FileResult(r.path, sorted([*r.diagnostics, *found[r.path]], key=ORDER), r.urls, r.facts)
+        if r.path in found
+        else r
         for r in results
     ]
 
@@ -228,8 +230,8 @@ class _Worker:
             urls, url_errors = collect_urls(ctx, self.verbose)
             found_facts, facts_errors = collect_facts(ctx, self.verbose) if facts else (None, [])
             stable += url_errors + facts_errors
-            result = FileResult(path, sorted(stable), urls, found_facts)
-            entry = Entry(result, sorted(filesystem), tuple(ctx.probes), _MARK in data)
+            result = FileResult(path, sorted(stable, key=ORDER), urls, found_facts)
+            entry = Entry(result, sorted(filesystem, key=ORDER), tuple(ctx.probes), _MARK in data)
             if not any(d.code == INTERNAL_ERROR for d in (*stable, *filesystem)):  # a crash is shown again, not stored
                 cache.store(key, file_key, stamp, entry)
         found_now = [*entry.result.diagnostics, *filesystem, *check(ctx, self.clock[index], self.verbose)]
@@ -259,7 +261,9 @@ def _stored_result(entry: Entry) -> FileResult:
     result = entry.result
     if not entry.filesystem:
         return result
-    return FileResult(result.path, sorted([*result.diagnostics, *entry.filesystem]), result.urls, result.facts)
+    return FileResult(
+        result.path, sorted([*result.diagnostics, *entry.filesystem], key=ORDER), result.urls, result.facts
+    )
 
 
 def checker_groups(settings: Settings) -> tuple[tuple[Checker, ...], tuple[Checker, ...], tuple[Checker, ...]]:

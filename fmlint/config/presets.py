@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.images import DEFAULT_IMAGE_FIELDS
 
 # Never content, whatever the generator.
@@ -28,7 +29,7 @@ IMAGE_FIELD_OPTIONS = (("images", "fields"), ("local-images", "fields"))
 
 Options = Mapping[str, Mapping[str, Any]]
 # Astro and Docusaurus sites are mostly MDX (read as fmlint.mdx says)
-MDX_EXTENSIONS = (".md", ".markdown", ".mdx")
+MDX_EXTENSIONS = (*MARKDOWN_EXTENSIONS, ".mdx")
 
 
 def _dates(date: list[str], publish: list[str] | None = None, lastmod: list[str] | None = None) -> Options:
@@ -48,7 +49,7 @@ class Preset:
     image_fields: tuple[str, ...]
     rule_options: Options = field(default_factory=dict)  # defaults for [rules.<module>] tables
     generator: str = "Hugo"  # named in messages (the DT rules read Hugo's date layouts for every preset)
-    extensions: tuple[str, ...] = (".md", ".markdown")  # the files checked when walking folders
+    extensions: tuple[str, ...] = MARKDOWN_EXTENSIONS  # the files checked when walking folders
     case_insensitive_keys: bool = False  # the generator reads front-matter keys in any case (Hugo lower-cases them)
 
     def options_with(self, image_fields: tuple[str, ...]) -> dict[str, dict[str, Any]]:

@@ -20,7 +20,7 @@ from typing import TextIO
 
 from fmlint.config.fix_policy import FixPolicy
 from fmlint.config.settings import Settings
-from fmlint.diagnostics import Diagnostic
+from fmlint.diagnostics import ORDER, Diagnostic
 from fmlint.document import read_document
 from fmlint.fix.apply import FixOutcome, Reverted, fix_document
 from fmlint.fix.writer import WriteError, read_with_snapshot, write_atomically
@@ -84,7 +84,7 @@ def fix_run(result: RunResult, options: FixOptions) -> FixRun:
             tasks[index] = _Task(file_result, settings, policy, options.unsafe, options.write, options.verbose)
     done = dict(zip(tasks, _fix_all(list(tasks.values()), options.jobs), strict=True))
     file_results = [done[index][0] if index in done else fr for index, fr in enumerate(result.file_results)]
-    diagnostics = sorted(d for file_result in file_results for d in file_result.diagnostics)
+    diagnostics = sorted((d for file_result in file_results for d in file_result.diagnostics), key=ORDER)
     files = [file for _, file in done.values() if file is not None]
     return FixRun(RunResult(result.files, diagnostics, file_results, result.cache_hits), files)
 
@@ -129,7 +129,7 @@ def _fix_file(task: _Task) -> tuple[FileResult, FileFix | None]:
         except WriteError as exc:
             message = f"fixes not written: {exc}; it is left as it was"
             failure = located_diagnostic(path, Position(1, 1, 1, 1), NOT_WRITTEN, message, task.settings)
-            return FileResult(path, sorted([*file_result.diagnostics, failure]), file_result.urls), None
+            return FileResult(path, sorted([*file_result.diagnostics, failure], key=ORDER), file_result.urls), None
     return outcome.result, _record(path, doc.text, outcome, with_diff=not task.write)
 
 

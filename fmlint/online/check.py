@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from rich.console import Console
 
-from fmlint.diagnostics import Diagnostic
+from fmlint.diagnostics import ORDER, Diagnostic
 from fmlint.linter import FileResult, located_diagnostic
 from fmlint.online.cache import UrlCache
 from fmlint.online.client import UrlChecker, open_session
@@ -35,7 +35,7 @@ def with_online_checks(
     file_results = [r for r in result.file_results if any(settings_for(r.path).is_enabled(c) for c in CODES)]
     outcomes = asyncio.run(check_all(distinct_urls(file_results), options, console))
     online = list(diagnostics(file_results, outcomes, settings_for))
-    return replace(result, diagnostics=sorted([*result.diagnostics, *online]))
+    return replace(result, diagnostics=sorted([*result.diagnostics, *online], key=ORDER))
 
 
 def distinct_urls(file_results: Iterable[FileResult]) -> dict[str, bool]:

@@ -17,8 +17,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from fmlint.cache import ResultCache
+from fmlint.cache import DEFAULT_DIR, ResultCache
 from fmlint.config.fix_policy import FixPolicy
+from fmlint.config.loader import CONFIG_FILES as FMLINT_CONFIG_FILES
 from fmlint.config.loader import ConfigError
 from fmlint.config.resolve import Resolver
 from fmlint.config.settings import Settings
@@ -28,7 +29,7 @@ from fmlint.site.config import SITE_MARKERS, read_site
 
 SECTION = "fmlint"
 ON_TYPE, ON_SAVE = "onType", "onSave"
-CONFIG_FILES = ("pyproject.toml", ".fmlint.toml", *SITE_MARKERS)
+CONFIG_FILES = (*FMLINT_CONFIG_FILES, *SITE_MARKERS)
 # what the server asks the client to watch: the configuration files (fmlint's and the sites') and JSON files
 # (schemas and their $refs)
 WATCHED_GLOBS = (*(f"**/{name}" for name in CONFIG_FILES if not name.endswith(".json")), "**/*.json")
@@ -87,7 +88,7 @@ class Configuration:
     def cache(self) -> ResultCache | None:
         """The workspace's result cache (``.fmlint_cache``, as ``fmlint`` uses it there): the site checks read
         every other file's facts from it.  Used only from the lint thread (an SQLite connection is per thread)."""
-        return None if self.root is None else ResultCache(self.root / ".fmlint_cache")
+        return None if self.root is None else ResultCache(self.root / DEFAULT_DIR)
 
     def reload(self) -> None:
         """Forget every configuration, schema and site root read so far."""

@@ -19,6 +19,7 @@ from typing import Any
 
 import msgspec
 
+from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.positions import Position, Span
 from fmlint.rules.base import Context
 from fmlint.suppressions import MARK
@@ -225,7 +226,7 @@ def _body_facts(ctx: Context, body: str, locate: Locate) -> tuple[list[Anchor], 
         [
             m.group(2)
             for m in _INCLUDE.finditer(body)
-            if m.group(2).endswith((".md", ".markdown")) and m.group(1) not in ("ref", "relref")
+            if m.group(2).endswith(MARKDOWN_EXTENSIONS) and m.group(1) not in ("ref", "relref")
         ]
         if "{{" in body
         else []

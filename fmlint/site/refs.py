@@ -22,11 +22,11 @@ from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import unquote
 
+from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.site.facts import Reference
 from fmlint.site.hugo_paths import basic_normalize, url_key
 from fmlint.site.index import CONTENT_EXTENSIONS, Page, SiteIndex
 
-MARKDOWN_LINK_EXTENSIONS = (".md", ".markdown")
 FOLDER_PAGES = ("index.md", "_index.md", "index.markdown", "_index.markdown")  # a link to a folder finds these
 
 
@@ -116,7 +116,7 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     path = unquote(path.split("?", 1)[0])
     folder = page.absolute_folder
     destination = os.path.normpath(os.path.join(folder, path))
-    if path.lower().endswith(MARKDOWN_LINK_EXTENSIONS):
+    if path.lower().endswith(MARKDOWN_EXTENSIONS):
         found = index.by_file.get(destination)
         if found is not None:
             return Resolved(found, unquote(fragment))

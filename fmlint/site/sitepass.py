@@ -43,6 +43,7 @@ import msgspec
 from fmlint.cache import ResultCache, code_fingerprint
 from fmlint.config.settings import Settings
 from fmlint.diagnostics import Diagnostic
+from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.document import read_document
 from fmlint.linter import INTERNAL_ERROR, FileResult, context, located_diagnostic, read_path, site_facts
 from fmlint.positions import Position
@@ -57,7 +58,6 @@ if TYPE_CHECKING:  # the index and the checks are imported when a run meets a si
     from fmlint.site.index import SiteIndex
 
 SettingsFor = Callable[[str], Settings]
-MARKDOWN = (".md", ".markdown")
 _NOT_CONTENT = frozenset({"node_modules", "_site", "vendor", "public", "build"})  # output and dependencies
 
 
@@ -406,7 +406,7 @@ def walk_content(site: SiteConfig) -> tuple[list[str], tuple[str, ...]]:
         for folder, dirs, files in os.walk(content.path):
             dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _NOT_CONTENT]
             prefix = folder + os.sep
-            found += [prefix + f for f in files if f.lower().endswith(MARKDOWN) and not f.startswith(".")]
+            found += [prefix + f for f in files if f.lower().endswith(MARKDOWN_EXTENSIONS) and not f.startswith(".")]
             if "_content.gotmpl" in files:
                 relative = os.path.relpath(folder, content.path).replace(os.sep, "/")
                 adapters.append(url_key("/" + ("" if relative == "." else relative)))
