@@ -39,6 +39,15 @@ def test_unknown_key_with_suggestion():
     assert diagnostic.message == "unknown key `comentS` (did you mean `comments`?)"
 
 
+def test_the_suggestion_in_the_message_is_the_key_the_fix_renames_to():
+    """A case-only difference is the first suggestion, in the message as in the fix (the message once
+    preferred the closest spelling, `Titles`, while the fix renamed to `title`)."""
+    schema = {"properties": {"title": {}, "Titles": {}}, "additionalProperties": False}
+    [diagnostic] = check("---\nTitle: x\n---\n", [(2, 1, "SC002")], schema=schema, preset="jekyll")
+    assert diagnostic.message == "unknown key `Title` (did you mean `title`?)"
+    assert diagnostic.fix is not None and diagnostic.fix.message == "rename to `title`"
+
+
 def test_missing_required_key_is_at_the_opening_delimiter():
     [diagnostic] = check("---\ndate: 2025-02-07\n---\n", [(1, 1, "SC003")])
     assert diagnostic.message == "missing required key `title`"

@@ -96,7 +96,8 @@ def _located(error: ValidationError, fm: FrontMatter, text: str, validator: Any)
         for key in _unexpected_keys(error):
             candidates = suggestions(key, known)
             fix = rename_fix(fm, text, (*path, key), candidates, error, validator) if validator else None
-            yield Problem(UNKNOWN_KEY, _unknown_key_message((*path, key), known), fm.key_span((*path, key)), fix=fix)
+            message = _unknown_key_message((*path, key), candidates[0] if candidates else None)
+            yield Problem(UNKNOWN_KEY, message, fm.key_span((*path, key)), fix=fix)
     elif "propertyNames" in error.absolute_schema_path:
         key_path = (*path, error.instance)
         message = _value_message(error, f"key `{describe_path(key_path)}`")
@@ -135,11 +136,8 @@ def suggestions(key: str, known: list[str]) -> list[str]:
     return lowered or difflib.get_close_matches(key, known, n=3, cutoff=0.7)
 
 
-def _unknown_key_message(path: JsonPath, known: list[str]) -> str:
-    key = str(path[-1])
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.7)
-    lowered = {name.lower(): name for name in known}
-    hint = close[0] if close else lowered.get(key.lower())
+def _unknown_key_message(path: JsonPath, hint: str | None) -> str:
+    """The message of an unknown key; ``hint``: its first suggestion (the one its fix renames it to)."""
     suggestion = f" (did you mean `{hint}`?)" if hint else ""
     return f"unknown key `{describe_path(path)}`{suggestion}"
 
