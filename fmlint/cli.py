@@ -207,10 +207,10 @@ def _lint_stdin(args: argparse.Namespace, resolver: Resolver) -> tuple[RunResult
     path = args.stdin_filename
     project = resolver.project_for(path)
     if project.force_exclude and project.is_excluded(path):
-        return RunResult([], [], []), {}
+        return RunResult([]), {}
     doc = read_document(path, sys.stdin.buffer.read())
     file_result = lint_file(doc, resolver.settings_for(path), args.verbose)
-    return RunResult([path], file_result.diagnostics, [file_result]), {path: doc.text}
+    return RunResult([path], [file_result]), {path: doc.text}
 
 
 def _fix(args: argparse.Namespace, resolver: Resolver, result: RunResult) -> FixRun:
@@ -244,7 +244,6 @@ def _report_diff(fixes: FixRun) -> int:
 def _fix_stdin(args: argparse.Namespace, resolver: Resolver) -> int:
     """``--fix``/``--diff`` with ``--stdin-filename``: the fixed document (or the diff) on standard output,
     what remains on standard error."""
-    from fmlint.diagnostics import ORDER
     from fmlint.fix.command import FixRun, fix_bytes
     from fmlint.runner import RunResult
 
@@ -257,7 +256,7 @@ def _fix_stdin(args: argparse.Namespace, resolver: Resolver) -> int:
         sys.stdout.buffer.write(b"" if args.diff else data)  # excluded: passed through as it is
         return EXIT_OK
     fixed, outcome, record = fix_bytes(path, data, _fix_options(args, resolver))
-    remaining = RunResult([path], sorted(outcome.diagnostics, key=ORDER), [outcome.result])
+    remaining = RunResult([path], [outcome.result])
     fixes = FixRun(remaining, [record])
     if args.diff:
         return _report_diff(fixes)
@@ -306,15 +305,12 @@ def _report(args: argparse.Namespace, result: RunResult, sources: Mapping[str, s
 
 
 def _exit_code(args: argparse.Namespace, result: RunResult) -> int:
-    from operator import attrgetter
+    from fmlint.diagnostics import INTERNAL_ERROR, Severity
 
-    from fmlint.diagnostics import Severity
-    from fmlint.linter import INTERNAL_ERROR
-
-    diagnostics = result.diagnostics
-    if INTERNAL_ERROR in map(attrgetter("code"), diagnostics):  # each test in C: a report may hold 80,000
+    results = result.file_results  # asked without building the findings (a report may hold 80,000)
+    if any(r.any_with("code", INTERNAL_ERROR) for r in results):
         return EXIT_INTERNAL
     if args.exit_zero:
         return EXIT_OK
-    failing = bool(diagnostics) if args.strict else Severity.ERROR in map(attrgetter("severity"), diagnostics)
+    failing = any(r.has_findings() if args.strict else r.any_with("severity", Severity.ERROR) for r in results)
     return EXIT_ERRORS if failing else EXIT_OK

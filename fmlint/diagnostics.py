@@ -34,17 +34,19 @@ class Problem(msgspec.Struct, frozen=True, gc=False):
     fix: Fix | None = None  # edits that would resolve it (``fmlint.fix``)
 
 
+INTERNAL_ERROR = "X001"  # a rule (or a parser) crashed: see ``fmlint.rules.internal``
+
 # the sort key of diagnostics: ``sorted(found, key=ORDER)`` orders as ``__lt__`` does, ~4x faster (a key per item)
 ORDER = operator.attrgetter("path", "line", "column", "code", "end_line", "end_column", "rule", "severity", "message")
 
 
-class Diagnostic(msgspec.Struct, frozen=True, order=True, gc=False, array_like=True):
+class Diagnostic(msgspec.Struct, frozen=True, order=True, gc=False):
     """A located finding, ordered by (path, line, column, code).
 
-    A msgspec struct rather than a dataclass: built about 15x faster, compared and
-    pickled in C, decoded straight from the result cache (where it is stored as
-    an array of its fields), and never tracked by the garbage collector (it holds
-    no containers).
+    A msgspec struct rather than a dataclass: built about 15x faster, compared in
+    C, encoded as the JSON object of its fields (the ``json`` formats, the result
+    cache: see ``fmlint.file_result``) and decoded from it in C, and never
+    tracked by the garbage collector (it holds no containers).
     """
 
     path: str

@@ -20,8 +20,9 @@ from dataclasses import dataclass, replace
 import msgspec
 
 from fmlint.config.settings import Settings
-from fmlint.diagnostics import ORDER, Diagnostic, Problem, Severity
+from fmlint.diagnostics import INTERNAL_ERROR, ORDER, Diagnostic, Problem, Severity
 from fmlint.document import Document, read_document, unreadable_document
+from fmlint.file_result import FileResult
 from fmlint.fix.locate import located_fix
 from fmlint.frontmatter import parse_front_matter
 from fmlint.images import image_references
@@ -32,8 +33,6 @@ from fmlint.schema.loader import SchemaLoadError
 from fmlint.site.facts import SiteFacts
 from fmlint.suppressions import MARK, apply_suppressions
 from fmlint.urls import is_remote
-
-INTERNAL_ERROR = "X001"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,13 +53,6 @@ class UrlOccurrence:
 
     def silences(self, code: str) -> bool:
         return code in self.suppressed or None in self.suppressed
-
-
-class FileResult(msgspec.Struct, frozen=True):
-    path: str
-    diagnostics: list[Diagnostic]
-    urls: tuple[UrlOccurrence, ...] = ()
-    facts: SiteFacts | None = None  # for the site rules (``fmlint.site``), when enabled
 
 
 def lint_path(path: str, settings: Settings, verbose: bool = False) -> FileResult:

@@ -24,17 +24,17 @@ import operator
 import os
 import stat
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from fmlint import gc_policy, linter
 from fmlint.cache import Entry, ResultCache
 from fmlint.config.settings import Settings
-from fmlint.diagnostics import ORDER, Diagnostic
+from fmlint.diagnostics import INTERNAL_ERROR, ORDER, Diagnostic
 from fmlint.document import Document, read_document
+from fmlint.file_result import FileResult
 from fmlint.linter import (
-    INTERNAL_ERROR,
-    FileResult,
     check,
     collect_facts,
     collect_urls,
@@ -61,9 +61,39 @@ _MARK = MARK.encode()
 @dataclass(frozen=True)
 class RunResult:
     files: Sequence[str]
-    diagnostics: list[Diagnostic]  # sorted by path, line, column, code
-    file_results: Sequence[FileResult] = ()
+    file_results: Sequence[FileResult] = ()  # each file's findings are about it alone, sorted
     cache_hits: int = field(default=0, compare=False)
+
+    @cached_property
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every finding, sorted by path, line, column, code."""
+        return [d for result in self.in_order() for d in result.diagnostics]
+
+    def in_order(self) -> Sequence[FileResult]:
+        """The file results by path: their findings, one after the other, are in the order of :attr:`diagnostics`."""
+        paths = [result.path for result in self.file_results]
+        if all(map(operator.lt, paths, paths[1:])):
+            return self.file_results
+        return sorted(self.file_results, key=_PATH)
+
+    def with_diagnostics(self, found: Iterable[Diagnostic]) -> RunResult:
+        """This result with the findings ``found`` added to their files' results (a file has one made)."""
+        by_path: dict[str, list[Diagnostic]] = {}
+        for diagnostic in found:
+            by_path.setdefault(diagnostic.path, []).append(diagnostic)
+        if not by_path:
+            return self
+        results = [
+            FileResult(r.path, sorted([*r.diagnostics, *by_path.pop(r.path)], key=ORDER), r.urls, r.facts)
+            if r.path in by_path
+            else r
+            for r in self.file_results
+        ]
+        results += [FileResult(path, sorted(more, key=ORDER)) for path, more in by_path.items()]
+        return replace(self, file_results=results)
+
+
+_PATH = operator.attrgetter("path")
 
 
 def default_jobs() -> int:
@@ -111,26 +141,13 @@ def run(
         cache.close()
     fresh = iter(checked)
     results = [served[number] if number in served else next(fresh) for number in range(len(tasks))]
-    if site_checks and any(result.facts is not None for result in results):
-        results = _with_site_findings(results, settings_for, cache, jobs, verbose)
-    diagnostics = [d for result in results for d in result.diagnostics]
-    if not all(map(operator.lt, files, files[1:])):  # each result is sorted: in path order, so is the whole
-        diagnostics.sort(key=ORDER)
-    return RunResult(files, diagnostics, results, hits + len(served))
+    result = RunResult(files, results, hits + len(served))
+    if site_checks and any(r.facts is not None for r in results):
+        from fmlint.site.sitepass import site_diagnostics
 
-
-def _with_site_findings(
-    results: list[FileResult], settings_for: SettingsFor, cache: ResultCache | None, jobs: int, verbose: bool
-) -> list[FileResult]:
-    from fmlint.site.sitepass import site_diagnostics
-
-    found = site_diagnostics(results, settings_for, cache, jobs, verbose)
-    return [
-        FileResult(r.path, sorted([*r.diagnostics, *found[r.path]], key=ORDER), r.urls, r.facts)
-        if r.path in found
-        else r
-        for r in results
-    ]
+        found = site_diagnostics(results, settings_for, cache, jobs, verbose)
+        result = result.with_diagnostics(d for more in found.values() for d in more)
+    return result
 
 
 class _Worker:

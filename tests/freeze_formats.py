@@ -86,7 +86,7 @@ def main() -> None:
     awkward = [Diagnostic(*row[:7], Severity(row[7]), row[8]) for row in AWKWARD]  # type: ignore[arg-type]
     files = sorted({*seed_files, *example_files, *(d.path for d in awkward)})
     diagnostics = sorted([*seed_found, *example_found, *awkward])
-    result = RunResult(files, diagnostics)
+    result = RunResult(files).with_diagnostics(diagnostics)
     outputs = {}
     for name in FORMATS:
         out = io.StringIO()
@@ -97,7 +97,7 @@ def main() -> None:
     outputs["sarif"] = json.dumps(sarif, ensure_ascii=False, indent=2)
     frozen = {
         "files": files,
-        "diagnostics": [msgspec.to_builtins(d) for d in diagnostics],
+        "diagnostics": [list(msgspec.to_builtins(d).values()) for d in diagnostics],  # the array of its fields
         "outputs": outputs,
     }
     FROZEN.write_bytes(gzip.compress(json.dumps(frozen, ensure_ascii=False).encode(), mtime=0))

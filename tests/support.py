@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from fmlint.config.settings import Settings
-from fmlint.diagnostics import Diagnostic
+from fmlint.diagnostics import INTERNAL_ERROR, Diagnostic
 from fmlint.document import Document, read_document
-from fmlint.linter import INTERNAL_ERROR, FileResult, lint_document
+from fmlint.file_result import FileResult
+from fmlint.linter import lint_document
 from fmlint.schema.loader import CompiledSchema, compile_schema, load_schema
 
 DEFAULT = object()

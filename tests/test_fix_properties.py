@@ -17,11 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fmlint.config.settings import DEFAULT_ENABLED, Settings
+from fmlint.diagnostics import INTERNAL_ERROR
 from fmlint.document import read_document
 from fmlint.fix.apply import fix_document
 from fmlint.fix.encoding import UTF8_BOM
 from fmlint.frontmatter import parse_front_matter
-from fmlint.linter import INTERNAL_ERROR
 from fmlint.schema.loader import load_schema
 
 SETTINGS = Settings(schema=load_schema("hugo-article"), enabled_codes=DEFAULT_ENABLED | {"MD034"})

@@ -19,7 +19,8 @@ from support import assert_inside
 
 from fmlint.config.settings import Settings
 from fmlint.document import read_document
-from fmlint.linter import FileResult, lint_file
+from fmlint.file_result import FileResult
+from fmlint.linter import lint_file
 from fmlint.schema.loader import load_schema
 
 # Every check, including the Markdown view behind URL collection.

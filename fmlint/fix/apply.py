@@ -21,11 +21,12 @@ from typing import Any
 from fmlint.config.settings import Settings
 from fmlint.diagnostics import Diagnostic
 from fmlint.document import Document, read_document
+from fmlint.file_result import FileResult
 from fmlint.fix.encoding import encoded
 from fmlint.fix.locate import offset_edits
 from fmlint.fix.model import SAFE, Edit
 from fmlint.frontmatter import FrontMatter, JsonPath, describe_path, parse_front_matter
-from fmlint.linter import FileResult, lint_file
+from fmlint.linter import lint_file
 from fmlint.positions import Span
 
 MAX_PASSES = 10

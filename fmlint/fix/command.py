@@ -22,9 +22,10 @@ from fmlint.config.fix_policy import FixPolicy
 from fmlint.config.settings import Settings
 from fmlint.diagnostics import ORDER, Diagnostic
 from fmlint.document import read_document
+from fmlint.file_result import FileResult
 from fmlint.fix.apply import FixOutcome, Reverted, fix_document
 from fmlint.fix.writer import WriteError, read_with_snapshot, write_atomically
-from fmlint.linter import FileResult, located_diagnostic
+from fmlint.linter import located_diagnostic
 from fmlint.positions import Position
 from fmlint.runner import MIN_FILES_FOR_POOL, RunResult, default_jobs
 
@@ -84,9 +85,8 @@ def fix_run(result: RunResult, options: FixOptions) -> FixRun:
             tasks[index] = _Task(file_result, settings, policy, options.unsafe, options.write, options.verbose)
     done = dict(zip(tasks, _fix_all(list(tasks.values()), options.jobs), strict=True))
     file_results = [done[index][0] if index in done else fr for index, fr in enumerate(result.file_results)]
-    diagnostics = sorted((d for file_result in file_results for d in file_result.diagnostics), key=ORDER)
     files = [file for _, file in done.values() if file is not None]
-    return FixRun(RunResult(result.files, diagnostics, file_results, result.cache_hits), files)
+    return FixRun(RunResult(result.files, file_results, result.cache_hits), files)
 
 
 def fix_bytes(path: str, data: bytes, options: FixOptions) -> tuple[bytes, FixOutcome, FileFix]:

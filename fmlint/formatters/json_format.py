@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from fmlint.formatters import write_bytes
-from fmlint.formatters.encoded import records, write_array
+from fmlint.formatters.encoded import write_findings_array
 
 if TYPE_CHECKING:
     from fmlint.formatters import FormatOptions
@@ -13,5 +13,5 @@ if TYPE_CHECKING:
 
 
 def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:
-    write_array(out, records(result.diagnostics))
+    write_findings_array(out, result)
     write_bytes(out, b"\n")

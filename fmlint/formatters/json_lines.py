@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from fmlint.formatters.encoded import records, write_lines
+from fmlint.formatters.encoded import write_findings_lines
 
 if TYPE_CHECKING:
     from fmlint.formatters import FormatOptions
@@ -12,4 +12,4 @@ if TYPE_CHECKING:
 
 
 def write(result: RunResult, out: TextIO, options: FormatOptions) -> None:
-    write_lines(out, records(result.diagnostics))
+    write_findings_lines(out, result)

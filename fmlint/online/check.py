@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 
 from rich.console import Console
 
-from fmlint.diagnostics import ORDER, Diagnostic
-from fmlint.linter import FileResult, located_diagnostic
+from fmlint.diagnostics import Diagnostic
+from fmlint.file_result import FileResult
+from fmlint.linter import located_diagnostic
 from fmlint.online.cache import UrlCache
 from fmlint.online.client import UrlChecker, open_session
 from fmlint.online.options import OnlineOptions
@@ -35,7 +35,7 @@ def with_online_checks(
     file_results = [r for r in result.file_results if any(settings_for(r.path).is_enabled(c) for c in CODES)]
     outcomes = asyncio.run(check_all(distinct_urls(file_results), options, console))
     online = list(diagnostics(file_results, outcomes, settings_for))
-    return replace(result, diagnostics=sorted([*result.diagnostics, *online], key=ORDER))
+    return result.with_diagnostics(online)
 
 
 def distinct_urls(file_results: Iterable[FileResult]) -> dict[str, bool]:

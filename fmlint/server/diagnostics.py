@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from lsprotocol import types
 
 from fmlint.config.settings import Settings
-from fmlint.diagnostics import ORDER, Diagnostic, Severity
-from fmlint.linter import INTERNAL_ERROR, lint_file
+from fmlint.diagnostics import INTERNAL_ERROR, ORDER, Diagnostic, Severity
+from fmlint.linter import lint_file
 from fmlint.server.configuration import Configuration, configuration_error
 from fmlint.server.rule_pages import rule_page
 from fmlint.server.text import TextBuffer

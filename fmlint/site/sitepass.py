@@ -42,10 +42,11 @@ import msgspec
 
 from fmlint.cache import ResultCache, code_fingerprint
 from fmlint.config.settings import Settings
-from fmlint.diagnostics import Diagnostic
+from fmlint.diagnostics import INTERNAL_ERROR, Diagnostic
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.document import read_document
-from fmlint.linter import INTERNAL_ERROR, FileResult, context, located_diagnostic, read_path, site_facts
+from fmlint.file_result import FileResult
+from fmlint.linter import context, located_diagnostic, read_path, site_facts
 from fmlint.positions import Position
 from fmlint.rules.site import SITE_CODES
 from fmlint.site.config import SiteConfig, site_of
