@@ -29,7 +29,9 @@ DATA = Path(__file__).resolve().parent / "data"
 FROZEN = json.loads(gzip.decompress((DATA / "formats-669487c.json.gz").read_bytes()))
 FIELDS = {field.name: field for field in msgspec.structs.fields(Diagnostic)}
 # each diagnostic frozen as the array of its fields (a trailing default left out)
-FROZEN_FOUND = msgspec.convert([dict(zip(FIELDS, row)) for row in FROZEN["diagnostics"]], list[Diagnostic])
+FROZEN_FOUND = msgspec.convert(
+    [dict(zip(FIELDS, row, strict=False)) for row in FROZEN["diagnostics"]], list[Diagnostic]
+)
 RESULT = RunResult(FROZEN["files"]).with_diagnostics(FROZEN_FOUND)
 
 
