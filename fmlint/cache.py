@@ -242,6 +242,7 @@ class ResultCache:
             list(entry.result.urls),
             entry.suppressions,
             entry.result.facts is not None,
+            entry.result.marks(),
         )
         self._pending.append((key, file_key, stamp, _ENCODER.encode(stored)))
         if entry.result.facts is not None:
@@ -452,6 +453,7 @@ class _Stored(msgspec.Struct):
     urls: list[UrlOccurrence]
     suppressions: bool
     facts: bool = False  # its site facts are in the facts table, under the same key
+    marks: frozenset[str] = frozenset()  # the codes and severities of ``diagnostics``
 
 
 _ENCODER = msgspec.msgpack.Encoder()
@@ -479,7 +481,7 @@ def _entry(path: str, value: bytes, facts: SiteFacts | None) -> Entry | None:
         else ()
     )
     return Entry(
-        FileResult.from_encoded(path, stored.diagnostics, tuple(stored.urls), facts),
+        FileResult.from_encoded(path, stored.diagnostics, tuple(stored.urls), facts, stored.marks),
         stored.filesystem,
         probes,
         stored.suppressions,

@@ -307,10 +307,10 @@ def _report(args: argparse.Namespace, result: RunResult, sources: Mapping[str, s
 def _exit_code(args: argparse.Namespace, result: RunResult) -> int:
     from fmlint.diagnostics import INTERNAL_ERROR, Severity
 
-    results = result.file_results  # asked without building the findings (a report may hold 80,000)
-    if any(r.any_with("code", INTERNAL_ERROR) for r in results):
+    marks = [r.marks() for r in result.file_results]  # not the findings themselves: a report may hold 80,000
+    if any(INTERNAL_ERROR in m for m in marks):
         return EXIT_INTERNAL
     if args.exit_zero:
         return EXIT_OK
-    failing = any(r.has_findings() if args.strict else r.any_with("severity", Severity.ERROR) for r in results)
+    failing = any(marks) if args.strict else any(Severity.ERROR in m for m in marks)
     return EXIT_ERRORS if failing else EXIT_OK

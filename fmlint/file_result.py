@@ -25,13 +25,15 @@ if TYPE_CHECKING:
     from fmlint.site.facts import SiteFacts
 
 ENCODER = msgspec.json.Encoder()
+_CODE = attrgetter("code")
+_SEVERITY = attrgetter("severity")
 _DECODER = msgspec.json.Decoder(Diagnostic)
 
 
 class FileResult:
     """A file's findings (sorted, all about ``path``), its remote URLs and its site facts (or ``None``)."""
 
-    __slots__ = ("_diagnostics", "_encoded", "facts", "path", "urls")
+    __slots__ = ("_diagnostics", "_encoded", "_marks", "facts", "path", "urls")
 
     def __init__(
         self,
@@ -45,15 +47,22 @@ class FileResult:
         self.facts = facts
         self._diagnostics: list[Diagnostic] | None = diagnostics
         self._encoded: bytes | None = None
+        self._marks: frozenset[str] | None = None
 
     @classmethod
     def from_encoded(
-        cls, path: str, encoded: bytes, urls: tuple[UrlOccurrence, ...] = (), facts: SiteFacts | None = None
+        cls,
+        path: str,
+        encoded: bytes,
+        urls: tuple[UrlOccurrence, ...] = (),
+        facts: SiteFacts | None = None,
+        marks: frozenset[str] | None = None,
     ) -> FileResult:
-        """A result whose findings are the JSON lines ``encoded`` (decoded when first read)."""
+        """A result whose findings are the JSON lines ``encoded`` (decoded when first read), with their
+        :meth:`marks` when known."""
         result = cls.__new__(cls)
         result.path, result.urls, result.facts = path, urls, facts
-        result._diagnostics, result._encoded = None, encoded
+        result._diagnostics, result._encoded, result._marks = None, encoded, marks
         return result
 
     @property
@@ -69,20 +78,19 @@ class FileResult:
             self._encoded = ENCODER.encode_lines(self._diagnostics or ())
         return self._encoded
 
-    def any_with(self, name: str, value: str) -> bool:
-        """Whether a finding has ``value`` (a plain word: a code, a severity) as its field ``name``.
-
-        On JSON lines this is a search for ``"name":"value"``, which is exact: compact JSON escapes
-        every quote inside a string, so that text can only be the field itself."""
-        if self._diagnostics is not None:
-            return value in map(attrgetter(name), self._diagnostics)
-        return f'"{name}":"{value}"'.encode() in (self._encoded or b"")
+    def marks(self) -> frozenset[str]:
+        """The codes and the severities of the findings: what the exit code asks, known without decoding
+        them (the cache stores them, a worker sends them)."""
+        if self._marks is None:
+            found = self.diagnostics
+            self._marks = frozenset(map(_CODE, found)) | frozenset(map(_SEVERITY, found))
+        return self._marks
 
     def has_findings(self) -> bool:
         return bool(self._diagnostics if self._diagnostics is not None else self._encoded)
 
     def __reduce__(self) -> tuple[Callable[..., FileResult], tuple[Any, ...]]:
-        return FileResult.from_encoded, (self.path, self.encoded(), self.urls, self.facts)
+        return FileResult.from_encoded, (self.path, self.encoded(), self.urls, self.facts, self.marks())
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, FileResult):

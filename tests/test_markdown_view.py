@@ -3,7 +3,7 @@ import pytest
 from support import CORPORA, generated_articles
 
 from fmlint.document import Document, read_document
-from fmlint.markdown import _OPTIONS, parse_markdown
+from fmlint.markdown import _options, parse_markdown
 from fmlint.positions import Span
 
 SOURCE = (
@@ -112,7 +112,7 @@ def byte_by_byte_spans(doc: Document) -> list[tuple[object, Span]]:
     def char(offset: int) -> int:
         return doc.body_start + len(data[:offset].decode())
 
-    events = pyromark.events_with_range(doc.body, options=_OPTIONS)
+    events = pyromark.events_with_range(doc.body, options=_options())
     return [(event, Span(char(byte_range["start"]), char(byte_range["end"]))) for event, byte_range in events]
 
 

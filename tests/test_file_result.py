@@ -1,0 +1,87 @@
+"""A file's result in its two forms (objects, JSON lines): the same findings, the same reports, the same exit
+code, whichever form it is in; a damaged stored form is a located internal error."""
+
+import io
+import pickle
+from pathlib import Path
+
+import pytest
+
+from fmlint.cli import main
+from fmlint.diagnostics import INTERNAL_ERROR, Diagnostic, Severity
+from fmlint.file_result import FileResult
+from fmlint.fix.model import DiagnosticFix, FixEdit
+from fmlint.formatters import Batched, FormatOptions, formatter
+from fmlint.runner import RunResult
+
+FIX = DiagnosticFix("safe", "rename it", (FixEdit(2, 1, 2, 6, "title"),))
+FOUND = [
+    Diagnostic("b.md", 2, 1, "SC002", 2, 6, "unknown-key", Severity.ERROR, 'unknown key `titel` "quoted"\n', FIX),
+    Diagnostic("b.md", 7, 3, "MKD003", 7, 40, "generic-alt-text", Severity.WARNING, "alt text `image` 图片 😀"),
+]
+
+
+def encoded_copy(result: FileResult) -> FileResult:
+    """``result`` as it comes back from a worker process: its findings as JSON lines."""
+    return pickle.loads(pickle.dumps(result))
+
+
+def test_a_pickled_result_has_the_same_findings_and_marks():
+    result = FileResult("b.md", FOUND)
+    copy = encoded_copy(result)
+    assert copy.marks() == result.marks() == {"SC002", "MKD003", "error", "warning"}
+    assert copy.diagnostics == FOUND
+    assert copy == result
+    assert pickle.loads(pickle.dumps(FileResult("c.md", []))).marks() == frozenset()
+
+
+def test_json_lines_are_one_compact_object_per_finding():
+    lines = FileResult("b.md", FOUND).encoded().splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(b'{"path":"b.md","line":2,"column":1,"code":"SC002"')
+    assert b"\\n" in lines[0]  # the message's newline, escaped: never a raw one inside a line
+
+
+@pytest.mark.parametrize("name", ["json", "json-lines", "concise", "sarif", "gitlab"])
+def test_every_format_writes_the_same_from_either_form(name):
+    other = [Diagnostic("a.md", 1, 1, "SC003", 1, 1, "missing-key", Severity.ERROR, "missing required key `title`")]
+    # out of path order, and a file without findings between them
+    objects = RunResult(["b.md", "a.md", "c.md"], [FileResult("b.md", FOUND), FileResult("a.md", other)])
+    objects = RunResult(objects.files, [*objects.file_results, FileResult("c.md", [])])
+    encoded = RunResult(objects.files, [encoded_copy(r) for r in objects.file_results])
+    assert printed(name, encoded) == printed(name, objects)
+    assert objects.diagnostics == encoded.diagnostics == [*other, *FOUND]
+
+
+def printed(name: str, result: RunResult) -> str:
+    binary = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    out = Batched(binary)
+    formatter(name)(result, out, FormatOptions())
+    out.flush()
+    binary.seek(0)
+    return binary.read()
+
+
+def test_a_damaged_stored_form_is_an_internal_error_at_the_start_of_the_file():
+    damaged = FileResult.from_encoded("b.md", b'{"path":"b.md","line":2,\n')
+    [diagnostic] = damaged.diagnostics
+    assert (diagnostic.path, diagnostic.line, diagnostic.column, diagnostic.code) == ("b.md", 1, 1, INTERNAL_ERROR)
+    assert diagnostic.severity == Severity.ERROR
+    assert "--no-cache" in diagnostic.message
+
+
+@pytest.mark.parametrize(
+    ("text", "arguments", "code"),
+    [
+        ("---\ntitle: x\ntoc: 1\n---\n", [], 1),  # an error
+        ("---\ntitle: x\n---\n\n![image](https://example.com/a.png)\n", [], 0),  # a warning only
+        ("---\ntitle: x\n---\n\n![image](https://example.com/a.png)\n", ["--strict"], 1),
+        ("---\ntitle: x\ntoc: 1\n---\n", ["--exit-zero"], 0),
+    ],
+)
+def test_the_exit_code_is_the_same_when_served_from_the_cache(tmp_path: Path, capsys, text, arguments, code):
+    (tmp_path / "a.md").write_text(text)
+    command = [*arguments, "--cache-dir", str(tmp_path / "cache"), "--format", "json", str(tmp_path)]
+    first = main(command)
+    first_report = capsys.readouterr().out
+    assert (first, main(command), capsys.readouterr().out) == (code, code, first_report)
