@@ -31,7 +31,7 @@ from fmlint.rules import CHECKERS, RULES_BY_CODE, Checker, Context
 from fmlint.rules.site import SITE_CODES
 from fmlint.schema.loader import SchemaLoadError
 from fmlint.site.facts import SiteFacts
-from fmlint.suppressions import MARK, apply_suppressions
+from fmlint.suppressions import apply_suppressions, may_have_directives
 from fmlint.urls import is_remote
 
 
@@ -195,7 +195,7 @@ def finish(
 ) -> tuple[list[Diagnostic], tuple[UrlOccurrence, ...]]:
     """Inline suppression comments applied to the findings and URLs; the findings sorted."""
     doc = ctx.doc
-    if doc.readable and MARK in doc.text:
+    if doc.readable and may_have_directives(doc.text):
         diagnostics, directive_problems, silenced = apply_suppressions(ctx, diagnostics, (u.line for u in urls))
         diagnostics += _diagnostics(ctx, directive_problems)
         urls = tuple(replace(u, suppressed=silenced[u.line]) if u.line in silenced else u for u in urls)

@@ -36,7 +36,6 @@ from fmlint.positions import Span
 from fmlint.rules import CHECKERS, RULES_BY_CODE, Context, find_rule
 from fmlint.rules.unused_suppression import narrowing_fix, removal_fix
 
-MARK = "lint-"  # in fmlint's and in markdownlint's directives: a text without it has none
 FMLINT = "fmlint-"
 MARKDOWNLINT = "markdownlint-"
 UNUSED = "SUP001"
@@ -53,6 +52,11 @@ _MARKDOWNLINT_DIRECTIVE = re.compile(
 _SHARED = tuple(code for code in RULES_BY_CODE if code.startswith("MD"))  # markdownlint's codes, same rules
 _MARKDOWNLINT_ALIASES = {"single-h1": "MD025", "header-increment": "MD001"}
 _SETTINGS_CHECKER = next(checker for checker in CHECKERS if checker.name == "unused-suppression")
+
+
+def may_have_directives(text: str) -> bool:
+    """Whether ``text`` may hold directives (fmlint's or markdownlint's): a text without either prefix has none."""
+    return FMLINT in text or MARKDOWNLINT in text
 
 
 @dataclass(eq=False)

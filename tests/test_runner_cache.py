@@ -24,7 +24,7 @@ from fmlint.rules import RULES_BY_CODE
 from fmlint.rules.local_images import site_root
 from fmlint.runner import checker_groups, run
 from fmlint.schema.loader import _compile, compile_schema, load_schema
-from fmlint.suppressions import MARK
+from fmlint.suppressions import may_have_directives
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "content"
@@ -358,10 +358,22 @@ def test_unchanged_files_are_served_from_their_stamp_without_being_read(tmp_path
         raise AssertionError(f"{path} was read")
 
     monkeypatch.setattr("fmlint.runner.read_bytes", unreadable)
-    served = [name for name in files if MARK.encode() not in Path(name).read_bytes()]  # comments need the text
+    served = [
+        name for name in files if not may_have_directives(Path(name).read_bytes().decode(errors="replace"))
+    ]  # comments need the text
     warm = lint_all(served, settings(), cache=cache)
     assert warm.cache_hits == len(served)
     assert warm.diagnostics == [d for d in expected.diagnostics if d.path in served]
+
+
+def test_other_linters_comments_do_not_keep_a_file_from_being_served_unread(tmp_path, monkeypatch):
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: x\ntoc: 1\n---\n\n```js\n// eslint-disable-next-line no-console\n```\n")
+    cache = ResultCache(tmp_path / "cache", racy_ns=0)
+    expected = lint_all([str(post)], settings(), cache=cache)
+    monkeypatch.setattr("fmlint.runner.read_bytes", lambda path, *_: pytest.fail(f"{path} was read"))
+    warm = lint_all([str(post)], settings(), cache=cache)
+    assert warm.cache_hits == 1 and warm.diagnostics == expected.diagnostics != []
 
 
 def test_new_bytes_behind_a_restored_mtime_are_read_again(tmp_path):

@@ -22,7 +22,7 @@ import msgspec
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.positions import Position, Span
 from fmlint.rules.base import Context
-from fmlint.suppressions import MARK
+from fmlint.suppressions import may_have_directives
 
 Locate = Callable[[Span], Position]
 
@@ -168,7 +168,7 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
         anchors_data=msgspec.Raw(_ENCODER.encode(anchors)),
         references_data=msgspec.Raw(_ENCODER.encode(references)),
         includes=includes,
-        suppressions=MARK in doc.text,
+        suppressions=may_have_directives(doc.text),
         front_matter=doc.kind is not None,
     )
 
