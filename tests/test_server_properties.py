@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lsprotocol import types
@@ -112,3 +113,22 @@ def test_fix_all_edits_give_the_text_fmlint_fix_makes(parts: Parts, encoding: st
     (edit,) = action.edit.changes[buf.uri]
     start, end = buf.offset(edit.range.start), buf.offset(edit.range.end)
     assert buf.text[:start] + edit.new_text + buf.text[end:] == wanted
+
+
+@pytest.mark.parametrize("start", ["", "\ufeff"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_suppression_comment_is_hovered_exactly_where_it_is_written(start: str, newline: str) -> None:
+    """Every column of the comment's line and of the lines around it: the codes show on the comment alone
+    (after a byte-order mark, and with each kind of line break, as the editor counts lines)."""
+    comment = "<!-- fmlint-disable-line MD001 -->"
+    lines = ["---", "title: x", "---", "Text", f"Text {comment} x", "Text <!-- a --> y"]
+    buf = TextBuffer("file:///post.md", str(ROOT / "post.md"), start + newline.join(lines) + newline, 1, "utf-16")
+    shown = {
+        (line, column)
+        for line, text in enumerate(lines)
+        for column in range(len(text) + 1)
+        if (found := hover(buf, None, None, types.Position(line, column))) is not None
+        and "MD001" in str(found.contents)
+    }
+    first = lines[4].index(comment)
+    assert shown == {(4, column) for column in range(first + len("<!-- "), first + len(comment) + 1)}

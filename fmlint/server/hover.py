@@ -33,7 +33,8 @@ def hover(
     markup: types.MarkupKind = types.MarkupKind.Markdown,
 ) -> types.Hover | None:
     """The key's schema, the rules of the diagnostics here, and the codes of a suppression comment here."""
-    offset = buffer.to_fmlint(buffer.offset(position))
+    cursor = buffer.offset(position)  # in the editor's text; fmlint's (no BOM) below
+    offset = buffer.to_fmlint(cursor)
     sections: list[str] = []
     where: types.Range | None = None
     doc = buffer.document
@@ -49,9 +50,8 @@ def hover(
     if outcome is not None and outcome.buffer.version == buffer.version:
         codes = {d.code for d in outcome.found if _covers(buffer.diagnostic_range(d), position)}
         sections += [render(RULES_BY_CODE[code]) for code in sorted(codes)]
-    line_start = doc.text.rfind("\n", 0, offset) + 1
-    for directive in _DIRECTIVE.finditer(doc.text, line_start, buffer.line_end(offset)):
-        if directive.start() <= offset <= directive.end():
+    for directive in _DIRECTIVE.finditer(buffer.text, buffer.line_start(cursor), buffer.line_end(cursor)):
+        if directive.start() <= cursor <= directive.end():
             sections.append(_directive_codes(directive.group("codes")))
     if not sections:
         return None

@@ -96,6 +96,10 @@ class TextBuffer:
     def range(self, start: int, end: int) -> types.Range:
         return types.Range(self.position(start), self.position(end))
 
+    def line_start(self, offset: int) -> int:
+        """The offset where the line holding ``offset`` starts."""
+        return self._starts[bisect_right(self._starts, offset) - 1]
+
     def line_end(self, offset: int) -> int:
         """The offset where the line holding ``offset`` ends (before its line break)."""
         line = bisect_right(self._starts, offset) - 1
