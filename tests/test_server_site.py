@@ -52,3 +52,27 @@ async def _eventually(client, uri: str, version: int, condition) -> list[types.D
             return list(published[-1].diagnostics)
         await asyncio.sleep(0.02)
     raise AssertionError(f"no such diagnostics for version {version}: {client.published}")
+
+
+async def test_an_opened_document_is_linted_once_and_its_site_pass_reuses_that(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The scheduler itself (in this process): the file's own findings are published, then the site pass
+    adds its findings to that same lint instead of linting the text again."""
+    from fmlint.server import diagnostics as scheduling
+    from fmlint.server.configuration import Configuration
+    from fmlint.server.text import TextBuffer
+
+    write(tmp_path, SITE)
+    path = tmp_path / "content/posts/slugged.md"
+    linted: list[str] = []
+    real = scheduling.lint_file
+    monkeypatch.setattr(scheduling, "lint_file", lambda doc, settings: linted.append(doc.path) or real(doc, settings))
+    uri = path.as_uri()
+    buffers = {uri: TextBuffer(uri, str(path), path.read_text(encoding="utf-8"), 1, "utf-16")}
+    published: list[types.PublishDiagnosticsParams] = []
+    scheduler = scheduling.DiagnosticsScheduler(Configuration(tmp_path), buffers, published.append)
+    scheduler.opened(uri)
+    while scheduler._pending:
+        await asyncio.gather(*scheduler._pending.values())
+    assert linted == [str(path)]
+    own, with_site = ([d.code for d in p.diagnostics] for p in published)
+    assert "SITE001" not in own and sorted(with_site) == sorted([*own, "SITE001"])

@@ -28,6 +28,7 @@ from lsprotocol import types
 
 from fmlint.config.settings import Settings
 from fmlint.diagnostics import INTERNAL_ERROR, ORDER, Diagnostic, Severity
+from fmlint.file_result import FileResult
 from fmlint.linter import lint_file
 from fmlint.server.configuration import Configuration, configuration_error
 from fmlint.server.rule_pages import rule_page
@@ -47,6 +48,7 @@ class Outcome:
     settings: Settings | None  # None: the configuration could not be used
     found: list[Diagnostic]
     diagnostics: list[types.Diagnostic]
+    own: FileResult | None = None  # the file's own lint (its site facts too), which the site pass reuses
 
     @property
     def result_id(self) -> str:
@@ -65,13 +67,19 @@ def lsp_diagnostic(buffer: TextBuffer, diagnostic: Diagnostic) -> types.Diagnost
     )
 
 
-def lint_buffer(buffer: TextBuffer, configuration: Configuration, site: bool = False) -> Outcome:
-    """fmlint's findings on ``buffer`` (with ``site``, the site rules' too); a configuration or schema error
-    is one diagnostic at the top."""
+def lint_buffer(
+    buffer: TextBuffer, configuration: Configuration, site: bool = False, own: FileResult | None = None
+) -> Outcome:
+    """fmlint's findings on ``buffer`` (with ``site``, the site rules' too; ``own``: the buffer's own lint,
+    already made with this configuration); a configuration or schema error is one diagnostic at the top."""
     generation = configuration.generation
     try:
         settings = configuration.settings_for(buffer.path)
-        found = [] if configuration.excluded(buffer.path) else _findings(buffer, settings, configuration, site)
+        if configuration.excluded(buffer.path):
+            own, found = None, []
+        else:
+            own = own or lint_file(buffer.document, settings)
+            found = _with_site_findings(own, configuration) if site else own.diagnostics
     except Exception as exc:  # a configuration error, or a bug outside the rules: shown, never fatal
         message = configuration_error(exc)
         text = f"fmlint configuration: {message}" if message else f"fmlint crashed: {type(exc).__name__}: {exc}"
@@ -79,12 +87,11 @@ def lint_buffer(buffer: TextBuffer, configuration: Configuration, site: bool = F
         code = None if message else INTERNAL_ERROR
         error = types.Diagnostic(top, text, types.DiagnosticSeverity.Error, code=code, source=SOURCE)
         return Outcome(buffer, generation, site, None, [], [error])
-    return Outcome(buffer, generation, site, settings, found, [lsp_diagnostic(buffer, d) for d in found])
+    return Outcome(buffer, generation, site, settings, found, [lsp_diagnostic(buffer, d) for d in found], own)
 
 
-def _findings(buffer: TextBuffer, settings: Settings, configuration: Configuration, site: bool) -> list[Diagnostic]:
-    result = lint_file(buffer.document, settings)
-    if not site or result.facts is None:
+def _with_site_findings(result: FileResult, configuration: Configuration) -> list[Diagnostic]:
+    if result.facts is None:
         return result.diagnostics
     from fmlint.site.sitepass import site_diagnostics
 
@@ -119,16 +126,17 @@ class DiagnosticsScheduler:
         if site is None:
             site = self._site_versions.get(uri, -1) == buffer.version
         cached = self._outcomes.get(uri)
-        if (
-            cached
-            and cached.buffer.version == buffer.version
-            and cached.generation == self.configuration.generation
-            and (cached.site or not site)
+        if cached is not None and (cached.buffer.version, cached.generation) != (
+            buffer.version,
+            self.configuration.generation,
         ):
+            cached = None
+        if cached is not None and (cached.site or not site):
             return cached
-        snapshot = buffer.snapshot()
+        # the site pass of a version whose own lint is done reuses it
+        snapshot, own = (buffer.snapshot(), None) if cached is None else (cached.buffer, cached.own)
         loop = asyncio.get_running_loop()
-        outcome = await loop.run_in_executor(self._executor, lint_buffer, snapshot, self.configuration, site)
+        outcome = await loop.run_in_executor(self._executor, lint_buffer, snapshot, self.configuration, site, own)
         if uri in self.buffers:
             self._outcomes[uri] = outcome
         return outcome
