@@ -255,6 +255,8 @@ class _Worker:
                 cache.store(key, file_key, stamp, entry)
         found_now = [*entry.result.diagnostics, *filesystem, *check(ctx, self.clock[index], self.verbose)]
         diagnostics, urls = finish(ctx, found_now, entry.result.urls)
+        if diagnostics == entry.result.diagnostics and urls == entry.result.urls:  # as stored: encoded once
+            return entry.result, found is not None
         return FileResult(path, diagnostics, urls, entry.result.facts), found is not None
 
     def wants_facts(self, path: str, index: int) -> bool:
