@@ -32,7 +32,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from fmlint.positions import Place, Span
+from fmlint.positions import Place, Span, line_end, line_start
 
 if TYPE_CHECKING:
     from fmlint.document import Document
@@ -164,22 +164,21 @@ class _Scanner:
             found = _INTERESTING.search(body, index)
             if found is None:
                 return
-            index = self.line(max(index, body.rfind("\n", 0, found.start()) + 1))
+            index = self.line(max(index, line_start(body, found.start())))
 
     def line(self, start: int) -> int:
         """Mask the line (or, mid-line, the rest of it) at ``start``; where scanning resumes."""
         body = self.body
-        line_end = body.find("\n", start)
-        line_end = len(body) if line_end < 0 else line_end + 1
+        after = min(line_end(body, start) + 1, len(body))  # after the line break
         at_line_start = start == 0 or body[start - 1] == "\n"
-        opener = _FENCE.match(body, start, line_end) if at_line_start else None
-        if opener and not (opener.group(1)[0] == "`" and "`" in body[opener.end() : line_end]):
-            return self.fenced(_line_span(start, body[start:line_end]), opener.group(1), line_end)
+        opener = _FENCE.match(body, start, after) if at_line_start else None
+        if opener and not (opener.group(1)[0] == "`" and "`" in body[opener.end() : after]):
+            return self.fenced(_line_span(start, body[start:after]), opener.group(1), after)
         if at_line_start and _ESM.match(body, start) and _after_blank_line(body, start):
             end = _paragraph_end(body, start)
             self.blank(start, end)
             return end
-        return self.inline(start, line_end)
+        return self.inline(start, after)
 
     def fenced(self, opening: Span, fence: str, after: int) -> int:
         """Record the fenced code block opened by ``opening``; where scanning resumes, after its closing line."""
@@ -247,7 +246,7 @@ def _line_span(start: int, line: str) -> Span:
 
 def _after_blank_line(body: str, start: int) -> bool:
     """Whether the line before the one at ``start`` is blank (or there is none)."""
-    previous = body.rfind("\n", 0, max(start - 1, 0)) + 1
+    previous = line_start(body, max(start - 1, 0))
     return start == 0 or not body[previous : start - 1].strip()
 
 
@@ -396,9 +395,9 @@ def _headings(scan: Scan, base: int) -> list[Heading]:
         level = _HEADING_TAG.fullmatch(opening.name)
         if level is None or opening.closing or not _starts_line(scan.body, opening.span.start):
             continue
-        line_end = scan.body.find("\n", opening.span.end) % (len(scan.body) + 1)
+        end = line_end(scan.body, opening.span.end)
         closing = next((tag for tag in scan.tags[position + 1 :] if tag.closing and tag.name == opening.name), None)
-        if closing is None or closing.span.end > line_end or scan.body[closing.span.end : line_end].strip():
+        if closing is None or closing.span.end > end or scan.body[closing.span.end : end].strip():
             continue
         text = " ".join(scan.body[opening.span.end : closing.span.start].split())
         headings.append(Heading(int(level.group(1)), text, Span(opening.span.start, closing.span.end).shifted(base)))
@@ -406,5 +405,4 @@ def _headings(scan: Scan, base: int) -> list[Heading]:
 
 
 def _starts_line(body: str, index: int) -> bool:
-    line_start = body.rfind("\n", 0, index) + 1
-    return not body[line_start:index].strip()
+    return not body[line_start(body, index) : index].strip()

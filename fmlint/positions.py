@@ -149,6 +149,17 @@ class LineIndex:
         return Position(line, column, end_line, end_column)
 
 
+def line_start(text: str, offset: int) -> int:
+    """Where the line holding ``offset`` starts (lines end at ``\n``, as fmlint counts them)."""
+    return text.rfind("\n", 0, offset) + 1
+
+
+def line_end(text: str, offset: int) -> int:
+    """Where the line holding ``offset`` ends: at its ``\n``, or at the end of ``text``."""
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end
+
+
 def char_span(text: str, offset: int) -> Span:
     """The one character at ``offset`` — for errors that parsers report at a point.
 

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from fmlint.diagnostics import Diagnostic, Problem
-from fmlint.positions import Span
+from fmlint.positions import Span, line_start
 from fmlint.rules import CHECKERS, RULES_BY_CODE, Context, find_rule
 from fmlint.rules.unused_suppression import narrowing_fix, removal_fix
 
@@ -120,8 +120,7 @@ def _directives(ctx: Context) -> _Directives:
     if doc.kind in ("yaml", "toml") and doc.front_matter is not None:
         source = doc.source(doc.front_matter)
         for match in _FRONT_MATTER_DIRECTIVE.finditer(source):
-            line_start = source.rfind("\n", 0, match.start()) + 1
-            if _balanced_quotes(source[line_start : match.start()]):
+            if _balanced_quotes(source[line_start(source, match.start()) : match.start()]):
                 span = Span(match.start(), match.end()).shifted(doc.front_matter.start)
                 _add(ctx, found, "disable-line", match.group(1), span)
     if FMLINT in doc.body:

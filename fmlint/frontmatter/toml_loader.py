@@ -19,7 +19,7 @@ from typing import Any
 
 from fmlint.document import Document
 from fmlint.frontmatter.model import FrontMatter, JsonPath, Located
-from fmlint.positions import Span, char_span
+from fmlint.positions import Span, char_span, line_end
 
 MAX_DEPTH = 100
 
@@ -117,12 +117,12 @@ class _Scanner:
     def scan(self) -> None:
         text = self.text
         while self.pos < len(text):
-            line_end = _line_end(text, self.pos)
-            stripped = text[self.pos : line_end].lstrip()
+            end = line_end(text, self.pos)
+            stripped = text[self.pos : end].lstrip()
             if not stripped or stripped.startswith("#"):
-                self.pos = line_end + 1
+                self.pos = end + 1
             elif stripped.startswith("["):
-                self.header(line_end)
+                self.header(end)
             else:
                 self.key_value(self.table)
 
@@ -145,7 +145,8 @@ class _Scanner:
             self.pos += 1
         return parts, start if start is not None else self.pos, end if parts else self.pos
 
-    def header(self, line_end: int) -> None:
+    def header(self, ends: int) -> None:
+        """The table header on the line at ``pos``, which ``ends`` there."""
         opener = _TABLE.match(self.text, self.pos)
         assert opener is not None
         is_array = opener.group(1) == "[["
@@ -154,7 +155,7 @@ class _Scanner:
         path = self.resolve(parts, is_array)
         self.fm.locations[path] = Located(self.span(start, end), self.span(start, end))
         self.table = path
-        self.pos = line_end + 1
+        self.pos = ends + 1
 
     def resolve(self, parts: list[str], is_array: bool) -> JsonPath:
         path: JsonPath = ()
@@ -176,7 +177,7 @@ class _Scanner:
         value_end = self.value_end(value_start)
         self.fm.locations[path] = Located(self.span(value_start, value_end), self.span(start, end))
         self.pos = value_end
-        self.pos = _line_end(self.text, self.pos) + 1
+        self.pos = line_end(self.text, self.pos) + 1
 
     def value_end(self, start: int) -> int:
         """End of the value starting at ``start`` (strings, arrays, inline tables)."""
@@ -208,12 +209,7 @@ def _outside_strings(text: str, start: int) -> Iterator[tuple[int, str]]:
             pos = _string_end(text, pos)
             continue
         yield pos, char
-        pos = _line_end(text, pos) if char == "#" else pos + 1
-
-
-def _line_end(text: str, pos: int) -> int:
-    end = text.find("\n", pos)
-    return len(text) if end < 0 else end
+        pos = line_end(text, pos) if char == "#" else pos + 1
 
 
 def _escaped(text: str, pos: int) -> bool:

@@ -57,6 +57,7 @@ from fmlint.diagnostics import Problem
 from fmlint.fix.layout import line_ending
 from fmlint.fix.model import UNSAFE, Edit, Fix
 from fmlint.markdown import CodeFence
+from fmlint.positions import line_start
 from fmlint.rules.base import Context, Rule
 
 NEEDS = ("markdown",)
@@ -82,8 +83,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
 def closing_fix(ctx: Context, fence: CodeFence, marker: str) -> Fix | None:
     """Close a top-level fence at the end of the file, with its own marker and indentation."""
     text = ctx.doc.text
-    line_start = text.rfind("\n", 0, fence.opening.start) + 1
-    indent = text[line_start : fence.opening.start]
+    indent = text[line_start(text, fence.opening.start) : fence.opening.start]
     if fence.span.end < len(text.rstrip()) or indent.strip() or len(indent) > 3:
         return None  # inside a quote or list item, or not the last block
     newline = line_ending(text, fence.opening.start)

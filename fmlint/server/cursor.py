@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from fmlint.document import Document, read_document
 from fmlint.frontmatter import FrontMatter, JsonPath, parse_front_matter
-from fmlint.positions import Span
+from fmlint.positions import Span, line_start
 from fmlint.server.schema_nav import value_at
 
 # what is typed at the end of the text before the cursor, by front-matter kind
@@ -69,7 +69,7 @@ def slot_at(doc: Document, offset: int) -> Slot | None:
         return None
     kind = doc.kind
     text = doc.text
-    before = text[text.rfind("\n", 0, offset) + 1 : offset]
+    before = text[line_start(text, offset) : offset]
     value = _VALUE_TYPED[kind].search(before)
     match = value or _KEY_TYPED[kind].search(before)
     if match is None:
@@ -115,13 +115,13 @@ def _parent(kind: str, doc: Document, rest: FrontMatter, offset: int, indent: in
 
 def _yaml_parent(text: str, rest: FrontMatter, offset: int, indent: int) -> JsonPath | None:
     """The nearest key above the cursor that is indented less than it (the root when none is)."""
-    line_start = text.rfind("\n", 0, offset) + 1
+    start = line_start(text, offset)
     best: tuple[int, JsonPath] | None = None
     for path, located in rest.locations.items():
         key = located.key
-        if key is None or key.start >= line_start:
+        if key is None or key.start >= start:
             continue
-        column = key.start - (text.rfind("\n", 0, key.start) + 1)
+        column = key.start - line_start(text, key.start)
         if column < indent and (best is None or key.start > best[0]):
             best = (key.start, path)
     if best is None:
