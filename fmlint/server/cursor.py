@@ -21,12 +21,14 @@ from fmlint.server.schema_nav import value_at
 
 # what is typed at the end of the text before the cursor, by front-matter kind
 _KEY_TYPED = {
-    "yaml": re.compile(r"^(?P<indent>[ ]*)(?P<typed>[\w.-]*)$"),
+    "yaml": re.compile(r"^(?P<indent>[ ]*(?:-[ ]+)*)(?P<typed>[\w.-]*)$"),  # the indent takes list dashes in
     "toml": re.compile(r"^[ \t]*(?P<typed>[\w-]*)$"),
     "json": re.compile(r"(?:^|[{,])\s*(?P<typed>\"?[\w.-]*)$"),
 }
 _VALUE_TYPED = {
-    "yaml": re.compile(r"^(?P<indent>[ ]*)(?P<key>[\w.-]+|\"[^\"]*\"|'[^']*')[ \t]*:[ \t]+(?P<typed>[^\s#,\[\]{}]*)$"),
+    "yaml": re.compile(
+        r"^(?P<indent>[ ]*(?:-[ ]+)*)(?P<key>[\w.-]+|\"[^\"]*\"|'[^']*')[ \t]*:[ \t]+(?P<typed>[^\s#,\[\]{}]*)$"
+    ),
     "toml": re.compile(r"^[ \t]*(?P<key>[\w-]+|\"[^\"]*\")[ \t]*=[ \t]*(?P<typed>[^\s#,\[\]{}]*)$"),
     "json": re.compile(r"(?P<key>\"(?:[^\"\\]|\\.)*\")\s*:\s*(?P<typed>[^\s,\[\]{}]*)$"),
 }
@@ -114,7 +116,8 @@ def _parent(kind: str, doc: Document, rest: FrontMatter, offset: int, indent: in
 
 
 def _yaml_parent(text: str, rest: FrontMatter, offset: int, indent: int) -> JsonPath | None:
-    """The nearest key above the cursor that is indented less than it (the root when none is)."""
+    """The nearest key above the cursor that is indented less than it (the root when none is), or the item
+    of its list that the cursor is in."""
     start = line_start(text, offset)
     best: tuple[int, JsonPath] | None = None
     for path, located in rest.locations.items():
@@ -128,6 +131,13 @@ def _yaml_parent(text: str, rest: FrontMatter, offset: int, indent: int) -> Json
         return ()
     path = best[1]
     value = value_at(rest.data, path)
+    if isinstance(value, list):  # the item the cursor is in: the last one starting before it
+        starts = {item: located.value.start for item, located in rest.locations.items() if item[:-1] == path != item}
+        before = [item for item, start in starts.items() if start <= offset]
+        if not before:
+            return None
+        path = max(before, key=starts.__getitem__)
+        value = value_at(rest.data, path)
     return path if value is None or isinstance(value, dict) else None
 
 
