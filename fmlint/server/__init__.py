@@ -15,11 +15,20 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+_USAGE = "usage: fmlint server [--stdio]"
+_HELP = (
+    "fmlint's language server, over standard input and output: an editor starts it and sends the open\n"
+    "documents; it answers with diagnostics, quick fixes, hover and completion (the README's Editors section)."
+)
+
 
 def main(args: Sequence[str]) -> int:
     """``fmlint server`` (takes no options; the editor configures it through LSP)."""
+    if list(args[1:]) in (["-h"], ["--help"]):
+        print(f"{_USAGE}\n\n{_HELP}")
+        return 0
     if list(args[1:]) not in ([], ["--stdio"]):
-        print("usage: fmlint server [--stdio]", file=sys.stderr)
+        print(_USAGE, file=sys.stderr)
         return 2
     from fmlint.server.app import server
 
