@@ -62,10 +62,10 @@ import dataclasses
 import hashlib
 import os
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from enum import Enum
-from functools import cache
+from functools import cache, partial
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -174,7 +174,7 @@ class ResultCache:
         for file_key, path, value, _ in self._stamped_values(
             wanted, "SELECT file, stamp, value, NULL FROM results WHERE file IN"
         ):
-            entry = _entry(path, value, StoredFacts(file_key=file_key, stamp=wanted[file_key][0]))
+            entry = _entry(path, value, partial(StoredFacts, file_key=file_key, stamp=wanted[file_key][0]))
             if entry is not None:
                 found[file_key] = entry
         return found
@@ -229,7 +229,7 @@ class ResultCache:
             facts = None if row[2] is None else _FACTS_DECODER.decode(row[2])
         except msgspec.MsgspecError:
             return None
-        entry = _entry(path, row[0], facts)
+        entry = _entry(path, row[0], lambda: facts)
         return None if entry is None else (entry, row[1])
 
     def store(self, key: str, file_key: str, stamp: str | None, entry: Entry) -> None:
@@ -464,15 +464,13 @@ _FACTS_DECODER = msgspec.msgpack.Decoder(SiteFacts)
 _PATH = attrgetter("path")
 
 
-def _entry(path: str, value: bytes, facts: SiteFacts | None) -> Entry | None:
-    """A stored entry read back for ``path`` with its ``facts`` if it has some (``None`` when it is not of
-    the expected shape)."""
+def _entry(path: str, value: bytes, facts: Callable[[], SiteFacts | None]) -> Entry | None:
+    """A stored entry read back for ``path``, with ``facts()`` if it has site facts (``None`` when it is not
+    of the expected shape)."""
     try:
         stored = _DECODER.decode(value)
     except msgspec.MsgspecError:
         return None
-    if not stored.facts:
-        facts = None
     if not _all_of(path, stored.filesystem):
         return None
     probes = (
@@ -481,7 +479,9 @@ def _entry(path: str, value: bytes, facts: SiteFacts | None) -> Entry | None:
         else ()
     )
     return Entry(
-        FileResult.from_encoded(path, stored.diagnostics, tuple(stored.urls), facts, stored.marks),
+        FileResult.from_encoded(
+            path, stored.diagnostics, tuple(stored.urls), facts() if stored.facts else None, stored.marks
+        ),
         stored.filesystem,
         probes,
         stored.suppressions,
