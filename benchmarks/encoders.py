@@ -4,7 +4,8 @@ Usage: ``python benchmarks/encoders.py [--findings 80000] [--repeat 5]``
 
 Findings shaped like a seed-corpus run's (a CJK message on every other one)
 are encoded as the ``json`` format's array, in 1,024-record chunks, compact
-and indented by two spaces; the table gives the best CPU time of each way
+and indented by two spaces, or as each file's JSON lines (8 findings a file),
+which is how a result holds them (``fmlint.file_result``); the table gives the best CPU time of each way
 (orjson only when it is installed: ``pip install orjson``; it cannot encode
 msgspec structs, so it gets a dict per finding).  The load average is printed
 beside the table.
@@ -22,7 +23,7 @@ from typing import Any
 import msgspec
 
 from fmlint.diagnostics import Diagnostic, Severity
-from fmlint.formatters.encoded import CHUNK, ENCODER, records
+from fmlint.formatters.encoded import CHUNK, ENCODER
 
 asdict = msgspec.structs.asdict
 
@@ -47,6 +48,7 @@ def chunks(diagnostics: list[Diagnostic]) -> Iterator[list[Diagnostic]]:
 
 
 def ways(diagnostics: list[Diagnostic]) -> dict[str, Callable[[], Any]]:
+    joined = [ENCODER.encode_lines(c) for c in chunks(diagnostics)]
     found: dict[str, Callable[[], Any]] = {
         "json.dumps, a dict per finding (compact)": lambda: json.dumps(
             [{**asdict(d), "severity": d.severity.value} for d in diagnostics], ensure_ascii=False
@@ -55,11 +57,15 @@ def ways(diagnostics: list[Diagnostic]) -> dict[str, Callable[[], Any]]:
             [{**asdict(d), "severity": d.severity.value} for d in diagnostics], ensure_ascii=False, indent=2
         ),
         "msgspec, a dict per finding (compact)": lambda: [ENCODER.encode([asdict(d) for d in c]) for c in chunks(diagnostics)],
-        "msgspec, a record struct per finding (compact)": lambda: [
-            ENCODER.encode(list(records(c))) for c in chunks(diagnostics)
+        "msgspec, the Diagnostic structs (compact)": lambda: [ENCODER.encode(c) for c in chunks(diagnostics)],
+        "msgspec, the Diagnostic structs (indented)": lambda: [
+            msgspec.json.format(ENCODER.encode(c), indent=2) for c in chunks(diagnostics)
         ],
-        "msgspec, a record struct per finding (indented; the json format now)": lambda: [
-            msgspec.json.format(ENCODER.encode(list(records(c))), indent=2) for c in chunks(diagnostics)
+        "msgspec, each file's JSON lines (what a worker or the cache hands the json format)": lambda: [
+            ENCODER.encode_lines(diagnostics[start : start + 8]) for start in range(0, len(diagnostics), 8)
+        ],
+        "the json format from JSON lines already encoded (joined, indented)": lambda: [
+            msgspec.json.format(b"[" + lines[:-1].replace(b"\n", b",") + b"]", indent=2) for lines in joined
         ],
     }  # fmt: skip
     try:
