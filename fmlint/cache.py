@@ -166,18 +166,17 @@ class ResultCache:
             return None
         return f"{status.st_size}:{status.st_mtime_ns}:{status.st_ctime_ns}:{status.st_ino}"
 
-    def load_stamped(self, wanted: Mapping[str, tuple[str, str]]) -> dict[str, Entry]:
-        """The entries of unchanged files: ``wanted`` maps file key to (stamp now, path); hits by file key.
+    def load_stamped(self, wanted: Mapping[str, tuple[str, str]]) -> Iterator[tuple[str, Entry]]:
+        """The entries of unchanged files, each as it is read: ``wanted`` maps file key to (stamp now, path);
+        hits by file key.
 
         Their site facts are left in the cache (:class:`~fmlint.site.facts.StoredFacts`): read when needed."""
-        found: dict[str, Entry] = {}
         for file_key, path, value, _ in self._stamped_values(
             wanted, "SELECT file, stamp, value, NULL FROM results WHERE file IN"
         ):
             entry = _entry(path, value, partial(StoredFacts, file_key=file_key, stamp=wanted[file_key][0]))
             if entry is not None:
-                found[file_key] = entry
-        return found
+                yield file_key, entry
 
     def load_facts(self, wanted: Mapping[str, tuple[str, str]]) -> dict[str, SiteFacts]:
         """The site facts of unchanged files (as :meth:`load_stamped`), without building their diagnostics."""
@@ -193,13 +192,12 @@ class ResultCache:
 
     def _stamped_values(
         self, wanted: Mapping[str, tuple[str, str]], query: str
-    ) -> list[tuple[str, str, bytes, bytes | None]]:
+    ) -> Iterator[tuple[str, str, bytes, bytes | None]]:
         """(file key, path, two values) of the rows of ``query`` (file key, stamp, two values; ending with
-        ``IN``) whose stamp is the file's stamp now."""
+        ``IN``) whose stamp is the file's stamp now, as they are read (10,000 rows are never held at once)."""
         if not self.usable or not wanted:
-            return []
+            return
         keys = list(wanted)
-        found = []
         try:
             connection = self._connect()
             for start in range(0, len(keys), _LOOKUP_BATCH):
@@ -209,10 +207,9 @@ class ResultCache:
                 ):
                     now, path = wanted[file_key]
                     if stamp is not None and stamp == now:
-                        found.append((file_key, path, value, other))
+                        yield file_key, path, value, other
         except sqlite3.Error:
-            return []
-        return found
+            return  # the files not read yet are misses: they are checked
 
     def load(self, key: str, path: str) -> tuple[Entry, str | None] | None:
         """The stored entry for ``key`` (with ``path`` filled in) and its stamp, or ``None``."""

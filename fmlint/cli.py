@@ -181,6 +181,7 @@ def _check(args: argparse.Namespace) -> int:
 def _lint_paths(args: argparse.Namespace, resolver: Resolver) -> RunResult | None:
     from fmlint.cache import ResultCache
     from fmlint.discover import discover
+    from fmlint.formatters import WRITES_JSON_LINES
     from fmlint.runner import run
 
     paths = args.paths or ["."]
@@ -193,7 +194,9 @@ def _lint_paths(args: argparse.Namespace, resolver: Resolver) -> RunResult | Non
     for path in sorted(skipped):
         print(f"fmlint: skipped {path}: .mdx is checked under the astro and docusaurus presets", file=sys.stderr)
     cache = None if args.no_cache else ResultCache(args.cache_dir)
-    return run(files, resolver.settings_for, verbose=args.verbose, jobs=args.jobs, cache=cache)
+    # the findings as objects unless the report writes their JSON lines as they are
+    decoded = args.statistics or args.fix or args.diff or args.format not in WRITES_JSON_LINES
+    return run(files, resolver.settings_for, verbose=args.verbose, jobs=args.jobs, cache=cache, decoded=decoded)
 
 
 def _lint_stdin(args: argparse.Namespace, resolver: Resolver) -> tuple[RunResult | None, dict[str, str]]:

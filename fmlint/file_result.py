@@ -72,11 +72,23 @@ class FileResult:
             self._encoded = None  # one form held at a time: a run may hold 80,000 findings
         return self._diagnostics
 
-    def encoded(self) -> bytes:
-        """The findings as JSON lines (kept once encoded: a worker both stores and sends them)."""
-        if self._encoded is None:
-            self._encoded = ENCODER.encode_lines(self._diagnostics or ())
-        return self._encoded
+    def hold_objects(self) -> None:
+        """Hold the findings as objects alone (decoded now, if they are JSON lines)."""
+        self._diagnostics, self._encoded = self.diagnostics, None
+
+    def hold_json_lines(self) -> None:
+        """Hold the findings as JSON lines alone (encoded now, if they are objects)."""
+        self._encoded, self._diagnostics = self.encoded(), None
+
+    def encoded(self, keep: bool = True) -> bytes:
+        """The findings as JSON lines; kept once encoded unless ``keep`` is false (a worker both stores and
+        sends them; a report that writes them from the objects needs them once)."""
+        if self._encoded is not None:
+            return self._encoded
+        encoded = ENCODER.encode_lines(self._diagnostics or ())
+        if keep:
+            self._encoded = encoded
+        return encoded
 
     def marks(self) -> frozenset[str]:
         """The codes and the severities of the findings: what the exit code asks, known without decoding
@@ -90,6 +102,10 @@ class FileResult:
         return bool(self._diagnostics if self._diagnostics is not None else self._encoded)
 
     def __reduce__(self) -> tuple[Callable[..., FileResult], tuple[Any, ...]]:
+        """Pickled in the form held: objects (pickle shares their repeated strings) or JSON lines (bytes,
+        ~8x faster to pickle), with their marks."""
+        if self._diagnostics is not None:
+            return FileResult, (self.path, self._diagnostics, self.urls, self.facts)
         return FileResult.from_encoded, (self.path, self.encoded(), self.urls, self.facts, self.marks())
 
     def __eq__(self, other: object) -> bool:

@@ -112,9 +112,13 @@ def run(
     cache: ResultCache | None = None,
     min_files_for_pool: int = MIN_FILES_FOR_POOL,
     site_checks: bool = True,
+    decoded: bool = True,
 ) -> RunResult:
     """Lint ``files`` (each with ``settings_for(path)``, which should return one object per configuration);
-    then, unless ``site_checks`` is false, the site rules (``fmlint.site.sitepass``) over their sites."""
+    then, unless ``site_checks`` is false, the site rules (``fmlint.site.sitepass``) over their sites.
+
+    Each result holds its findings in one form (``fmlint.file_result``): as objects, or, when ``decoded``
+    is false, as the JSON lines that the ``json`` and ``json-lines`` reports write as they are."""
     distinct: dict[int, int] = {}
     settings_list: list[Settings] = []
     tasks: list[tuple[str, int]] = []
@@ -126,7 +130,7 @@ def run(
         tasks.append((path, distinct[id(settings)]))
     if cache is not None:
         cache.prepare()
-    worker = _Worker(settings_list, cache, verbose)
+    worker = _Worker(settings_list, cache, verbose, decoded)
     jobs = default_jobs() if jobs is None else max(1, jobs)
     with gc_policy.relaxed():
         served = worker.serve_unchanged(tasks) if cache is not None else {}
@@ -153,10 +157,13 @@ def run(
 class _Worker:
     """Checks files for one run; built once per worker process."""
 
-    def __init__(self, settings_list: list[Settings], cache: ResultCache | None, verbose: bool) -> None:
+    def __init__(
+        self, settings_list: list[Settings], cache: ResultCache | None, verbose: bool, decoded: bool = True
+    ) -> None:
         self.settings_list = settings_list
         self.cache = cache
         self.verbose = verbose
+        self.decoded = decoded  # see ``run``
         # file keys are these (one per settings; the second for files outside any site) + the path
         self.key_prefixes = [] if cache is None else [cache.key_prefix(s) for s in settings_list]
         self.outside_prefixes = [] if cache is None else [cache.key_prefix(s, inside_site=False) for s in settings_list]
@@ -191,20 +198,31 @@ class _Worker:
                 wanted[file_key] = (stamp, path)
                 numbers[file_key] = number
         served: dict[int, FileResult] = {}
-        for file_key, entry in cache.load_stamped(wanted).items():
+        for file_key, entry in cache.load_stamped(wanted):
             if not entry.suppressions and answers_unchanged(entry.probes):
-                served[numbers[file_key]] = _stored_result(entry)
+                served[numbers[file_key]] = result = _stored_result(entry)
+                if self.decoded:  # as each is read: its bytes are freed while they are the newest memory
+                    result.hold_objects()
         return served
 
-    def check_chunk(self, tasks: Sequence[tuple[str, int]]) -> tuple[list[FileResult], int, int]:
-        """The results of ``tasks`` in order, and how many were cache hits and how many were stored."""
+    def check_chunk(
+        self, tasks: Sequence[tuple[str, int]], json_lines: bool = False
+    ) -> tuple[list[FileResult], int, int]:
+        """The results of ``tasks`` in order, and how many were cache hits and how many were stored.
+
+        Each result holds its findings in one form: JSON lines when ``json_lines`` (a worker process sends
+        them to a run whose report writes them as they are: see ``FileResult.__reduce__``), else objects."""
         results, hits, stored = [], 0, 0
-        for path, index in tasks:
+        for number, (path, index) in enumerate(tasks, 1):
             result, hit = self.check(path, index)
+            if json_lines:
+                result.hold_json_lines()
+            else:
+                result.hold_objects()
             results.append(result)
             hits += hit
-        if self.cache is not None:
-            stored = self.cache.flush()
+            if self.cache is not None and (number % MAX_CHUNK == 0 or number == len(tasks)):
+                stored += self.cache.flush()  # a run in this process holds at most a chunk's entries too
         return results, hits, stored
 
     def check(self, path: str, index: int) -> tuple[FileResult, bool]:
@@ -334,4 +352,4 @@ def _start_worker(worker: _Worker) -> None:
 def _check_chunk(tasks: Sequence[tuple[str, int]]) -> tuple[list[FileResult], int, int]:
     assert _worker is not None, "the pool initializer sets the worker"
     with gc_policy.relaxed():
-        return _worker.check_chunk(tasks)
+        return _worker.check_chunk(tasks, json_lines=not _worker.decoded)

@@ -85,3 +85,25 @@ def test_the_exit_code_is_the_same_when_served_from_the_cache(tmp_path: Path, ca
     first = main(command)
     first_report = capsys.readouterr().out
     assert (first, main(command), capsys.readouterr().out) == (code, code, first_report)
+
+
+def test_a_result_is_pickled_in_the_form_it_holds():
+    """Objects (pickle shares a message repeated across files) or JSON lines (bytes): one form at a time."""
+    message = "alt text `image` does not describe the image; say what it shows"
+    results = [FileResult(f"{n}.md", [Diagnostic(f"{n}.md", 1, 1, "MKD003", 1, 9, "generic-alt-text", Severity.WARNING, message)]) for n in "ab"]  # fmt: skip
+    a, b = pickle.loads(pickle.dumps(results))
+    assert a.diagnostics[0].message is b.diagnostics[0].message
+    for result in results:
+        result.hold_json_lines()
+    sent = pickle.dumps(results)
+    assert b'{"path":"a.md","line":1,"column":1,"code":"MKD003"' in sent  # the JSON lines themselves
+    copies = pickle.loads(sent)
+    assert [c.marks() for c in copies] == [{"MKD003", "warning"}] * 2
+    assert copies == results
+
+
+def test_encoding_for_a_report_leaves_the_objects_alone():
+    result = FileResult("b.md", list(FOUND))
+    assert result.encoded(keep=False) == FileResult("b.md", list(FOUND)).encoded()
+    assert b'{"path"' not in pickle.dumps(result)  # still pickled as objects
+    assert pickle.loads(pickle.dumps(result)).diagnostics == FOUND

@@ -54,6 +54,10 @@ FORMATTERS: dict[str, str] = {
 }
 
 
+# the formats that write each file's findings as its result holds them, JSON lines (``fmlint.file_result``)
+WRITES_JSON_LINES = frozenset({"json", "json-lines"})
+
+
 def formatter(name: str) -> Formatter:
     """The ``write`` function of the format called ``name``."""
     write: Formatter = import_module(f"fmlint.formatters.{FORMATTERS[name]}").write

@@ -57,7 +57,7 @@ def _joined_lines(result: RunResult) -> Iterator[bytes]:
     size = 0
     for file_result in result.in_order():
         if file_result.has_findings():
-            lines = file_result.encoded()
+            lines = file_result.encoded(keep=False)
             pending.append(lines)
             size += len(lines)
             if size >= CHUNK_BYTES:

@@ -444,7 +444,8 @@ def _other_facts(
         cache.close()
     missing = [path for path in others if path not in found]
     checked: dict[str, SiteFacts | None] = {}
-    for result in run(missing, settings_for, verbose=verbose, jobs=jobs, cache=cache, site_checks=False).file_results:
+    others_run = run(missing, settings_for, verbose=verbose, jobs=jobs, cache=cache, site_checks=False, decoded=False)
+    for result in others_run.file_results:  # their facts alone are read
         checked[result.path] = None if isinstance(result.facts, StoredFacts) else result.facts  # None: read again
     return found, checked
 
