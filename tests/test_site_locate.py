@@ -12,7 +12,7 @@ TEXTS = [
     "",
     "one line",
     "a\nb\n",
-    "---\r\ntitle: \"标题 🎉\"\r\ntags: [\"标签\", \"ai\"]\r\n---\r\n\r\n## 标题\r\n\r\n见 {{< ref \"/x\" >}}\r\n",
+    '---\r\ntitle: "标题 🎉"\r\ntags: ["标签", "ai"]\r\n---\r\n\r\n## 标题\r\n\r\n见 {{< ref "/x" >}}\r\n',
     "\n\n\n🎉🎉\n\r\n\r\nend",
 ]
 

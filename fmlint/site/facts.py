@@ -148,10 +148,10 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
             strings = [(v, i) for i, v in enumerate(value) if isinstance(v, str)]
             if strings:
                 lists[lowered] = [(v, len(spans) + n) for n, (v, _) in enumerate(strings)]
-                located = front_matter.locations  # each item's own span, as ``value_span`` finds it first
+                locations = front_matter.locations  # each item's own span, as ``value_span`` finds it first
                 spans += [
                     found.value
-                    if (found := located.get((original, i))) is not None
+                    if (found := locations.get((original, i))) is not None
                     else front_matter.value_span((original, i))
                     for _, i in strings
                 ]
