@@ -112,7 +112,10 @@ def run(
     fresh = iter(checked)
     results = [served[number] if number in served else next(fresh) for number in range(len(tasks))]
     if site_checks and any(result.facts is not None for result in results):
-        results = _with_site_findings(results, settings_for, cache, jobs, verbose)
+        known = {path: settings_list[index] for path, index in tasks}  # the site pass asks again for each file
+        results = _with_site_findings(
+            results, lambda path: known[path] if path in known else settings_for(path), cache, jobs, verbose
+        )
     diagnostics = [d for result in results for d in result.diagnostics]
     if not all(map(operator.lt, files, files[1:])):  # each result is sorted: in path order, so is the whole
         diagnostics.sort(key=ORDER)
