@@ -128,7 +128,7 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
     doc = ctx.doc
     front_matter = ctx.front_matter
     data = front_matter.data if front_matter is not None and isinstance(front_matter.data, dict) else {}
-    keys = {str(k).lower(): k for k in data}
+    keys = dict(zip(map(str.lower, map(str, data)), data, strict=True))  # lowercased → as written (the last)
     spans: list[Span] = []  # of the values below, located at the end in one batch
 
     def item(key: str, *path: Any) -> tuple[str, int] | None:
@@ -144,7 +144,7 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
     lists: dict[str, list[tuple[str, int]]] = {}
     for lowered, original in keys.items():
         value = data[original]
-        if lowered not in _PATH_KEYS and isinstance(value, list) and value and front_matter is not None:
+        if isinstance(value, list) and value and lowered not in _PATH_KEYS and front_matter is not None:
             strings = [(v, i) for i, v in enumerate(value) if isinstance(v, str)]
             if strings:
                 lists[lowered] = [(v, len(spans) + n) for n, (v, _) in enumerate(strings)]
@@ -261,7 +261,7 @@ def _body_facts(ctx: Context, spans: list[Span]) -> tuple[list[Anchor], list[_Pe
 
 
 def _anchor(text: str) -> Anchor:
-    attributes = _ATTRIBUTES.search(text)
+    attributes = _ATTRIBUTES.search(text) if "{" in text else None
     if attributes is not None:
         found = _ID_ATTRIBUTE.search(attributes.group(1))
         if found is not None:
