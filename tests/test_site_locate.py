@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import random
 
+from fmlint.linter import lint_path
 from fmlint.positions import LineIndex, Span
-from tests.test_site_rules import site_findings, write
+from tests.test_site_rules import SITE_SETTINGS, site_findings, write
 
 TEXTS = [
     "",
@@ -50,3 +51,17 @@ def test_site_findings_are_located_after_a_bom_with_crlf_cjk_and_emoji(tmp_path)
         "content/cjk.md:8:47-8:55 SITE003",  # a `path=` argument, with a `lang=` after it
         "content/cjk.md:9:16-9:18 SITE004",  # `#无`; `#head` is the heading's custom ID
     ]
+
+
+def test_the_facts_say_whether_suppression_comments_may_apply(tmp_path):
+    """The site pass reads a file again for its comments only when its facts say so: the mark in an HTML
+    comment of the body or in the front matter, not in running text or code."""
+    cases = {
+        "comment.md": ("---\ntitle: A\n---\n\n<!-- fmlint-disable-next-line SITE003 -->\n[x](y.md)\n", True),
+        "front.md": ("---\ntitle: A # fmlint-disable-line SITE006\n---\n\nBody.\n", True),
+        "text.md": ("---\ntitle: A\n---\n\nA word with lint- in it.\n\n```\n<!-- fmlint-disable -->\n```\n", False),
+    }
+    write(tmp_path, {"hugo.toml": "", **{f"content/{name}": text for name, (text, _) in cases.items()}})
+    for name, (_, expected) in cases.items():
+        facts = lint_path(str(tmp_path / "content" / name), SITE_SETTINGS).facts
+        assert facts is not None and facts.suppressions is expected, name
