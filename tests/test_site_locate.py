@@ -1,5 +1,6 @@
 """The site facts locate a file's values in one batch (``LineIndex.positions``): the same lines and
-columns as one at a time, after a BOM, with CRLF endings, CJK and emoji before the values."""
+columns as one at a time, after a BOM, with CRLF endings, CJK and emoji before the values; and whether
+a file may hold suppression comments, which the site pass then reads again."""
 
 from __future__ import annotations
 
