@@ -1,6 +1,6 @@
 """Benchmark the site rules (issue 16) on a linked 10k-article Hugo site.
 
-Usage: ``python benchmarks/site.py [--size 10000] [--repeat 3] [--work DIR] [--compare TREE]``
+Usage: ``python benchmarks/site.py [--size 10000] [--repeat 3] [--work DIR] [--compare TREE] [--facts N]``
 
 Generates the corpus with ``gen_corpus.py --site-links`` (once), then times the
 ``fmlint`` command (wall clock and CPU time of the process and its workers; the
@@ -21,6 +21,14 @@ byte-compiled first (``compileall``, as an installed package is), since
 ``PYTHONDONTWRITEBYTECODE`` may be set.  Prints one table per version with the
 load average beside it and the ratios against the baseline of the same version
 measured in the same run.  The edited files are restored at the end.
+
+``--facts N`` times instead the site facts extraction alone, the per-file share
+of a cold run with the site rules: the site's first ``N`` files are read and
+every rule run on each (as a run does before it extracts the facts: the
+Markdown is parsed and its links placed), then ``fmlint.linter.site_facts`` is
+timed over all of them, in a fresh process for each of ``--repeat`` passes
+(alternating with ``--compare``'s tree); the best pass, in microseconds a file,
+and whether both versions extract byte-identical facts.
 """
 
 from __future__ import annotations
@@ -69,7 +77,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "fmlint-bench")
     parser.add_argument("--compare", type=Path, help="another fmlint source tree, timed alternately")
+    parser.add_argument("--facts", type=int, metavar="N", help="time the facts extraction of N files alone")
+    parser.add_argument("--measure-facts", type=Path, help=argparse.SUPPRESS)  # a child process's part
     args = parser.parse_args(argv)
+    if args.measure_facts is not None:
+        measure_facts(args.measure_facts, args.facts)
+        return
     site = args.work / f"site-{args.size}"
     if not (site / ".complete").exists():
         shutil.rmtree(site, ignore_errors=True)
@@ -77,6 +90,9 @@ def main(argv: list[str] | None = None) -> None:
             [sys.executable, str(HERE / "gen_corpus.py"), str(args.size), str(site), "--site-links"], check=True
         )
         (site / ".complete").write_text("")
+    if args.facts:
+        facts_table(site, args.facts, args.repeat, args.compare)
+        return
     versions = [Version("this checkout", None, args.work / f"site-{args.size}-cache")]
     if args.compare is not None:
         versions.insert(0, Version(f"compared: {args.compare}", args.compare.resolve(), args.work / "compared-cache"))
@@ -137,6 +153,54 @@ def _table(version: Version) -> None:
     for case, (_, _, output) in (("touched", touched), ("edited", edited)):
         collision = [line for line in output.splitlines() if "SITE001" in line]
         print(f"{case}: found", collision[0] if collision else "NO COLLISION (the site pass missed the unchanged file)")
+
+
+def measure_facts(site: Path, files: int) -> None:
+    """Print the time ``site_facts`` takes (µs a file) over the first ``files`` of ``site``, and a digest
+    of the facts (run in a child process, with the fmlint of its ``PYTHONPATH``)."""
+    import hashlib
+
+    import msgspec
+
+    from fmlint.config.resolve import Resolver
+    from fmlint.linter import check, context, read_path, site_facts
+    from fmlint.rules import CHECKERS
+
+    os.chdir(site)
+    resolver = Resolver()
+    contexts = []
+    for path in sorted(str(p.relative_to(site)) for p in site.glob("*/*.md"))[:files]:
+        settings = resolver.settings_for(path)
+        ctx, _ = context(read_path(path, settings.max_file_size), settings)
+        check(ctx, CHECKERS)
+        contexts.append(ctx)
+    start = time.perf_counter()
+    facts = [site_facts(ctx) for ctx in contexts]
+    took = time.perf_counter() - start
+    encoder = msgspec.msgpack.Encoder()
+    digest = hashlib.blake2b(b"".join(encoder.encode(f) for f in facts), digest_size=8).hexdigest()
+    print(f"{took * 1e6 / len(contexts):.1f} {digest}")
+
+
+def facts_table(site: Path, files: int, passes: int, compare: Path | None) -> None:
+    """The facts extraction of this checkout (and of ``compare``), one pass a process, alternating."""
+    trees = {"this checkout": None, **({f"compared: {compare}": compare.resolve()} if compare else {})}
+    found: dict[str, list[tuple[float, str]]] = {name: [] for name in trees}
+    load_before = os.getloadavg()
+    for _ in range(passes):
+        for name, tree in trees.items():
+            env = {**os.environ, "PYTHONPATH": str(tree)} if tree is not None else dict(os.environ)
+            command = [sys.executable, __file__, "--measure-facts", str(site), "--facts", str(files)]
+            out = subprocess.run(command, check=True, capture_output=True, text=True, env=env).stdout.split()
+            found[name].append((float(out[0]), out[1]))
+    load_after = os.getloadavg()
+    print(f"site facts of {files} files; load average {load_before[0]:.2f} before, {load_after[0]:.2f} after")
+    print("| version | µs a file (best pass) | facts digest |\n| --- | --- | --- |")
+    for name, runs in found.items():
+        print(f"| {name} | {min(t for t, _ in runs):.1f} | {runs[-1][1]} |")
+    if compare is not None:
+        same = len({runs[-1][1] for runs in found.values()}) == 1
+        print("facts byte-identical" if same else "FACTS DIFFER")
 
 
 if __name__ == "__main__":

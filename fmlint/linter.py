@@ -187,7 +187,7 @@ def site_facts(ctx: Context) -> SiteFacts | None:
     """The file's facts for the site rules, located here (where spans become lines and columns)."""
     from fmlint.site.facts import extract
 
-    return extract(ctx, ctx.doc.lines.position) if ctx.doc.readable else None
+    return extract(ctx, ctx.doc.lines.positions) if ctx.doc.readable else None
 
 
 def finish(

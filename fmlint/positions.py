@@ -11,7 +11,7 @@ moves a column.  End positions are exclusive, as in SARIF.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import accumulate, repeat
 from operator import add
 
@@ -147,6 +147,26 @@ class LineIndex:
             return Position(line, column, line, column + end - start)
         end_line, end_column = self.point(end)
         return Position(line, column, end_line, end_column)
+
+    def positions(self, spans: Sequence[Span]) -> list[tuple[int, int, int, int]]:
+        """The (line, column, end line, end column) of each of ``spans``, as :meth:`position` gives them,
+        in one pass: each is counted from the one before (the site facts locate a file's ~10 values at once)."""
+        text, length = self._text, self._length
+        count, rfind = text.count, text.rfind
+        found = []
+        at, line = 0, 1
+        for span in spans:
+            start = 0 if span.start < 0 else min(span.start, length)
+            line += count("\n", at, start) if start >= at else -count("\n", start, at)
+            at = start
+            column = start - rfind("\n", 0, start)
+            end = start if span.end < start else min(span.end, length)
+            breaks = count("\n", start, end) if end > start else 0
+            if breaks:
+                found.append((line, column, line + breaks, end - rfind("\n", 0, end)))
+            else:
+                found.append((line, column, line, column + end - start))
+        return found
 
 
 def line_start(text: str, offset: int) -> int:

@@ -149,7 +149,10 @@ def run(
     if site_checks and any(r.facts is not None for r in results):
         from fmlint.site.sitepass import site_diagnostics
 
-        found = site_diagnostics(results, settings_for, cache, jobs, verbose)
+        known = {path: settings_list[index] for path, index in tasks}  # the site pass asks again for each file
+        found = site_diagnostics(
+            results, lambda path: known[path] if path in known else settings_for(path), cache, jobs, verbose
+        )
         result = result.with_diagnostics(d for more in found.values() for d in more)
     return result
 

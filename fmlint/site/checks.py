@@ -132,10 +132,14 @@ def term_variants(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
         for value in counts:
             if folded := fold(value):
                 spellings.setdefault(folded, []).append(value)
+        # the most used spelling of each group; on a tie, one without surrounding spaces, then the first used
+        majorities = {
+            folded: max(group, key=lambda v: (counts[v], v == v.strip()))
+            for folded, group in spellings.items()
+            if len(group) > 1
+        }
         for page, item in checked:
-            group = spellings.get(fold(item.value), [])
-            # the most used spelling; on a tie, one without surrounding spaces, then the first used
-            majority = max(group, key=lambda v: (counts[v], v == v.strip())) if len(group) > 1 else item.value
+            majority = majorities.get(fold(item.value), item.value)
             if item.value != majority:
                 message = (
                     f"{taxonomy} term `{item.value}` is a variant of `{majority}` ({_times(counts[majority])}): "

@@ -14,24 +14,27 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import msgspec
 
 from fmlint.discover import MARKDOWN_EXTENSIONS
-from fmlint.positions import Position, Span
+from fmlint.positions import Span
 from fmlint.rules.base import Context
 from fmlint.suppressions import may_have_directives
 
-Locate = Callable[[Span], Position]
+Locate = Callable[[list[Span]], list[tuple[int, int, int, int]]]
 
 _REF = re.compile(r"\{\{([<%])\s*(ref|relref)\s+(.*?)\s*[>%]\}\}", re.DOTALL)
 _ARGUMENT = re.compile(r"""(?:(\w+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))""")
+_OPENING = re.compile(r"\{\{[<%]")
+_QUOTED = re.compile(r'"([^"\\]*)"')  # one quoted argument without escapes (as _ARGUMENT reads it)
 _INCLUDE = re.compile(r"""\{\{[<%]\s*([\w/-]+)\s+["`]([^"`\n]*)["`]""")
 _ATTRIBUTES = re.compile(r"\s*\{([^{}]*)\}\s*$")
 _ID_ATTRIBUTE = re.compile(r"(?:^|\s)#([^\s#.]+)|\bid\s*=\s*[\"']?([^\s\"']+)")
 _DEFINITION = re.compile(r"\r?\n:[ \t]")
+_TERM_MARK = re.compile(r"\n:[ \t]")
 _NOT_PAGES = ("//", "mailto:", "tel:", "data:", "javascript:")
 _DATE_KEYS = ("date", "publishdate", "pubdate", "published")
 _PATH_KEYS = frozenset({"title", "slug", "url", "translationkey", "aliases", "draft"})
@@ -120,61 +123,84 @@ _REFERENCES = msgspec.msgpack.Decoder(list[Reference])
 
 
 def extract(ctx: Context, locate: Locate) -> SiteFacts:
-    """The facts of the file of ``ctx`` (front matter and Markdown are the views already parsed)."""
+    """The facts of the file of ``ctx`` (front matter and Markdown are the views already parsed); ``locate``
+    gives the lines and columns of the spans of its values, all in one call."""
     doc = ctx.doc
     front_matter = ctx.front_matter
     data = front_matter.data if front_matter is not None and isinstance(front_matter.data, dict) else {}
-    keys = {str(k).lower(): k for k in data}
+    keys = dict(zip(map(str.lower, map(str, data)), data, strict=True))  # lowercased → as written (the last)
+    spans: list[Span] = []  # of the values below, located at the end in one batch
 
-    def item(key: str, *path: Any) -> Item | None:
+    def item(key: str, *path: Any) -> tuple[str, int] | None:
         original = keys.get(key)
         value = data.get(original) if original is not None else None
         for step in path:
             value = value[step] if isinstance(value, (list, dict)) else None
         if original is None or not isinstance(value, (str, int, float)) or isinstance(value, bool) or not front_matter:
             return None
-        return Item(str(value), _at(locate(front_matter.value_span((original, *path)))))
+        spans.append(front_matter.value_span((original, *path)))
+        return str(value), len(spans) - 1
 
-    lists: dict[str, list[Item]] = {}
+    lists: dict[str, list[tuple[str, int]]] = {}
     for lowered, original in keys.items():
         value = data[original]
-        if lowered not in _PATH_KEYS and isinstance(value, list) and value and front_matter is not None:
-            located = [
-                Item(v, _at(locate(front_matter.value_span((original, i)))))
-                for i, v in enumerate(value)
-                if isinstance(v, str)
-            ]
-            if located:
-                lists[lowered] = located
+        if isinstance(value, list) and value and lowered not in _PATH_KEYS and front_matter is not None:
+            strings = [(v, i) for i, v in enumerate(value) if isinstance(v, str)]
+            if strings:
+                lists[lowered] = [(v, len(spans) + n) for n, (v, _) in enumerate(strings)]
+                locations = front_matter.locations  # each item's own span, as ``value_span`` finds it first
+                spans += [
+                    found.value
+                    if (found := locations.get((original, i))) is not None
+                    else front_matter.value_span((original, i))
+                    for _, i in strings
+                ]
     aliases_value = data.get(keys.get("aliases", ""))
     if isinstance(aliases_value, list):
         aliases = [alias for i in range(len(aliases_value)) if (alias := item("aliases", i)) is not None]
     else:
         aliases = [alias] if (alias := item("aliases")) is not None else []
-    body = doc.body if doc.readable else ""
-    anchors, references, includes = _body_facts(ctx, body, locate) if body else ([], [], [])
+    title, slug, url, permalink = item("title"), item("slug"), item("url"), item("permalink")
+    translation_key = item("translationkey")
+    has_body = doc.readable and doc.body_start < len(doc.text)
+    anchors, references, includes = _body_facts(ctx, spans) if has_body else ([], [], [])
+    at = [At(*position) for position in locate(spans)]
+
+    def located(found: tuple[str, int] | None) -> Item | None:
+        return None if found is None else Item(found[0], at[found[1]])
+
     return SiteFacts(
-        title=item("title"),
-        slug=item("slug"),
-        url=item("url"),
-        permalink=item("permalink"),
+        title=located(title),
+        slug=located(slug),
+        url=located(url),
+        permalink=located(permalink),
         date=_date(data, keys),
-        translation_key=item("translationkey"),
+        translation_key=located(translation_key),
         draft=data.get(keys.get("draft", "")) is True,
         render=_render(data, keys),
         cascade_render=_cascade_render(data.get(keys.get("cascade", ""))),
-        aliases=aliases,
-        lists=lists,
+        aliases=[Item(value, at[number]) for value, number in aliases],
+        lists={key: [Item(value, at[number]) for value, number in items] for key, items in lists.items()},
         anchors_data=msgspec.Raw(_ENCODER.encode(anchors)),
-        references_data=msgspec.Raw(_ENCODER.encode(references)),
+        references_data=msgspec.Raw(
+            _ENCODER.encode(
+                [Reference(kind, target, at[number], language) for kind, target, number, language in references]
+            )
+        ),
         includes=includes,
-        suppressions=may_have_directives(doc.text),
+        suppressions=_may_suppress(ctx),
         front_matter=doc.kind is not None,
     )
 
 
-def _at(position: Position) -> At:
-    return At(position.line, position.column, position.end_line, position.end_column)
+def _may_suppress(ctx: Context) -> bool:
+    """Whether the file may hold inline suppression comments: where ``fmlint.suppressions`` reads them (the
+    front matter, the body's HTML comments) may hold one.  Not all of the text is searched: on text with
+    wide characters that is slower than the rest of the facts."""
+    doc = ctx.doc
+    if doc.front_matter is not None and may_have_directives(doc.source(doc.front_matter)):
+        return True
+    return any(may_have_directives(comment.text) for comment in ctx.markdown.html_comments)
 
 
 def _date(data: dict[str, Any], keys: dict[str, Any]) -> str:
@@ -211,31 +237,31 @@ def _cascade_render(cascade: Any) -> str:
     return ""
 
 
-def _body_facts(ctx: Context, body: str, locate: Locate) -> tuple[list[Anchor], list[Reference], list[str]]:
+_Pending = tuple[str, str, int, str]  # a reference: kind, target, the number of its span, language
+
+
+def _body_facts(ctx: Context, spans: list[Span]) -> tuple[list[Anchor], list[_Pending], list[str]]:
+    """The anchors, the references (their spans added to ``spans``) and the included files of the body
+    (searched in the document's text from where the body starts: no copy of it is made)."""
+    text, body_start = ctx.doc.text, ctx.doc.body_start
     view = ctx.markdown
     anchors = [_anchor(h.text) for h in sorted([*view.headings, *view.shortcode_headings], key=lambda h: h.span.start)]
-    if "\n:" in body:
-        anchors += _definition_terms(body)
-    references = list(_shortcode_references(body, ctx.doc.body_start, locate))
+    first_term = _TERM_MARK.search(text, body_start)  # (a literal-led pattern's scan: faster than ``in``)
+    if first_term is not None:
+        anchors += _definition_terms(text, body_start, max(body_start, first_term.start() - 1))  # from a CR
+    references: list[_Pending] = []
+    includes = _shortcode_facts(text, body_start, spans, references)
     for kind, elements in (("link", view.links), ("image", view.images)):
         for element in elements:
             url = element.url
             if url and "://" not in url and not url.startswith(_NOT_PAGES):
-                references.append(Reference(kind, url, _at(locate(element.url_span))))
-    includes = (
-        [
-            m.group(2)
-            for m in _INCLUDE.finditer(body)
-            if m.group(2).endswith(MARKDOWN_EXTENSIONS) and m.group(1) not in ("ref", "relref")
-        ]
-        if "{{" in body
-        else []
-    )
+                spans.append(element.url_span)
+                references.append((kind, url, len(spans) - 1, ""))
     return anchors, references, includes
 
 
 def _anchor(text: str) -> Anchor:
-    attributes = _ATTRIBUTES.search(text)
+    attributes = _ATTRIBUTES.search(text) if "{" in text else None
     if attributes is not None:
         found = _ID_ATTRIBUTE.search(attributes.group(1))
         if found is not None:
@@ -244,34 +270,55 @@ def _anchor(text: str) -> Anchor:
     return Anchor(text, "", True)
 
 
-def _definition_terms(body: str) -> list[Anchor]:
-    """Definition-list terms (a line followed by ``: definition``); in document order after the headings,
-    which is only approximate for duplicate suffixes shared with headings."""
+def _definition_terms(text: str, body_start: int, first: int) -> list[Anchor]:
+    """Definition-list terms (a line followed by ``: definition``, the first such at ``first``) of the body
+    of ``text``; in document order after the headings, which is only approximate for duplicate suffixes
+    shared with headings."""
     terms = []
-    for mark in _DEFINITION.finditer(body):  # found from the ": " line: far fewer matches than lines
-        start = body.rfind("\n", 0, mark.start()) + 1
-        term = body[start : mark.start()]
+    for mark in _DEFINITION.finditer(text, first):  # found from the ": " line: far fewer matches than lines
+        start = text.rfind("\n", body_start, mark.start()) + 1 or body_start
+        term = text[start : mark.start()]
         if term.strip() and not term[:1].isspace() and not term.startswith(":"):
             terms.append(Anchor(term.strip(), "", False))
     return terms
 
 
-def _shortcode_references(body: str, base: int, locate: Locate) -> Iterator[Reference]:
-    if "ref" not in body or "{{" not in body:
-        return
-    for match in _REF.finditer(body):
-        arguments = match.group(3)
-        start = match.start(3)
-        target: tuple[str, int] | None = None
-        language = ""
-        for position, argument in enumerate(_ARGUMENT.finditer(arguments)):
-            name = argument.group(1)
-            group = argument.lastindex or 0  # the value's group (2, 3 or 4): the last one that took part
-            if (name.lower() == "path") if name else position == 0:
-                target = (argument.group(group), start + argument.start(group))
-            elif name and name.lower() == "lang":
-                language = argument.group(group)
-        if target is not None:
-            value, offset = target
-            span = Span(base + offset, base + offset + len(value))
-            yield Reference(match.group(2), value, _at(locate(span)), language)
+def _shortcode_facts(text: str, body_start: int, spans: list[Span], references: list[_Pending]) -> list[str]:
+    """The ``ref``/``relref`` shortcodes of the body (added to ``references``, their paths' spans to ``spans``)
+    and the content files other shortcodes name; one scan of the body for shortcode openings, where each
+    pattern is tried (as each pattern's own scan would find them: not inside an earlier match of it)."""
+    includes: list[str] = []
+    ref_end = include_end = 0
+    for opening in _OPENING.finditer(text, body_start):
+        at = opening.start()
+        if at >= ref_end and (match := _REF.match(text, at)) is not None:
+            ref_end = match.end()
+            found = _target(match)
+            if found is not None:
+                value, offset, language = found
+                spans.append(Span(offset, offset + len(value)))
+                references.append((match.group(2), value, len(spans) - 1, language))
+        if at >= include_end and (match := _INCLUDE.match(text, at)) is not None:
+            include_end = match.end()
+            if match.group(2).endswith(MARKDOWN_EXTENSIONS) and match.group(1) not in ("ref", "relref"):
+                includes.append(match.group(2))
+    return includes
+
+
+def _target(match: re.Match[str]) -> tuple[str, int, str] | None:
+    """A ``ref`` shortcode's path (its ``path=`` or first argument), where it starts, its ``lang=``."""
+    arguments = match.group(3)
+    start = match.start(3)
+    simple = _QUOTED.fullmatch(arguments)  # the usual ``{{< ref "path" >}}``
+    if simple is not None:
+        return simple.group(1), start + 1, ""
+    target: tuple[str, int] | None = None
+    language = ""
+    for position, argument in enumerate(_ARGUMENT.finditer(arguments)):
+        name = argument.group(1)
+        group = argument.lastindex or 0  # the value's group (2, 3 or 4): the last one that took part
+        if (name.lower() == "path") if name else position == 0:
+            target = (argument.group(group), start + argument.start(group))
+        elif name and name.lower() == "lang":
+            language = argument.group(group)
+    return None if target is None else (*target, language)

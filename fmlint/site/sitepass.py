@@ -71,8 +71,9 @@ def site_diagnostics(
 ) -> dict[str, list[Diagnostic]]:
     """The site rules' findings in the files of ``results``, by path."""
     sites: dict[str, tuple[SiteConfig, list[tuple[str, FileResult, frozenset[str]]]]] = {}
-    # each folder as named → absolute, and its site (10,000 files sit in a few folders)
+    # each folder as named → absolute (with its separator), and its site (10,000 files sit in a few folders)
     folders: dict[str, tuple[str, SiteConfig | None]] = {}
+    site_codes: dict[int, frozenset[str]] = {}  # by settings object: a run has a few
     for result in results:
         if result.facts is None:
             continue
@@ -80,15 +81,16 @@ def site_diagnostics(
         cut = path.rfind(os.sep) + 1
         folder = path[:cut]  # with its separator; "" in the working folder
         if folder not in folders:
-            folders[folder] = (os.path.abspath(folder or os.curdir), site_of(path))
+            folders[folder] = (os.path.join(os.path.abspath(folder or os.curdir), ""), site_of(path))
         absolute_folder, site = folders[folder]
         if site is None or not site.content_dirs:
             continue
-        codes = settings_for(path).enabled_codes & SITE_CODES
+        settings = settings_for(path)
+        codes = site_codes.get(id(settings))
+        if codes is None:
+            codes = site_codes[id(settings)] = settings.enabled_codes & SITE_CODES
         if codes:
-            sites.setdefault(site.root, (site, []))[1].append(
-                (os.path.join(absolute_folder, path[cut:]), result, codes)
-            )
+            sites.setdefault(site.root, (site, []))[1].append((absolute_folder + path[cut:], result, codes))
     found: dict[str, list[Diagnostic]] = {}
     for site, checked in sites.values():
         try:
