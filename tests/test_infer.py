@@ -445,6 +445,25 @@ def test_headless_bundles_are_set_aside(tmp_path):
     assert entry["per_file_ignores"] == f'"{(folder / "snippets").as_posix()}/**" = ["SC"]'
 
 
+@pytest.mark.parametrize(
+    ("name", "front_matter", "headless"),
+    [
+        ("bundle/index.md", "Headless: true\n", True),  # keys in any case, as Hugo reads them
+        ("bundle/index.md", "_build:\n  render: false\n", True),
+        ("section/_index.md", "Cascade:\n  - _build:\n      Render: never\n", True),
+        ("section/_index.md", "cascade:\n  - _target:\n      path: /x/**\n    build:\n      render: never\n", False),
+        ("section/_index.md", "headless: true\n", False),  # a section is never headless
+    ],
+)
+def test_headless_content_is_what_the_site_rules_take_for_it(tmp_path, name, front_matter, headless):
+    """Schema inference and the site facts share one judgement (``fmlint.site.rendering``)."""
+    folder = site(tmp_path / "content", [f"title: t{i}\n" for i in range(5)])
+    write_file(folder, name, f"---\n{front_matter}---\n")
+    write_file(folder, name.split("/")[0] + "/page.md", "---\n_comment: keep\n---\n")
+    _, report = infer(folder)
+    assert bool(report.get("headless", {}).get("folders")) is headless
+
+
 def test_usage_errors_exit_2(tmp_path, capsys):
     assert main(["schema"]) == 2
     assert main(["schema", "infer", str(tmp_path / "nope")]) == 2

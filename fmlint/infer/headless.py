@@ -14,8 +14,7 @@ from pathlib import PurePath
 from typing import Any
 
 from fmlint.infer.collect import Site
-
-_NEVER = ("never", False, "false")
+from fmlint.site.rendering import NEVER, cascade_render, lowered_keys, page_render
 
 
 def headless_folders(site: Site) -> dict[str, str]:
@@ -29,16 +28,12 @@ def headless_folders(site: Site) -> dict[str, str]:
 
 
 def _headless(name: str, data: dict[str, Any]) -> bool:
-    if name == "index" and data.get("headless") is True:
-        return True
-    cascade = data.get("cascade") if name == "_index" else None
-    for entry in cascade if isinstance(cascade, list) else [cascade]:
-        if isinstance(entry, dict):
-            for key in ("build", "_build"):
-                options = entry.get(key)
-                if isinstance(options, dict) and options.get("render") in _NEVER:
-                    return True
-    return False
+    """As the site rules judge it (``fmlint.site.rendering``): a bundle that renders no page, or a section
+    that cascades that to everything below it."""
+    keys = lowered_keys(data)
+    if name == "index":
+        return page_render(data, keys) == NEVER
+    return cascade_render(data.get(keys.get("cascade", ""))) == NEVER
 
 
 def headless_files(site: Site, folders: dict[str, str]) -> list[int]:

@@ -9,7 +9,7 @@ other content files (from the cache when unchanged), builds the ``index`` and ru
 the rules of ``checks`` — reporting only in the files the run was given.
 
 Modules: ``config`` (site root, generator configuration), ``facts`` (the per-file
-record), ``hugo_paths`` (Hugo's path sanitising and output paths), ``anchors``
+record), ``rendering`` (which content writes no page), ``hugo_paths`` (Hugo's path sanitising and output paths), ``anchors``
 (heading IDs), ``index`` (the site's pages and lookups), ``refs`` (reference
 resolution), ``checks`` (the rules), ``sitepass`` (the run-level pass).
 """

@@ -22,6 +22,7 @@ import msgspec
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.positions import Span
 from fmlint.rules.base import Context
+from fmlint.site.rendering import cascade_render, lowered_keys, page_render
 from fmlint.suppressions import may_have_directives
 
 Locate = Callable[[list[Span]], list[tuple[int, int, int, int]]]
@@ -128,7 +129,7 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
     doc = ctx.doc
     front_matter = ctx.front_matter
     data = front_matter.data if front_matter is not None and isinstance(front_matter.data, dict) else {}
-    keys = dict(zip(map(str.lower, map(str, data)), data, strict=True))  # lowercased → as written (the last)
+    keys = lowered_keys(data)
     spans: list[Span] = []  # of the values below, located at the end in one batch
 
     def item(key: str, *path: Any) -> tuple[str, int] | None:
@@ -177,8 +178,8 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
         date=_date(data, keys),
         translation_key=located(translation_key),
         draft=data.get(keys.get("draft", "")) is True,
-        render=_render(data, keys),
-        cascade_render=_cascade_render(data.get(keys.get("cascade", ""))),
+        render=page_render(data, keys),
+        cascade_render=cascade_render(data.get(keys.get("cascade", ""))),
         aliases=[Item(value, at[number]) for value, number in aliases],
         lists={key: [Item(value, at[number]) for value, number in items] for key, items in lists.items()},
         anchors_data=msgspec.Raw(_ENCODER.encode(anchors)),
@@ -210,30 +211,6 @@ def _date(data: dict[str, Any], keys: dict[str, Any]) -> str:
             return value.isoformat()
         if isinstance(value, str) and value:
             return value
-    return ""
-
-
-def _render(data: dict[str, Any], keys: dict[str, Any]) -> str:
-    """``never`` for a headless bundle or ``build: {render: never}`` (no page is written), else the value set."""
-    if data.get(keys.get("headless", "")) is True:
-        return "never"
-    return _build_render(data.get(keys.get("_build", "")) or data.get(keys.get("build", "")))
-
-
-def _build_render(build: Any) -> str:
-    if not isinstance(build, dict):
-        return ""
-    render = {str(k).lower(): v for k, v in build.items()}.get("render")
-    return "never" if render in (False, "never", "false") else "" if render is None else str(render).lower()
-
-
-def _cascade_render(cascade: Any) -> str:
-    """What a section's ``cascade`` sets for its pages' ``build.render`` (targeted cascades are not followed)."""
-    for table in cascade if isinstance(cascade, list) else [cascade]:
-        if isinstance(table, dict) and not ({"target", "_target"} & {str(k).lower() for k in table}):
-            found = _build_render({str(k).lower(): v for k, v in table.items()}.get("build"))
-            if found:
-                return found
     return ""
 
 
