@@ -68,7 +68,10 @@ class FileResult:
     @property
     def diagnostics(self) -> list[Diagnostic]:
         if self._diagnostics is None:
-            self._diagnostics = _decoded(self.path, self._encoded or b"")
+            try:
+                self._diagnostics = _DECODER.decode_lines(self._encoded or b"")
+            except msgspec.MsgspecError as exc:  # a damaged cache entry: said so, never a traceback
+                self._diagnostics, self._marks = [_unreadable(self.path, exc)], None
             self._encoded = None  # one form held at a time: a run may hold 80,000 findings
         return self._diagnostics
 
@@ -124,10 +127,6 @@ class FileResult:
         return f"FileResult({self.path!r}, {self.diagnostics!r}, {self.urls!r}, {self.facts!r})"
 
 
-def _decoded(path: str, encoded: bytes) -> list[Diagnostic]:
-    """The findings of JSON lines; a damaged cache value becomes an internal error, not a traceback."""
-    try:
-        return _DECODER.decode_lines(encoded)
-    except msgspec.MsgspecError as exc:
-        message = f"its stored findings could not be read ({exc}); run again with --no-cache"
-        return [Diagnostic(path, 1, 1, INTERNAL_ERROR, 1, 1, "internal-error", Severity.ERROR, message)]
+def _unreadable(path: str, exc: Exception) -> Diagnostic:
+    message = f"its stored findings could not be read ({exc}); run again with --no-cache"
+    return Diagnostic(path, 1, 1, INTERNAL_ERROR, 1, 1, "internal-error", Severity.ERROR, message)

@@ -2,11 +2,15 @@
 code, whichever form it is in; a damaged stored form is a located internal error."""
 
 import io
+import json
 import pickle
+import sqlite3
 from pathlib import Path
 
+import msgspec
 import pytest
 
+from fmlint.cache import _DECODER as stored_entry
 from fmlint.cli import main
 from fmlint.diagnostics import INTERNAL_ERROR, Diagnostic, Severity
 from fmlint.file_result import FileResult
@@ -107,3 +111,39 @@ def test_encoding_for_a_report_leaves_the_objects_alone():
     assert result.encoded(keep=False) == FileResult("b.md", list(FOUND)).encoded()
     assert b'{"path"' not in pickle.dumps(result)  # still pickled as objects
     assert pickle.loads(pickle.dumps(result)).diagnostics == FOUND
+
+
+@pytest.mark.parametrize("report", ["json", "concise"])
+def test_a_damaged_cache_entry_is_reported_in_its_file_and_the_others_are_served(tmp_path: Path, capsys, report):
+    picture = "---\ntitle: x\n---\n\n![image](https://example.com/a.png)\n"  # MKD003, kept in the entry itself
+    (tmp_path / "a.md").write_text(picture)
+    (tmp_path / "b.md").write_text(picture)
+    cache = tmp_path / "cache"
+    command = ["--cache-dir", str(cache), "--format", report, str(tmp_path / "a.md"), str(tmp_path / "b.md")]
+    assert main(command) == 0
+    capsys.readouterr()
+    with sqlite3.connect(cache / "files.sqlite3") as database:  # cut a.md's stored JSON lines short
+        for key, value in database.execute("SELECT key, value FROM results").fetchall():
+            stored = stored_entry.decode(value)
+            if b'a.md"' in stored.diagnostics:
+                damaged = msgspec.structs.replace(stored, diagnostics=stored.diagnostics[:30])
+                database.execute("UPDATE results SET value = ? WHERE key = ?", (msgspec.msgpack.encode(damaged), key))
+    assert main(command) == 3  # an internal error: fmlint's own data, not the content
+    out = capsys.readouterr().out
+    found = json.loads(out) if report == "json" else out
+    if report == "json":
+        assert [(Path(d["path"]).name, d["code"], d["line"]) for d in found] == [
+            ("a.md", "X001", 1),
+            ("b.md", "MKD003", 5),
+        ]
+        assert "--no-cache" in found[0]["message"]
+    else:
+        assert f"{tmp_path / 'a.md'}:1:1: X001 its stored findings could not be read" in out
+        assert f"{tmp_path / 'b.md'}:5:1: MKD003" in out
+
+
+def test_the_json_report_writes_a_damaged_stored_form_as_its_internal_error():
+    damaged = FileResult.from_encoded("a.md", b'{"path":"a.md","line":2,\n', marks=frozenset({"MKD003", "warning"}))
+    report = json.loads(printed("json", RunResult(["a.md", "b.md"], [damaged, FileResult("b.md", FOUND)])))
+    assert [(d["path"], d["code"]) for d in report] == [("a.md", INTERNAL_ERROR), ("b.md", "SC002"), ("b.md", "MKD003")]
+    assert damaged.marks() == {INTERNAL_ERROR, "error"}  # the exit code sees it

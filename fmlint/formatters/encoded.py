@@ -21,6 +21,7 @@ from fmlint.file_result import ENCODER
 from fmlint.formatters import write_bytes
 
 if TYPE_CHECKING:
+    from fmlint.file_result import FileResult
     from fmlint.runner import RunResult
 
 CHUNK = 1024
@@ -36,44 +37,54 @@ def chunks(items: Iterable[Any], size: int = CHUNK) -> Iterator[list[Any]]:
 def write_array(out: TextIO, items: Iterable[Any], indent: bool = True) -> None:
     """Writes a JSON array of ``items``, one chunk of items at a time: compact, or indented by two
     spaces (as ``json.dump(..., indent=2)`` lays it out)."""
-    _write_arrays(out, (ENCODER.encode(chunk) for chunk in chunks(items)), indent)
+    encoded = (ENCODER.encode(chunk) for chunk in chunks(items))
+    _write_arrays(out, (msgspec.json.format(array, indent=2) for array in encoded) if indent else encoded, indent)
 
 
 def write_findings_array(out: TextIO, result: RunResult) -> None:
     """Writes every finding of ``result`` as one JSON array indented by two spaces, from its files' JSON
     lines (a line holds no raw newline: JSON escapes them inside strings)."""
-    _write_arrays(out, (b"[" + lines[:-1].replace(b"\n", b",") + b"]" for lines in _joined_lines(result)), True)
+    _write_arrays(out, (_findings_array(lines, results) for lines, results in _joined_lines(result)), True)
 
 
 def write_findings_lines(out: TextIO, result: RunResult) -> None:
     """Writes every finding of ``result`` as a line of compact JSON."""
-    for lines in _joined_lines(result):
+    for lines, _ in _joined_lines(result):
         write_bytes(out, lines)
 
 
-def _joined_lines(result: RunResult) -> Iterator[bytes]:
-    """The files' JSON lines in order, joined about :data:`CHUNK_BYTES` at a time."""
+def _findings_array(lines: bytes, results: list[FileResult]) -> bytes:
+    """The JSON lines of ``results`` as an indented array; lines that are not JSON (a damaged cache
+    entry) are written from the findings instead, where the damaged file's say so (``X001``)."""
+    try:
+        return msgspec.json.format(b"[" + lines[:-1].replace(b"\n", b",") + b"]", indent=2)
+    except msgspec.DecodeError:
+        return msgspec.json.format(ENCODER.encode([d for r in results for d in r.diagnostics]), indent=2)
+
+
+def _joined_lines(result: RunResult) -> Iterator[tuple[bytes, list[FileResult]]]:
+    """The files' JSON lines in order, joined about :data:`CHUNK_BYTES` at a time, with their results."""
     pending: list[bytes] = []
+    results: list[FileResult] = []
     size = 0
     for file_result in result.in_order():
         if file_result.has_findings():
             lines = file_result.encoded(keep=False)
             pending.append(lines)
+            results.append(file_result)
             size += len(lines)
             if size >= CHUNK_BYTES:
-                yield b"".join(pending)
-                pending.clear()
-                size = 0
+                yield b"".join(pending), results
+                pending, results, size = [], [], 0
     if pending:
-        yield b"".join(pending)
+        yield b"".join(pending), results
 
 
 def _write_arrays(out: TextIO, arrays: Iterable[bytes], indent: bool) -> None:
-    """Writes the items of the non-empty JSON ``arrays`` as one array."""
+    """Writes the items of the non-empty JSON ``arrays`` (indented by two spaces, or compact) as one array."""
     opened = False
     for array in arrays:
-        encoded = msgspec.json.format(array, indent=2) if indent else array
         write_bytes(out, b"," if opened else b"[")
-        write_bytes(out, memoryview(encoded)[1 : -2 if indent else -1])  # without the brackets, not copied
+        write_bytes(out, memoryview(array)[1 : -2 if indent else -1])  # without the brackets, not copied
         opened = True
     write_bytes(out, (b"\n]" if indent else b"]") if opened else b"[]")
