@@ -171,8 +171,8 @@ class ResultCache:
         hits by file key.
 
         Their site facts are left in the cache (:class:`~fmlint.site.facts.StoredFacts`): read when needed."""
-        for file_key, path, value, _ in self._stamped_values(
-            wanted, "SELECT file, stamp, value, NULL FROM results WHERE file IN"
+        for file_key, path, value in self._stamped_values(
+            wanted, "SELECT file, stamp, value FROM results WHERE file IN"
         ):
             entry = _entry(path, value, partial(StoredFacts, file_key=file_key, stamp=wanted[file_key][0]))
             if entry is not None:
@@ -181,20 +181,16 @@ class ResultCache:
     def load_facts(self, wanted: Mapping[str, tuple[str, str]]) -> dict[str, SiteFacts]:
         """The site facts of unchanged files (as :meth:`load_stamped`), without building their diagnostics."""
         found: dict[str, SiteFacts] = {}
-        for file_key, _, value, _ in self._stamped_values(
-            wanted, "SELECT file, stamp, value, NULL FROM facts WHERE file IN"
-        ):
+        for file_key, _, value in self._stamped_values(wanted, "SELECT file, stamp, value FROM facts WHERE file IN"):
             try:
                 found[file_key] = _FACTS_DECODER.decode(value)
             except msgspec.MsgspecError:
                 continue
         return found
 
-    def _stamped_values(
-        self, wanted: Mapping[str, tuple[str, str]], query: str
-    ) -> Iterator[tuple[str, str, bytes, bytes | None]]:
-        """(file key, path, two values) of the rows of ``query`` (file key, stamp, two values; ending with
-        ``IN``) whose stamp is the file's stamp now, as they are read (10,000 rows are never held at once)."""
+    def _stamped_values(self, wanted: Mapping[str, tuple[str, str]], query: str) -> Iterator[tuple[str, str, bytes]]:
+        """(file key, path, value) of the rows of ``query`` (file key, stamp, value; ending with ``IN``) whose
+        stamp is the file's stamp now, as they are read (10,000 rows are never held at once)."""
         if not self.usable or not wanted:
             return
         keys = list(wanted)
@@ -202,12 +198,10 @@ class ResultCache:
             connection = self._connect()
             for start in range(0, len(keys), _LOOKUP_BATCH):
                 batch = keys[start : start + _LOOKUP_BATCH]
-                for file_key, stamp, value, other in connection.execute(
-                    f"{query} ({','.join('?' * len(batch))})", batch
-                ):
+                for file_key, stamp, value in connection.execute(f"{query} ({','.join('?' * len(batch))})", batch):
                     now, path = wanted[file_key]
                     if stamp is not None and stamp == now:
-                        yield file_key, path, value, other
+                        yield file_key, path, value
         except sqlite3.Error:
             return  # the files not read yet are misses: they are checked
 
