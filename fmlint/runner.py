@@ -48,14 +48,13 @@ from fmlint.rules import Checker
 from fmlint.rules.base import answers_unchanged
 from fmlint.rules.site import SITE_CODES
 from fmlint.site.config import site_of
-from fmlint.suppressions import FMLINT, MARKDOWNLINT
+from fmlint.suppressions import may_have_directives
 
 SettingsFor = Callable[[str], Settings]
 
 MIN_FILES_FOR_POOL = 64
 MAX_CHUNK = 128  # files: a worker holds a chunk's results (and, filling the cache, its encoded entries) at once
 MIN_CHUNK = 8
-_DIRECTIVE_PREFIXES = (FMLINT.encode(), MARKDOWNLINT.encode())  # see ``suppressions.may_have_directives``
 
 
 @dataclass(frozen=True)
@@ -269,9 +268,7 @@ class _Worker:
             found_facts, facts_errors = collect_facts(ctx, self.verbose) if facts else (None, [])
             stable += url_errors + facts_errors
             result = FileResult(path, sorted(stable, key=ORDER), urls, found_facts)
-            entry = Entry(
-                result, sorted(filesystem, key=ORDER), tuple(ctx.probes), any(p in data for p in _DIRECTIVE_PREFIXES)
-            )
+            entry = Entry(result, sorted(filesystem, key=ORDER), tuple(ctx.probes), may_have_directives(data))
             if not any(d.code == INTERNAL_ERROR for d in (*stable, *filesystem)):  # a crash is shown again, not stored
                 cache.store(key, file_key, stamp, entry)
         found_now = [*entry.result.diagnostics, *filesystem, *check(ctx, self.clock[index], self.verbose)]
