@@ -20,7 +20,7 @@ from typing import Any
 import msgspec
 
 from fmlint.discover import MARKDOWN_EXTENSIONS
-from fmlint.positions import Span
+from fmlint.positions import Span, line_start
 from fmlint.rules.base import Context
 from fmlint.site.rendering import cascade_render, lowered_keys, page_render
 from fmlint.suppressions import may_have_directives
@@ -253,7 +253,7 @@ def _definition_terms(text: str, body_start: int, first: int) -> list[Anchor]:
     shared with headings."""
     terms = []
     for mark in _DEFINITION.finditer(text, first):  # found from the ": " line: far fewer matches than lines
-        start = text.rfind("\n", body_start, mark.start()) + 1 or body_start
+        start = max(line_start(text, mark.start()), body_start)
         term = text[start : mark.start()]
         if term.strip() and not term[:1].isspace() and not term.startswith(":"):
             terms.append(Anchor(term.strip(), "", False))
