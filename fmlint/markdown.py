@@ -58,7 +58,7 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _LEADING_COMMENTS = re.compile(r"(?:\s*<!--.*?-->)+[ \t]*(?=\S)")
 _BARE_URL = re.compile(r"https?://[\\A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 _SHORTCODE = re.compile(r"\{\{<.{0,4000}?>\}\}|\{\{%.{0,4000}?%\}\}", re.DOTALL)
-_SHORTCODE_OPENER = re.compile(r"\{[{%]")
+_OPENING = re.compile(r"\{(?=\{[<%]|%)")  # where a shortcode tag (``{{<``, ``{{%``) or a Liquid tag (``{%``) begins
 _SHORTCODE_NAME = re.compile(r"\{\{[<%]\s*(/?)\s*([^\s/%>]+)")
 _LIQUID_BLOCK = re.compile(r"\{%-?\s*(highlight|raw|comment)\b.*?\{%-?\s*end\1\s*-?%\}", re.DOTALL)
 _CONTAINERS = frozenset({"BlockQuote", "Item", "FootnoteDefinition", "Table"})
@@ -155,6 +155,9 @@ class MarkdownView:
     code_fences: list[CodeFence] = field(default_factory=list)
     html_comments: list[HtmlComment] = field(default_factory=list)
     shortcodes: list[Span] = field(default_factory=list)
+    # where each ``{{<`` or ``{{%`` of the body begins (document offsets), from the one scan for shortcodes;
+    # None when the view was not parsed from the document's own text (MDX masks it; too much markup)
+    shortcode_openings: list[int] | None = None
     # byte ranges in the body of runs of running text, each from where "http" first appears (see ``bare_urls``)
     url_runs: list[tuple[int, int]] = field(default_factory=list, repr=False)
     offsets: _Offsets | None = field(default=None, repr=False)
@@ -235,7 +238,9 @@ def parse_markdown(doc: Document) -> MarkdownView:
 
     events = cast("Iterable[RawEvent]", pyromark.events_with_range(body, options=_options()))
     _Walk(view, offsets, _Definitions(body)).run(events)
-    view.shortcodes = _shortcodes(body, doc.body_start) if _SHORTCODE_OPENER.search(body) else []
+    openings = [opening.start() for opening in _OPENING.finditer(body)]
+    view.shortcode_openings = [doc.body_start + at for at in openings if body[at + 1] == "{"]
+    view.shortcodes = _shortcodes(body, doc.body_start, openings) if openings else []
     if view.shortcodes:
         _drop_shortcode_content(view)
     return view
@@ -249,11 +254,12 @@ def is_docfx_tab(doc: Document, heading: Heading) -> bool:
     return "#tab/" in doc.source(heading.span) and _DOCFX_TAB.fullmatch(doc.source(heading.span).strip()) is not None
 
 
-def _shortcodes(body: str, base: int) -> list[Span]:
-    """Shortcode tags, paired ``{{< >}}`` shortcodes' content and Liquid code blocks, sorted and merged."""
+def _shortcodes(body: str, base: int, openings: list[int]) -> list[Span]:
+    """Shortcode tags, paired ``{{< >}}`` shortcodes' content and Liquid code blocks, sorted and merged
+    (``openings``: where each ``{{<``, ``{{%`` and ``{%`` of the body begins)."""
     spans: list[Span] = []
     opened: list[tuple[str, re.Match[str]]] = []
-    for tag in _SHORTCODE.finditer(body):
+    for tag in _matches(_SHORTCODE, body, [at for at in openings if body[at + 1] == "{"]):
         spans.append(Span(base + tag.start(), base + tag.end()))
         name = _SHORTCODE_NAME.match(tag.group())
         if name is None or tag.group().endswith(("/>}}", "/%}}")):
@@ -268,7 +274,8 @@ def _shortcodes(body: str, base: int) -> list[Span]:
                 if opening.group().startswith("{{<"):
                     spans.append(Span(base + opening.end(), base + tag.start()))
                 break
-    spans += [Span(base + block.start(), base + block.end()) for block in _LIQUID_BLOCK.finditer(body)]
+    liquid = _matches(_LIQUID_BLOCK, body, [at for at in openings if body[at + 1] == "%"])
+    spans += [Span(base + block.start(), base + block.end()) for block in liquid]
     merged: list[Span] = []
     for span in sorted(spans, key=lambda s: s.start):
         if merged and span.start <= merged[-1].end:
@@ -276,6 +283,16 @@ def _shortcodes(body: str, base: int) -> list[Span]:
         else:
             merged.append(span)
     return merged
+
+
+def _matches(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches can begin only at ``starts`` (sorted): each
+    start is tried unless inside the match before, as the scan would find them, without scanning again."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            end = match.end()
+            yield match
 
 
 def _drop_shortcode_content(view: MarkdownView) -> None:

@@ -164,3 +164,28 @@ def test_lazy_offsets_equal_a_plain_conversion_on_real_sites(site):
     assert len(paths) > 50
     for path in paths:
         assert_view_matches_plain_conversion(read_document(str(path), path.read_bytes()))
+
+
+def test_shortcode_openings_are_every_tag_start_and_the_view_scans_once():
+    """The view finds shortcodes and Liquid blocks from one scan for openings; the site facts reuse its
+    ``{{<``/``{{%`` starts.  A brace before a tag, a Liquid tag inside ``{{%``, a tag inside another's
+    quotes: each opening is where a scan of the text finds it."""
+    import re
+
+    text = '\ufeff---\r\ntitle: x\r\n---\r\n{{{< a >}} {{% b %}}\r\n{% raw %}{{< c >}}{% endraw %} {{ d }} {{< e "{{< f >}}" >}}\r\n'
+    doc = read_document("a.md", text.encode("utf-8"))
+    view = parse_markdown(doc)
+    expected = [m.start() for m in re.finditer(r"\{\{[<%]", doc.text) if m.start() >= doc.body_start]
+    assert view.shortcode_openings == expected
+    assert [doc.text[at : at + 5] for at in expected] == ["{{< a", "{{% b", "{{< c", "{{< e", "{{< f"]
+    assert [doc.source(span) for span in view.shortcodes] == [
+        "{{< a >}}",
+        "{{% b %}}",
+        "{% raw %}{{< c >}}{% endraw %}",
+        '{{< e "{{< f >}}',  # a tag ends at the first ``>}}``
+    ]
+
+
+def test_an_mdx_view_leaves_the_shortcode_openings_to_the_text():
+    doc = read_document("a.mdx", b"---\ntitle: x\n---\n\n<Tab label={'{{< ref \"x\" >}}'} />\n")
+    assert parse_markdown(doc).shortcode_openings is None

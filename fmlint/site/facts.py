@@ -227,7 +227,10 @@ def _body_facts(ctx: Context, spans: list[Span]) -> tuple[list[Anchor], list[_Pe
     if first_term is not None:
         anchors += _definition_terms(text, body_start, max(body_start, first_term.start() - 1))  # from a CR
     references: list[_Pending] = []
-    includes = _shortcode_facts(text, body_start, spans, references)
+    openings = view.shortcode_openings
+    if openings is None:  # the view did not scan the document's text
+        openings = [opening.start() for opening in _OPENING.finditer(text, body_start)]
+    includes = _shortcode_facts(text, openings, spans, references)
     for kind, elements in (("link", view.links), ("image", view.images)):
         for element in elements:
             url = element.url
@@ -260,14 +263,13 @@ def _definition_terms(text: str, body_start: int, first: int) -> list[Anchor]:
     return terms
 
 
-def _shortcode_facts(text: str, body_start: int, spans: list[Span], references: list[_Pending]) -> list[str]:
+def _shortcode_facts(text: str, openings: list[int], spans: list[Span], references: list[_Pending]) -> list[str]:
     """The ``ref``/``relref`` shortcodes of the body (added to ``references``, their paths' spans to ``spans``)
-    and the content files other shortcodes name; one scan of the body for shortcode openings, where each
-    pattern is tried (as each pattern's own scan would find them: not inside an earlier match of it)."""
+    and the content files other shortcodes name; each pattern is tried where a shortcode opens (``openings``,
+    the Markdown view's), as each pattern's own scan would find them: not inside an earlier match of it."""
     includes: list[str] = []
     ref_end = include_end = 0
-    for opening in _OPENING.finditer(text, body_start):
-        at = opening.start()
+    for at in openings:
         if at >= ref_end and (match := _REF.match(text, at)) is not None:
             ref_end = match.end()
             found = _target(match)
