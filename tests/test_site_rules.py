@@ -545,3 +545,26 @@ def test_a_deleted_or_renamed_file_leaves_the_kept_findings(tmp_path, monkeypatc
     (tmp_path / "content/posts/taken.md").unlink()
     assert site_findings(tmp_path, ["content/posts/slugged.md"], cache) == []
     assert len(indexed) == 3
+
+
+def test_a_reference_written_alike_in_two_pages_is_resolved_from_each(tmp_path):
+    """Each distinct reference is resolved once per index, with what its answer depends on: a relative
+    path resolves from its page's folder (here in one folder and not the other), a same-page anchor in
+    its own page."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "content/docs/intro.md": page('title: "Intro"', body="## Setup\n"),
+            "content/docs/a.md": page(
+                'title: "A"', body='See {{< ref "./intro.md#setup" >}}.\n\n## Top\n\n[x](#top)\n'
+            ),
+            "content/blog/b.md": page('title: "B"', body='See {{< ref "./intro.md#setup" >}}.\n\n[x](#top)\n'),
+        },
+    )
+    found = site_findings(tmp_path)
+    assert [line[: line.index(" SITE") + 8] for line in found] == [
+        "content/blog/b.md:5:14-5:30 SITE003",
+        "content/blog/b.md:7:5-7:9 SITE004",
+    ]
+    assert "`./intro.md#setup` names no page" in found[0]

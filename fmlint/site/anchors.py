@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from fmlint.site.hugo_paths import remove_accents
 
@@ -69,13 +70,12 @@ _SUFFIX = {PYTHON_MARKDOWN: "_"}
 
 def heading_ids(anchors: Iterable[tuple[str, str, bool]], id_type: str = GITHUB) -> set[str]:
     """The IDs of a page's anchors, given in document order as (text, custom ID or "", is a heading)."""
-    slugify = SLUGIFIERS.get(id_type, _github)
     taken: set[str] = set()
     for text, custom, heading in anchors:
         if custom:
             taken.add(custom)
             continue
-        base = slugify(text) or ("heading" if heading else "id")
+        base = _slug(id_type, text) or ("heading" if heading else "id")
         found = base
         number = 0
         while found in taken:
@@ -83,3 +83,9 @@ def heading_ids(anchors: Iterable[tuple[str, str, bool]], id_type: str = GITHUB)
             found = f"{base}{_SUFFIX.get(id_type, '-')}{number}"
         taken.add(found)
     return taken
+
+
+@lru_cache(maxsize=65536)
+def _slug(id_type: str, text: str) -> str:
+    """A heading text's ID before any duplicate suffix (a site's headings repeat: "Examples", "See also")."""
+    return SLUGIFIERS.get(id_type, _github)(text)

@@ -25,12 +25,16 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from fmlint.site.anchors import heading_ids
 from fmlint.site.config import SiteConfig
 from fmlint.site.facts import Item, SiteFacts
 from fmlint.site.hugo_paths import basic_normalize, clean, make_path, output_file, url_key
 from fmlint.site.jekyll import jekyll_url
+
+if TYPE_CHECKING:
+    from fmlint.site.refs import Resolved
 
 CONTENT_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mmark", ".html", ".htm", ".adoc", ".org", ".rst")
 _TOKEN = re.compile(r":\w+(\[.+?\])?")
@@ -108,6 +112,7 @@ class SiteIndex:
     probes: list[tuple[str, str, bool]] = field(default_factory=list)  # files outside the index looked for
     # taxonomy → its terms as used in the whole site, in its order (when the index holds a part of it)
     term_uses: dict[str, list[str]] | None = None
+    resolutions: dict[tuple[object, ...], Resolved] = field(default_factory=dict)  # ``refs.resolve``'s answers
 
     def terms(self, taxonomy: str) -> list[str]:
         """The terms of ``taxonomy`` as used, page after page (by the whole site when ``term_uses`` says)."""

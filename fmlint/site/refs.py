@@ -41,6 +41,29 @@ _SKIP = Resolved(None, checked=False)
 
 
 def resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
+    """Where ``reference`` (written in ``page``) leads; each distinct one is resolved once per index (a site's
+    pages name the same targets again and again)."""
+    key = _memo_key(page, reference)
+    found = index.resolutions.get(key)
+    if found is None:
+        found = index.resolutions[key] = _resolve(index, page, reference)
+    return found
+
+
+def _memo_key(page: Page, reference: Reference) -> tuple[object, ...]:
+    """The reference and what else its resolution depends on: the page itself for a reference to the page,
+    its folder for a relative path, nothing more for a path from the root."""
+    target = reference.target
+    if reference.kind in ("ref", "relref"):
+        path = target.partition("#")[0].strip().replace("\\", "/")
+        scope: object = page if not path else "" if path.startswith("/") else page.folder
+        return ("ref", target, reference.language.lower() or page.language, scope)
+    if target.startswith("#") or page.file is None:
+        return (reference.kind, target, page)
+    return (reference.kind, target, "" if target.startswith("/") else page.absolute_folder)
+
+
+def _resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     if reference.kind in ("ref", "relref"):
         return _shortcode(index, page, reference) if index.config.generator == "hugo" else _SKIP
     return _link(index, page, reference)
