@@ -8,6 +8,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +18,9 @@ import pytest
 import yaml
 from support import write_file
 
-from fmlint.cli import _parser
+from fmlint import runner
+from fmlint.cli import _parser, main
+from fmlint.linter import context
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTION = re.search(r"^## CI\n(.*?)^## ", (ROOT / "README.md").read_text(encoding="utf-8"), re.MULTILINE | re.DOTALL)
@@ -97,3 +100,21 @@ def test_gitlab_job_writes_the_code_quality_report_it_declares(site):
     ]
     assert [(d["line"], d["severity"]) for d in found] == [(3, "error"), (6, "warning")]  # schema; generic alt text
     assert all(issue["location"]["path"] == "content/post.md" and issue["fingerprint"] for issue in issues)
+
+
+def test_the_kept_cache_serves_the_next_checkout(site, tmp_path_factory, monkeypatch, capsys):
+    """The workflow and the job keep ``.fmlint_cache`` for the next pipeline, whose fresh checkout has the
+    same bytes under new inodes and times: its files are matched by their bytes, none is checked again."""
+    kept = next(step for step in STEPS if step.get("uses", "").startswith("actions/cache@"))
+    assert kept["with"]["path"] == ".fmlint_cache" and kept["with"]["restore-keys"] == "fmlint-"
+    assert "${{ github.sha }}" in kept["with"]["key"]  # a new entry each run, restored by its prefix
+    assert GITLAB_JOB["cache"]["paths"] == [".fmlint_cache/"]
+    assert STEPS.index(kept) < min(STEPS.index(step) for step in STEPS if step.get("run", "").startswith("fmlint "))
+    first = run("fmlint --format json .", site)
+    checkout = tmp_path_factory.mktemp("checkout")
+    shutil.copytree(site, checkout, dirs_exist_ok=True)  # the bytes and the restored cache, new inodes and times
+    checked: list[str] = []
+    monkeypatch.setattr(runner, "context", lambda doc, *rest: checked.append(doc.path) or context(doc, *rest))
+    monkeypatch.chdir(checkout)
+    assert main(["--format", "json", "."]) == 1
+    assert checked == [] and capsys.readouterr().out == first.stdout
