@@ -279,13 +279,16 @@ def _page_keys(index: SiteIndex, files: list[str]) -> list[tuple[str, str, int, 
     from fmlint.site.partial import page_keys
 
     place = {path: number for number, path in enumerate(files)}
-    uses = Counter(
-        (key, term or "", place[page.absolute])
-        for page in index.pages
-        if page.absolute in place
-        for key, term in page_keys(index.config, page)
-    )
-    return sorted((key, term, file, count) for (key, term, file), count in uses.items())
+    rows: list[tuple[str, str, int, int]] = []
+    for page in index.pages:
+        file = place.get(page.absolute)
+        if file is None:
+            continue
+        keys = page_keys(index.config, page)
+        uses = Counter(keys) if len(set(keys)) < len(keys) else dict.fromkeys(keys, 1)  # a term used twice: 2
+        rows += [(key, term or "", file, count) for (key, term), count in uses.items()]
+    rows.sort()
+    return rows
 
 
 def _findings(index: SiteIndex, wanted_codes: dict[str, frozenset[str]], every_code: bool) -> list[Finding]:
