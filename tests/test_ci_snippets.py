@@ -105,11 +105,15 @@ def test_gitlab_job_writes_the_code_quality_report_it_declares(site):
 def test_the_kept_cache_serves_the_next_checkout(site, tmp_path_factory, monkeypatch, capsys):
     """The workflow and the job keep ``.fmlint_cache`` for the next pipeline, whose fresh checkout has the
     same bytes under new inodes and times: its files are matched by their bytes, none is checked again."""
-    kept = next(step for step in STEPS if step.get("uses", "").startswith("actions/cache@"))
-    assert kept["with"]["path"] == ".fmlint_cache" and kept["with"]["restore-keys"] == "fmlint-"
-    assert "${{ github.sha }}" in kept["with"]["key"]  # a new entry each run, restored by its prefix
-    assert GITLAB_JOB["cache"]["paths"] == [".fmlint_cache/"]
-    assert STEPS.index(kept) < min(STEPS.index(step) for step in STEPS if step.get("run", "").startswith("fmlint "))
+    restore = next(step for step in STEPS if step.get("uses", "").startswith("actions/cache/restore@"))
+    save = next(step for step in STEPS if step.get("uses", "").startswith("actions/cache/save@"))
+    assert restore["with"]["path"] == save["with"]["path"] == ".fmlint_cache"
+    assert restore["with"]["key"] == save["with"]["key"] and "${{ github.sha }}" in save["with"]["key"]
+    assert save["with"]["key"].startswith(restore["with"]["restore-keys"])  # a new entry each run, found by prefix
+    checks = [STEPS.index(step) for step in STEPS if step.get("run", "").startswith("fmlint ")]
+    assert STEPS.index(restore) < min(checks) and STEPS.index(save) > max(checks)
+    assert save["if"] == "always()"  # the job fails when fmlint reports errors: saved anyway
+    assert GITLAB_JOB["cache"] == {"key": "fmlint", "paths": [".fmlint_cache/"], "when": "always"}
     first = run("fmlint --format json .", site)
     checkout = tmp_path_factory.mktemp("checkout")
     shutil.copytree(site, checkout, dirs_exist_ok=True)  # the bytes and the restored cache, new inodes and times
