@@ -196,7 +196,7 @@ class _Offsets:
     """
 
     def __init__(self, body: str, base: int) -> None:
-        self.base = base
+        self.body, self.base = body, base
         self.data: bytes | None = None if body.isascii() else body.encode("utf-8")
         self.bytes = [0]  # checkpoints, sorted: byte offset → character offset
         self.chars = [0]
@@ -222,6 +222,15 @@ class _Offsets:
         if self.data is None:
             return Span(self.base + byte_range["start"], self.base + byte_range["end"])
         return Span(self.char(byte_range["start"]), self.char(byte_range["end"]))
+
+    def block_span(self, byte_range: ByteRange) -> Span:
+        """A block's span, which ends after its line break: a lone CR ending it (a line break to CommonMark,
+        not to fmlint, whose lines end at LF) is left out, or the span would end past its line's text."""
+        span = self.span(byte_range)
+        end = span.end - self.base
+        if end > 0 and self.body[end - 1] == "\r" and self.body[end : end + 1] != "\n":
+            return Span(span.start, span.end - 1)
+        return span
 
 
 def parse_markdown(doc: Document) -> MarkdownView:
@@ -469,9 +478,11 @@ class _Walk:
                             pending_at = self.pending_index
                     elif type(watch) is _Heading:
                         text = "".join(watch.text).strip()
-                        view.headings.append(Heading(watch.level, text, offsets.span(watch.range), containers > 0))
+                        view.headings.append(
+                            Heading(watch.level, text, offsets.block_span(watch.range), containers > 0)
+                        )
                     elif block is not None:
-                        self._end_html_block(offsets.span(block), containers > 0)
+                        self._end_html_block(offsets.block_span(block), containers > 0)
                     block = watch = None
                     in_code = False
                     elements.clear()
@@ -531,7 +542,7 @@ class _Walk:
         text = paragraph.emphasis_text
         if text is not None:
             assert paragraph.range is not None
-            found = (text, self.offsets.span(paragraph.range), nested)
+            found = (text, self.offsets.block_span(paragraph.range), nested)
             if self.figure_end == paragraph.start - 1 and paragraph.bold:  # a caption unless body text follows
                 self.pending, self.pending_index = found, end + 1  # decided by what comes next
             elif self.figure_end == paragraph.start - 1:  # an italic line under a picture: its caption

@@ -292,3 +292,21 @@ def test_jekyll_liquid_code_blocks_are_not_markdown():
         + "{% highlight ruby %}\n# a Ruby comment\n{% endhighlight %}\n\n{% raw %}\n**Not a heading**\n{% endraw %}\n"
     )
     md(source, [])
+
+
+@pytest.mark.parametrize(
+    "ending, expected",
+    [
+        ("# 二\r", (6, 1, 6, 4, "MD025")),  # the fuzzer's case: the file ends in a lone CR
+        ("二\r===\r", (6, 1, 6, 6, "MD025")),  # both lines of the setext heading are fmlint's line 6
+        ("> # 二\r", (6, 3, 6, 6, "MD025")),
+        ("**二、标题**\r", (6, 1, 6, 9, "MD036")),
+        ("# 二\rmore\n", (6, 1, 6, 4, "MD025")),  # a lone CR inside fmlint's line 6: CommonMark's line break
+        ("# 二\r\n", (6, 1, 7, 1, "MD025")),  # CRLF: the span ends on the next line, as after LF
+    ],
+)
+def test_a_block_ended_by_a_lone_cr_ends_at_the_cr(ending, expected):
+    """A lone CR ends a line for CommonMark, not for fmlint (lines end at LF): a heading or bold line ended
+    by one is reported up to the CR, never past its line's text."""
+    [diagnostic] = [d for d in md(YAML + "# 一\n\n" + ending, [(4, 1, "MD025"), expected[:2] + expected[4:]])[1:]]
+    assert (diagnostic.line, diagnostic.column, diagnostic.end_line, diagnostic.end_column, diagnostic.code) == expected
