@@ -1,0 +1,80 @@
+"""Property: a reference's memoized resolution is the one it gets resolved afresh.
+
+``refs.resolve`` answers each distinct reference once per index, keyed by what
+the answer depends on (the page for a same-page reference, the folder for a
+relative path, nothing more for a path from the root).  Small random Hugo
+sites — pages in nested folders, bundles and sections, with ``ref``/``relref``
+shortcodes (positional and ``path=``/``lang=``), relative and root Markdown
+links, fragments and same-page anchors — are indexed twice, and every
+reference is resolved through the memo in one index and afresh in the other.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fmlint.config.settings import Settings
+from fmlint.linter import lint_path
+from fmlint.rules import RULES_BY_CODE
+from fmlint.site import refs
+from fmlint.site.config import read_site
+from fmlint.site.index import SiteIndex
+from fmlint.site.sitepass import content_files
+
+SITE_SETTINGS = Settings(enabled_codes=frozenset(code for code in RULES_BY_CODE if code.startswith("SITE")))
+FOLDERS = ["", "docs", "docs/sub", "blog", "blog/b1"]
+NAMES = ["a", "b", "intro", "index", "_index", "Intro"]
+TARGETS = ["a", "b.md", "intro", "./a", "./intro.md", "../a.md", "../docs/a", "/docs/a", "/blog/b", "docs/sub/a"]
+TARGETS += ["", "#setup", "b#h", "intro#setup", "/docs/", "../", "sub/a.md", "A.md", "nope"]
+
+reference = st.tuples(st.sampled_from(["ref", "relref-named", "link", "plain-link"]), st.sampled_from(TARGETS))
+page = st.tuples(st.sampled_from(FOLDERS), st.sampled_from(NAMES), st.lists(reference, min_size=1, max_size=5))
+
+
+def _written(kind: str, target: str) -> str:
+    if kind == "ref":
+        return f'{{{{< ref "{target}" >}}}}'
+    if kind == "relref-named":
+        return f'{{{{< relref path="{target}" lang="en" >}}}}'
+    if kind == "link":  # to a Markdown file (or an anchor of this page)
+        return f"[x]({target if target.endswith('.md') or target.startswith('#') else target + '.md'})"
+    return f"[x]({target})"
+
+
+def _index(site_root: Path) -> SiteIndex:
+    site = read_site(str(site_root))
+    index = SiteIndex(site)
+    for path in content_files(site):
+        facts = lint_path(path, SITE_SETTINGS).facts
+        assert facts is not None
+        index.add(path, path, facts)
+    index.finish()
+    return index
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(page, min_size=2, max_size=10))
+def test_memoized_resolution_is_the_fresh_one(pages):
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "hugo.toml").write_text('baseURL = "https://example.org/"\n', encoding="utf-8")
+        for number, (where, name, references) in enumerate(pages):
+            path = root / "content" / where / f"{name}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            body = " ".join(_written(kind, target) for kind, target in references)
+            path.write_text(f"---\ntitle: P{number}\n---\n\n## Setup\n\n## H\n\n{body}\n", encoding="utf-8")
+        memoized, fresh = _index(root), _index(root)
+        for page_memoized, page_fresh in zip(memoized.pages, fresh.pages, strict=True):
+            for written in page_memoized.facts.references:
+                once = refs.resolve(memoized, page_memoized, written)
+                again = refs._resolve(fresh, page_fresh, written)
+                assert (once.page and once.page.absolute, once.fragment, once.problem, once.checked) == (
+                    again.page and again.page.absolute,
+                    again.fragment,
+                    again.problem,
+                    again.checked,
+                ), (page_memoized.absolute, written)
