@@ -17,15 +17,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fmlint.config.settings import Settings
-from fmlint.linter import lint_path
-from fmlint.rules import RULES_BY_CODE
 from fmlint.site import refs
-from fmlint.site.config import read_site
-from fmlint.site.index import SiteIndex
-from fmlint.site.sitepass import content_files
+from tests.test_site_rules import index_of
 
-SITE_SETTINGS = Settings(enabled_codes=frozenset(code for code in RULES_BY_CODE if code.startswith("SITE")))
 FOLDERS = ["", "docs", "docs/sub", "blog", "blog/b1"]
 NAMES = ["a", "b", "intro", "index", "_index", "Intro"]
 TARGETS = ["a", "b.md", "intro", "./a", "./intro.md", "../a.md", "../docs/a", "/docs/a", "/blog/b", "docs/sub/a"]
@@ -45,17 +39,6 @@ def _written(kind: str, target: str) -> str:
     return f"[x]({target})"
 
 
-def _index(site_root: Path) -> SiteIndex:
-    site = read_site(str(site_root))
-    index = SiteIndex(site)
-    for path in content_files(site):
-        facts = lint_path(path, SITE_SETTINGS).facts
-        assert facts is not None
-        index.add(path, path, facts)
-    index.finish()
-    return index
-
-
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(page, min_size=2, max_size=10))
 def test_memoized_resolution_is_the_fresh_one(pages):
@@ -67,7 +50,7 @@ def test_memoized_resolution_is_the_fresh_one(pages):
             path.parent.mkdir(parents=True, exist_ok=True)
             body = " ".join(_written(kind, target) for kind, target in references)
             path.write_text(f"---\ntitle: P{number}\n---\n\n## Setup\n\n## H\n\n{body}\n", encoding="utf-8")
-        memoized, fresh = _index(root), _index(root)
+        memoized, fresh = index_of(root), index_of(root)
         for page_memoized, page_fresh in zip(memoized.pages, fresh.pages, strict=True):
             for written in page_memoized.facts.references:
                 once = refs.resolve(memoized, page_memoized, written)
