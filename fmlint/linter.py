@@ -31,7 +31,7 @@ from fmlint.rules import CHECKERS, RULES_BY_CODE, Checker, Context
 from fmlint.rules.site import SITE_CODES
 from fmlint.schema.loader import SchemaLoadError
 from fmlint.site.facts import SiteFacts
-from fmlint.suppressions import apply_suppressions, may_have_directives
+from fmlint.suppressions import apply_suppressions
 from fmlint.urls import is_remote
 
 
@@ -194,8 +194,7 @@ def finish(
     ctx: Context, diagnostics: list[Diagnostic], urls: tuple[UrlOccurrence, ...]
 ) -> tuple[list[Diagnostic], tuple[UrlOccurrence, ...]]:
     """Inline suppression comments applied to the findings and URLs; the findings sorted."""
-    doc = ctx.doc
-    if doc.readable and may_have_directives(doc.text):
+    if ctx.may_have_directives:
         diagnostics, directive_problems, silenced = apply_suppressions(ctx, diagnostics, (u.line for u in urls))
         diagnostics += _diagnostics(ctx, directive_problems)
         urls = tuple(replace(u, suppressed=silenced[u.line]) if u.line in silenced else u for u in urls)

@@ -48,7 +48,6 @@ from fmlint.rules import Checker
 from fmlint.rules.base import answers_unchanged
 from fmlint.rules.site import SITE_CODES
 from fmlint.site.config import site_of
-from fmlint.suppressions import may_have_directives
 
 SettingsFor = Callable[[str], Settings]
 
@@ -268,7 +267,7 @@ class _Worker:
             found_facts, facts_errors = collect_facts(ctx, self.verbose) if facts else (None, [])
             stable += url_errors + facts_errors
             result = FileResult(path, sorted(stable, key=ORDER), urls, found_facts)
-            entry = Entry(result, sorted(filesystem, key=ORDER), tuple(ctx.probes), may_have_directives(data))
+            entry = Entry(result, sorted(filesystem, key=ORDER), tuple(ctx.probes), ctx.may_have_directives)
             if not any(d.code == INTERNAL_ERROR for d in (*stable, *filesystem)):  # a crash is shown again, not stored
                 cache.store(key, file_key, stamp, entry)
         found_now = [*entry.result.diagnostics, *filesystem, *check(ctx, self.clock[index], self.verbose)]

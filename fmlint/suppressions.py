@@ -54,14 +54,8 @@ _MARKDOWNLINT_ALIASES = {"single-h1": "MD025", "header-increment": "MD001"}
 _SETTINGS_CHECKER = next(checker for checker in CHECKERS if checker.name == "unused-suppression")
 
 
-_BYTE_PREFIXES = (FMLINT.encode(), MARKDOWNLINT.encode())
-
-
-def may_have_directives(text: str | bytes) -> bool:
-    """Whether ``text`` (or a file's bytes) may hold directives, fmlint's or markdownlint's: without either
-    prefix it has none."""
-    if isinstance(text, bytes):
-        return _BYTE_PREFIXES[0] in text or _BYTE_PREFIXES[1] in text
+def may_have_directives(text: str) -> bool:
+    """Whether ``text`` may hold directives, fmlint's or markdownlint's: without either prefix it has none."""
     return FMLINT in text or MARKDOWNLINT in text
 
 

@@ -101,6 +101,7 @@ class Context:
     settings: Settings
     _markdown: MarkdownView | None = field(default=None, repr=False)
     probes: list[Probe] = field(default_factory=list, repr=False)
+    _directives: bool | None = field(default=None, repr=False)
 
     @property
     def markdown(self) -> MarkdownView:
@@ -109,6 +110,16 @@ class Context:
 
             self._markdown = parse_markdown(self.doc)
         return self._markdown
+
+    @property
+    def may_have_directives(self) -> bool:
+        """Whether the file may hold suppression directives (``fmlint.suppressions``): its text is searched
+        once, for the suppressions, the cache entry and the site facts."""
+        if self._directives is None:
+            from fmlint.suppressions import may_have_directives
+
+            self._directives = self.doc.readable and may_have_directives(self.doc.text)
+        return self._directives
 
     def probe(self, function: Callable[..., Any], *args: Any) -> Any:
         """``function(*args)``, recorded; ``function`` is registered with :func:`probe_function`."""

@@ -195,10 +195,11 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
 
 
 def _may_suppress(ctx: Context) -> bool:
-    """Whether the file may hold inline suppression comments: where ``fmlint.suppressions`` reads them (the
-    front matter, the body's HTML comments) may hold one.  Not all of the text is searched: on text with
-    wide characters that is slower than the rest of the facts."""
+    """Whether the file may hold inline suppression comments: its text may hold a directive, and where
+    ``fmlint.suppressions`` reads them (the front matter, the body's HTML comments) does."""
     doc = ctx.doc
+    if not ctx.may_have_directives:
+        return False
     if doc.front_matter is not None and may_have_directives(doc.source(doc.front_matter)):
         return True
     return any(may_have_directives(comment.text) for comment in ctx.markdown.html_comments)
