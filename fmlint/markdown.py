@@ -248,8 +248,11 @@ def parse_markdown(doc: Document) -> MarkdownView:
     events = cast("Iterable[RawEvent]", pyromark.events_with_range(body, options=_options()))
     _Walk(view, offsets, _Definitions(body)).run(events)
     openings = [opening.start() for opening in _OPENING.finditer(body)]
-    view.shortcode_openings = [doc.body_start + at for at in openings if body[at + 1] == "{"]
-    view.shortcodes = _shortcodes(body, doc.body_start, openings) if openings else []
+    tags = [at for at in openings if body[at + 1] == "{"]  # ``{{<``, ``{{%``; the others open Liquid tags
+    view.shortcode_openings = [doc.body_start + at for at in tags]
+    if openings:
+        liquid = [at for at in openings if body[at + 1] == "%"]
+        view.shortcodes = _shortcodes(body, doc.body_start, tags, liquid)
     if view.shortcodes:
         _drop_shortcode_content(view)
     return view
@@ -263,12 +266,12 @@ def is_docfx_tab(doc: Document, heading: Heading) -> bool:
     return "#tab/" in doc.source(heading.span) and _DOCFX_TAB.fullmatch(doc.source(heading.span).strip()) is not None
 
 
-def _shortcodes(body: str, base: int, openings: list[int]) -> list[Span]:
+def _shortcodes(body: str, base: int, tags: list[int], liquid: list[int]) -> list[Span]:
     """Shortcode tags, paired ``{{< >}}`` shortcodes' content and Liquid code blocks, sorted and merged
-    (``openings``: where each ``{{<``, ``{{%`` and ``{%`` of the body begins)."""
+    (``tags``: where each ``{{<`` and ``{{%`` of the body begins; ``liquid``: each ``{%``)."""
     spans: list[Span] = []
     opened: list[tuple[str, re.Match[str]]] = []
-    for tag in _matches(_SHORTCODE, body, [at for at in openings if body[at + 1] == "{"]):
+    for tag in _matches(_SHORTCODE, body, tags):
         spans.append(Span(base + tag.start(), base + tag.end()))
         name = _SHORTCODE_NAME.match(tag.group())
         if name is None or tag.group().endswith(("/>}}", "/%}}")):
@@ -283,8 +286,7 @@ def _shortcodes(body: str, base: int, openings: list[int]) -> list[Span]:
                 if opening.group().startswith("{{<"):
                     spans.append(Span(base + opening.end(), base + tag.start()))
                 break
-    liquid = _matches(_LIQUID_BLOCK, body, [at for at in openings if body[at + 1] == "%"])
-    spans += [Span(base + block.start(), base + block.end()) for block in liquid]
+    spans += [Span(base + block.start(), base + block.end()) for block in _matches(_LIQUID_BLOCK, body, liquid)]
     merged: list[Span] = []
     for span in sorted(spans, key=lambda s: s.start):
         if merged and span.start <= merged[-1].end:
