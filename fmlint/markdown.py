@@ -154,6 +154,7 @@ class MarkdownView:
     emphasis_paragraphs: list[EmphasisParagraph] = field(default_factory=list)
     code_fences: list[CodeFence] = field(default_factory=list)
     html_comments: list[HtmlComment] = field(default_factory=list)
+    html_ids: list[str] = field(default_factory=list)  # ``id``/``name`` attributes of HTML tags: link targets
     shortcodes: list[Span] = field(default_factory=list)
     # where each ``{{<`` or ``{{%`` of the body begins (document offsets), from the one scan for shortcodes;
     # None when the view was not parsed from the document's own text (MDX masks it; too much markup)
@@ -529,6 +530,8 @@ class _Walk:
                 span = offsets.span(byte_range)
                 view.images.extend(_html_images(view.doc, span))
                 view.html_comments.extend(_html_comments(view.doc, span))
+                if "=" in inline_html:
+                    view.html_ids += _html_ids(inline_html)
                 _inline_element(inline_html, elements, runs)
         if run_first is not None:
             runs.append((run_first["start"], run_last["end"]))
@@ -579,6 +582,7 @@ class _Walk:
         source = view.doc.source(span)
         view.images.extend(_html_images(view.doc, span))
         view.html_comments.extend(_html_comments(view.doc, span))
+        view.html_ids += _html_ids(source)
         leading = _LEADING_COMMENTS.match(source)
         if leading is not None:  # `<!-- c --> **Title**` is an HTML block to CommonMark; markdownlint sees the run
             run = _emphasis_only(source[leading.end() :])
@@ -700,6 +704,14 @@ def _code_fence(doc: Document, info: str, span: Span) -> CodeFence:
     closed = len(lines) >= 2 and closing.fullmatch(lines[-1]) is not None
     first_line = len(lines[0].rstrip("\r")) if lines else 0
     return CodeFence(info.strip(), span, Span(span.start, span.start + first_line), closed)
+
+
+_HTML_ID = re.compile(r"""<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+
+
+def _html_ids(html: str) -> list[str]:
+    """The ``id`` (or an anchor's ``name``) of each tag in ``html``: what a ``#fragment`` may point at."""
+    return [found for match in _HTML_ID.finditer(html) if (found := match.group(match.lastindex or 1))]
 
 
 def _html_comments(doc: Document, span: Span) -> list[HtmlComment]:

@@ -3,7 +3,8 @@
 These rules read the facts of every content file of the site (from the result
 cache when unchanged), so they are reported after the per-file pass by
 ``fmlint.site.sitepass``; ``check`` below finds nothing itself.  They apply to
-Hugo sites (the folder above the file holding ``hugo.toml``/``config.toml`` …).
+Hugo sites (the folder above the file holding ``hugo.toml``/``config.toml`` … or
+``config/_default/hugo.toml`` …).
 """
 
 from __future__ import annotations
@@ -24,9 +25,14 @@ URLs differing only by case), links and anchors; Docusaurus, Astro and MkDocs
 sites the relative `.md` links and anchors."""
 
 _OPTIONS = """## Options
-None; the site's own configuration (`hugo.toml`: `contentDir`, languages,
-`[permalinks]`, `disablePathToLower`, `removePathAccents`, `uglyURLs`,
-`taxonomies`, `markup.goldmark.parser.autoHeadingIDType`) decides."""
+None; the site's own configuration (`hugo.toml`, or `config/_default/`:
+`contentDir`, languages, content module mounts with their `sites.matrix`
+languages and `files` globs, `[permalinks]`, `disablePathToLower`,
+`removePathAccents`, `uglyURLs`, `taxonomies`,
+`markup.goldmark.parser.autoHeadingIDType`, cascades of `build.render`) decides.
+A file that several mounts hold is a page of each (the first mount wins a
+path), and its findings are reported once; links into a mount whose source is
+missing (a submodule not checked out) are not judged."""
 
 RULES = (
     Rule(
@@ -138,7 +144,11 @@ and same-page `[x](#fragment)` links against the target page's heading IDs,
 made as Hugo's goldmark makes them (`autoHeadingIDType`: `github` by default,
 `github-ascii`, `blackfriday`), with `{{#custom-id}}` attributes and the
 `-1`, `-2` suffixes of repeated headings; definition terms count with
-`autoDefinitionTermID`. Footnote anchors are not checked. {_SITE}
+`autoDefinitionTermID`, and so do the `id`s of HTML tags (`<a id="x"></a>`).
+Footnote anchors are not checked, nor fragments of a page that calls a
+`{{{{% name %}}}}` shortcode without content (the Markdown it writes, headings
+included, is not seen), nor same-page fragments in a page that is not rendered
+(a fragment meant for including, by `build.render: never` or a cascade of it). {_SITE}
 
 ## Why is this bad?
 Hugo never checks fragments: the link opens the page at its top, silently.

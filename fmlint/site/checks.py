@@ -205,9 +205,11 @@ def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                 yield Finding(page, BROKEN_REFERENCE, resolved.problem, reference.at)
                 continue
             fragment = resolved.fragment
+            if resolved.page is page and not page.renders:
+                continue  # a fragment written to be included: its own #links are the including page's
             if fragment and not _GENERATED_ANCHORS.search(fragment):
                 ids = anchor_ids(index, resolved.page)
-                if fragment not in ids:
+                if fragment not in ids and not resolved.page.facts.hidden_markdown:
                     yield Finding(
                         page, BROKEN_ANCHOR, _anchor_message(page, resolved.page, fragment, ids), reference.at
                     )

@@ -1,10 +1,12 @@
 """The site a file belongs to: its root folder and the generator configuration the site rules read.
 
 The root is the nearest folder above a file holding one of :data:`SITE_MARKERS`
-(the local-image rule's markers, plus Astro, Docusaurus and MkDocs).  Of Hugo's
-configuration (``hugo.toml|yaml|json`` or ``config.*`` at the root, then
-``config/_default/``) the rules read: ``contentDir`` and module mounts of
-``content`` (with their language), ``languages`` (and each one's
+(the local-image rule's markers, Hugo's configuration folder, plus Astro,
+Docusaurus and MkDocs).  Of Hugo's configuration (``hugo.toml|yaml|json`` or
+``config.*`` at the root, then ``config/_default/``) the rules read:
+``contentDir`` and module mounts of ``content`` (their target folder, ``files``
+glob slice, and languages: ``sites.matrix`` or the older ``lang``), the
+``cascade`` path globs that render nothing, ``languages`` (and each one's
 ``contentDir``), ``defaultContentLanguage``(``InSubdir``), ``[permalinks]``,
 ``disablePathToLower``, ``removePathAccents``, ``uglyURLs``, ``taxonomies``,
 ``markup.goldmark.parser.autoHeadingIDType`` and ``autoDefinitionTermID``.
@@ -17,12 +19,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
 from fmlint.rules.local_images import site_root
+from fmlint.site.rendering import NEVER, build_render
 
 HUGO_FILES = (
     "hugo.toml",
@@ -45,14 +49,26 @@ OTHER_MARKERS = (
     "mkdocs.yml",
     "mkdocs.yaml",
 )
-SITE_MARKERS = (*HUGO_FILES, *OTHER_MARKERS)
+# a site configured only in Hugo's configuration folder (many Docsy sites) has no file at its root
+HUGO_FOLDER_FILES = tuple(f"config/_default/{name}" for name in HUGO_FILES)
+SITE_MARKERS = (*HUGO_FILES, *HUGO_FOLDER_FILES, *OTHER_MARKERS)
 DEFAULT_TAXONOMIES = ("tags", "categories")
 
 
 @dataclass(frozen=True)
 class ContentDir:
-    path: str  # absolute
+    path: str  # absolute: a folder, or a file mounted on its own
     language: str | None  # None: the language comes from the file name, else the default
+    target: str = ""  # where a module mount puts it under the content root (``docs`` for ``content/docs``)
+    files: tuple[str, ...] = ()  # a mount's ``files`` glob slice, over paths relative to it
+    mounted: bool = False  # a module mount: each one holding a file makes a page of it
+
+    def holds(self, path: str) -> bool:
+        if path == self.path:
+            return True
+        if not path.startswith(self.path + os.sep):
+            return False
+        return not self.files or glob_slice_matches(self.files, path[len(self.path) + 1 :].replace(os.sep, "/"))
 
 
 @dataclass(frozen=True)
@@ -73,6 +89,7 @@ class SiteConfig:
     heading_ids: str = "github"
     definition_ids: bool = False
     taxonomies: tuple[str, ...] = DEFAULT_TAXONOMIES
+    headless: tuple[str, ...] = ()  # path globs the configuration's ``cascade`` gives ``build.render: never``
     digest: str = ""
 
     @property
@@ -91,13 +108,17 @@ class SiteConfig:
     def _prefixes(self) -> dict[str, str]:
         return {}  # not a field: worked out once per language
 
-    def content_dir_of(self, path: str) -> ContentDir | None:
-        """The content folder holding ``path`` (the deepest, so that nested mounts win)."""
-        best: ContentDir | None = None
-        for content in self.content_dirs:
-            if path.startswith(content.path + os.sep) and (best is None or len(content.path) > len(best.path)):
-                best = content
-        return best
+    def content_dirs_of(self, path: str) -> list[tuple[int, ContentDir]]:
+        """The content folders that make a page of the file at ``path``, with their places in
+        :attr:`content_dirs` (of two that make one page, Hugo takes the first): the deepest of the
+        configured folders (``contentDir``), unless a deeper module mount holds it, and every mount."""
+        holding = [(number, content) for number, content in enumerate(self.content_dirs) if content.holds(path)]
+        configured = [found for found in holding if not found[1].mounted]
+        deepest = max(configured, key=lambda found: len(found[1].path), default=None)
+        mounts = [found for found in holding if found[1].mounted]
+        if deepest is None or any(len(content.path) > len(deepest[1].path) for _, content in mounts):
+            return mounts
+        return sorted([deepest, *mounts])
 
 
 def site_of(path: str) -> SiteConfig | None:
@@ -211,10 +232,7 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         if isinstance(table, dict) and table.get("contentdir"):
             dirs.append(ContentDir(os.path.normpath(os.path.join(root, str(table["contentdir"]))), language))
     for mount in _table(options, "module").get("mounts", []) or []:
-        if isinstance(mount, dict) and str(mount.get("target", "")).strip("/") == "content" and mount.get("source"):
-            mounted = mount.get("lang")
-            source = os.path.normpath(os.path.join(root, str(mount["source"])))
-            dirs.append(ContentDir(source, str(mounted).lower() if mounted else None))
+        dirs += _mounted(root, mount, languages)
     if len(dirs) > 1 and not any(d.path == dirs[0].path for d in dirs[1:]) and _is_mount_only(options):
         dirs = dirs[1:]  # mounting content replaces the default content folder
     parser = _table(options, "markup", "goldmark", "parser")
@@ -242,8 +260,103 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         heading_ids=str(parser.get("autoheadingidtype", "github")).lower(),
         definition_ids=bool(parser.get("autodefinitiontermid", False)),
         taxonomies=taxonomies,
+        headless=_headless(options.get("cascade")),
         digest=hashlib.blake2b(data, digest_size=12).hexdigest(),
     )
+
+
+def _headless(cascade: Any) -> tuple[str, ...]:
+    """The ``target.path`` globs of the configuration's cascades that set ``build.render: never`` for pages
+    picked by path alone (fragments meant for including, such as ``/**/_includes/**``)."""
+    found = []
+    for table in cascade if isinstance(cascade, list) else [cascade]:
+        if not isinstance(table, dict):
+            continue
+        target = table.get("target") or table.get("_target")
+        build = table.get("_build") or table.get("build")
+        if isinstance(target, dict) and set(target) == {"path"} and build_render(build) == NEVER:
+            found.append(str(target["path"]))
+    return tuple(found)
+
+
+def _mounted(root: str, mount: Any, languages: tuple[str, ...]) -> list[ContentDir]:
+    """The content folders a module mount makes: one per language of its sites matrix (or its ``lang``);
+    one taking the language from file names when it names none."""
+    target = str(mount.get("target", "")).strip("/") if isinstance(mount, dict) else ""
+    if not (target == "content" or target.startswith("content/")) or not mount.get("source"):
+        return []
+    source = os.path.normpath(os.path.join(root, str(mount["source"])))
+    under = target[len("content") :].strip("/")
+    files = [*_strings(mount.get("files")), *_strings(mount.get("includefiles"))]
+    files += [f"! {pattern}" for pattern in _strings(mount.get("excludefiles"))]
+    matrix = _table(mount, "sites", "matrix").get("languages")
+    mounted: list[str | None]
+    if matrix is not None:
+        mounted = [language for language in languages if glob_slice_matches(_strings(matrix), language)]
+    else:
+        mounted = [str(mount["lang"]).lower()] if mount.get("lang") else [None]
+    return [ContentDir(source, language, under, tuple(files), mounted=True) for language in mounted]
+
+
+def _strings(value: Any) -> list[str]:
+    """A setting that is a string or a list of them, as a list."""
+    if isinstance(value, str):
+        return [value]
+    return [str(item) for item in value] if isinstance(value, list) else []
+
+
+def glob_slice_matches(patterns: list[str] | tuple[str, ...], name: str) -> bool:
+    """Whether ``name`` matches Hugo's glob slice: no ``! pattern`` matches it, and one of the other patterns
+    does (any name, when there are none)."""
+    positive = False
+    matched = False
+    for pattern in patterns:
+        if pattern.startswith("! "):
+            if _glob(pattern[2:].strip()).fullmatch(name):
+                return False
+        else:
+            positive = True
+            matched = matched or _glob(pattern.strip()).fullmatch(name) is not None
+    return matched or not positive
+
+
+@cache
+def _glob(pattern: str) -> re.Pattern[str]:
+    """A Go glob (gobwas/glob, ``/`` the separator) as a regular expression: ``**`` crosses folders, ``*``
+    and ``?`` do not, ``{a,b}`` is either, ``[…]`` a class."""
+    out = []
+    depth = 0
+    at = 0
+    while at < len(pattern):
+        char = pattern[at]
+        if pattern.startswith("**", at):
+            out.append(".*")
+            at += 2
+            continue
+        if char == "*":
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "{":
+            depth += 1
+            out.append("(?:")
+        elif char == "}" and depth:
+            depth -= 1
+            out.append(")")
+        elif char == "," and depth:
+            out.append("|")
+        elif char == "[":
+            end = pattern.find("]", at + 1)
+            if end < 0:
+                out.append(re.escape(char))
+            else:
+                body = pattern[at + 1 : end]
+                out.append("[" + ("^" + body[1:] if body.startswith("!") else body) + "]")
+                at = end
+        else:
+            out.append(re.escape(char))
+        at += 1
+    return re.compile("".join(out) + ")" * depth)
 
 
 def _is_mount_only(options: dict[str, Any]) -> bool:

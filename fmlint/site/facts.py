@@ -32,6 +32,7 @@ _ARGUMENT = re.compile(r"""(?:(\w+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^
 _OPENING = re.compile(r"\{\{[<%]")
 _QUOTED = re.compile(r'"([^"\\]*)"')  # one quoted argument without escapes (as _ARGUMENT reads it)
 _INCLUDE = re.compile(r"""\{\{[<%]\s*([\w/-]+)\s+["`]([^"`\n]*)["`]""")
+_MARKDOWN_TAG = re.compile(r"\{\{%\s*(/?)\s*([\w./-]+)")
 _ATTRIBUTES = re.compile(r"\s*\{([^{}]*)\}\s*$")
 _ID_ATTRIBUTE = re.compile(r"(?:^|\s)#([^\s#.]+)|\bid\s*=\s*[\"']?([^\s\"']+)")
 _DEFINITION = re.compile(r"\r?\n:[ \t]")
@@ -88,6 +89,9 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     includes: list[str] = []
     suppressions: bool = False  # the file has fmlint- comments
     front_matter: bool = True  # Jekyll copies a file without front matter as it is
+    html_ids: list[str] = []  # ``id``s of HTML tags in the body (``<a id="x"></a>``): anchors too
+    # the body calls a ``{{% name %}}`` shortcode without content: Markdown it writes (headings) is not seen
+    hidden_markdown: bool = False
 
     @property
     def anchors(self) -> list[Anchor]:
@@ -164,7 +168,7 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
     title, slug, url, permalink = item("title"), item("slug"), item("url"), item("permalink")
     translation_key = item("translationkey")
     has_body = doc.readable and doc.body_start < len(doc.text)
-    anchors, references, includes = _body_facts(ctx, spans) if has_body else ([], [], [])
+    anchors, references, includes, hidden = _body_facts(ctx, spans) if has_body else ([], [], [], False)
     at = [At(*position) for position in locate(spans)]
 
     def located(found: tuple[str, int] | None) -> Item | None:
@@ -191,6 +195,8 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
         includes=includes,
         suppressions=_may_suppress(ctx),
         front_matter=doc.kind is not None,
+        html_ids=ctx.markdown.html_ids if has_body else [],
+        hidden_markdown=hidden,
     )
 
 
@@ -218,9 +224,10 @@ def _date(data: dict[str, Any], keys: dict[str, Any]) -> str:
 _Pending = tuple[str, str, int, str]  # a reference: kind, target, the number of its span, language
 
 
-def _body_facts(ctx: Context, spans: list[Span]) -> tuple[list[Anchor], list[_Pending], list[str]]:
-    """The anchors, the references (their spans added to ``spans``) and the included files of the body
-    (searched in the document's text from where the body starts: no copy of it is made)."""
+def _body_facts(ctx: Context, spans: list[Span]) -> tuple[list[Anchor], list[_Pending], list[str], bool]:
+    """The anchors, the references (their spans added to ``spans``), the included files of the body and
+    whether it has hidden Markdown (searched in the document's text from where the body starts: no copy of
+    it is made)."""
     text, body_start = ctx.doc.text, ctx.doc.body_start
     view = ctx.markdown
     anchors = [_anchor(h.text) for h in sorted([*view.headings, *view.shortcode_headings], key=lambda h: h.span.start)]
@@ -231,14 +238,14 @@ def _body_facts(ctx: Context, spans: list[Span]) -> tuple[list[Anchor], list[_Pe
     openings = view.shortcode_openings
     if openings is None:  # the view did not scan the document's text
         openings = [opening.start() for opening in _OPENING.finditer(text, body_start)]
-    includes = _shortcode_facts(text, openings, spans, references)
+    includes, hidden = _shortcode_facts(text, openings, spans, references)
     for kind, elements in (("link", view.links), ("image", view.images)):
         for element in elements:
             url = element.url
             if url and "://" not in url and not url.startswith(_NOT_PAGES):
                 spans.append(element.url_span)
                 references.append((kind, url, len(spans) - 1, ""))
-    return anchors, references, includes
+    return anchors, references, includes, hidden
 
 
 def _anchor(text: str) -> Anchor:
@@ -264,13 +271,20 @@ def _definition_terms(text: str, body_start: int, first: int) -> list[Anchor]:
     return terms
 
 
-def _shortcode_facts(text: str, openings: list[int], spans: list[Span], references: list[_Pending]) -> list[str]:
-    """The ``ref``/``relref`` shortcodes of the body (added to ``references``, their paths' spans to ``spans``)
-    and the content files other shortcodes name; each pattern is tried where a shortcode opens (``openings``,
-    the Markdown view's), as each pattern's own scan would find them: not inside an earlier match of it."""
+def _shortcode_facts(
+    text: str, openings: list[int], spans: list[Span], references: list[_Pending]
+) -> tuple[list[str], bool]:
+    """The ``ref``/``relref`` shortcodes of the body (added to ``references``, their paths' spans to ``spans``),
+    the content files other shortcodes name, and whether a ``{{% %}}`` shortcode without content writes
+    Markdown here; each pattern is tried where a shortcode opens (``openings``, the Markdown view's), as each
+    pattern's own scan would find them: not inside an earlier match of it."""
     includes: list[str] = []
     ref_end = include_end = 0
+    opened: set[str] = set()  # the names of {{% %}} tags, and of their closing tags
+    closed: set[str] = set()
     for at in openings:
+        if text.startswith("%", at + 2) and (tag := _MARKDOWN_TAG.match(text, at)) is not None:
+            (closed if tag.group(1) else opened).add(tag.group(2))
         if at >= ref_end and (match := _REF.match(text, at)) is not None:
             ref_end = match.end()
             found = _target(match)
@@ -282,7 +296,8 @@ def _shortcode_facts(text: str, openings: list[int], spans: list[Span], referenc
             include_end = match.end()
             if match.group(2).endswith(MARKDOWN_EXTENSIONS) and match.group(1) not in ("ref", "relref"):
                 includes.append(match.group(2))
-    return includes
+                closed.add(match.group(1))  # its Markdown is the included file's: seen
+    return includes, bool(opened - closed - {"ref", "relref"})
 
 
 def _target(match: re.Match[str]) -> tuple[str, int, str] | None:

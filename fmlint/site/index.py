@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from fmlint.site.anchors import heading_ids
-from fmlint.site.config import SiteConfig
+from fmlint.site.config import SiteConfig, glob_slice_matches
 from fmlint.site.facts import Item, SiteFacts
 from fmlint.site.hugo_paths import basic_normalize, clean, make_path, output_file, url_key
 from fmlint.site.jekyll import jekyll_url
@@ -69,6 +69,7 @@ class Page:
     key: str = ""
     url: str = ""
     decided_by: Item | None = None  # the front-matter value that decides the URL (slug, url), if any
+    mount: int = 0  # the place of its content folder in the configuration: of two with one key, the first wins
 
     @property
     def bundle(self) -> bool:
@@ -92,6 +93,7 @@ class Page:
         """Its heading IDs, worked out on first use (a plain attribute: ``cached_property`` takes a lock)."""
         if self._ids is None:
             self._ids = heading_ids(((a.text, a.custom, a.heading) for a in self.facts.anchors), self._id_type)
+            self._ids.update(self.facts.html_ids)
         return self._ids
 
     _id_type: str = field(default="github", repr=False)
@@ -106,9 +108,10 @@ class SiteIndex:
     by_key: dict[tuple[str, str], list[Page]] = field(default_factory=dict)  # (language, key)
     by_base_name: dict[tuple[str, str], list[Page]] = field(default_factory=dict)
     by_url: dict[str, Page] = field(default_factory=dict)  # ``refs.url_key`` of each page's URL
-    alias_urls: set[str] = field(default_factory=set)
+    alias_urls: set[str] = field(default_factory=set)  # ``url_key`` of every alias (links to them are fine)
     children: dict[tuple[str, str], list[Page]] = field(default_factory=dict)  # (language, folder) → its pages
-    generated: tuple[str, ...] = ()  # URL prefixes of sections whose pages a content adapter makes
+    # URL keys of the folders whose pages no file shows: content adapters, mounts of what is missing
+    generated: tuple[str, ...] = ()
     probes: list[tuple[str, str, bool]] = field(default_factory=list)  # files outside the index looked for
     # taxonomy → its terms as used in the whole site, in its order (when the index holds a part of it)
     term_uses: dict[str, list[str]] | None = None
@@ -120,19 +123,22 @@ class SiteIndex:
             return self.term_uses.get(taxonomy, [])
         return [item.value for page in self.pages for item in page.facts.lists.get(taxonomy, ())]
 
+    def unseen(self, key: str) -> bool:
+        """Whether the URL or content key ``key`` is in a folder whose pages no file shows."""
+        return any(key == prefix or key.startswith(prefix.rstrip("/") + "/") for prefix in self.generated)
+
     def probe(self, function: Callable[[str], bool], path: str) -> bool:
         """``os.path.isfile`` or ``os.path.exists`` of ``path``, recorded: the findings depend on it."""
         answer = function(path)
         self.probes.append((function.__name__, path, answer))
         return answer
 
-    def add(self, file: str, absolute: str, facts: SiteFacts) -> Page | None:
-        page = _page(self.config, file, absolute, facts)
-        if page is None:
-            return None
-        self.pages.append(page)
-        self.by_file[absolute] = page
-        return page
+    def add(self, file: str, absolute: str, facts: SiteFacts) -> None:
+        """The file's pages: one, or one per module mount holding it (a language's fallback pages)."""
+        pages = _pages(self.config, file, absolute, facts)
+        self.pages += pages
+        if pages:
+            self.by_file.setdefault(absolute, pages[0])
 
     def finish(self, implicit: Iterable[tuple[str, str]] | None = None) -> None:
         """Work out keys and URLs (sections first: pages may use their slugs), and add implicit sections
@@ -147,6 +153,7 @@ class SiteIndex:
                     page.renders = bool(page.url)
                     page.decided_by = page.facts.permalink
             return
+        self._drop_shadowed()
         sections = {(p.language, p.folder) for p in self.pages if p.kind != "page"}
         tops = (
             {(p.language, p.folder.split("/", 1)[0]) for p in self.pages if p.kind == "page" and "/" in container(p)}
@@ -154,24 +161,41 @@ class SiteIndex:
             else set(implicit)
         )
         for language, folder in sorted(tops - sections):
-            self.pages.append(Page(None, SiteFacts(), language, "section", folder, "_index"))
+            section = Page(None, SiteFacts(), language, "section", folder, "_index")
+            section.key = _key(section)
+            self.pages.append(section)
         known = sections | tops
         never = {(p.language, p.folder) for p in self.pages if p.kind != "page" and p.facts.cascade_render == "never"}
         for page in self.pages:
             page.sections = _current_section(page, known)
-            page.renders = _renders(page, never)
+            page.renders = _renders(page, never) and not any(
+                glob_slice_matches((pattern,), page.key) for pattern in self.config.headless
+            )
             page._id_type = self.config.heading_ids
-            page.key = _key(page)
             page.url, page.decided_by = _url(self.config, page)
             self.by_key.setdefault((page.language, page.key), []).append(page)
             if page.renders:
                 self.by_url.setdefault(url_key(page.url), page)
             if page.kind == "page":
                 self.children.setdefault((page.language, container(page).rstrip("/")), []).append(page)
-            if self.config.aliases:
+            if page.facts.aliases:  # with ``disableAliases`` too: such sites redirect them another way
                 self.alias_urls.update(url_key(alias_url(self.config, page, a.value)) for a in page.facts.aliases)
             if page.file is not None:
                 self.by_base_name.setdefault((page.language, basic_normalize(page.base_name)), []).append(page)
+
+    def _drop_shadowed(self) -> None:
+        """Work out each page's key, and drop the pages of a mount that an earlier mount has a page for
+        (a language's own page replaces the fallback page mounted from another language's folder)."""
+        first: dict[tuple[str, str], int] = {}
+        for page in self.pages:
+            page.key = _key(page)
+            claim = (page.language, page.key)
+            first[claim] = min(first.get(claim, page.mount), page.mount)
+        if any(first[(page.language, page.key)] != page.mount for page in self.pages):
+            self.pages = [page for page in self.pages if first[(page.language, page.key)] == page.mount]
+            self.by_file = {}
+            for page in self.pages:
+                self.by_file.setdefault(page.absolute, page)
 
 
 def alias_url(config: SiteConfig, page: Page, alias: str) -> str:
@@ -225,26 +249,22 @@ def _current_section(page: Page, sections: set[tuple[str, str]]) -> str:
     return folder
 
 
-def _page(config: SiteConfig, file: str, absolute: str, facts: SiteFacts) -> Page | None:
-    content = config.content_dir_of(absolute)
-    if content is None:
-        return None
-    relative = absolute[len(content.path) + 1 :].replace(os.sep, "/")
-    folder, _, filename = relative.rpartition("/")
-    stem, extension = os.path.splitext(filename)
-    if extension.lower() not in CONTENT_EXTENSIONS:
-        return None
-    language = content.language or config.default_language
-    name, _, suffix = stem.rpartition(".")
-    if name and suffix.lower() in config.languages and content.language is None:
-        stem, language = name, suffix.lower()
-    if stem == "index":
-        kind = "page"
-    elif stem == "_index":
-        kind = "home" if not folder else "section"
-    else:
-        kind = "page"
-    return Page(file, facts, language, kind, folder, stem, absolute)
+def _pages(config: SiteConfig, file: str, absolute: str, facts: SiteFacts) -> list[Page]:
+    pages = []
+    for mount, content in config.content_dirs_of(absolute):
+        relative = absolute[len(content.path) + 1 :].replace(os.sep, "/")
+        relative = posixpath.join(content.target, relative).strip("/") if relative else content.target
+        folder, _, filename = relative.rpartition("/")
+        stem, extension = os.path.splitext(filename)
+        if extension.lower() not in CONTENT_EXTENSIONS:
+            continue
+        language = content.language or config.default_language
+        name, _, suffix = stem.rpartition(".")
+        if name and suffix.lower() in config.languages and content.language is None:
+            stem, language = name, suffix.lower()
+        kind = "home" if stem == "_index" and not folder else "section" if stem == "_index" else "page"
+        pages.append(Page(file, facts, language, kind, folder, stem, absolute, mount=mount))
+    return pages
 
 
 def _key(page: Page) -> str:

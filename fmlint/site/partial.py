@@ -53,8 +53,7 @@ def page_keys(config: SiteConfig, page: Page) -> list[tuple[str, str | None]]:
     ]
     if page.file is not None:
         keys.append(f"b\x1f{page.language}\x1f{basic_normalize(page.base_name)}")
-    if config.aliases:
-        keys += [f"a\x1f{url_key(alias_url(config, page, alias.value))}" for alias in page.facts.aliases]
+    keys += [f"a\x1f{url_key(alias_url(config, page, alias.value))}" for alias in page.facts.aliases]
     if page.kind == "page":
         keys.append(_children(page.language, container(page).rstrip("/")))
     return [(key, None) for key in keys] + list(_terms(config, page))

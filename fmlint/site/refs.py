@@ -80,6 +80,8 @@ def _shortcode(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     if found:
         names = ", ".join(f"`{p.file}`" for p in found[:3])
         return Resolved(None, fragment, f"`{reference.target}` is ambiguous: it names {len(found)} pages ({names})")
+    if index.unseen(content_key(target if target.startswith("/") else posixpath.join("/" + page.folder, target))):
+        return _SKIP  # a page a content adapter or a missing mount would make
     where = f" in language `{language}`" if index.config.multilingual else ""
     return Resolved(None, fragment, f"`{reference.target}` names no page{where} (Hugo fails with REF_NOT_FOUND)")
 
@@ -124,6 +126,8 @@ def content_key(path: str) -> str:
 
 def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     target = reference.target
+    if "{{" in target:
+        return _SKIP  # a template's placeholder (in a file a shortcode includes), not a path
     if target.startswith("#"):
         return Resolved(page, unquote(target[1:]))
     if (
@@ -171,7 +175,7 @@ def _site_url(index: SiteIndex, target: str) -> Resolved:
     if (
         url_key(path) in index.alias_urls
         or first in config.taxonomies
-        or any(url_key(path).startswith(prefix) for prefix in index.generated)
+        or index.unseen(url_key(path))
         or index.probe(os.path.exists, os.path.join(config.root, "static", path.lstrip("/")))
     ):
         return _SKIP

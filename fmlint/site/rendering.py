@@ -18,7 +18,7 @@ def page_render(data: dict[Any, Any], keys: dict[str, Any]) -> str:
     (``keys``: :func:`lowered_keys` of ``data``)."""
     if data.get(keys.get("headless", "")) is True:
         return NEVER
-    return _build_render(data.get(keys.get("_build", "")) or data.get(keys.get("build", "")))
+    return build_render(data.get(keys.get("_build", "")) or data.get(keys.get("build", "")))
 
 
 def cascade_render(cascade: Any) -> str:
@@ -26,13 +26,13 @@ def cascade_render(cascade: Any) -> str:
     for table in cascade if isinstance(cascade, list) else [cascade]:
         options = {str(k).lower(): v for k, v in table.items()} if isinstance(table, dict) else {}
         if options and not ({"target", "_target"} & set(options)):
-            found = _build_render(options.get("_build") or options.get("build"))
+            found = build_render(options.get("_build") or options.get("build"))
             if found:
                 return found
     return ""
 
 
-def _build_render(build: Any) -> str:
+def build_render(build: Any) -> str:
     if not isinstance(build, dict):
         return ""
     render = {str(k).lower(): v for k, v in build.items()}.get("render")

@@ -30,6 +30,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import posixpath
 import time
 import traceback
 from collections import Counter
@@ -56,7 +57,7 @@ from fmlint.suppressions import apply_suppressions
 
 if TYPE_CHECKING:  # the index and the checks are imported when a run meets a site
     from fmlint.site.checks import Finding
-    from fmlint.site.index import SiteIndex
+    from fmlint.site.index import Page, SiteIndex
 
 SettingsFor = Callable[[str], Settings]
 _NOT_CONTENT = frozenset({"node_modules", "_site", "vendor", "public", "build"})  # output and dependencies
@@ -300,7 +301,14 @@ def _findings(index: SiteIndex, wanted_codes: dict[str, frozenset[str]], every_c
         check for code, check in CHECKS.items() if every_code or any(code in codes for codes in wanted_codes.values())
     ):
         found += check(index, lambda page: page.absolute in wanted_codes)
-    return found
+    return _once_per_place(found)
+
+
+def _once_per_place(found: list[Finding]) -> list[Finding]:
+    """The findings of a file that is a page in several languages (a fallback mount) as those of its first page:
+    the same reference broken in each language is one fault of the file."""
+    first: dict[tuple[str, str, At], Page] = {}
+    return [f for f in found if first.setdefault((f.page.absolute, f.code, f.at), f.page) is f.page]
 
 
 def _stamps(files: list[str], cache: ResultCache | None, known: dict[str, str]) -> dict[str, str | None]:
@@ -405,17 +413,28 @@ def content_files(site: SiteConfig) -> list[str]:
 
 def walk_content(site: SiteConfig) -> tuple[list[str], tuple[str, ...]]:
     """One walk of the content folders: their Markdown files (as :func:`content_files`), and the URL
-    prefixes of the folders holding a content adapter (``_content.gotmpl``), whose pages no file shows."""
+    prefixes of the pages no file shows: of the folders holding a content adapter (``_content.gotmpl``),
+    and of mounts whose source is missing."""
     found: list[str] = []
     adapters: list[str] = []
     for content in site.content_dirs:
+        if not os.path.exists(content.path):  # a mount of what is not there (a submodule not checked out)
+            from fmlint.site.refs import content_key
+
+            adapters.append(content_key("/" + content.target))
+        elif content.path.lower().endswith(MARKDOWN_EXTENSIONS) and os.path.isfile(content.path):
+            found.append(content.path)  # a file mounted on its own
         for folder, dirs, files in os.walk(content.path):
             dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _NOT_CONTENT]
             prefix = folder + os.sep
-            found += [prefix + f for f in files if f.lower().endswith(MARKDOWN_EXTENSIONS) and not f.startswith(".")]
+            found += [
+                prefix + f
+                for f in files
+                if f.lower().endswith(MARKDOWN_EXTENSIONS) and not f.startswith(".") and content.holds(prefix + f)
+            ]
             if "_content.gotmpl" in files:
                 relative = os.path.relpath(folder, content.path).replace(os.sep, "/")
-                adapters.append(url_key("/" + ("" if relative == "." else relative)))
+                adapters.append(url_key(posixpath.join("/", content.target, "" if relative == "." else relative)))
     return sorted(set(found)), tuple(adapters)
 
 

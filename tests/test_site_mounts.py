@@ -1,0 +1,173 @@
+"""Hugo sites laid out by module mounts (Hugo 0.153+: ``sites.matrix``, ``files``), as real Docsy sites are.
+
+opentelemetry.io mounts each language's folder for that language, and the
+English docs again for every other language as fallback pages; its
+configuration lives in ``config/_default/`` only; submodule content is mounted
+from folders a checkout may lack; fragments point at ``<a id>`` tags and at
+headings that Markdown shortcodes write.  ``hugo list all`` judges the paths.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from test_site_rules import HUGO, _quiet_env, index_of, needs_hugo, page, site_findings, write
+
+from fmlint.site.config import glob_slice_matches, read_site
+
+MOUNTS = """
+[[module.mounts]]
+source = "content/en"
+target = "content"
+[module.mounts.sites.matrix]
+languages = ["en"]
+[[module.mounts]]
+source = "content/fr"
+target = "content"
+[module.mounts.sites.matrix]
+languages = ["fr"]
+[[module.mounts]]
+source = "content/en/docs"
+target = "content/docs"
+files = ["! specs/**"]
+[module.mounts.sites.matrix]
+languages = ["! en", "**"]
+[[module.mounts]]
+source = "extra"
+target = "content/more/stuff"
+[[module.mounts]]
+source = "single/page.md"
+target = "content/community/mission.md"
+[module.mounts.sites.matrix]
+languages = ["en"]
+[[module.mounts]]
+source = "submodule/spec"
+target = "content/docs/spec"
+"""
+
+MOUNTED_SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n' + MOUNTS,
+    "layouts/single.html": "{{ .Content }}",
+    "layouts/list.html": "{{ .Title }}",
+    "content/en/_index.md": page('title: "Home"'),
+    "content/en/docs/_index.md": page('title: "Docs"'),
+    "content/en/docs/a.md": page('title: "A"'),
+    "content/en/docs/b.md": page(
+        'title: "B"',
+        body='## Setup\n\nSee [a](#setup) and {{< ref "/docs/gone" >}} and [spec](/docs/spec/overview/).\n',
+    ),
+    "content/en/docs/specs/s.md": page('title: "S"'),
+    "content/fr/_index.md": page('title: "Accueil"'),
+    "content/fr/docs/a.md": page('title: "A fr"', body="## Réglages\n"),
+    "extra/x.md": page('title: "X"'),
+    "extra/y.fr.md": page('title: "Y"'),
+    "single/page.md": page('title: "Mission"'),
+}
+
+
+def test_glob_slices_as_hugo_reads_them():
+    assert glob_slice_matches(["! en", "**"], "fr")
+    assert not glob_slice_matches(["! en", "**"], "en")
+    assert not glob_slice_matches(["! specs/**"], "specs/s.md")
+    assert glob_slice_matches(["! specs/**"], "a.md")
+    assert glob_slice_matches(["*.md"], "a.md") and not glob_slice_matches(["*.md"], "sub/a.md")
+    assert glob_slice_matches(["**.md"], "sub/a.md")
+    assert glob_slice_matches(["{,/**}/_includes{,/**}"], "/docs/_includes/intro")
+    assert not glob_slice_matches(["{,/**}/_includes{,/**}"], "/docs/includes")
+    assert glob_slice_matches(["v[12].*"], "v1.x") and not glob_slice_matches(["v[!12].*"], "v1.x")
+
+
+def _pages(root: Path) -> set[tuple[str, str]]:
+    index = index_of(root)
+    return {(str(Path(p.absolute).relative_to(root)), p.url) for p in index.pages if p.file is not None}
+
+
+EXPECTED_PAGES = {
+    ("content/en/_index.md", "/"),
+    ("content/en/docs/_index.md", "/docs/"),
+    ("content/en/docs/_index.md", "/fr/docs/"),  # a fallback page: the English file in French
+    ("content/en/docs/a.md", "/docs/a/"),  # (French has its own a.md, mounted first)
+    ("content/en/docs/b.md", "/docs/b/"),
+    ("content/en/docs/b.md", "/fr/docs/b/"),
+    ("content/en/docs/specs/s.md", "/docs/specs/s/"),  # the fallback mount's files glob leaves specs out
+    ("content/fr/_index.md", "/fr/"),
+    ("content/fr/docs/a.md", "/fr/docs/a/"),
+    ("extra/x.md", "/more/stuff/x/"),  # no language: from the file name
+    ("extra/y.fr.md", "/fr/more/stuff/y/"),
+    ("single/page.md", "/community/mission/"),  # a file mounted on its own
+}
+
+
+def test_mounted_pages_and_their_paths(tmp_path):
+    write(tmp_path, MOUNTED_SITE)
+    assert _pages(tmp_path) == EXPECTED_PAGES
+
+
+@needs_hugo
+def test_mounted_pages_match_hugo_list_all(tmp_path):
+    write(tmp_path, MOUNTED_SITE)
+    done = subprocess.run(
+        [HUGO, "list", "all"], cwd=tmp_path, capture_output=True, text=True, timeout=300, check=True, env=_quiet_env()
+    )
+    rows = csv.DictReader(io.StringIO(done.stdout[done.stdout.index("path,") :]))
+    assert {(row["path"], urlsplit(row["permalink"]).path) for row in rows} == EXPECTED_PAGES  # a row per language
+
+
+def test_a_fault_in_a_file_mounted_for_two_languages_is_reported_once(tmp_path):
+    write(tmp_path, MOUNTED_SITE)
+    found = site_findings(tmp_path)
+    # the ref is broken in English and in French: one finding; `#setup` and the missing mount's page are fine
+    assert [line.split(" ", 2)[:2] for line in found] == [["content/en/docs/b.md:7:30-7:40", "SITE003"]]
+
+
+def test_a_site_configured_in_the_configuration_folder_only(tmp_path):
+    write(
+        tmp_path,
+        {
+            "config/_default/hugo.toml": 'baseURL = "https://example.org/"\n',
+            "content/docs/a.md": page('title: "A"', body="[b](b.md)\n"),
+        },
+    )
+    assert read_site(str(tmp_path)).generator == "hugo"
+    assert [line.split(" ")[1] for line in site_findings(tmp_path)] == ["SITE003"]
+
+
+ANCHOR_SITE = {
+    "hugo.toml": (
+        'baseURL = "https://example.org/"\ndisableAliases = true\n'
+        "[[cascade]]\n[cascade.build]\nrender = 'never'\n[cascade.target]\npath = '{,/**}/_includes{,/**}'\n"
+    ),
+    "content/docs/target.md": page(
+        'title: "T"', 'aliases: ["/old/target/"]', body='Intro <a id="small-prs"></a>\n\n<div data-id="nope"></div>\n'
+    ),
+    "content/docs/generated.md": page('title: "G"', body="{{% exporters/intro %}}\n"),
+    "content/docs/paired.md": page('title: "P"', body="{{% tab %}}\n## Inside\n{{% /tab %}}\n"),
+    "content/docs/_includes/intro.md": page('title: "Include"', body="See [below](#otlp-dependencies).\n"),
+    "content/docs/links.md": page(
+        'title: "L"',
+        body=(
+            "[a](target.md#small-prs) [b](target.md#nope) [c](generated.md#made-by-the-shortcode)\n"
+            "[d](paired.md#inside) [e](paired.md#outside) [f](/old/target/) [g](/docs/{{ $lang }}/)\n"
+        ),
+    ),
+}
+
+
+def test_fragments_of_html_ids_shortcode_markdown_and_included_fragments(tmp_path):
+    write(tmp_path, ANCHOR_SITE)
+    found = site_findings(tmp_path)
+    assert [line.split(" ", 2)[:2] for line in found] == [
+        ["content/docs/links.md:5:30-5:44", "SITE004"],  # #nope: a data-id is no anchor
+        ["content/docs/links.md:6:27-6:44", "SITE004"],  # #outside: a paired shortcode's headings are seen
+    ]
+
+
+@pytest.mark.parametrize("name", ["hugo.yaml", "config.toml"])
+def test_the_configuration_folder_is_read_beside_a_root_file(tmp_path, name):
+    write(tmp_path, {name: "", "config/_default/languages.toml": "[fr]\nweight = 2\n[en]\nweight = 1\n"})
+    assert read_site(str(tmp_path)).languages == ("en", "fr")
