@@ -19,6 +19,7 @@ import pytest
 from test_site_rules import HUGO, _quiet_env, index_of, needs_hugo, page, site_findings, write
 
 from fmlint.site.config import glob_slice_matches, read_site
+from fmlint.site.sitepass import content_files
 
 MOUNTS = """
 [[module.mounts]]
@@ -171,3 +172,19 @@ def test_fragments_of_html_ids_shortcode_markdown_and_included_fragments(tmp_pat
 def test_the_configuration_folder_is_read_beside_a_root_file(tmp_path, name):
     write(tmp_path, {name: "", "config/_default/languages.toml": "[fr]\nweight = 2\n[en]\nweight = 1\n"})
     assert read_site(str(tmp_path)).languages == ("en", "fr")
+
+
+def test_sections_named_like_output_folders_are_content(tmp_path):
+    """opentelemetry.io has ``content/en/site/build/``: only the site root's ``build/``, ``public/`` … are output."""
+    write(
+        tmp_path,
+        {
+            "_config.yml": "",
+            "build/out.md": page('title: "Output"'),  # Jekyll's content folder is the root: its build/ is output
+            "docs/build/guide.md": page('title: "Guide"'),
+            "docs/node_modules/pkg/readme.md": page('title: "Dependency"'),
+        },
+    )
+    assert content_files(read_site(str(tmp_path))) == [str(tmp_path / "docs/build/guide.md")]
+    write(tmp_path / "hugo", {"hugo.toml": "", "content/site/build/_index.md": page('title: "Build"')})
+    assert content_files(read_site(str(tmp_path / "hugo"))) == [str(tmp_path / "hugo/content/site/build/_index.md")]

@@ -60,7 +60,9 @@ if TYPE_CHECKING:  # the index and the checks are imported when a run meets a si
     from fmlint.site.index import Page, SiteIndex
 
 SettingsFor = Callable[[str], Settings]
-_NOT_CONTENT = frozenset({"node_modules", "_site", "vendor", "public", "build"})  # output and dependencies
+# output and dependencies in the site's root folder (Jekyll's content folder); below it, such names are sections
+_NOT_CONTENT = frozenset({"node_modules", "_site", "vendor", "public", "build"})
+_DEPENDENCIES = frozenset({"node_modules"})
 
 
 def site_diagnostics(
@@ -425,7 +427,8 @@ def walk_content(site: SiteConfig) -> tuple[list[str], tuple[str, ...]]:
         elif content.path.lower().endswith(MARKDOWN_EXTENSIONS) and os.path.isfile(content.path):
             found.append(content.path)  # a file mounted on its own
         for folder, dirs, files in os.walk(content.path):
-            dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _NOT_CONTENT]
+            skipped = _NOT_CONTENT if folder == site.root else _DEPENDENCIES
+            dirs[:] = [d for d in dirs if not d.startswith(".") and d not in skipped]
             prefix = folder + os.sep
             found += [
                 prefix + f
