@@ -147,7 +147,10 @@ def test_local_images_resolve_in_the_bundle_then_static_and_assets(tmp_path):
             5,
             10,
             "IMG006",
-            f"local image `/missing.png` not found (looked for static{sep}missing.png, assets{sep}missing.png)",
+            (
+                f"local image `/missing.png` not found (looked for static{sep}missing.png, assets{sep}missing.png, "
+                f"content{sep}missing.png)"  # a bundle's resource is published at its path
+            ),
         ),
         (
             7,
@@ -162,7 +165,10 @@ def test_local_images_resolve_in_the_bundle_then_static_and_assets(tmp_path):
             8,
             14,
             "IMG006",
-            f"local image `/css/gone.webp` not found (looked for static{sep}css{sep}gone.webp, assets{sep}css{sep}gone.webp)",
+            (
+                f"local image `/css/gone.webp` not found (looked for static{sep}css{sep}gone.webp, "
+                f"assets{sep}css{sep}gone.webp, content{sep}css{sep}gone.webp)"
+            ),
         ),
     ]
 
@@ -220,3 +226,40 @@ def test_no_false_missing_images_on_real_sites(site_name):
     files = discover([str(CORPUS / site_name / "content")])
     assert len(files) > 500
     assert [d for path in files for d in lint_path(path, settings).diagnostics] == []
+
+
+def test_hugo_finds_images_in_translations_bundles_beside_page_urls_and_in_mounts(tmp_path):
+    """What opentelemetry.io relies on: 306 images of its translated bundles live in the English bundle only."""
+    config = (
+        "[languages.en]\ncontentDir = 'content/en'\nweight = 1\n[languages.es]\ncontentDir = 'content/es'\nweight = 2\n"
+        "[[module.mounts]]\nsource = 'static'\ntarget = 'static'\n"
+        "[[module.mounts]]\nsource = 'iconography'\ntarget = 'static/img/icons'\n"
+    )
+    root = site(
+        tmp_path,
+        {
+            "config/_default/hugo.toml": config,
+            "content/en/docs/bundle/index.md": "---\ntitle: x\n---\n![a](shot.png)\n",
+            "content/en/docs/bundle/shot.png": "",
+            "content/en/docs/img/arch.svg": "",
+            "iconography/r.svg": "",
+            "content/es/docs/bundle/index.md": "---\ntitle: x\n---\n![a](shot.png) ![b](gone.png)\n",
+            "content/es/docs/page.md": (
+                "---\ntitle: x\n---\n![a](../img/arch.svg) ![b](/img/icons/r.svg) ![c](/docs/bundle/shot.png)\n"
+                "![d](img/arch.svg) ![e](/img/icons/s.svg)\n"
+            ),
+        },
+    )
+    sep = os.sep
+    assert located_codes(root / "content/es/docs/bundle/index.md") == [
+        (
+            4,
+            21,
+            "IMG006",
+            f"local image `gone.png` not found (looked for content{sep}es{sep}docs{sep}bundle{sep}gone.png, "
+            f"assets{sep}gone.png, content{sep}en{sep}docs{sep}bundle{sep}gone.png)",
+        )
+    ]
+    # ../img/arch.svg from the URL /es/docs/page/ is docs/img/arch.svg (an English resource); img/arch.svg is
+    # that file from the page's folder (as editors, and uglyURLs, read it); /img/icons/s.svg is in no mount
+    assert [f[:3] for f in located_codes(root / "content/es/docs/page.md")] == [(5, 25, "IMG006")]

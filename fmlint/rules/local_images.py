@@ -31,7 +31,16 @@ NEEDS = ("front_matter", "markdown")
 
 OPTIONS = {
     "fields": list(DEFAULT_IMAGE_FIELDS),
-    "site-root-files": ["hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "_config.yml"],
+    "site-root-files": [
+        "hugo.toml",
+        "hugo.yaml",
+        "hugo.json",
+        "config.toml",
+        "config.yaml",
+        "_config.yml",
+        "config/_default/hugo.toml",
+        "config/_default/hugo.yaml",
+    ],
     "site-folders": ["static", "assets"],
 }
 
@@ -48,14 +57,18 @@ paths, not URLs) exist on disk:
 
 - a relative path (`chart.png`, `images/chart.png`) is looked up in the article's
   own folder (a Hugo page bundle), then in the site's `assets/` folder (where
-  Hugo's image render hook looks next); a relative path that climbs out of the
+  Hugo's image render hook looks next), then, in a Hugo site, at the same
+  content path in its other content folders (a bundle has the resources of its
+  translations' bundles, and module mounts may lay several folders over one
+  content path); a relative path that climbs out of the
   site root (or, without one, out of the article's folder) with `../` is
   relative to the page's URL, which depends on permalinks, and is not checked;
 - an absolute path (`/images/chart.png`) is looked up in the site's `static/`
   and `assets/` folders.
 
 The site root is the nearest folder above the article that holds `hugo.toml`,
-`hugo.yaml`, `hugo.json`, `config.toml`, `config.yaml` or `_config.yml`; without
+`hugo.yaml`, `hugo.json`, `config.toml`, `config.yaml`, `_config.yml` or
+Hugo's configuration folder (`config/_default/hugo.toml` …); without
 one, absolute paths are not checked. Query strings and fragments are ignored and
 `%20`-style escapes decoded. The finding names the places that were searched,
 relative to the site root (`static/images/chart.png`) or, without one, to the
@@ -70,7 +83,8 @@ static file, so the mistake ships.
 ## Options
 - `fields` (default: as for IMG001): the front-matter image fields.
 - `site-root-files` (default `["hugo.toml", "hugo.yaml", "hugo.json",
-  "config.toml", "config.yaml", "_config.yml"]`): files that mark the site root.
+  "config.toml", "config.yaml", "_config.yml", "config/_default/hugo.toml",
+  "config/_default/hugo.yaml"]`): files that mark the site root (paths from it).
 - `site-folders` (default `["static", "assets"]`): the site-root folders that
   serve absolute paths.
 """,
@@ -86,8 +100,14 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     root = ctx.probe(site_root, folder, tuple(options["site-root-files"]))
     for ref, path in local:
         places = _candidates(path, folder, root, options["site-folders"])
-        if places and not any(ctx.probe(os.path.isfile, place) for place in places):
-            where = ", ".join(_shown(place, root, folder, ctx.doc.path) for place in places)
+        if not places or any(ctx.probe(os.path.isfile, place) for place in places):
+            continue
+        elsewhere = ctx.probe(hugo_places, os.path.abspath(ctx.doc.path), path) if root else []
+        if not any(ctx.probe(os.path.isfile, place) for place in elsewhere):
+            shown = places + elsewhere if len(elsewhere) <= 2 else places
+            where = ", ".join(_shown(place, root, folder, ctx.doc.path) for place in shown)
+            if len(elsewhere) > 2:
+                where += f", and {len(elsewhere)} other places where Hugo looks"
             yield Problem("IMG006", f"local image `{ref.url}` not found (looked for {where})", ref.span)
 
 
@@ -99,6 +119,28 @@ def site_root(folder: str, markers: tuple[str, ...]) -> str | None:
         return folder
     parent = os.path.dirname(folder)
     return None if parent == folder else site_root(parent, markers)
+
+
+@probe_function
+def hugo_places(article: str, path: str) -> list[str]:
+    """Where else Hugo finds the image ``path`` written in the article at ``article`` (absolute), when it is in
+    a Hugo site: beside the page's URL for a page that is not a bundle (``../img/x.png`` in ``docs/a.md``
+    is ``docs/img/x.png``, from ``/docs/a/``), at that content path in the site's other content folders (a
+    bundle has its translations' resources, and mounts lay folders over one another), and for ``/paths``
+    in the folders mounted on ``static/`` and ``assets/`` and among the page bundles' resources."""
+    from fmlint.site.config import site_of  # (which imports this module)
+
+    site = site_of(article)
+    if site is None or site.generator != "hugo":
+        return []
+    if path.startswith("/"):
+        return site.url_places(path)
+    folder, name = os.path.split(article)
+    stem = os.path.splitext(name)[0].split(".")[0]  # ``index.fr.md``: ``index``
+    places = [os.path.normpath(os.path.join(folder, path))]
+    if stem not in ("index", "_index"):
+        places.append(os.path.normpath(os.path.join(folder, stem, path)))
+    return [found for place in places for found in [place, *site.same_place(place)]][1:]
 
 
 def _local_path(ref: ImageReference) -> str | None:

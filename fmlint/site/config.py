@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import posixpath
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -89,6 +90,8 @@ class SiteConfig:
     heading_ids: str = "github"
     definition_ids: bool = False
     taxonomies: tuple[str, ...] = DEFAULT_TAXONOMIES
+    # folders mounted on ``static/`` and ``assets/``: (where under them, absolute source)
+    static_dirs: tuple[tuple[str, str], ...] = ()
     headless: tuple[str, ...] = ()  # path globs the configuration's ``cascade`` gives ``build.render: never``
     digest: str = ""
 
@@ -119,6 +122,36 @@ class SiteConfig:
         if deepest is None or any(len(content.path) > len(deepest[1].path) for _, content in mounts):
             return mounts
         return sorted([deepest, *mounts])
+
+    def url_places(self, url: str) -> list[str]:
+        """The files that may be published at ``url`` (a ``/path``): in the folders mounted on ``static/`` and
+        ``assets/``, and at that content path (a page bundle's resource; after a language prefix too)."""
+        path = url.strip("/")
+        folders = [*self.static_dirs, *((content.target, content.path) for content in self.content_dirs)]
+        language, _, rest = path.partition("/")
+        found = []
+        for logical in (path, rest) if language in self.languages else (path,):
+            for under, source in folders:
+                if not under or (logical + "/").startswith(under + "/"):
+                    found.append(os.path.join(source, *logical[len(under) :].strip("/").split("/")))
+        return list(dict.fromkeys(found))
+
+    def same_place(self, path: str) -> list[str]:
+        """The other files at the content path of ``path`` (absolute, in a content folder, existing or not):
+        in the other languages' folders (a page bundle has the resources of its translations' bundles) and in
+        the mounts of the same folder (a language's fallback pages)."""
+        found = []
+        for _, content in self.content_dirs_of(path):
+            logical = posixpath.join(content.target, os.path.relpath(path, content.path).replace(os.sep, "/"))
+            for other in self.content_dirs:
+                if other is content:
+                    continue
+                if other.target and not (logical + "/").startswith(other.target + "/"):
+                    continue
+                source = os.path.join(other.path, *logical[len(other.target) :].strip("/").split("/"))
+                if other.holds(source):
+                    found.append(source)
+        return list(dict.fromkeys(found))
 
 
 def site_of(path: str) -> SiteConfig | None:
@@ -261,8 +294,19 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         definition_ids=bool(parser.get("autodefinitiontermid", False)),
         taxonomies=taxonomies,
         headless=_headless(options.get("cascade")),
+        static_dirs=tuple(_static_mounts(root, _table(options, "module").get("mounts"))),
         digest=hashlib.blake2b(data, digest_size=12).hexdigest(),
     )
+
+
+def _static_mounts(root: str, mounts: Any) -> list[tuple[str, str]]:
+    found = []
+    for mount in mounts if isinstance(mounts, list) else []:
+        target = str(mount.get("target", "")).strip("/") if isinstance(mount, dict) else ""
+        component, _, under = target.partition("/")
+        if component in ("static", "assets") and mount.get("source"):
+            found.append((under, os.path.normpath(os.path.join(root, str(mount["source"])))))
+    return found
 
 
 def _headless(cascade: Any) -> tuple[str, ...]:
