@@ -20,6 +20,14 @@ EXPECTED = {
     "hugo": [("content/posts/bad.md", 3, 6, "SC001")],
     "jekyll": [("_posts/2025-02-08-bad.md", 3, 12, "SC001"), ("_posts/2025-02-08-bad.md", 4, 7, "DT001")],
     "astro": [("src/content/blog/bad.md", 1, 1, "SC003"), ("src/content/blog/bad.md", 3, 10, "SC001")],
+    "starlight": [  # the clean page is MDX, with a hero and a YAML date
+        ("src/content/docs/guides/start.md", 1, 1, "SC003"),
+        ("src/content/docs/guides/start.md", 3, 11, "SC001"),
+        ("src/content/docs/guides/start.md", 5, 10, "SC001"),
+        ("src/content/docs/guides/start.md", 8, 14, "SC001"),
+        ("src/content/docs/guides/start.md", 9, 1, "SC006"),
+        ("src/content/docs/guides/start.md", 16, 12, "IMG006"),  # ~/assets/: tsconfig.json's alias of src/
+    ],
     "docusaurus": [("docs/intro.md", 2, 19, "SC001"), ("docs/intro.md", 3, 24, "SC001")],
     "mkdocs-material": [("docs/index.md", 3, 5, "SC001"), ("docs/index.md", 4, 11, "SC001")],
 }

@@ -8,8 +8,8 @@ fields that name images, and defaults for the rule options that depend on the
 generator: which fields are dates (the DT rules read Hugo's layouts, which
 cover Jekyll's, Docusaurus's and MkDocs's ISO dates; Astro's JavaScript dates
 such as ``Jul 08 2022`` are checked by its schema instead), and where local
-images are served from; the astro and docusaurus presets walk ``.mdx`` files
-too.  A configuration's ``[rules.<module>]`` tables and
+images are served from; the astro, starlight and docusaurus presets walk
+``.mdx`` files too.  A configuration's ``[rules.<module>]`` tables and
 ``image-fields`` override these defaults.
 """
 
@@ -85,6 +85,15 @@ PRESETS: dict[str, Preset] = {
             ("heroImage", "image", "image.src", "cover", "ogImage"),
             {**_dates([]), **_site(["astro.config.mjs", "astro.config.ts", "astro.config.js"], ["public"])},
             "Astro",
+            MDX_EXTENSIONS,
+        ),
+        Preset(
+            "starlight",
+            "starlight",
+            ("dist/", "public/"),
+            ("hero.image.file", "hero.image.dark", "hero.image.light"),
+            {**_dates([]), **_site(["astro.config.mjs", "astro.config.ts", "astro.config.js"], ["public"])},
+            "Starlight",
             MDX_EXTENSIONS,
         ),
         Preset(

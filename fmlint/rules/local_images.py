@@ -14,7 +14,9 @@ are checked (text from standard input or tests has no folder to look in).
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
@@ -57,14 +59,22 @@ paths, not URLs) exist on disk:
 
 - a relative path (`chart.png`, `images/chart.png`) is looked up in the article's
   own folder (a Hugo page bundle), then in the site's `assets/` folder (where
-  Hugo's image render hook looks next), then, in a Hugo site, at the same
-  content path in its other content folders (a bundle has the resources of its
-  translations' bundles, and module mounts may lay several folders over one
-  content path); a relative path that climbs out of the
+  Hugo's image render hook looks next); a relative path that climbs out of the
   site root (or, without one, out of the article's folder) with `../` is
   relative to the page's URL, which depends on permalinks, and is not checked;
 - an absolute path (`/images/chart.png`) is looked up in the site's `static/`
-  and `assets/` folders.
+  and `assets/` folders;
+- in a Hugo site, a missing image is also looked for where Hugo finds it: a
+  relative path of a page that is not a bundle from the page's URL (one folder
+  deeper than its file: `../img/x.png` in `docs/a.md` is `docs/img/x.png`), at
+  the same content path in the site's other content folders (a bundle has the
+  resources of its translations' bundles; module mounts lay folders over one
+  another), and an absolute path in the folders mounted on `static/` and
+  `assets/` and among the bundles' resources, which Hugo publishes at their
+  content path;
+- a path through an import alias of the site's `tsconfig.json`
+  (`compilerOptions.paths`, such as Astro's `"~/*": ["./src/*"]`:
+  `~/assets/hero.png`) is looked up where the alias points.
 
 The site root is the nearest folder above the article that holds `hugo.toml`,
 `hugo.yaml`, `hugo.json`, `config.toml`, `config.yaml`, `_config.yml` or
@@ -99,7 +109,8 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     folder = os.path.dirname(os.path.abspath(ctx.doc.path))
     root = ctx.probe(site_root, folder, tuple(options["site-root-files"]))
     for ref, path in local:
-        places = _candidates(path, folder, root, options["site-folders"])
+        aliased = ctx.probe(alias_places, root, path) if root and path[:1] not in "./" else []
+        places = aliased or _candidates(path, folder, root, options["site-folders"])
         if not places or any(ctx.probe(os.path.isfile, place) for place in places):
             continue
         elsewhere = ctx.probe(hugo_places, os.path.abspath(ctx.doc.path), path) if root else []
@@ -119,6 +130,46 @@ def site_root(folder: str, markers: tuple[str, ...]) -> str | None:
         return folder
     parent = os.path.dirname(folder)
     return None if parent == folder else site_root(parent, markers)
+
+
+@probe_function
+def alias_places(root: str, path: str) -> list[str]:
+    """The files an import alias of the site's ``tsconfig.json`` (``compilerOptions.paths``, as Astro reads
+    them: ``"~/*": ["./src/*"]``) makes of ``path`` (``~/assets/hero.png``); none when no alias matches."""
+    for alias, targets in _tsconfig_paths(root).items():
+        prefix = alias.removesuffix("*")
+        if path.startswith(prefix) if alias.endswith("*") else path == alias:
+            rest = path[len(prefix) :] if alias.endswith("*") else ""
+            return [os.path.normpath(os.path.join(root, target.replace("*", rest, 1))) for target in targets]
+    return []
+
+
+@cache
+def _tsconfig_paths(root: str) -> dict[str, list[str]]:
+    """``compilerOptions.paths`` of ``root/tsconfig.json`` (JSON with comments and trailing commas), relative
+    to the root (through ``baseUrl``); empty when there is none."""
+    try:
+        with open(os.path.join(root, "tsconfig.json"), encoding="utf-8") as handle:
+            text = handle.read()
+        options = json.loads(_TRAILING_COMMA.sub(r"\1", _JSON_COMMENT.sub(_keep_strings, text))).get("compilerOptions")
+    except (OSError, ValueError, AttributeError):
+        return {}
+    if not isinstance(options, dict) or not isinstance(options.get("paths"), dict):
+        return {}
+    base = str(options.get("baseUrl", "."))
+    return {
+        str(alias): [os.path.join(base, str(target)) for target in targets if isinstance(target, str)]
+        for alias, targets in options["paths"].items()
+        if isinstance(targets, list)
+    }
+
+
+_JSON_COMMENT = re.compile(r'"(?:[^"\\]|\\.)*"|//[^\n]*|/\*.*?\*/', re.DOTALL)
+_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
+
+
+def _keep_strings(match: re.Match[str]) -> str:
+    return match.group() if match.group().startswith('"') else ""
 
 
 @probe_function
