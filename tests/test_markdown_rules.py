@@ -7,6 +7,7 @@ with CRLF line endings and with CJK text before the finding.
 import pytest
 from support import PERMISSIVE, check, lint
 
+from fmlint.config.presets import PRESETS
 from fmlint.rules import RULES_BY_CODE
 
 ALL_MD = frozenset(code for code in RULES_BY_CODE if code.startswith(("MD", "MKD")))
@@ -65,6 +66,28 @@ def test_single_title_only_when_the_body_starts_with_its_title_as_markdownlint()
 
 def test_single_title_can_ignore_the_front_matter():
     md(YAML + "# one\n", [], rule_options={"single-title": {"front_matter_title": ""}})
+
+
+def of(preset):
+    """The rule options a preset sets (a configuration naming the preset applies them)."""
+    return {"rule_options": PRESETS[preset].rule_options}
+
+
+@pytest.mark.parametrize("preset", ["docusaurus", "mkdocs-material"])
+def test_a_heading_atop_the_body_is_the_title_where_the_generator_shows_it_instead(preset):
+    # Docusaurus adds `title` only to a doc with no top `#` heading, Material for MkDocs only without an <h1>
+    md(YAML + "# 标题\r\n\r\n### a\r\n\r\n# again\r\n", [(6, 1, "MD001"), (8, 1, "MD025")], **of(preset))
+    md(YAML + "Intro.\n\n# one\n", [(6, 1, "MD025")], **of(preset))  # not atop: the title is shown too
+    md(YAML + "# one\n", [(4, 1, "MD025")])  # Hugo themes show the title
+
+
+def test_docusaurus_skips_imports_to_the_title_and_hides_it_with_hide_title():
+    imports = "import Tabs from '@theme/Tabs';\nexport const x = 1;\n\n# Title\n"
+    md(YAML + imports, [], **of("docusaurus"))
+    md(YAML + imports, [(7, 1, "MD025")])  # Hugo shows the title
+    hidden = "---\ntitle: A\nhide_title: true\n---\n&nbsp;\n\n# `apply()`\n\n### b\n"
+    md(hidden, [(9, 1, "MD001")], **of("docusaurus"))  # no title shown: `#` after text is the only H1
+    md(hidden, [(7, 1, "MD025"), (9, 1, "MD001")])
 
 
 def test_no_emphasis_as_heading_cjk_and_ascii():

@@ -120,13 +120,13 @@ def test_autolinks_and_inline_code_stay_markdown():
 def test_walking_checks_mdx_under_astro_and_docusaurus_and_lists_it_otherwise(
     tmp_path, monkeypatch, capsys, preset, checked
 ):
-    write_file(tmp_path, "docs/a.mdx", FM + "import X from 'x'\n\n# One\n")
+    write_file(tmp_path, "docs/a.mdx", FM + "import X from 'x'\n\n## One\n\n#### Two\n")
     write_file(tmp_path, "docs/b.md", FM)
     monkeypatch.chdir(tmp_path)
     schema = str(write_file(tmp_path, "permissive.json", "{}"))
     main(["--isolated", "--no-cache", "--preset", preset, "--schema", schema, "--format", "concise", "-v", "docs"])
     out, err = capsys.readouterr()
-    assert ("docs/a.mdx:6:1: MD025" in out) is checked
+    assert ("docs/a.mdx:8:1: MD001" in out) is checked
     assert ("fmlint: skipped docs/a.mdx" in err) is not checked
     main(["--isolated", "--no-cache", "--preset", preset, "--schema", schema, "--format", "concise", "docs"])
     assert "skipped" not in capsys.readouterr().err  # only with -v

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from support import PERMISSIVE, check, settings_with
 
+from fmlint.config.presets import PRESETS
 from fmlint.discover import discover
 from fmlint.linter import lint_path
 from fmlint.rules import CHECKERS, RULES_BY_CODE
@@ -263,3 +264,13 @@ def test_hugo_finds_images_in_translations_bundles_beside_page_urls_and_in_mount
     # ../img/arch.svg from the URL /es/docs/page/ is docs/img/arch.svg (an English resource); img/arch.svg is
     # that file from the page's folder (as editors, and uglyURLs, read it); /img/icons/s.svg is in no mount
     assert [f[:3] for f in located_codes(root / "content/es/docs/page.md")] == [(5, 25, "IMG006")]
+
+
+def test_mkdocs_pages_images_relative_to_their_url(tmp_path):
+    """Material for MkDocs' own docs write `../../assets/x.png` in `docs/setup/page.md`: from `/setup/page/`."""
+    page = '---\ntitle: x\n---\n<img src="../../assets/shot.png" alt="a"> <img src="../../assets/gone.png" alt="b">\n'
+    root = site(tmp_path, {"mkdocs.yml": "site_name: x\n", "docs/assets/shot.png": "", "docs/setup/page.md": page})
+    options = PRESETS["mkdocs-material"].rule_options
+    found = located_codes(root / "docs/setup/page.md", schema=PERMISSIVE, rule_options=options)
+    assert [f[:3] for f in found] == [(4, 53, "IMG006")]
+    assert found[0][3].endswith(f"docs{os.sep}assets{os.sep}gone.png)")

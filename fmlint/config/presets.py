@@ -41,6 +41,15 @@ def _site(root_files: list[str], folders: list[str]) -> Options:
     return {"local-images": {"site-root-files": root_files, "site-folders": folders}}
 
 
+# a `#` heading at the top of the body is the page's title, not a second one beside the front matter's
+_TITLE_FROM_HEADING: Options = {rule: {"title_from_heading": True} for rule in ("heading-increment", "single-title")}
+# and Docusaurus shows no title for `hide_title: true`
+_DOCUSAURUS_TITLE: Options = {
+    rule: {"title_from_heading": True, "title_hidden_by": "hide_title"}
+    for rule in ("heading-increment", "single-title")
+}
+
+
 @dataclass(frozen=True)
 class Preset:
     name: str
@@ -101,7 +110,11 @@ PRESETS: dict[str, Preset] = {
             "docusaurus",
             ("build/", ".docusaurus/"),
             ("image",),
-            {**_dates(["date"]), **_site(["docusaurus.config.js", "docusaurus.config.ts"], ["static"])},
+            {
+                **_dates(["date"]),
+                **_site(["docusaurus.config.js", "docusaurus.config.ts"], ["static"]),
+                **_DOCUSAURUS_TITLE,
+            },
             "Docusaurus",
             MDX_EXTENSIONS,
         ),
@@ -110,7 +123,7 @@ PRESETS: dict[str, Preset] = {
             "mkdocs-material",
             ("site/", "overrides/"),
             ("image",),
-            {**_dates(["date"]), **_site(["mkdocs.yml", "mkdocs.yaml"], ["docs"])},
+            {**_dates(["date"]), **_site(["mkdocs.yml", "mkdocs.yaml"], ["docs"]), **_TITLE_FROM_HEADING},
             "MkDocs",
         ),
         Preset("none", None, (), DEFAULT_IMAGE_FIELDS),

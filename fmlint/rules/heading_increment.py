@@ -51,6 +51,11 @@ Input prices fell by 40%.
 ## Options
 - `front_matter_title` (default `"title"`): the front-matter key that acts as the
   page's level-1 heading; `""` starts the outline at the body's first heading.
+- `title_hidden_by` (default `""`; `"hide_title"` in the docusaurus preset): a
+  front-matter key that, when `true`, keeps the title from being shown.
+- `title_from_heading` (default `false`; `true` in the docusaurus and
+  mkdocs-material presets): a `#` heading at the top of the body is shown as the
+  title instead of the front-matter one (see MD025).
 
 ## Fix
 Unsafe (the outline changes): the heading is given the level after the one
@@ -59,6 +64,7 @@ before it; the headings below it follow on the next pass.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -68,18 +74,46 @@ from fmlint.markdown import Heading, heading_level_edit
 from fmlint.rules.base import Context, Rule
 
 NEEDS = ("front_matter", "markdown")
-OPTIONS = {"front_matter_title": "title"}
+OPTIONS = {"front_matter_title": "title", "title_hidden_by": "", "title_from_heading": False}
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_ESM = re.compile(r"^(?:import|export)\s.*$", re.MULTILINE)
 RULES = (Rule("MD001", "heading-increment", "A heading skips a level (`##` then `####`).", fix=UNSAFE),)
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
-    key = options["front_matter_title"]
-    previous, after = (1, "the front-matter title") if key and ctx.front_matter_value(key) else (None, "")
+    previous, after = (1, "the front-matter title") if shown_title(ctx, options) else (None, "")
     for heading in ctx.markdown.outline:
         if previous is not None and heading.level > previous + 1:
             message = f"heading level {heading.level} after {after} skips a level; use `{'#' * (previous + 1)}`"
             yield Problem("MD001", message, heading.span, fix=level_fix(ctx, heading, previous + 1))
         previous, after = heading.level, f"a level-{heading.level} heading"
+
+
+def shown_title(ctx: Context, options: Mapping[str, Any]) -> bool:
+    """Whether the front matter's title is shown as the page's `<h1>` (MD001 and MD025): it is set, not hidden
+    (``title_hidden_by``), and not replaced by a `#` heading at the top of the body (``title_from_heading``)."""
+    key, hidden_by = options["front_matter_title"], options["title_hidden_by"]
+    if not key or not ctx.front_matter_value(key) or (hidden_by and ctx.front_matter_value(hidden_by) is True):
+        return False
+    return not (options["title_from_heading"] and starts_body(ctx, imports=True))
+
+
+def top_headings(ctx: Context) -> list[Heading]:
+    """The body's `#` headings (in quotes and lists too), but docfx tab headings (`# [Linux](#tab/linux)`)."""
+    from fmlint.markdown import is_docfx_tab
+
+    return [h for h in ctx.markdown.headings if h.level == 1 and not is_docfx_tab(ctx.doc, h)]
+
+
+def starts_body(ctx: Context, imports: bool = False) -> bool:
+    """Whether the body starts with a `#` heading (only blank lines and HTML comments before it, and with
+    ``imports``, MDX's ``import``/``export`` lines, which Docusaurus skips to find a doc's title; a body
+    opening with such lines is MDX, as Docusaurus reads ``.md`` files too)."""
+    tops = top_headings(ctx)
+    if not tops:
+        return False
+    before = _COMMENT.sub("", ctx.doc.text[ctx.doc.body_start : tops[0].span.start])
+    return not (_ESM.sub("", before) if imports else before).strip()
 
 
 def level_fix(ctx: Context, heading: Heading, level: int) -> Fix | None:

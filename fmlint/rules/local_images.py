@@ -64,9 +64,11 @@ paths, not URLs) exist on disk:
   relative to the page's URL, which depends on permalinks, and is not checked;
 - an absolute path (`/images/chart.png`) is looked up in the site's `static/`
   and `assets/` folders;
-- in a Hugo site, a missing image is also looked for where Hugo finds it: a
-  relative path of a page that is not a bundle from the page's URL (one folder
-  deeper than its file: `../img/x.png` in `docs/a.md` is `docs/img/x.png`), at
+- in a Hugo or MkDocs site, a relative path of a page that is not a bundle (or
+  an index) is also looked for from the page's URL, one folder deeper than its
+  file (`../img/x.png` in `docs/a.md` is `docs/img/x.png`, from `/docs/a/`: how
+  browsers read it in raw HTML, and in Hugo's Markdown too);
+- in a Hugo site, a missing image is also looked for where Hugo finds it: at
   the same content path in the site's other content folders (a bundle has the
   resources of its translations' bundles; module mounts lay folders over one
   another), and an absolute path in the folders mounted on `static/` and
@@ -113,12 +115,12 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         places = aliased or _candidates(path, folder, root, options["site-folders"])
         if not places or any(ctx.probe(os.path.isfile, place) for place in places):
             continue
-        elsewhere = ctx.probe(hugo_places, os.path.abspath(ctx.doc.path), path) if root else []
+        elsewhere = ctx.probe(generator_places, os.path.abspath(ctx.doc.path), path) if root else []
         if not any(ctx.probe(os.path.isfile, place) for place in elsewhere):
             shown = places + elsewhere if len(elsewhere) <= 2 else places
             where = ", ".join(_shown(place, root, folder, ctx.doc.path) for place in shown)
             if len(elsewhere) > 2:
-                where += f", and {len(elsewhere)} other places where Hugo looks"
+                where += f", and {len(elsewhere)} other places where the generator looks"
             yield Problem("IMG006", f"local image `{ref.url}` not found (looked for {where})", ref.span)
 
 
@@ -173,24 +175,27 @@ def _keep_strings(match: re.Match[str]) -> str:
 
 
 @probe_function
-def hugo_places(article: str, path: str) -> list[str]:
-    """Where else Hugo finds the image ``path`` written in the article at ``article`` (absolute), when it is in
-    a Hugo site: beside the page's URL for a page that is not a bundle (``../img/x.png`` in ``docs/a.md``
-    is ``docs/img/x.png``, from ``/docs/a/``), at that content path in the site's other content folders (a
-    bundle has its translations' resources, and mounts lay folders over one another), and for ``/paths``
-    in the folders mounted on ``static/`` and ``assets/`` and among the page bundles' resources."""
+def generator_places(article: str, path: str) -> list[str]:
+    """Where else the site's generator finds the image ``path`` written in the article at ``article``
+    (absolute). Hugo and MkDocs: beside the page's URL for a page that is not a bundle or index
+    (``../img/x.png`` in ``docs/a.md`` is ``docs/img/x.png``, from ``/docs/a/``). Hugo also: at that content
+    path in the site's other content folders (a bundle has its translations' resources, and mounts lay folders
+    over one another), and for ``/paths`` in the folders mounted on ``static/`` and ``assets/`` and among the
+    page bundles' resources."""
     from fmlint.site.config import site_of  # (which imports this module)
 
     site = site_of(article)
-    if site is None or site.generator != "hugo":
+    if site is None or site.generator not in ("hugo", "mkdocs"):
         return []
     if path.startswith("/"):
-        return site.url_places(path)
+        return site.url_places(path) if site.generator == "hugo" else []
     folder, name = os.path.split(article)
     stem = os.path.splitext(name)[0].split(".")[0]  # ``index.fr.md``: ``index``
     places = [os.path.normpath(os.path.join(folder, path))]
-    if stem not in ("index", "_index"):
+    if stem not in (("index", "README") if site.generator == "mkdocs" else ("index", "_index")):
         places.append(os.path.normpath(os.path.join(folder, stem, path)))
+    if site.generator == "mkdocs":
+        return places[1:]
     return [found for place in places for found in [place, *site.same_place(place)]][1:]
 
 

@@ -2,7 +2,8 @@
 
 ## What it does
 Reports every `#` heading in the body when the front matter has a `title`
-(Hugo themes render that title as the page's `<h1>`). Without one, when the
+(Hugo themes render that title as the page's `<h1>`; see `title_from_heading`
+for generators that do not when the body starts with its own). Without one, when the
 body starts with a `#` heading (only blank lines and HTML comments before it),
 that heading is the page's title and every later `#` heading is reported, at
 the extra heading. A body whose first heading is not at its top (a page of
@@ -50,6 +51,14 @@ Input prices fell by 40%.
 ## Options
 - `front_matter_title` (default `"title"`): the front-matter key that is the
   page's title; `""` counts only the body's `#` headings.
+- `title_hidden_by` (default `""`; `"hide_title"` in the docusaurus preset): a
+  front-matter key that, when `true`, keeps the title from being shown.
+- `title_from_heading` (default `false`; `true` in the docusaurus and
+  mkdocs-material presets): the generator shows a `#` heading at the top of the
+  body as the page's title instead of the front-matter one (Docusaurus adds the
+  `title` only to a doc with no such heading; Material for MkDocs only to a page
+  without an `<h1>`), so that heading is the title and only later `#` headings
+  are reported.
 
 ## Fix
 Unsafe (the outline changes): the heading is demoted to `##` (a setext `===`
@@ -58,38 +67,32 @@ underline becomes `---`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from fmlint.diagnostics import Problem
 from fmlint.fix.model import UNSAFE
 from fmlint.rules.base import Context, Rule
-from fmlint.rules.heading_increment import level_fix
+from fmlint.rules.heading_increment import level_fix, shown_title, starts_body, top_headings
 
 NEEDS = ("front_matter", "markdown")
-OPTIONS = {"front_matter_title": "title"}
+OPTIONS = {"front_matter_title": "title", "title_hidden_by": "", "title_from_heading": False}
 RULES = (Rule("MD025", "single-title", "More than one `#` heading, or one beside a front-matter title.", fix=UNSAFE),)
 
 
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-
-
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
-    from fmlint.markdown import is_docfx_tab  # the Markdown view's module loads on first use
-
     key = options["front_matter_title"]
     doc = ctx.doc
-    tops = [h for h in ctx.markdown.headings if h.level == 1 and not is_docfx_tab(doc, h)]
+    tops = top_headings(ctx)
     if not tops:
         return
-    if key and ctx.front_matter_value(key):
+    if shown_title(ctx, options):
         for heading in tops:
             message = f"`#` heading beside the front-matter `{key}` (already the page's H1); use `##`"
             yield Problem("MD025", message, heading.span, fix=level_fix(ctx, heading, 2))
         return
     first = tops[0]
-    if _COMMENT.sub("", doc.text[doc.body_start : first.span.start]).strip():
+    if not starts_body(ctx):
         return  # the body does not start with its title
     line = doc.lines.line_of(first.span.start)
     for heading in tops[1:]:
