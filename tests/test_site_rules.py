@@ -348,6 +348,33 @@ def test_links_and_anchors_on_other_generators_sites(tmp_path, marker, folder, g
     ]
 
 
+def test_docusaurus_markdown_links_resolve_as_docusaurus_does(tmp_path):
+    """Redux's docs link `api/Store.md` from `docs/understanding/glossary.md`: Docusaurus tries the page's
+    folder, then the docs folder, then the site's; `./` and `../` only the first, `/` only the other two."""
+    links = (
+        "[a](api/Store.md#getstate) [b](/api/Store.md) [c](@site/docs/api/Store.md) [d](README.md)\n"
+        "[e](./api/Store.md) [f](/understanding/api/Store.md) [g](api/Store.md#getState)\n"
+    )
+    write(
+        tmp_path,
+        {
+            "docusaurus.config.js": "",
+            "README.md": "# Read me\n",
+            "docs/api/Store.md": page('title: "Store"', body="## getState()\n"),
+            "docs/understanding/glossary.md": page('title: "Glossary"', body=links),
+        },
+    )
+    found = site_findings(tmp_path)
+    second = links.split("\n")[1]
+    e, f, g = (second.index(text) + 1 for text in ("./api/Store.md", "/understanding/api", "api/Store.md#getState"))
+    assert [line.split(" ", 2)[:2] for line in found] == [
+        [f"docs/understanding/glossary.md:6:{e}-6:{e + 14}", "SITE003"],
+        [f"docs/understanding/glossary.md:6:{f}-6:{f + 27}", "SITE003"],
+        [f"docs/understanding/glossary.md:6:{g}-6:{g + 21}", "SITE004"],  # IDs are lowercase: case matters
+    ]
+    assert f"looked for docs{os.sep}understanding{os.sep}api{os.sep}Store.md)" in found[0]
+
+
 def test_the_command_reports_site_findings_in_every_format_and_honours_selection(tmp_path, capsys, monkeypatch):
     import json
 

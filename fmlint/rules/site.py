@@ -115,8 +115,11 @@ and `path=`; `lang=` too) as Hugo does: relative to the page first, then from
 the content root, `.md` optional, case-insensitive, and a bare name falling back
 to the unique page with that base name (several: ambiguous, its own message).
 Relative Markdown links and images to `.md` files, and links to page-bundle
-folders, are resolved as files beside the linking file. Reported at the
-reference's destination. {_SITE}
+folders, are resolved as files beside the linking file; on Docusaurus sites as
+Docusaurus resolves them (`x.md` from the page's folder, then the docs folder,
+then the site's; `/x.md` from the last two; `@site/x.md` from the site's).
+Links and refs into a section that a content adapter or a missing module mount
+makes are not judged. Reported at the reference's destination. {_SITE}
 
 ## Why is this bad?
 Hugo stops the build late with `REF_NOT_FOUND`; a broken Markdown link ships.

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import unquote
@@ -27,6 +28,7 @@ from fmlint.site.facts import Reference
 from fmlint.site.hugo_paths import basic_normalize, url_key
 from fmlint.site.index import CONTENT_EXTENSIONS, Page, SiteIndex
 
+_FILE = re.compile(r"\.(?:md|markdown)(?:[?#]|$)", re.IGNORECASE)  # a link to a Markdown file
 FOLDER_PAGES = ("index.md", "_index.md", "index.markdown", "_index.markdown")  # a link to a folder finds these
 
 
@@ -60,7 +62,8 @@ def _memo_key(page: Page, reference: Reference) -> tuple[object, ...]:
         return ("ref", target, reference.language.lower() or page.language, scope)
     if target.startswith("#") or page.file is None:
         return (reference.kind, target, page)
-    return (reference.kind, target, "" if target.startswith("/") else page.absolute_folder)
+    # (Docusaurus reads a Markdown link from the root in the page's content folder, as it reads others)
+    return (reference.kind, target, "" if target.startswith("/") and not _FILE.search(target) else page.absolute_folder)
 
 
 def _resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
@@ -137,25 +140,46 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         and index.config.generator == "hugo"
     ):
         return _site_url(index, target)
-    if target.startswith("/") or ":" in target.split("/", 1)[0] or page.file is None:
-        return _SKIP
     path, _, fragment = target.partition("#")
     path = unquote(path.split("?", 1)[0])
+    markdown = path.lower().endswith(MARKDOWN_EXTENSIONS)
+    docusaurus = index.config.generator == "docusaurus" and markdown
+    if (target.startswith("/") and not docusaurus) or ":" in target.split("/", 1)[0] or page.file is None:
+        return _SKIP
     folder = page.absolute_folder
     destination = os.path.normpath(os.path.join(folder, path))
-    if path.lower().endswith(MARKDOWN_EXTENSIONS):
-        found = index.by_file.get(destination)
-        if found is not None:
-            return Resolved(found, unquote(fragment))
-        if index.probe(os.path.isfile, destination):
+    if markdown:
+        tried = _docusaurus_sources(index, page, path) if docusaurus else [destination]
+        for source in tried:
+            found = index.by_file.get(source)
+            if found is not None:
+                return Resolved(found, unquote(fragment))
+        if any(index.probe(os.path.isfile, source) for source in tried):
             return _SKIP  # a Markdown file outside the content folders: it exists, its anchors are unknown
-        return Resolved(None, fragment, f"`{path}` does not exist (looked for {_shown(index, destination)})")
+        shown = ", ".join(_shown(index, source) for source in tried)
+        return Resolved(None, fragment, f"`{path}` does not exist (looked for {shown})")
     if reference.kind == "link" and (path.endswith("/") or not os.path.splitext(path)[1]):
         for name in FOLDER_PAGES:
             found = index.by_file.get(os.path.join(destination, name))
             if found is not None:
                 return Resolved(found, unquote(fragment))
     return _SKIP
+
+
+def _docusaurus_sources(index: SiteIndex, page: Page, path: str) -> list[str]:
+    """The files a Markdown link names to Docusaurus (``resolveMarkdownLinkPathname``): ``./x.md`` and
+    ``../x.md`` from the page's folder; ``/x.md`` from the page's content folder, then the site's; ``x.md``
+    from the page's folder, then those two; ``@site/x.md`` from the site's folder."""
+    root = index.config.root
+    if path.startswith("@site/"):
+        return [os.path.normpath(os.path.join(root, path[len("@site/") :]))]
+    held = index.config.content_dirs_of(page.absolute)
+    folders = [content.path for _, content in held[-1:]] + [root]
+    if path.startswith(("./", "../")):
+        folders = [page.absolute_folder]
+    elif not path.startswith("/"):
+        folders = [page.absolute_folder, *folders]
+    return list(dict.fromkeys(os.path.normpath(os.path.join(folder, path.lstrip("/"))) for folder in folders))
 
 
 def _site_url(index: SiteIndex, target: str) -> Resolved:
