@@ -348,6 +348,27 @@ def test_links_and_anchors_on_other_generators_sites(tmp_path, marker, folder, g
     ]
 
 
+def test_zola_sites_get_zolas_anchors_and_internal_links(tmp_path):
+    """The Rust blog is a Zola site (its config.toml has `base_url`): `1.31.0` is `1-31-0` in an anchor."""
+    links = "[a](@/guide.md#contributors-to-1-31-0) [b](@/guide.md#twice-1) [c](@/gone.md) [d](@/guide.md#nope)\n"
+    write(
+        tmp_path,
+        {
+            "config.toml": 'base_url = "https://blog.example.org"\n[markdown]\nbottom_footnotes = true\n',
+            "content/guide.md": page('title: "Guide"', body="## Contributors to 1.31.0\n\n## Twice\n\n## Twice\n"),
+            "content/emoji.md": page('title: "Emoji"', body="## Unsound issues 🦀\n"),
+            "content/intro.md": page('title: "Intro"', body=links + "[e](@/emoji.md#unsound-issues-crab)\n"),
+        },
+    )
+    assert read_site(str(tmp_path)).generator == "zola"
+    c, d = links.index("@/gone.md") + 1, links.index("@/guide.md#nope") + 1
+    # 🦀 is `crab` to Zola's slug crate, a name fmlint does not know: that page's anchors are not judged
+    assert [line.split(" ", 2)[:2] for line in site_findings(tmp_path)] == [
+        [f"content/intro.md:5:{c}-5:{c + 9}", "SITE003"],
+        [f"content/intro.md:5:{d}-5:{d + 15}", "SITE004"],
+    ]
+
+
 def test_docusaurus_markdown_links_resolve_as_docusaurus_does(tmp_path):
     """Redux's docs link `api/Store.md` from `docs/understanding/glossary.md`: Docusaurus tries the page's
     folder, then the docs folder, then the site's; `./` and `../` only the first, `/` only the other two."""

@@ -21,8 +21,9 @@ _SITE = """Reported by the site pass over the whole site, in the files the run w
 (a pre-commit run over a few files still sees the whole site through the result
 cache); the finding names the other file and its line. Hugo sites get every
 site rule; Jekyll sites the collisions (`jekyll doctor`'s conflicting URLs and
-URLs differing only by case), links and anchors; Docusaurus, Astro and MkDocs
-sites the relative `.md` links and anchors."""
+URLs differing only by case), links and anchors; Docusaurus, Astro, MkDocs and
+Zola sites the relative `.md` links (Zola's `@/` internal links too) and
+anchors."""
 
 _OPTIONS = """## Options
 None; the site's own configuration (`hugo.toml`, or `config/_default/`:

@@ -3,7 +3,8 @@
 Other generators: github-slugger (Docusaurus, Astro) lowercases, drops
 punctuation and symbols and turns each space into ``-``; Python-Markdown's
 ``toc`` (MkDocs) keeps ASCII word characters and joins words with ``-``, and
-numbers repeats ``_1``, ``_2``.
+numbers repeats ``_1``, ``_2``; Zola's ``slug`` keeps ASCII letters and digits
+and joins the rest into single ``-`` (``1.31.0`` is ``1-31-0``).
 
 Hugo (goldmark): ``github`` (default) keeps letters, digits and ``_``
 (lowercased), turns spaces and hyphens into ``-`` and drops everything else;
@@ -25,7 +26,8 @@ from fmlint.site.hugo_paths import remove_accents
 
 _NOT_IN_ID = re.compile(r"[^\w\- \t]+")  # goldmark keeps letters, digits, `_`, `-`, spaces and tabs
 GITHUB, GITHUB_ASCII, BLACKFRIDAY = "github", "github-ascii", "blackfriday"
-GITHUB_SLUGGER, PYTHON_MARKDOWN = "github-slugger", "python-markdown"
+GITHUB_SLUGGER, PYTHON_MARKDOWN, ZOLA = "github-slugger", "python-markdown", "zola"
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _NOT_IN_SLUG = re.compile(r"[^\w\- ]+")  # github-slugger drops punctuation and symbols, tabs too
 _NOT_IN_TOC = re.compile(r"[^\w\s-]+")
 _TOC_SEPARATORS = re.compile(r"[-\s]+")
@@ -57,12 +59,26 @@ def _toc(text: str) -> str:
     return _TOC_SEPARATORS.sub("-", _NOT_IN_TOC.sub("", text).strip().lower())
 
 
+def predictable(text: str, id_type: str) -> bool:
+    """Whether fmlint knows the ID the generator makes of a heading's ``text``: not for Zola's when the text
+    has characters the ``slug`` crate transliterates by name (an emoji: 🦀 is ``crab``)."""
+    return id_type != ZOLA or unicodedata.normalize("NFKD", text).isascii()
+
+
+def _zola(text: str) -> str:
+    """Zola's anchors (the ``slug`` crate): ASCII letters and digits lowercased, every other run one ``-``,
+    none at the ends; other characters transliterated first (here: their ASCII decomposition)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
+
+
 SLUGIFIERS: dict[str, Callable[[str], str]] = {
     GITHUB: _github,
     GITHUB_ASCII: lambda text: _github(text, True),
     BLACKFRIDAY: _blackfriday,
     GITHUB_SLUGGER: lambda text: _NOT_IN_SLUG.sub("", text.lower()).replace(" ", "-"),
     PYTHON_MARKDOWN: _toc,
+    ZOLA: _zola,
 }
 # A repeated ID's suffix: ``-1``, ``-2`` (Python-Markdown: ``_1``, ``_2``)
 _SUFFIX = {PYTHON_MARKDOWN: "_"}

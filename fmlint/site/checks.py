@@ -209,7 +209,8 @@ def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                 continue  # a fragment written to be included: its own #links are the including page's
             if fragment and not _GENERATED_ANCHORS.search(fragment):
                 ids = anchor_ids(index, resolved.page)
-                if fragment not in ids and not resolved.page.facts.hidden_markdown:
+                target = resolved.page
+                if fragment not in ids and not target.facts.hidden_markdown and target.ids_known:
                     yield Finding(
                         page, BROKEN_ANCHOR, _anchor_message(page, resolved.page, fragment, ids), reference.at
                     )

@@ -2,7 +2,7 @@
 
 The root is the nearest folder above a file holding one of :data:`SITE_MARKERS`
 (the local-image rule's markers, Hugo's configuration folder, plus Astro,
-Docusaurus and MkDocs).  Of Hugo's configuration (``hugo.toml|yaml|json`` or
+Docusaurus and MkDocs; a ``config.toml`` with Zola's ``base_url`` is Zola's).  Of Hugo's configuration (``hugo.toml|yaml|json`` or
 ``config.*`` at the root, then ``config/_default/``) the rules read:
 ``contentDir`` and module mounts of ``content`` (their target folder, ``files``
 glob slice, and languages: ``sites.matrix`` or the older ``lang``), the
@@ -164,7 +164,7 @@ def site_of(path: str) -> SiteConfig | None:
 def read_site(root: str) -> SiteConfig:
     for name in HUGO_FILES:
         if os.path.isfile(os.path.join(root, name)):
-            return _hugo(root, name)
+            return _other(root, "zola", name) if _is_zola(root, name) else _hugo(root, name)
     if os.path.isdir(os.path.join(root, "config", "_default")):
         return _hugo(root, None)
     marker = next((m for m in OTHER_MARKERS if os.path.isfile(os.path.join(root, m))), "")
@@ -180,7 +180,16 @@ _OTHER_SITES = {
     "docusaurus": (("docs", "blog", "src/pages"), "github-slugger"),
     "astro": (("src/content", "src/pages"), "github-slugger"),
     "mkdocs": (("docs",), "python-markdown"),
+    "zola": (("content",), "zola"),
 }
+
+
+def _is_zola(root: str, name: str) -> bool:
+    """Whether ``config.toml`` is Zola's (``base_url``; Hugo's key is ``baseURL``), such as the Rust blog's."""
+    if name != "config.toml":
+        return False
+    options, _ = _load(os.path.join(root, name))
+    return "base_url" in options and "baseurl" not in options
 
 
 def _other(root: str, generator: str, marker: str) -> SiteConfig:

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from fmlint.site.anchors import heading_ids
+from fmlint.site.anchors import heading_ids, predictable
 from fmlint.site.config import SiteConfig, glob_slice_matches
 from fmlint.site.facts import Item, SiteFacts
 from fmlint.site.hugo_paths import basic_normalize, clean, make_path, output_file, url_key
@@ -95,6 +95,11 @@ class Page:
             self._ids = heading_ids(((a.text, a.custom, a.heading) for a in self.facts.anchors), self._id_type)
             self._ids.update(self.facts.html_ids)
         return self._ids
+
+    @property
+    def ids_known(self) -> bool:
+        """Whether :attr:`ids` are all its IDs (see ``anchors.predictable``)."""
+        return all(predictable(anchor.text, self._id_type) for anchor in self.facts.anchors)
 
     _id_type: str = field(default="github", repr=False)
     _ids: set[str] | None = field(default=None, repr=False)

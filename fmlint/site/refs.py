@@ -142,6 +142,8 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         return _site_url(index, target)
     path, _, fragment = target.partition("#")
     path = unquote(path.split("?", 1)[0])
+    if path.startswith("@/") and index.config.generator == "zola":  # Zola's internal link, from `content/`
+        return _zola_link(index, path[2:], fragment)
     markdown = path.lower().endswith(MARKDOWN_EXTENSIONS)
     docusaurus = index.config.generator == "docusaurus" and markdown
     if (target.startswith("/") and not docusaurus) or ":" in target.split("/", 1)[0] or page.file is None:
@@ -164,6 +166,15 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
             if found is not None:
                 return Resolved(found, unquote(fragment))
     return _SKIP
+
+
+def _zola_link(index: SiteIndex, path: str, fragment: str) -> Resolved:
+    """``@/blog/post.md#anchor``: a content file (Zola fails the build when it is missing)."""
+    source = os.path.normpath(os.path.join(index.config.root, "content", path))
+    found = index.by_file.get(source)
+    if found is not None:
+        return Resolved(found, unquote(fragment))
+    return Resolved(None, fragment, f"`@/{path}` names no content file (looked for {_shown(index, source)})")
 
 
 def _docusaurus_sources(index: SiteIndex, page: Page, path: str) -> list[str]:
