@@ -114,7 +114,25 @@ class SiteConfig:
     def content_dirs_of(self, path: str) -> list[tuple[int, ContentDir]]:
         """The content folders that make a page of the file at ``path``, with their places in
         :attr:`content_dirs` (of two that make one page, Hugo takes the first): the deepest of the
-        configured folders (``contentDir``), unless a deeper module mount holds it, and every mount."""
+        configured folders (``contentDir``), unless a deeper module mount holds it, and every mount.
+        Worked out once per folder unless a mount filters by name or mounts a single file."""
+        if not self._by_folder_too:
+            return self._content_dirs_of(path)
+        folder = path[: path.rfind(os.sep)]
+        found = self._by_folder.get(folder)
+        if found is None:
+            found = self._by_folder[folder] = self._content_dirs_of(path)
+        return found
+
+    @cached_property
+    def _by_folder(self) -> dict[str, list[tuple[int, ContentDir]]]:
+        return {}
+
+    @cached_property
+    def _by_folder_too(self) -> bool:
+        return not any(content.files or os.path.isfile(content.path) for content in self.content_dirs)
+
+    def _content_dirs_of(self, path: str) -> list[tuple[int, ContentDir]]:
         holding = [(number, content) for number, content in enumerate(self.content_dirs) if content.holds(path)]
         configured = [found for found in holding if not found[1].mounted]
         deepest = max(configured, key=lambda found: len(found[1].path), default=None)

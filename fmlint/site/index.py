@@ -170,12 +170,11 @@ class SiteIndex:
             section.key = _key(section)
             self.pages.append(section)
         known = sections | tops
+        headless = self.config.headless
         never = {(p.language, p.folder) for p in self.pages if p.kind != "page" and p.facts.cascade_render == "never"}
         for page in self.pages:
             page.sections = _current_section(page, known)
-            page.renders = _renders(page, never) and not any(
-                glob_slice_matches((pattern,), page.key) for pattern in self.config.headless
-            )
+            page.renders = _renders(page, never) and not (headless and _matches(headless, page.key))
             page._id_type = self.config.heading_ids
             page.url, page.decided_by = _url(self.config, page)
             self.by_key.setdefault((page.language, page.key), []).append(page)
@@ -191,9 +190,12 @@ class SiteIndex:
     def _drop_shadowed(self) -> None:
         """Work out each page's key, and drop the pages of a mount that an earlier mount has a page for
         (a language's own page replaces the fallback page mounted from another language's folder)."""
-        first: dict[tuple[str, str], int] = {}
         for page in self.pages:
             page.key = _key(page)
+        if len(self.config.content_dirs) < 2:
+            return  # (one folder: pages with one key are one folder's files, which Hugo reports)
+        first: dict[tuple[str, str], int] = {}
+        for page in self.pages:
             claim = (page.language, page.key)
             first[claim] = min(first.get(claim, page.mount), page.mount)
         if any(first[(page.language, page.key)] != page.mount for page in self.pages):
@@ -201,6 +203,10 @@ class SiteIndex:
             self.by_file = {}
             for page in self.pages:
                 self.by_file.setdefault(page.absolute, page)
+
+
+def _matches(patterns: tuple[str, ...], key: str) -> bool:
+    return any(glob_slice_matches((pattern,), key) for pattern in patterns)
 
 
 def alias_url(config: SiteConfig, page: Page, alias: str) -> str:
@@ -258,7 +264,8 @@ def _pages(config: SiteConfig, file: str, absolute: str, facts: SiteFacts) -> li
     pages = []
     for mount, content in config.content_dirs_of(absolute):
         relative = absolute[len(content.path) + 1 :].replace(os.sep, "/")
-        relative = posixpath.join(content.target, relative).strip("/") if relative else content.target
+        if content.target:
+            relative = f"{content.target}/{relative}" if relative else content.target
         folder, _, filename = relative.rpartition("/")
         stem, extension = os.path.splitext(filename)
         if extension.lower() not in CONTENT_EXTENSIONS:
