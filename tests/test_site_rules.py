@@ -348,6 +348,31 @@ def test_links_and_anchors_on_other_generators_sites(tmp_path, marker, folder, g
     ]
 
 
+def test_docusaurus_content_folders_come_from_its_configuration(tmp_path):
+    config = """// docs: { path: 'commented-out' }
+export default {
+  presets: [['classic', {docs: {path: 'documentation', sidebarPath: './sidebars.js'}, blog: false}]],
+  plugins: [['@docusaurus/plugin-content-docs', {id: 'community', path: `community`, editUrl: {path: 'x'}}]],
+};
+"""
+    write(
+        tmp_path,
+        {
+            "docusaurus.config.ts": config,
+            "documentation/a.md": page('title: "A"', body="[b](gone.md)\n"),
+            "community/c.md": page('title: "C"', body="[d](missing.md)\n"),
+            "blog/post.md": page('title: "P"', body="[e](nowhere.md)\n"),  # blog: false
+        },
+    )
+    assert [c.path for c in read_site(str(tmp_path)).content_dirs] == [
+        str(tmp_path / name) for name in ("documentation", "community", "src/pages")
+    ]
+    assert [line.split(" ", 2)[:2] for line in site_findings(tmp_path)] == [
+        ["community/c.md:5:5-5:15", "SITE003"],
+        ["documentation/a.md:5:5-5:12", "SITE003"],
+    ]
+
+
 def test_zola_sites_get_zolas_anchors_and_internal_links(tmp_path):
     """The Rust blog is a Zola site (its config.toml has `base_url`): `1.31.0` is `1-31-0` in an anchor."""
     links = "[a](@/guide.md#contributors-to-1-31-0) [b](@/guide.md#twice-1) [c](@/gone.md) [d](@/guide.md#nope)\n"

@@ -2,7 +2,9 @@
 
 The root is the nearest folder above a file holding one of :data:`SITE_MARKERS`
 (the local-image rule's markers, Hugo's configuration folder, plus Astro,
-Docusaurus and MkDocs; a ``config.toml`` with Zola's ``base_url`` is Zola's).  Of Hugo's configuration (``hugo.toml|yaml|json`` or
+Docusaurus and MkDocs; a ``config.toml`` with Zola's ``base_url`` is Zola's;
+Docusaurus's content folders are its content plugins' ``path`` options, read
+from the text of ``docusaurus.config.js|ts``).  Of Hugo's configuration (``hugo.toml|yaml|json`` or
 ``config.*`` at the root, then ``config/_default/``) the rules read:
 ``contentDir`` and module mounts of ``content`` (their target folder, ``files``
 glob slice, and languages: ``sites.matrix`` or the older ``lang``), the
@@ -202,6 +204,60 @@ _OTHER_SITES = {
 }
 
 
+# where Docusaurus's content plugins take their options: the classic preset's `docs: {`/`blog: {`/`pages: {`,
+# or a plugin's `['@docusaurus/plugin-content-docs', {`
+_PLUGIN_OPTIONS = re.compile(
+    r"""(?:\b(docs|blog|pages)\s*:\s*|['"]@docusaurus/plugin-content-(docs|blog|pages)['"]\s*,\s*)(\{|false\b)"""
+)
+_JS_TOKEN = re.compile(r"""//[^\n]*|/\*.*?\*/|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|[{}]""", re.DOTALL)
+_PATH_KEY = re.compile(r"(?<![\w$])path\s*:\s*$")
+
+
+def _docusaurus_folders(config: str, defaults: tuple[str, ...]) -> tuple[str, ...]:
+    """The content folders a ``docusaurus.config.js|ts`` sets (each content plugin's ``path`` option: Redux's
+    docs are ``'../docs'``), read from its text; a plugin without one keeps its default folder, ``false``
+    turns it off. Without a readable configuration, ``defaults``."""
+    try:
+        with open(config, encoding="utf-8") as handle:
+            text = _JS_TOKEN.sub(_blank_comment, handle.read())
+    except OSError:
+        return defaults
+    named = dict(zip(("docs", "blog", "pages"), defaults, strict=True))
+    folders: list[str] = []
+    off: set[str] = set()
+    for match in _PLUGIN_OPTIONS.finditer(text):
+        plugin = match.group(1) or match.group(2)
+        if match.group(3) == "false":
+            off.add(plugin)
+        else:  # (each instance of a plugin has its folder)
+            folders.append(_top_level_path(text, match.end() - 1) or named[plugin])
+    mentioned = {match.group(1) or match.group(2) for match in _PLUGIN_OPTIONS.finditer(text)}
+    folders += [folder for plugin, folder in named.items() if plugin not in mentioned]
+    return tuple(dict.fromkeys(folder for folder in folders if folder not in {named[p] for p in off}))
+
+
+def _blank_comment(token: re.Match[str]) -> str:
+    """A comment as spaces (offsets kept), anything else as it is."""
+    value = token.group()
+    return " " * len(value) if value.startswith(("//", "/*")) else value
+
+
+def _top_level_path(text: str, start: int) -> str:
+    """The ``path: '…'`` option of the object literal opening at ``start`` (not of an object inside it)."""
+    depth = 0
+    for token in _JS_TOKEN.finditer(text, start):
+        value = token.group()
+        if value == "{":
+            depth += 1
+        elif value == "}":
+            depth -= 1
+            if depth == 0:
+                return ""
+        elif depth == 1 and value[0] in "'\"`" and _PATH_KEY.search(text, max(0, token.start() - 40), token.start()):
+            return value[1:-1]
+    return ""
+
+
 def _is_zola(root: str, name: str) -> bool:
     """Whether ``config.toml`` is Zola's (``base_url``; Hugo's key is ``baseURL``), such as the Rust blog's."""
     if name != "config.toml":
@@ -215,6 +271,8 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     if generator == "mkdocs":
         options, _ = _load(os.path.join(root, marker))
         folders = (str(options.get("docs_dir", "docs")),)
+    if generator == "docusaurus":
+        folders = _docusaurus_folders(os.path.join(root, marker), folders)
     dirs = tuple(ContentDir(os.path.normpath(os.path.join(root, folder)), None) for folder in folders)
     style = ""
     if generator == "jekyll":
