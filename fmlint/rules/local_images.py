@@ -127,8 +127,13 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
 @probe_function
 @cache
 def site_root(folder: str, markers: tuple[str, ...]) -> str | None:
-    """The nearest folder at or above ``folder`` holding one of ``markers``."""
-    if any(os.path.isfile(os.path.join(folder, marker)) for marker in markers):
+    """The nearest folder at or above ``folder`` holding one of ``markers`` (file names, or paths from it:
+    ``config/_default/hugo.toml``); one listing of each folder, not a look for each marker."""
+    try:
+        names = set(os.listdir(folder))
+    except OSError:
+        names = set()
+    if any(marker.partition("/")[0] in names and os.path.isfile(os.path.join(folder, marker)) for marker in markers):
         return folder
     parent = os.path.dirname(folder)
     return None if parent == folder else site_root(parent, markers)

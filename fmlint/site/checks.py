@@ -218,9 +218,16 @@ def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
 
 def _anchor_message(page: Page, target: Page, fragment: str, ids: set[str]) -> str:
     where = "this page" if target is page else f"`{target.file}`"
-    close = difflib.get_close_matches(fragment, sorted(ids), n=3)
+    close = _close_ids(fragment, frozenset(ids))
     hint = f" (did you mean {', '.join(f'`#{c}`' for c in close)}?)" if close else ""
     return f"`#{fragment}` is not a heading ID of {where}{hint}"
+
+
+@lru_cache(maxsize=4096)
+def _close_ids(fragment: str, ids: frozenset[str]) -> list[str]:
+    """The IDs like ``fragment`` (difflib's matching is the slow part of a site's findings, and a site breaks
+    the same anchor of the same page from many pages)."""
+    return difflib.get_close_matches(fragment, sorted(ids), n=3)
 
 
 def duplicate_translation_keys(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:

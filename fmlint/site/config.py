@@ -118,30 +118,35 @@ class SiteConfig:
         :attr:`content_dirs` (of two that make one page, Hugo takes the first): the deepest of the
         configured folders (``contentDir``), unless a deeper module mount holds it, and every mount.
         Worked out once per folder unless a mount filters by name or mounts a single file."""
-        if not self._by_folder_too:
-            return self._content_dirs_of(path)
         folder = path[: path.rfind(os.sep)]
-        found = self._by_folder.get(folder)
-        if found is None:
-            found = self._by_folder[folder] = self._content_dirs_of(path)
-        return found
+        under = self._by_folder.get(folder)
+        if under is None:  # the folders holding ``folder``, once per folder
+            under = self._by_folder[folder] = [
+                (number, content)
+                for number, content in enumerate(self.content_dirs)
+                if folder == content.path or folder.startswith(content.path + os.sep)
+            ]
+        holding = [found for found in under if not found[1].files or found[1].holds(path)]
+        holding += [found for found in self._files if found[1].path == path]
+        if len(holding) < 2:
+            return holding
+        configured = [found for found in holding if not found[1].mounted]
+        mounts = [found for found in holding if found[1].mounted]
+        if not configured:
+            return mounts
+        deepest = max(configured, key=lambda found: len(found[1].path))
+        if any(len(content.path) > len(deepest[1].path) for _, content in mounts):
+            return mounts
+        return sorted([deepest, *mounts])
 
     @cached_property
     def _by_folder(self) -> dict[str, list[tuple[int, ContentDir]]]:
         return {}
 
     @cached_property
-    def _by_folder_too(self) -> bool:
-        return not any(content.files or os.path.isfile(content.path) for content in self.content_dirs)
-
-    def _content_dirs_of(self, path: str) -> list[tuple[int, ContentDir]]:
-        holding = [(number, content) for number, content in enumerate(self.content_dirs) if content.holds(path)]
-        configured = [found for found in holding if not found[1].mounted]
-        deepest = max(configured, key=lambda found: len(found[1].path), default=None)
-        mounts = [found for found in holding if found[1].mounted]
-        if deepest is None or any(len(content.path) > len(deepest[1].path) for _, content in mounts):
-            return mounts
-        return sorted([deepest, *mounts])
+    def _files(self) -> list[tuple[int, ContentDir]]:
+        """The files mounted on their own."""
+        return [(number, content) for number, content in enumerate(self.content_dirs) if os.path.isfile(content.path)]
 
     def url_places(self, url: str) -> list[str]:
         """The files that may be published at ``url`` (a ``/path``): in the folders mounted on ``static/`` and
@@ -284,8 +289,6 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
 def _load(path: str) -> tuple[dict[str, Any], bytes]:
     import tomllib  # here: a run outside any site never needs them (a warm run does not import them otherwise)
 
-    import yaml
-
     try:
         with open(path, "rb") as handle:
             data = handle.read()
@@ -294,10 +297,19 @@ def _load(path: str) -> tuple[dict[str, Any], bytes]:
         elif path.endswith(".json"):
             loaded = json.loads(data)
         else:
-            loaded = yaml.safe_load(data)
-    except (OSError, ValueError, yaml.YAMLError):  # mkdocs.yml's `!!python/name:` tags are errors too
+            loaded = _yaml(data)
+    except (OSError, ValueError):  # mkdocs.yml's `!!python/name:` tags are errors too
         return {}, b""
     return (_lowered(loaded) if isinstance(loaded, dict) else {}), data
+
+
+def _yaml(data: bytes) -> Any:
+    import yaml  # (not for a TOML configuration: its import is most of reading one)
+
+    try:
+        return yaml.load(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when built with it
+    except yaml.YAMLError as error:
+        raise ValueError(error) from None
 
 
 def _lowered(value: Any) -> Any:

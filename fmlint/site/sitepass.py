@@ -433,7 +433,9 @@ def walk_content(site: SiteConfig) -> tuple[list[str], tuple[str, ...]]:
             found += [
                 prefix + f
                 for f in files
-                if f.lower().endswith(MARKDOWN_EXTENSIONS) and not f.startswith(".") and content.holds(prefix + f)
+                if f.lower().endswith(MARKDOWN_EXTENSIONS)
+                and not f.startswith(".")
+                and (not content.files or content.holds(prefix + f))
             ]
             if "_content.gotmpl" in files:
                 relative = os.path.relpath(folder, content.path).replace(os.sep, "/")
