@@ -155,6 +155,9 @@ class MarkdownView:
     code_fences: list[CodeFence] = field(default_factory=list)
     html_comments: list[HtmlComment] = field(default_factory=list)
     html_ids: list[str] = field(default_factory=list)  # ``id``/``name`` attributes of HTML tags: link targets
+    # a paragraph opens with what a Python-Markdown extension replaces with Markdown the file does not hold:
+    # a ``--8<--`` snippet (pymdownx.snippets), a ``::: module.name`` block (mkdocstrings, mkdocs-click)
+    writes_markdown: bool = False
     shortcodes: list[Span] = field(default_factory=list)
     # where each ``{{<`` or ``{{%`` of the body begins (document offsets), from the one scan for shortcodes;
     # None when the view was not parsed from the document's own text (MDX masks it; too much markup)
@@ -456,6 +459,8 @@ class _Walk:
                 elif "http" in text and not in_code:  # a URL can only start in one text event
                     run_first = run_last = byte_range
                 if watch is not None and (watch is _FIRST or not watch.see(event)):
+                    if watch is _FIRST and text.startswith(_WRITERS) and not containers:  # (once a paragraph)
+                        view.writes_markdown = True
                     watch = None  # most paragraphs open with text: neither one emphasis run nor a figure
                 continue
             if run_first is not None:
@@ -582,7 +587,8 @@ class _Walk:
         source = view.doc.source(span)
         view.images.extend(_html_images(view.doc, span))
         view.html_comments.extend(_html_comments(view.doc, span))
-        view.html_ids += _html_ids(source)
+        if "=" in source:
+            view.html_ids += _html_ids(source)
         leading = _LEADING_COMMENTS.match(source)
         if leading is not None:  # `<!-- c --> **Title**` is an HTML block to CommonMark; markdownlint sees the run
             run = _emphasis_only(source[leading.end() :])
@@ -595,6 +601,7 @@ _LINK, _CONTAINER, _LEAF = "link", "container", "leaf"
 _ROLES = {"Image": _LINK, "Link": _LINK} | dict.fromkeys(_CONTAINERS, _CONTAINER) | dict.fromkeys(_LEAF_BLOCKS, _LEAF)
 _PARAGRAPH_START = {"Start": "Paragraph"}
 _FIRST = object()  # a paragraph's watch before its first inline
+_WRITERS = ("--8", "::: ")  # (the parser may end a text at the `<` of `--8<--`)
 
 
 _INLINE_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>")

@@ -348,6 +348,31 @@ def test_links_and_anchors_on_other_generators_sites(tmp_path, marker, folder, g
     ]
 
 
+def test_mkdocs_attribute_list_ids_snippets_and_mkdocstrings_blocks(tmp_path):
+    """MkDocs' own docs: `**locale**{ #mkdocs-locale }`, a page that is `--8<-- "CONTRIBUTING.md"`, a CLI
+    page that is a `::: mkdocs-click` block."""
+    links = (
+        "[a](theme.md#mkdocs-locale) [b](theme.md#spaced) [c](theme.md#nope) [d](contributing.md#anything)\n"
+        "[e](cli.md#mkdocs-get-deps)\n"
+    )
+    write(
+        tmp_path,
+        {
+            "mkdocs.yml": "site_name: x\nmarkdown_extensions:\n  - attr_list\n  - pymdownx.snippets\n",
+            "docs/theme.md": page(
+                'title: "Theme"', body="*   **`locale`**{ #mkdocs-locale }: x\n\nText {: .note #spaced }\n"
+            ),
+            "docs/contributing.md": '--8<-- "CONTRIBUTING.md"\n',
+            "docs/cli.md": "# CLI\n\n::: mkdocs-click\n    :module: mkdocs.__main__\n",
+            "docs/index.md": page('title: "Home"', body=links),
+        },
+    )
+    nope = links.index("theme.md#nope") + 1
+    assert [line.split(" ", 2)[:2] for line in site_findings(tmp_path)] == [
+        [f"docs/index.md:5:{nope}-5:{nope + 13}", "SITE004"]
+    ]
+
+
 def test_docusaurus_content_folders_come_from_its_configuration(tmp_path):
     config = """// docs: { path: 'commented-out' }
 export default {

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import msgspec
 
@@ -36,6 +36,8 @@ _MARKDOWN_TAG = re.compile(r"\{\{%\s*(/?)\s*([\w./-]+)")
 _ATTRIBUTES = re.compile(r"\s*\{([^{}]*)\}\s*$")
 _ID_ATTRIBUTE = re.compile(r"(?:^|\s)#([^\s#.]+)|\bid\s*=\s*[\"']?([^\s\"']+)")
 _DEFINITION = re.compile(r"\r?\n:[ \t]")
+_ATTRIBUTES_START = re.compile(r"\{:?[ \t]*[#.]")  # an attribute list (``{ #id }``, ``{: .class #id }``)
+_ATTRIBUTE_LIST = re.compile(r"\{:?([^{}\n]*)\}")
 _TERM_MARK = re.compile(r"\n:[ \t]")
 _NOT_PAGES = ("//", "mailto:", "tel:", "data:", "javascript:")
 _DATE_KEYS = ("date", "publishdate", "pubdate", "published")
@@ -89,8 +91,11 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     includes: list[str] = []
     suppressions: bool = False  # the file has fmlint- comments
     front_matter: bool = True  # Jekyll copies a file without front matter as it is
-    html_ids: list[str] = []  # ``id``s of HTML tags in the body (``<a id="x"></a>``): anchors too
-    # the body calls a ``{{% name %}}`` shortcode without content: Markdown it writes (headings) is not seen
+    # IDs the body gives elements other than headings: HTML tags' ``id`` (``<a id="x"></a>``), attribute lists
+    # (``**locale**{ #mkdocs-locale }``); anchors too
+    element_ids: list[str] = []
+    # Markdown the body shows but does not hold (headings included): a ``{{% name %}}`` shortcode without
+    # content, a ``--8<--`` snippet (pymdownx.snippets), a ``::: module.name`` block (mkdocstrings)
     hidden_markdown: bool = False
 
     @property
@@ -168,7 +173,7 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
     title, slug, url, permalink = item("title"), item("slug"), item("url"), item("permalink")
     translation_key = item("translationkey")
     has_body = doc.readable and doc.body_start < len(doc.text)
-    anchors, references, includes, hidden = _body_facts(ctx, spans) if has_body else ([], [], [], False)
+    body = _body_facts(ctx, spans) if has_body else _Body([], [], [], [], False)
     at = [At(*position) for position in locate(spans)]
 
     def located(found: tuple[str, int] | None) -> Item | None:
@@ -186,17 +191,17 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
         cascade_render=cascade_render(data.get(keys.get("cascade", ""))),
         aliases=[Item(value, at[number]) for value, number in aliases],
         lists={key: [Item(value, at[number]) for value, number in items] for key, items in lists.items()},
-        anchors_data=msgspec.Raw(_ENCODER.encode(anchors)),
+        anchors_data=msgspec.Raw(_ENCODER.encode(body.anchors)),
         references_data=msgspec.Raw(
             _ENCODER.encode(
-                [Reference(kind, target, at[number], language) for kind, target, number, language in references]
+                [Reference(kind, target, at[number], language) for kind, target, number, language in body.references]
             )
         ),
-        includes=includes,
+        includes=body.includes,
         suppressions=_may_suppress(ctx),
         front_matter=doc.kind is not None,
-        html_ids=ctx.markdown.html_ids if has_body else [],
-        hidden_markdown=hidden,
+        element_ids=body.element_ids,
+        hidden_markdown=body.hidden_markdown,
     )
 
 
@@ -224,10 +229,17 @@ def _date(data: dict[str, Any], keys: dict[str, Any]) -> str:
 _Pending = tuple[str, str, int, str]  # a reference: kind, target, the number of its span, language
 
 
-def _body_facts(ctx: Context, spans: list[Span]) -> tuple[list[Anchor], list[_Pending], list[str], bool]:
-    """The anchors, the references (their spans added to ``spans``), the included files of the body and
-    whether it has hidden Markdown (searched in the document's text from where the body starts: no copy of
-    it is made)."""
+class _Body(NamedTuple):
+    anchors: list[Anchor]
+    references: list[_Pending]
+    includes: list[str]
+    element_ids: list[str]
+    hidden_markdown: bool
+
+
+def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
+    """The body's facts, its references' spans added to ``spans`` (searched in the document's text from where
+    the body starts: no copy of it is made)."""
     text, body_start = ctx.doc.text, ctx.doc.body_start
     view = ctx.markdown
     anchors = [_anchor(h.text) for h in sorted([*view.headings, *view.shortcode_headings], key=lambda h: h.span.start)]
@@ -245,7 +257,11 @@ def _body_facts(ctx: Context, spans: list[Span]) -> tuple[list[Anchor], list[_Pe
             if url and "://" not in url and not url.startswith(_NOT_PAGES):
                 spans.append(element.url_span)
                 references.append((kind, url, len(spans) - 1, ""))
-    return anchors, references, includes, hidden
+    element_ids = list(view.html_ids)
+    for mark in _ATTRIBUTES_START.finditer(text, body_start):
+        if (attributes := _ATTRIBUTE_LIST.match(text, mark.start())) is not None:
+            element_ids += [found.group(1) or found.group(2) for found in _ID_ATTRIBUTE.finditer(attributes.group(1))]
+    return _Body(anchors, references, includes, element_ids, hidden or view.writes_markdown)
 
 
 def _anchor(text: str) -> Anchor:

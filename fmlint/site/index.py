@@ -93,7 +93,7 @@ class Page:
         """Its heading IDs, worked out on first use (a plain attribute: ``cached_property`` takes a lock)."""
         if self._ids is None:
             self._ids = heading_ids(((a.text, a.custom, a.heading) for a in self.facts.anchors), self._id_type)
-            self._ids.update(self.facts.html_ids)
+            self._ids.update(self.facts.element_ids)
         return self._ids
 
     @property
