@@ -24,7 +24,7 @@ from fmlint.linter import lint_path
 from fmlint.rules import RULES_BY_CODE
 from fmlint.runner import run
 from fmlint.site.checks import alias_file
-from fmlint.site.config import read_site
+from fmlint.site.config import read_site, site_of
 from fmlint.site.index import SiteIndex, alias_url
 from fmlint.site.sitepass import content_files
 
@@ -395,6 +395,29 @@ export default {
     assert [line.split(" ", 2)[:2] for line in site_findings(tmp_path)] == [
         ["community/c.md:5:5-5:15", "SITE003"],
         ["documentation/a.md:5:5-5:12", "SITE003"],
+    ]
+
+
+def test_a_docusaurus_site_beside_its_docs_folder_is_found_from_the_docs(tmp_path):
+    """Redux keeps website/docusaurus.config.ts (`path: '../docs'`) beside docs/ in one JavaScript project."""
+    write(
+        tmp_path,
+        {
+            "package.json": "{}",
+            "docs/package.json": "{}",  # (Redux's docs folder is a project too)
+            "website/docusaurus.config.ts": "export default {presets: [['classic', {docs: {path: '../docs'}}]]};\n",
+            "docs/faq/a.md": page('title: "A"', body="[b](../api/b.md#nope) [c](gone.md)\n"),
+            "docs/api/b.md": page('title: "B"', body="## Yes\n"),
+            "notes/n.md": page('title: "N"', body="[x](gone.md)\n"),  # in no site
+        },
+    )
+    assert site_of(str(tmp_path / "notes/n.md")) is None
+    assert site_of(str(tmp_path / "docs/faq/a.md")).root == str(tmp_path / "website")
+    paths = [str(tmp_path / name) for name in ("docs/faq/a.md", "docs/api/b.md", "notes/n.md")]
+    result = run(paths, lambda path: SITE_SETTINGS, jobs=1)
+    assert [(os.path.relpath(d.path, tmp_path), d.line, d.column, d.code) for d in result.diagnostics] == [
+        ("docs/faq/a.md", 5, 5, "SITE004"),
+        ("docs/faq/a.md", 5, 27, "SITE003"),
     ]
 
 

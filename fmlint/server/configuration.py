@@ -25,7 +25,7 @@ from fmlint.config.resolve import Resolver
 from fmlint.config.settings import Settings
 from fmlint.rules.local_images import site_root
 from fmlint.schema.loader import SchemaLoadError, forget_loaded
-from fmlint.site.config import SITE_MARKERS, read_site
+from fmlint.site.config import SITE_MARKERS, forget_sites
 
 SECTION = "fmlint"
 ON_TYPE, ON_SAVE = "onType", "onSave"
@@ -94,7 +94,7 @@ class Configuration:
         """Forget every configuration, schema and site root read so far."""
         forget_loaded()
         site_root.cache_clear()
-        read_site.cache_clear()
+        forget_sites()
         self._resolver = Resolver(cwd=self.root)
         self.generation += 1
 

@@ -55,6 +55,7 @@ OTHER_MARKERS = (
 # a site configured only in Hugo's configuration folder (many Docsy sites) has no file at its root
 HUGO_FOLDER_FILES = tuple(f"config/_default/{name}" for name in HUGO_FILES)
 SITE_MARKERS = (*HUGO_FILES, *HUGO_FOLDER_FILES, *OTHER_MARKERS)
+_DOCUSAURUS = tuple(name for name in OTHER_MARKERS if name.startswith("docusaurus."))
 DEFAULT_TAXONOMIES = ("tags", "categories")
 
 
@@ -181,8 +182,35 @@ class SiteConfig:
 
 def site_of(path: str) -> SiteConfig | None:
     """The site configuration of the file at ``path``, or ``None`` outside any site."""
-    root = site_root(os.path.dirname(os.path.abspath(path)), SITE_MARKERS)
-    return None if root is None else read_site(root)
+    folder = os.path.dirname(os.path.abspath(path))
+    root = site_root(folder, SITE_MARKERS)
+    if root is not None:
+        return read_site(root)
+    site = _beside(folder)
+    return site if site is not None and site.content_dirs_of(os.path.abspath(path)) else None
+
+
+def forget_sites() -> None:
+    """Forget every site configuration read so far (a language server after a configuration changed)."""
+    read_site.cache_clear()
+    _beside.cache_clear()
+
+
+@cache
+def _beside(folder: str) -> SiteConfig | None:
+    """A Docusaurus site in a sibling folder of a JavaScript project holding ``folder`` (Redux: ``website/``
+    beside ``docs/``, with ``path: '../docs'``): the first project folder (``package.json``) above ``folder``
+    with a subfolder holding ``docusaurus.config.*``, whose content folders hold ``folder``."""
+    parent = os.path.dirname(folder)
+    if parent == folder:
+        return None
+    if os.path.isfile(os.path.join(parent, "package.json")):
+        for entry in sorted(os.scandir(parent), key=lambda entry: entry.name):
+            if entry.is_dir() and any(os.path.isfile(os.path.join(entry.path, name)) for name in _DOCUSAURUS):
+                site = read_site(entry.path)
+                if any(folder == c.path or folder.startswith(c.path + os.sep) for c in site.content_dirs):
+                    return site
+    return _beside(parent)
 
 
 @cache
