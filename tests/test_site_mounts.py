@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,35 +22,24 @@ from test_site_rules import HUGO, _quiet_env, index_of, needs_hugo, page, site_f
 from fmlint.site.config import glob_slice_matches, read_site
 from fmlint.site.sitepass import content_files
 
-MOUNTS = """
-[[module.mounts]]
-source = "content/en"
-target = "content"
-[module.mounts.sites.matrix]
-languages = ["en"]
-[[module.mounts]]
-source = "content/fr"
-target = "content"
-[module.mounts.sites.matrix]
-languages = ["fr"]
-[[module.mounts]]
-source = "content/en/docs"
-target = "content/docs"
-files = ["! specs/**"]
-[module.mounts.sites.matrix]
-languages = ["! en", "**"]
-[[module.mounts]]
-source = "extra"
-target = "content/more/stuff"
-[[module.mounts]]
-source = "single/page.md"
-target = "content/community/mission.md"
-[module.mounts.sites.matrix]
-languages = ["en"]
-[[module.mounts]]
-source = "submodule/spec"
-target = "content/docs/spec"
-"""
+
+def mount(source: str, target: str, languages: list[str] | None = None, files: list[str] | None = None) -> str:
+    """A ``[[module.mounts]]`` table of ``hugo.toml``."""
+    table = f'[[module.mounts]]\nsource = "{source}"\ntarget = "{target}"\n'
+    table += f"files = {json.dumps(files)}\n" if files else ""
+    return table + (f"[module.mounts.sites.matrix]\nlanguages = {json.dumps(languages)}\n" if languages else "")
+
+
+MOUNTS = "".join(
+    [
+        mount("content/en", "content", ["en"]),
+        mount("content/fr", "content", ["fr"]),
+        mount("content/en/docs", "content/docs", ["! en", "**"], files=["! specs/**"]),  # French fallback pages
+        mount("extra", "content/more/stuff"),  # the language from file names
+        mount("single/page.md", "content/community/mission.md", ["en"]),
+        mount("submodule/spec", "content/docs/spec"),  # not checked out
+    ]
+)
 
 MOUNTED_SITE = {
     "hugo.toml": 'baseURL = "https://example.org/"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n' + MOUNTS,
