@@ -19,7 +19,8 @@ from urllib.parse import urlsplit
 import pytest
 from test_site_rules import HUGO, _quiet_env, index_of, needs_hugo, page, site_findings, write
 
-from fmlint.site.config import glob_slice_matches, read_site
+from fmlint.site.config import read_site
+from fmlint.site.globs import glob_slice_matches
 from fmlint.site.sitepass import content_files
 
 

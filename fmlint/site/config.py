@@ -22,13 +22,14 @@ import hashlib
 import json
 import os
 import posixpath
-import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
 from fmlint.rules.local_images import site_root
+from fmlint.site.docusaurus import docusaurus_folders
+from fmlint.site.globs import glob_slice_matches
 from fmlint.site.rendering import NEVER, build_render
 
 HUGO_FILES = (
@@ -237,60 +238,6 @@ _OTHER_SITES = {
 }
 
 
-# where Docusaurus's content plugins take their options: the classic preset's `docs: {`/`blog: {`/`pages: {`,
-# or a plugin's `['@docusaurus/plugin-content-docs', {`
-_PLUGIN_OPTIONS = re.compile(
-    r"""(?:\b(docs|blog|pages)\s*:\s*|['"]@docusaurus/plugin-content-(docs|blog|pages)['"]\s*,\s*)(\{|false\b)"""
-)
-_JS_TOKEN = re.compile(r"""//[^\n]*|/\*.*?\*/|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|[{}]""", re.DOTALL)
-_PATH_KEY = re.compile(r"(?<![\w$])path\s*:\s*$")
-
-
-def _docusaurus_folders(config: str, defaults: tuple[str, ...]) -> tuple[str, ...]:
-    """The content folders a ``docusaurus.config.js|ts`` sets (each content plugin's ``path`` option: Redux's
-    docs are ``'../docs'``), read from its text; a plugin without one keeps its default folder, ``false``
-    turns it off. Without a readable configuration, ``defaults``."""
-    try:
-        with open(config, encoding="utf-8") as handle:
-            text = _JS_TOKEN.sub(_blank_comment, handle.read())
-    except OSError:
-        return defaults
-    named = dict(zip(("docs", "blog", "pages"), defaults, strict=True))
-    folders: list[str] = []
-    off: set[str] = set()
-    for match in _PLUGIN_OPTIONS.finditer(text):
-        plugin = match.group(1) or match.group(2)
-        if match.group(3) == "false":
-            off.add(plugin)
-        else:  # (each instance of a plugin has its folder)
-            folders.append(_top_level_path(text, match.end() - 1) or named[plugin])
-    mentioned = {match.group(1) or match.group(2) for match in _PLUGIN_OPTIONS.finditer(text)}
-    folders += [folder for plugin, folder in named.items() if plugin not in mentioned]
-    return tuple(dict.fromkeys(folder for folder in folders if folder not in {named[p] for p in off}))
-
-
-def _blank_comment(token: re.Match[str]) -> str:
-    """A comment as spaces (offsets kept), anything else as it is."""
-    value = token.group()
-    return " " * len(value) if value.startswith(("//", "/*")) else value
-
-
-def _top_level_path(text: str, start: int) -> str:
-    """The ``path: '…'`` option of the object literal opening at ``start`` (not of an object inside it)."""
-    depth = 0
-    for token in _JS_TOKEN.finditer(text, start):
-        value = token.group()
-        if value == "{":
-            depth += 1
-        elif value == "}":
-            depth -= 1
-            if depth == 0:
-                return ""
-        elif depth == 1 and value[0] in "'\"`" and _PATH_KEY.search(text, max(0, token.start() - 40), token.start()):
-            return value[1:-1]
-    return ""
-
-
 def _is_zola(root: str, name: str) -> bool:
     """Whether ``config.toml`` is Zola's (``base_url``; Hugo's key is ``baseURL``), such as the Rust blog's."""
     if name != "config.toml":
@@ -305,7 +252,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         options, _ = _load(os.path.join(root, marker))
         folders = (str(options.get("docs_dir", "docs")),)
     if generator == "docusaurus":
-        folders = _docusaurus_folders(os.path.join(root, marker), folders)
+        folders = docusaurus_folders(os.path.join(root, marker), folders)
     dirs = tuple(ContentDir(os.path.normpath(os.path.join(root, folder)), None) for folder in folders)
     style = ""
     if generator == "jekyll":
@@ -472,60 +419,6 @@ def _strings(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
     return [str(item) for item in value] if isinstance(value, list) else []
-
-
-def glob_slice_matches(patterns: list[str] | tuple[str, ...], name: str) -> bool:
-    """Whether ``name`` matches Hugo's glob slice: no ``! pattern`` matches it, and one of the other patterns
-    does (any name, when there are none)."""
-    positive = False
-    matched = False
-    for pattern in patterns:
-        if pattern.startswith("! "):
-            if _glob(pattern[2:].strip()).fullmatch(name):
-                return False
-        else:
-            positive = True
-            matched = matched or _glob(pattern.strip()).fullmatch(name) is not None
-    return matched or not positive
-
-
-@cache
-def _glob(pattern: str) -> re.Pattern[str]:
-    """A Go glob (gobwas/glob, ``/`` the separator) as a regular expression: ``**`` crosses folders, ``*``
-    and ``?`` do not, ``{a,b}`` is either, ``[…]`` a class."""
-    out = []
-    depth = 0
-    at = 0
-    while at < len(pattern):
-        char = pattern[at]
-        if pattern.startswith("**", at):
-            out.append(".*")
-            at += 2
-            continue
-        if char == "*":
-            out.append("[^/]*")
-        elif char == "?":
-            out.append("[^/]")
-        elif char == "{":
-            depth += 1
-            out.append("(?:")
-        elif char == "}" and depth:
-            depth -= 1
-            out.append(")")
-        elif char == "," and depth:
-            out.append("|")
-        elif char == "[":
-            end = pattern.find("]", at + 1)
-            if end < 0:
-                out.append(re.escape(char))
-            else:
-                body = pattern[at + 1 : end]
-                out.append("[" + ("^" + body[1:] if body.startswith("!") else body) + "]")
-                at = end
-        else:
-            out.append(re.escape(char))
-        at += 1
-    return re.compile("".join(out) + ")" * depth)
 
 
 def _is_mount_only(options: dict[str, Any]) -> bool:

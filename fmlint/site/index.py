@@ -28,8 +28,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from fmlint.site.anchors import heading_ids, predictable
-from fmlint.site.config import SiteConfig, glob_slice_matches
+from fmlint.site.config import SiteConfig
 from fmlint.site.facts import Item, SiteFacts
+from fmlint.site.globs import glob_slice_matches
 from fmlint.site.hugo_paths import basic_normalize, clean, make_path, output_file, url_key
 from fmlint.site.jekyll import jekyll_url
 
