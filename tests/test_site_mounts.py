@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 from test_site_rules import HUGO, _quiet_env, index_of, needs_hugo, page, site_findings, write
 
+from fmlint.cache import ResultCache
 from fmlint.site.config import read_site
 from fmlint.site.globs import glob_slice_matches
 from fmlint.site.sitepass import content_files
@@ -72,6 +73,8 @@ def test_glob_slices_as_hugo_reads_them():
     assert glob_slice_matches(["{,/**}/_includes{,/**}"], "/docs/_includes/intro")
     assert not glob_slice_matches(["{,/**}/_includes{,/**}"], "/docs/includes")
     assert glob_slice_matches(["v[12].*"], "v1.x") and not glob_slice_matches(["v[!12].*"], "v1.x")
+    # what is no glob (a configuration typo) matches itself, and never raises
+    assert glob_slice_matches(["a[]"], "a[]") and not glob_slice_matches(["[!]", "{x"], "b")
 
 
 def _pages(root: Path) -> set[tuple[str, str]]:
@@ -115,6 +118,27 @@ def test_a_fault_in_a_file_mounted_for_two_languages_is_reported_once(tmp_path):
     found = site_findings(tmp_path)
     # the ref is broken in English and in French: one finding; `#setup` and the missing mount's page are fine
     assert [line.split(" ", 2)[:2] for line in found] == [["content/en/docs/b.md:7:30-7:40", "SITE003"]]
+
+
+def test_a_run_over_a_few_files_reports_a_file_of_two_languages_as_the_whole_run(tmp_path):
+    """A file mounted twice (French under docs/, and by its name under more/): its alias collides in both
+    languages, at one place; the run over it and the run over the whole site keep the same language's."""
+    config = 'baseURL = "https://example.org/"\n[languages.en]\n[languages.fr]\n'
+    config += (
+        mount("extra", "content/docs", ["fr"]) + mount("extra", "content/more") + mount("content", "content", ["**"])
+    )
+    write(
+        tmp_path,
+        {
+            "hugo.toml": config,
+            "extra/x.md": page('title: "X"', 'aliases: ["/q/"]'),
+            "content/b.md": page('title: "B"', 'aliases: ["/q/"]'),
+        },
+    )
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    whole = [line for line in site_findings(tmp_path, cache=cache) if line.startswith("extra/x.md")]
+    assert len(whole) == 1 and "`fr/q/index.html`" in whole[0]  # the first mount's page: the French one
+    assert site_findings(tmp_path, ["extra/x.md"], cache=cache) == whole
 
 
 def test_a_site_configured_in_the_configuration_folder_only(tmp_path):

@@ -94,7 +94,7 @@ def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
         files = [page for page in pages if page.file is not None]
         for page in files:
             if len(files) > 1 and wanted(page):
-                others = ", ".join(f"`{other.file}`" for other in files if other is not page)
+                others = ", ".join(f"`{other.file}`" for other in _by_file(files) if other is not page)
                 message = f"this file and {others} are one page to Hugo (content path `{key}`); it keeps one of them"
                 yield Finding(page, COLLISION, message, FILE_START)
 
@@ -240,7 +240,7 @@ def duplicate_translation_keys(index: SiteIndex, wanted: Wanted) -> Iterator[Fin
     for (language, key), pages in by_key.items():
         for page in pages:
             if len(pages) > 1 and wanted(page):
-                others = ", ".join(_named(other, other.facts.translation_key) for other in pages if other is not page)
+                others = ", ".join(_named(o, o.facts.translation_key) for o in _by_file(pages) if o is not page)
                 message = f"translationKey `{key}` is also used by {others} in language `{language}`"
                 yield Finding(page, TRANSLATION_KEY, message, _at(page.facts.translation_key))
 
@@ -254,10 +254,16 @@ def duplicate_titles(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
     for (_, folder, _), pages in by_title.items():
         for page in pages:
             if len(pages) > 1 and wanted(page):
-                others = ", ".join(_named(other, other.facts.title) for other in pages if other is not page)
+                others = ", ".join(_named(other, other.facts.title) for other in _by_file(pages) if other is not page)
                 section = f"`{folder}`" if folder else "the content root"
                 message = f"title `{_value(page.facts.title)}` is also the title of {others} in {section}"
                 yield Finding(page, DUPLICATE_TITLE, message, _at(page.facts.title))
+
+
+def _by_file(pages: list[Page]) -> list[Page]:
+    """``pages`` in the order of their files' names: a message names the others alike whether the index holds
+    the whole site or the part a run over a few files needs (which adds that run's files first)."""
+    return sorted(pages, key=lambda page: page.file or "")
 
 
 def _named(page: Page, item: Item | None) -> str:

@@ -57,4 +57,7 @@ def _glob(pattern: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(char))
         at += 1
-    return re.compile("".join(out) + ")" * depth)
+    try:
+        return re.compile("".join(out) + ")" * depth)
+    except re.error:  # a class such as `[]` or `[!]`: the pattern as written, matched literally
+        return re.compile(re.escape(pattern))

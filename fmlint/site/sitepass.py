@@ -307,10 +307,15 @@ def _findings(index: SiteIndex, wanted_codes: dict[str, frozenset[str]], every_c
 
 
 def _once_per_place(found: list[Finding]) -> list[Finding]:
-    """The findings of a file that is a page in several languages (a fallback mount) as those of its first page:
-    the same reference broken in each language is one fault of the file."""
+    """The findings of a file that is a page in several languages (a fallback mount) as those of its page from
+    the first mount reporting at that place (whatever order the checks found them in): the same reference
+    broken in each language is one fault of the file."""
     first: dict[tuple[str, str, At], Page] = {}
-    return [f for f in found if first.setdefault((f.page.absolute, f.code, f.at), f.page) is f.page]
+    for finding in found:
+        place = (finding.page.absolute, finding.code, finding.at)
+        if place not in first or finding.page.mount < first[place].mount:
+            first[place] = finding.page
+    return [f for f in found if first[(f.page.absolute, f.code, f.at)] is f.page]
 
 
 def _stamps(files: list[str], cache: ResultCache | None, known: dict[str, str]) -> dict[str, str | None]:
