@@ -203,3 +203,52 @@ def test_sections_named_like_output_folders_are_content(tmp_path):
     assert content_files(read_site(str(tmp_path))) == [str(tmp_path / "docs/build/guide.md")]
     write(tmp_path / "hugo", {"hugo.toml": "", "content/site/build/_index.md": page('title: "Build"')})
     assert content_files(read_site(str(tmp_path / "hugo"))) == [str(tmp_path / "hugo/content/site/build/_index.md")]
+
+
+SPLIT_CONFIG_SITE = {  # as letsencrypt.org keeps its configuration: one file per language, ugly URLs for posts
+    "config/_default/hugo.toml": (
+        'baseURL = "https://example.org/"\ndefaultContentLanguage = "en"\n[uglyURLs]\npost = true\n'
+        '[permalinks]\npost = "/:year/:month/:day/:slug/"\n[security]\nallowContent = [".*"]\n'  # (HTML pages)
+    ),
+    "config/_default/languages.en.toml": 'contentDir = "content/en"\nweight = 1\n',
+    "config/_default/languages.fr.toml": 'contentDir = "content/fr"\nweight = 2\n[params]\nx = 1\n',
+    "config/_default/menu.fr.toml": "[[main]]\nname = 'x'\n",
+    "layouts/single.html": "{{ .Content }}",
+    "layouts/list.html": "{{ .Title }}",
+    "content/en/_index.md": page('title: "Home"'),
+    "content/en/post/2024-01-02-hello.md": page('title: "Hello"', "date: 2024-01-02", 'slug: "hello"'),
+    "content/en/docs/guide.md": page('title: "Guide"'),
+    "content/en/repository.html": page('title: "Repository"'),
+    "content/fr/docs/guide.md": page(
+        'title: "Guide"',
+        body="[a](/2024/01/02/hello) [b](/repository/) [c](/docs/guide/) [d](/fr/docs/guide/) [e](/docs/gone/)\n",
+    ),
+}
+EXPECTED_SPLIT = {
+    ("content/en/_index.md", "/"),
+    ("content/en/post/2024-01-02-hello.md", "/2024/01/02/hello.html"),
+    ("content/en/docs/guide.md", "/docs/guide/"),
+    ("content/fr/docs/guide.md", "/fr/docs/guide/"),
+}
+
+
+def test_a_configuration_split_by_language_and_ugly_urls_for_one_section(tmp_path):
+    write(tmp_path, SPLIT_CONFIG_SITE)
+    assert read_site(str(tmp_path)).languages == ("en", "fr")
+    assert _pages(tmp_path) == EXPECTED_SPLIT
+    # an ugly URL without `.html` (servers give the file) and a page in HTML are found; only /docs/gone/ is not
+    e = SPLIT_CONFIG_SITE["content/fr/docs/guide.md"].splitlines()[-1].index("/docs/gone/") + 1
+    assert [line.split(" ", 2)[:2] for line in site_findings(tmp_path)] == [
+        [f"content/fr/docs/guide.md:5:{e}-5:{e + 11}", "SITE003"]
+    ]
+
+
+@needs_hugo
+def test_a_configuration_split_by_language_matches_hugo_list_all(tmp_path):
+    write(tmp_path, SPLIT_CONFIG_SITE)
+    done = subprocess.run(
+        [HUGO, "list", "all"], cwd=tmp_path, capture_output=True, text=True, timeout=300, check=True, env=_quiet_env()
+    )
+    rows = csv.DictReader(io.StringIO(done.stdout[done.stdout.index("path,") :]))
+    listed = {(row["path"], urlsplit(row["permalink"]).path) for row in rows}
+    assert listed == EXPECTED_SPLIT | {("content/en/repository.html", "/repository/")}  # (HTML: not indexed)

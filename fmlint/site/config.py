@@ -88,6 +88,7 @@ class SiteConfig:
     lower: bool = True
     keep_accents: bool = True
     ugly: bool = False
+    ugly_sections: tuple[str, ...] = ()  # ``[uglyURLs]`` as a map: the top-level sections it is true for
     aliases: bool = True  # false with ``disableAliases``: no alias is written
     base_path: str = ""  # the path of ``baseURL`` (``/blog`` for ``https://example.org/blog/``)
     permalink_style: str = ""  # Jekyll's ``permalink`` (``date``, ``pretty``, … or a pattern)
@@ -297,7 +298,8 @@ def _lowered(value: Any) -> Any:
 
 
 def _hugo_options(root: str, name: str | None) -> tuple[dict[str, Any], bytes]:
-    """The merged options: the root file, then ``config/_default/*`` (a ``<key>.toml`` file is the ``key`` table)."""
+    """The merged options: the root file, then ``config/_default/*`` (a ``<key>.toml`` file is the ``key`` table,
+    ``languages.<lang>.toml`` a language's)."""
     options: dict[str, Any] = {}
     seen = b""
     if name is not None:
@@ -310,10 +312,15 @@ def _hugo_options(root: str, name: str | None) -> tuple[dict[str, Any], bytes]:
                 continue
             loaded, data = _load(os.path.join(folder, entry))
             seen += data
-            if stem in ("hugo", "config"):
+            key, _, language = stem.lower().partition(".")
+            if key in ("hugo", "config"):
                 options = {**loaded, **options}
-            else:
-                options.setdefault(stem.lower(), loaded)
+            elif key == "languages" and language:  # `languages.fr.toml`: the `[languages.fr]` table
+                languages = options.setdefault("languages", {})
+                if isinstance(languages, dict):
+                    languages.setdefault(language, loaded)
+            elif not language:  # (`params.fr.toml`, `menus.fr.toml`: a language's, not read here)
+                options.setdefault(key, loaded)
     return options, seen
 
 
@@ -359,7 +366,8 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         permalinks=_permalinks(_table(options, "permalinks")),
         lower=not options.get("disablepathtolower", False),
         keep_accents=not options.get("removepathaccents", False),
-        ugly=bool(options.get("uglyurls", False)),
+        ugly=options.get("uglyurls") is True,
+        ugly_sections=tuple(str(k) for k, v in _table(options, "uglyurls").items() if v is True),
         aliases=not options.get("disablealiases", False),
         base_path=urlsplit(str(options.get("baseurl", ""))).path.strip("/"),
         heading_ids=str(parser.get("autoheadingidtype", "github")).lower(),

@@ -181,6 +181,8 @@ class SiteIndex:
             self.by_key.setdefault((page.language, page.key), []).append(page)
             if page.renders:
                 self.by_url.setdefault(url_key(page.url), page)
+                if page.url.endswith(".html"):  # (servers give `/a/b.html` for `/a/b` too: Netlify, GitHub Pages)
+                    self.by_url.setdefault(url_key(page.url[: -len(".html")]), page)
             if page.kind == "page":
                 self.children.setdefault((page.language, container(page).rstrip("/")), []).append(page)
             if page.facts.aliases:  # with ``disableAliases`` too: such sites redirect them another way
@@ -311,8 +313,10 @@ def _url(config: SiteConfig, page: Page) -> tuple[str, Item | None]:
 
 
 def _uglified(config: SiteConfig, page: Page, url: str) -> str:
-    """With ``uglyURLs``: a page's ``/a/b/`` is ``/a/b.html``, a section's ``/a/index.html``."""
-    if not config.ugly or not url.endswith("/") or url == "/":
+    """With ``uglyURLs`` (for the whole site, or for the page's top-level section): a page's ``/a/b/`` is
+    ``/a/b.html``, a section's ``/a/index.html``."""
+    ugly = config.ugly or (config.ugly_sections and page.folder.split("/", 1)[0] in config.ugly_sections)
+    if not ugly or not url.endswith("/") or url == "/":
         return url
     return url + "index.html" if page.kind != "page" else url.rstrip("/") + ".html"
 

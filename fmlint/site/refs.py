@@ -24,6 +24,7 @@ from typing import NamedTuple
 from urllib.parse import unquote
 
 from fmlint.discover import MARKDOWN_EXTENSIONS
+from fmlint.site.config import SiteConfig
 from fmlint.site.facts import Reference
 from fmlint.site.hugo_paths import basic_normalize, url_key
 from fmlint.site.index import CONTENT_EXTENSIONS, Page, SiteIndex
@@ -212,9 +213,32 @@ def _site_url(index: SiteIndex, target: str) -> Resolved:
         or first in config.taxonomies
         or index.unseen(url_key(path))
         or index.probe(os.path.exists, os.path.join(config.root, "static", path.lstrip("/")))
+        or any(index.probe(os.path.isfile, source) for source in _other_content(config, path))
     ):
         return _SKIP
     return Resolved(None, fragment, f"`{path}` is no page's URL (nor an alias, a taxonomy page or a file in static/)")
+
+
+_OTHER_FORMATS = tuple(extension for extension in CONTENT_EXTENSIONS if extension not in MARKDOWN_EXTENSIONS)
+
+
+def _other_content(config: SiteConfig, path: str) -> list[str]:
+    """The content files in other formats than Markdown (``.html``, AsciiDoc …: pages fmlint does not index)
+    that would be the page at ``path``, in the folders of its language (named by the path's prefix)."""
+    parts = path.strip("/").split("/")
+    language = config.default_language
+    if config.multilingual and parts[0].lower() in config.languages and parts[0].lower() != language:
+        language, parts = parts[0].lower(), parts[1:]
+    stem = "/".join(parts)
+    if not stem:
+        return []
+    return [
+        os.path.join(content.path, *f"{name}{extension}".split("/"))
+        for content in config.content_dirs
+        if (content.language or config.default_language) == language and not content.target
+        for name in (stem, f"{stem}/index", f"{stem}/_index")
+        for extension in _OTHER_FORMATS
+    ]
 
 
 def _shown(index: SiteIndex, path: str) -> str:
