@@ -162,7 +162,9 @@ ANCHOR_SITE = {
         'title: "T"', 'aliases: ["/old/target/"]', body='Intro <a id="small-prs"></a>\n\n<div data-id="nope"></div>\n'
     ),
     "content/docs/generated.md": page('title: "G"', body="{{% exporters/intro %}}\n"),
-    "content/docs/paired.md": page('title: "P"', body="{{% tab %}}\n## Inside\n{{% /tab %}}\n"),
+    "content/docs/paired.md": page(
+        'title: "P"', body="Version {{% latest-version %}}.\n\n{{% tab %}}\n## Inside\n{{% /tab %}}\n"
+    ),  # (a shortcode inside a line writes no heading)
     "content/docs/_includes/intro.md": page('title: "Include"', body="See [below](#otlp-dependencies).\n"),
     "content/docs/links.md": page(
         'title: "L"',

@@ -291,16 +291,19 @@ def _shortcode_facts(
     text: str, openings: list[int], spans: list[Span], references: list[_Pending]
 ) -> tuple[list[str], bool]:
     """The ``ref``/``relref`` shortcodes of the body (added to ``references``, their paths' spans to ``spans``),
-    the content files other shortcodes name, and whether a ``{{% %}}`` shortcode without content writes
-    Markdown here; each pattern is tried where a shortcode opens (``openings``, the Markdown view's), as each
+    the content files other shortcodes name, and whether a ``{{% %}}`` shortcode without content, on a line
+    of its own, writes Markdown here; each pattern is tried where a shortcode opens (``openings``, the Markdown view's), as each
     pattern's own scan would find them: not inside an earlier match of it."""
     includes: list[str] = []
     ref_end = include_end = 0
-    opened: set[str] = set()  # the names of {{% %}} tags, and of their closing tags
+    opened: set[str] = set()  # the names of {{% %}} tags on lines of their own, and of closing tags
     closed: set[str] = set()
     for at in openings:
         if text.startswith("%", at + 2) and (tag := _MARKDOWN_TAG.match(text, at)) is not None:
-            (closed if tag.group(1) else opened).add(tag.group(2))
+            if tag.group(1):
+                closed.add(tag.group(2))
+            elif _on_own_line(text, at):  # (one inside a line writes no heading: `{{% latest-version %}}`)
+                opened.add(tag.group(2))
         if at >= ref_end and (match := _REF.match(text, at)) is not None:
             ref_end = match.end()
             found = _target(match)
@@ -314,6 +317,17 @@ def _shortcode_facts(
                 includes.append(match.group(2))
                 closed.add(match.group(1))  # its Markdown is the included file's: seen
     return includes, bool(opened - closed - {"ref", "relref"})
+
+
+def _on_own_line(text: str, at: int) -> bool:
+    """Whether the shortcode tag opening at ``at`` is alone on its line (a block of its own)."""
+    end = text.find("%}}", at)
+    line_end = text.find("\n", at)
+    return (
+        not text[line_start(text, at) : at].strip()
+        and end >= 0
+        and not text[end + 3 : len(text) if line_end < 0 else line_end].strip()
+    )
 
 
 def _target(match: re.Match[str]) -> tuple[str, int, str] | None:
