@@ -204,16 +204,14 @@ def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
             if resolved.page is None:
                 yield Finding(page, BROKEN_REFERENCE, resolved.problem, reference.at)
                 continue
-            fragment = resolved.fragment
-            if resolved.page is page and not page.renders:
+            fragment, target = resolved.fragment, resolved.page
+            if target is page and not page.renders:
                 continue  # a fragment written to be included: its own #links are the including page's
             if fragment and not _GENERATED_ANCHORS.search(fragment):
-                ids = anchor_ids(index, resolved.page)
-                target = resolved.page
+                ids = anchor_ids(index, target)
+                # (a page whose Markdown a shortcode or an extension writes has headings fmlint does not see)
                 if fragment not in ids and not target.facts.hidden_markdown and target.ids_known:
-                    yield Finding(
-                        page, BROKEN_ANCHOR, _anchor_message(page, resolved.page, fragment, ids), reference.at
-                    )
+                    yield Finding(page, BROKEN_ANCHOR, _anchor_message(page, target, fragment, ids), reference.at)
 
 
 def _anchor_message(page: Page, target: Page, fragment: str, ids: set[str]) -> str:

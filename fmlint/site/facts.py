@@ -5,9 +5,11 @@ the output path (title, slug, url, date, draft, whether it renders), aliases,
 lists of strings in the front matter (taxonomy terms are picked from them by
 the site's configuration, so the record does not depend on it), the
 translation key, the anchors (heading text and custom IDs, in order; the IDs
-are worked out when a reference needs them) and the outgoing references:
-``ref``/``relref`` shortcodes and local Markdown links and images.  Positions
-are 1-based lines and columns, located by the linter's ``locate``.
+are worked out when a reference needs them), the IDs of HTML tags and attribute
+lists, whether Markdown the file does not hold is written into it (a shortcode,
+a snippet), and the outgoing references: ``ref``/``relref`` shortcodes and
+local Markdown links and images.  Positions are 1-based lines and columns,
+located by the linter's ``locate``.
 """
 
 from __future__ import annotations
@@ -291,9 +293,9 @@ def _shortcode_facts(
     text: str, openings: list[int], spans: list[Span], references: list[_Pending]
 ) -> tuple[list[str], bool]:
     """The ``ref``/``relref`` shortcodes of the body (added to ``references``, their paths' spans to ``spans``),
-    the content files other shortcodes name, and whether a ``{{% %}}`` shortcode without content, on a line
-    of its own, writes Markdown here; each pattern is tried where a shortcode opens (``openings``, the Markdown view's), as each
-    pattern's own scan would find them: not inside an earlier match of it."""
+    the content files other shortcodes name, and whether a ``{{% %}}`` shortcode without content, on a line of
+    its own, writes Markdown here; each pattern is tried where a shortcode opens (``openings``, the Markdown
+    view's), as each pattern's own scan would find them: not inside an earlier match of it."""
     includes: list[str] = []
     ref_end = include_end = 0
     opened: set[str] = set()  # the names of {{% %}} tags on lines of their own, and of closing tags
