@@ -207,7 +207,11 @@ def _beside(folder: str) -> SiteConfig | None:
     if parent == folder:
         return None
     if os.path.isfile(os.path.join(parent, "package.json")):
-        for entry in sorted(os.scandir(parent), key=lambda entry: entry.name):
+        try:
+            entries = sorted(os.scandir(parent), key=lambda entry: entry.name)
+        except OSError:  # (a folder we may not list)
+            entries = []
+        for entry in entries:
             if entry.is_dir() and any(os.path.isfile(os.path.join(entry.path, name)) for name in _DOCUSAURUS):
                 site = read_site(entry.path)
                 if any(folder == c.path or folder.startswith(c.path + os.sep) for c in site.content_dirs):
