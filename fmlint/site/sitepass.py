@@ -413,6 +413,23 @@ def _never(path: str) -> object:
     return None  # an unknown probe (a damaged entry) never answers as recorded
 
 
+def index_site(site: SiteConfig, settings: Settings) -> SiteIndex:
+    """The index of every content file of ``site``, each read and checked here with ``settings`` (no cache,
+    one process): for tests, and to compare the pages with ``hugo list all``."""
+    from fmlint.linter import lint_path
+    from fmlint.site.index import SiteIndex
+
+    files, adapters = walk_content(site)
+    index = SiteIndex(site)
+    for path in files:
+        facts = lint_path(path, settings).facts
+        if facts is not None:
+            index.add(path, path, facts)
+    index.generated = adapters
+    index.finish()
+    return index
+
+
 def content_files(site: SiteConfig) -> list[str]:
     """The absolute paths of the Markdown files in the site's content folders (hidden ones skipped, as Hugo does)."""
     return walk_content(site)[0]
