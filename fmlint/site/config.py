@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import posixpath
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
@@ -69,11 +68,27 @@ class ContentDir:
     mounted: bool = False  # a module mount: each one holding a file makes a page of it
 
     def holds(self, path: str) -> bool:
+        """Whether the file at ``path`` is in it (and its ``files`` glob slice lets it in)."""
         if path == self.path:
             return True
-        if not path.startswith(self.path + os.sep):
+        if not self.holds_folder(path):
             return False
         return not self.files or glob_slice_matches(self.files, path[len(self.path) + 1 :].replace(os.sep, "/"))
+
+    def holds_folder(self, folder: str) -> bool:
+        return folder == self.path or folder.startswith(self.path + os.sep)
+
+    def content_path(self, path: str) -> str:
+        """Where the file or folder at ``path`` (in it) is in the content tree: ``docs/a.md``, no leading ``/``."""
+        relative = "" if path == self.path else path[len(self.path) + 1 :].replace(os.sep, "/")
+        return f"{self.target}/{relative}" if self.target and relative else self.target or relative
+
+    def file_at(self, content_path: str) -> str | None:
+        """The file (existing or not) that is at ``content_path`` through it; None outside its target."""
+        if self.target and not (content_path + "/").startswith(self.target + "/"):
+            return None
+        rest = content_path[len(self.target) :].strip("/")
+        return os.path.join(self.path, *rest.split("/")) if rest else self.path
 
 
 @dataclass(frozen=True)
@@ -95,8 +110,7 @@ class SiteConfig:
     heading_ids: str = "github"
     definition_ids: bool = False
     taxonomies: tuple[str, ...] = DEFAULT_TAXONOMIES
-    # folders mounted on ``static/`` and ``assets/``: (where under them, absolute source)
-    static_dirs: tuple[tuple[str, str], ...] = ()
+    static_dirs: tuple[ContentDir, ...] = ()  # folders mounted on ``static/`` and ``assets/`` (target: below them)
     headless: tuple[str, ...] = ()  # path globs the configuration's ``cascade`` gives ``build.render: never``
     digest: str = ""
 
@@ -125,9 +139,7 @@ class SiteConfig:
         under = self._by_folder.get(folder)
         if under is None:  # the folders holding ``folder``, once per folder
             under = self._by_folder[folder] = [
-                (number, content)
-                for number, content in enumerate(self.content_dirs)
-                if folder == content.path or folder.startswith(content.path + os.sep)
+                (number, content) for number, content in enumerate(self.content_dirs) if content.holds_folder(folder)
             ]
         holding = [found for found in under if not found[1].files or found[1].holds(path)]
         holding += [found for found in self._files if found[1].path == path]
@@ -155,30 +167,27 @@ class SiteConfig:
         """The files that may be published at ``url`` (a ``/path``): in the folders mounted on ``static/`` and
         ``assets/``, and at that content path (a page bundle's resource; after a language prefix too)."""
         path = url.strip("/")
-        folders = [*self.static_dirs, *((content.target, content.path) for content in self.content_dirs)]
         language, _, rest = path.partition("/")
-        found = []
-        for logical in (path, rest) if language in self.languages else (path,):
-            for under, source in folders:
-                if not under or (logical + "/").startswith(under + "/"):
-                    found.append(os.path.join(source, *logical[len(under) :].strip("/").split("/")))
+        found = [
+            place
+            for content_path in ((path, rest) if language in self.languages else (path,))
+            for folder in (*self.static_dirs, *self.content_dirs)
+            if (place := folder.file_at(content_path)) is not None
+        ]
         return list(dict.fromkeys(found))
 
     def same_place(self, path: str) -> list[str]:
         """The other files at the content path of ``path`` (absolute, in a content folder, existing or not):
         in the other languages' folders (a page bundle has the resources of its translations' bundles) and in
         the mounts of the same folder (a language's fallback pages)."""
-        found = []
-        for _, content in self.content_dirs_of(path):
-            logical = posixpath.join(content.target, os.path.relpath(path, content.path).replace(os.sep, "/"))
-            for other in self.content_dirs:
-                if other is content:
-                    continue
-                if other.target and not (logical + "/").startswith(other.target + "/"):
-                    continue
-                source = os.path.join(other.path, *logical[len(other.target) :].strip("/").split("/"))
-                if other.holds(source):
-                    found.append(source)
+        found = [
+            source
+            for _, content in self.content_dirs_of(path)
+            for other in self.content_dirs
+            if other is not content
+            and (source := other.file_at(content.content_path(path))) is not None
+            and other.holds(source)
+        ]
         return list(dict.fromkeys(found))
 
 
@@ -214,7 +223,7 @@ def _beside(folder: str) -> SiteConfig | None:
         for entry in entries:
             if entry.is_dir() and any(os.path.isfile(os.path.join(entry.path, name)) for name in _DOCUSAURUS):
                 site = read_site(entry.path)
-                if any(folder == c.path or folder.startswith(c.path + os.sep) for c in site.content_dirs):
+                if any(content.holds_folder(folder) for content in site.content_dirs):
                     return site
     return _beside(parent)
 
@@ -383,13 +392,13 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
     )
 
 
-def _static_mounts(root: str, mounts: Any) -> list[tuple[str, str]]:
+def _static_mounts(root: str, mounts: Any) -> list[ContentDir]:
     found = []
     for mount in mounts if isinstance(mounts, list) else []:
         target = str(mount.get("target", "")).strip("/") if isinstance(mount, dict) else ""
         component, _, under = target.partition("/")
         if component in ("static", "assets") and mount.get("source"):
-            found.append((under, os.path.normpath(os.path.join(root, str(mount["source"])))))
+            found.append(ContentDir(os.path.normpath(os.path.join(root, str(mount["source"]))), None, under))
     return found
 
 

@@ -266,10 +266,7 @@ def _current_section(page: Page, sections: set[tuple[str, str]]) -> str:
 def _pages(config: SiteConfig, file: str, absolute: str, facts: SiteFacts) -> list[Page]:
     pages = []
     for mount, content in config.content_dirs_of(absolute):
-        relative = absolute[len(content.path) + 1 :].replace(os.sep, "/")
-        if content.target:
-            relative = f"{content.target}/{relative}" if relative else content.target
-        folder, _, filename = relative.rpartition("/")
+        folder, _, filename = content.content_path(absolute).rpartition("/")
         stem, extension = os.path.splitext(filename)
         if extension.lower() not in CONTENT_EXTENSIONS:
             continue

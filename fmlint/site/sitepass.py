@@ -30,7 +30,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-import posixpath
 import time
 import traceback
 from collections import Counter
@@ -460,8 +459,7 @@ def walk_content(site: SiteConfig) -> tuple[list[str], tuple[str, ...]]:
                 and (not content.files or content.holds(prefix + f))
             ]
             if "_content.gotmpl" in files:
-                relative = os.path.relpath(folder, content.path).replace(os.sep, "/")
-                adapters.append(url_key(posixpath.join("/", content.target, "" if relative == "." else relative)))
+                adapters.append(url_key("/" + content.content_path(folder)))
     return sorted(set(found)), tuple(adapters)
 
 
