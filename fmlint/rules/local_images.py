@@ -24,6 +24,7 @@ from typing import Any
 from fmlint.diagnostics import Problem
 from fmlint.doc_examples import WITH_CDN_IMAGES, article, example
 from fmlint.images import DEFAULT_IMAGE_FIELDS, ImageReference, image_references, url_path
+from fmlint.js_text import without_comments
 from fmlint.rules.base import Context, Rule, probe_function
 from fmlint.urls import is_local, url_error
 
@@ -158,7 +159,7 @@ def _tsconfig_paths(root: str) -> dict[str, list[str]]:
     try:
         with open(os.path.join(root, "tsconfig.json"), encoding="utf-8") as handle:
             text = handle.read()
-        options = json.loads(_TRAILING_COMMA.sub(r"\1", _JSON_COMMENT.sub(_keep_strings, text))).get("compilerOptions")
+        options = json.loads(_TRAILING_COMMA.sub(r"\1", without_comments(text))).get("compilerOptions")
     except (OSError, ValueError, AttributeError):
         return {}
     if not isinstance(options, dict) or not isinstance(options.get("paths"), dict):
@@ -171,12 +172,7 @@ def _tsconfig_paths(root: str) -> dict[str, list[str]]:
     }
 
 
-_JSON_COMMENT = re.compile(r'"(?:[^"\\]|\\.)*"|//[^\n]*|/\*.*?\*/', re.DOTALL)
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
-
-
-def _keep_strings(match: re.Match[str]) -> str:
-    return match.group() if match.group().startswith('"') else ""
 
 
 @probe_function

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 
+from fmlint.js_text import TOKEN, without_comments
+
 # where Docusaurus's content plugins take their options: the classic preset's `docs: {`/`blog: {`/`pages: {`,
 # or a plugin's `['@docusaurus/plugin-content-docs', {`
 _PLUGIN_OPTIONS = re.compile(
     r"""(?:\b(docs|blog|pages)\s*:\s*|['"]@docusaurus/plugin-content-(docs|blog|pages)['"]\s*,\s*)(\{|false\b)"""
 )
-_JS_TOKEN = re.compile(r"""//[^\n]*|/\*.*?\*/|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|[{}]""", re.DOTALL)
 _PATH_KEY = re.compile(r"(?<![\w$])path\s*:\s*$")
 
 
@@ -26,33 +27,28 @@ def docusaurus_folders(config: str, defaults: tuple[str, ...]) -> tuple[str, ...
     turns it off. Without a readable configuration, ``defaults``."""
     try:
         with open(config, encoding="utf-8") as handle:
-            text = _JS_TOKEN.sub(_blank_comment, handle.read())
+            text = without_comments(handle.read())
     except OSError:
         return defaults
     named = dict(zip(("docs", "blog", "pages"), defaults, strict=True))
     folders: list[str] = []
+    mentioned: set[str] = set()
     off: set[str] = set()
     for match in _PLUGIN_OPTIONS.finditer(text):
         plugin = match.group(1) or match.group(2)
+        mentioned.add(plugin)
         if match.group(3) == "false":
             off.add(plugin)
         else:  # (each instance of a plugin has its folder)
             folders.append(_top_level_path(text, match.end() - 1) or named[plugin])
-    mentioned = {match.group(1) or match.group(2) for match in _PLUGIN_OPTIONS.finditer(text)}
     folders += [folder for plugin, folder in named.items() if plugin not in mentioned]
     return tuple(dict.fromkeys(folder for folder in folders if folder not in {named[p] for p in off}))
-
-
-def _blank_comment(token: re.Match[str]) -> str:
-    """A comment as spaces (offsets kept), anything else as it is."""
-    value = token.group()
-    return " " * len(value) if value.startswith(("//", "/*")) else value
 
 
 def _top_level_path(text: str, start: int) -> str:
     """The ``path: '…'`` option of the object literal opening at ``start`` (not of an object inside it)."""
     depth = 0
-    for token in _JS_TOKEN.finditer(text, start):
+    for token in TOKEN.finditer(text, start):
         value = token.group()
         if value == "{":
             depth += 1
