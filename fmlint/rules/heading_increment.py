@@ -89,13 +89,16 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         previous, after = heading.level, f"a level-{heading.level} heading"
 
 
-def shown_title(ctx: Context, options: Mapping[str, Any]) -> bool:
+def shown_title(ctx: Context, options: Mapping[str, Any], tops: list[Heading] | None = None) -> bool:
     """Whether the front matter's title is shown as the page's `<h1>` (MD001 and MD025): it is set, not hidden
-    (``title_hidden_by``), and not replaced by a `#` heading at the top of the body (``title_from_heading``)."""
+    (``title_hidden_by``), and not replaced by a `#` heading at the top of the body (``title_from_heading``;
+    ``tops``: the body's :func:`top_headings`, when the caller has them)."""
     key, hidden_by = options["front_matter_title"], options["title_hidden_by"]
     if not key or not ctx.front_matter_value(key) or (hidden_by and ctx.front_matter_value(hidden_by) is True):
         return False
-    return not (options["title_from_heading"] and starts_body(ctx, imports=True))
+    if not options["title_from_heading"]:
+        return True
+    return not starts_body(ctx, top_headings(ctx) if tops is None else tops, imports=True)
 
 
 def top_headings(ctx: Context) -> list[Heading]:
@@ -105,11 +108,10 @@ def top_headings(ctx: Context) -> list[Heading]:
     return [h for h in ctx.markdown.headings if h.level == 1 and not is_docfx_tab(ctx.doc, h)]
 
 
-def starts_body(ctx: Context, imports: bool = False) -> bool:
-    """Whether the body starts with a `#` heading (only blank lines and HTML comments before it, and with
-    ``imports``, MDX's ``import``/``export`` lines, which Docusaurus skips to find a doc's title; a body
-    opening with such lines is MDX, as Docusaurus reads ``.md`` files too)."""
-    tops = top_headings(ctx)
+def starts_body(ctx: Context, tops: list[Heading], imports: bool = False) -> bool:
+    """Whether the body starts with the first of its `#` headings ``tops`` (only blank lines and HTML comments
+    before it, and with ``imports``, MDX's ``import``/``export`` lines, which Docusaurus skips to find a doc's
+    title; a body opening with such lines is MDX, as Docusaurus reads ``.md`` files too)."""
     if not tops:
         return False
     before = _COMMENT.sub("", ctx.doc.text[ctx.doc.body_start : tops[0].span.start])

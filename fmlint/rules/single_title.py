@@ -86,13 +86,13 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     tops = top_headings(ctx)
     if not tops:
         return
-    if shown_title(ctx, options):
+    if shown_title(ctx, options, tops):
         for heading in tops:
             message = f"`#` heading beside the front-matter `{key}` (already the page's H1); use `##`"
             yield Problem("MD025", message, heading.span, fix=level_fix(ctx, heading, 2))
         return
     first = tops[0]
-    if not starts_body(ctx):
+    if not starts_body(ctx, tops):
         return  # the body does not start with its title
     line = doc.lines.line_of(first.span.start)
     for heading in tops[1:]:
