@@ -170,8 +170,8 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
 
 
 def _zola_link(index: SiteIndex, path: str, fragment: str) -> Resolved:
-    """``@/blog/post.md#anchor``: a content file (Zola fails the build when it is missing)."""
-    source = os.path.normpath(os.path.join(index.config.root, "content", path))
+    """``@/blog/post.md#anchor``: a file of the content folder (Zola fails the build when it is missing)."""
+    source = os.path.normpath(os.path.join(index.config.content_dirs[0].path, path))
     found = index.by_file.get(source)
     if found is not None:
         return Resolved(found, unquote(fragment))
