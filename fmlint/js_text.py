@@ -17,3 +17,38 @@ def without_comments(text: str) -> str:
 def _blank_comment(token: re.Match[str]) -> str:
     value = token.group()
     return " " * len(value) if value.startswith(("//", "/*")) else value
+
+
+# the tokens an object literal's keys are found among: strings, brackets, names, commas and colons
+_PART = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|[{}\[\]()]|[A-Za-z_$][\w$]*|[,:]""")
+
+
+def object_keys(text: str, start: int) -> list[str]:
+    """The keys (names or strings followed by ``:``) of the object literal opening at ``start`` (a ``{`` in
+    ``text`` without comments), not those of the objects inside it."""
+    keys: list[str] = []
+    depth = 0
+    candidate: str | None = None  # a name or string where a key may be
+    expect_key = False
+    for token in _PART.finditer(text, start):
+        value = token.group()
+        if value in "{[(":
+            depth += 1
+            expect_key = depth == 1
+        elif value in "}])":
+            depth -= 1
+            if depth == 0:
+                break
+        elif depth != 1:
+            continue
+        elif value == ",":
+            expect_key = True
+        elif value == ":" and candidate is not None:
+            keys.append(candidate)
+            expect_key = False
+        elif expect_key:
+            candidate = value[1:-1] if value[0] in "'\"`" else value
+            expect_key = False
+            continue
+        candidate = None
+    return keys

@@ -670,14 +670,14 @@ def test_a_reference_written_alike_in_two_pages_is_resolved_from_each(tmp_path):
             "hugo.toml": 'baseURL = "https://example.org/"\n',
             "content/docs/intro.md": page('title: "Intro"', body="## Setup\n"),
             "content/docs/a.md": page(
-                'title: "A"', body='See {{< ref "./intro.md#setup" >}}.\n\n## Top\n\n[x](#top)\n'
+                'title: "A"', body='See {{< ref "./intro.md#setup" >}}.\n\n## Summary\n\n[x](#summary)\n'
             ),
-            "content/blog/b.md": page('title: "B"', body='See {{< ref "./intro.md#setup" >}}.\n\n[x](#top)\n'),
+            "content/blog/b.md": page('title: "B"', body='See {{< ref "./intro.md#setup" >}}.\n\n[x](#summary)\n'),
         },
     )
     found = site_findings(tmp_path)
     assert [line[: line.index(" SITE") + 8] for line in found] == [
         "content/blog/b.md:5:14-5:30 SITE003",
-        "content/blog/b.md:7:5-7:9 SITE004",
+        "content/blog/b.md:7:5-7:13 SITE004",
     ]
     assert "`./intro.md#setup` names no page" in found[0]

@@ -21,9 +21,10 @@ _SITE = """Reported by the site pass over the whole site, in the files the run w
 (a pre-commit run over a few files still sees the whole site through the result
 cache); the finding names the other file and its line. Hugo sites get every
 site rule; Jekyll sites the collisions (`jekyll doctor`'s conflicting URLs and
-URLs differing only by case), links and anchors; Docusaurus, Astro, MkDocs and
-Zola sites the relative `.md` links (Zola's `@/` internal links too) and
-anchors."""
+URLs differing only by case), links and anchors; Starlight sites (Astro with
+`@astrojs/starlight`) the collisions of pages' IDs, root-relative links to
+pages' URLs and anchors; Docusaurus, Astro, MkDocs and Zola sites the relative
+`.md`/`.mdx` links (Zola's `@/` internal links too) and anchors."""
 
 _OPTIONS = """## Options
 None; the site's own configuration (`hugo.toml`, or `config/_default/`:
@@ -119,6 +120,11 @@ Relative Markdown links and images to `.md` files, and links to page-bundle
 folders, are resolved as files beside the linking file; on Docusaurus sites as
 Docusaurus resolves them (`x.md` from the page's folder, then the docs folder,
 then the site's; `/x.md` from the last two; `@site/x.md` from the site's).
+Root-relative links (`/docs/install/`) must name a page's URL: on Hugo sites
+(not an alias, a taxonomy page, a file in `static/`); on Starlight sites (its
+`base` first; a locale's fallback page of a default-locale page counts; not a
+draft, which production builds leave out; not a redirect of `astro.config.*`
+or `public/_redirects`, a file in `public/` or a route of `src/pages`).
 Links and refs into a section that a content adapter or a missing module mount
 makes are not judged. Reported at the reference's destination. {_SITE}
 

@@ -28,7 +28,12 @@ _NOT_IN_ID = re.compile(r"[^\w\- \t]+")  # goldmark keeps letters, digits, `_`, 
 GITHUB, GITHUB_ASCII, BLACKFRIDAY = "github", "github-ascii", "blackfriday"
 GITHUB_SLUGGER, PYTHON_MARKDOWN, ZOLA = "github-slugger", "python-markdown", "zola"
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
-_NOT_IN_SLUG = re.compile(r"[^\w\- ]+")  # github-slugger drops punctuation and symbols, tabs too
+_NOT_IN_ASCII_SLUG = re.compile(r"[^a-z0-9_\- ]+")
+# github-slugger keeps letters, marks, decimal and letter numbers, connector punctuation, `-` and spaces (and the
+# circled and squared Latin letters, symbols that are alphabetic); it drops the rest, tabs too (its regex,
+# generated from Unicode 13: checked against github-slugger 2.0.0 over every code point but those Unicode 14 added)
+_SLUG_KEPT_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "Pc"})
+_SLUG_KEPT_SYMBOLS = ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189))
 _NOT_IN_TOC = re.compile(r"[^\w\s-]+")
 _TOC_SEPARATORS = re.compile(r"[-\s]+")
 
@@ -36,7 +41,23 @@ _TOC_SEPARATORS = re.compile(r"[-\s]+")
 def _github(text: str, ascii_only: bool = False) -> str:
     if ascii_only:
         text = remove_accents(text).encode("ascii", "ignore").decode()
-    return _NOT_IN_ID.sub("", text).replace(" ", "-").replace("\t", "-").lower()
+    kept = _NOT_IN_ID.sub("", text)
+    if not kept.isascii():  # `\w` has the other numbers too (`²`, `Ⅻ`): goldmark keeps decimal digits only
+        kept = "".join(char for char in kept if unicodedata.category(char) not in ("No", "Nl"))
+    return kept.replace(" ", "-").replace("\t", "-").lower()
+
+
+def _github_slugger(text: str) -> str:
+    if text.isascii():
+        return _NOT_IN_ASCII_SLUG.sub("", text)
+    return "".join(char for char in text if char in "- " or _slug_keeps(char))
+
+
+def _slug_keeps(char: str) -> bool:
+    if unicodedata.category(char) in _SLUG_KEPT_CATEGORIES:
+        return True
+    point = ord(char)
+    return any(low <= point <= high for low, high in _SLUG_KEPT_SYMBOLS)
 
 
 def _blackfriday(text: str) -> str:
@@ -76,7 +97,7 @@ SLUGIFIERS: dict[str, Callable[[str], str]] = {
     GITHUB: _github,
     GITHUB_ASCII: lambda text: _github(text, True),
     BLACKFRIDAY: _blackfriday,
-    GITHUB_SLUGGER: lambda text: _NOT_IN_SLUG.sub("", text.lower()).replace(" ", "-"),
+    GITHUB_SLUGGER: lambda text: _github_slugger(text.lower()).replace(" ", "-"),
     PYTHON_MARKDOWN: _toc,
     ZOLA: _zola,
 }

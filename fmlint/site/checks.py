@@ -29,7 +29,9 @@ COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLI
 )
 FILE_START = At(1, 1, 1, 1)
 # Anchors that Hugo's templates and Markdown extensions make, not headings
-_GENERATED_ANCHORS = re.compile(r"^(fn:|fnref:|:~:)|^TableOfContents$")
+# fragments no heading makes: footnotes, text fragments, Hugo's table of contents, and the top of the page
+# (`#top`, any case, by the HTML standard)
+_GENERATED_ANCHORS = re.compile(r"^(fn:|fnref:|:~:)|^TableOfContents$|^[Tt][Oo][Pp]$")
 
 Wanted = Callable[[Page], bool]
 
@@ -64,7 +66,7 @@ def alias_file(url: str) -> str:
 
 def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
     """Pages and aliases written to one output file; files that are one page to Hugo (one content key)."""
-    if index.config.generator not in ("hugo", "jekyll"):
+    if index.config.generator not in ("hugo", "jekyll") and index.config.starlight is None:
         return
     claims: dict[str, list[_Claim]] = {}
     for page in index.pages:
@@ -207,11 +209,16 @@ def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
             fragment, target = resolved.fragment, resolved.page
             if target is page and not page.renders:
                 continue  # a fragment written to be included: its own #links are the including page's
-            if fragment and not _GENERATED_ANCHORS.search(fragment):
+            if fragment and not _GENERATED_ANCHORS.search(fragment) and not _starlight_top(index, fragment):
                 ids = anchor_ids(index, target)
                 # (a page whose Markdown a shortcode or an extension writes has headings fmlint does not see)
                 if fragment not in ids and not target.facts.hidden_markdown and target.ids_known:
                     yield Finding(page, BROKEN_ANCHOR, _anchor_message(page, target, fragment, ids), reference.at)
+
+
+def _starlight_top(index: SiteIndex, fragment: str) -> bool:
+    """``#_top``: the ID Starlight gives every page's title."""
+    return fragment == "_top" and index.config.starlight is not None
 
 
 def _anchor_message(page: Page, target: Page, fragment: str, ids: set[str]) -> str:

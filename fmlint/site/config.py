@@ -4,7 +4,8 @@ The root is the nearest folder above a file holding one of :data:`SITE_MARKERS`
 (the local-image rule's markers, Hugo's configuration folder, plus Astro,
 Docusaurus and MkDocs; a ``config.toml`` with Zola's ``base_url`` is Zola's;
 Docusaurus's content folders are its content plugins' ``path`` options, read
-from the text of ``docusaurus.config.js|ts``).  Of Hugo's configuration (``hugo.toml|yaml|json`` or
+from the text of ``docusaurus.config.js|ts``; an Astro site's Starlight options
+are read from ``astro.config.*``, see ``fmlint.site.starlight``).  Of Hugo's configuration (``hugo.toml|yaml|json`` or
 ``config.*`` at the root, then ``config/_default/``) the rules read:
 ``contentDir`` and module mounts of ``content`` (their target folder, ``files``
 glob slice, and languages: ``sites.matrix`` or the older ``lang``), the
@@ -26,10 +27,13 @@ from functools import cache, cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
+from fmlint.config.presets import MDX_EXTENSIONS
+from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.rules.local_images import site_root
 from fmlint.site.docusaurus import docusaurus_folders
 from fmlint.site.globs import glob_slice_matches
 from fmlint.site.rendering import NEVER, build_render
+from fmlint.site.starlight import Starlight, read_starlight
 
 HUGO_FILES = (
     "hugo.toml",
@@ -112,7 +116,13 @@ class SiteConfig:
     taxonomies: tuple[str, ...] = DEFAULT_TAXONOMIES
     static_dirs: tuple[ContentDir, ...] = ()  # folders mounted on ``static/`` and ``assets/`` (target: below them)
     headless: tuple[str, ...] = ()  # path globs the configuration's ``cascade`` gives ``build.render: never``
+    starlight: Starlight | None = None  # an Astro site's Starlight options, when it uses Starlight
     digest: str = ""
+
+    @property
+    def page_extensions(self) -> tuple[str, ...]:
+        """The extensions of the content files indexed: Markdown, and MDX on the sites that render it."""
+        return MDX_EXTENSIONS if self.generator in ("astro", "docusaurus") else MARKDOWN_EXTENSIONS
 
     @property
     def multilingual(self) -> bool:
@@ -272,7 +282,16 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     if generator == "jekyll":
         options, _ = _load(os.path.join(root, marker))
         style = str(options.get("permalink", "date"))
-    return SiteConfig(root, generator, content_dirs=dirs, heading_ids=heading_ids, aliases=False, permalink_style=style)
+    starlight = read_starlight(root, marker) if generator == "astro" else None
+    return SiteConfig(
+        root,
+        generator,
+        content_dirs=dirs,
+        heading_ids=heading_ids,
+        aliases=False,
+        permalink_style=style,
+        starlight=starlight,
+    )
 
 
 def _load(path: str) -> tuple[dict[str, Any], bytes]:

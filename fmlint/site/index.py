@@ -33,6 +33,7 @@ from fmlint.site.facts import Item, SiteFacts
 from fmlint.site.globs import glob_slice_matches
 from fmlint.site.hugo_paths import basic_normalize, clean, make_path, output_file, url_key
 from fmlint.site.jekyll import jekyll_url
+from fmlint.site.starlight import DOCS, Starlight, is_page, page_id, page_url
 
 if TYPE_CHECKING:
     from fmlint.site.refs import Resolved
@@ -150,14 +151,22 @@ class SiteIndex:
         """Work out keys and URLs (sections first: pages may use their slugs), and add implicit sections
         (``implicit``, as (language, folder), when the index holds a part of the site: those of the whole).
 
-        Other generators' pages get no URL: only their links and anchors are checked."""
+        Of other generators, Jekyll's and Starlight's pages get URLs; the others' only their links and anchors
+        are checked."""
         if self.config.generator != "hugo":
+            starlight = self.config.starlight
             for page in self.pages:
                 page._id_type = self.config.heading_ids
                 if self.config.generator == "jekyll":
                     page.url = _jekyll(self.config, page)
                     page.renders = bool(page.url)
                     page.decided_by = page.facts.permalink
+                elif starlight is not None:
+                    page.url = _starlight(self.config, starlight, page)
+                    page.renders = bool(page.url) and not page.facts.draft
+                    page.decided_by = page.facts.slug
+                    if page.url:  # drafts too: a link to one is told so
+                        self.by_url.setdefault(url_key(page.url), page)
             return
         self._drop_shadowed()
         sections = {(p.language, p.folder) for p in self.pages if p.kind != "page"}
@@ -242,6 +251,17 @@ def _jekyll(config: SiteConfig, page: Page) -> str:
     return url or ""
 
 
+def _starlight(config: SiteConfig, starlight: Starlight, page: Page) -> str:
+    """The URL of a page of Starlight's docs collection ("" for any other file)."""
+    docs = os.path.join(config.root, DOCS, "")
+    if not page.absolute.startswith(docs):
+        return ""
+    docs_path = page.absolute[len(docs) :].replace(os.sep, "/")
+    if not is_page(docs_path):
+        return ""
+    return page_url(starlight, page_id(docs_path, page.facts.slug.value if page.facts.slug is not None else None))
+
+
 def _renders(page: Page, never: set[tuple[str, str]]) -> bool:
     if page.facts.render or page.kind == "home" or not never:
         return page.facts.render != "never"
@@ -268,7 +288,7 @@ def _pages(config: SiteConfig, file: str, absolute: str, facts: SiteFacts) -> li
     for mount, content in config.content_dirs_of(absolute):
         folder, _, filename = content.content_path(absolute).rpartition("/")
         stem, extension = os.path.splitext(filename)
-        if extension.lower() not in CONTENT_EXTENSIONS:
+        if extension.lower() not in CONTENT_EXTENSIONS and extension.lower() not in config.page_extensions:
             continue
         language = content.language or config.default_language
         name, _, suffix = stem.rpartition(".")

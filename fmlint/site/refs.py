@@ -28,6 +28,7 @@ from fmlint.site.config import SiteConfig
 from fmlint.site.facts import Reference
 from fmlint.site.hugo_paths import basic_normalize, url_key
 from fmlint.site.index import CONTENT_EXTENSIONS, Page, SiteIndex
+from fmlint.site.starlight import Starlight
 
 _FILE = re.compile(r"\.(?:md|markdown)(?:[?#]|$)", re.IGNORECASE)  # a link to a Markdown file
 FOLDER_PAGES = ("index.md", "_index.md", "index.markdown", "_index.markdown")  # a link to a folder finds these
@@ -134,18 +135,16 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         return _SKIP  # a template's placeholder (in a file a shortcode includes), not a path
     if target.startswith("#"):
         return Resolved(page, unquote(target[1:]))
-    if (
-        target.startswith("/")
-        and not target.startswith("//")
-        and reference.kind == "link"
-        and index.config.generator == "hugo"
-    ):
-        return _site_url(index, target)
+    if target.startswith("/") and not target.startswith("//") and reference.kind == "link":
+        if index.config.generator == "hugo":
+            return _site_url(index, target)
+        if index.config.starlight is not None:
+            return _starlight_url(index, index.config.starlight, target)
     path, _, fragment = target.partition("#")
     path = unquote(path.split("?", 1)[0])
     if path.startswith("@/") and index.config.generator == "zola":  # Zola's internal link, from `content/`
         return _zola_link(index, path[2:], fragment)
-    markdown = path.lower().endswith(MARKDOWN_EXTENSIONS)
+    markdown = path.lower().endswith(index.config.page_extensions)
     docusaurus = index.config.generator == "docusaurus" and markdown
     if (target.startswith("/") and not docusaurus) or ":" in target.split("/", 1)[0] or page.file is None:
         return _SKIP
@@ -217,6 +216,35 @@ def _site_url(index: SiteIndex, target: str) -> Resolved:
     ):
         return _SKIP
     return Resolved(None, fragment, f"`{path}` is no page's URL (nor an alias, a taxonomy page or a file in static/)")
+
+
+def _starlight_url(index: SiteIndex, starlight: Starlight, target: str) -> Resolved:
+    """A root-relative link on a Starlight site (``/guides/routing/#dynamic-routes``): a page's URL (the trailing
+    slash optional), or a locale's fallback page of a default-locale page; under ``base`` only; a redirect, a
+    file in ``public/`` or a route of ``src/pages`` is not judged."""
+    path, _, fragment = target.partition("#")
+    path = unquote(path.split("?", 1)[0])
+    if starlight.base:
+        if path != starlight.base and not path.startswith(starlight.base + "/"):
+            return _SKIP  # (a link to another app on the same host, or one written without the base)
+        path = path[len(starlight.base) :] or "/"
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    if "." in last:
+        return _SKIP  # a file, not a page
+    found = index.by_url.get(url_key(starlight.base + path))
+    fallback = starlight.fallback(path) if found is None else None
+    if fallback is not None:
+        found = index.by_url.get(url_key(starlight.base + fallback))
+    if found is not None and found.renders:
+        return Resolved(found, unquote(fragment))
+    if found is not None:
+        return Resolved(None, fragment, f"`{path}` is a draft (`{found.file}`), which is not built for production")
+    public = os.path.join(index.config.root, "public", *path.strip("/").split("/"))
+    if starlight.redirected(path) or starlight.routed(path) or index.probe(os.path.exists, public):
+        return _SKIP
+    return Resolved(
+        None, fragment, f"`{path}` is no page's URL (nor a redirect, a file in public/ or a page of src/pages)"
+    )
 
 
 _OTHER_FORMATS = tuple(extension for extension in CONTENT_EXTENSIONS if extension not in MARKDOWN_EXTENSIONS)

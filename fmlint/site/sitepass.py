@@ -43,7 +43,6 @@ import msgspec
 from fmlint.cache import ResultCache, code_fingerprint
 from fmlint.config.settings import Settings
 from fmlint.diagnostics import INTERNAL_ERROR, Diagnostic
-from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.document import read_document
 from fmlint.file_result import FileResult
 from fmlint.linter import context, located_diagnostic, read_path, site_facts
@@ -430,7 +429,8 @@ def index_site(site: SiteConfig, settings: Settings) -> SiteIndex:
 
 
 def content_files(site: SiteConfig) -> list[str]:
-    """The absolute paths of the Markdown files in the site's content folders (hidden ones skipped, as Hugo does)."""
+    """The absolute paths of the Markdown (and, where the generator renders it, MDX) files in the site's content
+    folders (hidden ones skipped, as Hugo does)."""
     return walk_content(site)[0]
 
 
@@ -440,12 +440,13 @@ def walk_content(site: SiteConfig) -> tuple[list[str], tuple[str, ...]]:
     and of mounts whose source is missing."""
     found: list[str] = []
     adapters: list[str] = []
+    extensions = site.page_extensions
     for content in site.content_dirs:
         if not os.path.exists(content.path):  # a mount of what is not there (a submodule not checked out)
             from fmlint.site.refs import content_key
 
             adapters.append(content_key("/" + content.target))
-        elif content.path.lower().endswith(MARKDOWN_EXTENSIONS) and os.path.isfile(content.path):
+        elif content.path.lower().endswith(extensions) and os.path.isfile(content.path):
             found.append(content.path)  # a file mounted on its own
         for folder, dirs, files in os.walk(content.path):
             skipped = _NOT_CONTENT if folder == site.root else _DEPENDENCIES
@@ -454,7 +455,7 @@ def walk_content(site: SiteConfig) -> tuple[list[str], tuple[str, ...]]:
             found += [
                 prefix + f
                 for f in files
-                if f.lower().endswith(MARKDOWN_EXTENSIONS)
+                if f.lower().endswith(extensions)
                 and not f.startswith(".")
                 and (not content.files or content.holds(prefix + f))
             ]

@@ -1,0 +1,204 @@
+"""A Starlight site's pages and URLs, as Astro builds them (the docs collection in ``src/content/docs``).
+
+Each Markdown or MDX file there whose name does not start with ``_`` is a page
+(Starlight's ``docsLoader`` globs ``**/[^_]*.{md,mdx,mdoc}``).  Its ID is the
+``slug`` front-matter value when set, else its path without extension, each
+segment slugified by github-slugger and a trailing ``/index`` dropped (Astro's
+glob loader); the page is at ``<base>/<id>/``, the ``index`` at the root at
+``<base>/``.  A page whose first segment is a locale (``locales`` in
+``astro.config.*``) is in that locale; a locale that lacks a page of the
+default locale gets a fallback page at its own URL, rendering the default's.
+``draft: true`` pages are not built for production.
+
+The configuration is JavaScript, read from its text (``fmlint.js_text``): the
+Starlight integration (``@astrojs/starlight``), ``base``, ``defaultLocale``,
+``locales`` (an object literal in the file, or one a relative import names)
+and ``redirects``' sources.  Links are also satisfied by ``public/`` files,
+``public/_redirects`` sources and the routes of ``src/pages`` (``[param]`` is
+any segment, ``[...rest]`` any path): what those pages make is not known here.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from dataclasses import dataclass
+
+from fmlint.js_text import object_keys, without_comments
+from fmlint.site.anchors import GITHUB_SLUGGER, SLUGIFIERS
+
+DOCS = os.path.join("src", "content", "docs")
+PAGE_EXTENSIONS = (".md", ".mdx", ".mdoc")
+ROOT = "root"  # the locale served without a prefix
+_INTEGRATION = re.compile(r"""['"]@astrojs/starlight['"]""")
+_BASE = re.compile(r"""(?<![\w$.])base\s*:\s*(['"`])(/[^'"`]*)\1""")
+_DEFAULT_LOCALE = re.compile(r"""(?<![\w$.])defaultLocale\s*:\s*(['"`])([^'"`]*)\1""")
+_LOCALES = re.compile(r"""(?<![\w$.])locales\s*(?::|=)\s*(\{|[A-Za-z_$][\w$]*)""")
+_REDIRECTS = re.compile(r"""(?<![\w$.])redirects\s*:\s*\{""")
+_ROUTE_FILES = (".astro", ".md", ".mdx", ".html", ".js", ".ts")
+
+
+@dataclass(frozen=True)
+class Starlight:
+    base: str = ""  # ``/docs`` for ``base: '/docs'``
+    locales: tuple[str, ...] = ()  # the locales served under a prefix (``root`` is not one)
+    default_locale: str = ""  # "" for the root locale
+    redirects: tuple[str, ...] = ()  # the redirected paths, as regular expressions (see ``routed``)
+    routes: tuple[str, ...] = ()  # the routes of ``src/pages``, as regular expressions over a URL path
+
+    def locale_of(self, page_id: str) -> str:
+        """The locale of the page with the ID ``page_id`` ("" for the root locale)."""
+        first = page_id.split("/", 1)[0]
+        return first if first in self.locales else ""
+
+    def fallback(self, path: str) -> str | None:
+        """The default locale's path that a locale's missing page at ``path`` (no base) falls back to."""
+        first, _, rest = path.strip("/").partition("/")
+        if first not in self.locales or first == self.default_locale:
+            return None
+        return "/" + "/".join(part for part in (self.default_locale, rest) if part) + "/"
+
+    def redirected(self, path: str) -> bool:
+        return _matches(self.redirects, path)
+
+    def routed(self, path: str) -> bool:
+        """Whether a page of ``src/pages`` may be at ``path`` (no base)."""
+        return _matches(self.routes, path)
+
+
+def _matches(patterns: tuple[str, ...], path: str) -> bool:
+    """Whether a URL path (base removed) is one that ``patterns`` (from :func:`_route`) match."""
+    key = "/" + path.strip("/") if path.strip("/") else ""
+    return any(re.fullmatch(pattern, key) for pattern in patterns)
+
+
+def read_starlight(root: str, marker: str) -> Starlight | None:
+    """The Starlight options of the Astro site at ``root`` (``marker``: its ``astro.config.*``), or ``None``
+    when it does not use Starlight."""
+    try:
+        with open(os.path.join(root, marker), encoding="utf-8") as handle:
+            text = without_comments(handle.read())
+    except (OSError, UnicodeDecodeError):
+        return None
+    if _INTEGRATION.search(text) is None:
+        return None
+    base = _BASE.search(text)
+    locales = _locales(root, marker, text)
+    default = _DEFAULT_LOCALE.search(text)
+    default_locale = default.group(2) if default is not None else ""
+    if default_locale == ROOT or not locales:
+        default_locale = ""
+    redirects = [*_config_redirects(text), *_file_redirects(os.path.join(root, "public", "_redirects"))]
+    return Starlight(
+        base="/" + base.group(2).strip("/") if base is not None and base.group(2).strip("/") else "",
+        locales=tuple(locale for locale in locales if locale != ROOT),
+        default_locale=default_locale,
+        redirects=tuple(redirects),
+        routes=tuple(_routes(os.path.join(root, "src", "pages"))),
+    )
+
+
+def page_id(docs_path: str, slug: str | None) -> str:
+    """The page's ID: ``slug`` when set, else its path in ``src/content/docs`` (``/``-separated) slugified."""
+    if slug is not None and slug.strip():
+        return slug.strip().strip("/")
+    stem = posixpath.splitext(docs_path)[0]
+    slugify = SLUGIFIERS[GITHUB_SLUGGER]
+    page = "/".join(slugify(segment) for segment in stem.split("/"))
+    return page[: -len("/index")] if page.endswith("/index") else page
+
+
+def page_url(starlight: Starlight, identifier: str) -> str:
+    path = "" if identifier in ("", "index") else identifier
+    return f"{starlight.base}/{path}/" if path else f"{starlight.base}/"
+
+
+def is_page(docs_path: str) -> bool:
+    """Whether the file at ``docs_path`` (in ``src/content/docs``) is a page of the docs collection."""
+    name = docs_path.rsplit("/", 1)[-1]
+    return not name.startswith("_") and name.lower().endswith(PAGE_EXTENSIONS)
+
+
+def _locales(root: str, marker: str, text: str) -> list[str]:
+    """The keys of ``locales``: an object literal here, or a constant of this file or of a relative import."""
+    for found in _LOCALES.finditer(text):
+        if found.group(1) == "{":
+            return object_keys(text, found.end() - 1)
+        constant = found.group(1)
+        here = re.search(rf"(?<![\w$.]){re.escape(constant)}\s*=\s*\{{", text)
+        if here is not None:
+            return object_keys(text, here.end() - 1)
+        imported = re.search(
+            rf"""import\s*\{{[^}}]*\b{re.escape(constant)}\b[^}}]*\}}\s*from\s*['"](\.[^'"]+)['"]""", text
+        )
+        if imported is not None:
+            return _imported_object(os.path.join(root, os.path.dirname(marker), imported.group(1)), constant)
+    return []
+
+
+def _imported_object(module: str, constant: str) -> list[str]:
+    for extension in ("", ".ts", ".mts", ".js", ".mjs"):
+        try:
+            with open(module + extension, encoding="utf-8") as handle:
+                text = without_comments(handle.read())
+        except (OSError, UnicodeDecodeError):
+            continue
+        found = re.search(rf"(?<![\w$.]){re.escape(constant)}\s*(?::[^=]*)?=\s*\{{", text)
+        return object_keys(text, found.end() - 1) if found is not None else []
+    return []
+
+
+def _config_redirects(text: str) -> list[str]:
+    """The sources of Astro's ``redirects`` (``'/old': '/new'``, ``'/blog/[...slug]': …``)."""
+    found = _REDIRECTS.search(text)
+    keys = object_keys(text, found.end() - 1) if found is not None else []
+    return [_route(key.strip("/").split("/")) for key in keys if key.startswith("/")]
+
+
+def _file_redirects(path: str) -> list[str]:
+    """The sources of a ``_redirects`` file (Netlify, Cloudflare Pages: ``/from /to [status]`` lines, with
+    ``:placeholder`` segments and a ``*`` splat), but for rules that answer 404 (a custom error page)."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            lines = handle.read().splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    sources = []
+    for line in lines:
+        fields = line.split()
+        if len(fields) < 2 or not fields[0].startswith("/") or (len(fields) > 2 and fields[2].startswith("404")):
+            continue
+        parts = fields[0].strip("/").split("/")
+        sources.append(_route(["[...]" if part == "*" else "[]" if part.startswith(":") else part for part in parts]))
+    return sources
+
+
+def _routes(pages: str) -> list[str]:
+    """Each page or endpoint file of ``src/pages`` as a regular expression over a URL path with its leading
+    slash but not its trailing one ("" for the root): ``[param]`` is one segment, ``[...rest]`` any path (or
+    none)."""
+    routes = []
+    for folder, dirs, files in os.walk(pages):
+        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+        for name in files:
+            stem, extension = os.path.splitext(name)
+            if name.startswith("_") or extension not in _ROUTE_FILES:
+                continue
+            parts = os.path.relpath(os.path.join(folder, stem), pages).split(os.sep)
+            if parts[-1] == "index":
+                parts.pop()
+            routes.append(_route(parts))
+    return routes
+
+
+def _route(parts: list[str]) -> str:
+    pattern = ""
+    for part in parts:
+        if not part:
+            continue
+        if part.startswith("[...") and part.endswith("]"):
+            pattern += "(?:/.*)?"
+        else:
+            pattern += "/" + re.sub(r"\\\[[^\]]*\\\]", "[^/]+", re.escape(part))
+    return pattern

@@ -1,0 +1,226 @@
+"""Starlight sites: pages' URLs as an Astro build writes them, root-relative links and anchors checked.
+
+The URLs of :data:`ORACLE_FILES` were read off a real build (Astro 7.3.5,
+Starlight 0.42.4: ``npx astro build``, every ``index.html`` of ``dist/``);
+with ``FMLINT_ASTRO_PROJECT`` naming a folder where ``npm install astro
+@astrojs/starlight`` was run (and Node.js 22 on ``PATH``), the build is run
+again here.  The github-slugger IDs were printed by github-slugger 2.0.0.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from fmlint.site.anchors import SLUGIFIERS
+from fmlint.site.config import read_site
+from fmlint.site.starlight import Starlight
+from tests.test_site_rules import index_of, page, site_findings, write
+
+CONTENT_CONFIG = """import { defineCollection } from 'astro:content';
+import { docsLoader } from '@astrojs/starlight/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+export const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };
+"""
+ASTRO_CONFIG = """import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+export default defineConfig({
+  integrations: [starlight({ title: 'T', defaultLocale: 'root', locales: {
+    root: { label: 'English', lang: 'en' }, fr: { label: 'Français', lang: 'fr' }, 'pt-br': { label: 'PT', lang: 'pt-BR' },
+  } })],
+});
+"""
+DOCS = "src/content/docs/"
+ORACLE_FILES = {
+    "index.mdx": ("title: Home",),
+    "guides/Getting Started.md": ("title: A",),
+    "guides/C++ & Go.md": ("title: C",),
+    "guides/v1.2 Release.md": ("title: V",),
+    "guides/snake_case.md": ("title: S",),
+    "guides/Café Crème.md": ("title: Cafe",),
+    "guides/日本語.md": ("title: J",),
+    "guides/index.md": ("title: Guides",),
+    "guides/_partial.md": ("title: P",),  # not a page: its name starts with `_`
+    "guides/b.md": ("title: B", "slug: custom/place"),
+    "guides/draft.md": ("title: D", "draft: true"),  # not built for production
+    "Reference/API Index/index.mdx": ("title: R",),
+    "Reference/API Index/Deep--Name.mdx": ("title: R2",),
+    "_hidden/page.md": ("title: H",),  # a folder's `_` does not hide it
+    "fr/index.mdx": ("title: FA",),
+    "fr/guides/Getting Started.md": ("title: FG",),
+    "fr/guides/own.md": ("title: FO",),
+    "pt-br/guides/b.md": ("title: PB", "slug: pt-br/custom/place"),
+}
+# every page of the build, fallback pages included (`/fr/guides/c--go/` renders `guides/C++ & Go.md`)
+BUILT = {
+    "/",
+    "/_hidden/page/",
+    "/custom/place/",
+    "/guides/",
+    "/guides/c--go/",
+    "/guides/café-crème/",
+    "/guides/getting-started/",
+    "/guides/snake_case/",
+    "/guides/v12-release/",
+    "/guides/日本語/",
+    "/reference/api-index/",
+    "/reference/api-index/deep--name/",
+    *(
+        f"/{locale}{path}"
+        for locale in ("fr", "pt-br")
+        for path in (
+            "/",
+            "/_hidden/page/",
+            "/custom/place/",
+            "/guides/",
+            "/guides/c--go/",
+            "/guides/café-crème/",
+            "/guides/getting-started/",
+            "/guides/snake_case/",
+            "/guides/v12-release/",
+            "/guides/日本語/",
+            "/reference/api-index/",
+            "/reference/api-index/deep--name/",
+        )
+    ),
+    "/fr/guides/own/",
+}
+
+
+def oracle_site(root: Path) -> None:
+    files = {DOCS + name: page(*front, body="x\n") for name, front in ORACLE_FILES.items()}
+    write(root, {"astro.config.mjs": ASTRO_CONFIG, "src/content.config.ts": CONTENT_CONFIG, **files})
+
+
+def built_by_fmlint(root: Path) -> set[str]:
+    """The URLs of the pages fmlint's index gives, and of the fallback pages each locale gets."""
+    starlight = read_site(str(root)).starlight
+    assert starlight is not None
+    urls = {p.url for p in index_of(root).pages if p.renders}
+    for url in list(urls):
+        if starlight.locale_of(url.strip("/")) == starlight.default_locale:
+            urls |= {f"/{locale}{url}" for locale in starlight.locales if f"/{locale}{url}" not in urls}
+    return urls
+
+
+def test_page_urls_match_an_astro_build(tmp_path):
+    oracle_site(tmp_path)
+    assert built_by_fmlint(tmp_path) == BUILT
+
+
+ASTRO_PROJECT = os.environ.get("FMLINT_ASTRO_PROJECT")
+
+
+@pytest.mark.skipif(not ASTRO_PROJECT or not shutil.which("npx"), reason="no Astro project (FMLINT_ASTRO_PROJECT)")
+def test_page_urls_match_astro_building_them_now(tmp_path):
+    oracle_site(tmp_path)
+    project = Path(str(ASTRO_PROJECT))
+    shutil.copy(project / "package.json", tmp_path)  # (its dependencies: Vite bundles them, not the symlink's)
+    (tmp_path / "node_modules").symlink_to(project / "node_modules")
+    subprocess.run(["npx", "astro", "build"], cwd=tmp_path, check=True, capture_output=True, timeout=600)
+    built = {
+        "/" + str(path.parent.relative_to(tmp_path / "dist")).replace(os.sep, "/").strip(".") + "/"
+        for path in (tmp_path / "dist").rglob("index.html")
+    }
+    assert built_by_fmlint(tmp_path) == {url.replace("//", "/") for url in built}
+
+
+@pytest.mark.parametrize(
+    ("heading", "github_slugger"),
+    [  # github-slugger 2.0.0's `slug()`
+        ("सामग्री-आधारित", "सामग्री-आधारित"),  # combining marks are kept
+        ("خادم أولاً", "خادم-أولاً"),
+        ("x² ‿y Ⓐb", "x-‿y-ⓐb"),
+        ("Café Crème", "café-crème"),
+        ("C++ & Go", "c--go"),
+        ("v1.2 Release", "v12-release"),
+        ("Tab\there", "tabhere"),
+        ("emoji 🚀 launch", "emoji--launch"),
+        ("Ⅻ ½ 3", "ⅻ--3"),
+        ("snake_case", "snake_case"),
+    ],
+)
+def test_github_slugger_ids(heading, github_slugger):
+    assert SLUGIFIERS["github-slugger"](heading) == github_slugger
+
+
+def test_links_anchors_drafts_and_collisions_at_exact_positions(tmp_path):
+    links = (
+        "[a](/guides/missing/) [b](/guides/getting-started/#nope) [c](/guides/draft/)\n\n"
+        # near-misses: a fallback page, a heading's ID (with combining marks), the top of the page, a slug, no
+        # trailing slash, a redirect, a public file, a route of src/pages, a link outside the site's base
+        "[d](/fr/guides/c--go/) [e](/guides/getting-started/#सामग्री-आधारित) [f](#_top) [g](#top)\n"
+        "[h](/custom/place/) [i](/guides/getting-started) [j](/old/) [k](/favicon.svg) [l](/en/install/)\n"
+    )
+    write(
+        tmp_path,
+        {
+            "astro.config.mjs": "import starlight from '@astrojs/starlight';\n"
+            "import { localesConfig } from './config/locales';\n"
+            "export default { redirects: { '/old/': '/guides/' }, integrations: [starlight({ title: 'T',"
+            " defaultLocale: 'root', locales: localesConfig })] };\n",
+            "config/locales.ts": "export const localesConfig = { root: { label: 'English' }, fr: { label: 'FR' } };\n",
+            "public/_redirects": "/*  /404/  404\n",  # a custom error page hides nothing
+            "public/favicon.svg": "<svg/>",
+            "src/pages/[lang]/install.astro": "---\n---\n",
+            DOCS + "guides/Getting Started.md": page("title: A", body="## सामग्री-आधारित\n"),
+            DOCS + "guides/getting-started.mdx": page("title: Twin"),  # one ID with the file above
+            DOCS + "guides/C++ & Go.md": page("title: C"),
+            DOCS + "guides/b.md": page("title: B", "slug: custom/place"),
+            DOCS + "guides/draft.md": page("title: D", "draft: true"),
+            DOCS + "index.mdx": page("title: Home", body=links),
+        },
+    )
+    found = site_findings(tmp_path)
+    first = links.splitlines()[0]
+
+    def at(text: str) -> str:
+        start = first.index(text) + 1
+        return f"5:{start}-5:{start + len(text)}"
+
+    assert [line[: line.index(" SITE") + 8] for line in found] == [
+        "src/content/docs/guides/Getting Started.md:1:1-1:1 SITE001",
+        "src/content/docs/guides/getting-started.mdx:1:1-1:1 SITE001",
+        f"src/content/docs/index.mdx:{at('/guides/missing/')} SITE003",
+        f"src/content/docs/index.mdx:{at('/guides/getting-started/#nope')} SITE004",
+        f"src/content/docs/index.mdx:{at('/guides/draft/')} SITE003",
+    ]
+    assert "both written to `guides/getting-started/index.html`; Astro keeps one of them" in found[0]
+    assert "`/guides/draft/` is a draft (`" in found[4] and "guides/draft.md`), which is not built for" in found[4]
+
+
+def test_a_base_path_and_locales_in_a_subfolder_default(tmp_path):
+    """``base: '/docs'``: links name it; `defaultLocale: 'en'` with every page under `en/`."""
+    links = "[a](/docs/en/guide/) [b](/docs/ko/guide/) [c](/docs/ko/gone/) [d](/en/guide/) [e](/docs/guide/)\n"
+    write(
+        tmp_path,
+        {
+            "astro.config.ts": "import starlight from '@astrojs/starlight';\nexport default { base: '/docs/',"
+            " integrations: [starlight({ defaultLocale: 'en', locales: { en: {}, ko: {} } })] };\n",
+            DOCS + "en/guide.md": page("title: G"),
+            DOCS + "en/index.md": page("title: Home", body=links),
+        },
+    )
+    assert read_site(str(tmp_path)).starlight == Starlight(base="/docs", locales=("en", "ko"), default_locale="en")
+    found = site_findings(tmp_path)
+    gone, missing = links.index("/docs/ko/gone/") + 1, links.index("/docs/guide/") + 1
+    assert [line[: line.index(" SITE") + 8] for line in found] == [
+        f"src/content/docs/en/index.md:5:{gone}-5:{gone + len('/docs/ko/gone/')} SITE003",
+        f"src/content/docs/en/index.md:5:{missing}-5:{missing + len('/docs/guide/')} SITE003",
+    ]
+
+
+def test_an_astro_site_without_starlight_gets_no_urls(tmp_path):
+    write(
+        tmp_path,
+        {
+            "astro.config.mjs": "export default {};\n",
+            "src/content/blog/post.md": page("title: P", body="[a](/nowhere/)\n"),
+        },
+    )
+    assert read_site(str(tmp_path)).starlight is None
+    assert site_findings(tmp_path) == []
