@@ -194,23 +194,30 @@ def test_links_anchors_drafts_and_collisions_at_exact_positions(tmp_path):
 
 
 def test_a_base_path_and_locales_in_a_subfolder_default(tmp_path):
-    """``base: '/docs'``: links name it; `defaultLocale: 'en'` with every page under `en/`."""
-    links = "[a](/docs/en/guide/) [b](/docs/ko/guide/) [c](/docs/ko/gone/) [d](/en/guide/) [e](/docs/guide/)\n"
+    """``base: '/docs'``: links name it; `defaultLocale: 'en'` with every page under `en/`; a catch-all page
+    (redirects as Astro's docs make them) takes what is outside the locales' prefixes."""
+    links = (
+        "[a](/docs/en/guide/) [b](/docs/ko/guide/) [c](/docs/ko/gone/) [d](/en/guide/) [e](/docs/guide/) "
+        "[f](/docs/en/gone/)\n"
+    )
     write(
         tmp_path,
         {
             "astro.config.ts": "import starlight from '@astrojs/starlight';\nexport default { base: '/docs/',"
             " integrations: [starlight({ defaultLocale: 'en', locales: { en: {}, ko: {} } })] };\n",
+            "src/pages/[...slug].astro": "---\n---\n",
             DOCS + "en/guide.md": page("title: G"),
             DOCS + "en/index.md": page("title: Home", body=links),
         },
     )
-    assert read_site(str(tmp_path)).starlight == Starlight(base="/docs", locales=("en", "ko"), default_locale="en")
+    assert read_site(str(tmp_path)).starlight == Starlight(
+        base="/docs", locales=("en", "ko"), default_locale="en", param_routes=("(?:/.*)?",)
+    )
     found = site_findings(tmp_path)
-    gone, missing = links.index("/docs/ko/gone/") + 1, links.index("/docs/guide/") + 1
+    gone, missing = links.index("/docs/ko/gone/") + 1, links.index("/docs/en/gone/") + 1
     assert [line[: line.index(" SITE") + 8] for line in found] == [
         f"src/content/docs/en/index.md:5:{gone}-5:{gone + len('/docs/ko/gone/')} SITE003",
-        f"src/content/docs/en/index.md:5:{missing}-5:{missing + len('/docs/guide/')} SITE003",
+        f"src/content/docs/en/index.md:5:{missing}-5:{missing + len('/docs/en/gone/')} SITE003",
     ]
 
 

@@ -16,6 +16,9 @@ Starlight integration (``@astrojs/starlight``), ``base``, ``defaultLocale``,
 and ``redirects``' sources.  Links are also satisfied by ``public/`` files,
 ``public/_redirects`` sources and the routes of ``src/pages`` (``[param]`` is
 any segment, ``[...rest]`` any path): what those pages make is not known here.
+Under a locale's prefix (Starlight's URL space) only routes with a literal
+segment count: a catch-all page (Astro's docs redirect ``/guides/x/`` to
+``/en/guides/x/`` with one) would otherwise hide every broken link.
 """
 
 from __future__ import annotations
@@ -45,7 +48,8 @@ class Starlight:
     locales: tuple[str, ...] = ()  # the locales served under a prefix (``root`` is not one)
     default_locale: str = ""  # "" for the root locale
     redirects: tuple[str, ...] = ()  # the redirected paths, as regular expressions (see ``routed``)
-    routes: tuple[str, ...] = ()  # the routes of ``src/pages``, as regular expressions over a URL path
+    routes: tuple[str, ...] = ()  # the routes of ``src/pages`` with a literal segment, as regular expressions
+    param_routes: tuple[str, ...] = ()  # those made of parameters only (``[lang]``, ``[...slug]``)
 
     def locale_of(self, page_id: str) -> str:
         """The locale of the page with the ID ``page_id`` ("" for the root locale)."""
@@ -63,8 +67,11 @@ class Starlight:
         return _matches(self.redirects, path)
 
     def routed(self, path: str) -> bool:
-        """Whether a page of ``src/pages`` may be at ``path`` (no base)."""
-        return _matches(self.routes, path)
+        """Whether a page of ``src/pages`` may be at ``path`` (no base); under a locale's prefix, Starlight's
+        URL space, only a route with a literal segment (``[lang]/install``), not a catch-all, is taken to."""
+        if path.strip("/").split("/", 1)[0] in self.locales:
+            return _matches(self.routes, path)
+        return _matches(self.routes, path) or _matches(self.param_routes, path)
 
 
 def _matches(patterns: tuple[str, ...], path: str) -> bool:
@@ -90,12 +97,14 @@ def read_starlight(root: str, marker: str) -> Starlight | None:
     if default_locale == ROOT or not locales:
         default_locale = ""
     redirects = [*_config_redirects(text), *_file_redirects(os.path.join(root, "public", "_redirects"))]
+    routes = _routes(os.path.join(root, "src", "pages"))
     return Starlight(
         base="/" + base.group(2).strip("/") if base is not None and base.group(2).strip("/") else "",
         locales=tuple(locale for locale in locales if locale != ROOT),
         default_locale=default_locale,
         redirects=tuple(redirects),
-        routes=tuple(_routes(os.path.join(root, "src", "pages"))),
+        routes=tuple(route for route, literal in routes if literal),
+        param_routes=tuple(route for route, literal in routes if not literal),
     )
 
 
@@ -174,10 +183,10 @@ def _file_redirects(path: str) -> list[str]:
     return sources
 
 
-def _routes(pages: str) -> list[str]:
+def _routes(pages: str) -> list[tuple[str, bool]]:
     """Each page or endpoint file of ``src/pages`` as a regular expression over a URL path with its leading
     slash but not its trailing one ("" for the root): ``[param]`` is one segment, ``[...rest]`` any path (or
-    none)."""
+    none); and whether it has a literal segment."""
     routes = []
     for folder, dirs, files in os.walk(pages):
         dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
@@ -188,7 +197,7 @@ def _routes(pages: str) -> list[str]:
             parts = os.path.relpath(os.path.join(folder, stem), pages).split(os.sep)
             if parts[-1] == "index":
                 parts.pop()
-            routes.append(_route(parts))
+            routes.append((_route(parts), any(not part.startswith("[") for part in parts)))
     return routes
 
 
