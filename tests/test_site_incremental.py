@@ -146,9 +146,37 @@ SEQUENCES = {
 }
 
 
-@pytest.mark.parametrize("steps", SEQUENCES.values(), ids=SEQUENCES.keys())
-def test_incremental_runs_find_what_a_run_from_scratch_finds(tmp_path, steps):
-    write(tmp_path, FAULTY_SITE)
+DOCS = "src/content/docs/"
+STARLIGHT_SITE = {
+    "astro.config.mjs": "import starlight from '@astrojs/starlight';\nexport default { integrations: [starlight({"
+    " defaultLocale: 'root', locales: { root: {}, fr: {} } })] };\n",
+    DOCS + "index.mdx": page("title: Home", body="[a](/guides/intro/#setup) [b](/fr/guides/intro/#setup)\n"),
+    DOCS + "guides/intro.md": page("title: Intro", body="## Setup\n"),
+    DOCS + "guides/other.md": page("title: Other", body="[c](/guides/intro/) [d](/fr/guides/gone/)\n"),
+    DOCS + "fr/guides/own.md": page("title: Own", body="[e](/fr/guides/intro/#setup)\n"),
+}
+STARLIGHT_STEPS = [
+    _outside(DOCS + "guides/intro.md", [DOCS + "index.mdx"], "title: Intro", body="## Renamed\n"),
+    _outside(DOCS + "fr/guides/intro.md", [DOCS + "fr/guides/own.md"], "title: FR", body="## Autre\n"),
+    _edit(DOCS + "guides/other.md", "title: Other", "slug: guides/intro"),  # one URL with intro.md
+    _edit(DOCS + "guides/other.md", "title: Other", "draft: true"),
+    _edit(DOCS + "index.mdx", "title: Home", body="[a](/guides/other/) [b](/guides/intro#renamed) [c](/nope/)\n"),
+    _delete(DOCS + "fr/guides/intro.md", [DOCS + "fr/guides/own.md"]),
+    # a fallback page renders the default locale's: its anchors are that page's
+    _edit(
+        DOCS + "fr/guides/own.md", "title: Own", body="[e](/fr/guides/intro/#renamed) [f](/fr/guides/intro/#setup)\n"
+    ),
+    _rename(DOCS + "guides/intro.md", DOCS + "guides/start.md", [DOCS + "index.mdx"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("site", "steps"),
+    [*((FAULTY_SITE, steps) for steps in SEQUENCES.values()), (STARLIGHT_SITE, STARLIGHT_STEPS)],
+    ids=[*SEQUENCES.keys(), "a Starlight site"],
+)
+def test_incremental_runs_find_what_a_run_from_scratch_finds(tmp_path, site, steps):
+    write(tmp_path, site)
     cache = ResultCache(tmp_path / ".cache", racy_ns=0)
     assert site_findings(tmp_path, cache=cache) == site_findings(tmp_path)  # the findings and facts are kept
     for number, step in enumerate(steps):

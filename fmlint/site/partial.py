@@ -1,4 +1,4 @@
-"""The part of a Hugo site's index that a run over a few files needs.
+"""The part of a Hugo (or Starlight) site's index that a run over a few files needs.
 
 A site rule reports in the files of the run only, and a finding in a page
 depends on the pages that share something with it: those claiming the same
@@ -45,12 +45,7 @@ Loaded = Callable[[list[str]], dict[str, tuple[str, SiteFacts, bool]]]
 def page_keys(config: SiteConfig, page: Page) -> list[tuple[str, str | None]]:
     """Every key of a page of a finished index of the whole site (see the module docstring), each with the
     term it stands for (each use of a spelling counts) or ``None``."""
-    keys = [
-        *_claims(config, page),
-        _content(page.language, page.key),
-        *_shared(config, page),
-        f"u\x1f{url_key(page.url)}",
-    ]
+    keys = [*_claims(config, page), *_content_keys(page), *_shared(config, page), f"u\x1f{url_key(page.url)}"]
     if page.file is not None:
         keys.append(f"b\x1f{page.language}\x1f{basic_normalize(page.base_name)}")
     keys += [f"a\x1f{url_key(alias_url(config, page, alias.value))}" for alias in page.facts.aliases]
@@ -119,7 +114,7 @@ def _needs(index: SiteIndex, pages: list[Page]) -> tuple[set[str], set[str]]:
     reached: set[int] = set()
     for page in pages:
         keys.update(_claims(config, page))
-        keys.add(_content(page.language, page.key))
+        keys.update(_content_keys(page))
         keys.update(_shared(config, page))
         keys.update(key for key, _ in _terms(config, page))
         for reference in page.facts.references:
@@ -155,7 +150,10 @@ def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], n
     path = unquote(target.partition("#")[0].split("?", 1)[0])
     if target.startswith("#") or target.startswith("//") or ":" in target.split("/", 1)[0]:
         return
-    if target.startswith("/"):
+    if target.startswith("/") and index.config.starlight is not None:
+        found = index.config.starlight.page_paths(target)
+        keys.update(f"u\x1f{url_key(url)}" for url in (found[1] if found is not None else ()))
+    elif target.startswith("/"):
         keys.update((f"u\x1f{url_key(path)}", f"a\x1f{url_key(path)}"))
     elif page.file is not None:
         destination = os.path.normpath(os.path.join(page.absolute_folder, path))
@@ -206,6 +204,11 @@ def _terms(config: SiteConfig, page: Page, *only: str) -> list[tuple[str, str]]:
         for item in page.facts.lists.get(taxonomy, ())
         if (folded := fold(item.value))
     ]
+
+
+def _content_keys(page: Page) -> list[str]:
+    """Its content-map key's (Hugo's pages have one; a Starlight page none)."""
+    return [_content(page.language, page.key)] if page.key else []
 
 
 def _content(language: str, key: str) -> str:

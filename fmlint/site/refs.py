@@ -220,21 +220,14 @@ def _site_url(index: SiteIndex, target: str) -> Resolved:
 
 def _starlight_url(index: SiteIndex, starlight: Starlight, target: str) -> Resolved:
     """A root-relative link on a Starlight site (``/guides/routing/#dynamic-routes``): a page's URL (the trailing
-    slash optional), or a locale's fallback page of a default-locale page; under ``base`` only; a redirect, a
-    file in ``public/`` or a route of ``src/pages`` is not judged."""
-    path, _, fragment = target.partition("#")
-    path = unquote(path.split("?", 1)[0])
-    if starlight.base:
-        if path != starlight.base and not path.startswith(starlight.base + "/"):
-            return _SKIP  # (a link to another app on the same host, or one written without the base)
-        path = path[len(starlight.base) :] or "/"
-    last = path.rstrip("/").rsplit("/", 1)[-1]
-    if "." in last:
-        return _SKIP  # a file, not a page
-    found = index.by_url.get(url_key(starlight.base + path))
-    fallback = starlight.fallback(path) if found is None else None
-    if fallback is not None:
-        found = index.by_url.get(url_key(starlight.base + fallback))
+    slash optional), or a locale's fallback page of a default-locale page (see ``Starlight.page_paths``); a
+    redirect, a file in ``public/`` or a route of ``src/pages`` is not judged."""
+    found_paths = starlight.page_paths(target)
+    if found_paths is None:
+        return _SKIP
+    path, urls = found_paths
+    fragment = target.partition("#")[2]
+    found = next((page for url in urls if (page := index.by_url.get(url_key(url))) is not None), None)
     if found is not None and found.renders:
         return Resolved(found, unquote(fragment))
     if found is not None:

@@ -1,6 +1,6 @@
 """The run-level site pass: the facts of every content file of each site, then the site rules.
 
-Called by the runner once the files of a run are checked.  For every Hugo site
+Called by the runner once the files of a run are checked.  For every site
 that holds a checked file with a site rule enabled, the site's other content
 files are found (a walk of its content folders) and run through the runner too
 — served from the result cache when unchanged, so a warm or pre-commit run
@@ -16,8 +16,8 @@ from there without indexing the site.  A file of the run whose stamp changed
 (touched, or edited where no fact changed: a typo in a paragraph) still holds
 when its new facts have the digest kept; the kept stamps are then updated.
 
-When only files of the run changed (a pre-commit run over edited files), the
-keys kept with the findings find the part of the site those files' findings
+When only files of the run changed (a pre-commit run over edited files of a
+Hugo or Starlight site), the keys kept with the findings find the part of the site those files' findings
 depend on, and only that part is indexed (``fmlint.site.partial``).  Otherwise
 (a rename, a new or deleted file, a configuration change, a changed file
 outside the run) the whole site is indexed.  The facts of the run's files
@@ -164,7 +164,7 @@ def _site_findings(
         memo = kept
         if any(path in memo.files and memo.files[path][0] != stamps.get(path) for path in in_run):
             _keep(cache, site.root, state, memo, stamps)  # still valid: kept with the run's files' new stamps
-    elif kept is not None and site.generator == "hugo" and len(in_run) < min(len(files), _PARTIAL_RUN):
+    elif kept is not None and _partial_keys(site) and len(in_run) < min(len(files), _PARTIAL_RUN):
         # only files of the run changed: index the part of the site they depend on
         try:
             memo = _partial_memo(run, kept)
@@ -274,8 +274,8 @@ def _partial_memo(run: _Pass, kept: _Memo) -> _Memo:
 
 def _page_keys(index: SiteIndex, files: list[str]) -> list[tuple[str, str, int, int]] | None:
     """Each page's keys (key, the term of a term's key or "", the file's place in ``files``, how many times)
-    for later runs over a few files (Hugo sites only), sorted."""
-    if index.config.generator != "hugo":
+    for later runs over a few files (Hugo and Starlight sites), sorted."""
+    if not _partial_keys(index.config):
         return None
     from fmlint.site.partial import page_keys
 
@@ -290,6 +290,11 @@ def _page_keys(index: SiteIndex, files: list[str]) -> list[tuple[str, str, int, 
         rows += [(key, term or "", file, count) for (key, term), count in uses.items()]
     rows.sort()
     return rows
+
+
+def _partial_keys(site: SiteConfig) -> bool:
+    """Whether a run over a few files of the site may index the part of it they depend on (``partial``)."""
+    return site.generator == "hugo" or site.starlight is not None
 
 
 def _findings(index: SiteIndex, wanted_codes: dict[str, frozenset[str]], every_code: bool) -> list[Finding]:

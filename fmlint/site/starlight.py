@@ -27,6 +27,7 @@ import os
 import posixpath
 import re
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from fmlint.js_text import object_keys, without_comments
 from fmlint.site.anchors import GITHUB_SLUGGER, SLUGIFIERS
@@ -56,12 +57,22 @@ class Starlight:
         first = page_id.split("/", 1)[0]
         return first if first in self.locales else ""
 
-    def fallback(self, path: str) -> str | None:
-        """The default locale's path that a locale's missing page at ``path`` (no base) falls back to."""
+    def page_paths(self, link: str) -> tuple[str, list[str]] | None:
+        """A root-relative link's path without the base, and the URLs of the pages it may show: the page at
+        that path, then (in a locale) the default locale's page its fallback page renders; ``None`` for a
+        link outside the base or to a file."""
+        path = unquote(link.partition("#")[0].split("?", 1)[0])
+        if self.base:
+            if path != self.base and not path.startswith(self.base + "/"):
+                return None  # (a link to another app on the same host, or one written without the base)
+            path = path[len(self.base) :] or "/"
+        if "." in path.rstrip("/").rsplit("/", 1)[-1]:
+            return None  # a file, not a page
+        urls = [self.base + path]
         first, _, rest = path.strip("/").partition("/")
-        if first not in self.locales or first == self.default_locale:
-            return None
-        return "/" + "/".join(part for part in (self.default_locale, rest) if part) + "/"
+        if first in self.locales and first != self.default_locale:
+            urls.append(self.base + "/" + "/".join(part for part in (self.default_locale, rest) if part) + "/")
+        return path, urls
 
     def redirected(self, path: str) -> bool:
         return _matches(self.redirects, path)
