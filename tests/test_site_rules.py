@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -120,6 +121,38 @@ def test_alias_files_match_a_hugo_build(tmp_path):
     written = {str(p.relative_to(tmp_path / "public")) for p in (tmp_path / "public").rglob("*.html")}
     assert aliases <= written
     assert "Custom/Path/index.html" in written
+
+
+HEADINGS = [
+    "सामग्री-आधारित",  # Devanagari vowel signs (marks): goldmark drops them
+    "خادم أولاً",
+    "① 安装",  # other numbers (², ①, Ⅻ) are dropped too, decimal digits kept
+    "x² ‿y Ⓐb",
+    "Ⅻ ½ 3",
+    "Café Crème",
+    "C++ & Go",
+    "Twice",
+    "Twice",
+    "emoji 🚀 launch",
+]
+
+
+@needs_hugo
+@pytest.mark.parametrize("id_type", ["github", "github-ascii", "blackfriday"])
+def test_heading_ids_match_a_hugo_build(tmp_path, id_type):
+    body = "".join(f"## {text}\n\n" for text in HEADINGS)
+    write(
+        tmp_path,
+        {
+            "hugo.toml": f'baseURL = "https://example.org/"\n[markup.goldmark.parser]\nautoHeadingIDType = "{id_type}"\n',
+            "layouts/single.html": "{{ .Content }}",
+            "content/p.md": page('title: "P"', body=body),
+        },
+    )
+    subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+    built = re.findall(r'<h2 id="([^"]*)"', (tmp_path / "public/p/index.html").read_text(encoding="utf-8"))
+    (found,) = [p for p in index_of(tmp_path).pages if p.file is not None]
+    assert found.ids == set(built) and len(built) == len(HEADINGS)
 
 
 def _stub_shortcodes(root: Path) -> None:
