@@ -46,8 +46,10 @@ def _options() -> Any:
 
 
 _IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_A_TAG = re.compile(r"<a\s[^>]*>", re.IGNORECASE)
 _ATTRIBUTE = r"""\b{name}\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+))"""
 _SRC = re.compile(_ATTRIBUTE.format(name="src"), re.IGNORECASE)
+_HREF = re.compile(_ATTRIBUTE.format(name="href"), re.IGNORECASE)
 _ALT = re.compile(_ATTRIBUTE.format(name="alt"), re.IGNORECASE)
 _ARIA_HIDDEN = re.compile(_ATTRIBUTE.format(name="aria-hidden"), re.IGNORECASE)
 
@@ -155,6 +157,8 @@ class MarkdownView:
     code_fences: list[CodeFence] = field(default_factory=list)
     html_comments: list[HtmlComment] = field(default_factory=list)
     html_ids: list[str] = field(default_factory=list)  # ``id``/``name`` attributes of HTML tags: link targets
+    # the ``href`` of each HTML ``<a>`` tag (and, in MDX, of each JSX tag: ``<LinkCard href="/x/">``) with its span
+    html_links: list[tuple[str, Span]] = field(default_factory=list)
     # a paragraph opens with what a Python-Markdown extension replaces with Markdown the file does not hold:
     # a ``--8<--`` snippet (pymdownx.snippets), a ``::: module.name`` block (mkdocstrings, mkdocs-click)
     writes_markdown: bool = False
@@ -537,6 +541,7 @@ class _Walk:
                 view.html_comments.extend(_html_comments(view.doc, span))
                 if "=" in inline_html:
                     view.html_ids += _html_ids(inline_html)
+                    view.html_links += _html_links(view.doc, span)
                 _inline_element(inline_html, elements, runs)
         if run_first is not None:
             runs.append((run_first["start"], run_last["end"]))
@@ -589,6 +594,7 @@ class _Walk:
         view.html_comments.extend(_html_comments(view.doc, span))
         if "=" in source:
             view.html_ids += _html_ids(source)
+            view.html_links += _html_links(view.doc, span)
         leading = _LEADING_COMMENTS.match(source)
         if leading is not None:  # `<!-- c --> **Title**` is an HTML block to CommonMark; markdownlint sees the run
             run = _emphasis_only(source[leading.end() :])
@@ -812,6 +818,19 @@ def _html_images(doc: Document, span: Span) -> list[Image]:
         hidden_value = "" if hidden is None else hidden.group(hidden.lastgroup or "bare")
         images.append(Image(src.group(group), alt_text, "html", place, hidden_value.lower() == "true"))
     return images
+
+
+def _html_links(doc: Document, span: Span) -> list[tuple[str, Span]]:
+    """The ``href`` of each ``<a>`` tag in ``span``, with the span of its value."""
+    links = []
+    text = doc.source(span)
+    for tag in _A_TAG.finditer(text):
+        href = _HREF.search(tag.group())
+        if href is not None:
+            group = href.lastgroup or "bare"
+            start = span.start + tag.start() + href.start(group)
+            links.append((href.group(group), Span(start, start + len(href.group(group)))))
+    return links
 
 
 def level_before(view: MarkdownView, offset: int) -> int | None:

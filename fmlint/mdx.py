@@ -15,8 +15,9 @@ suppresses like ``<!-- … -->``.
 
 What the masked body loses is given back to the view (:func:`parse`): images
 of JSX ``<img>`` and ``<Image>`` tags with a string ``src`` (``src={…}`` is
-code, never a URL, and is not checked), and ``<h1>``…``<h6>`` written on a
-line of their own, which are headings of the rendered page.
+code, never a URL, and is not checked), the string ``href`` of JSX tags (links
+for the site rules), and ``<h1>``…``<h6>`` written on a line of their own,
+which are headings of the rendered page.
 
 Differences from MDX: indented code is not switched off (four spaces of
 indentation still make a code block, as in CommonMark; a fenced block that
@@ -94,6 +95,7 @@ def parse(doc: Document, parse_markdown: Callable[[Document], MarkdownView]) -> 
         for start, end in misread:
             body = body[:start] + blanked(body[start:end]) + body[end:]
     view.images.extend(_images(scan.tags, doc.body_start))
+    view.html_links = _links(scan.tags, doc.body_start)
     view.images.sort(key=lambda image: image.span.start)
     view.headings.extend(_headings(scan, doc.body_start))
     view.headings.sort(key=lambda heading: heading.span.start)
@@ -385,6 +387,16 @@ def _images(tags: list[JsxTag], base: int) -> list[Image]:
         place = Place(spans=(tag.span.shifted(base), src.span.shifted(base)))
         images.append(Image(src.value, None if alt is None else alt.value or "", "html", place))
     return images
+
+
+def _links(tags: list[JsxTag], base: int) -> list[tuple[str, Span]]:
+    """The string ``href`` of each JSX tag (``<a>``, ``<LinkCard>``, ``<LinkButton>``…) with the span of its value."""
+    return [
+        (attribute.value, attribute.span.shifted(base))
+        for tag in tags
+        for attribute in tag.attributes
+        if attribute.name == "href" and not attribute.expression and attribute.value is not None
+    ]
 
 
 def _headings(scan: Scan, base: int) -> list[Heading]:

@@ -231,3 +231,28 @@ def test_an_astro_site_without_starlight_gets_no_urls(tmp_path):
     )
     assert read_site(str(tmp_path)).starlight is None
     assert site_findings(tmp_path) == []
+
+
+def test_html_and_jsx_links_are_checked_at_their_href(tmp_path):
+    """`<a href>` in Markdown (inline and in an HTML block, after CJK text and CRLF line ends) and the string
+    `href` of MDX's JSX tags; an `href={…}` expression is code, not checked."""
+    markdown = '说明 <a href="/gone/">x</a>\r\n\r\n<div>\r\n<a class="c" href=\'/guide/#nope\'>y</a>\r\n</div>\r\n'
+    mdx = (
+        'import { LinkCard } from "@astrojs/starlight/components";\n\n'
+        '<LinkCard title="G" href="/guide/" />\n<LinkButton href="/missing/">M</LinkButton>\n'
+        "<LinkCard title={t} href={url} />\n"
+    )
+    write(
+        tmp_path,
+        {
+            "astro.config.mjs": "import starlight from '@astrojs/starlight';\nexport default {integrations: [starlight()]};\n",
+            DOCS + "guide.md": page("title: G", body="## Setup\n"),
+            DOCS + "a.md": "---\r\ntitle: A\r\n---\r\n\r\n" + markdown,
+            DOCS + "b.mdx": page("title: B", body=mdx),
+        },
+    )
+    assert [line[: line.index(" SITE") + 8] for line in site_findings(tmp_path)] == [
+        "src/content/docs/a.md:5:13-5:19 SITE003",
+        "src/content/docs/a.md:8:20-8:32 SITE004",
+        "src/content/docs/b.mdx:8:19-8:28 SITE003",
+    ]

@@ -116,7 +116,9 @@ Resolves `{{{{< ref >}}}}`/`{{{{< relref >}}}}` (and `{{{{% %}}}}`, positional
 and `path=`; `lang=` too) as Hugo does: relative to the page first, then from
 the content root, `.md` optional, case-insensitive, and a bare name falling back
 to the unique page with that base name (several: ambiguous, its own message).
-Relative Markdown links and images to `.md` files, and links to page-bundle
+Links are Markdown links and images, HTML `<a href>` tags, and in MDX the
+string `href` of JSX tags (`<LinkCard href="/guides/x/" />`).
+Relative links and images to `.md` files, and links to page-bundle
 folders, are resolved as files beside the linking file; on Docusaurus sites as
 Docusaurus resolves them (`x.md` from the page's folder, then the docs folder,
 then the site's; `/x.md` from the last two; `@site/x.md` from the site's).

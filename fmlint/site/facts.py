@@ -7,9 +7,9 @@ the site's configuration, so the record does not depend on it), the
 translation key, the anchors (heading text and custom IDs, in order; the IDs
 are worked out when a reference needs them), the IDs of HTML tags and attribute
 lists, whether Markdown the file does not hold is written into it (a shortcode,
-a snippet), and the outgoing references: ``ref``/``relref`` shortcodes and
-local Markdown links and images.  Positions are 1-based lines and columns,
-located by the linter's ``locate``.
+a snippet), and the outgoing references: ``ref``/``relref`` shortcodes, local
+Markdown links and images, and HTML ``<a href>`` (MDX: JSX ``href``) links.
+Positions are 1-based lines and columns, located by the linter's ``locate``.
 """
 
 from __future__ import annotations
@@ -259,6 +259,10 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
             if url and "://" not in url and not url.startswith(_NOT_PAGES):
                 spans.append(element.url_span)
                 references.append((kind, url, len(spans) - 1, ""))
+    for url, span in view.html_links:
+        if url and "://" not in url and not url.startswith(_NOT_PAGES):
+            spans.append(span)
+            references.append(("link", url, len(spans) - 1, ""))
     element_ids = list(view.html_ids)
     for mark in _ATTRIBUTES_START.finditer(text, body_start):
         if (attributes := _ATTRIBUTE_LIST.match(text, mark.start())) is not None:
