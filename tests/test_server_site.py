@@ -76,3 +76,23 @@ async def test_an_opened_document_is_linted_once_and_its_site_pass_reuses_that(t
     assert linted == [str(path)]
     own, with_site = ([d.code for d in p.diagnostics] for p in published)
     assert "SITE001" not in own and sorted(with_site) == sorted([*own, "SITE001"])
+
+
+async def test_a_starlight_page_gets_its_broken_links_in_utf16_columns(tmp_path: Path) -> None:
+    """An MDX page of a Starlight site: a root-relative Markdown link after an emoji (two UTF-16 units) and a
+    JSX `href`, each reported at its destination; the fallback page of a translation is no fault."""
+    body = '🚀 [x](/gone/) [y](/fr/guide/)\n\n<LinkCard title="G" href="/missing/" />\n'
+    write(
+        tmp_path,
+        {
+            "astro.config.mjs": "import starlight from '@astrojs/starlight';\n"
+            "export default {integrations: [starlight({locales: {root: {}, fr: {}}})]};\n",
+            "src/content/docs/guide.md": page('title: "Guide"'),
+            "src/content/docs/index.mdx": page('title: "Home"', body=body),
+        },
+    )
+    path = tmp_path / "src/content/docs/index.mdx"
+    async with session("visual-studio-code", tmp_path) as client:
+        uri = open_document(client, path, path.read_text(encoding="utf-8"))
+        found = await _eventually(client, uri, 1, lambda found: len(codes(found)) == 2)
+        assert codes(found) == [("SITE003", 4, 7, 4, 13), ("SITE003", 6, 26, 6, 35)]
