@@ -90,6 +90,12 @@ SEQUENCES = {
         _outside("content/docs/sub/sibling.md", [CHILD], 'title: "Sibling"', 'url: "/elsewhere/"'),
         _outside("content/news/launch.md", ["content/posts/launch.md"], 'title: "News"', 'url: "/moved/"'),
     ],
+    "relative links to pages' URLs": [
+        _edit(CHILD, 'title: "Child"', body="[a](../../install/#options) [b](../sibling-moved/) [c](../sibling/#x)\n"),
+        _outside("content/docs/sub/sibling.md", [CHILD], 'title: "Sibling"', 'url: "/docs/sub/sibling-moved/"'),
+        _outside("content/docs/install.md", [CHILD], 'title: "Install"', body="## Other\n"),
+        _edit(CHILD, 'title: "Child"', 'url: "/elsewhere/child/"', body="[a](../../docs/install/) [b](./#x)\n"),
+    ],
     "renames, deletions and new files": [
         _rename("content/posts/taken.md", "content/posts/free.md", ["content/posts/slugged.md"]),
         _rename("content/posts/ai2.md", "content/posts/taken.md", ["content/posts/slugged.md"]),

@@ -714,3 +714,30 @@ def test_a_reference_written_alike_in_two_pages_is_resolved_from_each(tmp_path):
         "content/blog/b.md:7:5-7:13 SITE004",
     ]
     assert "`./intro.md#setup` names no page" in found[0]
+
+
+def test_relative_links_to_pages_urls(tmp_path):
+    """`../install/` is resolved from the page's URL, as a browser does (`url:` moves it); a link that is no
+    URL but a page's content path from the page's folder is left to a render hook; a bare word (`g`, a
+    glossary entry to hugo-docs' render hook) is not judged."""
+    links = "[a](../install/#options) [b](../nope/) [c](./#moved) [d](../install/#optionz) [e](g) [f](./sibling/)\n"
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "content/docs/install.md": page('title: "Install"', body="## Options\n"),
+            "content/docs/sub/sibling.md": page('title: "Sibling"'),
+            "content/docs/sub/child.md": page('title: "Child"', 'url: "/docs/moved/"', body="## Moved\n\n" + links),
+        },
+    )
+    found = site_findings(tmp_path)
+
+    def at(text: str) -> str:
+        start = links.index(text) + 1
+        return f"8:{start}-8:{start + len(text)}"
+
+    assert [line[: line.index(" SITE") + 8] for line in found] == [
+        f"content/docs/sub/child.md:{at('../nope/')} SITE003",
+        f"content/docs/sub/child.md:{at('../install/#optionz')} SITE004",
+    ]
+    assert "`../nope/` leads to `/docs/nope/`, which is no page's URL" in found[0]

@@ -256,3 +256,20 @@ def test_html_and_jsx_links_are_checked_at_their_href(tmp_path):
         "src/content/docs/a.md:8:20-8:32 SITE004",
         "src/content/docs/b.mdx:8:19-8:28 SITE003",
     ]
+
+
+@pytest.mark.parametrize("trailing", ["always", "ignore"])
+def test_relative_links_are_judged_where_every_url_ends_with_a_slash(tmp_path, trailing):
+    """With `trailingSlash: 'always'` a page is at `/guides/a/` only, so `../b/` is `/guides/b/`; otherwise
+    it may be read at `/guides/a` too, where `../b/` is `/b/`: not judged."""
+    write(
+        tmp_path,
+        {
+            "astro.config.mjs": "import starlight from '@astrojs/starlight';\n"
+            f"export default {{trailingSlash: '{trailing}', integrations: [starlight()]}};\n",
+            DOCS + "guides/a.md": page("title: A", body="[b](../b/#setup) [c](../c/) [d](./#top)\n"),
+            DOCS + "guides/b.md": page("title: B", body="## Setup\n"),
+        },
+    )
+    found = [line[: line.index(" SITE") + 8] for line in site_findings(tmp_path)]
+    assert found == (["src/content/docs/guides/a.md:5:22-5:27 SITE003"] if trailing == "always" else [])

@@ -127,6 +127,13 @@ Root-relative links (`/docs/install/`) must name a page's URL: on Hugo sites
 `base` first; a locale's fallback page of a default-locale page counts; not a
 draft, which production builds leave out; not a redirect of `astro.config.*`
 or `public/_redirects`, a file in `public/` or a route of `src/pages`).
+A relative link to a URL (`../install/`, `./setup/#options`: no file
+extension, `./`, `../` or a trailing `/`) is resolved from the page's URL as a
+browser resolves it, then judged so; on Hugo sites a link that names a page by
+its content path from the page's folder counts too (link render hooks, Hugo's
+own among them, resolve it so), and a bare word (`g`) is left to the site's
+render hook. On Starlight sites only with `trailingSlash: 'always'` (else a
+page is also read without its slash, and the link leads elsewhere).
 Links and refs into a section that a content adapter or a missing module mount
 makes are not judged. Reported at the reference's destination. {_SITE}
 

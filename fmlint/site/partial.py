@@ -33,7 +33,7 @@ from fmlint.site.config import SiteConfig
 from fmlint.site.facts import Reference, SiteFacts
 from fmlint.site.hugo_paths import basic_normalize, url_key
 from fmlint.site.index import Page, SiteIndex, alias_url, container
-from fmlint.site.refs import FOLDER_PAGES, content_key, lookup, resolve, stem
+from fmlint.site.refs import FOLDER_PAGES, content_key, lookup, relative_url_target, resolve, stem
 
 # keys, the files of the run → what was kept under them for the other files: (key, file, 1, its place in the
 # site's files) and, for the keys of terms, (key, term, how many uses, the place of the first)
@@ -150,15 +150,26 @@ def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], n
     path = unquote(target.partition("#")[0].split("?", 1)[0])
     if target.startswith("#") or target.startswith("//") or ":" in target.split("/", 1)[0]:
         return
-    if target.startswith("/") and index.config.starlight is not None:
-        found = index.config.starlight.page_paths(target)
-        keys.update(f"u\x1f{url_key(url)}" for url in (found[1] if found is not None else ()))
-    elif target.startswith("/"):
-        keys.update((f"u\x1f{url_key(path)}", f"a\x1f{url_key(path)}"))
+    if target.startswith("/"):
+        keys.update(_url_keys(index.config, target))
     elif page.file is not None:
         destination = os.path.normpath(os.path.join(page.absolute_folder, path))
         named.add(destination)
         named.update(os.path.join(destination, name) for name in FOLDER_PAGES)
+        absolute = relative_url_target(index, page, target)  # (a link to a page's URL, relative to this one's)
+        if absolute is not None:
+            keys.update(_url_keys(index.config, absolute))
+            if index.config.generator == "hugo" and path.strip("/"):
+                keys.update(_lookup_keys(page, path.rstrip("/"), page.language))
+
+
+def _url_keys(config: SiteConfig, target: str) -> list[str]:
+    """The keys of the pages and aliases a root-relative link may name."""
+    if config.starlight is not None:
+        found = config.starlight.page_paths(target)
+        return [f"u\x1f{url_key(url)}" for url in (found[1] if found is not None else ())]
+    path = url_key(unquote(target.partition("#")[0].split("?", 1)[0]))
+    return [f"u\x1f{path}", f"a\x1f{path}"]
 
 
 def _lookup_keys(page: Page, target: str, language: str) -> list[str]:

@@ -21,7 +21,7 @@ import posixpath
 import re
 from functools import lru_cache
 from typing import NamedTuple
-from urllib.parse import unquote
+from urllib.parse import unquote, urljoin
 
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.site.config import SiteConfig
@@ -62,10 +62,16 @@ def _memo_key(page: Page, reference: Reference) -> tuple[object, ...]:
         path = target.partition("#")[0].strip().replace("\\", "/")
         scope: object = page if not path else "" if path.startswith("/") else page.folder
         return ("ref", target, reference.language.lower() or page.language, scope)
-    if target.startswith("#") or page.file is None:
-        return (reference.kind, target, page)
+    if target.startswith("#") or page.file is None or (not target.startswith("/") and _url_relative(target)):
+        return (reference.kind, target, page)  # (a relative URL: from the page's URL)
     # (Docusaurus reads a Markdown link from the root in the page's content folder, as it reads others)
     return (reference.kind, target, "" if target.startswith("/") and not _FILE.search(target) else page.absolute_folder)
+
+
+def _url_relative(target: str) -> bool:
+    """Whether a relative link names a page by URL (``../install/``, ``setup``): it has no file extension."""
+    path = target.partition("#")[0].split("?", 1)[0]
+    return path.endswith("/") or not os.path.splitext(path)[1]
 
 
 def _resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
@@ -160,12 +166,47 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
             return _SKIP  # a Markdown file outside the content folders: it exists, its anchors are unknown
         shown = ", ".join(_shown(index, source) for source in tried)
         return Resolved(None, fragment, f"`{path}` does not exist (looked for {shown})")
-    if reference.kind == "link" and (path.endswith("/") or not os.path.splitext(path)[1]):
+    if reference.kind == "link" and _url_relative(path):
         for name in FOLDER_PAGES:
             found = index.by_file.get(os.path.join(destination, name))
             if found is not None:
                 return Resolved(found, unquote(fragment))
+        if path.startswith(("./", "../")) or path.endswith("/"):  # (a bare word is left to render hooks: `g`)
+            return _relative_url(index, page, target)
     return _SKIP
+
+
+def relative_url_target(index: SiteIndex, page: Page, target: str) -> str | None:
+    """The root-relative URL (with its fragment) that a relative link of ``page`` leads to, as a browser
+    resolves it from the page's URL (``../metrics/`` on ``/docs/traces/`` is ``/docs/metrics/``); ``None``
+    where that URL is not known: a page that is not written, or a Starlight site whose URLs may lack the
+    trailing slash (``trailingSlash`` other than ``'always'``)."""
+    starlight = index.config.starlight
+    if not page.url or not page.renders or (index.config.generator != "hugo" and starlight is None):
+        return None
+    if starlight is not None and starlight.trailing_slash != "always":
+        return None
+    joined = urljoin("https://site" + page.url, target)
+    return joined[len("https://site") :] if joined.startswith("https://site/") else None
+
+
+def _relative_url(index: SiteIndex, page: Page, target: str) -> Resolved:
+    """A relative link to a page's URL; on a Hugo site also, failing that, to a page by its content path from
+    the page's folder (where a link render hook, Hugo's own among them, resolves it so)."""
+    absolute = relative_url_target(index, page, target)
+    if absolute is None:
+        return _SKIP
+    starlight = index.config.starlight
+    found = _site_url(index, absolute) if starlight is None else _starlight_url(index, starlight, absolute)
+    if found.page is not None or not found.checked:
+        return found
+    path, _, fragment = target.partition("#")
+    if starlight is None and path.strip("/"):
+        by_path = lookup(index, page, unquote(path.split("?", 1)[0]).rstrip("/"), page.language)
+        if isinstance(by_path, Page):
+            return Resolved(by_path, unquote(fragment))
+    shown = absolute.partition("#")[0]
+    return Resolved(None, found.fragment, f"`{path}` leads to `{shown}`, which {found.problem.partition('` ')[2]}")
 
 
 def _zola_link(index: SiteIndex, path: str, fragment: str) -> Resolved:

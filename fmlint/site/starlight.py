@@ -11,7 +11,8 @@ default locale gets a fallback page at its own URL, rendering the default's.
 ``draft: true`` pages are not built for production.
 
 The configuration is JavaScript, read from its text (``fmlint.js_text``): the
-Starlight integration (``@astrojs/starlight``), ``base``, ``defaultLocale``,
+Starlight integration (``@astrojs/starlight``), ``base``, ``trailingSlash``,
+``defaultLocale``,
 ``locales`` (an object literal in the file, or one a relative import names)
 and ``redirects``' sources.  Links are also satisfied by ``public/`` files,
 ``public/_redirects`` sources and the routes of ``src/pages`` (``[param]`` is
@@ -37,6 +38,7 @@ PAGE_EXTENSIONS = (".md", ".mdx", ".mdoc")
 ROOT = "root"  # the locale served without a prefix
 _INTEGRATION = re.compile(r"""['"]@astrojs/starlight['"]""")
 _BASE = re.compile(r"""(?<![\w$.])base\s*:\s*(['"`])(/[^'"`]*)\1""")
+_TRAILING_SLASH = re.compile(r"""(?<![\w$.])trailingSlash\s*:\s*(['"`])(\w+)\1""")
 _DEFAULT_LOCALE = re.compile(r"""(?<![\w$.])defaultLocale\s*:\s*(['"`])([^'"`]*)\1""")
 _LOCALES = re.compile(r"""(?<![\w$.])locales\s*(?::|=)\s*(\{|[A-Za-z_$][\w$]*)""")
 _REDIRECTS = re.compile(r"""(?<![\w$.])redirects\s*:\s*\{""")
@@ -51,6 +53,7 @@ class Starlight:
     redirects: tuple[str, ...] = ()  # the redirected paths, as regular expressions (see ``routed``)
     routes: tuple[str, ...] = ()  # the routes of ``src/pages`` with a literal segment, as regular expressions
     param_routes: tuple[str, ...] = ()  # those made of parameters only (``[lang]``, ``[...slug]``)
+    trailing_slash: str = "ignore"  # Astro's ``trailingSlash``: with "always", a page's URL ends with ``/``
 
     def locale_of(self, page_id: str) -> str:
         """The locale of the page with the ID ``page_id`` ("" for the root locale)."""
@@ -116,6 +119,7 @@ def read_starlight(root: str, marker: str) -> Starlight | None:
         redirects=tuple(redirects),
         routes=tuple(route for route, literal in routes if literal),
         param_routes=tuple(route for route, literal in routes if not literal),
+        trailing_slash=trailing.group(2) if (trailing := _TRAILING_SLASH.search(text)) is not None else "ignore",
     )
 
 
