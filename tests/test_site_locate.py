@@ -8,7 +8,7 @@ import random
 
 from fmlint.linter import lint_path
 from fmlint.positions import LineIndex, Span
-from tests.test_site_rules import SITE_SETTINGS, site_findings, write
+from tests.test_site_rules import SITE_SETTINGS, placed, site_findings, write
 
 TEXTS = [
     "",
@@ -46,7 +46,7 @@ def test_site_findings_are_located_after_a_bom_with_crlf_cjk_and_emoji(tmp_path)
     )
     (tmp_path / "content/cjk.md").write_bytes(text.encode("utf-8"))
     found = [line for line in site_findings(tmp_path) if line.startswith("content/cjk.md")]
-    assert [line[: line.index(" SITE") + 8] for line in found] == [
+    assert placed(found) == [
         "content/cjk.md:3:16-3:20 SITE002",  # the list item `"ai"`, quotes included; 🎉 is one column
         "content/cjk.md:8:12-8:20 SITE003",  # the quoted path of a one-argument shortcode
         "content/cjk.md:8:47-8:55 SITE003",  # a `path=` argument, with a `lang=` after it

@@ -232,6 +232,17 @@ def site_findings(root: Path, files: list[str] | None = None, cache: ResultCache
     ]
 
 
+def at(line: int, text: str, needle: str) -> str:
+    """The range of ``needle``, the first in ``text``, written on line ``line``: ``5:12-5:20``."""
+    start = text.index(needle) + 1
+    return f"{line}:{start}-{line}:{start + len(needle)}"
+
+
+def placed(found: list[str]) -> list[str]:
+    """Each finding of :func:`site_findings` as its file, range and code (the message left out)."""
+    return [line[: line.index(" SITE") + 8] for line in found]
+
+
 def test_faults_are_found_at_exact_positions_and_near_misses_are_clean(tmp_path):
     write(tmp_path, FAULTY_SITE)
     found = site_findings(tmp_path)
@@ -294,7 +305,7 @@ def test_positions_after_a_bom_crlf_toml_front_matter_and_cjk(tmp_path):
     toml = '\ufeff+++\r\ntitle = "新闻 🎉"\r\naliases = ["/zh/", "/news/old/"]\r\n+++\r\n\r\n## 标题\r\n\r\n[x](#标题) [y](#无)\r\n'
     (tmp_path / "content/cjk.md").write_bytes(toml.encode("utf-8"))
     found = site_findings(tmp_path, ["content/cjk.md"])
-    assert [line[: line.index(" SITE") + 8] for line in found] == [
+    assert placed(found) == [
         "content/cjk.md:3:11-3:33 SITE001",  # the TOML loader locates the array, not its items
         "content/cjk.md:8:14-8:16 SITE004",  # `#无`: columns count characters; `#标题` exists
     ]
@@ -338,7 +349,7 @@ def test_hugo_docs_has_no_site_findings_and_an_injected_fault_is_found(tmp_path)
     )
     found = site_findings(root, ["content/en/about/features.md"])
     lines = len(page_path.read_text(encoding="utf-8").splitlines())
-    assert [line[: line.index(" SITE") + 8] for line in found] == [
+    assert placed(found) == [
         f"content/en/about/features.md:{lines - 1}:6-{lines - 1}:25 SITE003",
         f"content/en/about/features.md:{lines}:6-{lines}:38 SITE004",
     ]
@@ -365,11 +376,9 @@ def test_links_and_anchors_on_other_generators_sites(tmp_path, marker, folder, g
             f"{base}intro.md": page('title: "Intro"', body=links),
         },
     )
-    found = site_findings(tmp_path)
-    anchor, missing = links.index("guide.md#nope") + 1, links.index("gone.md") + 1
-    assert [line[: line.index(" SITE") + 8] for line in found] == [
-        f"{base}intro.md:5:{anchor}-5:{anchor + len('guide.md#nope')} SITE004",
-        f"{base}intro.md:5:{missing}-5:{missing + len('gone.md')} SITE003",
+    assert placed(site_findings(tmp_path)) == [
+        f"{base}intro.md:{at(5, links, 'guide.md#nope')} SITE004",
+        f"{base}intro.md:{at(5, links, 'gone.md')} SITE003",
     ]
 
 
@@ -559,7 +568,7 @@ def test_path_options_match_hugo_list_all(tmp_path):
     computed = {page.absolute: page.url for page in index.pages if page.file is not None}
     assert {path: computed.get(path) for path in expected} == expected
     # the section pattern also names blog/sub: Hugo lists both sections at /en/b/index.html
-    assert [line[: line.index(" SITE") + 8] for line in site_findings(tmp_path)] == [
+    assert placed(site_findings(tmp_path)) == [
         "content/blog/_index.md:1:1-1:1 SITE001",
         "content/blog/sub/_index.md:1:1-1:1 SITE001",
     ]
@@ -596,7 +605,7 @@ def test_jekyll_urls_and_doctor_checks(tmp_path):
         "docs/guide.md": "/news/2024/03/06/launch.html",
         "README.md": "/README.md",
     }
-    found = [line[: line.index(" SITE") + 8] for line in site_findings(tmp_path)]
+    found = placed(site_findings(tmp_path))
     assert found == [
         "About.md:1:1-1:1 SITE001",  # differs only by case from about.html
         "about.md:1:1-1:1 SITE001",
@@ -709,7 +718,7 @@ def test_a_reference_written_alike_in_two_pages_is_resolved_from_each(tmp_path):
         },
     )
     found = site_findings(tmp_path)
-    assert [line[: line.index(" SITE") + 8] for line in found] == [
+    assert placed(found) == [
         "content/blog/b.md:5:14-5:30 SITE003",
         "content/blog/b.md:7:5-7:13 SITE004",
     ]
@@ -731,13 +740,8 @@ def test_relative_links_to_pages_urls(tmp_path):
         },
     )
     found = site_findings(tmp_path)
-
-    def at(text: str) -> str:
-        start = links.index(text) + 1
-        return f"8:{start}-8:{start + len(text)}"
-
-    assert [line[: line.index(" SITE") + 8] for line in found] == [
-        f"content/docs/sub/child.md:{at('../nope/')} SITE003",
-        f"content/docs/sub/child.md:{at('../install/#optionz')} SITE004",
+    assert placed(found) == [
+        f"content/docs/sub/child.md:{at(8, links, '../nope/')} SITE003",
+        f"content/docs/sub/child.md:{at(8, links, '../install/#optionz')} SITE004",
     ]
     assert "`../nope/` leads to `/docs/nope/`, which is no page's URL" in found[0]

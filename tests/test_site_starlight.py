@@ -19,7 +19,7 @@ import pytest
 from fmlint.site.anchors import SLUGIFIERS
 from fmlint.site.config import read_site
 from fmlint.site.starlight import Starlight
-from tests.test_site_rules import index_of, page, site_findings, write
+from tests.test_site_rules import at, index_of, page, placed, site_findings, write
 
 CONTENT_CONFIG = """import { defineCollection } from 'astro:content';
 import { docsLoader } from '@astrojs/starlight/loaders';
@@ -55,8 +55,9 @@ ORACLE_FILES = {
     "fr/guides/own.md": ("title: FO",),
     "pt-br/guides/b.md": ("title: PB", "slug: pt-br/custom/place"),
 }
-# every page of the build, fallback pages included (`/fr/guides/c--go/` renders `guides/C++ & Go.md`)
-BUILT = {
+# the pages of the root locale; with every one of them in each other locale (a fallback page when it has no
+# translation: `/fr/guides/c--go/` renders `guides/C++ & Go.md`), and French's own page, the pages of the build
+ROOT_PAGES = (
     "/",
     "/_hidden/page/",
     "/custom/place/",
@@ -69,26 +70,8 @@ BUILT = {
     "/guides/日本語/",
     "/reference/api-index/",
     "/reference/api-index/deep--name/",
-    *(
-        f"/{locale}{path}"
-        for locale in ("fr", "pt-br")
-        for path in (
-            "/",
-            "/_hidden/page/",
-            "/custom/place/",
-            "/guides/",
-            "/guides/c--go/",
-            "/guides/café-crème/",
-            "/guides/getting-started/",
-            "/guides/snake_case/",
-            "/guides/v12-release/",
-            "/guides/日本語/",
-            "/reference/api-index/",
-            "/reference/api-index/deep--name/",
-        )
-    ),
-    "/fr/guides/own/",
-}
+)
+BUILT = {*ROOT_PAGES, *(f"/{locale}{path}" for locale in ("fr", "pt-br") for path in ROOT_PAGES), "/fr/guides/own/"}
 
 
 def oracle_site(root: Path) -> None:
@@ -176,18 +159,12 @@ def test_links_anchors_drafts_and_collisions_at_exact_positions(tmp_path):
         },
     )
     found = site_findings(tmp_path)
-    first = links.splitlines()[0]
-
-    def at(text: str) -> str:
-        start = first.index(text) + 1
-        return f"5:{start}-5:{start + len(text)}"
-
-    assert [line[: line.index(" SITE") + 8] for line in found] == [
+    assert placed(found) == [
         "src/content/docs/guides/Getting Started.md:1:1-1:1 SITE001",
         "src/content/docs/guides/getting-started.mdx:1:1-1:1 SITE001",
-        f"src/content/docs/index.mdx:{at('/guides/missing/')} SITE003",
-        f"src/content/docs/index.mdx:{at('/guides/getting-started/#nope')} SITE004",
-        f"src/content/docs/index.mdx:{at('/guides/draft/')} SITE003",
+        f"src/content/docs/index.mdx:{at(5, links, '/guides/missing/')} SITE003",
+        f"src/content/docs/index.mdx:{at(5, links, '/guides/getting-started/#nope')} SITE004",
+        f"src/content/docs/index.mdx:{at(5, links, '/guides/draft/')} SITE003",
     ]
     assert "both written to `guides/getting-started/index.html`; Astro keeps one of them" in found[0]
     assert "`/guides/draft/` is a draft (`" in found[4] and "guides/draft.md`), which is not built for" in found[4]
@@ -213,11 +190,9 @@ def test_a_base_path_and_locales_in_a_subfolder_default(tmp_path):
     assert read_site(str(tmp_path)).starlight == Starlight(
         base="/docs", locales=("en", "ko"), default_locale="en", param_routes=("(?:/.*)?",)
     )
-    found = site_findings(tmp_path)
-    gone, missing = links.index("/docs/ko/gone/") + 1, links.index("/docs/en/gone/") + 1
-    assert [line[: line.index(" SITE") + 8] for line in found] == [
-        f"src/content/docs/en/index.md:5:{gone}-5:{gone + len('/docs/ko/gone/')} SITE003",
-        f"src/content/docs/en/index.md:5:{missing}-5:{missing + len('/docs/en/gone/')} SITE003",
+    assert placed(site_findings(tmp_path)) == [
+        f"src/content/docs/en/index.md:{at(5, links, '/docs/ko/gone/')} SITE003",
+        f"src/content/docs/en/index.md:{at(5, links, '/docs/en/gone/')} SITE003",
     ]
 
 
@@ -251,7 +226,7 @@ def test_html_and_jsx_links_are_checked_at_their_href(tmp_path):
             DOCS + "b.mdx": page("title: B", body=mdx),
         },
     )
-    assert [line[: line.index(" SITE") + 8] for line in site_findings(tmp_path)] == [
+    assert placed(site_findings(tmp_path)) == [
         "src/content/docs/a.md:5:13-5:19 SITE003",
         "src/content/docs/a.md:8:20-8:32 SITE004",
         "src/content/docs/b.mdx:8:19-8:28 SITE003",
@@ -271,5 +246,5 @@ def test_relative_links_are_judged_where_every_url_ends_with_a_slash(tmp_path, t
             DOCS + "guides/b.md": page("title: B", body="## Setup\n"),
         },
     )
-    found = [line[: line.index(" SITE") + 8] for line in site_findings(tmp_path)]
+    found = placed(site_findings(tmp_path))
     assert found == (["src/content/docs/guides/a.md:5:22-5:27 SITE003"] if trailing == "always" else [])
