@@ -22,9 +22,10 @@ _SITE = """Reported by the site pass over the whole site, in the files the run w
 cache); the finding names the other file and its line. Hugo sites get every
 site rule; Jekyll sites the collisions (`jekyll doctor`'s conflicting URLs and
 URLs differing only by case), links and anchors; Starlight sites (Astro with
-`@astrojs/starlight`) the collisions of pages' IDs, root-relative links to
-pages' URLs and anchors; Docusaurus, Astro, MkDocs and Zola sites the relative
-`.md`/`.mdx` links (Zola's `@/` internal links too) and anchors."""
+`@astrojs/starlight`) and Docusaurus sites the collisions of pages' URLs,
+root-relative links to pages' URLs and anchors; Docusaurus, Astro, MkDocs and
+Zola sites the relative `.md`/`.mdx` links (Zola's `@/` internal links too)
+and anchors."""
 
 _OPTIONS = """## Options
 None; the site's own configuration (`hugo.toml`, or `config/_default/`:
@@ -126,7 +127,10 @@ Root-relative links (`/docs/install/`) must name a page's URL: on Hugo sites
 (not an alias, a taxonomy page, a file in `static/`); on Starlight sites (its
 `base` first; a locale's fallback page of a default-locale page counts; not a
 draft, which production builds leave out; not a redirect of `astro.config.*`
-or `public/_redirects`, a file in `public/` or a route of `src/pages`).
+or `public/_redirects`, a file in `public/` or a route of `src/pages`); on
+Docusaurus sites (under `baseUrl`, after an `i18n` locale's prefix; not a page
+the blog or docs plugin makes, a JavaScript page, a file, a versioned docs
+plugin's page).
 A relative link to a URL (`../install/`, `./setup/#options`: no file
 extension, `./`, `../` or a trailing `/`) is resolved from the page's URL as a
 browser resolves it, then judged so; on Hugo sites a link that names a page by

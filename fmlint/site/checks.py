@@ -66,7 +66,7 @@ def alias_file(url: str) -> str:
 
 def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
     """Pages and aliases written to one output file; files that are one page to Hugo (one content key)."""
-    if index.config.generator not in ("hugo", "jekyll") and index.config.starlight is None:
+    if index.config.generator not in ("hugo", "jekyll", "docusaurus") and index.config.starlight is None:
         return
     claims: dict[str, list[_Claim]] = {}
     for page in index.pages:

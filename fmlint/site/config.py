@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 from fmlint.config.presets import MDX_EXTENSIONS
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.rules.local_images import site_root
-from fmlint.site.docusaurus import docusaurus_folders
+from fmlint.site.docusaurus import Docusaurus, read_docusaurus
 from fmlint.site.globs import glob_slice_matches
 from fmlint.site.rendering import NEVER, build_render
 from fmlint.site.starlight import Starlight, read_starlight
@@ -117,6 +117,7 @@ class SiteConfig:
     static_dirs: tuple[ContentDir, ...] = ()  # folders mounted on ``static/`` and ``assets/`` (target: below them)
     headless: tuple[str, ...] = ()  # path globs the configuration's ``cascade`` gives ``build.render: never``
     starlight: Starlight | None = None  # an Astro site's Starlight options, when it uses Starlight
+    docusaurus: Docusaurus | None = None  # a Docusaurus site's content plugins, base URL and locales
     digest: str = ""
 
     @property
@@ -275,8 +276,9 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     if generator == "mkdocs":
         options, _ = _load(os.path.join(root, marker))
         folders = (str(options.get("docs_dir", "docs")),)
+    docusaurus = None
     if generator == "docusaurus":
-        folders = docusaurus_folders(os.path.join(root, marker), folders)
+        folders, docusaurus = read_docusaurus(os.path.join(root, marker), folders)
     dirs = tuple(ContentDir(os.path.normpath(os.path.join(root, folder)), None) for folder in folders)
     style = ""
     if generator == "jekyll":
@@ -291,6 +293,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         aliases=False,
         permalink_style=style,
         starlight=starlight,
+        docusaurus=docusaurus,
     )
 
 

@@ -1,52 +1,199 @@
-"""The content folders of a Docusaurus site, read from the text of its ``docusaurus.config.js|ts``.
+"""A Docusaurus site's content folders and pages' URLs, read from the text of its ``docusaurus.config.js|ts``.
 
 The configuration is JavaScript, so it is not evaluated: comments are blanked
 (strings kept), and each content plugin's options object — the classic
 preset's ``docs: {…}``, ``blog: {…}``, ``pages: {…}``, or a
 ``['@docusaurus/plugin-content-docs', {…}]`` instance — gives its top-level
-``path``.
+``path`` and ``routeBasePath``; the site its ``baseUrl`` and ``i18n`` locales.
+
+URLs, as ``docusaurus build`` writes them (checked with Docusaurus 3): a doc's
+is ``<baseUrl><routeBasePath>/<slug>``, the slug being its ``slug`` front
+matter (from the route base when it starts with ``/``, else from the doc's
+folder), or its folder and file name with number prefixes dropped
+(``01-intro`` is ``intro``; ``2021-01-01-x`` and ``v1.2-x`` are no prefixes),
+``id`` replacing the file name, and an index (``index``, ``README``, or the
+folder's own name) being its folder; a blog post's is ``/<slug>``, or
+``/YYYY/MM/DD/<name>`` from a dated file or folder name; a page's is its path.
+Files whose names start with ``_`` and drafts are not built; case and spaces
+are kept.  A versioned docs plugin (``versions.json``) serves its folder under
+another path: its URLs are not worked out.
 """
 
 from __future__ import annotations
 
+import os
+import posixpath
 import re
+from dataclasses import dataclass
 
 from fmlint.js_text import TOKEN, without_comments
+from fmlint.site.routes import file_routes, matches
 
 # where Docusaurus's content plugins take their options: the classic preset's `docs: {`/`blog: {`/`pages: {`,
 # or a plugin's `['@docusaurus/plugin-content-docs', {`
 _PLUGIN_OPTIONS = re.compile(
     r"""(?:\b(docs|blog|pages)\s*:\s*|['"]@docusaurus/plugin-content-(docs|blog|pages)['"]\s*,\s*)(\{|false\b)"""
 )
-_PATH_KEY = re.compile(r"(?<![\w$])path\s*:\s*$")
+_KEY = r"(?<![\w$]){key}\s*:\s*$"
+_BASE_URL = re.compile(r"""(?<![\w$.])baseUrl\s*:\s*(['"`])([^'"`]*)\1""")
+_LOCALES = re.compile(r"""(?<![\w$.])locales\s*:\s*\[([^\]]*)\]""")
+_DEFAULT_LOCALE = re.compile(r"""(?<![\w$.])defaultLocale\s*:\s*(['"`])([^'"`]*)\1""")
+_STRING = re.compile(r"""(['"`])([^'"`]*)\1""")
+_ROUTES = {"docs": "docs", "blog": "blog", "pages": ""}
+_NUMBER_PREFIX = re.compile(r"(\d+)\s*[-_.]+\s*([^-_.\s].*)")
+_NOT_A_PREFIX = re.compile(r"\d+[-_.]\d+")  # a date or a version (`2021-01-01-x`, `1.2-x`)
+_BLOG_PAGES = ("page", "tags", "archive", "authors")
+_JAVASCRIPT_PAGES = (".js", ".jsx", ".ts", ".tsx")
+_DATED = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})[-/]?(.*)")
 
 
-def docusaurus_folders(config: str, defaults: tuple[str, ...]) -> tuple[str, ...]:
+@dataclass(frozen=True)
+class ContentPlugin:
+    kind: str  # "docs", "blog" or "pages"
+    folder: str  # as configured, from the site's folder (``../docs``)
+    route: str  # its ``routeBasePath`` without slashes at its ends ("" at the site's root)
+    versioned: bool = False  # a docs plugin with ``versions.json``: its folder is served as ``next``
+
+
+@dataclass(frozen=True)
+class Docusaurus:
+    base: str = ""  # ``baseUrl`` without its trailing slash
+    plugins: tuple[ContentPlugin, ...] = ()
+    locales: tuple[str, ...] = ()  # those other than the default: each serves every page under its prefix
+    routes: tuple[str, ...] = ()  # the JavaScript pages of the pages plugins' folders (``fmlint.site.routes``)
+
+    def generated(self, path: str) -> bool:
+        """Whether ``path`` (no base, no locale) is a page the plugins make, not a file: a blog's index, its
+        archive, pages, tags and authors; the docs' tags and generated category indexes; the search page; a
+        route of a JavaScript page; any page of a versioned docs plugin."""
+        if matches(self.routes, path) or path.strip("/") == "search":
+            return True
+        for plugin in self.plugins:
+            rest = path.strip("/")
+            if plugin.route:
+                if rest != plugin.route and not rest.startswith(plugin.route + "/"):
+                    continue
+                rest = rest[len(plugin.route) :].strip("/")
+            first = rest.split("/", 1)[0]
+            if plugin.versioned or (plugin.kind == "blog" and (not rest or first in _BLOG_PAGES)):
+                return True
+            if plugin.kind == "docs" and first in ("tags", "category"):
+                return True
+        return False
+
+    def page_paths(self, link: str) -> str | None:
+        """A root-relative link's path without the base and a locale's prefix (``None`` outside the base)."""
+        path = link.partition("#")[0].split("?", 1)[0]
+        if self.base:
+            if path != self.base and not path.startswith(self.base + "/"):
+                return None
+            path = path[len(self.base) :] or "/"
+        first, _, rest = path.strip("/").partition("/")
+        return "/" + rest if first in self.locales else path
+
+
+def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, ...], Docusaurus]:
     """The content folders a ``docusaurus.config.js|ts`` sets (each content plugin's ``path`` option: Redux's
-    docs are ``'../docs'``), read from its text; a plugin without one keeps its default folder, ``false``
-    turns it off. Without a readable configuration, ``defaults``."""
+    docs are ``'../docs'``; a plugin without one keeps its default folder, ``false`` turns it off), and the
+    options its URLs depend on. Without a readable configuration, ``defaults``."""
     try:
         with open(config, encoding="utf-8") as handle:
             text = without_comments(handle.read())
-    except OSError:
-        return defaults
+    except (OSError, UnicodeDecodeError):
+        return defaults, Docusaurus()
     named = dict(zip(("docs", "blog", "pages"), defaults, strict=True))
-    folders: list[str] = []
+    plugins: list[ContentPlugin] = []
     mentioned: set[str] = set()
     off: set[str] = set()
     for match in _PLUGIN_OPTIONS.finditer(text):
-        plugin = match.group(1) or match.group(2)
-        mentioned.add(plugin)
+        kind = match.group(1) or match.group(2)
+        mentioned.add(kind)
         if match.group(3) == "false":
-            off.add(plugin)
+            off.add(kind)
         else:  # (each instance of a plugin has its folder)
-            folders.append(_top_level_path(text, match.end() - 1) or named[plugin])
-    folders += [folder for plugin, folder in named.items() if plugin not in mentioned]
-    return tuple(dict.fromkeys(folder for folder in folders if folder not in {named[p] for p in off}))
+            start = match.end() - 1
+            folder = _top_level_string(text, start, "path") or named[kind]
+            route = _top_level_string(text, start, "routeBasePath")
+            plugins.append(ContentPlugin(kind, folder, (_ROUTES[kind] if route is None else route).strip("/")))
+    plugins += [ContentPlugin(kind, folder, _ROUTES[kind]) for kind, folder in named.items() if kind not in mentioned]
+    plugins = [plugin for plugin in plugins if plugin.folder not in {named[kind] for kind in off}]
+    root = os.path.dirname(config)
+    plugins = [
+        ContentPlugin(p.kind, p.folder, p.route, p.kind == "docs" and _versioned(root, plugins, p)) for p in plugins
+    ]
+    base = _BASE_URL.search(text)
+    default = _DEFAULT_LOCALE.search(text)
+    locales = _LOCALES.search(text)
+    others = [found.group(2) for found in _STRING.finditer(locales.group(1))] if locales is not None else []
+    routes = [
+        route
+        for plugin in plugins
+        if plugin.kind == "pages"
+        for route, _ in file_routes(os.path.join(root, plugin.folder), _JAVASCRIPT_PAGES)
+    ]
+    site = Docusaurus(
+        base=base.group(2).rstrip("/") if base is not None else "",
+        plugins=tuple(plugins),
+        locales=tuple(locale for locale in others if default is None or locale != default.group(2)),
+        routes=tuple(routes),
+    )
+    return tuple(dict.fromkeys(plugin.folder for plugin in plugins)), site
 
 
-def _top_level_path(text: str, start: int) -> str:
-    """The ``path: '…'`` option of the object literal opening at ``start`` (not of an object inside it)."""
+def _versioned(root: str, plugins: list[ContentPlugin], plugin: ContentPlugin) -> bool:
+    """Whether the docs plugin has released versions (``versions.json``, or ``<id>_versions.json``)."""
+    first = next(p for p in plugins if p.kind == "docs") is plugin
+    return first and os.path.isfile(os.path.join(root, "versions.json"))
+
+
+def page_url(site: Docusaurus, plugin: ContentPlugin, path: str, slug: str | None, doc_id: str | None) -> str:
+    """The URL of the file at ``path`` (``/``-separated, in the plugin's folder) with its ``slug`` and ``id``
+    front-matter values; "" for a file that is no page (its name starts with ``_``)."""
+    folder, _, name = path.rpartition("/")
+    stem = posixpath.splitext(name)[0]
+    if name.startswith("_") or any(part.startswith("_") for part in folder.split("/") if part):
+        return ""
+    if plugin.kind == "pages":
+        route = folder if stem == "index" else posixpath.join(folder, stem)
+    elif plugin.kind == "blog":
+        route = _blog_route(folder, stem, slug)
+    else:
+        route = _doc_route(folder, stem, slug, doc_id)
+    return "/" + "/".join(part for part in (site.base.strip("/"), plugin.route, route.strip("/")) if part)
+
+
+def _doc_route(folder: str, stem: str, slug: str | None, doc_id: str | None) -> str:
+    parts = [_unprefixed(part) for part in folder.split("/") if part]
+    if slug is not None and slug.strip():
+        return slug if slug.startswith("/") else posixpath.join(*parts, slug) if parts else slug
+    last = folder.rsplit("/", 1)[-1]
+    if doc_id is None and (stem.lower() in ("index", "readme") or (last and stem == last)):
+        return "/".join(parts)
+    return "/".join([*parts, doc_id.rsplit("/", 1)[-1] if doc_id else _unprefixed(stem)])
+
+
+def _blog_route(folder: str, stem: str, slug: str | None) -> str:
+    if slug is not None and slug.strip():
+        return slug
+    name = folder if stem == "index" else posixpath.join(folder, stem)
+    dated = _DATED.fullmatch(name)
+    if dated is None:
+        return name
+    year, month, day, rest = dated.groups()
+    return f"{year}/{int(month):02d}/{int(day):02d}/{rest}"
+
+
+def _unprefixed(name: str) -> str:
+    """``01-intro`` without its number prefix (Docusaurus's default number prefix parser)."""
+    if _NOT_A_PREFIX.match(name):
+        return name
+    found = _NUMBER_PREFIX.fullmatch(name)
+    return found.group(2) if found is not None else name
+
+
+def _top_level_string(text: str, start: int, key: str) -> str | None:
+    """The ``key: '…'`` option of the object literal opening at ``start`` (not of an object inside it)."""
+    pattern = re.compile(_KEY.format(key=key))
     depth = 0
     for token in TOKEN.finditer(text, start):
         value = token.group()
@@ -55,7 +202,7 @@ def _top_level_path(text: str, start: int) -> str:
         elif value == "}":
             depth -= 1
             if depth == 0:
-                return ""
-        elif depth == 1 and value[0] in "'\"`" and _PATH_KEY.search(text, max(0, token.start() - 40), token.start()):
+                return None
+        elif depth == 1 and value[0] in "'\"`" and pattern.search(text, max(0, token.start() - 40), token.start()):
             return value[1:-1]
-    return ""
+    return None

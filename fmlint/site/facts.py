@@ -99,6 +99,7 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     # Markdown the body shows but does not hold (headings included): a ``{{% name %}}`` shortcode without
     # content, a ``--8<--`` snippet (pymdownx.snippets), a ``::: module.name`` block (mkdocstrings)
     hidden_markdown: bool = False
+    doc_id: Item | None = None  # Docusaurus's ``id``: a doc's URL ends with it
 
     @property
     def anchors(self) -> list[Anchor]:
@@ -172,7 +173,7 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
         aliases = [alias for i in range(len(aliases_value)) if (alias := item("aliases", i)) is not None]
     else:
         aliases = [alias] if (alias := item("aliases")) is not None else []
-    title, slug, url, permalink = item("title"), item("slug"), item("url"), item("permalink")
+    title, slug, url, permalink, doc_id = item("title"), item("slug"), item("url"), item("permalink"), item("id")
     translation_key = item("translationkey")
     has_body = doc.readable and doc.body_start < len(doc.text)
     body = _body_facts(ctx, spans) if has_body else _Body([], [], [], [], False)
@@ -204,6 +205,7 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
         front_matter=doc.kind is not None,
         element_ids=body.element_ids,
         hidden_markdown=body.hidden_markdown,
+        doc_id=located(doc_id),
     )
 
 

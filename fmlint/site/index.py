@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from fmlint.site.anchors import heading_ids, predictable
 from fmlint.site.config import SiteConfig
+from fmlint.site.docusaurus import page_url as docusaurus_url
 from fmlint.site.facts import Item, SiteFacts
 from fmlint.site.globs import glob_slice_matches
 from fmlint.site.hugo_paths import basic_normalize, clean, make_path, output_file, url_key
@@ -161,8 +162,8 @@ class SiteIndex:
                     page.url = _jekyll(self.config, page)
                     page.renders = bool(page.url)
                     page.decided_by = page.facts.permalink
-                elif starlight is not None:
-                    page.url = _starlight(self.config, starlight, page)
+                elif starlight is not None or self.config.docusaurus is not None:
+                    page.url = _starlight(self.config, starlight, page) if starlight else _docusaurus(self.config, page)
                     page.renders = bool(page.url) and not page.facts.draft
                     page.decided_by = page.facts.slug
                     if page.url:  # drafts too: a link to one is told so
@@ -260,6 +261,21 @@ def _starlight(config: SiteConfig, starlight: Starlight, page: Page) -> str:
     if not is_page(docs_path):
         return ""
     return page_url(starlight, page_id(docs_path, page.facts.slug.value if page.facts.slug is not None else None))
+
+
+def _docusaurus(config: SiteConfig, page: Page) -> str:
+    """The URL of a page of a Docusaurus content plugin ("" for any other file, and in a versioned docs folder)."""
+    assert config.docusaurus is not None
+    for plugin in config.docusaurus.plugins:
+        folder = os.path.join(os.path.normpath(os.path.join(config.root, plugin.folder)), "")
+        if page.absolute.startswith(folder):
+            if plugin.versioned:
+                return ""
+            facts = page.facts
+            path = page.absolute[len(folder) :].replace(os.sep, "/")
+            slug, doc_id = (item.value if item is not None else None for item in (facts.slug, facts.doc_id))
+            return docusaurus_url(config.docusaurus, plugin, path, slug, doc_id)
+    return ""
 
 
 def _renders(page: Page, never: set[tuple[str, str]]) -> bool:

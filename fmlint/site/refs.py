@@ -25,6 +25,7 @@ from urllib.parse import unquote, urljoin
 
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.site.config import SiteConfig
+from fmlint.site.docusaurus import Docusaurus
 from fmlint.site.facts import Reference
 from fmlint.site.hugo_paths import basic_normalize, url_key
 from fmlint.site.index import CONTENT_EXTENSIONS, Page, SiteIndex
@@ -146,6 +147,8 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
             return _site_url(index, target)
         if index.config.starlight is not None:
             return _starlight_url(index, index.config.starlight, target)
+        if index.config.docusaurus is not None and not _FILE.search(target):
+            return _docusaurus_url(index, index.config.docusaurus, target)
     path, _, fragment = target.partition("#")
     path = unquote(path.split("?", 1)[0])
     if path.startswith("@/") and index.config.generator == "zola":  # Zola's internal link, from `content/`
@@ -188,6 +191,25 @@ def relative_url_target(index: SiteIndex, page: Page, target: str) -> str | None
         return None
     joined = urljoin("https://site" + page.url, target)
     return joined[len("https://site") :] if joined.startswith("https://site/") else None
+
+
+def _docusaurus_url(index: SiteIndex, docusaurus: Docusaurus, target: str) -> Resolved:
+    """A root-relative link on a Docusaurus site (``/docs/intro#setup``): a page's URL (under ``baseUrl``, after
+    a locale's prefix); a page the plugins make, a file in ``static/`` or a JavaScript page is not judged."""
+    path = docusaurus.page_paths(target)
+    if path is None:
+        return _SKIP
+    fragment = target.partition("#")[2]
+    path = unquote(path)
+    found = index.by_url.get(url_key(docusaurus.base + path))
+    if found is not None and found.renders:
+        return Resolved(found, unquote(fragment))
+    if found is not None:
+        return Resolved(None, fragment, f"`{path}` is a draft (`{found.file}`), which is not built for production")
+    static = os.path.join(index.config.root, "static", *path.strip("/").split("/"))
+    if "." in path.rstrip("/").rsplit("/", 1)[-1] or docusaurus.generated(path) or index.probe(os.path.exists, static):
+        return _SKIP  # (a file: in static/, or in another of the static folders the configuration may add)
+    return Resolved(None, fragment, f"`{path}` is no page's URL (nor a page Docusaurus makes or a file in static/)")
 
 
 def _relative_url(index: SiteIndex, page: Page, target: str) -> Resolved:

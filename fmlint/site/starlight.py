@@ -32,6 +32,7 @@ from urllib.parse import unquote
 
 from fmlint.js_text import object_keys, without_comments
 from fmlint.site.anchors import GITHUB_SLUGGER, SLUGIFIERS
+from fmlint.site.routes import file_routes, matches, route_pattern
 
 DOCS = os.path.join("src", "content", "docs")
 PAGE_EXTENSIONS = (".md", ".mdx", ".mdoc")
@@ -78,20 +79,14 @@ class Starlight:
         return path, urls
 
     def redirected(self, path: str) -> bool:
-        return _matches(self.redirects, path)
+        return matches(self.redirects, path)
 
     def routed(self, path: str) -> bool:
         """Whether a page of ``src/pages`` may be at ``path`` (no base); under a locale's prefix, Starlight's
         URL space, only a route with a literal segment (``[lang]/install``), not a catch-all, is taken to."""
         if path.strip("/").split("/", 1)[0] in self.locales:
-            return _matches(self.routes, path)
-        return _matches(self.routes, path) or _matches(self.param_routes, path)
-
-
-def _matches(patterns: tuple[str, ...], path: str) -> bool:
-    """Whether a URL path (base removed) is one that ``patterns`` (from :func:`_route`) match."""
-    key = "/" + path.strip("/") if path.strip("/") else ""
-    return any(re.fullmatch(pattern, key) for pattern in patterns)
+            return matches(self.routes, path)
+        return matches(self.routes, path) or matches(self.param_routes, path)
 
 
 def read_starlight(root: str, marker: str) -> Starlight | None:
@@ -111,7 +106,7 @@ def read_starlight(root: str, marker: str) -> Starlight | None:
     if default_locale == ROOT or not locales:
         default_locale = ""
     redirects = [*_config_redirects(text), *_file_redirects(os.path.join(root, "public", "_redirects"))]
-    routes = _routes(os.path.join(root, "src", "pages"))
+    routes = file_routes(os.path.join(root, "src", "pages"), _ROUTE_FILES)
     return Starlight(
         base="/" + base.group(2).strip("/") if base is not None and base.group(2).strip("/") else "",
         locales=tuple(locale for locale in locales if locale != ROOT),
@@ -177,7 +172,7 @@ def _config_redirects(text: str) -> list[str]:
     """The sources of Astro's ``redirects`` (``'/old': '/new'``, ``'/blog/[...slug]': …``)."""
     found = _REDIRECTS.search(text)
     keys = object_keys(text, found.end() - 1) if found is not None else []
-    return [_route(key.strip("/").split("/")) for key in keys if key.startswith("/")]
+    return [route_pattern(key.strip("/").split("/")) for key in keys if key.startswith("/")]
 
 
 def _file_redirects(path: str) -> list[str]:
@@ -194,35 +189,7 @@ def _file_redirects(path: str) -> list[str]:
         if len(fields) < 2 or not fields[0].startswith("/") or (len(fields) > 2 and fields[2].startswith("404")):
             continue
         parts = fields[0].strip("/").split("/")
-        sources.append(_route(["[...]" if part == "*" else "[]" if part.startswith(":") else part for part in parts]))
+        sources.append(
+            route_pattern(["[...]" if part == "*" else "[]" if part.startswith(":") else part for part in parts])
+        )
     return sources
-
-
-def _routes(pages: str) -> list[tuple[str, bool]]:
-    """Each page or endpoint file of ``src/pages`` as a regular expression over a URL path with its leading
-    slash but not its trailing one ("" for the root): ``[param]`` is one segment, ``[...rest]`` any path (or
-    none); and whether it has a literal segment."""
-    routes = []
-    for folder, dirs, files in os.walk(pages):
-        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
-        for name in files:
-            stem, extension = os.path.splitext(name)
-            if name.startswith("_") or extension not in _ROUTE_FILES:
-                continue
-            parts = os.path.relpath(os.path.join(folder, stem), pages).split(os.sep)
-            if parts[-1] == "index":
-                parts.pop()
-            routes.append((_route(parts), any(not part.startswith("[") for part in parts)))
-    return routes
-
-
-def _route(parts: list[str]) -> str:
-    pattern = ""
-    for part in parts:
-        if not part:
-            continue
-        if part.startswith("[...") and part.endswith("]"):
-            pattern += "(?:/.*)?"
-        else:
-            pattern += "/" + re.sub(r"\\\[[^\]]*\\\]", "[^/]+", re.escape(part))
-    return pattern

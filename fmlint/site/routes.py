@@ -1,0 +1,47 @@
+"""File-based routes (Astro's and Docusaurus's ``src/pages``) as regular expressions over URL paths.
+
+A route is matched against a URL path with its leading slash but not its
+trailing one ("" for the root): ``[param]`` is one segment, ``[...rest]`` any
+path (or none).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+
+def matches(patterns: tuple[str, ...], path: str) -> bool:
+    """Whether a URL path (base removed) is one that ``patterns`` (from :func:`route_pattern`) match."""
+    key = "/" + path.strip("/") if path.strip("/") else ""
+    return any(re.fullmatch(pattern, key) for pattern in patterns)
+
+
+def file_routes(pages: str, extensions: tuple[str, ...]) -> list[tuple[str, bool]]:
+    """Each page or endpoint file (of ``extensions``, its name not starting with ``_``) under the folder
+    ``pages`` as a route, and whether the route has a literal segment (not only parameters)."""
+    routes = []
+    for folder, dirs, files in os.walk(pages):
+        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+        for name in files:
+            stem, extension = os.path.splitext(name)
+            if name.startswith("_") or extension not in extensions:
+                continue
+            parts = os.path.relpath(os.path.join(folder, stem), pages).split(os.sep)
+            if parts[-1] == "index":
+                parts.pop()
+            routes.append((route_pattern(parts), any(not part.startswith("[") for part in parts)))
+    return routes
+
+
+def route_pattern(parts: list[str]) -> str:
+    """The regular expression of the route made of the path segments ``parts``."""
+    pattern = ""
+    for part in parts:
+        if not part:
+            continue
+        if part.startswith("[...") and part.endswith("]"):
+            pattern += "(?:/.*)?"
+        else:
+            pattern += "/" + re.sub(r"\\\[[^\]]*\\\]", "[^/]+", re.escape(part))
+    return pattern

@@ -1,0 +1,133 @@
+"""Docusaurus sites: pages' URLs as ``docusaurus build`` writes them, root-relative links checked.
+
+The URLs of :data:`ORACLE_FILES` were read off a real build (Docusaurus 3,
+``npx docusaurus build``, every ``index.html`` of ``build/``); with
+``FMLINT_DOCUSAURUS_PROJECT`` naming a folder where ``npm install
+@docusaurus/core @docusaurus/preset-classic react react-dom`` was run (and
+Node.js 22 on ``PATH``), the build is run again here.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from fmlint.site.config import read_site
+from tests.test_site_rules import at, index_of, page, placed, site_findings, write
+
+CONFIG = """module.exports = {
+  title: 'T', url: 'https://example.org', baseUrl: '/',
+  onBrokenLinks: 'warn', onBrokenMarkdownLinks: 'warn',
+  presets: [['classic', {docs: {sidebarPath: undefined}, blog: {showReadingTime: false, onUntruncatedBlogPosts: 'ignore'}, theme: {}}]],
+};
+"""
+ORACLE_FILES = {
+    "docs/intro.md": ("title: Intro",),
+    "docs/01-getting-started/index.md": ("title: GS",),  # a number prefix; an index is its folder's page
+    "docs/01-getting-started/02-install.md": ("title: Install",),
+    "docs/01-getting-started/03-Setup Guide.md": ("title: Setup",),  # case and spaces kept
+    "docs/guides/README.md": ("title: Readme",),
+    "docs/guides/2021-01-01-dated.md": ("title: Dated doc",),  # a date is no number prefix
+    "docs/guides/v1.2-notes.md": ("title: V notes",),
+    "docs/guides/with-id.md": ("title: With id", "id: custom-id"),
+    "docs/guides/rel-slug.md": ("title: Rel slug", "slug: relative-slug"),
+    "docs/guides/abs-slug.md": ("title: Abs slug", "slug: /absolute/slug"),
+    "docs/guides/draft.md": ("title: Draft", "draft: true"),  # not built
+    "docs/guides/_partial.md": ("title: Partial",),  # not a page
+    "docs/Api Reference/Some_File.mdx": ("title: Api",),
+    "blog/2021-01-02-welcome.md": ("title: Welcome",),
+    "blog/2022-03-04-bundle/index.md": ("title: Bundle",),
+    "blog/2023-05-06-slugged.md": ("title: Slugged", "slug: my-slug"),
+    "blog/plain-post.md": ("title: Plain", "date: 2020-01-01"),
+    "src/pages/about.md": ("title: About",),
+    "src/pages/nested/index.mdx": ("title: Nested",),
+    "src/pages/_hidden.md": ("title: Hidden",),
+}
+# the build's content pages (it also writes /blog/ and /blog/archive/: pages the blog plugin makes)
+BUILT = {
+    "/about/",
+    "/blog/2021/01/02/welcome/",
+    "/blog/2022/03/04/bundle/",
+    "/blog/my-slug/",
+    "/blog/plain-post/",
+    "/docs/Api Reference/Some_File/",
+    "/docs/absolute/slug/",
+    "/docs/getting-started/",
+    "/docs/getting-started/Setup Guide/",
+    "/docs/getting-started/install/",
+    "/docs/guides/",
+    "/docs/guides/2021-01-01-dated/",
+    "/docs/guides/custom-id/",
+    "/docs/guides/relative-slug/",
+    "/docs/guides/v1.2-notes/",
+    "/docs/intro/",
+    "/nested/",
+}
+
+
+def oracle_site(root: Path) -> None:
+    write(root, {"docusaurus.config.js": CONFIG, **{name: page(*front) for name, front in ORACLE_FILES.items()}})
+
+
+def built_by_fmlint(root: Path) -> set[str]:
+    return {page.url.rstrip("/") + "/" for page in index_of(root).pages if page.renders}
+
+
+def test_page_urls_match_a_docusaurus_build(tmp_path):
+    oracle_site(tmp_path)
+    assert built_by_fmlint(tmp_path) == BUILT
+
+
+PROJECT = os.environ.get("FMLINT_DOCUSAURUS_PROJECT")
+
+
+@pytest.mark.skipif(not PROJECT or not shutil.which("npx"), reason="no Docusaurus project (FMLINT_DOCUSAURUS_PROJECT)")
+def test_page_urls_match_docusaurus_building_them_now(tmp_path):
+    oracle_site(tmp_path)
+    project = Path(str(PROJECT))
+    shutil.copy(project / "package.json", tmp_path)
+    (tmp_path / "node_modules").symlink_to(project / "node_modules")
+    # (no persistent cache: the project's node_modules/.cache is shared with every site built through it)
+    env = {**os.environ, "DOCUSAURUS_NO_PERSISTENT_CACHE": "1"}
+    subprocess.run(["npx", "docusaurus", "build"], cwd=tmp_path, check=True, capture_output=True, timeout=600, env=env)
+    built = {
+        "/" + str(path.parent.relative_to(tmp_path / "build")).replace(os.sep, "/").strip(".").strip("/") + "/"
+        for path in (tmp_path / "build").rglob("index.html")
+    }
+    assert built_by_fmlint(tmp_path) == {url.replace("//", "/") for url in built} - {"/blog/", "/blog/archive/"}
+
+
+def test_root_relative_links_anchors_drafts_and_duplicate_routes(tmp_path):
+    links = (
+        "[a](/docs/intro#setup) [b](/docs/intro#nope) [c](/docs/gone) [d](/docs/guides/draft) [e](/fr/docs/intro)\n\n"
+        # near-misses: pages the blog and docs plugins make, a JavaScript page, a static file, a slug, spaces
+        "[f](/blog/tags/x) [g](/docs/category/y) [h](/playground) [i](/img/logo.svg) [j](/files/a.pdf) "
+        "[k](/docs/getting-started/Setup%20Guide) [l](/search)\n"
+    )
+    oracle_site(tmp_path)
+    write(
+        tmp_path,
+        {
+            "docusaurus.config.js": CONFIG.replace(
+                "baseUrl: '/',", "baseUrl: '/', i18n: {defaultLocale: 'en', locales: ['en', 'fr']},"
+            ),
+            "docs/intro.md": page("title: Intro", body="## Setup\n\n" + links),
+            "docs/guides/guides.md": page("title: Twin"),  # a second index of docs/guides: one route
+            "src/pages/playground.tsx": "export default function Playground() { return null; }\n",
+            "static/img/logo.svg": "<svg/>",
+        },
+    )
+    assert read_site(str(tmp_path)).docusaurus.locales == ("fr",)
+    found = site_findings(tmp_path)
+    assert placed(found) == [
+        "docs/guides/README.md:1:1-1:1 SITE001",
+        "docs/guides/guides.md:1:1-1:1 SITE001",
+        f"docs/intro.md:{at(7, links, '/docs/intro#nope')} SITE004",
+        f"docs/intro.md:{at(7, links, '/docs/gone')} SITE003",
+        f"docs/intro.md:{at(7, links, '/docs/guides/draft')} SITE003",
+    ]
+    assert "; Docusaurus keeps one of them" in found[0]
