@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from fmlint.site.config import read_site
+from fmlint.site.config import read_site, site_of
 from tests.test_site_rules import at, index_of, page, placed, site_findings, write
 
 CONFIG = """module.exports = {
@@ -131,3 +131,27 @@ def test_root_relative_links_anchors_drafts_and_duplicate_routes(tmp_path):
         f"docs/intro.md:{at(7, links, '/docs/guides/draft')} SITE003",
     ]
     assert "; Docusaurus keeps one of them" in found[0]
+
+
+def test_plugin_options_declared_as_constants_and_an_mts_configuration(tmp_path):
+    """typescript-eslint's website: `docusaurus.config.mts`, a second docs plugin whose options are a typed
+    constant (`['@docusaurus/plugin-content-docs', pluginContentDocsOptions]`) at the site's root."""
+    config = (
+        "const pluginContentDocsOptions: PluginContentDocsOptions = {\n  id: 'base', path: '../../docs',"
+        " routeBasePath: '/',\n};\nexport default {baseUrl: '/', presets: [['classic', {docs: {path: 'rules',"
+        " routeBasePath: 'rules'}}]],\n  plugins: [['@docusaurus/plugin-content-docs', pluginContentDocsOptions]]};\n"
+    )
+    links = "[a](/rules/no-any#options) [b](/users/configs) [c](/users/gone)\n"
+    write(
+        tmp_path,
+        {
+            "package.json": "{}\n",  # a JavaScript project: its docs folder is the site's, two levels down
+            "packages/website/docusaurus.config.mts": config,
+            "packages/website/rules/no-any.mdx": page("title: No any", body="## Options\n"),
+            "docs/users/Configs.mdx": page("title: Configs", "id: configs", body=links),
+        },
+    )
+    assert placed(site_findings(tmp_path / "packages/website")) == [
+        f"../../docs/users/Configs.mdx:{at(6, links, '/users/gone')} SITE003"
+    ]
+    assert site_of(str(tmp_path / "docs/users/Configs.mdx")) == read_site(str(tmp_path / "packages/website"))

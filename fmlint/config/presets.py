@@ -112,7 +112,9 @@ PRESETS: dict[str, Preset] = {
             ("image",),
             {
                 **_dates(["date"]),
-                **_site(["docusaurus.config.js", "docusaurus.config.ts"], ["static"]),
+                **_site(
+                    [f"docusaurus.config.{ending}" for ending in ("js", "ts", "mjs", "mts", "cjs", "cts")], ["static"]
+                ),
                 **_DOCUSAURUS_TITLE,
             },
             "Docusaurus",

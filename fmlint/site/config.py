@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
@@ -53,6 +54,10 @@ OTHER_MARKERS = (
     "astro.config.js",
     "docusaurus.config.js",
     "docusaurus.config.ts",
+    "docusaurus.config.mjs",
+    "docusaurus.config.mts",
+    "docusaurus.config.cjs",
+    "docusaurus.config.cts",
     "mkdocs.yml",
     "mkdocs.yaml",
 )
@@ -221,22 +226,33 @@ def forget_sites() -> None:
 @cache
 def _beside(folder: str) -> SiteConfig | None:
     """A Docusaurus site in a sibling folder of a JavaScript project holding ``folder`` (Redux: ``website/``
-    beside ``docs/``, with ``path: '../docs'``): the first project folder (``package.json``) above ``folder``
-    with a subfolder holding ``docusaurus.config.*``, whose content folders hold ``folder``."""
+    beside ``docs/``, with ``path: '../docs'``; typescript-eslint: ``packages/website/`` with ``'../../docs'``):
+    the first project folder (``package.json``) above ``folder`` with a subfolder, or a subfolder of one,
+    holding ``docusaurus.config.*``, whose content folders hold ``folder``."""
     parent = os.path.dirname(folder)
     if parent == folder:
         return None
     if os.path.isfile(os.path.join(parent, "package.json")):
-        try:
-            entries = sorted(os.scandir(parent), key=lambda entry: entry.name)
-        except OSError:  # (a folder we may not list)
-            entries = []
-        for entry in entries:
-            if entry.is_dir() and any(os.path.isfile(os.path.join(entry.path, name)) for name in _DOCUSAURUS):
-                site = read_site(entry.path)
+        for candidate in _subfolders(parent, 2):
+            if any(os.path.isfile(os.path.join(candidate, name)) for name in _DOCUSAURUS):
+                site = read_site(candidate)
                 if any(content.holds_folder(folder) for content in site.content_dirs):
                     return site
     return _beside(parent)
+
+
+def _subfolders(folder: str, depth: int) -> Iterator[str]:
+    """The folders under ``folder`` down to ``depth`` levels, by name, each before its own (hidden folders and
+    ``node_modules`` left out)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:  # (a folder we may not list)
+        return
+    for entry in entries:
+        if entry.is_dir() and not entry.name.startswith(".") and entry.name != "node_modules":
+            yield entry.path
+            if depth > 1:
+                yield from _subfolders(entry.path, depth - 1)
 
 
 @cache

@@ -3,7 +3,8 @@
 The configuration is JavaScript, so it is not evaluated: comments are blanked
 (strings kept), and each content plugin's options object — the classic
 preset's ``docs: {…}``, ``blog: {…}``, ``pages: {…}``, or a
-``['@docusaurus/plugin-content-docs', {…}]`` instance — gives its top-level
+``['@docusaurus/plugin-content-docs', {…}]`` instance (or a constant declared
+as such an object) — gives its top-level
 ``path`` and ``routeBasePath``; the site its ``baseUrl`` and ``i18n`` locales.
 
 URLs, as ``docusaurus build`` writes them (checked with Docusaurus 3): a doc's
@@ -32,7 +33,8 @@ from fmlint.site.routes import file_routes, matches
 # where Docusaurus's content plugins take their options: the classic preset's `docs: {`/`blog: {`/`pages: {`,
 # or a plugin's `['@docusaurus/plugin-content-docs', {`
 _PLUGIN_OPTIONS = re.compile(
-    r"""(?:\b(docs|blog|pages)\s*:\s*|['"]@docusaurus/plugin-content-(docs|blog|pages)['"]\s*,\s*)(\{|false\b)"""
+    r"""\b(docs|blog|pages)\s*:\s*(\{|false\b)"""
+    r"""|['"]@docusaurus/plugin-content-(docs|blog|pages)['"]\s*,\s*(\{|false\b|[A-Za-z_$][\w$]*)"""
 )
 _KEY = r"(?<![\w$]){key}\s*:\s*$"
 _BASE_URL = re.compile(r"""(?<![\w$.])baseUrl\s*:\s*(['"`])([^'"`]*)\1""")
@@ -106,12 +108,14 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
     mentioned: set[str] = set()
     off: set[str] = set()
     for match in _PLUGIN_OPTIONS.finditer(text):
-        kind = match.group(1) or match.group(2)
+        kind, options = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        start = match.end() - 1 if options == "{" else _constant(text, options) if options != "false" else -1
+        if start is None:
+            continue  # (options this reading cannot find: the plugin's default folder stays)
         mentioned.add(kind)
-        if match.group(3) == "false":
+        if options == "false":
             off.add(kind)
         else:  # (each instance of a plugin has its folder)
-            start = match.end() - 1
             folder = _top_level_string(text, start, "path") or named[kind]
             route = _top_level_string(text, start, "routeBasePath")
             plugins.append(ContentPlugin(kind, folder, (_ROUTES[kind] if route is None else route).strip("/")))
@@ -138,6 +142,12 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
         routes=tuple(routes),
     )
     return tuple(dict.fromkeys(plugin.folder for plugin in plugins)), site
+
+
+def _constant(text: str, name: str) -> int | None:
+    """Where the object literal that the constant ``name`` is declared as opens (``const options = {``)."""
+    found = re.search(rf"(?<![\w$.]){re.escape(name)}\s*(?::[^=;]*)?=\s*\{{", text)
+    return found.end() - 1 if found is not None else None
 
 
 def _versioned(root: str, plugins: list[ContentPlugin], plugin: ContentPlugin) -> bool:
