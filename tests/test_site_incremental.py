@@ -176,10 +176,29 @@ STARLIGHT_STEPS = [
 ]
 
 
+DOCUSAURUS_SITE = {
+    "docusaurus.config.js": "module.exports = {baseUrl: '/', presets: [['classic', {docs: {}}]]};\n",
+    "docs/intro.md": page("title: Intro", body="[a](/docs/guides/setup#run) [b](./guides/02-setup.md#run)\n"),
+    "docs/guides/02-setup.md": page("title: Setup", body="## Run\n"),
+    "docs/guides/other.md": page("title: Other", body="[c](/docs/guides/setup) [d](/docs/gone)\n"),
+}
+DOCUSAURUS_STEPS = [
+    _outside("docs/guides/02-setup.md", ["docs/intro.md"], "title: Setup", body="## Start\n"),
+    _edit("docs/guides/other.md", "title: Other", "slug: setup"),  # the URL of 02-setup.md
+    _edit("docs/guides/other.md", "title: Other", "id: renamed", body="[e](/docs/guides/renamed)\n"),
+    _edit("docs/intro.md", "title: Intro", body="[a](/docs/guides/setup#start) [b](guides/other.md) [c](/blog/x)\n"),
+    _rename("docs/guides/02-setup.md", "docs/guides/03-setup.md", ["docs/intro.md"]),
+]
+
+
 @pytest.mark.parametrize(
     ("site", "steps"),
-    [*((FAULTY_SITE, steps) for steps in SEQUENCES.values()), (STARLIGHT_SITE, STARLIGHT_STEPS)],
-    ids=[*SEQUENCES.keys(), "a Starlight site"],
+    [
+        *((FAULTY_SITE, steps) for steps in SEQUENCES.values()),
+        (STARLIGHT_SITE, STARLIGHT_STEPS),
+        (DOCUSAURUS_SITE, DOCUSAURUS_STEPS),
+    ],
+    ids=[*SEQUENCES.keys(), "a Starlight site", "a Docusaurus site"],
 )
 def test_incremental_runs_find_what_a_run_from_scratch_finds(tmp_path, site, steps):
     write(tmp_path, site)

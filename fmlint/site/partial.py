@@ -1,4 +1,4 @@
-"""The part of a Hugo (or Starlight) site's index that a run over a few files needs.
+"""The part of a Hugo (or Starlight, or Docusaurus) site's index that a run over a few files needs.
 
 A site rule reports in the files of the run only, and a finding in a page
 depends on the pages that share something with it: those claiming the same
@@ -33,7 +33,15 @@ from fmlint.site.config import SiteConfig
 from fmlint.site.facts import Reference, SiteFacts
 from fmlint.site.hugo_paths import basic_normalize, url_key
 from fmlint.site.index import Page, SiteIndex, alias_url, container
-from fmlint.site.refs import FOLDER_PAGES, content_key, lookup, relative_url_target, resolve, stem
+from fmlint.site.refs import (
+    FOLDER_PAGES,
+    content_key,
+    docusaurus_sources,
+    lookup,
+    relative_url_target,
+    resolve,
+    stem,
+)
 
 # keys, the files of the run → what was kept under them for the other files: (key, file, 1, its place in the
 # site's files) and, for the keys of terms, (key, term, how many uses, the place of the first)
@@ -150,7 +158,9 @@ def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], n
     path = unquote(target.partition("#")[0].split("?", 1)[0])
     if target.startswith("#") or target.startswith("//") or ":" in target.split("/", 1)[0]:
         return
-    if target.startswith("/"):
+    if index.config.docusaurus is not None and path.lower().endswith(index.config.page_extensions):
+        named.update(docusaurus_sources(index, page, path))  # (a Markdown link names files to Docusaurus)
+    elif target.startswith("/"):
         keys.update(_url_keys(index.config, target))
     elif page.file is not None:
         destination = os.path.normpath(os.path.join(page.absolute_folder, path))
@@ -168,6 +178,9 @@ def _url_keys(config: SiteConfig, target: str) -> list[str]:
     if config.starlight is not None:
         found = config.starlight.page_paths(target)
         return [f"u\x1f{url_key(url)}" for url in (found[1] if found is not None else ())]
+    if config.docusaurus is not None:
+        path = config.docusaurus.page_paths(target)
+        return [f"u\x1f{url_key(config.docusaurus.base + unquote(path))}"] if path is not None else []
     path = url_key(unquote(target.partition("#")[0].split("?", 1)[0]))
     return [f"u\x1f{path}", f"a\x1f{path}"]
 

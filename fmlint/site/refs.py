@@ -160,7 +160,7 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     folder = page.absolute_folder
     destination = os.path.normpath(os.path.join(folder, path))
     if markdown:
-        tried = _docusaurus_sources(index, page, path) if docusaurus else [destination]
+        tried = docusaurus_sources(index, page, path) if docusaurus else [destination]
         for source in tried:
             found = index.by_file.get(source)
             if found is not None:
@@ -240,7 +240,7 @@ def _zola_link(index: SiteIndex, path: str, fragment: str) -> Resolved:
     return Resolved(None, fragment, f"`@/{path}` names no content file (looked for {_shown(index, source)})")
 
 
-def _docusaurus_sources(index: SiteIndex, page: Page, path: str) -> list[str]:
+def docusaurus_sources(index: SiteIndex, page: Page, path: str) -> list[str]:
     """The files a Markdown link names to Docusaurus (``resolveMarkdownLinkPathname``): ``./x.md`` and
     ``../x.md`` from the page's folder; ``/x.md`` from the page's content folder, then the site's; ``x.md``
     from the page's folder, then those two; ``@site/x.md`` from the site's folder."""
