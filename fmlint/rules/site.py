@@ -21,7 +21,8 @@ _SITE = """Reported by the site pass over the whole site, in the files the run w
 (a pre-commit run over a few files still sees the whole site through the result
 cache); the finding names the other file and its line. Hugo sites get every
 site rule; Jekyll sites the collisions (`jekyll doctor`'s conflicting URLs and
-URLs differing only by case), links and anchors; Starlight sites (Astro with
+URLs differing only by case), links (in Markdown, and in Liquid: a path through
+`relative_url`, `{% link %}`, `{% post_url %}`) and anchors; Starlight sites (Astro with
 `@astrojs/starlight`) and Docusaurus sites the collisions of pages' URLs,
 root-relative links to pages' URLs and anchors; Docusaurus, Astro, MkDocs and
 Zola sites the relative `.md`/`.mdx` links (Zola's `@/` internal links too)
@@ -130,7 +131,10 @@ draft, which production builds leave out; not a redirect of `astro.config.*`
 or `public/_redirects`, a file in `public/` or a route of `src/pages`); on
 Docusaurus sites (under `baseUrl`, after an `i18n` locale's prefix; not a page
 the blog or docs plugin makes, a JavaScript page, a file, a versioned docs
-plugin's page).
+plugin's page); on Jekyll sites (collections' documents too; not a
+`redirect_from` URL, an HTML page's, or a file Jekyll copies). Jekyll's
+`{{% link path %}}` must name a file and `{{% post_url name %}}` a post, or Jekyll
+fails the build (Liquid in a `{{% raw %}}` block is not run, and not judged).
 A relative link to a URL (`../install/`, `./setup/#options`: no file
 extension, `./`, `../` or a trailing `/`) is resolved from the page's URL as a
 browser resolves it, then judged so; on Hugo sites a link that names a page by

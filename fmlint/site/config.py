@@ -33,6 +33,7 @@ from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.rules.local_images import site_root
 from fmlint.site.docusaurus import Docusaurus, read_docusaurus
 from fmlint.site.globs import glob_slice_matches
+from fmlint.site.jekyll import jekyll_collections
 from fmlint.site.rendering import NEVER, build_render
 from fmlint.site.starlight import Starlight, read_starlight
 
@@ -116,6 +117,10 @@ class SiteConfig:
     aliases: bool = True  # false with ``disableAliases``: no alias is written
     base_path: str = ""  # the path of ``baseURL`` (``/blog`` for ``https://example.org/blog/``)
     permalink_style: str = ""  # Jekyll's ``permalink`` (``date``, ``pretty``, … or a pattern)
+    # Jekyll's collections that are written (``output: true``; ``posts`` always), with their ``permalink``
+    # ("" for the default), in the folder ``collections_dir`` ("" for the site's)
+    jekyll_collections: tuple[tuple[str, str], ...] = ()
+    jekyll_collections_dir: str = ""
     heading_ids: str = "github"
     definition_ids: bool = False
     taxonomies: tuple[str, ...] = DEFAULT_TAXONOMIES
@@ -297,9 +302,14 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         folders, docusaurus = read_docusaurus(os.path.join(root, marker), folders)
     dirs = tuple(ContentDir(os.path.normpath(os.path.join(root, folder)), None) for folder in folders)
     style = ""
+    collections: tuple[tuple[str, str], ...] = ()
+    collections_dir = base_path = ""
     if generator == "jekyll":
         options, _ = _load(os.path.join(root, marker))
         style = str(options.get("permalink", "date"))
+        collections = jekyll_collections(options)
+        collections_dir = str(options.get("collections_dir") or "").strip("/")
+        base_path = str(options.get("baseurl") or "").strip("/")
     starlight = read_starlight(root, marker) if generator == "astro" else None
     return SiteConfig(
         root,
@@ -308,6 +318,9 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         heading_ids=heading_ids,
         aliases=False,
         permalink_style=style,
+        jekyll_collections=collections,
+        jekyll_collections_dir=collections_dir,
+        base_path=base_path,
         starlight=starlight,
         docusaurus=docusaurus,
     )

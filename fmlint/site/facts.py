@@ -30,6 +30,11 @@ from fmlint.suppressions import may_have_directives
 Locate = Callable[[list[Span]], list[tuple[int, int, int, int]]]
 
 _REF = re.compile(r"\{\{([<%])\s*(ref|relref)\s+(.*?)\s*[>%]\}\}", re.DOTALL)
+# Jekyll's links in Liquid: `{{ '/docs/x/' | relative_url }}`, `{% link _docs/x.md %}`, `{% post_url 2021-01-02-x %}`
+_LIQUID_LINK = re.compile(
+    r"""\{\{-?\s*(["'])([^"'{}\n]*)\1\s*\|\s*(?:relative|absolute)_url\s*-?\}\}"""
+    r"""|\{%-?\s*(link|post_url)\s+([^\s%{}]+)\s*-?%\}"""
+)
 _ARGUMENT = re.compile(r"""(?:(\w+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))""")
 _OPENING = re.compile(r"\{\{[<%]")
 _QUOTED = re.compile(r'"([^"\\]*)"')  # one quoted argument without escapes (as _ARGUMENT reads it)
@@ -67,7 +72,7 @@ class Anchor(msgspec.Struct, frozen=True, array_like=True, gc=False):
 
 
 class Reference(msgspec.Struct, frozen=True, array_like=True, gc=False):
-    kind: str  # "ref", "relref", "link", "image"
+    kind: str  # "ref", "relref", "link", "image", and Jekyll's "jekyll-link", "post-url"
     target: str  # as written (a shortcode's path, with ``#fragment``)
     at: At  # the destination
     language: str = ""  # a shortcode's ``lang=``
@@ -265,11 +270,34 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
         if url and "://" not in url and not url.startswith(_NOT_PAGES):
             spans.append(span)
             references.append(("link", url, len(spans) - 1, ""))
+    if "_url" in text or "{%" in text:  # (a memchr-speed test: most bodies have neither)
+        _liquid_links(text, body_start, view.shortcodes, spans, references)
     element_ids = list(view.html_ids)
     for mark in _ATTRIBUTES_START.finditer(text, body_start):
         if (attributes := _ATTRIBUTE_LIST.match(text, mark.start())) is not None:
             element_ids += [found.group(1) or found.group(2) for found in _ID_ATTRIBUTE.finditer(attributes.group(1))]
     return _Body(anchors, references, includes, element_ids, hidden or view.writes_markdown)
+
+
+def _liquid_links(
+    text: str, body_start: int, skipped: list[Span], spans: list[Span], references: list[_Pending]
+) -> None:
+    """Jekyll's links written in Liquid (added to ``references``, their paths' spans to ``spans``): a path
+    through ``relative_url``/``absolute_url`` is a ``link`` from the site's root; ``{% link %}`` names a file,
+    ``{% post_url %}`` a post (kinds ``jekyll-link`` and ``post-url``).  Not in ``skipped`` (the view's
+    shortcodes and Liquid ``raw``/``comment`` blocks, whose Liquid is not run); in code it is run."""
+    for found in _LIQUID_LINK.finditer(text, body_start):
+        if any(span.start <= found.start() < span.end for span in skipped):
+            continue
+        group = 2 if found.group(2) is not None else 4
+        kind = "link" if group == 2 else "jekyll-link" if found.group(3) == "link" else "post-url"
+        target = found.group(group)
+        if kind == "link" and target.startswith("//"):
+            continue
+        if kind == "link":
+            target = "/" + target.lstrip("/")  # (relative_url takes a path from the site's root, slash or not)
+        spans.append(Span(found.start(group), found.end(group)))
+        references.append((kind, target, len(spans) - 1, ""))
 
 
 def _anchor(text: str) -> Anchor:

@@ -124,6 +124,7 @@ class SiteIndex:
     # taxonomy → its terms as used in the whole site, in its order (when the index holds a part of it)
     term_uses: dict[str, list[str]] | None = None
     resolutions: dict[tuple[object, ...], Resolved] = field(default_factory=dict)  # ``refs.resolve``'s answers
+    posts: dict[str, Page] = field(default_factory=dict)  # Jekyll's posts by file name (``2021-01-02-x``)
 
     def terms(self, taxonomy: str) -> list[str]:
         """The terms of ``taxonomy`` as used, page after page (by the whole site when ``term_uses`` says)."""
@@ -162,6 +163,7 @@ class SiteIndex:
                     page.url = _jekyll(self.config, page)
                     page.renders = bool(page.url)
                     page.decided_by = page.facts.permalink
+                    self._add_jekyll(page)
                 elif starlight is not None or self.config.docusaurus is not None:
                     page.url = _starlight(self.config, starlight, page) if starlight else _docusaurus(self.config, page)
                     page.renders = bool(page.url) and not page.facts.draft
@@ -199,6 +201,17 @@ class SiteIndex:
                 self.alias_urls.update(url_key(alias_url(self.config, page, a.value)) for a in page.facts.aliases)
             if page.file is not None:
                 self.by_base_name.setdefault((page.language, basic_normalize(page.base_name)), []).append(page)
+
+    def _add_jekyll(self, page: Page) -> None:
+        """A Jekyll page's URL (``/a.html`` is ``/a`` too, as GitHub Pages serves it), its ``redirect_from``
+        URLs (jekyll-redirect-from), and a post's name (``{% post_url %}`` names it)."""
+        if page.renders:
+            self.by_url.setdefault(url_key(page.url), page)
+            if page.url.endswith(".html"):
+                self.by_url.setdefault(url_key(page.url[: -len(".html")]), page)
+        self.alias_urls.update(url_key(item.value) for item in page.facts.lists.get("redirect_from", ()))
+        if "_posts" in page.folder.split("/"):
+            self.posts.setdefault(page.name, page)
 
     def _drop_shadowed(self) -> None:
         """Work out each page's key, and drop the pages of a mount that an earlier mount has a page for
@@ -248,6 +261,8 @@ def _jekyll(config: SiteConfig, page: Page) -> str:
         categories,
         facts.slug.value if facts.slug is not None else "",
         facts.front_matter,
+        config.jekyll_collections,
+        config.jekyll_collections_dir,
     )
     return url or ""
 

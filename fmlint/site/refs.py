@@ -63,6 +63,8 @@ def _memo_key(page: Page, reference: Reference) -> tuple[object, ...]:
         path = target.partition("#")[0].strip().replace("\\", "/")
         scope: object = page if not path else "" if path.startswith("/") else page.folder
         return ("ref", target, reference.language.lower() or page.language, scope)
+    if reference.kind in _JEKYLL_TAGS:
+        return (reference.kind, target)  # (from the site's folder, or by name)
     if target.startswith("#") or page.file is None or (not target.startswith("/") and _url_relative(target)):
         return (reference.kind, target, page)  # (a relative URL: from the page's URL)
     # (Docusaurus reads a Markdown link from the root in the page's content folder, as it reads others)
@@ -78,7 +80,30 @@ def _url_relative(target: str) -> bool:
 def _resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     if reference.kind in ("ref", "relref"):
         return _shortcode(index, page, reference) if index.config.generator == "hugo" else _SKIP
+    if reference.kind in _JEKYLL_TAGS:
+        return _jekyll_tag(index, reference) if index.config.generator == "jekyll" else _SKIP
     return _link(index, page, reference)
+
+
+_JEKYLL_TAGS = ("jekyll-link", "post-url")
+
+
+def _jekyll_tag(index: SiteIndex, reference: Reference) -> Resolved:
+    """``{% link path %}`` (a file from the site's folder) or ``{% post_url name %}`` (a post by file name,
+    ``category/name`` too): Jekyll fails the build on either when nothing is found."""
+    target = reference.target
+    if reference.kind == "post-url":
+        found = index.posts.get(target.rsplit("/", 1)[-1])
+        if found is not None:
+            return Resolved(found)
+        return Resolved(None, "", f"`{{% post_url {target} %}}` names no post (Jekyll fails the build)")
+    source = os.path.normpath(os.path.join(index.config.root, target))
+    found = index.by_file.get(source)
+    if found is not None:
+        return Resolved(found)
+    if index.probe(os.path.isfile, source):
+        return _SKIP  # a file Jekyll copies: it is there
+    return Resolved(None, "", f"`{{% link {target} %}}` names no file (Jekyll fails the build)")
 
 
 def _shortcode(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
@@ -149,6 +174,8 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
             return _starlight_url(index, index.config.starlight, target)
         if index.config.docusaurus is not None and not _FILE.search(target):
             return _docusaurus_url(index, index.config.docusaurus, target)
+        if index.config.generator == "jekyll":
+            return _jekyll_url(index, target)
     path, _, fragment = target.partition("#")
     path = unquote(path.split("?", 1)[0])
     if path.startswith("@/") and index.config.generator == "zola":  # Zola's internal link, from `content/`
@@ -210,6 +237,31 @@ def _docusaurus_url(index: SiteIndex, docusaurus: Docusaurus, target: str) -> Re
     if "." in path.rstrip("/").rsplit("/", 1)[-1] or docusaurus.generated(path) or index.probe(os.path.exists, static):
         return _SKIP  # (a file: in static/, or in another of the static folders the configuration may add)
     return Resolved(None, fragment, f"`{path}` is no page's URL (nor a page Docusaurus makes or a file in static/)")
+
+
+def _jekyll_url(index: SiteIndex, target: str) -> Resolved:
+    """A root-relative link on a Jekyll site (``/docs/install/``, or ``{{ '/docs/install/' | relative_url }}``):
+    a page's URL (``/a`` for ``/a.html`` too); a ``redirect_from`` URL or a file Jekyll copies is not judged,
+    nor any link on a site with a ``baseurl`` (links are then written through ``relative_url``, or wrong)."""
+    config = index.config
+    path, _, fragment = target.partition("#")
+    path = unquote(path.split("?", 1)[0])
+    found = index.by_url.get(url_key(path))
+    if found is not None:
+        return Resolved(found, unquote(fragment))
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    source = os.path.join(config.root, *path.strip("/").split("/"))
+    if (
+        config.base_path
+        or ("." in last and not last.endswith(".html"))
+        or url_key(path) in index.alias_urls
+        or index.unseen(url_key(path))
+        or index.probe(os.path.exists, source)
+    ):
+        return _SKIP
+    return Resolved(
+        None, fragment, f"`{path}` is no page's URL (nor an HTML page's, a `redirect_from` URL or a file of the site)"
+    )
 
 
 def _relative_url(index: SiteIndex, page: Page, target: str) -> Resolved:

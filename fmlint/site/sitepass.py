@@ -51,6 +51,7 @@ from fmlint.rules.site import SITE_CODES
 from fmlint.site.config import SiteConfig, site_of
 from fmlint.site.facts import At, SiteFacts, StoredFacts
 from fmlint.site.hugo_paths import url_key
+from fmlint.site.jekyll import html_page_urls
 from fmlint.suppressions import apply_suppressions
 
 if TYPE_CHECKING:  # the index and the checks are imported when a run meets a site
@@ -442,7 +443,7 @@ def content_files(site: SiteConfig) -> list[str]:
 def walk_content(site: SiteConfig) -> tuple[list[str], tuple[str, ...]]:
     """One walk of the content folders: their Markdown files (as :func:`content_files`), and the URL
     prefixes of the pages no file shows: of the folders holding a content adapter (``_content.gotmpl``),
-    and of mounts whose source is missing."""
+    of mounts whose source is missing, and of a Jekyll site's HTML pages."""
     found: list[str] = []
     adapters: list[str] = []
     extensions = site.page_extensions
@@ -466,6 +467,8 @@ def walk_content(site: SiteConfig) -> tuple[list[str], tuple[str, ...]]:
             ]
             if "_content.gotmpl" in files:
                 adapters.append(url_key("/" + content.content_path(folder)))
+            if site.generator == "jekyll":
+                adapters += html_page_urls(site, folder, [f for f in files if f.lower().endswith((".html", ".htm"))])
     return sorted(set(found)), tuple(adapters)
 
 

@@ -1,0 +1,111 @@
+"""Jekyll sites: collections' URLs as ``jekyll build`` writes them, links written in Markdown or in Liquid.
+
+The URLs of :data:`ORACLE_FILES` were read off a real build (Jekyll 4.3.1,
+Debian's ``jekyll`` package: ``jekyll build``, every file of ``_site/``); with
+``jekyll`` on ``PATH`` the build is run again here.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.test_site_rules import at, index_of, page, placed, site_findings, write
+
+CONFIG = """collections:
+  docs:
+    permalink: "/:collection/:path/"
+    output: true
+  recipes:
+    output: true
+  notes:
+    output: false
+  posts:
+    permalink: "/news/:year/:month/:day/:title/"
+"""
+ORACLE_FILES = {
+    "index.md": ("title: Home",),
+    "about.md": ("title: About",),
+    "pretty/page.md": ("title: P", "permalink: /custom/place/"),
+    "folder/index.md": ("title: Folder",),
+    "folder/Other Page.md": ("title: Other",),
+    "_docs/intro.md": ("title: Intro",),
+    "_docs/configuration/options.md": ("title: Options",),
+    "_docs/configuration/index.md": ("title: Configuration",),  # `:path` keeps the name `index`
+    "_docs/Mixed Case.md": ("title: Mixed",),
+    "_recipes/cake.md": ("title: Cake",),  # the default permalink, `/:collection/:path:output_ext`
+    "_recipes/sub/pie.md": ("title: Pie", "permalink: /pies/:name/"),
+    "_notes/n.md": ("title: N",),  # not written
+    "_posts/2021-01-02-welcome.md": ("title: Welcome",),
+    "_posts/2022-03-04-Hello World.md": ("title: Hello",),
+    "_posts/2023-05-06-slugged.md": ("title: S", "slug: my-slug"),
+    "_posts/2020-01-01-dated.md": ("title: D", "date: 2020-02-03"),
+}
+BUILT = {
+    "/",
+    "/about.html",
+    "/custom/place/",
+    "/docs/Mixed Case/",
+    "/docs/configuration/index/",
+    "/docs/configuration/options/",
+    "/docs/intro/",
+    "/folder/Other Page.html",
+    "/folder/",
+    "/news/2020/02/03/dated/",
+    "/news/2021/01/02/welcome/",
+    "/news/2022/03/04/Hello-World/",
+    "/news/2023/05/06/my-slug/",
+    "/pies/pie/",
+    "/recipes/cake.html",
+}
+
+
+def oracle_site(root: Path) -> None:
+    write(root, {"_config.yml": CONFIG, **{name: page(*front) for name, front in ORACLE_FILES.items()}})
+
+
+def test_page_urls_match_a_jekyll_build(tmp_path):
+    oracle_site(tmp_path)
+    assert {p.url for p in index_of(tmp_path).pages if p.renders} == BUILT
+
+
+@pytest.mark.skipif(shutil.which("jekyll") is None, reason="no jekyll (Debian's jekyll package)")
+def test_page_urls_match_jekyll_building_them_now(tmp_path):
+    oracle_site(tmp_path)
+    subprocess.run(["jekyll", "build", "-q"], cwd=tmp_path, check=True, capture_output=True, timeout=300)
+    site = tmp_path / "_site"
+    built = {"/" + str(path.relative_to(site)).replace(os.sep, "/") for path in site.rglob("*") if path.is_file()}
+    assert {url + "index.html" if url.endswith("/") else url for url in BUILT} == built
+
+
+def test_links_in_markdown_and_in_liquid(tmp_path):
+    """Root-relative links, `relative_url` paths, `{% link %}` (a file) and `{% post_url %}` (a post, Jekyll
+    fails the build without one) at their paths; near-misses: a `redirect_from` URL, an HTML page's permalink,
+    a file Jekyll copies, and tags in a `{% raw %}` block (Liquid there is not run)."""
+    links = (
+        "[a](/docs/intro/#setup) [b](/docs/gone/) [c]({{ '/docs/nope/' | relative_url }}) "
+        "[d]({% link _docs/missing.md %}) [e]({% post_url 2021-01-03-none %})\n\n"
+        "[f](/old/) [g](/showcase/) [h](/img/logo.png) [i]({% link _docs/intro.md %}) "
+        "[j]({% post_url 2021-01-02-welcome %}) [k]({{ 'docs/intro/' | relative_url }})\n\n"
+        "{% raw %}\n[l]({% link _docs/example.md %})\n{% endraw %}\n"
+    )
+    oracle_site(tmp_path)
+    write(
+        tmp_path,
+        {
+            "_docs/intro.md": page("title: Intro", "redirect_from:", "  - /old/", body="## Setup\n\n" + links),
+            "pages/showcase.html": "---\npermalink: /showcase/\n---\n<p>x</p>\n",
+            "img/logo.png": "png",
+        },
+    )
+    first = links.splitlines()[0]
+    assert placed(site_findings(tmp_path)) == [
+        f"_docs/intro.md:{at(9, first, '/docs/gone/')} SITE003",
+        f"_docs/intro.md:{at(9, first, '/docs/nope/')} SITE003",
+        f"_docs/intro.md:{at(9, first, '_docs/missing.md')} SITE003",
+        f"_docs/intro.md:{at(9, first, '2021-01-03-none')} SITE003",
+    ]
