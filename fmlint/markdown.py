@@ -60,7 +60,8 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _LEADING_COMMENTS = re.compile(r"(?:\s*<!--.*?-->)+[ \t]*(?=\S)")
 _BARE_URL = re.compile(r"https?://[\\A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 _SHORTCODE = re.compile(r"\{\{<.{0,4000}?>\}\}|\{\{%.{0,4000}?%\}\}", re.DOTALL)
-_OPENING = re.compile(r"\{(?=\{[<%]|%)")  # where a shortcode tag (``{{<``, ``{{%``) or a Liquid tag (``{%``) begins
+# where a shortcode tag (``{{<``, ``{{%``), a Liquid tag (``{%``) or a Liquid output of a string (``{{ '``) begins
+_OPENING = re.compile(r"""\{(?=\{[<%]|%|\{-?[ \t]*["'])""")
 _SHORTCODE_NAME = re.compile(r"\{\{[<%]\s*(/?)\s*([^\s/%>]+)")
 _LIQUID_BLOCK = re.compile(r"\{%-?\s*(highlight|raw|comment)\b.*?\{%-?\s*end\1\s*-?%\}", re.DOTALL)
 _CONTAINERS = frozenset({"BlockQuote", "Item", "FootnoteDefinition", "Table"})
@@ -166,6 +167,8 @@ class MarkdownView:
     # where each ``{{<`` or ``{{%`` of the body begins (document offsets), from the one scan for shortcodes;
     # None when the view was not parsed from the document's own text (MDX masks it; too much markup)
     shortcode_openings: list[int] | None = None
+    # where each ``{%`` and ``{{ '`` (Liquid, where Jekyll's links are written) begins, from the same scan
+    liquid_openings: list[int] | None = None
     # byte ranges in the body of runs of running text, each from where "http" first appears (see ``bare_urls``)
     url_runs: list[tuple[int, int]] = field(default_factory=list, repr=False)
     offsets: _Offsets | None = field(default=None, repr=False)
@@ -256,8 +259,9 @@ def parse_markdown(doc: Document) -> MarkdownView:
     events = cast("Iterable[RawEvent]", pyromark.events_with_range(body, options=_options()))
     _Walk(view, offsets, _Definitions(body)).run(events)
     openings = [opening.start() for opening in _OPENING.finditer(body)]
-    tags = [at for at in openings if body[at + 1] == "{"]  # ``{{<``, ``{{%``; the others open Liquid tags
-    view.shortcode_openings = [doc.body_start + at for at in tags]
+    tags = [at for at in openings if body[at + 1] == "{" and body[at + 2] in "<%"]  # ``{{<``, ``{{%``; the others
+    view.shortcode_openings = [doc.body_start + at for at in tags]  # open Liquid tags and outputs
+    view.liquid_openings = [doc.body_start + at for at in openings if body[at + 1] != "{" or body[at + 2] not in "<%"]
     if openings:
         liquid = [at for at in openings if body[at + 1] == "%"]
         view.shortcodes = _shortcodes(body, doc.body_start, tags, liquid)

@@ -37,6 +37,7 @@ _LIQUID_LINK = re.compile(
 )
 _ARGUMENT = re.compile(r"""(?:(\w+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))""")
 _OPENING = re.compile(r"\{\{[<%]")
+_LIQUID_OPENING = re.compile(r"""\{(?=%|\{-?[ \t]*["'])""")  # as the Markdown view finds them
 _QUOTED = re.compile(r'"([^"\\]*)"')  # one quoted argument without escapes (as _ARGUMENT reads it)
 _INCLUDE = re.compile(r"""\{\{[<%]\s*([\w/-]+)\s+["`]([^"`\n]*)["`]""")
 _MARKDOWN_TAG = re.compile(r"\{\{%\s*(/?)\s*([\w./-]+)")
@@ -270,8 +271,11 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
         if url and "://" not in url and not url.startswith(_NOT_PAGES):
             spans.append(span)
             references.append(("link", url, len(spans) - 1, ""))
-    if "_url" in text or "{%" in text:  # (a memchr-speed test: most bodies have neither)
-        _liquid_links(text, body_start, view.shortcodes, spans, references)
+    liquid = view.liquid_openings
+    if liquid is None:  # the view did not scan the document's text
+        liquid = [opening.start() for opening in _LIQUID_OPENING.finditer(text, body_start)]
+    if liquid:
+        _liquid_links(text, liquid, view.shortcodes, spans, references)
     element_ids = list(view.html_ids)
     for mark in _ATTRIBUTES_START.finditer(text, body_start):
         if (attributes := _ATTRIBUTE_LIST.match(text, mark.start())) is not None:
@@ -280,14 +284,16 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
 
 
 def _liquid_links(
-    text: str, body_start: int, skipped: list[Span], spans: list[Span], references: list[_Pending]
+    text: str, openings: list[int], skipped: list[Span], spans: list[Span], references: list[_Pending]
 ) -> None:
     """Jekyll's links written in Liquid (added to ``references``, their paths' spans to ``spans``): a path
     through ``relative_url``/``absolute_url`` is a ``link`` from the site's root; ``{% link %}`` names a file,
     ``{% post_url %}`` a post (kinds ``jekyll-link`` and ``post-url``).  Not in ``skipped`` (the view's
-    shortcodes and Liquid ``raw``/``comment`` blocks, whose Liquid is not run); in code it is run."""
-    for found in _LIQUID_LINK.finditer(text, body_start):
-        if any(span.start <= found.start() < span.end for span in skipped):
+    shortcodes and Liquid ``raw``/``comment`` blocks, whose Liquid is not run); in code it is run.  Tried
+    where Liquid opens (``openings``: each ``{%`` and ``{{ '``)."""
+    for at in openings:
+        found = _LIQUID_LINK.match(text, at)
+        if found is None or any(span.start <= at < span.end for span in skipped):
             continue
         group = 2 if found.group(2) is not None else 4
         kind = "link" if group == 2 else "jekyll-link" if found.group(3) == "link" else "post-url"
