@@ -73,8 +73,10 @@ def _memo_key(page: Page, reference: Reference) -> tuple[object, ...]:
 
 def _url_relative(target: str) -> bool:
     """Whether a relative link names a page by URL (``../install/``, ``setup``): it has no file extension."""
-    path = target.partition("#")[0].split("?", 1)[0]
-    return path.endswith("/") or not os.path.splitext(path)[1]
+    path = target.partition("#")[0]
+    if "?" in path:
+        path = path.split("?", 1)[0]
+    return path.endswith("/") or "." not in path[path.rfind("/") + 1 :]  # (a reference check: ~35,000 a site)
 
 
 def _resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
