@@ -1,4 +1,4 @@
-"""A Docusaurus site's content folders and pages' URLs, read from the text of its ``docusaurus.config.js|ts``.
+"""A Docusaurus site's content folders and pages' URLs, read from the text of its ``docusaurus.config.*``.
 
 The configuration is JavaScript, so it is not evaluated: comments are blanked
 (strings kept), and each content plugin's options object — the classic
@@ -151,7 +151,8 @@ def _constant(text: str, name: str) -> int | None:
 
 
 def _versioned(root: str, plugins: list[ContentPlugin], plugin: ContentPlugin) -> bool:
-    """Whether the docs plugin has released versions (``versions.json``, or ``<id>_versions.json``)."""
+    """Whether the docs plugin has released versions: ``versions.json``, for the first docs plugin (another
+    instance's ``<id>_versions.json`` is not read: its pages are taken as unversioned)."""
     first = next(p for p in plugins if p.kind == "docs") is plugin
     return first and os.path.isfile(os.path.join(root, "versions.json"))
 

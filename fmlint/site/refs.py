@@ -231,10 +231,8 @@ def _docusaurus_url(index: SiteIndex, docusaurus: Docusaurus, target: str) -> Re
     fragment = target.partition("#")[2]
     path = unquote(path)
     found = index.by_url.get(url_key(docusaurus.base + path))
-    if found is not None and found.renders:
-        return Resolved(found, unquote(fragment))
     if found is not None:
-        return Resolved(None, fragment, f"`{path}` is a draft (`{found.file}`), which is not built for production")
+        return _page_or_draft(found, path, fragment)
     static = os.path.join(index.config.root, "static", *path.strip("/").split("/"))
     if "." in path.rstrip("/").rsplit("/", 1)[-1] or docusaurus.generated(path) or index.probe(os.path.exists, static):
         return _SKIP  # (a file: in static/, or in another of the static folders the configuration may add)
@@ -345,16 +343,21 @@ def _starlight_url(index: SiteIndex, starlight: Starlight, target: str) -> Resol
     path, urls = found_paths
     fragment = target.partition("#")[2]
     found = next((page for url in urls if (page := index.by_url.get(url_key(url))) is not None), None)
-    if found is not None and found.renders:
-        return Resolved(found, unquote(fragment))
     if found is not None:
-        return Resolved(None, fragment, f"`{path}` is a draft (`{found.file}`), which is not built for production")
+        return _page_or_draft(found, path, fragment)
     public = os.path.join(index.config.root, "public", *path.strip("/").split("/"))
     if starlight.redirected(path) or starlight.routed(path) or index.probe(os.path.exists, public):
         return _SKIP
     return Resolved(
         None, fragment, f"`{path}` is no page's URL (nor a redirect, a file in public/ or a page of src/pages)"
     )
+
+
+def _page_or_draft(found: Page, path: str, fragment: str) -> Resolved:
+    """The page at a link's URL, or why not: a draft (Starlight and Docusaurus do not build one for production)."""
+    if found.renders:
+        return Resolved(found, unquote(fragment))
+    return Resolved(None, fragment, f"`{path}` is a draft (`{found.file}`), which is not built for production")
 
 
 _OTHER_FORMATS = tuple(extension for extension in CONTENT_EXTENSIONS if extension not in MARKDOWN_EXTENSIONS)

@@ -12,9 +12,8 @@ default locale gets a fallback page at its own URL, rendering the default's.
 
 The configuration is JavaScript, read from its text (``fmlint.js_text``): the
 Starlight integration (``@astrojs/starlight``), ``base``, ``trailingSlash``,
-``defaultLocale``,
-``locales`` (an object literal in the file, or one a relative import names)
-and ``redirects``' sources.  Links are also satisfied by ``public/`` files,
+``defaultLocale``, ``locales`` (an object literal in the file, or one a
+relative import names) and ``redirects``' sources.  Links are also satisfied by ``public/`` files,
 ``public/_redirects`` sources and the routes of ``src/pages`` (``[param]`` is
 any segment, ``[...rest]`` any path): what those pages make is not known here.
 Under a locale's prefix (Starlight's URL space) only routes with a literal
