@@ -64,18 +64,28 @@ def write_file(folder: Path, name: str, text: str | bytes) -> Path:
 
 
 def assert_inside(doc: Document, result: FileResult) -> None:
-    """Every diagnostic and URL of ``result`` lies inside ``doc``, and no rule crashed.
+    """Every diagnostic, URL and place of a site fact of ``result`` lies inside ``doc``, and no rule crashed.
 
     A position is inside when its line exists (line 1 for an empty file) and its
     column is at most that line's length + 1, the length leaving out ``\\r\\n``/``\\n``.
     """
     lengths = [len(line.removesuffix("\r")) for line in doc.text.split("\n")]
-    located: list[Any] = [*result.diagnostics, *result.urls]
+    located: list[Any] = [*result.diagnostics, *result.urls, *_facts_places(result)]
     for item in located:
         assert getattr(item, "code", None) != INTERNAL_ERROR, item.message
         for line, column in ((item.line, item.column), (item.end_line, item.end_column)):
             assert 1 <= line <= len(lengths) and 1 <= column <= lengths[line - 1] + 1, (doc.path, item)
         assert (item.line, item.column) <= (item.end_line, item.end_column), (doc.path, item)
+
+
+def _facts_places(result: FileResult) -> list[Any]:
+    """The places of the site facts of ``result``: its references' destinations and front-matter values."""
+    facts = result.facts
+    if facts is None or not hasattr(facts, "references"):
+        return []
+    items = [facts.title, facts.slug, facts.url, facts.permalink, facts.translation_key, facts.doc_id]
+    items += [*facts.aliases, *(item for values in facts.lists.values() for item in values)]
+    return [reference.at for reference in facts.references] + [item.at for item in items if item is not None]
 
 
 def generated_articles(count: int, faulty_percent: float = 0) -> list[str]:
