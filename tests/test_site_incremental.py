@@ -191,14 +191,31 @@ DOCUSAURUS_STEPS = [
 ]
 
 
+JEKYLL_SITE = {
+    "_config.yml": "collections:\n  docs:\n    output: true\n    permalink: /:collection/:path/\n",
+    "index.md": page("title: Home", body="[a](/docs/intro/#run) [b]({% link _docs/intro.md %}) [c](/about)\n"),
+    "about.md": page("title: About"),
+    "_docs/intro.md": page("title: Intro", body="## Run\n"),
+    "_posts/2021-01-02-hello.md": page("title: Hello", body="[d]({% post_url 2021-01-02-hello %})\n"),
+}
+JEKYLL_STEPS = [
+    _outside("_docs/intro.md", ["index.md"], "title: Intro", body="## Start\n"),
+    _outside("about.md", ["index.md"], "title: About", "permalink: /moved/"),
+    _edit("index.md", "title: Home", body="[a]({% post_url 2021-01-02-hello %}) [b](/old/) [c]({% post_url x %})\n"),
+    _outside("_posts/2021-01-02-hello.md", ["index.md"], "title: Hello", "redirect_from:", "  - /old/"),
+    _edit("about.md", "title: About", "permalink: /docs/intro/"),  # one URL with the collection's document
+]
+
+
 @pytest.mark.parametrize(
     ("site", "steps"),
     [
         *((FAULTY_SITE, steps) for steps in SEQUENCES.values()),
         (STARLIGHT_SITE, STARLIGHT_STEPS),
         (DOCUSAURUS_SITE, DOCUSAURUS_STEPS),
+        (JEKYLL_SITE, JEKYLL_STEPS),
     ],
-    ids=[*SEQUENCES.keys(), "a Starlight site", "a Docusaurus site"],
+    ids=[*SEQUENCES.keys(), "a Starlight site", "a Docusaurus site", "a Jekyll site"],
 )
 def test_incremental_runs_find_what_a_run_from_scratch_finds(tmp_path, site, steps):
     write(tmp_path, site)

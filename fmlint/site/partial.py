@@ -1,4 +1,4 @@
-"""The part of a Hugo (or Starlight, or Docusaurus) site's index that a run over a few files needs.
+"""The part of a Hugo (or Starlight, Docusaurus, Jekyll) site's index that a run over a few files needs.
 
 A site rule reports in the files of the run only, and a finding in a page
 depends on the pages that share something with it: those claiming the same
@@ -59,7 +59,20 @@ def page_keys(config: SiteConfig, page: Page) -> list[tuple[str, str | None]]:
     keys += [f"a\x1f{url_key(alias_url(config, page, alias.value))}" for alias in page.facts.aliases]
     if page.kind == "page":
         keys.append(_children(page.language, container(page).rstrip("/")))
+    if config.generator == "jekyll":
+        keys += _jekyll_keys(page)
     return [(key, None) for key in keys] + list(_terms(config, page))
+
+
+def _jekyll_keys(page: Page) -> list[str]:
+    """A Jekyll page's other keys: its URL without ``.html`` (served so too), its ``redirect_from`` URLs, and
+    a post's name (``{% post_url %}`` names it)."""
+    keys = [f"a\x1f{url_key(item.value)}" for item in page.facts.lists.get("redirect_from", ())]
+    if page.url.endswith(".html"):
+        keys.append(f"u\x1f{url_key(page.url[: -len('.html')])}")
+    if "_posts" in page.folder.split("/"):
+        keys.append(f"p\x1f{page.name}")
+    return keys
 
 
 def partial_index(
@@ -154,6 +167,12 @@ def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], n
         path = target.partition("#")[0]
         if index.config.generator == "hugo" and path.strip():
             keys.update(_lookup_keys(page, path, reference.language.lower() or page.language))
+        return
+    if reference.kind == "post-url":
+        keys.add(f"p\x1f{target.rsplit('/', 1)[-1]}")
+        return
+    if reference.kind == "jekyll-link":
+        named.add(os.path.normpath(os.path.join(index.config.root, target)))
         return
     path = unquote(target.partition("#")[0].split("?", 1)[0])
     if target.startswith("#") or target.startswith("//") or ":" in target.split("/", 1)[0]:

@@ -17,7 +17,7 @@ from there without indexing the site.  A file of the run whose stamp changed
 when its new facts have the digest kept; the kept stamps are then updated.
 
 When only files of the run changed (a pre-commit run over edited files of a
-Hugo, Starlight or Docusaurus site), the keys kept with the findings find the part of the site those files' findings
+Hugo, Starlight, Docusaurus or Jekyll site), the keys kept with the findings find the part of the site those files' findings
 depend on, and only that part is indexed (``fmlint.site.partial``).  Otherwise
 (a rename, a new or deleted file, a configuration change, a changed file
 outside the run) the whole site is indexed.  The facts of the run's files
@@ -275,7 +275,7 @@ def _partial_memo(run: _Pass, kept: _Memo) -> _Memo:
 
 def _page_keys(index: SiteIndex, files: list[str]) -> list[tuple[str, str, int, int]] | None:
     """Each page's keys (key, the term of a term's key or "", the file's place in ``files``, how many times)
-    for later runs over a few files (Hugo, Starlight and Docusaurus sites), sorted."""
+    for later runs over a few files (Hugo, Starlight, Docusaurus and Jekyll sites), sorted."""
     if not _partial_keys(index.config):
         return None
     from fmlint.site.partial import page_keys
@@ -295,7 +295,7 @@ def _page_keys(index: SiteIndex, files: list[str]) -> list[tuple[str, str, int, 
 
 def _partial_keys(site: SiteConfig) -> bool:
     """Whether a run over a few files of the site may index the part of it they depend on (``partial``)."""
-    return site.generator == "hugo" or site.starlight is not None or site.docusaurus is not None
+    return site.generator in ("hugo", "jekyll") or site.starlight is not None or site.docusaurus is not None
 
 
 def _findings(index: SiteIndex, wanted_codes: dict[str, frozenset[str]], every_code: bool) -> list[Finding]:
