@@ -745,3 +745,38 @@ def test_relative_links_to_pages_urls(tmp_path):
         f"content/docs/sub/child.md:{at(8, links, '../install/#optionz')} SITE004",
     ]
     assert "`../nope/` leads to `/docs/nope/`, which is no page's URL" in found[0]
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"_config.yml": "collections: 5\npermalink: [1]\ncollections_dir: 3\nbaseurl: {a: 1}\n"},
+        {"_config.yml": "collections:\n  docs: [1, 2]\n  posts:\n    permalink: 7\n"},
+        {"_config.yml": ":\n  - [\n"},
+        {
+            "astro.config.mjs": "import s from '@astrojs/starlight'; export default {base: 5, locales: {, : }, redirects: {'/[': 1}"
+        },
+        {
+            "astro.config.mjs": "'@astrojs/starlight' locales: localesX; defaultLocale: 'x'",
+            "src/pages/[...x]/[[y]].astro": "",
+        },
+        {
+            "docusaurus.config.js": "module.exports = {presets: [['classic', {docs: {path: 5}}]], plugins: [["
+            "'@docusaurus/plugin-content-docs', missing]], i18n: {locales: [1, 'fr'",
+            "versions.json": "not json",
+        },
+        # a content folder above the site's own: not walked (it would be the whole tree up to `/`)
+        {
+            "docusaurus.config.ts": "const o = {path: '../../../../../../../../'}; export default {plugins: "
+            "[['@docusaurus/plugin-content-docs', o]]}"
+        },
+    ],
+)
+def test_malformed_generator_configurations_give_no_internal_error(tmp_path, files):
+    body = "[a](/b/) [c](../d/) {% link x %} {{ 'y' | relative_url }} <a href='/z'>z</a>\n"
+    pages = {
+        name: page("title: x", "slug: 5", "id: [1]", body=body) for name in ("index.md", "docs/a.md", "_docs/a.md")
+    }
+    write(tmp_path, {**files, **pages, "src/content/docs/a.md": page("title: x", body=body)})
+    result = run([str(tmp_path / name) for name in pages], lambda path: SITE_SETTINGS, jobs=1)
+    assert not [d for d in result.diagnostics if d.code == "X001"]

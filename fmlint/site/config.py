@@ -300,7 +300,9 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     docusaurus = None
     if generator == "docusaurus":
         folders, docusaurus = read_docusaurus(os.path.join(root, marker), folders)
-    dirs = tuple(ContentDir(os.path.normpath(os.path.join(root, folder)), None) for folder in folders)
+    paths = [os.path.normpath(os.path.join(root, folder)) for folder in folders]
+    # (a folder holding the site's own folder, `path: '..'`, would make the whole tree above it content)
+    dirs = tuple(ContentDir(path, None) for path in paths if not root.startswith(os.path.join(path, "")))
     style = ""
     collections: tuple[tuple[str, str], ...] = ()
     collections_dir = base_path = ""
