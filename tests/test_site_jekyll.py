@@ -109,3 +109,12 @@ def test_links_in_markdown_and_in_liquid(tmp_path):
         f"_docs/intro.md:{at(9, first, '_docs/missing.md')} SITE003",
         f"_docs/intro.md:{at(9, first, '2021-01-03-none')} SITE003",
     ]
+
+
+def test_jekyll_liquid_on_another_generators_site_is_an_example(tmp_path):
+    """A Hugo page that shows Jekyll's Liquid (a migration guide) names nothing on the Hugo site."""
+    body = "```liquid\n[a]({{ '/nope/' | relative_url }}) {% link _docs/x.md %} {% post_url 2021-01-01-x %}\n```\n"
+    write(
+        tmp_path, {"hugo.toml": 'baseURL = "https://example.org/"\n', "content/migrate.md": page("title: M", body=body)}
+    )
+    assert site_findings(tmp_path) == []

@@ -73,7 +73,7 @@ class Anchor(msgspec.Struct, frozen=True, array_like=True, gc=False):
 
 
 class Reference(msgspec.Struct, frozen=True, array_like=True, gc=False):
-    kind: str  # "ref", "relref", "link", "image", and Jekyll's "jekyll-link", "post-url"
+    kind: str  # "ref", "relref", "link", "image", and Jekyll's "liquid-url", "jekyll-link", "post-url"
     target: str  # as written (a shortcode's path, with ``#fragment``)
     at: At  # the destination
     language: str = ""  # a shortcode's ``lang=``
@@ -287,8 +287,9 @@ def _liquid_links(
     text: str, openings: list[int], skipped: list[Span], spans: list[Span], references: list[_Pending]
 ) -> None:
     """Jekyll's links written in Liquid (added to ``references``, their paths' spans to ``spans``): a path
-    through ``relative_url``/``absolute_url`` is a ``link`` from the site's root; ``{% link %}`` names a file,
-    ``{% post_url %}`` a post (kinds ``jekyll-link`` and ``post-url``).  Not in ``skipped`` (the view's
+    through ``relative_url``/``absolute_url`` is a link from the site's root, ``{% link %}`` names a file,
+    ``{% post_url %}`` a post (kinds ``liquid-url``, ``jekyll-link`` and ``post-url``: judged on Jekyll sites
+    only; another generator's page may show Jekyll's Liquid as an example).  Not in ``skipped`` (the view's
     shortcodes and Liquid ``raw``/``comment`` blocks, whose Liquid is not run); in code it is run.  Tried
     where Liquid opens (``openings``: each ``{%`` and ``{{ '``)."""
     for at in openings:
@@ -296,11 +297,11 @@ def _liquid_links(
         if found is None or any(span.start <= at < span.end for span in skipped):
             continue
         group = 2 if found.group(2) is not None else 4
-        kind = "link" if group == 2 else "jekyll-link" if found.group(3) == "link" else "post-url"
+        kind = "liquid-url" if group == 2 else "jekyll-link" if found.group(3) == "link" else "post-url"
         target = found.group(group)
-        if kind == "link" and target.startswith("//"):
+        if kind == "liquid-url" and target.startswith("//"):
             continue
-        if kind == "link":
+        if kind == "liquid-url":
             target = "/" + target.lstrip("/")  # (relative_url takes a path from the site's root, slash or not)
         spans.append(Span(found.start(group), found.end(group)))
         references.append((kind, target, len(spans) - 1, ""))

@@ -82,6 +82,8 @@ def _url_relative(target: str) -> bool:
 def _resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     if reference.kind in ("ref", "relref"):
         return _shortcode(index, page, reference) if index.config.generator == "hugo" else _SKIP
+    if reference.kind == "liquid-url":
+        return _jekyll_url(index, reference.target) if index.config.generator == "jekyll" else _SKIP
     if reference.kind in _JEKYLL_TAGS:
         return _jekyll_tag(index, reference) if index.config.generator == "jekyll" else _SKIP
     return _link(index, page, reference)
