@@ -65,9 +65,9 @@ def _files(files: dict[str, str], run: list[str]) -> Step:
     return step
 
 
-def _configure(text: str, run: list[str]) -> Step:
+def _configure(text: str, run: list[str], name: str = "hugo.toml") -> Step:
     def step(root: Path) -> list[str]:
-        (root / "hugo.toml").write_text(text, encoding="utf-8")
+        (root / name).write_text(text, encoding="utf-8")
         read_site.cache_clear()
         return run
 
@@ -204,6 +204,8 @@ JEKYLL_STEPS = [
     _edit("index.md", "title: Home", body="[a]({% post_url 2021-01-02-hello %}) [b](/old/) [c]({% post_url x %})\n"),
     _outside("_posts/2021-01-02-hello.md", ["index.md"], "title: Hello", "redirect_from:", "  - /old/"),
     _edit("about.md", "title: About", "permalink: /docs/intro/"),  # one URL with the collection's document
+    _configure(JEKYLL_SITE["_config.yml"] + "baseurl: /repo\n", [], "_config.yml"),
+    _edit("index.md", "title: Home", body="[a](/docs/intro/) [b](/repo/docs/intro/#start) [c](/repo/about.html)\n"),
 ]
 
 

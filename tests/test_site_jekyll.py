@@ -118,3 +118,15 @@ def test_jekyll_liquid_on_another_generators_site_is_an_example(tmp_path):
         tmp_path, {"hugo.toml": 'baseURL = "https://example.org/"\n', "content/migrate.md": page("title: M", body=body)}
     )
     assert site_findings(tmp_path) == []
+
+
+def test_a_project_sites_baseurl(tmp_path):
+    """`baseurl: /repo` (a GitHub Pages project site): a link must carry it, or go through `relative_url`;
+    one without it that names a page of the site misses it; one naming no page is another site's."""
+    links = "[a](/repo/docs/intro/) [b](/docs/intro/) [c]({{ '/docs/intro/' | relative_url }}) [d](/other-repo/)\n"
+    oracle_site(tmp_path)
+    write(tmp_path, {"_config.yml": CONFIG + "baseurl: /repo\n", "about.md": page("title: About", body=links)})
+    found = site_findings(tmp_path)
+    start = links.index("[b](") + len("[b](") + 1
+    assert placed(found) == [f"about.md:5:{start}-5:{start + len('/docs/intro/')} SITE003"]
+    assert "misses the site's baseurl `/repo`: write `/repo/docs/intro/`" in found[0]

@@ -200,8 +200,12 @@ def _url_keys(config: SiteConfig, target: str) -> list[str]:
     if config.docusaurus is not None:
         path = config.docusaurus.page_paths(target)
         return [f"u\x1f{url_key(config.docusaurus.base + unquote(path))}"] if path is not None else []
-    path = url_key(unquote(target.partition("#")[0].split("?", 1)[0]))
-    return [f"u\x1f{path}", f"a\x1f{path}"]
+    path = unquote(target.partition("#")[0].split("?", 1)[0])
+    paths = [path]
+    base = "/" + config.base_path if config.generator == "jekyll" and config.base_path else ""
+    if base and (path == base or path.startswith(base + "/")):
+        paths.append(path[len(base) :] or "/")  # (on Jekyll, a link names the page under the site's baseurl)
+    return [f"{kind}\x1f{url_key(found)}" for found in paths for kind in "ua"]
 
 
 def _lookup_keys(page: Page, target: str, language: str) -> list[str]:

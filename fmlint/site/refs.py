@@ -83,7 +83,7 @@ def _resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     if reference.kind in ("ref", "relref"):
         return _shortcode(index, page, reference) if index.config.generator == "hugo" else _SKIP
     if reference.kind == "liquid-url":
-        return _jekyll_url(index, reference.target) if index.config.generator == "jekyll" else _SKIP
+        return _jekyll_url(index, reference.target, True) if index.config.generator == "jekyll" else _SKIP
     if reference.kind in _JEKYLL_TAGS:
         return _jekyll_tag(index, reference) if index.config.generator == "jekyll" else _SKIP
     return _link(index, page, reference)
@@ -241,21 +241,33 @@ def _docusaurus_url(index: SiteIndex, docusaurus: Docusaurus, target: str) -> Re
     return Resolved(None, fragment, f"`{path}` is no page's URL (nor a page Docusaurus makes or a file in static/)")
 
 
-def _jekyll_url(index: SiteIndex, target: str) -> Resolved:
-    """A root-relative link on a Jekyll site (``/docs/install/``, or ``{{ '/docs/install/' | relative_url }}``):
-    a page's URL (``/a`` for ``/a.html`` too); a ``redirect_from`` URL or a file Jekyll copies is not judged,
-    nor any link on a site with a ``baseurl`` (links are then written through ``relative_url``, or wrong)."""
+def _jekyll_url(index: SiteIndex, target: str, from_site: bool = False) -> Resolved:
+    """A root-relative link on a Jekyll site (``/docs/install/``; ``from_site``: a path through
+    ``relative_url``, from the site's root whatever its ``baseurl``): a page's URL (``/a`` for ``/a.html``
+    too); a ``redirect_from`` URL or a file Jekyll copies is not judged.  With a ``baseurl`` (a GitHub Pages
+    project site), a link written without it that names a page of the site misses it; other such links are
+    not judged (another site on the same host)."""
     config = index.config
     path, _, fragment = target.partition("#")
     path = unquote(path.split("?", 1)[0])
+    base = "/" + config.base_path if config.base_path else ""
+    if base and not from_site:
+        if path != base and not path.startswith(base + "/"):
+            found = index.by_url.get(url_key(path))
+            if found is None:
+                return _SKIP
+            shown = f"{{{{ '{path}' | relative_url }}}}"
+            return Resolved(
+                None, fragment, f"`{path}` misses the site's baseurl `{base}`: write `{base}{path}` or `{shown}`"
+            )
+        path = path[len(base) :] or "/"
     found = index.by_url.get(url_key(path))
     if found is not None:
         return Resolved(found, unquote(fragment))
     last = path.rstrip("/").rsplit("/", 1)[-1]
     source = os.path.join(config.root, *path.strip("/").split("/"))
     if (
-        config.base_path
-        or ("." in last and not last.endswith(".html"))
+        ("." in last and not last.endswith(".html"))
         or url_key(path) in index.alias_urls
         or index.unseen(url_key(path))
         or index.probe(os.path.exists, source)
