@@ -77,6 +77,32 @@ def built_by_fmlint(root: Path) -> set[str]:
     return {page.url.rstrip("/") + "/" for page in index_of(root).pages if page.renders}
 
 
+VERSIONED_FILES = {
+    "docs/intro.md": ("title: Intro next",),  # the current version: under /next
+    "docs/new-page.md": ("title: New",),
+    "docs/guides/02-setup.md": ("title: Setup",),
+    "versioned_docs/version-2.0/intro.md": ("title: Intro 2",),  # the last version: at the route base
+    "versioned_docs/version-2.0/guides/02-setup.md": ("title: Setup 2",),
+    "versioned_docs/version-2.0/old-slug.md": ("title: Old", "slug: /moved"),
+    "versioned_docs/version-1.0/intro.md": ("title: Intro 1",),  # an older one: under /1.0
+}
+VERSIONED_BUILT = {
+    "/docs/1.0/intro/",
+    "/docs/guides/setup/",
+    "/docs/intro/",
+    "/docs/moved/",
+    "/docs/next/guides/setup/",
+    "/docs/next/intro/",
+    "/docs/next/new-page/",
+}
+VERSIONED_CONFIG = CONFIG.replace("blog: {showReadingTime: false, onUntruncatedBlogPosts: 'ignore'}", "blog: false")
+
+
+def versioned_site(root: Path) -> None:
+    files = {name: page(*front) for name, front in VERSIONED_FILES.items()}
+    write(root, {"docusaurus.config.js": VERSIONED_CONFIG, "versions.json": '["2.0", "1.0"]\n', **files})
+
+
 def test_page_urls_match_a_docusaurus_build(tmp_path):
     oracle_site(tmp_path)
     assert built_by_fmlint(tmp_path) == BUILT
@@ -86,8 +112,9 @@ PROJECT = os.environ.get("FMLINT_DOCUSAURUS_PROJECT")
 
 
 @pytest.mark.skipif(not PROJECT or not shutil.which("npx"), reason="no Docusaurus project (FMLINT_DOCUSAURUS_PROJECT)")
-def test_page_urls_match_docusaurus_building_them_now(tmp_path):
-    oracle_site(tmp_path)
+@pytest.mark.parametrize(("site", "generated"), [(oracle_site, {"/blog/", "/blog/archive/"}), (versioned_site, set())])
+def test_page_urls_match_docusaurus_building_them_now(tmp_path, site, generated):
+    site(tmp_path)
     project = Path(str(PROJECT))
     shutil.copy(project / "package.json", tmp_path)
     (tmp_path / "node_modules").symlink_to(project / "node_modules")
@@ -98,7 +125,7 @@ def test_page_urls_match_docusaurus_building_them_now(tmp_path):
         "/" + str(path.parent.relative_to(tmp_path / "build")).replace(os.sep, "/").strip(".").strip("/") + "/"
         for path in (tmp_path / "build").rglob("index.html")
     }
-    assert built_by_fmlint(tmp_path) == {url.replace("//", "/") for url in built} - {"/blog/", "/blog/archive/"}
+    assert built_by_fmlint(tmp_path) == {url.replace("//", "/") for url in built} - generated
 
 
 def test_root_relative_links_anchors_drafts_and_duplicate_routes(tmp_path):
@@ -155,3 +182,14 @@ def test_plugin_options_declared_as_constants_and_an_mts_configuration(tmp_path)
         f"../../docs/users/Configs.mdx:{at(6, links, '/users/gone')} SITE003"
     ]
     assert site_of(str(tmp_path / "docs/users/Configs.mdx")) == read_site(str(tmp_path / "packages/website"))
+
+
+def test_versioned_docs_urls_match_a_docusaurus_build(tmp_path):
+    versioned_site(tmp_path)
+    assert built_by_fmlint(tmp_path) == VERSIONED_BUILT
+    links = "[a](/docs/1.0/intro) [b](/docs/next/new-page) [c](/docs/new-page) [d](/docs/2.0/intro)\n"
+    write(tmp_path, {"docs/intro.md": page("title: Intro next", body=links)})
+    assert placed(site_findings(tmp_path)) == [
+        f"docs/intro.md:{at(5, links, '/docs/new-page')} SITE003",  # only in the current version, /next
+        f"docs/intro.md:{at(5, links, '/docs/2.0/intro')} SITE003",  # the last version is at /docs/
+    ]

@@ -130,8 +130,8 @@ Root-relative links (`/docs/install/`) must name a page's URL: on Hugo sites
 draft, which production builds leave out; not a redirect of `astro.config.*`
 or `public/_redirects`, a file in `public/` or a route of `src/pages`); on
 Docusaurus sites (under `baseUrl`, after an `i18n` locale's prefix; not a page
-the blog or docs plugin makes, a JavaScript page, a file, a versioned docs
-plugin's page); on Jekyll sites (collections' documents too; not a
+the blog or docs plugin makes, a JavaScript page, a file; each version of
+versioned docs at its own path); on Jekyll sites (collections' documents too; not a
 `redirect_from` URL, an HTML page's, or a file Jekyll copies; with a `baseurl`,
 a link written without it that names a page misses it, and is reported). Jekyll's
 `{{% link path %}}` must name a file and `{{% post_url name %}}` a post, or Jekyll

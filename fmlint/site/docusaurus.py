@@ -16,12 +16,14 @@ folder), or its folder and file name with number prefixes dropped
 folder's own name) being its folder; a blog post's is ``/<slug>``, or
 ``/YYYY/MM/DD/<name>`` from a dated file or folder name; a page's is its path.
 Files whose names start with ``_`` and drafts are not built; case and spaces
-are kept.  A versioned docs plugin (``versions.json``) serves its folder under
-another path: its URLs are not worked out.
+are kept.  A versioned docs plugin (``versions.json``) serves its last version
+at its route base, the others under ``/<version>`` (from ``versioned_docs/``)
+and its own folder, the current version, under ``/next``.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import re
@@ -54,7 +56,6 @@ class ContentPlugin:
     kind: str  # "docs", "blog" or "pages"
     folder: str  # as configured, from the site's folder (``../docs``)
     route: str  # its ``routeBasePath`` without slashes at its ends ("" at the site's root)
-    versioned: bool = False  # a docs plugin with ``versions.json``: its folder is served as ``next``
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class Docusaurus:
     def generated(self, path: str) -> bool:
         """Whether ``path`` (no base, no locale) is a page the plugins make, not a file: a blog's index, its
         archive, pages, tags and authors; the docs' tags and generated category indexes; the search page; a
-        route of a JavaScript page; any page of a versioned docs plugin."""
+        route of a JavaScript page."""
         if matches(self.routes, path) or path.strip("/") == "search":
             return True
         for plugin in self.plugins:
@@ -77,7 +78,7 @@ class Docusaurus:
                     continue
                 rest = rest[len(plugin.route) :].strip("/")
             first = rest.split("/", 1)[0]
-            if plugin.versioned or (plugin.kind == "blog" and (not rest or first in _BLOG_PAGES)):
+            if plugin.kind == "blog" and (not rest or first in _BLOG_PAGES):
                 return True
             if plugin.kind == "docs" and first in ("tags", "category"):
                 return True
@@ -104,7 +105,7 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
     except (OSError, UnicodeDecodeError):
         return defaults, Docusaurus()
     named = dict(zip(("docs", "blog", "pages"), defaults, strict=True))
-    plugins: list[ContentPlugin] = []
+    plugins: list[tuple[ContentPlugin, tuple[str, str | None]]] = []  # with its ``id`` and ``lastVersion``
     mentioned: set[str] = set()
     off: set[str] = set()
     for match in _PLUGIN_OPTIONS.finditer(text):
@@ -118,12 +119,23 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
         else:  # (each instance of a plugin has its folder)
             folder = _top_level_string(text, start, "path") or named[kind]
             route = _top_level_string(text, start, "routeBasePath")
-            plugins.append(ContentPlugin(kind, folder, (_ROUTES[kind] if route is None else route).strip("/")))
-    plugins += [ContentPlugin(kind, folder, _ROUTES[kind]) for kind, folder in named.items() if kind not in mentioned]
-    plugins = [plugin for plugin in plugins if plugin.folder not in {named[kind] for kind in off}]
+            plugin = ContentPlugin(kind, folder, (_ROUTES[kind] if route is None else route).strip("/"))
+            versioning = (
+                _top_level_string(text, start, "id") or "default",
+                _top_level_string(text, start, "lastVersion"),
+            )
+            plugins.append((plugin, versioning))
+    plugins += [
+        (ContentPlugin(kind, folder, _ROUTES[kind]), ("default", None))
+        for kind, folder in named.items()
+        if kind not in mentioned
+    ]
     root = os.path.dirname(config)
-    plugins = [
-        ContentPlugin(p.kind, p.folder, p.route, p.kind == "docs" and _versioned(root, plugins, p)) for p in plugins
+    versioned = [
+        expanded
+        for plugin, (plugin_id, last) in plugins
+        if plugin.folder not in {named[kind] for kind in off}
+        for expanded in _with_versions(root, plugin, plugin_id, last)
     ]
     base = _BASE_URL.search(text)
     default = _DEFAULT_LOCALE.search(text)
@@ -131,17 +143,17 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
     others = [found.group(2) for found in _STRING.finditer(locales.group(1))] if locales is not None else []
     routes = [
         route
-        for plugin in plugins
+        for plugin in versioned
         if plugin.kind == "pages"
         for route, _ in file_routes(os.path.join(root, plugin.folder), _JAVASCRIPT_PAGES)
     ]
     site = Docusaurus(
         base=base.group(2).rstrip("/") if base is not None else "",
-        plugins=tuple(plugins),
+        plugins=tuple(versioned),
         locales=tuple(locale for locale in others if default is None or locale != default.group(2)),
         routes=tuple(routes),
     )
-    return tuple(dict.fromkeys(plugin.folder for plugin in plugins)), site
+    return tuple(dict.fromkeys(plugin.folder for plugin in versioned)), site
 
 
 def _constant(text: str, name: str) -> int | None:
@@ -150,11 +162,31 @@ def _constant(text: str, name: str) -> int | None:
     return found.end() - 1 if found is not None else None
 
 
-def _versioned(root: str, plugins: list[ContentPlugin], plugin: ContentPlugin) -> bool:
-    """Whether the docs plugin has released versions: ``versions.json``, for the first docs plugin (another
-    instance's ``<id>_versions.json`` is not read: its pages are taken as unversioned)."""
-    first = next(p for p in plugins if p.kind == "docs") is plugin
-    return first and os.path.isfile(os.path.join(root, "versions.json"))
+def _with_versions(root: str, plugin: ContentPlugin, plugin_id: str, last: str | None) -> list[ContentPlugin]:
+    """A docs plugin with released versions (``versions.json``; ``<id>_versions.json`` for another instance)
+    as one plugin for each version: the last one (the newest, or ``lastVersion``) at the route base, the
+    others under ``/<version>``, from ``versioned_docs/version-<version>``, and the plugin's own folder (the
+    current version) under ``/next`` (at the route base with ``lastVersion: 'current'``)."""
+    prefix = "" if plugin_id == "default" else f"{plugin_id}_"
+    versions = _versions(os.path.join(root, f"{prefix}versions.json")) if plugin.kind == "docs" else []
+    if not versions:
+        return [plugin]
+    last = last or versions[0]
+
+    def route(version: str) -> str:
+        return plugin.route if version == last else "/".join(part for part in (plugin.route, version) if part)
+
+    current = ContentPlugin("docs", plugin.folder, route("current") if last == "current" else route("next"))
+    return [current, *(ContentPlugin("docs", f"{prefix}versioned_docs/version-{v}", route(v)) for v in versions)]
+
+
+def _versions(path: str) -> list[str]:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            found = json.load(handle)
+    except (OSError, ValueError):
+        return []
+    return [version for version in found if isinstance(version, str)] if isinstance(found, list) else []
 
 
 def page_url(site: Docusaurus, plugin: ContentPlugin, path: str, slug: str | None, doc_id: str | None) -> str:

@@ -279,13 +279,11 @@ def _starlight(config: SiteConfig, starlight: Starlight, page: Page) -> str:
 
 
 def _docusaurus(config: SiteConfig, page: Page) -> str:
-    """The URL of a page of a Docusaurus content plugin ("" for any other file, and in a versioned docs folder)."""
+    """The URL of a page of a Docusaurus content plugin ("" for any other file)."""
     assert config.docusaurus is not None
     for plugin in config.docusaurus.plugins:
         folder = os.path.join(os.path.normpath(os.path.join(config.root, plugin.folder)), "")
         if page.absolute.startswith(folder):
-            if plugin.versioned:
-                return ""
             facts = page.facts
             path = page.absolute[len(folder) :].replace(os.sep, "/")
             slug, doc_id = (item.value if item is not None else None for item in (facts.slug, facts.doc_id))
