@@ -193,3 +193,27 @@ def test_versioned_docs_urls_match_a_docusaurus_build(tmp_path):
         f"docs/intro.md:{at(5, links, '/docs/new-page')} SITE003",  # only in the current version, /next
         f"docs/intro.md:{at(5, links, '/docs/2.0/intro')} SITE003",  # the last version is at /docs/
     ]
+
+
+def test_versions_are_separate_folders_and_a_themes_docs_key_is_no_plugin(tmp_path):
+    """Jest's website: the docs in `../docs`, a theme option `docs: {sidebar: …}` (no plugin: its default folder
+    is not there), and each version repeating the pages' titles (no duplicate: they are separate folders)."""
+    config = (
+        "export default {baseUrl: '/', presets: [['classic', {docs: {path: '../docs'}, blog: false}]],"
+        " themeConfig: {docs: {sidebar: {hideable: true}}}};\n"
+    )
+    write(
+        tmp_path,
+        {
+            "package.json": "{}\n",
+            "website/docusaurus.config.mjs": config,
+            "website/versions.json": '["1.0"]\n',
+            "website/versioned_docs/version-1.0/intro.md": page("title: Intro", body="[a](/docs/next/intro)\n"),
+            "docs/intro.md": page("title: Intro", body="[a](/docs/intro) [b](/docs/1.0/intro)\n"),
+        },
+    )
+    site = read_site(str(tmp_path / "website"))
+    assert [plugin.folder for plugin in site.docusaurus.plugins] == ["../docs", "versioned_docs/version-1.0"]
+    assert placed(site_findings(tmp_path / "website")) == [
+        f"../docs/intro.md:{at(5, '[a](/docs/intro) [b](/docs/1.0/intro)', '/docs/1.0/intro')} SITE003"
+    ]

@@ -423,8 +423,8 @@ export default {
             "blog/post.md": page('title: "P"', body="[e](nowhere.md)\n"),  # blog: false
         },
     )
-    assert [c.path for c in read_site(str(tmp_path)).content_dirs] == [
-        str(tmp_path / name) for name in ("documentation", "community", "src/pages")
+    assert [c.path for c in read_site(str(tmp_path)).content_dirs] == [  # (src/pages is not there)
+        str(tmp_path / name) for name in ("documentation", "community")
     ]
     assert [line.split(" ", 2)[:2] for line in site_findings(tmp_path)] == [
         ["community/c.md:5:5-5:15", "SITE003"],

@@ -251,12 +251,15 @@ def duplicate_translation_keys(index: SiteIndex, wanted: Wanted) -> Iterator[Fin
 
 
 def duplicate_titles(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
-    by_title: dict[tuple[str, str, str], list[Page]] = {}
+    by_title: dict[tuple[str, int, str, str], list[Page]] = {}
+    # (a Hugo site's content folders are one tree; another generator's are separate ones: docs versions)
+    separate = index.config.generator != "hugo"
     for page in index.pages:
         title = page.facts.title
         if page.kind == "page" and title is not None and title.value.strip():
-            by_title.setdefault((page.language, container(page), title.value.strip().casefold()), []).append(page)
-    for (_, folder, _), pages in by_title.items():
+            key = (page.language, page.mount if separate else 0, container(page), title.value.strip().casefold())
+            by_title.setdefault(key, []).append(page)
+    for (_, _, folder, _), pages in by_title.items():
         for page in pages:
             if len(pages) > 1 and wanted(page):
                 others = ", ".join(_named(other, other.facts.title) for other in _by_file(pages) if other is not page)

@@ -108,7 +108,10 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
     plugins: list[tuple[ContentPlugin, tuple[str, str | None]]] = []  # with its ``id`` and ``lastVersion``
     mentioned: set[str] = set()
     off: set[str] = set()
+    theme = _theme_config(text)
     for match in _PLUGIN_OPTIONS.finditer(text):
+        if any(start < match.start() < end for start, end in theme):
+            continue  # (the theme's `docs: {sidebar: …}` is no plugin's options)
         kind, options = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
         start = match.end() - 1 if options == "{" else _constant(text, options) if options != "false" else -1
         if start is None:
@@ -136,6 +139,9 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
         for plugin, (plugin_id, last) in plugins
         if plugin.folder not in {named[kind] for kind in off}
         for expanded in _with_versions(root, plugin, plugin_id, last)
+        # (a `docs: {…}` that is no plugin's, such as the theme's `docs: {sidebar: …}`, names a default folder
+        # that is not there)
+        if os.path.isdir(os.path.join(root, expanded.folder))
     ]
     base = _BASE_URL.search(text)
     default = _DEFAULT_LOCALE.search(text)
@@ -154,6 +160,31 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
         routes=tuple(routes),
     )
     return tuple(dict.fromkeys(plugin.folder for plugin in versioned)), site
+
+
+_THEME_CONFIG = re.compile(r"(?<![\w$.])themeConfig\s*(?::[^={]*)?[:=]\s*\(?\s*\{")  # (Jest's is `({…})`)
+
+
+def _theme_config(text: str) -> list[tuple[int, int]]:
+    """Where the ``themeConfig`` object literals are (its key's value, or a constant of that name)."""
+    spans = []
+    for found in _THEME_CONFIG.finditer(text):
+        end = _object_end(text, found.end() - 1)
+        if end is not None:
+            spans.append((found.end() - 1, end))
+    return spans
+
+
+def _object_end(text: str, start: int) -> int | None:
+    depth = 0
+    for token in TOKEN.finditer(text, start):
+        if token.group() == "{":
+            depth += 1
+        elif token.group() == "}":
+            depth -= 1
+            if depth == 0:
+                return token.end()
+    return None
 
 
 def _constant(text: str, name: str) -> int | None:
