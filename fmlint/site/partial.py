@@ -46,8 +46,8 @@ from fmlint.site.refs import (
 # keys, the files of the run → what was kept under them for the other files: (key, file, 1, its place in the
 # site's files) and, for the keys of terms, (key, term, how many uses, the place of the first)
 Keyed = Callable[[set[str], set[str]], list[tuple[str, str, int, int]]]
-# files → (name as a run names it, facts, whether it was checked just now: those go last, as in a whole index)
-Loaded = Callable[[list[str]], dict[str, tuple[str, SiteFacts, bool]]]
+# files → (name as a run names it, facts)
+Loaded = Callable[[list[str]], dict[str, tuple[str, SiteFacts]]]
 
 
 def page_keys(config: SiteConfig, page: Page) -> list[tuple[str, str | None]]:
@@ -89,7 +89,7 @@ def partial_index(
     in_run = {absolute for _, absolute, _ in run}
     sections = {path for path in files if path[path.rfind(os.sep) + 1 :].startswith("_index.")}
     chosen = sections - in_run
-    found: dict[str, tuple[str, SiteFacts, bool]] = {}
+    found: dict[str, tuple[str, SiteFacts]] = {}
     asked: set[str] = set()
     rows: list[tuple[str, str, int, int]] = []
     while True:
@@ -97,9 +97,8 @@ def partial_index(
         index = SiteIndex(config)
         for name, absolute, facts in run:
             index.add(name, absolute, facts)
-        ordered = [path for path in files if path in found]
-        for absolute in sorted(ordered, key=lambda path: found[path][2]):  # (a stable sort)
-            name, facts, _ = found[absolute]
+        for absolute in (path for path in files if path in found):  # (in the site's order, as a whole index)
+            name, facts = found[absolute]
             index.add(name, absolute, facts)
         index.generated = generated
         index.finish(implicit)

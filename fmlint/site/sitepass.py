@@ -212,17 +212,20 @@ class _Pass:
     jobs: int | None
     verbose: bool
 
-    def other_facts(self, paths: Iterable[str]) -> list[tuple[str, str, SiteFacts, bool]]:
-        """(name as the run names it, absolute path, facts, whether checked just now) of files outside the
-        run: those served from the cache first, in the site's order, then those checked now (as in a whole
-        index, where the first page of a URL or content key wins)."""
+    def other_facts(self, paths: Iterable[str]) -> list[tuple[str, str, SiteFacts]]:
+        """(name as the run names it, absolute path, facts) of files outside the run, in the order of
+        ``paths`` (the site's), whether served from the cache or checked now: the first page of a URL or
+        content key wins, so a run with the cache and one without index the pages alike."""
         here = os.path.join(os.getcwd(), "")
         others = {_shown(path, here): path for path in paths}  # their cache entries are keyed by that name
         cached, rechecked = _other_facts(others, self.stamps, self.settings_for, self.cache, self.jobs, self.verbose)
-        found = [(shown, others[shown], cached[shown], False) for shown in others if shown in cached]
-        for shown, facts in rechecked.items():
-            now = facts if facts is not None else _facts_now(shown, self.settings_for(shown))
-            found.append((shown, others[shown], now, True))
+        found = []
+        for shown, path in others.items():
+            if shown in cached:
+                found.append((shown, path, cached[shown]))
+            elif shown in rechecked:
+                facts = rechecked[shown]
+                found.append((shown, path, facts if facts is not None else _facts_now(shown, self.settings_for(shown))))
         return found
 
 
@@ -235,7 +238,7 @@ def _whole_memo(run: _Pass, state: str) -> _Memo:
     for absolute, result in run.in_run.items():
         index.add(result.path, absolute, fresh[absolute])
     others = run.other_facts(path for path in run.files if path not in run.in_run)
-    for shown, path, facts, _ in others:
+    for shown, path, facts in others:
         index.add(shown, path, facts)
     index.generated = run.adapters
     index.finish()
@@ -263,8 +266,8 @@ def _partial_memo(run: _Pass, kept: _Memo) -> _Memo:
             raise LookupError(run.site.root)
         return [(key, run.files[name] if isinstance(name, int) else name, n, first) for key, name, n, first in found]
 
-    def loaded(paths: list[str]) -> dict[str, tuple[str, SiteFacts, bool]]:
-        return {path: (shown, facts, now) for shown, path, facts, now in run.other_facts(paths)}
+    def loaded(paths: list[str]) -> dict[str, tuple[str, SiteFacts]]:
+        return {path: (shown, facts) for shown, path, facts in run.other_facts(paths)}
 
     fresh = run.run_facts.of(run.in_run)
     files = [(result.path, absolute, fresh[absolute]) for absolute, result in run.in_run.items()]
