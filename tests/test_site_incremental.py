@@ -206,6 +206,8 @@ JEKYLL_STEPS = [
     _edit("about.md", "title: About", "permalink: /docs/intro/"),  # one URL with the collection's document
     _configure(JEKYLL_SITE["_config.yml"] + "baseurl: /repo\n", [], "_config.yml"),
     _edit("index.md", "title: Home", body="[a](/docs/intro/) [b](/repo/docs/intro/#start) [c](/repo/about.html)\n"),
+    _edit("index.md", "title: Home", body="[a](./docs/intro/#start) [b](./docs/gone/) [c](docs/intro/#run)\n"),
+    _outside("_docs/intro.md", ["index.md"], "title: Intro", body="## Run\n"),
 ]
 
 

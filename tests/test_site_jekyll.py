@@ -130,3 +130,24 @@ def test_a_project_sites_baseurl(tmp_path):
     start = links.index("[b](") + len("[b](") + 1
     assert placed(found) == [f"about.md:5:{start}-5:{start + len('/docs/intro/')} SITE003"]
     assert "misses the site's baseurl `/repo`: write `/repo/docs/intro/`" in found[0]
+
+
+def test_relative_links_resolve_from_the_pages_url(tmp_path):
+    """`../configuration/options/` on `/docs/intro/` is `/docs/configuration/options/`; on `/about.html` (no
+    pretty permalink) `folder/` is `/folder/`; with a baseurl the browser keeps it, so the link is the site's."""
+    oracle_site(tmp_path)
+    links = "[a](../configuration/options/) [b](../nope/) [c](./#setup)\n"
+    write(
+        tmp_path,
+        {
+            "_config.yml": CONFIG + "baseurl: /repo\n",
+            "_docs/intro.md": page("title: Intro", body="## Setup\n\n" + links),
+            "about.md": page("title: About", body="[d](folder/) [e](folder/gone/)\n"),
+        },
+    )
+    found = site_findings(tmp_path)
+    assert placed(found) == [
+        f"_docs/intro.md:{at(7, links, '../nope/')} SITE003",
+        f"about.md:{at(5, '[d](folder/) [e](folder/gone/)', 'folder/gone/')} SITE003",
+    ]
+    assert "`../nope/` leads to `/docs/nope/`" in found[0]

@@ -214,9 +214,10 @@ def relative_url_target(index: SiteIndex, page: Page, target: str) -> str | None
     """The root-relative URL (with its fragment) that a relative link of ``page`` leads to, as a browser
     resolves it from the page's URL (``../metrics/`` on ``/docs/traces/`` is ``/docs/metrics/``); ``None``
     where that URL is not known: a page that is not written, or a Starlight site whose URLs may lack the
-    trailing slash (``trailingSlash`` other than ``'always'``)."""
+    trailing slash (``trailingSlash`` other than ``'always'``); on a Jekyll site, the URL in the site (its
+    ``baseurl`` left out, as the browser's resolution from the page keeps it)."""
     starlight = index.config.starlight
-    if not page.url or not page.renders or (index.config.generator != "hugo" and starlight is None):
+    if not page.url or not page.renders or (index.config.generator not in ("hugo", "jekyll") and starlight is None):
         return None
     if starlight is not None and starlight.trailing_slash != "always":
         return None
@@ -279,17 +280,22 @@ def _jekyll_url(index: SiteIndex, target: str, from_site: bool = False) -> Resol
 
 
 def _relative_url(index: SiteIndex, page: Page, target: str) -> Resolved:
-    """A relative link to a page's URL; on a Hugo site also, failing that, to a page by its content path from
-    the page's folder (where a link render hook, Hugo's own among them, resolves it so)."""
+    """A relative link to a page's URL (Hugo, Starlight, Jekyll); on a Hugo site also, failing that, to a page
+    by its content path from the page's folder (where a link render hook, Hugo's own among them, resolves it so)."""
     absolute = relative_url_target(index, page, target)
     if absolute is None:
         return _SKIP
     starlight = index.config.starlight
-    found = _site_url(index, absolute) if starlight is None else _starlight_url(index, starlight, absolute)
+    if starlight is not None:
+        found = _starlight_url(index, starlight, absolute)
+    elif index.config.generator == "jekyll":
+        found = _jekyll_url(index, absolute, True)
+    else:
+        found = _site_url(index, absolute)
     if found.page is not None or not found.checked:
         return found
     path, _, fragment = target.partition("#")
-    if starlight is None and path.strip("/"):
+    if index.config.generator == "hugo" and path.strip("/"):
         by_path = lookup(index, page, unquote(path.split("?", 1)[0]).rstrip("/"), page.language)
         if isinstance(by_path, Page):
             return Resolved(by_path, unquote(fragment))
