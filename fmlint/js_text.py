@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # a comment, a string (quoted either way or a template), or a brace
 TOKEN = re.compile(r"""//[^\n]*|/\*.*?\*/|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|[{}]""", re.DOTALL)
@@ -26,7 +27,16 @@ _PART = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|[{}
 def object_keys(text: str, start: int) -> list[str]:
     """The keys (names or strings followed by ``:``) of the object literal opening at ``start`` (a ``{`` in
     ``text`` without comments), not those of the objects inside it."""
-    keys: list[str] = []
+    return [name for kind, name in _members(text, start) if kind == "key"]
+
+
+def object_spreads(text: str, start: int) -> list[str]:
+    """The names spread into the object literal opening at ``start`` (``{...redirects, …}``)."""
+    return [name for kind, name in _members(text, start) if kind == "spread"]
+
+
+def _members(text: str, start: int) -> Iterator[tuple[str, str]]:
+    """("key", name) and ("spread", name) of the object literal opening at ``start``, at its top level."""
     depth = 0
     candidate: str | None = None  # a name or string where a key may be
     expect_key = False
@@ -38,17 +48,19 @@ def object_keys(text: str, start: int) -> list[str]:
         elif value in "}])":
             depth -= 1
             if depth == 0:
-                break
+                return
         elif depth != 1:
             continue
         elif value == ",":
             expect_key = True
         elif value == ":" and candidate is not None:
-            keys.append(candidate)
+            yield "key", candidate
+            expect_key = False
+        elif expect_key and text.endswith("...", 0, token.start()):
+            yield "spread", value
             expect_key = False
         elif expect_key:
             candidate = value[1:-1] if value[0] in "'\"`" else value
             expect_key = False
             continue
         candidate = None
-    return keys

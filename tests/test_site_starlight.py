@@ -248,3 +248,25 @@ def test_relative_links_are_judged_where_every_url_ends_with_a_slash(tmp_path, t
     )
     found = placed(site_findings(tmp_path))
     assert found == (["src/content/docs/guides/a.md:5:22-5:27 SITE003"] if trailing == "always" else [])
+
+
+def test_redirects_spread_from_an_imported_module(tmp_path):
+    """Biome's website: `redirects: {...redirects, '/old': …}` with `redirects` the default export of a
+    generated module; locales from a named import."""
+    config = (
+        "import starlight from '@astrojs/starlight';\nimport redirects from './redirects.js';\n"
+        "import { locales } from './config/locales';\n"
+        "export default { redirects: { ...redirects, '/old/': '/guide/' }, integrations: [starlight({ locales })] };\n"
+    )
+    links = "[a](/rules/no-console-log/) [b](/old/) [c](/fr/guide/) [d](/rules/gone/)\n"
+    write(
+        tmp_path,
+        {
+            "astro.config.mjs": config,
+            "redirects.js": "// generated\nexport default {\n  '/rules/no-console-log': '/rules/no-console/',\n};\n",
+            "config/locales.ts": "export const locales = { root: { label: 'English' }, fr: { label: 'FR' } };\n",
+            DOCS + "guide.md": page("title: G"),
+            DOCS + "index.md": page("title: Home", body=links),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [f"src/content/docs/index.md:{at(5, links, '/rules/gone/')} SITE003"]

@@ -13,7 +13,8 @@ default locale gets a fallback page at its own URL, rendering the default's.
 The configuration is JavaScript, read from its text (``fmlint.js_text``): the
 Starlight integration (``@astrojs/starlight``), ``base``, ``trailingSlash``,
 ``defaultLocale``, ``locales`` (an object literal in the file, or one a
-relative import names) and ``redirects``' sources.  Links are also satisfied by ``public/`` files,
+relative import names) and ``redirects``' sources (those of objects spread into
+it too).  Links are also satisfied by ``public/`` files,
 ``public/_redirects`` sources and the routes of ``src/pages`` (``[param]`` is
 any segment, ``[...rest]`` any path): what those pages make is not known here.
 Under a locale's prefix (Starlight's URL space) only routes with a literal
@@ -29,7 +30,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from fmlint.js_text import object_keys, without_comments
+from fmlint.js_text import object_keys, object_spreads, without_comments
 from fmlint.site.anchors import GITHUB_SLUGGER, SLUGIFIERS
 from fmlint.site.routes import file_routes, matches, route_pattern
 
@@ -40,7 +41,8 @@ _INTEGRATION = re.compile(r"""['"]@astrojs/starlight['"]""")
 _BASE = re.compile(r"""(?<![\w$.])base\s*:\s*(['"`])(/[^'"`]*)\1""")
 _TRAILING_SLASH = re.compile(r"""(?<![\w$.])trailingSlash\s*:\s*(['"`])(\w+)\1""")
 _DEFAULT_LOCALE = re.compile(r"""(?<![\w$.])defaultLocale\s*:\s*(['"`])([^'"`]*)\1""")
-_LOCALES = re.compile(r"""(?<![\w$.])locales\s*(?::|=)\s*(\{|[A-Za-z_$][\w$]*)""")
+# `locales: {…}`, `locales: name`, `locales = {…}`, or the shorthand `{ locales }` (the name `locales`)
+_LOCALES = re.compile(r"""(?<![\w$.])locales\s*(?:(?::|=)\s*(\{|[A-Za-z_$][\w$]*)|(?=[,}]))""")
 _REDIRECTS = re.compile(r"""(?<![\w$.])redirects\s*:\s*\{""")
 _ROUTE_FILES = (".astro", ".md", ".mdx", ".html", ".js", ".ts")
 
@@ -104,7 +106,7 @@ def read_starlight(root: str, marker: str) -> Starlight | None:
     default_locale = default.group(2) if default is not None else ""
     if default_locale == ROOT or not locales:
         default_locale = ""
-    redirects = [*_config_redirects(text), *_file_redirects(os.path.join(root, "public", "_redirects"))]
+    redirects = [*_config_redirects(root, marker, text), *_file_redirects(os.path.join(root, "public", "_redirects"))]
     routes = file_routes(os.path.join(root, "src", "pages"), _ROUTE_FILES)
     return Starlight(
         base="/" + base.group(2).strip("/") if base is not None and base.group(2).strip("/") else "",
@@ -139,39 +141,54 @@ def is_page(docs_path: str) -> bool:
 
 
 def _locales(root: str, marker: str, text: str) -> list[str]:
-    """The keys of ``locales``: an object literal here, or a constant of this file or of a relative import."""
+    """The keys of ``locales``: an object literal here, or one a name refers to (see :func:`_named_keys`)."""
     for found in _LOCALES.finditer(text):
         if found.group(1) == "{":
             return object_keys(text, found.end() - 1)
-        constant = found.group(1)
-        here = re.search(rf"(?<![\w$.]){re.escape(constant)}\s*=\s*\{{", text)
-        if here is not None:
-            return object_keys(text, here.end() - 1)
-        imported = re.search(
-            rf"""import\s*\{{[^}}]*\b{re.escape(constant)}\b[^}}]*\}}\s*from\s*['"](\.[^'"]+)['"]""", text
-        )
-        if imported is not None:
-            return _imported_object(os.path.join(root, os.path.dirname(marker), imported.group(1)), constant)
+        return _named_keys(os.path.join(root, os.path.dirname(marker)), text, found.group(1) or "locales")
     return []
 
 
-def _imported_object(module: str, constant: str) -> list[str]:
+def _config_redirects(root: str, marker: str, text: str) -> list[str]:
+    """The sources of Astro's ``redirects`` (``'/old': '/new'``, ``'/blog/[...slug]': …``), those of the
+    objects spread into it too (Biome's ``...redirects``, imported from a generated module)."""
+    found = _REDIRECTS.search(text)
+    if found is None:
+        return []
+    folder = os.path.join(root, os.path.dirname(marker))
+    keys = object_keys(text, found.end() - 1)
+    keys += [key for name in object_spreads(text, found.end() - 1) for key in _named_keys(folder, text, name)]
+    return [route_pattern(key.strip("/").split("/")) for key in keys if key.startswith("/")]
+
+
+def _named_keys(folder: str, text: str, name: str) -> list[str]:
+    """The keys of the object literal that ``name`` is, in ``text`` (a module in ``folder``): a constant
+    declared here, or one a relative import brings (``import { name } from './x'``, or the default export of
+    ``import name from './x'``)."""
+    here = re.search(rf"(?<![\w$.]){re.escape(name)}\s*(?::[^=;]*)?=\s*\{{", text)
+    if here is not None:
+        return object_keys(text, here.end() - 1)
+    named = re.search(rf"""import\s*\{{[^}}]*\b{re.escape(name)}\b[^}}]*\}}\s*from\s*['"](\.[^'"]+)['"]""", text)
+    default = re.search(rf"""import\s+{re.escape(name)}\s+from\s*['"](\.[^'"]+)['"]""", text)
+    imported = named or default
+    if imported is None:
+        return []
+    module = _module_text(os.path.join(folder, imported.group(1)))
+    if imported is default:
+        export = re.search(r"export\s+default\s*\{", module)
+        return object_keys(module, export.end() - 1) if export is not None else []
+    return _named_keys(folder, module, name) if module else []
+
+
+def _module_text(path: str) -> str:
+    """A relative import's module (its extension optional), comments blanked; "" when it cannot be read."""
     for extension in ("", ".ts", ".mts", ".js", ".mjs"):
         try:
-            with open(module + extension, encoding="utf-8") as handle:
-                text = without_comments(handle.read())
+            with open(path + extension, encoding="utf-8") as handle:
+                return without_comments(handle.read())
         except (OSError, UnicodeDecodeError):
             continue
-        found = re.search(rf"(?<![\w$.]){re.escape(constant)}\s*(?::[^=]*)?=\s*\{{", text)
-        return object_keys(text, found.end() - 1) if found is not None else []
-    return []
-
-
-def _config_redirects(text: str) -> list[str]:
-    """The sources of Astro's ``redirects`` (``'/old': '/new'``, ``'/blog/[...slug]': …``)."""
-    found = _REDIRECTS.search(text)
-    keys = object_keys(text, found.end() - 1) if found is not None else []
-    return [route_pattern(key.strip("/").split("/")) for key in keys if key.startswith("/")]
+    return ""
 
 
 def _file_redirects(path: str) -> list[str]:
