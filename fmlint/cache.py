@@ -83,6 +83,12 @@ from fmlint.site.facts import SiteFacts, StoredFacts
 FORMAT_VERSION = 9  # 6: a diagnostic's array ends with its fix; 7: site facts and the site table; 8: facts flag;
 # 9: the diagnostics as JSON lines
 DEFAULT_DIR = ".fmlint_cache"
+DIR_VARIABLE = "FMLINT_CACHE_DIR"  # where the cache goes when ``--cache-dir`` is not given (as ruff's RUFF_CACHE_DIR)
+
+
+def default_dir() -> str:
+    """The cache folder when none is given: ``$FMLINT_CACHE_DIR``, else ``.fmlint_cache`` in the working folder."""
+    return os.environ.get(DIR_VARIABLE) or DEFAULT_DIR
 DATABASE = "files.sqlite3"
 DEFAULT_MAX_BYTES = 128 * 1024 * 1024  # entry contents
 BUSY_TIMEOUT_MS = 30_000

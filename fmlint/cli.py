@@ -45,6 +45,7 @@ def _codes(text: str) -> list[str]:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from fmlint.cache import DEFAULT_DIR, DIR_VARIABLE, default_dir
     from fmlint.config.presets import PRESETS
     from fmlint.formatters import AUTO, FORMATTERS
 
@@ -107,7 +108,10 @@ def _parser() -> argparse.ArgumentParser:
     cache = parser.add_argument_group("cache")
     cache.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     cache.add_argument(
-        "--cache-dir", default=".fmlint_cache", metavar="DIR", help="cache folder (default: .fmlint_cache)"
+        "--cache-dir",
+        default=default_dir(),
+        metavar="DIR",
+        help=f"cache folder (default: ${DIR_VARIABLE}, else {DEFAULT_DIR})",
     )
     cache.add_argument(
         "--jobs", type=positive(int), metavar="N", help="worker processes (default: one per CPU; 1: in-process)"

@@ -12,6 +12,7 @@ import pytest
 from local_http import LocalSite
 
 from fmlint import __version__
+from fmlint.cache import DIR_VARIABLE
 from fmlint.cli import main
 from fmlint.config.settings import Settings
 from fmlint.diagnostics import Severity
@@ -137,6 +138,7 @@ REQUESTS_PER_PATH = {
 
 def test_every_answer_becomes_a_located_diagnostic_and_a_rerun_uses_the_cache(site, tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv(DIR_VARIABLE)  # (the URL cache in the default folder, which the test reads)
     content = write_site(tmp_path, site)
     code, found, err = fmlint_json(capsys, "--check-links", "--allow-private-urls", str(content))
     assert found == expected(site)

@@ -443,3 +443,18 @@ def test_site_facts_only_inside_a_site_and_a_new_site_config_is_seen(tmp_path, m
         ("content/a.md", 3, 7, "SITE001"),
         ("content/b.md", 3, 7, "SITE001"),
     ]
+
+
+def test_the_cache_folder_comes_from_the_environment_unless_given(tmp_path, monkeypatch, capsys):
+    """``$FMLINT_CACHE_DIR`` moves the cache (as ruff's ``RUFF_CACHE_DIR``); ``--cache-dir`` wins over it."""
+    from fmlint.cache import DIR_VARIABLE
+    from fmlint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    monkeypatch.setenv(DIR_VARIABLE, str(tmp_path / "from-env"))
+    main(["a.md"])
+    main(["--cache-dir", "given", "a.md"])
+    capsys.readouterr()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a.md", "from-env", "given"]
+    assert (tmp_path / "from-env" / "files.sqlite3").is_file() and (tmp_path / "given" / "files.sqlite3").is_file()

@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from fmlint.cache import DEFAULT_DIR, ResultCache
+from fmlint.cache import ResultCache, default_dir
 from fmlint.config.fix_policy import FixPolicy
 from fmlint.config.loader import CONFIG_FILES as FMLINT_CONFIG_FILES
 from fmlint.config.loader import ConfigError
@@ -86,9 +86,10 @@ class Configuration:
 
     @cached_property
     def cache(self) -> ResultCache | None:
-        """The workspace's result cache (``.fmlint_cache``, as ``fmlint`` uses it there): the site checks read
-        every other file's facts from it.  Used only from the lint thread (an SQLite connection is per thread)."""
-        return None if self.root is None else ResultCache(self.root / DEFAULT_DIR)
+        """The workspace's result cache (``.fmlint_cache``, or ``$FMLINT_CACHE_DIR``, as ``fmlint`` uses it
+        there): the site checks read every other file's facts from it.  Used only from the lint thread (an
+        SQLite connection is per thread)."""
+        return None if self.root is None else ResultCache(self.root / default_dir())
 
     def reload(self) -> None:
         """Forget every configuration, schema and site root read so far."""
