@@ -89,6 +89,8 @@ DIR_VARIABLE = "FMLINT_CACHE_DIR"  # where the cache goes when ``--cache-dir`` i
 def default_dir() -> str:
     """The cache folder when none is given: ``$FMLINT_CACHE_DIR``, else ``.fmlint_cache`` in the working folder."""
     return os.environ.get(DIR_VARIABLE) or DEFAULT_DIR
+
+
 DATABASE = "files.sqlite3"
 DEFAULT_MAX_BYTES = 128 * 1024 * 1024  # entry contents
 BUSY_TIMEOUT_MS = 30_000
