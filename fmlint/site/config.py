@@ -25,17 +25,18 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from fmlint.config.presets import MDX_EXTENSIONS
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.rules.local_images import site_root
-from fmlint.site.docusaurus import Docusaurus, read_docusaurus
 from fmlint.site.globs import glob_slice_matches
-from fmlint.site.jekyll import jekyll_collections
 from fmlint.site.rendering import NEVER, build_render
-from fmlint.site.starlight import Starlight, read_starlight
+
+if TYPE_CHECKING:  # (the other generators' readers are imported when such a site is read)
+    from fmlint.site.docusaurus import Docusaurus
+    from fmlint.site.starlight import Starlight
 
 HUGO_FILES = (
     "hugo.toml",
@@ -299,6 +300,8 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         folders = (str(options.get("docs_dir", "docs")),)
     docusaurus = None
     if generator == "docusaurus":
+        from fmlint.site.docusaurus import read_docusaurus
+
         folders, docusaurus = read_docusaurus(os.path.join(root, marker), folders)
     paths = [os.path.normpath(os.path.join(root, folder)) for folder in folders]
     # (a folder holding the site's own folder, `path: '..'`, would make the whole tree above it content)
@@ -309,10 +312,16 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     if generator == "jekyll":
         options, _ = _load(os.path.join(root, marker))
         style = str(options.get("permalink", "date"))
+        from fmlint.site.jekyll import jekyll_collections
+
         collections = jekyll_collections(options)
         collections_dir = str(options.get("collections_dir") or "").strip("/")
         base_path = str(options.get("baseurl") or "").strip("/")
-    starlight = read_starlight(root, marker) if generator == "astro" else None
+    starlight = None
+    if generator == "astro":
+        from fmlint.site.starlight import read_starlight
+
+        starlight = read_starlight(root, marker)
     return SiteConfig(
         root,
         generator,
