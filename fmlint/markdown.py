@@ -809,19 +809,26 @@ def _html_images(doc: Document, span: Span) -> list[Image]:
     images = []
     text = doc.source(span)
     for tag in _IMG_TAG.finditer(text):
-        src = _SRC.search(tag.group())
+        src = _attribute(_SRC, tag, span.start)
         if src is None:
             continue
-        group = src.lastgroup or "bare"
-        start = span.start + tag.start() + src.start(group)
-        alt = _ALT.search(tag.group())
-        alt_text = None if alt is None else alt.group(alt.lastgroup or "bare")
-        hidden = _ARIA_HIDDEN.search(tag.group())
+        alt, hidden = _attribute(_ALT, tag, span.start), _attribute(_ARIA_HIDDEN, tag, span.start)
         tag_span = Span(span.start + tag.start(), span.start + tag.end())
-        place = Place(spans=(tag_span, Span(start, start + len(src.group(group)))))
-        hidden_value = "" if hidden is None else hidden.group(hidden.lastgroup or "bare")
-        images.append(Image(src.group(group), alt_text, "html", place, hidden_value.lower() == "true"))
+        place = Place(spans=(tag_span, src[1]))
+        hidden_value = "" if hidden is None else hidden[0]
+        images.append(Image(src[0], None if alt is None else alt[0], "html", place, hidden_value.lower() == "true"))
     return images
+
+
+def _attribute(pattern: re.Pattern[str], tag: re.Match[str], base: int) -> tuple[str, Span] | None:
+    """The value of the attribute ``pattern`` (one of ``_ATTRIBUTE``'s) finds in the HTML ``tag``, found in a
+    text starting at the offset ``base``, and the span of that value; ``None`` without the attribute."""
+    found = pattern.search(tag.group())
+    if found is None:
+        return None
+    group = found.lastgroup or "bare"
+    start = base + tag.start() + found.start(group)
+    return found.group(group), Span(start, start + len(found.group(group)))
 
 
 def _html_links(doc: Document, span: Span) -> list[tuple[str, Span]]:
@@ -829,11 +836,9 @@ def _html_links(doc: Document, span: Span) -> list[tuple[str, Span]]:
     links = []
     text = doc.source(span)
     for tag in _A_TAG.finditer(text):
-        href = _HREF.search(tag.group())
+        href = _attribute(_HREF, tag, span.start)
         if href is not None:
-            group = href.lastgroup or "bare"
-            start = span.start + tag.start() + href.start(group)
-            links.append((href.group(group), Span(start, start + len(href.group(group)))))
+            links.append(href)
     return links
 
 
