@@ -1,5 +1,6 @@
 """JavaScript and JSON-with-comments text read without evaluating it (``docusaurus.config.js``,
-``tsconfig.json``): its tokens that matter here, and the text with its comments blanked."""
+``astro.config.*``, ``tsconfig.json``): its tokens that matter here, the text with its comments blanked,
+object literals' keys, spreads and string options, where a constant's object is and where one ends."""
 
 from __future__ import annotations
 
@@ -64,3 +65,39 @@ def _members(text: str, start: int) -> Iterator[tuple[str, str]]:
             expect_key = False
             continue
         candidate = None
+
+
+def object_end(text: str, start: int) -> int | None:
+    """Where the object literal opening at ``start`` ends (after its ``}``); ``None`` when it does not."""
+    depth = 0
+    for token in TOKEN.finditer(text, start):
+        if token.group() == "{":
+            depth += 1
+        elif token.group() == "}":
+            depth -= 1
+            if depth == 0:
+                return token.end()
+    return None
+
+
+def constant_object(text: str, name: str) -> int | None:
+    """Where the object literal that the constant ``name`` is declared as opens (``const options: T = {``)."""
+    found = re.search(rf"(?<![\w$.]){re.escape(name)}\s*(?::[^=;]*)?=\s*\{{", text)
+    return found.end() - 1 if found is not None else None
+
+
+def top_level_string(text: str, start: int, key: str) -> str | None:
+    """The string ``key: '…'`` of the object literal opening at ``start`` (not of an object inside it)."""
+    pattern = re.compile(rf"(?<![\w$]){re.escape(key)}\s*:\s*$")
+    depth = 0
+    for token in TOKEN.finditer(text, start):
+        value = token.group()
+        if value == "{":
+            depth += 1
+        elif value == "}":
+            depth -= 1
+            if depth == 0:
+                return None
+        elif depth == 1 and value[0] in "'\"`" and pattern.search(text, max(0, token.start() - 40), token.start()):
+            return value[1:-1]
+    return None

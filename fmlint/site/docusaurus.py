@@ -29,7 +29,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from fmlint.js_text import TOKEN, without_comments
+from fmlint.js_text import constant_object, object_end, top_level_string, without_comments
 from fmlint.site.routes import file_routes, matches
 
 # where Docusaurus's content plugins take their options: the classic preset's `docs: {`/`blog: {`/`pages: {`,
@@ -38,7 +38,6 @@ _PLUGIN_OPTIONS = re.compile(
     r"""\b(docs|blog|pages)\s*:\s*(\{|false\b)"""
     r"""|['"]@docusaurus/plugin-content-(docs|blog|pages)['"]\s*,\s*(\{|false\b|[A-Za-z_$][\w$]*)"""
 )
-_KEY = r"(?<![\w$]){key}\s*:\s*$"
 _BASE_URL = re.compile(r"""(?<![\w$.])baseUrl\s*:\s*(['"`])([^'"`]*)\1""")
 _LOCALES = re.compile(r"""(?<![\w$.])locales\s*:\s*\[([^\]]*)\]""")
 _DEFAULT_LOCALE = re.compile(r"""(?<![\w$.])defaultLocale\s*:\s*(['"`])([^'"`]*)\1""")
@@ -113,19 +112,19 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
         if any(start < match.start() < end for start, end in theme):
             continue  # (the theme's `docs: {sidebar: …}` is no plugin's options)
         kind, options = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
-        start = match.end() - 1 if options == "{" else _constant(text, options) if options != "false" else -1
+        start = match.end() - 1 if options == "{" else constant_object(text, options) if options != "false" else -1
         if start is None:
             continue  # (options this reading cannot find: the plugin's default folder stays)
         mentioned.add(kind)
         if options == "false":
             off.add(kind)
         else:  # (each instance of a plugin has its folder)
-            folder = _top_level_string(text, start, "path") or named[kind]
-            route = _top_level_string(text, start, "routeBasePath")
+            folder = top_level_string(text, start, "path") or named[kind]
+            route = top_level_string(text, start, "routeBasePath")
             plugin = ContentPlugin(kind, folder, (_ROUTES[kind] if route is None else route).strip("/"))
             versioning = (
-                _top_level_string(text, start, "id") or "default",
-                _top_level_string(text, start, "lastVersion"),
+                top_level_string(text, start, "id") or "default",
+                top_level_string(text, start, "lastVersion"),
             )
             plugins.append((plugin, versioning))
     plugins += [
@@ -169,28 +168,10 @@ def _theme_config(text: str) -> list[tuple[int, int]]:
     """Where the ``themeConfig`` object literals are (its key's value, or a constant of that name)."""
     spans = []
     for found in _THEME_CONFIG.finditer(text):
-        end = _object_end(text, found.end() - 1)
+        end = object_end(text, found.end() - 1)
         if end is not None:
             spans.append((found.end() - 1, end))
     return spans
-
-
-def _object_end(text: str, start: int) -> int | None:
-    depth = 0
-    for token in TOKEN.finditer(text, start):
-        if token.group() == "{":
-            depth += 1
-        elif token.group() == "}":
-            depth -= 1
-            if depth == 0:
-                return token.end()
-    return None
-
-
-def _constant(text: str, name: str) -> int | None:
-    """Where the object literal that the constant ``name`` is declared as opens (``const options = {``)."""
-    found = re.search(rf"(?<![\w$.]){re.escape(name)}\s*(?::[^=;]*)?=\s*\{{", text)
-    return found.end() - 1 if found is not None else None
 
 
 def _with_versions(root: str, plugin: ContentPlugin, plugin_id: str, last: str | None) -> list[ContentPlugin]:
@@ -263,20 +244,3 @@ def _unprefixed(name: str) -> str:
         return name
     found = _NUMBER_PREFIX.fullmatch(name)
     return found.group(2) if found is not None else name
-
-
-def _top_level_string(text: str, start: int, key: str) -> str | None:
-    """The ``key: '…'`` option of the object literal opening at ``start`` (not of an object inside it)."""
-    pattern = re.compile(_KEY.format(key=key))
-    depth = 0
-    for token in TOKEN.finditer(text, start):
-        value = token.group()
-        if value == "{":
-            depth += 1
-        elif value == "}":
-            depth -= 1
-            if depth == 0:
-                return None
-        elif depth == 1 and value[0] in "'\"`" and pattern.search(text, max(0, token.start() - 40), token.start()):
-            return value[1:-1]
-    return None

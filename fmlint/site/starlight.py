@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from fmlint.js_text import object_keys, object_spreads, without_comments
+from fmlint.js_text import constant_object, object_keys, object_spreads, without_comments
 from fmlint.site.anchors import GITHUB_SLUGGER, SLUGIFIERS
 from fmlint.site.routes import file_routes, matches, route_pattern
 
@@ -165,9 +165,9 @@ def _named_keys(folder: str, text: str, name: str) -> list[str]:
     """The keys of the object literal that ``name`` is, in ``text`` (a module in ``folder``): a constant
     declared here, or one a relative import brings (``import { name } from './x'``, or the default export of
     ``import name from './x'``)."""
-    here = re.search(rf"(?<![\w$.]){re.escape(name)}\s*(?::[^=;]*)?=\s*\{{", text)
+    here = constant_object(text, name)
     if here is not None:
-        return object_keys(text, here.end() - 1)
+        return object_keys(text, here)
     named = re.search(rf"""import\s*\{{[^}}]*\b{re.escape(name)}\b[^}}]*\}}\s*from\s*['"](\.[^'"]+)['"]""", text)
     default = re.search(rf"""import\s+{re.escape(name)}\s+from\s*['"](\.[^'"]+)['"]""", text)
     imported = named or default
