@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from urllib.parse import unquote
 
 _ALLOWED_PUNCTUATION = frozenset("./\\_#+~")
 _HEX = frozenset("0123456789abcdefABCDEF")
@@ -90,6 +91,11 @@ def clean(path: str) -> str:
         parts.append(part)
     trailing = "/" if path.endswith("/") and parts else ""
     return "/" + "/".join(parts) + trailing
+
+
+def link_path(link: str) -> str:
+    """A link's path: before its ``#fragment`` and ``?query``, percent-decoded."""
+    return unquote(link.partition("#")[0].split("?", 1)[0])
 
 
 def url_key(url: str) -> str:

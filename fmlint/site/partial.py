@@ -26,12 +26,11 @@ from __future__ import annotations
 import os
 import posixpath
 from collections.abc import Callable, Iterable
-from urllib.parse import unquote
 
 from fmlint.site.checks import alias_file, fold
 from fmlint.site.config import SiteConfig
 from fmlint.site.facts import Reference, SiteFacts
-from fmlint.site.hugo_paths import basic_normalize, url_key
+from fmlint.site.hugo_paths import basic_normalize, link_path, url_key
 from fmlint.site.index import Page, SiteIndex, alias_url, container
 from fmlint.site.refs import (
     FOLDER_PAGES,
@@ -173,7 +172,7 @@ def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], n
     if reference.kind == "jekyll-link":
         named.add(os.path.normpath(os.path.join(index.config.root, target)))
         return
-    path = unquote(target.partition("#")[0].split("?", 1)[0])
+    path = link_path(target)
     if target.startswith("#") or target.startswith("//") or ":" in target.split("/", 1)[0]:
         return
     if index.config.docusaurus is not None and path.lower().endswith(index.config.page_extensions):
@@ -198,8 +197,8 @@ def _url_keys(config: SiteConfig, target: str) -> list[str]:
         return [f"u\x1f{url_key(url)}" for url in (found[1] if found is not None else ())]
     if config.docusaurus is not None:
         path = config.docusaurus.page_paths(target)
-        return [f"u\x1f{url_key(config.docusaurus.base + unquote(path))}"] if path is not None else []
-    path = unquote(target.partition("#")[0].split("?", 1)[0])
+        return [f"u\x1f{url_key(config.docusaurus.base + path)}"] if path is not None else []
+    path = link_path(target)
     paths = [path]
     base = "/" + config.base_path if config.generator == "jekyll" and config.base_path else ""
     if base and (path == base or path.startswith(base + "/")):

@@ -27,7 +27,7 @@ from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.site.config import SiteConfig
 from fmlint.site.docusaurus import Docusaurus
 from fmlint.site.facts import Reference
-from fmlint.site.hugo_paths import basic_normalize, url_key
+from fmlint.site.hugo_paths import basic_normalize, link_path, url_key
 from fmlint.site.index import CONTENT_EXTENSIONS, Page, SiteIndex
 from fmlint.site.starlight import Starlight
 
@@ -180,8 +180,7 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
             return _docusaurus_url(index, index.config.docusaurus, target)
         if index.config.generator == "jekyll":
             return _jekyll_url(index, target)
-    path, _, fragment = target.partition("#")
-    path = unquote(path.split("?", 1)[0])
+    path, fragment = link_path(target), target.partition("#")[2]
     if path.startswith("@/") and index.config.generator == "zola":  # Zola's internal link, from `content/`
         return _zola_link(index, path[2:], fragment)
     markdown = path.lower().endswith(index.config.page_extensions)
@@ -232,12 +231,10 @@ def _docusaurus_url(index: SiteIndex, docusaurus: Docusaurus, target: str) -> Re
     if path is None:
         return _SKIP
     fragment = target.partition("#")[2]
-    path = unquote(path)
     found = index.by_url.get(url_key(docusaurus.base + path))
     if found is not None:
         return _page_or_draft(found, path, fragment)
-    static = os.path.join(index.config.root, "static", *path.strip("/").split("/"))
-    if "." in path.rstrip("/").rsplit("/", 1)[-1] or docusaurus.generated(path) or index.probe(os.path.exists, static):
+    if "." in path.rstrip("/").rsplit("/", 1)[-1] or docusaurus.generated(path) or _served(index, "static", path):
         return _SKIP  # (a file: in static/, or in another of the static folders the configuration may add)
     return Resolved(None, fragment, f"`{path}` is no page's URL (nor a page Docusaurus makes or a file in static/)")
 
@@ -249,8 +246,7 @@ def _jekyll_url(index: SiteIndex, target: str, from_site: bool = False) -> Resol
     project site), a link written without it that names a page of the site misses it; other such links are
     not judged (another site on the same host)."""
     config = index.config
-    path, _, fragment = target.partition("#")
-    path = unquote(path.split("?", 1)[0])
+    path, fragment = link_path(target), target.partition("#")[2]
     base = "/" + config.base_path if config.base_path else ""
     if base and not from_site:
         if path != base and not path.startswith(base + "/"):
@@ -265,13 +261,11 @@ def _jekyll_url(index: SiteIndex, target: str, from_site: bool = False) -> Resol
     found = index.by_url.get(url_key(path))
     if found is not None:
         return Resolved(found, unquote(fragment))
-    last = path.rstrip("/").rsplit("/", 1)[-1]
-    source = os.path.join(config.root, *path.strip("/").split("/"))
     if (
-        ("." in last and not last.endswith(".html"))
+        _names_a_file(path)
         or url_key(path) in index.alias_urls
         or index.unseen(url_key(path))
-        or index.probe(os.path.exists, source)
+        or _served(index, "", path)
     ):
         return _SKIP
     return Resolved(
@@ -333,10 +327,8 @@ def _site_url(index: SiteIndex, target: str) -> Resolved:
     trailing slash optional); an alias, a taxonomy page, a file under ``static/`` or a section whose pages a
     content adapter makes are not judged."""
     config = index.config
-    path, _, fragment = target.partition("#")
-    path = unquote(path.split("?", 1)[0])
-    last = path.rstrip("/").rsplit("/", 1)[-1]
-    if config.base_path or ("." in last and not last.endswith(".html")):
+    path, fragment = link_path(target), target.partition("#")[2]
+    if config.base_path or _names_a_file(path):
         return _SKIP  # under a base path, links may or may not be rewritten; a file, not a page
     found = index.by_url.get(url_key(path))
     if found is not None:
@@ -346,7 +338,7 @@ def _site_url(index: SiteIndex, target: str) -> Resolved:
         url_key(path) in index.alias_urls
         or first in config.taxonomies
         or index.unseen(url_key(path))
-        or index.probe(os.path.exists, os.path.join(config.root, "static", path.lstrip("/")))
+        or _served(index, "static", path)
         or any(index.probe(os.path.isfile, source) for source in _other_content(config, path))
     ):
         return _SKIP
@@ -365,12 +357,23 @@ def _starlight_url(index: SiteIndex, starlight: Starlight, target: str) -> Resol
     found = next((page for url in urls if (page := index.by_url.get(url_key(url))) is not None), None)
     if found is not None:
         return _page_or_draft(found, path, fragment)
-    public = os.path.join(index.config.root, "public", *path.strip("/").split("/"))
-    if starlight.redirected(path) or starlight.routed(path) or index.probe(os.path.exists, public):
+    if starlight.redirected(path) or starlight.routed(path) or _served(index, "public", path):
         return _SKIP
     return Resolved(
         None, fragment, f"`{path}` is no page's URL (nor a redirect, a file in public/ or a page of src/pages)"
     )
+
+
+def _names_a_file(path: str) -> bool:
+    """Whether a URL path names a file rather than a page: its last segment has an extension, not ``.html``."""
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    return "." in last and not last.endswith(".html")
+
+
+def _served(index: SiteIndex, folder: str, path: str) -> bool:
+    """Whether a file of the site's ``folder`` (``static``, ``public``; "" for its root) is at the URL ``path``
+    (recorded: the findings depend on it)."""
+    return index.probe(os.path.exists, os.path.join(index.config.root, folder, *path.strip("/").split("/")))
 
 
 def _page_or_draft(found: Page, path: str, fragment: str) -> Resolved:

@@ -28,10 +28,10 @@ import os
 import posixpath
 import re
 from dataclasses import dataclass
-from urllib.parse import unquote
 
 from fmlint.js_text import constant_object, object_keys, object_spreads, without_comments
 from fmlint.site.anchors import GITHUB_SLUGGER, SLUGIFIERS
+from fmlint.site.hugo_paths import link_path
 from fmlint.site.routes import file_routes, matches, route_pattern
 
 DOCS = os.path.join("src", "content", "docs")
@@ -66,7 +66,7 @@ class Starlight:
         """A root-relative link's path without the base, and the URLs of the pages it may show: the page at
         that path, then (in a locale) the default locale's page its fallback page renders; ``None`` for a
         link outside the base or to a file."""
-        path = unquote(link.partition("#")[0].split("?", 1)[0])
+        path = link_path(link)
         if self.base:
             if path != self.base and not path.startswith(self.base + "/"):
                 return None  # (a link to another app on the same host, or one written without the base)
