@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 
 from fmlint.js_text import constant_object, object_end, top_level_string, without_comments
-from fmlint.site.hugo_paths import link_path
+from fmlint.site.hugo_paths import link_path, under_base
 from fmlint.site.routes import file_routes, matches
 
 # where Docusaurus's content plugins take their options: the classic preset's `docs: {`/`blog: {`/`pages: {`,
@@ -86,11 +86,9 @@ class Docusaurus:
 
     def page_paths(self, link: str) -> str | None:
         """A root-relative link's path without the base and a locale's prefix (``None`` outside the base)."""
-        path = link_path(link)
-        if self.base:
-            if path != self.base and not path.startswith(self.base + "/"):
-                return None
-            path = path[len(self.base) :] or "/"
+        path = under_base(link_path(link), self.base)
+        if path is None:
+            return None
         first, _, rest = path.strip("/").partition("/")
         return "/" + rest if first in self.locales else path
 

@@ -98,6 +98,15 @@ def link_path(link: str) -> str:
     return unquote(link.partition("#")[0].split("?", 1)[0])
 
 
+def under_base(path: str, base: str) -> str | None:
+    """A URL path without the site's base path (``/docs`` of ``/docs/x/``: ``/x/``); ``None`` outside it."""
+    if not base:
+        return path
+    if path != base and not path.startswith(base + "/"):
+        return None
+    return path[len(base) :] or "/"
+
+
 def url_key(url: str) -> str:
     """A URL path compared as a server on a case-insensitive host would: lowercased, without ``index.html``
     and trailing slashes."""

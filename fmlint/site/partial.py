@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 from fmlint.site.checks import alias_file, fold
 from fmlint.site.config import SiteConfig
 from fmlint.site.facts import Reference, SiteFacts
-from fmlint.site.hugo_paths import basic_normalize, link_path, url_key
+from fmlint.site.hugo_paths import basic_normalize, link_path, under_base, url_key
 from fmlint.site.index import Page, SiteIndex, alias_url, container
 from fmlint.site.refs import (
     FOLDER_PAGES,
@@ -200,9 +200,8 @@ def _url_keys(config: SiteConfig, target: str) -> list[str]:
         return [f"u\x1f{url_key(config.docusaurus.base + path)}"] if path is not None else []
     path = link_path(target)
     paths = [path]
-    base = "/" + config.base_path if config.generator == "jekyll" and config.base_path else ""
-    if base and (path == base or path.startswith(base + "/")):
-        paths.append(path[len(base) :] or "/")  # (on Jekyll, a link names the page under the site's baseurl)
+    if config.generator == "jekyll" and config.base_path:  # (a link names the page under the site's baseurl)
+        paths += [inside] if (inside := under_base(path, "/" + config.base_path)) is not None else []
     return [f"{kind}\x1f{url_key(found)}" for found in paths for kind in "ua"]
 
 

@@ -27,7 +27,7 @@ from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.site.config import SiteConfig
 from fmlint.site.docusaurus import Docusaurus
 from fmlint.site.facts import Reference
-from fmlint.site.hugo_paths import basic_normalize, link_path, url_key
+from fmlint.site.hugo_paths import basic_normalize, link_path, under_base, url_key
 from fmlint.site.index import CONTENT_EXTENSIONS, Page, SiteIndex
 from fmlint.site.starlight import Starlight
 
@@ -248,16 +248,15 @@ def _jekyll_url(index: SiteIndex, target: str, from_site: bool = False) -> Resol
     config = index.config
     path, fragment = link_path(target), target.partition("#")[2]
     base = "/" + config.base_path if config.base_path else ""
-    if base and not from_site:
-        if path != base and not path.startswith(base + "/"):
-            found = index.by_url.get(url_key(path))
-            if found is None:
-                return _SKIP
-            shown = f"{{{{ '{path}' | relative_url }}}}"
-            return Resolved(
-                None, fragment, f"`{path}` misses the site's baseurl `{base}`: write `{base}{path}` or `{shown}`"
-            )
-        path = path[len(base) :] or "/"
+    inside = path if from_site else under_base(path, base)
+    if inside is None:
+        if index.by_url.get(url_key(path)) is None:
+            return _SKIP
+        shown = f"{{{{ '{path}' | relative_url }}}}"
+        return Resolved(
+            None, fragment, f"`{path}` misses the site's baseurl `{base}`: write `{base}{path}` or `{shown}`"
+        )
+    path = inside
     found = index.by_url.get(url_key(path))
     if found is not None:
         return Resolved(found, unquote(fragment))

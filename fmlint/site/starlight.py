@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from fmlint.js_text import constant_object, object_keys, object_spreads, without_comments
 from fmlint.site.anchors import GITHUB_SLUGGER, SLUGIFIERS
-from fmlint.site.hugo_paths import link_path
+from fmlint.site.hugo_paths import link_path, under_base
 from fmlint.site.routes import file_routes, matches, route_pattern
 
 DOCS = os.path.join("src", "content", "docs")
@@ -66,11 +66,9 @@ class Starlight:
         """A root-relative link's path without the base, and the URLs of the pages it may show: the page at
         that path, then (in a locale) the default locale's page its fallback page renders; ``None`` for a
         link outside the base or to a file."""
-        path = link_path(link)
-        if self.base:
-            if path != self.base and not path.startswith(self.base + "/"):
-                return None  # (a link to another app on the same host, or one written without the base)
-            path = path[len(self.base) :] or "/"
+        path = under_base(link_path(link), self.base)
+        if path is None:
+            return None  # (a link to another app on the same host, or one written without the base)
         if "." in path.rstrip("/").rsplit("/", 1)[-1]:
             return None  # a file, not a page
         urls = [self.base + path]
