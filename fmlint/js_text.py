@@ -4,8 +4,10 @@ object literals' keys, spreads and string options, where a constant's object is 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
+from typing import Any
 
 # a comment, a string (quoted either way or a template), or a brace
 TOKEN = re.compile(r"""//[^\n]*|/\*.*?\*/|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|[{}]""", re.DOTALL)
@@ -101,3 +103,11 @@ def top_level_string(text: str, start: int, key: str) -> str | None:
         elif depth == 1 and value[0] in "'\"`" and pattern.search(text, max(0, token.start() - 40), token.start()):
             return value[1:-1]
     return None
+
+
+_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
+
+
+def load_json_with_comments(text: str) -> Any:
+    """JSON with comments and trailing commas (``tsconfig.json``) loaded; ``ValueError`` when it is not JSON."""
+    return json.loads(_TRAILING_COMMA.sub(r"\1", without_comments(text)))

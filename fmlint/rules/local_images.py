@@ -14,9 +14,7 @@ are checked (text from standard input or tests has no folder to look in).
 
 from __future__ import annotations
 
-import json
 import os
-import re
 from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
@@ -24,7 +22,7 @@ from typing import Any
 from fmlint.diagnostics import Problem
 from fmlint.doc_examples import WITH_CDN_IMAGES, article, example
 from fmlint.images import DEFAULT_IMAGE_FIELDS, ImageReference, image_references, url_path
-from fmlint.js_text import without_comments
+from fmlint.js_text import load_json_with_comments
 from fmlint.rules.base import Context, Rule, probe_function
 from fmlint.urls import is_local, url_error
 
@@ -159,7 +157,7 @@ def _tsconfig_paths(root: str) -> dict[str, list[str]]:
     try:
         with open(os.path.join(root, "tsconfig.json"), encoding="utf-8") as handle:
             text = handle.read()
-        options = json.loads(_TRAILING_COMMA.sub(r"\1", without_comments(text))).get("compilerOptions")
+        options = load_json_with_comments(text).get("compilerOptions")
     except (OSError, ValueError, AttributeError):
         return {}
     if not isinstance(options, dict) or not isinstance(options.get("paths"), dict):
@@ -170,9 +168,6 @@ def _tsconfig_paths(root: str) -> dict[str, list[str]]:
         for alias, targets in options["paths"].items()
         if isinstance(targets, list)
     }
-
-
-_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 
 
 @probe_function
