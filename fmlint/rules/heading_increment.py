@@ -70,7 +70,7 @@ from typing import Any
 
 from fmlint.diagnostics import Problem
 from fmlint.fix.model import UNSAFE, Fix
-from fmlint.markdown import Heading, heading_level_edit
+from fmlint.markdown import Heading, heading_level_edit, is_docfx_tab
 from fmlint.rules.base import Context, Rule
 
 NEEDS = ("front_matter", "markdown")
@@ -103,8 +103,6 @@ def shown_title(ctx: Context, options: Mapping[str, Any], tops: list[Heading] | 
 
 def top_headings(ctx: Context) -> list[Heading]:
     """The body's `#` headings (in quotes and lists too), but docfx tab headings (`# [Linux](#tab/linux)`)."""
-    from fmlint.markdown import is_docfx_tab
-
     return [h for h in ctx.markdown.headings if h.level == 1 and not is_docfx_tab(ctx.doc, h)]
 
 
