@@ -258,16 +258,23 @@ def parse_markdown(doc: Document) -> MarkdownView:
 
     events = cast("Iterable[RawEvent]", pyromark.events_with_range(body, options=_options()))
     _Walk(view, offsets, _Definitions(body)).run(events)
-    openings = [opening.start() for opening in _OPENING.finditer(body)]
-    tags = [at for at in openings if body[at + 1] == "{" and body[at + 2] in "<%"]  # ``{{<``, ``{{%``; the others
-    view.shortcode_openings = [doc.body_start + at for at in tags]  # open Liquid tags and outputs
-    view.liquid_openings = [doc.body_start + at for at in openings if body[at + 1] != "{" or body[at + 2] not in "<%"]
-    if openings:
-        liquid = [at for at in openings if body[at + 1] == "%"]
+    tags, liquid = openings(body)
+    view.shortcode_openings = [doc.body_start + at for at in tags]
+    view.liquid_openings = [doc.body_start + at for at in liquid]
+    if tags or liquid:
+        liquid = [at for at in liquid if body[at + 1] == "%"]  # (Liquid's tags, not its string outputs)
         view.shortcodes = _shortcodes(body, doc.body_start, tags, liquid)
     if view.shortcodes:
         _drop_shortcode_content(view)
     return view
+
+
+def openings(text: str, start: int = 0) -> tuple[list[int], list[int]]:
+    """Where, in ``text`` from ``start``, each shortcode tag (``{{<``, ``{{%``) begins, and each Liquid tag or
+    string output (``{%``, ``{{ '``): one scan for both."""
+    found = [opening.start() for opening in _OPENING.finditer(text, start)]
+    tags = [at for at in found if text[at + 1] == "{" and text[at + 2] in "<%"]
+    return tags, [at for at in found if text[at + 1] != "{" or text[at + 2] not in "<%"]
 
 
 _DOCFX_TAB = re.compile(r"#{1,6}[ \t]+\[[^\]]*\]\(\s*#tab/[^)]*\)[ \t#]*")

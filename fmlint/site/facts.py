@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 import msgspec
 
 from fmlint.discover import MARKDOWN_EXTENSIONS
+from fmlint.markdown import openings
 from fmlint.positions import Span, line_start
 from fmlint.rules.base import Context
 from fmlint.site.rendering import cascade_render, lowered_keys, page_render
@@ -36,8 +37,6 @@ _LIQUID_LINK = re.compile(
     r"""|\{%-?\s*(link|post_url)\s+([^\s%{}]+)\s*-?%\}"""
 )
 _ARGUMENT = re.compile(r"""(?:(\w+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))""")
-_OPENING = re.compile(r"\{\{[<%]")
-_LIQUID_OPENING = re.compile(r"""\{(?=%|\{-?[ \t]*["'])""")  # as the Markdown view finds them
 _QUOTED = re.compile(r'"([^"\\]*)"')  # one quoted argument without escapes (as _ARGUMENT reads it)
 _INCLUDE = re.compile(r"""\{\{[<%]\s*([\w/-]+)\s+["`]([^"`\n]*)["`]""")
 _MARKDOWN_TAG = re.compile(r"\{\{%\s*(/?)\s*([\w./-]+)")
@@ -257,10 +256,10 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
     if first_term is not None:
         anchors += _definition_terms(text, body_start, max(body_start, first_term.start() - 1))  # from a CR
     references: list[_Pending] = []
-    openings = view.shortcode_openings
-    if openings is None:  # the view did not scan the document's text
-        openings = [opening.start() for opening in _OPENING.finditer(text, body_start)]
-    includes, hidden = _shortcode_facts(text, openings, spans, references)
+    tags, liquid = view.shortcode_openings, view.liquid_openings
+    if tags is None or liquid is None:  # the view did not scan the document's text (MDX masks it)
+        tags, liquid = openings(text, body_start)
+    includes, hidden = _shortcode_facts(text, tags, spans, references)
     for kind, elements in (("link", view.links), ("image", view.images)):
         for element in elements:
             url = element.url
@@ -271,9 +270,6 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
         if url and "://" not in url and not url.startswith(_NOT_PAGES):
             spans.append(span)
             references.append(("link", url, len(spans) - 1, ""))
-    liquid = view.liquid_openings
-    if liquid is None:  # the view did not scan the document's text
-        liquid = [opening.start() for opening in _LIQUID_OPENING.finditer(text, body_start)]
     if liquid:
         _liquid_links(text, liquid, view.shortcodes, spans, references)
     element_ids = list(view.html_ids)
