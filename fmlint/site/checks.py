@@ -209,16 +209,11 @@ def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
             fragment, target = resolved.fragment, resolved.page
             if target is page and not page.renders:
                 continue  # a fragment written to be included: its own #links are the including page's
-            if fragment and not _GENERATED_ANCHORS.search(fragment) and not _starlight_top(index, fragment):
+            if fragment and not _GENERATED_ANCHORS.search(fragment) and fragment not in index.config.page_anchors:
                 ids = anchor_ids(index, target)
                 # (a page whose Markdown a shortcode or an extension writes has headings fmlint does not see)
                 if fragment not in ids and not target.facts.hidden_markdown and target.ids_known:
                     yield Finding(page, BROKEN_ANCHOR, _anchor_message(page, target, fragment, ids), reference.at)
-
-
-def _starlight_top(index: SiteIndex, fragment: str) -> bool:
-    """``#_top``: the ID Starlight gives every page's title."""
-    return fragment == "_top" and index.config.starlight is not None
 
 
 def _anchor_message(page: Page, target: Page, fragment: str, ids: set[str]) -> str:

@@ -132,6 +132,11 @@ class SiteConfig:
     digest: str = ""
 
     @property
+    def page_anchors(self) -> tuple[str, ...]:
+        """The IDs the generator's layout gives every page: Starlight's title is ``#_top``."""
+        return ("_top",) if self.starlight is not None else ()
+
+    @property
     def page_extensions(self) -> tuple[str, ...]:
         """The extensions of the content files indexed: Markdown, and MDX on the sites that render it."""
         return MDX_EXTENSIONS if self.generator in ("astro", "docusaurus") else MARKDOWN_EXTENSIONS
