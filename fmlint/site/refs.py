@@ -172,14 +172,9 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     if target.startswith("#"):
         return Resolved(page, unquote(target[1:]))
     if target.startswith("/") and not target.startswith("//") and reference.kind == "link":
-        if index.config.generator == "hugo":
-            return _site_url(index, target)
-        if index.config.starlight is not None:
-            return _starlight_url(index, index.config.starlight, target)
-        if index.config.docusaurus is not None and not _FILE.search(target):
-            return _docusaurus_url(index, index.config.docusaurus, target)
-        if index.config.generator == "jekyll":
-            return _jekyll_url(index, target)
+        judged = _root_url(index, target)
+        if judged is not None:
+            return judged
     path, fragment = link_path(target), target.partition("#")[2]
     if path.startswith("@/") and index.config.generator == "zola":  # Zola's internal link, from `content/`
         return _zola_link(index, path[2:], fragment)
@@ -272,24 +267,34 @@ def _jekyll_url(index: SiteIndex, target: str, from_site: bool = False) -> Resol
     )
 
 
+def _root_url(index: SiteIndex, target: str, from_site: bool = False) -> Resolved | None:
+    """A root-relative link judged by the site's generator (``None`` on a site whose URLs are not known);
+    ``from_site``: a URL in the site (a relative link's, resolved from the page's URL), the Jekyll site's
+    ``baseurl`` left out."""
+    config = index.config
+    if config.generator == "hugo":
+        return _site_url(index, target)
+    if config.starlight is not None:
+        return _starlight_url(index, config.starlight, target)
+    if config.docusaurus is not None and not _FILE.search(target):  # (a Markdown file: Docusaurus reads it so)
+        return _docusaurus_url(index, config.docusaurus, target)
+    if config.generator == "jekyll":
+        return _jekyll_url(index, target, from_site)
+    return None
+
+
 def _relative_url(index: SiteIndex, page: Page, target: str) -> Resolved:
     """A relative link to a page's URL (Hugo, Starlight, Jekyll); on a Hugo site also, failing that, to a page
     by its content path from the page's folder (where a link render hook, Hugo's own among them, resolves it so)."""
     absolute = relative_url_target(index, page, target)
     if absolute is None:
         return _SKIP
-    starlight = index.config.starlight
-    if starlight is not None:
-        found = _starlight_url(index, starlight, absolute)
-    elif index.config.generator == "jekyll":
-        found = _jekyll_url(index, absolute, True)
-    else:
-        found = _site_url(index, absolute)
+    found = _root_url(index, absolute, True) or _SKIP
     if found.page is not None or not found.checked:
         return found
     path, _, fragment = target.partition("#")
     if index.config.generator == "hugo" and path.strip("/"):
-        by_path = lookup(index, page, unquote(path.split("?", 1)[0]).rstrip("/"), page.language)
+        by_path = lookup(index, page, link_path(target).rstrip("/"), page.language)
         if isinstance(by_path, Page):
             return Resolved(by_path, unquote(fragment))
     shown = absolute.partition("#")[0]
