@@ -30,16 +30,51 @@ _PART = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|[{}
 def object_keys(text: str, start: int) -> list[str]:
     """The keys (names or strings followed by ``:``) of the object literal opening at ``start`` (a ``{`` in
     ``text`` without comments), not those of the objects inside it."""
-    return [name for kind, name in _members(text, start) if kind == "key"]
+    return [name for kind, name, _ in _members(text, start) if kind == "key"]
 
 
 def object_spreads(text: str, start: int) -> list[str]:
     """The names spread into the object literal opening at ``start`` (``{...redirects, …}``)."""
-    return [name for kind, name in _members(text, start) if kind == "spread"]
+    return [name for kind, name, _ in _members(text, start) if kind == "spread"]
 
 
-def _members(text: str, start: int) -> Iterator[tuple[str, str]]:
-    """("key", name) and ("spread", name) of the object literal opening at ``start``, at its top level."""
+def top_level_value(text: str, start: int, key: str) -> int | None:
+    """Where the value of ``key`` in the object literal opening at ``start`` begins (its first character
+    after the ``:``), not that of a key of an object inside it; ``None`` when the object has no such key."""
+    for kind, name, end in _members(text, start):
+        if kind == "key" and name == key:
+            found = _NOT_SPACE.search(text, end)
+            return found.start() if found is not None else len(text)
+    return None
+
+
+def top_level_boolean(text: str, start: int, key: str) -> bool | None:
+    """``key: true``/``key: false`` of the object literal opening at ``start``; ``None`` for any other value
+    (an expression is not evaluated) or none."""
+    at = top_level_value(text, start, key)
+    found = _BOOLEAN.match(text, at) if at is not None else None
+    return found.group() == "true" if found is not None else None
+
+
+def top_level_strings(text: str, start: int, key: str) -> list[str] | None:
+    """The strings of the array literal ``key: ['a', "b"]`` of the object literal opening at ``start``;
+    ``None`` when the value is no such array (an expression, an array holding anything else) or is missing."""
+    at = top_level_value(text, start, key)
+    if at is None or not text.startswith("[", at):
+        return None
+    found = _STRING_ARRAY.match(text, at)
+    return [string[1:-1] for string in _STRING.findall(found.group())] if found is not None else None
+
+
+_NOT_SPACE = re.compile(r"\S")
+_BOOLEAN = re.compile(r"(?:true|false)(?![\w$])")
+_STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+_STRING_ARRAY = re.compile(rf"\[\s*(?:(?:{_STRING.pattern})\s*,\s*)*(?:(?:{_STRING.pattern})\s*,?\s*)?\]")
+
+
+def _members(text: str, start: int) -> Iterator[tuple[str, str, int]]:
+    """("key", name, end of its ``:``) and ("spread", name, end of the name) of the object literal opening at
+    ``start``, at its top level."""
     depth = 0
     candidate: str | None = None  # a name or string where a key may be
     expect_key = False
@@ -57,10 +92,10 @@ def _members(text: str, start: int) -> Iterator[tuple[str, str]]:
         elif value == ",":
             expect_key = True
         elif value == ":" and candidate is not None:
-            yield "key", candidate
+            yield "key", candidate, token.end()
             expect_key = False
         elif expect_key and text.endswith("...", 0, token.start()):
-            yield "spread", value
+            yield "spread", value, token.end()
             expect_key = False
         elif expect_key:
             candidate = value[1:-1] if value[0] in "'\"`" else value

@@ -103,6 +103,30 @@ def versioned_site(root: Path) -> None:
     write(root, {"docusaurus.config.js": VERSIONED_CONFIG, "versions.json": '["2.0", "1.0"]\n', **files})
 
 
+# versions chosen and placed by the docs plugin's options: 3.0 left out, the current one and 1.0 under paths
+# of their own, 2.0 the last one included (at the route base)
+CHOSEN_CONFIG = VERSIONED_CONFIG.replace(
+    "docs: {sidebarPath: undefined}",
+    "docs: {sidebarPath: undefined, onlyIncludeVersions: ['current', '2.0', '1.0'],"
+    " versions: {current: {label: 'Canary', path: 'canary'}, '1.0': {banner: 'none', path: 'legacy'}}}",
+)
+# no current version (its folder's pages are not built); the versions' options in a constant
+NO_CURRENT_CONFIG = "const VERSIONS = {'1.0': {path: 'one/'}};\n" + VERSIONED_CONFIG.replace(
+    "docs: {sidebarPath: undefined}", "docs: {sidebarPath: undefined, includeCurrentVersion: false, versions: VERSIONS}"
+)
+VERSION_FILES = ("docs/intro.md", *(f"versioned_docs/version-{v}/intro.md" for v in ("3.0", "2.0", "1.0")))
+
+
+def chosen_versions_site(root: Path) -> None:
+    files = {name: page(f"title: {name}") for name in VERSION_FILES}
+    write(root, {"docusaurus.config.js": CHOSEN_CONFIG, "versions.json": '["3.0", "2.0", "1.0"]\n', **files})
+
+
+def no_current_version_site(root: Path) -> None:
+    files = {name: page(f"title: {name}") for name in VERSION_FILES if "3.0" not in name and "2.0" not in name}
+    write(root, {"docusaurus.config.js": NO_CURRENT_CONFIG, "versions.json": '["1.0"]\n', **files})
+
+
 def test_page_urls_match_a_docusaurus_build(tmp_path):
     oracle_site(tmp_path)
     assert built_by_fmlint(tmp_path) == BUILT
@@ -112,7 +136,15 @@ PROJECT = os.environ.get("FMLINT_DOCUSAURUS_PROJECT")
 
 
 @pytest.mark.skipif(not PROJECT or not shutil.which("npx"), reason="no Docusaurus project (FMLINT_DOCUSAURUS_PROJECT)")
-@pytest.mark.parametrize(("site", "generated"), [(oracle_site, {"/blog/", "/blog/archive/"}), (versioned_site, set())])
+@pytest.mark.parametrize(
+    ("site", "generated"),
+    [
+        (oracle_site, {"/blog/", "/blog/archive/"}),
+        (versioned_site, set()),
+        (chosen_versions_site, set()),
+        (no_current_version_site, set()),
+    ],
+)
 def test_page_urls_match_docusaurus_building_them_now(tmp_path, site, generated):
     site(tmp_path)
     project = Path(str(PROJECT))
@@ -192,6 +224,25 @@ def test_versioned_docs_urls_match_a_docusaurus_build(tmp_path):
     assert placed(site_findings(tmp_path)) == [
         f"docs/intro.md:{at(5, links, '/docs/new-page')} SITE003",  # only in the current version, /next
         f"docs/intro.md:{at(5, links, '/docs/2.0/intro')} SITE003",  # the last version is at /docs/
+    ]
+
+
+@pytest.mark.parametrize(
+    ("site", "built", "broken"),
+    [
+        (chosen_versions_site, {"/docs/canary/intro/", "/docs/intro/", "/docs/legacy/intro/"}, ("3.0", "next")),
+        (no_current_version_site, {"/docs/one/intro/"}, ("canary", "3.0", "next", "legacy")),
+    ],
+)
+def test_versions_chosen_and_placed_by_the_docs_options_match_a_docusaurus_build(tmp_path, site, built, broken):
+    """``onlyIncludeVersions``, ``includeCurrentVersion: false`` and ``versions.<name>.path`` (also from a
+    constant): the URLs ``docusaurus build`` wrote for these sites; a left-out version's pages are none."""
+    site(tmp_path)
+    assert built_by_fmlint(tmp_path) == built
+    links = "[a](/docs/canary/intro) [b](/docs/3.0/intro) [c](/docs/next/intro) [d](/docs/legacy/intro)\n"
+    write(tmp_path, {"versioned_docs/version-1.0/intro.md": page("title: One", body=links)})
+    assert placed(site_findings(tmp_path)) == [
+        f"versioned_docs/version-1.0/intro.md:{at(5, links, f'/docs/{version}/intro')} SITE003" for version in broken
     ]
 
 

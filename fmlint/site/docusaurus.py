@@ -18,7 +18,9 @@ folder's own name) being its folder; a blog post's is ``/<slug>``, or
 Files whose names start with ``_`` and drafts are not built; case and spaces
 are kept.  A versioned docs plugin (``versions.json``) serves its last version
 at its route base, the others under ``/<version>`` (from ``versioned_docs/``)
-and its own folder, the current version, under ``/next``.
+and its own folder, the current version, under ``/next``; its options
+``lastVersion``, ``onlyIncludeVersions``, ``includeCurrentVersion``,
+``disableVersioning`` and ``versions.<name>.path`` change which are built and where.
 """
 
 from __future__ import annotations
@@ -28,8 +30,18 @@ import os
 import posixpath
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from fmlint.js_text import constant_object, object_end, top_level_string, without_comments
+from fmlint.js_text import (
+    constant_object,
+    object_end,
+    object_keys,
+    top_level_boolean,
+    top_level_string,
+    top_level_strings,
+    top_level_value,
+    without_comments,
+)
 from fmlint.site.hugo_paths import link_path, under_base
 from fmlint.site.routes import file_routes, matches
 
@@ -103,7 +115,7 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
     except (OSError, UnicodeDecodeError):
         return defaults, Docusaurus()
     named = dict(zip(("docs", "blog", "pages"), defaults, strict=True))
-    plugins: list[tuple[ContentPlugin, tuple[str, str | None]]] = []  # with its ``id`` and ``lastVersion``
+    plugins: list[tuple[ContentPlugin, _Versioning]] = []
     mentioned: set[str] = set()
     off: set[str] = set()
     theme = _theme_config(text)
@@ -121,22 +133,18 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
             folder = top_level_string(text, start, "path") or named[kind]
             route = top_level_string(text, start, "routeBasePath")
             plugin = ContentPlugin(kind, folder, (_ROUTES[kind] if route is None else route).strip("/"))
-            versioning = (
-                top_level_string(text, start, "id") or "default",
-                top_level_string(text, start, "lastVersion"),
-            )
-            plugins.append((plugin, versioning))
+            plugins.append((plugin, _versioning(text, start)))
     plugins += [
-        (ContentPlugin(kind, folder, _ROUTES[kind]), ("default", None))
+        (ContentPlugin(kind, folder, _ROUTES[kind]), _Versioning())
         for kind, folder in named.items()
         if kind not in mentioned
     ]
     root = os.path.dirname(config)
     versioned = [
         expanded
-        for plugin, (plugin_id, last) in plugins
+        for plugin, versioning in plugins
         if plugin.folder not in {named[kind] for kind in off}
-        for expanded in _with_versions(root, plugin, plugin_id, last)
+        for expanded in _with_versions(root, plugin, versioning)
         # (a `docs: {…}` that is no plugin's, such as the theme's `docs: {sidebar: …}`, names a default folder
         # that is not there)
         if os.path.isdir(os.path.join(root, expanded.folder))
@@ -173,22 +181,74 @@ def _theme_config(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _with_versions(root: str, plugin: ContentPlugin, plugin_id: str, last: str | None) -> list[ContentPlugin]:
-    """A docs plugin with released versions (``versions.json``; ``<id>_versions.json`` for another instance)
-    as one plugin for each version: the last one (the newest, or ``lastVersion``) at the route base, the
-    others under ``/<version>``, from ``versioned_docs/version-<version>``, and the plugin's own folder (the
-    current version) under ``/next`` (at the route base with ``lastVersion: 'current'``)."""
-    prefix = "" if plugin_id == "default" else f"{plugin_id}_"
-    versions = _versions(os.path.join(root, f"{prefix}versions.json")) if plugin.kind == "docs" else []
-    if not versions:
+class _Versioning(NamedTuple):
+    """A docs plugin's options that its versions depend on."""
+
+    plugin_id: str = "default"  # ``id``
+    last: str | None = None  # ``lastVersion``
+    include_current: bool = True  # ``includeCurrentVersion``
+    disabled: bool = False  # ``disableVersioning``
+    only: tuple[str, ...] | None = None  # ``onlyIncludeVersions``
+    paths: tuple[tuple[str, str], ...] = ()  # ``versions: {<name>: {path}}``
+
+
+def _versioning(text: str, start: int) -> _Versioning:
+    """The versioning options of the plugin options' object literal opening at ``start`` (each as written
+    literally; an expression keeps the option's default)."""
+    only = top_level_strings(text, start, "onlyIncludeVersions")
+    versions = top_level_value(text, start, "versions")
+    if versions is not None and not text.startswith("{", versions):
+        found = _NAME.match(text, versions)  # (a constant declared in the file)
+        versions = constant_object(text, found.group()) if found is not None else None
+    paths = []
+    if versions is not None:
+        for name in object_keys(text, versions):
+            options = top_level_value(text, versions, name)
+            found_path = None
+            if options is not None and text.startswith("{", options):
+                found_path = top_level_string(text, options, "path")
+            if found_path is not None:
+                paths.append((name, found_path))
+    return _Versioning(
+        top_level_string(text, start, "id") or "default",
+        top_level_string(text, start, "lastVersion"),
+        top_level_boolean(text, start, "includeCurrentVersion") is not False,
+        top_level_boolean(text, start, "disableVersioning") is True,
+        tuple(only) if only is not None else None,
+        tuple(paths),
+    )
+
+
+def _with_versions(root: str, plugin: ContentPlugin, versioning: _Versioning) -> list[ContentPlugin]:
+    """A docs plugin as one plugin for each version it builds (``readVersionsMetadata``): the versions of
+    ``versions.json`` (``<id>_versions.json`` for another instance) from ``versioned_docs/version-<name>``,
+    and the current one from the plugin's own folder (unless ``includeCurrentVersion: false``), those of
+    ``onlyIncludeVersions``.  Each is under its ``versions.<name>.path`` when set; else the last one (the
+    newest, or ``lastVersion``) at the route base, the current one under ``/next``, another under
+    ``/<name>``."""
+    if plugin.kind != "docs":
         return [plugin]
-    last = last or versions[0]
+    prefix = "" if versioning.plugin_id == "default" else f"{versioning.plugin_id}_"
+    names = [] if versioning.disabled else _versions(os.path.join(root, f"{prefix}versions.json"))
+    if versioning.include_current and _CURRENT not in names:
+        names.insert(0, _CURRENT)
+    if versioning.only is not None:
+        names = [name for name in names if name in versioning.only]
+    last = versioning.last or next((name for name in names if name != _CURRENT), _CURRENT)
+    paths = dict(versioning.paths)
 
-    def route(version: str) -> str:
-        return plugin.route if version == last else "/".join(part for part in (plugin.route, version) if part)
+    def route(name: str) -> str:
+        part = paths.get(name, "" if name == last else "next" if name == _CURRENT else name)
+        return "/".join(step for step in (plugin.route, part.strip("/")) if step)
 
-    current = ContentPlugin("docs", plugin.folder, route("current") if last == "current" else route("next"))
-    return [current, *(ContentPlugin("docs", f"{prefix}versioned_docs/version-{v}", route(v)) for v in versions)]
+    def folder(name: str) -> str:
+        return plugin.folder if name == _CURRENT else f"{prefix}versioned_docs/version-{name}"
+
+    return [ContentPlugin("docs", folder(name), route(name)) for name in names]
+
+
+_CURRENT = "current"
+_NAME = re.compile(r"[A-Za-z_$][\w$]*")
 
 
 def _versions(path: str) -> list[str]:
