@@ -1,4 +1,4 @@
-"""Property: a reference's memoized resolution is the one it gets resolved afresh.
+"""Properties of reference resolution: memoized as resolved afresh; relative URLs joined as urljoin joins them.
 
 ``refs.resolve`` answers each distinct reference once per index, keyed by what
 the answer depends on (the page for a same-page reference, the folder for a
@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from urllib.parse import urljoin
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fmlint.site import refs
+from fmlint.site.hugo_paths import join_url
 from tests.test_site_rules import index_of
 
 FOLDERS = ["", "docs", "docs/sub", "blog", "blog/b1"]
@@ -61,3 +63,20 @@ def test_memoized_resolution_is_the_fresh_one(pages):
                     again.problem,
                     again.checked,
                 ), (page_memoized.absolute, written)
+
+
+# a page's URL (absolute, normalized); a relative link from it: dot segments, empty segments, queries, fragments,
+# spaces, tabs and line breaks (which URL parsers drop), no scheme or host (those are not resolved from a page)
+URL_SEGMENT = st.sampled_from(["a", "b", "x.y", "c d", "é", "%20"])
+PAGE_URL = st.lists(URL_SEGMENT, max_size=4).map("/".join).flatmap(lambda p: st.sampled_from([f"/{p}", f"/{p}/"]))
+LINK_PART = st.sampled_from(["a", "é", ".", "..", "/", "?", "#", "x y", " ", "\t", "\n", "%20", "//", "=", "&", "q=1"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(PAGE_URL, st.lists(LINK_PART, max_size=8).map("".join))
+def test_relative_urls_are_joined_as_urljoin_joins_them(base, target):
+    """``join_url`` replaces ``urljoin`` (3x slower) for the ~10,000 relative links of a site."""
+    stripped = target.lstrip("".join(map(chr, range(0x21)))).replace("\t", "").replace("\n", "")
+    if stripped.startswith("//") or ":" in stripped.split("/", 1)[0]:
+        return  # (a host or a scheme: not a link resolved from the page's URL)
+    assert "https://site" + join_url(base, target) == urljoin("https://site" + base, target)

@@ -98,6 +98,44 @@ def link_path(link: str) -> str:
     return unquote(link.partition("#")[0].split("?", 1)[0])
 
 
+def join_url(base: str, target: str) -> str:
+    """The URL path (with the query and fragment of ``target``) that the relative reference ``target`` (no
+    scheme, no host) leads to from the page at the URL path ``base``: ``urllib.parse.urljoin``'s resolution
+    (RFC 3986's dot segments removed, as browsers do; empty segments of a relative path dropped; an empty
+    query or fragment dropped) without its parsing of whole URLs, which takes ~3x as long (a site's relative links are
+    resolved by the ten thousand).  A ``;`` is part of a path segment, as browsers read it."""
+    target = target.lstrip(_URL_SPACE)
+    if "\t" in target or "\n" in target or "\r" in target:
+        target = target.replace("\t", "").replace("\n", "").replace("\r", "")
+    target, _, fragment = target.partition("#")
+    path, _, query = target.partition("?")
+    rest = ("?" + query if query else "") + ("#" + fragment if fragment else "")
+    if not path:
+        return base + rest
+    if path.startswith("/"):
+        segments = path.split("/")
+    else:
+        segments = base.split("/")
+        if segments[-1]:
+            del segments[-1]
+        segments += path.split("/")
+        segments[1:-1] = [segment for segment in segments[1:-1] if segment]
+    resolved: list[str] = []
+    for segment in segments:
+        if segment == "..":
+            if resolved:
+                resolved.pop()
+        elif segment != ".":
+            resolved.append(segment)
+    if segments[-1] in (".", ".."):
+        resolved.append("")
+    joined = "/".join(resolved)
+    return (joined if joined.startswith("/") else "/" + joined) + rest
+
+
+_URL_SPACE = "".join(map(chr, range(0x21)))  # what ``urlsplit`` strips from a URL's start (WHATWG's C0 and space)
+
+
 def under_base(path: str, base: str) -> str | None:
     """A URL path without the site's base path (``/docs`` of ``/docs/x/``: ``/x/``); ``None`` outside it."""
     if not base:

@@ -21,13 +21,13 @@ import posixpath
 import re
 from functools import lru_cache
 from typing import NamedTuple
-from urllib.parse import unquote, urljoin
+from urllib.parse import unquote
 
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.site.config import SiteConfig
 from fmlint.site.docusaurus import Docusaurus
 from fmlint.site.facts import Reference
-from fmlint.site.hugo_paths import basic_normalize, link_path, under_base, url_key
+from fmlint.site.hugo_paths import basic_normalize, join_url, link_path, under_base, url_key
 from fmlint.site.index import CONTENT_EXTENSIONS, Page, SiteIndex
 from fmlint.site.starlight import Starlight
 
@@ -195,8 +195,9 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         shown = ", ".join(_shown(index, source) for source in tried)
         return Resolved(None, fragment, f"`{path}` does not exist (looked for {shown})")
     if reference.kind == "link" and _url_relative(path):
+        prefix = os.path.join(destination, "")
         for name in FOLDER_PAGES:
-            found = index.by_file.get(os.path.join(destination, name))
+            found = index.by_file.get(prefix + name)
             if found is not None:
                 return Resolved(found, unquote(fragment))
         if path.startswith(("./", "../")) or path.endswith("/"):  # (a bare word is left to render hooks: `g`)
@@ -215,8 +216,9 @@ def relative_url_target(index: SiteIndex, page: Page, target: str) -> str | None
         return None
     if starlight is not None and starlight.trailing_slash != "always":
         return None
-    joined = urljoin("https://site" + page.url, target)
-    return joined[len("https://site") :] if joined.startswith("https://site/") else None
+    if not page.url.startswith("/") or "?" in page.url or "#" in page.url:
+        return None  # (a `url` written without its slash, or holding a query: no URL path to start from)
+    return join_url(page.url, target)
 
 
 def _docusaurus_url(index: SiteIndex, docusaurus: Docusaurus, target: str) -> Resolved:
