@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, partial
 from typing import Any, Literal, TypeVar, cast
 
@@ -323,6 +323,28 @@ def _matches(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator
         if start >= end and (match := pattern.match(text, start)) is not None:
             end = match.end()
             yield match
+
+
+def rendered_headings(view: MarkdownView) -> list[Heading]:
+    """The headings Hugo renders outside shortcodes.  Hugo replaces each shortcode (a paired ``{{< >}}`` one
+    with its content) by a one-line placeholder before it renders the Markdown, so a tab pane whose code
+    fences start in column 1 does not end the list item it is written in: a ``### heading`` indented under
+    the item after it is the item's heading to Hugo, an indented code block in the file's text.  The body
+    is parsed again with its multi-line shortcodes so collapsed (offsets kept) only when such a line follows
+    one; otherwise the view's headings are Hugo's."""
+    doc = view.doc
+    multiline = [s for s in view.shortcodes if doc.text.startswith("{{", s.start) and "\n" in doc.text[s.start : s.end]]
+    if not multiline or _INDENTED_HEADING.search(doc.text, multiline[0].end) is None:
+        return view.headings
+    text, parts, at = doc.text, [], 0
+    for span in multiline:  # (each character a placeholder's: one line, the offsets of the rest kept)
+        parts += [text[at : span.start], "x" * (span.end - span.start)]
+        at = span.end
+    parts.append(text[at:])
+    return parse_markdown(replace(doc, text="".join(parts), mdx=False)).headings
+
+
+_INDENTED_HEADING = re.compile(r"^(?: {4,}|\t)[ \t]*#{1,6}(?:[ \t]|$)", re.MULTILINE)
 
 
 def _drop_shortcode_content(view: MarkdownView) -> None:

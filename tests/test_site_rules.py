@@ -155,6 +155,52 @@ def test_heading_ids_match_a_hugo_build(tmp_path, id_type):
     assert found.ids == set(built) and len(built) == len(HEADINGS)
 
 
+# opentelemetry.io's pattern: a tab pane in a list item, its code fences in column 1 (Hugo hands the pane's content to
+# the shortcode, so they end no list), then a heading indented under the item; and a heading-like line that is an
+# indented code block to Hugo too
+TAB_PANE_BODY = """1. Start the demo:
+
+    {{< tabpane text=true >}} {{% tab Make %}}
+
+```shell
+make start
+```
+
+    {{% /tab %}} {{< /tabpane >}}
+
+    ### Run in minimal mode
+
+    Fewer services.
+
+Outside the list.
+
+    ### Not a heading
+
+[a](#run-in-minimal-mode) [b](#not-a-heading)
+"""
+
+
+@needs_hugo
+def test_a_heading_after_a_tab_pane_in_a_list_item_is_hugos(tmp_path):
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "layouts/single.html": "{{ .Content }}",
+            "layouts/_shortcodes/tabpane.html": "{{ .Inner }}",
+            "layouts/_shortcodes/tab.html": "{{ .Inner }}",
+            "content/p.md": page('title: "P"', body=TAB_PANE_BODY),
+        },
+    )
+    subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+    built = re.findall(r'<h\d id="([^"]*)"', (tmp_path / "public/p/index.html").read_text(encoding="utf-8"))
+    (found,) = [p for p in index_of(tmp_path).pages if p.file is not None]
+    assert found.ids == set(built) == {"run-in-minimal-mode"}
+    *_, links = TAB_PANE_BODY.splitlines()
+    line = 4 + TAB_PANE_BODY.count("\n")  # (after the front matter's four lines)
+    assert placed(site_findings(tmp_path)) == [f"content/p.md:{at(line, links, '#not-a-heading')} SITE004"]
+
+
 def _stub_shortcodes(root: Path) -> None:
     """Empty templates for the theme's shortcodes (``{{ .Inner }}`` for those used with a closing tag)."""
     import re

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 import msgspec
 
 from fmlint.discover import MARKDOWN_EXTENSIONS
-from fmlint.markdown import openings
+from fmlint.markdown import openings, rendered_headings
 from fmlint.positions import Span, line_start
 from fmlint.rules.base import Context
 from fmlint.site.rendering import cascade_render, lowered_keys, page_render
@@ -250,7 +250,8 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
     the body starts: no copy of it is made)."""
     text, body_start = ctx.doc.text, ctx.doc.body_start
     view = ctx.markdown
-    anchors = [_anchor(h.text) for h in sorted([*view.headings, *view.shortcode_headings], key=lambda h: h.span.start)]
+    headings = [*rendered_headings(view), *view.shortcode_headings]
+    anchors = [_anchor(h.text) for h in sorted(headings, key=lambda h: h.span.start)]
     first_term = text.find("\n:", body_start)  # (a ``: definition`` line; ``find`` scans faster than a pattern)
     while first_term >= 0 and text[first_term + 2 : first_term + 3] not in (" ", "\t"):
         first_term = text.find("\n:", first_term + 2)
