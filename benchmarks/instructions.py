@@ -1,0 +1,112 @@
+"""Count the instructions of cold runs (valgrind's callgrind): a CPU measure the neighbours cannot move.
+
+Usage: ``python benchmarks/instructions.py [--size 2000] [--jobs 2] [--work DIR] [--compare TREE] [--corpus site|seed] [--folder DIR]``
+
+On these shared 2-core machines a run's CPU time moves by 10–40 % with what the
+other tenants do, so a ratio of a few per cent (the site rules' cold overhead,
+issue 16: ≤ 1.10 ×) or an A/B of a small change cannot be read off seconds.
+The number of instructions a run executes does not depend on them: the same
+run counts the same to ~0.01 % (with ``PYTHONHASHSEED=0``, set here: the order of a set's
+strings, and so some of the work, moves with the hash seed).  It is not time — a cache miss costs more than
+an add — but for one program on one input it moves with the CPU time, and what
+it says is repeatable.
+
+The corpus is generated once with ``gen_corpus.py`` (``site``: the linked Hugo
+site of ``site.py``; ``seed``: the heavy-findings articles of ``run.py``).  Each
+case runs ``fmlint --no-cache --format json`` under callgrind (``--jobs``
+workers; callgrind follows the pool's forked workers, and their counts are
+added); ``site`` counts the run without the site rules (``--ignore SITE``, the
+baseline) and with them, ``seed`` the run alone.  ``--compare TREE`` counts
+another version of fmlint too (a source tree on ``PYTHONPATH``, e.g.
+``git archive main | tar -x -C TREE``).  Both trees are byte-compiled first.
+Under callgrind a run takes ~50 times as long: 2,000 articles take ~2 minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+_CASES = {
+    "site": {"without site rules": ["--ignore", "SITE"], "with site rules": []},
+    "seed": {"cold": []},
+}
+
+
+def count(arguments: list[str], cwd: Path, env: dict[str, str], jobs: int) -> int:
+    """The instructions of ``fmlint --no-cache --format json ARGUMENTS`` in ``cwd``, its workers' added."""
+    with tempfile.TemporaryDirectory() as out:
+        command = [
+            "valgrind",
+            "--tool=callgrind",
+            "--cache-sim=no",
+            "--branch-sim=no",
+            f"--callgrind-out-file={out}/callgrind.%p",
+            sys.executable,
+            "-m",
+            "fmlint",
+            "--no-cache",
+            "--quiet",
+            "--format",
+            "json",
+            "--jobs",
+            str(jobs),
+            *arguments,
+            ".",
+        ]
+        env = {**env, "PYTHONHASHSEED": "0"}
+        subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        return sum(_total(path) for path in Path(out).iterdir())
+
+
+def _total(path: Path) -> int:
+    """The instruction count of one callgrind output file (its ``summary:`` line)."""
+    for line in path.read_text(errors="replace").splitlines():
+        if line.startswith(("summary:", "totals:")):
+            return int(line.split()[1])
+    return 0
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=2_000)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--corpus", choices=sorted(_CASES), default="site")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "fmlint-bench")
+    parser.add_argument("--compare", type=Path, help="another fmlint source tree, counted too")
+    parser.add_argument("--folder", type=Path, help="a site to count instead of a generated corpus")
+    args = parser.parse_args(argv)
+    if shutil.which("valgrind") is None:
+        sys.exit("valgrind is not installed (Debian: apt install valgrind)")
+    corpus = args.folder or args.work / f"{args.corpus}-{args.size}"
+    if args.folder is None and not (corpus / ".complete").exists():
+        shutil.rmtree(corpus, ignore_errors=True)
+        shape = ["--site-links"] if args.corpus == "site" else ["--shape", "seed"]
+        subprocess.run([sys.executable, str(HERE / "gen_corpus.py"), str(args.size), str(corpus), *shape], check=True)
+        (corpus / ".complete").write_text("")
+    versions = [("this checkout", HERE.parent, dict(os.environ))]
+    if args.compare is not None:
+        tree = args.compare.resolve()
+        versions.insert(0, (f"compared: {args.compare}", tree, {**os.environ, "PYTHONPATH": str(tree)}))
+    for _, tree, _ in versions:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "fmlint")], check=True)
+    what = str(args.folder) if args.folder else f"{args.corpus} corpus of {args.size} articles"
+    print(f"instructions of cold runs, {what}, --jobs {args.jobs} (callgrind)")
+    print("| version | case | instructions (G) | × first case |")
+    print("| --- | --- | --- | --- |")
+    for name, _, env in versions:
+        first = 0
+        for case, arguments in _CASES["site" if args.folder else args.corpus].items():
+            total = count(arguments, corpus, env, args.jobs)
+            first = first or total
+            print(f"| {name} | {case} | {total / 1e9:.3f} | {total / first:.3f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
