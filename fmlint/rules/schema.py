@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import os
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -134,7 +135,10 @@ date: 2025-02-07
         "The file has no front matter, but its schema requires keys.",
         doc="""## What it does
 Reports a file without front matter when the schema that applies to it has
-`required` keys. Files under a permissive schema may have no front matter.
+`required` keys. Files under a permissive schema may have no front matter, and
+so may the Markdown files of a site that are not its pages: those outside its
+content folders (a `README.md` beside `hugo.toml`, notes under `scripts/`:
+pre-commit passes them too).
 
 ## Why is this bad?
 An article without front matter has no title or date; Hugo renders it with
@@ -246,6 +250,15 @@ def missing_front_matter(schema: CompiledSchema) -> Problem:
     return Problem("SC004", f"missing front matter (the schema requires {required})", Span(0, 0))
 
 
+@probe_function
+def outside_content(path: str) -> bool:
+    """Whether a site holds the file at ``path`` in none of its content folders: it is none of its pages."""
+    from fmlint.site.config import site_of  # (the site's configuration: read for files without front matter)
+
+    site = site_of(path)
+    return site is not None and bool(site.content_dirs) and not site.content_dirs_of(os.path.abspath(path))
+
+
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     schema = ctx.settings.schema
     fm = ctx.front_matter
@@ -269,7 +282,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     if schema is None or not ctx.doc.readable:
         return
     if fm is None:
-        if ctx.doc.kind is None and schema.requires_properties:
+        if ctx.doc.kind is None and schema.requires_properties and not ctx.probe(outside_content, ctx.doc.path):
             yield missing_front_matter(schema)
         return
     if data is None:
