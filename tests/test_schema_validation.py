@@ -172,17 +172,20 @@ def test_no_front_matter_is_fine_under_a_permissive_schema():
     check("# Just a body\n", [(1, 1, "SC004")])
 
 
-def test_a_sites_markdown_outside_its_content_folders_needs_no_front_matter(tmp_path, monkeypatch, capsys):
-    """A README beside hugo.toml or notes under scripts/ are no pages (pre-commit passes them too); a content
-    file without front matter, or a folder of Markdown that is no site, is still reported.  The answer is
-    kept with the cached result and asked again on a warm run: moving ``contentDir`` moves it."""
+def test_a_sites_markdown_that_is_no_rendered_page_needs_no_front_matter(tmp_path, monkeypatch, capsys):
+    """A README beside hugo.toml or notes under scripts/ are no pages (pre-commit passes them too), nor are the
+    fragments a ``cascade`` never renders; a content file without front matter, or a folder of Markdown that
+    is no site, is still reported.  The answer is kept with the cached result and asked again on a warm run:
+    moving ``contentDir`` moves it."""
     from fmlint.cli import main
     from fmlint.site.config import forget_sites
 
-    for name in ("site/README.md", "site/scripts/notes.md", "site/content/a.md", "site/docs/b.md", "plain/c.md"):
+    names = ["site/README.md", "site/scripts/notes.md", "site/content/a.md", "site/docs/b.md", "plain/c.md"]
+    for name in [*names, "site/content/docs/_includes/fragment.md"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("# Notes\n", encoding="utf-8")
-    (tmp_path / "site/hugo.toml").write_text('baseURL = "https://example.org/"\n', encoding="utf-8")
+    config = 'baseURL = "https://example.org/"\n[[cascade]]\nbuild.render = "never"\ntarget.path = "{,/**}/_includes{,/**}"\n'
+    (tmp_path / "site/hugo.toml").write_text(config, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     cache = ["--cache-dir", str(tmp_path / "cache")]
 
@@ -191,7 +194,7 @@ def test_a_sites_markdown_outside_its_content_folders_needs_no_front_matter(tmp_
         return [f"{d['path']}:{d['line']}:{d['column']}" for d in json.loads(capsys.readouterr().out)]
 
     assert reported() == ["plain/c.md:1:1", "site/content/a.md:1:1"]
-    (tmp_path / "site/hugo.toml").write_text('baseURL = "https://example.org/"\ncontentDir = "docs"\n')
+    (tmp_path / "site/hugo.toml").write_text('contentDir = "docs"\n' + config)
     forget_sites()  # (as a new process would read it)
     assert reported() == ["plain/c.md:1:1", "site/docs/b.md:1:1"]
 

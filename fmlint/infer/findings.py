@@ -20,7 +20,7 @@ from fmlint.frontmatter import parse_front_matter
 from fmlint.infer.collect import ITEMS, NO_FRONT_MATTER, Site, describe
 from fmlint.linter import read_path
 from fmlint.positions import Position
-from fmlint.rules.schema import missing_front_matter, outside_content
+from fmlint.rules.schema import missing_front_matter, no_page
 from fmlint.schema.loader import CompiledSchema
 from fmlint.schema.near_miss import near_miss_problems, near_misses
 from fmlint.schema.prescreen import known_valid
@@ -69,7 +69,7 @@ def schema_findings(
         if data is None:
             # read, but without front matter (an unreadable file gets FL findings instead)
             missing = site.unreadable.get(index) == NO_FRONT_MATTER and schema.requires_properties
-            if missing and not outside_content(path):  # (as the rule: a site's other Markdown is no page)
+            if missing and not no_page(path):  # (as the rule: a site's other Markdown is no page)
                 message = missing_front_matter(schema).message  # at the start of the file
                 findings.append(Finding(path, 1, 1, 1, 1, "SC004", message, "", "no-front-matter"))
         elif not known_valid(schema, data) or next(near_misses(schema.contents, data), None):

@@ -136,9 +136,11 @@ date: 2025-02-07
         doc="""## What it does
 Reports a file without front matter when the schema that applies to it has
 `required` keys. Files under a permissive schema may have no front matter, and
-so may the Markdown files of a site that are not its pages: those outside its
-content folders (a `README.md` beside `hugo.toml`, notes under `scripts/`:
-pre-commit passes them too).
+so may the Markdown files of a site that are not pages it renders: those
+outside its content folders (a `README.md` beside `hugo.toml`, notes under
+`scripts/`: pre-commit passes them too), and those its configuration's
+`cascade` never renders (`build: {render: never}`: fragments that shortcodes
+include).
 
 ## Why is this bad?
 An article without front matter has no title or date; Hugo renders it with
@@ -251,12 +253,13 @@ def missing_front_matter(schema: CompiledSchema) -> Problem:
 
 
 @probe_function
-def outside_content(path: str) -> bool:
-    """Whether a site holds the file at ``path`` in none of its content folders: it is none of its pages."""
+def no_page(path: str) -> bool:
+    """Whether a site holds the file at ``path`` but renders no page of it (see ``fmlint.site.index.renders``)."""
     from fmlint.site.config import site_of  # (the site's configuration: read for files without front matter)
+    from fmlint.site.index import renders
 
     site = site_of(path)
-    return site is not None and bool(site.content_dirs) and not site.content_dirs_of(os.path.abspath(path))
+    return site is not None and bool(site.content_dirs) and not renders(site, os.path.abspath(path))
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -282,7 +285,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     if schema is None or not ctx.doc.readable:
         return
     if fm is None:
-        if ctx.doc.kind is None and schema.requires_properties and not ctx.probe(outside_content, ctx.doc.path):
+        if ctx.doc.kind is None and schema.requires_properties and not ctx.probe(no_page, ctx.doc.path):
             yield missing_front_matter(schema)
         return
     if data is None:

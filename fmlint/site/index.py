@@ -328,6 +328,14 @@ def _pages(config: SiteConfig, file: str, absolute: str, facts: SiteFacts) -> li
     return pages
 
 
+def renders(config: SiteConfig, absolute: str) -> bool:
+    """Whether the site makes a page of the file at ``absolute`` that its configuration lets be rendered: the
+    file is in a content folder, and under no ``cascade`` target with ``build.render: never`` (the
+    ``_includes`` of opentelemetry.io: fragments that shortcodes include)."""
+    pages = _pages(config, absolute, absolute, SiteFacts())
+    return any(not (config.headless and _matches(config.headless, _key(page))) for page in pages)
+
+
 def _key(page: Page) -> str:
     path = page.folder if page.bundle else f"{page.folder}/{page.name}"
     return "/" + basic_normalize(path).strip("/")
