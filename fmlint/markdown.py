@@ -332,19 +332,20 @@ def rendered_headings(view: MarkdownView) -> list[Heading]:
     the item after it is the item's heading to Hugo, an indented code block in the file's text.  The body
     is parsed again with its multi-line shortcodes so collapsed (offsets kept) only when such a line follows
     one; otherwise the view's headings are Hugo's."""
-    doc = view.doc
-    multiline = [s for s in view.shortcodes if doc.text.startswith("{{", s.start) and "\n" in doc.text[s.start : s.end]]
-    if not multiline or _INDENTED_HEADING.search(doc.text, multiline[0].end) is None:
+    text = view.doc.text
+    multiline = [s for s in view.shortcodes if text.startswith("{{", s.start) and text.find("\n", s.start, s.end) >= 0]
+    if not multiline or _INDENTED_HEADING.search(text, multiline[0].end) is None:
         return view.headings
-    text, parts, at = doc.text, [], 0
+    parts, at = [], 0
     for span in multiline:  # (each character a placeholder's: one line, the offsets of the rest kept)
         parts += [text[at : span.start], "x" * (span.end - span.start)]
         at = span.end
     parts.append(text[at:])
-    return parse_markdown(replace(doc, text="".join(parts), mdx=False)).headings
+    return parse_markdown(replace(view.doc, text="".join(parts), mdx=False)).headings
 
 
-_INDENTED_HEADING = re.compile(r"^(?: {4,}|\t)[ \t]*#{1,6}(?:[ \t]|$)", re.MULTILINE)
+# (led by the line break: a literal prefix lets the scan skip from line to line, where ``^`` tries every character)
+_INDENTED_HEADING = re.compile(r"\n(?: {4,}|\t)[ \t]*#{1,6}(?:[ \t\r\n]|$)")
 
 
 def _drop_shortcode_content(view: MarkdownView) -> None:
