@@ -332,6 +332,8 @@ def rendered_headings(view: MarkdownView) -> list[Heading]:
     the item after it is the item's heading to Hugo, an indented code block in the file's text.  The body
     is parsed again with its multi-line shortcodes so collapsed (offsets kept) only when such a line follows
     one; otherwise the view's headings are Hugo's."""
+    if not view.shortcodes:
+        return view.headings
     text = view.doc.text
     multiline = [s for s in view.shortcodes if text.startswith("{{", s.start) and text.find("\n", s.start, s.end) >= 0]
     if not multiline or _INDENTED_HEADING.search(text, multiline[0].end) is None:

@@ -45,6 +45,7 @@ _ID_ATTRIBUTE = re.compile(r"(?:^|\s)#([^\s#.]+)|\bid\s*=\s*[\"']?([^\s\"']+)")
 _DEFINITION = re.compile(r"\r?\n:[ \t]")
 _ATTRIBUTES_START = re.compile(r"\{:?[ \t]*[#.]")  # an attribute list (``{ #id }``, ``{: .class #id }``)
 _ATTRIBUTE_LIST = re.compile(r"\{:?([^{}\n]*)\}")
+_TERM_MARK = re.compile(r"\n:[ \t]")
 _NOT_PAGES = ("//", "mailto:", "tel:", "data:", "javascript:")
 _DATE_KEYS = ("date", "publishdate", "pubdate", "published")
 _PATH_KEYS = frozenset({"title", "slug", "url", "translationkey", "aliases", "draft"})
@@ -252,11 +253,9 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
     view = ctx.markdown
     headings = [*rendered_headings(view), *view.shortcode_headings]
     anchors = [_anchor(h.text) for h in sorted(headings, key=lambda h: h.span.start)]
-    first_term = text.find("\n:", body_start)  # (a ``: definition`` line; ``find`` scans faster than a pattern)
-    while first_term >= 0 and text[first_term + 2 : first_term + 3] not in (" ", "\t"):
-        first_term = text.find("\n:", first_term + 2)
-    if first_term >= 0:
-        anchors += _definition_terms(text, body_start, max(body_start, first_term - 1))  # from a CR
+    first_term = _TERM_MARK.search(text, body_start)  # (a literal-led pattern's scan: faster than ``in``)
+    if first_term is not None:
+        anchors += _definition_terms(text, body_start, max(body_start, first_term.start() - 1))  # from a CR
     references: list[_Pending] = []
     tags, liquid = view.shortcode_openings, view.liquid_openings
     if tags is None or liquid is None:  # the view did not scan the document's text (MDX masks it)
