@@ -336,7 +336,7 @@ def rendered_headings(view: MarkdownView) -> list[Heading]:
         return view.headings
     text = view.doc.text
     multiline = [s for s in view.shortcodes if text.startswith("{{", s.start) and text.find("\n", s.start, s.end) >= 0]
-    if not multiline or _INDENTED_HEADING.search(text, multiline[0].end) is None:
+    if not any(_indented_heading_follows(text, span.end) for span in multiline):
         return view.headings
     parts, at = [], 0
     for span in multiline:  # (each character a placeholder's: one line, the offsets of the rest kept)
@@ -346,8 +346,22 @@ def rendered_headings(view: MarkdownView) -> list[Heading]:
     return parse_markdown(replace(view.doc, text="".join(parts), mdx=False)).headings
 
 
-# (led by the line break: a literal prefix lets the scan skip from line to line, where ``^`` tries every character)
-_INDENTED_HEADING = re.compile(r"\n(?: {4,}|\t)[ \t]*#{1,6}(?:[ \t\r\n]|$)")
+def _indented_heading_follows(text: str, at: int) -> bool:
+    """Whether a heading-like line indented as a code block follows ``at`` (where a shortcode ends) before the
+    next line that starts in column 1 (which ends any list item the shortcode is in)."""
+    while (end := text.find("\n", at)) >= 0:
+        at = end + 1
+        line_end = text.find("\n", at)
+        line = text[at : line_end if line_end >= 0 else len(text)]
+        if line.strip():
+            if line[0] not in " \t":
+                return False
+            if _INDENTED_HEADING.match(line):
+                return True
+    return False
+
+
+_INDENTED_HEADING = re.compile(r"(?: {4,}|\t)[ \t]*#{1,6}(?:[ \t\r]|$)")
 
 
 def _drop_shortcode_content(view: MarkdownView) -> None:
