@@ -6,10 +6,14 @@ On these shared 2-core machines a run's CPU time moves by 10–40 % with what th
 other tenants do, so a ratio of a few per cent (the site rules' cold overhead,
 issue 16: ≤ 1.10 ×) or an A/B of a small change cannot be read off seconds.
 The number of instructions a run executes does not depend on them: the same
-run counts the same to ~0.01 % (with ``PYTHONHASHSEED=0``, set here: the order of a set's
-strings, and so some of the work, moves with the hash seed).  It is not time — a cache miss costs more than
-an add — but for one program on one input it moves with the CPU time, and what
-it says is repeatable.
+run counts the same to ~0.1 % in one process, to ~0.7 % with the site pass
+and two workers (which worker checks which files varies), with
+``PYTHONHASHSEED=0`` (set here: the order of a set's strings, and so some of
+the work, moves with the hash seed).  It is not time (a cache miss costs more
+than an add), but for one program on one input it moves with the CPU time, and
+what it says is repeatable.  The checkout is measured as the environment
+imports it: to count a snapshot, put it on ``PYTHONPATH``, or a change made to
+the checkout while it runs is counted (and compiled from source, uncached).
 
 The corpus is generated once with ``gen_corpus.py`` (``site``: the linked Hugo
 site of ``site.py``; ``seed``: the heavy-findings articles of ``run.py``).  Each
