@@ -102,8 +102,8 @@ def join_url(base: str, target: str) -> str:
     """The URL path (with the query and fragment of ``target``) that the relative reference ``target`` (no
     scheme, no host) leads to from the page at the URL path ``base``: ``urllib.parse.urljoin``'s resolution
     (RFC 3986's dot segments removed, as browsers do; empty segments of a relative path dropped; an empty
-    query or fragment dropped) without its parsing of whole URLs, which takes ~3x as long (a site's relative links are
-    resolved by the ten thousand).  A ``;`` is part of a path segment, as browsers read it."""
+    query or fragment dropped) without its parsing of whole URLs, which takes ~3x as long (a site's relative
+    links are resolved by the ten thousand).  A ``;`` is part of a path segment, as browsers read it."""
     target = target.lstrip(_URL_SPACE)
     if "\t" in target or "\n" in target or "\r" in target:
         target = target.replace("\t", "").replace("\n", "").replace("\r", "")
