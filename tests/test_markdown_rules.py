@@ -90,6 +90,16 @@ def test_docusaurus_skips_imports_to_the_title_and_hides_it_with_hide_title():
     md(hidden, [(7, 1, "MD025"), (9, 1, "MD001")])
 
 
+def test_no_emphasis_as_heading_says_the_heading_its_fix_writes():
+    """opentelemetry.io: under a level-4 heading, a bold title with code spans; the message had said
+    `## http*and rpc metrics` (level 2, the code spans gone) while the fix writes level 5, markup kept."""
+    source = YAML + "## A\n\n#### Ownership\n\n**`http*`and `rpc` metrics**\n\n**Plain words**\n"
+    _, first, second = md(source, [(6, 1, "MD001"), (8, 1, "MD036"), (10, 1, "MD036")])
+    assert first.message == "emphasis used as a heading; write `` ##### `http*`and `rpc` metrics `` instead"
+    assert first.fix is not None and first.fix.message == "make it the heading `` ##### `http*`and `rpc` metrics ``"
+    assert second.message == "emphasis used as a heading; write `##### Plain words` instead"
+
+
 def test_no_emphasis_as_heading_cjk_and_ascii():
     source = (
         YAML + "**一、模型价格再次下降**\n\n**请注意：**\n\n**价格下降了。**\n\n*Another section*\n\n_A sentence!_\n"

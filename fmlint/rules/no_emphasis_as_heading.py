@@ -103,8 +103,14 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             continue
         if paragraph.caption and not _NUMBERED.match(text):
             continue
-        message = f"emphasis used as a heading; write `## {text}` instead"
-        yield Problem("MD036", message, paragraph.span, fix=heading_fix(ctx, paragraph))
+        fix = heading_fix(ctx, paragraph)
+        heading = fix.edits[0].content if fix is not None else f"## {text}"  # (the message says what the fix does)
+        yield Problem("MD036", f"emphasis used as a heading; write {_code(heading)} instead", paragraph.span, fix=fix)
+
+
+def _code(text: str) -> str:
+    """``text`` as inline code in a message: between double backticks when it holds one (`` `x` metrics ``)."""
+    return f"`` {text} ``" if "`" in text else f"`{text}`"
 
 
 def heading_fix(ctx: Context, paragraph: EmphasisParagraph) -> Fix | None:
@@ -120,6 +126,6 @@ def heading_fix(ctx: Context, paragraph: EmphasisParagraph) -> Fix | None:
     heading = f"{'#' * level} {inner}"
     return Fix(
         UNSAFE,
-        f"make it the heading `{heading}`",
+        f"make it the heading {_code(heading)}",
         (Edit(paragraph.span.start, paragraph.span.start + len(written), heading),),
     )
