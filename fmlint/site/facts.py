@@ -272,7 +272,7 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
             spans.append(span)
             references.append(("link", url, len(spans) - 1, ""))
     if liquid:
-        _liquid_links(text, liquid, view.shortcodes, spans, references)
+        _liquid_links(text, liquid, view.in_shortcode, spans, references)
     element_ids = list(view.html_ids)
     for mark in _ATTRIBUTES_START.finditer(text, body_start):
         if (attributes := _ATTRIBUTE_LIST.match(text, mark.start())) is not None:
@@ -281,17 +281,17 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
 
 
 def _liquid_links(
-    text: str, openings: list[int], skipped: list[Span], spans: list[Span], references: list[_Pending]
+    text: str, openings: list[int], skipped: Callable[[Span], bool], spans: list[Span], references: list[_Pending]
 ) -> None:
     """Jekyll's links written in Liquid (added to ``references``, their paths' spans to ``spans``): a path
     through ``relative_url``/``absolute_url`` is a link from the site's root, ``{% link %}`` names a file,
     ``{% post_url %}`` a post (kinds ``liquid-url``, ``jekyll-link`` and ``post-url``: judged on Jekyll sites
-    only; another generator's page may show Jekyll's Liquid as an example).  Not in ``skipped`` (the view's
-    shortcodes and Liquid ``raw``/``comment`` blocks, whose Liquid is not run); in code it is run.  Tried
-    where Liquid opens (``openings``: each ``{%`` and ``{{ '``)."""
+    only; another generator's page may show Jekyll's Liquid as an example).  Not where ``skipped`` says (the
+    view's shortcodes and Liquid ``raw``/``comment`` blocks, whose Liquid is not run); in code it is run.
+    Tried where Liquid opens (``openings``: each ``{%`` and ``{{ '``)."""
     for at in openings:
         found = _LIQUID_LINK.match(text, at)
-        if found is None or any(span.start <= at < span.end for span in skipped):
+        if found is None or skipped(Span(at, at)):
             continue
         group = 2 if found.group(2) is not None else 4
         kind = "liquid-url" if group == 2 else "jekyll-link" if found.group(3) == "link" else "post-url"
