@@ -254,20 +254,11 @@ def missing_front_matter(schema: CompiledSchema) -> Problem:
 
 @probe_function
 def no_page(path: str) -> bool:
-    """Whether a site holds the file at ``path`` but renders no page of it (see ``fmlint.site.index.renders``)."""
+    """Whether a site holds the file at ``path`` but renders no page of it (``SiteConfig.renders``)."""
     from fmlint.site.config import site_of  # (the site's configuration: read for files without front matter)
 
     site = site_of(path)
-    if site is None or not site.content_dirs:
-        return False
-    absolute = os.path.abspath(path)
-    if not site.content_dirs_of(absolute):
-        return True
-    if not site.headless:
-        return False
-    from fmlint.site.index import renders  # (the site index's modules: loaded for a site that has headless paths)
-
-    return not renders(site, absolute)
+    return site is not None and bool(site.content_dirs) and not site.renders(os.path.abspath(path))
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:

@@ -157,6 +157,17 @@ class SiteConfig:
     def _prefixes(self) -> dict[str, str]:
         return {}  # not a field: worked out once per language
 
+    def renders(self, absolute: str) -> bool:
+        """Whether the site renders a page of the file at ``absolute``: a content folder holds it, and no
+        ``cascade`` target with ``build.render: never`` covers it (``fmlint.site.index.renders``)."""
+        if not self.content_dirs_of(absolute):
+            return False
+        if not self.headless:
+            return True
+        from fmlint.site.index import renders  # (the index's modules: loaded for a site with headless paths)
+
+        return renders(self, absolute)
+
     def content_dirs_of(self, path: str) -> list[tuple[int, ContentDir]]:
         """The content folders that make a page of the file at ``path``, with their places in
         :attr:`content_dirs` (of two that make one page, Hugo takes the first): the deepest of the

@@ -331,7 +331,8 @@ def _pages(config: SiteConfig, file: str, absolute: str, facts: SiteFacts) -> li
 def renders(config: SiteConfig, absolute: str) -> bool:
     """Whether the site makes a page of the file at ``absolute`` that its configuration lets be rendered: the
     file is in a content folder, and under no ``cascade`` target with ``build.render: never`` (the
-    ``_includes`` of opentelemetry.io: fragments that shortcodes include)."""
+    ``_includes`` of opentelemetry.io: fragments that shortcodes include).  Asked through
+    ``SiteConfig.renders``, which answers without this module where the configuration has no such target."""
     pages = _pages(config, absolute, absolute, SiteFacts())
     return any(not (config.headless and _matches(config.headless, _key(page))) for page in pages)
 
