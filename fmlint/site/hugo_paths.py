@@ -136,6 +136,12 @@ def join_url(base: str, target: str) -> str:
 _URL_SPACE = "".join(map(chr, range(0x21)))  # what ``urlsplit`` strips from a URL's start (WHATWG's C0 and space)
 
 
+def names_file(path: str) -> bool:
+    """Whether a URL path names a file (``/img/x.png``, ``/a.html``) rather than a folder-style page URL: its last
+    segment, a trailing slash ignored, has a dot."""
+    return "." in path.rstrip("/").rsplit("/", 1)[-1]
+
+
 def under_base(path: str, base: str) -> str | None:
     """A URL path without the site's base path (``/docs`` of ``/docs/x/``: ``/x/``); ``None`` outside it."""
     if not base:

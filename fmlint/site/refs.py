@@ -27,7 +27,7 @@ from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.site.config import SiteConfig
 from fmlint.site.docusaurus import Docusaurus
 from fmlint.site.facts import Reference
-from fmlint.site.hugo_paths import basic_normalize, join_url, link_path, under_base, url_key
+from fmlint.site.hugo_paths import basic_normalize, join_url, link_path, names_file, under_base, url_key
 from fmlint.site.index import CONTENT_EXTENSIONS, Page, SiteIndex
 from fmlint.site.starlight import Starlight
 
@@ -231,7 +231,7 @@ def _docusaurus_url(index: SiteIndex, docusaurus: Docusaurus, target: str) -> Re
     found = index.by_url.get(url_key(docusaurus.base + path))
     if found is not None:
         return _page_or_draft(found, path, fragment)
-    if "." in path.rstrip("/").rsplit("/", 1)[-1] or docusaurus.generated(path) or _served(index, "static", path):
+    if names_file(path) or docusaurus.generated(path) or _served(index, "static", path):
         return _SKIP  # (a file: in static/, or in another of the static folders the configuration may add)
     return Resolved(None, fragment, f"`{path}` is no page's URL (nor a page Docusaurus makes or a file in static/)")
 
@@ -372,8 +372,7 @@ def _starlight_url(index: SiteIndex, starlight: Starlight, target: str) -> Resol
 
 def _names_a_file(path: str) -> bool:
     """Whether a URL path names a file rather than a page: its last segment has an extension, not ``.html``."""
-    last = path.rstrip("/").rsplit("/", 1)[-1]
-    return "." in last and not last.endswith(".html")
+    return names_file(path) and not path.rstrip("/").endswith(".html")
 
 
 def _served(index: SiteIndex, folder: str, path: str) -> bool:

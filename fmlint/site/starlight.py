@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from fmlint.js_text import constant_object, object_keys, object_spreads, without_comments
 from fmlint.site.anchors import GITHUB_SLUGGER, SLUGIFIERS
-from fmlint.site.hugo_paths import link_path, under_base
+from fmlint.site.hugo_paths import link_path, names_file, under_base
 from fmlint.site.routes import file_routes, matches, route_pattern
 
 DOCS = os.path.join("src", "content", "docs")
@@ -69,7 +69,7 @@ class Starlight:
         path = under_base(link_path(link), self.base)
         if path is None:
             return None  # (a link to another app on the same host, or one written without the base)
-        if "." in path.rstrip("/").rsplit("/", 1)[-1]:
+        if names_file(path):
             return None  # a file, not a page
         urls = [self.base + path]
         first, _, rest = path.strip("/").partition("/")
