@@ -233,21 +233,30 @@ def test_html_and_jsx_links_are_checked_at_their_href(tmp_path):
     ]
 
 
-@pytest.mark.parametrize("trailing", ["always", "ignore"])
-def test_relative_links_are_judged_where_every_url_ends_with_a_slash(tmp_path, trailing):
+@pytest.mark.parametrize("trailing", ["always", "ignore", "never"])
+def test_relative_links_are_judged_from_every_url_of_the_page(tmp_path, trailing):
     """With `trailingSlash: 'always'` a page is at `/guides/a/` only, so `../b/` is `/guides/b/`; otherwise
-    it may be read at `/guides/a` too, where `../b/` is `/b/`: not judged."""
+    it may be read at `/guides/a` too, where `../b/` is `/b/` and `./b/` is `/guides/b/`: a link is broken
+    when neither URL leads to a page (`../c/`: `/guides/c/` or `/c/`)."""
     write(
         tmp_path,
         {
             "astro.config.mjs": "import starlight from '@astrojs/starlight';\n"
             f"export default {{trailingSlash: '{trailing}', integrations: [starlight()]}};\n",
-            DOCS + "guides/a.md": page("title: A", body="[b](../b/#setup) [c](../c/) [d](./#top)\n"),
+            DOCS + "guides/a.md": page("title: A", body="[b](../b/#setup) [c](../c/) [d](./#top) [e](./b/)\n"),
             DOCS + "guides/b.md": page("title: B", body="## Setup\n"),
         },
     )
-    found = placed(site_findings(tmp_path))
-    assert found == (["src/content/docs/guides/a.md:5:22-5:27 SITE003"] if trailing == "always" else [])
+    found = site_findings(tmp_path)
+    expected = ["src/content/docs/guides/a.md:5:22-5:27 SITE003"]
+    if trailing == "always":
+        expected.append("src/content/docs/guides/a.md:5:45-5:49 SITE003")
+    assert placed(found) == expected
+    message = next(finding for finding in found if ":5:22-" in finding)
+    if trailing == "always":
+        assert "leads to `/guides/c/`, which" in message
+    else:
+        assert "leads to `/guides/c/` or `/c/` (the page is read with and without its trailing slash)" in message
 
 
 def test_redirects_spread_from_an_imported_module(tmp_path):

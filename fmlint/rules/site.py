@@ -141,8 +141,9 @@ extension, `./`, `../` or a trailing `/`) is resolved from the page's URL as a
 browser resolves it, then judged so; on Hugo sites a link that names a page by
 its content path from the page's folder counts too (link render hooks, Hugo's
 own among them, resolve it so), and a bare word (`g`) is left to the site's
-render hook. On Starlight sites only with `trailingSlash: 'always'` (else a
-page is also read without its slash, and the link leads elsewhere).
+render hook. On Starlight sites whose `trailingSlash` is not `'always'` a page
+is also read without its slash (where `../x/` leads elsewhere): the link is
+broken when it leads to no page from either URL.
 Links and refs into a section that a content adapter or a missing module mount
 makes are not judged. Reported at the reference's destination. {_SITE}
 

@@ -37,7 +37,7 @@ from fmlint.site.refs import (
     content_key,
     docusaurus_sources,
     lookup,
-    relative_url_target,
+    relative_url_targets,
     resolve,
     stem,
 )
@@ -183,11 +183,11 @@ def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], n
         destination = os.path.normpath(os.path.join(page.absolute_folder, path))
         named.add(destination)
         named.update(os.path.join(destination, name) for name in FOLDER_PAGES)
-        absolute = relative_url_target(index, page, target)  # (a link to a page's URL, relative to this one's)
-        if absolute is not None:
+        absolutes = relative_url_targets(index, page, target)  # (a link to a page's URL, relative to this one's)
+        for absolute in absolutes:
             keys.update(_url_keys(index.config, absolute))
-            if index.config.generator == "hugo" and path.strip("/"):
-                keys.update(_lookup_keys(page, path.rstrip("/"), page.language))
+        if absolutes and index.config.generator == "hugo" and path.strip("/"):
+            keys.update(_lookup_keys(page, path.rstrip("/"), page.language))
 
 
 def _url_keys(config: SiteConfig, target: str) -> list[str]:

@@ -205,20 +205,22 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     return _SKIP
 
 
-def relative_url_target(index: SiteIndex, page: Page, target: str) -> str | None:
-    """The root-relative URL (with its fragment) that a relative link of ``page`` leads to, as a browser
-    resolves it from the page's URL (``../metrics/`` on ``/docs/traces/`` is ``/docs/metrics/``); ``None``
-    where that URL is not known: a page that is not written, or a Starlight site whose URLs may lack the
-    trailing slash (``trailingSlash`` other than ``'always'``); on a Jekyll site, the URL in the site (its
-    ``baseurl`` left out, as the browser's resolution from the page keeps it)."""
+def relative_url_targets(index: SiteIndex, page: Page, target: str) -> list[str]:
+    """The root-relative URLs (with the fragment) that a relative link of ``page`` may lead to, as a browser
+    resolves it from the page's URL (``../metrics/`` on ``/docs/traces/`` is ``/docs/metrics/``): one, or on a
+    Starlight site whose ``trailingSlash`` is not ``'always'`` two (the page may be read at ``/docs/traces``
+    too, from where ``../metrics/`` is ``/metrics/``); none where the page's URL is not known (a page that is
+    not written).  On a Jekyll site, the URLs in the site (its ``baseurl`` left out, as the browser's
+    resolution from the page keeps it)."""
     starlight = index.config.starlight
     if not page.url or not page.renders or (index.config.generator not in ("hugo", "jekyll") and starlight is None):
-        return None
-    if starlight is not None and starlight.trailing_slash != "always":
-        return None
+        return []
     if not page.url.startswith("/") or "?" in page.url or "#" in page.url:
-        return None  # (a `url` written without its slash, or holding a query: no URL path to start from)
-    return join_url(page.url, target)
+        return []  # (a `url` written without its slash, or holding a query: no URL path to start from)
+    urls = [join_url(page.url, target)]
+    if starlight is not None and starlight.trailing_slash != "always" and page.url.endswith("/") and page.url != "/":
+        urls.append(join_url(page.url.rstrip("/"), target))
+    return urls if len(urls) == 1 or urls[0] != urls[1] else urls[:1]
 
 
 def _docusaurus_url(index: SiteIndex, docusaurus: Docusaurus, target: str) -> Resolved:
@@ -287,20 +289,25 @@ def _root_url(index: SiteIndex, target: str, from_site: bool = False) -> Resolve
 
 def _relative_url(index: SiteIndex, page: Page, target: str) -> Resolved:
     """A relative link to a page's URL (Hugo, Starlight, Jekyll); on a Hugo site also, failing that, to a page
-    by its content path from the page's folder (where a link render hook, Hugo's own among them, resolves it so)."""
-    absolute = relative_url_target(index, page, target)
-    if absolute is None:
+    by its content path from the page's folder (where a link render hook, Hugo's own among them, resolves it so).
+    Where the page has two URLs (Starlight's, with and without the slash), the link is broken when neither
+    leads to a page."""
+    absolutes = relative_url_targets(index, page, target)
+    if not absolutes:
         return _SKIP
-    found = _root_url(index, absolute, True) or _SKIP
-    if found.page is not None or not found.checked:
-        return found
+    judged = [_root_url(index, absolute, True) or _SKIP for absolute in absolutes]
+    for found in judged:
+        if found.page is not None or not found.checked:
+            return found
     path, _, fragment = target.partition("#")
     if index.config.generator == "hugo" and path.strip("/"):
         by_path = lookup(index, page, link_path(target).rstrip("/"), page.language)
         if isinstance(by_path, Page):
             return Resolved(by_path, unquote(fragment))
-    shown = absolute.partition("#")[0]
-    return Resolved(None, found.fragment, f"`{path}` leads to `{shown}`, which {found.problem.partition('` ')[2]}")
+    found = judged[0]
+    shown = " or ".join(f"`{absolute.partition('#')[0]}`" for absolute in absolutes)
+    also = " (the page is read with and without its trailing slash)" if len(absolutes) > 1 else ""
+    return Resolved(None, found.fragment, f"`{path}` leads to {shown}{also}, which {found.problem.partition('` ')[2]}")
 
 
 def _zola_link(index: SiteIndex, path: str, fragment: str) -> Resolved:
