@@ -60,7 +60,11 @@ def _parser() -> argparse.ArgumentParser:
     config = parser.add_argument_group("configuration")
     config.add_argument("--config", metavar="PATH", help="use this configuration file for every path")
     config.add_argument("--isolated", action="store_true", help="ignore every configuration file")
-    config.add_argument("--preset", choices=sorted(PRESETS), help="static-site generator (default: hugo)")
+    config.add_argument(
+        "--preset",
+        choices=sorted(PRESETS),
+        help="static-site generator (default: the site's, found by its configuration file; else hugo)",
+    )
     config.add_argument("--schema", help="JSON Schema file (or bundled name) applied to every file")
 
     selection = parser.add_argument_group("rule selection (codes, code prefixes or rule names, comma-separated)")

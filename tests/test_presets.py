@@ -11,6 +11,7 @@ import pytest
 
 from fmlint.cli import main
 from fmlint.config.presets import PRESETS
+from fmlint.config.resolve import Overrides, Resolver
 from fmlint.rules import CHECKERS
 from fmlint.schema.loader import load_schema
 
@@ -30,6 +31,11 @@ EXPECTED = {
     ],
     "docusaurus": [("docs/intro.md", 2, 19, "SC001"), ("docs/intro.md", 3, 24, "SC001")],
     "mkdocs-material": [("docs/index.md", 3, 5, "SC001"), ("docs/index.md", 4, 11, "SC001")],
+    "zola": [  # no preset configured: Zola's `config.toml` names it
+        ("content/_index.md", 3, 1, "SC002"),  # a section has no `date`: Zola fails the build
+        ("content/blog/bad.md", 3, 10, "SC001"),
+        ("content/blog/bad.md", 4, 1, "SC002"),  # a page's `sort_by`: ignored by Zola
+    ],
 }
 
 
@@ -55,6 +61,38 @@ def test_preset_on_the_command_line_overrides_the_config(capsys, monkeypatch):
     assert main(["--preset", "hugo", "--format", "json", "_posts/2025-02-08-bad.md"]) == 1
     found = [(d["code"], d["message"].split(":")[0]) for d in json.loads(capsys.readouterr().out)]
     assert found == [("SC003", "missing required key `title`"), ("DT001", "published"), ("DT001", "date")]
+
+
+@pytest.mark.parametrize(
+    ("files", "preset"),
+    [
+        ({"hugo.toml": "baseURL = '/'\n"}, "hugo"),
+        ({"config/_default/params.toml": ""}, "hugo"),
+        ({"_config.yml": "title: x\n"}, "jekyll"),
+        ({"astro.config.mjs": "export default {};\n"}, "astro"),
+        (
+            {
+                "astro.config.mjs": "import starlight from '@astrojs/starlight';\nexport default {integrations: [starlight()]};\n"
+            },
+            "starlight",
+        ),
+        ({"docusaurus.config.js": "module.exports = {};\n"}, "docusaurus"),
+        ({"mkdocs.yml": "site_name: x\n"}, "mkdocs-material"),
+        ({"config.toml": "base_url = 'https://example.org'\n"}, "zola"),
+        ({"config.toml": "baseURL = 'https://example.org'\n"}, "hugo"),
+        ({}, "hugo"),  # no site: the default
+        ({"_config.yml": "", ".fmlint.toml": 'preset = "none"\n'}, "none"),  # the configuration names it
+    ],
+)
+def test_preset_is_the_generator_of_the_site_holding_the_files(tmp_path, files, preset):
+    for name, text in {**files, "docs/a.md": ""}.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    folder = tmp_path / ("src/content/docs" if "astro" in str(files) else "docs")
+    folder.mkdir(parents=True, exist_ok=True)
+    resolver = Resolver(Overrides(isolated=".fmlint.toml" not in files), cwd=tmp_path)
+    assert resolver.project_for(str(folder / "a.md")).preset.name == preset
+    assert Resolver(Overrides(preset="jekyll"), cwd=tmp_path).project_for(str(folder / "a.md")).preset.name == "jekyll"
 
 
 def test_preset_none_checks_syntax_only(capsys, monkeypatch):

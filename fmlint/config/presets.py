@@ -15,6 +15,7 @@ images are served from; the astro, starlight and docusaurus presets walk
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -60,6 +61,7 @@ class Preset:
     generator: str = "Hugo"  # named in messages (the DT rules read Hugo's date layouts for every preset)
     extensions: tuple[str, ...] = MARKDOWN_EXTENSIONS  # the files checked when walking folders
     case_insensitive_keys: bool = False  # the generator reads front-matter keys in any case (Hugo lower-cases them)
+    schemas: tuple[tuple[str, str], ...] = ()  # (gitignore-style glob, bundled schema) before ``schema``
 
     def options_with(self, image_fields: tuple[str, ...]) -> dict[str, dict[str, Any]]:
         """This preset's rule options, with ``image_fields`` where image fields go."""
@@ -128,7 +130,38 @@ PRESETS: dict[str, Preset] = {
             {**_dates(["date"]), **_site(["mkdocs.yml", "mkdocs.yaml"], ["docs"]), **_TITLE_FROM_HEADING},
             "MkDocs",
         ),
+        Preset(
+            "zola",
+            "zola-page",
+            ("public/", "themes/", "templates/"),
+            (),
+            {**_dates(["date"], lastmod=["updated"]), **_site(["config.toml", "zola.toml"], ["static"])},
+            "Zola",
+            schemas=(("_index.md", "zola-section"),),  # a section's front matter has its own fields
+        ),
         Preset("none", None, (), DEFAULT_IMAGE_FIELDS),
     )
 }
 DEFAULT_PRESET = "hugo"
+# the preset of each generator the site index knows (``SiteConfig.generator``); Astro's is "starlight" with Starlight
+_GENERATORS = {
+    "hugo": "hugo",
+    "jekyll": "jekyll",
+    "astro": "astro",
+    "docusaurus": "docusaurus",
+    "mkdocs": "mkdocs-material",
+    "zola": "zola",
+}
+
+
+def detected_preset(folder: str) -> str | None:
+    """The preset of the site holding ``folder`` (its root found by the site index's markers: ``hugo.toml``,
+    ``_config.yml``, ``astro.config.*``…), for a configuration that names none; ``None`` outside any site."""
+    from fmlint.site.config import site_of  # (the site package reads configurations with this one's presets)
+
+    site = site_of(os.path.join(folder, "index.md"))  # (any file of the folder: where its site is looked for)
+    if site is None:
+        return None
+    if site.starlight is not None:
+        return "starlight"
+    return _GENERATORS.get(site.generator)

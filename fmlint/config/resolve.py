@@ -21,7 +21,7 @@ import pathspec
 from fmlint.config.fix_policy import KEYS as FIX_KEYS
 from fmlint.config.fix_policy import FixPolicy
 from fmlint.config.loader import Config, ConfigError, defaults, find_config, load_config
-from fmlint.config.presets import COMMON_EXCLUDES, DEFAULT_PRESET, PRESETS, Preset
+from fmlint.config.presets import COMMON_EXCLUDES, DEFAULT_PRESET, PRESETS, Preset, detected_preset
 from fmlint.config.selection import Layer, UnknownSelector, by_specificity, codes, matches, select
 from fmlint.config.settings import DEFAULT_ENABLED, DEFAULT_MAX_FILE_SIZE, Settings
 from fmlint.diagnostics import Severity
@@ -53,19 +53,22 @@ def _spec(patterns: Sequence[str]) -> pathspec.PathSpec:
 
 
 class Project:
-    """One configuration, resolved; raises :class:`ConfigError` when it cannot be used."""
+    """One configuration, resolved; raises :class:`ConfigError` when it cannot be used.  ``detected``: the
+    preset of the site the files are in, used when neither the command line nor the configuration names one."""
 
-    def __init__(self, config: Config, overrides: Overrides) -> None:
+    def __init__(self, config: Config, overrides: Overrides, detected: str | None = None) -> None:
         self.config = config
         self.root = config.root
         options = config.options
-        self.preset: Preset = PRESETS[overrides.preset or options.get("preset", DEFAULT_PRESET)]
+        self.preset: Preset = PRESETS[overrides.preset or options.get("preset") or detected or DEFAULT_PRESET]
         self.default_schema = self._schema(("schema",), overrides.schema or options.get("schema") or self.preset.schema)
         self.associations: list[tuple[pathspec.PathSpec, CompiledSchema | None]] = []
         if overrides.schema is None:
             for index, entry in enumerate(options.get("schemas", ())):
                 schema = self._schema(("schemas", index, "schema"), entry["schema"])
                 self.associations.append((_spec(entry["files"]), schema))
+            if options.get("schema") is None:  # (the configuration's own schema is for every other file)
+                self.associations += [(_spec([glob]), load_schema(name)) for glob, name in self.preset.schemas]
         self.enabled = self._selection(overrides)
         self.severities = {
             code: Severity(value)
@@ -247,7 +250,7 @@ class Resolver:
     def __init__(self, overrides: Overrides = Overrides(), cwd: Path | None = None) -> None:
         self.overrides = overrides
         self.cwd = (cwd or Path.cwd()).resolve()
-        self._projects: dict[Path | None, Project] = {}
+        self._projects: dict[tuple[Path | None, str | None], Project] = {}
         self._folders: dict[str, Project] = {}
         self._by_parent: dict[str, Project] = {}
 
@@ -271,9 +274,11 @@ class Resolver:
             if config is None:
                 found = find_config(Path(folder))
                 config = load_config(found) if found is not None else defaults(self.cwd)
-            if config.path not in self._projects:
-                self._projects[config.path] = Project(config, self.overrides)
-            self._folders[folder] = self._projects[config.path]
+            named = self.overrides.preset is not None or "preset" in config.options
+            key = (config.path, None if named else detected_preset(folder))
+            if key not in self._projects:
+                self._projects[key] = Project(config, self.overrides, key[1])
+            self._folders[folder] = self._projects[key]
         return self._folders[folder]
 
     def settings_for(self, path: str) -> Settings:
