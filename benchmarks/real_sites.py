@@ -50,7 +50,8 @@ def check(folder: str, preset: str, path: str) -> tuple[float, int, Counter[str]
 
 
 def hugo_agreement(folder: str) -> str:
-    """How many of the pages ``hugo list all`` prints in ``folder`` fmlint's index has at the same URL."""
+    """How many of the pages ``hugo list all`` prints in ``folder`` fmlint's index has at the same URL, and the
+    pages fmlint's index has that Hugo does not list (both ways: a page Hugo leaves out hides broken links)."""
     from fmlint.config.settings import Settings
     from fmlint.rules import RULES_BY_CODE
     from fmlint.site.config import read_site
@@ -73,9 +74,12 @@ def hugo_agreement(folder: str) -> str:
     indexed = {path for path, _ in pages}
     markdown = {pair for pair in listed if pair[0] in indexed or pair[0].endswith((".md", ".markdown"))}
     wrong = sorted(markdown - pages)[:3]
+    extra = sorted(pages - listed)
     return (
         f"hugo lists {len(listed)} pages, {len(markdown)} from Markdown; fmlint agrees on {len(markdown & pages)}"
         + (f" (first differences: {wrong})" if wrong else "")
+        + f"; fmlint has {len(extra)} pages Hugo does not list"
+        + (f" (first: {extra[:3]})" if extra else "")
     )
 
 

@@ -114,6 +114,12 @@ class Heading(msgspec.Struct, frozen=True, gc=False):
     text: str  # the plain text (inline markup removed)
     span: Span  # the whole heading (both lines of a setext heading)
     nested: bool = False  # inside a block quote, list item or footnote: not part of the article's outline
+    # the text with the ``--`` and ``---`` outside code spans marked (EN_DASH, EM_DASH), as a typographer
+    # (goldmark's, on by default in Hugo) replaces them; "" when there are none
+    typographic: str = ""
+
+
+EN_DASH, EM_DASH = "\ue000", "\ue001"  # (private-use characters: no heading holds them)
 
 
 class EmphasisParagraph(msgspec.Struct, frozen=True, gc=False):
@@ -448,21 +454,48 @@ _BEFORE, _IN_RUN, _AFTER, _NO_RUN = "before", "in", "after", "no"
 
 
 class _Heading:
-    """Collects a heading's plain text (inline markup removed)."""
+    """Collects a heading's plain text (inline markup removed), and where its code spans are when a dash run
+    may need marking (:attr:`Heading.typographic`)."""
 
-    __slots__ = ("level", "range", "text")
+    __slots__ = ("code", "dashes", "level", "range", "text")
 
     def __init__(self, level: int, byte_range: ByteRange) -> None:
         self.level = level
         self.range = byte_range
         self.text: list[str] = []
+        self.code: set[int] = set()  # the parts of ``text`` that are code spans
+        self.dashes = False  # a part outside code holds "--"
 
     def see(self, event: Any) -> bool:
         if type(event) is dict:
-            text = event.get("Text") or event.get("Code")
+            text = event.get("Text")
             if text:
                 self.text.append(text)
+                self.dashes = self.dashes or "--" in text
+            elif text := event.get("Code"):
+                self.code.add(len(self.text))
+                self.text.append(text)
         return True
+
+    def typographic(self) -> str:
+        """The text with each run of dashes outside code spans as a typographer reads it from the left: ``---``
+        an em dash, then ``--`` an en dash (runs split over text events joined first)."""
+        if not self.dashes:
+            return ""
+        parts: list[str] = []
+        run: list[str] = []
+        for number, part in enumerate(self.text):
+            if number in self.code:
+                parts += [_dashes("".join(run)), part]
+                run = []
+            else:
+                run.append(part)
+        parts.append(_dashes("".join(run)))
+        return "".join(parts).strip()
+
+
+def _dashes(text: str) -> str:
+    return text.replace("---", EM_DASH).replace("--", EN_DASH)
 
 
 class _Walk:
@@ -540,9 +573,8 @@ class _Walk:
                             pending_at = self.pending_index
                     elif type(watch) is _Heading:
                         text = "".join(watch.text).strip()
-                        view.headings.append(
-                            Heading(watch.level, text, offsets.block_span(watch.range), containers > 0)
-                        )
+                        span = offsets.block_span(watch.range)
+                        view.headings.append(Heading(watch.level, text, span, containers > 0, watch.typographic()))
                     elif block is not None:
                         self._end_html_block(offsets.block_span(block), containers > 0)
                     block = watch = None

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from test_site_rules import HUGO, _quiet_env, index_of, needs_hugo, page, site_findings, write
+from test_site_rules import HUGO, _quiet_env, at, index_of, needs_hugo, page, placed, site_findings, write
 
 from fmlint.cache import ResultCache
 from fmlint.site.config import read_site
@@ -116,6 +116,46 @@ def hugo_pages(root: Path) -> set[tuple[str, str]]:
 def test_mounted_pages_match_hugo_list_all(tmp_path):
     write(tmp_path, MOUNTED_SITE)
     assert hugo_pages(tmp_path) == EXPECTED_PAGES
+
+
+TOP_LINKS = "[a](/v2/a/) [b](/docs/a/) [old](/old/) [c](/v3/c/)\n"
+# a mount of the content folder itself, with a filter: it replaces the default mount, and a pattern that
+# matches a folder leaves out everything under it (Hugo's walk filters folders; patterns ignore case)
+FILTERED_SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n'
+    + mount("content", "content", files=["! v2", "! V3", "! old.md"])
+    + mount("content/v2", "content/docs"),
+    "layouts/single.html": "{{ .Content }}",
+    "layouts/list.html": "{{ .Title }}",
+    "content/_index.md": page('title: "Home"'),
+    "content/top.md": page('title: "Top"', body=TOP_LINKS),
+    "content/old.md": page('title: "Old"', 'url: "/top/"'),  # left out: no collision with top.md
+    "content/v2/a.md": page('title: "A"'),
+    "content/v2x/b.md": page('title: "B"'),  # (`v2` is not `v2x`)
+    "content/v3/c.md": page('title: "C"'),
+}
+EXPECTED_FILTERED = {
+    ("content/_index.md", "/"),
+    ("content/top.md", "/top/"),
+    ("content/v2/a.md", "/docs/a/"),
+    ("content/v2x/b.md", "/v2x/b/"),
+}
+
+
+def test_a_mount_filter_leaves_out_folders_and_replaces_the_default_content_mount(tmp_path):
+    write(tmp_path, FILTERED_SITE)
+    assert _pages(tmp_path) == EXPECTED_FILTERED
+    assert placed(site_findings(tmp_path)) == [
+        f"content/top.md:{at(5, TOP_LINKS, '/v2/a/')} SITE003",
+        f"content/top.md:{at(5, TOP_LINKS, '/old/')} SITE003",
+        f"content/top.md:{at(5, TOP_LINKS, '/v3/c/')} SITE003",
+    ]
+
+
+@needs_hugo
+def test_a_mount_filter_matches_hugo_list_all(tmp_path):
+    write(tmp_path, FILTERED_SITE)
+    assert hugo_pages(tmp_path) == EXPECTED_FILTERED
 
 
 def test_a_fault_in_a_file_mounted_for_two_languages_is_reported_once(tmp_path):

@@ -134,25 +134,53 @@ HEADINGS = [
     "Twice",
     "Twice",
     "emoji 🚀 launch",
+    "Permission -rwx------",  # Hugo's typographer: `---` an em dash, `--` an en dash, which IDs drop
+    "Versions 3.4--3.5",
+    "`--flag` and --x",  # (not in a code span)
+    "Before---after {.wide}",
 ]
 
 
 @needs_hugo
 @pytest.mark.parametrize("id_type", ["github", "github-ascii", "blackfriday"])
 def test_heading_ids_match_a_hugo_build(tmp_path, id_type):
-    body = "".join(f"## {text}\n\n" for text in HEADINGS)
+    built, found = _built_ids(tmp_path, f'[markup.goldmark.parser]\nautoHeadingIDType = "{id_type}"\n')
+    assert found == set(built) and len(built) == len(HEADINGS)
+
+
+def _built_ids(root: Path, config: str, body: str = "", tags: str = "h2") -> tuple[list[str], set[str]]:
+    """The IDs of ``tags`` in the page Hugo builds of ``HEADINGS`` (and ``body``), and fmlint's IDs of it."""
+    body = "".join(f"## {text}\n\n" for text in HEADINGS) + body
     write(
-        tmp_path,
+        root,
         {
-            "hugo.toml": f'baseURL = "https://example.org/"\n[markup.goldmark.parser]\nautoHeadingIDType = "{id_type}"\n',
+            "hugo.toml": f'baseURL = "https://example.org/"\n{config}',
             "layouts/single.html": "{{ .Content }}",
             "content/p.md": page('title: "P"', body=body),
         },
     )
-    subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
-    built = re.findall(r'<h2 id="([^"]*)"', (tmp_path / "public/p/index.html").read_text(encoding="utf-8"))
-    (found,) = [p for p in index_of(tmp_path).pages if p.file is not None]
-    assert found.ids == set(built) and len(built) == len(HEADINGS)
+    subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=root, check=True, timeout=300, env=_quiet_env())
+    built = re.findall(rf'<(?:{tags})[^>]* id="([^"]*)"', (root / "public/p/index.html").read_text(encoding="utf-8"))
+    (found,) = [p for p in index_of(root).pages if p.file is not None]
+    return built, found.ids
+
+
+@needs_hugo
+@pytest.mark.parametrize(
+    "typographer",
+    ['enDash = "--"', 'enDash = "&ndash;"\nemDash = "-"', "disable = true"],  # (etcd's site writes `--`)
+)
+def test_heading_ids_with_a_configured_typographer_match_a_hugo_build(tmp_path, typographer):
+    built, found = _built_ids(tmp_path, f"[markup.goldmark.extensions.typographer]\n{typographer}\n")
+    assert found == set(built) and len(built) == len(HEADINGS)
+
+
+@needs_hugo
+@pytest.mark.parametrize("term_ids", [False, True])
+def test_definition_terms_have_ids_only_with_auto_definition_term_id(tmp_path, term_ids):
+    config = f"[markup.goldmark.parser]\nautoDefinitionTermID = {str(term_ids).lower()}\n"
+    built, found = _built_ids(tmp_path, config, body="Term one\n: Its definition.\n\nTwice\n: Again.\n", tags="h2|dt")
+    assert found == set(built) and len(built) == len(HEADINGS) + 2 * term_ids
 
 
 # opentelemetry.io's pattern: a tab pane in a list item, its code fences in column 1 (Hugo hands the pane's content to

@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from fmlint.markdown import EM_DASH, EN_DASH
 from fmlint.site.hugo_paths import remove_accents
 
 _NOT_IN_ID = re.compile(r"[^\w\- \t]+")  # goldmark keeps letters, digits, `_`, `-`, spaces and tabs
@@ -216,13 +217,23 @@ SLUGIFIERS: dict[str, Callable[[str], str]] = {
 _SUFFIX = {PYTHON_MARKDOWN: "_"}
 
 
-def heading_ids(anchors: Iterable[tuple[str, str, bool]], id_type: str = GITHUB) -> set[str]:
-    """The IDs of a page's anchors, given in document order as (text, custom ID or "", is a heading)."""
+WRITTEN_DASHES = ("--", "---")  # a typographer's dashes as written (no typographer)
+
+
+def heading_ids(
+    anchors: Iterable[tuple[str, str, bool]], id_type: str = GITHUB, dashes: tuple[str, str] = WRITTEN_DASHES
+) -> set[str]:
+    """The IDs of a page's anchors, given in document order as (text, custom ID or "", is a heading); the
+    dashes a typographer makes of ``--`` and ``---`` (marked in the text) are ``dashes`` (Hugo's: ``–`` and
+    ``—`` by default, which IDs drop)."""
     taken: set[str] = set()
-    for text, custom, heading in anchors:
+    for written, custom, heading in anchors:
         if custom:
             taken.add(custom)
             continue
+        text = written
+        if EN_DASH in text or EM_DASH in text:
+            text = text.replace(EN_DASH, dashes[0]).replace(EM_DASH, dashes[1])
         base = _slug(id_type, text) or ("heading" if heading else "id")
         found = base
         number = 0

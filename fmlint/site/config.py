@@ -20,6 +20,7 @@ be read gives Hugo's defaults.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
 from collections.abc import Iterator
@@ -31,7 +32,8 @@ from urllib.parse import urlsplit
 from fmlint.config.presets import MDX_EXTENSIONS
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.rules.local_images import site_root
-from fmlint.site.globs import glob_slice_matches
+from fmlint.site.anchors import WRITTEN_DASHES
+from fmlint.site.globs import glob_slice_matches, mount_holds
 from fmlint.site.rendering import NEVER, build_render
 
 if TYPE_CHECKING:  # (the other generators' readers are imported when such a site is read)
@@ -84,7 +86,7 @@ class ContentDir:
             return True
         if not self.holds_folder(path):
             return False
-        return not self.files or glob_slice_matches(self.files, path[len(self.path) + 1 :].replace(os.sep, "/"))
+        return not self.files or mount_holds(self.files, path[len(self.path) + 1 :].replace(os.sep, "/"))
 
     def holds_folder(self, folder: str) -> bool:
         return folder == self.path or folder.startswith(self.path + os.sep)
@@ -124,6 +126,7 @@ class SiteConfig:
     jekyll_collections_dir: str = ""
     heading_ids: str = "github"
     definition_ids: bool = False
+    dashes: tuple[str, str] = WRITTEN_DASHES  # what a typographer writes for ``--`` and ``---`` (Hugo's goldmark)
     taxonomies: tuple[str, ...] = DEFAULT_TAXONOMIES
     static_dirs: tuple[ContentDir, ...] = ()  # folders mounted on ``static/`` and ``assets/`` (target: below them)
     headless: tuple[str, ...] = ()  # path globs the configuration's ``cascade`` gives ``build.render: never``
@@ -430,14 +433,16 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
     if default_language not in languages:
         languages = (default_language, *languages)
     content_dir = str(options.get("contentdir", "content"))
-    dirs = [ContentDir(os.path.normpath(os.path.join(root, content_dir)), None)]
-    for language, table in languages_table.items():
-        if isinstance(table, dict) and table.get("contentdir"):
-            dirs.append(ContentDir(os.path.normpath(os.path.join(root, str(table["contentdir"]))), language))
-    for mount in _table(options, "module").get("mounts", []) or []:
-        dirs += _mounted(root, mount, languages)
-    if len(dirs) > 1 and not any(d.path == dirs[0].path for d in dirs[1:]) and _is_mount_only(options):
-        dirs = dirs[1:]  # mounting content replaces the default content folder
+    mounts = _table(options, "module").get("mounts", []) or []
+    # content mounts replace the default ones (the content folder of each language), as Hugo's
+    # `ApplyProjectConfigDefaults` does; a mount of the content folder itself brings its own filter
+    dirs = [found for mount in mounts for found in _mounted(root, mount, languages)]
+    if not dirs:
+        for language in languages:
+            table = languages_table.get(language)
+            own = str(table.get("contentdir") or "") if isinstance(table, dict) else ""
+            own_language = language if own and own != content_dir else None
+            dirs.append(ContentDir(os.path.normpath(os.path.join(root, own or content_dir)), own_language))
     parser = _table(options, "markup", "goldmark", "parser")
     taxonomies_table = options.get("taxonomies")
     taxonomies = (
@@ -463,10 +468,23 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         base_path=urlsplit(str(options.get("baseurl", ""))).path.strip("/"),
         heading_ids=str(parser.get("autoheadingidtype", "github")).lower(),
         definition_ids=bool(parser.get("autodefinitiontermid", False)),
+        dashes=_typographer_dashes(_table(options, "markup", "goldmark", "extensions", "typographer")),
         taxonomies=taxonomies,
         headless=_headless(options.get("cascade")),
         static_dirs=tuple(_static_mounts(root, _table(options, "module").get("mounts"))),
         digest=hashlib.blake2b(data, digest_size=12).hexdigest(),
+    )
+
+
+def _typographer_dashes(typographer: dict[str, Any]) -> tuple[str, str]:
+    """What goldmark's typographer (on unless ``disable``) writes for ``--`` and ``---``: ``enDash`` and
+    ``emDash`` (HTML, ``&ndash;`` and ``&mdash;`` by default), as text; an empty one leaves the dashes be."""
+    if typographer.get("disable") is True:
+        return WRITTEN_DASHES
+    en, em = typographer.get("endash", "&ndash;"), typographer.get("emdash", "&mdash;")
+    return (
+        html.unescape(en) if isinstance(en, str) and en else WRITTEN_DASHES[0],
+        html.unescape(em) if isinstance(em, str) and em else WRITTEN_DASHES[1],
     )
 
 
@@ -518,11 +536,6 @@ def _strings(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
     return [str(item) for item in value] if isinstance(value, list) else []
-
-
-def _is_mount_only(options: dict[str, Any]) -> bool:
-    """Whether content comes from module mounts only (no ``contentDir`` set)."""
-    return "contentdir" not in options and bool(_table(options, "module").get("mounts"))
 
 
 def _weight(table: Any) -> int:

@@ -252,7 +252,7 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
     text, body_start = ctx.doc.text, ctx.doc.body_start
     view = ctx.markdown
     headings = [*rendered_headings(view), *view.shortcode_headings]
-    anchors = [_anchor(h.text) for h in sorted(headings, key=lambda h: h.span.start)]
+    anchors = [_anchor(h.text, h.typographic) for h in sorted(headings, key=lambda h: h.span.start)]
     first_term = _TERM_MARK.search(text, body_start)  # (a literal-led pattern's scan: faster than ``in``)
     if first_term is not None:
         anchors += _definition_terms(text, body_start, max(body_start, first_term.start() - 1))  # from a CR
@@ -304,14 +304,18 @@ def _liquid_links(
         references.append((kind, target, len(spans) - 1, ""))
 
 
-def _anchor(text: str) -> Anchor:
+def _anchor(text: str, typographic: str) -> Anchor:
+    """A heading's anchor: its ``{#id}``, else its text (with its dashes marked as a typographer reads them, the
+    attribute list left out: that is read before the typographer runs)."""
     attributes = _ATTRIBUTES.search(text) if "{" in text else None
     if attributes is not None:
         found = _ID_ATTRIBUTE.search(attributes.group(1))
         if found is not None:
             return Anchor("", found.group(1) or found.group(2), True)
         text = text[: attributes.start()]
-    return Anchor(text, "", True)
+        marked = _ATTRIBUTES.search(typographic) if typographic else None
+        typographic = typographic[: marked.start()] if marked is not None else typographic
+    return Anchor(typographic or text, "", True)
 
 
 def _definition_terms(text: str, body_start: int, first: int) -> list[Anchor]:

@@ -21,6 +21,40 @@ def glob_slice_matches(patterns: list[str] | tuple[str, ...], name: str) -> bool
     return matched or not positive
 
 
+def mount_holds(files: tuple[str, ...], relative: str) -> bool:
+    """Whether a content mount whose ``files`` glob slice is ``files`` holds the file at ``relative`` (a path
+    in the mount's source, ``/``-separated): as Hugo's walk filters it (``hglob.FilenameFilter``), each folder
+    on the way must pass the filter too (``! v2`` leaves out everything under ``v2/``)."""
+    folders = relative.split("/")[:-1]
+    return all(_passes(files, "/".join(folders[: depth + 1]), True) for depth in range(len(folders))) and _passes(
+        files, relative, False
+    )
+
+
+@cache
+def _passes(files: tuple[str, ...], relative: str, folder: bool) -> bool:
+    """Hugo's filter of one name (lowercased, from ``/``): the first pattern that matches decides; a folder
+    on the way to an included pattern is included; with no include pattern, what no exclusion matched passes."""
+    name = "/" + relative.lower()
+    has_include = False
+    for pattern in files:
+        excluded = pattern.startswith("! ")
+        glob = "/" + (pattern[2:] if excluded else pattern).strip().lower().lstrip("/")
+        if _glob(glob).fullmatch(name):
+            return not excluded
+        if not excluded:
+            has_include = True
+            if folder and any(_glob(up).fullmatch(name) for up in _parents(glob)):
+                return True
+    return not has_include
+
+
+def _parents(glob: str) -> list[str]:
+    """The folders leading to an include pattern (``/docs/**``: ``/`` and ``/docs``), as Hugo adds them."""
+    parts = glob.rsplit("/", 1)[0].split("/")
+    return ["/" + "/".join(part for part in parts[1 : depth + 1] if part) for depth in range(len(parts))]
+
+
 @cache
 def _glob(pattern: str) -> re.Pattern[str]:
     """A Go glob (gobwas/glob, ``/`` the separator) as a regular expression: ``**`` crosses folders, ``*``

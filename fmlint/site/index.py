@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from fmlint.site.anchors import heading_ids, predictable
+from fmlint.site.anchors import WRITTEN_DASHES, heading_ids, predictable
 from fmlint.site.config import SiteConfig
 from fmlint.site.docusaurus import page_url as docusaurus_url
 from fmlint.site.facts import Item, SiteFacts
@@ -95,16 +95,25 @@ class Page:
     def ids(self) -> set[str]:
         """Its heading IDs, worked out on first use (a plain attribute: ``cached_property`` takes a lock)."""
         if self._ids is None:
-            self._ids = heading_ids(((a.text, a.custom, a.heading) for a in self.facts.anchors), self._id_type)
+            anchors = self.facts.anchors
+            self._ids = heading_ids(
+                ((a.text, a.custom, a.heading) for a in anchors if a.heading or self._terms),
+                self._id_type,
+                self._dashes,
+            )
             self._ids.update(self.facts.element_ids)
         return self._ids
 
     @property
     def ids_known(self) -> bool:
         """Whether :attr:`ids` are all its IDs (see ``anchors.predictable``)."""
-        return all(predictable(anchor.text, self._id_type) for anchor in self.facts.anchors)
+        return all(
+            predictable(anchor.text, self._id_type) for anchor in self.facts.anchors if anchor.heading or self._terms
+        )
 
     _id_type: str = field(default="github", repr=False)
+    _terms: bool = field(default=False, repr=False)  # definition terms have IDs (Hugo's ``autoDefinitionTermID``)
+    _dashes: tuple[str, str] = field(default=WRITTEN_DASHES, repr=False)  # a typographer's (Hugo's) dashes
     _ids: set[str] | None = field(default=None, repr=False)
 
 
@@ -184,11 +193,12 @@ class SiteIndex:
             self.pages.append(section)
         known = sections | tops
         headless = self.config.headless
+        dashes = self.config.dashes
         never = {(p.language, p.folder) for p in self.pages if p.kind != "page" and p.facts.cascade_render == "never"}
         for page in self.pages:
             page.sections = _current_section(page, known)
             page.renders = _renders(page, never) and not (headless and _matches(headless, page.key))
-            page._id_type = self.config.heading_ids
+            page._id_type, page._terms, page._dashes = self.config.heading_ids, self.config.definition_ids, dashes
             page.url, page.decided_by = _url(self.config, page)
             self.by_key.setdefault((page.language, page.key), []).append(page)
             if page.renders:
