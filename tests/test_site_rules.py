@@ -821,6 +821,43 @@ def test_relative_links_to_pages_urls(tmp_path):
     assert "`../nope/` leads to `/docs/nope/`, which is no page's URL" in found[0]
 
 
+DOTTED_LINKS = '[a](/release-3.5/) [b](/release-3.6/) [c](/release-3.5/#nope) [d](/wip/) {{< ref "wip.md" >}}\n'
+DOTTED_SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n',
+    "layouts/single.html": "{{ .Content }}",
+    "content/release-3.5.md": page('title: "3.5"', body="## Highlights\n"),
+    "content/wip.md": page('title: "WIP"', "draft: true"),
+    "content/wip-notes.md": page('title: "Notes"', "draft: true", body="[w](/wip/)\n"),  # drafts go out together
+    "content/links.md": page('title: "Links"', body=DOTTED_LINKS),
+}
+
+
+def test_links_to_urls_with_a_dot_and_to_drafts(tmp_path):
+    """A URL ending in `/` names a page, dot or not (etcd's `/blog/release-3.5/`); a Hugo draft is built only
+    with --buildDrafts, so a page that is none must not link to one."""
+    write(tmp_path, DOTTED_SITE)
+    found = site_findings(tmp_path)
+    assert placed(found) == [
+        f"content/links.md:{at(5, DOTTED_LINKS, '/release-3.6/')} SITE003",
+        f"content/links.md:{at(5, DOTTED_LINKS, '/release-3.5/#nope')} SITE004",
+        f"content/links.md:{at(5, DOTTED_LINKS, '/wip/')} SITE003",
+        f"content/links.md:{at(5, DOTTED_LINKS, 'wip.md')} SITE003",
+    ]
+    assert "`/wip/` names a draft (" in found[2] and "wip.md`), which Hugo builds only with --buildDrafts" in found[2]
+    assert found[3].endswith("(it fails with REF_NOT_FOUND)")
+
+
+@needs_hugo
+def test_links_to_urls_with_a_dot_and_to_drafts_as_hugo_builds_them(tmp_path):
+    write(tmp_path, DOTTED_SITE)
+    done = subprocess.run([HUGO, "-d", "public"], cwd=tmp_path, capture_output=True, text=True, env=_quiet_env())
+    assert done.returncode != 0 and 'REF_NOT_FOUND: Ref "wip.md"' in done.stderr
+    subprocess.run([HUGO, "--quiet", "-D", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+    built = {str(p.relative_to(tmp_path / "public")) for p in (tmp_path / "public").rglob("index.html")}
+    assert {"release-3.5/index.html", "wip/index.html"} <= built and "release-3.6/index.html" not in built
+    assert 'id="highlights"' in (tmp_path / "public/release-3.5/index.html").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     "files",
     [

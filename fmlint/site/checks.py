@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from fmlint.site.facts import At, Item
+from fmlint.site.facts import At, Item, Reference
 from fmlint.site.hugo_paths import basic_normalize, make_path, sanitize
 from fmlint.site.index import Page, SiteIndex, alias_url, container
 from fmlint.site.refs import lookup, resolve
@@ -207,6 +207,9 @@ def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                 yield Finding(page, BROKEN_REFERENCE, resolved.problem, reference.at)
                 continue
             fragment, target = resolved.fragment, resolved.page
+            if target.facts.draft and not page.facts.draft and index.config.generator == "hugo":
+                yield Finding(page, BROKEN_REFERENCE, _draft_message(index, page, reference, target), reference.at)
+                continue
             if target is page and not page.renders:
                 continue  # a fragment written to be included: its own #links are the including page's
             if fragment and not _GENERATED_ANCHORS.search(fragment) and fragment not in index.config.page_anchors:
@@ -214,6 +217,17 @@ def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                 # (a page whose Markdown a shortcode or an extension writes has headings fmlint does not see)
                 if fragment not in ids and not target.facts.hidden_markdown and target.ids_known:
                     yield Finding(page, BROKEN_ANCHOR, _anchor_message(page, target, fragment, ids), reference.at)
+
+
+def _draft_message(index: SiteIndex, page: Page, reference: Reference, target: Page) -> str:
+    """A reference to a Hugo draft from a page that is not one: it works only in a build with drafts (in the
+    page's language: a fallback page links to the language's own page, a draft, which no fallback replaces)."""
+    fails = " (it fails with REF_NOT_FOUND)" if reference.kind in ("ref", "relref") else ""
+    where = f" in language `{page.language}`" if index.config.multilingual else ""
+    return (
+        f"`{reference.target}` names a draft{where} (`{target.file}`), which Hugo builds only with --buildDrafts"
+        + fails
+    )
 
 
 def _anchor_message(page: Page, target: Page, fragment: str, ids: set[str]) -> str:

@@ -138,8 +138,8 @@ _URL_SPACE = "".join(map(chr, range(0x21)))  # what ``urlsplit`` strips from a U
 
 def names_file(path: str) -> bool:
     """Whether a URL path names a file (``/img/x.png``, ``/a.html``) rather than a folder-style page URL: its last
-    segment, a trailing slash ignored, has a dot."""
-    return "." in path.rstrip("/").rsplit("/", 1)[-1]
+    segment has a dot (``/blog/release-3.5/``, with its slash, is a page's URL)."""
+    return "." in path.rsplit("/", 1)[-1]
 
 
 def under_base(path: str, base: str) -> str | None:

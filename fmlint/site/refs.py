@@ -379,7 +379,7 @@ def _starlight_url(index: SiteIndex, starlight: Starlight, target: str) -> Resol
 
 def _names_a_file(path: str) -> bool:
     """Whether a URL path names a file rather than a page: its last segment has an extension, not ``.html``."""
-    return names_file(path) and not path.rstrip("/").endswith(".html")
+    return names_file(path) and not path.endswith(".html")
 
 
 def _served(index: SiteIndex, folder: str, path: str) -> bool:
