@@ -716,6 +716,15 @@ def test_a_whole_site_run_keeps_its_findings_until_the_site_changes(tmp_path, mo
     assert len(indexed) == 2 and not any(line.startswith("content/posts/slugged.md") for line in after)
 
 
+def test_kept_findings_depend_on_the_shortcode_templates_they_read(tmp_path):
+    write(tmp_path, SHORTCODE_SITE)
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    assert len(site_findings(tmp_path, cache=cache)) == 1
+    (tmp_path / "layouts/_shortcodes/cli/tools-list.html").write_text("<ul></ul>", encoding="utf-8")
+    after = placed(site_findings(tmp_path, cache=cache))  # the template no longer writes the IDs
+    assert f"content/apis.md:{at(5, SHORTCODE_LINKS, '/cli/#jaeger-collector')} SITE004" in after and len(after) == 3
+
+
 def _kept_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[ResultCache, list[int]]:
     """The faulty site checked whole with a cache (its findings kept), and a list that grows by one each
     time the site is indexed afresh."""
@@ -819,6 +828,30 @@ def test_relative_links_to_pages_urls(tmp_path):
         f"content/docs/sub/child.md:{at(8, links, '../install/#optionz')} SITE004",
     ]
     assert "`../nope/` leads to `/docs/nope/`, which is no page's URL" in found[0]
+
+
+SHORTCODE_LINKS = "[a](/cli/#jaeger-collector) [b](/notes/#jaeger-collector) [c](/cli/#x)\n"
+SHORTCODE_SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n',
+    "layouts/single.html": "{{ .Content }}",
+    # Jaeger's docs: a shortcode writes a heading with an ID per tool
+    "layouts/_shortcodes/cli/tools-list.html": '{{ range slice "jaeger-collector" "jaeger-query" }}'
+    '<h2 id="{{ . }}">{{ . }}</h2>{{ end }}',
+    "layouts/_shortcodes/note.html": '<div class="note">{{ .Inner }}</div>',
+    "content/cli.md": page('title: "CLI"', body="{{< cli/tools-list >}}\n"),
+    "content/notes.md": page('title: "Notes"', body="{{< note >}}A note.{{< /note >}}\n"),
+    "content/apis.md": page('title: "APIs"', body=SHORTCODE_LINKS),
+}
+
+
+def test_fragments_of_a_page_whose_shortcode_template_writes_ids_are_not_judged(tmp_path):
+    write(tmp_path, SHORTCODE_SITE)
+    assert placed(site_findings(tmp_path)) == [
+        f"content/apis.md:{at(5, SHORTCODE_LINKS, '/notes/#jaeger-collector')} SITE004"
+    ]
+    if HUGO is not None:  # and Hugo writes the ID
+        subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+        assert '<h2 id="jaeger-collector">' in (tmp_path / "public/cli/index.html").read_text(encoding="utf-8")
 
 
 DOTTED_LINKS = '[a](/release-3.5/) [b](/release-3.6/) [c](/release-3.5/#nope) [d](/wip/) {{< ref "wip.md" >}}\n'

@@ -176,10 +176,13 @@ and same-page `[x](#fragment)` links against the target page's heading IDs,
 made as Hugo's goldmark makes them (`autoHeadingIDType`: `github` by default,
 `github-ascii`, `blackfriday`), with `{{#custom-id}}` attributes and the
 `-1`, `-2` suffixes of repeated headings; definition terms count with
-`autoDefinitionTermID`, and so do the `id`s of HTML tags (`<a id="x"></a>`).
+`autoDefinitionTermID`, and so do the `id`s of HTML tags (`<a id="x"></a>`);
+the dashes of Hugo's typographer (`--`, `---`; on by default, `enDash` and
+`emDash` as configured) are dropped as goldmark drops them.
 Footnote anchors are not checked, nor fragments of a page that calls a
 `{{{{% name %}}}}` shortcode without content (the Markdown it writes, headings
-included, is not seen), nor same-page fragments in a page that is not rendered
+included, is not seen) or a `{{{{< name >}}}}` shortcode whose template (the
+site's or a theme's `layouts/_shortcodes/`) writes headings with `id`s, nor same-page fragments in a page that is not rendered
 (a fragment meant for including, by `build.render: never` or a cascade of it). {_SITE}
 
 ## Why is this bad?

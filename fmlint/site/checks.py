@@ -215,7 +215,12 @@ def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
             if fragment and not _GENERATED_ANCHORS.search(fragment) and fragment not in index.config.page_anchors:
                 ids = anchor_ids(index, target)
                 # (a page whose Markdown a shortcode or an extension writes has headings fmlint does not see)
-                if fragment not in ids and not target.facts.hidden_markdown and target.ids_known:
+                if (
+                    fragment not in ids
+                    and not target.facts.hidden_markdown
+                    and target.ids_known
+                    and not index.ids_written(target)
+                ):
                     yield Finding(page, BROKEN_ANCHOR, _anchor_message(page, target, fragment, ids), reference.at)
 
 

@@ -40,6 +40,7 @@ _ARGUMENT = re.compile(r"""(?:(\w+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^
 _QUOTED = re.compile(r'"([^"\\]*)"')  # one quoted argument without escapes (as _ARGUMENT reads it)
 _INCLUDE = re.compile(r"""\{\{[<%]\s*([\w/-]+)\s+["`]([^"`\n]*)["`]""")
 _MARKDOWN_TAG = re.compile(r"\{\{%\s*(/?)\s*([\w./-]+)")
+_HTML_TAG = re.compile(r"\{\{<\s*([\w.-][\w./-]*)")  # an opening `{{< name` (not a closing `{{< /name`)
 _ATTRIBUTES = re.compile(r"\s*\{([^{}]*)\}\s*$")
 _ID_ATTRIBUTE = re.compile(r"(?:^|\s)#([^\s#.]+)|\bid\s*=\s*[\"']?([^\s\"']+)")
 _DEFINITION = re.compile(r"\r?\n:[ \t]")
@@ -105,6 +106,7 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     # content, a ``--8<--`` snippet (pymdownx.snippets), a ``::: module.name`` block (mkdocstrings)
     hidden_markdown: bool = False
     doc_id: Item | None = None  # Docusaurus's ``id``: a doc's URL ends with it
+    shortcodes: list[str] = []  # the ``{{< name >}}`` shortcodes it calls (their templates may write IDs)
 
     @property
     def anchors(self) -> list[Anchor]:
@@ -181,7 +183,7 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
     title, slug, url, permalink, doc_id = item("title"), item("slug"), item("url"), item("permalink"), item("id")
     translation_key = item("translationkey")
     has_body = doc.readable and doc.body_start < len(doc.text)
-    body = _body_facts(ctx, spans) if has_body else _Body([], [], [], [], False)
+    body = _body_facts(ctx, spans) if has_body else _Body([], [], [], [], False, [])
     at = [At(*position) for position in locate(spans)]
 
     def located(found: tuple[str, int] | None) -> Item | None:
@@ -211,6 +213,7 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
         element_ids=body.element_ids,
         hidden_markdown=body.hidden_markdown,
         doc_id=located(doc_id),
+        shortcodes=body.shortcodes,
     )
 
 
@@ -244,6 +247,7 @@ class _Body(NamedTuple):
     includes: list[str]
     element_ids: list[str]
     hidden_markdown: bool
+    shortcodes: list[str]
 
 
 def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
@@ -260,7 +264,7 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
     tags, liquid = view.shortcode_openings, view.liquid_openings
     if tags is None or liquid is None:  # the view did not scan the document's text (MDX masks it)
         tags, liquid = openings(text, body_start)
-    includes, hidden = _shortcode_facts(text, tags, spans, references)
+    includes, hidden, shortcodes = _shortcode_facts(text, tags, spans, references)
     for kind, elements in (("link", view.links), ("image", view.images)):
         for element in elements:
             url = element.url
@@ -277,7 +281,7 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
     for mark in _ATTRIBUTES_START.finditer(text, body_start):
         if (attributes := _ATTRIBUTE_LIST.match(text, mark.start())) is not None:
             element_ids += [found.group(1) or found.group(2) for found in _ID_ATTRIBUTE.finditer(attributes.group(1))]
-    return _Body(anchors, references, includes, element_ids, hidden or view.writes_markdown)
+    return _Body(anchors, references, includes, element_ids, hidden or view.writes_markdown, shortcodes)
 
 
 def _liquid_links(
@@ -333,21 +337,25 @@ def _definition_terms(text: str, body_start: int, first: int) -> list[Anchor]:
 
 def _shortcode_facts(
     text: str, openings: list[int], spans: list[Span], references: list[_Pending]
-) -> tuple[list[str], bool]:
+) -> tuple[list[str], bool, list[str]]:
     """The ``ref``/``relref`` shortcodes of the body (added to ``references``, their paths' spans to ``spans``),
-    the content files other shortcodes name, and whether a ``{{% %}}`` shortcode without content, on a line of
-    its own, writes Markdown here; each pattern is tried where a shortcode opens (``openings``, the Markdown
-    view's), as each pattern's own scan would find them: not inside an earlier match of it."""
+    the content files other shortcodes name, whether a ``{{% %}}`` shortcode without content, on a line of
+    its own, writes Markdown here, and the names of the ``{{< >}}`` shortcodes called; each pattern is tried
+    where a shortcode opens (``openings``, the Markdown view's), as each pattern's own scan would find them:
+    not inside an earlier match of it."""
     includes: list[str] = []
     ref_end = include_end = 0
     opened: set[str] = set()  # the names of {{% %}} tags on lines of their own, and of closing tags
     closed: set[str] = set()
+    called: set[str] = set()  # {{< name >}}
     for at in openings:
         if text.startswith("%", at + 2) and (tag := _MARKDOWN_TAG.match(text, at)) is not None:
             if tag.group(1):
                 closed.add(tag.group(2))
             elif _on_own_line(text, at):  # (one inside a line writes no heading: `{{% latest-version %}}`)
                 opened.add(tag.group(2))
+        elif (html := _HTML_TAG.match(text, at)) is not None:
+            called.add(html.group(1))
         if at >= ref_end and (match := _REF.match(text, at)) is not None:
             ref_end = match.end()
             found = _target(match)
@@ -360,7 +368,7 @@ def _shortcode_facts(
             if match.group(2).endswith(MARKDOWN_EXTENSIONS) and match.group(1) not in ("ref", "relref"):
                 includes.append(match.group(2))
                 closed.add(match.group(1))  # its Markdown is the included file's: seen
-    return includes, bool(opened - closed - {"ref", "relref"})
+    return includes, bool(opened - closed - {"ref", "relref"}), sorted(called - {"ref", "relref"})
 
 
 def _on_own_line(text: str, at: int) -> bool:

@@ -134,6 +134,7 @@ class SiteIndex:
     term_uses: dict[str, list[str]] | None = None
     resolutions: dict[tuple[object, ...], Resolved] = field(default_factory=dict)  # ``refs.resolve``'s answers
     posts: dict[str, Page] = field(default_factory=dict)  # Jekyll's posts by file name (``2021-01-02-x``)
+    shortcode_ids: dict[str, bool] = field(default_factory=dict)  # shortcode name → its template writes IDs
 
     def terms(self, taxonomy: str) -> list[str]:
         """The terms of ``taxonomy`` as used, page after page (by the whole site when ``term_uses`` says)."""
@@ -146,10 +147,27 @@ class SiteIndex:
         return any(key == prefix or key.startswith(prefix.rstrip("/") + "/") for prefix in self.generated)
 
     def probe(self, function: Callable[[str], bool], path: str) -> bool:
-        """``os.path.isfile`` or ``os.path.exists`` of ``path``, recorded: the findings depend on it."""
+        """``os.path.isfile``, ``os.path.exists`` or ``templates.writes_ids`` of ``path``, recorded: the findings
+        depend on it."""
         answer = function(path)
         self.probes.append((function.__name__, path, answer))
         return answer
+
+    def ids_written(self, page: Page) -> bool:
+        """Whether a shortcode the page calls writes IDs fmlint does not see (its template writes ``id``s)."""
+        if not page.facts.shortcodes or self.config.generator != "hugo":
+            return False
+        return any(self._writes_ids(name) for name in page.facts.shortcodes)
+
+    def _writes_ids(self, name: str) -> bool:
+        found = self.shortcode_ids.get(name)
+        if found is None:
+            from fmlint.site.templates import shortcode_templates, writes_ids
+
+            found = self.shortcode_ids[name] = any(
+                [self.probe(writes_ids, path) for path in shortcode_templates(self.config.root, name)]
+            )
+        return found
 
     def add(self, file: str, absolute: str, facts: SiteFacts) -> None:
         """The file's pages: one, or one per module mount holding it (a language's fallback pages)."""

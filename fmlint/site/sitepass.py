@@ -52,6 +52,7 @@ from fmlint.site.config import SiteConfig, site_of
 from fmlint.site.facts import At, SiteFacts, StoredFacts
 from fmlint.site.hugo_paths import url_key
 from fmlint.site.jekyll import html_page_urls
+from fmlint.site.templates import writes_ids
 from fmlint.suppressions import apply_suppressions
 
 if TYPE_CHECKING:  # the index and the checks are imported when a run meets a site
@@ -139,7 +140,7 @@ class _Memo(msgspec.Struct, array_like=True):
 _MEMO_ENCODER = msgspec.msgpack.Encoder()
 _MEMO_DECODER = msgspec.msgpack.Decoder(_Memo)
 _FACTS_ENCODER = msgspec.msgpack.Encoder()
-_PROBES = {"isfile": os.path.isfile, "exists": os.path.exists}
+_PROBES = {"isfile": os.path.isfile, "exists": os.path.exists, "writes_ids": writes_ids}
 _PARTIAL_RUN = 256  # a run over fewer files whose others are as kept indexes only what they depend on
 
 
