@@ -463,7 +463,7 @@ class _Heading:
         self.level = level
         self.range = byte_range
         self.text: list[str] = []
-        self.code: set[int] = set()  # the parts of ``text`` that are code spans
+        self.code: list[int] = []  # the parts of ``text`` that are code spans
         self.dashes = False  # a part outside code holds "--"
 
     def see(self, event: Any) -> bool:
@@ -473,15 +473,13 @@ class _Heading:
                 self.text.append(text)
                 self.dashes = self.dashes or "--" in text
             elif text := event.get("Code"):
-                self.code.add(len(self.text))
+                self.code.append(len(self.text))
                 self.text.append(text)
         return True
 
     def typographic(self) -> str:
         """The text with each run of dashes outside code spans as a typographer reads it from the left: ``---``
         an em dash, then ``--`` an en dash (runs split over text events joined first)."""
-        if not self.dashes:
-            return ""
         parts: list[str] = []
         run: list[str] = []
         for number, part in enumerate(self.text):
@@ -574,7 +572,8 @@ class _Walk:
                     elif type(watch) is _Heading:
                         text = "".join(watch.text).strip()
                         span = offsets.block_span(watch.range)
-                        view.headings.append(Heading(watch.level, text, span, containers > 0, watch.typographic()))
+                        marked = watch.typographic() if watch.dashes else ""
+                        view.headings.append(Heading(watch.level, text, span, containers > 0, marked))
                     elif block is not None:
                         self._end_html_block(offsets.block_span(block), containers > 0)
                     block = watch = None
