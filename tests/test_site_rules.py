@@ -90,6 +90,7 @@ notes = "/n/:sections[1:]/:filename/"
     "content/en/docs/café Ü.md": page('title: "Café"'),
     "content/en/docs/Mixed_Case.md": page('title: "Mixed"'),
     "content/en/docs/url.md": page('title: "U"', "url: /Custom/Path/", 'aliases: ["/x.html"]'),
+    "content/en/docs/no-slash.md": page('title: "N"', "url: /blog/2021/11/audit"),  # (flux: Hugo adds the slash)
     "content/en/docs/guide/_index.md": page('title: "Guide"'),
     "content/en/docs/guide/start.md": page('title: "Start"', 'slug: "Über Straße"'),
     "content/en/top.md": page('title: "Top"'),
@@ -852,6 +853,44 @@ def test_fragments_of_a_page_whose_shortcode_template_writes_ids_are_not_judged(
     if HUGO is not None:  # and Hugo writes the ID
         subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
         assert '<h2 id="jaeger-collector">' in (tmp_path / "public/cli/index.html").read_text(encoding="utf-8")
+
+
+REFS_BY_NAME = '{{< relref "faq-migration" >}} {{< relref "/faq-migration" >}}\n'
+
+
+def test_a_ref_from_the_root_is_no_base_name(tmp_path):
+    """`faq-migration` falls back to the one page of that name; `/faq-migration` names the content root's (flux)."""
+    files = {
+        "hugo.toml": 'baseURL = "https://example.org/"\n',
+        "layouts/single.html": "{{ .Content }}",
+        "content/docs/migration/faq-migration.md": page('title: "FAQ"'),
+        "content/docs/guide.md": page('title: "Guide"', body=REFS_BY_NAME),
+    }
+    write(tmp_path, files)
+    assert placed(site_findings(tmp_path)) == [f"content/docs/guide.md:{at(5, REFS_BY_NAME, '/faq-migration')} SITE003"]
+    if HUGO is not None:
+        done = subprocess.run([HUGO, "-d", "public"], cwd=tmp_path, capture_output=True, text=True, env=_quiet_env())
+        assert done.stderr.count("REF_NOT_FOUND") == 1 and 'Ref "/faq-migration"' in done.stderr
+
+
+REDIRECTED_LINKS = "[a](/guides/monitoring/) [b](/old/x/y/) [c](/gone/) [d](/notfound/)\n"
+
+
+def test_links_to_netlify_redirects_of_a_hugo_site_are_not_judged(tmp_path):
+    """fluxcd.io: `static/_redirects` (copied to the build, read by Netlify) sends old URLs on; a rule that
+    answers 404 is no page."""
+    redirects = "/guides/monitoring /monitoring/metrics 301!\n/old/*  /new/:splat 301\n/notfound/ /404.html 404\n"
+    files = {
+        "hugo.toml": 'baseURL = "https://example.org/"\n',
+        "static/_redirects": redirects,
+        "content/monitoring/metrics.md": page('title: "Metrics"'),
+        "content/a.md": page('title: "A"', body=REDIRECTED_LINKS),
+    }
+    write(tmp_path, files)
+    assert placed(site_findings(tmp_path)) == [
+        f"content/a.md:{at(5, REDIRECTED_LINKS, '/gone/')} SITE003",
+        f"content/a.md:{at(5, REDIRECTED_LINKS, '/notfound/')} SITE003",
+    ]
 
 
 DOTTED_LINKS = '[a](/release-3.5/) [b](/release-3.6/) [c](/release-3.5/#nope) [d](/wip/) {{< ref "wip.md" >}}\n'

@@ -236,7 +236,7 @@ def _draft_message(index: SiteIndex, page: Page, reference: Reference, target: P
 
 
 def _anchor_message(page: Page, target: Page, fragment: str, ids: set[str]) -> str:
-    where = "this page" if target is page else f"`{target.file}`"
+    where = "this page" if target is page else f"`{target.file or target.url}`"  # (a section without a file)
     close = _close_ids(fragment, frozenset(ids))
     hint = f" (did you mean {', '.join(f'`#{c}`' for c in close)}?)" if close else ""
     return f"`#{fragment}` is not a heading ID of {where}{hint}"

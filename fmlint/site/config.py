@@ -35,6 +35,7 @@ from fmlint.rules.local_images import site_root
 from fmlint.site.anchors import WRITTEN_DASHES
 from fmlint.site.globs import glob_slice_matches, mount_holds
 from fmlint.site.rendering import NEVER, build_render
+from fmlint.site.routes import redirect_sources
 
 if TYPE_CHECKING:  # (the other generators' readers are imported when such a site is read)
     from fmlint.site.docusaurus import Docusaurus
@@ -133,6 +134,7 @@ class SiteConfig:
     starlight: Starlight | None = None  # an Astro site's Starlight options, when it uses Starlight
     docusaurus: Docusaurus | None = None  # a Docusaurus site's content plugins, base URL and locales
     digest: str = ""
+    redirects: tuple[str, ...] = ()  # Hugo: the sources of `static/_redirects` (Netlify's), as routes
 
     @property
     def page_anchors(self) -> tuple[str, ...]:
@@ -443,6 +445,13 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
             own = str(table.get("contentdir") or "") if isinstance(table, dict) else ""
             own_language = language if own and own != content_dir else None
             dirs.append(ContentDir(os.path.normpath(os.path.join(root, own or content_dir)), own_language))
+    static_dirs = tuple(_static_mounts(root, _table(options, "module").get("mounts")))
+    redirects: list[str] = []
+    redirect_data = b""
+    for folder in [os.path.join(root, "static"), *(static.path for static in static_dirs if not static.target)]:
+        found, read = redirect_sources(os.path.join(folder, "_redirects"))  # (Netlify serves them)
+        redirects += found
+        redirect_data += read
     parser = _table(options, "markup", "goldmark", "parser")
     taxonomies_table = options.get("taxonomies")
     taxonomies = (
@@ -471,8 +480,9 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         dashes=_typographer_dashes(_table(options, "markup", "goldmark", "extensions", "typographer")),
         taxonomies=taxonomies,
         headless=_headless(options.get("cascade")),
-        static_dirs=tuple(_static_mounts(root, _table(options, "module").get("mounts"))),
-        digest=hashlib.blake2b(data, digest_size=12).hexdigest(),
+        static_dirs=static_dirs,
+        digest=hashlib.blake2b(data + redirect_data, digest_size=12).hexdigest(),
+        redirects=tuple(redirects),
     )
 
 

@@ -32,7 +32,7 @@ from fmlint.site.config import SiteConfig
 from fmlint.site.docusaurus import page_url as docusaurus_url
 from fmlint.site.facts import Item, SiteFacts
 from fmlint.site.globs import glob_slice_matches
-from fmlint.site.hugo_paths import basic_normalize, clean, make_path, output_file, url_key
+from fmlint.site.hugo_paths import basic_normalize, clean, make_path, names_file, output_file, url_key
 from fmlint.site.jekyll import jekyll_url
 from fmlint.site.starlight import DOCS, Starlight, is_page, page_id, page_url
 
@@ -374,7 +374,10 @@ def _url(config: SiteConfig, page: Page) -> tuple[str, Item | None]:
     facts = page.facts
     if facts.url is not None and facts.url.value.strip():
         url = facts.url.value.strip()
-        return (url if url.startswith("/") else "/" + url), facts.url
+        url = url if url.startswith("/") else "/" + url
+        if not (url.endswith("/") or names_file(url)):
+            url += "/"  # (Hugo writes `url: /a/b` to /a/b/index.html: its permalink ends with a slash)
+        return url, facts.url
     prefix = config.language_prefix(page.language)
     if page.kind == "home":
         return prefix + "/", None

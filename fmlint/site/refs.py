@@ -29,6 +29,7 @@ from fmlint.site.docusaurus import Docusaurus
 from fmlint.site.facts import Reference
 from fmlint.site.hugo_paths import basic_normalize, join_url, link_path, names_file, under_base, url_key
 from fmlint.site.index import CONTENT_EXTENSIONS, Page, SiteIndex
+from fmlint.site.routes import matches
 from fmlint.site.starlight import Starlight
 
 _FILE = re.compile(r"\.(?:md|markdown)(?:[?#]|$)", re.IGNORECASE)  # a link to a Markdown file
@@ -139,7 +140,7 @@ def lookup(index: SiteIndex, page: Page, target: str, language: str) -> Page | l
     found = _by_path(index, "/" + target.lstrip("/"), language)
     if found is not None:
         return found
-    if "/" not in target.strip("/"):
+    if "/" not in target.rstrip("/"):  # (a path from the root, `/faq`, is not a base name: Hugo fails it)
         candidates = index.by_base_name.get((language, basic_normalize(stem(target.strip("/")))), [])
         return candidates[0] if len(candidates) == 1 else candidates
     return []
@@ -337,8 +338,8 @@ def docusaurus_sources(index: SiteIndex, page: Page, path: str) -> list[str]:
 
 def _site_url(index: SiteIndex, target: str) -> Resolved:
     """A root-relative link (``/docs/install/#options``): a page's URL (case ignored, ``index.html`` and the
-    trailing slash optional); an alias, a taxonomy page, a file under ``static/`` or a section whose pages a
-    content adapter makes are not judged."""
+    trailing slash optional); an alias, a ``static/_redirects`` source, a taxonomy page, a file under
+    ``static/`` or a section whose pages a content adapter makes are not judged."""
     config = index.config
     path, fragment = link_path(target), target.partition("#")[2]
     if config.base_path or _names_a_file(path):
@@ -349,6 +350,7 @@ def _site_url(index: SiteIndex, target: str) -> Resolved:
     first = path.strip("/").split("/", 1)[0].lower()
     if (
         url_key(path) in index.alias_urls
+        or matches(config.redirects, path)
         or first in config.taxonomies
         or index.unseen(url_key(path))
         or _served(index, "static", path)

@@ -45,3 +45,25 @@ def route_pattern(parts: list[str]) -> str:
         else:
             pattern += "/" + re.sub(r"\\\[[^\]]*\\\]", "[^/]+", re.escape(part))
     return pattern
+
+
+def redirect_sources(path: str) -> tuple[list[str], bytes]:
+    """The sources of a ``_redirects`` file (Netlify, Cloudflare Pages: ``/from /to [status]`` lines, with
+    ``:placeholder`` segments and a ``*`` splat) as routes, but for rules that answer 404 (a custom error
+    page); and the file's bytes (what the findings depend on)."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+        lines = data.decode("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return [], b""
+    sources = []
+    for line in lines:
+        fields = line.split()
+        if len(fields) < 2 or not fields[0].startswith("/") or (len(fields) > 2 and fields[2].startswith("404")):
+            continue
+        parts = fields[0].strip("/").split("/")
+        sources.append(
+            route_pattern(["[...]" if part == "*" else "[]" if part.startswith(":") else part for part in parts])
+        )
+    return sources, data

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from fmlint.js_text import constant_object, object_keys, object_spreads, without_comments
 from fmlint.site.anchors import GITHUB_SLUGGER, SLUGIFIERS
 from fmlint.site.hugo_paths import link_path, names_file, under_base
-from fmlint.site.routes import file_routes, matches, route_pattern
+from fmlint.site.routes import file_routes, matches, redirect_sources, route_pattern
 
 DOCS = os.path.join("src", "content", "docs")
 PAGE_EXTENSIONS = (".md", ".mdx", ".mdoc")
@@ -104,7 +104,10 @@ def read_starlight(root: str, marker: str) -> Starlight | None:
     default_locale = default.group(2) if default is not None else ""
     if default_locale == ROOT or not locales:
         default_locale = ""
-    redirects = [*_config_redirects(root, marker, text), *_file_redirects(os.path.join(root, "public", "_redirects"))]
+    redirects = [
+        *_config_redirects(root, marker, text),
+        *redirect_sources(os.path.join(root, "public", "_redirects"))[0],
+    ]
     routes = file_routes(os.path.join(root, "src", "pages"), _ROUTE_FILES)
     return Starlight(
         base="/" + base.group(2).strip("/") if base is not None and base.group(2).strip("/") else "",
@@ -187,23 +190,3 @@ def _module_text(path: str) -> str:
         except (OSError, UnicodeDecodeError):
             continue
     return ""
-
-
-def _file_redirects(path: str) -> list[str]:
-    """The sources of a ``_redirects`` file (Netlify, Cloudflare Pages: ``/from /to [status]`` lines, with
-    ``:placeholder`` segments and a ``*`` splat), but for rules that answer 404 (a custom error page)."""
-    try:
-        with open(path, encoding="utf-8") as handle:
-            lines = handle.read().splitlines()
-    except (OSError, UnicodeDecodeError):
-        return []
-    sources = []
-    for line in lines:
-        fields = line.split()
-        if len(fields) < 2 or not fields[0].startswith("/") or (len(fields) > 2 and fields[2].startswith("404")):
-            continue
-        parts = fields[0].strip("/").split("/")
-        sources.append(
-            route_pattern(["[...]" if part == "*" else "[]" if part.startswith(":") else part for part in parts])
-        )
-    return sources
