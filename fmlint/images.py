@@ -50,7 +50,9 @@ class ImageReference(msgspec.Struct, frozen=True):
 
 
 def image_references(ctx: Context, fields: Iterable[str] | None = None) -> Iterator[ImageReference]:
-    """Front-matter image fields (dotted names; lists expand) then body images.
+    """Front-matter image fields (dotted names; lists expand) then body images; not those whose URL a template
+    writes (``{{ site.baseurl }}/a.png``, ``<img src="{{ sponsor.img }}">`` in MkDocs macros, Liquid's ``{%``):
+    the generator makes the URL, which is not known here.
 
     ``fields`` defaults to the image fields of the file's settings (its preset's).
     """
@@ -58,10 +60,15 @@ def image_references(ctx: Context, fields: Iterable[str] | None = None) -> Itera
     if fm is not None and isinstance(fm.data, dict):
         for name in ctx.settings.image_fields if fields is None else fields:
             if _dotted(name)[0] in fm.data:  # most articles have few of the fields
-                yield from _field_images(ctx, name)
+                yield from (ref for ref in _field_images(ctx, name) if not _templated(ref.url))
     if ctx.doc.readable:
         for image in ctx.markdown.images:
-            yield ImageReference(image.url, image.source, image.place)
+            if "{" not in image.url or not _templated(image.url):
+                yield ImageReference(image.url, image.source, image.place)
+
+
+def _templated(url: str) -> bool:
+    return "{{" in url or "{%" in url
 
 
 @cache

@@ -688,7 +688,9 @@ _LINK, _CONTAINER, _LEAF = "link", "container", "leaf"
 _ROLES = {"Image": _LINK, "Link": _LINK} | dict.fromkeys(_CONTAINERS, _CONTAINER) | dict.fromkeys(_LEAF_BLOCKS, _LEAF)
 _PARAGRAPH_START = {"Start": "Paragraph"}
 _FIRST = object()  # a paragraph's watch before its first inline
-_WRITERS = ("--8", "::: ")  # (the parser may end a text at the `<` of `--8<--`)
+# paragraphs that other files' Markdown replaces: pymdownx.snippets' `--8<--` (the parser may end a text at its
+# `<`), mkdocstrings' `::: module`, mdx_include's and markdown-include's `{!file.md!}`
+_WRITERS = ("--8", "::: ", "{!")
 
 
 _INLINE_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>")

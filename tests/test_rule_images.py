@@ -59,6 +59,16 @@ def test_cjk_text_before_a_body_url_counts_characters():
     check('---\ntitle: 价格\n---\n中文 <img src="http://cdn.example.com/a.png" alt="图表">\n', [(4, 14, "IMG002")])
 
 
+def test_a_url_a_template_writes_is_not_judged():
+    """FastAPI's docs (MkDocs macros): `<img src="{{ sponsor.img }}">`; Jekyll's `{{ site.baseurl }}`, `{% link %}`;
+    the image beside them is still checked."""
+    source = (
+        '---\ntitle: x\nimage: "{{ site.baseurl }}/a b.png"\n---\n<img src="{{ sponsor.img }}" alt="s">\n\n'
+        "![x](<{{ site.baseurl }}/img/x y.png>) ![y](<{% link img/y.png %}>) ![z](<https://exa mple.com/c.png>)\n"
+    )
+    check(source, [(7, 75, "IMG001")])
+
+
 def test_space_in_an_angle_bracketed_body_url():
     check("---\ntitle: x\n---\n图 ![a](<https://exa mple.com/a.jpg>)\n", [(4, 9, "IMG001")])
 

@@ -459,10 +459,10 @@ def test_links_and_anchors_on_other_generators_sites(tmp_path, marker, folder, g
 
 def test_mkdocs_attribute_list_ids_snippets_and_mkdocstrings_blocks(tmp_path):
     """MkDocs' own docs: `**locale**{ #mkdocs-locale }`, a page that is `--8<-- "CONTRIBUTING.md"`, a CLI
-    page that is a `::: mkdocs-click` block."""
+    page that is a `::: mkdocs-click` block; FastAPI's `{!file.md!}` includes."""
     links = (
         "[a](theme.md#mkdocs-locale) [b](theme.md#spaced) [c](theme.md#nope) [d](contributing.md#anything)\n"
-        "[e](cli.md#mkdocs-get-deps)\n"
+        "[e](cli.md#mkdocs-get-deps) [f](included.md#included-section)\n"
     )
     write(
         tmp_path,
@@ -473,6 +473,7 @@ def test_mkdocs_attribute_list_ids_snippets_and_mkdocstrings_blocks(tmp_path):
             ),
             "docs/contributing.md": '--8<-- "CONTRIBUTING.md"\n',
             "docs/cli.md": "# CLI\n\n::: mkdocs-click\n    :module: mkdocs.__main__\n",
+            "docs/included.md": "# Included\n\n{!../shared/section.md!}\n",  # (FastAPI's docs: mdx_include)
             "docs/index.md": page('title: "Home"', body=links),
         },
     )
@@ -869,7 +870,9 @@ def test_a_ref_from_the_root_is_no_base_name(tmp_path):
     write(tmp_path, files)
     assert placed(site_findings(tmp_path)) == [f"content/docs/guide.md:{at(5, REFS_BY_NAME, '/faq-migration')} SITE003"]
     if HUGO is not None:
-        done = subprocess.run([HUGO, "-d", "public"], cwd=tmp_path, capture_output=True, text=True, env=_quiet_env())
+        done = subprocess.run(
+            [HUGO, "-d", "public"], check=False, cwd=tmp_path, capture_output=True, text=True, env=_quiet_env()
+        )
         assert done.stderr.count("REF_NOT_FOUND") == 1 and 'Ref "/faq-migration"' in done.stderr
 
 
@@ -922,7 +925,9 @@ def test_links_to_urls_with_a_dot_and_to_drafts(tmp_path):
 @needs_hugo
 def test_links_to_urls_with_a_dot_and_to_drafts_as_hugo_builds_them(tmp_path):
     write(tmp_path, DOTTED_SITE)
-    done = subprocess.run([HUGO, "-d", "public"], cwd=tmp_path, capture_output=True, text=True, env=_quiet_env())
+    done = subprocess.run(
+        [HUGO, "-d", "public"], check=False, cwd=tmp_path, capture_output=True, text=True, env=_quiet_env()
+    )
     assert done.returncode != 0 and 'REF_NOT_FOUND: Ref "wip.md"' in done.stderr
     subprocess.run([HUGO, "--quiet", "-D", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
     built = {str(p.relative_to(tmp_path / "public")) for p in (tmp_path / "public").rglob("index.html")}

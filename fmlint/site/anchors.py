@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import Literal
 
 from fmlint.markdown import EM_DASH, EN_DASH
 from fmlint.site.hugo_paths import remove_accents
@@ -36,6 +37,11 @@ _NOT_IN_ASCII_SLUG = re.compile(r"[^a-z0-9_\- ]+")
 _SLUG_KEPT_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "Pc"})
 _SLUG_KEPT_SYMBOLS = ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189))
 _NOT_IN_TOC = re.compile(r"[^\w\s-]+")
+_ID_COUNT = re.compile(r"^(.*)_([0-9]+)$")  # Python-Markdown's IDCOUNT_RE
+_HTML_TAGS = re.compile(r"</?[^>]*>")
+_ASCII_UPPER = re.compile(r"[A-Z]")
+_NOT_IN_PYMDOWNX_SLUG = re.compile(r"[^\w\- ]")
+_FORMS: dict[str, Literal["NFC", "NFD", "NFKC", "NFKD"]] = {"NFC": "NFC", "NFD": "NFD", "NFKC": "NFKC", "NFKD": "NFKD"}
 _TOC_SEPARATORS = re.compile(r"[-\s]+")
 
 
@@ -186,15 +192,46 @@ def _blackfriday(text: str) -> str:
     return "".join(out)
 
 
-def _toc(text: str) -> str:
-    """Python-Markdown's ``toc`` ``slugify``: ASCII only, word characters, hyphens for spaces."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return _TOC_SEPARATORS.sub("-", _NOT_IN_TOC.sub("", text).strip().lower())
+def _toc(text: str, kind: str = "", separator: str = "-") -> str:
+    """Python-Markdown's ``toc`` ``slugify`` (ASCII only, word characters, ``separator`` for runs of spaces and
+    separators), its ``slugify_unicode`` (``kind`` ``unicode``: no ASCII folding), or pymdownx's
+    ``slugify(case=…, normalize=…)`` (``kind`` ``pymdownx,CASE,FORM``)."""
+    if kind.startswith("pymdownx,"):
+        _, case, form = kind.split(",", 2)
+        slug = _HTML_TAGS.sub("", unicodedata.normalize(_FORMS.get(form, "NFC"), text)).strip()
+        if case in ("lower", "fold"):
+            slug = slug.lower() if case == "lower" else slug.casefold()
+        elif case == "lower-ascii":
+            slug = _ASCII_UPPER.sub(lambda found: found.group().lower(), slug)
+        return _NOT_IN_PYMDOWNX_SLUG.sub("", slug).replace(" ", separator)
+    if kind != "unicode":
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    separators = _TOC_SEPARATORS if separator == "-" else re.compile(f"[{re.escape(separator)}\\s]+")
+    return separators.sub(separator, _NOT_IN_TOC.sub("", text).strip().lower())
+
+
+def _python_markdown_ids(anchors: list[tuple[str, str, bool]], id_type: str) -> set[str]:
+    """Python-Markdown's ``toc``: the IDs already given (``{ #id }``) are taken first, then each heading's slug is
+    made unique as its ``unique()`` does: ``_1`` appended, or an ``_N`` ending counted up (``step_1`` again is
+    ``step_2``); an empty slug is ``_1``."""
+    taken = {custom for _, custom, _ in anchors if custom}
+    for text, custom, _ in anchors:
+        if custom:
+            continue
+        found = _slug(id_type, text)
+        while found in taken or not found:
+            counted = _ID_COUNT.match(found)
+            found = f"{counted.group(1)}_{int(counted.group(2)) + 1}" if counted else f"{found}_1"
+        taken.add(found)
+    return taken
 
 
 def predictable(text: str, id_type: str) -> bool:
     """Whether fmlint knows the ID the generator makes of a heading's ``text``: not for Zola's when the text
-    has characters the ``slug`` crate transliterates by name (an emoji: 🦀 is ``crab``)."""
+    has characters the ``slug`` crate transliterates by name (an emoji: 🦀 is ``crab``), nor with an MkDocs
+    ``slugify`` fmlint does not know."""
+    if id_type.startswith(PYTHON_MARKDOWN + ":?:"):
+        return False  # a `slugify` fmlint does not know
     return id_type != ZOLA or unicodedata.normalize("NFKD", text).isascii()
 
 
@@ -213,8 +250,6 @@ SLUGIFIERS: dict[str, Callable[[str], str]] = {
     PYTHON_MARKDOWN: _toc,
     ZOLA: _zola,
 }
-# A repeated ID's suffix: ``-1``, ``-2`` (Python-Markdown: ``_1``, ``_2``)
-_SUFFIX = {PYTHON_MARKDOWN: "_"}
 
 
 WRITTEN_DASHES = ("--", "---")  # a typographer's dashes as written (no typographer)
@@ -225,26 +260,35 @@ def heading_ids(
 ) -> set[str]:
     """The IDs of a page's anchors, given in document order as (text, custom ID or "", is a heading); the
     dashes a typographer makes of ``--`` and ``---`` (marked in the text) are ``dashes`` (Hugo's: ``–`` and
-    ``—`` by default, which IDs drop)."""
+    ``—`` by default, which IDs drop; as written elsewhere)."""
+    written = [(_dashed(text, dashes), custom, heading) for text, custom, heading in anchors]
+    if id_type.startswith(PYTHON_MARKDOWN):
+        return _python_markdown_ids(written, id_type)
     taken: set[str] = set()
-    for written, custom, heading in anchors:
+    for text, custom, heading in written:
         if custom:
             taken.add(custom)
             continue
-        text = written
-        if EN_DASH in text or EM_DASH in text:
-            text = text.replace(EN_DASH, dashes[0]).replace(EM_DASH, dashes[1])
         base = _slug(id_type, text) or ("heading" if heading else "id")
         found = base
         number = 0
         while found in taken:
             number += 1
-            found = f"{base}{_SUFFIX.get(id_type, '-')}{number}"
+            found = f"{base}-{number}"
         taken.add(found)
     return taken
+
+
+def _dashed(text: str, dashes: tuple[str, str]) -> str:
+    if EN_DASH in text or EM_DASH in text:
+        return text.replace(EN_DASH, dashes[0]).replace(EM_DASH, dashes[1])
+    return text
 
 
 @lru_cache(maxsize=65536)
 def _slug(id_type: str, text: str) -> str:
     """A heading text's ID before any duplicate suffix (a site's headings repeat: "Examples", "See also")."""
+    if id_type.startswith(PYTHON_MARKDOWN + ":"):
+        _, kind, separator = id_type.split(":", 2)
+        return _toc(text, kind, separator)
     return SLUGIFIERS.get(id_type, _github)(text)

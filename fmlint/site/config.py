@@ -26,7 +26,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlsplit
 
 from fmlint.config.presets import MDX_EXTENSIONS
@@ -306,6 +306,41 @@ _OTHER_SITES = {
 }
 
 
+# the `slugify` functions of Python-Markdown's `toc` that fmlint knows, by their `!!python/name:` (pymdownx's
+# `slugify(case=…)` factory is read from its `!!python/object/apply:` arguments)
+_SLUGIFY_NAMES = {
+    "markdown.extensions.toc.slugify": "",
+    "markdown.extensions.toc.slugify_unicode": "unicode",
+    "pymdownx.slugs.uslugify": "pymdownx,lower,NFC",
+    "pymdownx.slugs.uslugify_cased": "pymdownx,none,NFC",
+    "pymdownx.slugs.gfm": "pymdownx,lower-ascii,NFC",
+}
+
+
+def _toc_ids(extensions: Any) -> str:
+    """The heading-ID type of an MkDocs site: ``python-markdown``, with its ``toc`` extension's ``separator``
+    and ``slugify`` when set (``python-markdown:KIND:SEPARATOR``; KIND ``?`` for a slugify fmlint does not
+    know, whose IDs are not judged)."""
+    toc: Any = None
+    for entry in extensions if isinstance(extensions, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("toc"), dict):
+            toc = entry["toc"]
+    if toc is None:
+        return "python-markdown"
+    separator = toc.get("separator") if isinstance(toc.get("separator"), str) else "-"
+    slugify, kind = toc.get("slugify"), ""
+    if isinstance(slugify, Tagged) and slugify.tag == "python/object/apply:pymdownx.slugs.slugify":
+        arguments = slugify.value.get("kwds", {}) if isinstance(slugify.value, dict) else {}
+        arguments = arguments if isinstance(arguments, dict) else {}
+        encoded = arguments.get("percent_encode") is True
+        kind = "?" if encoded else f"pymdownx,{arguments.get('case', 'none')},{arguments.get('normalize', 'NFC')}"
+    elif isinstance(slugify, Tagged) and slugify.tag.startswith("python/name:"):
+        kind = _SLUGIFY_NAMES.get(slugify.tag[len("python/name:") :], "?")
+    elif slugify is not None:
+        kind = "?"
+    return "python-markdown" if (kind, separator) == ("", "-") else f"python-markdown:{kind}:{separator}"
+
+
 def _is_zola(root: str, name: str) -> bool:
     """Whether ``config.toml`` is Zola's (``base_url``; Hugo's key is ``baseURL``), such as the Rust blog's."""
     if name != "config.toml":
@@ -318,7 +353,8 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     folders, heading_ids = _OTHER_SITES.get(generator, ((), "github"))
     if generator == "mkdocs":
         options, _ = _load(os.path.join(root, marker))
-        folders = (str(options.get("docs_dir", "docs")),)
+        folders = (str(options.get("docs_dir") or "docs"),)
+        heading_ids = _toc_ids(options.get("markdown_extensions"))
     docusaurus = None
     if generator == "docusaurus":
         from fmlint.site.docusaurus import read_docusaurus
@@ -379,9 +415,57 @@ def _yaml(data: bytes) -> Any:
     import yaml  # (not for a TOML configuration: its import is most of reading one)
 
     try:
-        return yaml.load(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when built with it
+        return _untagged(yaml.load(data, Loader=_tolerant_loader()))
     except yaml.YAMLError as error:
         raise ValueError(error) from None
+
+
+class Tagged(NamedTuple):
+    """A YAML value under a tag a safe loader does not know: mkdocs.yml's ``!!python/name:module.function``
+    (an emoji index, a ``slugify``), ``!!python/object/apply:…`` and ``!relative``."""
+
+    tag: str  # without its ``!`` or ``tag:yaml.org,2002:`` prefix: ``python/name:pymdownx.slugs.uslugify``
+    value: Any
+
+
+@cache
+def _tolerant_loader() -> Any:
+    """libyaml's safe loader (when built with it) that reads unknown tags as :class:`Tagged` values instead of
+    failing: one ``!!python/name:`` emoji setting had left a whole mkdocs.yml unread (its ``docs_dir`` too)."""
+    import yaml
+
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        pass
+
+    def tagged(loader: Any, suffix: str, node: Any) -> Tagged:
+        if isinstance(node, yaml.MappingNode):
+            return Tagged(suffix, loader.construct_mapping(node, deep=True))
+        if isinstance(node, yaml.SequenceNode):
+            return Tagged(suffix, loader.construct_sequence(node, deep=True))
+        return Tagged(suffix, loader.construct_scalar(node))
+
+    Loader.add_multi_constructor(
+        "tag:yaml.org,2002:python/", lambda loader, suffix, node: tagged(loader, "python/" + suffix, node)
+    )
+    Loader.add_multi_constructor("!", tagged)
+    return Loader
+
+
+def _untagged(value: Any) -> Any:
+    """MkDocs's ``!ENV NAME`` and ``!ENV [NAME, …, default]`` as it reads them: the first variable set, else
+    the default (``None``)."""
+    if isinstance(value, Tagged):
+        if value.tag == "ENV":
+            names = value.value if isinstance(value.value, list) else [value.value]
+            found = next((os.environ[str(n)] for n in names[:-1] if str(n) in os.environ), None)
+            single = len(names) == 1
+            return os.environ.get(str(names[0])) if single else found if found is not None else names[-1]
+        return value
+    if isinstance(value, dict):
+        return {key: _untagged(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_untagged(item) for item in value]
+    return value
 
 
 def _lowered(value: Any) -> Any:

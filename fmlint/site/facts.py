@@ -103,7 +103,8 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     # (``**locale**{ #mkdocs-locale }``); anchors too
     element_ids: list[str] = []
     # Markdown the body shows but does not hold (headings included): a ``{{% name %}}`` shortcode without
-    # content, a ``--8<--`` snippet (pymdownx.snippets), a ``::: module.name`` block (mkdocstrings)
+    # content, a ``--8<--`` snippet (pymdownx.snippets), a ``::: module.name`` block (mkdocstrings), an
+    # ``{!file.md!}`` include (mdx_include, markdown-include)
     hidden_markdown: bool = False
     doc_id: Item | None = None  # Docusaurus's ``id``: a doc's URL ends with it
     shortcodes: list[str] = []  # the ``{{< name >}}`` shortcodes it calls (their templates may write IDs)

@@ -1,0 +1,69 @@
+"""MkDocs judges the heading IDs fmlint works out for MkDocs sites: Python-Markdown's ``toc`` (its ``slugify``
+and ``separator``, the ``unique()`` suffixes, IDs written with ``{ #id }`` taken first) and pymdownx's
+``slugify(case=…)``, set in ``mkdocs.yml`` with the ``!!python/…`` tags a safe YAML loader does not read."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_site_rules import index_of, placed, site_findings, write
+
+mkdocs = pytest.importorskip("mkdocs", reason="MkDocs (the test extras) is not installed")
+
+HEADINGS = [
+    "Step_1",
+    "Step_1",  # (Python-Markdown counts an `_N` ending up: step_2)
+    "中文",  # (no ASCII left: the slug is empty, and the ID `_1`)
+    "Setup",  # (a later heading takes `setup` with `{ #setup }`: this one is `setup_1`)
+    "Installation { #setup }",
+    "Hello World",
+    "Über uns",
+    "C++ & Go",
+    "a--b",
+    "Twice",
+    "Twice",
+]
+CONFIGS = {
+    "default": "",
+    "separator": "  - toc:\n      separator: _\n",
+    "unicode": "  - toc:\n      slugify: !!python/name:markdown.extensions.toc.slugify_unicode\n",
+    "pymdownx": "  - toc:\n      slugify: !!python/object/apply:pymdownx.slugs.slugify\n        kwds:\n          case: lower\n",
+    "pymdownx-cased": "  - toc:\n      slugify: !!python/object/apply:pymdownx.slugs.slugify {}\n",
+}
+
+
+def _site(root: Path, toc: str) -> None:
+    config = (
+        "site_name: t\ndocs_dir: !ENV [FMLINT_NO_SUCH_VARIABLE, pages]\n"
+        "markdown_extensions:\n  - attr_list\n"
+        + toc
+        + "  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+    )
+    body = "".join(f"## {text}\n\n" for text in HEADINGS)
+    write(root, {"mkdocs.yml": config, "pages/index.md": body, "pages/other.md": "# Other\n\n[a](index.md#nope)\n"})
+
+
+@pytest.mark.parametrize("config", sorted(CONFIGS))
+def test_heading_ids_match_an_mkdocs_build(tmp_path, config):
+    _site(tmp_path, CONFIGS[config])
+    (page,) = [p for p in index_of(tmp_path).pages if p.file is not None and p.file.endswith("index.md")]
+    # (mkdocs.yml's emoji index needs mkdocs-material, which the build does not: MkDocs reads a copy without it)
+    text = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "build.yml").write_text(text[: text.index("  - pymdownx.emoji")], encoding="utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "build.yml", "-d", "site"], cwd=tmp_path, check=True
+    )
+    built = re.findall(r'<h2 id="([^"]*)"', (tmp_path / "site/index.html").read_text(encoding="utf-8"))
+    assert len(built) == len(HEADINGS)
+    assert page.ids == set(built)
+
+
+def test_an_mkdocs_yml_with_python_tags_and_env_is_read(tmp_path):
+    """One `!!python/name:` emoji setting had left mkdocs.yml unread: `docs_dir` (here from `!ENV`'s default)
+    fell back to `docs/`, and the site's links went unchecked."""
+    _site(tmp_path, "")
+    assert placed(site_findings(tmp_path)) == ["pages/other.md:3:5-3:18 SITE004"]
