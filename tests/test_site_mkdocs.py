@@ -67,3 +67,23 @@ def test_an_mkdocs_yml_with_python_tags_and_env_is_read(tmp_path):
     fell back to `docs/`, and the site's links went unchecked."""
     _site(tmp_path, "")
     assert placed(site_findings(tmp_path)) == ["pages/other.md:3:5-3:18 SITE004"]
+
+
+def test_a_link_to_a_markdown_file_outside_the_docs_folder_is_broken(tmp_path):
+    """MkDocs builds only `docs_dir`: `../README.md` is reported by `mkdocs build` and 404s (FastAPI's truth run)."""
+    links = "[a](../README.md) [b](other.md)\n"
+    write(
+        tmp_path,
+        {"mkdocs.yml": "site_name: t\n", "README.md": "# Readme\n", "docs/index.md": links, "docs/other.md": "# O\n"},
+    )
+    found = site_findings(tmp_path)
+    assert placed(found) == ["docs/index.md:1:5-1:17 SITE003"]
+    assert "is outside the docs folder: MkDocs builds no page of it" in found[0]
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", "site"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "'../README.md'" in done.stderr and "not found among documentation files" in done.stderr

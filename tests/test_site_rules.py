@@ -896,6 +896,29 @@ def test_links_to_netlify_redirects_of_a_hugo_site_are_not_judged(tmp_path):
     ]
 
 
+PAGE_LINKS = (
+    "[a](../get-started/index.md) [b](/docs/guides/helm.md#values) [c](/docs/guides/notifications.md) "
+    "[d](/files/sheet.md) [e](../get-started/index.md#nope)\n"
+)
+
+
+def test_links_to_content_files_are_found_as_a_render_hook_finds_pages(tmp_path):
+    """fluxcd.io: `../get-started/index.md` names `get-started.md` to a render hook's GetPage (as `index`
+    names a bundle), and `/docs/guides/x.md` is read from the content root; a missing one is broken unless a
+    file in static/ is at its URL."""
+    files = {
+        "hugo.toml": 'baseURL = "https://example.org/"\n',
+        "static/files/sheet.md": "A file served as is.\n",
+        "content/docs/get-started.md": page('title: "Start"'),
+        "content/docs/guides/helm.md": page('title: "Helm"', body="## Values\n\n" + PAGE_LINKS),
+    }
+    write(tmp_path, files)
+    assert placed(site_findings(tmp_path)) == [
+        f"content/docs/guides/helm.md:{at(7, PAGE_LINKS, '/docs/guides/notifications.md')} SITE003",
+        f"content/docs/guides/helm.md:{at(7, PAGE_LINKS, '../get-started/index.md#nope')} SITE004",
+    ]
+
+
 DOTTED_LINKS = '[a](/release-3.5/) [b](/release-3.6/) [c](/release-3.5/#nope) [d](/wip/) {{< ref "wip.md" >}}\n'
 DOTTED_SITE = {
     "hugo.toml": 'baseURL = "https://example.org/"\n',

@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 import posixpath
 from collections.abc import Callable, Iterable
+from urllib.parse import unquote
 
 from fmlint.site.checks import alias_file, fold
 from fmlint.site.config import SiteConfig
@@ -175,6 +176,8 @@ def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], n
     path = link_path(target)
     if target.startswith("#") or target.startswith("//") or ":" in target.split("/", 1)[0]:
         return
+    if index.config.generator == "hugo" and path.lower().endswith(index.config.page_extensions):
+        keys.update(_lookup_keys(page, unquote(path), page.language))  # (the page a render hook's GetPage finds)
     if index.config.docusaurus is not None and path.lower().endswith(index.config.page_extensions):
         named.update(docusaurus_sources(index, page, path))  # (a Markdown link names files to Docusaurus)
     elif target.startswith("/"):

@@ -68,8 +68,10 @@ def _memo_key(page: Page, reference: Reference) -> tuple[object, ...]:
         return (reference.kind, target)  # (from the site's folder, or by name)
     if target.startswith("#") or page.file is None or (not target.startswith("/") and _url_relative(target)):
         return (reference.kind, target, page)  # (a relative URL: from the page's URL)
-    # (Docusaurus reads a Markdown link from the root in the page's content folder, as it reads others)
-    return (reference.kind, target, "" if target.startswith("/") and not _FILE.search(target) else page.absolute_folder)
+    # (Docusaurus reads a Markdown link from the root in the page's content folder, as it reads others; Hugo
+    # finds a linked content file's page in the page's language)
+    scope = "" if target.startswith("/") and not _FILE.search(target) else page.absolute_folder
+    return (reference.kind, target, scope, page.language)
 
 
 def _url_relative(target: str) -> bool:
@@ -172,14 +174,17 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         return _SKIP  # a template's placeholder (in a file a shortcode includes), not a path
     if target.startswith("#"):
         return Resolved(page, unquote(target[1:]))
+    path, fragment = link_path(target), target.partition("#")[2]
+    markdown = path.lower().endswith(index.config.page_extensions)
+    hugo = index.config.generator == "hugo"
+    if hugo and markdown and target.startswith("/") and not target.startswith("//"):
+        return _hugo_page_link(index, page, path, fragment)
     if target.startswith("/") and not target.startswith("//") and reference.kind == "link":
         judged = _root_url(index, target)
         if judged is not None:
             return judged
-    path, fragment = link_path(target), target.partition("#")[2]
     if path.startswith("@/") and index.config.generator == "zola":  # Zola's internal link, from `content/`
         return _zola_link(index, path[2:], fragment)
-    markdown = path.lower().endswith(index.config.page_extensions)
     docusaurus = index.config.generator == "docusaurus" and markdown
     if (target.startswith("/") and not docusaurus) or ":" in target.split("/", 1)[0] or page.file is None:
         return _SKIP
@@ -191,7 +196,13 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
             found = index.by_file.get(source)
             if found is not None:
                 return Resolved(found, unquote(fragment))
+        if hugo and (found := _by_path(index, posixpath.join("/" + page.folder, unquote(path)), page.language)):
+            return Resolved(
+                found, unquote(fragment)
+            )  # (`get-started/index.md`: a render hook's GetPage finds `get-started.md`)
         if any(index.probe(os.path.isfile, source) for source in tried):
+            if index.config.generator == "mkdocs":
+                return Resolved(None, fragment, f"`{path}` is outside the docs folder: MkDocs builds no page of it")
             return _SKIP  # a Markdown file outside the content folders: it exists, its anchors are unknown
         shown = ", ".join(_shown(index, source) for source in tried)
         return Resolved(None, fragment, f"`{path}` does not exist (looked for {shown})")
@@ -204,6 +215,18 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         if path.startswith(("./", "../")) or path.endswith("/"):  # (a bare word is left to render hooks: `g`)
             return _relative_url(index, page, target)
     return _SKIP
+
+
+def _hugo_page_link(index: SiteIndex, page: Page, path: str, fragment: str) -> Resolved:
+    """A root-relative link to a content file on a Hugo site (``/docs/guides/x.md``): the page a link render
+    hook's ``GetPage`` finds; else a file in ``static/``, or a section a content adapter or a missing mount
+    makes, is not judged."""
+    found = _by_path(index, unquote(path), page.language)
+    if found is not None:
+        return Resolved(found, unquote(fragment))
+    if _served(index, "static", path) or index.unseen(content_key(path)):
+        return _SKIP
+    return Resolved(None, fragment, f"`{path}` names no content file (nor a file in static/)")
 
 
 def relative_url_targets(index: SiteIndex, page: Page, target: str) -> list[str]:
