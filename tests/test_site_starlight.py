@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from fmlint.site.anchors import SLUGIFIERS
-from fmlint.site.config import read_site
+from fmlint.site.config import forget_sites, read_site
 from fmlint.site.starlight import Starlight
 from tests.test_site_rules import at, index_of, page, placed, site_findings, write
 
@@ -279,3 +279,33 @@ def test_redirects_spread_from_an_imported_module(tmp_path):
         },
     )
     assert placed(site_findings(tmp_path)) == [f"src/content/docs/index.md:{at(5, links, '/rules/gone/')} SITE003"]
+
+
+TAURI_LINKS = (
+    "[a](/zh-cn/guide/#setup) [b](/about/intro/) [c](/guide/#foobar) [d](/guide/#before--after) [e](/guide/#foo--bar)\n"
+)
+
+
+def test_tauri_docs_locales_from_json_redirect_keys_without_a_slash_and_smartypants_dashes(tmp_path):
+    """tauri-docs: `import locales from './locales.json'`, a redirect `'about/intro': '/about/'`; Astro's
+    smartypants (on by default) makes dashes of `--` in headings, which github-slugger drops (an Astro build
+    gives `#foobar` and `#before--after`)."""
+    config = (
+        "import starlight from '@astrojs/starlight';\nimport locales from './locales.json';\n"
+        "export default { redirects: { 'about/intro': '/about/' }, integrations: [starlight({ locales })] };\n"
+    )
+    write(
+        tmp_path,
+        {
+            "astro.config.mjs": config,
+            "locales.json": '{"root": {"label": "English", "lang": "en"}, "zh-cn": {"label": "简体中文"}}',
+            DOCS + "guide.md": page("title: Guide", body="## Setup\n\n## Foo--bar\n\n## Before -- after\n"),
+            DOCS + "about.md": page("title: About"),
+            DOCS + "zh-cn/index.md": page("title: 首页", body=TAURI_LINKS),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [f"{DOCS}zh-cn/index.md:{at(5, TAURI_LINKS, '/guide/#foo--bar')} SITE004"]
+    write(tmp_path, {"astro.config.mjs": config.replace("redirects:", "markdown: { smartypants: false }, redirects:")})
+    forget_sites()
+    found = placed(site_findings(tmp_path))
+    assert f"{DOCS}zh-cn/index.md:{at(5, TAURI_LINKS, '/guide/#foobar')} SITE004" in found and len(found) == 2

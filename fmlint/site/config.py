@@ -375,10 +375,12 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         collections_dir = str(options.get("collections_dir") or "").strip("/")
         base_path = str(options.get("baseurl") or "").strip("/")
     starlight = None
+    dashes = WRITTEN_DASHES
     if generator == "astro":
-        from fmlint.site.starlight import read_starlight
+        from fmlint.site.starlight import read_starlight, smartypants
 
         starlight = read_starlight(root, marker)
+        dashes = ("\u2013", "\u2014") if smartypants(root, marker) else WRITTEN_DASHES
     return SiteConfig(
         root,
         generator,
@@ -391,6 +393,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         base_path=base_path,
         starlight=starlight,
         docusaurus=docusaurus,
+        dashes=dashes,
     )
 
 

@@ -185,7 +185,7 @@ class SiteIndex:
         if self.config.generator != "hugo":
             starlight = self.config.starlight
             for page in self.pages:
-                page._id_type = self.config.heading_ids
+                page._id_type, page._dashes = self.config.heading_ids, self.config.dashes
                 if self.config.generator == "jekyll":
                     page.url = _jekyll(self.config, page)
                     page.renders = bool(page.url)

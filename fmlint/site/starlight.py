@@ -24,6 +24,7 @@ segment count: a catch-all page (Astro's docs redirect ``/guides/x/`` to
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import re
@@ -39,6 +40,7 @@ PAGE_EXTENSIONS = (".md", ".mdx", ".mdoc")
 ROOT = "root"  # the locale served without a prefix
 _INTEGRATION = re.compile(r"""['"]@astrojs/starlight['"]""")
 _BASE = re.compile(r"""(?<![\w$.])base\s*:\s*(['"`])(/[^'"`]*)\1""")
+_SMARTYPANTS_OFF = re.compile(r"(?<![\w$.])smartypants\s*:\s*false\b")
 _TRAILING_SLASH = re.compile(r"""(?<![\w$.])trailingSlash\s*:\s*(['"`])(\w+)\1""")
 _DEFAULT_LOCALE = re.compile(r"""(?<![\w$.])defaultLocale\s*:\s*(['"`])([^'"`]*)\1""")
 # `locales: {…}`, `locales: name`, `locales = {…}`, or the shorthand `{ locales }` (the name `locales`)
@@ -120,6 +122,17 @@ def read_starlight(root: str, marker: str) -> Starlight | None:
     )
 
 
+def smartypants(root: str, marker: str) -> bool:
+    """Whether Astro's Markdown makes typographic dashes of ``--`` and ``---`` (``markdown.smartypants``, on
+    unless the configuration sets it false): heading IDs then lose them, as github-slugger drops dashes."""
+    try:
+        with open(os.path.join(root, marker), encoding="utf-8") as handle:
+            text = without_comments(handle.read())
+    except (OSError, UnicodeDecodeError):
+        return True
+    return _SMARTYPANTS_OFF.search(text) is None
+
+
 def page_id(docs_path: str, slug: str | None) -> str:
     """The page's ID: ``slug`` when set, else its path in ``src/content/docs`` (``/``-separated) slugified."""
     if slug is not None and slug.strip():
@@ -159,7 +172,8 @@ def _config_redirects(root: str, marker: str, text: str) -> list[str]:
     folder = os.path.join(root, os.path.dirname(marker))
     keys = object_keys(text, found.end() - 1)
     keys += [key for name in object_spreads(text, found.end() - 1) for key in _named_keys(folder, text, name)]
-    return [route_pattern(key.strip("/").split("/")) for key in keys if key.startswith("/")]
+    # (a key without its leading slash is a path from the root too: tauri's `'about/intro': '/about/'`)
+    return [route_pattern(key.strip("/").split("/")) for key in keys if key.strip() and ":" not in key.split("/")[0]]
 
 
 def _named_keys(folder: str, text: str, name: str) -> list[str]:
@@ -175,6 +189,12 @@ def _named_keys(folder: str, text: str, name: str) -> list[str]:
     if imported is None:
         return []
     module = _module_text(os.path.join(folder, imported.group(1)))
+    if imported is default and imported.group(1).endswith(".json"):  # (tauri's `import locales from './locales.json'`)
+        try:
+            data = json.loads(module)
+        except ValueError:
+            return []
+        return [str(key) for key in data] if isinstance(data, dict) else []
     if imported is default:
         export = re.search(r"export\s+default\s*\{", module)
         return object_keys(module, export.end() - 1) if export is not None else []
@@ -182,11 +202,13 @@ def _named_keys(folder: str, text: str, name: str) -> list[str]:
 
 
 def _module_text(path: str) -> str:
-    """A relative import's module (its extension optional), comments blanked; "" when it cannot be read."""
+    """A relative import's module (its extension optional), comments blanked (not JSON's); "" when it cannot be
+    read."""
     for extension in ("", ".ts", ".mts", ".js", ".mjs"):
         try:
             with open(path + extension, encoding="utf-8") as handle:
-                return without_comments(handle.read())
+                text = handle.read()
+            return text if path.endswith(".json") else without_comments(text)
         except (OSError, UnicodeDecodeError):
             continue
     return ""
