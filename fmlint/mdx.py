@@ -57,6 +57,9 @@ _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w.
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 # a line that may open a fence or ESM, or a character that may start JSX, an expression or what skips them
 _INTERESTING = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})|^(?:import|export)(?=[\s{*])|[\\`\]{<]", re.MULTILINE)
+# what may come before a tag that leads its line: indentation, block quote markers, a list item's marker
+_LEADING = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+WORD_JOINER = "\u2060"
 _FENCE_LINE = re.compile(r"^[ \t>]*(`{3,}|~{3,})[ \t]*\r?$", re.MULTILINE)  # a closing fence, if long enough
 
 
@@ -224,10 +227,20 @@ class _Scanner:
                     index += 1
                     continue
                 self.tags.append(tag)
-                self.blank(tag.span.start, tag.span.end)
+                self.mask_tag(tag.span, line_end)
                 index = tag.span.end
             if index >= line_end:
                 return index
+
+    def mask_tag(self, span: Span, line_end: int) -> None:
+        """Blank a JSX tag; one that leads its line with Markdown after it (``- <Icon /> [Docs](/docs/)``) as
+        word joiners (invisible, and no space): spaces there would indent the Markdown into a code block."""
+        start, end = span.start, span.end
+        first = line_start(self.body, start)
+        if end <= line_end and _LEADING.fullmatch(self.body, first, start) and self.body[end:line_end].strip():
+            self.out[start:end] = WORD_JOINER * (end - start)
+        else:
+            self.blank(start, end)
 
     def expression(self, start: int, end: int) -> None:
         text = self.body[start:end]

@@ -12,6 +12,7 @@ from support import PERMISSIVE, assert_inside, lint, located, settings_with, wri
 from fmlint.cli import main
 from fmlint.document import read_document
 from fmlint.linter import lint_file
+from fmlint.markdown import parse_markdown
 from fmlint.mdx import masked_body
 
 FM = "---\ntitle: x\n---\n"
@@ -30,6 +31,22 @@ def test_masking_keeps_every_offset_and_line_break():
     assert [i for i, c in enumerate(scan.body) if c in "\r\n"] == [i for i, c in enumerate(body) if c in "\r\n"]
     assert scan.body.split("\n")[6] == "  text     `<Code>`"  # inline code is left alone
     assert not scan.body[: body.index("<Tabs")].strip()  # the ESM block, to its blank line
+
+
+def test_markdown_after_a_tag_that_leads_its_line_stays_markdown():
+    """tauri-docs: `- <Icon name="x" /> [Docs](/docs/)`: blanked to spaces, the link would be indented into
+    code; the tag becomes word joiners, and the link (and its offsets) stays."""
+    body = '- <Icon name="x" /> [B](/b/)\n\n<Icon name="x" /> [D](/d/)\n\n<Aside>\n\n**Bold**\n\n</Aside>\n'
+    scan = masked_body(body)
+    assert scan.body.split("\n")[0] == "- " + "\u2060" * len('<Icon name="x" />') + " [B](/b/)"
+    assert scan.body.split("\n")[4] == " " * len("<Aside>")  # (alone on its line: blank, a paragraph break)
+    source = "---\ntitle: x\n---\n" + body
+    view = parse_markdown(read_document("a.mdx", source.encode()))
+    assert [(link.url, source[link.url_span.start : link.url_span.end]) for link in view.links] == [
+        ("/b/", "/b/"),
+        ("/d/", "/d/"),
+    ]
+    assert [(d.line, d.code) for d in lint(source, PERMISSIVE, path="a.mdx")] == [(10, "MD036")]
 
 
 def test_comment_in_a_fence_inside_jsx_is_not_a_heading():
