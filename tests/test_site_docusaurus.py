@@ -9,6 +9,7 @@ Node.js 22 on ``PATH``), the build is run again here.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from fmlint.cli import main
 from fmlint.site.config import read_site, site_of
 from tests.test_site_rules import at, index_of, page, placed, site_findings, write
 
@@ -34,6 +36,7 @@ ORACLE_FILES = {
     "docs/guides/2021-01-01-dated.md": ("title: Dated doc",),  # a date is no number prefix
     "docs/guides/v1.2-notes.md": ("title: V notes",),
     "docs/guides/with-id.md": ("title: With id", "id: custom-id"),
+    "docs/reference/index.md": ("title: Reference", "id: index"),  # a category index whatever its id (prettier)
     "docs/guides/rel-slug.md": ("title: Rel slug", "slug: relative-slug"),
     "docs/guides/abs-slug.md": ("title: Abs slug", "slug: /absolute/slug"),
     "docs/guides/draft.md": ("title: Draft", "draft: true"),  # not built
@@ -65,6 +68,7 @@ BUILT = {
     "/docs/guides/relative-slug/",
     "/docs/guides/v1.2-notes/",
     "/docs/intro/",
+    "/docs/reference/",
     "/nested/",
 }
 
@@ -268,3 +272,36 @@ def test_versions_are_separate_folders_and_a_themes_docs_key_is_no_plugin(tmp_pa
     assert placed(site_findings(tmp_path / "website")) == [
         f"../docs/intro.md:{at(5, '[a](/docs/intro) [b](/docs/1.0/intro)', '/docs/1.0/intro')} SITE003"
     ]
+
+
+FOOTNOTE_LINKS = "[a](#user-content-fn-1) [b](#user-content-fnref-1) [c](#footnote-label) [d](#nope) [e](#if)\n"
+
+
+def test_footnote_anchors_are_not_judged_and_code_holds_no_attribute_ids(tmp_path):
+    """prettier's blog: remark-gfm's footnote IDs are the build's, not headings; `{{#if ready}}` in a fence is
+    code, not an attribute list (a Docusaurus build reports `#if` as a broken anchor)."""
+    body = FOOTNOTE_LINKS + "\nText.[^1]\n\n[^1]: A note.\n\n```hbs\n{{#if ready}}ok{{/if}}\n```\n"
+    write(tmp_path, {"docusaurus.config.js": CONFIG, "docs/a.md": page("title: A", body=body)})
+    assert placed(site_findings(tmp_path)) == [
+        f"docs/a.md:{at(5, FOOTNOTE_LINKS, '#nope')} SITE004",
+        f"docs/a.md:{at(5, FOOTNOTE_LINKS, '#if')} SITE004",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "codes"),
+    [  # what Docusaurus's own validators (Joi, values converted) accept and reject, as prettier's truth run found
+        ('sidebar_position: "3"\ntoc_min_heading_level: "3"\ndraft: "true"\nhide_title: "false"', []),
+        ("slug: 5\nsidebar_label: 12\ndescription: 2024\ndisplayed_sidebar: 5\ntitle_meta: 5", []),
+        ("last_update:\n  author: A\n  extra: x", []),
+        ("id: a/b", ["SC001"]),  # "Document id cannot include slash": the build fails
+        ('slug: ""', ["SC001"]),
+        ("tags:\n  - label: x", ["SC003"]),  # a tag object needs its permalink
+        ("sidebar_position: abc\ntoc_max_heading_level: 7\ndraft: yes", ["SC001", "SC001", "SC001"]),
+    ],
+)
+def test_the_docusaurus_schema_converts_values_as_its_validators_do(tmp_path, capsys, monkeypatch, front_matter, codes):
+    write(tmp_path, {"docusaurus.config.js": CONFIG, "docs/a.md": page("title: A", front_matter)})
+    monkeypatch.chdir(tmp_path)
+    main(["--select", "SC", "--format", "json", "docs"])
+    assert [d["code"] for d in json.loads(capsys.readouterr().out)] == codes

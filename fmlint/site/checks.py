@@ -31,7 +31,10 @@ FILE_START = At(1, 1, 1, 1)
 # Anchors that Hugo's templates and Markdown extensions make, not headings
 # fragments no heading makes: footnotes, text fragments, Hugo's table of contents, and the top of the page
 # (`#top`, any case, by the HTML standard)
-_GENERATED_ANCHORS = re.compile(r"^(fn:|fnref:|:~:)|^TableOfContents$|^[Tt][Oo][Pp]$")
+# footnotes (goldmark's `fn:1`, remark-gfm's `user-content-fn-1` and `footnote-label`), text fragments, the TOC
+_GENERATED_ANCHORS = re.compile(
+    r"^(fn:|fnref:|:~:|user-content-fn-|user-content-fnref-)|^footnote-label$|^TableOfContents$|^[Tt][Oo][Pp]$"
+)
 
 Wanted = Callable[[Page], bool]
 

@@ -281,7 +281,7 @@ def _doc_route(folder: str, stem: str, slug: str | None, doc_id: str | None) -> 
     if slug is not None and slug.strip():
         return slug if slug.startswith("/") else posixpath.join(*parts, slug) if parts else slug
     last = folder.rsplit("/", 1)[-1]
-    if doc_id is None and (stem.lower() in ("index", "readme") or (last and stem == last)):
+    if stem.lower() in ("index", "readme") or (last and stem == last):  # a category index, whatever its `id`
         return "/".join(parts)
     return "/".join([*parts, doc_id.rsplit("/", 1)[-1] if doc_id else _unprefixed(stem)])
 
