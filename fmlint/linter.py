@@ -144,12 +144,22 @@ def lint_file(doc: Document, settings: Settings, verbose: bool = False, with_fac
 
 def context(doc: Document, settings: Settings, verbose: bool = False) -> tuple[Context, list[Diagnostic]]:
     """What the rules read about ``doc`` (the Markdown is parsed on first use), and a parser crash if any."""
+    if settings.preset == "docusaurus" and not doc.mdx and doc.markdown and _docusaurus_mdx(doc.path):
+        doc.mdx = True  # (Docusaurus 3 reads a .md file as MDX unless its `markdown.format` says otherwise)
     try:
         front_matter = parse_front_matter(doc) if doc.readable else None
     except Exception as exc:  # a bug in a loader: the rules still run, without front matter
         ctx = Context(doc, None, settings)
         return ctx, _diagnostics(ctx, [_internal_error(f"the {doc.kind} front-matter parser", exc, verbose)])
     return Context(doc, front_matter, settings), []
+
+
+def _docusaurus_mdx(path: str) -> bool:
+    """Whether the Docusaurus site holding ``path`` reads its ``.md`` files as MDX (``markdown.format``)."""
+    from fmlint.site.config import site_of
+
+    site = site_of(path)
+    return site is not None and site.docusaurus is not None and site.docusaurus.markdown_format == "mdx"
 
 
 def check(ctx: Context, checkers: Iterable[Checker], verbose: bool = False) -> list[Diagnostic]:

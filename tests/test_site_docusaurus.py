@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from fmlint.cli import main
-from fmlint.site.config import read_site, site_of
+from fmlint.site.config import forget_sites, read_site, site_of
 from tests.test_site_rules import at, index_of, page, placed, site_findings, write
 
 CONFIG = """module.exports = {
@@ -305,3 +305,21 @@ def test_the_docusaurus_schema_converts_values_as_its_validators_do(tmp_path, ca
     monkeypatch.chdir(tmp_path)
     main(["--select", "SC", "--format", "json", "docs"])
     assert [d["code"] for d in json.loads(capsys.readouterr().out)] == codes
+
+
+def test_markdown_files_are_mdx_unless_the_site_says_otherwise(tmp_path, capsys, monkeypatch):
+    """Docusaurus 3 reads `.md` as MDX (`markdown.format: 'mdx'`, its default): prettier's truth run had a false
+    SITE003 on a link in an MDX comment; with `format: 'detect'` a `.md` file is CommonMark again."""
+    body = "import Tabs from '@theme/Tabs';\n\n{/* [old link](/docs/removed) */}\n\n[a](/docs/gone)\n"
+    write(tmp_path, {"docusaurus.config.js": CONFIG, "docs/c.md": page("title: C", body=body)})
+    monkeypatch.chdir(tmp_path)
+
+    def broken() -> list[tuple[int, int]]:
+        forget_sites()
+        main(["--no-cache", "--select", "SITE003", "--format", "json", "docs"])
+        return [(d["line"], d["column"]) for d in json.loads(capsys.readouterr().out)]
+
+    assert broken() == [(9, 5)]
+    detect = CONFIG.replace("module.exports = {", "module.exports = {\n  markdown: {format: 'detect'},")
+    write(tmp_path, {"docusaurus.config.js": detect})
+    assert broken() == [(7, 16), (9, 5)]

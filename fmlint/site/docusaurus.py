@@ -76,6 +76,8 @@ class Docusaurus:
     plugins: tuple[ContentPlugin, ...] = ()
     locales: tuple[str, ...] = ()  # those other than the default: each serves every page under its prefix
     routes: tuple[str, ...] = ()  # the JavaScript pages of the pages plugins' folders (``fmlint.site.routes``)
+    # ``markdown.format``: "mdx" (Docusaurus 3's default: a .md file is MDX too), "detect" (.md is CommonMark), "md"
+    markdown_format: str = "mdx"
 
     def generated(self, path: str) -> bool:
         """Whether ``path`` (no base, no locale) is a page the plugins make, not a file: a blog's index, its
@@ -164,8 +166,19 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
         plugins=tuple(versioned),
         locales=tuple(locale for locale in others if default is None or locale != default.group(2)),
         routes=tuple(routes),
+        markdown_format=_markdown_format(text),
     )
     return tuple(dict.fromkeys(plugin.folder for plugin in versioned)), site
+
+
+_MARKDOWN_OPTIONS = re.compile(r"(?<![\w$.])markdown\s*:\s*\{")
+
+
+def _markdown_format(text: str) -> str:
+    """The site's ``markdown: {format: …}`` (``mdx`` when it sets none)."""
+    found = _MARKDOWN_OPTIONS.search(text)
+    value = top_level_string(text, found.end() - 1, "format") if found is not None else None
+    return value if value in ("mdx", "md", "detect") else "mdx"
 
 
 _THEME_CONFIG = re.compile(r"(?<![\w$.])themeConfig\s*(?::[^={]*)?[:=]\s*\(?\s*\{")  # (Jest's is `({…})`)
