@@ -182,8 +182,9 @@ the dashes of Hugo's typographer (`--`, `---`; on by default, `enDash` and
 Footnote anchors are not checked, nor fragments of a page that calls a
 `{{{{% name %}}}}` shortcode without content (the Markdown it writes, headings
 included, is not seen) or a `{{{{< name >}}}}` shortcode whose template (the
-site's or a theme's `layouts/_shortcodes/`) writes headings with `id`s, nor same-page fragments in a page that is not rendered
-(a fragment meant for including, by `build.render: never` or a cascade of it). {_SITE}
+site's or a theme's `layouts/_shortcodes/`) writes headings with `id`s, nor
+same-page fragments in a page that is not rendered (a fragment meant for
+including, by `build.render: never` or a cascade of it). {_SITE}
 
 ## Why is this bad?
 Hugo never checks fragments: the link opens the page at its top, silently.
