@@ -154,7 +154,8 @@ class SiteIndex:
         return answer
 
     def ids_written(self, page: Page) -> bool:
-        """Whether a shortcode the page calls writes IDs fmlint does not see (its template writes ``id``s)."""
+        """Whether a shortcode the page calls writes IDs fmlint does not see (its template writes headings with
+        ``id``s: ``fmlint.site.templates``)."""
         if not page.facts.shortcodes or self.config.generator != "hugo":
             return False
         return any(self._writes_ids(name) for name in page.facts.shortcodes)

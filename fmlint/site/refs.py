@@ -71,7 +71,7 @@ def _memo_key(page: Page, reference: Reference) -> tuple[object, ...]:
     # (Docusaurus reads a Markdown link from the root in the page's content folder, as it reads others; Hugo
     # finds a linked content file's page in the page's language)
     scope = "" if target.startswith("/") and not _FILE.search(target) else page.absolute_folder
-    return (reference.kind, target, scope, page.language)
+    return (reference.kind, target, scope, page.language if scope else "")
 
 
 def _url_relative(target: str) -> bool:
