@@ -61,7 +61,7 @@ _LEADING_COMMENTS = re.compile(r"(?:\s*<!--.*?-->)+[ \t]*(?=\S)")
 _BARE_URL = re.compile(r"https?://[\\A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 _SHORTCODE = re.compile(r"\{\{<.{0,4000}?>\}\}|\{\{%.{0,4000}?%\}\}", re.DOTALL)
 # where a shortcode tag (``{{<``, ``{{%``), a Liquid tag (``{%``) or a Liquid output of a string (``{{ '``) begins
-_OPENING = re.compile(r"""\{(?=\{[<%]|%|\{-?[ \t]*["'])""")
+_OPENING = re.compile(r"""\{(?=\{[<%]|%|\{-?[ \t]*(?:["']|site\.baseurl))""")
 _SHORTCODE_NAME = re.compile(r"\{\{[<%]\s*(/?)\s*([^\s/%>]+)")
 _LIQUID_BLOCK = re.compile(r"\{%-?\s*(highlight|raw|comment)\b.*?\{%-?\s*end\1\s*-?%\}", re.DOTALL)
 _CONTAINERS = frozenset({"BlockQuote", "Item", "FootnoteDefinition", "Table"})
@@ -276,8 +276,8 @@ def parse_markdown(doc: Document) -> MarkdownView:
 
 
 def openings(text: str, start: int = 0) -> tuple[list[int], list[int]]:
-    """Where, in ``text`` from ``start``, each shortcode tag (``{{<``, ``{{%``) begins, and each Liquid tag or
-    string output (``{%``, ``{{ '``): one scan for both."""
+    """Where, in ``text`` from ``start``, each shortcode tag (``{{<``, ``{{%``) begins, and each Liquid tag,
+    string output or ``site.baseurl`` (``{%``, ``{{ '``, ``{{ site.baseurl``): one scan for both."""
     found = [opening.start() for opening in _OPENING.finditer(text, start)]
     tags = [at for at in found if text[at + 1] == "{" and text[at + 2] in "<%"]
     return tags, [at for at in found if text[at + 1] != "{" or text[at + 2] not in "<%"]

@@ -16,8 +16,9 @@ suppresses like ``<!-- … -->``.
 What the masked body loses is given back to the view (:func:`parse`): images
 of JSX ``<img>`` and ``<Image>`` tags with a string ``src`` (``src={…}`` is
 code, never a URL, and is not checked), the string ``href`` of JSX tags (links
-for the site rules), and ``<h1>``…``<h6>`` written on a line of their own,
-which are headings of the rendered page.
+for the site rules) and their string ``id``/``name`` (link targets), and
+``<h1>``…``<h6>`` written on a line of their own, which are headings of the
+rendered page.
 
 Differences from MDX: indented code is not switched off (four spaces of
 indentation still make a code block, as in CommonMark; a fenced block that
@@ -99,6 +100,7 @@ def parse(doc: Document, parse_markdown: Callable[[Document], MarkdownView]) -> 
             body = body[:start] + blanked(body[start:end]) + body[end:]
     view.images.extend(_images(scan.tags, doc.body_start))
     view.html_links = _links(scan.tags, doc.body_start)
+    view.html_ids += _ids(scan.tags)
     view.images.sort(key=lambda image: image.span.start)
     view.headings.extend(_headings(scan, doc.body_start))
     view.headings.sort(key=lambda heading: heading.span.start)
@@ -409,6 +411,17 @@ def _links(tags: list[JsxTag], base: int) -> list[tuple[str, Span]]:
         for tag in tags
         for attribute in tag.attributes
         if attribute.name == "href" and not attribute.expression and attribute.value is not None
+    ]
+
+
+def _ids(tags: list[JsxTag]) -> list[str]:
+    """The string ``id`` (and ``name``) of each JSX tag: ``<a id="old-anchor"></a>`` is a link target, as in
+    HTML (Redux's style guide keeps its old anchors so)."""
+    return [
+        attribute.value
+        for tag in tags
+        for attribute in tag.attributes
+        if attribute.name in ("id", "name") and not attribute.expression and attribute.value
     ]
 
 

@@ -222,3 +222,10 @@ def test_jsx_image_in_an_astro_site_is_looked_up_in_public(tmp_path, monkeypatch
         f"src{sep}content{sep}docs{sep}page.mdx:7:55: IMG006 local image `/images/gone.png` not found"
         f" (looked for public{sep}images{sep}gone.png)"
     )
+
+
+def test_jsx_ids_are_link_targets():
+    """Redux's style guide keeps old anchors as `<a id="…"></a>`: in MDX (and in a Docusaurus `.md`, read as MDX)
+    they are targets, as in HTML; an `id={expression}` is code."""
+    source = '---\ntitle: x\n---\n<a id="ducks"></a>\n\n## Head\n\nText <span id="inline">x</span> <X id={y} />\n'
+    assert parse_markdown(read_document("a.mdx", source.encode())).html_ids == ["ducks", "inline"]

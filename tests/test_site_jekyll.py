@@ -151,3 +151,30 @@ def test_relative_links_resolve_from_the_pages_url(tmp_path):
         f"about.md:{at(5, '[d](folder/) [e](folder/gone/)', 'folder/gone/')} SITE003",
     ]
     assert "`../nope/` leads to `/docs/nope/`" in found[0]
+
+
+LIQUID_LINKS = (
+    "[1]({% link a.md %}#nope) [2]({% link a.md %}#real-heading) [3]({{ '/a/' | relative_url }}#nope)\n"
+    "[4]({{ site.baseurl }}/nothere/) [5]({{site.baseurl}}/a/#nope) [6]({{ site.baseurl }}/a/#real-heading)\n"
+)
+
+
+def test_fragments_after_liquid_tags_and_links_after_site_baseurl(tmp_path):
+    """just-the-docs writes `{% link docs/x.md %}#section` 12 times and `{{site.baseurl}}/docs/x/` 9 times:
+    the fragment after the tag, and a path after `site.baseurl`, are the link's (a Jekyll build shows all four
+    broken ones broken)."""
+    write(
+        tmp_path,
+        {
+            "_config.yml": "permalink: pretty\n",
+            "a.md": page("title: A", body="## Real heading\n"),
+            "b.md": page("title: B", body=LIQUID_LINKS),
+        },
+    )
+    first, second = LIQUID_LINKS.splitlines()
+    assert placed(site_findings(tmp_path)) == [
+        f"b.md:{at(5, first, 'a.md')} SITE004",  # (at the path in the tag: the first `a.md`)
+        f"b.md:{at(5, first, '/a/')} SITE004",
+        f"b.md:{at(6, second, '/nothere/')} SITE003",
+        f"b.md:{at(6, second, '/a/#nope')} SITE004",
+    ]

@@ -35,7 +35,9 @@ _REF = re.compile(r"\{\{([<%])\s*(ref|relref)\s+(.*?)\s*[>%]\}\}", re.DOTALL)
 _LIQUID_LINK = re.compile(
     r"""\{\{-?\s*(["'])([^"'{}\n]*)\1\s*\|\s*(?:relative|absolute)_url\s*-?\}\}"""
     r"""|\{%-?\s*(link|post_url)\s+([^\s%{}]+)\s*-?%\}"""
+    r"""|\{\{-?\s*site\.baseurl\s*-?\}\}(/[^\s)"'<>{}]*)"""  # `{{ site.baseurl }}/docs/x/`
 )
+_LIQUID_FRAGMENT = re.compile(r"""#[^\s)"'<>\]]*""")  # `{% link a.md %}#setup`: the fragment written after
 _ARGUMENT = re.compile(r"""(?:(\w+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))""")
 _QUOTED = re.compile(r'"([^"\\]*)"')  # one quoted argument without escapes (as _ARGUMENT reads it)
 _INCLUDE = re.compile(r"""\{\{[<%]\s*([\w/-]+)\s+["`]([^"`\n]*)["`]""")
@@ -291,22 +293,25 @@ def _liquid_links(
     text: str, openings: list[int], skipped: Callable[[Span], bool], spans: list[Span], references: list[_Pending]
 ) -> None:
     """Jekyll's links written in Liquid (added to ``references``, their paths' spans to ``spans``): a path
-    through ``relative_url``/``absolute_url`` is a link from the site's root, ``{% link %}`` names a file,
+    through ``relative_url``/``absolute_url`` or after ``{{ site.baseurl }}`` is a link from the site's root
+    (with the ``#fragment`` written after the tag, as after ``{% link %}``), ``{% link %}`` names a file,
     ``{% post_url %}`` a post (kinds ``liquid-url``, ``jekyll-link`` and ``post-url``: judged on Jekyll sites
     only; another generator's page may show Jekyll's Liquid as an example).  Not where ``skipped`` says (the
     view's shortcodes and Liquid ``raw``/``comment`` blocks, whose Liquid is not run); in code it is run.
-    Tried where Liquid opens (``openings``: each ``{%`` and ``{{ '``)."""
+    Tried where Liquid opens (``openings``: each ``{%``, ``{{ '`` and ``{{ site.baseurl``)."""
     for at in openings:
         found = _LIQUID_LINK.match(text, at)
         if found is None or skipped(Span(at, at)):
             continue
-        group = 2 if found.group(2) is not None else 4
-        kind = "liquid-url" if group == 2 else "jekyll-link" if found.group(3) == "link" else "post-url"
+        group = 2 if found.group(2) is not None else 4 if found.group(4) is not None else 5
+        kind = "jekyll-link" if found.group(3) == "link" else "post-url" if group == 4 else "liquid-url"
         target = found.group(group)
         if kind == "liquid-url" and target.startswith("//"):
             continue
         if kind == "liquid-url":
             target = "/" + target.lstrip("/")  # (relative_url takes a path from the site's root, slash or not)
+        if kind != "post-url" and "#" not in target and (fragment := _LIQUID_FRAGMENT.match(text, found.end())):
+            target += fragment.group()
         spans.append(Span(found.start(group), found.end(group)))
         references.append((kind, target, len(spans) - 1, ""))
 

@@ -171,7 +171,7 @@ def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], n
         keys.add(f"p\x1f{target.rsplit('/', 1)[-1]}")
         return
     if reference.kind == "jekyll-link":
-        named.add(os.path.normpath(os.path.join(index.config.root, target)))
+        named.add(os.path.normpath(os.path.join(index.config.root, target.partition("#")[0])))
         return
     path = link_path(target)
     if target.startswith("#") or target.startswith("//") or ":" in target.split("/", 1)[0]:

@@ -98,7 +98,7 @@ _JEKYLL_TAGS = ("jekyll-link", "post-url")
 def _jekyll_tag(index: SiteIndex, reference: Reference) -> Resolved:
     """``{% link path %}`` (a file from the site's folder) or ``{% post_url name %}`` (a post by file name,
     ``category/name`` too): Jekyll fails the build on either when nothing is found."""
-    target = reference.target
+    target, _, fragment = reference.target.partition("#")
     if reference.kind == "post-url":
         found = index.posts.get(target.rsplit("/", 1)[-1])
         if found is not None:
@@ -107,7 +107,7 @@ def _jekyll_tag(index: SiteIndex, reference: Reference) -> Resolved:
     source = os.path.normpath(os.path.join(index.config.root, target))
     found = index.by_file.get(source)
     if found is not None:
-        return Resolved(found)
+        return Resolved(found, unquote(fragment))
     if index.probe(os.path.isfile, source):
         return _SKIP  # a file Jekyll copies: it is there
     return Resolved(None, "", f"`{{% link {target} %}}` names no file (Jekyll fails the build)")
