@@ -178,3 +178,28 @@ def test_fragments_after_liquid_tags_and_links_after_site_baseurl(tmp_path):
         f"b.md:{at(6, second, '/nothere/')} SITE003",
         f"b.md:{at(6, second, '/a/#nope')} SITE004",
     ]
+
+
+EXCLUDED_LINKS = "[1](/notes/secret/) [2](notes/secret.md) [3]({% link notes/secret.md %}) [4](/kept/)\n"
+
+
+def test_files_in_exclude_are_no_pages(tmp_path):
+    """`exclude: [notes/]`: Jekyll reads nothing there, so writes no page, and `{% link %}` to it fails the build
+    (just-the-docs excludes its README and fixtures)."""
+    write(
+        tmp_path,
+        {
+            "_config.yml": "permalink: pretty\nexclude:\n  - notes/\n",
+            "notes/secret.md": page("title: Secret"),
+            "kept.md": page("title: Kept"),
+            "a.md": page("title: A", body=EXCLUDED_LINKS),
+        },
+    )
+    found = site_findings(tmp_path)
+    tag = EXCLUDED_LINKS.index("{% link ") + len("{% link ") + 1
+    assert placed(found) == [
+        f"a.md:{at(5, EXCLUDED_LINKS, '/notes/secret/')} SITE003",
+        f"a.md:{at(5, EXCLUDED_LINKS, 'notes/secret.md')} SITE003",
+        f"a.md:5:{tag}-5:{tag + len('notes/secret.md')} SITE003",  # (the path in the tag)
+    ]
+    assert "Jekyll fails the build" in found[2]

@@ -919,6 +919,36 @@ def test_links_to_content_files_are_found_as_a_render_hook_finds_pages(tmp_path)
     ]
 
 
+UNBUILT_LINKS = "[a](/tests/t/) [b](/ext/) [c](/ext/#intro) [d](/docs/)\n"
+UNBUILT_SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n',
+    "layouts/single.html": "{{ .Content }}",
+    "layouts/list.html": "{{ .Content }}",
+    "layouts/list.json": '{"title": {{ .Title | jsonify }}}',
+    # linkerd.io: test pages built only outside production, an extension index written as JSON only
+    "content/tests/_index.md": page(
+        'title: "Tests"', "cascade:", "  - target: {environment: production}", "    build: {list: never, render: never}"
+    ),
+    "content/tests/t.md": page('title: "T"'),
+    "content/ext/_index.md": page('title: "Ext"', "outputs: [JSON]", body="## Intro\n"),
+    "content/docs/_index.md": page('title: "Docs"', "outputs: [HTML, JSON]"),
+    "content/a.md": page('title: "A"', body=UNBUILT_LINKS),
+}
+
+
+def test_links_to_pages_a_production_build_does_not_write_as_html(tmp_path):
+    write(tmp_path, UNBUILT_SITE)
+    assert placed(site_findings(tmp_path)) == [
+        f"content/a.md:{at(5, UNBUILT_LINKS, '/tests/t/')} SITE003",
+        f"content/a.md:{at(5, UNBUILT_LINKS, '/ext/')} SITE003",
+        f"content/a.md:{at(5, UNBUILT_LINKS, '/ext/#intro')} SITE003",
+    ]
+    if HUGO is not None:  # and Hugo agrees: no test page, the extension index as JSON only
+        listed = hugo_permalinks(tmp_path)
+        assert not any("tests" in path for path in listed)
+        assert listed[str(tmp_path / "content/ext/_index.md")].endswith("/ext/index.json")
+
+
 DOTTED_LINKS = '[a](/release-3.5/) [b](/release-3.6/) [c](/release-3.5/#nope) [d](/wip/) {{< ref "wip.md" >}}\n'
 DOTTED_SITE = {
     "hugo.toml": 'baseURL = "https://example.org/"\n',

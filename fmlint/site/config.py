@@ -125,6 +125,7 @@ class SiteConfig:
     # ("" for the default), in the folder ``collections_dir`` ("" for the site's)
     jekyll_collections: tuple[tuple[str, str], ...] = ()
     jekyll_collections_dir: str = ""
+    jekyll_exclude: tuple[str, ...] = ()  # ``exclude`` less ``include``: paths and globs Jekyll does not read
     heading_ids: str = "github"
     definition_ids: bool = False
     dashes: tuple[str, str] = WRITTEN_DASHES  # what a typographer writes for ``--`` and ``---`` (Hugo's goldmark)
@@ -366,12 +367,17 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     style = ""
     collections: tuple[tuple[str, str], ...] = ()
     collections_dir = base_path = ""
+    jekyll_exclude: tuple[str, ...] = ()
     if generator == "jekyll":
         options, _ = _load(os.path.join(root, marker))
         style = str(options.get("permalink", "date"))
         from fmlint.site.jekyll import jekyll_collections
 
         collections = jekyll_collections(options)
+        included = {str(entry) for entry in options.get("include") or [] if isinstance(entry, str)}
+        jekyll_exclude = tuple(
+            str(entry) for entry in options.get("exclude") or [] if isinstance(entry, str) and entry not in included
+        )
         collections_dir = str(options.get("collections_dir") or "").strip("/")
         base_path = str(options.get("baseurl") or "").strip("/")
     starlight = None
@@ -390,6 +396,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         permalink_style=style,
         jekyll_collections=collections,
         jekyll_collections_dir=collections_dir,
+        jekyll_exclude=jekyll_exclude,
         base_path=base_path,
         starlight=starlight,
         docusaurus=docusaurus,

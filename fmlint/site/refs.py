@@ -29,6 +29,7 @@ from fmlint.site.docusaurus import Docusaurus
 from fmlint.site.facts import Reference
 from fmlint.site.hugo_paths import basic_normalize, join_url, link_path, names_file, under_base, url_key
 from fmlint.site.index import CONTENT_EXTENSIONS, Page, SiteIndex
+from fmlint.site.jekyll import excluded
 from fmlint.site.routes import matches
 from fmlint.site.starlight import Starlight
 
@@ -105,6 +106,10 @@ def _jekyll_tag(index: SiteIndex, reference: Reference) -> Resolved:
             return Resolved(found)
         return Resolved(None, "", f"`{{% post_url {target} %}}` names no post (Jekyll fails the build)")
     source = os.path.normpath(os.path.join(index.config.root, target))
+    if _jekyll_excluded(index, source):
+        return Resolved(
+            None, "", f"`{{% link {target} %}}` names a file in _config.yml's exclude (Jekyll fails the build)"
+        )
     found = index.by_file.get(source)
     if found is not None:
         return Resolved(found, unquote(fragment))
@@ -194,8 +199,10 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         tried = docusaurus_sources(index, page, path) if docusaurus else [destination]
         for source in tried:
             found = index.by_file.get(source)
-            if found is not None:
+            if found is not None and not _jekyll_excluded(index, source):
                 return Resolved(found, unquote(fragment))
+            if found is not None:
+                return Resolved(None, fragment, f"`{path}` is in _config.yml's exclude: Jekyll writes no page of it")
         if hugo and (found := _by_path(index, posixpath.join("/" + page.folder, unquote(path)), page.language)):
             return Resolved(
                 found, unquote(fragment)
@@ -215,6 +222,11 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         if path.startswith(("./", "../")) or path.endswith("/"):  # (a bare word is left to render hooks: `g`)
             return _relative_url(index, page, target)
     return _SKIP
+
+
+def _jekyll_excluded(index: SiteIndex, source: str) -> bool:
+    config = index.config
+    return bool(config.jekyll_exclude) and excluded(os.path.relpath(source, config.root), config.jekyll_exclude)
 
 
 def _hugo_page_link(index: SiteIndex, page: Page, path: str, fragment: str) -> Resolved:
@@ -287,7 +299,7 @@ def _jekyll_url(index: SiteIndex, target: str, from_site: bool = False) -> Resol
         _names_a_file(path)
         or url_key(path) in index.alias_urls
         or index.unseen(url_key(path))
-        or _served(index, "", path)
+        or (_served(index, "", path) and not excluded(path.lstrip("/"), config.jekyll_exclude))
     ):
         return _SKIP
     return Resolved(

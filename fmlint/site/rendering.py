@@ -14,22 +14,38 @@ def lowered_keys(data: dict[Any, Any]) -> dict[str, Any]:
 
 
 def page_render(data: dict[Any, Any], keys: dict[str, Any]) -> str:
-    """``never`` for a headless bundle or ``build: {render: never}`` (no page is written), else the value set
-    (``keys``: :func:`lowered_keys` of ``data``)."""
+    """``never`` for a headless bundle, ``build: {render: never}`` or ``outputs`` without HTML (no HTML page is
+    written: linkerd's ``outputs: [JSON]`` extension index), else the value set (``keys``: :func:`lowered_keys`
+    of ``data``)."""
     if data.get(keys.get("headless", "")) is True:
+        return NEVER
+    outputs = data.get(keys.get("outputs", ""))
+    if isinstance(outputs, list) and outputs and all(isinstance(o, str) and o.lower() != "html" for o in outputs):
         return NEVER
     return build_render(data.get(keys.get("_build", "")) or data.get(keys.get("build", "")))
 
 
 def cascade_render(cascade: Any) -> str:
-    """What a section's ``cascade`` sets for its pages' ``build.render`` (targeted cascades are not followed)."""
+    """What a section's ``cascade`` sets for its pages' ``build.render``; of targeted cascades, those aimed at
+    the production environment only (what ``hugo`` builds: linkerd's test pages); others are not followed."""
     for table in cascade if isinstance(cascade, list) else [cascade]:
         options = {str(k).lower(): v for k, v in table.items()} if isinstance(table, dict) else {}
-        if options and not ({"target", "_target"} & set(options)):
+        target = options.get("target", options.get("_target"))
+        if options and (target is None or _production_only(target)):
             found = build_render(options.get("_build") or options.get("build"))
             if found:
                 return found
     return ""
+
+
+def _production_only(target: Any) -> bool:
+    """Whether a cascade's ``target`` picks the pages of a production build by environment alone."""
+    if not isinstance(target, dict) or {str(k).lower() for k in target} != {"environment"}:
+        return False
+    from fmlint.site.globs import glob_slice_matches
+
+    environment = next(iter(target.values()))
+    return isinstance(environment, str) and glob_slice_matches((environment,), "production")
 
 
 def build_render(build: Any) -> str:
