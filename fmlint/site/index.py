@@ -325,9 +325,7 @@ def _docusaurus(config: SiteConfig, page: Page) -> str:
 def _renders(page: Page, never: set[tuple[str, str]]) -> bool:
     if page.facts.render or page.kind == "home" or not never:
         return page.facts.render != "never"
-    folder = page.folder if page.kind != "page" else container(page).rstrip("/")
-    if page.kind != "page":
-        folder = posixpath.dirname(folder)  # a section's own cascade is for the pages below it
+    folder = page.folder if page.kind != "page" else container(page).rstrip("/")  # (a section's cascade is its own too)
     while True:
         if (page.language, folder) in never:
             return False
