@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from fmlint.site.globs import glob_slice_matches
+
 NEVER = "never"
 
 
@@ -42,8 +44,6 @@ def _production_only(target: Any) -> bool:
     """Whether a cascade's ``target`` picks the pages of a production build by environment alone."""
     if not isinstance(target, dict) or {str(k).lower() for k in target} != {"environment"}:
         return False
-    from fmlint.site.globs import glob_slice_matches
-
     environment = next(iter(target.values()))
     return isinstance(environment, str) and glob_slice_matches((environment,), "production")
 
