@@ -128,6 +128,7 @@ def test_the_usual_shape_is_read_fast_and_as_pyyaml_reads_it():
         "# only a comment\n",
         "key with spaces: 1\n",
         "a: \x07\n",  # a character libyaml refuses
+        "title:|\n  # indented\n",  # no space after the colon: one plain scalar to YAML (hypothesis found it)
     ],
 )
 def test_unusual_front_matter_is_left_to_pyyaml(front_matter):

@@ -39,7 +39,8 @@ _VALUE = (
 )
 _KEY = r"([A-Za-z_][A-Za-z0-9_-]*):"
 _KEY_VALUE = re.compile(_KEY + r"[ ]+" + _VALUE)  # `key: value`
-_KEY_ALONE = re.compile(_KEY + r"[ ]*(?:(?P<block>\|-?)[ ]*)?\Z")  # `key:` (a list follows) or `key: |`
+# `key:` (a list follows) or `key: |` (`key:|` is one plain scalar to YAML: no space after the colon)
+_KEY_ALONE = re.compile(_KEY + r"(?:[ ]+(?P<block>\|-?))?[ ]*\Z")
 _ITEM = re.compile(r"([ ]*)-[ ]+" + _VALUE)  # `- item`
 # Tabs, CRs and YAML 1.1's other line breaks, a BOM, and what libyaml rejects as non-printable
 _UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
