@@ -1013,6 +1013,21 @@ def test_links_to_urls_with_a_dot_and_to_drafts_as_hugo_builds_them(tmp_path):
             "docusaurus.config.ts": "const o = {path: '../../../../../../../../'}; export default {plugins: "
             "[['@docusaurus/plugin-content-docs', o]]}"
         },
+        # tags and values mkdocs.yml may hold, malformed
+        {
+            "mkdocs.yml": "docs_dir: !ENV []\nmarkdown_extensions:\n  - toc:\n      slugify: !!python/object/apply:x [1]\n"
+            "      separator: 5\n  - toc: 3\nextra: !relative\n"
+        },
+        {"mkdocs.yml": "markdown_extensions: !!python/name:x\n"},
+        {
+            "mkdocs.yml": "markdown_extensions:\n  - toc:\n      slugify: !!python/object/apply:pymdownx.slugs.slugify x\n"
+        },
+        {"docusaurus.config.js": "module.exports = {markdown: {format: 5}, presets: []};"},
+        {"_config.yml": "exclude: [5, {a: 1}]\ninclude: 3\n"},
+        {
+            "hugo.toml": "[markup.goldmark.extensions.typographer]\nenDash = 5\nemDash = ['x']\n",
+            "static/_redirects": "\xff\n",
+        },
     ],
 )
 def test_malformed_generator_configurations_give_no_internal_error(tmp_path, files):

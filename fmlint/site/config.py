@@ -374,10 +374,8 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         from fmlint.site.jekyll import jekyll_collections
 
         collections = jekyll_collections(options)
-        included = {str(entry) for entry in options.get("include") or [] if isinstance(entry, str)}
-        jekyll_exclude = tuple(
-            str(entry) for entry in options.get("exclude") or [] if isinstance(entry, str) and entry not in included
-        )
+        included = set(_strings(options.get("include")))
+        jekyll_exclude = tuple(entry for entry in _strings(options.get("exclude")) if entry not in included)
         collections_dir = str(options.get("collections_dir") or "").strip("/")
         base_path = str(options.get("baseurl") or "").strip("/")
     starlight = None
@@ -467,9 +465,10 @@ def _untagged(value: Any) -> Any:
     if isinstance(value, Tagged):
         if value.tag == "ENV":
             names = value.value if isinstance(value.value, list) else [value.value]
+            if len(names) < 2:  # `!ENV NAME`: the variable or nothing (`!ENV []`: nothing)
+                return os.environ.get(str(names[0])) if names else None
             found = next((os.environ[str(n)] for n in names[:-1] if str(n) in os.environ), None)
-            single = len(names) == 1
-            return os.environ.get(str(names[0])) if single else found if found is not None else names[-1]
+            return found if found is not None else names[-1]
         return value
     if isinstance(value, dict):
         return {key: _untagged(item) for key, item in value.items()}
