@@ -19,6 +19,7 @@ be read gives Hugo's defaults.
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import html
 import json
@@ -173,6 +174,17 @@ class SiteConfig:
         from fmlint.site.index import renders  # (the index's modules: loaded for a site with headless paths)
 
         return renders(self, absolute)
+
+    def jekyll_excludes(self, absolute: str) -> bool:
+        """Whether Jekyll's ``exclude`` leaves out the file (or URL path, joined to the root) at ``absolute``: an
+        entry names it, a folder holding it, or a glob matching it (``File.fnmatch``)."""
+        if not self.jekyll_exclude:
+            return False
+        path = os.path.relpath(absolute, self.root).replace(os.sep, "/")
+        return any(
+            path == entry or path.startswith(entry + "/") or fnmatch.fnmatchcase(path, entry)
+            for entry in (pattern.strip("/") for pattern in self.jekyll_exclude)
+        )
 
     def content_dirs_of(self, path: str) -> list[tuple[int, ContentDir]]:
         """The content folders that make a page of the file at ``path``, with their places in

@@ -33,7 +33,7 @@ from fmlint.site.docusaurus import page_url as docusaurus_url
 from fmlint.site.facts import Item, SiteFacts
 from fmlint.site.globs import glob_slice_matches
 from fmlint.site.hugo_paths import basic_normalize, clean, make_path, names_file, output_file, url_key
-from fmlint.site.jekyll import excluded, jekyll_url
+from fmlint.site.jekyll import jekyll_url
 from fmlint.site.starlight import DOCS, Starlight, is_page, page_id, page_url
 
 if TYPE_CHECKING:
@@ -279,7 +279,7 @@ def container(page: Page) -> str:
 
 
 def _jekyll(config: SiteConfig, page: Page) -> str:
-    if config.jekyll_exclude and excluded(os.path.relpath(page.absolute, config.root), config.jekyll_exclude):
+    if config.jekyll_excludes(page.absolute):
         return ""  # (in `exclude`: Jekyll does not read it, so writes no page of it)
     facts = page.facts
     categories = [item.value for item in facts.lists.get("categories", ())]

@@ -19,7 +19,6 @@ copied as it is.
 from __future__ import annotations
 
 import datetime
-import fnmatch
 import os
 import re
 from typing import TYPE_CHECKING, Any
@@ -163,14 +162,3 @@ def html_page_urls(site: SiteConfig, folder: str, names: list[str]) -> list[str]
         if url:
             found.append(url_key(url))
     return found
-
-
-def excluded(relative: str, patterns: tuple[str, ...]) -> bool:
-    """Whether Jekyll's ``exclude`` leaves out the file at ``relative`` (from the site's folder): an entry names
-    it, a folder holding it, or a glob matching it (``File.fnmatch``)."""
-    path = relative.replace(os.sep, "/")
-    for pattern in patterns:
-        entry = pattern.strip("/")
-        if path == entry or path.startswith(entry + "/") or fnmatch.fnmatchcase(path, entry):
-            return True
-    return False

@@ -29,7 +29,6 @@ from fmlint.site.docusaurus import Docusaurus
 from fmlint.site.facts import Reference
 from fmlint.site.hugo_paths import basic_normalize, join_url, link_path, names_file, under_base, url_key
 from fmlint.site.index import CONTENT_EXTENSIONS, Page, SiteIndex
-from fmlint.site.jekyll import excluded
 from fmlint.site.routes import matches
 from fmlint.site.starlight import Starlight
 
@@ -106,7 +105,7 @@ def _jekyll_tag(index: SiteIndex, reference: Reference) -> Resolved:
             return Resolved(found)
         return Resolved(None, "", f"`{{% post_url {target} %}}` names no post (Jekyll fails the build)")
     source = os.path.normpath(os.path.join(index.config.root, target))
-    if _jekyll_excluded(index, source):
+    if index.config.jekyll_excludes(source):
         return Resolved(
             None, "", f"`{{% link {target} %}}` names a file in _config.yml's exclude (Jekyll fails the build)"
         )
@@ -199,7 +198,7 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         tried = docusaurus_sources(index, page, path) if docusaurus else [destination]
         for source in tried:
             found = index.by_file.get(source)
-            if found is not None and not _jekyll_excluded(index, source):
+            if found is not None and not index.config.jekyll_excludes(source):
                 return Resolved(found, unquote(fragment))
             if found is not None:
                 return Resolved(None, fragment, f"`{path}` is in _config.yml's exclude: Jekyll writes no page of it")
@@ -222,11 +221,6 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         if path.startswith(("./", "../")) or path.endswith("/"):  # (a bare word is left to render hooks: `g`)
             return _relative_url(index, page, target)
     return _SKIP
-
-
-def _jekyll_excluded(index: SiteIndex, source: str) -> bool:
-    config = index.config
-    return bool(config.jekyll_exclude) and excluded(os.path.relpath(source, config.root), config.jekyll_exclude)
 
 
 def _hugo_page_link(index: SiteIndex, page: Page, path: str, fragment: str) -> Resolved:
@@ -299,7 +293,7 @@ def _jekyll_url(index: SiteIndex, target: str, from_site: bool = False) -> Resol
         _names_a_file(path)
         or url_key(path) in index.alias_urls
         or index.unseen(url_key(path))
-        or (_served(index, "", path) and not excluded(path.lstrip("/"), config.jekyll_exclude))
+        or (_served(index, "", path) and not config.jekyll_excludes(os.path.join(config.root, path.lstrip("/"))))
     ):
         return _SKIP
     return Resolved(
