@@ -289,22 +289,27 @@ def test_footnote_anchors_are_not_judged_and_code_holds_no_attribute_ids(tmp_pat
 
 
 @pytest.mark.parametrize(
-    ("front_matter", "codes"),
+    ("front_matter", "problems"),
     [  # what Docusaurus's own validators (Joi, values converted) accept and reject, as prettier's truth run found
         ('sidebar_position: "3"\ntoc_min_heading_level: "3"\ndraft: "true"\nhide_title: "false"', []),
         ("slug: 5\nsidebar_label: 12\ndescription: 2024\ndisplayed_sidebar: 5\ntitle_meta: 5", []),
         ("last_update:\n  author: A\n  extra: x", []),
-        ("id: a/b", ["SC001"]),  # "Document id cannot include slash": the build fails
-        ('slug: ""', ["SC001"]),
-        ("tags:\n  - label: x", ["SC003"]),  # a tag object needs its permalink
-        ("sidebar_position: abc\ntoc_max_heading_level: 7\ndraft: yes", ["SC001", "SC001", "SC001"]),
+        ("id: a/b", [(3, 5, "SC001")]),  # "Document id cannot include slash": the build fails
+        ('slug: ""', [(3, 7, "SC001")]),
+        ("tags:\n  - label: x", [(4, 5, "SC003")]),  # a tag object needs its permalink
+        (
+            "sidebar_position: abc\ntoc_max_heading_level: 7\ndraft: yes",
+            [(3, 19, "SC001"), (4, 24, "SC001"), (5, 8, "SC001")],
+        ),
     ],
 )
-def test_the_docusaurus_schema_converts_values_as_its_validators_do(tmp_path, capsys, monkeypatch, front_matter, codes):
+def test_the_docusaurus_schema_converts_values_as_its_validators_do(
+    tmp_path, capsys, monkeypatch, front_matter, problems
+):
     write(tmp_path, {"docusaurus.config.js": CONFIG, "docs/a.md": page("title: A", front_matter)})
     monkeypatch.chdir(tmp_path)
     main(["--select", "SC", "--format", "json", "docs"])
-    assert [d["code"] for d in json.loads(capsys.readouterr().out)] == codes
+    assert [(d["line"], d["column"], d["code"]) for d in json.loads(capsys.readouterr().out)] == problems
 
 
 def test_markdown_files_are_mdx_unless_the_site_says_otherwise(tmp_path, capsys, monkeypatch):

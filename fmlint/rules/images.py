@@ -52,7 +52,10 @@ Checks that each image URL in the front-matter image fields and in the body
 with a host, or a relative or absolute path, and contains no spaces or control
 characters. An empty body image destination (`![alt]()`) is reported too.
 In `.mdx` files, JSX `<img>` and `<Image>` tags with a string `src` are
-checked; `src={{…}}` is a JavaScript expression, not a URL, and is not.
+checked; `src={{…}}` is a JavaScript expression, not a URL, and is not. Nor is
+a URL a template writes (`{{{{ site.baseurl }}}}/a.png`, MkDocs macros'
+`{{{{ sponsor.img }}}}`, Liquid's `{{% … %}}`): the generator makes it. The same
+goes for every image rule.
 
 ## Why is this bad?
 Browsers cannot load such an image: `https://` has no host, `htps://x` has a
