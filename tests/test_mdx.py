@@ -46,7 +46,7 @@ def test_markdown_after_a_tag_that_leads_its_line_stays_markdown():
         ("/b/", "/b/"),
         ("/d/", "/d/"),
     ]
-    assert [(d.line, d.code) for d in lint(source, PERMISSIVE, path="a.mdx")] == [(10, "MD036")]
+    assert [(d.line, d.column, d.code) for d in lint(source, PERMISSIVE, path="a.mdx")] == [(10, 1, "MD036")]
 
 
 def test_comment_in_a_fence_inside_jsx_is_not_a_heading():
