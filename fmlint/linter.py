@@ -16,6 +16,7 @@ import sys
 import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import msgspec
 
@@ -144,8 +145,9 @@ def lint_file(doc: Document, settings: Settings, verbose: bool = False, with_fac
 
 def context(doc: Document, settings: Settings, verbose: bool = False) -> tuple[Context, list[Diagnostic]]:
     """What the rules read about ``doc`` (the Markdown is parsed on first use), and a parser crash if any."""
-    if settings.preset == "docusaurus" and not doc.mdx and doc.markdown and _docusaurus_mdx(doc.path):
-        doc.mdx = True  # (Docusaurus 3 reads a .md file as MDX unless its `markdown.format` says otherwise)
+    if doc.markdown and not doc.mdx and settings.preset in _READING_PRESETS:
+        reading = site_reading(doc.path, settings.preset)
+        doc.mdx, doc.blocks = reading.mdx, reading.blocks
     try:
         front_matter = parse_front_matter(doc) if doc.readable else None
     except Exception as exc:  # a bug in a loader: the rules still run, without front matter
@@ -154,12 +156,38 @@ def context(doc: Document, settings: Settings, verbose: bool = False) -> tuple[C
     return Context(doc, front_matter, settings), []
 
 
-def _docusaurus_mdx(path: str) -> bool:
-    """Whether the Docusaurus site holding ``path`` reads its ``.md`` files as MDX (``markdown.format``)."""
+class Reading(NamedTuple):
+    """How a site's generator reads its Markdown files where CommonMark would read them otherwise."""
+
+    mdx: bool = False  # Docusaurus 3 reads a .md file as MDX unless its ``markdown.format`` says otherwise
+    blocks: tuple[str, ...] = ()  # MkDocs' extensions whose blocks are indented (``fmlint.indented_blocks``)
+
+
+_READING_PRESETS = ("docusaurus", "mkdocs-material")  # the presets of the generators that may read Markdown otherwise
+
+
+def site_reading(path: str, preset: str) -> Reading:
+    """How the site holding ``path`` reads its Markdown when ``preset`` is its generator's (part of the file's
+    cache key: a change of the site's configuration is a change of the file's result)."""
+    if preset not in _READING_PRESETS:
+        return _COMMONMARK
     from fmlint.site.config import site_of
 
     site = site_of(path)
-    return site is not None and site.docusaurus is not None and site.docusaurus.markdown_format == "mdx"
+    if site is None:
+        return _COMMONMARK
+    if preset == "docusaurus":
+        return Reading(mdx=site.docusaurus is not None and site.docusaurus.markdown_format == "mdx")
+    return Reading(blocks=site.mkdocs_blocks)
+
+
+def reading_key(path: str, preset: str) -> str:
+    """What the file's cache key adds for :func:`site_reading` ("" when the site reads CommonMark)."""
+    reading = site_reading(path, preset)
+    return "" if reading == _COMMONMARK else f"\0{reading.mdx}\0{','.join(reading.blocks)}"
+
+
+_COMMONMARK = Reading()
 
 
 def check(ctx: Context, checkers: Iterable[Checker], verbose: bool = False) -> list[Diagnostic]:

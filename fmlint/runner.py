@@ -43,6 +43,7 @@ from fmlint.linter import (
     lint_file,
     read_bytes,
     read_path,
+    reading_key,
 )
 from fmlint.rules import Checker
 from fmlint.rules.base import answers_unchanged
@@ -289,9 +290,9 @@ class _Worker:
 
     def file_key(self, path: str, index: int) -> str:
         """Everything in the file's cache key but its bytes."""
-        if self.site_rules[index] and not self.wants_facts(path, index):
-            return self.outside_prefixes[index] + path
-        return self.key_prefixes[index] + path
+        outside = self.site_rules[index] and not self.wants_facts(path, index)
+        prefix = self.outside_prefixes[index] if outside else self.key_prefixes[index]
+        return prefix + path + reading_key(path, self.settings_list[index].preset)
 
 
 def _stored_result(entry: Entry) -> FileResult:

@@ -230,6 +230,34 @@ def test_a_heading_after_a_tab_pane_in_a_list_item_is_hugos(tmp_path):
     assert placed(site_findings(tmp_path)) == [f"content/p.md:{at(line, links, '#not-a-heading')} SITE004"]
 
 
+FENCE_ID_BODY = """```sh { .sh #example }
+echo {#inside}
+```
+
+[a](#example) [b](#inside)
+"""
+
+
+@needs_hugo
+def test_a_fences_info_string_gives_the_block_its_id(tmp_path):
+    """```` ```sh { .sh #example } ```` is the code block's ID (Hugo writes `<div class="highlight sh"
+    id="example">`, as pymdownx.superfences does; mkdocs-material's docs link one), not an attribute list of the
+    code it holds."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "layouts/single.html": "{{ .Content }}",
+            "content/p.md": page('title: "P"', body=FENCE_ID_BODY),
+        },
+    )
+    subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+    built = re.findall(r' id="([^"]*)"', (tmp_path / "public/p/index.html").read_text(encoding="utf-8"))
+    assert built == ["example"]
+    *_, links = FENCE_ID_BODY.splitlines()
+    assert placed(site_findings(tmp_path)) == [f"content/p.md:{at(9, links, '#inside')} SITE004"]
+
+
 def _stub_shortcodes(root: Path) -> None:
     """Empty templates for the theme's shortcodes (``{{ .Inner }}`` for those used with a closing tag)."""
     import re

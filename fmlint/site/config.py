@@ -135,6 +135,7 @@ class SiteConfig:
     headless: tuple[str, ...] = ()  # path globs the configuration's ``cascade`` gives ``build.render: never``
     starlight: Starlight | None = None  # an Astro site's Starlight options, when it uses Starlight
     docusaurus: Docusaurus | None = None  # a Docusaurus site's content plugins, base URL and locales
+    mkdocs_blocks: tuple[str, ...] = ()  # the markers of an MkDocs site's indented blocks (fmlint.indented_blocks)
     digest: str = ""
     redirects: tuple[str, ...] = ()  # Hugo: the sources of `static/_redirects` (Netlify's), as routes
 
@@ -354,6 +355,18 @@ def _toc_ids(extensions: Any) -> str:
     return "python-markdown" if (kind, separator) == ("", "-") else f"python-markdown:{kind}:{separator}"
 
 
+# the extensions whose blocks are indented, and their markers (``fmlint.indented_blocks``)
+_BLOCK_EXTENSIONS = {"admonition": "!!!", "pymdownx.details": "???", "pymdownx.tabbed": "==="}
+
+
+def _block_markers(extensions: Any) -> tuple[str, ...]:
+    """The markers of the indented blocks of the extensions an MkDocs site enables (a name, or a map of it
+    to its options)."""
+    entries = extensions if isinstance(extensions, list) else []
+    names = [next(iter(entry), "") if isinstance(entry, dict) else entry for entry in entries]
+    return tuple(marker for name, marker in _BLOCK_EXTENSIONS.items() if name in names)
+
+
 def _is_zola(root: str, name: str) -> bool:
     """Whether ``config.toml`` is Zola's (``base_url``; Hugo's key is ``baseURL``), such as the Rust blog's."""
     if name != "config.toml":
@@ -364,10 +377,12 @@ def _is_zola(root: str, name: str) -> bool:
 
 def _other(root: str, generator: str, marker: str) -> SiteConfig:
     folders, heading_ids = _OTHER_SITES.get(generator, ((), "github"))
+    blocks: tuple[str, ...] = ()
     if generator == "mkdocs":
         options, _ = _load(os.path.join(root, marker))
         folders = (str(options.get("docs_dir") or "docs"),)
         heading_ids = _toc_ids(options.get("markdown_extensions"))
+        blocks = _block_markers(options.get("markdown_extensions"))
     docusaurus = None
     if generator == "docusaurus":
         from fmlint.site.docusaurus import read_docusaurus
@@ -410,6 +425,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         base_path=base_path,
         starlight=starlight,
         docusaurus=docusaurus,
+        mkdocs_blocks=blocks,
         dashes=dashes,
     )
 

@@ -282,8 +282,9 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
         _liquid_links(text, liquid, view.in_shortcode, spans, references)
     element_ids = list(view.html_ids)
     for mark in _ATTRIBUTES_START.finditer(text, body_start):
-        if any(fence.span.start <= mark.start() < fence.span.end for fence in view.code_fences):
-            continue  # (code: `{{#if ready}}` in a Handlebars example is no attribute list)
+        if any(fence.opening.end <= mark.start() < fence.span.end for fence in view.code_fences):
+            continue  # (code: `{{#if ready}}` in a Handlebars example is no attribute list; the info string's
+            # ```` ```sh { .sh #example } ```` is the block's, as Hugo and pymdownx.superfences write it)
         if (attributes := _ATTRIBUTE_LIST.match(text, mark.start())) is not None:
             element_ids += [found.group(1) or found.group(2) for found in _ID_ATTRIBUTE.finditer(attributes.group(1))]
     return _Body(anchors, references, includes, element_ids, hidden or view.writes_markdown, shortcodes)

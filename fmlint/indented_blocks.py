@@ -1,0 +1,70 @@
+"""MkDocs' indented blocks read the way Python-Markdown reads them, for the CommonMark parser.
+
+Python-Markdown's ``admonition`` (``!!! note "Title"``), pymdownx's ``details``
+(``??? note``, ``???+ note``) and ``tabbed`` (``=== "Tab"``) open a block whose
+content is the following lines indented four spaces: Markdown again, with its
+paragraphs, links, lists, fences and headings.  To CommonMark those lines are
+indented code, whose links are never checked and whose fences are not fences.
+:func:`masked_body` turns each marker line into a list item of the same length
+(``- `` and word joiners: invisible, and no space that would make its content
+code), so that the indented lines are the item's content, as they are the
+block's to Python-Markdown; every character keeps its offset.
+
+A marker is one at the indentation of the block it is in (a line indented four
+spaces more is that block's code, a marker there is text), outside fenced code.
+List items count as blocks too (Python-Markdown indents their content four spaces).
+"""
+
+from __future__ import annotations
+
+import re
+
+from fmlint.mdx import WORD_JOINER
+
+ADMONITION, DETAILS, TABBED = "!!!", "???", "==="
+_MARKERS = {
+    ADMONITION: re.compile(r"!!! ?[\w-]+(?: +[\w-]+)*(?: +\".*?\")? *\r?$"),
+    DETAILS: re.compile(r"\?\?\?\+? ?[\w-]+(?: +[\w-]+)*(?: +\".*?\")? *\r?$"),
+    TABBED: re.compile(r"===[!+]{0,2} +\".*?\" *\r?$"),
+}
+_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]")
+_FENCE = re.compile(r"(`{3,}|~{3,})")
+
+
+def masked_body(body: str, markers: tuple[str, ...]) -> str:
+    """``body`` with each marker line of ``markers`` (:data:`ADMONITION`, :data:`DETAILS`, :data:`TABBED`) as a
+    list item of the same length (see the module docstring)."""
+    patterns = [_MARKERS[marker] for marker in markers]
+    lines = body.split("\n")
+    depth = 0  # the blocks (and list items) the previous line is in, each four spaces deeper
+    fence = ""  # the opening run of the fence we are in
+    for number, line in enumerate(lines):
+        stripped = line.lstrip(" \t")
+        if not stripped.strip():
+            continue  # (blank lines do not end a block; the next line's indentation says)
+        indent = _columns(line[: len(line) - len(stripped)])
+        if fence:
+            if stripped.startswith(fence) and not stripped[len(fence) :].strip(fence[0] + " \t\r"):
+                fence = ""
+            continue
+        depth = min(depth, indent // 4)
+        if indent - 4 * depth >= 4:
+            continue  # indented code of the block it is in
+        if (opening := _FENCE.match(stripped)) is not None:
+            fence = opening.group(1)
+        elif any(pattern.match(stripped) for pattern in patterns):
+            marker = stripped.rstrip("\r")
+            start = len(line) - len(stripped)
+            lines[number] = line[:start] + "- " + WORD_JOINER * (len(marker) - 2) + stripped[len(marker) :]
+            depth += 1
+        elif _LIST_ITEM.match(stripped):
+            depth += 1
+    return "\n".join(lines)
+
+
+def _columns(indentation: str) -> int:
+    """The width of leading spaces and tabs (a tab to the next multiple of four, as Python-Markdown's)."""
+    width = 0
+    for character in indentation:
+        width = width + 4 - width % 4 if character == "\t" else width + 1
+    return width

@@ -1,0 +1,127 @@
+"""MkDocs' indented blocks (admonition, pymdownx's details and tabbed) are Markdown, not indented code:
+MkDocs itself judges the links fmlint finds in them, and the masking keeps every offset."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from test_site_rules import at, write
+
+from fmlint.cli import main
+from fmlint.indented_blocks import ADMONITION, DETAILS, TABBED, masked_body
+from fmlint.mdx import WORD_JOINER
+from fmlint.site.config import forget_sites
+
+MARKERS = (ADMONITION, DETAILS, TABBED)
+CONFIG = "site_name: t\nmarkdown_extensions:\n  - admonition\n  - pymdownx.details\n  - pymdownx.tabbed:\n      alternate_style: true\n"
+BODY = (
+    "# Home\n"  # 1
+    "\n"
+    '!!! note "Read this"\n'  # 3
+    "    See [the guide](guide.md).\n"
+    "\n"
+    "    After a blank line: [gone](missing.md).\n"  # 6
+    "\n"
+    "??? tip\n"
+    "    Collapsed.\n"
+    "\n"
+    "    [link](other.md#nope)\n"  # 11
+    "\n"
+    '=== "Tab one"\n'
+    "\n"
+    "    !!! warning\n"
+    "        Nested.\n"
+    "\n"
+    "        [deep](deep.md)\n"  # 18
+    "\n"
+    "```\n"
+    "!!! note\n"
+    "\n"
+    "    [in a fence](fenced.md)\n"
+    "```\n"
+    "\n"
+    "    indented code [x](code.md)\n"
+)
+
+
+def _broken(capsys) -> list[tuple[int, int]]:
+    forget_sites()
+    main(["--no-cache", "--select", "SITE003", "--format", "json", "docs"])
+    return [(d["line"], d["column"]) for d in json.loads(capsys.readouterr().out)]
+
+
+def test_links_in_indented_blocks_are_checked_as_mkdocs_checks_them(tmp_path, capsys, monkeypatch):
+    pytest.importorskip("mkdocs", reason="MkDocs (the test extras) is not installed")
+    write(tmp_path, {"mkdocs.yml": CONFIG, "docs/index.md": BODY, "docs/guide.md": "# Guide\n"})
+    monkeypatch.chdir(tmp_path)
+    lines = BODY.splitlines()
+    expected = [
+        (line, int(at(line, lines[line - 1], target).split(":")[1].split("-")[0]))
+        for line, target in ((6, "missing.md"), (11, "other.md#nope"), (18, "deep.md"))
+    ]
+    assert _broken(capsys) == expected
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", "site"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    reported = sorted(re.findall(r"contains a link '([^']*)'", built.stderr))
+    assert reported == ["deep.md", "missing.md", "other.md#nope"]  # (not the fenced one, not the code's)
+
+
+def test_without_the_extensions_the_blocks_are_code_again(tmp_path, capsys, monkeypatch):
+    """The markers count only where mkdocs.yml enables their extension, and the cache knows which: the same
+    bytes give the other result when the configuration changes."""
+    write(tmp_path, {"mkdocs.yml": CONFIG, "docs/index.md": BODY, "docs/guide.md": "# Guide\n"})
+    monkeypatch.chdir(tmp_path)
+
+    def cached() -> list[tuple[int, int]]:
+        forget_sites()
+        main(["--cache-dir", str(tmp_path / "cache"), "--select", "SITE003", "--format", "json", "docs"])
+        return [(d["line"], d["column"]) for d in json.loads(capsys.readouterr().out)]
+
+    assert [line for line, _ in cached()] == [6, 11, 18]
+    write(tmp_path, {"mkdocs.yml": "site_name: t\nmarkdown_extensions:\n  - admonition\n"})
+    assert [line for line, _ in cached()] == [6]  # (the details and the tab are code; the note's blank line ends it)
+    write(tmp_path, {"mkdocs.yml": "site_name: t\n"})
+    assert cached() == []  # (a paragraph's lazy line is still a link: `See [the guide]` is fine either way)
+
+
+def test_masking_keeps_offsets_and_leaves_code_alone():
+    masked = masked_body(BODY, MARKERS)
+    assert len(masked) == len(BODY)
+    assert [i for i, c in enumerate(BODY) if c == "\n"] == [i for i, c in enumerate(masked) if c == "\n"]
+    lines = masked.splitlines()
+    assert lines[2] == "- " + WORD_JOINER * (len('!!! note "Read this"') - 2)
+    assert lines[7] == "- " + WORD_JOINER * 5
+    assert lines[14] == "    - " + WORD_JOINER * 9  # (nested: in the tab's block)
+    assert lines[20] == "!!! note"  # (in a fence)
+    changed = [n for n, (a, b) in enumerate(zip(BODY.splitlines(), lines, strict=True)) if a != b]
+    assert changed == [2, 7, 12, 14]
+
+
+@pytest.mark.parametrize(
+    ("body", "changed"),
+    [
+        ("text\n\n    !!! note\n        x\n", []),  # indented code at the top: a marker there is code
+        ("- item\n\n    !!! note\n        [a](b.md)\n", [2]),  # in a list item
+        ("!!! note\r\n    [a](b.md)\r\n", [0]),  # CRLF: the CR stays
+        ("!!!note\n    x\n", [0]),  # (Python-Markdown's pattern: the space is optional)
+        ('=== "A"\n    x\n===+ "B"\n    y\n', [0, 2]),
+        ("=== A\n    x\n", []),  # (a tab's title is quoted)
+        ("~~~~\n!!! note\n~~~\n!!! tip\n~~~~\n", []),  # (a shorter run does not close the fence)
+        ("\t!!! note\n\t\tx\n", []),  # (a tab is four columns: code at the top)
+    ],
+)
+def test_which_lines_are_markers(body, changed):
+    masked = masked_body(body, MARKERS)
+    assert len(masked) == len(body)
+    assert [n for n, (a, b) in enumerate(zip(body.split("\n"), masked.split("\n"), strict=True)) if a != b] == changed
+    if "\r" in body:
+        assert masked.split("\n")[0].endswith("\r")
