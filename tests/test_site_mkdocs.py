@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_site_rules import index_of, placed, site_findings, write
+from test_site_rules import at, index_of, placed, site_findings, write
 
 mkdocs = pytest.importorskip("mkdocs", reason="MkDocs (the test extras) is not installed")
 
@@ -87,3 +87,37 @@ def test_a_link_to_a_markdown_file_outside_the_docs_folder_is_broken(tmp_path):
         check=True,
     )
     assert "'../README.md'" in done.stderr and "not found among documentation files" in done.stderr
+
+
+def test_links_to_files_mkdocs_excludes_are_broken(tmp_path):
+    """`exclude_docs` (gitignore-style, from `docs_dir`) leaves files out of the build: a link to one 404s, and
+    MkDocs says so; the links of an excluded file are not judged (MkDocs does not read them either)."""
+    links = "[a](drafts/x.md) [b](y.tmp.md) [c](ok.md)\n"
+    write(
+        tmp_path,
+        {
+            "mkdocs.yml": "site_name: t\nexclude_docs: |\n  drafts/\n  *.tmp.md\n",
+            "docs/index.md": links,
+            "docs/drafts/x.md": "# X\n\n[gone](nothere.md)\n",
+            "docs/y.tmp.md": "# Y\n",
+            "docs/ok.md": "# OK\n",
+        },
+    )
+    found = site_findings(tmp_path)
+    assert placed(found) == [
+        f"docs/index.md:{at(1, links, 'drafts/x.md')} SITE003",
+        f"docs/index.md:{at(1, links, 'y.tmp.md')} SITE003",
+    ]
+    assert "`drafts/x.md` is in mkdocs.yml's exclude_docs: MkDocs builds no page of it" in found[0]
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", "site"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert sorted(re.findall(r"contains a link to '([^']*)' which is excluded", done.stderr)) == [
+        "drafts/x.md",
+        "y.tmp.md",
+    ]
+    assert not (tmp_path / "site/drafts").exists() and (tmp_path / "site/ok/index.html").is_file()

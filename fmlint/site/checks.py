@@ -200,8 +200,8 @@ def anchor_ids(index: SiteIndex, page: Page, seen: frozenset[int] = frozenset())
 
 def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
     for page in index.pages:
-        if page.file is None or not wanted(page):
-            continue
+        if page.file is None or not wanted(page) or index.config.unbuilt(page.absolute):
+            continue  # (a file the generator leaves out: a README for GitHub beside the docs)
         for reference in page.facts.references:
             resolved = resolve(index, page, reference)
             if not resolved.checked:

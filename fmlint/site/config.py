@@ -136,6 +136,7 @@ class SiteConfig:
     starlight: Starlight | None = None  # an Astro site's Starlight options, when it uses Starlight
     docusaurus: Docusaurus | None = None  # a Docusaurus site's content plugins, base URL and locales
     mkdocs_blocks: tuple[str, ...] = ()  # the markers of an MkDocs site's indented blocks (fmlint.indented_blocks)
+    mkdocs_exclude: tuple[str, ...] = ()  # ``exclude_docs``: gitignore-style patterns, from ``docs_dir``
     digest: str = ""
     redirects: tuple[str, ...] = ()  # Hugo: the sources of `static/_redirects` (Netlify's), as routes
 
@@ -186,6 +187,17 @@ class SiteConfig:
             path == entry or path.startswith(entry + "/") or fnmatch.fnmatchcase(path, entry)
             for entry in (pattern.strip("/") for pattern in self.jekyll_exclude)
         )
+
+    def unbuilt(self, absolute: str) -> str:
+        """Why the generator builds no page of the content file at ``absolute`` ("" when it builds one):
+        Jekyll's ``exclude``, MkDocs' ``exclude_docs`` (after its own ``.*`` and ``/templates/``)."""
+        if self.generator == "jekyll" and self.jekyll_excludes(absolute):
+            return "is in _config.yml's exclude: Jekyll writes no page of it"
+        if self.generator == "mkdocs" and self.content_dirs:
+            path = os.path.relpath(absolute, self.content_dirs[0].path).replace(os.sep, "/")
+            if _gitignore(("/templates/", *self.mkdocs_exclude)).match_file(path):
+                return "is in mkdocs.yml's exclude_docs: MkDocs builds no page of it"
+        return ""
 
     def content_dirs_of(self, path: str) -> list[tuple[int, ContentDir]]:
         """The content folders that make a page of the file at ``path``, with their places in
@@ -355,6 +367,14 @@ def _toc_ids(extensions: Any) -> str:
     return "python-markdown" if (kind, separator) == ("", "-") else f"python-markdown:{kind}:{separator}"
 
 
+@cache
+def _gitignore(lines: tuple[str, ...]) -> Any:
+    """A ``pathspec`` matcher of gitignore-style ``lines``, as MkDocs matches ``exclude_docs``."""
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
 # the extensions whose blocks are indented, and their markers (``fmlint.indented_blocks``)
 _BLOCK_EXTENSIONS = {"admonition": "!!!", "pymdownx.details": "???", "pymdownx.tabbed": "==="}
 
@@ -378,11 +398,14 @@ def _is_zola(root: str, name: str) -> bool:
 def _other(root: str, generator: str, marker: str) -> SiteConfig:
     folders, heading_ids = _OTHER_SITES.get(generator, ((), "github"))
     blocks: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
     if generator == "mkdocs":
         options, _ = _load(os.path.join(root, marker))
         folders = (str(options.get("docs_dir") or "docs"),)
         heading_ids = _toc_ids(options.get("markdown_extensions"))
         blocks = _block_markers(options.get("markdown_extensions"))
+        excluded = options.get("exclude_docs")
+        exclude = tuple(excluded.splitlines()) if isinstance(excluded, str) else ()
     docusaurus = None
     if generator == "docusaurus":
         from fmlint.site.docusaurus import read_docusaurus
@@ -426,6 +449,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         starlight=starlight,
         docusaurus=docusaurus,
         mkdocs_blocks=blocks,
+        mkdocs_exclude=exclude,
         dashes=dashes,
     )
 

@@ -198,10 +198,11 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         tried = docusaurus_sources(index, page, path) if docusaurus else [destination]
         for source in tried:
             found = index.by_file.get(source)
-            if found is not None and not index.config.jekyll_excludes(source):
-                return Resolved(found, unquote(fragment))
             if found is not None:
-                return Resolved(None, fragment, f"`{path}` is in _config.yml's exclude: Jekyll writes no page of it")
+                unbuilt = index.config.unbuilt(source)
+                return (
+                    Resolved(None, fragment, f"`{path}` {unbuilt}") if unbuilt else Resolved(found, unquote(fragment))
+                )
         if hugo and (found := _by_path(index, posixpath.join("/" + page.folder, unquote(path)), page.language)):
             return Resolved(
                 found, unquote(fragment)
