@@ -9,10 +9,14 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_site_rules import at, write
 
 from fmlint.cli import main
+from fmlint.document import read_document
 from fmlint.indented_blocks import ADMONITION, DETAILS, TABBED, masked_body
+from fmlint.markdown import parse_markdown
 from fmlint.mdx import WORD_JOINER
 from fmlint.site.config import forget_sites
 
@@ -125,3 +129,42 @@ def test_which_lines_are_markers(body, changed):
     assert [n for n, (a, b) in enumerate(zip(body.split("\n"), masked.split("\n"), strict=True)) if a != b] == changed
     if "\r" in body:
         assert masked.split("\n")[0].endswith("\r")
+
+
+LINES = st.sampled_from(
+    [
+        "!!! note",
+        '!!! tip "Title"',
+        "??? warning",
+        '???+ note "Open"',
+        '=== "Tab"',
+        '===+ "B"',
+        "```",
+        "~~~~",
+        "- item",
+        "1. item",
+        "text [a](b.md)",
+        "## Heading",
+        "",
+        "\r",
+        "!!!",
+    ]
+)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["", "  ", "    ", "        ", "\t"]), LINES), max_size=30))
+def test_masking_changes_marker_lines_only_and_parses(lines):
+    body = "\n".join(indent + line for indent, line in lines)
+    masked = masked_body(body, MARKERS)
+    assert len(masked) == len(body)
+    for before, after in zip(body.split("\n"), masked.split("\n"), strict=True):
+        if before != after:
+            stripped = before.lstrip(" \t")
+            assert stripped.startswith(MARKERS)
+            assert after == before[: len(before) - len(stripped)] + "- " + WORD_JOINER * (
+                len(stripped.rstrip("\r")) - 2
+            ) + ("\r" if before.endswith("\r") else "")
+    doc = read_document("docs/a.md", body.encode())
+    doc.blocks = MARKERS
+    view = parse_markdown(doc)
+    assert all(0 <= link.url_span.start <= link.url_span.end <= len(body) for link in view.links)
