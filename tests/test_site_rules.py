@@ -258,6 +258,44 @@ def test_a_fences_info_string_gives_the_block_its_id(tmp_path):
     assert placed(site_findings(tmp_path)) == [f"content/p.md:{at(9, links, '#inside')} SITE004"]
 
 
+REDIRECTS_CONFIG = """baseURL = "https://example.org/"
+[mediaTypes."text/netlify"]
+delimiter = ""
+[outputFormats.REDIRECTS]
+mediaType = "text/netlify"
+baseName = "_redirects"
+[outputs]
+home = ["HTML", "REDIRECTS"]
+"""
+REDIRECTS_LINKS = "[a](/old) [b](/docs/v2/x/) [c](/gone) [d](/nothere/)\n"
+
+
+@needs_hugo
+@pytest.mark.parametrize("computed_source", [False, True])
+def test_redirects_a_template_writes_are_routes(tmp_path, computed_source):
+    """keda.sh writes Netlify's `_redirects` from `layouts/index.redirects` (the home page in an output format so
+    named), replacing `static/_redirects`: its literal sources are routes, a computed one covers its literal
+    folder, and one that starts with an action covers any path (39 false SITE003 on keda.sh)."""
+    template = "/old    /new    301!\n/docs/v2/{{ .Title }}    /docs/    302\n/gone    /404.html    404\n"
+    if computed_source:
+        template += '{{ range slice "a" "b" }}{{ . | printf "/%s" }}    /x/\n{{ end }}'
+    write(
+        tmp_path,
+        {
+            "hugo.toml": REDIRECTS_CONFIG,
+            "layouts/index.redirects": template,
+            "layouts/single.html": "{{ .Content }}",
+            "layouts/home.html": "home",
+            "content/p.md": page('title: "P"', body=REDIRECTS_LINKS),
+        },
+    )
+    subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+    written = (tmp_path / "public/_redirects").read_text(encoding="utf-8")
+    assert written.split()[:3] == ["/old", "/new", "301!"] and ("/a" in written.split()) == computed_source
+    broken = [] if computed_source else ["/gone", "/nothere/"]
+    assert placed(site_findings(tmp_path)) == [f"content/p.md:{at(5, REDIRECTS_LINKS, url)} SITE003" for url in broken]
+
+
 def _stub_shortcodes(root: Path) -> None:
     """Empty templates for the theme's shortcodes (``{{ .Inner }}`` for those used with a closing tag)."""
     import re

@@ -20,6 +20,7 @@ be read gives Hugo's defaults.
 from __future__ import annotations
 
 import fnmatch
+import glob
 import hashlib
 import html
 import json
@@ -36,7 +37,7 @@ from fmlint.rules.local_images import site_root
 from fmlint.site.anchors import WRITTEN_DASHES
 from fmlint.site.globs import glob_slice_matches, mount_holds
 from fmlint.site.rendering import NEVER, build_render
-from fmlint.site.routes import redirect_sources
+from fmlint.site.routes import redirect_sources, template_redirect_sources
 
 if TYPE_CHECKING:  # (the other generators' readers are imported when such a site is read)
     from fmlint.site.docusaurus import Docusaurus
@@ -565,6 +566,28 @@ def _hugo_options(root: str, name: str | None) -> tuple[dict[str, Any], bytes]:
     return options, seen
 
 
+def _redirect_templates(root: str, options: dict[str, Any]) -> list[str]:
+    """The templates of the home page's output formats whose file is ``_redirects`` (keda.sh's ``REDIRECTS``:
+    ``layouts/index.redirects`` writes the rules Netlify serves), in the site's layouts or a theme's."""
+    formats = _table(options, "outputformats")
+    home = {str(name).lower() for name in _strings(_table(options, "outputs").get("home"))}
+    names = [
+        name
+        for name, table in formats.items()
+        if name in home and isinstance(table, dict) and table.get("basename") == "_redirects"
+    ]
+    found: list[str] = []
+    for layouts in [
+        os.path.join(root, "layouts"),
+        *sorted(glob.glob(os.path.join(glob.escape(root), "themes", "*", "layouts"))),
+    ]:
+        for name in names:
+            for base in ("index", "home", os.path.join("_default", "index"), os.path.join("_default", "home")):
+                stem = glob.escape(os.path.join(layouts, f"{base}.{name}"))
+                found += [path for path in sorted({*glob.glob(stem), *glob.glob(stem + ".*")}) if os.path.isfile(path)]
+    return found
+
+
 def _table(options: dict[str, Any], *keys: str) -> dict[str, Any]:
     for key in keys:
         value = options.get(key)
@@ -595,6 +618,10 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
     redirect_data = b""
     for folder in [os.path.join(root, "static"), *(static.path for static in static_dirs if not static.target)]:
         found, read = redirect_sources(os.path.join(folder, "_redirects"))  # (Netlify serves them)
+        redirects += found
+        redirect_data += read
+    for template in _redirect_templates(root, options):
+        found, read = template_redirect_sources(template)
         redirects += found
         redirect_data += read
     parser = _table(options, "markup", "goldmark", "parser")

@@ -51,19 +51,47 @@ def redirect_sources(path: str) -> tuple[list[str], bytes]:
     """The sources of a ``_redirects`` file (Netlify, Cloudflare Pages: ``/from /to [status]`` lines, with
     ``:placeholder`` segments and a ``*`` splat) as routes, but for rules that answer 404 (a custom error
     page); and the file's bytes (what the findings depend on)."""
+    data, text = _read(path)
+    return _sources(text.splitlines()), data
+
+
+def template_redirect_sources(path: str) -> tuple[list[str], bytes]:
+    """:func:`redirect_sources` of a Go template writing a ``_redirects`` file (Hugo's home page in an output
+    format named so, keda.sh's ``layouts/index.redirects``): a source the template computes covers what its
+    literal part does (``/docs/scalers/{{ $path }}``: every path below ``/docs/scalers/``; one that starts
+    with an action, such as ``{{ $name | printf "/%s" }}`` in a ``range``: any path)."""
+    data, text = _read(path)
+    return _sources(_ACTION.sub(_COMPUTED, text).splitlines()), data
+
+
+_ACTION = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+_COMPUTED = "\0"  # what a template action writes (its lines left: a `range` may write one line many times)
+
+
+def _read(path: str) -> tuple[bytes, str]:
     try:
         with open(path, "rb") as handle:
             data = handle.read()
-        lines = data.decode("utf-8").splitlines()
+        return data, data.decode("utf-8")
     except (OSError, UnicodeDecodeError):
-        return [], b""
+        return b"", ""
+
+
+def _sources(lines: list[str]) -> list[str]:
     sources = []
     for line in lines:
         fields = line.split()
-        if len(fields) < 2 or not fields[0].startswith("/") or (len(fields) > 2 and fields[2].startswith("404")):
+        source = fields[0] if fields else ""
+        computed = _COMPUTED in source
+        if len(fields) < 2 or not (source.startswith("/") or computed) or (fields[2:3] and fields[2].startswith("404")):
             continue
-        parts = fields[0].strip("/").split("/")
+        literal = source.partition(_COMPUTED)[0] if computed else source
+        parts = literal.strip("/").split("/")
+        if computed:  # the literal folder before the action (a part the action ends is computed too)
+            parts = [*(parts if literal.endswith("/") else parts[:-1]), "*"]
         sources.append(
-            route_pattern(["[...]" if part == "*" else "[]" if part.startswith(":") else part for part in parts])
+            route_pattern(
+                ["[...]" if part == "*" else "[]" if part.startswith(":") else part for part in parts if part]
+            )
         )
-    return sources, data
+    return sources
