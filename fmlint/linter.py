@@ -16,10 +16,10 @@ import sys
 import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import NamedTuple
 
 import msgspec
 
+from fmlint.config.presets import READING_PRESETS
 from fmlint.config.settings import Settings
 from fmlint.diagnostics import INTERNAL_ERROR, ORDER, Diagnostic, Problem, Severity
 from fmlint.document import Document, read_document, unreadable_document
@@ -145,7 +145,9 @@ def lint_file(doc: Document, settings: Settings, verbose: bool = False, with_fac
 
 def context(doc: Document, settings: Settings, verbose: bool = False) -> tuple[Context, list[Diagnostic]]:
     """What the rules read about ``doc`` (the Markdown is parsed on first use), and a parser crash if any."""
-    if doc.markdown and not doc.mdx and settings.preset in _READING_PRESETS:
+    if doc.markdown and not doc.mdx and settings.preset in READING_PRESETS:
+        from fmlint.site.config import site_reading
+
         reading = site_reading(doc.path, settings.preset)
         doc.mdx, doc.blocks = reading.mdx, reading.blocks
     try:
@@ -154,40 +156,6 @@ def context(doc: Document, settings: Settings, verbose: bool = False) -> tuple[C
         ctx = Context(doc, None, settings)
         return ctx, _diagnostics(ctx, [_internal_error(f"the {doc.kind} front-matter parser", exc, verbose)])
     return Context(doc, front_matter, settings), []
-
-
-class Reading(NamedTuple):
-    """How a site's generator reads its Markdown files where CommonMark would read them otherwise."""
-
-    mdx: bool = False  # Docusaurus 3 reads a .md file as MDX unless its ``markdown.format`` says otherwise
-    blocks: tuple[str, ...] = ()  # MkDocs' extensions whose blocks are indented (``fmlint.indented_blocks``)
-
-
-_READING_PRESETS = ("docusaurus", "mkdocs-material")  # the presets of the generators that may read Markdown otherwise
-
-
-def site_reading(path: str, preset: str) -> Reading:
-    """How the site holding ``path`` reads its Markdown when ``preset`` is its generator's (part of the file's
-    cache key: a change of the site's configuration is a change of the file's result)."""
-    if preset not in _READING_PRESETS:
-        return _COMMONMARK
-    from fmlint.site.config import site_of
-
-    site = site_of(path)
-    if site is None:
-        return _COMMONMARK
-    if preset == "docusaurus":
-        return Reading(mdx=site.docusaurus is not None and site.docusaurus.markdown_format == "mdx")
-    return Reading(blocks=site.mkdocs_blocks)
-
-
-def reading_key(path: str, preset: str) -> str:
-    """What the file's cache key adds for :func:`site_reading` ("" when the site reads CommonMark)."""
-    reading = site_reading(path, preset)
-    return "" if reading == _COMMONMARK else f"\0{reading.mdx}\0{','.join(reading.blocks)}"
-
-
-_COMMONMARK = Reading()
 
 
 def check(ctx: Context, checkers: Iterable[Checker], verbose: bool = False) -> list[Diagnostic]:

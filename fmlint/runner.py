@@ -43,12 +43,11 @@ from fmlint.linter import (
     lint_file,
     read_bytes,
     read_path,
-    reading_key,
 )
 from fmlint.rules import Checker
 from fmlint.rules.base import answers_unchanged
 from fmlint.rules.site import SITE_CODES
-from fmlint.site.config import site_of
+from fmlint.site.config import site_key, site_of
 
 SettingsFor = Callable[[str], Settings]
 
@@ -292,7 +291,7 @@ class _Worker:
         """Everything in the file's cache key but its bytes."""
         outside = self.site_rules[index] and not self.wants_facts(path, index)
         prefix = self.outside_prefixes[index] if outside else self.key_prefixes[index]
-        return prefix + path + reading_key(path, self.settings_list[index].preset)
+        return prefix + path + site_key(path, self.settings_list[index].preset)
 
 
 def _stored_result(entry: Entry) -> FileResult:

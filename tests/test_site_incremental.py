@@ -148,6 +148,15 @@ SEQUENCES = {
             'baseURL = "https://example.org/"\n[taxonomies]\ntag = "tags"\n[permalinks]\nposts = "/:slug/"\n', []
         ),
         _configure('baseURL = "https://example.org/"\ndisablePathToLower = true\n', ["content/posts/p.md"]),
+        # links to the site's own URL, through a change of it
+        _configure('baseURL = "https://docs.example.dev/"\n', []),
+        _edit(
+            CHILD,
+            'title: "Child"',
+            body="[a](https://docs.example.dev/docs/install/#nope) [b](https://docs.example.dev/gone/)\n",
+        ),
+        _outside("content/docs/install.md", [CHILD], 'title: "Install"', body="## Nope\n"),
+        _configure('baseURL = "https://elsewhere.example.dev/"\n', []),
     ],
 }
 
@@ -208,6 +217,13 @@ JEKYLL_STEPS = [
     _edit("index.md", "title: Home", body="[a](/docs/intro/) [b](/repo/docs/intro/#start) [c](/repo/about.html)\n"),
     _edit("index.md", "title: Home", body="[a](./docs/intro/#start) [b](./docs/gone/) [c](docs/intro/#run)\n"),
     _outside("_docs/intro.md", ["index.md"], "title: Intro", body="## Run\n"),
+    _configure(JEKYLL_SITE["_config.yml"] + "url: https://docs.example.dev\n", [], "_config.yml"),
+    _edit(
+        "index.md",
+        "title: Home",
+        body="[a](https://docs.example.dev/docs/intro/#start) [b](https://docs.example.dev/x/)\n",
+    ),
+    _outside("_docs/intro.md", ["index.md"], "title: Intro", body="## Start\n"),
 ]
 
 

@@ -27,7 +27,8 @@ NAMES = ["a", "b", "intro", "index", "_index", "Intro"]
 TARGETS = ["a", "b.md", "intro", "./a", "./intro.md", "../a.md", "../docs/a", "/docs/a", "/blog/b", "docs/sub/a"]
 TARGETS += ["", "#setup", "b#h", "intro#setup", "/docs/", "../", "sub/a.md", "A.md", "nope"]
 
-reference = st.tuples(st.sampled_from(["ref", "relref-named", "link", "plain-link"]), st.sampled_from(TARGETS))
+KINDS = ["ref", "relref-named", "link", "plain-link", "own-url"]
+reference = st.tuples(st.sampled_from(KINDS), st.sampled_from(TARGETS))
 page = st.tuples(st.sampled_from(FOLDERS), st.sampled_from(NAMES), st.lists(reference, min_size=1, max_size=5))
 
 
@@ -36,6 +37,8 @@ def _written(kind: str, target: str) -> str:
         return f'{{{{< ref "{target}" >}}}}'
     if kind == "relref-named":
         return f'{{{{< relref path="{target}" lang="en" >}}}}'
+    if kind == "own-url":  # the site's own URL: from its root
+        return f"[x](https://docs.example.dev/{target.lstrip('/')})"
     if kind == "link":  # to a Markdown file (or an anchor of this page)
         return f"[x]({target if target.endswith('.md') or target.startswith('#') else target + '.md'})"
     return f"[x]({target})"
@@ -46,7 +49,7 @@ def _written(kind: str, target: str) -> str:
 def test_memoized_resolution_is_the_fresh_one(pages):
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        (root / "hugo.toml").write_text('baseURL = "https://example.org/"\n', encoding="utf-8")
+        (root / "hugo.toml").write_text('baseURL = "https://docs.example.dev/"\n', encoding="utf-8")
         for number, (where, name, references) in enumerate(pages):
             path = root / "content" / where / f"{name}.md"
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -296,6 +296,45 @@ def test_redirects_a_template_writes_are_routes(tmp_path, computed_source):
     assert placed(site_findings(tmp_path)) == [f"content/p.md:{at(5, REDIRECTS_LINKS, url)} SITE003" for url in broken]
 
 
+OWN_URL_LINKS = (
+    "[a](https://docs.example.dev/guide/#setup) [b](HTTP://Docs.Example.dev/gone/) [c](https://docs.example.dev/guide/#nope)"
+    " [d](https://other.example.dev/gone/) [e](https://docs.example.dev.evil.test/gone/)\n"
+)
+
+
+@needs_hugo
+def test_links_to_the_sites_own_url_are_judged(tmp_path):
+    """A link written with the site's own URL (its `baseURL`'s host, either scheme) leads into the site: keda.sh
+    links `https://keda.sh/docs/2.0/concepts/authentication/#azure-pod-identity` from 22 pages, an anchor that
+    does not exist; another host's URL is not the site's."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://docs.example.dev/"\n',
+            "layouts/single.html": "{{ .Content }}",
+            "content/guide.md": page('title: "Guide"', body="## Setup\n"),
+            "content/p.md": page('title: "P"', body=OWN_URL_LINKS),
+        },
+    )
+    subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+    assert 'id="setup"' in (tmp_path / "public/guide/index.html").read_text(encoding="utf-8")
+    assert not (tmp_path / "public/gone").exists()
+    found = site_findings(tmp_path)
+    assert placed(found) == [
+        f"content/p.md:{at(5, OWN_URL_LINKS, 'HTTP://Docs.Example.dev/gone/')} SITE003",
+        f"content/p.md:{at(5, OWN_URL_LINKS, 'https://docs.example.dev/guide/#nope')} SITE004",
+    ]
+    assert "`HTTP://Docs.Example.dev/gone/` leads into this site: `/gone/` is no page's URL" in found[0]
+
+
+@pytest.mark.parametrize("base", ["https://example.org/", "http://localhost:1313/", ""])
+def test_a_placeholder_base_url_is_not_the_sites_own(tmp_path, base):
+    """Documentation examples link `https://example.org/…`: with such a `baseURL` they are not the site's."""
+    links = "[a](https://example.org/gone/) [b](http://localhost:1313/gone/)\n"
+    write(tmp_path, {"hugo.toml": f'baseURL = "{base}"\n', "content/p.md": page('title: "P"', body=links)})
+    assert site_findings(tmp_path) == []
+
+
 def _stub_shortcodes(root: Path) -> None:
     """Empty templates for the theme's shortcodes (``{{ .Inner }}`` for those used with a closing tag)."""
     import re
@@ -945,13 +984,33 @@ def test_a_ref_from_the_root_is_no_base_name(tmp_path):
 REDIRECTED_LINKS = "[a](/guides/monitoring/) [b](/old/x/y/) [c](/gone/) [d](/notfound/)\n"
 
 
-def test_links_to_netlify_redirects_of_a_hugo_site_are_not_judged(tmp_path):
-    """fluxcd.io: `static/_redirects` (copied to the build, read by Netlify) sends old URLs on; a rule that
-    answers 404 is no page."""
+NETLIFY_TOML = """[build]
+command = "hugo"
+[[redirects]]
+from = "/guides/monitoring"
+to = "/monitoring/metrics"
+force = true
+[[redirects]]
+from = "/old/*"
+to = "/new/:splat"
+[[redirects]]
+from = "/notfound/"
+to = "/404.html"
+status = 404
+[[redirects]]
+from = "https://old.example.org/*"
+to = "/gone/"
+"""
+
+
+@pytest.mark.parametrize("where", ["static/_redirects", "netlify.toml"])
+def test_links_to_netlify_redirects_of_a_hugo_site_are_not_judged(tmp_path, where):
+    """fluxcd.io: `static/_redirects` (copied to the build, read by Netlify) sends old URLs on; letsencrypt.org
+    writes its rules in `netlify.toml` (`/sponsors`); a rule that answers 404 is no page."""
     redirects = "/guides/monitoring /monitoring/metrics 301!\n/old/*  /new/:splat 301\n/notfound/ /404.html 404\n"
     files = {
         "hugo.toml": 'baseURL = "https://example.org/"\n',
-        "static/_redirects": redirects,
+        where: redirects if where.endswith("_redirects") else NETLIFY_TOML,
         "content/monitoring/metrics.md": page('title: "Metrics"'),
         "content/a.md": page('title: "A"', body=REDIRECTED_LINKS),
     }

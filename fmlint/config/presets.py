@@ -143,6 +143,7 @@ PRESETS: dict[str, Preset] = {
     )
 }
 DEFAULT_PRESET = "hugo"
+READING_PRESETS = ("docusaurus", "mkdocs-material")  # the generators' that may read Markdown otherwise than CommonMark
 # the preset of each generator the site index knows (``SiteConfig.generator``); Astro's is "starlight" with Starlight
 _GENERATORS = {
     "hugo": "hugo",

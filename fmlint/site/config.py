@@ -31,13 +31,13 @@ from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlsplit
 
-from fmlint.config.presets import MDX_EXTENSIONS
+from fmlint.config.presets import MDX_EXTENSIONS, READING_PRESETS
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.rules.local_images import site_root
 from fmlint.site.anchors import WRITTEN_DASHES
 from fmlint.site.globs import glob_slice_matches, mount_holds
 from fmlint.site.rendering import NEVER, build_render
-from fmlint.site.routes import redirect_sources, template_redirect_sources
+from fmlint.site.routes import netlify_redirect_sources, redirect_sources, template_redirect_sources
 
 if TYPE_CHECKING:  # (the other generators' readers are imported when such a site is read)
     from fmlint.site.docusaurus import Docusaurus
@@ -122,6 +122,7 @@ class SiteConfig:
     ugly_sections: tuple[str, ...] = ()  # ``[uglyURLs]`` as a map: the top-level sections it is true for
     aliases: bool = True  # false with ``disableAliases``: no alias is written
     base_path: str = ""  # the path of ``baseURL`` (``/blog`` for ``https://example.org/blog/``)
+    own_hosts: tuple[str, ...] = ()  # the host of ``baseURL`` (Jekyll's ``url``): links to it are links in the site
     permalink_style: str = ""  # Jekyll's ``permalink`` (``date``, ``pretty``, … or a pattern)
     # Jekyll's collections that are written (``output: true``; ``posts`` always), with their ``permalink``
     # ("" for the default), in the folder ``collections_dir`` ("" for the site's)
@@ -275,6 +276,45 @@ def forget_sites() -> None:
     """Forget every site configuration read so far (a language server after a configuration changed)."""
     read_site.cache_clear()
     _beside.cache_clear()
+    _folder_key.cache_clear()
+
+
+class Reading(NamedTuple):
+    """How a site's generator reads its Markdown files where CommonMark would read them otherwise."""
+
+    mdx: bool = False  # Docusaurus 3 reads a .md file as MDX unless its ``markdown.format`` says otherwise
+    blocks: tuple[str, ...] = ()  # MkDocs' extensions whose blocks are indented (``fmlint.indented_blocks``)
+
+
+_COMMONMARK = Reading()
+
+
+def site_reading(path: str, preset: str) -> Reading:
+    """How the site holding ``path`` reads its Markdown when ``preset`` is its generator's."""
+    site = site_of(path) if preset in READING_PRESETS else None
+    if site is None:
+        return _COMMONMARK
+    if preset == "docusaurus":
+        return Reading(mdx=site.docusaurus is not None and site.docusaurus.markdown_format == "mdx")
+    return Reading(blocks=site.mkdocs_blocks)
+
+
+def site_key(path: str, preset: str) -> str:
+    """What the result cache's key of the file at ``path`` adds for the site holding it ("" for none): how the
+    site reads its Markdown (:func:`site_reading`) and its own hosts (its site facts keep links to them), so
+    that a change of the site's configuration is a change of the file's result."""
+    return _folder_key(os.path.dirname(path), preset)
+
+
+@cache
+def _folder_key(folder: str, preset: str) -> str:
+    path = os.path.join(folder, "_")  # (any file of the folder: a site is found by its folder)
+    reading = site_reading(path, preset)
+    site = site_of(path)
+    hosts = site.own_hosts if site is not None else ()
+    if reading == _COMMONMARK and not hosts:
+        return ""
+    return f"\0{reading.mdx}\0{','.join(reading.blocks)}\0{','.join(hosts)}"
 
 
 @cache
@@ -418,6 +458,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     style = ""
     collections: tuple[tuple[str, str], ...] = ()
     collections_dir = base_path = ""
+    own: tuple[str, ...] = ()
     jekyll_exclude: tuple[str, ...] = ()
     if generator == "jekyll":
         options, _ = _load(os.path.join(root, marker))
@@ -429,6 +470,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         jekyll_exclude = tuple(entry for entry in _strings(options.get("exclude")) if entry not in included)
         collections_dir = str(options.get("collections_dir") or "").strip("/")
         base_path = str(options.get("baseurl") or "").strip("/")
+        own = _own_hosts(options.get("url"))
     starlight = None
     dashes = WRITTEN_DASHES
     if generator == "astro":
@@ -447,6 +489,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         jekyll_collections_dir=collections_dir,
         jekyll_exclude=jekyll_exclude,
         base_path=base_path,
+        own_hosts=own,
         starlight=starlight,
         docusaurus=docusaurus,
         mkdocs_blocks=blocks,
@@ -566,6 +609,19 @@ def _hugo_options(root: str, name: str | None) -> tuple[dict[str, Any], bytes]:
     return options, seen
 
 
+_PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net", "localhost", "127.0.0.1")
+
+
+def _own_hosts(url: Any) -> tuple[str, ...]:
+    """The host of the site's own URL (``https://keda.sh/``), but a placeholder's (``example.org``: the host
+    of documentation examples)."""
+    try:
+        host = urlsplit(str(url or "")).hostname or ""
+    except ValueError:
+        return ()
+    return (host,) if host and not host.endswith(_PLACEHOLDER_HOSTS) else ()
+
+
 def _redirect_templates(root: str, options: dict[str, Any]) -> list[str]:
     """The templates of the home page's output formats whose file is ``_redirects`` (keda.sh's ``REDIRECTS``:
     ``layouts/index.redirects`` writes the rules Netlify serves), in the site's layouts or a theme's."""
@@ -620,8 +676,10 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         found, read = redirect_sources(os.path.join(folder, "_redirects"))  # (Netlify serves them)
         redirects += found
         redirect_data += read
-    for template in _redirect_templates(root, options):
-        found, read = template_redirect_sources(template)
+    for found, read in [
+        netlify_redirect_sources(os.path.join(root, "netlify.toml")),
+        *map(template_redirect_sources, _redirect_templates(root, options)),
+    ]:
         redirects += found
         redirect_data += read
     parser = _table(options, "markup", "goldmark", "parser")
@@ -647,6 +705,7 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         ugly_sections=tuple(str(k) for k, v in _table(options, "uglyurls").items() if v is True),
         aliases=not options.get("disablealiases", False),
         base_path=urlsplit(str(options.get("baseurl", ""))).path.strip("/"),
+        own_hosts=_own_hosts(options.get("baseurl")),
         heading_ids=str(parser.get("autoheadingidtype", "github")).lower(),
         definition_ids=bool(parser.get("autodefinitiontermid", False)),
         dashes=_typographer_dashes(_table(options, "markup", "goldmark", "extensions", "typographer")),

@@ -268,14 +268,15 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
     if tags is None or liquid is None:  # the view did not scan the document's text (MDX masks it)
         tags, liquid = openings(text, body_start)
     includes, hidden, shortcodes = _shortcode_facts(text, tags, spans, references)
+    own = _own_prefixes(ctx.doc.path)
     for kind, elements in (("link", view.links), ("image", view.images)):
         for element in elements:
             url = element.url
-            if url and "://" not in url and not url.startswith(_NOT_PAGES):
+            if _in_site(url, own):
                 spans.append(element.url_span)
                 references.append((kind, url, len(spans) - 1, ""))
     for url, span in view.html_links:
-        if url and "://" not in url and not url.startswith(_NOT_PAGES):
+        if _in_site(url, own):
             spans.append(span)
             references.append(("link", url, len(spans) - 1, ""))
     if liquid:
@@ -288,6 +289,28 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
         if (attributes := _ATTRIBUTE_LIST.match(text, mark.start())) is not None:
             element_ids += [found.group(1) or found.group(2) for found in _ID_ATTRIBUTE.finditer(attributes.group(1))]
     return _Body(anchors, references, includes, element_ids, hidden or view.writes_markdown, shortcodes)
+
+
+def _own_prefixes(path: str) -> tuple[str, ...]:
+    """``https://host`` and ``http://host`` of the site holding ``path`` (its own URL's host): a link to it
+    is a link in the site, judged like ``/path`` (a content file's key for the result cache says so)."""
+    from fmlint.site.config import site_of
+
+    site = site_of(path)
+    return tuple(f"{scheme}://{host}" for host in site.own_hosts for scheme in ("https", "http")) if site else ()
+
+
+def _in_site(url: str, own: tuple[str, ...]) -> bool:
+    """Whether a link leads into the site: a local URL, or one starting with an ``own`` prefix (case ignored)
+    followed by its path, query or fragment."""
+    if not url:
+        return False
+    if "://" not in url:
+        return not url.startswith(_NOT_PAGES)
+    lowered = url[: max(map(len, own), default=0) + 1].lower()
+    return any(
+        lowered.startswith(prefix) and lowered[len(prefix) : len(prefix) + 1] in ("", "/", "?", "#") for prefix in own
+    )
 
 
 def _liquid_links(

@@ -38,6 +38,7 @@ from fmlint.site.refs import (
     content_key,
     docusaurus_sources,
     lookup,
+    own_path,
     relative_url_targets,
     resolve,
     stem,
@@ -173,6 +174,7 @@ def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], n
     if reference.kind == "jekyll-link":
         named.add(os.path.normpath(os.path.join(index.config.root, target.partition("#")[0])))
         return
+    target = own_path(index.config, target) or target  # (a link to the site's own URL: from its root)
     path = link_path(target)
     if target.startswith("#") or target.startswith("//") or ":" in target.split("/", 1)[0]:
         return

@@ -21,7 +21,7 @@ import posixpath
 import re
 from functools import lru_cache
 from typing import NamedTuple
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.site.config import SiteConfig
@@ -66,6 +66,8 @@ def _memo_key(page: Page, reference: Reference) -> tuple[object, ...]:
         return ("ref", target, reference.language.lower() or page.language, scope)
     if reference.kind in _JEKYLL_TAGS:
         return (reference.kind, target)  # (from the site's folder, or by name)
+    if "://" in target:
+        return (reference.kind, target)  # (the site's own URL: from its root)
     if target.startswith("#") or page.file is None or (not target.startswith("/") and _url_relative(target)):
         return (reference.kind, target, page)  # (a relative URL: from the page's URL)
     # (Docusaurus reads a Markdown link from the root in the page's content folder, as it reads others; Hugo
@@ -172,12 +174,30 @@ def content_key(path: str) -> str:
     return "/" + basic_normalize(path).strip("/")
 
 
+def own_path(config: SiteConfig, target: str) -> str | None:
+    """The root-relative form (``/docs/x/#y``) of a link to the site's own URL (``https://keda.sh/docs/x/#y``:
+    the host of its ``baseURL``, either scheme), else ``None``."""
+    if "://" not in target or not config.own_hosts:
+        return None
+    try:
+        parts = urlsplit(target)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or parts.hostname not in config.own_hosts:
+        return None
+    return urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment))
+
+
 def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     target = reference.target
     if "{{" in target:
         return _SKIP  # a template's placeholder (in a file a shortcode includes), not a path
     if target.startswith("#"):
         return Resolved(page, unquote(target[1:]))
+    if (local := own_path(index.config, target)) is not None:
+        resolved = _link(index, page, Reference(reference.kind, local, reference.at, reference.language))
+        problem = resolved.problem
+        return resolved._replace(problem=f"`{target}` leads into this site: {problem}") if problem else resolved
     path, fragment = link_path(target), target.partition("#")[2]
     markdown = path.lower().endswith(index.config.page_extensions)
     hugo = index.config.generator == "hugo"

@@ -55,6 +55,23 @@ def redirect_sources(path: str) -> tuple[list[str], bytes]:
     return _sources(text.splitlines()), data
 
 
+def netlify_redirect_sources(path: str) -> tuple[list[str], bytes]:
+    """:func:`redirect_sources` of a ``netlify.toml``'s ``[[redirects]]`` (``from``, ``status``), and its bytes."""
+    import tomllib
+
+    data, text = _read(path)
+    try:
+        rules = tomllib.loads(text).get("redirects") if text else None
+    except tomllib.TOMLDecodeError:
+        return [], data
+    lines = [
+        f"{rule['from']} / {rule.get('status', 301)}"
+        for rule in (rules if isinstance(rules, list) else [])
+        if isinstance(rule, dict) and isinstance(rule.get("from"), str)
+    ]
+    return _sources(lines), data
+
+
 def template_redirect_sources(path: str) -> tuple[list[str], bytes]:
     """:func:`redirect_sources` of a Go template writing a ``_redirects`` file (Hugo's home page in an output
     format named so, keda.sh's ``layouts/index.redirects``): a source the template computes covers what its

@@ -45,10 +45,10 @@ from fmlint.config.settings import Settings
 from fmlint.diagnostics import INTERNAL_ERROR, Diagnostic
 from fmlint.document import read_document
 from fmlint.file_result import FileResult
-from fmlint.linter import context, located_diagnostic, read_path, reading_key, site_facts
+from fmlint.linter import context, located_diagnostic, read_path, site_facts
 from fmlint.positions import Position
 from fmlint.rules.site import SITE_CODES
-from fmlint.site.config import SiteConfig, site_of
+from fmlint.site.config import SiteConfig, site_key, site_of
 from fmlint.site.facts import At, SiteFacts, StoredFacts
 from fmlint.site.hugo_paths import url_key
 from fmlint.site.jekyll import html_page_urls
@@ -501,7 +501,7 @@ def _other_facts(
                 prefixes[id(settings)] = cache.key_prefix(settings)
             stamp = stamps.get(absolute)
             if stamp is not None:
-                wanted[prefixes[id(settings)] + path + reading_key(path, settings.preset)] = (stamp, path)
+                wanted[prefixes[id(settings)] + path + site_key(path, settings.preset)] = (stamp, path)
         found = {wanted[key][1]: facts for key, facts in cache.load_facts(wanted).items()}
         cache.close()
     missing = [path for path in others if path not in found]

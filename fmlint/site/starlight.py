@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from fmlint.js_text import constant_object, object_keys, object_spreads, without_comments
 from fmlint.site.anchors import GITHUB_SLUGGER, SLUGIFIERS
 from fmlint.site.hugo_paths import link_path, names_file, under_base
-from fmlint.site.routes import file_routes, matches, redirect_sources, route_pattern
+from fmlint.site.routes import file_routes, matches, netlify_redirect_sources, redirect_sources, route_pattern
 
 DOCS = os.path.join("src", "content", "docs")
 PAGE_EXTENSIONS = (".md", ".mdx", ".mdoc")
@@ -109,6 +109,7 @@ def read_starlight(root: str, marker: str) -> Starlight | None:
     redirects = [
         *_config_redirects(root, marker, text),
         *redirect_sources(os.path.join(root, "public", "_redirects"))[0],
+        *netlify_redirect_sources(os.path.join(root, "netlify.toml"))[0],
     ]
     routes = file_routes(os.path.join(root, "src", "pages"), _ROUTE_FILES)
     return Starlight(
