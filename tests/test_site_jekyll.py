@@ -203,3 +203,62 @@ def test_files_in_exclude_are_no_pages(tmp_path):
         f"a.md:5:{tag}-5:{tag + len('notes/secret.md')} SITE003",  # (the path in the tag)
     ]
     assert "Jekyll fails the build" in found[2]
+
+
+# Headings, and the IDs kramdown (2.4.0, kramdown-parser-gfm 1.1.0: Jekyll 4.3.1's) gives them with each set of
+# options; with Ruby's kramdown installed they are made again here
+KRAMDOWN_HEADINGS = [
+    "brew(1) -- The Manual",  # (the GFM parser's typographic dashes, `<<` and `>>` are no part of IDs)
+    "A --- B",
+    "<< guillemets >>",
+    "x² ① Ⅻ ½ 3",  # (marks and letter numbers kept; other numbers dropped)
+    "ইন্সটল গিট",
+    "`--flag` x",  # (code as written)
+    'Dots... and "quotes" it\'s',
+    "Über  Straße",
+    "Twice",
+    "Twice",
+    "Twice-1",  # (counted for its own text: an ID again)
+    "①",  # (the GFM parser: an empty ID is none)
+    "①",
+    "Custom {#twice}",
+]
+KRAMDOWN_OPTIONS = {
+    "": {"brew1--the-manual", "a--b", "guillemets", "x--ⅻ--3", "ইন্সটল-গিট", "--flag-x", "dots-and-quotes-its"}
+    | {"über--straße", "twice", "twice-1", "-1"},
+    "kramdown:\n  input: kramdown\n": {"brew1----the-manual", "a-----b", "guillemets-", "x----3", "section", "flag-x"}
+    | {"dots-and-quotes-its", "ber--strae", "twice", "twice-1", "section-1", "section-2"},
+    "kramdown:\n  auto_id_prefix: sec-\n": {"sec-brew1--the-manual", "sec-a--b", "sec-guillemets", "sec-x--ⅻ--3"}
+    | {"sec-ইন্সটল-গিট", "sec---flag-x", "sec-dots-and-quotes-its", "sec-über--straße", "sec-twice", "sec-twice-1"}
+    | {"sec-", "sec--1", "twice"},
+    "kramdown:\n  auto_ids: false\n": {"twice"},
+}
+
+
+@pytest.mark.parametrize("options", sorted(KRAMDOWN_OPTIONS))
+def test_heading_ids_are_kramdowns(tmp_path, options):
+    """Homebrew's docs (`# brew(1) -- The Package Manager`) and training-kit's Indic pages: kramdown's IDs, not
+    goldmark's (truth run against Jekyll 4.3.1); `kramdown:` options in `_config.yml` are read."""
+    body = "".join(f"## {text}\n\n" for text in KRAMDOWN_HEADINGS)
+    write(tmp_path, {"_config.yml": options or "title: t\n", "index.md": page("title: Home", body=body)})
+    (found,) = [p for p in index_of(tmp_path).pages if p.file is not None]
+    assert found.ids == KRAMDOWN_OPTIONS[options]
+    if shutil.which("ruby") is not None and (made := _kramdown_ids(tmp_path, body, options)) is not None:
+        assert found.ids == made
+
+
+def _kramdown_ids(root: Path, body: str, options: str) -> set[str] | None:
+    """The IDs Ruby's kramdown gives ``body``'s headings with the ``_config.yml`` ``options`` (None without it)."""
+    settings = {"input": "GFM", "auto_ids": True, "auto_id_prefix": ""}
+    for line in options.splitlines()[1:]:
+        key, _, value = line.strip().partition(": ")
+        settings[key] = {"false": False}.get(value, value)
+    script = (
+        "require 'kramdown'; require 'kramdown-parser-gfm'; o = {input: ARGV[0], auto_ids: ARGV[1] == 'true',"
+        ' auto_id_prefix: ARGV[2]}; puts Kramdown::Document.new(STDIN.read, o).to_html.scan(/ id="([^"]*)"/)'
+    )
+    arguments = [settings["input"], str(settings["auto_ids"]).lower(), str(settings["auto_id_prefix"])]
+    done = subprocess.run(
+        ["ruby", "-e", script, *arguments], input=body, capture_output=True, text=True, cwd=root, check=False
+    )
+    return set(done.stdout.split()) if done.returncode == 0 else None

@@ -28,7 +28,7 @@ from fmlint.site.hugo_paths import remove_accents
 
 _NOT_IN_ID = re.compile(r"[^\w\- \t]+")  # goldmark keeps letters, digits, `_`, `-`, spaces and tabs
 GITHUB, GITHUB_ASCII, BLACKFRIDAY = "github", "github-ascii", "blackfriday"
-GITHUB_SLUGGER, PYTHON_MARKDOWN, ZOLA = "github-slugger", "python-markdown", "zola"
+GITHUB_SLUGGER, PYTHON_MARKDOWN, ZOLA, KRAMDOWN = "github-slugger", "python-markdown", "zola", "kramdown"
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _NOT_IN_ASCII_SLUG = re.compile(r"[^a-z0-9_\- ]+")
 # github-slugger keeps letters, marks, decimal and letter numbers, connector punctuation, `-` and spaces (and the
@@ -226,6 +226,47 @@ def _python_markdown_ids(anchors: list[tuple[str, str, bool]], id_type: str) -> 
     return taken
 
 
+def _kramdown_ids(anchors: list[tuple[str, str, bool]], id_type: str) -> set[str]:
+    """kramdown's (Jekyll's): ``kramdown:INPUT:PREFIX``, INPUT ``gfm`` (its GFM parser, Jekyll's default),
+    ``kramdown`` or ``none`` (``auto_ids: false``).  A repeated ID gets ``-1``, ``-2``… counted for its own
+    text (``{#custom}`` IDs count for nothing); an empty GFM ID is none, an empty kramdown one ``section``;
+    ``auto_id_prefix`` goes before each."""
+    _, parser, prefix = id_type.split(":", 2)
+    found = {custom for _, custom, _ in anchors if custom}
+    if parser == "none":
+        return found
+    uses: dict[str, int] = {}
+    for text, custom, _ in anchors:
+        if custom:
+            continue
+        base = _kramdown_basic(text) if parser == "kramdown" else _kramdown_gfm(text)
+        uses[base] = uses.get(base, -1) + 1
+        generated = prefix + (f"{base}-{uses[base]}" if uses[base] else base)
+        if generated:
+            found.add(generated)
+    return found
+
+
+_GUILLEMETS = re.compile(r"<< ?| ?>>")  # kramdown's typographic « and » (a space next to them is theirs)
+_BASIC_LEAD = re.compile(r"^[^a-zA-Z]+")
+_NOT_IN_BASIC = re.compile(r"[^a-zA-Z0-9 -]")
+
+
+@lru_cache(maxsize=65536)
+def _kramdown_gfm(text: str) -> str:
+    """kramdown-parser-gfm's ID: typographic symbols dropped (its dashes are marked in the text: the site's
+    ``dashes`` are ""), ``\\p{Word}`` characters (github-slugger's), ``-`` and spaces kept, lowercased, each space
+    or tab a ``-``."""
+    return _github_slugger(_GUILLEMETS.sub("", text).replace("\t", " ").lower()).replace(" ", "-")
+
+
+@lru_cache(maxsize=65536)
+def _kramdown_basic(text: str) -> str:
+    """kramdown's own parser's ID (``input: kramdown``), of the text as written: ASCII letters from the first one
+    on, digits, ``-`` and spaces as ``-``, lowercased; ``section`` when empty."""
+    return _NOT_IN_BASIC.sub("", _BASIC_LEAD.sub("", text)).replace(" ", "-").lower() or "section"
+
+
 def predictable(text: str, id_type: str) -> bool:
     """Whether fmlint knows the ID the generator makes of a heading's ``text``: not for Zola's when the text
     has characters the ``slug`` crate transliterates by name (an emoji: 🦀 is ``crab``), nor with an MkDocs
@@ -264,6 +305,8 @@ def heading_ids(
     written = [(_dashed(text, dashes), custom, heading) for text, custom, heading in anchors]
     if id_type.startswith(PYTHON_MARKDOWN):
         return _python_markdown_ids(written, id_type)
+    if id_type.startswith(KRAMDOWN + ":"):
+        return _kramdown_ids(written, id_type)
     taken: set[str] = set()
     for text, custom, heading in written:
         if custom:

@@ -362,7 +362,7 @@ def read_site(root: str) -> SiteConfig:
 
 
 # Where the other generators keep Markdown, and how they make heading IDs (only links and anchors are
-# checked on their sites): Jekyll's kramdown GFM parser and goldmark's `github` agree; Docusaurus and
+# checked on their sites): Jekyll's from its kramdown options (see `_kramdown_id_type`); Docusaurus and
 # Astro use github-slugger; MkDocs uses Python-Markdown's `toc` slugify.
 _OTHER_SITES = {
     "jekyll": ((".",), "github"),
@@ -428,6 +428,16 @@ def _block_markers(extensions: Any) -> tuple[str, ...]:
     return tuple(marker for name, marker in _BLOCK_EXTENSIONS.items() if name in names)
 
 
+def _kramdown_id_type(options: Any) -> str:
+    """A Jekyll site's heading-ID type from its ``kramdown`` options: ``kramdown:PARSER:PREFIX`` (PARSER ``gfm``,
+    Jekyll's default input, ``kramdown``, or ``none`` with ``auto_ids: false``; ``auto_id_prefix``)."""
+    options = options if isinstance(options, dict) else {}
+    parser = "kramdown" if str(options.get("input", "GFM")).lower() == "kramdown" else "gfm"
+    if options.get("auto_ids") is False:
+        parser = "none"
+    return f"kramdown:{parser}:{options.get('auto_id_prefix') or ''}"
+
+
 def _is_zola(root: str, name: str) -> bool:
     """Whether ``config.toml`` is Zola's (``base_url``; Hugo's key is ``baseURL``), such as the Rust blog's."""
     if name != "config.toml":
@@ -469,10 +479,12 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         included = set(_strings(options.get("include")))
         jekyll_exclude = tuple(entry for entry in _strings(options.get("exclude")) if entry not in included)
         collections_dir = str(options.get("collections_dir") or "").strip("/")
+        heading_ids = _kramdown_id_type(options.get("kramdown"))
         base_path = str(options.get("baseurl") or "").strip("/")
         own = _own_hosts(options.get("url"))
     starlight = None
-    dashes = WRITTEN_DASHES
+    # (the typographic dashes of kramdown's GFM parser are no part of IDs; its own parser's IDs keep `--`)
+    dashes = ("", "") if heading_ids.startswith("kramdown:gfm:") else WRITTEN_DASHES
     if generator == "astro":
         from fmlint.site.starlight import read_starlight, smartypants
 
