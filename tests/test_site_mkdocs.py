@@ -121,3 +121,33 @@ def test_links_to_files_mkdocs_excludes_are_broken(tmp_path):
         "y.tmp.md",
     ]
     assert not (tmp_path / "site/drafts").exists() and (tmp_path / "site/ok/index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    "plugins",
+    [
+        "plugins:\n  - search\n  - exclude:\n      glob:\n        - snippets/*\n      regex: '.*\\.tmp\\.md$'\n",
+        "plugins:\n  search: {}\n  exclude:\n    glob: snippets/*\n    regex: ['.*\\.tmp\\.md$']\n",
+    ],
+)
+def test_files_the_exclude_plugin_leaves_out_are_no_pages(tmp_path, plugins):
+    """Knative's docs: the mkdocs-exclude plugin (`glob`: fnmatch from `docs_dir`, `regex`: re.match) leaves out
+    `snippets/*`, files included in pages whose own links are written for the including page (4 false SITE003);
+    `plugins` is a list, or one map of names to options."""
+    links = "[a](snippets/s.md) [b](y.tmp.md) [c](ok.md)\n"
+    write(
+        tmp_path,
+        {
+            "mkdocs.yml": "site_name: t\n" + plugins,
+            "docs/index.md": links,
+            "docs/snippets/s.md": "# S\n\n[gone](../nothere.md)\n",
+            "docs/y.tmp.md": "# Y\n",
+            "docs/ok.md": "# OK\n",
+        },
+    )
+    found = site_findings(tmp_path)
+    assert placed(found) == [
+        f"docs/index.md:{at(1, links, 'snippets/s.md')} SITE003",
+        f"docs/index.md:{at(1, links, 'y.tmp.md')} SITE003",
+    ]
+    assert "is excluded by mkdocs.yml's exclude plugin: MkDocs builds no page of it" in found[0]

@@ -25,6 +25,7 @@ import hashlib
 import html
 import json
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -139,6 +140,8 @@ class SiteConfig:
     docusaurus: Docusaurus | None = None  # a Docusaurus site's content plugins, base URL and locales
     mkdocs_blocks: tuple[str, ...] = ()  # the markers of an MkDocs site's indented blocks (fmlint.indented_blocks)
     mkdocs_exclude: tuple[str, ...] = ()  # ``exclude_docs``: gitignore-style patterns, from ``docs_dir``
+    # the ``exclude`` plugin's (mkdocs-exclude) ``glob`` and ``regex`` patterns, as ``glob:…`` and ``regex:…``
+    mkdocs_excluded_by_plugin: tuple[str, ...] = ()
     digest: str = ""
     redirects: tuple[str, ...] = ()  # Hugo: the sources of `static/_redirects` (Netlify's), as routes
 
@@ -199,6 +202,8 @@ class SiteConfig:
             path = os.path.relpath(absolute, self.content_dirs[0].path).replace(os.sep, "/")
             if _gitignore(("/templates/", *self.mkdocs_exclude)).match_file(path):
                 return "is in mkdocs.yml's exclude_docs: MkDocs builds no page of it"
+            if any(_plugin_excludes(pattern, path) for pattern in self.mkdocs_excluded_by_plugin):
+                return "is excluded by mkdocs.yml's exclude plugin: MkDocs builds no page of it"
         return ""
 
     def content_dirs_of(self, path: str) -> list[tuple[int, ContentDir]]:
@@ -408,6 +413,29 @@ def _toc_ids(extensions: Any) -> str:
     return "python-markdown" if (kind, separator) == ("", "-") else f"python-markdown:{kind}:{separator}"
 
 
+def _exclude_plugin(plugins: Any) -> tuple[str, ...]:
+    """The ``glob`` and ``regex`` patterns of the ``exclude`` plugin (mkdocs-exclude) in mkdocs.yml's ``plugins``."""
+    found: list[str] = []
+    entries = [plugins] if isinstance(plugins, dict) else plugins if isinstance(plugins, list) else []
+    for entry in entries:  # (a list of names and one-key maps, or one map of names to their options)
+        options = entry.get("exclude") if isinstance(entry, dict) else None
+        if isinstance(options, dict):
+            found += [f"{kind}:{pattern}" for kind in ("glob", "regex") for pattern in _strings(options.get(kind))]
+    return tuple(found)
+
+
+def _plugin_excludes(pattern: str, path: str) -> bool:
+    """Whether mkdocs-exclude's ``glob:…`` (``fnmatchcase``) or ``regex:…`` (``re.match``) pattern leaves ``path``
+    (from ``docs_dir``) out."""
+    kind, _, written = pattern.partition(":")
+    if kind == "glob":
+        return fnmatch.fnmatchcase(path, written)
+    try:
+        return re.match(written, path) is not None
+    except re.error:
+        return False
+
+
 @cache
 def _gitignore(lines: tuple[str, ...]) -> Any:
     """A ``pathspec`` matcher of gitignore-style ``lines``, as MkDocs matches ``exclude_docs``."""
@@ -450,6 +478,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     folders, heading_ids = _OTHER_SITES.get(generator, ((), "github"))
     blocks: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    by_plugin: tuple[str, ...] = ()
     if generator == "mkdocs":
         options, _ = _load(os.path.join(root, marker))
         folders = (str(options.get("docs_dir") or "docs"),)
@@ -457,6 +486,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         blocks = _block_markers(options.get("markdown_extensions"))
         excluded = options.get("exclude_docs")
         exclude = tuple(excluded.splitlines()) if isinstance(excluded, str) else ()
+        by_plugin = _exclude_plugin(options.get("plugins"))
     docusaurus = None
     if generator == "docusaurus":
         from fmlint.site.docusaurus import read_docusaurus
@@ -506,6 +536,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         docusaurus=docusaurus,
         mkdocs_blocks=blocks,
         mkdocs_exclude=exclude,
+        mkdocs_excluded_by_plugin=by_plugin,
         dashes=dashes,
     )
 
