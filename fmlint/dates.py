@@ -30,6 +30,10 @@ _ISO = re.compile(
     r"(?:(?P<separator>[T ])(?P<hour>\d{2}):(?P<minute>\d{2}):(?P<second>\d{2})(?P<fraction>\.\d+)?"
     r"(?P<zone>.*))?"
 )
+# `2024-1-25`: a YAML 1.1 timestamp (PyYAML's, Ruby's Psych: month, day and hour may have one digit), which
+# MkDocs' and Jekyll's readers take for a date (Jekyll's Time.parse too); Hugo cannot read it
+_UNPADDED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:([Tt]|[ \t]+)(\d{1,2})(:\d{2}:\d{2}.*))?")
+_UNPADDED_READERS = ("MkDocs", "Jekyll")
 # The zones each separator allows, with the numeric offset as group 1.
 _ISO_ZONES = {
     "T": re.compile(r"Z|([+-]\d{2}:?\d{2})"),
@@ -89,6 +93,12 @@ def parse_hugo_date(text: str, generator: str = "Hugo") -> HugoDate:
             except ValueError as exc:
                 raise DateError(f"`{text}` has impossible values ({exc})") from None
             return HugoDate(value, layout != "%d %b %Y", has_zone)
+    if generator in _UNPADDED_READERS and (unpadded := _UNPADDED.fullmatch(text)) is not None:
+        year, month, day, separator, hour, rest = unpadded.groups()
+        time = f"{'T' if separator in ('T', 't') else ' '}{int(hour):02d}{rest}" if separator else ""
+        padded = f"{year}-{int(month):02d}-{int(day):02d}{time}"
+        if padded != text:
+            return parse_hugo_date(padded, generator)
     if re.match(r"\d{4}-\d{1,2}-\d{1,2}", text):
         raise DateError(
             f"`{text}` is not a date layout {generator} accepts (use 2006-01-02 or 2006-01-02T15:04:05-07:00)"

@@ -247,3 +247,15 @@ def test_other_presets_skip_spaces_and_leave_other_types_to_the_schema():
     source = '---\ndate: " 2025-02-07"\nlastmod: 2025\n---\n'
     check(source, [(2, 7, "FH002")], schema=PERMISSIVE, preset="docusaurus")
     check("---\ndate:\n  created: 2025-02-07\n---\n", [], schema=PERMISSIVE, preset="mkdocs-material")
+
+
+@pytest.mark.parametrize(
+    ("preset", "found"),
+    [("mkdocs-material", []), ("jekyll", []), ("hugo", [(2, 7, "DT001")]), ("docusaurus", [(2, 7, "DT001")])],
+)
+def test_one_digit_months_and_days_are_dates_to_yaml_1_1_readers(preset, found):
+    """Knative's blog: `date: 2024-1-25` is a YAML 1.1 timestamp to MkDocs (PyYAML; the RSS plugin reads it as
+    25 January) and to Jekyll (Ruby's Psych, Time.parse); Hugo cannot read it."""
+    options = {"dates": {"date-fields": ["date"], "lastmod-fields": [], "publish-date-fields": []}}
+    check("---\ndate: 2024-1-25 9:05:00\n---\n", found, schema=PERMISSIVE, preset=preset, rule_options=options)
+    check("---\ndate: 2024-13-5\n---\n", [(2, 7, "DT001")], schema=PERMISSIVE, preset=preset, rule_options=options)
