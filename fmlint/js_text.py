@@ -23,8 +23,11 @@ def _blank_comment(token: re.Match[str]) -> str:
     return " " * len(value) if value.startswith(("//", "/*")) else value
 
 
-# the tokens an object literal's keys are found among: strings, brackets, names, commas and colons
-_PART = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|[{}\[\]()]|[A-Za-z_$][\w$]*|[,:]""")
+# the tokens an object literal's keys are found among: a string, a bracket, a name or a number (helm-www's
+# `versions: {3: {path: "v3"}}`), `,` or `:`
+_PART = re.compile(
+    r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|[{}\[\]()]|[A-Za-z_$][\w$]*|\d[\w.]*|[,:]"""
+)
 
 
 def object_keys(text: str, start: int) -> list[str]:

@@ -68,6 +68,7 @@ class ContentPlugin:
     kind: str  # "docs", "blog" or "pages"
     folder: str  # as configured, from the site's folder (``../docs``)
     route: str  # its ``routeBasePath`` without slashes at its ends ("" at the site's root)
+    number_prefixes: bool = True  # ``01-intro`` is ``intro`` (``numberPrefixParser: false`` keeps the prefix)
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,10 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
         else:  # (each instance of a plugin has its folder)
             folder = top_level_string(text, start, "path") or named[kind]
             route = top_level_string(text, start, "routeBasePath")
-            plugin = ContentPlugin(kind, folder, (_ROUTES[kind] if route is None else route).strip("/"))
+            parser = top_level_boolean(text, start, "numberPrefixParser")
+            plugin = ContentPlugin(
+                kind, folder, (_ROUTES[kind] if route is None else route).strip("/"), parser is not False
+            )
             plugins.append((plugin, _versioning(text, start)))
     plugins += [
         (ContentPlugin(kind, folder, _ROUTES[kind]), _Versioning())
@@ -257,7 +261,7 @@ def _with_versions(root: str, plugin: ContentPlugin, versioning: _Versioning) ->
     def folder(name: str) -> str:
         return plugin.folder if name == _CURRENT else f"{prefix}versioned_docs/version-{name}"
 
-    return [ContentPlugin("docs", folder(name), route(name)) for name in names]
+    return [ContentPlugin("docs", folder(name), route(name), plugin.number_prefixes) for name in names]
 
 
 _CURRENT = "current"
@@ -285,18 +289,19 @@ def page_url(site: Docusaurus, plugin: ContentPlugin, path: str, slug: str | Non
     elif plugin.kind == "blog":
         route = _blog_route(folder, stem, slug)
     else:
-        route = _doc_route(folder, stem, slug, doc_id)
+        route = _doc_route(folder, stem, slug, doc_id, plugin.number_prefixes)
     return "/" + "/".join(part for part in (site.base.strip("/"), plugin.route, route.strip("/")) if part)
 
 
-def _doc_route(folder: str, stem: str, slug: str | None, doc_id: str | None) -> str:
-    parts = [_unprefixed(part) for part in folder.split("/") if part]
+def _doc_route(folder: str, stem: str, slug: str | None, doc_id: str | None, prefixes: bool = True) -> str:
+    unprefixed = _unprefixed if prefixes else str
+    parts = [unprefixed(part) for part in folder.split("/") if part]
     if slug is not None and slug.strip():
         return slug if slug.startswith("/") else posixpath.join(*parts, slug) if parts else slug
     last = folder.rsplit("/", 1)[-1]
     if stem.lower() in ("index", "readme") or (last and stem == last):  # a category index, whatever its `id`
         return "/".join(parts)
-    return "/".join([*parts, doc_id.rsplit("/", 1)[-1] if doc_id else _unprefixed(stem)])
+    return "/".join([*parts, doc_id.rsplit("/", 1)[-1] if doc_id else unprefixed(stem)])
 
 
 def _blog_route(folder: str, stem: str, slug: str | None) -> str:
