@@ -131,6 +131,19 @@ def no_current_version_site(root: Path) -> None:
     write(root, {"docusaurus.config.js": NO_CURRENT_CONFIG, "versions.json": '["1.0"]\n', **files})
 
 
+# helm-www: versions named by numbers (unquoted keys) under paths of their own; numbers kept in file names
+NUMBERED_CONFIG = VERSIONED_CONFIG.replace(
+    "docs: {sidebarPath: undefined}",
+    "docs: {sidebarPath: undefined, numberPrefixParser: false, versions: {3: {path: 'v3'}, 2: {path: 'v2'}}}",
+)
+NUMBERED_FILES = ("docs/001-intro.md", "versioned_docs/version-3/001-intro.md", "versioned_docs/version-2/001-intro.md")
+
+
+def numbered_versions_site(root: Path) -> None:
+    files = {name: page(f"title: {name}") for name in NUMBERED_FILES}
+    write(root, {"docusaurus.config.js": NUMBERED_CONFIG, "versions.json": '["3", "2"]\n', **files})
+
+
 def test_page_urls_match_a_docusaurus_build(tmp_path):
     oracle_site(tmp_path)
     assert built_by_fmlint(tmp_path) == BUILT
@@ -147,6 +160,7 @@ PROJECT = os.environ.get("FMLINT_DOCUSAURUS_PROJECT")
         (versioned_site, set()),
         (chosen_versions_site, set()),
         (no_current_version_site, set()),
+        (numbered_versions_site, set()),
     ],
 )
 def test_page_urls_match_docusaurus_building_them_now(tmp_path, site, generated):
@@ -250,6 +264,19 @@ def test_versions_chosen_and_placed_by_the_docs_options_match_a_docusaurus_build
     ]
 
 
+def test_versions_named_by_numbers_and_number_prefixes_kept(tmp_path):
+    """helm-www: `versions: {3: {path: 'v3'}}` (a number, not a string, as the key: 214 pages had been placed at
+    `/docs/3/…`) and `numberPrefixParser: false` (`001-charts.md` is `/docs/001-charts`, not `/docs/charts`)."""
+    numbered_versions_site(tmp_path)
+    assert built_by_fmlint(tmp_path) == {"/docs/next/001-intro/", "/docs/v3/001-intro/", "/docs/v2/001-intro/"}
+    links = "[a](/docs/v3/001-intro) [b](/docs/3/001-intro) [c](/docs/v2/intro) [d](/docs/next/001-intro)\n"
+    write(tmp_path, {"versioned_docs/version-3/001-intro.md": page("title: Three", body=links)})
+    assert placed(site_findings(tmp_path)) == [
+        f"versioned_docs/version-3/001-intro.md:{at(5, links, url)} SITE003"
+        for url in ("/docs/3/001-intro", "/docs/v2/intro")
+    ]
+
+
 def test_versions_are_separate_folders_and_a_themes_docs_key_is_no_plugin(tmp_path):
     """Jest's website: the docs in `../docs`, a theme option `docs: {sidebar: …}` (no plugin: its default folder
     is not there), and each version repeating the pages' titles (no duplicate: they are separate folders)."""
@@ -296,6 +323,12 @@ def test_footnote_anchors_are_not_judged_and_code_holds_no_attribute_ids(tmp_pat
         ("last_update:\n  author: A\n  extra: x", []),
         ("id: a/b", [(3, 5, "SC001")]),  # "Document id cannot include slash": the build fails
         ('slug: ""', [(3, 7, "SC001")]),
+        # Joi's strings may not be empty unless allowed (helm-www's truth run): the build fails on each
+        (
+            'sidebar_label: ""\npagination_next: ""\nkeywords: [""]',
+            [(3, 16, "SC001"), (4, 18, "SC001"), (5, 12, "SC001")],
+        ),
+        ('title: ""\ndescription: ""\ncustom_edit_url: ""', []),  # (allowed empty)
         ("tags:\n  - label: x", [(4, 5, "SC003")]),  # a tag object needs its permalink
         (
             "sidebar_position: abc\ntoc_max_heading_level: 7\ndraft: yes",

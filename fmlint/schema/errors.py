@@ -185,6 +185,8 @@ def _value_message(error: ValidationError, where: str) -> str:
         return f"{where}: {_short(value)} is not a valid {expected}{reason}"
     if keyword == "pattern":
         return f"{where}: {_short(value)} does not match the pattern `{expected}`"
+    if keyword == "minLength" and expected == 1:
+        return f"{where}: must not be empty"
     if keyword in ("minLength", "maxLength"):
         bound = "at least" if keyword == "minLength" else "at most"
         return f"{where}: must be {bound} {expected} characters long, got {len(value)}"
