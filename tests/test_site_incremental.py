@@ -200,6 +200,25 @@ DOCUSAURUS_STEPS = [
 ]
 
 
+FR = "i18n/fr/docusaurus-plugin-content-docs/current/"
+I18N_SITE = {
+    "docusaurus.config.js": "module.exports = {baseUrl: '/', i18n: {defaultLocale: 'en', locales: ['en', 'fr']},"
+    " presets: [['classic', {docs: {}}]]};\n",
+    "docs/a.md": page("title: A", body="## Foo\n"),
+    FR + "a.md": page("title: A", body="## Fou\n"),
+    "docs/b.md": page("title: B", body="[a](/docs/a#foo) [b](/a.md#fou)\n"),  # untranslated: in fr too
+    FR + "c.md": page("title: C", body="[a](/docs/a#fou) [b](./a.md#foo)\n"),
+    "docs/c.md": page("title: C"),
+}
+I18N_STEPS = [
+    _outside(FR + "a.md", ["docs/b.md"], "title: A", body="## Foo\n"),  # fr's heading now as en's
+    _outside("docs/a.md", [FR + "c.md"], "title: A", body="## Fou\n"),
+    _files({FR + "b.md": page("title: B", body="[a](/docs/a#foo)\n")}, ["docs/b.md"]),  # b translated now
+    _delete(FR + "a.md", ["docs/b.md", FR + "c.md"]),
+    _edit(FR + "c.md", "title: C", body="[a](/fr/docs/a#fou) [b](/docs/b#x) [c](/docs/gone)\n"),
+]
+
+
 JEKYLL_SITE = {
     "_config.yml": "collections:\n  docs:\n    output: true\n    permalink: /:collection/:path/\n",
     "index.md": page("title: Home", body="[a](/docs/intro/#run) [b]({% link _docs/intro.md %}) [c](/about)\n"),
@@ -233,9 +252,16 @@ JEKYLL_STEPS = [
         *((FAULTY_SITE, steps) for steps in SEQUENCES.values()),
         (STARLIGHT_SITE, STARLIGHT_STEPS),
         (DOCUSAURUS_SITE, DOCUSAURUS_STEPS),
+        (I18N_SITE, I18N_STEPS),
         (JEKYLL_SITE, JEKYLL_STEPS),
     ],
-    ids=[*SEQUENCES.keys(), "a Starlight site", "a Docusaurus site", "a Jekyll site"],
+    ids=[
+        *SEQUENCES.keys(),
+        "a Starlight site",
+        "a Docusaurus site",
+        "a Docusaurus site with a locale",
+        "a Jekyll site",
+    ],
 )
 def test_incremental_runs_find_what_a_run_from_scratch_finds(tmp_path, site, steps):
     write(tmp_path, site)

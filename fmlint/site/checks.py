@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from fmlint.site.facts import At, Item, Reference
 from fmlint.site.hugo_paths import basic_normalize, make_path, sanitize
-from fmlint.site.index import Page, SiteIndex, alias_url, container
+from fmlint.site.index import Page, SiteIndex, alias_url, container, locale_fallbacks
 from fmlint.site.refs import lookup, resolve
 
 COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLICATE_TITLE = (
@@ -202,29 +202,55 @@ def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
     for page in index.pages:
         if page.file is None or not wanted(page) or index.config.unbuilt(page.absolute):
             continue  # (a file the generator leaves out: a README for GitHub beside the docs)
+        fallbacks: list[Page] | None = None
         for reference in page.facts.references:
-            resolved = resolve(index, page, reference)
-            if not resolved.checked:
-                continue
-            if resolved.page is None:
-                yield Finding(page, BROKEN_REFERENCE, resolved.problem, reference.at)
-                continue
-            fragment, target = resolved.fragment, resolved.page
-            if target.facts.draft and not page.facts.draft and index.config.generator == "hugo":
-                yield Finding(page, BROKEN_REFERENCE, _draft_message(index, page, reference, target), reference.at)
-                continue
-            if target is page and not page.renders:
-                continue  # a fragment written to be included: its own #links are the including page's
-            if fragment and not _GENERATED_ANCHORS.search(fragment) and fragment not in index.config.page_anchors:
-                ids = anchor_ids(index, target)
-                # (a page whose Markdown a shortcode or an extension writes has headings fmlint does not see)
-                if (
-                    fragment not in ids
-                    and not target.facts.hidden_markdown
-                    and target.ids_known
-                    and not index.ids_written(target)
-                ):
-                    yield Finding(page, BROKEN_ANCHOR, _anchor_message(page, target, fragment, ids), reference.at)
+            problem = _reference_problem(index, page, reference)
+            if problem is None and reference.kind == "link" and reference.target.startswith("/"):
+                if fallbacks is None:
+                    fallbacks = locale_fallbacks(index, page)
+                problem = _in_locales(index, fallbacks, reference)
+            if problem is not None:
+                yield Finding(page, *problem, reference.at)
+
+
+def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> tuple[str, str] | None:
+    """What is wrong with a reference of ``page`` (the code and message), if anything."""
+    resolved = resolve(index, page, reference)
+    if not resolved.checked:
+        return None
+    if resolved.page is None:
+        return BROKEN_REFERENCE, resolved.problem
+    fragment, target = resolved.fragment, resolved.page
+    if target.facts.draft and not page.facts.draft and index.config.generator == "hugo":
+        return BROKEN_REFERENCE, _draft_message(index, page, reference, target)
+    if target is page and not page.renders:
+        return None  # a fragment written to be included: its own #links are the including page's
+    if fragment and not _GENERATED_ANCHORS.search(fragment) and fragment not in index.config.page_anchors:
+        ids = anchor_ids(index, target)
+        # (a page whose Markdown a shortcode or an extension writes has headings fmlint does not see)
+        if (
+            fragment not in ids
+            and not target.facts.hidden_markdown
+            and target.ids_known
+            and not index.ids_written(target)
+        ):
+            return BROKEN_ANCHOR, _anchor_message(page, target, fragment, ids)
+    return None
+
+
+def _in_locales(index: SiteIndex, fallbacks: list[Page], reference: Reference) -> tuple[str, str] | None:
+    """What is wrong with a link from the root of a Docusaurus page in the locales that show it untranslated
+    (``fallbacks``: the page as each shows it), where the link gets the locale's prefix: a translated page's
+    heading may have another ID."""
+    failing = [
+        (page.language, problem) for page in fallbacks if (problem := _reference_problem(index, page, reference))
+    ]
+    if not failing:
+        return None
+    locales = ", ".join(f"`{locale}`" for locale, _ in failing)
+    code, message = failing[0][1]
+    which = "locales, which show" if len(failing) > 1 else "locale, which shows"
+    return code, f"{message} (in the {locales} {which} this page untranslated)"
 
 
 def _draft_message(index: SiteIndex, page: Page, reference: Reference, target: Page) -> str:

@@ -492,9 +492,11 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         from fmlint.site.docusaurus import read_docusaurus
 
         folders, docusaurus = read_docusaurus(os.path.join(root, marker), folders)
-    paths = [os.path.normpath(os.path.join(root, folder)) for folder in folders]
+    # each folder's language: a Docusaurus locale's for its translations (i18n/<locale>/…)
+    languages = {plugin.folder: plugin.locale or None for plugin in docusaurus.plugins} if docusaurus else {}
+    paths = [(os.path.normpath(os.path.join(root, folder)), languages.get(folder)) for folder in folders]
     # (a folder holding the site's own folder, `path: '..'`, would make the whole tree above it content)
-    dirs = tuple(ContentDir(path, None) for path in paths if not root.startswith(os.path.join(path, "")))
+    dirs = tuple(ContentDir(path, language) for path, language in paths if not root.startswith(os.path.join(path, "")))
     style = ""
     collections: tuple[tuple[str, str], ...] = ()
     collections_dir = base_path = ""

@@ -29,7 +29,7 @@ import json
 import os
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from fmlint.js_text import (
@@ -69,6 +69,10 @@ class ContentPlugin:
     folder: str  # as configured, from the site's folder (``../docs``)
     route: str  # its ``routeBasePath`` without slashes at its ends ("" at the site's root)
     number_prefixes: bool = True  # ``01-intro`` is ``intro`` (``numberPrefixParser: false`` keeps the prefix)
+    translations: str = (
+        ""  # its folder in each locale's ``i18n/<locale>/`` (``docusaurus-plugin-content-docs/current``)
+    )
+    locale: str = ""  # a locale's translations of another plugin's files ("": the default locale's files)
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,18 @@ class Docusaurus:
         first, _, rest = path.strip("/").partition("/")
         return "/" + rest if first in self.locales else path
 
+    def page_urls(self, link: str, locale: str = "") -> list[str]:
+        """The URLs of the pages a root-relative link (written in a page of ``locale``; "" for the default one)
+        may name, in order: a locale's translated page (Docusaurus's links get the locale's prefix, as its
+        ``baseUrl``), then the default locale's page, which each locale shows where it has no translation."""
+        path = self.page_paths(link)
+        if path is None:
+            return []
+        written = under_base(link_path(link), self.base) or path
+        first = written.strip("/").split("/", 1)[0]
+        translated = written if first in self.locales else f"/{locale}{path}" if locale in self.locales else None
+        return [self.base + url for url in (translated, path) if url is not None]
+
 
 def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, ...], Docusaurus]:
     """The content folders a ``docusaurus.config.js|ts`` sets (each content plugin's ``path`` option: Redux's
@@ -136,12 +152,12 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
             folder = top_level_string(text, start, "path") or named[kind]
             route = top_level_string(text, start, "routeBasePath")
             parser = top_level_boolean(text, start, "numberPrefixParser")
-            plugin = ContentPlugin(
-                kind, folder, (_ROUTES[kind] if route is None else route).strip("/"), parser is not False
-            )
-            plugins.append((plugin, _versioning(text, start)))
+            versioning = _versioning(text, start)
+            route = (_ROUTES[kind] if route is None else route).strip("/")
+            plugin = ContentPlugin(kind, folder, route, parser is not False, _translations(kind, versioning.plugin_id))
+            plugins.append((plugin, versioning))
     plugins += [
-        (ContentPlugin(kind, folder, _ROUTES[kind]), _Versioning())
+        (ContentPlugin(kind, folder, _ROUTES[kind], translations=_translations(kind, "default")), _Versioning())
         for kind, folder in named.items()
         if kind not in mentioned
     ]
@@ -159,16 +175,23 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
     default = _DEFAULT_LOCALE.search(text)
     locales = _LOCALES.search(text)
     others = [found.group(2) for found in _STRING.finditer(locales.group(1))] if locales is not None else []
+    others = [locale for locale in others if default is None or locale != default.group(2)]
     routes = [
         route
         for plugin in versioned
         if plugin.kind == "pages"
         for route, _ in file_routes(os.path.join(root, plugin.folder), _JAVASCRIPT_PAGES)
     ]
+    versioned += [  # each locale's translations (i18n/<locale>/…), where it has a folder of them
+        replace(plugin, folder=folder, locale=locale)
+        for locale in others
+        for plugin in list(versioned)
+        if os.path.isdir(os.path.join(root, folder := f"i18n/{locale}/{plugin.translations}"))
+    ]
     site = Docusaurus(
         base=base.group(2).rstrip("/") if base is not None else "",
         plugins=tuple(versioned),
-        locales=tuple(locale for locale in others if default is None or locale != default.group(2)),
+        locales=tuple(others),
         routes=tuple(routes),
         markdown_format=_markdown_format(text),
     )
@@ -261,7 +284,17 @@ def _with_versions(root: str, plugin: ContentPlugin, versioning: _Versioning) ->
     def folder(name: str) -> str:
         return plugin.folder if name == _CURRENT else f"{prefix}versioned_docs/version-{name}"
 
-    return [ContentPlugin("docs", folder(name), route(name), plugin.number_prefixes) for name in names]
+    def translations(name: str) -> str:
+        return f"{plugin.translations}/{'current' if name == _CURRENT else f'version-{name}'}"
+
+    return [
+        ContentPlugin("docs", folder(name), route(name), plugin.number_prefixes, translations(name)) for name in names
+    ]
+
+
+def _translations(kind: str, plugin_id: str) -> str:
+    """A content plugin's folder of translations in ``i18n/<locale>/`` (a docs plugin's: of its versions)."""
+    return f"docusaurus-plugin-content-{kind}" + ("" if plugin_id == "default" else f"-{plugin_id}")
 
 
 _CURRENT = "current"
@@ -290,7 +323,8 @@ def page_url(site: Docusaurus, plugin: ContentPlugin, path: str, slug: str | Non
         route = _blog_route(folder, stem, slug)
     else:
         route = _doc_route(folder, stem, slug, doc_id, plugin.number_prefixes)
-    return "/" + "/".join(part for part in (site.base.strip("/"), plugin.route, route.strip("/")) if part)
+    parts = (site.base.strip("/"), plugin.locale, plugin.route, route.strip("/"))
+    return "/" + "/".join(part for part in parts if part)
 
 
 def _doc_route(folder: str, stem: str, slug: str | None, doc_id: str | None, prefixes: bool = True) -> str:

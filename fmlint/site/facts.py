@@ -49,6 +49,7 @@ _DEFINITION = re.compile(r"\r?\n:[ \t]")
 _ATTRIBUTES_START = re.compile(r"\{:?[ \t]*[#.]")  # an attribute list (``{ #id }``, ``{: .class #id }``)
 _ATTRIBUTE_LIST = re.compile(r"\{:?([^{}\n]*)\}")
 _TERM_MARK = re.compile(r"\n:[ \t]")
+_COMMENT_ID = re.compile(r"\{/\*\s*#([^\s*]+)\s*\*/\}[ \t#]*\r?\n?$")
 _NOT_PAGES = ("//", "mailto:", "tel:", "data:", "javascript:")
 _DATE_KEYS = ("date", "publishdate", "pubdate", "published")
 _PATH_KEYS = frozenset({"title", "slug", "url", "translationkey", "aliases", "draft"})
@@ -259,7 +260,11 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
     text, body_start = ctx.doc.text, ctx.doc.body_start
     view = ctx.markdown
     headings = [*rendered_headings(view), *view.shortcode_headings]
-    anchors = [_anchor(h.text, h.typographic) for h in sorted(headings, key=lambda h: h.span.start)]
+    mdx = ctx.doc.mdx
+    anchors = [
+        (mdx and _comment_id(text, h.span)) or _anchor(h.text, h.typographic)
+        for h in sorted(headings, key=lambda h: h.span.start)
+    ]
     first_term = _TERM_MARK.search(text, body_start)  # (a literal-led pattern's scan: faster than ``in``)
     if first_term is not None:
         anchors += _definition_terms(text, body_start, max(body_start, first_term.start() - 1))  # from a CR
@@ -352,6 +357,15 @@ def _anchor(text: str, typographic: str) -> Anchor:
         marked = _ATTRIBUTES.search(typographic) if typographic else None
         typographic = typographic[: marked.start()] if marked is not None else typographic
     return Anchor(typographic or text, "", True)
+
+
+def _comment_id(text: str, span: Span) -> Anchor | None:
+    """An MDX heading's ID written as a comment at its end (``## Drivers {/* #driver */}``: Docusaurus 3's
+    form of ``{#driver}``, which is no valid MDX)."""
+    if text.find("{/*", span.start, span.end) < 0:
+        return None
+    found = _COMMENT_ID.search(text, span.start, span.end)
+    return Anchor("", found.group(1), True) if found is not None else None
 
 
 def _definition_terms(text: str, body_start: int, first: int) -> list[Anchor]:

@@ -24,11 +24,12 @@ import os
 import posixpath
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from fmlint.site.anchors import WRITTEN_DASHES, heading_ids, predictable
 from fmlint.site.config import SiteConfig
+from fmlint.site.docusaurus import ContentPlugin
 from fmlint.site.docusaurus import page_url as docusaurus_url
 from fmlint.site.facts import Item, SiteFacts
 from fmlint.site.globs import glob_slice_matches
@@ -311,15 +312,63 @@ def _starlight(config: SiteConfig, starlight: Starlight, page: Page) -> str:
 
 def _docusaurus(config: SiteConfig, page: Page) -> str:
     """The URL of a page of a Docusaurus content plugin ("" for any other file)."""
+    found = _plugin_path(config, page)
+    return _docusaurus_url(config, page, *found) if found is not None else ""
+
+
+def _plugin_path(config: SiteConfig, page: Page) -> tuple[ContentPlugin, str] | None:
+    """The Docusaurus content plugin of a page, and the page's path in its folder (``/``-separated)."""
     assert config.docusaurus is not None
     for plugin in config.docusaurus.plugins:
         folder = os.path.join(os.path.normpath(os.path.join(config.root, plugin.folder)), "")
         if page.absolute.startswith(folder):
-            facts = page.facts
-            path = page.absolute[len(folder) :].replace(os.sep, "/")
-            slug, doc_id = (item.value if item is not None else None for item in (facts.slug, facts.doc_id))
-            return docusaurus_url(config.docusaurus, plugin, path, slug, doc_id)
-    return ""
+            return plugin, page.absolute[len(folder) :].replace(os.sep, "/")
+    return None
+
+
+def _docusaurus_url(config: SiteConfig, page: Page, plugin: ContentPlugin, path: str) -> str:
+    assert config.docusaurus is not None
+    slug, doc_id = (item.value if item is not None else None for item in (page.facts.slug, page.facts.doc_id))
+    return docusaurus_url(config.docusaurus, plugin, path, slug, doc_id)
+
+
+def content_paths(config: SiteConfig, page: Page) -> list[str]:
+    """The content folders a Docusaurus page's Markdown links are resolved in (``getContentPathList``): a
+    locale's translations first, then the plugin's own folder (for a page as a locale shows it untranslated
+    too: :func:`locale_fallbacks`)."""
+    docusaurus = config.docusaurus
+    found = _plugin_path(config, page) if docusaurus is not None else None
+    if docusaurus is None or found is None:
+        return [content.path for _, content in config.content_dirs_of(page.absolute)[-1:]]
+    plugin = found[0]
+    if plugin.locale:  # a translation: then the translated plugin's folder
+        folders = [
+            plugin.folder,
+            *(p.folder for p in docusaurus.plugins if p.translations == plugin.translations and not p.locale),
+        ]
+    elif page.language in docusaurus.locales:  # (the page as a locale shows it untranslated)
+        folders = [f"i18n/{page.language}/{plugin.translations}", plugin.folder]
+    else:
+        folders = [plugin.folder]
+    return list(dict.fromkeys(os.path.normpath(os.path.join(config.root, folder)) for folder in folders))
+
+
+def locale_fallbacks(index: SiteIndex, page: Page) -> list[Page]:
+    """A Docusaurus page of the default locale as each other locale without a translation of it shows it (under
+    the locale's prefix: links from the root get it too), the translation looked for in ``i18n/<locale>/``."""
+    config = index.config
+    docusaurus = config.docusaurus
+    found = _plugin_path(config, page) if docusaurus is not None and docusaurus.locales and page.file else None
+    if docusaurus is None or found is None or found[0].locale or not found[0].translations:
+        return []
+    plugin, path = found
+    fallbacks = []
+    for locale in docusaurus.locales:
+        translated = os.path.join(config.root, "i18n", locale, *plugin.translations.split("/"), *path.split("/"))
+        if not index.probe(os.path.isfile, translated):
+            url = _docusaurus_url(config, page, replace(plugin, locale=locale), path)
+            fallbacks.append(replace(page, language=locale, url=url))
+    return fallbacks
 
 
 def _renders(page: Page, never: set[tuple[str, str]]) -> bool:

@@ -183,7 +183,7 @@ def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], n
     if index.config.docusaurus is not None and path.lower().endswith(index.config.page_extensions):
         named.update(docusaurus_sources(index, page, path))  # (a Markdown link names files to Docusaurus)
     elif target.startswith("/"):
-        keys.update(_url_keys(index.config, target))
+        keys.update(_url_keys(index.config, target, page.language))
     elif page.file is not None:
         destination = os.path.normpath(os.path.join(page.absolute_folder, path))
         named.add(destination)
@@ -195,14 +195,15 @@ def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], n
             keys.update(_lookup_keys(page, path.rstrip("/"), page.language))
 
 
-def _url_keys(config: SiteConfig, target: str) -> list[str]:
-    """The keys of the pages and aliases a root-relative link may name."""
+def _url_keys(config: SiteConfig, target: str, locale: str = "") -> list[str]:
+    """The keys of the pages and aliases a root-relative link (of a page in ``locale``) may name."""
     if config.starlight is not None:
         found = config.starlight.page_paths(target)
         return [f"u\x1f{url_key(url)}" for url in (found[1] if found is not None else ())]
-    if config.docusaurus is not None:
-        path = config.docusaurus.page_paths(target)
-        return [f"u\x1f{url_key(config.docusaurus.base + path)}"] if path is not None else []
+    if config.docusaurus is not None:  # (a page of the default locale links in each locale that shows it)
+        locales = [locale] if locale in config.docusaurus.locales else ["", *config.docusaurus.locales]
+        urls = dict.fromkeys(url for each in locales for url in config.docusaurus.page_urls(target, each))
+        return [f"u\x1f{url_key(url)}" for url in urls]
     path = link_path(target)
     paths = [path]
     if config.generator == "jekyll" and config.base_path:  # (a link names the page under the site's baseurl)

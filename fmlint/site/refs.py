@@ -28,7 +28,7 @@ from fmlint.site.config import SiteConfig
 from fmlint.site.docusaurus import Docusaurus
 from fmlint.site.facts import Reference
 from fmlint.site.hugo_paths import basic_normalize, join_url, link_path, names_file, under_base, url_key
-from fmlint.site.index import CONTENT_EXTENSIONS, Page, SiteIndex
+from fmlint.site.index import CONTENT_EXTENSIONS, Page, SiteIndex, content_paths
 from fmlint.site.routes import matches
 from fmlint.site.starlight import Starlight
 
@@ -58,7 +58,7 @@ def resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
 
 def _memo_key(page: Page, reference: Reference) -> tuple[object, ...]:
     """The reference and what else its resolution depends on: the page itself for a reference to the page,
-    its folder for a relative path, nothing more for a path from the root."""
+    its folder for a relative path, its language for a path from the root."""
     target = reference.target
     if reference.kind in ("ref", "relref"):
         path = target.partition("#")[0].strip().replace("\\", "/")
@@ -67,13 +67,14 @@ def _memo_key(page: Page, reference: Reference) -> tuple[object, ...]:
     if reference.kind in _JEKYLL_TAGS:
         return (reference.kind, target)  # (from the site's folder, or by name)
     if "://" in target:
-        return (reference.kind, target)  # (the site's own URL: from its root)
+        return (reference.kind, target, page.language)  # (the site's own URL: from its root)
     if target.startswith("#") or page.file is None or (not target.startswith("/") and _url_relative(target)):
         return (reference.kind, target, page)  # (a relative URL: from the page's URL)
-    # (Docusaurus reads a Markdown link from the root in the page's content folder, as it reads others; Hugo
-    # finds a linked content file's page in the page's language)
+    # (Docusaurus reads a Markdown link from the root in the page's content folder, as it reads others, and
+    # gives a link from the root its locale's prefix; Hugo finds a linked content file's page in the page's
+    # language)
     scope = "" if target.startswith("/") and not _FILE.search(target) else page.absolute_folder
-    return (reference.kind, target, scope, page.language if scope else "")
+    return (reference.kind, target, scope, page.language)
 
 
 def _url_relative(target: str) -> bool:
@@ -204,7 +205,7 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     if hugo and markdown and target.startswith("/") and not target.startswith("//"):
         return _hugo_page_link(index, page, path, fragment)
     if target.startswith("/") and not target.startswith("//") and reference.kind == "link":
-        judged = _root_url(index, target)
+        judged = _root_url(index, target, locale=page.language)
         if judged is not None:
             return judged
     if path.startswith("@/") and index.config.generator == "zola":  # Zola's internal link, from `content/`
@@ -274,14 +275,17 @@ def relative_url_targets(index: SiteIndex, page: Page, target: str) -> list[str]
     return urls if len(urls) == 1 or urls[0] != urls[1] else urls[:1]
 
 
-def _docusaurus_url(index: SiteIndex, docusaurus: Docusaurus, target: str) -> Resolved:
-    """A root-relative link on a Docusaurus site (``/docs/intro#setup``): a page's URL (under ``baseUrl``, after
-    a locale's prefix); a page the plugins make, a file in ``static/`` or a JavaScript page is not judged."""
+def _docusaurus_url(index: SiteIndex, docusaurus: Docusaurus, target: str, locale: str) -> Resolved:
+    """A root-relative link on a Docusaurus site (``/docs/intro#setup``) in a page of ``locale``: a page's URL
+    (under ``baseUrl``; a locale's translation, else the default locale's page: ``Docusaurus.page_urls``); a
+    page the plugins make, a file in ``static/`` or a JavaScript page is not judged."""
     path = docusaurus.page_paths(target)
     if path is None:
         return _SKIP
     fragment = target.partition("#")[2]
-    found = index.by_url.get(url_key(docusaurus.base + path))
+    found = next(
+        (page for url in docusaurus.page_urls(target, locale) if (page := index.by_url.get(url_key(url)))), None
+    )
     if found is not None:
         return _page_or_draft(found, path, fragment)
     if names_file(path) or docusaurus.generated(path) or _served(index, "static", path):
@@ -322,17 +326,17 @@ def _jekyll_url(index: SiteIndex, target: str, from_site: bool = False) -> Resol
     )
 
 
-def _root_url(index: SiteIndex, target: str, from_site: bool = False) -> Resolved | None:
+def _root_url(index: SiteIndex, target: str, from_site: bool = False, locale: str = "") -> Resolved | None:
     """A root-relative link judged by the site's generator (``None`` on a site whose URLs are not known);
     ``from_site``: a URL in the site (a relative link's, resolved from the page's URL), the Jekyll site's
-    ``baseurl`` left out."""
+    ``baseurl`` left out; ``locale``: the linking page's Docusaurus locale."""
     config = index.config
     if config.generator == "hugo":
         return _site_url(index, target)
     if config.starlight is not None:
         return _starlight_url(index, config.starlight, target)
     if config.docusaurus is not None and not _FILE.search(target):  # (a Markdown file: Docusaurus reads it so)
-        return _docusaurus_url(index, config.docusaurus, target)
+        return _docusaurus_url(index, config.docusaurus, target, locale)
     if config.generator == "jekyll":
         return _jekyll_url(index, target, from_site)
     return None
@@ -372,13 +376,13 @@ def _zola_link(index: SiteIndex, path: str, fragment: str) -> Resolved:
 
 def docusaurus_sources(index: SiteIndex, page: Page, path: str) -> list[str]:
     """The files a Markdown link names to Docusaurus (``resolveMarkdownLinkPathname``): ``./x.md`` and
-    ``../x.md`` from the page's folder; ``/x.md`` from the page's content folder, then the site's; ``x.md``
-    from the page's folder, then those two; ``@site/x.md`` from the site's folder."""
+    ``../x.md`` from the page's folder; ``/x.md`` from the page's content folders (a translation's, then the
+    translated plugin's), then the site's; ``x.md`` from the page's folder, then those; ``@site/x.md`` from the
+    site's folder."""
     root = index.config.root
     if path.startswith("@site/"):
         return [os.path.normpath(os.path.join(root, path[len("@site/") :]))]
-    held = index.config.content_dirs_of(page.absolute)
-    folders = [content.path for _, content in held[-1:]] + [root]
+    folders = [*content_paths(index.config, page), root]
     if path.startswith(("./", "../")):
         folders = [page.absolute_folder]
     elif not path.startswith("/"):
