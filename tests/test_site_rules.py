@@ -335,6 +335,35 @@ def test_a_placeholder_base_url_is_not_the_sites_own(tmp_path, base):
     assert site_findings(tmp_path) == []
 
 
+PARENTHESES_LINKS = "[a]((/guide/)) [b](docs/guide) [c](docs/guide/) [d](guide)\n"
+
+
+@needs_hugo
+def test_a_destination_in_parentheses_and_a_relative_path_without_its_slash(tmp_path):
+    """cncf/glossary: `[x]((/cluster/))` keeps the parentheses (goldmark writes `href="(/cluster/)"`, a relative URL
+    that 404s), and `it/cloud-computing` (a path, not a bare word a render hook may take) is a relative URL from
+    the page's, as written; only the bare word is left alone."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "layouts/single.html": "{{ .Content }}",
+            "content/guide.md": page('title: "Guide"'),
+            "content/p.md": page('title: "P"', body=PARENTHESES_LINKS),
+        },
+    )
+    subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+    hrefs = re.findall(r'href="([^"]*)"', (tmp_path / "public/p/index.html").read_text(encoding="utf-8"))
+    assert hrefs == ["(/guide/)", "docs/guide", "docs/guide/", "guide"]
+    assert not (tmp_path / "public/p/docs").exists() and not (tmp_path / "public/p/(").exists()
+    found = site_findings(tmp_path)
+    assert placed(found) == [
+        f"content/p.md:{at(5, PARENTHESES_LINKS, target)} SITE003"
+        for target in ("(/guide/)", "docs/guide", "docs/guide/")
+    ]
+    assert "`(/guide/)` keeps its parentheses: it is a relative URL, write `/guide/`" in found[0]
+
+
 def _stub_shortcodes(root: Path) -> None:
     """Empty templates for the theme's shortcodes (``{{ .Inner }}`` for those used with a closing tag)."""
     import re

@@ -195,6 +195,8 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         return _SKIP  # a template's placeholder (in a file a shortcode includes), not a path
     if target.startswith("#"):
         return Resolved(page, unquote(target[1:]))
+    if target.startswith("(") and target.endswith(")") and len(target) > 2:  # `[x]((/a/))`: parentheses kept
+        return Resolved(None, "", f"`{target}` keeps its parentheses: it is a relative URL, write `{target[1:-1]}`")
     if (local := own_path(index.config, target)) is not None:
         resolved = _link(index, page, Reference(reference.kind, local, reference.at, reference.language))
         problem = resolved.problem
@@ -240,7 +242,7 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
             found = index.by_file.get(prefix + name)
             if found is not None:
                 return Resolved(found, unquote(fragment))
-        if path.startswith(("./", "../")) or path.endswith("/"):  # (a bare word is left to render hooks: `g`)
+        if path.startswith(("./", "../")) or "/" in path:  # (a bare word is left to render hooks: `g`)
             return _relative_url(index, page, target)
     return _SKIP
 
