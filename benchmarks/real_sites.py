@@ -60,9 +60,10 @@ def hugo_agreement(folder: str) -> str:
     done = subprocess.run(["hugo", "list", "all"], cwd=folder, capture_output=True, text=True, check=False)
     if done.returncode != 0 or "path," not in done.stdout:
         return f"hugo list all failed: {done.stderr.strip().splitlines()[-1:]}"
-    listed = {
+    listed = {  # (drafts and pages that are not rendered are listed too: without a permalink, or a draft)
         (row["path"], unquote(urlsplit(row["permalink"]).path))
         for row in csv.DictReader(io.StringIO(done.stdout[done.stdout.index("path,") :]))
+        if row["permalink"] and row.get("draft") != "true"
     }
     site = read_site(os.path.abspath(folder))
     settings = Settings(enabled_codes=frozenset(code for code in RULES_BY_CODE if code.startswith("SITE")))
