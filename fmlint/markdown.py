@@ -167,8 +167,9 @@ class MarkdownView:
     # the ``href`` of each HTML ``<a>`` tag (and, in MDX, of each JSX tag: ``<LinkCard href="/x/">``) with its span
     html_links: list[tuple[str, Span]] = field(default_factory=list)
     # a paragraph opens with what a Python-Markdown extension replaces with Markdown the file does not hold:
-    # a ``--8<--`` snippet (pymdownx.snippets), a ``::: module.name`` block (mkdocstrings, mkdocs-click)
+    # a ``::: module.name`` block (mkdocstrings, mkdocs-click), an ``{!file.md!}`` include
     writes_markdown: bool = False
+    snippet_starts: list[int] = field(default_factory=list)  # where paragraphs of ``--8<--`` snippets begin
     shortcodes: list[Span] = field(default_factory=list)
     # where each ``{{<`` or ``{{%`` of the body begins (document offsets), from the one scan for shortcodes;
     # None when the view was not parsed from the document's own text (MDX masks it; too much markup)
@@ -550,7 +551,10 @@ class _Walk:
                     run_first = run_last = byte_range
                 if watch is not None and (watch is _FIRST or not watch.see(event)):
                     if watch is _FIRST and text.startswith(_WRITERS) and not containers:  # (once a paragraph)
-                        view.writes_markdown = True
+                        if text.startswith("--8"):  # (pymdownx.snippets: the site facts read the files named)
+                            view.snippet_starts.append(self.offsets.span(byte_range).start)
+                        else:
+                            view.writes_markdown = True
                     watch = None  # most paragraphs open with text: neither one emphasis run nor a figure
                 continue
             if run_first is not None:

@@ -151,3 +151,36 @@ def test_files_the_exclude_plugin_leaves_out_are_no_pages(tmp_path, plugins):
         f"docs/index.md:{at(1, links, 'y.tmp.md')} SITE003",
     ]
     assert "is excluded by mkdocs.yml's exclude plugin: MkDocs builds no page of it" in found[0]
+
+
+SNIPPET_LINKS = "[a](target.md#from-snippet) [b](target.md#nope) [c](outside.md#anything) [d](block.md#from-snippet)\n"
+
+
+def test_anchors_of_pages_with_snippets_are_those_of_the_snippets_too(tmp_path):
+    """Knative's docs: a `--8<-- "file.md"` snippet (pymdownx.snippets, from its `base_path`) brings its headings;
+    a page holding one had not been judged at all (4 broken anchors missed). A snippet from outside the docs
+    (not read) or another form (a block of names) leaves the page's anchors unjudged."""
+    write(
+        tmp_path,
+        {
+            "mkdocs.yml": "site_name: t\nmarkdown_extensions:\n  - pymdownx.snippets:\n      base_path: [docs/snippets, includes]\n"
+            "validation:\n  anchors: warn\nnot_in_nav: |\n  snippets/\n",
+            "docs/index.md": "# Home\n\n" + SNIPPET_LINKS,
+            "docs/snippets/part.md": "## From snippet\n",
+            "includes/other.md": "## Anything\n",
+            "docs/target.md": '# Target\n\n--8<-- "part.md"\n',
+            "docs/outside.md": '# Outside\n\n--8<-- "other.md"\n',
+            "docs/block.md": "# Block\n\n--8<--\npart.md\n--8<--\n",
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [f"docs/index.md:{at(3, SNIPPET_LINKS, 'target.md#nope')} SITE004"]
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", "site"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert re.findall(r"contains a link '([^']*)', but the doc '[^']*' does not contain an anchor", done.stderr) == [
+        "target.md#nope"
+    ]

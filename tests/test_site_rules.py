@@ -606,6 +606,7 @@ def test_mkdocs_attribute_list_ids_snippets_and_mkdocstrings_blocks(tmp_path):
                 'title: "Theme"', body="*   **`locale`**{ #mkdocs-locale }: x\n\nText {: .note #spaced }\n"
             ),
             "docs/contributing.md": '--8<-- "CONTRIBUTING.md"\n',
+            "CONTRIBUTING.md": "# Contributing\n\n## Anything\n",  # (outside the docs: its headings not read)
             "docs/cli.md": "# CLI\n\n::: mkdocs-click\n    :module: mkdocs.__main__\n",
             "docs/included.md": "# Included\n\n{!../shared/section.md!}\n",  # (FastAPI's docs: mdx_include)
             "docs/index.md": page('title: "Home"', body=links),

@@ -192,7 +192,7 @@ def anchor_ids(index: SiteIndex, page: Page, seen: frozenset[int] = frozenset())
         if child.facts.title is not None:
             ids.add(make_path(child.facts.title.value))
     for name in page.facts.includes:
-        found = lookup(index, page, name, page.language)
+        found = index.snippet(name) if index.config.generator == "mkdocs" else lookup(index, page, name, page.language)
         if isinstance(found, Page) and id(found) not in seen:
             ids |= anchor_ids(index, found, seen | {id(page)})
     return ids

@@ -140,6 +140,7 @@ class SiteConfig:
     docusaurus: Docusaurus | None = None  # a Docusaurus site's content plugins, base URL and locales
     mkdocs_blocks: tuple[str, ...] = ()  # the markers of an MkDocs site's indented blocks (fmlint.indented_blocks)
     mkdocs_exclude: tuple[str, ...] = ()  # ``exclude_docs``: gitignore-style patterns, from ``docs_dir``
+    mkdocs_snippets: tuple[str, ...] = ()  # pymdownx.snippets' ``base_path`` folders (absolute), where enabled
     # the ``exclude`` plugin's (mkdocs-exclude) ``glob`` and ``regex`` patterns, as ``glob:…`` and ``regex:…``
     mkdocs_excluded_by_plugin: tuple[str, ...] = ()
     digest: str = ""
@@ -448,6 +449,18 @@ def _gitignore(lines: tuple[str, ...]) -> Any:
 _BLOCK_EXTENSIONS = {"admonition": "!!!", "pymdownx.details": "???", "pymdownx.tabbed": "==="}
 
 
+def _snippet_folders(root: str, extensions: Any) -> tuple[str, ...]:
+    """The folders pymdownx.snippets looks for a ``--8<--`` file in (its ``base_path``, a folder or a list, from
+    where MkDocs runs: the site's; ``.`` by default), when mkdocs.yml enables it."""
+    for entry in extensions if isinstance(extensions, list) else []:
+        name = next(iter(entry), "") if isinstance(entry, dict) else entry
+        if name == "pymdownx.snippets":
+            options = entry.get(name) if isinstance(entry, dict) else None
+            bases = _strings(options.get("base_path", ".")) if isinstance(options, dict) else ["."]
+            return tuple(os.path.normpath(os.path.join(root, base)) for base in bases)
+    return ()
+
+
 def _block_markers(extensions: Any) -> tuple[str, ...]:
     """The markers of the indented blocks of the extensions an MkDocs site enables (a name, or a map of it
     to its options)."""
@@ -477,6 +490,7 @@ def _is_zola(root: str, name: str) -> bool:
 def _other(root: str, generator: str, marker: str) -> SiteConfig:
     folders, heading_ids = _OTHER_SITES.get(generator, ((), "github"))
     blocks: tuple[str, ...] = ()
+    snippets: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     by_plugin: tuple[str, ...] = ()
     if generator == "mkdocs":
@@ -484,6 +498,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         folders = (str(options.get("docs_dir") or "docs"),)
         heading_ids = _toc_ids(options.get("markdown_extensions"))
         blocks = _block_markers(options.get("markdown_extensions"))
+        snippets = _snippet_folders(root, options.get("markdown_extensions"))
         excluded = options.get("exclude_docs")
         exclude = tuple(excluded.splitlines()) if isinstance(excluded, str) else ()
         by_plugin = _exclude_plugin(options.get("plugins"))
@@ -538,6 +553,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         docusaurus=docusaurus,
         mkdocs_blocks=blocks,
         mkdocs_exclude=exclude,
+        mkdocs_snippets=snippets,
         mkdocs_excluded_by_plugin=by_plugin,
         dashes=dashes,
     )

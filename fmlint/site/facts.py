@@ -49,6 +49,8 @@ _DEFINITION = re.compile(r"\r?\n:[ \t]")
 _ATTRIBUTES_START = re.compile(r"\{:?[ \t]*[#.]")  # an attribute list (``{ #id }``, ``{: .class #id }``)
 _ATTRIBUTE_LIST = re.compile(r"\{:?([^{}\n]*)\}")
 _TERM_MARK = re.compile(r"\n:[ \t]")
+_SNIPPET = re.compile(r"""[ \t]*--8<--[ \t]+(["'])([^"':\n]+)\1[ \t]*\r?""")  # one file, whole
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?(?:\n|$)")
 _COMMENT_ID = re.compile(r"\{/\*\s*#([^\s*]+)\s*\*/\}[ \t#]*\r?\n?$")
 _NOT_PAGES = ("//", "mailto:", "tel:", "data:", "javascript:")
 _DATE_KEYS = ("date", "publishdate", "pubdate", "published")
@@ -98,7 +100,8 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     # every file of the site but the anchors of a few and the references of the files it checks
     anchors_data: msgspec.Raw = msgspec.Raw(b"\x90")
     references_data: msgspec.Raw = msgspec.Raw(b"\x90")
-    # content files that shortcodes name (``{{% include "x.md" %}}``): their headings show here
+    # content files that shortcodes name (``{{% include "x.md" %}}``), and MkDocs' snippets (``--8<-- "x.md"``,
+    # from pymdownx.snippets' ``base_path``): their headings show here
     includes: list[str] = []
     suppressions: bool = False  # the file has fmlint- comments
     front_matter: bool = True  # Jekyll copies a file without front matter as it is
@@ -293,7 +296,24 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
             # ```` ```sh { .sh #example } ```` is the block's, as Hugo and pymdownx.superfences write it)
         if (attributes := _ATTRIBUTE_LIST.match(text, mark.start())) is not None:
             element_ids += [found.group(1) or found.group(2) for found in _ID_ATTRIBUTE.finditer(attributes.group(1))]
-    return _Body(anchors, references, includes, element_ids, hidden or view.writes_markdown, shortcodes)
+    snippets, unread = _snippets(text, view.snippet_starts)
+    return _Body(
+        anchors, references, includes + snippets, element_ids, hidden or view.writes_markdown or unread, shortcodes
+    )
+
+
+def _snippets(text: str, starts: list[int]) -> tuple[list[str], bool]:
+    """The files the ``--8<-- "name"`` lines of the paragraphs at ``starts`` name, and whether a paragraph holds
+    another form (a block of names, ``name:3:9`` lines, a section): Markdown whose headings are not known."""
+    names: list[str] = []
+    for start in starts:
+        end = _BLANK_LINE.search(text, start)
+        for line in text[start : end.start() if end is not None else len(text)].splitlines():
+            found = _SNIPPET.fullmatch(line)
+            if found is None:
+                return names, True
+            names.append(found.group(2))
+    return names, False
 
 
 def _own_prefixes(path: str) -> tuple[str, ...]:

@@ -40,6 +40,7 @@ from fmlint.site.starlight import DOCS, Starlight, is_page, page_id, page_url
 if TYPE_CHECKING:
     from fmlint.site.refs import Resolved
 
+_NOT_MARKDOWN = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp")  # snippets that hold no headings
 CONTENT_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mmark", ".html", ".htm", ".adoc", ".org", ".rst")
 _TOKEN = re.compile(r":\w+(\[.+?\])?")
 _MONTHS = (
@@ -156,10 +157,25 @@ class SiteIndex:
 
     def ids_written(self, page: Page) -> bool:
         """Whether a shortcode the page calls writes IDs fmlint does not see (its template writes headings with
-        ``id``s: ``fmlint.site.templates``)."""
+        ``id``s: ``fmlint.site.templates``), or a snippet it includes is a file fmlint has not read (MkDocs)."""
+        if self.config.generator == "mkdocs":
+            return any(self.snippet(name) == "" for name in page.facts.includes)
         if not page.facts.shortcodes or self.config.generator != "hugo":
             return False
         return any(self._writes_ids(name) for name in page.facts.shortcodes)
+
+    def snippet(self, name: str) -> Page | str | None:
+        """The file a ``--8<--`` line names (pymdownx.snippets: the first of its folders holding it): its page,
+        "" for a file outside the index (a Markdown file elsewhere, whose headings fmlint has not read), or
+        ``None`` for none (pymdownx.snippets writes nothing) or an image."""
+        for folder in self.config.mkdocs_snippets:
+            path = os.path.normpath(os.path.join(folder, name))
+            found = self.by_file.get(path)
+            if found is not None:
+                return found
+            if self.probe(os.path.isfile, path):
+                return None if name.lower().endswith(_NOT_MARKDOWN) else ""
+        return None
 
     def _writes_ids(self, name: str) -> bool:
         found = self.shortcode_ids.get(name)
