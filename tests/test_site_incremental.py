@@ -127,6 +127,20 @@ SEQUENCES = {
         _edit("content/docs/_index.md", 'title: "Docs"', "cascade:", "  build:", "    render: never"),
         _edit("content/docs/install.md", 'title: "Install"', 'url: "/docs/sub/child/"'),
     ],
+    "leaf bundles and their resources": [
+        _files(
+            {
+                "content/faq/index.md": page('title: "FAQ"'),
+                "content/faq/q1.md": page('title: "Q1"', body="[x](/nowhere/)\n"),
+            },
+            [],
+        ),
+        _edit(CHILD, 'title: "Child"', body="[a](/faq/q1/) [b](/faq/)\n"),
+        _delete("content/faq/index.md", [CHILD]),  # q1 is a page now
+        _edit("content/faq/q1.md", 'title: "Q1"', body="[x](/nowhere/) [y](/gone/)\n"),
+        _files({"content/faq/index.md": page('title: "FAQ"')}, ["content/faq/q1.md"]),  # a resource again
+        _edit("content/faq/q1.md", 'title: "Q1"', body="[x](/gone-too/)\n"),
+    ],
     "terms counted over the whole site": [
         _files(
             {

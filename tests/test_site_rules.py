@@ -364,6 +364,38 @@ def test_a_destination_in_parentheses_and_a_relative_path_without_its_slash(tmp_
     assert "`(/guide/)` keeps its parentheses: it is a relative URL, write `/guide/`" in found[0]
 
 
+BUNDLE_LINKS = "[a](/faq/q1/) [b](/arch/cni/) [c](/faq/) [d](/arch/#overview) [e](/blog/post/)\n"
+
+
+@needs_hugo
+def test_content_files_in_a_leaf_bundle_are_its_resources_not_pages(tmp_path):
+    """istio.io: 467 Markdown files below leaf bundles (FAQ entries, glossary terms, a bundle in a bundle) had been
+    indexed as pages: links to them passed, though Hugo publishes none, and their own links were judged."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "content/faq/index.md": page('title: "FAQ"'),
+            "content/faq/q1.md": page('title: "Q1"', body="[x](/nowhere/)\n"),  # (a resource: not judged)
+            "content/arch/index.md": page('title: "Arch"', body="## Overview\n"),
+            "content/arch/cni/index.md": page('title: "CNI"'),
+            "content/blog/_index.md": page('title: "Blog"'),  # (a branch bundle: its files are pages)
+            "content/blog/post.md": page('title: "Post"'),
+            "content/docs.md": page('title: "Docs"', body=BUNDLE_LINKS),
+        },
+    )
+    listed = hugo_permalinks(tmp_path)
+    pages = ("faq/index.md", "arch/index.md", "blog/_index.md", "blog/post.md", "docs.md")
+    assert sorted(path for path in listed if path.endswith(".md")) == sorted(
+        str(tmp_path / "content" / p) for p in pages
+    )
+    indexed = {page.absolute for page in index_of(tmp_path).pages if page.file is not None}
+    assert indexed == {path for path in listed if path.endswith(".md")}
+    assert placed(site_findings(tmp_path)) == [
+        f"content/docs.md:{at(5, BUNDLE_LINKS, target)} SITE003" for target in ("/faq/q1/", "/arch/cni/")
+    ]
+
+
 def _stub_shortcodes(root: Path) -> None:
     """Empty templates for the theme's shortcodes (``{{ .Inner }}`` for those used with a closing tag)."""
     import re

@@ -33,7 +33,7 @@ from fmlint.site.docusaurus import ContentPlugin
 from fmlint.site.docusaurus import page_url as docusaurus_url
 from fmlint.site.facts import Item, SiteFacts
 from fmlint.site.globs import glob_slice_matches
-from fmlint.site.hugo_paths import basic_normalize, clean, make_path, names_file, output_file, url_key
+from fmlint.site.hugo_paths import ONE_PAGE, basic_normalize, clean, make_path, names_file, output_file, url_key
 from fmlint.site.jekyll import jekyll_url
 from fmlint.site.starlight import DOCS, Starlight, is_page, page_id, page_url
 
@@ -129,7 +129,8 @@ class SiteIndex:
     by_url: dict[str, Page] = field(default_factory=dict)  # ``refs.url_key`` of each page's URL
     alias_urls: set[str] = field(default_factory=set)  # ``url_key`` of every alias (links to them are fine)
     children: dict[tuple[str, str], list[Page]] = field(default_factory=dict)  # (language, folder) → its pages
-    # URL keys of the folders whose pages no file shows: content adapters, mounts of what is missing
+    # URL keys of the folders whose pages no file shows: content adapters, mounts of what is missing; and, led by
+    # ONE_PAGE, of single pages that no Markdown file shows (a Jekyll site's HTML pages)
     generated: tuple[str, ...] = ()
     probes: list[tuple[str, str, bool]] = field(default_factory=list)  # files outside the index looked for
     # taxonomy → its terms as used in the whole site, in its order (when the index holds a part of it)
@@ -145,8 +146,14 @@ class SiteIndex:
         return [item.value for page in self.pages for item in page.facts.lists.get(taxonomy, ())]
 
     def unseen(self, key: str) -> bool:
-        """Whether the URL or content key ``key`` is in a folder whose pages no file shows."""
-        return any(key == prefix or key.startswith(prefix.rstrip("/") + "/") for prefix in self.generated)
+        """Whether the URL or content key ``key`` is in a folder whose pages no file shows, or is the URL of a page
+        no Markdown file shows (``generated``: one led by :data:`ONE_PAGE`)."""
+        return any(
+            key == prefix[1:]
+            if prefix.startswith(ONE_PAGE)
+            else key == prefix or key.startswith(prefix.rstrip("/") + "/")
+            for prefix in self.generated
+        )
 
     def probe(self, function: Callable[[str], bool], path: str) -> bool:
         """``os.path.isfile``, ``os.path.exists`` or ``templates.writes_ids`` of ``path``, recorded: the findings
@@ -217,6 +224,7 @@ class SiteIndex:
                         self.by_url.setdefault(url_key(page.url), page)
             return
         self._drop_shadowed()
+        self._drop_resources()
         sections = {(p.language, p.folder) for p in self.pages if p.kind != "page"}
         tops = (
             {(p.language, p.folder.split("/", 1)[0]) for p in self.pages if p.kind == "page" and "/" in container(p)}
@@ -259,6 +267,19 @@ class SiteIndex:
         if "_posts" in page.folder.split("/"):
             self.posts.setdefault(page.name, page)
 
+    def _drop_resources(self) -> None:
+        """Drop the content files below a leaf bundle's folder (one holding ``index.md``) but its ``index.md``:
+        Hugo makes them the bundle's resources, which are no pages (istio.io's FAQ entries and glossary terms,
+        which its layouts show in the bundle's page)."""
+        leaves = {page.absolute_folder for page in self.pages if page.file is not None and page.name == "index"}
+        if leaves and len(kept := [page for page in self.pages if not in_leaf_bundle(page.absolute, leaves)]) < len(
+            self.pages
+        ):
+            self.pages = kept
+            self.by_file = {}
+            for page in kept:
+                self.by_file.setdefault(page.absolute, page)
+
     def _drop_shadowed(self) -> None:
         """Work out each page's key, and drop the pages of a mount that an earlier mount has a page for
         (a language's own page replaces the fallback page mounted from another language's folder)."""
@@ -275,6 +296,21 @@ class SiteIndex:
             self.by_file = {}
             for page in self.pages:
                 self.by_file.setdefault(page.absolute, page)
+
+
+def in_leaf_bundle(absolute: str, leaves: set[str] | dict[str, list[str]]) -> bool:
+    """Whether the content file at ``absolute`` is below one of the leaf bundles' folders ``leaves`` (a bundle's
+    own ``index.md``/``_index.md`` is not: its folder's parent is where the search starts)."""
+    folder = os.path.dirname(absolute)
+    if os.path.basename(absolute).split(".", 1)[0] in ("index", "_index"):
+        folder = os.path.dirname(folder)
+    while True:
+        if folder in leaves:
+            return True
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return False
+        folder = parent
 
 
 def _matches(patterns: tuple[str, ...], key: str) -> bool:

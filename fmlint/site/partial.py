@@ -90,10 +90,16 @@ def partial_index(
     in_run = {absolute for _, absolute, _ in run}
     sections = {path for path in files if path[path.rfind(os.sep) + 1 :].startswith("_index.")}
     chosen = sections - in_run
+    # leaf bundles (a folder's index.md): a file below one is its resource, no page
+    bundles: dict[str, list[str]] = {}
+    for path in files:
+        if path[path.rfind(os.sep) + 1 :].startswith("index."):
+            bundles.setdefault(os.path.dirname(path), []).append(path)
     found: dict[str, tuple[str, SiteFacts]] = {}
     asked: set[str] = set()
     rows: list[tuple[str, str, int, int]] = []
     while True:
+        chosen |= {index for path in (*in_run, *chosen) for index in _bundles_above(path, bundles)} - in_run
         found.update(loaded([path for path in files if path in chosen and path not in found]))
         index = SiteIndex(config)
         for name, absolute, facts in run:
@@ -113,6 +119,18 @@ def partial_index(
             index.term_uses = _term_uses(config, pages, [row for row in rows if row[0].startswith(_TERM)])
             return index
         chosen |= more - in_run
+
+
+def _bundles_above(path: str, bundles: dict[str, list[str]]) -> list[str]:
+    """The ``index`` files of the leaf bundles whose folders hold ``path`` (``fmlint.site.index.in_leaf_bundle``)."""
+    if not bundles:
+        return []
+    found = []
+    folder = os.path.dirname(path)
+    while (parent := os.path.dirname(folder)) != folder:
+        found += bundles.get(folder, [])
+        folder = parent
+    return found
 
 
 def _term_uses(config: SiteConfig, pages: list[Page], rows: list[tuple[str, str, int, int]]) -> dict[str, list[str]]:
