@@ -262,3 +262,21 @@ def _kramdown_ids(root: Path, body: str, options: str) -> set[str] | None:
         ["ruby", "-e", script, *arguments], input=body, capture_output=True, text=True, cwd=root, check=False
     )
     return set(done.stdout.split()) if done.returncode == 0 else None
+
+
+def test_an_html_page_is_one_page_not_a_folder_of_them(tmp_path):
+    """opensource.guide: a root `index.html` (an HTML page with front matter) had made every URL below `/` one that
+    no Markdown file shows: no link to a missing page was reported on the whole site."""
+    links = "[a](/) [b](/guide/) [c](/missing/) [d](/guide/missing/)\n"
+    write(
+        tmp_path,
+        {
+            "_config.yml": "title: t\n",
+            "index.html": "---\nlayout: default\n---\n<h1>Home</h1>\n",
+            "guide/index.html": "---\ntitle: Guide\n---\n<p>Guide</p>\n",
+            "a.md": page("title: A", body=links),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [
+        f"a.md:{at(5, links, target)} SITE003" for target in ("/missing/", "/guide/missing/")
+    ]

@@ -18,6 +18,9 @@ _ASCII_DROPPED = re.compile(r"[^A-Za-z0-9./\\_#+~\s-]+")
 _ASCII_HYPHENS = re.compile(r"[\s-]+")
 
 
+ONE_PAGE = "="  # leads the URL key of one page no Markdown file shows (``SiteIndex.generated``; keys start with `/`)
+
+
 def _allowed(text: str, index: int, char: str) -> bool:
     if char == " ":
         return False

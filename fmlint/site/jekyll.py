@@ -23,7 +23,7 @@ import os
 import re
 from typing import TYPE_CHECKING, Any
 
-from fmlint.site.hugo_paths import clean, url_key
+from fmlint.site.hugo_paths import ONE_PAGE, clean, url_key
 
 if TYPE_CHECKING:
     from fmlint.site.config import SiteConfig
@@ -140,8 +140,9 @@ _PERMALINK = re.compile(r"^permalink:\s*[\"']?([^\"'\s#]+)", re.MULTILINE)
 
 
 def html_page_urls(site: SiteConfig, folder: str, names: list[str]) -> list[str]:
-    """The URL keys of the HTML pages (files with front matter) among ``names`` in ``folder`` of a Jekyll site:
-    its ``permalink``, else the page's own URL (fmlint indexes only Markdown: links to these are not judged)."""
+    """The URL keys of the HTML pages (files with front matter) among ``names`` in ``folder`` of a Jekyll site,
+    each led by ``ONE_PAGE``: its ``permalink``, else the page's own URL (fmlint indexes only Markdown: links to
+    these are not judged)."""
     relative = os.path.relpath(folder, site.root).replace(os.sep, "/").strip(".").strip("/")
     if any(part.startswith("_") for part in relative.split("/") if part):
         return []
@@ -160,5 +161,5 @@ def html_page_urls(site: SiteConfig, folder: str, names: list[str]) -> list[str]
             relative, stem, site.permalink_style, permalink.group(1) if permalink else "", "", [], "", True
         )
         if url:
-            found.append(url_key(url))
+            found.append(ONE_PAGE + url_key(url))  # (that page alone: `/` is no folder of pages no file shows)
     return found
