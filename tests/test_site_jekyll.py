@@ -280,3 +280,18 @@ def test_an_html_page_is_one_page_not_a_folder_of_them(tmp_path):
     assert placed(site_findings(tmp_path)) == [
         f"a.md:{at(5, links, target)} SITE003" for target in ("/missing/", "/guide/missing/")
     ]
+
+
+def test_a_redirect_from_written_as_one_string(tmp_path):
+    """jekyllrb.com: `redirect_from: "/help/index.html"` (one string, not a list) is a redirect as well."""
+    links = "[a](/help/) [b](/docs/templates/) [c](/gone/)\n"
+    write(
+        tmp_path,
+        {
+            "_config.yml": "title: t\n",
+            "help.md": page("title: Help", 'redirect_from: "/help/index.html"', "permalink: /community/"),
+            "liquid.md": page("title: Liquid", "redirect_from: /docs/templates/"),
+            "a.md": page("title: A", body=links),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [f"a.md:{at(5, links, '/gone/')} SITE003"]

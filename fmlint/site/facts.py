@@ -55,6 +55,7 @@ _COMMENT_ID = re.compile(r"\{/\*\s*#([^\s*]+)\s*\*/\}[ \t#]*\r?\n?$")
 _NOT_PAGES = ("//", "mailto:", "tel:", "data:", "javascript:")
 _DATE_KEYS = ("date", "publishdate", "pubdate", "published")
 _PATH_KEYS = frozenset({"title", "slug", "url", "translationkey", "aliases", "draft"})
+_ONE_OR_LIST = ("redirect_from",)  # lists a string stands for (jekyll-redirect-from's `redirect_from: /old/`)
 
 
 class At(msgspec.Struct, frozen=True, array_like=True, gc=False):
@@ -182,6 +183,9 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
                     else front_matter.value_span((original, i))
                     for _, i in strings
                 ]
+        elif lowered in _ONE_OR_LIST and isinstance(value, str) and front_matter is not None:
+            lists[lowered] = [(value, len(spans))]
+            spans.append(front_matter.value_span((original,)))
     aliases_value = data.get(keys.get("aliases", ""))
     if isinstance(aliases_value, list):
         aliases = [alias for i in range(len(aliases_value)) if (alias := item("aliases", i)) is not None]
