@@ -1138,7 +1138,10 @@ def test_links_to_pages_a_production_build_does_not_write_as_html(tmp_path):
         assert listed[str(tmp_path / "content/ext/_index.md")].endswith("/ext/index.json")
 
 
-DOTTED_LINKS = '[a](/release-3.5/) [b](/release-3.6/) [c](/release-3.5/#nope) [d](/wip/) {{< ref "wip.md" >}}\n'
+DOTTED_LINKS = (
+    '[a](/release-3.5/) [b](/release-3.6/) [c](/release-3.5/#nope) [d](/wip/) {{< ref "wip.md" >}} [e](/release-3.5)'
+    " [f](/release-3.7) [g](/files/guide.pdf)\n"
+)
 DOTTED_SITE = {
     "hugo.toml": 'baseURL = "https://example.org/"\n',
     "layouts/single.html": "{{ .Content }}",
@@ -1150,8 +1153,9 @@ DOTTED_SITE = {
 
 
 def test_links_to_urls_with_a_dot_and_to_drafts(tmp_path):
-    """A URL ending in `/` names a page, dot or not (etcd's `/blog/release-3.5/`); a Hugo draft is built only
-    with --buildDrafts, so a page that is none must not link to one."""
+    """A URL ending in `/` names a page, dot or not (etcd's `/blog/release-3.5/`), and so does one whose last dot
+    is followed by a number (istio.io's `/news/releases/1.4.x/announcing-1.4.7`: 12 broken links missed); a Hugo
+    draft is built only with --buildDrafts, so a page that is none must not link to one."""
     write(tmp_path, DOTTED_SITE)
     found = site_findings(tmp_path)
     assert placed(found) == [
@@ -1159,6 +1163,7 @@ def test_links_to_urls_with_a_dot_and_to_drafts(tmp_path):
         f"content/links.md:{at(5, DOTTED_LINKS, '/release-3.5/#nope')} SITE004",
         f"content/links.md:{at(5, DOTTED_LINKS, '/wip/')} SITE003",
         f"content/links.md:{at(5, DOTTED_LINKS, 'wip.md')} SITE003",
+        f"content/links.md:{at(5, DOTTED_LINKS, '/release-3.7')} SITE003",
     ]
     assert "`/wip/` names a draft (" in found[2] and "wip.md`), which Hugo builds only with --buildDrafts" in found[2]
     assert found[3].endswith("(it fails with REF_NOT_FOUND)")

@@ -141,8 +141,10 @@ _URL_SPACE = "".join(map(chr, range(0x21)))  # what ``urlsplit`` strips from a U
 
 def names_file(path: str) -> bool:
     """Whether a URL path names a file (``/img/x.png``, ``/a.html``) rather than a folder-style page URL: its last
-    segment has a dot (``/blog/release-3.5/``, with its slash, is a page's URL)."""
-    return "." in path.rsplit("/", 1)[-1]
+    segment has an extension that is not a number (``/blog/release-3.5/``, with its slash, and istio.io's
+    ``/news/releases/1.4.x/announcing-1.4.7`` are pages' URLs)."""
+    last = path.rsplit("/", 1)[-1]
+    return "." in last and not last.rsplit(".", 1)[1].isdigit()
 
 
 def under_base(path: str, base: str) -> str | None:
