@@ -200,6 +200,16 @@ def test_empty_link_forms():
     )
 
 
+@pytest.mark.parametrize(
+    ("preset", "found"), [("mkdocs-material", []), ("jekyll", []), ("hugo", [(5, 1, "MD042"), (5, 1, "MKD004")])]
+)
+def test_an_empty_link_with_an_id_is_an_anchor_where_attribute_lists_give_it_one(preset, found):
+    """pydantic's docs: `[](){#pattern-constraint-note}` (mkdocs-autorefs' anchor idiom; a kramdown attribute
+    list) is a place links lead to, with nothing to click by design (48 MKD004 there); not so on Hugo."""
+    source = YAML + "Text.\n[](){#pattern-constraint-note}\n\n[x](){ .button }\n"
+    md(source, [*found, (7, 1, "MD042")], preset=preset)
+
+
 def test_link_url_located_at_the_destination():
     source = (
         TOML

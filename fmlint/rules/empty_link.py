@@ -34,6 +34,7 @@ Read the [announcement](https://news.example.com/prices).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -42,6 +43,8 @@ from fmlint.doc_examples import article, example
 from fmlint.rules.base import Context, Rule
 
 NEEDS = ("markdown",)
+_ATTRIBUTE_PRESETS = ("mkdocs-material", "jekyll")  # attribute lists give an empty link its ID
+_ANCHOR = re.compile(r"\{:?[ \t]*#[^\s{}]+[^{}\n]*\}")
 RULES = (
     Rule("MD042", "no-empty-links", "A link with no destination (`()`, `(<>)`, `(#)`)."),
     Rule(
@@ -53,7 +56,9 @@ Reports `[](https://example.com)` and `[ ](https://example.com)`, at the link:
 the link has a destination but nothing to click. A link whose text is an image
 (`[![logo](logo.png)](https://example.com)`) or code has content. An empty
 destination is `MD042`. markdownlint has no such rule (its MD042 is about the
-destination).
+destination). With the `mkdocs-material` and `jekyll` presets, `[](){{#id}}` is an
+anchor that links lead to (mkdocs-autorefs' idiom, a kramdown attribute list):
+neither rule reports it.
 
 ## Why is this bad?
 A link without text is invisible on the page, and screen readers announce it as
@@ -71,7 +76,10 @@ just "link".
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     view = ctx.markdown
+    anchors = ctx.settings.preset in _ATTRIBUTE_PRESETS
     for link in view.outside_shortcodes(view.links):
+        if anchors and not link.url.strip() and _ANCHOR.match(ctx.doc.text, link.span.end):
+            continue  # `[](){#id}`: an anchor to link to (mkdocs-autorefs, kramdown), nothing to click
         if link.url.strip() in ("", "#"):
             yield Problem("MD042", f"link has no destination (`{link.url or '()'}`)", link.span)
         if not link.has_content:
