@@ -92,6 +92,9 @@ def _field_images(ctx: Context, name: str) -> Iterator[ImageReference]:
             yield ImageReference(item, "front-matter", Place(spans=(span, span)), name)
 
 
+_BADGE_HOSTS = frozenset({"img.shields.io", "badgen.net", "flat.badgen.net", "badge.fury.io"})
+
+
 def url_path(url: str) -> str:
     """The decoded path of ``url`` (no query or fragment); ``""`` when it has none."""
     parts = parse(url)
@@ -104,12 +107,18 @@ def _lowered(extensions: tuple[str, ...]) -> frozenset[str]:
 
 
 def extension_error(url: str, extensions: tuple[str, ...] = IMAGE_EXTENSIONS) -> str | None:
-    """Why ``url`` does not name an image file, or ``None``; URLs without an extension pass."""
-    name = url_path(url).rpartition("/")[2]
+    """Why ``url`` does not name an image file, or ``None``; URLs without an extension pass, and so do those of
+    badge services, which draw an image for any path (``img.shields.io/…/ci.yml?branch=main``)."""
+    parts = parse(url)
+    if parts is None or (parts.hostname or "") in _BADGE_HOSTS:
+        return None
+    name = unquote(parts.path).rpartition("/")[2]
     dot = name.rfind(".")
     if dot <= 0 or not name[:dot].strip("."):  # as posixpath.splitext: a name's leading dots start no extension
         return None
     extension = name[dot:]
+    if not extension[1:].isalnum():  # (`llms.txt-green`: a badge's words, no extension)
+        return None
     if extension.lower() in _lowered(extensions):
         return None
     return f"`{extension}` is not an image file extension (expected one of {' '.join(extensions)})"

@@ -109,6 +109,16 @@ def test_unknown_extension_is_a_warning_and_no_extension_is_fine():
     check(source, [(3, 12, "IMG004")], rule_options={"images": {"extensions": [".png", ".pdf"]}})
 
 
+def test_badges_draw_an_image_whatever_their_path_says():
+    """pydantic's docs: shields.io badges (`…/ci.yml?branch=main`, `…/badge/llms.txt-green`) are images; a word
+    joined to a dot is no extension either."""
+    source = (
+        "---\ntitle: x\n---\n![ci](https://img.shields.io/github/actions/workflow/status/o/r/ci.yml?branch=main)"
+        " ![llms](https://example.com/badge/llms.txt-green) ![f](https://badgen.net/npm/v/x.js) ![d](/a/doc.txt)\n"
+    )
+    check(source, [(4, 176, "IMG004")])
+
+
 def test_empty_image_field_is_fine_by_default():
     source = '---\ntitle: x\nthumbnail: ""\nimages: ["", "https://cdn.example.com/a.png"]\n---\n'
     check(source, [])
