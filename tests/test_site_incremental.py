@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from fmlint.cache import ResultCache
-from fmlint.site.config import read_site
+from fmlint.site.config import forget_sites
 from fmlint.site.facts import SiteFacts
 from tests.test_site_rules import FAULTY_SITE, page, site_findings, write
 
@@ -68,7 +68,7 @@ def _files(files: dict[str, str], run: list[str]) -> Step:
 def _configure(text: str, run: list[str], name: str = "hugo.toml") -> Step:
     def step(root: Path) -> list[str]:
         (root / name).write_text(text, encoding="utf-8")
-        read_site.cache_clear()
+        forget_sites()
         return run
 
     return step
@@ -287,7 +287,7 @@ def test_incremental_runs_find_what_a_run_from_scratch_finds(tmp_path, site, ste
         assert site_findings(tmp_path, files or None, cache) == fresh, f"step {number}"
         assert site_findings(tmp_path, files or None, cache) == fresh, f"step {number}, again"
         assert site_findings(tmp_path, cache=cache) == site_findings(tmp_path), f"step {number}, whole site"
-    read_site.cache_clear()
+    forget_sites()
 
 
 def test_a_run_over_changed_files_reads_the_facts_of_the_files_their_findings_depend_on(tmp_path, monkeypatch):

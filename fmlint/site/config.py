@@ -283,6 +283,9 @@ def forget_sites() -> None:
     read_site.cache_clear()
     _beside.cache_clear()
     _folder_key.cache_clear()
+    from fmlint.site.facts import forget_own_hosts
+
+    forget_own_hosts()
 
 
 class Reading(NamedTuple):

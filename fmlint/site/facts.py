@@ -15,8 +15,10 @@ Positions are 1-based lines and columns, located by the linter's ``locate``.
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 import msgspec
@@ -323,9 +325,19 @@ def _snippets(text: str, starts: list[int]) -> tuple[list[str], bool]:
 def _own_prefixes(path: str) -> tuple[str, ...]:
     """``https://host`` and ``http://host`` of the site holding ``path`` (its own URL's host): a link to it
     is a link in the site, judged like ``/path`` (a content file's key for the result cache says so)."""
+    return _own_prefixes_in(os.path.dirname(path))
+
+
+def forget_own_hosts() -> None:
+    """Forget the sites' own hosts read so far (``fmlint.site.config.forget_sites``)."""
+    _own_prefixes_in.cache_clear()
+
+
+@lru_cache(maxsize=1024)
+def _own_prefixes_in(folder: str) -> tuple[str, ...]:
     from fmlint.site.config import site_of
 
-    site = site_of(path)
+    site = site_of(os.path.join(folder, "_"))  # (any file of the folder: a site is found by its folder)
     return tuple(f"{scheme}://{host}" for host in site.own_hosts for scheme in ("https", "http")) if site else ()
 
 
