@@ -396,6 +396,34 @@ def test_content_files_in_a_leaf_bundle_are_its_resources_not_pages(tmp_path):
     ]
 
 
+HOOK_LINKS = "[a](/docs/a/#kept-in-uk) [b](/docs/a/#only-in-en) [c](/docs/only/#only)\n"
+
+
+@needs_hugo
+@pytest.mark.parametrize("own_hook", [False, True])
+def test_hugos_embedded_link_hook_finds_pages_in_the_linking_pages_language(tmp_path, own_hook):
+    """istio.io (en, zh, uk): on a multilingual site Hugo's embedded link render hook makes `/docs/a/` in a uk
+    page `/uk/docs/a/` when the uk page exists (5 false, 5 missed broken anchors); a site with a link hook of
+    its own keeps the link as written."""
+    files = {
+        "hugo.toml": 'baseURL = "https://example.org/"\n[languages.en]\nweight = 1\n[languages.uk]\nweight = 2\n',
+        "layouts/single.html": "{{ .Content }}",
+        "content/docs/a.md": page('title: "A"', body="## Only in en\n"),
+        "content/docs/a.uk.md": page('title: "A"', body="## Kept in uk\n"),
+        "content/docs/only.md": page('title: "Only"', body="## Only\n"),
+        "content/docs/b.uk.md": page('title: "B"', body=HOOK_LINKS),
+    }
+    if own_hook:
+        files["layouts/_markup/render-link.html"] = '<a href="{{ .Destination | safeURL }}">{{ .Text }}</a>'
+    write(tmp_path, files)
+    subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+    hrefs = re.findall(r'href="([^"]*)"', (tmp_path / "public/uk/docs/b/index.html").read_text(encoding="utf-8"))
+    prefix = "" if own_hook else "/uk"
+    assert hrefs == [f"{prefix}/docs/a/#kept-in-uk", f"{prefix}/docs/a/#only-in-en", "/docs/only/#only"]
+    broken = "/docs/a/#only-in-en" if not own_hook else "/docs/a/#kept-in-uk"
+    assert placed(site_findings(tmp_path)) == [f"content/docs/b.uk.md:{at(5, HOOK_LINKS, broken)} SITE004"]
+
+
 def _stub_shortcodes(root: Path) -> None:
     """Empty templates for the theme's shortcodes (``{{ .Inner }}`` for those used with a closing tag)."""
     import re

@@ -124,6 +124,9 @@ class SiteConfig:
     aliases: bool = True  # false with ``disableAliases``: no alias is written
     base_path: str = ""  # the path of ``baseURL`` (``/blog`` for ``https://example.org/blog/``)
     own_hosts: tuple[str, ...] = ()  # the host of ``baseURL`` (Jekyll's ``url``): links to it are links in the site
+    # Hugo's embedded link render hook is used (a multilingual single-host site without a hook of its own, or
+    # ``useEmbedded: always``): a link's path is looked for as a page of the linking page's language first
+    link_hook: bool = False
     permalink_style: str = ""  # Jekyll's ``permalink`` (``date``, ``pretty``, … or a pattern)
     # Jekyll's collections that are written (``output: true``; ``posts`` always), with their ``permalink``
     # ("" for the default), in the folder ``collections_dir`` ("" for the site's)
@@ -673,6 +676,27 @@ def _hugo_options(root: str, name: str | None) -> tuple[dict[str, Any], bytes]:
     return options, seen
 
 
+def _embedded_link_hook(root: str, options: dict[str, Any], languages: dict[str, Any]) -> bool:
+    """Whether Hugo renders links with its embedded render hook (``markup.goldmark.renderHooks.link.useEmbedded``:
+    ``auto`` for a multilingual single-host site whose project has no link hook of its own, ``fallback`` without
+    one, ``always``)."""
+    use = str(_table(options, "markup", "goldmark", "renderhooks", "link").get("useembedded", "auto")).lower()
+    if use in ("always", "never"):
+        return use == "always"
+    own = any(
+        glob.glob(os.path.join(glob.escape(layouts), *folder, "render-link*.html"))
+        for layouts in [
+            os.path.join(root, "layouts"),
+            *glob.glob(os.path.join(glob.escape(root), "themes", "*", "layouts")),
+        ]
+        for folder in (("_default", "_markup"), ("_markup",))
+    )
+    if own:
+        return False
+    single_host = not any(isinstance(table, dict) and table.get("baseurl") for table in languages.values())
+    return use == "fallback" or (len(languages) > 1 and single_host)
+
+
 _PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net", "localhost", "127.0.0.1")
 
 
@@ -770,6 +794,7 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         aliases=not options.get("disablealiases", False),
         base_path=urlsplit(str(options.get("baseurl", ""))).path.strip("/"),
         own_hosts=_own_hosts(options.get("baseurl")),
+        link_hook=_embedded_link_hook(root, options, languages_table),
         heading_ids=str(parser.get("autoheadingidtype", "github")).lower(),
         definition_ids=bool(parser.get("autodefinitiontermid", False)),
         dashes=_typographer_dashes(_table(options, "markup", "goldmark", "extensions", "typographer")),

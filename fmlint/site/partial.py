@@ -202,6 +202,8 @@ def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], n
         named.update(docusaurus_sources(index, page, path))  # (a Markdown link names files to Docusaurus)
     elif target.startswith("/"):
         keys.update(_url_keys(index.config, target, page.language))
+        if index.config.link_hook:  # (Hugo's embedded render hook finds the page in the page's language)
+            keys.update(_lookup_keys(page, unquote(path), page.language))
     elif page.file is not None:
         destination = os.path.normpath(os.path.join(page.absolute_folder, path))
         named.add(destination)

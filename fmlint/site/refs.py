@@ -206,6 +206,10 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     hugo = index.config.generator == "hugo"
     if hugo and markdown and target.startswith("/") and not target.startswith("//"):
         return _hugo_page_link(index, page, path, fragment)
+    if hugo and index.config.link_hook and target.startswith("/") and not target.startswith("//"):
+        found = _by_path(index, unquote(path), page.language)  # (the embedded render hook's GetPage, in its language)
+        if found is not None:
+            return Resolved(found, unquote(fragment))
     if target.startswith("/") and not target.startswith("//") and reference.kind == "link":
         judged = _root_url(index, target, locale=page.language)
         if judged is not None:
