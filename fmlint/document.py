@@ -55,7 +55,7 @@ class Document:
     readable: bool = True
     markdown: bool = True  # whether the body is parsed as Markdown (see the module docstring)
     mdx: bool = False  # an MDX file: its JSX, ESM and expressions are masked before parsing (fmlint.mdx)
-    blocks: tuple[str, ...] = ()  # MkDocs' indented-block markers, masked before parsing (fmlint.indented_blocks)
+    blocks: tuple[str, ...] = ()  # MkDocs' indented-block markers, masked before parsing (fmlint.mkdocs_blocks)
 
     @property
     def body(self) -> str:

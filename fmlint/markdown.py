@@ -259,7 +259,7 @@ def parse_markdown(doc: Document) -> MarkdownView:
     if not doc.markdown:  # unreadable, or too much markup to parse (see fmlint.document)
         return MarkdownView(doc)
     if doc.blocks and any(marker in doc.body for marker in doc.blocks):
-        from fmlint.indented_blocks import masked_body  # MkDocs' blocks as list items, offsets unchanged
+        from fmlint.mkdocs_blocks import masked_body  # MkDocs' blocks as list items, offsets unchanged
 
         body = masked_body(doc.body, doc.blocks)
         return parse_markdown(replace(doc, text=doc.text[: doc.body_start] + body, blocks=()))

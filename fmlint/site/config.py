@@ -141,7 +141,7 @@ class SiteConfig:
     headless: tuple[str, ...] = ()  # path globs the configuration's ``cascade`` gives ``build.render: never``
     starlight: Starlight | None = None  # an Astro site's Starlight options, when it uses Starlight
     docusaurus: Docusaurus | None = None  # a Docusaurus site's content plugins, base URL and locales
-    mkdocs_blocks: tuple[str, ...] = ()  # the markers of an MkDocs site's indented blocks (fmlint.indented_blocks)
+    mkdocs_blocks: tuple[str, ...] = ()  # the markers of an MkDocs site's blocks (fmlint.mkdocs_blocks)
     mkdocs_exclude: tuple[str, ...] = ()  # ``exclude_docs``: gitignore-style patterns, from ``docs_dir``
     mkdocs_snippets: tuple[str, ...] = ()  # pymdownx.snippets' ``base_path`` folders (absolute), where enabled
     # the ``exclude`` plugin's (mkdocs-exclude) ``glob`` and ``regex`` patterns, as ``glob:…`` and ``regex:…``
@@ -295,7 +295,7 @@ class Reading(NamedTuple):
     """How a site's generator reads its Markdown files where CommonMark would read them otherwise."""
 
     mdx: bool = False  # Docusaurus 3 reads a .md file as MDX unless its ``markdown.format`` says otherwise
-    blocks: tuple[str, ...] = ()  # MkDocs' extensions whose blocks are indented (``fmlint.indented_blocks``)
+    blocks: tuple[str, ...] = ()  # MkDocs' extensions whose blocks hold Markdown (``fmlint.mkdocs_blocks``)
 
 
 _COMMONMARK = Reading()
@@ -451,8 +451,8 @@ def _gitignore(lines: tuple[str, ...]) -> Any:
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
-# the extensions whose blocks are indented, and their markers (``fmlint.indented_blocks``)
-_BLOCK_EXTENSIONS = {"admonition": "!!!", "pymdownx.details": "???", "pymdownx.tabbed": "==="}
+# the extensions whose blocks hold Markdown CommonMark reads otherwise, and their markers (``fmlint.mkdocs_blocks``)
+_BLOCK_EXTENSIONS = {"admonition": "!!!", "pymdownx.details": "???", "pymdownx.tabbed": "===", "md_in_html": "markdown"}
 
 
 def _snippet_folders(root: str, extensions: Any) -> tuple[str, ...]:

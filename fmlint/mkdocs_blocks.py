@@ -1,4 +1,4 @@
-"""MkDocs' indented blocks read the way Python-Markdown reads them, for the CommonMark parser.
+"""MkDocs' blocks read the way Python-Markdown reads them, for the CommonMark parser.
 
 Python-Markdown's ``admonition`` (``!!! note "Title"``), pymdownx's ``details``
 (``??? note``, ``???+ note``) and ``tabbed`` (``=== "Tab"``) open a block whose
@@ -13,6 +13,13 @@ block's to Python-Markdown; every character keeps its offset.
 A marker is one at the indentation of the block it is in (a line indented four
 spaces more is that block's code, a marker there is text), outside fenced code.
 List items count as blocks too (Python-Markdown indents their content four spaces).
+
+``md_in_html`` (marker :data:`MARKDOWN_IN_HTML`): an HTML element with a
+``markdown`` attribute alone on its line (``<div class="grid cards" markdown>``)
+holds Markdown, right from the next line; to CommonMark the tag opens an HTML
+block that runs to the next blank line.  The tag's line becomes an HTML comment
+of the same length (a block that ends on its line), and its closing tag's line
+a blank one.
 """
 
 from __future__ import annotations
@@ -21,23 +28,29 @@ import re
 
 from fmlint.mdx import WORD_JOINER
 
-ADMONITION, DETAILS, TABBED = "!!!", "???", "==="
+ADMONITION, DETAILS, TABBED, MARKDOWN_IN_HTML = "!!!", "???", "===", "markdown"
 _MARKERS = {
     ADMONITION: re.compile(r"!!! ?[\w-]+(?: +[\w-]+)*(?: +\".*?\")? *\r?$"),
     DETAILS: re.compile(r"\?\?\?\+? ?[\w-]+(?: +[\w-]+)*(?: +\".*?\")? *\r?$"),
     TABBED: re.compile(r"===[!+]{0,2} +\".*?\" *\r?$"),
 }
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]")
+# an element's opening tag with a `markdown` attribute (`markdown`, `markdown="1"`, "block" or "span"), alone
+_MARKDOWN_ELEMENT = re.compile(
+    r"""<([A-Za-z][\w-]*)(?:\s[^<>]*)?\smarkdown(?:=(?:"[^"]*"|'[^']*'|\w+))?(?:\s[^<>]*)?>\s*"""
+)
 _FENCE = re.compile(r"(`{3,}|~{3,})")
 
 
 def masked_body(body: str, markers: tuple[str, ...]) -> str:
     """``body`` with each marker line of ``markers`` (:data:`ADMONITION`, :data:`DETAILS`, :data:`TABBED`) as a
     list item of the same length (see the module docstring)."""
-    patterns = [_MARKERS[marker] for marker in markers]
+    patterns = [_MARKERS[marker] for marker in markers if marker in _MARKERS]
+    elements = MARKDOWN_IN_HTML in markers
     lines = body.split("\n")
     depth = 0  # the blocks (and list items) the previous line is in, each four spaces deeper
     fence = ""  # the opening run of the fence we are in
+    opened: list[str] = []  # the names of the Markdown-holding HTML elements open
     for number, line in enumerate(lines):
         stripped = line.lstrip(" \t")
         if not stripped.strip():
@@ -52,6 +65,14 @@ def masked_body(body: str, markers: tuple[str, ...]) -> str:
             continue  # indented code of the block it is in
         if (opening := _FENCE.match(stripped)) is not None:
             fence = opening.group(1)
+        elif elements and (element := _MARKDOWN_ELEMENT.fullmatch(stripped)) is not None and len(stripped) >= 7:
+            start = len(line) - len(stripped)
+            tag = stripped.rstrip()
+            lines[number] = line[:start] + "<!--" + tag[4:-3].replace("-", " ") + "-->" + stripped[len(tag) :]
+            opened.append(element.group(1).lower())
+        elif opened and stripped.rstrip().lower() == f"</{opened[-1]}>":
+            lines[number] = line.replace(stripped.rstrip(), " " * len(stripped.rstrip()))
+            opened.pop()
         elif any(pattern.match(stripped) for pattern in patterns):
             marker = stripped.rstrip("\r")
             start = len(line) - len(stripped)

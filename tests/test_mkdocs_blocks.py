@@ -15,9 +15,9 @@ from test_site_rules import at, write
 
 from fmlint.cli import main
 from fmlint.document import read_document
-from fmlint.indented_blocks import ADMONITION, DETAILS, TABBED, masked_body
 from fmlint.markdown import parse_markdown
 from fmlint.mdx import WORD_JOINER
+from fmlint.mkdocs_blocks import ADMONITION, DETAILS, TABBED, masked_body
 from fmlint.site.config import forget_sites
 
 MARKERS = (ADMONITION, DETAILS, TABBED)
@@ -168,3 +168,52 @@ def test_masking_changes_marker_lines_only_and_parses(lines):
     doc.blocks = MARKERS
     view = parse_markdown(doc)
     assert all(0 <= link.url_span.start <= link.url_span.end <= len(body) for link in view.links)
+
+
+ELEMENTS_BODY = (
+    "# Home\n"
+    "\n"
+    '<figure markdown="span">\n'
+    '  ![missing](img/missing.png){ width="500" }\n'  # 4
+    "</figure>\n"
+    "\n"
+    '<div class="grid cards" markdown>\n'
+    "## Inside heading\n"  # 8
+    "[gone](missing.md) [ok](#inside-heading) [bad](#no-such-anchor)\n"  # 9
+    "</div>\n"
+    "\n"
+    "<div>\n"
+    "[raw](raw.md)\n"  # 13: an HTML block to both: not Markdown
+    "</div>\n"
+)
+
+
+def test_markdown_in_html_elements_is_read_as_md_in_html_reads_it(tmp_path, capsys, monkeypatch):
+    """pydantic's docs: with md_in_html, `<div markdown>` holds Markdown from the very next line (a blank line
+    had been needed: its link and heading were raw HTML to fmlint); MkDocs judges the same links."""
+    pytest.importorskip("mkdocs", reason="MkDocs (the test extras) is not installed")
+    config = "site_name: t\nmarkdown_extensions:\n  - attr_list\n  - md_in_html\nvalidation:\n  anchors: warn\n"
+    write(tmp_path, {"mkdocs.yml": config, "docs/index.md": ELEMENTS_BODY})
+    monkeypatch.chdir(tmp_path)
+    forget_sites()
+    main(["--no-cache", "--select", "SITE,IMG006", "--format", "json", "docs"])
+    found = [(d["line"], d["column"], d["code"]) for d in json.loads(capsys.readouterr().out)]
+    lines = ELEMENTS_BODY.splitlines()
+    assert found == [
+        (4, lines[3].index("img/") + 1, "IMG006"),
+        (9, lines[8].index("missing.md") + 1, "SITE003"),
+        (9, lines[8].index("#no-such") + 1, "SITE004"),
+    ]
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", "site"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert sorted(re.findall(r"contains a link '([^']*)'", built.stderr)) == [
+        "#no-such-anchor",
+        "img/missing.png",
+        "missing.md",
+    ]
+    assert 'id="inside-heading"' in (tmp_path / "site/index.html").read_text(encoding="utf-8")
