@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -97,3 +99,11 @@ def generated_articles(count: int, faulty_percent: float = 0) -> list[str]:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return [module.article(index, 7, faulty_percent) for index in range(count)]
+
+
+def mkdocs_build(root: Path) -> str:
+    """What ``mkdocs build`` of the site at ``root`` says (its warnings and notes), built into ``root/site``."""
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", "site"], cwd=root, capture_output=True, text=True, check=True
+    )
+    return done.stderr

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from support import mkdocs_build
 from test_site_rules import at, write
 
 from fmlint.cli import main
@@ -68,14 +67,8 @@ def test_links_in_indented_blocks_are_checked_as_mkdocs_checks_them(tmp_path, ca
         for line, target in ((6, "missing.md"), (11, "other.md#nope"), (18, "deep.md"))
     ]
     assert _broken(capsys) == expected
-    built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-d", "site"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    reported = sorted(re.findall(r"contains a link '([^']*)'", built.stderr))
+    log = mkdocs_build(tmp_path)
+    reported = sorted(re.findall(r"contains a link '([^']*)'", log))
     assert reported == ["deep.md", "missing.md", "other.md#nope"]  # (not the fenced one, not the code's)
 
 
@@ -204,14 +197,8 @@ def test_markdown_in_html_elements_is_read_as_md_in_html_reads_it(tmp_path, caps
         (9, lines[8].index("missing.md") + 1, "SITE003"),
         (9, lines[8].index("#no-such") + 1, "SITE004"),
     ]
-    built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-d", "site"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert sorted(re.findall(r"contains a link '([^']*)'", built.stderr)) == [
+    log = mkdocs_build(tmp_path)
+    assert sorted(re.findall(r"contains a link '([^']*)'", log)) == [
         "#no-such-anchor",
         "img/missing.png",
         "missing.md",

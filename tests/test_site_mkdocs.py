@@ -10,9 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from support import mkdocs_build
 from test_site_rules import at, index_of, placed, site_findings, write
 
 mkdocs = pytest.importorskip("mkdocs", reason="MkDocs (the test extras) is not installed")
+
 
 HEADINGS = [
     "Step_1",
@@ -79,14 +81,8 @@ def test_a_link_to_a_markdown_file_outside_the_docs_folder_is_broken(tmp_path):
     found = site_findings(tmp_path)
     assert placed(found) == ["docs/index.md:1:5-1:17 SITE003"]
     assert "is outside the docs folder: MkDocs builds no page of it" in found[0]
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-d", "site"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert "'../README.md'" in done.stderr and "not found among documentation files" in done.stderr
+    log = mkdocs_build(tmp_path)
+    assert "'../README.md'" in log and "not found among documentation files" in log
 
 
 def test_links_to_files_mkdocs_excludes_are_broken(tmp_path):
@@ -109,14 +105,8 @@ def test_links_to_files_mkdocs_excludes_are_broken(tmp_path):
         f"docs/index.md:{at(1, links, 'y.tmp.md')} SITE003",
     ]
     assert "`drafts/x.md` is in mkdocs.yml's exclude_docs: MkDocs builds no page of it" in found[0]
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-d", "site"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert sorted(re.findall(r"contains a link to '([^']*)' which is excluded", done.stderr)) == [
+    log = mkdocs_build(tmp_path)
+    assert sorted(re.findall(r"contains a link to '([^']*)' which is excluded", log)) == [
         "drafts/x.md",
         "y.tmp.md",
     ]
@@ -174,13 +164,7 @@ def test_anchors_of_pages_with_snippets_are_those_of_the_snippets_too(tmp_path):
         },
     )
     assert placed(site_findings(tmp_path)) == [f"docs/index.md:{at(3, SNIPPET_LINKS, 'target.md#nope')} SITE004"]
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-d", "site"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert re.findall(r"contains a link '([^']*)', but the doc '[^']*' does not contain an anchor", done.stderr) == [
+    log = mkdocs_build(tmp_path)
+    assert re.findall(r"contains a link '([^']*)', but the doc '[^']*' does not contain an anchor", log) == [
         "target.md#nope"
     ]
