@@ -110,15 +110,15 @@ def extension_error(url: str, extensions: tuple[str, ...] = IMAGE_EXTENSIONS) ->
     """Why ``url`` does not name an image file, or ``None``; URLs without an extension pass, and so do those of
     badge services, which draw an image for any path (``img.shields.io/…/ci.yml?branch=main``)."""
     parts = parse(url)
-    if parts is None or (parts.hostname or "") in _BADGE_HOSTS:
+    if parts is None:
         return None
     name = unquote(parts.path).rpartition("/")[2]
     dot = name.rfind(".")
     if dot <= 0 or not name[:dot].strip("."):  # as posixpath.splitext: a name's leading dots start no extension
         return None
     extension = name[dot:]
-    if not extension[1:].isalnum():  # (`llms.txt-green`: a badge's words, no extension)
+    if extension.lower() in _lowered(extensions) or not extension[1:].isalnum():  # (`llms.txt-green`: a badge's)
         return None
-    if extension.lower() in _lowered(extensions):
+    if (parts.hostname or "") in _BADGE_HOSTS:
         return None
     return f"`{extension}` is not an image file extension (expected one of {' '.join(extensions)})"

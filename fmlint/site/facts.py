@@ -286,11 +286,11 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
     for kind, elements in (("link", view.links), ("image", view.images)):
         for element in elements:
             url = element.url
-            if _in_site(url, own):
+            if url and (("://" not in url and not url.startswith(_NOT_PAGES)) or (own and _is_own(url, own))):
                 spans.append(element.url_span)
                 references.append((kind, url, len(spans) - 1, ""))
     for url, span in view.html_links:
-        if _in_site(url, own):
+        if url and (("://" not in url and not url.startswith(_NOT_PAGES)) or (own and _is_own(url, own))):
             spans.append(span)
             references.append(("link", url, len(spans) - 1, ""))
     if liquid:
@@ -341,14 +341,9 @@ def _own_prefixes_in(folder: str) -> tuple[str, ...]:
     return tuple(f"{scheme}://{host}" for host in site.own_hosts for scheme in ("https", "http")) if site else ()
 
 
-def _in_site(url: str, own: tuple[str, ...]) -> bool:
-    """Whether a link leads into the site: a local URL, or one starting with an ``own`` prefix (case ignored)
-    followed by its path, query or fragment."""
-    if not url:
-        return False
-    if "://" not in url:
-        return not url.startswith(_NOT_PAGES)
-    lowered = url[: max(map(len, own), default=0) + 1].lower()
+def _is_own(url: str, own: tuple[str, ...]) -> bool:
+    """Whether ``url`` starts with one of the ``own`` prefixes (case ignored), then its path, query or fragment."""
+    lowered = url[: max(map(len, own)) + 1].lower()
     return any(
         lowered.startswith(prefix) and lowered[len(prefix) : len(prefix) + 1] in ("", "/", "?", "#") for prefix in own
     )
