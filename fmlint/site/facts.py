@@ -6,9 +6,11 @@ lists of strings in the front matter (taxonomy terms are picked from them by
 the site's configuration, so the record does not depend on it), the
 translation key, the anchors (heading text and custom IDs, in order; the IDs
 are worked out when a reference needs them), the IDs of HTML tags and attribute
-lists, whether Markdown the file does not hold is written into it (a shortcode,
-a snippet), and the outgoing references: ``ref``/``relref`` shortcodes, local
-Markdown links and images, and HTML ``<a href>`` (MDX: JSX ``href``) links.
+lists, the files included (shortcodes, MkDocs' snippets), whether other Markdown
+the file does not hold is written into it, and the outgoing references:
+``ref``/``relref`` shortcodes, local Markdown links and images, and HTML ``<a
+href>`` (MDX: JSX ``href``) links, with links to the site's own host (which its
+configuration gives: the result cache's key of the file holds it).
 Positions are 1-based lines and columns, located by the linter's ``locate``.
 """
 
