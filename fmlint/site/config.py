@@ -39,6 +39,7 @@ from fmlint.site.anchors import WRITTEN_DASHES
 from fmlint.site.globs import glob_slice_matches, mount_holds
 from fmlint.site.rendering import NEVER, build_render
 from fmlint.site.routes import netlify_redirect_sources, redirect_sources, template_redirect_sources
+from fmlint.site.templates import layout_folders
 
 if TYPE_CHECKING:  # (the other generators' readers are imported when such a site is read)
     from fmlint.site.docusaurus import Docusaurus
@@ -400,11 +401,8 @@ def _toc_ids(extensions: Any) -> str:
     """The heading-ID type of an MkDocs site: ``python-markdown``, with its ``toc`` extension's ``separator``
     and ``slugify`` when set (``python-markdown:KIND:SEPARATOR``; KIND ``?`` for a slugify fmlint does not
     know, whose IDs are not judged)."""
-    toc: Any = None
-    for entry in extensions if isinstance(extensions, list) else []:
-        if isinstance(entry, dict) and isinstance(entry.get("toc"), dict):
-            toc = entry["toc"]
-    if toc is None:
+    toc = _named_options(extensions).get("toc")
+    if not isinstance(toc, dict):
         return "python-markdown"
     separator = toc.get("separator") if isinstance(toc.get("separator"), str) else "-"
     slugify, kind = toc.get("slugify"), ""
@@ -420,15 +418,25 @@ def _toc_ids(extensions: Any) -> str:
     return "python-markdown" if (kind, separator) == ("", "-") else f"python-markdown:{kind}:{separator}"
 
 
+def _named_options(value: Any) -> dict[str, Any]:
+    """mkdocs.yml's ``markdown_extensions`` or ``plugins`` as names with their options (``None`` for none): a
+    list of names and one-key maps, or one map of names to their options."""
+    entries = [value] if isinstance(value, dict) else value if isinstance(value, list) else []
+    found: dict[str, Any] = {}
+    for entry in entries:
+        if isinstance(entry, dict):
+            found.update((str(name), options) for name, options in entry.items())
+        elif isinstance(entry, str):
+            found[entry] = None
+    return found
+
+
 def _exclude_plugin(plugins: Any) -> tuple[str, ...]:
     """The ``glob`` and ``regex`` patterns of the ``exclude`` plugin (mkdocs-exclude) in mkdocs.yml's ``plugins``."""
-    found: list[str] = []
-    entries = [plugins] if isinstance(plugins, dict) else plugins if isinstance(plugins, list) else []
-    for entry in entries:  # (a list of names and one-key maps, or one map of names to their options)
-        options = entry.get("exclude") if isinstance(entry, dict) else None
-        if isinstance(options, dict):
-            found += [f"{kind}:{pattern}" for kind in ("glob", "regex") for pattern in _strings(options.get(kind))]
-    return tuple(found)
+    options = _named_options(plugins).get("exclude")
+    if not isinstance(options, dict):
+        return ()
+    return tuple(f"{kind}:{pattern}" for kind in ("glob", "regex") for pattern in _strings(options.get(kind)))
 
 
 def _plugin_excludes(pattern: str, path: str) -> bool:
@@ -458,20 +466,17 @@ _BLOCK_EXTENSIONS = {"admonition": "!!!", "pymdownx.details": "???", "pymdownx.t
 def _snippet_folders(root: str, extensions: Any) -> tuple[str, ...]:
     """The folders pymdownx.snippets looks for a ``--8<--`` file in (its ``base_path``, a folder or a list, from
     where MkDocs runs: the site's; ``.`` by default), when mkdocs.yml enables it."""
-    for entry in extensions if isinstance(extensions, list) else []:
-        name = next(iter(entry), "") if isinstance(entry, dict) else entry
-        if name == "pymdownx.snippets":
-            options = entry.get(name) if isinstance(entry, dict) else None
-            bases = _strings(options.get("base_path", ".")) if isinstance(options, dict) else ["."]
-            return tuple(os.path.normpath(os.path.join(root, base)) for base in bases)
-    return ()
+    named = _named_options(extensions)
+    if "pymdownx.snippets" not in named:
+        return ()
+    options = named["pymdownx.snippets"]
+    bases = _strings(options.get("base_path", ".")) if isinstance(options, dict) else ["."]
+    return tuple(os.path.normpath(os.path.join(root, base)) for base in bases)
 
 
 def _block_markers(extensions: Any) -> tuple[str, ...]:
-    """The markers of the indented blocks of the extensions an MkDocs site enables (a name, or a map of it
-    to its options)."""
-    entries = extensions if isinstance(extensions, list) else []
-    names = [next(iter(entry), "") if isinstance(entry, dict) else entry for entry in entries]
+    """The markers of the blocks of the extensions an MkDocs site enables (``fmlint.mkdocs_blocks``)."""
+    names = _named_options(extensions)
     return tuple(marker for name, marker in _BLOCK_EXTENSIONS.items() if name in names)
 
 
@@ -685,10 +690,7 @@ def _embedded_link_hook(root: str, options: dict[str, Any], languages: dict[str,
         return use == "always"
     own = any(
         glob.glob(os.path.join(glob.escape(layouts), *folder, "render-link*.html"))
-        for layouts in [
-            os.path.join(root, "layouts"),
-            *glob.glob(os.path.join(glob.escape(root), "themes", "*", "layouts")),
-        ]
+        for layouts in layout_folders(root)
         for folder in (("_default", "_markup"), ("_markup",))
     )
     if own:
@@ -721,10 +723,7 @@ def _redirect_templates(root: str, options: dict[str, Any]) -> list[str]:
         if name in home and isinstance(table, dict) and table.get("basename") == "_redirects"
     ]
     found: list[str] = []
-    for layouts in [
-        os.path.join(root, "layouts"),
-        *sorted(glob.glob(os.path.join(glob.escape(root), "themes", "*", "layouts"))),
-    ]:
+    for layouts in layout_folders(root):
         for name in names:
             for base in ("index", "home", os.path.join("_default", "index"), os.path.join("_default", "home")):
                 stem = glob.escape(os.path.join(layouts, f"{base}.{name}"))
@@ -760,11 +759,11 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
     static_dirs = tuple(_static_mounts(root, _table(options, "module").get("mounts")))
     redirects: list[str] = []
     redirect_data = b""
-    for folder in [os.path.join(root, "static"), *(static.path for static in static_dirs if not static.target)]:
-        found, read = redirect_sources(os.path.join(folder, "_redirects"))  # (Netlify serves them)
-        redirects += found
-        redirect_data += read
-    for found, read in [
+    for found, read in [  # (Netlify serves the static folders' `_redirects`, and reads netlify.toml's)
+        *(
+            redirect_sources(os.path.join(folder, "_redirects"))
+            for folder in [os.path.join(root, "static"), *(static.path for static in static_dirs if not static.target)]
+        ),
         netlify_redirect_sources(os.path.join(root, "netlify.toml")),
         *map(template_redirect_sources, _redirect_templates(root, options)),
     ]:

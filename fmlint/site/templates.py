@@ -1,4 +1,4 @@
-"""Hugo's shortcode templates, read for what a page's IDs depend on.
+"""Hugo's templates: its layout folders, and its shortcode templates, read for what a page's IDs depend on.
 
 A ``{{< name >}}`` shortcode writes HTML that fmlint does not see; when its
 template writes headings with ``id`` attributes (a generated list of CLI tools
@@ -27,14 +27,19 @@ def shortcode_templates(root: str, name: str) -> list[str]:
     if not name or name.startswith(("/", ".")) or ".." in name.split("/"):
         return []
     found = []
-    for layouts in [
-        os.path.join(root, "layouts"),
-        *sorted(glob.glob(os.path.join(glob.escape(root), "themes", "*", "layouts"))),
-    ]:
+    for layouts in layout_folders(root):
         for folder in _FOLDERS:
             base = os.path.join(layouts, folder, *name.split("/"))
             found += sorted(glob.glob(glob.escape(base) + ".*html"))
     return found
+
+
+def layout_folders(root: str) -> list[str]:
+    """The layout folders of the Hugo site at ``root``: its own, then its themes' (``themes/*/layouts``)."""
+    return [
+        os.path.join(root, "layouts"),
+        *sorted(glob.glob(os.path.join(glob.escape(root), "themes", "*", "layouts"))),
+    ]
 
 
 def writes_ids(path: str) -> bool:
