@@ -69,9 +69,8 @@ class ContentPlugin:
     folder: str  # as configured, from the site's folder (``../docs``)
     route: str  # its ``routeBasePath`` without slashes at its ends ("" at the site's root)
     number_prefixes: bool = True  # ``01-intro`` is ``intro`` (``numberPrefixParser: false`` keeps the prefix)
-    translations: str = (
-        ""  # its folder in each locale's ``i18n/<locale>/`` (``docusaurus-plugin-content-docs/current``)
-    )
+    # its folder in each locale's ``i18n/<locale>/`` (``docusaurus-plugin-content-docs/current``)
+    translations: str = ""
     locale: str = ""  # a locale's translations of another plugin's files ("": the default locale's files)
 
 

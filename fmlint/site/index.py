@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from fmlint.images import IMAGE_EXTENSIONS
 from fmlint.site.anchors import WRITTEN_DASHES, heading_ids, predictable
 from fmlint.site.config import SiteConfig
 from fmlint.site.docusaurus import ContentPlugin
@@ -40,7 +41,6 @@ from fmlint.site.starlight import DOCS, Starlight, is_page, page_id, page_url
 if TYPE_CHECKING:
     from fmlint.site.refs import Resolved
 
-_NOT_MARKDOWN = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp")  # snippets that hold no headings
 CONTENT_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mmark", ".html", ".htm", ".adoc", ".org", ".rst")
 _TOKEN = re.compile(r":\w+(\[.+?\])?")
 _MONTHS = (
@@ -181,7 +181,7 @@ class SiteIndex:
             if found is not None:
                 return found
             if self.probe(os.path.isfile, path):
-                return None if name.lower().endswith(_NOT_MARKDOWN) else ""
+                return None if name.lower().endswith(IMAGE_EXTENSIONS) else ""  # (an image holds no headings)
         return None
 
     def _writes_ids(self, name: str) -> bool:
@@ -272,12 +272,15 @@ class SiteIndex:
         Hugo makes them the bundle's resources, which are no pages (istio.io's FAQ entries and glossary terms,
         which its layouts show in the bundle's page)."""
         leaves = {page.absolute_folder for page in self.pages if page.file is not None and page.name == "index"}
-        if leaves and len(kept := [page for page in self.pages if not in_leaf_bundle(page.absolute, leaves)]) < len(
-            self.pages
-        ):
-            self.pages = kept
+        if leaves:
+            self._keep([page for page in self.pages if not in_leaf_bundle(page.absolute, leaves)])
+
+    def _keep(self, pages: list[Page]) -> None:
+        """Keep only ``pages`` of the pages added (before :meth:`finish` files them by URL and key)."""
+        if len(pages) < len(self.pages):
+            self.pages = pages
             self.by_file = {}
-            for page in kept:
+            for page in pages:
                 self.by_file.setdefault(page.absolute, page)
 
     def _drop_shadowed(self) -> None:
@@ -291,26 +294,24 @@ class SiteIndex:
         for page in self.pages:
             claim = (page.language, page.key)
             first[claim] = min(first.get(claim, page.mount), page.mount)
-        if any(first[(page.language, page.key)] != page.mount for page in self.pages):
-            self.pages = [page for page in self.pages if first[(page.language, page.key)] == page.mount]
-            self.by_file = {}
-            for page in self.pages:
-                self.by_file.setdefault(page.absolute, page)
+        self._keep([page for page in self.pages if first[(page.language, page.key)] == page.mount])
 
 
-def in_leaf_bundle(absolute: str, leaves: set[str] | dict[str, list[str]]) -> bool:
+def in_leaf_bundle(absolute: str, leaves: set[str]) -> bool:
     """Whether the content file at ``absolute`` is below one of the leaf bundles' folders ``leaves`` (a bundle's
     own ``index.md``/``_index.md`` is not: its folder's parent is where the search starts)."""
-    folder = os.path.dirname(absolute)
+    folders = folders_above(absolute)
     if os.path.basename(absolute).split(".", 1)[0] in ("index", "_index"):
-        folder = os.path.dirname(folder)
-    while True:
-        if folder in leaves:
-            return True
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return False
-        folder = parent
+        folders = folders[1:]
+    return any(folder in leaves for folder in folders)
+
+
+def folders_above(absolute: str) -> list[str]:
+    """The folders holding the file at ``absolute``, from its own to the root's."""
+    folders = [os.path.dirname(absolute)]
+    while (parent := os.path.dirname(folders[-1])) != folders[-1]:
+        folders.append(parent)
+    return folders
 
 
 def _matches(patterns: tuple[str, ...], key: str) -> bool:

@@ -32,7 +32,7 @@ from fmlint.site.checks import alias_file, fold
 from fmlint.site.config import SiteConfig
 from fmlint.site.facts import Reference, SiteFacts
 from fmlint.site.hugo_paths import basic_normalize, link_path, under_base, url_key
-from fmlint.site.index import Page, SiteIndex, alias_url, container
+from fmlint.site.index import Page, SiteIndex, alias_url, container, folders_above
 from fmlint.site.refs import (
     FOLDER_PAGES,
     content_key,
@@ -123,14 +123,7 @@ def partial_index(
 
 def _bundles_above(path: str, bundles: dict[str, list[str]]) -> list[str]:
     """The ``index`` files of the leaf bundles whose folders hold ``path`` (``fmlint.site.index.in_leaf_bundle``)."""
-    if not bundles:
-        return []
-    found = []
-    folder = os.path.dirname(path)
-    while (parent := os.path.dirname(folder)) != folder:
-        found += bundles.get(folder, [])
-        folder = parent
-    return found
+    return [index for folder in folders_above(path) for index in bundles.get(folder, ())] if bundles else []
 
 
 def _term_uses(config: SiteConfig, pages: list[Page], rows: list[tuple[str, str, int, int]]) -> dict[str, list[str]]:

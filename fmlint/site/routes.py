@@ -86,12 +86,16 @@ _COMPUTED = "\0"  # what a template action writes (its lines left: a `range` may
 
 
 def _read(path: str) -> tuple[bytes, str]:
+    """The file's bytes (what the findings depend on; none when missing) and its text ("" when not UTF-8)."""
     try:
         with open(path, "rb") as handle:
             data = handle.read()
-        return data, data.decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+    except OSError:
         return b"", ""
+    try:
+        return data, data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data, ""
 
 
 def _sources(lines: list[str]) -> list[str]:
