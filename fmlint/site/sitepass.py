@@ -5,7 +5,9 @@ that holds a checked file with a site rule enabled, the site's other content
 files are found (a walk of its content folders) and run through the runner too
 — served from the result cache when unchanged, so a warm or pre-commit run
 reads none of them — to get their facts.  Findings are reported only in the
-files of the run, with their inline suppression comments applied.
+files of the run, with their inline suppression comments applied.  On a large site
+the reference check is split between this process and a forked child
+(``fmlint.site.split``): the per-file pass's pool has finished, and a core would idle.
 
 After a run over a whole site, its findings are kept in the cache under a hash of
 what they depend on (fmlint's code, the site's configuration and content
@@ -34,9 +36,9 @@ import time
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import msgspec
 
@@ -60,6 +62,7 @@ if TYPE_CHECKING:  # the index and the checks are imported when a run meets a si
     from fmlint.site.index import Page, SiteIndex
 
 SettingsFor = Callable[[str], Settings]
+_T = TypeVar("_T")
 # output and dependencies in the site's root folder (Jekyll's content folder); below it, such names are sections
 _NOT_CONTENT = frozenset({"node_modules", "_site", "vendor", "public", "build"})
 _DEPENDENCIES = frozenset({"node_modules"})
@@ -244,12 +247,20 @@ def _whole_memo(run: _Pass, state: str) -> _Memo:
     index.generated = run.adapters
     index.finish()
     complete = not others  # a run over the whole site: its findings are kept for the next such run
-    findings = _findings(index, run.wanted_codes, complete)
+
+    def to_keep() -> tuple[dict[str, tuple[str, bytes]], list[tuple[str, str, int, int]] | None] | None:
+        """Each file's facts digest and each page's keys, when the findings are kept (worked out while a forked
+        child checks references)."""
+        if not complete or run.cache is None:
+            return None
+        return {path: ("", _digest(fresh[path])) for path in run.files}, _page_keys(index, run.files)
+
+    findings, kept = _findings(index, run.wanted_codes, complete, run.jobs, to_keep)
     memo = _Memo([(f.page.absolute, f.code, f.message, f.at) for f in findings], index.probes, {})
-    if complete and run.cache is not None:
-        memo.files = {path: ("", _digest(fresh[path])) for path in run.files}
+    if kept is not None:
+        memo.files, keys = kept
         memo.implicit = [(page.language, page.folder) for page in index.pages if page.file is None]
-        _keep(run.cache, run.site.root, state, memo, run.stamps, _page_keys(index, run.files))
+        _keep(run.cache, run.site.root, state, memo, run.stamps, keys)
     return memo
 
 
@@ -273,7 +284,7 @@ def _partial_memo(run: _Pass, kept: _Memo) -> _Memo:
     fresh = run.run_facts.of(run.in_run)
     files = [(result.path, absolute, fresh[absolute]) for absolute, result in run.in_run.items()]
     index = partial_index(run.site, files, run.files, kept.implicit, run.adapters, keyed, loaded)
-    findings = _findings(index, run.wanted_codes, False)
+    findings, _ = _findings(index, run.wanted_codes, False)
     return _Memo([(f.page.absolute, f.code, f.message, f.at) for f in findings], index.probes, {})
 
 
@@ -302,16 +313,42 @@ def _partial_keys(site: SiteConfig) -> bool:
     return site.generator in ("hugo", "jekyll") or site.starlight is not None or site.docusaurus is not None
 
 
-def _findings(index: SiteIndex, wanted_codes: dict[str, frozenset[str]], every_code: bool) -> list[Finding]:
-    """The findings of the checks some file of the run enables (of all of them when ``every_code``)."""
-    from fmlint.site.checks import CHECKS
+def _findings(
+    index: SiteIndex,
+    wanted_codes: dict[str, frozenset[str]],
+    every_code: bool,
+    jobs: int | None = 1,
+    meanwhile: Callable[[], _T] | None = None,
+) -> tuple[list[Finding], _T | None]:
+    """The findings of the checks some file of the run enables (of all of them when ``every_code``), and what
+    ``meanwhile`` returns: with ``jobs`` above one, the reference check of a large site is split between two
+    processes (``split``), and ``meanwhile`` is called while the other process works."""
+    from fmlint.site.checks import CHECKS, broken_references
+    from fmlint.site.split import forked_share, in_page_order, own_share, splits
 
-    found: list[Finding] = []
-    for check in dict.fromkeys(
-        check for code, check in CHECKS.items() if every_code or any(code in codes for codes in wanted_codes.values())
-    ):
-        found += check(index, lambda page: page.absolute in wanted_codes)
-    return _once_per_place(found)
+    checks = list(
+        dict.fromkeys(
+            check
+            for code, check in CHECKS.items()
+            if every_code or any(code in codes for codes in wanted_codes.values())
+        )
+    )
+
+    def wanted(page: Page) -> bool:
+        return page.absolute in wanted_codes
+
+    split = broken_references in checks and splits(index, jobs)
+    with forked_share(index, wanted) if split else nullcontext() as forked:
+        found_by = {
+            check: own_share(index, wanted)
+            if forked is not None and check is broken_references
+            else list(check(index, wanted))
+            for check in checks
+        }
+        made = meanwhile() if meanwhile is not None else None
+        if forked is not None:
+            found_by[broken_references] = in_page_order(index, found_by[broken_references], forked())
+    return _once_per_place([finding for check in checks for finding in found_by[check]]), made
 
 
 def _once_per_place(found: list[Finding]) -> list[Finding]:

@@ -1,0 +1,96 @@
+"""The reference check split between this process and a forked child (``fmlint.site.split``): the same
+findings, in the same order, as one process finds; the files the child looked for kept with them; a failed
+child's pages checked here."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from fmlint.cache import ResultCache
+from fmlint.runner import run
+from fmlint.site import split
+from fmlint.site.config import read_site
+from fmlint.site.sitepass import content_files
+from tests.test_site_rules import FAULTY_SITE, SITE_SETTINGS, page, write
+
+pytestmark = pytest.mark.skipif(
+    multiprocessing.get_context().get_start_method() != "fork", reason="the check is split only where workers fork"
+)
+
+# every note links to the next (two anchors in three broken, the last note missing); each file page to a
+# folder served from static/
+LINKED = {
+    f"content/notes/n{n}.md": page(
+        f'title: "N{n}"', body=f"## Part {n}\n\n[next](/notes/n{n + 1}/#part-{n + (n % 3)})\n"
+    )
+    for n in range(12)
+} | {f"content/files/f{n}.md": page(f'title: "F{n}"', body="[old](/legacy/)\n") for n in range(6)}
+
+
+def _findings(root: Path, jobs: int, cache: ResultCache | None = None) -> list[str]:
+    result = run(content_files(read_site(str(root))), lambda path: SITE_SETTINGS, jobs=jobs, cache=cache)
+    return [
+        f"{os.path.relpath(d.path, root)}:{d.line}:{d.column} {d.code} {d.message}"
+        for d in result.diagnostics
+        if d.code.startswith("SITE")
+    ]
+
+
+class _Counting:
+    """The child's findings as decoded here, each time."""
+
+    def __init__(self) -> None:
+        self.received = 0
+
+    def decode(self, data: bytes) -> object:
+        self.received += 1
+        return _DECODER.decode(data)
+
+
+_DECODER = split._DECODER
+
+
+@pytest.fixture
+def small_sites_split(monkeypatch) -> _Counting:
+    """Every site split, however small; how many times the child's findings were received."""
+    monkeypatch.setattr(split, "MIN_PAGES", 1)
+    counting = _Counting()
+    monkeypatch.setattr(split, "_DECODER", counting)
+    return counting
+
+
+def test_the_split_check_finds_what_one_process_finds_in_the_same_order(tmp_path, small_sites_split):
+    write(tmp_path, {**FAULTY_SITE, **LINKED, "static/legacy/index.html": "Moved.\n"})
+    alone = _findings(tmp_path, jobs=1)
+    assert small_sites_split.received == 0  # one job: no child
+    split_up = _findings(tmp_path, jobs=2)
+    assert small_sites_split.received == 1
+    assert split_up == alone
+    assert sum(" SITE004 " in line and line.startswith("content/notes/") for line in alone) == 7
+    assert sum(" SITE003 " in line and line.startswith("content/notes/n11.md") for line in alone) == 1
+
+
+def test_a_failed_child_leaves_its_pages_to_this_process(tmp_path, small_sites_split, monkeypatch):
+    write(tmp_path, {**FAULTY_SITE, **LINKED, "static/legacy/index.html": "Moved.\n"})
+    alone = _findings(tmp_path, jobs=1)
+    monkeypatch.setattr(split, "_check_share", lambda *arguments: os._exit(3))  # dies without a word
+    assert _findings(tmp_path, jobs=2) == alone
+    assert small_sites_split.received == 0
+
+
+def test_the_files_the_child_looked_for_are_kept_with_the_findings(tmp_path, small_sites_split, monkeypatch):
+    write(
+        tmp_path, {**LINKED, "hugo.toml": 'baseURL = "https://example.org/"\n', "static/legacy/index.html": "Moved.\n"}
+    )
+    monkeypatch.setattr(split, "_share", lambda numbers, wanted, child: wanted if child else lambda page: False)
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    first = _findings(tmp_path, jobs=2, cache=cache)  # (every page checked by the child)
+    assert small_sites_split.received == 1 and not any("/legacy/" in line for line in first)
+    shutil.rmtree(tmp_path / "static/legacy")  # a folder the child looked for is gone: the kept findings no longer hold
+    again = _findings(tmp_path, jobs=2, cache=cache)
+    assert sum(" SITE003 " in line and "/legacy/" in line for line in again) == 6
