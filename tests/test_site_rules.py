@@ -1258,3 +1258,34 @@ def test_malformed_generator_configurations_give_no_internal_error(tmp_path, fil
     write(tmp_path, {**files, **pages, "src/content/docs/a.md": page("title: x", body=body)})
     result = run([str(tmp_path / name) for name in pages], lambda path: SITE_SETTINGS, jobs=1)
     assert not [d for d in result.diagnostics if d.code == "X001"]
+
+
+HOME_LINKS = "[a](/) [b](/zh/) [c](/en/) [d](/fr/) [e](/zh/docs/) [f](/docs/)\n"
+
+
+@needs_hugo
+@pytest.mark.parametrize("kinds", ["", 'disableKinds = ["home"]\n'])
+def test_home_pages_without_index_files_are_judged_by_a_hugo_build(tmp_path, kinds):
+    """Hugo makes every language's home page, `_index.md` or not (a site whose home a layout writes has
+    none), and redirects `/en/` to the default language's home at `/`; istio.io's `/zh/` links were reported
+    broken.  A build says which links land on a page."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": f'baseURL = "https://example.org/"\ndefaultContentLanguage = "en"\n{kinds}'
+            "[languages.en]\nweight = 1\n[languages.zh]\nweight = 2\n",
+            "layouts/single.html": "{{ .Content }}",
+            "layouts/list.html": "list",
+            "layouts/home.html": "home",
+            "content/docs/a.md": page('title: "A"', body=HOME_LINKS),
+            "content/docs/a.zh.md": page('title: "A"'),
+        },
+    )
+    subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+    built = {
+        link: (tmp_path / "public" / link.strip("/") / "index.html").is_file()
+        for link in re.findall(r"\]\(([^)]+)\)", HOME_LINKS)
+    }
+    assert built["/"] is not bool(kinds) and built["/fr/"] is False  # (the build decides the rest)
+    broken = {line.split("`")[1] for line in site_findings(tmp_path) if " SITE003 " in line}
+    assert broken == {link for link, there in built.items() if not there}

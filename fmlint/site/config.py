@@ -117,6 +117,7 @@ class SiteConfig:
     languages: tuple[str, ...] = ("en",)
     default_language: str = "en"
     default_in_subdir: bool = False
+    home: bool = False  # Hugo makes each language's home page (unless ``disableKinds`` holds "home")
     permalinks: dict[str, dict[str, str]] = field(default_factory=dict)  # kind → section → pattern
     lower: bool = True
     keep_accents: bool = True
@@ -776,7 +777,8 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         if isinstance(taxonomies_table, dict)
         else DEFAULT_TAXONOMIES
     )
-    if "taxonomy" in [str(k).lower() for k in options.get("disablekinds", []) or []]:
+    disabled_kinds = [str(k).lower() for k in options.get("disablekinds", []) or []]
+    if "taxonomy" in disabled_kinds:
         taxonomies = ()
     return SiteConfig(
         root=root,
@@ -785,6 +787,7 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         languages=languages,
         default_language=default_language,
         default_in_subdir=bool(options.get("defaultcontentlanguageinsubdir", False)),
+        home="home" not in disabled_kinds,
         permalinks=_permalinks(_table(options, "permalinks")),
         lower=not options.get("disablepathtolower", False),
         keep_accents=not options.get("removepathaccents", False),

@@ -14,7 +14,8 @@ configuration, as Hugo would build them:
 * each alias's URL (the language prefix added to an absolute one; a relative
   one is relative to the page's folder URL).
 
-Top-level folders without ``_index.md`` get the implicit section page Hugo makes.
+Top-level folders without ``_index.md`` get the implicit section page Hugo makes, and each language
+its home page (``/en/`` redirects to the default language's home at ``/``).
 """
 
 from __future__ import annotations
@@ -232,9 +233,18 @@ class SiteIndex:
             else set(implicit)
         )
         for language, folder in sorted(tops - sections):
-            section = Page(None, SiteFacts(), language, "section", folder, "_index")
+            kind = "section" if folder else "home"  # (a kept implicit home: its folder is "")
+            section = Page(None, SiteFacts(), language, kind, folder, "_index")
             section.key = _key(section)
             self.pages.append(section)
+        if self.config.home:  # Hugo makes each language's home page, ``_index.md`` or not
+            homes = {p.language for p in self.pages if p.kind == "home"}
+            for language in sorted(set(self.config.languages) - homes):
+                home = Page(None, SiteFacts(), language, "home", "", "_index")
+                home.key = _key(home)
+                self.pages.append(home)
+            if self.config.multilingual and not self.config.default_in_subdir:  # `/en/` redirects to `/`
+                self.alias_urls.add(url_key(f"/{self.config.default_language}/"))
         known = sections | tops
         headless = self.config.headless
         dashes = self.config.dashes
