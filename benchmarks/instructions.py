@@ -19,7 +19,9 @@ The corpus is generated once with ``gen_corpus.py`` (``site``: the linked Hugo
 site of ``site.py``; ``seed``: the heavy-findings articles of ``run.py``).  Each
 case runs ``fmlint --no-cache --format json`` under callgrind (``--jobs``
 workers; callgrind follows the pool's forked workers, and their counts are
-added); ``site`` counts the run without the site rules (``--ignore SITE``, the
+added: each child's from the fork on, as a forked child otherwise starts with
+its parent's counts so far — before stop 28 every worker counted the parent's
+start-up again, and a child forked late, as the site pass's, its whole run); ``site`` counts the run without the site rules (``--ignore SITE``, the
 baseline) and with them, ``seed`` the run alone.  ``--compare TREE`` counts
 another version of fmlint too (a source tree on ``PYTHONPATH``, e.g.
 ``git archive main | tar -x -C TREE``).  Both trees are byte-compiled first.
@@ -51,6 +53,9 @@ def count(arguments: list[str], cwd: Path, env: dict[str, str], jobs: int) -> in
             "--tool=callgrind",
             "--cache-sim=no",
             "--branch-sim=no",
+            # a forked child starts with its parent's counts so far: zeroed as it starts (Python calls this
+            # in every forked child), so that the parent's work is counted once, not again in each worker
+            "--zero-before=PyOS_AfterFork_Child",
             f"--callgrind-out-file={out}/callgrind.%p",
             sys.executable,
             "-m",

@@ -13,16 +13,18 @@ if the child fails, this process checks its pages too.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING
 
 import msgspec
 
 from fmlint.site.checks import Finding, broken_references
 from fmlint.site.facts import At
 from fmlint.site.index import Page, SiteIndex
+
+if TYPE_CHECKING:  # (multiprocessing is imported when a check is split: a pre-commit run never splits)
+    from multiprocessing.connection import Connection
 
 MIN_PAGES = 2000  # below, a fork (~10 ms with a large heap) saves little
 
@@ -34,11 +36,11 @@ _DECODER = msgspec.msgpack.Decoder(_Sent)
 
 def splits(index: SiteIndex, jobs: int | None) -> bool:
     """Whether the reference check of ``index`` is worth splitting (and can be, by a fork) with ``jobs``."""
-    return (
-        (jobs is None or jobs > 1)
-        and len(index.pages) >= MIN_PAGES
-        and multiprocessing.get_context().get_start_method() == "fork"  # (as the per-file pass's pool starts)
-    )
+    if (jobs is not None and jobs < 2) or len(index.pages) < MIN_PAGES:
+        return False
+    import multiprocessing
+
+    return multiprocessing.get_context().get_start_method() == "fork"  # (as the per-file pass's pool starts)
 
 
 @contextmanager
@@ -46,6 +48,8 @@ def forked_share(index: SiteIndex, wanted: Wanted) -> Iterator[Callable[[], list
     """Check the references of the child's pages in a forked child while the body of the ``with`` runs (it
     checks the others: :func:`own_share`); the function it gives waits for the child's findings and adds the
     files the child looked for to ``index.probes``."""
+    import multiprocessing
+
     numbers = _numbers(index)
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
