@@ -430,3 +430,69 @@ def test_translations_are_judged_as_docusaurus_builds_them_now(tmp_path):
         ("link", "/fr/docs/b", "/fr/docs/nothere"),
     } <= reported
     assert not [found for found in reported if "fou-barre" in found[2] and found[1].startswith("/fr/")]
+
+
+PAGINATION_FILES = {  # a doc's ID: its folder and `id` or file name, number prefixes dropped
+    "docusaurus.config.js": CONFIG,
+    "docs/intro.md": page("title: Intro", "pagination_next: guides/setup", "pagination_prev: null"),
+    "docs/01-guides/02-setup.md": page("title: Setup", "pagination_next: custom", "pagination_prev: intro"),
+    "docs/01-guides/with-id.md": page(
+        "title: With id", "id: custom", "pagination_next: 01-guides/setup", "pagination_prev: guides/with-id"
+    ),
+    "docs/_partial.md": page("title: Partial"),  # (no doc: its name starts with `_`)
+    "docs/x.md": page("title: X", "pagination_next: _partial", "pagination_prev: guides/custom"),
+}
+PAGINATION_BROKEN = [  # (file, line, key, value)
+    ("docs/01-guides/02-setup.md", 3, "pagination_next", "custom"),  # (an `id` without its folder)
+    ("docs/01-guides/with-id.md", 4, "pagination_next", "01-guides/setup"),
+    ("docs/01-guides/with-id.md", 5, "pagination_prev", "guides/with-id"),
+    ("docs/x.md", 3, "pagination_next", "_partial"),
+]
+
+
+def _pagination_findings(root: Path) -> list[tuple[str, int, int, str]]:
+    return [
+        (line.split(":")[0], int(line.split(":")[1]), int(line.split(":")[2].split("-")[0]), line.split("`")[1])
+        for line in site_findings(root)
+    ]
+
+
+def test_pagination_names_doc_ids_of_its_version(tmp_path):
+    """`pagination_next`/`pagination_prev` name a doc by ID (`null`: no link); `docusaurus build` fails on an ID
+    of no doc.  Near misses: `guides/setup` (its number prefixes dropped), `guides/custom` (its folder and `id`),
+    `intro` (a doc at the docs' root)."""
+    write(tmp_path, PAGINATION_FILES)
+    assert _pagination_findings(tmp_path) == [
+        (name, line, len(key) + 3, f"{key}: {value}") for name, line, key, value in PAGINATION_BROKEN
+    ]
+
+
+@pytest.mark.skipif(not PROJECT or not shutil.which("npx"), reason="no Docusaurus project (FMLINT_DOCUSAURUS_PROJECT)")
+def test_pagination_ids_docusaurus_rejects_are_those_reported(tmp_path):
+    """Docusaurus stops at the first ID it cannot find: each is set to `null` and the site built again, until
+    it builds; the IDs it rejected are the ones fmlint reports."""
+    write(tmp_path, PAGINATION_FILES)
+    project = Path(str(PROJECT))
+    shutil.copy(project / "package.json", tmp_path)
+    (tmp_path / "node_modules").symlink_to(project / "node_modules")
+    env = {**os.environ, "DOCUSAURUS_NO_PERSISTENT_CACHE": "1"}
+    rejected = []
+    for _ in range(len(PAGINATION_BROKEN) + 1):
+        done = subprocess.run(
+            ["npx", "docusaurus", "build"],
+            check=False,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            env=env,
+        )
+        found = re.search(r"the (pagination_\w+) front matter points to a non-existent ID (\S+)\.", done.stderr)
+        if done.returncode == 0 or found is None:
+            break
+        rejected.append(found.groups())
+        for name in PAGINATION_FILES:
+            path = tmp_path / name
+            path.write_text(path.read_text().replace(f"{found[1]}: {found[2]}\n", f"{found[1]}: null\n"))
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert sorted(rejected) == sorted((key, value) for _, _, key, value in PAGINATION_BROKEN)

@@ -210,7 +210,10 @@ DOCUSAURUS_STEPS = [
     _edit("docs/guides/other.md", "title: Other", "slug: setup"),  # the URL of 02-setup.md
     _edit("docs/guides/other.md", "title: Other", "id: renamed", body="[e](/docs/guides/renamed)\n"),
     _edit("docs/intro.md", "title: Intro", body="[a](/docs/guides/setup#start) [b](guides/other.md) [c](/blog/x)\n"),
+    # (other.md's ID is now `guides/renamed`; a run over intro.md alone looks the IDs up in the kept keys)
+    _edit("docs/intro.md", "title: Intro", "pagination_next: guides/renamed", "pagination_prev: guides/other"),
     _rename("docs/guides/02-setup.md", "docs/guides/03-setup.md", ["docs/intro.md"]),
+    _edit("docs/intro.md", "title: Intro", "pagination_next: guides/setup", "pagination_prev: guides/02-setup"),
 ]
 
 

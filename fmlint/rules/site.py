@@ -147,6 +147,10 @@ broken when it leads to no page from either URL.
 On Hugo sites a page that is no draft must not name a draft: Hugo builds drafts
 only with `--buildDrafts` (a `ref` to one fails with `REF_NOT_FOUND`; in a
 fallback language, the language's own draft is not replaced by the fallback).
+On Docusaurus sites a doc's `pagination_next` and `pagination_prev` must name
+a doc of its version by ID (its folder and its `id` or file name, number
+prefixes dropped: `01-guides/02-setup.md` is `guides/setup`; `null` for no
+link), or `docusaurus build` fails; reported at the value.
 Links and refs into a section that a content adapter or a missing module mount
 makes are not judged. Reported at the reference's destination. {_SITE}
 

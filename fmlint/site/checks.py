@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from fmlint.site.facts import At, Item, Reference
 from fmlint.site.hugo_paths import basic_normalize, make_path, sanitize
-from fmlint.site.index import Page, SiteIndex, alias_url, container, locale_fallbacks
+from fmlint.site.index import Page, SiteIndex, alias_url, container, doc_key, locale_fallbacks
 from fmlint.site.refs import lookup, resolve
 
 COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLICATE_TITLE = (
@@ -211,6 +211,27 @@ def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                 problem = _in_locales(index, fallbacks, reference)
             if problem is not None:
                 yield Finding(page, *problem, reference.at)
+        if index.config.docusaurus is not None:
+            yield from _pagination(index, page)
+
+
+PAGINATION = ("pagination_next", "pagination_prev")
+
+
+def _pagination(index: SiteIndex, page: Page) -> Iterator[Finding]:
+    """A Docusaurus doc's ``pagination_next``/``pagination_prev`` must name a doc of its version by ID (or be
+    ``null``): ``docusaurus build`` fails on one that names none."""
+    key = doc_key(index.config, page)
+    if key is None:
+        return
+    for name in PAGINATION:
+        for item in page.facts.lists.get(name, ()):
+            if item.value not in index.doc_ids(key[0]):
+                message = (
+                    f"`{name}: {item.value}` names no doc ID of this docs version (Docusaurus fails the build: "
+                    f'"the {name} front matter points to a non-existent ID")'
+                )
+                yield Finding(page, BROKEN_REFERENCE, message, item.at)
 
 
 def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> tuple[str, str] | None:

@@ -16,8 +16,10 @@ folder), or its folder and file name with number prefixes dropped
 folder's own name) being its folder; a blog post's is ``/<slug>``, or
 ``/YYYY/MM/DD/<name>`` from a dated file or folder name; a page's is its path.
 Files whose names start with ``_`` and drafts are not built; case and spaces
-are kept.  A versioned docs plugin (``versions.json``) serves its last version
-at its route base, the others under ``/<version>`` (from ``versioned_docs/``)
+are kept.  A doc's ID (``pagination_next`` names one) is its folder and its
+``id`` or file name, number prefixes dropped.  A versioned docs plugin
+(``versions.json``) serves its last version at its route base, the others
+under ``/<version>`` (from ``versioned_docs/``)
 and its own folder, the current version, under ``/next``; its options
 ``lastVersion``, ``onlyIncludeVersions``, ``includeCurrentVersion``,
 ``disableVersioning`` and ``versions.<name>.path`` change which are built and where.
@@ -324,6 +326,15 @@ def page_url(site: Docusaurus, plugin: ContentPlugin, path: str, slug: str | Non
         route = _doc_route(folder, stem, slug, doc_id, plugin.number_prefixes)
     parts = (site.base.strip("/"), plugin.locale, plugin.route, route.strip("/"))
     return "/" + "/".join(part for part in parts if part)
+
+
+def doc_id(plugin: ContentPlugin, path: str, front_matter_id: str | None) -> str:
+    """The ID of the doc at ``path`` (``/``-separated, in the plugin's folder), as ``pagination_next`` names it:
+    its folder and its ``id`` or file name, number prefixes dropped (``01-guides/02-setup.md``: ``guides/setup``)."""
+    folder, _, name = path.rpartition("/")
+    unprefixed = _unprefixed if plugin.number_prefixes else str
+    parts = [unprefixed(part) for part in folder.split("/") if part]
+    return "/".join([*parts, front_matter_id or unprefixed(posixpath.splitext(name)[0])])
 
 
 def _doc_route(folder: str, stem: str, slug: str | None, doc_id: str | None, prefixes: bool = True) -> str:

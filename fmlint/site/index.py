@@ -32,6 +32,7 @@ from fmlint.images import IMAGE_EXTENSIONS
 from fmlint.site.anchors import WRITTEN_DASHES, heading_ids, predictable
 from fmlint.site.config import SiteConfig
 from fmlint.site.docusaurus import ContentPlugin
+from fmlint.site.docusaurus import doc_id as docusaurus_doc_id
 from fmlint.site.docusaurus import page_url as docusaurus_url
 from fmlint.site.facts import Item, SiteFacts
 from fmlint.site.globs import glob_slice_matches
@@ -139,6 +140,7 @@ class SiteIndex:
     resolutions: dict[tuple[object, ...], Resolved] = field(default_factory=dict)  # ``refs.resolve``'s answers
     posts: dict[str, Page] = field(default_factory=dict)  # Jekyll's posts by file name (``2021-01-02-x``)
     shortcode_ids: dict[str, bool] = field(default_factory=dict)  # shortcode name → its template writes IDs
+    _doc_ids: dict[str, set[str]] | None = None  # a Docusaurus site's docs version → its docs' IDs
 
     def terms(self, taxonomy: str) -> list[str]:
         """The terms of ``taxonomy`` as used, page after page (by the whole site when ``term_uses`` says)."""
@@ -162,6 +164,15 @@ class SiteIndex:
         answer = function(path)
         self.probes.append((function.__name__, path, answer))
         return answer
+
+    def doc_ids(self, version: str) -> set[str]:
+        """The IDs of the docs of a Docusaurus docs ``version`` (:func:`doc_key`), of every page that is built."""
+        if self._doc_ids is None:
+            self._doc_ids = {}
+            for page in self.pages:
+                if page.renders and (key := doc_key(self.config, page)) is not None:
+                    self._doc_ids.setdefault(key[0], set()).add(key[1])
+        return self._doc_ids.get(version, set())
 
     def ids_written(self, page: Page) -> bool:
         """Whether a shortcode the page calls writes IDs fmlint does not see (its template writes headings with
@@ -387,6 +398,17 @@ def _plugin_path(config: SiteConfig, page: Page) -> tuple[ContentPlugin, str] | 
         if page.absolute.startswith(folder):
             return plugin, page.absolute[len(folder) :].replace(os.sep, "/")
     return None
+
+
+def doc_key(config: SiteConfig, page: Page) -> tuple[str, str] | None:
+    """A Docusaurus doc's docs version (its translations' folder, which a locale's translated files share) and
+    ID (what ``pagination_next`` names); ``None`` for any other page."""
+    found = _plugin_path(config, page) if config.docusaurus is not None and page.file is not None else None
+    if found is None or found[0].kind != "docs":
+        return None
+    plugin, path = found
+    front_matter_id = page.facts.doc_id.value if page.facts.doc_id is not None else None
+    return plugin.translations or plugin.folder, docusaurus_doc_id(plugin, path, front_matter_id)
 
 
 def _docusaurus_url(config: SiteConfig, page: Page, plugin: ContentPlugin, path: str) -> str:

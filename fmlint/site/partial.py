@@ -6,7 +6,8 @@ output path (or one differing only by case) or the same content path, using a
 spelling of the same term, the same translation key or the same title in the
 same folder; and, for its references, the pages with the content path, base
 name, URL or alias they name, the files they link to, and for each page they
-reach, that page's children (a section anchors them) and the files it includes.
+reach, that page's children (a section anchors them) and the files it includes;
+on a Docusaurus site, the docs its ``pagination_next``/``pagination_prev`` name.
 
 After a run over the whole site, every page's *keys* — one string per such
 thing it has, its parts joined by the unit separator (SQLite's text functions
@@ -28,11 +29,11 @@ import posixpath
 from collections.abc import Callable, Iterable
 from urllib.parse import unquote
 
-from fmlint.site.checks import alias_file, fold
+from fmlint.site.checks import PAGINATION, alias_file, fold
 from fmlint.site.config import SiteConfig
 from fmlint.site.facts import Reference, SiteFacts
 from fmlint.site.hugo_paths import basic_normalize, link_path, under_base, url_key
-from fmlint.site.index import Page, SiteIndex, alias_url, container, folders_above
+from fmlint.site.index import Page, SiteIndex, alias_url, container, doc_key, folders_above
 from fmlint.site.refs import (
     FOLDER_PAGES,
     content_key,
@@ -62,6 +63,8 @@ def page_keys(config: SiteConfig, page: Page) -> list[tuple[str, str | None]]:
         keys.append(_children(page.language, container(page).rstrip("/")))
     if config.generator == "jekyll":
         keys += _jekyll_keys(page)
+    if config.docusaurus is not None and (doc := doc_key(config, page)) is not None:
+        keys.append(_doc(*doc))
     return [(key, None) for key in keys] + list(_terms(config, page))
 
 
@@ -149,6 +152,8 @@ def _needs(index: SiteIndex, pages: list[Page]) -> tuple[set[str], set[str]]:
         keys.update(_content_keys(page))
         keys.update(_shared(config, page))
         keys.update(key for key, _ in _terms(config, page))
+        if config.docusaurus is not None and (doc := doc_key(config, page)) is not None:  # (the docs it paginates to)
+            keys.update(_doc(doc[0], item.value) for name in PAGINATION for item in page.facts.lists.get(name, ()))
         for reference in page.facts.references:
             _named(index, page, reference, keys, named)
             target = resolve(index, page, reference).page
@@ -280,3 +285,8 @@ def _content(language: str, key: str) -> str:
 
 def _children(language: str, folder: str) -> str:
     return f"c\x1f{language}\x1f{folder}"
+
+
+def _doc(version: str, doc_id: str) -> str:
+    """The key of a Docusaurus doc's ID in its docs version."""
+    return f"d\x1f{version}\x1f{doc_id}"
