@@ -441,11 +441,13 @@ PAGINATION_FILES = {  # a doc's ID: its folder and `id` or file name, number pre
     ),
     "docs/_partial.md": page("title: Partial"),  # (no doc: its name starts with `_`)
     "docs/x.md": page("title: X", "pagination_next: _partial", "pagination_prev: guides/custom"),
+    "docs/7.md": page("title: Seven", "pagination_next: 7", "pagination_prev: 8"),  # (numbers: IDs "7" and "8")
 }
 PAGINATION_BROKEN = [  # (file, line, key, value)
     ("docs/01-guides/02-setup.md", 3, "pagination_next", "custom"),  # (an `id` without its folder)
     ("docs/01-guides/with-id.md", 4, "pagination_next", "01-guides/setup"),
     ("docs/01-guides/with-id.md", 5, "pagination_prev", "guides/with-id"),
+    ("docs/7.md", 4, "pagination_prev", "8"),
     ("docs/x.md", 3, "pagination_next", "_partial"),
 ]
 
@@ -496,3 +498,24 @@ def test_pagination_ids_docusaurus_rejects_are_those_reported(tmp_path):
             path.write_text(path.read_text().replace(f"{found[1]}: {found[2]}\n", f"{found[1]}: null\n"))
     assert done.returncode == 0, done.stderr[-2000:]
     assert sorted(rejected) == sorted((key, value) for _, _, key, value in PAGINATION_BROKEN)
+
+
+def test_the_last_update_date_is_a_date_docusaurus_can_read(tmp_path, capsys, monkeypatch):
+    """`last_update.date` (a key of a map: the preset's `lastmod-fields`) must be a date, or `docusaurus
+    build` fails ("last_update.date" must be a valid date); `last_update.author` is any string."""
+    write(
+        tmp_path,
+        {
+            "docusaurus.config.js": CONFIG,
+            "docs/a.md": page("title: A", "last_update:", "  author: Someone", "  date: notadate"),
+            "docs/b.md": page("title: B", "Last_Update:", "  Date: 2024-02-07"),
+            "docs/c.md": page("title: C", "last_update:", "  date: 2024-02-30"),
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    main(["--no-cache", "--select", "DT", "--format", "json", "docs"])
+    found = [(d["path"], d["line"], d["column"], d["message"]) for d in json.loads(capsys.readouterr().out)]
+    assert found == [
+        ("docs/a.md", 5, 9, "last_update.date: `notadate` is not a date Docusaurus can read"),
+        ("docs/c.md", 4, 9, "last_update.date: day 30 is out of range for February 2024 (01-29)"),
+    ]

@@ -113,7 +113,7 @@ PRESETS: dict[str, Preset] = {
             ("build/", ".docusaurus/"),
             ("image",),
             {
-                **_dates(["date"]),
+                **_dates(["date"], lastmod=["last_update.date"]),  # (`docusaurus build` fails on a bad one)
                 **_site(
                     [f"docusaurus.config.{ending}" for ending in ("js", "ts", "mjs", "mts", "cjs", "cts")], ["static"]
                 ),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,7 +42,9 @@ _FIELD_OPTIONS = """## Options
 - `lastmod-fields` (default `["lastmod", "modified"]`): the last-modified date.
 - `expiry-date-fields` (default `["expiryDate", "unpublishdate"]`): the expiry date.
 
-Names are matched case-insensitively; every listed field is checked.
+Names are matched case-insensitively; every listed field is checked. A dotted
+name is a key of a map (`last_update.date`: Docusaurus's last-update date, in
+the `docusaurus` preset's `lastmod-fields`).
 """
 
 _IN_FILE = "Body (in a file named 2025-02-07-price-cuts.md)."
@@ -204,11 +206,11 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     role_of = {name.lower(): role for role, option in _ROLES for name in options[option]}
     first: dict[str, _Dated] = {}  # the first valid field of each role
     dated: list[_Dated] = []
-    for key, value in fm.data.items():
+    for key, value, path in _fields(fm.data, role_of):
         role = role_of.get(key.lower())
         if role is None or value is None or value == "":
             continue
-        span = fm.value_span((key,))
+        span = fm.value_span(path)
         if not isinstance(value, str):
             if generator == "Hugo":  # the others' own types (MkDocs's `date: {{created: …}}`) are the schema's
                 yield _not_text(key, value, span)
@@ -234,6 +236,31 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         if found.date.has_time and not found.date.has_offset:
             written = found.date.value.isoformat(" ")
             yield Problem("DT005", f"{found.key}: `{written}` has no time-zone offset; {zone}", found.span)
+
+
+def _fields(data: dict[Any, Any], names: Iterable[str]) -> Iterator[tuple[str, Any, tuple[str, ...]]]:
+    """Each front-matter value a field may name (its key, value and path): every top-level key, and the value
+    at each dotted name of ``names`` (``last_update.date``: a key of a map), its keys matched in any case."""
+    for key, value in data.items():
+        if isinstance(key, str):
+            yield key, value, (key,)
+    for name in names:
+        if "." not in name:
+            continue
+        path: list[str] = []
+        found: Any = data
+        for part in name.split("."):
+            key = (
+                next((k for k in found if isinstance(k, str) and k.lower() == part), None)
+                if isinstance(found, dict)
+                else None
+            )
+            if key is None:
+                break
+            path.append(key)
+            found = found[key]
+        else:
+            yield ".".join(path), found, tuple(path)
 
 
 # What each generator does with a future date, and with a time of day without an offset

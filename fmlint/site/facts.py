@@ -188,8 +188,13 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
                     else front_matter.value_span((original, i))
                     for _, i in strings
                 ]
-        elif lowered in _ONE_OR_LIST and isinstance(value, str) and front_matter is not None:
-            lists[lowered] = [(value, len(spans))]
+        elif (
+            lowered in _ONE_OR_LIST
+            and isinstance(value, (str, int))
+            and not isinstance(value, bool)
+            and front_matter is not None
+        ):
+            lists[lowered] = [(str(value), len(spans))]  # (`pagination_next: 5`: Docusaurus looks for the ID "5")
             spans.append(front_matter.value_span((original,)))
     aliases_value = data.get(keys.get("aliases", ""))
     if isinstance(aliases_value, list):
