@@ -519,3 +519,70 @@ def test_the_last_update_date_is_a_date_docusaurus_can_read(tmp_path, capsys, mo
         ("docs/a.md", 5, 9, "last_update.date: `notadate` is not a date Docusaurus can read"),
         ("docs/c.md", 4, 9, "last_update.date: day 30 is out of range for February 2024 (01-29)"),
     ]
+
+
+AUTHORS_FILES = {
+    "docusaurus.config.js": CONFIG.replace(
+        "onUntruncatedBlogPosts: 'ignore'", "onUntruncatedBlogPosts: 'ignore', onInlineAuthors: 'ignore'"
+    ),
+    "blog/authors.yml": "jane:\n  name: Jane\nJohn:\n  name: John\n",
+    "blog/2024-01-01-a.md": page("title: A", "authors:", "  - jane", "  - john", "  - name: Inline Author"),
+    "blog/2024-01-02-b.md": page("title: B", "authors: bob"),
+    "blog/2024-01-03-c.md": page("title: C", "authors: [John]"),
+    "docs/intro.md": page("title: Intro", "authors: nobody"),  # (a doc's `authors` is no blog's)
+}
+AUTHORS_BROKEN = [  # (file, line, column, key)
+    ("blog/2024-01-01-a.md", 5, 5, "john"),
+    ("blog/2024-01-02-b.md", 3, 10, "bob"),
+]
+
+
+def test_blog_authors_are_keys_of_the_authors_map(tmp_path):
+    """`authors` names authors by key of the blog's `authors.yml` (case counts; an object is an inline author):
+    `docusaurus build` fails on a key the map lacks, and on any key when there is no map."""
+    write(tmp_path, AUTHORS_FILES)
+    found = site_findings(tmp_path)
+    assert [
+        (f.split(":")[0], int(f.split(":")[1]), int(f.split(":")[2].split("-")[0]), f.split("`")[1]) for f in found
+    ] == AUTHORS_BROKEN
+    assert "(did you mean `John`?)" in found[0]
+    (tmp_path / "blog/authors.yml").unlink()  # every key is then a fault
+    forget_sites()
+    assert [f.split("`")[1] for f in site_findings(tmp_path)] == ["jane", "john", "bob", "John"]
+    write(tmp_path, {"blog/people.json": '{"bob": {"name": "Bob"}}'})
+    config = AUTHORS_FILES["docusaurus.config.js"].replace("blog: {", "blog: {authorsMapPath: 'people.json', ")
+    write(tmp_path, {"docusaurus.config.js": config})
+    forget_sites()
+    assert [f.split("`")[1] for f in site_findings(tmp_path)] == ["jane", "john", "John"]
+
+
+@pytest.mark.skipif(not PROJECT or not shutil.which("npx"), reason="no Docusaurus project (FMLINT_DOCUSAURUS_PROJECT)")
+def test_blog_author_keys_docusaurus_rejects_are_those_reported(tmp_path):
+    """Docusaurus stops at the first key it cannot find: each is taken out and the site built again, until it
+    builds; the keys it rejected are the ones fmlint reports."""
+    write(tmp_path, AUTHORS_FILES)
+    project = Path(str(PROJECT))
+    shutil.copy(project / "package.json", tmp_path)
+    (tmp_path / "node_modules").symlink_to(project / "node_modules")
+    env = {**os.environ, "DOCUSAURUS_NO_PERSISTENT_CACHE": "1"}
+    rejected = []
+    for _ in range(len(AUTHORS_BROKEN) + 1):
+        done = subprocess.run(
+            ["npx", "docusaurus", "build"],
+            check=False,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            env=env,
+        )
+        found = re.search(r'Blog author with key "([^"]+)" not found', done.stderr + done.stdout)
+        if done.returncode == 0 or found is None:
+            break
+        rejected.append(found[1])
+        for name in AUTHORS_FILES:
+            path = tmp_path / name
+            text = path.read_text().replace(f"  - {found[1]}\n", "").replace(f"authors: {found[1]}\n", "")
+            path.write_text(text)
+    assert done.returncode == 0, (done.stdout + done.stderr)[-2000:]
+    assert sorted(rejected) == sorted(key for *_, key in AUTHORS_BROKEN)

@@ -150,7 +150,10 @@ fallback language, the language's own draft is not replaced by the fallback).
 On Docusaurus sites a doc's `pagination_next` and `pagination_prev` must name
 a doc of its version by ID (its folder and its `id` or file name, number
 prefixes dropped: `01-guides/02-setup.md` is `guides/setup`; `null` for no
-link), or `docusaurus build` fails; reported at the value.
+link), or `docusaurus build` fails; reported at the value. A blog post's
+`authors` keys must be keys of its blog's authors map (`authors.yml` in the
+blog's folder, or its `authorsMapPath`; case counts; an object is an inline
+author), or the build fails.
 Links and refs into a section that a content adapter or a missing module mount
 makes are not judged. Reported at the reference's destination. {_SITE}
 

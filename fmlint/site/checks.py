@@ -7,6 +7,7 @@ from its facts); the other file of a pair is named in the message with its line.
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
 import unicodedata
 from collections import Counter
@@ -16,7 +17,7 @@ from functools import lru_cache
 
 from fmlint.site.facts import At, Item, Reference
 from fmlint.site.hugo_paths import basic_normalize, make_path, sanitize
-from fmlint.site.index import Page, SiteIndex, alias_url, container, doc_key, locale_fallbacks
+from fmlint.site.index import Page, SiteIndex, alias_url, container, doc_key, docusaurus_plugin, locale_fallbacks
 from fmlint.site.refs import lookup, resolve
 
 COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLICATE_TITLE = (
@@ -213,9 +214,29 @@ def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                 yield Finding(page, *problem, reference.at)
         if index.config.docusaurus is not None:
             yield from _pagination(index, page)
+            yield from _authors(index, page)
 
 
 PAGINATION = ("pagination_next", "pagination_prev")
+
+
+def _authors(index: SiteIndex, page: Page) -> Iterator[Finding]:
+    """A Docusaurus blog post's ``authors`` keys must be keys of its blog's authors map: ``docusaurus build``
+    fails on one that is not, and on any key when there is no map (``authors.yml``, or ``authorsMapPath``)."""
+    plugin = docusaurus_plugin(index.config, page)
+    if plugin is None or plugin.kind != "blog":
+        return
+    where = f"`{posixpath.join(plugin.folder, plugin.authors_map)}`"
+    for item in page.facts.lists.get("authors", ()):
+        if not plugin.authors:
+            problem = f"names an author by key, but the blog has no authors map ({where} is missing or empty)"
+        elif item.value not in plugin.authors:
+            close = difflib.get_close_matches(item.value, plugin.authors, n=3, cutoff=0.6)
+            hint = f" (did you mean {', '.join(f'`{key}`' for key in close)}?)" if close else ""
+            problem = f"is no key of the blog's authors map {where}{hint}"
+        else:
+            continue
+        yield Finding(page, BROKEN_REFERENCE, f"`{item.value}` {problem}: Docusaurus fails the build", item.at)
 
 
 def _pagination(index: SiteIndex, page: Page) -> Iterator[Finding]:

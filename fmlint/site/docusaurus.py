@@ -74,6 +74,9 @@ class ContentPlugin:
     # its folder in each locale's ``i18n/<locale>/`` (``docusaurus-plugin-content-docs/current``)
     translations: str = ""
     locale: str = ""  # a locale's translations of another plugin's files ("": the default locale's files)
+    # a blog's authors map (``authorsMapPath``, from its folder) and its keys; no keys: none could be loaded
+    authors_map: str = ""
+    authors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -156,13 +159,19 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
             versioning = _versioning(text, start)
             route = (_ROUTES[kind] if route is None else route).strip("/")
             plugin = ContentPlugin(kind, folder, route, parser is not False, _translations(kind, versioning.plugin_id))
+            if kind == "blog":
+                plugin = _with_authors(os.path.dirname(config), plugin, top_level_string(text, start, "authorsMapPath"))
             plugins.append((plugin, versioning))
-    plugins += [
-        (ContentPlugin(kind, folder, _ROUTES[kind], translations=_translations(kind, "default")), _Versioning())
+    root = os.path.dirname(config)
+    defaults_kept = [
+        ContentPlugin(kind, folder, _ROUTES[kind], translations=_translations(kind, "default"))
         for kind, folder in named.items()
         if kind not in mentioned
     ]
-    root = os.path.dirname(config)
+    plugins += [
+        (_with_authors(root, plugin, None) if plugin.kind == "blog" else plugin, _Versioning())
+        for plugin in defaults_kept
+    ]
     versioned = [
         expanded
         for plugin, versioning in plugins
@@ -291,6 +300,25 @@ def _with_versions(root: str, plugin: ContentPlugin, versioning: _Versioning) ->
     return [
         ContentPlugin("docs", folder(name), route(name), plugin.number_prefixes, translations(name)) for name in names
     ]
+
+
+def _with_authors(root: str, plugin: ContentPlugin, path: str | None) -> ContentPlugin:
+    """A blog plugin with its authors map (``authorsMapPath``, ``authors.yml`` by default, from the blog's
+    folder: a YAML or JSON object keyed by author) and the map's keys, as ``getAuthorsMap`` loads them."""
+    name = path or "authors.yml"
+    try:
+        with open(os.path.join(root, plugin.folder, name), "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return replace(plugin, authors_map=name)
+    import yaml  # (JSON is YAML too)
+
+    try:
+        loaded = yaml.safe_load(data)
+    except (yaml.YAMLError, ValueError):
+        loaded = None
+    keys = tuple(str(key) for key in loaded) if isinstance(loaded, dict) else ()
+    return replace(plugin, authors_map=name, authors=keys)
 
 
 def _translations(kind: str, plugin_id: str) -> str:

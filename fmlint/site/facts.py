@@ -59,8 +59,9 @@ _COMMENT_ID = re.compile(r"\{/\*\s*#([^\s*]+)\s*\*/\}[ \t#]*\r?\n?$")
 _NOT_PAGES = ("//", "mailto:", "tel:", "data:", "javascript:")
 _DATE_KEYS = ("date", "publishdate", "pubdate", "published")
 _PATH_KEYS = frozenset({"title", "slug", "url", "translationkey", "aliases", "draft"})
-# strings kept as one-item lists: jekyll-redirect-from's `redirect_from: /old/` (a list too), Docusaurus's doc IDs
-_ONE_OR_LIST = ("redirect_from", "pagination_next", "pagination_prev")
+# strings kept as one-item lists: jekyll-redirect-from's `redirect_from: /old/` (a list too), Docusaurus's doc IDs,
+# and a term of Hugo's default and most common taxonomies (`tags: Go`) or a Docusaurus blog's author key
+_ONE_OR_LIST = ("redirect_from", "pagination_next", "pagination_prev", "tags", "categories", "authors")
 
 
 class At(msgspec.Struct, frozen=True, array_like=True, gc=False):

@@ -400,6 +400,12 @@ def _plugin_path(config: SiteConfig, page: Page) -> tuple[ContentPlugin, str] | 
     return None
 
 
+def docusaurus_plugin(config: SiteConfig, page: Page) -> ContentPlugin | None:
+    """The Docusaurus content plugin of a page (``None`` for any other file)."""
+    found = _plugin_path(config, page) if config.docusaurus is not None and page.file is not None else None
+    return found[0] if found is not None else None
+
+
 def doc_key(config: SiteConfig, page: Page) -> tuple[str, str] | None:
     """A Docusaurus doc's docs version (its translations' folder, which a locale's translated files share) and
     ID (what ``pagination_next`` names); ``None`` for any other page."""
