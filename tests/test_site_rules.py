@@ -1289,3 +1289,23 @@ def test_home_pages_without_index_files_are_judged_by_a_hugo_build(tmp_path, kin
     assert built["/"] is not bool(kinds) and built["/fr/"] is False  # (the build decides the rest)
     broken = {line.split("`")[1] for line in site_findings(tmp_path) if " SITE003 " in line}
     assert broken == {link for link, there in built.items() if not there}
+
+
+@needs_hugo
+def test_a_taxonomy_written_as_one_string_is_one_term_as_hugo_reads_it(tmp_path):
+    """`tags: "Machine Learning"` is one term to Hugo (a build writes `tags/machine-learning/`), so a
+    minority spelling written so is reported like one in a list."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "layouts/single.html": "{{ .Content }}",
+            "layouts/list.html": "list",
+            "content/a.md": page('title: "A"', 'tags: ["machine learning"]'),
+            "content/b.md": page('title: "B"', 'tags: ["machine learning"]'),
+            "content/c.md": page('title: "C"', 'tags: "Machine Learning"'),
+        },
+    )
+    subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+    assert (tmp_path / "public/tags/machine-learning/index.html").is_file()
+    assert placed(site_findings(tmp_path)) == ["content/c.md:3:7-3:25 SITE002"]
