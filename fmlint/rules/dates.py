@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -207,8 +207,8 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     first: dict[str, _Dated] = {}  # the first valid field of each role
     dated: list[_Dated] = []
     for key, value, path in _fields(fm.data, role_of):
-        role = role_of.get(key.lower())
-        if role is None or value is None or value == "":
+        role = role_of[key.lower()]
+        if value is None or value == "":
             continue
         span = fm.value_span(path)
         if not isinstance(value, str):
@@ -238,11 +238,11 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             yield Problem("DT005", f"{found.key}: `{written}` has no time-zone offset; {zone}", found.span)
 
 
-def _fields(data: dict[Any, Any], names: Iterable[str]) -> Iterator[tuple[str, Any, tuple[str, ...]]]:
-    """Each front-matter value a field may name (its key, value and path): every top-level key, and the value
-    at each dotted name of ``names`` (``last_update.date``: a key of a map), its keys matched in any case."""
+def _fields(data: dict[Any, Any], names: Mapping[str, str]) -> Iterator[tuple[str, Any, tuple[str, ...]]]:
+    """The front-matter values ``names`` (lowercased) name, with each one's key and path: a top-level key, or
+    a dotted name's key of a map (``last_update.date``), keys matched in any case."""
     for key, value in data.items():
-        if isinstance(key, str):
+        if isinstance(key, str) and key.lower() in names:
             yield key, value, (key,)
     for name in names:
         if "." not in name:
