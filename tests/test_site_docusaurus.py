@@ -443,6 +443,8 @@ PAGINATION_FILES = {  # a doc's ID: its folder and `id` or file name, number pre
     "docs/_partial.md": page("title: Partial"),  # (no doc: its name starts with `_`)
     "docs/x.md": page("title: X", "pagination_next: _partial", "pagination_prev: guides/custom"),
     "docs/7.md": page("title: Seven", "pagination_next: 7", "pagination_prev: 8"),  # (numbers: IDs "7" and "8")
+    "docs/draft.md": page("title: Draft", "draft: true"),  # (no doc in a production build)
+    "docs/y.md": page("title: Y", "pagination_next: draft", "pagination_prev: null"),
 }
 PAGINATION_BROKEN = [  # (file, line, key, value)
     ("docs/01-guides/02-setup.md", 3, "pagination_next", "custom"),  # (an `id` without its folder)
@@ -450,6 +452,7 @@ PAGINATION_BROKEN = [  # (file, line, key, value)
     ("docs/01-guides/with-id.md", 5, "pagination_prev", "guides/with-id"),
     ("docs/7.md", 4, "pagination_prev", "8"),
     ("docs/x.md", 3, "pagination_next", "_partial"),
+    ("docs/y.md", 3, "pagination_next", "draft"),
 ]
 
 

@@ -138,6 +138,7 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
     except (OSError, UnicodeDecodeError):
         return defaults, Docusaurus()
     named = dict(zip(("docs", "blog", "pages"), defaults, strict=True))
+    root = os.path.dirname(config)
     plugins: list[tuple[ContentPlugin, _Versioning]] = []
     mentioned: set[str] = set()
     off: set[str] = set()
@@ -160,9 +161,8 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
             route = (_ROUTES[kind] if route is None else route).strip("/")
             plugin = ContentPlugin(kind, folder, route, parser is not False, _translations(kind, versioning.plugin_id))
             if kind == "blog":
-                plugin = _with_authors(os.path.dirname(config), plugin, top_level_string(text, start, "authorsMapPath"))
+                plugin = _with_authors(root, plugin, top_level_string(text, start, "authorsMapPath"))
             plugins.append((plugin, versioning))
-    root = os.path.dirname(config)
     defaults_kept = [
         ContentPlugin(kind, folder, _ROUTES[kind], translations=_translations(kind, "default"))
         for kind, folder in named.items()

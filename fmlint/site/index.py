@@ -401,20 +401,24 @@ def _plugin_path(config: SiteConfig, page: Page) -> tuple[ContentPlugin, str] | 
 
 
 def docusaurus_plugin(config: SiteConfig, page: Page) -> ContentPlugin | None:
-    """The Docusaurus content plugin of a page (``None`` for any other file)."""
-    found = _plugin_path(config, page) if config.docusaurus is not None and page.file is not None else None
+    """The Docusaurus content plugin of a page's file (``None`` for any other page)."""
+    found = _file_plugin_path(config, page)
     return found[0] if found is not None else None
 
 
 def doc_key(config: SiteConfig, page: Page) -> tuple[str, str] | None:
     """A Docusaurus doc's docs version (its translations' folder, which a locale's translated files share) and
     ID (what ``pagination_next`` names); ``None`` for any other page."""
-    found = _plugin_path(config, page) if config.docusaurus is not None and page.file is not None else None
+    found = _file_plugin_path(config, page)
     if found is None or found[0].kind != "docs":
         return None
     plugin, path = found
     front_matter_id = page.facts.doc_id.value if page.facts.doc_id is not None else None
     return plugin.translations or plugin.folder, docusaurus_doc_id(plugin, path, front_matter_id)
+
+
+def _file_plugin_path(config: SiteConfig, page: Page) -> tuple[ContentPlugin, str] | None:
+    return _plugin_path(config, page) if config.docusaurus is not None and page.file is not None else None
 
 
 def _docusaurus_url(config: SiteConfig, page: Page, plugin: ContentPlugin, path: str) -> str:
