@@ -324,7 +324,7 @@ def _findings(
     ``meanwhile`` returns: with ``jobs`` above one, the reference check of a large site is split between two
     processes (``split``), and ``meanwhile`` is called while the other process works."""
     from fmlint.site.checks import CHECKS, broken_references
-    from fmlint.site.split import forked_share, in_page_order, own_share, splits
+    from fmlint.site.split import split_references, splits
 
     checks = list(
         dict.fromkeys(
@@ -338,16 +338,14 @@ def _findings(
         return page.absolute in wanted_codes
 
     split = broken_references in checks and splits(index, jobs)
-    with forked_share(index, wanted) if split else nullcontext() as forked:
+    with split_references(index, wanted) if split else nullcontext() as references:
         found_by = {
-            check: own_share(index, wanted)
-            if forked is not None and check is broken_references
-            else list(check(index, wanted))
+            check: [] if references is not None and check is broken_references else list(check(index, wanted))
             for check in checks
         }
         made = meanwhile() if meanwhile is not None else None
-        if forked is not None:
-            found_by[broken_references] = in_page_order(index, found_by[broken_references], forked())
+        if references is not None:
+            found_by[broken_references] = references()
     return _once_per_place([finding for check in checks for finding in found_by[check]]), made
 
 

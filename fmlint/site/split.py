@@ -44,26 +44,30 @@ def splits(index: SiteIndex, jobs: int | None) -> bool:
 
 
 @contextmanager
-def forked_share(index: SiteIndex, wanted: Wanted) -> Iterator[Callable[[], list[Finding]]]:
-    """Check the references of the child's pages in a forked child while the body of the ``with`` runs (it
-    checks the others: :func:`own_share`); the function it gives waits for the child's findings and adds the
-    files the child looked for to ``index.probes``."""
+def split_references(index: SiteIndex, wanted: Wanted) -> Iterator[Callable[[], list[Finding]]]:
+    """Check the references of the child's pages in a forked child while the body of the ``with`` runs; the
+    function it gives checks this process's pages, waits for the child's findings (adding the files the
+    child looked for to ``index.probes``), and returns them all in the order one whole check finds them:
+    page by page, each page's own order kept."""
     import multiprocessing
 
-    numbers = _numbers(index)
+    numbers = {id(page): number for number, page in enumerate(index.pages)}
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
-    child = context.Process(target=_check_share, args=(index, _share(numbers, wanted, True), sending), daemon=True)
+    child = context.Process(target=_check_share, args=(index, numbers, wanted, sending), daemon=True)
     child.start()
     sending.close()
 
     def findings() -> list[Finding]:
+        own = list(broken_references(index, _share(numbers, wanted, False)))
         try:
             found, probes = _DECODER.decode(receiving.recv_bytes())
         except (EOFError, OSError, msgspec.MsgspecError):  # the child failed: its pages are checked here
-            return list(broken_references(index, _share(numbers, wanted, True)))
-        index.probes += probes
-        return [Finding(index.pages[number], code, message, at) for number, code, message, at in found]
+            theirs = list(broken_references(index, _share(numbers, wanted, True)))
+        else:
+            index.probes += probes
+            theirs = [Finding(index.pages[number], code, message, at) for number, code, message, at in found]
+        return sorted([*own, *theirs], key=lambda finding: numbers[id(finding.page)])
 
     try:
         yield findings
@@ -72,31 +76,14 @@ def forked_share(index: SiteIndex, wanted: Wanted) -> Iterator[Callable[[], list
         child.join()
 
 
-def own_share(index: SiteIndex, wanted: Wanted) -> list[Finding]:
-    """The reference check's findings in the pages the child of :func:`forked_share` leaves to this process."""
-    return list(broken_references(index, _share(_numbers(index), wanted, False)))
-
-
-def in_page_order(index: SiteIndex, *shares: list[Finding]) -> list[Finding]:
-    """The findings of the shares in the order one whole check finds them: page by page (each share's own
-    order kept within a page)."""
-    numbers = _numbers(index)
-    return sorted((finding for share in shares for finding in share), key=lambda finding: numbers[id(finding.page)])
-
-
-def _numbers(index: SiteIndex) -> dict[int, int]:
-    return {id(page): number for number, page in enumerate(index.pages)}
-
-
 def _share(numbers: dict[int, int], wanted: Wanted, child: bool) -> Wanted:
     """The pages of the child's share (two in three) or of this process's, among those ``wanted``."""
     return lambda page: (numbers[id(page)] % 3 != 0) == child and wanted(page)
 
 
-def _check_share(index: SiteIndex, wanted: Wanted, sending: Connection) -> None:
-    numbers = _numbers(index)
+def _check_share(index: SiteIndex, numbers: dict[int, int], wanted: Wanted, sending: Connection) -> None:
     start = len(index.probes)
-    found = broken_references(index, wanted)
+    found = broken_references(index, _share(numbers, wanted, True))
     sent: _Sent = ([(numbers[id(f.page)], f.code, f.message, f.at) for f in found], index.probes[start:])
     sending.send_bytes(_ENCODER.encode(sent))
     sending.close()
