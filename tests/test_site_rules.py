@@ -1287,8 +1287,11 @@ def test_home_pages_without_index_files_are_judged_by_a_hugo_build(tmp_path, kin
         for link in re.findall(r"\]\(([^)]+)\)", HOME_LINKS)
     }
     assert built["/"] is not bool(kinds) and built["/fr/"] is False  # (the build decides the rest)
-    broken = {line.split("`")[1] for line in site_findings(tmp_path) if " SITE003 " in line}
-    assert broken == {link for link, there in built.items() if not there}
+    missing = [link for link, there in built.items() if not there]
+    starts = {link: HOME_LINKS.index(f"({link})") + 2 for link in missing}  # (each destination, after its `(`)
+    assert placed(site_findings(tmp_path)) == [
+        f"content/docs/a.md:5:{start}-5:{start + len(link)} SITE003" for link, start in starts.items()
+    ]
 
 
 @needs_hugo
