@@ -171,6 +171,10 @@ class MarkdownView:
     writes_markdown: bool = False
     snippet_starts: list[int] = field(default_factory=list)  # where paragraphs of ``--8<--`` snippets begin
     shortcodes: list[Span] = field(default_factory=list)
+    # the content of each paired shortcode, in order of start, with the name of a ``{{< name >}}…{{< /name >}}``
+    # one, whose content Hugo hands to the template unrendered (Markdown, HTML or text: the template's choice),
+    # and "" for a ``{{% %}}`` one, whose content is Markdown
+    shortcode_contents: list[tuple[Span, str]] = field(default_factory=list)
     # where each ``{{<`` or ``{{%`` of the body begins (document offsets), from the one scan for shortcodes;
     # None when the view was not parsed from the document's own text (MDX masks it; too much markup)
     shortcode_openings: list[int] | None = None
@@ -275,7 +279,7 @@ def parse_markdown(doc: Document) -> MarkdownView:
     view.liquid_openings = [doc.body_start + at for at in liquid]
     if tags or liquid:
         liquid = [at for at in liquid if body[at + 1] == "%"]  # (Liquid's tags, not its string outputs)
-        view.shortcodes = _shortcodes(body, doc.body_start, tags, liquid)
+        view.shortcodes = _shortcodes(body, doc.body_start, tags, liquid, view.shortcode_contents)
     if view.shortcodes:
         _drop_shortcode_content(view)
     return view
@@ -297,9 +301,12 @@ def is_docfx_tab(doc: Document, heading: Heading) -> bool:
     return "#tab/" in doc.source(heading.span) and _DOCFX_TAB.fullmatch(doc.source(heading.span).strip()) is not None
 
 
-def _shortcodes(body: str, base: int, tags: list[int], liquid: list[int]) -> list[Span]:
+def _shortcodes(
+    body: str, base: int, tags: list[int], liquid: list[int], contents: list[tuple[Span, str]]
+) -> list[Span]:
     """Shortcode tags, paired ``{{< >}}`` shortcodes' content and Liquid code blocks, sorted and merged
-    (``tags``: where each ``{{<`` and ``{{%`` of the body begins; ``liquid``: each ``{%``)."""
+    (``tags``: where each ``{{<`` and ``{{%`` of the body begins; ``liquid``: each ``{%``); each paired
+    shortcode's content is added to ``contents`` (see ``MarkdownView.shortcode_contents``)."""
     spans: list[Span] = []
     opened: list[tuple[str, re.Match[str]]] = []
     for tag in _matches(_SHORTCODE, body, tags):
@@ -314,9 +321,12 @@ def _shortcodes(body: str, base: int, tags: list[int], liquid: list[int]) -> lis
             if opened[position][0] == name.group(2):
                 opening = opened[position][1]
                 del opened[position:]
+                content = Span(base + opening.end(), base + tag.start())
                 if opening.group().startswith("{{<"):
-                    spans.append(Span(base + opening.end(), base + tag.start()))
+                    spans.append(content)
+                contents.append((content, name.group(2) if opening.group().startswith("{{<") else ""))
                 break
+    contents.sort(key=lambda content: content[0].start)
     spans += [Span(base + block.start(), base + block.end()) for block in _matches(_LIQUID_BLOCK, body, liquid)]
     merged: list[Span] = []
     for span in sorted(spans, key=lambda s: s.start):

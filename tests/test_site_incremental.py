@@ -18,6 +18,7 @@ from fmlint.cache import ResultCache
 from fmlint.site.config import forget_sites
 from fmlint.site.facts import SiteFacts
 from tests.test_site_rules import FAULTY_SITE, page, site_findings, write
+from tests.test_site_shortcodes import BOILERPLATE_LINKS, BOILERPLATE_SITE
 
 Step = Callable[[Path], list[str]]  # changes the site; returns the files of the next run ([]: the whole site)
 
@@ -263,6 +264,15 @@ JEKYLL_STEPS = [
 ]
 
 
+BOILERPLATE_STEPS = [
+    _edit("content/docs/links.md", 'title: "Links"', body=BOILERPLATE_LINKS + "[d](/docs/helm/#install)\n"),
+    _outside("content/boilerplates/helm-prereqs.md", ["content/docs/links.md"], body="## Requirements\n"),
+    _edit("content/docs/links.md", 'title: "Links"', body="[e](/docs/helm/#requirements) [f](/docs/helm/#x)\n"),
+    _outside("content/docs/helm.md", ["content/docs/links.md"], 'title: "Helm"', body="{{< boilerplate gone >}}\n"),
+    _outside("content/docs/gone.md", ["content/docs/links.md"], 'title: "Gone"', body="## X\n"),
+]
+
+
 @pytest.mark.parametrize(
     ("site", "steps"),
     [
@@ -271,6 +281,7 @@ JEKYLL_STEPS = [
         (DOCUSAURUS_SITE, DOCUSAURUS_STEPS),
         (I18N_SITE, I18N_STEPS),
         (JEKYLL_SITE, JEKYLL_STEPS),
+        (BOILERPLATE_SITE, BOILERPLATE_STEPS),
     ],
     ids=[
         *SEQUENCES.keys(),
@@ -278,6 +289,7 @@ JEKYLL_STEPS = [
         "a Docusaurus site",
         "a Docusaurus site with a locale",
         "a Jekyll site",
+        "a Hugo site whose shortcodes render other files",
     ],
 )
 def test_incremental_runs_find_what_a_run_from_scratch_finds(tmp_path, site, steps):

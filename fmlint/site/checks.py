@@ -18,7 +18,7 @@ from functools import lru_cache
 from fmlint.site.facts import At, Item, Reference
 from fmlint.site.hugo_paths import basic_normalize, make_path, sanitize
 from fmlint.site.index import Page, SiteIndex, alias_url, container, doc_key, docusaurus_plugin, locale_fallbacks
-from fmlint.site.refs import lookup, resolve
+from fmlint.site.refs import LINKS, lookup, resolve
 
 COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLICATE_TITLE = (
     "SITE001",
@@ -182,10 +182,10 @@ def _term_effect(index: SiteIndex, taxonomy: str, term: str, majority: str) -> s
 
 
 def anchor_ids(index: SiteIndex, page: Page, seen: frozenset[int] = frozenset()) -> set[str]:
-    """The page's heading IDs, with those of the content files its shortcodes include; a section page
+    """The page's heading IDs, with those of the content files its shortcodes include or render; a section page
     may also anchor each of its pages (a glossary listing its terms) by base name or title."""
     children = index.children.get((page.language, page.folder), []) if page.kind != "page" else []
-    if not page.facts.includes and not children:
+    if not page.facts.includes and not children and not page.facts.calls:
         return page.ids
     ids = set(page.ids)
     for child in children:
@@ -196,6 +196,9 @@ def anchor_ids(index: SiteIndex, page: Page, seen: frozenset[int] = frozenset())
         found = index.snippet(name) if index.config.generator == "mkdocs" else lookup(index, page, name, page.language)
         if isinstance(found, Page) and id(found) not in seen:
             ids |= anchor_ids(index, found, seen | {id(page)})
+    for rendered in index.rendered_files(page):
+        if rendered is not None and id(rendered) not in seen:
+            ids |= anchor_ids(index, rendered, seen | {id(page)})
     return ids
 
 
@@ -205,8 +208,10 @@ def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
             continue  # (a file the generator leaves out: a README for GitHub beside the docs)
         fallbacks: list[Page] | None = None
         for reference in page.facts.references:
+            if reference.shortcode and index.not_a_link(reference):
+                continue
             problem = _reference_problem(index, page, reference)
-            if problem is None and reference.kind == "link" and reference.target.startswith("/"):
+            if problem is None and reference.kind in LINKS and reference.target.startswith("/"):
                 if fallbacks is None:
                     fallbacks = locale_fallbacks(index, page)
                 problem = _in_locales(index, fallbacks, reference)

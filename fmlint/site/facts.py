@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -44,7 +45,7 @@ _LIQUID_LINK = re.compile(
 _LIQUID_FRAGMENT = re.compile(r"""#[^\s)"'<>\]]*""")  # `{% link a.md %}#setup`: the fragment written after
 _ARGUMENT = re.compile(r"""(?:(\w+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))""")
 _QUOTED = re.compile(r'"([^"\\]*)"')  # one quoted argument without escapes (as _ARGUMENT reads it)
-_INCLUDE = re.compile(r"""\{\{[<%]\s*([\w/-]+)\s+["`]([^"`\n]*)["`]""")
+_INCLUDE = re.compile(r"""\{\{[<%]\s*([\w/-]+)\s+(?:["`]([^"`\n]*)["`]|([\w.-][\w./-]*))""")  # a first argument
 _MARKDOWN_TAG = re.compile(r"\{\{%\s*(/?)\s*([\w./-]+)")
 _HTML_TAG = re.compile(r"\{\{<\s*([\w.-][\w./-]*)")  # an opening `{{< name` (not a closing `{{< /name`)
 _ATTRIBUTES = re.compile(r"\s*\{([^{}]*)\}\s*$")
@@ -85,10 +86,13 @@ class Anchor(msgspec.Struct, frozen=True, array_like=True, gc=False):
 
 
 class Reference(msgspec.Struct, frozen=True, array_like=True, gc=False):
-    kind: str  # "ref", "relref", "link", "image", and Jekyll's "liquid-url", "jekyll-link", "post-url"
+    # "ref", "relref", "link", "image", "html" (an HTML ``<a href>``, a JSX ``href``), and Jekyll's "liquid-url",
+    # "jekyll-link", "post-url"
+    kind: str
     target: str  # as written (a shortcode's path, with ``#fragment``)
     at: At  # the destination
     language: str = ""  # a shortcode's ``lang=``
+    shortcode: str = ""  # the paired ``{{< name >}}`` shortcode whose content holds it (its template decides)
 
 
 class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
@@ -121,6 +125,9 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     hidden_markdown: bool = False
     doc_id: Item | None = None  # Docusaurus's ``id``: a doc's URL ends with it
     shortcodes: list[str] = []  # the ``{{< name >}}`` shortcodes it calls (their templates may write IDs)
+    # (name, first argument) of the shortcodes it calls with one that names no Markdown file (``includes``), once
+    # each: a template may render the Markdown of a file the argument names (istio.io's ``{{< boilerplate x >}}``)
+    calls: list[tuple[str, str]] = []
 
     @property
     def anchors(self) -> list[Anchor]:
@@ -205,7 +212,7 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
     title, slug, url, permalink, doc_id = item("title"), item("slug"), item("url"), item("permalink"), item("id")
     translation_key = item("translationkey")
     has_body = doc.readable and doc.body_start < len(doc.text)
-    body = _body_facts(ctx, spans) if has_body else _Body([], [], [], [], False, [])
+    body = _body_facts(ctx, spans) if has_body else _Body([], [], [], [], False, [], [])
     at = [At(*position) for position in locate(spans)]
 
     def located(found: tuple[str, int] | None) -> Item | None:
@@ -226,7 +233,10 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
         anchors_data=msgspec.Raw(_ENCODER.encode(body.anchors)),
         references_data=msgspec.Raw(
             _ENCODER.encode(
-                [Reference(kind, target, at[number], language) for kind, target, number, language in body.references]
+                [
+                    Reference(kind, target, at[number], language, shortcode)
+                    for kind, target, number, language, shortcode in body.references
+                ]
             )
         ),
         includes=body.includes,
@@ -236,6 +246,7 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
         hidden_markdown=body.hidden_markdown,
         doc_id=located(doc_id),
         shortcodes=body.shortcodes,
+        calls=body.calls,
     )
 
 
@@ -260,7 +271,7 @@ def _date(data: dict[str, Any], keys: dict[str, Any]) -> str:
     return ""
 
 
-_Pending = tuple[str, str, int, str]  # a reference: kind, target, the number of its span, language
+_Pending = tuple[str, str, int, str, str]  # a reference: kind, target, the number of its span, language, shortcode
 
 
 class _Body(NamedTuple):
@@ -270,6 +281,7 @@ class _Body(NamedTuple):
     element_ids: list[str]
     hidden_markdown: bool
     shortcodes: list[str]
+    calls: list[tuple[str, str]]
 
 
 def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
@@ -290,18 +302,19 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
     tags, liquid = view.shortcode_openings, view.liquid_openings
     if tags is None or liquid is None:  # the view did not scan the document's text (MDX masks it)
         tags, liquid = openings(text, body_start)
-    includes, hidden, shortcodes = _shortcode_facts(text, tags, spans, references)
+    includes, hidden, shortcodes, calls = _shortcode_facts(text, tags, spans, references)
     own = _own_prefixes(ctx.doc.path)
+    inside = _inside(view.shortcode_contents) if view.shortcode_contents else None
     for kind, elements in (("link", view.links), ("image", view.images)):
         for element in elements:
             url = element.url
             if url and (("://" not in url and not url.startswith(_NOT_PAGES)) or (own and _is_own(url, own))):
                 spans.append(element.url_span)
-                references.append((kind, url, len(spans) - 1, ""))
+                references.append((kind, url, len(spans) - 1, "", inside(element.span.start) if inside else ""))
     for url, span in view.html_links:
         if url and (("://" not in url and not url.startswith(_NOT_PAGES)) or (own and _is_own(url, own))):
             spans.append(span)
-            references.append(("link", url, len(spans) - 1, ""))
+            references.append(("html", url, len(spans) - 1, "", inside(span.start) if inside else ""))
     if liquid:
         _liquid_links(text, liquid, view.in_shortcode, spans, references)
     element_ids = list(view.html_ids)
@@ -313,8 +326,30 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
             element_ids += [found.group(1) or found.group(2) for found in _ID_ATTRIBUTE.finditer(attributes.group(1))]
     snippets, unread = _snippets(text, view.snippet_starts)
     return _Body(
-        anchors, references, includes + snippets, element_ids, hidden or view.writes_markdown or unread, shortcodes
+        anchors,
+        references,
+        includes + snippets,
+        element_ids,
+        hidden or view.writes_markdown or unread,
+        shortcodes,
+        calls,
     )
+
+
+def _inside(contents: list[tuple[Span, str]]) -> Callable[[int], str]:
+    """The name of the innermost paired ``{{< >}}`` shortcode whose content (of ``contents``, in order of start)
+    holds an offset; "" for none, or when a ``{{% %}}`` shortcode's content inside it holds the offset (Markdown:
+    dapr's ``{{< tabs >}}`` writes its ``{{% codetab %}}`` shortcodes as they are, rendered)."""
+    starts = [span.start for span, _ in contents]
+
+    def name(at: int) -> str:
+        for position in range(bisect_right(starts, at) - 1, -1, -1):
+            span, found = contents[position]
+            if at < span.end:
+                return found
+        return ""
+
+    return name
 
 
 def _snippets(text: str, starts: list[int]) -> tuple[list[str], bool]:
@@ -382,7 +417,7 @@ def _liquid_links(
         if kind != "post-url" and "#" not in target and (fragment := _LIQUID_FRAGMENT.match(text, found.end())):
             target += fragment.group()
         spans.append(Span(found.start(group), found.end(group)))
-        references.append((kind, target, len(spans) - 1, ""))
+        references.append((kind, target, len(spans) - 1, "", ""))
 
 
 def _anchor(text: str, typographic: str) -> Anchor:
@@ -423,10 +458,11 @@ def _definition_terms(text: str, body_start: int, first: int) -> list[Anchor]:
 
 def _shortcode_facts(
     text: str, openings: list[int], spans: list[Span], references: list[_Pending]
-) -> tuple[list[str], bool, list[str]]:
+) -> tuple[list[str], bool, list[str], list[tuple[str, str]]]:
     """The ``ref``/``relref`` shortcodes of the body (added to ``references``, their paths' spans to ``spans``),
     the content files other shortcodes name, whether a ``{{% %}}`` shortcode without content, on a line of
-    its own, writes Markdown here, and the names of the ``{{< >}}`` shortcodes called; each pattern is tried
+    its own, writes Markdown here, the names of the ``{{< >}}`` shortcodes called, and the other first
+    arguments of shortcodes (see ``SiteFacts.calls``); each pattern is tried
     where a shortcode opens (``openings``, the Markdown view's), as each pattern's own scan would find them:
     not inside an earlier match of it."""
     includes: list[str] = []
@@ -434,6 +470,7 @@ def _shortcode_facts(
     opened: set[str] = set()  # the names of {{% %}} tags on lines of their own, and of closing tags
     closed: set[str] = set()
     called: set[str] = set()  # {{< name >}}
+    calls: dict[tuple[str, str], None] = {}
     for at in openings:
         if text.startswith("%", at + 2) and (tag := _MARKDOWN_TAG.match(text, at)) is not None:
             if tag.group(1):
@@ -448,13 +485,18 @@ def _shortcode_facts(
             if found is not None:
                 value, offset, language = found
                 spans.append(Span(offset, offset + len(value)))
-                references.append((match.group(2), value, len(spans) - 1, language))
+                references.append((match.group(2), value, len(spans) - 1, language, ""))
         if at >= include_end and (match := _INCLUDE.match(text, at)) is not None:
             include_end = match.end()
-            if match.group(2).endswith(MARKDOWN_EXTENSIONS) and match.group(1) not in ("ref", "relref"):
-                includes.append(match.group(2))
-                closed.add(match.group(1))  # its Markdown is the included file's: seen
-    return includes, bool(opened - closed - {"ref", "relref"}), sorted(called - {"ref", "relref"})
+            name, argument = match.group(1), match.group(2) if match.group(2) is not None else match.group(3)
+            if name in ("ref", "relref"):
+                continue
+            if argument.endswith(MARKDOWN_EXTENSIONS):
+                includes.append(argument)
+                closed.add(name)  # its Markdown is the included file's: seen
+            else:
+                calls[(name, argument)] = None
+    return includes, bool(opened - closed - {"ref", "relref"}), sorted(called - {"ref", "relref"}), list(calls)
 
 
 def _on_own_line(text: str, at: int) -> bool:

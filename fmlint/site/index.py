@@ -34,7 +34,7 @@ from fmlint.site.config import SiteConfig
 from fmlint.site.docusaurus import ContentPlugin
 from fmlint.site.docusaurus import doc_id as docusaurus_doc_id
 from fmlint.site.docusaurus import page_url as docusaurus_url
-from fmlint.site.facts import Item, SiteFacts
+from fmlint.site.facts import Item, Reference, SiteFacts
 from fmlint.site.globs import glob_slice_matches
 from fmlint.site.hugo_paths import ONE_PAGE, basic_normalize, clean, make_path, names_file, output_file, url_key
 from fmlint.site.jekyll import jekyll_url
@@ -140,6 +140,12 @@ class SiteIndex:
     resolutions: dict[tuple[object, ...], Resolved] = field(default_factory=dict)  # ``refs.resolve``'s answers
     posts: dict[str, Page] = field(default_factory=dict)  # Jekyll's posts by file name (``2021-01-02-x``)
     shortcode_ids: dict[str, bool] = field(default_factory=dict)  # shortcode name → its template writes IDs
+    resources: list[Page] = field(default_factory=list)  # content files of leaf bundles: no pages, their Markdown
+    # shortcode name → the folders its templates name when one renders another file's Markdown, else None
+    shortcode_files: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    _by_stem: dict[tuple[str, str], list[Page]] | None = None
+    # (shortcode name, probe) → whether all its templates write their content so (``templates.content_…``)
+    shortcode_content: dict[tuple[str, Callable[[str], bool]], bool] = field(default_factory=dict)
     _doc_ids: dict[str, set[str]] | None = None  # a Docusaurus site's docs version → its docs' IDs
 
     def terms(self, taxonomy: str) -> list[str]:
@@ -159,8 +165,8 @@ class SiteIndex:
         )
 
     def probe(self, function: Callable[[str], bool], path: str) -> bool:
-        """``os.path.isfile``, ``os.path.exists`` or ``templates.writes_ids`` of ``path``, recorded: the findings
-        depend on it."""
+        """``os.path.isfile``, ``os.path.exists`` or a ``templates`` function of ``path``, recorded: the
+        findings depend on it."""
         answer = function(path)
         self.probes.append((function.__name__, path, answer))
         return answer
@@ -176,12 +182,51 @@ class SiteIndex:
 
     def ids_written(self, page: Page) -> bool:
         """Whether a shortcode the page calls writes IDs fmlint does not see (its template writes headings with
-        ``id``s: ``fmlint.site.templates``), or a snippet it includes is a file fmlint has not read (MkDocs)."""
+        ``id``s, or renders a file not found: ``fmlint.site.templates``), or a snippet it includes is a file
+        fmlint has not read (MkDocs)."""
         if self.config.generator == "mkdocs":
             return any(self.snippet(name) == "" for name in page.facts.includes)
-        if not page.facts.shortcodes or self.config.generator != "hugo":
+        if self.config.generator != "hugo":
             return False
-        return any(self._writes_ids(name) for name in page.facts.shortcodes)
+        return any(self._writes_ids(name) for name in page.facts.shortcodes) or None in self.rendered_files(page)
+
+    def rendered_files(self, page: Page) -> list[Page | None]:
+        """The files whose Markdown the page's shortcodes render (``templates.renders_other_markdown``), each
+        named by a call's first argument: a page or a bundle's resource, ``None`` for one not found."""
+        if not page.facts.calls or self.config.generator != "hugo":
+            return []
+        found: list[Page | None] = []
+        for name, argument in page.facts.calls:
+            folders = self.renders_files(name)
+            if folders is not None:
+                found.append(self._file_named(argument, page.language, folders))
+        return found
+
+    def renders_files(self, name: str) -> frozenset[str] | None:
+        """The folders the templates of shortcode ``name`` name when one renders another file's Markdown, else
+        ``None``."""
+        if name not in self.shortcode_files:
+            from fmlint.site.templates import named_folders, renders_other_markdown, shortcode_templates
+
+            templates = [
+                path for path in shortcode_templates(self.config.root, name) if self.probe(renders_other_markdown, path)
+            ]
+            self.shortcode_files[name] = frozenset().union(*map(named_folders, templates)) if templates else None
+        return self.shortcode_files[name]
+
+    def _file_named(self, argument: str, language: str, folders: frozenset[str]) -> Page | None:
+        """The one page or resource of ``language`` (else of the default language) with the base name of
+        ``argument``, or the one of those in a folder of ``folders``."""
+        if self._by_stem is None:
+            self._by_stem = {}
+            for page in (*self.pages, *self.resources):
+                if page.file is not None:
+                    self._by_stem.setdefault((page.language, basic_normalize(page.base_name)), []).append(page)
+        name = basic_normalize(stem(posixpath.basename(argument)))
+        candidates = self._by_stem.get((language, name)) or self._by_stem.get((self.config.default_language, name))
+        if candidates and len(candidates) > 1:
+            candidates = [page for page in candidates if folders.intersection(page.folder.split("/"))]
+        return candidates[0] if candidates and len(candidates) == 1 else None
 
     def snippet(self, name: str) -> Page | str | None:
         """The file a ``--8<--`` line names (pymdownx.snippets: the first of its folders holding it): its page,
@@ -195,6 +240,27 @@ class SiteIndex:
             if self.probe(os.path.isfile, path):
                 return None if name.lower().endswith(IMAGE_EXTENSIONS) else ""  # (an image holds no headings)
         return None
+
+    def not_a_link(self, reference: Reference) -> bool:
+        """Whether ``reference``, in the content of a paired ``{{< name >}}`` shortcode, is shown as text, not
+        as a link: its template writes the content unrendered (a Markdown link or image) or escaped (any)."""
+        if (
+            not reference.shortcode
+            or self.config.generator != "hugo"
+            or reference.kind not in ("link", "image", "html")
+        ):
+            return False
+        from fmlint.site.templates import content_as_text, content_unrendered, shortcode_templates
+
+        probe = content_as_text if reference.kind == "html" else content_unrendered
+        key = (reference.shortcode, probe)
+        found = self.shortcode_content.get(key)
+        if found is None:
+            templates = shortcode_templates(self.config.root, reference.shortcode)
+            found = self.shortcode_content[key] = bool(templates) and all(
+                [self.probe(probe, path) for path in templates]
+            )
+        return found
 
     def _writes_ids(self, name: str) -> bool:
         found = self.shortcode_ids.get(name)
@@ -294,6 +360,7 @@ class SiteIndex:
         which its layouts show in the bundle's page)."""
         leaves = {page.absolute_folder for page in self.pages if page.file is not None and page.name == "index"}
         if leaves:
+            self.resources = [page for page in self.pages if in_leaf_bundle(page.absolute, leaves)]
             self._keep([page for page in self.pages if not in_leaf_bundle(page.absolute, leaves)])
 
     def _keep(self, pages: list[Page]) -> None:
@@ -316,6 +383,12 @@ class SiteIndex:
             claim = (page.language, page.key)
             first[claim] = min(first.get(claim, page.mount), page.mount)
         self._keep([page for page in self.pages if first[(page.language, page.key)] == page.mount])
+
+
+def stem(path: str) -> str:
+    """``path`` without its content file's extension (``a.md`` → ``a``; ``v1.2`` stays)."""
+    root, extension = posixpath.splitext(path)
+    return root if extension.lower() in CONTENT_EXTENSIONS else path
 
 
 def in_leaf_bundle(absolute: str, leaves: set[str]) -> bool:

@@ -33,7 +33,7 @@ from fmlint.site.checks import PAGINATION, alias_file, fold
 from fmlint.site.config import SiteConfig
 from fmlint.site.facts import Reference, SiteFacts
 from fmlint.site.hugo_paths import basic_normalize, link_path, under_base, url_key
-from fmlint.site.index import Page, SiteIndex, alias_url, container, doc_key, folders_above
+from fmlint.site.index import Page, SiteIndex, alias_url, container, doc_key, folders_above, stem
 from fmlint.site.refs import (
     FOLDER_PAGES,
     content_key,
@@ -42,7 +42,6 @@ from fmlint.site.refs import (
     own_path,
     relative_url_targets,
     resolve,
-    stem,
 )
 
 # keys, the files of the run → what was kept under them for the other files: (key, file, 1, its place in the
@@ -50,6 +49,12 @@ from fmlint.site.refs import (
 Keyed = Callable[[set[str], set[str]], list[tuple[str, str, int, int]]]
 # files → (name as a run names it, facts)
 Loaded = Callable[[list[str]], dict[str, tuple[str, SiteFacts]]]
+
+
+def resource_keys(page: Page) -> list[tuple[str, str | None]]:
+    """The key of a bundle's resource (``SiteIndex.resources``): its base name, by which a shortcode may
+    render it."""
+    return [(f"b\x1f{page.language}\x1f{basic_normalize(page.base_name)}", None)]
 
 
 def page_keys(config: SiteConfig, page: Page) -> list[tuple[str, str | None]]:
@@ -163,7 +168,8 @@ def _needs(index: SiteIndex, pages: list[Page]) -> tuple[set[str], set[str]]:
 
 
 def _reach(index: SiteIndex, page: Page, keys: set[str], reached: set[int]) -> None:
-    """The keys of what a page's anchors depend on: its children (of a section), the files it includes."""
+    """The keys of what a page's anchors depend on: its children (of a section), the files it includes, the
+    files its shortcodes render (by base name, in its language or the default one: pages or resources)."""
     if id(page) in reached:
         return
     reached.add(id(page))
@@ -174,6 +180,13 @@ def _reach(index: SiteIndex, page: Page, keys: set[str], reached: set[int]) -> N
         found = lookup(index, page, name, page.language)
         if isinstance(found, Page):
             _reach(index, found, keys, reached)
+    for name, argument in page.facts.calls:
+        if index.renders_files(name) is not None:
+            base = basic_normalize(stem(posixpath.basename(argument)))
+            keys.update(f"b\x1f{language}\x1f{base}" for language in (page.language, index.config.default_language))
+    for rendered in index.rendered_files(page):
+        if rendered is not None:
+            _reach(index, rendered, keys, reached)
 
 
 def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], named: set[str]) -> None:

@@ -28,7 +28,7 @@ from fmlint.site.config import SiteConfig
 from fmlint.site.docusaurus import Docusaurus
 from fmlint.site.facts import Reference
 from fmlint.site.hugo_paths import basic_normalize, join_url, link_path, names_file, under_base, url_key
-from fmlint.site.index import CONTENT_EXTENSIONS, Page, SiteIndex, content_paths
+from fmlint.site.index import CONTENT_EXTENSIONS, Page, SiteIndex, content_paths, stem
 from fmlint.site.routes import matches
 from fmlint.site.starlight import Starlight
 
@@ -96,6 +96,7 @@ def _resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
 
 
 _JEKYLL_TAGS = ("jekyll-link", "post-url")
+LINKS = ("link", "html")  # links to a page (Markdown's and HTML's), not images
 
 
 def _jekyll_tag(index: SiteIndex, reference: Reference) -> Resolved:
@@ -155,11 +156,6 @@ def lookup(index: SiteIndex, page: Page, target: str, language: str) -> Page | l
     return []
 
 
-def stem(path: str) -> str:
-    root, extension = posixpath.splitext(path)
-    return root if extension.lower() in CONTENT_EXTENSIONS else path
-
-
 def _by_path(index: SiteIndex, path: str, language: str) -> Page | None:
     pages = index.by_key.get((language, content_key(path)))
     return pages[0] if pages else None
@@ -210,7 +206,7 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         found = _by_path(index, unquote(path), page.language)  # (the embedded render hook's GetPage, in its language)
         if found is not None:
             return Resolved(found, unquote(fragment))
-    if target.startswith("/") and not target.startswith("//") and reference.kind == "link":
+    if target.startswith("/") and not target.startswith("//") and reference.kind in LINKS:
         judged = _root_url(index, target, locale=page.language)
         if judged is not None:
             return judged
@@ -240,7 +236,7 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
             return _SKIP  # a Markdown file outside the content folders: it exists, its anchors are unknown
         shown = ", ".join(_shown(index, source) for source in tried)
         return Resolved(None, fragment, f"`{path}` does not exist (looked for {shown})")
-    if reference.kind == "link" and _url_relative(path):
+    if reference.kind in LINKS and _url_relative(path):
         prefix = os.path.join(destination, "")
         for name in FOLDER_PAGES:
             found = index.by_file.get(prefix + name)

@@ -54,7 +54,7 @@ from fmlint.site.config import SiteConfig, site_key, site_of
 from fmlint.site.facts import At, SiteFacts, StoredFacts
 from fmlint.site.hugo_paths import url_key
 from fmlint.site.jekyll import html_page_urls
-from fmlint.site.templates import writes_ids
+from fmlint.site.templates import content_as_text, content_unrendered, renders_other_markdown, writes_ids
 from fmlint.suppressions import apply_suppressions
 
 if TYPE_CHECKING:  # the index and the checks are imported when a run meets a site
@@ -143,7 +143,17 @@ class _Memo(msgspec.Struct, array_like=True):
 _MEMO_ENCODER = msgspec.msgpack.Encoder()
 _MEMO_DECODER = msgspec.msgpack.Decoder(_Memo)
 _FACTS_ENCODER = msgspec.msgpack.Encoder()
-_PROBES = {"isfile": os.path.isfile, "exists": os.path.exists, "writes_ids": writes_ids}
+_PROBES = {
+    function.__name__: function
+    for function in (
+        os.path.isfile,
+        os.path.exists,
+        writes_ids,
+        renders_other_markdown,
+        content_unrendered,
+        content_as_text,
+    )
+}
 _PARTIAL_RUN = 256  # a run over fewer files whose others are as kept indexes only what they depend on
 
 
@@ -293,15 +303,16 @@ def _page_keys(index: SiteIndex, files: list[str]) -> list[tuple[str, str, int, 
     for later runs over a few files (Hugo, Starlight, Docusaurus and Jekyll sites), sorted."""
     if not _partial_keys(index.config):
         return None
-    from fmlint.site.partial import page_keys
+    from fmlint.site.partial import page_keys, resource_keys
 
     place = {path: number for number, path in enumerate(files)}
     rows: list[tuple[str, str, int, int]] = []
-    for page in index.pages:
+    resources = set(map(id, index.resources))
+    for page in (*index.pages, *index.resources):
         file = place.get(page.absolute)
         if file is None:
             continue
-        keys = page_keys(index.config, page)
+        keys = resource_keys(page) if id(page) in resources else page_keys(index.config, page)
         uses = Counter(keys) if len(set(keys)) < len(keys) else dict.fromkeys(keys, 1)  # a term used twice: 2
         rows += [(key, term or "", file, count) for (key, term), count in uses.items()]
     rows.sort()

