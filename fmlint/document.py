@@ -55,6 +55,7 @@ class Document:
     readable: bool = True
     markdown: bool = True  # whether the body is parsed as Markdown (see the module docstring)
     mdx: bool = False  # an MDX file: its JSX, ESM and expressions are masked before parsing (fmlint.mdx)
+    html: bool = False  # an HTML content file (a Hugo page): its body is HTML, written as it is
     blocks: tuple[str, ...] = ()  # MkDocs' indented-block markers, masked before parsing (fmlint.mkdocs_blocks)
 
     @property
@@ -76,6 +77,7 @@ def read_document(path: str, data: bytes) -> Document:
         readable=readable,
         markdown=readable,
         mdx=path.lower().endswith(".mdx"),
+        html=path.lower().endswith((".html", ".htm")),
     )
     if readable:
         _split(doc)

@@ -262,6 +262,8 @@ def parse_markdown(doc: Document) -> MarkdownView:
         return mdx.parse(doc, parse_markdown)
     if not doc.markdown:  # unreadable, or too much markup to parse (see fmlint.document)
         return MarkdownView(doc)
+    if doc.html:
+        return _html_view(doc)
     if doc.blocks and any(marker in doc.body for marker in doc.blocks):
         from fmlint.mkdocs_blocks import masked_body  # MkDocs' blocks as list items, offsets unchanged
 
@@ -282,6 +284,20 @@ def parse_markdown(doc: Document) -> MarkdownView:
         view.shortcodes = _shortcodes(body, doc.body_start, tags, liquid, view.shortcode_contents)
     if view.shortcodes:
         _drop_shortcode_content(view)
+    return view
+
+
+def _html_view(doc: Document) -> MarkdownView:
+    """An HTML content file's body, which Hugo writes as it is: its tags' IDs and links, and its comments (no
+    link inside one counts)."""
+    body = Span(doc.body_start, len(doc.text))
+    view = MarkdownView(doc, html_comments=_html_comments(doc, body), html_ids=_html_ids(doc.body))
+    comments = [comment.span for comment in view.html_comments]
+    view.html_links = [
+        (url, span)
+        for url, span in _html_links(doc, body)
+        if not any(comment.start <= span.start < comment.end for comment in comments)
+    ]
     return view
 
 

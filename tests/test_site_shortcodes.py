@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from fmlint.cache import ResultCache
-from fmlint.site.templates import content_as_text, content_unrendered
+from fmlint.site.templates import content_as_text, content_unrendered, named_folders, renders_other_markdown
 from tests.test_site_rules import HUGO, _quiet_env, at, index_of, page, placed, site_findings, write
 
 LINES = [
@@ -184,3 +184,21 @@ def test_a_file_named_by_a_shortcode_is_found_by_base_name_in_the_templates_fold
     ]
     write(tmp_path, {"content/docs/helm.md": page('title: "Helm"', body="{{< boilerplate gone >}}\n")})
     assert site_findings(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("template", "renders", "folders"),
+    [
+        (BOILERPLATE_SITE["layouts/_shortcodes/boilerplate.html"], True, {"boilerplates"}),
+        (BOILERPLATE_SITE["layouts/_shortcodes/snippet.html"], True, {"snippets"}),
+        # dapr's code-snippet: a file shown as code, no headings
+        ('{{ $c := readFile (.Get "file") }}{{ (print "```" "go" "\\n" $c "\\n```") | markdownify }}', False, set()),
+        ('{{ readFile "config.yaml" | highlight "yaml" }}', False, set()),
+        ("{{ .Inner | markdownify }}", False, set()),  # the page's own Markdown: its headings are seen
+    ],
+)
+def test_which_templates_render_another_files_markdown(tmp_path, template, renders, folders):
+    path = tmp_path / "t.html"
+    path.write_text(template, encoding="utf-8")
+    assert renders_other_markdown(str(path)) is renders
+    assert not renders or named_folders(str(path)) == folders

@@ -150,6 +150,7 @@ class SiteConfig:
     mkdocs_excluded_by_plugin: tuple[str, ...] = ()
     digest: str = ""
     redirects: tuple[str, ...] = ()  # Hugo: the sources of `static/_redirects` (Netlify's), as routes
+    html_content: bool = False  # Hugo: ``security.allowContent`` lets HTML files be pages (not by default)
 
     @property
     def page_anchors(self) -> tuple[str, ...]:
@@ -158,8 +159,14 @@ class SiteConfig:
 
     @property
     def page_extensions(self) -> tuple[str, ...]:
-        """The extensions of the content files indexed: Markdown, and MDX on the sites that render it."""
+        """The extensions of the Markdown content files: Markdown, and MDX on the sites that render it."""
         return MDX_EXTENSIONS if self.generator in ("astro", "docusaurus") else MARKDOWN_EXTENSIONS
+
+    @property
+    def content_extensions(self) -> tuple[str, ...]:
+        """The extensions of the content files indexed: the pages', and HTML where Hugo allows it (a page
+        written as it is, front matter and all)."""
+        return (*self.page_extensions, ".html", ".htm") if self.html_content else self.page_extensions
 
     @property
     def multilingual(self) -> bool:
@@ -805,7 +812,28 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         static_dirs=static_dirs,
         digest=hashlib.blake2b(data + redirect_data, digest_size=12).hexdigest(),
         redirects=tuple(redirects),
+        html_content=_allowed(_table(options, "security").get("allowcontent", "! ^text/html$"), "text/html"),
     )
+
+
+def _allowed(patterns: Any, media_type: str) -> bool:
+    """Whether Hugo's allow list ``patterns`` (a regular expression or a list of them; ``! pattern`` denies what it
+    matches; ``none``: nothing) accepts ``media_type``: ``security.allowContent``, ``! ^text/html$`` by default
+    since Hugo 0.161 (an HTML content file fails the build)."""
+    listed = [str(p).strip() for p in (patterns if isinstance(patterns, list) else [patterns]) if str(p).strip()]
+    if not listed or "none" in listed:
+        return False
+    accepted = False
+    for pattern in listed:
+        denying = pattern.startswith("!")
+        try:
+            matches = re.search(pattern[1:].strip() if denying else pattern, media_type) is not None
+        except re.error:
+            return False
+        if denying and matches:
+            return False
+        accepted = accepted or (matches != denying)
+    return accepted
 
 
 def _typographer_dashes(typographer: dict[str, Any]) -> tuple[str, str]:

@@ -45,7 +45,8 @@ _LIQUID_LINK = re.compile(
 _LIQUID_FRAGMENT = re.compile(r"""#[^\s)"'<>\]]*""")  # `{% link a.md %}#setup`: the fragment written after
 _ARGUMENT = re.compile(r"""(?:(\w+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))""")
 _QUOTED = re.compile(r'"([^"\\]*)"')  # one quoted argument without escapes (as _ARGUMENT reads it)
-_INCLUDE = re.compile(r"""\{\{[<%]\s*([\w/-]+)\s+(?:["`]([^"`\n]*)["`]|([\w.-][\w./-]*))""")  # a first argument
+# a shortcode's first argument, positional (``{{< name "a" >}}``, ``{{< name a >}}``; not ``file="a"``)
+_INCLUDE = re.compile(r"""\{\{[<%]\s*([\w/-]+)\s+(?:["`]([^"`\n]*)["`]|([\w.-][\w./-]*)(?![\w./-]|\s*=))""")
 _MARKDOWN_TAG = re.compile(r"\{\{%\s*(/?)\s*([\w./-]+)")
 _HTML_TAG = re.compile(r"\{\{<\s*([\w.-][\w./-]*)")  # an opening `{{< name` (not a closing `{{< /name`)
 _ATTRIBUTES = re.compile(r"\s*\{([^{}]*)\}\s*$")
@@ -295,7 +296,8 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
         (mdx and _comment_id(text, h.span)) or _anchor(h.text, h.typographic)
         for h in sorted(headings, key=lambda h: h.span.start)
     ]
-    first_term = _TERM_MARK.search(text, body_start)  # (a literal-led pattern's scan: faster than ``in``)
+    html = ctx.doc.html  # (no definition lists nor attribute lists: HTML)
+    first_term = None if html else _TERM_MARK.search(text, body_start)  # (a literal-led pattern's scan: fast)
     if first_term is not None:
         anchors += _definition_terms(text, body_start, max(body_start, first_term.start() - 1))  # from a CR
     references: list[_Pending] = []
@@ -318,7 +320,7 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
     if liquid:
         _liquid_links(text, liquid, view.in_shortcode, spans, references)
     element_ids = list(view.html_ids)
-    for mark in _ATTRIBUTES_START.finditer(text, body_start):
+    for mark in _ATTRIBUTES_START.finditer(text, len(text) if html else body_start):
         if any(fence.opening.end <= mark.start() < fence.span.end for fence in view.code_fences):
             continue  # (code: `{{#if ready}}` in a Handlebars example is no attribute list; the info string's
             # ```` ```sh { .sh #example } ```` is the block's, as Hugo and pymdownx.superfences write it)

@@ -110,8 +110,9 @@ class Page:
 
     @property
     def ids_known(self) -> bool:
-        """Whether :attr:`ids` are all its IDs (see ``anchors.predictable``)."""
-        return all(
+        """Whether :attr:`ids` are all its IDs (see ``anchors.predictable``): not for a page no file shows (a
+        home page or section Hugo makes), whose IDs its layout writes."""
+        return self.file is not None and all(
             predictable(anchor.text, self._id_type) for anchor in self.facts.anchors if anchor.heading or self._terms
         )
 

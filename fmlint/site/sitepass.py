@@ -496,7 +496,7 @@ def walk_content(site: SiteConfig) -> tuple[list[str], tuple[str, ...]]:
     of mounts whose source is missing, and of a Jekyll site's HTML pages."""
     found: list[str] = []
     adapters: list[str] = []
-    extensions = site.page_extensions
+    extensions = site.content_extensions
     for content in site.content_dirs:
         if not os.path.exists(content.path):  # a mount of what is not there (a submodule not checked out)
             from fmlint.site.refs import content_key

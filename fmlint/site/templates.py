@@ -41,6 +41,7 @@ _INNER = re.compile(r"\{\{-?((?:(?!\}\}).)*?\.Inner(?:Deindent)?\b(?:(?!\}\}).)*
 # an action that hands its value on (``$inner := .Inner``, ``dict``, the parent's scratch), or tests it
 _HANDS_ON = re.compile(r":?=|\b(?:dict|Scratch|Store|Parent|partial|template)\b|^\s*(?:if|with|range|block|define)\b")
 _CALLS = re.compile(r"\{\{-?\s*(?:partial|partialCached|template)\b")  # `{{ partial "x" . }}`: `.Inner` there
+_HIGHLIGHTS = re.compile(r"\b(?:highlight|Highlight)\b")
 _AS_TEXT = re.compile(r"\b(?:htmlEscape|HTMLEscape|highlight|Highlight|plainify)\b")
 _FOLDERS = ("_shortcodes", "shortcodes")
 
@@ -71,9 +72,15 @@ def writes_ids(path: str) -> bool:
 
 
 def renders_other_markdown(path: str) -> bool:
-    """Whether the template at ``path`` renders the Markdown of another file (``.Content``, ``readFile``)."""
+    """Whether the template at ``path`` renders the Markdown of another file (``.Content``, ``readFile``), not
+    as code (dapr's ``code-snippet``: a file fenced with ````` ``` ````` or highlighted: no headings)."""
     text = _read(path)
-    return _RENDERS.search(text) is not None and _OTHER_FILE.search(text) is not None
+    return (
+        _RENDERS.search(text) is not None
+        and _OTHER_FILE.search(text) is not None
+        and "```" not in text
+        and _HIGHLIGHTS.search(text) is None
+    )
 
 
 def named_folders(path: str) -> frozenset[str]:

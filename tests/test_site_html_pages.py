@@ -1,0 +1,93 @@
+"""A Hugo site's HTML content files are pages, written as they are: their URLs, their elements' IDs and their links.
+
+istio.io's generated reference pages (``content/en/docs/reference/commands/istioctl/index.html``) and home pages
+(``_index.html``) are such files; links into them were not judged before (30 broken ones on istio.io).  Only
+where ``security.allowContent`` allows them: Hugo 0.161 and later fail the build on one otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+from tests.test_site_rules import (
+    HUGO,
+    _quiet_env,
+    at,
+    hugo_permalinks,
+    index_of,
+    needs_hugo,
+    page,
+    placed,
+    site_findings,
+    write,
+)
+
+REF = """<h2 id="Foo">Foo</h2>
+<p><a href="/nothing/">broken</a> <a href="/docs/#nope">broken anchor</a> <a href="/docs/#docs">fine</a></p>
+<!-- <a href="/commented-out/">not a link</a> -->
+<table><tr><td id="flag-x">x</td></tr></table>
+"""
+LINKS = "[a](/ref/#Foo) [b](/ref/#Bar) [c](/ref/#flag-x) [d](/generated/) [e](/#welcome) [f](/#nope)\n"
+SITE = {
+    # (Hugo 0.161 and later refuse an HTML content file unless `security.allowContent` lets it be one)
+    "hugo.toml": 'baseURL = "https://example.org/"\n[security]\nallowContent = [".*"]\n',
+    "layouts/single.html": "{{ .Content }}",
+    "layouts/list.html": "{{ .Content }}",
+    "layouts/home.html": "{{ .Content }}",
+    "content/_index.html": page('title: "Home"', body='<h1 id="welcome">Welcome</h1>\n'),
+    "content/ref/index.html": page('title: "Ref"', body=REF),
+    "content/generated.htm": page('title: "Generated"', body="<p>Made by a tool.</p>\n"),
+    "content/docs/index.md": page('title: "Docs"', body="## Docs\n\n" + LINKS),
+}
+
+
+def test_links_into_html_pages_are_judged_by_their_ids(tmp_path):
+    write(tmp_path, SITE)
+    assert placed(site_findings(tmp_path, ["content/docs/index.md"])) == [
+        f"content/docs/index.md:{at(7, LINKS, '/ref/#Bar')} SITE004",
+        f"content/docs/index.md:{at(7, LINKS, '/#nope')} SITE004",
+    ]
+
+
+def test_the_links_of_an_html_page_in_the_run_are_judged(tmp_path):
+    """Not the one in a comment; an HTML page is checked when it is named (a folder's run takes its Markdown)."""
+    write(tmp_path, SITE)
+    assert placed(site_findings(tmp_path, ["content/ref/index.html"])) == [
+        f"content/ref/index.html:{at(6, REF.splitlines()[1], '/nothing/')} SITE003",
+        f"content/ref/index.html:{at(6, REF.splitlines()[1], '/docs/#nope')} SITE004",
+    ]
+
+
+@needs_hugo
+def test_html_pages_urls_and_ids_match_a_hugo_build(tmp_path):
+    write(tmp_path, SITE)
+    expected = hugo_permalinks(tmp_path)
+    computed = {page.absolute: page.url for page in index_of(tmp_path).pages if page.file is not None}
+    assert computed == expected and len(expected) == 4
+    subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+    built = {
+        url: set(re.findall(r'id="([^"]*)"', (tmp_path / "public" / url.strip("/") / "index.html").read_text()))
+        for url in ("/", "/ref/")
+    }
+    assert built == {"/": {"welcome"}, "/ref/": {"Foo", "flag-x"}}  # `#Bar` and `#nope` name none
+
+
+def test_an_html_page_claims_its_output_path(tmp_path):
+    """`ref/index.html` and `ref.md` are one page's path: Hugo writes either."""
+    write(tmp_path, {**SITE, "content/ref.md": page('title: "Ref too"')})
+    found = site_findings(tmp_path, ["content/ref.md"])
+    assert [line.split(" ")[1] for line in found] == ["SITE001"] and "content/ref/index.html" in found[0]
+    assert HUGO is None or "/ref/" in hugo_permalinks(tmp_path).values()
+
+
+def test_html_files_are_no_pages_unless_the_security_policy_allows_them(tmp_path):
+    """By default a link to one is taken as it is (the file is there), its fragments unjudged; the home page is
+    then the one Hugo makes, whose IDs its layout writes: `/#nope` is not judged either."""
+    write(tmp_path, {**SITE, "hugo.toml": 'baseURL = "https://example.org/"\n'})
+    assert placed(site_findings(tmp_path, ["content/docs/index.md"])) == []
+    if HUGO is not None:
+        done = subprocess.run(
+            [HUGO, "list", "all"], check=False, cwd=tmp_path, capture_output=True, text=True, env=_quiet_env()
+        )
+        assert done.returncode != 0 and 'access denied: "text/html"' in done.stderr
