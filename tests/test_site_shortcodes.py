@@ -202,3 +202,37 @@ def test_which_templates_render_another_files_markdown(tmp_path, template, rende
     path.write_text(template, encoding="utf-8")
     assert renders_other_markdown(str(path)) is renders
     assert not renders or named_folders(str(path)) == folders
+
+
+FRAGMENTS = (
+    "## Target\n\n{{< tip >}}\nIn a tip: [a](#target).\n{{< /tip >}}\n\n{{< note >}}\n[b](#target)\n{{< /note >}}\n"
+)
+TWO_LANGUAGES = (
+    'baseURL = "https://example.org/"\ndefaultContentLanguage = "en"\n'
+    '[languages.en]\ncontentDir = "content/en"\n[languages.uk]\ncontentDir = "content/uk"\n'
+)
+
+
+@pytest.mark.parametrize("multilingual", [True, False])
+def test_a_fragment_link_markdownify_renders_leads_to_the_home_page(tmp_path, multilingual):
+    """Hugo's embedded link render hook (a multilingual site's) renders `[a](#target)` inside `markdownify` as the
+    home page's `/#target`; `.Page.RenderString` keeps the page.  A site without the hook keeps `#target`."""
+    folder = "content/en" if multilingual else "content"
+    write(
+        tmp_path,
+        {
+            "hugo.toml": TWO_LANGUAGES if multilingual else 'baseURL = "https://example.org/"\n',
+            "layouts/single.html": "{{ .Content }}",
+            "layouts/_shortcodes/tip.html": "<div>{{ .Inner | markdownify }}</div>",
+            "layouts/_shortcodes/note.html": "<div>{{ .Inner | .Page.RenderString }}</div>",
+            f"{folder}/docs/p.md": page('title: "P"', body=FRAGMENTS),
+        },
+    )
+    found = site_findings(tmp_path)
+    assert placed(found) == ([f"{folder}/docs/p.md:8:15-8:22 SITE004"] if multilingual else [])
+    assert not found or "writes it as `/#target`, a link to the home page" in found[0]
+    if HUGO is not None:
+        subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+        built = (tmp_path / "public/docs/p/index.html").read_text(encoding="utf-8")
+        hrefs = re.findall(r'href="([^"]*)"', built)
+        assert hrefs == (["/#target", "/docs/p/#target"] if multilingual else ["#target", "#target"])

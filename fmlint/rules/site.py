@@ -155,7 +155,13 @@ link), or `docusaurus build` fails; reported at the value. A blog post's
 blog's folder, or its `authorsMapPath`; case counts; an object is an inline
 author), or the build fails.
 Links and refs into a section that a content adapter or a missing module mount
-makes are not judged. Reported at the reference's destination. {_SITE}
+makes are not judged. On Hugo sites a link in a paired `{{{{< name >}}}}`
+shortcode is judged as its template writes it: a Markdown link there is text
+when the template writes `.Inner` without rendering it, and nothing there is a
+link when it escapes or highlights it (a code sample); a link in a
+`{{{{% name %}}}}` shortcode inside is Markdown again. Hugo's HTML content
+files are pages where `security.allowContent` allows them. Reported at the
+reference's destination. {_SITE}
 
 ## Why is this bad?
 Hugo stops the build late with `REF_NOT_FOUND`; a broken Markdown link ships.
@@ -190,8 +196,19 @@ Footnote anchors are not checked, nor fragments of a page that calls a
 `{{{{% name %}}}}` shortcode without content (the Markdown it writes, headings
 included, is not seen) or a `{{{{< name >}}}}` shortcode whose template (the
 site's or a theme's `layouts/_shortcodes/`) writes headings with `id`s, nor
-same-page fragments in a page that is not rendered (a fragment meant for
-including, by `build.render: never` or a cascade of it). {_SITE}
+fragments into a page Hugo makes without a file (a home page or section: its
+layout writes its IDs), nor same-page fragments in a page that is not rendered
+(a fragment meant for including, by `build.render: never` or a cascade of it).
+A shortcode whose template renders another file's Markdown
+(`{{{{< boilerplate helm-prereqs >}}}}`: `.Content` or `readFile` through
+`markdownify`) adds that file's headings: the page or bundle resource its first
+argument names by base name (in a folder the template names, when several
+have it); when none is found, the page's fragments are not judged. An HTML
+content page's IDs are its tags' `id`s. Where Hugo's embedded link render hook
+is used (a multilingual site without a hook of its own), a same-page
+`[x](#fragment)` link in a shortcode whose template renders it with
+`markdownify` is reported: rendered outside the page, it is written as the
+home page's `/#fragment`. {_SITE}
 
 ## Why is this bad?
 Hugo never checks fragments: the link opens the page at its top, silently.

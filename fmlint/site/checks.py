@@ -211,6 +211,8 @@ def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
             if reference.shortcode and index.not_a_link(reference):
                 continue
             problem = _reference_problem(index, page, reference)
+            if problem is None and reference.shortcode and reference.target.startswith("#"):
+                problem = _home_fragment(index, page, reference)
             if problem is None and reference.kind in LINKS and reference.target.startswith("/"):
                 if fallbacks is None:
                     fallbacks = locale_fallbacks(index, page)
@@ -283,6 +285,21 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> tu
         ):
             return BROKEN_ANCHOR, _anchor_message(page, target, fragment, ids)
     return None
+
+
+def _home_fragment(index: SiteIndex, page: Page, reference: Reference) -> tuple[str, str] | None:
+    """A ``[x](#fragment)`` link in a shortcode whose template renders it with ``markdownify``, on a Hugo site
+    using its embedded link render hook: rendered outside the page, the hook writes it as the home page's."""
+    if index.config.generator != "hugo" or not index.config.link_hook or reference.kind != "link":
+        return None
+    if not index.markdownified(reference):
+        return None
+    home = index.config.language_prefix(page.language) + "/"
+    return BROKEN_ANCHOR, (
+        f"`{reference.target}` is in `{{{{< {reference.shortcode} >}}}}`, whose template renders it with "
+        f"`markdownify`, outside this page: Hugo's link render hook writes it as `{home}{reference.target}`, "
+        "a link to the home page (render the content with `.Page.RenderString`, or write the page's path)"
+    )
 
 
 def _in_locales(index: SiteIndex, fallbacks: list[Page], reference: Reference) -> tuple[str, str] | None:

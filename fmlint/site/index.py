@@ -39,6 +39,15 @@ from fmlint.site.globs import glob_slice_matches
 from fmlint.site.hugo_paths import ONE_PAGE, basic_normalize, clean, make_path, names_file, output_file, url_key
 from fmlint.site.jekyll import jekyll_url
 from fmlint.site.starlight import DOCS, Starlight, is_page, page_id, page_url
+from fmlint.site.templates import (
+    content_as_text,
+    content_markdownified,
+    content_unrendered,
+    named_folders,
+    renders_other_markdown,
+    shortcode_templates,
+    writes_ids,
+)
 
 if TYPE_CHECKING:
     from fmlint.site.refs import Resolved
@@ -207,8 +216,6 @@ class SiteIndex:
         """The folders the templates of shortcode ``name`` name when one renders another file's Markdown, else
         ``None``."""
         if name not in self.shortcode_files:
-            from fmlint.site.templates import named_folders, renders_other_markdown, shortcode_templates
-
             templates = [
                 path for path in shortcode_templates(self.config.root, name) if self.probe(renders_other_markdown, path)
             ]
@@ -242,6 +249,11 @@ class SiteIndex:
                 return None if name.lower().endswith(IMAGE_EXTENSIONS) else ""  # (an image holds no headings)
         return None
 
+    def markdownified(self, reference: Reference) -> bool:
+        """Whether ``reference`` is in the content of a paired ``{{< name >}}`` shortcode whose templates render
+        it with ``markdownify`` (``templates.content_markdownified``)."""
+        return self._all_templates(reference.shortcode, content_markdownified)
+
     def not_a_link(self, reference: Reference) -> bool:
         """Whether ``reference``, in the content of a paired ``{{< name >}}`` shortcode, is shown as text, not
         as a link: its template writes the content unrendered (a Markdown link or image) or escaped (any)."""
@@ -251,23 +263,22 @@ class SiteIndex:
             or reference.kind not in ("link", "image", "html")
         ):
             return False
-        from fmlint.site.templates import content_as_text, content_unrendered, shortcode_templates
+        return self._all_templates(
+            reference.shortcode, content_as_text if reference.kind == "html" else content_unrendered
+        )
 
-        probe = content_as_text if reference.kind == "html" else content_unrendered
-        key = (reference.shortcode, probe)
+    def _all_templates(self, name: str, probe: Callable[[str], bool]) -> bool:
+        """Whether the shortcode ``name`` has templates, and ``probe`` holds for each."""
+        key = (name, probe)
         found = self.shortcode_content.get(key)
         if found is None:
-            templates = shortcode_templates(self.config.root, reference.shortcode)
-            found = self.shortcode_content[key] = bool(templates) and all(
-                [self.probe(probe, path) for path in templates]
-            )
+            templates = shortcode_templates(self.config.root, name)
+            found = self.shortcode_content[key] = bool(templates) and all([self.probe(probe, t) for t in templates])
         return found
 
     def _writes_ids(self, name: str) -> bool:
         found = self.shortcode_ids.get(name)
         if found is None:
-            from fmlint.site.templates import shortcode_templates, writes_ids
-
             found = self.shortcode_ids[name] = any(
                 [self.probe(writes_ids, path) for path in shortcode_templates(self.config.root, name)]
             )

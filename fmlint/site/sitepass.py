@@ -54,7 +54,13 @@ from fmlint.site.config import SiteConfig, site_key, site_of
 from fmlint.site.facts import At, SiteFacts, StoredFacts
 from fmlint.site.hugo_paths import url_key
 from fmlint.site.jekyll import html_page_urls
-from fmlint.site.templates import content_as_text, content_unrendered, renders_other_markdown, writes_ids
+from fmlint.site.templates import (
+    content_as_text,
+    content_markdownified,
+    content_unrendered,
+    renders_other_markdown,
+    writes_ids,
+)
 from fmlint.suppressions import apply_suppressions
 
 if TYPE_CHECKING:  # the index and the checks are imported when a run meets a site
@@ -152,6 +158,7 @@ _PROBES = {
         renders_other_markdown,
         content_unrendered,
         content_as_text,
+        content_markdownified,
     )
 }
 _PARTIAL_RUN = 256  # a run over fewer files whose others are as kept indexes only what they depend on

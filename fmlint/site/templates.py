@@ -19,6 +19,10 @@ links there text (HTML's are still links); one that escapes or highlights it
 (istio.io's ``{{< text >}}``: ``<pre>{{ .Inner | htmlEscape }}</pre>``) makes
 nothing there a link.  A template that hands ``.Inner`` on (to a partial, a
 variable, the parent's scratch) is not judged: its content is taken as Markdown.
+One that renders it with ``markdownify`` renders it outside the page: where
+Hugo's embedded link render hook is used, a ``[x](#fragment)`` link there is
+written as ``/#fragment``, a link to the home page (``.Page.RenderString``
+keeps the page).
 
 The template is the site's
 ``layouts/_shortcodes/NAME.html`` (``layouts/shortcodes/`` before Hugo 0.146),
@@ -92,6 +96,12 @@ def named_folders(path: str) -> frozenset[str]:
         for name in found.group(1).split("/")
         if name and "." not in name
     )
+
+
+def content_markdownified(path: str) -> bool:
+    """Whether the template at ``path`` renders its content (``.Inner``) with ``markdownify``, which renders
+    it outside the page: Hugo's embedded link render hook writes a ``#fragment`` link there as the home page's."""
+    return any("markdownify" in found.group(1) for found in _INNER.finditer(_read(path)))
 
 
 def content_unrendered(path: str) -> bool:
