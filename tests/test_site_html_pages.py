@@ -1,8 +1,8 @@
 """A Hugo site's HTML content files are pages, written as they are: their URLs, their elements' IDs and their links.
 
 istio.io's generated reference pages (``content/en/docs/reference/commands/istioctl/index.html``) and home pages
-(``_index.html``) are such files; links into them were not judged before (30 broken ones on istio.io).  Only
-where ``security.allowContent`` allows them: Hugo 0.161 and later fail the build on one otherwise.
+(``_index.html``) are such files; links into them were not judged before (30 broken ones on istio.io).  Not
+where ``security.allowContent`` refuses them (Hugo 0.161 and later do by default, and fail the build on one).
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ REF = """<h2 id="Foo">Foo</h2>
 """
 LINKS = "[a](/ref/#Foo) [b](/ref/#Bar) [c](/ref/#flag-x) [d](/generated/) [e](/#welcome) [f](/#nope)\n"
 SITE = {
-    # (Hugo 0.161 and later refuse an HTML content file unless `security.allowContent` lets it be one)
+    # (Hugo 0.161 and later refuse an HTML content file unless `security.allowContent` lets it be one: the
+    # oracle's Hugo is one)
     "hugo.toml": 'baseURL = "https://example.org/"\n[security]\nallowContent = [".*"]\n',
     "layouts/single.html": "{{ .Content }}",
     "layouts/list.html": "{{ .Content }}",
@@ -81,13 +82,23 @@ def test_an_html_page_claims_its_output_path(tmp_path):
     assert HUGO is None or "/ref/" in hugo_permalinks(tmp_path).values()
 
 
-def test_html_files_are_no_pages_unless_the_security_policy_allows_them(tmp_path):
-    """By default a link to one is taken as it is (the file is there), its fragments unjudged; the home page is
-    then the one Hugo makes, whose IDs its layout writes: `/#nope` is not judged either."""
-    write(tmp_path, {**SITE, "hugo.toml": 'baseURL = "https://example.org/"\n'})
+def test_html_files_are_no_pages_where_the_security_policy_refuses_them(tmp_path):
+    """Then a link to one is taken as it is (the file is there), its fragments unjudged; the home page is the one
+    Hugo makes, whose IDs its layout writes: `/#nope` is not judged either.  (Hugo refuses such a site.)"""
+    markdown_only = 'baseURL = "https://example.org/"\n[security]\nallowContent = ["^text/markdown$"]\n'
+    write(tmp_path, {**SITE, "hugo.toml": markdown_only})
     assert placed(site_findings(tmp_path, ["content/docs/index.md"])) == []
     if HUGO is not None:
         done = subprocess.run(
             [HUGO, "list", "all"], check=False, cwd=tmp_path, capture_output=True, text=True, env=_quiet_env()
         )
         assert done.returncode != 0 and 'access denied: "text/html"' in done.stderr
+
+
+def test_html_files_are_pages_without_a_security_policy(tmp_path):
+    """Hugo 0.161 and later refuse them by default, so such a site is built by an earlier Hugo, where they are."""
+    write(tmp_path, {**SITE, "hugo.toml": 'baseURL = "https://example.org/"\n'})
+    assert placed(site_findings(tmp_path, ["content/docs/index.md"])) == [
+        f"content/docs/index.md:{at(7, LINKS, '/ref/#Bar')} SITE004",
+        f"content/docs/index.md:{at(7, LINKS, '/#nope')} SITE004",
+    ]

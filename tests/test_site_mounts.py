@@ -210,12 +210,15 @@ ANCHOR_SITE = {
     "content/docs/paired.md": page(
         'title: "P"', body="Version {{% latest-version %}}.\n\n{{% tab %}}\n## Inside\n{{% /tab %}}\n"
     ),  # (a shortcode inside a line writes no heading)
+    # (fluxcd.io's home page: a `{{% %}}` shortcode closed by `{{< / >}}` is paired, its headings seen)
+    "content/docs/mixed.md": page('title: "M"', body="{{% lead %}}\n## Lead\n{{< /lead >}}\n"),
     "content/docs/_includes/intro.md": page('title: "Include"', body="See [below](#otlp-dependencies).\n"),
     "content/docs/links.md": page(
         'title: "L"',
         body=(
             "[a](target.md#small-prs) [b](target.md#nope) [c](generated.md#made-by-the-shortcode)\n"
             "[d](paired.md#inside) [e](paired.md#outside) [f](/old/target/) [g](/docs/{{ $lang }}/)\n"
+            "[h](mixed.md#lead) [i](mixed.md#other)\n"
         ),
     ),
 }
@@ -227,6 +230,7 @@ def test_fragments_of_html_ids_shortcode_markdown_and_included_fragments(tmp_pat
     assert [line.split(" ", 2)[:2] for line in found] == [
         ["content/docs/links.md:5:30-5:44", "SITE004"],  # #nope: a data-id is no anchor
         ["content/docs/links.md:6:27-6:44", "SITE004"],  # #outside: a paired shortcode's headings are seen
+        ["content/docs/links.md:7:24-7:38", "SITE004"],  # #other
     ]
 
 

@@ -150,7 +150,7 @@ class SiteConfig:
     mkdocs_excluded_by_plugin: tuple[str, ...] = ()
     digest: str = ""
     redirects: tuple[str, ...] = ()  # Hugo: the sources of `static/_redirects` (Netlify's), as routes
-    html_content: bool = False  # Hugo: ``security.allowContent`` lets HTML files be pages (not by default)
+    html_content: bool = False  # Hugo: HTML content files are pages (unless ``security.allowContent`` says not)
 
     @property
     def page_anchors(self) -> tuple[str, ...]:
@@ -812,14 +812,15 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         static_dirs=static_dirs,
         digest=hashlib.blake2b(data + redirect_data, digest_size=12).hexdigest(),
         redirects=tuple(redirects),
-        html_content=_allowed(_table(options, "security").get("allowcontent", "! ^text/html$"), "text/html"),
+        html_content=_allowed(_table(options, "security").get("allowcontent", ".*"), "text/html"),
     )
 
 
 def _allowed(patterns: Any, media_type: str) -> bool:
     """Whether Hugo's allow list ``patterns`` (a regular expression or a list of them; ``! pattern`` denies what it
-    matches; ``none``: nothing) accepts ``media_type``: ``security.allowContent``, ``! ^text/html$`` by default
-    since Hugo 0.161 (an HTML content file fails the build)."""
+    matches; ``none``: nothing) accepts ``media_type``: for ``security.allowContent``.  Its default since Hugo
+    0.161, ``! ^text/html$``, fails the build on an HTML content file, so a site holding one without setting it
+    is built by an earlier Hugo, where every content format is a page (the default taken here)."""
     listed = [str(p).strip() for p in (patterns if isinstance(patterns, list) else [patterns]) if str(p).strip()]
     if not listed or "none" in listed:
         return False

@@ -49,6 +49,7 @@ _QUOTED = re.compile(r'"([^"\\]*)"')  # one quoted argument without escapes (as 
 _INCLUDE = re.compile(r"""\{\{[<%]\s*([\w/-]+)\s+(?:["`]([^"`\n]*)["`]|([\w.-][\w./-]*)(?![\w./-]|\s*=))""")
 _MARKDOWN_TAG = re.compile(r"\{\{%\s*(/?)\s*([\w./-]+)")
 _HTML_TAG = re.compile(r"\{\{<\s*([\w.-][\w./-]*)")  # an opening `{{< name` (not a closing `{{< /name`)
+_HTML_CLOSING = re.compile(r"\{\{<\s*/\s*([\w./-]+)")  # `{{< /name >}}`, which closes a `{{% name %}}` too
 _ATTRIBUTES = re.compile(r"\s*\{([^{}]*)\}\s*$")
 _ID_ATTRIBUTE = re.compile(r"(?:^|\s)#([^\s#.]+)|\bid\s*=\s*[\"']?([^\s\"']+)")
 _DEFINITION = re.compile(r"\r?\n:[ \t]")
@@ -481,6 +482,8 @@ def _shortcode_facts(
                 opened.add(tag.group(2))
         elif (html := _HTML_TAG.match(text, at)) is not None:
             called.add(html.group(1))
+        elif (closing := _HTML_CLOSING.match(text, at)) is not None:  # (fluxcd.io: `{{% lead %}}…{{< /lead >}}`)
+            closed.add(closing.group(1))
         if at >= ref_end and (match := _REF.match(text, at)) is not None:
             ref_end = match.end()
             found = _target(match)

@@ -215,7 +215,7 @@ class SiteIndex:
     def renders_files(self, name: str) -> frozenset[str] | None:
         """The folders the templates of shortcode ``name`` name when one renders another file's Markdown, else
         ``None``."""
-        if name not in self.shortcode_files:
+        if name not in self.shortcode_files:  # (the folders are not probed: they only choose among namesakes)
             templates = [
                 path for path in shortcode_templates(self.config.root, name) if self.probe(renders_other_markdown, path)
             ]
@@ -257,12 +257,8 @@ class SiteIndex:
     def not_a_link(self, reference: Reference) -> bool:
         """Whether ``reference``, in the content of a paired ``{{< name >}}`` shortcode, is shown as text, not
         as a link: its template writes the content unrendered (a Markdown link or image) or escaped (any)."""
-        if (
-            not reference.shortcode
-            or self.config.generator != "hugo"
-            or reference.kind not in ("link", "image", "html")
-        ):
-            return False
+        if not reference.shortcode or self.config.generator != "hugo":
+            return False  # (only links, images and HTML links name the shortcode holding them)
         return self._all_templates(
             reference.shortcode, content_as_text if reference.kind == "html" else content_unrendered
         )

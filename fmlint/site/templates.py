@@ -46,7 +46,7 @@ _INNER = re.compile(r"\{\{-?((?:(?!\}\}).)*?\.Inner(?:Deindent)?\b(?:(?!\}\}).)*
 _HANDS_ON = re.compile(r":?=|\b(?:dict|Scratch|Store|Parent|partial|template)\b|^\s*(?:if|with|range|block|define)\b")
 _CALLS = re.compile(r"\{\{-?\s*(?:partial|partialCached|template)\b")  # `{{ partial "x" . }}`: `.Inner` there
 _HIGHLIGHTS = re.compile(r"\b(?:highlight|Highlight)\b")
-_AS_TEXT = re.compile(r"\b(?:htmlEscape|HTMLEscape|highlight|Highlight|plainify)\b")
+_AS_TEXT = re.compile(rf"\b(?:htmlEscape|HTMLEscape|plainify)\b|{_HIGHLIGHTS.pattern}")
 _FOLDERS = ("_shortcodes", "shortcodes")
 
 
