@@ -17,6 +17,7 @@ import pytest
 from fmlint.cache import ResultCache
 from fmlint.site.config import forget_sites
 from fmlint.site.facts import SiteFacts
+from tests.test_site_html_pages import SITE as HTML_SITE
 from tests.test_site_rules import FAULTY_SITE, page, site_findings, write
 from tests.test_site_shortcodes import BOILERPLATE_LINKS, BOILERPLATE_SITE
 
@@ -272,6 +273,13 @@ BOILERPLATE_STEPS = [
     _outside("content/docs/gone.md", ["content/docs/links.md"], 'title: "Gone"', body="## X\n"),
 ]
 
+HTML_STEPS = [
+    _edit("content/docs/index.md", 'title: "Docs"', body="[a](/ref/#Foo) [b](/ref/#Bar)\n"),
+    _outside("content/ref/index.html", ["content/docs/index.md"], 'title: "Ref"', body='<h2 id="Bar">Bar</h2>\n'),
+    _edit("content/docs/index.md", 'title: "Docs"', body="[a](/ref/#Foo) [c](/generated/#x) [d](/#welcome)\n"),
+    _outside("content/_index.html", ["content/docs/index.md"], 'title: "Home"', body="<p>No IDs.</p>\n"),
+]
+
 
 @pytest.mark.parametrize(
     ("site", "steps"),
@@ -282,6 +290,7 @@ BOILERPLATE_STEPS = [
         (I18N_SITE, I18N_STEPS),
         (JEKYLL_SITE, JEKYLL_STEPS),
         (BOILERPLATE_SITE, BOILERPLATE_STEPS),
+        (HTML_SITE, HTML_STEPS),
     ],
     ids=[
         *SEQUENCES.keys(),
@@ -290,6 +299,7 @@ BOILERPLATE_STEPS = [
         "a Docusaurus site with a locale",
         "a Jekyll site",
         "a Hugo site whose shortcodes render other files",
+        "a Hugo site with HTML pages",
     ],
 )
 def test_incremental_runs_find_what_a_run_from_scratch_finds(tmp_path, site, steps):
