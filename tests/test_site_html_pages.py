@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import subprocess
 
+from fmlint.cache import ResultCache
+from fmlint.site.index import SiteIndex
 from tests.test_site_rules import (
     HUGO,
     _quiet_env,
@@ -102,3 +104,23 @@ def test_html_files_are_pages_without_a_security_policy(tmp_path):
         f"content/docs/index.md:{at(7, LINKS, '/ref/#Bar')} SITE004",
         f"content/docs/index.md:{at(7, LINKS, '/#nope')} SITE004",
     ]
+
+
+def test_a_run_over_the_sites_markdown_keeps_its_findings(tmp_path, monkeypatch):
+    """A run over a folder checks its Markdown, not its HTML pages: it is still a run over the whole site, whose
+    findings are kept (a later run is served without indexing the site) until an HTML page changes."""
+    write(tmp_path, SITE)
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    markdown = ["content/docs/index.md"]  # (every Markdown file of the site)
+    first = site_findings(tmp_path, markdown, cache)
+    indexed: list[int] = []
+    finish = SiteIndex.finish
+    monkeypatch.setattr(SiteIndex, "finish", lambda self, *rest: indexed.append(1) or finish(self, *rest))
+    assert site_findings(tmp_path, markdown, cache) == first and indexed == []
+    write(tmp_path, {"content/ref/index.html": page('title: "Ref"', body='<h2 id="Bar">Bar</h2>\n')})
+    assert placed(site_findings(tmp_path, markdown, cache)) == [
+        f"content/docs/index.md:{at(7, LINKS, '/ref/#Foo')} SITE004",
+        f"content/docs/index.md:{at(7, LINKS, '/ref/#flag-x')} SITE004",
+        f"content/docs/index.md:{at(7, LINKS, '/#nope')} SITE004",
+    ]
+    assert indexed == [1]

@@ -263,14 +263,17 @@ def _whole_memo(run: _Pass, state: str) -> _Memo:
         index.add(shown, path, facts)
     index.generated = run.adapters
     index.finish()
-    complete = not others  # a run over the whole site: its findings are kept for the next such run
+    # a run over the whole site (but the HTML pages, which a run over a folder does not check): its findings are
+    # kept for the next such run
+    complete = not any(path.lower().endswith(run.site.page_extensions) for _, path, _ in others)
 
     def to_keep() -> tuple[dict[str, tuple[str, bytes]], list[tuple[str, str, int, int]] | None] | None:
         """Each file's facts digest and each page's keys, when the findings are kept (worked out while a forked
         child checks references)."""
         if not complete or run.cache is None:
             return None
-        return {path: ("", _digest(fresh[path])) for path in run.files}, _page_keys(index, run.files)
+        facts = {**{path: found for _, path, found in others}, **fresh}
+        return {path: ("", _digest(facts[path])) for path in run.files}, _page_keys(index, run.files)
 
     findings, kept = _findings(index, run.wanted_codes, complete, run.jobs, to_keep)
     memo = _Memo([(f.page.absolute, f.code, f.message, f.at) for f in findings], index.probes, {})
