@@ -160,7 +160,7 @@ shortcode is judged as its template writes it: a Markdown link there is text
 when the template writes `.Inner` without rendering it, and nothing there is a
 link when it escapes or highlights it (a code sample); a link in a
 `{{{{% name %}}}}` shortcode inside is Markdown again. Hugo's HTML content
-files are pages where `security.allowContent` allows them. Reported at the
+files are pages, unless `security.allowContent` refuses them. Reported at the
 reference's destination. {_SITE}
 
 ## Why is this bad?
