@@ -236,3 +236,29 @@ def test_a_fragment_link_markdownify_renders_leads_to_the_home_page(tmp_path, mu
         built = (tmp_path / "public/docs/p/index.html").read_text(encoding="utf-8")
         hrefs = re.findall(r'href="([^"]*)"', built)
         assert hrefs == (["/#target", "/docs/p/#target"] if multilingual else ["#target", "#target"])
+
+
+HEADINGS = (
+    "## Real\n\n{{< text markdown >}}\n## Example\n\n## Real\n{{< /text >}}\n\n{{< md >}}\n## Rendered\n{{< /md >}}\n"
+)
+HEADING_LINKS = "[a](/docs/h/#real) [b](/docs/h/#example) [c](/docs/h/#real-1) [d](/docs/h/#rendered)\n"
+
+
+def test_headings_a_shortcode_template_writes_as_text_are_no_anchors(tmp_path):
+    """A heading in `{{< text >}}` (escaped) is a code sample's: no ID, and no `-1` for the heading after it."""
+    write(
+        tmp_path,
+        {
+            **SITE,
+            "content/docs/h.md": page('title: "H"', body=HEADINGS),
+            "content/docs/links.md": page('title: "Links"', body=HEADING_LINKS),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [
+        f"content/docs/links.md:{at(5, HEADING_LINKS, '/docs/h/#example')} SITE004",
+        f"content/docs/links.md:{at(5, HEADING_LINKS, '/docs/h/#real-1')} SITE004",
+    ]
+    if HUGO is not None:
+        subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+        built = (tmp_path / "public/docs/h/index.html").read_text(encoding="utf-8")
+        assert re.findall(r'id="([^"]*)"', built) == ["real", "rendered"]

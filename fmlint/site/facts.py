@@ -85,6 +85,7 @@ class Anchor(msgspec.Struct, frozen=True, array_like=True, gc=False):
     text: str  # the heading's (or definition term's) text; "" for a custom ID
     custom: str  # the ``{#id}`` attribute, "" when none
     heading: bool  # a heading (else a definition term, an ID only with ``autoDefinitionTermID``)
+    shortcode: str = ""  # the paired ``{{< name >}}`` shortcode whose content holds it (its template decides)
 
 
 class Reference(msgspec.Struct, frozen=True, array_like=True, gc=False):
@@ -291,12 +292,16 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
     the body starts: no copy of it is made)."""
     text, body_start = ctx.doc.text, ctx.doc.body_start
     view = ctx.markdown
-    headings = [*rendered_headings(view), *view.shortcode_headings]
+    headings = sorted([*rendered_headings(view), *view.shortcode_headings], key=lambda h: h.span.start)
     mdx = ctx.doc.mdx
-    anchors = [
-        (mdx and _comment_id(text, h.span)) or _anchor(h.text, h.typographic)
-        for h in sorted(headings, key=lambda h: h.span.start)
-    ]
+    anchors = [(mdx and _comment_id(text, h.span)) or _anchor(h.text, h.typographic) for h in headings]
+    inside = _inside(view.shortcode_contents) if view.shortcode_contents else None
+    if inside is not None and view.shortcode_headings:
+        held = set(map(id, view.shortcode_headings))
+        anchors = [
+            msgspec.structs.replace(anchor, shortcode=inside(h.span.start)) if id(h) in held else anchor
+            for h, anchor in zip(headings, anchors, strict=True)
+        ]
     html = ctx.doc.html  # (no definition lists nor attribute lists: HTML)
     first_term = None if html else _TERM_MARK.search(text, body_start)  # (a literal-led pattern's scan: fast)
     if first_term is not None:
@@ -307,7 +312,6 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
         tags, liquid = openings(text, body_start)
     includes, hidden, shortcodes, calls = _shortcode_facts(text, tags, spans, references)
     own = _own_prefixes(ctx.doc.path)
-    inside = _inside(view.shortcode_contents) if view.shortcode_contents else None
     for kind, elements in (("link", view.links), ("image", view.images)):
         for element in elements:
             url = element.url

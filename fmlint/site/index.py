@@ -34,7 +34,7 @@ from fmlint.site.config import SiteConfig
 from fmlint.site.docusaurus import ContentPlugin
 from fmlint.site.docusaurus import doc_id as docusaurus_doc_id
 from fmlint.site.docusaurus import page_url as docusaurus_url
-from fmlint.site.facts import Item, Reference, SiteFacts
+from fmlint.site.facts import Anchor, Item, Reference, SiteFacts
 from fmlint.site.globs import glob_slice_matches
 from fmlint.site.hugo_paths import ONE_PAGE, basic_normalize, clean, make_path, names_file, output_file, url_key
 from fmlint.site.jekyll import jekyll_url
@@ -108,12 +108,7 @@ class Page:
     def ids(self) -> set[str]:
         """Its heading IDs, worked out on first use (a plain attribute: ``cached_property`` takes a lock)."""
         if self._ids is None:
-            anchors = self.facts.anchors
-            self._ids = heading_ids(
-                ((a.text, a.custom, a.heading) for a in anchors if a.heading or self._terms),
-                self._id_type,
-                self._dashes,
-            )
+            self._ids = heading_ids(((a.text, a.custom, a.heading) for a in self._anchors), self._id_type, self._dashes)
             self._ids.update(self.facts.element_ids)
         return self._ids
 
@@ -121,13 +116,24 @@ class Page:
     def ids_known(self) -> bool:
         """Whether :attr:`ids` are all its IDs (see ``anchors.predictable``): not for a page no file shows (a
         home page or section Hugo makes), whose IDs its layout writes."""
-        return self.file is not None and all(
-            predictable(anchor.text, self._id_type) for anchor in self.facts.anchors if anchor.heading or self._terms
-        )
+        return self.file is not None and all(predictable(anchor.text, self._id_type) for anchor in self._anchors)
+
+    @property
+    def _anchors(self) -> list[Anchor]:
+        """The anchors that have IDs: headings (definition terms too with ``autoDefinitionTermID``) that are
+        written as headings (not in a shortcode's content its template writes unrendered)."""
+        shown = self._shown
+        return [
+            anchor
+            for anchor in self.facts.anchors
+            if (anchor.heading or self._terms) and (not anchor.shortcode or shown is None or shown(anchor.shortcode))
+        ]
 
     _id_type: str = field(default="github", repr=False)
     _terms: bool = field(default=False, repr=False)  # definition terms have IDs (Hugo's ``autoDefinitionTermID``)
     _dashes: tuple[str, str] = field(default=WRITTEN_DASHES, repr=False)  # a typographer's (Hugo's) dashes
+    # whether a heading in the content of a paired shortcode (by name) is written as one (Hugo: its template's say)
+    _shown: Callable[[str], bool] | None = field(default=None, repr=False)
     _ids: set[str] | None = field(default=None, repr=False)
 
 
@@ -254,6 +260,11 @@ class SiteIndex:
         it with ``markdownify`` (``templates.content_markdownified``)."""
         return self._all_templates(reference.shortcode, content_markdownified)
 
+    def renders_content(self, name: str) -> bool:
+        """Whether the Markdown in the content of the paired ``{{< name >}}`` shortcode is rendered (a heading there
+        is written as one): not when its templates write it unrendered (``templates.content_unrendered``)."""
+        return not self._all_templates(name, content_unrendered)
+
     def not_a_link(self, reference: Reference) -> bool:
         """Whether ``reference``, in the content of a paired ``{{< name >}}`` shortcode, is shown as text, not
         as a link: its template writes the content unrendered (a Markdown link or image) or escaped (any)."""
@@ -338,6 +349,7 @@ class SiteIndex:
             page.sections = _current_section(page, known)
             page.renders = _renders(page, never) and not (headless and _matches(headless, page.key))
             page._id_type, page._terms, page._dashes = self.config.heading_ids, self.config.definition_ids, dashes
+            page._shown = self.renders_content
             page.url, page.decided_by = _url(self.config, page)
             self.by_key.setdefault((page.language, page.key), []).append(page)
             if page.renders:
