@@ -46,7 +46,7 @@ _LIQUID_FRAGMENT = re.compile(r"""#[^\s)"'<>\]]*""")  # `{% link a.md %}#setup`:
 _ARGUMENT = re.compile(r"""(?:(\w+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))""")
 _QUOTED = re.compile(r'"([^"\\]*)"')  # one quoted argument without escapes (as _ARGUMENT reads it)
 # a shortcode's first argument, positional (``{{< name "a" >}}``, ``{{< name a >}}``; not ``file="a"``)
-_INCLUDE = re.compile(r"""\{\{[<%]\s*([\w/-]+)\s+(?:["`]([^"`\n]*)["`]|([\w.-][\w./-]*)(?![\w./-]|\s*=))""")
+_FIRST_ARGUMENT = re.compile(r"""\{\{[<%]\s*([\w/-]+)\s+(?:["`]([^"`\n]*)["`]|([\w.-][\w./-]*)(?![\w./-]|\s*=))""")
 _MARKDOWN_TAG = re.compile(r"\{\{%\s*(/?)\s*([\w./-]+)")
 _HTML_TAG = re.compile(r"\{\{<\s*([\w.-][\w./-]*)")  # an opening `{{< name` (not a closing `{{< /name`)
 _HTML_CLOSING = re.compile(r"\{\{<\s*/\s*([\w./-]+)")  # `{{< /name >}}`, which closes a `{{% name %}}` too
@@ -473,7 +473,7 @@ def _shortcode_facts(
     where a shortcode opens (``openings``, the Markdown view's), as each pattern's own scan would find them:
     not inside an earlier match of it."""
     includes: list[str] = []
-    ref_end = include_end = 0
+    ref_end = argument_end = 0
     opened: set[str] = set()  # the names of {{% %}} tags on lines of their own, and of closing tags
     closed: set[str] = set()
     called: set[str] = set()  # {{< name >}}
@@ -495,8 +495,8 @@ def _shortcode_facts(
                 value, offset, language = found
                 spans.append(Span(offset, offset + len(value)))
                 references.append((match.group(2), value, len(spans) - 1, language, ""))
-        if at >= include_end and (match := _INCLUDE.match(text, at)) is not None:
-            include_end = match.end()
+        if at >= argument_end and (match := _FIRST_ARGUMENT.match(text, at)) is not None:
+            argument_end = match.end()
             name, argument = match.group(1), match.group(2) if match.group(2) is not None else match.group(3)
             if name in ("ref", "relref"):
                 continue
