@@ -519,17 +519,21 @@ AUTHORS_FILES = {
     "blog/2024-01-01-a.md": page("title: A", "authors:", "  - jane", "  - john", "  - name: Inline Author"),
     "blog/2024-01-02-b.md": page("title: B", "authors: bob"),
     "blog/2024-01-03-c.md": page("title: C", "authors: [John]"),
+    # an object with a `key` takes that author of the map (its other fields override the map's)
+    "blog/2024-01-04-d.md": page("title: D", "authors:", "  - key: jane", "    title: Editor", "  - key: nobody"),
     "docs/intro.md": page("title: Intro", "authors: nobody"),  # (a doc's `authors` is no blog's)
 }
 AUTHORS_BROKEN = [  # (file, line, column, key)
     ("blog/2024-01-01-a.md", 5, 5, "john"),
     ("blog/2024-01-02-b.md", 3, 10, "bob"),
+    ("blog/2024-01-04-d.md", 6, 10, "nobody"),
 ]
 
 
 def test_blog_authors_are_keys_of_the_authors_map(tmp_path):
-    """`authors` names authors by key of the blog's `authors.yml` (case counts; an object is an inline author):
-    `docusaurus build` fails on a key the map lacks, and on any key when there is no map."""
+    """`authors` names authors by key of the blog's `authors.yml` (case counts; an object is an inline author,
+    or the map's author its `key` names): `docusaurus build` fails on a key the map lacks, and on any key when
+    there is no map."""
     write(tmp_path, AUTHORS_FILES)
     found = site_findings(tmp_path)
     assert [
@@ -538,12 +542,12 @@ def test_blog_authors_are_keys_of_the_authors_map(tmp_path):
     assert "(did you mean `John`?)" in found[0]
     (tmp_path / "blog/authors.yml").unlink()  # every key is then a fault
     forget_sites()
-    assert [f.split("`")[1] for f in site_findings(tmp_path)] == ["jane", "john", "bob", "John"]
+    assert [f.split("`")[1] for f in site_findings(tmp_path)] == ["jane", "john", "bob", "John", "jane", "nobody"]
     write(tmp_path, {"blog/people.json": '{"bob": {"name": "Bob"}}'})
     config = AUTHORS_FILES["docusaurus.config.js"].replace("blog: {", "blog: {authorsMapPath: 'people.json', ")
     write(tmp_path, {"docusaurus.config.js": config})
     forget_sites()
-    assert [f.split("`")[1] for f in site_findings(tmp_path)] == ["jane", "john", "John"]
+    assert [f.split("`")[1] for f in site_findings(tmp_path)] == ["jane", "john", "John", "jane", "nobody"]
 
 
 @pytest.mark.skipif(not PROJECT or not shutil.which("npx"), reason="no Docusaurus project (FMLINT_DOCUSAURUS_PROJECT)")
@@ -553,6 +557,10 @@ def test_blog_author_keys_docusaurus_rejects_are_those_reported(tmp_path):
         tmp_path,
         AUTHORS_FILES,
         r'Blog author with key "([^"]+)" not found',
-        lambda text, found: text.replace(f"  - {found[1]}\n", "").replace(f"authors: {found[1]}\n", ""),
+        lambda text, found: (
+            text.replace(f"  - {found[1]}\n", "")
+            .replace(f"authors: {found[1]}\n", "")
+            .replace(f"  - key: {found[1]}\n", "")
+        ),
     )
     assert sorted(rejected) == sorted((key,) for *_, key in AUTHORS_BROKEN)

@@ -228,13 +228,15 @@ PAGINATION = ("pagination_next", "pagination_prev")
 
 
 def _authors(index: SiteIndex, page: Page) -> Iterator[Finding]:
-    """A Docusaurus blog post's ``authors`` keys must be keys of its blog's authors map: ``docusaurus build``
-    fails on one that is not, and on any key when there is no map (``authors.yml``, or ``authorsMapPath``)."""
+    """A Docusaurus blog post's ``authors`` keys (``- jane``, ``- key: jane``) must be keys of its blog's authors
+    map: ``docusaurus build`` fails on one that is not, and on any key when there is no map (``authors.yml``, or
+    ``authorsMapPath``)."""
     plugin = docusaurus_plugin(index.config, page)
     if plugin is None or plugin.kind != "blog":
         return
     where = f"`{posixpath.join(plugin.folder, plugin.authors_map)}`"
-    for item in page.facts.lists.get("authors", ()):
+    lists = page.facts.lists
+    for item in [*lists.get("authors", ()), *lists.get("authors.key", ())]:  # (`- jane`, `- key: jane`)
         if not plugin.authors:
             problem = f"names an author by key, but the blog has no authors map ({where} is missing or empty)"
         elif item.value not in plugin.authors:

@@ -109,7 +109,8 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     render: str = ""  # "never" for headless bundles and ``build.render: never``; "" when not set
     cascade_render: str = ""  # ``cascade: {build: {render: …}}`` of a section: its pages' default
     aliases: list[Item] = []
-    lists: dict[str, list[Item]] = {}  # lowercased front-matter key → its list of strings
+    # lowercased front-matter key → its list of strings; "authors.key": the ``key`` of each object of ``authors``
+    lists: dict[str, list[Item]] = {}
     # Anchors and references as MessagePack, decoded on first use: a pre-commit run reads the facts of
     # every file of the site but the anchors of a few and the references of the files it checks
     anchors_data: msgspec.Raw = msgspec.Raw(b"\x90")
@@ -212,6 +213,11 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
         aliases = [alias for i in range(len(aliases_value)) if (alias := item("aliases", i)) is not None]
     else:
         aliases = [alias] if (alias := item("aliases")) is not None else []
+    authors_value = data.get(keys.get("authors", ""))
+    if isinstance(authors_value, list):  # (Docusaurus: `authors: [{key: x, title: …}]` names x of the authors map)
+        named = [item("authors", i, "key") for i, v in enumerate(authors_value) if isinstance(v, dict) and "key" in v]
+        if keyed := [found for found in named if found is not None]:
+            lists["authors.key"] = keyed
     title, slug, url, permalink, doc_id = item("title"), item("slug"), item("url"), item("permalink"), item("id")
     translation_key = item("translationkey")
     has_body = doc.readable and doc.body_start < len(doc.text)
