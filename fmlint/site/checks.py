@@ -203,12 +203,17 @@ def anchor_ids(index: SiteIndex, page: Page, seen: frozenset[int] = frozenset())
 
 
 def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
+    hugo = index.config.generator == "hugo"  # (only Hugo's shortcodes hold links: see ``Reference.shortcode``)
     for page in index.pages:
         if page.file is None or not wanted(page) or index.config.unbuilt(page.absolute):
             continue  # (a file the generator leaves out: a README for GitHub beside the docs)
         fallbacks: list[Page] | None = None
         for reference in page.facts.references:
-            if reference.shortcode and index.not_a_link(reference):
+            if (
+                reference.shortcode
+                and hugo
+                and index.shortcodes.shows_as_text(reference.shortcode, reference.kind == "html")
+            ):
                 continue
             problem = _reference_problem(index, page, reference)
             if problem is None and reference.shortcode and reference.target.startswith("#"):
@@ -294,7 +299,7 @@ def _home_fragment(index: SiteIndex, page: Page, reference: Reference) -> tuple[
     using its embedded link render hook: rendered outside the page, the hook writes it as the home page's."""
     if index.config.generator != "hugo" or not index.config.link_hook or reference.kind != "link":
         return None
-    if not index.markdownified(reference):
+    if not index.shortcodes.markdownifies(reference.shortcode):
         return None
     home = index.config.language_prefix(page.language) + "/"
     return BROKEN_ANCHOR, (

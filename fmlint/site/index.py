@@ -34,20 +34,12 @@ from fmlint.site.config import SiteConfig
 from fmlint.site.docusaurus import ContentPlugin
 from fmlint.site.docusaurus import doc_id as docusaurus_doc_id
 from fmlint.site.docusaurus import page_url as docusaurus_url
-from fmlint.site.facts import Anchor, Item, Reference, SiteFacts
+from fmlint.site.facts import Anchor, Item, SiteFacts
 from fmlint.site.globs import glob_slice_matches
 from fmlint.site.hugo_paths import ONE_PAGE, basic_normalize, clean, make_path, names_file, output_file, url_key
 from fmlint.site.jekyll import jekyll_url
 from fmlint.site.starlight import DOCS, Starlight, is_page, page_id, page_url
-from fmlint.site.templates import (
-    content_as_text,
-    content_markdownified,
-    content_unrendered,
-    named_folders,
-    renders_other_markdown,
-    shortcode_templates,
-    writes_ids,
-)
+from fmlint.site.templates import Shortcodes
 
 if TYPE_CHECKING:
     from fmlint.site.refs import Resolved
@@ -155,14 +147,13 @@ class SiteIndex:
     term_uses: dict[str, list[str]] | None = None
     resolutions: dict[tuple[object, ...], Resolved] = field(default_factory=dict)  # ``refs.resolve``'s answers
     posts: dict[str, Page] = field(default_factory=dict)  # Jekyll's posts by file name (``2021-01-02-x``)
-    shortcode_ids: dict[str, bool] = field(default_factory=dict)  # shortcode name → its template writes IDs
     resources: list[Page] = field(default_factory=list)  # content files of leaf bundles: no pages, their Markdown
-    # shortcode name → the folders its templates name when one renders another file's Markdown, else None
-    shortcode_files: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    shortcodes: Shortcodes = field(init=False)  # what a Hugo site's shortcode templates do
     _by_stem: dict[tuple[str, str], list[Page]] | None = None
-    # (shortcode name, probe) → whether all its templates write their content so (``templates.content_…``)
-    shortcode_content: dict[tuple[str, Callable[[str], bool]], bool] = field(default_factory=dict)
     _doc_ids: dict[str, set[str]] | None = None  # a Docusaurus site's docs version → its docs' IDs
+
+    def __post_init__(self) -> None:
+        self.shortcodes = Shortcodes(self.config.root, self.probe)
 
     def terms(self, taxonomy: str) -> list[str]:
         """The terms of ``taxonomy`` as used, page after page (by the whole site when ``term_uses`` says)."""
@@ -204,7 +195,8 @@ class SiteIndex:
             return any(self.snippet(name) == "" for name in page.facts.includes)
         if self.config.generator != "hugo":
             return False
-        return any(self._writes_ids(name) for name in page.facts.shortcodes) or None in self.rendered_files(page)
+        writes = self.shortcodes.writes_ids
+        return any(writes(name) for name in page.facts.shortcodes) or None in self.rendered_files(page)
 
     def rendered_files(self, page: Page) -> list[Page | None]:
         """The files whose Markdown the page's shortcodes render (``templates.renders_other_markdown``), each
@@ -213,20 +205,10 @@ class SiteIndex:
             return []
         found: list[Page | None] = []
         for name, argument in page.facts.calls:
-            folders = self.renders_files(name)
+            folders = self.shortcodes.renders_files(name)
             if folders is not None:
                 found.append(self._file_named(argument, page.language, folders))
         return found
-
-    def renders_files(self, name: str) -> frozenset[str] | None:
-        """The folders the templates of shortcode ``name`` name when one renders another file's Markdown, else
-        ``None``."""
-        if name not in self.shortcode_files:  # (the folders are not probed: they only choose among namesakes)
-            templates = [
-                path for path in shortcode_templates(self.config.root, name) if self.probe(renders_other_markdown, path)
-            ]
-            self.shortcode_files[name] = frozenset().union(*map(named_folders, templates)) if templates else None
-        return self.shortcode_files[name]
 
     def _file_named(self, argument: str, language: str, folders: frozenset[str]) -> Page | None:
         """The one page or resource of ``language`` (else of the default language) with the base name of
@@ -254,42 +236,6 @@ class SiteIndex:
             if self.probe(os.path.isfile, path):
                 return None if name.lower().endswith(IMAGE_EXTENSIONS) else ""  # (an image holds no headings)
         return None
-
-    def markdownified(self, reference: Reference) -> bool:
-        """Whether ``reference`` is in the content of a paired ``{{< name >}}`` shortcode whose templates render
-        it with ``markdownify`` (``templates.content_markdownified``)."""
-        return self._all_templates(reference.shortcode, content_markdownified)
-
-    def renders_content(self, name: str) -> bool:
-        """Whether the Markdown in the content of the paired ``{{< name >}}`` shortcode is rendered (a heading there
-        is written as one): not when its templates write it unrendered (``templates.content_unrendered``)."""
-        return not self._all_templates(name, content_unrendered)
-
-    def not_a_link(self, reference: Reference) -> bool:
-        """Whether ``reference``, in the content of a paired ``{{< name >}}`` shortcode, is shown as text, not
-        as a link: its template writes the content unrendered (a Markdown link or image) or escaped (any)."""
-        if not reference.shortcode or self.config.generator != "hugo":
-            return False  # (only links, images and HTML links name the shortcode holding them)
-        return self._all_templates(
-            reference.shortcode, content_as_text if reference.kind == "html" else content_unrendered
-        )
-
-    def _all_templates(self, name: str, probe: Callable[[str], bool]) -> bool:
-        """Whether the shortcode ``name`` has templates, and ``probe`` holds for each."""
-        key = (name, probe)
-        found = self.shortcode_content.get(key)
-        if found is None:
-            templates = shortcode_templates(self.config.root, name)
-            found = self.shortcode_content[key] = bool(templates) and all([self.probe(probe, t) for t in templates])
-        return found
-
-    def _writes_ids(self, name: str) -> bool:
-        found = self.shortcode_ids.get(name)
-        if found is None:
-            found = self.shortcode_ids[name] = any(
-                [self.probe(writes_ids, path) for path in shortcode_templates(self.config.root, name)]
-            )
-        return found
 
     def add(self, file: str, absolute: str, facts: SiteFacts) -> None:
         """The file's pages: one, or one per module mount holding it (a language's fallback pages)."""
@@ -349,7 +295,7 @@ class SiteIndex:
             page.sections = _current_section(page, known)
             page.renders = _renders(page, never) and not (headless and _matches(headless, page.key))
             page._id_type, page._terms, page._dashes = self.config.heading_ids, self.config.definition_ids, dashes
-            page._shown = self.renders_content
+            page._shown = self.shortcodes.renders_content
             page.url, page.decided_by = _url(self.config, page)
             self.by_key.setdefault((page.language, page.key), []).append(page)
             if page.renders:

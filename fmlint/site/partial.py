@@ -181,7 +181,7 @@ def _reach(index: SiteIndex, page: Page, keys: set[str], reached: set[int]) -> N
         if isinstance(found, Page):
             _reach(index, found, keys, reached)
     for name, argument in page.facts.calls:
-        if index.renders_files(name) is not None:
+        if index.shortcodes.renders_files(name) is not None:
             base = basic_normalize(stem(posixpath.basename(argument)))
             keys.update(f"b\x1f{language}\x1f{base}" for language in (page.language, index.config.default_language))
     for rendered in index.rendered_files(page):

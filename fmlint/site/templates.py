@@ -36,6 +36,7 @@ from __future__ import annotations
 import glob
 import os
 import re
+from collections.abc import Callable
 
 _HEADING_ID = re.compile(r"<h[1-6]\b[^>]*\bid\s*=", re.IGNORECASE)  # `<h2 id="{{ . }}">`, over lines too
 _RENDERS = re.compile(r"\bmarkdownify\b|\bRenderString\b")
@@ -132,3 +133,55 @@ def _read(path: str) -> str:
             return file.read()
     except OSError:
         return ""
+
+
+Probe = Callable[[Callable[[str], bool], str], bool]  # a function of a file's path, its answer recorded
+
+
+class Shortcodes:
+    """What the templates of a Hugo site's shortcodes do, asked by shortcode name: each template is read once a
+    question, through ``probe`` (the site index's, which records the answers: the findings depend on them)."""
+
+    def __init__(self, root: str, probe: Probe) -> None:
+        self.root, self._probe = root, probe
+        self._answers: dict[tuple[str, Callable[[str], bool]], list[bool]] = {}
+        self._folders: dict[str, frozenset[str] | None] = {}
+
+    def writes_ids(self, name: str) -> bool:
+        """Whether a template of the shortcode writes headings with ``id``s (:func:`writes_ids`)."""
+        return any(self._each(name, writes_ids))
+
+    def shows_as_text(self, name: str, html: bool) -> bool:
+        """Whether a link in the shortcode's content is text: its templates write the content unrendered (a
+        Markdown link) or, for an HTML link (``html``), escaped."""
+        return self._all(name, content_as_text if html else content_unrendered)
+
+    def renders_content(self, name: str) -> bool:
+        """Whether the Markdown of the shortcode's content is rendered (a heading there is written as one)."""
+        return not self._all(name, content_unrendered)
+
+    def markdownifies(self, name: str) -> bool:
+        """Whether the shortcode's templates render its content with ``markdownify``, outside the page."""
+        return self._all(name, content_markdownified)
+
+    def renders_files(self, name: str) -> frozenset[str] | None:
+        """The folders the shortcode's templates name (:func:`named_folders`) when one renders another file's
+        Markdown, else ``None``.  (The folders are not probed: they only choose among namesakes.)"""
+        if name not in self._folders:
+            templates = [
+                path for path in shortcode_templates(self.root, name) if self._probe(renders_other_markdown, path)
+            ]
+            self._folders[name] = frozenset().union(*map(named_folders, templates)) if templates else None
+        return self._folders[name]
+
+    def _all(self, name: str, question: Callable[[str], bool]) -> bool:
+        """Whether the shortcode has templates, and ``question`` holds for each."""
+        answers = self._each(name, question)
+        return bool(answers) and all(answers)
+
+    def _each(self, name: str, question: Callable[[str], bool]) -> list[bool]:
+        """Each of the shortcode's templates' answer to ``question`` (asked once)."""
+        key = (name, question)
+        if key not in self._answers:
+            self._answers[key] = [self._probe(question, path) for path in shortcode_templates(self.root, name)]
+        return self._answers[key]
