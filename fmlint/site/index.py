@@ -148,8 +148,8 @@ class SiteIndex:
     resolutions: dict[tuple[object, ...], Resolved] = field(default_factory=dict)  # ``refs.resolve``'s answers
     posts: dict[str, Page] = field(default_factory=dict)  # Jekyll's posts by file name (``2021-01-02-x``)
     resources: list[Page] = field(default_factory=list)  # content files of leaf bundles: no pages, their Markdown
+    resources_by_base_name: dict[tuple[str, str], list[Page]] = field(default_factory=dict)
     shortcodes: Shortcodes = field(init=False)  # what a Hugo site's shortcode templates do
-    _by_stem: dict[tuple[str, str], list[Page]] | None = None
     _doc_ids: dict[str, set[str]] | None = None  # a Docusaurus site's docs version → its docs' IDs
 
     def __post_init__(self) -> None:
@@ -213,16 +213,14 @@ class SiteIndex:
     def _file_named(self, argument: str, language: str, folders: frozenset[str]) -> Page | None:
         """The one page or resource of ``language`` (else of the default language) with the base name of
         ``argument``, or the one of those in a folder of ``folders``."""
-        if self._by_stem is None:
-            self._by_stem = {}
-            for page in (*self.pages, *self.resources):
-                if page.file is not None:
-                    self._by_stem.setdefault((page.language, basic_normalize(page.base_name)), []).append(page)
-        name = basic_normalize(stem(posixpath.basename(argument)))
-        candidates = self._by_stem.get((language, name)) or self._by_stem.get((self.config.default_language, name))
-        if candidates and len(candidates) > 1:
+        candidates: list[Page] = []
+        for key in called_keys(argument, language, self.config.default_language):
+            candidates = [*self.by_base_name.get(key, ()), *self.resources_by_base_name.get(key, ())]
+            if candidates:
+                break
+        if len(candidates) > 1:
             candidates = [page for page in candidates if folders.intersection(page.folder.split("/"))]
-        return candidates[0] if candidates and len(candidates) == 1 else None
+        return candidates[0] if len(candidates) == 1 else None
 
     def snippet(self, name: str) -> Page | str | None:
         """The file a ``--8<--`` line names (pymdownx.snippets: the first of its folders holding it): its page,
@@ -307,7 +305,7 @@ class SiteIndex:
             if page.facts.aliases:  # with ``disableAliases`` too: such sites redirect them another way
                 self.alias_urls.update(url_key(alias_url(self.config, page, a.value)) for a in page.facts.aliases)
             if page.file is not None:
-                self.by_base_name.setdefault((page.language, basic_normalize(page.base_name)), []).append(page)
+                self.by_base_name.setdefault(base_name_key(page), []).append(page)
 
     def _add_jekyll(self, page: Page) -> None:
         """A Jekyll page's URL (``/a.html`` is ``/a`` too, as GitHub Pages serves it), its ``redirect_from``
@@ -326,8 +324,12 @@ class SiteIndex:
         which its layouts show in the bundle's page)."""
         leaves = {page.absolute_folder for page in self.pages if page.file is not None and page.name == "index"}
         if leaves:
-            self.resources = [page for page in self.pages if in_leaf_bundle(page.absolute, leaves)]
-            self._keep([page for page in self.pages if not in_leaf_bundle(page.absolute, leaves)])
+            kept: list[Page] = []
+            for page in self.pages:
+                (self.resources if in_leaf_bundle(page.absolute, leaves) else kept).append(page)
+            self._keep(kept)
+            for resource in self.resources:
+                self.resources_by_base_name.setdefault(base_name_key(resource), []).append(resource)
 
     def _keep(self, pages: list[Page]) -> None:
         """Keep only ``pages`` of the pages added (before :meth:`finish` files them by URL and key)."""
@@ -349,6 +351,18 @@ class SiteIndex:
             claim = (page.language, page.key)
             first[claim] = min(first.get(claim, page.mount), page.mount)
         self._keep([page for page in self.pages if first[(page.language, page.key)] == page.mount])
+
+
+def base_name_key(page: Page) -> tuple[str, str]:
+    """A page's language and base name as Hugo's base-name lookup compares it (``refs.lookup``)."""
+    return page.language, basic_normalize(page.base_name)
+
+
+def called_keys(argument: str, language: str, default_language: str) -> tuple[tuple[str, str], ...]:
+    """The base-name keys (:func:`base_name_key`) of the file a shortcode's ``argument`` names, in the calling
+    page's language, then the default one."""
+    name = basic_normalize(stem(posixpath.basename(argument)))
+    return (language, name), (default_language, name)
 
 
 def stem(path: str) -> str:

@@ -33,7 +33,17 @@ from fmlint.site.checks import PAGINATION, alias_file, fold
 from fmlint.site.config import SiteConfig
 from fmlint.site.facts import Reference, SiteFacts
 from fmlint.site.hugo_paths import basic_normalize, link_path, under_base, url_key
-from fmlint.site.index import Page, SiteIndex, alias_url, container, doc_key, folders_above, stem
+from fmlint.site.index import (
+    Page,
+    SiteIndex,
+    alias_url,
+    base_name_key,
+    called_keys,
+    container,
+    doc_key,
+    folders_above,
+    stem,
+)
 from fmlint.site.refs import (
     FOLDER_PAGES,
     content_key,
@@ -54,7 +64,13 @@ Loaded = Callable[[list[str]], dict[str, tuple[str, SiteFacts]]]
 def resource_keys(page: Page) -> list[tuple[str, str | None]]:
     """The key of a bundle's resource (``SiteIndex.resources``): its base name, by which a shortcode may
     render it."""
-    return [(f"b\x1f{page.language}\x1f{basic_normalize(page.base_name)}", None)]
+    return [(_base_name(*base_name_key(page)), None)]
+
+
+def _base_name(language: str, name: str) -> str:
+    """The key of a base name (normalized) in a language: what a bare-name ``ref`` or a shortcode's argument
+    finds a page or resource by."""
+    return f"b\x1f{language}\x1f{name}"
 
 
 def page_keys(config: SiteConfig, page: Page) -> list[tuple[str, str | None]]:
@@ -62,7 +78,7 @@ def page_keys(config: SiteConfig, page: Page) -> list[tuple[str, str | None]]:
     term it stands for (each use of a spelling counts) or ``None``."""
     keys = [*_claims(config, page), *_content_keys(page), *_shared(config, page), f"u\x1f{url_key(page.url)}"]
     if page.file is not None:
-        keys.append(f"b\x1f{page.language}\x1f{basic_normalize(page.base_name)}")
+        keys.append(_base_name(*base_name_key(page)))
     keys += [f"a\x1f{url_key(alias_url(config, page, alias.value))}" for alias in page.facts.aliases]
     if page.kind == "page":
         keys.append(_children(page.language, container(page).rstrip("/")))
@@ -182,8 +198,7 @@ def _reach(index: SiteIndex, page: Page, keys: set[str], reached: set[int]) -> N
             _reach(index, found, keys, reached)
     for name, argument in page.facts.calls:
         if index.shortcodes.renders_files(name) is not None:
-            base = basic_normalize(stem(posixpath.basename(argument)))
-            keys.update(f"b\x1f{language}\x1f{base}" for language in (page.language, index.config.default_language))
+            keys.update(_base_name(*key) for key in called_keys(argument, page.language, index.config.default_language))
     for rendered in index.rendered_files(page):
         if rendered is not None:
             _reach(index, rendered, keys, reached)
@@ -250,7 +265,7 @@ def _lookup_keys(page: Page, target: str, language: str) -> list[str]:
         keys.append(_content(language, content_key(posixpath.join("/" + page.folder, target))))
     keys.append(_content(language, content_key("/" + target.lstrip("/"))))
     if "/" not in target.strip("/"):
-        keys.append(f"b\x1f{language}\x1f{basic_normalize(stem(target.strip('/')))}")
+        keys.append(_base_name(language, basic_normalize(stem(target.strip("/")))))
     return keys
 
 

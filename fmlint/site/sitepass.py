@@ -54,13 +54,7 @@ from fmlint.site.config import SiteConfig, site_key, site_of
 from fmlint.site.facts import At, SiteFacts, StoredFacts
 from fmlint.site.hugo_paths import url_key
 from fmlint.site.jekyll import html_page_urls
-from fmlint.site.templates import (
-    content_as_text,
-    content_markdownified,
-    content_unrendered,
-    renders_other_markdown,
-    writes_ids,
-)
+from fmlint.site.templates import QUESTIONS
 from fmlint.suppressions import apply_suppressions
 
 if TYPE_CHECKING:  # the index and the checks are imported when a run meets a site
@@ -149,18 +143,7 @@ class _Memo(msgspec.Struct, array_like=True):
 _MEMO_ENCODER = msgspec.msgpack.Encoder()
 _MEMO_DECODER = msgspec.msgpack.Decoder(_Memo)
 _FACTS_ENCODER = msgspec.msgpack.Encoder()
-_PROBES = {
-    function.__name__: function
-    for function in (
-        os.path.isfile,
-        os.path.exists,
-        writes_ids,
-        renders_other_markdown,
-        content_unrendered,
-        content_as_text,
-        content_markdownified,
-    )
-}
+_PROBES = {function.__name__: function for function in (os.path.isfile, os.path.exists, *QUESTIONS)}
 _PARTIAL_RUN = 256  # a run over fewer files whose others are as kept indexes only what they depend on
 
 

@@ -136,6 +136,8 @@ def _read(path: str) -> str:
 
 
 Probe = Callable[[Callable[[str], bool], str], bool]  # a function of a file's path, its answer recorded
+# the questions :class:`Shortcodes` asks of a template file (kept findings are replayed by their names)
+QUESTIONS = (writes_ids, renders_other_markdown, content_unrendered, content_as_text, content_markdownified)
 
 
 class Shortcodes:
