@@ -216,7 +216,7 @@ def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
             ):
                 continue
             problem = _reference_problem(index, page, reference)
-            if problem is None and reference.shortcode and reference.target.startswith("#"):
+            if problem is None and reference.shortcode and hugo and reference.target.startswith("#"):
                 problem = _home_fragment(index, page, reference)
             if problem is None and reference.kind in LINKS and reference.target.startswith("/"):
                 if fallbacks is None:
@@ -295,11 +295,13 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> tu
 
 
 def _home_fragment(index: SiteIndex, page: Page, reference: Reference) -> tuple[str, str] | None:
-    """A ``[x](#fragment)`` link in a shortcode whose template renders it with ``markdownify``, on a Hugo site
-    using its embedded link render hook: rendered outside the page, the hook writes it as the home page's."""
-    if index.config.generator != "hugo" or not index.config.link_hook or reference.kind != "link":
-        return None
-    if not index.shortcodes.markdownifies(reference.shortcode):
+    """A ``[x](#fragment)`` link in a Hugo shortcode whose template renders it with ``markdownify``, on a site
+    using the embedded link render hook: rendered outside the page, the hook writes it as the home page's."""
+    if (
+        not index.config.link_hook
+        or reference.kind != "link"
+        or not index.shortcodes.markdownifies(reference.shortcode)
+    ):
         return None
     home = index.config.language_prefix(page.language) + "/"
     return BROKEN_ANCHOR, (
