@@ -564,3 +564,62 @@ def test_blog_author_keys_docusaurus_rejects_are_those_reported(tmp_path):
         ),
     )
     assert sorted(rejected) == sorted((key,) for *_, key in AUTHORS_BROKEN)
+
+
+FR_BLOG = "i18n/fr/docusaurus-plugin-content-blog/"
+LOCALE_AUTHORS_FILES = {
+    "docusaurus.config.js": AUTHORS_FILES["docusaurus.config.js"].replace(
+        "onBrokenLinks: 'warn',", "onBrokenLinks: 'warn', i18n: {defaultLocale: 'en', locales: ['en', 'fr']},"
+    ),
+    "blog/authors.yml": "jane:\n  name: Jane\njohn:\n  name: John\n",
+    FR_BLOG + "authors.yml": "jane:\n  name: Jeanne\nmarie:\n  name: Marie\n",  # `fr` builds with its own map
+    "blog/2024-01-01-a.md": page("title: A", "authors: [jane]"),
+    "blog/2024-01-02-b.md": page("title: B", "authors: [john]"),  # shown untranslated in `fr`: its map lacks john
+    "blog/2024-01-03-c.md": page("title: C", "authors: [john]"),
+    FR_BLOG + "2024-01-03-c.md": page("title: C fr", "authors: [marie]"),  # a translation: `fr`'s map has marie
+    FR_BLOG + "2024-01-04-d.md": page("title: D fr", "authors: [john]"),  # translates no post: no page at all
+    "docs/intro.md": page("title: Intro"),
+    FR + "intro.md": page("title: Intro fr", body="[seul](./only-fr.md) [intro](./intro.md)\n"),
+    FR + "only-fr.md": page("title: Seul"),  # translates no doc: no page either
+}
+
+
+def test_each_locale_builds_its_blog_with_its_own_authors_map(tmp_path):
+    """A locale's `i18n/<locale>/docusaurus-plugin-content-blog/authors.yml` is its map, for its translations and
+    for the posts it shows untranslated; a locale's file that translates no file of the default locale is no page
+    (Docusaurus makes its pages of the default locale's files): nothing is reported in it, a link to it is broken."""
+    write(tmp_path, LOCALE_AUTHORS_FILES)
+    assert site_findings(tmp_path) == [
+        "blog/2024-01-02-b.md:3:11-3:15 SITE003 `john` is no key of the blog's authors map "
+        f"`{FR_BLOG}authors.yml` (in the `fr` locale, which shows this post untranslated): Docusaurus fails the build",
+        f"{FR}intro.md:5:8-5:20 SITE003 `./only-fr.md` translates `docs/only-fr.md`, which is not there: "
+        "Docusaurus builds no page of it",
+    ]
+    assert built_by_fmlint(tmp_path) == {"/blog/2024/01/01/a/", "/blog/2024/01/02/b/", "/blog/2024/01/03/c/"} | {
+        "/fr/blog/2024/01/03/c/",
+        "/docs/intro/",
+        "/fr/docs/intro/",
+    }
+    (tmp_path / FR_BLOG / "authors.yml").unlink()  # `fr` then builds with the blog's map: john is fine
+    forget_sites()
+    assert [f.split("`")[1] for f in site_findings(tmp_path)] == ["marie", "./only-fr.md"]
+
+
+@pytest.mark.skipif(not PROJECT or not shutil.which("npx"), reason="no Docusaurus project (FMLINT_DOCUSAURUS_PROJECT)")
+def test_locale_author_keys_docusaurus_rejects_are_those_reported(tmp_path):
+    """The keys each locale's build rejects (the `fr` build, here) are the ones fmlint reports, and the pages it
+    builds are those fmlint knows (with the posts and docs `fr` shows untranslated)."""
+    rejected = _rejected_until_built(
+        tmp_path,
+        LOCALE_AUTHORS_FILES,
+        r'Unable to build website for locale (\w+)\.(?s:.*?)source file path=([^ ]+) failed(?s:.*?)key "([^"]+)"',
+        lambda text, found: text.replace(f"authors: [{found[3]}]\n", "authors: [jane]\n"),
+    )
+    assert rejected == [("fr", "2024-01-02-b.md", "john")]
+    built = {
+        "/" + str(path.parent.relative_to(tmp_path / "build")).replace(os.sep, "/").strip(".").strip("/") + "/"
+        for path in (tmp_path / "build").rglob("index.html")
+    }
+    untranslated = {"/fr/blog/2024/01/01/a/", "/fr/blog/2024/01/02/b/"}
+    generated = {"/blog/", "/blog/archive/", "/blog/authors/", "/fr/blog/", "/fr/blog/archive/", "/fr/blog/authors/"}
+    assert {url.replace("//", "/") for url in built} - generated == built_by_fmlint(tmp_path) | untranslated

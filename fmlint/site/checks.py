@@ -7,7 +7,6 @@ from its facts); the other file of a pair is named in the message with its line.
 from __future__ import annotations
 
 import difflib
-import posixpath
 import re
 import unicodedata
 from collections import Counter
@@ -235,21 +234,35 @@ PAGINATION = ("pagination_next", "pagination_prev")
 def _authors(index: SiteIndex, page: Page) -> Iterator[Finding]:
     """A Docusaurus blog post's ``authors`` keys (``- jane``, ``- key: jane``) must be keys of its blog's authors
     map: ``docusaurus build`` fails on one that is not, and on any key when there is no map (``authors.yml``, or
-    ``authorsMapPath``)."""
+    ``authorsMapPath``).  Each locale builds with its own map where it has one (``i18n/<locale>/…``), for the
+    posts it shows untranslated too."""
     plugin = docusaurus_plugin(index.config, page)
-    if plugin is None or plugin.kind != "blog":
+    docusaurus = index.config.docusaurus
+    if plugin is None or plugin.kind != "blog" or docusaurus is None:
         return
-    where = f"`{posixpath.join(plugin.folder, plugin.authors_map)}`"
+    maps = [(plugin, "")]  # (the blog as built, the locale showing the post untranslated or "")
+    if not plugin.locale:
+        for fallback in locale_fallbacks(index, page):
+            shown = docusaurus.blog_in(plugin, fallback.language)
+            if shown is not None and shown.authors_map != plugin.authors_map:
+                maps.append((shown, fallback.language))
     lists = page.facts.lists
     for item in [*lists.get("authors", ()), *lists.get("authors.key", ())]:  # (`- jane`, `- key: jane`)
-        if not plugin.authors:
+        failing = [(blog, locale) for blog, locale in maps if item.value not in blog.authors]
+        if not failing:
+            continue
+        blog, locale = failing[0]
+        where = f"`{blog.authors_map}`"
+        if not blog.authors:
             problem = f"names an author by key, but the blog has no authors map ({where} is missing or empty)"
-        elif item.value not in plugin.authors:
-            close = difflib.get_close_matches(item.value, plugin.authors, n=3, cutoff=0.6)
+        else:
+            close = difflib.get_close_matches(item.value, blog.authors, n=3, cutoff=0.6)
             hint = f" (did you mean {', '.join(f'`{key}`' for key in close)}?)" if close else ""
             problem = f"is no key of the blog's authors map {where}{hint}"
-        else:
-            continue
+        if locale:
+            locales = ", ".join(f"`{locale}`" for _, locale in failing)
+            problem += f" (in the {locales} {'locales, which show' if len(failing) > 1 else 'locale, which shows'}"
+            problem += " this post untranslated)"
         yield Finding(page, BROKEN_REFERENCE, f"`{item.value}` {problem}: Docusaurus fails the build", item.at)
 
 

@@ -74,7 +74,8 @@ class ContentPlugin:
     # its folder in each locale's ``i18n/<locale>/`` (``docusaurus-plugin-content-docs/current``)
     translations: str = ""
     locale: str = ""  # a locale's translations of another plugin's files ("": the default locale's files)
-    # a blog's authors map (``authorsMapPath``, from its folder) and its keys; no keys: none could be loaded
+    # a blog's authors map (the file read, from the site's folder: ``authorsMapPath`` in the locale's folder of
+    # translations, else in the blog's; the blog's when there is none) and its keys; no keys: none could be loaded
     authors_map: str = ""
     authors: tuple[str, ...] = ()
 
@@ -106,6 +107,25 @@ class Docusaurus:
             if plugin.kind == "docs" and first in ("tags", "category"):
                 return True
         return False
+
+    def untranslated(self, root: str, absolute: str) -> str:
+        """The file (from the site's folder ``root``) that a locale's file at ``absolute`` translates, when it is
+        not there ("" otherwise): Docusaurus makes its pages of the default locale's files, and takes a
+        locale's file only as the translation of one (checked with a build: no page of a locale's own file)."""
+        for plugin in self.plugins:
+            folder = os.path.join(root, plugin.folder, "")
+            if plugin.locale and absolute.startswith(folder):
+                source = next((p for p in self.plugins if not p.locale and p.translations == plugin.translations), None)
+                if source is None:
+                    return ""
+                original = posixpath.join(source.folder, absolute[len(folder) :].replace(os.sep, "/"))
+                return "" if os.path.isfile(os.path.join(root, original)) else original
+        return ""
+
+    def blog_in(self, blog: ContentPlugin, locale: str) -> ContentPlugin | None:
+        """The blog plugin ``blog`` as ``locale`` builds it (its authors map may be the locale's own), where the
+        locale has a folder of its translations."""
+        return next((p for p in self.plugins if p.locale == locale and p.translations == blog.translations), None)
 
     def page_paths(self, link: str) -> str | None:
         """A root-relative link's path without the base and a locale's prefix (``None`` outside the base)."""
@@ -161,17 +181,14 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
             route = (_ROUTES[kind] if route is None else route).strip("/")
             plugin = ContentPlugin(kind, folder, route, parser is not False, _translations(kind, versioning.plugin_id))
             if kind == "blog":
-                plugin = _with_authors(root, plugin, top_level_string(text, start, "authorsMapPath"))
+                plugin = replace(plugin, authors_map=top_level_string(text, start, "authorsMapPath") or "")
             plugins.append((plugin, versioning))
     defaults_kept = [
         ContentPlugin(kind, folder, _ROUTES[kind], translations=_translations(kind, "default"))
         for kind, folder in named.items()
         if kind not in mentioned
     ]
-    plugins += [
-        (_with_authors(root, plugin, None) if plugin.kind == "blog" else plugin, _Versioning())
-        for plugin in defaults_kept
-    ]
+    plugins += [(plugin, _Versioning()) for plugin in defaults_kept]
     versioned = [
         expanded
         for plugin, versioning in plugins
@@ -192,10 +209,13 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
         if plugin.kind == "pages"
         for route, _ in file_routes(os.path.join(root, plugin.folder), _JAVASCRIPT_PAGES)
     ]
-    versioned += [  # each locale's translations (i18n/<locale>/…), where it has a folder of them
-        replace(plugin, folder=folder, locale=locale)
+    default_locale = default.group(2) if default is not None else "en"
+    versioned = [
+        _with_authors(root, plugin, default_locale, plugin.folder) for plugin in versioned
+    ] + [  # each locale's translations (i18n/<locale>/…), where it has a folder of them
+        _with_authors(root, replace(plugin, folder=folder, locale=locale), locale, plugin.folder)
         for locale in others
-        for plugin in list(versioned)
+        for plugin in versioned
         if os.path.isdir(os.path.join(root, folder := f"i18n/{locale}/{plugin.translations}"))
     ]
     site = Docusaurus(
@@ -302,23 +322,31 @@ def _with_versions(root: str, plugin: ContentPlugin, versioning: _Versioning) ->
     ]
 
 
-def _with_authors(root: str, plugin: ContentPlugin, path: str | None) -> ContentPlugin:
-    """A blog plugin with its authors map (``authorsMapPath``, ``authors.yml`` by default, from the blog's
-    folder: a YAML or JSON object keyed by author) and the map's keys, as ``getAuthorsMap`` loads them."""
-    name = path or "authors.yml"
-    try:
-        with open(os.path.join(root, plugin.folder, name), "rb") as handle:
-            data = handle.read()
-    except OSError:
-        return replace(plugin, authors_map=name)
-    import yaml  # (JSON is YAML too)
+def _with_authors(root: str, plugin: ContentPlugin, locale: str, blog: str) -> ContentPlugin:
+    """A blog plugin (any other as it is) with its authors map in ``locale`` and the map's keys, as
+    ``getAuthorsMap`` loads them: ``authorsMapPath`` (the plugin's ``authors_map`` until then; ``authors.yml`` by
+    default) in the locale's folder of translations (``i18n/<locale>/docusaurus-plugin-content-blog``) first,
+    then in the blog's folder ``blog``; a YAML or JSON object keyed by author."""
+    if plugin.kind != "blog":
+        return plugin
+    name = plugin.authors_map or "authors.yml"
+    localized = f"i18n/{locale}/{plugin.translations}"
+    for folder in dict.fromkeys((localized, blog)):
+        path = posixpath.normpath(posixpath.join(folder, name))
+        try:
+            with open(os.path.join(root, *path.split("/")), "rb") as handle:
+                data = handle.read()
+        except OSError:
+            continue
+        import yaml  # (JSON is YAML too)
 
-    try:
-        loaded = yaml.safe_load(data)
-    except (yaml.YAMLError, ValueError):
-        loaded = None
-    keys = tuple(str(key) for key in loaded) if isinstance(loaded, dict) else ()
-    return replace(plugin, authors_map=name, authors=keys)
+        try:
+            loaded = yaml.safe_load(data)
+        except (yaml.YAMLError, ValueError):
+            loaded = None
+        keys = tuple(str(key) for key in loaded) if isinstance(loaded, dict) else ()
+        return replace(plugin, authors_map=path, authors=keys)
+    return replace(plugin, authors_map=posixpath.normpath(posixpath.join(blog, name)), authors=())
 
 
 def _translations(kind: str, plugin_id: str) -> str:

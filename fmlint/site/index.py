@@ -259,6 +259,8 @@ class SiteIndex:
                     self._add_jekyll(page)
                 elif starlight is not None or self.config.docusaurus is not None:
                     page.url = _starlight(self.config, starlight, page) if starlight else _docusaurus(self.config, page)
+                    if page.url and starlight is None and self.config.unbuilt(page.absolute):
+                        page.url = ""  # (a locale's file translating none: no page, nor one to link to)
                     page.renders = bool(page.url) and not page.facts.draft
                     page.decided_by = page.facts.slug
                     if page.url:  # drafts too: a link to one is told so
