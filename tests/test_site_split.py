@@ -83,13 +83,12 @@ def test_a_failed_child_leaves_its_pages_to_this_process(tmp_path, small_sites_s
     assert small_sites_split.received == 0
 
 
-def test_the_files_the_child_looked_for_are_kept_with_the_findings(tmp_path, small_sites_split, monkeypatch):
+def test_the_files_the_child_looked_for_are_kept_with_the_findings(tmp_path, small_sites_split):
     write(
         tmp_path, {**LINKED, "hugo.toml": 'baseURL = "https://example.org/"\n', "static/legacy/index.html": "Moved.\n"}
     )
-    monkeypatch.setattr(split, "_share", lambda numbers, wanted, child: wanted if child else lambda page: False)
     cache = ResultCache(tmp_path / ".cache", racy_ns=0)
-    first = _findings(tmp_path, jobs=2, cache=cache)  # (every page checked by the child)
+    first = _findings(tmp_path, jobs=2, cache=cache)  # (with the findings to keep, every page checked by the child)
     assert small_sites_split.received == 1 and not any("/legacy/" in line for line in first)
     shutil.rmtree(tmp_path / "static/legacy")  # a folder the child looked for is gone: the kept findings no longer hold
     again = _findings(tmp_path, jobs=2, cache=cache)

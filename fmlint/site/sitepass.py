@@ -250,15 +250,13 @@ def _whole_memo(run: _Pass, state: str) -> _Memo:
     # kept for the next such run
     complete = not any(path.lower().endswith(run.site.page_extensions) for _, path, _ in others)
 
-    def to_keep() -> tuple[dict[str, tuple[str, bytes]], list[tuple[str, str, int, int]] | None] | None:
-        """Each file's facts digest and each page's keys, when the findings are kept (worked out while a forked
-        child checks references)."""
-        if not complete or run.cache is None:
-            return None
+    def to_keep() -> tuple[dict[str, tuple[str, bytes]], list[tuple[str, str, int, int]] | None]:
+        """Each file's facts digest and each page's keys (worked out while a forked child checks references)."""
         facts = {**{path: found for _, path, found in others}, **fresh}
         return {path: ("", _digest(facts[path])) for path in run.files}, _page_keys(index, run.files)
 
-    findings, kept = _findings(index, run.wanted_codes, complete, run.jobs, to_keep)
+    kept_too = complete and run.cache is not None  # the findings are kept
+    findings, kept = _findings(index, run.wanted_codes, complete, run.jobs, to_keep if kept_too else None)
     memo = _Memo([(f.page.absolute, f.code, f.message, f.at) for f in findings], index.probes, {})
     if kept is not None:
         memo.files, keys = kept
@@ -342,7 +340,7 @@ def _findings(
         return page.absolute in wanted_codes
 
     split = broken_references in checks and splits(index, jobs)
-    with split_references(index, wanted) if split else nullcontext() as references:
+    with split_references(index, wanted, meanwhile is not None) if split else nullcontext() as references:
         found_by = {
             check: [] if references is not None and check is broken_references else list(check(index, wanted))
             for check in checks
