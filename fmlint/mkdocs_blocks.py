@@ -14,12 +14,14 @@ A marker is one at the indentation of the block it is in (a line indented four
 spaces more is that block's code, a marker there is text), outside fenced code.
 List items count as blocks too (Python-Markdown indents their content four spaces).
 
-``md_in_html`` (marker :data:`MARKDOWN_IN_HTML`): an HTML element with a
-``markdown`` attribute alone on its line (``<div class="grid cards" markdown>``)
+``md_in_html`` (marker :data:`MARKDOWN_IN_HTML`; kramdown's, Jekyll's, reads the
+attribute alike): an HTML element with a ``markdown`` attribute alone on its line
+(``<div class="grid cards" markdown>``, ``<div class="notice" markdown="1">``)
 holds Markdown, right from the next line; to CommonMark the tag opens an HTML
 block that runs to the next blank line.  The tag's line becomes an HTML comment
 of the same length (a block that ends on its line), and its closing tag's line
-a blank one.
+a blank one.  ``markdown="0"`` keeps the content raw HTML to both (checked with
+Python-Markdown 3 and kramdown 2.4).
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ _MARKERS = {
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]")
 # an element's opening tag with a `markdown` attribute (`markdown`, `markdown="1"`, "block" or "span"), alone
 _MARKDOWN_ELEMENT = re.compile(
-    r"""<([A-Za-z][\w-]*)(?:\s[^<>]*)?\smarkdown(?:=(?:"[^"]*"|'[^']*'|\w+))?(?:\s[^<>]*)?>\s*"""
+    r"""<([A-Za-z][\w-]*)(?:\s[^<>]*)?\smarkdown(?:=(?:"([^"]*)"|'([^']*)'|(\w+)))?(?:\s[^<>]*)?>\s*"""
 )
 _FENCE = re.compile(r"(`{3,}|~{3,})")
 
@@ -65,7 +67,12 @@ def masked_body(body: str, markers: tuple[str, ...]) -> str:
             continue  # indented code of the block it is in
         if (opening := _FENCE.match(stripped)) is not None:
             fence = opening.group(1)
-        elif elements and (element := _MARKDOWN_ELEMENT.fullmatch(stripped)) is not None and len(stripped) >= 7:
+        elif (
+            elements
+            and (element := _MARKDOWN_ELEMENT.fullmatch(stripped)) is not None
+            and len(stripped) >= 7
+            and (element.group(2) or element.group(3) or element.group(4)) != "0"  # (`markdown="0"`: raw)
+        ):
             start = len(line) - len(stripped)
             tag = stripped.rstrip()
             lines[number] = line[:start] + "<!--" + tag[4:-3].replace("-", " ") + "-->" + stripped[len(tag) :]

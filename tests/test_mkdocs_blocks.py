@@ -178,6 +178,10 @@ ELEMENTS_BODY = (
     "<div>\n"
     "[raw](raw.md)\n"  # 13: an HTML block to both: not Markdown
     "</div>\n"
+    "\n"
+    '<div markdown="0">\n'
+    "[raw too](raw.md)\n"  # 17: `markdown="0"` keeps it raw HTML
+    "</div>\n"
 )
 
 

@@ -7,6 +7,7 @@ Debian's ``jekyll`` package: ``jekyll build``, every file of ``_site/``); with
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from fmlint.cli import main
+from fmlint.site.config import forget_sites
 from tests.test_site_rules import at, index_of, page, placed, site_findings, write
 
 CONFIG = """collections:
@@ -295,3 +298,33 @@ def test_a_redirect_from_written_as_one_string(tmp_path):
         },
     )
     assert placed(site_findings(tmp_path)) == [f"a.md:{at(5, links, '/gone/')} SITE003"]
+
+
+MARKDOWN_IN_HTML = (
+    '<div class="notice" markdown="1">\n'  # 1: kramdown reads its content as Markdown
+    "## Inside\n"
+    "[a](#inside) [b](#nope)\n"  # 3
+    "</div>\n"
+    "\n"
+    '<div markdown="0">\n'  # raw HTML: no heading, no link
+    "## Zero\n"
+    "[c](#nowhere)\n"
+    "</div>\n"
+    "\n"
+    "[d](#zero) [e](#inside)\n"  # 11
+)
+
+
+def test_elements_with_markdown_1_hold_markdown(tmp_path, capsys, monkeypatch):
+    """kramdown (Jekyll's) reads the content of an element with `markdown="1"` as Markdown, as MkDocs' md_in_html
+    does: its heading has an ID and its links are links (to CommonMark they were an HTML block's raw text: a
+    false broken anchor, a missed one); `markdown="0"` keeps it raw. Checked with Ruby's kramdown when present."""
+    write(tmp_path, {"_config.yml": "title: t\n", "index.md": page("title: Home", body=MARKDOWN_IN_HTML)})
+    monkeypatch.chdir(tmp_path)
+    forget_sites()
+    main(["--no-cache", "--select", "SITE", "--format", "json", "."])
+    found = [(d["line"], d["column"], d["message"].split("`")[1]) for d in json.loads(capsys.readouterr().out)]
+    lines = MARKDOWN_IN_HTML.splitlines()
+    assert found == [(7, lines[2].index("#nope") + 1, "#nope"), (15, lines[10].index("#zero") + 1, "#zero")]
+    if shutil.which("ruby") is not None and (made := _kramdown_ids(tmp_path, MARKDOWN_IN_HTML, "")) is not None:
+        assert made == {"inside"}

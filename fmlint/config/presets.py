@@ -143,7 +143,8 @@ PRESETS: dict[str, Preset] = {
     )
 }
 DEFAULT_PRESET = "hugo"
-READING_PRESETS = ("docusaurus", "mkdocs-material")  # the generators' that may read Markdown otherwise than CommonMark
+# the generators' that may read Markdown otherwise than CommonMark
+READING_PRESETS = ("docusaurus", "mkdocs-material", "jekyll")
 # the preset of each generator the site index knows (``SiteConfig.generator``); Astro's is "starlight" with Starlight
 _GENERATORS = {
     "hugo": "hugo",

@@ -34,6 +34,7 @@ from urllib.parse import urlsplit
 
 from fmlint.config.presets import MDX_EXTENSIONS, READING_PRESETS
 from fmlint.discover import MARKDOWN_EXTENSIONS
+from fmlint.mkdocs_blocks import MARKDOWN_IN_HTML
 from fmlint.rules.local_images import site_root
 from fmlint.site.anchors import WRITTEN_DASHES
 from fmlint.site.globs import glob_slice_matches, mount_holds
@@ -307,7 +308,8 @@ class Reading(NamedTuple):
     """How a site's generator reads its Markdown files where CommonMark would read them otherwise."""
 
     mdx: bool = False  # Docusaurus 3 reads a .md file as MDX unless its ``markdown.format`` says otherwise
-    blocks: tuple[str, ...] = ()  # MkDocs' extensions whose blocks hold Markdown (``fmlint.mkdocs_blocks``)
+    # MkDocs' extensions whose blocks hold Markdown, and Jekyll's elements with ``markdown="1"`` (``fmlint.mkdocs_blocks``)
+    blocks: tuple[str, ...] = ()
 
 
 _COMMONMARK = Reading()
@@ -320,6 +322,8 @@ def site_reading(path: str, preset: str) -> Reading:
         return _COMMONMARK
     if preset == "docusaurus":
         return Reading(mdx=site.docusaurus is not None and site.docusaurus.markdown_format == "mdx")
+    if preset == "jekyll":  # (kramdown reads an element's `markdown="1"` as md_in_html does)
+        return Reading(blocks=(MARKDOWN_IN_HTML,)) if site.generator == "jekyll" else _COMMONMARK
     return Reading(blocks=site.mkdocs_blocks)
 
 
