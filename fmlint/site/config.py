@@ -34,7 +34,6 @@ from urllib.parse import urlsplit
 
 from fmlint.config.presets import MDX_EXTENSIONS, READING_PRESETS
 from fmlint.discover import MARKDOWN_EXTENSIONS
-from fmlint.mkdocs_blocks import MARKDOWN_IN_HTML
 from fmlint.rules.local_images import site_root
 from fmlint.site.anchors import WRITTEN_DASHES
 from fmlint.site.globs import glob_slice_matches, mount_holds
@@ -323,7 +322,7 @@ def site_reading(path: str, preset: str) -> Reading:
     if preset == "docusaurus":
         return Reading(mdx=site.docusaurus is not None and site.docusaurus.markdown_format == "mdx")
     if preset == "jekyll":  # (kramdown reads an element's `markdown="1"` as md_in_html does)
-        return Reading(blocks=(MARKDOWN_IN_HTML,)) if site.generator == "jekyll" else _COMMONMARK
+        return Reading(blocks=(_BLOCK_EXTENSIONS["md_in_html"],)) if site.generator == "jekyll" else _COMMONMARK
     return Reading(blocks=site.mkdocs_blocks)
 
 
