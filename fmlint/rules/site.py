@@ -153,7 +153,11 @@ prefixes dropped: `01-guides/02-setup.md` is `guides/setup`; `null` for no
 link), or `docusaurus build` fails; reported at the value. A blog post's
 `authors` keys must be keys of its blog's authors map (`authors.yml` in the
 blog's folder, or its `authorsMapPath`; case counts; an object is an inline
-author, or with a `key`, that author of the map), or the build fails.
+author, or with a `key`, that author of the map), or the build fails; a locale
+with a map of its own in `i18n/<locale>/docusaurus-plugin-content-blog/` builds
+its translations and the posts it shows untranslated with that map. A locale's
+file that translates no file of the default locale is no page (Docusaurus makes
+none): its references are not judged, and a link to it is reported.
 Links and refs into a section that a content adapter or a missing module mount
 makes are not judged. On Hugo sites a link in a paired `{{{{< name >}}}}`
 shortcode is judged as its template writes it: a Markdown link there is text

@@ -243,7 +243,7 @@ def _authors(index: SiteIndex, page: Page) -> Iterator[Finding]:
     maps = [(plugin, "")]  # (the blog as built, the locale showing the post untranslated or "")
     if not plugin.locale:
         for fallback in locale_fallbacks(index, page):
-            shown = docusaurus.blog_in(plugin, fallback.language)
+            shown = docusaurus.plugin_in(plugin.translations, fallback.language)
             if shown is not None and shown.authors_map != plugin.authors_map:
                 maps.append((shown, fallback.language))
     lists = page.facts.lists

@@ -115,17 +115,18 @@ class Docusaurus:
         for plugin in self.plugins:
             folder = os.path.join(root, plugin.folder, "")
             if plugin.locale and absolute.startswith(folder):
-                source = next((p for p in self.plugins if not p.locale and p.translations == plugin.translations), None)
+                source = self.plugin_in(plugin.translations, "")
                 if source is None:
                     return ""
                 original = posixpath.join(source.folder, absolute[len(folder) :].replace(os.sep, "/"))
                 return "" if os.path.isfile(os.path.join(root, original)) else original
         return ""
 
-    def blog_in(self, blog: ContentPlugin, locale: str) -> ContentPlugin | None:
-        """The blog plugin ``blog`` as ``locale`` builds it (its authors map may be the locale's own), where the
+    def plugin_in(self, translations: str, locale: str) -> ContentPlugin | None:
+        """The content plugin (a docs version) whose folder of translations is ``translations``, as ``locale``
+        builds it ("": the default locale's files; a blog's authors map may be the locale's own), where the
         locale has a folder of its translations."""
-        return next((p for p in self.plugins if p.locale == locale and p.translations == blog.translations), None)
+        return next((p for p in self.plugins if p.locale == locale and p.translations == translations), None)
 
     def page_paths(self, link: str) -> str | None:
         """A root-relative link's path without the base and a locale's prefix (``None`` outside the base)."""
