@@ -1027,6 +1027,34 @@ def test_relative_links_to_pages_urls(tmp_path):
     assert "`../nope/` leads to `/docs/nope/`, which is no page's URL" in found[0]
 
 
+FOLDER_LINKS = "[a](../#first-time) [b](../#overview) [c](../#nowhere)\n"
+
+
+def test_a_fragment_of_a_link_to_the_folder_above_is_an_id_of_either_page_it_may_lead_to(tmp_path):
+    """`../#first-time` in `contributing/pull-requests.md`: an editor (and a link render hook's `GetPage`) reads
+    the folder above the file (`docs/`), a browser the folder above the page's URL
+    (`/docs/contributing/pull-requests/`: `/docs/contributing/`); opentelemetry.io's hook leaves relative links
+    as written, and its `../#first-time-contributing` was a false SITE004. Neither holding the ID is broken."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "layouts/single.html": "{{ .Content }}",
+            "layouts/list.html": "{{ .Content }}",
+            "content/docs/_index.md": page('title: "Docs"', body="## Overview\n"),
+            "content/docs/contributing/_index.md": page('title: "Contributing"', body="## First time\n"),
+            "content/docs/contributing/pull-requests.md": page('title: "PRs"', body=FOLDER_LINKS),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [
+        f"content/docs/contributing/pull-requests.md:{at(5, FOLDER_LINKS, '../#nowhere')} SITE004"
+    ]
+    if HUGO is not None:  # Hugo writes the link as it is, and the page it leads to from the page's URL has the ID
+        subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+        assert 'href="../#first-time"' in (tmp_path / "public/docs/contributing/pull-requests/index.html").read_text()
+        assert 'id="first-time"' in (tmp_path / "public/docs/contributing/index.html").read_text(encoding="utf-8")
+
+
 SHORTCODE_LINKS = "[a](/cli/#jaeger-collector) [b](/notes/#jaeger-collector) [c](/cli/#x)\n"
 SHORTCODE_SITE = {
     "hugo.toml": 'baseURL = "https://example.org/"\n',

@@ -299,6 +299,7 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> tu
         # (a page whose Markdown a shortcode or an extension writes has headings fmlint does not see)
         if (
             fragment not in ids
+            and (resolved.also is None or fragment not in anchor_ids(index, resolved.also))
             and not target.facts.hidden_markdown
             and target.ids_known
             and not index.ids_written(target)

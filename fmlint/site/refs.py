@@ -41,6 +41,7 @@ class Resolved(NamedTuple):  # a tuple: made ~35,000 times in a 10k site
     fragment: str = ""
     problem: str = ""  # "" when found; else the message
     checked: bool = True  # False: not a reference these rules judge (left alone)
+    also: Page | None = None  # another page the reference may lead to (see ``_folder_page``): its IDs count too
 
 
 _SKIP = Resolved(None, checked=False)
@@ -241,10 +242,21 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         for name in FOLDER_PAGES:
             found = index.by_file.get(prefix + name)
             if found is not None:
-                return Resolved(found, unquote(fragment))
+                return _folder_page(index, page, target, found, unquote(fragment))
         if path.startswith(("./", "../")) or "/" in path:  # (a bare word is left to render hooks: `g`)
             return _relative_url(index, page, target)
     return _SKIP
+
+
+def _folder_page(index: SiteIndex, page: Page, target: str, found: Page, fragment: str) -> Resolved:
+    """A relative link to a folder holding a page's file (``../#setup``): that page, as an editor and a link
+    render hook's ``GetPage`` read it.  A browser reads it from the page's URL, which for a page that is not its
+    folder's (``contributing/pull-requests.md`` at ``/docs/contributing/pull-requests/``) is a folder down: the
+    fragment may be an ID of the page there too (opentelemetry.io's hook leaves relative links as written)."""
+    if not fragment or page.name in ("index", "_index"):
+        return Resolved(found, fragment)
+    by_url = _relative_url(index, page, target).page
+    return Resolved(found, fragment, also=by_url if by_url is not found else None)
 
 
 def _hugo_page_link(index: SiteIndex, page: Page, path: str, fragment: str) -> Resolved:
