@@ -18,6 +18,7 @@ from fmlint.cache import ResultCache
 from fmlint.site.config import forget_sites
 from fmlint.site.facts import SiteFacts
 from tests.test_site_html_pages import SITE as HTML_SITE
+from tests.test_site_redirect_templates import REDIRECT_SITE
 from tests.test_site_rules import FAULTY_SITE, page, site_findings, write
 from tests.test_site_shortcodes import BOILERPLATE_LINKS, BOILERPLATE_SITE
 
@@ -280,6 +281,14 @@ HTML_STEPS = [
     _outside("content/_index.html", ["content/docs/index.md"], 'title: "Home"', body="<p>No IDs.</p>\n"),
 ]
 
+REDIRECT_STEPS = [  # (links through rules a template writes to `_redirects`: to targets, and from page parameters)
+    _edit("content/en/p.md", 'title: "P"', body="[a](/en/guides/intro/#start) [b](/old/intro/) [c](/community/irc/)\n"),
+    _outside("content/en/guides/intro.md", ["content/en/p.md"], 'title: "Intro"', body="## Begin\n"),
+    _outside("content/en/community.md", ["content/en/p.md"], 'title: "Community"', "redirects: [{from: irc}]"),
+    _edit("content/en/p.md", 'title: "P"', body="[c](/community/irc/) [d](/community/slack/) [e](/chat/)\n"),
+    _outside("content/en/guides/intro.md", ["content/en/p.md"], 'title: "Intro"', 'url: "/intro/"'),
+]
+
 
 @pytest.mark.parametrize(
     ("site", "steps"),
@@ -291,6 +300,7 @@ HTML_STEPS = [
         (JEKYLL_SITE, JEKYLL_STEPS),
         (BOILERPLATE_SITE, BOILERPLATE_STEPS),
         (HTML_SITE, HTML_STEPS),
+        (REDIRECT_SITE, REDIRECT_STEPS),
     ],
     ids=[
         *SEQUENCES.keys(),
@@ -300,6 +310,7 @@ HTML_STEPS = [
         "a Jekyll site",
         "a Hugo site whose shortcodes render other files",
         "a Hugo site with HTML pages",
+        "a Hugo site whose template writes _redirects",
     ],
 )
 def test_incremental_runs_find_what_a_run_from_scratch_finds(tmp_path, site, steps):

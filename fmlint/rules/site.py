@@ -125,7 +125,14 @@ folders, are resolved as files beside the linking file; on Docusaurus sites as
 Docusaurus resolves them (`x.md` from the page's folder, then the docs folder,
 then the site's; `/x.md` from the last two; `@site/x.md` from the site's).
 Root-relative links (`/docs/install/`) must name a page's URL: on Hugo sites
-(not an alias, a taxonomy page, a file in `static/`); on Starlight sites (its
+(not an alias, a taxonomy page, a file in `static/`, a source of Netlify's
+`static/_redirects` or `netlify.toml`; a `_redirects` file that a template
+writes is read as Hugo would write it — partials, `slice` values, site
+parameters, languages' names; its rules from a page parameter (`redirects:
+[{{from: old}}]`) redirect each page's values; a rule whose target takes the
+link's splat or a value the template computes (`/en/*  /:splat`,
+`/docs/{{{{ $lang }}}}/*  /docs/instrumentation/{{{{ $lang }}}}/:splat`) is judged
+where it leads, its fragment too); on Starlight sites (its
 `base` first; a locale's fallback page of a default-locale page counts; not a
 draft, which production builds leave out; not a redirect of `astro.config.*`
 or `public/_redirects`, a file in `public/` or a route of `src/pages`); on

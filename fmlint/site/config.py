@@ -38,7 +38,7 @@ from fmlint.rules.local_images import site_root
 from fmlint.site.anchors import WRITTEN_DASHES
 from fmlint.site.globs import glob_slice_matches, mount_holds
 from fmlint.site.rendering import NEVER, build_render
-from fmlint.site.routes import netlify_redirect_sources, redirect_sources, template_redirect_sources
+from fmlint.site.routes import netlify_redirect_sources, redirect_sources
 from fmlint.site.templates import layout_folders
 
 if TYPE_CHECKING:  # (the other generators' readers are imported when such a site is read)
@@ -150,6 +150,10 @@ class SiteConfig:
     mkdocs_excluded_by_plugin: tuple[str, ...] = ()
     digest: str = ""
     redirects: tuple[str, ...] = ()  # Hugo: the sources of `static/_redirects` (Netlify's), as routes
+    # Hugo: the rules a template writes to ``_redirects`` that lead a link on to a target to judge in its place,
+    # and the page parameters whose values are sources (``fmlint.site.redirect_templates``)
+    followed_redirects: tuple[tuple[str, str], ...] = ()
+    redirect_params: tuple[tuple[str, str], ...] = ()
     html_content: bool = False  # Hugo: HTML content files are pages (unless ``security.allowContent`` says not)
 
     @property
@@ -728,9 +732,15 @@ def _own_hosts(url: Any) -> tuple[str, ...]:
 
 def _redirect_templates(root: str, options: dict[str, Any]) -> list[str]:
     """The templates of the home page's output formats whose file is ``_redirects`` (keda.sh's ``REDIRECTS``:
-    ``layouts/index.redirects`` writes the rules Netlify serves), in the site's layouts or a theme's."""
+    ``layouts/index.redirects`` writes the rules Netlify serves), in the site's layouts or a theme's; the home
+    page's formats are ``outputs.home``'s, or a ``cascade``'s for ``kind: home``."""
     formats = _table(options, "outputformats")
     home = {str(name).lower() for name in _strings(_table(options, "outputs").get("home"))}
+    cascade = options.get("cascade")
+    for table in cascade if isinstance(cascade, list) else [cascade]:  # (`target: {kind: home}`: opentelemetry.io)
+        target = (table.get("target") or table.get("_target")) if isinstance(table, dict) else None
+        if isinstance(table, dict) and isinstance(target, dict) and str(target.get("kind", "")).lower() == "home":
+            home.update(str(name).lower() for name in _strings(table.get("outputs")))
     names = [
         name
         for name, table in formats.items()
@@ -779,10 +789,20 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
             for folder in [os.path.join(root, "static"), *(static.path for static in static_dirs if not static.target)]
         ),
         netlify_redirect_sources(os.path.join(root, "netlify.toml")),
-        *map(template_redirect_sources, _redirect_templates(root, options)),
     ]:
         redirects += found
         redirect_data += read
+    followed: list[tuple[str, str]] = []
+    redirect_params: list[tuple[str, str]] = []
+    if templates := _redirect_templates(root, options):
+        from fmlint.site.redirect_templates import template_redirects
+
+        for template in templates:
+            written = template_redirects(template, root, _table(options, "params"), languages, default_language)
+            redirects += written.sources
+            followed += written.followed
+            redirect_params += written.params
+            redirect_data += written.data
     parser = _table(options, "markup", "goldmark", "parser")
     taxonomies_table = options.get("taxonomies")
     taxonomies = (
@@ -817,7 +837,9 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         headless=_headless(options.get("cascade")),
         static_dirs=static_dirs,
         digest=hashlib.blake2b(data + redirect_data, digest_size=12).hexdigest(),
-        redirects=tuple(redirects),
+        redirects=tuple(dict.fromkeys(redirects)),
+        followed_redirects=tuple(dict.fromkeys(followed)),
+        redirect_params=tuple(dict.fromkeys(redirect_params)),
         html_content=_allowed(_table(options, "security").get("allowcontent", ".*"), "text/html"),
     )
 

@@ -187,10 +187,13 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
         return str(value), len(spans) - 1
 
     lists: dict[str, list[tuple[str, int]]] = {}
+    froms: list[str] = []  # the lists of objects
     for lowered, original in keys.items():
         value = data[original]
         if isinstance(value, list) and value and lowered not in _PATH_KEYS and front_matter is not None:
             strings = [(v, i) for i, v in enumerate(value) if isinstance(v, str)]
+            if not strings and isinstance(value[0], dict):  # (`redirects: [{from: old, to: new}]`: see below)
+                froms.append(lowered)
             if strings:
                 lists[lowered] = [(v, len(spans) + n) for n, (v, _) in enumerate(strings)]
                 locations = front_matter.locations  # each item's own span, as ``value_span`` finds it first
@@ -218,6 +221,11 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
         named = [item("authors", i, "key") for i, v in enumerate(authors_value) if isinstance(v, dict) and "key" in v]
         if keyed := [found for found in named if found is not None]:
             lists["authors.key"] = keyed
+    for lowered in froms:  # a template may write an object's `from` to Netlify's `_redirects` (opentelemetry.io)
+        listed = data[keys[lowered]]
+        named = [item(lowered, i, "from") for i, v in enumerate(listed) if isinstance(v, dict) and "from" in v]
+        if found_from := [found for found in named if found is not None]:
+            lists[f"{lowered}.from"] = found_from
     title, slug, url, permalink, doc_id = item("title"), item("slug"), item("url"), item("permalink"), item("id")
     translation_key = item("translationkey")
     has_body = doc.readable and doc.body_start < len(doc.text)

@@ -306,6 +306,8 @@ class SiteIndex:
                 self.children.setdefault((page.language, container(page).rstrip("/")), []).append(page)
             if page.facts.aliases:  # with ``disableAliases`` too: such sites redirect them another way
                 self.alias_urls.update(url_key(alias_url(self.config, page, a.value)) for a in page.facts.aliases)
+            if self.config.redirect_params and page.renders:
+                self.alias_urls.update(map(url_key, param_redirects(self.config, page)))
             if page.file is not None:
                 self.by_base_name.setdefault(base_name_key(page), []).append(page)
 
@@ -400,6 +402,17 @@ def alias_url(config: SiteConfig, page: Page, alias: str) -> str:
     if alias.startswith("/"):
         return clean(config.language_prefix(page.language) + alias)
     return clean(page.url.rstrip("/").rsplit("/", 1)[0] + "/" + alias)
+
+
+def param_redirects(config: SiteConfig, page: Page) -> list[str]:
+    """The URLs the page's parameters redirect from, where the site's ``_redirects`` template writes them
+    (``SiteConfig.redirect_params``): a value starting with ``/`` as it is, another after the page's URL."""
+    found = []
+    for name, field_name in config.redirect_params:
+        for item in page.facts.lists.get(f"{name}.{field_name}" if field_name else name, ()):
+            value = item.value.strip()
+            found.append(value if value.startswith("/") else page.url + value)
+    return found
 
 
 def container(page: Page) -> str:

@@ -42,8 +42,10 @@ from fmlint.site.index import (
     container,
     doc_key,
     folders_above,
+    param_redirects,
     stem,
 )
+from fmlint.site.redirect_templates import follow
 from fmlint.site.refs import (
     FOLDER_PAGES,
     content_key,
@@ -80,6 +82,8 @@ def page_keys(config: SiteConfig, page: Page) -> list[tuple[str, str | None]]:
     if page.file is not None:
         keys.append(_base_name(*base_name_key(page)))
     keys += [f"a\x1f{url_key(alias_url(config, page, alias.value))}" for alias in page.facts.aliases]
+    if config.redirect_params and page.renders:
+        keys += [f"a\x1f{url_key(url)}" for url in param_redirects(config, page)]
     if page.kind == "page":
         keys.append(_children(page.language, container(page).rstrip("/")))
     if config.generator == "jekyll":
@@ -254,6 +258,10 @@ def _url_keys(config: SiteConfig, target: str, locale: str = "") -> list[str]:
     paths = [path]
     if config.generator == "jekyll" and config.base_path:  # (a link names the page under the site's baseurl)
         paths += [inside] if (inside := under_base(path, "/" + config.base_path)) is not None else []
+    led = [path]
+    for _ in range(3):  # (where rules written to `_redirects` lead the link: ``refs._redirected``)
+        led = [found for each in led for found in follow(config.followed_redirects, each)]
+        paths += led
     return [f"{kind}\x1f{url_key(found)}" for found in paths for kind in "ua"]
 
 

@@ -29,6 +29,7 @@ from fmlint.site.docusaurus import Docusaurus
 from fmlint.site.facts import Reference
 from fmlint.site.hugo_paths import basic_normalize, join_url, link_path, names_file, under_base, url_key
 from fmlint.site.index import CONTENT_EXTENSIONS, Page, SiteIndex, content_paths, stem
+from fmlint.site.redirect_templates import follow
 from fmlint.site.routes import matches
 from fmlint.site.starlight import Starlight
 
@@ -404,10 +405,11 @@ def docusaurus_sources(index: SiteIndex, page: Page, path: str) -> list[str]:
     return list(dict.fromkeys(os.path.normpath(os.path.join(folder, path.lstrip("/"))) for folder in folders))
 
 
-def _site_url(index: SiteIndex, target: str) -> Resolved:
+def _site_url(index: SiteIndex, target: str, depth: int = 0) -> Resolved:
     """A root-relative link (``/docs/install/#options``): a page's URL (case ignored, ``index.html`` and the
     trailing slash optional); an alias, a ``static/_redirects`` source, a taxonomy page, a file under
-    ``static/`` or a section whose pages a content adapter makes are not judged."""
+    ``static/`` or a section whose pages a content adapter makes are not judged; a link a rule written to
+    ``_redirects`` leads on is judged by where it leads (``_redirected``)."""
     config = index.config
     path, fragment = link_path(target), target.partition("#")[2]
     if config.base_path or _names_a_file(path):
@@ -425,7 +427,32 @@ def _site_url(index: SiteIndex, target: str) -> Resolved:
         or any(index.probe(os.path.isfile, source) for source in _other_content(config, path))
     ):
         return _SKIP
+    if config.followed_redirects and depth < _REDIRECTS_FOLLOWED:
+        led = _redirected(index, path, fragment, depth)
+        if led is not None:
+            return led
     return Resolved(None, fragment, f"`{path}` is no page's URL (nor an alias, a taxonomy page or a file in static/)")
+
+
+_REDIRECTS_FOLLOWED = 3  # (a rule leading to another: Netlify follows each)
+
+
+def _redirected(index: SiteIndex, path: str, fragment: str, depth: int) -> Resolved | None:
+    """A link that a rule written to ``_redirects`` leads on (``/en/*`` to ``/:splat``): what its first target
+    that is good is (a page, with the fragment to check there), or a problem naming where it leads; ``None``
+    where no rule matches."""
+    targets = follow(index.config.followed_redirects, path)
+    for target in targets:
+        judged = _site_url(index, f"{target}#{fragment}" if fragment else target, depth + 1)
+        if judged.page is not None or not judged.checked:
+            return judged
+    if not targets:
+        return None
+    return Resolved(
+        None,
+        fragment,
+        f"`{path}` is no page's URL, and the site's `_redirects` sends it to `{targets[0]}`, which is none",
+    )
 
 
 def _starlight_url(index: SiteIndex, starlight: Starlight, target: str) -> Resolved:

@@ -51,15 +51,15 @@ def redirect_sources(path: str) -> tuple[list[str], bytes]:
     """The sources of a ``_redirects`` file (Netlify, Cloudflare Pages: ``/from /to [status]`` lines, with
     ``:placeholder`` segments and a ``*`` splat) as routes, but for rules that answer 404 (a custom error
     page); and the file's bytes (what the findings depend on)."""
-    data, text = _read(path)
-    return _sources(text.splitlines()), data
+    data, text = read_text(path)
+    return sources(text.splitlines()), data
 
 
 def netlify_redirect_sources(path: str) -> tuple[list[str], bytes]:
     """:func:`redirect_sources` of a ``netlify.toml``'s ``[[redirects]]`` (``from``, ``status``), and its bytes."""
     import tomllib
 
-    data, text = _read(path)
+    data, text = read_text(path)
     try:
         rules = tomllib.loads(text).get("redirects") if text else None
     except tomllib.TOMLDecodeError:
@@ -69,23 +69,13 @@ def netlify_redirect_sources(path: str) -> tuple[list[str], bytes]:
         for rule in (rules if isinstance(rules, list) else [])
         if isinstance(rule, dict) and isinstance(rule.get("from"), str)
     ]
-    return _sources(lines), data
+    return sources(lines), data
 
 
-def template_redirect_sources(path: str) -> tuple[list[str], bytes]:
-    """:func:`redirect_sources` of a Go template writing a ``_redirects`` file (Hugo's home page in an output
-    format named so, keda.sh's ``layouts/index.redirects``): a source the template computes covers what its
-    literal part does (``/docs/scalers/{{ $path }}``: every path below ``/docs/scalers/``; one that starts
-    with an action, such as ``{{ $name | printf "/%s" }}`` in a ``range``: any path)."""
-    data, text = _read(path)
-    return _sources(_ACTION.sub(_COMPUTED, text).splitlines()), data
+COMPUTED = "\0"  # what a template writes where its value is not known (``fmlint.site.redirect_templates``)
 
 
-_ACTION = re.compile(r"\{\{.*?\}\}", re.DOTALL)
-_COMPUTED = "\0"  # what a template action writes (its lines left: a `range` may write one line many times)
-
-
-def _read(path: str) -> tuple[bytes, str]:
+def read_text(path: str) -> tuple[bytes, str]:
     """The file's bytes (what the findings depend on; none when missing) and its text ("" when not UTF-8)."""
     try:
         with open(path, "rb") as handle:
@@ -98,21 +88,23 @@ def _read(path: str) -> tuple[bytes, str]:
         return data, ""
 
 
-def _sources(lines: list[str]) -> list[str]:
-    sources = []
+def sources(lines: list[str]) -> list[str]:
+    """The sources of ``_redirects`` lines as routes (a source holding :data:`COMPUTED`: every path below the
+    literal folder before it), but for rules that answer 404."""
+    found = []
     for line in lines:
         fields = line.split()
         source = fields[0] if fields else ""
-        computed = _COMPUTED in source
+        computed = COMPUTED in source
         if len(fields) < 2 or not (source.startswith("/") or computed) or (fields[2:3] and fields[2].startswith("404")):
             continue
-        literal = source.partition(_COMPUTED)[0] if computed else source
+        literal = source.partition(COMPUTED)[0] if computed else source
         parts = literal.strip("/").split("/")
         if computed:  # the literal folder before the action (a part the action ends is computed too)
             parts = [*(parts if literal.endswith("/") else parts[:-1]), "*"]
-        sources.append(
+        found.append(
             route_pattern(
                 ["[...]" if part == "*" else "[]" if part.startswith(":") else part for part in parts if part]
             )
         )
-    return sources
+    return found
