@@ -292,12 +292,7 @@ def _html_view(doc: Document) -> MarkdownView:
     link inside one counts)."""
     body = Span(doc.body_start, len(doc.text))
     view = MarkdownView(doc, html_comments=_html_comments(doc, body), html_ids=_html_ids(doc.body))
-    comments = [comment.span for comment in view.html_comments]
-    view.html_links = [
-        (url, span)
-        for url, span in _html_links(doc, body)
-        if not any(comment.start <= span.start < comment.end for comment in comments)
-    ]
+    view.html_links = _html_links(doc, body)
     return view
 
 
@@ -946,10 +941,14 @@ def _attribute(pattern: re.Pattern[str], tag: re.Match[str], base: int) -> tuple
 
 
 def _html_links(doc: Document, span: Span) -> list[tuple[str, Span]]:
-    """The ``href`` of each ``<a>`` tag in ``span``, with the span of its value."""
+    """The ``href`` of each ``<a>`` tag in ``span`` but those in comments (grpc.io's ``<!-- <a href> -->``: no
+    link), with the span of its value."""
     links = []
     text = doc.source(span)
+    comments = [comment.span() for comment in _COMMENT.finditer(text)] if "<!--" in text else []
     for tag in _A_TAG.finditer(text):
+        if any(start <= tag.start() < end for start, end in comments):
+            continue
         href = _attribute(_HREF, tag, span.start)
         if href is not None:
             links.append(href)

@@ -1079,6 +1079,39 @@ def test_fragments_of_a_page_whose_shortcode_template_writes_ids_are_not_judged(
         assert '<h2 id="jaeger-collector">' in (tmp_path / "public/cli/index.html").read_text(encoding="utf-8")
 
 
+COMMENTED_LINKS = (
+    'Shown: {{< relref "a#real" >}}\n\n<!-- TODO: [x]({{< relref "a#later" >}}) [y]({{< relref "gone" >}}) -->\n\n'
+    '<div><!-- <a href="/gone/">old</a> --> <a href="/a/#nope">a</a></div>\n\ntext <!-- <a href="/gone/">x</a> -->\n'
+)
+
+
+@pytest.mark.parametrize("unsafe", [True, False])
+def test_references_in_html_comments_are_judged_as_hugo_runs_them(tmp_path, unsafe):
+    """grpc.io comments out `[C#]({{< relref "csharp#dev-stories" >}})` until the page has that section: with
+    goldmark's `unsafe` on, Hugo runs a shortcode in an HTML comment (a `ref` to no page fails the build) but no
+    reader sees its fragment; with it off (Hugo's default) the comment is left out, and its shortcodes are not
+    run.  An `<a href>` in a comment is no link."""
+    config = 'baseURL = "https://example.org/"\n' + ("[markup.goldmark.renderer]\nunsafe = true\n" if unsafe else "")
+    write(
+        tmp_path,
+        {
+            "hugo.toml": config,
+            "layouts/single.html": "{{ .Content }}",
+            "content/a.md": page('title: "A"', body="## Real\n"),
+            "content/p.md": page('title: "P"', body=COMMENTED_LINKS),
+        },
+    )
+    lines = COMMENTED_LINKS.splitlines()
+    broken = [f"content/p.md:{at(9, lines[4], '/a/#nope')} SITE004"]
+    if unsafe:
+        broken.insert(0, f"content/p.md:{at(7, lines[2], 'gone')} SITE003")
+    assert placed(site_findings(tmp_path)) == broken
+    if HUGO is not None:
+        command = [HUGO, "-d", "public"]
+        done = subprocess.run(command, check=False, cwd=tmp_path, capture_output=True, text=True, env=_quiet_env())
+        assert ('REF_NOT_FOUND: Ref "gone"' in done.stdout + done.stderr) == unsafe == (done.returncode != 0)
+
+
 REFS_BY_NAME = '{{< relref "faq-migration" >}} {{< relref "/faq-migration" >}}\n'
 
 

@@ -151,6 +151,9 @@ own among them, resolve it so), and a bare word (`g`) is left to the site's
 render hook. On Starlight sites whose `trailingSlash` is not `'always'` a page
 is also read without its slash (where `../x/` leads elsewhere): the link is
 broken when it leads to no page from either URL.
+On Hugo sites a `ref` in an HTML comment is run only where goldmark writes
+raw HTML (`markup.goldmark.renderer.unsafe`), and its fragment is not judged
+(no reader sees it); an `<a href>` in a comment is no link.
 On Hugo sites a page that is no draft must not name a draft: Hugo builds drafts
 only with `--buildDrafts` (a `ref` to one fails with `REF_NOT_FOUND`; in a
 fallback language, the language's own draft is not replaced by the fallback).

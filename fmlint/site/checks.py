@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+import msgspec
+
 from fmlint.site.facts import At, Item, Reference
 from fmlint.site.hugo_paths import basic_normalize, make_path, sanitize
 from fmlint.site.index import Page, SiteIndex, alias_url, container, doc_key, docusaurus_plugin, locale_fallbacks
@@ -214,7 +216,12 @@ def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                 and index.shortcodes.shows_as_text(reference.shortcode, reference.kind == "html")
             ):
                 continue
-            problem = _reference_problem(index, page, reference)
+            judged = reference
+            if reference.in_comment:  # (Hugo runs it where it writes the comment; nobody reads its fragment)
+                if not index.config.raw_html:
+                    continue
+                judged = msgspec.structs.replace(reference, target=reference.target.partition("#")[0])
+            problem = _reference_problem(index, page, judged)
             if problem is None and reference.shortcode and hugo and reference.target.startswith("#"):
                 problem = _home_fragment(index, page, reference)
             if problem is None and reference.kind in LINKS and reference.target.startswith("/"):

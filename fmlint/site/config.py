@@ -155,6 +155,7 @@ class SiteConfig:
     followed_redirects: tuple[tuple[str, str], ...] = ()
     redirect_params: tuple[tuple[str, str], ...] = ()
     html_content: bool = False  # Hugo: HTML content files are pages (unless ``security.allowContent`` says not)
+    raw_html: bool = False  # Hugo: goldmark writes raw HTML (``markup.goldmark.renderer.unsafe``), comments too
 
     @property
     def page_anchors(self) -> tuple[str, ...]:
@@ -840,6 +841,7 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         redirects=tuple(dict.fromkeys(redirects)),
         followed_redirects=tuple(dict.fromkeys(followed)),
         redirect_params=tuple(dict.fromkeys(redirect_params)),
+        raw_html=_table(options, "markup", "goldmark", "renderer").get("unsafe") is True,
         html_content=_allowed(_table(options, "security").get("allowcontent", ".*"), "text/html"),
     )
 

@@ -96,6 +96,7 @@ class Reference(msgspec.Struct, frozen=True, array_like=True, gc=False):
     at: At  # the destination
     language: str = ""  # a shortcode's ``lang=``
     shortcode: str = ""  # the paired ``{{< name >}}`` shortcode whose content holds it (its template decides)
+    in_comment: bool = False  # a shortcode in an HTML comment: run only where raw HTML is rendered, never seen
 
 
 class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
@@ -251,8 +252,8 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
         references_data=msgspec.Raw(
             _ENCODER.encode(
                 [
-                    Reference(kind, target, at[number], language, shortcode)
-                    for kind, target, number, language, shortcode in body.references
+                    Reference(kind, target, at[number], language, shortcode, in_comment)
+                    for kind, target, number, language, shortcode, in_comment in body.references
                 ]
             )
         ),
@@ -288,7 +289,8 @@ def _date(data: dict[str, Any], keys: dict[str, Any]) -> str:
     return ""
 
 
-_Pending = tuple[str, str, int, str, str]  # a reference: kind, target, the number of its span, language, shortcode
+# a reference: kind, target, the number of its span, language, shortcode, in an HTML comment
+_Pending = tuple[str, str, int, str, str, bool]
 
 
 class _Body(NamedTuple):
@@ -324,18 +326,19 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
     tags, liquid = view.shortcode_openings, view.liquid_openings
     if tags is None or liquid is None:  # the view did not scan the document's text (MDX masks it)
         tags, liquid = openings(text, body_start)
-    includes, hidden, shortcodes, calls = _shortcode_facts(text, tags, spans, references)
+    comments = [comment.span for comment in view.html_comments]
+    includes, hidden, shortcodes, calls = _shortcode_facts(text, tags, spans, references, comments)
     own = _own_prefixes(ctx.doc.path)
     for kind, elements in (("link", view.links), ("image", view.images)):
         for element in elements:
             url = element.url
             if url and (("://" not in url and not url.startswith(_NOT_PAGES)) or (own and _is_own(url, own))):
                 spans.append(element.url_span)
-                references.append((kind, url, len(spans) - 1, "", inside(element.span.start) if inside else ""))
+                references.append((kind, url, len(spans) - 1, "", inside(element.span.start) if inside else "", False))
     for url, span in view.html_links:
         if url and (("://" not in url and not url.startswith(_NOT_PAGES)) or (own and _is_own(url, own))):
             spans.append(span)
-            references.append(("html", url, len(spans) - 1, "", inside(span.start) if inside else ""))
+            references.append(("html", url, len(spans) - 1, "", inside(span.start) if inside else "", False))
     if liquid:
         _liquid_links(text, liquid, view.in_shortcode, spans, references)
     element_ids = list(view.html_ids)
@@ -438,7 +441,7 @@ def _liquid_links(
         if kind != "post-url" and "#" not in target and (fragment := _LIQUID_FRAGMENT.match(text, found.end())):
             target += fragment.group()
         spans.append(Span(found.start(group), found.end(group)))
-        references.append((kind, target, len(spans) - 1, "", ""))
+        references.append((kind, target, len(spans) - 1, "", "", False))
 
 
 def _anchor(text: str, typographic: str) -> Anchor:
@@ -478,12 +481,13 @@ def _definition_terms(text: str, body_start: int, first: int) -> list[Anchor]:
 
 
 def _shortcode_facts(
-    text: str, openings: list[int], spans: list[Span], references: list[_Pending]
+    text: str, openings: list[int], spans: list[Span], references: list[_Pending], comments: list[Span]
 ) -> tuple[list[str], bool, list[str], list[tuple[str, str]]]:
     """The ``ref``/``relref`` shortcodes of the body (added to ``references``, their paths' spans to ``spans``),
     the content files other shortcodes name, whether a ``{{% %}}`` shortcode without content, on a line of
     its own, writes Markdown here, the names of the ``{{< >}}`` shortcodes called, and the other first
-    arguments of shortcodes (see ``SiteFacts.calls``); each pattern is tried
+    arguments of shortcodes (see ``SiteFacts.calls``), a reference in one of the HTML ``comments`` marked so;
+    each pattern is tried
     where a shortcode opens (``openings``, the Markdown view's), as each pattern's own scan would find them:
     not inside an earlier match of it."""
     includes: list[str] = []
@@ -508,7 +512,8 @@ def _shortcode_facts(
             if found is not None:
                 value, offset, language = found
                 spans.append(Span(offset, offset + len(value)))
-                references.append((match.group(2), value, len(spans) - 1, language, ""))
+                commented = bool(comments) and any(c.start <= at < c.end for c in comments)
+                references.append((match.group(2), value, len(spans) - 1, language, "", commented))
         if at >= argument_end and (match := _FIRST_ARGUMENT.match(text, at)) is not None:
             argument_end = match.end()
             name, argument = match.group(1), match.group(2) if match.group(2) is not None else match.group(3)
