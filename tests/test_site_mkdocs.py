@@ -28,6 +28,8 @@ HEADINGS = [
     "a--b",
     "Twice",
     "Twice",
+    "Version { #v0.14.2 }",  # (attr_list keeps an ID whole)
+    "Path { #a/b }",
 ]
 CONFIGS = {
     "default": "",

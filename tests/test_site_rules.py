@@ -1079,6 +1079,34 @@ def test_fragments_of_a_page_whose_shortcode_template_writes_ids_are_not_judged(
         assert '<h2 id="jaeger-collector">' in (tmp_path / "public/cli/index.html").read_text(encoding="utf-8")
 
 
+DOTTED_ID_BODY = (
+    "## v0.14.2 {#v0.14.2}\n\n## A {#a:b.c_d-e}\n\n## B {#b.c .cls}\n\n"
+    "[a](#v0.14.2) [b](#a:b.c_d-e) [c](#b.c) [d](#b) [e](#v0)\n"
+)
+
+
+def test_custom_ids_keep_dots_and_colons(tmp_path):
+    """docsy.dev's changelog: `## v0.14.2 {#v0.14.2}`; goldmark's attribute IDs hold `.` and `:` (10 false SITE004
+    there, the ID cut at its first dot)."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "layouts/single.html": "{{ .Content }}",
+            "content/p.md": page('title: "P"', body=DOTTED_ID_BODY),
+        },
+    )
+    links = DOTTED_ID_BODY.splitlines()[-1]
+    assert placed(site_findings(tmp_path)) == [
+        f"content/p.md:11:{links.index(f'{x})') + 1}-11:{links.index(f'{x})') + 1 + len(x)} SITE004"
+        for x in ("#b", "#v0")
+    ]
+    if HUGO is not None:
+        subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+        built = re.findall(r' id="([^"]*)"', (tmp_path / "public/p/index.html").read_text(encoding="utf-8"))
+        assert built == ["v0.14.2", "a:b.c_d-e", "b.c"]
+
+
 COMMENTED_LINKS = (
     'Shown: {{< relref "a#real" >}}\n\n<!-- TODO: [x]({{< relref "a#later" >}}) [y]({{< relref "gone" >}}) -->\n\n'
     '<div><!-- <a href="/gone/">old</a> --> <a href="/a/#nope">a</a></div>\n\ntext <!-- <a href="/gone/">x</a> -->\n'

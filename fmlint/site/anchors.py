@@ -302,7 +302,7 @@ def heading_ids(
     """The IDs of a page's anchors, given in document order as (text, custom ID or "", is a heading); the
     dashes a typographer makes of ``--`` and ``---`` (marked in the text) are ``dashes`` (Hugo's: ``–`` and
     ``—`` by default, which IDs drop; as written elsewhere)."""
-    written = [(_dashed(text, dashes), custom, heading) for text, custom, heading in anchors]
+    written = [(_dashed(text, dashes), custom_id(custom, id_type), heading) for text, custom, heading in anchors]
     if id_type.startswith(PYTHON_MARKDOWN):
         return _python_markdown_ids(written, id_type)
     if id_type.startswith(KRAMDOWN + ":"):
@@ -320,6 +320,20 @@ def heading_ids(
             found = f"{base}-{number}"
         taken.add(found)
     return taken
+
+
+def custom_id(written: str, id_type: str) -> str:
+    """The ID an attribute's ``#id`` (as written, up to a space or ``}``) gives: goldmark's keeps letters,
+    digits and ``_-:.`` (docsy.dev's ``{#v0.14.2}``), kramdown's ``[\\w:.-]``; Python-Markdown's ``attr_list``
+    and the others keep it whole."""
+    kept = _GOLDMARK_ID if id_type in _GOLDMARK else _KRAMDOWN_ID if id_type.startswith(KRAMDOWN) else None
+    found = kept.match(written) if kept is not None and written else None
+    return found.group() if found is not None else written
+
+
+_GOLDMARK = (GITHUB, GITHUB_ASCII, BLACKFRIDAY)
+_GOLDMARK_ID = re.compile(r"""[^\s!"#$%&'()*+,/;<=>?@\[\\\]^`{|}~]*""")  # (ASCII punctuation but `_-:.`)
+_KRAMDOWN_ID = re.compile(r"[\w:.-]*")
 
 
 def _dashed(text: str, dashes: tuple[str, str]) -> str:

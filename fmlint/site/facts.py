@@ -51,7 +51,8 @@ _MARKDOWN_TAG = re.compile(r"\{\{%\s*(/?)\s*([\w./-]+)")
 _HTML_TAG = re.compile(r"\{\{<\s*([\w.-][\w./-]*)")  # an opening `{{< name` (not a closing `{{< /name`)
 _HTML_CLOSING = re.compile(r"\{\{<\s*/\s*([\w./-]+)")  # `{{< /name >}}`, which closes a `{{% name %}}` too
 _ATTRIBUTES = re.compile(r"\s*\{([^{}]*)\}\s*$")
-_ID_ATTRIBUTE = re.compile(r"(?:^|\s)#([^\s#.]+)|\bid\s*=\s*[\"']?([^\s\"']+)")
+# an attribute's `#id` as written (each generator reads its own characters: ``anchors.custom_id``), or `id=`
+_ID_ATTRIBUTE = re.compile(r"(?:^|\s)#([^\s#}]+)|\bid\s*=\s*[\"']?([^\s\"']+)")
 _DEFINITION = re.compile(r"\r?\n:[ \t]")
 _ATTRIBUTES_START = re.compile(r"\{:?[ \t]*[#.]")  # an attribute list (``{ #id }``, ``{: .class #id }``)
 _ATTRIBUTE_LIST = re.compile(r"\{:?([^{}\n]*)\}")
@@ -122,7 +123,7 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     suppressions: bool = False  # the file has fmlint- comments
     front_matter: bool = True  # Jekyll copies a file without front matter as it is
     # IDs the body gives elements other than headings: HTML tags' ``id`` (``<a id="x"></a>``), attribute lists
-    # (``**locale**{ #mkdocs-locale }``); anchors too
+    # (``**locale**{ #mkdocs-locale }``, kept as ``#mkdocs-locale``: see ``anchors.custom_id``); anchors too
     element_ids: list[str] = []
     # Markdown the body shows but does not hold (headings included): a ``{{% name %}}`` shortcode without
     # content, a ``--8<--`` snippet (pymdownx.snippets), a ``::: module.name`` block (mkdocstrings), an
@@ -347,7 +348,10 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
             continue  # (code: `{{#if ready}}` in a Handlebars example is no attribute list; the info string's
             # ```` ```sh { .sh #example } ```` is the block's, as Hugo and pymdownx.superfences write it)
         if (attributes := _ATTRIBUTE_LIST.match(text, mark.start())) is not None:
-            element_ids += [found.group(1) or found.group(2) for found in _ID_ATTRIBUTE.finditer(attributes.group(1))]
+            element_ids += [  # (`#id` kept with its `#`: each generator reads its own characters)
+                f"#{found.group(1)}" if found.group(1) else found.group(2)
+                for found in _ID_ATTRIBUTE.finditer(attributes.group(1))
+            ]
     snippets, unread = _snippets(text, view.snippet_starts)
     return _Body(
         anchors,

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from fmlint.images import IMAGE_EXTENSIONS
-from fmlint.site.anchors import WRITTEN_DASHES, heading_ids, predictable
+from fmlint.site.anchors import WRITTEN_DASHES, custom_id, heading_ids, predictable
 from fmlint.site.config import SiteConfig
 from fmlint.site.docusaurus import ContentPlugin
 from fmlint.site.docusaurus import doc_id as docusaurus_doc_id
@@ -101,7 +101,10 @@ class Page:
         """Its heading IDs, worked out on first use (a plain attribute: ``cached_property`` takes a lock)."""
         if self._ids is None:
             self._ids = heading_ids(((a.text, a.custom, a.heading) for a in self._anchors), self._id_type, self._dashes)
-            self._ids.update(self.facts.element_ids)
+            self._ids.update(
+                custom_id(written[1:], self._id_type) if written.startswith("#") else written
+                for written in self.facts.element_ids
+            )
         return self._ids
 
     @property
