@@ -1107,6 +1107,30 @@ def test_custom_ids_keep_dots_and_colons(tmp_path):
         assert built == ["v0.14.2", "a:b.c_d-e", "b.c"]
 
 
+SHORTCODE_HEADING_BODY = "### {{% icon %}} Upgrading with AI?\n\n[a](#upgrading-with-ai) [b](#nope)\n"
+
+
+def test_a_heading_holding_a_shortcode_has_an_id_fmlint_cannot_know(tmp_path):
+    """docsy.dev: `### {{% _param FAS robot %}} Upgrading with AI?`. Hugo makes the ID of the shortcode's output
+    (here an icon's `<i>` tag, which no ID keeps: `upgrading-with-ai`; text would be kept), and of a `{{< >}}`
+    shortcode's placeholder; fmlint made it of the shortcode as written (3 false SITE004 there). Such a page's
+    fragments are not judged."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n[markup.goldmark.renderer]\nunsafe = true\n',
+            "layouts/single.html": "{{ .Content }}",
+            "layouts/_shortcodes/icon.html": '<i class="fa-solid fa-robot"></i>',
+            "content/p.md": page('title: "P"', body=SHORTCODE_HEADING_BODY),
+        },
+    )
+    assert site_findings(tmp_path) == []
+    if HUGO is not None:
+        subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+        built = re.findall(r' id="([^"]*)"', (tmp_path / "public/p/index.html").read_text(encoding="utf-8"))
+        assert built == ["upgrading-with-ai"]
+
+
 COMMENTED_LINKS = (
     'Shown: {{< relref "a#real" >}}\n\n<!-- TODO: [x]({{< relref "a#later" >}}) [y]({{< relref "gone" >}}) -->\n\n'
     '<div><!-- <a href="/gone/">old</a> --> <a href="/a/#nope">a</a></div>\n\ntext <!-- <a href="/gone/">x</a> -->\n'

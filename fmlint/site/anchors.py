@@ -270,9 +270,18 @@ def _kramdown_basic(text: str) -> str:
 def predictable(text: str, id_type: str) -> bool:
     """Whether fmlint knows the ID the generator makes of a heading's ``text``: not for Zola's when the text
     has characters the ``slug`` crate transliterates by name (an emoji: 🦀 is ``crab``), nor with an MkDocs
-    ``slugify`` fmlint does not know."""
+    ``slugify`` fmlint does not know, nor for a heading holding a Hugo shortcode or Jekyll's Liquid (the ID is
+    made of what it writes: docsy.dev's ``### {{% _param FAS robot %}} Upgrading with AI?``)."""
     if id_type.startswith(PYTHON_MARKDOWN + ":?:"):
         return False  # a `slugify` fmlint does not know
+    if "{" in text and (
+        ("{{<" in text or "{{%" in text)
+        if id_type in _GOLDMARK
+        else ("{{" in text or "{%" in text)
+        if id_type.startswith(KRAMDOWN)
+        else False
+    ):
+        return False
     return id_type != ZOLA or unicodedata.normalize("NFKD", text).isascii()
 
 
