@@ -201,7 +201,8 @@ Use instead: `{{{{< ref "/docs/install" >}}}}`.
 Checks the `#fragment` of `ref`/`relref` shortcodes, relative Markdown links
 and same-page `[x](#fragment)` links against the target page's heading IDs,
 made as Hugo's goldmark makes them (`autoHeadingIDType`: `github` by default,
-`github-ascii`, `blackfriday`), with `{{#custom-id}}` attributes and the
+`github-ascii`, `blackfriday`), with `{{#custom-id}}` attributes (their IDs
+as goldmark reads them: `{{#v0.14.2}}` keeps its dots) and the
 `-1`, `-2` suffixes of repeated headings; definition terms count with
 `autoDefinitionTermID`, and so do the `id`s of HTML tags (`<a id="x"></a>`);
 the dashes of Hugo's typographer (`--`, `---`; on by default, `enDash` and
@@ -211,7 +212,9 @@ Footnote anchors are not checked, nor fragments of a page that calls a
 included, is not seen) or a `{{{{< name >}}}}` shortcode whose template (the
 site's or a theme's `layouts/_shortcodes/`) writes headings with `id`s, nor
 fragments into a page Hugo makes without a file (a home page or section: its
-layout writes its IDs), nor same-page fragments in a page that is not rendered
+layout writes its IDs) or into a page with a heading holding a shortcode
+(`### {{{{% icon %}}}} Setup`: its ID is made of what the shortcode writes),
+nor same-page fragments in a page that is not rendered
 (a fragment meant for including, by `build.render: never` or a cascade of it).
 A shortcode whose template renders another file's Markdown
 (`{{{{< boilerplate helm-prereqs >}}}}`: `.Content` or `readFile` through
