@@ -70,6 +70,22 @@ def test_partials_are_read_in_place_and_definitions_write_nothing(tmp_path):
     assert sorted(found.sources) == ["/a", "/b"]
 
 
+def test_a_partial_whose_text_a_variable_takes_is_read_in_place(tmp_path):
+    """jaegertracing.io: `{{ $redirects := partial "redirects.txt" . }}`, its lines then sorted and written; a
+    partial that returns a value (`{{ return $files }}`) writes no rules."""
+    template = (
+        '{{ $redirects := partial "redirects.txt" . -}}\n{{ $files := partial "files.txt" . -}}\n'
+        '{{ delimit (sort (split $redirects "\\n")) "\\n" }}\n'
+    )
+    partials = {
+        "redirects.txt": "{{ $latest := site.Params.latest -}}\n/docs/latest/*   /docs/{{ $latest }}/:splat  302\n",
+        "files.txt": "/not/a  /rule\n{{ return slice }}\n",
+    }
+    found = rules(tmp_path, template, partials, params={"latest": "2.3"})
+    assert found.sources == []
+    assert follow(tuple(found.followed), "/docs/latest/architecture/") == ["/docs/2.3/architecture"]
+
+
 def test_page_parameters_written_as_sources(tmp_path):
     """opentelemetry.io: `redirects: [{from: slack-channel, to: '#slack'}]` in a page's front matter; a
     parameter written as the target (`redirect`) and the aliases (known already) are no sources of it."""

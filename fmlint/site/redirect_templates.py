@@ -418,7 +418,9 @@ class _Action(NamedTuple):
 
 
 _TAG = re.compile(r"\{\{(-\s)?(.*?)(\s-)?\}\}", re.DOTALL)
-_PARTIAL = re.compile(r"partial(?:Cached)?\s+\"([^\"]+)\"")
+# a partial written, or taken by a variable (jaeger's `$redirects := partial "redirects.txt" .`, written later)
+_PARTIAL = re.compile(r"(?:\$\w*\s*:?=\s*)?partial(?:Cached)?\s+\"([^\"]+)\"")
+_RETURN = re.compile(r"return\b")  # a partial that returns a value writes no text (one it reads never does)
 
 
 def _tokens(text: str) -> list[str | _Action]:
@@ -435,18 +437,19 @@ def _tokens(text: str) -> list[str | _Action]:
 
 
 def _expanded(path: str, folders: list[str], depth: int) -> tuple[bytes, list[str | _Action]]:
-    """The tokens of the template at ``path`` with the partials it writes read in place, and the bytes read."""
+    """The tokens of the template at ``path`` with the text of the partials it writes (or a variable takes) read
+    in place, and the bytes read."""
     data, text = read_text(path)
     tokens: list[str | _Action] = []
     for token in _tokens(text):
         written = _PARTIAL.match(token.body) if isinstance(token, _Action) else None
         partial = _partial(written.group(1), folders) if written is not None and depth < 8 else None
-        if partial is None:
+        more, inner = _expanded(partial, folders, depth + 1) if partial is not None else (b"", [])
+        if partial is None or any(isinstance(t, _Action) and _RETURN.match(t.body) for t in inner):
             tokens.append(token)
-            continue
-        more, inner = _expanded(partial, folders, depth + 1)
+        else:
+            tokens += inner
         data += more
-        tokens += inner
     return data, tokens
 
 
