@@ -112,9 +112,11 @@ def test_a_value_not_known_carried_to_the_target_is_followed(tmp_path):
         "{{ $lang := .File.ContentBaseName -}}\n"
         "/docs/{{ $lang }}/*  /docs/instrumentation/{{ $lang }}/:splat\n"
         "/docs/v2/{{ .Title }}  /docs/\n"
+        '{{ .File.ContentBaseName | printf "/old/%-20s" }}  /new/{{ .File.ContentBaseName }}/\n'
         "{{ end -}}\n"
     )
     found = rules(tmp_path, template)
+    assert follow(tuple(found.followed), "/old/java/") == ["/new/java/"]
     assert found.sources == ["/docs/v2(?:/.*)?"]  # (`/docs/`: a constant target carries no value)
     rules_followed = tuple(found.followed)
     assert follow(rules_followed, "/en/docs/x/") == ["/docs/x"]  # (the default language's name is known)

@@ -45,7 +45,7 @@ from fmlint.site.index import (
     param_redirects,
     stem,
 )
-from fmlint.site.redirect_templates import follow
+from fmlint.site.redirect_templates import FOLLOWED, follow
 from fmlint.site.refs import (
     FOLDER_PAGES,
     content_key,
@@ -259,7 +259,7 @@ def _url_keys(config: SiteConfig, target: str, locale: str = "") -> list[str]:
     if config.generator == "jekyll" and config.base_path:  # (a link names the page under the site's baseurl)
         paths += [inside] if (inside := under_base(path, "/" + config.base_path)) is not None else []
     led = [path]
-    for _ in range(3):  # (where rules written to `_redirects` lead the link: ``refs._redirected``)
+    for _ in range(FOLLOWED):  # (where rules written to `_redirects` lead the link: ``refs._redirected``)
         led = [found for each in led for found in follow(config.followed_redirects, each)]
         paths += led
     return [f"{kind}\x1f{url_key(found)}" for found in paths for kind in "ua"]

@@ -296,7 +296,7 @@ def _printf(layout: str, arguments: list[_Value]) -> _Value:
     unknown = [a for a in arguments if a.values is None]
     if len(unknown) == 1 and all(a.values is not None and len(a.values) == 1 for a in arguments if a is not unknown[0]):
         pattern = _format(layout, tuple("\0" if a is unknown[0] else next(iter(a.values or ())) for a in arguments))
-        return replace(unknown[0], pattern=unknown[0].pattern.join(pattern.split("\0")) if "\0" in pattern else "\0")
+        return replace(unknown[0], pattern=pattern.replace("\0", unknown[0].pattern))
     return _Value(name=layout)
 
 
@@ -382,6 +382,9 @@ def _followed(source: str, target: str, names: dict[str, str]) -> tuple[str, str
     for mark, name in names.items():
         expanded = expanded.replace(mark, rf"\g<{groups[name]}>")
     return pattern, expanded
+
+
+FOLLOWED = 3  # how many rules a link is followed through (one rule may lead to another's source)
 
 
 def follow(rules: tuple[tuple[str, str], ...], path: str) -> list[str]:

@@ -29,7 +29,7 @@ from fmlint.site.docusaurus import Docusaurus
 from fmlint.site.facts import Reference
 from fmlint.site.hugo_paths import basic_normalize, join_url, link_path, names_file, under_base, url_key
 from fmlint.site.index import CONTENT_EXTENSIONS, Page, SiteIndex, content_paths, stem
-from fmlint.site.redirect_templates import follow
+from fmlint.site.redirect_templates import FOLLOWED, follow
 from fmlint.site.routes import matches
 from fmlint.site.starlight import Starlight
 
@@ -427,14 +427,11 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0) -> Resolved:
         or any(index.probe(os.path.isfile, source) for source in _other_content(config, path))
     ):
         return _SKIP
-    if config.followed_redirects and depth < _REDIRECTS_FOLLOWED:
+    if config.followed_redirects and depth < FOLLOWED:
         led = _redirected(index, path, fragment, depth)
         if led is not None:
             return led
     return Resolved(None, fragment, f"`{path}` is no page's URL (nor an alias, a taxonomy page or a file in static/)")
-
-
-_REDIRECTS_FOLLOWED = 3  # (a rule leading to another: Netlify follows each)
 
 
 def _redirected(index: SiteIndex, path: str, fragment: str, depth: int) -> Resolved | None:
