@@ -112,6 +112,36 @@ def test_output_paths_match_hugo_list_all(tmp_path):
     assert len(expected) == len(ORACLE_SITE) - 3  # every content file is a page
 
 
+DISABLED_LANGUAGE_SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\ndefaultContentLanguage = "en"\n'
+    'defaultContentLanguageInSubdir = true\ndisableLanguages = ["zh"]\n'
+    '[languages.en]\ncontentDir = "content/en"\nweight = 1\n[languages.zh]\ncontentDir = "content/zh"\nweight = 2\n',
+    "layouts/single.html": "{{ .Content }}",
+    "layouts/list.html": "{{ .Content }}",
+    "content/en/blog/_index.md": page('title: "Blog"', "aliases: ['/zh/blog/']"),
+    "content/en/blog/post.md": page('title: "Post"', body="[z](/zh/blog/z/) [a](/en/zh/blog/)\n"),
+    "content/zh/blog/_index.md": page('title: "博客"'),
+    "content/zh/blog/z.md": page('title: "Z"'),
+}
+
+
+def test_a_disabled_language_is_no_site(tmp_path):
+    """`disableLanguages = ["zh"]`: Hugo builds none of the zh pages, and an English page's alias `/zh/blog/` is
+    written under `/en/` like any other (vitess.io meant to disable zh, but wrote the key in its `[sitemap]`
+    table, where Hugo does not read it: there zh is built, and that alias collides with its blog)."""
+    write(tmp_path, DISABLED_LANGUAGE_SITE)
+    found = site_findings(tmp_path)
+    links = DISABLED_LANGUAGE_SITE["content/en/blog/post.md"].splitlines()[-1]
+    assert placed(found) == [f"content/en/blog/post.md:{at(5, links, '/zh/blog/z/')} SITE003"]
+    index = index_of(tmp_path)
+    files = {os.path.relpath(p.absolute, tmp_path) for p in index.pages if p.file is not None}
+    assert files == {"content/en/blog/_index.md", "content/en/blog/post.md"}
+    if HUGO is not None:
+        assert set(hugo_permalinks(tmp_path).values()) == {"/en/blog/", "/en/blog/post/"}
+        subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+        assert (tmp_path / "public/en/zh/blog/index.html").is_file() and not (tmp_path / "public/zh").exists()
+
+
 @needs_hugo
 def test_alias_files_match_a_hugo_build(tmp_path):
     write(tmp_path, ORACLE_SITE)

@@ -115,6 +115,7 @@ class SiteConfig:
     generator: str  # "hugo", or the other generator's name (only Hugo sites are indexed today)
     content_dirs: tuple[ContentDir, ...] = ()
     languages: tuple[str, ...] = ("en",)
+    disabled_languages: tuple[str, ...] = ()  # Hugo's ``disableLanguages``: no site is built for them
     default_language: str = "en"
     default_in_subdir: bool = False
     home: bool = False  # Hugo makes each language's home page (unless ``disableKinds`` holds "home")
@@ -175,7 +176,9 @@ class SiteConfig:
 
     @property
     def multilingual(self) -> bool:
-        return len(self.languages) > 1
+        """More than one language is configured (a disabled one counts: Hugo still writes the default language's
+        pages under ``/en/`` with ``defaultContentLanguageInSubdir``)."""
+        return len(self.languages) + len(self.disabled_languages) > 1
 
     def language_prefix(self, language: str) -> str:
         """``/fr`` for a language other than the default (and for it too with ``defaultContentLanguageInSubdir``)."""
@@ -770,6 +773,12 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
     languages = tuple(sorted(languages_table, key=lambda k: (_weight(languages_table[k]), k))) or (default_language,)
     if default_language not in languages:
         languages = (default_language, *languages)
+    disabled = tuple(  # (vitess.io: `disableLanguages = ["zh"]`; never the default language, which Hugo refuses)
+        language
+        for language in map(str.lower, _strings(options.get("disablelanguages")))
+        if language != default_language
+    )
+    languages = tuple(language for language in languages if language not in disabled)
     content_dir = str(options.get("contentdir", "content"))
     mounts = _table(options, "module").get("mounts", []) or []
     # content mounts replace the default ones (the content folder of each language), as Hugo's
@@ -781,6 +790,7 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
             own = str(table.get("contentdir") or "") if isinstance(table, dict) else ""
             own_language = language if own and own != content_dir else None
             dirs.append(ContentDir(os.path.normpath(os.path.join(root, own or content_dir)), own_language))
+    dirs = [found for found in dirs if found.language not in disabled]
     static_dirs = tuple(_static_mounts(root, _table(options, "module").get("mounts")))
     redirects: list[str] = []
     redirect_data = b""
@@ -819,6 +829,7 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         generator="hugo",
         content_dirs=tuple(dict.fromkeys(dirs)),
         languages=languages,
+        disabled_languages=disabled,
         default_language=default_language,
         default_in_subdir=bool(options.get("defaultcontentlanguageinsubdir", False)),
         home="home" not in disabled_kinds,
