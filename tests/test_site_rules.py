@@ -207,6 +207,14 @@ def test_heading_ids_with_a_configured_typographer_match_a_hugo_build(tmp_path, 
 
 
 @needs_hugo
+def test_heading_ids_with_the_typographer_turned_off_by_a_boolean_match_a_hugo_build(tmp_path):
+    """vitess.io writes `typographer = false` (the older form): `#### --rename_tables` keeps its dashes (23 false
+    SITE004 there, fmlint's typographer made it `rename_tables`)."""
+    built, found = _built_ids(tmp_path, "[markup.goldmark.extensions]\ntypographer = false\n")
+    assert found == set(built) and len(built) == len(HEADINGS) and "permission--rwx------" in built
+
+
+@needs_hugo
 @pytest.mark.parametrize("term_ids", [False, True])
 def test_definition_terms_have_ids_only_with_auto_definition_term_id(tmp_path, term_ids):
     config = f"[markup.goldmark.parser]\nautoDefinitionTermID = {str(term_ids).lower()}\n"

@@ -844,7 +844,7 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         link_hook=_embedded_link_hook(root, options, languages_table),
         heading_ids=str(parser.get("autoheadingidtype", "github")).lower(),
         definition_ids=bool(parser.get("autodefinitiontermid", False)),
-        dashes=_typographer_dashes(_table(options, "markup", "goldmark", "extensions", "typographer")),
+        dashes=_typographer_dashes(_table(options, "markup", "goldmark", "extensions").get("typographer")),
         taxonomies=taxonomies,
         headless=_headless(options.get("cascade")),
         static_dirs=static_dirs,
@@ -878,9 +878,13 @@ def _allowed(patterns: Any, media_type: str) -> bool:
     return accepted
 
 
-def _typographer_dashes(typographer: dict[str, Any]) -> tuple[str, str]:
-    """What goldmark's typographer (on unless ``disable``) writes for ``--`` and ``---``: ``enDash`` and
-    ``emDash`` (HTML, ``&ndash;`` and ``&mdash;`` by default), as text; an empty one leaves the dashes be."""
+def _typographer_dashes(typographer: Any) -> tuple[str, str]:
+    """What goldmark's typographer (on unless ``disable``, or ``typographer = false`` as vitess.io writes it)
+    writes for ``--`` and ``---``: ``enDash`` and ``emDash`` (HTML, ``&ndash;`` and ``&mdash;`` by default), as
+    text; an empty one leaves the dashes be."""
+    if typographer is False:
+        return WRITTEN_DASHES
+    typographer = typographer if isinstance(typographer, dict) else {}
     if typographer.get("disable") is True:
         return WRITTEN_DASHES
     en, em = typographer.get("endash", "&ndash;"), typographer.get("emdash", "&mdash;")
