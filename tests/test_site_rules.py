@@ -550,6 +550,23 @@ def placed(found: list[str]) -> list[str]:
     return [line[: line.index(" SITE") + 8] for line in found]
 
 
+def test_a_path_claimed_by_many_is_reported_once_per_claim(tmp_path):
+    """vitess.io: every docs version's `_index.md` keeps the alias `/docs/overview/concepts/` (39 files claim one
+    path there); each claim is one finding naming the others, not one per pair (16,767 SITE001 on vitess.io)."""
+    versions = ["18.0", "19.0", "20.0", "21.0", "22.0"]
+    files = {
+        f"content/docs/{v}/concepts/_index.md": page(f'title: "Concepts {v}"', 'aliases: ["/docs/overview/concepts/"]')
+        for v in versions
+    }
+    write(tmp_path, {"hugo.toml": 'baseURL = "https://example.org/"\n', **files})
+    found = site_findings(tmp_path)
+    assert placed(found) == [f"content/docs/{v}/concepts/_index.md:3:11-3:37 SITE001" for v in versions]
+    named = ", ".join(f"an alias of `[^`]*content/docs/{v}/concepts/_index.md:3`" for v in versions[1:4])
+    assert re.search(
+        rf"this alias and 4 others \({named}, …\) are all written to `docs/overview/concepts/index.html`;", found[0]
+    )
+
+
 def test_faults_are_found_at_exact_positions_and_near_misses_are_clean(tmp_path):
     write(tmp_path, FAULTY_SITE)
     found = site_findings(tmp_path)
