@@ -311,7 +311,10 @@ def heading_ids(
     """The IDs of a page's anchors, given in document order as (text, custom ID or "", is a heading); the
     dashes a typographer makes of ``--`` and ``---`` (marked in the text) are ``dashes`` (Hugo's: ``–`` and
     ``—`` by default, which IDs drop; as written elsewhere)."""
-    written = [(_dashed(text, dashes), custom_id(custom, id_type), heading) for text, custom, heading in anchors]
+    written = [
+        (_dashed(text, dashes), custom_id(custom, id_type) if custom else "", heading)
+        for text, custom, heading in anchors
+    ]
     if id_type.startswith(PYTHON_MARKDOWN):
         return _python_markdown_ids(written, id_type)
     if id_type.startswith(KRAMDOWN + ":"):
