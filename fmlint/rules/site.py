@@ -30,7 +30,7 @@ and anchors."""
 
 _OPTIONS = """## Options
 None; the site's own configuration (`hugo.toml`, or `config/_default/`:
-`contentDir`, languages, content module mounts with their `sites.matrix`
+`contentDir`, languages and `disableLanguages`, content module mounts with their `sites.matrix`
 languages and `files` globs, `[permalinks]`, `disablePathToLower`,
 `removePathAccents`, `uglyURLs`, `taxonomies`,
 `markup.goldmark.parser.autoHeadingIDType`, cascades of `build.render`) decides.
