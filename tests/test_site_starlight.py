@@ -196,6 +196,25 @@ def test_a_base_path_and_locales_in_a_subfolder_default(tmp_path):
     ]
 
 
+def test_duplicate_titles_are_per_locale(tmp_path):
+    """Starlight's docs: `pt-br/index.mdx` and `pt-pt/index.mdx` share their title (two locales' home pages, one
+    folder above them): no duplicate; two pages of one locale's folder still are."""
+    write(
+        tmp_path,
+        {
+            "astro.config.mjs": ASTRO_CONFIG,
+            DOCS + "fr/index.mdx": page("title: Starlight"),
+            DOCS + "pt-br/index.mdx": page("title: Starlight"),
+            DOCS + "guides/a.md": page("title: Guide"),
+            DOCS + "guides/b.md": page("title: Guide"),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [
+        "src/content/docs/guides/a.md:2:8-2:13 SITE006",
+        "src/content/docs/guides/b.md:2:8-2:13 SITE006",
+    ]
+
+
 def test_an_astro_site_without_starlight_gets_no_urls(tmp_path):
     write(
         tmp_path,

@@ -18,7 +18,16 @@ import msgspec
 
 from fmlint.site.facts import At, Item, Reference
 from fmlint.site.hugo_paths import basic_normalize, make_path, sanitize
-from fmlint.site.index import Page, SiteIndex, alias_url, container, doc_key, docusaurus_plugin, locale_fallbacks
+from fmlint.site.index import (
+    Page,
+    SiteIndex,
+    alias_url,
+    container,
+    doc_key,
+    docusaurus_plugin,
+    locale_fallbacks,
+    starlight_locale,
+)
 from fmlint.site.refs import LINKS, lookup, resolve
 
 COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLICATE_TITLE = (
@@ -407,7 +416,9 @@ def duplicate_titles(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
     for page in index.pages:
         title = page.facts.title
         if page.kind == "page" and title is not None and title.value.strip():
-            key = (page.language, page.mount if separate else 0, container(page), title.value.strip().casefold())
+            # (Starlight's locales are folders of one collection: `pt-br/index.mdx` and `pt-pt/index.mdx`)
+            language = starlight_locale(index.config, page) if index.config.starlight is not None else page.language
+            key = (language, page.mount if separate else 0, container(page), title.value.strip().casefold())
             by_title.setdefault(key, []).append(page)
     for (_, _, folder, _), pages in by_title.items():
         for page in pages:

@@ -446,13 +446,22 @@ def _jekyll(config: SiteConfig, page: Page) -> str:
 
 def _starlight(config: SiteConfig, starlight: Starlight, page: Page) -> str:
     """The URL of a page of Starlight's docs collection ("" for any other file)."""
-    docs = os.path.join(config.root, DOCS, "")
-    if not page.absolute.startswith(docs):
-        return ""
-    docs_path = page.absolute[len(docs) :].replace(os.sep, "/")
-    if not is_page(docs_path):
+    docs_path = _docs_path(config, page)
+    if docs_path is None or not is_page(docs_path):
         return ""
     return page_url(starlight, page_id(docs_path, page.facts.slug.value if page.facts.slug is not None else None))
+
+
+def _docs_path(config: SiteConfig, page: Page) -> str | None:
+    """The path of a page's file in Starlight's docs collection (``None`` outside it)."""
+    docs = os.path.join(config.root, DOCS, "")
+    return page.absolute[len(docs) :].replace(os.sep, "/") if page.absolute.startswith(docs) else None
+
+
+def starlight_locale(config: SiteConfig, page: Page) -> str:
+    """The Starlight locale whose folder holds the page's file ("" for the root locale, or outside the docs)."""
+    docs_path = _docs_path(config, page) if config.starlight is not None else None
+    return config.starlight.locale_of(docs_path) if config.starlight is not None and docs_path is not None else ""
 
 
 def _docusaurus(config: SiteConfig, page: Page) -> str:
