@@ -111,7 +111,8 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     render: str = ""  # "never" for headless bundles and ``build.render: never``; "" when not set
     cascade_render: str = ""  # ``cascade: {build: {render: …}}`` of a section: its pages' default
     aliases: list[Item] = []
-    # lowercased front-matter key → its list of strings; "authors.key": the ``key`` of each object of ``authors``
+    # lowercased front-matter key → its list of strings; "authors.key": the ``key`` of each object of ``authors``;
+    # "<key>.from": the ``from`` of each object of a list of objects (a ``_redirects`` template may write it)
     lists: dict[str, list[Item]] = {}
     # Anchors and references as MessagePack, decoded on first use: a pre-commit run reads the facts of
     # every file of the site but the anchors of a few and the references of the files it checks
