@@ -226,16 +226,17 @@ KRAMDOWN_HEADINGS = [
     "①",
     "Custom {#twice}",
     "Version {#v0.14.2}",  # (a custom ID keeps its dots, as docsy.dev's changelog writes them)
+    "قائمة تحقّق {#قائمة-تحقّق}",  # (an XML name: opensource.guide's Arabic IDs keep their marks)
 ]
 KRAMDOWN_OPTIONS = {
     "": {"brew1--the-manual", "a--b", "guillemets", "x--ⅻ--3", "ইন্সটল-গিট", "--flag-x", "dots-and-quotes-its"}
-    | {"über--straße", "twice", "twice-1", "-1", "v0.14.2"},
+    | {"über--straße", "twice", "twice-1", "-1", "v0.14.2", "قائمة-تحقّق"},
     "kramdown:\n  input: kramdown\n": {"brew1----the-manual", "a-----b", "guillemets-", "x----3", "section", "flag-x"}
-    | {"dots-and-quotes-its", "ber--strae", "twice", "twice-1", "section-1", "section-2", "v0.14.2"},
+    | {"dots-and-quotes-its", "ber--strae", "twice", "twice-1", "section-1", "section-2", "v0.14.2", "قائمة-تحقّق"},
     "kramdown:\n  auto_id_prefix: sec-\n": {"sec-brew1--the-manual", "sec-a--b", "sec-guillemets", "sec-x--ⅻ--3"}
     | {"sec-ইন্সটল-গিট", "sec---flag-x", "sec-dots-and-quotes-its", "sec-über--straße", "sec-twice", "sec-twice-1"}
-    | {"sec-", "sec--1", "twice", "v0.14.2"},
-    "kramdown:\n  auto_ids: false\n": {"twice", "v0.14.2"},
+    | {"sec-", "sec--1", "twice", "v0.14.2", "قائمة-تحقّق"},
+    "kramdown:\n  auto_ids: false\n": {"twice", "v0.14.2", "قائمة-تحقّق"},
 }
 
 

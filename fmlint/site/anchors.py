@@ -336,8 +336,8 @@ def heading_ids(
 
 def custom_id(written: str, id_type: str) -> str:
     """The ID an attribute's ``#id`` (as written, up to a space or ``}``) gives: goldmark's keeps letters,
-    digits and ``_-:.`` (docsy.dev's ``{#v0.14.2}``), kramdown's ``[\\w:.-]``; Python-Markdown's ``attr_list``
-    and the others keep it whole."""
+    digits and ``_-:.`` (docsy.dev's ``{#v0.14.2}``), kramdown's an XML name (opensource.guide's Arabic IDs keep
+    their marks); Python-Markdown's ``attr_list`` and the others keep it whole."""
     kept = _GOLDMARK_ID if id_type in _GOLDMARK else _KRAMDOWN_ID if id_type.startswith(KRAMDOWN) else None
     found = kept.match(written) if kept is not None and written else None
     return found.group() if found is not None else written
@@ -345,7 +345,12 @@ def custom_id(written: str, id_type: str) -> str:
 
 _GOLDMARK = (GITHUB, GITHUB_ASCII, BLACKFRIDAY)
 _GOLDMARK_ID = re.compile(r"""[^\s!"#$%&'()*+,/;<=>?@\[\\\]^`{|}~]*""")  # (ASCII punctuation but `_-:.`)
-_KRAMDOWN_ID = re.compile(r"[\w:.-]*")
+# kramdown's header IDs are XML names (its HEADER_ID: REXML's NAME_START_CHAR, then NAME_CHAR)
+_XML_NAME_START = (
+    ":A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c\u200d\u2070-\u218f"
+    "\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
+)
+_KRAMDOWN_ID = re.compile(f"(?:[{_XML_NAME_START}][{_XML_NAME_START}\\-.0-9\u00b7\u0300-\u036f\u203f\u2040]*)?")
 
 
 def _dashed(text: str, dashes: tuple[str, str]) -> str:
