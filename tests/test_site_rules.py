@@ -1239,7 +1239,7 @@ def test_a_ref_from_the_root_is_no_base_name(tmp_path):
         assert done.stderr.count("REF_NOT_FOUND") == 1 and 'Ref "/faq-migration"' in done.stderr
 
 
-REDIRECTED_LINKS = "[a](/guides/monitoring/) [b](/old/x/y/) [c](/gone/) [d](/notfound/)\n"
+REDIRECTED_LINKS = "[a](/guides/monitoring/) [b](/old/x/y/) [c](/gone/) [d](/notfound/) [e](/vitess/x/)\n"
 
 
 NETLIFY_TOML = """[build]
@@ -1258,14 +1258,23 @@ status = 404
 [[redirects]]
 from = "https://old.example.org/*"
 to = "/gone/"
+[[redirects]]
+from = "/vitess/*"
+to = "/go-import/vitess.html"
+status = 200
+query = {go-get = "1"}
 """
 
 
 @pytest.mark.parametrize("where", ["static/_redirects", "netlify.toml"])
 def test_links_to_netlify_redirects_of_a_hugo_site_are_not_judged(tmp_path, where):
     """fluxcd.io: `static/_redirects` (copied to the build, read by Netlify) sends old URLs on; letsencrypt.org
-    writes its rules in `netlify.toml` (`/sponsors`); a rule that answers 404 is no page."""
-    redirects = "/guides/monitoring /monitoring/metrics 301!\n/old/*  /new/:splat 301\n/notfound/ /404.html 404\n"
+    writes its rules in `netlify.toml` (`/sponsors`); a rule that answers 404 is no page, nor one that applies to
+    requests with a query only (vitess.io's `/vitess/*  go-get=1  /go-import/vitess.html  200`)."""
+    redirects = (
+        "/guides/monitoring /monitoring/metrics 301!\n/old/*  /new/:splat 301\n/notfound/ /404.html 404\n"
+        "/vitess/*  go-get=1  /go-import/vitess.html  200\n"
+    )
     files = {
         "hugo.toml": 'baseURL = "https://example.org/"\n',
         where: redirects if where.endswith("_redirects") else NETLIFY_TOML,
@@ -1276,6 +1285,7 @@ def test_links_to_netlify_redirects_of_a_hugo_site_are_not_judged(tmp_path, wher
     assert placed(site_findings(tmp_path)) == [
         f"content/a.md:{at(5, REDIRECTED_LINKS, '/gone/')} SITE003",
         f"content/a.md:{at(5, REDIRECTED_LINKS, '/notfound/')} SITE003",
+        f"content/a.md:{at(5, REDIRECTED_LINKS, '/vitess/x/')} SITE003",
     ]
 
 

@@ -67,7 +67,7 @@ def netlify_redirect_sources(path: str) -> tuple[list[str], bytes]:
     lines = [
         f"{rule['from']} / {rule.get('status', 301)}"
         for rule in (rules if isinstance(rules, list) else [])
-        if isinstance(rule, dict) and isinstance(rule.get("from"), str)
+        if isinstance(rule, dict) and isinstance(rule.get("from"), str) and not rule.get("query")
     ]
     return sources(lines), data
 
@@ -90,7 +90,8 @@ def read_text(path: str) -> tuple[bytes, str]:
 
 def sources(lines: list[str]) -> list[str]:
     """The sources of ``_redirects`` lines as routes (a source holding :data:`COMPUTED`: every path below the
-    literal folder before it), but for rules that answer 404."""
+    literal folder before it), but for rules that answer 404 and rules for requests with a query only
+    (``/vitess/*  go-get=1  /go-import/vitess.html  200``: a link without it is not redirected)."""
     found = []
     for line in lines:
         fields = line.split()
@@ -98,6 +99,8 @@ def sources(lines: list[str]) -> list[str]:
         computed = COMPUTED in source
         if len(fields) < 2 or not (source.startswith("/") or computed) or (fields[2:3] and fields[2].startswith("404")):
             continue
+        if "=" in fields[1] and not fields[1].startswith("/") and "://" not in fields[1]:
+            continue  # (a query condition before the target)
         literal = source.partition(COMPUTED)[0] if computed else source
         parts = literal.strip("/").split("/")
         if computed:  # the literal folder before the action (a part the action ends is computed too)
