@@ -47,6 +47,7 @@ ORACLE_FILES = {
     "_posts/2022-03-04-Hello World.md": ("title: Hello",),
     "_posts/2023-05-06-slugged.md": ("title: S", "slug: my-slug"),
     "_posts/2020-01-01-dated.md": ("title: D", "date: 2020-02-03"),
+    "labs/lab1.md": ("title: Lab", "permalink: /labs/lab1"),  # (written to `labs/lab1.html`)
 }
 BUILT = {
     "/",
@@ -58,6 +59,7 @@ BUILT = {
     "/docs/intro/",
     "/folder/Other Page.html",
     "/folder/",
+    "/labs/lab1",
     "/news/2020/02/03/dated/",
     "/news/2021/01/02/welcome/",
     "/news/2022/03/04/Hello-World/",
@@ -82,7 +84,14 @@ def test_page_urls_match_jekyll_building_them_now(tmp_path):
     subprocess.run(["jekyll", "build", "-q"], cwd=tmp_path, check=True, capture_output=True, timeout=300)
     site = tmp_path / "_site"
     built = {"/" + str(path.relative_to(site)).replace(os.sep, "/") for path in site.rglob("*") if path.is_file()}
-    assert {url + "index.html" if url.endswith("/") else url for url in BUILT} == built
+    assert {_written(url) for url in BUILT} == built
+
+
+def _written(url: str) -> str:
+    """The file Jekyll writes a page's URL to: a folder's ``index.html``, ``.html`` after a name without one."""
+    if url.endswith("/"):
+        return url + "index.html"
+    return url if "." in url.rsplit("/", 1)[-1] else url + ".html"
 
 
 def test_links_in_markdown_and_in_liquid(tmp_path):
@@ -285,6 +294,21 @@ def test_an_html_page_is_one_page_not_a_folder_of_them(tmp_path):
     assert placed(site_findings(tmp_path)) == [
         f"a.md:{at(5, links, target)} SITE003" for target in ("/missing/", "/guide/missing/")
     ]
+
+
+def test_a_permalink_without_an_extension_is_written_as_html(tmp_path):
+    """kubevirt.io's labs: `permalink: /labs/kubernetes/lab1` is written to `lab1.html` (Jekyll adds the output
+    extension to a name without one), which links name (`/labs/kubernetes/lab1.html`: 3 false SITE003)."""
+    links = "[a](/labs/lab1) [b](/labs/lab1.html) [c](/labs/lab2.html)\n"
+    write(
+        tmp_path,
+        {
+            "_config.yml": "title: t\n",
+            "labs/lab1.md": page("title: Lab", "permalink: /labs/lab1"),
+            "a.md": page("title: A", body=links),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [f"a.md:{at(5, links, '/labs/lab2.html')} SITE003"]
 
 
 def test_a_redirect_from_written_as_one_string(tmp_path):

@@ -321,6 +321,8 @@ class SiteIndex:
             self.by_url.setdefault(url_key(page.url), page)
             if page.url.endswith(".html"):
                 self.by_url.setdefault(url_key(page.url[: -len(".html")]), page)
+            elif written_as_html(page.url):  # (`permalink: /labs/lab1` is written to `lab1.html`)
+                self.by_url.setdefault(url_key(page.url + ".html"), page)
         self.alias_urls.update(url_key(item.value) for item in page.facts.lists.get("redirect_from", ()))
         if "_posts" in page.folder.split("/"):
             self.posts.setdefault(page.name, page)
@@ -405,6 +407,12 @@ def alias_url(config: SiteConfig, page: Page, alias: str) -> str:
     if alias.startswith("/"):
         return clean(config.language_prefix(page.language) + alias)
     return clean(page.url.rstrip("/").rsplit("/", 1)[0] + "/" + alias)
+
+
+def written_as_html(url: str) -> bool:
+    """Whether Jekyll writes the page at ``url`` to ``url + ".html"``: a name without an extension (it adds the
+    output extension to it; a URL ending with ``/`` is a folder's ``index.html``)."""
+    return bool(url) and not url.endswith("/") and "." not in url.rsplit("/", 1)[-1]
 
 
 def param_redirects(config: SiteConfig, page: Page) -> list[str]:

@@ -44,6 +44,7 @@ from fmlint.site.index import (
     folders_above,
     param_redirects,
     stem,
+    written_as_html,
 )
 from fmlint.site.redirect_templates import FOLLOWED, follow
 from fmlint.site.refs import (
@@ -99,6 +100,8 @@ def _jekyll_keys(page: Page) -> list[str]:
     keys = [f"a\x1f{url_key(item.value)}" for item in page.facts.lists.get("redirect_from", ())]
     if page.url.endswith(".html"):
         keys.append(f"u\x1f{url_key(page.url[: -len('.html')])}")
+    elif written_as_html(page.url):
+        keys.append(f"u\x1f{url_key(page.url + '.html')}")
     if "_posts" in page.folder.split("/"):
         keys.append(f"p\x1f{page.name}")
     return keys
