@@ -311,6 +311,28 @@ def test_a_permalink_without_an_extension_is_written_as_html(tmp_path):
     assert placed(site_findings(tmp_path)) == [f"a.md:{at(5, links, '/labs/lab2.html')} SITE003"]
 
 
+def test_a_page_including_markdown_has_headings_fmlint_does_not_see(tmp_path):
+    """kubevirt.io: `{% include quickstarts/virtctl.md %}` writes the include's `## Virtctl` into the page, and a
+    link to `#virtctl` was a false SITE004; such a page's fragments are not judged (an HTML include is no
+    Markdown: its page's are)."""
+    links = "[a](/guide/#virtctl) [b](/other/#nope)\n"
+    write(
+        tmp_path,
+        {
+            "_config.yml": "title: t\n",
+            "_includes/virtctl.md": "## Virtctl\n",
+            "_includes/note.html": "<p>Note</p>\n",
+            "guide.md": page("title: Guide", "permalink: /guide/", body="## Intro\n\n{% include virtctl.md %}\n"),
+            "other.md": page("title: Other", "permalink: /other/", body="{% include note.html %}\n"),
+            "a.md": page("title: A", body=links),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [f"a.md:{at(5, links, '/other/#nope')} SITE004"]
+    if shutil.which("jekyll") is not None:
+        subprocess.run(["jekyll", "build", "-q"], cwd=tmp_path, check=True, capture_output=True, timeout=300)
+        assert 'id="virtctl"' in (tmp_path / "_site/guide/index.html").read_text(encoding="utf-8")
+
+
 def test_a_redirect_from_written_as_one_string(tmp_path):
     """jekyllrb.com: `redirect_from: "/help/index.html"` (one string, not a list) is a redirect as well."""
     links = "[a](/help/) [b](/docs/templates/) [c](/gone/)\n"

@@ -213,7 +213,8 @@ included, is not seen) or a `{{{{< name >}}}}` shortcode whose template (the
 site's or a theme's `layouts/_shortcodes/`) writes headings with `id`s, nor
 fragments into a page Hugo makes without a file (a home page or section: its
 layout writes its IDs) or into a page with a heading holding a shortcode
-(`### {{{{% icon %}}}} Setup`: its ID is made of what the shortcode writes),
+(`### {{{{% icon %}}}} Setup`: its ID is made of what the shortcode writes)
+or, on Jekyll sites, one that `{{% include x.md %}}` writes Markdown into,
 nor same-page fragments in a page that is not rendered
 (a fragment meant for including, by `build.render: never` or a cascade of it).
 A shortcode whose template renders another file's Markdown

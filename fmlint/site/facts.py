@@ -42,6 +42,7 @@ _LIQUID_LINK = re.compile(
     r"""|\{%-?\s*(link|post_url)\s+([^\s%{}]+)\s*-?%\}"""
     r"""|\{\{-?\s*site\.baseurl\s*-?\}\}(/[^\s)"'<>{}]*)"""  # `{{ site.baseurl }}/docs/x/`
 )
+_LIQUID_INCLUDE = re.compile(r"\{%-?\s*include(?:_relative)?\s+([^\s%{}]+)")  # `{% include quickstarts/x.md %}`
 _LIQUID_FRAGMENT = re.compile(r"""#[^\s)"'<>\]]*""")  # `{% link a.md %}#setup`: the fragment written after
 _ARGUMENT = re.compile(r"""(?:(\w+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))""")
 _QUOTED = re.compile(r'"([^"\\]*)"')  # one quoted argument without escapes (as _ARGUMENT reads it)
@@ -135,6 +136,8 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     # (name, first argument) of the shortcodes it calls with one that names no Markdown file (``includes``), once
     # each: a template may render the Markdown of a file the argument names (istio.io's ``{{< boilerplate x >}}``)
     calls: list[tuple[str, str]] = []
+    # the Markdown files Jekyll's ``{% include %}`` writes into the body (its headings, which fmlint does not see)
+    liquid_includes: list[str] = []
 
     @property
     def anchors(self) -> list[Anchor]:
@@ -232,7 +235,7 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
     title, slug, url, permalink, doc_id = item("title"), item("slug"), item("url"), item("permalink"), item("id")
     translation_key = item("translationkey")
     has_body = doc.readable and doc.body_start < len(doc.text)
-    body = _body_facts(ctx, spans) if has_body else _Body([], [], [], [], False, [], [])
+    body = _body_facts(ctx, spans) if has_body else _Body([], [], [], [], False, [], [], [])
     at = [At(*position) for position in locate(spans)]
 
     def located(found: tuple[str, int] | None) -> Item | None:
@@ -267,6 +270,7 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
         doc_id=located(doc_id),
         shortcodes=body.shortcodes,
         calls=body.calls,
+        liquid_includes=body.liquid_includes,
     )
 
 
@@ -303,6 +307,7 @@ class _Body(NamedTuple):
     hidden_markdown: bool
     shortcodes: list[str]
     calls: list[tuple[str, str]]
+    liquid_includes: list[str]
 
 
 def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
@@ -341,8 +346,16 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
         if url and (("://" not in url and not url.startswith(_NOT_PAGES)) or (own and _is_own(url, own))):
             spans.append(span)
             references.append(("html", url, len(spans) - 1, "", inside(span.start) if inside else "", False))
+    liquid_includes: list[str] = []
     if liquid:
         _liquid_links(text, liquid, view.in_shortcode, spans, references)
+        liquid_includes = [
+            found.group(1)
+            for at in liquid
+            if (found := _LIQUID_INCLUDE.match(text, at)) is not None
+            and found.group(1).lower().endswith(MARKDOWN_EXTENSIONS)
+            and not view.in_shortcode(Span(at, at))
+        ]
     element_ids = list(view.html_ids)
     for mark in _ATTRIBUTES_START.finditer(text, len(text) if html else body_start):
         if any(fence.opening.end <= mark.start() < fence.span.end for fence in view.code_fences):
@@ -362,6 +375,7 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
         hidden or view.writes_markdown or unread,
         shortcodes,
         calls,
+        liquid_includes,
     )
 
 

@@ -193,9 +193,11 @@ class SiteIndex:
     def ids_written(self, page: Page) -> bool:
         """Whether a shortcode the page calls writes IDs fmlint does not see (its template writes headings with
         ``id``s, or renders a file not found: ``fmlint.site.templates``), or a snippet it includes is a file
-        fmlint has not read (MkDocs)."""
+        fmlint has not read (MkDocs), or Jekyll's ``{% include %}`` writes a Markdown file into it."""
         if self.config.generator == "mkdocs":
             return any(self.snippet(name) == "" for name in page.facts.includes)
+        if self.config.generator == "jekyll":
+            return bool(page.facts.liquid_includes)  # (an included Markdown file's headings)
         if self.config.generator != "hugo":
             return False
         writes = self.shortcodes.writes_ids
