@@ -14,8 +14,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-import msgspec
-
 from fmlint.site.facts import At, Item, Reference
 from fmlint.site.hugo_paths import basic_normalize, make_path, sanitize
 from fmlint.site.index import (
@@ -64,6 +62,16 @@ class _Claim:
     item: Item | None  # the alias item, or the value deciding the page's URL (None: the file name)
     alias: bool
 
+    @property
+    def this(self) -> str:
+        """The claim as its own finding names it."""
+        return "this alias" if self.alias else "this page"
+
+    @property
+    def at(self) -> At:
+        """Where its finding is reported: the key that decides the path, or the file's start."""
+        return self.item.at if self.item is not None else FILE_START
+
     def describe(self) -> str:
         if self.page.file is None:
             return f"the section page Hugo makes for the folder `{self.page.folder}/`"
@@ -108,16 +116,15 @@ def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
             ]
             if not others:
                 continue
-            what = "this alias" if claim.alias else "this page"
             if len(others) == 1:
-                message = f"{what} and {others[0]} are both written to `{output}`; {generator} keeps one of them"
+                message = f"{claim.this} and {others[0]} are both written to `{output}`; {generator} keeps one of them"
             else:  # (one finding a claim: vitess.io's 39 versions of one alias were 1,482 pairs)
                 named = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
                 message = (
-                    f"{what} and {len(others)} others ({named}) are all written to `{output}`; "
+                    f"{claim.this} and {len(others)} others ({named}) are all written to `{output}`; "
                     f"{generator} keeps one of them"
                 )
-            yield Finding(claim.page, COLLISION, message, claim.item.at if claim.item is not None else FILE_START)
+            yield Finding(claim.page, COLLISION, message, claim.at)
     yield from _case_collisions(claims, wanted)
     for (_, key), pages in index.by_key.items():
         files = [page for page in pages if page.file is not None]
@@ -142,12 +149,11 @@ def _case_collisions(claims: dict[str, list[_Claim]], wanted: Wanted) -> Iterato
                     continue
                 others = [(other, name) for name in outputs if name != output for other in claims[name]]
                 named = ", ".join(f"{other.describe()} (`{name}`)" for other, name in others)
-                what = "this alias" if claim.alias else "this page"
                 message = (
-                    f"{what} is written to `{output}`, which differs only by case from {named}: "
+                    f"{claim.this} is written to `{output}`, which differs only by case from {named}: "
                     "on a case-insensitive file system (macOS, Windows) one replaces the other"
                 )
-                yield Finding(claim.page, COLLISION, message, claim.item.at if claim.item is not None else FILE_START)
+                yield Finding(claim.page, COLLISION, message, claim.at)
 
 
 def term_variants(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
@@ -238,12 +244,9 @@ def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                 and index.shortcodes.shows_as_text(reference.shortcode, reference.kind == "html")
             ):
                 continue
-            judged = reference
-            if reference.in_comment:  # (Hugo runs it where it writes the comment; nobody reads its fragment)
-                if not index.config.raw_html:
-                    continue
-                judged = msgspec.structs.replace(reference, target=reference.target.partition("#")[0])
-            problem = _reference_problem(index, page, judged)
+            if reference.in_comment and not index.config.raw_html:
+                continue  # (Hugo runs a shortcode in a comment only where it writes the comment)
+            problem = _reference_problem(index, page, reference)
             if problem is None and reference.shortcode and hugo and reference.target.startswith("#"):
                 problem = _home_fragment(index, page, reference)
             if problem is None and reference.kind in LINKS and reference.target.startswith("/"):

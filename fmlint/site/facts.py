@@ -98,7 +98,9 @@ class Reference(msgspec.Struct, frozen=True, array_like=True, gc=False):
     at: At  # the destination
     language: str = ""  # a shortcode's ``lang=``
     shortcode: str = ""  # the paired ``{{< name >}}`` shortcode whose content holds it (its template decides)
-    in_comment: bool = False  # a shortcode in an HTML comment: run only where raw HTML is rendered, never seen
+    # a shortcode in an HTML comment: run only where raw HTML is rendered, never seen (its target is kept without
+    # its fragment)
+    in_comment: bool = False
 
 
 class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
@@ -530,8 +532,10 @@ def _shortcode_facts(
             found = _target(match)
             if found is not None:
                 value, offset, language = found
-                spans.append(Span(offset, offset + len(value)))
                 commented = bool(comments) and any(c.start <= at < c.end for c in comments)
+                if commented:  # (nobody reads a fragment in a comment: its page is all that counts)
+                    value = value.partition("#")[0]
+                spans.append(Span(offset, offset + len(value)))
                 references.append((match.group(2), value, len(spans) - 1, language, "", commented))
         if at >= argument_end and (match := _FIRST_ARGUMENT.match(text, at)) is not None:
             argument_end = match.end()

@@ -30,13 +30,13 @@ building the site:
 from __future__ import annotations
 
 import itertools
-import os
+import math
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from fmlint.site.routes import COMPUTED, read_text, sources
-from fmlint.site.templates import layout_folders
+from fmlint.site.templates import partial_template
 
 
 class Redirects(NamedTuple):
@@ -290,7 +290,9 @@ def _printf(layout: str, arguments: list[_Value]) -> _Value:
     if param is not None:
         return param
     if all(a.values is not None for a in arguments):
-        combinations = list(itertools.islice(itertools.product(*(sorted(a.values or ()) for a in arguments)), 257))
+        combinations = list(
+            itertools.islice(itertools.product(*(sorted(a.values or ()) for a in arguments)), _MAX_VARIANTS + 1)
+        )
         if len(combinations) <= _MAX_VARIANTS:
             return _Value(frozenset(_format(layout, combination) for combination in combinations))
     unknown = [a for a in arguments if a.values is None]
@@ -313,10 +315,7 @@ def _variants(line: list[str | _Value]) -> list[list[str | _Value]]:
         [piece] if isinstance(piece, str) or piece.values is None else list[str | _Value](sorted(piece.values))
         for piece in line
     ]
-    count = 1
-    for choice in choices:
-        count *= len(choice)
-    if count > _MAX_VARIANTS:  # too many to list: the values are not known
+    if math.prod(map(len, choices)) > _MAX_VARIANTS:  # too many to list: the values are not known
         choices = [[piece] if isinstance(piece, str) else [replace(piece, values=None)] for piece in line]
     return [list(combination) for combination in itertools.product(*choices)]
 
@@ -406,7 +405,7 @@ def template_redirects(
 ) -> Redirects:
     """The rules the template at ``path`` (of the Hugo site at ``root``) writes to ``_redirects``."""
     reader = _Reader(_Site(params, languages, default_language), [_Block(_Value(name="."))])
-    data, tokens = _expanded(path, layout_folders(root), 0)
+    data, tokens = _expanded(path, root, 0)
     for token in tokens:
         if isinstance(token, _Action):
             reader.action(token.body)
@@ -439,28 +438,18 @@ def _tokens(text: str) -> list[str | _Action]:
     return [*tokens, tail.lstrip() if trim else tail]
 
 
-def _expanded(path: str, folders: list[str], depth: int) -> tuple[bytes, list[str | _Action]]:
+def _expanded(path: str, root: str, depth: int) -> tuple[bytes, list[str | _Action]]:
     """The tokens of the template at ``path`` with the text of the partials it writes (or a variable takes) read
     in place, and the bytes read."""
     data, text = read_text(path)
     tokens: list[str | _Action] = []
     for token in _tokens(text):
         written = _PARTIAL.match(token.body) if isinstance(token, _Action) else None
-        partial = _partial(written.group(1), folders) if written is not None and depth < 8 else None
-        more, inner = _expanded(partial, folders, depth + 1) if partial is not None else (b"", [])
+        partial = partial_template(root, written.group(1)) if written is not None and depth < 8 else None
+        more, inner = _expanded(partial, root, depth + 1) if partial is not None else (b"", [])
         if partial is None or any(isinstance(t, _Action) and _RETURN.match(t.body) for t in inner):
             tokens.append(token)
         else:
             tokens += inner
         data += more
     return data, tokens
-
-
-def _partial(name: str, folders: list[str]) -> str | None:
-    for folder in folders:
-        for sub in ("_partials", "partials"):
-            for candidate in (name, name + ".html"):
-                path = os.path.join(folder, sub, candidate)
-                if os.path.isfile(path):
-                    return path
-    return None

@@ -63,6 +63,20 @@ def shortcode_templates(root: str, name: str) -> list[str]:
     return found
 
 
+def partial_template(root: str, name: str) -> str | None:
+    """The template file of the partial ``name`` (``redirects/pages.txt``; ``x`` is ``x.html`` too) in the site at
+    ``root``, its own layouts first."""
+    if not name or name.startswith(("/", ".")) or ".." in name.split("/"):
+        return None
+    for layouts in layout_folders(root):
+        for folder in ("_partials", "partials"):
+            for candidate in (name, name + ".html"):
+                path = os.path.join(layouts, folder, *candidate.split("/"))
+                if os.path.isfile(path):
+                    return path
+    return None
+
+
 def layout_folders(root: str) -> list[str]:
     """The layout folders of the Hugo site at ``root``: its own, then its themes' (``themes/*/layouts``)."""
     return [
