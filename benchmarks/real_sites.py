@@ -37,7 +37,11 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
+
+if TYPE_CHECKING:
+    from fmlint.site.index import SiteIndex
 
 _FINDING = re.compile(r"^.+?:\d+:\d+: ([A-Z]+\d+) ", re.MULTILINE)
 _FILES = re.compile(r"(\d+) files? checked|in \d+ of (\d+) files?")
@@ -57,14 +61,20 @@ def check(folder: str, preset: str, path: str) -> tuple[float, int, Counter[str]
     return seconds, int(next(filter(None, files.groups())) if files else 0), Counter(_FINDING.findall(done.stdout))
 
 
-def hugo_agreement(folder: str) -> str:
-    """How many of the pages ``hugo list all`` prints in ``folder`` fmlint's index has at the same URL, and the
-    pages fmlint's index has that Hugo does not list (both ways: a page Hugo leaves out hides broken links)."""
+def _index(folder: str) -> SiteIndex:
+    """fmlint's index of the whole site at ``folder``, with every site rule on."""
     from fmlint.config.settings import Settings
     from fmlint.rules import RULES_BY_CODE
     from fmlint.site.config import read_site
     from fmlint.site.sitepass import index_site
 
+    settings = Settings(enabled_codes=frozenset(code for code in RULES_BY_CODE if code.startswith("SITE")))
+    return index_site(read_site(os.path.abspath(folder)), settings)
+
+
+def hugo_agreement(folder: str) -> str:
+    """How many of the pages ``hugo list all`` prints in ``folder`` fmlint's index has at the same URL, and the
+    pages fmlint's index has that Hugo does not list (both ways: a page Hugo leaves out hides broken links)."""
     done = subprocess.run(["hugo", "list", "all"], cwd=folder, capture_output=True, text=True, check=False)
     if done.returncode != 0 or "path," not in done.stdout:
         return f"hugo list all failed: {done.stderr.strip().splitlines()[-1:]}"
@@ -73,11 +83,9 @@ def hugo_agreement(folder: str) -> str:
         for row in csv.DictReader(io.StringIO(done.stdout[done.stdout.index("path,") :]))
         if row["permalink"] and row.get("draft") != "true"
     }
-    site = read_site(os.path.abspath(folder))
-    settings = Settings(enabled_codes=frozenset(code for code in RULES_BY_CODE if code.startswith("SITE")))
     pages = {
         (os.path.relpath(page.absolute, folder), page.url)
-        for page in index_site(site, settings).pages
+        for page in _index(folder).pages
         if page.file is not None and page.renders and not page.facts.draft
     }
     indexed = {path for path, _ in pages}
@@ -101,17 +109,11 @@ def built_agreement(folder: str, path: str, output: str) -> str:
     confirms (no such ``id`` on the built page; nothing built at the URL), printing those it contradicts."""
     import html
 
-    from fmlint.config.settings import Settings
-    from fmlint.rules import RULES_BY_CODE
-    from fmlint.site.config import read_site
-    from fmlint.site.sitepass import index_site
-
     command = [sys.executable, "-m", "fmlint", "--no-cache", "--format", "concise", "--select", "SITE003,SITE004", path]
     lines = subprocess.run(command, cwd=folder, capture_output=True, text=True, check=False).stdout.splitlines()
-    site = read_site(os.path.abspath(folder))
-    settings = Settings(enabled_codes=frozenset(code for code in RULES_BY_CODE if code.startswith("SITE")))
-    pages = {os.path.relpath(page.absolute, folder): page for page in index_site(site, settings).pages if page.file}
-    first_folder = site.content_dirs[0].path if site.content_dirs else folder
+    index = _index(folder)
+    pages = {os.path.relpath(page.absolute, folder): page for page in index.pages if page.file}
+    first_folder = index.config.content_dirs[0].path if index.config.content_dirs else folder
 
     def built(file: str) -> str | None:
         page = pages.get(file)
