@@ -376,3 +376,48 @@ def test_elements_with_markdown_1_hold_markdown(tmp_path, capsys, monkeypatch):
     assert found == [(7, lines[2].index("#nope") + 1, "#nope"), (15, lines[10].index("#zero") + 1, "#zero")]
     if shutil.which("ruby") is not None and (made := _kramdown_ids(tmp_path, MARKDOWN_IN_HTML, "")) is not None:
         assert made == {"inside"}
+
+
+EXTERNAL_LINKS = (
+    "[a](https://virt.test/user-guide/operations/#nodes) [b](/user-guide) [c](/user-guides/x/)\n"
+    "[d](HTTPS://virt.test/api-reference/main/definitions.html#_v1) [e](/gone/)\n"
+    "{{ '/user-guide/storage/' | relative_url }}\n"
+)
+
+
+def test_paths_another_project_serves_are_not_judged(tmp_path, capsys, monkeypatch):
+    """kubevirt.io links `https://kubevirt.io/user-guide/…` and `…/api-reference/…` from 40 posts: GitHub Pages
+    sites of the kubevirt/user-guide and kubevirt/api-reference repositories on the organization's domain, not
+    pages of this site (149 false SITE003 before the option; its own html-proofer run ignores them the same
+    way). Listed in `external-paths`, they are left alone, segment by segment (`/user-guides/` is still judged),
+    and a change of the option is seen by the kept findings."""
+    write(
+        tmp_path,
+        {
+            "_config.yml": "url: https://virt.test\n",
+            "index.md": page("title: Home", body=EXTERNAL_LINKS),
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    forget_sites()
+
+    def found() -> list[tuple[int, int, str]]:
+        main(["--cache-dir", str(tmp_path / "cache"), "--select", "SITE", "--format", "json", "."])
+        return [(d["line"], d["column"], d["message"].split("`")[1]) for d in json.loads(capsys.readouterr().out)]
+
+    lines = EXTERNAL_LINKS.splitlines()
+    every = [
+        (5, lines[0].index("https://virt.test/user-guide/") + 1, "https://virt.test/user-guide/operations/#nodes"),
+        (5, lines[0].index("/user-guide)") + 1, "/user-guide"),
+        (5, lines[0].index("/user-guides/") + 1, "/user-guides/x/"),
+        (6, lines[1].index("HTTPS://") + 1, "HTTPS://virt.test/api-reference/main/definitions.html#_v1"),
+        (6, lines[1].index("/gone/") + 1, "/gone/"),
+        (7, lines[2].index("/user-guide/storage/") + 1, "/user-guide/storage/"),
+    ]
+    assert found() == every
+    (tmp_path / ".fmlint.toml").write_text(
+        '[rules.site]\nexternal-paths = ["/user-guide/", "https://virt.test/api-reference"]\n', encoding="utf-8"
+    )
+    assert found() == [every[2], every[4]]
+    (tmp_path / ".fmlint.toml").write_text('[rules.site]\nexternal-paths = ["user-guide"]\n', encoding="utf-8")
+    assert found() == [every[2], every[3], every[4]]

@@ -29,7 +29,15 @@ Zola sites the relative `.md`/`.mdx` links (Zola's `@/` internal links too)
 and anchors."""
 
 _OPTIONS = """## Options
-None; the site's own configuration (`hugo.toml`, or `config/_default/`:
+`external-paths` (default `[]`, under `[tool.fmlint.rules.site]`): URL paths of
+the site's own host that another project serves (`["/user-guide/",
+"/api-reference/"]`: GitHub Pages sites of other repositories under an
+organization's domain, or docs deployed on their own). Links under them,
+root-relative or through the site's own URL, are not judged (`SITE003`,
+`SITE004`); a path covers the URLs below it segment by segment (`/user-guide`
+does not cover `/user-guides/`).
+
+Otherwise the site's own configuration (`hugo.toml`, or `config/_default/`:
 `contentDir`, languages and `disableLanguages`, content module mounts with their `sites.matrix`
 languages and `files` globs, `[permalinks]`, `disablePathToLower`,
 `removePathAccents`, `uglyURLs`, `taxonomies`,
@@ -38,6 +46,7 @@ A file that several mounts hold is a page of each (the first mount wins a
 path), and its findings are reported once; links into a mount whose source is
 missing (a submodule not checked out) are not judged."""
 
+OPTIONS: dict[str, Any] = {"external-paths": []}
 RULES = (
     Rule(
         "SITE001",

@@ -157,6 +157,9 @@ class SiteConfig:
     redirect_params: tuple[tuple[str, str], ...] = ()
     html_content: bool = False  # Hugo: HTML content files are pages (unless ``security.allowContent`` says not)
     raw_html: bool = False  # Hugo: goldmark writes raw HTML (``markup.goldmark.renderer.unsafe``), comments too
+    # URL paths of the site's host that other projects serve (the ``external-paths`` option of the site rules,
+    # not the generator's configuration): links under them are not judged
+    external_paths: tuple[str, ...] = ()
 
     @property
     def page_anchors(self) -> tuple[str, ...]:

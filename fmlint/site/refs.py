@@ -79,6 +79,14 @@ def _memo_key(page: Page, reference: Reference) -> tuple[object, ...]:
     return (reference.kind, target, scope, page.language)
 
 
+def _external(config: SiteConfig, target: str) -> bool:
+    """Whether a root-relative ``target`` is under one of the site's ``external_paths`` (another project's)."""
+    if not config.external_paths or not target.startswith("/") or target.startswith("//"):
+        return False
+    path = link_path(target)
+    return any(path == prefix or path.startswith(prefix + "/") for prefix in config.external_paths)
+
+
 def _url_relative(target: str) -> bool:
     """Whether a relative link names a page by URL (``../install/``, ``setup``): it has no file extension."""
     path = target.partition("#")[0]
@@ -91,7 +99,8 @@ def _resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     if reference.kind in ("ref", "relref"):
         return _shortcode(index, page, reference) if index.config.generator == "hugo" else _SKIP
     if reference.kind == "liquid-url":
-        return _jekyll_url(index, reference.target, True) if index.config.generator == "jekyll" else _SKIP
+        jekyll = index.config.generator == "jekyll" and not _external(index.config, reference.target)
+        return _jekyll_url(index, reference.target, True) if jekyll else _SKIP
     if reference.kind in _JEKYLL_TAGS:
         return _jekyll_tag(index, reference) if index.config.generator == "jekyll" else _SKIP
     return _link(index, page, reference)
@@ -189,8 +198,8 @@ def own_path(config: SiteConfig, target: str) -> str | None:
 
 def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     target = reference.target
-    if "{{" in target:
-        return _SKIP  # a template's placeholder (in a file a shortcode includes), not a path
+    if "{{" in target or _external(index.config, target):
+        return _SKIP  # a template's placeholder (in a file a shortcode includes), not a path; another project's
     if target.startswith("#"):
         return Resolved(page, unquote(target[1:]))
     if target.startswith("(") and target.endswith(")") and len(target) > 2:  # `[x]((/a/))`: parentheses kept

@@ -37,8 +37,9 @@ import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
+from urllib.parse import urlsplit
 
 import msgspec
 
@@ -49,6 +50,7 @@ from fmlint.document import read_document
 from fmlint.file_result import FileResult
 from fmlint.linter import context, located_diagnostic, read_path, site_facts
 from fmlint.positions import Position
+from fmlint.rules import CHECKERS
 from fmlint.rules.site import SITE_CODES
 from fmlint.site.config import SiteConfig, site_key, site_of
 from fmlint.site.facts import At, SiteFacts, StoredFacts
@@ -66,6 +68,7 @@ _T = TypeVar("_T")
 # output and dependencies in the site's root folder (Jekyll's content folder); below it, such names are sections
 _NOT_CONTENT = frozenset({"node_modules", "_site", "vendor", "public", "build"})
 _DEPENDENCIES = frozenset({"node_modules"})
+_SITE_RULES = next(checker for checker in CHECKERS if checker.name == "site")  # (their options)
 
 
 def site_diagnostics(
@@ -76,7 +79,8 @@ def site_diagnostics(
     verbose: bool = False,
 ) -> dict[str, list[Diagnostic]]:
     """The site rules' findings in the files of ``results``, by path."""
-    sites: dict[str, tuple[SiteConfig, list[tuple[str, FileResult, frozenset[str]]]]] = {}
+    # each site's files in the run (absolute path, result, the site codes enabled), and their settings by id
+    sites: dict[str, tuple[SiteConfig, list[tuple[str, FileResult, frozenset[str]]], dict[int, Settings]]] = {}
     # each folder as named → absolute (with its separator), and its site (10,000 files sit in a few folders)
     folders: dict[str, tuple[str, SiteConfig | None]] = {}
     site_codes: dict[int, frozenset[str]] = {}  # by settings object: a run has a few
@@ -96,12 +100,16 @@ def site_diagnostics(
         if codes is None:
             codes = site_codes[id(settings)] = settings.enabled_codes & SITE_CODES
         if codes:
-            sites.setdefault(site.root, (site, []))[1].append((absolute_folder + path[cut:], result, codes))
+            _, checked, seen = sites.setdefault(site.root, (site, [], {}))
+            checked.append((absolute_folder + path[cut:], result, codes))
+            seen[id(settings)] = settings
     found: dict[str, list[Diagnostic]] = {}
-    for site, checked in sites.values():
+    for site, checked, seen in sites.values():
         try:
             with _collector_paused():
-                findings = _site_findings(site, checked, settings_for, cache, jobs, verbose)
+                findings = _site_findings(
+                    _with_options(site, seen.values()), checked, settings_for, cache, jobs, verbose
+                )
         except Exception as exc:  # a bug in the site pass must not lose the per-file results
             message = f"the site checks crashed: {type(exc).__name__}: {exc}"
             if verbose:
@@ -145,6 +153,18 @@ _MEMO_DECODER = msgspec.msgpack.Decoder(_Memo)
 _FACTS_ENCODER = msgspec.msgpack.Encoder()
 _PROBES = {function.__name__: function for function in (os.path.isfile, os.path.exists, *QUESTIONS)}
 _PARTIAL_RUN = 256  # a run over fewer files whose others are as kept indexes only what they depend on
+
+
+def _with_options(site: SiteConfig, settings: Iterable[Settings]) -> SiteConfig:
+    """The site with the site rules' options of the run's files (``external-paths``: all of theirs, as
+    ``/path`` without a closing slash; a URL's path)."""
+    paths = {
+        "/" + (urlsplit(path).path if "://" in path else path).strip().strip("/")
+        for found in settings
+        for path in found.options_for(_SITE_RULES)["external-paths"]
+        if isinstance(path, str) and path.strip().strip("/")
+    }
+    return replace(site, external_paths=tuple(sorted(paths))) if paths else site
 
 
 def _site_findings(
