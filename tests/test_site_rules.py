@@ -1005,10 +1005,36 @@ def test_kept_findings_hold_for_files_touched_or_edited_without_a_fact_changing(
     assert [line.split(" ")[1] for line in before] == ["SITE001", "SITE001"] and indexed == []
     # kept again with the new stamps: a run without the changed files is served too
     assert site_findings(tmp_path, two[:1], cache) == slugged and indexed == []
-    _touch(tmp_path / two[1])  # changed, not in the run: indexed afresh
+    _touch(tmp_path / two[1])  # changed, not in the run: indexed afresh, and kept (every page's findings)
     assert site_findings(tmp_path, two[:1], cache) == slugged and len(indexed) == 1
+    assert site_findings(tmp_path, two[:1], cache) == slugged and len(indexed) == 1  # served
+    assert site_findings(tmp_path, two[1:], cache) == [before[1]] and len(indexed) == 1  # the other file's too
     write(tmp_path, {two[0]: page('title: "S"', 'slug: "taken"', body="## A heading\n")})  # a fact changed
-    assert site_findings(tmp_path, two[:1], cache) == slugged and len(indexed) == 2
+    assert site_findings(tmp_path, two[:1], cache) == slugged and len(indexed) > 1  # the part it depends on
+
+
+def test_runs_over_a_few_files_keep_what_they_index_of_the_whole_site(tmp_path, monkeypatch):
+    """A site checked only by a pre-commit hook never gets a run over all of it: the first run over a few files
+    indexes the whole site anyway and keeps every page's findings (as a whole run finds them), so the next
+    runs over other files are served from them, and an edit indexes only the part of the site it depends on."""
+    write(tmp_path, FAULTY_SITE)
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    whole = site_findings(tmp_path)
+    indexed: list[int] = []
+    finish = SiteIndex.finish
+    monkeypatch.setattr(SiteIndex, "finish", lambda self, *rest: indexed.append(1) or finish(self, *rest))
+
+    def of(name: str) -> list[str]:
+        return [line for line in whole if line.startswith(name + ":")]
+
+    assert site_findings(tmp_path, ["content/posts/slugged.md"], cache) == of("content/posts/slugged.md")
+    assert len(indexed) == 1
+    for name in ("content/posts/taken.md", "content/posts/About Me.md", "content/docs/amb.md"):
+        assert site_findings(tmp_path, [name], cache) == of(name) != []
+    assert len(indexed) == 1  # served
+    write(tmp_path, {"content/posts/taken.md": page('title: "Taken"', 'slug: "moved"')})
+    assert site_findings(tmp_path, ["content/posts/taken.md"], cache) == []
+    assert 1 < len(indexed) < 5  # the part of the site the file depends on
 
 
 def test_a_collision_disappears_when_one_file_changes_and_appears_when_another_does(tmp_path, monkeypatch):
@@ -1022,7 +1048,7 @@ def test_a_collision_disappears_when_one_file_changes_and_appears_when_another_d
     assert "content/posts/taken.md:3` are both written to `posts/moved/index.html`" in found[0]
     [other] = site_findings(tmp_path, ["content/posts/taken.md"], cache)
     assert other.startswith("content/posts/taken.md:3:7-3:14 SITE001") and "ai2.md:4`" in other
-    assert len(indexed) == 4  # every run after a change indexed the site again
+    assert len(indexed) >= 4  # every run after a change indexed the site (or the part its files depend on) again
 
 
 def test_a_deleted_or_renamed_file_leaves_the_kept_findings(tmp_path, monkeypatch):

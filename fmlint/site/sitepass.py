@@ -196,7 +196,10 @@ def _site_findings(
         except LookupError:  # the kept keys cannot be read
             memo = None
     if memo is None:
-        memo = _whole_memo(run, state)
+        # a run over a few files that indexes the whole site (nothing kept for it: a first run, a changed file
+        # outside the run, fmlint upgraded) checks all of it and keeps that, so the next such run takes the
+        # partial path (a pre-commit hook may be the only way fmlint is run)
+        memo = _whole_memo(run, state, kept is None and cache is not None and _partial_keys(site))
     diagnostics: dict[str, list[Diagnostic]] = {}
     seen: set[tuple[str, str, int, int, str]] = set()
     for absolute, code, message, at in memo.findings:
@@ -253,22 +256,28 @@ class _Pass:
         return found
 
 
-def _whole_memo(run: _Pass, state: str) -> _Memo:
-    """The findings of the checks over an index of the whole site (kept after a run over all of it)."""
+def _whole_memo(run: _Pass, state: str, keep: bool = False) -> _Memo:
+    """The findings of the checks over an index of the whole site (every page's, and kept, after a run over all
+    of it or when asked to ``keep`` them)."""
     from fmlint.site.index import SiteIndex
 
     fresh = run.run_facts.of(run.in_run)
-    index = SiteIndex(run.site)
-    for absolute, result in run.in_run.items():
-        index.add(result.path, absolute, fresh[absolute])
     others = run.other_facts(path for path in run.files if path not in run.in_run)
-    for shown, path, facts in others:
-        index.add(shown, path, facts)
+    # in the site's order, whichever files the run was given (the first page of a URL wins, and the order of an
+    # ambiguous name's pages is shown); the run's files the walk does not list last
+    named = {path: (shown, facts) for shown, path, facts in others}
+    named.update((absolute, (result.path, fresh[absolute])) for absolute, result in run.in_run.items())
+    index = SiteIndex(run.site)
+    listed = set(run.files)
+    for path in [*run.files, *(path for path in run.in_run if path not in listed)]:
+        if path in named:
+            shown, facts = named[path]
+            index.add(shown, path, facts)
     index.generated = run.adapters
     index.finish()
     # a run over the whole site (but the HTML pages, which a run over a folder does not check): its findings are
     # kept for the next such run
-    complete = not any(path.lower().endswith(run.site.page_extensions) for _, path, _ in others)
+    complete = keep or not any(path.lower().endswith(run.site.page_extensions) for _, path, _ in others)
 
     def to_keep() -> tuple[dict[str, tuple[str, bytes]], list[tuple[str, str, int, int]] | None]:
         """Each file's facts digest and each page's keys (worked out while a forked child checks references)."""
@@ -276,7 +285,11 @@ def _whole_memo(run: _Pass, state: str) -> _Memo:
         return {path: ("", _digest(facts[path])) for path in run.files}, _page_keys(index, run.files)
 
     kept_too = complete and run.cache is not None  # the findings are kept
-    findings, kept = _findings(index, run.wanted_codes, complete, run.jobs, to_keep if kept_too else None)
+    wanted = run.wanted_codes  # (kept: every page's findings, as a run over all of them finds them)
+    if keep:
+        pages = (path for _, path, _ in others if path.lower().endswith(run.site.page_extensions))
+        wanted = {**dict.fromkeys(pages, SITE_CODES), **wanted}
+    findings, kept = _findings(index, wanted, complete, run.jobs, to_keep if kept_too else None)
     memo = _Memo([(f.page.absolute, f.code, f.message, f.at) for f in findings], index.probes, {})
     if kept is not None:
         memo.files, keys = kept
