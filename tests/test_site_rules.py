@@ -1037,6 +1037,25 @@ def test_runs_over_a_few_files_keep_what_they_index_of_the_whole_site(tmp_path, 
     assert 1 < len(indexed) < 5  # the part of the site the file depends on
 
 
+def test_kept_keys_that_cannot_be_read_are_kept_again(tmp_path, monkeypatch):
+    """When the keys kept with the findings cannot be read (a cache written by another fmlint, a damaged
+    table), an edited file's run indexes the whole site and keeps it afresh: the next runs are served."""
+    cache, indexed = _kept_site(tmp_path, monkeypatch)
+    write(tmp_path, {"content/posts/taken.md": page('title: "Taken"', body="## Edited\n")})  # a fact changed
+    whole = site_findings(tmp_path)
+    indexed.clear()
+    with monkeypatch.context() as patched:
+        patched.setattr(ResultCache, "load_site_keys", lambda *arguments: None)
+        assert site_findings(tmp_path, ["content/posts/taken.md"], cache) == [
+            line for line in whole if line.startswith("content/posts/taken.md:")
+        ]
+    assert len(indexed) == 2  # the part the file depends on, until the keys were asked for; then the whole site
+    assert site_findings(tmp_path, ["content/posts/slugged.md"], cache) == [
+        line for line in whole if line.startswith("content/posts/slugged.md:")
+    ]
+    assert len(indexed) == 2  # served from what the run kept
+
+
 def test_a_collision_disappears_when_one_file_changes_and_appears_when_another_does(tmp_path, monkeypatch):
     cache, indexed = _kept_site(tmp_path, monkeypatch)
     write(tmp_path, {"content/posts/taken.md": page('title: "Taken"', 'slug: "moved"')})

@@ -185,6 +185,7 @@ def _site_findings(
     run = _Pass(site, in_run, wanted_codes, files, adapters, stamps, run_facts, settings_for, cache, jobs, verbose)
     kept, holds = _stored_memo(cache, site, state, stamps, run_facts)
     memo = None
+    refresh = kept is None  # nothing kept for the site as it is (a first run, a changed file outside the run)
     if kept is not None and holds:
         memo = kept
         if any(path in memo.files and memo.files[path][0] != stamps.get(path) for path in in_run):
@@ -194,12 +195,12 @@ def _site_findings(
         try:
             memo = _partial_memo(run, kept)
         except LookupError:  # the kept keys cannot be read
-            memo = None
+            refresh = True
     if memo is None:
-        # a run over a few files that indexes the whole site (nothing kept for it: a first run, a changed file
-        # outside the run, fmlint upgraded) checks all of it and keeps that, so the next such run takes the
-        # partial path (a pre-commit hook may be the only way fmlint is run)
-        memo = _whole_memo(run, state, kept is None and cache is not None and _partial_keys(site))
+        # a run over a few files that indexes the whole site with nothing kept to serve it checks all of it and
+        # keeps that, so that the next such run takes the partial path (a pre-commit hook may be the only way
+        # fmlint is run)
+        memo = _whole_memo(run, state, refresh and cache is not None and _partial_keys(site))
     diagnostics: dict[str, list[Diagnostic]] = {}
     seen: set[tuple[str, str, int, int, str]] = set()
     for absolute, code, message, at in memo.findings:
