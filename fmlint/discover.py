@@ -144,7 +144,7 @@ class GitIgnores:
         """(folder, spec) of every ``.gitignore`` from ``folder`` up to the repository root."""
         if folder not in self._chains:
             chain: list[tuple[str, pathspec.GitIgnoreSpec]] = []
-            root = _repository_root(folder)
+            root = repository_root(folder)
             current = folder
             while root is not None:
                 spec = self._spec(current)
@@ -168,7 +168,8 @@ class GitIgnores:
         return self._specs[folder]
 
 
-def _repository_root(folder: str) -> str | None:
+def repository_root(folder: str) -> str | None:
+    """The nearest folder at or above ``folder`` holding ``.git``; ``None`` outside a repository."""
     while not os.path.exists(os.path.join(folder, ".git")):
         parent = os.path.dirname(folder)
         if parent == folder:

@@ -334,6 +334,46 @@ def test_redirects_a_template_writes_are_routes(tmp_path, computed_source):
     assert placed(site_findings(tmp_path)) == [f"content/p.md:{at(5, REDIRECTS_LINKS, url)} SITE003" for url in broken]
 
 
+BUILT_LINKS = (
+    "[a](/docs/source/gitrepositories/) [b](../source/api/v1.md#spec) [c](/docs/source/gone/)\n"
+    '{{< ref "docs/source/helmcharts" >}} {{< ref "/docs/source/buckets.md#nope" >}}\n'
+    "[d](/docs/cmd/flux_get/) [e](/resources/talks/)\n"
+)
+
+
+def test_pages_a_build_step_writes_are_not_judged(tmp_path):
+    """fluxcd.io imports its components' docs before each build and lists them in `.gitignore` files beside
+    where they go (`gitrepositories.md`, `api/v*.md`): links to them, as URLs, `.md` files or refs, are not
+    judged while the files are missing (311 false SITE003 before). One that is there (a build run before) is
+    judged as any page; a path no `.gitignore` names is still reported. Above the content folder only path
+    patterns count (`content/docs/cmd/flux*`): vitess.io ignores `resources/` (Hugo's cache folder), a name that
+    would match in any folder, content too."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://flux.test/"\n',
+            ".gitignore": "public/\nresources/\ncontent/docs/cmd/flux*\n",
+            "content/docs/source/.gitignore": "api/v*.md\ngitrepositories.md\nhelmcharts.md\nbuckets.md\n",
+            "content/docs/source/buckets.md": page('title: "Buckets"', body="## Spec\n"),
+            "content/docs/guides/p.md": page('title: "P"', body=BUILT_LINKS),
+        },
+    )
+    (tmp_path / ".git").mkdir()  # (a repository: its .gitignore files count)
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    lines = BUILT_LINKS.splitlines()
+    expected = [
+        f"content/docs/guides/p.md:{at(5, BUILT_LINKS, '/docs/source/gone/')} SITE003",
+        f"content/docs/guides/p.md:{at(6, lines[1], '/docs/source/buckets.md#nope')} SITE004",
+        f"content/docs/guides/p.md:{at(7, lines[2], '/resources/talks/')} SITE003",
+    ]
+    assert placed(site_findings(tmp_path, cache=cache)) == placed(site_findings(tmp_path, cache=cache)) == expected
+    write(tmp_path, {"content/docs/source/.gitignore": "api/v*.md\ngitrepositories.md\nbuckets.md\n"})
+    ref = f"content/docs/guides/p.md:{at(6, lines[1], 'docs/source/helmcharts')} SITE003"
+    assert placed(site_findings(tmp_path, cache=cache)) == [expected[0], ref, *expected[1:]]
+    (tmp_path / ".git").rmdir()  # outside a repository no .gitignore counts
+    assert len(site_findings(tmp_path)) == 7  # the four missing pages reported too
+
+
 OWN_URL_LINKS = (
     "[a](https://docs.example.dev/guide/#setup) [b](HTTP://Docs.Example.dev/gone/) [c](https://docs.example.dev/guide/#nope)"
     " [d](https://other.example.dev/gone/) [e](https://docs.example.dev.evil.test/gone/)\n"

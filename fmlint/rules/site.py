@@ -44,7 +44,11 @@ languages and `files` globs, `[permalinks]`, `disablePathToLower`,
 `markup.goldmark.parser.autoHeadingIDType`, cascades of `build.render`) decides.
 A file that several mounts hold is a page of each (the first mount wins a
 path), and its findings are reported once; links into a mount whose source is
-missing (a submodule not checked out) are not judged."""
+missing (a submodule not checked out) are not judged, nor links to a missing
+page whose content file git ignores (a build step writes it: fluxcd.io imports
+its components' docs and lists them in `.gitignore` files in its content
+folders; above the content folders only path patterns such as
+`content/en/flux/cmd/flux*` count)."""
 
 OPTIONS: dict[str, Any] = {"external-paths": []}
 RULES = (

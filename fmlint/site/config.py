@@ -43,6 +43,7 @@ from fmlint.site.templates import layout_folders
 
 if TYPE_CHECKING:  # (the other generators' readers are imported when such a site is read)
     from fmlint.site.docusaurus import Docusaurus
+    from fmlint.site.generated import BuildIgnores
     from fmlint.site.starlight import Starlight
 
 HUGO_FILES = (
@@ -160,6 +161,9 @@ class SiteConfig:
     # URL paths of the site's host that other projects serve (the ``external-paths`` option of the site rules,
     # not the generator's configuration): links under them are not judged
     external_paths: tuple[str, ...] = ()
+    # the ``.gitignore`` rules that name content files a build step writes (found by the walk of the content
+    # folders: ``fmlint.site.generated``)
+    git_ignores: BuildIgnores | None = None
 
     @property
     def page_anchors(self) -> tuple[str, ...]:

@@ -143,8 +143,13 @@ def _shortcode(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     if found:
         names = ", ".join(f"`{p.file}`" for p in found[:3])
         return Resolved(None, fragment, f"`{reference.target}` is ambiguous: it names {len(found)} pages ({names})")
-    if index.unseen(content_key(target if target.startswith("/") else posixpath.join("/" + page.folder, target))):
-        return _SKIP  # a page a content adapter or a missing mount would make
+    rooted = [stem(target)] if target.startswith("/") else [posixpath.join("/" + page.folder, stem(target))]
+    if not target.startswith((".", "/")):
+        rooted.append("/" + stem(target))  # (Hugo looks from the content root too)
+    if index.unseen(content_key(rooted[0])) or any(
+        _written_by_build(index, _content_sources(index.config, path)) for path in rooted
+    ):
+        return _SKIP  # a page a content adapter, a missing mount or a build step would make
     where = f" in language `{language}`" if index.config.multilingual else ""
     return Resolved(None, fragment, f"`{reference.target}` names no page{where} (Hugo fails with REF_NOT_FOUND)")
 
@@ -241,6 +246,8 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
             return Resolved(
                 found, unquote(fragment)
             )  # (`get-started/index.md`: a render hook's GetPage finds `get-started.md`)
+        if _written_by_build(index, tried):
+            return _SKIP
         if any(index.probe(os.path.isfile, source) for source in tried):
             if index.config.generator == "mkdocs":
                 return Resolved(None, fragment, f"`{path}` is outside the docs folder: MkDocs builds no page of it")
@@ -276,7 +283,11 @@ def _hugo_page_link(index: SiteIndex, page: Page, path: str, fragment: str) -> R
     found = _by_path(index, unquote(path), page.language)
     if found is not None:
         return Resolved(found, unquote(fragment))
-    if _served(index, "static", path) or index.unseen(content_key(path)):
+    if (
+        _served(index, "static", path)
+        or index.unseen(content_key(path))
+        or _written_by_build(index, _content_sources(index.config, stem(unquote(path))))
+    ):
         return _SKIP
     return Resolved(None, fragment, f"`{path}` names no content file (nor a file in static/)")
 
@@ -434,6 +445,7 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0) -> Resolved:
         or index.unseen(url_key(path))
         or _served(index, "static", path)
         or any(index.probe(os.path.isfile, source) for source in _other_content(config, path))
+        or _written_by_build(index, _content_sources(config, path))
     ):
         return _SKIP
     if config.followed_redirects and depth < FOLLOWED:
@@ -501,9 +513,22 @@ def _page_or_draft(found: Page, path: str, fragment: str) -> Resolved:
 _OTHER_FORMATS = tuple(extension for extension in CONTENT_EXTENSIONS if extension not in MARKDOWN_EXTENSIONS)
 
 
-def _other_content(config: SiteConfig, path: str) -> list[str]:
-    """The content files in other formats than Markdown (``.html``, AsciiDoc …: pages fmlint does not index)
-    that would be the page at ``path``, in the folders of its language (named by the path's prefix)."""
+def _written_by_build(index: SiteIndex, sources: list[str]) -> bool:
+    """Whether one of the content files that would hold a missing page is ignored by git (a build step writes
+    it: ``fmlint.site.generated``): a page of it is judged once it is there."""
+    ignores = index.config.git_ignores
+    return ignores is not None and any(ignores.ignored(source) for source in sources)
+
+
+def _content_sources(config: SiteConfig, path: str) -> list[str]:
+    """The content files, in any format, that would be the page at root-relative ``path`` (see ``_other_content``)."""
+    return _other_content(config, path, CONTENT_EXTENSIONS)
+
+
+def _other_content(config: SiteConfig, path: str, extensions: tuple[str, ...] = _OTHER_FORMATS) -> list[str]:
+    """The content files in other formats than Markdown (``.html``, AsciiDoc …: pages fmlint does not index;
+    or in ``extensions``) that would be the page at ``path``, in the folders of its language (named by the
+    path's prefix)."""
     parts = path.strip("/").split("/")
     language = config.default_language
     if config.multilingual and parts[0].lower() in config.languages and parts[0].lower() != language:
@@ -516,7 +541,7 @@ def _other_content(config: SiteConfig, path: str) -> list[str]:
         for content in config.content_dirs
         if (content.language or config.default_language) == language and not content.target
         for name in (stem, f"{stem}/index", f"{stem}/_index")
-        for extension in _OTHER_FORMATS
+        for extension in extensions
     ]
 
 

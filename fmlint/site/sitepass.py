@@ -54,6 +54,7 @@ from fmlint.rules import CHECKERS
 from fmlint.rules.site import SITE_CODES
 from fmlint.site.config import SiteConfig, site_key, site_of
 from fmlint.site.facts import At, SiteFacts, StoredFacts
+from fmlint.site.generated import build_ignores
 from fmlint.site.hugo_paths import url_key
 from fmlint.site.jekyll import html_page_urls
 from fmlint.site.templates import QUESTIONS
@@ -177,7 +178,7 @@ def _site_findings(
 ) -> dict[str, list[Diagnostic]]:
     in_run = {absolute: result for absolute, result, _ in checked}
     wanted_codes = {absolute: codes for absolute, _, codes in checked}  # the site codes enabled for each file
-    files, adapters = walk_content(site)
+    files, adapters, site = walk_content(site)
     served = {absolute: r.facts.stamp for absolute, r in in_run.items() if isinstance(r.facts, StoredFacts)}
     stamps = _stamps(files, cache, served)
     state = _state(site, files, adapters)
@@ -498,7 +499,7 @@ def index_site(site: SiteConfig, settings: Settings) -> SiteIndex:
     from fmlint.linter import lint_path
     from fmlint.site.index import SiteIndex
 
-    files, adapters = walk_content(site)
+    files, adapters, site = walk_content(site)
     index = SiteIndex(site)
     for path in files:
         facts = lint_path(path, settings).facts
@@ -515,12 +516,14 @@ def content_files(site: SiteConfig) -> list[str]:
     return walk_content(site)[0]
 
 
-def walk_content(site: SiteConfig) -> tuple[list[str], tuple[str, ...]]:
-    """One walk of the content folders: their Markdown files (as :func:`content_files`), and the URL
-    prefixes of the pages no file shows: of the folders holding a content adapter (``_content.gotmpl``),
-    of mounts whose source is missing, and of a Jekyll site's HTML pages."""
+def walk_content(site: SiteConfig) -> tuple[list[str], tuple[str, ...], SiteConfig]:
+    """One walk of the content folders: their Markdown files (as :func:`content_files`), the URL prefixes of
+    the pages no file shows (of the folders holding a content adapter, ``_content.gotmpl``, of mounts whose
+    source is missing, and of a Jekyll site's HTML pages), and the site with the ``.gitignore`` rules that
+    name content files a build step writes (``fmlint.site.generated``)."""
     found: list[str] = []
     adapters: list[str] = []
+    ignores: list[str] = []
     extensions = site.content_extensions
     for content in site.content_dirs:
         if not os.path.exists(content.path):  # a mount of what is not there (a submodule not checked out)
@@ -542,9 +545,12 @@ def walk_content(site: SiteConfig) -> tuple[list[str], tuple[str, ...]]:
             ]
             if "_content.gotmpl" in files:
                 adapters.append(url_key("/" + content.content_path(folder)))
+            if ".gitignore" in files:
+                ignores.append(prefix + ".gitignore")
             if site.generator == "jekyll":
                 adapters += html_page_urls(site, folder, [f for f in files if f.lower().endswith((".html", ".htm"))])
-    return sorted(set(found)), tuple(adapters)
+    rules = build_ignores([content.path for content in site.content_dirs], ignores)
+    return sorted(set(found)), tuple(adapters), replace(site, git_ignores=rules) if rules is not None else site
 
 
 def _other_facts(

@@ -1,0 +1,81 @@
+"""Content files that a build step writes, and that the checkout does not hold: git ignores them.
+
+fluxcd.io imports its components' docs before each build (``make gen-content``)
+and lists them in ``.gitignore`` files beside where they go; links to those
+pages are not judged until the files are there.  The rules that say so are those
+of the ``.gitignore`` files in the content folders, and the path patterns
+(``content/en/flux/cmd/flux*``: a ``/`` before the end) of those above them up
+to the repository's root: a name alone (``resources/``, Hugo's cache folder,
+which vitess.io ignores) matches in any folder, and says nothing of content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+
+import pathspec
+
+from fmlint.discover import repository_root
+
+
+class BuildIgnores:
+    """The ``.gitignore`` rules that name content files of a site, by folder (the deepest rule that matches a
+    path decides, as in git); compared and shown by the digest of the files they come from (a site's
+    configuration in a run holds them: kept findings see a change)."""
+
+    def __init__(self, digest: str, specs: list[tuple[str, pathspec.GitIgnoreSpec]]) -> None:
+        self.digest = digest
+        self._specs = sorted(specs, key=lambda found: -len(found[0]))  # the deepest folder first
+
+    def ignored(self, path: str) -> bool:
+        """Whether the file at ``path`` (absolute) is one git leaves out."""
+        for folder, spec in self._specs:
+            if path.startswith(folder):
+                include = spec.check_file(path[len(folder) :].replace(os.sep, "/")).include
+                if include is not None:
+                    return include
+        return False
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, BuildIgnores) and other.digest == self.digest
+
+    def __hash__(self) -> int:
+        return hash(self.digest)
+
+    def __repr__(self) -> str:
+        return f"BuildIgnores({self.digest!r})"
+
+
+def build_ignores(content_dirs: Iterable[str], inside: Iterable[str]) -> BuildIgnores | None:
+    """The rules of the ``.gitignore`` files ``inside`` the content folders (found by their walk) and the path
+    patterns of those from each of ``content_dirs`` up to its repository's root; ``None`` when there are none
+    (outside a repository none count)."""
+    inside = list(inside)
+    found: dict[str, bool] = {}  # path → whether every pattern counts (inside a content folder)
+    for folder in content_dirs:
+        root = repository_root(folder)
+        if root is None:
+            continue
+        found.update((path, True) for path in inside if path.startswith(os.path.join(folder, "")))
+        current = os.path.dirname(folder)
+        while len(current) >= len(root) and current not in found:
+            if os.path.isfile(path := os.path.join(current, ".gitignore")):
+                found[path] = False
+            if current == root or os.path.dirname(current) == current:
+                break
+            current = os.path.dirname(current)
+    digest = hashlib.blake2b(digest_size=16)
+    specs = []
+    for path, every in sorted(found.items()):
+        try:
+            with open(path, encoding="utf-8", errors="replace") as file:
+                lines = file.read().splitlines()
+        except OSError:
+            continue
+        digest.update(f"{path}\0{every}\0".encode() + "\n".join(lines).encode() + b"\0")
+        kept = [line for line in lines if every or "/" in line.strip().rstrip("/")]
+        if any(line.strip() and not line.startswith("#") for line in kept):
+            specs.append((os.path.join(os.path.dirname(path), ""), pathspec.GitIgnoreSpec.from_lines(kept)))
+    return BuildIgnores(digest.hexdigest(), specs) if specs else None
