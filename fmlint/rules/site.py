@@ -223,7 +223,9 @@ the dashes of Hugo's typographer (`--`, `---`; on by default, `enDash` and
 Footnote anchors are not checked, nor fragments of a page that calls a
 `{{{{% name %}}}}` shortcode without content (the Markdown it writes, headings
 included, is not seen) or a `{{{{< name >}}}}` shortcode whose template (the
-site's or a theme's `layouts/_shortcodes/`) writes headings with `id`s, nor
+site's or a theme's `layouts/_shortcodes/`) writes headings with `id`s, or
+whose own layout does (its `type`'s or section's `single.html`, `list.html`, its
+front matter's `layout`, the home page's `index.html`; not `_default/`), nor
 fragments into a page Hugo makes without a file (a home page or section: its
 layout writes its IDs) or into a page with a heading holding a shortcode
 (`### {{{{% icon %}}}} Setup`: its ID is made of what the shortcode writes)

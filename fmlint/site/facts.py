@@ -140,6 +140,8 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     calls: list[tuple[str, str]] = []
     # the Markdown files Jekyll's ``{% include %}`` writes into the body (its headings, which fmlint does not see)
     liquid_includes: list[str] = []
+    page_type: str = ""  # Hugo's ``type`` and ``layout``: which layout template writes the page
+    layout: str = ""
 
     @property
     def anchors(self) -> list[Anchor]:
@@ -273,6 +275,8 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
         shortcodes=body.shortcodes,
         calls=body.calls,
         liquid_includes=body.liquid_includes,
+        page_type=_string(data, keys, "type"),
+        layout=_string(data, keys, "layout"),
     )
 
 
@@ -285,6 +289,11 @@ def _may_suppress(ctx: Context) -> bool:
     if doc.front_matter is not None and may_have_directives(doc.source(doc.front_matter)):
         return True
     return any(may_have_directives(comment.text) for comment in ctx.markdown.html_comments)
+
+
+def _string(data: dict[str, Any], keys: dict[str, Any], key: str) -> str:
+    value = data.get(keys.get(key, ""))
+    return value if isinstance(value, str) else ""
 
 
 def _date(data: dict[str, Any], keys: dict[str, Any]) -> str:

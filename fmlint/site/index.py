@@ -191,9 +191,10 @@ class SiteIndex:
         return self._doc_ids.get(version, set())
 
     def ids_written(self, page: Page) -> bool:
-        """Whether a shortcode the page calls writes IDs fmlint does not see (its template writes headings with
-        ``id``s, or renders a file not found: ``fmlint.site.templates``), or a snippet it includes is a file
-        fmlint has not read (MkDocs), or Jekyll's ``{% include %}`` writes a Markdown file into it."""
+        """Whether a shortcode the page calls or its own layout template writes IDs fmlint does not see (the
+        template writes headings with ``id``s, or renders a file not found: ``fmlint.site.templates``), or a
+        snippet it includes is a file fmlint has not read (MkDocs), or Jekyll's ``{% include %}`` writes a
+        Markdown file into it."""
         if self.config.generator == "mkdocs":
             return any(self.snippet(name) == "" for name in page.facts.includes)
         if self.config.generator == "jekyll":
@@ -201,7 +202,13 @@ class SiteIndex:
         if self.config.generator != "hugo":
             return False
         writes = self.shortcodes.writes_ids
-        return any(writes(name) for name in page.facts.shortcodes) or None in self.rendered_files(page)
+        return (
+            any(writes(name) for name in page.facts.shortcodes)
+            or None in self.rendered_files(page)
+            or self.shortcodes.layout_writes_ids(
+                page.kind, page.facts.page_type or page.folder.split("/", 1)[0], page.facts.layout
+            )
+        )
 
     def rendered_files(self, page: Page) -> list[Page | None]:
         """The files whose Markdown the page's shortcodes render (``templates.renders_other_markdown``), each

@@ -63,6 +63,29 @@ def shortcode_templates(root: str, name: str) -> list[str]:
     return found
 
 
+def page_templates(root: str, kind: str, page_type: str, layout: str) -> list[str]:
+    """The layout templates of the site at ``root`` that may write a page of ``kind`` ("page", "section",
+    "home") and ``page_type`` (its ``type``, else its top-level section), with its front matter's ``layout``:
+    those of its type (``adopters/list.html``), or the home page's own (``index.html``, ``home.html``) — not the
+    ``_default/`` ones every page shares."""
+    if page_type.startswith((".", "/")) or ".." in page_type.split("/") or "/" in layout or layout.startswith("."):
+        return []
+    names = {"page": ["single", "page"], "section": ["list", "section"], "home": ["list", "home", "index"]}.get(
+        kind, []
+    )
+    folders = [page_type] if page_type else []
+    found = []
+    for layouts in layout_folders(root):
+        candidates = [os.path.join(layouts, *folder.split("/"), name) for folder in folders for name in names]
+        if layout:
+            candidates += [os.path.join(layouts, *folder.split("/"), layout) for folder in [*folders, "_default"]]
+        if kind == "home":
+            candidates += [os.path.join(layouts, "index"), os.path.join(layouts, "home")]
+        for base in candidates:
+            found += sorted(glob.glob(glob.escape(base) + ".*html"))
+    return found
+
+
 def partial_template(root: str, name: str) -> str | None:
     """The template file of the partial ``name`` (``redirects/pages.txt``; ``x`` is ``x.html`` too) in the site at
     ``root``, its own layouts first."""
@@ -155,13 +178,24 @@ QUESTIONS = (writes_ids, renders_other_markdown, content_unrendered, content_as_
 
 
 class Shortcodes:
-    """What the templates of a Hugo site's shortcodes do, asked by shortcode name: each template is read once a
-    question, through ``probe`` (the site index's, which records the answers: the findings depend on them)."""
+    """What the templates of a Hugo site's shortcodes (and its pages' layouts) do, asked by shortcode name: each
+    template is read once a question, through ``probe`` (the site index's, which records the answers: the
+    findings depend on them)."""
 
     def __init__(self, root: str, probe: Probe) -> None:
         self.root, self._probe = root, probe
         self._answers: dict[tuple[str, Callable[[str], bool]], list[bool]] = {}
         self._folders: dict[str, frozenset[str] | None] = {}
+        self._layouts: dict[tuple[str, str, str], bool] = {}
+
+    def layout_writes_ids(self, kind: str, page_type: str, layout: str) -> bool:
+        """Whether a layout template of a page of ``kind``, ``page_type`` and ``layout`` (:func:`page_templates`)
+        writes headings with ``id``s (flux's ``adopters/list.html``: one ``<h2 id={{ … | urlize }}>`` a project)."""
+        key = (kind, page_type, layout)
+        if key not in self._layouts:
+            templates = page_templates(self.root, kind, page_type, layout)
+            self._layouts[key] = any([self._probe(writes_ids, path) for path in templates])
+        return self._layouts[key]
 
     def writes_ids(self, name: str) -> bool:
         """Whether a template of the shortcode writes headings with ``id``s (:func:`writes_ids`)."""
