@@ -5,8 +5,9 @@ and lists them in ``.gitignore`` files beside where they go; links to those
 pages are not judged until the files are there.  The rules that say so are those
 of the ``.gitignore`` files in the content folders, and the path patterns
 (``content/en/flux/cmd/flux*``: a ``/`` before the end) of those above them up
-to the repository's root: a name alone (``resources/``, Hugo's cache folder,
-which vitess.io ignores) matches in any folder, and says nothing of content.
+to the repository's root and of the root's own: a name alone there
+(``resources/``, Hugo's cache folder, which vitess.io ignores) matches in any
+folder, and says nothing of content.
 """
 
 from __future__ import annotations
@@ -50,22 +51,23 @@ class BuildIgnores:
 
 def build_ignores(content_dirs: Iterable[str], inside: Iterable[str]) -> BuildIgnores | None:
     """The rules of the ``.gitignore`` files ``inside`` the content folders (found by their walk) and the path
-    patterns of those from each of ``content_dirs`` up to its repository's root; ``None`` when there are none
-    (outside a repository none count)."""
+    patterns of those above each of ``content_dirs`` up to its repository's root, and of the root's own (its
+    names alone are a repository's build outputs and caches); ``None`` when there are none (outside a
+    repository none count)."""
     inside = list(inside)
-    found: dict[str, bool] = {}  # path → whether every pattern counts (inside a content folder)
+    found: dict[str, bool] = {}  # path → whether every pattern counts
+    visited: set[str] = set()
     for folder in content_dirs:
         root = repository_root(folder)
         if root is None:
             continue
-        found.update((path, True) for path in inside if path.startswith(os.path.join(folder, "")))
-        current = os.path.dirname(folder)
-        while len(current) >= len(root) and current not in found:
-            if os.path.isfile(path := os.path.join(current, ".gitignore")):
-                found[path] = False
-            if current == root or os.path.dirname(current) == current:
-                break
+        found.update((path, os.path.dirname(path) != root) for path in inside if path.startswith(folder + os.sep))
+        current = folder
+        while current != root and current not in visited:  # (the root is above the folder, or is it)
             current = os.path.dirname(current)
+            visited.add(current)
+            if os.path.isfile(path := os.path.join(current, ".gitignore")):
+                found.setdefault(path, False)
     digest = hashlib.blake2b(digest_size=16)
     specs = []
     for path, every in sorted(found.items()):

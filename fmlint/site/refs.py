@@ -147,7 +147,7 @@ def _shortcode(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     if not target.startswith((".", "/")):
         rooted.append("/" + stem(target))  # (Hugo looks from the content root too)
     if index.unseen(content_key(rooted[0])) or any(
-        _written_by_build(index, _content_sources(index.config, path)) for path in rooted
+        _written_by_build(index, _content_files(index.config, path)) for path in rooted
     ):
         return _SKIP  # a page a content adapter, a missing mount or a build step would make
     where = f" in language `{language}`" if index.config.multilingual else ""
@@ -286,7 +286,7 @@ def _hugo_page_link(index: SiteIndex, page: Page, path: str, fragment: str) -> R
     if (
         _served(index, "static", path)
         or index.unseen(content_key(path))
-        or _written_by_build(index, _content_sources(index.config, stem(unquote(path))))
+        or _written_by_build(index, _content_files(index.config, stem(unquote(path))))
     ):
         return _SKIP
     return Resolved(None, fragment, f"`{path}` names no content file (nor a file in static/)")
@@ -444,8 +444,9 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0) -> Resolved:
         or first in config.taxonomies
         or index.unseen(url_key(path))
         or _served(index, "static", path)
-        or any(index.probe(os.path.isfile, source) for source in _other_content(config, path))
-        or _written_by_build(index, _content_sources(config, path))
+        # (a page in another format than Markdown, ``.html``, AsciiDoc …: fmlint does not index those)
+        or any(index.probe(os.path.isfile, source) for source in _content_files(config, path, _OTHER_FORMATS))
+        or _written_by_build(index, _content_files(config, path))
     ):
         return _SKIP
     if config.followed_redirects and depth < FOLLOWED:
@@ -520,15 +521,9 @@ def _written_by_build(index: SiteIndex, sources: list[str]) -> bool:
     return ignores is not None and any(ignores.ignored(source) for source in sources)
 
 
-def _content_sources(config: SiteConfig, path: str) -> list[str]:
-    """The content files, in any format, that would be the page at root-relative ``path`` (see ``_other_content``)."""
-    return _other_content(config, path, CONTENT_EXTENSIONS)
-
-
-def _other_content(config: SiteConfig, path: str, extensions: tuple[str, ...] = _OTHER_FORMATS) -> list[str]:
-    """The content files in other formats than Markdown (``.html``, AsciiDoc …: pages fmlint does not index;
-    or in ``extensions``) that would be the page at ``path``, in the folders of its language (named by the
-    path's prefix)."""
+def _content_files(config: SiteConfig, path: str, extensions: tuple[str, ...] = CONTENT_EXTENSIONS) -> list[str]:
+    """The content files with ``extensions`` that would be the page at root-relative ``path``, in the folders of
+    its language (named by the path's prefix)."""
     parts = path.strip("/").split("/")
     language = config.default_language
     if config.multilingual and parts[0].lower() in config.languages and parts[0].lower() != language:
