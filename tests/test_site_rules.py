@@ -25,6 +25,7 @@ from fmlint.rules import RULES_BY_CODE
 from fmlint.runner import run
 from fmlint.site.checks import alias_file
 from fmlint.site.config import read_site, site_of
+from fmlint.site.generated import build_ignores
 from fmlint.site.index import SiteIndex, alias_url
 from fmlint.site.sitepass import content_files, index_site
 
@@ -372,6 +373,44 @@ def test_pages_a_build_step_writes_are_not_judged(tmp_path):
     assert placed(site_findings(tmp_path, cache=cache)) == [expected[0], ref, *expected[1:]]
     (tmp_path / ".git").rmdir()  # outside a repository no .gitignore counts
     assert len(site_findings(tmp_path)) == 7  # the four missing pages reported too
+
+
+def test_the_gitignore_rules_of_content_folders_and_the_folders_above(tmp_path):
+    """Every `.gitignore` from a content folder up to the repository's root counts by its path patterns (the
+    root's by those alone too: its names are build outputs and caches), one inside a content folder wholly;
+    outside a repository none counts."""
+    write(
+        tmp_path,
+        {
+            ".gitignore": "resources/\nsite/content/en/cmd/flux*\n",
+            "site/.gitignore": "public/\n/content/en/imported.md\n",
+            "site/content/en/.gitignore": "community.md\n",
+            "site/content/en/docs/.gitignore": "api/v*.md\n!api/v0.md\n",
+        },
+    )
+    content = str(tmp_path / "site/content/en")
+    inside = [f"{content}/.gitignore", f"{content}/docs/.gitignore"]
+    assert build_ignores([content], inside) is None  # (no repository)
+    (tmp_path / ".git").mkdir()
+    rules = build_ignores([content], inside)
+    assert rules is not None and rules == build_ignores([content, content], inside)
+    ignored = {
+        name
+        for name in (
+            "cmd/flux_get.md",
+            "imported.md",
+            "community.md",
+            "docs/api/v1.md",
+            "docs/api/v0.md",
+            "resources/x.md",
+            "docs/community.md",
+            "public/x.md",
+        )
+        if rules.ignored(f"{content}/{name}")
+    }
+    assert ignored == {"cmd/flux_get.md", "imported.md", "community.md", "docs/api/v1.md", "docs/community.md"}
+    write(tmp_path, {"site/content/en/.gitignore": "community.md\nsupport.md\n"})
+    assert build_ignores([content], inside) != rules  # (a change is a new digest: kept findings see it)
 
 
 OWN_URL_LINKS = (

@@ -63,8 +63,10 @@ def build_ignores(content_dirs: Iterable[str], inside: Iterable[str]) -> BuildIg
             continue
         found.update((path, os.path.dirname(path) != root) for path in inside if path.startswith(folder + os.sep))
         current = folder
-        while current != root and current not in visited:  # (the root is above the folder, or is it)
+        while current != root:  # (the root is above the folder, or is it)
             current = os.path.dirname(current)
+            if current in visited:
+                break
             visited.add(current)
             if os.path.isfile(path := os.path.join(current, ".gitignore")):
                 found.setdefault(path, False)
