@@ -274,14 +274,10 @@ def predictable(text: str, id_type: str) -> bool:
     made of what it writes: docsy.dev's ``### {{% _param FAS robot %}} Upgrading with AI?``)."""
     if id_type.startswith(PYTHON_MARKDOWN + ":?:"):
         return False  # a `slugify` fmlint does not know
-    if "{" in text and (
-        ("{{<" in text or "{{%" in text)
-        if id_type in _GOLDMARK
-        else ("{{" in text or "{%" in text)
-        if id_type.startswith(KRAMDOWN)
-        else False
-    ):
-        return False
+    if "{" in text:
+        marks = ("{{<", "{{%") if id_type in _GOLDMARK else ("{{", "{%") if id_type.startswith(KRAMDOWN) else ()
+        if any(mark in text for mark in marks):
+            return False
     return id_type != ZOLA or unicodedata.normalize("NFKD", text).isascii()
 
 

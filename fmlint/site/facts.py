@@ -226,16 +226,18 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
         aliases = [alias for i in range(len(aliases_value)) if (alias := item("aliases", i)) is not None]
     else:
         aliases = [alias] if (alias := item("aliases")) is not None else []
-    authors_value = data.get(keys.get("authors", ""))
-    if isinstance(authors_value, list):  # (Docusaurus: `authors: [{key: x, title: …}]` names x of the authors map)
-        named = [item("authors", i, "key") for i, v in enumerate(authors_value) if isinstance(v, dict) and "key" in v]
-        if keyed := [found for found in named if found is not None]:
-            lists["authors.key"] = keyed
+
+    def fields(lowered: str, name: str) -> None:
+        """The ``name`` field of each object of the list ``lowered``, as the list ``"<lowered>.<name>"``."""
+        listed = data.get(keys.get(lowered, ""))
+        if isinstance(listed, list):
+            named = [item(lowered, i, name) for i, v in enumerate(listed) if isinstance(v, dict) and name in v]
+            if found := [each for each in named if each is not None]:
+                lists[f"{lowered}.{name}"] = found
+
+    fields("authors", "key")  # (Docusaurus: `authors: [{key: x, title: …}]` names x of the authors map)
     for lowered in froms:  # a template may write an object's `from` to Netlify's `_redirects` (opentelemetry.io)
-        listed = data[keys[lowered]]
-        named = [item(lowered, i, "from") for i, v in enumerate(listed) if isinstance(v, dict) and "from" in v]
-        if found_from := [found for found in named if found is not None]:
-            lists[f"{lowered}.from"] = found_from
+        fields(lowered, "from")
     title, slug, url, permalink, doc_id = item("title"), item("slug"), item("url"), item("permalink"), item("id")
     translation_key = item("translationkey")
     has_body = doc.readable and doc.body_start < len(doc.text)

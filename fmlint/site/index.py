@@ -477,8 +477,9 @@ def _docs_path(config: SiteConfig, page: Page) -> str | None:
 
 def starlight_locale(config: SiteConfig, page: Page) -> str:
     """The Starlight locale whose folder holds the page's file ("" for the root locale, or outside the docs)."""
-    docs_path = _docs_path(config, page) if config.starlight is not None else None
-    return config.starlight.locale_of(docs_path) if config.starlight is not None and docs_path is not None else ""
+    if config.starlight is None or (docs_path := _docs_path(config, page)) is None:
+        return ""
+    return config.starlight.locale_of(docs_path)
 
 
 def _docusaurus(config: SiteConfig, page: Page) -> str:

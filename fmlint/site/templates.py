@@ -53,14 +53,24 @@ _FOLDERS = ("_shortcodes", "shortcodes")
 
 def shortcode_templates(root: str, name: str) -> list[str]:
     """The template files of the shortcode ``name`` (``cli/tools-list``: in a subfolder) in the site at ``root``."""
-    if not name or name.startswith(("/", ".")) or ".." in name.split("/"):
+    if not _inside_layouts(name):
         return []
-    found = []
-    for layouts in layout_folders(root):
-        for folder in _FOLDERS:
-            base = os.path.join(layouts, folder, *name.split("/"))
-            found += sorted(glob.glob(glob.escape(base) + ".*html"))
-    return found
+    return [
+        path
+        for layouts in layout_folders(root)
+        for folder in _FOLDERS
+        for path in _variants(os.path.join(layouts, folder, *name.split("/")))
+    ]
+
+
+def _inside_layouts(name: str) -> bool:
+    """Whether a template's ``name`` (from a page or a template) names a file below a layouts folder."""
+    return bool(name) and not name.startswith(("/", ".")) and ".." not in name.split("/")
+
+
+def _variants(base: str) -> list[str]:
+    """The template files of ``base`` (``single``: ``single.html``, ``single.en.html``, ``single.json.html``)."""
+    return sorted(glob.glob(glob.escape(base) + ".*html"))
 
 
 def page_templates(root: str, kind: str, page_type: str, layout: str) -> list[str]:
@@ -68,7 +78,7 @@ def page_templates(root: str, kind: str, page_type: str, layout: str) -> list[st
     "home") and ``page_type`` (its ``type``, else its top-level section), with its front matter's ``layout``:
     those of its type (``adopters/list.html``), or the home page's own (``index.html``, ``home.html``) — not the
     ``_default/`` ones every page shares."""
-    if page_type.startswith((".", "/")) or ".." in page_type.split("/") or "/" in layout or layout.startswith("."):
+    if (page_type and not _inside_layouts(page_type)) or (layout and not _inside_layouts(layout)) or "/" in layout:
         return []
     names = {"page": ["single", "page"], "section": ["list", "section"], "home": ["list", "home", "index"]}.get(
         kind, []
@@ -82,14 +92,14 @@ def page_templates(root: str, kind: str, page_type: str, layout: str) -> list[st
         if kind == "home":
             candidates += [os.path.join(layouts, "index"), os.path.join(layouts, "home")]
         for base in candidates:
-            found += sorted(glob.glob(glob.escape(base) + ".*html"))
+            found += _variants(base)
     return found
 
 
 def partial_template(root: str, name: str) -> str | None:
     """The template file of the partial ``name`` (``redirects/pages.txt``; ``x`` is ``x.html`` too) in the site at
     ``root``, its own layouts first."""
-    if not name or name.startswith(("/", ".")) or ".." in name.split("/"):
+    if not _inside_layouts(name):
         return None
     for layouts in layout_folders(root):
         for folder in ("_partials", "partials"):
