@@ -207,23 +207,26 @@ def test_the_cache_folder_is_tagged_and_ignored(tmp_path):
     assert not list((tmp_path / "cache").glob(".*.tmp"))
 
 
-def test_oldest_entries_are_evicted_beyond_the_size_cap(tmp_path):
-    files = []
-    for name in "abcd":  # same content, so entries of the same size
-        (tmp_path / f"{name}.md").write_text("---\ntitle: x\ntoc: 1\n---\n")
-        files.append(str(tmp_path / f"{name}.md"))
-    for path in files[:3]:
-        lint_all([path], settings(), cache=ResultCache(tmp_path / "cache"))
-    before = entries(tmp_path / "cache")
-    small = ResultCache(tmp_path / "cache", max_bytes=sum(len(value) for value in before.values()))
-    lint_all(files[3:], settings(), cache=small)
-    after = entries(tmp_path / "cache")
-    assert list(after)[:2] == list(before)[1:]  # the oldest went, the others stay in order
-    assert len(after) == 3
+def test_oldest_entries_are_evicted_beyond_the_size_cap(tmp_path, monkeypatch):
+    """Beyond the cap on the database's files, the oldest-written entries go and their pages are given
+    back: the files come under the cap, so the next runs have nothing to count."""
+    lint_all(corpus(tmp_path / "site", copies=20), settings(), cache=ResultCache(tmp_path / "cache"))
+    before = list(entries(tmp_path / "cache"))
+    cap = ResultCache(tmp_path / "cache")._stored_bytes() * 2 // 3
+    removed = ResultCache(tmp_path / "cache", max_bytes=cap).evict()
+    assert 0 < removed < len(before)
+    assert list(entries(tmp_path / "cache")) == before[removed:]  # the oldest went, the others stay in order
+    assert ResultCache(tmp_path / "cache")._stored_bytes() <= cap * 3 // 4 * 1.1  # (about three quarters)
+    (tmp_path / "one.md").write_text("---\ntitle: x\ntoc: 1\n---\n")  # a run that writes one more entry
+    lint_all([str(tmp_path / "one.md")], settings(), cache=ResultCache(tmp_path / "cache", max_bytes=cap))
+    assert len(entries(tmp_path / "cache")) == len(before) - removed + 1
+    after = ResultCache(tmp_path / "cache", max_bytes=cap)
+    monkeypatch.setattr(after, "_connect", lambda: pytest.fail("the entries were counted"))
+    assert after.evict() == 0
 
 
 def test_entries_are_counted_only_when_the_database_may_exceed_the_cap(tmp_path, monkeypatch):
-    """Counting the entries reads every row (~20 ms at 10,000 entries, in every run that stores one: a
+    """Counting the entries reads every row (~50 ms at 30,000 entries, in every run that stores one: a
     pre-commit run's 3); the database's files, smaller than the cap, say there is nothing to evict."""
     lint_all(corpus(tmp_path), settings(), cache=ResultCache(tmp_path / "cache"))
     roomy = ResultCache(tmp_path / "cache")  # the default cap, 128 MiB: the files are a few pages
