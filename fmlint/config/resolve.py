@@ -14,9 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import pathspec
+from typing import TYPE_CHECKING, Any
 
 from fmlint.config.fix_policy import KEYS as FIX_KEYS
 from fmlint.config.fix_policy import FixPolicy
@@ -27,6 +25,9 @@ from fmlint.config.settings import DEFAULT_ENABLED, DEFAULT_MAX_FILE_SIZE, Setti
 from fmlint.diagnostics import Severity
 from fmlint.rules import CHECKERS, Checker
 from fmlint.schema.loader import CompiledSchema, SchemaLoadError, load_schema
+
+if TYPE_CHECKING:
+    import pathspec
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class Overrides:
 
 
 def _spec(patterns: Sequence[str]) -> pathspec.PathSpec:
+    import pathspec  # (~13 ms to import: a run over files named on the command line matches no excludes)
+
     return pathspec.PathSpec.from_lines("gitignore", patterns)
 
 
@@ -89,7 +92,7 @@ class Project:
             *options.get("extend-exclude", ()),
             *overrides.extend_exclude,
         ]
-        self.excludes = _spec(excludes)
+        self._excludes = excludes
         # Folder patterns only (`public/`), none negated: a file is excluded exactly when its folder is
         self.excludes_folders_only = all(p.endswith("/") and not p.startswith("!") for p in map(str.strip, excludes))
         self.force_exclude = _first(overrides.force_exclude, options.get("force-exclude"), False)
@@ -185,6 +188,10 @@ class Project:
     @cached_property
     def _root_prefix(self) -> str:
         return os.path.join(str(self.root), "")
+
+    @cached_property
+    def excludes(self) -> pathspec.PathSpec:
+        return _spec(self._excludes)
 
     def is_excluded(self, path: str, is_dir: bool = False) -> bool:
         relative = self.relative(path)

@@ -15,10 +15,12 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from fmlint.discover import repository_root
+
+if TYPE_CHECKING:
+    import pathspec
 
 
 class BuildIgnores:
@@ -81,5 +83,7 @@ def build_ignores(content_dirs: Iterable[str], inside: Iterable[str]) -> BuildIg
         digest.update(f"{path}\0{every}\0".encode() + "\n".join(lines).encode() + b"\0")
         kept = [line for line in lines if every or "/" in line.strip().rstrip("/")]
         if any(line.strip() and not line.startswith("#") for line in kept):
+            import pathspec  # (a site whose content no .gitignore names does without it)
+
             specs.append((os.path.join(os.path.dirname(path), ""), pathspec.GitIgnoreSpec.from_lines(kept)))
     return BuildIgnores(digest.hexdigest(), specs) if specs else None
