@@ -27,6 +27,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from fmlint import gc_policy, linter
 from fmlint.cache import Entry, ResultCache
@@ -48,6 +49,9 @@ from fmlint.rules import Checker
 from fmlint.rules.base import answers_unchanged
 from fmlint.rules.site import SITE_CODES
 from fmlint.site.config import site_key, site_of
+
+if TYPE_CHECKING:
+    from fmlint.site.prefetch import Prefetch
 
 SettingsFor = Callable[[str], Settings]
 
@@ -130,29 +134,52 @@ def run(
         cache.prepare()
     worker = _Worker(settings_list, cache, verbose, decoded)
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    with gc_policy.relaxed():
-        served = worker.serve_unchanged(tasks) if cache is not None else {}
-        remaining = [task for number, task in enumerate(tasks) if number not in served]
-        if jobs == 1 or len(remaining) < max(min_files_for_pool, 2):
-            checked, hits, stored = worker.check_chunk(remaining)
-        else:
-            checked, hits, stored = _in_pool(worker, remaining, jobs)
-    if cache is not None:
-        if stored:
-            cache.evict()
-        cache.close()
-    fresh = iter(checked)
-    results = [served[number] if number in served else next(fresh) for number in range(len(tasks))]
-    result = RunResult(files, results, hits + len(served))
-    if site_checks and any(r.facts is not None for r in results):
-        from fmlint.site.sitepass import site_diagnostics
+    in_process = jobs == 1 or len(tasks) < max(min_files_for_pool, 2)  # (then the other cores idle)
+    prefetch = _prefetch(tasks, settings_list, cache) if site_checks and jobs > 1 and in_process else None
+    try:
+        with gc_policy.relaxed():
+            served = worker.serve_unchanged(tasks) if cache is not None else {}
+            remaining = [task for number, task in enumerate(tasks) if number not in served]
+            if jobs == 1 or len(remaining) < max(min_files_for_pool, 2):
+                checked, hits, stored = worker.check_chunk(remaining)
+            else:
+                checked, hits, stored = _in_pool(worker, remaining, jobs)
+        if cache is not None:
+            if stored:
+                cache.evict()
+            cache.close()
+        fresh = iter(checked)
+        results = [served[number] if number in served else next(fresh) for number in range(len(tasks))]
+        result = RunResult(files, results, hits + len(served))
+        if site_checks and any(r.facts is not None for r in results):
+            from fmlint.site.sitepass import site_diagnostics
 
-        known = {path: settings_list[index] for path, index in tasks}  # the site pass asks again for each file
-        found = site_diagnostics(
-            results, lambda path: known[path] if path in known else settings_for(path), cache, jobs, verbose
-        )
-        result = result.with_diagnostics(d for more in found.values() for d in more)
+            known = {path: settings_list[index] for path, index in tasks}  # the site pass asks again for each
+            found = site_diagnostics(
+                results,
+                lambda path: known[path] if path in known else settings_for(path),
+                cache,
+                jobs,
+                verbose,
+                prefetch,
+            )
+            result = result.with_diagnostics(d for more in found.values() for d in more)
+    finally:
+        if prefetch is not None:
+            prefetch.close()
     return result
+
+
+def _prefetch(
+    tasks: list[tuple[str, int]], settings_list: list[Settings], cache: ResultCache | None
+) -> Prefetch | None:
+    """The sites' content files and stamps that the site pass of a run checked in this process will want,
+    taken by forked children meanwhile (``fmlint.site.prefetch``): with the cache."""
+    if cache is None:
+        return None
+    from fmlint.site.prefetch import Prefetch
+
+    return Prefetch.start(((path, settings_list[index]) for path, index in tasks), cache)
 
 
 class _Worker:

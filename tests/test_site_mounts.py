@@ -22,7 +22,7 @@ from test_site_rules import HUGO, _quiet_env, at, index_of, needs_hugo, page, pl
 from fmlint.cache import ResultCache
 from fmlint.site.config import read_site
 from fmlint.site.globs import glob_slice_matches
-from fmlint.site.sitepass import content_files
+from fmlint.site.walk import content_files
 
 
 def mount(source: str, target: str, languages: list[str] | None = None, files: list[str] | None = None) -> str:

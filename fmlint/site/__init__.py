@@ -11,5 +11,6 @@ the rules of ``checks`` — reporting only in the files the run was given.
 Modules: ``config`` (site root, generator configuration), ``facts`` (the per-file
 record), ``rendering`` (which content writes no page), ``hugo_paths`` (Hugo's path sanitising and output paths), ``anchors``
 (heading IDs), ``index`` (the site's pages and lookups), ``refs`` (reference
-resolution), ``checks`` (the rules), ``sitepass`` (the run-level pass).
+resolution), ``checks`` (the rules), ``walk`` (a site's content files and their stamps), ``sitepass``
+(the run-level pass), ``prefetch`` (its walk taken by a forked child while a run over a few files checks them).
 """

@@ -2,7 +2,9 @@
 
 Called by the runner once the files of a run are checked.  For every site
 that holds a checked file with a site rule enabled, the site's other content
-files are found (a walk of its content folders) and run through the runner too
+files are found (a walk of its content folders, ``fmlint.site.walk``; for a run
+over a few files, taken by a forked child while they were checked:
+``fmlint.site.prefetch``) and run through the runner too
 — served from the result cache when unchanged, so a warm or pre-commit run
 reads none of them — to get their facts.  Findings are reported only in the
 files of the run, with their inline suppression comments applied.  On a large site
@@ -32,7 +34,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-import time
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -54,21 +55,17 @@ from fmlint.rules import CHECKERS
 from fmlint.rules.site import SITE_CODES
 from fmlint.site.config import SiteConfig, site_key, site_of
 from fmlint.site.facts import At, SiteFacts, StoredFacts
-from fmlint.site.generated import build_ignores
-from fmlint.site.hugo_paths import url_key
-from fmlint.site.jekyll import html_page_urls
 from fmlint.site.templates import QUESTIONS
+from fmlint.site.walk import content_stamps, walk_content
 from fmlint.suppressions import apply_suppressions
 
 if TYPE_CHECKING:  # the index and the checks are imported when a run meets a site
     from fmlint.site.checks import Finding
     from fmlint.site.index import Page, SiteIndex
+    from fmlint.site.prefetch import Prefetch, Walked
 
 SettingsFor = Callable[[str], Settings]
 _T = TypeVar("_T")
-# output and dependencies in the site's root folder (Jekyll's content folder); below it, such names are sections
-_NOT_CONTENT = frozenset({"node_modules", "_site", "vendor", "public", "build"})
-_DEPENDENCIES = frozenset({"node_modules"})
 _SITE_RULES = next(checker for checker in CHECKERS if checker.name == "site")  # (their options)
 
 
@@ -78,8 +75,10 @@ def site_diagnostics(
     cache: ResultCache | None,
     jobs: int | None,
     verbose: bool = False,
+    prefetch: Prefetch | None = None,
 ) -> dict[str, list[Diagnostic]]:
-    """The site rules' findings in the files of ``results``, by path."""
+    """The site rules' findings in the files of ``results``, by path (with the sites' files and stamps of
+    ``prefetch`` where it took them)."""
     # each site's files in the run (absolute path, result, the site codes enabled), and their settings by id
     sites: dict[str, tuple[SiteConfig, list[tuple[str, FileResult, frozenset[str]]], dict[int, Settings]]] = {}
     # each folder as named → absolute (with its separator), and its site (10,000 files sit in a few folders)
@@ -108,8 +107,9 @@ def site_diagnostics(
     for site, checked, seen in sites.values():
         try:
             with _collector_paused():
+                walked = prefetch.take(site) if prefetch is not None else None
                 findings = _site_findings(
-                    _with_options(site, seen.values()), checked, settings_for, cache, jobs, verbose
+                    _with_options(site, seen.values()), checked, settings_for, cache, jobs, verbose, walked
                 )
         except Exception as exc:  # a bug in the site pass must not lose the per-file results
             message = f"the site checks crashed: {type(exc).__name__}: {exc}"
@@ -175,12 +175,18 @@ def _site_findings(
     cache: ResultCache | None,
     jobs: int | None,
     verbose: bool,
+    walked: Walked | None = None,
 ) -> dict[str, list[Diagnostic]]:
     in_run = {absolute: result for absolute, result, _ in checked}
     wanted_codes = {absolute: codes for absolute, _, codes in checked}  # the site codes enabled for each file
-    files, adapters, site = walk_content(site)
     served = {absolute: r.facts.stamp for absolute, r in in_run.items() if isinstance(r.facts, StoredFacts)}
-    stamps = _stamps(files, cache, served)
+    if walked is None:
+        files, adapters, site = walk_content(site)
+        stamps = content_stamps(files, cache, served)
+    else:
+        files, adapters, ignores, stamps = walked
+        site = replace(site, git_ignores=ignores) if ignores is not None else site
+        stamps.update((path, stamp) for path, stamp in served.items() if path in stamps)
     state = _state(site, files, adapters)
     run_facts = _RunFacts(in_run, cache, settings_for)
     run = _Pass(site, in_run, wanted_codes, files, adapters, stamps, run_facts, settings_for, cache, jobs, verbose)
@@ -398,24 +404,6 @@ def _once_per_place(found: list[Finding]) -> list[Finding]:
     return [f for f in found if first[(f.page.absolute, f.code, f.at)] is f.page]
 
 
-def _stamps(files: list[str], cache: ResultCache | None, known: dict[str, str]) -> dict[str, str | None]:
-    """Each file's cache stamp now (``None``: changed too recently to trust, or gone); those ``known``
-    (the files of the run served by their stamp, which the runner has just taken) are not taken again."""
-    if cache is None:
-        return {}
-    now = time.time_ns()
-    stamps: dict[str, str | None] = {}
-    for path in files:
-        if path in known:
-            stamps[path] = known[path]
-            continue
-        try:
-            stamps[path] = cache.stamp(os.stat(path), now)
-        except OSError:
-            stamps[path] = None
-    return stamps
-
-
 def _state(site: SiteConfig, files: list[str], adapters: tuple[str, ...]) -> str:
     """What the site's findings depend on besides the files' facts, hashed: fmlint's code, the site's
     configuration and content adapters, the working folder (messages name files from it), the content files."""
@@ -508,49 +496,6 @@ def index_site(site: SiteConfig, settings: Settings) -> SiteIndex:
     index.generated = adapters
     index.finish()
     return index
-
-
-def content_files(site: SiteConfig) -> list[str]:
-    """The absolute paths of the Markdown (and, where the generator renders it, MDX) files in the site's content
-    folders (hidden ones skipped, as Hugo does)."""
-    return walk_content(site)[0]
-
-
-def walk_content(site: SiteConfig) -> tuple[list[str], tuple[str, ...], SiteConfig]:
-    """One walk of the content folders: their Markdown files (as :func:`content_files`), the URL prefixes of
-    the pages no file shows (of the folders holding a content adapter, ``_content.gotmpl``, of mounts whose
-    source is missing, and of a Jekyll site's HTML pages), and the site with the ``.gitignore`` rules that
-    name content files a build step writes (``fmlint.site.generated``)."""
-    found: list[str] = []
-    adapters: list[str] = []
-    ignores: list[str] = []
-    extensions = site.content_extensions
-    for content in site.content_dirs:
-        if not os.path.exists(content.path):  # a mount of what is not there (a submodule not checked out)
-            from fmlint.site.refs import content_key
-
-            adapters.append(content_key("/" + content.target))
-        elif content.path.lower().endswith(extensions) and os.path.isfile(content.path):
-            found.append(content.path)  # a file mounted on its own
-        for folder, dirs, files in os.walk(content.path):
-            skipped = _NOT_CONTENT if folder == site.root else _DEPENDENCIES
-            dirs[:] = [d for d in dirs if not d.startswith(".") and d not in skipped]
-            prefix = folder + os.sep
-            found += [
-                prefix + f
-                for f in files
-                if f.lower().endswith(extensions)
-                and not f.startswith(".")
-                and (not content.files or content.holds(prefix + f))
-            ]
-            if "_content.gotmpl" in files:
-                adapters.append(url_key("/" + content.content_path(folder)))
-            if ".gitignore" in files:
-                ignores.append(prefix + ".gitignore")
-            if site.generator == "jekyll":
-                adapters += html_page_urls(site, folder, [f for f in files if f.lower().endswith((".html", ".htm"))])
-    rules = build_ignores([content.path for content in site.content_dirs], ignores)
-    return sorted(set(found)), tuple(adapters), replace(site, git_ignores=rules) if rules is not None else site
 
 
 def _other_facts(

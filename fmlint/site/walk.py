@@ -1,0 +1,85 @@
+"""A site's content files, found by one walk of its content folders, and each one's stamp now.
+
+The site pass (``fmlint.site.sitepass``) starts with both; a run over a few files
+has them taken by a forked child while it checks its files (``fmlint.site.prefetch``).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from fmlint.site.config import SiteConfig
+from fmlint.site.generated import build_ignores
+from fmlint.site.hugo_paths import url_key
+from fmlint.site.jekyll import html_page_urls
+
+if TYPE_CHECKING:
+    from fmlint.cache import ResultCache
+
+# output and dependencies in the site's root folder (Jekyll's content folder); below it, such names are sections
+_NOT_CONTENT = frozenset({"node_modules", "_site", "vendor", "public", "build"})
+_DEPENDENCIES = frozenset({"node_modules"})
+
+
+def content_files(site: SiteConfig) -> list[str]:
+    """The absolute paths of the Markdown (and, where the generator renders it, MDX) files in the site's content
+    folders (hidden ones skipped, as Hugo does)."""
+    return walk_content(site)[0]
+
+
+def walk_content(site: SiteConfig) -> tuple[list[str], tuple[str, ...], SiteConfig]:
+    """One walk of the content folders: their Markdown files (as :func:`content_files`), the URL prefixes of
+    the pages no file shows (of the folders holding a content adapter, ``_content.gotmpl``, of mounts whose
+    source is missing, and of a Jekyll site's HTML pages), and the site with the ``.gitignore`` rules that
+    name content files a build step writes (``fmlint.site.generated``)."""
+    found: list[str] = []
+    adapters: list[str] = []
+    ignores: list[str] = []
+    extensions = site.content_extensions
+    for content in site.content_dirs:
+        if not os.path.exists(content.path):  # a mount of what is not there (a submodule not checked out)
+            from fmlint.site.refs import content_key
+
+            adapters.append(content_key("/" + content.target))
+        elif content.path.lower().endswith(extensions) and os.path.isfile(content.path):
+            found.append(content.path)  # a file mounted on its own
+        for folder, dirs, files in os.walk(content.path):
+            skipped = _NOT_CONTENT if folder == site.root else _DEPENDENCIES
+            dirs[:] = [d for d in dirs if not d.startswith(".") and d not in skipped]
+            prefix = folder + os.sep
+            found += [
+                prefix + f
+                for f in files
+                if f.lower().endswith(extensions)
+                and not f.startswith(".")
+                and (not content.files or content.holds(prefix + f))
+            ]
+            if "_content.gotmpl" in files:
+                adapters.append(url_key("/" + content.content_path(folder)))
+            if ".gitignore" in files:
+                ignores.append(prefix + ".gitignore")
+            if site.generator == "jekyll":
+                adapters += html_page_urls(site, folder, [f for f in files if f.lower().endswith((".html", ".htm"))])
+    rules = build_ignores([content.path for content in site.content_dirs], ignores)
+    return sorted(set(found)), tuple(adapters), replace(site, git_ignores=rules) if rules is not None else site
+
+
+def content_stamps(files: list[str], cache: ResultCache | None, known: dict[str, str]) -> dict[str, str | None]:
+    """Each file's cache stamp now (``None``: changed too recently to trust, or gone); those ``known``
+    (the files of the run served by their stamp, which the runner has just taken) are not taken again."""
+    if cache is None:
+        return {}
+    now = time.time_ns()
+    stamps: dict[str, str | None] = {}
+    for path in files:
+        if path in known:
+            stamps[path] = known[path]
+            continue
+        try:
+            stamps[path] = cache.stamp(os.stat(path), now)
+        except OSError:
+            stamps[path] = None
+    return stamps

@@ -1,0 +1,99 @@
+"""The site's content files and their stamps, taken by a forked child while a run checks its few files
+(``fmlint.site.prefetch``): the findings are those of a run that walks and stats in the site pass."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from fmlint.cache import ResultCache
+from fmlint.runner import run
+from fmlint.site import prefetch, walk
+from fmlint.site.config import forget_sites, read_site
+from fmlint.site.prefetch import Prefetch, Walked
+from tests.test_site_incremental import CHILD, _edit
+from tests.test_site_rules import BUILT_LINKS, FAULTY_SITE, SITE_SETTINGS, page, placed, site_findings, write
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or os.uname().sysname != "Linux", reason="Linux forks")
+
+
+def findings(root: Path, files: list[str], cache: ResultCache | None, jobs: int) -> list[str]:
+    result = run([str(root / name) for name in files], lambda path: SITE_SETTINGS, jobs=jobs, cache=cache)
+    return [f"{os.path.relpath(d.path, root)}:{d.line}:{d.column} {d.code} {d.message}" for d in result.diagnostics]
+
+
+@pytest.fixture
+def taken(monkeypatch: pytest.MonkeyPatch) -> list[Walked | None]:
+    """What the site pass took from each child."""
+    found: list[Walked | None] = []
+    take = Prefetch.take
+
+    def recorded(self: Prefetch, site: object) -> Walked | None:
+        found.append(take(self, site))  # type: ignore[arg-type]
+        return found[-1]
+
+    monkeypatch.setattr(Prefetch, "take", recorded)
+    yield found
+    forget_sites()
+
+
+def test_a_run_over_a_few_files_takes_the_site_from_the_child(tmp_path, taken):
+    write(tmp_path, FAULTY_SITE)
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    site_findings(tmp_path, cache=cache)  # (the whole site, kept)
+    _edit(CHILD, 'title: "Child"', body='{{< ref "install#options" >}} [s](sibling.md#x)\n')(tmp_path)
+    assert findings(tmp_path, [CHILD], cache, jobs=2) == findings(tmp_path, [CHILD], None, jobs=1)
+    assert findings(tmp_path, [CHILD], cache, jobs=2) == findings(tmp_path, [CHILD], None, jobs=1)  # (kept)
+    site = read_site(str(tmp_path))
+    walked, files = taken[0], walk.content_files(site)
+    assert walked is not None and walked.files == files and set(walked.stamps) == set(files)
+    assert walked.stamps == walk.content_stamps(files, cache, {})
+    assert len(taken) == 2
+
+
+def test_the_build_ignores_come_back_from_the_child(tmp_path, taken):
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://flux.test/"\n',
+            "content/docs/source/.gitignore": "gitrepositories.md\nhelmcharts.md\n",
+            "content/docs/guides/p.md": page('title: "P"', body=BUILT_LINKS),
+        },
+    )
+    (tmp_path / ".git").mkdir()
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    alone = placed(findings(tmp_path, ["content/docs/guides/p.md"], None, jobs=1))
+    assert placed(findings(tmp_path, ["content/docs/guides/p.md"], cache, jobs=2)) == alone
+    assert len(alone) == 5 and taken[0] is not None and taken[0].ignores is not None
+
+
+def test_a_child_that_fails_leaves_the_walk_to_the_site_pass(tmp_path, monkeypatch, taken):
+    write(tmp_path, FAULTY_SITE)
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    site_findings(tmp_path, cache=cache)
+    monkeypatch.setattr(prefetch, "content_stamps", lambda *a: os._exit(3))  # (the child's)
+    assert findings(tmp_path, [CHILD], cache, jobs=2) == findings(tmp_path, [CHILD], None, jobs=1)
+    assert taken == [None]
+
+
+@pytest.mark.parametrize("jobs, cache, files", [(1, True, 1), (2, False, 1), (2, True, 64)])
+def test_no_child_with_one_job_without_the_cache_or_for_the_pool(tmp_path, monkeypatch, jobs, cache, files):
+    """One job is one process; the stamps are the cache's; a run of the pool's size keeps both cores busy."""
+    write(tmp_path, {"hugo.toml": "", **{f"content/p{n}.md": page(f'title: "P{n}"') for n in range(files)}})
+    monkeypatch.setattr(Prefetch, "start", lambda *a: pytest.fail("a child was started"))
+    paths = [str(path) for path in sorted((tmp_path / "content").glob("*.md"))]
+    run(paths, lambda path: SITE_SETTINGS, jobs=jobs, cache=ResultCache(tmp_path / ".cache") if cache else None)
+    forget_sites()
+
+
+def test_a_child_whose_site_is_not_checked_is_ended(tmp_path):
+    write(tmp_path, FAULTY_SITE)
+    started = Prefetch.start([(str(tmp_path / CHILD), SITE_SETTINGS)], ResultCache(tmp_path / ".cache"))
+    assert started is not None and len(started._children) == 1
+    ((_, pid, _),) = started._children.values()
+    started.close()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # (reaped)
+    forget_sites()
