@@ -264,7 +264,9 @@ def test_headings_a_shortcode_template_writes_as_text_are_no_anchors(tmp_path):
         assert re.findall(r'id="([^"]*)"', built) == ["real", "rendered"]
 
 
-LAYOUT_LINKS = "[a](/adopters/#flux-legacy) [b](/adopters/#nope) [c](/docs/#nope) [d](/team/#nope)\n"
+LAYOUT_LINKS = (
+    "[a](/adopters/#flux-legacy) [b](/adopters/#nope) [c](/docs/#nope) [d](/team/#nope) [e](/projects/#flagger)\n"
+)
 
 
 def test_a_page_whose_layout_writes_heading_ids_has_ids_fmlint_does_not_know(tmp_path):
@@ -272,7 +274,7 @@ def test_a_page_whose_layout_writes_heading_ids_has_ids_fmlint_does_not_know(tmp
     `<h2 id={{ .project | urlize }}>` a project of its data: a link to `#flux-legacy` there is fine (the build
     writes it), and a fragment into it is not judged. The layouts every page shares (`_default/`), and a type's
     layout writing no IDs (`docs/list.html`), leave the other pages judged; `type` in the front matter picks the
-    layout as the section does."""
+    layout as the section does. Hugo 0.146's `all.html` (a type's layout of every kind) is one too."""
     write(
         tmp_path,
         {
@@ -282,6 +284,8 @@ def test_a_page_whose_layout_writes_heading_ids_has_ids_fmlint_does_not_know(tmp
                 "{{ range site.Data.projects }}<h2 id={{ .project | urlize }}>{{ .project }}</h2>{{ end }}"
             ),
             "layouts/docs/list.html": "<h1>{{ .Title }}</h1>{{ .Content }}",
+            "layouts/projects/all.html": "{{ range site.Data.projects }}<h2 id={{ .project | urlize }}>x</h2>{{ end }}",
+            "content/projects/_index.md": page('title: "Projects"'),
             "layouts/_default/list.html": '<h2 id="{{ .Title | urlize }}">x</h2>{{ .Content }}',
             "layouts/_default/single.html": "{{ .Content }}",
             "content/adopters/_index.md": page('title: "Adopters"'),
@@ -293,6 +297,7 @@ def test_a_page_whose_layout_writes_heading_ids_has_ids_fmlint_does_not_know(tmp
     if HUGO is not None:
         subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
         assert "id=flux-legacy" in (tmp_path / "public/adopters/index.html").read_text(encoding="utf-8")
+        assert "id=flagger" in (tmp_path / "public/projects/index.html").read_text(encoding="utf-8")
     assert placed(site_findings(tmp_path)) == [
         f"content/p.md:{at(5, LAYOUT_LINKS, '/docs/#nope')} SITE004",
         f"content/p.md:{at(5, LAYOUT_LINKS, '/team/#nope')} SITE004",
