@@ -135,7 +135,7 @@ def run(
     worker = _Worker(settings_list, cache, verbose, decoded)
     jobs = default_jobs() if jobs is None else max(1, jobs)
     in_process = jobs == 1 or len(tasks) < max(min_files_for_pool, 2)  # (then the other cores idle)
-    prefetch = _prefetch(tasks, settings_list, cache) if site_checks and jobs > 1 and in_process else None
+    prefetch = _prefetch(tasks, settings_list, cache, jobs) if site_checks and jobs > 1 and in_process else None
     try:
         with gc_policy.relaxed():
             served = worker.serve_unchanged(tasks) if cache is not None else {}
@@ -171,15 +171,15 @@ def run(
 
 
 def _prefetch(
-    tasks: list[tuple[str, int]], settings_list: list[Settings], cache: ResultCache | None
+    tasks: list[tuple[str, int]], settings_list: list[Settings], cache: ResultCache | None, jobs: int
 ) -> Prefetch | None:
     """The sites' content files and stamps that the site pass of a run checked in this process will want,
-    taken by forked children meanwhile (``fmlint.site.prefetch``): with the cache."""
+    taken meanwhile by forked children on the other ``jobs`` (``fmlint.site.prefetch``): with the cache."""
     if cache is None:
         return None
     from fmlint.site.prefetch import Prefetch
 
-    return Prefetch.start(((path, settings_list[index]) for path, index in tasks), cache)
+    return Prefetch.start(((path, settings_list[index]) for path, index in tasks), cache, jobs)
 
 
 class _Worker:

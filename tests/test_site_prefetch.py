@@ -90,10 +90,21 @@ def test_no_child_with_one_job_without_the_cache_or_for_the_pool(tmp_path, monke
 
 def test_a_child_whose_site_is_not_checked_is_ended(tmp_path):
     write(tmp_path, FAULTY_SITE)
-    started = Prefetch.start([(str(tmp_path / CHILD), SITE_SETTINGS)], ResultCache(tmp_path / ".cache"))
+    started = Prefetch.start([(str(tmp_path / CHILD), SITE_SETTINGS)], ResultCache(tmp_path / ".cache"), cores=2)
     assert started is not None and len(started._children) == 1
     ((_, pid, _),) = started._children.values()
     started.close()
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # (reaped)
     forget_sites()
+
+
+@pytest.mark.parametrize("jobs, children", [(2, 1), (3, 2)])
+def test_one_child_for_each_other_core(tmp_path, taken, jobs, children):
+    """Two sites in one run: a child for each while there is a core for it; the site pass walks the other."""
+    for name in ("a", "b"):
+        write(tmp_path / name, FAULTY_SITE)
+    files = ["a/" + CHILD, "b/" + CHILD]
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    assert findings(tmp_path, files, cache, jobs) == findings(tmp_path, files, None, jobs=1)
+    assert len(taken) == 2 and sum(walked is not None for walked in taken) == children

@@ -53,14 +53,17 @@ class Prefetch:
         self._children: dict[str, tuple[SiteConfig, int, int]] = {}
 
     @classmethod
-    def start(cls, files: Iterable[tuple[str, Settings]], cache: ResultCache) -> Prefetch | None:
-        """A child for each site of ``files`` (path, settings) whose site rules a file enables."""
+    def start(cls, files: Iterable[tuple[str, Settings]], cache: ResultCache, cores: int) -> Prefetch | None:
+        """A child for each site of ``files`` (path, settings) whose site rules a file enables, up to one for
+        each of the other ``cores`` (the site pass walks the sites of the others itself)."""
         if threading.active_count() > 1 or not _FORKS:
             return None
         prefetch = cls()
         folders: set[str] = set()
         for path, settings in files:
             folder = os.path.dirname(os.path.abspath(path))
+            if len(prefetch._children) >= cores - 1:
+                break
             if folder in folders or not settings.enabled_codes & SITE_CODES:
                 continue
             folders.add(folder)
