@@ -1615,3 +1615,22 @@ def test_a_taxonomy_written_as_one_string_is_one_term_as_hugo_reads_it(tmp_path)
     subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
     assert (tmp_path / "public/tags/machine-learning/index.html").is_file()
     assert placed(site_findings(tmp_path)) == ["content/c.md:3:7-3:25 SITE002"]
+
+
+def test_a_check_no_file_enables_runs_only_for_the_findings_kept(tmp_path, monkeypatch):
+    """SITE006 is off by default: a run without the cache does not look for duplicate titles at all; one with
+    the cache does, over the whole site, so that a later run that enables it is served from what was kept."""
+    from fmlint.site import checks
+
+    write(tmp_path, FAULTY_SITE)
+    looked: list[bool] = []
+    duplicate_titles = checks.duplicate_titles
+    monkeypatch.setitem(
+        checks.CHECKS, "SITE006", lambda index, wanted: looked.append(True) or duplicate_titles(index, wanted)
+    )
+    without = Settings(enabled_codes=SITE_SETTINGS.enabled_codes - {"SITE006"})
+    files = content_files(read_site(str(tmp_path)))
+    run(files, lambda path: without, jobs=1)
+    assert looked == []
+    run(files, lambda path: without, jobs=1, cache=ResultCache(tmp_path / ".cache"))
+    assert looked == [True]

@@ -297,7 +297,7 @@ def _whole_memo(run: _Pass, state: str, keep: bool = False) -> _Memo:
     if keep:
         pages = (path for _, path, _ in others if path.lower().endswith(run.site.page_extensions))
         wanted = {**dict.fromkeys(pages, SITE_CODES), **wanted}
-    findings, kept = _findings(index, wanted, complete, run.jobs, to_keep if kept_too else None)
+    findings, kept = _findings(index, wanted, kept_too, run.jobs, to_keep if kept_too else None)
     memo = _Memo([(f.page.absolute, f.code, f.message, f.at) for f in findings], index.probes, {})
     if kept is not None:
         memo.files, keys = kept
