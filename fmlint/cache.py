@@ -298,10 +298,11 @@ class ResultCache:
                     return 0
                 removed = connection.execute("DELETE FROM results WHERE rowid <= ?", (last,)).rowcount
                 connection.execute("DELETE FROM facts WHERE key NOT IN (SELECT key FROM results)")
-            # every free page (one ``execute`` would step the pragma once: one page), then the files shrink
-            connection.executescript("PRAGMA incremental_vacuum; PRAGMA wal_checkpoint(TRUNCATE);")
         except sqlite3.Error:
             return 0
+        with suppress(sqlite3.Error):  # (busy: the next eviction gives them back)
+            # every free page (one ``execute`` would step the pragma once: one page), then the files shrink
+            connection.executescript("PRAGMA incremental_vacuum; PRAGMA wal_checkpoint(TRUNCATE);")
         return removed
 
     def _stored_bytes(self) -> int:

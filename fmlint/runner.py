@@ -134,8 +134,8 @@ def run(
         cache.prepare()
     worker = _Worker(settings_list, cache, verbose, decoded)
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    in_process = jobs == 1 or len(tasks) < max(min_files_for_pool, 2)  # (then the other cores idle)
-    prefetch = _prefetch(tasks, settings_list, cache, jobs) if site_checks and jobs > 1 and in_process else None
+    few = len(tasks) < max(min_files_for_pool, 2)  # checked in this process: the other cores idle
+    prefetch = _prefetch(tasks, settings_list, cache, jobs) if site_checks and jobs > 1 and few else None
     try:
         with gc_policy.relaxed():
             served = worker.serve_unchanged(tasks) if cache is not None else {}

@@ -61,9 +61,9 @@ class Prefetch:
         prefetch = cls()
         folders: set[str] = set()
         for path, settings in files:
-            folder = os.path.dirname(os.path.abspath(path))
             if len(prefetch._children) >= cores - 1:
                 break
+            folder = os.path.dirname(os.path.abspath(path))
             if folder in folders or not settings.enabled_codes & SITE_CODES:
                 continue
             folders.add(folder)
