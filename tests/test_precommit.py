@@ -35,6 +35,8 @@ def test_pre_commit_try_repo_reports_the_faulty_article(tmp_path):
     write_file(site, "content/posts/typo.md", "---\ntitel: Hello\n---\n\nBody.\n")
     write_file(site, "content/posts/fine.md", "---\ntitle: Hello\n---\n\nBody.\n")
     write_file(site, "content/drafts/wip.md", "no front matter\n")
+    for number in range(8):  # (11 files: pre-commit would split them between two fmlints on two cores)
+        write_file(site, f"content/posts/p{number}.md", f"---\ntitle: Post {number}\n---\n\nBody.\n")
     write_file(site, "notes.txt", "not Markdown, not passed to the hook\n")
     write_file(site, ".fmlint.toml", 'extend-exclude = ["content/drafts/"]\n')
     assert git(site, "add", "-A").returncode == 0
@@ -54,3 +56,4 @@ def test_pre_commit_try_repo_reports_the_faulty_article(tmp_path):
     assert result.returncode == 1, output
     assert "content/posts/typo.md:2:1: SC002 unknown key `titel` (did you mean `title`?)" in output
     assert "fine.md" not in output and "wip.md" not in output and "notes.txt" not in output
+    assert output.count("Found ") == 1 and "in 1 of 10 files." in output  # one fmlint for all the files
