@@ -108,3 +108,17 @@ def test_one_child_for_each_other_core(tmp_path, taken, jobs, children):
     cache = ResultCache(tmp_path / ".cache", racy_ns=0)
     assert findings(tmp_path, files, cache, jobs) == findings(tmp_path, files, None, jobs=1)
     assert len(taken) == 2 and sum(walked is not None for walked in taken) == children
+
+
+def test_a_file_of_the_run_changed_after_the_child_stamped_it(tmp_path, monkeypatch, taken):
+    """The child stamps every file before the run reads its own; one edited in between (an editor saving
+    during the hook) is stamped again after it was read, so the kept findings of its old text are not
+    taken for its new one."""
+    write(tmp_path, FAULTY_SITE)
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    site_findings(tmp_path, cache=cache)
+    before = walk.content_stamps(walk.content_files(read_site(str(tmp_path))), cache, {})
+    _edit(CHILD, 'title: "Child"', body="[s](sibling.md#x)\n")(tmp_path)
+    monkeypatch.setattr(prefetch, "content_stamps", lambda *a: before)  # (what the child saw)
+    assert findings(tmp_path, [CHILD], cache, jobs=2) == findings(tmp_path, [CHILD], None, jobs=1)
+    assert taken[0] is not None

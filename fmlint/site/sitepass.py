@@ -186,7 +186,8 @@ def _site_findings(
     else:
         files, adapters, ignores, stamps = walked
         site = replace(site, git_ignores=ignores) if ignores is not None else site
-        stamps.update((path, stamp) for path, stamp in served.items() if path in stamps)
+        # the run's files stamped after they were read, as below (one changed meanwhile is not trusted)
+        stamps.update(content_stamps([path for path in in_run if path in stamps], cache, served))
     state = _state(site, files, adapters)
     run_facts = _RunFacts(in_run, cache, settings_for)
     run = _Pass(site, in_run, wanted_codes, files, adapters, stamps, run_facts, settings_for, cache, jobs, verbose)
