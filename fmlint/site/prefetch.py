@@ -80,18 +80,18 @@ class Prefetch:
             os.close(reading)
             os.close(writing)
             return
-        if pid == 0:  # the child: whatever happens, it leaves here
-            code = 1
+        if pid == 0:  # the child: whatever happens (an interrupt too), it leaves here
             try:
                 os.close(reading)
                 files, adapters, walked = walk_content(site)
                 stamps = content_stamps(files, cache, {})
-                sent = (files, adapters, walked.git_ignores, [stamps[path] for path in files])  # (a tenth less)
+                # (the stamps in the files' order: a tenth fewer bytes than the mapping)
+                sent = (files, adapters, walked.git_ignores, [stamps[path] for path in files])
                 with open(writing, "wb") as pipe:
                     pipe.write(pickle.dumps(sent, pickle.HIGHEST_PROTOCOL))
-                code = 0
+                os._exit(0)
             finally:
-                os._exit(code)
+                os._exit(1)
         os.close(writing)
         self._children[site.root] = (site, pid, reading)
 
@@ -104,7 +104,7 @@ class Prefetch:
         with open(reading, "rb") as pipe:
             data = pipe.read()
         os.waitpid(pid, 0)
-        if started is not site:  # (the site's configuration was read again: a language server's)
+        if started is not site:  # (the site's configuration was read again meanwhile)
             return None
         try:
             files, adapters, ignores, stamps = pickle.loads(data)
