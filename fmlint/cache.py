@@ -53,8 +53,8 @@ failing.  An entry that is not of the expected shape is a miss; a database
 that is not one (truncated, overwritten) is replaced; a folder that cannot be
 used disables the cache for the run.  None of these is ever an error.  After a
 run that wrote entries, when the database's files are larger than
-``max_bytes``, the oldest-written entries are deleted to bring them to three
-quarters of it.
+``max_bytes``, their free pages are given back and, while the entries still
+take more, the oldest-written are deleted to bring them to three quarters of it.
 """
 
 from __future__ import annotations
@@ -101,6 +101,7 @@ CACHEDIR_TAG = (
     "# For information about cache directory tags see https://bford.info/cachedir/\n"
 )
 RACY_NS = 2_000_000_000
+_PAGES = ("page_count", "freelist_count", "page_size")  # what the database holds, in pages
 _LOOKUP_BATCH = 500  # file keys per query (SQLite allows 32,766 parameters)
 _SCHEMA = (
     "DROP TABLE IF EXISTS entries",  # formats 1 and 2 (no stamps)
@@ -274,33 +275,36 @@ class ResultCache:
         return len(pending)
 
     def evict(self) -> int:
-        """When the database's files are larger than ``max_bytes``, delete the oldest-written entries (with
-        their facts) and give the freed pages back, bringing the files to about three quarters of it; how
-        many entries were deleted.  Counting reads every row (~50 ms at 30,000 entries): the files, under the
-        cap in the runs after, say there is nothing to count, so a pre-commit run does not pay it for its 3."""
-        size = self._stored_bytes()
-        if not self.usable or size <= self.max_bytes:
+        """When the database's files are larger than ``max_bytes``, give back the pages no entry uses (the
+        write-ahead log's too) and, while what is stored is still larger, delete the oldest-written entries
+        (with their facts) to bring it to about three quarters of it; how many entries were deleted.
+        Counting reads every row (~50 ms at 30,000 entries): the files, under the cap in the runs after,
+        say there is nothing to count, so a pre-commit run does not pay it for its 3."""
+        if not self.usable or self._stored_bytes() <= self.max_bytes:
             return 0
+        removed = 0
         try:
             connection = self._connect()
-            with _transaction(connection):
-                rows = connection.execute("SELECT rowid, length(value) FROM results ORDER BY rowid").fetchall()
-                # the entries' share of what the files must lose (the rest is their facts and indexes, which
-                # go with them, and the sites' findings)
-                excess = sum(length for _, length in rows) * (size - self.max_bytes * 3 // 4) / size
-                last = None
-                for rowid, length in rows:
-                    if excess <= 0:
-                        break
-                    excess -= length
-                    last = rowid
-                if last is None:
-                    return 0
-                removed = connection.execute("DELETE FROM results WHERE rowid <= ?", (last,)).rowcount
-                connection.execute("DELETE FROM facts WHERE key NOT IN (SELECT key FROM results)")
+            size, free, page = (connection.execute(f"PRAGMA {name}").fetchone()[0] for name in _PAGES)
+            stored = (size - free) * page  # (the pages in use; the files also hold free pages and the log)
+            if stored > self.max_bytes:
+                with _transaction(connection):
+                    rows = connection.execute("SELECT rowid, length(value) FROM results ORDER BY rowid").fetchall()
+                    # the entries' share of what must go (the rest is their facts and indexes, which go with
+                    # them, and the sites' findings)
+                    excess = sum(length for _, length in rows) * (stored - self.max_bytes * 3 // 4) / stored
+                    last = None
+                    for rowid, length in rows:
+                        if excess <= 0:
+                            break
+                        excess -= length
+                        last = rowid
+                    if last is not None:
+                        removed = connection.execute("DELETE FROM results WHERE rowid <= ?", (last,)).rowcount
+                        connection.execute("DELETE FROM facts WHERE key NOT IN (SELECT key FROM results)")
         except sqlite3.Error:
             return 0
-        with suppress(sqlite3.Error):  # (busy: the next eviction gives them back)
+        with suppress(sqlite3.Error):  # (busy: the next run gives them back)
             # every free page (one ``execute`` would step the pragma once: one page), then the files shrink
             connection.executescript("PRAGMA incremental_vacuum; PRAGMA wal_checkpoint(TRUNCATE);")
         return removed

@@ -207,22 +207,45 @@ def test_the_cache_folder_is_tagged_and_ignored(tmp_path):
     assert not list((tmp_path / "cache").glob(".*.tmp"))
 
 
+PAGES = ("page_count", "freelist_count", "page_size")
+
+
+def stored_bytes(cache_dir: Path) -> int:
+    """What the cache's database holds: its pages in use (not its free pages, nor its write-ahead log)."""
+    with sqlite3.connect(cache_dir / "files.sqlite3") as connection:
+        size, free, page = (connection.execute(f"PRAGMA {name}").fetchone()[0] for name in PAGES)
+    return (size - free) * page
+
+
 def test_oldest_entries_are_evicted_beyond_the_size_cap(tmp_path, monkeypatch):
-    """Beyond the cap on the database's files, the oldest-written entries go and their pages are given
-    back: the files come under the cap, so the next runs have nothing to count."""
+    """Beyond the cap, the oldest-written entries go and their pages are given back: the files come under
+    the cap, so the next runs have nothing to count."""
     lint_all(corpus(tmp_path / "site", copies=20), settings(), cache=ResultCache(tmp_path / "cache"))
     before = list(entries(tmp_path / "cache"))
-    cap = ResultCache(tmp_path / "cache")._stored_bytes() * 2 // 3
+    cap = stored_bytes(tmp_path / "cache") * 2 // 3
     removed = ResultCache(tmp_path / "cache", max_bytes=cap).evict()
     assert 0 < removed < len(before)
     assert list(entries(tmp_path / "cache")) == before[removed:]  # the oldest went, the others stay in order
-    assert ResultCache(tmp_path / "cache")._stored_bytes() <= cap * 3 // 4 * 1.1  # (about three quarters)
+    assert ResultCache(tmp_path / "cache")._stored_bytes() <= cap  # (about three quarters of it)
     (tmp_path / "one.md").write_text("---\ntitle: x\ntoc: 1\n---\n")  # a run that writes one more entry
     lint_all([str(tmp_path / "one.md")], settings(), cache=ResultCache(tmp_path / "cache", max_bytes=cap))
     assert len(entries(tmp_path / "cache")) == len(before) - removed + 1
     after = ResultCache(tmp_path / "cache", max_bytes=cap)
     monkeypatch.setattr(after, "_connect", lambda: pytest.fail("the entries were counted"))
     assert after.evict() == 0
+
+
+def test_free_pages_and_the_log_are_given_back_before_any_entry_goes(tmp_path):
+    """Files larger than the cap may hold less: pages freed by deleted rows, a write-ahead log as long as the
+    longest transaction. Those go; the entries stay."""
+    lint_all(corpus(tmp_path / "site", copies=20), settings(), cache=ResultCache(tmp_path / "cache"))
+    with sqlite3.connect(tmp_path / "cache" / "files.sqlite3") as connection:
+        connection.execute("DELETE FROM results WHERE rowid % 2 = 0")  # (free pages, and a longer log)
+    kept = entries(tmp_path / "cache")
+    cap = stored_bytes(tmp_path / "cache") * 5 // 4
+    assert ResultCache(tmp_path / "cache")._stored_bytes() > cap
+    assert ResultCache(tmp_path / "cache", max_bytes=cap).evict() == 0
+    assert entries(tmp_path / "cache") == kept and ResultCache(tmp_path / "cache")._stored_bytes() <= cap
 
 
 def test_entries_are_counted_only_when_the_database_may_exceed_the_cap(tmp_path, monkeypatch):
