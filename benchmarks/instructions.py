@@ -1,6 +1,6 @@
 """Count the instructions of cold runs (valgrind's callgrind): a CPU measure the neighbours cannot move.
 
-Usage: ``python benchmarks/instructions.py [--size 2000] [--jobs 2] [--work DIR] [--compare TREE] [--corpus site|seed] [--folder DIR]``
+Usage: ``python benchmarks/instructions.py [--size 2000] [--jobs 2] [--work DIR] [--compare TREE] [--corpus site|seed] [--folder DIR] [--precommit]``
 
 On these shared 2-core machines a run's CPU time moves by 10–40 % with what the
 other tenants do, so a ratio of a few per cent (the site rules' cold overhead,
@@ -26,6 +26,14 @@ baseline) and with them, ``seed`` the run alone.  ``--compare TREE`` counts
 another version of fmlint too (a source tree on ``PYTHONPATH``, e.g.
 ``git archive main | tar -x -C TREE``).  Both trees are byte-compiled first.
 Under callgrind a run takes ~50 times as long: 2,000 articles take ~2 minutes.
+
+``--precommit`` counts instead pre-commit runs over the 3 files ``site.py`` uses
+(``--size 10000 --work`` as ``site.py``'s to share its corpus), each version with
+its own cache filled first (without callgrind): with the site rules off and on,
+the files unchanged and then edited. This process and its forked children are
+counted apart: since stop 33 a child walks the site and stats its files while
+this process checks the three, so this process's count is the run's critical
+path and the children's the work moved off it.
 """
 
 from __future__ import annotations
@@ -40,13 +48,17 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 _CASES = {
-    "site": {"without site rules": ["--ignore", "SITE"], "with site rules": []},
-    "seed": {"cold": []},
+    "site": {"without site rules": ["--no-cache", "--ignore", "SITE"], "with site rules": ["--no-cache"]},
+    "seed": {"cold": ["--no-cache"]},
 }
+_THREE = ["0000/article-000005.md", "0001/article-000150.md", "0002/article-000250.md"]  # as ``site.py``
 
 
-def count(arguments: list[str], cwd: Path, env: dict[str, str], jobs: int) -> int:
-    """The instructions of ``fmlint --no-cache --format json ARGUMENTS`` in ``cwd``, its workers' added."""
+def count(
+    arguments: list[str], cwd: Path, env: dict[str, str], jobs: int, files: list[str] | None = None
+) -> tuple[int, int]:
+    """The instructions of ``fmlint --format json ARGUMENTS`` over ``files`` (``.`` when none) in ``cwd``:
+    the process's and its forked children's (workers, the site's walk) apart."""
     with tempfile.TemporaryDirectory() as out:
         command = [
             "valgrind",
@@ -60,18 +72,20 @@ def count(arguments: list[str], cwd: Path, env: dict[str, str], jobs: int) -> in
             sys.executable,
             "-m",
             "fmlint",
-            "--no-cache",
             "--quiet",
             "--format",
             "json",
             "--jobs",
             str(jobs),
             *arguments,
-            ".",
+            *(files or ["."]),
         ]
         env = {**env, "PYTHONHASHSEED": "0"}
-        subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        return sum(_total(path) for path in Path(out).iterdir())
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process.wait()
+        counts = {path.name: _total(path) for path in Path(out).iterdir()}
+        parent = counts.pop(f"callgrind.{process.pid}", 0)
+        return parent, sum(counts.values())
 
 
 def _total(path: Path) -> int:
@@ -90,6 +104,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "fmlint-bench")
     parser.add_argument("--compare", type=Path, help="another fmlint source tree, counted too")
     parser.add_argument("--folder", type=Path, help="a site to count instead of a generated corpus")
+    parser.add_argument("--precommit", action="store_true", help="count pre-commit runs over 3 files instead")
     args = parser.parse_args(argv)
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is not installed (Debian: apt install valgrind)")
@@ -105,6 +120,9 @@ def main(argv: list[str] | None = None) -> None:
         versions.insert(0, (f"compared: {args.compare}", tree, {**os.environ, "PYTHONPATH": str(tree)}))
     for _, tree, _ in versions:
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "fmlint")], check=True)
+    if args.precommit:
+        precommit(corpus, versions, args.jobs, args.work)
+        return
     what = str(args.folder) if args.folder else f"{args.corpus} corpus of {args.size} articles"
     print(f"instructions of cold runs, {what}, --jobs {args.jobs} (callgrind)")
     print("| version | case | instructions (G) | × first case |")
@@ -112,9 +130,37 @@ def main(argv: list[str] | None = None) -> None:
     for name, _, env in versions:
         first = 0
         for case, arguments in _CASES["site" if args.folder else args.corpus].items():
-            total = count(arguments, corpus, env, args.jobs)
+            total = sum(count(arguments, corpus, env, args.jobs))
             first = first or total
             print(f"| {name} | {case} | {total / 1e9:.3f} | {total / first:.3f} |", flush=True)
+
+
+def precommit(corpus: Path, versions: list[tuple[str, Path, dict[str, str]]], jobs: int, work: Path) -> None:
+    """Count a pre-commit run over 3 files of the site corpus, each version with its own warm cache, with the
+    site rules off and on, the files as they are and then edited (a heading appended: their facts change)."""
+    originals = {name: (corpus / name).read_bytes() for name in _THREE}
+    caches = {name: work / f"instructions-cache-{number}" for number, (name, _, _) in enumerate(versions)}
+    for name, _, env in versions:  # (filled without callgrind: a whole run with the site rules, then one without)
+        shutil.rmtree(caches[name], ignore_errors=True)
+        for rules in ([], ["--ignore", "SITE"]):
+            command = [sys.executable, "-m", "fmlint", "--quiet", "--cache-dir", str(caches[name]), *rules, "."]
+            subprocess.run(command, cwd=corpus, env=env, stdout=subprocess.DEVNULL, check=False)
+    print(f"instructions of a pre-commit run over 3 files of {corpus.name}, warm cache, --jobs {jobs} (callgrind)")
+    print("| version | case | this process (G) | its children (G) |")
+    print("| --- | --- | --- | --- |")
+    try:
+        for edited in (False, True):
+            for name in _THREE:
+                (corpus / name).write_bytes(originals[name] + (b"\n## An edited section\n" if edited else b""))
+            for name, _, env in versions:
+                for rules_case, rules in (("site rules off", ["--ignore", "SITE"]), ("site rules on", [])):
+                    arguments = ["--cache-dir", str(caches[name]), *rules]
+                    parent, children = count(arguments, corpus, env, jobs, _THREE)
+                    case = f"{'3 edited' if edited else '3 unchanged'} files, {rules_case}"
+                    print(f"| {name} | {case} | {parent / 1e9:.3f} | {children / 1e9:.3f} |", flush=True)
+    finally:
+        for name, data in originals.items():
+            (corpus / name).write_bytes(data)
 
 
 if __name__ == "__main__":
