@@ -76,8 +76,8 @@ def _variants(base: str) -> list[str]:
 def page_templates(root: str, kind: str, page_type: str, layout: str) -> list[str]:
     """The layout templates of the site at ``root`` that may write a page of ``kind`` ("page", "section",
     "home") and ``page_type`` (its ``type``, else its top-level section), with its front matter's ``layout``:
-    those of its type (``adopters/list.html``, ``projects/all.html``), or the home page's own (``index.html``, ``home.html``) — not the
-    ``_default/`` ones every page shares."""
+    those of its type (``adopters/list.html``, ``projects/all.html``), or the home page's own (``index.html``,
+    ``home.html``) — not the ``_default/`` ones every page shares."""
     if (page_type and not _inside_layouts(page_type)) or (layout and not _inside_layouts(layout)) or "/" in layout:
         return []
     # (``all``: Hugo 0.146's name for a type's layout of every kind, linkerd.io's ``docs/all.html``)
