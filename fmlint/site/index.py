@@ -31,18 +31,16 @@ from typing import TYPE_CHECKING
 from fmlint.images import IMAGE_EXTENSIONS
 from fmlint.site.anchors import WRITTEN_DASHES, custom_id, heading_ids, predictable
 from fmlint.site.config import SiteConfig
-from fmlint.site.docusaurus import ContentPlugin
-from fmlint.site.docusaurus import doc_id as docusaurus_doc_id
-from fmlint.site.docusaurus import page_url as docusaurus_url
 from fmlint.site.facts import Anchor, Item, SiteFacts
 from fmlint.site.globs import glob_slice_matches
 from fmlint.site.hugo_paths import ONE_PAGE, basic_normalize, clean, make_path, names_file, output_file, url_key
 from fmlint.site.jekyll import jekyll_url
-from fmlint.site.starlight import DOCS, Starlight, is_page, page_id, page_url
 from fmlint.site.templates import Shortcodes
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (the modules of other generators are imported where a site has them)
+    from fmlint.site.docusaurus import ContentPlugin
     from fmlint.site.refs import Resolved
+    from fmlint.site.starlight import Starlight
 
 CONTENT_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mmark", ".html", ".htm", ".adoc", ".org", ".rst")
 _TOKEN = re.compile(r":\w+(\[.+?\])?")
@@ -463,6 +461,8 @@ def _jekyll(config: SiteConfig, page: Page) -> str:
 
 def _starlight(config: SiteConfig, starlight: Starlight, page: Page) -> str:
     """The URL of a page of Starlight's docs collection ("" for any other file)."""
+    from fmlint.site.starlight import is_page, page_id, page_url
+
     docs_path = _docs_path(config, page)
     if docs_path is None or not is_page(docs_path):
         return ""
@@ -471,6 +471,8 @@ def _starlight(config: SiteConfig, starlight: Starlight, page: Page) -> str:
 
 def _docs_path(config: SiteConfig, page: Page) -> str | None:
     """The path of a page's file in Starlight's docs collection (``None`` outside it)."""
+    from fmlint.site.starlight import DOCS
+
     docs = os.path.join(config.root, DOCS, "")
     return page.absolute[len(docs) :].replace(os.sep, "/") if page.absolute.startswith(docs) else None
 
@@ -510,9 +512,11 @@ def doc_key(config: SiteConfig, page: Page) -> tuple[str, str] | None:
     found = _file_plugin_path(config, page)
     if found is None or found[0].kind != "docs":
         return None
+    from fmlint.site.docusaurus import doc_id
+
     plugin, path = found
     front_matter_id = page.facts.doc_id.value if page.facts.doc_id is not None else None
-    return plugin.translations or plugin.folder, docusaurus_doc_id(plugin, path, front_matter_id)
+    return plugin.translations or plugin.folder, doc_id(plugin, path, front_matter_id)
 
 
 def _file_plugin_path(config: SiteConfig, page: Page) -> tuple[ContentPlugin, str] | None:
@@ -520,6 +524,8 @@ def _file_plugin_path(config: SiteConfig, page: Page) -> tuple[ContentPlugin, st
 
 
 def _docusaurus_url(config: SiteConfig, page: Page, plugin: ContentPlugin, path: str) -> str:
+    from fmlint.site.docusaurus import page_url as docusaurus_url
+
     assert config.docusaurus is not None
     slug, doc_id = (item.value if item is not None else None for item in (page.facts.slug, page.facts.doc_id))
     return docusaurus_url(config.docusaurus, plugin, path, slug, doc_id)

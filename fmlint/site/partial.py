@@ -46,7 +46,6 @@ from fmlint.site.index import (
     stem,
     written_as_html,
 )
-from fmlint.site.redirect_templates import FOLLOWED, follow
 from fmlint.site.refs import (
     FOLDER_PAGES,
     content_key,
@@ -261,10 +260,13 @@ def _url_keys(config: SiteConfig, target: str, locale: str = "") -> list[str]:
     paths = [path]
     if config.generator == "jekyll" and config.base_path:  # (a link names the page under the site's baseurl)
         paths += [inside] if (inside := under_base(path, "/" + config.base_path)) is not None else []
-    led = [path]
-    for _ in range(FOLLOWED):  # (where rules written to `_redirects` lead the link: ``refs._redirected``)
-        led = [found for each in led for found in follow(config.followed_redirects, each)]
-        paths += led
+    if config.followed_redirects:  # (where rules written to `_redirects` lead the link: ``refs._redirected``)
+        from fmlint.site.redirect_templates import FOLLOWED, follow
+
+        led = [path]
+        for _ in range(FOLLOWED):
+            led = [found for each in led for found in follow(config.followed_redirects, each)]
+            paths += led
     return [f"{kind}\x1f{url_key(found)}" for found in paths for kind in "ua"]
 
 

@@ -20,18 +20,19 @@ import os
 import posixpath
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.site.config import SiteConfig
-from fmlint.site.docusaurus import Docusaurus
 from fmlint.site.facts import Reference
 from fmlint.site.hugo_paths import basic_normalize, join_url, link_path, names_file, under_base, url_key
 from fmlint.site.index import CONTENT_EXTENSIONS, Page, SiteIndex, content_paths, stem
-from fmlint.site.redirect_templates import FOLLOWED, follow
 from fmlint.site.routes import matches
-from fmlint.site.starlight import Starlight
+
+if TYPE_CHECKING:  # (the modules of other generators, and of redirect templates, are imported where a site has them)
+    from fmlint.site.docusaurus import Docusaurus
+    from fmlint.site.starlight import Starlight
 
 _FILE = re.compile(r"\.(?:md|markdown)(?:[?#]|$)", re.IGNORECASE)  # a link to a Markdown file
 FOLDER_PAGES = ("index.md", "_index.md", "index.markdown", "_index.markdown")  # a link to a folder finds these
@@ -449,7 +450,7 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0) -> Resolved:
         or _written_by_build(index, _content_files(config, path))
     ):
         return _SKIP
-    if config.followed_redirects and depth < FOLLOWED:
+    if config.followed_redirects:
         led = _redirected(index, path, fragment, depth)
         if led is not None:
             return led
@@ -459,7 +460,11 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0) -> Resolved:
 def _redirected(index: SiteIndex, path: str, fragment: str, depth: int) -> Resolved | None:
     """A link that a rule written to ``_redirects`` leads on (``/en/*`` to ``/:splat``): what its first target
     that is good is (a page, with the fragment to check there), or a problem naming where it leads; ``None``
-    where no rule matches."""
+    where no rule matches (or the link was led through as many rules as are followed)."""
+    from fmlint.site.redirect_templates import FOLLOWED, follow
+
+    if depth >= FOLLOWED:
+        return None
     targets = follow(index.config.followed_redirects, path)
     for target in targets:
         judged = _site_url(index, f"{target}#{fragment}" if fragment else target, depth + 1)
