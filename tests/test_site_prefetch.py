@@ -122,3 +122,19 @@ def test_a_file_of_the_run_changed_after_the_child_stamped_it(tmp_path, monkeypa
     monkeypatch.setattr(prefetch, "content_stamps", lambda *a: before)  # (what the child saw)
     assert findings(tmp_path, [CHILD], cache, jobs=2) == findings(tmp_path, [CHILD], None, jobs=1)
     assert taken[0] is not None
+
+
+def test_no_pipe_or_no_fork_leaves_the_walk_to_the_site_pass(tmp_path, monkeypatch, taken):
+    """Out of file descriptors or processes: no child, and the same findings."""
+    write(tmp_path, FAULTY_SITE)
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    site_findings(tmp_path, cache=cache)
+
+    def refused(*args: object) -> None:
+        raise OSError(24, "Too many open files")
+
+    for refuse in ("pipe", "fork"):
+        with monkeypatch.context() as patch:
+            patch.setattr(prefetch.os, refuse, refused)
+            assert findings(tmp_path, [CHILD], cache, jobs=2) == findings(tmp_path, [CHILD], None, jobs=1)
+    assert taken == [None, None]

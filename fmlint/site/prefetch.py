@@ -73,7 +73,10 @@ class Prefetch:
         return prefetch
 
     def _fork(self, site: SiteConfig, cache: ResultCache) -> None:
-        reading, writing = os.pipe()
+        try:
+            reading, writing = os.pipe()
+        except OSError:  # (out of file descriptors: the site pass walks)
+            return
         try:
             pid = os.fork()
         except OSError:
