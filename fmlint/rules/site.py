@@ -224,8 +224,9 @@ Footnote anchors are not checked, nor fragments of a page that calls a
 `{{{{% name %}}}}` shortcode without content (the Markdown it writes, headings
 included, is not seen) or a `{{{{< name >}}}}` shortcode whose template (the
 site's or a theme's `layouts/_shortcodes/`) writes headings with `id`s, or
-whose own layout does (its `type`'s or section's `single.html`, `list.html`, its
-front matter's `layout`, the home page's `index.html`; not `_default/`), nor
+whose own layout does (its `type`'s or section's `single.html`, `list.html`,
+`all.html`, its front matter's `layout`, the home page's `index.html`; not
+`_default/`), nor
 fragments into a page Hugo makes without a file (a home page or section: its
 layout writes its IDs) or into a page with a heading holding a shortcode
 (`### {{{{% icon %}}}} Setup`: its ID is made of what the shortcode writes)
