@@ -75,10 +75,16 @@ def output_file(url: str, ugly: bool = False) -> str:
     path = url.split("#", 1)[0].split("?", 1)[0].lstrip("/")
     if not path or path.endswith("/"):
         return path + "index.html"
-    last = path.rsplit("/", 1)[-1]
-    if "." in last:
+    if not extensionless(path):
         return path
     return path + (".html" if ugly else "/index.html")
+
+
+def extensionless(path: str) -> bool:
+    """Whether a URL path names no folder and its last segment has no extension (``/a/b``; not ``/a/b/`` nor
+    ``/a/b.html``): Hugo writes it as a folder, and adds a slash to such a permalink; Jekyll writes such a
+    permalink to ``/a/b.html``."""
+    return bool(path) and not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]
 
 
 def clean(path: str) -> str:

@@ -33,7 +33,16 @@ from fmlint.site.anchors import WRITTEN_DASHES, custom_id, heading_ids, predicta
 from fmlint.site.config import SiteConfig
 from fmlint.site.facts import Anchor, Item, SiteFacts
 from fmlint.site.globs import glob_slice_matches
-from fmlint.site.hugo_paths import ONE_PAGE, basic_normalize, clean, make_path, names_file, output_file, url_key
+from fmlint.site.hugo_paths import (
+    ONE_PAGE,
+    basic_normalize,
+    clean,
+    extensionless,
+    make_path,
+    names_file,
+    output_file,
+    url_key,
+)
 from fmlint.site.jekyll import jekyll_url
 from fmlint.site.templates import Shortcodes
 
@@ -328,7 +337,7 @@ class SiteIndex:
             self.by_url.setdefault(url_key(page.url), page)
             if page.url.endswith(".html"):
                 self.by_url.setdefault(url_key(page.url[: -len(".html")]), page)
-            elif written_as_html(page.url):  # (`permalink: /labs/lab1` is written to `lab1.html`)
+            elif extensionless(page.url):  # (Jekyll writes `permalink: /labs/lab1` to `lab1.html`)
                 self.by_url.setdefault(url_key(page.url + ".html"), page)
         self.alias_urls.update(url_key(item.value) for item in page.facts.lists.get("redirect_from", ()))
         if "_posts" in page.folder.split("/"):
@@ -414,12 +423,6 @@ def alias_url(config: SiteConfig, page: Page, alias: str) -> str:
     if alias.startswith("/"):
         return clean(config.language_prefix(page.language) + alias)
     return clean(page.url.rstrip("/").rsplit("/", 1)[0] + "/" + alias)
-
-
-def written_as_html(url: str) -> bool:
-    """Whether Jekyll writes the page at ``url`` to ``url + ".html"``: a name without an extension (it adds the
-    output extension to it; a URL ending with ``/`` is a folder's ``index.html``)."""
-    return bool(url) and not url.endswith("/") and "." not in url.rsplit("/", 1)[-1]
 
 
 def param_redirects(config: SiteConfig, page: Page) -> list[str]:
@@ -636,7 +639,7 @@ def _url(config: SiteConfig, page: Page) -> tuple[str, Item | None]:
     if pattern is not None:
         expanded = _TOKEN.sub(lambda m: _token(config, page, m.group()[1:]), pattern)
         url = clean(prefix + "/" + expanded.lstrip("/"))
-        if not (url.endswith("/") or "." in url.rsplit("/", 1)[-1]):
+        if extensionless(url):
             url += "/"
         return _uglified(config, page, url), _slug_or_none(facts, pattern)
     lower, accents = config.lower, config.keep_accents

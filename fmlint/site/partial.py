@@ -32,7 +32,7 @@ from urllib.parse import unquote
 from fmlint.site.checks import PAGINATION, alias_file, fold
 from fmlint.site.config import SiteConfig
 from fmlint.site.facts import Reference, SiteFacts
-from fmlint.site.hugo_paths import basic_normalize, link_path, under_base, url_key
+from fmlint.site.hugo_paths import basic_normalize, extensionless, link_path, under_base, url_key
 from fmlint.site.index import (
     Page,
     SiteIndex,
@@ -44,7 +44,6 @@ from fmlint.site.index import (
     folders_above,
     param_redirects,
     stem,
-    written_as_html,
 )
 from fmlint.site.refs import (
     FOLDER_PAGES,
@@ -99,7 +98,7 @@ def _jekyll_keys(page: Page) -> list[str]:
     keys = [f"a\x1f{url_key(item.value)}" for item in page.facts.lists.get("redirect_from", ())]
     if page.url.endswith(".html"):
         keys.append(f"u\x1f{url_key(page.url[: -len('.html')])}")
-    elif written_as_html(page.url):
+    elif extensionless(page.url):  # (Jekyll writes it to `<url>.html`)
         keys.append(f"u\x1f{url_key(page.url + '.html')}")
     if "_posts" in page.folder.split("/"):
         keys.append(f"p\x1f{page.name}")
