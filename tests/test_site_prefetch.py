@@ -12,7 +12,8 @@ from fmlint.cache import ResultCache
 from fmlint.runner import run
 from fmlint.site import prefetch, walk
 from fmlint.site.config import forget_sites, read_site
-from fmlint.site.prefetch import Prefetch, Walked
+from fmlint.site.prefetch import Prefetch
+from fmlint.site.walk import Walked
 from tests.test_site_incremental import CHILD, _edit
 from tests.test_site_rules import BUILT_LINKS, FAULTY_SITE, SITE_SETTINGS, page, placed, site_findings, write
 
@@ -73,7 +74,7 @@ def test_a_child_that_fails_leaves_the_walk_to_the_site_pass(tmp_path, monkeypat
     write(tmp_path, FAULTY_SITE)
     cache = ResultCache(tmp_path / ".cache", racy_ns=0)
     site_findings(tmp_path, cache=cache)
-    monkeypatch.setattr(prefetch, "content_stamps", lambda *a: os._exit(3))  # (the child's)
+    monkeypatch.setattr(prefetch, "walk", lambda *a: os._exit(3))  # (the child's)
     assert findings(tmp_path, [CHILD], cache, jobs=2) == findings(tmp_path, [CHILD], None, jobs=1)
     assert taken == [None]
 
@@ -119,7 +120,7 @@ def test_a_file_of_the_run_changed_after_the_child_stamped_it(tmp_path, monkeypa
     site_findings(tmp_path, cache=cache)
     before = walk.content_stamps(walk.content_files(read_site(str(tmp_path))), cache, {})
     _edit(CHILD, 'title: "Child"', body="[s](sibling.md#x)\n")(tmp_path)
-    monkeypatch.setattr(prefetch, "content_stamps", lambda *a: before)  # (what the child saw)
+    monkeypatch.setattr(prefetch, "walk", lambda *a: walk.walk(*a)._replace(stamps=before))  # (what the child saw)
     assert findings(tmp_path, [CHILD], cache, jobs=2) == findings(tmp_path, [CHILD], None, jobs=1)
     assert taken[0] is not None
 

@@ -56,13 +56,14 @@ from fmlint.rules.site import SITE_CODES
 from fmlint.site.config import SiteConfig, site_key, site_of
 from fmlint.site.facts import At, SiteFacts, StoredFacts
 from fmlint.site.templates import QUESTIONS
-from fmlint.site.walk import content_stamps, walk_content
+from fmlint.site.walk import Walked, content_stamps, walk, walk_content
 from fmlint.suppressions import apply_suppressions
 
 if TYPE_CHECKING:  # the index and the checks are imported when a run meets a site
     from fmlint.site.checks import Finding
+    from fmlint.site.generated import BuildIgnores
     from fmlint.site.index import Page, SiteIndex
-    from fmlint.site.prefetch import Prefetch, Walked
+    from fmlint.site.prefetch import Prefetch
 
 SettingsFor = Callable[[str], Settings]
 _T = TypeVar("_T")
@@ -168,6 +169,12 @@ def _with_options(site: SiteConfig, settings: Iterable[Settings]) -> SiteConfig:
     return replace(site, external_paths=tuple(sorted(paths))) if paths else site
 
 
+def _with_ignores(site: SiteConfig, ignores: BuildIgnores | None) -> SiteConfig:
+    """The site with the ``.gitignore`` rules its walk found (the same object when there are none: its cached
+    properties kept)."""
+    return replace(site, git_ignores=ignores) if ignores is not None else site
+
+
 def _site_findings(
     site: SiteConfig,
     checked: list[tuple[str, FileResult, frozenset[str]]],
@@ -181,13 +188,11 @@ def _site_findings(
     wanted_codes = {absolute: codes for absolute, _, codes in checked}  # the site codes enabled for each file
     served = {absolute: r.facts.stamp for absolute, r in in_run.items() if isinstance(r.facts, StoredFacts)}
     if walked is None:
-        files, adapters, site = walk_content(site)
-        stamps = content_stamps(files, cache, served)
-    else:
-        files, adapters, ignores, stamps = walked
-        site = replace(site, git_ignores=ignores) if ignores is not None else site
-        # the run's files stamped after they were read, as below (one changed meanwhile is not trusted)
-        stamps.update(content_stamps([path for path in in_run if path in stamps], cache, served))
+        walked = walk(site, cache, served)
+    else:  # (taken before the run's files were read: theirs again, so that one changed meanwhile is not trusted)
+        walked.stamps.update(content_stamps([path for path in in_run if path in walked.stamps], cache, served))
+    files, adapters, ignores, stamps = walked
+    site = _with_ignores(site, ignores)
     state = _state(site, files, adapters)
     run_facts = _RunFacts(in_run, cache, settings_for)
     run = _Pass(site, in_run, wanted_codes, files, adapters, stamps, run_facts, settings_for, cache, jobs, verbose)
@@ -488,7 +493,8 @@ def index_site(site: SiteConfig, settings: Settings) -> SiteIndex:
     from fmlint.linter import lint_path
     from fmlint.site.index import SiteIndex
 
-    files, adapters, site = walk_content(site)
+    files, adapters, ignores = walk_content(site)
+    site = _with_ignores(site, ignores)
     index = SiteIndex(site)
     for path in files:
         facts = lint_path(path, settings).facts

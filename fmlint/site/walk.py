@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from fmlint.site.config import SiteConfig
 from fmlint.site.generated import build_ignores
@@ -18,6 +17,7 @@ from fmlint.site.jekyll import html_page_urls
 
 if TYPE_CHECKING:
     from fmlint.cache import ResultCache
+    from fmlint.site.generated import BuildIgnores
 
 # output and dependencies in the site's root folder (Jekyll's content folder); below it, such names are sections
 _NOT_CONTENT = frozenset({"node_modules", "_site", "vendor", "public", "build"})
@@ -30,11 +30,27 @@ def content_files(site: SiteConfig) -> list[str]:
     return walk_content(site)[0]
 
 
-def walk_content(site: SiteConfig) -> tuple[list[str], tuple[str, ...], SiteConfig]:
+class Walked(NamedTuple):
+    """What :func:`walk` finds."""
+
+    files: list[str]
+    adapters: tuple[str, ...]
+    ignores: BuildIgnores | None
+    stamps: dict[str, str | None]
+
+
+def walk(site: SiteConfig, cache: ResultCache | None, known: dict[str, str]) -> Walked:
+    """The site's content files, content adapters and build-written pages' rules (:func:`walk_content`), with
+    each file's stamp now (:func:`content_stamps`)."""
+    files, adapters, ignores = walk_content(site)
+    return Walked(files, adapters, ignores, content_stamps(files, cache, known))
+
+
+def walk_content(site: SiteConfig) -> tuple[list[str], tuple[str, ...], BuildIgnores | None]:
     """One walk of the content folders: their Markdown files (as :func:`content_files`), the URL prefixes of
     the pages no file shows (of the folders holding a content adapter, ``_content.gotmpl``, of mounts whose
-    source is missing, and of a Jekyll site's HTML pages), and the site with the ``.gitignore`` rules that
-    name content files a build step writes (``fmlint.site.generated``)."""
+    source is missing, and of a Jekyll site's HTML pages), and the ``.gitignore`` rules that name content
+    files a build step writes (``fmlint.site.generated``; the site's ``git_ignores``)."""
     found: list[str] = []
     adapters: list[str] = []
     ignores: list[str] = []
@@ -63,8 +79,7 @@ def walk_content(site: SiteConfig) -> tuple[list[str], tuple[str, ...], SiteConf
                 ignores.append(prefix + ".gitignore")
             if site.generator == "jekyll":
                 adapters += html_page_urls(site, folder, [f for f in files if f.lower().endswith((".html", ".htm"))])
-    rules = build_ignores([content.path for content in site.content_dirs], ignores)
-    return sorted(set(found)), tuple(adapters), replace(site, git_ignores=rules) if rules is not None else site
+    return sorted(set(found)), tuple(adapters), build_ignores([content.path for content in site.content_dirs], ignores)
 
 
 def content_stamps(files: list[str], cache: ResultCache | None, known: dict[str, str]) -> dict[str, str | None]:
