@@ -124,15 +124,8 @@ class GitIgnores:
 
     def ignored(self, path: str, is_dir: bool) -> bool:
         chain = self._chain_for_parent(os.path.dirname(path))
-        if not chain:  # outside a repository, or no .gitignore on the way up
-            return False
-        path = os.path.abspath(path)
-        for folder, spec in chain:
-            relative = os.path.relpath(path, folder).replace(os.sep, "/")
-            include = spec.check_file(relative + "/" if is_dir else relative).include
-            if include is not None:
-                return include
-        return False
+        # (none: outside a repository, or no .gitignore on the way up)
+        return bool(chain) and ignored_by(chain, os.path.abspath(path), is_dir)
 
     def _chain_for_parent(self, parent: str) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
         """The chain of the folder ``parent`` (as written: looked up once per folder, not per file)."""
@@ -141,7 +134,7 @@ class GitIgnores:
         return self._chains_by_parent[parent]
 
     def _chain(self, folder: str) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
-        """(folder, spec) of every ``.gitignore`` from ``folder`` up to the repository root."""
+        """(folder with its separator, spec) of every ``.gitignore`` from ``folder`` up to the repository root."""
         if folder not in self._chains:
             chain: list[tuple[str, pathspec.GitIgnoreSpec]] = []
             root = repository_root(folder)
@@ -149,7 +142,7 @@ class GitIgnores:
             while root is not None:
                 spec = self._spec(current)
                 if spec is not None:
-                    chain.append((current, spec))
+                    chain.append((os.path.join(current, ""), spec))
                 if current == root:
                     break
                 current = os.path.dirname(current)
@@ -166,6 +159,18 @@ class GitIgnores:
             except OSError:
                 self._specs[folder] = None
         return self._specs[folder]
+
+
+def ignored_by(chain: Iterable[tuple[str, pathspec.GitIgnoreSpec]], path: str, is_dir: bool = False) -> bool:
+    """Whether git leaves out the file (or folder) at ``path`` (absolute) by the ``.gitignore`` rules of
+    ``chain``: (folder with its separator, spec), the deepest first; the deepest that matches decides."""
+    for folder, spec in chain:
+        if path.startswith(folder):
+            relative = path[len(folder) :].replace(os.sep, "/")
+            include = spec.check_file(relative + "/" if is_dir else relative).include
+            if include is not None:
+                return include
+    return False
 
 
 def repository_root(folder: str) -> str | None:

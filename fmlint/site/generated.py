@@ -17,7 +17,7 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from fmlint.discover import repository_root
+from fmlint.discover import ignored_by, repository_root
 
 if TYPE_CHECKING:
     import pathspec
@@ -34,12 +34,7 @@ class BuildIgnores:
 
     def ignored(self, path: str) -> bool:
         """Whether the file at ``path`` (absolute) is one git leaves out."""
-        for folder, spec in self._specs:
-            if path.startswith(folder):
-                include = spec.check_file(path[len(folder) :].replace(os.sep, "/")).include
-                if include is not None:
-                    return include
-        return False
+        return ignored_by(self._specs, path)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, BuildIgnores) and other.digest == self.digest
