@@ -4,7 +4,7 @@
 each of its own modules (so an edited checkout never serves results of older
 code), the fingerprint of the effective :class:`~fmlint.config.settings.Settings`, the
 file's path and its bytes.  The fingerprint is built generically from every
-field of the settings dataclass (schema digest — which covers the files its
+field of the settings struct (schema digest — which covers the files its
 ``$ref``s load —, enabled codes, severities, rule options, size limit, URL
 collection, and any field added later); a value it cannot describe
 deterministically makes a key that never matches, so it is never served stale.
@@ -59,7 +59,6 @@ take more, the oldest-written are deleted to bring them to three quarters of it.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 import sqlite3
@@ -435,8 +434,8 @@ def _canonical(value: Any) -> str:
     digest = getattr(value, "digest", None)
     if isinstance(digest, str):  # a compiled schema: its contents and $ref'd files, hashed
         return f"<digest {digest}>"
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = (f"{f.name}={_canonical(getattr(value, f.name))}" for f in dataclasses.fields(value))
+    if isinstance(value, msgspec.Struct):
+        fields = (f"{name}={_canonical(getattr(value, name))}" for name in value.__struct_fields__)
         return f"{type(value).__qualname__}({', '.join(fields)})"
     if isinstance(value, Mapping):
         return "{" + ", ".join(sorted(f"{_canonical(k)}: {_canonical(v)}" for k, v in value.items())) + "}"

@@ -18,8 +18,9 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import fields
 from typing import TYPE_CHECKING, TextIO, cast
+
+import msgspec
 
 from fmlint import __version__
 from fmlint.online.options import add_online_arguments, positive
@@ -147,7 +148,9 @@ def _overrides(args: argparse.Namespace) -> Overrides:
     """The options that override the configuration: each ``Overrides`` field, by its argument's name."""
     from fmlint.config.resolve import Overrides
 
-    return Overrides(**{f.name: getattr(args, f.name) for f in fields(Overrides) if hasattr(args, f.name)})
+    return Overrides(
+        **{f.name: getattr(args, f.name) for f in msgspec.structs.fields(Overrides) if hasattr(args, f.name)}
+    )
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -23,7 +23,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+
+import msgspec
 
 _ISO = re.compile(
     r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
@@ -63,8 +64,7 @@ _TEXT_PATTERNS = [(re.compile(pattern), layout) for pattern, layout in _TEXT_LAY
 _ZONE_TOKEN = re.compile(rf"\s{_ZONE}(?=\s|$)")
 
 
-@dataclass(frozen=True, slots=True)
-class HugoDate:
+class HugoDate(msgspec.Struct, frozen=True):
     value: dt.datetime
     has_time: bool
     has_offset: bool

@@ -13,9 +13,10 @@ them (10 MB of it: 9 s and 700 MB).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
+
+import msgspec
 
 from fmlint.diagnostics import Problem
 from fmlint.positions import LineIndex, Span
@@ -33,8 +34,7 @@ _NESTING_SCAN_FROM = 100_000
 _DEEP_NESTING = re.compile(rf"^[ \t]*+(?:(?:>|(?:[-+*]|\d{{1,9}}[.)])[ \t])[ \t]*+){{{MAX_NESTING}}}", re.MULTILINE)
 
 
-@dataclass(slots=True)
-class Document:
+class Document(msgspec.Struct):
     """One file's text and the layout of its front matter and body.
 
     ``front_matter`` is the span of the raw front-matter source (between the
@@ -51,7 +51,7 @@ class Document:
     front_matter: Span | None = None
     opening: Span = Span(0, 0)
     body_start: int = 0
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = msgspec.field(default_factory=list)
     readable: bool = True
     markdown: bool = True  # whether the body is parsed as Markdown (see the module docstring)
     mdx: bool = False  # an MDX file: its JSX, ESM and expressions are masked before parsing (fmlint.mdx)

@@ -15,7 +15,6 @@ import stat
 import sys
 import traceback
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
 
 import msgspec
 
@@ -36,8 +35,7 @@ from fmlint.suppressions import apply_suppressions
 from fmlint.urls import is_remote
 
 
-@dataclass(frozen=True, slots=True)
-class UrlOccurrence:
+class UrlOccurrence(msgspec.Struct, frozen=True):
     """A remote URL used by a file, located, for the online checks."""
 
     url: str
@@ -203,7 +201,7 @@ def finish(
     if ctx.may_have_directives:
         diagnostics, directive_problems, silenced = apply_suppressions(ctx, diagnostics, (u.line for u in urls))
         diagnostics += _diagnostics(ctx, directive_problems)
-        urls = tuple(replace(u, suppressed=silenced[u.line]) if u.line in silenced else u for u in urls)
+        urls = tuple(msgspec.structs.replace(u, suppressed=silenced[u.line]) if u.line in silenced else u for u in urls)
     return sorted(diagnostics, key=ORDER), urls
 
 

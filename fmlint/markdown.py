@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, partial
 from typing import Any, Literal, TypeVar, cast
 
@@ -151,38 +150,37 @@ class BareUrl(msgspec.Struct, frozen=True, gc=False):
     span: Span
 
 
-@dataclass
-class MarkdownView:
+class MarkdownView(msgspec.Struct, dict=True):
     """The parsed body: the elements rules ask for."""
 
     doc: Document
-    images: list[Image] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
-    headings: list[Heading] = field(default_factory=list)  # all, nested ones included (see ``outline``)
-    shortcode_headings: list[Heading] = field(default_factory=list)  # inside shortcodes (Hugo may render them)
-    emphasis_paragraphs: list[EmphasisParagraph] = field(default_factory=list)
-    code_fences: list[CodeFence] = field(default_factory=list)
-    html_comments: list[HtmlComment] = field(default_factory=list)
-    html_ids: list[str] = field(default_factory=list)  # ``id``/``name`` attributes of HTML tags: link targets
+    images: list[Image] = msgspec.field(default_factory=list)
+    links: list[Link] = msgspec.field(default_factory=list)
+    headings: list[Heading] = msgspec.field(default_factory=list)  # all, nested ones included (see ``outline``)
+    shortcode_headings: list[Heading] = msgspec.field(default_factory=list)  # inside shortcodes (Hugo may render them)
+    emphasis_paragraphs: list[EmphasisParagraph] = msgspec.field(default_factory=list)
+    code_fences: list[CodeFence] = msgspec.field(default_factory=list)
+    html_comments: list[HtmlComment] = msgspec.field(default_factory=list)
+    html_ids: list[str] = msgspec.field(default_factory=list)  # ``id``/``name`` attributes of HTML tags: link targets
     # the ``href`` of each HTML ``<a>`` tag (and, in MDX, of each JSX tag: ``<LinkCard href="/x/">``) with its span
-    html_links: list[tuple[str, Span]] = field(default_factory=list)
+    html_links: list[tuple[str, Span]] = msgspec.field(default_factory=list)
     # a paragraph opens with what a Python-Markdown extension replaces with Markdown the file does not hold:
     # a ``::: module.name`` block (mkdocstrings, mkdocs-click), an ``{!file.md!}`` include
     writes_markdown: bool = False
-    snippet_starts: list[int] = field(default_factory=list)  # where paragraphs of ``--8<--`` snippets begin
-    shortcodes: list[Span] = field(default_factory=list)
+    snippet_starts: list[int] = msgspec.field(default_factory=list)  # where paragraphs of ``--8<--`` snippets begin
+    shortcodes: list[Span] = msgspec.field(default_factory=list)
     # the content of each paired shortcode, in order of start, with the name of a ``{{< name >}}…{{< /name >}}``
     # one, whose content Hugo hands to the template unrendered (Markdown, HTML or text: the template's choice),
     # and "" for a ``{{% %}}`` one, whose content is Markdown
-    shortcode_contents: list[tuple[Span, str]] = field(default_factory=list)
+    shortcode_contents: list[tuple[Span, str]] = msgspec.field(default_factory=list)
     # where each ``{{<`` or ``{{%`` of the body begins (document offsets), from the one scan for shortcodes;
     # None when the view was not parsed from the document's own text (MDX masks it; too much markup)
     shortcode_openings: list[int] | None = None
     # where each ``{%`` and ``{{ '`` (Liquid, where Jekyll's links are written) begins, from the same scan
     liquid_openings: list[int] | None = None
     # byte ranges in the body of runs of running text, each from where "http" first appears (see ``bare_urls``)
-    url_runs: list[tuple[int, int]] = field(default_factory=list, repr=False)
-    offsets: _Offsets | None = field(default=None, repr=False)
+    url_runs: list[tuple[int, int]] = msgspec.field(default_factory=list)
+    offsets: _Offsets | None = None
 
     @cached_property
     def bare_urls(self) -> list[BareUrl]:
@@ -268,7 +266,7 @@ def parse_markdown(doc: Document) -> MarkdownView:
         from fmlint.mkdocs_blocks import masked_body  # MkDocs' blocks as list items, offsets unchanged
 
         body = masked_body(doc.body, doc.blocks)
-        return parse_markdown(replace(doc, text=doc.text[: doc.body_start] + body, blocks=()))
+        return parse_markdown(msgspec.structs.replace(doc, text=doc.text[: doc.body_start] + body, blocks=()))
     body = doc.body
     offsets = _Offsets(body, doc.body_start)
     view = MarkdownView(doc, offsets=offsets)
@@ -376,7 +374,7 @@ def rendered_headings(view: MarkdownView) -> list[Heading]:
         parts += [text[at : span.start], "x" * (span.end - span.start)]
         at = span.end
     parts.append(text[at:])
-    return parse_markdown(replace(view.doc, text="".join(parts), mdx=False)).headings
+    return parse_markdown(msgspec.structs.replace(view.doc, text="".join(parts), mdx=False)).headings
 
 
 def _indented_heading_follows(text: str, at: int) -> bool:

@@ -29,10 +29,11 @@ match and each paragraph's end is looked for once.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from fmlint.positions import Place, Span, line_end, line_start
 
@@ -64,16 +65,14 @@ WORD_JOINER = "\u2060"
 _FENCE_LINE = re.compile(r"^[ \t>]*(`{3,}|~{3,})[ \t]*\r?$", re.MULTILINE)  # a closing fence, if long enough
 
 
-@dataclasses.dataclass(frozen=True)
-class JsxAttribute:
+class JsxAttribute(msgspec.Struct, frozen=True):
     name: str
     value: str | None  # the string value, or the expression's source with its braces; None: no value
     span: Span  # of the value (inside the quotes), relative to the body
     expression: bool
 
 
-@dataclasses.dataclass(frozen=True)
-class JsxTag:
+class JsxTag(msgspec.Struct, frozen=True):
     name: str
     closing: bool  # </Name>
     span: Span  # relative to the body
@@ -123,11 +122,10 @@ def _misread_fences(doc: Document, fences: list[tuple[Span, Span | None]], view:
 
 
 def _with_body(doc: Document, body: str) -> Document:
-    return dataclasses.replace(doc, text=doc.text[: doc.body_start] + body, mdx=False)
+    return msgspec.structs.replace(doc, text=doc.text[: doc.body_start] + body, mdx=False)
 
 
-@dataclasses.dataclass
-class Scan:
+class Scan(msgspec.Struct):
     body: str  # masked
     tags: list[JsxTag]
     fences: list[tuple[Span, Span | None]]  # fenced code as MDX reads it: the opening and closing lines (no break)

@@ -25,9 +25,10 @@ import os
 import stat
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from fmlint import gc_policy, linter
 from fmlint.cache import Entry, ResultCache
@@ -60,11 +61,10 @@ MAX_CHUNK = 128  # files: a worker holds a chunk's results (and, filling the cac
 MIN_CHUNK = 8
 
 
-@dataclass(frozen=True)
-class RunResult:
+class RunResult(msgspec.Struct, frozen=True, dict=True):
     files: Sequence[str]
     file_results: Sequence[FileResult] = ()  # each file's findings are about it alone, sorted
-    cache_hits: int = field(default=0, compare=False)
+    cache_hits: int = 0
 
     @cached_property
     def diagnostics(self) -> list[Diagnostic]:
@@ -92,7 +92,7 @@ class RunResult:
             for r in self.file_results
         ]
         results += [FileResult(path, sorted(more, key=ORDER)) for path, more in by_path.items()]
-        return replace(self, file_results=results)
+        return msgspec.structs.replace(self, file_results=results)
 
 
 _PATH = operator.attrgetter("path")

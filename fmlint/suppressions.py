@@ -29,7 +29,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+
+import msgspec
 
 from fmlint.diagnostics import Diagnostic, Problem
 from fmlint.positions import Span, line_start
@@ -59,8 +60,7 @@ def may_have_directives(text: str) -> bool:
     return FMLINT in text or MARKDOWNLINT in text
 
 
-@dataclass(eq=False)
-class Suppression:
+class Suppression(msgspec.Struct, eq=False):
     """One code (``None``: every code) silenced by one directive over a range of lines."""
 
     directive: str
@@ -79,10 +79,9 @@ class Suppression:
         return online and self.first_line <= line <= self.last_line
 
 
-@dataclass
-class _Directives:
-    suppressions: list[Suppression] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+class _Directives(msgspec.Struct):
+    suppressions: list[Suppression] = msgspec.field(default_factory=list)
+    problems: list[Problem] = msgspec.field(default_factory=list)
 
 
 def apply_suppressions(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import pickle
@@ -130,7 +129,7 @@ def test_a_changed_referenced_schema_file_changes_the_digest(tmp_path):
 
 
 def test_fingerprint_covers_fields_added_later():
-    extended = dataclasses.make_dataclass("Extended", [("spelling", str, "en")], bases=(Settings,), frozen=True)
+    extended = msgspec.defstruct("Extended", [("spelling", str, "en")], bases=(Settings,), frozen=True)
     assert settings_fingerprint(extended(spelling="en")) != settings_fingerprint(extended(spelling="de"))
     assert settings_fingerprint(settings()) == settings_fingerprint(settings())
 

@@ -379,7 +379,7 @@ CRASHING_SERVER = [
     "from fmlint.rules import CHECKERS\n"
     "checker = next(c for c in CHECKERS if 'MD025' in c.codes)\n"
     "def crash(ctx, options):\n    raise RuntimeError('boom')\n"
-    "object.__setattr__(checker, 'check', crash)\n"
+    "import msgspec\nmsgspec.structs.force_setattr(checker, 'check', crash)\n"
     "from fmlint.server import main\nraise SystemExit(main(['server']))\n",
 ]
 

@@ -94,7 +94,7 @@ def test_image_references_from_front_matter_and_body():
 
 
 def test_remote_urls_are_collected_with_positions_only_when_asked():
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from fmlint.linter import lint_file
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from fmlint.config.selection import codes
 from fmlint.fix.model import DISPLAY_ONLY, SAFE, UNSAFE, Applicability
@@ -12,8 +12,7 @@ from fmlint.rules import RULES_BY_CODE
 KEYS = {"fixable": "fixable", "unfixable": "unfixable", "extend-safe-fixes": "safe", "extend-unsafe-fixes": "unsafe"}
 
 
-@dataclass(frozen=True)
-class FixPolicy:
+class FixPolicy(msgspec.Struct, frozen=True):
     fixable: frozenset[str] = frozenset(RULES_BY_CODE)
     unfixable: frozenset[str] = frozenset()
     safe: frozenset[str] = frozenset()  # unsafe fixes promoted to safe

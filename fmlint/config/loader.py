@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from fmlint.document import Document
 from fmlint.frontmatter import FrontMatter, JsonPath, describe_path, toml_loader
@@ -35,15 +36,14 @@ class ConfigError(Exception):
     """A configuration that cannot be used; the message says where and why."""
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(msgspec.Struct, frozen=True):
     """The validated options of one configuration file (or the defaults)."""
 
     path: Path | None  # None: no configuration file (defaults, or --isolated)
     root: Path  # the folder that globs and schema paths are relative to
-    options: dict[str, Any] = field(default_factory=dict)
-    _source: FrontMatter | None = field(default=None, repr=False, compare=False)
-    _lines: LineIndex | None = field(default=None, repr=False, compare=False)
+    options: dict[str, Any] = msgspec.field(default_factory=dict)
+    _source: FrontMatter | None = None
+    _lines: LineIndex | None = None
     _prefix: JsonPath = ()
 
     def error(self, key: JsonPath, message: str) -> ConfigError:

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.images import DEFAULT_IMAGE_FIELDS
@@ -51,13 +52,12 @@ _DOCUSAURUS_TITLE: Options = {
 }
 
 
-@dataclass(frozen=True)
-class Preset:
+class Preset(msgspec.Struct, frozen=True):
     name: str
     schema: str | None  # bundled schema name, or None for no schema
     excludes: tuple[str, ...]  # gitignore-style patterns, relative to the config file
     image_fields: tuple[str, ...]
-    rule_options: Options = field(default_factory=dict)  # defaults for [rules.<module>] tables
+    rule_options: Options = msgspec.field(default_factory=dict)  # defaults for [rules.<module>] tables
     generator: str = "Hugo"  # named in messages (the DT rules read Hugo's date layouts for every preset)
     extensions: tuple[str, ...] = MARKDOWN_EXTENSIONS  # the files checked when walking folders
     case_insensitive_keys: bool = False  # the generator reads front-matter keys in any case (Hugo lower-cases them)

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from fmlint.config.fix_policy import KEYS as FIX_KEYS
 from fmlint.config.fix_policy import FixPolicy
@@ -30,8 +31,7 @@ if TYPE_CHECKING:
     import pathspec
 
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(msgspec.Struct, frozen=True):
     """What the command line says (``None``: not given, the configuration decides)."""
 
     config: str | None = None

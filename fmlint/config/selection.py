@@ -11,7 +11,8 @@ before (at first: enabled by default or not).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+
+import msgspec
 
 from fmlint.rules import RULES_BY_CODE, find_rule
 
@@ -23,8 +24,7 @@ class UnknownSelector(ValueError):
     """A selector that names no rule."""
 
 
-@dataclass(frozen=True)
-class Layer:
+class Layer(msgspec.Struct, frozen=True):
     select: Sequence[str] | None = None
     extend_select: Sequence[str] = ()
     ignore: Sequence[str] = ()

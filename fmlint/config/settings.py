@@ -8,10 +8,11 @@ share one object (see ``fmlint.config.loader``).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 from typing import Any
+
+import msgspec
 
 from fmlint.config.presets import DEFAULT_PRESET, PRESETS
 from fmlint.diagnostics import Severity
@@ -22,12 +23,11 @@ DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 DEFAULT_ENABLED = frozenset(code for code, rule in RULES_BY_CODE.items() if rule.enabled)
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(msgspec.Struct, frozen=True, dict=True):
     schema: CompiledSchema | None = None
     enabled_codes: frozenset[str] = DEFAULT_ENABLED
-    severities: Mapping[str, Severity] = field(default_factory=dict)
-    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    severities: Mapping[str, Severity] = msgspec.field(default_factory=dict)
+    rule_options: Mapping[str, Mapping[str, Any]] = msgspec.field(default_factory=dict)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     collect_urls: frozenset[str] = frozenset()  # {"images"} or {"images", "links"}: for the online checks
     preset: str = DEFAULT_PRESET
@@ -50,7 +50,4 @@ class Settings:
 
     @cached_property
     def _options(self) -> dict[str, Mapping[str, Any]]:
-        return {}  # not a field: not part of equality or of the cache fingerprint
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {name: value for name, value in self.__dict__.items() if name != "_options"}  # proxies do not pickle
+        return {}  # not a field: not part of equality, of the cache fingerprint or of a pickle (proxies do not pickle)

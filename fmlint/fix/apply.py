@@ -15,8 +15,9 @@ parse, or whose bytes are not clean UTF-8, is never edited.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from fmlint.config.settings import Settings
 from fmlint.diagnostics import Diagnostic
@@ -33,21 +34,19 @@ MAX_PASSES = 10
 _LOSSY = {"FL002", "FL003"}  # the text is not the file's bytes: writing it back would change others
 
 
-@dataclass
-class Reverted:
+class Reverted(msgspec.Struct):
     diagnostic: Diagnostic
     reason: str
 
 
-@dataclass
-class FixOutcome:
+class FixOutcome(msgspec.Struct):
     """The fixed document, what remains (its lint result), the diagnostics whose fixes were applied, the reverted ones."""
 
     doc: Document
     result: FileResult
-    applied: list[Diagnostic] = field(default_factory=list)
-    reverted: list[Reverted] = field(default_factory=list)
-    passes: list[tuple[Edit, ...]] = field(default_factory=list)  # each pass's edits, on the text before it
+    applied: list[Diagnostic] = msgspec.field(default_factory=list)
+    reverted: list[Reverted] = msgspec.field(default_factory=list)
+    passes: list[tuple[Edit, ...]] = msgspec.field(default_factory=list)  # each pass's edits, on the text before it
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

@@ -15,8 +15,9 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import TextIO
+
+import msgspec
 
 from fmlint.config.fix_policy import FixPolicy
 from fmlint.config.settings import Settings
@@ -32,8 +33,7 @@ from fmlint.runner import MIN_FILES_FOR_POOL, RunResult, default_jobs
 NOT_WRITTEN = "FL006"
 
 
-@dataclass
-class FileFix:
+class FileFix(msgspec.Struct):
     """One fixed file: whether it changed, the fixes applied and reverted, and (for ``--diff``) its diff."""
 
     path: str
@@ -43,18 +43,16 @@ class FileFix:
     diff: str = ""
 
 
-@dataclass
-class FixRun:
+class FixRun(msgspec.Struct):
     result: RunResult  # what remains
-    files: list[FileFix] = field(default_factory=list)
+    files: list[FileFix] = msgspec.field(default_factory=list)
 
     @property
     def changed(self) -> list[FileFix]:
         return [file for file in self.files if file.changed]
 
 
-@dataclass(frozen=True)
-class FixOptions:
+class FixOptions(msgspec.Struct, frozen=True):
     settings_for: Callable[[str], Settings]
     policy_for: Callable[[str], FixPolicy]
     unsafe: bool = False  # --unsafe-fixes
@@ -63,8 +61,7 @@ class FixOptions:
     jobs: int | None = None  # None: one process per CPU
 
 
-@dataclass(frozen=True)
-class _Task:
+class _Task(msgspec.Struct, frozen=True):
     """One file to fix, with everything a pool worker needs (picklable)."""
 
     file_result: FileResult

@@ -15,15 +15,15 @@ import hashlib
 import os
 import stat
 import tempfile
-from dataclasses import dataclass
+
+import msgspec
 
 
 class WriteError(Exception):
     """Why the fixed file was not written (the original is intact)."""
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(msgspec.Struct, frozen=True):
     """What a file was when it was read: size, modification time and content hash."""
 
     size: int

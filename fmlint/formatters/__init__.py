@@ -11,9 +11,10 @@ from __future__ import annotations
 import codecs
 import io
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from importlib import import_module
 from typing import TYPE_CHECKING, TextIO
+
+import msgspec
 
 if TYPE_CHECKING:
     from fmlint.runner import RunResult
@@ -27,11 +28,10 @@ def _read_source(path: str) -> str | None:
         return None
 
 
-@dataclass(frozen=True)
-class FormatOptions:
+class FormatOptions(msgspec.Struct, frozen=True):
     color: bool = False
     quiet: bool = False  # diagnostics only, no summary
-    sources: Mapping[str, str] = field(default_factory=dict)  # texts not on disk (standard input)
+    sources: Mapping[str, str] = msgspec.field(default_factory=dict)  # texts not on disk (standard input)
 
     def source(self, path: str) -> str | None:
         return self.sources[path] if path in self.sources else _read_source(path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import msgspec
@@ -21,8 +20,7 @@ class Located(msgspec.Struct, frozen=True, gc=False):
     key: Span | None = None
 
 
-@dataclass(slots=True)
-class FrontMatter:
+class FrontMatter(msgspec.Struct):
     """The loaders' result: JSON-compatible ``data`` and a position index.
 
     ``data`` is ``None`` when the source could not be parsed at all (the reason
@@ -33,8 +31,8 @@ class FrontMatter:
     kind: str
     opening: Span
     data: Any = None
-    locations: dict[JsonPath, Located] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    locations: dict[JsonPath, Located] = msgspec.field(default_factory=dict)
+    problems: list[Problem] = msgspec.field(default_factory=list)
 
     def _nearest(self, path: JsonPath) -> Located | None:
         for end in range(len(path), 0, -1):

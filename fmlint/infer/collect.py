@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from fmlint.document import Document
 from fmlint.frontmatter import FrontMatter, parse_front_matter
@@ -37,27 +38,25 @@ def describe(path: tuple[str | int, ...]) -> str:
     return text or "(front matter)"
 
 
-@dataclass
-class PathStats:
+class PathStats(msgspec.Struct):
     """What was seen at one generalised path."""
 
     count: int = 0  # values seen here
-    types: Counter[str] = field(default_factory=Counter)
-    values: Counter[Any] = field(default_factory=Counter)  # scalar values (with their type, see `_value_key`)
+    types: Counter[str] = msgspec.field(default_factory=Counter)
+    values: Counter[Any] = msgspec.field(default_factory=Counter)  # scalar values (with their type, see `_value_key`)
     overflow: bool = False  # more than VALUE_CAP distinct values
-    shapes: Counter[Shape] = field(default_factory=Counter)  # strings of each shape
+    shapes: Counter[Shape] = msgspec.field(default_factory=Counter)  # strings of each shape
     negative: int = 0  # numbers below zero
     position: float = 0.0  # summed place in the parent mapping (0 first, 1 last)
 
 
-@dataclass
-class Site:
+class Site(msgspec.Struct):
     """The statistics of a set of articles, and each article's front-matter data."""
 
-    files: list[str] = field(default_factory=list)
-    data: list[dict[str, Any] | None] = field(default_factory=list)  # None: no front-matter mapping
-    unreadable: dict[int, str] = field(default_factory=dict)  # file index → why it was not learned from
-    paths: dict[tuple[str | int, ...], PathStats] = field(default_factory=dict)
+    files: list[str] = msgspec.field(default_factory=list)
+    data: list[dict[str, Any] | None] = msgspec.field(default_factory=list)  # None: no front-matter mapping
+    unreadable: dict[int, str] = msgspec.field(default_factory=dict)  # file index → why it was not learned from
+    paths: dict[tuple[str | int, ...], PathStats] = msgspec.field(default_factory=dict)
 
     @property
     def mappings(self) -> int:

@@ -26,8 +26,9 @@ from __future__ import annotations
 import math
 import random
 import zlib
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from fmlint.infer.collect import ITEMS, PathStats, Site, describe
 from fmlint.infer.shapes import share_shapes
@@ -44,8 +45,7 @@ _IMAGE_WORDS = ("image", "img", "thumbnail", "cover", "logo", "icon", "banner", 
 _TYPE_ORDER = ("string", "integer", "number", "boolean", "array", "object", "null")
 
 
-@dataclass(frozen=True)
-class Thresholds:
+class Thresholds(msgspec.Struct, frozen=True):
     """The numbers behind every decision (options of ``fmlint schema infer``)."""
 
     required: float = 0.95
@@ -60,8 +60,7 @@ class Thresholds:
     closed: bool = False
 
 
-@dataclass(frozen=True)
-class Conventions:
+class Conventions(msgspec.Struct, frozen=True):
     """What the generator says: its name (dates), taxonomies, image fields, and the keys its schema requires."""
 
     preset: str = "hugo"
@@ -70,13 +69,16 @@ class Conventions:
     required: frozenset[str] = frozenset()  # top-level keys the preset's schema requires (always required)
 
 
-@dataclass
-class Notes:
+class Notes(msgspec.Struct):
     """What was not learned because it looked like a mistake (for the report), or a close call."""
 
-    typos: dict[tuple[str | int, ...], str] = field(default_factory=dict)  # path of the rare key → common key
-    outliers: dict[tuple[str | int, ...], tuple[str, ...]] = field(default_factory=dict)  # path → types left out
-    not_enums: dict[tuple[str | int, ...], int] = field(default_factory=dict)  # path → new values in the held-out part
+    typos: dict[tuple[str | int, ...], str] = msgspec.field(default_factory=dict)  # path of the rare key → common key
+    outliers: dict[tuple[str | int, ...], tuple[str, ...]] = msgspec.field(
+        default_factory=dict
+    )  # path → types left out
+    not_enums: dict[tuple[str | int, ...], int] = msgspec.field(
+        default_factory=dict
+    )  # path → new values in the held-out part
 
 
 def infer_schema(

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from fmlint.diagnostics import Problem
 from fmlint.frontmatter import parse_front_matter
@@ -26,8 +27,7 @@ from fmlint.schema.near_miss import near_miss_problems, near_misses
 from fmlint.schema.prescreen import known_valid
 
 
-@dataclass(frozen=True, order=True)
-class Finding:
+class Finding(msgspec.Struct, frozen=True, order=True):
     """One schema finding: where, what, and the generalised key it is about."""
 
     path: str
@@ -41,7 +41,7 @@ class Finding:
     kind: str  # typo, type, missing, format, enum, taxonomy, no-front-matter, other
 
     def as_json(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+        return {name: getattr(self, name) for name in self.__struct_fields__}
 
 
 _ANY_ITEM = re.compile(r"\[\d+\]")

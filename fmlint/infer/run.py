@@ -6,9 +6,10 @@ import json
 import os
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from fmlint.config.resolve import Overrides, Resolver
 from fmlint.discover import discover
@@ -25,14 +26,12 @@ Advance = Callable[[], None]
 MIN_SECTION = 15  # files a Hugo section needs for a schema of its own
 
 
-@dataclass
-class Result:
+class Result(msgspec.Struct):
     schema: dict[str, Any]
     report: dict[str, Any]
 
 
-@dataclass
-class Inference:
+class Inference(msgspec.Struct):
     """The files of ``paths`` and how to read and judge them."""
 
     files: list[str]
@@ -41,7 +40,7 @@ class Inference:
     thresholds: Thresholds
     title: str
     roots: tuple[str, ...] = ()  # the folders named on the command line
-    site: Site | None = field(default=None)
+    site: Site | None = None
 
     @classmethod
     def of(
@@ -101,8 +100,7 @@ class Inference:
         return schema_findings(self.read(advance), schema, self.max_file_size, advance)
 
 
-@dataclass
-class Sections:
+class Sections(msgspec.Struct):
     """One result per section (and ``default`` for the rest), with the files of each."""
 
     results: dict[str, Result]

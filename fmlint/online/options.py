@@ -6,17 +6,17 @@ from __future__ import annotations
 import argparse
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from fmlint import __version__
 
 USER_AGENT = f"fmlint/{__version__} (+front-matter linter)"
 
 
-@dataclass(frozen=True)
-class OnlineOptions:
+class OnlineOptions(msgspec.Struct, frozen=True):
     allow_private: bool = False  # contact loopback/private/link-local addresses
     timeout: float = 10.0  # seconds for one request, connect to response headers
     concurrency: int = 32  # requests in flight at once

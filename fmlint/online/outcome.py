@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
 from typing import Any
+
+import msgspec
 
 BROKEN, UNREACHABLE, NOT_AN_IMAGE, MOVED, REFUSED = "URL001", "URL002", "URL003", "URL004", "URL005"
 CODES = (BROKEN, UNREACHABLE, NOT_AN_IMAGE, MOVED, REFUSED)
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(msgspec.Struct, frozen=True):
     """The answer to one URL (after redirects and retries), independent of how it is used."""
 
     status: int | None = None  # the final HTTP status; None when there was no answer
@@ -27,7 +27,7 @@ class Outcome:
         return self.status is not None and 200 <= self.status < 300
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return msgspec.structs.asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Outcome:

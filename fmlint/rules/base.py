@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
 from functools import cached_property
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, TypeVar
+
+import msgspec
 
 from fmlint.diagnostics import Problem, Severity
 
@@ -39,8 +40,7 @@ if TYPE_CHECKING:
 DOC_SECTIONS = ("## What it does", "## Why is this bad?", "## Example")
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(msgspec.Struct, frozen=True):
     code: str
     name: str
     summary: str
@@ -83,8 +83,7 @@ def answers_unchanged(probes: Iterable[Probe]) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class Probe:
+class Probe(msgspec.Struct, frozen=True):
     """A filesystem question a check asked, and the answer: ``module:function``, arguments, result."""
 
     function: str
@@ -92,16 +91,15 @@ class Probe:
     result: Any
 
 
-@dataclass
-class Context:
+class Context(msgspec.Struct):
     """Everything a check may read about one file; the Markdown view is parsed on first use."""
 
     doc: Document
     front_matter: FrontMatter | None
     settings: Settings
-    _markdown: MarkdownView | None = field(default=None, repr=False)
-    probes: list[Probe] = field(default_factory=list, repr=False)
-    _directives: bool | None = field(default=None, repr=False)
+    _markdown: MarkdownView | None = None
+    probes: list[Probe] = msgspec.field(default_factory=list)
+    _directives: bool | None = None
 
     @property
     def markdown(self) -> MarkdownView:
@@ -139,8 +137,7 @@ class Context:
 CheckFunction = Callable[[Context, Mapping[str, Any]], Iterable[Problem]]
 
 
-@dataclass(frozen=True)
-class Checker:
+class Checker(msgspec.Struct, frozen=True, dict=True):
     """One rule module: its rules, options, needed views and check."""
 
     name: str
@@ -171,4 +168,4 @@ class Checker:
 
 
 def _with_doc(rule: Rule, doc: str) -> Rule:
-    return replace(rule, doc=doc)
+    return msgspec.structs.replace(rule, doc=doc)

@@ -14,8 +14,9 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from fmlint.config.presets import PRESETS
 from fmlint.dates import DateError, HugoDate, parse_hugo_date
@@ -183,8 +184,7 @@ _ROLES = (
 _JEKYLL_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})-")
 
 
-@dataclass(frozen=True, slots=True)
-class _Dated:
+class _Dated(msgspec.Struct, frozen=True):
     key: str
     date: HugoDate
     span: Span

@@ -11,9 +11,10 @@ are (the generator keeps one of them: the schema rule reports the other).
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from typing import Any
+
+import msgspec
 
 from fmlint.frontmatter import FrontMatter
 
@@ -41,4 +42,4 @@ def in_schema_spelling(schema: Any, data: dict[Any, Any], fm: FrontMatter) -> tu
         ((renames[path[0]], *path[1:]) if path and path[0] in renames else path): located
         for path, located in fm.locations.items()
     }
-    return renamed, dataclasses.replace(fm, data=renamed, locations=locations)
+    return renamed, msgspec.structs.replace(fm, data=renamed, locations=locations)

@@ -21,11 +21,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
+
+import msgspec
 
 from fmlint.schema.formats import CUSTOM_FORMATS
 
@@ -41,16 +42,14 @@ class SchemaLoadError(Exception):
     """A schema that cannot be used; the message names the file and place."""
 
 
-@dataclass(frozen=True)
-class CompiledSchema:
+class CompiledSchema(msgspec.Struct, frozen=True, dict=True):
+    """A schema and its validator; pickled, it is its fields alone (a validator holds closures and does not
+    pickle: a worker process builds its own)."""
+
     name: str  # what the user wrote (a path or a bundled name)
     path: Path
     contents: Any
     digest: str  # hash of the contents and of every file its $refs load: part of cache keys
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # A validator holds closures and does not pickle: a worker process builds its own.
-        return (CompiledSchema, (self.name, self.path, self.contents, self.digest))
 
     @cached_property
     def validator(self) -> Validator:

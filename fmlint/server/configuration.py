@@ -12,10 +12,11 @@ come from ``workspace/configuration``, section ``fmlint``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from fmlint.cache import ResultCache, default_dir
 from fmlint.config.fix_policy import FixPolicy
@@ -35,8 +36,7 @@ CONFIG_FILES = (*FMLINT_CONFIG_FILES, *SITE_MARKERS)
 WATCHED_GLOBS = (*(f"**/{name}" for name in CONFIG_FILES if not name.endswith(".json")), "**/*.json")
 
 
-@dataclass(frozen=True)
-class ClientSettings:
+class ClientSettings(msgspec.Struct, frozen=True):
     """``fmlint.run`` (``onType`` or ``onSave``), ``fmlint.debounceMs``, and ``fmlint.fixAll``
     (whether ``source.fixAll.fmlint`` is offered)."""
 

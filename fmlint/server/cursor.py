@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+
+import msgspec
 
 from fmlint.document import Document, read_document
 from fmlint.frontmatter import FrontMatter, JsonPath, parse_front_matter
@@ -39,8 +40,7 @@ _TOML_KEY_PART = re.compile(r"\"([^\"]*)\"|'([^']*)'|([^.\s\"']+)")
 _JSON_TOKEN = re.compile(r"\"(?:[^\"\\]|\\.)*\"|[{}\[\]:,]")
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(msgspec.Struct, frozen=True):
     """A place where completion can offer something: a key of ``parent``, or the value of ``key`` in it."""
 
     kind: str  # yaml, toml or json

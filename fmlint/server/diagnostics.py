@@ -22,8 +22,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 
+import msgspec
 from lsprotocol import types
 
 from fmlint.config.settings import Settings
@@ -38,8 +38,7 @@ SOURCE = "fmlint"
 _SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning}
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(msgspec.Struct, frozen=True):
     """One lint of one version of a document."""
 
     buffer: TextBuffer  # the text as it was linted

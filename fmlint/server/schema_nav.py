@@ -11,11 +11,12 @@ gives the exact place of every key.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
+
+import msgspec
 
 from fmlint.config.settings import Settings
 from fmlint.document import read_document
@@ -26,8 +27,7 @@ _MAX_REFS = 32
 _BRANCHES = ("allOf", "anyOf", "oneOf")
 
 
-@dataclass(frozen=True)
-class SchemaNode:
+class SchemaNode(msgspec.Struct, frozen=True):
     """A subschema, the file it is in and its JSON path there."""
 
     schema: dict[str, Any]

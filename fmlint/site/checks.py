@@ -11,8 +11,9 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+
+import msgspec
 
 from fmlint.site.facts import At, Item, Reference
 from fmlint.site.hugo_paths import basic_normalize, make_path, sanitize
@@ -48,16 +49,14 @@ _GENERATED_ANCHORS = re.compile(
 Wanted = Callable[[Page], bool]
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(msgspec.Struct, frozen=True):
     page: Page
     code: str
     message: str
     at: At
 
 
-@dataclass(frozen=True)
-class _Claim:
+class _Claim(msgspec.Struct, frozen=True):
     page: Page
     item: Item | None  # the alias item, or the value deciding the page's URL (None: the file name)
     alias: bool

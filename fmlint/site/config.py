@@ -27,10 +27,11 @@ import json
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlsplit
+
+import msgspec
 
 from fmlint.config.presets import MDX_EXTENSIONS, READING_PRESETS
 from fmlint.discover import MARKDOWN_EXTENSIONS
@@ -78,8 +79,7 @@ _DOCUSAURUS = tuple(name for name in OTHER_MARKERS if name.startswith("docusauru
 DEFAULT_TAXONOMIES = ("tags", "categories")
 
 
-@dataclass(frozen=True)
-class ContentDir:
+class ContentDir(msgspec.Struct, frozen=True):
     path: str  # absolute: a folder, or a file mounted on its own
     language: str | None  # None: the language comes from the file name, else the default
     target: str = ""  # where a module mount puts it under the content root (``docs`` for ``content/docs``)
@@ -110,8 +110,7 @@ class ContentDir:
         return os.path.join(self.path, *rest.split("/")) if rest else self.path
 
 
-@dataclass(frozen=True)
-class SiteConfig:
+class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     root: str
     generator: str  # "hugo", or the other generator's name (only Hugo sites are indexed today)
     content_dirs: tuple[ContentDir, ...] = ()
@@ -120,7 +119,7 @@ class SiteConfig:
     default_language: str = "en"
     default_in_subdir: bool = False
     home: bool = False  # Hugo makes each language's home page (unless ``disableKinds`` holds "home")
-    permalinks: dict[str, dict[str, str]] = field(default_factory=dict)  # kind → section → pattern
+    permalinks: dict[str, dict[str, str]] = msgspec.field(default_factory=dict)  # kind → section → pattern
     lower: bool = True
     keep_accents: bool = True
     ugly: bool = False

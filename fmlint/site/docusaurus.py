@@ -31,8 +31,9 @@ import json
 import os
 import posixpath
 import re
-from dataclasses import dataclass, replace
 from typing import NamedTuple
+
+import msgspec
 
 from fmlint.js_text import (
     constant_object,
@@ -65,8 +66,7 @@ _JAVASCRIPT_PAGES = (".js", ".jsx", ".ts", ".tsx")
 _DATED = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})[-/]?(.*)")
 
 
-@dataclass(frozen=True)
-class ContentPlugin:
+class ContentPlugin(msgspec.Struct, frozen=True):
     kind: str  # "docs", "blog" or "pages"
     folder: str  # as configured, from the site's folder (``../docs``)
     route: str  # its ``routeBasePath`` without slashes at its ends ("" at the site's root)
@@ -80,8 +80,7 @@ class ContentPlugin:
     authors: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Docusaurus:
+class Docusaurus(msgspec.Struct, frozen=True):
     base: str = ""  # ``baseUrl`` without its trailing slash
     plugins: tuple[ContentPlugin, ...] = ()
     locales: tuple[str, ...] = ()  # those other than the default: each serves every page under its prefix
@@ -182,7 +181,9 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
             route = (_ROUTES[kind] if route is None else route).strip("/")
             plugin = ContentPlugin(kind, folder, route, parser is not False, _translations(kind, versioning.plugin_id))
             if kind == "blog":
-                plugin = replace(plugin, authors_map=top_level_string(text, start, "authorsMapPath") or "")
+                plugin = msgspec.structs.replace(
+                    plugin, authors_map=top_level_string(text, start, "authorsMapPath") or ""
+                )
             plugins.append((plugin, versioning))
     defaults_kept = [
         ContentPlugin(kind, folder, _ROUTES[kind], translations=_translations(kind, "default"))
@@ -214,7 +215,7 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
     versioned = [
         _with_authors(root, plugin, default_locale, plugin.folder) for plugin in versioned
     ] + [  # each locale's translations (i18n/<locale>/…), where it has a folder of them
-        _with_authors(root, replace(plugin, folder=folder, locale=locale), locale, plugin.folder)
+        _with_authors(root, msgspec.structs.replace(plugin, folder=folder, locale=locale), locale, plugin.folder)
         for locale in others
         for plugin in versioned
         if os.path.isdir(os.path.join(root, folder := f"i18n/{locale}/{plugin.translations}"))
@@ -346,8 +347,8 @@ def _with_authors(root: str, plugin: ContentPlugin, locale: str, blog: str) -> C
         except (yaml.YAMLError, ValueError):
             loaded = None
         keys = tuple(str(key) for key in loaded) if isinstance(loaded, dict) else ()
-        return replace(plugin, authors_map=path, authors=keys)
-    return replace(plugin, authors_map=posixpath.normpath(posixpath.join(blog, name)), authors=())
+        return msgspec.structs.replace(plugin, authors_map=path, authors=keys)
+    return msgspec.structs.replace(plugin, authors_map=posixpath.normpath(posixpath.join(blog, name)), authors=())
 
 
 def _translations(kind: str, plugin_id: str) -> str:

@@ -25,8 +25,10 @@ import os
 import posixpath
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from fmlint.images import IMAGE_EXTENSIONS
 from fmlint.site.anchors import WRITTEN_DASHES, custom_id, heading_ids, predictable
@@ -70,8 +72,7 @@ _MONTHS = (
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-@dataclass(eq=False)
-class Page:
+class Page(msgspec.Struct, eq=False):
     file: str | None  # the path as the run names it; None for an implicit section page
     facts: SiteFacts
     language: str
@@ -131,39 +132,40 @@ class Page:
             if (anchor.heading or self._terms) and (not anchor.shortcode or shown is None or shown(anchor.shortcode))
         ]
 
-    _id_type: str = field(default="github", repr=False)
-    _terms: bool = field(default=False, repr=False)  # definition terms have IDs (Hugo's ``autoDefinitionTermID``)
-    _dashes: tuple[str, str] = field(default=WRITTEN_DASHES, repr=False)  # a typographer's (Hugo's) dashes
+    _id_type: str = "github"
+    _terms: bool = False  # definition terms have IDs (Hugo's ``autoDefinitionTermID``)
+    _dashes: tuple[str, str] = WRITTEN_DASHES  # a typographer's (Hugo's) dashes
     # whether a heading in the content of a paired shortcode (by name) is written as one (Hugo: its template's say)
-    _shown: Callable[[str], bool] | None = field(default=None, repr=False)
-    _ids: set[str] | None = field(default=None, repr=False)
+    _shown: Callable[[str], bool] | None = None
+    _ids: set[str] | None = None
 
 
-@dataclass
-class SiteIndex:
+class SiteIndex(msgspec.Struct, dict=True):
     config: SiteConfig
-    pages: list[Page] = field(default_factory=list)
-    by_file: dict[str, Page] = field(default_factory=dict)  # absolute path → page
-    by_key: dict[tuple[str, str], list[Page]] = field(default_factory=dict)  # (language, key)
-    by_base_name: dict[tuple[str, str], list[Page]] = field(default_factory=dict)
-    by_url: dict[str, Page] = field(default_factory=dict)  # ``refs.url_key`` of each page's URL
-    alias_urls: set[str] = field(default_factory=set)  # ``url_key`` of every alias (links to them are fine)
-    children: dict[tuple[str, str], list[Page]] = field(default_factory=dict)  # (language, folder) → its pages
+    pages: list[Page] = msgspec.field(default_factory=list)
+    by_file: dict[str, Page] = msgspec.field(default_factory=dict)  # absolute path → page
+    by_key: dict[tuple[str, str], list[Page]] = msgspec.field(default_factory=dict)  # (language, key)
+    by_base_name: dict[tuple[str, str], list[Page]] = msgspec.field(default_factory=dict)
+    by_url: dict[str, Page] = msgspec.field(default_factory=dict)  # ``refs.url_key`` of each page's URL
+    alias_urls: set[str] = msgspec.field(default_factory=set)  # ``url_key`` of every alias (links to them are fine)
+    children: dict[tuple[str, str], list[Page]] = msgspec.field(default_factory=dict)  # (language, folder) → its pages
     # URL keys of the folders whose pages no file shows: content adapters, mounts of what is missing; and, led by
     # ONE_PAGE, of single pages that no Markdown file shows (a Jekyll site's HTML pages)
     generated: tuple[str, ...] = ()
-    probes: list[tuple[str, str, bool]] = field(default_factory=list)  # files outside the index looked for
+    probes: list[tuple[str, str, bool]] = msgspec.field(default_factory=list)  # files outside the index looked for
     # taxonomy → its terms as used in the whole site, in its order (when the index holds a part of it)
     term_uses: dict[str, list[str]] | None = None
-    resolutions: dict[tuple[object, ...], Resolved] = field(default_factory=dict)  # ``refs.resolve``'s answers
-    posts: dict[str, Page] = field(default_factory=dict)  # Jekyll's posts by file name (``2021-01-02-x``)
-    resources: list[Page] = field(default_factory=list)  # content files of leaf bundles: no pages, their Markdown
-    resources_by_base_name: dict[tuple[str, str], list[Page]] = field(default_factory=dict)
-    shortcodes: Shortcodes = field(init=False)  # what a Hugo site's shortcode templates do
+    resolutions: dict[tuple[object, ...], Resolved] = msgspec.field(default_factory=dict)  # ``refs.resolve``'s answers
+    posts: dict[str, Page] = msgspec.field(default_factory=dict)  # Jekyll's posts by file name (``2021-01-02-x``)
+    # content files of leaf bundles: no pages, their Markdown
+    resources: list[Page] = msgspec.field(default_factory=list)
+    resources_by_base_name: dict[tuple[str, str], list[Page]] = msgspec.field(default_factory=dict)
     _doc_ids: dict[str, set[str]] | None = None  # a Docusaurus site's docs version → its docs' IDs
 
-    def __post_init__(self) -> None:
-        self.shortcodes = Shortcodes(self.config.root, self.probe)
+    @cached_property
+    def shortcodes(self) -> Shortcodes:
+        """What a Hugo site's shortcode templates do."""
+        return Shortcodes(self.config.root, self.probe)
 
     def terms(self, taxonomy: str) -> list[str]:
         """The terms of ``taxonomy`` as used, page after page (by the whole site when ``term_uses`` says)."""
@@ -568,8 +570,8 @@ def locale_fallbacks(index: SiteIndex, page: Page) -> list[Page]:
     for locale in docusaurus.locales:
         translated = os.path.join(config.root, "i18n", locale, *plugin.translations.split("/"), *path.split("/"))
         if not index.probe(os.path.isfile, translated):
-            url = _docusaurus_url(config, page, replace(plugin, locale=locale), path)
-            fallbacks.append(replace(page, language=locale, url=url))
+            url = _docusaurus_url(config, page, msgspec.structs.replace(plugin, locale=locale), path)
+            fallbacks.append(msgspec.structs.replace(page, language=locale, url=url))
     return fallbacks
 
 

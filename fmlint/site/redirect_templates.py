@@ -32,8 +32,9 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
+
+import msgspec
 
 from fmlint.site.routes import COMPUTED, read_text, sources
 from fmlint.site.templates import partial_template
@@ -46,8 +47,7 @@ class Redirects(NamedTuple):
     data: bytes  # the bytes of the template and the partials read: what the findings depend on
 
 
-@dataclass(frozen=True)
-class _Value:
+class _Value(msgspec.Struct, frozen=True):
     """What an action gives: the strings it may be, or an unknown value (``values`` None) named for the
     expression it comes from, with the text around it (``pattern``, ``\\0`` standing for it)."""
 
@@ -62,27 +62,24 @@ class _Value:
     default_site: bool = False  # ``hugo.Sites.Default``
 
 
-@dataclass
-class _Site:
+class _Site(msgspec.Struct):
     params: dict[str, Any]
     languages: tuple[str, ...]
     default_language: str
 
 
-@dataclass
-class _Block:
+class _Block(msgspec.Struct):
     dot: _Value
     skipped: bool = False  # a ``define``, or a ``range`` over aliases: writes nothing to judge
     param: str = ""  # in a ``range``/``with`` over this page parameter
 
 
-@dataclass
-class _Reader:
+class _Reader(msgspec.Struct):
     site: _Site
-    blocks: list[_Block] = field(default_factory=list)
-    variables: dict[str, _Value] = field(default_factory=dict)
-    line: list[str | _Value] = field(default_factory=list)
-    found: Redirects = field(default_factory=lambda: Redirects([], [], [], b""))
+    blocks: list[_Block] = msgspec.field(default_factory=list)
+    variables: dict[str, _Value] = msgspec.field(default_factory=dict)
+    line: list[str | _Value] = msgspec.field(default_factory=list)
+    found: Redirects = msgspec.field(default_factory=lambda: Redirects([], [], [], b""))
 
     @property
     def dot(self) -> _Value:
@@ -298,7 +295,7 @@ def _printf(layout: str, arguments: list[_Value]) -> _Value:
     unknown = [a for a in arguments if a.values is None]
     if len(unknown) == 1 and all(a.values is not None and len(a.values) == 1 for a in arguments if a is not unknown[0]):
         pattern = _format(layout, tuple("\0" if a is unknown[0] else next(iter(a.values or ())) for a in arguments))
-        return replace(unknown[0], pattern=pattern.replace("\0", unknown[0].pattern))
+        return msgspec.structs.replace(unknown[0], pattern=pattern.replace("\0", unknown[0].pattern))
     return _Value(name=layout)
 
 
@@ -316,7 +313,9 @@ def _variants(line: list[str | _Value]) -> list[list[str | _Value]]:
         for piece in line
     ]
     if math.prod(map(len, choices)) > _MAX_VARIANTS:  # too many to list: the values are not known
-        choices = [[piece] if isinstance(piece, str) else [replace(piece, values=None)] for piece in line]
+        choices = [
+            [piece] if isinstance(piece, str) else [msgspec.structs.replace(piece, values=None)] for piece in line
+        ]
     return [list(combination) for combination in itertools.product(*choices)]
 
 

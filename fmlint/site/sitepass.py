@@ -38,7 +38,6 @@ import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
@@ -166,13 +165,13 @@ def _with_options(site: SiteConfig, settings: Iterable[Settings]) -> SiteConfig:
         for path in found.options_for(_SITE_RULES)["external-paths"]
         if isinstance(path, str) and path.strip().strip("/")
     }
-    return replace(site, external_paths=tuple(sorted(paths))) if paths else site
+    return msgspec.structs.replace(site, external_paths=tuple(sorted(paths))) if paths else site
 
 
 def _with_ignores(site: SiteConfig, ignores: BuildIgnores | None) -> SiteConfig:
     """The site with the ``.gitignore`` rules its walk found (the same object when there are none: its cached
     properties kept)."""
-    return replace(site, git_ignores=ignores) if ignores is not None else site
+    return msgspec.structs.replace(site, git_ignores=ignores) if ignores is not None else site
 
 
 def _site_findings(
@@ -236,8 +235,7 @@ def _site_findings(
     }
 
 
-@dataclass
-class _Pass:
+class _Pass(msgspec.Struct):
     """One site's pass in a run: the run's files (absolute path → result) and the site codes each enables,
     the site's content files (and content adapters) with their stamps now."""
 

@@ -28,7 +28,8 @@ import json
 import os
 import posixpath
 import re
-from dataclasses import dataclass
+
+import msgspec
 
 from fmlint.js_text import constant_object, object_keys, object_spreads, without_comments
 from fmlint.site.anchors import GITHUB_SLUGGER, SLUGIFIERS
@@ -49,8 +50,7 @@ _REDIRECTS = re.compile(r"""(?<![\w$.])redirects\s*:\s*\{""")
 _ROUTE_FILES = (".astro", ".md", ".mdx", ".html", ".js", ".ts")
 
 
-@dataclass(frozen=True)
-class Starlight:
+class Starlight(msgspec.Struct, frozen=True):
     base: str = ""  # ``/docs`` for ``base: '/docs'``
     locales: tuple[str, ...] = ()  # the locales served under a prefix (``root`` is not one)
     default_locale: str = ""  # "" for the root locale
