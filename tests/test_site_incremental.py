@@ -11,10 +11,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from fmlint.cache import ResultCache
+from fmlint.site import sitepass
 from fmlint.site.config import forget_sites
 from fmlint.site.facts import SiteFacts
 from tests.test_site_html_pages import SITE as HTML_SITE
@@ -343,3 +345,30 @@ def test_a_run_over_changed_files_reads_the_facts_of_the_files_their_findings_de
     found = site_findings(tmp_path, [CHILD], cache)
     assert found == site_findings(tmp_path, [CHILD]) and [line.split(" ")[1] for line in found] == ["SITE004"] * 2
     assert sorted(read) == ["content/docs/install.md", "content/docs/sub/sibling.md"]
+
+
+def test_a_run_over_files_written_a_moment_ago_keeps_the_site_for_the_next(tmp_path, monkeypatch):
+    """A pre-commit run's files were often saved a moment ago, too recently for their stamps to be trusted: the
+    site's findings are kept all the same (those files with no stamp), so that the next run over them takes
+    the partial path instead of indexing the whole site again."""
+    write(tmp_path, FAULTY_SITE)
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    just_saved = os.stat(tmp_path / CHILD).st_ino
+    stamp = cache.stamp
+    monkeypatch.setattr(cache, "stamp", lambda status, now: None if status.st_ino == just_saved else stamp(status, now))
+    wholes: list[list[str]] = []
+    whole_memo = sitepass._whole_memo
+
+    def counted(run: Any, *args: Any) -> Any:
+        wholes.append(sorted(run.in_run))
+        return whole_memo(run, *args)
+
+    monkeypatch.setattr(sitepass, "_whole_memo", counted)
+    assert site_findings(tmp_path, [CHILD], cache) == site_findings(tmp_path, [CHILD])
+    assert len(wholes) == 2  # (the run with the cache, and the one without)
+    for body in ('{{< ref "install#options" >}}\n', '{{< ref "install#none" >}}\n'):
+        _edit(CHILD, 'title: "Child"', body=body)(tmp_path)
+        del wholes[:]
+        found = site_findings(tmp_path, [CHILD], cache)
+        assert len(wholes) == 0 and found == site_findings(tmp_path, [CHILD])
+    assert [line.split(" ")[1] for line in found] == ["SITE004"]

@@ -200,7 +200,7 @@ def _site_findings(
     refresh = kept is None  # nothing kept for the site as it is (a first run, a changed file outside the run)
     if kept is not None and holds:
         memo = kept
-        if any(path in memo.files and memo.files[path][0] != stamps.get(path) for path in in_run):
+        if any(path in memo.files and memo.files[path][0] != (stamps.get(path) or "") for path in in_run):
             _keep(cache, site.root, state, memo, stamps)  # still valid: kept with the run's files' new stamps
     elif kept is not None and _partial_keys(site) and len(in_run) < min(len(files), _PARTIAL_RUN):
         # only files of the run changed: index the part of the site they depend on
@@ -425,11 +425,12 @@ def _keep(
     stamps: dict[str, str | None],
     keys: list[tuple[str, str, int, int]] | None = None,
 ) -> None:
-    """Store the site's findings with every file's stamp now (not when one is unknown: too recent to trust),
-    and with ``keys`` its pages' keys."""
-    if cache is None or any(stamps.get(path) is None for path in memo.files):
+    """Store the site's findings with every file's stamp now, and with ``keys`` its pages' keys. A file with no
+    stamp (changed too recently for one to be trusted: a pre-commit run's files, often) is kept with none, which
+    no stamp equals: the next run reads it again, or, if that run is not given it, indexes the whole site."""
+    if cache is None:
         return
-    memo.files = {path: (stamps[path] or "", digest) for path, (_, digest) in memo.files.items()}
+    memo.files = {path: (stamps.get(path) or "", digest) for path, (_, digest) in memo.files.items()}
     cache.store_site(root, state, _MEMO_ENCODER.encode(memo), keys)
 
 
