@@ -49,8 +49,8 @@ def test_a_run_over_a_few_files_takes_the_site_from_the_child(tmp_path, taken):
     assert findings(tmp_path, [CHILD], cache, jobs=2) == findings(tmp_path, [CHILD], None, jobs=1)  # (kept)
     site = read_site(str(tmp_path))
     walked, files = taken[0], walk.content_files(site)
-    assert walked is not None and walked.files == files and set(walked.stamps) == set(files)
-    assert walked.stamps == walk.content_stamps(files, cache, {})
+    assert walked is not None and walked.files == files and set(walked.stamps()) == set(files)
+    assert walked.stamps() == walk.content_stamps(files, cache, {})
     assert len(taken) == 2
 
 
@@ -74,9 +74,20 @@ def test_a_child_that_fails_leaves_the_walk_to_the_site_pass(tmp_path, monkeypat
     write(tmp_path, FAULTY_SITE)
     cache = ResultCache(tmp_path / ".cache", racy_ns=0)
     site_findings(tmp_path, cache=cache)
-    monkeypatch.setattr(prefetch, "walk", lambda *a: os._exit(3))  # (the child's)
+    monkeypatch.setattr(prefetch, "walk_content", lambda *a: os._exit(3))  # (the child's)
     assert findings(tmp_path, [CHILD], cache, jobs=2) == findings(tmp_path, [CHILD], None, jobs=1)
     assert taken == [None]
+
+
+def test_a_child_that_fails_after_the_walk_leaves_the_stamps_to_the_site_pass(tmp_path, monkeypatch, taken):
+    write(tmp_path, FAULTY_SITE)
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    site_findings(tmp_path, cache=cache)
+    here, stamps = os.getpid(), walk.content_stamps
+    monkeypatch.setattr(prefetch, "content_stamps", lambda *a: stamps(*a) if os.getpid() == here else os._exit(3))
+    _edit(CHILD, 'title: "Child"', body='{{< ref "install#none" >}}\n')(tmp_path)
+    assert findings(tmp_path, [CHILD], cache, jobs=2) == findings(tmp_path, [CHILD], None, jobs=1)
+    assert taken[0] is not None and taken[0].stamps() == stamps(taken[0].files, cache, {})
 
 
 @pytest.mark.parametrize("jobs, cache, files", [(1, True, 1), (2, False, 1), (2, True, 64)])
@@ -93,7 +104,8 @@ def test_a_child_whose_site_is_not_checked_is_ended(tmp_path):
     write(tmp_path, FAULTY_SITE)
     started = Prefetch.start([(str(tmp_path / CHILD), SITE_SETTINGS)], ResultCache(tmp_path / ".cache"), cores=2)
     assert started is not None and len(started._children) == 1
-    ((_, pid, _),) = started._children.values()
+    (child,) = started._children.values()
+    pid = child.pid
     started.close()
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # (reaped)
@@ -113,20 +125,20 @@ def test_one_child_for_each_other_core(tmp_path, taken, jobs, children):
 
 def test_a_file_of_the_run_changed_after_the_child_stamped_it(tmp_path, monkeypatch, taken):
     """The child stamps every file before the run reads its own; one edited in between (an editor saving
-    during the hook) is stamped again after it was read, so the kept findings of its old text are not
-    taken for its new one."""
+    during the hook) is judged by what the run read: the kept findings of its old text are not taken for
+    its new one."""
     write(tmp_path, FAULTY_SITE)
     cache = ResultCache(tmp_path / ".cache", racy_ns=0)
     site_findings(tmp_path, cache=cache)
     before = walk.content_stamps(walk.content_files(read_site(str(tmp_path))), cache, {})
     _edit(CHILD, 'title: "Child"', body="[s](sibling.md#x)\n")(tmp_path)
-    monkeypatch.setattr(prefetch, "walk", lambda *a: walk.walk(*a)._replace(stamps=before))  # (what the child saw)
+    monkeypatch.setattr(prefetch, "content_stamps", lambda *a: before)  # (what the child saw)
     assert findings(tmp_path, [CHILD], cache, jobs=2) == findings(tmp_path, [CHILD], None, jobs=1)
     assert taken[0] is not None
 
 
 def test_no_pipe_or_no_fork_leaves_the_walk_to_the_site_pass(tmp_path, monkeypatch, taken):
-    """Out of file descriptors or processes: no child, and the same findings."""
+    """Out of file descriptors, memory or processes: no child, and the same findings."""
     write(tmp_path, FAULTY_SITE)
     cache = ResultCache(tmp_path / ".cache", racy_ns=0)
     site_findings(tmp_path, cache=cache)
@@ -134,8 +146,8 @@ def test_no_pipe_or_no_fork_leaves_the_walk_to_the_site_pass(tmp_path, monkeypat
     def refused(*args: object) -> None:
         raise OSError(24, "Too many open files")
 
-    for refuse in ("pipe", "fork"):
+    for refuse in ("pipe", "memfd_create", "fork"):
         with monkeypatch.context() as patch:
             patch.setattr(prefetch.os, refuse, refused)
             assert findings(tmp_path, [CHILD], cache, jobs=2) == findings(tmp_path, [CHILD], None, jobs=1)
-    assert taken == [None, None]
+    assert taken == [None, None, None]

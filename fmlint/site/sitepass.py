@@ -26,7 +26,9 @@ depend on, and only that part is indexed (``fmlint.site.partial``).  Otherwise
 (a rename, a new or deleted file, a configuration change, a changed file
 outside the run) the whole site is indexed.  The facts of the run's files
 served by their stamp are read only when needed, and the runner's stamps of
-them are not taken again.
+them are not taken again.  What the run's files changed (and, if they did, the
+part of the site they depend on) is worked out before the other files' stamps
+are asked for: a forked child may still be taking them.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
+from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
@@ -55,7 +58,7 @@ from fmlint.rules.site import SITE_CODES
 from fmlint.site.config import SiteConfig, site_key, site_of
 from fmlint.site.facts import At, SiteFacts, StoredFacts
 from fmlint.site.templates import QUESTIONS
-from fmlint.site.walk import Walked, content_stamps, walk, walk_content
+from fmlint.site.walk import Walked, content_stamps, walk_content
 from fmlint.suppressions import apply_suppressions
 
 if TYPE_CHECKING:  # the index and the checks are imported when a run meets a site
@@ -186,28 +189,35 @@ def _site_findings(
     in_run = {absolute: result for absolute, result, _ in checked}
     wanted_codes = {absolute: codes for absolute, _, codes in checked}  # the site codes enabled for each file
     served = {absolute: r.facts.stamp for absolute, r in in_run.items() if isinstance(r.facts, StoredFacts)}
-    if walked is None:
-        walked = walk(site, cache, served)
-    else:  # (taken before the run's files were read: theirs again, so that one changed meanwhile is not trusted)
-        walked.stamps.update(content_stamps([path for path in in_run if path in walked.stamps], cache, served))
-    files, adapters, ignores, stamps = walked
-    site = _with_ignores(site, ignores)
-    state = _state(site, files, adapters)
+    if walked is None:  # (else a child's: taken before the run's files were read, their stamps are not newer)
+        listing = walk_content(site)
+        walked = Walked(listing, partial(content_stamps, listing.files, cache, served))
+    site = _with_ignores(site, walked.ignores)
+    files = walked.files
+    state = _state(site, files, walked.adapters)
     run_facts = _RunFacts(in_run, cache, settings_for)
-    run = _Pass(site, in_run, wanted_codes, files, adapters, stamps, run_facts, settings_for, cache, jobs, verbose)
-    kept, holds = _stored_memo(cache, site, state, stamps, run_facts)
+    run = _Pass(site, in_run, wanted_codes, walked, run_facts, settings_for, cache, jobs, verbose)
+    kept = _stored_memo(cache, site, state)
     memo = None
     refresh = kept is None  # nothing kept for the site as it is (a first run, a changed file outside the run)
-    if kept is not None and holds:
-        memo = kept
-        if any(path in memo.files and memo.files[path][0] != (stamps.get(path) or "") for path in in_run):
-            _keep(cache, site.root, state, memo, stamps)  # still valid: kept with the run's files' new stamps
-    elif kept is not None and _partial_keys(site) and len(in_run) < min(len(files), _PARTIAL_RUN):
-        # only files of the run changed: index the part of the site they depend on
-        try:
-            memo = _partial_memo(run, kept)
-        except LookupError:  # the kept keys cannot be read
-            refresh = True
+    if kept is not None:
+        # what the run's files changed is worked out first: a forked child may still be taking the stamps
+        if not _edited(kept, run_facts, served) and _probes_hold(kept):
+            memo = kept
+        elif _partial_keys(site) and len(in_run) < min(len(files), _PARTIAL_RUN):
+            # only files of the run changed (if the others are as kept): index the part of the site they
+            # depend on
+            try:
+                memo = _partial_memo(run, kept)
+            except LookupError:  # the kept keys cannot be read
+                refresh = True
+        stamps = walked.stamps()
+        if any(stamps.get(path) != stamp for path, (stamp, _) in kept.files.items() if path not in in_run):
+            memo, refresh = None, True  # a file outside the run changed: nothing kept holds
+        elif memo is kept and any(
+            path in kept.files and kept.files[path][0] != (stamps.get(path) or "") for path in in_run
+        ):
+            _keep(cache, site.root, state, kept, stamps)  # still valid: kept with the run's files' new stamps
     if memo is None:
         # a run over a few files that indexes the whole site with nothing kept to serve it checks all of it and
         # keeps that, so that the next such run takes the partial path (a pre-commit hook may be the only way
@@ -237,19 +247,25 @@ def _site_findings(
 
 class _Pass(msgspec.Struct):
     """One site's pass in a run: the run's files (absolute path → result) and the site codes each enables,
-    the site's content files (and content adapters) with their stamps now."""
+    the site's content files (and content adapters) with their stamps now (when first asked for)."""
 
     site: SiteConfig
     in_run: dict[str, FileResult]
     wanted_codes: dict[str, frozenset[str]]
-    files: list[str]
-    adapters: tuple[str, ...]
-    stamps: dict[str, str | None]
+    walked: Walked
     run_facts: _RunFacts
     settings_for: SettingsFor
     cache: ResultCache | None
     jobs: int | None
     verbose: bool
+
+    @property
+    def files(self) -> list[str]:
+        return self.walked.files
+
+    @property
+    def adapters(self) -> tuple[str, ...]:
+        return self.walked.adapters
 
     def other_facts(self, paths: Iterable[str]) -> list[tuple[str, str, SiteFacts]]:
         """(name as the run names it, absolute path, facts) of files outside the run, in the order of
@@ -257,7 +273,8 @@ class _Pass(msgspec.Struct):
         content key wins, so a run with the cache and one without index the pages alike."""
         here = os.path.join(os.getcwd(), "")
         others = {_shown(path, here): path for path in paths}  # their cache entries are keyed by that name
-        cached, rechecked = _other_facts(others, self.stamps, self.settings_for, self.cache, self.jobs, self.verbose)
+        stamps = self.walked.stamps_of(list(others.values()), self.cache)
+        cached, rechecked = _other_facts(others, stamps, self.settings_for, self.cache, self.jobs, self.verbose)
         found = []
         for shown, path in others.items():
             if shown in cached:
@@ -306,7 +323,7 @@ def _whole_memo(run: _Pass, state: str, keep: bool = False) -> _Memo:
     if kept is not None:
         memo.files, keys = kept
         memo.implicit = [(page.language, page.folder) for page in index.pages if page.file is None]
-        _keep(run.cache, run.site.root, state, memo, run.stamps, keys)
+        _keep(run.cache, run.site.root, state, memo, run.walked.stamps(), keys)
     return memo
 
 
@@ -438,29 +455,27 @@ def _digest(facts: SiteFacts) -> bytes:
     return hashlib.blake2b(_FACTS_ENCODER.encode(facts), digest_size=16).digest()
 
 
-def _stored_memo(
-    cache: ResultCache | None,
-    site: SiteConfig,
-    state: str,
-    stamps: dict[str, str | None],
-    facts: _RunFacts,
-) -> tuple[_Memo | None, bool]:
-    """The findings kept for this state of the site while every file outside the run is as it was (else
-    ``None``), and whether they hold: every file of the run as it was too — its stamp unchanged, or its
-    facts now with the kept digest — and every file they looked for."""
+def _stored_memo(cache: ResultCache | None, site: SiteConfig, state: str) -> _Memo | None:
+    """The findings kept for this state of the site (they hold while every file outside the run is as it was)."""
     if cache is None or (value := cache.load_site(site.root, state)) is None:
-        return None, False
+        return None
     try:
-        memo = _MEMO_DECODER.decode(value)
+        return _MEMO_DECODER.decode(value)
     except msgspec.MsgspecError:
-        return None, False
-    changed = [path for path, (stamp, _) in memo.files.items() if stamps.get(path) != stamp]
-    if not all(path in facts.in_run for path in changed):
-        return None, False
+        return None
+
+
+def _edited(kept: _Memo, facts: _RunFacts, served: dict[str, str]) -> bool:
+    """Whether a file of the run has facts now that differ from those kept (one served by the stamp it was kept
+    with is as it was: its facts are not read)."""
+    changed = [path for path in facts.in_run if path in kept.files and served.get(path) != kept.files[path][0]]
     now = facts.of(changed)
-    if any(_digest(now[path]) != memo.files[path][1] for path in changed):
-        return memo, False
-    return memo, all(_PROBES.get(name, _never)(path) == answer for name, path, answer in memo.probes)
+    return any(_digest(now[path]) != kept.files[path][1] for path in changed)
+
+
+def _probes_hold(kept: _Memo) -> bool:
+    """Whether every file the kept findings looked for outside the index is as it was."""
+    return all(_PROBES.get(name, _never)(path) == answer for name, path, answer in kept.probes)
 
 
 class _RunFacts:

@@ -1,13 +1,15 @@
 """A site's content files, found by one walk of its content folders, and each one's stamp now.
 
-The site pass (``fmlint.site.sitepass``) starts with both; a run over a few files
-has them taken by a forked child while it checks its files (``fmlint.site.prefetch``).
+The site pass (``fmlint.site.sitepass``) starts with the files and asks for the
+stamps when it must know that no other file changed; a run over a few files has
+both taken by a forked child while it checks its files (``fmlint.site.prefetch``).
 """
 
 from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from fmlint.site.config import SiteConfig
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
 # output and dependencies in the site's root folder (Jekyll's content folder); below it, such names are sections
 _NOT_CONTENT = frozenset({"node_modules", "_site", "vendor", "public", "build"})
 _DEPENDENCIES = frozenset({"node_modules"})
+_FEW = 256  # files whose stamps are taken at once when all of them are still to come
 
 
 def content_files(site: SiteConfig) -> list[str]:
@@ -30,23 +33,39 @@ def content_files(site: SiteConfig) -> list[str]:
     return walk_content(site)[0]
 
 
-class Walked(NamedTuple):
-    """What :func:`walk` finds."""
+class Listing(NamedTuple):
+    """What :func:`walk_content` finds."""
 
     files: list[str]
     adapters: tuple[str, ...]
     ignores: BuildIgnores | None
-    stamps: dict[str, str | None]
 
 
-def walk(site: SiteConfig, cache: ResultCache | None, known: dict[str, str]) -> Walked:
-    """The site's content files, content adapters and build-written pages' rules (:func:`walk_content`), with
-    each file's stamp now (:func:`content_stamps`)."""
-    files, adapters, ignores = walk_content(site)
-    return Walked(files, adapters, ignores, content_stamps(files, cache, known))
+class Walked:
+    """A site's :class:`Listing`, and each file's stamp taken when first asked for (:meth:`stamps`): by then a
+    forked child (``fmlint.site.prefetch``) may have taken them while this process worked."""
+
+    def __init__(self, listing: Listing, take: Callable[[], dict[str, str | None]]) -> None:
+        self.listing = listing
+        self.files, self.adapters, self.ignores = listing
+        self._take = take
+        self._stamps: dict[str, str | None] | None = None
+
+    def stamps(self) -> dict[str, str | None]:
+        """Every file's stamp (:func:`content_stamps`)."""
+        if self._stamps is None:
+            self._stamps = self._take()
+        return self._stamps
+
+    def stamps_of(self, paths: list[str], cache: ResultCache | None) -> dict[str, str | None]:
+        """The stamps of ``paths``: those of a few files are taken now rather than waited for."""
+        if self._stamps is None and len(paths) <= _FEW:
+            return content_stamps(paths, cache, {})
+        stamps = self.stamps()
+        return {path: stamps.get(path) for path in paths}
 
 
-def walk_content(site: SiteConfig) -> tuple[list[str], tuple[str, ...], BuildIgnores | None]:
+def walk_content(site: SiteConfig) -> Listing:
     """One walk of the content folders: their Markdown files (as :func:`content_files`), the URL prefixes of
     the pages no file shows (of the folders holding a content adapter, ``_content.gotmpl``, of mounts whose
     source is missing, and of a Jekyll site's HTML pages), and the ``.gitignore`` rules that name content
@@ -79,7 +98,9 @@ def walk_content(site: SiteConfig) -> tuple[list[str], tuple[str, ...], BuildIgn
                 ignores.append(prefix + ".gitignore")
             if site.generator == "jekyll":
                 adapters += html_page_urls(site, folder, [f for f in files if f.lower().endswith((".html", ".htm"))])
-    return sorted(set(found)), tuple(adapters), build_ignores([content.path for content in site.content_dirs], ignores)
+    return Listing(
+        sorted(set(found)), tuple(adapters), build_ignores([content.path for content in site.content_dirs], ignores)
+    )
 
 
 def content_stamps(files: list[str], cache: ResultCache | None, known: dict[str, str]) -> dict[str, str | None]:
