@@ -117,12 +117,13 @@ def partial_index(
     """The index of the files of the ``run`` (name, absolute path, facts) and of the files of the site
     (``files``, in its order) that their findings depend on."""
     in_run = {absolute for _, absolute, _ in run}
-    sections = {path for path in files if path[path.rfind(os.sep) + 1 :].startswith("_index.")}
-    chosen = sections - in_run
-    # leaf bundles (a folder's index.md): a file below one is its resource, no page
+    # sections (``_index.md``) and leaf bundles (a folder's ``index.md``: a file below one is its resource, no
+    # page), among the few files whose path holds ``index.`` (a search in C: most hold none)
+    named_index = [(path, path[path.rfind(os.sep) + 1 :]) for path in files if "index." in path]
+    chosen = {path for path, name in named_index if name.startswith("_index.")} - in_run
     bundles: dict[str, list[str]] = {}
-    for path in files:
-        if path[path.rfind(os.sep) + 1 :].startswith("index."):
+    for path, name in named_index:
+        if name.startswith("index."):
             bundles.setdefault(os.path.dirname(path), []).append(path)
     found: dict[str, tuple[str, SiteFacts]] = {}
     asked: set[str] = set()
