@@ -38,7 +38,7 @@ site rules are on and the file is inside a site, its site facts sit in a
 file key: see ``fmlint.runner``), so
 that a run over a few files reads the rest of the site's facts alone, and a
 ``sites`` row keeps a site's findings after a run over all of it, with a hash of
-what they depend on, and ``site_keys`` rows its pages' keys (see
+what they depend on, and ``page_keys`` and ``key_values`` rows its pages' keys (see
 ``fmlint.site.partial``; and ``fmlint.site.sitepass``).  A result served by its stamp
 leaves its facts unread (``StoredFacts``) until the site pass asks for them.
 The online checks keep their own entries under ``<dir>/urls/``.  One database
@@ -111,11 +111,16 @@ _SCHEMA = (
     "CREATE INDEX IF NOT EXISTS facts_by_file ON facts (file)",
     # each site's findings after a run over all of it, valid while its state (every file's stamp) holds
     "CREATE TABLE IF NOT EXISTS sites (root TEXT PRIMARY KEY, state TEXT NOT NULL, value BLOB NOT NULL)",
+    "DROP TABLE IF EXISTS site_keys",  # the keys' earlier table (a row for each file using a term: see below)
     # the keys of each page of a site, kept with its findings (same state): see ``fmlint.site.partial``
-    # (file: its place in the site's list of files, which its state fixes; value: a term's spelling, or "";
-    # uses: how many times the file uses it); one B-tree in the order a run reads and groups it
-    "CREATE TABLE IF NOT EXISTS site_keys (root TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,"
-    " file INTEGER NOT NULL, uses INTEGER NOT NULL, PRIMARY KEY (root, key, value, file)) WITHOUT ROWID",
+    # (file: its place in the site's list of files, which its state fixes; uses: how many times it has it)
+    "CREATE TABLE IF NOT EXISTS page_keys (root TEXT NOT NULL, key TEXT NOT NULL, file INTEGER NOT NULL,"
+    " uses INTEGER NOT NULL, PRIMARY KEY (root, key, file)) WITHOUT ROWID",
+    # a key's values (a term's spellings), each with its uses in all and by file (MessagePack: [file, uses]
+    # pairs in the files' order): a term of a 10k-file site is used by thousands of files, whose rows a run
+    # over a few of them would add up
+    "CREATE TABLE IF NOT EXISTS key_values (root TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,"
+    " uses INTEGER NOT NULL, files BLOB NOT NULL, PRIMARY KEY (root, key, value)) WITHOUT ROWID",
 )
 
 
@@ -334,8 +339,8 @@ class ResultCache:
         keys: list[tuple[str, str, int, int]] | None = None,
     ) -> None:
         """Keep the site pass's findings for the site at ``root`` in ``state``, and with ``keys`` its pages'
-        keys (key, value, file, uses; written in that order) instead of those kept (a busy database: none
-        of it kept)."""
+        keys (key, value or "", file, uses; sorted) instead of those kept (a busy database: none of it
+        kept)."""
         if not self.usable:
             return
         try:
@@ -344,10 +349,15 @@ class ResultCache:
                     "INSERT OR REPLACE INTO sites (root, state, value) VALUES (?, ?, ?)", (root, state, value)
                 )
                 if keys is not None:
-                    connection.execute("DELETE FROM site_keys WHERE root = ?", (root,))
+                    connection.execute("DELETE FROM page_keys WHERE root = ?", (root,))
+                    connection.execute("DELETE FROM key_values WHERE root = ?", (root,))
                     connection.executemany(
-                        "INSERT INTO site_keys (root, key, value, file, uses) VALUES (?, ?, ?, ?, ?)",
-                        [(root, *key) for key in keys],
+                        "INSERT INTO page_keys (root, key, file, uses) VALUES (?, ?, ?, ?)",
+                        [(root, key, file, uses) for key, value, file, uses in keys if not value],
+                    )
+                    connection.executemany(
+                        "INSERT INTO key_values (root, key, value, uses, files) VALUES (?, ?, ?, ?, ?)",
+                        _key_values(root, [row for row in keys if row[1]]),
                     )
         except sqlite3.Error:
             return
@@ -356,7 +366,7 @@ class ResultCache:
         self, root: str, keys: set[str], without: set[int]
     ) -> list[tuple[str, str | int, int, int]] | None:
         """What the site at ``root`` kept (with its findings, whose state the caller checked) under ``keys``,
-        leaving out the files ``without`` (at most :data:`_LOOKUP_BATCH`): (key, file, 1, file) for each
+        leaving out the files ``without`` (at most :data:`_LOOKUP_BATCH`): (key, file, uses, file) for each
         file, (key, value, how many uses, the first file) for each value; ``None`` when the database cannot
         say."""
         if not self.usable or len(without) > _LOOKUP_BATCH:
@@ -367,13 +377,20 @@ class ResultCache:
             connection = self._connect()
             for start in range(0, len(wanted), _LOOKUP_BATCH):
                 batch = wanted[start : start + _LOOKUP_BATCH]
+                marks = ",".join("?" * len(batch))
                 query = (
-                    "SELECT key, CASE value WHEN '' THEN file ELSE value END AS name, sum(uses), min(file)"
-                    f" FROM site_keys WHERE root = ? AND key IN ({','.join('?' * len(batch))})"
-                    f" AND file NOT IN ({','.join('?' * len(without))}) GROUP BY key, name"
+                    f"SELECT key, file, uses, file FROM page_keys WHERE root = ? AND key IN ({marks})"
+                    f" AND file NOT IN ({','.join('?' * len(without))})"
                 )
                 found += connection.execute(query, (root, *batch, *without)).fetchall()
-        except sqlite3.Error:
+                query = f"SELECT key, value, uses, files FROM key_values WHERE root = ? AND key IN ({marks})"
+                for key, value, total, files in connection.execute(query, (root, *batch)):
+                    pairs = _PAIRS_DECODER.decode(files)
+                    left = [pair for pair in pairs if pair[0] not in without] if without else pairs
+                    if left:
+                        uses = total if left is pairs else sum(count for _, count in left)
+                        found.append((key, value, uses, left[0][0]))
+        except (sqlite3.Error, msgspec.MsgspecError):
             return None
         return found
 
@@ -423,6 +440,17 @@ def _transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]
         connection.execute("ROLLBACK")
         raise
     connection.execute("COMMIT")
+
+
+def _key_values(root: str, rows: list[tuple[str, str, int, int]]) -> list[tuple[str, str, str, int, bytes]]:
+    """The ``key_values`` rows of sorted (key, value, file, uses) rows."""
+    grouped: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for key, value, file, uses in rows:
+        grouped.setdefault((key, value), []).append((file, uses))
+    return [
+        (root, key, value, sum(uses for _, uses in pairs), _ENCODER.encode(pairs))
+        for (key, value), pairs in grouped.items()
+    ]
 
 
 def settings_fingerprint(settings: Any) -> str:
@@ -478,6 +506,7 @@ class _Stored(msgspec.Struct):
 
 _ENCODER = msgspec.msgpack.Encoder()
 _DECODER = msgspec.msgpack.Decoder(_Stored)
+_PAIRS_DECODER = msgspec.msgpack.Decoder(list[tuple[int, int]])
 
 
 _FACTS_DECODER = msgspec.msgpack.Decoder(SiteFacts)

@@ -11,7 +11,7 @@ on a Docusaurus site, the docs its ``pagination_next``/``pagination_prev`` name.
 
 After a run over the whole site, every page's *keys* — one string per such
 thing it has, its parts joined by the unit separator (SQLite's text functions
-stop at a NUL) — are kept with the site's findings (``sites``/``site_keys``).  A
+stop at a NUL) — are kept with the site's findings (``sites``, ``page_keys``, ``key_values``).  A
 later run over a few files while every other file is as it was then indexes
 only the files of the run, the section files (their cascades decide whether
 other pages are written) and the files sharing a key with what the run's pages
