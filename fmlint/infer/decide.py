@@ -72,13 +72,10 @@ class Conventions(msgspec.Struct, frozen=True):
 class Notes(msgspec.Struct):
     """What was not learned because it looked like a mistake (for the report), or a close call."""
 
-    typos: dict[tuple[str | int, ...], str] = msgspec.field(default_factory=dict)  # path of the rare key → common key
-    outliers: dict[tuple[str | int, ...], tuple[str, ...]] = msgspec.field(
-        default_factory=dict
-    )  # path → types left out
-    not_enums: dict[tuple[str | int, ...], int] = msgspec.field(
-        default_factory=dict
-    )  # path → new values in the held-out part
+    # path of the rare key → common key; path → types left out; path → new values in the held-out part
+    typos: dict[tuple[str | int, ...], str] = msgspec.field(default_factory=dict)
+    outliers: dict[tuple[str | int, ...], tuple[str, ...]] = msgspec.field(default_factory=dict)
+    not_enums: dict[tuple[str | int, ...], int] = msgspec.field(default_factory=dict)
 
 
 def infer_schema(
