@@ -62,6 +62,25 @@ def _outside(name: str, run: list[str], *front_matter: str, body: str = "Body.\n
     return step
 
 
+def _prose(name: str, run: list[str]) -> Step:
+    """``name`` gains a paragraph (no fact of it changes), and the run is over other files."""
+
+    def step(root: Path) -> list[str]:
+        with open(root / name, "a", encoding="utf-8") as file:
+            file.write("\nMore prose, no heading and no link.\n")
+        return run
+
+    return step
+
+
+def _touch(name: str, run: list[str]) -> Step:
+    def step(root: Path) -> list[str]:
+        os.utime(root / name, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+        return run
+
+    return step
+
+
 def _files(files: dict[str, str], run: list[str]) -> Step:
     def step(root: Path) -> list[str]:
         write(root, files)
@@ -94,6 +113,14 @@ SEQUENCES = {
         _outside("content/docs/install.md", [CHILD], 'title: "Install"', body="## Custom {#my-id}\n\n## Twice\n"),
         _outside("content/docs/sub/sibling.md", [CHILD], 'title: "Sibling"', 'url: "/elsewhere/"'),
         _outside("content/news/launch.md", ["content/posts/launch.md"], 'title: "News"', 'url: "/moved/"'),
+    ],
+    "files outside the run change, their facts do not": [
+        _touch("content/docs/install.md", [CHILD]),
+        _prose("content/docs/sub/sibling.md", [CHILD]),
+        _edit(CHILD, 'title: "Child"', body='{{< ref "install#options" >}} {{< ref "sibling#x" >}}\n'),
+        _prose("content/docs/install.md", [CHILD]),
+        _touch("content/posts/ai1.md", ["content/posts/ai2.md"]),
+        _outside("content/docs/install.md", [CHILD], 'title: "Install"', body="## Other\n"),
     ],
     "relative links to pages' URLs": [
         _edit(CHILD, 'title: "Child"', body="[a](../../install/#options) [b](../sibling-moved/) [c](../sibling/#x)\n"),
@@ -372,3 +399,29 @@ def test_a_run_over_files_written_a_moment_ago_keeps_the_site_for_the_next(tmp_p
         found = site_findings(tmp_path, [CHILD], cache)
         assert len(wholes) == 0 and found == site_findings(tmp_path, [CHILD])
     assert [line.split(" ")[1] for line in found] == ["SITE004"]
+
+
+def test_files_outside_the_run_whose_facts_did_not_change_leave_the_partial_path(tmp_path, monkeypatch):
+    """A pull that edits prose, a checkout or a touch gives files outside the run new stamps: their facts are
+    read again, and while they are as kept the run still takes what was kept (and keeps their new stamps)."""
+    write(tmp_path, FAULTY_SITE)
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    site_findings(tmp_path, cache=cache)
+    wholes: list[int] = []
+    whole_memo = sitepass._whole_memo
+    monkeypatch.setattr(sitepass, "_whole_memo", lambda *a: wholes.append(1) or whole_memo(*a))
+    steps = [
+        _prose("content/docs/install.md", [CHILD]),
+        _edit(CHILD, 'title: "Child"', body='{{< ref "install#options" >}} {{< ref "install#none" >}}\n'),
+        _touch("content/docs/sub/sibling.md", [CHILD]),
+        _edit(CHILD, 'title: "Child"', body='{{< ref "sibling" >}} {{< ref "install#gone" >}}\n'),
+    ]
+    for number, step in enumerate(steps):
+        files = step(tmp_path)
+        assert site_findings(tmp_path, files, cache) == site_findings(tmp_path, files), f"step {number}"
+        assert site_findings(tmp_path, files, cache) == site_findings(tmp_path, files), f"step {number}, again"
+    assert len(wholes) == 2 * len(steps)  # (only the runs without the cache)
+    _outside("content/docs/install.md", [CHILD], 'title: "Install"', body="## Gone\n")(tmp_path)
+    del wholes[:]
+    assert site_findings(tmp_path, [CHILD], cache) == site_findings(tmp_path, [CHILD])
+    assert len(wholes) == 2  # (a fact changed: the whole site again)

@@ -1085,8 +1085,11 @@ def test_kept_findings_hold_for_files_touched_or_edited_without_a_fact_changing(
     assert [line.split(" ")[1] for line in before] == ["SITE001", "SITE001"] and indexed == []
     # kept again with the new stamps: a run without the changed files is served too
     assert site_findings(tmp_path, two[:1], cache) == slugged and indexed == []
-    _touch(tmp_path / two[1])  # changed, not in the run: indexed afresh, and kept (every page's findings)
-    assert site_findings(tmp_path, two[:1], cache) == slugged and len(indexed) == 1
+    _touch(tmp_path / two[1])  # changed, not in the run: its facts are read again, as kept (served, new stamp kept)
+    assert site_findings(tmp_path, two[:1], cache) == slugged and indexed == []
+    assert site_findings(tmp_path, two[1:], cache) == [before[1]] and indexed == []  # the other file's too
+    write(tmp_path, {two[1]: page('title: "Taken"', body="## A heading\n")})  # a fact changed, not in the run
+    assert site_findings(tmp_path, two[:1], cache) == slugged and len(indexed) == 1  # indexed afresh, and kept
     assert site_findings(tmp_path, two[:1], cache) == slugged and len(indexed) == 1  # served
     assert site_findings(tmp_path, two[1:], cache) == [before[1]] and len(indexed) == 1  # the other file's too
     write(tmp_path, {two[0]: page('title: "S"', 'slug: "taken"', body="## A heading\n")})  # a fact changed

@@ -16,15 +16,16 @@ what they depend on (fmlint's code, the site's configuration and content
 adapters, the working folder, the list of content files), with each file's stamp
 and a digest of its facts, and the files outside the index they looked for.
 While these hold, a later run — whole or over a few files — takes its findings
-from there without indexing the site.  A file of the run whose stamp changed
-(touched, or edited where no fact changed: a typo in a paragraph) still holds
-when its new facts have the digest kept; the kept stamps are then updated.
+from there without indexing the site.  A file whose stamp changed (touched,
+checked out, or edited where no fact changed: a typo in a paragraph), in the
+run or outside it (its facts are then read again), still holds when its new
+facts have the digest kept; the kept stamps are then updated.
 
 When only files of the run changed (a pre-commit run over edited files of a
 Hugo, Starlight, Docusaurus or Jekyll site), the keys kept with the findings find the part of the site those files' findings
 depend on, and only that part is indexed (``fmlint.site.partial``).  Otherwise
-(a rename, a new or deleted file, a configuration change, a changed file
-outside the run) the whole site is indexed.  The facts of the run's files
+(a rename, a new or deleted file, a configuration change, a file outside the
+run whose facts changed) the whole site is indexed.  The facts of the run's files
 served by their stamp are read only when needed, and the runner's stamps of
 them are not taken again.  What the run's files changed (and, if they did, the
 part of the site they depend on) is worked out before the other files' stamps
@@ -212,12 +213,14 @@ def _site_findings(
             except LookupError:  # the kept keys cannot be read
                 refresh = True
         stamps = walked.stamps()
-        if any(stamps.get(path) != stamp for path, (stamp, _) in kept.files.items() if path not in in_run):
-            memo, refresh = None, True  # a file outside the run changed: nothing kept holds
-        elif memo is kept and any(
-            path in kept.files and kept.files[path][0] != (stamps.get(path) or "") for path in in_run
-        ):
-            _keep(cache, site.root, state, kept, stamps)  # still valid: kept with the run's files' new stamps
+        # files outside the run with another stamp (touched, pulled, checked out): their facts now are read
+        moved = [path for path, (stamp, _) in kept.files.items() if path not in in_run and stamps.get(path) != stamp]
+        if moved and not _as_kept(run, kept, moved):
+            memo, refresh = None, True  # a file outside the run changed what the site's findings depend on
+        else:  # still valid: kept with the new stamps of the files whose facts are as kept
+            same = [*moved, *(path for path in in_run if path in kept.files)] if memo is kept else moved
+            if any(kept.files[path][0] != (stamps.get(path) or "") for path in same):
+                _keep(cache, site.root, state, kept, stamps, same)
     if memo is None:
         # a run over a few files that indexes the whole site with nothing kept to serve it checks all of it and
         # keeps that, so that the next such run takes the partial path (a pre-commit hook may be the only way
@@ -323,7 +326,7 @@ def _whole_memo(run: _Pass, state: str, keep: bool = False) -> _Memo:
     if kept is not None:
         memo.files, keys = kept
         memo.implicit = [(page.language, page.folder) for page in index.pages if page.file is None]
-        _keep(run.cache, run.site.root, state, memo, run.walked.stamps(), keys)
+        _keep(run.cache, run.site.root, state, memo, run.walked.stamps(), list(memo.files), keys)
     return memo
 
 
@@ -440,15 +443,22 @@ def _keep(
     state: str,
     memo: _Memo,
     stamps: dict[str, str | None],
+    paths: Iterable[str],
     keys: list[tuple[str, str, int, int]] | None = None,
 ) -> None:
-    """Store the site's findings with every file's stamp now, and with ``keys`` its pages' keys. A file with no
-    stamp (changed too recently for one to be trusted: a pre-commit run's files, often) is kept with none, which
-    no stamp equals: the next run reads it again, or, if that run is not given it, indexes the whole site."""
+    """Store the site's findings with the stamps now of ``paths`` (files whose facts are those ``memo`` holds),
+    and with ``keys`` its pages' keys. A file with no stamp (changed too recently for one to be trusted: a
+    pre-commit run's files, often) is kept with none, which no stamp equals: the next run reads it again."""
     if cache is None:
         return
-    memo.files = {path: (stamps.get(path) or "", digest) for path, (_, digest) in memo.files.items()}
+    memo.files.update({path: (stamps.get(path) or "", memo.files[path][1]) for path in paths})
     cache.store_site(root, state, _MEMO_ENCODER.encode(memo), keys)
+
+
+def _as_kept(run: _Pass, kept: _Memo, paths: list[str]) -> bool:
+    """Whether the files at ``paths`` (outside the run) have the facts kept (a prose edit, a touch)."""
+    found = run.other_facts(paths)
+    return len(found) == len(paths) and all(_digest(facts) == kept.files[path][1] for _, path, facts in found)
 
 
 def _digest(facts: SiteFacts) -> bytes:
