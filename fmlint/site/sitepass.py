@@ -200,7 +200,7 @@ def _site_findings(
     run = _Pass(site, in_run, wanted_codes, walked, run_facts, settings_for, cache, jobs, verbose)
     kept = _stored_memo(cache, site, state)
     memo = None
-    refresh = kept is None  # nothing kept for the site as it is (a first run, a changed file outside the run)
+    refresh = kept is None  # nothing kept for the site as it is (a first run, a file added or removed, a new config)
     if kept is not None:
         # what the run's files changed is worked out first: a forked child may still be taking the stamps
         if not _edited(kept, run_facts, served) and _probes_hold(kept):
