@@ -148,7 +148,8 @@ class SiteIndex(msgspec.Struct, dict=True):
     by_base_name: dict[tuple[str, str], list[Page]] = msgspec.field(default_factory=dict)
     by_url: dict[str, Page] = msgspec.field(default_factory=dict)  # ``refs.url_key`` of each page's URL
     alias_urls: set[str] = msgspec.field(default_factory=set)  # ``url_key`` of every alias (links to them are fine)
-    children: dict[tuple[str, str], list[Page]] = msgspec.field(default_factory=dict)  # (language, folder) → its pages
+    # (language, folder) → its pages
+    children: dict[tuple[str, str], list[Page]] = msgspec.field(default_factory=dict)
     # URL keys of the folders whose pages no file shows: content adapters, mounts of what is missing; and, led by
     # ONE_PAGE, of single pages that no Markdown file shows (a Jekyll site's HTML pages)
     generated: tuple[str, ...] = ()
