@@ -30,7 +30,7 @@ _FEW = 256  # files whose stamps are taken at once when all of them are still to
 def content_files(site: SiteConfig) -> list[str]:
     """The absolute paths of the Markdown (and, where the generator renders it, MDX) files in the site's content
     folders (hidden ones skipped, as Hugo does)."""
-    return walk_content(site)[0]
+    return walk_content(site).files
 
 
 class Listing(NamedTuple):
