@@ -122,6 +122,11 @@ SEQUENCES = {
         _touch("content/posts/ai1.md", ["content/posts/ai2.md"]),
         _outside("content/docs/install.md", [CHILD], 'title: "Install"', body="## Other\n"),
     ],
+    "spellings of a term tied": [  # (the first used is the majority: its place in the site, not in the run)
+        _edit("content/posts/ai2.md", 'title: "AI two"', 'tags: ["ML"]'),
+        _edit("content/posts/ai3.md", 'title: "AI three"', 'tags: ["ai"]', body="## Now a heading\n"),
+        _outside("content/posts/ai1.md", ["content/posts/ai3.md"], 'title: "AI one"', 'tags: ["ML", "AI"]'),
+    ],
     "relative links to pages' URLs": [
         _edit(CHILD, 'title: "Child"', body="[a](../../install/#options) [b](../sibling-moved/) [c](../sibling/#x)\n"),
         _outside("content/docs/sub/sibling.md", [CHILD], 'title: "Sibling"', 'url: "/docs/sub/sibling-moved/"'),

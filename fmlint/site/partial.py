@@ -146,7 +146,9 @@ def partial_index(
             asked |= keys
         more = {file for key, file, _, _ in rows if not key.startswith(_TERM)} | named.intersection(files)
         if not more - in_run - chosen:
-            index.term_uses = _term_uses(config, pages, [row for row in rows if row[0].startswith(_TERM)])
+            terms = [row for row in rows if row[0].startswith(_TERM)]
+            places = {path: number for number, path in enumerate(files) if path in in_run}
+            index.term_uses = _term_uses(config, pages, terms, places, len(files))
             return index
         chosen |= more - in_run
 
@@ -156,16 +158,28 @@ def _bundles_above(path: str, bundles: dict[str, list[str]]) -> list[str]:
     return [index for folder in folders_above(path) for index in bundles.get(folder, ())] if bundles else []
 
 
-def _term_uses(config: SiteConfig, pages: list[Page], rows: list[tuple[str, str, int, int]]) -> dict[str, list[str]]:
-    """The terms of the run's pages (their facts now), then those kept of the other files in the order of
-    their first use: each spelling of a term the run's pages use is counted over the whole site."""
-    uses = {
-        taxonomy: [term for page in pages for _, term in _terms(config, page, taxonomy)]
-        for taxonomy in config.taxonomies
+def _term_uses(
+    config: SiteConfig,
+    pages: list[Page],
+    rows: list[tuple[str, str, int, int]],
+    places: dict[str, int],
+    last: int,
+) -> dict[str, list[str]]:
+    """The spellings of each taxonomy's terms used over the whole site, as a whole index counts them: in the
+    order of their first use in the site's files (on a tie the first is the majority) — the run's pages' (their
+    facts now, at their files' ``places`` in the site; ``last`` for a file the walk does not list) and those
+    kept of the other files (at the place of their first use)."""
+    used: dict[str, list[tuple[int, list[str]]]] = {taxonomy: [] for taxonomy in config.taxonomies}
+    for page in pages:
+        for taxonomy in config.taxonomies:
+            if terms := [term for _, term in _terms(config, page, taxonomy)]:
+                used[taxonomy].append((places.get(page.absolute, last), terms))
+    for key, term, count, first in rows:
+        used[key.split("\x1f")[1]].append((first, [term] * count))
+    return {
+        taxonomy: [term for _, terms in sorted(entries, key=lambda entry: entry[0]) for term in terms]
+        for taxonomy, entries in used.items()
     }
-    for key, term, count, _ in sorted(rows, key=lambda row: row[3]):
-        uses[key.split("\x1f")[1]] += [term] * count
-    return uses
 
 
 def _needs(index: SiteIndex, pages: list[Page]) -> tuple[set[str], set[str]]:
