@@ -107,6 +107,8 @@ SEQUENCES = {
         _edit("content/posts/_index.md", 'title: "Posts"', 'slug: "articles"'),
         _edit("content/posts/_index.md", 'title: "Posts"', "cascade:", "  build:", "    render: never"),
         _edit("content/en-c.md", 'title: "A"', 'translationKey: "about"'),
+        _edit("content/posts/taken.md", 'title: "Taken"', body="## Changed\n"),  # (after the page it collides with)
+        _edit("content/posts/taken.md", 'title: "Taken"', 'aliases: ["/posts/about-me/"]', 'tags: ["ML", "ai"]'),
     ],
     "a link target changes outside the run": [
         _outside("content/docs/install.md", [CHILD], 'title: "Install"', body="## Other\n"),
@@ -426,7 +428,33 @@ def test_files_outside_the_run_whose_facts_did_not_change_leave_the_partial_path
         assert site_findings(tmp_path, files, cache) == site_findings(tmp_path, files), f"step {number}"
         assert site_findings(tmp_path, files, cache) == site_findings(tmp_path, files), f"step {number}, again"
     assert len(wholes) == 2 * len(steps)  # (only the runs without the cache)
-    _outside("content/docs/install.md", [CHILD], 'title: "Install"', body="## Gone\n")(tmp_path)
+
+
+def test_files_outside_the_run_whose_facts_changed_are_indexed_with_its_files(tmp_path, monkeypatch):
+    """A pull that changes facts of files outside the run (a heading gone, a term respelt, a URL claimed): they
+    are indexed with their facts now beside the run's files, their kept keys left out, pull after pull, and
+    the site is not indexed whole until they are too many."""
+    write(tmp_path, FAULTY_SITE)
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    site_findings(tmp_path, cache=cache)
+    wholes: list[int] = []
+    whole_memo = sitepass._whole_memo
+    monkeypatch.setattr(sitepass, "_whole_memo", lambda *a: wholes.append(1) or whole_memo(*a))
+    steps = [
+        _outside("content/docs/install.md", [CHILD], 'title: "Install"', body="## Gone\n"),
+        _outside("content/posts/ai1.md", ["content/posts/ai3.md"], 'title: "AI one"', 'tags: ["ML"]'),  # (AI: once)
+        _outside("content/docs/sub/sibling.md", [CHILD], 'title: "Sibling"', 'url: "/docs/install/"'),
+        _edit(CHILD, 'title: "Child"', body='{{< ref "install#gone" >}} {{< ref "sibling" >}} [a](../install.md#x)\n'),
+        _outside("content/docs/install.md", ["content/posts/ai2.md", CHILD], 'title: "Install"', 'tags: ["Ai"]'),
+        _prose("content/posts/ai1.md", ["content/posts/ai2.md"]),
+    ]
+    for number, step in enumerate(steps):
+        files = step(tmp_path)
+        assert site_findings(tmp_path, files, cache) == site_findings(tmp_path, files), f"step {number}"
+        assert site_findings(tmp_path, files, cache) == site_findings(tmp_path, files), f"step {number}, again"
+    assert len(wholes) == 2 * len(steps)  # (only the runs without the cache)
+    monkeypatch.setattr(sitepass, "_PARTIAL_RUN", 3)  # (the run's file and the three changed: too many)
     del wholes[:]
     assert site_findings(tmp_path, [CHILD], cache) == site_findings(tmp_path, [CHILD])
-    assert len(wholes) == 2  # (a fact changed: the whole site again)
+    assert len(wholes) == 2  # the whole site, kept: the next run takes what was kept
+    assert site_findings(tmp_path, [CHILD], cache) == site_findings(tmp_path, [CHILD]) and len(wholes) == 3

@@ -23,6 +23,7 @@ from fmlint.cache import ResultCache
 from fmlint.config.settings import Settings
 from fmlint.rules import RULES_BY_CODE
 from fmlint.runner import run
+from fmlint.site import sitepass
 from fmlint.site.checks import alias_file
 from fmlint.site.config import read_site, site_of
 from fmlint.site.generated import build_ignores
@@ -1088,12 +1089,19 @@ def test_kept_findings_hold_for_files_touched_or_edited_without_a_fact_changing(
     _touch(tmp_path / two[1])  # changed, not in the run: its facts are read again, as kept (served, new stamp kept)
     assert site_findings(tmp_path, two[:1], cache) == slugged and indexed == []
     assert site_findings(tmp_path, two[1:], cache) == [before[1]] and indexed == []  # the other file's too
-    write(tmp_path, {two[1]: page('title: "Taken"', body="## A heading\n")})  # a fact changed, not in the run
-    assert site_findings(tmp_path, two[:1], cache) == slugged and len(indexed) == 1  # indexed afresh, and kept
-    assert site_findings(tmp_path, two[:1], cache) == slugged and len(indexed) == 1  # served
-    assert site_findings(tmp_path, two[1:], cache) == [before[1]] and len(indexed) == 1  # the other file's too
+    wholes: list[int] = []
+    whole_memo = sitepass._whole_memo
+    monkeypatch.setattr(sitepass, "_whole_memo", lambda *a: wholes.append(1) or whole_memo(*a))
+    # a fact changed, not in the run: that file is indexed with the part of the site the run's depends on, in
+    # every run (what is kept is the site before it), and the site is not indexed whole
+    write(tmp_path, {two[1]: page('title: "Taken"', body="## A heading\n")})
+    for files, found in ((two[:1], slugged), (two[:1], slugged), (two[1:], [before[1]])):  # (the other file's too)
+        indexed.clear()
+        assert site_findings(tmp_path, files, cache) == found and indexed
     write(tmp_path, {two[0]: page('title: "S"', 'slug: "taken"', body="## A heading\n")})  # a fact changed
-    assert site_findings(tmp_path, two[:1], cache) == slugged and len(indexed) > 1  # the part it depends on
+    indexed.clear()
+    assert site_findings(tmp_path, two[:1], cache) == slugged and indexed  # the part it depends on
+    assert wholes == []
 
 
 def test_runs_over_a_few_files_keep_what_they_index_of_the_whole_site(tmp_path, monkeypatch):

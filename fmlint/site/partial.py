@@ -12,7 +12,8 @@ on a Docusaurus site, the docs its ``pagination_next``/``pagination_prev`` name.
 After a run over the whole site, every page's *keys* — one string per such
 thing it has, its parts joined by the unit separator (SQLite's text functions
 stop at a NUL) — are kept with the site's findings (``sites``, ``page_keys``, ``key_values``).  A
-later run over a few files while every other file is as it was then indexes
+later run over a few files while every other file is as it was then (or a few
+changed, indexed with their facts now and their kept keys left out) indexes
 only the files of the run, the section files (their cascades decide whether
 other pages are written) and the files sharing a key with what the run's pages
 have or name, repeated until the pages reached add none.  Keys are kept whether
@@ -113,19 +114,23 @@ def partial_index(
     generated: tuple[str, ...],
     keyed: Keyed,
     loaded: Loaded,
+    changed: Iterable[tuple[str, str, SiteFacts]] = (),
 ) -> SiteIndex:
     """The index of the files of the ``run`` (name, absolute path, facts) and of the files of the site
-    (``files``, in its order) that their findings depend on."""
+    (``files``, in its order) that their findings depend on.  Files outside the run whose facts ``changed``
+    since the keys were kept (name, absolute path, facts now: a pull) are indexed too, their kept keys left
+    out: what the run's pages share with them is known from their facts now."""
     in_run = {absolute for _, absolute, _ in run}
+    found = {absolute: (name, facts) for name, absolute, facts in changed}
+    now = in_run | found.keys()  # the files whose kept keys are out of date
     # sections (``_index.md``) and leaf bundles (a folder's ``index.md``: a file below one is its resource, no
     # page), among the few files whose path holds ``index.`` (a search in C: most hold none)
     named_index = [(path, path[path.rfind(os.sep) + 1 :]) for path in files if "index." in path]
-    chosen = {path for path, name in named_index if name.startswith("_index.")} - in_run
+    chosen = ({path for path, name in named_index if name.startswith("_index.")} | found.keys()) - in_run
     bundles: dict[str, list[str]] = {}
     for path, name in named_index:
         if name.startswith("index."):
             bundles.setdefault(os.path.dirname(path), []).append(path)
-    found: dict[str, tuple[str, SiteFacts]] = {}
     asked: set[str] = set()
     rows: list[tuple[str, str, int, int]] = []
     while True:
@@ -142,13 +147,14 @@ def partial_index(
         pages = [page for page in index.pages if page.absolute in in_run]
         keys, named = _needs(index, pages)
         if keys - asked:
-            rows += keyed(keys - asked, in_run)
+            rows += keyed(keys - asked, now)
             asked |= keys
         more = {file for key, file, _, _ in rows if not key.startswith(_TERM)} | named.intersection(files)
         if not more - in_run - chosen:
             terms = [row for row in rows if row[0].startswith(_TERM)]
-            places = {path: number for number, path in enumerate(files) if path in in_run}
-            index.term_uses = _term_uses(config, pages, terms, places, len(files))
+            places = {path: number for number, path in enumerate(files) if path in now}
+            fresh = [page for page in index.pages if page.absolute in now]
+            index.term_uses = _term_uses(config, fresh, terms, places, len(files))
             return index
         chosen |= more - in_run
 
@@ -166,9 +172,9 @@ def _term_uses(
     last: int,
 ) -> dict[str, list[str]]:
     """The spellings of each taxonomy's terms used over the whole site, as a whole index counts them: in the
-    order of their first use in the site's files (on a tie the first is the majority) — the run's pages' (their
-    facts now, at their files' ``places`` in the site; ``last`` for a file the walk does not list) and those
-    kept of the other files (at the place of their first use)."""
+    order of their first use in the site's files (on a tie the first is the majority) — the ``pages`` whose
+    facts are read now (at their files' ``places`` in the site; ``last`` for a file the walk does not list) and
+    those kept of the other files (at the place of their first use)."""
     used: dict[str, list[tuple[int, list[str]]]] = {taxonomy: [] for taxonomy in config.taxonomies}
     for page in pages:
         for taxonomy in config.taxonomies:

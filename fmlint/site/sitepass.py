@@ -23,9 +23,12 @@ facts have the digest kept; the kept stamps are then updated.
 
 When only files of the run changed (a pre-commit run over edited files of a
 Hugo, Starlight, Docusaurus or Jekyll site), the keys kept with the findings find the part of the site those files' findings
-depend on, and only that part is indexed (``fmlint.site.partial``).  Otherwise
-(a rename, a new or deleted file, a configuration change, a file outside the
-run whose facts changed) the whole site is indexed.  The facts of the run's files
+depend on, and only that part is indexed (``fmlint.site.partial``); files
+outside the run whose facts changed (a pull), while they are few, are indexed
+with them, their kept keys left out (the kept findings stay those of the site
+before: such a file is read again in every run until a run keeps the whole
+site).  Otherwise (a rename, a new or deleted file, a configuration change, too
+many files changed) the whole site is indexed.  The facts of the run's files
 served by their stamp are read only when needed, and the runner's stamps of
 them are not taken again.  What the run's files changed (and, if they did, the
 part of the site they depend on) is worked out before the other files' stamps
@@ -203,24 +206,27 @@ def _site_findings(
     refresh = kept is None  # nothing kept for the site as it is (a first run, a file added or removed, a new config)
     if kept is not None:
         # what the run's files changed is worked out first: a forked child may still be taking the stamps
-        if not _edited(kept, run_facts, served) and _probes_hold(kept):
+        edited = _edited(kept, run_facts, served)
+        few = _partial_keys(site) and len(in_run) < min(len(files), _PARTIAL_RUN)
+        if not edited and _probes_hold(kept):
             memo = kept
-        elif _partial_keys(site) and len(in_run) < min(len(files), _PARTIAL_RUN):
-            # only files of the run changed (if the others are as kept): index the part of the site they
-            # depend on
-            try:
-                memo = _partial_memo(run, kept)
-            except LookupError:  # the kept keys cannot be read
-                refresh = True
+        elif few:  # only files of the run changed (if the others are as kept): index the part of the site
+            # they depend on
+            memo, refresh = _partial_or_none(run, kept)
         stamps = walked.stamps()
         # files outside the run with another stamp (touched, pulled, checked out): their facts now are read
         moved = [path for path, (stamp, _) in kept.files.items() if path not in in_run and stamps.get(path) != stamp]
-        if moved and not _as_kept(run, kept, moved):
-            memo, refresh = None, True  # a file outside the run changed what the site's findings depend on
-        else:  # still valid: kept with the new stamps of the files whose facts are as kept
-            same = [*moved, *(path for path in in_run if path in kept.files)] if memo is kept else moved
-            if any(kept.files[path][0] != (stamps.get(path) or "") for path in same):
-                _keep(cache, site.root, state, kept, stamps, same)
+        changed = _changed(run, kept, moved) if moved else []
+        if changed is None or (changed and not (few and len(in_run) + len(changed) < _PARTIAL_RUN)):
+            memo, refresh = None, True  # (too many to index with the run's files: the whole site, kept)
+        elif changed:  # (a pull): the part of the site the run's files depend on, with the changed files' facts now
+            memo, refresh = _partial_or_none(run, kept, changed)
+        # the files whose facts are as kept are kept with their new stamps (unless the whole site is kept now)
+        left = {path for _, path, _ in changed or ()}
+        same = [path for path in moved if path not in left]
+        same += [] if edited else [path for path in in_run if path in kept.files]
+        if not refresh and any(kept.files[path][0] != (stamps.get(path) or "") for path in same):
+            _keep(cache, site.root, state, kept, stamps, same)
     if memo is None:
         # a run over a few files that indexes the whole site with nothing kept to serve it checks all of it and
         # keeps that, so that the next such run takes the partial path (a pre-commit hook may be the only way
@@ -330,9 +336,21 @@ def _whole_memo(run: _Pass, state: str, keep: bool = False) -> _Memo:
     return memo
 
 
-def _partial_memo(run: _Pass, kept: _Memo) -> _Memo:
+def _partial_or_none(
+    run: _Pass, kept: _Memo, changed: list[tuple[str, str, SiteFacts]] | None = None
+) -> tuple[_Memo | None, bool]:
+    """The partial memo (``_partial_memo``), and whether the whole site must be indexed and kept instead
+    (``None`` and true: the kept keys cannot be read)."""
+    try:
+        return _partial_memo(run, kept, changed or []), False
+    except LookupError:
+        return None, True
+
+
+def _partial_memo(run: _Pass, kept: _Memo, changed: list[tuple[str, str, SiteFacts]]) -> _Memo:
     """The findings in the files of the run over the part of the site they depend on, found by the keys kept
-    with the site's findings (every other file is as it was then): see ``fmlint.site.partial``."""
+    with the site's findings (every other file is as it was then, or ``changed``: (name, absolute path, facts
+    now) of those outside the run whose facts are not as kept): see ``fmlint.site.partial``."""
     from fmlint.site.partial import partial_index
 
     place = {path: number for number, path in enumerate(run.files)}
@@ -349,7 +367,7 @@ def _partial_memo(run: _Pass, kept: _Memo) -> _Memo:
 
     fresh = run.run_facts.of(run.in_run)
     files = [(result.path, absolute, fresh[absolute]) for absolute, result in run.in_run.items()]
-    index = partial_index(run.site, files, run.files, kept.implicit, run.adapters, keyed, loaded)
+    index = partial_index(run.site, files, run.files, kept.implicit, run.adapters, keyed, loaded, changed)
     findings, _ = _findings(index, run.wanted_codes, False)
     return _Memo([(f.page.absolute, f.code, f.message, f.at) for f in findings], index.probes, {})
 
@@ -455,10 +473,13 @@ def _keep(
     cache.store_site(root, state, _MEMO_ENCODER.encode(memo), keys)
 
 
-def _as_kept(run: _Pass, kept: _Memo, paths: list[str]) -> bool:
-    """Whether the files at ``paths`` (outside the run) have the facts kept (a prose edit, a touch)."""
+def _changed(run: _Pass, kept: _Memo, paths: list[str]) -> list[tuple[str, str, SiteFacts]] | None:
+    """Those of the files at ``paths`` (outside the run) whose facts are not those kept, with their facts now
+    (name, absolute path, facts); ``None`` if one cannot be read. A prose edit or a touch changes none."""
     found = run.other_facts(paths)
-    return len(found) == len(paths) and all(_digest(facts) == kept.files[path][1] for _, path, facts in found)
+    if len(found) != len(paths):
+        return None
+    return [(shown, path, facts) for shown, path, facts in found if _digest(facts) != kept.files[path][1]]
 
 
 def _digest(facts: SiteFacts) -> bytes:
