@@ -248,3 +248,19 @@ def test_readme_configuration_example_is_valid_and_complete(tmp_path):
     keys = json.loads((Path(__file__).resolve().parents[1] / "schemas" / "fmlint-config.schema.json").read_text())
     assert set(project.config.options) == set(keys["properties"])
     assert project.rule_options["images"]["denied-hosts"] == ["i.imgur.com"]
+
+
+def test_each_folder_is_looked_in_once_for_a_configuration(tmp_path, monkeypatch):
+    """The folders of a site share their parents: a run over files in many folders looks in each folder once
+    for a configuration file, and every folder below one finds the nearest."""
+    from fmlint.config import loader
+
+    write_file(tmp_path, "site/.fmlint.toml", 'preset = "hugo"\n')
+    looked: list[Path] = []
+    config_in = loader.config_in
+    monkeypatch.setattr(loader, "config_in", lambda folder: looked.append(folder) or config_in(folder))
+    resolver = Resolver(cwd=tmp_path)
+    for name in ("a/x/1.md", "a/y/2.md", "b/3.md", "a/x/4.md"):
+        assert resolver.project_for(str(tmp_path / "site/content" / name)).config.path == tmp_path / "site/.fmlint.toml"
+    content = tmp_path / "site/content"
+    assert looked == [content / "a/x", content / "a", content, tmp_path / "site", content / "a/y", content / "b"]
