@@ -267,6 +267,7 @@ class _Pass(msgspec.Struct):
     cache: ResultCache | None
     jobs: int | None
     verbose: bool
+    read: dict[str, tuple[str, SiteFacts]] = msgspec.field(default_factory=dict)  # ``other_facts``'s, by path
 
     @property
     def files(self) -> list[str]:
@@ -279,19 +280,20 @@ class _Pass(msgspec.Struct):
     def other_facts(self, paths: Iterable[str]) -> list[tuple[str, str, SiteFacts]]:
         """(name as the run names it, absolute path, facts) of files outside the run, in the order of
         ``paths`` (the site's), whether served from the cache or checked now: the first page of a URL or
-        content key wins, so a run with the cache and one without index the pages alike."""
+        content key wins, so a run with the cache and one without index the pages alike.  Each file is read
+        once in a run (the partial index may be built again, with the changed files outside the run)."""
+        paths = list(paths)
         here = os.path.join(os.getcwd(), "")
-        others = {_shown(path, here): path for path in paths}  # their cache entries are keyed by that name
+        others = {_shown(path, here): path for path in paths if path not in self.read}  # (cache entries' names)
         stamps = self.walked.stamps_of(list(others.values()), self.cache)
         cached, rechecked = _other_facts(others, stamps, self.settings_for, self.cache, self.jobs, self.verbose)
-        found = []
         for shown, path in others.items():
             if shown in cached:
-                found.append((shown, path, cached[shown]))
+                self.read[path] = (shown, cached[shown])
             elif shown in rechecked:
                 facts = rechecked[shown]
-                found.append((shown, path, facts if facts is not None else _facts_now(shown, self.settings_for(shown))))
-        return found
+                self.read[path] = (shown, facts if facts is not None else _facts_now(shown, self.settings_for(shown)))
+        return [(self.read[path][0], path, self.read[path][1]) for path in paths if path in self.read]
 
 
 def _whole_memo(run: _Pass, state: str, keep: bool = False) -> _Memo:
