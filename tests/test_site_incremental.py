@@ -129,6 +129,11 @@ SEQUENCES = {
         _edit("content/posts/ai3.md", 'title: "AI three"', 'tags: ["ai"]', body="## Now a heading\n"),
         _outside("content/posts/ai1.md", ["content/posts/ai3.md"], 'title: "AI one"', 'tags: ["ML", "AI"]'),
     ],
+    "a section's cascade above the run's files": [  # (its section file is not in the run, nor changed)
+        _files({"content/hidden/_index.md": page('title: "Hidden"', "cascade:", "  build:", "    render: never")}, []),
+        _edit("content/hidden/deep/p.md", 'title: "P"', 'url: "/posts/p/"', 'aliases: ["/news/launch/"]'),
+        _edit("content/hidden/deep/p.md", 'title: "P"', 'url: "/posts/p/"', body="## Again\n"),
+    ],
     "relative links to pages' URLs": [
         _edit(CHILD, 'title: "Child"', body="[a](../../install/#options) [b](../sibling-moved/) [c](../sibling/#x)\n"),
         _outside("content/docs/sub/sibling.md", [CHILD], 'title: "Sibling"', 'url: "/docs/sub/sibling-moved/"'),

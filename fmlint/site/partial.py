@@ -123,18 +123,22 @@ def partial_index(
     in_run = {absolute for _, absolute, _ in run}
     found = {absolute: (name, facts) for name, absolute, facts in changed}
     now = in_run | found.keys()  # the files whose kept keys are out of date
-    # sections (``_index.md``) and leaf bundles (a folder's ``index.md``: a file below one is its resource, no
-    # page), among the few files whose path holds ``index.`` (a search in C: most hold none)
+    # sections (``_index.md``: their cascades decide whether the pages below them are written) and leaf bundles
+    # (a folder's ``index.md``: a file below one is its resource, no page) above the files indexed, among the few
+    # files whose path holds ``index.`` (a search in C: most hold none); on a site of several content folders
+    # every section (a language's may be another folder's file, mounted)
     named_index = [(path, path[path.rfind(os.sep) + 1 :]) for path in files if "index." in path]
-    chosen = ({path for path, name in named_index if name.startswith("_index.")} | found.keys()) - in_run
-    bundles: dict[str, list[str]] = {}
+    every_section = len(config.content_dirs) > 1
+    chosen = set(found) | {path for path, name in named_index if every_section and name.startswith("_index.")}
+    chosen -= in_run
+    above: dict[str, list[str]] = {}
     for path, name in named_index:
-        if name.startswith("index."):
-            bundles.setdefault(os.path.dirname(path), []).append(path)
+        if name.startswith("index.") or (name.startswith("_index.") and not every_section):
+            above.setdefault(os.path.dirname(path), []).append(path)
     asked: set[str] = set()
     rows: list[tuple[str, str, int, int]] = []
     while True:
-        chosen |= {index for path in (*in_run, *chosen) for index in _bundles_above(path, bundles)} - in_run
+        chosen |= {index for path in (*in_run, *chosen) for index in _index_files_above(path, above)} - in_run
         found.update(loaded([path for path in files if path in chosen and path not in found]))
         index = SiteIndex(config)
         for name, absolute, facts in run:
@@ -159,9 +163,9 @@ def partial_index(
         chosen |= more - in_run
 
 
-def _bundles_above(path: str, bundles: dict[str, list[str]]) -> list[str]:
-    """The ``index`` files of the leaf bundles whose folders hold ``path`` (``fmlint.site.index.in_leaf_bundle``)."""
-    return [index for folder in folders_above(path) for index in bundles.get(folder, ())] if bundles else []
+def _index_files_above(path: str, above: dict[str, list[str]]) -> list[str]:
+    """The files of ``above`` (folder → its ``index`` and ``_index`` files) in the folders holding ``path``."""
+    return [index for folder in folders_above(path) for index in above.get(folder, ())] if above else []
 
 
 def _term_uses(
