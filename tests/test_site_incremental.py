@@ -20,6 +20,7 @@ from fmlint.site import sitepass
 from fmlint.site.config import forget_sites
 from fmlint.site.facts import SiteFacts
 from tests.test_site_html_pages import SITE as HTML_SITE
+from tests.test_site_mounts import MOUNTED_SITE
 from tests.test_site_redirect_templates import REDIRECT_SITE
 from tests.test_site_rules import FAULTY_SITE, page, site_findings, write
 from tests.test_site_shortcodes import BOILERPLATE_LINKS, BOILERPLATE_SITE
@@ -315,6 +316,18 @@ BOILERPLATE_STEPS = [
     _outside("content/docs/gone.md", ["content/docs/links.md"], 'title: "Gone"', body="## X\n"),
 ]
 
+MOUNTED_STEPS = [  # (French shows English pages under docs/, but its own docs/_index.md hides them)
+    _files(
+        {
+            "content/fr/docs/_index.md": page('title: "Docs"', "cascade:", "  build:", "    render: never"),
+            "content/fr/taken.md": page('title: "Pris"'),
+        },
+        [],
+    ),
+    _edit("content/en/docs/b.md", 'title: "B"', 'aliases: ["/taken/"]', body="## Setup\n"),
+    _edit("content/en/docs/b.md", 'title: "B"', 'aliases: ["/taken/", "/a/"]', body="## Setup\n"),
+]
+
 HTML_STEPS = [
     _edit("content/docs/index.md", 'title: "Docs"', body="[a](/ref/#Foo) [b](/ref/#Bar)\n"),
     _outside("content/ref/index.html", ["content/docs/index.md"], 'title: "Ref"', body='<h2 id="Bar">Bar</h2>\n'),
@@ -341,6 +354,7 @@ REDIRECT_STEPS = [  # (links through rules a template writes to `_redirects`: to
         (JEKYLL_SITE, JEKYLL_STEPS),
         (BOILERPLATE_SITE, BOILERPLATE_STEPS),
         (HTML_SITE, HTML_STEPS),
+        (MOUNTED_SITE, MOUNTED_STEPS),
         (REDIRECT_SITE, REDIRECT_STEPS),
     ],
     ids=[
@@ -351,6 +365,7 @@ REDIRECT_STEPS = [  # (links through rules a template writes to `_redirects`: to
         "a Jekyll site",
         "a Hugo site whose shortcodes render other files",
         "a Hugo site with HTML pages",
+        "a Hugo site whose languages mount one folder",
         "a Hugo site whose template writes _redirects",
     ],
 )

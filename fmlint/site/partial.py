@@ -123,22 +123,27 @@ def partial_index(
     in_run = {absolute for _, absolute, _ in run}
     found = {absolute: (name, facts) for name, absolute, facts in changed}
     now = in_run | found.keys()  # the files whose kept keys are out of date
-    # sections (``_index.md``: their cascades decide whether the pages below them are written) and leaf bundles
-    # (a folder's ``index.md``: a file below one is its resource, no page) above the files indexed, among the few
-    # files whose path holds ``index.`` (a search in C: most hold none); on a site of several content folders
-    # every section (a language's may be another folder's file, mounted)
+    # sections (``_index.md``: their cascades decide whether the pages below them are written) above the files
+    # indexed in the content tree (a language's may be another folder's file, mounted), and leaf bundles (a
+    # folder's ``index.md``: a file below one is its resource, no page) above them in their folders, among the
+    # few files whose path holds ``index.`` (a search in C: most hold none)
     named_index = [(path, path[path.rfind(os.sep) + 1 :]) for path in files if "index." in path]
-    every_section = len(config.content_dirs) > 1
-    chosen = set(found) | {path for path, name in named_index if every_section and name.startswith("_index.")}
-    chosen -= in_run
-    above: dict[str, list[str]] = {}
+    sections: dict[str, list[str]] = {}  # content folder → the section files there
+    bundles: dict[str, list[str]] = {}  # folder → its ``index`` files
     for path, name in named_index:
-        if name.startswith("index.") or (name.startswith("_index.") and not every_section):
-            above.setdefault(os.path.dirname(path), []).append(path)
+        if name.startswith("_index."):
+            for _, content in config.content_dirs_of(path):
+                sections.setdefault(posixpath.dirname(content.content_path(path)), []).append(path)
+        elif name.startswith("index."):
+            bundles.setdefault(os.path.dirname(path), []).append(path)
+    chosen = set(found) - in_run
     asked: set[str] = set()
     rows: list[tuple[str, str, int, int]] = []
     while True:
-        chosen |= {index for path in (*in_run, *chosen) for index in _index_files_above(path, above)} - in_run
+        chosen |= {
+            index for path in (*in_run, *chosen) for index in _index_files_above(config, path, sections, bundles)
+        }
+        chosen -= in_run
         found.update(loaded([path for path in files if path in chosen and path not in found]))
         index = SiteIndex(config)
         for name, absolute, facts in run:
@@ -163,9 +168,19 @@ def partial_index(
         chosen |= more - in_run
 
 
-def _index_files_above(path: str, above: dict[str, list[str]]) -> list[str]:
-    """The files of ``above`` (folder → its ``index`` and ``_index`` files) in the folders holding ``path``."""
-    return [index for folder in folders_above(path) for index in above.get(folder, ())] if above else []
+def _index_files_above(
+    config: SiteConfig, path: str, sections: dict[str, list[str]], bundles: dict[str, list[str]]
+) -> list[str]:
+    """The section files in the content folders holding the file at ``path`` (``sections``: by content folder)
+    and the ``index`` files of the leaf bundles whose folders hold it (``bundles``: by folder; see
+    ``fmlint.site.index.in_leaf_bundle``)."""
+    found = [index for folder in folders_above(path) for index in bundles.get(folder, ())] if bundles else []
+    for _, content in config.content_dirs_of(path) if sections else ():
+        folder = content.content_path(path)
+        while folder:
+            folder = posixpath.dirname(folder)
+            found += sections.get(folder, ())
+    return found
 
 
 def _term_uses(
