@@ -17,10 +17,11 @@ longer hold; the part of the site those files' findings depend on is indexed,
 found by the keys kept with the findings; and, as the floor of that case, the
 same edit checked with the site rules off), and after a file outside the 3
 was touched (its facts are read again: as kept, the kept findings hold) or
-edited (a heading appended: the kept findings no longer hold for the site, so
-the first run indexes the whole site and keeps what it finds, the next one is
-served from it — a site checked only by a pre-commit hook is in this case
-after a pull that changes a heading, a link or front matter).
+edited (a heading appended: the kept findings no longer hold for the site; the
+file is indexed with the part of the site the 3 files depend on, in the first
+run and in the next, since what is kept is the site before it — a site checked
+only by a pre-commit hook is in this case after a pull that changes a heading,
+a link or front matter).
 
 ``--compare TREE`` also times another version of fmlint (a source tree, e.g.
 ``git archive main | tar -x -C TREE``; run with ``PYTHONPATH=TREE``), alternating

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from test_site_rules import HUGO, _quiet_env, at, page, placed, site_findings, write
 
+from fmlint.cache import ResultCache
+from fmlint.site import sitepass
 from fmlint.site.redirect_templates import follow, template_redirects
 from fmlint.site.routes import matches
 
@@ -214,3 +216,23 @@ def test_links_through_template_redirects_are_judged_where_they_lead(tmp_path, b
     assert re.search(
         r"`/en/guides/nope/` is no page's URL, and the site's `_redirects` sends it to `/guides/nope`", found[0]
     )
+
+
+def test_the_findings_of_a_site_showing_a_page_with_redirects_in_two_languages_are_kept(tmp_path, monkeypatch):
+    """A page's keys are kept by file: English pages shown in French too (a fallback mount) have the redirect
+    of their `from: /chat/` parameter on both pages, kept once with their uses added (two rows of one file and
+    key failed the whole keep, so every later run indexed the whole site: opentelemetry.io)."""
+    config = REDIRECT_SITE["hugo.yaml"].replace(", contentDir: content/en", "").replace(", contentDir: content/fr", "")
+    config += "module:\n  mounts:\n" + "".join(
+        f"    - {{source: content/{source}, target: content, sites: {{matrix: {{languages: [{language}]}}}}}}\n"
+        for source, language in (("en", "en"), ("fr", "fr"), ("en", "fr"))
+    )
+    write(tmp_path, {**REDIRECT_SITE, "hugo.yaml": config})
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    site_findings(tmp_path, cache=cache)
+    wholes: list[int] = []
+    whole_memo = sitepass._whole_memo
+    monkeypatch.setattr(sitepass, "_whole_memo", lambda *a: wholes.append(1) or whole_memo(*a))
+    run = ["content/en/p.md"]
+    assert site_findings(tmp_path, run, cache) == site_findings(tmp_path, run) != []
+    assert wholes == [1]  # (the run without the cache)

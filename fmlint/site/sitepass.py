@@ -382,17 +382,14 @@ def _page_keys(index: SiteIndex, files: list[str]) -> list[tuple[str, str, int, 
     from fmlint.site.partial import page_keys, resource_keys
 
     place = {path: number for number, path in enumerate(files)}
-    rows: list[tuple[str, str, int, int]] = []
+    uses: Counter[tuple[str, str, int]] = Counter()  # (a term used twice: 2; a file's pages in two languages: added)
     resources = set(map(id, index.resources))
     for page in (*index.pages, *index.resources):
         file = place.get(page.absolute)
-        if file is None:
-            continue
-        keys = resource_keys(page) if id(page) in resources else page_keys(index.config, page)
-        uses = Counter(keys) if len(set(keys)) < len(keys) else dict.fromkeys(keys, 1)  # a term used twice: 2
-        rows += [(key, term or "", file, count) for (key, term), count in uses.items()]
-    rows.sort()
-    return rows
+        if file is not None:
+            keys = resource_keys(page) if id(page) in resources else page_keys(index.config, page)
+            uses.update((key, term or "", file) for key, term in keys)
+    return sorted((key, term, file, count) for (key, term, file), count in uses.items())
 
 
 def _partial_keys(site: SiteConfig) -> bool:
