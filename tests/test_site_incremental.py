@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -22,7 +21,7 @@ from fmlint.site.facts import SiteFacts
 from tests.test_site_html_pages import SITE as HTML_SITE
 from tests.test_site_mounts import MOUNTED_SITE
 from tests.test_site_redirect_templates import REDIRECT_SITE
-from tests.test_site_rules import FAULTY_SITE, page, site_findings, write
+from tests.test_site_rules import FAULTY_SITE, page, site_findings, whole_indexes, write
 from tests.test_site_shortcodes import BOILERPLATE_LINKS, BOILERPLATE_SITE
 
 Step = Callable[[Path], list[str]]  # changes the site; returns the files of the next run ([]: the whole site)
@@ -382,10 +381,24 @@ def test_incremental_runs_find_what_a_run_from_scratch_finds(tmp_path, site, ste
     forget_sites()
 
 
+def _kept_faulty_site(root: Path) -> ResultCache:
+    """The faulty site, checked whole with a cache: its findings kept."""
+    write(root, FAULTY_SITE)
+    cache = ResultCache(root / ".cache", racy_ns=0)
+    site_findings(root, cache=cache)
+    return cache
+
+
+def _agree(root: Path, cache: ResultCache, steps: list[Step]) -> None:
+    """After each step, its run with the cache (twice) finds what a run without it finds."""
+    for number, step in enumerate(steps):
+        files = step(root)
+        assert site_findings(root, files, cache) == site_findings(root, files), f"step {number}"
+        assert site_findings(root, files, cache) == site_findings(root, files), f"step {number}, again"
+
+
 def test_a_run_over_changed_files_reads_the_facts_of_the_files_their_findings_depend_on(tmp_path, monkeypatch):
-    write(tmp_path, FAULTY_SITE)
-    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
-    site_findings(tmp_path, cache=cache)
+    cache = _kept_faulty_site(tmp_path)
     read: list[str] = []
     load_facts = ResultCache.load_facts
 
@@ -410,14 +423,7 @@ def test_a_run_over_files_written_a_moment_ago_keeps_the_site_for_the_next(tmp_p
     just_saved = os.stat(tmp_path / CHILD).st_ino
     stamp = cache.stamp
     monkeypatch.setattr(cache, "stamp", lambda status, now: None if status.st_ino == just_saved else stamp(status, now))
-    wholes: list[list[str]] = []
-    whole_memo = sitepass._whole_memo
-
-    def counted(run: Any, *args: Any) -> Any:
-        wholes.append(sorted(run.in_run))
-        return whole_memo(run, *args)
-
-    monkeypatch.setattr(sitepass, "_whole_memo", counted)
+    wholes = whole_indexes(monkeypatch)
     assert site_findings(tmp_path, [CHILD], cache) == site_findings(tmp_path, [CHILD])
     assert len(wholes) == 2  # (the run with the cache, and the one without)
     for body in ('{{< ref "install#options" >}}\n', '{{< ref "install#none" >}}\n'):
@@ -431,22 +437,15 @@ def test_a_run_over_files_written_a_moment_ago_keeps_the_site_for_the_next(tmp_p
 def test_files_outside_the_run_whose_facts_did_not_change_leave_the_partial_path(tmp_path, monkeypatch):
     """A pull that edits prose, a checkout or a touch gives files outside the run new stamps: their facts are
     read again, and while they are as kept the run still takes what was kept (and keeps their new stamps)."""
-    write(tmp_path, FAULTY_SITE)
-    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
-    site_findings(tmp_path, cache=cache)
-    wholes: list[int] = []
-    whole_memo = sitepass._whole_memo
-    monkeypatch.setattr(sitepass, "_whole_memo", lambda *a: wholes.append(1) or whole_memo(*a))
+    cache = _kept_faulty_site(tmp_path)
+    wholes = whole_indexes(monkeypatch)
     steps = [
         _prose("content/docs/install.md", [CHILD]),
         _edit(CHILD, 'title: "Child"', body='{{< ref "install#options" >}} {{< ref "install#none" >}}\n'),
         _touch("content/docs/sub/sibling.md", [CHILD]),
         _edit(CHILD, 'title: "Child"', body='{{< ref "sibling" >}} {{< ref "install#gone" >}}\n'),
     ]
-    for number, step in enumerate(steps):
-        files = step(tmp_path)
-        assert site_findings(tmp_path, files, cache) == site_findings(tmp_path, files), f"step {number}"
-        assert site_findings(tmp_path, files, cache) == site_findings(tmp_path, files), f"step {number}, again"
+    _agree(tmp_path, cache, steps)
     assert len(wholes) == 2 * len(steps)  # (only the runs without the cache)
 
 
@@ -454,12 +453,8 @@ def test_files_outside_the_run_whose_facts_changed_are_indexed_with_its_files(tm
     """A pull that changes facts of files outside the run (a heading gone, a term respelt, a URL claimed): they
     are indexed with their facts now beside the run's files, their kept keys left out, pull after pull, and
     the site is not indexed whole until they are too many."""
-    write(tmp_path, FAULTY_SITE)
-    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
-    site_findings(tmp_path, cache=cache)
-    wholes: list[int] = []
-    whole_memo = sitepass._whole_memo
-    monkeypatch.setattr(sitepass, "_whole_memo", lambda *a: wholes.append(1) or whole_memo(*a))
+    cache = _kept_faulty_site(tmp_path)
+    wholes = whole_indexes(monkeypatch)
     steps = [
         _outside("content/docs/install.md", [CHILD], 'title: "Install"', body="## Gone\n"),
         _outside("content/posts/ai1.md", ["content/posts/ai3.md"], 'title: "AI one"', 'tags: ["ML"]'),  # (AI: once)
@@ -468,10 +463,7 @@ def test_files_outside_the_run_whose_facts_changed_are_indexed_with_its_files(tm
         _outside("content/docs/install.md", ["content/posts/ai2.md", CHILD], 'title: "Install"', 'tags: ["Ai"]'),
         _prose("content/posts/ai1.md", ["content/posts/ai2.md"]),
     ]
-    for number, step in enumerate(steps):
-        files = step(tmp_path)
-        assert site_findings(tmp_path, files, cache) == site_findings(tmp_path, files), f"step {number}"
-        assert site_findings(tmp_path, files, cache) == site_findings(tmp_path, files), f"step {number}, again"
+    _agree(tmp_path, cache, steps)
     assert len(wholes) == 2 * len(steps)  # (only the runs without the cache)
     monkeypatch.setattr(sitepass, "_PARTIAL_RUN", 3)  # (the run's file and the three changed: too many)
     del wholes[:]

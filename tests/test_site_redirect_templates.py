@@ -8,10 +8,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_site_rules import HUGO, _quiet_env, at, page, placed, site_findings, write
+from test_site_rules import HUGO, _quiet_env, at, page, placed, site_findings, whole_indexes, write
 
 from fmlint.cache import ResultCache
-from fmlint.site import sitepass
 from fmlint.site.redirect_templates import follow, template_redirects
 from fmlint.site.routes import matches
 
@@ -230,9 +229,7 @@ def test_the_findings_of_a_site_showing_a_page_with_redirects_in_two_languages_a
     write(tmp_path, {**REDIRECT_SITE, "hugo.yaml": config})
     cache = ResultCache(tmp_path / ".cache", racy_ns=0)
     site_findings(tmp_path, cache=cache)
-    wholes: list[int] = []
-    whole_memo = sitepass._whole_memo
-    monkeypatch.setattr(sitepass, "_whole_memo", lambda *a: wholes.append(1) or whole_memo(*a))
+    wholes = whole_indexes(monkeypatch)
     run = ["content/en/p.md"]
     assert site_findings(tmp_path, run, cache) == site_findings(tmp_path, run) != []
     assert wholes == [1]  # (the run without the cache)

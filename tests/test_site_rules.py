@@ -1070,6 +1070,14 @@ def _kept_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[ResultC
     return cache, indexed
 
 
+def whole_indexes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one each time a run indexes and checks the whole site (``sitepass._whole_memo``)."""
+    wholes: list[int] = []
+    whole_memo = sitepass._whole_memo
+    monkeypatch.setattr(sitepass, "_whole_memo", lambda *a: wholes.append(1) or whole_memo(*a))
+    return wholes
+
+
 def _touch(path: Path) -> None:
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - 1_000_000_000))  # a new stamp, not in the future
@@ -1089,9 +1097,7 @@ def test_kept_findings_hold_for_files_touched_or_edited_without_a_fact_changing(
     _touch(tmp_path / two[1])  # changed, not in the run: its facts are read again, as kept (served, new stamp kept)
     assert site_findings(tmp_path, two[:1], cache) == slugged and indexed == []
     assert site_findings(tmp_path, two[1:], cache) == [before[1]] and indexed == []  # the other file's too
-    wholes: list[int] = []
-    whole_memo = sitepass._whole_memo
-    monkeypatch.setattr(sitepass, "_whole_memo", lambda *a: wholes.append(1) or whole_memo(*a))
+    wholes = whole_indexes(monkeypatch)
     # a fact changed, not in the run: that file is indexed with the part of the site the run's depends on, in
     # every run (what is kept is the site before it), and the site is not indexed whole
     write(tmp_path, {two[1]: page('title: "Taken"', body="## A heading\n")})
