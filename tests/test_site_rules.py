@@ -1651,3 +1651,33 @@ def test_a_check_no_file_enables_runs_only_for_the_findings_kept(tmp_path, monke
     assert looked == []
     run(files, lambda path: without, jobs=1, cache=ResultCache(tmp_path / ".cache"))
     assert looked == [True]
+
+
+ELSEWHERE_LINKS = (
+    "[a](/user-guide/install/) [b](/docs/gone/) [c](/fr/x/y/) [d](/assets/v1/) [e](/guide/) [f](/fr-ca/x/)\n"
+)
+
+
+def test_a_link_below_a_folder_the_site_does_not_have_points_at_external_paths(tmp_path):
+    """A broken link below a first folder that no content folder, language (nor its first part), permalink or
+    `static/` folder of the site has may be to another project on the same host: its message says how to leave
+    it to that one."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n[languages.en]\n[languages.fr]\n',
+            "content/docs/a.md": page('title: "A"', body=ELSEWHERE_LINKS),
+            "static/assets/logo.png": "",
+        },
+    )
+    hint = "(if another project serves `/user-guide/` on this host, list it in `external-paths`)"
+    url = "is no page's URL (nor an alias, a taxonomy page or a file in static/)"
+    assert site_findings(tmp_path, ["content/docs/a.md"]) == [
+        f"content/docs/a.md:{at(5, ELSEWHERE_LINKS, '/user-guide/install/')} SITE003 `/user-guide/install/` {url};"
+        f" no folder of the site's content is named `user-guide` {hint}",
+        f"content/docs/a.md:{at(5, ELSEWHERE_LINKS, '/docs/gone/')} SITE003 `/docs/gone/` {url}",
+        f"content/docs/a.md:{at(5, ELSEWHERE_LINKS, '/fr/x/y/')} SITE003 `/fr/x/y/` {url}",
+        f"content/docs/a.md:{at(5, ELSEWHERE_LINKS, '/assets/v1/')} SITE003 `/assets/v1/` {url}",
+        f"content/docs/a.md:{at(5, ELSEWHERE_LINKS, '/guide/')} SITE003 `/guide/` {url}",
+        f"content/docs/a.md:{at(5, ELSEWHERE_LINKS, '/fr-ca/x/')} SITE003 `/fr-ca/x/` {url}",
+    ]

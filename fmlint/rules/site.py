@@ -35,7 +35,10 @@ the site's own host that another project serves (`["/user-guide/",
 organization's domain, or docs deployed on their own). Links under them,
 root-relative or through the site's own URL, are not judged (`SITE003`,
 `SITE004`); a path covers the URLs below it segment by segment (`/user-guide`
-does not cover `/user-guides/`).
+does not cover `/user-guides/`). On a Hugo or Jekyll site, a broken link below
+a first folder that nothing of the site makes (no content folder, language,
+permalink, collection or `static/` folder of that name) says so and names this
+option.
 
 Otherwise the site's own configuration (`hugo.toml`, or `config/_default/`:
 `contentDir`, languages and `disableLanguages`, content module mounts with their `sites.matrix`

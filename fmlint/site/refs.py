@@ -357,9 +357,8 @@ def _jekyll_url(index: SiteIndex, target: str, from_site: bool = False) -> Resol
         or (_served(index, "", path) and not config.jekyll_excludes(os.path.join(config.root, path.lstrip("/"))))
     ):
         return _SKIP
-    return Resolved(
-        None, fragment, f"`{path}` is no page's URL (nor an HTML page's, a `redirect_from` URL or a file of the site)"
-    )
+    problem = f"`{path}` is no page's URL (nor an HTML page's, a `redirect_from` URL or a file of the site)"
+    return Resolved(None, fragment, problem + _elsewhere(index, path))
 
 
 def _root_url(index: SiteIndex, target: str, from_site: bool = False, locale: str = "") -> Resolved | None:
@@ -454,7 +453,32 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0) -> Resolved:
         led = _redirected(index, path, fragment, depth)
         if led is not None:
             return led
-    return Resolved(None, fragment, f"`{path}` is no page's URL (nor an alias, a taxonomy page or a file in static/)")
+    problem = f"`{path}` is no page's URL (nor an alias, a taxonomy page or a file in static/)"
+    return Resolved(None, fragment, problem + _elsewhere(index, path))
+
+
+def _elsewhere(index: SiteIndex, path: str) -> str:
+    """A hint for a root-relative link to no page below a first folder that nothing of a Hugo or Jekyll site
+    makes (``/user-guide/x/`` with no content folder ``user-guide``, nor a language or its first part, a year,
+    a permalink, a collection or a ``static/`` folder of that name): another project may serve that folder on the site's host
+    (a GitHub Pages site of another repository of the organization), and ``external-paths`` leaves it to it."""
+    config = index.config
+    parts = unquote(path).strip("/").split("/")
+    first = parts[0]
+    languages = {code.lower().split("-")[0] for code in (*config.languages, *config.disabled_languages)}
+    if len(parts) < 2 or not first or first.isdigit() or first.lower().split("-")[0] in languages:
+        return ""  # (`/zh/x/` on a site of `zh-cn`: a language's prefix misspelt)
+    if config.generator == "jekyll":
+        named = any(name == first or link.startswith(f"/{first}/") for name, link in config.jekyll_collections)
+        places = [os.path.join(config.root, first)]
+    else:
+        named = any(link.startswith(f"/{first}/") for links in config.permalinks.values() for link in links.values())
+        places = [os.path.join(config.root, "static", first)]
+        places += [place for content in config.content_dirs if (place := content.file_at(first)) is not None]
+    if named or any(index.probe(os.path.exists, place) for place in places):
+        return ""
+    hint = f"if another project serves `/{first}/` on this host, list it in `external-paths`"
+    return f"; no folder of the site's content is named `{first}` ({hint})"
 
 
 def _redirected(index: SiteIndex, path: str, fragment: str, depth: int) -> Resolved | None:
