@@ -460,8 +460,9 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0) -> Resolved:
 def _elsewhere(index: SiteIndex, path: str) -> str:
     """A hint for a root-relative link to no page below a first folder that nothing of a Hugo or Jekyll site
     makes (``/user-guide/x/`` with no content folder ``user-guide``, nor a language or its first part, a year,
-    a permalink, a collection or a ``static/`` folder of that name): another project may serve that folder on the site's host
-    (a GitHub Pages site of another repository of the organization), and ``external-paths`` leaves it to it."""
+    a permalink, a collection or a ``static/`` folder of that name): another project may serve that folder on
+    the site's host (a GitHub Pages site of another repository of the organization), and ``external-paths``
+    leaves it to that project."""
     config = index.config
     parts = unquote(path).strip("/").split("/")
     first = parts[0]
