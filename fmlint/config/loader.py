@@ -61,21 +61,20 @@ def defaults(root: Path) -> Config:
     return Config(None, root)
 
 
-def find_config(folder: Path, known: dict[Path, Path | None] | None = None) -> Path | None:
+def find_config(folder: Path, known: dict[Path, Path | None]) -> Path | None:
     """The nearest configuration file at or above ``folder``; ``known`` holds the answers for folders looked
     at before and takes this one's (the folders of a site share their parents: each is looked in once)."""
     passed: list[Path] = []
     found = None
     for candidate in (folder, *folder.parents):
-        if known is not None and candidate in known:
+        if candidate in known:
             found = known[candidate]
             break
         passed.append(candidate)
         found = config_in(candidate)
         if found is not None:
             break
-    if known is not None:
-        known.update(dict.fromkeys(passed, found))
+    known.update(dict.fromkeys(passed, found))
     return found
 
 
