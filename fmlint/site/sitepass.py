@@ -210,8 +210,7 @@ def _site_findings(
         few = _partial_keys(site) and len(in_run) < min(len(files), _PARTIAL_RUN)
         if not edited and _probes_hold(kept):
             memo = kept
-        elif few:  # only files of the run changed (if the others are as kept): index the part of the site
-            # they depend on
+        elif few:  # only the run's files changed (if the others are as kept): the part of the site they need
             memo, refresh = _partial_or_none(run, kept)
         stamps = walked.stamps()
         # files outside the run with another stamp (touched, pulled, checked out): their facts now are read
@@ -339,17 +338,17 @@ def _whole_memo(run: _Pass, state: str, keep: bool = False) -> _Memo:
 
 
 def _partial_or_none(
-    run: _Pass, kept: _Memo, changed: list[tuple[str, str, SiteFacts]] | None = None
+    run: _Pass, kept: _Memo, changed: Sequence[tuple[str, str, SiteFacts]] = ()
 ) -> tuple[_Memo | None, bool]:
     """The partial memo (``_partial_memo``), and whether the whole site must be indexed and kept instead
     (``None`` and true: the kept keys cannot be read)."""
     try:
-        return _partial_memo(run, kept, changed or []), False
+        return _partial_memo(run, kept, changed), False
     except LookupError:
         return None, True
 
 
-def _partial_memo(run: _Pass, kept: _Memo, changed: list[tuple[str, str, SiteFacts]]) -> _Memo:
+def _partial_memo(run: _Pass, kept: _Memo, changed: Sequence[tuple[str, str, SiteFacts]]) -> _Memo:
     """The findings in the files of the run over the part of the site they depend on, found by the keys kept
     with the site's findings (every other file is as it was then, or ``changed``: (name, absolute path, facts
     now) of those outside the run whose facts are not as kept): see ``fmlint.site.partial``."""
