@@ -377,6 +377,27 @@ def test_pages_a_build_step_writes_are_not_judged(tmp_path):
     assert len(site_findings(tmp_path)) == 7  # the four missing pages reported too
 
 
+def test_pages_a_build_step_writes_are_found_whatever_their_case(tmp_path):
+    """tekton.dev syncs its components' docs into `content/en/docs/Pipelines` (ignored by that name) and links
+    them by URL, which Hugo lowercases (`/docs/pipelines/install/`): not judged (14 false SITE003 before). A site
+    that keeps the case of its paths (`disablePathToLower`) links them as they are written."""
+    links = "[a](/docs/pipelines/install/) [b](/docs/gone/)\n"
+    for site, configuration in (("lower", ""), ("kept", "disablePathToLower = true\n")):
+        write(
+            tmp_path / site,
+            {
+                "hugo.toml": f'baseURL = "https://tekton.test/"\n{configuration}',
+                ".gitignore": "public/\ncontent/docs/Pipelines\n",
+                "content/docs/guides/p.md": page('title: "P"', body=links),
+            },
+        )
+        (tmp_path / site / ".git").mkdir()
+    gone = f"content/docs/guides/p.md:{at(5, links, '/docs/gone/')} SITE003"
+    assert placed(site_findings(tmp_path / "lower")) == [gone]
+    install = f"content/docs/guides/p.md:{at(5, links, '/docs/pipelines/install/')} SITE003"
+    assert placed(site_findings(tmp_path / "kept")) == [install, gone]
+
+
 def test_the_gitignore_rules_of_content_folders_and_the_folders_above(tmp_path):
     """Every `.gitignore` from a content folder up to the repository's root counts by its path patterns (the
     root's by those alone too: its names are build outputs and caches), one inside a content folder wholly;
@@ -411,6 +432,9 @@ def test_the_gitignore_rules_of_content_folders_and_the_folders_above(tmp_path):
         if rules.ignored(f"{content}/{name}")
     }
     assert ignored == {"cmd/flux_get.md", "imported.md", "community.md", "docs/api/v1.md", "docs/community.md"}
+    assert not rules.ignored(f"{content}/CMD/Flux_get.md") and rules.ignored(
+        f"{content}/CMD/Flux_get.md", any_case=True
+    )
     write(tmp_path, {"site/content/en/.gitignore": "community.md\nsupport.md\n"})
     assert build_ignores([content], inside) != rules  # (a change is a new digest: kept findings see it)
 

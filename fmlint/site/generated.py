@@ -7,7 +7,10 @@ of the ``.gitignore`` files in the content folders, and the path patterns
 (``content/en/flux/cmd/flux*``: a ``/`` before the end) of those above them up
 to the repository's root and of the root's own: a name alone there
 (``resources/``, Hugo's cache folder, which vitess.io ignores) matches in any
-folder, and says nothing of content.
+folder, and says nothing of content.  Where a missing page's file would be is
+known from its URL in lower case only (Hugo lowercases paths): tekton.dev
+ignores ``content/en/docs/Pipelines``, linked as ``/docs/pipelines/``, so the
+rules are also read with case ignored.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from fmlint.discover import ignored_by, repository_root
@@ -28,13 +32,22 @@ class BuildIgnores:
     path decides, as in git); compared and shown by the digest of the files they come from (a site's
     configuration in a run holds them: kept findings see a change)."""
 
-    def __init__(self, digest: str, specs: list[tuple[str, pathspec.GitIgnoreSpec]]) -> None:
+    def __init__(self, digest: str, rules: list[tuple[str, list[str]]]) -> None:
         self.digest = digest
-        self._specs = sorted(specs, key=lambda found: -len(found[0]))  # the deepest folder first
+        self._rules = sorted(rules, key=lambda found: -len(found[0]))  # the deepest folder first
 
-    def ignored(self, path: str) -> bool:
-        """Whether the file at ``path`` (absolute) is one git leaves out."""
-        return ignored_by(self._specs, path)
+    @cached_property
+    def _specs(self) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
+        return _specs(self._rules)
+
+    @cached_property
+    def _folded(self) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
+        return _specs([(folder.lower(), [line.lower() for line in lines]) for folder, lines in self._rules])
+
+    def ignored(self, path: str, any_case: bool = False) -> bool:
+        """Whether the file at ``path`` (absolute) is one git leaves out (``any_case``: or would be, were the
+        case of its letters another)."""
+        return ignored_by(self._specs, path) or (any_case and ignored_by(self._folded, path.lower()))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, BuildIgnores) and other.digest == self.digest
@@ -68,7 +81,7 @@ def build_ignores(content_dirs: Iterable[str], inside: Iterable[str]) -> BuildIg
             if os.path.isfile(path := os.path.join(current, ".gitignore")):
                 found.setdefault(path, False)
     digest = hashlib.blake2b(digest_size=16)
-    specs = []
+    rules = []
     for path, every in sorted(found.items()):
         try:
             with open(path, encoding="utf-8", errors="replace") as file:
@@ -78,7 +91,11 @@ def build_ignores(content_dirs: Iterable[str], inside: Iterable[str]) -> BuildIg
         digest.update(f"{path}\0{every}\0".encode() + "\n".join(lines).encode() + b"\0")
         kept = [line for line in lines if every or "/" in line.strip().rstrip("/")]
         if any(line.strip() and not line.startswith("#") for line in kept):
-            import pathspec  # (a site whose content no .gitignore names does without it)
+            rules.append((os.path.join(os.path.dirname(path), ""), kept))
+    return BuildIgnores(digest.hexdigest(), rules) if rules else None
 
-            specs.append((os.path.join(os.path.dirname(path), ""), pathspec.GitIgnoreSpec.from_lines(kept)))
-    return BuildIgnores(digest.hexdigest(), specs) if specs else None
+
+def _specs(rules: list[tuple[str, list[str]]]) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
+    import pathspec  # (a site whose content no .gitignore names does without it)
+
+    return [(folder, pathspec.GitIgnoreSpec.from_lines(lines)) for folder, lines in rules]

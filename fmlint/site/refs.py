@@ -546,9 +546,12 @@ _OTHER_FORMATS = tuple(extension for extension in CONTENT_EXTENSIONS if extensio
 
 def _written_by_build(index: SiteIndex, sources: list[str]) -> bool:
     """Whether one of the content files that would hold a missing page is ignored by git (a build step writes
-    it: ``fmlint.site.generated``): a page of it is judged once it is there."""
-    ignores = index.config.git_ignores
-    return ignores is not None and any(ignores.ignored(source) for source in sources)
+    it: ``fmlint.site.generated``): a page of it is judged once it is there.  On a Hugo site that lowercases
+    paths, whatever the case of the file's letters (``sources`` are the page's URL's)."""
+    config = index.config
+    ignores = config.git_ignores
+    any_case = config.generator == "hugo" and config.lower
+    return ignores is not None and any(ignores.ignored(source, any_case) for source in sources)
 
 
 def _content_files(config: SiteConfig, path: str, extensions: tuple[str, ...] = CONTENT_EXTENSIONS) -> list[str]:
