@@ -26,6 +26,7 @@ FrontMatterKind = Literal["yaml", "toml", "json"]
 _UTF8_BOM = b"\xef\xbb\xbf"
 _DELIMITERS = "-+"  # the first character of YAML and TOML front matter (see _delimiter)
 _TOML_BOUNDARY = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
+_LEADING_SPACE = re.compile(r"[ \t\r\n]*")
 _BINARY_SNIFF = 8192
 # Lists and block quotes opened on one line; real articles nest a handful.
 MAX_NESTING = 1_000
@@ -57,6 +58,7 @@ class Document(msgspec.Struct):
     mdx: bool = False  # an MDX file: its JSX, ESM and expressions are masked before parsing (fmlint.mdx)
     html: bool = False  # an HTML content file (a Hugo page): its body is HTML, written as it is
     blocks: tuple[str, ...] = ()  # MkDocs' indented-block markers, masked before parsing (fmlint.mkdocs_blocks)
+    late: bool = False  # the front matter follows blank lines or spaces (see ``only_at_top``)
 
     @property
     def body(self) -> str:
@@ -146,17 +148,22 @@ def _delimiter(first: str) -> tuple[FrontMatterKind, re.Pattern[str]]:
 
 
 def _split(doc: Document) -> None:
+    """Where the front matter and the body are, as Hugo finds them: its page lexer skips spaces, tabs and line
+    breaks before the front matter (see ``only_at_top`` for the other generators)."""
     text = doc.text
-    first = text[:1]
+    start = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr]  # (it matches the empty string)
+    first = text[start : start + 1]
     if first == "{":
-        _split_json(doc)
+        _split_json(doc, start)
+        doc.late = start > 0
         return
     if first not in _DELIMITERS:
         return
     kind, boundary = _delimiter(first)
-    opening = _line_at(text, 0)
+    opening = _line_at(text, start)
     if not boundary.match(doc.source(opening)):
         return
+    doc.late = start > 0
     doc.kind = kind
     doc.opening = opening
     closing = boundary.search(text, _next_line(doc, opening))  # the pattern is anchored to whole lines
@@ -167,22 +174,33 @@ def _split(doc: Document) -> None:
     doc.body_start = _next_line(doc, _line_at(text, closing.start()))
 
 
-def _split_json(doc: Document) -> None:
+def only_at_top(doc: Document) -> None:
+    """Undo the split of front matter that blank lines or spaces precede, for a generator other than Hugo:
+    Jekyll, Astro, Docusaurus and MkDocs read front matter on the first line only (``FM007`` says so)."""
+    if doc.late:
+        doc.kind = doc.front_matter = None
+        doc.opening = Span(0, 0)
+        doc.body_start = 0
+        doc.late = False
+
+
+def _split_json(doc: Document, start: int) -> None:
     """A leading JSON object: find its closing brace (string-aware)."""
     doc.kind = "json"
-    doc.opening = Span(0, 1)
-    end = _json_object_end(doc.text)
+    doc.opening = Span(start, start + 1)
+    end = _json_object_end(doc.text, start)
     if end is None:  # unclosed: kind without a front_matter span
         doc.body_start = len(doc.text)
         return
-    doc.front_matter = Span(0, end)
+    doc.front_matter = Span(start, end)
     doc.body_start = _after_line(doc.text, end)
 
 
-def _json_object_end(text: str) -> int | None:
+def _json_object_end(text: str, start: int) -> int | None:
     depth = 0
     in_string = escaped = False
-    for index, char in enumerate(text):
+    for index in range(start, len(text)):
+        char = text[index]
         if in_string:
             if escaped:
                 escaped = False

@@ -83,7 +83,6 @@ CASES = {
     "unclosed front matter": (b"---\ntitle: x\n\nBody.\n", [(1, 1, "FM001")]),
     "unclosed TOML front matter": (b"+++\ntitle = 'x'\n\nBody.\n", [(1, 1, "FM001")]),
     "unclosed JSON front matter": (b'{\n  "title": "x"\n\nBody.\n', [(1, 1, "FM001")]),
-    "front matter not at the top": (b"\n\n---\ntitle: x\n---\nBody.\n", [(1, 1, "SC004"), (3, 1, "FM007")]),
     "binary file named .md": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", [(1, 1, "FL003")]),
     "UTF-16 with a byte-order mark": ("---\ntitle: x\n---\n".encode("utf-16"), [(1, 1, "FL003")]),
     "UTF-16 without a byte-order mark": ("---\ntitle: x\n---\n".encode("utf-16-le"), [(1, 1, "FL003")]),

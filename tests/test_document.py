@@ -1,4 +1,8 @@
-from fmlint.document import read_document
+import pytest
+from support import check, lint, located
+
+from fmlint.document import only_at_top, read_document
+from fmlint.positions import Span
 
 
 def test_yaml_front_matter_and_body():
@@ -36,3 +40,32 @@ def test_no_front_matter():
 def test_longer_delimiters_and_trailing_spaces_are_delimiters():
     doc = read_document("a.md", b"----  \ntitle: x\n---\n")
     assert doc.kind == "yaml" and doc.source(doc.front_matter) == "title: x\n"
+
+
+def test_front_matter_after_blank_lines_is_read_as_hugo_reads_it():
+    """Hugo's page lexer skips spaces, tabs and line breaks before the front matter (buildpacks.io: 66 pages
+    open with a blank line); the split records that it did."""
+    doc = read_document("a.md", b"\r\n \t\n+++\r\ntitle = 'x'\r\n+++\r\nbody")
+    assert (doc.kind, doc.late, doc.opening) == ("toml", True, Span(5, 8))
+    assert doc.source(doc.front_matter) == "title = 'x'\r\n" and doc.body == "body"
+    doc = read_document("a.md", b'\n\n{"title": "x"}\nbody')
+    assert (doc.kind, doc.late, doc.source(doc.front_matter), doc.body) == ("json", True, '{"title": "x"}', "body")
+    assert not read_document("a.md", b"---\ntitle: x\n---\n").late
+
+
+def test_front_matter_after_blank_lines_is_not_read_for_other_generators():
+    doc = read_document("a.md", b"\n---\ntitle: x\n---\nbody\n")
+    only_at_top(doc)
+    assert (doc.kind, doc.front_matter, doc.body_start, doc.late) == (None, None, 0, False)
+
+
+@pytest.mark.parametrize("preset", ["hugo", "jekyll", "docusaurus", "mkdocs-material", "none"])
+def test_late_front_matter_positions_by_preset(preset):
+    """On Hugo the front matter is read where it is (a finding in it at its line); elsewhere it is no front
+    matter, and FM007 says so at its opening delimiter."""
+    source = "\n\n  \n---\ntitle: 5\n---\n\nBody.\n"
+    if preset == "hugo":
+        check(source, [(5, 8, "SC001")], preset=preset)
+    else:
+        assert (4, 1, "FM007") in located(lint(source, preset=preset))
+        assert not [d for d in lint(source, preset=preset) if d.code == "SC001"]

@@ -8,7 +8,8 @@ linted as a file in a Hugo site (``hugo.toml`` at its root), named like a
 Jekyll post (``2025-02-07-price-cuts.md``, which the file-name date rule
 reads), with every rule enabled, inline schemas allowed, the default
 ``hugo-article`` schema, and the options in ``EXAMPLE_OPTIONS`` (an image-host
-deny-list, which is empty by default).
+deny-list, which is empty by default); with the preset of
+``EXAMPLE_PRESETS`` for a rule that Hugo's reading never triggers.
 
 Some rules cannot be shown by a text article; they are listed in
 ``NOT_A_TEXT_ARTICLE`` with the reason, and their Example must show a
@@ -19,6 +20,7 @@ real rule that has no markdown example.
 import re
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from fmlint.config.settings import Settings
@@ -46,6 +48,7 @@ NOT_A_TEXT_ARTICLE = {
 }
 
 EXAMPLE_OPTIONS = {"images": {"denied-hosts": ["i.imgur.com"]}}
+EXAMPLE_PRESETS = {"FM007": "jekyll"}  # (Hugo reads front matter after blank lines)
 EXAMPLE_FILE_NAME = "2025-02-07-price-cuts.md"
 DOC_SETTINGS = Settings(
     schema=load_schema("hugo-article"),
@@ -77,12 +80,13 @@ def examples(doc: str):
     return failing, later[0] if later else None
 
 
-def codes(article: str, folder: Path) -> list[str]:
+def codes(article: str, folder: Path, code: str) -> list[str]:
     path = folder / "content" / "posts" / EXAMPLE_FILE_NAME
     path.parent.mkdir(parents=True)
     (folder / "hugo.toml").write_text("", encoding="utf-8")
     path.write_text(article, encoding="utf-8")
-    return [d.code for d in lint_path(str(path), DOC_SETTINGS).diagnostics]
+    settings = msgspec.structs.replace(DOC_SETTINGS, preset=EXAMPLE_PRESETS.get(code, DOC_SETTINGS.preset))
+    return [d.code for d in lint_path(str(path), settings).diagnostics]
 
 
 @pytest.mark.parametrize("code", sorted(RULES_BY_CODE))
@@ -101,8 +105,8 @@ def test_failing_example_produces_the_code(code, tmp_path):
         return
     assert failing is not None, f"{code}: the Example needs a ```markdown article"
     assert passing is not None, f'{code}: the Example needs a "Use instead:" article'
-    assert code in codes(failing, tmp_path / "failing")
-    assert code not in codes(passing, tmp_path / "passing")
+    assert code in codes(failing, tmp_path / "failing", code)
+    assert code not in codes(passing, tmp_path / "passing", code)
 
 
 def test_exemptions_name_real_rules():

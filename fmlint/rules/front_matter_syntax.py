@@ -188,14 +188,17 @@ title: Hello
     Rule(
         "FM007",
         "misplaced-front-matter",
-        "A front-matter block does not start on the first line.",
+        "A front-matter block does not start on the first line (a generator other than Hugo ignores it).",
         doc="""## What it does
 Reports a `---` or `+++` block that would be front matter but is preceded by
-blank lines.
+blank lines, for a generator that reads front matter on the first line only:
+every preset but `hugo`. Hugo skips blank lines and spaces before the front
+matter, and so does fmlint on a Hugo site.
 
 ## Why is this bad?
-Front matter is only recognised at the very start of the file; otherwise the
-block is rendered as body text and the page loses its title, date and so on.
+Jekyll, Astro, Docusaurus and MkDocs recognise front matter only at the very
+start of the file; otherwise the block is rendered as body text and the page
+loses its title, date and so on.
 
 ## Example
 ```markdown
