@@ -286,6 +286,29 @@ def test_hugo_finds_images_in_translations_bundles_beside_page_urls_and_in_mount
     assert [f[:3] for f in located_codes(root / "content/es/docs/page.md")] == [(5, 25, "IMG006")]
 
 
+@pytest.mark.parametrize("lower", [True, False])
+def test_hugo_finds_images_in_themes_static_folders_and_bundles_in_any_case(tmp_path, lower):
+    """buildpacks.io's images are its theme's (`themes/buildpacks/static/images/`: 10 false IMG006 before), and
+    tekton.dev's `/docs/concepts/x.png` is `content/en/docs/Concepts/x.png`, which Hugo publishes in lower case
+    (unless `disablePathToLower`)."""
+    root = site(
+        tmp_path,
+        {
+            "hugo.toml": f"theme = 'cnb'\nstaticDir = ['static', 'files']\ndisablePathToLower = {str(not lower).lower()}\n",
+            "themes/cnb/static/images/builder.svg": "",
+            "files/pdf/cover.png": "",
+            "content/docs/Concepts/_index.md": "---\ntitle: x\n---\n",
+            "content/docs/Concepts/Runs.png": "",
+            "content/docs/Concepts/model.md": (
+                "---\ntitle: x\n---\n![a](/images/builder.svg) ![b](/pdf/cover.png) ![c](/docs/concepts/runs.png)\n"
+                "![d](/images/gone.svg) ![e](/docs/Concepts/Runs.png)\n"
+            ),
+        },
+    )
+    found = [f[:3] for f in located_codes(root / "content/docs/Concepts/model.md")]
+    assert found == ([(5, 6, "IMG006")] if lower else [(4, 53, "IMG006"), (5, 6, "IMG006")])
+
+
 def test_mkdocs_pages_images_relative_to_their_url(tmp_path):
     """Material for MkDocs' own docs write `../../assets/x.png` in `docs/setup/page.md`: from `/setup/page/`."""
     page = '---\ntitle: x\n---\n<img src="../../assets/shot.png" alt="a"> <img src="../../assets/gone.png" alt="b">\n'

@@ -1478,6 +1478,19 @@ def test_links_to_content_files_are_found_as_a_render_hook_finds_pages(tmp_path)
     ]
 
 
+def test_links_to_the_themes_and_other_static_folders_are_served(tmp_path):
+    """Hugo lays its themes' `static/` folders and those of `staticDir` under the site's own `static/`."""
+    links = "[a](/legacy/) [b](/old/api/) [c](/gone/)\n"
+    files = {
+        "hugo.toml": 'baseURL = "https://example.org/"\ntheme = ["cnb"]\nstaticDir = ["static", "downloads"]\n',
+        "themes/cnb/static/legacy/index.html": "",
+        "downloads/old/api/index.html": "",
+        "content/docs/a.md": page('title: "A"', body=links),
+    }
+    write(tmp_path, files)
+    assert placed(site_findings(tmp_path)) == [f"content/docs/a.md:{at(5, links, '/gone/')} SITE003"]
+
+
 UNBUILT_LINKS = "[a](/tests/t/) [b](/ext/) [c](/ext/#intro) [d](/docs/)\n"
 UNBUILT_SITE = {
     "hugo.toml": 'baseURL = "https://example.org/"\n',

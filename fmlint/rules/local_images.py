@@ -71,8 +71,10 @@ paths, not URLs) exist on disk:
   the same content path in the site's other content folders (a bundle has the
   resources of its translations' bundles; module mounts lay folders over one
   another), and an absolute path in the folders mounted on `static/` and
-  `assets/` and among the bundles' resources, which Hugo publishes at their
-  content path;
+  `assets/`, in the other folders of `staticDir`, in the themes' `static/` and
+  `assets/` folders, and among the bundles' resources, which Hugo publishes at
+  their content path in lower case (`Concepts/chart.png` at
+  `/concepts/chart.png`, unless `disablePathToLower` is set);
 - a path through an import alias of the site's `tsconfig.json`
   (`compilerOptions.paths`, such as Astro's `"~/*": ["./src/*"]`:
   `~/assets/hero.png`) is looked up where the alias points.
@@ -84,7 +86,7 @@ one, absolute paths are not checked. Query strings and fragments are ignored and
 `%20`-style escapes decoded. The finding names the places that were searched,
 relative to the site root (`static/images/chart.png`) or, without one, to the
 current folder, like the article's path (`content/recipes/chart.png`).
-Themes' and modules' folders and custom `staticDir` settings are not searched.
+Hugo modules' folders (themes fetched as Go modules) are not searched.
 
 ## Why is this bad?
 The page shows a broken image, and Hugo's build does not fail on a missing

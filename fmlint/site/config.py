@@ -280,6 +280,13 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
             for folder in (*self.static_dirs, *self.content_dirs)
             if (place := folder.file_at(content_path)) is not None
         ]
+        if self.lower:  # (Hugo publishes a bundle's `Concepts/chart.png` at `/concepts/chart.png`)
+            found += [
+                written
+                for content_path in ((path, rest) if language in self.languages else (path,))
+                for folder in self.content_dirs
+                if (written := any_case(folder.path, content_path)) is not None
+            ]
         return list(dict.fromkeys(found))
 
     def same_place(self, path: str) -> list[str]:
@@ -295,6 +302,28 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
             and other.holds(source)
         ]
         return list(dict.fromkeys(found))
+
+
+def any_case(folder: str, path: str) -> str | None:
+    """The file at ``path`` (``/``-separated, lower case) below ``folder`` whatever the case of its letters
+    (asked only of an image not found as written); None when there is none or it is written in lower case."""
+    current, exact = folder, True
+    for part in path.split("/"):
+        names = _names_by_lower(current)
+        if part not in names:
+            return None
+        name = names[part]
+        exact = exact and name == part
+        current = os.path.join(current, name)
+    return None if exact else current
+
+
+def _names_by_lower(folder: str) -> dict[str, str]:
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return {}
+    return {name.lower(): name for name in reversed(names)}  # (of two spellings, the first in order)
 
 
 def site_of(path: str) -> SiteConfig | None:
@@ -797,7 +826,10 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
             own_language = language if own and own != content_dir else None
             dirs.append(ContentDir(os.path.normpath(os.path.join(root, own or content_dir)), own_language))
     dirs = [found for found in dirs if found.language not in disabled]
-    static_dirs = tuple(_static_mounts(root, _table(options, "module").get("mounts")))
+    static_dirs = (
+        *_static_mounts(root, _table(options, "module").get("mounts")),
+        *_static_folders(root, options),
+    )
     redirects: list[str] = []
     redirect_data = b""
     for found, read in [  # (Netlify serves the static folders' `_redirects`, and reads netlify.toml's)
@@ -908,6 +940,18 @@ def _static_mounts(root: str, mounts: Any) -> list[ContentDir]:
         if component in ("static", "assets") and mount.get("source"):
             found.append(ContentDir(os.path.normpath(os.path.join(root, str(mount["source"]))), None, under))
     return found
+
+
+def _static_folders(root: str, options: dict[str, Any]) -> list[ContentDir]:
+    """The folders of ``staticDir`` but ``static/``, and the ``static/`` and ``assets/`` folders of the site's
+    themes (``theme``, one or a list, under ``themesDir``), which Hugo lays under the site's own:
+    buildpacks.io's images are its theme's."""
+    themes = os.path.join(root, str(options.get("themesdir", "themes")))
+    folders = [os.path.join(root, name) for name in _strings(options.get("staticdir")) if name != "static"]
+    folders += [
+        os.path.join(themes, theme, name) for theme in _strings(options.get("theme")) for name in ("static", "assets")
+    ]
+    return [ContentDir(os.path.normpath(folder), None) for folder in folders if os.path.isdir(folder)]
 
 
 def _headless(cascade: Any) -> tuple[str, ...]:
