@@ -199,6 +199,37 @@ def test_a_sites_markdown_that_is_no_rendered_page_needs_no_front_matter(tmp_pat
     assert reported() == ["plain/c.md:1:1", "site/docs/b.md:1:1"]
 
 
+def test_a_leaf_bundles_resources_and_a_headless_bundle_need_no_page_keys(tmp_path, monkeypatch, capsys):
+    """envoyproxy's `boilerplates/` is a headless leaf bundle (`index.md` with `headless: true`) whose other
+    Markdown files, some without front matter, some with an empty one, are its resources that a shortcode
+    includes: no pages, so no title is required (63 false SC003/SC004 before). A page without its title, and a
+    non-headless bundle's own `index.md`, are still reported; so is a file outside any site."""
+    from fmlint.cli import main
+
+    files = {
+        "site/hugo.toml": 'baseURL = "https://example.org/"\n',
+        "site/content/v1/boilerplates/index.md": "---\nheadless: true\n---\n",
+        "site/content/v1/boilerplates/kind.md": "Run `kind create cluster`.\n",
+        "site/content/v1/boilerplates/ports/open.md": "---\n---\nOpen the ports.\n",
+        "site/content/v1/bundle/index.md": "---\ndate: 2025-02-07\n---\n",
+        "site/content/v1/page.md": "# Page\n",
+        "plain/boilerplates/index.md": "---\nheadless: false\n---\n",
+        "plain/boilerplates/kind.md": "Run it.\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    main(["--format", "json", "--no-cache", "--select", "SC003,SC004", "site", "plain"])
+    found = [f"{d['path']}:{d['line']}:{d['column']} {d['code']}" for d in json.loads(capsys.readouterr().out)]
+    assert found == [
+        "plain/boilerplates/index.md:1:1 SC003",
+        "plain/boilerplates/kind.md:1:1 SC004",
+        "site/content/v1/bundle/index.md:1:1 SC003",
+        "site/content/v1/page.md:1:1 SC004",
+    ]
+
+
 def test_dialect_comes_from_dollar_schema():
     draft7 = {"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"n": {"exclusiveMinimum": 3}}}
     check("---\nn: 3\n---\n", [(2, 4, "SC001")], schema=draft7)

@@ -108,7 +108,8 @@ is only shown.
         "A key the schema requires is missing.",
         doc="""## What it does
 Reports a `required` key that is absent, at the mapping that should hold it (the
-opening delimiter for top-level keys).
+opening delimiter for top-level keys); not in a file of a site that renders no
+page of it (see SC004) or that is a headless bundle (`headless: true`).
 
 ## Why is this bad?
 Pages without a title or date sort wrongly, show empty headings or break list
@@ -138,9 +139,10 @@ Reports a file without front matter when the schema that applies to it has
 `required` keys. Files under a permissive schema may have no front matter, and
 so may the Markdown files of a site that are not pages it renders: those
 outside its content folders (a `README.md` beside `hugo.toml`, notes under
-`scripts/`: pre-commit passes them too), and those its configuration's
+`scripts/`: pre-commit passes them too), those its configuration's
 `cascade` never renders (`build: {render: never}`: fragments that shortcodes
-include).
+include), and those below a leaf bundle's folder (one holding `index.md`), which
+Hugo makes the bundle's resources.
 
 ## Why is this bad?
 An article without front matter has no title or date; Hugo renders it with
@@ -261,6 +263,14 @@ def no_page(path: str) -> bool:
     return site is not None and bool(site.content_dirs) and not site.renders(os.path.abspath(path))
 
 
+def _headless(data: Any) -> bool:
+    """Whether the front matter makes a headless bundle (``headless: true``): Hugo writes no page of it (a
+    holder of resources that shortcodes include)."""
+    return isinstance(data, dict) and any(
+        str(key).lower() == "headless" and value is True for key, value in data.items()
+    )
+
+
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     schema = ctx.settings.schema
     fm = ctx.front_matter
@@ -293,9 +303,12 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     if preset is not None and preset.case_insensitive_keys and isinstance(data, dict):
         data, fm = in_schema_spelling(schema.contents, data, fm)
     if not known_valid(schema, data):
-        from fmlint.schema.errors import schema_problems  # jsonschema: imported for the first invalid document
+        from fmlint.schema.errors import MISSING_KEY, schema_problems  # jsonschema: imported for the first invalid one
 
-        yield from schema_problems(schema.validator.iter_errors(data), fm, ctx.doc.text, schema.validator)
+        problems = schema_problems(schema.validator.iter_errors(data), fm, ctx.doc.text, schema.validator)
+        for problem in problems:  # (a file of which no page is made needs no page's keys)
+            if problem.code != MISSING_KEY or not (_headless(data) or ctx.probe(no_page, ctx.doc.path)):
+                yield problem
     yield from near_miss_problems(schema.contents, data, fm)
 
 

@@ -199,9 +199,11 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
         return {}  # not a field: worked out once per language
 
     def renders(self, absolute: str) -> bool:
-        """Whether the site renders a page of the file at ``absolute``: a content folder holds it, and no
-        ``cascade`` target with ``build.render: never`` covers it (``fmlint.site.index.renders``)."""
-        if not self.content_dirs_of(absolute):
+        """Whether the site renders a page of the file at ``absolute``: a content folder holds it, no leaf
+        bundle's folder above it makes it one of the bundle's resources, and no ``cascade`` target with
+        ``build.render: never`` covers it (``fmlint.site.index.renders``)."""
+        holding = self.content_dirs_of(absolute)
+        if not holding or (self.generator == "hugo" and _in_leaf_bundle(absolute, holding[0][1].path)):
             return False
         if not self.headless:
             return True
@@ -302,6 +304,28 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
             and other.holds(source)
         ]
         return list(dict.fromkeys(found))
+
+
+# the files Hugo makes pages of
+CONTENT_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mmark", ".html", ".htm", ".adoc", ".org", ".rst")
+
+
+def _in_leaf_bundle(absolute: str, content: str) -> bool:
+    """Whether a folder holding the file at ``absolute``, below the content folder ``content``, is a leaf
+    bundle's (holds an ``index`` content file): Hugo makes the file one of the bundle's resources, no page
+    (envoyproxy's ``boilerplates/``, included by a shortcode). The bundle's own ``index`` file is its page."""
+    folder = os.path.dirname(absolute)
+    if os.path.basename(absolute).split(".", 1)[0] in ("index", "_index"):
+        folder = os.path.dirname(folder)  # (its own folder is the bundle's)
+    while len(folder) > len(content) and folder.startswith(content):
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            names = []
+        if any(name.split(".", 1)[0] == "index" and name.lower().endswith(CONTENT_EXTENSIONS) for name in names):
+            return True
+        folder = os.path.dirname(folder)
+    return False
 
 
 def any_case(folder: str, path: str) -> str | None:

@@ -32,7 +32,7 @@ import msgspec
 
 from fmlint.images import IMAGE_EXTENSIONS
 from fmlint.site.anchors import WRITTEN_DASHES, custom_id, heading_ids, predictable
-from fmlint.site.config import SiteConfig
+from fmlint.site.config import CONTENT_EXTENSIONS, SiteConfig
 from fmlint.site.facts import Anchor, Item, SiteFacts
 from fmlint.site.globs import glob_slice_matches
 from fmlint.site.hugo_paths import (
@@ -53,7 +53,6 @@ if TYPE_CHECKING:  # (the modules of other generators are imported where a site 
     from fmlint.site.refs import Resolved
     from fmlint.site.starlight import Starlight
 
-CONTENT_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mmark", ".html", ".htm", ".adoc", ".org", ".rst")
 _TOKEN = re.compile(r":\w+(\[.+?\])?")
 _MONTHS = (
     "January",

@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from fmlint.discover import MARKDOWN_EXTENSIONS
-from fmlint.site.config import SiteConfig
+from fmlint.site.config import CONTENT_EXTENSIONS, SiteConfig
 from fmlint.site.facts import Reference
 from fmlint.site.hugo_paths import basic_normalize, join_url, link_path, names_file, under_base, url_key
-from fmlint.site.index import CONTENT_EXTENSIONS, Page, SiteIndex, content_paths, stem
+from fmlint.site.index import Page, SiteIndex, content_paths, stem
 from fmlint.site.routes import matches
 
 if TYPE_CHECKING:  # (the modules of other generators, and of redirect templates, are imported where a site has them)
