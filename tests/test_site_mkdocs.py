@@ -170,3 +170,20 @@ def test_anchors_of_pages_with_snippets_are_those_of_the_snippets_too(tmp_path):
     assert re.findall(r"contains a link '([^']*)', but the doc '[^']*' does not contain an anchor", log) == [
         "target.md#nope"
     ]
+
+
+def test_a_page_with_a_heading_a_hook_writes_is_not_judged(tmp_path):
+    """Material for MkDocs' docs write `#### <!-- md:setting config.tags -->`, a heading of an HTML comment
+    alone, which its `shortcodes.py` hook replaces with the setting's name and ID (36 false SITE004 before):
+    the page's IDs are not all in its Markdown. A comment beside a heading's text is only a comment."""
+    links = "[a](hooked.md#config.tags) [b](plain.md#config.tags)\n"
+    write(
+        tmp_path,
+        {
+            "mkdocs.yml": "site_name: t\n",
+            "docs/index.md": "# Home\n\n" + links,
+            "docs/hooked.md": "# Hooked\n\n#### <!-- md:setting config.tags -->\n",
+            "docs/plain.md": "# Plain\n\n#### Tags <!-- md:setting config.tags -->\n",
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [f"docs/index.md:{at(3, links, 'plain.md#config.tags')} SITE004"]

@@ -131,7 +131,8 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     element_ids: list[str] = []
     # Markdown the body shows but does not hold (headings included): a ``{{% name %}}`` shortcode without
     # content, a ``--8<--`` snippet (pymdownx.snippets), a ``::: module.name`` block (mkdocstrings), an
-    # ``{!file.md!}`` include (mdx_include, markdown-include)
+    # ``{!file.md!}`` include (mdx_include, markdown-include), a heading of an HTML comment alone (which a
+    # site's hook replaces: Material for MkDocs' ``#### <!-- md:setting config.x -->`` writes the heading and ID)
     hidden_markdown: bool = False
     doc_id: Item | None = None  # Docusaurus's ``id``: a doc's URL ends with it
     shortcodes: list[str] = []  # the ``{{< name >}}`` shortcodes it calls (their templates may write IDs)
@@ -380,12 +381,13 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
                 for found in _ID_ATTRIBUTE.finditer(attributes.group(1))
             ]
     snippets, unread = _snippets(text, view.snippet_starts)
+    written = any(not h.text.strip() and text.find("<!--", h.span.start, h.span.end) >= 0 for h in headings)
     return _Body(
         anchors,
         references,
         includes + snippets,
         element_ids,
-        hidden or view.writes_markdown or unread,
+        hidden or view.writes_markdown or unread or written,
         shortcodes,
         calls,
         liquid_includes,
