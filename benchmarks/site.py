@@ -1,6 +1,7 @@
 """Benchmark the site rules (issue 16) on a linked 10k-article Hugo site.
 
-Usage: ``python benchmarks/site.py [--size 10000] [--repeat 3] [--work DIR] [--compare TREE] [--facts N]``
+Usage: ``python benchmarks/site.py [--size 10000] [--repeat 3] [--work DIR] [--compare TREE] [--facts N]
+[--folder SITE]``
 
 Generates the corpus with ``gen_corpus.py --site-links`` (once), then times the
 ``fmlint`` command (wall clock and CPU time of the process and its workers; the
@@ -32,6 +33,10 @@ load average beside it and the ratios against the baseline of the same version
 measured in the same run, with the ratio of the best walls beside (the least disturbed
 run of each case: on a machine shared with busy neighbours, the nearest to what the
 code costs).  The edited files are restored at the end.
+
+``--folder SITE`` times the same cases on a real site instead (its root; the files edited are restored at
+the end): its 10th, 50th and 90th Markdown files in path order are the three, its 130th the file outside
+(longhorn.io's website, 8,326 files, is the real site nearest 10k that the notes measure).
 
 ``--facts N`` times instead the site facts extraction alone, the per-file share
 of a cold run with the site rules: the site's first ``N`` files are read and
@@ -90,12 +95,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--compare", type=Path, help="another fmlint source tree, timed alternately")
     parser.add_argument("--facts", type=int, metavar="N", help="time the facts extraction of N files alone")
     parser.add_argument("--measure-facts", type=Path, help=argparse.SUPPRESS)  # a child process's part
+    parser.add_argument("--folder", type=Path, help="a real site's root, measured instead of the generated one")
     args = parser.parse_args(argv)
     if args.measure_facts is not None:
         measure_facts(args.measure_facts, args.facts)
         return
-    site = args.work / f"site-{args.size}"
-    if not (site / ".complete").exists():
+    site = args.folder.resolve() if args.folder else args.work / f"site-{args.size}"
+    if args.folder is None and not (site / ".complete").exists():
         shutil.rmtree(site, ignore_errors=True)
         subprocess.run(
             [sys.executable, str(HERE / "gen_corpus.py"), str(args.size), str(site), "--site-links"], check=True
@@ -104,12 +110,20 @@ def main(argv: list[str] | None = None) -> None:
     if args.facts:
         facts_table(site, args.facts, args.repeat, args.compare)
         return
-    versions = [Version("this checkout", None, args.work / f"site-{args.size}-cache")]
+    name = site.name if args.folder else f"site-{args.size}"
+    versions = [Version("this checkout", None, args.work / f"{name}-cache")]
     if args.compare is not None:
-        versions.insert(0, Version(f"compared: {args.compare}", args.compare.resolve(), args.work / "compared-cache"))
+        compared = args.work / f"{name}-compared-cache"
+        versions.insert(0, Version(f"compared: {args.compare}", args.compare.resolve(), compared))
     for tree in [HERE.parent, *([args.compare] if args.compare else [])]:
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "fmlint")], check=True)
-    three = ["0000/article-000005.md", "0001/article-000150.md", "0002/article-000250.md"]
+    three, outside = (
+        ["0000/article-000005.md", "0001/article-000150.md", "0002/article-000250.md"],
+        "0003/article-000350.md",
+    )
+    if args.folder:
+        markdown = sorted(str(path.relative_to(site)) for path in site.rglob("*.md") if ".git" not in path.parts)
+        three, outside = [markdown[9], markdown[49], markdown[89]], markdown[129]
     originals = {name: (site / name).read_bytes() for name in three}
     load_before = os.getloadavg()
     try:
@@ -142,7 +156,6 @@ def main(argv: list[str] | None = None) -> None:
             for name in three:  # (edited again: the files' entries are new to the other cache too)
                 (site / name).write_bytes(originals[name] + f"\n## Edited section {edit}, off\n".encode())
             version.time("edited-off", ["--ignore", "SITE", "--cache-dir", f"{version.cache}-off", *three], site)
-        outside = "0003/article-000350.md"
         originals[outside] = (site / outside).read_bytes()
         for _ in range(args.repeat):
             for version in versions:
@@ -161,12 +174,13 @@ def main(argv: list[str] | None = None) -> None:
         for name, data in originals.items():
             (site / name).write_bytes(data)
     load_after = os.getloadavg()
-    print(f"site rules, {args.size} articles; load average {load_before[0]:.2f} before, {load_after[0]:.2f} after")
+    what = f"{site}, {', '.join(three)}" if args.folder else f"{args.size} articles"
+    print(f"site rules, {what}; load average {load_before[0]:.2f} before, {load_after[0]:.2f} after")
     for version in versions:
-        _table(version)
+        _table(version, collisions=args.folder is None)
 
 
-def _table(version: Version) -> None:
+def _table(version: Version, collisions: bool) -> None:
     cases = ("without", "cold", "first-off", "fill", "warm", "base", "precommit", "touched", "edited")
     without, cold, first_off, first, warm, base, precommit, touched, edited = (
         median_run(version.runs[case]) for case in cases
@@ -207,10 +221,14 @@ def _table(version: Version) -> None:
     for name, (wall, cpu, _), measure, target in rows:
         print(f"| {name} | {wall:.2f} | {cpu:.2f} | {measure} | {target} |")
     for case, (_, _, output) in (
-        ("touched", touched),
-        ("edited", edited),
-        ("outside touched", outside),
-        ("outside edited", edited_outside),
+        ()
+        if not collisions
+        else (  # (the generated site's, with an unchanged file)
+            ("touched", touched),
+            ("edited", edited),
+            ("outside touched", outside),
+            ("outside edited", edited_outside),
+        )
     ):
         collision = [line for line in output.splitlines() if "SITE001" in line]
         print(f"{case}: found", collision[0] if collision else "NO COLLISION (the site pass missed the unchanged file)")
