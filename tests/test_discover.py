@@ -96,3 +96,70 @@ def test_no_respect_gitignore_flag(tmp_path, capsys):
     assert main([str(tmp_path)]) == 0
     assert main(["--no-respect-gitignore", str(tmp_path)]) == 1
     capsys.readouterr()
+
+
+GITIGNORE = [
+    "/public",
+    "node_modules/",
+    "*.tern-port",
+    "*/**/.tern-port",
+    ".hugo_build*",
+    "build/**/out",
+    "docs/[a-c]*.md",
+    "!docs/b-keep.md",
+    "generated/",
+    "!generated/keep/",
+    r"\#notes.md",
+    "a?c.md",
+    "# a comment",
+    "",
+    "content/**/draft-*",
+    "!content/**/draft-ok.md",
+    "*.md.orig",
+    "logs",
+]
+PATHS = [
+    "public",
+    "public/",
+    "x/public/",
+    "node_modules/",
+    "a/node_modules/",
+    "a/node_modules/b.md",
+    "x.tern-port",
+    "a/b/.tern-port",
+    ".hugo_build.lock",
+    "build/x/y/out",
+    "build/out",
+    "docs/a.md",
+    "docs/b-keep.md",
+    "docs/d.md",
+    "docs/sub/a.md",
+    "generated/",
+    "generated/keep/",
+    "generated/x.md",
+    "#notes.md",
+    "abc.md",
+    "abbc.md",
+    "content/en/draft-1.md",
+    "content/en/draft-ok.md",
+    "content/draft-2.md",
+    "x.md.orig",
+    "logs",
+    "logs/",
+    "a/logs/x.md",
+    "index.md",
+    "content/en/docs/1.11/index.md",
+]
+
+
+def test_ignore_rules_answer_as_pathspec_does():
+    """One search over all of a .gitignore's patterns tells a path that none matches (most paths: a walk's
+    gitignore checks ~6 × faster on longhorn.io); a path some pattern matches gets pathspec's own answer."""
+    import pathspec
+
+    from fmlint.discover import IgnoreRules
+
+    rules, spec = IgnoreRules(GITIGNORE), pathspec.GitIgnoreSpec.from_lines(GITIGNORE)
+    assert [rules.check(path) for path in PATHS] == [spec.check_file(path).include for path in PATHS]
+    assert {rules.check(path) for path in PATHS} == {True, False, None}
+    assert IgnoreRules(["# only a comment", ""]).check("a.md") is None

@@ -11,6 +11,7 @@ line and column, and the key (exit code 2).
 
 from __future__ import annotations
 
+import itertools
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -66,7 +67,7 @@ def find_config(folder: Path, known: dict[Path, Path | None]) -> Path | None:
     at before and takes this one's (the folders of a site share their parents: each is looked in once)."""
     passed: list[Path] = []
     found = None
-    for candidate in (folder, *folder.parents):
+    for candidate in itertools.chain((folder,), folder.parents):  # (the parents made as they are reached)
         if candidate in known:
             found = known[candidate]
             break

@@ -19,12 +19,8 @@ import hashlib
 import os
 from collections.abc import Iterable
 from functools import cached_property
-from typing import TYPE_CHECKING
 
-from fmlint.discover import ignored_by, repository_root
-
-if TYPE_CHECKING:
-    import pathspec
+from fmlint.discover import IgnoreRules, ignored_by, repository_root
 
 
 class BuildIgnores:
@@ -37,11 +33,11 @@ class BuildIgnores:
         self._rules = sorted(rules, key=lambda found: -len(found[0]))  # the deepest folder first
 
     @cached_property
-    def _specs(self) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
+    def _specs(self) -> list[tuple[str, IgnoreRules]]:
         return _specs(self._rules)
 
     @cached_property
-    def _folded(self) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
+    def _folded(self) -> list[tuple[str, IgnoreRules]]:
         return _specs([(folder.lower(), [line.lower() for line in lines]) for folder, lines in self._rules])
 
     def ignored(self, path: str, any_case: bool = False) -> bool:
@@ -95,7 +91,5 @@ def build_ignores(content_dirs: Iterable[str], inside: Iterable[str]) -> BuildIg
     return BuildIgnores(digest.hexdigest(), rules) if rules else None
 
 
-def _specs(rules: list[tuple[str, list[str]]]) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
-    import pathspec  # (a site whose content no .gitignore names does without it)
-
-    return [(folder, pathspec.GitIgnoreSpec.from_lines(lines)) for folder, lines in rules]
+def _specs(rules: list[tuple[str, list[str]]]) -> list[tuple[str, IgnoreRules]]:
+    return [(folder, IgnoreRules(lines)) for folder, lines in rules]
