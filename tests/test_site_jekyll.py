@@ -417,7 +417,7 @@ def test_paths_another_project_serves_are_not_judged(tmp_path, capsys, monkeypat
     assert found() == every
     main(["--cache-dir", str(tmp_path / "cache"), "--select", "SITE", "--format", "json", "."])
     messages = [d["message"] for d in json.loads(capsys.readouterr().out)]
-    hint = "if another project serves `/user-guides/` on this host, list it in `external-paths`"
+    hint = "if another project or a build step makes `/user-guides/`, list it in `external-paths`"
     assert messages[2].endswith(f"; no folder of the site's content is named `user-guides` ({hint})")
     assert "external-paths" not in messages[4]  # (`/gone/`: a page's URL, or another project's? not said)
     (tmp_path / ".fmlint.toml").write_text(

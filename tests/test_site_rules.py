@@ -17,6 +17,7 @@ import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import msgspec
 import pytest
 
 from fmlint.cache import ResultCache
@@ -1690,6 +1691,34 @@ def test_a_check_no_file_enables_runs_only_for_the_findings_kept(tmp_path, monke
     assert looked == [True]
 
 
+BUILT_COPY_REFS = '{{< ref "/latest/packages" >}} {{< ref "/docs/gone" >}} {{< ref "/latest" >}}\n'
+
+
+def test_a_ref_below_a_folder_a_build_step_writes_points_at_external_paths(tmp_path):
+    """crossplane's docs ref `/latest/packages`: `content/latest` is a copy of the latest version that its build
+    script makes before `hugo` runs. The REF_NOT_FOUND says that no content folder is named `latest` and how to
+    leave it to the build (`external-paths`, whose root-relative refs are then not judged)."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "content/docs/a.md": page('title: "A"', body=BUILT_COPY_REFS),
+        },
+    )
+    hint = "(if another project or a build step makes `/latest/`, list it in `external-paths`)"
+    missing = "names no page (Hugo fails with REF_NOT_FOUND)"
+    alone = BUILT_COPY_REFS.index('"/latest"') + 2  # (a single segment: no hint)
+    assert site_findings(tmp_path) == [
+        f"content/docs/a.md:{at(5, BUILT_COPY_REFS, '/latest/packages')} SITE003 `/latest/packages` {missing};"
+        f" no folder of the site's content is named `latest` {hint}",
+        f"content/docs/a.md:{at(5, BUILT_COPY_REFS, '/docs/gone')} SITE003 `/docs/gone` {missing}",
+        f"content/docs/a.md:5:{alone}-5:{alone + 7} SITE003 `/latest` {missing}",
+    ]
+    external = msgspec.structs.replace(SITE_SETTINGS, rule_options={"site": {"external-paths": ["/latest/"]}})
+    result = run([str(tmp_path / "content/docs/a.md")], lambda path: external, jobs=1)
+    assert [d.message.split("`")[1] for d in result.diagnostics] == ["/docs/gone"]
+
+
 ELSEWHERE_LINKS = (
     "[a](/user-guide/install/) [b](/docs/gone/) [c](/fr/x/y/) [d](/assets/v1/) [e](/guide/) [f](/fr-ca/x/)\n"
 )
@@ -1707,7 +1736,7 @@ def test_a_link_below_a_folder_the_site_does_not_have_points_at_external_paths(t
             "static/assets/logo.png": "",
         },
     )
-    hint = "(if another project serves `/user-guide/` on this host, list it in `external-paths`)"
+    hint = "(if another project or a build step makes `/user-guide/`, list it in `external-paths`)"
     url = "is no page's URL (nor an alias, a taxonomy page or a file in static/)"
     assert site_findings(tmp_path, ["content/docs/a.md"]) == [
         f"content/docs/a.md:{at(5, ELSEWHERE_LINKS, '/user-guide/install/')} SITE003 `/user-guide/install/` {url};"

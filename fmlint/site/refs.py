@@ -147,12 +147,15 @@ def _shortcode(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     rooted = [stem(target)] if target.startswith("/") else [posixpath.join("/" + page.folder, stem(target))]
     if not target.startswith((".", "/")):
         rooted.append("/" + stem(target))  # (Hugo looks from the content root too)
-    if index.unseen(content_key(rooted[0])) or any(
-        _written_by_build(index, _content_files(index.config, path)) for path in rooted
+    if (
+        index.unseen(content_key(rooted[0]))
+        or any(_written_by_build(index, _content_files(index.config, path)) for path in rooted)
+        or (target.startswith("/") and _external(index.config, rooted[0]))
     ):
         return _SKIP  # a page a content adapter, a missing mount or a build step would make
     where = f" in language `{language}`" if index.config.multilingual else ""
-    return Resolved(None, fragment, f"`{reference.target}` names no page{where} (Hugo fails with REF_NOT_FOUND)")
+    problem = f"`{reference.target}` names no page{where} (Hugo fails with REF_NOT_FOUND)"
+    return Resolved(None, fragment, problem + (_elsewhere(index, rooted[0]) if target.startswith("/") else ""))
 
 
 def lookup(index: SiteIndex, page: Page, target: str, language: str) -> Page | list[Page]:
@@ -458,11 +461,12 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0) -> Resolved:
 
 
 def _elsewhere(index: SiteIndex, path: str) -> str:
-    """A hint for a root-relative link to no page below a first folder that nothing of a Hugo or Jekyll site
-    makes (``/user-guide/x/`` with no content folder ``user-guide``, nor a language or its first part, a year,
-    a permalink, a collection or a ``static/`` folder of that name): another project may serve that folder on
-    the site's host (a GitHub Pages site of another repository of the organization), and ``external-paths``
-    leaves it to that project."""
+    """A hint for a root-relative link or ref to no page below a first folder that nothing of a Hugo or Jekyll
+    site makes (``/user-guide/x/`` with no content folder ``user-guide``, nor a language or its first part, a
+    year, a permalink, a collection or a ``static/`` folder of that name): another project may serve that
+    folder on the site's host (a GitHub Pages site of another repository of the organization), or a build step
+    write it (crossplane's ``content/latest``, a copy of its latest version made before ``hugo`` runs), and
+    ``external-paths`` leaves it to them."""
     config = index.config
     parts = unquote(path).strip("/").split("/")
     first = parts[0]
@@ -478,7 +482,7 @@ def _elsewhere(index: SiteIndex, path: str) -> str:
         places += [place for content in config.content_dirs if (place := content.file_at(first)) is not None]
     if named or any(index.probe(os.path.exists, place) for place in places):
         return ""
-    hint = f"if another project serves `/{first}/` on this host, list it in `external-paths`"
+    hint = f"if another project or a build step makes `/{first}/`, list it in `external-paths`"
     return f"; no folder of the site's content is named `{first}` ({hint})"
 
 
