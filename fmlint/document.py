@@ -148,7 +148,7 @@ def _delimiter(first: str) -> tuple[FrontMatterKind, re.Pattern[str]]:
 
 
 def _split(doc: Document) -> None:
-    """Where the front matter and the body are, as Hugo finds them: its page lexer skips spaces, tabs and line
+    """Where the front matter and the body are, as Hugo and Zola find them: they skip spaces, tabs and line
     breaks before the front matter (see ``only_at_top`` for the other generators)."""
     text = doc.text
     start = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr]  # (it matches the empty string)
@@ -175,8 +175,8 @@ def _split(doc: Document) -> None:
 
 
 def only_at_top(doc: Document) -> None:
-    """Undo the split of front matter that blank lines or spaces precede, for a generator other than Hugo:
-    Jekyll, Astro, Docusaurus and MkDocs read front matter on the first line only (``FM007`` says so)."""
+    """Undo the split of front matter that blank lines or spaces precede, for a generator other than Hugo and
+    Zola: Jekyll, Astro, Docusaurus and MkDocs read front matter on the first line only (``FM007`` says so)."""
     if doc.late:
         doc.kind = doc.front_matter = None
         doc.opening = Span(0, 0)

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 
 import msgspec
 
-from fmlint.config.presets import READING_PRESETS
+from fmlint.config.presets import LATE_FRONT_MATTER_PRESETS, READING_PRESETS
 from fmlint.config.settings import Settings
 from fmlint.diagnostics import INTERNAL_ERROR, ORDER, Diagnostic, Problem, Severity
 from fmlint.document import Document, only_at_top, read_document, unreadable_document
@@ -148,7 +148,7 @@ def context(doc: Document, settings: Settings, verbose: bool = False) -> tuple[C
 
         reading = site_reading(doc.path, settings.preset)
         doc.mdx, doc.blocks = reading.mdx, reading.blocks
-    if doc.late and settings.preset != "hugo":
+    if doc.late and settings.preset not in LATE_FRONT_MATTER_PRESETS:
         only_at_top(doc)
     try:
         front_matter = parse_front_matter(doc) if doc.readable else None

@@ -59,12 +59,12 @@ def test_front_matter_after_blank_lines_is_not_read_for_other_generators():
     assert (doc.kind, doc.front_matter, doc.body_start, doc.late) == (None, None, 0, False)
 
 
-@pytest.mark.parametrize("preset", ["hugo", "jekyll", "docusaurus", "mkdocs-material", "none"])
+@pytest.mark.parametrize("preset", ["hugo", "zola", "jekyll", "docusaurus", "mkdocs-material", "none"])
 def test_late_front_matter_positions_by_preset(preset):
-    """On Hugo the front matter is read where it is (a finding in it at its line); elsewhere it is no front
-    matter, and FM007 says so at its opening delimiter."""
+    """On Hugo and Zola the front matter is read where it is (a finding in it at its line); elsewhere it is no
+    front matter, and FM007 says so at its opening delimiter."""
     source = "\n\n  \n---\ntitle: 5\n---\n\nBody.\n"
-    if preset == "hugo":
+    if preset in ("hugo", "zola"):
         check(source, [(5, 8, "SC001")], preset=preset)
     else:
         assert (4, 1, "FM007") in located(lint(source, preset=preset))

@@ -188,12 +188,12 @@ title: Hello
     Rule(
         "FM007",
         "misplaced-front-matter",
-        "A front-matter block does not start on the first line (a generator other than Hugo ignores it).",
+        "A front-matter block does not start on the first line (generators but Hugo and Zola ignore it).",
         doc="""## What it does
 Reports a `---` or `+++` block that would be front matter but is preceded by
 blank lines, for a generator that reads front matter on the first line only:
-every preset but `hugo`. Hugo skips blank lines and spaces before the front
-matter, and so does fmlint on a Hugo site.
+every preset but `hugo` and `zola`. Hugo and Zola skip blank lines and spaces
+before the front matter, and so does fmlint on their sites.
 
 ## Why is this bad?
 Jekyll, Astro, Docusaurus and MkDocs recognise front matter only at the very
