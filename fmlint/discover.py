@@ -72,7 +72,7 @@ def _walk(
     for folder, dirs, files in os.walk(root, onerror=None, followlinks=False):
         rules = rules_for(folder)
         normal = os.path.normpath(folder)  # entry names are plain: normalising the folder once is enough
-        chain = gitignores.chain_for(folder) if rules.respect_gitignore else []
+        chain = gitignores.chain_for(folder, files) if rules.respect_gitignore else []
         ignores = bool(chain)
         absolute = os.path.join(os.path.abspath(folder), "") if ignores else ""  # (where the entries are)
         dirs[:] = sorted(d for d in dirs if not _skipped(os.path.join(folder, d), d, True, rules, chain, absolute))
@@ -122,26 +122,24 @@ class GitIgnores:
         self._specs: dict[str, IgnoreRules | None] = {}
         self._roots: dict[str, str | None] = {}  # folder → its repository's root (``repository_root``)
 
-    def chain_for(self, folder: str) -> list[tuple[str, IgnoreRules]]:
+    def chain_for(self, folder: str, names: list[str]) -> list[tuple[str, IgnoreRules]]:
         """The rules that apply to the entries of ``folder`` (empty: outside a repository, or no
-        ``.gitignore`` on the way up)."""
-        return self._chain(os.path.abspath(folder or "."))
+        ``.gitignore`` on the way up); ``names``: the folder's files (a ``.gitignore`` among them or not)."""
+        absolute = os.path.abspath(folder or ".")
+        if ".gitignore" not in names:
+            self._specs.setdefault(absolute, None)
+        return self._chain(absolute)
 
     def _chain(self, folder: str) -> list[tuple[str, IgnoreRules]]:
-        """(folder with its separator, spec) of every ``.gitignore`` from ``folder`` up to the repository root."""
-        if folder not in self._chains:
-            chain: list[tuple[str, IgnoreRules]] = []
+        """(folder with its separator, spec) of every ``.gitignore`` from ``folder`` up to the repository root,
+        the deepest first: its own before its parent's chain, worked out once for each folder."""
+        chain = self._chains.get(folder)
+        if chain is None:
             root = repository_root(folder, self._roots)
-            current = folder
-            while root is not None:
-                spec = self._spec(current)
-                if spec is not None:
-                    chain.append((os.path.join(current, ""), spec))
-                if current == root:
-                    break
-                current = os.path.dirname(current)
-            self._chains[folder] = chain
-        return self._chains[folder]
+            above = self._chain(os.path.dirname(folder)) if root is not None and folder != root else []
+            spec = self._spec(folder) if root is not None else None
+            chain = self._chains[folder] = [(os.path.join(folder, ""), spec), *above] if spec is not None else above
+        return chain
 
     def _spec(self, folder: str) -> IgnoreRules | None:
         if folder not in self._specs:

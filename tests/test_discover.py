@@ -55,6 +55,11 @@ def test_gitignore_is_respected_inside_a_repository(tmp_path):
     for name in ("content/a.md", "content/b.draft.md", "content/keep.draft.md", "generated/g.md"):
         write_file(tmp_path, name, NO_FM)
     assert found(tmp_path) == ["content/a.md", "content/keep.draft.md"]
+    inside = Resolver(cwd=tmp_path).project_for  # a walk from a folder below the rules' (their files read then)
+    assert discover([str(tmp_path / "content")], inside) == [
+        str(tmp_path / "content" / "a.md"),
+        str(tmp_path / "content" / "keep.draft.md"),
+    ]
     assert found(tmp_path, respect_gitignore=False) == [
         "content/a.md",
         "content/b.draft.md",
