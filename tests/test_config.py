@@ -256,11 +256,12 @@ def test_each_folder_is_looked_in_once_for_a_configuration(tmp_path, monkeypatch
     from fmlint.config import loader
 
     write_file(tmp_path, "site/.fmlint.toml", 'preset = "hugo"\n')
-    looked: list[Path] = []
+    looked: list[str] = []
     config_in = loader.config_in
     monkeypatch.setattr(loader, "config_in", lambda folder: looked.append(folder) or config_in(folder))
     resolver = Resolver(cwd=tmp_path)
     for name in ("a/x/1.md", "a/y/2.md", "b/3.md", "a/x/4.md"):
         assert resolver.project_for(str(tmp_path / "site/content" / name)).config.path == tmp_path / "site/.fmlint.toml"
     content = tmp_path / "site/content"
-    assert looked == [content / "a/x", content / "a", content, tmp_path / "site", content / "a/y", content / "b"]
+    folders = [content / "a/x", content / "a", content, tmp_path / "site", content / "a/y", content / "b"]
+    assert looked == [str(folder) for folder in folders]

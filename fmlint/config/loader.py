@@ -11,7 +11,7 @@ line and column, and the key (exit code 2).
 
 from __future__ import annotations
 
-import itertools
+import os
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -62,29 +62,32 @@ def defaults(root: Path) -> Config:
     return Config(None, root)
 
 
-def find_config(folder: Path, known: dict[Path, Path | None]) -> Path | None:
-    """The nearest configuration file at or above ``folder``; ``known`` holds the answers for folders looked
-    at before and takes this one's (the folders of a site share their parents: each is looked in once)."""
-    passed: list[Path] = []
+def find_config(folder: str, known: dict[str, Path | None]) -> Path | None:
+    """The nearest configuration file at or above the absolute ``folder``; ``known`` holds the answers for
+    folders looked at before and takes this one's (the folders of a site share their parents: each is looked
+    in once).  Folders are plain strings: a walk asks this of every folder it enters."""
+    passed: list[str] = []
     found = None
-    for candidate in itertools.chain((folder,), folder.parents):  # (the parents made as they are reached)
-        if candidate in known:
-            found = known[candidate]
-            break
+    candidate = folder
+    while candidate not in known:
         passed.append(candidate)
         found = config_in(candidate)
-        if found is not None:
+        parent = os.path.dirname(candidate)
+        if found is not None or parent == candidate:
             break
+        candidate = parent
+    else:
+        found = known[candidate]
     known.update(dict.fromkeys(passed, found))
     return found
 
 
-def config_in(folder: Path) -> Path | None:
+def config_in(folder: str) -> Path | None:
     """The configuration file in ``folder`` itself, if any."""
     for name in CONFIG_FILES:
-        path = folder / name
-        if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
-            return path
+        path = os.path.join(folder, name)
+        if os.path.isfile(path) and (name != "pyproject.toml" or _has_tool_table(Path(path))):
+            return Path(path)
     return None
 
 

@@ -260,7 +260,7 @@ class Resolver:
         self._projects: dict[tuple[Path | None, str | None], Project] = {}
         self._folders: dict[str, Project] = {}
         self._by_parent: dict[str, Project] = {}
-        self._nearest: dict[Path, Path | None] = {}  # folder → the nearest configuration file (``find_config``)
+        self._nearest: dict[str, Path | None] = {}  # folder → the nearest configuration file (``find_config``)
 
     @cached_property
     def _fixed(self) -> Config | None:
@@ -280,7 +280,7 @@ class Resolver:
         if folder not in self._folders:
             config = self._fixed
             if config is None:
-                found = find_config(Path(folder), self._nearest)
+                found = find_config(folder, self._nearest)
                 config = load_config(found) if found is not None else defaults(self.cwd)
             named = self.overrides.preset is not None or "preset" in config.options
             key = (config.path, None if named else detected_preset(folder))
