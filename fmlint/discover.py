@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
+from fmlint.folders import nearest
+
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
 
 
@@ -195,22 +197,10 @@ def ignored_by(chain: Iterable[tuple[str, IgnoreRules]], path: str, is_dir: bool
 
 
 def repository_root(folder: str, known: dict[str, str | None] | None = None) -> str | None:
-    """The nearest folder at or above ``folder`` holding ``.git``; ``None`` outside a repository.  ``known``
-    holds the answers for folders looked at before and takes those of the folders passed (a walk's folders
-    share their parents: each is looked in once)."""
-    known = {} if known is None else known
-    passed = []
-    found: str | None = None
-    while folder not in known:
-        passed.append(folder)
-        if os.path.exists(os.path.join(folder, ".git")):
-            found = folder
-            break
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            break
-        folder = parent
-    else:
-        found = known[folder]
-    known.update(dict.fromkeys(passed, found))
-    return found
+    """The nearest folder at or above ``folder`` holding ``.git``; ``None`` outside a repository (``known``:
+    see ``fmlint.folders.nearest``)."""
+    return nearest(folder, _holding_git, {} if known is None else known)
+
+
+def _holding_git(folder: str) -> str | None:
+    return folder if os.path.exists(os.path.join(folder, ".git")) else None

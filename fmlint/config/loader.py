@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from fmlint.document import Document
+from fmlint.folders import nearest
 from fmlint.frontmatter import FrontMatter, JsonPath, describe_path, toml_loader
 from fmlint.positions import LineIndex, Span
 from fmlint.schema.loader import load_schema
@@ -63,23 +64,9 @@ def defaults(root: Path) -> Config:
 
 
 def find_config(folder: str, known: dict[str, Path | None]) -> Path | None:
-    """The nearest configuration file at or above the absolute ``folder``; ``known`` holds the answers for
-    folders looked at before and takes this one's (the folders of a site share their parents: each is looked
-    in once).  Folders are plain strings: a walk asks this of every folder it enters."""
-    passed: list[str] = []
-    found = None
-    candidate = folder
-    while candidate not in known:
-        passed.append(candidate)
-        found = config_in(candidate)
-        parent = os.path.dirname(candidate)
-        if found is not None or parent == candidate:
-            break
-        candidate = parent
-    else:
-        found = known[candidate]
-    known.update(dict.fromkeys(passed, found))
-    return found
+    """The nearest configuration file at or above the absolute ``folder`` (``known``: see
+    ``fmlint.folders.nearest``).  Folders are plain strings: a walk asks this of every folder it enters."""
+    return nearest(folder, config_in, known)
 
 
 def config_in(folder: str) -> Path | None:
