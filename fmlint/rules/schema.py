@@ -263,14 +263,6 @@ def no_page(path: str) -> bool:
     return site is not None and bool(site.content_dirs) and not site.renders(os.path.abspath(path))
 
 
-def _headless(data: Any) -> bool:
-    """Whether the front matter makes a headless bundle (``headless: true``): Hugo writes no page of it (a
-    holder of resources that shortcodes include)."""
-    return isinstance(data, dict) and any(
-        str(key).lower() == "headless" and value is True for key, value in data.items()
-    )
-
-
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     schema = ctx.settings.schema
     fm = ctx.front_matter
@@ -304,10 +296,12 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         data, fm = in_schema_spelling(schema.contents, data, fm)
     if not known_valid(schema, data):
         from fmlint.schema.errors import MISSING_KEY, schema_problems  # jsonschema: imported for the first invalid one
+        from fmlint.site.rendering import headless, lowered_keys
 
         problems = schema_problems(schema.validator.iter_errors(data), fm, ctx.doc.text, schema.validator)
+        bundle = isinstance(data, dict) and headless(data, lowered_keys(data))
         for problem in problems:  # (a file of which no page is made needs no page's keys)
-            if problem.code != MISSING_KEY or not (_headless(data) or ctx.probe(no_page, ctx.doc.path)):
+            if problem.code != MISSING_KEY or not (bundle or ctx.probe(no_page, ctx.doc.path)):
                 yield problem
     yield from near_miss_problems(schema.contents, data, fm)
 

@@ -34,11 +34,11 @@ class BuildIgnores:
 
     @cached_property
     def _specs(self) -> list[tuple[str, IgnoreRules]]:
-        return _specs(self._rules)
+        return _compiled(self._rules)
 
     @cached_property
     def _folded(self) -> list[tuple[str, IgnoreRules]]:
-        return _specs([(folder.lower(), [line.lower() for line in lines]) for folder, lines in self._rules])
+        return _compiled([(folder.lower(), [line.lower() for line in lines]) for folder, lines in self._rules])
 
     def ignored(self, path: str, any_case: bool = False) -> bool:
         """Whether the file at ``path`` (absolute) is one git leaves out (``any_case``: or would be, were the
@@ -91,5 +91,5 @@ def build_ignores(content_dirs: Iterable[str], inside: Iterable[str]) -> BuildIg
     return BuildIgnores(digest.hexdigest(), rules) if rules else None
 
 
-def _specs(rules: list[tuple[str, list[str]]]) -> list[tuple[str, IgnoreRules]]:
+def _compiled(rules: list[tuple[str, list[str]]]) -> list[tuple[str, IgnoreRules]]:
     return [(folder, IgnoreRules(lines)) for folder, lines in rules]

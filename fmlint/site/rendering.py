@@ -15,11 +15,17 @@ def lowered_keys(data: dict[Any, Any]) -> dict[str, Any]:
     return dict(zip(map(str.lower, map(str, data)), data, strict=True))
 
 
+def headless(data: dict[Any, Any], keys: dict[str, Any]) -> bool:
+    """Whether the front matter makes a headless bundle (``headless: true``): Hugo writes no page of it, nor
+    lists one (``keys``: :func:`lowered_keys` of ``data``)."""
+    return data.get(keys.get("headless", "")) is True
+
+
 def page_render(data: dict[Any, Any], keys: dict[str, Any]) -> str:
     """``never`` for a headless bundle, ``build: {render: never}`` or ``outputs`` without HTML (no HTML page is
     written: linkerd's ``outputs: [JSON]`` extension index), else the value set (``keys``: :func:`lowered_keys`
     of ``data``)."""
-    if data.get(keys.get("headless", "")) is True:
+    if headless(data, keys):
         return NEVER
     outputs = data.get(keys.get("outputs", ""))
     if isinstance(outputs, list) and outputs and all(isinstance(o, str) and o.lower() != "html" for o in outputs):
