@@ -59,8 +59,9 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _LEADING_COMMENTS = re.compile(r"(?:\s*<!--.*?-->)+[ \t]*(?=\S)")
 _BARE_URL = re.compile(r"https?://[\\A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 _SHORTCODE = re.compile(r"\{\{<.{0,4000}?>\}\}|\{\{%.{0,4000}?%\}\}", re.DOTALL)
-# where a shortcode tag (``{{<``, ``{{%``), a Liquid tag (``{%``) or a Liquid output of a string (``{{ '``) begins
-_OPENING = re.compile(r"""\{(?=\{[<%]|%|\{-?[ \t]*(?:["']|site\.baseurl))""")
+# where a shortcode tag (``{{<``, ``{{%``), a Liquid tag (``{%``), a Liquid output of a string (``{{ '``) or an
+# attribute list (``{ #id }``, ``{: .class #id }``: the site facts read their IDs) begins
+_OPENING = re.compile(r"""\{(?=\{[<%]|%|\{-?[ \t]*(?:["']|site\.baseurl)|:?[ \t]*[#.])""")
 _SHORTCODE_NAME = re.compile(r"\{\{[<%]\s*(/?)\s*([^\s/%>]+)")
 _LIQUID_BLOCK = re.compile(r"\{%-?\s*(highlight|raw|comment)\b.*?\{%-?\s*end\1\s*-?%\}", re.DOTALL)
 _CONTAINERS = frozenset({"BlockQuote", "Item", "FootnoteDefinition", "Table"})
@@ -167,6 +168,9 @@ class MarkdownView(msgspec.Struct, dict=True):
     # a paragraph opens with what a Python-Markdown extension replaces with Markdown the file does not hold:
     # a ``::: module.name`` block (mkdocstrings, mkdocs-click), an ``{!file.md!}`` include
     writes_markdown: bool = False
+    # a line of a paragraph opens with ``:`` (a definition list's ``: definition``, maybe): the site facts look
+    # for definition terms only then
+    colon_lines: bool = False
     snippet_starts: list[int] = msgspec.field(default_factory=list)  # where paragraphs of ``--8<--`` snippets begin
     shortcodes: list[Span] = msgspec.field(default_factory=list)
     # the content of each paired shortcode, in order of start, with the name of a ``{{< name >}}…{{< /name >}}``
@@ -178,6 +182,7 @@ class MarkdownView(msgspec.Struct, dict=True):
     shortcode_openings: list[int] | None = None
     # where each ``{%`` and ``{{ '`` (Liquid, where Jekyll's links are written) begins, from the same scan
     liquid_openings: list[int] | None = None
+    attribute_openings: list[int] | None = None  # where each attribute list's ``{`` is, from the same scan
     # byte ranges in the body of runs of running text, each from where "http" first appears (see ``bare_urls``)
     url_runs: list[tuple[int, int]] = msgspec.field(default_factory=list)
     offsets: _Offsets | None = None
@@ -274,9 +279,10 @@ def parse_markdown(doc: Document) -> MarkdownView:
 
     events = cast("Iterable[RawEvent]", pyromark.events_with_range(body, options=_options()))
     _Walk(view, offsets, _Definitions(body)).run(events)
-    tags, liquid = openings(body)
+    tags, liquid, attributes = openings(body)
     view.shortcode_openings = [doc.body_start + at for at in tags]
     view.liquid_openings = [doc.body_start + at for at in liquid]
+    view.attribute_openings = [doc.body_start + at for at in attributes]
     if tags or liquid:
         liquid = [at for at in liquid if body[at + 1] == "%"]  # (Liquid's tags, not its string outputs)
         view.shortcodes = _shortcodes(body, doc.body_start, tags, liquid, view.shortcode_contents)
@@ -294,12 +300,20 @@ def _html_view(doc: Document) -> MarkdownView:
     return view
 
 
-def openings(text: str, start: int = 0) -> tuple[list[int], list[int]]:
-    """Where, in ``text`` from ``start``, each shortcode tag (``{{<``, ``{{%``) begins, and each Liquid tag,
-    string output or ``site.baseurl`` (``{%``, ``{{ '``, ``{{ site.baseurl``): one scan for both."""
-    found = [opening.start() for opening in _OPENING.finditer(text, start)]
-    tags = [at for at in found if text[at + 1] == "{" and text[at + 2] in "<%"]
-    return tags, [at for at in found if text[at + 1] != "{" or text[at + 2] not in "<%"]
+def openings(text: str, start: int = 0) -> tuple[list[int], list[int], list[int]]:
+    """Where, in ``text`` from ``start``, each shortcode tag (``{{<``, ``{{%``) begins, each Liquid tag, string
+    output or ``site.baseurl`` (``{%``, ``{{ '``, ``{{ site.baseurl``), and each attribute list: one scan."""
+    tags: list[int] = []
+    liquid: list[int] = []
+    attributes: list[int] = []
+    for opening in _OPENING.finditer(text, start):
+        at = opening.start()
+        after = text[at + 1]
+        if after == "{":
+            (tags if text[at + 2] in "<%" else liquid).append(at)
+        else:
+            (liquid if after == "%" else attributes).append(at)
+    return tags, liquid, attributes
 
 
 _DOCFX_TAB = re.compile(r"#{1,6}[ \t]+\[[^\]]*\]\(\s*#tab/[^)]*\)[ \t#]*")
@@ -557,6 +571,7 @@ class _Walk:
         run_first: ByteRange | None = None
         run_last: ByteRange = {}
         index = -1
+        source, colon = (offsets.body, ":") if offsets.data is None else (offsets.data, b":")  # (byte offsets)
         for index, (event, byte_range) in enumerate(events):
             if type(event) is dict and "Text" in event:  # the most frequent event
                 text = event["Text"]
@@ -572,8 +587,10 @@ class _Walk:
                     if watch is _FIRST and text.startswith(_WRITERS) and not containers:  # (once a paragraph)
                         if text.startswith("--8"):  # (pymdownx.snippets: the site facts read the files named)
                             view.snippet_starts.append(self.offsets.span(byte_range).start)
-                        else:
+                        elif text.startswith(_MARKDOWN_WRITERS):
                             view.writes_markdown = True
+                        else:
+                            view.colon_lines = True
                     watch = None  # most paragraphs open with text: neither one emphasis run nor a figure
                 continue
             if run_first is not None:
@@ -585,6 +602,8 @@ class _Walk:
             if watch is _FIRST:
                 watch = _Paragraph(*paragraph) if _opens_watch(event) else None
             if type(event) is not dict:  # SoftBreak, HardBreak, Rule
+                if source[byte_range["end"] : byte_range["end"] + 1] == colon:  # (a break: the next line's start)
+                    view.colon_lines = True
                 if watch is not None and not watch.see(event):
                     watch = None
                 continue
@@ -717,8 +736,10 @@ _ROLES = {"Image": _LINK, "Link": _LINK} | dict.fromkeys(_CONTAINERS, _CONTAINER
 _PARAGRAPH_START = {"Start": "Paragraph"}
 _FIRST = object()  # a paragraph's watch before its first inline
 # paragraphs that other files' Markdown replaces: pymdownx.snippets' `--8<--` (the parser may end a text at its
-# `<`), mkdocstrings' `::: module`, mdx_include's and markdown-include's `{!file.md!}`
-_WRITERS = ("--8", "::: ", "{!")
+# `<`), mkdocstrings' `::: module`, mdx_include's and markdown-include's `{!file.md!}`; and those opening with `:`
+# (see ``MarkdownView.colon_lines``)
+_MARKDOWN_WRITERS = ("::: ", "{!")
+_WRITERS = ("--8", *_MARKDOWN_WRITERS, ":")
 
 
 _INLINE_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>")

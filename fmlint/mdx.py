@@ -103,7 +103,9 @@ def parse(doc: Document, parse_markdown: Callable[[Document], MarkdownView]) -> 
     view.images.sort(key=lambda image: image.span.start)
     view.headings.extend(_headings(scan, doc.body_start))
     view.headings.sort(key=lambda heading: heading.span.start)
-    view.shortcode_openings = view.liquid_openings = None  # found in the masked body, not in the document's text
+    view.shortcode_openings = view.liquid_openings = view.attribute_openings = (
+        None  # found in the masked body, not in the document's text
+    )
     return view
 
 

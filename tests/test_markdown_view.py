@@ -167,16 +167,23 @@ def test_lazy_offsets_equal_a_plain_conversion_on_real_sites(site):
 
 
 def test_shortcode_openings_are_every_tag_start_and_the_view_scans_once():
-    """The view finds shortcodes and Liquid blocks from one scan for openings; the site facts reuse its
-    ``{{<``/``{{%`` starts.  A brace before a tag, a Liquid tag inside ``{{%``, a tag inside another's
-    quotes: each opening is where a scan of the text finds it."""
+    """The view finds shortcodes, Liquid blocks and attribute lists from one scan for openings; the site facts
+    reuse its ``{{<``/``{{%`` and attribute-list starts.  A brace before a tag, a Liquid tag inside ``{{%``, a
+    tag inside another's quotes, an attribute list after a brace: each opening is where a scan of the text finds
+    it."""
     import re
 
-    text = '\ufeff---\r\ntitle: x\r\n---\r\n{{{< a >}} {{% b %}}\r\n{% raw %}{{< c >}}{% endraw %} {{ d }} {{< e "{{< f >}}" >}}\r\n'
+    text = (
+        '\ufeff---\r\ntitle: x { #no }\r\n---\r\n{{{< a >}} {{% b %}}\r\n{% raw %}{{< c >}}{% endraw %} {{ d }} {{< e "{{< f >}}" >}}'
+        "\r\n**x**{ #y } {: .c #z } {{#if}} {#w}\r\n"
+    )
     doc = read_document("a.md", text.encode("utf-8"))
     view = parse_markdown(doc)
     expected = [m.start() for m in re.finditer(r"\{\{[<%]", doc.text) if m.start() >= doc.body_start]
     assert view.shortcode_openings == expected
+    attributes = [m.start() for m in re.finditer(r"\{:?[ \t]*[#.]", doc.text) if m.start() >= doc.body_start]
+    assert view.attribute_openings == attributes
+    assert [doc.text[at : at + 4] for at in attributes] == ["{ #y", "{: .", "{#if", "{#w}"]
     assert [doc.text[at : at + 5] for at in expected] == ["{{< a", "{{% b", "{{< c", "{{< e", "{{< f"]
     assert [doc.source(span) for span in view.shortcodes] == [
         "{{< a >}}",
@@ -188,4 +195,29 @@ def test_shortcode_openings_are_every_tag_start_and_the_view_scans_once():
 
 def test_an_mdx_view_leaves_the_shortcode_openings_to_the_text():
     doc = read_document("a.mdx", b"---\ntitle: x\n---\n\n<Tab label={'{{< ref \"x\" >}}'} />\n")
-    assert parse_markdown(doc).shortcode_openings is None
+    view = parse_markdown(doc)
+    assert view.shortcode_openings is view.liquid_openings is view.attribute_openings is None
+
+
+@pytest.mark.parametrize(
+    ("body", "marked"),
+    [
+        ("Term\n: Its definition.\n", True),  # after a soft break
+        ("Term\r\n: Its definition.\r\n", True),
+        ("Term  \n: After a hard break.\n", True),
+        ("Term\\\n: After a backslash break.\n", True),
+        ("Term\n\n: After a blank line.\n", True),  # a paragraph's first text
+        ("## Heading\n: After a heading.\n", True),
+        ("Café — 終わり\n: Non-ASCII text before it.\n", True),  # (a break's byte offset in the UTF-8 body)
+        ("Café — 終わり\n  : Indented.\n", False),
+        ("```\nkey\n: value\n```\n", False),  # code
+        ("<div>\nx\n: y\n</div>\n", False),  # an HTML block
+        ("Text: not at a line's start.\n", False),
+        ("::: module.name\n", False),  # mkdocstrings' block (Markdown written there)
+    ],
+)
+def test_colon_lines_are_the_lines_of_running_text_opening_with_a_colon(body, marked):
+    """The site facts look for definition terms (``Term`` / ``: definition``) only where the view's walk saw a
+    line of running text open with ``:`` (not in code, nor HTML), not with a scan of every file's text."""
+    view = parse_markdown(read_document("a.md", f"---\ntitle: x\n---\n{body}".encode()))
+    assert view.colon_lines is marked

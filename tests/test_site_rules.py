@@ -226,6 +226,16 @@ def test_definition_terms_have_ids_only_with_auto_definition_term_id(tmp_path, t
     assert found == set(built) and len(built) == len(HEADINGS) + 2 * term_ids
 
 
+@needs_hugo
+def test_a_definition_written_in_code_or_html_is_no_term(tmp_path):
+    """`key` / `: value` in a code block or an HTML block is no definition list: no ID (found before by a scan of
+    the text for a line opening with `:`, wherever it was)."""
+    config = "[markup.goldmark.parser]\nautoDefinitionTermID = true\n[markup.goldmark.renderer]\nunsafe = true\n"
+    body = "```yaml\nkey\n: value\n```\n\n<div>\nother\n: value\n</div>\n"
+    built, found = _built_ids(tmp_path, config, body=body, tags="h2|dt")
+    assert found == set(built) and len(built) == len(HEADINGS)
+
+
 # opentelemetry.io's pattern: a tab pane in a list item, its code fences in column 1 (Hugo hands the pane's content to
 # the shortcode, so they end no list), then a heading indented under the item; and a heading-like line that is an
 # indented code block to Hugo too

@@ -55,7 +55,6 @@ _ATTRIBUTES = re.compile(r"\s*\{([^{}]*)\}\s*$")
 # an attribute's `#id` as written (each generator reads its own characters: ``anchors.custom_id``), or `id=`
 _ID_ATTRIBUTE = re.compile(r"(?:^|\s)#([^\s#}]+)|\bid\s*=\s*[\"']?([^\s\"']+)")
 _DEFINITION = re.compile(r"\r?\n:[ \t]")
-_ATTRIBUTES_START = re.compile(r"\{:?[ \t]*[#.]")  # an attribute list (``{ #id }``, ``{: .class #id }``)
 _ATTRIBUTE_LIST = re.compile(r"\{:?([^{}\n]*)\}")
 _TERM_MARK = re.compile(r"\n:[ \t]")
 _SNIPPET = re.compile(r"""[ \t]*--8<--[ \t]+(["'])([^"':\n]+)\1[ \t]*\r?""")  # one file, whole
@@ -340,13 +339,15 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
             for h, anchor in zip(headings, anchors, strict=True)
         ]
     html = ctx.doc.html  # (no definition lists nor attribute lists: HTML)
-    first_term = None if html else _TERM_MARK.search(text, body_start)  # (a literal-led pattern's scan: fast)
+    # (definition lists: a line of running text opening with `:`, as the view's walk saw; then the text's scan
+    # decides, as it does where the terms are)
+    first_term = _TERM_MARK.search(text, body_start) if view.colon_lines and not html else None
     if first_term is not None:
         anchors += _definition_terms(text, body_start, max(body_start, first_term.start() - 1))  # from a CR
     references: list[_Pending] = []
-    tags, liquid = view.shortcode_openings, view.liquid_openings
-    if tags is None or liquid is None:  # the view did not scan the document's text (MDX masks it)
-        tags, liquid = openings(text, body_start)
+    tags, liquid, attributes = view.shortcode_openings, view.liquid_openings, view.attribute_openings
+    if tags is None or liquid is None or attributes is None:  # the view did not scan the document's text (MDX
+        tags, liquid, attributes = openings(text, body_start)  # masks it; an HTML file's body is not Markdown)
     comments = [comment.span for comment in view.html_comments]
     includes, hidden, shortcodes, calls = _shortcode_facts(text, tags, spans, references, comments)
     own = _own_prefixes(ctx.doc.path)
@@ -371,14 +372,14 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
             and not view.in_shortcode(Span(at, at))
         ]
     element_ids = list(view.html_ids)
-    for mark in _ATTRIBUTES_START.finditer(text, len(text) if html else body_start):
-        if any(fence.opening.end <= mark.start() < fence.span.end for fence in view.code_fences):
+    for at in () if html else attributes:
+        if any(fence.opening.end <= at < fence.span.end for fence in view.code_fences):
             continue  # (code: `{{#if ready}}` in a Handlebars example is no attribute list; the info string's
             # ```` ```sh { .sh #example } ```` is the block's, as Hugo and pymdownx.superfences write it)
-        if (attributes := _ATTRIBUTE_LIST.match(text, mark.start())) is not None:
+        if (attribute_list := _ATTRIBUTE_LIST.match(text, at)) is not None:
             element_ids += [  # (`#id` kept with its `#`: each generator reads its own characters)
                 f"#{found.group(1)}" if found.group(1) else found.group(2)
-                for found in _ID_ATTRIBUTE.finditer(attributes.group(1))
+                for found in _ID_ATTRIBUTE.finditer(attribute_list.group(1))
             ]
     snippets, unread = _snippets(text, view.snippet_starts)
     written = any(not h.text.strip() and text.find("<!--", h.span.start, h.span.end) >= 0 for h in headings)
