@@ -1,4 +1,5 @@
-"""Properties of reference resolution: memoized as resolved afresh; relative URLs joined as urljoin joins them.
+"""Properties of reference resolution: memoized as resolved afresh; relative URLs joined as urljoin joins them;
+``ref`` shortcodes read as the regular expression that defines them.
 
 ``refs.resolve`` answers each distinct reference once per index, keyed by what
 the answer depends on (the page for a same-page reference, the folder for a
@@ -11,6 +12,7 @@ reference is resolved through the memo in one index and afresh in the other.
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 from urllib.parse import urljoin
@@ -19,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fmlint.site import refs
+from fmlint.site.facts import _ref_at
 from fmlint.site.hugo_paths import join_url
 from tests.test_site_rules import index_of
 
@@ -83,3 +86,34 @@ def test_relative_urls_are_joined_as_urljoin_joins_them(base, target):
     if stripped.startswith("//") or ":" in stripped.split("/", 1)[0]:
         return  # (a host or a scheme: not a link resolved from the page's URL)
     assert "https://site" + join_url(base, target) == urljoin("https://site" + base, target)
+
+
+# the pattern that defines a ``ref``/``relref`` shortcode (its lazy loop is what ``_ref_at`` spares)
+REF = re.compile(r"\{\{([<%])\s*(ref|relref)\s+(.*?)\s*[>%]\}\}", re.DOTALL)
+PIECES = [
+    "{{<",
+    "{{%",
+    "ref",
+    "relref",
+    " ",
+    "\t",
+    "\n",
+    "\u00a0",
+    "\u3000",
+    "a",
+    '"x"',
+    ">}}",
+    "%}}",
+    "}}",
+    ">",
+    "%",
+    "}",
+]
+
+
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=9).map("".join))
+def test_a_ref_shortcode_is_read_as_its_pattern_matches(text):
+    for at in range(len(text)):
+        found = REF.match(text, at)
+        expected = None if found is None else (found.group(2), found.group(3), found.start(3), found.end())
+        assert _ref_at(text, at) == expected

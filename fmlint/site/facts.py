@@ -35,7 +35,8 @@ from fmlint.suppressions import may_have_directives
 
 Locate = Callable[[list[Span]], list[tuple[int, int, int, int]]]
 
-_REF = re.compile(r"\{\{([<%])\s*(ref|relref)\s+(.*?)\s*[>%]\}\}", re.DOTALL)
+# a ``ref``/``relref`` shortcode's opening; its arguments run to the first ``>}}`` or ``%}}`` (see ``_ref_at``)
+_REF = re.compile(r"\{\{[<%]\s*(ref|relref)\s+")
 # Jekyll's links in Liquid: `{{ '/docs/x/' | relative_url }}`, `{% link _docs/x.md %}`, `{% post_url 2021-01-02-x %}`
 _LIQUID_LINK = re.compile(
     r"""\{\{-?\s*(["'])([^"'{}\n]*)\1\s*\|\s*(?:relative|absolute)_url\s*-?\}\}"""
@@ -541,16 +542,16 @@ def _shortcode_facts(
             called.add(html.group(1))
         elif (closing := _HTML_CLOSING.match(text, at)) is not None:  # (fluxcd.io: `{{% lead %}}…{{< /lead >}}`)
             closed.add(closing.group(1))
-        if at >= ref_end and (match := _REF.match(text, at)) is not None:
-            ref_end = match.end()
-            found = _target(match)
+        if at >= ref_end and (ref := _ref_at(text, at)) is not None:
+            kind, arguments, start, ref_end = ref
+            found = _target(arguments, start)
             if found is not None:
                 value, offset, language = found
                 commented = bool(comments) and any(c.start <= at < c.end for c in comments)
                 if commented:  # (nobody reads a fragment in a comment: its page is all that counts)
                     value = value.partition("#")[0]
                 spans.append(Span(offset, offset + len(value)))
-                references.append((match.group(2), value, len(spans) - 1, language, "", commented))
+                references.append((kind, value, len(spans) - 1, language, "", commented))
         if at >= argument_end and (match := _FIRST_ARGUMENT.match(text, at)) is not None:
             argument_end = match.end()
             name, argument = match.group(1), match.group(2) if match.group(2) is not None else match.group(3)
@@ -575,10 +576,22 @@ def _on_own_line(text: str, at: int) -> bool:
     )
 
 
-def _target(match: re.Match[str]) -> tuple[str, int, str] | None:
+def _ref_at(text: str, at: int) -> tuple[str, str, int, int] | None:
+    """The ``ref``/``relref`` shortcode opening at ``at``: its name, its arguments (up to the first ``>}}`` or
+    ``%}}``, the spaces before it left out), where they start, where the shortcode ends; as the pattern
+    ``\{\{[<%]\s*(ref|relref)\s+(.*?)\s*[>%]\}\}`` (dot matching all) matches, without its lazy loop."""
+    opening = _REF.match(text, at)
+    if opening is None:
+        return None
+    start = end = opening.end()
+    while (end := text.find("}}", end + 1)) >= 0:  # (a closer's `>` or `%` is at or after ``start``)
+        if text[end - 1] in ">%":
+            return opening.group(1), text[start : end - 1].rstrip(), start, end + 2
+    return None
+
+
+def _target(arguments: str, start: int) -> tuple[str, int, str] | None:
     """A ``ref`` shortcode's path (its ``path=`` or first argument), where it starts, its ``lang=``."""
-    arguments = match.group(3)
-    start = match.start(3)
     simple = _QUOTED.fullmatch(arguments)  # the usual ``{{< ref "path" >}}``
     if simple is not None:
         return simple.group(1), start + 1, ""
