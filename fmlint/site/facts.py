@@ -243,10 +243,10 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
     translation_key = item("translationkey")
     has_body = doc.readable and doc.body_start < len(doc.text)
     body = _body_facts(ctx, spans) if has_body else _Body([], [], [], [], False, [], [], [])
-    at = [At(*position) for position in locate(spans)]
+    positions = locate(spans)
 
     def located(found: tuple[str, int] | None) -> Item | None:
-        return None if found is None else Item(found[0], at[found[1]])
+        return None if found is None else Item(found[0], At(*positions[found[1]]))
 
     return SiteFacts(
         title=located(title),
@@ -258,13 +258,13 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
         draft=data.get(keys.get("draft", "")) is True,
         render=page_render(data, keys),
         cascade_render=cascade_render(data.get(keys.get("cascade", ""))),
-        aliases=[Item(value, at[number]) for value, number in aliases],
-        lists={key: [Item(value, at[number]) for value, number in items] for key, items in lists.items()},
+        aliases=[Item(value, At(*positions[number])) for value, number in aliases],
+        lists={key: [Item(value, At(*positions[n])) for value, n in items] for key, items in lists.items()},
         anchors_data=msgspec.Raw(_ENCODER.encode(body.anchors)),
-        references_data=msgspec.Raw(
+        references_data=msgspec.Raw(  # (a Reference's fields, its At's, as the arrays they are encoded as)
             _ENCODER.encode(
                 [
-                    Reference(kind, target, at[number], language, shortcode, in_comment)
+                    (kind, target, positions[number], language, shortcode, in_comment)
                     for kind, target, number, language, shortcode, in_comment in body.references
                 ]
             )
@@ -311,10 +311,11 @@ def _date(data: dict[str, Any], keys: dict[str, Any]) -> str:
 
 # a reference: kind, target, the number of its span, language, shortcode, in an HTML comment
 _Pending = tuple[str, str, int, str, str, bool]
+_AnchorFields = tuple[str, str, bool, str]  # an Anchor's fields, encoded as its array is (no Anchor is made)
 
 
 class _Body(NamedTuple):
-    anchors: list[Anchor]
+    anchors: list[_AnchorFields]
     references: list[_Pending]
     includes: list[str]
     element_ids: list[str]
@@ -329,14 +330,16 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
     the body starts: no copy of it is made)."""
     text, body_start = ctx.doc.text, ctx.doc.body_start
     view = ctx.markdown
-    headings = sorted([*rendered_headings(view), *view.shortcode_headings], key=lambda h: h.span.start)
+    headings = rendered_headings(view)
+    if view.shortcode_headings:
+        headings = sorted([*headings, *view.shortcode_headings], key=lambda h: h.span.start)
     mdx = ctx.doc.mdx
     anchors = [(mdx and _comment_id(text, h.span)) or _anchor(h.text, h.typographic) for h in headings]
     inside = _inside(view.shortcode_contents) if view.shortcode_contents else None
     if inside is not None and view.shortcode_headings:
         held = set(map(id, view.shortcode_headings))
         anchors = [
-            msgspec.structs.replace(anchor, shortcode=inside(h.span.start)) if id(h) in held else anchor
+            (*anchor[:3], inside(h.span.start)) if id(h) in held else anchor
             for h, anchor in zip(headings, anchors, strict=True)
         ]
     html = ctx.doc.html  # (no definition lists nor attribute lists: HTML)
@@ -353,11 +356,16 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
     includes, hidden, shortcodes, calls = _shortcode_facts(text, tags, spans, references, comments)
     own = _own_prefixes(ctx.doc.path)
     for kind, elements in (("link", view.links), ("image", view.images)):
-        for element in elements:
-            url = element.url
-            if url and (("://" not in url and not url.startswith(_NOT_PAGES)) or (own and _is_own(url, own))):
-                spans.append(element.url_span)
-                references.append((kind, url, len(spans) - 1, "", inside(element.span.start) if inside else "", False))
+        local = [
+            element
+            for element in elements
+            if (url := element.url)
+            and (("://" not in url and not url.startswith(_NOT_PAGES)) or (own and _is_own(url, own)))
+        ]
+        for element in local:
+            spans.append(element.url_span)
+            shortcode = inside(element.span.start) if inside else ""
+            references.append((kind, element.url, len(spans) - 1, "", shortcode, False))
     for url, span in view.html_links:
         if url and (("://" not in url and not url.startswith(_NOT_PAGES)) or (own and _is_own(url, own))):
             spans.append(span)
@@ -480,30 +488,30 @@ def _liquid_links(
         references.append((kind, target, len(spans) - 1, "", "", False))
 
 
-def _anchor(text: str, typographic: str) -> Anchor:
+def _anchor(text: str, typographic: str) -> _AnchorFields:
     """A heading's anchor: its ``{#id}``, else its text (with its dashes marked as a typographer reads them, the
     attribute list left out: that is read before the typographer runs)."""
     attributes = _ATTRIBUTES.search(text) if "{" in text else None
     if attributes is not None:
         found = _ID_ATTRIBUTE.search(attributes.group(1))
         if found is not None:
-            return Anchor("", found.group(1) or found.group(2), True)
+            return ("", found.group(1) or found.group(2), True, "")
         text = text[: attributes.start()]
         marked = _ATTRIBUTES.search(typographic) if typographic else None
         typographic = typographic[: marked.start()] if marked is not None else typographic
-    return Anchor(typographic or text, "", True)
+    return (typographic or text, "", True, "")
 
 
-def _comment_id(text: str, span: Span) -> Anchor | None:
+def _comment_id(text: str, span: Span) -> _AnchorFields | None:
     """An MDX heading's ID written as a comment at its end (``## Drivers {/* #driver */}``: Docusaurus 3's
     form of ``{#driver}``, which is no valid MDX)."""
     if text.find("{/*", span.start, span.end) < 0:
         return None
     found = _COMMENT_ID.search(text, span.start, span.end)
-    return Anchor("", found.group(1), True) if found is not None else None
+    return ("", found.group(1), True, "") if found is not None else None
 
 
-def _definition_terms(text: str, body_start: int, first: int) -> list[Anchor]:
+def _definition_terms(text: str, body_start: int, first: int) -> list[_AnchorFields]:
     """Definition-list terms (a line followed by ``: definition``, the first such at ``first``) of the body
     of ``text``; in document order after the headings, which is only approximate for duplicate suffixes
     shared with headings."""
@@ -512,7 +520,7 @@ def _definition_terms(text: str, body_start: int, first: int) -> list[Anchor]:
         start = max(line_start(text, mark.start()), body_start)
         term = text[start : mark.start()]
         if term.strip() and not term[:1].isspace() and not term.startswith(":"):
-            terms.append(Anchor(term.strip(), "", False))
+            terms.append((term.strip(), "", False, ""))
     return terms
 
 
