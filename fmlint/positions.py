@@ -152,13 +152,18 @@ class LineIndex:
         """The (line, column, end line, end column) of each of ``spans``, as :meth:`position` gives them,
         in one pass: in order of start, each is counted from the one before (the site facts locate a file's
         ~10 values at once: the front matter's, then the body's by kind, each kind in order)."""
+        if self._starts is not None:  # (the table is built: searched)
+            return [self._position_in_table(span) for span in spans]
         text, length = self._text, self._length
         count, rfind = text.count, text.rfind
         found: list[tuple[int, int, int, int]] = [(0, 0, 0, 0)] * len(spans)
         at, line = 0, 1
+        counted_at, counted_line = self._at, self._line  # the last point asked for (a finding's): counted from
         for number in sorted(range(len(spans)), key=lambda n: spans[n].start):
             span = spans[number]
             start = 0 if span.start < 0 else min(span.start, length)
+            if at < counted_at <= start:
+                at, line = counted_at, counted_line
             line += count("\n", at, start)
             at = start
             column = start - rfind("\n", 0, start)
@@ -169,6 +174,13 @@ class LineIndex:
             else:
                 found[number] = (line, column, line, column + end - start)
         return found
+
+    def _position_in_table(self, span: Span) -> tuple[int, int, int, int]:
+        start = max(0, min(span.start, self._length))
+        end = max(start, min(span.end, self._length))
+        line, column = self.point(start)
+        end_line, end_column = self.point(end) if end > start else (line, column)
+        return line, column, end_line, end_column
 
 
 def line_start(text: str, offset: int) -> int:

@@ -1,5 +1,5 @@
 """The site facts locate a file's values in one batch (``LineIndex.positions``): the same lines and
-columns as one at a time, after a BOM, with CRLF endings, CJK and emoji before the values; and whether
+columns as one at a time (whatever was asked before), after a BOM, with CRLF endings, CJK and emoji before the values; and whether
 a file may hold suppression comments, which the site pass then reads again."""
 
 from __future__ import annotations
@@ -26,8 +26,12 @@ def test_a_batch_gives_each_span_the_position_one_at_a_time_gives():
         spans = [Span(chosen.choice(edges), chosen.choice(edges)) for _ in range(200)]  # any order, any range
         spans += [Span(offset, offset) for offset in edges]  # empty, at every offset (line breaks too)
         expected = [LineIndex(text).position(span) for span in spans]
-        found = LineIndex(text).positions(spans)
-        assert [(p.line, p.column, p.end_line, p.end_column) for p in expected] == found
+        assert [(p.line, p.column, p.end_line, p.end_column) for p in expected] == LineIndex(text).positions(spans)
+        for asked in (1, 3, LineIndex.COUNTED + 1):  # counted from the last point a finding asked for; searched
+            lines = LineIndex(text)  # in the table of line starts once it is built
+            for _ in range(asked):
+                lines.point(chosen.choice(edges))
+            assert [(p.line, p.column, p.end_line, p.end_column) for p in expected] == lines.positions(spans)
 
 
 def test_site_findings_are_located_after_a_bom_with_crlf_cjk_and_emoji(tmp_path):
