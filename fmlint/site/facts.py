@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 import msgspec
 
 from fmlint.discover import MARKDOWN_EXTENSIONS
+from fmlint.frontmatter.model import FrontMatter
 from fmlint.markdown import openings, rendered_headings
 from fmlint.positions import Span, line_start
 from fmlint.rules.base import Context
@@ -66,7 +67,7 @@ _DATE_KEYS = ("date", "publishdate", "pubdate", "published")
 _PATH_KEYS = frozenset({"title", "slug", "url", "translationkey", "aliases", "draft"})
 # strings kept as one-item lists: jekyll-redirect-from's `redirect_from: /old/` (a list too), Docusaurus's doc IDs,
 # and a term of Hugo's default and most common taxonomies (`tags: Go`) or a Docusaurus blog's author key
-_ONE_OR_LIST = ("redirect_from", "pagination_next", "pagination_prev", "tags", "categories", "authors")
+_ONE_OR_LIST = frozenset(("redirect_from", "pagination_next", "pagination_prev", "tags", "categories", "authors"))
 
 
 class At(msgspec.Struct, frozen=True, array_like=True, gc=False):
@@ -189,39 +190,20 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
 
     def item(key: str, *path: Any) -> tuple[str, int] | None:
         original = keys.get(key)
-        value = data.get(original) if original is not None else None
+        if original is None:
+            return None
+        value = data.get(original)
         for step in path:
             value = value[step] if isinstance(value, (list, dict)) else None
-        if original is None or not isinstance(value, (str, int, float)) or isinstance(value, bool) or not front_matter:
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool) or not front_matter:
             return None
         spans.append(front_matter.value_span((original, *path)))
         return str(value), len(spans) - 1
 
     lists: dict[str, list[tuple[str, int]]] = {}
     froms: list[str] = []  # the lists of objects
-    for lowered, original in keys.items():
-        value = data[original]
-        if isinstance(value, list) and value and lowered not in _PATH_KEYS and front_matter is not None:
-            strings = [(v, i) for i, v in enumerate(value) if isinstance(v, str)]
-            if not strings and isinstance(value[0], dict):  # (`redirects: [{from: old, to: new}]`: see below)
-                froms.append(lowered)
-            if strings:
-                lists[lowered] = [(v, len(spans) + n) for n, (v, _) in enumerate(strings)]
-                locations = front_matter.locations  # each item's own span, as ``value_span`` finds it first
-                spans += [
-                    found.value
-                    if (found := locations.get((original, i))) is not None
-                    else front_matter.value_span((original, i))
-                    for _, i in strings
-                ]
-        elif (
-            lowered in _ONE_OR_LIST
-            and isinstance(value, (str, int))
-            and not isinstance(value, bool)
-            and front_matter is not None
-        ):
-            lists[lowered] = [(str(value), len(spans))]  # (`pagination_next: 5`: Docusaurus looks for the ID "5")
-            spans.append(front_matter.value_span((original,)))
+    if front_matter is not None:
+        _lists(front_matter, data, keys, spans, lists, froms)
     aliases_value = data.get(keys.get("aliases", ""))
     if isinstance(aliases_value, list):
         aliases = [alias for i in range(len(aliases_value)) if (alias := item("aliases", i)) is not None]
@@ -283,6 +265,38 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
     )
 
 
+def _lists(
+    front_matter: FrontMatter,
+    data: dict[str, Any],
+    keys: dict[str, Any],
+    spans: list[Span],
+    lists: dict[str, list[tuple[str, int]]],
+    froms: list[str],
+) -> None:
+    """The front matter's lists of strings (each string and the number of its span, added to ``spans``) into
+    ``lists``, by lowercased key, and the keys of its lists of objects into ``froms``."""
+    locations = front_matter.locations  # each item's own span, as ``value_span`` finds it first
+    for lowered, original in keys.items():
+        value = data[original]
+        if isinstance(value, list):
+            if not value or lowered in _PATH_KEYS:
+                continue
+            strings = [i for i, v in enumerate(value) if isinstance(v, str)]
+            if not strings and isinstance(value[0], dict):  # (`redirects: [{from: old, to: new}]`: see below)
+                froms.append(lowered)
+            if strings:
+                lists[lowered] = [(value[i], len(spans) + n) for n, i in enumerate(strings)]
+                spans += [
+                    found.value
+                    if (found := locations.get((original, i))) is not None
+                    else front_matter.value_span((original, i))
+                    for i in strings
+                ]
+        elif lowered in _ONE_OR_LIST and isinstance(value, (str, int)) and not isinstance(value, bool):
+            lists[lowered] = [(str(value), len(spans))]  # (`pagination_next: 5`: Docusaurus looks for the ID "5")
+            spans.append(front_matter.value_span((original,)))
+
+
 def _may_suppress(ctx: Context) -> bool:
     """Whether the file may hold inline suppression comments: its text may hold a directive, and where
     ``fmlint.suppressions`` reads them (the front matter, the body's HTML comments) does."""
@@ -334,7 +348,12 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
     if view.shortcode_headings:
         headings = sorted([*headings, *view.shortcode_headings], key=lambda h: h.span.start)
     mdx = ctx.doc.mdx
-    anchors = [(mdx and _comment_id(text, h.span)) or _anchor(h.text, h.typographic) for h in headings]
+    anchors = [
+        (mdx and _comment_id(text, h.span)) or _anchor(h.text, h.typographic)
+        if mdx or "{" in h.text
+        else (h.typographic or h.text, "", True, "")  # (most headings: their text, without a function's call)
+        for h in headings
+    ]
     inside = _inside(view.shortcode_contents) if view.shortcode_contents else None
     if inside is not None and view.shortcode_headings:
         held = set(map(id, view.shortcode_headings))
@@ -437,7 +456,7 @@ def _snippets(text: str, starts: list[int]) -> tuple[list[str], bool]:
 def _own_prefixes(path: str) -> tuple[str, ...]:
     """``https://host`` and ``http://host`` of the site holding ``path`` (its own URL's host): a link to it
     is a link in the site, judged like ``/path`` (a content file's key for the result cache says so)."""
-    return _own_prefixes_in(os.path.dirname(path))
+    return _own_prefixes_in(path[: path.rfind(os.sep) + 1])
 
 
 def forget_own_hosts() -> None:
@@ -447,9 +466,10 @@ def forget_own_hosts() -> None:
 
 @lru_cache(maxsize=1024)
 def _own_prefixes_in(folder: str) -> tuple[str, ...]:
+    """(``folder`` with its separator, "" for the working folder)"""
     from fmlint.site.config import site_of
 
-    site = site_of(os.path.join(folder, "_"))  # (any file of the folder: a site is found by its folder)
+    site = site_of(folder + "_")  # (any file of the folder: a site is found by its folder)
     return tuple(f"{scheme}://{host}" for host in site.own_hosts for scheme in ("https", "http")) if site else ()
 
 
