@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
-from fmlint.folders import nearest
+from fmlint.folders import Note, nearest, walking
 
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
 
@@ -57,26 +57,33 @@ def discover(
 
     gitignores = GitIgnores()
     found: set[str] = set()
-    for path in paths:
-        rules = rules_for(path)
-        if os.path.isdir(path) and not path.lower().endswith(rules.extensions):
-            found.update(_walk(path, rules_for, gitignores, skipped))
-        elif not (rules.force_exclude and rules.is_excluded(path)):
-            found.add(os.path.normpath(path))
+    with walking() as note:  # (what a folder holds, looked for by each folder's rules, comes from the walk)
+        for path in paths:
+            rules = rules_for(path)
+            if os.path.isdir(path) and not path.lower().endswith(rules.extensions):
+                found.update(_walk(path, rules_for, gitignores, skipped, note))
+            elif not (rules.force_exclude and rules.is_excluded(path)):
+                found.add(os.path.normpath(path))
     return sorted(found)
 
 
 def _walk(
-    root: str, rules_for: Callable[[str], WalkRules], gitignores: GitIgnores, skipped: list[str] | None
+    root: str,
+    rules_for: Callable[[str], WalkRules],
+    gitignores: GitIgnores,
+    skipped: list[str] | None,
+    note: Note,
 ) -> Iterator[str]:
     """The Markdown files under ``root`` (see the module docstring); each folder's rules, excludes and
-    gitignore chain are looked up once."""
+    gitignore chain are looked up once (what each folder holds ``note``d first)."""
     for folder, dirs, files in os.walk(root, onerror=None, followlinks=False):
+        whole = os.path.abspath(folder)
+        note(whole, files, dirs)
         rules = rules_for(folder)
         normal = os.path.normpath(folder)  # entry names are plain: normalising the folder once is enough
         chain = gitignores.chain_for(folder, files) if rules.respect_gitignore else []
         ignores = bool(chain)
-        absolute = os.path.join(os.path.abspath(folder), "") if ignores else ""  # (where the entries are)
+        absolute = os.path.join(whole, "") if ignores else ""  # (where the entries are)
         dirs[:] = sorted(d for d in dirs if not _skipped(os.path.join(folder, d), d, True, rules, chain, absolute))
         # a walked folder is not excluded itself, but the root's excludes come from above it
         folder_excluded = rules.excludes_folders_only and folder == root and rules.is_excluded(folder, True)

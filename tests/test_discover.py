@@ -168,3 +168,31 @@ def test_ignore_rules_answer_as_pathspec_does():
     assert [rules.check(path) for path in PATHS] == [spec.check_file(path).include for path in PATHS]
     assert {rules.check(path) for path in PATHS} == {True, False, None}
     assert IgnoreRules(["# only a comment", ""]).check("a.md") is None
+
+
+def test_a_walk_looks_in_each_folder_for_configurations_and_site_markers_by_its_own_listing(tmp_path, monkeypatch):
+    """Each walked folder's project (its nearest configuration, the preset of the site it is in) is found from
+    what the walk listed of it, not by listing it again nor testing each name; forgotten after the walk."""
+    import os
+
+    from fmlint.folders import listed
+
+    write_file(tmp_path, "site/hugo.toml", "")
+    write_file(tmp_path, "site/content/docs/a.md", NO_FM)
+    write_file(tmp_path, "site/content/docs/sub/.fmlint.toml", 'extend-exclude = ["b.md"]\n')
+    write_file(tmp_path, "site/content/docs/sub/b.md", NO_FM)
+    write_file(tmp_path, "site/content/docs/sub/c.md", NO_FM)
+    walked = {str(tmp_path / "site" / folder) for folder in ("", "content", "content/docs", "content/docs/sub")}
+    looked: list[str] = []
+    listdir, isfile = os.listdir, os.path.isfile
+    monkeypatch.setattr(os, "listdir", lambda folder=".": looked.append(str(folder)) or listdir(folder))
+    monkeypatch.setattr(os.path, "isfile", lambda path: looked.append(os.path.dirname(path)) or isfile(path))
+    resolver = Resolver(cwd=tmp_path)
+    files = discover([str(tmp_path / "site")], resolver.project_for)
+    assert [Path(path).relative_to(tmp_path).as_posix() for path in files] == [
+        "site/content/docs/a.md",
+        "site/content/docs/sub/c.md",
+    ]
+    assert resolver.project_for(str(tmp_path / "site/content/docs/sub")).preset.name == "hugo"
+    assert not walked & set(looked) - {str(tmp_path / "site"), str(tmp_path / "site/content/docs/sub")}
+    assert all(listed(folder) is None for folder in walked)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from fmlint.document import Document
-from fmlint.folders import nearest
+from fmlint.folders import listed, nearest
 from fmlint.frontmatter import FrontMatter, JsonPath, describe_path, toml_loader
 from fmlint.positions import LineIndex, Span
 from fmlint.schema.loader import load_schema
@@ -71,7 +71,8 @@ def find_config(folder: str, known: dict[str, Path | None]) -> Path | None:
 
 def config_in(folder: str) -> Path | None:
     """The configuration file in ``folder`` itself, if any."""
-    for name in CONFIG_FILES:
+    names = listed(folder)  # (a walk's listing: no test for each name it lacks)
+    for name in CONFIG_FILES if names is None else [name for name in CONFIG_FILES if name in names]:
         path = os.path.join(folder, name)
         if os.path.isfile(path) and (name != "pyproject.toml" or _has_tool_table(Path(path))):
             return Path(path)

@@ -21,6 +21,7 @@ from typing import Any
 
 from fmlint.diagnostics import Problem
 from fmlint.doc_examples import WITH_CDN_IMAGES, article, example
+from fmlint.folders import names_in
 from fmlint.images import DEFAULT_IMAGE_FIELDS, ImageReference, image_references, url_path
 from fmlint.js_text import load_json_with_comments
 from fmlint.rules.base import Context, Rule, probe_function
@@ -130,10 +131,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
 def site_root(folder: str, markers: tuple[str, ...]) -> str | None:
     """The nearest folder at or above ``folder`` holding one of ``markers`` (file names, or paths from it:
     ``config/_default/hugo.toml``); one listing of each folder, not a look for each marker."""
-    try:
-        names = set(os.listdir(folder))
-    except OSError:
-        names = set()
+    names = names_in(folder)
     if any(marker.partition("/")[0] in names and os.path.isfile(os.path.join(folder, marker)) for marker in markers):
         return folder
     parent = os.path.dirname(folder)
