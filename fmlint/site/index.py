@@ -399,12 +399,17 @@ def stem(path: str) -> str:
 
 
 def in_leaf_bundle(absolute: str, leaves: set[str]) -> bool:
-    """Whether the content file at ``absolute`` is below one of the leaf bundles' folders ``leaves`` (a bundle's
-    own ``index.md``/``_index.md`` is not: its folder's parent is where the search starts)."""
-    folders = folders_above(absolute)
-    if os.path.basename(absolute).split(".", 1)[0] in ("index", "_index"):
-        folders = folders[1:]
-    return any(folder in leaves for folder in folders)
+    """Whether the content file at ``absolute`` (a normalised path) is below one of the leaf bundles' folders
+    ``leaves`` (a bundle's own ``index.md``/``_index.md`` is not: its folder's parent is where the search
+    starts); each folder above it cut from its path, from its own to the root's (a site's every file asks)."""
+    end = absolute.rfind(os.sep)
+    if absolute[end + 1 :].split(".", 1)[0] in ("index", "_index"):
+        end = absolute.rfind(os.sep, 0, end)
+    while end >= 0:
+        if (absolute[:end] or os.sep) in leaves:
+            return True
+        end = absolute.rfind(os.sep, 0, end)
+    return False
 
 
 def folders_above(absolute: str) -> list[str]:
