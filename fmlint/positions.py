@@ -153,7 +153,7 @@ class LineIndex:
         in one pass: in order of start, each is counted from the one before (the site facts locate a file's
         ~10 values at once: the front matter's, then the body's by kind, each kind in order)."""
         if self._starts is not None:  # (the table is built: searched)
-            return [self._position_in_table(span) for span in spans]
+            return self._positions_in_table(spans)
         text, length = self._text, self._length
         count, rfind = text.count, text.rfind
         found: list[tuple[int, int, int, int]] = [(0, 0, 0, 0)] * len(spans)
@@ -175,12 +175,20 @@ class LineIndex:
                 found[number] = (line, column, line, column + end - start)
         return found
 
-    def _position_in_table(self, span: Span) -> tuple[int, int, int, int]:
-        start = max(0, min(span.start, self._length))
-        end = max(start, min(span.end, self._length))
-        line, column = self.point(start)
-        end_line, end_column = self.point(end) if end > start else (line, column)
-        return line, column, end_line, end_column
+    def _positions_in_table(self, spans: Sequence[Span]) -> list[tuple[int, int, int, int]]:
+        starts, length = self._table(), self._length
+        found = []
+        for span in spans:
+            start = 0 if span.start < 0 else min(span.start, length)
+            end = start if span.end < start else min(span.end, length)
+            line = bisect_right(starts, start)
+            column = start - starts[line - 1] + 1
+            end_line = bisect_right(starts, end, line - 1) if end > start else line
+            if end_line == line:
+                found.append((line, column, line, column + end - start))
+            else:
+                found.append((line, column, end_line, end - starts[end_line - 1] + 1))
+        return found
 
 
 def line_start(text: str, offset: int) -> int:
