@@ -150,8 +150,10 @@ class LineIndex:
 
     def positions(self, spans: Sequence[Span]) -> list[tuple[int, int, int, int]]:
         """The (line, column, end line, end column) of each of ``spans``, as :meth:`position` gives them,
-        in one pass: in order of start, each is counted from the one before (the site facts locate a file's
-        ~10 values at once: the front matter's, then the body's by kind, each kind in order)."""
+        in one pass: in order of start, each counted from the one before, or from the last point asked for
+        once the spans pass it (the site facts locate a file's ~10 values at once, after its findings:
+        the front matter's, then the body's by kind, each kind in order); searched in the table of line
+        starts instead when it is built."""
         if self._starts is not None:  # (the table is built: searched)
             return self._positions_in_table(spans)
         text, length = self._text, self._length
