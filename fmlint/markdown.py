@@ -226,6 +226,12 @@ class _Offsets:
         self.bytes = [0]  # checkpoints, sorted: byte offset → character offset
         self.chars = [0]
 
+    def opens_with(self, byte_offset: int, ascii: str) -> bool:
+        """Whether the body's UTF-8 bytes at ``byte_offset`` begin with the ASCII text ``ascii``."""
+        if self.data is None:
+            return self.body.startswith(ascii, byte_offset)
+        return self.data.startswith(ascii.encode(), byte_offset)
+
     def char(self, byte_offset: int) -> int:
         if self.data is None:
             return self.base + byte_offset
@@ -571,7 +577,6 @@ class _Walk:
         run_first: ByteRange | None = None
         run_last: ByteRange = {}
         index = -1
-        source, colon = (offsets.body, ":") if offsets.data is None else (offsets.data, b":")  # (byte offsets)
         for index, (event, byte_range) in enumerate(events):
             if type(event) is dict and "Text" in event:  # the most frequent event
                 text = event["Text"]
@@ -602,7 +607,7 @@ class _Walk:
             if watch is _FIRST:
                 watch = _Paragraph(*paragraph) if _opens_watch(event) else None
             if type(event) is not dict:  # SoftBreak, HardBreak, Rule
-                if source[byte_range["end"] : byte_range["end"] + 1] == colon:  # (a break: the next line's start)
+                if offsets.opens_with(byte_range["end"], ":"):  # (a break ends where the next line starts)
                     view.colon_lines = True
                 if watch is not None and not watch.see(event):
                     watch = None

@@ -35,6 +35,7 @@ import msgspec
 
 from fmlint.config.presets import MDX_EXTENSIONS, READING_PRESETS
 from fmlint.discover import MARKDOWN_EXTENSIONS
+from fmlint.folders import names_in
 from fmlint.rules.local_images import site_root
 from fmlint.site.anchors import WRITTEN_DASHES
 from fmlint.site.globs import glob_slice_matches, mount_holds
@@ -318,11 +319,9 @@ def _in_leaf_bundle(absolute: str, content: str) -> bool:
     if os.path.basename(absolute).split(".", 1)[0] in ("index", "_index"):
         folder = os.path.dirname(folder)  # (its own folder is the bundle's)
     while len(folder) > len(content) and folder.startswith(content):
-        try:
-            names = os.listdir(folder)
-        except OSError:
-            names = []
-        if any(name.split(".", 1)[0] == "index" and name.lower().endswith(CONTENT_EXTENSIONS) for name in names):
+        if any(
+            name.split(".", 1)[0] == "index" and name.lower().endswith(CONTENT_EXTENSIONS) for name in names_in(folder)
+        ):
             return True
         folder = os.path.dirname(folder)
     return False

@@ -24,7 +24,7 @@ import datetime
 import os
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -399,25 +399,21 @@ def stem(path: str) -> str:
 
 
 def in_leaf_bundle(absolute: str, leaves: set[str]) -> bool:
-    """Whether the content file at ``absolute`` (a normalised path) is below one of the leaf bundles' folders
-    ``leaves`` (a bundle's own ``index.md``/``_index.md`` is not: its folder's parent is where the search
-    starts); each folder above it cut from its path, from its own to the root's (a site's every file asks)."""
+    """Whether the content file at ``absolute`` is below one of the leaf bundles' folders ``leaves`` (a bundle's
+    own ``index.md``/``_index.md`` is not: its folder's parent is where the search starts)."""
+    folders = folders_above(absolute)
+    if os.path.basename(absolute).split(".", 1)[0] in ("index", "_index"):
+        next(folders, None)
+    return any(folder in leaves for folder in folders)
+
+
+def folders_above(absolute: str) -> Iterator[str]:
+    """The folders holding the file at ``absolute`` (a normalised path), from its own to the root's: each cut
+    from the path (a site's every file asks, in every run that indexes the whole site)."""
     end = absolute.rfind(os.sep)
-    if absolute[end + 1 :].split(".", 1)[0] in ("index", "_index"):
-        end = absolute.rfind(os.sep, 0, end)
     while end >= 0:
-        if (absolute[:end] or os.sep) in leaves:
-            return True
+        yield absolute[:end] or os.sep
         end = absolute.rfind(os.sep, 0, end)
-    return False
-
-
-def folders_above(absolute: str) -> list[str]:
-    """The folders holding the file at ``absolute``, from its own to the root's."""
-    folders = [os.path.dirname(absolute)]
-    while (parent := os.path.dirname(folders[-1])) != folders[-1]:
-        folders.append(parent)
-    return folders
 
 
 def _matches(patterns: tuple[str, ...], key: str) -> bool:
