@@ -46,6 +46,7 @@ from fmlint.linter import (
     read_bytes,
     read_path,
 )
+from fmlint.pools import worker_pool
 from fmlint.rules import Checker
 from fmlint.rules.base import answers_unchanged
 from fmlint.rules.site import SITE_CODES
@@ -341,12 +342,10 @@ def checker_groups(settings: Settings) -> tuple[tuple[Checker, ...], tuple[Check
 
 
 def _in_pool(worker: _Worker, tasks: list[tuple[str, int]], jobs: int) -> tuple[list[FileResult], int, int]:
-    import multiprocessing  # not needed by small runs: imported here
-
     chunks = _chunks(tasks, jobs)
     results: list[FileResult] = []
     hits = stored = 0
-    with multiprocessing.get_context().Pool(min(jobs, len(chunks)), _start_worker, (worker,)) as pool:
+    with worker_pool(min(jobs, len(chunks)), _start_worker, (worker,)) as pool:
         for chunk_results, chunk_hits, chunk_stored in pool.imap(_check_chunk, chunks):
             results.extend(chunk_results)
             hits += chunk_hits

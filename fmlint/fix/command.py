@@ -27,6 +27,7 @@ from fmlint.file_result import FileResult
 from fmlint.fix.apply import FixOutcome, Reverted, fix_document
 from fmlint.fix.writer import WriteError, read_with_snapshot, write_atomically
 from fmlint.linter import located_diagnostic
+from fmlint.pools import worker_pool
 from fmlint.positions import Position
 from fmlint.runner import MIN_FILES_FOR_POOL, RunResult, default_jobs
 
@@ -104,9 +105,7 @@ def _fix_all(tasks: list[_Task], jobs: int | None) -> list[tuple[FileResult, Fil
     jobs = jobs or default_jobs()
     if jobs == 1 or len(tasks) < MIN_FILES_FOR_POOL:
         return [_fix_file(task) for task in tasks]
-    import multiprocessing  # not needed by small runs: imported here
-
-    with multiprocessing.get_context().Pool(jobs) as pool:
+    with worker_pool(jobs) as pool:
         return pool.map(_fix_file, tasks, chunksize=max(1, len(tasks) // (jobs * 4)))
 
 
