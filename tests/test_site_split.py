@@ -14,9 +14,10 @@ import pytest
 from fmlint.cache import ResultCache
 from fmlint.runner import run
 from fmlint.site import split
+from fmlint.site.checks import broken_references
 from fmlint.site.config import read_site
 from fmlint.site.walk import content_files
-from tests.test_site_rules import FAULTY_SITE, SITE_SETTINGS, page, write
+from tests.test_site_rules import FAULTY_SITE, SITE_SETTINGS, index_of, page, write
 
 pytestmark = pytest.mark.skipif(
     multiprocessing.get_context().get_start_method() != "fork", reason="the check is split only where workers fork"
@@ -30,6 +31,13 @@ LINKED = {
     )
     for n in range(12)
 } | {f"content/files/f{n}.md": page(f'title: "F{n}"', body="[old](/legacy/)\n") for n in range(6)}
+# a page of many references, broken anchors of other pages and near-misses
+MANY = {
+    "content/many.md": page(
+        'title: "Many"',
+        body="".join(f'{{{{< ref "/notes/n{n}#nowhere-{n}" >}}}} [n](notes/n{n}.md#gone-{n})\n' for n in range(12)),
+    )
+}
 
 
 def _findings(root: Path, jobs: int, cache: ResultCache | None = None) -> list[str]:
@@ -46,10 +54,13 @@ class _Counting:
 
     def __init__(self) -> None:
         self.received = 0
+        self.found = 0  # the child's findings, last received
 
     def decode(self, data: bytes) -> object:
         self.received += 1
-        return _DECODER.decode(data)
+        decoded = _DECODER.decode(data)
+        self.found = len(decoded[0])
+        return decoded
 
 
 _DECODER = split._DECODER
@@ -65,7 +76,7 @@ def small_sites_split(monkeypatch) -> _Counting:
 
 
 def test_the_split_check_finds_what_one_process_finds_in_the_same_order(tmp_path, small_sites_split):
-    write(tmp_path, {**FAULTY_SITE, **LINKED, "static/legacy/index.html": "Moved.\n"})
+    write(tmp_path, {**FAULTY_SITE, **LINKED, **MANY, "static/legacy/index.html": "Moved.\n"})
     alone = _findings(tmp_path, jobs=1)
     assert small_sites_split.received == 0  # one job: no child
     split_up = _findings(tmp_path, jobs=2)
@@ -73,6 +84,22 @@ def test_the_split_check_finds_what_one_process_finds_in_the_same_order(tmp_path
     assert split_up == alone
     assert sum(" SITE004 " in line and line.startswith("content/notes/") for line in alone) == 7
     assert sum(" SITE003 " in line and line.startswith("content/notes/n11.md") for line in alone) == 1
+    many = [line.split(" ", 1)[0] for line in alone if line.startswith("content/many.md")]
+    link_column = len('{{< ref "/notes/n0#nowhere-0" >}} [n](') + 1
+    assert many == [
+        f"content/many.md:{n + 5}:{column}" for n in range(12) for column in (10, link_column + (n > 9) * 2)
+    ]
+
+
+def test_the_findings_of_both_shares_come_in_the_order_of_one_check(tmp_path, small_sites_split):
+    """Page by page, each page's in its own order, whichever process checked the page."""
+    write(tmp_path, {**FAULTY_SITE, **LINKED, **MANY, "static/legacy/index.html": "Moved.\n"})
+    index = index_of(tmp_path)
+    alone = [(f.page.file, f.code, f.message, f.at) for f in broken_references(index, lambda page: True)]
+    with split.split_references(index, lambda page: True, busy=False) as references:
+        found = references()
+    assert [(f.page.file, f.code, f.message, f.at) for f in found] == alone
+    assert 0 < small_sites_split.found < len(alone)  # (each process checked some)
 
 
 def test_a_failed_child_leaves_its_pages_to_this_process(tmp_path, small_sites_split, monkeypatch):
