@@ -605,7 +605,7 @@ def _on_own_line(text: str, at: int) -> bool:
 
 
 def _ref_at(text: str, at: int) -> tuple[str, str, int, int] | None:
-    """The ``ref``/``relref`` shortcode opening at ``at``: its name, its arguments (up to the first ``>}}`` or
+    r"""The ``ref``/``relref`` shortcode opening at ``at``: its name, its arguments (up to the first ``>}}`` or
     ``%}}``, the spaces before it left out), where they start, where the shortcode ends; as the pattern
     ``\{\{[<%]\s*(ref|relref)\s+(.*?)\s*[>%]\}\}`` (dot matching all) matches, without its lazy loop."""
     opening = _REF.match(text, at)
