@@ -21,7 +21,7 @@ from fmlint.site.facts import SiteFacts
 from tests.test_site_html_pages import SITE as HTML_SITE
 from tests.test_site_mounts import MOUNTED_SITE
 from tests.test_site_redirect_templates import REDIRECT_SITE
-from tests.test_site_rules import FAULTY_SITE, page, site_findings, whole_indexes, write
+from tests.test_site_rules import FAULTY_SITE, index_of, page, site_findings, whole_indexes, write
 from tests.test_site_shortcodes import BOILERPLATE_LINKS, BOILERPLATE_SITE
 
 Step = Callable[[Path], list[str]]  # changes the site; returns the files of the next run ([]: the whole site)
@@ -470,3 +470,26 @@ def test_files_outside_the_run_whose_facts_changed_are_indexed_with_its_files(tm
     assert site_findings(tmp_path, [CHILD], cache) == site_findings(tmp_path, [CHILD])
     assert len(wholes) == 2  # the whole site, kept: the next run takes what was kept
     assert site_findings(tmp_path, [CHILD], cache) == site_findings(tmp_path, [CHILD]) and len(wholes) == 3
+
+
+def test_a_list_made_a_taxonomy_is_read_from_files_whose_results_were_kept(tmp_path):
+    """A file's facts keep the front-matter lists its site's checks read (not ``keywords``); its key in the
+    result cache names them, so that a list the configuration makes a taxonomy is read from it again."""
+    terms = {"content/posts/s0.md": "Go", "content/posts/s1.md": "go", "content/posts/s2.md": "Go"}
+    files = {name: page(f'title: "{name}"', f'series: ["{term}"]', 'keywords: ["x"]') for name, term in terms.items()}
+    write(tmp_path, {"hugo.toml": 'baseURL = "https://example.org/"\n', **files})
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    assert site_findings(tmp_path, cache=cache) == []
+    assert _lists_kept(tmp_path) == []
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n[taxonomies]\nserie = "series"\n')
+    forget_sites()
+    found = site_findings(tmp_path, cache=cache)
+    assert found == site_findings(tmp_path)
+    assert [line.split(" ")[:2] for line in found] == [["content/posts/s1.md:3:10-3:14", "SITE002"]]
+    assert _lists_kept(tmp_path) == ["series"]
+    forget_sites()
+
+
+def _lists_kept(root: Path) -> list[str]:
+    [facts] = [page.facts for page in index_of(root).pages if page.file and page.file.endswith("s0.md")]
+    return sorted(facts.lists)

@@ -359,14 +359,24 @@ def site_of(path: str) -> SiteConfig | None:
     return site if site is not None and site.content_dirs_of(os.path.abspath(path)) else None
 
 
+# front-matter lists every site's checks may read (Jekyll's, Docusaurus's): the taxonomies and the lists that
+# redirect templates read are the site's own
+_READ_LISTS = frozenset(("redirect_from", "categories", "authors", "pagination_next", "pagination_prev"))
+
+
+def read_lists(site: SiteConfig) -> frozenset[str]:
+    """The front-matter lists (lowercased keys) the site's checks read: those the site facts keep."""
+    return _READ_LISTS.union(site.taxonomies, (name for name, _ in site.redirect_params))
+
+
 def forget_sites() -> None:
     """Forget every site configuration read so far (a language server after a configuration changed)."""
     read_site.cache_clear()
     _beside.cache_clear()
     _folder_key.cache_clear()
-    from fmlint.site.facts import forget_own_hosts
+    from fmlint.site.facts import forget_site_reads
 
-    forget_own_hosts()
+    forget_site_reads()
 
 
 class Reading(NamedTuple):
@@ -394,8 +404,9 @@ def site_reading(path: str, preset: str) -> Reading:
 
 def site_key(path: str, preset: str) -> str:
     """What the result cache's key of the file at ``path`` adds for the site holding it ("" for none): how the
-    site reads its Markdown (:func:`site_reading`) and its own hosts (its site facts keep links to them), so
-    that a change of the site's configuration is a change of the file's result."""
+    site reads its Markdown (:func:`site_reading`), its own hosts (its site facts keep links to them) and the
+    front-matter lists its checks read (the facts keep those), so that a change of the site's configuration is
+    a change of the file's result."""
     return _folder_key(os.path.dirname(path), preset)
 
 
@@ -404,10 +415,10 @@ def _folder_key(folder: str, preset: str) -> str:
     path = os.path.join(folder, "_")  # (any file of the folder: a site is found by its folder)
     reading = site_reading(path, preset)
     site = site_of(path)
-    hosts = site.own_hosts if site is not None else ()
-    if reading == _COMMONMARK and not hosts:
+    if reading == _COMMONMARK and site is None:
         return ""
-    return f"\0{reading.mdx}\0{','.join(reading.blocks)}\0{','.join(hosts)}"
+    hosts, lists = (site.own_hosts, sorted(read_lists(site))) if site is not None else ((), [])
+    return f"\0{reading.mdx}\0{','.join(reading.blocks)}\0{','.join(hosts)}\0{','.join(lists)}"
 
 
 @cache

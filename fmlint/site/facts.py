@@ -2,10 +2,11 @@
 
 A compact msgspec record (arrays, not maps, in the result cache): what decides
 the output path (title, slug, url, date, draft, whether it renders), aliases,
-lists of strings in the front matter (taxonomy terms are picked from them by
-the site's configuration, so the record does not depend on it), the
-translation key, the anchors (heading text and custom IDs, in order; the IDs
-are worked out when a reference needs them), the IDs of HTML tags and attribute
+the lists of strings in the front matter that the site's checks read (its
+taxonomies, Jekyll's and Docusaurus's lists: ``read_lists``; the result
+cache's key of the file names them), the translation key, the anchors
+(heading text and custom IDs, in order; the IDs are worked out when a
+reference needs them), the IDs of HTML tags and attribute
 lists, the files included (shortcodes, MkDocs' snippets), whether other Markdown
 the file does not hold is written into it, and the outgoing references:
 ``ref``/``relref`` shortcodes, local Markdown links and images, and HTML ``<a
@@ -202,8 +203,9 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
 
     lists: dict[str, list[tuple[str, int]]] = {}
     froms: list[str] = []  # the lists of objects
+    reads = _site_reads(doc.path)
     if front_matter is not None:
-        _lists(front_matter, data, keys, spans, lists, froms)
+        _lists(front_matter, data, keys, reads.lists, spans, lists, froms)
     aliases_value = data.get(keys.get("aliases", ""))
     if isinstance(aliases_value, list):
         aliases = [alias for i in range(len(aliases_value)) if (alias := item("aliases", i)) is not None]
@@ -224,7 +226,7 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
     title, slug, url, permalink, doc_id = item("title"), item("slug"), item("url"), item("permalink"), item("id")
     translation_key = item("translationkey")
     has_body = doc.readable and doc.body_start < len(doc.text)
-    body = _body_facts(ctx, spans) if has_body else _Body([], [], [], [], False, [], [], [])
+    body = _body_facts(ctx, reads.own, spans) if has_body else _Body([], [], [], [], False, [], [], [])
     positions = locate(spans)
 
     def located(found: tuple[str, int] | None) -> Item | None:
@@ -269,14 +271,18 @@ def _lists(
     front_matter: FrontMatter,
     data: dict[str, Any],
     keys: dict[str, Any],
+    read: frozenset[str] | None,
     spans: list[Span],
     lists: dict[str, list[tuple[str, int]]],
     froms: list[str],
 ) -> None:
     """The front matter's lists of strings (each string and the number of its span, added to ``spans``) into
-    ``lists``, by lowercased key, and the keys of its lists of objects into ``froms``."""
+    ``lists``, by lowercased key, and the keys of its lists of objects into ``froms``: those ``read`` names
+    (all when ``None``)."""
     locations = front_matter.locations  # each item's own span, as ``value_span`` finds it first
     for lowered, original in keys.items():
+        if read is not None and lowered not in read:
+            continue
         value = data[original]
         if isinstance(value, list):
             if not value or lowered in _PATH_KEYS:
@@ -339,7 +345,7 @@ class _Body(NamedTuple):
     liquid_includes: list[str]
 
 
-def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
+def _body_facts(ctx: Context, own: tuple[str, ...], spans: list[Span]) -> _Body:
     """The body's facts, its references' spans added to ``spans`` (searched in the document's text from where
     the body starts: no copy of it is made)."""
     text, body_start = ctx.doc.text, ctx.doc.body_start
@@ -373,7 +379,6 @@ def _body_facts(ctx: Context, spans: list[Span]) -> _Body:
         tags, liquid, attributes = openings(text, body_start)  # masks it; an HTML file's body is not Markdown)
     comments = [comment.span for comment in view.html_comments]
     includes, hidden, shortcodes, calls = _shortcode_facts(text, tags, spans, references, comments)
-    own = _own_prefixes(ctx.doc.path)
     for kind, elements in (("link", view.links), ("image", view.images)):
         local = [
             element
@@ -453,24 +458,36 @@ def _snippets(text: str, starts: list[int]) -> tuple[list[str], bool]:
     return names, False
 
 
-def _own_prefixes(path: str) -> tuple[str, ...]:
-    """``https://host`` and ``http://host`` of the site holding ``path`` (its own URL's host): a link to it
-    is a link in the site, judged like ``/path`` (a content file's key for the result cache says so)."""
-    return _own_prefixes_in(path[: path.rfind(os.sep) + 1])
+class _SiteReads(NamedTuple):
+    """What the facts of a file keep that its site's configuration decides (the file's key in the result
+    cache says so: ``site_key``)."""
+
+    own: tuple[str, ...]  # ``https://host`` and ``http://host`` of its own URL's host: a link to it is in the site
+    lists: frozenset[str] | None  # the front-matter lists its checks read (None: outside a site, every list)
 
 
-def forget_own_hosts() -> None:
-    """Forget the sites' own hosts read so far (``fmlint.site.config.forget_sites``)."""
-    _own_prefixes_in.cache_clear()
+_OUTSIDE = _SiteReads((), None)
+
+
+def _site_reads(path: str) -> _SiteReads:
+    return _site_reads_in(path[: path.rfind(os.sep) + 1])
+
+
+def forget_site_reads() -> None:
+    """Forget the sites' own hosts and lists read so far (``fmlint.site.config.forget_sites``)."""
+    _site_reads_in.cache_clear()
 
 
 @lru_cache(maxsize=1024)
-def _own_prefixes_in(folder: str) -> tuple[str, ...]:
+def _site_reads_in(folder: str) -> _SiteReads:
     """(``folder`` with its separator, "" for the working folder)"""
-    from fmlint.site.config import site_of
+    from fmlint.site.config import read_lists, site_of
 
     site = site_of(folder + "_")  # (any file of the folder: a site is found by its folder)
-    return tuple(f"{scheme}://{host}" for host in site.own_hosts for scheme in ("https", "http")) if site else ()
+    if site is None:
+        return _OUTSIDE
+    own = tuple(f"{scheme}://{host}" for host in site.own_hosts for scheme in ("https", "http"))
+    return _SiteReads(own, read_lists(site))
 
 
 def _is_own(url: str, own: tuple[str, ...]) -> bool:
