@@ -36,6 +36,7 @@ from fmlint.site.rendering import cascade_render, lowered_keys, page_render
 from fmlint.suppressions import may_have_directives
 
 Locate = Callable[[list[Span]], list[tuple[int, int, int, int]]]
+OwnURL = Callable[[str], object]
 
 # a ``ref``/``relref`` shortcode's opening; its arguments run to the first ``>}}`` or ``%}}`` (see ``_ref_at``)
 _REF = re.compile(r"\{\{[<%]\s*(ref|relref)\s+")
@@ -345,7 +346,7 @@ class _Body(NamedTuple):
     liquid_includes: list[str]
 
 
-def _body_facts(ctx: Context, own: tuple[str, ...], spans: list[Span]) -> _Body:
+def _body_facts(ctx: Context, own: OwnURL | None, spans: list[Span]) -> _Body:
     """The body's facts, its references' spans added to ``spans`` (searched in the document's text from where
     the body starts: no copy of it is made)."""
     text, body_start = ctx.doc.text, ctx.doc.body_start
@@ -384,14 +385,14 @@ def _body_facts(ctx: Context, own: tuple[str, ...], spans: list[Span]) -> _Body:
             element
             for element in elements
             if (url := element.url)
-            and (("://" not in url and not url.startswith(_NOT_PAGES)) or (own and _is_own(url, own)))
+            and (("://" not in url and not url.startswith(_NOT_PAGES)) or (own is not None and own(url)))
         ]
         for element in local:
             spans.append(element.url_span)
             shortcode = inside(element.span.start) if inside else ""
             references.append((kind, element.url, len(spans) - 1, "", shortcode, False))
     for url, span in view.html_links:
-        if url and (("://" not in url and not url.startswith(_NOT_PAGES)) or (own and _is_own(url, own))):
+        if url and (("://" not in url and not url.startswith(_NOT_PAGES)) or (own is not None and own(url))):
             spans.append(span)
             references.append(("html", url, len(spans) - 1, "", inside(span.start) if inside else "", False))
     liquid_includes: list[str] = []
@@ -462,11 +463,13 @@ class _SiteReads(NamedTuple):
     """What the facts of a file keep that its site's configuration decides (the file's key in the result
     cache says so: ``site_key``)."""
 
-    own: tuple[str, ...]  # ``https://host`` and ``http://host`` of its own URL's host: a link to it is in the site
+    # whether a URL starts with ``https://host`` or ``http://host`` (case ignored) of its own URL's host, then its
+    # path, query or fragment: a link to it is a link in the site (None: it has no own host)
+    own: OwnURL | None
     lists: frozenset[str] | None  # the front-matter lists its checks read (None: outside a site, every list)
 
 
-_OUTSIDE = _SiteReads((), None)
+_OUTSIDE = _SiteReads(None, None)
 
 
 def _site_reads(path: str) -> _SiteReads:
@@ -486,16 +489,9 @@ def _site_reads_in(folder: str) -> _SiteReads:
     site = site_of(folder + "_")  # (any file of the folder: a site is found by its folder)
     if site is None:
         return _OUTSIDE
-    own = tuple(f"{scheme}://{host}" for host in site.own_hosts for scheme in ("https", "http"))
+    hosts = "|".join(map(re.escape, site.own_hosts))
+    own = re.compile(rf"https?://(?:{hosts})(?:[/?#]|$)", re.IGNORECASE).match if hosts else None
     return _SiteReads(own, read_lists(site))
-
-
-def _is_own(url: str, own: tuple[str, ...]) -> bool:
-    """Whether ``url`` starts with one of the ``own`` prefixes (case ignored), then its path, query or fragment."""
-    lowered = url[: max(map(len, own)) + 1].lower()
-    return any(
-        lowered.startswith(prefix) and lowered[len(prefix) : len(prefix) + 1] in ("", "/", "?", "#") for prefix in own
-    )
 
 
 def _liquid_links(
