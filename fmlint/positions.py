@@ -161,16 +161,26 @@ class LineIndex:
         found: list[tuple[int, int, int, int]] = [(0, 0, 0, 0)] * len(spans)
         at, line = 0, 1
         counted_at, counted_line = self._at, self._line  # the last point asked for (a finding's): counted from
-        for number in sorted(range(len(spans)), key=lambda n: spans[n].start):
+        starts = [span.start for span in spans]
+        for number in sorted(range(len(spans)), key=starts.__getitem__):
             span = spans[number]
-            start = 0 if span.start < 0 else min(span.start, length)
+            start = span.start
+            if start < 0:
+                start = 0
+            elif start > length:
+                start = length
             if at < counted_at <= start:
                 at, line = counted_at, counted_line
             line += count("\n", at, start)
             at = start
             column = start - rfind("\n", 0, start)
-            end = start if span.end < start else min(span.end, length)
-            breaks = count("\n", start, end) if end > start else 0
+            end = span.end
+            if end <= start:
+                found[number] = (line, column, line, column)
+                continue
+            if end > length:
+                end = length
+            breaks = count("\n", start, end)
             if breaks:
                 found[number] = (line, column, line + breaks, end - rfind("\n", 0, end))
             else:
