@@ -31,7 +31,7 @@ LINKED = {
     )
     for n in range(12)
 } | {f"content/files/f{n}.md": page(f'title: "F{n}"', body="[old](/legacy/)\n") for n in range(6)}
-# a page of many references, broken anchors of other pages and near-misses
+# a page of many references, each to a heading another page does not have (a shortcode and a link a line)
 MANY = {
     "content/many.md": page(
         'title: "Many"',

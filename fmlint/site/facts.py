@@ -490,7 +490,7 @@ def _site_reads_in(folder: str) -> _SiteReads:
     if site is None:
         return _OUTSIDE
     hosts = "|".join(map(re.escape, site.own_hosts))
-    own = re.compile(rf"https?://(?:{hosts})(?:[/?#]|$)", re.IGNORECASE).match if hosts else None
+    own = re.compile(rf"https?://(?:{hosts})(?:[/?#]|\Z)", re.IGNORECASE).match if hosts else None
     return _SiteReads(own, read_lists(site))
 
 
