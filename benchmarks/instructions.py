@@ -46,6 +46,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from trees import compile_imported
+
 HERE = Path(__file__).resolve().parent
 _CASES = {
     "site": {"without site rules": ["--no-cache", "--ignore", "SITE"], "with site rules": ["--no-cache"]},
@@ -118,8 +120,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.compare is not None:
         tree = args.compare.resolve()
         versions.insert(0, (f"compared: {args.compare}", tree, {**os.environ, "PYTHONPATH": str(tree)}))
-    for _, tree, _ in versions:
-        subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "fmlint")], check=True)
+    for _, _, env in versions:
+        compile_imported(env)
     if args.precommit:
         precommit(corpus, versions, args.jobs, args.work)
         return

@@ -60,6 +60,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from trees import compile_imported
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -115,8 +117,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.compare is not None:
         compared = args.work / f"{name}-compared-cache"
         versions.insert(0, Version(f"compared: {args.compare}", args.compare.resolve(), compared))
-    for tree in [HERE.parent, *([args.compare] if args.compare else [])]:
-        subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "fmlint")], check=True)
+    for version in versions:
+        compile_imported(version.env)
     three, outside = (
         ["0000/article-000005.md", "0001/article-000150.md", "0002/article-000250.md"],
         "0003/article-000350.md",
@@ -265,10 +267,15 @@ def facts_table(site: Path, files: int, passes: int, compare: Path | None) -> No
     """The facts extraction of this checkout (and of ``compare``), one pass a process, alternating."""
     trees = {"this checkout": None, **({f"compared: {compare}": compare.resolve()} if compare else {})}
     found: dict[str, list[tuple[float, str]]] = {name: [] for name in trees}
+    environments = {
+        name: {**os.environ, "PYTHONPATH": str(tree)} if tree is not None else dict(os.environ)
+        for name, tree in trees.items()
+    }
+    for env in environments.values():
+        compile_imported(env)
     load_before = os.getloadavg()
     for _ in range(passes):
-        for name, tree in trees.items():
-            env = {**os.environ, "PYTHONPATH": str(tree)} if tree is not None else dict(os.environ)
+        for name, env in environments.items():
             command = [sys.executable, __file__, "--measure-facts", str(site), "--facts", str(files)]
             out = subprocess.run(command, check=True, capture_output=True, text=True, env=env).stdout.split()
             found[name].append((float(out[0]), out[1]))
