@@ -21,7 +21,7 @@ from fmlint.site.facts import SiteFacts
 from tests.test_site_html_pages import SITE as HTML_SITE
 from tests.test_site_mounts import MOUNTED_SITE
 from tests.test_site_redirect_templates import REDIRECT_SITE
-from tests.test_site_rules import FAULTY_SITE, index_of, page, site_findings, whole_indexes, write
+from tests.test_site_rules import FAULTY_SITE, TERMS_SITE, index_of, page, site_findings, whole_indexes, write
 from tests.test_site_shortcodes import BOILERPLATE_LINKS, BOILERPLATE_SITE
 
 Step = Callable[[Path], list[str]]  # changes the site; returns the files of the next run ([]: the whole site)
@@ -343,6 +343,20 @@ REDIRECT_STEPS = [  # (links through rules a template writes to `_redirects`: to
 ]
 
 
+TERMS_STEPS = [  # (each language's terms counted over the whole site, and only its own)
+    _edit("content/fr/b3.md", 'title: "B3"', 'tags: ["Application", "Ops"]'),  # the kept French spellings decide
+    _edit("content/en/a.md", 'title: "A"', 'tags: ["application", "ops"]'),
+    _files(
+        {
+            "content/en/c.md": page('title: "C"', 'tags: ["Application"]'),
+            "content/en/d.md": page('tags: ["Application"]'),
+        },
+        ["content/en/a.md"],
+    ),
+    _edit("content/fr/b1.md", 'title: "B1"', 'tags: ["ops"]'),
+]
+
+
 @pytest.mark.parametrize(
     ("site", "steps"),
     [
@@ -355,6 +369,7 @@ REDIRECT_STEPS = [  # (links through rules a template writes to `_redirects`: to
         (HTML_SITE, HTML_STEPS),
         (MOUNTED_SITE, MOUNTED_STEPS),
         (REDIRECT_SITE, REDIRECT_STEPS),
+        (TERMS_SITE, TERMS_STEPS),
     ],
     ids=[
         *SEQUENCES.keys(),
@@ -366,6 +381,7 @@ REDIRECT_STEPS = [  # (links through rules a template writes to `_redirects`: to
         "a Hugo site with HTML pages",
         "a Hugo site whose languages mount one folder",
         "a Hugo site whose template writes _redirects",
+        "a Hugo site whose languages have their own terms",
     ],
 )
 def test_incremental_runs_find_what_a_run_from_scratch_finds(tmp_path, site, steps):

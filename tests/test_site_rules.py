@@ -718,6 +718,47 @@ def test_faults_are_found_at_exact_positions_and_near_misses_are_clean(tmp_path)
     assert "translationKey `about` is also used by `" in text
 
 
+TERMS_SITE = {  # (cncf/glossary: one spelling in English, another in each other language)
+    "hugo.toml": (
+        'baseURL = "https://example.org/"\ndefaultContentLanguage = "en"\n'
+        '[languages.en]\ncontentDir = "content/en"\nweight = 1\n[languages.fr]\ncontentDir = "content/fr"\nweight = 2\n'
+    ),
+    "layouts/single.html": "{{ .Content }}",
+    "layouts/list.html": "{{ .Title }}{{ range .Pages }} {{ .Title }}{{ end }}",
+    "content/en/a.md": page('title: "A"', 'tags: ["Application"]'),
+    "content/fr/b1.md": page('title: "B1"', 'tags: ["application"]'),
+    "content/fr/b2.md": page('title: "B2"', 'tags: ["application"]'),
+    "content/fr/b3.md": page('title: "B3"', 'tags: ["Application"]'),
+}
+
+
+def test_terms_are_variants_only_within_a_language(tmp_path):
+    write(tmp_path, TERMS_SITE)
+    assert site_findings(tmp_path) == [
+        "content/fr/b3.md:3:8-3:21 SITE002 tags term `Application` is a variant of `application` (used 2 times): "
+        "Hugo merges them into one term page (`/fr/tags/application/`) titled by either spelling"
+    ]
+
+
+def test_a_draft_is_named_in_its_own_language(tmp_path):
+    """(cncf/glossary: a Russian page's link to an English draft was said to name a draft in Russian)"""
+    drafts = {"content/en/wip.md": page('title: "WIP"', "draft: true"), "content/fr/c.md": page(body="[w](/wip/)\n")}
+    write(tmp_path, {**TERMS_SITE, **drafts})
+    assert site_findings(tmp_path)[1:] == [
+        f"content/fr/c.md:4:5-4:10 SITE003 `/wip/` names a draft in language `en` (`{tmp_path}/content/en/wip.md`), "
+        "which Hugo builds only with --buildDrafts"
+    ]
+
+
+@needs_hugo
+def test_each_language_has_its_own_term_pages_in_a_hugo_build(tmp_path):
+    write(tmp_path, TERMS_SITE)
+    subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+    public = tmp_path / "public"
+    assert (public / "tags/application/index.html").read_text(encoding="utf-8").split() == ["Application", "A"]
+    assert (public / "fr/tags/application/index.html").read_text(encoding="utf-8").split()[1:] == ["B1", "B2", "B3"]
+
+
 def test_a_run_over_three_files_reports_a_collision_with_an_unchanged_file(tmp_path):
     write(tmp_path, FAULTY_SITE)
     cache = ResultCache(tmp_path / ".cache", racy_ns=0)

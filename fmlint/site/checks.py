@@ -156,30 +156,33 @@ def _case_collisions(claims: dict[str, list[_Claim]], wanted: Wanted) -> Iterato
 
 
 def term_variants(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
-    """Terms spelt differently that readers (or Hugo) take for one: see :func:`fold`."""
+    """Terms spelt differently that readers (or Hugo) take for one: see :func:`fold`; within a language, which
+    has its own term pages."""
     for taxonomy in index.config.taxonomies:
-        checked = [(page, item) for page in index.pages if wanted(page) for item in page.facts.lists.get(taxonomy, ())]
-        if not checked:
-            continue
-        counts = Counter(index.terms(taxonomy))
-        spellings: dict[str, list[str]] = {}  # folded → spellings, in order of first use
-        for value in counts:
-            if folded := fold(value):
-                spellings.setdefault(folded, []).append(value)
-        # the most used spelling of each group; on a tie, one without surrounding spaces, then the first used
-        majorities = {
-            folded: max(group, key=lambda v: (counts[v], v == v.strip()))
-            for folded, group in spellings.items()
-            if len(group) > 1
-        }
-        for page, item in checked:
-            majority = majorities.get(fold(item.value), item.value)
-            if item.value != majority:
-                message = (
-                    f"{taxonomy} term `{item.value}` is a variant of `{majority}` ({_times(counts[majority])}): "
-                    f"{_term_effect(index, taxonomy, item.value, majority)}"
-                )
-                yield Finding(page, TERM_VARIANT, message, item.at)
+        checked: dict[str, list[tuple[Page, Item]]] = {}  # language → its pages' terms to check
+        for page in index.pages:
+            if wanted(page) and (items := page.facts.lists.get(taxonomy)):
+                checked.setdefault(page.language, []).extend((page, item) for item in items)
+        for language, uses in checked.items():
+            counts = Counter(index.terms(taxonomy, language))
+            spellings: dict[str, list[str]] = {}  # folded → spellings, in order of first use
+            for value in counts:
+                if folded := fold(value):
+                    spellings.setdefault(folded, []).append(value)
+            # the most used spelling of each group; on a tie, one without surrounding spaces, then the first used
+            majorities = {
+                folded: max(group, key=lambda v: (counts[v], v == v.strip()))
+                for folded, group in spellings.items()
+                if len(group) > 1
+            }
+            for page, item in uses:
+                majority = majorities.get(fold(item.value), item.value)
+                if item.value != majority:
+                    message = (
+                        f"{taxonomy} term `{item.value}` is a variant of `{majority}` ({_times(counts[majority])}): "
+                        f"{_term_effect(index, taxonomy, language, item.value, majority)}"
+                    )
+                    yield Finding(page, TERM_VARIANT, message, item.at)
 
 
 def _times(count: int) -> str:
@@ -192,16 +195,17 @@ def fold(term: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKC", term).casefold() if c.isalnum())
 
 
-def term_url(index: SiteIndex, taxonomy: str, term: str) -> str:
-    """A term page's URL: Hugo's key normalisation (lowercase, spaces → hyphens), then sanitised."""
+def term_url(index: SiteIndex, taxonomy: str, language: str, term: str) -> str:
+    """A term page's URL: Hugo's key normalisation (lowercase, spaces → hyphens), then sanitised, after the
+    language's prefix."""
     name = basic_normalize(term) if index.config.lower else term.replace(" ", "-")
-    return sanitize(f"/{taxonomy}/{name}/")
+    return index.config.language_prefix(language) + sanitize(f"/{taxonomy}/{name}/")
 
 
-def _term_effect(index: SiteIndex, taxonomy: str, term: str, majority: str) -> str:
+def _term_effect(index: SiteIndex, taxonomy: str, language: str, term: str, majority: str) -> str:
     if index.config.generator != "hugo":
         return "readers find the pages under two spellings"
-    url, other = term_url(index, taxonomy, term), term_url(index, taxonomy, majority)
+    url, other = term_url(index, taxonomy, language, term), term_url(index, taxonomy, language, majority)
     if url != other:
         return f"Hugo makes a separate term page `{url}` for it"
     if basic_normalize(term) == basic_normalize(majority):
@@ -322,7 +326,7 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> tu
         return BROKEN_REFERENCE, resolved.problem
     fragment, target = resolved.fragment, resolved.page
     if target.facts.draft and not page.facts.draft and index.config.generator == "hugo":
-        return BROKEN_REFERENCE, _draft_message(index, page, reference, target)
+        return BROKEN_REFERENCE, _draft_message(index, reference, target)
     if target is page and not page.renders:
         return None  # a fragment written to be included: its own #links are the including page's
     if fragment and not _GENERATED_ANCHORS.search(fragment) and fragment not in index.config.page_anchors:
@@ -371,11 +375,12 @@ def _in_locales(index: SiteIndex, fallbacks: list[Page], reference: Reference) -
     return code, f"{message} (in the {locales} {which} this page untranslated)"
 
 
-def _draft_message(index: SiteIndex, page: Page, reference: Reference, target: Page) -> str:
-    """A reference to a Hugo draft from a page that is not one: it works only in a build with drafts (in the
-    page's language: a fallback page links to the language's own page, a draft, which no fallback replaces)."""
+def _draft_message(index: SiteIndex, reference: Reference, target: Page) -> str:
+    """A reference to a Hugo draft from a page that is not one: it works only in a build with drafts (named in
+    the draft's language: a fallback page links to its language's own page, a draft, which no fallback replaces;
+    a link to another language's URL, to that language's page)."""
     fails = " (it fails with REF_NOT_FOUND)" if reference.kind in ("ref", "relref") else ""
-    where = f" in language `{page.language}`" if index.config.multilingual else ""
+    where = f" in language `{target.language}`" if index.config.multilingual else ""
     return (
         f"`{reference.target}` names a draft{where} (`{target.file}`), which Hugo builds only with --buildDrafts"
         + fails

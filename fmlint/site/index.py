@@ -153,8 +153,8 @@ class SiteIndex(msgspec.Struct, dict=True):
     # ONE_PAGE, of single pages that no Markdown file shows (a Jekyll site's HTML pages)
     generated: tuple[str, ...] = ()
     probes: list[tuple[str, str, bool]] = msgspec.field(default_factory=list)  # files outside the index looked for
-    # taxonomy → its terms as used in the whole site, in its order (when the index holds a part of it)
-    term_uses: dict[str, list[str]] | None = None
+    # (taxonomy, language) → its terms as used in the whole site, in its order (when the index holds a part of it)
+    term_uses: dict[tuple[str, str], list[str]] | None = None
     resolutions: dict[tuple[object, ...], Resolved] = msgspec.field(default_factory=dict)  # ``refs.resolve``'s answers
     posts: dict[str, Page] = msgspec.field(default_factory=dict)  # Jekyll's posts by file name (``2021-01-02-x``)
     # content files of leaf bundles: no pages, their Markdown
@@ -167,11 +167,17 @@ class SiteIndex(msgspec.Struct, dict=True):
         """What a Hugo site's shortcode templates do."""
         return Shortcodes(self.config.root, self.probe)
 
-    def terms(self, taxonomy: str) -> list[str]:
-        """The terms of ``taxonomy`` as used, page after page (by the whole site when ``term_uses`` says)."""
+    def terms(self, taxonomy: str, language: str) -> list[str]:
+        """The terms of ``taxonomy`` as the pages in ``language`` use them, page after page (by the whole site when
+        ``term_uses`` says): each language has its own term pages."""
         if self.term_uses is not None:
-            return self.term_uses.get(taxonomy, [])
-        return [item.value for page in self.pages for item in page.facts.lists.get(taxonomy, ())]
+            return self.term_uses.get((taxonomy, language), [])
+        return [
+            item.value
+            for page in self.pages
+            if page.language == language
+            for item in page.facts.lists.get(taxonomy, ())
+        ]
 
     def unseen(self, key: str) -> bool:
         """Whether the URL or content key ``key`` is in a folder whose pages no file shows, or is the URL of a page

@@ -189,21 +189,22 @@ def _term_uses(
     rows: list[tuple[str, str, int, int]],
     places: dict[str, int],
     last: int,
-) -> dict[str, list[str]]:
-    """The spellings of each taxonomy's terms used over the whole site, as a whole index counts them: in the
-    order of their first use in the site's files (on a tie the first is the majority) — the ``pages`` whose
-    facts are read now (at their files' ``places`` in the site; ``last`` for a file the walk does not list) and
-    those kept of the other files (at the place of their first use)."""
-    used: dict[str, list[tuple[int, list[str]]]] = {taxonomy: [] for taxonomy in config.taxonomies}
+) -> dict[tuple[str, str], list[str]]:
+    """The spellings of each taxonomy's terms used in each language over the whole site, as a whole index counts
+    them: in the order of their first use in the site's files (on a tie the first is the majority) — the ``pages``
+    whose facts are read now (at their files' ``places`` in the site; ``last`` for a file the walk does not list)
+    and those kept of the other files (at the place of their first use)."""
+    used: dict[tuple[str, str], list[tuple[int, list[str]]]] = {}
     for page in pages:
         for taxonomy in config.taxonomies:
             if terms := [term for _, term in _terms(config, page, taxonomy)]:
-                used[taxonomy].append((places.get(page.absolute, last), terms))
+                used.setdefault((taxonomy, page.language), []).append((places.get(page.absolute, last), terms))
     for key, term, count, first in rows:
-        used[key.split("\x1f")[1]].append((first, [term] * count))
+        _, taxonomy, language, _ = key.split("\x1f")
+        used.setdefault((taxonomy, language), []).append((first, [term] * count))
     return {
-        taxonomy: [term for _, terms in sorted(entries, key=lambda entry: entry[0]) for term in terms]
-        for taxonomy, entries in used.items()
+        key: [term for _, terms in sorted(entries, key=lambda entry: entry[0]) for term in terms]
+        for key, entries in used.items()
     }
 
 
@@ -344,10 +345,11 @@ _TERM = "m\x1f"
 
 
 def _terms(config: SiteConfig, page: Page, *only: str) -> list[tuple[str, str]]:
-    """Its taxonomy terms (of ``only`` these taxonomies, if given), each as (key, term): the key is folded.
-    A term that folds to nothing ("", "!!") is no spelling of another: left out (a kept term is never "")."""
+    """Its taxonomy terms (of ``only`` these taxonomies, if given), each as (key, term): the key is folded, in
+    the page's language (each has its own term pages). A term that folds to nothing ("", "!!") is no spelling of
+    another: left out (a kept term is never "")."""
     return [
-        (f"{_TERM}{taxonomy}\x1f{folded}", item.value)
+        (f"{_TERM}{taxonomy}\x1f{page.language}\x1f{folded}", item.value)
         for taxonomy in only or config.taxonomies
         for item in page.facts.lists.get(taxonomy, ())
         if (folded := fold(item.value))
