@@ -26,7 +26,7 @@ from fmlint.rules import RULES_BY_CODE
 from fmlint.runner import run
 from fmlint.site import sitepass
 from fmlint.site.checks import alias_file
-from fmlint.site.config import read_site, site_of
+from fmlint.site.config import SiteConfig, read_site, site_of
 from fmlint.site.generated import build_ignores
 from fmlint.site.index import SiteIndex, alias_url
 from fmlint.site.sitepass import index_site
@@ -114,6 +114,41 @@ def test_output_paths_match_hugo_list_all(tmp_path):
     assert set(expected) <= set(computed)
     assert {path: computed[path] for path in expected} == expected
     assert len(expected) == len(ORACLE_SITE) - 3  # every content file is a page
+
+
+IGNORED_LINKS = '{{< ref "docs/README.md" >}} {{< ref "docs/README-first.md" >}} [n](docs/README.md)\n'
+IGNORED_SITE = {  # (crossplane/docs: `ignoreFiles: [README.md]`, a README in content/media/)
+    "hugo.toml": 'baseURL = "https://example.org/"\nignoreFiles = ["README\\\\.md$"]\n',
+    "layouts/single.html": "{{ .Content }}",
+    "layouts/list.html": "{{ .Content }}",
+    "content/docs/README.md": "# Notes for editors\n",
+    "content/docs/README-first.md": page('title: "Read me first"'),
+    "content/a.md": page('title: "A"', body=IGNORED_LINKS),
+}
+
+
+def test_files_ignore_files_names_are_no_content(tmp_path):
+    """Hugo reads no content file whose absolute path an ``ignoreFiles`` expression matches: it is no page, and a
+    ``ref`` or a link to it is broken; the file is checked as Markdown outside the content (no front matter)."""
+    write(tmp_path, IGNORED_SITE)
+    pages = [str(tmp_path / "content/a.md"), str(tmp_path / "content/docs/README-first.md")]
+    assert content_files(read_site(str(tmp_path))) == pages
+    link = IGNORED_LINKS.rindex("docs/README.md") + 1
+    found = site_findings(tmp_path)
+    assert placed(found) == [
+        f"content/a.md:{at(5, IGNORED_LINKS, 'docs/README.md')} SITE003",
+        f"content/a.md:5:{link}-5:{link + len('docs/README.md')} SITE003",
+    ]
+    assert found[1].endswith("`docs/README.md` is left out by ignoreFiles: Hugo builds no page of it")
+    readme = str(tmp_path / "content/docs/README.md")
+    assert not read_site(str(tmp_path)).renders(readme)  # (so no front matter is asked of it)
+    if HUGO is not None:
+        assert sorted(hugo_permalinks(tmp_path)) == pages
+
+
+def test_an_ignore_files_expression_python_cannot_read_is_left_out():
+    site = SiteConfig(root="/s", generator="hugo", ignore_files=("[unclosed", r"\.draft\.md$"))
+    assert site.ignored("/s/content/a.draft.md") and not site.ignored("/s/content/a.md")
 
 
 DISABLED_LANGUAGE_SITE = {

@@ -158,6 +158,8 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     redirect_params: tuple[tuple[str, str], ...] = ()
     html_content: bool = False  # Hugo: HTML content files are pages (unless ``security.allowContent`` says not)
     raw_html: bool = False  # Hugo: goldmark writes raw HTML (``markup.goldmark.renderer.unsafe``), comments too
+    # Hugo's ``ignoreFiles``: regular expressions searched in a content file's absolute path; it is no content
+    ignore_files: tuple[str, ...] = ()
     # URL paths of the site's host that other projects serve (the ``external-paths`` option of the site rules,
     # not the generator's configuration): links under them are not judged
     external_paths: tuple[str, ...] = ()
@@ -239,11 +241,30 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
                 return "is excluded by mkdocs.yml's exclude plugin: MkDocs builds no page of it"
         return ""
 
+    def ignored(self, path: str) -> bool:
+        """Whether Hugo's ``ignoreFiles`` leave out the content file at ``path`` (absolute): it reads no such file."""
+        return any(pattern.search(path) for pattern in self._ignore_patterns)
+
+    @cached_property
+    def _ignore_patterns(self) -> list[re.Pattern[str]]:
+        """``ignoreFiles`` compiled (Go's syntax is RE2's, which Python's module reads but for rare forms: one
+        it cannot read is left out)."""
+        patterns = []
+        for text in self.ignore_files:
+            try:
+                patterns.append(re.compile(text))
+            except re.error:
+                continue
+        return patterns
+
     def content_dirs_of(self, path: str) -> list[tuple[int, ContentDir]]:
         """The content folders that make a page of the file at ``path``, with their places in
         :attr:`content_dirs` (of two that make one page, Hugo takes the first): the deepest of the
-        configured folders (``contentDir``), unless a deeper module mount holds it, and every mount.
-        Worked out once per folder unless a mount filters by name or mounts a single file."""
+        configured folders (``contentDir``), unless a deeper module mount holds it, and every mount; none for
+        a file ``ignoreFiles`` leave out. Worked out once per folder unless a mount filters by name or mounts a
+        single file."""
+        if self.ignore_files and self.ignored(path):
+            return []
         folder = path[: path.rfind(os.sep)]
         under = self._by_folder.get(folder)
         if under is None:  # the folders holding ``folder``, once per folder
@@ -926,6 +947,7 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         redirect_params=tuple(dict.fromkeys(redirect_params)),
         raw_html=_table(options, "markup", "goldmark", "renderer").get("unsafe") is True,
         html_content=_allowed(_table(options, "security").get("allowcontent", ".*"), "text/html"),
+        ignore_files=tuple(_strings(options.get("ignorefiles"))),
     )
 
 

@@ -253,6 +253,8 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         if _written_by_build(index, tried):
             return _SKIP
         if any(index.probe(os.path.isfile, source) for source in tried):
+            if hugo and index.config.ignored(destination):
+                return Resolved(None, fragment, f"`{path}` is left out by ignoreFiles: Hugo builds no page of it")
             if index.config.generator == "mkdocs":
                 return Resolved(None, fragment, f"`{path}` is outside the docs folder: MkDocs builds no page of it")
             return _SKIP  # a Markdown file outside the content folders: it exists, its anchors are unknown

@@ -29,7 +29,7 @@ _FEW = 256  # files whose stamps are taken at once when all of them are still to
 
 def content_files(site: SiteConfig) -> list[str]:
     """The absolute paths of the Markdown (and, where the generator renders it, MDX) files in the site's content
-    folders (hidden ones skipped, as Hugo does)."""
+    folders (hidden ones skipped, as Hugo does, and those its ``ignoreFiles`` name)."""
     return walk_content(site).files
 
 
@@ -91,6 +91,7 @@ def walk_content(site: SiteConfig) -> Listing:
                 if f.lower().endswith(extensions)
                 and not f.startswith(".")
                 and (not content.files or content.holds(prefix + f))
+                and not (site.ignore_files and site.ignored(prefix + f))
             ]
             if "_content.gotmpl" in files:
                 adapters.append(url_key("/" + content.content_path(folder)))
