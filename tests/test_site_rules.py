@@ -1805,6 +1805,33 @@ def test_a_ref_below_a_folder_a_build_step_writes_points_at_external_paths(tmp_p
     assert [d.message.split("`")[1] for d in result.diagnostics] == ["/docs/gone"]
 
 
+NESTED_COPY_REFS = '{{< ref "/cli/latest/packages" >}} {{< ref "/cli/x/deeper" >}} {{< ref "/cli/gone" >}}\n'
+
+
+def test_a_ref_below_a_folder_a_build_step_writes_in_a_content_folder_points_at_external_paths(tmp_path):
+    """crossplane's docs also ref `/cli/latest/…`: `content/cli/` is there, its `latest` copy is made by the
+    build. Below a page (`cli/x.md`), or one segment below a folder the site has, nothing is said."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "content/cli/x.md": page('title: "X"'),
+            "content/docs/a.md": page('title: "A"', body=NESTED_COPY_REFS),
+        },
+    )
+    hint = "(if another project or a build step makes `/cli/latest/`, list it in `external-paths`)"
+    found = site_findings(tmp_path)
+    assert [line.split(" SITE003 ")[1] for line in found] == [
+        f"`/cli/latest/packages` names no page (Hugo fails with REF_NOT_FOUND); no folder of the site's content is"
+        f" named `cli/latest` {hint}",
+        "`/cli/x/deeper` names no page (Hugo fails with REF_NOT_FOUND)",
+        "`/cli/gone` names no page (Hugo fails with REF_NOT_FOUND)",
+    ]
+    external = msgspec.structs.replace(SITE_SETTINGS, rule_options={"site": {"external-paths": ["/cli/latest/"]}})
+    result = run([str(tmp_path / "content/docs/a.md")], lambda path: external, jobs=1)
+    assert [d.message.split("`")[1] for d in result.diagnostics] == ["/cli/x/deeper", "/cli/gone"]
+
+
 ELSEWHERE_LINKS = (
     "[a](/user-guide/install/) [b](/docs/gone/) [c](/fr/x/y/) [d](/assets/v1/) [e](/guide/) [f](/fr-ca/x/)\n"
 )

@@ -153,6 +153,7 @@ class SiteIndex(msgspec.Struct, dict=True):
     # ONE_PAGE, of single pages that no Markdown file shows (a Jekyll site's HTML pages)
     generated: tuple[str, ...] = ()
     probes: list[tuple[str, str, bool]] = msgspec.field(default_factory=list)  # files outside the index looked for
+    _probed: dict[tuple[str, str], bool] = msgspec.field(default_factory=dict)  # the answers of ``probes``
     # (taxonomy, language) → its terms as used in the whole site, in its order (when the index holds a part of it)
     term_uses: dict[tuple[str, str], list[str]] | None = None
     resolutions: dict[tuple[object, ...], Resolved] = msgspec.field(default_factory=dict)  # ``refs.resolve``'s answers
@@ -190,10 +191,13 @@ class SiteIndex(msgspec.Struct, dict=True):
         )
 
     def probe(self, function: Callable[[str], bool], path: str) -> bool:
-        """``os.path.isfile``, ``os.path.exists`` or a ``templates`` function of ``path``, recorded: the
+        """``os.path.isfile``, ``os.path.exists`` or a ``templates`` function of ``path``, recorded once: the
         findings depend on it."""
-        answer = function(path)
-        self.probes.append((function.__name__, path, answer))
+        key = (function.__name__, path)
+        answer = self._probed.get(key)
+        if answer is None:
+            answer = self._probed[key] = function(path)
+            self.probes.append((*key, answer))
         return answer
 
     def doc_ids(self, version: str) -> set[str]:

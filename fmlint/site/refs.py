@@ -463,12 +463,13 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0) -> Resolved:
 
 
 def _elsewhere(index: SiteIndex, path: str) -> str:
-    """A hint for a root-relative link or ref to no page below a first folder that nothing of a Hugo or Jekyll
-    site makes (``/user-guide/x/`` with no content folder ``user-guide``, nor a language or its first part, a
-    year, a permalink, a collection or a ``static/`` folder of that name): another project may serve that
-    folder on the site's host (a GitHub Pages site of another repository of the organization), or a build step
-    write it (crossplane's ``content/latest``, a copy of its latest version made before ``hugo`` runs), and
-    ``external-paths`` leaves it to them."""
+    """A hint for a root-relative link or ref to no page below a folder that nothing of a Hugo or Jekyll site
+    makes (``/user-guide/x/`` with no content folder ``user-guide``, nor a language or its first part, a year, a
+    permalink, a collection or a ``static/`` folder of that name; on a Hugo site, a folder below one it has:
+    ``/cli/latest/x`` with ``content/cli/`` but no ``latest`` in it nor a page ``cli/latest.md``): another project
+    may serve that folder on the site's host (a GitHub Pages site of another repository of the organization), or
+    a build step write it (crossplane's ``content/latest`` and ``content/cli/latest``, copies of its latest version
+    made before ``hugo`` runs), and ``external-paths`` leaves it to them."""
     config = index.config
     parts = unquote(path).strip("/").split("/")
     first = parts[0]
@@ -477,15 +478,25 @@ def _elsewhere(index: SiteIndex, path: str) -> str:
         return ""  # (`/zh/x/` on a site of `zh-cn`: a language's prefix misspelt)
     if config.generator == "jekyll":
         named = any(name == first or link.startswith(f"/{first}/") for name, link in config.jekyll_collections)
-        places = [os.path.join(config.root, first)]
-    else:
-        named = any(link.startswith(f"/{first}/") for links in config.permalinks.values() for link in links.values())
-        places = [os.path.join(config.root, "static", first)]
-        places += [place for content in config.content_dirs if (place := content.file_at(first)) is not None]
-    if named or any(index.probe(os.path.exists, place) for place in places):
+        if named or index.probe(os.path.exists, os.path.join(config.root, first)):
+            return ""
+        return _external_hint(first)
+    if any(link.startswith(f"/{first}/") for links in config.permalinks.values() for link in links.values()):
         return ""
-    hint = f"if another project or a build step makes `/{first}/`, list it in `external-paths`"
-    return f"; no folder of the site's content is named `{first}` ({hint})"
+    for depth in range(1, len(parts)):
+        folder = "/".join(parts[:depth])
+        places = [os.path.join(config.root, "static", *parts[:depth])]
+        places += [place for content in config.content_dirs if (place := content.file_at(folder)) is not None]
+        if any(index.probe(os.path.isfile, place + ".md") for place in places[1:]):
+            return ""  # (a page: what is below it is no folder of the content)
+        if not any(index.probe(os.path.exists, place) for place in places):
+            return _external_hint(folder)
+    return ""
+
+
+def _external_hint(folder: str) -> str:
+    hint = f"if another project or a build step makes `/{folder}/`, list it in `external-paths`"
+    return f"; no folder of the site's content is named `{folder}` ({hint})"
 
 
 def _redirected(index: SiteIndex, path: str, fragment: str, depth: int) -> Resolved | None:
