@@ -40,12 +40,14 @@ URL, and Hugo `ref`s from the content root under them are not judged
 (`/user-guide` does not cover `/user-guides/`). On a Hugo or Jekyll site, a
 broken link or ref below a first folder that nothing of the site makes (no
 content folder, language, permalink, collection or `static/` folder of that
-name) says so and names this option.
+name), or on a Hugo site below a folder of its content that lacks the next
+(`/cli/latest/x` with `content/cli/` but no `latest` there), says so and names
+this option.
 
 Otherwise the site's own configuration (`hugo.toml`, or `config/_default/`:
 `contentDir`, languages and `disableLanguages`, content module mounts with their `sites.matrix`
 languages and `files` globs, `[permalinks]`, `disablePathToLower`,
-`removePathAccents`, `uglyURLs`, `taxonomies`,
+`removePathAccents`, `uglyURLs`, `taxonomies`, `ignoreFiles`,
 `markup.goldmark.parser.autoHeadingIDType`, cascades of `build.render`) decides.
 A file that several mounts hold is a page of each (the first mount wins a
 path), and its findings are reported once; links into a mount whose source is
@@ -100,7 +102,8 @@ Use instead: an alias that no page uses (or remove the old page).
         Severity.WARNING,
         doc=f"""## What it does
 Compares the terms of each taxonomy (`tags`, `categories` and the site's
-`[taxonomies]`) over the whole site, ignoring case, Unicode compatibility forms
+`[taxonomies]`) over the whole site, language by language (each has its own
+term pages), ignoring case, Unicode compatibility forms
 (full-width letters), spaces and punctuation. Terms that differ only so are
 reported at each minority spelling's list item, naming the majority spelling,
 its count and what Hugo does: merges them into one page whose title flips

@@ -11,7 +11,7 @@ are read from ``astro.config.*``, see ``fmlint.site.starlight``).  Of Hugo's con
 glob slice, and languages: ``sites.matrix`` or the older ``lang``), the
 ``cascade`` path globs that render nothing, ``languages`` (and each one's
 ``contentDir``), ``defaultContentLanguage``(``InSubdir``), ``[permalinks]``,
-``disablePathToLower``, ``removePathAccents``, ``uglyURLs``, ``taxonomies``,
+``disablePathToLower``, ``removePathAccents``, ``uglyURLs``, ``taxonomies``, ``ignoreFiles``,
 ``markup.goldmark.parser.autoHeadingIDType`` and ``autoDefinitionTermID``.
 Keys are matched case-insensitively, as Hugo does.  A configuration that cannot
 be read gives Hugo's defaults.
