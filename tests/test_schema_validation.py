@@ -230,6 +230,46 @@ def test_a_leaf_bundles_resources_and_a_headless_bundle_need_no_page_keys(tmp_pa
     ]
 
 
+LAYOUT_READS = (
+    '{{ .Params.status }}{{ .Param "toc_hide" }}{{ if isset .Params "alphaVersion" }}{{ end }}{{ site.Params.banner }}'
+)
+
+
+def test_keys_a_hugo_sites_layouts_read_are_known_to_its_bundled_schema(tmp_path, monkeypatch, capsys):
+    """cncf/glossary's layouts read `.Params.status` (921 SC002 before), crossplane's theme `.Params.state`: keys
+    the site uses, which fmlint's schema does not list. One no layout reads (`statuss`, or `banner`: only the
+    site's own `site.Params.banner` is read) is still unknown, and so is every key a user's own schema leaves
+    out. The answer is kept with the cached result: a layout that stops reading a key makes it unknown again."""
+    from fmlint.cli import main
+    from fmlint.site.config import forget_sites
+
+    front_matter = "title: A\nstatus: Done\ntoc_hide: true\nalphaVersion: '1'\ntochidden: true\nbanner: x\nstatuss: y\n"
+    files = {
+        "site/hugo.toml": 'baseURL = "https://example.org/"\n',
+        "site/layouts/_default/single.html": LAYOUT_READS,
+        "site/themes/geek/layouts/partials/toc.html": '{{ index $.Page.Params "tocHidden" }}',
+        "site/content/a.md": f"---\n{front_matter}---\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "own.schema.json").write_bytes(load_schema("hugo-article").path.read_bytes())
+    monkeypatch.chdir(tmp_path)
+
+    def unknown(*options: str) -> list[str]:
+        main(["--format", "json", "--select", "SC002", *options, "site"])
+        return [f"{d['line']}:{d['column']} {d['message'].split('`')[1]}" for d in json.loads(capsys.readouterr().out)]
+
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    assert unknown(*cache) == ["7:1 banner", "8:1 statuss"]
+    assert unknown("--no-cache", "--schema", str(tmp_path / "own.schema.json")) == [
+        f"{line}:1 {key}" for line, key in enumerate(["status", "toc_hide", "alphaVersion", "tochidden"], 3)
+    ] + ["7:1 banner", "8:1 statuss"]
+    (tmp_path / "site/layouts/_default/single.html").write_text(LAYOUT_READS.replace(".Params.status", ".Title"))
+    forget_sites()  # (as a new process would read it)
+    assert unknown(*cache) == ["3:1 status", "7:1 banner", "8:1 statuss"]
+
+
 def test_dialect_comes_from_dollar_schema():
     draft7 = {"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"n": {"exclusiveMinimum": 3}}}
     check("---\nn: 3\n---\n", [(2, 4, "SC001")], schema=draft7)

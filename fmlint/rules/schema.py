@@ -78,6 +78,10 @@ shown.
         doc="""## What it does
 Reports keys rejected by `additionalProperties: false` or
 `unevaluatedProperties: false`, at the key, suggesting the closest known key.
+Under a preset's bundled schema, a Hugo site's top-level keys that its own or
+its themes' layouts read (`.Params.status`, `.Param "x"`, `index .Params "x"`,
+`isset .Params "x"`; not the site's `site.Params`) are known: the site uses
+them. A schema of your own decides alone.
 
 ## Why is this bad?
 A typoed key (`titel`, `catagories`) is silently ignored by the generator: the
@@ -263,6 +267,30 @@ def no_page(path: str) -> bool:
     return site is not None and bool(site.content_dirs) and not site.renders(os.path.abspath(path))
 
 
+@probe_function
+def keys_layouts_read(path: str, keys: tuple[str, ...]) -> str:
+    """Which of ``keys`` (top-level front-matter keys) the layouts of the Hugo site holding ``path`` read
+    (``.Params.status``), comma-separated: the site uses them, though fmlint's schema does not list them."""
+    from fmlint.site.config import site_of
+
+    site = site_of(path)
+    read = site.layout_params if site is not None else frozenset()
+    return ",".join(key for key in keys if key.lower() in read)
+
+
+def _undefined_keys(schema: Any, data: dict[Any, Any]) -> tuple[str, ...]:
+    """The top-level keys of ``data`` that ``schema`` neither names nor matches by a pattern."""
+    properties = schema.get("properties") if isinstance(schema, dict) else None
+    patterns = schema.get("patternProperties") if isinstance(schema, dict) else None
+    return tuple(
+        key
+        for key in data
+        if isinstance(key, str)
+        and not (isinstance(properties, dict) and key in properties)
+        and not (isinstance(patterns, dict) and any(re.search(pattern, key) for pattern in patterns))
+    )
+
+
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     schema = ctx.settings.schema
     fm = ctx.front_matter
@@ -294,6 +322,14 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     preset = PRESETS.get(ctx.settings.preset)
     if preset is not None and preset.case_insensitive_keys and isinstance(data, dict):
         data, fm = in_schema_spelling(schema.contents, data, fm)
+    if (
+        schema.bundled
+        and isinstance(data, dict)
+        and (undefined := _undefined_keys(schema.contents, data))
+        and (read := ctx.probe(keys_layouts_read, ctx.doc.path, undefined))  # (Hugo's: its layouts read them)
+    ):
+        used = read.split(",")
+        data = {key: value for key, value in data.items() if key not in used}
     if not known_valid(schema, data):
         from fmlint.schema.errors import MISSING_KEY, schema_problems  # jsonschema: imported for the first invalid one
         from fmlint.site.rendering import headless, lowered_keys

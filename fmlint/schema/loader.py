@@ -42,6 +42,9 @@ class SchemaLoadError(Exception):
     """A schema that cannot be used; the message names the file and place."""
 
 
+_BUNDLED = Path(__file__).parents[1] / "schemas"  # fmlint's own schemas
+
+
 class CompiledSchema(msgspec.Struct, frozen=True, dict=True):
     """A schema and its validator; pickled, it is its fields alone (a validator holds closures and does not
     pickle: a worker process builds its own)."""
@@ -57,13 +60,18 @@ class CompiledSchema(msgspec.Struct, frozen=True, dict=True):
         return _build(self.contents, self.path)[0]
 
     @property
+    def bundled(self) -> bool:
+        """Whether it is one of fmlint's own schemas (a preset's), not the user's."""
+        return self.path.parent == _BUNDLED
+
+    @property
     def requires_properties(self) -> bool:
         return bool(isinstance(self.contents, dict) and self.contents.get("required"))
 
 
 def bundled_schema_path(name: str) -> Path | None:
     """The bundled schema called ``name`` (``hugo-article``), if there is one."""
-    candidate = Path(__file__).parents[1] / "schemas" / f"{name}.schema.json"
+    candidate = _BUNDLED / f"{name}.schema.json"
     return candidate if candidate.is_file() else None
 
 

@@ -241,6 +241,13 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
                 return "is excluded by mkdocs.yml's exclude plugin: MkDocs builds no page of it"
         return ""
 
+    @cached_property
+    def layout_params(self) -> frozenset[str]:
+        """The page parameters a Hugo site's layouts read (``fmlint.site.templates.params_read``)."""
+        from fmlint.site.templates import params_read
+
+        return params_read(self.root) if self.generator == "hugo" else frozenset()
+
     def ignored(self, path: str) -> bool:
         """Whether Hugo's ``ignoreFiles`` leave out the content file at ``path`` (absolute): it reads no such file."""
         return any(pattern.search(path) for pattern in self._ignore_patterns)

@@ -118,6 +118,25 @@ def layout_folders(root: str) -> list[str]:
     ]
 
 
+# a page's parameter a template reads: ``.Params.status`` (of any page: ``$.Page.Params.x``, not the site's
+# ``site.Params.x``), ``.Param "x"``, ``index .Params "x"``, ``isset .Params "x"``
+_PARAM_READ = re.compile(
+    r'(?<![Ss]ite)\.Params\.(\w+)|\.Param\s+"(\w+)|\b(?:index|isset)\s+[$\w.]*(?<![Ss]ite\.)\bParams\s+"(\w+)"'
+)
+
+
+def params_read(root: str) -> frozenset[str]:
+    """The page parameters (lowercased, as Hugo keys them) the layout templates of the Hugo site at ``root``
+    read, its themes' too: front-matter keys the site uses, though no schema of fmlint's lists them."""
+    found: set[str] = set()
+    for layouts in layout_folders(root):
+        for folder, _, files in os.walk(layouts):
+            for name in files:
+                for match in _PARAM_READ.finditer(_read(os.path.join(folder, name))):
+                    found.add((match.group(1) or match.group(2) or match.group(3)).lower())
+    return frozenset(found)
+
+
 def writes_ids(path: str) -> bool:
     """Whether the template at ``path`` writes a heading with an ``id`` attribute."""
     return _HEADING_ID.search(_read(path)) is not None
