@@ -1805,12 +1805,15 @@ def test_a_ref_below_a_folder_a_build_step_writes_points_at_external_paths(tmp_p
     assert [d.message.split("`")[1] for d in result.diagnostics] == ["/docs/gone"]
 
 
-NESTED_COPY_REFS = '{{< ref "/cli/latest/packages" >}} {{< ref "/cli/x/deeper" >}} {{< ref "/cli/gone" >}}\n'
+NESTED_COPY_REFS = (
+    '{{< ref "/cli/latest/packages" >}} {{< ref "/cli/x/deeper" >}} {{< ref "/cli/gone" >}} [r](../../cli/latest/x/)\n'
+)
 
 
 def test_a_ref_below_a_folder_a_build_step_writes_in_a_content_folder_points_at_external_paths(tmp_path):
     """crossplane's docs also ref `/cli/latest/…`: `content/cli/` is there, its `latest` copy is made by the
-    build. Below a page (`cli/x.md`), or one segment below a folder the site has, nothing is said."""
+    build. Below a page (`cli/x.md`), one segment below a folder the site has, or where a relative link leads
+    (fluxcd.io's `../components/…`, one level short), nothing is said."""
     write(
         tmp_path,
         {
@@ -1826,10 +1829,15 @@ def test_a_ref_below_a_folder_a_build_step_writes_in_a_content_folder_points_at_
         f" named `cli/latest` {hint}",
         "`/cli/x/deeper` names no page (Hugo fails with REF_NOT_FOUND)",
         "`/cli/gone` names no page (Hugo fails with REF_NOT_FOUND)",
+        "`../../cli/latest/x/` leads to `/cli/latest/x/`, which is no page's URL (nor an alias, a taxonomy page or a"
+        " file in static/)",
     ]
     external = msgspec.structs.replace(SITE_SETTINGS, rule_options={"site": {"external-paths": ["/cli/latest/"]}})
     result = run([str(tmp_path / "content/docs/a.md")], lambda path: external, jobs=1)
-    assert [d.message.split("`")[1] for d in result.diagnostics] == ["/cli/x/deeper", "/cli/gone"]
+    assert [d.message.split("`")[1] for d in result.diagnostics] == [
+        "/cli/x/deeper",
+        "/cli/gone",
+    ]  # (and /cli/latest/x/)
 
 
 ELSEWHERE_LINKS = (

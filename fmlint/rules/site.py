@@ -34,15 +34,16 @@ the site's own host that another project serves (`["/user-guide/",
 "/api-reference/"]`: GitHub Pages sites of other repositories under an
 organization's domain, or docs deployed on their own), or that a build step
 writes before the generator runs (`["/latest/"]`: a copy of the latest version
-of versioned docs). Links under them, root-relative or through the site's own
-URL, and Hugo `ref`s from the content root under them are not judged
+of versioned docs). Links under them, root-relative, through the site's own
+URL or relative ones that lead there, and Hugo `ref`s from the content root
+under them are not judged
 (`SITE003`, `SITE004`); a path covers the URLs below it segment by segment
 (`/user-guide` does not cover `/user-guides/`). On a Hugo or Jekyll site, a
 broken link or ref below a first folder that nothing of the site makes (no
 content folder, language, permalink, collection or `static/` folder of that
-name), or on a Hugo site below a folder of its content that lacks the next
-(`/cli/latest/x` with `content/cli/` but no `latest` there), says so and names
-this option.
+name), or on a Hugo site a link or ref written from the root below a folder
+of its content that lacks the next (`/cli/latest/x` with `content/cli/` but no
+`latest` there), says so and names this option.
 
 Otherwise the site's own configuration (`hugo.toml`, or `config/_default/`:
 `contentDir`, languages and `disableLanguages`, content module mounts with their `sites.matrix`

@@ -372,7 +372,7 @@ def _root_url(index: SiteIndex, target: str, from_site: bool = False, locale: st
     ``baseurl`` left out; ``locale``: the linking page's Docusaurus locale."""
     config = index.config
     if config.generator == "hugo":
-        return _site_url(index, target)
+        return _site_url(index, target, below=not from_site)
     if config.starlight is not None:
         return _starlight_url(index, config.starlight, target)
     if config.docusaurus is not None and not _FILE.search(target):  # (a Markdown file: Docusaurus reads it so)
@@ -388,8 +388,8 @@ def _relative_url(index: SiteIndex, page: Page, target: str) -> Resolved:
     Where the page has two URLs (Starlight's, with and without the slash), the link is broken when neither
     leads to a page."""
     absolutes = relative_url_targets(index, page, target)
-    if not absolutes:
-        return _SKIP
+    if not absolutes or any(_external(index.config, absolute) for absolute in absolutes):
+        return _SKIP  # (one that leads where another project serves: ``external-paths``)
     judged = [_root_url(index, absolute, True) or _SKIP for absolute in absolutes]
     for found in judged:
         if found.page is not None or not found.checked:
@@ -430,11 +430,12 @@ def docusaurus_sources(index: SiteIndex, page: Page, path: str) -> list[str]:
     return list(dict.fromkeys(os.path.normpath(os.path.join(folder, path.lstrip("/"))) for folder in folders))
 
 
-def _site_url(index: SiteIndex, target: str, depth: int = 0) -> Resolved:
+def _site_url(index: SiteIndex, target: str, depth: int = 0, below: bool = True) -> Resolved:
     """A root-relative link (``/docs/install/#options``): a page's URL (case ignored, ``index.html`` and the
     trailing slash optional); an alias, a ``static/_redirects`` source, a taxonomy page, a file under
     ``static/`` or a section whose pages a content adapter makes are not judged; a link a rule written to
-    ``_redirects`` leads on is judged by where it leads (``_redirected``)."""
+    ``_redirects`` leads on is judged by where it leads (``_redirected``). ``below``: written from the root, not
+    a relative link's URL (see ``_elsewhere``)."""
     config = index.config
     path, fragment = link_path(target), target.partition("#")[2]
     if config.base_path or _names_a_file(path):
@@ -459,17 +460,19 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0) -> Resolved:
         if led is not None:
             return led
     problem = f"`{path}` is no page's URL (nor an alias, a taxonomy page or a file in static/)"
-    return Resolved(None, fragment, problem + _elsewhere(index, path))
+    return Resolved(None, fragment, problem + _elsewhere(index, path, below))
 
 
-def _elsewhere(index: SiteIndex, path: str) -> str:
+def _elsewhere(index: SiteIndex, path: str, below: bool = True) -> str:
     """A hint for a root-relative link or ref to no page below a folder that nothing of a Hugo or Jekyll site
     makes (``/user-guide/x/`` with no content folder ``user-guide``, nor a language or its first part, a year, a
     permalink, a collection or a ``static/`` folder of that name; on a Hugo site, a folder below one it has:
     ``/cli/latest/x`` with ``content/cli/`` but no ``latest`` in it nor a page ``cli/latest.md``): another project
     may serve that folder on the site's host (a GitHub Pages site of another repository of the organization), or
     a build step write it (crossplane's ``content/latest`` and ``content/cli/latest``, copies of its latest version
-    made before ``hugo`` runs), and ``external-paths`` leaves it to them."""
+    made before ``hugo`` runs), and ``external-paths`` leaves it to them. Below a first folder the site has, only
+    for a path written from the root (``below``): a relative link that misses a folder has gone wrong on its way
+    (fluxcd.io's ``../components/…`` one level short)."""
     config = index.config
     parts = unquote(path).strip("/").split("/")
     first = parts[0]
@@ -483,7 +486,7 @@ def _elsewhere(index: SiteIndex, path: str) -> str:
         return _external_hint(first)
     if any(link.startswith(f"/{first}/") for links in config.permalinks.values() for link in links.values()):
         return ""
-    for depth in range(1, len(parts)):
+    for depth in range(1, len(parts) if below else 2):
         folder = "/".join(parts[:depth])
         places = [os.path.join(config.root, "static", *parts[:depth])]
         places += [place for content in config.content_dirs if (place := content.file_at(folder)) is not None]
