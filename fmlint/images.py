@@ -6,6 +6,7 @@ same URLs at the same positions; also what counts as an image file name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Literal
@@ -35,7 +36,11 @@ DEFAULT_IMAGE_FIELDS = (
 
 IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp", ".ico", ".tif", ".tiff")
 
-Origin = Literal["front-matter", "markdown", "reference", "html"]
+Origin = Literal["front-matter", "markdown", "reference", "html", "shortcode"]
+
+# Hugo's embedded ``figure`` shortcode, its ``src`` an image the page shows (``{{< figure src="/img/a.png" >}}``:
+# longhorn.io's website writes 2,257); an escaped one (``{{</* figure */>}}``, in documentation) is no call
+_FIGURE = re.compile(r"\{\{[<%]\s*figure\s[^}]*?\bsrc\s*=\s*(?:\"([^\"]*)\"|`([^`]*)`)")
 
 
 class ImageReference(msgspec.Struct, frozen=True):
@@ -65,6 +70,19 @@ def image_references(ctx: Context, fields: Iterable[str] | None = None) -> Itera
         for image in ctx.markdown.images:
             if "{" not in image.url or not _templated(image.url):
                 yield ImageReference(image.url, image.source, image.place)
+        if ctx.settings.preset == "hugo" and "figure" in ctx.doc.text:
+            yield from _figures(ctx.doc.text, ctx.doc.body_start)
+
+
+def _figures(text: str, body_start: int) -> Iterator[ImageReference]:
+    """The images of the body's ``figure`` shortcodes (Hugo's), each placed at its ``src``."""
+    for call in _FIGURE.finditer(text, body_start):
+        group = 1 if call.group(1) is not None else 2
+        url, start = call.group(group), call.start(group)
+        if not _templated(url):
+            end = text.find("}}", call.end())
+            whole = Span(call.start(), len(text) if end < 0 else end + 2)
+            yield ImageReference(url, "shortcode", Place(spans=(whole, Span(start, start + len(url)))))
 
 
 def _templated(url: str) -> bool:

@@ -69,6 +69,20 @@ def test_a_url_a_template_writes_is_not_judged():
     check(source, [(7, 75, "IMG001")])
 
 
+FIGURES = (
+    '---\ntitle: x\n---\n中文 {{< figure src="htps://x/a.png" alt="a" >}}\n'
+    '{{% figure caption="c" src=`https://exa mple.com/b.png` %}}\n'
+    '{{</* figure src="htps://doc/only.png" */>}} {{< figure src="{{ .Site.BaseURL }}/x y.png" >}}\n'
+)
+
+
+def test_hugos_figure_shortcodes_show_images():
+    """longhorn.io's website shows 2,257 images through `{{< figure src >}}`; an escaped call (documentation)
+    and a URL a template writes are not judged, nor is a figure on a site whose generator is not Hugo's."""
+    check(FIGURES, [(4, 20, "IMG001"), (5, 29, "IMG001")], preset="hugo")
+    check(FIGURES, [], preset="jekyll")
+
+
 def test_space_in_an_angle_bracketed_body_url():
     check("---\ntitle: x\n---\n图 ![a](<https://exa mple.com/a.jpg>)\n", [(4, 9, "IMG001")])
 
@@ -194,6 +208,17 @@ def test_local_images_resolve_in_the_bundle_then_static_and_assets(tmp_path):
     ]
 
 
+def test_a_figures_local_image_is_looked_for_as_a_markdown_images_is(tmp_path):
+    article = (
+        '---\ntitle: x\n---\n{{< figure src="/img/a.png" >}} {{< figure src="b.png" >}} {{< figure src="/c.png" >}}\n'
+    )
+    root = site(
+        tmp_path, {"hugo.toml": "", "static/img/a.png": "", "content/p/b.png": "", "content/p/index.md": article}
+    )
+    found = located_codes(root / "content/p/index.md", schema=PERMISSIVE)
+    assert [f[:3] for f in found] == [(4, 76, "IMG006")]
+
+
 @pytest.mark.parametrize("marker", ["hugo.yaml", "hugo.json", "config.toml", "config.yaml", "_config.yml"])
 def test_every_site_marker_finds_the_root(tmp_path, marker):
     root = site(
@@ -249,6 +274,21 @@ def test_no_false_missing_images_on_real_sites(site_name):
     assert [d for path in files for d in lint_path(path, settings).diagnostics] == []
 
 
+def test_an_image_where_a_mounted_folder_that_is_not_there_would_hold_it_is_not_judged(tmp_path):
+    """Hugo's documentation mounts `assets`, which the shared corpus leaves out: its `{{< figure src >}}` images
+    (global resources) may be there. A mount elsewhere (`assets/vendor`, from `node_modules`) leaves the rest
+    judged."""
+    config = (
+        "[[module.mounts]]\nsource = 'assets'\ntarget = 'assets'\n"
+        "[[module.mounts]]\nsource = 'node_modules/lib'\ntarget = 'assets/vendor'\n"
+    )
+    article = "---\ntitle: x\n---\n![a](/images/zion.jpg) ![b](/vendor/logo.svg)\n"
+    root = site(tmp_path, {"hugo.toml": config, "content/a.md": article})
+    assert located_codes(root / "content/a.md") == []
+    (root / "assets").mkdir()
+    assert [f[:3] for f in located_codes(root / "content/a.md")] == [(4, 6, "IMG006")]  # (/vendor: node_modules)
+
+
 def test_hugo_finds_images_in_translations_bundles_beside_page_urls_and_in_mounts(tmp_path):
     """What opentelemetry.io relies on: 306 images of its translated bundles live in the English bundle only."""
     config = (
@@ -264,6 +304,7 @@ def test_hugo_finds_images_in_translations_bundles_beside_page_urls_and_in_mount
             "content/en/docs/bundle/shot.png": "",
             "content/en/docs/img/arch.svg": "",
             "iconography/r.svg": "",
+            "static/robots.txt": "",  # (a mounted folder that is not there may hold any image: not judged)
             "content/es/docs/bundle/index.md": "---\ntitle: x\n---\n![a](shot.png) ![b](gone.png)\n",
             "content/es/docs/page.md": (
                 "---\ntitle: x\n---\n![a](../img/arch.svg) ![b](/img/icons/r.svg) ![c](/docs/bundle/shot.png)\n"

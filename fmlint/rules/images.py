@@ -1,8 +1,8 @@
 """Image URLs, offline: well-formed, https, from allowed hosts, with an image extension.
 
 Checks every image an article references (``fmlint.images.image_references``):
-front-matter image fields, Markdown and reference-style images and HTML
-``<img src>`` in the body.  Whether local files exist is ``local_images``; whether
+front-matter image fields, Markdown and reference-style images, HTML
+``<img src>`` and, under the hugo preset, ``{{< figure src >}}`` in the body.  Whether local files exist is ``local_images``; whether
 remote URLs answer is the online check.
 """
 
@@ -48,7 +48,8 @@ RULES = (
         "An image URL cannot be parsed, has a wrong scheme or no host, or contains spaces.",
         doc=f"""## What it does
 Checks that each image URL in the front-matter image fields and in the body
-(`![alt](url)`, reference-style images, `<img src="…">`) is an `http`/`https` URL
+(`![alt](url)`, reference-style images, `<img src="…">`, and under the hugo
+preset the `src` of Hugo's `{{{{< figure >}}}}` shortcode) is an `http`/`https` URL
 with a host, or a relative or absolute path, and contains no spaces or control
 characters. An empty body image destination (`![alt]()`) is reported too.
 In `.mdx` files, JSX `<img>` and `<Image>` tags with a string `src` are

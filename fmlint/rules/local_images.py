@@ -118,6 +118,8 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         if not places or any(ctx.probe(os.path.isfile, place) for place in places):
             continue
         elsewhere = ctx.probe(generator_places, os.path.abspath(ctx.doc.path), path) if root else []
+        if path.startswith("/") and root and ctx.probe(missing_mount, os.path.abspath(ctx.doc.path), path):
+            continue  # (it may be in a folder the site mounts that is not there: not judged)
         if not any(ctx.probe(os.path.isfile, place) for place in elsewhere):
             shown = places + elsewhere if len(elsewhere) <= 2 else places
             where = ", ".join(_shown(place, root, folder, ctx.doc.path) for place in shown)
@@ -193,6 +195,20 @@ def generator_places(article: str, path: str) -> list[str]:
     if site.generator == "mkdocs":
         return places[1:]
     return [found for place in places for found in [place, *site.same_place(place)]][1:]
+
+
+@probe_function
+def missing_mount(article: str, path: str) -> bool:
+    """Whether the Hugo site holding ``article`` mounts a folder that is not there (a submodule not checked out;
+    Hugo's documentation without its ``assets/``) on ``static/`` or ``assets/`` where the ``/path`` would be: it
+    may be in it, as a link into a content mount whose source is missing may be to a page."""
+    from fmlint.site.config import site_of
+
+    site = site_of(article)
+    return site is not None and any(
+        folder.mounted and folder.file_at(path.strip("/")) is not None and not os.path.exists(folder.path)
+        for folder in site.static_dirs
+    )
 
 
 def _local_path(ref: ImageReference) -> str | None:

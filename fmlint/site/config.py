@@ -1001,7 +1001,9 @@ def _static_mounts(root: str, mounts: Any) -> list[ContentDir]:
         target = str(mount.get("target", "")).strip("/") if isinstance(mount, dict) else ""
         component, _, under = target.partition("/")
         if component in ("static", "assets") and mount.get("source"):
-            found.append(ContentDir(os.path.normpath(os.path.join(root, str(mount["source"]))), None, under))
+            found.append(
+                ContentDir(os.path.normpath(os.path.join(root, str(mount["source"]))), None, under, mounted=True)
+            )
     return found
 
 
