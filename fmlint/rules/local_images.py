@@ -75,7 +75,9 @@ paths, not URLs) exist on disk:
   `assets/`, in the other folders of `staticDir`, in the themes' `static/` and
   `assets/` folders, and among the bundles' resources, which Hugo publishes at
   their content path in lower case (`Concepts/chart.png` at
-  `/concepts/chart.png`, unless `disablePathToLower` is set);
+  `/concepts/chart.png`, unless `disablePathToLower` is set); an absolute path
+  where a folder the site mounts but that is not there would hold it (a
+  submodule not checked out) is not judged;
 - a path through an import alias of the site's `tsconfig.json`
   (`compilerOptions.paths`, such as Astro's `"~/*": ["./src/*"]`:
   `~/assets/hero.png`) is looked up where the alias points.
