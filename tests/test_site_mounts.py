@@ -198,6 +198,37 @@ def test_a_site_configured_in_the_configuration_folder_only(tmp_path):
     assert [line.split(" ")[1] for line in site_findings(tmp_path)] == ["SITE003"]
 
 
+SUBFOLDER_SITE = {  # (falco.org: 706 false SITE003 while its mounts were not read)
+    "config/_default/config.toml": (
+        'baseURL = "https://example.org/"\n[module]\n[module.hugoVersion]\nmin = "0.100.0"\n'
+    ),
+    "config/_default/module/module.yaml": "mounts:\n  - source: content/en\n    target: content\n",
+    "config/_default/params.toml": "[params]\ncolor = 'red'\n",  # (its root key written out)
+    "config/_default/taxonomies.toml": "[taxonomies]\nseries = 'series'\n",
+    "layouts/single.html": "{{ .Content }}{{ site.Params.color }}",
+    "content/en/a.md": page('title: "A"', body="[b](/b/) [c](/c/)\n"),
+    "content/en/b.md": page('title: "B"'),
+}
+
+
+def test_the_configuration_folders_subfolders_are_read_and_merged_table_by_table(tmp_path):
+    """Hugo reads `config/_default/` recursively and merges each file's table into what it has: the mounts of
+    `module/module.yaml` beside `config.toml`'s own `[module]` table. A file's root key, written out as the
+    file's only key, is unwrapped (Hugo 0.162)."""
+    write(tmp_path, SUBFOLDER_SITE)
+    options = read_site(str(tmp_path))
+    assert [content.path for content in options.content_dirs] == [str(tmp_path / "content/en")]
+    assert options.taxonomies == ("series",)
+    assert placed(site_findings(tmp_path)) == [f"content/en/a.md:{at(5, '[b](/b/) [c](/c/)', '/c/')} SITE003"]
+    if HUGO is not None:
+        listed = subprocess.run(
+            [HUGO, "list", "all"], cwd=tmp_path, capture_output=True, text=True, check=True, env=_quiet_env()
+        ).stdout
+        assert "content/en/b.md" in listed and "https://example.org/b/" in listed
+        subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, env=_quiet_env())
+        assert (tmp_path / "public/b/index.html").read_text(encoding="utf-8").endswith("red")
+
+
 ANCHOR_SITE = {
     "hugo.toml": (
         'baseURL = "https://example.org/"\ndisableAliases = true\n'

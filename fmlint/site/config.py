@@ -774,30 +774,48 @@ def _lowered(value: Any) -> Any:
 
 
 def _hugo_options(root: str, name: str | None) -> tuple[dict[str, Any], bytes]:
-    """The merged options: the root file, then ``config/_default/*`` (a ``<key>.toml`` file is the ``key`` table,
-    ``languages.<lang>.toml`` a language's)."""
+    """The merged options: the root file, then ``config/_default/`` and its subfolders, read recursively as Hugo
+    does (a ``<key>.toml`` file is the ``key`` table, its root key unwrapped when it is the file's only one;
+    ``languages.<lang>.toml`` a language's), each merged into what is read already, table by table (falco.org:
+    ``module/module.yaml``'s mounts beside ``hugo.toml``'s ``[module]`` imports)."""
     options: dict[str, Any] = {}
     seen = b""
     if name is not None:
         options, seen = _load(os.path.join(root, name))
     folder = os.path.join(root, "config", "_default")
-    if os.path.isdir(folder):
-        for entry in sorted(os.listdir(folder)):
-            stem, extension = os.path.splitext(entry)
-            if extension not in (".toml", ".yaml", ".yml", ".json"):
-                continue
-            loaded, data = _load(os.path.join(folder, entry))
-            seen += data
-            key, _, language = stem.lower().partition(".")
-            if key in ("hugo", "config"):
-                options = {**loaded, **options}
-            elif key == "languages" and language:  # `languages.fr.toml`: the `[languages.fr]` table
-                languages = options.setdefault("languages", {})
-                if isinstance(languages, dict):
-                    languages.setdefault(language, loaded)
-            elif not language:  # (`params.fr.toml`, `menus.fr.toml`: a language's, not read here)
-                options.setdefault(key, loaded)
+    for path in _config_files(folder):
+        loaded, data = _load(path)
+        seen += data
+        key, _, language = os.path.splitext(os.path.basename(path))[0].lower().partition(".")
+        if list(loaded) == [key] and isinstance(loaded[key], dict):
+            loaded = loaded[key]  # (`[params]` in `params.toml`: its root key written out)
+        if key in ("hugo", "config"):
+            options = _merged(options, loaded)
+        elif key == "languages" and language:  # `languages.fr.toml`: the `[languages.fr]` table
+            options = _merged(options, {"languages": {language: loaded}})
+        elif not language:  # (`params.fr.toml`, `menus.fr.toml`: a language's, not read here)
+            options = _merged(options, {key: loaded})
     return options, seen
+
+
+def _config_files(folder: str) -> list[str]:
+    """The configuration files in ``folder`` and its subfolders, in path order."""
+    found = []
+    for here, folders, files in os.walk(folder):
+        folders.sort()
+        found += [os.path.join(here, f) for f in sorted(files) if f.endswith((".toml", ".yaml", ".yml", ".json"))]
+    return found
+
+
+def _merged(kept: dict[str, Any], more: dict[str, Any]) -> dict[str, Any]:
+    """``kept`` with the keys of ``more`` it lacks, tables merged key by key (what is read first wins)."""
+    merged = dict(kept)
+    for key, value in more.items():
+        if key not in merged:
+            merged[key] = value
+        elif isinstance(merged[key], dict) and isinstance(value, dict):
+            merged[key] = _merged(merged[key], value)
+    return merged
 
 
 def _embedded_link_hook(root: str, options: dict[str, Any], languages: dict[str, Any]) -> bool:
