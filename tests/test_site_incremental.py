@@ -313,6 +313,8 @@ BOILERPLATE_STEPS = [
     _edit("content/docs/links.md", 'title: "Links"', body="[e](/docs/helm/#requirements) [f](/docs/helm/#x)\n"),
     _outside("content/docs/helm.md", ["content/docs/links.md"], 'title: "Helm"', body="{{< boilerplate gone >}}\n"),
     _outside("content/docs/gone.md", ["content/docs/links.md"], 'title: "Gone"', body="## X\n"),
+    _edit("content/docs/links.md", 'title: "Links"', body=BOILERPLATE_LINKS),
+    _outside("content/docs/fields/fields.md", ["content/docs/links.md"], body="## Renamed part\n"),  # (a resource)
 ]
 
 MOUNTED_STEPS = [  # (French shows English pages under docs/, but its own docs/_index.md hides them)

@@ -141,7 +141,10 @@ def test_shortcode_names_recorded_in_the_facts(tmp_path: Path):
     assert inside["/nope-pct-in-raw/"] == "" and inside["/nope-md/"] == "md"
 
 
-BOILERPLATE_LINKS = "[a](/docs/helm/#prerequisites) [b](/docs/helm/#nowhere) [c](/docs/snippet/#anything)\n"
+BOILERPLATE_LINKS = (
+    "[a](/docs/helm/#prerequisites) [b](/docs/helm/#nowhere) [c](/docs/snippet/#anything)"
+    " [d](/docs/fields/#part-heading) [e](/docs/fields/#not-a-part)\n"
+)
 BOILERPLATE_SITE = {
     # (as istio.io's: the resource's `.Content` is HTML, which `markdownify` keeps only so)
     "hugo.toml": 'baseURL = "https://example.org/"\n[markup.goldmark.renderer]\nunsafe = true\n',
@@ -157,6 +160,10 @@ BOILERPLATE_SITE = {
     "content/docs/helm.md": page('title: "Helm"', body="{{< boilerplate helm-prereqs >}}\n\n## Install\n"),
     "content/docs/snippet.md": page('title: "S"', body='{{< snippet "intro" >}}\n'),
     "content/docs/links.md": page('title: "Links"', body=BOILERPLATE_LINKS),
+    # falco.org's markdown_inline: a bundle's resource named by a named argument, read and rendered
+    "layouts/_shortcodes/inline.html": '{{ os.ReadFile (printf "content%s" (.Get "contentPath")) | markdownify }}',
+    "content/docs/fields/index.md": page('title: "F"', body='{{< inline contentPath="/docs/fields/fields.md" >}}\n'),
+    "content/docs/fields/fields.md": "## Part heading\n",  # (the bundle's own base name)
 }
 
 
@@ -165,12 +172,15 @@ def test_the_headings_of_a_file_a_shortcode_renders_are_the_pages(tmp_path):
     page's IDs are not all known (its file is outside the content folder): `#anything` is not judged."""
     write(tmp_path, BOILERPLATE_SITE)
     assert placed(site_findings(tmp_path)) == [
-        f"content/docs/links.md:{at(5, BOILERPLATE_LINKS, '/docs/helm/#nowhere')} SITE004"
+        f"content/docs/links.md:{at(5, BOILERPLATE_LINKS, '/docs/helm/#nowhere')} SITE004",
+        f"content/docs/links.md:{at(5, BOILERPLATE_LINKS, '/docs/fields/#not-a-part')} SITE004",
     ]
     if HUGO is not None:
         subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
         helm = (tmp_path / "public/docs/helm/index.html").read_text(encoding="utf-8")
         assert set(re.findall(r'id="([^"]*)"', helm)) == {"prerequisites", "install"}
+        bundle = (tmp_path / "public/docs/fields/index.html").read_text(encoding="utf-8")
+        assert set(re.findall(r'id="([^"]*)"', bundle)) == {"part-heading"}
         assert 'id="anything"' in (tmp_path / "public/docs/snippet/index.html").read_text(encoding="utf-8")
 
 
@@ -180,10 +190,13 @@ def test_a_file_named_by_a_shortcode_is_found_by_base_name_in_the_templates_fold
     files = {**BOILERPLATE_SITE, "content/docs/prereqs/helm-prereqs.md": page('title: "Other"', body="## Other\n")}
     write(tmp_path, files)
     assert placed(site_findings(tmp_path)) == [
-        f"content/docs/links.md:{at(5, BOILERPLATE_LINKS, '/docs/helm/#nowhere')} SITE004"
+        f"content/docs/links.md:{at(5, BOILERPLATE_LINKS, '/docs/helm/#nowhere')} SITE004",
+        f"content/docs/links.md:{at(5, BOILERPLATE_LINKS, '/docs/fields/#not-a-part')} SITE004",
     ]
     write(tmp_path, {"content/docs/helm.md": page('title: "Helm"', body="{{< boilerplate gone >}}\n")})
-    assert site_findings(tmp_path) == []
+    assert placed(site_findings(tmp_path)) == [  # (the helm page's: none judged)
+        f"content/docs/links.md:{at(5, BOILERPLATE_LINKS, '/docs/fields/#not-a-part')} SITE004"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -53,6 +53,7 @@ _QUOTED = re.compile(r'"([^"\\]*)"')  # one quoted argument without escapes (as 
 # a shortcode's first argument, positional (``{{< name "a" >}}``, ``{{< name a >}}``; not ``file="a"``)
 _FIRST_ARGUMENT = re.compile(r"""\{\{[<%]\s*([\w/-]+)\s+(?:["`]([^"`\n]*)["`]|([\w.-][\w./-]*)(?![\w./-]|\s*=))""")
 _MARKDOWN_TAG = re.compile(r"\{\{%\s*(/?)\s*([\w./-]+)")
+_SHORTCODE_NAME = re.compile(r"\{\{[<%]\s*([\w.-][\w./-]*)\s")  # `{{< name ` with arguments after it
 _HTML_TAG = re.compile(r"\{\{<\s*([\w.-][\w./-]*)")  # an opening `{{< name` (not a closing `{{< /name`)
 _HTML_CLOSING = re.compile(r"\{\{<\s*/\s*([\w./-]+)")  # `{{< /name >}}`, which closes a `{{% name %}}` too
 _ATTRIBUTES = re.compile(r"\s*\{([^{}]*)\}\s*$")
@@ -139,8 +140,10 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     hidden_markdown: bool = False
     doc_id: Item | None = None  # Docusaurus's ``id``: a doc's URL ends with it
     shortcodes: list[str] = []  # the ``{{< name >}}`` shortcodes it calls (their templates may write IDs)
-    # (name, first argument) of the shortcodes it calls with one that names no Markdown file (``includes``), once
-    # each: a template may render the Markdown of a file the argument names (istio.io's ``{{< boilerplate x >}}``)
+    # (name, first argument) of the shortcodes it calls with one that names no Markdown file (``includes``), or
+    # (name, the first named argument that names one) of those without a first argument, once each: a template
+    # may render the Markdown of a file the argument names (istio.io's ``{{< boilerplate x >}}``, falco.org's
+    # ``{{< markdown_inline contentPath="…/part.md" >}}``)
     calls: list[tuple[str, str]] = []
     # the Markdown files Jekyll's ``{% include %}`` writes into the body (its headings, which fmlint does not see)
     liquid_includes: list[str] = []
@@ -603,7 +606,26 @@ def _shortcode_facts(
                 closed.add(name)  # its Markdown is the included file's: seen
             else:
                 calls[(name, argument)] = None
+        elif at >= argument_end and (named := _named_markdown(text, at)) is not None:
+            calls[named] = None
     return includes, bool(opened - closed - {"ref", "relref"}), sorted(called - {"ref", "relref"}), list(calls)
+
+
+def _named_markdown(text: str, at: int) -> tuple[str, str] | None:
+    """The name of the shortcode opening at ``at`` and its first named argument that names a Markdown file
+    (falco.org's ``{{< markdown_inline contentPath="/docs/x/part.md" >}}``), if any: a call (see
+    ``SiteFacts.calls``) whose template may render that file."""
+    end = text.find("}}", at)
+    if end < 0 or ".m" not in text[at:end]:
+        return None
+    opening = _SHORTCODE_NAME.match(text, at, end)
+    if opening is None:
+        return None
+    for argument in _ARGUMENT.finditer(text, opening.end(), end):
+        value = argument.group(argument.lastindex or 0)
+        if argument.group(1) and value and value.endswith(MARKDOWN_EXTENSIONS):
+            return opening.group(1), value
+    return None
 
 
 def _on_own_line(text: str, at: int) -> bool:

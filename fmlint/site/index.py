@@ -243,12 +243,17 @@ class SiteIndex(msgspec.Struct, dict=True):
 
     def _file_named(self, argument: str, language: str, folders: frozenset[str]) -> Page | None:
         """The one page or resource of ``language`` (else of the default language) with the base name of
-        ``argument``, or the one of those in a folder of ``folders``."""
+        ``argument``, or of those the one at the path ``argument`` writes out (falco.org's bundle
+        ``supported-fields/`` holds ``supported-fields.md``, which its ``index.md`` renders), or the one in a
+        folder of ``folders``."""
         candidates: list[Page] = []
         for key in called_keys(argument, language, self.config.default_language):
             candidates = [*self.by_base_name.get(key, ()), *self.resources_by_base_name.get(key, ())]
             if candidates:
                 break
+        if len(candidates) > 1 and "/" in (path := argument.strip("/")):
+            tail = os.sep + path.replace("/", os.sep)
+            candidates = [page for page in candidates if page.absolute.endswith(tail)] or candidates
         if len(candidates) > 1:
             candidates = [page for page in candidates if folders.intersection(page.folder.split("/"))]
         return candidates[0] if len(candidates) == 1 else None
