@@ -26,6 +26,7 @@ from fmlint.schema.key_case import in_schema_spelling
 from fmlint.schema.loader import CompiledSchema, SchemaLoadError, load_schema
 from fmlint.schema.near_miss import near_miss_problems
 from fmlint.schema.prescreen import known_valid
+from fmlint.schema.properties import undefined_keys
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -278,19 +279,6 @@ def keys_layouts_read(path: str, keys: tuple[str, ...]) -> str:
     return ",".join(key for key in keys if key.lower() in read)
 
 
-def _undefined_keys(schema: Any, data: dict[Any, Any]) -> tuple[str, ...]:
-    """The top-level keys of ``data`` that ``schema`` neither names nor matches by a pattern."""
-    properties = schema.get("properties") if isinstance(schema, dict) else None
-    patterns = schema.get("patternProperties") if isinstance(schema, dict) else None
-    return tuple(
-        key
-        for key in data
-        if isinstance(key, str)
-        and not (isinstance(properties, dict) and key in properties)
-        and not (isinstance(patterns, dict) and any(re.search(pattern, key) for pattern in patterns))
-    )
-
-
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     schema = ctx.settings.schema
     fm = ctx.front_matter
@@ -325,7 +313,8 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     if (
         schema.bundled
         and isinstance(data, dict)
-        and (undefined := _undefined_keys(schema.contents, data))
+        and isinstance(schema.contents, dict)
+        and (undefined := tuple(key for key in undefined_keys(schema.contents, data) if isinstance(key, str)))
         and (read := ctx.probe(keys_layouts_read, ctx.doc.path, undefined))  # (Hugo's: its layouts read them)
     ):
         used = read.split(",")

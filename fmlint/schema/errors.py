@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,6 +18,7 @@ from jsonschema.exceptions import ValidationError, best_match, relevance
 
 from fmlint.diagnostics import Problem
 from fmlint.frontmatter import FrontMatter, JsonPath, describe_path
+from fmlint.schema.properties import undefined_keys
 
 VIOLATION, UNKNOWN_KEY, MISSING_KEY = "SC001", "SC002", "SC003"
 
@@ -124,9 +124,7 @@ def _unexpected_keys(error: ValidationError) -> list[str]:
     """The keys the error complains about, in document order."""
     instance = error.instance
     if error.validator == "additionalProperties" and isinstance(error.schema, dict):
-        properties = error.schema.get("properties", {})
-        patterns = error.schema.get("patternProperties", {})
-        return [k for k in instance if k not in properties and not any(re.search(p, k) for p in patterns)]
+        return undefined_keys(error.schema, instance)
     return [k for k in instance if repr(k) in error.message]
 
 

@@ -18,7 +18,6 @@ parts can reach one is worked out once per schema, see :class:`_Reach`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
@@ -26,6 +25,7 @@ from fmlint.diagnostics import Problem
 from fmlint.frontmatter import FrontMatter
 from fmlint.frontmatter.model import JsonPath, describe_path
 from fmlint.schema.json_types import json_type
+from fmlint.schema.properties import undefined_keys
 from fmlint.spelling import edit_distance
 
 CODE = "SC006"
@@ -61,12 +61,11 @@ def _walk(reach: _Reach, node: Any, value: Any, path: JsonPath) -> Iterator[tupl
     if not isinstance(value, dict) or not isinstance(properties, dict):
         return
     if node.get("additionalProperties") is not False and node.get("unevaluatedProperties") is not False:
-        patterns = [pattern for pattern in node.get("patternProperties", ()) if isinstance(pattern, str)]
         absent = [name for name in properties if name not in value]
-        for key, item in value.items():
-            if key in properties or not isinstance(key, str) or any(re.search(p, key) for p in patterns):
+        for key in undefined_keys(node, value):
+            if not isinstance(key, str):
                 continue
-            near = closest(key, [name for name in absent if _type_fits(item, _resolved(root, properties[name]))])
+            near = closest(key, [name for name in absent if _type_fits(value[key], _resolved(root, properties[name]))])
             if near is not None:
                 yield (*path, key), near
     for name, child in reach.open_properties(node):
