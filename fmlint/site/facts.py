@@ -616,7 +616,7 @@ def _named_markdown(text: str, at: int) -> tuple[str, str] | None:
     (falco.org's ``{{< markdown_inline contentPath="/docs/x/part.md" >}}``), if any: a call (see
     ``SiteFacts.calls``) whose template may render that file."""
     end = text.find("}}", at)
-    if end < 0 or ".m" not in text[at:end]:
+    if end < 0 or text.find(".m", at, end) < 0:
         return None
     opening = _SHORTCODE_NAME.match(text, at, end)
     if opening is None:

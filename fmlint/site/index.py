@@ -171,14 +171,17 @@ class SiteIndex(msgspec.Struct, dict=True):
     def terms(self, taxonomy: str, language: str) -> list[str]:
         """The terms of ``taxonomy`` as the pages in ``language`` use them, page after page (by the whole site when
         ``term_uses`` says): each language has its own term pages."""
-        if self.term_uses is not None:
-            return self.term_uses.get((taxonomy, language), [])
-        return [
-            item.value
-            for page in self.pages
-            if page.language == language
-            for item in page.facts.lists.get(taxonomy, ())
-        ]
+        return (self._whole_term_uses if self.term_uses is None else self.term_uses).get((taxonomy, language), [])
+
+    @cached_property
+    def _whole_term_uses(self) -> dict[tuple[str, str], list[str]]:
+        """(taxonomy, language) → its terms as the pages use them, page after page: one pass over the pages."""
+        uses: dict[tuple[str, str], list[str]] = {}
+        for page in self.pages:
+            for taxonomy in self.config.taxonomies:
+                for item in page.facts.lists.get(taxonomy, ()):
+                    uses.setdefault((taxonomy, page.language), []).append(item.value)
+        return uses
 
     def unseen(self, key: str) -> bool:
         """Whether the URL or content key ``key`` is in a folder whose pages no file shows, or is the URL of a page
