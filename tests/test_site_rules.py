@@ -1823,21 +1823,25 @@ def test_a_ref_below_a_folder_a_build_step_writes_in_a_content_folder_points_at_
         },
     )
     hint = "(if another project or a build step makes `/cli/latest/`, list it in `external-paths`)"
-    found = site_findings(tmp_path)
-    assert [line.split(" SITE003 ")[1] for line in found] == [
-        f"`/cli/latest/packages` names no page (Hugo fails with REF_NOT_FOUND); no folder of the site's content is"
-        f" named `cli/latest` {hint}",
-        "`/cli/x/deeper` names no page (Hugo fails with REF_NOT_FOUND)",
-        "`/cli/gone` names no page (Hugo fails with REF_NOT_FOUND)",
-        "`../../cli/latest/x/` leads to `/cli/latest/x/`, which is no page's URL (nor an alias, a taxonomy page or a"
-        " file in static/)",
+    missing = "names no page (Hugo fails with REF_NOT_FOUND)"
+    where = {
+        needle: f"content/docs/a.md:{at(5, NESTED_COPY_REFS, needle)} SITE003"
+        for needle in NESTED_COPY_REFS.split('"')[1::2]
+    }
+    relative = f"content/docs/a.md:{at(5, NESTED_COPY_REFS, '../../cli/latest/x/')} SITE003"
+    assert site_findings(tmp_path) == [
+        f"{where['/cli/latest/packages']} `/cli/latest/packages` {missing}; no folder of the site's content is named"
+        f" `cli/latest` {hint}",
+        f"{where['/cli/x/deeper']} `/cli/x/deeper` {missing}",
+        f"{where['/cli/gone']} `/cli/gone` {missing}",
+        f"{relative} `../../cli/latest/x/` leads to `/cli/latest/x/`, which is no page's URL (nor an alias, a taxonomy"
+        " page or a file in static/)",
     ]
     external = msgspec.structs.replace(SITE_SETTINGS, rule_options={"site": {"external-paths": ["/cli/latest/"]}})
     result = run([str(tmp_path / "content/docs/a.md")], lambda path: external, jobs=1)
-    assert [d.message.split("`")[1] for d in result.diagnostics] == [
-        "/cli/x/deeper",
-        "/cli/gone",
-    ]  # (and /cli/latest/x/)
+    assert [(d.line, d.column, d.message.split("`")[1]) for d in result.diagnostics] == [
+        (5, NESTED_COPY_REFS.index(target) + 1, target) for target in ("/cli/x/deeper", "/cli/gone")
+    ]  # (and not /cli/latest/x/)
 
 
 ELSEWHERE_LINKS = (
