@@ -21,7 +21,7 @@ def rules(tmp_path: Path, template: str, partials: dict[str, str] | None = None,
         {"layouts/index.redirects": template, **{f"layouts/_partials/{k}": v for k, v in (partials or {}).items()}},
     )
     return template_redirects(
-        str(tmp_path / "layouts/index.redirects"), str(tmp_path), params or {}, ("en", "fr"), "en"
+        str(tmp_path / "layouts/index.redirects"), [str(tmp_path / "layouts")], params or {}, ("en", "fr"), "en"
     )
 
 

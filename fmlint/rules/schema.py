@@ -82,7 +82,11 @@ Reports keys rejected by `additionalProperties: false` or
 Under a preset's bundled schema, a Hugo site's top-level keys that its own or
 its themes' layouts read (`.Params.status`, `.Param "x"`, `index .Params "x"`,
 `isset .Params "x"`; not the site's `site.Params`) are known: the site uses
-them. A schema of your own decides alone.
+them. Themes and modules are read where Hugo finds them (`_vendor/`,
+`themesDir`, replacements, Hugo's module cache at the version `go.mod`
+requires); when Docsy, PaperMod, Ananke or Hugo Book is not there (a submodule
+not checked out, as in CI by default), the keys its releases' layouts read are
+known all the same. A schema of your own decides alone.
 
 ## Why is this bad?
 A typoed key (`titel`, `catagories`) is silently ignored by the generator: the

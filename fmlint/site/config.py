@@ -39,6 +39,7 @@ from fmlint.folders import names_in
 from fmlint.rules.local_images import site_root
 from fmlint.site.anchors import WRITTEN_DASHES
 from fmlint.site.globs import glob_slice_matches, mount_holds
+from fmlint.site.hugo_modules import components
 from fmlint.site.rendering import NEVER, build_render
 from fmlint.site.routes import netlify_redirect_sources, redirect_sources
 from fmlint.site.templates import layout_folders
@@ -166,6 +167,10 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # the ``.gitignore`` rules that name content files a build step writes (found by the walk of the content
     # folders: ``fmlint.site.generated``)
     git_ignores: BuildIgnores | None = None
+    # Hugo: the layout folders, the site's then its themes' and modules' found (``fmlint.site.hugo_modules``),
+    # and the themes and modules found nowhere
+    layout_dirs: tuple[str, ...] = ()
+    missing_themes: tuple[str, ...] = ()
 
     @property
     def page_anchors(self) -> tuple[str, ...]:
@@ -243,10 +248,14 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
 
     @cached_property
     def layout_params(self) -> frozenset[str]:
-        """The page parameters a Hugo site's layouts read (``fmlint.site.templates.params_read``)."""
+        """The page parameters a Hugo site's layouts read (``fmlint.site.templates.params_read``), and those a
+        known theme's read when it is missing (``fmlint.site.known_themes``)."""
+        from fmlint.site.known_themes import known_params
         from fmlint.site.templates import params_read
 
-        return params_read(self.root) if self.generator == "hugo" else frozenset()
+        if self.generator != "hugo":
+            return frozenset()
+        return params_read(self.layout_dirs) | known_params(self.missing_themes)
 
     def ignored(self, path: str) -> bool:
         """Whether Hugo's ``ignoreFiles`` leave out the content file at ``path`` (absolute): it reads no such file."""
@@ -483,14 +492,18 @@ def _subfolders(folder: str, depth: int) -> Iterator[str]:
 
 @cache
 def read_site(root: str) -> SiteConfig:
-    for name in HUGO_FILES:
-        if os.path.isfile(os.path.join(root, name)):
-            return _other(root, "zola", name) if _is_zola(root, name) else _hugo(root, name)
+    if (name := _config_name(root)) is not None:
+        return _other(root, "zola", name) if _is_zola(root, name) else _hugo(root, name)
     if os.path.isdir(os.path.join(root, "config", "_default")):
         return _hugo(root, None)
     marker = next((m for m in OTHER_MARKERS if os.path.isfile(os.path.join(root, m))), "")
     generator = {"_c": "jekyll", "as": "astro", "do": "docusaurus", "mk": "mkdocs"}.get(marker[:2], "unknown")
     return _other(root, generator, marker)
+
+
+def _config_name(root: str) -> str | None:
+    """The name of the configuration file at ``root`` Hugo reads (``hugo.toml``, … ``config.json``), if any."""
+    return next((name for name in HUGO_FILES if os.path.isfile(os.path.join(root, name))), None)
 
 
 # Where the other generators keep Markdown, and how they make heading IDs (only links and anchors are
@@ -818,7 +831,7 @@ def _merged(kept: dict[str, Any], more: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _embedded_link_hook(root: str, options: dict[str, Any], languages: dict[str, Any]) -> bool:
+def _embedded_link_hook(layouts: tuple[str, ...], options: dict[str, Any], languages: dict[str, Any]) -> bool:
     """Whether Hugo renders links with its embedded render hook (``markup.goldmark.renderHooks.link.useEmbedded``:
     ``auto`` for a multilingual single-host site whose project has no link hook of its own, ``fallback`` without
     one, ``always``)."""
@@ -826,8 +839,8 @@ def _embedded_link_hook(root: str, options: dict[str, Any], languages: dict[str,
     if use in ("always", "never"):
         return use == "always"
     own = any(
-        glob.glob(os.path.join(glob.escape(layouts), *folder, "render-link*.html"))
-        for layouts in layout_folders(root)
+        glob.glob(os.path.join(glob.escape(top), *folder, "render-link*.html"))
+        for top in layouts
         for folder in (("_default", "_markup"), ("_markup",))
     )
     if own:
@@ -849,7 +862,7 @@ def _own_hosts(url: Any) -> tuple[str, ...]:
     return (host,) if host and not host.endswith(_PLACEHOLDER_HOSTS) else ()
 
 
-def _redirect_templates(root: str, options: dict[str, Any]) -> list[str]:
+def _redirect_templates(layouts: tuple[str, ...], options: dict[str, Any]) -> list[str]:
     """The templates of the home page's output formats whose file is ``_redirects`` (keda.sh's ``REDIRECTS``:
     ``layouts/index.redirects`` writes the rules Netlify serves), in the site's layouts or a theme's; the home
     page's formats are ``outputs.home``'s, or a ``cascade``'s for ``kind: home``."""
@@ -866,10 +879,10 @@ def _redirect_templates(root: str, options: dict[str, Any]) -> list[str]:
         if name in home and isinstance(table, dict) and table.get("basename") == "_redirects"
     ]
     found: list[str] = []
-    for layouts in layout_folders(root):
+    for top in layouts:
         for name in names:
             for base in ("index", "home", os.path.join("_default", "index"), os.path.join("_default", "home")):
-                stem = glob.escape(os.path.join(layouts, f"{base}.{name}"))
+                stem = glob.escape(os.path.join(top, f"{base}.{name}"))
                 found += [path for path in sorted({*glob.glob(stem), *glob.glob(stem + ".*")}) if os.path.isfile(path)]
     return found
 
@@ -906,9 +919,11 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
             own_language = language if own and own != content_dir else None
             dirs.append(ContentDir(os.path.normpath(os.path.join(root, own or content_dir)), own_language))
     dirs = [found for found in dirs if found.language not in disabled]
+    themes = components(root, options, lambda folder: _hugo_options(folder, _config_name(folder))[0])
+    layouts = layout_folders(root, themes.folders)
     static_dirs = (
         *_static_mounts(root, _table(options, "module").get("mounts")),
-        *_static_folders(root, options),
+        *_static_folders(root, options, themes.folders),
     )
     redirects: list[str] = []
     redirect_data = b""
@@ -923,11 +938,11 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         redirect_data += read
     followed: list[tuple[str, str]] = []
     redirect_params: list[tuple[str, str]] = []
-    if templates := _redirect_templates(root, options):
+    if templates := _redirect_templates(layouts, options):
         from fmlint.site.redirect_templates import template_redirects
 
         for template in templates:
-            written = template_redirects(template, root, _table(options, "params"), languages, default_language)
+            written = template_redirects(template, layouts, _table(options, "params"), languages, default_language)
             redirects += written.sources
             followed += written.followed
             redirect_params += written.params
@@ -959,21 +974,29 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         aliases=not options.get("disablealiases", False),
         base_path=urlsplit(str(options.get("baseurl", ""))).path.strip("/"),
         own_hosts=_own_hosts(options.get("baseurl")),
-        link_hook=_embedded_link_hook(root, options, languages_table),
+        link_hook=_embedded_link_hook(layouts, options, languages_table),
         heading_ids=str(parser.get("autoheadingidtype", "github")).lower(),
         definition_ids=bool(parser.get("autodefinitiontermid", False)),
         dashes=_typographer_dashes(_table(options, "markup", "goldmark", "extensions").get("typographer")),
         taxonomies=taxonomies,
         headless=_headless(options.get("cascade")),
         static_dirs=static_dirs,
-        digest=hashlib.blake2b(data + redirect_data, digest_size=12).hexdigest(),
+        # (the components found: a theme checked out or installed is read on the next run)
+        digest=hashlib.blake2b(data + redirect_data + _named(root, layouts), digest_size=12).hexdigest(),
         redirects=tuple(dict.fromkeys(redirects)),
         followed_redirects=tuple(dict.fromkeys(followed)),
         redirect_params=tuple(dict.fromkeys(redirect_params)),
         raw_html=_table(options, "markup", "goldmark", "renderer").get("unsafe") is True,
         html_content=_allowed(_table(options, "security").get("allowcontent", ".*"), "text/html"),
         ignore_files=tuple(_strings(options.get("ignorefiles"))),
+        layout_dirs=layouts,
+        missing_themes=themes.missing,
     )
+
+
+def _named(root: str, folders: tuple[str, ...]) -> bytes:
+    """``folders`` named from ``root``: the same in another checkout of the site (a CI job's)."""
+    return "\0".join(os.path.relpath(folder, root) for folder in folders).encode()
 
 
 def _allowed(patterns: Any, media_type: str) -> bool:
@@ -1025,15 +1048,12 @@ def _static_mounts(root: str, mounts: Any) -> list[ContentDir]:
     return found
 
 
-def _static_folders(root: str, options: dict[str, Any]) -> list[ContentDir]:
+def _static_folders(root: str, options: dict[str, Any], themes: tuple[str, ...]) -> list[ContentDir]:
     """The folders of ``staticDir`` but ``static/``, and the ``static/`` and ``assets/`` folders of the site's
-    themes (``theme``, one or a list, under ``themesDir``), which Hugo lays under the site's own:
-    buildpacks.io's images are its theme's."""
-    themes = os.path.join(root, str(options.get("themesdir", "themes")))
+    themes and modules (``themes``: their folders), which Hugo lays under the site's own: buildpacks.io's images
+    are its theme's."""
     folders = [os.path.join(root, name) for name in _strings(options.get("staticdir")) if name != "static"]
-    folders += [
-        os.path.join(themes, theme, name) for theme in _strings(options.get("theme")) for name in ("static", "assets")
-    ]
+    folders += [os.path.join(theme, name) for theme in themes for name in ("static", "assets")]
     return [ContentDir(os.path.normpath(folder), None) for folder in folders if os.path.isdir(folder)]
 
 

@@ -166,7 +166,7 @@ class SiteIndex(msgspec.Struct, dict=True):
     @cached_property
     def shortcodes(self) -> Shortcodes:
         """What a Hugo site's shortcode templates do."""
-        return Shortcodes(self.config.root, self.probe)
+        return Shortcodes(self.config.layout_dirs, self.probe)
 
     def terms(self, taxonomy: str, language: str) -> list[str]:
         """The terms of ``taxonomy`` as the pages in ``language`` use them, page after page (by the whole site when

@@ -32,6 +32,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import msgspec
@@ -400,11 +401,12 @@ def follow(rules: tuple[tuple[str, str], ...], path: str) -> list[str]:
 
 
 def template_redirects(
-    path: str, root: str, params: dict[str, Any], languages: tuple[str, ...], default_language: str
+    path: str, layouts: Sequence[str], params: dict[str, Any], languages: tuple[str, ...], default_language: str
 ) -> Redirects:
-    """The rules the template at ``path`` (of the Hugo site at ``root``) writes to ``_redirects``."""
+    """The rules the template at ``path`` (of a Hugo site whose layout folders are ``layouts``) writes to
+    ``_redirects``."""
     reader = _Reader(_Site(params, languages, default_language), [_Block(_Value(name="."))])
-    data, tokens = _expanded(path, root, 0)
+    data, tokens = _expanded(path, layouts, 0)
     for token in tokens:
         if isinstance(token, _Action):
             reader.action(token.body)
@@ -437,15 +439,15 @@ def _tokens(text: str) -> list[str | _Action]:
     return [*tokens, tail.lstrip() if trim else tail]
 
 
-def _expanded(path: str, root: str, depth: int) -> tuple[bytes, list[str | _Action]]:
+def _expanded(path: str, layouts: Sequence[str], depth: int) -> tuple[bytes, list[str | _Action]]:
     """The tokens of the template at ``path`` with the text of the partials it writes (or a variable takes) read
     in place, and the bytes read."""
     data, text = read_text(path)
     tokens: list[str | _Action] = []
     for token in _tokens(text):
         written = _PARTIAL.match(token.body) if isinstance(token, _Action) else None
-        partial = partial_template(root, written.group(1)) if written is not None and depth < 8 else None
-        more, inner = _expanded(partial, root, depth + 1) if partial is not None else (b"", [])
+        partial = partial_template(layouts, written.group(1)) if written is not None and depth < 8 else None
+        more, inner = _expanded(partial, layouts, depth + 1) if partial is not None else (b"", [])
         if partial is None or any(isinstance(t, _Action) and _RETURN.match(t.body) for t in inner):
             tokens.append(token)
         else:

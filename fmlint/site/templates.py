@@ -26,9 +26,9 @@ keeps the page).
 
 The template is the site's
 ``layouts/_shortcodes/NAME.html`` (``layouts/shortcodes/`` before Hugo 0.146),
-or a theme's under ``themes/*/``; a language or output-format variant
-(``NAME.en.html``) counts too.  A template fmlint cannot find (a theme module
-not vendored) is taken to write none.
+or a theme's or module's (found as Hugo finds them: ``fmlint.site.hugo_modules``);
+a language or output-format variant (``NAME.en.html``) counts too.  A template
+fmlint cannot find (a module not downloaded) is taken to write none.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from __future__ import annotations
 import glob
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 _HEADING_ID = re.compile(r"<h[1-6]\b[^>]*\bid\s*=", re.IGNORECASE)  # `<h2 id="{{ . }}">`, over lines too
 _RENDERS = re.compile(r"\bmarkdownify\b|\bRenderString\b")
@@ -51,15 +51,16 @@ _AS_TEXT = re.compile(rf"\b(?:htmlEscape|HTMLEscape|plainify)\b|{_HIGHLIGHTS.pat
 _FOLDERS = ("_shortcodes", "shortcodes")
 
 
-def shortcode_templates(root: str, name: str) -> list[str]:
-    """The template files of the shortcode ``name`` (``cli/tools-list``: in a subfolder) in the site at ``root``."""
+def shortcode_templates(layouts: Sequence[str], name: str) -> list[str]:
+    """The template files of the shortcode ``name`` (``cli/tools-list``: in a subfolder) in the layout folders
+    ``layouts`` (:func:`layout_folders`)."""
     if not _inside_layouts(name):
         return []
     return [
         path
-        for layouts in layout_folders(root)
+        for top in layouts
         for folder in _FOLDERS
-        for path in _variants(os.path.join(layouts, folder, *name.split("/")))
+        for path in _variants(os.path.join(top, folder, *name.split("/")))
     ]
 
 
@@ -73,8 +74,8 @@ def _variants(base: str) -> list[str]:
     return sorted(glob.glob(glob.escape(base) + ".*html"))
 
 
-def page_templates(root: str, kind: str, page_type: str, layout: str) -> list[str]:
-    """The layout templates of the site at ``root`` that may write a page of ``kind`` ("page", "section",
+def page_templates(layouts: Sequence[str], kind: str, page_type: str, layout: str) -> list[str]:
+    """The layout templates in the layout folders ``layouts`` that may write a page of ``kind`` ("page", "section",
     "home") and ``page_type`` (its ``type``, else its top-level section), with its front matter's ``layout``:
     those of its type (``adopters/list.html``, ``projects/all.html``), or the home page's own (``index.html``,
     ``home.html``) — not the ``_default/`` ones every page shares."""
@@ -85,37 +86,35 @@ def page_templates(root: str, kind: str, page_type: str, layout: str) -> list[st
     names = [*by_kind.get(kind, []), "all"]
     folders = [page_type] if page_type else []
     found = []
-    for layouts in layout_folders(root):
-        candidates = [os.path.join(layouts, *folder.split("/"), name) for folder in folders for name in names]
+    for top in layouts:
+        candidates = [os.path.join(top, *folder.split("/"), name) for folder in folders for name in names]
         if layout:
-            candidates += [os.path.join(layouts, *folder.split("/"), layout) for folder in [*folders, "_default"]]
+            candidates += [os.path.join(top, *folder.split("/"), layout) for folder in [*folders, "_default"]]
         if kind == "home":
-            candidates += [os.path.join(layouts, "index"), os.path.join(layouts, "home")]
+            candidates += [os.path.join(top, "index"), os.path.join(top, "home")]
         for base in candidates:
             found += _variants(base)
     return found
 
 
-def partial_template(root: str, name: str) -> str | None:
-    """The template file of the partial ``name`` (``redirects/pages.txt``; ``x`` is ``x.html`` too) in the site at
-    ``root``, its own layouts first."""
+def partial_template(layouts: Sequence[str], name: str) -> str | None:
+    """The template file of the partial ``name`` (``redirects/pages.txt``; ``x`` is ``x.html`` too) in the layout
+    folders ``layouts``, the first that has it."""
     if not _inside_layouts(name):
         return None
-    for layouts in layout_folders(root):
+    for top in layouts:
         for folder in ("_partials", "partials"):
             for candidate in (name, name + ".html"):
-                path = os.path.join(layouts, folder, *candidate.split("/"))
+                path = os.path.join(top, folder, *candidate.split("/"))
                 if os.path.isfile(path):
                     return path
     return None
 
 
-def layout_folders(root: str) -> list[str]:
-    """The layout folders of the Hugo site at ``root``: its own, then its themes' (``themes/*/layouts``)."""
-    return [
-        os.path.join(root, "layouts"),
-        *sorted(glob.glob(os.path.join(glob.escape(root), "themes", "*", "layouts"))),
-    ]
+def layout_folders(root: str, components: Sequence[str]) -> tuple[str, ...]:
+    """The layout folders of the Hugo site at ``root``: its own, then its themes' and modules' (``components``:
+    their folders, ``fmlint.site.hugo_modules``)."""
+    return tuple(os.path.join(folder, "layouts") for folder in (root, *components))
 
 
 # a page's parameter a template reads: ``.Params.status`` (of any page: ``$.Page.Params.x``, not the site's
@@ -125,16 +124,20 @@ _PARAM_READ = re.compile(
 )
 
 
-def params_read(root: str) -> frozenset[str]:
-    """The page parameters (lowercased, as Hugo keys them) the layout templates of the Hugo site at ``root``
-    read, its themes' too: front-matter keys the site uses, though no schema of fmlint's lists them."""
+def params_read(layouts: Sequence[str]) -> frozenset[str]:
+    """The page parameters (lowercased, as Hugo keys them) the templates in the layout folders ``layouts`` (a
+    site's and its themes') read: front-matter keys the site uses, though no schema of fmlint's lists them."""
     found: set[str] = set()
-    for layouts in layout_folders(root):
-        for folder, _, files in os.walk(layouts):
+    for top in layouts:
+        for folder, _, files in os.walk(top):
             for name in files:
-                for match in _PARAM_READ.finditer(_read(os.path.join(folder, name))):
-                    found.add((match.group(1) or match.group(2) or match.group(3)).lower())
+                found |= params_in(_read(os.path.join(folder, name)))
     return frozenset(found)
+
+
+def params_in(template: str) -> set[str]:
+    """The page parameters (lowercased) the text of a template reads."""
+    return {(match.group(1) or match.group(2) or match.group(3)).lower() for match in _PARAM_READ.finditer(template)}
 
 
 def writes_ids(path: str) -> bool:
@@ -211,8 +214,8 @@ class Shortcodes:
     template is read once a question, through ``probe`` (the site index's, which records the answers: the
     findings depend on them)."""
 
-    def __init__(self, root: str, probe: Probe) -> None:
-        self.root, self._probe = root, probe
+    def __init__(self, layouts: Sequence[str], probe: Probe) -> None:
+        self.layouts, self._probe = layouts, probe
         self._answers: dict[tuple[str, Callable[[str], bool]], list[bool]] = {}
         self._folders: dict[str, frozenset[str] | None] = {}
         self._layouts: dict[tuple[str, str, str], bool] = {}
@@ -222,7 +225,7 @@ class Shortcodes:
         writes headings with ``id``s (flux's ``adopters/list.html``: one ``<h2 id={{ … | urlize }}>`` a project)."""
         key = (kind, page_type, layout)
         if key not in self._layouts:
-            templates = page_templates(self.root, kind, page_type, layout)
+            templates = page_templates(self.layouts, kind, page_type, layout)
             self._layouts[key] = any([self._probe(writes_ids, path) for path in templates])
         return self._layouts[key]
 
@@ -248,7 +251,7 @@ class Shortcodes:
         Markdown, else ``None``.  (The folders are not probed: they only choose among namesakes.)"""
         if name not in self._folders:
             templates = [
-                path for path in shortcode_templates(self.root, name) if self._probe(renders_other_markdown, path)
+                path for path in shortcode_templates(self.layouts, name) if self._probe(renders_other_markdown, path)
             ]
             self._folders[name] = frozenset().union(*map(named_folders, templates)) if templates else None
         return self._folders[name]
@@ -262,5 +265,5 @@ class Shortcodes:
         """Each of the shortcode's templates' answer to ``question`` (asked once)."""
         key = (name, question)
         if key not in self._answers:
-            self._answers[key] = [self._probe(question, path) for path in shortcode_templates(self.root, name)]
+            self._answers[key] = [self._probe(question, path) for path in shortcode_templates(self.layouts, name)]
         return self._answers[key]

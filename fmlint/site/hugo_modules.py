@@ -1,0 +1,171 @@
+"""The folders of a Hugo site's themes and modules, found where Hugo finds them.
+
+Hugo lays each component's ``layouts/``, ``static/`` and ``assets/`` under the
+project's own: the ``theme`` setting (one or a list) and ``module.imports``
+(each import's ``path``; ``disable: true`` leaves it out), and what each
+component found imports in turn.  A path is looked for, in Hugo's order, in
+``_vendor/`` (when ``_vendor/modules.txt`` lists it: ``hugo mod vendor``), in a
+``module.replacements`` entry (``path -> folder``, relative to ``themesDir``) or
+a ``replace`` of ``go.mod``, under ``themesDir`` (``themes/`` by default;
+``node_modules`` where a theme is installed by npm), and in Hugo's module cache
+(``<cacheDir>/modules/filecache/modules/pkg/mod/<module>@<version>``, the
+version ``go.mod`` requires; upper-case letters escaped as Go does, ``!d``).  A
+folder that is there but empty (a git submodule not checked out) is not found.
+The other folders of ``themesDir`` with layouts come last (a theme may be named
+on the command line, ``hugo --theme``).
+
+A component not found is *missing*: its templates are unknown.  For the themes
+of :mod:`fmlint.site.known_themes` the page parameters its layouts read are
+known all the same.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+Options = dict[str, Any]
+
+
+class Components(NamedTuple):
+    folders: tuple[str, ...]  # each component found (absolute), in Hugo's order; the project's own not included
+    missing: tuple[str, ...]  # the module paths (or theme names) found nowhere
+
+
+def components(root: str, options: Options, read: Callable[[str], Options]) -> Components:
+    """The components of the Hugo site at ``root`` whose configuration is ``options``; ``read(folder)`` reads a
+    component's own configuration (its imports)."""
+    themes_dir = os.path.join(root, str(options.get("themesdir", "themes")))
+    vendored = _vendored(root)
+    required, replaced = _go_mod(root)
+    replaced.update(_replacements(_module(options).get("replacements"), themes_dir))
+    found: list[str] = []
+    missing: list[str] = []
+    seen: set[str] = set()
+    pending = [(path, 0) for path in _imports(options)]
+    while pending:
+        path, depth = pending.pop(0)
+        if path in seen or depth > 8:
+            continue
+        seen.add(path)
+        folder = (
+            (os.path.join(root, "_vendor", *path.split("/")) if path in vendored else None)
+            or replaced.get(path)
+            or _present(os.path.join(themes_dir, *path.split("/")))
+            or _cached(root, options, path, required)
+        )
+        if folder is None or not _present(folder):
+            missing.append(path)
+            continue
+        found.append(os.path.normpath(folder))
+        pending += [(more, depth + 1) for more in _imports(read(folder))]
+    # (then the other themes with layouts: one may be named on the command line, `hugo --theme`)
+    found += sorted(
+        os.path.dirname(folder) for folder in glob.glob(os.path.join(glob.escape(themes_dir), "*", "layouts"))
+    )
+    return Components(tuple(dict.fromkeys(found)), tuple(missing))
+
+
+def _module(options: Options) -> Options:
+    module = options.get("module")
+    return module if isinstance(module, dict) else {}
+
+
+def _imports(options: Options) -> list[str]:
+    """The module paths a configuration imports: ``module.imports`` (less the disabled), then ``theme``."""
+    imports = _module(options).get("imports")
+    paths = [
+        str(entry.get("path"))
+        for entry in (imports if isinstance(imports, list) else [imports] if isinstance(imports, dict) else [])
+        if isinstance(entry, dict) and entry.get("path") and entry.get("disable") is not True
+    ]
+    theme = options.get("theme")
+    paths += [theme] if isinstance(theme, str) else [str(t) for t in theme] if isinstance(theme, list) else []
+    return [path.strip().strip("/") for path in paths if path.strip().strip("/")]
+
+
+def _present(folder: str) -> str | None:
+    """``folder`` when it is there and holds something (a submodule not checked out is an empty folder)."""
+    try:
+        with os.scandir(folder) as entries:
+            return folder if any(True for _ in entries) else None
+    except OSError:
+        return None
+
+
+def _vendored(root: str) -> frozenset[str]:
+    """The module paths ``_vendor/modules.txt`` lists (``# github.com/google/docsy v0.12.0``)."""
+    try:
+        with open(os.path.join(root, "_vendor", "modules.txt"), encoding="utf-8") as handle:
+            return frozenset(line.split()[1] for line in handle if line.startswith("# ") and len(line.split()) > 1)
+    except (OSError, UnicodeDecodeError):
+        return frozenset()
+
+
+_REQUIRE = re.compile(r"^\s*(?:require\s+)?([\w.~/-]+\.[\w.~/-]+)\s+(v\S+)", re.MULTILINE)
+_REPLACE = re.compile(r"^\s*(?:replace\s+)?([\w.~/-]+)(?:\s+v\S+)?\s+=>\s+(\S+)\s*$", re.MULTILINE)
+
+
+def _go_mod(root: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The modules ``go.mod`` requires (path → version) and those it replaces by a local folder."""
+    try:
+        with open(os.path.join(root, "go.mod"), encoding="utf-8") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError):
+        return {}, {}
+    required = {match.group(1): match.group(2) for match in _REQUIRE.finditer(text)}
+    replaced = {
+        match.group(1): os.path.normpath(os.path.join(root, match.group(2)))
+        for match in _REPLACE.finditer(text)
+        if match.group(2).startswith((".", "/"))
+    }
+    return required, replaced
+
+
+def _replacements(value: Any, themes_dir: str) -> dict[str, str]:
+    """``module.replacements`` (``"a -> ../a, b -> /b"`` or a list of such entries), folders relative to
+    ``themesDir``."""
+    entries = [value] if isinstance(value, str) else [str(v) for v in value] if isinstance(value, list) else []
+    pairs = [part.split("->", 1) for entry in entries for part in entry.split(",") if "->" in part]
+    return {path.strip(): os.path.normpath(os.path.join(themes_dir, folder.strip())) for path, folder in pairs}
+
+
+def _cached(root: str, options: Options, path: str, required: dict[str, str]) -> str | None:
+    """The folder of ``path`` in Hugo's module cache: in the module ``go.mod`` requires that holds it (the
+    longest such module path), at the required version."""
+    module = max((m for m in required if path == m or path.startswith(m + "/")), key=len, default=None)
+    if module is None:
+        return None
+    rest = path[len(module) :].strip("/")
+    for cache in _cache_dirs(root, options):
+        folder = os.path.join(
+            cache, "modules", "filecache", "modules", "pkg", "mod", _escaped(f"{module}@{required[module]}")
+        )
+        if os.path.isdir(folder):
+            return os.path.join(folder, *rest.split("/")) if rest else folder
+    return None
+
+
+def _escaped(path: str) -> str:
+    """A module path as Go's module cache names it: each upper-case letter as ``!`` and the letter lowered."""
+    return re.sub(r"[A-Z]", lambda match: "!" + match.group().lower(), path)
+
+
+def _cache_dirs(root: str, options: Options) -> list[str]:
+    """Where Hugo's cache may be: ``cacheDir``, ``$HUGO_CACHEDIR``, the user's cache folder's ``hugo_cache``
+    (``$XDG_CACHE_HOME``, ``~/.cache``, ``~/Library/Caches``), then the temporary folder's."""
+    home = os.path.expanduser("~")
+    found = [str(options["cachedir"])] if options.get("cachedir") else []
+    found += [os.environ[name] for name in ("HUGO_CACHEDIR",) if os.environ.get(name)]
+    user_caches = [
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(home, ".cache"),
+        os.path.join(home, "Library", "Caches"),
+    ]
+    temporary = os.environ.get("TMPDIR") or "/tmp"
+    user = os.environ.get("USER", "")
+    found += [os.path.join(folder, "hugo_cache") for folder in user_caches]
+    found += [os.path.join(temporary, "hugo_cache"), *([os.path.join(temporary, f"hugo_cache_{user}")] if user else [])]
+    return [os.path.join(root, folder) for folder in found]

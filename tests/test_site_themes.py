@@ -1,0 +1,178 @@
+"""A Hugo site's themes and modules, found where Hugo finds them (``fmlint.site.hugo_modules``), and the page
+parameters of a known theme that is not there (``fmlint.site.known_themes``).
+
+The keys a site's layouts read are known to the bundled schema (SC002 does not
+call them unknown); a theme's layouts count where Hugo would take them from.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from test_site_rules import HUGO, _quiet_env, needs_hugo, write
+
+from fmlint.cli import main
+from fmlint.site.config import forget_sites, read_site
+from fmlint.site.known_themes import known_params
+
+MODULE = 'baseURL = "https://example.org/"\n[module]\n[[module.imports]]\npath = "github.com/x/theme"\n'
+SINGLE = "layouts/_default/single.html"
+
+
+def unknown_keys(root: Path, capsys: pytest.CaptureFixture[str], front_matter: str) -> list[str]:
+    """The keys SC002 calls unknown in a page of the site at ``root`` whose front matter is ``front_matter``."""
+    write(root, {"content/a.md": f"---\ntitle: A\n{front_matter}---\nBody.\n"})
+    forget_sites()
+    main(["--format", "json", "--no-cache", "--select", "SC002", str(root / "content/a.md")])
+    return [f"{d['line']}:{d['column']} {d['message'].split('`')[1]}" for d in json.loads(capsys.readouterr().out)]
+
+
+def folders(root: Path) -> list[str]:
+    forget_sites()
+    return [str(Path(folder).relative_to(root)) for folder in read_site(str(root)).layout_dirs]
+
+
+def test_a_vendored_module_comes_before_the_themes_folder(tmp_path, capsys):
+    """`_vendor/` is read when `_vendor/modules.txt` lists the module (`hugo mod vendor`), else `themes/<path>`."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": MODULE,
+            f"_vendor/github.com/x/theme/{SINGLE}": "V {{ .Params.vendored }}",
+            "_vendor/modules.txt": "# github.com/x/theme v1.0.0\n",
+            f"themes/github.com/x/theme/{SINGLE}": "T {{ .Params.themed }}",
+        },
+    )
+    keys = "vendored: 1\nthemed: 2\n"
+    assert folders(tmp_path) == ["layouts", "_vendor/github.com/x/theme/layouts"]
+    assert unknown_keys(tmp_path, capsys, keys) == ["4:1 themed"]
+    (tmp_path / "_vendor/modules.txt").unlink()
+    assert folders(tmp_path) == ["layouts", "themes/github.com/x/theme/layouts"]
+    assert unknown_keys(tmp_path, capsys, keys) == ["3:1 vendored"]
+
+
+@needs_hugo
+@pytest.mark.parametrize("vendored", [True, False])
+def test_the_template_hugo_takes_is_the_one_read(tmp_path, vendored):
+    """Hugo's own choice: the vendored module's template with `modules.txt`, the themes folder's without."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": MODULE + 'disableKinds = ["taxonomy", "term", "rss", "sitemap"]\n',
+            f"_vendor/github.com/x/theme/{SINGLE}": "vendored",
+            f"themes/github.com/x/theme/{SINGLE}": "themed",
+            "content/a.md": "---\ntitle: A\n---\n",
+        },
+    )
+    write(tmp_path, {"_vendor/modules.txt": "# github.com/x/theme v1.0.0\n"} if vendored else {})
+    for folder in ("_vendor/github.com/x/theme", "themes/github.com/x/theme"):
+        write(tmp_path / folder, {"layouts/_default/list.html": ""})
+    out = tmp_path / "out"
+    subprocess.run([HUGO, "--quiet", "-s", str(tmp_path), "-d", str(out)], env=_quiet_env(), check=True)
+    forget_sites()
+    first = read_site(str(tmp_path)).layout_dirs[1]
+    assert (out / "a/index.html").read_text() == Path(first, "_default/single.html").read_text()
+
+
+def test_themes_under_themes_dir_and_a_theme_named_nowhere(tmp_path):
+    """`themesDir = "node_modules"` (etcd.io's Docsy from npm); a theme folder the configuration does not name
+    still counts (`hugo --theme other`); `theme` as a list, with a path below the folder (`docsy/theme`)."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'themesDir = "node_modules"\ntheme = ["docsy/theme", "own"]\n',
+            f"node_modules/docsy/theme/{SINGLE}": "",
+            f"node_modules/own/{SINGLE}": "",
+            f"node_modules/other/{SINGLE}": "",
+            f"themes/ignored/{SINGLE}": "",
+        },
+    )
+    assert folders(tmp_path) == [
+        "layouts",
+        "node_modules/docsy/theme/layouts",
+        "node_modules/own/layouts",
+        "node_modules/other/layouts",
+    ]
+
+
+def test_a_module_in_hugos_cache_at_the_version_go_mod_requires(tmp_path, monkeypatch):
+    """Hugo downloads modules into `<cacheDir>/modules/filecache/modules/pkg/mod/`, each at its version, upper case
+    escaped as Go does (`!hugo!blox`); a module's own configuration imports more (here from `themes/`); a path
+    below a module (`…/blox/v5`) is a folder of it; a version `go.mod` does not require is not taken."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("HUGO_CACHEDIR", str(cache))
+    mod = cache / "modules/filecache/modules/pkg/mod"
+    write(
+        tmp_path / "site",
+        {
+            "hugo.toml": (
+                "[[module.imports]]\npath = 'github.com/HugoBlox/kit/blox/v5'\n"
+                "[[module.imports]]\npath = 'github.com/x/unrequired'\n"
+            ),
+            "go.mod": "module example.org/s\n\ngo 1.21\n\nrequire (\n\tgithub.com/HugoBlox/kit v0.12.0 // indirect\n)\n",
+            f"themes/dep/{SINGLE}": "",
+        },
+    )
+    write(mod / "github.com/!hugo!blox/kit@v0.12.0/blox/v5", {SINGLE: "", "hugo.toml": "theme = 'dep'\n"})
+    write(mod / "github.com/!hugo!blox/kit@v0.11.0/blox/v5", {SINGLE: ""})
+    write(mod / "github.com/x/unrequired@v1.0.0", {SINGLE: ""})
+    forget_sites()
+    site = read_site(str(tmp_path / "site"))
+    assert site.layout_dirs == (
+        str(tmp_path / "site/layouts"),
+        str(mod / "github.com/!hugo!blox/kit@v0.12.0/blox/v5/layouts"),
+        str(tmp_path / "site/themes/dep/layouts"),
+    )
+    assert site.missing_themes == ("github.com/x/unrequired",)
+
+
+def test_replacements_and_disabled_imports(tmp_path):
+    """`module.replacements` (relative to `themesDir`) and a `replace` of `go.mod` to a local folder; an import with
+    `disable = true` is not read."""
+    write(
+        tmp_path,
+        {
+            "site/hugo.toml": (
+                "[module]\nreplacements = 'github.com/x/a -> ../../a'\n"
+                "[[module.imports]]\npath = 'github.com/x/a'\n[[module.imports]]\npath = 'github.com/x/b'\n"
+                "[[module.imports]]\npath = 'github.com/x/off'\ndisable = true\n"
+            ),
+            "site/go.mod": "module s\n\nreplace github.com/x/b => ../b\n",
+            f"a/{SINGLE}": "",
+            f"b/{SINGLE}": "",
+            f"site/themes/github.com/x/off/{SINGLE}": "",
+        },
+    )
+    forget_sites()
+    site = read_site(str(tmp_path / "site"))
+    assert site.layout_dirs == tuple(str(tmp_path / name / "layouts") for name in ("site", "a", "b"))
+    assert site.missing_themes == ()
+
+
+@pytest.mark.parametrize("theme", ["docsy", "docsy/theme", "github.com/google/docsy"])
+def test_the_keys_of_a_known_theme_not_checked_out_are_known(tmp_path, capsys, theme):
+    """A Docsy site whose theme is a submodule not checked out (an empty `themes/docsy`), an npm package not
+    installed or a module not downloaded: Docsy's keys (`toc_hide`, `no_list`) are not unknown; a key no layout of
+    Docsy reads (`hasparent`) is."""
+    config = f"theme = '{theme}'\n" if "/" not in theme[:10] else f"[[module.imports]]\npath = '{theme}'\n"
+    write(tmp_path, {"hugo.toml": config})
+    (tmp_path / "themes/docsy").mkdir(parents=True)
+    keys = "toc_hide: true\nno_list: true\nhasparent: true\n"
+    assert unknown_keys(tmp_path, capsys, keys) == ["5:1 hasparent"]
+    assert read_site(str(tmp_path)).missing_themes == (theme,)
+
+
+def test_a_theme_that_is_there_decides_alone(tmp_path, capsys):
+    """Once the theme is there its own layouts say which keys it reads, not the list."""
+    write(tmp_path, {"hugo.toml": "theme = 'docsy'\n", f"themes/docsy/{SINGLE}": "{{ .Params.no_list }}"})
+    assert unknown_keys(tmp_path, capsys, "toc_hide: true\nno_list: true\n") == ["3:1 toc_hide"]
+
+
+def test_known_themes_by_module_path_or_name():
+    assert {"toc_hide", "no_list"} <= known_params(["docsy"])
+    assert "showtoc" in known_params(["github.com/adityatelange/hugo-PaperMod"]) == known_params(["PaperMod"])
+    assert "bookhidden" in known_params(["hugo-book"])
+    assert known_params(["github.com/x/theme", "book"]) == frozenset()
