@@ -61,6 +61,19 @@ def test_known_values_make_one_rule_each(tmp_path):
     assert follow(tuple(found.followed), "/docs/latest/setup/") == ["/docs/2.20/setup"]
 
 
+def test_a_source_written_in_part_matches_only_paths_of_its_shape(tmp_path):
+    """grpc.io: `/{{ .File.Dir }}api` (one rule a language section) is a path ending in `api`; it made every path a
+    redirect's source, and no root link on the site was judged. A value written after a folder may be empty
+    (`/docs/{{ x }}` is `/docs` too); `/grpc-*`'s splat takes the rest of a segment (Netlify's rule)."""
+    template = (
+        '{{ range (site.GetPage "/docs").Sections }}/{{ .File.Dir }}api  https://api.example.com/ 301!\n{{ end }}'
+        "/blog/{{ .Date }}/:slug  /news/\n/grpc-*  https://grpc.github.io/grpc-:splat\n"
+    )
+    routes = tuple(rules(tmp_path, template).sources)
+    paths = ("/docs/go/api", "/api", "/docs/nonexistent", "/blog", "/blog/2020/x", "/grpc-java/a.html", "/grpc")
+    assert [matches(routes, path) for path in paths] == [True, True, False, False, True, True, False]
+
+
 def test_partials_are_read_in_place_and_definitions_write_nothing(tmp_path):
     template = '{{ partial "redirects/a.txt" . | partial "trim.html" }}\n/b  /x\n'
     partials = {

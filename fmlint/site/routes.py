@@ -101,13 +101,26 @@ def sources(lines: list[str]) -> list[str]:
             continue
         if "=" in fields[1] and not fields[1].startswith("/") and "://" not in fields[1]:
             continue  # (a query condition before the target)
-        literal = source.partition(COMPUTED)[0] if computed else source
-        parts = literal.strip("/").split("/")
-        if computed:  # the literal folder before the action (a part the action ends is computed too)
-            parts = [*(parts if literal.endswith("/") else parts[:-1]), "*"]
-        found.append(
-            route_pattern(
-                ["[...]" if part == "*" else "[]" if part.startswith(":") else part for part in parts if part]
-            )
-        )
+        found.append(_source_pattern(source))
     return found
+
+
+def _source_pattern(source: str) -> str:
+    """The pattern of a ``_redirects`` source; where a template writes a value (:data:`COMPUTED`), any text,
+    empty too: ``/{{ .File.Dir }}api`` is a path ending in ``api``, not every path."""
+    chunks = source.rstrip("/").split(COMPUTED)
+    pattern = ""
+    for chunk in chunks[:-1]:
+        folder = chunk.endswith("/")  # (`/docs/{{ x }}`: `/docs` itself too, when the value is empty)
+        pattern += _literal(chunk[:-1] if folder else chunk) + ("(?:/.*)?" if folder else ".*")
+    return pattern + _literal(chunks[-1])
+
+
+def _literal(text: str) -> str:
+    """Literal text of a ``_redirects`` source as a pattern: a final ``/*`` the folder and all below it, a ``*``
+    splat the rest of the path from there (grpc.io's ``/grpc-*``), a ``/:name`` placeholder one segment."""
+    parts = re.split(r"(/\*$|\*|(?<=/):\w+)", text)
+    return "".join(_PIECES.get(part) or ("[^/]+" if part.startswith(":") else re.escape(part)) for part in parts)
+
+
+_PIECES = {"/*": "(?:/.*)?", "*": ".*"}
