@@ -11,7 +11,7 @@ are read from ``astro.config.*``, see ``fmlint.site.starlight``).  Of Hugo's con
 glob slice, and languages: ``sites.matrix`` or the older ``lang``), the
 ``cascade`` path globs that render nothing, ``languages`` (and each one's
 ``contentDir``), ``defaultContentLanguage``(``InSubdir``), ``[permalinks]``,
-``disablePathToLower``, ``removePathAccents``, ``uglyURLs``, ``taxonomies``, ``ignoreFiles``,
+``disablePathToLower``, ``removePathAccents``, ``uglyURLs``, ``taxonomies`` (and ``disableKinds``), ``ignoreFiles``,
 ``markup.goldmark.parser.autoHeadingIDType`` and ``autoDefinitionTermID``.
 Keys are matched case-insensitively, as Hugo does.  A configuration that cannot
 be read gives Hugo's defaults.
@@ -141,7 +141,8 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     heading_ids: str = "github"
     definition_ids: bool = False
     dashes: tuple[str, str] = WRITTEN_DASHES  # what a typographer writes for ``--`` and ``---`` (Hugo's goldmark)
-    taxonomies: tuple[str, ...] = DEFAULT_TAXONOMIES
+    taxonomies: tuple[str, ...] = DEFAULT_TAXONOMIES  # Hugo: those whose term pages are written
+    taxonomy_lists: tuple[str, ...] = DEFAULT_TAXONOMIES  # Hugo: those whose page listing their terms is written
     static_dirs: tuple[ContentDir, ...] = ()  # folders mounted on ``static/`` and ``assets/`` (target: below them)
     headless: tuple[str, ...] = ()  # path globs the configuration's ``cascade`` gives ``build.render: never``
     starlight: Starlight | None = None  # an Astro site's Starlight options, when it uses Starlight
@@ -955,7 +956,8 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         else DEFAULT_TAXONOMIES
     )
     disabled_kinds = [str(k).lower() for k in options.get("disablekinds", []) or []]
-    if "taxonomy" in disabled_kinds:
+    taxonomy_lists = () if "taxonomy" in disabled_kinds else taxonomies
+    if "term" in disabled_kinds:  # (`taxonomy` is the page listing a taxonomy's terms: theirs are still written)
         taxonomies = ()
     return SiteConfig(
         root=root,
@@ -979,6 +981,7 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         definition_ids=bool(parser.get("autodefinitiontermid", False)),
         dashes=_typographer_dashes(_table(options, "markup", "goldmark", "extensions").get("typographer")),
         taxonomies=taxonomies,
+        taxonomy_lists=taxonomy_lists,
         headless=_headless(options.get("cascade")),
         static_dirs=static_dirs,
         # (the components found: a theme checked out or installed is read on the next run)

@@ -447,7 +447,7 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0, below: bool = True)
     if (
         url_key(path) in index.alias_urls
         or matches(config.redirects, path)
-        or first in config.taxonomies
+        or first in (config.taxonomies if "/" in path.strip("/") else config.taxonomy_lists)  # (a term's, the list)
         or index.unseen(url_key(path))
         or _served(index, "static", path)
         # (a page in another format than Markdown, ``.html``, AsciiDoc …: fmlint does not index those)
