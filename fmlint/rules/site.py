@@ -170,7 +170,13 @@ extension, `./`, `../` or a trailing `/`) is resolved from the page's URL as a
 browser resolves it, then judged so; on Hugo sites a link that names a page by
 its content path from the page's folder counts too (link render hooks, Hugo's
 own among them, resolve it so), and a bare word (`g`) is left to the site's
-render hook. On Starlight sites whose `trailingSlash` is not `'always'` a page
+render hook. A Hugo site that does not use Hugo's embedded link hook, and
+whose own and themes' link hooks neither find pages (`GetPage`, `ref`) nor
+rewrite destinations, writes each link as it is: there a link is resolved
+from the page's URL only, and a link to a `.md` file is broken (the browser
+asks for `/docs/x/tools.md`; the message names the page's URL). Where a theme
+is missing, or the site has no layouts to read, its hooks are unknown and the
+file-relative reading counts. On Starlight sites whose `trailingSlash` is not `'always'` a page
 is also read without its slash (where `../x/` leads elsewhere): the link is
 broken when it leads to no page from either URL.
 On Hugo sites a `ref` in an HTML comment is run only where goldmark writes

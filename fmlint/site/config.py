@@ -42,7 +42,7 @@ from fmlint.site.globs import glob_slice_matches, mount_holds
 from fmlint.site.hugo_modules import components
 from fmlint.site.rendering import NEVER, build_render
 from fmlint.site.routes import netlify_redirect_sources, redirect_sources
-from fmlint.site.templates import layout_folders
+from fmlint.site.templates import layout_folders, links_rewritten
 
 if TYPE_CHECKING:  # (the other generators' readers are imported when such a site is read)
     from fmlint.site.docusaurus import Docusaurus
@@ -132,6 +132,8 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # Hugo's embedded link render hook is used (a multilingual single-host site without a hook of its own, or
     # ``useEmbedded: always``): a link's path is looked for as a page of the linking page's language first
     link_hook: bool = False
+    # Hugo writes link destinations as written: no render hook finds pages (``_links_as_written``)
+    links_as_written: bool = False
     permalink_style: str = ""  # Jekyll's ``permalink`` (``date``, ``pretty``, … or a pattern)
     # Jekyll's collections that are written (``output: true``; ``posts`` always), with their ``permalink``
     # ("" for the default), in the folder ``collections_dir`` ("" for the site's)
@@ -850,6 +852,16 @@ def _embedded_link_hook(layouts: tuple[str, ...], options: dict[str, Any], langu
     return use == "fallback" or (len(languages) > 1 and single_host)
 
 
+def _links_as_written(layouts: tuple[str, ...], missing: tuple[str, ...], embedded: bool) -> bool:
+    """Whether Hugo writes each Markdown link's destination as it is written, for the browser to resolve from the
+    page's URL (a relative ``x.md`` is then no page): Hugo's embedded render hook is not used, and no link render
+    hook of the site's or its themes' rewrites destinations (``fmlint.site.templates.links_rewritten``).  Not
+    known while a theme or module is missing, or where no layout folder is there (a checkout of the content
+    alone, as the hugo-docs corpus): their hooks are not there to read."""
+    present = any(os.path.isdir(top) for top in layouts)
+    return present and not embedded and not missing and not links_rewritten(layouts)
+
+
 _PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net", "localhost", "127.0.0.1")
 
 
@@ -949,6 +961,7 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
             redirect_params += written.params
             redirect_data += written.data
     parser = _table(options, "markup", "goldmark", "parser")
+    link_hook = _embedded_link_hook(layouts, options, languages_table)
     taxonomies_table = options.get("taxonomies")
     taxonomies = (
         tuple(str(v).lower() for v in taxonomies_table.values())
@@ -976,7 +989,8 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         aliases=not options.get("disablealiases", False),
         base_path=urlsplit(str(options.get("baseurl", ""))).path.strip("/"),
         own_hosts=_own_hosts(options.get("baseurl")),
-        link_hook=_embedded_link_hook(layouts, options, languages_table),
+        link_hook=link_hook,
+        links_as_written=_links_as_written(layouts, themes.missing, link_hook),
         heading_ids=str(parser.get("autoheadingidtype", "github")).lower(),
         definition_ids=bool(parser.get("autodefinitiontermid", False)),
         dashes=_typographer_dashes(_table(options, "markup", "goldmark", "extensions").get("typographer")),

@@ -220,6 +220,8 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     path, fragment = link_path(target), target.partition("#")[2]
     markdown = path.lower().endswith(index.config.page_extensions)
     hugo = index.config.generator == "hugo"
+    if hugo and markdown and index.config.links_as_written and not target.startswith("//"):
+        return _markdown_as_written(index, page, target, path)
     if hugo and markdown and target.startswith("/") and not target.startswith("//"):
         return _hugo_page_link(index, page, path, fragment)
     if hugo and index.config.link_hook and target.startswith("/") and not target.startswith("//"):
@@ -262,13 +264,31 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         return Resolved(None, fragment, f"`{path}` does not exist (looked for {shown})")
     if reference.kind in LINKS and _url_relative(path):
         prefix = os.path.join(destination, "")
-        for name in FOLDER_PAGES:
+        for name in () if index.config.links_as_written else FOLDER_PAGES:
             found = index.by_file.get(prefix + name)
             if found is not None:
                 return _folder_page(index, page, target, found, unquote(fragment))
         if path.startswith(("./", "../")) or "/" in path:  # (a bare word is left to render hooks: `g`)
             return _relative_url(index, page, target)
     return _SKIP
+
+
+def _markdown_as_written(index: SiteIndex, page: Page, target: str, path: str) -> Resolved:
+    """A link to a Markdown file on a Hugo site that writes destinations as written (no render hook finds pages,
+    ``SiteConfig.links_as_written``: longhorn.io's ``../../best-practices.md#x``): the browser asks for the
+    file's name, which only ``static/`` may serve; the page of the file, if any, is named."""
+    urls = [target] if target.startswith("/") else relative_url_targets(index, page, target)
+    if not urls:
+        return _SKIP
+    url = urls[0].partition("#")[0]
+    if _served(index, "static", url):
+        return _SKIP
+    file = os.path.normpath(os.path.join(page.absolute_folder, path)) if page.file and path[:1] != "/" else ""
+    found = index.by_file.get(file) if file else _by_path(index, unquote(path), page.language)
+    hint = f"; link to its page, `{found.url}`" if found is not None and found.url else ""
+    return Resolved(
+        None, "", f"`{path}` is written as it is (no link render hook finds pages): the browser asks for `{url}`{hint}"
+    )
 
 
 def _folder_page(index: SiteIndex, page: Page, target: str, found: Page, fragment: str) -> Resolved:
@@ -395,7 +415,7 @@ def _relative_url(index: SiteIndex, page: Page, target: str) -> Resolved:
         if found.page is not None or not found.checked:
             return found
     path, _, fragment = target.partition("#")
-    if index.config.generator == "hugo" and path.strip("/"):
+    if index.config.generator == "hugo" and path.strip("/") and not index.config.links_as_written:
         by_path = lookup(index, page, link_path(target).rstrip("/"), page.language)
         if isinstance(by_path, Page):
             return Resolved(by_path, unquote(fragment))

@@ -117,6 +117,25 @@ def layout_folders(root: str, components: Sequence[str]) -> tuple[str, ...]:
     return tuple(os.path.join(folder, "layouts") for folder in (root, *components))
 
 
+# what a link render hook does that may make a destination other than as written: finds a page or a resource,
+# rewrites the text (`.md` dropped), or joins it to the site's URL
+_REWRITES = re.compile(
+    r"GetPage|\b[Rr]el[Rr]ef\b|\b[Rr]ef\b|Resources|[Rr]eplace|Trim|\.md\b|[Rr]el[Uu][Rr][Ll]|[Aa]bs[Uu][Rr][Ll]|Join"
+)
+
+
+def links_rewritten(layouts: Sequence[str]) -> bool:
+    """Whether a link render hook in the layout folders ``layouts`` (of any page type) may write a destination
+    other than as written (jaegertracing.io's writes ``.Destination`` as it is; fluxcd.io's finds the page with
+    ``.Page.GetPage``)."""
+    return any(
+        _REWRITES.search(_read(path))
+        for top in layouts
+        for folder in ("_markup", "_default/_markup", "*/_markup", "*/_default/_markup")
+        for path in glob.glob(os.path.join(glob.escape(top), *folder.split("/"), "render-link*.html"))
+    )
+
+
 # a page's parameter a template reads: ``.Params.status`` (of any page: ``$.Page.Params.x``, not the site's
 # ``site.Params.x``), ``.Param "x"``, ``index .Params "x"``, ``isset .Params "x"``
 _PARAM_READ = re.compile(

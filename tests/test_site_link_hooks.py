@@ -1,0 +1,96 @@
+"""Relative links on a Hugo site whose links no render hook resolves: Hugo writes each destination as it is,
+and the browser resolves it from the page's URL (``SiteConfig.links_as_written``).
+
+jaegertracing.io's and longhorn.io's hooks (or their absence) write ``tools.md``
+as ``tools.md``: a 404, though the file is there; ``../../operations/tools/``
+from ``/docs/storage/embedded/badger/`` is ``/docs/storage/operations/tools/``.
+A hook that finds pages (``.Page.GetPage``: fluxcd.io, keda.sh), Hugo's
+embedded one, or a theme that is not there to read leaves them to the file
+system, as before.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from test_site_rules import HUGO, _quiet_env, needs_hugo, page, placed, site_findings, write
+
+BADGER = "A [r](../../operations/tools/#remote) x\n\nB [t](tools.md) x\n\nC [u](../../operations/tools.md) x\n"
+OPERATIONS = "D [v](tools.md) x\n\nE [w](./tools/) x\n"
+GET_PAGE_HOOK = (
+    "{{ $u := urls.Parse .Destination }}{{ $l := .Destination }}"
+    '{{ with .Page.GetPage $u.Path }}{{ $l = .RelPermalink }}{{ end }}<a href="{{ $l }}">{{ .Text }}</a>'
+)
+AS_WRITTEN_HOOK = '<a href="{{ .Destination | safeURL }}">{{ .Text | safeHTML }}</a>'
+
+
+def docs_site(root: Path, hook: str | None, layouts: bool = True) -> None:
+    write(
+        root,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term", "rss", "sitemap"]\n',
+            "content/docs/storage/embedded/badger.md": page("title: Badger", body=BADGER),
+            "content/docs/operations/_index.md": page("title: Operations", body=OPERATIONS),
+            "content/docs/operations/tools.md": page("title: Tools", body="## Remote\n"),
+        },
+    )
+    if layouts:
+        write(root, {"layouts/_default/single.html": "{{ .Content }}", "layouts/_default/list.html": "{{ .Content }}"})
+    if hook is not None:
+        write(root, {"layouts/_markup/render-link.html": hook})
+
+
+AS_WRITTEN = [
+    "content/docs/operations/_index.md:5:7-5:15 SITE003",
+    "content/docs/storage/embedded/badger.md:5:7-5:37 SITE003",
+    "content/docs/storage/embedded/badger.md:7:7-7:15 SITE003",
+    "content/docs/storage/embedded/badger.md:9:7-9:32 SITE003",
+]
+NO_FILE = ["content/docs/storage/embedded/badger.md:7:7-7:15 SITE003"]  # (`tools.md` beside badger.md: none)
+
+
+@pytest.mark.parametrize("hook", [None, AS_WRITTEN_HOOK])
+def test_links_written_as_they_are_are_resolved_from_the_pages_url(tmp_path, hook):
+    docs_site(tmp_path, hook)
+    found = site_findings(tmp_path)
+    assert placed(found) == AS_WRITTEN
+    assert found[0].endswith(
+        "`tools.md` is written as it is (no link render hook finds pages): the browser asks for "
+        "`/docs/operations/tools.md`; link to its page, `/docs/operations/tools/`"
+    )
+
+
+@pytest.mark.parametrize("layouts", [True, False])
+def test_a_hook_that_finds_pages_or_no_templates_to_read_leave_links_to_the_files(tmp_path, layouts):
+    """With a `GetPage` hook each link to a file finds its page (the file-relative reading); with no layout
+    folder at all (a checkout of the content alone) the hooks are unknown: the file system decides too."""
+    docs_site(tmp_path, GET_PAGE_HOOK if layouts else None, layouts)
+    found = site_findings(tmp_path)
+    assert placed(found) == NO_FILE and found[0].endswith(
+        "does not exist (looked for content/docs/storage/embedded/tools.md)"
+    )
+
+
+@needs_hugo
+@pytest.mark.parametrize("hook", [None, AS_WRITTEN_HOOK, GET_PAGE_HOOK])
+def test_each_link_fmlint_calls_broken_is_a_404_of_hugos_build(tmp_path, hook):
+    """Hugo builds the site; each `<a href>` is resolved from its page's URL as a browser does and looked for
+    in the output: it is missing exactly where fmlint reports the link."""
+    docs_site(tmp_path, hook)
+    out = tmp_path / "public"
+    subprocess.run([HUGO, "--quiet", "-s", str(tmp_path), "-d", str(out)], env=_quiet_env(), check=True)
+    missing = set()
+    for html in out.rglob("index.html"):
+        url = "/" + str(html.parent.relative_to(out)).strip(".") + "/"
+        for href in re.findall(r'href="([^"]+)"', html.read_text()):
+            path = urljoin("https://example.org" + url.replace("//", "/"), href).split("example.org", 1)[1]
+            target = out / path.partition("#")[0].strip("/")
+            if not (target / "index.html").exists() and not target.is_file():
+                missing.add((url.replace("//", "/"), href))
+    reported = set(placed(site_findings(tmp_path)))
+    assert bool(missing) == bool(reported) and len(missing) == len(reported)
+    assert reported == set(NO_FILE if hook == GET_PAGE_HOOK else AS_WRITTEN)
