@@ -196,3 +196,35 @@ def test_a_walk_looks_in_each_folder_for_configurations_and_site_markers_by_its_
     assert resolver.project_for(str(tmp_path / "site/content/docs/sub")).preset.name == "hugo"
     assert not walked & set(looked) - {str(tmp_path / "site"), str(tmp_path / "site/content/docs/sub")}
     assert all(listed(folder) is None for folder in walked)
+
+
+def test_a_presets_folders_are_those_of_the_sites_root(tmp_path):
+    """Hugo's `layouts/` (templates: jaegertracing.io's `layouts/_shortcodes/doc_versions.md` was a false FM002),
+    `themes/`, `archetypes/`, `_vendor/` and `public/` are not walked where the site has them, in a folder of the
+    repository too; a content section of the same name is content (a themes gallery's `content/themes/`), and a
+    Docusaurus site's `docs/build/` is a page's folder, not its build output."""
+    names = [
+        "website/hugo.toml",
+        "website/content/themes/a.md",
+        "website/content/layouts/b.md",
+        "website/content/public/c.md",
+        "website/layouts/_shortcodes/x.md",
+        "website/themes/docsy/layouts/y.md",
+        "website/archetypes/default.md",
+        "website/_vendor/github.com/x/t/z.md",
+        "website/public/index.md",
+        "docs-site/docusaurus.config.js",
+        "docs-site/docs/build/install.md",
+        "docs-site/build/page.md",
+    ]
+    for name in names:
+        write_file(tmp_path, name, NO_FM)
+    assert found(tmp_path) == [
+        "docs-site/docs/build/install.md",
+        "website/content/layouts/b.md",
+        "website/content/public/c.md",
+        "website/content/themes/a.md",
+    ]
+    assert found(tmp_path / "website/content") == ["layouts/b.md", "public/c.md", "themes/a.md"]
+    resolver = Resolver(cwd=tmp_path)
+    assert discover([str(tmp_path / "website/layouts")], resolver.project_for) == []

@@ -270,6 +270,21 @@ def test_keys_a_hugo_sites_layouts_read_are_known_to_its_bundled_schema(tmp_path
     assert unknown(*cache) == ["3:1 status", "7:1 banner", "8:1 statuss"]
 
 
+def test_keys_a_hugo_pages_param_shortcodes_show_are_known(tmp_path, monkeypatch, capsys):
+    """grpc.io's pages show their own `cmake-version` with Hugo's `param` shortcode: a key the page uses."""
+    from fmlint.cli import main
+
+    body = 'Needs CMake {{< param cmake-version >}}, {{% param "Min.protoc" %}} and `{{< param "code" >}}`.\n'
+    page = f"---\ntitle: A\ncmake-version: 3.16\nmin: {{protoc: 3}}\nunused: x\n---\n{body}"
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/a.md").write_text(page, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    main(["--format", "json", "--no-cache", "--select", "SC002", "content/a.md"])
+    found = [f"{d['line']}:{d['column']} {d['message'].split('`')[1]}" for d in json.loads(capsys.readouterr().out)]
+    assert found == ["5:1 unused"]
+
+
 def test_dialect_comes_from_dollar_schema():
     draft7 = {"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"n": {"exclusiveMinimum": 3}}}
     check("---\nn: 3\n---\n", [(2, 4, "SC001")], schema=draft7)

@@ -55,7 +55,9 @@ _DOCUSAURUS_TITLE: Options = {
 class Preset(msgspec.Struct, frozen=True):
     name: str
     schema: str | None  # bundled schema name, or None for no schema
-    excludes: tuple[str, ...]  # gitignore-style patterns, relative to the config file
+    # the folders of the site's root that hold no content (templates, themes, build output): not walked; outside
+    # any site, those of the configuration's folder
+    site_folders: tuple[str, ...]
     image_fields: tuple[str, ...]
     rule_options: Options = msgspec.field(default_factory=dict)  # defaults for [rules.<module>] tables
     generator: str = "Hugo"  # named in messages (the DT rules read Hugo's date layouts for every preset)
@@ -77,14 +79,14 @@ PRESETS: dict[str, Preset] = {
         Preset(
             "hugo",
             "hugo-article",
-            ("archetypes/", "themes/", "public/", "resources/_gen/"),
+            ("archetypes", "layouts", "themes", "public", "resources", "_vendor"),
             DEFAULT_IMAGE_FIELDS,
             case_insensitive_keys=True,
         ),
         Preset(
             "jekyll",
             "jekyll",
-            ("_site/", "vendor/", "_layouts/", "_includes/", ".jekyll-cache/"),
+            ("_site", "vendor", "_layouts", "_includes", ".jekyll-cache"),
             ("image", "image.path", "header.image", "header.teaser", "header.overlay_image", "thumbnail"),
             {**_dates(["date"], lastmod=["last_modified_at"]), **_site(["_config.yml", "_config.toml"], ["."])},
             "Jekyll",
@@ -92,7 +94,7 @@ PRESETS: dict[str, Preset] = {
         Preset(
             "astro",
             "astro",
-            ("dist/", "public/"),
+            ("dist", "public"),
             ("heroImage", "image", "image.src", "cover", "ogImage"),
             {**_dates([]), **_site(["astro.config.mjs", "astro.config.ts", "astro.config.js"], ["public"])},
             "Astro",
@@ -101,7 +103,7 @@ PRESETS: dict[str, Preset] = {
         Preset(
             "starlight",
             "starlight",
-            ("dist/", "public/"),
+            ("dist", "public"),
             ("hero.image.file", "hero.image.dark", "hero.image.light"),
             {**_dates([]), **_site(["astro.config.mjs", "astro.config.ts", "astro.config.js"], ["public"])},
             "Starlight",
@@ -110,7 +112,7 @@ PRESETS: dict[str, Preset] = {
         Preset(
             "docusaurus",
             "docusaurus",
-            ("build/", ".docusaurus/"),
+            ("build", ".docusaurus"),
             ("image",),
             {
                 **_dates(["date"], lastmod=["last_update.date"]),  # (`docusaurus build` fails on a bad one)
@@ -125,7 +127,7 @@ PRESETS: dict[str, Preset] = {
         Preset(
             "mkdocs-material",
             "mkdocs-material",
-            ("site/", "overrides/"),
+            ("site", "overrides"),
             ("image",),
             {**_dates(["date"]), **_site(["mkdocs.yml", "mkdocs.yaml"], ["docs"]), **_TITLE_FROM_HEADING},
             "MkDocs",
@@ -133,7 +135,7 @@ PRESETS: dict[str, Preset] = {
         Preset(
             "zola",
             "zola-page",
-            ("public/", "themes/", "templates/"),
+            ("public", "themes", "templates"),
             (),
             {**_dates(["date"], lastmod=["updated"]), **_site(["config.toml", "zola.toml"], ["static"])},
             "Zola",

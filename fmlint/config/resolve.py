@@ -24,6 +24,7 @@ from fmlint.config.presets import COMMON_EXCLUDES, DEFAULT_PRESET, PRESETS, Pres
 from fmlint.config.selection import Layer, UnknownSelector, by_specificity, codes, matches, select
 from fmlint.config.settings import DEFAULT_ENABLED, DEFAULT_MAX_FILE_SIZE, Settings
 from fmlint.diagnostics import Severity
+from fmlint.folders import nearest
 from fmlint.rules import CHECKERS, Checker
 from fmlint.schema.loader import CompiledSchema, SchemaLoadError, load_schema
 
@@ -87,8 +88,11 @@ class Project:
             (_spec([glob]), self._selectors(("per-file-ignores", glob), lambda s=selectors: codes(s)))
             for glob, selectors in options.get("per-file-ignores", {}).items()
         ]
+        # (an `exclude` option replaces the preset's folders too)
+        self.site_folders = frozenset(() if "exclude" in options else self.preset.site_folders)
+        self._anchors: dict[str, str | None] = {}  # folder → the root of the site holding it
         excludes = [
-            *options.get("exclude", [*COMMON_EXCLUDES, *self.preset.excludes]),
+            *options.get("exclude", COMMON_EXCLUDES),
             *options.get("extend-exclude", ()),
             *overrides.extend_exclude,
         ]
@@ -195,7 +199,21 @@ class Project:
 
     def is_excluded(self, path: str, is_dir: bool = False) -> bool:
         relative = self.relative(path)
-        return self.excludes.match_file(relative + "/" if is_dir else relative)
+        return self.excludes.match_file(relative + "/" if is_dir else relative) or self._in_site_folder(path, is_dir)
+
+    def _in_site_folder(self, path: str, is_dir: bool) -> bool:
+        """Whether ``path`` is in one of the preset's site folders: of the root of the site holding it (a Hugo
+        site's ``layouts/``, not a content section named ``layouts``), else of the configuration's folder."""
+        if not self.site_folders:
+            return False
+        from fmlint.rules.local_images import holds_marker
+        from fmlint.site.config import SITE_MARKERS
+
+        absolute = os.path.abspath(path)
+        parent = os.path.dirname(absolute)  # (a folder's own listing is not needed: a site's root is in no site folder)
+        anchor = nearest(parent, lambda folder: folder if holds_marker(folder, SITE_MARKERS) else None, self._anchors)
+        first = os.path.relpath(absolute if is_dir else parent, anchor or str(self.root)).split(os.sep, 1)[0]
+        return first in self.site_folders
 
     def settings_for(self, path: str) -> Settings:
         if self.associations or self.per_file_ignores:

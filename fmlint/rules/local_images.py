@@ -135,11 +135,16 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
 def site_root(folder: str, markers: tuple[str, ...]) -> str | None:
     """The nearest folder at or above ``folder`` holding one of ``markers`` (file names, or paths from it:
     ``config/_default/hugo.toml``); one listing of each folder, not a look for each marker."""
-    names = names_in(folder)
-    if any(marker.partition("/")[0] in names and os.path.isfile(os.path.join(folder, marker)) for marker in markers):
+    if holds_marker(folder, markers):
         return folder
     parent = os.path.dirname(folder)
     return None if parent == folder else site_root(parent, markers)
+
+
+def holds_marker(folder: str, markers: tuple[str, ...]) -> bool:
+    """Whether ``folder`` holds one of ``markers`` (see :func:`site_root`)."""
+    names = names_in(folder)
+    return any(marker.partition("/")[0] in names and os.path.isfile(os.path.join(folder, marker)) for marker in markers)
 
 
 @probe_function

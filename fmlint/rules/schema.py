@@ -82,7 +82,8 @@ Reports keys rejected by `additionalProperties: false` or
 Under a preset's bundled schema, a Hugo site's top-level keys that its own or
 its themes' layouts read (`.Params.status`, `.Param "x"`, `index .Params "x"`,
 `isset .Params "x"`; not the site's `site.Params`) are known: the site uses
-them. Themes and modules are read where Hugo finds them (`_vendor/`,
+them, and so are the keys a page's own `{{< param "x" >}}` shortcodes show.
+Themes and modules are read where Hugo finds them (`_vendor/`,
 `themesDir`, replacements, Hugo's module cache at the version `go.mod`
 requires); when Docsy, PaperMod, Ananke or Hugo Book is not there (a submodule
 not checked out, as in CI by default), the keys its releases' layouts read are
@@ -283,6 +284,19 @@ def keys_layouts_read(path: str, keys: tuple[str, ...]) -> str:
     return ",".join(key for key in keys if key.lower() in read)
 
 
+# Hugo's `param` shortcode: `{{< param "cmake-version" >}}`, `{{% param x.y %}}` (the page's own parameter)
+_PARAM_SHORTCODE = re.compile(r"""\{\{[<%]-?\s*param\s+(?:"([^"]+)"|`([^`]+)`|([^\s"`>%}]+))""")
+
+
+def param_shortcode_reads(body: str, keys: tuple[str, ...]) -> set[str]:
+    """Which of ``keys`` the ``param`` shortcodes of a Hugo page's ``body`` read (grpc.io's `cmake-version`:
+    the page's own parameter, shown in its text)."""
+    if "param" not in body:
+        return set()
+    named = {"".join(match.groups(default="")).split(".")[0].lower() for match in _PARAM_SHORTCODE.finditer(body)}
+    return {key for key in keys if key.lower() in named}
+
+
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     schema = ctx.settings.schema
     fm = ctx.front_matter
@@ -319,9 +333,10 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         and isinstance(data, dict)
         and isinstance(schema.contents, dict)
         and (undefined := tuple(key for key in undefined_keys(schema.contents, data) if isinstance(key, str)))
-        and (read := ctx.probe(keys_layouts_read, ctx.doc.path, undefined))  # (Hugo's: its layouts read them)
     ):
-        used = read.split(",")
+        used = set(ctx.probe(keys_layouts_read, ctx.doc.path, undefined).split(","))  # (Hugo's: its layouts read them)
+        if ctx.settings.preset == "hugo":
+            used |= param_shortcode_reads(ctx.doc.text[ctx.doc.body_start :], undefined)
         data = {key: value for key, value in data.items() if key not in used}
     if not known_valid(schema, data):
         from fmlint.schema.errors import MISSING_KEY, schema_problems  # jsonschema: imported for the first invalid one
