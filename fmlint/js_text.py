@@ -128,7 +128,7 @@ def constant_object(text: str, name: str) -> int | None:
 
 def top_level_string(text: str, start: int, key: str) -> str | None:
     """The string ``key: '…'`` of the object literal opening at ``start`` (not of an object inside it)."""
-    pattern = re.compile(rf"(?<![\w$]){re.escape(key)}\s*:\s*$")
+    pattern = re.compile(rf"""(?<![\w$])(['"]?){re.escape(key)}\1\s*:\s*$""")  # (`path:`, `"path":`)
     depth = 0
     for token in TOKEN.finditer(text, start):
         value = token.group()

@@ -172,6 +172,8 @@ class MarkdownView(msgspec.Struct, dict=True):
     # for definition terms only then
     colon_lines: bool = False
     snippet_starts: list[int] = msgspec.field(default_factory=list)  # where paragraphs of ``--8<--`` snippets begin
+    # MDX: the Markdown files imported as components and shown (``import P from './_p.mdx'`` and ``<P />``)
+    mdx_partials: list[str] = msgspec.field(default_factory=list)
     shortcodes: list[Span] = msgspec.field(default_factory=list)
     # the content of each paired shortcode, in order of start, with the name of a ``{{< name >}}…{{< /name >}}``
     # one, whose content Hugo hands to the template unrendered (Markdown, HTML or text: the template's choice),

@@ -101,6 +101,7 @@ def parse(doc: Document, parse_markdown: Callable[[Document], MarkdownView]) -> 
     view.html_links = _links(scan.tags, doc.body_start)
     view.html_ids += _ids(scan.tags)
     view.images.sort(key=lambda image: image.span.start)
+    view.mdx_partials = _partials(scan)
     view.headings.extend(_headings(scan, doc.body_start))
     view.headings.sort(key=lambda heading: heading.span.start)
     view.shortcode_openings = view.liquid_openings = view.attribute_openings = (
@@ -131,13 +132,27 @@ class Scan(msgspec.Struct):
     body: str  # masked
     tags: list[JsxTag]
     fences: list[tuple[Span, Span | None]]  # fenced code as MDX reads it: the opening and closing lines (no break)
+    esm: list[str] = msgspec.field(default_factory=list)  # the text of each ESM block
+
+
+# a default import of a Markdown file: `import Prune from './_prune.mdx';`
+_MARKDOWN_IMPORT = re.compile(r"""\bimport\s+([A-Za-z_$][\w$]*)\s+from\s+(['"])([^'"]+\.mdx?)\2""")
+
+
+def _partials(scan: Scan) -> list[str]:
+    """The Markdown files the ESM imports as components that a JSX tag shows (``<Prune />``): their headings are
+    the page's (Docusaurus's and Astro's partials)."""
+    shown = {tag.name for tag in scan.tags if not tag.closing}
+    return [
+        found.group(3) for block in scan.esm for found in _MARKDOWN_IMPORT.finditer(block) if found.group(1) in shown
+    ]
 
 
 def masked_body(body: str) -> Scan:
     """``body`` with ESM, JSX tags and expressions blanked (same length, same line breaks); its tags and fences."""
     scanner = _Scanner(body)
     scanner.run()
-    return Scan("".join(scanner.out), scanner.tags, scanner.fences)
+    return Scan("".join(scanner.out), scanner.tags, scanner.fences, scanner.esm)
 
 
 class _Scanner:
@@ -146,6 +161,7 @@ class _Scanner:
         self.out = list(body)
         self.tags: list[JsxTag] = []
         self.fences: list[tuple[Span, Span | None]] = []
+        self.esm: list[str] = []
         self.brackets = _Brackets(body)
         self.paragraph = (0, -1)  # (start, end) of the last paragraph whose end was looked for
 
@@ -184,6 +200,7 @@ class _Scanner:
             return self.fenced(_line_span(start, body[start:after]), opener.group(1), after)
         if at_line_start and _ESM.match(body, start) and _after_blank_line(body, start):
             end = _paragraph_end(body, start)
+            self.esm.append(body[start:end])
             self.blank(start, end)
             return end
         return self.inline(start, after)

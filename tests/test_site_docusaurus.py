@@ -654,3 +654,105 @@ def test_an_authors_map_that_locales_fall_back_to_is_read_once(tmp_path, monkeyp
     blogs = [plugin for plugin in site.plugins if plugin.kind == "blog"]
     assert len(blogs) == 4 and {plugin.authors for plugin in blogs} == {("ana",)}
     assert loads == [b"ana:\n  name: Ana\n"]
+
+
+# pnpm.io's configuration writes its keys as strings, and sets a locale's own `baseUrl` in `i18n.localeConfigs`
+QUOTED_CONFIG = """export default {
+  "baseUrl": "/",
+  presets: [['@docusaurus/preset-classic', {blog: false, "docs": {"path": "docs", "routeBasePath": "/"}}]],
+  plugins: [['@docusaurus/plugin-content-docs', {id: 'other', path: 'other', routeBasePath: 'other'}]],
+  i18n: {defaultLocale: 'en', locales: ['en'], localeConfigs: {en: {baseUrl: '/en/'}}},
+};
+"""
+
+
+def test_a_configuration_with_quoted_keys_and_a_locales_base_url(tmp_path):
+    """pnpm.io: `"docs": {"path": …, "routeBasePath": "/"}` was not read (its docs were no pages: every link
+    from the root was judged against the wrong routes, or not at all), and the `baseUrl` of a locale's
+    `localeConfigs` was taken for the site's (every link from the root then left unjudged). The routes, a second
+    docs plugin, and the findings Docusaurus's own build reports (its broken links and anchors, 3.10)."""
+    links = "[b](/b) [f](/b#missing) [n](/nope) [g](./gone.md) [o](/other/o)\n"
+    write(
+        tmp_path,
+        {
+            "docusaurus.config.js": QUOTED_CONFIG,
+            "docs/a.md": page("title: A", body=links),
+            "docs/b.md": page("title: B", body="## Hello\n"),
+            "other/o.md": page("title: O"),
+        },
+    )
+    site = read_site(str(tmp_path)).docusaurus
+    assert site is not None and site.base == "" and [p.route for p in site.plugins] == ["", "other"]
+    assert placed(site_findings(tmp_path)) == [
+        f"docs/a.md:{at(5, links, '/b#missing')} SITE004",
+        f"docs/a.md:{at(5, links, '/nope')} SITE003",
+        f"docs/a.md:{at(5, links, './gone.md')} SITE003",
+    ]
+
+
+def cli_findings(root: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """The site findings of ``fmlint`` run over the site (its preset found: Docusaurus reads `.md` as MDX)."""
+    forget_sites()
+    main(["--no-cache", "--select", "SITE", "--format", "json", str(root)])
+    found = json.loads(capsys.readouterr().out)
+    return [f"{Path(d['path']).relative_to(root).as_posix()}:{d['line']}:{d['column']} {d['code']}" for d in found]
+
+
+@pytest.mark.parametrize("trailing", [None, False, True])
+def test_relative_url_links_are_read_from_the_pages_url(tmp_path, capsys, trailing):
+    """pnpm.io's `settings#nodeLinker` (a bare relative URL: Docusaurus's build resolves it from `/10.x/faq`, to
+    `/10.x/settings#nodeLinker`, and reports the anchor) was not judged. A page's URL has no slash, unless
+    `trailingSlash: true`; where the option is unset the page may be read with it too, and a link broken only
+    from one of the two is not reported (`sub/x`: `/docs/sub/x` from `/docs/guide`, which is no page, or
+    `/docs/guide/sub/x` from `/docs/guide/`)."""
+    links = "[a](settings#storeDir) [b](settings#storedir) [c](nope-page) [d](sub/x)\n"
+    config = CONFIG.replace("baseUrl: '/',", f"baseUrl: '/', trailingSlash: {str(trailing).lower()},")
+    write(
+        tmp_path,
+        {
+            "docusaurus.config.js": CONFIG if trailing is None else config,
+            "docs/guide.md": page("title: Guide", body=links),
+            "docs/settings.md": page("title: Settings", body="## storeDir\n"),
+            "docs/guide/sub/x.md": page("title: X"),
+        },
+    )
+    column = {
+        link: links.index(f"]({link}") + 3 for link in ("settings#storeDir", "settings#storedir", "nope-page", "sub/x")
+    }
+    expected = {
+        None: ["settings#storeDir SITE004", "nope-page SITE003"],
+        False: ["settings#storeDir SITE004", "nope-page SITE003", "sub/x SITE003"],
+        True: ["settings#storeDir SITE003", "settings#storedir SITE003", "nope-page SITE003"],
+    }[trailing]
+    assert cli_findings(tmp_path, capsys) == [
+        f"docs/guide.md:5:{column[link]} {code}" for link, code in (item.split() for item in expected)
+    ]
+
+
+def test_headings_of_an_imported_mdx_partial_are_the_pages(tmp_path, capsys):
+    """`import Prune from './_prune.mdx'` and `<Prune />` (pnpm.io's settings page: 7 false SITE004) show the
+    partial's headings in the page, as Docusaurus builds it; a partial imported but not shown adds none; one
+    imported from the site's root (`@site/…`) is found there, and where it is no content file (its headings not
+    read) no fragment of the page is judged."""
+    settings = (
+        "import Prune from './_prune.mdx';\nimport Unused from './_unused.md';\nimport Shared from '@site/docs/_s.md';"
+        "\n\n## storeDir\n\n<Prune />\n\n<Shared />\n"
+    )
+    links = "[a](./settings.md#catalogprune) [b](./settings.md#unused-heading) [c](./settings.md#shared)\n"
+    write(
+        tmp_path,
+        {
+            "docusaurus.config.js": CONFIG,
+            "docs/settings.md": page("title: Settings", body=settings),
+            "docs/_prune.mdx": "## catalogPrune\n\nText.\n",
+            "docs/_unused.md": "## Unused heading\n",
+            "docs/_s.md": "## Shared\n",
+            "shared/_s.md": "## Shared\n",
+            "docs/a.md": page("title: A", body=links),
+        },
+    )
+    assert cli_findings(tmp_path, capsys) == [f"docs/a.md:5:{links.index('./settings.md#unused') + 1} SITE004"]
+    write(
+        tmp_path, {"docs/settings.md": page("title: Settings", body=settings.replace("@site/docs/", "@site/shared/"))}
+    )
+    assert cli_findings(tmp_path, capsys) == []

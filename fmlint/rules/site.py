@@ -167,7 +167,10 @@ a link written without it that names a page misses it, and is reported). Jekyll'
 fails the build (Liquid in a `{{% raw %}}` block is not run, and not judged).
 A relative link to a URL (`../install/`, `./setup/#options`: no file
 extension, `./`, `../` or a trailing `/`) is resolved from the page's URL as a
-browser resolves it, then judged so; on Hugo sites a link that names a page by
+browser resolves it, then judged so (on Docusaurus sites a bare word too,
+`settings#x`, from a URL without a trailing slash unless `trailingSlash` is
+`true`; unset, a link broken only from one of the two readings is not
+reported); on Hugo sites a link that names a page by
 its content path from the page's folder counts too (link render hooks, Hugo's
 own among them, resolve it so), and a bare word (`g`) is left to the site's
 render hook. A Hugo site that does not use Hugo's embedded link hook, and
@@ -252,7 +255,11 @@ A shortcode whose template renders another file's Markdown
 (`{{{{< boilerplate helm-prereqs >}}}}`: `.Content` or `readFile` through
 `markdownify`) adds that file's headings: the page or bundle resource its first
 argument names by base name (in a folder the template names, when several
-have it); when none is found, the page's fragments are not judged. An HTML
+have it); when none is found, the page's fragments are not judged. In MDX
+(Docusaurus, Astro) a Markdown partial the page imports and shows
+(`import P from './_p.mdx'` and `<P />`; Docusaurus's `@site/…` from the
+site's folder) adds its headings; where it is no content file fmlint read,
+the page's fragments are not judged. An HTML
 content page's IDs are its tags' `id`s. Where Hugo's embedded link render hook
 is used (a multilingual site without a hook of its own), a same-page
 `[x](#fragment)` link in a shortcode whose template renders it with

@@ -225,13 +225,24 @@ def anchor_ids(index: SiteIndex, page: Page, seen: frozenset[int] = frozenset())
         if child.facts.title is not None:
             ids.add(make_path(child.facts.title.value))
     for name in page.facts.includes:
-        found = index.snippet(name) if index.config.generator == "mkdocs" else lookup(index, page, name, page.language)
+        found = _included(index, page, name)
         if isinstance(found, Page) and id(found) not in seen:
             ids |= anchor_ids(index, found, seen | {id(page)})
     for rendered in index.rendered_files(page):
         if rendered is not None and id(rendered) not in seen:
             ids |= anchor_ids(index, rendered, seen | {id(page)})
     return ids
+
+
+def _included(index: SiteIndex, page: Page, name: str) -> Page | list[Page] | str | None:
+    """The file a page includes (a page when it is one of the index): an MkDocs snippet, an MDX partial
+    (``./_p.mdx``, Docusaurus's ``@site/…``: from the page's folder or the site's), or a file a Hugo shortcode
+    names."""
+    if index.config.generator == "mkdocs":
+        return index.snippet(name)
+    if index.config.generator in ("docusaurus", "astro"):
+        return index.mdx_partial(page, name)
+    return lookup(index, page, name, page.language)
 
 
 def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:

@@ -51,13 +51,17 @@ from fmlint.site.routes import file_routes, matches
 
 # where Docusaurus's content plugins take their options: the classic preset's `docs: {`/`blog: {`/`pages: {`,
 # or a plugin's `['@docusaurus/plugin-content-docs', {`
+# (a key may be written as a string: pnpm.io's `"docs": {"path": "docs"}`)
 _PLUGIN_OPTIONS = re.compile(
-    r"""\b(docs|blog|pages)\s*:\s*(\{|false\b)"""
-    r"""|['"]@docusaurus/plugin-content-(docs|blog|pages)['"]\s*,\s*(\{|false\b|[A-Za-z_$][\w$]*)"""
+    r"""(?<![\w$.])(?P<q>['"]?)(?P<key>docs|blog|pages)(?P=q)\s*:\s*(?P<options>\{|false\b)"""
+    r"""|['"]@docusaurus/plugin-content-(?P<plugin>docs|blog|pages)['"]\s*,\s*"""
+    r"""(?P<plugin_options>\{|false\b|[A-Za-z_$][\w$]*)"""
 )
-_BASE_URL = re.compile(r"""(?<![\w$.])baseUrl\s*:\s*(['"`])([^'"`]*)\1""")
-_LOCALES = re.compile(r"""(?<![\w$.])locales\s*:\s*\[([^\]]*)\]""")
-_DEFAULT_LOCALE = re.compile(r"""(?<![\w$.])defaultLocale\s*:\s*(['"`])([^'"`]*)\1""")
+_BASE_URL = re.compile(r"""(?<![\w$.])(['"]?)baseUrl\1\s*:\s*(['"`])(?P<value>[^'"`]*)\2""")
+_LOCALES = re.compile(r"""(?<![\w$.])(['"]?)locales\1\s*:\s*\[(?P<value>[^\]]*)\]""")
+_DEFAULT_LOCALE = re.compile(r"""(?<![\w$.])(['"]?)defaultLocale\1\s*:\s*(['"`])(?P<value>[^'"`]*)\2""")
+_TRAILING_SLASH = re.compile(r"""(?<![\w$.])(['"]?)trailingSlash\1\s*:\s*(?P<value>true|false)\b""")
+_LOCALE_CONFIGS = re.compile(r"""(?<![\w$.])(['"]?)localeConfigs\1\s*:\s*\{""")
 _STRING = re.compile(r"""(['"`])([^'"`]*)\1""")
 _ROUTES = {"docs": "docs", "blog": "blog", "pages": ""}
 _NUMBER_PREFIX = re.compile(r"(\d+)\s*[-_.]+\s*([^-_.\s].*)")
@@ -88,6 +92,7 @@ class Docusaurus(msgspec.Struct, frozen=True):
     routes: tuple[str, ...] = ()  # the JavaScript pages of the pages plugins' folders (``fmlint.site.routes``)
     # ``markdown.format``: "mdx" (Docusaurus 3's default: a .md file is MDX too), "detect" (.md is CommonMark), "md"
     markdown_format: str = "mdx"
+    trailing_slash: bool | None = None  # ``trailingSlash``: whether a page's URL ends with ``/`` (``None``: unset)
 
     def generated(self, path: str) -> bool:
         """Whether ``path`` (no base, no locale) is a page the plugins make, not a file: a blog's index, its
@@ -163,11 +168,11 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
     plugins: list[tuple[ContentPlugin, _Versioning]] = []
     mentioned: set[str] = set()
     off: set[str] = set()
-    theme = _theme_config(text)
+    theme = _objects(text, _THEME_CONFIG)  # (its key's value, or a constant of that name)
     for match in _PLUGIN_OPTIONS.finditer(text):
-        if any(start < match.start() < end for start, end in theme):
+        if _inside(match.start(), theme):
             continue  # (the theme's `docs: {sidebar: …}` is no plugin's options)
-        kind, options = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        kind, options = match.group("key", "options") if match.group("key") else match.group("plugin", "plugin_options")
         start = match.end() - 1 if options == "{" else constant_object(text, options) if options != "false" else -1
         if start is None:
             continue  # (options this reading cannot find: the plugin's default folder stays)
@@ -201,18 +206,20 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
         # that is not there)
         if os.path.isdir(os.path.join(root, expanded.folder))
     ]
-    base = _BASE_URL.search(text)
+    # (the site's `baseUrl`, not a locale's in `i18n.localeConfigs`: pnpm.io's `{en: {baseUrl: '/en/'}}`)
+    locale_configs = _objects(text, _LOCALE_CONFIGS)
+    base = next((found for found in _BASE_URL.finditer(text) if not _inside(found.start(), locale_configs)), None)
     default = _DEFAULT_LOCALE.search(text)
     locales = _LOCALES.search(text)
-    others = [found.group(2) for found in _STRING.finditer(locales.group(1))] if locales is not None else []
-    others = [locale for locale in others if default is None or locale != default.group(2)]
+    others = [found.group(2) for found in _STRING.finditer(locales.group("value"))] if locales is not None else []
+    others = [locale for locale in others if default is None or locale != default.group("value")]
     routes = [
         route
         for plugin in versioned
         if plugin.kind == "pages"
         for route, _ in file_routes(os.path.join(root, plugin.folder), _JAVASCRIPT_PAGES)
     ]
-    default_locale = default.group(2) if default is not None else "en"
+    default_locale = default.group("value") if default is not None else "en"
     versioned = [
         _with_authors(root, plugin, default_locale, plugin.folder) for plugin in versioned
     ] + [  # each locale's translations (i18n/<locale>/…), where it has a folder of them
@@ -222,11 +229,12 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
         if os.path.isdir(os.path.join(root, folder := f"i18n/{locale}/{plugin.translations}"))
     ]
     site = Docusaurus(
-        base=base.group(2).rstrip("/") if base is not None else "",
+        base=base.group("value").rstrip("/") if base is not None else "",
         plugins=tuple(versioned),
         locales=tuple(others),
         routes=tuple(routes),
         markdown_format=_markdown_format(text),
+        trailing_slash=None if (slash := _TRAILING_SLASH.search(text)) is None else slash.group("value") == "true",
     )
     return tuple(dict.fromkeys(plugin.folder for plugin in versioned)), site
 
@@ -244,14 +252,18 @@ def _markdown_format(text: str) -> str:
 _THEME_CONFIG = re.compile(r"(?<![\w$.])themeConfig\s*(?::[^={]*)?[:=]\s*\(?\s*\{")  # (Jest's is `({…})`)
 
 
-def _theme_config(text: str) -> list[tuple[int, int]]:
-    """Where the ``themeConfig`` object literals are (its key's value, or a constant of that name)."""
+def _objects(text: str, opening: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where the object literals are that ``opening`` finds the ``{`` of (at the end of its match)."""
     spans = []
-    for found in _THEME_CONFIG.finditer(text):
+    for found in opening.finditer(text):
         end = object_end(text, found.end() - 1)
         if end is not None:
             spans.append((found.end() - 1, end))
     return spans
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < at < end for start, end in spans)
 
 
 class _Versioning(NamedTuple):

@@ -125,8 +125,8 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     # every file of the site but the anchors of a few and the references of the files it checks
     anchors_data: msgspec.Raw = msgspec.Raw(b"\x90")
     references_data: msgspec.Raw = msgspec.Raw(b"\x90")
-    # content files that shortcodes name (``{{% include "x.md" %}}``), and MkDocs' snippets (``--8<-- "x.md"``,
-    # from pymdownx.snippets' ``base_path``): their headings show here
+    # content files that shortcodes name (``{{% include "x.md" %}}``), MkDocs' snippets (``--8<-- "x.md"``,
+    # from pymdownx.snippets' ``base_path``) and MDX's imported partials: their headings show here
     includes: list[str] = []
     suppressions: bool = False  # the file has fmlint- comments
     front_matter: bool = True  # Jekyll copies a file without front matter as it is
@@ -423,7 +423,7 @@ def _body_facts(ctx: Context, own: OwnURL | None, spans: list[Span]) -> _Body:
     return _Body(
         anchors,
         references,
-        includes + snippets,
+        includes + snippets + view.mdx_partials,
         element_ids,
         hidden or view.writes_markdown or unread or written,
         shortcodes,

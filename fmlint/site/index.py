@@ -212,15 +212,23 @@ class SiteIndex(msgspec.Struct, dict=True):
                     self._doc_ids.setdefault(key[0], set()).add(key[1])
         return self._doc_ids.get(version, set())
 
+    def mdx_partial(self, page: Page, name: str) -> Page | None:
+        """The file an MDX import of the page names (``./_p.mdx``; Docusaurus's ``@site/…`` from the site's
+        folder), if the index holds it."""
+        base = self.config.root if name.startswith("@site/") else page.absolute_folder
+        return self.by_file.get(os.path.normpath(os.path.join(base, name.removeprefix("@site/"))))
+
     def ids_written(self, page: Page) -> bool:
         """Whether a shortcode the page calls or its own layout template writes IDs fmlint does not see (the
         template writes headings with ``id``s, or renders a file not found: ``fmlint.site.templates``), or a
         snippet it includes is a file fmlint has not read (MkDocs), or Jekyll's ``{% include %}`` writes a
-        Markdown file into it."""
+        Markdown file into it, or an MDX partial it shows is not a content file (Docusaurus, Astro)."""
         if self.config.generator == "mkdocs":
             return any(self.snippet(name) == "" for name in page.facts.includes)
         if self.config.generator == "jekyll":
             return bool(page.facts.liquid_includes)  # (an included Markdown file's headings)
+        if self.config.generator in ("docusaurus", "astro"):  # (an MDX partial fmlint has not read)
+            return any(self.mdx_partial(page, name) is None for name in page.facts.includes)
         if self.config.generator != "hugo":
             return False
         writes = self.shortcodes.writes_ids

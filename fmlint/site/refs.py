@@ -268,7 +268,8 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
             found = index.by_file.get(prefix + name)
             if found is not None:
                 return _folder_page(index, page, target, found, unquote(fragment))
-        if path.startswith(("./", "../")) or "/" in path:  # (a bare word is left to render hooks: `g`)
+        # (a bare word is left to Hugo's render hooks: `g`; Docusaurus reads it as a URL, `settings#x`)
+        if path.startswith(("./", "../")) or "/" in path or index.config.docusaurus is not None:
             return _relative_url(index, page, target)
     return _SKIP
 
@@ -322,15 +323,23 @@ def relative_url_targets(index: SiteIndex, page: Page, target: str) -> list[str]
     """The root-relative URLs (with the fragment) that a relative link of ``page`` may lead to, as a browser
     resolves it from the page's URL (``../metrics/`` on ``/docs/traces/`` is ``/docs/metrics/``): one, or on a
     Starlight site whose ``trailingSlash`` is not ``'always'`` two (the page may be read at ``/docs/traces``
-    too, from where ``../metrics/`` is ``/metrics/``); none where the page's URL is not known (a page that is
+    too, from where ``../metrics/`` is ``/metrics/``), as on a Docusaurus site that does not set
+    ``trailingSlash`` (its URLs have none); none where the page's URL is not known (a page that is
     not written).  On a Jekyll site, the URLs in the site (its ``baseurl`` left out, as the browser's
     resolution from the page keeps it)."""
-    starlight = index.config.starlight
-    if not page.url or not page.renders or (index.config.generator not in ("hugo", "jekyll") and starlight is None):
+    starlight, docusaurus = index.config.starlight, index.config.docusaurus
+    if not page.url or not page.renders:
+        return []
+    if index.config.generator not in ("hugo", "jekyll") and starlight is None and docusaurus is None:
         return []
     if not page.url.startswith("/") or "?" in page.url or "#" in page.url:
         return []  # (a `url` written without its slash, or holding a query: no URL path to start from)
-    urls = [join_url(page.url, target)]
+    if docusaurus is not None:  # (its URLs have no slash; one is read with it too unless `trailingSlash` says)
+        bare = page.url.rstrip("/") or "/"
+        urls = [join_url(url, target) for url in (bare, bare.rstrip("/") + "/")]
+        urls = urls[1:] if docusaurus.trailing_slash else urls[:1] if docusaurus.trailing_slash is False else urls
+    else:
+        urls = [join_url(page.url, target)]
     if starlight is not None and starlight.trailing_slash != "always" and page.url.endswith("/") and page.url != "/":
         urls.append(join_url(page.url.rstrip("/"), target))
     return urls if len(urls) == 1 or urls[0] != urls[1] else urls[:1]
