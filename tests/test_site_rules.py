@@ -877,7 +877,7 @@ def test_hugo_docs_has_no_site_findings_and_an_injected_fault_is_found(tmp_path)
     ("marker", "folder", "good", "repeated"),
     [
         ("docusaurus.config.js", "docs", "#c--go", "#twice-1"),  # github-slugger
-        ("astro.config.mjs", "src/content", "#c--go", "#twice-1"),
+        ("astro.config.mjs", "src/content", "#c--go", "#twice-1"),  # (Astro reads no `{#mine}`: see below)
         ("mkdocs.yml", "docs", "#c-go", "#twice_1"),  # Python-Markdown's toc
         ("_config.yml", "", "#c--go", "#twice-1"),  # Jekyll: kramdown's GFM IDs
     ],
@@ -894,7 +894,9 @@ def test_links_and_anchors_on_other_generators_sites(tmp_path, marker, folder, g
             f"{base}intro.md": page('title: "Intro"', body=links),
         },
     )
+    custom = [f"{base}intro.md:{at(5, links, './guide.md#mine')} SITE004"] if marker.startswith("astro") else []
     assert placed(site_findings(tmp_path)) == [
+        *custom,
         f"{base}intro.md:{at(5, links, 'guide.md#nope')} SITE004",
         f"{base}intro.md:{at(5, links, 'gone.md')} SITE003",
     ]
@@ -1448,6 +1450,23 @@ def test_a_heading_holding_a_shortcode_has_an_id_fmlint_cannot_know(tmp_path):
         subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
         built = re.findall(r' id="([^"]*)"', (tmp_path / "public/p/index.html").read_text(encoding="utf-8"))
         assert built == ["upgrading-with-ai"]
+
+
+def test_a_heading_holding_a_shortcode_with_its_own_id_is_known(tmp_path):
+    """`### {{% icon %}} Setup {#setup}`: the `{#setup}` decides the ID, whatever the shortcode writes, so the
+    page's fragments are judged."""
+    links = "[a](#setup) [b](#nope)\n"
+    body = "### {{% icon %}} Setup {#setup}\n\n" + links
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "layouts/single.html": "{{ .Content }}",
+            "layouts/_shortcodes/icon.html": "<i></i>",
+            "content/p.md": page('title: "P"', body=body),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [f"content/p.md:{at(7, links, '#nope')} SITE004"]
 
 
 COMMENTED_LINKS = (

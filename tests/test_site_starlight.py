@@ -328,3 +328,31 @@ def test_tauri_docs_locales_from_json_redirect_keys_without_a_slash_and_smartypa
     forget_sites()
     found = placed(site_findings(tmp_path))
     assert f"{DOCS}zh-cn/index.md:{at(5, TAURI_LINKS, '/guide/#foobar')} SITE004" in found and len(found) == 2
+
+
+@pytest.mark.parametrize("plugins", [False, True])
+def test_links_to_markdown_files_and_braced_ids_as_astro_writes_them(tmp_path, plugins):
+    """withastro/docs, judged with its own build and link checker: Astro writes `[x](./routing.mdx)` as it is (a
+    404 at `/guides/imports/routing.mdx`), and reads no `{#id}` (`## Custom {#mine}` is `#custom-mine`). A
+    configuration that adds remark or rehype plugins may rewrite links: there the file is what counts."""
+    links = "[a](./routing.md) [b](./routing.md#custom-mine) [c](#mine) [d](/guides/routing/#mine)\n"
+    config = ASTRO_CONFIG.replace("integrations:", "markdown: { remarkPlugins: [] },\n  integrations:")
+    write(
+        tmp_path,
+        {
+            "astro.config.mjs": config if plugins else ASTRO_CONFIG,
+            "src/content.config.ts": CONTENT_CONFIG,
+            DOCS + "guides/routing.md": page("title: Routing", body="## Custom {#mine}\n"),
+            DOCS + "guides/imports.md": page("title: Imports", body="## Own {#mine}\n\n" + links),
+        },
+    )
+    found = site_findings(tmp_path)
+    as_written = ["./routing.md", "./routing.md#custom-mine"]
+    written = [] if plugins else [f"{DOCS}guides/imports.md:{at(7, links, link)} SITE003" for link in as_written]
+    ids = [f"{DOCS}guides/imports.md:{at(7, links, target)} SITE004" for target in ("#mine", "/guides/routing/#mine")]
+    assert placed(found) == written + ids
+    if not plugins:
+        assert found[0].endswith(
+            "`./routing.md` is written as it is (Astro rewrites no link): the browser asks for "
+            "`/guides/imports/routing.md`; link to its page, `/guides/routing/`"
+        )

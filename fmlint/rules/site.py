@@ -179,7 +179,8 @@ rewrite destinations, writes each link as it is: there a link is resolved
 from the page's URL only, and a link to a `.md` file is broken (the browser
 asks for `/docs/x/tools.md`; the message names the page's URL). Where a theme
 is missing, or the site has no layouts to read, its hooks are unknown and the
-file-relative reading counts. On Starlight sites whose `trailingSlash` is not `'always'` a page
+file-relative reading counts. Starlight sites write links as they are too,
+unless the Astro configuration adds remark or rehype plugins. On Starlight sites whose `trailingSlash` is not `'always'` a page
 is also read without its slash (where `../x/` leads elsewhere): the link is
 broken when it leads to no page from either URL.
 On Hugo sites a `ref` in an HTML comment is run only where goldmark writes
@@ -234,7 +235,8 @@ and same-page `[x](#fragment)` links against the target page's heading IDs,
 made as Hugo's goldmark makes them (`autoHeadingIDType`: `github` by default,
 `github-ascii`, `blackfriday`), with `{{#custom-id}}` attributes (their IDs
 as goldmark reads them: `{{#v0.14.2}}` keeps its dots) and the
-`-1`, `-2` suffixes of repeated headings; definition terms count with
+`-1`, `-2` suffixes of repeated headings (Astro reads no `{{#id}}`: it is
+part of the heading's text, and so of its ID); definition terms count with
 `autoDefinitionTermID`, and so do the `id`s of HTML tags (`<a id="x"></a>`);
 the dashes of Hugo's typographer (`--`, `---`; on by default, `enDash` and
 `emDash` as configured) are dropped as goldmark drops them.

@@ -1,7 +1,8 @@
 """Heading IDs as the generator makes them, with duplicate suffixes and ``{#custom}`` IDs.
 
 Other generators: github-slugger (Docusaurus, Astro) lowercases, drops
-punctuation and symbols and turns each space into ``-``; Python-Markdown's
+punctuation and symbols and turns each space into ``-`` (Astro reads no
+``{#id}``: it is text of the heading, and so of its ID); Python-Markdown's
 ``toc`` (MkDocs) keeps ASCII word characters and joins words with ``-``, and
 numbers repeats ``_1``, ``_2``; Zola's ``slug`` keeps ASCII letters and digits
 and joins the rest into single ``-`` (``1.31.0`` is ``1-31-0``).
@@ -29,6 +30,7 @@ from fmlint.site.hugo_paths import remove_accents
 _NOT_IN_ID = re.compile(r"[^\w\- \t]+")  # goldmark keeps letters, digits, `_`, `-`, spaces and tabs
 GITHUB, GITHUB_ASCII, BLACKFRIDAY = "github", "github-ascii", "blackfriday"
 GITHUB_SLUGGER, PYTHON_MARKDOWN, ZOLA, KRAMDOWN = "github-slugger", "python-markdown", "zola", "kramdown"
+REMARK = "remark"  # Astro's Markdown: github-slugger's IDs, and no `{#id}` syntax (its text is the heading's)
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _NOT_IN_ASCII_SLUG = re.compile(r"[^a-z0-9_\- ]+")
 # github-slugger keeps letters, marks, decimal and letter numbers, connector punctuation, `-` and spaces (and the
@@ -293,6 +295,7 @@ SLUGIFIERS: dict[str, Callable[[str], str]] = {
     GITHUB_ASCII: lambda text: _github(text, True),
     BLACKFRIDAY: _blackfriday,
     GITHUB_SLUGGER: lambda text: _github_slugger(text.lower()).replace(" ", "-"),
+    REMARK: lambda text: _github_slugger(text.lower()).replace(" ", "-"),
     PYTHON_MARKDOWN: _toc,
     ZOLA: _zola,
 }
@@ -317,7 +320,7 @@ def heading_ids(
         return _kramdown_ids(written, id_type)
     taken: set[str] = set()
     for text, custom, heading in written:
-        if custom:
+        if custom and id_type != REMARK:
             taken.add(custom)
             continue
         base = _slug(id_type, text) or ("heading" if heading else "id")

@@ -132,7 +132,8 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # Hugo's embedded link render hook is used (a multilingual single-host site without a hook of its own, or
     # ``useEmbedded: always``): a link's path is looked for as a page of the linking page's language first
     link_hook: bool = False
-    # Hugo writes link destinations as written: no render hook finds pages (``_links_as_written``)
+    # links are written as they are, a link to a Markdown file too: Hugo's when no render hook finds pages
+    # (``_links_as_written``), Astro's without remark or rehype plugins
     links_as_written: bool = False
     permalink_style: str = ""  # Jekyll's ``permalink`` (``date``, ``pretty``, … or a pattern)
     # Jekyll's collections that are written (``output: true``; ``posts`` always), with their ``permalink``
@@ -515,7 +516,7 @@ def _config_name(root: str) -> str | None:
 _OTHER_SITES = {
     "jekyll": ((".",), "github"),
     "docusaurus": (("docs", "blog", "src/pages"), "github-slugger"),
-    "astro": (("src/content", "src/pages"), "github-slugger"),
+    "astro": (("src/content", "src/pages"), "remark"),
     "mkdocs": (("docs",), "python-markdown"),
     "zola": (("content",), "zola"),
 }
@@ -678,11 +679,15 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     starlight = None
     # (the typographic dashes of kramdown's GFM parser are no part of IDs; its own parser's IDs keep `--`)
     dashes = ("", "") if heading_ids.startswith("kramdown:gfm:") else WRITTEN_DASHES
+    as_written = False
     if generator == "astro":
-        from fmlint.site.starlight import read_starlight, smartypants
+        from fmlint.site.starlight import markdown_options, read_starlight
 
         starlight = read_starlight(root, marker)
-        dashes = ("\u2013", "\u2014") if smartypants(root, marker) else WRITTEN_DASHES
+        markdown = markdown_options(root, marker)
+        dashes = ("\u2013", "\u2014") if markdown.smartypants else WRITTEN_DASHES
+        # (Astro turns no link to a Markdown file into its page's URL; where a page is, Starlight says)
+        as_written = starlight is not None and not markdown.plugins
     return SiteConfig(
         root,
         generator,
@@ -697,6 +702,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         own_hosts=own,
         starlight=starlight,
         docusaurus=docusaurus,
+        links_as_written=as_written,
         mkdocs_blocks=blocks,
         mkdocs_exclude=exclude,
         mkdocs_snippets=snippets,

@@ -525,13 +525,14 @@ def _liquid_links(
 
 
 def _anchor(text: str, typographic: str) -> _AnchorFields:
-    """A heading's anchor: its ``{#id}``, else its text (with its dashes marked as a typographer reads them, the
-    attribute list left out: that is read before the typographer runs)."""
+    """A heading's anchor: its ``{#id}`` (with its whole text, which is the ID where ``{#id}`` is no syntax:
+    Astro), else its text (with its dashes marked as a typographer reads them, the attribute list left out:
+    that is read before the typographer runs)."""
     attributes = _ATTRIBUTES.search(text) if "{" in text else None
     if attributes is not None:
         found = _ID_ATTRIBUTE.search(attributes.group(1))
         if found is not None:
-            return ("", found.group(1) or found.group(2), True, "")
+            return (text, found.group(1) or found.group(2), True, "")
         text = text[: attributes.start()]
         marked = _ATTRIBUTES.search(typographic) if typographic else None
         typographic = typographic[: marked.start()] if marked is not None else typographic

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from fmlint.images import IMAGE_EXTENSIONS
-from fmlint.site.anchors import WRITTEN_DASHES, custom_id, heading_ids, predictable
+from fmlint.site.anchors import REMARK, WRITTEN_DASHES, custom_id, heading_ids, predictable
 from fmlint.site.config import CONTENT_EXTENSIONS, SiteConfig
 from fmlint.site.facts import Anchor, Item, SiteFacts
 from fmlint.site.globs import glob_slice_matches
@@ -111,6 +111,7 @@ class Page(msgspec.Struct, eq=False):
             self._ids.update(
                 custom_id(written[1:], self._id_type) if written.startswith("#") else written
                 for written in self.facts.element_ids
+                if not (written.startswith("#") and self._id_type == REMARK)  # (an attribute list: no syntax there)
             )
         return self._ids
 
@@ -118,7 +119,10 @@ class Page(msgspec.Struct, eq=False):
     def ids_known(self) -> bool:
         """Whether :attr:`ids` are all its IDs (see ``anchors.predictable``): not for a page no file shows (a
         home page or section Hugo makes), whose IDs its layout writes."""
-        return self.file is not None and all(predictable(anchor.text, self._id_type) for anchor in self._anchors)
+        return self.file is not None and all(
+            (anchor.custom and self._id_type != REMARK) or predictable(anchor.text, self._id_type)
+            for anchor in self._anchors
+        )
 
     @property
     def _anchors(self) -> list[Anchor]:

@@ -220,7 +220,7 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     path, fragment = link_path(target), target.partition("#")[2]
     markdown = path.lower().endswith(index.config.page_extensions)
     hugo = index.config.generator == "hugo"
-    if hugo and markdown and index.config.links_as_written and not target.startswith("//"):
+    if markdown and index.config.links_as_written and not target.startswith("//"):
         return _markdown_as_written(index, page, target, path)
     if hugo and markdown and target.startswith("/") and not target.startswith("//"):
         return _hugo_page_link(index, page, path, fragment)
@@ -275,21 +275,20 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
 
 
 def _markdown_as_written(index: SiteIndex, page: Page, target: str, path: str) -> Resolved:
-    """A link to a Markdown file on a Hugo site that writes destinations as written (no render hook finds pages,
-    ``SiteConfig.links_as_written``: longhorn.io's ``../../best-practices.md#x``): the browser asks for the
-    file's name, which only ``static/`` may serve; the page of the file, if any, is named."""
+    """A link to a Markdown file on a site that writes destinations as written (``SiteConfig.links_as_written``:
+    longhorn.io's ``../../best-practices.md#x``; Astro's ``./routing.mdx``): the browser asks for the file's
+    name, which only ``static/`` may serve; the page of the file, if any, is named."""
     urls = [target] if target.startswith("/") else relative_url_targets(index, page, target)
     if not urls:
         return _SKIP
     url = urls[0].partition("#")[0]
-    if _served(index, "static", url):
+    if _served(index, "public" if index.config.generator == "astro" else "static", url):
         return _SKIP
     file = os.path.normpath(os.path.join(page.absolute_folder, path)) if page.file and path[:1] != "/" else ""
     found = index.by_file.get(file) if file else _by_path(index, unquote(path), page.language)
     hint = f"; link to its page, `{found.url}`" if found is not None and found.url else ""
-    return Resolved(
-        None, "", f"`{path}` is written as it is (no link render hook finds pages): the browser asks for `{url}`{hint}"
-    )
+    why = "no link render hook finds pages" if index.config.generator == "hugo" else "Astro rewrites no link"
+    return Resolved(None, "", f"`{path}` is written as it is ({why}): the browser asks for `{url}`{hint}")
 
 
 def _folder_page(index: SiteIndex, page: Page, target: str, found: Page, fragment: str) -> Resolved:

@@ -28,6 +28,7 @@ import json
 import os
 import posixpath
 import re
+from typing import NamedTuple
 
 import msgspec
 
@@ -42,6 +43,7 @@ ROOT = "root"  # the locale served without a prefix
 _INTEGRATION = re.compile(r"""['"]@astrojs/starlight['"]""")
 _BASE = re.compile(r"""(?<![\w$.])base\s*:\s*(['"`])(/[^'"`]*)\1""")
 _SMARTYPANTS_OFF = re.compile(r"(?<![\w$.])smartypants\s*:\s*false\b")
+_PLUGINS = re.compile(r"(?<![\w$.])(?:remark|rehype)Plugins\b")
 _TRAILING_SLASH = re.compile(r"""(?<![\w$.])trailingSlash\s*:\s*(['"`])(\w+)\1""")
 _DEFAULT_LOCALE = re.compile(r"""(?<![\w$.])defaultLocale\s*:\s*(['"`])([^'"`]*)\1""")
 # `locales: {…}`, `locales: name`, `locales = {…}`, or the shorthand `{ locales }` (the name `locales`)
@@ -123,15 +125,23 @@ def read_starlight(root: str, marker: str) -> Starlight | None:
     )
 
 
-def smartypants(root: str, marker: str) -> bool:
-    """Whether Astro's Markdown makes typographic dashes of ``--`` and ``---`` (``markdown.smartypants``, on
-    unless the configuration sets it false): heading IDs then lose them, as github-slugger drops dashes."""
+class MarkdownOptions(NamedTuple):
+    # Astro's Markdown makes typographic dashes of ``--`` and ``---`` (``markdown.smartypants``, on unless the
+    # configuration sets it false): heading IDs then lose them, as github-slugger drops dashes
+    smartypants: bool = True
+    # the configuration adds remark or rehype plugins (one may rewrite links); without, a link to a Markdown
+    # file is written as it is
+    plugins: bool = True
+
+
+def markdown_options(root: str, marker: str) -> MarkdownOptions:
+    """The Markdown options of the Astro configuration ``marker`` at ``root`` that IDs and links depend on."""
     try:
         with open(os.path.join(root, marker), encoding="utf-8") as handle:
             text = without_comments(handle.read())
     except (OSError, UnicodeDecodeError):
-        return True
-    return _SMARTYPANTS_OFF.search(text) is None
+        return MarkdownOptions()
+    return MarkdownOptions(_SMARTYPANTS_OFF.search(text) is None, _PLUGINS.search(text) is not None)
 
 
 def page_id(docs_path: str, slug: str | None) -> str:
