@@ -63,7 +63,7 @@ def test_front_matter_after_blank_lines_is_not_read_for_other_generators():
 def test_late_front_matter_positions_by_preset(preset):
     """On Hugo and Zola the front matter is read where it is (a finding in it at its line); elsewhere it is no
     front matter, and FM007 says so at its opening delimiter."""
-    source = "\n\n  \n---\ntitle: 5\n---\n\nBody.\n"
+    source = "\n\n  \n---\ntitle: true\n---\n\nBody.\n"
     if preset in ("hugo", "zola"):
         check(source, [(5, 8, "SC001")], preset=preset)
     else:

@@ -356,6 +356,7 @@ def test_every_rule_says_how_it_fixes():
         "SUP001": "safe",
         "MD034": "safe",
         "FH002": "unsafe",
+        "FH003": "unsafe",
         "IMG002": "unsafe",
         "SC001": "unsafe",
         "SC002": "unsafe",

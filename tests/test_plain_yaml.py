@@ -141,7 +141,7 @@ def test_unusual_front_matter_is_left_to_pyyaml(front_matter):
 def test_positions_of_fast_read_values_in_diagnostics():
     source = (
         "---\n"
-        "title: 1\n"  # SC001 at the value
+        "title: true\n"  # SC001 at the value
         'date: "2025-02-30 10:00:00"\n'  # DT001 at the value
         "summary: |\n  ok\n"
         "tags:\n  - a\n  - 7\n"  # SC001 at the item

@@ -45,3 +45,17 @@ def test_block_scalars_and_multiline_strings_keep_their_final_line_break():
 
 def test_positions_after_cjk_and_bom():
     check('\ufeff---\ntitle: "大模型价格战 "\n---\n', [(2, 8, "FH002")])
+
+
+def test_numbers_in_text_fields_shown_otherwise_than_written():
+    """jaegertracing.io's versioned menus: `linkTitle: 2.10` shows "2.1" (Hugo and JavaScript print the value);
+    `2.11`, an integer, a number field (`weight`) and a key the schema does not take as text are fine."""
+    source = "---\ntitle: A\nlinkTitle: 2.10\ndescription: 0x10\nsummary: 2.11\nweight: 2\n版本: 1.0\n---\n"
+    only = {"enabled_codes": frozenset({"FH003"})}
+    diagnostics = check(source, [(3, 12, "FH003"), (4, 14, "FH003")], preset="hugo", **only)
+    assert diagnostics[0].message == "linkTitle: `2.10` is the number 2.1, shown as `2.1`; quote it to show `2.10`"
+    assert diagnostics[1].message.startswith("description: `0x10` is the number 16,")
+    assert diagnostics[0].fix is not None and diagnostics[0].fix.edits[0].content == '"2.10"'
+    check('+++\ntitle = "A"\nlinkTitle = 1.0\n+++\n', [(3, 13, "FH003")], preset="hugo", **only)
+    check('\ufeff{"title": "A", "linkTitle": 0.50}\n', [(1, 29, "FH003")], preset="hugo", **only)
+    check(source, [], preset="jekyll", **only)  # (Ruby prints 1.0 as written)

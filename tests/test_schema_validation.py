@@ -78,7 +78,7 @@ def test_enum_message_suggests_the_closest_value():
 
 
 def test_all_errors_are_reported_not_only_the_first():
-    check("---\ntitle: 1\ntoc: 2\npager: 3\n---\n", [(2, 8, "SC001"), (3, 6, "SC001"), (4, 8, "SC001")])
+    check("---\ntitle: A\nweight: x\ntoc: 2\npager: 3\n---\n", [(3, 9, "SC001"), (4, 6, "SC001"), (5, 8, "SC001")])
 
 
 def test_format_checking_is_on():

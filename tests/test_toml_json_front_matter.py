@@ -58,5 +58,5 @@ def test_json_unclosed():
 
 
 def test_crlf_and_bom_do_not_shift_toml_or_json():
-    check('\ufeff{\r\n  "title": 1\r\n}\r\n'.encode(), [(2, 12, "SC001")])
-    check("\ufeff+++\r\ntitle = 1\r\n+++\r\n".encode(), [(2, 9, "SC001")])
+    check('\ufeff{\r\n  "title": true\r\n}\r\n'.encode(), [(2, 12, "SC001")])
+    check("\ufeff+++\r\ntitle = true\r\n+++\r\n".encode(), [(2, 9, "SC001")])

@@ -1,4 +1,4 @@
-"""Values that different tools read differently: YAML 1.1 booleans, stray whitespace.
+"""Values that different tools read differently: YAML 1.1 booleans, stray whitespace, numbers in text.
 
 Every string value in the front matter is visited, at any depth (lists and
 nested mappings included), and reported at the value as written.
@@ -7,6 +7,7 @@ nested mappings included), and reported at the value as written.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from typing import Any
 
 from fmlint.diagnostics import Problem, Severity
@@ -63,17 +64,45 @@ breaks links.
 The fix (unsafe: it changes the value) removes the whitespace; block scalars
 are left to be edited by hand.""",
     ),
+    Rule(
+        "FH003",
+        "number-loses-digits",
+        "A number in a text field that the generator shows otherwise than written (`2.10` as `2.1`).",
+        severity=Severity.WARNING,
+        fix=UNSAFE,
+        doc=f"""## What it does
+Reports an unquoted number, in a top-level field the schema takes as text
+(`title`, `linkTitle`, `description` …: a string, or a string or a number),
+whose written form the generator does not show: Hugo (Go), Astro and
+Docusaurus (JavaScript) print the number's value, so `2.10` shows `2.1`,
+`1.0` shows `1` and `0x10` shows `16`. A number shown as written
+(`linkTitle: 2.11`) is fine.
+
+## Why is this bad?
+Versioned documentation names its menus by version: `linkTitle: 2.10` is the
+menu entry "2.1", beside "2.9" — a version that does not exist, sorted in the
+wrong place.
+
+{example(article("linkTitle: 2.10"), article('linkTitle: "2.10"'))}
+
+The fix (unsafe: it changes what the page shows, to what was meant) quotes the
+number as written.""",
+    ),
 )
 
 _YAML11_BOOLEANS = {"yes", "no", "on", "off"}
 _MULTILINE_OPENERS = ("|", ">", '"""', "'''")
 _YAML11_GENERATORS = {"jekyll", "mkdocs-material"}  # they read `no` as false
+# generators that show a number as its value's shortest digits (Go's Hugo, JavaScript's Astro and Docusaurus)
+_NUMBER_PRINTERS = {"hugo", "astro", "starlight", "docusaurus"}
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     fm = ctx.front_matter
     if fm is None or fm.data is None:
         return
+    if ctx.settings.preset in _NUMBER_PRINTERS and isinstance(fm.data, dict):
+        yield from _numbers_losing_digits(ctx, fm)
     for path, value in _strings(fm.data, ()):
         # the source is sliced only for the few values that may be reported
         if fm.kind == "yaml" and value.lower() in _YAML11_BOOLEANS and ctx.doc.source(fm.value_span(path)) == value:
@@ -81,6 +110,43 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         elif value != value.strip() and _has_surrounding_whitespace(value, ctx.doc.source(fm.value_span(path))):
             message = f"{describe_path(path)}: {_quoted(value)} has leading or trailing whitespace"
             yield Problem("FH002", message, fm.value_span(path), fix=_trim_fix(ctx, fm, path, value))
+
+
+def _numbers_losing_digits(ctx: Context, fm: FrontMatter) -> Iterator[Problem]:
+    """FH003: the top-level numbers of text fields whose written form differs from the one the generator shows."""
+    schema = ctx.settings.schema
+    properties = schema.contents.get("properties") if schema is not None and isinstance(schema.contents, dict) else None
+    if not isinstance(properties, dict):
+        return
+    text_fields = {name.lower() for name, field in properties.items() if _takes_text(field)}
+    assert isinstance(fm.data, dict)
+    for key, value in fm.data.items():
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or str(key).lower() not in text_fields:
+            continue
+        span = fm.value_span((key,))
+        written, shown = ctx.doc.source(span).strip(), _shown(value)
+        if shown is not None and written != shown:
+            message = f"{describe_path((key,))}: `{written}` is the number {shown}, shown as `{shown}`; quote it to show `{written}`"
+            quoted = value_text(fm.kind, written, '"')
+            fix = Fix(UNSAFE, f"quote as {quoted}", (Edit.replace(span, quoted),)) if quoted is not None else None
+            yield Problem("FH003", message, span, fix=fix)
+
+
+def _takes_text(field: Any) -> bool:
+    """Whether a property's schema takes a string (alone or beside other types)."""
+    kind = field.get("type") if isinstance(field, dict) else None
+    return kind == "string" or (isinstance(kind, list) and "string" in kind)
+
+
+def _shown(value: float) -> str | None:
+    """A number as Go's ``strconv.FormatFloat(v, 'f', -1, 64)`` and JavaScript's ``String`` print it (the same
+    for the values front matter holds): the shortest digits that read back as it, no exponent, no ``.0``."""
+    if isinstance(value, int):
+        return str(value)
+    if value != value or value in (float("inf"), float("-inf")):
+        return None
+    text = format(Decimal(repr(value)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _strings(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
