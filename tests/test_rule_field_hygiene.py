@@ -1,6 +1,7 @@
 """FH rules: YAML 1.1 boolean words and surrounding whitespace, at the value."""
 
 from support import PERMISSIVE, check
+from test_site_rules import HUGO, _quiet_env, needs_hugo, write
 
 
 def test_unquoted_yaml11_booleans_in_any_case_and_at_any_depth():
@@ -59,3 +60,34 @@ def test_numbers_in_text_fields_shown_otherwise_than_written():
     check('+++\ntitle = "A"\nlinkTitle = 1.0\n+++\n', [(3, 13, "FH003")], preset="hugo", **only)
     check('\ufeff{"title": "A", "linkTitle": 0.50}\n', [(1, 29, "FH003")], preset="hugo", **only)
     check(source, [], preset="jekyll", **only)  # (Ruby prints 1.0 as written)
+
+
+@needs_hugo
+def test_hugo_shows_each_reported_number_as_the_message_says(tmp_path, capsys, monkeypatch):
+    """Hugo 0.168 builds a page whose text fields are numbers; FH003 reports exactly those it shows otherwise than
+    written, with what it shows."""
+    import json
+    import subprocess
+
+    from fmlint.cli import main
+
+    fields = {"title": "2.10", "linkTitle": "0x10", "description": "1.0", "summary": "2.11"}
+    front_matter = "".join(f"{key}: {value}\n" for key, value in fields.items())
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term", "rss", "sitemap"]\n',
+            "layouts/_default/single.html": "{{ .Title }}|{{ .LinkTitle }}|{{ .Description }}|{{ .Summary }}",
+            "layouts/_default/list.html": "",
+            "content/a.md": f"---\n{front_matter}---\n",
+        },
+    )
+    subprocess.run([HUGO, "--quiet", "-s", str(tmp_path), "-d", "out"], env=_quiet_env(), check=True)
+    shown = dict(zip(fields, (tmp_path / "out/a/index.html").read_text().split("|"), strict=True))
+    monkeypatch.chdir(tmp_path)
+    main(["--format", "json", "--no-cache", "--select", "FH003", "content/a.md"])
+    reported = {d["message"].split(":")[0]: d["message"] for d in json.loads(capsys.readouterr().out)}
+    assert (
+        set(reported) == {key for key in fields if shown[key] != fields[key]} == {"title", "linkTitle", "description"}
+    )
+    assert all(f"shown as `{shown[key]}`" in message for key, message in reported.items())
