@@ -38,6 +38,11 @@ def test_case(case):
     )
 
 
+# rules whose cases cannot be written here, with where they are tested
+NO_CASE = {"MKD005": "an MDX rule, and MDX has no HTML comments for the marks: tests/test_mdx.py"}
+
+
 def test_there_are_cases_for_every_markdown_rule():
     codes = {code for case in CASES for _, code in expected(case.read_text(encoding="utf-8"))}
-    assert {code for code in RULES_BY_CODE if code.startswith(("MD", "MKD", "SUP"))} <= codes
+    assert {code for code in RULES_BY_CODE if code.startswith(("MD", "MKD", "SUP"))} - set(NO_CASE) <= codes
+    assert set(NO_CASE) <= set(RULES_BY_CODE) - codes

@@ -229,3 +229,19 @@ def test_jsx_ids_are_link_targets():
     they are targets, as in HTML; an `id={expression}` is code."""
     source = '---\ntitle: x\n---\n<a id="ducks"></a>\n\n## Head\n\nText <span id="inline">x</span> <X id={y} />\n'
     assert parse_markdown(read_document("a.mdx", source.encode())).html_ids == ["ducks", "inline"]
+
+
+def test_a_heading_id_in_an_astro_mdx_file_is_reported_at_its_braces():
+    """withastro/docs: `## Judge custom heading {#judge-custom}` in an `.mdx` file stopped Astro's build (`Could not
+    parse expression with oxc`). At the braces, after CJK, CRLF and a BOM; not in a `.md` file (text there), not
+    under the Docusaurus preset (its MDX 1 compatibility reads it), not in running text or code."""
+    from support import lint
+
+    body = "## Price cuts {#cuts}\r\n\r\n### 价格 {#价格} ###\r\n\r\nText {#x}\r\n\r\n```\r\n## In code {#y}\r\n```\r\n"
+    source = "\ufeff---\r\ntitle: A\r\n---\r\n\r\n" + body
+    only = {"enabled_codes": frozenset({"MKD005"}), "schema": None}
+    found = lint(source, path="a.mdx", preset="starlight", **only)
+    assert [(d.line, d.column, d.end_column, d.code) for d in found] == [(5, 15, 22, "MKD005"), (7, 8, 13, "MKD005")]
+    assert found[0].message.startswith("`{#cuts}`: Astro's MDX reads braces as a JavaScript expression")
+    assert lint(source, path="a.md", preset="starlight", **only) == []
+    assert lint(source, path="a.mdx", preset="docusaurus", **only) == []

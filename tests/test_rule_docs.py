@@ -48,8 +48,9 @@ NOT_A_TEXT_ARTICLE = {
 }
 
 EXAMPLE_OPTIONS = {"images": {"denied-hosts": ["i.imgur.com"]}}
-EXAMPLE_PRESETS = {"FM007": "jekyll"}  # (Hugo reads front matter after blank lines)
+EXAMPLE_PRESETS = {"FM007": "jekyll", "MKD005": "starlight"}  # (Hugo reads front matter after blank lines)
 EXAMPLE_FILE_NAME = "2025-02-07-price-cuts.md"
+EXAMPLE_FILE_NAMES = {"MKD005": "2025-02-07-price-cuts.mdx"}  # (an MDX rule)
 DOC_SETTINGS = Settings(
     schema=load_schema("hugo-article"),
     enabled_codes=frozenset(RULES_BY_CODE),
@@ -81,7 +82,7 @@ def examples(doc: str):
 
 
 def codes(article: str, folder: Path, code: str) -> list[str]:
-    path = folder / "content" / "posts" / EXAMPLE_FILE_NAME
+    path = folder / "content" / "posts" / EXAMPLE_FILE_NAMES.get(code, EXAMPLE_FILE_NAME)
     path.parent.mkdir(parents=True)
     (folder / "hugo.toml").write_text("", encoding="utf-8")
     path.write_text(article, encoding="utf-8")
