@@ -115,10 +115,17 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
 def _numbers_losing_digits(ctx: Context, fm: FrontMatter) -> Iterator[Problem]:
     """FH003: the top-level numbers of text fields whose written form differs from the one the generator shows."""
     schema = ctx.settings.schema
-    properties = schema.contents.get("properties") if schema is not None and isinstance(schema.contents, dict) else None
-    if not isinstance(properties, dict):
+    if schema is None:
         return
-    text_fields = {name.lower() for name, field in properties.items() if _takes_text(field)}
+    text_fields = _TEXT_FIELDS.get(schema.digest)
+    if text_fields is None:
+        properties = schema.contents.get("properties") if isinstance(schema.contents, dict) else None
+        fields = properties.items() if isinstance(properties, dict) else ()
+        text_fields = _TEXT_FIELDS[schema.digest] = frozenset(
+            name.lower() for name, field in fields if _takes_text(field)
+        )
+    if not text_fields:
+        return
     assert isinstance(fm.data, dict)
     for key, value in fm.data.items():
         if not isinstance(value, (int, float)) or isinstance(value, bool) or str(key).lower() not in text_fields:
@@ -130,6 +137,9 @@ def _numbers_losing_digits(ctx: Context, fm: FrontMatter) -> Iterator[Problem]:
             quoted = value_text(fm.kind, written, '"')
             fix = Fix(UNSAFE, f"quote as {quoted}", (Edit.replace(span, quoted),)) if quoted is not None else None
             yield Problem("FH003", message, span, fix=fix)
+
+
+_TEXT_FIELDS: dict[str, frozenset[str]] = {}  # a schema's digest → its top-level fields that take text (lowercased)
 
 
 def _takes_text(field: Any) -> bool:
