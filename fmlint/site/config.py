@@ -42,7 +42,7 @@ from fmlint.site.globs import glob_slice_matches, mount_holds
 from fmlint.site.hugo_modules import components
 from fmlint.site.rendering import NEVER, build_render
 from fmlint.site.routes import netlify_redirect_sources, redirect_sources
-from fmlint.site.templates import layout_folders, links_rewritten
+from fmlint.site.templates import layout_folders, link_hooks, links_rewritten
 
 if TYPE_CHECKING:  # (the other generators' readers are imported when such a site is read)
     from fmlint.site.docusaurus import Docusaurus
@@ -847,12 +847,7 @@ def _embedded_link_hook(layouts: tuple[str, ...], options: dict[str, Any], langu
     use = str(_table(options, "markup", "goldmark", "renderhooks", "link").get("useembedded", "auto")).lower()
     if use in ("always", "never"):
         return use == "always"
-    own = any(
-        glob.glob(os.path.join(glob.escape(top), *folder, "render-link*.html"))
-        for top in layouts
-        for folder in (("_default", "_markup"), ("_markup",))
-    )
-    if own:
+    if link_hooks(layouts, every_type=False):  # (the project's own)
         return False
     single_host = not any(isinstance(table, dict) and table.get("baseurl") for table in languages.values())
     return use == "fallback" or (len(languages) > 1 and single_host)

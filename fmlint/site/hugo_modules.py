@@ -24,8 +24,10 @@ from __future__ import annotations
 import glob
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
+
+from fmlint.folders import names_in
 
 Options = dict[str, Any]
 
@@ -51,13 +53,9 @@ def components(root: str, options: Options, read: Callable[[str], Options]) -> C
         if path in seen or depth > 8:
             continue
         seen.add(path)
-        folder = (
-            (os.path.join(root, "_vendor", *path.split("/")) if path in vendored else None)
-            or replaced.get(path)
-            or _present(os.path.join(themes_dir, *path.split("/")))
-            or _cached(root, options, path, required)
-        )
-        if folder is None or not _present(folder):
+        places = _places(root, options, path, path in vendored, replaced, themes_dir, required)
+        folder = next((place for place in places if place is not None and _present(place)), None)
+        if folder is None:
             missing.append(path)
             continue
         found.append(os.path.normpath(folder))
@@ -67,6 +65,23 @@ def components(root: str, options: Options, read: Callable[[str], Options]) -> C
         os.path.dirname(folder) for folder in glob.glob(os.path.join(glob.escape(themes_dir), "*", "layouts"))
     )
     return Components(tuple(dict.fromkeys(found)), tuple(missing))
+
+
+def _places(
+    root: str,
+    options: Options,
+    path: str,
+    vendored: bool,
+    replaced: dict[str, str],
+    themes_dir: str,
+    required: dict[str, str],
+) -> Iterator[str | None]:
+    """Where the component ``path`` may be, in Hugo's order (each looked for only when the one before is not
+    there)."""
+    yield os.path.join(root, "_vendor", *path.split("/")) if vendored else None
+    yield replaced.get(path)
+    yield os.path.join(themes_dir, *path.split("/"))
+    yield _cached(root, options, path, required)
 
 
 def _module(options: Options) -> Options:
@@ -89,11 +104,7 @@ def _imports(options: Options) -> list[str]:
 
 def _present(folder: str) -> str | None:
     """``folder`` when it is there and holds something (a submodule not checked out is an empty folder)."""
-    try:
-        with os.scandir(folder) as entries:
-            return folder if any(True for _ in entries) else None
-    except OSError:
-        return None
+    return folder if names_in(folder) else None
 
 
 def _vendored(root: str) -> frozenset[str]:

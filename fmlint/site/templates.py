@@ -124,16 +124,23 @@ _REWRITES = re.compile(
 )
 
 
+def link_hooks(layouts: Sequence[str], every_type: bool = True) -> list[str]:
+    """The link render hooks in the layout folders ``layouts``: every page's (``_markup/``, ``_default/_markup/``)
+    and, with ``every_type``, those of a page type (``docs/_markup/``)."""
+    folders = ("_markup", "_default/_markup", *(("*/_markup", "*/_default/_markup") if every_type else ()))
+    return [
+        path
+        for top in layouts
+        for folder in folders
+        for path in glob.glob(os.path.join(glob.escape(top), *folder.split("/"), "render-link*.html"))
+    ]
+
+
 def links_rewritten(layouts: Sequence[str]) -> bool:
     """Whether a link render hook in the layout folders ``layouts`` (of any page type) may write a destination
     other than as written (jaegertracing.io's writes ``.Destination`` as it is; fluxcd.io's finds the page with
     ``.Page.GetPage``)."""
-    return any(
-        _REWRITES.search(_read(path))
-        for top in layouts
-        for folder in ("_markup", "_default/_markup", "*/_markup", "*/_default/_markup")
-        for path in glob.glob(os.path.join(glob.escape(top), *folder.split("/"), "render-link*.html"))
-    )
+    return any(_REWRITES.search(_read(path)) for path in link_hooks(layouts))
 
 
 # a page's parameter a template reads: ``.Params.status`` (of any page: ``$.Page.Params.x``, not the site's
