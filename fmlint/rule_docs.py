@@ -47,9 +47,9 @@ def _option_defaults(rule: Rule) -> str:
 def rule_list() -> str:
     """One line per rule, aligned, for a terminal."""
     rules = _rules()
-    width = max(len(rule.name) for rule in rules)
+    code_width, width = max(len(rule.code) for rule in rules), max(len(rule.name) for rule in rules)
     return "".join(
-        f"{rule.code:<7}{rule.name:<{width + 2}}{rule.severity!s:<9}{'on ' if rule.enabled else 'off'}  {rule.summary}\n"
+        f"{rule.code:<{code_width + 1}}{rule.name:<{width + 2}}{rule.severity!s:<9}{'on ' if rule.enabled else 'off'}  {rule.summary}\n"
         for rule in rules
     )
 
