@@ -24,10 +24,10 @@ import msgspec
 import pytest
 
 from fmlint.config.settings import Settings
-from fmlint.linter import lint_path
 from fmlint.rule_docs import END_MARKER, START_MARKER, render, with_rule_table
 from fmlint.rules import CHECKERS, RULES_BY_CODE
 from fmlint.rules.base import DOC_SECTIONS
+from fmlint.runner import run
 from fmlint.schema.loader import load_schema
 
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -43,7 +43,7 @@ NOT_A_TEXT_ARTICLE = {
     **{
         f"SITE00{n}": "a site-level finding: needs several files (tests/test_site_rules.py builds real sites)"
         for n in range(1, 7)
-    },
+    },  # (SITE007 needs one article: its example runs the site pass)
     **{f"URL00{n}": "reported by the online pass (--check-urls): needs a server's answer" for n in range(1, 6)},
 }
 
@@ -87,7 +87,7 @@ def codes(article: str, folder: Path, code: str) -> list[str]:
     (folder / "hugo.toml").write_text("", encoding="utf-8")
     path.write_text(article, encoding="utf-8")
     settings = msgspec.structs.replace(DOC_SETTINGS, preset=EXAMPLE_PRESETS.get(code, DOC_SETTINGS.preset))
-    return [d.code for d in lint_path(str(path), settings).diagnostics]
+    return [d.code for d in run([str(path)], lambda _: settings, jobs=1).diagnostics]  # (the site pass too)
 
 
 @pytest.mark.parametrize("code", sorted(RULES_BY_CODE))

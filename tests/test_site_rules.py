@@ -1902,3 +1902,46 @@ def test_a_link_below_a_folder_the_site_does_not_have_points_at_external_paths(t
         f"content/docs/a.md:{at(5, ELSEWHERE_LINKS, '/guide/')} SITE003 `/guide/` {url}",
         f"content/docs/a.md:{at(5, ELSEWHERE_LINKS, '/fr-ca/x/')} SITE003 `/fr-ca/x/` {url}",
     ]
+
+
+EMPTY_TERMS_SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n',
+    "layouts/single.html": "{{ .Title }}",
+    "layouts/list.html": "{{ .Title }}",
+    "layouts/home.html": "{{ range .Site.Taxonomies }}{{ range . }}[{{ .Page.Title }}={{ .Page.RelPermalink }}]{{ end }}{{ end }}",
+    "content/posts/a.md": page('title: "A"', 'tags: ["Go", "", " ", "?", "C#"]', 'categories: ["…", "-"]'),
+    "content/posts/b.md": page('title: "B"', "tags:\n  - Go\n  -  ''"),
+}
+
+
+def test_terms_without_a_letter_or_digit_are_reported_with_what_hugo_does(tmp_path):
+    """`C#` and `Go` are terms; `""` is dropped, `?` and `…` are written to the taxonomy's list page, `" "` and `-`
+    make pages with nothing to read (each checked by the Hugo build below)."""
+    write(tmp_path, EMPTY_TERMS_SITE)
+    assert site_findings(tmp_path) == [
+        "content/posts/a.md:3:14-3:16 SITE007 tags term is empty: Hugo drops it without a word",
+        "content/posts/a.md:3:18-3:21 SITE007 tags term ` ` has no letter or digit: "
+        "Hugo makes a term page `/tags/-/` with nothing to read in its title",
+        "content/posts/a.md:3:23-3:26 SITE007 tags term `?` has no letter or digit: "
+        "Hugo writes its page to `/tags/`, where the list of tags goes: one overwrites the other",
+        "content/posts/a.md:4:14-4:17 SITE007 categories term `…` has no letter or digit: "
+        "Hugo writes its page to `/categories/`, where the list of categories goes: one overwrites the other",
+        "content/posts/a.md:4:19-4:22 SITE007 categories term `-` has no letter or digit: "
+        "Hugo makes a term page `/categories/-/` with nothing to read in its title",
+        "content/posts/b.md:5:6-5:8 SITE007 tags term is empty: Hugo drops it without a word",
+    ]
+
+
+@needs_hugo
+def test_hugo_drops_an_empty_term_and_writes_a_punctuation_term_over_the_list(tmp_path):
+    write(tmp_path, EMPTY_TERMS_SITE)
+    subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+    terms = (tmp_path / "public/index.html").read_text(encoding="utf-8")
+    assert sorted(re.findall(r"\[(.*?)=(.*?)\]", terms)) == [
+        (" ", "/tags/-/"),
+        ("-", "/categories/-/"),
+        ("?", "/tags/"),  # (the page listing the tags terms has this path too)
+        ("C#", "/tags/c%23/"),
+        ("Go", "/tags/go/"),
+        ("…", "/categories/"),
+    ]  # (no term for "")

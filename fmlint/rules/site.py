@@ -337,6 +337,44 @@ Use instead: titles that say which release.
 {_OPTIONS}
 """,
     ),
+    Rule(
+        "SITE007",
+        "empty-taxonomy-term",
+        "A taxonomy term has no letter or digit: empty, spaces or punctuation only.",
+        Severity.WARNING,
+        doc=f"""## What it does
+Reports each term of a taxonomy (`tags`, `categories` and the site's
+`[taxonomies]`) without a letter or a digit, and what Hugo does with it: drops
+an empty one (`""`) without a word, writes the page of `?` or `…` to the
+taxonomy's own list page (`/tags/`), where one overwrites the other, and makes a
+page with nothing to read in its title for `" "` (`/tags/-/`) or `-`. {_SITE}
+
+## Why is this bad?
+The author meant a term: the article is missing from the term page they had in
+mind, and readers find an unnamed term in the list, or none at all.
+
+## Example
+```markdown
+---
+title: "Price cuts"
+tags: ["Go", ""]
+---
+```
+```console
+$ fmlint content/
+content/posts/a.md:3:14: SITE007 tags term is empty: Hugo drops it without a word
+```
+Use instead: the term meant, or none.
+```markdown
+---
+title: "Price cuts"
+tags: ["Go", "Rust"]
+---
+```
+
+{_OPTIONS}
+""",
+    ),
 )
 
 SITE_CODES = frozenset(rule.code for rule in RULES)

@@ -29,13 +29,14 @@ from fmlint.site.index import (
 )
 from fmlint.site.refs import LINKS, lookup, resolve
 
-COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLICATE_TITLE = (
+COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLICATE_TITLE, EMPTY_TERM = (
     "SITE001",
     "SITE002",
     "SITE003",
     "SITE004",
     "SITE005",
     "SITE006",
+    "SITE007",
 )
 FILE_START = At(1, 1, 1, 1)
 # Anchors that Hugo's templates and Markdown extensions make, not headings
@@ -46,6 +47,7 @@ _GENERATED_ANCHORS = re.compile(
     r"^(fn:|fnref:|:~:|user-content-fn-|user-content-fnref-)|^footnote-label$|^TableOfContents$|^[Tt][Oo][Pp]$"
 )
 
+_ONE_SLASH = re.compile(r"//+")  # (a term Hugo's sanitising leaves nothing of: `?`'s page is the list's, `/tags/`)
 Wanted = Callable[[Page], bool]
 
 
@@ -159,11 +161,7 @@ def term_variants(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
     """Terms spelt differently that readers (or Hugo) take for one: see :func:`fold`; within a language, which
     has its own term pages."""
     for taxonomy in index.config.taxonomies:
-        checked: dict[str, list[tuple[Page, Item]]] = {}  # language → its pages' terms to check
-        for page in index.pages:
-            if wanted(page) and (items := page.facts.lists.get(taxonomy)):
-                checked.setdefault(page.language, []).extend((page, item) for item in items)
-        for language, uses in checked.items():
+        for language, uses in _term_uses(index, taxonomy, wanted).items():
             counts = Counter(index.terms(taxonomy, language))
             spellings: dict[str, list[str]] = {}  # folded → spellings, in order of first use
             for value in counts:
@@ -185,6 +183,40 @@ def term_variants(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                     yield Finding(page, TERM_VARIANT, message, item.at)
 
 
+def empty_terms(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
+    """Terms without a letter or a digit: Hugo drops an empty one; the others' pages have no name to show (a
+    space's is `/tags/-/`), or are written over the taxonomy's own page (`?` and `…` are written to `/tags/`)."""
+    hugo = index.config.generator == "hugo"
+    for taxonomy in index.config.taxonomies:
+        for language, uses in _term_uses(index, taxonomy, wanted).items():
+            for page, item in uses:
+                term = item.value
+                if fold(term):
+                    continue
+                if not term:
+                    effect = "Hugo drops it without a word" if hugo else "it names no term"
+                    yield Finding(page, EMPTY_TERM, f"{taxonomy} term is empty: {effect}", item.at)
+                    continue
+                if not hugo:
+                    effect = "its page has no name readers can find"
+                elif (url := term_url(index, taxonomy, language, term)) == (
+                    listing := index.config.language_prefix(language) + sanitize(f"/{taxonomy}/")
+                ) and taxonomy in index.config.taxonomy_lists:
+                    effect = f"Hugo writes its page to `{listing}`, where the list of {taxonomy} goes: one overwrites the other"
+                else:
+                    effect = f"Hugo makes a term page `{url}` with nothing to read in its title"
+                yield Finding(page, EMPTY_TERM, f"{taxonomy} term `{term}` has no letter or digit: {effect}", item.at)
+
+
+def _term_uses(index: SiteIndex, taxonomy: str, wanted: Wanted) -> dict[str, list[tuple[Page, Item]]]:
+    """Each language's uses of ``taxonomy``'s terms in the pages ``wanted`` says: the page and the list item."""
+    uses: dict[str, list[tuple[Page, Item]]] = {}
+    for page in index.pages:
+        if wanted(page) and (items := page.facts.lists.get(taxonomy)):
+            uses.setdefault(page.language, []).extend((page, item) for item in items)
+    return uses
+
+
 def _times(count: int) -> str:
     return "used once" if count == 1 else f"used {count} times"
 
@@ -199,7 +231,8 @@ def term_url(index: SiteIndex, taxonomy: str, language: str, term: str) -> str:
     """A term page's URL: Hugo's key normalisation (lowercase, spaces → hyphens), then sanitised, after the
     language's prefix."""
     name = basic_normalize(term) if index.config.lower else term.replace(" ", "-")
-    return index.config.language_prefix(language) + sanitize(f"/{taxonomy}/{name}/")
+    path = sanitize(f"/{taxonomy}/{name}/")
+    return index.config.language_prefix(language) + (path if name and "//" not in path else _ONE_SLASH.sub("/", path))
 
 
 def _term_effect(index: SiteIndex, taxonomy: str, language: str, term: str, majority: str) -> str:
@@ -472,4 +505,5 @@ CHECKS = {
     BROKEN_ANCHOR: broken_references,
     TRANSLATION_KEY: duplicate_translation_keys,
     DUPLICATE_TITLE: duplicate_titles,
+    EMPTY_TERM: empty_terms,
 }
