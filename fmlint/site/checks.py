@@ -157,11 +157,15 @@ def _case_collisions(claims: dict[str, list[_Claim]], wanted: Wanted) -> Iterato
                 yield Finding(claim.page, COLLISION, message, claim.at)
 
 
-def term_variants(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
-    """Terms spelt differently that readers (or Hugo) take for one: see :func:`fold`; within a language, which
-    has its own term pages."""
+def terms(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
+    """Terms spelt differently that readers (or Hugo) take for one (see :func:`fold`), within a language, which
+    has its own term pages; and terms without a letter or digit (:func:`_empty_term`)."""
     for taxonomy in index.config.taxonomies:
-        for language, uses in _term_uses(index, taxonomy, wanted).items():
+        uses: dict[str, list[tuple[Page, Item]]] = {}  # language → its pages' terms to check
+        for page in index.pages:
+            if wanted(page) and (items := page.facts.lists.get(taxonomy)):
+                uses.setdefault(page.language, []).extend((page, item) for item in items)
+        for language, used in uses.items():
             counts = Counter(index.terms(taxonomy, language))
             spellings: dict[str, list[str]] = {}  # folded → spellings, in order of first use
             for value in counts:
@@ -173,8 +177,11 @@ def term_variants(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                 for folded, group in spellings.items()
                 if len(group) > 1
             }
-            for page, item in uses:
-                majority = majorities.get(fold(item.value), item.value)
+            for page, item in used:
+                if not (folded := fold(item.value)):
+                    yield Finding(page, EMPTY_TERM, _empty_term(index, taxonomy, language, item.value), item.at)
+                    continue
+                majority = majorities.get(folded, item.value)
                 if item.value != majority:
                     message = (
                         f"{taxonomy} term `{item.value}` is a variant of `{majority}` ({_times(counts[majority])}): "
@@ -183,38 +190,21 @@ def term_variants(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                     yield Finding(page, TERM_VARIANT, message, item.at)
 
 
-def empty_terms(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
-    """Terms without a letter or a digit: Hugo drops an empty one; the others' pages have no name to show (a
-    space's is `/tags/-/`), or are written over the taxonomy's own page (`?` and `…` are written to `/tags/`)."""
+def _empty_term(index: SiteIndex, taxonomy: str, language: str, term: str) -> str:
+    """What becomes of a term without a letter or digit: Hugo drops an empty one; the others' pages have no name
+    to show (a space's is ``/tags/-/``), or are written over the taxonomy's own page (``?``'s is ``/tags/``)."""
     hugo = index.config.generator == "hugo"
-    for taxonomy in index.config.taxonomies:
-        for language, uses in _term_uses(index, taxonomy, wanted).items():
-            for page, item in uses:
-                term = item.value
-                if fold(term):
-                    continue
-                if not term:
-                    effect = "Hugo drops it without a word" if hugo else "it names no term"
-                    yield Finding(page, EMPTY_TERM, f"{taxonomy} term is empty: {effect}", item.at)
-                    continue
-                if not hugo:
-                    effect = "its page has no name readers can find"
-                elif (url := term_url(index, taxonomy, language, term)) == (
-                    listing := index.config.language_prefix(language) + sanitize(f"/{taxonomy}/")
-                ) and taxonomy in index.config.taxonomy_lists:
-                    effect = f"Hugo writes its page to `{listing}`, where the list of {taxonomy} goes: one overwrites the other"
-                else:
-                    effect = f"Hugo makes a term page `{url}` with nothing to read in its title"
-                yield Finding(page, EMPTY_TERM, f"{taxonomy} term `{term}` has no letter or digit: {effect}", item.at)
-
-
-def _term_uses(index: SiteIndex, taxonomy: str, wanted: Wanted) -> dict[str, list[tuple[Page, Item]]]:
-    """Each language's uses of ``taxonomy``'s terms in the pages ``wanted`` says: the page and the list item."""
-    uses: dict[str, list[tuple[Page, Item]]] = {}
-    for page in index.pages:
-        if wanted(page) and (items := page.facts.lists.get(taxonomy)):
-            uses.setdefault(page.language, []).extend((page, item) for item in items)
-    return uses
+    if not term:
+        return f"{taxonomy} term is empty: {'Hugo drops it without a word' if hugo else 'it names no term'}"
+    if not hugo:
+        effect = "its page has no name readers can find"
+    elif (url := term_url(index, taxonomy, language, term)) == (
+        listing := index.config.language_prefix(language) + sanitize(f"/{taxonomy}/")
+    ) and taxonomy in index.config.taxonomy_lists:
+        effect = f"Hugo writes its page to `{listing}`, where the list of {taxonomy} goes: one overwrites the other"
+    else:
+        effect = f"Hugo makes a term page `{url}` with nothing to read in its title"
+    return f"{taxonomy} term `{term}` has no letter or digit: {effect}"
 
 
 def _times(count: int) -> str:
@@ -500,10 +490,10 @@ def _value(item: Item | None) -> str:
 
 CHECKS = {
     COLLISION: collisions,
-    TERM_VARIANT: term_variants,
+    TERM_VARIANT: terms,
     BROKEN_REFERENCE: broken_references,
     BROKEN_ANCHOR: broken_references,
     TRANSLATION_KEY: duplicate_translation_keys,
     DUPLICATE_TITLE: duplicate_titles,
-    EMPTY_TERM: empty_terms,
+    EMPTY_TERM: terms,
 }
