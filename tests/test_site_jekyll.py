@@ -426,3 +426,11 @@ def test_paths_another_project_serves_are_not_judged(tmp_path, capsys, monkeypat
     assert found() == [every[2], every[4]]
     (tmp_path / ".fmlint.toml").write_text('[rules.site]\nexternal-paths = ["user-guide"]\n', encoding="utf-8")
     assert found() == [every[2], every[3], every[4]]
+
+
+def test_an_empty_tag_is_reported_without_what_hugo_would_do(tmp_path):
+    write(tmp_path, {"_config.yml": "title: t\n", "_posts/2024-01-02-a.md": page('title: "A"', 'tags: [go, "", "?"]')})
+    assert site_findings(tmp_path) == [
+        "_posts/2024-01-02-a.md:3:12-3:14 SITE007 tags term is empty: it names no term",
+        "_posts/2024-01-02-a.md:3:16-3:19 SITE007 tags term `?` has no letter or digit: no reader can tell what it names",
+    ]

@@ -197,7 +197,7 @@ def _empty_term(index: SiteIndex, taxonomy: str, language: str, term: str) -> st
     if not term:
         return f"{taxonomy} term is empty: {'Hugo drops it without a word' if hugo else 'it names no term'}"
     if not hugo:
-        effect = "its page has no name readers can find"
+        effect = "no reader can tell what it names"
     elif (url := term_url(index, taxonomy, language, term)) == (
         listing := index.config.language_prefix(language) + sanitize(f"/{taxonomy}/")
     ) and taxonomy in index.config.taxonomy_lists:
