@@ -270,6 +270,37 @@ def test_keys_a_hugo_sites_layouts_read_are_known_to_its_bundled_schema(tmp_path
     assert unknown(*cache) == ["3:1 status", "7:1 banner", "8:1 statuss"]
 
 
+def test_a_map_the_sites_layouts_read_fields_of_is_the_sites_shape(tmp_path, monkeypatch, capsys):
+    """goharbor.io's blog layouts read `.Params.author.name` and `.company`: its posts' `author: {name: …}` is
+    what the site wants, not the bundled schema's name or list of names (32 SC001 before). Where no layout reads
+    a field of it, the map is still reported; so is a wrong type elsewhere in the same front matter, and the
+    answer follows the layouts (kept with the cached result)."""
+    from fmlint.cli import main
+    from fmlint.site.config import forget_sites
+
+    layout = "{{ .Params.author.name }}{{ with .Params.author.company }}, {{ . }}{{ end }}"
+    files = {
+        "hugo.toml": 'baseURL = "https://example.org/"\n',
+        "layouts/_partials/byline.html": layout,
+        "content/a.md": "---\ntitle: A\nauthor:\n  name: Orlin\n  company: VMware\n---\n",
+        "content/b.md": "---\ntitle: B\nauthor: {name: Jane}\ndraft: 'no'\n---\n",
+        "content/c.md": "---\ntitle: C\nauthor: Jane\n---\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def invalid() -> list[str]:
+        main(["--format", "json", "--cache-dir", str(tmp_path / "cache"), "--select", "SC001", "content"])
+        return [f"{d['path']}:{d['line']}:{d['column']}" for d in json.loads(capsys.readouterr().out)]
+
+    assert invalid() == ["content/b.md:4:8"]  # (`draft: 'no'`: a string)
+    (tmp_path / "layouts/_partials/byline.html").write_text("{{ .Params.author }}", encoding="utf-8")
+    forget_sites()  # (as a new process would read it)
+    assert invalid() == ["content/a.md:4:3", "content/b.md:3:9", "content/b.md:4:8"]
+
+
 def test_keys_a_hugo_pages_param_shortcodes_show_are_known(tmp_path, monkeypatch, capsys):
     """grpc.io's pages show their own `cmake-version` with Hugo's `param` shortcode: a key the page uses."""
     from fmlint.cli import main

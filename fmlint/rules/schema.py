@@ -277,10 +277,21 @@ def no_page(path: str) -> bool:
 def keys_layouts_read(path: str, keys: tuple[str, ...]) -> str:
     """Which of ``keys`` (top-level front-matter keys) the layouts of the Hugo site holding ``path`` read
     (``.Params.status``), comma-separated: the site uses them, though fmlint's schema does not list them."""
+    return _read_by_layouts(path, keys, maps=False)
+
+
+@probe_function
+def keys_layouts_read_as_maps(path: str, keys: tuple[str, ...]) -> str:
+    """Which of ``keys`` the layouts of the Hugo site holding ``path`` read as maps (goharbor.io's
+    ``.Params.author.name``), comma-separated: the shape of their values is the site's, not the schema's."""
+    return _read_by_layouts(path, keys, maps=True)
+
+
+def _read_by_layouts(path: str, keys: tuple[str, ...], maps: bool) -> str:
     from fmlint.site.config import site_of
 
     site = site_of(path)
-    read = site.layout_params if site is not None else frozenset()
+    read = frozenset() if site is None else site.layout_maps if maps else site.layout_params
     return ",".join(key for key in keys if key.lower() in read)
 
 
@@ -338,6 +349,8 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         if ctx.settings.preset == "hugo":
             used |= param_shortcode_reads(ctx.doc.text[ctx.doc.body_start :], undefined)
         data = {key: value for key, value in data.items() if key not in used}
+    if schema.bundled and isinstance(data, dict) and not known_valid(schema, data):
+        data = _without_layout_maps(ctx, data)
     if not known_valid(schema, data):
         from fmlint.schema.errors import MISSING_KEY, schema_problems  # jsonschema: imported for the first invalid one
         from fmlint.site.rendering import headless, lowered_keys
@@ -348,6 +361,16 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             if problem.code != MISSING_KEY or not (bundle or ctx.probe(no_page, ctx.doc.path)):
                 yield problem
     yield from near_miss_problems(schema.contents, data, fm)
+
+
+def _without_layout_maps(ctx: Context, data: dict[Any, Any]) -> dict[Any, Any]:
+    """``data`` without the maps the site's layouts read fields of: a bundled schema's type for such a key
+    (``author``: a name) is not the site's (``author: {name: …, company: …}``)."""
+    maps = tuple(key for key, value in data.items() if isinstance(key, str) and isinstance(value, dict))
+    if not maps:
+        return data
+    read = set(ctx.probe(keys_layouts_read_as_maps, ctx.doc.path, maps).split(","))
+    return {key: value for key, value in data.items() if key not in read}
 
 
 _TRUE_WORDS, _FALSE_WORDS = {"true", "yes", "on"}, {"false", "no", "off"}

@@ -255,11 +255,19 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
         """The page parameters a Hugo site's layouts read (``fmlint.site.templates.params_read``), and those a
         known theme's read when it is missing (``fmlint.site.known_themes``)."""
         from fmlint.site.known_themes import known_params
+
+        return self._layout_reads[0] | known_params(self.missing_themes) if self.generator == "hugo" else frozenset()
+
+    @property
+    def layout_maps(self) -> frozenset[str]:
+        """The page parameters a Hugo site's layouts read as maps (``.Params.author.name``)."""
+        return self._layout_reads[1]
+
+    @cached_property
+    def _layout_reads(self) -> tuple[frozenset[str], frozenset[str]]:
         from fmlint.site.templates import params_read
 
-        if self.generator != "hugo":
-            return frozenset()
-        return params_read(self.layout_dirs) | known_params(self.missing_themes)
+        return params_read(self.layout_dirs) if self.generator == "hugo" else (frozenset(), frozenset())
 
     def ignored(self, path: str) -> bool:
         """Whether Hugo's ``ignoreFiles`` leave out the content file at ``path`` (absolute): it reads no such file."""

@@ -148,17 +148,22 @@ def links_rewritten(layouts: Sequence[str]) -> bool:
 _PARAM_READ = re.compile(
     r'(?<![Ss]ite)\.Params\.(\w+)|\.Param\s+"(\w+)|\b(?:index|isset)\s+[$\w.]*(?<![Ss]ite\.)\bParams\s+"(\w+)"'
 )
+_PARAM_FIELD = re.compile(r"(?<![Ss]ite)\.Params\.(\w+)\.\w")  # `.Params.author.name`: the value is a map
 
 
-def params_read(layouts: Sequence[str]) -> frozenset[str]:
+def params_read(layouts: Sequence[str]) -> tuple[frozenset[str], frozenset[str]]:
     """The page parameters (lowercased, as Hugo keys them) the templates in the layout folders ``layouts`` (a
-    site's and its themes') read: front-matter keys the site uses, though no schema of fmlint's lists them."""
+    site's and its themes') read: front-matter keys the site uses, though no schema of fmlint's lists them; and
+    of them, those read as maps (a field of the value: ``.Params.author.name``), whose shape is the site's."""
     found: set[str] = set()
+    maps: set[str] = set()
     for top in layouts:
         for folder, _, files in os.walk(top):
             for name in files:
-                found |= params_in(_read(os.path.join(folder, name)))
-    return frozenset(found)
+                template = _read(os.path.join(folder, name))
+                found |= params_in(template)
+                maps.update(match.group(1).lower() for match in _PARAM_FIELD.finditer(template))
+    return frozenset(found), frozenset(maps)
 
 
 def params_in(template: str) -> set[str]:
