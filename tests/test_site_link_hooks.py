@@ -19,6 +19,8 @@ from urllib.parse import urljoin
 import pytest
 from test_site_rules import HUGO, _quiet_env, needs_hugo, page, placed, site_findings, write
 
+from fmlint.site.config import forget_sites
+
 BADGER = "A [r](../../operations/tools/#remote) x\n\nB [t](tools.md) x\n\nC [u](../../operations/tools.md) x\n"
 OPERATIONS = "D [v](tools.md) x\n\nE [w](./tools/) x\n"
 GET_PAGE_HOOK = (
@@ -81,16 +83,76 @@ def test_each_link_fmlint_calls_broken_is_a_404_of_hugos_build(tmp_path, hook):
     """Hugo builds the site; each `<a href>` is resolved from its page's URL as a browser does and looked for
     in the output: it is missing exactly where fmlint reports the link."""
     docs_site(tmp_path, hook)
-    out = tmp_path / "public"
-    subprocess.run([HUGO, "--quiet", "-s", str(tmp_path), "-d", str(out)], env=_quiet_env(), check=True)
-    missing = set()
-    for html in out.rglob("index.html"):
-        url = "/" + str(html.parent.relative_to(out)).strip(".") + "/"
-        for href in re.findall(r'href="([^"]+)"', html.read_text()):
-            path = urljoin("https://example.org" + url.replace("//", "/"), href).split("example.org", 1)[1]
-            target = out / path.partition("#")[0].strip("/")
-            if not (target / "index.html").exists() and not target.is_file():
-                missing.add((url.replace("//", "/"), href))
+    missing = _missing_in_build(tmp_path)
     reported = set(placed(site_findings(tmp_path)))
     assert bool(missing) == bool(reported) and len(missing) == len(reported)
     assert reported == set(NO_FILE if hook == GET_PAGE_HOOK else AS_WRITTEN)
+
+
+EMBEDDED = '[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n'
+
+
+def bare_word_site(root: Path, embedded: bool, hook: str | None = None) -> None:
+    """`tools` from the operations section's page is its page's URL, `link` no page's; `setup` from the tools
+    page is a page only to Hugo's embedded hook, whose `GetPage` finds it beside the tools page."""
+    config = 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term", "rss", "sitemap"]\n'
+    write(
+        root,
+        {
+            "hugo.toml": config + (EMBEDDED if embedded else ""),
+            "layouts/_default/single.html": "{{ .Content }}",
+            "layouts/_default/list.html": "{{ .Content }}",
+            "content/docs/operations/_index.md": page("title: Operations", body="F [x](tools) x\n\nG [y](link) x\n"),
+            "content/docs/operations/tools.md": page("title: Tools", body="H [s](setup) x\n"),
+            "content/docs/operations/setup.md": page("title: Setup"),
+        },
+    )
+    if hook is not None:
+        write(root, {"layouts/_markup/render-link.html": hook})
+
+
+def _missing_in_build(root: Path) -> set[tuple[str, str]]:
+    """Each (page URL, href) of Hugo's build of ``root`` that leads to no file of the build."""
+    out = root / "public"
+    subprocess.run([HUGO, "--quiet", "-s", str(root), "-d", str(out)], env=_quiet_env(), check=True)
+    missing = set()
+    for html in out.rglob("index.html"):
+        url = ("/" + str(html.parent.relative_to(out)).strip(".") + "/").replace("//", "/")
+        for href in re.findall(r'href="([^"]+)"', html.read_text()):
+            path = urljoin("https://example.org" + url, href).split("example.org", 1)[1]
+            target = out / path.partition("#")[0].strip("/")
+            if not (target / "index.html").exists() and not target.is_file():
+                missing.add((url, href))
+    return missing
+
+
+BARE_BROKEN = {  # (page URL, href) → fmlint's finding
+    ("/docs/operations/", "link"): "content/docs/operations/_index.md:7:7-7:11 SITE003",
+    ("/docs/operations/tools/", "setup"): "content/docs/operations/tools.md:5:7-5:12 SITE003",
+}
+
+
+@pytest.mark.parametrize("embedded", [False, True])
+def test_a_bare_word_link_is_a_relative_url_or_the_page_hugos_embedded_hook_finds(tmp_path, embedded):
+    """vitess.io's `[TabletExternallyReparented](link)` (12 versions of a page): with no render hook, or Hugo's
+    embedded one (which finds `setup` beside the page), a bare word is judged; a site's own hook may read it
+    otherwise (hugo-docs' `[x](g)` glossary links), and it is not."""
+    bare_word_site(tmp_path, embedded)
+    expected = [BARE_BROKEN[("/docs/operations/", "link")]]
+    if not embedded:
+        expected.append(BARE_BROKEN[("/docs/operations/tools/", "setup")])
+    assert placed(site_findings(tmp_path)) == expected
+    assert site_findings(tmp_path)[0].endswith(
+        "`link` leads to `/docs/operations/link`, which is no page's URL (nor an alias, a taxonomy page or a file in "
+        "static/)"
+    )
+    bare_word_site(tmp_path, embedded, GET_PAGE_HOOK)
+    forget_sites()  # (as a new process reads the site)
+    assert site_findings(tmp_path) == []
+
+
+@needs_hugo
+@pytest.mark.parametrize("embedded", [False, True])
+def test_each_bare_word_fmlint_calls_broken_is_a_404_of_hugos_build(tmp_path, embedded):
+    bare_word_site(tmp_path, embedded)
+    assert sorted(BARE_BROKEN[found] for found in _missing_in_build(tmp_path)) == placed(site_findings(tmp_path))

@@ -135,6 +135,9 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # links are written as they are, a link to a Markdown file too: Hugo's when no render hook finds pages
     # (``_links_as_written``), Astro's without remark or rehype plugins
     links_as_written: bool = False
+    # Hugo: no link render hook rewrites destinations but its embedded one, if used: a bare word (`[x](setup)`) is
+    # a relative URL, or the page the embedded hook finds
+    hooks_known: bool = False
     permalink_style: str = ""  # Jekyll's ``permalink`` (``date``, ``pretty``, … or a pattern)
     # Jekyll's collections that are written (``output: true``; ``posts`` always), with their ``permalink``
     # ("" for the default), in the folder ``collections_dir`` ("" for the site's)
@@ -861,14 +864,14 @@ def _embedded_link_hook(layouts: tuple[str, ...], options: dict[str, Any], langu
     return use == "fallback" or (len(languages) > 1 and single_host)
 
 
-def _links_as_written(layouts: tuple[str, ...], missing: tuple[str, ...], embedded: bool) -> bool:
-    """Whether Hugo writes each Markdown link's destination as it is written, for the browser to resolve from the
-    page's URL (a relative ``x.md`` is then no page): Hugo's embedded render hook is not used, and no link render
-    hook of the site's or its themes' rewrites destinations (``fmlint.site.templates.links_rewritten``).  Not
+def _hooks_known(layouts: tuple[str, ...], missing: tuple[str, ...]) -> bool:
+    """Whether no link render hook of the site's or its themes' rewrites destinations
+    (``fmlint.site.templates.links_rewritten``): Hugo writes each as it is, or as its embedded hook does.  Not
     known while a theme or module is missing, or where no layout folder is there (a checkout of the content
-    alone, as the hugo-docs corpus): their hooks are not there to read."""
+    alone, as the hugo-docs corpus, whose hook reads `[x](g)` as a glossary link): their hooks are not there
+    to read."""
     present = any(os.path.isdir(top) for top in layouts)
-    return present and not embedded and not missing and not links_rewritten(layouts)
+    return present and not missing and not links_rewritten(layouts)
 
 
 _PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net", "localhost", "127.0.0.1")
@@ -978,6 +981,7 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         else DEFAULT_TAXONOMIES
     )
     disabled_kinds = [str(k).lower() for k in options.get("disablekinds", []) or []]
+    hooks_known = _hooks_known(layouts, themes.missing)
     taxonomy_lists = () if "taxonomy" in disabled_kinds else taxonomies
     if "term" in disabled_kinds:  # (`taxonomy` is the page listing a taxonomy's terms: theirs are still written)
         taxonomies = ()
@@ -999,7 +1003,8 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         base_path=urlsplit(str(options.get("baseurl", ""))).path.strip("/"),
         own_hosts=_own_hosts(options.get("baseurl")),
         link_hook=link_hook,
-        links_as_written=_links_as_written(layouts, themes.missing, link_hook),
+        links_as_written=hooks_known and not link_hook,
+        hooks_known=hooks_known,
         heading_ids=str(parser.get("autoheadingidtype", "github")).lower(),
         definition_ids=bool(parser.get("autodefinitiontermid", False)),
         dashes=_typographer_dashes(_table(options, "markup", "goldmark", "extensions").get("typographer")),

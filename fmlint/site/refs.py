@@ -268,8 +268,14 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
             found = index.by_file.get(prefix + name)
             if found is not None:
                 return _folder_page(index, page, target, found, unquote(fragment))
-        # (a bare word is left to Hugo's render hooks: `g`; Docusaurus reads it as a URL, `settings#x`)
-        if path.startswith(("./", "../")) or "/" in path or index.config.docusaurus is not None:
+        # (a bare word is left to a Hugo site's own render hooks, hugo-docs' glossary `g`; but for Hugo's embedded
+        # one or none, it is a relative URL, as Docusaurus reads it: `settings#x`)
+        if (
+            path.startswith(("./", "../"))
+            or "/" in path
+            or index.config.docusaurus is not None
+            or index.config.hooks_known
+        ):
             return _relative_url(index, page, target)
     return _SKIP
 
