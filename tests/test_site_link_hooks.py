@@ -19,8 +19,6 @@ from urllib.parse import urljoin
 import pytest
 from test_site_rules import HUGO, _quiet_env, needs_hugo, page, placed, site_findings, write
 
-from fmlint.site.config import forget_sites
-
 BADGER = "A [r](../../operations/tools/#remote) x\n\nB [t](tools.md) x\n\nC [u](../../operations/tools.md) x\n"
 OPERATIONS = "D [v](tools.md) x\n\nE [w](./tools/) x\n"
 GET_PAGE_HOOK = (
@@ -132,27 +130,34 @@ BARE_BROKEN = {  # (page URL, href) → fmlint's finding
 }
 
 
-@pytest.mark.parametrize("embedded", [False, True])
-def test_a_bare_word_link_is_a_relative_url_or_the_page_hugos_embedded_hook_finds(tmp_path, embedded):
-    """vitess.io's `[TabletExternallyReparented](link)` (12 versions of a page): with no render hook, or Hugo's
-    embedded one (which finds `setup` beside the page), a bare word is judged; a site's own hook may read it
-    otherwise (hugo-docs' `[x](g)` glossary links), and it is not."""
-    bare_word_site(tmp_path, embedded)
-    expected = [BARE_BROKEN[("/docs/operations/", "link")]]
-    if not embedded:
-        expected.append(BARE_BROKEN[("/docs/operations/tools/", "setup")])
-    assert placed(site_findings(tmp_path)) == expected
-    assert site_findings(tmp_path)[0].endswith(
+REPLACING_HOOK = '<a href="{{ replace .Destination "setup" "/docs/operations/setup/" }}">{{ .Text }}</a>'
+BARE_CASES = {  # (embedded hook, the site's own hook) → the bare words judged broken
+    "no hook": (False, None, ["link", "setup"]),
+    "Hugo's embedded hook": (True, None, ["link"]),
+    "a hook that finds pages": (False, GET_PAGE_HOOK, ["link"]),
+}
+
+
+@pytest.mark.parametrize("case", [*BARE_CASES, "a hook that rewrites otherwise"])
+def test_a_bare_word_link_is_a_relative_url_or_the_page_a_hook_finds(tmp_path, case):
+    """vitess.io's `[TabletExternallyReparented](link)` (12 versions of a page), goharbor.io's `[2.10](r210)` for
+    `[2.10][r210]`: with no render hook, Hugo's embedded one or one that finds pages (which find `setup` beside
+    the page), a bare word is judged; a hook that may read it otherwise (hugo-docs' `[x](g)` glossary links) is
+    left to decide."""
+    embedded, hook, broken = BARE_CASES.get(case, (False, REPLACING_HOOK, []))
+    bare_word_site(tmp_path, embedded, hook)
+    found = site_findings(tmp_path)
+    by_word = {"link": ("/docs/operations/", "link"), "setup": ("/docs/operations/tools/", "setup")}
+    assert placed(found) == [BARE_BROKEN[by_word[word]] for word in broken]
+    assert not broken or found[0].endswith(
         "`link` leads to `/docs/operations/link`, which is no page's URL (nor an alias, a taxonomy page or a file in "
         "static/)"
     )
-    bare_word_site(tmp_path, embedded, GET_PAGE_HOOK)
-    forget_sites()  # (as a new process reads the site)
-    assert site_findings(tmp_path) == []
 
 
 @needs_hugo
-@pytest.mark.parametrize("embedded", [False, True])
-def test_each_bare_word_fmlint_calls_broken_is_a_404_of_hugos_build(tmp_path, embedded):
-    bare_word_site(tmp_path, embedded)
+@pytest.mark.parametrize("case", BARE_CASES)
+def test_each_bare_word_fmlint_calls_broken_is_a_404_of_hugos_build(tmp_path, case):
+    embedded, hook, _ = BARE_CASES[case]
+    bare_word_site(tmp_path, embedded, hook)
     assert sorted(BARE_BROKEN[found] for found in _missing_in_build(tmp_path)) == placed(site_findings(tmp_path))

@@ -42,7 +42,7 @@ from fmlint.site.globs import glob_slice_matches, mount_holds
 from fmlint.site.hugo_modules import components
 from fmlint.site.rendering import NEVER, build_render
 from fmlint.site.routes import netlify_redirect_sources, redirect_sources
-from fmlint.site.templates import layout_folders, link_hooks, links_rewritten
+from fmlint.site.templates import layout_folders, link_hooks, links_rewritten, pages_found_only
 
 if TYPE_CHECKING:  # (the other generators' readers are imported when such a site is read)
     from fmlint.site.docusaurus import Docusaurus
@@ -135,8 +135,8 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # links are written as they are, a link to a Markdown file too: Hugo's when no render hook finds pages
     # (``_links_as_written``), Astro's without remark or rehype plugins
     links_as_written: bool = False
-    # Hugo: no link render hook rewrites destinations but its embedded one, if used: a bare word (`[x](setup)`) is
-    # a relative URL, or the page the embedded hook finds
+    # Hugo: each link render hook (its embedded one too) writes a destination as written or as the page GetPage finds:
+    # a bare word (`[x](setup)`) is a relative URL, or that page
     hooks_known: bool = False
     permalink_style: str = ""  # Jekyll's ``permalink`` (``date``, ``pretty``, … or a pattern)
     # Jekyll's collections that are written (``output: true``; ``posts`` always), with their ``permalink``
@@ -864,14 +864,25 @@ def _embedded_link_hook(layouts: tuple[str, ...], options: dict[str, Any], langu
     return use == "fallback" or (len(languages) > 1 and single_host)
 
 
-def _hooks_known(layouts: tuple[str, ...], missing: tuple[str, ...]) -> bool:
-    """Whether no link render hook of the site's or its themes' rewrites destinations
-    (``fmlint.site.templates.links_rewritten``): Hugo writes each as it is, or as its embedded hook does.  Not
+def _links_as_written(layouts: tuple[str, ...], missing: tuple[str, ...], embedded: bool) -> bool:
+    """Whether Hugo writes each Markdown link's destination as it is written, for the browser to resolve from the
+    page's URL (a relative ``x.md`` is then no page): Hugo's embedded render hook is not used, and no link render
+    hook of the site's or its themes' rewrites destinations (``fmlint.site.templates.links_rewritten``).  Not
     known while a theme or module is missing, or where no layout folder is there (a checkout of the content
-    alone, as the hugo-docs corpus, whose hook reads `[x](g)` as a glossary link): their hooks are not there
-    to read."""
-    present = any(os.path.isdir(top) for top in layouts)
-    return present and not missing and not links_rewritten(layouts)
+    alone, as the hugo-docs corpus): their hooks are not there to read."""
+    return _layouts_read(layouts, missing) and not embedded and not links_rewritten(layouts)
+
+
+def _hooks_known(layouts: tuple[str, ...], missing: tuple[str, ...]) -> bool:
+    """Whether each link render hook of the site's or its themes' writes a destination as it is, or as the page
+    ``GetPage`` finds (``fmlint.site.templates.pages_found_only``), as Hugo's embedded hook does: known as for
+    :func:`_links_as_written` (hugo-docs' hook, not in the corpus, reads `[x](g)` as a glossary link)."""
+    return _layouts_read(layouts, missing) and pages_found_only(layouts)
+
+
+def _layouts_read(layouts: tuple[str, ...], missing: tuple[str, ...]) -> bool:
+    """Whether the site's layouts are there to read: a layout folder is, and no theme or module is missing."""
+    return any(os.path.isdir(top) for top in layouts) and not missing
 
 
 _PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net", "localhost", "127.0.0.1")
@@ -981,7 +992,6 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         else DEFAULT_TAXONOMIES
     )
     disabled_kinds = [str(k).lower() for k in options.get("disablekinds", []) or []]
-    hooks_known = _hooks_known(layouts, themes.missing)
     taxonomy_lists = () if "taxonomy" in disabled_kinds else taxonomies
     if "term" in disabled_kinds:  # (`taxonomy` is the page listing a taxonomy's terms: theirs are still written)
         taxonomies = ()
@@ -1003,8 +1013,8 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         base_path=urlsplit(str(options.get("baseurl", ""))).path.strip("/"),
         own_hosts=_own_hosts(options.get("baseurl")),
         link_hook=link_hook,
-        links_as_written=hooks_known and not link_hook,
-        hooks_known=hooks_known,
+        links_as_written=_links_as_written(layouts, themes.missing, link_hook),
+        hooks_known=_hooks_known(layouts, themes.missing),
         heading_ids=str(parser.get("autoheadingidtype", "github")).lower(),
         definition_ids=bool(parser.get("autodefinitiontermid", False)),
         dashes=_typographer_dashes(_table(options, "markup", "goldmark", "extensions").get("typographer")),

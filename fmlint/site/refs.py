@@ -268,8 +268,8 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
             found = index.by_file.get(prefix + name)
             if found is not None:
                 return _folder_page(index, page, target, found, unquote(fragment))
-        # (a bare word is left to a Hugo site's own render hooks, hugo-docs' glossary `g`; but for Hugo's embedded
-        # one or none, it is a relative URL, as Docusaurus reads it: `settings#x`)
+        # (a bare word is left to a Hugo site's own render hooks, hugo-docs' glossary `g`, unless they only find
+        # pages, as Hugo's embedded one: then it is a relative URL or such a page, as Docusaurus reads `settings#x`)
         if (
             path.startswith(("./", "../"))
             or "/" in path

@@ -143,6 +143,13 @@ def links_rewritten(layouts: Sequence[str]) -> bool:
     return any(_REWRITES.search(_read(path)) for path in link_hooks(layouts))
 
 
+def pages_found_only(layouts: Sequence[str]) -> bool:
+    """Whether each link render hook in the layout folders ``layouts`` writes a destination as written, or as the
+    page ``.GetPage`` finds for it (fluxcd.io's, keda.sh's, goharbor.io's): no other rewriting (hugo-docs'
+    reads `[x](g)` as a glossary link, with ``TrimPrefix`` and ``Resources``)."""
+    return all(found.group(0) == "GetPage" for path in link_hooks(layouts) for found in _REWRITES.finditer(_read(path)))
+
+
 # a page's parameter a template reads: ``.Params.status`` (of any page: ``$.Page.Params.x``, not the site's
 # ``site.Params.x``), ``.Param "x"``, ``index .Params "x"``, ``isset .Params "x"``
 _PARAM_READ = re.compile(
