@@ -349,9 +349,15 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         if ctx.settings.preset == "hugo":
             used |= param_shortcode_reads(ctx.doc.text[ctx.doc.body_start :], undefined)
         data = {key: value for key, value in data.items() if key not in used}
-    if schema.bundled and isinstance(data, dict) and not known_valid(schema, data):
-        data = _without_layout_maps(ctx, data)
-    if not known_valid(schema, data):
+    valid = known_valid(schema, data)
+    if (
+        not valid
+        and isinstance(data, dict)
+        and schema.bundled
+        and (kept := _without_layout_maps(ctx, data)) is not data
+    ):
+        data, valid = kept, known_valid(schema, kept)
+    if not valid:
         from fmlint.schema.errors import MISSING_KEY, schema_problems  # jsonschema: imported for the first invalid one
         from fmlint.site.rendering import headless, lowered_keys
 
@@ -367,10 +373,8 @@ def _without_layout_maps(ctx: Context, data: dict[Any, Any]) -> dict[Any, Any]:
     """``data`` without the maps the site's layouts read fields of: a bundled schema's type for such a key
     (``author``: a name) is not the site's (``author: {name: …, company: …}``)."""
     maps = tuple(key for key, value in data.items() if isinstance(key, str) and isinstance(value, dict))
-    if not maps:
-        return data
-    read = set(ctx.probe(keys_layouts_read_as_maps, ctx.doc.path, maps).split(","))
-    return {key: value for key, value in data.items() if key not in read}
+    read = set(ctx.probe(keys_layouts_read_as_maps, ctx.doc.path, maps).split(",")) if maps else set()
+    return {key: value for key, value in data.items() if key not in read} if read - {""} else data
 
 
 _TRUE_WORDS, _FALSE_WORDS = {"true", "yes", "on"}, {"false", "no", "off"}
