@@ -5,6 +5,7 @@ import jsonschema
 import jsonschema_rs
 import pytest
 from support import check
+from test_site_rules import write
 
 import fmlint.schema.loader
 from fmlint.schema.loader import SchemaLoadError, compile_schema, load_schema
@@ -216,9 +217,7 @@ def test_a_leaf_bundles_resources_and_a_headless_bundle_need_no_page_keys(tmp_pa
         "plain/boilerplates/index.md": "---\nheadless: false\n---\n",
         "plain/boilerplates/kind.md": "Run it.\n",
     }
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text, encoding="utf-8")
+    write(tmp_path, files)
     monkeypatch.chdir(tmp_path)
     main(["--format", "json", "--no-cache", "--select", "SC003,SC004", "site", "plain"])
     found = [f"{d['path']}:{d['line']}:{d['column']} {d['code']}" for d in json.loads(capsys.readouterr().out)]
@@ -250,9 +249,7 @@ def test_keys_a_hugo_sites_layouts_read_are_known_to_its_bundled_schema(tmp_path
         "site/themes/geek/layouts/partials/toc.html": '{{ index $.Page.Params "tocHidden" }}',
         "site/content/a.md": f"---\n{front_matter}---\n",
     }
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text, encoding="utf-8")
+    write(tmp_path, files)
     (tmp_path / "own.schema.json").write_bytes(load_schema("hugo-article").path.read_bytes())
     monkeypatch.chdir(tmp_path)
 
@@ -286,9 +283,7 @@ def test_a_map_the_sites_layouts_read_fields_of_is_the_sites_shape(tmp_path, mon
         "content/b.md": "---\ntitle: B\nauthor: {name: Jane}\ndraft: 'no'\n---\n",
         "content/c.md": "---\ntitle: C\nauthor: Jane\n---\n",
     }
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text, encoding="utf-8")
+    write(tmp_path, files)
     monkeypatch.chdir(tmp_path)
 
     def invalid() -> list[str]:
