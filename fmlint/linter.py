@@ -24,6 +24,7 @@ from fmlint.diagnostics import INTERNAL_ERROR, ORDER, Diagnostic, Problem, Sever
 from fmlint.document import Document, only_at_top, read_document, unreadable_document
 from fmlint.file_result import FileResult
 from fmlint.fix.locate import located_fix
+from fmlint.fix.model import DiagnosticFix
 from fmlint.frontmatter import parse_front_matter
 from fmlint.images import image_references
 from fmlint.positions import Position, Span
@@ -245,9 +246,15 @@ def _diagnostic(doc: Document, problem: Problem, settings: Settings) -> Diagnost
 
 
 def located_diagnostic(
-    path: str, position: Position, code: str, message: str, settings: Settings, severity: Severity | None = None
+    path: str,
+    position: Position,
+    code: str,
+    message: str,
+    settings: Settings,
+    severity: Severity | None = None,
+    fix: DiagnosticFix | None = None,
 ) -> Diagnostic:
-    """A finding already located by line and column (the online checks) as a diagnostic."""
+    """A finding already located by line and column (the online checks, the site rules) as a diagnostic."""
     rule = RULES_BY_CODE[code]
     # interned: the many identical messages (a generic alt text's, on every picture) share one string, and
     # one object per chunk of results crosses from a worker process (pickle keeps what is shared)
@@ -262,4 +269,5 @@ def located_diagnostic(
         rule=rule.name,
         severity=settings.severity(code) or severity or rule.severity,
         message=message,
+        fix=fix,
     )

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from lsprotocol import types
 
-from tests.lsp_session import change, diagnostics, edit, located, open_document, session
+from tests.lsp_session import PROFILES, change, diagnostics, edit, located, open_document, session
+from tests.test_server import _actions, _applied
 from tests.test_site_rules import page, write
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
@@ -96,3 +97,42 @@ async def test_a_starlight_page_gets_its_broken_links_in_utf16_columns(tmp_path:
         uri = open_document(client, path, path.read_text(encoding="utf-8"))
         found = await _eventually(client, uri, 1, lambda found: len(codes(found)) == 2)
         assert codes(found) == [("SITE003", 4, 7, 4, 13), ("SITE003", 6, 26, 6, 35)]
+
+
+@pytest.mark.parametrize("profile", ["visual-studio-code", "neovim"])
+async def test_a_broken_anchor_has_a_quick_fix_and_fix_all_applies_it(profile: str, tmp_path: Path) -> None:
+    """A site finding's fix is a code action of the version opened (unsafe, as its title says); counted as
+    safe by the configuration, ``source.fixAll`` applies it as ``fmlint --fix`` does (after an emoji: two
+    UTF-16 units, four UTF-8 bytes)."""
+    body = '🚀 {{< ref "install#Setup-Guide" >}} and [x](#Here)\n\n## Here\n'
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "content/docs/install.md": page('title: "Install"', body="## Setup Guide\n"),
+            "content/docs/use.md": page('title: "Use"', body=body),
+        },
+    )
+    path = tmp_path / "content/docs/use.md"
+    text = path.read_text(encoding="utf-8")
+    async with session(profile, tmp_path) as client:
+        uri = open_document(client, path, text)
+        await _eventually(client, uri, 1, lambda found: len(codes(found)) == 2)
+        actions = await _actions(client, uri, 4)
+        titles = [action.title for action in actions]
+        assert titles[:2] == ["Link to `#setup-guide` (unsafe)", "Link to `#here` (unsafe)"]
+        first = actions[0].edit
+        assert first is not None and first.changes is not None
+        fixed = text.replace("#Setup-Guide", "#setup-guide")
+        assert _applied(text, list(first.changes[uri]), PROFILES[profile]) == fixed
+        assert await _actions(client, uri, 0, only=[types.CodeActionKind.SourceFixAll]) == []
+    (tmp_path / ".fmlint.toml").write_text('extend-safe-fixes = ["SITE004"]\n', encoding="utf-8")
+    async with session(profile, tmp_path) as client:
+        uri = open_document(client, path, text)
+        await _eventually(client, uri, 1, lambda found: len(codes(found)) == 2)
+        titles = [action.title for action in await _actions(client, uri, 4)]
+        assert titles[:3] == ["Link to `#setup-guide`", "Link to `#here`", "Fix all SITE004 problems in this file"]
+        (fix_all,) = await _actions(client, uri, 0, only=[types.CodeActionKind.SourceFixAll])
+        assert fix_all.edit is not None and fix_all.edit.changes is not None
+        both = fixed.replace("#Here", "#here")
+        assert _applied(text, list(fix_all.edit.changes[uri]), PROFILES[profile]) == both

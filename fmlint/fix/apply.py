@@ -10,6 +10,11 @@ accepted fixes are applied together and checked the same way, the document
 is read and linted again, and passes repeat until nothing is left to fix, the
 text repeats, or :data:`MAX_PASSES`.  A document whose front matter does not
 parse, or whose bytes are not clean UTF-8, is never edited.
+
+Findings the document's own lint does not make (the site rules', from the
+run) are *carried*: their fixes are applied with the others, and those left
+move with each pass's edits (a fix of theirs that an applied edit overlaps is
+dropped, the finding kept).
 """
 
 from __future__ import annotations
@@ -20,12 +25,12 @@ from typing import Any
 import msgspec
 
 from fmlint.config.settings import Settings
-from fmlint.diagnostics import Diagnostic
+from fmlint.diagnostics import ORDER, Diagnostic
 from fmlint.document import Document, read_document
 from fmlint.file_result import FileResult
 from fmlint.fix.encoding import encoded
-from fmlint.fix.locate import offset_edits
-from fmlint.fix.model import SAFE, Edit
+from fmlint.fix.locate import located_fix, offset_edits
+from fmlint.fix.model import SAFE, Edit, Fix
 from fmlint.frontmatter import FrontMatter, JsonPath, describe_path, parse_front_matter
 from fmlint.linter import lint_file
 from fmlint.positions import Span
@@ -60,9 +65,13 @@ class FixOutcome(msgspec.Struct):
 Wanted = Callable[[Diagnostic], bool]
 
 
-def fix_document(doc: Document, settings: Settings, wanted: Wanted, verbose: bool = False) -> FixOutcome:
-    """Apply the fixes ``wanted`` selects to ``doc`` (see the module docstring)."""
-    outcome = FixOutcome(doc, lint_file(doc, settings, verbose))
+def fix_document(
+    doc: Document, settings: Settings, wanted: Wanted, verbose: bool = False, carried: Sequence[Diagnostic] = ()
+) -> FixOutcome:
+    """Apply the fixes ``wanted`` selects to ``doc``, and those of the ``carried`` findings (see the module
+    docstring)."""
+    carried = list(carried)
+    outcome = FixOutcome(doc, _with(lint_file(doc, settings, verbose), carried))
     if not _editable(doc):
         return outcome
     refused: set[tuple[Any, ...]] = set()
@@ -93,8 +102,14 @@ def fix_document(doc: Document, settings: Settings, wanted: Wanted, verbose: boo
             break  # fixes undoing each other
         seen.add(text)
         fixed = read_document(current.path, text.encode("utf-8"))
+        done = {id(diagnostic) for diagnostic, _ in accepted}
+        carried = [_moved(d, current, fixed, applied) for d in carried if id(d) not in done]
         outcome = FixOutcome(
-            fixed, lint_file(fixed, settings, verbose), outcome.applied, outcome.reverted, outcome.passes
+            fixed,
+            _with(lint_file(fixed, settings, verbose), carried),
+            outcome.applied,
+            outcome.reverted,
+            outcome.passes,
         )
         outcome.applied.extend(diagnostic for diagnostic, _ in accepted)
         outcome.passes.append(applied)
@@ -109,6 +124,49 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
         position = edit.end
     parts.append(text[position:])
     return "".join(parts)
+
+
+def _with(result: FileResult, carried: list[Diagnostic]) -> FileResult:
+    """The document's own lint with the ``carried`` findings."""
+    if not carried:
+        return result
+    return FileResult(result.path, sorted([*result.diagnostics, *carried], key=ORDER), result.urls, result.facts)
+
+
+def _moved(diagnostic: Diagnostic, before: Document, after: Document, edits: Sequence[Edit]) -> Diagnostic:
+    """A finding in ``before`` where it is in ``after``, the text ``edits`` made of it (with its fix, unless
+    an edit overlaps the fix's)."""
+    lines = before.lines
+    start = _shifted(lines.offset_at(diagnostic.line, diagnostic.column), edits)
+    end = _shifted(lines.offset_at(diagnostic.end_line, diagnostic.end_column), edits)
+    place = after.lines.position(Span(start, max(start, end)))
+    fix = diagnostic.fix
+    if fix is not None:
+        own = offset_edits(before, fix)
+        moved = tuple(Edit(_shifted(e.start, edits), _shifted(e.end, edits), e.content) for e in own)
+        clear = not any(_overlap(edit, other) for edit in own for other in edits)
+        fix = located_fix(after, Fix(fix.applicability, fix.message, moved)) if clear else None
+    return msgspec.structs.replace(
+        diagnostic,
+        line=place.line,
+        column=place.column,
+        end_line=place.end_line,
+        end_column=place.end_column,
+        fix=fix,
+    )
+
+
+def _shifted(offset: int, edits: Sequence[Edit]) -> int:
+    """Where an offset of the text before ``edits`` (sorted, apart) is after them (in an edited span: where
+    the span's content ends)."""
+    shift = 0
+    for edit in edits:
+        if edit.start >= offset:
+            break
+        if edit.end > offset:
+            return edit.start + shift + len(edit.content)
+        shift += len(edit.content) - (edit.end - edit.start)
+    return offset + shift
 
 
 def _editable(doc: Document) -> bool:

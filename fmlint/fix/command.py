@@ -29,6 +29,7 @@ from fmlint.fix.writer import WriteError, read_with_snapshot, write_atomically
 from fmlint.linter import located_diagnostic
 from fmlint.pools import worker_pool
 from fmlint.positions import Position
+from fmlint.rules.site import SITE_CODES
 from fmlint.runner import MIN_FILES_FOR_POOL, RunResult, default_jobs
 
 NOT_WRITTEN = "FL006"
@@ -117,7 +118,8 @@ def _fix_file(task: _Task) -> tuple[FileResult, FileFix | None]:
     except OSError:
         return file_result, None  # it vanished or became unreadable since it was linted: nothing to fix
     doc = read_document(path, data)
-    outcome = fix_document(doc, task.settings, lambda d: _wanted(task.policy, task.unsafe, d), task.verbose)
+    carried = [d for d in file_result.diagnostics if d.code in SITE_CODES]  # (found by the run's site pass)
+    outcome = fix_document(doc, task.settings, lambda d: _wanted(task.policy, task.unsafe, d), task.verbose, carried)
     fixed = outcome.encoded(data)
     if task.write and fixed != data:
         try:

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from fmlint.diagnostics import Problem, Severity
+from fmlint.fix.model import UNSAFE
 from fmlint.rules.base import Context, Rule
 
 NEEDS = ("front_matter", "markdown")
@@ -281,8 +282,21 @@ content/posts/a.md:7:33: SITE004 `#option` is not a heading ID of `content/insta
 ```
 Use instead: `{{{{< relref "install#options" >}}}}`.
 
+## Fix
+Unsafe (the page then renders another link): when exactly one ID of the
+target page is the fragment spelt otherwise, the fragment is rewritten to it
+(the message names it first) — one that differs only in letter case or
+percent-encoding (`#nodeLinker` for `nodelinker`: a browser matches IDs
+exactly), the ID another generator or another of Hugo's `autoHeadingIDType`s
+makes of one of the page's headings (`#dependances-des-charts`, written for
+`github-ascii`, for `dépendances-des-charts`), or one whose separators alone
+differ (`#tablet_types` for `tablet-types`). A near spelling (`#option` for
+`#options`) is named in the message, never written. A fix is made only where
+the destination is written as fmlint read it (on one line, without escapes).
+
 {_OPTIONS}
 """,
+        fix=UNSAFE,
     ),
     Rule(
         "SITE005",

@@ -249,7 +249,7 @@ async def code_action(ls: FmlintServer, params: types.CodeActionParams) -> list[
     if _wanted(types.CodeActionKind.QuickFix, params.context.only):
         found += actions.code_actions(buffer, outcome, params.range, policy)
     if ls.configuration.client.fix_all and _wanted(quick_fixes.FIX_ALL, params.context.only):
-        fix_all = quick_fixes.fix_all_action(buffer, outcome.settings, policy)
+        fix_all = quick_fixes.fix_all_action(buffer, outcome.settings, policy, quick_fixes.site_findings(outcome))
         found += [fix_all] if fix_all else []
     return found
 

@@ -10,14 +10,15 @@
 
 The last two run :func:`fmlint.fix.apply.fix_document` on the buffer's text as
 ``--fix`` does (passes until nothing is left, each proven harmless), on
-fmlint's own findings — never on the diagnostics the client sends back — and
-send the result as one edit of the part that changed.
+fmlint's own findings — never on the diagnostics the client sends back; the
+site rules' too, for the version opened or saved — and send the result as one
+edit of the part that changed.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from lsprotocol import types
 
@@ -27,6 +28,7 @@ from fmlint.diagnostics import Diagnostic
 from fmlint.fix.apply import fix_document
 from fmlint.fix.locate import offset_edits
 from fmlint.fix.model import SAFE
+from fmlint.rules.site import SITE_CODES
 from fmlint.server.diagnostics import Outcome, lsp_diagnostic
 from fmlint.server.text import TextBuffer
 
@@ -65,7 +67,7 @@ def fix_actions(
     assert outcome.settings is not None
     for code in sorted({d.code for d in here if safe_fix(d)}):
         if sum(1 for d in outcome.found if d.code == code and safe_fix(d)) > 1:
-            of_code = fixed_document_edit(buffer, outcome.settings, _of_code(code, safe_fix))
+            of_code = fixed_document_edit(buffer, outcome.settings, _of_code(code, safe_fix), site_findings(outcome))
             if of_code is not None:
                 title = f"Fix all {code} problems in this file"
                 actions.append(types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix, edit=of_code))
@@ -76,18 +78,27 @@ def _of_code(code: str, wanted: Callable[[Diagnostic], bool]) -> Callable[[Diagn
     return lambda d: d.code == code and wanted(d)
 
 
-def fix_all_action(buffer: TextBuffer, settings: Settings, policy: FixPolicy) -> types.CodeAction | None:
-    """``source.fixAll.fmlint``: the safe fixes, applied as ``fmlint --fix`` applies them."""
-    edit = fixed_document_edit(buffer, settings, _safe(policy))
+def fix_all_action(
+    buffer: TextBuffer, settings: Settings, policy: FixPolicy, carried: Sequence[Diagnostic] = ()
+) -> types.CodeAction | None:
+    """``source.fixAll.fmlint``: the safe fixes (the ``carried`` findings' too), applied as ``fmlint --fix``
+    applies them."""
+    edit = fixed_document_edit(buffer, settings, _safe(policy), carried)
     return types.CodeAction(title="fmlint: fix all safe problems", kind=FIX_ALL, edit=edit) if edit else None
 
 
+def site_findings(outcome: Outcome) -> list[Diagnostic]:
+    """The site rules' findings of the lint (of the buffer's version): ``fix_document`` applies their fixes too."""
+    return [d for d in outcome.found if d.code in SITE_CODES] if outcome.site else []
+
+
 def fixed_document_edit(
-    buffer: TextBuffer, settings: Settings, wanted: Callable[[Diagnostic], bool]
+    buffer: TextBuffer, settings: Settings, wanted: Callable[[Diagnostic], bool], carried: Sequence[Diagnostic] = ()
 ) -> types.WorkspaceEdit | None:
-    """The text ``fix_document`` makes of the buffer, as one edit of the part that changed (``None``: no change)."""
+    """The text ``fix_document`` makes of the buffer (with the ``carried`` findings' fixes), as one edit of the
+    part that changed (``None``: no change)."""
     before = buffer.document.text
-    after = fix_document(buffer.document, settings, wanted).doc.text
+    after = fix_document(buffer.document, settings, wanted, carried=carried).doc.text
     if after == before:
         return None
     # commonprefix compares any strings character by character (in C): texts here, not paths

@@ -357,6 +357,27 @@ def _kramdown_id() -> re.Pattern[str]:
     return re.compile(f"(?:[{_XML_NAME_START}][{_XML_NAME_START}\\-.0-9\u00b7\u0300-\u036f\u203f\u2040]*)?")
 
 
+def base_id(text: str, id_type: str, dashes: tuple[str, str]) -> str:
+    """The ID a heading of ``text`` gets before any duplicate's suffix ("" for none: kramdown's ``auto_ids``
+    off; the cached slugs ``heading_ids`` made)."""
+    text = _dashed(text, dashes)
+    if id_type.startswith(KRAMDOWN + ":"):
+        _, parser, prefix = id_type.split(":", 2)
+        slug = "" if parser == "none" else _kramdown_basic(text) if parser == "kramdown" else _kramdown_gfm(text)
+        return prefix + slug if slug else ""
+    return _slug(id_type, text) or "heading"
+
+
+@lru_cache(maxsize=4096)
+def every_slug(text: str, dashes: tuple[str, str]) -> frozenset[str]:
+    """The IDs each generator fmlint knows (and each of Hugo's ``autoHeadingIDType``s) makes of a heading's
+    ``text``, its dashes as the site's typographer writes them and as written (before any duplicate's suffix;
+    a site breaks the same anchor from many pages)."""
+    slugs: tuple[Callable[[str], str], ...] = (*SLUGIFIERS.values(), _kramdown_gfm, _kramdown_basic)
+    written = {_dashed(text, dashes), _dashed(text, WRITTEN_DASHES)}
+    return frozenset(slug(each) for each in written for slug in slugs)
+
+
 def _dashed(text: str, dashes: tuple[str, str]) -> str:
     if EN_DASH in text or EM_DASH in text:
         return text.replace(EN_DASH, dashes[0]).replace(EM_DASH, dashes[1])

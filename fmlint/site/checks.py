@@ -12,9 +12,11 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 import msgspec
 
+from fmlint.fix.model import DiagnosticFix
 from fmlint.site.facts import At, Item, Reference
 from fmlint.site.hugo_paths import basic_normalize, make_path, sanitize
 from fmlint.site.index import (
@@ -56,6 +58,23 @@ class Finding(msgspec.Struct, frozen=True):
     code: str
     message: str
     at: At
+    fix: DiagnosticFix | None = None
+
+    @property
+    def kept(self) -> KeptFinding:
+        """As a site pass keeps it (the page by its absolute path)."""
+        return self.page.absolute, self.code, self.message, self.at, self.fix
+
+
+KeptFinding = tuple[str, str, str, At, DiagnosticFix | None]
+
+
+class _Problem(NamedTuple):
+    """What is wrong with a reference: its code and message, and the fix if there is one."""
+
+    code: str
+    message: str
+    fix: DiagnosticFix | None = None
 
 
 class _Claim(msgspec.Struct, frozen=True):
@@ -291,7 +310,7 @@ def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                     fallbacks = locale_fallbacks(index, page)
                 problem = _in_locales(index, fallbacks, reference)
             if problem is not None:
-                yield Finding(page, *problem, reference.at)
+                yield Finding(page, problem.code, problem.message, reference.at, problem.fix)
         if index.config.docusaurus is not None:
             yield from _pagination(index, page)
             yield from _authors(index, page)
@@ -351,16 +370,16 @@ def _pagination(index: SiteIndex, page: Page) -> Iterator[Finding]:
                 yield Finding(page, BROKEN_REFERENCE, message, item.at)
 
 
-def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> tuple[str, str] | None:
-    """What is wrong with a reference of ``page`` (the code and message), if anything."""
+def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> _Problem | None:
+    """What is wrong with a reference of ``page``, if anything."""
     resolved = resolve(index, page, reference)
     if not resolved.checked:
         return None
     if resolved.page is None:
-        return BROKEN_REFERENCE, resolved.problem
+        return _Problem(BROKEN_REFERENCE, resolved.problem)
     fragment, target = resolved.fragment, resolved.page
     if target.facts.draft and not page.facts.draft and index.config.generator == "hugo":
-        return BROKEN_REFERENCE, _draft_message(index, reference, target)
+        return _Problem(BROKEN_REFERENCE, _draft_message(index, reference, target))
     if target is page and not page.renders:
         return None  # a fragment written to be included: its own #links are the including page's
     if fragment and not _GENERATED_ANCHORS.search(fragment) and fragment not in index.config.page_anchors:
@@ -373,11 +392,11 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> tu
             and target.ids_known
             and not index.ids_written(target)
         ):
-            return BROKEN_ANCHOR, _anchor_message(page, target, fragment, ids)
+            return _broken_anchor(page, target, fragment, ids, reference)
     return None
 
 
-def _home_fragment(index: SiteIndex, page: Page, reference: Reference) -> tuple[str, str] | None:
+def _home_fragment(index: SiteIndex, page: Page, reference: Reference) -> _Problem | None:
     """A ``[x](#fragment)`` link in a Hugo shortcode whose template renders it with ``markdownify``, on a site
     using the embedded link render hook: rendered outside the page, the hook writes it as the home page's."""
     if (
@@ -387,14 +406,17 @@ def _home_fragment(index: SiteIndex, page: Page, reference: Reference) -> tuple[
     ):
         return None
     home = index.config.language_prefix(page.language) + "/"
-    return BROKEN_ANCHOR, (
-        f"`{reference.target}` is in `{{{{< {reference.shortcode} >}}}}`, whose template renders it with "
-        f"`markdownify`, outside this page: Hugo's link render hook writes it as `{home}{reference.target}`, "
-        "a link to the home page (render the content with `.Page.RenderString`, or write the page's path)"
+    return _Problem(
+        BROKEN_ANCHOR,
+        (
+            f"`{reference.target}` is in `{{{{< {reference.shortcode} >}}}}`, whose template renders it with "
+            f"`markdownify`, outside this page: Hugo's link render hook writes it as `{home}{reference.target}`, "
+            "a link to the home page (render the content with `.Page.RenderString`, or write the page's path)"
+        ),
     )
 
 
-def _in_locales(index: SiteIndex, fallbacks: list[Page], reference: Reference) -> tuple[str, str] | None:
+def _in_locales(index: SiteIndex, fallbacks: list[Page], reference: Reference) -> _Problem | None:
     """What is wrong with a link from the root of a Docusaurus page in the locales that show it untranslated
     (``fallbacks``: the page as each shows it), where the link gets the locale's prefix: a translated page's
     heading may have another ID."""
@@ -404,9 +426,9 @@ def _in_locales(index: SiteIndex, fallbacks: list[Page], reference: Reference) -
     if not failing:
         return None
     locales = ", ".join(f"`{locale}`" for locale, _ in failing)
-    code, message = failing[0][1]
+    code, message, fix = failing[0][1]
     which = "locales, which show" if len(failing) > 1 else "locale, which shows"
-    return code, f"{message} (in the {locales} {which} this page untranslated)"
+    return _Problem(code, f"{message} (in the {locales} {which} this page untranslated)", fix)
 
 
 def _draft_message(index: SiteIndex, reference: Reference, target: Page) -> str:
@@ -421,11 +443,22 @@ def _draft_message(index: SiteIndex, reference: Reference, target: Page) -> str:
     )
 
 
-def _anchor_message(page: Page, target: Page, fragment: str, ids: set[str]) -> str:
+def _broken_anchor(page: Page, target: Page, fragment: str, ids: set[str], reference: Reference) -> _Problem:
+    """A fragment that is no ID of its ``target``: the IDs like it named, and the fix when one of them is the
+    fragment spelt otherwise (``fmlint.site.anchor_fix``)."""
     where = "this page" if target is page else f"`{target.file or target.url}`"  # (a section without a file)
-    close = _close_ids(fragment, frozenset(ids))
+    known = frozenset(ids)
+    close = _close_ids(fragment, known)
+    meant = target.meant_id(fragment, known, close)
+    if meant is not None:
+        close = [meant, *(other for other in close if other != meant)][:3]
     hint = f" (did you mean {', '.join(f'`#{c}`' for c in close)}?)" if close else ""
-    return f"`#{fragment}` is not a heading ID of {where}{hint}"
+    message = f"`#{fragment}` is not a heading ID of {where}{hint}"
+    if meant is None:
+        return _Problem(BROKEN_ANCHOR, message)
+    from fmlint.site.anchor_fix import fragment_fix
+
+    return _Problem(BROKEN_ANCHOR, message, fragment_fix(reference.target, reference.at, meant))
 
 
 @lru_cache(maxsize=4096)

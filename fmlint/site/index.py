@@ -24,14 +24,14 @@ import datetime
 import os
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 import msgspec
 
 from fmlint.images import IMAGE_EXTENSIONS
-from fmlint.site.anchors import REMARK, WRITTEN_DASHES, custom_id, heading_ids, predictable
+from fmlint.site.anchors import REMARK, WRITTEN_DASHES, base_id, custom_id, heading_ids, predictable
 from fmlint.site.config import CONTENT_EXTENSIONS, SiteConfig
 from fmlint.site.facts import Anchor, Item, SiteFacts
 from fmlint.site.globs import glob_slice_matches
@@ -115,6 +115,19 @@ class Page(msgspec.Struct, eq=False):
             )
         return self._ids
 
+    def meant_id(self, fragment: str, ids: frozenset[str], close: Sequence[str]) -> str | None:
+        """The one of ``ids`` (its IDs, with those of the files it shows) that ``fragment`` names in another
+        spelling, ``close`` the IDs most like it (``fmlint.site.anchor_fix``)."""
+        from fmlint.site.anchor_fix import meant_id
+
+        if self._headings is None:
+            self._headings = {}
+            for anchor in self._anchors:
+                if anchor.heading and not anchor.custom:
+                    base = base_id(anchor.text, self._id_type, self._dashes)
+                    self._headings.setdefault(base, []).append(anchor.text)
+        return meant_id(fragment, ids, close, self._headings, self._dashes)
+
     @property
     def ids_known(self) -> bool:
         """Whether :attr:`ids` are all its IDs (see ``anchors.predictable``): not for a page no file shows (a
@@ -141,6 +154,7 @@ class Page(msgspec.Struct, eq=False):
     # whether a heading in the content of a paired shortcode (by name) is written as one (Hugo: its template's say)
     _shown: Callable[[str], bool] | None = None
     _ids: set[str] | None = None
+    _headings: dict[str, list[str]] | None = None  # heading texts by ID before a duplicate's suffix (see meant_id)
 
 
 class SiteIndex(msgspec.Struct, dict=True):

@@ -55,6 +55,7 @@ from fmlint.config.settings import Settings
 from fmlint.diagnostics import INTERNAL_ERROR, Diagnostic
 from fmlint.document import read_document
 from fmlint.file_result import FileResult
+from fmlint.fix.model import DiagnosticFix
 from fmlint.linter import context, located_diagnostic, read_path, site_facts
 from fmlint.positions import Position
 from fmlint.rules import CHECKERS
@@ -147,10 +148,10 @@ def _collector_paused() -> Iterator[None]:
 
 
 class _Memo(msgspec.Struct, array_like=True):
-    """A site pass's findings in every file (absolute path, code, message, place), and the files outside
+    """A site pass's findings in every file (absolute path, code, message, place, fix), and the files outside
     the index it looked for (function, path, answer): stored after a run over the whole site."""
 
-    findings: list[tuple[str, str, str, At]]
+    findings: list[tuple[str, str, str, At, DiagnosticFix | None]]  # (``Finding.kept``)
     probes: list[tuple[str, str, bool]]
     files: dict[str, tuple[str, bytes]]  # absolute path → (stamp, digest of its facts) when kept
     implicit: list[tuple[str, str]] = []  # the sections Hugo makes for folders without ``_index.md``
@@ -233,7 +234,7 @@ def _site_findings(
         memo = _whole_memo(run, state, refresh and cache is not None and _partial_keys(site))
     diagnostics: dict[str, list[Diagnostic]] = {}
     seen: set[tuple[str, str, int, int, str]] = set()
-    for absolute, code, message, at in memo.findings:
+    for absolute, code, message, at, fix in memo.findings:
         if absolute not in in_run or code not in wanted_codes[absolute]:
             continue
         path = in_run[absolute].path
@@ -242,7 +243,8 @@ def _site_findings(
             continue
         seen.add(key)
         position = Position(at.line, at.column, at.end_line, at.end_column)
-        diagnostics.setdefault(path, []).append(located_diagnostic(path, position, code, message, settings_for(path)))
+        found = located_diagnostic(path, position, code, message, settings_for(path), fix=fix)
+        diagnostics.setdefault(path, []).append(found)
     # (a result served by its stamp has no suppression comments: its facts say False, read or not)
     with_comments = {
         result.path for result in in_run.values() if result.facts is not None and result.facts.suppressions
@@ -329,7 +331,7 @@ def _whole_memo(run: _Pass, state: str, keep: bool = False) -> _Memo:
         pages = (path for _, path, _ in others if path.lower().endswith(run.site.page_extensions))
         wanted = {**dict.fromkeys(pages, SITE_CODES), **wanted}
     findings, kept = _findings(index, wanted, kept_too, run.jobs, to_keep if kept_too else None)
-    memo = _Memo([(f.page.absolute, f.code, f.message, f.at) for f in findings], index.probes, {})
+    memo = _Memo([f.kept for f in findings], index.probes, {})
     if kept is not None:
         memo.files, keys = kept
         memo.implicit = [(page.language, page.folder) for page in index.pages if page.file is None]
@@ -370,7 +372,7 @@ def _partial_memo(run: _Pass, kept: _Memo, changed: Sequence[tuple[str, str, Sit
     files = [(result.path, absolute, fresh[absolute]) for absolute, result in run.in_run.items()]
     index = partial_index(run.site, files, run.files, kept.implicit, run.adapters, keyed, loaded, changed)
     findings, _ = _findings(index, run.wanted_codes, False)
-    return _Memo([(f.page.absolute, f.code, f.message, f.at) for f in findings], index.probes, {})
+    return _Memo([f.kept for f in findings], index.probes, {})
 
 
 def _page_keys(index: SiteIndex, files: list[str]) -> list[tuple[str, str, int, int]] | None:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from fmlint.fix.model import DiagnosticFix
 from fmlint.site.checks import Finding, broken_references
 from fmlint.site.facts import At
 from fmlint.site.index import Page, SiteIndex
@@ -34,7 +35,9 @@ if TYPE_CHECKING:  # (multiprocessing is imported when a check is split: a pre-c
 MIN_PAGES = 2000  # below, a fork (~10 ms with a large heap) saves little
 
 Wanted = Callable[[Page], bool]
-_Sent = tuple[list[tuple[int, str, str, At]], list[tuple[str, str, bool]]]  # findings by page number, probes
+_Sent = tuple[
+    list[tuple[int, str, str, At, DiagnosticFix | None]], list[tuple[str, str, bool]]
+]  # findings by page number, probes
 _ENCODER = msgspec.msgpack.Encoder()
 _DECODER = msgspec.msgpack.Decoder(_Sent)
 
@@ -73,7 +76,7 @@ def split_references(index: SiteIndex, wanted: Wanted, busy: bool) -> Iterator[C
             theirs = list(broken_references(index, _share(numbers, wanted, mine, True)))
         else:
             index.probes += probes
-            theirs = [Finding(index.pages[number], code, message, at) for number, code, message, at in found]
+            theirs = [Finding(index.pages[n], code, message, at, fix) for n, code, message, at, fix in found]
         return sorted([*own, *theirs], key=lambda finding: numbers[id(finding.page)])
 
     try:
@@ -91,6 +94,6 @@ def _share(numbers: dict[int, int], wanted: Wanted, mine: int, child: bool) -> W
 def _check_share(index: SiteIndex, numbers: dict[int, int], wanted: Wanted, mine: int, sending: Connection) -> None:
     start = len(index.probes)
     found = broken_references(index, _share(numbers, wanted, mine, True))
-    sent: _Sent = ([(numbers[id(f.page)], f.code, f.message, f.at) for f in found], index.probes[start:])
+    sent: _Sent = ([(numbers[id(f.page)], f.code, f.message, f.at, f.fix) for f in found], index.probes[start:])
     sending.send_bytes(_ENCODER.encode(sent))
     sending.close()

@@ -1,0 +1,83 @@
+"""The fix of a broken ``#fragment``: the one ID of its page that it names in another spelling.
+
+A fragment is rewritten only when exactly one ID of the target page answers to
+it, in the first of these ways that finds one:
+
+1. letter case or percent-encoding alone (``#nodeLinker`` for ``nodelinker``:
+   a browser matches IDs exactly);
+2. the ID another generator, or another of Hugo's ``autoHeadingIDType``s,
+   makes of the heading of one of the IDs most like it (``#plugin-main-go``,
+   blackfriday's, for ``pluginmaingo``; ``#dependances-des-charts``,
+   github-ascii's, for ``dépendances-des-charts``);
+3. separators alone: ``_``, ``-`` and spaces, their runs and the ends
+   (``#tablet_types`` for ``tablet-types``).
+
+Each fix is unsafe: the page then renders another link (the one the author
+almost certainly meant).  No near spelling (``#option`` for ``#options``) is
+guessed: the message names those, a fix does not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from urllib.parse import unquote
+
+from fmlint.fix.model import UNSAFE, DiagnosticFix, FixEdit
+from fmlint.site.anchors import every_slug
+from fmlint.site.facts import At
+
+_SEPARATORS = re.compile(r"[-_\s]+")
+
+
+def meant_id(
+    fragment: str,
+    ids: frozenset[str],
+    close: Sequence[str],
+    headings: Mapping[str, list[str]],
+    dashes: tuple[str, str],
+) -> str | None:
+    """The one of ``ids`` that ``fragment`` (not one of them) names (see the module docstring), given the IDs
+    most like it (``close``), the texts of the page's headings by the ID each gets before a duplicate's suffix
+    (``headings``) and the dashes of the site's typographer."""
+    folded, separated = _spellings(ids)
+    found = folded.get(_folded(fragment), ())
+    if len(found) == 1:
+        return found[0]
+    named = {near for near in close for text in headings.get(near, ()) if fragment in every_slug(text, dashes)}
+    if len(named) == 1:
+        return named.pop()
+    found = separated.get(_separated(fragment), ())
+    return found[0] if len(found) == 1 else None
+
+
+def fragment_fix(target: str, at: At, meant: str) -> DiagnosticFix | None:
+    """The fix that writes ``meant`` for the fragment of a reference's ``target`` written at ``at``; none when
+    the place is not the target as written (over lines, or escaped: its length differs)."""
+    fragment = target.rpartition("#")[2]
+    if "#" not in target or at.line != at.end_line or at.end_column - at.column != len(target):
+        return None
+    edit = FixEdit(at.line, at.end_column - len(fragment), at.line, at.end_column, meant)
+    return DiagnosticFix(UNSAFE, f"Link to `#{meant}`", (edit,))
+
+
+@lru_cache(maxsize=256)
+def _spellings(ids: frozenset[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """A page's IDs by their letters folded and by their words (a site breaks many anchors of one page)."""
+    folded: dict[str, list[str]] = {}
+    separated: dict[str, list[str]] = {}
+    for known in ids:
+        folded.setdefault(_folded(known), []).append(known)
+        separated.setdefault(_separated(known), []).append(known)
+    folded.pop("", None)
+    separated.pop("", None)
+    return folded, separated
+
+
+def _folded(text: str) -> str:
+    return unquote(text).casefold()
+
+
+def _separated(text: str) -> str:
+    return _SEPARATORS.sub("-", _folded(text)).strip("-")
