@@ -364,6 +364,7 @@ def test_every_rule_says_how_it_fixes():
         "MD025": "unsafe",
         "MD036": "unsafe",
         "MKD001": "unsafe",
+        "SITE002": "unsafe",
         "SITE004": "unsafe",
         "FM003": "display-only",
     }

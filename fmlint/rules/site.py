@@ -129,8 +129,15 @@ content/posts/c.md:2:8: SITE002 tags term `A.I.` is a variant of `AI` (used 2 ti
 ```
 Use instead: one spelling (`tags: ["AI"]`) everywhere.
 
+## Fix
+Unsafe (the term page's title or URL changes): the majority spelling is
+written in place of the variant — a plain YAML scalar stays plain when the
+spelling can be written so (quoted otherwise), a quoted one keeps its quotes;
+none where the term is written with escapes or over lines.
+
 {_OPTIONS}
 """,
+        fix=UNSAFE,
     ),
     Rule(
         "SITE003",

@@ -18,6 +18,7 @@ import msgspec
 
 from fmlint.fix.model import DiagnosticFix
 from fmlint.site.facts import At, Item, Reference
+from fmlint.site.fixes import fragment_fix, term_fix
 from fmlint.site.hugo_paths import basic_normalize, make_path, sanitize
 from fmlint.site.index import (
     Page,
@@ -206,7 +207,7 @@ def terms(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                         f"{taxonomy} term `{item.value}` is a variant of `{majority}` ({_times(counts[majority])}): "
                         f"{_term_effect(index, taxonomy, language, item.value, majority)}"
                     )
-                    yield Finding(page, TERM_VARIANT, message, item.at)
+                    yield Finding(page, TERM_VARIANT, message, item.at, term_fix(item, majority))
 
 
 def _empty_term(index: SiteIndex, taxonomy: str, language: str, term: str) -> str:
@@ -445,7 +446,7 @@ def _draft_message(index: SiteIndex, reference: Reference, target: Page) -> str:
 
 def _broken_anchor(page: Page, target: Page, fragment: str, ids: set[str], reference: Reference) -> _Problem:
     """A fragment that is no ID of its ``target``: the IDs like it named, and the fix when one of them is the
-    fragment spelt otherwise (``fmlint.site.anchor_fix``)."""
+    fragment spelt otherwise (``fmlint.site.fixes``)."""
     where = "this page" if target is page else f"`{target.file or target.url}`"  # (a section without a file)
     known = frozenset(ids)
     close = _close_ids(fragment, known)
@@ -456,8 +457,6 @@ def _broken_anchor(page: Page, target: Page, fragment: str, ids: set[str], refer
     message = f"`#{fragment}` is not a heading ID of {where}{hint}"
     if meant is None:
         return _Problem(BROKEN_ANCHOR, message)
-    from fmlint.site.anchor_fix import fragment_fix
-
     return _Problem(BROKEN_ANCHOR, message, fragment_fix(reference.target, reference.at, meant))
 
 

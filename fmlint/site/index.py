@@ -117,8 +117,8 @@ class Page(msgspec.Struct, eq=False):
 
     def meant_id(self, fragment: str, ids: frozenset[str], close: Sequence[str]) -> str | None:
         """The one of ``ids`` (its IDs, with those of the files it shows) that ``fragment`` names in another
-        spelling, ``close`` the IDs most like it (``fmlint.site.anchor_fix``)."""
-        from fmlint.site.anchor_fix import meant_id
+        spelling, ``close`` the IDs most like it (``fmlint.site.fixes``)."""
+        from fmlint.site.fixes import meant_id
 
         if self._headings is None:
             self._headings = {}

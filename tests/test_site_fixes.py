@@ -7,6 +7,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -22,8 +23,8 @@ from fmlint.fix.apply import fix_document
 from fmlint.fix.locate import offset_edits
 from fmlint.fix.model import UNSAFE, DiagnosticFix, FixEdit
 from fmlint.positions import Span
-from fmlint.site.anchor_fix import meant_id
 from fmlint.site.anchors import BLACKFRIDAY, GITHUB, WRITTEN_DASHES, base_id, heading_ids
+from fmlint.site.fixes import meant_id
 from tests.test_site_rules import HUGO, _quiet_env, needs_hugo, page, write
 
 HEADINGS = ["Setup Guide", "Dépendances des charts", "plugin/main.go", "tablet-types", "Options", "Setup", "More"]
@@ -251,3 +252,63 @@ def test_carried_findings_move_with_the_fixes_applied_before_them(
         assert diagnostic.fix is not None
         (edit,) = offset_edits(fixed, diagnostic.fix)
         assert (edit.start, edit.end) == (start + 1, end)
+
+
+TERM_PAGES = {  # the majority `AI` (six times), and its variants in each way a term is written
+    **{f"content/posts/{name}.md": page(f'title: "{name * 2}"', 'tags: ["AI", "Yes"]') for name in "abc"},
+    **{f"content/posts/{name}.md": page(f'title: "{name * 2}"', "tags:\n  - AI\n  - 'Yes'") for name in "def"},
+    "content/posts/plain.md": page('title: "P"', "tags:\n  - ai  # plain\n  - yes"),
+    "content/posts/single.md": page('title: "S"', "tags: ['A.I.']"),
+    "content/posts/spaced.md": page('title: "Sp"', 'tags: [" AI"]'),
+    "content/posts/toml.md": '+++\ntitle = "T"\ntags = ["Ａｉ"]\n+++\n\nBody.\n',  # (placed at its array: no fix)
+    "content/posts/json.md": '{\n  "title": "J",\n  "tags": ["ai"]\n}\n\nBody.\n',
+    "content/posts/crlf.md": "\ufeff---\r\ntitle: CR\r\ntags:\r\n  - ai\r\n---\r\n\r\nBody.\r\n",
+    "content/posts/escaped.md": page('title: "E"', 'tags: ["a\\u0069"]'),  # (written otherwise: no fix)
+}
+TERMS_FIXED = {
+    "content/posts/plain.md": page('title: "P"', "tags:\n  - AI  # plain\n  - 'Yes'"),  # (`Yes`: a YAML 1.1 word)
+    "content/posts/single.md": page('title: "S"', "tags: ['AI']"),
+    "content/posts/spaced.md": page('title: "Sp"', 'tags: ["AI"]'),
+    "content/posts/json.md": '{\n  "title": "J",\n  "tags": ["AI"]\n}\n\nBody.\n',
+    "content/posts/crlf.md": "\ufeff---\r\ntitle: CR\r\ntags:\r\n  - AI\r\n---\r\n\r\nBody.\r\n",
+}
+
+
+def test_a_term_variant_is_written_as_the_majority_spelling(tmp_path, capsys, monkeypatch):
+    write(tmp_path, {"hugo.toml": 'baseURL = "https://example.org/"\n', **TERM_PAGES})
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = lint(capsys, "--format", "json", "content")
+    fixes = {(d["path"], d["line"], d["column"]): d["fix"] for d in json.loads(out)}
+    assert fixes[("content/posts/single.md", 3, 8)] == {
+        "applicability": "unsafe",
+        "message": "Write `AI`",
+        "edits": [{"line": 3, "column": 9, "end_line": 3, "end_column": 13, "content": "AI"}],
+    }
+    assert fixes[("content/posts/escaped.md", 3, 8)] is None
+    _, out, err = lint(capsys, *FIX_UNSAFE, "--format", "concise", "content")
+    assert err == "Fixed 6 problems in 5 files.\n"
+    for name, text in TERM_PAGES.items():
+        assert (tmp_path / name).read_bytes() == TERMS_FIXED.get(name, text).encode(), name
+    assert out.splitlines()[:-1] == [
+        "content/posts/escaped.md:3:8: SITE002 tags term `ai` is a variant of `AI` (used 6 times): "
+        "Hugo merges them into one term page (`/tags/ai/`) titled by either spelling",
+        "content/posts/toml.md:3:8: SITE002 tags term `Ａｉ` is a variant of `AI` (used 6 times): "
+        "Hugo makes a separate term page `/tags/ａｉ/` for it",
+    ]
+
+
+@needs_hugo
+def test_after_the_fixes_hugo_makes_one_term_page_of_each_term(tmp_path, capsys, monkeypatch):
+    pages = {name: text for name, text in TERM_PAGES.items() if not name.endswith(("escaped.md", "toml.md"))}
+    write(tmp_path, {"hugo.toml": 'baseURL = "https://example.org/"\n', "layouts/list.html": "{{ .Title }}", **pages})
+    monkeypatch.chdir(tmp_path)
+    assert HUGO is not None
+
+    def term_pages() -> list[str]:
+        subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+        return sorted(path.parent.name for path in (tmp_path / "public/tags").glob("*/index.html"))
+
+    assert len(term_pages()) > 2  # (`a.i.`, `ａｉ`, `-ai` besides `ai` and `yes`)
+    lint(capsys, *FIX_UNSAFE, "content")
+    shutil.rmtree(tmp_path / "public")
+    assert term_pages() == ["ai", "yes"]

@@ -1,7 +1,7 @@
-"""The fix of a broken ``#fragment``: the one ID of its page that it names in another spelling.
+"""The site rules' fixes, as edits at the lines and columns of the facts (the site pass reads no file).
 
-A fragment is rewritten only when exactly one ID of the target page answers to
-it, in the first of these ways that finds one:
+**A broken ``#fragment``** (SITE004) is rewritten only when exactly one ID of
+the target page answers to it, in the first of these ways that finds one:
 
 1. letter case or percent-encoding alone (``#nodeLinker`` for ``nodelinker``:
    a browser matches IDs exactly);
@@ -12,9 +12,15 @@ it, in the first of these ways that finds one:
 3. separators alone: ``_``, ``-`` and spaces, their runs and the ends
    (``#tablet_types`` for ``tablet-types``).
 
-Each fix is unsafe: the page then renders another link (the one the author
-almost certainly meant).  No near spelling (``#option`` for ``#options``) is
-guessed: the message names those, a fix does not.
+No near spelling (``#option`` for ``#options``) is guessed: the message names
+those, a fix does not.
+
+**A taxonomy term's variant** (SITE002) is written as the majority spelling:
+a plain YAML scalar as :func:`fmlint.fix.values.value_text` writes it (plain
+when it can be), a quoted one by its content alone (its quotes kept), and only
+when the text there is the term as read (one line, no escapes).
+
+Each fix is unsafe: the page then renders another link, or another term.
 """
 
 from __future__ import annotations
@@ -25,10 +31,12 @@ from functools import lru_cache
 from urllib.parse import unquote
 
 from fmlint.fix.model import UNSAFE, DiagnosticFix, FixEdit
+from fmlint.fix.values import value_text
 from fmlint.site.anchors import every_slug
-from fmlint.site.facts import At
+from fmlint.site.facts import At, Item
 
 _SEPARATORS = re.compile(r"[-_\s]+")
+_ESCAPED = re.compile(r"[\"'\\\x00-\x1f\x7f]")  # what a quoted scalar of some format would write otherwise
 
 
 def meant_id(
@@ -60,6 +68,21 @@ def fragment_fix(target: str, at: At, meant: str) -> DiagnosticFix | None:
         return None
     edit = FixEdit(at.line, at.end_column - len(fragment), at.line, at.end_column, meant)
     return DiagnosticFix(UNSAFE, f"Link to `#{meant}`", (edit,))
+
+
+def term_fix(item: Item, majority: str) -> DiagnosticFix | None:
+    """The fix that writes the term ``majority`` for ``item``, a list item of the front matter (see the module
+    docstring); none when its place is not the term as read."""
+    at, value = item.at, item.value
+    width = at.end_column - at.column if at.line == at.end_line else -1
+    if width == len(value):  # a plain scalar (YAML's: TOML and JSON strings are quoted)
+        written = value_text("yaml", majority, value)
+        edit = FixEdit(at.line, at.column, at.line, at.end_column, written) if written is not None else None
+    elif width == len(value) + 2 and not _ESCAPED.search(majority):  # quoted, without escapes: its content
+        edit = FixEdit(at.line, at.column + 1, at.line, at.end_column - 1, majority)
+    else:
+        edit = None
+    return DiagnosticFix(UNSAFE, f"Write `{majority}`", (edit,)) if edit is not None else None
 
 
 @lru_cache(maxsize=256)
