@@ -90,6 +90,14 @@ def count(
         return parent, sum(counts.values())
 
 
+def generate(corpus: Path, size: int, shape: list[str]) -> None:
+    """The corpus of ``size`` articles ``gen_corpus.py`` makes with ``shape``, in ``corpus`` (once)."""
+    if not (corpus / ".complete").exists():
+        shutil.rmtree(corpus, ignore_errors=True)
+        subprocess.run([sys.executable, str(HERE / "gen_corpus.py"), str(size), str(corpus), *shape], check=True)
+        (corpus / ".complete").write_text("")
+
+
 def _total(path: Path) -> int:
     """The instruction count of one callgrind output file (its ``summary:`` line)."""
     for line in path.read_text(errors="replace").splitlines():
@@ -111,11 +119,8 @@ def main(argv: list[str] | None = None) -> None:
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is not installed (Debian: apt install valgrind)")
     corpus = args.folder or args.work / f"{args.corpus}-{args.size}"
-    if args.folder is None and not (corpus / ".complete").exists():
-        shutil.rmtree(corpus, ignore_errors=True)
-        shape = ["--site-links"] if args.corpus == "site" else ["--shape", "seed"]
-        subprocess.run([sys.executable, str(HERE / "gen_corpus.py"), str(args.size), str(corpus), *shape], check=True)
-        (corpus / ".complete").write_text("")
+    if args.folder is None:
+        generate(corpus, args.size, ["--site-links"] if args.corpus == "site" else ["--shape", "seed"])
     versions = [("this checkout", HERE.parent, dict(os.environ))]
     if args.compare is not None:
         tree = args.compare.resolve()
