@@ -85,7 +85,7 @@ def count(
         env = {**env, "PYTHONHASHSEED": "0"}
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         process.wait()
-        counts = {path.name: _total(path) for path in Path(out).iterdir()}
+        counts = {path.name: callgrind_total(path) for path in Path(out).iterdir()}
         parent = counts.pop(f"callgrind.{process.pid}", 0)
         return parent, sum(counts.values())
 
@@ -98,7 +98,7 @@ def generate(corpus: Path, size: int, shape: list[str]) -> None:
         (corpus / ".complete").write_text("")
 
 
-def _total(path: Path) -> int:
+def callgrind_total(path: Path) -> int:
     """The instruction count of one callgrind output file (its ``summary:`` line)."""
     for line in path.read_text(errors="replace").splitlines():
         if line.startswith(("summary:", "totals:")):

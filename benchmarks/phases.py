@@ -10,7 +10,10 @@ on while the outermost call of it runs (a shim of ``CALLGRIND_TOGGLE_COLLECT``,
 built with ``gcc`` from valgrind's header; called through ``ctypes``, which
 costs ~4,000 instructions an entry: the counts include it). A
 generator function (``*`` after its name) is run to its end inside the wrap.
-Each run takes ~1 minute; two run at a time. Without ``PHASE`` arguments the
+The function is replaced where it is defined: a caller that imported it by
+name at import time (``from m import f`` at the top of a module) still calls
+the original, and the table shows it entered ``?`` times. Each run takes ~1
+minute; two run at a time. Without ``PHASE`` arguments the
 parts of the facts extraction and of the site pass below are counted.
 """
 
@@ -25,7 +28,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from instructions import _total, generate
+from instructions import callgrind_total, generate
 from trees import compile_imported
 
 # (module:function or module:Class.attribute (a property's getter too), what it is)
@@ -105,7 +108,7 @@ def count(phase: str, shim: Path, driver: Path, corpus: Path, out: Path) -> tupl
     ]
     env = {**os.environ, "PYTHONHASHSEED": "0"}
     subprocess.run(command, cwd=corpus, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return _total(output), int(entries.read_text() or 0) if entries.exists() else 0
+    return callgrind_total(output), int(entries.read_text() or 0) if entries.exists() else 0
 
 
 def main(argv: list[str] | None = None) -> None:
