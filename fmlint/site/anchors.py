@@ -48,10 +48,13 @@ _TOC_SEPARATORS = re.compile(r"[-\s]+")
 
 
 def _github(text: str, ascii_only: bool = False) -> str:
+    if text.isascii() and text.replace(" ", "").isalnum():  # (most headings: words and spaces; no search)
+        return text.replace(" ", "-").lower()
     if ascii_only:
         text = remove_accents(text).encode("ascii", "ignore").decode()
     kept = _NOT_IN_ID.sub("", text)
-    if not kept.isascii():  # `\w` has the other numbers too (`²`, `Ⅻ`): goldmark keeps decimal digits only
+    # `\w` has the other numbers too (`²`, `Ⅻ`): goldmark keeps decimal digits only (letters alone: none)
+    if not kept.isascii() and not kept.replace(" ", "").replace("-", "").isalpha():
         kept = _OTHER_NUMBERS.sub("", kept)
         if _ASTRAL.search(kept):  # (a class of the basic plane's ranges alone is twice as fast)
             kept = _ASTRAL_OTHER_NUMBERS.sub("", kept)
@@ -310,20 +313,29 @@ def heading_ids(
     """The IDs of a page's anchors, given in document order as (text, custom ID or "", is a heading); the
     dashes a typographer makes of ``--`` and ``---`` (marked in the text) are ``dashes`` (Hugo's: ``–`` and
     ``—`` by default, which IDs drop; as written elsewhere)."""
-    written = [
-        (_dashed(text, dashes), custom_id(custom, id_type) if custom else "", heading)
-        for text, custom, heading in anchors
-    ]
-    if id_type.startswith(PYTHON_MARKDOWN):
-        return _python_markdown_ids(written, id_type)
-    if id_type.startswith(KRAMDOWN + ":"):
+    if id_type.startswith((PYTHON_MARKDOWN, KRAMDOWN + ":")):
+        written = [
+            (_dashed(text, dashes), custom_id(custom, id_type) if custom else "", heading)
+            for text, custom, heading in anchors
+        ]
+        if id_type.startswith(PYTHON_MARKDOWN):
+            return _python_markdown_ids(written, id_type)
         return _kramdown_ids(written, id_type)
     taken: set[str] = set()
-    for text, custom, heading in written:
-        if custom and id_type != REMARK:
-            taken.add(custom)
+    customs = id_type != REMARK
+    slugs = _slugs_of(id_type)
+    for written, custom, heading in anchors:  # (a site's targets have ~5 each, ~1,500 in 2,000 pages: kept lean)
+        if custom and customs:
+            taken.add(custom_id(custom, id_type))
             continue
-        base = _slug(id_type, text) or ("heading" if heading else "id")
+        text = _dashed(written, dashes) if EN_DASH in written or EM_DASH in written else written
+        base = slugs.get(text)
+        if base is None:
+            base = _slug.__wrapped__(id_type, text)
+            if len(slugs) < _SLUGS_KEPT:
+                slugs[text] = base
+        if not base:
+            base = "heading" if heading else "id"
         found = base
         number = 0
         while found in taken:
@@ -384,9 +396,21 @@ def _dashed(text: str, dashes: tuple[str, str]) -> str:
     return text
 
 
-@lru_cache(maxsize=65536)
+_SLUGS_KEPT = 65536  # the slugs kept of each kind (a site's headings repeat: "Examples", "See also")
+_SLUGS: dict[str, dict[str, str]] = {}
+
+
+def _slugs_of(id_type: str) -> dict[str, str]:
+    """The slugs made so far by ``id_type``, by heading text (a dictionary: cheaper than ``lru_cache``'s key)."""
+    found = _SLUGS.get(id_type)
+    if found is None:
+        found = _SLUGS[id_type] = {}
+    return found
+
+
+@lru_cache(maxsize=_SLUGS_KEPT)
 def _slug(id_type: str, text: str) -> str:
-    """A heading text's ID before any duplicate suffix (a site's headings repeat: "Examples", "See also")."""
+    """A heading text's ID before any duplicate suffix."""
     if id_type.startswith(PYTHON_MARKDOWN + ":"):
         _, kind, separator = id_type.split(":", 2)
         return _toc(text, kind, separator)

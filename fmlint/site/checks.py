@@ -289,12 +289,24 @@ def _included(index: SiteIndex, page: Page, name: str) -> Page | list[Page] | st
 
 
 def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
+    return (finding for _, finding in numbered_reference_findings(index, wanted))
+
+
+def numbered_reference_findings(
+    index: SiteIndex, wanted: Wanted, fragments: bool | None = None
+) -> Iterator[tuple[int, Finding]]:
+    """The reference check's findings, each with its number in its page (the order one whole check finds a
+    page's in); ``fragments`` True: of the references with a ``#`` alone (the only ones whose check may work
+    out the heading IDs of the page they lead to), False: of the others and the page's other fields."""
     hugo = index.config.generator == "hugo"  # (only Hugo's shortcodes hold links: see ``Reference.shortcode``)
     for page in index.pages:
         if page.file is None or not wanted(page) or index.config.unbuilt(page.absolute):
             continue  # (a file the generator leaves out: a README for GitHub beside the docs)
         fallbacks: list[Page] | None = None
-        for reference in page.facts.references:
+        references = page.facts.references
+        for number, reference in enumerate(references):
+            if fragments is not None and ("#" in reference.target) != fragments:
+                continue
             if (
                 reference.shortcode
                 and hugo
@@ -311,10 +323,10 @@ def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                     fallbacks = locale_fallbacks(index, page)
                 problem = _in_locales(index, fallbacks, reference)
             if problem is not None:
-                yield Finding(page, problem.code, problem.message, reference.at, problem.fix)
-        if index.config.docusaurus is not None:
-            yield from _pagination(index, page)
-            yield from _authors(index, page)
+                yield number, Finding(page, problem.code, problem.message, reference.at, problem.fix)
+        if index.config.docusaurus is not None and not fragments:
+            for finding in (*_pagination(index, page), *_authors(index, page)):
+                yield len(references), finding
 
 
 PAGINATION = ("pagination_next", "pagination_prev")
