@@ -8,6 +8,7 @@ it does (dapr's ``{{< tabs >}}`` around ``{{% codetab %}}``).  A template may re
 
 from __future__ import annotations
 
+import gc
 import re
 import subprocess
 from pathlib import Path
@@ -317,3 +318,21 @@ def test_a_page_whose_layout_writes_heading_ids_has_ids_fmlint_does_not_know(tmp
     ]
     write(tmp_path, {"layouts/people/list.html": '<h2 id="{{ .Title | urlize }}">x</h2>'})
     assert placed(site_findings(tmp_path)) == [f"content/p.md:{at(5, LAYOUT_LINKS, '/docs/#nope')} SITE004"]
+
+
+def test_an_index_that_asked_its_templates_is_freed_without_the_cycle_collector(tmp_path):
+    """The templates' answers are recorded without a reference back to the index: a cycle through it left the
+    whole index (~25,000 objects at 2,000 pages) to the cyclic collector, ~8 ms of a cold run's site pass."""
+    write(tmp_path, SITE)
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        index = index_of(tmp_path)
+        index.shortcodes.shows_as_text("text", False)
+        assert index.probes  # (the template was read: a question recorded)
+        del index
+        assert gc.collect() == 0
+    finally:
+        if enabled:
+            gc.enable()

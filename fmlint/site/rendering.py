@@ -13,7 +13,7 @@ NEVER = "never"
 def lowered_keys(data: dict[Any, Any]) -> dict[str, Any]:
     """The front matter's keys by their lowercased text (Hugo's keys are case-insensitive; the last wins)."""
     try:
-        return dict(zip(map(str.lower, data), data))
+        return dict(zip(map(str.lower, data), data, strict=True))
     except TypeError:  # a key that is no string (YAML's `1: x`): its text (`str(key)` for each costs ~40 %)
         return dict(zip(map(str.lower, map(str, data)), data, strict=True))
 
