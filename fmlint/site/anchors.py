@@ -314,13 +314,13 @@ def heading_ids(
     dashes a typographer makes of ``--`` and ``---`` (marked in the text) are ``dashes`` (Hugo's: ``–`` and
     ``—`` by default, which IDs drop; as written elsewhere)."""
     if id_type.startswith((PYTHON_MARKDOWN, KRAMDOWN + ":")):
-        written = [
+        dashed = [
             (_dashed(text, dashes), custom_id(custom, id_type) if custom else "", heading)
             for text, custom, heading in anchors
         ]
         if id_type.startswith(PYTHON_MARKDOWN):
-            return _python_markdown_ids(written, id_type)
-        return _kramdown_ids(written, id_type)
+            return _python_markdown_ids(dashed, id_type)
+        return _kramdown_ids(dashed, id_type)
     taken: set[str] = set()
     customs = id_type != REMARK
     slugs = _slugs_of(id_type)
