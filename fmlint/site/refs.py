@@ -149,7 +149,7 @@ def _shortcode(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         rooted.append("/" + stem(target))  # (Hugo looks from the content root too)
     if (
         index.unseen(content_key(rooted[0]))
-        or any(_written_by_build(index, _content_files(index.config, path)) for path in rooted)
+        or any(_page_written_by_build(index, path) for path in rooted)
         or (target.startswith("/") and _external(index.config, rooted[0]))
     ):
         return _SKIP  # a page a content adapter, a missing mount or a build step would make
@@ -318,7 +318,7 @@ def _hugo_page_link(index: SiteIndex, page: Page, path: str, fragment: str) -> R
     if (
         _served(index, "static", path)
         or index.unseen(content_key(path))
-        or _written_by_build(index, _content_files(index.config, stem(unquote(path))))
+        or _page_written_by_build(index, stem(unquote(path)))
     ):
         return _SKIP
     return Resolved(None, fragment, f"`{path}` names no content file (nor a file in static/)")
@@ -486,7 +486,7 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0, below: bool = True)
         or _served(index, "static", path)
         # (a page in another format than Markdown, ``.html``, AsciiDoc …: fmlint does not index those)
         or any(index.probe(os.path.isfile, source) for source in _content_files(config, path, _OTHER_FORMATS))
-        or _written_by_build(index, _content_files(config, path))
+        or _page_written_by_build(index, path)
     ):
         return _SKIP
     if config.followed_redirects:
@@ -600,6 +600,12 @@ def _page_or_draft(found: Page, path: str, fragment: str) -> Resolved:
 
 
 _OTHER_FORMATS = tuple(extension for extension in CONTENT_EXTENSIONS if extension not in MARKDOWN_EXTENSIONS)
+
+
+def _page_written_by_build(index: SiteIndex, path: str) -> bool:
+    """Whether a content file of the page at root-relative ``path`` is ignored by git (``_written_by_build``;
+    the files are not named where git ignores nothing: ~60 paths joined for each missing page)."""
+    return index.config.git_ignores is not None and _written_by_build(index, _content_files(index.config, path))
 
 
 def _written_by_build(index: SiteIndex, sources: list[str]) -> bool:
