@@ -9,8 +9,10 @@ processes — while this process runs the other checks and checks the other refe
 the child checks every reference when this process also works out the findings to keep
 (a run with the cache over the whole site: ~0.3 s more on the 10k site). Until stop 44
 the pages were shared (three in five to the child), and each process worked out the
-IDs of most pages that are linked to: 0.13 G instructions more than one process on
-the 2,000-article site. A resolution is not shared between them. The child sends back
+IDs of most pages that are linked to. A resolution is not shared between them. The
+split costs instructions all the same: at 2,000 articles the child counts 0.38 G where
+the parent saves 0.20 G, and a child that does nothing counts ~0.1 G (not explained:
+benchmarks/README.md, stop 44); it buys wall time on the second core. The child sends back
 its findings (by page number and their number in the page) and the files it looked for.
 Only where the per-file pass forks its workers (Linux), with more than one job, for a
 site of :data:`MIN_PAGES` pages or more; if the child fails, this process checks its
