@@ -323,19 +323,12 @@ def heading_ids(
         return _kramdown_ids(dashed, id_type)
     taken: set[str] = set()
     customs = id_type != REMARK
-    slugs = _slugs_of(id_type)
     for written, custom, heading in anchors:  # (a site's targets have ~5 each, ~1,500 in 2,000 pages: kept lean)
         if custom and customs:
             taken.add(custom_id(custom, id_type))
             continue
-        text = _dashed(written, dashes) if EN_DASH in written or EM_DASH in written else written
-        base = slugs.get(text)
-        if base is None:
-            base = _slug.__wrapped__(id_type, text)
-            if len(slugs) < _SLUGS_KEPT:
-                slugs[text] = base
-        if not base:
-            base = "heading" if heading else "id"
+        text = _dashed(written, dashes)
+        base = _slug(id_type, text) or ("heading" if heading else "id")
         found = base
         number = 0
         while found in taken:
@@ -397,20 +390,23 @@ def _dashed(text: str, dashes: tuple[str, str]) -> str:
 
 
 _SLUGS_KEPT = 65536  # the slugs kept of each kind (a site's headings repeat: "Examples", "See also")
-_SLUGS: dict[str, dict[str, str]] = {}
+_SLUGS: dict[str, dict[str, str]] = {}  # by ID type, then heading text (cheaper than ``lru_cache``'s key tuple)
 
 
-def _slugs_of(id_type: str) -> dict[str, str]:
-    """The slugs made so far by ``id_type``, by heading text (a dictionary: cheaper than ``lru_cache``'s key)."""
-    found = _SLUGS.get(id_type)
+def _slug(id_type: str, text: str) -> str:
+    """A heading text's ID before any duplicate suffix (kept: see ``_SLUGS``)."""
+    slugs = _SLUGS.get(id_type)
+    if slugs is None:
+        slugs = _SLUGS[id_type] = {}
+    found = slugs.get(text)
     if found is None:
-        found = _SLUGS[id_type] = {}
+        found = _made_slug(id_type, text)
+        if len(slugs) < _SLUGS_KEPT:
+            slugs[text] = found
     return found
 
 
-@lru_cache(maxsize=_SLUGS_KEPT)
-def _slug(id_type: str, text: str) -> str:
-    """A heading text's ID before any duplicate suffix."""
+def _made_slug(id_type: str, text: str) -> str:
     if id_type.startswith(PYTHON_MARKDOWN + ":"):
         _, kind, separator = id_type.split(":", 2)
         return _toc(text, kind, separator)

@@ -28,16 +28,15 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from fmlint.fix.model import DiagnosticFix
-from fmlint.site.checks import Finding, numbered_reference_findings
+from fmlint.site.checks import Finding, Wanted, numbered_reference_findings
 from fmlint.site.facts import At
-from fmlint.site.index import Page, SiteIndex
+from fmlint.site.index import SiteIndex
 
 if TYPE_CHECKING:  # (multiprocessing is imported when a check is split: a pre-commit run never splits)
     from multiprocessing.connection import Connection
 
 MIN_PAGES = 2000  # below, a fork (~10 ms with a large heap) saves little
 
-Wanted = Callable[[Page], bool]
 _Sent = tuple[
     list[tuple[int, int, str, str, At, DiagnosticFix | None]], list[tuple[str, str, bool]]
 ]  # findings by page number and number in the page, probes
@@ -63,11 +62,11 @@ def split_references(index: SiteIndex, wanted: Wanted, busy: bool) -> Iterator[C
     page's own order kept."""
     import multiprocessing
 
-    theirs_only: bool | None = None if busy else True  # the child's references: all, or those with a fragment
+    fragments: bool | None = None if busy else True  # the child's references: every one, or those with a fragment
     numbers = {id(page): number for number, page in enumerate(index.pages)}
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
-    child = context.Process(target=_check_share, args=(index, numbers, wanted, theirs_only, sending), daemon=True)
+    child = context.Process(target=_check_share, args=(index, numbers, wanted, fragments, sending), daemon=True)
     child.start()
     sending.close()
 
@@ -76,7 +75,7 @@ def split_references(index: SiteIndex, wanted: Wanted, busy: bool) -> Iterator[C
         try:
             found, probes = _DECODER.decode(receiving.recv_bytes())
         except (EOFError, OSError, msgspec.MsgspecError):  # the child failed: its references are checked here
-            theirs = _numbered(numbers, numbered_reference_findings(index, wanted, theirs_only))
+            theirs = _numbered(numbers, numbered_reference_findings(index, wanted, fragments))
         else:
             index.probes += probes
             theirs = [
