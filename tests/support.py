@@ -13,6 +13,7 @@ from fmlint.diagnostics import INTERNAL_ERROR, Diagnostic
 from fmlint.document import Document, read_document
 from fmlint.file_result import FileResult
 from fmlint.linter import lint_document
+from fmlint.positions import Span
 from fmlint.schema.loader import CompiledSchema, compile_schema, load_schema
 
 DEFAULT = object()
@@ -72,7 +73,7 @@ def assert_inside(doc: Document, result: FileResult) -> None:
     column is at most that line's length + 1, the length leaving out ``\\r\\n``/``\\n``.
     """
     lengths = [len(line.removesuffix("\r")) for line in doc.text.split("\n")]
-    located: list[Any] = [*result.diagnostics, *result.urls, *_facts_places(result)]
+    located: list[Any] = [*result.diagnostics, *result.urls, *_facts_places(doc, result)]
     for item in located:
         assert getattr(item, "code", None) != INTERNAL_ERROR, item.message
         for line, column in ((item.line, item.column), (item.end_line, item.end_column)):
@@ -80,14 +81,18 @@ def assert_inside(doc: Document, result: FileResult) -> None:
         assert (item.line, item.column) <= (item.end_line, item.end_column), (doc.path, item)
 
 
-def _facts_places(result: FileResult) -> list[Any]:
-    """The places of the site facts of ``result``: its references' destinations and front-matter values."""
+def _facts_places(doc: Document, result: FileResult) -> list[Any]:
+    """The places of the site facts of ``result``: its references' destinations (located in ``doc`` as a finding
+    at one is) and front-matter values."""
     facts = result.facts
     if facts is None or not hasattr(facts, "references"):
         return []
     items = [facts.title, facts.slug, facts.url, facts.permalink, facts.translation_key, facts.doc_id]
     items += [*facts.aliases, *(item for values in facts.lists.values() for item in values)]
-    return [reference.at for reference in facts.references] + [item.at for item in items if item is not None]
+    for reference in facts.references:
+        assert 0 <= reference.start <= reference.end <= len(doc.text), (doc.path, reference)
+    places = [doc.lines.position(Span(reference.start, reference.end)) for reference in facts.references]
+    return places + [item.at for item in items if item is not None]
 
 
 def generated_articles(count: int, faulty_percent: float = 0) -> list[str]:

@@ -136,3 +136,21 @@ async def test_a_broken_anchor_has_a_quick_fix_and_fix_all_applies_it(profile: s
         assert fix_all.edit is not None and fix_all.edit.changes is not None
         both = fixed.replace("#Here", "#here")
         assert _applied(text, list(fix_all.edit.changes[uri]), PROFILES[profile]) == both
+
+
+async def test_a_reference_is_located_in_the_text_opened_not_the_file_on_disk(tmp_path: Path) -> None:
+    """The site rules run for the version opened, which the editor may hold unsaved: a broken reference is
+    reported where that text has it (the facts keep its offsets; the file on disk is not read for it)."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "content/docs/use.md": page('title: "Use"', body='{{< ref "gone" >}}\n'),
+        },
+    )
+    path = tmp_path / "content/docs/use.md"
+    opened = path.read_text(encoding="utf-8").replace('{{< ref "gone" >}}', 'Added.\n\n🚀 {{< ref "gone" >}}')
+    async with session("visual-studio-code", tmp_path) as client:
+        uri = open_document(client, path, opened)
+        found = await _eventually(client, uri, 1, lambda found: bool(codes(found)))
+        assert codes(found) == [("SITE003", 6, 12, 6, 16)]  # line 7 of the buffer (the file has it on line 5)

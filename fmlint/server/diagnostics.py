@@ -20,6 +20,7 @@ findings until the next save.
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
@@ -78,7 +79,7 @@ def lint_buffer(
             own, found = None, []
         else:
             own = own or lint_file(buffer.document, settings)
-            found = _with_site_findings(own, configuration) if site else own.diagnostics
+            found = _with_site_findings(own, buffer, configuration) if site else own.diagnostics
     except Exception as exc:  # a configuration error, or a bug outside the rules: shown, never fatal
         message = configuration_error(exc)
         text = f"fmlint configuration: {message}" if message else f"fmlint crashed: {type(exc).__name__}: {exc}"
@@ -89,12 +90,15 @@ def lint_buffer(
     return Outcome(buffer, generation, site, settings, found, [lsp_diagnostic(buffer, d) for d in found], own)
 
 
-def _with_site_findings(result: FileResult, configuration: Configuration) -> list[Diagnostic]:
+def _with_site_findings(result: FileResult, buffer: TextBuffer, configuration: Configuration) -> list[Diagnostic]:
     if result.facts is None:
         return result.diagnostics
+    from fmlint.site.places import texts_held
     from fmlint.site.sitepass import site_diagnostics
 
-    found = site_diagnostics([result], configuration.settings_for, configuration.cache, jobs=1)
+    # (the buffer's references are located in its text, which may not be saved)
+    with texts_held({os.path.abspath(buffer.path): buffer.document.lines}):
+        found = site_diagnostics([result], configuration.settings_for, configuration.cache, jobs=1)
     return sorted([*result.diagnostics, *found.get(result.path, ())], key=ORDER)
 
 

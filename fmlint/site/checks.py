@@ -71,11 +71,12 @@ KeptFinding = tuple[str, str, str, At, DiagnosticFix | None]
 
 
 class _Problem(NamedTuple):
-    """What is wrong with a reference: its code and message, and the fix if there is one."""
+    """What is wrong with a reference: its code and message, and the heading ID its fragment meant (its fix),
+    if one is known."""
 
     code: str
     message: str
-    fix: DiagnosticFix | None = None
+    meant: str = ""
 
 
 class _Claim(msgspec.Struct, frozen=True):
@@ -323,7 +324,9 @@ def numbered_reference_findings(
                     fallbacks = locale_fallbacks(index, page)
                 problem = _in_locales(index, fallbacks, reference)
             if problem is not None:
-                yield number, Finding(page, problem.code, problem.message, reference.at, problem.fix)
+                at = index.place(page, reference)
+                fix = fragment_fix(reference.target, at, problem.meant) if problem.meant else None
+                yield number, Finding(page, problem.code, problem.message, at, fix)
         if index.config.docusaurus is not None and not fragments:
             for finding in (*_pagination(index, page), *_authors(index, page)):
                 yield len(references), finding
@@ -405,7 +408,7 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> _P
             and target.ids_known
             and not index.ids_written(target)
         ):
-            return _broken_anchor(page, target, fragment, ids, reference)
+            return _broken_anchor(page, target, fragment, ids)
     return None
 
 
@@ -439,9 +442,9 @@ def _in_locales(index: SiteIndex, fallbacks: list[Page], reference: Reference) -
     if not failing:
         return None
     locales = ", ".join(f"`{locale}`" for locale, _ in failing)
-    code, message, fix = failing[0][1]
+    code, message, meant = failing[0][1]
     which = "locales, which show" if len(failing) > 1 else "locale, which shows"
-    return _Problem(code, f"{message} (in the {locales} {which} this page untranslated)", fix)
+    return _Problem(code, f"{message} (in the {locales} {which} this page untranslated)", meant)
 
 
 def _draft_message(index: SiteIndex, reference: Reference, target: Page) -> str:
@@ -456,9 +459,9 @@ def _draft_message(index: SiteIndex, reference: Reference, target: Page) -> str:
     )
 
 
-def _broken_anchor(page: Page, target: Page, fragment: str, ids: set[str], reference: Reference) -> _Problem:
-    """A fragment that is no ID of its ``target``: the IDs like it named, and the fix when one of them is the
-    fragment spelt otherwise (``fmlint.site.fixes``)."""
+def _broken_anchor(page: Page, target: Page, fragment: str, ids: set[str]) -> _Problem:
+    """A fragment that is no ID of its ``target``: the IDs like it named, and the one meant when one of them is
+    the fragment spelt otherwise (its fix: ``fmlint.site.fixes``)."""
     where = "this page" if target is page else f"`{target.file or target.url}`"  # (a section without a file)
     known = frozenset(ids)
     close = _close_ids(fragment, known)
@@ -467,9 +470,7 @@ def _broken_anchor(page: Page, target: Page, fragment: str, ids: set[str], refer
         close = [meant, *(other for other in close if other != meant)][:3]
     hint = f" (did you mean {', '.join(f'`#{c}`' for c in close)}?)" if close else ""
     message = f"`#{fragment}` is not a heading ID of {where}{hint}"
-    if meant is None:
-        return _Problem(BROKEN_ANCHOR, message)
-    return _Problem(BROKEN_ANCHOR, message, fragment_fix(reference.target, reference.at, meant))
+    return _Problem(BROKEN_ANCHOR, message, meant or "")
 
 
 @lru_cache(maxsize=4096)

@@ -12,7 +12,10 @@ the file does not hold is written into it, and the outgoing references:
 ``ref``/``relref`` shortcodes, local Markdown links and images, and HTML ``<a
 href>`` (MDX: JSX ``href``) links, with links to the site's own host (which its
 configuration gives: the result cache's key of the file holds it).
-Positions are 1-based lines and columns, located by the linter's ``locate``.
+The front matter's values are located (1-based lines and columns, by the linter's
+``locate``); the references keep their offsets in the file's text, located only
+for a finding (``fmlint.site.places``): counting the lines of every body up to
+its last link cost more than anything else the facts do.
 """
 
 from __future__ import annotations
@@ -99,7 +102,9 @@ class Reference(msgspec.Struct, frozen=True, array_like=True, gc=False):
     # "jekyll-link", "post-url"
     kind: str
     target: str  # as written (a shortcode's path, with ``#fragment``)
-    at: At  # the destination
+    # the destination's offsets in the file's text: located (``fmlint.site.places``) only for a finding
+    start: int
+    end: int
     language: str = ""  # a shortcode's ``lang=``
     shortcode: str = ""  # the paired ``{{< name >}}`` shortcode whose content holds it (its template decides)
     # a shortcode in an HTML comment: run only where raw HTML is rendered, never seen (its target is kept without
@@ -230,7 +235,7 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
     title, slug, url, permalink, doc_id = item("title"), item("slug"), item("url"), item("permalink"), item("id")
     translation_key = item("translationkey")
     has_body = doc.readable and doc.body_start < len(doc.text)
-    body = _body_facts(ctx, reads.own, spans) if has_body else _Body([], [], [], [], False, [], [], [])
+    body = _body_facts(ctx, reads.own) if has_body else _Body([], [], [], [], False, [], [], [])
     positions = locate(spans)
 
     def located(found: tuple[str, int] | None) -> Item | None:
@@ -249,14 +254,7 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
         aliases=[Item(value, At(*positions[number])) for value, number in aliases],
         lists={key: [Item(value, At(*positions[n])) for value, n in items] for key, items in lists.items()},
         anchors_data=msgspec.Raw(_ENCODER.encode(body.anchors)),
-        references_data=msgspec.Raw(  # (a Reference's fields, its At's, as the arrays they are encoded as)
-            _ENCODER.encode(
-                [
-                    (kind, target, positions[number], language, shortcode, in_comment)
-                    for kind, target, number, language, shortcode, in_comment in body.references
-                ]
-            )
-        ),
+        references_data=msgspec.Raw(_ENCODER.encode(body.references)),  # (each a Reference's fields)
         includes=body.includes,
         suppressions=_may_suppress(ctx),
         front_matter=doc.kind is not None,
@@ -333,8 +331,8 @@ def _date(data: dict[str, Any], keys: dict[str, Any]) -> str:
     return ""
 
 
-# a reference: kind, target, the number of its span, language, shortcode, in an HTML comment
-_Pending = tuple[str, str, int, str, str, bool]
+# a reference: kind, target, where it starts and ends, language, shortcode, in an HTML comment (its array)
+_Pending = tuple[str, str, int, int, str, str, bool]
 _AnchorFields = tuple[str, str, bool, str]  # an Anchor's fields, encoded as its array is (no Anchor is made)
 
 
@@ -349,9 +347,8 @@ class _Body(NamedTuple):
     liquid_includes: list[str]
 
 
-def _body_facts(ctx: Context, own: OwnURL | None, spans: list[Span]) -> _Body:
-    """The body's facts, its references' spans added to ``spans`` (searched in the document's text from where
-    the body starts: no copy of it is made)."""
+def _body_facts(ctx: Context, own: OwnURL | None) -> _Body:
+    """The body's facts (searched in the document's text from where the body starts: no copy of it is made)."""
     text, body_start = ctx.doc.text, ctx.doc.body_start
     view = ctx.markdown
     headings = rendered_headings(view)
@@ -382,7 +379,7 @@ def _body_facts(ctx: Context, own: OwnURL | None, spans: list[Span]) -> _Body:
     if tags is None or liquid is None or attributes is None:  # the view did not scan the document's text (MDX
         tags, liquid, attributes = openings(text, body_start)  # masks it; an HTML file's body is not Markdown)
     comments = [comment.span for comment in view.html_comments]
-    includes, hidden, shortcodes, calls = _shortcode_facts(text, tags, spans, references, comments)
+    includes, hidden, shortcodes, calls = _shortcode_facts(text, tags, references, comments)
     for kind, elements in (("link", view.links), ("image", view.images)):
         local = [
             element
@@ -391,16 +388,15 @@ def _body_facts(ctx: Context, own: OwnURL | None, spans: list[Span]) -> _Body:
             and (("://" not in url and not url.startswith(_NOT_PAGES)) or (own is not None and own(url)))
         ]
         for element in local:
-            spans.append(element.url_span)
+            url_span = element.url_span
             shortcode = inside(element.span.start) if inside else ""
-            references.append((kind, element.url, len(spans) - 1, "", shortcode, False))
+            references.append((kind, element.url, url_span.start, url_span.end, "", shortcode, False))
     for url, span in view.html_links:
         if url and (("://" not in url and not url.startswith(_NOT_PAGES)) or (own is not None and own(url))):
-            spans.append(span)
-            references.append(("html", url, len(spans) - 1, "", inside(span.start) if inside else "", False))
+            references.append(("html", url, span.start, span.end, "", inside(span.start) if inside else "", False))
     liquid_includes: list[str] = []
     if liquid:
-        _liquid_links(text, liquid, view.in_shortcode, spans, references)
+        _liquid_links(text, liquid, view.in_shortcode, references)
         liquid_includes = [
             found.group(1)
             for at in liquid
@@ -497,10 +493,8 @@ def _site_reads_in(folder: str) -> _SiteReads:
     return _SiteReads(own, read_lists(site))
 
 
-def _liquid_links(
-    text: str, openings: list[int], skipped: Callable[[Span], bool], spans: list[Span], references: list[_Pending]
-) -> None:
-    """Jekyll's links written in Liquid (added to ``references``, their paths' spans to ``spans``): a path
+def _liquid_links(text: str, openings: list[int], skipped: Callable[[Span], bool], references: list[_Pending]) -> None:
+    """Jekyll's links written in Liquid (added to ``references``): a path
     through ``relative_url``/``absolute_url`` or after ``{{ site.baseurl }}`` is a link from the site's root
     (with the ``#fragment`` written after the tag, as after ``{% link %}``), ``{% link %}`` names a file,
     ``{% post_url %}`` a post (kinds ``liquid-url``, ``jekyll-link`` and ``post-url``: judged on Jekyll sites
@@ -520,8 +514,7 @@ def _liquid_links(
             target = "/" + target.lstrip("/")  # (relative_url takes a path from the site's root, slash or not)
         if kind != "post-url" and "#" not in target and (fragment := _LIQUID_FRAGMENT.match(text, found.end())):
             target += fragment.group()
-        spans.append(Span(found.start(group), found.end(group)))
-        references.append((kind, target, len(spans) - 1, "", "", False))
+        references.append((kind, target, found.start(group), found.end(group), "", "", False))
 
 
 def _anchor(text: str, typographic: str) -> _AnchorFields:
@@ -562,9 +555,9 @@ def _definition_terms(text: str, body_start: int, first: int) -> list[_AnchorFie
 
 
 def _shortcode_facts(
-    text: str, openings: list[int], spans: list[Span], references: list[_Pending], comments: list[Span]
+    text: str, openings: list[int], references: list[_Pending], comments: list[Span]
 ) -> tuple[list[str], bool, list[str], list[tuple[str, str]]]:
-    """The ``ref``/``relref`` shortcodes of the body (added to ``references``, their paths' spans to ``spans``),
+    """The ``ref``/``relref`` shortcodes of the body (added to ``references``),
     the content files other shortcodes name, whether a ``{{% %}}`` shortcode without content, on a line of
     its own, writes Markdown here, the names of the ``{{< >}}`` shortcodes called, and the other first
     arguments of shortcodes (see ``SiteFacts.calls``), a reference in one of the HTML ``comments`` marked so;
@@ -595,8 +588,7 @@ def _shortcode_facts(
                 commented = bool(comments) and any(c.start <= at < c.end for c in comments)
                 if commented:  # (nobody reads a fragment in a comment: its page is all that counts)
                     value = value.partition("#")[0]
-                spans.append(Span(offset, offset + len(value)))
-                references.append((kind, value, len(spans) - 1, language, "", commented))
+                references.append((kind, value, offset, offset + len(value), language, "", commented))
         if at >= argument_end and (match := _FIRST_ARGUMENT.match(text, at)) is not None:
             argument_end = match.end()
             name, argument = match.group(1), match.group(2) if match.group(2) is not None else match.group(3)

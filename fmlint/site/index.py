@@ -33,7 +33,7 @@ import msgspec
 from fmlint.images import IMAGE_EXTENSIONS
 from fmlint.site.anchors import REMARK, WRITTEN_DASHES, base_id, custom_id, heading_ids, predictable
 from fmlint.site.config import CONTENT_EXTENSIONS, SiteConfig
-from fmlint.site.facts import Anchor, Item, SiteFacts
+from fmlint.site.facts import Anchor, At, Item, Reference, SiteFacts
 from fmlint.site.globs import glob_slice_matches
 from fmlint.site.hugo_paths import (
     ONE_PAGE,
@@ -46,6 +46,7 @@ from fmlint.site.hugo_paths import (
     url_key,
 )
 from fmlint.site.jekyll import jekyll_url
+from fmlint.site.places import Places
 from fmlint.site.templates import Shortcodes
 
 if TYPE_CHECKING:  # (the modules of other generators are imported where a site has them)
@@ -180,6 +181,7 @@ class SiteIndex(msgspec.Struct, dict=True):
     resources: list[Page] = msgspec.field(default_factory=list)
     resources_by_base_name: dict[tuple[str, str], list[Page]] = msgspec.field(default_factory=dict)
     _doc_ids: dict[str, set[str]] | None = None  # a Docusaurus site's docs version → its docs' IDs
+    _places: Places = msgspec.field(default_factory=Places)
 
     @cached_property
     def shortcodes(self) -> Shortcodes:
@@ -212,6 +214,10 @@ class SiteIndex(msgspec.Struct, dict=True):
             else key == prefix or key.startswith(prefix.rstrip("/") + "/")
             for prefix in self.generated
         )
+
+    def place(self, page: Page, reference: Reference) -> At:
+        """Where ``reference`` of ``page`` is written (for a finding: ``fmlint.site.places``)."""
+        return self._places.at(page.absolute, reference)
 
     def probe(self, function: Callable[[str], bool], path: str) -> bool:
         """``os.path.isfile``, ``os.path.exists`` or a ``templates`` function of ``path``, recorded once: the

@@ -23,6 +23,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote, urlsplit, urlunsplit
 
+import msgspec
+
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.site.config import CONTENT_EXTENSIONS, SiteConfig
 from fmlint.site.facts import Reference
@@ -214,7 +216,7 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     if target.startswith("(") and target.endswith(")") and len(target) > 2:  # `[x]((/a/))`: parentheses kept
         return Resolved(None, "", f"`{target}` keeps its parentheses: it is a relative URL, write `{target[1:-1]}`")
     if (local := own_path(index.config, target)) is not None:
-        resolved = _link(index, page, Reference(reference.kind, local, reference.at, reference.language))
+        resolved = _link(index, page, msgspec.structs.replace(reference, target=local))
         problem = resolved.problem
         return resolved._replace(problem=f"`{target}` leads into this site: {problem}") if problem else resolved
     path, fragment = link_path(target), target.partition("#")[2]
