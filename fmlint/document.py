@@ -87,6 +87,11 @@ def read_document(path: str, data: bytes) -> Document:
     return doc
 
 
+def decoded_text(data: bytes) -> str:
+    """The text :func:`read_document` reads from ``data`` (only decoded: its offsets are the document's)."""
+    return _decode(data)[0]
+
+
 def _limit_nesting(doc: Document) -> None:
     if len(doc.text) - doc.body_start < _NESTING_SCAN_FROM:
         return

@@ -1,5 +1,6 @@
 """Properties of reference resolution: memoized as resolved afresh; relative URLs joined as urljoin joins them;
-``ref`` shortcodes read as the regular expression that defines them.
+``ref`` shortcodes read as the regular expression that defines them, the usual ones in one match as the
+general path reads them; front-matter keys lowercased through a shared mapping as one by one.
 
 ``refs.resolve`` answers each distinct reference once per index, keyed by what
 the answer depends on (the page for a same-page reference, the folder for a
@@ -15,14 +16,18 @@ from __future__ import annotations
 import re
 import tempfile
 from pathlib import Path
+from unittest.mock import patch
 from urllib.parse import urljoin
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from fmlint.site import refs
+from fmlint.markdown import openings
+from fmlint.positions import Span
+from fmlint.site import facts, refs
 from fmlint.site.facts import _ref_at
 from fmlint.site.hugo_paths import join_url
+from fmlint.site.rendering import lowered_keys
 from tests.test_site_rules import index_of
 
 FOLDERS = ["", "docs", "docs/sub", "blog", "blog/b1"]
@@ -117,3 +122,39 @@ def test_a_ref_shortcode_is_read_as_its_pattern_matches(text):
         found = REF.match(text, at)
         expected = None if found is None else (found.group(2), found.group(3), found.start(3), found.end())
         assert _ref_at(text, at) == expected
+
+
+SHORTCODE_PIECES = [*PIECES, '"', "`", "\\", "#h", "/a", "a.md", "{{< /x >}}", "{{% x %}}", "{{< x ", "=", "lang="]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(SHORTCODE_PIECES), min_size=1, max_size=12).map("".join), st.booleans())
+@example('{{< ref "/a#h" >}} {{% relref "a.md" %}}', False)
+@example('{{< ref "a>b" \n>}}{{< ref "x" }}', True)
+@example('{{< ref "{{< x a.md" >}}', False)
+@example('{{< ref "a%}}b" %}}', False)
+def test_the_usual_ref_read_in_one_match_is_read_as_the_general_path_reads_it(text, commented):
+    """``_SIMPLE_REF`` (``{{< ref "path" >}}`` in one match) gives the facts the general path gives."""
+    tags = openings(text)[0]
+    comments = [Span(0, len(text))] if commented else []
+    fast: list[object] = []
+    found = facts._shortcode_facts(text, tags, fast, comments)
+    general: list[object] = []
+    with patch.object(facts, "_SIMPLE_REF", re.compile(r"(?!)")):  # (never matches)
+        assert facts._shortcode_facts(text, tags, general, comments) == found
+    assert fast == general
+
+
+@given(
+    st.lists(st.one_of(st.sampled_from(["Title", "title", "TAGS", "slug", "Ｓlug"]), st.integers(0, 2), st.booleans()))
+)
+def test_lowered_keys_are_each_key_lowercased_the_last_winning(keys):
+    """The mapping ``lowered_keys`` shares between front matters with one list of keys is theirs, whatever
+    keys came before (``1`` and ``True`` are equal keys: not shared)."""
+    data = dict.fromkeys(keys, 0)
+    expected: dict[str, object] = {}
+    for key in data:
+        expected[str(key).lower()] = key
+    for _ in range(2):
+        found = lowered_keys(data)
+        assert found == expected and list(map(type, found.values())) == list(map(type, expected.values()))

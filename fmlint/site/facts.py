@@ -43,6 +43,10 @@ OwnURL = Callable[[str], object]
 
 # a ``ref``/``relref`` shortcode's opening; its arguments run to the first ``>}}`` or ``%}}`` (see ``_ref_at``)
 _REF = re.compile(r"\{\{[<%]\s*(ref|relref)\s+")
+# the usual ``{{< ref "path" >}}`` whole, as ``_ref_at`` and ``_target`` read it when its path holds no ``}}``
+# (which may close it): one quoted argument without escapes, a backtick or a line break (``_FIRST_ARGUMENT``
+# ends after its quote); a repeat of one character class (an alternation in the repeat costs 5x)
+_SIMPLE_REF = re.compile(r"""\{\{[<%]\s*(ref|relref)\s+"([^"\\`\n]*)"\s*[>%]\}\}""")
 # Jekyll's links in Liquid: `{{ '/docs/x/' | relative_url }}`, `{% link _docs/x.md %}`, `{% post_url 2021-01-02-x %}`
 _LIQUID_LINK = re.compile(
     r"""\{\{-?\s*(["'])([^"'{}\n]*)\1\s*\|\s*(?:relative|absolute)_url\s*-?\}\}"""
@@ -571,6 +575,19 @@ def _shortcode_facts(
     called: set[str] = set()  # {{< name >}}
     calls: dict[tuple[str, str], None] = {}
     for at in openings:
+        if (
+            at >= ref_end
+            and (simple := _SIMPLE_REF.match(text, at)) is not None
+            and "}}" not in (value := simple.group(2))
+        ):  # (most: one match, not five)
+            ref_end, offset = simple.end(), simple.start(2)
+            if at >= argument_end:
+                argument_end = simple.end(2) + 1
+            commented = bool(comments) and any(c.start <= at < c.end for c in comments)
+            if commented:
+                value = value.partition("#")[0]
+            references.append((simple.group(1), value, offset, offset + len(value), "", "", commented))
+            continue  # (its name, ``ref`` or ``relref``, is no shortcode the other facts keep)
         if text.startswith("%", at + 2) and (tag := _MARKDOWN_TAG.match(text, at)) is not None:
             if tag.group(1):
                 closed.add(tag.group(2))

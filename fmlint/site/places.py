@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from fmlint.document import read_document
+from fmlint.document import decoded_text
 from fmlint.positions import LineIndex, Span
 from fmlint.site.facts import At, Reference
 
@@ -53,6 +53,6 @@ class Places:
 def _read(absolute: str) -> LineIndex | None:
     try:
         with open(absolute, "rb") as file:
-            return read_document(absolute, file.read()).lines
+            return LineIndex(decoded_text(file.read()))  # (not read_document: it may import PyYAML)
     except OSError:  # (removed or unreadable since its facts were taken)
         return None
