@@ -191,10 +191,10 @@ def collect_facts(ctx: Context, verbose: bool = False) -> tuple[SiteFacts | None
 
 
 def site_facts(ctx: Context) -> SiteFacts | None:
-    """The file's facts for the site rules, located here (where spans become lines and columns)."""
+    """The file's facts for the site rules."""
     from fmlint.site.facts import extract
 
-    return extract(ctx, ctx.doc.lines.positions) if ctx.doc.readable else None
+    return extract(ctx) if ctx.doc.readable else None
 
 
 def finish(

@@ -11,7 +11,7 @@ moves a column.  End positions are exclusive, as in SARIF.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from itertools import accumulate, repeat
 from operator import add
 
@@ -147,60 +147,6 @@ class LineIndex:
             return Position(line, column, line, column + end - start)
         end_line, end_column = self.point(end)
         return Position(line, column, end_line, end_column)
-
-    def positions(self, spans: Sequence[Span]) -> list[tuple[int, int, int, int]]:
-        """The (line, column, end line, end column) of each of ``spans``, as :meth:`position` gives them,
-        in one pass: in order of start, each counted from the one before, or from the last point asked for
-        once the spans pass it (the site facts locate a file's ~10 values at once, after its findings:
-        the front matter's, then the body's by kind, each kind in order); searched in the table of line
-        starts instead when it is built."""
-        if self._starts is not None:  # (the table is built: searched)
-            return self._positions_in_table(spans)
-        text, length = self._text, self._length
-        count, rfind = text.count, text.rfind
-        found: list[tuple[int, int, int, int]] = [(0, 0, 0, 0)] * len(spans)
-        at, line = 0, 1
-        counted_at, counted_line = self._at, self._line  # the last point asked for (a finding's): counted from
-        starts = [span.start for span in spans]
-        for number in sorted(range(len(spans)), key=starts.__getitem__):
-            span = spans[number]
-            start = span.start
-            if start < 0:
-                start = 0
-            elif start > length:
-                start = length
-            if at < counted_at <= start:
-                at, line = counted_at, counted_line
-            line += count("\n", at, start)
-            at = start
-            column = start - rfind("\n", 0, start)
-            end = span.end
-            if end <= start:
-                found[number] = (line, column, line, column)
-                continue
-            if end > length:
-                end = length
-            breaks = count("\n", start, end)
-            if breaks:
-                found[number] = (line, column, line + breaks, end - rfind("\n", 0, end))
-            else:
-                found[number] = (line, column, line, column + end - start)
-        return found
-
-    def _positions_in_table(self, spans: Sequence[Span]) -> list[tuple[int, int, int, int]]:
-        starts, length = self._table(), self._length
-        found = []
-        for span in spans:
-            start = 0 if span.start < 0 else min(span.start, length)
-            end = start if span.end < start else min(span.end, length)
-            line = bisect_right(starts, start)
-            column = start - starts[line - 1] + 1
-            end_line = bisect_right(starts, end, line - 1) if end > start else line
-            if end_line == line:
-                found.append((line, column, line, column + end - start))
-            else:
-                found.append((line, column, end_line, end - starts[end_line - 1] + 1))
-        return found
 
 
 def line_start(text: str, offset: int) -> int:

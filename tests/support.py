@@ -82,17 +82,17 @@ def assert_inside(doc: Document, result: FileResult) -> None:
 
 
 def _facts_places(doc: Document, result: FileResult) -> list[Any]:
-    """The places of the site facts of ``result``: its references' destinations (located in ``doc`` as a finding
-    at one is) and front-matter values."""
+    """The places of the site facts of ``result``: its references' destinations and front-matter values (located
+    in ``doc`` as a finding at one is)."""
     facts = result.facts
     if facts is None or not hasattr(facts, "references"):
         return []
     items = [facts.title, facts.slug, facts.url, facts.permalink, facts.translation_key, facts.doc_id]
     items += [*facts.aliases, *(item for values in facts.lists.values() for item in values)]
-    for reference in facts.references:
-        assert 0 <= reference.start <= reference.end <= len(doc.text), (doc.path, reference)
-    places = [doc.lines.position(Span(reference.start, reference.end)) for reference in facts.references]
-    return places + [item.at for item in items if item is not None]
+    written = [*facts.references, *(item for item in items if item is not None)]
+    for each in written:
+        assert 0 <= each.start <= each.end <= len(doc.text), (doc.path, each)
+    return [doc.lines.position(Span(each.start, each.end)) for each in written]
 
 
 def generated_articles(count: int, faulty_percent: float = 0) -> list[str]:

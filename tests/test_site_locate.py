@@ -1,13 +1,17 @@
-"""The site facts locate a file's values in one batch (``LineIndex.positions``): the same lines and
-columns as one at a time (whatever was asked before), after a BOM, with CRLF endings, CJK and emoji before the values; and whether
-a file may hold suppression comments, which the site pass then reads again."""
+"""The site facts keep offsets, located for a finding (``fmlint.site.places``): the same lines and columns
+as the linter gives, after a BOM, with CRLF endings, CJK and emoji before the values; and whether a file may
+hold suppression comments, which the site pass then reads again."""
 
 from __future__ import annotations
 
 import random
 
+import msgspec
+
 from fmlint.linter import lint_path
 from fmlint.positions import LineIndex, Span
+from fmlint.site.facts import At, Item, Reference
+from fmlint.site.places import FILE_START, Places, texts_held
 from tests.test_site_rules import SITE_SETTINGS, placed, site_findings, write
 
 TEXTS = [
@@ -19,19 +23,25 @@ TEXTS = [
 ]
 
 
-def test_a_batch_gives_each_span_the_position_one_at_a_time_gives():
+def test_a_place_is_where_the_file_read_again_or_the_text_held_has_it(tmp_path):
+    """The facts keep offsets; ``Places`` locates them in the file read again (after its BOM) as the linter
+    locates a finding, or in the text a run holds for it (the language server's buffer); a file gone since
+    gives its start."""
     chosen = random.Random(16)
-    for text in TEXTS:
-        edges = range(-2, len(text) + 3)
-        spans = [Span(chosen.choice(edges), chosen.choice(edges)) for _ in range(200)]  # any order, any range
-        spans += [Span(offset, offset) for offset in edges]  # empty, at every offset (line breaks too)
-        expected = [LineIndex(text).position(span) for span in spans]
-        assert [(p.line, p.column, p.end_line, p.end_column) for p in expected] == LineIndex(text).positions(spans)
-        for asked in (1, 3, LineIndex.COUNTED + 1):  # counted from the last point a finding asked for; searched
-            lines = LineIndex(text)  # in the table of line starts once it is built
-            for _ in range(asked):
-                lines.point(chosen.choice(edges))
-            assert [(p.line, p.column, p.end_line, p.end_column) for p in expected] == lines.positions(spans)
+    for number, text in enumerate(TEXTS):
+        path = tmp_path / f"{number}.md"
+        path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+        places = Places()
+        for _ in range(100):
+            start = chosen.randrange(len(text) + 1)
+            end = chosen.randrange(start, len(text) + 1)
+            expected = LineIndex(text).position(Span(start, end))
+            assert places.at(str(path), Item("x", start, end)) == At(*msgspec.structs.astuple(expected))
+    held = LineIndex("a\nbc\n")
+    with texts_held({str(tmp_path / "0.md"): held}):
+        assert Places().at(str(tmp_path / "0.md"), Reference("link", "x", 2, 4)) == At(2, 1, 2, 3)
+    assert Places().at(str(tmp_path / "0.md"), Reference("link", "x", 2, 4)) == At(1, 1, 1, 1)  # (empty text)
+    assert Places().at(str(tmp_path / "gone.md"), Item("x", 3, 5)) == FILE_START
 
 
 def test_site_findings_are_located_after_a_bom_with_crlf_cjk_and_emoji(tmp_path):

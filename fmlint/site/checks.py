@@ -30,6 +30,7 @@ from fmlint.site.index import (
     locale_fallbacks,
     starlight_locale,
 )
+from fmlint.site.places import FILE_START
 from fmlint.site.refs import LINKS, lookup, resolve
 
 COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLICATE_TITLE, EMPTY_TERM = (
@@ -41,7 +42,6 @@ COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLI
     "SITE006",
     "SITE007",
 )
-FILE_START = At(1, 1, 1, 1)
 # Anchors that Hugo's templates and Markdown extensions make, not headings
 # fragments no heading makes: footnotes, text fragments, Hugo's table of contents, and the top of the page
 # (`#top`, any case, by the HTML standard)
@@ -89,17 +89,15 @@ class _Claim(msgspec.Struct, frozen=True):
         """The claim as its own finding names it."""
         return "this alias" if self.alias else "this page"
 
-    @property
-    def at(self) -> At:
+    def at(self, index: SiteIndex) -> At:
         """Where its finding is reported: the key that decides the path, or the file's start."""
-        return self.item.at if self.item is not None else FILE_START
+        return index.place(self.page, self.item)
 
-    def describe(self) -> str:
+    def describe(self, index: SiteIndex) -> str:
         if self.page.file is None:
             return f"the section page Hugo makes for the folder `{self.page.folder}/`"
-        line = self.item.at.line if self.item is not None else 1
         what = "an alias of" if self.alias else "the page"
-        return f"{what} `{self.page.file}:{line}`"
+        return f"{what} {_named(index, self.page, self.item)}"
 
 
 def alias_file(url: str) -> str:
@@ -129,7 +127,7 @@ def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
             if claim.page.file is None or not wanted(claim.page):
                 continue
             others = [
-                other.describe()
+                other.describe(index)
                 for other in owners
                 # (an alias on its own page's path: Hugo keeps the page, checked with a build; files of one
                 # content key are reported as such below)
@@ -146,8 +144,8 @@ def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                     f"{claim.this} and {len(others)} others ({named}) are all written to `{output}`; "
                     f"{generator} keeps one of them"
                 )
-            yield Finding(claim.page, COLLISION, message, claim.at)
-    yield from _case_collisions(claims, wanted)
+            yield Finding(claim.page, COLLISION, message, claim.at(index))
+    yield from _case_collisions(index, claims, wanted)
     for (_, key), pages in index.by_key.items():
         files = [page for page in pages if page.file is not None]
         for page in files:
@@ -157,7 +155,7 @@ def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                 yield Finding(page, COLLISION, message, FILE_START)
 
 
-def _case_collisions(claims: dict[str, list[_Claim]], wanted: Wanted) -> Iterator[Finding]:
+def _case_collisions(index: SiteIndex, claims: dict[str, list[_Claim]], wanted: Wanted) -> Iterator[Finding]:
     """Output paths that differ only by case (``jekyll doctor``'s check): one file on macOS and Windows."""
     by_lower: dict[str, list[str]] = {}
     for output in claims:
@@ -170,12 +168,12 @@ def _case_collisions(claims: dict[str, list[_Claim]], wanted: Wanted) -> Iterato
                 if claim.page.file is None or not wanted(claim.page):
                     continue
                 others = [(other, name) for name in outputs if name != output for other in claims[name]]
-                named = ", ".join(f"{other.describe()} (`{name}`)" for other, name in others)
+                named = ", ".join(f"{other.describe(index)} (`{name}`)" for other, name in others)
                 message = (
                     f"{claim.this} is written to `{output}`, which differs only by case from {named}: "
                     "on a case-insensitive file system (macOS, Windows) one replaces the other"
                 )
-                yield Finding(claim.page, COLLISION, message, claim.at)
+                yield Finding(claim.page, COLLISION, message, claim.at(index))
 
 
 def terms(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
@@ -200,7 +198,8 @@ def terms(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
             }
             for page, item in used:
                 if not (folded := fold(item.value)):
-                    yield Finding(page, EMPTY_TERM, _empty_term(index, taxonomy, language, item.value), item.at)
+                    message = _empty_term(index, taxonomy, language, item.value)
+                    yield Finding(page, EMPTY_TERM, message, index.place(page, item))
                     continue
                 majority = majorities.get(folded, item.value)
                 if item.value != majority:
@@ -208,7 +207,8 @@ def terms(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                         f"{taxonomy} term `{item.value}` is a variant of `{majority}` ({_times(counts[majority])}): "
                         f"{_term_effect(index, taxonomy, language, item.value, majority)}"
                     )
-                    yield Finding(page, TERM_VARIANT, message, item.at, term_fix(item, majority))
+                    at = index.place(page, item)
+                    yield Finding(page, TERM_VARIANT, message, at, term_fix(item, at, majority))
 
 
 def _empty_term(index: SiteIndex, taxonomy: str, language: str, term: str) -> str:
@@ -367,7 +367,8 @@ def _authors(index: SiteIndex, page: Page) -> Iterator[Finding]:
             locales = ", ".join(f"`{locale}`" for _, locale in failing)
             problem += f" (in the {locales} {'locales, which show' if len(failing) > 1 else 'locale, which shows'}"
             problem += " this post untranslated)"
-        yield Finding(page, BROKEN_REFERENCE, f"`{item.value}` {problem}: Docusaurus fails the build", item.at)
+        message = f"`{item.value}` {problem}: Docusaurus fails the build"
+        yield Finding(page, BROKEN_REFERENCE, message, index.place(page, item))
 
 
 def _pagination(index: SiteIndex, page: Page) -> Iterator[Finding]:
@@ -383,7 +384,7 @@ def _pagination(index: SiteIndex, page: Page) -> Iterator[Finding]:
                     f"`{name}: {item.value}` names no doc ID of this docs version (Docusaurus fails the build: "
                     f'"the {name} front matter points to a non-existent ID")'
                 )
-                yield Finding(page, BROKEN_REFERENCE, message, item.at)
+                yield Finding(page, BROKEN_REFERENCE, message, index.place(page, item))
 
 
 def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> _Problem | None:
@@ -490,9 +491,9 @@ def duplicate_translation_keys(index: SiteIndex, wanted: Wanted) -> Iterator[Fin
     for (language, key), pages in by_key.items():
         for page in pages:
             if len(pages) > 1 and wanted(page):
-                others = ", ".join(_named(o, o.facts.translation_key) for o in _by_file(pages) if o is not page)
+                others = ", ".join(_named(index, o, o.facts.translation_key) for o in _by_file(pages) if o is not page)
                 message = f"translationKey `{key}` is also used by {others} in language `{language}`"
-                yield Finding(page, TRANSLATION_KEY, message, _at(page.facts.translation_key))
+                yield Finding(page, TRANSLATION_KEY, message, index.place(page, page.facts.translation_key))
 
 
 def duplicate_titles(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
@@ -509,10 +510,12 @@ def duplicate_titles(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
     for (_, _, folder, _), pages in by_title.items():
         for page in pages:
             if len(pages) > 1 and wanted(page):
-                others = ", ".join(_named(other, other.facts.title) for other in _by_file(pages) if other is not page)
+                others = ", ".join(
+                    _named(index, other, other.facts.title) for other in _by_file(pages) if other is not page
+                )
                 section = f"`{folder}`" if folder else "the content root"
                 message = f"title `{_value(page.facts.title)}` is also the title of {others} in {section}"
-                yield Finding(page, DUPLICATE_TITLE, message, _at(page.facts.title))
+                yield Finding(page, DUPLICATE_TITLE, message, index.place(page, page.facts.title))
 
 
 def _by_file(pages: list[Page]) -> list[Page]:
@@ -521,12 +524,9 @@ def _by_file(pages: list[Page]) -> list[Page]:
     return sorted(pages, key=lambda page: page.file or "")
 
 
-def _named(page: Page, item: Item | None) -> str:
-    return f"`{page.file}:{item.at.line if item is not None else 1}`"
-
-
-def _at(item: Item | None) -> At:
-    return item.at if item is not None else FILE_START
+def _named(index: SiteIndex, page: Page, item: Item | None) -> str:
+    """A file and the line of its ``item`` (1 for none), as a message names it."""
+    return f"`{page.file}:{index.place(page, item).line}`"
 
 
 def _value(item: Item | None) -> str:

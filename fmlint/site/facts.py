@@ -12,10 +12,11 @@ the file does not hold is written into it, and the outgoing references:
 ``ref``/``relref`` shortcodes, local Markdown links and images, and HTML ``<a
 href>`` (MDX: JSX ``href``) links, with links to the site's own host (which its
 configuration gives: the result cache's key of the file holds it).
-The front matter's values are located (1-based lines and columns, by the linter's
-``locate``); the references keep their offsets in the file's text, located only
-for a finding (``fmlint.site.places``): counting the lines of every body up to
-its last link cost more than anything else the facts do.
+Values and references keep their offsets in the file's text, located (1-based
+lines and columns) only for a finding or a message naming them
+(``fmlint.site.places``): counting the lines of every body up to its last link
+cost more than anything else the facts did, and locating the front matter's
+values in one batch, each file, a seventh of what was left.
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ from fmlint.rules.base import Context
 from fmlint.site.rendering import cascade_render, lowered_keys, page_render
 from fmlint.suppressions import may_have_directives
 
-Locate = Callable[[list[Span]], list[tuple[int, int, int, int]]]
 OwnURL = Callable[[str], object]
 
 # a ``ref``/``relref`` shortcode's opening; its arguments run to the first ``>}}`` or ``%}}`` (see ``_ref_at``)
@@ -88,10 +88,11 @@ class At(msgspec.Struct, frozen=True, array_like=True, gc=False):
 
 
 class Item(msgspec.Struct, frozen=True, array_like=True, gc=False):
-    """A value and where it is written."""
+    """A value and where it is written: its offsets in the file's text (located by ``fmlint.site.places``)."""
 
     value: str
-    at: At
+    start: int
+    end: int
 
 
 class Anchor(msgspec.Struct, frozen=True, array_like=True, gc=False):
@@ -193,16 +194,14 @@ _ANCHORS = msgspec.msgpack.Decoder(list[Anchor])
 _REFERENCES = msgspec.msgpack.Decoder(list[Reference])
 
 
-def extract(ctx: Context, locate: Locate) -> SiteFacts:
-    """The facts of the file of ``ctx`` (front matter and Markdown are the views already parsed); ``locate``
-    gives the lines and columns of the spans of its values, all in one call."""
+def extract(ctx: Context) -> SiteFacts:
+    """The facts of the file of ``ctx`` (front matter and Markdown are the views already parsed)."""
     doc = ctx.doc
     front_matter = ctx.front_matter
     data = front_matter.data if front_matter is not None and isinstance(front_matter.data, dict) else {}
     keys = lowered_keys(data)
-    spans: list[Span] = []  # of the values below, located at the end in one batch
 
-    def item(key: str, *path: Any) -> tuple[str, int] | None:
+    def item(key: str, *path: Any) -> Item | None:
         original = keys.get(key)
         if original is None:
             return None
@@ -211,14 +210,14 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
             value = value[step] if isinstance(value, (list, dict)) else None
         if not isinstance(value, (str, int, float)) or isinstance(value, bool) or not front_matter:
             return None
-        spans.append(front_matter.value_span((original, *path)))
-        return str(value), len(spans) - 1
+        span = front_matter.value_span((original, *path))
+        return Item(str(value), span.start, span.end)
 
-    lists: dict[str, list[tuple[str, int]]] = {}
+    lists: dict[str, list[Item]] = {}
     froms: list[str] = []  # the lists of objects
     reads = _site_reads(doc.path)
     if front_matter is not None:
-        _lists(front_matter, data, keys, reads.lists, spans, lists, froms)
+        _lists(front_matter, data, keys, reads.lists, lists, froms)
     aliases_value = data.get(keys.get("aliases", ""))
     if isinstance(aliases_value, list):
         aliases = [alias for i in range(len(aliases_value)) if (alias := item("aliases", i)) is not None]
@@ -240,23 +239,18 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
     translation_key = item("translationkey")
     has_body = doc.readable and doc.body_start < len(doc.text)
     body = _body_facts(ctx, reads.own) if has_body else _Body([], [], [], [], False, [], [], [])
-    positions = locate(spans)
-
-    def located(found: tuple[str, int] | None) -> Item | None:
-        return None if found is None else Item(found[0], At(*positions[found[1]]))
-
     return SiteFacts(
-        title=located(title),
-        slug=located(slug),
-        url=located(url),
-        permalink=located(permalink),
+        title=title,
+        slug=slug,
+        url=url,
+        permalink=permalink,
         date=_date(data, keys),
-        translation_key=located(translation_key),
+        translation_key=translation_key,
         draft=data.get(keys.get("draft", "")) is True,
         render=page_render(data, keys),
         cascade_render=cascade_render(data.get(keys.get("cascade", ""))),
-        aliases=[Item(value, At(*positions[number])) for value, number in aliases],
-        lists={key: [Item(value, At(*positions[n])) for value, n in items] for key, items in lists.items()},
+        aliases=aliases,
+        lists=lists,
         anchors_data=msgspec.Raw(_ENCODER.encode(body.anchors)),
         references_data=msgspec.Raw(_ENCODER.encode(body.references)),  # (each a Reference's fields)
         includes=body.includes,
@@ -264,7 +258,7 @@ def extract(ctx: Context, locate: Locate) -> SiteFacts:
         front_matter=doc.kind is not None,
         element_ids=body.element_ids,
         hidden_markdown=body.hidden_markdown,
-        doc_id=located(doc_id),
+        doc_id=doc_id,
         shortcodes=body.shortcodes,
         calls=body.calls,
         liquid_includes=body.liquid_includes,
@@ -278,13 +272,11 @@ def _lists(
     data: dict[str, Any],
     keys: dict[str, Any],
     read: frozenset[str] | None,
-    spans: list[Span],
-    lists: dict[str, list[tuple[str, int]]],
+    lists: dict[str, list[Item]],
     froms: list[str],
 ) -> None:
-    """The front matter's lists of strings (each string and the number of its span, added to ``spans``) into
-    ``lists``, by lowercased key, and the keys of its lists of objects into ``froms``: those ``read`` names
-    (all when ``None``)."""
+    """The front matter's lists of strings into ``lists``, by lowercased key, and the keys of its lists of
+    objects into ``froms``: those ``read`` names (all when ``None``)."""
     locations = front_matter.locations  # each item's own span, as ``value_span`` finds it first
     for lowered, original in keys.items():
         if read is not None and lowered not in read:
@@ -297,16 +289,16 @@ def _lists(
             if not strings and isinstance(value[0], dict):  # (`redirects: [{from: old, to: new}]`: see below)
                 froms.append(lowered)
             if strings:
-                lists[lowered] = [(value[i], len(spans) + n) for n, i in enumerate(strings)]
-                spans += [
+                spans = [
                     found.value
                     if (found := locations.get((original, i))) is not None
                     else front_matter.value_span((original, i))
                     for i in strings
                 ]
+                lists[lowered] = [Item(value[i], span.start, span.end) for i, span in zip(strings, spans, strict=True)]
         elif lowered in _ONE_OR_LIST and isinstance(value, (str, int)) and not isinstance(value, bool):
-            lists[lowered] = [(str(value), len(spans))]  # (`pagination_next: 5`: Docusaurus looks for the ID "5")
-            spans.append(front_matter.value_span((original,)))
+            span = front_matter.value_span((original,))  # (`pagination_next: 5`: Docusaurus looks for the ID "5")
+            lists[lowered] = [Item(str(value), span.start, span.end)]
 
 
 def _may_suppress(ctx: Context) -> bool:

@@ -70,10 +70,10 @@ def fragment_fix(target: str, at: At, meant: str) -> DiagnosticFix | None:
     return DiagnosticFix(UNSAFE, f"Link to `#{meant}`", (edit,))
 
 
-def term_fix(item: Item, majority: str) -> DiagnosticFix | None:
-    """The fix that writes the term ``majority`` for ``item``, a list item of the front matter (see the module
-    docstring); none when its place is not the term as read."""
-    at, value = item.at, item.value
+def term_fix(item: Item, at: At, majority: str) -> DiagnosticFix | None:
+    """The fix that writes the term ``majority`` for ``item``, a list item of the front matter written at ``at``
+    (see the module docstring); none when its place is not the term as read."""
+    value = item.value
     width = at.end_column - at.column if at.line == at.end_line else -1
     if width == len(value):  # a plain scalar (YAML's: TOML and JSON strings are quoted)
         written = value_text("yaml", majority, value)

@@ -46,7 +46,7 @@ from fmlint.site.hugo_paths import (
     url_key,
 )
 from fmlint.site.jekyll import jekyll_url
-from fmlint.site.places import Places
+from fmlint.site.places import FILE_START, Places
 from fmlint.site.templates import Shortcodes
 
 if TYPE_CHECKING:  # (the modules of other generators are imported where a site has them)
@@ -215,9 +215,10 @@ class SiteIndex(msgspec.Struct, dict=True):
             for prefix in self.generated
         )
 
-    def place(self, page: Page, reference: Reference) -> At:
-        """Where ``reference`` of ``page`` is written (for a finding: ``fmlint.site.places``)."""
-        return self._places.at(page.absolute, reference)
+    def place(self, page: Page, written: Item | Reference | None) -> At:
+        """Where a value or reference of ``page`` is written (for a finding: ``fmlint.site.places``); the file's
+        start for none (a path from the file's name)."""
+        return self._places.at(page.absolute, written) if written is not None else FILE_START
 
     def probe(self, function: Callable[[str], bool], path: str) -> bool:
         """``os.path.isfile``, ``os.path.exists`` or a ``templates`` function of ``path``, recorded once: the

@@ -1,12 +1,13 @@
-"""Where a reference is written: its offsets in its file's text as lines and columns, for a finding.
+"""Where a value or a reference of the site facts is written: its offsets in its file's text as lines and
+columns, for a finding (or a message naming it).
 
-The facts keep each reference's offsets (``Reference.start``/``end``), not its
-line and column: locating every reference counted the lines of every body up to
-its last link — about 70,000 instructions a 10 KB article, 7 % of the site rules'
-cold cost — for the few references a finding is reported at.  A finding's file is
-read again, once, when its first finding is located, unless the run holds its
-text: the language server checks a buffer that may differ from the file on disk
-(:func:`texts_held`).
+The facts keep offsets (``Item.start``/``end``, ``Reference.start``/``end``), not
+lines and columns: locating every reference counted the lines of every body up
+to its last link — about 70,000 instructions a 10 KB article, 7 % of the site
+rules' cold cost — and the front matter's values ~40,000 more, for the few a
+finding is reported at.  A finding's file is read again, once, when its first
+place is asked for, unless the run holds its text: the language server checks a
+buffer that may differ from the file on disk (:func:`texts_held`).
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from contextvars import ContextVar
 
 from fmlint.document import decoded_text
 from fmlint.positions import LineIndex, Span
-from fmlint.site.facts import At, Reference
+from fmlint.site.facts import At, Item, Reference
 
+FILE_START = At(1, 1, 1, 1)  # (where a finding about the whole file is reported)
 _HELD: ContextVar[Mapping[str, LineIndex] | None] = ContextVar("texts held", default=None)
 
 
@@ -39,14 +41,14 @@ class Places:
     def __init__(self) -> None:
         self._lines: dict[str, LineIndex | None] = {}
 
-    def at(self, absolute: str, reference: Reference) -> At:
+    def at(self, absolute: str, written: Item | Reference) -> At:
         lines = self._lines.get(absolute)
         if lines is None and absolute not in self._lines:
             held = _HELD.get()
             lines = self._lines[absolute] = (held.get(absolute) if held else None) or _read(absolute)
         if lines is None:
-            return At(1, 1, 1, 1)
-        place = lines.position(Span(reference.start, reference.end))
+            return FILE_START
+        place = lines.position(Span(written.start, written.end))
         return At(place.line, place.column, place.end_line, place.end_column)
 
 
