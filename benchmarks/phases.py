@@ -36,7 +36,6 @@ PHASES = {
     "fmlint.linter:lint_file": "the per-file pass (each file)",
     "fmlint.site.facts:extract": "site facts, whole",
     "fmlint.site.facts:_body_facts": "facts: the body's",
-    "fmlint.positions:LineIndex.positions": "facts: locating their spans",
     "fmlint.site.facts:_lists": "facts: front-matter lists",
     "fmlint.site.facts:lowered_keys": "facts: lowercased keys",
     "fmlint.site.sitepass:site_diagnostics": "site pass, whole",
@@ -46,6 +45,7 @@ PHASES = {
     "fmlint.site.checks:broken_references*": "checks: references",
     "fmlint.site.refs:resolve": "references: resolving",
     "fmlint.site.index:Page.ids": "references: targets' heading IDs",
+    "fmlint.site.places:Places.at": "findings: located (their files read again)",
 }
 _SHIM = "#include <valgrind/callgrind.h>\nvoid toggle(void) { CALLGRIND_TOGGLE_COLLECT; }\n"
 _DRIVER = """

@@ -10,10 +10,10 @@ the child checks every reference when this process also works out the findings t
 (a run with the cache over the whole site: ~0.3 s more on the 10k site). Until stop 44
 the pages were shared (three in five to the child), and each process worked out the
 IDs of most pages that are linked to. A resolution is not shared between them. The
-split still costs instructions (at 2,000 articles the child runs 0.28 G where the parent
-saves 0.20 G: both decode every page's references) for the wall time of the second core
-(benchmarks/README.md, stop 44). The child sends back its findings (by page number and
-their number in the page) and the files it looked for.
+split still costs instructions (at 2,000 articles the child runs 0.29 G where the parent
+saves 0.22 G: both decode every page's references and resolve their own; stop 45) for the
+wall time of the second core (benchmarks/README.md, stops 44 and 45). The child sends back
+its findings (by page number and their number in the page) and the files it looked for.
 Only where the per-file pass forks its workers (Linux), with more than one job, for a
 site of :data:`MIN_PAGES` pages or more; if the child fails, this process checks its
 references too.
