@@ -3,7 +3,7 @@ columns, for a finding (or a message naming it).
 
 The facts keep offsets (``Item.start``/``end``, ``Reference.start``/``end``), not
 lines and columns: locating every reference counted the lines of every body up
-to its last link — about 70,000 instructions a 10 KB article, 7 % of the site
+to its last link — about 70,000 instructions a 10 KB article, ~9 % of the site
 rules' cold cost — and the front matter's values ~40,000 more, for the few a
 finding is reported at.  A finding's file is read again, once, when its first
 place is asked for, unless the run holds its text: the language server checks a
@@ -26,8 +26,8 @@ _HELD: ContextVar[Mapping[str, LineIndex] | None] = ContextVar("texts held", def
 
 @contextmanager
 def texts_held(lines: Mapping[str, LineIndex]) -> Iterator[None]:
-    """While inside, the references of the files ``lines`` names (by absolute path) are located in those texts,
-    not in the files on disk."""
+    """While inside, the values and references of the files ``lines`` names (by absolute path) are located in
+    those texts, not in the files on disk."""
     token = _HELD.set(lines)
     try:
         yield
