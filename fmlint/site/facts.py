@@ -278,24 +278,24 @@ def _lists(
     """The front matter's lists of strings into ``lists``, by lowercased key, and the keys of its lists of
     objects into ``froms``: those ``read`` names (all when ``None``)."""
     locations = front_matter.locations  # each item's own span, as ``value_span`` finds it first
-    for lowered, original in keys.items():
-        if read is not None and lowered not in read:
-            continue
+    # (of the front matter's ~20 keys, the few a site's checks read: sorted, as a set's order moves with the hash
+    # seed, and the facts' digest with it)
+    for lowered in keys if read is None else sorted(read.intersection(keys)):
+        original = keys[lowered]
         value = data[original]
         if isinstance(value, list):
             if not value or lowered in _PATH_KEYS:
                 continue
-            strings = [i for i, v in enumerate(value) if isinstance(v, str)]
-            if not strings and isinstance(value[0], dict):  # (`redirects: [{from: old, to: new}]`: see below)
+            items = []
+            for i, each in enumerate(value):
+                if isinstance(each, str):
+                    found = locations.get((original, i))
+                    span = found.value if found is not None else front_matter.value_span((original, i))
+                    items.append(Item(each, span.start, span.end))
+            if items:
+                lists[lowered] = items
+            elif isinstance(value[0], dict):  # (`redirects: [{from: old, to: new}]`: see below)
                 froms.append(lowered)
-            if strings:
-                spans = [
-                    found.value
-                    if (found := locations.get((original, i))) is not None
-                    else front_matter.value_span((original, i))
-                    for i in strings
-                ]
-                lists[lowered] = [Item(value[i], span.start, span.end) for i, span in zip(strings, spans, strict=True)]
         elif lowered in _ONE_OR_LIST and isinstance(value, (str, int)) and not isinstance(value, bool):
             span = front_matter.value_span((original,))  # (`pagination_next: 5`: Docusaurus looks for the ID "5")
             lists[lowered] = [Item(str(value), span.start, span.end)]
