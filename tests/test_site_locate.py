@@ -4,6 +4,7 @@ hold suppression comments, which the site pass then reads again."""
 
 from __future__ import annotations
 
+import os
 import random
 
 import msgspec
@@ -25,8 +26,8 @@ TEXTS = [
 
 def test_a_place_is_where_the_file_read_again_or_the_text_held_has_it(tmp_path):
     """The facts keep offsets; ``Places`` locates them in the file read again (after its BOM) as the linter
-    locates a finding, or in the text a run holds for it (the language server's buffer); a file gone since
-    gives its start."""
+    locates a finding, or in the text a run holds for it (the language server's buffer); a file gone since, or
+    replaced by a pipe, gives its start."""
     chosen = random.Random(16)
     for number, text in enumerate(TEXTS):
         path = tmp_path / f"{number}.md"
@@ -42,6 +43,8 @@ def test_a_place_is_where_the_file_read_again_or_the_text_held_has_it(tmp_path):
         assert Places().at(str(tmp_path / "0.md"), Reference("link", "x", 2, 4)) == At(2, 1, 2, 3)
     assert Places().at(str(tmp_path / "0.md"), Reference("link", "x", 2, 4)) == At(1, 1, 1, 1)  # (empty text)
     assert Places().at(str(tmp_path / "gone.md"), Item("x", 3, 5)) == FILE_START
+    os.mkfifo(tmp_path / "pipe.md")  # (a pipe that replaced the file is never opened: that would block)
+    assert Places().at(str(tmp_path / "pipe.md"), Item("x", 3, 5)) == FILE_START
 
 
 def test_site_findings_are_located_after_a_bom_with_crlf_cjk_and_emoji(tmp_path):

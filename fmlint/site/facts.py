@@ -572,13 +572,10 @@ def _shortcode_facts(
             and (simple := _SIMPLE_REF.match(text, at)) is not None
             and "}}" not in (value := simple.group(2))
         ):  # (most: one match, not five)
-            ref_end, offset = simple.end(), simple.start(2)
+            ref_end = simple.end()
             if at >= argument_end:
                 argument_end = simple.end(2) + 1
-            commented = bool(comments) and any(c.start <= at < c.end for c in comments)
-            if commented:
-                value = value.partition("#")[0]
-            references.append((simple.group(1), value, offset, offset + len(value), "", "", commented))
+            references.append(_ref_fact(simple.group(1), value, simple.start(2), "", at, comments))
             continue  # (its name, ``ref`` or ``relref``, is no shortcode the other facts keep)
         if text.startswith("%", at + 2) and (tag := _MARKDOWN_TAG.match(text, at)) is not None:
             if tag.group(1):
@@ -593,11 +590,7 @@ def _shortcode_facts(
             kind, arguments, start, ref_end = ref
             found = _target(arguments, start)
             if found is not None:
-                value, offset, language = found
-                commented = bool(comments) and any(c.start <= at < c.end for c in comments)
-                if commented:  # (nobody reads a fragment in a comment: its page is all that counts)
-                    value = value.partition("#")[0]
-                references.append((kind, value, offset, offset + len(value), language, "", commented))
+                references.append(_ref_fact(kind, *found, at, comments))
         if at >= argument_end and (match := _FIRST_ARGUMENT.match(text, at)) is not None:
             argument_end = match.end()
             name, argument = match.group(1), match.group(2) if match.group(2) is not None else match.group(3)
@@ -611,6 +604,15 @@ def _shortcode_facts(
         elif at >= argument_end and (named := _named_markdown(text, at)) is not None:
             calls[named] = None
     return includes, bool(opened - closed - {"ref", "relref"}), sorted(called - {"ref", "relref"}), list(calls)
+
+
+def _ref_fact(kind: str, value: str, offset: int, language: str, at: int, comments: list[Span]) -> _Pending:
+    """A ``ref`` shortcode's reference: its path at ``offset``, marked when the shortcode opening at ``at`` is in
+    one of the HTML ``comments`` (nobody reads a fragment there: its page is all that counts)."""
+    commented = bool(comments) and any(c.start <= at < c.end for c in comments)
+    if commented:
+        value = value.partition("#")[0]
+    return (kind, value, offset, offset + len(value), language, "", commented)
 
 
 def _named_markdown(text: str, at: int) -> tuple[str, str] | None:

@@ -12,11 +12,13 @@ buffer that may differ from the file on disk (:func:`texts_held`).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from fmlint.document import decoded_text
+from fmlint.linter import read_bytes
 from fmlint.positions import LineIndex, Span
 from fmlint.site.facts import At, Item, Reference
 
@@ -53,8 +55,7 @@ class Places:
 
 
 def _read(absolute: str) -> LineIndex | None:
-    try:
-        with open(absolute, "rb") as file:
-            return LineIndex(decoded_text(file.read()))  # (not read_document: it may import PyYAML)
-    except OSError:  # (removed or unreadable since its facts were taken)
-        return None
+    """The lines of the file's text, as the linter reads it (never a pipe that replaced it), only decoded
+    (``read_document`` may import PyYAML); none when it cannot be read since its facts were taken."""
+    data = read_bytes(absolute, sys.maxsize)
+    return LineIndex(decoded_text(data)) if isinstance(data, bytes) else None
