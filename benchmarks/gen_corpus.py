@@ -182,7 +182,7 @@ def site_links(index: int, count: int, seed: int, faulty_percent: float) -> tupl
 
     About a third of the articles keep an old URL as an alias; each links to two
     or three others with ``ref``/``relref`` (half of them to a heading of the
-    other article, whose ID is worked out from its text) and to one by a relative
+    other article, any of its ``##`` headings, whose ID is worked out from its text) and to one by a relative
     ``.md`` link.  About 1 % of the links name no page or no heading, and one
     article in 2,000 has an alias that is another article's path (a collision).
     """
@@ -200,7 +200,7 @@ def site_links(index: int, count: int, seed: int, faulty_percent: float) -> tupl
         elif rng.random() < 0.5:
             headings = re.findall(r"^## (.+)$", article(other, seed, faulty_percent), re.MULTILINE)
             if headings:
-                anchor = re.sub(r"[^\w\- ]", "", headings[0].strip().lower()).replace(" ", "-")
+                anchor = re.sub(r"[^\w\- ]", "", rng.choice(headings).strip().lower()).replace(" ", "-")
                 target += "#" + (anchor if rng.random() > 0.01 else "no-such-heading")
         links.append(f'{{{{< {rng.choice(("ref", "relref"))} "{target}" >}}}}')
     sibling = index - 1 if index % 100 else index + 1

@@ -39,6 +39,7 @@ path and the children's the work moved off it.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import shutil
 import subprocess
@@ -91,11 +92,15 @@ def count(
 
 
 def generate(corpus: Path, size: int, shape: list[str]) -> None:
-    """The corpus of ``size`` articles ``gen_corpus.py`` makes with ``shape``, in ``corpus`` (once)."""
-    if not (corpus / ".complete").exists():
+    """The corpus of ``size`` articles ``gen_corpus.py`` makes with ``shape``, in ``corpus`` (once: made again
+    when the generator changed since, its digest kept in ``.complete``)."""
+    generator = HERE / "gen_corpus.py"
+    made = hashlib.sha256(generator.read_bytes() + repr(shape).encode()).hexdigest()
+    marker = corpus / ".complete"
+    if not marker.exists() or marker.read_text() != made:
         shutil.rmtree(corpus, ignore_errors=True)
-        subprocess.run([sys.executable, str(HERE / "gen_corpus.py"), str(size), str(corpus), *shape], check=True)
-        (corpus / ".complete").write_text("")
+        subprocess.run([sys.executable, str(generator), str(size), str(corpus), *shape], check=True)
+        marker.write_text(made)
 
 
 def callgrind_total(path: Path) -> int:

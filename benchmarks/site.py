@@ -60,9 +60,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from instructions import generate
 from trees import compile_imported
-
-HERE = Path(__file__).resolve().parent
 
 
 def median_run(runs: list[tuple[float, float, str]]) -> tuple[float, float, str]:
@@ -103,12 +102,8 @@ def main(argv: list[str] | None = None) -> None:
         measure_facts(args.measure_facts, args.facts)
         return
     site = args.folder.resolve() if args.folder else args.work / f"site-{args.size}"
-    if args.folder is None and not (site / ".complete").exists():
-        shutil.rmtree(site, ignore_errors=True)
-        subprocess.run(
-            [sys.executable, str(HERE / "gen_corpus.py"), str(args.size), str(site), "--site-links"], check=True
-        )
-        (site / ".complete").write_text("")
+    if args.folder is None:
+        generate(site, args.size, ["--site-links"])
     if args.facts:
         facts_table(site, args.facts, args.repeat, args.compare)
         return
