@@ -1,6 +1,7 @@
 """Properties of reference resolution: memoized as resolved afresh; relative URLs joined as urljoin joins them;
 ``ref`` shortcodes read as the regular expression that defines them, the usual ones in one match as the
-general path reads them; front-matter keys lowercased through a shared mapping as one by one.
+general path reads them; front-matter keys lowercased through a shared mapping as one by one; a page's
+IDs asked one fragment at a time as all of them worked out.
 
 ``refs.resolve`` answers each distinct reference once per index, keyed by what
 the answer depends on (the page for a same-page reference, the folder for a
@@ -19,14 +20,17 @@ from pathlib import Path
 from unittest.mock import patch
 from urllib.parse import urljoin
 
+import msgspec
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from fmlint.markdown import openings
 from fmlint.positions import Span
 from fmlint.site import facts, refs
-from fmlint.site.facts import _ref_at
+from fmlint.site.anchors import BLACKFRIDAY, GITHUB, GITHUB_SLUGGER, REMARK, ZOLA
+from fmlint.site.facts import Anchor, SiteFacts, _ref_at
 from fmlint.site.hugo_paths import join_url
+from fmlint.site.index import Page
 from fmlint.site.rendering import lowered_keys
 from tests.test_site_rules import index_of
 
@@ -158,3 +162,30 @@ def test_lowered_keys_are_each_key_lowercased_the_last_winning(keys):
     for _ in range(2):
         found = lowered_keys(data)
         assert found == expected and list(map(type, found.values())) == list(map(type, expected.values()))
+
+
+# headings whose IDs collide (`Setup` twice, `Setup 1` and the suffix `setup-1`), custom IDs taking an automatic
+# ID first or after, empty and non-ASCII texts, dashes; a fragment is any of their IDs or near them
+HEADING_TEXT = st.sampled_from(["Setup", "setup", "Setup 1", "Set-up", "A – B", "", "中文", "x y", "Heading"])
+CUSTOM = st.sampled_from(["", "", "setup", "setup-1", "x", "Custom.id"])
+FRAGMENT = st.sampled_from(["setup", "setup-1", "setup-2", "set-up", "a--b", "a-b", "中文", "x-y", "heading", "x"])
+ID_TYPES = [GITHUB, BLACKFRIDAY, GITHUB_SLUGGER, REMARK, ZOLA, "python-markdown::-", "kramdown:gfm:"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.tuples(HEADING_TEXT, CUSTOM, st.booleans()), max_size=8),
+    st.lists(FRAGMENT, min_size=1, max_size=6),
+    st.sampled_from(ID_TYPES),
+    st.lists(st.sampled_from(["#setup-2", "x-y", "#Custom.id"]), max_size=2),
+)
+@example([("", "", True)], ["heading"], "python-markdown::-", [])  # (its empty ID is `_1`)
+@example([("Setup", "", True), ("Setup", "", True)], ["setup-1", "setup"], GITHUB, [])
+def test_ids_asked_one_fragment_at_a_time_are_the_ids(anchors, fragments, id_type, element_ids):
+    """``Page.has_id`` reads the headings only until one's ID is the fragment, and keeps what it read."""
+    data = msgspec.msgpack.encode([Anchor(text, custom, heading) for text, custom, heading in anchors])
+    made = SiteFacts(anchors_data=msgspec.Raw(data), element_ids=element_ids)
+    asked, whole = (Page("a.md", made, "en", "page", "", "a", _id_type=id_type, _terms=True) for _ in range(2))
+    ids = whole.ids
+    assert [asked.has_id(fragment) for fragment in fragments] == [fragment in ids for fragment in fragments]
+    assert asked.ids == ids

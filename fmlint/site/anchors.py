@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
-from functools import cache, lru_cache
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache, lru_cache, partial
 from typing import Literal
 
 from fmlint.markdown import EM_DASH, EN_DASH
@@ -313,7 +313,7 @@ def heading_ids(
     """The IDs of a page's anchors, given in document order as (text, custom ID or "", is a heading); the
     dashes a typographer makes of ``--`` and ``---`` (marked in the text) are ``dashes`` (Hugo's: ``–`` and
     ``—`` by default, which IDs drop; as written elsewhere)."""
-    if id_type.startswith((PYTHON_MARKDOWN, KRAMDOWN + ":")):
+    if suffixes_own_way(id_type):
         dashed = [
             (_dashed(text, dashes), custom_id(custom, id_type) if custom else "", heading)
             for text, custom, heading in anchors
@@ -322,20 +322,35 @@ def heading_ids(
             return _python_markdown_ids(dashed, id_type)
         return _kramdown_ids(dashed, id_type)
     taken: set[str] = set()
-    customs = id_type != REMARK
-    for written, custom, heading in anchors:  # (a site's targets have ~5 each, ~1,500 in 2,000 pages: kept lean)
-        if custom and customs:
-            taken.add(custom_id(custom, id_type))
-            continue
-        text = _dashed(written, dashes)
-        base = _slug(id_type, text) or ("heading" if heading else "id")
+    for base, custom in base_ids(anchors, id_type, dashes):
         found = base
         number = 0
-        while found in taken:
+        while found in taken and not custom:
             number += 1
             found = f"{base}-{number}"
         taken.add(found)
     return taken
+
+
+def base_ids(
+    anchors: Iterable[tuple[str, str, bool]], id_type: str, dashes: tuple[str, str]
+) -> Iterator[tuple[str, bool]]:
+    """Each anchor's ID before a duplicate's suffix, in order, and whether it is a custom ID (which takes no
+    suffix), for the ID types but Python-Markdown's and kramdown's (see ``heading_ids``).  Each is one of the
+    page's IDs: the anchor's own, or, when an earlier anchor took it, that one's."""
+    customs = id_type != REMARK
+    slugs = _slugs(id_type)
+    for written, custom, heading in anchors:  # (a site's targets have ~5 each, ~1,500 in 2,000 pages: kept lean)
+        if custom and customs:
+            yield custom_id(custom, id_type), True
+        else:
+            yield slugs[_dashed(written, dashes)] or ("heading" if heading else "id"), False
+
+
+def suffixes_own_way(id_type: str) -> bool:
+    """Whether the ID type numbers duplicates its own way (Python-Markdown, kramdown): ``base_ids`` is not
+    for it."""
+    return id_type.startswith((PYTHON_MARKDOWN, KRAMDOWN + ":"))
 
 
 def custom_id(written: str, id_type: str) -> str:
@@ -390,24 +405,37 @@ def _dashed(text: str, dashes: tuple[str, str]) -> str:
 
 
 _SLUGS_KEPT = 65536  # the slugs kept of each kind (a site's headings repeat: "Examples", "See also")
-_SLUGS: dict[str, dict[str, str]] = {}  # by ID type, then heading text (cheaper than ``lru_cache``'s key tuple)
 
 
-def _slug(id_type: str, text: str) -> str:
-    """A heading text's ID before any duplicate suffix (kept: see ``_SLUGS``)."""
-    slugs = _SLUGS.get(id_type)
-    if slugs is None:
-        slugs = _SLUGS[id_type] = {}
-    found = slugs.get(text)
+class _Slugs(dict[str, str]):
+    """One ID type's slugs by heading text, each made once (up to ``_SLUGS_KEPT`` kept): a text seen before is
+    the dictionary's own lookup."""
+
+    def __init__(self, id_type: str) -> None:
+        super().__init__()
+        if id_type.startswith(PYTHON_MARKDOWN + ":"):
+            _, kind, separator = id_type.split(":", 2)
+            self.make: Callable[[str], str] = partial(_toc, kind=kind, separator=separator)
+        else:
+            self.make = SLUGIFIERS.get(id_type, _github)
+
+    def __missing__(self, text: str) -> str:
+        found = self.make(text)
+        if len(self) < _SLUGS_KEPT:
+            self[text] = found
+        return found
+
+
+_SLUGS: dict[str, _Slugs] = {}  # by ID type
+
+
+def _slugs(id_type: str) -> _Slugs:
+    found = _SLUGS.get(id_type)
     if found is None:
-        found = _made_slug(id_type, text)
-        if len(slugs) < _SLUGS_KEPT:
-            slugs[text] = found
+        found = _SLUGS[id_type] = _Slugs(id_type)
     return found
 
 
-def _made_slug(id_type: str, text: str) -> str:
-    if id_type.startswith(PYTHON_MARKDOWN + ":"):
-        _, kind, separator = id_type.split(":", 2)
-        return _toc(text, kind, separator)
-    return SLUGIFIERS.get(id_type, _github)(text)
+def _slug(id_type: str, text: str) -> str:
+    """A heading text's ID before any duplicate suffix."""
+    return _slugs(id_type)[text]

@@ -31,7 +31,16 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from fmlint.images import IMAGE_EXTENSIONS
-from fmlint.site.anchors import REMARK, WRITTEN_DASHES, base_id, custom_id, heading_ids, predictable
+from fmlint.site.anchors import (
+    REMARK,
+    WRITTEN_DASHES,
+    base_id,
+    base_ids,
+    custom_id,
+    heading_ids,
+    predictable,
+    suffixes_own_way,
+)
 from fmlint.site.config import CONTENT_EXTENSIONS, SiteConfig
 from fmlint.site.facts import Anchor, At, Item, Reference, SiteFacts
 from fmlint.site.globs import glob_slice_matches
@@ -108,13 +117,30 @@ class Page(msgspec.Struct, eq=False):
     def ids(self) -> set[str]:
         """Its heading IDs, worked out on first use (a plain attribute: ``cached_property`` takes a lock)."""
         if self._ids is None:
-            self._ids = heading_ids(((a.text, a.custom, a.heading) for a in self._anchors), self._id_type, self._dashes)
+            self._ids = heading_ids(self._anchor_fields, self._id_type, self._dashes)
             self._ids.update(
                 custom_id(written[1:], self._id_type) if written.startswith("#") else written
                 for written in self.facts.element_ids
                 if not (written.startswith("#") and self._id_type == REMARK)  # (an attribute list: no syntax there)
             )
         return self._ids
+
+    def has_id(self, fragment: str) -> bool:
+        """Whether ``fragment`` is one of :attr:`ids`, its headings read in order only until one's ID before a
+        duplicate's suffix is ``fragment`` (each such is one of the IDs: see ``base_ids``), what was read kept
+        for the next fragment; all of them worked out only when none is (a fragment with a suffix, an ID of
+        an attribute list, a broken one)."""
+        if self._ids is None and not suffixes_own_way(self._id_type):
+            if self._bases is None:
+                self._bases = (set(), base_ids(self._anchor_fields, self._id_type, self._dashes))
+            read, unread = self._bases
+            if fragment in read:
+                return True
+            for base, _ in unread:
+                read.add(base)
+                if base == fragment:
+                    return True
+        return fragment in self.ids
 
     def meant_id(self, fragment: str, ids: frozenset[str], close: Sequence[str]) -> str | None:
         """The one of ``ids`` (its IDs, with those of the files it shows) that ``fragment`` names in another
@@ -139,6 +165,10 @@ class Page(msgspec.Struct, eq=False):
         )
 
     @property
+    def _anchor_fields(self) -> Iterator[tuple[str, str, bool]]:
+        return ((a.text, a.custom, a.heading) for a in self._anchors)
+
+    @property
     def _anchors(self) -> list[Anchor]:
         """The anchors that have IDs: headings (definition terms too with ``autoDefinitionTermID``) that are
         written as headings (not in a shortcode's content its template writes unrendered)."""
@@ -155,6 +185,7 @@ class Page(msgspec.Struct, eq=False):
     # whether a heading in the content of a paired shortcode (by name) is written as one (Hugo: its template's say)
     _shown: Callable[[str], bool] | None = None
     _ids: set[str] | None = None
+    _bases: tuple[set[str], Iterator[tuple[str, bool]]] | None = None  # ``has_id``'s: the IDs read, the rest
     _headings: dict[str, list[str]] | None = None  # heading texts by ID before a duplicate's suffix (see meant_id)
 
 
