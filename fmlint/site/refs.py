@@ -53,22 +53,38 @@ _SKIP = Resolved(None, checked=False)
 
 def resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     """Where ``reference`` (written in ``page``) leads; each distinct one is resolved once per index (a site's
-    pages name the same targets again and again)."""
-    key = _memo_key(page, reference)
-    found = index.resolutions.get(key)
+    pages name the same targets again and again), a ``ref``'s path once whatever its fragment (its key: the
+    path, its language, and the page itself for an empty path, its folder for a relative one)."""
+    kind = reference.kind
+    if kind != "ref" and kind != "relref":
+        key = _memo_key(page, reference)
+        found = index.resolutions.get(key)
+        if found is None:
+            found = index.resolutions[key] = _resolve(index, page, reference)
+        return found
+    written, _, fragment = reference.target.partition("#")
+    if written[:1] == "/":
+        scope: object = ""
+    else:
+        path = written.strip().replace("\\", "/")
+        scope = page if not path else "" if path.startswith("/") else page.folder
+    ref_key = ("ref", written, reference.language.lower() if reference.language else page.language, scope)
+    found = index.resolutions.get(ref_key)
     if found is None:
-        found = index.resolutions[key] = _resolve(index, page, reference)
+        found = index.resolutions[ref_key] = _resolve(index, page, reference)
+    elif found.checked:
+        if found.problem:
+            return _resolve(index, page, reference)  # (its message names the target as written: rare)
+        if fragment != found.fragment:
+            return Resolved(found.page, fragment)
     return found
 
 
 def _memo_key(page: Page, reference: Reference) -> tuple[object, ...]:
-    """The reference and what else its resolution depends on: the page itself for a reference to the page,
-    its folder for a relative path, its language for a path from the root."""
+    """The reference (not a ``ref``: see ``resolve``) and what else its resolution depends on: the page itself
+    for a reference to the page or a relative URL, its folder for a relative path to a file, its language for a
+    path from the root."""
     target = reference.target
-    if reference.kind in ("ref", "relref"):
-        path = target.partition("#")[0].strip().replace("\\", "/")
-        scope: object = page if not path else "" if path.startswith("/") else page.folder
-        return ("ref", target, reference.language.lower() or page.language, scope)
     if reference.kind in _JEKYLL_TAGS:
         return (reference.kind, target)  # (from the site's folder, or by name)
     if "://" in target:
