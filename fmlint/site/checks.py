@@ -180,10 +180,10 @@ def terms(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
     """Terms spelt differently that readers (or Hugo) take for one (see :func:`fold`), within a language, which
     has its own term pages; and terms without a letter or digit (:func:`_empty_term`)."""
     for taxonomy in index.config.taxonomies:
-        uses: dict[str, list[tuple[Page, Item]]] = {}  # language → its pages' terms to check
+        uses: dict[str, list[tuple[Page, list[Item]]]] = {}  # language → its pages' terms to check
         for page in index.pages:
-            if wanted(page) and (items := page.facts.lists.get(taxonomy)):
-                uses.setdefault(page.language, []).extend((page, item) for item in items)
+            if (items := page.facts.lists.get(taxonomy)) and wanted(page):
+                uses.setdefault(page.language, []).append((page, items))
         for language, used in uses.items():
             counts = Counter(index.terms(taxonomy, language))
             spellings: dict[str, list[str]] = {}  # folded → spellings, in order of first use
@@ -196,18 +196,25 @@ def terms(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                 for folded, group in spellings.items()
                 if len(group) > 1
             }
-            for page, item in used:
-                if not (folded := fold(item.value)):
-                    message = _empty_term(index, taxonomy, language, item.value)
-                    yield Finding(page, EMPTY_TERM, message, index.place(page, item))
-                    continue
-                majority = majorities.get(folded, item.value)
-                if item.value != majority:
-                    message = (
-                        f"{taxonomy} term `{item.value}` is a variant of `{majority}` ({_times(counts[majority])}): "
-                        f"{_term_effect(index, taxonomy, language, item.value, majority)}"
-                    )
+            meant: dict[str, str | None] = {}  # each spelling used → its majority (None: no letter or digit)
+            for page, items in used:
+                for item in items:
+                    value = item.value
+                    if value in meant:
+                        majority = meant[value]
+                    else:
+                        folded = fold(value)
+                        majority = meant[value] = majorities.get(folded, value) if folded else None
+                    if majority == value:
+                        continue
                     at = index.place(page, item)
+                    if majority is None:
+                        yield Finding(page, EMPTY_TERM, _empty_term(index, taxonomy, language, value), at)
+                        continue
+                    message = (
+                        f"{taxonomy} term `{value}` is a variant of `{majority}` ({_times(counts[majority])}): "
+                        f"{_term_effect(index, taxonomy, language, value, majority)}"
+                    )
                     yield Finding(page, TERM_VARIANT, message, at, term_fix(item, at, majority))
 
 

@@ -232,8 +232,8 @@ class SiteIndex(msgspec.Struct, dict=True):
         uses: dict[tuple[str, str], list[str]] = {}
         for page in self.pages:
             for taxonomy in self.config.taxonomies:
-                for item in page.facts.lists.get(taxonomy, ()):
-                    uses.setdefault((taxonomy, page.language), []).append(item.value)
+                if items := page.facts.lists.get(taxonomy):
+                    uses.setdefault((taxonomy, page.language), []).extend([item.value for item in items])
         return uses
 
     def unseen(self, key: str) -> bool:
