@@ -408,9 +408,9 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> _P
         return None  # a fragment written to be included: its own #links are the including page's
     if (
         fragment
+        and not target.has_id(fragment)  # (its own IDs, before those of the files it shows: most are there)
         and not _GENERATED_ANCHORS.search(fragment)
         and fragment not in index.config.page_anchors
-        and not target.has_id(fragment)  # (its own IDs, before those of the files it shows: most are there)
     ):
         ids = anchor_ids(index, target)
         # (a page whose Markdown a shortcode or an extension writes has headings fmlint does not see)
