@@ -44,7 +44,7 @@ PHASES = {
     "fmlint.site.sitepass:_findings": "site pass: the checks",
     "fmlint.site.checks:broken_references*": "checks: references",
     "fmlint.site.refs:resolve": "references: resolving",
-    "fmlint.site.index:Page.ids": "references: targets' heading IDs",
+    "fmlint.site.index:Page.has_id": "references: fragments looked for in their targets' IDs",
     "fmlint.site.places:Places.at": "findings: located (their files read again)",
 }
 _SHIM = "#include <valgrind/callgrind.h>\nvoid toggle(void) { CALLGRIND_TOGGLE_COLLECT; }\n"
