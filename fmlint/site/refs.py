@@ -49,7 +49,9 @@ class Resolved(NamedTuple):  # a tuple: made ~35,000 times in a 10k site
 
 
 _SKIP = Resolved(None, checked=False)
-_ROOTS = ("", "/", "\\")  # how a path that ``os.path.join`` does not join to a folder starts (``:`` is skipped)
+# the starts of a path that ``os.path.join`` would not append to a folder: empty, or from a root (a drive's ``C:``
+# never gets there: a link with ``:`` in its first segment is skipped)
+_ROOTS = ("", "/", "\\")
 
 
 def resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
