@@ -345,7 +345,7 @@ def _in_pool(worker: _Worker, tasks: list[tuple[str, int]], jobs: int) -> tuple[
     chunks = _chunks(tasks, jobs)
     results: list[FileResult] = []
     hits = stored = 0
-    with worker_pool(min(jobs, len(chunks)), _start_worker, (worker,)) as pool:
+    with worker_pool(min(jobs, len(chunks)), _start_worker, (worker,)) as pool, gc_policy.kept_until_exit():
         for chunk_results, chunk_hits, chunk_stored in pool.imap(_check_chunk, chunks):
             results.extend(chunk_results)
             hits += chunk_hits
