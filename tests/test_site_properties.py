@@ -1,6 +1,6 @@
 """Properties of reference resolution: memoized as resolved afresh; relative URLs joined as urljoin joins them;
 ``ref`` shortcodes read as the regular expression that defines them, the usual ones in one match as the
-general path reads them; front-matter keys lowercased through a shared mapping as one by one; a page's
+general path reads them; a path's stem as ``posixpath.splitext`` finds it; front-matter keys lowercased through a shared mapping as one by one; a page's
 IDs asked one fragment at a time as all of them worked out.
 
 ``refs.resolve`` answers each distinct reference once per index, keyed by what
@@ -14,6 +14,7 @@ reference is resolved through the memo in one index and afresh in the other.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import tempfile
 from pathlib import Path
@@ -28,9 +29,10 @@ from fmlint.markdown import openings
 from fmlint.positions import Span
 from fmlint.site import facts, refs
 from fmlint.site.anchors import BLACKFRIDAY, GITHUB, GITHUB_SLUGGER, REMARK, ZOLA
+from fmlint.site.config import CONTENT_EXTENSIONS
 from fmlint.site.facts import Anchor, SiteFacts, _ref_at
 from fmlint.site.hugo_paths import join_url
-from fmlint.site.index import Page
+from fmlint.site.index import Page, stem
 from fmlint.site.rendering import lowered_keys
 from tests.test_site_rules import index_of
 
@@ -169,6 +171,19 @@ def test_lowered_keys_are_each_key_lowercased_the_last_winning(keys):
 HEADING_TEXT = st.sampled_from(["Setup", "setup", "Setup 1", "Set-up", "A – B", "", "中文", "x y", "Heading"])
 CUSTOM = st.sampled_from(["", "", "setup", "setup-1", "x", "Custom.id"])
 FRAGMENT = st.sampled_from(["setup", "setup-1", "setup-2", "set-up", "a--b", "a-b", "中文", "x-y", "heading", "x"])
+PATH_PIECE = st.sampled_from(["a", "A", ".", "..", "...", "/", "md", ".md", ".MD", ".html", ".x", "v1.2", "é", " "])
+
+
+@given(st.lists(PATH_PIECE, max_size=8).map("".join))
+@example("docs/.md")
+@example("a.b/c")
+@example("../x.Markdown")
+def test_a_paths_stem_is_splitexts_root_when_its_extension_is_contents(path):
+    """``stem`` finds ``posixpath.splitext``'s extension without calling it: the same answer."""
+    root, extension = posixpath.splitext(path)
+    assert stem(path) == (root if extension.lower() in CONTENT_EXTENSIONS else path)
+
+
 ID_TYPES = [GITHUB, BLACKFRIDAY, GITHUB_SLUGGER, REMARK, ZOLA, "python-markdown::-", "kramdown:gfm:"]
 
 

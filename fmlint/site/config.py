@@ -302,6 +302,8 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
             under = self._by_folder[folder] = [
                 (number, content) for number, content in enumerate(self.content_dirs) if content.holds_folder(folder)
             ]
+        if len(under) < 2 and self._folders_alone:
+            return under  # (one folder, no mount of files: most sites)
         holding = [found for found in under if not found[1].files or found[1].holds(path)]
         holding += [found for found in self._files if found[1].path == path]
         if len(holding) < 2:
@@ -318,6 +320,11 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     @cached_property
     def _by_folder(self) -> dict[str, list[tuple[int, ContentDir]]]:
         return {}
+
+    @cached_property
+    def _folders_alone(self) -> bool:
+        """Whether every content folder holds its files by folder: no mount filters them by name or mounts one."""
+        return not self._files and not any(content.files for content in self.content_dirs)
 
     @cached_property
     def _files(self) -> list[tuple[int, ContentDir]]:

@@ -95,6 +95,11 @@ class Page(msgspec.Struct, eq=False):
     url: str = ""
     decided_by: Item | None = None  # the front-matter value that decides the URL (slug, url), if any
     mount: int = 0  # the place of its content folder in the configuration: of two with one key, the first wins
+    within: str = ""  # the folder holding its file or bundle, with a trailing slash ("" at the root): ``container``
+
+    def __post_init__(self) -> None:
+        folder = posixpath.dirname(self.folder) if self.name == "index" else self.folder
+        self.within = folder + "/" if folder else ""
 
     @property
     def bundle(self) -> bool:
@@ -388,15 +393,15 @@ class SiteIndex(msgspec.Struct, dict=True):
             if self.config.multilingual and not self.config.default_in_subdir:  # `/en/` redirects to `/`
                 self.alias_urls.add(url_key(f"/{self.config.default_language}/"))
         known = sections | tops
-        headless = self.config.headless
-        dashes = self.config.dashes
+        config = self.config
+        headless, id_type, terms, dashes = config.headless, config.heading_ids, config.definition_ids, config.dashes
+        shown = self.shortcodes.renders_content if self.pages else None  # (its templates read only for pages)
         never = {(p.language, p.folder) for p in self.pages if p.kind != "page" and p.facts.cascade_render == "never"}
         for page in self.pages:
             page.sections = _current_section(page, known)
             page.renders = _renders(page, never) and not (headless and _matches(headless, page.key))
-            page._id_type, page._terms, page._dashes = self.config.heading_ids, self.config.definition_ids, dashes
-            page._shown = self.shortcodes.renders_content
-            page.url, page.decided_by = _url(self.config, page)
+            page._id_type, page._terms, page._dashes, page._shown = id_type, terms, dashes, shown
+            page.url, page.decided_by = _url(config, page)
             self.by_key.setdefault((page.language, page.key), []).append(page)
             if page.renders:
                 self.by_url.setdefault(url_key(page.url), page)
@@ -473,8 +478,16 @@ def called_keys(argument: str, language: str, default_language: str) -> tuple[tu
 
 def stem(path: str) -> str:
     """``path`` without its content file's extension (``a.md`` → ``a``; ``v1.2`` stays)."""
-    root, extension = posixpath.splitext(path)
-    return root if extension.lower() in CONTENT_EXTENSIONS else path
+    at = _extension_at(path)
+    return path[:at] if path[at:].lower() in CONTENT_EXTENSIONS else path
+
+
+def _extension_at(path: str) -> int:
+    """Where ``posixpath.splitext``'s extension of ``path`` starts (after the last dot of the last segment,
+    unless only dots are before it; ``len(path)`` when there is none), found without its Python code: a
+    site's files and references name paths by the ten thousand."""
+    dot = path.rfind(".")
+    return dot if dot > 0 and path[path.rfind("/") + 1 : dot].strip(".") else len(path)
 
 
 def in_leaf_bundle(absolute: str, leaves: set[str]) -> bool:
@@ -520,8 +533,7 @@ def param_redirects(config: SiteConfig, page: Page) -> list[str]:
 
 def container(page: Page) -> str:
     """The folder holding the page's file or bundle ("" at the content root), with a trailing slash."""
-    folder = posixpath.dirname(page.folder) if page.name == "index" else page.folder
-    return folder + "/" if folder else ""
+    return page.within
 
 
 def _jekyll(config: SiteConfig, page: Page) -> str:
@@ -690,7 +702,8 @@ def _pages(config: SiteConfig, file: str, absolute: str, facts: SiteFacts) -> li
     pages = []
     for mount, content in config.content_dirs_of(absolute):
         folder, _, filename = content.content_path(absolute).rpartition("/")
-        stem, extension = os.path.splitext(filename)
+        at = _extension_at(filename)
+        stem, extension = filename[:at], filename[at:]
         if extension.lower() not in CONTENT_EXTENSIONS and extension.lower() not in config.page_extensions:
             continue
         language = content.language or config.default_language
