@@ -7,6 +7,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -99,7 +100,6 @@ def test_the_findings_of_both_shares_come_in_the_order_of_one_check(tmp_path, sm
     with split.split_references(index, lambda page: True, busy=False) as references:
         found = references()
     assert [(f.page.file, f.code, f.message, f.at) for f in found] == alone
-    assert 0 < small_sites_split.found < len(alone)  # (each process checked some)
 
 
 def test_a_failed_child_leaves_its_pages_to_this_process(tmp_path, small_sites_split, monkeypatch):
@@ -108,6 +108,52 @@ def test_a_failed_child_leaves_its_pages_to_this_process(tmp_path, small_sites_s
     monkeypatch.setattr(split, "_check_share", lambda *arguments: os._exit(3))  # dies without a word
     assert _findings(tmp_path, jobs=2) == alone
     assert small_sites_split.received == 0
+
+
+def test_the_blocks_a_failed_child_took_are_checked_here(tmp_path, small_sites_split, monkeypatch):
+    """A child that dies after taking every block of pages leaves them to this process: nothing is lost."""
+    write(tmp_path, {**FAULTY_SITE, **LINKED, **MANY, "static/legacy/index.html": "Moved.\n"})
+    alone = _findings(tmp_path, jobs=1)
+    monkeypatch.setattr(split, "BLOCK", 1)
+
+    def takes_all_then_dies(index, numbers, wanted, claims, sending):
+        assert len(list(claims.taken(True, []))) == 2 * claims.blocks
+        os._exit(3)
+
+    monkeypatch.setattr(split, "_check_share", takes_all_then_dies)
+    assert _findings(tmp_path, jobs=2) == alone
+
+
+def test_each_block_is_taken_once_from_either_end_of_its_queue(tmp_path, small_sites_split, monkeypatch):
+    """This process takes the references without a fragment from the front, the child those with one from the
+    back, and each then the other queue: the same findings, in the same order, each block checked once."""
+    write(tmp_path, {**FAULTY_SITE, **LINKED, **MANY, "static/legacy/index.html": "Moved.\n"})
+    index = index_of(tmp_path)
+    alone = [(f.page.file, f.code, f.message, f.at) for f in broken_references(index, lambda page: True)]
+    monkeypatch.setattr(split, "BLOCK", 1)
+    here: list[tuple[bool, int]] = []
+    taken = split._Claims.taken
+    monkeypatch.setattr(split._Claims, "taken", lambda self, back, record: taken(self, back, here))
+    with split.split_references(index, lambda page: True, busy=False) as references:
+        time.sleep(0.5)  # (the child takes what it can)
+        found = references()
+    assert [(f.page.file, f.code, f.message, f.at) for f in found] == alone
+    plain = [block for fragments, block in here if not fragments]
+    assert plain == list(range(len(plain)))  # (from the front, in order)
+    assert len(here) < 2 * -(-len(index.pages) // split.BLOCK)  # (the child took some)
+    assert small_sites_split.found > 0  # (and found some)
+
+
+def test_a_process_left_alone_takes_both_queues_whole():
+    claims = split._Claims(multiprocessing.get_context("fork"), 70)  # (3 blocks of 32)
+    front: list[tuple[bool, int]] = []
+    assert (
+        list(claims.taken(False, front))
+        == front
+        == [(False, 0), (False, 1), (False, 2), (True, 0), (True, 1), (True, 2)]
+    )
+    claims = split._Claims(multiprocessing.get_context("fork"), 70)
+    assert [next(claims.taken(True, [])), next(claims.taken(False, []))] == [(True, 2), (False, 0)]
 
 
 def test_the_files_the_child_looked_for_are_kept_with_the_findings(tmp_path, small_sites_split):

@@ -10,7 +10,7 @@ import difflib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -301,13 +301,14 @@ def broken_references(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
 
 
 def numbered_reference_findings(
-    index: SiteIndex, wanted: Wanted, fragments: bool | None = None
+    index: SiteIndex, wanted: Wanted, fragments: bool | None = None, pages: Iterable[Page] | None = None
 ) -> Iterator[tuple[int, Finding]]:
-    """The reference check's findings, each with its number in its page (the order one whole check finds a
-    page's in); ``fragments`` True: of the references with a ``#`` alone (the only ones whose check may work
-    out the heading IDs of the page they lead to), False: of the others and the page's other fields."""
+    """The reference check's findings (in ``pages``, all of the index's by default), each with its number in its
+    page (the order one whole check finds a page's in); ``fragments`` True: of the references with a ``#`` alone
+    (the only ones whose check may work out the heading IDs of the page they lead to), False: of the others and
+    the page's other fields."""
     hugo = index.config.generator == "hugo"  # (only Hugo's shortcodes hold links: see ``Reference.shortcode``)
-    for page in index.pages:
+    for page in index.pages if pages is None else pages:
         if page.file is None or not wanted(page) or index.config.unbuilt(page.absolute):
             continue  # (a file the generator leaves out: a README for GitHub beside the docs)
         fallbacks: list[Page] | None = None
