@@ -40,6 +40,7 @@ FOLDERS = ["", "docs", "docs/sub", "blog", "blog/b1"]
 NAMES = ["a", "b", "intro", "index", "_index", "Intro"]
 TARGETS = ["a", "b.md", "intro", "./a", "./intro.md", "../a.md", "../docs/a", "/docs/a", "/blog/b", "docs/sub/a"]
 TARGETS += ["", "#setup", "b#h", "intro#setup", "/docs/", "../", "sub/a.md", "A.md", "nope"]
+TARGETS += ["a.md#x:y", "sub/a.md#h", "a%2Emd", "a.md?x", ".\\a.md", "blog/../docs/a.md#Setup"]
 
 KINDS = ["ref", "relref-named", "link", "plain-link", "own-url"]
 reference = st.tuples(st.sampled_from(KINDS), st.sampled_from(TARGETS))
@@ -60,7 +61,9 @@ def _written(kind: str, target: str) -> str:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(page, min_size=2, max_size=10))
+@example([("", "a", [("plain-link", "a.md#x:y"), ("plain-link", "a.md?x")]), ("docs", "b", [("link", "../a.md")])])
 def test_memoized_resolution_is_the_fresh_one(pages):
+    """(and a Hugo page's relative link to a content file, resolved before the memo is asked, as ``_link`` does)"""
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         (root / "hugo.toml").write_text('baseURL = "https://docs.example.dev/"\n', encoding="utf-8")

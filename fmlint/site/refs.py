@@ -60,6 +60,8 @@ def resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     path, its language, and the page itself for an empty path, its folder for a relative one)."""
     kind = reference.kind
     if kind != "ref" and kind != "relref":
+        if (found := _markdown_file_link(index, page, reference)) is not None:
+            return found
         key = _memo_key(page, reference)
         found = index.resolutions.get(key)
         if found is None:
@@ -81,6 +83,38 @@ def resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         if fragment != found.fragment:
             return Resolved(found.page, fragment)
     return found
+
+
+def _markdown_file_link(index: SiteIndex, page: Page, reference: Reference) -> Resolved | None:
+    """A Hugo page's relative link to a content file of the index — the most common reference of a site — as
+    ``_link`` resolves it, without trying its other cases first (a third of its time); ``None`` for any other
+    (left to ``_link``: a link to a missing file too)."""
+    target = reference.target
+    config = index.config
+    if (
+        config.generator != "hugo"
+        or config.links_as_written
+        or page.file is None
+        or reference.kind not in _LINK_KINDS
+        or not target
+        or target.startswith(_NOT_RELATIVE)
+        or "%" in target  # (percent-decoded: ``link_path``)
+        or "?" in target
+        or "://" in target
+        or "{{" in target
+        or ":" in target.split("/", 1)[0]
+    ):
+        return None
+    path, _, fragment = target.partition("#")
+    folder = page.absolute_folder
+    if not folder or not path.lower().endswith(config.page_extensions):
+        return None
+    found = index.by_file.get(os.path.normpath(folder + os.sep + path))  # (``unbuilt``: nothing on a Hugo site)
+    return None if found is None else Resolved(found, fragment)
+
+
+_LINK_KINDS = ("link", "image", "html")
+_NOT_RELATIVE = ("#", "/", "\\", "(")
 
 
 def _memo_key(page: Page, reference: Reference) -> tuple[object, ...]:
