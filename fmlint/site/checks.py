@@ -147,6 +147,8 @@ def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
             yield Finding(claim.page, COLLISION, message, claim.at(index))
     yield from _case_collisions(index, claims, wanted)
     for (_, key), pages in index.by_key.items():
+        if len(pages) < 2:
+            continue  # (a key of one page: nearly all of them)
         files = [page for page in pages if page.file is not None]
         for page in files:
             if len(files) > 1 and wanted(page):
