@@ -11,9 +11,9 @@ in both processes only where this process, its own work done, takes blocks of th
 too). Neither waits while the other has work left (``_Claims``: counters and a lock in
 memory both share). On the 10k benchmark site (stop 47's start) this process's other
 checks took ~85 ms, the references without a fragment ~130 ms and those with one ~225 ms;
-on hugo-docs and the Rust blog 67–71 % of the local links name a fragment. The child checks every reference
-when this process also works out the findings to keep (a run with the cache over the
-whole site: ~0.3 s more on the 10k site). Until stop 44 the pages were shared statically
+on hugo-docs and the Rust blog 67–71 % of the local links name a fragment. The child
+checks every reference when this process also works out the findings to keep (a run with
+the cache over the whole site: ~0.3 s more on the 10k site). Until stop 44 the pages were shared statically
 (three in five to the child), and each process worked out the IDs of most pages that are
 linked to. A resolution is not shared between them: both decode the references of the
 pages they take and resolve their own (stop 45: at 2,000 articles the child ran 0.29 G
