@@ -132,10 +132,17 @@ def test_each_block_is_taken_once_from_either_end_of_its_queue(tmp_path, small_s
     alone = [(f.page.file, f.code, f.message, f.at) for f in broken_references(index, lambda page: True)]
     monkeypatch.setattr(split, "BLOCK", 1)
     here: list[tuple[bool, int]] = []
-    taken = split._Claims.taken
+    made: list[split._Claims] = []
+    taken, start = split._Claims.taken, split._Claims.__init__
     monkeypatch.setattr(split._Claims, "taken", lambda self, back, record: taken(self, back, here))
+    monkeypatch.setattr(
+        split._Claims, "__init__", lambda self, *arguments: (start(self, *arguments), made.append(self))[0]
+    )
     with split.split_references(index, lambda page: True, busy=False) as references:
-        time.sleep(0.5)  # (the child takes what it can)
+        waited = 0.0
+        while made[0].ends[3] == made[0].blocks and waited < 30:  # (until the child has taken a block)
+            time.sleep(0.01)
+            waited += 0.01
         found = references()
     assert [(f.page.file, f.code, f.message, f.at) for f in found] == alone
     plain = [block for fragments, block in here if not fragments]
