@@ -1,7 +1,7 @@
 """Properties of reference resolution: memoized as resolved afresh; relative URLs joined as urljoin joins them;
 ``ref`` shortcodes read as the regular expression that defines them, the usual ones in one match as the
-general path reads them; a path's stem as ``posixpath.splitext`` finds it; front-matter keys lowercased through a shared mapping as one by one; a page's
-IDs asked one fragment at a time as all of them worked out.
+general path reads them; a path's stem as ``posixpath.splitext`` finds it; front-matter keys lowercased
+through a shared mapping as one by one; a page's IDs asked one fragment at a time as all of them worked out.
 
 ``refs.resolve`` answers each distinct reference once per index, keyed by what
 the answer depends on (the page for a same-page reference, the folder for a
