@@ -106,11 +106,17 @@ def _markdown_file_link(index: SiteIndex, page: Page, reference: Reference) -> R
     ):
         return None
     path, _, fragment = target.partition("#")
-    folder = page.absolute_folder
-    if not folder or not path.lower().endswith(config.page_extensions):
+    if not path.lower().endswith(config.page_extensions):
         return None
-    found = index.by_file.get(os.path.normpath(folder + os.sep + path))  # (``unbuilt``: nothing on a Hugo site)
+    found = index.by_file.get(_joined(page.absolute_folder, path))  # (``unbuilt``: nothing on a Hugo site)
     return None if found is None else Resolved(found, fragment)
+
+
+def _joined(folder: str, path: str) -> str:
+    """The file a link's ``path`` names from the linking file's ``folder`` (absolute; the path relative, but for
+    Docusaurus's from its root), normalized: joined as ``os.path.join`` joins them, without its Python code
+    (a third of a relative link's resolution) where the path is relative."""
+    return os.path.normpath(folder + os.sep + path if folder and path[:1] not in _ROOTS else os.path.join(folder, path))
 
 
 _LINK_KINDS = ("link", "image", "html")
@@ -293,11 +299,7 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     if (target.startswith("/") and not docusaurus) or ":" in target.split("/", 1)[0] or page.file is None:
         return _SKIP
     folder = page.absolute_folder
-    # (the folder is absolute and the path relative, but for Docusaurus's from its root: joined as
-    # ``os.path.join`` joins them, whose Python code took a third of a relative link's resolution)
-    destination = os.path.normpath(
-        folder + os.sep + path if folder and path[:1] not in _ROOTS else os.path.join(folder, path)
-    )
+    destination = _joined(folder, path)
     if markdown:
         tried = docusaurus_sources(index, page, path) if docusaurus else [destination]
         for source in tried:
