@@ -80,7 +80,10 @@ class FileResult:
         self._diagnostics, self._encoded = self.diagnostics, None
 
     def hold_json_lines(self) -> None:
-        """Hold the findings as JSON lines alone (encoded now, if they are objects)."""
+        """Hold the findings as JSON lines alone (encoded now, if they are objects), their :meth:`marks` known:
+        a worker sends both, and working the marks out from the lines would decode them again."""
+        if self._diagnostics is not None and self._marks is None:
+            self._marks = _marks_of(self._diagnostics)
         self._encoded, self._diagnostics = self.encoded(), None
 
     def encoded(self, keep: bool = True) -> bytes:
@@ -97,8 +100,7 @@ class FileResult:
         """The codes and the severities of the findings: what the exit code asks, known without decoding
         them (the cache stores them, a worker sends them)."""
         if self._marks is None:
-            found = self.diagnostics
-            self._marks = frozenset(map(_CODE, found)) | frozenset(map(_SEVERITY, found))
+            self._marks = _marks_of(self.diagnostics)
         return self._marks
 
     def has_findings(self) -> bool:
@@ -125,6 +127,10 @@ class FileResult:
 
     def __repr__(self) -> str:
         return f"FileResult({self.path!r}, {self.diagnostics!r}, {self.urls!r}, {self.facts!r})"
+
+
+def _marks_of(found: list[Diagnostic]) -> frozenset[str]:
+    return frozenset(map(_CODE, found)) | frozenset(map(_SEVERITY, found))
 
 
 def _unreadable(path: str, exc: Exception) -> Diagnostic:

@@ -106,6 +106,18 @@ def test_a_result_is_pickled_in_the_form_it_holds():
     assert copies == results
 
 
+def test_a_result_held_as_json_lines_is_sent_without_decoding_them(monkeypatch):
+    """A worker holds its results as JSON lines and sends them with their marks: worked out from the objects
+    before they were dropped, not by decoding the lines again (~10 µs a file)."""
+    result = FileResult("b.md", list(FOUND))
+    result.hold_json_lines()
+    monkeypatch.setattr("fmlint.file_result._DECODER", None)  # (any decoding fails)
+    copy = pickle.loads(pickle.dumps(result))
+    monkeypatch.undo()
+    assert copy.marks() == {"SC002", "MKD003", "error", "warning"}
+    assert copy.diagnostics == FOUND
+
+
 def test_encoding_for_a_report_leaves_the_objects_alone():
     result = FileResult("b.md", list(FOUND))
     assert result.encoded(keep=False) == FileResult("b.md", list(FOUND)).encoded()
