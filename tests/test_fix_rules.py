@@ -365,6 +365,7 @@ def test_every_rule_says_how_it_fixes():
         "MD036": "unsafe",
         "MKD001": "unsafe",
         "SITE002": "unsafe",
+        "SITE003": "unsafe",
         "SITE004": "unsafe",
         "FM003": "display-only",
     }

@@ -99,6 +99,10 @@ def _configure(text: str, run: list[str], name: str = "hugo.toml") -> Step:
 
 
 CHILD = "content/docs/sub/child.md"
+MOVED_LINKS = (
+    '{{< ref "/docs/old/install#options" >}} [a](../old/sibling.md) [b](/docs/gone/install.md) [c](old/name.md) '
+    "[d](/docs/old/install/) [e](../../old/sibling/)\n"
+)
 SEQUENCES = {
     "edits": [
         _edit("content/posts/ai1.md", 'title: "AI one"', 'tags: ["ML", "Ai"]', 'slug: "taken"'),
@@ -133,6 +137,13 @@ SEQUENCES = {
         _files({"content/hidden/_index.md": page('title: "Hidden"', "cascade:", "  build:", "    render: never")}, []),
         _edit("content/hidden/deep/p.md", 'title: "P"', 'url: "/posts/p/"', 'aliases: ["/news/launch/"]'),
         _edit("content/hidden/deep/p.md", 'title: "P"', 'url: "/posts/p/"', body="## Again\n"),
+    ],
+    "pages moved to other folders": [  # (the page a path to none likely names: the only one of its base name)
+        _edit(CHILD, 'title: "Child"', body=MOVED_LINKS),
+        _files({"content/posts/install.md": page('title: "Install post"')}, [CHILD]),  # (now two of the name)
+        _delete("content/posts/install.md", [CHILD]),
+        _outside("content/docs/sub/sibling.md", [CHILD], 'title: "Sibling"', 'url: "/x/"'),
+        _rename("content/docs/install.md", "content/docs/new/install.md", [CHILD]),
     ],
     "relative links to pages' URLs": [
         _edit(CHILD, 'title: "Child"', body="[a](../../install/#options) [b](../sibling-moved/) [c](../sibling/#x)\n"),

@@ -71,7 +71,8 @@ def test_a_hook_that_finds_pages_or_no_templates_to_read_leave_links_to_the_file
     docs_site(tmp_path, GET_PAGE_HOOK if layouts else None, layouts)
     found = site_findings(tmp_path)
     assert placed(found) == NO_FILE and found[0].endswith(
-        "does not exist (looked for content/docs/storage/embedded/tools.md)"
+        "does not exist (looked for content/docs/storage/embedded/tools.md); did you mean "
+        "`../../operations/tools.md`, the only page named `tools`?"  # (the page that file-relative link missed)
     )
 
 

@@ -1865,7 +1865,8 @@ def test_a_ref_below_a_folder_a_build_step_writes_in_a_content_folder_points_at_
         f"{where['/cli/x/deeper']} `/cli/x/deeper` {missing}",
         f"{where['/cli/gone']} `/cli/gone` {missing}",
         f"{relative} `../../cli/latest/x/` leads to `/cli/latest/x/`, which is no page's URL (nor an alias, a taxonomy"
-        " page or a file in static/)",
+        " page or a file in static/); did you mean `/cli/x/`, the only page named `x`?",  # (a versioned site's
+        # copies of `x`, one a version, leave nothing named)
     ]
     external = msgspec.structs.replace(SITE_SETTINGS, rule_options={"site": {"external-paths": ["/cli/latest/"]}})
     result = run([str(tmp_path / "content/docs/a.md")], lambda path: external, jobs=1)

@@ -214,8 +214,12 @@ shortcode is judged as its template writes it: a Markdown link there is text
 when the template writes `.Inner` without rendering it, and nothing there is a
 link when it escapes or highlights it (a code sample); a link in a
 `{{{{% name %}}}}` shortcode inside is Markdown again. Hugo's HTML content
-files are pages, unless `security.allowContent` refuses them. Reported at the
-reference's destination. {_SITE}
+files are pages, unless `security.allowContent` refuses them. On Hugo sites a
+`ref`, a relative Markdown link or a root-relative link to a `.md` file that
+names no page also names the page it was likely written for, when the
+language has exactly one page of the base name it ends with (a file name, or
+a bundle's folder name for `index.md`): a page moved to another folder keeps
+its name. Reported at the reference's destination. {_SITE}
 
 ## Why is this bad?
 Hugo stops the build late with `REF_NOT_FOUND`; a broken Markdown link ships.
@@ -223,15 +227,26 @@ Hugo stops the build late with `REF_NOT_FOUND`; a broken Markdown link ships.
 ## Example
 ```text
 {{{{< ref "/docs/instal" >}}}}
+{{{{< ref "/docs/upgrade" >}}}}
 ```
 ```console
 $ fmlint content/
 content/posts/a.md:7:11: SITE003 `/docs/instal` names no page (Hugo fails with REF_NOT_FOUND)
+content/posts/a.md:8:11: SITE003 `/docs/upgrade` names no page (Hugo fails with REF_NOT_FOUND); did you mean `/docs/guides/upgrade`, the only page named `upgrade`?
 ```
-Use instead: `{{{{< ref "/docs/install" >}}}}`.
+Use instead: `{{{{< ref "/docs/install" >}}}}`, `{{{{< ref "/docs/guides/upgrade" >}}}}`.
+
+## Fix
+Unsafe (the link then leads to another page): the path of the page named in
+the message is written in place of the reference's path, its `#fragment`
+kept — from the content root for a `ref` and a root-relative link, relative to
+the linking file for a relative link, with the extension (or a bundle's
+`index.md`) and closing slash as written; none where the destination is
+written with escapes, as a URL of the site, or the path would need escaping.
 
 {_OPTIONS}
 """,
+        fix=UNSAFE,
     ),
     Rule(
         "SITE004",

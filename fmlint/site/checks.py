@@ -18,7 +18,7 @@ import msgspec
 
 from fmlint.fix.model import DiagnosticFix
 from fmlint.site.facts import At, Item, Reference
-from fmlint.site.fixes import fragment_fix, term_fix
+from fmlint.site.fixes import fragment_fix, path_fix, term_fix
 from fmlint.site.hugo_paths import basic_normalize, make_path, sanitize
 from fmlint.site.index import (
     Page,
@@ -71,8 +71,8 @@ KeptFinding = tuple[str, str, str, At, DiagnosticFix | None]
 
 
 class _Problem(NamedTuple):
-    """What is wrong with a reference: its code and message, and the heading ID its fragment meant (its fix),
-    if one is known."""
+    """What is wrong with a reference: its code and message, and the heading ID its fragment meant, or the path
+    of the page it meant (its fix), if one is known."""
 
     code: str
     message: str
@@ -335,7 +335,7 @@ def numbered_reference_findings(
                 problem = _in_locales(index, fallbacks, reference)
             if problem is not None:
                 at = index.place(page, reference)
-                fix = fragment_fix(reference.target, at, problem.meant) if problem.meant else None
+                fix = _fix(problem.code)(reference.target, at, problem.meant) if problem.meant else None
                 yield number, Finding(page, problem.code, problem.message, at, fix)
         if index.config.docusaurus is not None and not fragments:
             for finding in (*_pagination(index, page), *_authors(index, page)):
@@ -403,7 +403,7 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> _P
     if not resolved.checked:
         return None
     if resolved.page is None:
-        return _Problem(BROKEN_REFERENCE, resolved.problem)
+        return _Problem(BROKEN_REFERENCE, resolved.problem, resolved.meant)
     fragment, target = resolved.fragment, resolved.page
     if target.facts.draft and not page.facts.draft and index.config.generator == "hugo":
         return _Problem(BROKEN_REFERENCE, _draft_message(index, reference, target))
@@ -426,6 +426,10 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> _P
         ):
             return _broken_anchor(page, target, fragment, ids)
     return None
+
+
+def _fix(code: str) -> Callable[[str, At, str], DiagnosticFix | None]:
+    return fragment_fix if code == BROKEN_ANCHOR else path_fix
 
 
 def _home_fragment(index: SiteIndex, page: Page, reference: Reference) -> _Problem | None:

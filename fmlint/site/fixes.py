@@ -15,6 +15,13 @@ the target page answers to it, in the first of these ways that finds one:
 No near spelling (``#option`` for ``#options``) is guessed: the message names
 those, a fix does not.
 
+**A reference to no page** (SITE003) on a Hugo site is written as the path of the
+only page of its language with the base name it was written for (a page moved
+to another folder keeps its name): from the content root for a ``ref`` shortcode
+and a root-relative link, relative to the linking file for a relative one, with
+or without its extension as written, and a root-relative link to no page's URL
+as the page's URL; its ``?query`` and ``#fragment`` kept.
+
 **A taxonomy term's variant** (SITE002) is written as the majority spelling:
 a plain YAML scalar as :func:`fmlint.fix.values.value_text` writes it (plain
 when it can be), a quoted one by its content alone (its quotes kept), and only
@@ -36,6 +43,7 @@ from fmlint.site.anchors import every_slug
 from fmlint.site.facts import At, Item
 
 _SEPARATORS = re.compile(r"[-_\s]+")
+_UNWRITTEN = re.compile(r"""[\s()<>"'`\\%#?]""")  # what a link destination or a shortcode's quoted path escapes
 _ESCAPED = re.compile(r"[\"'\\\x00-\x1f\x7f]")  # what a quoted scalar of some format would write otherwise
 
 
@@ -64,10 +72,26 @@ def fragment_fix(target: str, at: At, meant: str) -> DiagnosticFix | None:
     """The fix that writes ``meant`` for the fragment of a reference's ``target`` written at ``at``; none when
     the place is not the target as written (over lines, or escaped: its length differs)."""
     fragment = target.rpartition("#")[2]
-    if "#" not in target or at.line != at.end_line or at.end_column - at.column != len(target):
+    if "#" not in target or not _as_written(target, at):
         return None
     edit = FixEdit(at.line, at.end_column - len(fragment), at.line, at.end_column, meant)
     return DiagnosticFix(UNSAFE, f"Link to `#{meant}`", (edit,))
+
+
+def path_fix(target: str, at: At, meant: str) -> DiagnosticFix | None:
+    """The fix that writes the path ``meant`` for the path of a reference's ``target`` written at ``at`` (its
+    fragment kept); none when the place is not the target as written, or when ``meant`` would need escapes or
+    encoding there (a space, a parenthesis, an angle bracket, a quote)."""
+    path = target.partition("#")[0].partition("?")[0]  # (a query kept too)
+    if not _as_written(target, at) or _UNWRITTEN.search(meant):
+        return None
+    edit = FixEdit(at.line, at.column, at.line, at.column + len(path), meant)
+    return DiagnosticFix(UNSAFE, f"Link to `{meant}`", (edit,))
+
+
+def _as_written(target: str, at: At) -> bool:
+    """Whether a reference's ``target`` is written as it is at ``at`` (one line, no escapes: its length)."""
+    return at.line == at.end_line and at.end_column - at.column == len(target)
 
 
 def term_fix(item: Item, at: At, majority: str) -> DiagnosticFix | None:

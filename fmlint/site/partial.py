@@ -5,7 +5,8 @@ depends on the pages that share something with it: those claiming the same
 output path (or one differing only by case) or the same content path, using a
 spelling of the same term, the same translation key or the same title in the
 same folder; and, for its references, the pages with the content path, base
-name, URL or alias they name, the files they link to, and for each page they
+name, URL or alias they name (and the base name of the page a path to none was
+likely written for), the files they link to, and for each page they
 reach, that page's children (a section anchors them) and the files it includes;
 on a Docusaurus site, the docs its ``pagination_next``/``pagination_prev`` name.
 
@@ -51,6 +52,7 @@ from fmlint.site.refs import (
     content_key,
     docusaurus_sources,
     lookup,
+    moved_name,
     own_path,
     relative_url_targets,
     resolve,
@@ -274,6 +276,7 @@ def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], n
         named.update(docusaurus_sources(index, page, path))  # (a Markdown link names files to Docusaurus)
     elif target.startswith("/"):
         keys.update(_url_keys(index.config, target, page.language))
+        keys.update(_moved_keys(page.language, path))
         if index.config.link_hook:  # (Hugo's embedded render hook finds the page in the page's language)
             keys.update(_lookup_keys(page, unquote(path), page.language))
     elif page.file is not None:
@@ -283,6 +286,7 @@ def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], n
         absolutes = relative_url_targets(index, page, target)  # (a link to a page's URL, relative to this one's)
         for absolute in absolutes:
             keys.update(_url_keys(index.config, absolute))
+            keys.update(_moved_keys(page.language, link_path(absolute)))
         if absolutes and index.config.generator == "hugo" and path.strip("/"):
             keys.update(_lookup_keys(page, path.rstrip("/"), page.language))
 
@@ -319,7 +323,13 @@ def _lookup_keys(page: Page, target: str, language: str) -> list[str]:
     keys.append(_content(language, content_key("/" + target.lstrip("/"))))
     if "/" not in target.strip("/"):
         keys.append(_base_name(language, basic_normalize(stem(target.strip("/")))))
-    return keys
+    return keys + _moved_keys(language, target)
+
+
+def _moved_keys(language: str, path: str) -> list[str]:
+    """The key of the pages whose name a path to no page ends with: one of them is named (``refs._missing``)."""
+    name = moved_name(path)
+    return [_base_name(language, name)] if name else []
 
 
 def _claims(config: SiteConfig, page: Page) -> list[str]:

@@ -19,7 +19,8 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote, urlsplit, urlunsplit
 
@@ -46,6 +47,7 @@ class Resolved(NamedTuple):  # a tuple: made ~35,000 times in a 10k site
     problem: str = ""  # "" when found; else the message
     checked: bool = True  # False: not a reference these rules judge (left alone)
     also: Page | None = None  # another page the reference may lead to (see ``_folder_page``): its IDs count too
+    meant: str = ""  # for a path to no page: the path, written alike, of the page it likely names (``_missing``)
 
 
 _SKIP = Resolved(None, checked=False)
@@ -216,7 +218,8 @@ def _shortcode(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         return _SKIP  # a page a content adapter, a missing mount or a build step would make
     where = f" in language `{language}`" if index.config.multilingual else ""
     problem = f"`{reference.target}` names no page{where} (Hugo fails with REF_NOT_FOUND)"
-    return Resolved(None, fragment, problem + (_elsewhere(index, rooted[0]) if target.startswith("/") else ""))
+    problem += _elsewhere(index, rooted[0]) if target.startswith("/") else ""
+    return _missing(index, fragment, problem, target, language, partial(_content_path, written=target))
 
 
 def lookup(index: SiteIndex, page: Page, target: str, language: str) -> Page | list[Page]:
@@ -277,7 +280,10 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     if (local := own_path(index.config, target)) is not None:
         resolved = _link(index, page, msgspec.structs.replace(reference, target=local))
         problem = resolved.problem
-        return resolved._replace(problem=f"`{target}` leads into this site: {problem}") if problem else resolved
+        # (the path a page moved to is named, not written: the link is written as a URL)
+        return (
+            resolved._replace(problem=f"`{target}` leads into this site: {problem}", meant="") if problem else resolved
+        )
     path, fragment = link_path(target), target.partition("#")[2]
     markdown = path.lower().endswith(index.config.page_extensions)
     hugo = index.config.generator == "hugo"
@@ -322,7 +328,9 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
                 return Resolved(None, fragment, f"`{path}` is outside the docs folder: MkDocs builds no page of it")
             return _SKIP  # a Markdown file outside the content folders: it exists, its anchors are unknown
         shown = ", ".join(_shown(index, source) for source in tried)
-        return Resolved(None, fragment, f"`{path}` does not exist (looked for {shown})")
+        problem = f"`{path}` does not exist (looked for {shown})"
+        language = page.language if hugo else ""
+        return _missing(index, fragment, problem, path, language, partial(_relative_path, page, written=path))
     if reference.kind in LINKS and _url_relative(path):
         prefix = os.path.join(destination, "")
         for name in () if index.config.links_as_written else FOLDER_PAGES:
@@ -382,7 +390,55 @@ def _hugo_page_link(index: SiteIndex, page: Page, path: str, fragment: str) -> R
         or _page_written_by_build(index, stem(unquote(path)))
     ):
         return _SKIP
-    return Resolved(None, fragment, f"`{path}` names no content file (nor a file in static/)")
+    problem = f"`{path}` names no content file (nor a file in static/)"
+    return _missing(index, fragment, problem, path, page.language, partial(_content_path, written=path))
+
+
+def moved_name(path: str) -> str:
+    """The base name (as ``index.base_name_key`` normalizes it) of the page a path to no page was written for:
+    its last segment's, a bundle's folder's for its ``index``/``_index`` file; "" for none."""
+    parts = [part for part in unquote(path).replace("\\", "/").split("/") if part not in ("", ".", "..")]
+    while parts and stem(parts[-1]) in ("index", "_index"):
+        parts.pop()
+    return basic_normalize(stem(parts[-1])) if parts else ""
+
+
+def _missing(
+    index: SiteIndex, fragment: str, problem: str, path: str, language: str, written: Callable[[Page], str | None]
+) -> Resolved:
+    """A Hugo reference's ``path`` to no page (``problem``), naming the page it likely names: the only page of
+    ``language`` ("": none) with the base name it was written for (a page moved to another folder keeps its name;
+    Hugo's own lookup of a bare name finds a page so), whose path ``written`` gives (``None``: it has none to
+    link to).  After ``_elsewhere``'s hint, if any: a build step may make the folder, and a copy of the page."""
+    name = moved_name(path) if language else ""
+    found = index.by_base_name.get((language, name), []) if name else []
+    meant = written(found[0]) if len(found) == 1 else None
+    if meant is None:
+        return Resolved(None, fragment, problem)
+    hint = f"; did you mean `{meant}`, the only page named `{found[0].base_name}`?"
+    return Resolved(None, fragment, problem + hint, meant=meant)
+
+
+def _page_url(page: Page, written: str) -> str | None:
+    """The URL of ``page``, with a closing slash or without as ``written``; ``None`` for a page not written."""
+    if not page.renders or not page.url:
+        return None
+    return page.url if written.endswith("/") else page.url.rstrip("/") or "/"
+
+
+def _content_path(page: Page, written: str) -> str:
+    """The path from the content root of ``page``'s file, written as ``written`` is: with its extension or
+    without (a bundle then by its folder), with a closing slash or without."""
+    if posixpath.splitext(written.rstrip("/"))[1].lower() in CONTENT_EXTENSIONS:
+        return "/" + posixpath.join(page.folder, os.path.basename(page.absolute))
+    path = "/" + (page.folder if page.bundle else posixpath.join(page.folder, page.name))
+    return path + "/" if written.endswith("/") and path != "/" else path
+
+
+def _relative_path(page: Page, target: Page, written: str) -> str:
+    """The path of ``target``'s file relative to ``page``'s folder (``./`` kept if ``written`` starts so)."""
+    path = os.path.relpath(target.absolute, page.absolute_folder).replace(os.sep, "/")
+    return "./" + path if written.startswith("./") and not path.startswith("../") else path
 
 
 def relative_url_targets(index: SiteIndex, page: Page, target: str) -> list[str]:
@@ -467,7 +523,7 @@ def _root_url(index: SiteIndex, target: str, from_site: bool = False, locale: st
     ``baseurl`` left out; ``locale``: the linking page's Docusaurus locale."""
     config = index.config
     if config.generator == "hugo":
-        return _site_url(index, target, below=not from_site)
+        return _site_url(index, target, below=not from_site, language=locale)
     if config.starlight is not None:
         return _starlight_url(index, config.starlight, target)
     if config.docusaurus is not None and not _FILE.search(target):  # (a Markdown file: Docusaurus reads it so)
@@ -485,7 +541,7 @@ def _relative_url(index: SiteIndex, page: Page, target: str) -> Resolved:
     absolutes = relative_url_targets(index, page, target)
     if not absolutes or any(_external(index.config, absolute) for absolute in absolutes):
         return _SKIP  # (one that leads where another project serves: ``external-paths``)
-    judged = [_root_url(index, absolute, True) or _SKIP for absolute in absolutes]
+    judged = [_root_url(index, absolute, True, page.language) or _SKIP for absolute in absolutes]
     for found in judged:
         if found.page is not None or not found.checked:
             return found
@@ -525,12 +581,13 @@ def docusaurus_sources(index: SiteIndex, page: Page, path: str) -> list[str]:
     return list(dict.fromkeys(os.path.normpath(os.path.join(folder, path.lstrip("/"))) for folder in folders))
 
 
-def _site_url(index: SiteIndex, target: str, depth: int = 0, below: bool = True) -> Resolved:
+def _site_url(index: SiteIndex, target: str, depth: int = 0, below: bool = True, language: str = "") -> Resolved:
     """A root-relative link (``/docs/install/#options``): a page's URL (case ignored, ``index.html`` and the
     trailing slash optional); an alias, a ``static/_redirects`` source, a taxonomy page, a file under
     ``static/`` or a section whose pages a content adapter makes are not judged; a link a rule written to
     ``_redirects`` leads on is judged by where it leads (``_redirected``). ``below``: written from the root, not
-    a relative link's URL (see ``_elsewhere``)."""
+    a relative link's URL (see ``_elsewhere``); ``language``: the linking page's, whose page of the name a URL
+    to none ends with is named (``_missing``)."""
     config = index.config
     path, fragment = link_path(target), target.partition("#")[2]
     if config.base_path or _names_a_file(path):
@@ -555,7 +612,8 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0, below: bool = True)
         if led is not None:
             return led
     problem = f"`{path}` is no page's URL (nor an alias, a taxonomy page or a file in static/)"
-    return Resolved(None, fragment, problem + _elsewhere(index, path, below))
+    problem += _elsewhere(index, path, below)
+    return _missing(index, fragment, problem, path, language, partial(_page_url, written=path))
 
 
 def _elsewhere(index: SiteIndex, path: str, below: bool = True) -> str:
