@@ -154,3 +154,32 @@ async def test_a_reference_is_located_in_the_text_opened_not_the_file_on_disk(tm
         uri = open_document(client, path, opened)
         found = await _eventually(client, uri, 1, lambda found: bool(codes(found)))
         assert codes(found) == [("SITE003", 6, 12, 6, 16)]  # line 7 of the buffer (the file has it on line 5)
+
+
+async def test_a_reference_to_a_moved_page_has_a_quick_fix_writing_its_path(tmp_path: Path) -> None:
+    """SITE003's fix (the only page of the name the path ends with) is a code action too, after an emoji."""
+    body = '🚀 [x](old/install.md#setup) {{< ref "/docs/old/install" >}}\n'
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "content/docs/new/install.md": page('title: "Install"', body="## Setup\n"),
+            "content/docs/use.md": page('title: "Use"', body=body),
+        },
+    )
+    path = tmp_path / "content/docs/use.md"
+    text = path.read_text(encoding="utf-8")
+    async with session("visual-studio-code", tmp_path) as client:
+        uri = open_document(client, path, text)
+        found = await _eventually(client, uri, 1, lambda found: len(codes(found)) == 2)
+        assert codes(found) == [("SITE003", 4, 7, 4, 27), ("SITE003", 4, 38, 4, 55)]
+        actions = await _actions(client, uri, 4)
+        assert [action.title for action in actions][:2] == [
+            "Link to `new/install.md` (unsafe)",
+            "Link to `/docs/new/install` (unsafe)",
+        ]
+        edits = [
+            edit for action in actions[:2] if action.edit and action.edit.changes for edit in action.edit.changes[uri]
+        ]
+        fixed = text.replace("old/install.md", "new/install.md").replace('"/docs/old/install"', '"/docs/new/install"')
+        assert _applied(text, edits, PROFILES["visual-studio-code"]) == fixed
