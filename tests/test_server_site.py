@@ -99,22 +99,28 @@ async def test_a_starlight_page_gets_its_broken_links_in_utf16_columns(tmp_path:
         assert codes(found) == [("SITE003", 4, 7, 4, 13), ("SITE003", 6, 26, 6, 35)]
 
 
+def _linking_site(root: Path, target: str, heading: str, body: str) -> tuple[Path, str]:
+    """A Hugo site whose page ``content/docs/use.md`` (returned with its text) holds ``body``, and whose page
+    ``target`` has a heading ``heading``."""
+    write(
+        root,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            target: page('title: "Install"', body=f"## {heading}\n"),
+            "content/docs/use.md": page('title: "Use"', body=body),
+        },
+    )
+    path = root / "content/docs/use.md"
+    return path, path.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("profile", ["visual-studio-code", "neovim"])
 async def test_a_broken_anchor_has_a_quick_fix_and_fix_all_applies_it(profile: str, tmp_path: Path) -> None:
     """A site finding's fix is a code action of the version opened (unsafe, as its title says); counted as
     safe by the configuration, ``source.fixAll`` applies it as ``fmlint --fix`` does (after an emoji: two
     UTF-16 units, four UTF-8 bytes)."""
     body = '🚀 {{< ref "install#Setup-Guide" >}} and [x](#Here)\n\n## Here\n'
-    write(
-        tmp_path,
-        {
-            "hugo.toml": 'baseURL = "https://example.org/"\n',
-            "content/docs/install.md": page('title: "Install"', body="## Setup Guide\n"),
-            "content/docs/use.md": page('title: "Use"', body=body),
-        },
-    )
-    path = tmp_path / "content/docs/use.md"
-    text = path.read_text(encoding="utf-8")
+    path, text = _linking_site(tmp_path, "content/docs/install.md", "Setup Guide", body)
     async with session(profile, tmp_path) as client:
         uri = open_document(client, path, text)
         await _eventually(client, uri, 1, lambda found: len(codes(found)) == 2)
@@ -159,16 +165,7 @@ async def test_a_reference_is_located_in_the_text_opened_not_the_file_on_disk(tm
 async def test_a_reference_to_a_moved_page_has_a_quick_fix_writing_its_path(tmp_path: Path) -> None:
     """SITE003's fix (the only page of the name the path ends with) is a code action too, after an emoji."""
     body = '🚀 [x](old/install.md#setup) {{< ref "/docs/old/install" >}}\n'
-    write(
-        tmp_path,
-        {
-            "hugo.toml": 'baseURL = "https://example.org/"\n',
-            "content/docs/new/install.md": page('title: "Install"', body="## Setup\n"),
-            "content/docs/use.md": page('title: "Use"', body=body),
-        },
-    )
-    path = tmp_path / "content/docs/use.md"
-    text = path.read_text(encoding="utf-8")
+    path, text = _linking_site(tmp_path, "content/docs/new/install.md", "Setup", body)
     async with session("visual-studio-code", tmp_path) as client:
         uri = open_document(client, path, text)
         found = await _eventually(client, uri, 1, lambda found: len(codes(found)) == 2)
