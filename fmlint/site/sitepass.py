@@ -73,6 +73,7 @@ if TYPE_CHECKING:  # the index and the checks are imported when a run meets a si
     from fmlint.site.prefetch import Prefetch
 
 SettingsFor = Callable[[str], Settings]
+_Checked = list[tuple[str, FileResult, frozenset[str]]]  # a site's files in a run: absolute path, result, site codes
 _T = TypeVar("_T")
 _SITE_RULES = next(checker for checker in CHECKERS if checker.name == "site")  # (their options)
 
@@ -88,9 +89,10 @@ def site_diagnostics(
     """The site rules' findings in the files of ``results``, by path (with the sites' files and stamps of
     ``prefetch`` where it took them)."""
     # each site's files in the run (absolute path, result, the site codes enabled), and their settings by id
-    sites: dict[str, tuple[SiteConfig, list[tuple[str, FileResult, frozenset[str]]], dict[int, Settings]]] = {}
-    # each folder as named → absolute (with its separator), and its site (10,000 files sit in a few folders)
-    folders: dict[str, tuple[str, SiteConfig | None]] = {}
+    sites: dict[str, tuple[SiteConfig, _Checked, dict[int, Settings]]] = {}
+    # each folder as named → absolute (with its separator) and its site's entry of ``sites``, or None outside
+    # any site (10,000 files sit in a few folders)
+    folders: dict[str, tuple[str, _Checked, dict[int, Settings]] | None] = {}
     site_codes: dict[int, frozenset[str]] = {}  # by settings object: a run has a few
     for result in results:
         if result.facts is None:
@@ -99,20 +101,27 @@ def site_diagnostics(
         cut = path.rfind(os.sep) + 1
         folder = path[:cut]  # with its separator; "" in the working folder
         if folder not in folders:
-            folders[folder] = (os.path.join(os.path.abspath(folder or os.curdir), ""), site_of(path))
-        absolute_folder, site = folders[folder]
-        if site is None or not site.content_dirs:
+            site = site_of(path)
+            if site is None or not site.content_dirs:
+                folders[folder] = None
+            else:
+                _, checked, seen = sites.setdefault(site.root, (site, [], {}))
+                folders[folder] = (os.path.join(os.path.abspath(folder or os.curdir), ""), checked, seen)
+        entry = folders[folder]
+        if entry is None:
             continue
         settings = settings_for(path)
         codes = site_codes.get(id(settings))
         if codes is None:
             codes = site_codes[id(settings)] = settings.enabled_codes & SITE_CODES
         if codes:
-            _, checked, seen = sites.setdefault(site.root, (site, [], {}))
+            absolute_folder, checked, seen = entry
             checked.append((absolute_folder + path[cut:], result, codes))
             seen[id(settings)] = settings
     found: dict[str, list[Diagnostic]] = {}
     for site, checked, seen in sites.values():
+        if not checked:
+            continue  # (no file of the run in it enables a site rule)
         try:
             with _collector_paused():
                 walked = prefetch.take(site) if prefetch is not None else None
@@ -184,7 +193,7 @@ def _with_ignores(site: SiteConfig, ignores: BuildIgnores | None) -> SiteConfig:
 
 def _site_findings(
     site: SiteConfig,
-    checked: list[tuple[str, FileResult, frozenset[str]]],
+    checked: _Checked,
     settings_for: SettingsFor,
     cache: ResultCache | None,
     jobs: int | None,
@@ -307,13 +316,14 @@ def _whole_memo(run: _Pass, state: str, keep: bool = False) -> _Memo:
     # in the site's order, whichever files the run was given (the first page of a URL wins, and the order of an
     # ambiguous name's pages is shown); the run's files the walk does not list last
     named = {path: (shown, facts) for shown, path, facts in others}
-    named.update((absolute, (result.path, fresh[absolute])) for absolute, result in run.in_run.items())
     index = SiteIndex(run.site)
     listed = set(run.files)
     for path in [*run.files, *(path for path in run.in_run if path not in listed)]:
-        if path in named:
-            shown, facts = named[path]
-            index.add(shown, path, facts)
+        result = run.in_run.get(path)
+        if result is not None:
+            index.add(result.path, path, fresh[path])
+        elif (other := named.get(path)) is not None:
+            index.add(other[0], path, other[1])
     index.generated = run.adapters
     index.finish()
     # a run over the whole site (but the HTML pages, which a run over a folder does not check): its findings are
@@ -518,14 +528,21 @@ class _RunFacts:
         self.known: dict[str, SiteFacts] = {}
 
     def of(self, paths: Iterable[str]) -> dict[str, SiteFacts]:
-        unknown = {path: self.in_run[path].facts or SiteFacts() for path in paths if path not in self.known}
-        stored = {f.file_key: (f.stamp, path) for path, f in unknown.items() if isinstance(f, StoredFacts)}
+        paths = list(paths)
+        known = self.known
+        stored: dict[str, tuple[str, str]] = {}  # file key → (stamp, path)
+        for path in paths:  # (a cold run's 10,000 files: one pass)
+            if path not in known:
+                facts = self.in_run[path].facts
+                if isinstance(facts, StoredFacts):
+                    stored[facts.file_key] = (facts.stamp, path)
+                else:
+                    known[path] = facts if facts is not None else SiteFacts()
         loaded = self.cache.load_facts(stored) if stored and self.cache is not None else {}
-        for path, facts in unknown.items():
-            found = loaded.get(facts.file_key) if isinstance(facts, StoredFacts) else facts
+        for file_key, (_, path) in stored.items():
             # (None: gone from the cache since the runner served the file; read it again)
-            self.known[path] = found or _facts_now(self.in_run[path].path, self.settings_for(path))
-        return {path: self.known[path] for path in paths}
+            known[path] = loaded.get(file_key) or _facts_now(self.in_run[path].path, self.settings_for(path))
+        return {path: known[path] for path in paths}
 
 
 def _never(path: str) -> object:
