@@ -20,6 +20,7 @@ from fmlint.site.config import forget_sites
 from fmlint.site.facts import SiteFacts
 from tests.test_site_html_pages import SITE as HTML_SITE
 from tests.test_site_mounts import MOUNTED_SITE
+from tests.test_site_moved import FRENCH_LINKS, TWO_LANGUAGES
 from tests.test_site_redirect_templates import REDIRECT_SITE
 from tests.test_site_rules import FAULTY_SITE, TERMS_SITE, index_of, page, site_findings, whole_indexes, write
 from tests.test_site_shortcodes import BOILERPLATE_LINKS, BOILERPLATE_SITE
@@ -356,6 +357,15 @@ REDIRECT_STEPS = [  # (links through rules a template writes to `_redirects`: to
 ]
 
 
+MOVED_STEPS = [  # (a URL names the page of its language: the keys a run over a few files indexes must follow it)
+    _edit("content/fr/docs/use.md", 'title: "Utiliser"', body=FRENCH_LINKS),
+    _files({"content/en/docs/other/install.md": page('title: "Install too"')}, ["content/fr/docs/use.md"]),
+    _delete("content/en/docs/other/install.md", ["content/fr/docs/use.md"]),
+    _edit("content/fr/docs/use.md", 'title: "Utiliser"', body=FRENCH_LINKS + "\n## Suite\n"),
+    _outside("content/en/docs/new/install.md", ["content/fr/docs/use.md"], 'title: "Install"', 'url: "/setup/"'),
+]
+
+
 TERMS_STEPS = [  # (each language's terms counted over the whole site, and only its own)
     _edit("content/fr/b3.md", 'title: "B3"', 'tags: ["Application", "Ops"]'),  # the kept French spellings decide
     _edit("content/en/a.md", 'title: "A"', 'tags: ["application", "ops"]'),
@@ -383,6 +393,7 @@ TERMS_STEPS = [  # (each language's terms counted over the whole site, and only 
         (MOUNTED_SITE, MOUNTED_STEPS),
         (REDIRECT_SITE, REDIRECT_STEPS),
         (TERMS_SITE, TERMS_STEPS),
+        ({**TWO_LANGUAGES, "content/fr/docs/use.md": page('title: "Utiliser"')}, MOVED_STEPS),
     ],
     ids=[
         *SEQUENCES.keys(),
@@ -395,6 +406,7 @@ TERMS_STEPS = [  # (each language's terms counted over the whole site, and only 
         "a Hugo site whose languages mount one folder",
         "a Hugo site whose template writes _redirects",
         "a Hugo site whose languages have their own terms",
+        "a Hugo site whose pages moved, named by URL in two languages",
     ],
 )
 def test_incremental_runs_find_what_a_run_from_scratch_finds(tmp_path, site, steps):

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from fmlint.cli import main
 from fmlint.site.refs import moved_name
 from tests.test_site_fixes import FIX_UNSAFE, lint
-from tests.test_site_rules import HUGO, HUGO_DOCS, _quiet_env, needs_hugo, page, write
+from tests.test_site_rules import HUGO, HUGO_DOCS, _quiet_env, needs_hugo, page, site_findings, write
 
 LINKS = [  # (as written, as --fix --unsafe-fixes writes it; None: named no page, nothing likely meant)
     ('{{< ref "/docs/old/install" >}}', '{{< ref "/docs/new/install" >}}'),
@@ -177,3 +178,44 @@ MOVES = {
     "content/en/configuration/markup.md": "content/en/configuration/advanced/markup.md",
     "content/en/content-management/page-bundles.md": "content/en/guides/page-bundles.md",
 }
+
+
+TWO_LANGUAGES = {
+    "hugo.yaml": """baseURL: https://example.org/
+defaultContentLanguage: en
+languages:
+  en: {weight: 1, contentDir: content/en}
+  fr: {weight: 2, contentDir: content/fr}
+mediaTypes: {text/netlify: {delimiter: ""}}
+outputFormats: {redirects: {mediaType: text/netlify, baseName: _redirects, notAlternative: true}}
+cascade:
+  - outputs: [HTML, redirects]
+    target: {kind: home}
+""",
+    "layouts/single.html": "{{ .Content }}",
+    "layouts/list.html": "{{ .Content }}",
+    "layouts/index.redirects": "/guides/*  /docs/:splat  301\n",
+    "content/en/docs/new/install.md": page('title: "Install"'),
+    "content/fr/docs/neuf/install.md": page('title: "Installer"'),
+}
+FRENCH_LINKS = "[a](/docs/old/install/) [b](/fr/docs/old/install/) [c](/guides/old/install/)\n"
+
+
+def test_a_url_names_the_page_of_its_own_language_and_where_a_redirect_leads_is_judged_too(tmp_path, monkeypatch):
+    """A French page's `/docs/…` link is to the English site (at the root): the English page is named, though
+    French has a page of that name too; `/fr/docs/…` names the French one; a link a `_redirects` rule (written
+    by a template) sends to no page names the page too, and the fix writes its URL in place of the link's."""
+    write(tmp_path, {**TWO_LANGUAGES, "content/fr/docs/use.md": page('title: "Utiliser"', body=FRENCH_LINKS)})
+    monkeypatch.chdir(tmp_path)
+    found = site_findings(tmp_path)
+    hints = [line.rpartition("; did you mean ")[2] for line in found]
+    assert hints == [
+        "`/docs/new/install/`, the only page named `install`?",
+        "`/fr/docs/neuf/install/`, the only page named `install`?",
+        "`/docs/new/install/`, the only page named `install`?",
+    ]
+    assert "`_redirects` sends it to `/docs/old/install`, which is none;" in found[2]
+    main(["--isolated", "--no-cache", "--select", "SITE", "--fix", "--unsafe-fixes", "content"])
+    fixed = (tmp_path / "content/fr/docs/use.md").read_text(encoding="utf-8")
+    assert "[a](/docs/new/install/) [b](/fr/docs/neuf/install/) [c](/docs/new/install/)" in fixed
+    assert site_findings(tmp_path) == []

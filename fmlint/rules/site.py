@@ -215,11 +215,11 @@ when the template writes `.Inner` without rendering it, and nothing there is a
 link when it escapes or highlights it (a code sample); a link in a
 `{{{{% name %}}}}` shortcode inside is Markdown again. Hugo's HTML content
 files are pages, unless `security.allowContent` refuses them. On Hugo sites a
-`ref`, a relative Markdown link or a root-relative link to a `.md` file that
-names no page also names the page it was likely written for, when the
-language has exactly one page of the base name it ends with (a file name, or
-a bundle's folder name for `index.md`): a page moved to another folder keeps
-its name. Reported at the reference's destination. {_SITE}
+`ref`, a Markdown link to a `.md` file or a link to a URL that names no page
+(where a `_redirects` rule leads too) also names the page it was likely
+written for, when the language has exactly one page of the base name it ends
+with (a file name, or a bundle's folder name for `index.md`; a URL's language
+is the one of its prefix): a page moved to another folder keeps its name. Reported at the reference's destination. {_SITE}
 
 ## Why is this bad?
 Hugo stops the build late with `REF_NOT_FOUND`; a broken Markdown link ships.

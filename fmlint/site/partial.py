@@ -56,6 +56,7 @@ from fmlint.site.refs import (
     own_path,
     relative_url_targets,
     resolve,
+    url_language,
 )
 
 # keys, the files of the run → what was kept under them for the other files: (key, file, 1, its place in the
@@ -276,7 +277,7 @@ def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], n
         named.update(docusaurus_sources(index, page, path))  # (a Markdown link names files to Docusaurus)
     elif target.startswith("/"):
         keys.update(_url_keys(index.config, target, page.language))
-        keys.update(_moved_keys(page.language, path))
+        keys.update(_moved_keys(url_language(index.config, path), path))
         if index.config.link_hook:  # (Hugo's embedded render hook finds the page in the page's language)
             keys.update(_lookup_keys(page, unquote(path), page.language))
     elif page.file is not None:
@@ -286,7 +287,7 @@ def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], n
         absolutes = relative_url_targets(index, page, target)  # (a link to a page's URL, relative to this one's)
         for absolute in absolutes:
             keys.update(_url_keys(index.config, absolute))
-            keys.update(_moved_keys(page.language, link_path(absolute)))
+            keys.update(_moved_keys(url_language(index.config, link_path(absolute)), link_path(absolute)))
         if absolutes and index.config.generator == "hugo" and path.strip("/"):
             keys.update(_lookup_keys(page, path.rstrip("/"), page.language))
 

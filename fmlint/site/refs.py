@@ -419,6 +419,17 @@ def _missing(
     return Resolved(None, fragment, problem + hint, meant=meant)
 
 
+def url_language(config: SiteConfig, path: str) -> str:
+    """The language whose pages a root-relative URL path names: the one whose prefix it starts with (``/fr/``),
+    else the default language."""
+    first = path.lstrip("/").split("/", 1)[0].lower()
+    for language in config.languages if config.multilingual else ():
+        prefix = config.language_prefix(language)
+        if prefix and prefix[1:].lower() == first:
+            return language
+    return config.default_language
+
+
 def _page_url(page: Page, written: str) -> str | None:
     """The URL of ``page``, with a closing slash or without as ``written``; ``None`` for a page not written."""
     if not page.renders or not page.url:
@@ -586,8 +597,8 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0, below: bool = True,
     trailing slash optional); an alias, a ``static/_redirects`` source, a taxonomy page, a file under
     ``static/`` or a section whose pages a content adapter makes are not judged; a link a rule written to
     ``_redirects`` leads on is judged by where it leads (``_redirected``). ``below``: written from the root, not
-    a relative link's URL (see ``_elsewhere``); ``language``: the linking page's, whose page of the name a URL
-    to none ends with is named (``_missing``)."""
+    a relative link's URL (see ``_elsewhere``); ``language``: the linking page's ("": no page is named), else the
+    page of the name a URL to none ends with, in the URL's language, is named (``_missing``)."""
     config = index.config
     path, fragment = link_path(target), target.partition("#")[2]
     if config.base_path or _names_a_file(path):
@@ -607,13 +618,17 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0, below: bool = True,
         or _page_written_by_build(index, path)
     ):
         return _SKIP
+    written = partial(_page_url, written=path)
+    language = url_language(config, path) if language else ""  # (a URL names its language's page)
     if config.followed_redirects:
         led = _redirected(index, path, fragment, depth)
-        if led is not None:
+        if led is not None and (led.page is not None or not led.checked):
             return led
+        if led is not None:  # (where a rule leads is no page either)
+            return _missing(index, led.fragment, led.problem, path, language, written)
     problem = f"`{path}` is no page's URL (nor an alias, a taxonomy page or a file in static/)"
     problem += _elsewhere(index, path, below)
-    return _missing(index, fragment, problem, path, language, partial(_page_url, written=path))
+    return _missing(index, fragment, problem, path, language, written)
 
 
 def _elsewhere(index: SiteIndex, path: str, below: bool = True) -> str:
