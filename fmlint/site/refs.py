@@ -534,7 +534,7 @@ def _root_url(index: SiteIndex, target: str, from_site: bool = False, locale: st
     ``baseurl`` left out; ``locale``: the linking page's Docusaurus locale."""
     config = index.config
     if config.generator == "hugo":
-        return _site_url(index, target, below=not from_site, language=locale)
+        return _site_url(index, target, below=not from_site, hint=bool(locale))
     if config.starlight is not None:
         return _starlight_url(index, config.starlight, target)
     if config.docusaurus is not None and not _FILE.search(target):  # (a Markdown file: Docusaurus reads it so)
@@ -592,13 +592,13 @@ def docusaurus_sources(index: SiteIndex, page: Page, path: str) -> list[str]:
     return list(dict.fromkeys(os.path.normpath(os.path.join(folder, path.lstrip("/"))) for folder in folders))
 
 
-def _site_url(index: SiteIndex, target: str, depth: int = 0, below: bool = True, language: str = "") -> Resolved:
+def _site_url(index: SiteIndex, target: str, depth: int = 0, below: bool = True, hint: bool = False) -> Resolved:
     """A root-relative link (``/docs/install/#options``): a page's URL (case ignored, ``index.html`` and the
     trailing slash optional); an alias, a ``static/_redirects`` source, a taxonomy page, a file under
     ``static/`` or a section whose pages a content adapter makes are not judged; a link a rule written to
     ``_redirects`` leads on is judged by where it leads (``_redirected``). ``below``: written from the root, not
-    a relative link's URL (see ``_elsewhere``); ``language``: the linking page's ("": no page is named), else the
-    page of the name a URL to none ends with, in the URL's language, is named (``_missing``)."""
+    a relative link's URL (see ``_elsewhere``); ``hint``: a URL to none names the page of the name it ends with
+    in the URL's language (``_missing``; not for a link a rule leads on: the rule's source is named)."""
     config = index.config
     path, fragment = link_path(target), target.partition("#")[2]
     if config.base_path or _names_a_file(path):
@@ -619,7 +619,7 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0, below: bool = True,
     ):
         return _SKIP
     written = partial(_page_url, written=path)
-    language = url_language(config, path) if language else ""  # (a URL names its language's page)
+    language = url_language(config, path) if hint else ""
     if config.followed_redirects:
         led = _redirected(index, path, fragment, depth)
         if led is not None and (led.page is not None or not led.checked):
