@@ -20,7 +20,7 @@ from fmlint.site.config import forget_sites
 from fmlint.site.facts import SiteFacts
 from tests.test_site_html_pages import SITE as HTML_SITE
 from tests.test_site_mounts import MOUNTED_SITE
-from tests.test_site_moved import FRENCH_LINKS, TWO_LANGUAGES
+from tests.test_site_moved import FRENCH_LINKS, MOVED_I18N_SITE
 from tests.test_site_redirect_templates import REDIRECT_SITE
 from tests.test_site_rules import FAULTY_SITE, TERMS_SITE, index_of, page, site_findings, whole_indexes, write
 from tests.test_site_shortcodes import BOILERPLATE_LINKS, BOILERPLATE_SITE
@@ -393,7 +393,7 @@ TERMS_STEPS = [  # (each language's terms counted over the whole site, and only 
         (MOUNTED_SITE, MOUNTED_STEPS),
         (REDIRECT_SITE, REDIRECT_STEPS),
         (TERMS_SITE, TERMS_STEPS),
-        ({**TWO_LANGUAGES, "content/fr/docs/use.md": page('title: "Utiliser"')}, MOVED_STEPS),
+        ({**MOVED_I18N_SITE, "content/fr/docs/use.md": page('title: "Utiliser"')}, MOVED_STEPS),
     ],
     ids=[
         *SEQUENCES.keys(),

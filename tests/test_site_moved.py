@@ -15,6 +15,7 @@ import pytest
 from fmlint.cli import main
 from fmlint.site.refs import moved_name
 from tests.test_site_fixes import FIX_UNSAFE, lint
+from tests.test_site_redirect_templates import REDIRECTS_OUTPUT, TWO_LANGUAGES_YAML
 from tests.test_site_rules import HUGO, HUGO_DOCS, _quiet_env, needs_hugo, page, site_findings, write
 
 LINKS = [  # (as written, as --fix --unsafe-fixes writes it; None: named no page, nothing likely meant)
@@ -180,20 +181,9 @@ MOVES = {
 }
 
 
-TWO_LANGUAGES = {
-    "hugo.yaml": """baseURL: https://example.org/
-defaultContentLanguage: en
-languages:
-  en: {weight: 1, contentDir: content/en}
-  fr: {weight: 2, contentDir: content/fr}
-mediaTypes: {text/netlify: {delimiter: ""}}
-outputFormats: {redirects: {mediaType: text/netlify, baseName: _redirects, notAlternative: true}}
-cascade:
-  - outputs: [HTML, redirects]
-    target: {kind: home}
-""",
-    "layouts/single.html": "{{ .Content }}",
-    "layouts/list.html": "{{ .Content }}",
+MOVED_I18N_SITE = {
+    **REDIRECTS_OUTPUT,
+    "hugo.yaml": TWO_LANGUAGES_YAML + REDIRECTS_OUTPUT["hugo.yaml"],
     "layouts/index.redirects": "/guides/*  /docs/:splat  301\n",
     "content/en/docs/new/install.md": page('title: "Install"'),
     "content/fr/docs/neuf/install.md": page('title: "Installer"'),
@@ -205,7 +195,7 @@ def test_a_url_names_the_page_of_its_own_language_and_where_a_redirect_leads_is_
     """A French page's `/docs/…` link is to the English site (at the root): the English page is named, though
     French has a page of that name too; `/fr/docs/…` names the French one; a link a `_redirects` rule (written
     by a template) sends to no page names the page too, and the fix writes its URL in place of the link's."""
-    write(tmp_path, {**TWO_LANGUAGES, "content/fr/docs/use.md": page('title: "Utiliser"', body=FRENCH_LINKS)})
+    write(tmp_path, {**MOVED_I18N_SITE, "content/fr/docs/use.md": page('title: "Utiliser"', body=FRENCH_LINKS)})
     monkeypatch.chdir(tmp_path)
     found = site_findings(tmp_path)
     hints = [line.rpartition("; did you mean ")[2] for line in found]

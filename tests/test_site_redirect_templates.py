@@ -144,14 +144,15 @@ REDIRECT_LINKS = (
     " [e](/en/guides/nope/) [f](/en/guides/intro/#nope) [g](/old/intro/#start) [h](/old/gone/)"
     " [i](/setup) [j](/never) [k](/faqs)\n"
 )
-REDIRECT_SITE = {
-    "hugo.yaml": """baseURL: https://example.org/
+TWO_LANGUAGES_YAML = """baseURL: https://example.org/
 defaultContentLanguage: en
 languages:
   en: {weight: 1, contentDir: content/en}
   fr: {weight: 2, contentDir: content/fr}
-params: {versions: {docs: ["2.1", "2.0"]}}
-mediaTypes: {text/netlify: {delimiter: ""}}
+"""
+# the home page written as Netlify's `_redirects` too (its template: `layouts/index.redirects`), and the layouts
+REDIRECTS_OUTPUT = {
+    "hugo.yaml": """mediaTypes: {text/netlify: {delimiter: ""}}
 outputFormats: {redirects: {mediaType: text/netlify, baseName: _redirects, notAlternative: true}}
 cascade:
   - outputs: [HTML, redirects]
@@ -159,6 +160,10 @@ cascade:
 """,
     "layouts/single.html": "{{ .Content }}",
     "layouts/list.html": "{{ .Content }}",
+}
+REDIRECT_SITE = {
+    **REDIRECTS_OUTPUT,
+    "hugo.yaml": TWO_LANGUAGES_YAML + 'params: {versions: {docs: ["2.1", "2.0"]}}\n' + REDIRECTS_OUTPUT["hugo.yaml"],
     "layouts/index.redirects": """{{ $latest := index site.Params.versions.docs 0 -}}
 /docs/latest/*   /docs/{{ $latest }}/:splat   302
 {{ partial "redirects/pages.txt" . -}}
