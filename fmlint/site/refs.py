@@ -440,7 +440,7 @@ def _page_url(page: Page, written: str) -> str | None:
 def _content_path(page: Page, written: str) -> str:
     """The path from the content root of ``page``'s file, written as ``written`` is: with its extension or
     without (a bundle then by its folder), with a closing slash or without."""
-    if posixpath.splitext(written.rstrip("/"))[1].lower() in CONTENT_EXTENSIONS:
+    if stem(written.rstrip("/")) != written.rstrip("/"):  # (a content file's extension)
         return "/" + posixpath.join(page.folder, os.path.basename(page.absolute))
     path = "/" + (page.folder if page.bundle else posixpath.join(page.folder, page.name))
     return path + "/" if written.endswith("/") and path != "/" else path
