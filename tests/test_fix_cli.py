@@ -224,7 +224,7 @@ def test_an_unknown_rule_in_a_fix_key_is_a_located_configuration_error(site, cap
     write_file(site, ".fmlint.toml", 'unfixable = ["FH001", "NOPE9"]\n')
     assert main(["--no-cache", "--fix", "a.md"]) == 2
     assert capsys.readouterr().err.endswith(
-        ".fmlint.toml:1:1: `NOPE9` is not a rule code, code prefix or rule name (`fmlint rules` lists them)\n"
+        ".fmlint.toml:1:23: `NOPE9` is not a rule code, code prefix or rule name (`fmlint rules` lists them)\n"
     )
     assert (site / "a.md").read_bytes() == FIXABLE.encode()
 

@@ -31,7 +31,7 @@ SCHEMA = Path(__file__).resolve().parents[1] / "schemas" / "hugo-article.schema.
 
 # A fault after CJK text and an emoji on its line, in each front-matter syntax, and its (start, end)
 # characters in each encoding, counted by hand: 中 and 文 are 1 UTF-16 unit and 3 UTF-8 bytes, 😀 2
-# units and 4 bytes (fmlint's TOML loader locates a whole array: its end is after the emoji)
+# units and 4 bytes
 CJK_FAULTS = {
     "yaml": (
         "---\ntitle: x\ntags: [中文😀, 1]\n---\n",
@@ -43,7 +43,7 @@ CJK_FAULTS = {
         '+++\ntitle = "x"\ntags = ["中文😀", 1]\n+++\n',
         "SC001",
         2,
-        {"utf-32": (7, 17), "utf-16": (7, 18), "utf-8": (7, 24)},
+        {"utf-32": (15, 16), "utf-16": (16, 17), "utf-8": (22, 23)},
     ),
     "json": (
         '{"title": "中文😀", "titel": 1}\n',

@@ -824,7 +824,7 @@ def test_positions_after_a_bom_crlf_toml_front_matter_and_cjk(tmp_path):
     (tmp_path / "content/cjk.md").write_bytes(toml.encode("utf-8"))
     found = site_findings(tmp_path, ["content/cjk.md"])
     assert placed(found) == [
-        "content/cjk.md:3:11-3:33 SITE001",  # the TOML loader locates the array, not its items
+        "content/cjk.md:3:20-3:32 SITE001",  # the alias item, quotes included
         "content/cjk.md:8:14-8:16 SITE004",  # `#无`: columns count characters; `#标题` exists
     ]
 

@@ -262,7 +262,6 @@ def _after(edits: Sequence[Edit]) -> list[Span]:
 
 
 def _near(fm: FrontMatter, path: JsonPath, spans: list[Span]) -> bool:
-    """Whether ``path``'s key or value touches one of ``spans`` (as ``fm`` locates it: a TOML array item
-    by its array)."""
+    """Whether ``path``'s key or value touches one of ``spans`` (as ``fm`` locates it)."""
     own = (fm.key_span(path), fm.value_span(path))
     return any(a.start <= b.end and b.start <= a.end for a in own for b in spans)

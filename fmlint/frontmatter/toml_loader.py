@@ -2,8 +2,9 @@
 
 ``tomllib`` keeps no positions, so a light scanner walks the same source and
 records, for every table header and ``key = value`` line, the span of the key
-and of the value (values inside inline tables and arrays resolve to their
-enclosing key).  Native TOML dates and times become ISO 8601 text so that JSON
+and of the value, and inside arrays and inline tables the span of each item
+(a string's with its quotes) and of each entry's key and value, as the YAML
+and JSON loaders do: a finding about ``tags[1]`` is at that item.  Native TOML dates and times become ISO 8601 text so that JSON
 Schema sees strings, as it does for YAML and JSON.  As in the YAML and JSON
 loaders, nesting deeper than ``MAX_DEPTH`` is refused (brackets before
 ``tomllib``, which recurses, sees them; dotted keys and table headers after).
@@ -135,7 +136,7 @@ class _Scanner:
             if match is None or match.end() == self.pos:
                 break
             if start is None:
-                start = match.start(match.lastindex or 0)
+                start = match.start(match.lastindex or 0) - (0 if match.group(1) is not None else 1)  # (a quote)
             end = match.end(match.lastindex or 0) + (1 if match.group(1) is None else 0)
             raw = match.group(1) if match.group(1) is not None else match.group(match.lastindex or 0)
             parts.append(_unescape(raw) if match.group(2) is not None else raw)
@@ -174,30 +175,53 @@ class _Scanner:
         path = (*table, *parts)
         equals = self.text.find("=", self.pos)
         value_start = _WS.match(self.text, equals + 1).end()  # type: ignore[union-attr]
-        value_end = self.value_end(value_start)
+        value_end = self.value(path, value_start)
         self.fm.locations[path] = Located(self.span(value_start, value_end), self.span(start, end))
-        self.pos = value_end
-        self.pos = line_end(self.text, self.pos) + 1
+        self.pos = line_end(self.text, value_end) + 1
 
-    def value_end(self, start: int) -> int:
-        """End of the value starting at ``start`` (strings, arrays, inline tables)."""
+    def value(self, path: JsonPath, start: int) -> int:
+        """The end of the value of ``path`` that starts at ``start``; the items of an array and the entries of an
+        inline table in it are recorded."""
         text = self.text
-        if text.startswith(('"""', "'''"), start):
+        if text.startswith(("[", "{"), start):
+            return self.items(path, start)
+        if text.startswith(('"', "'"), start):
             return _string_end(text, start)
-        depth = 0
-        for pos, char in _outside_strings(text, start):
-            if depth == 0 and char in "#\n":
-                return len(text[:pos].rstrip())
-            if char in "[{":
-                depth += 1
-            elif char in "]}":
-                depth -= 1
-                if depth == 0:
-                    return pos + 1
-        return len(text.rstrip())
+        end = _SCALAR_END.search(text, start)  # (a number, a boolean, a date: `1979-05-27 07:32:00Z` has a space)
+        return len(text[: end.start() if end is not None else len(text)].rstrip())
+
+    def items(self, path: JsonPath, start: int) -> int:
+        """The end of the array or inline table at ``start``, its items (by number) or entries (by key) recorded:
+        each value's span, and an entry's key's."""
+        text = self.text
+        closing = "]" if text[start] == "[" else "}"
+        pos, number = start + 1, 0
+        while True:
+            pos = _BETWEEN_ITEMS.match(text, pos).end()  # type: ignore[union-attr]
+            if pos >= len(text) or text[pos] == closing:
+                return min(pos + 1, len(text))
+            if closing == "]":
+                item: JsonPath = (*path, number)
+                end = self.value(item, pos)
+                self.fm.locations[item] = Located(self.span(pos, end))
+                number += 1
+            else:
+                self.pos = pos
+                parts, key_start, key_end = self.keys()
+                item = (*path, *parts)
+                value_start = _WS.match(text, text.find("=", self.pos) + 1).end()  # type: ignore[union-attr]
+                end = self.value(item, value_start)
+                self.fm.locations[item] = Located(self.span(value_start, end), self.span(key_start, key_end))
+            if end <= pos:  # (no progress: a source ``tomllib`` would not accept)
+                return len(text)
+            pos = _BETWEEN_ITEMS.match(text, end).end()  # type: ignore[union-attr]
+            if text.startswith(",", pos):
+                pos += 1
 
 
 _WS = re.compile(r"[ \t]*")
+_BETWEEN_ITEMS = re.compile(r"(?:\s|#[^\n]*)*")  # spaces, line breaks and comments
+_SCALAR_END = re.compile(r"[,\]}#\n]")
 
 
 def _outside_strings(text: str, start: int) -> Iterator[tuple[int, str]]:
