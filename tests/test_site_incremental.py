@@ -270,6 +270,11 @@ DOCUSAURUS_STEPS = [
     _edit("docs/intro.md", "title: Intro", "pagination_next: guides/renamed", "pagination_prev: guides/other"),
     _rename("docs/guides/02-setup.md", "docs/guides/03-setup.md", ["docs/intro.md"]),
     _edit("docs/intro.md", "title: Intro", "pagination_next: guides/setup", "pagination_prev: guides/02-setup"),
+    # (a relative link to a file moved names the only file of its name in the docs folder)
+    _edit("docs/intro.md", "title: Intro", body="[m](./03-setup.md#start) [n](guides/../other.md)\n"),
+    _files({"docs/reference/other.md": page("title: Other too")}, ["docs/intro.md"]),
+    _delete("docs/reference/other.md", ["docs/intro.md"]),
+    _rename("docs/guides/03-setup.md", "docs/moved/03-setup.md", ["docs/intro.md"]),
 ]
 
 
@@ -316,6 +321,8 @@ JEKYLL_STEPS = [
         body="[a](https://docs.example.dev/docs/intro/#start) [b](https://docs.example.dev/x/)\n",
     ),
     _outside("_docs/intro.md", ["index.md"], "title: Intro", body="## Start\n"),
+    _edit("index.md", "title: Home", body="[a](./intro.md#start) [b](docs/about.md)\n"),  # (moved: named)
+    _files({"_docs/more/about.md": page("title: About too")}, ["index.md"]),
 ]
 
 

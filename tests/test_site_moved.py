@@ -16,7 +16,7 @@ from fmlint.cli import main
 from fmlint.site.refs import moved_name
 from tests.test_site_fixes import FIX_UNSAFE, lint
 from tests.test_site_redirect_templates import REDIRECTS_OUTPUT, TWO_LANGUAGES_YAML
-from tests.test_site_rules import HUGO, HUGO_DOCS, _quiet_env, needs_hugo, page, site_findings, write
+from tests.test_site_rules import HUGO, HUGO_DOCS, _quiet_env, at, needs_hugo, page, site_findings, write
 
 LINKS = [  # (as written, as --fix --unsafe-fixes writes it; None: named no page, nothing likely meant)
     ('{{< ref "/docs/old/install" >}}', '{{< ref "/docs/new/install" >}}'),
@@ -72,6 +72,7 @@ def destination(written: str) -> str:
         ("/guides/old/setup/index.md", "setup"),
         ("/guides/old/setup/_index.md", "setup"),
         ("./My%20Page.md", "my-page"),
+        ("../usage/Migrating.mdx#x", "migrating"),  # (MDX: Docusaurus, Astro)
         ("../..", ""),
         ("/", ""),
     ],
@@ -209,3 +210,68 @@ def test_a_url_names_the_page_of_its_own_language_and_where_a_redirect_leads_is_
     fixed = (tmp_path / "content/fr/docs/use.md").read_text(encoding="utf-8")
     assert "[a](/docs/new/install/) [b](/fr/docs/neuf/install/) [c](/docs/new/install/)" in fixed
     assert site_findings(tmp_path) == []
+
+
+MKDOCS_USE = "# Use\n\n中文 🎉 [a](old/install.md#options) [b](./notes.md) [c](../missing.md)\n"
+
+
+def test_an_mkdocs_link_to_a_moved_file_is_named_and_fixed_as_mkdocs_finds_it(tmp_path, capsys, monkeypatch):
+    """MkDocs is the oracle: it warns of a link to no documentation file, and not after the fix."""
+    pytest.importorskip("mkdocs", reason="MkDocs (the test extras) is not installed")
+    from support import mkdocs_build
+
+    write(
+        tmp_path,
+        {
+            "mkdocs.yml": "site_name: t\n",
+            "docs/index.md": "# Home\n",
+            "docs/guide/install.md": "# Install\n\n## Options\n",
+            "docs/a/notes.md": "# Notes A\n",
+            "docs/b/notes.md": "# Notes B\n",  # (two files named `notes`: which one?)
+            "docs/guide/use.md": MKDOCS_USE,
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    assert "a link 'old/install.md#options', but the target" in mkdocs_build(tmp_path)
+    line = MKDOCS_USE.splitlines()[2]  # (columns count code points)
+    assert site_findings(tmp_path, ["docs/guide/use.md"]) == [
+        f"docs/guide/use.md:{at(3, line, 'old/install.md#options')} SITE003 `old/install.md` does not exist "
+        "(looked for docs/guide/old/install.md); did you mean `install.md`, the only page named `install`?",
+        f"docs/guide/use.md:{at(3, line, './notes.md')} SITE003 `./notes.md` does not exist "
+        "(looked for docs/guide/notes.md)",
+        f"docs/guide/use.md:{at(3, line, '../missing.md')} SITE003 `../missing.md` does not exist "
+        "(looked for docs/missing.md)",
+    ]
+    lint(capsys, *FIX_UNSAFE, "docs")
+    assert (tmp_path / "docs/guide/use.md").read_text(encoding="utf-8") == MKDOCS_USE.replace(
+        "old/install.md", "install.md"
+    )
+    assert "install.md" not in mkdocs_build(tmp_path)  # (its warnings of the other two links stay)
+
+
+def test_a_docusaurus_link_names_the_file_of_its_own_docs_version(tmp_path):
+    """A versioned copy of the file and a blog post's link to the docs are not counted; a link from the site's
+    root is not named (Docusaurus reads it from several folders)."""
+    write(
+        tmp_path,
+        {
+            "docusaurus.config.js": "module.exports = {baseUrl: '/', presets: [['classic', {docs: {}, blog: {}}]]};\n",
+            "versions.json": '["1.0"]\n',
+            "docs/guides/install.md": page("title: Install", body="## Options\n"),
+            "versioned_docs/version-1.0/guides/install.md": page("title: Install"),
+            "versioned_docs/version-1.0/intro.md": page("title: Intro", body="[a](./install.md)\n"),
+            "docs/intro.md": page("title: Intro", body="[a](./install.md#options) [b](/docs/install.md)\n"),
+            "blog/2021-01-01-post.md": page("title: Post", body="[c](../docs/install.md)\n"),
+        },
+    )
+    found = [each for each in site_findings(tmp_path) if " SITE003 " in each]
+    assert found == [
+        "blog/2021-01-01-post.md:5:5-5:23 SITE003 `../docs/install.md` does not exist (looked for docs/install.md)",
+        "docs/intro.md:5:5-5:25 SITE003 `./install.md` does not exist (looked for docs/install.md); "
+        "did you mean `./guides/install.md`, the only page named `install`?",
+        "docs/intro.md:5:31-5:47 SITE003 `/docs/install.md` does not exist "
+        "(looked for docs/docs/install.md, docs/install.md)",
+        "versioned_docs/version-1.0/intro.md:5:5-5:17 SITE003 `./install.md` does not exist "
+        "(looked for versioned_docs/version-1.0/install.md); did you mean `./guides/install.md`, "
+        "the only page named `install`?",
+    ]

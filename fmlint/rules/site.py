@@ -219,7 +219,11 @@ files are pages, unless `security.allowContent` refuses them. On Hugo sites a
 (where a `_redirects` rule leads too) also names the page it was likely
 written for, when the language has exactly one page of the base name it ends
 with (a file name, or a bundle's folder name for `index.md`; a URL's language
-is the one of its prefix): a page moved to another folder keeps its name. Reported at the reference's destination. {_SITE}
+is the one of its prefix): a page moved to another folder keeps its name. On
+Docusaurus, Jekyll and MkDocs sites a relative link to a `.md` file that does
+not exist names the only file of that name in the linking file's content
+folder (a Docusaurus docs version or locale: the others' copies are not
+counted) that the site builds. Reported at the reference's destination. {_SITE}
 
 ## Why is this bad?
 Hugo stops the build late with `REF_NOT_FOUND`; a broken Markdown link ships.

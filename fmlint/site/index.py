@@ -370,6 +370,8 @@ class SiteIndex(msgspec.Struct, dict=True):
                     page.decided_by = page.facts.slug
                     if page.url:  # drafts too: a link to one is told so
                         self.by_url.setdefault(url_key(page.url), page)
+                if page.file is not None:  # (a relative link to a moved file names it: ``refs._missing``)
+                    self.by_base_name.setdefault(base_name_key(page), []).append(page)
             return
         self._drop_shadowed()
         self._drop_resources()

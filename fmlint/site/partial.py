@@ -271,9 +271,12 @@ def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], n
     path = link_path(target)
     if target.startswith("#") or target.startswith("//") or ":" in target.split("/", 1)[0]:
         return
-    if index.config.generator == "hugo" and path.lower().endswith(index.config.page_extensions):
+    markdown = path.lower().endswith(index.config.page_extensions)
+    if markdown and index.config.generator == "hugo":
         keys.update(_lookup_keys(page, unquote(path), page.language))  # (the page a render hook's GetPage finds)
-    if index.config.docusaurus is not None and path.lower().endswith(index.config.page_extensions):
+    elif markdown and not path.startswith(("/", "@")):
+        keys.update(_moved_keys(page.language, path))  # (a file of the name, if the link names none)
+    if index.config.docusaurus is not None and markdown:
         named.update(docusaurus_sources(index, page, path))  # (a Markdown link names files to Docusaurus)
     elif target.startswith("/"):
         keys.update(_url_keys(index.config, target, page.language))

@@ -329,8 +329,12 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
             return _SKIP  # a Markdown file outside the content folders: it exists, its anchors are unknown
         shown = ", ".join(_shown(index, source) for source in tried)
         problem = f"`{path}` does not exist (looked for {shown})"
-        language = page.language if hugo else ""
-        return _missing(index, fragment, problem, path, language, partial(_relative_path, page, written=path))
+        if hugo:
+            return _missing(index, fragment, problem, path, page.language, partial(_relative_path, page, written=path))
+        # (another generator reads a link from the page's folder: a file of its content folder, one it builds)
+        language = "" if path.startswith(("/", "@")) else page.language
+        written = partial(_relative_path, page, written=path)
+        return _missing(index, fragment, problem, path, language, written, partial(_beside, index.config, page))
     if reference.kind in LINKS and _url_relative(path):
         prefix = os.path.join(destination, "")
         for name in () if index.config.links_as_written else FOLDER_PAGES:
@@ -396,22 +400,33 @@ def _hugo_page_link(index: SiteIndex, page: Page, path: str, fragment: str) -> R
 
 def moved_name(path: str) -> str:
     """The base name (as ``index.base_name_key`` normalizes it) of the page a path to no page was written for:
-    its last segment's, a bundle's folder's for its ``index``/``_index`` file; "" for none."""
+    its last segment's (without a content file's extension, MDX's too), a bundle's folder's for its
+    ``index``/``_index`` file; "" for none."""
     parts = [part for part in unquote(path).replace("\\", "/").split("/") if part not in ("", ".", "..")]
-    while parts and stem(parts[-1]) in ("index", "_index"):
-        parts.pop()
-    return basic_normalize(stem(parts[-1])) if parts else ""
+    names = [part[: -len(".mdx")] if part.lower().endswith(".mdx") else stem(part) for part in parts]
+    while names and names[-1] in ("index", "_index"):
+        names.pop()
+    return basic_normalize(names[-1]) if names else ""
 
 
 def _missing(
-    index: SiteIndex, fragment: str, problem: str, path: str, language: str, written: Callable[[Page], str | None]
+    index: SiteIndex,
+    fragment: str,
+    problem: str,
+    path: str,
+    language: str,
+    written: Callable[[Page], str | None],
+    kept: Callable[[Page], bool] | None = None,
 ) -> Resolved:
-    """A Hugo reference's ``path`` to no page (``problem``), naming the page it likely names: the only page of
+    """A reference's ``path`` to no page (``problem``), naming the page it likely names: the only page of
     ``language`` ("": none) with the base name it was written for (a page moved to another folder keeps its name;
-    Hugo's own lookup of a bare name finds a page so), whose path ``written`` gives (``None``: it has none to
-    link to).  After ``_elsewhere``'s hint, if any: a build step may make the folder, and a copy of the page."""
+    Hugo's own lookup of a bare name finds a page so), of those ``kept`` says, whose path ``written`` gives
+    (``None``: it has none to link to).  After ``_elsewhere``'s hint, if any: a build step may make the folder,
+    and a copy of the page."""
     name = moved_name(path) if language else ""
     found = index.by_base_name.get((language, name), []) if name else []
+    if kept is not None:
+        found = [each for each in found if kept(each)]
     meant = written(found[0]) if len(found) == 1 else None
     if meant is None:
         return Resolved(None, fragment, problem)
@@ -444,6 +459,12 @@ def _content_path(page: Page, written: str) -> str:
         return "/" + posixpath.join(page.folder, os.path.basename(page.absolute))
     path = "/" + (page.folder if page.bundle else posixpath.join(page.folder, page.name))
     return path + "/" if written.endswith("/") and path != "/" else path
+
+
+def _beside(config: SiteConfig, page: Page, other: Page) -> bool:
+    """Whether a relative Markdown link of ``page`` (a site not Hugo's) may name ``other``'s file: one of the same
+    content folder (a Docusaurus docs version, a locale's) that the site builds."""
+    return other.mount == page.mount and not config.unbuilt(other.absolute)
 
 
 def _relative_path(page: Page, target: Page, written: str) -> str:
