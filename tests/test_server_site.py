@@ -180,3 +180,56 @@ async def test_a_reference_to_a_moved_page_has_a_quick_fix_writing_its_path(tmp_
         ]
         fixed = text.replace("old/install.md", "new/install.md").replace('"/docs/old/install"', '"/docs/new/install"')
         assert _applied(text, edits, PROFILES["visual-studio-code"]) == fixed
+
+
+GO_TO = {  # a page whose heading is reached by a ref, a root-relative URL and a relative link, each after an emoji
+    "hugo.toml": 'baseURL = "https://example.org/"\n',
+    "content/docs/guide/install.md": page(
+        'title: "Install"', body="中文 intro\n\n## Setup\n\n## 🎉 Setup\n\n## Setup\n"
+    ),
+    "content/docs/other.md": page('title: "Other"'),
+    "content/docs/use.md": page(
+        'title: "Use"',
+        body='🚀 {{< ref "guide/install#setup-1" >}} [u](/docs/guide/install/#-setup) [r](guide/install.md)\n'
+        "[g](gone.md) [s](#mine) [o](other.md#nowhere)\n\n## Mine\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("profile", ["visual-studio-code", "neovim"])
+async def test_go_to_definition_from_a_link_to_the_page_and_heading_it_leads_to(profile: str, tmp_path: Path) -> None:
+    """The page a reference leads to (as the site rules resolve it), at the heading its fragment names (the
+    duplicate suffixes counted; the heading after CJK text and an emoji); its top without a fragment or for an
+    ID that is none; nothing for a link to no page, nor outside a link."""
+    write(tmp_path, GO_TO)
+    path = tmp_path / "content/docs/use.md"
+    text = path.read_text(encoding="utf-8")
+    install = (tmp_path / "content/docs/guide/install.md").as_uri()
+    other = (tmp_path / "content/docs/other.md").as_uri()
+    emoji = 2 if PROFILES[profile] == "utf-16" else 4  # 🚀 and 🎉: UTF-16 units, UTF-8 bytes
+    async with session(profile, tmp_path) as client:
+        uri = open_document(client, path, text)
+
+        async def definition(line: int, character: int) -> types.Location | None:
+            found = await client.text_document_definition_async(
+                types.DefinitionParams(types.TextDocumentIdentifier(uri), types.Position(line, character))
+            )
+            assert found is None or isinstance(found, types.Location)
+            return found
+
+        def heading(line: int, end: int) -> types.Range:
+            return types.Range(types.Position(line, 0), types.Position(line, end))
+
+        top = types.Range(types.Position(0, 0), types.Position(0, 0))
+        line = next(number for number, each in enumerate(text.splitlines()) if each.startswith("🚀"))
+        ref = emoji + len(' {{< ref "') + 3
+        url = emoji + text.splitlines()[line][1:].index("/docs/guide") + 2
+        relative = emoji + text.splitlines()[line][1:].index("guide/install.md") + 1
+        assert await definition(line, ref) == types.Location(install, heading(10, 8))  # `#setup-1`: the third
+        assert await definition(line, url) == types.Location(install, heading(8, 9 + emoji))  # `## 🎉 Setup`
+        assert await definition(line, relative) == types.Location(install, top)
+        below = text.splitlines()[line + 1]
+        assert await definition(line + 1, below.index("gone.md") + 1) is None
+        assert await definition(line + 1, below.index("#mine") + 1) == types.Location(uri, heading(line + 3, 7))
+        assert await definition(line + 1, below.index("other.md") + 1) == types.Location(other, top)  # (no heading)
+        assert await definition(line, 0) is None  # (the emoji: no link)

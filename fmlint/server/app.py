@@ -26,7 +26,7 @@ from fmlint import __version__
 from fmlint.config.loader import ConfigError
 from fmlint.config.settings import Settings
 from fmlint.schema.loader import SchemaLoadError
-from fmlint.server import actions, completion, definition, hover, quick_fixes
+from fmlint.server import actions, completion, definition, hover, links, quick_fixes
 from fmlint.server.configuration import CONFIG_FILES, SECTION, WATCHED_GLOBS, ClientSettings, Configuration
 from fmlint.server.diagnostics import DiagnosticsScheduler
 from fmlint.server.rule_pages import rule_page
@@ -294,6 +294,16 @@ def on_completion(ls: FmlintServer, params: types.CompletionParams) -> types.Com
 
 
 @server.feature(types.TEXT_DOCUMENT_DEFINITION)
-def on_definition(ls: FmlintServer, params: types.DefinitionParams) -> types.Location | None:
+async def on_definition(ls: FmlintServer, params: types.DefinitionParams) -> types.Location | None:
+    """From a front-matter key, its schema's definition; from a link, the page it leads to."""
     buffer = ls.buffers.get(params.text_document.uri)
-    return definition.definition(buffer, ls.settings_for(buffer), params.position) if buffer else None
+    if buffer is None:
+        return None
+    found = definition.definition(buffer, ls.settings_for(buffer), params.position)
+    if found is not None:
+        return found
+    outcome = await ls.scheduler.outcome(buffer.uri, site=False)
+    if outcome is None or outcome.settings is None:
+        return None
+    shown = {os.path.abspath(each.path): each.snapshot() for each in ls.buffers.values()}
+    return await ls.scheduler.in_worker(links.link_location, outcome, ls.configuration, params.position, shown)

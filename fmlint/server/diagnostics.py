@@ -23,6 +23,7 @@ import asyncio
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 import msgspec
 from lsprotocol import types
@@ -36,6 +37,7 @@ from fmlint.server.rule_pages import rule_page
 from fmlint.server.text import TextBuffer
 
 SOURCE = "fmlint"
+_T = TypeVar("_T")
 _SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning}
 
 
@@ -138,11 +140,15 @@ class DiagnosticsScheduler:
             return cached
         # the site pass of a version whose own lint is done reuses it
         snapshot, own = (buffer.snapshot(), None) if cached is None else (cached.buffer, cached.own)
-        loop = asyncio.get_running_loop()
-        outcome = await loop.run_in_executor(self._executor, lint_buffer, snapshot, self.configuration, site, own)
+        outcome = await self.in_worker(lint_buffer, snapshot, self.configuration, site, own)
         if uri in self.buffers:
             self._outcomes[uri] = outcome
         return outcome
+
+    async def in_worker(self, function: Callable[..., _T], *arguments: Any) -> _T:
+        """``function(*arguments)`` in the lints' worker thread, after the lints asked for before it (it may
+        read the workspace's cache, as they do)."""
+        return await asyncio.get_running_loop().run_in_executor(self._executor, function, *arguments)
 
     def latest(self, uri: str) -> Outcome | None:
         """The most recent lint of the document, whatever its version."""

@@ -215,41 +215,40 @@ def _toc(text: str, kind: str = "", separator: str = "-") -> str:
     return separators.sub(separator, _NOT_IN_TOC.sub("", text).strip().lower())
 
 
-def _python_markdown_ids(anchors: list[tuple[str, str, bool]], id_type: str) -> set[str]:
+def _python_markdown_ids(anchors: list[tuple[str, str, bool]], id_type: str) -> list[str]:
     """Python-Markdown's ``toc``: the IDs already given (``{ #id }``) are taken first, then each heading's slug is
     made unique as its ``unique()`` does: ``_1`` appended, or an ``_N`` ending counted up (``step_1`` again is
     ``step_2``); an empty slug is ``_1``."""
     taken = {custom for _, custom, _ in anchors if custom}
+    ordered = []
     for text, custom, _ in anchors:
-        if custom:
-            continue
-        found = _slug(id_type, text)
-        while found in taken or not found:
-            counted = _ID_COUNT.match(found)
-            found = f"{counted.group(1)}_{int(counted.group(2)) + 1}" if counted else f"{found}_1"
-        taken.add(found)
-    return taken
+        found = custom
+        if not custom:
+            found = _slug(id_type, text)
+            while found in taken or not found:
+                counted = _ID_COUNT.match(found)
+                found = f"{counted.group(1)}_{int(counted.group(2)) + 1}" if counted else f"{found}_1"
+            taken.add(found)
+        ordered.append(found)
+    return ordered
 
 
-def _kramdown_ids(anchors: list[tuple[str, str, bool]], id_type: str) -> set[str]:
+def _kramdown_ids(anchors: list[tuple[str, str, bool]], id_type: str) -> list[str]:
     """kramdown's (Jekyll's): ``kramdown:INPUT:PREFIX``, INPUT ``gfm`` (its GFM parser, Jekyll's default),
     ``kramdown`` or ``none`` (``auto_ids: false``).  A repeated ID gets ``-1``, ``-2``… counted for its own
     text (``{#custom}`` IDs count for nothing); an empty GFM ID is none, an empty kramdown one ``section``;
     ``auto_id_prefix`` goes before each."""
     _, parser, prefix = id_type.split(":", 2)
-    found = {custom for _, custom, _ in anchors if custom}
-    if parser == "none":
-        return found
     uses: dict[str, int] = {}
+    ordered = []
     for text, custom, _ in anchors:
-        if custom:
+        if custom or parser == "none":
+            ordered.append(custom)
             continue
         base = _kramdown_basic(text) if parser == "kramdown" else _kramdown_gfm(text)
         uses[base] = uses.get(base, -1) + 1
-        generated = prefix + (f"{base}-{uses[base]}" if uses[base] else base)
-        if generated:
-            found.add(generated)
-    return found
+        ordered.append(prefix + (f"{base}-{uses[base]}" if uses[base] else base))
+    return ordered
 
 
 _GUILLEMETS = re.compile(r"<< ?| ?>>")  # kramdown's typographic « and » (a space next to them is theirs)
@@ -313,6 +312,13 @@ def heading_ids(
     """The IDs of a page's anchors, given in document order as (text, custom ID or "", is a heading); the
     dashes a typographer makes of ``--`` and ``---`` (marked in the text) are ``dashes`` (Hugo's: ``–`` and
     ``—`` by default, which IDs drop; as written elsewhere)."""
+    return {found for found in ordered_ids(anchors, id_type, dashes) if found}
+
+
+def ordered_ids(
+    anchors: Iterable[tuple[str, str, bool]], id_type: str = GITHUB, dashes: tuple[str, str] = WRITTEN_DASHES
+) -> list[str]:
+    """The ID of each of a page's anchors (see :func:`heading_ids`), in their order; "" for one without."""
     if suffixes_own_way(id_type):
         dashed = [
             (_dashed(text, dashes), custom_id(custom, id_type) if custom else "", heading)
@@ -322,14 +328,16 @@ def heading_ids(
             return _python_markdown_ids(dashed, id_type)
         return _kramdown_ids(dashed, id_type)
     taken: set[str] = set()
+    found: list[str] = []
     for base, custom in base_ids(anchors, id_type, dashes):
-        found = base
+        each = base
         number = 0
-        while found in taken and not custom:
+        while each in taken and not custom:
             number += 1
-            found = f"{base}-{number}"
-        taken.add(found)
-    return taken
+            each = f"{base}-{number}"
+        taken.add(each)
+        found.append(each)
+    return found
 
 
 def base_ids(

@@ -33,7 +33,7 @@ import msgspec
 
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.frontmatter.model import FrontMatter
-from fmlint.markdown import openings, rendered_headings
+from fmlint.markdown import Heading, MarkdownView, openings, rendered_headings
 from fmlint.positions import Span, line_start
 from fmlint.rules.base import Context
 from fmlint.site.rendering import cascade_render, lowered_keys, page_render
@@ -347,9 +347,7 @@ def _body_facts(ctx: Context, own: OwnURL | None) -> _Body:
     """The body's facts (searched in the document's text from where the body starts: no copy of it is made)."""
     text, body_start = ctx.doc.text, ctx.doc.body_start
     view = ctx.markdown
-    headings = rendered_headings(view)
-    if view.shortcode_headings:
-        headings = sorted([*headings, *view.shortcode_headings], key=lambda h: h.span.start)
+    headings = _anchored_headings(view)
     mdx = ctx.doc.mdx
     anchors = [
         (mdx and _comment_id(text, h.span)) or _anchor(h.text, h.typographic)
@@ -422,6 +420,22 @@ def _body_facts(ctx: Context, own: OwnURL | None) -> _Body:
         calls,
         liquid_includes,
     )
+
+
+def _anchored_headings(view: MarkdownView) -> list[Heading]:
+    """The headings whose anchors lead the facts' ``anchors``, in their order: those rendered, and those in the
+    content of paired shortcodes."""
+    headings = rendered_headings(view)
+    if view.shortcode_headings:
+        headings = sorted([*headings, *view.shortcode_headings], key=lambda h: h.span.start)
+    return headings
+
+
+def heading_spans(ctx: Context) -> list[Span]:
+    """Where the headings of the file are, in the order of the first of its facts' ``anchors`` (definition terms
+    follow them there)."""
+    doc = ctx.doc
+    return [h.span for h in _anchored_headings(ctx.markdown)] if doc.readable and doc.body_start < len(doc.text) else []
 
 
 def _inside(contents: list[tuple[Span, str]]) -> Callable[[int], str]:

@@ -38,6 +38,7 @@ from fmlint.site.anchors import (
     base_ids,
     custom_id,
     heading_ids,
+    ordered_ids,
     predictable,
     suffixes_own_way,
 )
@@ -175,14 +176,20 @@ class Page(msgspec.Struct, eq=False):
 
     @property
     def _anchors(self) -> list[Anchor]:
-        """The anchors that have IDs: headings (definition terms too with ``autoDefinitionTermID``) that are
-        written as headings (not in a shortcode's content its template writes unrendered)."""
+        return [anchor for anchor in self.facts.anchors if self._with_id(anchor)]
+
+    def _with_id(self, anchor: Anchor) -> bool:
+        """Whether the anchor has an ID: a heading (a definition term too with ``autoDefinitionTermID``) that is
+        written as a heading (not in a shortcode's content its template writes unrendered)."""
         shown = self._shown
-        return [
-            anchor
-            for anchor in self.facts.anchors
-            if (anchor.heading or self._terms) and (not anchor.shortcode or shown is None or shown(anchor.shortcode))
-        ]
+        return (anchor.heading or self._terms) and (not anchor.shortcode or shown is None or shown(anchor.shortcode))
+
+    def anchor_of(self, fragment: str) -> int | None:
+        """The number, in its facts' ``anchors``, of the anchor whose ID ``fragment`` is, if one's is."""
+        numbered = [(number, anchor) for number, anchor in enumerate(self.facts.anchors) if self._with_id(anchor)]
+        fields = ((anchor.text, anchor.custom, anchor.heading) for _, anchor in numbered)
+        ids = ordered_ids(fields, self._id_type, self._dashes)
+        return next((number for (number, _), found in zip(numbered, ids, strict=True) if found == fragment), None)
 
     _id_type: str = "github"
     _terms: bool = False  # definition terms have IDs (Hugo's ``autoDefinitionTermID``)

@@ -33,6 +33,9 @@ served by their stamp are read only when needed, and the runner's stamps of
 them are not taken again.  What the run's files changed (and, if they did, the
 part of the site they depend on) is worked out before the other files' stamps
 are asked for: a forked child may still be taking them.
+
+``page_index`` builds the index such a run over one file would check it with (the
+part of the site, or the whole), for the language server's go to definition.
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ import os
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext, suppress
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
@@ -222,10 +225,7 @@ def _site_findings(
             memo = kept
         elif few:  # only the run's files changed (if the others are as kept): the part of the site they need
             memo, refresh = _partial_or_none(run, kept)
-        stamps = walked.stamps()
-        # files outside the run with another stamp (touched, pulled, checked out): their facts now are read
-        moved = [path for path, (stamp, _) in kept.files.items() if path not in in_run and stamps.get(path) != stamp]
-        changed = _changed(run, kept, moved) if moved else []
+        stamps, moved, changed = _outside_the_run(run, kept)
         if changed is None or (changed and not (few and len(in_run) + len(changed) < _PARTIAL_RUN)):
             memo, refresh = None, True  # (too many to index with the run's files: the whole site, kept)
         elif changed:  # (a pull): the part of the site the run's files depend on, with the changed files' facts now
@@ -309,23 +309,7 @@ class _Pass(msgspec.Struct):
 def _whole_memo(run: _Pass, state: str, keep: bool = False) -> _Memo:
     """The findings of the checks over an index of the whole site (every page's, and kept, after a run over all
     of it or when asked to ``keep`` them)."""
-    from fmlint.site.index import SiteIndex
-
-    fresh = run.run_facts.of(run.in_run)
-    others = run.other_facts(path for path in run.files if path not in run.in_run)
-    # in the site's order, whichever files the run was given (the first page of a URL wins, and the order of an
-    # ambiguous name's pages is shown); the run's files the walk does not list last
-    named = {path: (shown, facts) for shown, path, facts in others}
-    index = SiteIndex(run.site)
-    listed = set(run.files)
-    for path in [*run.files, *(path for path in run.in_run if path not in listed)]:
-        result = run.in_run.get(path)
-        if result is not None:
-            index.add(result.path, path, fresh[path])
-        elif (other := named.get(path)) is not None:
-            index.add(other[0], path, other[1])
-    index.generated = run.adapters
-    index.finish()
+    index, fresh, others = _whole_index(run)
     # a run over the whole site (but the HTML pages, which a run over a folder does not check): its findings are
     # kept for the next such run
     complete = keep or not any(path.lower().endswith(run.site.page_extensions) for _, path, _ in others)
@@ -349,6 +333,28 @@ def _whole_memo(run: _Pass, state: str, keep: bool = False) -> _Memo:
     return memo
 
 
+def _whole_index(run: _Pass) -> tuple[SiteIndex, dict[str, SiteFacts], list[tuple[str, str, SiteFacts]]]:
+    """The index of the whole site, with the facts of the run's files and (name, path, facts) of the others."""
+    from fmlint.site.index import SiteIndex
+
+    fresh = run.run_facts.of(run.in_run)
+    others = run.other_facts(path for path in run.files if path not in run.in_run)
+    # in the site's order, whichever files the run was given (the first page of a URL wins, and the order of an
+    # ambiguous name's pages is shown); the run's files the walk does not list last
+    named = {path: (shown, facts) for shown, path, facts in others}
+    index = SiteIndex(run.site)
+    listed = set(run.files)
+    for path in [*run.files, *(path for path in run.in_run if path not in listed)]:
+        result = run.in_run.get(path)
+        if result is not None:
+            index.add(result.path, path, fresh[path])
+        elif (other := named.get(path)) is not None:
+            index.add(other[0], path, other[1])
+    index.generated = run.adapters
+    index.finish()
+    return index, fresh, others
+
+
 def _partial_or_none(
     run: _Pass, kept: _Memo, changed: Sequence[tuple[str, str, SiteFacts]] = ()
 ) -> tuple[_Memo | None, bool]:
@@ -361,9 +367,16 @@ def _partial_or_none(
 
 
 def _partial_memo(run: _Pass, kept: _Memo, changed: Sequence[tuple[str, str, SiteFacts]]) -> _Memo:
-    """The findings in the files of the run over the part of the site they depend on, found by the keys kept
-    with the site's findings (every other file is as it was then, or ``changed``: (name, absolute path, facts
-    now) of those outside the run whose facts are not as kept): see ``fmlint.site.partial``."""
+    """The findings in the files of the run over the part of the site they depend on (``_partial_index``)."""
+    index = _partial_index(run, kept, changed)
+    findings, _ = _findings(index, run.wanted_codes, False)
+    return _Memo([f.kept for f in findings], index.probes, {})
+
+
+def _partial_index(run: _Pass, kept: _Memo, changed: Sequence[tuple[str, str, SiteFacts]]) -> SiteIndex:
+    """The part of the site the files of the run depend on, found by the keys kept with the site's findings
+    (every other file is as it was then, or ``changed``: (name, absolute path, facts now) of those outside the
+    run whose facts are not as kept): see ``fmlint.site.partial``.  ``LookupError``: the keys cannot be read."""
     from fmlint.site.partial import partial_index
 
     place = {path: number for number, path in enumerate(run.files)}
@@ -380,9 +393,7 @@ def _partial_memo(run: _Pass, kept: _Memo, changed: Sequence[tuple[str, str, Sit
 
     fresh = run.run_facts.of(run.in_run)
     files = [(result.path, absolute, fresh[absolute]) for absolute, result in run.in_run.items()]
-    index = partial_index(run.site, files, run.files, kept.implicit, run.adapters, keyed, loaded, changed)
-    findings, _ = _findings(index, run.wanted_codes, False)
-    return _Memo([f.kept for f in findings], index.probes, {})
+    return partial_index(run.site, files, run.files, kept.implicit, run.adapters, keyed, loaded, changed)
 
 
 def _page_keys(index: SiteIndex, files: list[str]) -> list[tuple[str, str, int, int]] | None:
@@ -483,6 +494,16 @@ def _keep(
     cache.store_site(root, state, _MEMO_ENCODER.encode(memo), keys)
 
 
+def _outside_the_run(
+    run: _Pass, kept: _Memo
+) -> tuple[dict[str, str | None], list[str], list[tuple[str, str, SiteFacts]] | None]:
+    """The stamps of the site's files now, those outside the run with another stamp than kept (touched, pulled,
+    checked out: their facts now are read), and of these the ones whose facts changed (``_changed``)."""
+    stamps = run.walked.stamps()
+    moved = [path for path, (stamp, _) in kept.files.items() if path not in run.in_run and stamps.get(path) != stamp]
+    return stamps, moved, _changed(run, kept, moved) if moved else []
+
+
 def _changed(run: _Pass, kept: _Memo, paths: list[str]) -> list[tuple[str, str, SiteFacts]] | None:
     """Those of the files at ``paths`` (outside the run) whose facts are not those kept, with their facts now
     (name, absolute path, facts); ``None`` if one cannot be read. A prose edit or a touch changes none."""
@@ -547,6 +568,37 @@ class _RunFacts:
 
 def _never(path: str) -> object:
     return None  # an unknown probe (a damaged entry) never answers as recorded
+
+
+def page_index(
+    result: FileResult, settings_for: SettingsFor, cache: ResultCache | None
+) -> tuple[SiteIndex, Page] | None:
+    """The index that a site pass of a run over the file of ``result`` alone builds, and the file's page in it:
+    the part of the site the file depends on while the findings kept for the site hold for the other files (a
+    few changed among them indexed with it), else the whole site; ``None`` for a file of no site or no page."""
+    site = site_of(result.path) if result.facts is not None else None
+    if site is None or not site.content_dirs:
+        return None
+    absolute = os.path.abspath(result.path)
+    served = {absolute: result.facts.stamp} if isinstance(result.facts, StoredFacts) else {}
+    listing = walk_content(site)
+    walked = Walked(listing, partial(content_stamps, listing.files, cache, served))
+    site = _with_ignores(_with_options(site, [settings_for(result.path)]), walked.ignores)
+    in_run = {absolute: result}
+    run_facts = _RunFacts(in_run, cache, settings_for)
+    run = _Pass(site, in_run, {absolute: SITE_CODES}, walked, run_facts, settings_for, cache, 1, False)
+    kept = _stored_memo(cache, site, _state(site, walked.files, walked.adapters)) if _partial_keys(site) else None
+    with _collector_paused():
+        index = None
+        if kept is not None and len(walked.files) > 1:
+            _, _, changed = _outside_the_run(run, kept)
+            if changed is not None and len(changed) + 1 < _PARTIAL_RUN:
+                with suppress(LookupError):
+                    index = _partial_index(run, kept, changed)
+        if index is None:
+            index, _, _ = _whole_index(run)
+    page = index.by_file.get(absolute)
+    return None if page is None else (index, page)
 
 
 def index_site(site: SiteConfig, settings: Settings) -> SiteIndex:
