@@ -105,6 +105,10 @@ class LineIndex:
         return self._starts
 
     @property
+    def text(self) -> str:
+        return self._text
+
+    @property
     def line_count(self) -> int:
         return len(self._table())
 

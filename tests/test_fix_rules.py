@@ -367,5 +367,6 @@ def test_every_rule_says_how_it_fixes():
         "SITE002": "unsafe",
         "SITE003": "unsafe",
         "SITE004": "unsafe",
+        "SITE007": "unsafe",
         "FM003": "display-only",
     }

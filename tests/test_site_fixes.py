@@ -311,3 +311,50 @@ def test_after_the_fixes_hugo_makes_one_term_page_of_each_term(tmp_path, capsys,
     lint(capsys, *FIX_UNSAFE, "content")
     shutil.rmtree(tmp_path / "public")
     assert term_pages() == ["ai", "x", "yes"]
+
+
+EMPTY_TERMS = {  # (as written, as --fix --unsafe-fixes leaves it): a term with no letter or digit removed
+    "content/posts/block.md": ("tags:\n  - ai\n  - ''\n  - ml", "tags:\n  - ai\n  - ml"),  # (its line)
+    "content/posts/flow.md": ('tags: ["", ai, "?"]', "tags: [ai]"),  # (a comma after; the last: before it)
+    "content/posts/alone.md": ("tags:\n  - ''", None),  # (its list's only item: `tags:` would be null)
+    "content/posts/commented.md": ("tags:\n  - ai\n  - ''  # kept?", None),  # (the comment would go with it)
+}
+TOML_TERMS = '+++\ntitle = "T"\ntags = [\n  "ai",\n  "", # empty\n  "ml",\n  ""\n]\n+++\n'
+JSON_TERMS = '{\n  "title": "J",\n  "tags": ["ai",\n    ""]\n}\n'
+
+
+def test_an_empty_term_is_removed_with_its_separator_and_the_data_stays_valid(tmp_path, capsys, monkeypatch):
+    files = {name: page(f'title: "{name}"', written) for name, (written, _) in EMPTY_TERMS.items()}
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            **files,
+            "content/posts/toml.md": TOML_TERMS,
+            "content/posts/json.md": JSON_TERMS,
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = lint(capsys, "--format", "json", "content")
+    fixes = {(d["path"], d["line"], d["column"]): d["fix"] for d in json.loads(out) if d["code"] == "SITE007"}
+    assert fixes[("content/posts/flow.md", 3, 8)] == {
+        "applicability": "unsafe",
+        "message": "Remove the empty term",
+        "edits": [{"line": 3, "column": 8, "end_line": 3, "end_column": 12, "content": ""}],
+    }
+    assert fixes[("content/posts/block.md", 5, 5)]["edits"] == [  # (the whole line)
+        {"line": 5, "column": 1, "end_line": 6, "end_column": 1, "content": ""}
+    ]
+    assert fixes[("content/posts/alone.md", 4, 5)] is None
+    assert fixes[("content/posts/commented.md", 5, 5)] is None
+    _, out, err = lint(capsys, *FIX_UNSAFE, "content")
+    assert err == "Fixed 6 problems in 4 files.\n"
+    for name, (written, fixed) in EMPTY_TERMS.items():
+        assert (tmp_path / name).read_text() == page(f'title: "{name}"', fixed or written), name
+    assert (tmp_path / "content/posts/toml.md").read_text() == TOML_TERMS.replace(
+        '  "", # empty\n', "  # empty\n"
+    ).replace('  "ml",\n  ""\n', '  "ml"\n')
+    assert (tmp_path / "content/posts/json.md").read_text() == JSON_TERMS.replace('"ai",\n    ""]', '"ai"]')
+    main(["--isolated", "--no-cache", "--format", "json", "content"])  # (every rule: each file still parses)
+    left = {(d["path"], d["code"]) for d in json.loads(capsys.readouterr().out)}
+    assert left == {("content/posts/alone.md", "SITE007"), ("content/posts/commented.md", "SITE007")}

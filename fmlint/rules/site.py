@@ -412,8 +412,16 @@ tags: ["Go", "Rust"]
 ---
 ```
 
+## Fix
+Unsafe (the front matter's list changes, even where Hugo drops the term): the
+item is removed with its separator — in brackets (YAML flow, TOML, JSON) the
+comma after it (or, for the last item, before it), or its whole line where it
+stands alone on one (a YAML block list's `- ""`); none for a block list's only
+item (the key would be left empty) or where a comment follows it on its line.
+
 {_OPTIONS}
 """,
+        fix=UNSAFE,
     ),
 )
 

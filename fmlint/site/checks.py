@@ -18,7 +18,7 @@ import msgspec
 
 from fmlint.fix.model import DiagnosticFix
 from fmlint.site.facts import At, Item, Reference
-from fmlint.site.fixes import fragment_fix, path_fix, term_fix
+from fmlint.site.fixes import fragment_fix, path_fix, removal_fix, term_fix
 from fmlint.site.hugo_paths import basic_normalize, make_path, sanitize
 from fmlint.site.index import (
     Page,
@@ -211,7 +211,9 @@ def terms(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                         continue
                     at = index.place(page, item)
                     if majority is None:
-                        yield Finding(page, EMPTY_TERM, _empty_term(index, taxonomy, language, value), at)
+                        message = _empty_term(index, taxonomy, language, value)
+                        removed = index.removal(page, item, len(items) == 1)
+                        yield Finding(page, EMPTY_TERM, message, at, removal_fix(item, removed))
                         continue
                     message = (
                         f"{taxonomy} term `{value}` is a variant of `{majority}` ({_times(counts[majority])}): "

@@ -27,7 +27,12 @@ a plain YAML scalar as :func:`fmlint.fix.values.value_text` writes it (plain
 when it can be), a quoted one by its content alone (its quotes kept), and only
 when the text there is the term as read (one line, no escapes).
 
-Each fix is unsafe: the page then renders another link, or another term.
+**A term without a letter or digit** (SITE007) is removed with its separator (see
+``Places.removal``).
+
+Each fix is unsafe: the page then renders another link, or another term (or,
+for an empty term that Hugo drops, the front matter's list changes: a safe fix
+leaves the data as read).
 """
 
 from __future__ import annotations
@@ -92,6 +97,14 @@ def path_fix(target: str, at: At, meant: str) -> DiagnosticFix | None:
 def _as_written(target: str, at: At) -> bool:
     """Whether a reference's ``target`` is written as it is at ``at`` (one line, no escapes: its length)."""
     return at.line == at.end_line and at.end_column - at.column == len(target)
+
+
+def removal_fix(item: Item, removed: At | None) -> DiagnosticFix | None:
+    """The fix that deletes a term's list item (``removed``: what to delete, ``Places.removal``)."""
+    if removed is None:
+        return None
+    edit = FixEdit(removed.line, removed.column, removed.end_line, removed.end_column, "")
+    return DiagnosticFix(UNSAFE, f"Remove the term `{item.value}`" if item.value else "Remove the empty term", (edit,))
 
 
 def term_fix(item: Item, at: At, majority: str) -> DiagnosticFix | None:

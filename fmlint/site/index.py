@@ -263,6 +263,11 @@ class SiteIndex(msgspec.Struct, dict=True):
         start for none (a path from the file's name)."""
         return self._places.at(page.absolute, written) if written is not None else FILE_START
 
+    def removal(self, page: Page, item: Item, only: bool) -> At | None:
+        """What to delete to remove ``item``, a list item of ``page`` (``only``: the list's only string), with its
+        separator (``Places.removal``)."""
+        return self._places.removal(page.absolute, item, only) if page.file is not None else None
+
     def probe(self, function: Callable[[str], bool], path: str) -> bool:
         """``os.path.isfile``, ``os.path.exists`` or a ``templates`` function of ``path``, recorded once: the
         findings depend on it."""

@@ -12,6 +12,7 @@ buffer that may differ from the file on disk (:func:`texts_held`).
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -19,7 +20,7 @@ from contextvars import ContextVar
 
 from fmlint.document import decoded_text
 from fmlint.linter import read_bytes
-from fmlint.positions import LineIndex, Span
+from fmlint.positions import LineIndex, Span, line_end, line_start
 from fmlint.site.facts import At, Item, Reference
 
 FILE_START = At(1, 1, 1, 1)  # (where a finding about the whole file is reported)
@@ -44,14 +45,49 @@ class Places:
         self._lines: dict[str, LineIndex | None] = {}
 
     def at(self, absolute: str, written: Item | Reference) -> At:
+        lines = self._of(absolute)
+        return FILE_START if lines is None else _at(lines, Span(written.start, written.end))
+
+    def removal(self, absolute: str, item: Item, only: bool) -> At | None:
+        """What to delete to remove ``item``, a list's item (``only``: its only string), with its separator: the
+        comma after it (or, the last, before it) in brackets, its whole line where it stands alone on one (a
+        YAML block list's ``- x``, unless it is the list's only item); none where anything else follows it on a
+        block list's line (a comment)."""
+        lines = self._of(absolute)
+        span = None if lines is None else _removed(lines.text, item.start, item.end, only)
+        return None if lines is None or span is None else _at(lines, span)
+
+    def _of(self, absolute: str) -> LineIndex | None:
         lines = self._lines.get(absolute)
         if lines is None and absolute not in self._lines:
             held = _HELD.get()
             lines = self._lines[absolute] = (held.get(absolute) if held else None) or _read(absolute)
-        if lines is None:
-            return FILE_START
-        place = lines.position(Span(written.start, written.end))
-        return At(place.line, place.column, place.end_line, place.end_column)
+        return lines
+
+
+def _at(lines: LineIndex, span: Span) -> At:
+    place = lines.position(span)
+    return At(place.line, place.column, place.end_line, place.end_column)
+
+
+_BLOCK_ITEM = re.compile(r"[ \t]*-[ \t]+")  # (what is before a YAML block list's item on its line)
+_COMMA_AFTER = re.compile(r"[ \t]*,[ \t]*")
+_COMMA_BEFORE = re.compile(r",\s*$")
+
+
+def _removed(text: str, start: int, end: int, only: bool) -> Span | None:
+    """The span :meth:`Places.removal` deletes for the item written at ``start``-``end`` of ``text``."""
+    first, last = line_start(text, start), line_end(text, end)
+    alone = not text[end:last].strip()  # (nothing after it on its line)
+    if _BLOCK_ITEM.fullmatch(text, first, start):
+        return Span(first, min(last + 1, len(text))) if alone and not only else None
+    comma = _COMMA_AFTER.match(text, end)
+    if comma is not None:
+        if not text[first:start].strip() and not text[comma.end() : last].strip():
+            return Span(first, min(last + 1, len(text)))  # (its line, in a list written over lines)
+        return Span(start, comma.end())
+    before = _COMMA_BEFORE.search(text, 0, start)
+    return Span(before.start(), end) if before is not None else Span(start, end)
 
 
 def _read(absolute: str) -> LineIndex | None:
