@@ -329,11 +329,11 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
             return _SKIP  # a Markdown file outside the content folders: it exists, its anchors are unknown
         shown = ", ".join(_shown(index, source) for source in tried)
         problem = f"`{path}` does not exist (looked for {shown})"
+        written = partial(_relative_path, page, written=path)
         if hugo:
-            return _missing(index, fragment, problem, path, page.language, partial(_relative_path, page, written=path))
+            return _missing(index, fragment, problem, path, page.language, written)
         # (another generator reads a link from the page's folder: a file of its content folder, one it builds)
         language = "" if path.startswith(("/", "@")) else page.language
-        written = partial(_relative_path, page, written=path)
         return _missing(index, fragment, problem, path, language, written, partial(_beside, index.config, page))
     if reference.kind in LINKS and _url_relative(path):
         prefix = os.path.join(destination, "")
