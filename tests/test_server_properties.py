@@ -72,6 +72,30 @@ def test_hover_completion_and_definition_never_raise(parts: Parts, encoding: str
             definition(buf, found, position)
 
 
+LINK_LINES = [  # (references to pages of examples/, to none, to headings, and broken ones)
+    '{{< ref "rust-release" >}}\n', "[a](rust-release.md#what-changed)\n", "[b](/posts/json-article/#x)\n", "[c](#h)\n",
+    '{{< relref "/posts" >}}\n', "[d](gone.md)\n", "[e](../seed/)\n", '{{< ref "" >}}\n', "[f](<a b.md>)\n",
+]  # fmt: skip
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from([*LINK_LINES, *BODY_LINES]), max_size=8), st.sampled_from(["utf-8", "utf-16"]))
+def test_go_to_definition_from_a_link_never_raises(body: list[str], encoding: str) -> None:
+    """At the start, the end and past each reference of a page of ``examples/`` (a Hugo site), and at its top."""
+    from fmlint.server.links import link_location
+
+    configuration = Configuration(ROOT)
+    buf = TextBuffer(
+        "file:///links.md", str(ROOT / "content/posts/links.md"), "---\ntitle: x\n---\n" + "".join(body), 1, encoding
+    )
+    outcome = lint_buffer(buf.snapshot(), configuration)
+    assert outcome.own is not None and outcome.own.facts is not None
+    offsets = {0, *(at for each in outcome.own.facts.references for at in (each.start, each.end, each.end + 1))}
+    for offset in offsets:
+        found = link_location(outcome, configuration, buf.position(buf.from_fmlint(offset)), {})
+        assert found is None or found.uri.startswith("file://")
+
+
 @settings(max_examples=60, deadline=None)
 @given(documents)
 def test_an_offered_suppression_silences_its_finding_and_keeps_the_data(parts: Parts) -> None:
