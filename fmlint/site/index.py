@@ -176,20 +176,24 @@ class Page(msgspec.Struct, eq=False):
 
     @property
     def _anchors(self) -> list[Anchor]:
-        return [anchor for anchor in self.facts.anchors if self._with_id(anchor)]
-
-    def _with_id(self, anchor: Anchor) -> bool:
-        """Whether the anchor has an ID: a heading (a definition term too with ``autoDefinitionTermID``) that is
-        written as a heading (not in a shortcode's content its template writes unrendered)."""
-        shown = self._shown
-        return (anchor.heading or self._terms) and (not anchor.shortcode or shown is None or shown(anchor.shortcode))
+        """The anchors that have IDs: headings (definition terms too with ``autoDefinitionTermID``) that are
+        written as headings (not in a shortcode's content its template writes unrendered)."""
+        shown, terms = self._shown, self._terms
+        return [
+            anchor
+            for anchor in self.facts.anchors
+            if (anchor.heading or terms) and (not anchor.shortcode or shown is None or shown(anchor.shortcode))
+        ]
 
     def anchor_of(self, fragment: str) -> int | None:
         """The number, in its facts' ``anchors``, of the anchor whose ID ``fragment`` is, if one's is."""
-        numbered = [(number, anchor) for number, anchor in enumerate(self.facts.anchors) if self._with_id(anchor)]
-        fields = ((anchor.text, anchor.custom, anchor.heading) for _, anchor in numbered)
-        ids = ordered_ids(fields, self._id_type, self._dashes)
-        return next((number for (number, _), found in zip(numbered, ids, strict=True) if found == fragment), None)
+        kept = self._anchors
+        numbers: list[int] = []
+        for number, anchor in enumerate(self.facts.anchors):  # (an anchor equal to a kept one is kept too)
+            if len(numbers) < len(kept) and anchor == kept[len(numbers)]:
+                numbers.append(number)
+        ids = ordered_ids(((a.text, a.custom, a.heading) for a in kept), self._id_type, self._dashes)
+        return next((number for number, found in zip(numbers, ids, strict=True) if found == fragment), None)
 
     _id_type: str = "github"
     _terms: bool = False  # definition terms have IDs (Hugo's ``autoDefinitionTermID``)
