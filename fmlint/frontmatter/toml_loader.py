@@ -4,8 +4,9 @@
 records, for every table header and ``key = value`` line, the span of the key
 and of the value, and inside arrays and inline tables the span of each item
 (a string's with its quotes) and of each entry's key and value, as the YAML
-and JSON loaders do: a finding about ``tags[1]`` is at that item.  Native TOML dates and times become ISO 8601 text so that JSON
-Schema sees strings, as it does for YAML and JSON.  As in the YAML and JSON
+and JSON loaders do: a finding about ``tags[1]`` is at that item.  Native
+TOML dates and times become ISO 8601 text so that JSON Schema sees strings, as
+it does for YAML and JSON.  As in the YAML and JSON
 loaders, nesting deeper than ``MAX_DEPTH`` is refused (brackets before
 ``tomllib``, which recurses, sees them; dotted keys and table headers after).
 """
