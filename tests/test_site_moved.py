@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from fmlint.cache import ResultCache
 from fmlint.cli import main
 from fmlint.site.refs import moved_name
 from tests.test_site_fixes import FIX_UNSAFE, lint
@@ -275,3 +276,53 @@ def test_a_docusaurus_link_names_the_file_of_its_own_docs_version(tmp_path):
         "(looked for versioned_docs/version-1.0/install.md); did you mean `./guides/install.md`, "
         "the only page named `install`?",
     ]
+
+
+SUFFIXED_SITE = {  # (languages by file name: `install.fr.md` is French)
+    "hugo.toml": 'baseURL = "https://example.org/"\ndefaultContentLanguage = "en"\n'
+    '[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n',
+    "content/docs/new/install.md": page('title: "Install"'),
+    "content/docs/new/install.fr.md": page('title: "Installer"'),
+}
+SUFFIXED_LINKS = '[a](old/install.fr.md) {{< ref "/docs/old/install.fr.md" >}} [b](old/install.md)\n'
+
+
+def test_a_file_name_with_a_language_suffix_names_the_page_of_the_linking_pages_language(tmp_path):
+    """Hugo finds `install.fr.md` in the linking page's language (an English page's link leads to the English
+    page): the page of the name in that language is named; a run over the page alone (the kept keys) agrees."""
+    write(tmp_path, _suffixed(SUFFIXED_LINKS))
+    found = site_findings(tmp_path)
+    hints = [(line.split(":")[0], line.rpartition("; did you mean ")[2]) for line in found]
+    assert hints == [
+        ("content/docs/use.fr.md", "`new/install.fr.md`, the only page named `install`?"),
+        ("content/docs/use.fr.md", "`/docs/new/install.fr.md`, the only page named `install`?"),
+        ("content/docs/use.fr.md", "`new/install.fr.md`, the only page named `install`?"),
+        ("content/docs/use.md", "`new/install.md`, the only page named `install`?"),
+        ("content/docs/use.md", "`/docs/new/install.md`, the only page named `install`?"),
+        ("content/docs/use.md", "`new/install.md`, the only page named `install`?"),
+    ]
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    assert site_findings(tmp_path, cache=cache) == found
+    for name in ("content/docs/use.md", "content/docs/use.fr.md"):
+        write(tmp_path, {name: page('title: "Use"', body=SUFFIXED_LINKS + "\n## Edited\n")})
+        assert site_findings(tmp_path, [name], cache) == site_findings(tmp_path, [name])
+
+
+def _suffixed(links: str) -> dict[str, str]:
+    return {
+        **SUFFIXED_SITE,
+        "content/docs/use.md": page('title: "Use"', body=links),
+        "content/docs/use.fr.md": page('title: "Utiliser"', body=links),
+    }
+
+
+@needs_hugo
+def test_after_the_fix_each_link_leads_to_the_page_of_its_language(tmp_path, capsys, monkeypatch):
+    write(tmp_path, {**_suffixed(SUFFIXED_LINKS), "layouts/single.html": "{{ .Content }}", "layouts/list.html": ""})
+    monkeypatch.chdir(tmp_path)
+    lint(capsys, *FIX_UNSAFE, "content")
+    assert HUGO is not None
+    subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+    for built, prefix in (("public/docs/use/index.html", ""), ("public/fr/docs/use/index.html", "/fr")):
+        html = (tmp_path / built).read_text(encoding="utf-8")
+        assert html.count(f'href="{prefix}/docs/new/install/"') == 2 and f"{prefix}/docs/new/install/ " in html

@@ -218,8 +218,9 @@ files are pages, unless `security.allowContent` refuses them. On Hugo sites a
 `ref`, a Markdown link to a `.md` file or a link to a URL that names no page
 (where a `_redirects` rule leads too) also names the page it was likely
 written for, when the language has exactly one page of the base name it ends
-with (a file name, or a bundle's folder name for `index.md`; a URL's language
-is the one of its prefix): a page moved to another folder keeps its name. On
+with (a file name without a language's suffix, `install` for `install.fr.md`,
+or a bundle's folder name for `index.md`; a URL's language is the one of its
+prefix): a page moved to another folder keeps its name. On
 Docusaurus, Jekyll and MkDocs sites a relative link to a `.md` file that does
 not exist names the only file of that name in the linking file's content
 folder (a Docusaurus docs version or locale: the others' copies are not

@@ -52,7 +52,7 @@ from fmlint.site.refs import (
     content_key,
     docusaurus_sources,
     lookup,
-    moved_name,
+    moved_key,
     own_path,
     relative_url_targets,
     resolve,
@@ -241,7 +241,7 @@ def _reach(index: SiteIndex, page: Page, keys: set[str], reached: set[int]) -> N
     if page.kind != "page":
         keys.add(_children(page.language, page.folder))
     for name in page.facts.includes:
-        keys.update(_lookup_keys(page, name, page.language))
+        keys.update(_lookup_keys(index.config, page, name, page.language))
         found = lookup(index, page, name, page.language)
         if isinstance(found, Page):
             _reach(index, found, keys, reached)
@@ -259,7 +259,7 @@ def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], n
     if reference.kind in ("ref", "relref"):
         path = target.partition("#")[0]
         if index.config.generator == "hugo" and path.strip():
-            keys.update(_lookup_keys(page, path, reference.language.lower() or page.language))
+            keys.update(_lookup_keys(index.config, page, path, reference.language.lower() or page.language))
         return
     if reference.kind == "post-url":
         keys.add(f"p\x1f{target.rsplit('/', 1)[-1]}")
@@ -273,16 +273,18 @@ def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], n
         return
     markdown = path.lower().endswith(index.config.page_extensions)
     if markdown and index.config.generator == "hugo":
-        keys.update(_lookup_keys(page, unquote(path), page.language))  # (the page a render hook's GetPage finds)
+        keys.update(
+            _lookup_keys(index.config, page, unquote(path), page.language)
+        )  # (the page a render hook's GetPage finds)
     elif markdown and not path.startswith(("/", "@")):
-        keys.update(_moved_keys(page.language, path))  # (a file of the name, if the link names none)
+        keys.update(_moved_keys(index.config, page.language, path))  # (a file of the name, if the link names none)
     if index.config.docusaurus is not None and markdown:
         named.update(docusaurus_sources(index, page, path))  # (a Markdown link names files to Docusaurus)
     elif target.startswith("/"):
         keys.update(_url_keys(index.config, target, page.language))
-        keys.update(_moved_keys(url_language(index.config, path), path))
+        keys.update(_moved_keys(index.config, url_language(index.config, path), path))
         if index.config.link_hook:  # (Hugo's embedded render hook finds the page in the page's language)
-            keys.update(_lookup_keys(page, unquote(path), page.language))
+            keys.update(_lookup_keys(index.config, page, unquote(path), page.language))
     elif page.file is not None:
         destination = os.path.normpath(os.path.join(page.absolute_folder, path))
         named.add(destination)
@@ -290,9 +292,9 @@ def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], n
         absolutes = relative_url_targets(index, page, target)  # (a link to a page's URL, relative to this one's)
         for absolute in absolutes:
             keys.update(_url_keys(index.config, absolute))
-            keys.update(_moved_keys(url_language(index.config, link_path(absolute)), link_path(absolute)))
+            keys.update(_moved_keys(index.config, url_language(index.config, link_path(absolute)), link_path(absolute)))
         if absolutes and index.config.generator == "hugo" and path.strip("/"):
-            keys.update(_lookup_keys(page, path.rstrip("/"), page.language))
+            keys.update(_lookup_keys(index.config, page, path.rstrip("/"), page.language))
 
 
 def _url_keys(config: SiteConfig, target: str, locale: str = "") -> list[str]:
@@ -318,7 +320,7 @@ def _url_keys(config: SiteConfig, target: str, locale: str = "") -> list[str]:
     return [f"{kind}\x1f{url_key(found)}" for found in paths for kind in "ua"]
 
 
-def _lookup_keys(page: Page, target: str, language: str) -> list[str]:
+def _lookup_keys(config: SiteConfig, page: Page, target: str, language: str) -> list[str]:
     """The keys of the pages :func:`~fmlint.site.refs.lookup` may find for ``target``."""
     target = target.strip().replace("\\", "/")
     keys = []
@@ -327,13 +329,13 @@ def _lookup_keys(page: Page, target: str, language: str) -> list[str]:
     keys.append(_content(language, content_key("/" + target.lstrip("/"))))
     if "/" not in target.strip("/"):
         keys.append(_base_name(language, basic_normalize(stem(target.strip("/")))))
-    return keys + _moved_keys(language, target)
+    return keys + _moved_keys(config, language, target)
 
 
-def _moved_keys(language: str, path: str) -> list[str]:
+def _moved_keys(config: SiteConfig, language: str, path: str) -> list[str]:
     """The key of the pages whose name a path to no page ends with: one of them is named (``refs._missing``)."""
-    name = moved_name(path)
-    return [_base_name(language, name)] if name else []
+    key = moved_key(config, language, path)
+    return [_base_name(*key)] if key is not None else []
 
 
 def _claims(config: SiteConfig, page: Page) -> list[str]:

@@ -409,6 +409,15 @@ def moved_name(path: str) -> str:
     return basic_normalize(names[-1]) if names else ""
 
 
+def moved_key(config: SiteConfig, language: str, path: str) -> tuple[str, str] | None:
+    """The base-name key (``index.base_name_key``) of the page a path to no page, written in a page of
+    ``language`` ("": none is named), was written for: :func:`moved_name`'s name, without a language's suffix
+    (Hugo finds ``install.fr.md`` in the linking page's language, as ``install.md``)."""
+    name = moved_name(path) if language else ""
+    bare, _, suffix = name.rpartition(".")
+    return None if not name else (language, bare if bare and suffix in config.languages else name)
+
+
 def _missing(
     index: SiteIndex,
     fragment: str,
@@ -419,12 +428,12 @@ def _missing(
     kept: Callable[[Page], bool] | None = None,
 ) -> Resolved:
     """A reference's ``path`` to no page (``problem``), naming the page it likely names: the only page of
-    ``language`` ("": none) with the base name it was written for (a page moved to another folder keeps its name;
-    Hugo's own lookup of a bare name finds a page so), of those ``kept`` says, whose path ``written`` gives
+    ``language`` ("": none) with the base name it was written for (``moved_key``: a page moved to another folder
+    keeps its name; Hugo's own lookup of a bare name finds a page so), of those ``kept`` says, whose path ``written`` gives
     (``None``: it has none to link to).  After ``_elsewhere``'s hint, if any: a build step may make the folder,
     and a copy of the page."""
-    name = moved_name(path) if language else ""
-    found = index.by_base_name.get((language, name), []) if name else []
+    key = moved_key(index.config, language, path)
+    found = index.by_base_name.get(key, []) if key is not None else []
     if kept is not None:
         found = [each for each in found if kept(each)]
     meant = written(found[0]) if len(found) == 1 else None
