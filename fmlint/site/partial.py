@@ -273,9 +273,7 @@ def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], n
         return
     markdown = path.lower().endswith(index.config.page_extensions)
     if markdown and index.config.generator == "hugo":
-        keys.update(
-            _lookup_keys(index.config, page, unquote(path), page.language)
-        )  # (the page a render hook's GetPage finds)
+        keys.update(_lookup_keys(index.config, page, unquote(path), page.language))  # (a render hook's GetPage)
     elif markdown and not path.startswith(("/", "@")):
         keys.update(_moved_keys(index.config, page.language, path))  # (a file of the name, if the link names none)
     if index.config.docusaurus is not None and markdown:

@@ -428,10 +428,10 @@ def _missing(
     kept: Callable[[Page], bool] | None = None,
 ) -> Resolved:
     """A reference's ``path`` to no page (``problem``), naming the page it likely names: the only page of
-    ``language`` ("": none) with the base name it was written for (``moved_key``: a page moved to another folder
-    keeps its name; Hugo's own lookup of a bare name finds a page so), of those ``kept`` says, whose path ``written`` gives
-    (``None``: it has none to link to).  After ``_elsewhere``'s hint, if any: a build step may make the folder,
-    and a copy of the page."""
+    ``language`` ("": none) with the base name it was written for (``moved_key``: a page moved to another
+    folder keeps its name; Hugo's own lookup of a bare name finds a page so), of those ``kept`` says, whose path
+    ``written`` gives (``None``: it has none to link to).  After ``_elsewhere``'s hint, if any: a build step may
+    make the folder, and a copy of the page."""
     key = moved_key(index.config, language, path)
     found = index.by_base_name.get(key, []) if key is not None else []
     if kept is not None:
