@@ -203,17 +203,8 @@ def _site_findings(
     verbose: bool,
     walked: Walked | None = None,
 ) -> dict[str, list[Diagnostic]]:
-    in_run = {absolute: result for absolute, result, _ in checked}
-    wanted_codes = {absolute: codes for absolute, _, codes in checked}  # the site codes enabled for each file
-    served = {absolute: r.facts.stamp for absolute, r in in_run.items() if isinstance(r.facts, StoredFacts)}
-    if walked is None:  # (else a child's: taken before the run's files were read, their stamps are not newer)
-        listing = walk_content(site)
-        walked = Walked(listing, partial(content_stamps, listing.files, cache, served))
-    site = _with_ignores(site, walked.ignores)
-    files = walked.files
-    state = _state(site, files, walked.adapters)
-    run_facts = _RunFacts(in_run, cache, settings_for)
-    run = _Pass(site, in_run, wanted_codes, walked, run_facts, settings_for, cache, jobs, verbose)
+    run, state, served = _prepared(site, checked, settings_for, cache, jobs, verbose, walked)
+    site, in_run, wanted_codes, files, run_facts = run.site, run.in_run, run.wanted_codes, run.files, run.run_facts
     kept = _stored_memo(cache, site, state)
     memo = None
     refresh = kept is None  # nothing kept for the site as it is (a first run, a file added or removed, a new config)
@@ -262,6 +253,29 @@ def _site_findings(
         path: _unsuppressed(path, found, settings_for(path)) if path in with_comments else found
         for path, found in diagnostics.items()
     }
+
+
+def _prepared(
+    site: SiteConfig,
+    checked: _Checked,
+    settings_for: SettingsFor,
+    cache: ResultCache | None,
+    jobs: int | None,
+    verbose: bool,
+    walked: Walked | None = None,
+) -> tuple[_Pass, str, dict[str, str]]:
+    """The site's pass over the run's ``checked`` files (its content files walked now, unless ``walked``), the
+    hash of the state its findings depend on (``_state``), and the stamps of the run's files served by them."""
+    in_run = {absolute: result for absolute, result, _ in checked}
+    wanted_codes = {absolute: codes for absolute, _, codes in checked}  # the site codes enabled for each file
+    served = {absolute: r.facts.stamp for absolute, r in in_run.items() if isinstance(r.facts, StoredFacts)}
+    if walked is None:  # (else a child's: taken before the run's files were read, their stamps are not newer)
+        listing = walk_content(site)
+        walked = Walked(listing, partial(content_stamps, listing.files, cache, served))
+    site = _with_ignores(site, walked.ignores)
+    run_facts = _RunFacts(in_run, cache, settings_for)
+    run = _Pass(site, in_run, wanted_codes, walked, run_facts, settings_for, cache, jobs, verbose)
+    return run, _state(site, walked.files, walked.adapters), served
 
 
 class _Pass(msgspec.Struct):
@@ -580,17 +594,12 @@ def page_index(
     if site is None or not site.content_dirs:
         return None
     absolute = os.path.abspath(result.path)
-    served = {absolute: result.facts.stamp} if isinstance(result.facts, StoredFacts) else {}
-    listing = walk_content(site)
-    walked = Walked(listing, partial(content_stamps, listing.files, cache, served))
-    site = _with_ignores(_with_options(site, [settings_for(result.path)]), walked.ignores)
-    in_run = {absolute: result}
-    run_facts = _RunFacts(in_run, cache, settings_for)
-    run = _Pass(site, in_run, {absolute: SITE_CODES}, walked, run_facts, settings_for, cache, 1, False)
-    kept = _stored_memo(cache, site, _state(site, walked.files, walked.adapters)) if _partial_keys(site) else None
+    site = _with_options(site, [settings_for(result.path)])
+    run, state, _ = _prepared(site, [(absolute, result, SITE_CODES)], settings_for, cache, 1, False)
+    kept = _stored_memo(cache, run.site, state) if _partial_keys(run.site) else None
     with _collector_paused():
         index = None
-        if kept is not None and len(walked.files) > 1:
+        if kept is not None and len(run.files) > 1:
             _, _, changed = _outside_the_run(run, kept)
             if changed is not None and len(changed) + 1 < _PARTIAL_RUN:
                 with suppress(LookupError):
