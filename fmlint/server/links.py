@@ -32,27 +32,21 @@ def link_location(
     if reference is None or found is None:
         return None
 
+    read: dict[str, TextBuffer] = {}  # the files read for their headings, as buffers (to count the client's units)
+
     def parsed(path: str) -> Context | None:
         settings = configuration.settings_for(path)
         shown = open_buffers.get(path)
         document = shown.document if shown is not None else read_path(path, settings.max_file_size)
+        if shown is None and document.readable:
+            read[path] = TextBuffer(Path(path).as_uri(), path, document.text, None, buffer.encoding)
         return context(document, settings)[0] if document.readable else None
 
     target = target_of(*found, reference, parsed)
     if target is None:
         return None
-    shown = open_buffers.get(target.path) or _file_buffer(target.path, buffer.encoding)
+    shown = open_buffers.get(target.path) or read.get(target.path)
     if shown is None or target.span is None:
         return types.Location(Path(target.path).as_uri(), types.Range(types.Position(0, 0), types.Position(0, 0)))
-    return types.Location(
-        shown.uri, shown.range(shown.from_fmlint(target.span.start), shown.from_fmlint(target.span.end))
-    )
-
-
-def _file_buffer(path: str, encoding: str) -> TextBuffer | None:
-    """The file's text as a buffer (to count its positions in the client's encoding)."""
-    try:
-        text = Path(path).read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    return TextBuffer(Path(path).as_uri(), path, text, None, encoding)
+    start, end = shown.from_fmlint(target.span.start), shown.from_fmlint(target.span.end)
+    return types.Location(shown.uri, shown.range(start, end))
