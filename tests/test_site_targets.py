@@ -8,6 +8,7 @@ from pathlib import Path
 import fmlint.site.sitepass as sitepass
 from fmlint.cache import ResultCache
 from fmlint.linter import context, lint_path, read_path
+from fmlint.rules.base import Context
 from fmlint.site.targets import Target, reference_at, target_of
 from tests.test_site_rules import SITE_SETTINGS, page, site_findings, write
 
@@ -32,16 +33,16 @@ def targets(root: Path, cache: ResultCache | None) -> list[tuple[str, int | None
     assert result.facts is not None
     found = sitepass.page_index(result, lambda _: SITE_SETTINGS, cache)
     assert found is not None
-
-    def parsed(file: str):  # type: ignore[no-untyped-def]
-        return context(read_path(file, SITE_SETTINGS.max_file_size), SITE_SETTINGS)[0]
-
     led: list[tuple[str, int | None] | None] = []
     for reference in sorted(result.facts.references, key=lambda each: each.start):  # (in the text's order)
         assert reference_at(result.facts, reference.start) == reference
-        target = target_of(*found, reference, parsed)
+        target = target_of(*found, reference, _parsed)
         led.append(None if target is None else _placed(root, target))
     return led
+
+
+def _parsed(file: str) -> Context:
+    return context(read_path(file, SITE_SETTINGS.max_file_size), SITE_SETTINGS)[0]
 
 
 def _placed(root: Path, target: Target) -> tuple[str, int | None]:
@@ -93,9 +94,8 @@ def test_the_heading_of_a_python_markdown_id(tmp_path):
     assert result.facts is not None
     found = sitepass.page_index(result, lambda _: SITE_SETTINGS, None)
     assert found is not None
-    ctx = lambda file: context(read_path(file, SITE_SETTINGS.max_file_size), SITE_SETTINGS)[0]  # noqa: E731
     first, second = sorted(result.facts.references, key=lambda each: each.start)
-    assert [_placed(tmp_path, target_of(*found, each, ctx)) for each in (first, second)] == [  # type: ignore[arg-type]
+    assert [_placed(tmp_path, target_of(*found, each, _parsed)) for each in (first, second)] == [  # type: ignore[arg-type]
         ("docs/install.md", 5),
         ("docs/install.md", 3),
     ]

@@ -237,8 +237,7 @@ def extract(ctx: Context) -> SiteFacts:
         fields(lowered, "from")
     title, slug, url, permalink, doc_id = item("title"), item("slug"), item("url"), item("permalink"), item("id")
     translation_key = item("translationkey")
-    has_body = doc.readable and doc.body_start < len(doc.text)
-    body = _body_facts(ctx, reads.own) if has_body else _Body([], [], [], [], False, [], [], [])
+    body = _body_facts(ctx, reads.own) if _has_body(ctx) else _Body([], [], [], [], False, [], [], [])
     return SiteFacts(
         title=title,
         slug=slug,
@@ -434,8 +433,11 @@ def _anchored_headings(view: MarkdownView) -> list[Heading]:
 def heading_spans(ctx: Context) -> list[Span]:
     """Where the headings of the file are, in the order of the first of its facts' ``anchors`` (definition terms
     follow them there)."""
-    doc = ctx.doc
-    return [h.span for h in _anchored_headings(ctx.markdown)] if doc.readable and doc.body_start < len(doc.text) else []
+    return [h.span for h in _anchored_headings(ctx.markdown)] if _has_body(ctx) else []
+
+
+def _has_body(ctx: Context) -> bool:
+    return ctx.doc.readable and ctx.doc.body_start < len(ctx.doc.text)
 
 
 def _inside(contents: list[tuple[Span, str]]) -> Callable[[int], str]:
