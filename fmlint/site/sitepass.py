@@ -129,7 +129,7 @@ def site_diagnostics(
             with _collector_paused():
                 walked = prefetch.take(site) if prefetch is not None else None
                 findings = _site_findings(
-                    _with_options(site, seen.values()), checked, settings_for, cache, jobs, verbose, walked
+                    *_prepared(_with_options(site, seen.values()), checked, settings_for, cache, jobs, verbose, walked)
                 )
         except Exception as exc:  # a bug in the site pass must not lose the per-file results
             message = f"the site checks crashed: {type(exc).__name__}: {exc}"
@@ -194,17 +194,10 @@ def _with_ignores(site: SiteConfig, ignores: BuildIgnores | None) -> SiteConfig:
     return msgspec.structs.replace(site, git_ignores=ignores) if ignores is not None else site
 
 
-def _site_findings(
-    site: SiteConfig,
-    checked: _Checked,
-    settings_for: SettingsFor,
-    cache: ResultCache | None,
-    jobs: int | None,
-    verbose: bool,
-    walked: Walked | None = None,
-) -> dict[str, list[Diagnostic]]:
-    run, state, served = _prepared(site, checked, settings_for, cache, jobs, verbose, walked)
+def _site_findings(run: _Pass, state: str, served: dict[str, str]) -> dict[str, list[Diagnostic]]:
+    """The site rules' findings in the files of ``run`` (see ``_prepared``)."""
     site, in_run, wanted_codes, files, run_facts = run.site, run.in_run, run.wanted_codes, run.files, run.run_facts
+    cache, settings_for = run.cache, run.settings_for
     kept = _stored_memo(cache, site, state)
     memo = None
     refresh = kept is None  # nothing kept for the site as it is (a first run, a file added or removed, a new config)
