@@ -623,11 +623,12 @@ def _stub_shortcodes(root: Path) -> None:
     closed: set[str] = set()
     for path in (root / "content").rglob("*.md"):
         text = path.read_text(encoding="utf-8", errors="replace")
-        names.update(re.findall(r"\{\{[<%]\s*([\w/-]+)", text))
+        names.update(re.findall(r"\{\{[<%]\s*([\w-][\w/-]*)", text))  # (not a closing tag's `/name`)
         closed.update(re.findall(r"\{\{[<%]\s*/\s*([\w/-]+)", text))
     folder = root / "layouts" / "_shortcodes"
     for name in names - {"ref", "relref"}:
         target = folder / f"{name}.html"
+        assert folder in target.parents, target  # (`/hl` made `/hl.html`, at the filesystem's root)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text("{{ .Inner }}" if name in closed else "", encoding="utf-8")
 
