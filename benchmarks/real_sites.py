@@ -17,12 +17,20 @@ fragment is looked for among the ``id``s of the built page the finding names
 (its URL from fmlint's index; on a site whose pages have none, an MkDocs
 ``use_directory_urls`` path from the file), and each URL a link leads to among
 the built files; the counts say how many findings the build confirms and how
-many it contradicts (printed, to read).
+many it contradicts (printed, to read).  With ``--content-only``, each Hugo site
+is first copied and built so that its pages are their content alone (its
+layouts, theme and content adapters left out, each shortcode a stub: see
+``content_only``), and that build judges the findings on the copy both ways:
+those it contradicts, and the links of the built pages that lead to no file or
+to no ``id`` of their page which no finding names (printed, to read: a stub
+that writes nothing hides the headings a shortcode would include, which fmlint
+still counts).
 Examples::
 
     python benchmarks/real_sites.py hugo-docs=../shared/corpora/hugo-docs::content \\
         rust-blog=../shared/corpora/rust-blog \\
         opentelemetry=/tmp/otel::content starlight=/tmp/starlight/docs:starlight:src
+    python benchmarks/real_sites.py --content-only hugo-docs=../shared/corpora/hugo-docs
 """
 
 from __future__ import annotations
@@ -31,11 +39,15 @@ import argparse
 import csv
 import io
 import os
+import posixpath
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
@@ -104,11 +116,11 @@ _ANCHOR = re.compile(r"^(.+?):\d+:\d+: SITE004 `#([^`]*)` is not a heading ID of
 _URL = re.compile(r"^.+?:\d+:\d+: SITE003 (?:`[^`]*` leads into this site: )?(?:`[^`]*` leads to )?`(/[^`]*)`")
 
 
-def built_agreement(folder: str, path: str, output: str) -> str:
+def built_agreement(folder: str, path: str, output: str, links: bool = False) -> str:
     """How many SITE003/SITE004 findings of the site in ``folder`` (over ``path``) its build in ``output``
-    confirms (no such ``id`` on the built page; nothing built at the URL), printing those it contradicts."""
-    import html
-
+    confirms (no such ``id`` on the built page; nothing built at the URL), printing those it contradicts; with
+    ``links`` (a build of the content alone: ``content_only``), also how many of the built pages' broken links
+    no finding names (``unreported``), printing those."""
     command = [sys.executable, "-m", "fmlint", "--no-cache", "--format", "concise", "--select", "SITE003,SITE004", path]
     lines = subprocess.run(command, cwd=folder, capture_output=True, text=True, check=False).stdout.splitlines()
     index = _index(folder)
@@ -134,8 +146,7 @@ def built_agreement(folder: str, path: str, output: str) -> str:
             if page_file is None or not os.path.isfile(page_file):
                 counts["SITE004 not built"] += 1
                 continue
-            text = Path(page_file).read_text(encoding="utf-8", errors="replace")
-            ids = {html.unescape(found) for found in re.findall(r'\bid="([^"]*)"', text)}
+            ids = _ids(page_file)
             if anchor.group(2) in ids:
                 print(f"  contradicted: {line}")
             counts["SITE004 contradicted" if anchor.group(2) in ids else "SITE004 confirmed"] += 1
@@ -148,7 +159,110 @@ def built_agreement(folder: str, path: str, output: str) -> str:
             counts["SITE003 contradicted" if exists else "SITE003 confirmed"] += 1
         elif " SITE00" in line:
             counts["not judged here"] += 1
+    if links:
+        built_pages = [(file, page.url, built(file)) for file, page in pages.items() if page.url and page.renders]
+        broken = _broken_links(output, built_pages)
+        by_file: dict[str, list[str]] = {}  # the findings' lines
+        for line in lines:
+            by_file.setdefault(line.split(":", 1)[0], []).append(line)
+        unreported = [(file, href) for file, href in broken if not _named(href, "\n".join(by_file.get(file, ())))]
+        for file, href in unreported:
+            print(f"  unreported: {file}: {href}")
+        counts["broken links in the build"], counts["unreported"] = len(broken), len(unreported)
     return ", ".join(f"{name} {count}" for name, count in sorted(counts.items())) or "no SITE003/SITE004 findings"
+
+
+@cache
+def _ids(page_file: str) -> set[str]:
+    """The ``id``s of a built page."""
+    import html
+
+    text = Path(page_file).read_text(encoding="utf-8", errors="replace")
+    return {html.unescape(found) for found in re.findall(r'\bid="([^"]*)"', text)}
+
+
+def _broken_links(output: str, pages: list[tuple[str, str, str | None]]) -> list[tuple[str, str]]:
+    """(file, href) of each link of the built ``pages`` (file, URL, built file) to a path of the site that leads
+    to no built file, or to one without the ``id`` of its fragment."""
+    import html
+
+    broken = []
+    for file, url, page_file in pages:
+        if page_file is None or not os.path.isfile(page_file):
+            continue
+        text = Path(page_file).read_text(encoding="utf-8", errors="replace")
+        for href in map(html.unescape, re.findall(r'<a\b[^>]*\bhref="([^"]*)"', text)):
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or not href:
+                continue
+            target = page_file
+            if parts.path:
+                joined = posixpath.normpath(
+                    posixpath.join(url if url.endswith("/") else posixpath.dirname(url), parts.path)
+                )
+                found = unquote(joined).strip("/")
+                there = [os.path.join(output, found), os.path.join(output, found, "index.html")]
+                target = next((each for each in there if os.path.isfile(each)), "")
+            fragment = unquote(parts.fragment)
+            if not target or (fragment and target.endswith(".html") and fragment not in _ids(target)):
+                broken.append((file, href))
+    return broken
+
+
+def _named(href: str, findings: str) -> bool:
+    """Whether a file's findings (their lines) name a link: its fragment, or its path's last segment, is in them
+    (a loose match: a page's link is taken as named when another finding of the page names the same)."""
+    parts = urlsplit(href)
+    segment = parts.path.rstrip("/").rsplit("/", 1)[-1]
+    return any(part and part in findings for part in (parts.fragment, segment))
+
+
+def stub_shortcodes(root: Path) -> None:
+    """Templates for the shortcodes the content of the Hugo site at ``root`` calls, which its theme (not in a
+    checkout) would give: ``{{ .Inner }}`` for one used with a closing tag, an empty one otherwise."""
+    names: set[str] = set()
+    closed: set[str] = set()
+    for path in (root / "content").rglob("*.md"):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        names.update(re.findall(r"\{\{[<%]\s*([\w-][\w/-]*)", text))  # (not a closing tag's `/name`)
+        closed.update(re.findall(r"\{\{[<%]\s*/\s*([\w/-]+)", text))
+    folder = root / "layouts" / "_shortcodes"
+    for name in names - {"ref", "relref"}:
+        target = folder / f"{name}.html"
+        assert folder in target.parents, target  # (`/hl` made `/hl.html`, at the filesystem's root)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("{{ .Inner }}" if name in closed else "", encoding="utf-8")
+
+
+def content_only(folder: str, work: str) -> tuple[str, str]:
+    """A copy in ``work`` of the Hugo site at ``folder`` whose templates write each page's content alone (its
+    layouts, theme, build output and content adapters left out; each shortcode a stub: ``stub_shortcodes``),
+    and its build there by Hugo: (the copy, the build's folder).  Every link of the build is one the content
+    writes."""
+    root = os.path.abspath(folder)
+
+    def left_out(where: str, names: list[str]) -> list[str]:
+        top = os.path.abspath(where) == root
+        kept_out = (".git", "node_modules", *(("layouts", "themes", "public", "resources") if top else ()))
+        return [name for name in names if name in kept_out or name == "_content.gotmpl"]
+
+    copy, output = os.path.join(work, "site"), os.path.join(work, "public")
+    shutil.copytree(root, copy, ignore=left_out)
+    for template in ("_default/single.html", "_default/list.html", "index.html"):
+        os.makedirs(os.path.dirname(os.path.join(copy, "layouts", template)), exist_ok=True)
+        Path(copy, "layouts", template).write_text("{{ .Content }}\n", encoding="utf-8")  # (Hugo writes no empty page)
+    stub_shortcodes(Path(copy))
+    done = subprocess.run(
+        ["hugo", "--theme", "", "--enableGitInfo=false", "-d", output],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        said = [line for line in (done.stderr + done.stdout).splitlines() if "ERROR" in line]
+        raise SystemExit(f"hugo failed in the copy of {folder}: {said[:3]}")
+    return copy, output
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -156,27 +270,33 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("sites", nargs="+", metavar="NAME=FOLDER[:PRESET[:PATH]]")
     parser.add_argument("--hugo", action="store_true", help="compare each site's pages with `hugo list all`")
     parser.add_argument("--built", action="append", default=[], metavar="NAME=OUTPUT", help="a site's build output")
+    parser.add_argument("--content-only", action="store_true", help="judge each Hugo site by a build of its content")
     args = parser.parse_args(argv)
-    print(f"load average {os.getloadavg()[0]:.2f}\n")
-    print("| site | files | wall s | findings | by code |")
-    print("| --- | --- | --- | --- | --- |")
+    sites = []  # (name, folder, preset, path)
     for site in args.sites:
         name, _, spec = site.partition("=")
-        folder, preset, path = [*spec.split(":"), "", ""][:3]
-        seconds, files, codes = check(folder, preset, path or ".")
-        shown = ", ".join(f"{code} {count}" for code, count in sorted(codes.items(), key=lambda item: -item[1]))
-        print(f"| {name} | {files or '?'} | {seconds:.2f} | {sum(codes.values())} | {shown or '-'} |")
-    if args.hugo:
-        print()
-        for site in args.sites:
-            name, _, spec = site.partition("=")
-            print(f"- {name}: {hugo_agreement(spec.split(':')[0])}")
+        sites.append((name, *[*spec.split(":"), "", ""][:3]))
     outputs = dict(built.partition("=")[::2] for built in args.built)
-    for site in args.sites:
-        name, _, spec = site.partition("=")
-        if name in outputs:
-            folder, _, path = [*spec.split(":"), "", ""][:3]
-            print(f"- {name}, judged by its build: {built_agreement(folder, path or '.', outputs[name])}")
+    with tempfile.TemporaryDirectory() as work:
+        if args.content_only:  # (each site replaced by its copy, judged by the copy's build)
+            for number, (name, folder, _, _) in enumerate(list(sites)):
+                copy, outputs[name] = content_only(folder, os.path.join(work, str(number)))
+                sites[number] = (name, copy, "", ".")
+        print(f"load average {os.getloadavg()[0]:.2f}\n")
+        print("| site | files | wall s | findings | by code |")
+        print("| --- | --- | --- | --- | --- |")
+        for name, folder, preset, path in sites:
+            seconds, files, codes = check(folder, preset, path or ".")
+            shown = ", ".join(f"{code} {count}" for code, count in sorted(codes.items(), key=lambda item: -item[1]))
+            print(f"| {name} | {files or '?'} | {seconds:.2f} | {sum(codes.values())} | {shown or '-'} |")
+        if args.hugo:
+            print()
+            for name, folder, _, _ in sites:
+                print(f"- {name}: {hugo_agreement(folder)}")
+        for name, folder, _, path in sites:
+            if name in outputs:
+                judged = built_agreement(folder, path or ".", outputs[name], links=args.content_only)
+                print(f"- {name}, judged by its build: {judged}")
 
 
 if __name__ == "__main__":

@@ -95,14 +95,20 @@ def _facts_places(doc: Document, result: FileResult) -> list[Any]:
     return [doc.lines.position(Span(each.start, each.end)) for each in written]
 
 
-def generated_articles(count: int, faulty_percent: float = 0) -> list[str]:
-    """Articles as ``benchmarks/gen_corpus.py`` writes them (about ``faulty_percent`` % of them faulty)."""
+def benchmark_module(name: str) -> Any:
+    """The script ``benchmarks/<name>.py`` as a module (the benchmarks are no package)."""
     spec = importlib.util.spec_from_file_location(
-        "gen_corpus", Path(__file__).resolve().parents[1] / "benchmarks" / "gen_corpus.py"
+        name, Path(__file__).resolve().parents[1] / "benchmarks" / f"{name}.py"
     )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    return module
+
+
+def generated_articles(count: int, faulty_percent: float = 0) -> list[str]:
+    """Articles as ``benchmarks/gen_corpus.py`` writes them (about ``faulty_percent`` % of them faulty)."""
+    module = benchmark_module("gen_corpus")
     return [module.article(index, 7, faulty_percent) for index in range(count)]
 
 

@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 import msgspec
 import pytest
+from support import benchmark_module
 
 from fmlint.cache import ResultCache
 from fmlint.config.settings import Settings
@@ -615,31 +616,13 @@ def test_hugos_embedded_link_hook_finds_pages_in_the_linking_pages_language(tmp_
     assert placed(site_findings(tmp_path)) == [f"content/docs/b.uk.md:{at(5, HOOK_LINKS, broken)} SITE004"]
 
 
-def _stub_shortcodes(root: Path) -> None:
-    """Empty templates for the theme's shortcodes (``{{ .Inner }}`` for those used with a closing tag)."""
-    import re
-
-    names: set[str] = set()
-    closed: set[str] = set()
-    for path in (root / "content").rglob("*.md"):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        names.update(re.findall(r"\{\{[<%]\s*([\w-][\w/-]*)", text))  # (not a closing tag's `/name`)
-        closed.update(re.findall(r"\{\{[<%]\s*/\s*([\w/-]+)", text))
-    folder = root / "layouts" / "_shortcodes"
-    for name in names - {"ref", "relref"}:
-        target = folder / f"{name}.html"
-        assert folder in target.parents, target  # (`/hl` made `/hl.html`, at the filesystem's root)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text("{{ .Inner }}" if name in closed else "", encoding="utf-8")
-
-
 @needs_hugo
 @pytest.mark.skipif(not HUGO_DOCS.is_dir(), reason="needs /work/shared/corpora/hugo-docs")
 def test_hugo_docs_paths_match_hugo_list_all(tmp_path):
     root = tmp_path / "hugo-docs"
     shutil.copytree(HUGO_DOCS, root)
     (root / "content/en/news/_content.gotmpl").unlink(missing_ok=True)
-    _stub_shortcodes(root)
+    benchmark_module("real_sites").stub_shortcodes(root)
     expected = hugo_permalinks(root)
     assert len(expected) >= 700
     index = index_of(root)
