@@ -16,8 +16,12 @@ Hugo shortcodes are not Markdown: ``view.shortcodes`` holds the spans of their
 tags (``{{< … >}}``, ``{{% … %}}``) and of the inner content of paired
 ``{{< name >}}…{{< /name >}}`` shortcodes, which Hugo hands to the shortcode
 unrendered, and of Jekyll's Liquid ``{% highlight %}``, ``{% raw %}`` and
-``{% comment %}`` blocks.  Headings, emphasis paragraphs, code fences and bare
-URLs found there are dropped from the view.
+``{% comment %}`` blocks.  Headings, emphasis paragraphs and code fences found
+there are dropped from the view.  ``view.templated`` leaves out of these the
+content of ``{{% name %}}…{{% /name %}}`` shortcodes inside paired ``{{< >}}``
+ones, which Hugo renders as Markdown wherever they are (dapr's ``{{< tabs >}}``
+holds ``{{% codetab %}}`` ones): the links, images and bare URLs there are
+checked.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache, cached_property, partial
+from itertools import pairwise
 from typing import Any, Literal, TypeVar, cast
 
 import msgspec
@@ -175,6 +180,9 @@ class MarkdownView(msgspec.Struct, dict=True):
     # MDX: the Markdown files imported as components and shown (``import P from './_p.mdx'`` and ``<P />``)
     mdx_partials: list[str] = msgspec.field(default_factory=list)
     shortcodes: list[Span] = msgspec.field(default_factory=list)
+    # where Hugo renders no Markdown: ``shortcodes`` but the content of the ``{{% %}}`` shortcodes inside ``{{< >}}``
+    # ones (the innermost paired shortcode decides)
+    templated: list[Span] = msgspec.field(default_factory=list)
     # the content of each paired shortcode, in order of start, with the name of a ``{{< name >}}…{{< /name >}}``
     # one, whose content Hugo hands to the template unrendered (Markdown, HTML or text: the template's choice),
     # and "" for a ``{{% %}}`` one, whose content is Markdown
@@ -195,7 +203,7 @@ class MarkdownView(msgspec.Struct, dict=True):
         if self.offsets is None:
             return []
         found = (url for start, end in self.url_runs for url in _urls_in_run(self.doc, self.offsets, start, end))
-        return [url for url in found if not self.in_shortcode(url.span)]
+        return [url for url in found if not _holds(self.templated, url.span)]
 
     @property
     def outline(self) -> list[Heading]:
@@ -203,13 +211,19 @@ class MarkdownView(msgspec.Struct, dict=True):
         return [heading for heading in self.headings if not heading.nested]
 
     def outside_shortcodes(self, elements: list[_Element]) -> Iterable[_Element]:
-        """The links or images of ``elements`` that are not inside a shortcode (placed only when there are some)."""
-        return elements if not self.shortcodes else [e for e in elements if not self.in_shortcode(e.span)]
+        """The links or images of ``elements`` that Hugo renders as Markdown: not inside a shortcode's tag or a
+        ``{{< >}}`` shortcode's content, unless in a ``{{% %}}`` one's inside it (see ``templated``)."""
+        return elements if not self.templated else [e for e in elements if not _holds(self.templated, e.span)]
 
     def in_shortcode(self, span: Span) -> bool:
         """Whether ``span`` starts inside a Hugo shortcode tag or a ``{{< >}}`` shortcode's content."""
-        index = bisect_right(self.shortcodes, span.start, key=lambda s: s.start) - 1
-        return index >= 0 and self.shortcodes[index].start <= span.start < self.shortcodes[index].end
+        return _holds(self.shortcodes, span)
+
+
+def _holds(spans: list[Span], span: Span) -> bool:
+    """Whether ``span`` starts inside one of ``spans`` (sorted, apart)."""
+    index = bisect_right(spans, span.start, key=lambda s: s.start) - 1
+    return index >= 0 and spans[index].start <= span.start < spans[index].end
 
 
 class _Offsets:
@@ -293,7 +307,7 @@ def parse_markdown(doc: Document) -> MarkdownView:
     view.attribute_openings = [doc.body_start + at for at in attributes]
     if tags or liquid:
         liquid = [at for at in liquid if body[at + 1] == "%"]  # (Liquid's tags, not its string outputs)
-        view.shortcodes = _shortcodes(body, doc.body_start, tags, liquid, view.shortcode_contents)
+        view.shortcodes, view.templated = _shortcodes(body, doc.body_start, tags, liquid, view.shortcode_contents)
     if view.shortcodes:
         _drop_shortcode_content(view)
     return view
@@ -334,10 +348,11 @@ def is_docfx_tab(doc: Document, heading: Heading) -> bool:
 
 def _shortcodes(
     body: str, base: int, tags: list[int], liquid: list[int], contents: list[tuple[Span, str]]
-) -> list[Span]:
+) -> tuple[list[Span], list[Span]]:
     """Shortcode tags, paired ``{{< >}}`` shortcodes' content and Liquid code blocks, sorted and merged
     (``tags``: where each ``{{<`` and ``{{%`` of the body begins; ``liquid``: each ``{%``); each paired
-    shortcode's content is added to ``contents`` (see ``MarkdownView.shortcode_contents``)."""
+    shortcode's content is added to ``contents`` (see ``MarkdownView.shortcode_contents``).  Second, the same
+    but the ``{{% %}}`` contents inside ``{{< >}}`` ones (``MarkdownView.templated``)."""
     spans: list[Span] = []
     opened: list[tuple[str, re.Match[str]]] = []
     for tag in _matches(_SHORTCODE, body, tags):
@@ -353,12 +368,34 @@ def _shortcodes(
                 opening = opened[position][1]
                 del opened[position:]
                 content = Span(base + opening.end(), base + tag.start())
-                if opening.group().startswith("{{<"):
-                    spans.append(content)
                 contents.append((content, name.group(2) if opening.group().startswith("{{<") else ""))
                 break
     contents.sort(key=lambda content: content[0].start)
     spans += [Span(base + block.start(), base + block.end()) for block in _matches(_LIQUID_BLOCK, body, liquid)]
+    shortcodes = _merged(spans + [content for content, name in contents if name])
+    if all(name for _, name in contents):  # (no {{% %}} content: most files with shortcodes)
+        return shortcodes, shortcodes
+    return shortcodes, _merged(spans + _templated(contents))
+
+
+def _templated(contents: list[tuple[Span, str]]) -> list[Span]:
+    """The parts of paired shortcodes' ``contents`` (sorted by start; pairs nest) that Hugo hands to a template
+    unrendered: where the innermost pair holding them is a ``{{< >}}`` one (named)."""
+    bounds = sorted({offset for span, _ in contents for offset in (span.start, span.end)})
+    starts = [span.start for span, _ in contents]
+    found: list[Span] = []
+    for start, end in pairwise(bounds):
+        for position in range(bisect_right(starts, start) - 1, -1, -1):
+            span, name = contents[position]
+            if start < span.end:
+                if name:
+                    found.append(Span(start, end))
+                break
+    return found
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    """``spans`` sorted, those that touch or overlap made one."""
     merged: list[Span] = []
     for span in sorted(spans, key=lambda s: s.start):
         if merged and span.start <= merged[-1].end:

@@ -320,6 +320,17 @@ def test_headings_and_fences_inside_paired_shortcodes_are_not_markdown():
     md(source, [])
 
 
+def test_links_images_and_urls_in_a_markdown_shortcode_inside_a_paired_one_are_markdown():
+    # (dapr's `{{< tabs >}}` around `{{% codetab %}}`: Hugo renders the inner content; the innermost pair decides)
+    source = YAML + (
+        "{{< tabs 中文 >}}\r\n{{% codetab %}}\r\n中文 [a](hhttps://x.example/a) ![](https://x.example/i.png)"
+        " https://x.example/bare\r\n{{< note >}}\r\n[b](hhttps://x.example/b) ![](https://x.example/n.png)\r\n"
+        "{{< /note >}}\r\n{{% /codetab %}}\r\n[c](hhttps://x.example/c) https://x.example/tab\r\n{{< /tabs >}}\r\n"
+        "[d](hhttps://x.example/d)\r\n"
+    )
+    md(source, [(6, 8, "MKD002"), (6, 30, "MD045"), (6, 59, "MD034"), (13, 5, "MKD002")])
+
+
 def test_a_bom_does_not_shift_positions():
     md(("\ufeff" + YAML + "## a\n\n#### b\n").encode("utf-8"), [(6, 1, "MD001")])
 

