@@ -1506,6 +1506,32 @@ def test_a_ref_from_the_root_is_no_base_name(tmp_path):
         assert done.stderr.count("REF_NOT_FOUND") == 1 and 'Ref "/faq-migration"' in done.stderr
 
 
+REF_THEN_FRAGMENT = '中文 [a]({{< ref "b.md" >}}#nope) [b]({{% relref path="b.md" %}}#real) [c]({{< ref "b" >}}#)\n'
+
+
+def test_a_fragment_written_after_a_ref_is_the_links(tmp_path):
+    """dapr writes `[x]({{< ref "configuration-overview.md" >}}#sidecar-configuration)`: Hugo writes the page's URL,
+    then the fragment (reported at the path, which is all the shortcode holds)."""
+    files = {
+        "hugo.toml": 'baseURL = "https://example.org/"\n',
+        "layouts/single.html": "{{ .Content }}",
+        "content/b.md": page('title: "B"', body="## Real\n"),
+        "content/a.md": page('title: "A"', body=REF_THEN_FRAGMENT),
+    }
+    write(tmp_path, files)
+    [finding] = site_findings(tmp_path)
+    assert finding.startswith(f"content/a.md:{at(5, REF_THEN_FRAGMENT, 'b.md')} SITE004 `#nope` is not a heading ID")
+    if HUGO is not None:
+        subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+        built = (tmp_path / "public/a/index.html").read_text(encoding="utf-8")
+        assert re.findall(r'href="([^"]*)"', built) == [
+            "https://example.org/b/#nope",
+            "/b/#real",
+            "https://example.org/b/#",
+        ]
+        assert 'id="real"' in (tmp_path / "public/b/index.html").read_text(encoding="utf-8")
+
+
 REDIRECTED_LINKS = "[a](/guides/monitoring/) [b](/old/x/y/) [c](/gone/) [d](/notfound/) [e](/vitess/x/)\n"
 
 

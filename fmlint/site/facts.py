@@ -54,7 +54,8 @@ _LIQUID_LINK = re.compile(
     r"""|\{\{-?\s*site\.baseurl\s*-?\}\}(/[^\s)"'<>{}]*)"""  # `{{ site.baseurl }}/docs/x/`
 )
 _LIQUID_INCLUDE = re.compile(r"\{%-?\s*include(?:_relative)?\s+([^\s%{}]+)")  # `{% include quickstarts/x.md %}`
-_LIQUID_FRAGMENT = re.compile(r"""#[^\s)"'<>\]]*""")  # `{% link a.md %}#setup`: the fragment written after
+# the fragment written after a tag that writes a URL: `{% link a.md %}#setup`, `{{< ref "a.md" >}}#setup` (dapr's)
+_FRAGMENT_AFTER = re.compile(r"""#[^\s)"'<>\]]*""")
 _ARGUMENT = re.compile(r"""(?:(\w+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))""")
 _QUOTED = re.compile(r'"([^"\\]*)"')  # one quoted argument without escapes (as _ARGUMENT reads it)
 # a shortcode's first argument, positional (``{{< name "a" >}}``, ``{{< name a >}}``; not ``file="a"``)
@@ -524,7 +525,7 @@ def _liquid_links(text: str, openings: list[int], skipped: Callable[[Span], bool
             continue
         if kind == "liquid-url":
             target = "/" + target.lstrip("/")  # (relative_url takes a path from the site's root, slash or not)
-        if kind != "post-url" and "#" not in target and (fragment := _LIQUID_FRAGMENT.match(text, found.end())):
+        if kind != "post-url" and "#" not in target and (fragment := _FRAGMENT_AFTER.match(text, found.end())):
             target += fragment.group()
         references.append((kind, target, found.start(group), found.end(group), "", "", False))
 
@@ -591,7 +592,8 @@ def _shortcode_facts(
             ref_end = simple.end()
             if at >= argument_end:
                 argument_end = simple.end(2) + 1
-            references.append(_ref_fact(simple.group(1), value, simple.start(2), "", at, comments))
+            after = _fragment_after(text, ref_end, value)
+            references.append(_ref_fact(simple.group(1), value, simple.start(2), "", at, comments, after))
             continue  # (its name, ``ref`` or ``relref``, is no shortcode the other facts keep)
         if text.startswith("%", at + 2) and (tag := _MARKDOWN_TAG.match(text, at)) is not None:
             if tag.group(1):
@@ -606,7 +608,7 @@ def _shortcode_facts(
             kind, arguments, start, ref_end = ref
             found = _target(arguments, start)
             if found is not None:
-                references.append(_ref_fact(kind, *found, at, comments))
+                references.append(_ref_fact(kind, *found, at, comments, _fragment_after(text, ref_end, found[0])))
         if at >= argument_end and (match := _FIRST_ARGUMENT.match(text, at)) is not None:
             argument_end = match.end()
             name, argument = match.group(1), match.group(2) if match.group(2) is not None else match.group(3)
@@ -622,13 +624,24 @@ def _shortcode_facts(
     return includes, bool(opened - closed - {"ref", "relref"}), sorted(called - {"ref", "relref"}), list(calls)
 
 
-def _ref_fact(kind: str, value: str, offset: int, language: str, at: int, comments: list[Span]) -> _Pending:
-    """A ``ref`` shortcode's reference: its path at ``offset``, marked when the shortcode opening at ``at`` is in
-    one of the HTML ``comments`` (nobody reads a fragment there: its page is all that counts)."""
+def _ref_fact(
+    kind: str, value: str, offset: int, language: str, at: int, comments: list[Span], after: str = ""
+) -> _Pending:
+    """A ``ref`` shortcode's reference: its path at ``offset`` (with the fragment written ``after`` the shortcode,
+    which its URL ends with), marked when the shortcode opening at ``at`` is in one of the HTML ``comments``
+    (nobody reads a fragment there: its page is all that counts)."""
     commented = bool(comments) and any(c.start <= at < c.end for c in comments)
     if commented:
-        value = value.partition("#")[0]
-    return (kind, value, offset, offset + len(value), language, "", commented)
+        value, after = value.partition("#")[0], ""
+    return (kind, value + after, offset, offset + len(value), language, "", commented)
+
+
+def _fragment_after(text: str, end: int, value: str) -> str:
+    """The ``#fragment`` written right after a ``ref`` shortcode ending at ``end`` whose path (``value``) has
+    none (``[x]({{< ref "a.md" >}}#setup)``: Hugo writes the page's URL, then it), else ""."""
+    if text.startswith("#", end) and "#" not in value and (found := _FRAGMENT_AFTER.match(text, end)) is not None:
+        return found.group()
+    return ""
 
 
 def _named_markdown(text: str, at: int) -> tuple[str, str] | None:
