@@ -222,19 +222,25 @@ def _named(href: str, findings: str) -> bool:
 
 def stub_shortcodes(root: Path) -> None:
     """Templates for the shortcodes the content of the Hugo site at ``root`` calls, which its theme (not in a
-    checkout) would give: ``{{ .Inner }}`` for one used with a closing tag, an empty one otherwise."""
+    checkout) would give: ``{{ .Inner }}`` for one used with a closing tag, an empty one otherwise (Hugo's own
+    that need no network are kept: ``{{< param version >}}`` in a link's path is etcd.io's version)."""
     names: set[str] = set()
     closed: set[str] = set()
-    for path in (root / "content").rglob("*.md"):
+    for path in (root / "content").rglob("*"):
+        if path.suffix.lower() not in (".md", ".markdown", ".html", ".htm") or not path.is_file():
+            continue
         text = path.read_text(encoding="utf-8", errors="replace")
         names.update(re.findall(r"\{\{[<%]\s*([\w-][\w/-]*)", text))  # (not a closing tag's `/name`)
         closed.update(re.findall(r"\{\{[<%]\s*/\s*([\w/-]+)", text))
     folder = root / "layouts" / "_shortcodes"
-    for name in names - {"ref", "relref"}:
+    for name in names - _HUGOS_OWN:
         target = folder / f"{name}.html"
         assert folder in target.parents, target  # (`/hl` made `/hl.html`, at the filesystem's root)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text("{{ .Inner }}" if name in closed else "", encoding="utf-8")
+
+
+_HUGOS_OWN = frozenset({"comment", "details", "figure", "highlight", "param", "ref", "relref"})
 
 
 def content_only(folder: str, work: str) -> tuple[str, str]:
@@ -255,18 +261,26 @@ def content_only(folder: str, work: str) -> tuple[str, str]:
         os.makedirs(os.path.dirname(os.path.join(copy, "layouts", template)), exist_ok=True)
         Path(copy, "layouts", template).write_text("{{ .Content }}\n", encoding="utf-8")  # (Hugo writes no empty page)
     stub_shortcodes(Path(copy))
-    done = subprocess.run(
-        ["hugo", "--theme", "", "--enableGitInfo=false", "-d", output],
-        cwd=copy,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "HUGO_REFLINKSERRORLEVEL": "warning"},  # (a ref to no page: built, as SITE003 reports it)
-    )
-    if done.returncode != 0:
+    for _ in range(8):  # (each module the site imports (its theme) is made an empty folder where Hugo looks)
+        done = subprocess.run(
+            ["hugo", "--theme", "", "--enableGitInfo=false", "-d", output],
+            cwd=copy,
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "HUGO_REFLINKSERRORLEVEL": "warning"},  # (a ref to no page: built, as SITE003 says)
+        )
         said = [line for line in (done.stderr + done.stdout).splitlines() if "ERROR" in line]
+        missing = next(filter(None, map(_MISSING_MODULE.search, said)), None)
+        if done.returncode == 0 or missing is None:
+            break
+        os.makedirs(missing.group(1), exist_ok=True)
+    if done.returncode != 0:
         raise SystemExit(f"hugo failed in the copy of {folder}: {said[:3]}")
     return copy, output
+
+
+_MISSING_MODULE = re.compile(r'module "[^"]*" not found in "([^"]+)"')
 
 
 def main(argv: list[str] | None = None) -> None:
