@@ -215,7 +215,7 @@ def _broken_links(
 def _named(href: str, findings: str) -> bool:
     """Whether a file's findings (their lines) name a link: its fragment, or its path's last segment, is in them
     (a loose match: a page's link is taken as named when another finding of the page names the same)."""
-    parts = urlsplit(href)
+    parts = urlsplit(unquote(href))  # (a finding names the path as written: `/क्षैतिज-स्केलिंग/`, not `/%E0%A4%95…/`)
     segment = parts.path.rstrip("/").rsplit("/", 1)[-1]
     return any(part and part in findings for part in (parts.fragment, segment))
 
@@ -261,26 +261,30 @@ def content_only(folder: str, work: str) -> tuple[str, str]:
         os.makedirs(os.path.dirname(os.path.join(copy, "layouts", template)), exist_ok=True)
         Path(copy, "layouts", template).write_text("{{ .Content }}\n", encoding="utf-8")  # (Hugo writes no empty page)
     stub_shortcodes(Path(copy))
-    for _ in range(8):  # (each module the site imports (its theme) is made an empty folder where Hugo looks)
-        done = subprocess.run(
-            ["hugo", "--theme", "", "--enableGitInfo=false", "-d", output],
-            cwd=copy,
-            capture_output=True,
-            text=True,
-            check=False,
-            env={**os.environ, "HUGO_REFLINKSERRORLEVEL": "warning"},  # (a ref to no page: built, as SITE003 says)
-        )
-        said = [line for line in (done.stderr + done.stdout).splitlines() if "ERROR" in line]
-        missing = next(filter(None, map(_MISSING_MODULE.search, said)), None)
-        if done.returncode == 0 or missing is None:
-            break
-        os.makedirs(missing.group(1), exist_ok=True)
+    from fmlint.site.config import read_site
+
+    # each module (or theme) the site imports and the copy lacks is an empty folder
+    empty = {
+        path: os.path.join(work, "modules", str(number)) for number, path in enumerate(read_site(copy).missing_themes)
+    }
+    for made in empty.values():
+        os.makedirs(made)
+    done = subprocess.run(
+        ["hugo", "--theme", "", "--enableGitInfo=false", "-d", output],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={
+            **os.environ,
+            "HUGO_MODULE_REPLACEMENTS": ",".join(f"{path} -> {made}" for path, made in empty.items()),
+            "HUGO_REFLINKSERRORLEVEL": "warning",  # (a ref to no page: built, as SITE003 reports it)
+        },
+    )
     if done.returncode != 0:
+        said = [line for line in (done.stderr + done.stdout).splitlines() if "ERROR" in line]
         raise SystemExit(f"hugo failed in the copy of {folder}: {said[:3]}")
     return copy, output
-
-
-_MISSING_MODULE = re.compile(r'module "[^"]*" not found in "([^"]+)"')
 
 
 def main(argv: list[str] | None = None) -> None:
