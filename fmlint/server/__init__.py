@@ -30,7 +30,9 @@ def main(args: Sequence[str]) -> int:
     if list(args[1:]) not in ([], ["--stdio"]):
         print(_USAGE, file=sys.stderr)
         return 2
+    from fmlint import gc_policy
     from fmlint.server.app import server
 
-    server.start_io()
+    with gc_policy.serving():
+        server.start_io()
     return 0

@@ -53,6 +53,7 @@ from urllib.parse import urlsplit
 
 import msgspec
 
+from fmlint import gc_policy
 from fmlint.cache import ResultCache, code_fingerprint
 from fmlint.config.settings import Settings
 from fmlint.diagnostics import INTERNAL_ERROR, Diagnostic
@@ -317,6 +318,7 @@ def _whole_memo(run: _Pass, state: str, keep: bool = False) -> _Memo:
     """The findings of the checks over an index of the whole site (every page's, and kept, after a run over all
     of it or when asked to ``keep`` them)."""
     index, fresh, others = _whole_index(run)
+    gc_policy.keep_until_exit(index)  # (a 10k site's: ~45 ms to free, as the run waits)
     # a run over the whole site (but the HTML pages, which a run over a folder does not check): its findings are
     # kept for the next such run
     complete = keep or not any(path.lower().endswith(run.site.page_extensions) for _, path, _ in others)
