@@ -49,7 +49,7 @@ import time
 from collections import Counter
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote, urlsplit
 
 if TYPE_CHECKING:
@@ -116,11 +116,19 @@ _ANCHOR = re.compile(r"^(.+?):\d+:\d+: SITE004 `#([^`]*)` is not a heading ID of
 _URL = re.compile(r"^.+?:\d+:\d+: SITE003 (?:`[^`]*` leads into this site: )?(?:`[^`]*` leads to )?`(/[^`]*)`")
 
 
-def built_agreement(folder: str, path: str, output: str, links: bool = False) -> str:
+class Judged(NamedTuple):
+    """What a site's build says of its SITE003/SITE004 findings (see ``judged``)."""
+
+    counts: Counter[str]
+    contradicted: list[str]  # the findings' lines
+    unreported: list[tuple[str, str]]  # (file, href) of the built pages' broken links no finding names
+
+
+def judged(folder: str, path: str, output: str, links: bool = False) -> Judged:
     """How many SITE003/SITE004 findings of the site in ``folder`` (over ``path``) its build in ``output``
-    confirms (no such ``id`` on the built page; nothing built at the URL), printing those it contradicts; with
-    ``links`` (a build of the content alone: ``content_only``), also how many of the built pages' broken links
-    no finding names (``unreported``), printing those."""
+    confirms (no such ``id`` on the built page; nothing built at the URL) and those it contradicts; with
+    ``links`` (a build of the content alone: ``content_only``), also the built pages' broken links no finding
+    names."""
     command = [sys.executable, "-m", "fmlint", "--no-cache", "--format", "concise", "--select", "SITE003,SITE004", path]
     lines = subprocess.run(command, cwd=folder, capture_output=True, text=True, check=False).stdout.splitlines()
     index = _index(folder)
@@ -138,7 +146,8 @@ def built_agreement(folder: str, path: str, output: str, links: bool = False) ->
         found = os.path.join(output, relative)
         return found if found.endswith(".html") else os.path.join(found, "index.html")
 
-    counts = Counter()
+    counts: Counter[str] = Counter()
+    contradicted: list[str] = []
     for line in lines:
         anchor, url = _ANCHOR.match(line), _URL.match(line)
         if anchor is not None:
@@ -146,19 +155,18 @@ def built_agreement(folder: str, path: str, output: str, links: bool = False) ->
             if page_file is None or not os.path.isfile(page_file):
                 counts["SITE004 not built"] += 1
                 continue
-            ids = _ids(page_file)
-            if anchor.group(2) in ids:
-                print(f"  contradicted: {line}")
-            counts["SITE004 contradicted" if anchor.group(2) in ids else "SITE004 confirmed"] += 1
+            there = anchor.group(2) in _ids(page_file)
+            contradicted += [line] if there else []
+            counts["SITE004 contradicted" if there else "SITE004 confirmed"] += 1
         elif url is not None:
             target = unquote(url.group(1).partition("#")[0]).strip("/")
-            there = [os.path.join(output, target), os.path.join(output, target, "index.html")]
-            exists = any(os.path.isfile(candidate) for candidate in there)
-            if exists:
-                print(f"  contradicted: {line}")
+            candidates = [os.path.join(output, target), os.path.join(output, target, "index.html")]
+            exists = any(os.path.isfile(candidate) for candidate in candidates)
+            contradicted += [line] if exists else []
             counts["SITE003 contradicted" if exists else "SITE003 confirmed"] += 1
         elif " SITE00" in line:
             counts["not judged here"] += 1
+    unreported: list[tuple[str, str]] = []
     if links:
         built_pages = [(file, page.url, built(file)) for file, page in pages.items() if page.url and page.renders]
         broken = _broken_links(output, built_pages, index.config.own_hosts)
@@ -166,10 +174,19 @@ def built_agreement(folder: str, path: str, output: str, links: bool = False) ->
         for line in lines:
             by_file.setdefault(line.split(":", 1)[0], []).append(line)
         unreported = [(file, href) for file, href in broken if not _named(href, "\n".join(by_file.get(file, ())))]
-        for file, href in unreported:
-            print(f"  unreported: {file}: {href}")
         counts["broken links in the build"], counts["unreported"] = len(broken), len(unreported)
-    return ", ".join(f"{name} {count}" for name, count in sorted(counts.items())) or "no SITE003/SITE004 findings"
+    return Judged(counts, contradicted, unreported)
+
+
+def built_agreement(folder: str, path: str, output: str, links: bool = False) -> str:
+    """``judged`` said in a line, the findings the build contradicts and the links no finding names printed."""
+    found = judged(folder, path, output, links)
+    for line in found.contradicted:
+        print(f"  contradicted: {line}")
+    for file, href in found.unreported:
+        print(f"  unreported: {file}: {href}")
+    shown = ", ".join(f"{name} {count}" for name, count in sorted(found.counts.items()))
+    return shown or "no SITE003/SITE004 findings"
 
 
 @cache
@@ -277,7 +294,11 @@ def content_only(folder: str, work: str) -> tuple[str, str]:
         check=False,
         env={
             **os.environ,
-            "HUGO_MODULE_REPLACEMENTS": ",".join(f"{path} -> {made}" for path, made in empty.items()),
+            **(
+                {"HUGO_MODULE_REPLACEMENTS": ",".join(f"{path} -> {made}" for path, made in empty.items())}
+                if empty
+                else {}
+            ),
             "HUGO_REFLINKSERRORLEVEL": "warning",  # (a ref to no page: built, as SITE003 reports it)
         },
     )
