@@ -3,7 +3,8 @@
 ## What it does
 Reports, as a warning, an `http://` or `https://` URL written as plain text
 instead of as a link, at the URL. URLs in links, autolinks (`<https://…>`),
-code and Hugo shortcodes are not reported. Off by default: Hugo's Markdown
+code and Hugo shortcodes are not reported (but in a `{{% %}}` shortcode's content,
+which Hugo renders as Markdown, inside a `{{< >}}` one too). Off by default: Hugo's Markdown
 renderer turns bare URLs into links itself (goldmark's linkify), but other
 renderers, feeds and Markdown previews do not.
 

@@ -6,7 +6,9 @@ or HTML `<img>` — that has no alt text. An HTML `<img alt="">` with an
 explicitly empty `alt`, or one hidden from assistive technology with
 `aria-hidden="true"` (any case, on a tag over several lines too), is
 decorative and accepted; Markdown has no way to say that, so `![](src)` is
-reported. Images inside Hugo shortcodes are left alone. Alt text that says
+reported. Images inside Hugo shortcodes are left alone (the template decides), but
+for those in a `{{% %}}` shortcode's content, which Hugo renders as Markdown even
+inside a `{{< >}}` one (`{{< tabs >}}` around `{{% codetab %}}`). Alt text that says
 nothing (`image`, `IMG_0042.jpg`) is `MKD003`.
 
 Compared with markdownlint's MD045 (`no-alt-text`): the same rule, and the
@@ -68,7 +70,7 @@ RULES = (
 Reports an image (Markdown, reference or HTML `<img>`) whose alt text is
 generic: `image`, `img`, `picture`, `photo`, `图片`, `图像`, or a file name such as
 `IMG_0042.jpg` or `Screenshot.png`. Images inside Hugo shortcodes are left
-alone; missing alt text is `MD045`. markdownlint has no such rule.
+alone, as in `MD045`; missing alt text is `MD045`. markdownlint has no such rule.
 
 ## Why is this bad?
 Alt text is what screen readers read and what search engines index: `图片` or a
