@@ -265,6 +265,8 @@ def content_only(folder: str, work: str) -> tuple[str, str]:
     layouts, theme, build output and content adapters left out; each shortcode a stub: ``stub_shortcodes``),
     and its build there by Hugo: (the copy, the build's folder).  Every link of the build is one the content
     writes."""
+    from fmlint.site.config import read_site
+
     root = os.path.abspath(folder)
 
     def left_out(where: str, names: list[str]) -> list[str]:
@@ -278,8 +280,6 @@ def content_only(folder: str, work: str) -> tuple[str, str]:
         os.makedirs(os.path.dirname(os.path.join(copy, "layouts", template)), exist_ok=True)
         Path(copy, "layouts", template).write_text("{{ .Content }}\n", encoding="utf-8")  # (Hugo writes no empty page)
     stub_shortcodes(Path(copy))
-    from fmlint.site.config import read_site
-
     # each module (or theme) the site imports and the copy lacks is an empty folder
     empty = {
         path: os.path.join(work, "modules", str(number)) for number, path in enumerate(read_site(copy).missing_themes)
