@@ -106,8 +106,6 @@ def test_the_link_urls_checked_in_shortcodes_are_the_links_hugo_writes(tmp_path)
         "[a](hhttps://x.example/a)",
         "{{< note >}}",
         "[b](hhttps://x.example/b)",
-    ]
-    lines += [
         "{{< /note >}}",
         "{{% /codetab %}}",
         "[c](hhttps://x.example/c)",
