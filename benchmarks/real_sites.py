@@ -260,13 +260,9 @@ def stub_shortcodes(root: Path) -> None:
 _HUGOS_OWN = frozenset({"comment", "details", "figure", "highlight", "param", "ref", "relref"})
 
 
-def content_only(folder: str, work: str) -> tuple[str, str]:
-    """A copy in ``work`` of the Hugo site at ``folder`` whose templates write each page's content alone (its
-    layouts, theme, build output and content adapters left out; each shortcode a stub: ``stub_shortcodes``),
-    and its build there by Hugo: (the copy, the build's folder).  Every link of the build is one the content
-    writes."""
-    from fmlint.site.config import read_site
-
+def content_copy(folder: str, copy: str) -> None:
+    """A copy at ``copy`` of the Hugo site at ``folder`` whose templates write each page's content alone: its
+    layouts, theme, build output and content adapters left out, each shortcode a stub (``stub_shortcodes``)."""
     root = os.path.abspath(folder)
 
     def left_out(where: str, names: list[str]) -> list[str]:
@@ -274,12 +270,20 @@ def content_only(folder: str, work: str) -> tuple[str, str]:
         kept_out = (".git", "node_modules", *(("layouts", "themes", "public", "resources") if top else ()))
         return [name for name in names if name in kept_out or name == "_content.gotmpl"]
 
-    copy, output = os.path.join(work, "site"), os.path.join(work, "public")
     shutil.copytree(root, copy, ignore=left_out)
     for template in ("_default/single.html", "_default/list.html", "index.html"):
         os.makedirs(os.path.dirname(os.path.join(copy, "layouts", template)), exist_ok=True)
         Path(copy, "layouts", template).write_text("{{ .Content }}\n", encoding="utf-8")  # (Hugo writes no empty page)
     stub_shortcodes(Path(copy))
+
+
+def content_only(folder: str, work: str) -> tuple[str, str]:
+    """:func:`content_copy` of the Hugo site at ``folder`` in ``work``, and its build there by Hugo: (the copy,
+    the build's folder).  Every link of the build is one the content writes."""
+    from fmlint.site.config import read_site
+
+    copy, output = os.path.join(work, "site"), os.path.join(work, "public")
+    content_copy(folder, copy)
     # each module (or theme) the site imports and the copy lacks is an empty folder
     empty = {
         path: os.path.join(work, "modules", str(number)) for number, path in enumerate(read_site(copy).missing_themes)

@@ -620,9 +620,7 @@ def test_hugos_embedded_link_hook_finds_pages_in_the_linking_pages_language(tmp_
 @pytest.mark.skipif(not HUGO_DOCS.is_dir(), reason="needs /work/shared/corpora/hugo-docs")
 def test_hugo_docs_paths_match_hugo_list_all(tmp_path):
     root = tmp_path / "hugo-docs"
-    shutil.copytree(HUGO_DOCS, root)
-    (root / "content/en/news/_content.gotmpl").unlink(missing_ok=True)
-    benchmark_module("real_sites").stub_shortcodes(root)
+    benchmark_module("real_sites").content_copy(str(HUGO_DOCS), str(root))
     expected = hugo_permalinks(root)
     assert len(expected) >= 700
     index = index_of(root)
