@@ -162,3 +162,57 @@ def test_each_bare_word_fmlint_calls_broken_is_a_404_of_hugos_build(tmp_path, ca
     embedded, hook, _ = BARE_CASES[case]
     bare_word_site(tmp_path, embedded, hook)
     assert sorted(BARE_BROKEN[found] for found in _missing_in_build(tmp_path)) == placed(site_findings(tmp_path))
+
+
+HOME_HOOK_SITE = {  # a multilingual site on one host, without a link hook of its own: Hugo's embedded hook renders
+    "hugo.toml": (
+        'baseURL = "https://example.org/"\ndefaultContentLanguage = "en"\n'
+        'disableKinds = ["taxonomy", "term", "rss", "sitemap"]\n'
+        '[languages.en]\ncontentDir = "content/en"\nweight = 1\n[languages.zh]\ncontentDir = "content/zh"\nweight = 2\n'
+    ),
+    "layouts/_default/single.html": "{{ .Content }}",
+    "layouts/_default/list.html": "{{ .Content }}",
+    "content/en/_index.md": page("title: Home", body="[top](./#intro)\n\n## Intro\n"),
+    "content/en/docs/_index.md": page("title: Docs", body="S [s](./#top-part)\n\n## Top part\n"),
+    "content/en/docs/leaf.md": page("title: Leaf", body="设置 [l](./#setup) and [same](#setup)\n\n## Setup\n"),
+    "content/en/docs/b/index.md": page("title: B", body="B [b](./?tab=1#bee) [up](../leaf/#setup)\n\n## Bee\n"),
+    "content/zh/docs/leaf.md": page("title: 叶", body="[z](./#setup)\n\n## Setup\n"),
+}
+HOME_BY_HOOK = {  # fmlint's finding → the link as Hugo writes it: the home page's URL
+    "content/en/docs/_index.md:5:7-5:18 SITE003": "/#top-part",
+    "content/en/docs/b/index.md:5:7-5:19 SITE003": "/?tab=1#bee",
+    "content/en/docs/leaf.md:5:8-5:16 SITE003": "/#setup",
+    "content/zh/docs/leaf.md:5:5-5:13 SITE003": "/zh/#setup",
+}
+
+
+def test_a_dot_slash_link_leads_to_the_home_page_through_hugos_embedded_hook(tmp_path):
+    """vitess.io's `[running the port-forward script](./#setup-port-forward)` (15 such links in its versioned docs):
+    Hugo's embedded link render hook trims `./` and looks up the page `""`, the home page of the page's language.
+    Not reported: the home page's own `./#intro`, `#setup`, and `../leaf/#setup`, which the hook leaves as written."""
+    write(tmp_path, HOME_HOOK_SITE)
+    found = site_findings(tmp_path)
+    assert placed(found) == list(HOME_BY_HOOK)
+    assert found[2].endswith(
+        "`./#setup` leads to the home page: Hugo's embedded link render hook looks `./` up as a page, the home page, "
+        "and writes `/#setup`; write `#setup` for this page's own"
+    )
+    assert all(f"writes `{written}`" in line for line, written in zip(found, HOME_BY_HOOK.values(), strict=True))
+
+
+@needs_hugo
+def test_hugo_writes_each_dot_slash_link_fmlint_reports_as_the_home_pages(tmp_path):
+    write(tmp_path, HOME_HOOK_SITE)
+    out = tmp_path / "public"
+    subprocess.run([HUGO, "--quiet", "-s", str(tmp_path), "-d", str(out)], env=_quiet_env(), check=True)
+    hrefs = {
+        url: re.findall(r'href="([^"]+)"', (out / url.strip("/") / "index.html").read_text())
+        for url in ("/", "/docs/", "/docs/leaf/", "/docs/b/", "/zh/docs/leaf/")
+    }
+    assert hrefs == {
+        "/": ["/#intro"],  # (the home page's own)
+        "/docs/": ["/#top-part"],
+        "/docs/leaf/": ["/#setup", "/docs/leaf/#setup"],
+        "/docs/b/": ["/?tab=1#bee", "../leaf/#setup"],
+        "/zh/docs/leaf/": ["/zh/#setup"],
+    }

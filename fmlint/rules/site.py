@@ -181,7 +181,10 @@ browser resolves it, then judged so (on Docusaurus sites a bare word too,
 reported); on Hugo sites a link that names a page by
 its content path from the page's folder counts too (link render hooks, Hugo's
 own among them, resolve it so), and a bare word (`g`) is left to the site's
-render hook. A Hugo site that does not use Hugo's embedded link hook, and
+render hook. Where Hugo's embedded link render hook is used (a multilingual
+site without a hook of its own), `./#setup` (`./`, `./?tab=1`) is reported on
+any page but the home page: the hook trims `./` and looks up the page `""`, the
+home page, and writes `/#setup`. A Hugo site that does not use Hugo's embedded link hook, and
 whose own and themes' link hooks neither find pages (`GetPage`, `ref`) nor
 rewrite destinations, writes each link as it is: there a link is resolved
 from the page's URL only, and a link to a `.md` file is broken (the browser

@@ -275,6 +275,8 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         return _SKIP  # a template's placeholder (in a file a shortcode includes), not a path; another project's
     if target.startswith("#"):
         return Resolved(page, unquote(target[1:]))
+    if reference.kind == "link" and index.config.link_hook and target.partition("#")[0].partition("?")[0] == "./":
+        return _home_by_hook(index, page, target)
     if target.startswith("(") and target.endswith(")") and len(target) > 2:  # `[x]((/a/))`: parentheses kept
         return Resolved(None, "", f"`{target}` keeps its parentheses: it is a relative URL, write `{target[1:-1]}`")
     if (local := own_path(index.config, target)) is not None:
@@ -368,6 +370,23 @@ def _markdown_as_written(index: SiteIndex, page: Page, target: str, path: str) -
     hint = f"; link to its page, `{found.url}`" if found is not None and found.url else ""
     why = "no link render hook finds pages" if index.config.generator == "hugo" else "Astro rewrites no link"
     return Resolved(None, "", f"`{path}` is written as it is ({why}): the browser asks for `{url}`{hint}")
+
+
+def _home_by_hook(index: SiteIndex, page: Page, target: str) -> Resolved:
+    """A ``./#setup`` link (``./``, ``./?q``) rendered by Hugo's embedded link render hook, which trims ``./`` and
+    looks the page ``""`` up: the home page (vitess.io's versioned docs write ``/#setup-port-forward``), not the
+    linking page, as a browser would read it."""
+    fragment = target.partition("#")[2]
+    if _by_path(index, "/", page.language) is page:
+        return Resolved(page, unquote(fragment))
+    written = index.config.language_prefix(page.language) + "/" + target[2:]
+    advice = f"; write `#{fragment}` for this page's own" if fragment else ""
+    return Resolved(
+        None,
+        fragment,
+        f"`{target}` leads to the home page: Hugo's embedded link render hook looks `./` up as a page, the home "
+        f"page, and writes `{written}`{advice}",
+    )
 
 
 def _folder_page(index: SiteIndex, page: Page, target: str, found: Page, fragment: str) -> Resolved:
