@@ -364,9 +364,20 @@ def test_every_rule_says_how_it_fixes():
         "MD025": "unsafe",
         "MD036": "unsafe",
         "MKD001": "unsafe",
+        "MKD002": "unsafe",
         "SITE002": "unsafe",
         "SITE003": "unsafe",
         "SITE004": "unsafe",
         "SITE007": "unsafe",
         "FM003": "display-only",
     }
+
+
+def test_mkd002_removes_a_destinations_quotes_with_unsafe_fixes_alone():
+    source = (
+        '\ufeff---\r\ntitle: "标题"\r\n---\r\n中文 [a]("https://x.example/a") and [b](\u201cb.md\u201d) [c]("x)\r\n'
+    )
+    assert fixed(source, unsafe=False) == source
+    assert (
+        fixed(source) == '\ufeff---\r\ntitle: "标题"\r\n---\r\n中文 [a](https://x.example/a) and [b](b.md) [c]("x)\r\n'
+    )

@@ -252,6 +252,31 @@ def test_link_url_accepts_every_valid_scheme_and_catches_near_misses():
     ]
 
 
+def test_link_url_reports_a_destination_in_quotes():
+    """vitess.io's `[How Shopify scaled …]("https://shopify.engineering/…")`: the quotes are part of the URL, a
+    relative path (Goldmark writes `href="%22https://…%22"`; Hugo's embedded link hook fails the build on it)."""
+    source = (
+        TOML
+        + "中文[a](\"https://x.example/a\") [b](\u201chttps://y.example\u201d) [c]('b.md')\r\n"
+        + '😀 [d]("https://z.example) [e][r] [f](<"q">)\r\n\r\n[r]: "https://r.example"\r\n'
+    )
+    found = md(
+        source,
+        [(4, 7, "MKD002"), (4, 34, "MKD002"), (4, 59, "MKD002"), (5, 7, "MKD002"), (5, 39, "MKD002"), (7, 6, "MKD002")],
+    )
+    assert found[0].message == (
+        'link destination in quotes, which are part of the URL (a relative path): `"https://x.example/a"`'
+    )
+    assert [d.fix.edits[0].content if d.fix else None for d in found] == [
+        "https://x.example/a",
+        "https://y.example",
+        "b.md",
+        None,  # (no closing quote)
+        "q",  # (`<q>`)
+        "https://r.example",
+    ]
+
+
 def test_link_url_scheme_options_and_shortcode_destinations():
     source = YAML + "[a](ftp://x.example/f) [b](tel:+1) [c](https://x.example) [d](javascript:void(0))\n"
     strict = {"link-url": {"allowed-schemes": ["tel"], "denied-schemes": []}}

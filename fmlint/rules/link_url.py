@@ -5,7 +5,11 @@ Checks each link's destination: any scheme that is valid by RFC 3986 is
 accepted (`vscode:extension/…`, `ftp:`, `mailto:`, `tel:`), but a scheme one
 typing slip away from `http`, `https` or `mailto` (`ttps://`, `htps://`,
 `hhtp://`, `mialto:`) is reported with the scheme it resembles, and so are
-`http//…` without its colon and Windows paths (`C:\\Users\\…`). An `http`/`https`
+`http//…` without its colon and Windows paths (`C:\\Users\\…`). A destination
+in quotes (`[x]("https://…")`, pasted from an HTML attribute) is reported too:
+Markdown has no quoted destinations, so the quotes are part of a relative URL
+(Goldmark writes `href="%22https://…%22"`); the fix (unsafe: the page then
+links elsewhere) removes them. An `http`/`https`
 URL needs a host, and spaces or control characters must be percent-encoded.
 Schemes in `denied-schemes` are reported (by default `javascript:`,
 `vbscript:` and `file:`, which Hugo's renderer, Goldmark, drops from links);
@@ -54,13 +58,16 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from fmlint.diagnostics import Problem
+from fmlint.fix.model import UNSAFE, Edit, Fix
+from fmlint.markdown import Link
 from fmlint.rules.base import Context, Rule
 from fmlint.urls import REMOTE_SCHEMES, parse, scheme_of, scheme_typo, url_error
 
 NEEDS = ("markdown",)
 OPTIONS = {"allowed-schemes": [], "denied-schemes": ["javascript", "vbscript", "file"]}
-RULES = (Rule("MKD002", "link-url", "A link destination that is not a valid URL or path."),)
+RULES = (Rule("MKD002", "link-url", "A link destination that is not a valid URL or path.", fix=UNSAFE),)
 _HTTP = ("https://", "http://")
+_QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019"}  # an opening quote → its closing one
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -73,9 +80,25 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             continue
         if url.startswith(_HTTP) and (parts := parse(url)) is not None and parts.plain:
             continue  # most links: a plain http(s) URL, which every check below lets through
+        if url[0] in _QUOTES:
+            message = f"link destination in quotes, which are part of the URL (a relative path): `{url}`"
+            yield Problem("MKD002", message, link.url_span, fix=_unquoted(ctx, link, allowed, denied))
+            continue
         error = _error(url, allowed, denied)
         if error is not None:
             yield Problem("MKD002", f"link {error}: `{url}`", link.url_span)
+
+
+def _unquoted(ctx: Context, link: Link, allowed: set[str], denied: set[str]) -> Fix | None:
+    """The destination without its quotes, when it is written as read, closed by the matching quote, and valid
+    without them (as this rule judges)."""
+    url, span = link.url, link.url_span
+    inner = url[1:-1]
+    if len(url) < 3 or url[-1] != _QUOTES[url[0]] or ctx.doc.text[span.start : span.end] != url:
+        return None
+    if _error(inner, allowed, denied) is not None:
+        return None
+    return Fix(UNSAFE, f"write `{inner}` without its quotes", (Edit.replace(span, inner),))
 
 
 def _error(url: str, allowed: set[str], denied: set[str]) -> str | None:
