@@ -216,3 +216,47 @@ def test_hugo_writes_each_dot_slash_link_fmlint_reports_as_the_home_pages(tmp_pa
         "/docs/b/": ["/?tab=1#bee", "../leaf/#setup"],
         "/zh/docs/leaf/": ["/zh/#setup"],
     }
+
+
+def folder_and_leaf_site(root: Path, multilingual: bool) -> None:
+    """`[e](../ops#exec)` from `ops/other.md`: the folder `ops/` (its `_index.md`, `overview` but no `exec`) to an
+    editor and to Hugo's embedded hook (a multilingual site's), `ops/ops.md` (`exec` but no `overview`) to a
+    browser reading the page's URL, `/ops/other/`, when Hugo writes the link as it is."""
+    config = 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term", "rss", "sitemap"]\n'
+    languages = "[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n" if multilingual else ""
+    write(
+        root,
+        {
+            "hugo.toml": config + languages,
+            "layouts/_default/single.html": "{{ .Content }}",
+            "layouts/_default/list.html": "{{ .Content }}",
+            "content/ops/_index.md": page("title: Ops", body="## Overview\n"),
+            "content/ops/ops.md": page("title: Ops page", body="## Exec\n"),
+            "content/ops/other.md": page("title: Other", body="Ü [e](../ops#exec) [o](../ops#overview)\n"),
+        },
+    )
+
+
+FOLDER_LINKS = {  # multilingual → the link fmlint reports, and each link as Hugo writes it
+    True: ("content/ops/other.md:5:7-5:18 SITE004", ["/ops/#exec", "/ops/#overview"]),
+    False: ("content/ops/other.md:5:24-5:39 SITE004", ["../ops#exec", "../ops#overview"]),
+}
+
+
+@pytest.mark.parametrize("multilingual", [True, False])
+def test_a_folder_link_through_hugos_embedded_hook_is_the_folders_page_alone(tmp_path, multilingual):
+    """vitess.io's `[here](../vreplication#exec)` in four versions of `reference/vreplication/vreplicationexec.md`
+    (a page `vreplication.md` beside it has `exec`; the section has not)."""
+    folder_and_leaf_site(tmp_path, multilingual)
+    assert placed(site_findings(tmp_path)) == [FOLDER_LINKS[multilingual][0]]
+
+
+@needs_hugo
+@pytest.mark.parametrize("multilingual", [True, False])
+def test_hugo_writes_a_folder_link_as_the_folders_page_through_its_embedded_hook(tmp_path, multilingual):
+    folder_and_leaf_site(tmp_path, multilingual)
+    out = tmp_path / "public"
+    subprocess.run([HUGO, "--quiet", "-s", str(tmp_path), "-d", str(out)], env=_quiet_env(), check=True)
+    assert re.findall(r'href="([^"]+)"', (out / "ops/other/index.html").read_text()) == FOLDER_LINKS[multilingual][1]
+    assert re.findall(r'id="([^"]+)"', (out / "ops/index.html").read_text()) == ["overview"]
+    assert re.findall(r'id="([^"]+)"', (out / "ops/ops/index.html").read_text()) == ["exec"]

@@ -393,8 +393,10 @@ def _folder_page(index: SiteIndex, page: Page, target: str, found: Page, fragmen
     """A relative link to a folder holding a page's file (``../#setup``): that page, as an editor and a link
     render hook's ``GetPage`` read it.  A browser reads it from the page's URL, which for a page that is not its
     folder's (``contributing/pull-requests.md`` at ``/docs/contributing/pull-requests/``) is a folder down: the
-    fragment may be an ID of the page there too (opentelemetry.io's hook leaves relative links as written)."""
-    if not fragment or page.name in ("index", "_index"):
+    fragment may be an ID of the page there too (opentelemetry.io's hook leaves relative links as written), unless
+    Hugo's embedded hook writes the page its ``GetPage`` finds from a regular page's folder (vitess.io's
+    ``../vreplication#exec`` from ``vreplication/vreplicationexec.md``: the section's ``…/vreplication/#exec``)."""
+    if not fragment or page.name in ("index", "_index") or index.config.link_hook:
         return Resolved(found, fragment)
     by_url = _relative_url(index, page, target).page
     return Resolved(found, fragment, also=by_url if by_url is not found else None)
