@@ -212,7 +212,9 @@ class SiteIndex(msgspec.Struct, dict=True):
     by_key: dict[tuple[str, str], list[Page]] = msgspec.field(default_factory=dict)  # (language, key)
     by_base_name: dict[tuple[str, str], list[Page]] = msgspec.field(default_factory=dict)
     by_url: dict[str, Page] = msgspec.field(default_factory=dict)  # ``refs.url_key`` of each page's URL
-    alias_urls: set[str] = msgspec.field(default_factory=set)  # ``url_key`` of every alias (links to them are fine)
+    # ``url_key`` of every alias → the pages claiming it (a link there leads to the one Hugo keeps; none known:
+    # Hugo's redirect from the default language's folder)
+    alias_urls: dict[str, list[Page]] = msgspec.field(default_factory=dict)
     # (language, folder) → its pages
     children: dict[tuple[str, str], list[Page]] = msgspec.field(default_factory=dict)
     # URL keys of the folders whose pages no file shows: content adapters, mounts of what is missing; and, led by
@@ -409,7 +411,7 @@ class SiteIndex(msgspec.Struct, dict=True):
                 home.key = _key(home)
                 self.pages.append(home)
             if self.config.multilingual and not self.config.default_in_subdir:  # `/en/` redirects to `/`
-                self.alias_urls.add(url_key(f"/{self.config.default_language}/"))
+                self.alias_urls.setdefault(url_key(f"/{self.config.default_language}/"), [])
         known = sections | tops
         config = self.config
         headless, id_type, terms, dashes = config.headless, config.heading_ids, config.definition_ids, config.dashes
@@ -427,10 +429,11 @@ class SiteIndex(msgspec.Struct, dict=True):
                     self.by_url.setdefault(url_key(page.url[: -len(".html")]), page)
             if page.kind == "page":
                 self.children.setdefault((page.language, container(page).rstrip("/")), []).append(page)
-            if page.facts.aliases:  # with ``disableAliases`` too: such sites redirect them another way
-                self.alias_urls.update(url_key(alias_url(self.config, page, a.value)) for a in page.facts.aliases)
+            for alias in page.facts.aliases:  # with ``disableAliases`` too: such sites redirect them another way
+                self.alias_urls.setdefault(url_key(alias_url(self.config, page, alias.value)), []).append(page)
             if self.config.redirect_params and page.renders:
-                self.alias_urls.update(map(url_key, param_redirects(self.config, page)))
+                for redirect in param_redirects(self.config, page):
+                    self.alias_urls.setdefault(url_key(redirect), []).append(page)
             if page.file is not None:
                 self.by_base_name.setdefault(base_name_key(page), []).append(page)
 
@@ -443,7 +446,8 @@ class SiteIndex(msgspec.Struct, dict=True):
                 self.by_url.setdefault(url_key(page.url[: -len(".html")]), page)
             elif extensionless(page.url):  # (Jekyll writes `permalink: /labs/lab1` to `lab1.html`)
                 self.by_url.setdefault(url_key(page.url + ".html"), page)
-        self.alias_urls.update(url_key(item.value) for item in page.facts.lists.get("redirect_from", ()))
+        for item in page.facts.lists.get("redirect_from", ()):
+            self.alias_urls.setdefault(url_key(item.value), []).append(page)
         if "_posts" in page.folder.split("/"):
             self.posts.setdefault(page.name, page)
 

@@ -657,10 +657,12 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0, below: bool = True,
     found = index.by_url.get(url_key(path))
     if found is not None:
         return Resolved(found, unquote(fragment))
+    claimed = index.alias_urls.get(url_key(path))
+    if claimed is not None:
+        return _through_alias(claimed, unquote(fragment))
     first = path.strip("/").split("/", 1)[0].lower()
     if (
-        url_key(path) in index.alias_urls
-        or matches(config.redirects, path)
+        matches(config.redirects, path)
         or first in (config.taxonomies if "/" in path.strip("/") else config.taxonomy_lists)  # (a term's, the list)
         or index.unseen(url_key(path))
         or _served(index, "static", path)
@@ -680,6 +682,18 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0, below: bool = True,
     problem = f"`{path}` is no page's URL (nor an alias, a taxonomy page or a file in static/)"
     problem += _elsewhere(index, path, below)
     return _missing(index, fragment, problem, path, language, written)
+
+
+def _through_alias(pages: list[Page], fragment: str) -> Resolved:
+    """A link to an alias of ``pages`` with a ``#fragment``: the page Hugo writes the alias for, where the fragment
+    is judged (vitess.io's 2015 post links `/user-guide/sharding.html#resharding`, an alias of a page without that
+    heading). Where several pages claim it (SITE001: Hugo keeps one of them), one that has the fragment as its own
+    ID makes it fine; else it is judged at the first two. Not judged without a fragment, nor where a page claiming
+    it is not built (a draft, a headless bundle) or none is known."""
+    built = [page for page in pages if page.renders and not page.facts.draft]
+    if not fragment or not built or len(built) < len(pages) or any(page.has_id(fragment) for page in built[1:]):
+        return _SKIP
+    return Resolved(built[0], fragment, also=built[1] if len(built) > 1 else None)
 
 
 def _elsewhere(index: SiteIndex, path: str, below: bool = True) -> str:
