@@ -931,7 +931,9 @@ def _trim_url(url: str) -> str:
 def _destination_span(
     doc: Document, span: Span, attrs: dict[str, Any], offsets: _Offsets, definitions: _Definitions
 ) -> Span:
-    """Where the destination is written: inside ``(…)``, or in the reference definition."""
+    """Where the destination is written: inside ``(…)`` or ``<…>`` (an autolink), or in the reference definition."""
+    if attrs["link_type"] in ("Autolink", "Email"):
+        return Span(span.start + 1, span.end - 1) if doc.source(span).startswith("<") else span
     if attrs["link_type"] != "Inline":
         byte_range = definitions.get(attrs["id"])
         if byte_range is None:
