@@ -11,6 +11,7 @@ system, as before.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -18,6 +19,9 @@ from urllib.parse import urljoin
 
 import pytest
 from test_site_rules import HUGO, _quiet_env, needs_hugo, page, placed, site_findings, write
+
+from fmlint.config.settings import Settings
+from fmlint.runner import run
 
 BADGER = "A [r](../../operations/tools/#remote) x\n\nB [t](tools.md) x\n\nC [u](../../operations/tools.md) x\n"
 OPERATIONS = "D [v](tools.md) x\n\nE [w](./tools/) x\n"
@@ -260,3 +264,49 @@ def test_hugo_writes_a_folder_link_as_the_folders_page_through_its_embedded_hook
     assert re.findall(r'href="([^"]+)"', (out / "ops/other/index.html").read_text()) == FOLDER_LINKS[multilingual][1]
     assert re.findall(r'id="([^"]+)"', (out / "ops/index.html").read_text()) == ["overview"]
     assert re.findall(r'id="([^"]+)"', (out / "ops/ops/index.html").read_text()) == ["exec"]
+
+
+SCHEMES = "Ü [f](ftp://x.example/a) [t](tel:+123) [m](mailto:a@b.example) [h](https://x.example/) <irc://x.example>\n"
+FILTERED = ["content/docs/leaf.md:5:7", "content/docs/leaf.md:5:30", "content/docs/leaf.md:5:89"]
+
+
+def schemes_site(root: Path, multilingual: bool) -> None:
+    config = 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term", "rss", "sitemap"]\n'
+    languages = "[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n" if multilingual else ""
+    write(
+        root,
+        {
+            "hugo.toml": config + languages,
+            "layouts/_default/single.html": "{{ .Content }}",
+            "layouts/_default/list.html": "{{ .Content }}",
+            "content/docs/leaf.md": page("title: Leaf", body=SCHEMES),
+        },
+    )
+
+
+@pytest.mark.parametrize("multilingual", [True, False])
+def test_schemes_hugos_embedded_hook_writes_as_zgotmplz(tmp_path, multilingual):
+    """keda.sh's `[…](ftp://ita.ee.lbl.gov/…)` in a copy without its own hook: Go's html/template lets only http,
+    https and mailto into an `href`, and Hugo's embedded hook writes any other as `#ZgotmplZ` (autolinks too)."""
+    schemes_site(tmp_path, multilingual)
+    settings = Settings(enabled_codes=frozenset({"MKD002"}))
+    found = run([str(tmp_path / "content/docs/leaf.md")], lambda path: settings, jobs=1).diagnostics
+    assert [f"{os.path.relpath(d.path, tmp_path)}:{d.line}:{d.column}" for d in found] == (
+        FILTERED if multilingual else []
+    )
+    assert not found or found[0].message == (
+        "link scheme `ftp:` is written as `#ZgotmplZ`: Hugo's embedded link render hook, which this site uses (a "
+        "multilingual one without a hook of its own), lets only http, https and mailto URLs through: "
+        "`ftp://x.example/a`"
+    )
+
+
+@needs_hugo
+@pytest.mark.parametrize("multilingual", [True, False])
+def test_hugo_writes_zgotmplz_exactly_for_the_links_mkd002_reports(tmp_path, multilingual):
+    schemes_site(tmp_path, multilingual)
+    out = tmp_path / "public"
+    subprocess.run([HUGO, "--quiet", "-s", str(tmp_path), "-d", str(out)], env=_quiet_env(), check=True)
+    hrefs = re.findall(r'href="([^"]+)"', (out / "docs/leaf/index.html").read_text())
+    written = ["ftp://x.example/a", "tel:+123", "mailto:a@b.example", "https://x.example/", "irc://x.example"]
+    assert hrefs == [("#ZgotmplZ" if multilingual and at in (0, 1, 4) else href) for at, href in enumerate(written)]

@@ -9,7 +9,10 @@ typing slip away from `http`, `https` or `mailto` (`ttps://`, `htps://`,
 in quotes (`[x]("https://…")`, pasted from an HTML attribute) is reported too:
 Markdown has no quoted destinations, so the quotes are part of a relative URL
 (Goldmark writes `href="%22https://…%22"`); the fix (unsafe: the page then
-links elsewhere) removes them. An `http`/`https`
+links elsewhere) removes them. On a Hugo site that renders links with Hugo's
+embedded link render hook (a multilingual site without a hook of its own), a
+URL of any other scheme than http, https and mailto (`ftp:`, `tel:`,
+`vscode:`) is reported: the hook writes it as `#ZgotmplZ`. An `http`/`https`
 URL needs a host, and spaces or control characters must be percent-encoded.
 Schemes in `denied-schemes` are reported (by default `javascript:`,
 `vbscript:` and `file:`, which Hugo's renderer, Goldmark, drops from links);
@@ -67,6 +70,7 @@ NEEDS = ("markdown",)
 OPTIONS = {"allowed-schemes": [], "denied-schemes": ["javascript", "vbscript", "file"]}
 RULES = (Rule("MKD002", "link-url", "A link destination that is not a valid URL or path.", fix=UNSAFE),)
 _HTTP = ("https://", "http://")
+_TEMPLATE_SAFE = frozenset(("http", "https", "mailto"))  # the schemes Go's html/template writes in an href
 _QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019"}  # an opening quote → its closing one
 
 
@@ -84,9 +88,26 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             message = f"link destination in quotes, which are part of the URL (a relative path): `{url}`"
             yield Problem("MKD002", message, link.url_span, fix=_unquoted(ctx, link, allowed, denied))
             continue
-        error = _error(url, allowed, denied)
+        error = _error(url, allowed, denied) or _filtered(ctx, url)
         if error is not None:
             yield Problem("MKD002", f"link {error}: `{url}`", link.url_span)
+
+
+def _filtered(ctx: Context, url: str) -> str | None:
+    """Why Hugo's embedded link render hook writes ``url`` (a valid URL of a scheme other than http, https and
+    mailto) as ``#ZgotmplZ``: Go's html/template lets no other scheme into an ``href``."""
+    scheme = scheme_of(url)
+    if scheme is None or scheme in _TEMPLATE_SAFE or ctx.doc.path.startswith("<"):
+        return None
+    from fmlint.site.config import site_of
+
+    site = site_of(ctx.doc.path)
+    if site is None or not site.link_hook:
+        return None
+    return (
+        f"scheme `{scheme}:` is written as `#ZgotmplZ`: Hugo's embedded link render hook, which this site uses "
+        "(a multilingual one without a hook of its own), lets only http, https and mailto URLs through"
+    )
 
 
 def _unquoted(ctx: Context, link: Link, allowed: set[str], denied: set[str]) -> Fix | None:
