@@ -277,6 +277,10 @@ def test_link_url_reports_a_destination_in_quotes():
     ]
 
 
+def test_link_url_of_an_autolink_located_inside_its_angle_brackets():
+    md(YAML + "😀 <https:/x.example> 中文 <ttps://y.example>\r\n", [(4, 4, "MKD002"), (4, 26, "MKD002")])
+
+
 def test_link_url_scheme_options_and_shortcode_destinations():
     source = YAML + "[a](ftp://x.example/f) [b](tel:+1) [c](https://x.example) [d](javascript:void(0))\n"
     strict = {"link-url": {"allowed-schemes": ["tel"], "denied-schemes": []}}
