@@ -1,4 +1,4 @@
-"""Links to an alias URL with a ``#fragment``: judged at the page Hugo writes the alias for.
+"""Links to a URL several pages claim (an alias, pages written to one path) with a ``#fragment``.
 
 vitess.io's 2015 post links ``http://vitess.io/user-guide/sharding.html#resharding``:
 an alias that twelve versions of one page claim, none of which has that heading
@@ -64,3 +64,35 @@ def test_each_alias_fragment_fmlint_reports_is_missing_where_hugos_alias_leads(t
     for alias, fragments in FINE.items():
         assert set(fragments) <= ids_where(alias)
     assert not (out / "drafty").exists()  # (a draft's alias is not written: left to the build, as before)
+
+
+TWINS_SITE = {
+    "hugo.toml": 'baseURL = "https://shop.acme.io/"\ndisableKinds = ["taxonomy", "term", "rss", "sitemap"]\n',
+    "layouts/_default/single.html": "{{ .Content }}",
+    "layouts/_default/list.html": "{{ .Content }}",
+    "content/docs/k.md": page("title: Legacy", body="## Legacy\n"),
+    "content/docs/k/index.md": page("title: K", body="## Traffic\n"),
+    "content/docs/guide.md": page(
+        "title: Guide", body="[t](/docs/k/#traffic) [l](/docs/k/#legacy) [n](/docs/k/#nowhere)\n"
+    ),
+}
+
+
+def test_a_fragment_of_a_url_two_pages_are_written_to_is_fine_in_either(tmp_path):
+    """spinnaker.io's `reference/providers/kubernetes.md` and `kubernetes/index.md`, both written to
+    `/docs/reference/providers/kubernetes/` (SITE001): `#traffic` is an ID of the second, which the build kept;
+    fmlint had judged it at the first alone (4 false SITE004)."""
+    write(tmp_path, TWINS_SITE)
+    assert placed(site_findings(tmp_path)) == [
+        "content/docs/guide.md:5:48-5:64 SITE004",
+        "content/docs/k.md:1:1-1:1 SITE001",
+        "content/docs/k/index.md:1:1-1:1 SITE001",
+    ]
+
+
+@needs_hugo
+def test_hugo_writes_one_of_two_pages_at_one_url(tmp_path):
+    write(tmp_path, TWINS_SITE)
+    out = tmp_path / "public"
+    subprocess.run([HUGO, "--quiet", "-s", str(tmp_path), "-d", str(out)], env=_quiet_env(), check=True)
+    assert re.findall(r'id="([^"]+)"', (out / "docs/k/index.html").read_text()) in (["legacy"], ["traffic"])

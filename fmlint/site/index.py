@@ -212,6 +212,7 @@ class SiteIndex(msgspec.Struct, dict=True):
     by_key: dict[tuple[str, str], list[Page]] = msgspec.field(default_factory=dict)  # (language, key)
     by_base_name: dict[tuple[str, str], list[Page]] = msgspec.field(default_factory=dict)
     by_url: dict[str, Page] = msgspec.field(default_factory=dict)  # ``refs.url_key`` of each page's URL
+    twins: dict[str, list[Page]] = msgspec.field(default_factory=dict)  # the URL keys of several pages (``_at_url``)
     # ``url_key`` of every alias → the pages claiming it (a link there leads to the one Hugo keeps; none known:
     # Hugo's redirect from the default language's folder)
     alias_urls: dict[str, list[Page]] = msgspec.field(default_factory=dict)
@@ -293,6 +294,18 @@ class SiteIndex(msgspec.Struct, dict=True):
         folder), if the index holds it."""
         base = self.config.root if name.startswith("@site/") else page.absolute_folder
         return self.by_file.get(os.path.normpath(os.path.join(base, name.removeprefix("@site/"))))
+
+    def _at_url(self, page: Page) -> None:
+        """``page`` at its URL: the first page there is the one a link to it finds; the others written to it (a
+        collision, SITE001: the generator keeps one of them) are its twins."""
+        key = url_key(page.url)
+        first = self.by_url.setdefault(key, page)
+        if first is not page:
+            self.twins.setdefault(key, [first]).append(page)
+
+    def same_url(self, page: Page) -> list[Page]:
+        """The other pages written to ``page``'s URL, any of which the generator may keep (``_at_url``)."""
+        return [twin for twin in self.twins.get(url_key(page.url), ()) if twin is not page] if self.twins else []
 
     def ids_written(self, page: Page) -> bool:
         """Whether a shortcode the page calls or its own layout template writes IDs fmlint does not see (the
@@ -387,7 +400,7 @@ class SiteIndex(msgspec.Struct, dict=True):
                     page.renders = bool(page.url) and not page.facts.draft
                     page.decided_by = page.facts.slug
                     if page.url:  # drafts too: a link to one is told so
-                        self.by_url.setdefault(url_key(page.url), page)
+                        self._at_url(page)
                 if page.file is not None:  # (a relative link to a moved file names it: ``refs._missing``)
                     self.by_base_name.setdefault(base_name_key(page), []).append(page)
             return
@@ -424,7 +437,7 @@ class SiteIndex(msgspec.Struct, dict=True):
             page.url, page.decided_by = _url(config, page)
             self.by_key.setdefault((page.language, page.key), []).append(page)
             if page.renders:
-                self.by_url.setdefault(url_key(page.url), page)
+                self._at_url(page)
                 if page.url.endswith(".html"):  # (servers give `/a/b.html` for `/a/b` too: Netlify, GitHub Pages)
                     self.by_url.setdefault(url_key(page.url[: -len(".html")]), page)
             if page.kind == "page":
@@ -441,7 +454,7 @@ class SiteIndex(msgspec.Struct, dict=True):
         """A Jekyll page's URL (``/a.html`` is ``/a`` too, as GitHub Pages serves it), its ``redirect_from``
         URLs (jekyll-redirect-from), and a post's name (``{% post_url %}`` names it)."""
         if page.renders:
-            self.by_url.setdefault(url_key(page.url), page)
+            self._at_url(page)
             if page.url.endswith(".html"):
                 self.by_url.setdefault(url_key(page.url[: -len(".html")]), page)
             elif extensionless(page.url):  # (Jekyll writes `permalink: /labs/lab1` to `lab1.html`)
