@@ -191,11 +191,13 @@ def built_agreement(folder: str, path: str, output: str, links: bool = False) ->
 
 @cache
 def _ids(page_file: str) -> set[str]:
-    """The ``id``s of a built page."""
+    """The ``id``s of a built page, and the ``name``s of its ``<a>`` tags (a browser scrolls to ``<a name="x">``
+    for ``#x`` too: HTML's indicated part of the document)."""
     import html
 
     text = Path(page_file).read_text(encoding="utf-8", errors="replace")
-    return {html.unescape(found) for found in re.findall(r'\bid="([^"]*)"', text)}
+    names = re.findall(r'<a\b[^>]*\bname="([^"]*)"', text)
+    return {html.unescape(found) for found in [*re.findall(r'\bid="([^"]*)"', text), *names]}
 
 
 def _broken_links(
