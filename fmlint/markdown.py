@@ -37,6 +37,7 @@ import msgspec
 
 from fmlint.document import Document
 from fmlint.fix.model import Edit
+from fmlint.goldmark_text import DropMarks, unmarked
 from fmlint.positions import Place, Span
 
 
@@ -120,7 +121,8 @@ class Heading(msgspec.Struct, frozen=True, gc=False):
     span: Span  # the whole heading (both lines of a setext heading)
     nested: bool = False  # inside a block quote, list item or footnote: not part of the article's outline
     # the text with the ``--`` and ``---`` outside code spans marked (EN_DASH, EM_DASH), as a typographer
-    # (goldmark's, on by default in Hugo) replaces them; "" when there are none
+    # (goldmark's, on by default in Hugo) replaces them, and what Hugo's heading text drops marked
+    # (``fmlint.goldmark_text``); "" when there are neither
     typographic: str = ""
 
 
@@ -539,27 +541,39 @@ _BEFORE, _IN_RUN, _AFTER, _NO_RUN = "before", "in", "after", "no"
 
 class _Heading:
     """Collects a heading's plain text (inline markup removed), and where its code spans are when a dash run
-    may need marking (:attr:`Heading.typographic`)."""
+    may need marking, and where Hugo's heading text drops some (:attr:`Heading.typographic`)."""
 
-    __slots__ = ("code", "dashes", "level", "range", "text")
+    __slots__ = ("code", "dashes", "level", "marks", "range", "text")
 
     def __init__(self, level: int, byte_range: ByteRange) -> None:
         self.level = level
         self.range = byte_range
-        self.text: list[str] = []
+        self.text: list[str] = []  # (with the marks of ``marks``)
         self.code: list[int] = []  # the parts of ``text`` that are code spans
         self.dashes = False  # a part outside code holds "--"
+        self.marks = DropMarks()
 
     def see(self, event: Any) -> bool:
         if type(event) is dict:
             text = event.get("Text")
             if text:
-                self.text.append(text)
+                self.marks.text(text, self.text)
                 self.dashes = self.dashes or "--" in text
             elif text := event.get("Code"):
-                self.code.append(len(self.text))
-                self.text.append(text)
+                self.code.append(self.marks.element(text, self.text))
+            elif "Start" in event or "End" in event:
+                self.marks.event(event, self.text)
+            elif "InlineHtml" in event or "FootnoteReference" in event or "InlineMath" in event:
+                self.marks.element("", self.text)
+        else:  # (a line break)
+            self.marks.element("", self.text)
         return True
+
+    def heading(self, span: Span, nested: bool) -> Heading:
+        text = "".join(self.text)
+        marked = self.marks.marked
+        typographic = self.typographic() if self.dashes or marked else ""
+        return Heading(self.level, (unmarked(text) if marked else text).strip(), span, nested, typographic)
 
     def typographic(self) -> str:
         """The text with each run of dashes outside code spans as a typographer reads it from the left: ``---``
@@ -661,10 +675,7 @@ class _Walk:
                             self._end_paragraph(cast("_Paragraph | None", watch), index, containers > 0)
                             pending_at = self.pending_index
                     elif type(watch) is _Heading:
-                        text = "".join(watch.text).strip()
-                        span = offsets.block_span(watch.range)
-                        marked = watch.typographic() if watch.dashes else ""
-                        view.headings.append(Heading(watch.level, text, span, containers > 0, marked))
+                        view.headings.append(watch.heading(offsets.block_span(watch.range), containers > 0))
                     elif block is not None:
                         self._end_html_block(offsets.block_span(block), containers > 0)
                     block = watch = None

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache, partial
 from typing import Literal
 
+from fmlint.goldmark_text import DROP_END, goldmark_text, unmarked
 from fmlint.markdown import EM_DASH, EN_DASH
 from fmlint.site.hugo_paths import remove_accents
 
@@ -321,7 +322,7 @@ def ordered_ids(
     """The ID of each of a page's anchors (see :func:`heading_ids`), in their order; "" for one without."""
     if suffixes_own_way(id_type):
         dashed = [
-            (_dashed(text, dashes), custom_id(custom, id_type) if custom else "", heading)
+            (_dashed(text, dashes, id_type), custom_id(custom, id_type) if custom else "", heading)
             for text, custom, heading in anchors
         ]
         if id_type.startswith(PYTHON_MARKDOWN):
@@ -352,7 +353,7 @@ def base_ids(
         if custom and customs:
             yield custom_id(custom, id_type), True
         else:
-            yield slugs[_dashed(written, dashes)] or ("heading" if heading else "id"), False
+            yield slugs[_dashed(written, dashes, id_type)] or ("heading" if heading else "id"), False
 
 
 def suffixes_own_way(id_type: str) -> bool:
@@ -388,7 +389,7 @@ def _kramdown_id() -> re.Pattern[str]:
 def base_id(text: str, id_type: str, dashes: tuple[str, str]) -> str:
     """The ID a heading of ``text`` gets before any duplicate's suffix ("" for none: kramdown's ``auto_ids``
     off; the cached slugs ``heading_ids`` made)."""
-    text = _dashed(text, dashes)
+    text = _dashed(text, dashes, id_type)
     if id_type.startswith(KRAMDOWN + ":"):
         _, parser, prefix = id_type.split(":", 2)
         slug = "" if parser == "none" else _kramdown_basic(text) if parser == "kramdown" else _kramdown_gfm(text)
@@ -406,7 +407,12 @@ def every_slug(text: str, dashes: tuple[str, str]) -> frozenset[str]:
     return frozenset(slug(each) for each in written for slug in slugs)
 
 
-def _dashed(text: str, dashes: tuple[str, str]) -> str:
+def _dashed(text: str, dashes: tuple[str, str], id_type: str = "") -> str:
+    """A heading's marked text as the site reads it: the dashes its typographer writes, and for Hugo's ID types
+    (goldmark's) what Hugo's heading text drops dropped (``fmlint.goldmark_text``; on with the typographer when
+    the dashes are not as written)."""
+    if DROP_END in text:
+        text = goldmark_text(text, dashes != WRITTEN_DASHES) if id_type in _GOLDMARK else unmarked(text)
     if EN_DASH in text or EM_DASH in text:
         return text.replace(EN_DASH, dashes[0]).replace(EM_DASH, dashes[1])
     return text
