@@ -271,7 +271,11 @@ as goldmark reads them: `{{#v0.14.2}}` keeps its dots) and the
 part of the heading's text, and so of its ID); definition terms count with
 `autoDefinitionTermID`, and so do the `id`s of HTML tags (`<a id="x"></a>`);
 the dashes of Hugo's typographer (`--`, `---`; on by default, `enDash` and
-`emDash` as configured) are dropped as goldmark drops them.
+`emDash` as configured) are dropped as goldmark drops them. Of an emphasis,
+a link or a strikethrough in a heading Hugo reads only the first child: its
+text up to a typographer's quote, dash or ellipsis, another element, a `[` or
+a URL (`### **Migrate from 'SDK v1'**` is `#migrate-from`; `*It's* fine`
+`#it-fine`).
 Footnote anchors are not checked, nor fragments of a page that calls a
 `{{{{% name %}}}}` shortcode without content (the Markdown it writes, headings
 included, is not seen) or a `{{{{< name >}}}}` shortcode whose template (the
