@@ -10,7 +10,8 @@ in quotes (`[x]("https://…")`, pasted from an HTML attribute) is reported too:
 Markdown has no quoted destinations, so the quotes are part of a relative URL
 (Goldmark writes `href="%22https://…%22"`); the fix (unsafe: the page then
 links elsewhere) removes them. On a Hugo site that renders links with Hugo's
-embedded link render hook (a multilingual site without a hook of its own), a
+embedded link render hook (a site on one host that configures its languages,
+one is enough, without a hook of its own), a
 URL of any other scheme than http, https and mailto (`ftp:`, `tel:`,
 `vscode:`) is reported: the hook writes it as `#ZgotmplZ`. An `http`/`https`
 URL needs a host, and spaces or control characters must be percent-encoded.
@@ -106,7 +107,8 @@ def _filtered(ctx: Context, url: str) -> str | None:
         return None
     return (
         f"scheme `{scheme}:` is written as `#ZgotmplZ`: Hugo's embedded link render hook, which this site uses "
-        "(a multilingual one without a hook of its own), lets only http, https and mailto URLs through"
+        "(its languages configured, on one host, without a hook of its own), lets only http, https and mailto URLs "
+        "through"
     )
 
 

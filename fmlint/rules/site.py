@@ -182,8 +182,8 @@ browser resolves it, then judged so (on Docusaurus sites a bare word too,
 reported); on Hugo sites a link that names a page by
 its content path from the page's folder counts too (link render hooks, Hugo's
 own among them, resolve it so), and a bare word (`g`) is left to the site's
-render hook. Where Hugo's embedded link render hook is used (a multilingual
-site without a hook of its own), `./#setup` (`./`, `./?tab=1`) is reported on
+render hook. Where Hugo's embedded link render hook is used (a site on one host
+that configures its languages, one is enough, without a hook of its own), `./#setup` (`./`, `./?tab=1`) is reported on
 any page but the home page: the hook trims `./` and looks up the page `""`, the
 home page, and writes `/#setup`. A Hugo site that does not use Hugo's embedded link hook, and
 whose own and themes' link hooks neither find pages (`GetPage`, `ref`) nor
@@ -299,7 +299,7 @@ have it); when none is found, the page's fragments are not judged. In MDX
 site's folder) adds its headings; where it is no content file fmlint read,
 the page's fragments are not judged. An HTML
 content page's IDs are its tags' `id`s. Where Hugo's embedded link render hook
-is used (a multilingual site without a hook of its own), a same-page
+is used (a site on one host that configures its languages, without a hook of its own), a same-page
 `[x](#fragment)` link in a shortcode whose template renders it with
 `markdownify` is reported: rendered outside the page, it is written as the
 home page's `/#fragment`. {_SITE}
