@@ -20,8 +20,10 @@ from urllib.parse import urljoin
 import pytest
 from test_site_rules import HUGO, _quiet_env, needs_hugo, page, placed, site_findings, write
 
+from fmlint.cache import ResultCache
 from fmlint.config.settings import Settings
 from fmlint.runner import run
+from fmlint.site.config import forget_sites
 
 BADGER = "A [r](../../operations/tools/#remote) x\n\nB [t](tools.md) x\n\nC [u](../../operations/tools.md) x\n"
 OPERATIONS = "D [v](tools.md) x\n\nE [w](./tools/) x\n"
@@ -316,3 +318,18 @@ def test_hugo_writes_zgotmplz_exactly_for_the_links_mkd002_reports(tmp_path, lan
     written = ["ftp://x.example/a", "tel:+123", "mailto:a@b.example", "https://x.example/", "irc://x.example"]
     hooked = languages != "none"
     assert hrefs == [("#ZgotmplZ" if hooked and at in (0, 1, 4) else href) for at, href in enumerate(written)]
+
+
+def test_a_cached_result_is_not_served_once_the_site_takes_the_embedded_hook(tmp_path):
+    """The result cache's key holds whether the embedded hook renders the site's links: adding a languages table
+    to the configuration makes the `ftp:` link a finding in the next run, the file unchanged."""
+    site = tmp_path / "site"
+    schemes_site(site, "none")
+    settings = Settings(enabled_codes=frozenset({"MKD002"}))
+    cache = ResultCache(tmp_path / "cache")
+    paths = [str(site / "content/docs/leaf.md")]
+    assert run(paths, lambda path: settings, jobs=1, cache=cache).diagnostics == []
+    forget_sites()
+    (site / "hugo.toml").write_text((site / "hugo.toml").read_text() + LANGUAGES["one language"], encoding="utf-8")
+    found = run(paths, lambda path: settings, jobs=1, cache=ResultCache(tmp_path / "cache")).diagnostics
+    assert [f"{os.path.relpath(d.path, site)}:{d.line}:{d.column}" for d in found] == FILTERED
