@@ -9,9 +9,8 @@ a fragment any of them has is fine.
 from __future__ import annotations
 
 import re
-import subprocess
 
-from test_site_rules import HUGO, _quiet_env, needs_hugo, page, placed, site_findings, write
+from test_site_rules import hugo_build, needs_hugo, page, placed, site_findings, write
 
 POST = (
     "中文 [a](/old/page.html#setup) [b](/old/page.html#resharding) [c](/old/page.html)\n\n"
@@ -50,8 +49,7 @@ def test_each_alias_fragment_fmlint_reports_is_missing_where_hugos_alias_leads(t
     """Hugo writes each alias as a page that refreshes to its target (the one it kept of a shared alias): the
     fragments fmlint reports are no IDs there, those it lets through are."""
     write(tmp_path, ALIAS_SITE)
-    out = tmp_path / "public"
-    subprocess.run([HUGO, "--quiet", "-s", str(tmp_path), "-d", str(out)], env=_quiet_env(), check=True)
+    out = hugo_build(tmp_path)
 
     def ids_where(alias: str) -> set[str]:
         target = re.search(r'url=https://shop\.acme\.io/([^"]*)"', (out / alias).read_text()).group(1)
@@ -93,6 +91,5 @@ def test_a_fragment_of_a_url_two_pages_are_written_to_is_fine_in_either(tmp_path
 @needs_hugo
 def test_hugo_writes_one_of_two_pages_at_one_url(tmp_path):
     write(tmp_path, TWINS_SITE)
-    out = tmp_path / "public"
-    subprocess.run([HUGO, "--quiet", "-s", str(tmp_path), "-d", str(out)], env=_quiet_env(), check=True)
+    out = hugo_build(tmp_path)
     assert re.findall(r'id="([^"]+)"', (out / "docs/k/index.html").read_text()) in (["legacy"], ["traffic"])

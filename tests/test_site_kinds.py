@@ -8,10 +8,8 @@ them still matter; with ``term`` disabled neither does.
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
-from test_site_rules import HUGO, _quiet_env, needs_hugo, page, placed, site_findings, write
+from test_site_rules import hugo_build, needs_hugo, page, placed, site_findings, write
 
 BODY = "[t](/tags/tracing/) [l](/tags/)\n"
 LINKS = {"/tags/tracing/": "6:5-6:19", "/tags/": "6:25-6:31"}
@@ -47,8 +45,7 @@ def test_taxonomy_pages_by_kind(tmp_path, disabled):
 def test_taxonomy_pages_by_kind_as_hugo_builds_them(tmp_path, disabled):
     """Each link fmlint calls broken is a page Hugo does not write; SITE002 only where `/tags/tracing-/` is one."""
     kinds_site(tmp_path, disabled)
-    out = tmp_path / "public"
-    subprocess.run([HUGO, "--quiet", "-s", str(tmp_path), "-d", str(out)], env=_quiet_env(), check=True)
+    out = hugo_build(tmp_path)
     found = placed(site_findings(tmp_path))
     for link, span in LINKS.items():
         assert (f"content/a.md:{span} SITE003" in found) == (not (out / link.strip("/") / "index.html").exists())

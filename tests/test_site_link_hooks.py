@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from test_site_rules import HUGO, _quiet_env, needs_hugo, page, placed, site_findings, write
+from test_site_rules import hugo_build, needs_hugo, page, placed, site_findings, write
 
 from fmlint.cache import ResultCache
 from fmlint.config.settings import Settings
@@ -118,8 +117,7 @@ def bare_word_site(root: Path, embedded: bool, hook: str | None = None) -> None:
 
 def _missing_in_build(root: Path) -> set[tuple[str, str]]:
     """Each (page URL, href) of Hugo's build of ``root`` that leads to no file of the build."""
-    out = root / "public"
-    subprocess.run([HUGO, "--quiet", "-s", str(root), "-d", str(out)], env=_quiet_env(), check=True)
+    out = hugo_build(root)
     missing = set()
     for html in out.rglob("index.html"):
         url = ("/" + str(html.parent.relative_to(out)).strip(".") + "/").replace("//", "/")
@@ -209,8 +207,7 @@ def test_a_dot_slash_link_leads_to_the_home_page_through_hugos_embedded_hook(tmp
 @needs_hugo
 def test_hugo_writes_each_dot_slash_link_fmlint_reports_as_the_home_pages(tmp_path):
     write(tmp_path, HOME_HOOK_SITE)
-    out = tmp_path / "public"
-    subprocess.run([HUGO, "--quiet", "-s", str(tmp_path), "-d", str(out)], env=_quiet_env(), check=True)
+    out = hugo_build(tmp_path)
     hrefs = {
         url: re.findall(r'href="([^"]+)"', (out / url.strip("/") / "index.html").read_text())
         for url in ("/", "/docs/", "/docs/leaf/", "/docs/b/", "/zh/docs/leaf/")
@@ -261,8 +258,7 @@ def test_a_folder_link_through_hugos_embedded_hook_is_the_folders_page_alone(tmp
 @pytest.mark.parametrize("multilingual", [True, False])
 def test_hugo_writes_a_folder_link_as_the_folders_page_through_its_embedded_hook(tmp_path, multilingual):
     folder_and_leaf_site(tmp_path, multilingual)
-    out = tmp_path / "public"
-    subprocess.run([HUGO, "--quiet", "-s", str(tmp_path), "-d", str(out)], env=_quiet_env(), check=True)
+    out = hugo_build(tmp_path)
     assert re.findall(r'href="([^"]+)"', (out / "ops/other/index.html").read_text()) == FOLDER_LINKS[multilingual][1]
     assert re.findall(r'id="([^"]+)"', (out / "ops/index.html").read_text()) == ["overview"]
     assert re.findall(r'id="([^"]+)"', (out / "ops/ops/index.html").read_text()) == ["exec"]
@@ -312,8 +308,7 @@ def test_schemes_hugos_embedded_hook_writes_as_zgotmplz(tmp_path, languages):
 @pytest.mark.parametrize("languages", LANGUAGES)
 def test_hugo_writes_zgotmplz_exactly_for_the_links_mkd002_reports(tmp_path, languages):
     schemes_site(tmp_path, languages)
-    out = tmp_path / "public"
-    subprocess.run([HUGO, "--quiet", "-s", str(tmp_path), "-d", str(out)], env=_quiet_env(), check=True)
+    out = hugo_build(tmp_path)
     hrefs = re.findall(r'href="([^"]+)"', (out / "docs/leaf/index.html").read_text())
     written = ["ftp://x.example/a", "tel:+123", "mailto:a@b.example", "https://x.example/", "irc://x.example"]
     hooked = languages != "none"

@@ -69,6 +69,13 @@ def _quiet_env() -> dict[str, str]:
     return {**os.environ, "HUGO_CACHEDIR": "/tmp/fmlint-test-hugo-cache", "NO_COLOR": "1"}
 
 
+def hugo_build(root: Path) -> Path:
+    """Hugo's build of the site at ``root``, in ``root/public``."""
+    out = root / "public"
+    subprocess.run([HUGO, "--quiet", "-s", str(root), "-d", str(out)], env=_quiet_env(), check=True)
+    return out
+
+
 ORACLE_SITE = {
     "hugo.toml": """baseURL = "https://example.org/"
 defaultContentLanguage = "en"
