@@ -862,16 +862,20 @@ def _merged(kept: dict[str, Any], more: dict[str, Any]) -> dict[str, Any]:
 
 def _embedded_link_hook(layouts: tuple[str, ...], options: dict[str, Any], languages: dict[str, Any]) -> bool:
     """Whether Hugo renders links with its embedded render hook (``markup.goldmark.renderHooks.link.useEmbedded``:
-    ``auto`` for a site on one host whose project has no link hook of its own and that configures its languages
-    — one is enough: Hugo 0.168 uses the hook for keda.sh's lone ``[languages.en]``, checked with a build —,
-    ``fallback`` without one, ``always``)."""
+    ``auto`` for a site on one host whose project has no link hook of its own, that configures its languages
+    — one is enough: Hugo 0.168 uses the hook for keda.sh's lone ``[languages.en]``, checked with a build — and
+    does not duplicate shared page resources (``markup.goldmark.duplicateResourceFiles``); ``fallback`` without
+    a hook of its own; ``always``)."""
     use = str(_table(options, "markup", "goldmark", "renderhooks", "link").get("useembedded", "auto")).lower()
     if use in ("always", "never"):
         return use == "always"
     if link_hooks(layouts, every_type=False):  # (the project's own)
         return False
+    if use == "fallback":
+        return True
     single_host = not any(isinstance(table, dict) and table.get("baseurl") for table in languages.values())
-    return use == "fallback" or (bool(languages) and single_host)
+    duplicated = _table(options, "markup", "goldmark").get("duplicateresourcefiles") is True
+    return bool(languages) and single_host and not duplicated
 
 
 def _links_as_written(layouts: tuple[str, ...], missing: tuple[str, ...], embedded: bool) -> bool:
