@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from test_site_rules import hugo_build, needs_hugo, page, placed, site_findings, write
+
+from fmlint.cli import main
 
 POST = (
     "中文 [a](/old/page.html#setup) [b](/old/page.html#resharding) [c](/old/page.html)\n\n"
@@ -33,34 +36,50 @@ BROKEN = {
     "content/blog/post.md:7:28-7:44 SITE004": ("shared/index.html", "nowhere"),
     "content/blog/post.md:7:50-7:89 SITE004": ("old/page.html", "gone"),
 }
+# each link whose fragment is there, but which Hugo's alias page drops (its embedded template's)
+REFRESHED = {
+    "content/blog/post.md:5:8-5:28 SITE003": ("old/page.html", "setup"),
+    "content/blog/post.md:7:5-7:22 SITE003": ("shared/index.html", "only-one"),
+    "content/blog/post.md:9:21-9:43 SITE003": ("old/page.html", "setup-1"),
+}
 COLLIDING = ["content/docs/v1/x.md:3:11-3:19 SITE001", "content/docs/v2/x.md:3:11-3:19 SITE001"]
-FINE = {"old/page.html": ["setup", "setup-1"], "shared/index.html": ["only-one"]}
+KEEPING = '<script>location.replace("{{ .Permalink }}" + location.hash)</script>'  # (an alias template of a site's)
 
 
-def test_a_fragment_of_a_link_to_an_alias_is_judged_at_its_pages(tmp_path):
-    write(tmp_path, ALIAS_SITE)
+@pytest.mark.parametrize("template", [None, KEEPING])
+def test_a_fragment_of_a_link_to_an_alias_is_judged_at_its_pages(tmp_path, template):
+    write(tmp_path, {**ALIAS_SITE, **({"layouts/alias.html": template} if template else {})})
     found = site_findings(tmp_path)
-    assert placed(found) == [*BROKEN, *COLLIDING]
-    assert found[0].endswith(f"`#resharding` is not a heading ID of `{tmp_path}/content/docs/new.md`")
+    assert sorted(placed(found)) == sorted([*BROKEN, *COLLIDING, *(REFRESHED if template is None else ())])
+    assert f"`#resharding` is not a heading ID of `{tmp_path}/content/docs/new.md`" in "".join(found)
+    assert template or (
+        "`/shared/` is an alias: Hugo writes it as a page that refreshes to `/docs/v1/x/` (or 1 more: Hugo keeps one "
+        "of them) without `#only-one`, and the reader lands at the page's top; link `/docs/v1/x/#only-one`"
+    ) in "".join(found)
+    assert template or found[0].endswith(
+        "`/old/page.html` is an alias: Hugo writes it as a page that refreshes to `/docs/new/` without `#setup`, and "
+        "the reader lands at the page's top; link `/docs/new/#setup`"
+    )
 
 
 @needs_hugo
 def test_each_alias_fragment_fmlint_reports_is_missing_where_hugos_alias_leads(tmp_path):
-    """Hugo writes each alias as a page that refreshes to its target (the one it kept of a shared alias): the
-    fragments fmlint reports are no IDs there, those it lets through are."""
+    """Hugo writes each alias as a page that refreshes to its target (the one it kept of a shared alias), its
+    fragment left out: the fragments fmlint reports broken are no IDs there, those it reports dropped are."""
     write(tmp_path, ALIAS_SITE)
     out = hugo_build(tmp_path)
 
     def ids_where(alias: str) -> set[str]:
-        target = re.search(r'url=https://shop\.acme\.io/([^"]*)"', (out / alias).read_text()).group(1)
+        refresh = re.search(r'content="0; url=https://shop\.acme\.io/([^"]*)"', (out / alias).read_text())
+        assert refresh is not None and "#" not in refresh.group(1)
         shared = [out / "docs" / version / "x/index.html" for version in ("v1", "v2")]
-        pages = shared if alias.startswith("shared") else [out / target / "index.html"]  # (either may be kept)
+        pages = shared if alias.startswith("shared") else [out / refresh.group(1) / "index.html"]  # (either kept)
         return {found for built in pages for found in re.findall(r'id="([^"]+)"', built.read_text())}
 
     for alias, fragment in BROKEN.values():
         assert fragment not in ids_where(alias)
-    for alias, fragments in FINE.items():
-        assert set(fragments) <= ids_where(alias)
+    for alias, fragment in REFRESHED.values():
+        assert fragment in ids_where(alias)
     assert not (out / "drafty").exists()  # (a draft's alias is not written: left to the build, as before)
 
 
@@ -93,3 +112,18 @@ def test_hugo_writes_one_of_two_pages_at_one_url(tmp_path):
     write(tmp_path, TWINS_SITE)
     out = hugo_build(tmp_path)
     assert re.findall(r'id="([^"]+)"', (out / "docs/k/index.html").read_text()) in (["legacy"], ["traffic"])
+
+
+def test_unsafe_fixes_link_the_page_an_alias_refreshes_to(tmp_path, capsys, monkeypatch):
+    """Each dropped fragment's link is written as the URL of the page that has it (of a shared alias, the
+    one that has it); a broken one is left as it is."""
+    write(tmp_path, ALIAS_SITE)
+    monkeypatch.chdir(tmp_path)
+    assert main(["--isolated", "--no-cache", "--select", "SITE", "--fix", "--unsafe-fixes", "content"]) == 1
+    assert capsys.readouterr().err == "Fixed 3 problems in 1 file.\n"
+    assert (tmp_path / "content/blog/post.md").read_text(encoding="utf-8") == page(
+        "title: Post",
+        body=POST.replace("/old/page.html#setup", "/docs/new/#setup").replace(
+            "/shared/#only-one", "/docs/v1/x/#only-one"
+        ),
+    )

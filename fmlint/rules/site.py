@@ -156,7 +156,9 @@ Docusaurus resolves them (`x.md` from the page's folder, then the docs folder,
 then the site's; `/x.md` from the last two; `@site/x.md` from the site's).
 Root-relative links (`/docs/install/`) must name a page's URL: on Hugo sites
 (not an alias — whose `#fragment` is judged at the page Hugo writes it for; where
-several pages claim it, one that has it makes it fine —, a taxonomy page, a file in `static/`, a source of Netlify's
+several pages claim it, one that has it makes it fine; where Hugo writes the alias
+as its embedded template's page, which refreshes to the page's URL without the
+fragment, that URL is named —, a taxonomy page, a file in `static/`, a source of Netlify's
 `static/_redirects` or `netlify.toml`; a `_redirects` file that a template
 writes is read as Hugo would write it — partials, `slice` values, site
 parameters, languages' names; its rules from a page parameter (`redirects:

@@ -127,10 +127,14 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     ugly: bool = False
     ugly_sections: tuple[str, ...] = ()  # ``[uglyURLs]`` as a map: the top-level sections it is true for
     aliases: bool = True  # false with ``disableAliases``: no alias is written
+    # Hugo writes each alias as its embedded template's page, which refreshes to the page's URL without a link's
+    # ``#fragment`` (no ``alias.html`` of the site's or a theme's, every layout folder there to read)
+    refreshing_aliases: bool = False
     base_path: str = ""  # the path of ``baseURL`` (``/blog`` for ``https://example.org/blog/``)
     own_hosts: tuple[str, ...] = ()  # the host of ``baseURL`` (Jekyll's ``url``): links to it are links in the site
-    # Hugo's embedded link render hook is used (a multilingual single-host site without a hook of its own, or
-    # ``useEmbedded: always``): a link's path is looked for as a page of the linking page's language first
+    # Hugo's embedded link render hook is used (a site on one host that configures its languages, without a hook
+    # of its own, or ``useEmbedded: always``): a link's path is looked for as a page of the linking page's
+    # language first
     link_hook: bool = False
     # links are written as they are, a link to a Markdown file too: Hugo's when no render hook finds pages
     # (``_links_as_written``), Astro's without remark or rehype plugins
@@ -894,6 +898,9 @@ def _hooks_known(layouts: tuple[str, ...], missing: tuple[str, ...]) -> bool:
     return _layouts_read(layouts, missing) and pages_found_only(layouts)
 
 
+_ALIAS_TEMPLATES = (("alias.html",), ("_default", "alias.html"))  # (where Hugo looks for one)
+
+
 def _layouts_read(layouts: tuple[str, ...], missing: tuple[str, ...]) -> bool:
     """Whether the site's layouts are there to read: a layout folder is, and no theme or module is missing."""
     return any(os.path.isdir(top) for top in layouts) and not missing
@@ -1024,6 +1031,9 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         ugly=options.get("uglyurls") is True,
         ugly_sections=tuple(str(k) for k, v in _table(options, "uglyurls").items() if v is True),
         aliases=not options.get("disablealiases", False),
+        refreshing_aliases=not options.get("disablealiases", False)
+        and _layouts_read(layouts, themes.missing)
+        and not any(os.path.isfile(os.path.join(top, *name)) for top in layouts for name in _ALIAS_TEMPLATES),
         base_path=urlsplit(str(options.get("baseurl", ""))).path.strip("/"),
         own_hosts=_own_hosts(options.get("baseurl")),
         link_hook=link_hook,

@@ -659,7 +659,7 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0, below: bool = True,
         return Resolved(found, unquote(fragment))
     claimed = index.alias_urls.get(url_key(path))
     if claimed is not None:
-        return _through_alias(claimed, unquote(fragment))
+        return _through_alias(index, path, claimed, unquote(fragment), refreshed=depth == 0)
     first = path.strip("/").split("/", 1)[0].lower()
     if (
         matches(config.redirects, path)
@@ -684,14 +684,27 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0, below: bool = True,
     return _missing(index, fragment, problem, path, language, written)
 
 
-def _through_alias(pages: list[Page], fragment: str) -> Resolved:
-    """A link to an alias of ``pages`` with a ``#fragment``: the page Hugo writes the alias for, where the fragment
-    is judged (vitess.io's 2015 post links `/user-guide/sharding.html#resharding`, an alias of a page without that
+def _through_alias(index: SiteIndex, path: str, pages: list[Page], fragment: str, refreshed: bool) -> Resolved:
+    """A link to ``path``, an alias of ``pages``, with a ``#fragment``: judged at the page Hugo writes the alias
+    for (vitess.io's 2015 post links ``/user-guide/sharding.html#resharding``, an alias of a page without that
     heading). Where several pages claim it (SITE001: Hugo keeps one of them), one that has the fragment as its own
-    ID makes it fine; else it is judged at the first two. Not judged without a fragment, nor where a page claiming
-    it is not built (a draft, a headless bundle) or none is known."""
+    ID makes it fine; else it is judged at the first two. Where the fragment is there but Hugo writes the alias as
+    its embedded template's page, which refreshes to the page's URL alone, the reader lands at the page's top: the
+    page's URL is named (``refreshed``: the link's own path, not where a ``_redirects`` rule led it). Not judged
+    without a fragment, nor where a page claiming it is not built (a draft, a headless bundle) or none is known."""
     built = [page for page in pages if page.renders and not page.facts.draft]
-    if not fragment or not built or len(built) < len(pages) or any(page.has_id(fragment) for page in built[1:]):
+    if not fragment or not built or len(built) < len(pages):
+        return _SKIP
+    having = [page for page in built if page.has_id(fragment)]
+    if having and refreshed and index.config.refreshing_aliases:
+        urls = list(dict.fromkeys(page.url for page in built))
+        shown = f"`{urls[0]}`" + (f" (or {len(urls) - 1} more: Hugo keeps one of them)" if len(urls) > 1 else "")
+        problem = (
+            f"`{path}` is an alias: Hugo writes it as a page that refreshes to {shown} without `#{fragment}`, and the "
+            f"reader lands at the page's top; link `{having[0].url}#{fragment}`"
+        )
+        return Resolved(None, fragment, problem, meant=having[0].url)
+    if any(page.has_id(fragment) for page in built[1:]):
         return _SKIP
     return Resolved(built[0], fragment, also=built[1] if len(built) > 1 else None)
 
