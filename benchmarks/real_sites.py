@@ -114,6 +114,10 @@ def hugo_agreement(folder: str) -> str:
 
 _ANCHOR = re.compile(r"^(.+?):\d+:\d+: SITE004 `#([^`]*)` is not a heading ID of (?:this page|`([^`]*)`)")
 _URL = re.compile(r"^.+?:\d+:\d+: SITE003 (?:`[^`]*` leads into this site: )?(?:`[^`]*` leads to )?`(/[^`]*)`")
+# a link to an alias Hugo writes as a page that refreshes to its page without the fragment: its path, the fragment
+_REFRESHED = re.compile(
+    r"^.+?:\d+:\d+: SITE003 (?:`[^`]*` leads into this site: )?`(/[^`]*)` is an alias: .* without `#([^`]*)`"
+)
 
 
 class Judged(NamedTuple):
@@ -149,8 +153,21 @@ def judged(folder: str, path: str, output: str, links: bool = False) -> Judged:
     counts: Counter[str] = Counter()
     contradicted: list[str] = []
     for line in lines:
-        anchor, url = _ANCHOR.match(line), _URL.match(line)
-        if anchor is not None:
+        anchor, url, refreshed = _ANCHOR.match(line), _URL.match(line), _REFRESHED.match(line)
+        if refreshed is not None:  # (confirmed: the alias's page is built, and the fragment is none of its IDs)
+            target = unquote(refreshed.group(1)).strip("/")
+            alias = next(
+                (
+                    each
+                    for each in (os.path.join(output, target), os.path.join(output, target, "index.html"))
+                    if os.path.isfile(each)
+                ),
+                None,
+            )
+            confirmed = alias is not None and refreshed.group(2) not in _ids(alias)
+            contradicted += [] if confirmed else [line]
+            counts["SITE003 confirmed" if confirmed else "SITE003 contradicted"] += 1
+        elif anchor is not None:
             page_file = built(anchor.group(3) or anchor.group(1))
             if page_file is None or not os.path.isfile(page_file):
                 counts["SITE004 not built"] += 1
