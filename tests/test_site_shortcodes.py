@@ -18,7 +18,18 @@ from support import PERMISSIVE, lint
 
 from fmlint.cache import ResultCache
 from fmlint.site.templates import content_as_text, content_unrendered, named_folders, renders_other_markdown
-from tests.test_site_rules import HUGO, _quiet_env, at, index_of, page, placed, site_findings, write
+from tests.test_site_rules import (
+    HUGO,
+    _quiet_env,
+    at,
+    hugo_build,
+    index_of,
+    needs_hugo,
+    page,
+    placed,
+    site_findings,
+    write,
+)
 
 LINES = [
     "{{< text markdown >}}",
@@ -373,3 +384,50 @@ def test_an_index_that_asked_its_templates_is_freed_without_the_cycle_collector(
     finally:
         if enabled:
             gc.enable()
+
+
+MARKDOWN_SHORTCODES = {  # a `{{% name %}}` shortcode without content, on a line of its own → its template
+    "keywords": '{{/* kubeflow.org\'s kfp-v2-keywords */}}<meta name="keywords" content="kfp, kfp sdk">\n',
+    "heading": "## Written here\n",  # (a heading its Markdown writes)
+    "param": "{{ .Get 0 }}\n",  # (any Markdown its argument holds)
+}
+
+
+@pytest.mark.parametrize("shortcode", [*MARKDOWN_SHORTCODES, "missing"])
+def test_a_markdown_shortcodes_template_that_writes_no_markdown_leaves_the_fragments_judged(tmp_path, shortcode):
+    """kubeflow.org's migration page calls `{{% kfp-v2-keywords %}}`, whose template writes a `<meta>` tag: its
+    fragments are judged (two links to `#migrate-from-sdk-v1-to-sdk-v2`, an ID Hugo does not write); a template
+    with an action, a heading, or none found may write headings, and then they are not."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "layouts/_default/single.html": "{{ .Content }}",
+            "content/a.md": page(
+                "title: A", body=f'{{{{% {shortcode} "## Arg" %}}}}\n\n## Own\n\n[x](#gone) [y](#own)\n'
+            ),
+            **(
+                {f"layouts/shortcodes/{shortcode}.html": MARKDOWN_SHORTCODES[shortcode]}
+                if shortcode in MARKDOWN_SHORTCODES
+                else {}
+            ),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == (["content/a.md:9:5-9:10 SITE004"] if shortcode == "keywords" else [])
+
+
+@needs_hugo
+@pytest.mark.parametrize(("shortcode", "ids"), [("keywords", ["own"]), ("heading", ["written-here", "own"])])
+def test_hugo_writes_the_ids_of_a_markdown_shortcodes_template(tmp_path, shortcode, ids):
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "layouts/_default/single.html": "{{ .Content }}",
+            "layouts/_default/list.html": "{{ .Content }}",
+            "content/a.md": page("title: A", body=f"{{{{% {shortcode} %}}}}\n\n## Own\n"),
+            f"layouts/shortcodes/{shortcode}.html": MARKDOWN_SHORTCODES[shortcode],
+        },
+    )
+    built = hugo_build(tmp_path) / "a/index.html"
+    assert re.findall(r'id="([^"]+)"', built.read_text()) == ids

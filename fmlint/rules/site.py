@@ -280,7 +280,8 @@ a URL (`### **Migrate from 'SDK v1'**` is `#migrate-from`; `*It's* fine`
 `#it-fine`).
 Footnote anchors are not checked, nor fragments of a page that calls a
 `{{{{% name %}}}}` shortcode without content (the Markdown it writes, headings
-included, is not seen) or a `{{{{< name >}}}}` shortcode whose template (the
+included, is not seen; unless each of its templates is text with no action, no
+heading line and no `id`: kubeflow.org's `<meta>` tag) or a `{{{{< name >}}}}` shortcode whose template (the
 site's or a theme's `layouts/_shortcodes/`) writes headings with `id`s, or
 whose own layout does (its `type`'s or section's `single.html`, `list.html`,
 `all.html`, its front matter's `layout`, the home page's `index.html`; not

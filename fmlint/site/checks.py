@@ -424,7 +424,7 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> _P
             and (resolved.also is None or fragment not in anchor_ids(index, resolved.also))
             # (a page written to the URL of another: the generator keeps one of them, SITE001 says so)
             and not any(fragment in anchor_ids(index, twin) for twin in index.same_url(target))
-            and not target.facts.hidden_markdown
+            and not index.hides_markdown(target)
             and target.ids_known
             and not index.ids_written(target)
         ):

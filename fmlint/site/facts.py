@@ -144,11 +144,14 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     # IDs the body gives elements other than headings: HTML tags' ``id`` (``<a id="x"></a>``), attribute lists
     # (``**locale**{ #mkdocs-locale }``, kept as ``#mkdocs-locale``: see ``anchors.custom_id``); anchors too
     element_ids: list[str] = []
-    # Markdown the body shows but does not hold (headings included): a ``{{% name %}}`` shortcode without
-    # content, a ``--8<--`` snippet (pymdownx.snippets), a ``::: module.name`` block (mkdocstrings), an
-    # ``{!file.md!}`` include (mdx_include, markdown-include), a heading of an HTML comment alone (which a
-    # site's hook replaces: Material for MkDocs' ``#### <!-- md:setting config.x -->`` writes the heading and ID)
+    # Markdown the body shows but does not hold (headings included): a ``--8<--`` snippet (pymdownx.snippets), a
+    # ``::: module.name`` block (mkdocstrings), an ``{!file.md!}`` include (mdx_include, markdown-include), a
+    # heading of an HTML comment alone (which a site's hook replaces: Material for MkDocs'
+    # ``#### <!-- md:setting config.x -->`` writes the heading and ID)
     hidden_markdown: bool = False
+    # the ``{{% name %}}`` shortcodes without content on lines of their own: the Markdown their templates write
+    # (headings too) shows here, unless the templates write none (``SiteIndex.hides_markdown``)
+    markdown_shortcodes: list[str] = []
     doc_id: Item | None = None  # Docusaurus's ``id``: a doc's URL ends with it
     shortcodes: list[str] = []  # the ``{{< name >}}`` shortcodes it calls (their templates may write IDs)
     # (name, first argument) of the shortcodes it calls with one that names no Markdown file (``includes``), or
@@ -238,7 +241,7 @@ def extract(ctx: Context) -> SiteFacts:
         fields(lowered, "from")
     title, slug, url, permalink, doc_id = item("title"), item("slug"), item("url"), item("permalink"), item("id")
     translation_key = item("translationkey")
-    body = _body_facts(ctx, reads.own) if _has_body(ctx) else _Body([], [], [], [], False, [], [], [])
+    body = _body_facts(ctx, reads.own) if _has_body(ctx) else _Body([], [], [], [], False, [], [], [], [])
     return SiteFacts(
         title=title,
         slug=slug,
@@ -258,6 +261,7 @@ def extract(ctx: Context) -> SiteFacts:
         front_matter=doc.kind is not None,
         element_ids=body.element_ids,
         hidden_markdown=body.hidden_markdown,
+        markdown_shortcodes=body.markdown_shortcodes,
         doc_id=doc_id,
         shortcodes=body.shortcodes,
         calls=body.calls,
@@ -338,6 +342,7 @@ class _Body(NamedTuple):
     includes: list[str]
     element_ids: list[str]
     hidden_markdown: bool
+    markdown_shortcodes: list[str]
     shortcodes: list[str]
     calls: list[tuple[str, str]]
     liquid_includes: list[str]
@@ -373,7 +378,7 @@ def _body_facts(ctx: Context, own: OwnURL | None) -> _Body:
     if tags is None or liquid is None or attributes is None:  # the view did not scan the document's text (MDX
         tags, liquid, attributes = openings(text, body_start)  # masks it; an HTML file's body is not Markdown)
     comments = [comment.span for comment in view.html_comments]
-    includes, hidden, shortcodes, calls = _shortcode_facts(text, tags, references, comments)
+    includes, markdown_shortcodes, shortcodes, calls = _shortcode_facts(text, tags, references, comments)
     for kind, elements in (("link", view.links), ("image", view.images)):
         local = [
             element
@@ -415,7 +420,8 @@ def _body_facts(ctx: Context, own: OwnURL | None) -> _Body:
         references,
         includes + snippets + view.mdx_partials,
         element_ids,
-        hidden or view.writes_markdown or unread or written,
+        view.writes_markdown or unread or written,
+        markdown_shortcodes,
         shortcodes,
         calls,
         liquid_includes,
@@ -569,10 +575,10 @@ def _definition_terms(text: str, body_start: int, first: int) -> list[_AnchorFie
 
 def _shortcode_facts(
     text: str, openings: list[int], references: list[_Pending], comments: list[Span]
-) -> tuple[list[str], bool, list[str], list[tuple[str, str]]]:
+) -> tuple[list[str], list[str], list[str], list[tuple[str, str]]]:
     """The ``ref``/``relref`` shortcodes of the body (added to ``references``),
-    the content files other shortcodes name, whether a ``{{% %}}`` shortcode without content, on a line of
-    its own, writes Markdown here, the names of the ``{{< >}}`` shortcodes called, and the other first
+    the content files other shortcodes name, the names of the ``{{% %}}`` shortcodes without content, on lines
+    of their own (whose templates may write Markdown here), the names of the ``{{< >}}`` shortcodes called, and the other first
     arguments of shortcodes (see ``SiteFacts.calls``), a reference in one of the HTML ``comments`` marked so;
     each pattern is tried
     where a shortcode opens (``openings``, the Markdown view's), as each pattern's own scan would find them:
@@ -621,7 +627,7 @@ def _shortcode_facts(
                 calls[(name, argument)] = None
         elif at >= argument_end and (named := _named_markdown(text, at)) is not None:
             calls[named] = None
-    return includes, bool(opened - closed - {"ref", "relref"}), sorted(called - {"ref", "relref"}), list(calls)
+    return includes, sorted(opened - closed - {"ref", "relref"}), sorted(called - {"ref", "relref"}), list(calls)
 
 
 def _ref_fact(

@@ -307,6 +307,15 @@ class SiteIndex(msgspec.Struct, dict=True):
         """The other pages written to ``page``'s URL, any of which the generator may keep (``_at_url``)."""
         return [twin for twin in self.twins.get(url_key(page.url), ()) if twin is not page] if self.twins else []
 
+    def hides_markdown(self, page: Page) -> bool:
+        """Whether the page shows Markdown it does not hold (``SiteFacts.hidden_markdown``), or calls a ``{{% %}}``
+        shortcode without content whose templates may write some (all but those of a Hugo site whose templates
+        write no Markdown: ``Shortcodes.writes_no_markdown``)."""
+        names = page.facts.markdown_shortcodes
+        if page.facts.hidden_markdown or (names and self.config.generator != "hugo"):
+            return True
+        return any(not self.shortcodes.writes_no_markdown(name) for name in names)
+
     def ids_written(self, page: Page) -> bool:
         """Whether a shortcode the page calls or its own layout template writes IDs fmlint does not see (the
         template writes headings with ``id``s, or renders a file not found: ``fmlint.site.templates``), or a

@@ -40,6 +40,9 @@ from collections.abc import Callable, Sequence
 
 _HEADING_ID = re.compile(r"<h[1-6]\b[^>]*\bid\s*=", re.IGNORECASE)  # `<h2 id="{{ . }}">`, over lines too
 _RENDERS = re.compile(r"\bmarkdownify\b|\bRenderString\b")
+_COMMENT = re.compile(r"\{\{-?\s*/\*.*?\*/\s*-?\}\}", re.DOTALL)  # `{{/* a comment */}}`
+_HEADING_LINE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
+_ANY_ID = re.compile(r"\bid\s*=", re.IGNORECASE)
 _OTHER_FILE = re.compile(r"\.(?:Raw)?Content\b|\b(?:readFile|ReadFile)\b")
 _FOLDER = re.compile(r"""["`]/?([\w.-]+(?:/[\w.-]+)*)/?(?:/[^"`/\s]*%s[^"`\s]*)?["`]""")  # "/boilerplates", "x/%s.md"
 _INNER = re.compile(r"\{\{-?((?:(?!\}\}).)*?\.Inner(?:Deindent)?\b(?:(?!\}\}).)*?)-?\}\}", re.DOTALL)  # an action on it
@@ -183,6 +186,14 @@ def writes_ids(path: str) -> bool:
     return _HEADING_ID.search(_read(path)) is not None
 
 
+def writes_no_markdown(path: str) -> bool:
+    """Whether the template at ``path`` writes no Markdown heading nor ``id``: its text, comments aside, has no
+    action (whose output could be any Markdown), no heading line, no ``id=`` (kubeflow's ``kfp-v2-keywords``,
+    a ``<meta>`` tag)."""
+    text = _COMMENT.sub("", _read(path))
+    return "{{" not in text and _HEADING_LINE.search(text) is None and _ANY_ID.search(text) is None
+
+
 def renders_other_markdown(path: str) -> bool:
     """Whether the template at ``path`` renders the Markdown of another file (``.Content``, ``readFile``), not
     as code (dapr's ``code-snippet``: a file fenced with ````` ``` ````` or highlighted: no headings)."""
@@ -244,7 +255,14 @@ def _read(path: str) -> str:
 
 Probe = Callable[[Callable[[str], bool], str], bool]  # a function of a file's path, its answer recorded
 # the questions :class:`Shortcodes` asks of a template file (kept findings are replayed by their names)
-QUESTIONS = (writes_ids, renders_other_markdown, content_unrendered, content_as_text, content_markdownified)
+QUESTIONS = (
+    writes_ids,
+    renders_other_markdown,
+    content_unrendered,
+    content_as_text,
+    content_markdownified,
+    writes_no_markdown,
+)
 
 
 class Shortcodes:
@@ -270,6 +288,10 @@ class Shortcodes:
     def writes_ids(self, name: str) -> bool:
         """Whether a template of the shortcode writes headings with ``id``s (:func:`writes_ids`)."""
         return any(self._each(name, writes_ids))
+
+    def writes_no_markdown(self, name: str) -> bool:
+        """Whether the shortcode has templates and none writes Markdown (:func:`writes_no_markdown`)."""
+        return self._all(name, writes_no_markdown)
 
     def shows_as_text(self, name: str, html: bool) -> bool:
         """Whether a link in the shortcode's content is text: its templates write the content unrendered (a
