@@ -275,7 +275,7 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         return _SKIP  # a template's placeholder (in a file a shortcode includes), not a path; another project's
     if target.startswith("#"):
         return Resolved(page, unquote(target[1:]))
-    if reference.kind == "link" and index.config.link_hook and target.partition("#")[0].partition("?")[0] == "./":
+    if reference.kind == "link" and index.config.link_hook and link_path(target) == "./":
         return _home_by_hook(index, page, target)
     if target.startswith("(") and target.endswith(")") and len(target) > 2:  # `[x]((/a/))`: parentheses kept
         return Resolved(None, "", f"`{target}` keeps its parentheses: it is a relative URL, write `{target[1:-1]}`")
@@ -704,7 +704,7 @@ def _through_alias(index: SiteIndex, path: str, pages: list[Page], fragment: str
             f"reader lands at the page's top; link `{having[0].url}#{fragment}`"
         )
         return Resolved(None, fragment, problem, meant=having[0].url)
-    if any(page.has_id(fragment) for page in built[1:]):
+    if having and having[0] is not built[0]:  # (the fragment is another claimant's: fine, whichever Hugo keeps)
         return _SKIP
     return Resolved(built[0], fragment, also=built[1] if len(built) > 1 else None)
 
