@@ -531,8 +531,8 @@ def _liquid_links(text: str, openings: list[int], skipped: Callable[[Span], bool
             continue
         if kind == "liquid-url":
             target = "/" + target.lstrip("/")  # (relative_url takes a path from the site's root, slash or not)
-        if kind != "post-url" and "#" not in target and (fragment := _FRAGMENT_AFTER.match(text, found.end())):
-            target += fragment.group()
+        if kind != "post-url":
+            target += _fragment_after(text, found.end(), target)
         references.append((kind, target, found.start(group), found.end(group), "", "", False))
 
 
@@ -643,8 +643,9 @@ def _ref_fact(
 
 
 def _fragment_after(text: str, end: int, value: str) -> str:
-    """The ``#fragment`` written right after a ``ref`` shortcode ending at ``end`` whose path (``value``) has
-    none (``[x]({{< ref "a.md" >}}#setup)``: Hugo writes the page's URL, then it), else ""."""
+    """The ``#fragment`` written right after a tag ending at ``end`` that writes a URL, whose path (``value``)
+    has none (``[x]({{< ref "a.md" >}}#setup)``: Hugo writes the page's URL, then it; Jekyll's
+    ``{% link a.md %}#setup``), else ""."""
     if text.startswith("#", end) and "#" not in value and (found := _FRAGMENT_AFTER.match(text, end)) is not None:
         return found.group()
     return ""
