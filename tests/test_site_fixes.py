@@ -23,7 +23,7 @@ from fmlint.fix.apply import fix_document
 from fmlint.fix.locate import offset_edits
 from fmlint.fix.model import UNSAFE, DiagnosticFix, FixEdit
 from fmlint.positions import Span
-from fmlint.site.anchors import BLACKFRIDAY, GITHUB, WRITTEN_DASHES, base_id, heading_ids
+from fmlint.site.anchors import BLACKFRIDAY, GITHUB, WRITTEN_DASHES, heading_ids, ordered_ids
 from fmlint.site.fixes import meant_id
 from tests.test_site_rules import HUGO, _quiet_env, needs_hugo, page, write
 
@@ -78,10 +78,8 @@ def meant(fragment: str, anchors: list[tuple[str, str, bool]], id_type: str = GI
     message names them."""
     ids = frozenset(heading_ids(anchors, id_type, WRITTEN_DASHES))
     assert fragment not in ids
-    headings: dict[str, list[str]] = {}
-    for text, custom, _ in anchors:
-        if not custom:
-            headings.setdefault(base_id(text, id_type, WRITTEN_DASHES), []).append(text)
+    in_order = ordered_ids(anchors, id_type, WRITTEN_DASHES)
+    headings = {found: text for (text, custom, _), found in zip(anchors, in_order, strict=True) if not custom}
     close = difflib.get_close_matches(fragment, sorted(ids), n=3)
     return meant_id(fragment, ids, close, headings, WRITTEN_DASHES)
 
@@ -202,6 +200,53 @@ def test_each_fragment_fixed_is_an_id_of_the_page_hugo_builds(tmp_path, capsys, 
     for _, fixed in LINKS:
         if fixed is not None and "install" in fixed:
             assert fragment_of(fixed) in ids, fixed
+
+
+MIGRATION = page(
+    'title: "Migration"',
+    body="1. [v1](#migrate-from-sdk-v1-to-sdk-v2)\n2. [v2](#migrate-from-sdk-v1-v2-namespace-to-sdk-v2)\n\n"
+    "### **Migrate from 'SDK v1' to 'SDK v2'**\n\n### **Migrate from 'SDK v1 (v2-namespace)' to 'SDK v2'**\n",
+)
+
+
+def test_a_fragment_spelling_the_whole_heading_hugo_cuts_names_its_id(tmp_path, capsys, monkeypatch):
+    """Hugo's IDs of these headings end at the typographer's quote (kubeflow.org's): `#migrate-from` and
+    `#migrate-from-1`, far from the fragments that spell the whole text; each fragment's hint and fix name the
+    ID of the heading it spells."""
+    hugo_site(tmp_path, MIGRATION)
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = lint(capsys, "--format", "json", "content/docs/use.md")
+    assert code == 1
+    found = [(d["line"], d["column"], d["message"], d["fix"]["edits"][0]["content"]) for d in json.loads(out)]
+    line = MIGRATION.splitlines().index("1. [v1](#migrate-from-sdk-v1-to-sdk-v2)") + 1
+    assert found == [
+        (
+            line,
+            9,
+            "`#migrate-from-sdk-v1-to-sdk-v2` is not a heading ID of this page (did you mean "
+            "`#migrate-from`, `#migrate-from-1`?)",
+            "migrate-from",
+        ),
+        (
+            line + 1,
+            9,
+            "`#migrate-from-sdk-v1-v2-namespace-to-sdk-v2` is not a heading ID of this page (did you mean "
+            "`#migrate-from-1`?)",
+            "migrate-from-1",
+        ),
+    ]
+
+
+@needs_hugo
+def test_the_ids_of_headings_hugo_cuts_are_those_it_builds(tmp_path, capsys, monkeypatch):
+    hugo_site(tmp_path, MIGRATION)
+    monkeypatch.chdir(tmp_path)
+    lint(capsys, *FIX_UNSAFE, "content")
+    assert HUGO is not None
+    subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+    built = (tmp_path / "public/docs/use/index.html").read_text(encoding="utf-8")
+    assert re.findall(r' id="([^"]*)"', built) == ["migrate-from", "migrate-from-1"]
+    assert re.findall(r'href="[^"#]*#([^"]*)"', built) == ["migrate-from", "migrate-from-1"]
 
 
 PREFIXES = st.sampled_from(["", "中文 ", "🎉 x ", "See ", "**b** "])

@@ -386,17 +386,6 @@ def _kramdown_id() -> re.Pattern[str]:
     return re.compile(f"(?:[{_XML_NAME_START}][{_XML_NAME_START}\\-.0-9\u00b7\u0300-\u036f\u203f\u2040]*)?")
 
 
-def base_id(text: str, id_type: str, dashes: tuple[str, str]) -> str:
-    """The ID a heading of ``text`` gets before any duplicate's suffix ("" for none: kramdown's ``auto_ids``
-    off; the cached slugs ``heading_ids`` made)."""
-    text = _dashed(text, dashes, id_type)
-    if id_type.startswith(KRAMDOWN + ":"):
-        _, parser, prefix = id_type.split(":", 2)
-        slug = "" if parser == "none" else _kramdown_basic(text) if parser == "kramdown" else _kramdown_gfm(text)
-        return prefix + slug if slug else ""
-    return _slug(id_type, text) or "heading"
-
-
 @lru_cache(maxsize=4096)
 def every_slug(text: str, dashes: tuple[str, str]) -> frozenset[str]:
     """The IDs each generator fmlint knows (and each of Hugo's ``autoHeadingIDType``s) makes of a heading's

@@ -6,9 +6,11 @@ the target page answers to it, in the first of these ways that finds one:
 1. letter case or percent-encoding alone (``#nodeLinker`` for ``nodelinker``:
    a browser matches IDs exactly);
 2. the ID another generator, or another of Hugo's ``autoHeadingIDType``s,
-   makes of the heading of one of the IDs most like it (``#plugin-main-go``,
-   blackfriday's, for ``pluginmaingo``; ``#dependances-des-charts``,
-   github-ascii's, for ``dépendances-des-charts``);
+   makes of the heading of one of the IDs most like it, or of a heading
+   holding its first word (``#plugin-main-go``, blackfriday's, for
+   ``pluginmaingo``; ``#dependances-des-charts``, github-ascii's, for
+   ``dépendances-des-charts``; ``#migrate-from-sdk-v1-to-sdk-v2`` for Hugo's
+   ``migrate-from`` of ``### **Migrate from 'SDK v1' to 'SDK v2'**``);
 3. separators alone: ``_``, ``-`` and spaces, their runs and the ends
    (``#tablet_types`` for ``tablet-types``).
 
@@ -57,21 +59,31 @@ def meant_id(
     fragment: str,
     ids: frozenset[str],
     close: Sequence[str],
-    headings: Mapping[str, list[str]],
+    headings: Mapping[str, str],
     dashes: tuple[str, str],
 ) -> str | None:
     """The one of ``ids`` that ``fragment`` (not one of them) names (see the module docstring), given the IDs
-    most like it (``close``), the texts of the page's headings by the ID each gets before a duplicate's suffix
-    (``headings``) and the dashes of the site's typographer."""
+    most like it (``close``), the text of each of the page's headings by its ID (``headings``) and the dashes
+    of the site's typographer."""
     folded, separated = _spellings(ids)
     found = folded.get(_folded(fragment), ())
     if len(found) == 1:
         return found[0]
-    named = {near for near in close for text in headings.get(near, ()) if fragment in every_slug(text, dashes)}
+    named = {known for known in _made_of(fragment, close, headings) if fragment in every_slug(headings[known], dashes)}
     if len(named) == 1:
         return named.pop()
     found = separated.get(_separated(fragment), ())
     return found[0] if len(found) == 1 else None
+
+
+def _made_of(fragment: str, close: Sequence[str], headings: Mapping[str, str]) -> list[str]:
+    """The IDs whose heading may be the one another generator made ``fragment`` of: those most like it, and
+    those whose text holds its first word (Hugo's ID of ``### **Migrate from 'SDK v1' to 'SDK v2'**`` is
+    ``#migrate-from``, the text up to the typographer's quote, far from ``#migrate-from-sdk-v1-to-sdk-v2``).
+    Each generator's slugs of a heading take a while: only these headings' are made."""
+    word = _folded(fragment).partition("-")[0]
+    near = [known for known in close if known in headings]
+    return near + [known for known, text in headings.items() if word and word in text.casefold() and known not in near]
 
 
 def fragment_fix(target: str, at: At, meant: str) -> DiagnosticFix | None:

@@ -34,7 +34,6 @@ from fmlint.images import IMAGE_EXTENSIONS
 from fmlint.site.anchors import (
     REMARK,
     WRITTEN_DASHES,
-    base_id,
     base_ids,
     custom_id,
     heading_ids,
@@ -154,11 +153,13 @@ class Page(msgspec.Struct, eq=False):
         from fmlint.site.fixes import meant_id
 
         if self._headings is None:
-            self._headings = {}
-            for anchor in self._anchors:
-                if anchor.heading and not anchor.custom:
-                    base = base_id(anchor.text, self._id_type, self._dashes)
-                    self._headings.setdefault(base, []).append(anchor.text)
+            kept = self._anchors
+            ids_in_order = ordered_ids(self._anchor_fields, self._id_type, self._dashes)
+            self._headings = {
+                found: anchor.text
+                for anchor, found in zip(kept, ids_in_order, strict=True)
+                if anchor.heading and not anchor.custom and found
+            }
         return meant_id(fragment, ids, close, self._headings, self._dashes)
 
     @property
@@ -202,7 +203,7 @@ class Page(msgspec.Struct, eq=False):
     _shown: Callable[[str], bool] | None = None
     _ids: set[str] | None = None
     _bases: tuple[set[str], Iterator[tuple[str, bool]]] | None = None  # ``has_id``'s: the IDs read, the rest
-    _headings: dict[str, list[str]] | None = None  # heading texts by ID before a duplicate's suffix (see meant_id)
+    _headings: dict[str, str] | None = None  # each heading's text by its ID (see meant_id)
 
 
 class SiteIndex(msgspec.Struct, dict=True):
