@@ -221,6 +221,14 @@ when the template writes `.Inner` without rendering it, and nothing there is a
 link when it escapes or highlights it (a code sample); a link in a
 `{{{{% name %}}}}` shortcode inside is Markdown again. Hugo's HTML content
 files are pages, unless `security.allowContent` refuses them. On Hugo sites a
+link whose destination holds Hugo's `param` shortcode
+(`[x](/docs/{{{{< param version >}}}}/setup/)`, which Hugo writes before the
+Markdown is read) is judged with the value written in: the page's own
+parameter (a front-matter key or one under `params`; dotted names reach into
+maps), else its sections' `cascade` (the closest first), else the
+configuration's `cascade`, its language's `params` and `params`; a value not
+known for certain (a targeted cascade giving the name, found nowhere, a
+`param` shortcode of the site's own) leaves the link unjudged. On Hugo sites a
 `ref`, a Markdown link to a `.md` file or a link to a URL that names no page
 (where a `_redirects` rule leads too) also names the page it was likely
 written for, when the language has exactly one page of the base name it ends

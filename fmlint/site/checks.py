@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 import msgspec
@@ -30,6 +30,7 @@ from fmlint.site.index import (
     locale_fallbacks,
     starlight_locale,
 )
+from fmlint.site.params import with_params
 from fmlint.site.places import FILE_START
 from fmlint.site.refs import LINKS, lookup, resolve
 
@@ -328,13 +329,17 @@ def numbered_reference_findings(
                 continue
             if reference.in_comment and not index.config.raw_html:
                 continue  # (Hugo runs a shortcode in a comment only where it writes the comment)
-            problem = _reference_problem(index, page, reference)
-            if problem is None and reference.shortcode and hugo and reference.target.startswith("#"):
-                problem = _home_fragment(index, page, reference)
-            if problem is None and reference.kind in LINKS and reference.target.startswith("/"):
+            written = _params_written(index, page, reference) if hugo and "{{" in reference.target else reference
+            problem = _reference_problem(index, page, written)
+            if problem is None and written.shortcode and hugo and written.target.startswith("#"):
+                problem = _home_fragment(index, page, written)
+            if problem is None and written.kind in LINKS and written.target.startswith("/"):
                 if fallbacks is None:
                     fallbacks = locale_fallbacks(index, page)
-                problem = _in_locales(index, fallbacks, reference)
+                problem = _in_locales(index, fallbacks, written)
+            if problem is not None and written is not reference:  # (no fix: it would write over the shortcodes)
+                values = f"`{reference.target}` is `{written.target}` (its `param` shortcodes' values)"
+                problem = _Problem(problem.code, f"{values}: {problem.message}")
             if problem is not None:
                 at = index.place(page, reference)
                 fix = _fix(problem.code)(reference.target, at, problem.meant) if problem.meant else None
@@ -342,6 +347,13 @@ def numbered_reference_findings(
         if index.config.docusaurus is not None and not fragments:
             for finding in (*_pagination(index, page), *_authors(index, page)):
                 yield len(references), finding
+
+
+def _params_written(index: SiteIndex, page: Page, reference: Reference) -> Reference:
+    """The reference with the values of Hugo's ``param`` shortcodes in its target written in, where each is known
+    (``fmlint.site.params``); else as it is (a templated target: not judged)."""
+    target = with_params(reference.target, partial(index.param_value, page))
+    return reference if target is None else msgspec.structs.replace(reference, target=target)
 
 
 PAGINATION = ("pagination_next", "pagination_prev")

@@ -40,9 +40,10 @@ from fmlint.rules.local_images import site_root
 from fmlint.site.anchors import WRITTEN_DASHES
 from fmlint.site.globs import glob_slice_matches, mount_holds
 from fmlint.site.hugo_modules import components
+from fmlint.site.params import SiteParams, site_params
 from fmlint.site.rendering import NEVER, build_render
 from fmlint.site.routes import netlify_redirect_sources, redirect_sources
-from fmlint.site.templates import layout_folders, link_hooks, links_rewritten, pages_found_only
+from fmlint.site.templates import layout_folders, link_hooks, links_rewritten, pages_found_only, shortcode_templates
 
 if TYPE_CHECKING:  # (the other generators' readers are imported when such a site is read)
     from fmlint.site.docusaurus import Docusaurus
@@ -182,6 +183,9 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # and the themes and modules found nowhere
     layout_dirs: tuple[str, ...] = ()
     missing_themes: tuple[str, ...] = ()
+    # Hugo: what the configuration gives the ``param`` shortcode (``fmlint.site.params``); None when the site has
+    # a ``param`` shortcode of its own
+    params: SiteParams | None = None
 
     @property
     def page_anchors(self) -> tuple[str, ...]:
@@ -1056,6 +1060,7 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         ignore_files=tuple(_strings(options.get("ignorefiles"))),
         layout_dirs=layouts,
         missing_themes=themes.missing,
+        params=None if shortcode_templates(layouts, "param") else site_params(options, languages_table),
     )
 
 

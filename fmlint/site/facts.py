@@ -36,6 +36,7 @@ from fmlint.frontmatter.model import FrontMatter
 from fmlint.markdown import Heading, MarkdownView, openings, rendered_headings
 from fmlint.positions import Span, line_start
 from fmlint.rules.base import Context
+from fmlint.site.params import PARAM_CALL, cascade_params, own_params, param_names
 from fmlint.site.rendering import cascade_render, lowered_keys, page_render
 from fmlint.suppressions import may_have_directives
 
@@ -72,6 +73,8 @@ _ATTRIBUTE_LIST = re.compile(r"\{:?([^{}\n]*)\}")
 _TERM_MARK = re.compile(r"\n:[ \t]")
 _SNIPPET = re.compile(r"""[ \t]*--8<--[ \t]+(["'])([^"':\n]+)\1[ \t]*\r?""")  # one file, whole
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?(?:\n|$)")
+# a link's destination holding shortcodes (``_param_links``), from its ``](``: in ``<…>`` or not
+_TEMPLATED_DESTINATION = re.compile(r"\]\((<?)((?:[^\s()<>{}\\]|\{\{[<%][^{}\n]*?[>%]\}\})+)>?\)")
 _COMMENT_ID = re.compile(r"\{/\*\s*#([^\s*]+)\s*\*/\}[ \t#]*\r?\n?$")
 _NOT_PAGES = ("//", "mailto:", "tel:", "data:", "javascript:")
 _DATE_KEYS = ("date", "publishdate", "pubdate", "published")
@@ -163,6 +166,11 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     liquid_includes: list[str] = []
     page_type: str = ""  # Hugo's ``type`` and ``layout``: which layout template writes the page
     layout: str = ""
+    # Hugo's ``param`` shortcodes in references (``fmlint.site.params``): the values the front matter gives those
+    # they name, what its ``cascade`` gives (read of sections), and the names a targeted cascade gives some pages
+    params: dict[str, str] = {}
+    cascade_params: dict[str, str] = {}
+    cascade_maybe: list[str] = []
 
     @property
     def anchors(self) -> list[Anchor]:
@@ -242,6 +250,9 @@ def extract(ctx: Context) -> SiteFacts:
     title, slug, url, permalink, doc_id = item("title"), item("slug"), item("url"), item("permalink"), item("id")
     translation_key = item("translationkey")
     body = _body_facts(ctx, reads.own) if _has_body(ctx) else _Body([], [], [], [], False, [], [], [], [])
+    named = [name for reference in body.references if "{{" in reference[1] for name in param_names(reference[1])]
+    cascade = data.get(keys.get("cascade", ""))
+    cascaded, maybe = cascade_params(cascade) if cascade is not None else ({}, [])
     return SiteFacts(
         title=title,
         slug=slug,
@@ -268,6 +279,9 @@ def extract(ctx: Context) -> SiteFacts:
         liquid_includes=body.liquid_includes,
         page_type=_string(data, keys, "type"),
         layout=_string(data, keys, "layout"),
+        params=own_params(data, named) if named else {},
+        cascade_params=cascaded,
+        cascade_maybe=maybe,
     )
 
 
@@ -303,6 +317,31 @@ def _lists(
         elif lowered in _ONE_OR_LIST and isinstance(value, (str, int)) and not isinstance(value, bool):
             span = front_matter.value_span((original,))  # (`pagination_next: 5`: Docusaurus looks for the ID "5")
             lists[lowered] = [Item(str(value), span.start, span.end)]
+
+
+def _param_links(
+    text: str, tags: list[int], known: list[_Pending], view: MarkdownView, inside: Callable[[int], str] | None
+) -> list[_Pending]:
+    """The links whose destination holds Hugo's ``param`` shortcode with a space in it or in ``<…>`` (etcd.io's
+    ``[x](/docs/{{< param version >}}/a/)``): no links to a Markdown parser, but to Hugo, which writes each
+    shortcode's output there first (``fmlint.site.params``).  Not in code: a fence, or a code span of the line."""
+    found: list[_Pending] = []
+    taken = {pending[2] for pending in known}
+    for at in tags:
+        if not PARAM_CALL.match(text, at):
+            continue
+        line_start = text.rfind("\n", 0, at) + 1
+        opener = text.rfind("](", line_start, at)
+        link = _TEMPLATED_DESTINATION.match(text, opener) if opener >= 0 else None
+        if link is None or link.end(2) <= at or link.start(2) in taken or text.count("`", line_start, opener) % 2:
+            continue
+        if any(fence.span.start <= at < fence.span.end for fence in view.code_fences):
+            continue
+        if any(comment.span.start <= at < comment.span.end for comment in view.html_comments):
+            continue
+        taken.add(link.start(2))
+        found.append(("link", link.group(2), link.start(2), link.end(2), "", inside(at) if inside else "", False))
+    return found
 
 
 def _may_suppress(ctx: Context) -> bool:
@@ -393,6 +432,8 @@ def _body_facts(ctx: Context, own: OwnURL | None) -> _Body:
     for url, span in view.html_links:
         if url and (("://" not in url and not url.startswith(_NOT_PAGES)) or (own is not None and own(url))):
             references.append(("html", url, span.start, span.end, "", inside(span.start) if inside else "", False))
+    if tags:
+        references += _param_links(text, tags, references, view, inside)
     liquid_includes: list[str] = []
     if liquid:
         _liquid_links(text, liquid, view.in_shortcode, references)

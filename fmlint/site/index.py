@@ -246,6 +246,31 @@ class SiteIndex(msgspec.Struct, dict=True):
         ``term_uses`` says): each language has its own term pages."""
         return (self._whole_term_uses if self.term_uses is None else self.term_uses).get((taxonomy, language), [])
 
+    def param_value(self, page: Page, name: str) -> str | None:
+        """What Hugo's ``param`` shortcode writes for ``name`` in ``page`` (``fmlint.site.params``): its own
+        parameter, else its sections' cascades' (the closest first, a section's own included), else the
+        configuration's; ``None`` when that is not known for certain."""
+        if self.config.params is None:
+            return None
+        if name in page.facts.params:
+            return page.facts.params[name]
+        folder = page.folder if page.kind != "page" else container(page).rstrip("/")
+        while True:
+            section = self._sections.get((page.language, folder))
+            if section is not None:
+                if name in section.facts.cascade_params:
+                    return section.facts.cascade_params[name]
+                if name in section.facts.cascade_maybe:
+                    return None
+            if not folder:
+                return self.config.params.value(page.language, name)
+            folder = posixpath.dirname(folder)
+
+    @cached_property
+    def _sections(self) -> dict[tuple[str, str], Page]:
+        """The section and home pages with files, by (language, folder)."""
+        return {(p.language, p.folder): p for p in self.pages if p.kind != "page" and p.file is not None}
+
     @cached_property
     def _whole_term_uses(self) -> dict[tuple[str, str], list[str]]:
         """(taxonomy, language) → its terms as the pages use them, page after page: one pass over the pages."""

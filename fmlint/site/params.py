@@ -1,0 +1,138 @@
+"""What Hugo's ``param`` shortcode writes into a link: ``[x](</docs/{{% param latest %}}/sampling/>)``.
+
+The shortcode writes ``.Page.Param NAME``: the page's own parameter (a
+front-matter key, or one under ``params``; a dotted name reaches into maps;
+any letter case), else one its sections' ``cascade`` (the closest first, a
+section's own included) or the configuration's gives it, else the site's
+(its language's ``params``, then ``params``).  Only a value found for certain
+is written in: a targeted cascade giving the name on the way, a ``param``
+shortcode of the site's own, or a value found nowhere (a theme's parameters
+are not read) leaves the link unjudged, as any other templated link is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import msgspec
+
+PARAM_CALL = re.compile(r"""\{\{([<%])-?\s*param\s+(?:"([^"\\]*)"|`([^`]*)`|([^\s"`>%}]+))\s*-?[>%]\}\}""")
+
+
+def param_names(target: str) -> list[str]:
+    """The names (lowercased) of the ``param`` shortcodes written in ``target``."""
+    return [(found.group(2) or found.group(3) or found.group(4) or "").lower() for found in PARAM_CALL.finditer(target)]
+
+
+def own_params(data: dict[str, Any], names: Iterable[str]) -> dict[str, str]:
+    """The values a page's front matter (``data``) gives the parameters ``names``, as Hugo writes them."""
+    found = {}
+    lowered = _lowered(data)
+    under = _lowered(lowered.get("params"))
+    for name in names:
+        value = _reached(lowered, name)
+        if value is None:
+            value = _reached(under, name)
+        if value is not None:
+            found[name] = value
+    return found
+
+
+def cascade_params(cascade: Any) -> tuple[dict[str, str], list[str]]:
+    """The parameters a ``cascade`` gives every page below (dotted names, lowercased), and those whose values are
+    not known for certain: given by a targeted cascade (to some pages alone), or not printable as text here."""
+    found: dict[str, str] = {}
+    unknown: set[str] = set()
+    for table in cascade if isinstance(cascade, list) else [cascade]:
+        options = _lowered(table)
+        targeted = "target" in options or "_target" in options
+        given: dict[str, str] = {}
+        for key, value in options.items():
+            if key == "params":
+                _flattened(_lowered(value), "", given, unknown)
+            elif key not in ("build", "_build", "target", "_target"):
+                _flattened({key: value}, "", given, unknown)
+        if targeted:
+            unknown.update(given)
+        else:
+            found.update(given)
+    return found, sorted(unknown.difference(found))
+
+
+class SiteParams(msgspec.Struct, frozen=True):
+    """What a Hugo site's configuration gives the ``param`` shortcode: its ``cascade``'s parameters (and whether a
+    targeted cascade may give others), each language's ``params`` and the site's, by dotted name."""
+
+    cascade: dict[str, str]
+    cascade_maybe: tuple[str, ...]  # given by a targeted cascade
+    by_language: dict[str, dict[str, str]]
+    site: dict[str, str]
+
+    def value(self, language: str, name: str) -> str | None:
+        """The value of a parameter no page nor section gives (``None``: not known for certain)."""
+        if name in self.cascade:
+            return self.cascade[name]
+        if name in self.cascade_maybe:
+            return None
+        return self.by_language.get(language, {}).get(name, self.site.get(name))
+
+
+def site_params(options: dict[str, Any], languages: dict[str, Any]) -> SiteParams:
+    """The ``param`` shortcode's values of a Hugo site's configuration (``options``, its ``languages`` table)."""
+    cascade, maybe = cascade_params(options.get("cascade"))
+    by_language = {str(name).lower(): _flat(_lowered(table).get("params")) for name, table in languages.items()}
+    return SiteParams(cascade, tuple(maybe), by_language, _flat(options.get("params")))
+
+
+def _flat(table: Any) -> dict[str, str]:
+    found: dict[str, str] = {}
+    _flattened(_lowered(table), "", found, set())
+    return found
+
+
+def with_params(target: str, value_of: Callable[[str], str | None]) -> str | None:
+    """``target`` with each ``param`` shortcode's value written in; ``None`` when one's value is not known or
+    another template is written there."""
+    known: list[str | None] = []
+
+    def written(found: re.Match[str]) -> str:
+        value = value_of((found.group(2) or found.group(3) or found.group(4) or "").lower())
+        known.append(value)
+        return value or ""
+
+    result = PARAM_CALL.sub(written, target)
+    return result if known and None not in known and "{{" not in result else None
+
+
+def _written(value: Any) -> str | None:
+    """A scalar as Go's templates print it (``1.76``, ``3``, ``v3.4``); ``None`` for others."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    if isinstance(value, float):
+        shown = repr(value)
+        return None if "e" in shown or "n" in shown else shown.removesuffix(".0")
+    return str(value)
+
+
+def _flattened(table: dict[str, Any], prefix: str, found: dict[str, str], unknown: set[str]) -> None:
+    """``table``'s values by dotted name into ``found``, or their names into ``unknown`` (not text)."""
+    for key, value in table.items():
+        if isinstance(value, dict):
+            _flattened(_lowered(value), f"{prefix}{key}.", found, unknown)
+        elif (shown := _written(value)) is not None:
+            found[prefix + key] = shown
+        else:
+            unknown.add(prefix + key)
+
+
+def _reached(table: dict[str, Any], name: str) -> str | None:
+    value: Any = table
+    for step in name.split("."):
+        value = _lowered(value).get(step) if isinstance(value, dict) else None
+    return _written(value)
+
+
+def _lowered(table: Any) -> dict[str, Any]:
+    return {str(key).lower(): value for key, value in table.items()} if isinstance(table, dict) else {}
