@@ -93,6 +93,16 @@ def test_each_param_in_a_link_is_written_in_and_the_link_judged(tmp_path, capsys
     assert messages[3].endswith("`#nope` is not a heading ID of `" + str(tmp_path / "content/docs/v1/setup.md`"))
 
 
+def test_a_param_link_in_code_or_a_comment_is_no_link(tmp_path, capsys):
+    body = (
+        "Write `[x](/docs/{{< param version >}}/nope/)` so.\n\n"
+        "```md\n[x](/docs/{{< param version >}}/nope/)\n```\n\n"
+        "<!-- [x](/docs/{{< param version >}}/nope/) -->\n"
+    )
+    write(tmp_path, {**SITE, "content/docs/v1/guide.md": page('title: "Guide"', body=body)})
+    assert lint(capsys, tmp_path) == []
+
+
 def test_a_site_with_its_own_param_shortcode_is_not_judged(tmp_path, capsys):
     write(tmp_path, {**SITE, "layouts/_shortcodes/param.html": "{{ .Get 0 }}"})
     assert lint(capsys, tmp_path) == []

@@ -74,7 +74,7 @@ _TERM_MARK = re.compile(r"\n:[ \t]")
 _SNIPPET = re.compile(r"""[ \t]*--8<--[ \t]+(["'])([^"':\n]+)\1[ \t]*\r?""")  # one file, whole
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?(?:\n|$)")
 # a link's destination holding shortcodes (``_param_links``), from its ``](``: in ``<…>`` or not
-_TEMPLATED_DESTINATION = re.compile(r"\]\((<?)((?:[^\s()<>{}\\]|\{\{[<%][^{}\n]*?[>%]\}\})+)>?\)")
+_TEMPLATED_DESTINATION = re.compile(r"\]\(<?((?:[^\s()<>{}\\]|\{\{[<%][^{}\n]*?[>%]\}\})+)>?\)")
 _COMMENT_ID = re.compile(r"\{/\*\s*#([^\s*]+)\s*\*/\}[ \t#]*\r?\n?$")
 _NOT_PAGES = ("//", "mailto:", "tel:", "data:", "javascript:")
 _DATE_KEYS = ("date", "publishdate", "pubdate", "published")
@@ -333,14 +333,14 @@ def _param_links(
         line_start = text.rfind("\n", 0, at) + 1
         opener = text.rfind("](", line_start, at)
         link = _TEMPLATED_DESTINATION.match(text, opener) if opener >= 0 else None
-        if link is None or link.end(2) <= at or link.start(2) in taken or text.count("`", line_start, opener) % 2:
+        if link is None or link.end(1) <= at or link.start(1) in taken or text.count("`", line_start, opener) % 2:
             continue
         if any(fence.span.start <= at < fence.span.end for fence in view.code_fences):
             continue
         if any(comment.span.start <= at < comment.span.end for comment in view.html_comments):
             continue
-        taken.add(link.start(2))
-        found.append(("link", link.group(2), link.start(2), link.end(2), "", inside(at) if inside else "", False))
+        taken.add(link.start(1))
+        found.append(("link", link.group(1), link.start(1), link.end(1), "", inside(at) if inside else "", False))
     return found
 
 
