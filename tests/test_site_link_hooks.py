@@ -23,6 +23,7 @@ from fmlint.cache import ResultCache
 from fmlint.config.settings import Settings
 from fmlint.runner import run
 from fmlint.site.config import forget_sites
+from fmlint.site.hugo_version import pinned_version
 
 BADGER = "A [r](../../operations/tools/#remote) x\n\nB [t](tools.md) x\n\nC [u](../../operations/tools.md) x\n"
 OPERATIONS = "D [v](tools.md) x\n\nE [w](./tools/) x\n"
@@ -330,3 +331,54 @@ def test_a_cached_result_is_not_served_once_the_site_takes_the_embedded_hook(tmp
     (site / "hugo.toml").write_text((site / "hugo.toml").read_text() + LANGUAGES["one language"], encoding="utf-8")
     found = run(paths, lambda path: settings, jobs=1, cache=ResultCache(tmp_path / "cache")).diagnostics
     assert [f"{os.path.relpath(d.path, site)}:{d.line}:{d.column}" for d in found] == FILTERED
+
+
+PINS = {  # a file pinning the Hugo version the site is built with → the version read
+    "netlify.toml": ('[build.environment]\nHUGO_VERSION = "0.96.0"\n', (0, 96)),
+    "package.json": ('{"devDependencies": {"hugo-extended": "^0.96.0"}}', (0, 96)),
+    ".github/workflows/pages.yml": (
+        "steps:\n  - uses: peaceiris/actions-hugo@v3\n    with:\n      hugo-version: '0.119.0'\n",
+        (0, 119),
+    ),
+}
+
+
+@pytest.mark.parametrize("pin", PINS)
+def test_a_site_pinning_a_hugo_before_its_embedded_hooks_does_not_use_them(tmp_path, pin):
+    """vitess.io pins `hugo-extended ^0.96.0`: Hugo 0.123 brought the embedded link render hook, so neither its
+    `./#x` nor its `ftp:` findings hold there."""
+    text, version = PINS[pin]
+    write(tmp_path, {**HOME_HOOK_SITE, pin: text})
+    assert pinned_version(str(tmp_path))[0] == version
+    assert site_findings(tmp_path) == []
+    schemes_site(tmp_path / "schemes", "one language")
+    write(tmp_path / "schemes", {pin: text})
+    settings = Settings(enabled_codes=frozenset({"MKD002"}))
+    assert run([str(tmp_path / "schemes/content/docs/leaf.md")], lambda path: settings, jobs=1).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    ("files", "version"),
+    [
+        ({"netlify.toml": '[build.environment]\nHUGO_VERSION = "0.125.4"\n'}, (0, 125)),
+        (  # the production context's first
+            {
+                "netlify.toml": '[build.environment]\nHUGO_VERSION = "0.96"\n[context.production.environment]\nHUGO_VERSION = "0.140.0"\n'
+            },
+            (0, 140),
+        ),
+        ({"package.json": '{"dependencies": {"hugo-extended": "~0.110.1"}}'}, (0, 110)),
+        ({"package.json": '{"dependencies": {"hugo-extended": ">=0.110.1"}}'}, None),  # open above: no pin
+        ({"netlify.toml": '[build.environment]\nHUGO_VERSION = "latest"\n'}, None),
+        ({"netlify.toml": "[build\n", "package.json": "{"}, None),  # unreadable: no pin, no crash
+        ({}, None),
+    ],
+)
+def test_the_pinned_hugo_version(tmp_path, files, version):
+    write(tmp_path, files)
+    assert pinned_version(str(tmp_path))[0] == version
+
+
+def test_a_site_pinning_a_current_hugo_uses_its_embedded_hook(tmp_path):
+    write(tmp_path, {**HOME_HOOK_SITE, "netlify.toml": '[build.environment]\nHUGO_VERSION = "0.123.0"\n'})
+    assert placed(site_findings(tmp_path)) == list(HOME_BY_HOOK)

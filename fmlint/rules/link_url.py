@@ -11,7 +11,8 @@ Markdown has no quoted destinations, so the quotes are part of a relative URL
 (Goldmark writes `href="%22https://…%22"`); the fix (unsafe: the page then
 links elsewhere) removes them. On a Hugo site that renders links with Hugo's
 embedded link render hook (a site on one host that configures its languages,
-one is enough, without a hook of its own), a
+one is enough, without a hook of its own, and not pinning a Hugo older than
+0.123 in `netlify.toml`, `package.json` or a GitHub workflow), a
 URL of any other scheme than http, https and mailto (`ftp:`, `tel:`,
 `vscode:`) is reported: the hook writes it as `#ZgotmplZ`. An `http`/`https`
 URL needs a host, and spaces or control characters must be percent-encoded.

@@ -185,7 +185,10 @@ reported); on Hugo sites a link that names a page by
 its content path from the page's folder counts too (link render hooks, Hugo's
 own among them, resolve it so), and a bare word (`g`) is left to the site's
 render hook. Where Hugo's embedded link render hook is used (a site on one host
-that configures its languages, one is enough, without a hook of its own), `./#setup` (`./`, `./?tab=1`) is reported on
+that configures its languages, one is enough, without a hook of its own, and
+not pinning a Hugo older than 0.123, which brought it: `HUGO_VERSION` in
+`netlify.toml`, `hugo-extended` in `package.json`, a GitHub workflow's
+`hugo-version`), `./#setup` (`./`, `./?tab=1`) is reported on
 any page but the home page: the hook trims `./` and looks up the page `""`, the
 home page, and writes `/#setup`. A Hugo site that does not use Hugo's embedded link hook, and
 whose own and themes' link hooks neither find pages (`GetPage`, `ref`) nor

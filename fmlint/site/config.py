@@ -40,6 +40,7 @@ from fmlint.rules.local_images import site_root
 from fmlint.site.anchors import WRITTEN_DASHES
 from fmlint.site.globs import glob_slice_matches, mount_holds
 from fmlint.site.hugo_modules import components
+from fmlint.site.hugo_version import EMBEDDED_HOOKS, pinned_version
 from fmlint.site.params import SiteParams, site_params
 from fmlint.site.rendering import NEVER, build_render
 from fmlint.site.routes import netlify_redirect_sources, redirect_sources
@@ -873,7 +874,7 @@ def _embedded_link_hook(layouts: tuple[str, ...], options: dict[str, Any], langu
     ``auto`` for a site on one host whose project has no link hook of its own, that configures its languages
     — one is enough: Hugo 0.168 uses the hook for keda.sh's lone ``[languages.en]``, checked with a build — and
     does not duplicate shared page resources (``markup.goldmark.duplicateResourceFiles``); ``fallback`` without
-    a hook of its own; ``always``)."""
+    a hook of its own; ``always``).  Hugo has it from 0.123 (a site pinning an older one: ``hugo_version``)."""
     use = str(_table(options, "markup", "goldmark", "renderhooks", "link").get("useembedded", "auto")).lower()
     if use in ("always", "never"):
         return use == "always"
@@ -1009,7 +1010,8 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
             redirect_params += written.params
             redirect_data += written.data
     parser = _table(options, "markup", "goldmark", "parser")
-    link_hook = _embedded_link_hook(layouts, options, languages_table)
+    version, version_data = pinned_version(root)
+    link_hook = _embedded_link_hook(layouts, options, languages_table) and (version or EMBEDDED_HOOKS) >= EMBEDDED_HOOKS
     taxonomies_table = options.get("taxonomies")
     taxonomies = (
         tuple(str(v).lower() for v in taxonomies_table.values())
@@ -1051,7 +1053,7 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         headless=_headless(options.get("cascade")),
         static_dirs=static_dirs,
         # (the components found: a theme checked out or installed is read on the next run)
-        digest=hashlib.blake2b(data + redirect_data + _named(root, layouts), digest_size=12).hexdigest(),
+        digest=hashlib.blake2b(data + redirect_data + version_data + _named(root, layouts), digest_size=12).hexdigest(),
         redirects=tuple(dict.fromkeys(redirects)),
         followed_redirects=tuple(dict.fromkeys(followed)),
         redirect_params=tuple(dict.fromkeys(redirect_params)),

@@ -1,0 +1,84 @@
+"""The Hugo version a site pins for its builds, where fmlint's model of Hugo (0.168) depends on it.
+
+Read, the first found: ``netlify.toml``'s ``HUGO_VERSION`` (its production
+context's, then its build's), the ``hugo-extended`` npm package of
+``package.json`` (whose versions are Hugo's; an exact version or a ``^``/``~``
+range), and a GitHub workflow's ``hugo-version`` or ``HUGO_VERSION``.  A range
+open above (``>=0.110``) or ``latest`` pins nothing.  vitess.io pins
+``hugo-extended ^0.96.0``: Hugo's embedded link render hook (0.123) is not
+used there, whatever its languages table.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import re
+import tomllib
+from typing import Any
+
+from fmlint.site.routes import read_text
+
+EMBEDDED_HOOKS = (0, 123)  # Hugo's embedded link and image render hooks
+_PINNED = re.compile(r"\s*[\^~=v]*\s*(\d+)\.(\d+)(?:\.\d+)?\s*$")  # `0.96.0`, `^0.96.0`, `~0.96`, `v0.119.0`
+_WORKFLOW = re.compile(r"""(?:hugo-version|HUGO_VERSION)\s*[:=]\s*['"]?v?(\d+)\.(\d+)""")
+
+Version = tuple[int, int]
+
+
+def pinned_version(root: str) -> tuple[Version | None, bytes]:
+    """The (major, minor) Hugo version the site at ``root`` pins, if any, and the bytes read (its findings depend
+    on them)."""
+    read = b""
+    for reader in (_netlify, _npm, _workflows):
+        found, data = reader(root)
+        read += data
+        if found is not None:
+            return found, read
+    return None, read
+
+
+def _netlify(root: str) -> tuple[Version | None, bytes]:
+    data, text = read_text(os.path.join(root, "netlify.toml"))
+    try:
+        options = tomllib.loads(text) if text else {}
+    except tomllib.TOMLDecodeError:
+        return None, data
+    for table in (_table(options, "context", "production", "environment"), _table(options, "build", "environment")):
+        if (found := _version(table.get("HUGO_VERSION"))) is not None:
+            return found, data
+    return None, data
+
+
+def _npm(root: str) -> tuple[Version | None, bytes]:
+    data, text = read_text(os.path.join(root, "package.json"))
+    try:
+        package = json.loads(text) if text else {}
+    except ValueError:
+        return None, data
+    for key in ("dependencies", "devDependencies"):
+        if (found := _version(_table(package, key).get("hugo-extended"))) is not None:
+            return found, data
+    return None, data
+
+
+def _workflows(root: str) -> tuple[Version | None, bytes]:
+    read = b""
+    for path in sorted(glob.glob(os.path.join(root, ".github", "workflows", "*.y*ml"))):
+        data, text = read_text(path)
+        read += data
+        if (found := _WORKFLOW.search(text)) is not None:
+            return (int(found.group(1)), int(found.group(2))), read
+    return None, read
+
+
+def _version(spec: Any) -> Version | None:
+    found = _PINNED.match(spec) if isinstance(spec, str) else None
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+def _table(options: Any, *keys: str) -> dict[str, Any]:
+    for key in keys:
+        options = options.get(key) if isinstance(options, dict) else None
+    return options if isinstance(options, dict) else {}
