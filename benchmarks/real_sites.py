@@ -281,15 +281,21 @@ _HUGOS_OWN = frozenset({"comment", "details", "figure", "highlight", "param", "r
 
 def content_copy(folder: str, copy: str) -> None:
     """A copy at ``copy`` of the Hugo site at ``folder`` whose templates write each page's content alone: its
-    layouts, theme, build output and content adapters left out, each shortcode a stub (``stub_shortcodes``)."""
+    layouts, theme, build output and content adapters left out, each shortcode a stub (``stub_shortcodes``).
+    This machine's Hugo builds it: the version the site pins (``fmlint.site.hugo_version``) is left out too."""
     root = os.path.abspath(folder)
 
     def left_out(where: str, names: list[str]) -> list[str]:
         top = os.path.abspath(where) == root
-        kept_out = (".git", "node_modules", *(("layouts", "themes", "public", "resources") if top else ()))
+        pins = ("package.json", ".github")
+        kept_out = (".git", "node_modules", *(("layouts", "themes", "public", "resources", *pins) if top else ()))
         return [name for name in names if name in kept_out or name == "_content.gotmpl"]
 
     shutil.copytree(root, copy, ignore=left_out)
+    netlify = Path(copy, "netlify.toml")
+    if netlify.is_file():
+        text = netlify.read_text(encoding="utf-8", errors="replace")
+        netlify.write_text(re.sub(r"(?m)^\s*HUGO_VERSION\s*=.*$", "", text), encoding="utf-8")
     for template in ("_default/single.html", "_default/list.html", "index.html"):
         os.makedirs(os.path.dirname(os.path.join(copy, "layouts", template)), exist_ok=True)
         Path(copy, "layouts", template).write_text("{{ .Content }}\n", encoding="utf-8")  # (Hugo writes no empty page)
