@@ -233,3 +233,46 @@ async def test_go_to_definition_from_a_link_to_the_page_and_heading_it_leads_to(
         assert await definition(line + 1, below.index("#mine") + 1) == types.Location(uri, heading(line + 3, 7))
         assert await definition(line + 1, below.index("other.md") + 1) == types.Location(other, top)  # (no heading)
         assert await definition(line, 0) is None  # (the emoji: no link)
+
+
+INCLUDED = {  # a page showing another file's headings through `{{% include %}}`, and links with `param` shortcodes
+    "hugo.toml": 'baseURL = "https://example.org/"\n[params]\nversion = "v1"\n',
+    "content/docs/_shared/steps.md": page('title: "Steps"', "build: {render: never}", body="Intro\n\n## 🎉 Build it\n"),
+    "content/docs/v1/install.md": page(
+        'title: "Install"', body='## Setup\n\n{{% include "docs/_shared/steps.md" %}}\n'
+    ),
+    "content/docs/use.md": page(
+        'title: "Use"',
+        body="[i](v1/install.md#-build-it) [p](/docs/{{< param version >}}/install/#setup)\n",
+    ),
+}
+
+
+async def test_go_to_definition_into_an_included_file_and_through_a_param_shortcode(tmp_path: Path) -> None:
+    """A fragment whose heading an included file shows leads into that file; a link whose destination holds
+    Hugo's `param` shortcode leads where its value makes it lead."""
+    write(tmp_path, INCLUDED)
+    path = tmp_path / "content/docs/use.md"
+    text = path.read_text(encoding="utf-8")
+    line = next(number for number, each in enumerate(text.splitlines()) if each.startswith("[i]"))
+    async with session("visual-studio-code", tmp_path) as client:
+        uri = open_document(client, path, text)
+
+        async def definition(character: int) -> types.Location | None:
+            found = await client.text_document_definition_async(
+                types.DefinitionParams(types.TextDocumentIdentifier(uri), types.Position(line, character))
+            )
+            assert found is None or isinstance(found, types.Location)
+            return found
+
+        def heading(file: str, written: str) -> types.Location:
+            """The heading line ``written`` of ``file``, its end in UTF-16 units (🎉 is two)."""
+            number = INCLUDED[file].splitlines().index(written)
+            end = len(written.encode("utf-16-le")) // 2
+            return types.Location(
+                (tmp_path / file).as_uri(), types.Range(types.Position(number, 0), types.Position(number, end))
+            )
+
+        written = text.splitlines()[line]
+        assert await definition(written.index("build-it")) == heading("content/docs/_shared/steps.md", "## 🎉 Build it")
+        assert await definition(written.index("param")) == heading("content/docs/v1/install.md", "## Setup")

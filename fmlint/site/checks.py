@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import NamedTuple
 
 import msgspec
@@ -30,7 +30,6 @@ from fmlint.site.index import (
     locale_fallbacks,
     starlight_locale,
 )
-from fmlint.site.params import with_params
 from fmlint.site.places import FILE_START
 from fmlint.site.refs import LINKS, lookup, resolve
 
@@ -281,7 +280,7 @@ def anchor_ids(index: SiteIndex, page: Page, seen: frozenset[int] = frozenset())
         if child.facts.title is not None:
             ids.add(make_path(child.facts.title.value))
     for name in page.facts.includes:
-        found = _included(index, page, name)
+        found = included_file(index, page, name)
         if isinstance(found, Page) and id(found) not in seen:
             ids |= anchor_ids(index, found, seen | {id(page)})
     for rendered in index.rendered_files(page):
@@ -290,7 +289,7 @@ def anchor_ids(index: SiteIndex, page: Page, seen: frozenset[int] = frozenset())
     return ids
 
 
-def _included(index: SiteIndex, page: Page, name: str) -> Page | list[Page] | str | None:
+def included_file(index: SiteIndex, page: Page, name: str) -> Page | list[Page] | str | None:
     """The file a page includes (a page when it is one of the index): an MkDocs snippet, an MDX partial
     (``./_p.mdx``, Docusaurus's ``@site/…``: from the page's folder or the site's), or a file a Hugo shortcode
     names."""
@@ -329,7 +328,7 @@ def numbered_reference_findings(
                 continue
             if reference.in_comment and not index.config.raw_html:
                 continue  # (Hugo runs a shortcode in a comment only where it writes the comment)
-            written = _params_written(index, page, reference) if hugo and "{{" in reference.target else reference
+            written = index.with_params(page, reference) if hugo and "{{" in reference.target else reference
             problem = _reference_problem(index, page, written)
             if problem is None and written.shortcode and hugo and written.target.startswith("#"):
                 problem = _home_fragment(index, page, written)
@@ -347,13 +346,6 @@ def numbered_reference_findings(
         if index.config.docusaurus is not None and not fragments:
             for finding in (*_pagination(index, page), *_authors(index, page)):
                 yield len(references), finding
-
-
-def _params_written(index: SiteIndex, page: Page, reference: Reference) -> Reference:
-    """The reference with the values of Hugo's ``param`` shortcodes in its target written in, where each is known
-    (``fmlint.site.params``); else as it is (a templated target: not judged)."""
-    target = with_params(reference.target, partial(index.param_value, page))
-    return reference if target is None else msgspec.structs.replace(reference, target=target)
 
 
 PAGINATION = ("pagination_next", "pagination_prev")

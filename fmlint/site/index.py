@@ -55,6 +55,7 @@ from fmlint.site.hugo_paths import (
     url_key,
 )
 from fmlint.site.jekyll import jekyll_url
+from fmlint.site.params import with_params
 from fmlint.site.places import FILE_START, Places
 from fmlint.site.templates import Shortcodes
 
@@ -265,6 +266,12 @@ class SiteIndex(msgspec.Struct, dict=True):
             if not folder:
                 return self.config.params.value(page.language, name)
             folder = posixpath.dirname(folder)
+
+    def with_params(self, page: Page, reference: Reference) -> Reference:
+        """The reference with the values of Hugo's ``param`` shortcodes in its target written in, where each is
+        known (:meth:`param_value`); else as it is (a templated target: not judged)."""
+        target = with_params(reference.target, partial(self.param_value, page))
+        return reference if target is None else msgspec.structs.replace(reference, target=target)
 
     @cached_property
     def _sections(self) -> dict[tuple[str, str], Page]:

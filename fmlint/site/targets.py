@@ -1,5 +1,6 @@
 """Where a reference leads, for an editor's go to definition: the file of the page it names, at the heading
-its ``#fragment`` names (resolved by ``fmlint.site.refs`` over the index a site pass builds)."""
+its ``#fragment`` names — in a file the page includes, where the heading is one of that file's (resolved by
+``fmlint.site.refs`` over the index a site pass builds; Hugo's ``param`` shortcodes written in)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import NamedTuple
 
 from fmlint.positions import Span
 from fmlint.rules.base import Context
+from fmlint.site.checks import included_file
 from fmlint.site.facts import Reference, SiteFacts, heading_spans
 from fmlint.site.index import Page, SiteIndex
 from fmlint.site.refs import resolve
@@ -28,14 +30,32 @@ def target_of(
 ) -> Target | None:
     """Where ``reference`` of ``page`` leads: the file of the page it names (none for a page no file shows, or
     a reference to no page), at the heading whose ID its fragment is (found in the file ``parsed`` gives)."""
+    if index.config.generator == "hugo" and "{{" in reference.target:
+        reference = index.with_params(page, reference)
     resolved = resolve(index, page, reference)
     found = resolved.page
     if found is None or found.file is None:
         return None
-    number = found.anchor_of(resolved.fragment) if resolved.fragment else None
-    ctx = parsed(found.absolute) if number is not None else None
+    held = _holder(index, found, resolved.fragment) if resolved.fragment else None
+    holder, number = held if held is not None else (found, None)
+    ctx = parsed(holder.absolute) if number is not None else None
     spans = heading_spans(ctx) if ctx is not None else []
     if ctx is None or number is None or number >= len(spans):
         return Target(found.absolute, None)
     span = spans[number]  # (without its line break)
-    return Target(found.absolute, Span(span.start, span.start + len(ctx.doc.text[span.start : span.end].rstrip())))
+    return Target(holder.absolute, Span(span.start, span.start + len(ctx.doc.text[span.start : span.end].rstrip())))
+
+
+def _holder(index: SiteIndex, page: Page, fragment: str, seen: frozenset[int] = frozenset()) -> tuple[Page, int] | None:
+    """The page whose heading has the ID ``fragment`` (its number among its anchors): ``page``, or a file its
+    shortcodes include or render (``{{% include "x.md" %}}``), which shows its headings there."""
+    number = page.anchor_of(fragment)
+    if number is not None:
+        return page, number
+    shown: list[object] = [included_file(index, page, name) for name in page.facts.includes]
+    for each in [*shown, *index.rendered_files(page)]:
+        if not isinstance(each, Page) or each.file is None or id(each) in seen:
+            continue
+        if (held := _holder(index, each, fragment, seen | {id(page)})) is not None:
+            return held
+    return None
