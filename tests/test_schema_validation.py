@@ -267,6 +267,31 @@ def test_keys_a_hugo_sites_layouts_read_are_known_to_its_bundled_schema(tmp_path
     assert unknown(*cache) == ["3:1 status", "7:1 banner", "8:1 statuss"]
 
 
+def test_build_options_as_the_hugo_a_site_pins_reads_them(tmp_path, monkeypatch, capsys):
+    """grpc.io pins Hugo 0.99, whose build options are `_build` (`build` came in 0.123, 0.145 deprecated `_build`,
+    0.168 refuses it): known there; on a site pinning nothing, or a current Hugo, SC002 names `build`. The pin
+    is kept with the cached result: moving to a current Hugo makes the key unknown in the next run."""
+    from fmlint.cli import main
+    from fmlint.site.config import forget_sites
+
+    files = {
+        "site/hugo.toml": 'baseURL = "https://example.org/"\n',
+        "site/package.json": '{"devDependencies": {"hugo-extended": "^0.99.1"}}',
+        "site/content/a.md": "---\ntitle: A\n_build:\n  render: never\n---\n",
+    }
+    write(tmp_path, files)
+    monkeypatch.chdir(tmp_path)
+
+    def unknown() -> list[str]:
+        main(["--format", "json", "--select", "SC002", "--cache-dir", str(tmp_path / "cache"), "site"])
+        return [f"{d['line']}:{d['column']} {d['message']}" for d in json.loads(capsys.readouterr().out)]
+
+    assert unknown() == []
+    (tmp_path / "site/package.json").write_text('{"devDependencies": {"hugo-extended": "^0.145.0"}}')
+    forget_sites()  # (as a new process would read it)
+    assert unknown() == ["3:1 unknown key `_build` (did you mean `build`?)"]
+
+
 def test_a_map_the_sites_layouts_read_fields_of_is_the_sites_shape(tmp_path, monkeypatch, capsys):
     """goharbor.io's blog layouts read `.Params.author.name` and `.company`: its posts' `author: {name: …}` is
     what the site wants, not the bundled schema's name or list of names (32 SC001 before). Where no layout reads

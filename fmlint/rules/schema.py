@@ -82,7 +82,11 @@ Reports keys rejected by `additionalProperties: false` or
 Under a preset's bundled schema, a Hugo site's top-level keys that its own or
 its themes' layouts read (`.Params.status`, `.Param "x"`, `index .Params "x"`,
 `isset .Params "x"`; not the site's `site.Params`) are known: the site uses
-them, and so are the keys a page's own `{{< param "x" >}}` shortcodes show.
+them, and so are the keys a page's own `{{< param "x" >}}` shortcodes show,
+and `_build` where the site pins a Hugo older than 0.145 (`HUGO_VERSION` in
+`netlify.toml`, `hugo-extended` in `package.json`, a GitHub workflow's
+`hugo-version`): those versions read it (before 0.123, alone), 0.145
+deprecated it and current ones refuse it.
 Themes and modules are read where Hugo finds them (`_vendor/`,
 `themesDir`, replacements, Hugo's module cache at the version `go.mod`
 requires); when Docsy, PaperMod, Ananke or Hugo Book is not there (a submodule

@@ -40,7 +40,7 @@ from fmlint.rules.local_images import site_root
 from fmlint.site.anchors import WRITTEN_DASHES
 from fmlint.site.globs import glob_slice_matches, mount_holds
 from fmlint.site.hugo_modules import components
-from fmlint.site.hugo_version import EMBEDDED_HOOKS, pinned_version
+from fmlint.site.hugo_version import BUILD_DEPRECATED, EMBEDDED_HOOKS, pinned_version
 from fmlint.site.params import SiteParams, site_params
 from fmlint.site.rendering import NEVER, build_render
 from fmlint.site.routes import netlify_redirect_sources, redirect_sources
@@ -184,6 +184,7 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # and the themes and modules found nowhere
     layout_dirs: tuple[str, ...] = ()
     missing_themes: tuple[str, ...] = ()
+    hugo_version: tuple[int, int] | None = None  # the (major, minor) Hugo version the site pins (``hugo_version``)
     # Hugo: what the configuration gives the ``param`` shortcode (``fmlint.site.params``); None when the site has
     # a ``param`` shortcode of its own
     params: SiteParams | None = None
@@ -264,11 +265,16 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
 
     @cached_property
     def layout_params(self) -> frozenset[str]:
-        """The page parameters a Hugo site's layouts read (``fmlint.site.templates.params_read``), and those a
-        known theme's read when it is missing (``fmlint.site.known_themes``)."""
+        """The page parameters a Hugo site's layouts read (``fmlint.site.templates.params_read``), those a
+        known theme's read when it is missing (``fmlint.site.known_themes``), and the keys the Hugo version the
+        site pins reads that Hugo 0.168 does not."""
         from fmlint.site.known_themes import known_params
 
-        return self._layout_reads[0] | known_params(self.missing_themes) if self.generator == "hugo" else frozenset()
+        if self.generator != "hugo":
+            return frozenset()
+        # (`_build`, the key of build options before Hugo 0.123 aliased `build` to it and 0.145 deprecated it)
+        legacy = {"_build"} if (self.hugo_version or BUILD_DEPRECATED) < BUILD_DEPRECATED else set()
+        return self._layout_reads[0] | known_params(self.missing_themes) | legacy
 
     @property
     def layout_maps(self) -> frozenset[str]:
@@ -1063,6 +1069,7 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         layout_dirs=layouts,
         missing_themes=themes.missing,
         params=None if shortcode_templates(layouts, "param") else site_params(options, languages_table),
+        hugo_version=version,
     )
 
 

@@ -6,7 +6,8 @@ context's, then its build's), the ``hugo-extended`` npm package of
 range), and a GitHub workflow's ``hugo-version`` or ``HUGO_VERSION``.  A range
 open above (``>=0.110``) or ``latest`` pins nothing.  vitess.io pins
 ``hugo-extended ^0.96.0``: Hugo's embedded link render hook (0.123) is not
-used there, whatever its languages table.
+used there, whatever its languages table; grpc.io pins 0.99, whose build
+options are ``_build`` (a key Hugo 0.145 deprecated and 0.168 refuses).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 from fmlint.site.routes import read_text
 
 EMBEDDED_HOOKS = (0, 123)  # Hugo's embedded link and image render hooks
+BUILD_DEPRECATED = (0, 145)  # the `_build` front-matter key (before 0.123 the only spelling of `build`)
 _PINNED = re.compile(r"\s*[\^~=v]*\s*(\d+)\.(\d+)(?:\.\d+)?\s*$")  # `0.96.0`, `^0.96.0`, `~0.96`, `v0.119.0`
 _WORKFLOW = re.compile(r"""(?:hugo-version|HUGO_VERSION)\s*[:=]\s*['"]?v?(\d+)\.(\d+)""")
 
