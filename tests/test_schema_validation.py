@@ -269,8 +269,9 @@ def test_keys_a_hugo_sites_layouts_read_are_known_to_its_bundled_schema(tmp_path
 
 def test_build_options_as_the_hugo_a_site_pins_reads_them(tmp_path, monkeypatch, capsys):
     """grpc.io pins Hugo 0.99, whose build options are `_build` (`build` came in 0.123, 0.145 deprecated `_build`,
-    0.168 refuses it): known there; on a site pinning nothing, or a current Hugo, SC002 names `build`. The pin
-    is kept with the cached result: moving to a current Hugo makes the key unknown in the next run."""
+    0.168 refuses it): known there; on a site pinning nothing, or a current Hugo, SC002 names `build`; and before
+    0.123 `build` is reported, with a fix to `_build`. The pin is kept with the cached result: moving it
+    changes the next run's findings."""
     from fmlint.cli import main
     from fmlint.site.config import forget_sites
 
@@ -290,6 +291,16 @@ def test_build_options_as_the_hugo_a_site_pins_reads_them(tmp_path, monkeypatch,
     (tmp_path / "site/package.json").write_text('{"devDependencies": {"hugo-extended": "^0.145.0"}}')
     forget_sites()  # (as a new process would read it)
     assert unknown() == ["3:1 unknown key `_build` (did you mean `build`?)"]
+    (tmp_path / "site/content/a.md").write_text("---\ntitle: A\nbuild:\n  render: never\n---\n")
+    assert unknown() == []
+    (tmp_path / "site/package.json").write_text('{"devDependencies": {"hugo-extended": "^0.99.1"}}')
+    forget_sites()
+    assert unknown() == [
+        "3:1 unknown key `build` to Hugo 0.99, which this site pins: it reads `_build` (did you mean `_build`?)"
+    ]
+    main(["--select", "SC002", "--fix", "--unsafe-fixes", "--no-cache", "site"])
+    capsys.readouterr()
+    assert (tmp_path / "site/content/a.md").read_text() == "---\ntitle: A\n_build:\n  render: never\n---\n"
 
 
 def test_a_map_the_sites_layouts_read_fields_of_is_the_sites_shape(tmp_path, monkeypatch, capsys):

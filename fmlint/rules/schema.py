@@ -86,7 +86,8 @@ them, and so are the keys a page's own `{{< param "x" >}}` shortcodes show,
 and `_build` where the site pins a Hugo older than 0.145 (`HUGO_VERSION` in
 `netlify.toml`, `hugo-extended` in `package.json`, a GitHub workflow's
 `hugo-version`): those versions read it (before 0.123, alone), 0.145
-deprecated it and current ones refuse it.
+deprecated it and current ones refuse it; on a site pinning a Hugo older than
+0.123, `build` itself is reported (those read `_build` alone: the page is built).
 Themes and modules are read where Hugo finds them (`_vendor/`,
 `themesDir`, replacements, Hugo's module cache at the version `go.mod`
 requires); when Docsy, PaperMod, Ananke or Hugo Book is not there (a submodule
@@ -371,6 +372,31 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             if problem.code != MISSING_KEY or not (bundle or ctx.probe(no_page, ctx.doc.path)):
                 yield problem
     yield from near_miss_problems(schema.contents, data, fm)
+    if ctx.settings.preset == "hugo" and schema.bundled and isinstance(data, dict) and "build" in data:
+        yield from _build_before_hugo_123(ctx, fm)
+
+
+@probe_function
+def pinned_hugo(path: str) -> str:
+    """The Hugo version (``major.minor``) the site holding ``path`` pins, "" for none (``fmlint.site.hugo_version``)."""
+    from fmlint.site.config import site_of
+
+    site = site_of(path)
+    version = site.hugo_version if site is not None else None
+    return f"{version[0]}.{version[1]}" if version is not None else ""
+
+
+def _build_before_hugo_123(ctx: Context, fm: FrontMatter) -> Iterator[Problem]:
+    """SC002 for ``build`` on a site pinning a Hugo older than 0.123: those read build options from ``_build``
+    alone (``build`` is a page parameter there, and the page is built)."""
+    pinned = ctx.probe(pinned_hugo, ctx.doc.path)
+    located = fm.locations.get(("build",))
+    if not pinned or tuple(map(int, pinned.split("."))) >= (0, 123) or located is None or located.key is None:
+        return
+    new = key_text(fm.kind, "_build", ctx.doc.text[located.key.start : located.key.end])
+    fix = Fix(UNSAFE, "rename to `_build`", (Edit.replace(located.key, new),)) if new is not None else None
+    message = f"unknown key `build` to Hugo {pinned}, which this site pins: it reads `_build` (did you mean `_build`?)"
+    yield Problem("SC002", message, located.key, fix=fix)
 
 
 def _without_layout_maps(ctx: Context, data: dict[Any, Any]) -> dict[Any, Any]:
