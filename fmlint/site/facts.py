@@ -249,8 +249,12 @@ def extract(ctx: Context) -> SiteFacts:
         fields(lowered, "from")
     title, slug, url, permalink, doc_id = item("title"), item("slug"), item("url"), item("permalink"), item("id")
     translation_key = item("translationkey")
-    body = _body_facts(ctx, reads.own) if _has_body(ctx) else _Body([], [], [], [], False, [], [], [], [])
-    named = [name for reference in body.references if "{{" in reference[1] for name in param_names(reference[1])]
+    body = _body_facts(ctx, reads.own) if _has_body(ctx) else _Body([], [], [], [], False, [], [], [], [], False)
+    named = (
+        [name for reference in body.references if "{{" in reference[1] for name in param_names(reference[1])]
+        if body.param_calls
+        else []
+    )
     cascade = data.get(keys.get("cascade", ""))
     cascaded, maybe = cascade_params(cascade) if cascade is not None else ({}, [])
     return SiteFacts(
@@ -262,7 +266,7 @@ def extract(ctx: Context) -> SiteFacts:
         translation_key=translation_key,
         draft=data.get(keys.get("draft", "")) is True,
         render=page_render(data, keys),
-        cascade_render=cascade_render(data.get(keys.get("cascade", ""))),
+        cascade_render=cascade_render(cascade),
         aliases=aliases,
         lists=lists,
         anchors_data=msgspec.Raw(_ENCODER.encode(body.anchors)),
@@ -326,10 +330,12 @@ def _param_links(
     ``[x](/docs/{{< param version >}}/a/)``): no links to a Markdown parser, but to Hugo, which writes each
     shortcode's output there first (``fmlint.site.params``).  Not in code: a fence, or a code span of the line."""
     found: list[_Pending] = []
-    taken = {pending[2] for pending in known}
+    taken: set[int] | None = None  # where the destinations known start (made for the first `param` met)
     for at in tags:
         if not PARAM_CALL.match(text, at):
             continue
+        if taken is None:
+            taken = {pending[2] for pending in known}
         line_start = text.rfind("\n", 0, at) + 1
         opener = text.rfind("](", line_start, at)
         link = _TEMPLATED_DESTINATION.match(text, opener) if opener >= 0 else None
@@ -385,6 +391,7 @@ class _Body(NamedTuple):
     shortcodes: list[str]
     calls: list[tuple[str, str]]
     liquid_includes: list[str]
+    param_calls: bool  # Hugo's ``param`` shortcode is called (``_param_links``)
 
 
 def _body_facts(ctx: Context, own: OwnURL | None) -> _Body:
@@ -432,7 +439,9 @@ def _body_facts(ctx: Context, own: OwnURL | None) -> _Body:
     for url, span in view.html_links:
         if url and (("://" not in url and not url.startswith(_NOT_PAGES)) or (own is not None and own(url))):
             references.append(("html", url, span.start, span.end, "", inside(span.start) if inside else "", False))
-    if tags:
+    # (the shortcodes' first arguments: most pages call no `param`)
+    called = any(name == "param" for name, _ in calls) if calls else False  # (most pages call no `param`)
+    if called:
         references += _param_links(text, tags, references, view, inside)
     liquid_includes: list[str] = []
     if liquid:
@@ -466,6 +475,7 @@ def _body_facts(ctx: Context, own: OwnURL | None) -> _Body:
         shortcodes,
         calls,
         liquid_includes,
+        called,
     )
 
 
