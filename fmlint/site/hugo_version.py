@@ -17,6 +17,7 @@ import json
 import os
 import re
 import tomllib
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from fmlint.site.routes import read_text
@@ -42,27 +43,14 @@ def pinned_version(root: str) -> tuple[Version | None, bytes]:
 
 
 def _netlify(root: str) -> tuple[Version | None, bytes]:
-    data, text = read_text(os.path.join(root, "netlify.toml"))
-    try:
-        options = tomllib.loads(text) if text else {}
-    except tomllib.TOMLDecodeError:
-        return None, data
-    for table in (_table(options, "context", "production", "environment"), _table(options, "build", "environment")):
-        if (found := _version(table.get("HUGO_VERSION"))) is not None:
-            return found, data
-    return None, data
+    data, options = _parsed(os.path.join(root, "netlify.toml"), tomllib.loads)
+    tables = (_table(options, "context", "production", "environment"), _table(options, "build", "environment"))
+    return _first(table.get("HUGO_VERSION") for table in tables), data
 
 
 def _npm(root: str) -> tuple[Version | None, bytes]:
-    data, text = read_text(os.path.join(root, "package.json"))
-    try:
-        package = json.loads(text) if text else {}
-    except ValueError:
-        return None, data
-    for key in ("dependencies", "devDependencies"):
-        if (found := _version(_table(package, key).get("hugo-extended"))) is not None:
-            return found, data
-    return None, data
+    data, package = _parsed(os.path.join(root, "package.json"), json.loads)
+    return _first(_table(package, key).get("hugo-extended") for key in ("dependencies", "devDependencies")), data
 
 
 def _workflows(root: str) -> tuple[Version | None, bytes]:
@@ -73,6 +61,19 @@ def _workflows(root: str) -> tuple[Version | None, bytes]:
         if (found := _WORKFLOW.search(text)) is not None:
             return (int(found.group(1)), int(found.group(2))), read
     return None, read
+
+
+def _parsed(path: str, loads: Callable[[str], Any]) -> tuple[bytes, Any]:
+    """The file's bytes and what ``loads`` makes of its text (``{}`` when it is missing or unreadable)."""
+    data, text = read_text(path)
+    try:
+        return data, loads(text) if text else {}
+    except ValueError:  # (TOML's and JSON's errors both)
+        return data, {}
+
+
+def _first(specs: Iterable[Any]) -> Version | None:
+    return next((found for spec in specs if (found := _version(spec)) is not None), None)
 
 
 def _version(spec: Any) -> Version | None:
