@@ -389,9 +389,11 @@ def pinned_hugo(path: str) -> str:
 def _build_before_hugo_123(ctx: Context, fm: FrontMatter) -> Iterator[Problem]:
     """SC002 for ``build`` on a site pinning a Hugo older than 0.123: those read build options from ``_build``
     alone (``build`` is a page parameter there, and the page is built)."""
+    from fmlint.site.hugo_version import BUILD_ALIASED
+
     pinned = ctx.probe(pinned_hugo, ctx.doc.path)
     located = fm.locations.get(("build",))
-    if not pinned or tuple(map(int, pinned.split("."))) >= (0, 123) or located is None or located.key is None:
+    if not pinned or tuple(map(int, pinned.split("."))) >= BUILD_ALIASED or located is None or located.key is None:
         return
     new = key_text(fm.kind, "_build", ctx.doc.text[located.key.start : located.key.end])
     fix = Fix(UNSAFE, "rename to `_build`", (Edit.replace(located.key, new),)) if new is not None else None

@@ -23,7 +23,8 @@ from typing import Any
 from fmlint.site.routes import read_text
 
 EMBEDDED_HOOKS = (0, 123)  # Hugo's embedded link and image render hooks
-BUILD_DEPRECATED = (0, 145)  # the `_build` front-matter key (before 0.123 the only spelling of `build`)
+BUILD_ALIASED = (0, 123)  # `build` read as the front matter's build options (before: `_build` alone)
+BUILD_DEPRECATED = (0, 145)  # the `_build` front-matter key
 _PINNED = re.compile(r"\s*[\^~=v]*\s*(\d+)\.(\d+)(?:\.\d+)?\s*$")  # `0.96.0`, `^0.96.0`, `~0.96`, `v0.119.0`
 _WORKFLOW = re.compile(r"""(?:hugo-version|HUGO_VERSION)\s*[:=]\s*['"]?v?(\d+)\.(\d+)""")
 
