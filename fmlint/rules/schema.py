@@ -300,16 +300,14 @@ def _read_by_layouts(path: str, keys: tuple[str, ...], maps: bool) -> str:
     return ",".join(key for key in keys if key.lower() in read)
 
 
-# Hugo's `param` shortcode: `{{< param "cmake-version" >}}`, `{{% param x.y %}}` (the page's own parameter)
-_PARAM_SHORTCODE = re.compile(r"""\{\{[<%]-?\s*param\s+(?:"([^"]+)"|`([^`]+)`|([^\s"`>%}]+))""")
-
-
 def param_shortcode_reads(body: str, keys: tuple[str, ...]) -> set[str]:
     """Which of ``keys`` the ``param`` shortcodes of a Hugo page's ``body`` read (grpc.io's `cmake-version`:
-    the page's own parameter, shown in its text)."""
+    the page's own parameter, shown in its text; `{{< param "cmake-version" >}}`, `{{% param x.y %}}`)."""
     if "param" not in body:
         return set()
-    named = {"".join(match.groups(default="")).split(".")[0].lower() for match in _PARAM_SHORTCODE.finditer(body)}
+    from fmlint.site.params import param_names
+
+    named = {name.split(".")[0] for name in param_names(body)}
     return {key for key in keys if key.lower() in named}
 
 

@@ -62,8 +62,9 @@ def cascade_params(cascade: Any) -> tuple[dict[str, str], list[str]]:
 
 
 class SiteParams(msgspec.Struct, frozen=True):
-    """What a Hugo site's configuration gives the ``param`` shortcode: its ``cascade``'s parameters (and whether a
-    targeted cascade may give others), each language's ``params`` and the site's, by dotted name."""
+    """What a Hugo site's configuration gives the ``param`` shortcode: its ``cascade``'s parameters (and the names
+    whose values are not known for certain: a targeted cascade's), each language's ``params`` and the site's, by
+    dotted name."""
 
     cascade: dict[str, str]
     cascade_maybe: tuple[str, ...]  # given by a targeted cascade
