@@ -336,10 +336,10 @@ def _param_links(
             continue
         if taken is None:
             taken = {pending[2] for pending in known}
-        line_start = text.rfind("\n", 0, at) + 1
-        opener = text.rfind("](", line_start, at)
+        begins = line_start(text, at)
+        opener = text.rfind("](", begins, at)
         link = _TEMPLATED_DESTINATION.match(text, opener) if opener >= 0 else None
-        if link is None or link.end(1) <= at or link.start(1) in taken or text.count("`", line_start, opener) % 2:
+        if link is None or link.end(1) <= at or link.start(1) in taken or text.count("`", begins, opener) % 2:
             continue
         if any(fence.span.start <= at < fence.span.end for fence in view.code_fences):
             continue
