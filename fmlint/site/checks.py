@@ -279,17 +279,23 @@ def anchor_ids(index: SiteIndex, page: Page, seen: frozenset[int] = frozenset())
         ids.add(basic_normalize(child.base_name))
         if child.facts.title is not None:
             ids.add(make_path(child.facts.title.value))
-    for name in page.facts.includes:
-        found = included_file(index, page, name)
-        if isinstance(found, Page) and id(found) not in seen:
-            ids |= anchor_ids(index, found, seen | {id(page)})
-    for rendered in index.rendered_files(page):
-        if rendered is not None and id(rendered) not in seen:
-            ids |= anchor_ids(index, rendered, seen | {id(page)})
+    for shown in shown_pages(index, page):
+        if id(shown) not in seen:
+            ids |= anchor_ids(index, shown, seen | {id(page)})
     return ids
 
 
-def included_file(index: SiteIndex, page: Page, name: str) -> Page | list[Page] | str | None:
+def shown_pages(index: SiteIndex, page: Page) -> Iterator[Page]:
+    """The pages of the index whose headings ``page`` shows: the content files its shortcodes include, then
+    those they render."""
+    for name in page.facts.includes:
+        found = _included(index, page, name)
+        if isinstance(found, Page):
+            yield found
+    yield from (rendered for rendered in index.rendered_files(page) if rendered is not None)
+
+
+def _included(index: SiteIndex, page: Page, name: str) -> Page | list[Page] | str | None:
     """The file a page includes (a page when it is one of the index): an MkDocs snippet, an MDX partial
     (``./_p.mdx``, Docusaurus's ``@site/…``: from the page's folder or the site's), or a file a Hugo shortcode
     names."""

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from fmlint.positions import Span
 from fmlint.rules.base import Context
-from fmlint.site.checks import included_file
+from fmlint.site.checks import shown_pages
 from fmlint.site.facts import Reference, SiteFacts, heading_spans
 from fmlint.site.index import Page, SiteIndex
 from fmlint.site.refs import resolve
@@ -52,10 +52,9 @@ def _holder(index: SiteIndex, page: Page, fragment: str, seen: frozenset[int] = 
     number = page.anchor_of(fragment)
     if number is not None:
         return page, number
-    shown: list[object] = [included_file(index, page, name) for name in page.facts.includes]
-    for each in [*shown, *index.rendered_files(page)]:
-        if not isinstance(each, Page) or each.file is None or id(each) in seen:
+    for shown in shown_pages(index, page):
+        if shown.file is None or id(shown) in seen:
             continue
-        if (held := _holder(index, each, fragment, seen | {id(page)})) is not None:
+        if (held := _holder(index, shown, fragment, seen | {id(page)})) is not None:
             return held
     return None
