@@ -58,7 +58,8 @@ class Document(msgspec.Struct):
     mdx: bool = False  # an MDX file: its JSX, ESM and expressions are masked before parsing (fmlint.mdx)
     html: bool = False  # an HTML content file (a Hugo page): its body is HTML, written as it is
     blocks: tuple[str, ...] = ()  # MkDocs' indented-block markers, masked before parsing (fmlint.mkdocs_blocks)
-    late: bool = False  # the front matter follows blank lines or spaces (see ``only_at_top``)
+    late: bool = False  # the front matter follows blank lines or spaces (see ``undo_split``)
+    inline: bool = False  # the front matter starts on its opening delimiter's line (see ``_split``)
 
     @property
     def body(self) -> str:
@@ -153,8 +154,10 @@ def _delimiter(first: str) -> tuple[FrontMatterKind, re.Pattern[str]]:
 
 
 def _split(doc: Document) -> None:
-    """Where the front matter and the body are, as Hugo and Zola find them: they skip spaces, tabs and line
-    breaks before the front matter (see ``only_at_top`` for the other generators)."""
+    """Where the front matter and the body are, as Hugo finds them: it skips spaces, tabs and line breaks
+    before the front matter (so does Zola), and a front matter may start on the line of its opening ``---`` or
+    ``+++``, right after it (buildpacks.io's ``+++ title="Buildpack API"``: Hugo's page lexer reads on from
+    the delimiter's third character).  ``undo_split`` undoes either for the generators that read neither."""
     text = doc.text
     start = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr]  # (it matches the empty string)
     first = text[start : start + 1]
@@ -166,8 +169,11 @@ def _split(doc: Document) -> None:
         return
     kind, boundary = _delimiter(first)
     opening = _line_at(text, start)
-    if not boundary.match(doc.source(opening)):
-        return
+    line = doc.source(opening)
+    if not boundary.match(line):
+        if not (len(line) > 3 and line.startswith(first * 3) and line[3] != first and line[3:].strip()):
+            return
+        opening, doc.inline = Span(start, start + 3), True  # Hugo's: `+++ title = "x"` (see below)
     doc.late = start > 0
     doc.kind = kind
     doc.opening = opening
@@ -175,14 +181,17 @@ def _split(doc: Document) -> None:
     if closing is None:
         doc.body_start = len(text)  # unclosed: kind without a front_matter span
         return
-    doc.front_matter = Span(_next_line(doc, opening), closing.start())
+    doc.front_matter = Span(opening.end if doc.inline else _next_line(doc, opening), closing.start())
     doc.body_start = _next_line(doc, _line_at(text, closing.start()))
 
 
-def only_at_top(doc: Document) -> None:
-    """Undo the split of front matter that blank lines or spaces precede, for a generator other than Hugo and
-    Zola: Jekyll, Astro, Docusaurus and MkDocs read front matter on the first line only (``FM007`` says so)."""
-    if doc.late:
+def undo_split(doc: Document) -> None:
+    """Undo the split of a front matter that blank lines or spaces precede, or that starts on the line of its
+    opening delimiter, for a generator that reads it as no front matter: Jekyll, Astro, Docusaurus and MkDocs
+    read front matter on the first line only (``FM007`` says so), and none but Hugo reads one on its opening
+    delimiter's line (``FM008``: ``doc.inline`` is kept when the front matter was closed)."""
+    if doc.late or doc.inline:
+        doc.inline = doc.inline and doc.front_matter is not None
         doc.kind = doc.front_matter = None
         doc.opening = Span(0, 0)
         doc.body_start = 0

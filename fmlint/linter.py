@@ -21,7 +21,7 @@ import msgspec
 from fmlint.config.presets import LATE_FRONT_MATTER_PRESETS, READING_PRESETS
 from fmlint.config.settings import Settings
 from fmlint.diagnostics import INTERNAL_ERROR, ORDER, Diagnostic, Problem, Severity
-from fmlint.document import Document, only_at_top, read_document, unreadable_document
+from fmlint.document import Document, read_document, undo_split, unreadable_document
 from fmlint.file_result import FileResult
 from fmlint.fix.locate import located_fix
 from fmlint.fix.model import DiagnosticFix
@@ -149,8 +149,8 @@ def context(doc: Document, settings: Settings, verbose: bool = False) -> tuple[C
 
         reading = site_reading(doc.path, settings.preset)
         doc.mdx, doc.blocks = reading.mdx, reading.blocks
-    if doc.late and settings.preset not in LATE_FRONT_MATTER_PRESETS:
-        only_at_top(doc)
+    if (doc.late and settings.preset not in LATE_FRONT_MATTER_PRESETS) or (doc.inline and settings.preset != "hugo"):
+        undo_split(doc)
     try:
         front_matter = parse_front_matter(doc) if doc.readable else None
     except Exception as exc:  # a bug in a loader: the rules still run, without front matter

@@ -1,7 +1,7 @@
 import pytest
 from support import check, lint, located
 
-from fmlint.document import only_at_top, read_document
+from fmlint.document import read_document, undo_split
 from fmlint.positions import Span
 
 
@@ -55,7 +55,7 @@ def test_front_matter_after_blank_lines_is_read_as_hugo_reads_it():
 
 def test_front_matter_after_blank_lines_is_not_read_for_other_generators():
     doc = read_document("a.md", b"\n---\ntitle: x\n---\nbody\n")
-    only_at_top(doc)
+    undo_split(doc)
     assert (doc.kind, doc.front_matter, doc.body_start, doc.late) == (None, None, 0, False)
 
 
@@ -69,3 +69,37 @@ def test_late_front_matter_positions_by_preset(preset):
     else:
         assert (4, 1, "FM007") in located(lint(source, preset=preset))
         assert not [d for d in lint(source, preset=preset) if d.code == "SC001"]
+
+
+def test_front_matter_on_its_opening_line_is_read_as_hugo_reads_it():
+    """Hugo's page lexer reads the front matter from the third character of its opening delimiter on
+    (buildpacks.io's ``+++ title="Buildpack API"``; Hugo 0.168 builds such pages with their title and aliases)."""
+    doc = read_document("a.md", b'\r\n+++ title = "x"\r\naliases = ["/old/"]\r\n+++\r\nbody')
+    assert (doc.kind, doc.inline, doc.late, doc.opening) == ("toml", True, True, Span(2, 5))
+    assert doc.source(doc.front_matter) == ' title = "x"\r\naliases = ["/old/"]\r\n' and doc.body == "body"
+    doc = read_document("a.md", "---title: 标题\n---\n".encode())
+    assert (doc.kind, doc.inline, doc.source(doc.front_matter)) == ("yaml", True, "title: 标题\n")
+    for alone in (b"---\ntitle: x\n---\n", b"---- \ntitle: x\n---\n", b"----x\ntitle: x\n---\n"):
+        assert not read_document("a.md", alone).inline
+    undone = read_document("a.md", b"+++ title = 'x'\n+++\nbody")
+    undo_split(undone)
+    assert (undone.kind, undone.front_matter, undone.body_start, undone.inline) == (None, None, 0, True)
+    unclosed = read_document("a.md", b"--- a note\nbody")
+    assert (unclosed.kind, unclosed.front_matter) == ("yaml", None)  # (Hugo: "EOF looking for end YAML …")
+    undo_split(unclosed)
+    assert not unclosed.inline
+
+
+@pytest.mark.parametrize("preset", ["hugo", "zola", "jekyll", "docusaurus", "mkdocs-material"])
+def test_front_matter_on_its_opening_line_by_preset(preset):
+    """On Hugo the front matter is read there, a finding in it at its line and column (after CJK); elsewhere it
+    is no front matter, and FM008 says so at the delimiter."""
+    source = "+++ title = '标题' ; date = 3\n+++\n\nBody.\n"
+    if preset == "hugo":
+        check(source, [(1, 18, "FM002")], preset=preset)  # (tomllib: at the `;`)
+        check("+++ title = '标题'\ndraft = 'yes'\n+++\n", [(2, 9, "SC001")], preset=preset)
+        # (YAML: the first key is indented, the next is not; Hugo 0.168 fails there too, at 2:1)
+        check("--- title: 标题\ndraft: yes\n---\n", [(2, 1, "FM002")], preset=preset)
+    else:
+        assert (1, 1, "FM008") in located(lint(source, preset=preset))
+        assert not [d for d in lint(source, preset=preset) if d.code.startswith("FM00") and d.code != "FM008"]

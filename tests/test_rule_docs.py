@@ -48,7 +48,11 @@ NOT_A_TEXT_ARTICLE = {
 }
 
 EXAMPLE_OPTIONS = {"images": {"denied-hosts": ["i.imgur.com"]}}
-EXAMPLE_PRESETS = {"FM007": "jekyll", "MKD005": "starlight"}  # (Hugo reads front matter after blank lines)
+EXAMPLE_PRESETS = {
+    "FM007": "jekyll",
+    "FM008": "jekyll",
+    "MKD005": "starlight",
+}  # (Hugo reads front matter after blank lines)
 EXAMPLE_FILE_NAME = "2025-02-07-price-cuts.md"
 EXAMPLE_FILE_NAMES = {"MKD005": "2025-02-07-price-cuts.mdx"}  # (an MDX rule)
 DOC_SETTINGS = Settings(

@@ -148,7 +148,7 @@ DEFAULT_PRESET = "hugo"
 # the generators' that may read Markdown otherwise than CommonMark
 READING_PRESETS = ("docusaurus", "mkdocs-material", "jekyll")
 # generators that read front matter after blank lines and spaces (Hugo's page lexer skips them; Zola's pattern
-# starts with `^[[:space:]]*`): the others read it on the first line only (``fmlint.document.only_at_top``)
+# starts with `^[[:space:]]*`): the others read it on the first line only (``fmlint.document.undo_split``)
 LATE_FRONT_MATTER_PRESETS = ("hugo", "zola")
 # the preset of each generator the site index knows (``SiteConfig.generator``); Astro's is "starlight" with Starlight
 _GENERATORS = {

@@ -46,8 +46,9 @@ def load(doc: Document) -> FrontMatter:
         offset = base
         if where:
             message = message[: where.start()]
-            line = doc.lines.line_of(base) + int(where.group(1)) - 1
-            offset = doc.lines.offset_at(line, int(where.group(2)))
+            line, column = int(where.group(1)), int(where.group(2))
+            # (the first line may start after the opening `+++`: Hugo's `+++ title = "x"`)
+            offset = base + column - 1 if line == 1 else doc.lines.offset_at(doc.lines.line_of(base) + line - 1, column)
         code = "FM003" if message.startswith(("Cannot overwrite", "Cannot declare")) else "FM002"
         fm.problem(code, f"TOML syntax error: {message}", char_span(doc.text, offset))
         return fm

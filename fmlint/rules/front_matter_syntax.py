@@ -215,8 +215,38 @@ title: Hello
 ```
 """,
     ),
+    Rule(
+        "FM008",
+        "front-matter-on-delimiter-line",
+        "A front matter starts on the line of its opening `---` or `+++` (generators but Hugo ignore it).",
+        doc="""## What it does
+Reports a `---` or `+++` followed on its own line by front-matter text, and
+closed on a later line, for a generator that reads no front matter there: every
+preset but `hugo`. Hugo's page lexer reads the front matter from the third
+character of the delimiter on, and so does fmlint on Hugo sites.
+
+## Why is this bad?
+Jekyll, Zola, Astro, Docusaurus and MkDocs recognise front matter only when its
+delimiter stands alone on the first line; otherwise the block is body text (or,
+for Jekyll, the file is copied as it is) and the page loses its title, date and
+so on.
+
+## Example
+```markdown
++++ title = "Buildpack API"
++++
+```
+Use instead:
+```markdown
++++
+title = "Buildpack API"
++++
+```
+""",
+    ),
 )
 
+_BLANKS = re.compile(r"[ \t\r\n]*")
 _DELIMITER_LINE = re.compile(r"\A(?:[ \t]*\r?\n)+((?:---|\+\+\+)[ \t]*)\r?$", re.MULTILINE)
 
 
@@ -229,8 +259,17 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         if misplaced:
             span = Span(misplaced.start(1), misplaced.end(1))
             yield Problem("FM007", "front matter must start on the first line of the file", span)
+        elif doc.inline:
+            yield _on_delimiter_line(doc.text)
     elif doc.front_matter is None:
         opener = doc.source(doc.opening).strip()
         yield Problem("FM001", f"front matter opened with `{opener}` is never closed", doc.opening)
     if ctx.front_matter is not None:
         yield from ctx.front_matter.problems
+
+
+def _on_delimiter_line(text: str) -> Problem:
+    """FM008 at the opening delimiter of a front matter that starts on its line."""
+    start = _BLANKS.match(text).end()  # type: ignore[union-attr]  # (it matches the empty string)
+    message = f"front matter must start on the line after `{text[start : start + 3]}`: only Hugo reads it there"
+    return Problem("FM008", message, Span(start, start + 3))
