@@ -17,7 +17,13 @@ import pytest
 from support import PERMISSIVE, lint
 
 from fmlint.cache import ResultCache
-from fmlint.site.templates import content_as_text, content_unrendered, named_folders, renders_other_markdown
+from fmlint.site.templates import (
+    content_as_text,
+    content_switches,
+    content_unrendered,
+    named_folders,
+    renders_other_markdown,
+)
 from tests.test_site_rules import (
     HUGO,
     _quiet_env,
@@ -366,6 +372,65 @@ def test_a_page_whose_layout_writes_heading_ids_has_ids_fmlint_does_not_know(tmp
     ]
     write(tmp_path, {"layouts/people/list.html": '<h2 id="{{ .Title | urlize }}">x</h2>'})
     assert placed(site_findings(tmp_path)) == [f"content/p.md:{at(5, LAYOUT_LINKS, '/docs/#nope')} SITE004"]
+
+
+SWITCH_LINKS = "[a](/api/#Widget-spec) [b](/api/types/#Widget-spec) [c](/guide/#Widget-spec) [d](/guide/#intro)\n"
+SINGLE_LIST = (  # (crossplane.io's partial, shortened: its API pages' IDs come from their data)
+    '{{/* which body */}}{{ if eq $.Params.Product "Release Notes" }}{{ partial "notes" . }}'
+    '{{- else if eq .Page.Params.product "crds" -}}{{ partial "crds" . }}'
+    "{{ else }}{{ with .Content }}{{ . }}{{ end }}{{ end }}"
+)
+
+
+def test_a_page_whose_layout_writes_other_than_its_content_by_a_parameter_has_ids_fmlint_does_not_know(tmp_path):
+    """crossplane.io's layouts share a partial that writes, for a page whose `product` is `crds` (which its API
+    section's `cascade` gives), a generated reference instead of its content, `<div id="Kind-spec">` and so on:
+    a fragment into such a page (or the section's own) is not judged; one into a page the partial writes the
+    content of still is.  A template that changes its branches changes the findings kept."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://xp.test/"\n',
+            "layouts/_default/single.html": '{{ partial "single-list" . }}',
+            "layouts/_default/list.html": '{{ partial "single-list" . }}',
+            "layouts/partials/single-list.html": SINGLE_LIST,
+            "layouts/partials/crds.html": '{{ range slice "Widget" "Gadget" }}<div id="{{ . }}-spec">x</div>{{ end }}',
+            "layouts/partials/notes.html": "{{ .Content }}",
+            "content/api/_index.md": page('title: "API"', "cascade:\n  product: crds"),
+            "content/api/types.md": page('title: "Types"'),
+            "content/guide/_index.md": page('title: "Guide"', body="## Intro\n"),
+            "content/p.md": page('title: "P"', body=SWITCH_LINKS),
+        },
+    )
+    if HUGO is not None:
+        subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+        for built in ("public/api/index.html", "public/api/types/index.html"):
+            assert 'id="Widget-spec"' in (tmp_path / built).read_text(encoding="utf-8")
+        assert 'id="Widget-spec"' not in (tmp_path / "public/guide/index.html").read_text(encoding="utf-8")
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    expected = [f"content/p.md:{at(5, SWITCH_LINKS, '/guide/#Widget-spec')} SITE004"]
+    assert placed(site_findings(tmp_path, cache=cache)) == expected
+    write(tmp_path, {"layouts/partials/single-list.html": SINGLE_LIST.replace('"crds"', '"other"')})
+    assert placed(site_findings(tmp_path, cache=cache)) == [
+        f"content/p.md:{at(5, SWITCH_LINKS, '/api/#Widget-spec')} SITE004",
+        f"content/p.md:{at(5, SWITCH_LINKS, '/api/types/#Widget-spec')} SITE004",
+        *expected,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("template", "switches"),
+    [
+        (SINGLE_LIST, [("product", "Release Notes"), ("product", "crds")]),
+        ('{{ if eq "api" .Params.Kind }}{{ partial "x" . }}{{ else }}{{ .Content }}{{ end }}', [("kind", "api")]),
+        ('{{ if eq .Params.kind "api" }}{{ partial "x" . }}{{ end }}{{ .Content }}', []),  # (no other branch)
+        ('{{ if eq .Params.kind "api" }}{{ .Content }}{{ else }}{{ partial "x" . }}{{ end }}', []),
+        ('{{ if eq .Params.kind "}}" }}x{{ else if .Draft }}y{{ else }}{{ .Content }}{{ end }}', [("kind", "}}")]),
+    ],
+)
+def test_which_templates_write_other_than_the_content_by_a_parameter(tmp_path, template, switches):
+    (tmp_path / "t.html").write_text(template, encoding="utf-8")
+    assert content_switches(str(tmp_path / "t.html")) == switches
 
 
 def test_an_index_that_asked_its_templates_is_freed_without_the_cycle_collector(tmp_path):

@@ -253,18 +253,31 @@ class SiteIndex(msgspec.Struct, dict=True):
         configuration's; ``None`` when that is not known for certain."""
         if self.config.params is None:
             return None
+        given, value = self._page_param(page, name)
+        return value if given else self.config.params.value(page.language, name)
+
+    def _page_param(self, page: Page, name: str) -> tuple[bool, str | None]:
+        """Whether the page's own parameter ``name`` (of those its facts keep) or its sections' cascades' (the
+        closest first, a section's own included) give it a value, and the value (``None`` when not known for
+        certain)."""
         if name in page.facts.params:
-            return page.facts.params[name]
+            return True, page.facts.params[name]
+        for section in self._sections_of(page):
+            if name in section.facts.cascade_params:
+                return True, section.facts.cascade_params[name]
+            if name in section.facts.cascade_maybe:
+                return True, None
+        return False, None
+
+    def _sections_of(self, page: Page) -> Iterator[Page]:
+        """The sections holding ``page`` that have files, the closest first (a section's own page first)."""
         folder = page.folder if page.kind != "page" else container(page).rstrip("/")
         while True:
             section = self._sections.get((page.language, folder))
             if section is not None:
-                if name in section.facts.cascade_params:
-                    return section.facts.cascade_params[name]
-                if name in section.facts.cascade_maybe:
-                    return None
+                yield section
             if not folder:
-                return self.config.params.value(page.language, name)
+                return
             folder = posixpath.dirname(folder)
 
     def with_params(self, page: Page, reference: Reference) -> Reference:
@@ -369,7 +382,17 @@ class SiteIndex(msgspec.Struct, dict=True):
             or self.shortcodes.layout_writes_ids(
                 page.kind, page.facts.page_type or page.folder.split("/", 1)[0], page.facts.layout
             )
+            or self._content_switched(page)
         )
+
+    def _content_switched(self, page: Page) -> bool:
+        """Whether a layout template writes something else than the page's content for it, by a value its
+        sections' ``cascade`` gives a page parameter (``templates.content_switches``; a value of the page's own
+        front matter is not kept in its facts)."""
+        if not any(section.facts.cascade_params for section in self._sections_of(page)):
+            return False  # (the templates are not read)
+        switches = self.shortcodes.content_switches
+        return any(self._page_param(page, key)[1] in values for key, values in switches.items())
 
     def rendered_files(self, page: Page) -> list[Page | None]:
         """The files whose Markdown the page's shortcodes render (``templates.renders_other_markdown``), each

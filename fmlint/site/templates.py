@@ -37,6 +37,7 @@ import glob
 import os
 import re
 from collections.abc import Callable, Sequence
+from functools import cached_property
 
 _HEADING_ID = re.compile(r"<h[1-6]\b[^>]*\bid\s*=", re.IGNORECASE)  # `<h2 id="{{ . }}">`, over lines too
 _RENDERS = re.compile(r"\bmarkdownify\b|\bRenderString\b")
@@ -245,6 +246,59 @@ def _inner_actions(text: str) -> list[str] | None:
     return actions
 
 
+# a layout's branch on a page parameter's value: `if eq $.Params.Product "crds"`, `else if eq "x" .Page.Params.kind`
+_ON_PARAM = r"\(?\$?(?:\.Page)?\.?Params\.(\w+)\)?"
+_PARAM_EQUALS = re.compile(rf'(?:else\s+)?if\s+eq\s+(?:{_ON_PARAM}\s+"([^"]*)"|"([^"]*)"\s+{_ON_PARAM})$')
+# an action, its text up to `}}` outside strings
+_ACTION = re.compile(r"""\{\{-?\s*((?:[^}"`]|"(?:[^"\\]|\\.)*"|`[^`]*`|\}(?!\}))*?)\s*-?\}\}""", re.DOTALL)
+_BLOCKS = frozenset(("if", "with", "range", "block", "define"))  # the actions an `end` closes
+
+
+def content_switches(path: str) -> list[tuple[str, str]]:
+    """The page parameters (lowercased) and values on which the template at ``path`` writes something else than
+    the page's content: branches ``if eq .Params.KEY "VALUE"`` (``else if`` too) without ``.Content`` where
+    another branch of the same ``if`` writes it (crossplane.io's ``single-list`` partial writes its
+    generated API reference, with its own IDs, for a page whose ``product`` is ``crds``)."""
+    found: list[tuple[str, str]] = []
+    blocks: list[list[tuple[tuple[str, str] | None, list[bool]]]] = []  # each open block: its branches
+    for action in _ACTION.finditer(_COMMENT.sub("", _read(path))):
+        words = action.group(1).strip()
+        head = words.split(None, 1)[0] if words else ""
+        if ".Content" in words:  # (`with .Content` too: in the branch it opens in)
+            for branches in blocks:
+                branches[-1][1][0] = True
+        if head in _BLOCKS:
+            blocks.append([(_on_param(words) if head == "if" else None, [False])])
+        elif head == "else" and blocks:
+            blocks[-1].append((_on_param(words), [False]))
+        elif head == "end" and blocks:
+            branches = blocks.pop()
+            if any(shown for _, [shown] in branches):
+                found += [on for on, [shown] in branches if on is not None and not shown]
+    return found
+
+
+def switches_as(question: str) -> bool:
+    """Whether the template at the path ``question`` starts with (then a NUL) writes something else than the
+    page's content on the parameters and values the rest of it lists (:func:`switches_written`): how its
+    answer of :func:`content_switches` is recorded, so that a change of its branches is seen."""
+    path = question.partition("\0")[0]
+    return switches_written(path, content_switches(path)) == question
+
+
+def switches_written(path: str, switches: list[tuple[str, str]]) -> str:
+    """The question :func:`switches_as` asks of the template at ``path`` with these ``switches``."""
+    return "\0".join([path, *(f"{key}={value}" for key, value in switches)])
+
+
+def _on_param(condition: str) -> tuple[str, str] | None:
+    """The parameter (lowercased) and value of an ``if eq .Params.KEY "VALUE"`` condition."""
+    found = _PARAM_EQUALS.match(condition)
+    if found is None:
+        return None
+    return (found.group(1) or found.group(4)).lower(), found.group(2) if found.group(1) else found.group(3)
+
+
 def _read(path: str) -> str:
     try:
         with open(path, encoding="utf-8", errors="replace") as file:
@@ -257,6 +311,7 @@ Probe = Callable[[Callable[[str], bool], str], bool]  # a function of a file's p
 # the questions :class:`Shortcodes` asks of a template file (kept findings are replayed by their names)
 QUESTIONS = (
     writes_ids,
+    switches_as,
     renders_other_markdown,
     content_unrendered,
     content_as_text,
@@ -284,6 +339,20 @@ class Shortcodes:
             templates = page_templates(self.layouts, kind, page_type, layout)
             self._layouts[key] = any([self._probe(writes_ids, path) for path in templates])
         return self._layouts[key]
+
+    @cached_property
+    def content_switches(self) -> dict[str, frozenset[str]]:
+        """The page parameters (lowercased) and their values for which a layout template writes something else
+        than the page's content (:func:`content_switches`), asked of every template of the layout folders."""
+        found: dict[str, set[str]] = {}
+        for top in self.layouts:
+            for folder, _, files in os.walk(top):
+                for path in [os.path.join(folder, name) for name in sorted(files) if name.endswith(".html")]:
+                    switches = content_switches(path)
+                    self._probe(switches_as, switches_written(path, switches))  # (its answer: true)
+                    for key, value in switches:
+                        found.setdefault(key, set()).add(value)
+        return {key: frozenset(values) for key, values in found.items()}
 
     def writes_ids(self, name: str) -> bool:
         """Whether a template of the shortcode writes headings with ``id``s (:func:`writes_ids`)."""
