@@ -127,3 +127,29 @@ def test_unsafe_fixes_link_the_page_an_alias_refreshes_to(tmp_path, capsys, monk
             "/shared/#only-one", "/docs/v1/x/#only-one"
         ),
     )
+
+
+@needs_hugo
+def test_the_aliases_of_a_front_matter_on_its_opening_line_are_hugos(tmp_path):
+    """buildpacks.io's spec page opens with `+++ title="Buildpack API"`, its alias on the next lines: Hugo
+    reads it as front matter (and writes the alias page), and so does fmlint on a Hugo site, where a link to the
+    alias is one (SITE003 says its fragment is dropped), not a link to no page."""
+    links = "[a](/docs/reference/buildpack-api/#compatibility) [b](/nope/)\n"
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://buildpacks.test/"\ndisableKinds = ["taxonomy", "term", "rss", "sitemap"]\n',
+            "layouts/_default/single.html": "<title>{{ .Title }}</title>{{ .Content }}",
+            "content/docs/spec/buildpack-api.md": (
+                '+++ title="Buildpack API"\naliases=[\n"/docs/reference/buildpack-api/"\n]\n+++\n\n## Compatibility\n'
+            ),
+            "content/docs/links.md": page('title: "Links"', body=links),
+        },
+    )
+    public = hugo_build(tmp_path)
+    built = (public / "docs/spec/buildpack-api/index.html").read_text(encoding="utf-8")
+    assert "<title>Buildpack API</title>" in built and 'id="compatibility"' in built
+    assert (public / "docs/reference/buildpack-api/index.html").is_file()
+    found = site_findings(tmp_path)
+    assert placed(found) == ["content/docs/links.md:5:5-5:49 SITE003", "content/docs/links.md:5:55-5:61 SITE003"]
+    assert "`/docs/reference/buildpack-api/` is an alias" in found[0] and "is no page's URL" in found[1]
