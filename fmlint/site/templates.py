@@ -279,9 +279,9 @@ def content_switches(path: str) -> list[tuple[str, str]]:
 
 
 def switches_as(question: str) -> bool:
-    """Whether the template at the path ``question`` starts with (then a NUL) writes something else than the
-    page's content on the parameters and values the rest of it lists (:func:`switches_written`): how its
-    answer of :func:`content_switches` is recorded, so that a change of its branches is seen."""
+    """Whether ``question`` (a template's path, then what :func:`content_switches` found in it, as
+    :func:`switches_written` writes them) still holds: how that answer is recorded, so that a change of the
+    template's branches is seen."""
     path = question.partition("\0")[0]
     return switches_written(path, content_switches(path)) == question
 
