@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 
 import msgspec
 
-from fmlint.config.presets import LATE_FRONT_MATTER_PRESETS, READING_PRESETS
+from fmlint.config.presets import INLINE_FRONT_MATTER_PRESETS, LATE_FRONT_MATTER_PRESETS, READING_PRESETS
 from fmlint.config.settings import Settings
 from fmlint.diagnostics import INTERNAL_ERROR, ORDER, Diagnostic, Problem, Severity
 from fmlint.document import Document, read_document, undo_split, unreadable_document
@@ -149,7 +149,10 @@ def context(doc: Document, settings: Settings, verbose: bool = False) -> tuple[C
 
         reading = site_reading(doc.path, settings.preset)
         doc.mdx, doc.blocks = reading.mdx, reading.blocks
-    if (doc.late and settings.preset not in LATE_FRONT_MATTER_PRESETS) or (doc.inline and settings.preset != "hugo"):
+    preset = settings.preset
+    if (doc.late and preset not in LATE_FRONT_MATTER_PRESETS) or (
+        doc.inline and preset not in INLINE_FRONT_MATTER_PRESETS
+    ):
         undo_split(doc)
     try:
         front_matter = parse_front_matter(doc) if doc.readable else None

@@ -150,6 +150,9 @@ READING_PRESETS = ("docusaurus", "mkdocs-material", "jekyll")
 # generators that read front matter after blank lines and spaces (Hugo's page lexer skips them; Zola's pattern
 # starts with `^[[:space:]]*`): the others read it on the first line only (``fmlint.document.undo_split``)
 LATE_FRONT_MATTER_PRESETS = ("hugo", "zola")
+# generators that read a front matter starting on its opening delimiter's line (Hugo's page lexer reads on from
+# the delimiter's third character; Zola's pattern wants a line break): the others read none there
+INLINE_FRONT_MATTER_PRESETS = ("hugo",)
 # the preset of each generator the site index knows (``SiteConfig.generator``); Astro's is "starlight" with Starlight
 _GENERATORS = {
     "hugo": "hugo",

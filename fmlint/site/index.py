@@ -391,7 +391,7 @@ class SiteIndex(msgspec.Struct, dict=True):
         front matter is not kept in its facts)."""
         if not any(section.facts.cascade_params for section in self._sections_of(page)):
             return False  # (the templates are not read)
-        switches = self.shortcodes.content_switches
+        switches = self.shortcodes.layout_switches
         return any(self._page_param(page, key)[1] in values for key, values in switches.items())
 
     def rendered_files(self, page: Page) -> list[Page | None]:

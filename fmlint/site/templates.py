@@ -341,7 +341,7 @@ class Shortcodes:
         return self._layouts[key]
 
     @cached_property
-    def content_switches(self) -> dict[str, frozenset[str]]:
+    def layout_switches(self) -> dict[str, frozenset[str]]:
         """The page parameters (lowercased) and their values for which a layout template writes something else
         than the page's content (:func:`content_switches`), asked of every template of the layout folders."""
         found: dict[str, set[str]] = {}
