@@ -1987,3 +1987,33 @@ def test_hugo_drops_an_empty_term_and_writes_a_punctuation_term_over_the_list(tm
         ("Go", "/tags/go/"),
         ("…", "/categories/"),
     ]  # (no term for "")
+
+
+SECTION_LINKS = "[a](/concepts/#gateway-api) [b](/terms/#gateway-api) [c](/concepts/#overview)\n"
+
+
+def test_a_fragment_naming_a_page_of_a_section_is_judged_unless_the_section_calls_a_shortcode(tmp_path):
+    """Envoy Gateway's `../concepts/#gateway-api` (seven versions) meant the section's page `gateway-api.md`:
+    the section's list writes no ID for it (a docsy list, as Hugo's build of a test site shows), so the fragment
+    is broken, and the hint names the page. A section page that calls a shortcode may list its pages with IDs
+    (hugo-docs' `{{% glossary %}}`): a fragment naming one of them is not reported there."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://gw.test/"\ndisableKinds = ["taxonomy", "term", "rss", "sitemap"]\n',
+            "layouts/_default/list.html": "{{ .Content }}{{ range .Pages }}<h5><a href={{ .RelPermalink }}>x</a></h5>{{ end }}",
+            "layouts/_default/single.html": "{{ .Content }}",
+            "layouts/_shortcodes/terms.html": '{{ range .Page.Pages }}<h3 id="{{ .File.BaseFileName }}">x</h3>{{ end }}',
+            "content/concepts/_index.md": page('title: "Concepts"', body="## Overview\n"),
+            "content/concepts/gateway-api.md": page('title: "Gateway API"'),
+            "content/terms/_index.md": page('title: "Terms"', body="{{< terms >}}\n"),
+            "content/terms/gateway-api.md": page('title: "Gateway API"'),
+            "content/install/helm.md": page('title: "Helm"', body=SECTION_LINKS),
+        },
+    )
+    public = hugo_build(tmp_path)
+    assert 'id="gateway-api"' not in (public / "concepts/index.html").read_text(encoding="utf-8")
+    assert 'id="gateway-api"' in (public / "terms/index.html").read_text(encoding="utf-8")
+    found = site_findings(tmp_path)
+    assert placed(found) == [f"content/install/helm.md:{at(5, SECTION_LINKS, '/concepts/#gateway-api')} SITE004"]
+    assert found[0].endswith("concepts/_index.md` (did you mean the page `/concepts/gateway-api/`?)")

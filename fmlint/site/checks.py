@@ -270,19 +270,30 @@ def _term_effect(index: SiteIndex, taxonomy: str, language: str, term: str, majo
 
 def anchor_ids(index: SiteIndex, page: Page, seen: frozenset[int] = frozenset()) -> set[str]:
     """The page's heading IDs, with those of the content files its shortcodes include or render; a section page
-    may also anchor each of its pages (a glossary listing its terms) by base name or title."""
-    children = index.children.get((page.language, page.folder), []) if page.kind != "page" else []
+    that calls a shortcode may also anchor each of its pages by base name or title (hugo-docs' glossary,
+    ``{{% glossary %}}``, lists its terms)."""
+    facts = page.facts
+    lists = page.kind != "page" and bool(facts.shortcodes or facts.markdown_shortcodes or facts.calls)
+    children = index.children.get((page.language, page.folder), []) if lists else []
     if not page.facts.includes and not children and not page.facts.calls:
         return page.ids
     ids = set(page.ids)
     for child in children:
-        ids.add(basic_normalize(child.base_name))
-        if child.facts.title is not None:
-            ids.add(make_path(child.facts.title.value))
+        ids.update(_child_anchors(child))
     for shown in shown_pages(index, page):
         if id(shown) not in seen:
             ids |= anchor_ids(index, shown, seen | {id(page)})
     return ids
+
+
+def _child_anchors(child: Page) -> tuple[str, ...]:
+    """The IDs a section's list may anchor its page ``child`` by: its base name, its title's."""
+    title = child.facts.title
+    return (
+        (basic_normalize(child.base_name),)
+        if title is None
+        else (basic_normalize(child.base_name), make_path(title.value))
+    )
 
 
 def shown_pages(index: SiteIndex, page: Page) -> Iterator[Page]:
@@ -438,7 +449,7 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> _P
             and target.ids_known
             and not index.ids_written(target)
         ):
-            return _broken_anchor(page, target, fragment, ids)
+            return _broken_anchor(page, target, fragment, ids, _named_child(index, target, fragment))
     return None
 
 
@@ -493,18 +504,28 @@ def _draft_message(index: SiteIndex, reference: Reference, target: Page) -> str:
     )
 
 
-def _broken_anchor(page: Page, target: Page, fragment: str, ids: set[str]) -> _Problem:
+def _broken_anchor(page: Page, target: Page, fragment: str, ids: set[str], child: Page | None = None) -> _Problem:
     """A fragment that is no ID of its ``target``: the IDs like it named, and the one meant when one of them is
-    the fragment spelt otherwise (its fix: ``fmlint.site.fixes``)."""
+    the fragment spelt otherwise (its fix: ``fmlint.site.fixes``); first, the page of a section it names
+    (``child``: envoyproxy's `../concepts/#gateway-api` for the page `concepts/gateway-api.md`)."""
     where = "this page" if target is page else f"`{target.file or target.url}`"  # (a section without a file)
     known = frozenset(ids)
     close = _close_ids(fragment, known)
     meant = target.meant_id(fragment, known, close)
     if meant is not None:
         close = [meant, *(other for other in close if other != meant)][:3]
-    hint = f" (did you mean {', '.join(f'`#{c}`' for c in close)}?)" if close else ""
+    named = [f"the page `{child.url}`" for child in [child] if child is not None]
+    hint = f" (did you mean {', '.join([*named, *(f'`#{c}`' for c in close)])}?)" if named or close else ""
     message = f"`#{fragment}` is not a heading ID of {where}{hint}"
     return _Problem(BROKEN_ANCHOR, message, meant or "")
+
+
+def _named_child(index: SiteIndex, section: Page, fragment: str) -> Page | None:
+    """The page of the section ``section`` that ``fragment`` names by base name or title, if any."""
+    if section.kind == "page":
+        return None
+    children = index.children.get((section.language, section.folder), [])
+    return next((child for child in children if fragment in _child_anchors(child)), None)
 
 
 @lru_cache(maxsize=4096)
