@@ -17,9 +17,10 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from test_site_rules import hugo_build, needs_hugo, page, placed, site_findings, write
+from test_site_rules import at, hugo_build, needs_hugo, page, placed, site_findings, write
 
 from fmlint.cache import ResultCache
+from fmlint.cli import main
 from fmlint.config.settings import Settings
 from fmlint.runner import run
 from fmlint.site.config import forget_sites
@@ -382,3 +383,43 @@ def test_the_pinned_hugo_version(tmp_path, files, version):
 def test_a_site_pinning_a_current_hugo_uses_its_embedded_hook(tmp_path):
     write(tmp_path, {**HOME_HOOK_SITE, "netlify.toml": '[build.environment]\nHUGO_VERSION = "0.123.0"\n'})
     assert placed(site_findings(tmp_path)) == list(HOME_BY_HOOK)
+
+
+ESCAPES = "中 [a](/docs/k\\.v/#example-cr) [b](/docs/k\\.x/) [c](/docs/k.v/#example-cr)\n"
+
+
+@pytest.mark.parametrize("hook", ["always", "never"])
+def test_a_destination_written_with_backslashes_is_what_hugos_embedded_hook_writes(tmp_path, monkeypatch, hook):
+    """kiali.io's `[page](/docs/configuration/kialis\\.kiali\\.io/#example-cr)`: CommonMark unescapes `\\.`, but Hugo's
+    embedded link render hook reads the destination as written and writes each backslash as `%5C` (Hugo 0.168's
+    build is the oracle), a URL no page has; the unescaped one, which leads to the page, is named and fixed.
+    Without the hook the link is fine; a destination broken either way gets the usual message."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://kiali.test/"\ndisableKinds = ["taxonomy", "term", "rss", "sitemap"]\n'
+            f'[markup.goldmark.renderHooks.link]\nuseEmbedded = "{hook}"\n',
+            "layouts/_default/single.html": "{{ .Content }}",
+            "layouts/_default/list.html": "{{ .Content }}",
+            "content/docs/k.v.md": page('title: "K"', body="## Example CR\n"),
+            "content/docs/l.md": page('title: "L"', body=ESCAPES),
+        },
+    )
+    public = hugo_build(tmp_path)
+    hrefs = re.findall(r'href="([^"]+)"', (public / "docs/l/index.html").read_text(encoding="utf-8"))
+    assert hrefs[0] == ("/docs/k%5C.v/#example-cr" if hook == "always" else "/docs/k.v/#example-cr")
+    found = site_findings(tmp_path)
+    broken = f"content/docs/l.md:{at(5, ESCAPES, '/docs/k' + chr(92) + '.x/')} SITE003"
+    if hook == "never":
+        assert placed(found) == [broken]
+        return
+    escaped = f"content/docs/l.md:{at(5, ESCAPES, '/docs/k' + chr(92) + '.v/#example-cr')} SITE003"
+    assert placed(found) == [escaped, broken]
+    assert found[0].endswith(
+        "`/docs/k\\.v/#example-cr` is written with backslashes: Hugo's embedded link render hook writes it as "
+        "`/docs/k%5C.v/#example-cr`, a URL no page has; write `/docs/k.v/#example-cr`"
+    )
+    monkeypatch.chdir(tmp_path)  # (the unsafe fix writes the destination it means; the broken one is left)
+    assert main(["--isolated", "--no-cache", "--select", "SITE", "--fix", "--unsafe-fixes", "content"]) == 1
+    fixed = ESCAPES.replace("/docs/k\\.v/", "/docs/k.v/")
+    assert (tmp_path / "content/docs/l.md").read_text(encoding="utf-8") == page('title: "L"', body=fixed)

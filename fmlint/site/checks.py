@@ -18,7 +18,7 @@ import msgspec
 
 from fmlint.fix.model import DiagnosticFix
 from fmlint.site.facts import At, Item, Reference
-from fmlint.site.fixes import fragment_fix, path_fix, removal_fix, term_fix
+from fmlint.site.fixes import fragment_fix, path_fix, removal_fix, term_fix, unescaped_fix
 from fmlint.site.hugo_paths import basic_normalize, make_path, sanitize
 from fmlint.site.index import (
     Page,
@@ -358,7 +358,10 @@ def numbered_reference_findings(
                 problem = _Problem(problem.code, f"{values}: {problem.message}")
             if problem is not None:
                 at = index.place(page, reference)
-                fix = _fix(problem.code)(reference.target, at, problem.meant) if problem.meant else None
+                if reference.written and problem.meant == reference.target:  # (the destination unescaped)
+                    fix = unescaped_fix(reference.written, at, problem.meant)
+                else:
+                    fix = _fix(problem.code)(reference.target, at, problem.meant) if problem.meant else None
                 yield number, Finding(page, problem.code, problem.message, at, fix)
         if index.config.docusaurus is not None and not fragments:
             for finding in (*_pagination(index, page), *_authors(index, page)):

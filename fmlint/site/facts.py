@@ -119,6 +119,9 @@ class Reference(msgspec.Struct, frozen=True, array_like=True, gc=False):
     # a shortcode in an HTML comment: run only where raw HTML is rendered, never seen (its target is kept without
     # its fragment)
     in_comment: bool = False
+    # a Markdown link's destination as written when it holds a backslash (`kialis\.kiali\.io`): a render hook
+    # reads it so (``target`` is the destination CommonMark unescapes), "" otherwise
+    written: str = ""
 
 
 class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
@@ -346,7 +349,7 @@ def _param_links(
         if any(comment.span.start <= at < comment.span.end for comment in view.html_comments):
             continue
         taken.add(link.start(1))
-        found.append(("link", link.group(1), link.start(1), link.end(1), "", inside(at) if inside else "", False))
+        found.append(("link", link.group(1), link.start(1), link.end(1), "", inside(at) if inside else "", False, ""))
     return found
 
 
@@ -377,7 +380,7 @@ def _date(data: dict[str, Any], keys: dict[str, Any]) -> str:
 
 
 # a reference: kind, target, where it starts and ends, language, shortcode, in an HTML comment (its array)
-_Pending = tuple[str, str, int, int, str, str, bool]
+_Pending = tuple[str, str, int, int, str, str, bool, str]
 _AnchorFields = tuple[str, str, bool, str]  # an Anchor's fields, encoded as its array is (no Anchor is made)
 
 
@@ -435,10 +438,12 @@ def _body_facts(ctx: Context, own: OwnURL | None) -> _Body:
         for element in local:
             url_span = element.url_span
             shortcode = inside(element.span.start) if inside else ""
-            references.append((kind, element.url, url_span.start, url_span.end, "", shortcode, False))
+            escaped = text.find("\\", url_span.start, url_span.end) >= 0  # (rare: the slice only then)
+            as_written = text[url_span.start : url_span.end] if escaped else ""
+            references.append((kind, element.url, url_span.start, url_span.end, "", shortcode, False, as_written))
     for url, span in view.html_links:
         if url and (("://" not in url and not url.startswith(_NOT_PAGES)) or (own is not None and own(url))):
-            references.append(("html", url, span.start, span.end, "", inside(span.start) if inside else "", False))
+            references.append(("html", url, span.start, span.end, "", inside(span.start) if inside else "", False, ""))
     # (the shortcodes' first arguments: most pages call no `param`)
     called = any(name == "param" for name, _ in calls) if calls else False  # (most pages call no `param`)
     if called:
@@ -584,7 +589,7 @@ def _liquid_links(text: str, openings: list[int], skipped: Callable[[Span], bool
             target = "/" + target.lstrip("/")  # (relative_url takes a path from the site's root, slash or not)
         if kind != "post-url":
             target += _fragment_after(text, found.end(), target)
-        references.append((kind, target, found.start(group), found.end(group), "", "", False))
+        references.append((kind, target, found.start(group), found.end(group), "", "", False, ""))
 
 
 def _anchor(text: str, typographic: str) -> _AnchorFields:
@@ -690,7 +695,7 @@ def _ref_fact(
     commented = bool(comments) and any(c.start <= at < c.end for c in comments)
     if commented:
         value, after = value.partition("#")[0], ""
-    return (kind, value + after, offset, offset + len(value), language, "", commented)
+    return (kind, value + after, offset, offset + len(value), language, "", commented, "")
 
 
 def _fragment_after(text: str, end: int, value: str) -> str:

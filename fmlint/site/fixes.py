@@ -107,6 +107,15 @@ def path_fix(target: str, at: At, meant: str) -> DiagnosticFix | None:
     return DiagnosticFix(UNSAFE, f"Link to `{meant}`", (edit,))
 
 
+def unescaped_fix(written: str, at: At, meant: str) -> DiagnosticFix | None:
+    """The fix that writes the destination ``meant`` for one written with backslash escapes (``written``) at
+    ``at``; none when the place is not it as written, or when ``meant`` would need escapes there."""
+    if not _as_written(written, at) or _UNWRITTEN.search(meant.partition("#")[0].partition("?")[0]):
+        return None
+    edit = FixEdit(at.line, at.column, at.end_line, at.end_column, meant)
+    return DiagnosticFix(UNSAFE, f"Link to `{meant}`", (edit,))
+
+
 def _as_written(target: str, at: At) -> bool:
     """Whether a reference's ``target`` is written as it is at ``at`` (one line, no escapes: its length)."""
     return at.line == at.end_line and at.end_column - at.column == len(target)

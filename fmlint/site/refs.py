@@ -62,7 +62,7 @@ def resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     path, its language, and the page itself for an empty path, its folder for a relative one)."""
     kind = reference.kind
     if kind != "ref" and kind != "relref":
-        if (found := _markdown_file_link(index, page, reference)) is not None:
+        if not reference.written and (found := _markdown_file_link(index, page, reference)) is not None:
             return found
         key = _memo_key(page, reference)
         found = index.resolutions.get(key)
@@ -130,6 +130,8 @@ def _memo_key(page: Page, reference: Reference) -> tuple[object, ...]:
     for a reference to the page or a relative URL, its folder for a relative path to a file, its language for a
     path from the root."""
     target = reference.target
+    if reference.written:
+        return (reference.kind, target, reference.written, page)  # (rare: see ``_escaped_by_hook``)
     if reference.kind in _JEKYLL_TAGS:
         return (reference.kind, target)  # (from the site's folder, or by name)
     if "://" in target:
@@ -273,6 +275,8 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     target = reference.target
     if "{{" in target or _external(index.config, target):
         return _SKIP  # a template's placeholder (in a file a shortcode includes), not a path; another project's
+    if reference.written and reference.kind == "link" and index.config.link_hook:
+        return _escaped_by_hook(index, page, reference)
     if target.startswith("#"):
         return Resolved(page, unquote(target[1:]))
     if reference.kind == "link" and index.config.link_hook and link_path(target) == "./":
@@ -386,6 +390,29 @@ def _home_by_hook(index: SiteIndex, page: Page, target: str) -> Resolved:
         fragment,
         f"`{target}` leads to the home page: Hugo's embedded link render hook looks `./` up as a page, the home "
         f"page, and writes `{written}`{advice}",
+    )
+
+
+def _escaped_by_hook(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
+    """A link whose destination is written with backslash escapes (kiali.io's `kialis\\.kiali\\.io`), rendered by
+    Hugo's embedded link render hook: the hook reads the destination as written, not as CommonMark unescapes it,
+    and writes each backslash as ``%5C`` (Hugo 0.168).  A path so written leads to no page; the destination
+    unescaped is named (and its fix writes it) where it leads to a page and its fragment is there.  A fragment
+    so written is the page's fragment as written (no ID holds a backslash)."""
+    written = reference.written
+    unescaped = _link(index, page, msgspec.structs.replace(reference, written=""))
+    if "\\" not in written.partition("#")[0] or unescaped.page is None:
+        return unescaped if unescaped.page is None else unescaped._replace(fragment=unquote(written.partition("#")[2]))
+    found, fragment = unescaped.page, unescaped.fragment
+    meant = reference.target if not fragment or found.has_id(fragment) else ""
+    advice = f"; write `{meant}`" if meant else ""
+    shown = written.replace("\\", "%5C")
+    return Resolved(
+        None,
+        fragment,
+        f"`{written}` is written with backslashes: Hugo's embedded link render hook writes it as `{shown}`, a URL "
+        f"no page has{advice}",
+        meant=meant,
     )
 
 
