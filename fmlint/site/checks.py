@@ -275,7 +275,7 @@ def anchor_ids(index: SiteIndex, page: Page, seen: frozenset[int] = frozenset())
     facts = page.facts
     lists = page.kind != "page" and bool(facts.shortcodes or facts.markdown_shortcodes or facts.calls)
     children = index.children.get((page.language, page.folder), []) if lists else []
-    if not page.facts.includes and not children and not page.facts.calls:
+    if not facts.includes and not children and not facts.calls:
         return page.ids
     ids = set(page.ids)
     for child in children:
@@ -289,11 +289,8 @@ def anchor_ids(index: SiteIndex, page: Page, seen: frozenset[int] = frozenset())
 def _child_anchors(child: Page) -> tuple[str, ...]:
     """The IDs a section's list may anchor its page ``child`` by: its base name, its title's."""
     title = child.facts.title
-    return (
-        (basic_normalize(child.base_name),)
-        if title is None
-        else (basic_normalize(child.base_name), make_path(title.value))
-    )
+    name = basic_normalize(child.base_name)
+    return (name,) if title is None else (name, make_path(title.value))
 
 
 def shown_pages(index: SiteIndex, page: Page) -> Iterator[Page]:
@@ -517,8 +514,9 @@ def _broken_anchor(page: Page, target: Page, fragment: str, ids: set[str], child
     meant = target.meant_id(fragment, known, close)
     if meant is not None:
         close = [meant, *(other for other in close if other != meant)][:3]
-    named = [f"the page `{child.url}`" for child in [child] if child is not None]
-    hint = f" (did you mean {', '.join([*named, *(f'`#{c}`' for c in close)])}?)" if named or close else ""
+    hints = [f"the page `{child.url}`"] if child is not None else []
+    hints += [f"`#{c}`" for c in close]
+    hint = f" (did you mean {', '.join(hints)}?)" if hints else ""
     message = f"`#{fragment}` is not a heading ID of {where}{hint}"
     return _Problem(BROKEN_ANCHOR, message, meant or "")
 

@@ -379,7 +379,8 @@ def _date(data: dict[str, Any], keys: dict[str, Any]) -> str:
     return ""
 
 
-# a reference: kind, target, where it starts and ends, language, shortcode, in an HTML comment (its array)
+# a reference: kind, target, where it starts and ends, language, shortcode, in an HTML comment, the destination
+# as written when it holds a backslash (its array)
 _Pending = tuple[str, str, int, int, str, str, bool, str]
 _AnchorFields = tuple[str, str, bool, str]  # an Anchor's fields, encoded as its array is (no Anchor is made)
 
