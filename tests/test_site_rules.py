@@ -2017,3 +2017,35 @@ def test_a_fragment_naming_a_page_of_a_section_is_judged_unless_the_section_call
     found = site_findings(tmp_path)
     assert placed(found) == [f"content/install/helm.md:{at(5, SECTION_LINKS, '/concepts/#gateway-api')} SITE004"]
     assert found[0].endswith("concepts/_index.md` (did you mean the page `/concepts/gateway-api/`?)")
+
+
+ESCAPED_REFS = (
+    '[a]({{< relref "../Common%20Definitions/FieldSpec.md" >}}) [b]({{< ref "../Common%20Definitions/FieldSpec#spec" >}})'
+    ' [c]({{< relref "/docs/Common%20Definitions/FieldSpec" >}}) [d]({{< relref "../Common%20Definitions/Nope.md" >}})\n'
+)
+
+
+@needs_hugo
+def test_a_ref_reads_its_path_percent_decoded_as_hugo_does(tmp_path):
+    """kustomize's `{{< relref "../Common%20Definitions/FieldSpec.md" >}}` (8 links): Hugo parses a ref's
+    argument as a URL, so its path is percent-decoded before the page is looked up (Hugo's build finds the page);
+    a decoded path to no page is still reported."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://kust.test/"\ndisableKinds = ["taxonomy", "term", "rss", "sitemap"]\n',
+            "layouts/_default/single.html": "{{ .Content }}",
+            "layouts/_default/list.html": "{{ .Content }}",
+            "content/docs/Common Definitions/FieldSpec.md": page('title: "FieldSpec"', body="## Spec\n"),
+            "content/docs/Transformers/labels.md": page('title: "Labels"', body=ESCAPED_REFS),
+        },
+    )
+    found = site_findings(tmp_path)
+    nope = "../Common%20Definitions/Nope.md"
+    assert placed(found) == [f"content/docs/Transformers/labels.md:{at(5, ESCAPED_REFS, nope)} SITE003"]
+    (tmp_path / "content/docs/Transformers/labels.md").write_text(
+        page('title: "Labels"', body=ESCAPED_REFS[: ESCAPED_REFS.index(" [d]")] + "\n"), encoding="utf-8"
+    )
+    public = hugo_build(tmp_path)
+    hrefs = re.findall(r'href="([^"]+)"', (public / "docs/transformers/labels/index.html").read_text(encoding="utf-8"))
+    assert [urlsplit(href).path for href in hrefs] == ["/docs/common-definitions/fieldspec/"] * 3

@@ -200,6 +200,8 @@ def _jekyll_tag(index: SiteIndex, reference: Reference) -> Resolved:
 
 def _shortcode(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     target, _, fragment = reference.target.partition("#")
+    if "%" in target:  # (Hugo parses the argument as a URL: kustomize's `../Common%20Definitions/FieldSpec.md`)
+        target = unquote(target)
     language = reference.language.lower() or page.language
     if not target.strip():
         return Resolved(page, fragment)
