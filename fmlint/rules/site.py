@@ -146,7 +146,8 @@ none where the term is written with escapes or over lines.
         doc=f"""## What it does
 Resolves `{{{{< ref >}}}}`/`{{{{< relref >}}}}` (and `{{{{% %}}}}`, positional
 and `path=`; `lang=` too) as Hugo does: relative to the page first, then from
-the content root, `.md` optional, case-insensitive, and a bare name falling back
+the content root, `.md` optional, case-insensitive, percent-decoded (Hugo parses
+the argument as a URL: `Common%20Definitions/x.md`), and a bare name falling back
 to the unique page with that base name (several: ambiguous, its own message).
 Links are Markdown links and images, HTML `<a href>` tags, and in MDX the
 string `href` of JSX tags (`<LinkCard href="/guides/x/" />`).
@@ -190,7 +191,11 @@ not pinning a Hugo older than 0.123, which brought it: `HUGO_VERSION` in
 `netlify.toml`, `hugo-extended` in `package.json`, a GitHub workflow's
 `hugo-version`), `./#setup` (`./`, `./?tab=1`) is reported on
 any page but the home page: the hook trims `./` and looks up the page `""`, the
-home page, and writes `/#setup`. A Hugo site that does not use Hugo's embedded link hook, and
+home page, and writes `/#setup`; and a destination written with backslash
+escapes (`/docs/kialis\\.kiali\\.io/`, which CommonMark reads as
+`/docs/kialis.kiali.io/`) is reported: the hook reads it as written and writes
+each backslash as `%5C` (the message names, and an unsafe fix writes, the
+unescaped destination where it leads to a page). A Hugo site that does not use Hugo's embedded link hook, and
 whose own and themes' link hooks neither find pages (`GetPage`, `ref`) nor
 rewrite destinations, writes each link as it is: there a link is resolved
 from the page's URL only, and a link to a `.md` file is broken (the browser
@@ -296,13 +301,18 @@ heading line and no `id`: kubeflow.org's `<meta>` tag) or a `{{{{< name >}}}}` s
 site's or a theme's `layouts/_shortcodes/`) writes headings with `id`s, or
 whose own layout does (its `type`'s or section's `single.html`, `list.html`,
 `all.html`, its front matter's `layout`, the home page's `index.html`; not
-`_default/`), nor
+`_default/`), or whose layouts write something else than its content for a
+parameter value its sections' `cascade` gives it (a branch `if eq .Params.product
+"crds"` without `.Content` beside one with it), nor
 fragments into a page Hugo makes without a file (a home page or section: its
 layout writes its IDs) or into a page with a heading holding a shortcode
 (`### {{{{% icon %}}}} Setup`: its ID is made of what the shortcode writes)
 or, on Jekyll sites, one that `{{% include x.md %}}` writes Markdown into,
 nor same-page fragments in a page that is not rendered
 (a fragment meant for including, by `build.render: never` or a cascade of it).
+A section page that calls a shortcode may list its pages with IDs (hugo-docs'
+`{{{{% glossary %}}}}`): there a fragment naming one of its pages (by base name or
+title) counts; elsewhere it is reported, and the hint names that page.
 A shortcode whose template renders another file's Markdown
 (`{{{{< boilerplate helm-prereqs >}}}}`: `.Content` or `readFile` through
 `markdownify`) adds that file's headings: the page or bundle resource its first
