@@ -403,3 +403,33 @@ def test_an_empty_term_is_removed_with_its_separator_and_the_data_stays_valid(tm
     main(["--isolated", "--no-cache", "--format", "json", "content"])  # (every rule: each file still parses)
     left = {(d["path"], d["code"]) for d in json.loads(capsys.readouterr().out)}
     assert left == {("content/posts/alone.md", "SITE007"), ("content/posts/commented.md", "SITE007")}
+
+
+TITLE_LINKS = "[m](/docs/object-meta/#objectmeta) [n](/docs/object-meta/#spec) [o](/docs/object-meta/#spec-x)\n"
+
+
+@needs_hugo
+def test_a_fragment_naming_the_pages_title_is_dropped_by_its_fix(tmp_path, capsys, monkeypatch):
+    """karmada.io's generated API reference links `object-meta#objectmeta`, the title of a page with no such
+    heading: the layout writes the title as an `<h1>` without an ID (Docusaurus's, docsy's; here a Hugo layout's,
+    its build the oracle). The message says so, and the fix links the page itself; a fragment that is not the
+    title keeps the usual message."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://k.test/"\ndisableKinds = ["taxonomy", "term", "rss", "sitemap"]\n',
+            "layouts/_default/single.html": "<h1>{{ .Title }}</h1>{{ .Content }}",
+            "content/docs/object-meta.md": page('title: "ObjectMeta"', body="## Spec\n"),
+            "content/docs/use.md": page('title: "Use"', body=TITLE_LINKS),
+        },
+    )
+    subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+    built = (tmp_path / "public/docs/object-meta/index.html").read_text(encoding="utf-8")
+    assert re.findall(r'id="([^"]*)"', built) == ["spec"]
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = lint(capsys, "--format", "concise", "content")
+    assert code == 1
+    assert out.count("it names the page's title") == 1 and out.count("SITE004") == 2, out
+    assert lint(capsys, *FIX_UNSAFE, "content")[0] == 1
+    fixed = TITLE_LINKS.replace("/docs/object-meta/#objectmeta", "/docs/object-meta/")
+    assert (tmp_path / "content/docs/use.md").read_text(encoding="utf-8") == page('title: "Use"', body=fixed)

@@ -350,7 +350,11 @@ exactly), the ID another generator or another of Hugo's `autoHeadingIDType`s
 makes of one of the page's headings (`#dependances-des-charts`, written for
 `github-ascii`, for `dépendances-des-charts`), or one whose separators alone
 differ (`#tablet_types` for `tablet-types`). A near spelling (`#option` for
-`#options`) is named in the message, never written. A fix is made only where
+`#options`) is named in the message, never written. A fragment that is the
+ID of the page's title (`object-meta#objectmeta` for the page titled
+"ObjectMeta": layouts, Docusaurus's and docsy's among them, write the title as
+an `<h1>` without an ID) is said so, and its fix drops the fragment: the link
+then leads to the page's top. A fix is made only where
 the destination is written as fmlint read it (on one line, without escapes).
 
 {_OPTIONS}

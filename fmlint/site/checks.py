@@ -17,8 +17,9 @@ from typing import NamedTuple
 import msgspec
 
 from fmlint.fix.model import DiagnosticFix
+from fmlint.site.anchors import WRITTEN_DASHES, every_slug
 from fmlint.site.facts import At, Item, Reference
-from fmlint.site.fixes import fragment_fix, path_fix, removal_fix, term_fix, unescaped_fix
+from fmlint.site.fixes import fragment_fix, fragment_removal_fix, path_fix, removal_fix, term_fix, unescaped_fix
 from fmlint.site.hugo_paths import basic_normalize, make_path, sanitize
 from fmlint.site.index import (
     Page,
@@ -72,11 +73,13 @@ KeptFinding = tuple[str, str, str, At, DiagnosticFix | None]
 
 class _Problem(NamedTuple):
     """What is wrong with a reference: its code and message, and the heading ID its fragment meant, or the path
-    of the page it meant (its fix), if one is known."""
+    of the page it meant (its fix), if one is known; or that its fragment names the page's title (its fix drops
+    the fragment)."""
 
     code: str
     message: str
     meant: str = ""
+    titled: bool = False
 
 
 class _Claim(msgspec.Struct, frozen=True):
@@ -357,6 +360,8 @@ def numbered_reference_findings(
                 at = index.place(page, reference)
                 if reference.written and problem.meant == reference.target:  # (the destination unescaped)
                     fix = unescaped_fix(reference.written, at, problem.meant)
+                elif problem.titled:
+                    fix = fragment_removal_fix(reference.target, at)
                 else:
                     fix = _fix(problem.code)(reference.target, at, problem.meant) if problem.meant else None
                 yield number, Finding(page, problem.code, problem.message, at, fix)
@@ -487,9 +492,9 @@ def _in_locales(index: SiteIndex, fallbacks: list[Page], reference: Reference) -
     if not failing:
         return None
     locales = ", ".join(f"`{locale}`" for locale, _ in failing)
-    code, message, meant = failing[0][1]
+    first = failing[0][1]
     which = "locales, which show" if len(failing) > 1 else "locale, which shows"
-    return _Problem(code, f"{message} (in the {locales} {which} this page untranslated)", meant)
+    return first._replace(message=f"{first.message} (in the {locales} {which} this page untranslated)")
 
 
 def _draft_message(index: SiteIndex, reference: Reference, target: Page) -> str:
@@ -509,6 +514,12 @@ def _broken_anchor(page: Page, target: Page, fragment: str, ids: set[str], child
     the fragment spelt otherwise (its fix: ``fmlint.site.fixes``); first, the page of a section it names
     (``child``: envoyproxy's `../concepts/#gateway-api` for the page `concepts/gateway-api.md`)."""
     where = "this page" if target is page else f"`{target.file or target.url}`"  # (a section without a file)
+    title = target.facts.title
+    if title is not None and fragment in every_slug(title.value, WRITTEN_DASHES):
+        # (karmada.io's API reference: `object-meta#objectmeta` for the page titled "ObjectMeta")
+        hint = "the page's title, which its layout writes without an ID (Docusaurus's and docsy's `<h1>`)"
+        message = f"`#{fragment}` is not a heading ID of {where}: it names {hint}; link the page itself"
+        return _Problem(BROKEN_ANCHOR, message, titled=True)
     known = frozenset(ids)
     close = _close_ids(fragment, known)
     meant = target.meant_id(fragment, known, close)

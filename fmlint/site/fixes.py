@@ -96,6 +96,16 @@ def fragment_fix(target: str, at: At, meant: str) -> DiagnosticFix | None:
     return DiagnosticFix(UNSAFE, f"Link to `#{meant}`", (edit,))
 
 
+def fragment_removal_fix(target: str, at: At) -> DiagnosticFix | None:
+    """The fix that drops the fragment of a reference's ``target`` written at ``at`` (the link then leads to the
+    page's top); none when the place is not the target as written."""
+    fragment = target.rpartition("#")[2]
+    if "#" not in target or not _as_written(target, at):
+        return None
+    edit = FixEdit(at.line, at.end_column - len(fragment) - 1, at.line, at.end_column, "")
+    return DiagnosticFix(UNSAFE, f"Link to the page, without `#{fragment}`", (edit,))
+
+
 def path_fix(target: str, at: At, meant: str) -> DiagnosticFix | None:
     """The fix that writes the path ``meant`` for the path of a reference's ``target`` written at ``at`` (its
     fragment kept); none when the place is not the target as written, or when ``meant`` would need escapes or
