@@ -44,6 +44,7 @@ from fmlint.site.hugo_version import BUILD_DEPRECATED, EMBEDDED_HOOKS, pinned_ve
 from fmlint.site.params import SiteParams, site_params
 from fmlint.site.rendering import NEVER, build_render
 from fmlint.site.routes import netlify_redirect_sources, redirect_sources
+from fmlint.site.tables import subtable
 from fmlint.site.templates import layout_folders, link_hooks, links_rewritten, pages_found_only, shortcode_templates
 
 if TYPE_CHECKING:  # (the other generators' readers are imported when such a site is read)
@@ -881,7 +882,7 @@ def _embedded_link_hook(layouts: tuple[str, ...], options: dict[str, Any], langu
     — one is enough: Hugo 0.168 uses the hook for keda.sh's lone ``[languages.en]``, checked with a build — and
     does not duplicate shared page resources (``markup.goldmark.duplicateResourceFiles``); ``fallback`` without
     a hook of its own; ``always``).  Hugo has it from 0.123 (a site pinning an older one: ``hugo_version``)."""
-    use = str(_table(options, "markup", "goldmark", "renderhooks", "link").get("useembedded", "auto")).lower()
+    use = str(subtable(options, "markup", "goldmark", "renderhooks", "link").get("useembedded", "auto")).lower()
     if use in ("always", "never"):
         return use == "always"
     if link_hooks(layouts, every_type=False):  # (the project's own)
@@ -889,7 +890,7 @@ def _embedded_link_hook(layouts: tuple[str, ...], options: dict[str, Any], langu
     if use == "fallback":
         return True
     single_host = not any(isinstance(table, dict) and table.get("baseurl") for table in languages.values())
-    duplicated = _table(options, "markup", "goldmark").get("duplicateresourcefiles") is True
+    duplicated = subtable(options, "markup", "goldmark").get("duplicateresourcefiles") is True
     return bool(languages) and single_host and not duplicated
 
 
@@ -934,8 +935,8 @@ def _redirect_templates(layouts: tuple[str, ...], options: dict[str, Any]) -> li
     """The templates of the home page's output formats whose file is ``_redirects`` (keda.sh's ``REDIRECTS``:
     ``layouts/index.redirects`` writes the rules Netlify serves), in the site's layouts or a theme's; the home
     page's formats are ``outputs.home``'s, or a ``cascade``'s for ``kind: home``."""
-    formats = _table(options, "outputformats")
-    home = {str(name).lower() for name in _strings(_table(options, "outputs").get("home"))}
+    formats = subtable(options, "outputformats")
+    home = {str(name).lower() for name in _strings(subtable(options, "outputs").get("home"))}
     cascade = options.get("cascade")
     for table in cascade if isinstance(cascade, list) else [cascade]:  # (`target: {kind: home}`: opentelemetry.io)
         target = (table.get("target") or table.get("_target")) if isinstance(table, dict) else None
@@ -955,16 +956,9 @@ def _redirect_templates(layouts: tuple[str, ...], options: dict[str, Any]) -> li
     return found
 
 
-def _table(options: dict[str, Any], *keys: str) -> dict[str, Any]:
-    for key in keys:
-        value = options.get(key)
-        options = value if isinstance(value, dict) else {}
-    return options
-
-
 def _hugo(root: str, name: str | None) -> SiteConfig:
     options, data = _hugo_options(root, name)
-    languages_table = _table(options, "languages")
+    languages_table = subtable(options, "languages")
     default_language = str(options.get("defaultcontentlanguage", "en")).lower()
     languages = tuple(sorted(languages_table, key=lambda k: (_weight(languages_table[k]), k))) or (default_language,)
     if default_language not in languages:
@@ -976,7 +970,7 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
     )
     languages = tuple(language for language in languages if language not in disabled)
     content_dir = str(options.get("contentdir", "content"))
-    mounts = _table(options, "module").get("mounts", []) or []
+    mounts = subtable(options, "module").get("mounts", []) or []
     # content mounts replace the default ones (the content folder of each language), as Hugo's
     # `ApplyProjectConfigDefaults` does; a mount of the content folder itself brings its own filter
     dirs = [found for mount in mounts for found in _mounted(root, mount, languages)]
@@ -990,7 +984,7 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
     themes = components(root, options, lambda folder: _hugo_options(folder, _config_name(folder))[0])
     layouts = layout_folders(root, themes.folders)
     static_dirs = (
-        *_static_mounts(root, _table(options, "module").get("mounts")),
+        *_static_mounts(root, subtable(options, "module").get("mounts")),
         *_static_folders(root, options, themes.folders),
     )
     redirects: list[str] = []
@@ -1010,12 +1004,12 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         from fmlint.site.redirect_templates import template_redirects
 
         for template in templates:
-            written = template_redirects(template, layouts, _table(options, "params"), languages, default_language)
+            written = template_redirects(template, layouts, subtable(options, "params"), languages, default_language)
             redirects += written.sources
             followed += written.followed
             redirect_params += written.params
             redirect_data += written.data
-    parser = _table(options, "markup", "goldmark", "parser")
+    parser = subtable(options, "markup", "goldmark", "parser")
     version, version_data = pinned_version(root)
     link_hook = _embedded_link_hook(layouts, options, languages_table) and (version or EMBEDDED_HOOKS) >= EMBEDDED_HOOKS
     taxonomies_table = options.get("taxonomies")
@@ -1037,11 +1031,11 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         default_language=default_language,
         default_in_subdir=bool(options.get("defaultcontentlanguageinsubdir", False)),
         home="home" not in disabled_kinds,
-        permalinks=_permalinks(_table(options, "permalinks")),
+        permalinks=_permalinks(subtable(options, "permalinks")),
         lower=not options.get("disablepathtolower", False),
         keep_accents=not options.get("removepathaccents", False),
         ugly=options.get("uglyurls") is True,
-        ugly_sections=tuple(str(k) for k, v in _table(options, "uglyurls").items() if v is True),
+        ugly_sections=tuple(str(k) for k, v in subtable(options, "uglyurls").items() if v is True),
         aliases=not options.get("disablealiases", False),
         refreshing_aliases=not options.get("disablealiases", False)
         and _layouts_read(layouts, themes.missing)
@@ -1053,7 +1047,7 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         hooks_known=_hooks_known(layouts, themes.missing),
         heading_ids=str(parser.get("autoheadingidtype", "github")).lower(),
         definition_ids=bool(parser.get("autodefinitiontermid", False)),
-        dashes=_typographer_dashes(_table(options, "markup", "goldmark", "extensions").get("typographer")),
+        dashes=_typographer_dashes(subtable(options, "markup", "goldmark", "extensions").get("typographer")),
         taxonomies=taxonomies,
         taxonomy_lists=taxonomy_lists,
         headless=_headless(options.get("cascade")),
@@ -1063,8 +1057,8 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         redirects=tuple(dict.fromkeys(redirects)),
         followed_redirects=tuple(dict.fromkeys(followed)),
         redirect_params=tuple(dict.fromkeys(redirect_params)),
-        raw_html=_table(options, "markup", "goldmark", "renderer").get("unsafe") is True,
-        html_content=_allowed(_table(options, "security").get("allowcontent", ".*"), "text/html"),
+        raw_html=subtable(options, "markup", "goldmark", "renderer").get("unsafe") is True,
+        html_content=_allowed(subtable(options, "security").get("allowcontent", ".*"), "text/html"),
         ignore_files=tuple(_strings(options.get("ignorefiles"))),
         layout_dirs=layouts,
         missing_themes=themes.missing,
@@ -1160,7 +1154,7 @@ def _mounted(root: str, mount: Any, languages: tuple[str, ...]) -> list[ContentD
     under = target[len("content") :].strip("/")
     files = [*_strings(mount.get("files")), *_strings(mount.get("includefiles"))]
     files += [f"! {pattern}" for pattern in _strings(mount.get("excludefiles"))]
-    matrix = _table(mount, "sites", "matrix").get("languages")
+    matrix = subtable(mount, "sites", "matrix").get("languages")
     mounted: list[str | None]
     if matrix is not None:
         mounted = [language for language in languages if glob_slice_matches(_strings(matrix), language)]

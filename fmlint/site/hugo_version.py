@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from fmlint.site.routes import read_text
+from fmlint.site.tables import subtable
 
 EMBEDDED_HOOKS = (0, 123)  # Hugo's embedded link and image render hooks
 BUILD_ALIASED = (0, 123)  # `build` read as the front matter's build options (before: `_build` alone)
@@ -45,13 +46,13 @@ def pinned_version(root: str) -> tuple[Version | None, bytes]:
 
 def _netlify(root: str) -> tuple[Version | None, bytes]:
     data, options = _parsed(os.path.join(root, "netlify.toml"), tomllib.loads)
-    tables = (_table(options, "context", "production", "environment"), _table(options, "build", "environment"))
+    tables = (subtable(options, "context", "production", "environment"), subtable(options, "build", "environment"))
     return _first(table.get("HUGO_VERSION") for table in tables), data
 
 
 def _npm(root: str) -> tuple[Version | None, bytes]:
     data, package = _parsed(os.path.join(root, "package.json"), json.loads)
-    return _first(_table(package, key).get("hugo-extended") for key in ("dependencies", "devDependencies")), data
+    return _first(subtable(package, key).get("hugo-extended") for key in ("dependencies", "devDependencies")), data
 
 
 def _workflows(root: str) -> tuple[Version | None, bytes]:
@@ -80,9 +81,3 @@ def _first(specs: Iterable[Any]) -> Version | None:
 def _version(spec: Any) -> Version | None:
     found = _PINNED.match(spec) if isinstance(spec, str) else None
     return (int(found.group(1)), int(found.group(2))) if found else None
-
-
-def _table(options: Any, *keys: str) -> dict[str, Any]:
-    for key in keys:
-        options = options.get(key) if isinstance(options, dict) else None
-    return options if isinstance(options, dict) else {}

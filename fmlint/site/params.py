@@ -23,7 +23,12 @@ PARAM_CALL = re.compile(r"""\{\{([<%])-?\s*param\s+(?:"([^"\\]*)"|`([^`]*)`|([^\
 
 def param_names(target: str) -> list[str]:
     """The names (lowercased) of the ``param`` shortcodes written in ``target``."""
-    return [(found.group(2) or found.group(3) or found.group(4) or "").lower() for found in PARAM_CALL.finditer(target)]
+    return [_name(found) for found in PARAM_CALL.finditer(target)]
+
+
+def _name(call: re.Match[str]) -> str:
+    """The name (lowercased) a ``param`` shortcode (a match of :data:`PARAM_CALL`) asks for."""
+    return (call.group(2) or call.group(3) or call.group(4) or "").lower()
 
 
 def own_params(data: dict[str, Any], names: Iterable[str]) -> dict[str, str]:
@@ -99,7 +104,7 @@ def with_params(target: str, value_of: Callable[[str], str | None]) -> str | Non
     known: list[str | None] = []
 
     def written(found: re.Match[str]) -> str:
-        value = value_of((found.group(2) or found.group(3) or found.group(4) or "").lower())
+        value = value_of(_name(found))
         known.append(value)
         return value or ""
 
