@@ -128,6 +128,11 @@ class LineIndex:
         """The offset of 1-based ``line`` and ``column`` (positions parsers report as numbers)."""
         return self.line_start(line) + column - 1
 
+    def offset_within(self, base: int, line: int, column: int) -> int:
+        """The offset of 1-based ``line`` and ``column`` of a parser given the text from ``base`` on, which may
+        start inside a line (Hugo's ``+++ title = "x"``): its first line's columns count from ``base``."""
+        return base + column - 1 if line == 1 else self.offset_at(self.line_of(base) + line - 1, column)
+
     def point(self, offset: int) -> tuple[int, int]:
         offset = max(0, min(offset, self._length))
         if self._starts is None and self._asked < self.COUNTED:

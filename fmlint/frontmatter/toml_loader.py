@@ -46,9 +46,7 @@ def load(doc: Document) -> FrontMatter:
         offset = base
         if where:
             message = message[: where.start()]
-            line, column = int(where.group(1)), int(where.group(2))
-            # (the first line may start after the opening `+++`: Hugo's `+++ title = "x"`)
-            offset = base + column - 1 if line == 1 else doc.lines.offset_at(doc.lines.line_of(base) + line - 1, column)
+            offset = doc.lines.offset_within(base, int(where.group(1)), int(where.group(2)))
         code = "FM003" if message.startswith(("Cannot overwrite", "Cannot declare")) else "FM002"
         fm.problem(code, f"TOML syntax error: {message}", char_span(doc.text, offset))
         return fm
