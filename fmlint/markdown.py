@@ -17,7 +17,9 @@ tags (``{{< … >}}``, ``{{% … %}}``) and of the inner content of paired
 ``{{< name >}}…{{< /name >}}`` shortcodes, which Hugo hands to the shortcode
 unrendered, and of Jekyll's Liquid ``{% highlight %}``, ``{% raw %}`` and
 ``{% comment %}`` blocks.  Headings, emphasis paragraphs and code fences found
-there are dropped from the view.  ``view.templated`` leaves out of these the
+there are dropped from the view; where a code fence opened in a ``{{< >}}``
+shortcode's content runs past it, the Markdown outside is parsed again with the
+shortcode as Hugo's placeholder (``_parse_around``).  ``view.templated`` leaves out of these the
 content of ``{{% name %}}…{{% /name %}}`` shortcodes inside paired ``{{< >}}``
 ones, which Hugo renders as Markdown wherever they are (dapr's ``{{< tabs >}}``
 holds ``{{% codetab %}}`` ones): the links, images and bare URLs there are
@@ -311,8 +313,67 @@ def parse_markdown(doc: Document) -> MarkdownView:
         liquid = [at for at in liquid if body[at + 1] == "%"]  # (Liquid's tags, not its string outputs)
         view.shortcodes, view.templated = _shortcodes(body, doc.body_start, tags, liquid, view.shortcode_contents)
     if view.shortcodes:
+        crossing = _crossing_shortcodes(view)
         _drop_shortcode_content(view)
+        if crossing:
+            _parse_around(view, crossing)
     return view
+
+
+# what the view takes from a parse of the body with some shortcodes as placeholders (``_parse_around``): the
+# elements of its Markdown, which Hugo renders outside shortcodes (those inside them are the first parse's)
+_MARKDOWN_FIELDS = (
+    "images",
+    "links",
+    "headings",
+    "emphasis_paragraphs",
+    "code_fences",
+    "html_comments",
+    "html_ids",
+    "html_links",
+    "writes_markdown",
+    "colon_lines",
+    "snippet_starts",
+    "url_runs",
+)
+
+
+def _crossing_shortcodes(view: MarkdownView) -> list[Span]:
+    """The shortcodes (as ``view.shortcodes`` merges them: tags and content) in whose ``{{< >}}`` content a code
+    fence opens that the parse of the whole body closes after it (nginx's docs: a ```` ```sh ```` block in a
+    ``{{<call-out>}}`` never closed there).  Hugo hands that content to the template and renders the page's
+    Markdown with the shortcode as a placeholder: there the fence does not exist."""
+    contents = [content for content, name in view.shortcode_contents if name]
+    crossing = {
+        shortcode
+        for fence in view.code_fences
+        if any(content.start <= fence.span.start < content.end < fence.span.end for content in contents)
+        for shortcode in view.shortcodes
+        if shortcode.start <= fence.span.start < shortcode.end
+    }
+    return sorted(crossing, key=lambda span: span.start)
+
+
+def _parse_around(view: MarkdownView, shortcodes: list[Span]) -> None:
+    """Take the view's Markdown elements from a parse of its body with ``shortcodes`` as one-line placeholders,
+    as Hugo renders it.  Each character of a placeholder is one of the same UTF-8 length, so that the offsets
+    of the rest, in characters and in bytes, are kept."""
+    doc, parts, at = view.doc, [], 0
+    for span in shortcodes:
+        parts += [doc.text[at : span.start], "".join(map(_placeholder, doc.text[span.start : span.end]))]
+        at = span.end
+    parts.append(doc.text[at:])
+    around = parse_markdown(msgspec.structs.replace(doc, text="".join(parts)))
+    for field in _MARKDOWN_FIELDS:
+        setattr(view, field, getattr(around, field))
+
+
+def _placeholder(char: str) -> str:
+    """A character of a placeholder standing for ``char``: as long in UTF-8, on the same line."""
+    return _PLACEHOLDERS[len(char.encode("utf-8", "surrogatepass"))]
+
+
+_PLACEHOLDERS = {1: "x", 2: "\u00e9", 3: "\u4e2d", 4: "\U0001f600"}
 
 
 def _html_view(doc: Document) -> MarkdownView:

