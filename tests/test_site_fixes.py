@@ -437,3 +437,54 @@ def test_a_fragment_naming_the_pages_title_is_dropped_by_its_fix(tmp_path, capsy
     assert lint(capsys, *FIX_UNSAFE, "content")[0] == 1
     fixed = TITLE_LINKS.replace("/docs/object-meta/#objectmeta", "/docs/object-meta/")
     assert (tmp_path / "content/docs/use.md").read_text(encoding="utf-8") == page('title: "Use"', body=fixed)
+
+
+def test_a_text_fragments_directive_is_no_part_of_the_id(tmp_path, capsys, monkeypatch):
+    """`#id:~:text=…` names `id` (a browser scrolls to it, then looks for the text): nginx's docs link
+    `directives.md#global-directives:~:text=app_protect_cookie_seed`.  Right IDs are clean, a directive alone
+    too; a wrong ID is named, and its fix rewrites the ID, the directive kept."""
+    line = (
+        "中文 🎉 [a](install.md#options:~:text=Options) [b](#here:~:text=x) [c](install.md#:~:text=More) "
+        "[d](install.md#Setup-Guide:~:text=a,-b) [e](install.md#nowhere:~:text=x)"
+    )
+    use = page('title: "Use"', body=line + "\n\n## Here\n")
+    hugo_site(tmp_path, use)
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = lint(capsys, "--format", "json", "content")
+    assert code == 1
+    number = use.splitlines().index(line) + 1
+    setup, nowhere = line.index("install.md#Setup") + 1, line.index("install.md#nowhere") + 1
+    found = [(d["line"], d["column"], d["end_column"], d["message"], d["fix"]) for d in json.loads(out)]
+    setup_end = setup + len("install.md#Setup-Guide:~:text=a,-b")
+    id_start = setup + len("install.md#")
+    assert found == [
+        (
+            number,
+            setup,
+            setup_end,
+            "`#Setup-Guide` is not a heading ID of `content/docs/install.md` (did you mean `#setup-guide`?)",
+            {
+                "applicability": "unsafe",
+                "message": "Link to `#setup-guide`",
+                "edits": [
+                    {
+                        "line": number,
+                        "column": id_start,
+                        "end_line": number,
+                        "end_column": id_start + len("Setup-Guide"),
+                        "content": "setup-guide",
+                    }
+                ],
+            },
+        ),
+        (
+            number,
+            nowhere,
+            nowhere + len("install.md#nowhere:~:text=x"),
+            "`#nowhere` is not a heading ID of `content/docs/install.md`",
+            None,
+        ),
+    ]
+    lint(capsys, *FIX_UNSAFE, "content")
+    fixed = line.replace("#Setup-Guide:~:", "#setup-guide:~:")
+    assert (tmp_path / "content/docs/use.md").read_text(encoding="utf-8") == use.replace(line, fixed)

@@ -294,6 +294,10 @@ a link or a strikethrough in a heading Hugo reads only the first child: its
 text up to a typographer's quote, dash or ellipsis, another element, a `[` or
 a URL (`### **Migrate from 'SDK v1'**` is `#migrate-from`; `*It's* fine`
 `#it-fine`).
+A text fragment's directive is no part of the ID (`#setup:~:text=pip` names
+`setup`; a fragment that is a directive alone is not checked).
+A text fragment's directive is no part of the ID (`#setup:~:text=pip` names
+`setup`; a fragment that is a directive alone is not checked).
 Footnote anchors are not checked, nor fragments of a page that calls a
 `{{{{% name %}}}}` shortcode without content (the Markdown it writes, headings
 included, is not seen; unless each of its templates is text with no action, no

@@ -48,6 +48,15 @@ _FORMS: dict[str, Literal["NFC", "NFD", "NFKC", "NFKD"]] = {"NFC": "NFC", "NFD":
 _TOC_SEPARATORS = re.compile(r"[-\s]+")
 
 
+FRAGMENT_DIRECTIVE = ":~:"  # a text fragment's delimiter: `#setup:~:text=pip` scrolls to `setup`, then the text
+
+
+def element_id(fragment: str) -> str:
+    """The ID a URL's ``fragment`` names: what precedes a text fragment's directive (the URL Fragment Text
+    Directives specification; browsers strip it before they look for the element), all of it without one."""
+    return fragment.partition(FRAGMENT_DIRECTIVE)[0]
+
+
 def _github(text: str, ascii_only: bool = False) -> str:
     if text.isascii() and text.replace(" ", "").isalnum():  # (most headings: words and spaces; no search)
         return text.replace(" ", "-").lower()

@@ -17,7 +17,7 @@ from typing import NamedTuple
 import msgspec
 
 from fmlint.fix.model import DiagnosticFix
-from fmlint.site.anchors import WRITTEN_DASHES, every_slug
+from fmlint.site.anchors import WRITTEN_DASHES, element_id, every_slug
 from fmlint.site.facts import At, Item, Reference
 from fmlint.site.fixes import fragment_fix, fragment_removal_fix, path_fix, removal_fix, term_fix, unescaped_fix
 from fmlint.site.hugo_paths import basic_normalize, make_path, sanitize
@@ -43,12 +43,11 @@ COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLI
     "SITE006",
     "SITE007",
 )
-# Anchors that Hugo's templates and Markdown extensions make, not headings
-# fragments no heading makes: footnotes, text fragments, Hugo's table of contents, and the top of the page
-# (`#top`, any case, by the HTML standard)
-# footnotes (goldmark's `fn:1`, remark-gfm's `user-content-fn-1` and `footnote-label`), text fragments, the TOC
+# fragments no heading makes, which Markdown extensions and templates write: footnotes (goldmark's `fn:1`,
+# remark-gfm's `user-content-fn-1` and `footnote-label`), Hugo's table of contents, and the top of the page
+# (`#top`, any case, by the HTML standard); a text fragment's directive is left out before (``element_id``)
 _GENERATED_ANCHORS = re.compile(
-    r"^(fn:|fnref:|:~:|user-content-fn-|user-content-fnref-)|^footnote-label$|^TableOfContents$|^[Tt][Oo][Pp]$"
+    r"^(fn:|fnref:|user-content-fn-|user-content-fnref-)|^footnote-label$|^TableOfContents$|^[Tt][Oo][Pp]$"
 )
 
 _ONE_SLASH = re.compile(r"//+")  # (a term Hugo's sanitising leaves nothing of: `?`'s page is the list's, `/tags/`)
@@ -432,7 +431,7 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> _P
         return None
     if resolved.page is None:
         return _Problem(BROKEN_REFERENCE, resolved.problem, resolved.meant)
-    fragment, target = resolved.fragment, resolved.page
+    fragment, target = element_id(resolved.fragment), resolved.page
     if target.facts.draft and not page.facts.draft and index.config.generator == "hugo":
         return _Problem(BROKEN_REFERENCE, _draft_message(index, reference, target))
     if target is page and not page.renders:

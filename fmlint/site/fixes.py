@@ -47,7 +47,7 @@ from urllib.parse import unquote
 
 from fmlint.fix.model import UNSAFE, DiagnosticFix, FixEdit
 from fmlint.fix.values import value_text
-from fmlint.site.anchors import every_slug
+from fmlint.site.anchors import element_id, every_slug
 from fmlint.site.facts import At, Item
 
 _SEPARATORS = re.compile(r"[-_\s]+")
@@ -87,12 +87,14 @@ def _made_of(fragment: str, close: Sequence[str], headings: Mapping[str, str]) -
 
 
 def fragment_fix(target: str, at: At, meant: str) -> DiagnosticFix | None:
-    """The fix that writes ``meant`` for the fragment of a reference's ``target`` written at ``at``; none when
-    the place is not the target as written (over lines, or escaped: its length differs)."""
+    """The fix that writes ``meant`` for the ID the fragment of a reference's ``target`` written at ``at`` names
+    (a text fragment's directive kept); none when the place is not the target as written (over lines, or
+    escaped: its length differs)."""
     fragment = target.rpartition("#")[2]
     if "#" not in target or not _as_written(target, at):
         return None
-    edit = FixEdit(at.line, at.end_column - len(fragment), at.line, at.end_column, meant)
+    start = at.end_column - len(fragment)
+    edit = FixEdit(at.line, start, at.line, start + len(element_id(fragment)), meant)
     return DiagnosticFix(UNSAFE, f"Link to `#{meant}`", (edit,))
 
 

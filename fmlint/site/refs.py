@@ -27,6 +27,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 import msgspec
 
 from fmlint.discover import MARKDOWN_EXTENSIONS
+from fmlint.site.anchors import element_id
 from fmlint.site.config import CONTENT_EXTENSIONS, SiteConfig
 from fmlint.site.facts import Reference
 from fmlint.site.hugo_paths import basic_normalize, join_url, link_path, names_file, under_base, url_key
@@ -104,7 +105,7 @@ def _markdown_file_link(index: SiteIndex, page: Page, reference: Reference) -> R
         or "?" in target
         or "://" in target
         or "{{" in target
-        or ":" in target.split("/", 1)[0]
+        or _has_scheme(target)
     ):
         return None
     path, _, fragment = target.partition("#")
@@ -112,6 +113,12 @@ def _markdown_file_link(index: SiteIndex, page: Page, reference: Reference) -> R
         return None
     found = index.by_file.get(_joined(page.absolute_folder, path))  # (``unbuilt``: nothing on a Hugo site)
     return None if found is None else Resolved(found, fragment)
+
+
+def _has_scheme(target: str) -> bool:
+    """Whether ``target`` starts with a scheme (``mailto:``, ``C:``): a ``:`` before its first ``/``, ``?`` or
+    ``#`` (one in the fragment, a text fragment's ``:~:``, is the fragment's)."""
+    return ":" in target and ":" in target.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]  # (most: no `:`)
 
 
 def _joined(folder: str, path: str) -> str:
@@ -310,7 +317,7 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     if path.startswith("@/") and index.config.generator == "zola":  # Zola's internal link, from `content/`
         return _zola_link(index, path[2:], fragment)
     docusaurus = index.config.generator == "docusaurus" and markdown
-    if (target.startswith("/") and not docusaurus) or ":" in target.split("/", 1)[0] or page.file is None:
+    if (target.startswith("/") and not docusaurus) or _has_scheme(target) or page.file is None:
         return _SKIP
     folder = page.absolute_folder
     destination = _joined(folder, path)
@@ -406,7 +413,7 @@ def _escaped_by_hook(index: SiteIndex, page: Page, reference: Reference) -> Reso
     if "\\" not in written.partition("#")[0] or unescaped.page is None:
         return unescaped if unescaped.page is None else unescaped._replace(fragment=unquote(written.partition("#")[2]))
     found, fragment = unescaped.page, unescaped.fragment
-    meant = reference.target if not fragment or found.has_id(fragment) else ""
+    meant = reference.target if not element_id(fragment) or found.has_id(element_id(fragment)) else ""
     advice = f"; write `{meant}`" if meant else ""
     shown = written.replace("\\", "%5C")
     return Resolved(
@@ -688,7 +695,7 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0, below: bool = True,
         return Resolved(found, unquote(fragment))
     claimed = index.alias_urls.get(url_key(path))
     if claimed is not None:
-        return _through_alias(index, path, claimed, unquote(fragment), refreshed=depth == 0)
+        return _through_alias(index, path, claimed, element_id(unquote(fragment)), refreshed=depth == 0)
     first = path.strip("/").split("/", 1)[0].lower()
     if (
         matches(config.redirects, path)
