@@ -535,3 +535,29 @@ def test_the_anchors_after_a_fence_left_open_in_a_shortcode_are_those_hugo_write
     ids = set(re.findall(r' id="([^"]*)"', built))
     assert {"docker_plus_image", "creating-an-image"} <= ids
     assert "nowhere" not in ids
+
+
+def test_redocs_ids_are_not_judged_where_the_templates_load_redoc(tmp_path):
+    """nginx's docs: pages with an `f5-api-reference` are Redoc's OpenAPI references, whose IDs (`#tag/Templates`,
+    `#operation/copyTemplate`) Redoc writes in the browser, where a layout partial loads it.  Those forms are left
+    alone on such a site; another fragment of the page is still judged, and once no template loads Redoc (the
+    kept findings replay the templates' answers), all are."""
+    line = "See [a](api.md#tag/Templates), [b](api.md#operation/copyTemplate) and [c](api.md#nowhere)."
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n',
+            "layouts/single.html": '{{ .Content }}{{ with .Params.api }}{{ partial "openapi.html" . }}{{ end }}',
+            "layouts/_partials/openapi.html": "<redoc spec-url='{{ . | relURL }}'></redoc>",
+            "content/api.md": page('title: "API"', 'api: "./one.json"'),
+            "content/use.md": page('title: "Use"', body=line + "\n"),
+        },
+    )
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    at_fragment = {
+        fragment: f"content/use.md:{at(FIRST, line, 'api.md' + fragment)} SITE004"
+        for fragment in ("#tag/Templates", "#operation/copyTemplate", "#nowhere")
+    }
+    assert placed(site_findings(tmp_path, cache=cache)) == [at_fragment["#nowhere"]]
+    write(tmp_path, {"layouts/_partials/openapi.html": "<pre>{{ . }}</pre>"})
+    assert placed(site_findings(tmp_path, cache=cache)) == list(at_fragment.values())

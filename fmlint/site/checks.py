@@ -50,6 +50,8 @@ _GENERATED_ANCHORS = re.compile(
     r"^(fn:|fnref:|user-content-fn-|user-content-fnref-)|^footnote-label$|^TableOfContents$|^[Tt][Oo][Pp]$"
 )
 
+# the IDs Redoc writes in the browser, on a site whose templates load it (``Shortcodes.loads_redoc``)
+_REDOC_ID = re.compile(r"(?:tag|operation|section|schema)/")
 _ONE_SLASH = re.compile(r"//+")  # (a term Hugo's sanitising leaves nothing of: `?`'s page is the list's, `/tags/`)
 Wanted = Callable[[Page], bool]
 
@@ -452,6 +454,7 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> _P
             and not index.hides_markdown(target)
             and target.ids_known
             and not index.ids_written(target)
+            and not (_REDOC_ID.match(fragment) and index.config.generator == "hugo" and index.shortcodes.loads_redoc)
         ):
             return _broken_anchor(page, target, fragment, ids, _named_child(index, target, fragment))
     return None

@@ -224,6 +224,15 @@ def content_markdownified(path: str) -> bool:
     return any("markdownify" in found.group(1) for found in _INNER.finditer(_read(path)))
 
 
+def loads_redoc(path: str) -> bool:
+    """Whether the template at ``path`` writes Redoc's element or loads its script: in the browser, Redoc writes
+    an OpenAPI reference whose IDs are its own (``#tag/Templates``, ``#operation/copyTemplate``: nginx's docs)."""
+    return _REDOC.search(_read(path)) is not None
+
+
+_REDOC = re.compile(r"<redoc\b|\bRedoc\.init\b|\bredoc\.standalone\b", re.IGNORECASE)
+
+
 def content_unrendered(path: str) -> bool:
     """Whether the template at ``path`` writes its content (``.Inner``) without rendering it as Markdown."""
     return _inner_actions(_read(path)) is not None
@@ -311,6 +320,7 @@ Probe = Callable[[Callable[[str], bool], str], bool]  # a function of a file's p
 # the questions :class:`Shortcodes` asks of a template file (kept findings are replayed by their names)
 QUESTIONS = (
     writes_ids,
+    loads_redoc,
     switches_as,
     renders_other_markdown,
     content_unrendered,
@@ -353,6 +363,16 @@ class Shortcodes:
                     for key, value in switches:
                         found.setdefault(key, set()).add(value)
         return {key: frozenset(values) for key, values in found.items()}
+
+    @cached_property
+    def loads_redoc(self) -> bool:
+        """Whether a template of the layout folders loads Redoc (:func:`loads_redoc`), each asked until one does."""
+        for top in self.layouts:
+            for folder, _, files in os.walk(top):
+                for path in [os.path.join(folder, name) for name in sorted(files) if name.endswith(".html")]:
+                    if self._probe(loads_redoc, path):
+                        return True
+        return False
 
     def writes_ids(self, name: str) -> bool:
         """Whether a template of the shortcode writes headings with ``id``s (:func:`writes_ids`)."""
