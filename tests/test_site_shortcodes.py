@@ -254,6 +254,16 @@ def test_a_file_named_by_a_shortcode_is_found_by_base_name_in_the_templates_fold
     ]
 
 
+# Kubernetes' `include` shortcode (kubernetes/website, Apache-2.0), as nginx's docs and spinnaker.io copied it
+INCLUDE = """{{- $name := .Get 0 -}}
+{{- $bundle := site.GetPage "page" "includes" -}}
+{{- with $bundle -}}
+{{- $resource := $bundle.Resources.GetMatch (printf "%s*" $name) -}}
+{{- with $resource -}}{{- .Content | safeHTML -}}{{- end -}}
+{{- end -}}
+"""
+
+
 @pytest.mark.parametrize(
     ("template", "renders", "folders"),
     [
@@ -263,6 +273,8 @@ def test_a_file_named_by_a_shortcode_is_found_by_base_name_in_the_templates_fold
         ('{{ $c := readFile (.Get "file") }}{{ (print "```" "go" "\\n" $c "\\n```") | markdownify }}', False, set()),
         ('{{ readFile "config.yaml" | highlight "yaml" }}', False, set()),
         ("{{ .Inner | markdownify }}", False, set()),  # the page's own Markdown: its headings are seen
+        (INCLUDE, True, {"includes", "page"}),  # Kubernetes' (nginx's, spinnaker.io's): a resource's `.Content`
+        ('{{ with site.GetPage "/faq" }}{{ .Title }}{{ end }}', False, set()),  # a title, no content
     ],
 )
 def test_which_templates_render_another_files_markdown(tmp_path, template, renders, folders):
@@ -561,3 +573,64 @@ def test_redocs_ids_are_not_judged_where_the_templates_load_redoc(tmp_path):
     assert placed(site_findings(tmp_path, cache=cache)) == [at_fragment["#nowhere"]]
     write(tmp_path, {"layouts/_partials/openapi.html": "<pre>{{ . }}</pre>"})
     assert placed(site_findings(tmp_path, cache=cache)) == list(at_fragment.values())
+
+
+def test_the_ids_of_a_resource_the_include_shortcode_writes_are_not_judged(tmp_path):
+    """nginx's docs: `{{< include "waf/policy.html" >}}` writes an HTML resource of the headless `includes`
+    bundle (`<h2 id="policy/login-pages">`), which fmlint does not read: the page's fragments are not judged
+    (they were reported).  A page without the call still is."""
+    line = "See [a](parameters.md#policy/login-pages) and [b](other.md#policy/login-pages)."
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n'
+            '[security]\nallowContent = [".*"]\n',  # (Hugo builds no HTML content file without)
+            "layouts/single.html": "{{ .Content }}",
+            "layouts/_shortcodes/include.html": INCLUDE,
+            "content/includes/index.md": page("headless: true"),
+            "content/includes/waf/policy.html": '<h2 id="policy/login-pages">login-pages</h2>\n',
+            "content/parameters.md": page('title: "Parameters"', body='{{< include "waf/policy.html" >}}\n'),
+            "content/other.md": page('title: "Other"'),
+            "content/use.md": page('title: "Use"', body=line + "\n"),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [
+        f"content/use.md:{at(FIRST, line, 'other.md#policy/login-pages')} SITE004"
+    ]
+    if HUGO is not None:
+        built = (hugo_build(tmp_path) / "parameters/index.html").read_text(encoding="utf-8")
+        assert 'id="policy/login-pages"' in built
+
+
+# envoyproxy/gateway's `boilerplate` shortcode (Apache-2.0), shortened: a resource of its docs version's bundle
+VERSIONED_BOILERPLATE = """{{- $path := "/boilerplates" -}}
+{{- $version := index (split $.Page.File.Dir "/") 0 -}}
+{{- if strings.HasPrefix $version "v" -}}{{- $path = printf "/%s/boilerplates" $version -}}{{- end -}}
+{{- with .Page.GetPage $path -}}
+{{- with .Resources.GetMatch (printf "%s.md*" ($.Get 0)) -}}{{- .Content -}}{{- end -}}
+{{- end -}}
+"""
+
+
+def test_a_fragment_in_none_of_the_files_a_shortcode_may_render_is_reported(tmp_path):
+    """Each docs version has its own `boilerplates/prerequisites.md`, and which one a page's
+    `{{< boilerplate prerequisites >}}` renders the template decides: the IDs of the page are its own and those of
+    any of them (Envoy Gateway's three broken fragments were left unjudged when the template's `.Content` of a
+    resource first counted as rendering a file and the name named several)."""
+    line = "See [a](#install-the-cli), [b](#v2-only) and [c](#nowhere)."
+    files = {
+        "hugo.toml": 'baseURL = "https://example.org/"\n',
+        "layouts/single.html": "{{ .Content }}",
+        "layouts/list.html": "{{ .Content }}",
+        "layouts/_shortcodes/boilerplate.html": VERSIONED_BOILERPLATE,
+        "content/v1/tasks/use.md": page('title: "Use"', body="{{< boilerplate prerequisites >}}\n\n" + line + "\n"),
+    }
+    for version, heading in (("v1", "Install the CLI"), ("v2", "V2 only")):
+        files[f"content/{version}/boilerplates/index.md"] = page("headless: true")
+        files[f"content/{version}/boilerplates/prerequisites.md"] = f"## {heading}\n"
+    write(tmp_path, files)
+    number = FIRST + 2
+    assert placed(site_findings(tmp_path)) == [f"content/v1/tasks/use.md:{at(number, line, '#nowhere')} SITE004"]
+    if HUGO is not None:
+        built = (hugo_build(tmp_path) / "v1/tasks/use/index.html").read_text(encoding="utf-8")
+        assert set(re.findall(r' id="([^"]*)"', built)) == {"install-the-cli"}

@@ -321,9 +321,12 @@ A section page that calls a shortcode may list its pages with IDs (hugo-docs'
 title) counts; elsewhere it is reported, and the hint names that page.
 A shortcode whose template renders another file's Markdown
 (`{{{{< boilerplate helm-prereqs >}}}}`: `.Content` or `readFile` through
-`markdownify`) adds that file's headings: the page or bundle resource its first
-argument names by base name (in a folder the template names, when several
-have it); when none is found, the page's fragments are not judged. In MDX
+`markdownify`, or the `.Content` of a page or resource it gets with `GetPage` or
+`GetMatch`, as Kubernetes' `include` does) adds that file's headings: the page or
+bundle resource its first argument names by base name (in a folder the template
+names, when several have it; where several remain, such as one a docs version,
+the IDs of any of them count); when none is found, the page's fragments are not
+judged. In MDX
 (Docusaurus, Astro) a Markdown partial the page imports and shows
 (`import P from './_p.mdx'` and `<P />`; Docusaurus's `@site/…` from the
 site's folder) adds its headings; where it is no content file fmlint read,

@@ -396,21 +396,23 @@ class SiteIndex(msgspec.Struct, dict=True):
 
     def rendered_files(self, page: Page) -> list[Page | None]:
         """The files whose Markdown the page's shortcodes render (``templates.renders_other_markdown``), each
-        named by a call's first argument: a page or a bundle's resource, ``None`` for one not found."""
+        named by a call's first argument: a page or a bundle's resource, ``None`` for one not found; each of
+        its namesakes where the name leaves which one open (envoyproxy's ``boilerplate``, one bundle a docs
+        version: a fragment in none of them is in none)."""
         if not page.facts.calls or self.config.generator != "hugo":
             return []
         found: list[Page | None] = []
         for name, argument in page.facts.calls:
             folders = self.shortcodes.renders_files(name)
             if folders is not None:
-                found.append(self._file_named(argument, page.language, folders))
+                found += self._files_named(argument, page.language, folders) or [None]
         return found
 
-    def _file_named(self, argument: str, language: str, folders: frozenset[str]) -> Page | None:
-        """The one page or resource of ``language`` (else of the default language) with the base name of
+    def _files_named(self, argument: str, language: str, folders: frozenset[str]) -> list[Page]:
+        """The pages or resources of ``language`` (else of the default language) with the base name of
         ``argument``, or of those the one at the path ``argument`` writes out (falco.org's bundle
-        ``supported-fields/`` holds ``supported-fields.md``, which its ``index.md`` renders), or the one in a
-        folder of ``folders``."""
+        ``supported-fields/`` holds ``supported-fields.md``, which its ``index.md`` renders), or those in a
+        folder of ``folders``, when namesakes elsewhere have it."""
         candidates: list[Page] = []
         for key in called_keys(argument, language, self.config.default_language):
             candidates = [*self.by_base_name.get(key, ()), *self.resources_by_base_name.get(key, ())]
@@ -421,7 +423,7 @@ class SiteIndex(msgspec.Struct, dict=True):
             candidates = [page for page in candidates if page.absolute.endswith(tail)] or candidates
         if len(candidates) > 1:
             candidates = [page for page in candidates if folders.intersection(page.folder.split("/"))]
-        return candidates[0] if len(candidates) == 1 else None
+        return candidates
 
     def snippet(self, name: str) -> Page | str | None:
         """The file a ``--8<--`` line names (pymdownx.snippets: the first of its folders holding it): its page,

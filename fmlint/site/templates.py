@@ -50,6 +50,7 @@ _INNER = re.compile(r"\{\{-?((?:(?!\}\}).)*?\.Inner(?:Deindent)?\b(?:(?!\}\}).)*
 # an action that hands its value on (``$inner := .Inner``, ``dict``, the parent's scratch), or tests it
 _HANDS_ON = re.compile(r":?=|\b(?:dict|Scratch|Store|Parent|partial|template)\b|^\s*(?:if|with|range|block|define)\b")
 _CALLS = re.compile(r"\{\{-?\s*(?:partial|partialCached|template)\b")  # `{{ partial "x" . }}`: `.Inner` there
+_GETS = re.compile(r"\b(?:GetPage|GetMatch)\b")  # a page or a resource, whose ``.Content`` is rendered
 _HIGHLIGHTS = re.compile(r"\b(?:highlight|Highlight)\b")
 _AS_TEXT = re.compile(rf"\b(?:htmlEscape|HTMLEscape|plainify)\b|{_HIGHLIGHTS.pattern}")
 _FOLDERS = ("_shortcodes", "shortcodes")
@@ -196,11 +197,13 @@ def writes_no_markdown(path: str) -> bool:
 
 
 def renders_other_markdown(path: str) -> bool:
-    """Whether the template at ``path`` renders the Markdown of another file (``.Content``, ``readFile``), not
-    as code (dapr's ``code-snippet``: a file fenced with ````` ``` ````` or highlighted: no headings)."""
+    """Whether the template at ``path`` renders the Markdown of another file, not as code (dapr's
+    ``code-snippet``: a file fenced with ````` ``` ````` or highlighted: no headings): its text through
+    ``markdownify`` (``.Content``, ``readFile``), or the ``.Content`` of a page or resource it gets (Kubernetes'
+    ``include``, which nginx's and spinnaker.io's docs copied: a resource of the ``includes`` bundle)."""
     text = _read(path)
     return (
-        _RENDERS.search(text) is not None
+        (_RENDERS.search(text) is not None or _GETS.search(text) is not None)
         and _OTHER_FILE.search(text) is not None
         and "```" not in text
         and _HIGHLIGHTS.search(text) is None
