@@ -187,3 +187,40 @@ def test_a_page_with_a_heading_a_hook_writes_is_not_judged(tmp_path):
         },
     )
     assert placed(site_findings(tmp_path)) == [f"docs/index.md:{at(3, links, 'plain.md#config.tags')} SITE004"]
+
+
+MARKDOWN_HOOK = """import re
+
+
+def on_page_markdown(markdown, **kwargs):
+    def option(match):
+        name = re.split(r"[.:]", match.group(1))[-1]
+        return f"[`{name}`](#+{match.group(1)}){{ #+{match.group(1)} }}\\n\\n"
+
+    return re.sub(r"<!-- md:option (\\S+) -->", option, markdown)
+"""
+
+
+@pytest.mark.parametrize("hooked", [True, False])
+def test_an_id_no_heading_makes_is_left_alone_where_hooks_write_markdown(tmp_path, hooked):
+    """mkdocs-material's docs: a hook's `on_page_markdown` turns `<!-- md:option type:abstract -->` into a link
+    with the attribute list `{ #+type:abstract }`, which fmlint does not see.  On a site whose hooks rewrite the
+    Markdown, a fragment no heading's slug can be (a `+`, a `:`) is left alone; one that could be is judged, and
+    without the hook every one is."""
+    line = "See [a](#+type:abstract), [b](other.md#+type:note) and [c](#nowhere)."
+    hooks = "hooks:\n  - hooks/options.py\n" if hooked else ""
+    write(
+        tmp_path,
+        {
+            "mkdocs.yml": "site_name: t\nmarkdown_extensions:\n  - attr_list\n" + hooks,
+            "hooks/options.py": MARKDOWN_HOOK,
+            "docs/index.md": f"# Home\n\n<!-- md:option type:abstract -->\n\n{line}\n",
+            "docs/other.md": "# Other\n",
+        },
+    )
+    fragments = ["#nowhere"] if hooked else ["#+type:abstract", "other.md#+type:note", "#nowhere"]
+    assert placed(site_findings(tmp_path)) == [f"docs/index.md:{at(5, line, f)} SITE004" for f in fragments]
+    if hooked:
+        mkdocs_build(tmp_path)
+        built = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+        assert "+type:abstract" in re.findall(r' id="([^"]*)"', built)

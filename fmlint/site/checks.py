@@ -52,6 +52,9 @@ _GENERATED_ANCHORS = re.compile(
 
 # the IDs Redoc writes in the browser, on a site whose templates load it (``Shortcodes.loads_redoc``)
 _REDOC_ID = re.compile(r"(?:tag|operation|section|schema)/")
+# what a heading's ID may be made of, for Python-Markdown's ``toc`` and pymdownx.slugs: another ID is written by
+# HTML, an attribute list or, on an MkDocs site whose hooks write Markdown (``mkdocs_markdown_hooks``), by them
+_SLUG = re.compile(r"[\w-]+")
 _ONE_SLASH = re.compile(r"//+")  # (a term Hugo's sanitising leaves nothing of: `?`'s page is the list's, `/tags/`)
 Wanted = Callable[[Page], bool]
 
@@ -455,6 +458,7 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> _P
             and target.ids_known
             and not index.ids_written(target)
             and not (_REDOC_ID.match(fragment) and index.config.generator == "hugo" and index.shortcodes.loads_redoc)
+            and not (index.config.mkdocs_markdown_hooks and not _SLUG.fullmatch(fragment))
         ):
             return _broken_anchor(page, target, fragment, ids, _named_child(index, target, fragment))
     return None

@@ -165,6 +165,9 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     mkdocs_snippets: tuple[str, ...] = ()  # pymdownx.snippets' ``base_path`` folders (absolute), where enabled
     # the ``exclude`` plugin's (mkdocs-exclude) ``glob`` and ``regex`` patterns, as ``glob:…`` and ``regex:…``
     mkdocs_excluded_by_plugin: tuple[str, ...] = ()
+    # a Python file of mkdocs.yml's ``hooks`` defines ``on_page_markdown``: it may write into each page's Markdown
+    # (mkdocs-material's docs write `{ #+type:abstract }` for `<!-- md:option type:abstract -->`)
+    mkdocs_markdown_hooks: bool = False
     digest: str = ""
     redirects: tuple[str, ...] = ()  # Hugo: the sources of `static/_redirects` (Netlify's), as routes
     # Hugo: the rules a template writes to ``_redirects`` that lead a link on to a target to judge in its place,
@@ -603,6 +606,23 @@ def _named_options(value: Any) -> dict[str, Any]:
     return found
 
 
+def _markdown_hooks(root: str, hooks: Any) -> bool:
+    """Whether a Python file of mkdocs.yml's ``hooks`` (paths from the file's folder) defines
+    ``on_page_markdown``."""
+    paths = [os.path.join(root, hook) for hook in hooks if isinstance(hook, str)] if isinstance(hooks, list) else []
+    for path in paths:
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                if _ON_PAGE_MARKDOWN.search(handle.read()):
+                    return True
+        except OSError:
+            continue  # (a hook MkDocs fails on: the build does not run)
+    return False
+
+
+_ON_PAGE_MARKDOWN = re.compile(r"^\s*def\s+on_page_markdown\b", re.MULTILINE)
+
+
 def _exclude_plugin(plugins: Any) -> tuple[str, ...]:
     """The ``glob`` and ``regex`` patterns of the ``exclude`` plugin (mkdocs-exclude) in mkdocs.yml's ``plugins``."""
     options = _named_options(plugins).get("exclude")
@@ -676,6 +696,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     snippets: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     by_plugin: tuple[str, ...] = ()
+    markdown_hooks = False
     if generator == "mkdocs":
         options, _ = _load(os.path.join(root, marker))
         folders = (str(options.get("docs_dir") or "docs"),)
@@ -685,6 +706,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         excluded = options.get("exclude_docs")
         exclude = tuple(excluded.splitlines()) if isinstance(excluded, str) else ()
         by_plugin = _exclude_plugin(options.get("plugins"))
+        markdown_hooks = _markdown_hooks(root, options.get("hooks"))
     docusaurus = None
     if generator == "docusaurus":
         from fmlint.site.docusaurus import read_docusaurus
@@ -743,6 +765,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         mkdocs_exclude=exclude,
         mkdocs_snippets=snippets,
         mkdocs_excluded_by_plugin=by_plugin,
+        mkdocs_markdown_hooks=markdown_hooks,
         dashes=dashes,
     )
 
