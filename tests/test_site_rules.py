@@ -89,6 +89,7 @@ contentDir = "content/de"
 posts = "/:year/:month/:slug/"
 [permalinks.page]
 notes = "/n/:sections[1:]/:filename/"
+releases = "/r/:sections[1:]/:contentbasename"
 """,
     "layouts/single.html": "{{ .Content }}",
     "layouts/list.html": "{{ .Title }}",
@@ -103,6 +104,12 @@ notes = "/n/:sections[1:]/:filename/"
     "content/en/docs/Mixed_Case.md": page('title: "Mixed"'),
     "content/en/docs/url.md": page('title: "U"', "url: /Custom/Path/", 'aliases: ["/x.html"]'),
     "content/en/docs/no-slash.md": page('title: "N"', "url: /blog/2021/11/audit"),  # (flux: Hugo adds the slash)
+    # (nginx's docs: an expanded permalink gets its slash, dots or not; a `url` with a dot anywhere and no slash
+    # is written as the file it names)
+    "content/en/releases/about-1.0.md": page('title: "About 1.0"'),
+    "content/en/releases/archive/2.18.1-release-notes.md": page('title: "2.18.1"'),
+    "content/en/docs/dotted-url.md": page('title: "D"', "url: /v1.2/foo"),
+    "content/en/docs/dotted-end.md": page('title: "E"', "url: /y/foo-1.0"),
     "content/en/docs/guide/_index.md": page('title: "Guide"'),
     "content/en/docs/guide/start.md": page('title: "Start"', 'slug: "Über Straße"'),
     "content/en/top.md": page('title: "Top"'),

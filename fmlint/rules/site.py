@@ -68,7 +68,9 @@ RULES = (
         doc=f"""## What it does
 Works out every page's URL as Hugo does (content path, bundles and `_index.md`,
 `slug`, `url`, `[permalinks]` tokens, lowercasing unless `disablePathToLower`,
-the language prefix) and every alias's, and reports each pair written to the
+the language prefix; an expanded permalink is a folder, dots or not, and a `url`
+without a closing slash is a file when it holds a dot) and every alias's, and
+reports each pair written to the
 same file — page and page, page and alias, alias and alias — at the key that
 decides it (`slug`, `url`, the alias item), or at 1:1 when the path comes from
 the file name. Files that are one page to Hugo (`p.md` and `p/index.md`,

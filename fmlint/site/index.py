@@ -50,7 +50,6 @@ from fmlint.site.hugo_paths import (
     clean,
     extensionless,
     make_path,
-    names_file,
     output_file,
     url_key,
 )
@@ -838,8 +837,8 @@ def _url(config: SiteConfig, page: Page) -> tuple[str, Item | None]:
     if facts.url is not None and facts.url.value.strip():
         url = facts.url.value.strip()
         url = url if url.startswith("/") else "/" + url
-        if not (url.endswith("/") or names_file(url)):
-            url += "/"  # (Hugo writes `url: /a/b` to /a/b/index.html: its permalink ends with a slash)
+        if not url.endswith("/") and "." not in url:
+            url += "/"  # (Hugo writes `url: /a/b` to /a/b/index.html, and `/a/v1.2/b` to the file /a/v1.2/b)
         return url, facts.url
     prefix = config.language_prefix(page.language)
     if page.kind == "home":
@@ -848,8 +847,8 @@ def _url(config: SiteConfig, page: Page) -> tuple[str, Item | None]:
     if pattern is not None:
         expanded = _TOKEN.sub(lambda m: _token(config, page, m.group()[1:]), pattern)
         url = clean(prefix + "/" + expanded.lstrip("/"))
-        if extensionless(url):
-            url += "/"
+        if not url.endswith("/"):
+            url += "/"  # (Hugo writes an expanded permalink to its folder's index.html: `/releases/about-1.0/`)
         return _uglified(config, page, url), _slug_or_none(facts, pattern)
     lower, accents = config.lower, config.keep_accents
     if page.kind == "section":
