@@ -139,7 +139,8 @@ def run(
     prefetch = _prefetch(tasks, settings_list, cache, jobs) if site_checks and jobs > 1 and few else None
     try:
         with gc_policy.relaxed():
-            served = worker.serve_unchanged(tasks) if cache is not None else {}
+            with gc_policy.kept_until_exit():  # (the results served live until the process exits)
+                served = worker.serve_unchanged(tasks) if cache is not None else {}
             remaining = [task for number, task in enumerate(tasks) if number not in served]
             if jobs == 1 or len(remaining) < max(min_files_for_pool, 2):
                 checked, hits, stored = worker.check_chunk(remaining)
