@@ -298,15 +298,13 @@ a URL (`### **Migrate from 'SDK v1'**` is `#migrate-from`; `*It's* fine`
 `#it-fine`).
 A text fragment's directive is no part of the ID (`#setup:~:text=pip` names
 `setup`; a fragment that is a directive alone is not checked).
-A text fragment's directive is no part of the ID (`#setup:~:text=pip` names
-`setup`; a fragment that is a directive alone is not checked).
 Footnote anchors are not checked, nor Redoc's IDs (`#tag/…`, `#operation/…`,
 `#section/…`, `#schema/…`, which it writes in the browser) on a site whose
 templates load Redoc, nor, on an MkDocs site whose `hooks` define
 `on_page_markdown` (which may write attribute lists into the Markdown:
 mkdocs-material's docs write `{{ #+type:abstract }}`), fragments no heading's
-slug can be (a character but a letter, a digit, `_` or `-`), nor fragments of a page that calls a
-`{{{{% name %}}}}` shortcode without content (the Markdown it writes, headings
+slug can be (a character but a letter, a digit, `_` or `-`), nor fragments of
+a page that calls a `{{{{% name %}}}}` shortcode without content (the Markdown it writes, headings
 included, is not seen; unless each of its templates is text with no action, no
 heading line and no `id`: kubeflow.org's `<meta>` tag) or a `{{{{< name >}}}}` shortcode whose template (the
 site's or a theme's `layouts/_shortcodes/`) writes headings with `id`s, or

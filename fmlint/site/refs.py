@@ -413,7 +413,8 @@ def _escaped_by_hook(index: SiteIndex, page: Page, reference: Reference) -> Reso
     if "\\" not in written.partition("#")[0] or unescaped.page is None:
         return unescaped if unescaped.page is None else unescaped._replace(fragment=unquote(written.partition("#")[2]))
     found, fragment = unescaped.page, unescaped.fragment
-    meant = reference.target if not element_id(fragment) or found.has_id(element_id(fragment)) else ""
+    named = element_id(fragment)
+    meant = reference.target if not named or found.has_id(named) else ""
     advice = f"; write `{meant}`" if meant else ""
     shown = written.replace("\\", "%5C")
     return Resolved(

@@ -36,7 +36,7 @@ from __future__ import annotations
 import glob
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 
 _HEADING_ID = re.compile(r"<h[1-6]\b[^>]*\bid\s*=", re.IGNORECASE)  # `<h2 id="{{ . }}">`, over lines too
@@ -358,24 +358,23 @@ class Shortcodes:
         """The page parameters (lowercased) and their values for which a layout template writes something else
         than the page's content (:func:`content_switches`), asked of every template of the layout folders."""
         found: dict[str, set[str]] = {}
-        for top in self.layouts:
-            for folder, _, files in os.walk(top):
-                for path in [os.path.join(folder, name) for name in sorted(files) if name.endswith(".html")]:
-                    switches = content_switches(path)
-                    self._probe(switches_as, switches_written(path, switches))  # (its answer: true)
-                    for key, value in switches:
-                        found.setdefault(key, set()).add(value)
+        for path in self._templates():
+            switches = content_switches(path)
+            self._probe(switches_as, switches_written(path, switches))  # (its answer: true)
+            for key, value in switches:
+                found.setdefault(key, set()).add(value)
         return {key: frozenset(values) for key, values in found.items()}
 
     @cached_property
     def loads_redoc(self) -> bool:
         """Whether a template of the layout folders loads Redoc (:func:`loads_redoc`), each asked until one does."""
+        return any(self._probe(loads_redoc, path) for path in self._templates())
+
+    def _templates(self) -> Iterator[str]:
+        """Every HTML template of the layout folders, each folder's in order."""
         for top in self.layouts:
             for folder, _, files in os.walk(top):
-                for path in [os.path.join(folder, name) for name in sorted(files) if name.endswith(".html")]:
-                    if self._probe(loads_redoc, path):
-                        return True
-        return False
+                yield from (os.path.join(folder, name) for name in sorted(files) if name.endswith(".html"))
 
     def writes_ids(self, name: str) -> bool:
         """Whether a template of the shortcode writes headings with ``id``s (:func:`writes_ids`)."""
