@@ -17,7 +17,7 @@ from typing import NamedTuple
 import msgspec
 
 from fmlint.fix.model import DiagnosticFix
-from fmlint.site.anchors import WRITTEN_DASHES, element_id, every_slug
+from fmlint.site.anchors import FRAGMENT_DIRECTIVE, WRITTEN_DASHES, element_id, every_slug
 from fmlint.site.facts import At, Item, Reference
 from fmlint.site.fixes import fragment_fix, fragment_removal_fix, path_fix, removal_fix, term_fix, unescaped_fix
 from fmlint.site.hugo_paths import basic_normalize, make_path, sanitize
@@ -436,7 +436,9 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> _P
         return None
     if resolved.page is None:
         return _Problem(BROKEN_REFERENCE, resolved.problem, resolved.meant)
-    fragment, target = element_id(resolved.fragment), resolved.page
+    fragment, target = resolved.fragment, resolved.page
+    if FRAGMENT_DIRECTIVE in fragment:  # (~35,000 references a 10k site: the call only for a text fragment)
+        fragment = element_id(fragment)
     if target.facts.draft and not page.facts.draft and index.config.generator == "hugo":
         return _Problem(BROKEN_REFERENCE, _draft_message(index, reference, target))
     if target is page and not page.renders:
