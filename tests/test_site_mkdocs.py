@@ -4,6 +4,7 @@ and ``separator``, the ``unique()`` suffixes, IDs written with ``{ #id }`` taken
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -12,6 +13,8 @@ from pathlib import Path
 import pytest
 from support import mkdocs_build
 from test_site_rules import at, index_of, placed, site_findings, write
+
+from fmlint.cli import main
 
 mkdocs = pytest.importorskip("mkdocs", reason="MkDocs (the test extras) is not installed")
 
@@ -224,3 +227,74 @@ def test_an_id_no_heading_makes_is_left_alone_where_hooks_write_markdown(tmp_pat
         mkdocs_build(tmp_path)
         built = (tmp_path / "site/index.html").read_text(encoding="utf-8")
         assert "+type:abstract" in re.findall(r' id="([^"]*)"', built)
+
+
+TABBED_PAGE = """# Home
+
+## Anchor links
+
+=== "Open me ..."
+
+    One.
+
+=== "... or even me"
+
+    Two.
+
+!!! note "Box"
+
+    === "Inner `tab`"
+
+        Three.
+
+## Twice
+
+=== "Twice"
+
+    Four.
+
+```md
+=== "In code"
+```
+
+{line}
+"""
+
+
+def test_tab_ids_match_an_mkdocs_build(tmp_path, monkeypatch, capsys):
+    """mkdocs-material's docs link `#anchor-links--or-even-me`: pymdownx.tabbed with a `slugify` gives each tab an
+    ID, the label's slug joined to the ID of the heading before its tab set (`combine_header_slug`), made unique
+    among the page's.  The IDs fmlint works out are those MkDocs writes; a fragment naming none is reported."""
+    line = "See [a](#anchor-links--or-even-me), [b](#anchor-links-inner-tab) and [c](#nowhere)."
+    config = (
+        "site_name: t\nmarkdown_extensions:\n  - admonition\n  - pymdownx.superfences\n  - toc\n"
+        "  - pymdownx.tabbed:\n      alternate_style: true\n      combine_header_slug: true\n"
+        "      slugify: !!python/object/apply:pymdownx.slugs.slugify\n        kwds:\n          case: lower\n"
+    )
+    write(tmp_path, {"mkdocs.yml": config, "docs/index.md": TABBED_PAGE.format(line=line)})
+    monkeypatch.chdir(tmp_path)
+    assert main(["--no-cache", "--select", "SITE", "--format", "json", "docs"]) == 1  # (the site's preset: its blocks)
+    found = [(d["line"], d["column"], d["message"]) for d in json.loads(capsys.readouterr().out)]
+    number = TABBED_PAGE.format(line=line).splitlines().index(line) + 1
+    assert found == [(number, line.index("#nowhere") + 1, "`#nowhere` is not a heading ID of this page")]
+    mkdocs_build(tmp_path)
+    page = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    built = set(re.findall(r'<input[^>]* id="([^"]*)"[^>]* name="__tabbed', page))
+    assert built == {"anchor-links-open-me-", "anchor-links--or-even-me", "anchor-links-inner-tab", "twice-twice"}
+    assert heading_and_tab_ids(tmp_path / "docs/index.md") == built | {"home", "anchor-links", "twice"}
+
+
+def heading_and_tab_ids(path: Path) -> set[str]:
+    """The IDs fmlint works out for the page of ``path`` (read with its site's preset, as a run reads it)."""
+    from fmlint.config.resolve import Resolver
+    from fmlint.linter import lint_path
+    from fmlint.site.config import read_site
+    from fmlint.site.index import SiteIndex
+
+    result = lint_path(str(path), Resolver().settings_for(str(path)))
+    index = SiteIndex(read_site(str(path.parent.parent)))
+    assert result.facts is not None
+    index.add(str(path), str(path), result.facts)
+    index.finish()
+    (page,) = [page for page in index.pages if page.file is not None]
+    return page.ids

@@ -297,7 +297,11 @@ text up to a typographer's quote, dash or ellipsis, another element, a `[` or
 a URL (`### **Migrate from 'SDK v1'**` is `#migrate-from`; `*It's* fine`
 `#it-fine`).
 A text fragment's directive is no part of the ID (`#setup:~:text=pip` names
-`setup`; a fragment that is a directive alone is not checked).
+`setup`; a fragment that is a directive alone is not checked). On MkDocs
+sites the IDs are Python-Markdown's `toc` slugs (its `slugify` and `separator`
+as configured), and where pymdownx.tabbed has a `slugify`, each content tab's
+ID counts too (the label's slug, after the ID of the heading before the tab set
+with `combine_header_slug`).
 Footnote anchors are not checked, nor Redoc's IDs (`#tag/…`, `#operation/…`,
 `#section/…`, `#schema/…`, which it writes in the browser) on a site whose
 templates load Redoc, nor, on an MkDocs site whose `hooks` define

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache, lru_cache, partial
 from typing import Literal
 
@@ -230,17 +230,33 @@ def _python_markdown_ids(anchors: list[tuple[str, str, bool]], id_type: str) -> 
     made unique as its ``unique()`` does: ``_1`` appended, or an ``_N`` ending counted up (``step_1`` again is
     ``step_2``); an empty slug is ``_1``."""
     taken = {custom for _, custom, _ in anchors if custom}
-    ordered = []
-    for text, custom, _ in anchors:
-        found = custom
-        if not custom:
-            found = _slug(id_type, text)
-            while found in taken or not found:
-                counted = _ID_COUNT.match(found)
-                found = f"{counted.group(1)}_{int(counted.group(2)) + 1}" if counted else f"{found}_1"
-            taken.add(found)
-        ordered.append(found)
-    return ordered
+    return [custom or _unique(_slug(id_type, text), taken) for text, custom, _ in anchors]
+
+
+def _unique(found: str, taken: set[str]) -> str:
+    """Python-Markdown's ``unique()``: ``found``, or with ``_1`` appended or its ``_N`` ending counted up, till it
+    is not ``taken`` nor empty; added to ``taken``."""
+    while found in taken or not found:
+        counted = _ID_COUNT.match(found)
+        found = f"{counted.group(1)}_{int(counted.group(2)) + 1}" if counted else f"{found}_1"
+    taken.add(found)
+    return found
+
+
+def tab_ids(ordered: Sequence[str], tabs: Iterable[tuple[int, str]], tab_type: str, combined: bool) -> list[str]:
+    """pymdownx.tabbed's IDs of a page's tabs, given as (the number in ``ordered``, the page's anchor IDs in
+    order, of the heading they follow, or -1; the label), when a ``slugify`` is set (``tab_type``, an ID type as
+    ``toc``'s): the label's slug, after the heading's ID and the separator where ``combine_header_slug`` is set
+    (``combined``), made unique among the page's IDs (its treeprocessor runs after ``toc``'s)."""
+    taken = set(ordered)
+    separator = tab_type.rsplit(":", 1)[-1] if tab_type.startswith(PYTHON_MARKDOWN + ":") else "-"
+    found = []
+    for heading, label in tabs:
+        slug = _slug(tab_type, label)
+        if combined and heading >= 0 and ordered[heading]:
+            slug = ordered[heading] + separator + slug
+        found.append(_unique(slug, taken))
+    return found
 
 
 def _kramdown_ids(anchors: list[tuple[str, str, bool]], id_type: str) -> list[str]:

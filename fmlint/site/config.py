@@ -168,6 +168,9 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # a Python file of mkdocs.yml's ``hooks`` defines ``on_page_markdown``: it may write into each page's Markdown
     # (mkdocs-material's docs write `{ #+type:abstract }` for `<!-- md:option type:abstract -->`)
     mkdocs_markdown_hooks: bool = False
+    # pymdownx.tabbed's tab IDs when it slugifies the labels: their ID type ("" for none), and whether each is
+    # the heading's ID before it joined to the label's slug (``combine_header_slug``)
+    mkdocs_tab_ids: tuple[str, bool] = ("", False)
     digest: str = ""
     redirects: tuple[str, ...] = ()  # Hugo: the sources of `static/_redirects` (Netlify's), as routes
     # Hugo: the rules a template writes to ``_redirects`` that lead a link on to a target to judge in its place,
@@ -577,10 +580,23 @@ def _toc_ids(extensions: Any) -> str:
     and ``slugify`` when set (``python-markdown:KIND:SEPARATOR``; KIND ``?`` for a slugify fmlint does not
     know, whose IDs are not judged)."""
     toc = _named_options(extensions).get("toc")
-    if not isinstance(toc, dict):
-        return "python-markdown"
-    separator = toc.get("separator") if isinstance(toc.get("separator"), str) else "-"
-    slugify, kind = toc.get("slugify"), ""
+    return _slug_type(toc) if isinstance(toc, dict) else "python-markdown"
+
+
+def _tab_ids(extensions: Any) -> tuple[str, bool]:
+    """pymdownx.tabbed's ID type for its tabs when a ``slugify`` is set ("" otherwise: its IDs are numbered), as
+    ``_toc_ids`` writes one, and its ``combine_header_slug``."""
+    tabbed = _named_options(extensions).get("pymdownx.tabbed")
+    if not isinstance(tabbed, dict) or tabbed.get("slugify") is None:
+        return "", False
+    return _slug_type(tabbed), tabbed.get("combine_header_slug") is True
+
+
+def _slug_type(options: dict[str, Any]) -> str:
+    """The ID type of Python-Markdown's ``toc`` options, or of another extension's alike (``slugify``,
+    ``separator``)."""
+    separator = options.get("separator") if isinstance(options.get("separator"), str) else "-"
+    slugify, kind = options.get("slugify"), ""
     if isinstance(slugify, Tagged) and slugify.tag == "python/object/apply:pymdownx.slugs.slugify":
         arguments = slugify.value.get("kwds", {}) if isinstance(slugify.value, dict) else {}
         arguments = arguments if isinstance(arguments, dict) else {}
@@ -697,6 +713,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     exclude: tuple[str, ...] = ()
     by_plugin: tuple[str, ...] = ()
     markdown_hooks = False
+    tab_ids: tuple[str, bool] = ("", False)
     if generator == "mkdocs":
         options, _ = _load(os.path.join(root, marker))
         folders = (str(options.get("docs_dir") or "docs"),)
@@ -707,6 +724,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         exclude = tuple(excluded.splitlines()) if isinstance(excluded, str) else ()
         by_plugin = _exclude_plugin(options.get("plugins"))
         markdown_hooks = _markdown_hooks(root, options.get("hooks"))
+        tab_ids = _tab_ids(options.get("markdown_extensions"))
     docusaurus = None
     if generator == "docusaurus":
         from fmlint.site.docusaurus import read_docusaurus
@@ -766,6 +784,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         mkdocs_snippets=snippets,
         mkdocs_excluded_by_plugin=by_plugin,
         mkdocs_markdown_hooks=markdown_hooks,
+        mkdocs_tab_ids=tab_ids,
         dashes=dashes,
     )
 

@@ -22,6 +22,7 @@ values in one batch, each file, a seventh of what was left.
 from __future__ import annotations
 
 import datetime
+import html
 import os
 import re
 from bisect import bisect_right
@@ -34,6 +35,7 @@ import msgspec
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.frontmatter.model import FrontMatter
 from fmlint.markdown import Heading, MarkdownView, openings, rendered_headings
+from fmlint.mkdocs_blocks import TABBED
 from fmlint.positions import Span, line_start
 from fmlint.rules.base import Context
 from fmlint.site.params import PARAM_CALL, cascade_params, own_params, param_names
@@ -174,6 +176,9 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     params: dict[str, str] = {}
     cascade_params: dict[str, str] = {}
     cascade_maybe: list[str] = []
+    # pymdownx.tabbed's tabs (an MkDocs page's `=== "Label"`): the number in ``anchors`` of the heading each follows
+    # (-1: none), and its label, of which the site's configuration may make an ID (``anchors.tab_ids``)
+    tabs: list[tuple[int, str]] = []
 
     @property
     def anchors(self) -> list[Anchor]:
@@ -252,7 +257,7 @@ def extract(ctx: Context) -> SiteFacts:
         fields(lowered, "from")
     title, slug, url, permalink, doc_id = item("title"), item("slug"), item("url"), item("permalink"), item("id")
     translation_key = item("translationkey")
-    body = _body_facts(ctx, reads.own) if _has_body(ctx) else _Body([], [], [], [], False, [], [], [], [], False)
+    body = _body_facts(ctx, reads.own) if _has_body(ctx) else _Body([], [], [], [], False, [], [], [], [], False, [])
     named = (
         [name for reference in body.references if "{{" in reference[1] for name in param_names(reference[1])]
         if body.param_calls
@@ -289,6 +294,7 @@ def extract(ctx: Context) -> SiteFacts:
         params=own_params(data, named) if named else {},
         cascade_params=cascaded,
         cascade_maybe=maybe,
+        tabs=body.tabs,
     )
 
 
@@ -396,6 +402,7 @@ class _Body(NamedTuple):
     calls: list[tuple[str, str]]
     liquid_includes: list[str]
     param_calls: bool  # Hugo's ``param`` shortcode is called (``_param_links``)
+    tabs: list[tuple[int, str]]
 
 
 def _body_facts(ctx: Context, own: OwnURL | None) -> _Body:
@@ -482,7 +489,38 @@ def _body_facts(ctx: Context, own: OwnURL | None) -> _Body:
         calls,
         liquid_includes,
         called,
+        _tabs(text, body_start, headings, view) if TABBED in ctx.doc.blocks else [],
     )
+
+
+def _tabs(text: str, body_start: int, headings: list[Heading], view: MarkdownView) -> list[tuple[int, str]]:
+    """The tabs of pymdownx.tabbed (``=== "Label"`` lines outside code), each with the number of the heading its
+    ID may join (``SiteFacts.tabs``): the last one before it indented no deeper, as the heading before its tab
+    set in the block that holds it, or in a block around that one, is to pymdownx (headings inside an earlier
+    block are taken too: a rare case it reads otherwise)."""
+    found = []
+    for label in _TAB_LABEL.finditer(text, body_start):
+        at = label.start()
+        if any(fence.span.start <= at < fence.span.end for fence in view.code_fences):
+            continue
+        indent = len(label.group(1).expandtabs(4))
+        before = [
+            number
+            for number, heading in enumerate(headings)
+            if heading.span.start < at and _indent(text, heading.span.start) <= indent
+        ]
+        found.append((before[-1] if before else -1, html.unescape(label.group(2).replace("`", ""))))
+    return found
+
+
+_TAB_LABEL = re.compile(r'^([ \t]*)===[!+]{0,2} +"(.*?)" *\r?$', re.MULTILINE)
+
+
+def _indent(text: str, at: int) -> int:
+    """The indentation of the line ``at`` is on, tabs as four spaces."""
+    start = text.rfind("\n", 0, at) + 1
+    line = text[start:at]
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
 
 
 def _anchored_headings(view: MarkdownView) -> list[Heading]:

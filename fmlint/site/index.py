@@ -40,6 +40,7 @@ from fmlint.site.anchors import (
     ordered_ids,
     predictable,
     suffixes_own_way,
+    tab_ids,
 )
 from fmlint.site.config import CONTENT_EXTENSIONS, SiteConfig
 from fmlint.site.facts import Anchor, At, Item, Reference, SiteFacts
@@ -123,6 +124,10 @@ class Page(msgspec.Struct, eq=False):
         """Its heading IDs, worked out on first use (a plain attribute: ``cached_property`` takes a lock)."""
         if self._ids is None:
             self._ids = heading_ids(self._anchor_fields, self._id_type, self._dashes)
+            tab_type, combined = self._tab_ids
+            if tab_type and self.facts.tabs:  # (MkDocs: pymdownx.tabbed's, after the headings')
+                ordered = ordered_ids(self._anchor_fields, self._id_type, self._dashes)
+                self._ids.update(tab_ids(ordered, self.facts.tabs, tab_type, combined))
             self._ids.update(
                 custom_id(written[1:], self._id_type) if written.startswith("#") else written
                 for written in self.facts.element_ids
@@ -199,6 +204,7 @@ class Page(msgspec.Struct, eq=False):
     _id_type: str = "github"
     _terms: bool = False  # definition terms have IDs (Hugo's ``autoDefinitionTermID``)
     _dashes: tuple[str, str] = WRITTEN_DASHES  # a typographer's (Hugo's) dashes
+    _tab_ids: tuple[str, bool] = ("", False)  # MkDocs: pymdownx.tabbed's (``SiteConfig.mkdocs_tab_ids``)
     # whether a heading in the content of a paired shortcode (by name) is written as one (Hugo: its template's say)
     _shown: Callable[[str], bool] | None = None
     _ids: set[str] | None = None
@@ -454,6 +460,7 @@ class SiteIndex(msgspec.Struct, dict=True):
             starlight = self.config.starlight
             for page in self.pages:
                 page._id_type, page._dashes = self.config.heading_ids, self.config.dashes
+                page._tab_ids = self.config.mkdocs_tab_ids
                 if self.config.generator == "jekyll":
                     page.url = _jekyll(self.config, page)
                     page.renders = bool(page.url)
