@@ -298,3 +298,18 @@ def heading_and_tab_ids(path: Path) -> set[str]:
     index.finish()
     (page,) = [page for page in index.pages if page.file is not None]
     return page.ids
+
+
+def test_a_page_with_tabs_a_slugify_fmlint_does_not_know_names_is_not_judged(tmp_path, monkeypatch, capsys):
+    """With a tabbed `slugify` fmlint cannot run (a project's own function), a page's tab IDs are unknown: its
+    fragments are not judged; a page without tabs still is."""
+    config = (
+        "site_name: t\nmarkdown_extensions:\n  - pymdownx.superfences\n"
+        "  - pymdownx.tabbed:\n      alternate_style: true\n      slugify: !!python/name:hooks.slugs.tab_slug\n"
+    )
+    tabbed = '# Tabs\n\n=== "One"\n\n    One.\n\n[a](#one-custom) [b](#nowhere)\n'
+    write(tmp_path, {"mkdocs.yml": config, "docs/tabs.md": tabbed, "docs/plain.md": "# Plain\n\n[c](#nowhere)\n"})
+    monkeypatch.chdir(tmp_path)
+    assert main(["--no-cache", "--select", "SITE", "--format", "concise", "docs"]) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines()[:-1] == ["docs/plain.md:3:5: SITE004 `#nowhere` is not a heading ID of this page"]

@@ -297,13 +297,18 @@ def _kramdown_basic(text: str) -> str:
     return _NOT_IN_BASIC.sub("", _BASIC_LEAD.sub("", text)).replace(" ", "-").lower() or "section"
 
 
+def slugify_known(id_type: str) -> bool:
+    """Whether fmlint knows the ``slugify`` of an MkDocs ID type (``python-markdown:?:-``: one it does not)."""
+    return not id_type.startswith(PYTHON_MARKDOWN + ":?:")
+
+
 def predictable(text: str, id_type: str) -> bool:
     """Whether fmlint knows the ID the generator makes of a heading's ``text``: not for Zola's when the text
     has characters the ``slug`` crate transliterates by name (an emoji: 🦀 is ``crab``), nor with an MkDocs
     ``slugify`` fmlint does not know, nor for a heading holding a Hugo shortcode or Jekyll's Liquid (the ID is
     made of what it writes: docsy.dev's ``### {{% _param FAS robot %}} Upgrading with AI?``)."""
-    if id_type.startswith(PYTHON_MARKDOWN + ":?:"):
-        return False  # a `slugify` fmlint does not know
+    if not slugify_known(id_type):
+        return False
     if "{" in text:
         marks = ("{{<", "{{%") if id_type in _GOLDMARK else ("{{", "{%") if id_type.startswith(KRAMDOWN) else ()
         if any(mark in text for mark in marks):

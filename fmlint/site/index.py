@@ -39,6 +39,7 @@ from fmlint.site.anchors import (
     heading_ids,
     ordered_ids,
     predictable,
+    slugify_known,
     suffixes_own_way,
     tab_ids,
 )
@@ -171,9 +172,13 @@ class Page(msgspec.Struct, eq=False):
     def ids_known(self) -> bool:
         """Whether :attr:`ids` are all its IDs (see ``anchors.predictable``): not for a page no file shows (a
         home page or section Hugo makes), whose IDs its layout writes."""
-        return self.file is not None and all(
-            (anchor.custom and self._id_type != REMARK) or predictable(anchor.text, self._id_type)
-            for anchor in self._anchors
+        return (
+            self.file is not None
+            and all(
+                (anchor.custom and self._id_type != REMARK) or predictable(anchor.text, self._id_type)
+                for anchor in self._anchors
+            )
+            and not (self.facts.tabs and not slugify_known(self._tab_ids[0]))  # (tabs' IDs: their own slugify)
         )
 
     @property
