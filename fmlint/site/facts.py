@@ -495,9 +495,9 @@ def _body_facts(ctx: Context, own: OwnURL | None) -> _Body:
 
 def _tabs(text: str, body_start: int, headings: list[Heading], view: MarkdownView) -> list[tuple[int, str]]:
     """The tabs of pymdownx.tabbed (``=== "Label"`` lines outside code), each with the number of the heading its
-    ID may join (``SiteFacts.tabs``): the last one before it indented no deeper, as the heading before its tab
-    set in the block that holds it, or in a block around that one, is to pymdownx (headings inside an earlier
-    block are taken too: a rare case it reads otherwise)."""
+    ID may join (``SiteFacts.tabs``): the last one before it indented no deeper.  pymdownx takes the last heading
+    before the tab set in the block that holds it, else in a block around that one; a heading inside an earlier
+    block, which it passes over, is taken here (rare)."""
     found = []
     for label in _TAB_LABEL.finditer(text, body_start):
         at = label.start()
@@ -518,9 +518,8 @@ _TAB_LABEL = re.compile(r'^([ \t]*)===[!+]{0,2} +"(.*?)" *\r?$', re.MULTILINE)
 
 def _indent(text: str, at: int) -> int:
     """The indentation of the line ``at`` is on, tabs as four spaces."""
-    start = text.rfind("\n", 0, at) + 1
-    line = text[start:at]
-    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+    line = text[text.rfind("\n", 0, at) + 1 : at].expandtabs(4)
+    return len(line) - len(line.lstrip())
 
 
 def _anchored_headings(view: MarkdownView) -> list[Heading]:
