@@ -40,6 +40,7 @@ import msgspec
 from fmlint.document import Document
 from fmlint.fix.model import Edit
 from fmlint.goldmark_text import DropMarks, unmarked
+from fmlint.mkdocs_blocks import Tab
 from fmlint.positions import Place, Span
 
 
@@ -181,6 +182,7 @@ class MarkdownView(msgspec.Struct, dict=True):
     # for definition terms only then
     colon_lines: bool = False
     snippet_starts: list[int] = msgspec.field(default_factory=list)  # where paragraphs of ``--8<--`` snippets begin
+    tabs: list[Tab] = msgspec.field(default_factory=list)  # pymdownx.tabbed's tabs (``fmlint.mkdocs_blocks``)
     # MDX: the Markdown files imported as components and shown (``import P from './_p.mdx'`` and ``<P />``)
     mdx_partials: list[str] = msgspec.field(default_factory=list)
     shortcodes: list[Span] = msgspec.field(default_factory=list)
@@ -296,8 +298,11 @@ def parse_markdown(doc: Document) -> MarkdownView:
     if doc.blocks and any(marker in doc.body for marker in doc.blocks):
         from fmlint.mkdocs_blocks import masked_body  # MkDocs' blocks as list items, offsets unchanged
 
-        body = masked_body(doc.body, doc.blocks)
-        return parse_markdown(msgspec.structs.replace(doc, text=doc.text[: doc.body_start] + body, blocks=()))
+        tabs: list[Tab] = []
+        body = masked_body(doc.body, doc.blocks, tabs)
+        view = parse_markdown(msgspec.structs.replace(doc, text=doc.text[: doc.body_start] + body, blocks=()))
+        view.tabs = [tab._replace(at=doc.body_start + tab.at) for tab in tabs]
+        return view
     body = doc.body
     offsets = _Offsets(body, doc.body_start)
     view = MarkdownView(doc, offsets=offsets)

@@ -27,14 +27,16 @@ Python-Markdown 3 and kramdown 2.4).
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from fmlint.mdx import WORD_JOINER
+from fmlint.positions import line_end, line_start
 
 ADMONITION, DETAILS, TABBED, MARKDOWN_IN_HTML = "!!!", "???", "===", "markdown"
 _MARKERS = {
     ADMONITION: re.compile(r"!!! ?[\w-]+(?: +[\w-]+)*(?: +\".*?\")? *\r?$"),
     DETAILS: re.compile(r"\?\?\?\+? ?[\w-]+(?: +[\w-]+)*(?: +\".*?\")? *\r?$"),
-    TABBED: re.compile(r"===[!+]{0,2} +\".*?\" *\r?$"),
+    TABBED: re.compile(r"===[!+]{0,2} +\"(.*?)\" *\r?$"),  # (the tab's label)
 }
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]")
 # an element's opening tag with a `markdown` attribute (`markdown`, `markdown="1"`, "block" or "span"), alone
@@ -44,16 +46,18 @@ _MARKDOWN_ELEMENT = re.compile(
 _FENCE = re.compile(r"(`{3,}|~{3,})")
 
 
-def masked_body(body: str, markers: tuple[str, ...]) -> str:
+def masked_body(body: str, markers: tuple[str, ...], tabs: list[Tab] | None = None) -> str:
     """``body`` with each marker line of ``markers`` (:data:`ADMONITION`, :data:`DETAILS`, :data:`TABBED`) as a
-    list item of the same length (see the module docstring)."""
+    list item of the same length (see the module docstring); each tab's marker added to ``tabs`` when given."""
     patterns = [_MARKERS[marker] for marker in markers if marker in _MARKERS]
     elements = MARKDOWN_IN_HTML in markers
     lines = body.split("\n")
     depth = 0  # the blocks (and list items) the previous line is in, each four spaces deeper
     fence = ""  # the opening run of the fence we are in
     opened: list[str] = []  # the names of the Markdown-holding HTML elements open
+    at = 0  # where the line starts in ``body``
     for number, line in enumerate(lines):
+        at, line_at = at + len(line) + 1, at
         stripped = line.lstrip(" \t")
         if not stripped.strip():
             continue  # (blank lines do not end a block; the next line's indentation says)
@@ -80,14 +84,30 @@ def masked_body(body: str, markers: tuple[str, ...]) -> str:
         elif opened and stripped.rstrip().lower() == f"</{opened[-1]}>":
             lines[number] = line.replace(stripped.rstrip(), " " * len(stripped.rstrip()))
             opened.pop()
-        elif any(pattern.match(stripped) for pattern in patterns):
+        elif (found := next((m for pattern in patterns if (m := pattern.match(stripped))), None)) is not None:
             marker = stripped.rstrip("\r")
             start = len(line) - len(stripped)
             lines[number] = line[:start] + "- " + WORD_JOINER * (len(marker) - 2) + stripped[len(marker) :]
             depth += 1
+            if tabs is not None and marker.startswith(TABBED):
+                tabs.append(Tab(line_at, indent, found.group(1)))
         elif _LIST_ITEM.match(stripped):
             depth += 1
     return "\n".join(lines)
+
+
+class Tab(NamedTuple):
+    """A pymdownx.tabbed marker line (``=== "Label"``) that opens a tab."""
+
+    at: int  # where its line starts
+    indent: int  # its indentation's width
+    label: str  # as written between the quotes
+
+
+def indentation(text: str, at: int) -> int:
+    """The width of the indentation of the line holding ``at`` (tabs as Python-Markdown reads them)."""
+    line = text[line_start(text, at) : line_end(text, at)]
+    return _columns(line[: len(line) - len(line.lstrip(" \t"))])
 
 
 def _columns(indentation: str) -> int:

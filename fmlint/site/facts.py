@@ -35,7 +35,7 @@ import msgspec
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.frontmatter.model import FrontMatter
 from fmlint.markdown import Heading, MarkdownView, openings, rendered_headings
-from fmlint.mkdocs_blocks import TABBED
+from fmlint.mkdocs_blocks import indentation
 from fmlint.positions import Span, line_start
 from fmlint.rules.base import Context
 from fmlint.site.params import PARAM_CALL, cascade_params, own_params, param_names
@@ -489,37 +489,24 @@ def _body_facts(ctx: Context, own: OwnURL | None) -> _Body:
         calls,
         liquid_includes,
         called,
-        _tabs(text, body_start, headings, view) if TABBED in ctx.doc.blocks else [],
+        _tabs(text, headings, view) if view.tabs else [],
     )
 
 
-def _tabs(text: str, body_start: int, headings: list[Heading], view: MarkdownView) -> list[tuple[int, str]]:
-    """The tabs of pymdownx.tabbed (``=== "Label"`` lines outside code), each with the number of the heading its
-    ID may join (``SiteFacts.tabs``): the last one before it indented no deeper.  pymdownx takes the last heading
-    before the tab set in the block that holds it, else in a block around that one; a heading inside an earlier
-    block, which it passes over, is taken here (rare)."""
+def _tabs(text: str, headings: list[Heading], view: MarkdownView) -> list[tuple[int, str]]:
+    """The tabs of pymdownx.tabbed (as the view's block masking found them), each with the number of the heading
+    its ID may join (``SiteFacts.tabs``): the last one before it indented no deeper.  pymdownx takes the last
+    heading before the tab set in the block that holds it, else in a block around that one; a heading inside an
+    earlier block, which it passes over, is taken here (rare)."""
     found = []
-    for label in _TAB_LABEL.finditer(text, body_start):
-        at = label.start()
-        if any(fence.span.start <= at < fence.span.end for fence in view.code_fences):
-            continue
-        indent = len(label.group(1).expandtabs(4))
+    for tab in view.tabs:
         before = [
             number
             for number, heading in enumerate(headings)
-            if heading.span.start < at and _indent(text, heading.span.start) <= indent
+            if heading.span.start < tab.at and indentation(text, heading.span.start) <= tab.indent
         ]
-        found.append((before[-1] if before else -1, html.unescape(label.group(2).replace("`", ""))))
+        found.append((before[-1] if before else -1, html.unescape(tab.label.replace("`", ""))))
     return found
-
-
-_TAB_LABEL = re.compile(r'^([ \t]*)===[!+]{0,2} +"(.*?)" *\r?$', re.MULTILINE)
-
-
-def _indent(text: str, at: int) -> int:
-    """The indentation of the line ``at`` is on, tabs as four spaces."""
-    line = text[text.rfind("\n", 0, at) + 1 : at].expandtabs(4)
-    return len(line) - len(line.lstrip())
 
 
 def _anchored_headings(view: MarkdownView) -> list[Heading]:
