@@ -459,11 +459,19 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> _P
             and not index.hides_markdown(target)
             and target.ids_known
             and not index.ids_written(target)
-            and not (_REDOC_ID.match(fragment) and index.config.generator == "hugo" and index.shortcodes.loads_redoc)
-            and not (index.config.mkdocs_markdown_hooks and not _SLUG.fullmatch(fragment))
+            and not _written_unseen(index, fragment)
         ):
             return _broken_anchor(page, target, fragment, ids, _named_child(index, target, fragment))
     return None
+
+
+def _written_unseen(index: SiteIndex, fragment: str) -> bool:
+    """Whether ``fragment`` has the form of an ID the site writes where fmlint does not look: Redoc's, in the
+    browser, on a Hugo site whose templates load it; or, on an MkDocs site whose hooks write Markdown, one no
+    heading's slug can be (an attribute list the hook writes)."""
+    if index.config.generator == "hugo":
+        return _REDOC_ID.match(fragment) is not None and index.shortcodes.loads_redoc
+    return index.config.mkdocs_markdown_hooks and not _SLUG.fullmatch(fragment)
 
 
 def _fix(code: str) -> Callable[[str, At, str], DiagnosticFix | None]:

@@ -90,8 +90,8 @@ def fragment_fix(target: str, at: At, meant: str) -> DiagnosticFix | None:
     """The fix that writes ``meant`` for the ID the fragment of a reference's ``target`` written at ``at`` names
     (a text fragment's directive kept); none when the place is not the target as written (over lines, or
     escaped: its length differs)."""
-    fragment = target.rpartition("#")[2]
-    if "#" not in target or not _as_written(target, at):
+    fragment = _written_fragment(target, at)
+    if fragment is None:
         return None
     start = at.end_column - len(fragment)
     edit = FixEdit(at.line, start, at.line, start + len(element_id(fragment)), meant)
@@ -101,8 +101,8 @@ def fragment_fix(target: str, at: At, meant: str) -> DiagnosticFix | None:
 def fragment_removal_fix(target: str, at: At) -> DiagnosticFix | None:
     """The fix that drops the fragment of a reference's ``target`` written at ``at`` (the link then leads to the
     page's top); none when the place is not the target as written."""
-    fragment = target.rpartition("#")[2]
-    if "#" not in target or not _as_written(target, at):
+    fragment = _written_fragment(target, at)
+    if fragment is None:
         return None
     edit = FixEdit(at.line, at.end_column - len(fragment) - 1, at.line, at.end_column, "")
     return DiagnosticFix(UNSAFE, f"Link to the page, without `#{fragment}`", (edit,))
@@ -126,6 +126,12 @@ def unescaped_fix(written: str, at: At, meant: str) -> DiagnosticFix | None:
         return None
     edit = FixEdit(at.line, at.column, at.end_line, at.end_column, meant)
     return DiagnosticFix(UNSAFE, f"Link to `{meant}`", (edit,))
+
+
+def _written_fragment(target: str, at: At) -> str | None:
+    """The fragment of a reference's ``target`` (after its last ``#``) when the target is written as it is at
+    ``at``, where a fix can edit it; else ``None``."""
+    return target.rpartition("#")[2] if "#" in target and _as_written(target, at) else None
 
 
 def _as_written(target: str, at: At) -> bool:

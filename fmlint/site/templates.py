@@ -169,13 +169,18 @@ def params_read(layouts: Sequence[str]) -> tuple[frozenset[str], frozenset[str]]
     of them, those read as maps (a field of the value: ``.Params.author.name``), whose shape is the site's."""
     found: set[str] = set()
     maps: set[str] = set()
+    for path in _layout_files(layouts):
+        template = _read(path)
+        found |= params_in(template)
+        maps.update(match.group(1).lower() for match in _PARAM_FIELD.finditer(template))
+    return frozenset(found), frozenset(maps)
+
+
+def _layout_files(layouts: Sequence[str], suffix: str = "") -> Iterator[str]:
+    """Every file of the layout folders ``layouts`` whose name ends with ``suffix``, each folder's in order."""
     for top in layouts:
         for folder, _, files in os.walk(top):
-            for name in files:
-                template = _read(os.path.join(folder, name))
-                found |= params_in(template)
-                maps.update(match.group(1).lower() for match in _PARAM_FIELD.finditer(template))
-    return frozenset(found), frozenset(maps)
+            yield from (os.path.join(folder, name) for name in sorted(files) if name.endswith(suffix))
 
 
 def params_in(template: str) -> set[str]:
@@ -358,7 +363,7 @@ class Shortcodes:
         """The page parameters (lowercased) and their values for which a layout template writes something else
         than the page's content (:func:`content_switches`), asked of every template of the layout folders."""
         found: dict[str, set[str]] = {}
-        for path in self._templates():
+        for path in _layout_files(self.layouts, ".html"):
             switches = content_switches(path)
             self._probe(switches_as, switches_written(path, switches))  # (its answer: true)
             for key, value in switches:
@@ -368,13 +373,7 @@ class Shortcodes:
     @cached_property
     def loads_redoc(self) -> bool:
         """Whether a template of the layout folders loads Redoc (:func:`loads_redoc`), each asked until one does."""
-        return any(self._probe(loads_redoc, path) for path in self._templates())
-
-    def _templates(self) -> Iterator[str]:
-        """Every HTML template of the layout folders, each folder's in order."""
-        for top in self.layouts:
-            for folder, _, files in os.walk(top):
-                yield from (os.path.join(folder, name) for name in sorted(files) if name.endswith(".html"))
+        return any(self._probe(loads_redoc, path) for path in _layout_files(self.layouts, ".html"))
 
     def writes_ids(self, name: str) -> bool:
         """Whether a template of the shortcode writes headings with ``id``s (:func:`writes_ids`)."""
