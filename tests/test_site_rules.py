@@ -2056,3 +2056,37 @@ def test_a_ref_reads_its_path_percent_decoded_as_hugo_does(tmp_path):
     public = hugo_build(tmp_path)
     hrefs = re.findall(r'href="([^"]+)"', (public / "docs/transformers/labels/index.html").read_text(encoding="utf-8"))
     assert [urlsplit(href).path for href in hrefs] == ["/docs/common-definitions/fieldspec/"] * 3
+
+
+RESOURCE_LINKS = "[keys](/KEYS) [file](/docs/FILE) [gone](/docs/GONE)\n"
+EMAIL_LINKS = "<brused27@noemailaddress> <git#v1@kaction.cc> <#@bryankaplan.com> [x](git)\n"
+
+
+@needs_hugo
+def test_files_of_content_folders_and_email_autolinks_are_what_hugo_writes(tmp_path):
+    """rclone's docs: `[KEYS](/KEYS)` leads to `content/KEYS`, a file of a content folder that is no page, which
+    Hugo publishes at its path; `<git#v1@kaction.cc>` is an email autolink, a `mailto:` link (CommonMark's
+    email addresses take `#` and a domain of one label), not a relative link to `git` nor a fragment."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://rc.test/"\ndisableKinds = ["taxonomy", "term", "rss", "sitemap"]\n',
+            "layouts/_default/single.html": "{{ .Content }}",
+            "layouts/_default/list.html": "{{ .Content }}",
+            "content/_index.md": page('title: "Home"'),
+            "content/KEYS": "keys\n",
+            "content/docs/FILE": "file\n",
+            "content/docs/page.md": page('title: "Page"', body=RESOURCE_LINKS),
+            "content/authors.md": page('title: "Authors"', body=EMAIL_LINKS),
+        },
+    )
+    public = hugo_build(tmp_path)
+    assert (public / "KEYS").is_file() and (public / "docs/FILE").is_file()
+    assert not (public / "docs/GONE").exists()
+    hrefs = re.findall(r'href="([^"]+)"', (public / "authors/index.html").read_text(encoding="utf-8"))
+    assert hrefs == ["mailto:brused27@noemailaddress", "mailto:git#v1@kaction.cc", "mailto:#@bryankaplan.com", "git"]
+    git = EMAIL_LINKS.index("(git)") + 2  # (the relative link's destination)
+    assert placed(site_findings(tmp_path)) == [
+        f"content/authors.md:5:{git}-5:{git + 3} SITE003",
+        f"content/docs/page.md:{at(5, RESOURCE_LINKS, '/docs/GONE')} SITE003",
+    ]

@@ -151,7 +151,8 @@ and `path=`; `lang=` too) as Hugo does: relative to the page first, then from
 the content root, `.md` optional, case-insensitive, percent-decoded (Hugo parses
 the argument as a URL: `Common%20Definitions/x.md`), and a bare name falling back
 to the unique page with that base name (several: ambiguous, its own message).
-Links are Markdown links and images, HTML `<a href>` tags, and in MDX the
+Links are Markdown links and images (not email autolinks: `<git#v1@kaction.cc>`
+is a `mailto:` link), HTML `<a href>` tags, and in MDX the
 string `href` of JSX tags (`<LinkCard href="/guides/x/" />`).
 Relative links and images to `.md` files, and links to page-bundle
 folders, are resolved as files beside the linking file; on Docusaurus sites as
@@ -161,7 +162,9 @@ Root-relative links (`/docs/install/`) must name a page's URL: on Hugo sites
 (not an alias — whose `#fragment` is judged at the page Hugo writes it for; where
 several pages claim it, one that has it makes it fine; where Hugo writes the alias
 as its embedded template's page, which refreshes to the page's URL without the
-fragment, that URL is named —, a taxonomy page, a file in `static/`, a source of Netlify's
+fragment, that URL is named —, a taxonomy page, a file in `static/` or a file of a
+content folder that is no page (Hugo publishes it at its path: `/KEYS` for
+`content/KEYS`), a source of Netlify's
 `static/_redirects` or `netlify.toml`; a `_redirects` file that a template
 writes is read as Hugo would write it — partials, `slice` values, site
 parameters, languages' names; its rules from a page parameter (`redirects:

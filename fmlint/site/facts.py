@@ -34,7 +34,7 @@ import msgspec
 
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.frontmatter.model import FrontMatter
-from fmlint.markdown import Heading, MarkdownView, openings, rendered_headings
+from fmlint.markdown import Heading, Image, Link, MarkdownView, openings, rendered_headings
 from fmlint.mkdocs_blocks import indentation
 from fmlint.positions import Span, line_start
 from fmlint.rules.base import Context
@@ -442,6 +442,7 @@ def _body_facts(ctx: Context, own: OwnURL | None) -> _Body:
             for element in elements
             if (url := element.url)
             and (("://" not in url and not url.startswith(_NOT_PAGES)) or (own is not None and own(url)))
+            and not _email(element)
         ]
         for element in local:
             url_span = element.url_span
@@ -491,6 +492,12 @@ def _body_facts(ctx: Context, own: OwnURL | None) -> _Body:
         called,
         _tabs(text, headings, view) if view.tabs else [],
     )
+
+
+def _email(element: Link | Image) -> bool:
+    """Whether ``element`` is an email autolink (``<git#v1@kaction.cc>``): a ``mailto:`` link, written without
+    its scheme (pulldown-cmark's destination, as goldmark's ``href``)."""
+    return isinstance(element, Link) and element.link_type == "Email"
 
 
 def _tabs(text: str, headings: list[Heading], view: MarkdownView) -> list[tuple[int, str]]:

@@ -705,6 +705,8 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0, below: bool = True,
         or _served(index, "static", path)
         # (a page in another format than Markdown, ``.html``, AsciiDoc …: fmlint does not index those)
         or any(index.probe(os.path.isfile, source) for source in _content_files(config, path, _OTHER_FORMATS))
+        # (a file of a content folder that is no page: Hugo publishes it at its path, as rclone's `content/KEYS`)
+        or any(index.probe(os.path.isfile, source) for source in _content_files(config, path, ("",), ("",)))
         or _page_written_by_build(index, path)
     ):
         return _SKIP
@@ -867,9 +869,14 @@ def _written_by_build(index: SiteIndex, sources: list[str]) -> bool:
     return ignores is not None and any(ignores.ignored(source, any_case) for source in sources)
 
 
-def _content_files(config: SiteConfig, path: str, extensions: tuple[str, ...] = CONTENT_EXTENSIONS) -> list[str]:
-    """The content files with ``extensions`` that would be the page at root-relative ``path``, in the folders of
-    its language (named by the path's prefix)."""
+def _content_files(
+    config: SiteConfig,
+    path: str,
+    extensions: tuple[str, ...] = CONTENT_EXTENSIONS,
+    names: tuple[str, ...] = ("", "/index", "/_index"),
+) -> list[str]:
+    """The content files with ``extensions`` that would be the page at root-relative ``path`` (the file of its
+    name, or its bundle's ``names``), in the folders of its language (named by the path's prefix)."""
     parts = path.strip("/").split("/")
     language = config.default_language
     if config.multilingual and parts[0].lower() in config.languages and parts[0].lower() != language:
@@ -881,7 +888,7 @@ def _content_files(config: SiteConfig, path: str, extensions: tuple[str, ...] = 
         os.path.join(content.path, *f"{name}{extension}".split("/"))
         for content in config.content_dirs
         if (content.language or config.default_language) == language and not content.target
-        for name in (stem, f"{stem}/index", f"{stem}/_index")
+        for name in (stem + suffix for suffix in names)
         for extension in extensions
     ]
 
