@@ -217,6 +217,31 @@ def test_files_in_exclude_are_no_pages(tmp_path):
     assert "Jekyll fails the build" in found[2]
 
 
+GENERATED_LINKS = "[a](/rubydoc/Formula.html) [b](/rubydoc/Formula) [c](/rubydoc/) [d](/rubydocs/Formula.html)\n"
+
+
+def test_files_git_ignores_in_the_site_are_written_by_a_build_step(tmp_path):
+    """Homebrew's docs (103 links): `/docs/rubydoc` in the repository's `.gitignore` is the API reference a
+    build step writes into the Jekyll site before Jekyll copies it, so links into it are not judged; outside a
+    repository, or to a folder git does not ignore, they are."""
+    write(
+        tmp_path,
+        {
+            ".gitignore": "/docs/rubydoc\n",
+            "docs/_config.yml": "permalink: pretty\n",
+            "docs/index.md": page("title: Home"),
+            "docs/Formula-Cookbook.md": page("title: Cookbook", body=GENERATED_LINKS),
+        },
+    )
+    (tmp_path / ".git").mkdir()
+    assert placed(site_findings(tmp_path / "docs")) == [
+        f"Formula-Cookbook.md:{at(5, GENERATED_LINKS, '/rubydocs/Formula.html')} SITE003"
+    ]
+    (tmp_path / ".git").rmdir()
+    forget_sites()
+    assert len(site_findings(tmp_path / "docs")) == 4
+
+
 # Headings, and the IDs kramdown (2.4.0, kramdown-parser-gfm 1.1.0: Jekyll 4.3.1's) gives them with each set of
 # options; with Ruby's kramdown installed they are made again here
 KRAMDOWN_HEADINGS = [

@@ -2090,3 +2090,45 @@ def test_files_of_content_folders_and_email_autolinks_are_what_hugo_writes(tmp_p
         f"content/authors.md:5:{git}-5:{git + 3} SITE003",
         f"content/docs/page.md:{at(5, RESOURCE_LINKS, '/docs/GONE')} SITE003",
     ]
+
+
+LANGUAGE_REFS = (
+    '[a]({{< ref "/docs/road.en.md" >}}) [b]({{< ref "/docs/road.de.md" >}}) [c]({{< ref "/docs/onlyen.en.md" >}})'
+    ' [d]({{< ref "road.EN.md" >}}) [e]({{< ref "/docs/road.en" >}}) [f]({{< ref "/docs/road.fr.md" >}})\n'
+)
+
+
+@needs_hugo
+def test_a_ref_may_name_the_language_of_a_content_files_name_as_hugo_reads_it(tmp_path):
+    """minikube's `{{< ref "/docs/contrib/roadmap.en.md" >}}`: Hugo drops a configured language written before a
+    content extension (case ignored) and looks the page up in the ref's own language; `road.en` and
+    `road.fr.md` (no language of the site) name no page. Hugo's REF_NOT_FOUND errors are fmlint's findings."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://lang.test/"\ndefaultContentLanguage = "en"\n'
+            "[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n",
+            "layouts/single.html": "{{ .Content }}",
+            "layouts/list.html": "{{ .Content }}",
+            "content/docs/road.en.md": page('title: "Road"'),
+            "content/docs/road.de.md": page('title: "Weg"'),
+            "content/docs/onlyen.en.md": page('title: "Only English"'),
+            "content/docs/faq.en.md": page('title: "FAQ"', body=LANGUAGE_REFS),
+            "content/docs/faq.de.md": page('title: "FAQ"', body=LANGUAGE_REFS),
+        },
+    )
+    done = subprocess.run(
+        [HUGO, "-d", "public"], check=False, cwd=tmp_path, capture_output=True, text=True, env=_quiet_env()
+    )
+    failed = sorted(set(re.findall(r'REF_NOT_FOUND: Ref "([^"]+)": "[^"]*?(content/docs/[\w.]+):', done.stderr)))
+    found = site_findings(tmp_path)
+    de, en = "content/docs/faq.de.md", "content/docs/faq.en.md"
+    assert failed == [
+        ("/docs/onlyen.en.md", de),  # (the English page has no German translation)
+        ("/docs/road.en", de),
+        ("/docs/road.en", en),
+        ("/docs/road.fr.md", de),
+        ("/docs/road.fr.md", en),
+    ]
+    columns = sorted((file, LANGUAGE_REFS.index(f'"{ref}"') + 2, ref) for ref, file in failed)  # (after the quote)
+    assert placed(found) == [f"{file}:5:{column}-5:{column + len(ref)} SITE003" for file, column, ref in columns]

@@ -149,7 +149,9 @@ none where the term is written with escapes or over lines.
 Resolves `{{{{< ref >}}}}`/`{{{{< relref >}}}}` (and `{{{{% %}}}}`, positional
 and `path=`; `lang=` too) as Hugo does: relative to the page first, then from
 the content root, `.md` optional, case-insensitive, percent-decoded (Hugo parses
-the argument as a URL: `Common%20Definitions/x.md`), and a bare name falling back
+the argument as a URL: `Common%20Definitions/x.md`), a language of the site
+before the extension dropped (`roadmap.en.md`: the page in the ref's own
+language), and a bare name falling back
 to the unique page with that base name (several: ambiguous, its own message).
 Links are Markdown links and images (not email autolinks: `<git#v1@kaction.cc>`
 is a `mailto:` link), HTML `<a href>` tags, and in MDX the
@@ -178,7 +180,8 @@ or `public/_redirects`, a file in `public/` or a route of `src/pages`); on
 Docusaurus sites (under `baseUrl`, after an `i18n` locale's prefix; not a page
 the blog or docs plugin makes, a JavaScript page, a file; each version of
 versioned docs at its own path); on Jekyll sites (collections' documents too; not a
-`redirect_from` URL, an HTML page's, or a file Jekyll copies; with a `baseurl`,
+`redirect_from` URL, an HTML page's, a file Jekyll copies, or a file git ignores,
+which a build step writes into the site first; with a `baseurl`,
 a link written without it that names a page misses it, and is reported). Jekyll's
 `{{% link path %}}` must name a file and `{{% post_url name %}}` a post, or Jekyll
 fails the build (Liquid in a `{{% raw %}}` block is not run, and not judged).

@@ -10,7 +10,9 @@ to the repository's root and of the root's own: a name alone there
 folder, and says nothing of content.  Where a missing page's file would be is
 known from its URL in lower case only (Hugo lowercases paths): tekton.dev
 ignores ``content/en/docs/Pipelines``, linked as ``/docs/pipelines/``, so the
-rules are also read with case ignored.
+rules are also read with case ignored.  On a Jekyll site, which copies every
+file of its folder, a link to a file git ignores there is not judged either
+(Homebrew's docs link the API reference a build step writes into ``rubydoc/``).
 """
 
 from __future__ import annotations

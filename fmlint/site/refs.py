@@ -235,7 +235,7 @@ def _shortcode(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
 
 def lookup(index: SiteIndex, page: Page, target: str, language: str) -> Page | list[Page]:
     """The page ``target`` names, or the candidates of an ambiguous base name (empty: none)."""
-    target = target.strip().replace("\\", "/")
+    target = _without_language(index.config, target.strip().replace("\\", "/"))
     if not target.startswith("/"):
         found = _by_path(index, posixpath.join("/" + page.folder, target), language)  # a bundle: its folder
         if found is not None:
@@ -249,6 +249,19 @@ def lookup(index: SiteIndex, page: Page, target: str, language: str) -> Page | l
         candidates = index.by_base_name.get((language, basic_normalize(stem(target.strip("/")))), [])
         return candidates[0] if len(candidates) == 1 else candidates
     return []
+
+
+def _without_language(config: SiteConfig, target: str) -> str:
+    """``target`` without the language of a content file's name (``roadmap.en.md`` → ``roadmap.md``: Hugo's path
+    parser drops a configured language written before a content extension, case ignored, and looks the page up
+    in the ref's language, as Hugo's build shows); ``roadmap.en`` and ``roadmap.fr.md`` (no language of the site)
+    stay as written."""
+    bare = stem(target)
+    if bare == target:
+        return target
+    dot = bare.rfind(".")
+    named = dot > bare.rfind("/") + 1 and bare[dot + 1 :].lower() in config.languages
+    return bare[:dot] + target[len(bare) :] if named else target
 
 
 def _by_path(index: SiteIndex, path: str, language: str) -> Page | None:
@@ -610,6 +623,8 @@ def _jekyll_url(index: SiteIndex, target: str, from_site: bool = False) -> Resol
         or url_key(path) in index.alias_urls
         or index.unseen(url_key(path))
         or (_served(index, "", path) and not config.jekyll_excludes(os.path.join(config.root, path.lstrip("/"))))
+        # (a file git ignores, which a build step writes before Jekyll copies it: Homebrew's `/rubydoc/x.html`)
+        or _written_by_build(index, [os.path.join(config.root, *unquote(path).strip("/").split("/"))])
     ):
         return _SKIP
     problem = f"`{path}` is no page's URL (nor an HTML page's, a `redirect_from` URL or a file of the site)"
