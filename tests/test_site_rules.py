@@ -2132,3 +2132,35 @@ def test_a_ref_may_name_the_language_of_a_content_files_name_as_hugo_reads_it(tm
     ]
     columns = sorted((file, LANGUAGE_REFS.index(f'"{ref}"') + 2, ref) for ref, file in failed)  # (after the quote)
     assert placed(found) == [f"{file}:5:{column}-5:{column + len(ref)} SITE003" for file, column, ref in columns]
+
+
+MANUAL_LINKS = "[a](#installation) [b](#nope) [c](/guide/start/#nope)\n"
+
+
+@needs_hugo
+def test_a_layout_that_writes_other_files_markdown_leaves_its_pages_ids_unjudged(tmp_path):
+    """coredns.io's manual (13 links Hugo's build finds): `layouts/manual/single.html` writes `readFile
+    "content/manual/install.md" | markdownify` into every page of the section, so their IDs are more than their
+    own headings. A layout that writes its page's own `.Content` and `.Description | markdownify` writes none:
+    a fragment missing there is still reported."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://dns.test/"\ndisableKinds = ["taxonomy", "term", "rss", "sitemap"]\n',
+            "layouts/_default/list.html": "{{ .Content }}",
+            "layouts/_default/single.html": "{{ .Description | markdownify }}{{ .Content }}",
+            "layouts/manual/single.html": '{{ .Content }}{{ readFile "content/manual/install.md" | markdownify }}',
+            "content/manual/toc.md": page('title: "Manual"', body=MANUAL_LINKS),
+            "content/manual/install.md": page('title: "Install"', body="# Installation\n"),
+            "content/guide/start.md": page('title: "Start"', 'description: "*Go*"', body=MANUAL_LINKS),
+        },
+    )
+    public = hugo_build(tmp_path)
+    assert 'id="installation"' in (public / "manual/toc/index.html").read_text(encoding="utf-8")
+    assert 'id="installation"' not in (public / "guide/start/index.html").read_text(encoding="utf-8")
+    assert placed(site_findings(tmp_path)) == [  # (the manual's links to other pages are judged)
+        f"content/guide/start.md:{at(6, MANUAL_LINKS, '#installation')} SITE004",
+        f"content/guide/start.md:{at(6, MANUAL_LINKS, '#nope')} SITE004",
+        f"content/guide/start.md:{at(6, MANUAL_LINKS, '/guide/start/#nope')} SITE004",
+        f"content/manual/toc.md:{at(5, MANUAL_LINKS, '/guide/start/#nope')} SITE004",
+    ]

@@ -320,7 +320,8 @@ heading line and no `id`: kubeflow.org's `<meta>` tag) or a `{{{{< name >}}}}` s
 site's or a theme's `layouts/_shortcodes/`) writes headings with `id`s, or
 whose own layout does (its `type`'s or section's `single.html`, `list.html`,
 `all.html`, its front matter's `layout`, the home page's `index.html`; not
-`_default/`), or whose layouts write something else than its content for a
+`_default/`) or writes another file's Markdown into it (`readFile "x.md" |
+markdownify`, `(.Site.GetPage "/x").Content`: coredns.io's manual), or whose layouts write something else than its content for a
 parameter value its sections' `cascade` gives it (a branch `if eq .Params.product
 "crds"` without `.Content` beside one with it), nor
 fragments into a page Hugo makes without a file (a home page or section: its

@@ -215,6 +215,19 @@ def renders_other_markdown(path: str) -> bool:
     )
 
 
+def layout_renders_markdown(path: str) -> bool:
+    """Whether the layout template at ``path`` writes the Markdown of another file into the page, in one action:
+    ``readFile "content/manual/what.md" | markdownify`` (coredns.io's manual: every page of it shows all its
+    files), ``(.Site.GetPage "/x").Content``.  A page's own ``.Content`` and its ``markdownify``'d description
+    are not: a layout's test is narrower than a shortcode's (``renders_other_markdown``)."""
+    return _OTHER_MARKDOWN.search(_read(path)) is not None
+
+
+_OTHER_MARKDOWN = re.compile(
+    r"\{\{[^}]*?\b(?:readFile\b[^}]*\b(?:markdownify|RenderString)\b|(?:GetPage|GetMatch)\b[^}]*\)\s*\.Content\b)"
+)
+
+
 def named_folders(path: str) -> frozenset[str]:
     """The folder names in the string literals of the template at ``path`` (``"/boilerplates"``,
     ``"snippets/%s.md"``): where the file it renders may be."""
@@ -331,6 +344,7 @@ QUESTIONS = (
     loads_redoc,
     switches_as,
     renders_other_markdown,
+    layout_renders_markdown,
     content_unrendered,
     content_as_text,
     content_markdownified,
@@ -351,11 +365,18 @@ class Shortcodes:
 
     def layout_writes_ids(self, kind: str, page_type: str, layout: str) -> bool:
         """Whether a layout template of a page of ``kind``, ``page_type`` and ``layout`` (:func:`page_templates`)
-        writes headings with ``id``s (flux's ``adopters/list.html``: one ``<h2 id={{ … | urlize }}>`` a project)."""
+        writes headings with ``id``s (flux's ``adopters/list.html``: one ``<h2 id={{ … | urlize }}>`` a project),
+        or another file's Markdown (``layout_renders_markdown``)."""
         key = (kind, page_type, layout)
         if key not in self._layouts:
             templates = page_templates(self.layouts, kind, page_type, layout)
-            self._layouts[key] = any([self._probe(writes_ids, path) for path in templates])
+            self._layouts[key] = any(
+                [
+                    self._probe(question, path)
+                    for path in templates
+                    for question in (writes_ids, layout_renders_markdown)
+                ]
+            )
         return self._layouts[key]
 
     @cached_property
