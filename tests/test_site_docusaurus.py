@@ -152,9 +152,25 @@ def test_page_urls_match_a_docusaurus_build(tmp_path):
 
 
 PROJECT = os.environ.get("FMLINT_DOCUSAURUS_PROJECT")
+needs_docusaurus = pytest.mark.skipif(
+    not PROJECT or not shutil.which("npx"), reason="no Docusaurus project (FMLINT_DOCUSAURUS_PROJECT)"
+)
 
 
-@pytest.mark.skipif(not PROJECT or not shutil.which("npx"), reason="no Docusaurus project (FMLINT_DOCUSAURUS_PROJECT)")
+def docusaurus_build(root: Path) -> subprocess.CompletedProcess[str]:
+    """``docusaurus build`` of the site at ``root`` with the packages of :data:`PROJECT` (into ``root/build``)."""
+    project = Path(str(PROJECT))
+    if not (root / "node_modules").exists():
+        shutil.copy(project / "package.json", root)
+        (root / "node_modules").symlink_to(project / "node_modules")
+    # (no persistent cache: the project's node_modules/.cache is shared with every site built through it)
+    env = {**os.environ, "DOCUSAURUS_NO_PERSISTENT_CACHE": "1"}
+    return subprocess.run(
+        ["npx", "docusaurus", "build"], check=False, cwd=root, capture_output=True, text=True, timeout=600, env=env
+    )
+
+
+@needs_docusaurus
 @pytest.mark.parametrize(
     ("site", "generated"),
     [
@@ -167,12 +183,7 @@ PROJECT = os.environ.get("FMLINT_DOCUSAURUS_PROJECT")
 )
 def test_page_urls_match_docusaurus_building_them_now(tmp_path, site, generated):
     site(tmp_path)
-    project = Path(str(PROJECT))
-    shutil.copy(project / "package.json", tmp_path)
-    (tmp_path / "node_modules").symlink_to(project / "node_modules")
-    # (no persistent cache: the project's node_modules/.cache is shared with every site built through it)
-    env = {**os.environ, "DOCUSAURUS_NO_PERSISTENT_CACHE": "1"}
-    subprocess.run(["npx", "docusaurus", "build"], cwd=tmp_path, check=True, capture_output=True, timeout=600, env=env)
+    docusaurus_build(tmp_path).check_returncode()
     built = {
         "/" + str(path.parent.relative_to(tmp_path / "build")).replace(os.sep, "/").strip(".").strip("/") + "/"
         for path in (tmp_path / "build").rglob("index.html")
@@ -405,16 +416,10 @@ def test_translations_are_pages_of_their_locale(tmp_path):
     assert built_by_fmlint(tmp_path) >= {"/docs/a/", "/fr/docs/a/", "/fr/docs/b/", "/docs/c/"}
 
 
-@pytest.mark.skipif(not PROJECT or not shutil.which("npx"), reason="no Docusaurus project (FMLINT_DOCUSAURUS_PROJECT)")
+@needs_docusaurus
 def test_translations_are_judged_as_docusaurus_builds_them_now(tmp_path):
     write(tmp_path, I18N_FILES)
-    project = Path(str(PROJECT))
-    shutil.copy(project / "package.json", tmp_path)
-    (tmp_path / "node_modules").symlink_to(project / "node_modules")
-    env = {**os.environ, "DOCUSAURUS_NO_PERSISTENT_CACHE": "1"}
-    done = subprocess.run(
-        ["npx", "docusaurus", "build"], check=False, cwd=tmp_path, capture_output=True, text=True, timeout=600, env=env
-    )
+    done = docusaurus_build(tmp_path)
     reported: set[tuple[str, str, str]] = set()  # (broken what, source page, link)
     kind = source = ""
     for line in (done.stdout + done.stderr).splitlines():
@@ -480,15 +485,9 @@ def _rejected_until_built(
     the build fails with a ``rejection`` (a pattern), the fault is mended in every file (``fixed``: its new
     text) and the site built again, until it builds; the groups of each rejection, in order."""
     write(root, files)
-    project = Path(str(PROJECT))
-    shutil.copy(project / "package.json", root)
-    (root / "node_modules").symlink_to(project / "node_modules")
-    env = {**os.environ, "DOCUSAURUS_NO_PERSISTENT_CACHE": "1"}
     rejected: list[tuple[str, ...]] = []
     for _ in range(20):
-        done = subprocess.run(
-            ["npx", "docusaurus", "build"], check=False, cwd=root, capture_output=True, text=True, timeout=600, env=env
-        )
+        done = docusaurus_build(root)
         found = re.search(rejection, done.stdout + done.stderr)
         if done.returncode == 0 or found is None:
             break
@@ -499,7 +498,7 @@ def _rejected_until_built(
     return rejected
 
 
-@pytest.mark.skipif(not PROJECT or not shutil.which("npx"), reason="no Docusaurus project (FMLINT_DOCUSAURUS_PROJECT)")
+@needs_docusaurus
 def test_pagination_ids_docusaurus_rejects_are_those_reported(tmp_path):
     """Each ID Docusaurus cannot find is set to `null`; the IDs it rejected are the ones fmlint reports."""
     rejected = _rejected_until_built(
@@ -550,7 +549,7 @@ def test_blog_authors_are_keys_of_the_authors_map(tmp_path):
     assert [f.split("`")[1] for f in site_findings(tmp_path)] == ["jane", "john", "John", "jane", "nobody"]
 
 
-@pytest.mark.skipif(not PROJECT or not shutil.which("npx"), reason="no Docusaurus project (FMLINT_DOCUSAURUS_PROJECT)")
+@needs_docusaurus
 def test_blog_author_keys_docusaurus_rejects_are_those_reported(tmp_path):
     """Each key Docusaurus cannot find is taken out; the keys it rejected are the ones fmlint reports."""
     rejected = _rejected_until_built(
@@ -605,7 +604,7 @@ def test_each_locale_builds_its_blog_with_its_own_authors_map(tmp_path):
     assert [f.split("`")[1] for f in site_findings(tmp_path)] == ["marie", "./only-fr.md"]
 
 
-@pytest.mark.skipif(not PROJECT or not shutil.which("npx"), reason="no Docusaurus project (FMLINT_DOCUSAURUS_PROJECT)")
+@needs_docusaurus
 def test_locale_author_keys_docusaurus_rejects_are_those_reported(tmp_path):
     """The keys each locale's build rejects (the `fr` build, here) are the ones fmlint reports, and the pages it
     builds are those fmlint knows (with the posts and docs `fr` shows untranslated)."""
@@ -756,3 +755,64 @@ def test_headings_of_an_imported_mdx_partial_are_the_pages(tmp_path, capsys):
         tmp_path, {"docs/settings.md": page("title: Settings", body=settings.replace("@site/docs/", "@site/shared/"))}
     )
     assert cli_findings(tmp_path, capsys) == []
+
+
+CATEGORY_SIDEBARS = """module.exports = {
+  docs: [
+    'intro',
+    {type: 'category', label: 'Providers', link: {type: 'generated-index', slug: 'sync/providers'}, items: ['a']},
+    {type: 'category', label: 'Other', link: {slug: '/other/list', type: "generated-index"}, items: ['b']},
+    {type: 'category', label: 'Doc', link: {type: 'doc', id: 'id'}, items: []},
+  ],
+};
+"""
+
+
+def test_generated_index_categories_of_the_sidebars_are_pages(tmp_path):
+    """ory's docs (4 links): a sidebar category `link: {type: 'generated-index', slug: 'sync/providers'}` is a
+    page of the docs plugin at `/docs/sync/providers` (as a build shows); a category linking a doc adds none. A version's
+    sidebars are read too; fmlint does not tie a sidebars file to its plugin or version: each slug counts in
+    every docs plugin."""
+    links = "[a](/docs/sync/providers) [b](/docs/other/list/) [d](/docs/sync/nope) [e](/docs/id)\n"
+    write(
+        tmp_path,
+        {
+            "docusaurus.config.js": CONFIG,
+            "sidebars.js": CATEGORY_SIDEBARS,
+            "versioned_sidebars/version-1.0-sidebars.json": '{"docs": [{"type": "category", "label": "L", '
+            '"link": {"type": "generated-index", "slug": "/v1-list"}, "items": []}]}\n',
+            "docs/intro.md": page("title: Intro", body=links),
+        },
+    )
+    assert read_site(str(tmp_path)).docusaurus.category_slugs == ("other/list", "sync/providers", "v1-list")
+    assert placed(site_findings(tmp_path)) == [
+        f"docs/intro.md:{at(5, links, '/docs/sync/nope')} SITE003",
+        f"docs/intro.md:{at(5, links, '/docs/id')} SITE003",
+    ]
+
+
+@needs_docusaurus
+def test_generated_index_categories_are_pages_docusaurus_builds_now(tmp_path):
+    config = CONFIG.replace("sidebarPath: undefined", "sidebarPath: require.resolve('./sidebars.js')")
+    docs = {f"docs/{name}.md": page(f"title: {name}") for name in ("intro", "a", "b", "id")}
+    write(tmp_path, {"docusaurus.config.js": config, "sidebars.js": CATEGORY_SIDEBARS, **docs})
+    docusaurus_build(tmp_path).check_returncode()
+    assert (tmp_path / "build/docs/sync/providers/index.html").is_file()
+    assert (tmp_path / "build/docs/other/list/index.html").is_file()
+
+
+def test_redoc_ids_are_not_judged_where_the_site_depends_on_redoc(tmp_path):
+    """ory's docs (81 links such as `/docs/reference/api#operation/updateProject`): its `@theme/API` component is
+    Redoc (`redocusaurus`), which writes the OpenAPI reference and its IDs in the browser; fragments of Redoc's
+    forms are left unjudged on such a site, others are judged, and without the dependency all are."""
+    links = "[a](./api.md#operation/updateProject) [b](./api.md#tag/identity) [c](./api.md#nope)\n"
+    files = {
+        "docusaurus.config.js": CONFIG,
+        "docs/api.md": page("title: API", body="import API from '@theme/API'\n\n<API />\n"),
+        "docs/intro.md": page("title: Intro", body=links),
+    }
+    write(tmp_path, {**files, "package.json": '{"dependencies": {"redocusaurus": "2.5.0"}}\n'})
+    assert placed(site_findings(tmp_path)) == [f"docs/intro.md:{at(5, links, './api.md#nope')} SITE004"]
+    write(tmp_path, {"package.json": '{"dependencies": {"react": "18"}}\n'})
+    forget_sites()
+    assert len(site_findings(tmp_path)) == 3

@@ -178,7 +178,8 @@ where it leads, its fragment too); on Starlight sites (its
 draft, which production builds leave out; not a redirect of `astro.config.*`
 or `public/_redirects`, a file in `public/` or a route of `src/pages`); on
 Docusaurus sites (under `baseUrl`, after an `i18n` locale's prefix; not a page
-the blog or docs plugin makes, a JavaScript page, a file; each version of
+the blog or docs plugin makes — a generated-index category of the sidebars
+files at its `slug` among them —, a JavaScript page, a file; each version of
 versioned docs at its own path); on Jekyll sites (collections' documents too; not a
 `redirect_from` URL, an HTML page's, a file Jekyll copies, or a file git ignores,
 which a build step writes into the site first; with a `baseurl`,
@@ -309,8 +310,9 @@ as configured), and where pymdownx.tabbed has a `slugify`, each content tab's
 ID counts too (the label's slug, after the ID of the heading before the tab set
 with `combine_header_slug`).
 Footnote anchors are not checked, nor Redoc's IDs (`#tag/…`, `#operation/…`,
-`#section/…`, `#schema/…`, which it writes in the browser) on a site whose
-templates load Redoc, nor, on an MkDocs site whose `hooks` define
+`#section/…`, `#schema/…`, which it writes in the browser) on a Hugo site whose
+templates load Redoc or a Docusaurus site whose `package.json` depends on it
+(`redocusaurus`), nor, on an MkDocs site whose `hooks` define
 `on_page_markdown` (which may write attribute lists into the Markdown:
 mkdocs-material's docs write `{{ #+type:abstract }}`), fragments no heading's
 slug can be (a character but a letter, a digit, `_` or `-`), nor fragments of

@@ -467,10 +467,12 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> _P
 
 def _written_unseen(index: SiteIndex, fragment: str) -> bool:
     """Whether ``fragment`` has the form of an ID the site writes where fmlint does not look: Redoc's, in the
-    browser, on a Hugo site whose templates load it; or, on an MkDocs site whose hooks write Markdown, one no
-    heading's slug can be (an attribute list the hook writes)."""
+    browser, on a Hugo site whose templates load it or a Docusaurus site that depends on it; or, on an MkDocs
+    site whose hooks write Markdown, one no heading's slug can be (an attribute list the hook writes)."""
     if index.config.generator == "hugo":
         return _REDOC_ID.match(fragment) is not None and index.shortcodes.loads_redoc
+    if (docusaurus := index.config.docusaurus) is not None:
+        return docusaurus.redoc and _REDOC_ID.match(fragment) is not None
     return index.config.mkdocs_markdown_hooks and not _SLUG.fullmatch(fragment)
 
 

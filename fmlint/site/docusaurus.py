@@ -27,6 +27,7 @@ and its own folder, the current version, under ``/next``; its options
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import posixpath
@@ -93,6 +94,12 @@ class Docusaurus(msgspec.Struct, frozen=True):
     # ``markdown.format``: "mdx" (Docusaurus 3's default: a .md file is MDX too), "detect" (.md is CommonMark), "md"
     markdown_format: str = "mdx"
     trailing_slash: bool | None = None  # ``trailingSlash``: whether a page's URL ends with ``/`` (``None``: unset)
+    # the ``slug``s of the sidebars' generated-index categories (``link: {type: 'generated-index', slug: 'x'}``),
+    # without slashes at their ends: pages each docs plugin makes at its route
+    category_slugs: tuple[str, ...] = ()
+    # a Redoc package is a dependency (``redocusaurus``, ``docusaurus-theme-redoc``, ``redoc``): its component
+    # writes an OpenAPI reference in the browser, with IDs of its own (``#operation/updateProject``: ory's docs)
+    redoc: bool = False
 
     def generated(self, path: str) -> bool:
         """Whether ``path`` (no base, no locale) is a page the plugins make, not a file: a blog's index, its
@@ -109,7 +116,7 @@ class Docusaurus(msgspec.Struct, frozen=True):
             first = rest.split("/", 1)[0]
             if plugin.kind == "blog" and (not rest or first in _BLOG_PAGES):
                 return True
-            if plugin.kind == "docs" and first in ("tags", "category"):
+            if plugin.kind == "docs" and (first in ("tags", "category") or rest in self.category_slugs):
                 return True
         return False
 
@@ -235,8 +242,49 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
         routes=tuple(routes),
         markdown_format=_markdown_format(text),
         trailing_slash=None if (slash := _TRAILING_SLASH.search(text)) is None else slash.group("value") == "true",
+        category_slugs=_category_slugs(root),
+        redoc=_depends_on_redoc(root),
     )
     return tuple(dict.fromkeys(plugin.folder for plugin in versioned)), site
+
+
+def _category_slugs(root: str) -> tuple[str, ...]:
+    """The slugs of the generated-index categories of the sidebars files in the site's folder (``sidebars*.js``,
+    ``.ts``, ``.json``; ``versioned_sidebars/*.json``): ory's ``{type: "category", link: {type: "generated-index",
+    slug: "polis/directory-sync/providers"}}`` makes ``/docs/polis/directory-sync/providers``."""
+    slugs = []
+    for path in sorted(glob.glob(os.path.join(glob.escape(root), "sidebars*.*"))) + sorted(
+        glob.glob(os.path.join(glob.escape(root), "versioned_sidebars", "*.json"))
+    ):
+        try:
+            with open(path, encoding="utf-8") as handle:
+                text = without_comments(handle.read())
+        except (OSError, UnicodeDecodeError):
+            continue
+        for link in _CATEGORY_LINK.finditer(text):
+            if "generated-index" in link.group(2) and (slug := _SLUG.search(link.group(2))) is not None:
+                slugs.append(slug.group(2).strip("/"))
+    return tuple(sorted(set(slugs)))
+
+
+def _depends_on_redoc(root: str) -> bool:
+    """Whether the ``package.json`` in the site's folder depends on a Redoc package."""
+    try:
+        with open(os.path.join(root, "package.json"), encoding="utf-8") as handle:
+            package = json.load(handle)
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
+    return isinstance(package, dict) and any(
+        isinstance(listed, dict) and any(_REDOC_PACKAGE.search(name) for name in listed)
+        for listed in (package.get("dependencies"), package.get("devDependencies"))
+    )
+
+
+_REDOC_PACKAGE = re.compile(r"(?:^|[/-])redoc(?:usaurus)?$")
+
+
+_CATEGORY_LINK = re.compile(r"""(?<![\w$.])(['"]?)link\1\s*:\s*\{([^{}]*)\}""")
+_SLUG = re.compile(r"""(?<![\w$.])['"]?slug['"]?\s*:\s*(['"`])([^'"`]*)\1""")
 
 
 _MARKDOWN_OPTIONS = re.compile(r"(?<![\w$.])markdown\s*:\s*\{")
