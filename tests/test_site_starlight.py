@@ -356,3 +356,31 @@ def test_links_to_markdown_files_and_braced_ids_as_astro_writes_them(tmp_path, p
             "`./routing.md` is written as it is (Astro rewrites no link): the browser asks for "
             "`/guides/imports/routing.md`; link to its page, `/guides/routing/`"
         )
+
+
+GENERATED_LINKS = (
+    "[a](/reference/config/) [b](/fr/reference/cli/) [c](/reference/javascript/api/x/) [d](/reference/nope/)\n"
+)
+
+
+def test_pages_git_ignores_in_the_docs_collection_are_written_by_a_build_step(tmp_path):
+    """tauri's docs (100 links): `src/content/docs/reference/.gitignore` names `config.md`, `cli.mdx` and
+    `javascript/*`, which scripts write before Astro builds; links to those pages are not judged (whatever the
+    case of the file's name: Starlight's slugs are lowercase), a page git does not ignore is still reported, and
+    outside a repository every missing page is."""
+    write(
+        tmp_path,
+        {
+            "astro.config.mjs": ASTRO_CONFIG,
+            "src/content.config.ts": CONTENT_CONFIG,
+            DOCS + "reference/.gitignore": "config.md\nCLI.mdx\njavascript/*\n!javascript/index.mdx\n",
+            DOCS + "index.mdx": page("title: Home", body=GENERATED_LINKS),
+        },
+    )
+    (tmp_path / ".git").mkdir()
+    assert placed(site_findings(tmp_path)) == [
+        f"src/content/docs/index.mdx:{at(5, GENERATED_LINKS, '/reference/nope/')} SITE003"
+    ]
+    (tmp_path / ".git").rmdir()
+    forget_sites()
+    assert len(site_findings(tmp_path)) == 4

@@ -836,7 +836,12 @@ def _starlight_url(index: SiteIndex, starlight: Starlight, target: str) -> Resol
     found = next((page for url in urls if (page := index.by_url.get(url_key(url))) is not None), None)
     if found is not None:
         return _page_or_draft(found, path, fragment)
-    if starlight.redirected(path) or starlight.routed(path) or _served(index, "public", path):
+    if (
+        starlight.redirected(path)
+        or starlight.routed(path)
+        or _served(index, "public", path)
+        or any(_docs_written_by_build(index, url[len(starlight.base) :]) for url in urls)  # (a fallback's too)
+    ):
         return _SKIP
     return Resolved(
         None, fragment, f"`{path}` is no page's URL (nor a redirect, a file in public/ or a page of src/pages)"
@@ -874,13 +879,27 @@ def _page_written_by_build(index: SiteIndex, path: str) -> bool:
     return index.config.git_ignores is not None and _written_by_build(index, _content_files(index.config, path))
 
 
+def _docs_written_by_build(index: SiteIndex, path: str) -> bool:
+    """Whether a file of Starlight's docs collection that would be the page at ``path`` (no base) is ignored by
+    git (``_written_by_build``: tauri's docs ignore ``reference/config.md``, which a script writes)."""
+    if index.config.git_ignores is None:
+        return False
+    from fmlint.site.starlight import DOCS, PAGE_EXTENSIONS
+
+    name = os.path.join(index.config.root, DOCS, *unquote(path).strip("/").split("/"))
+    return _written_by_build(
+        index, [stem + extension for stem in (name, os.path.join(name, "index")) for extension in PAGE_EXTENSIONS]
+    )
+
+
 def _written_by_build(index: SiteIndex, sources: list[str]) -> bool:
     """Whether one of the content files that would hold a missing page is ignored by git (a build step writes
     it: ``fmlint.site.generated``): a page of it is judged once it is there.  On a Hugo site that lowercases
-    paths, whatever the case of the file's letters (``sources`` are the page's URL's)."""
+    paths, or a Starlight site (whose slugs are lowercase), whatever the case of the file's letters (``sources``
+    are the page's URL's)."""
     config = index.config
     ignores = config.git_ignores
-    any_case = config.generator == "hugo" and config.lower
+    any_case = (config.generator == "hugo" and config.lower) or config.starlight is not None
     return ignores is not None and any(ignores.ignored(source, any_case) for source in sources)
 
 
