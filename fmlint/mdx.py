@@ -62,6 +62,7 @@ _INTERESTING = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})|^(?:import|export)(?=[\s{*])
 # what may come before a tag that leads its line: indentation, block quote markers, a list item's marker
 _LEADING = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 WORD_JOINER = "\u2060"
+_HEADING_OPENING = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?#{1,6}[ \t]")  # an ATX heading's line
 _FENCE_LINE = re.compile(r"^[ \t>]*(`{3,}|~{3,})[ \t]*\r?$", re.MULTILINE)  # a closing fence, if long enough
 
 
@@ -97,6 +98,12 @@ def parse(doc: Document, parse_markdown: Callable[[Document], MarkdownView]) -> 
             break
         for start, end in misread:
             body = body[:start] + blanked(body[start:end]) + body[end:]
+    # (a heading's text without its JSX tags, their children's text kept: `### `x` <div>iOS</div>` is "x iOS", and
+    # Docusaurus's ID `x-ios`, as mdast's text of it; a space before a tag stays, `## A <B />`: `a-`)
+    view.headings = [
+        msgspec.structs.replace(h, text=h.text.replace(WORD_JOINER, "")) if WORD_JOINER in h.text else h
+        for h in view.headings
+    ]
     view.images.extend(_images(scan.tags, doc.body_start))
     view.html_links = _links(scan.tags, doc.body_start)
     view.html_ids += _ids(scan.tags)
@@ -253,10 +260,14 @@ class _Scanner:
 
     def mask_tag(self, span: Span, line_end: int) -> None:
         """Blank a JSX tag; one that leads its line with Markdown after it (``- <Icon /> [Docs](/docs/)``) as
-        word joiners (invisible, and no space): spaces there would indent the Markdown into a code block."""
+        word joiners (invisible, and no space): spaces there would indent the Markdown into a code block; one in
+        an ATX heading too, whose text is then the text MDX gives it (``parse``)."""
         start, end = span.start, span.end
         first = line_start(self.body, start)
-        if end <= line_end and _LEADING.fullmatch(self.body, first, start) and self.body[end:line_end].strip():
+        if end <= line_end and (
+            (_LEADING.fullmatch(self.body, first, start) and self.body[end:line_end].strip())
+            or _HEADING_OPENING.match(self.body, first) is not None
+        ):
             self.out[start:end] = WORD_JOINER * (end - start)
         else:
             self.blank(start, end)

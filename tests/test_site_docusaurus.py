@@ -816,3 +816,28 @@ def test_redoc_ids_are_not_judged_where_the_site_depends_on_redoc(tmp_path):
     write(tmp_path, {"package.json": '{"dependencies": {"react": "18"}}\n'})
     forget_sites()
     assert len(site_findings(tmp_path)) == 3
+
+
+JSX_HEADINGS = (
+    '### `spellCheck` <div className="label ios">iOS</div>\n\n## Title <span>x</span>\n\n## Badge <Foo />\n\n'
+    "## <span>Lead</span> Setup\n\n## A <b>B</b> C\n\nexport const Foo = () => null;\n"
+)
+# the IDs Docusaurus 3.9's build gives them (mdast's text of each heading: its JSX's children's text kept)
+JSX_HEADING_IDS = {"spellcheck-ios", "title-x", "badge-", "lead-setup", "a-b-c"}
+
+
+def test_jsx_in_a_heading_is_no_part_of_its_id_but_its_text_is(tmp_path):
+    """react-native's docs (~100 links such as `textinput#spellcheck-ios`, 6 versions): `### `spellCheck` <div
+    className="label ios">iOS</div>` has the ID `spellcheck-ios`; fmlint read the blanked tag as spaces
+    (`spellcheck----------------------------ios`)."""
+    write(tmp_path, {"docusaurus.config.js": CONFIG, "docs/c.mdx": page("title: C", body=JSX_HEADINGS)})
+    (page_of_c,) = [found for found in index_of(tmp_path).pages if found.absolute.endswith("c.mdx")]
+    assert page_of_c.ids == JSX_HEADING_IDS
+
+
+@needs_docusaurus
+def test_jsx_in_a_heading_gives_the_id_docusaurus_builds_now(tmp_path):
+    write(tmp_path, {"docusaurus.config.js": CONFIG, "docs/c.mdx": page("title: C", body=JSX_HEADINGS)})
+    docusaurus_build(tmp_path).check_returncode()
+    built = (tmp_path / "build/docs/c/index.html").read_text(encoding="utf-8")
+    assert set(re.findall(r'<h[23][^>]* id="([^"]+)"', built)) == JSX_HEADING_IDS
