@@ -841,3 +841,44 @@ def test_jsx_in_a_heading_gives_the_id_docusaurus_builds_now(tmp_path):
     docusaurus_build(tmp_path).check_returncode()
     built = (tmp_path / "build/docs/c/index.html").read_text(encoding="utf-8")
     assert set(re.findall(r'<h[23][^>]* id="([^"]+)"', built)) == JSX_HEADING_IDS
+
+
+SHORTHAND_CONFIG = CONFIG.replace(
+    "presets:",
+    "plugins: [['content-docs', {id: 'arch', path: 'architecture', routeBasePath: '/architecture'}],"
+    " ['@docusaurus/plugin-content-docs', {id: 'community', path: 'community', routeBasePath: '/community'}]],"
+    "\n  presets:",
+)
+
+
+def test_plugins_named_by_docusaurus_shorthands(tmp_path):
+    """react-native's docs (225 links to `/architecture/…`): `['content-docs', {…}]` is
+    `@docusaurus/plugin-content-docs` in Docusaurus's shorthand of plugin names."""
+    links = "[a](/architecture/overview) [b](/community/support) [c](/architecture/nope)\n"
+    write(
+        tmp_path,
+        {
+            "docusaurus.config.js": SHORTHAND_CONFIG,
+            "architecture/overview.md": page("title: O"),
+            "community/support.md": page("title: S"),
+            "docs/intro.md": page("title: Intro", body=links),
+        },
+    )
+    assert built_by_fmlint(tmp_path) >= {"/architecture/overview/", "/community/support/"}
+    assert placed(site_findings(tmp_path)) == [f"docs/intro.md:{at(5, links, '/architecture/nope')} SITE003"]
+
+
+@needs_docusaurus
+def test_plugins_named_by_docusaurus_shorthands_are_built_now(tmp_path):
+    write(
+        tmp_path,
+        {
+            "docusaurus.config.js": SHORTHAND_CONFIG,
+            "architecture/overview.md": page("title: O"),
+            "community/support.md": page("title: S"),
+            "docs/intro.md": page("title: Intro"),
+        },
+    )
+    docusaurus_build(tmp_path).check_returncode()
+    assert (tmp_path / "build/architecture/overview/index.html").is_file()
+    assert (tmp_path / "build/community/support/index.html").is_file()

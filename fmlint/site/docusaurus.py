@@ -55,8 +55,8 @@ from fmlint.site.routes import file_routes, matches
 # (a key may be written as a string: pnpm.io's `"docs": {"path": "docs"}`)
 _PLUGIN_OPTIONS = re.compile(
     r"""(?<![\w$.])(?P<q>['"]?)(?P<key>docs|blog|pages)(?P=q)\s*:\s*(?P<options>\{|false\b)"""
-    # (a plugin's name in full or in Docusaurus's shorthands: `'content-docs'`, `'@docusaurus/content-docs'`)
-    r"""|['"](?:@docusaurus/(?:plugin-)?)?content-(?P<plugin>docs|blog|pages)['"]\s*,\s*"""
+    # (a plugin's name in full or in Docusaurus's shorthand: `'content-docs'`)
+    r"""|['"](?:@docusaurus/plugin-)?content-(?P<plugin>docs|blog|pages)['"]\s*,\s*"""
     r"""(?P<plugin_options>\{|false\b|[A-Za-z_$][\w$]*)"""
 )
 _BASE_URL = re.compile(r"""(?<![\w$.])(['"]?)baseUrl\1\s*:\s*(['"`])(?P<value>[^'"`]*)\2""")
