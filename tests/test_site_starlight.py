@@ -384,3 +384,40 @@ def test_pages_git_ignores_in_the_docs_collection_are_written_by_a_build_step(tm
     (tmp_path / ".git").rmdir()
     forget_sites()
     assert len(site_findings(tmp_path)) == 4
+
+
+VALIDATOR_CONFIG = """import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import starlightLinksValidator from 'starlight-links-validator';
+export default defineConfig({
+  integrations: [starlight({ title: 'T', plugins: [starlightLinksValidator({
+    errorOnInvalidHashes: false,
+    exclude: ['/changelog/**/*', '/dashboard/', "/rules/**/*", 'https://example.org/x'],
+  })] })],
+});
+"""
+UNVALIDATED_LINKS = "[a](/changelog/v1/) [b](/dashboard/) [c](/rules/gone/) [d](/rules/a/) [e](/other/)\n"
+
+
+def test_paths_the_sites_link_validator_excludes_where_no_page_is(tmp_path):
+    """biome's docs (9 links): starlight-links-validator's `exclude` names the routes plugins make
+    (`/internals/changelog/**/*`, lunaria's `/i18n-dashboard/`), which fmlint cannot know either; a glob over
+    pages fmlint knows (`/linter/rules/**/*`) leaves links to missing ones reported (biome's renamed rules)."""
+    write(
+        tmp_path,
+        {
+            "astro.config.mjs": VALIDATOR_CONFIG,
+            "src/content.config.ts": CONTENT_CONFIG,
+            DOCS + "rules/a.md": page("title: A"),
+            DOCS + "index.mdx": page("title: Home", body=UNVALIDATED_LINKS),
+        },
+    )
+    assert read_site(str(tmp_path)).starlight.unvalidated_globs == (
+        ("/changelog", "/changelog(?:/.*)?/[^/]*"),
+        ("", "/dashboard"),
+        ("/rules", "/rules(?:/.*)?/[^/]*"),
+    )
+    assert placed(site_findings(tmp_path)) == [
+        f"src/content/docs/index.mdx:{at(5, UNVALIDATED_LINKS, '/rules/gone/')} SITE003",
+        f"src/content/docs/index.mdx:{at(5, UNVALIDATED_LINKS, '/other/')} SITE003",
+    ]

@@ -841,6 +841,7 @@ def _starlight_url(index: SiteIndex, starlight: Starlight, target: str) -> Resol
         or starlight.routed(path)
         or _served(index, "public", path)
         or any(_docs_written_by_build(index, url[len(starlight.base) :]) for url in urls)  # (a fallback's too)
+        or starlight.unvalidated(path, index.has_pages_under)
     ):
         return _SKIP
     return Resolved(

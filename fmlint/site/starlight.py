@@ -24,17 +24,19 @@ segment count: a catch-all page (Astro's docs redirect ``/guides/x/`` to
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import posixpath
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 import msgspec
 
-from fmlint.js_text import constant_object, object_keys, object_spreads, without_comments
+from fmlint.js_text import constant_object, object_keys, object_spreads, top_level_strings, without_comments
 from fmlint.site.anchors import GITHUB_SLUGGER, SLUGIFIERS
-from fmlint.site.hugo_paths import link_path, names_file, under_base
+from fmlint.site.hugo_paths import link_path, names_file, under_base, url_key
 from fmlint.site.routes import file_routes, matches, netlify_redirect_sources, redirect_sources, route_pattern
 
 DOCS = os.path.join("src", "content", "docs")
@@ -60,6 +62,10 @@ class Starlight(msgspec.Struct, frozen=True):
     routes: tuple[str, ...] = ()  # the routes of ``src/pages`` with a literal segment, as regular expressions
     param_routes: tuple[str, ...] = ()  # those made of parameters only (``[lang]``, ``[...slug]``)
     trailing_slash: str = "ignore"  # Astro's ``trailingSlash``: with "always", a page's URL ends with ``/``
+    # starlight-links-validator's ``exclude`` globs: (their literal part before a wildcard, as ``url_key`` reads
+    # it, "" for a path without one; a regular expression of the glob), paths the site's own link check leaves
+    # alone (see ``unvalidated``)
+    unvalidated_globs: tuple[tuple[str, str], ...] = ()
 
     def locale_of(self, page_id: str) -> str:
         """The locale of the page with the ID ``page_id`` ("" for the root locale)."""
@@ -80,6 +86,18 @@ class Starlight(msgspec.Struct, frozen=True):
         if first in self.locales and first != self.default_locale:
             urls.append(self.base + "/" + "/".join(part for part in (self.default_locale, rest) if part) + "/")
         return path, urls
+
+    def unvalidated(self, path: str, has_pages_under: Callable[[str], bool]) -> bool:
+        """Whether starlight-links-validator's ``exclude`` leaves ``path`` (no base, no page's) unchecked: a path
+        it names, or one its glob matches where no page is under the glob's literal part (``has_pages_under``):
+        the routes a plugin makes, biome's changelog (``/internals/changelog/**/*``) and lunaria's dashboard
+        (``/i18n-dashboard/``); a glob over pages fmlint knows (biome's ``/linter/rules/**/*``) does not stop
+        links to missing ones being reported."""
+        key = "/" + path.strip("/") if path.strip("/") else ""
+        return any(
+            re.fullmatch(pattern, key) and not (literal and has_pages_under(literal))
+            for literal, pattern in self.unvalidated_globs
+        )
 
     def redirected(self, path: str) -> bool:
         return matches(self.redirects, path)
@@ -122,7 +140,29 @@ def read_starlight(root: str, marker: str) -> Starlight | None:
         routes=tuple(route for route, literal in routes if literal),
         param_routes=tuple(route for route, literal in routes if not literal),
         trailing_slash=trailing.group(2) if (trailing := _TRAILING_SLASH.search(text)) is not None else "ignore",
+        unvalidated_globs=_unvalidated_globs(text),
     )
+
+
+def _unvalidated_globs(text: str) -> tuple[tuple[str, str], ...]:
+    """The root-relative globs of starlight-links-validator's ``exclude`` option (``starlightLinksValidator({
+    exclude: ['/changelog/**/*'] })``), each as its literal part and a pattern ``routes.matches`` reads."""
+    found = _LINKS_VALIDATOR.search(text)
+    globs = top_level_strings(text, found.end() - 1, "exclude") if found is not None else None
+    kept = []
+    for glob in globs or ():
+        if not glob.startswith("/") or glob.startswith("//"):
+            continue
+        parts = [part for part in glob.strip("/").split("/") if part]
+        literal = list(itertools.takewhile(lambda part: "*" not in part, parts))
+        pattern = "".join(
+            "(?:/.*)?" if part == "**" else "/" + re.escape(part).replace(r"\*", "[^/]*") for part in parts
+        )
+        kept.append((url_key("/" + "/".join(literal)) if "*" in glob else "", pattern))
+    return tuple(kept)
+
+
+_LINKS_VALIDATOR = re.compile(r"(?<![\w$.])starlightLinksValidator\s*\(\s*\{")
 
 
 class MarkdownOptions(NamedTuple):
