@@ -421,3 +421,38 @@ def test_paths_the_sites_link_validator_excludes_where_no_page_is(tmp_path):
         f"src/content/docs/index.mdx:{at(5, UNVALIDATED_LINKS, '/rules/gone/')} SITE003",
         f"src/content/docs/index.mdx:{at(5, UNVALIDATED_LINKS, '/other/')} SITE003",
     ]
+
+
+TRAILING_HEADINGS = (
+    "## `<Picture />`\n\n## Badge <span />\n\n## Why?\n\n[a](#picture) [b](#picture-) [c](#badge) [d](#badge-)\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("package", "config", "missing"),
+    [
+        # (Astro 5.18.2's build of this page writes `picture`, `badge` and `why`)
+        ('{"dependencies": {"astro": "^5.18.2"}}', "", ["#picture-", "#badge-"]),
+        ('{"dependencies": {"astro": "^5.18.2"}}', "experimental: { headingIdCompat: true }, ", ["#picture", "#badge"]),
+        ('{"dependencies": {"astro": "^7.3.5"}}', "", ["#picture", "#badge"]),
+        ("{}", "", ["#picture", "#badge"]),
+    ],
+)
+def test_astro_before_6_takes_a_trailing_dash_off_heading_ids(tmp_path, package, config, missing):
+    """Astro 5 takes one trailing `-` off a heading's slug (`## `<Picture />``: `picture`) unless
+    `experimental.headingIdCompat` is set; Astro 6 and later keep it, as github-slugger writes it. The version is
+    the `astro` of `package.json` (none: today's)."""
+    write(
+        tmp_path,
+        {
+            "package.json": package,
+            "astro.config.mjs": ASTRO_CONFIG.replace("integrations:", config + "integrations:"),
+            "src/content.config.ts": CONTENT_CONFIG,
+            DOCS + "d.mdx": page("title: D", body=TRAILING_HEADINGS),
+        },
+    )
+    links = TRAILING_HEADINGS.splitlines()[-1]
+    columns = [(links.index(f"({fragment})") + 2, fragment) for fragment in missing]  # (inside the parentheses)
+    assert placed(site_findings(tmp_path)) == [
+        f"src/content/docs/d.mdx:11:{column}-11:{column + len(fragment)} SITE004" for column, fragment in columns
+    ]

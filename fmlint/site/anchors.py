@@ -32,6 +32,9 @@ _NOT_IN_ID = re.compile(r"[^\w\- \t]+")  # goldmark keeps letters, digits, `_`, 
 GITHUB, GITHUB_ASCII, BLACKFRIDAY = "github", "github-ascii", "blackfriday"
 GITHUB_SLUGGER, PYTHON_MARKDOWN, ZOLA, KRAMDOWN = "github-slugger", "python-markdown", "zola", "kramdown"
 REMARK = "remark"  # Astro's Markdown: github-slugger's IDs, and no `{#id}` syntax (its text is the heading's)
+# Astro 5's (unless ``experimental.headingIdCompat``): one trailing ``-`` of a slug taken off (``## `<Picture />```:
+# ``picture``); the suffix of a duplicate counts the slug before (rare: ``-`` and a duplicate)
+REMARK_TRIMMED = "remark-trimmed"
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _NOT_IN_ASCII_SLUG = re.compile(r"[^a-z0-9_\- ]+")
 # github-slugger keeps letters, marks, decimal and letter numbers, connector punctuation, `-` and spaces (and the
@@ -329,6 +332,7 @@ SLUGIFIERS: dict[str, Callable[[str], str]] = {
     BLACKFRIDAY: _blackfriday,
     GITHUB_SLUGGER: lambda text: _github_slugger(text.lower()).replace(" ", "-"),
     REMARK: lambda text: _github_slugger(text.lower()).replace(" ", "-"),
+    REMARK_TRIMMED: lambda text: _github_slugger(text.lower()).replace(" ", "-").removesuffix("-"),
     PYTHON_MARKDOWN: _toc,
     ZOLA: _zola,
 }
@@ -377,7 +381,7 @@ def base_ids(
     """Each anchor's ID before a duplicate's suffix, in order, and whether it is a custom ID (which takes no
     suffix), for the ID types but Python-Markdown's and kramdown's (see ``heading_ids``).  Each is one of the
     page's IDs: the anchor's own, or, when an earlier anchor took it, that one's."""
-    customs = id_type != REMARK
+    customs = not id_type.startswith(REMARK)
     slugs = _slugs(id_type)
     for written, custom, heading in anchors:  # (a site's targets have ~5 each, ~1,500 in 2,000 pages: kept lean)
         if custom and customs:

@@ -37,7 +37,7 @@ from fmlint.config.presets import MDX_EXTENSIONS, READING_PRESETS
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.folders import names_in
 from fmlint.rules.local_images import site_root
-from fmlint.site.anchors import WRITTEN_DASHES
+from fmlint.site.anchors import REMARK_TRIMMED, WRITTEN_DASHES
 from fmlint.site.globs import glob_slice_matches, mount_holds
 from fmlint.site.hugo_modules import components
 from fmlint.site.hugo_version import BUILD_DEPRECATED, EMBEDDED_HOOKS, pinned_version
@@ -762,6 +762,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         starlight = read_starlight(root, marker)
         markdown = markdown_options(root, marker)
         dashes = ("\u2013", "\u2014") if markdown.smartypants else WRITTEN_DASHES
+        heading_ids = REMARK_TRIMMED if markdown.trims_ids else heading_ids
         # (Astro turns no link to a Markdown file into its page's URL; where a page is, Starlight says)
         as_written = starlight is not None and not markdown.plugins
     return SiteConfig(

@@ -132,7 +132,7 @@ class Page(msgspec.Struct, eq=False):
             self._ids.update(
                 custom_id(written[1:], self._id_type) if written.startswith("#") else written
                 for written in self.facts.element_ids
-                if not (written.startswith("#") and self._id_type == REMARK)  # (an attribute list: no syntax there)
+                if not (written.startswith("#") and self._id_type.startswith(REMARK))  # (an attribute list: no syntax)
             )
         return self._ids
 
@@ -175,7 +175,7 @@ class Page(msgspec.Struct, eq=False):
         return (
             self.file is not None
             and all(
-                (anchor.custom and self._id_type != REMARK) or predictable(anchor.text, self._id_type)
+                (anchor.custom and not self._id_type.startswith(REMARK)) or predictable(anchor.text, self._id_type)
                 for anchor in self._anchors
             )
             and not (self.facts.tabs and not slugify_known(self._tab_ids[0]))  # (tabs' IDs: their own slugify)

@@ -172,6 +172,9 @@ class MarkdownOptions(NamedTuple):
     # the configuration adds remark or rehype plugins (one may rewrite links); without, a link to a Markdown
     # file is written as it is
     plugins: bool = True
+    # Astro before 6 takes a trailing ``-`` off each heading's slug, unless ``experimental.headingIdCompat`` is set
+    # (the ``astro`` version of ``package.json``; without one, today's Astro, which keeps it)
+    trims_ids: bool = False
 
 
 def markdown_options(root: str, marker: str) -> MarkdownOptions:
@@ -181,7 +184,36 @@ def markdown_options(root: str, marker: str) -> MarkdownOptions:
             text = without_comments(handle.read())
     except (OSError, UnicodeDecodeError):
         return MarkdownOptions()
-    return MarkdownOptions(_SMARTYPANTS_OFF.search(text) is None, _PLUGINS.search(text) is not None)
+    trims = _astro_major(root) < 6 and _HEADING_ID_COMPAT.search(text) is None
+    return MarkdownOptions(_SMARTYPANTS_OFF.search(text) is None, _PLUGINS.search(text) is not None, trims)
+
+
+def _astro_major(root: str) -> int:
+    """The major version of Astro that ``package.json`` at ``root`` asks for (``"^5.7.0"``: 5), or a high number
+    when it names none."""
+    try:
+        with open(os.path.join(root, "package.json"), encoding="utf-8") as handle:
+            package = json.load(handle)
+    except (OSError, UnicodeDecodeError, ValueError):
+        return 99
+    version = (
+        next(
+            (
+                listed.get("astro")
+                for listed in (package.get("dependencies"), package.get("devDependencies"))
+                if isinstance(listed, dict) and isinstance(listed.get("astro"), str)
+            ),
+            None,
+        )
+        if isinstance(package, dict)
+        else None
+    )
+    found = _MAJOR.match(version) if version is not None else None
+    return int(found.group(1)) if found is not None else 99
+
+
+_HEADING_ID_COMPAT = re.compile(r"(?<![\w$.])headingIdCompat\s*:\s*true\b")
+_MAJOR = re.compile(r"\s*[\^~>=v]*\s*(\d+)")
 
 
 def page_id(docs_path: str, slug: str | None) -> str:
