@@ -256,8 +256,10 @@ def _without_language(config: SiteConfig, target: str) -> str:
     parser drops a configured language written before a content extension, case ignored, and looks the page up
     in the ref's language, as Hugo's build shows); ``roadmap.en`` and ``roadmap.fr.md`` (no language of the site)
     stay as written."""
+    if target.count(".") < 2:  # (most refs: one dot at most, no language to drop)
+        return target
     bare = stem(target)
-    if bare == target:
+    if bare == target:  # (no content extension)
         return target
     dot = bare.rfind(".")
     named = dot > bare.rfind("/") + 1 and bare[dot + 1 :].lower() in config.languages
