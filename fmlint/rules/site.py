@@ -178,8 +178,8 @@ where it leads, its fragment too); on Starlight sites (its
 draft, which production builds leave out; not a redirect of `astro.config.*`
 or `public/_redirects`, a file in `public/`, a route of `src/pages`, a page
 whose file git ignores, which a build step writes, or a path the site's
-starlight-links-validator `exclude`s — a glob's only where no page is under its
-literal part, as for the routes plugins make); on
+starlight-links-validator `exclude`s — a glob's only where the docs have no
+folder at its literal part, as for the routes plugins make); on
 Docusaurus sites (under `baseUrl`, after an `i18n` locale's prefix; not a page
 the blog or docs plugin makes — a generated-index category of the sidebars
 files at its `slug` among them —, a JavaScript page, a file; each version of

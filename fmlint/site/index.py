@@ -243,7 +243,6 @@ class SiteIndex(msgspec.Struct, dict=True):
     resources: list[Page] = msgspec.field(default_factory=list)
     resources_by_base_name: dict[tuple[str, str], list[Page]] = msgspec.field(default_factory=dict)
     _doc_ids: dict[str, set[str]] | None = None  # a Docusaurus site's docs version → its docs' IDs
-    _under: dict[str, bool] = msgspec.field(default_factory=dict)  # ``has_pages_under``'s answers
     _places: Places = msgspec.field(default_factory=Places)
 
     @cached_property
@@ -359,15 +358,6 @@ class SiteIndex(msgspec.Struct, dict=True):
         first = self.by_url.setdefault(key, page)
         if first is not page:
             self.twins.setdefault(key, [first]).append(page)
-
-    def has_pages_under(self, key: str) -> bool:
-        """Whether a page's URL is the URL key ``key`` (``url_key``'s form) or below it (Starlight's
-        ``unvalidated``); each key's answer kept."""
-        under = self._under.get(key)
-        if under is None:
-            folder = key.rstrip("/") + "/"
-            under = self._under[key] = key in self.by_url or any(url.startswith(folder) for url in self.by_url)
-        return under
 
     def same_url(self, page: Page) -> list[Page]:
         """The other pages written to ``page``'s URL, any of which the generator may keep (``_at_url``)."""

@@ -843,7 +843,7 @@ def _starlight_url(index: SiteIndex, starlight: Starlight, target: str) -> Resol
         or starlight.routed(path)
         or _served(index, "public", path)
         or any(_docs_written_by_build(index, url[len(starlight.base) :]) for url in urls)  # (a fallback's too)
-        or starlight.unvalidated(path, index.has_pages_under)
+        or starlight.unvalidated(path, partial(_docs_folder, index))
     ):
         return _SKIP
     return Resolved(
@@ -880,6 +880,14 @@ def _page_written_by_build(index: SiteIndex, path: str) -> bool:
     """Whether a content file of the page at root-relative ``path`` is ignored by git (``_written_by_build``;
     the files are not named where git ignores nothing: ~60 paths joined for each missing page)."""
     return index.config.git_ignores is not None and _written_by_build(index, _content_files(index.config, path))
+
+
+def _docs_folder(index: SiteIndex, path: str) -> bool:
+    """Whether Starlight's docs collection has a folder at the URL path ``path`` (recorded: a run over a few
+    files, whose index holds a part of the site, answers as a run over all of them)."""
+    from fmlint.site.starlight import DOCS
+
+    return index.probe(os.path.isdir, os.path.join(index.config.root, DOCS, *path.strip("/").split("/")))
 
 
 def _docs_written_by_build(index: SiteIndex, path: str) -> bool:

@@ -62,9 +62,9 @@ class Starlight(msgspec.Struct, frozen=True):
     routes: tuple[str, ...] = ()  # the routes of ``src/pages`` with a literal segment, as regular expressions
     param_routes: tuple[str, ...] = ()  # those made of parameters only (``[lang]``, ``[...slug]``)
     trailing_slash: str = "ignore"  # Astro's ``trailingSlash``: with "always", a page's URL ends with ``/``
-    # starlight-links-validator's ``exclude`` globs: (their literal part before a wildcard, as ``url_key`` reads
-    # it, "" for a path without one; a regular expression of the glob), paths the site's own link check leaves
-    # alone (see ``unvalidated``)
+    # starlight-links-validator's ``exclude`` globs: (their literal part before a wildcard, lowercased, "" for a
+    # path without one; a regular expression of the glob), paths the site's own link check leaves alone (see
+    # ``unvalidated``)
     unvalidated_globs: tuple[tuple[str, str], ...] = ()
 
     def locale_of(self, page_id: str) -> str:
@@ -87,15 +87,15 @@ class Starlight(msgspec.Struct, frozen=True):
             urls.append(self.base + "/" + "/".join(part for part in (self.default_locale, rest) if part) + "/")
         return path, urls
 
-    def unvalidated(self, path: str, has_pages_under: Callable[[str], bool]) -> bool:
+    def unvalidated(self, path: str, docs_folder: Callable[[str], bool]) -> bool:
         """Whether starlight-links-validator's ``exclude`` leaves ``path`` (no base, no page's) unchecked: a path
-        it names, or one its glob matches where no page is under the glob's literal part (``has_pages_under``):
-        the routes a plugin makes, biome's changelog (``/internals/changelog/**/*``) and lunaria's dashboard
-        (``/i18n-dashboard/``); a glob over pages fmlint knows (biome's ``/linter/rules/**/*``) does not stop
-        links to missing ones being reported."""
+        it names, or one its glob matches where the docs collection has no folder at the glob's literal part
+        (``docs_folder``): the routes a plugin makes, biome's changelog (``/internals/changelog/**/*``) and
+        lunaria's dashboard (``/i18n-dashboard/``); a glob over pages of the docs (biome's ``/linter/rules/**/*``)
+        does not stop links to missing ones being reported."""
         key = "/" + path.strip("/") if path.strip("/") else ""
         return any(
-            re.fullmatch(pattern, key) and not (literal and has_pages_under(literal))
+            re.fullmatch(pattern, key) and not (literal and docs_folder(literal))
             for literal, pattern in self.unvalidated_globs
         )
 
