@@ -49,6 +49,7 @@ from fmlint.js_text import (
 )
 from fmlint.site.hugo_paths import link_path, under_base
 from fmlint.site.routes import file_routes, matches
+from fmlint.site.tables import package_dependencies
 
 # where Docusaurus's content plugins take their options: the classic preset's `docs: {`/`blog: {`/`pages: {`,
 # or a plugin's `['@docusaurus/plugin-content-docs', {`
@@ -270,15 +271,7 @@ def _category_slugs(root: str) -> tuple[str, ...]:
 
 def _depends_on_redoc(root: str) -> bool:
     """Whether the ``package.json`` in the site's folder depends on a Redoc package."""
-    try:
-        with open(os.path.join(root, "package.json"), encoding="utf-8") as handle:
-            package = json.load(handle)
-    except (OSError, UnicodeDecodeError, ValueError):
-        return False
-    return isinstance(package, dict) and any(
-        isinstance(listed, dict) and any(_REDOC_PACKAGE.search(name) for name in listed)
-        for listed in (package.get("dependencies"), package.get("devDependencies"))
-    )
+    return any(_REDOC_PACKAGE.search(name) for name in package_dependencies(root))
 
 
 _REDOC_PACKAGE = re.compile(r"(?:^|[/-])redoc(?:usaurus)?$")

@@ -885,9 +885,7 @@ def _page_written_by_build(index: SiteIndex, path: str) -> bool:
 def _docs_folder(index: SiteIndex, path: str) -> bool:
     """Whether Starlight's docs collection has a folder at the URL path ``path`` (recorded: a run over a few
     files, whose index holds a part of the site, answers as a run over all of them)."""
-    from fmlint.site.starlight import DOCS
-
-    return index.probe(os.path.isdir, os.path.join(index.config.root, DOCS, *path.strip("/").split("/")))
+    return index.probe(os.path.isdir, _in_docs(index, path))
 
 
 def _docs_written_by_build(index: SiteIndex, path: str) -> bool:
@@ -895,12 +893,18 @@ def _docs_written_by_build(index: SiteIndex, path: str) -> bool:
     git (``_written_by_build``: tauri's docs ignore ``reference/config.md``, which a script writes)."""
     if index.config.git_ignores is None:
         return False
-    from fmlint.site.starlight import DOCS, PAGE_EXTENSIONS
+    from fmlint.site.starlight import PAGE_EXTENSIONS
 
-    name = os.path.join(index.config.root, DOCS, *unquote(path).strip("/").split("/"))
-    return _written_by_build(
-        index, [stem + extension for stem in (name, os.path.join(name, "index")) for extension in PAGE_EXTENSIONS]
-    )
+    name = _in_docs(index, unquote(path))
+    names = (name, os.path.join(name, "index"))
+    return _written_by_build(index, [base + extension for base in names for extension in PAGE_EXTENSIONS])
+
+
+def _in_docs(index: SiteIndex, path: str) -> str:
+    """Where the URL path ``path`` (no base) is in Starlight's docs collection."""
+    from fmlint.site.starlight import DOCS
+
+    return os.path.join(index.config.root, DOCS, *path.strip("/").split("/"))
 
 
 def _written_by_build(index: SiteIndex, sources: list[str]) -> bool:

@@ -38,6 +38,7 @@ from fmlint.js_text import constant_object, object_keys, object_spreads, top_lev
 from fmlint.site.anchors import GITHUB_SLUGGER, SLUGIFIERS
 from fmlint.site.hugo_paths import link_path, names_file, under_base, url_key
 from fmlint.site.routes import file_routes, matches, netlify_redirect_sources, redirect_sources, route_pattern
+from fmlint.site.tables import package_dependencies
 
 DOCS = os.path.join("src", "content", "docs")
 PAGE_EXTENSIONS = (".md", ".mdx", ".mdoc")
@@ -191,24 +192,8 @@ def markdown_options(root: str, marker: str) -> MarkdownOptions:
 def _astro_major(root: str) -> int:
     """The major version of Astro that ``package.json`` at ``root`` asks for (``"^5.7.0"``: 5), or a high number
     when it names none."""
-    try:
-        with open(os.path.join(root, "package.json"), encoding="utf-8") as handle:
-            package = json.load(handle)
-    except (OSError, UnicodeDecodeError, ValueError):
-        return 99
-    version = (
-        next(
-            (
-                listed.get("astro")
-                for listed in (package.get("dependencies"), package.get("devDependencies"))
-                if isinstance(listed, dict) and isinstance(listed.get("astro"), str)
-            ),
-            None,
-        )
-        if isinstance(package, dict)
-        else None
-    )
-    found = _MAJOR.match(version) if version is not None else None
+    version = package_dependencies(root).get("astro")
+    found = _MAJOR.match(version) if isinstance(version, str) else None
     return int(found.group(1)) if found is not None else 99
 
 

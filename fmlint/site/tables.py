@@ -3,6 +3,8 @@ of ``hugo.toml``, ``netlify.toml`` or ``package.json``."""
 
 from __future__ import annotations
 
+import json
+import os
 from typing import Any
 
 
@@ -11,3 +13,14 @@ def subtable(options: Any, *keys: str) -> dict[str, Any]:
     for key in keys:
         options = options.get(key) if isinstance(options, dict) else None
     return options if isinstance(options, dict) else {}
+
+
+def package_dependencies(root: str) -> dict[str, Any]:
+    """The ``dependencies`` and ``devDependencies`` of the ``package.json`` in the folder ``root`` (``{}`` when it
+    is missing or unreadable)."""
+    try:
+        with open(os.path.join(root, "package.json"), encoding="utf-8") as handle:
+            package = json.load(handle)
+    except (OSError, UnicodeDecodeError, ValueError):
+        return {}
+    return {**subtable(package, "devDependencies"), **subtable(package, "dependencies")}
