@@ -822,7 +822,7 @@ JSX_HEADINGS = (
     '### `spellCheck` <div className="label ios">iOS</div>\n\n## Title <span>x</span>\n\n## Badge <Foo />\n\n'
     "## <span>Lead</span> Setup\n\n## A <b>B</b> C\n\nexport const Foo = () => null;\n"
 )
-# the IDs Docusaurus 3.9's build gives them (mdast's text of each heading: its JSX's children's text kept)
+# the IDs Docusaurus 3.10's build gives them (mdast's text of each heading: its JSX's children's text kept)
 JSX_HEADING_IDS = {"spellcheck-ios", "title-x", "badge-", "lead-setup", "a-b-c"}
 
 
