@@ -15,6 +15,7 @@ from support import mkdocs_build
 from test_site_rules import at, index_of, placed, site_findings, write
 
 from fmlint.cli import main
+from fmlint.site.config import forget_sites
 
 mkdocs = pytest.importorskip("mkdocs", reason="MkDocs (the test extras) is not installed")
 
@@ -313,3 +314,24 @@ def test_a_page_with_tabs_a_slugify_fmlint_does_not_know_names_is_not_judged(tmp
     assert main(["--no-cache", "--select", "SITE", "--format", "concise", "docs"]) == 1
     out = capsys.readouterr().out
     assert out.splitlines()[:-1] == ["docs/plain.md:3:5: SITE004 `#nowhere` is not a heading ID of this page"]
+
+
+def test_a_configuration_inherited_with_inherit_is_read_as_mkdocs_merges_it(tmp_path):
+    """`INHERIT: config/base.yml` (Textual's, and many multi-language sites'): the parent's `docs_dir` and
+    `markdown_extensions` count unless the child sets its own (a list replaces the parent's); the IDs are those
+    MkDocs' build of the site writes."""
+    links = "[a](#step_one) [b](#step-one)\n"
+    write(
+        tmp_path,
+        {
+            "config/base.yml": "site_name: base\ndocs_dir: pages\nmarkdown_extensions:\n  - toc:\n      separator: _\n",
+            "mkdocs.yml": "INHERIT: config/base.yml\nsite_name: t\n",
+            "pages/index.md": "# Home\n\n## Step one\n\n" + links,
+        },
+    )
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"], cwd=tmp_path, check=True)
+    assert re.findall(r'<h2 id="([^"]*)"', (tmp_path / "site/index.html").read_text(encoding="utf-8")) == ["step_one"]
+    assert placed(site_findings(tmp_path)) == [f"pages/index.md:{at(5, links, '#step-one')} SITE004"]
+    write(tmp_path, {"mkdocs.yml": "INHERIT: config/base.yml\nsite_name: t\nmarkdown_extensions:\n  - toc\n"})
+    forget_sites()
+    assert placed(site_findings(tmp_path)) == [f"pages/index.md:{at(5, links, '#step_one')} SITE004"]

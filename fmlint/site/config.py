@@ -715,7 +715,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     markdown_hooks = False
     tab_ids: tuple[str, bool] = ("", False)
     if generator == "mkdocs":
-        options, _ = _load(os.path.join(root, marker))
+        options = _mkdocs_options(os.path.join(root, marker))
         folders = (str(options.get("docs_dir") or "docs"),)
         heading_ids = _toc_ids(options.get("markdown_extensions"))
         blocks = _block_markers(options.get("markdown_extensions"))
@@ -788,6 +788,19 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         mkdocs_tab_ids=tab_ids,
         dashes=dashes,
     )
+
+
+def _mkdocs_options(path: str, seen: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The options of the MkDocs configuration at ``path``, over those of the configuration its ``INHERIT`` names
+    (from its folder; a chain of them too), merged as MkDocs merges them: tables key by key, any other value
+    the child's (a list of ``markdown_extensions`` replaces the parent's)."""
+    options, _ = _load(path)
+    parent = options.pop("inherit", None)
+    if isinstance(parent, str) and parent.strip():
+        found = os.path.normpath(os.path.join(os.path.dirname(path), parent.strip()))
+        if found not in seen:
+            options = _merged(options, _mkdocs_options(found, seen | {path}))
+    return options
 
 
 def _load(path: str) -> tuple[dict[str, Any], bytes]:
