@@ -882,3 +882,31 @@ def test_plugins_named_by_docusaurus_shorthands_are_built_now(tmp_path):
     docusaurus_build(tmp_path).check_returncode()
     assert (tmp_path / "build/architecture/overview/index.html").is_file()
     assert (tmp_path / "build/community/support/index.html").is_file()
+
+
+GENERATED_DOC_LINKS = "[a](/docs/api/browser/action) [b](/docs/api/Browser) [c](/docs/api/nope/deep) [d](/docs/nope)\n"
+
+
+def test_docs_git_ignores_are_written_by_a_build_step(tmp_path):
+    """webdriverio's site (73 links to `/docs/api/…`): the repository's `.gitignore` names
+    `website/docs/api/**/*.md`, which a script writes before Docusaurus builds; a link to a page git ignores is
+    not judged, one git keeps (`!website/docs/api/Browser.md`) is, and outside a repository every one is."""
+    write(
+        tmp_path,
+        {
+            ".gitignore": "website/docs/api/**/*.md\n!website/docs/api/Browser.md\n",
+            "website/docusaurus.config.js": CONFIG,
+            "website/docs/api/Browser.md": page("title: Browser"),
+            "website/docs/intro.md": page("title: Intro", body=GENERATED_DOC_LINKS),
+        },
+    )
+    (tmp_path / ".git").mkdir()
+    site = tmp_path / "website"
+    assert placed(site_findings(site)) == [f"docs/intro.md:{at(5, GENERATED_DOC_LINKS, '/docs/nope')} SITE003"]
+    (tmp_path / ".git").rmdir()
+    forget_sites()
+    assert placed(site_findings(site)) == [
+        f"docs/intro.md:{at(5, GENERATED_DOC_LINKS, '/docs/api/browser/action')} SITE003",
+        f"docs/intro.md:{at(5, GENERATED_DOC_LINKS, '/docs/api/nope/deep')} SITE003",
+        f"docs/intro.md:{at(5, GENERATED_DOC_LINKS, '/docs/nope')} SITE003",
+    ]

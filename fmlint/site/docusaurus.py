@@ -150,6 +150,23 @@ class Docusaurus(msgspec.Struct, frozen=True):
         first, _, rest = path.strip("/").partition("/")
         return "/" + rest if first in self.locales else path
 
+    def files_at(self, path: str) -> list[str]:
+        """The files of the default locale's content plugins (from the site's folder) that would be the page at
+        ``path`` (no base, no locale): the path under each plugin's route, as a Markdown file or a folder's
+        index (number prefixes, slugs and IDs aside: a build step writes files at their URLs' paths)."""
+        rest = path.strip("/")
+        found = []
+        for plugin in self.plugins:
+            if (
+                plugin.locale
+                or plugin.kind == "pages"
+                or not (not plugin.route or rest == plugin.route or rest.startswith(plugin.route + "/"))
+            ):
+                continue
+            name = posixpath.join(plugin.folder, rest[len(plugin.route) :].strip("/"))
+            found += [base + extension for base in (name, name + "/index") for extension in (".md", ".mdx")]
+        return found
+
     def page_urls(self, link: str, locale: str = "") -> list[str]:
         """The URLs of the pages a root-relative link (written in a page of ``locale``; "" for the default one)
         may name, in order: a locale's translated page (Docusaurus's links get the locale's prefix, as its

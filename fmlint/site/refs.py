@@ -594,8 +594,16 @@ def _docusaurus_url(index: SiteIndex, docusaurus: Docusaurus, target: str, local
     )
     if found is not None:
         return _page_or_draft(found, path, fragment)
-    if names_file(path) or docusaurus.generated(path) or _served(index, "static", path):
-        return _SKIP  # (a file: in static/, or in another of the static folders the configuration may add)
+    if (
+        names_file(path)
+        or docusaurus.generated(path)
+        or _served(index, "static", path)  # (or another of the static folders the configuration may add)
+        # (a doc git ignores, which a build step writes: webdriverio's `website/docs/api/**/*.md`)
+        or _written_by_build(
+            index, [os.path.join(index.config.root, *found.split("/")) for found in docusaurus.files_at(path)]
+        )
+    ):
+        return _SKIP
     return Resolved(None, fragment, f"`{path}` is no page's URL (nor a page Docusaurus makes or a file in static/)")
 
 
