@@ -887,26 +887,36 @@ def test_plugins_named_by_docusaurus_shorthands_are_built_now(tmp_path):
 GENERATED_DOC_LINKS = "[a](/docs/api/browser/action) [b](/docs/api/Browser) [c](/docs/api/nope/deep) [d](/docs/nope)\n"
 
 
-def test_docs_git_ignores_are_written_by_a_build_step(tmp_path):
+@pytest.mark.parametrize(
+    ("docs", "ignored"),
+    [
+        ("website/docs", "website/docs/api/**/*.md\n!website/docs/api/Browser.md\n"),
+        ("docs", "docs/api/**/*.md\n!docs/api/Browser.md\n"),  # (Redux Toolkit's layout: `path: '../docs'`)
+    ],
+)
+def test_docs_git_ignores_are_written_by_a_build_step(tmp_path, docs, ignored):
     """webdriverio's site (73 links to `/docs/api/…`): the repository's `.gitignore` names
     `website/docs/api/**/*.md`, which a script writes before Docusaurus builds; a link to a page git ignores is
-    not judged, one git keeps (`!website/docs/api/Browser.md`) is, and outside a repository every one is."""
+    not judged, one git keeps (`!website/docs/api/Browser.md`) is, and outside a repository every one is; the
+    docs may be a folder beside the site's (`path: '../docs'`)."""
+    config = CONFIG if docs.startswith("website/") else CONFIG.replace("sidebarPath:", "path: '../docs', sidebarPath:")
     write(
         tmp_path,
         {
-            ".gitignore": "website/docs/api/**/*.md\n!website/docs/api/Browser.md\n",
-            "website/docusaurus.config.js": CONFIG,
-            "website/docs/api/Browser.md": page("title: Browser"),
-            "website/docs/intro.md": page("title: Intro", body=GENERATED_DOC_LINKS),
+            ".gitignore": ignored,
+            "package.json": "{}\n",  # (a project folder: the site of `docs/` is found in `website/`)
+            "website/docusaurus.config.js": config,
+            f"{docs}/api/Browser.md": page("title: Browser"),
+            f"{docs}/intro.md": page("title: Intro", body=GENERATED_DOC_LINKS),
         },
     )
     (tmp_path / ".git").mkdir()
-    site = tmp_path / "website"
-    assert placed(site_findings(site)) == [f"docs/intro.md:{at(5, GENERATED_DOC_LINKS, '/docs/nope')} SITE003"]
+    site, shown = tmp_path / "website", os.path.relpath(tmp_path / docs, tmp_path / "website")
+    assert placed(site_findings(site)) == [f"{shown}/intro.md:{at(5, GENERATED_DOC_LINKS, '/docs/nope')} SITE003"]
     (tmp_path / ".git").rmdir()
     forget_sites()
     assert placed(site_findings(site)) == [
-        f"docs/intro.md:{at(5, GENERATED_DOC_LINKS, '/docs/api/browser/action')} SITE003",
-        f"docs/intro.md:{at(5, GENERATED_DOC_LINKS, '/docs/api/nope/deep')} SITE003",
-        f"docs/intro.md:{at(5, GENERATED_DOC_LINKS, '/docs/nope')} SITE003",
+        f"{shown}/intro.md:{at(5, GENERATED_DOC_LINKS, '/docs/api/browser/action')} SITE003",
+        f"{shown}/intro.md:{at(5, GENERATED_DOC_LINKS, '/docs/api/nope/deep')} SITE003",
+        f"{shown}/intro.md:{at(5, GENERATED_DOC_LINKS, '/docs/nope')} SITE003",
     ]

@@ -157,11 +157,8 @@ class Docusaurus(msgspec.Struct, frozen=True):
         rest = path.strip("/")
         found = []
         for plugin in self.plugins:
-            if (
-                plugin.locale
-                or plugin.kind == "pages"
-                or not (not plugin.route or rest == plugin.route or rest.startswith(plugin.route + "/"))
-            ):
+            under = not plugin.route or rest == plugin.route or rest.startswith(plugin.route + "/")
+            if plugin.locale or plugin.kind == "pages" or not under:
                 continue
             name = posixpath.join(plugin.folder, rest[len(plugin.route) :].strip("/"))
             found += [base + extension for base in (name, name + "/index") for extension in (".md", ".mdx")]

@@ -600,7 +600,7 @@ def _docusaurus_url(index: SiteIndex, docusaurus: Docusaurus, target: str, local
         or _served(index, "static", path)  # (or another of the static folders the configuration may add)
         # (a doc git ignores, which a build step writes: webdriverio's `website/docs/api/**/*.md`)
         or _written_by_build(
-            index, [os.path.join(index.config.root, *found.split("/")) for found in docusaurus.files_at(path)]
+            index, [os.path.normpath(os.path.join(index.config.root, file)) for file in docusaurus.files_at(path)]
         )
     ):
         return _SKIP
