@@ -386,6 +386,51 @@ def test_a_page_whose_layout_writes_heading_ids_has_ids_fmlint_does_not_know(tmp
     assert placed(site_findings(tmp_path)) == [f"content/p.md:{at(5, LAYOUT_LINKS, '/docs/#nope')} SITE004"]
 
 
+PARTIAL_LINKS = "[a](/sinks/http/#buffer) [b](/sinks/http/#nope) [c](/vrl/#safety) [d](/plain/#nope) [e](#nope)\n"
+
+
+def test_a_page_whose_layout_or_shortcode_writes_heading_ids_through_partials_has_ids_fmlint_does_not_know(
+    tmp_path,
+):
+    """vector.dev's component pages (`layout: component`) and its `{{< vrl/features >}}` shortcode write their
+    headings from data through partials: `partial "data.html"` calls `partial "heading.html"`, which writes
+    `<h{{ $level }} id="{{ $id }}">`. Hugo's build has those IDs, so the fragments of such pages are not judged;
+    a shortcode whose partials write headings with IDs that are not all data (`note`: a literal ID, or one with a
+    literal prefix, as vitess.io's search results and docsy's print pages write) leaves its page's fragments
+    judged."""
+    heading = '<h{{ .level | default 2 }} class="x" id="{{ .text | urlize }}">{{ .text }}</h{{ .level | default 2 }}>'
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://vector.test/"\n',
+            "layouts/_partials/heading.html": heading,
+            "layouts/_partials/data.html": '{{ range .items }}{{ partial "heading.html" (dict "text" .) }}{{ end }}',
+            "layouts/_partials/box.html": (
+                '<h6 id="search-results"></h6><h1 id="pg-{{ .Page.Title | urlize }}">x</h1><div>{{ .Inner }}</div>'
+            ),
+            "layouts/sinks/component.html": '{{ partial "data.html" (dict "items" (slice "buffer" "request")) }}',
+            "layouts/_shortcodes/vrl/features.html": '{{ partialCached "data.html" (dict "items" (slice "safety")) }}',
+            "layouts/_shortcodes/note.html": '{{ partial "box.html" . }}',
+            "layouts/single.html": "{{ .Content }}",
+            "layouts/list.html": "{{ .Content }}",
+            "content/sinks/http.md": page('title: "HTTP"', 'layout: "component"'),
+            "content/vrl/_index.md": page('title: "VRL"', body="{{< vrl/features >}}\n"),
+            "content/plain.md": page('title: "Plain"', body="{{< note >}}\n"),
+            "content/p.md": page('title: "P"', body=PARTIAL_LINKS),
+        },
+    )
+    if HUGO is not None:
+        subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+        assert 'id="buffer"' in (tmp_path / "public/sinks/http/index.html").read_text(encoding="utf-8")
+        assert 'id="safety"' in (tmp_path / "public/vrl/index.html").read_text(encoding="utf-8")
+        assert 'id="pg-plain"' in (tmp_path / "public/plain/index.html").read_text(encoding="utf-8")
+    same_page = PARTIAL_LINKS.index("(#nope)") + 2
+    assert placed(site_findings(tmp_path)) == [
+        f"content/p.md:{at(5, PARTIAL_LINKS, '/plain/#nope')} SITE004",
+        f"content/p.md:5:{same_page}-5:{same_page + 5} SITE004",
+    ]
+
+
 SWITCH_LINKS = "[a](/api/#Widget-spec) [b](/api/types/#Widget-spec) [c](/guide/#Widget-spec) [d](/guide/#intro)\n"
 SINGLE_LIST = (  # (crossplane.io's partial, shortened: its API pages' IDs come from their data)
     '{{/* which body */}}{{ if eq $.Params.Product "Release Notes" }}{{ partial "notes" . }}'

@@ -326,7 +326,9 @@ slug can be (a character but a letter, a digit, `_` or `-`), nor fragments of
 a page that calls a `{{{{% name %}}}}` shortcode without content (the Markdown it writes, headings
 included, is not seen; unless each of its templates is text with no action, no
 heading line and no `id`: kubeflow.org's `<meta>` tag) or a `{{{{< name >}}}}` shortcode whose template (the
-site's or a theme's `layouts/_shortcodes/`) writes headings with `id`s, or
+site's or a theme's `layouts/_shortcodes/`) writes headings with `id`s (itself, or
+through the partials it calls by name a heading whose whole ID is data: vector.dev's
+`partial "heading.html"`, `<h{{{{ $level }}}} id="{{{{ $id }}}}">`), or
 whose own layout does (its `type`'s or section's `single.html`, `list.html`,
 `all.html`, its front matter's `layout`, the home page's `index.html`; not
 `_default/`) or writes another file's Markdown into it (`readFile "x.md" |

@@ -2,8 +2,9 @@
 
 A ``{{< name >}}`` shortcode writes HTML that fmlint does not see; when its
 template writes headings with ``id`` attributes (a generated list of CLI tools
-with one ``<h2 id="{{ $tool }}">`` each), the IDs of the pages that call it are
-not all known, and their fragments are not judged.  (The IDs of other
+with one ``<h2 id="{{ $tool }}">`` each), or calls a partial that writes one whose
+ID is all data (vector.dev's ``heading.html``), the IDs of the pages that call it
+are not all known, and their fragments are not judged.  (The IDs of other
 elements, such as tabs' ``<a id>`` and ``<div id>``, are generated names no
 link targets.)  A template that renders the Markdown of another file
 (istio.io's ``{{< boilerplate helm-prereqs >}}``: a bundle's resource
@@ -39,7 +40,13 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 
-_HEADING_ID = re.compile(r"<h[1-6]\b[^>]*\bid\s*=", re.IGNORECASE)  # `<h2 id="{{ . }}">`, over lines too
+# `<h2 id="{{ . }}">`, over lines too; `<h{{ $level }} id="{{ $id }}">` (vector.dev's ``heading.html`` partial)
+_HEADING_ID = re.compile(r"<h(?:[1-6]\b|\{\{[^{}]*\}\})[^>]*\bid\s*=", re.IGNORECASE)
+# a heading whose ID is all data, `id="{{ $id }}"`: in a partial, the only IDs that count (a partial's literal
+# `<h6 id="search-results">` or docsy's print pages' `id="pg-{{ .File.UniqueID }}"` are no heading's anchor)
+_DATA_HEADING_ID = re.compile(r"<h(?:[1-6]\b|\{\{[^{}]*\}\})[^>]*\bid\s*=\s*[\"']?\{\{", re.IGNORECASE)
+# a partial called by its literal name: `{{ partial "heading.html" (dict …) }}`, `partialCached "x" .`
+_PARTIAL_CALL = re.compile(r"""\bpartial(?:Cached)?\s+(?:"([^"]+)"|`([^`]+)`)""")
 _RENDERS = re.compile(r"\bmarkdownify\b|\bRenderString\b")
 _COMMENT = re.compile(r"\{\{-?\s*/\*.*?\*/\s*-?\}\}", re.DOTALL)  # `{{/* a comment */}}`
 _HEADING_LINE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
@@ -189,8 +196,31 @@ def params_in(template: str) -> set[str]:
 
 
 def writes_ids(path: str) -> bool:
-    """Whether the template at ``path`` writes a heading with an ``id`` attribute."""
-    return _HEADING_ID.search(_read(path)) is not None
+    """Whether the template at ``path`` writes a heading with an ``id`` attribute, or the partials it calls write
+    one whose ID is data (vector.dev's layouts and shortcodes write each heading with ``partial "heading.html"``)."""
+    partials = _with_partials(path)
+    next(partials)  # (the template itself)
+    return _HEADING_ID.search(_read(path)) is not None or any(
+        _DATA_HEADING_ID.search(_read(partial)) is not None for partial in partials
+    )
+
+
+def _with_partials(path: str) -> Iterator[str]:
+    """The template at ``path``, then the partials it calls by name, and theirs, each once: those of the layout
+    folder that holds it (a partial of the site's own folder that overrides a theme's is not looked for)."""
+    cut = path.rfind(f"{os.sep}layouts{os.sep}")
+    top = path[: cut + len(os.sep) + len("layouts")] if cut >= 0 else None
+    seen, waiting = {path}, [path]
+    while waiting:
+        template = waiting.pop()
+        yield template
+        if top is None:
+            continue
+        for call in _PARTIAL_CALL.finditer(_read(template)):
+            found = partial_template((top,), call.group(1) or call.group(2))
+            if found is not None and found not in seen:
+                seen.add(found)
+                waiting.append(found)
 
 
 def writes_no_markdown(path: str) -> bool:
