@@ -868,6 +868,28 @@ def test_plugins_named_by_docusaurus_shorthands(tmp_path):
     assert placed(site_findings(tmp_path)) == [f"docs/intro.md:{at(5, links, '/architecture/nope')} SITE003"]
 
 
+def test_links_into_a_plugin_whose_folder_is_not_there_are_not_judged(tmp_path):
+    """openfeature.dev (63 links to `/specification/…`, `/community/…`): docs plugins whose `path` is a git
+    submodule not checked out have pages fmlint cannot see. Links under their routes are not judged. A plugin
+    whose folder is there keeps its links judged, and so does `/specifications`, which is outside the route."""
+    links = "[a](/specification/sections/hooks) [b](/community/support) [c](/community/nope) [d](/specifications)\n"
+    config = SHORTHAND_CONFIG.replace("path: 'architecture'", "path: 'external-content/specification/specification'")
+    write(
+        tmp_path,
+        {
+            "docusaurus.config.js": config.replace(
+                "routeBasePath: '/architecture'", "routeBasePath: '/specification/'"
+            ),
+            "community/support.md": page("title: S"),
+            "docs/intro.md": page("title: Intro", body=links),
+        },
+    )
+    assert read_site(str(tmp_path)).docusaurus.unseen == ("specification",)
+    assert placed(site_findings(tmp_path)) == [
+        f"docs/intro.md:{at(5, links, url)} SITE003" for url in ("/community/nope", "/specifications")
+    ]
+
+
 @needs_docusaurus
 def test_plugins_named_by_docusaurus_shorthands_are_built_now(tmp_path):
     write(

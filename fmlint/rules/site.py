@@ -183,7 +183,8 @@ folder at its literal part, as for the routes plugins make); on
 Docusaurus sites (under `baseUrl`, after an `i18n` locale's prefix; not a page
 the blog or docs plugin makes — a generated-index category of the sidebars
 files at its `slug` among them —, a JavaScript page, a file, a doc whose file
-git ignores, which a build step writes; each version of
+git ignores, which a build step writes, a path under the route of a content
+plugin whose `path` is not there, a git submodule not checked out; each version of
 versioned docs at its own path); on Jekyll sites (collections' documents too; not a
 `redirect_from` URL, an HTML page's, a file Jekyll copies, or a file git ignores,
 which a build step writes into the site first; with a `baseurl`,

@@ -102,12 +102,18 @@ class Docusaurus(msgspec.Struct, frozen=True):
     # a Redoc package is a dependency (``redocusaurus``, ``docusaurus-theme-redoc``, ``redoc``): its component
     # writes an OpenAPI reference in the browser, with IDs of its own (``#operation/updateProject``: ory's docs)
     redoc: bool = False
+    # the routes of content plugins whose configured ``path`` is not there (a git submodule not checked out:
+    # openfeature.dev's ``external-content/specification``; a folder a script fills): pages fmlint cannot see
+    unseen: tuple[str, ...] = ()
 
     def generated(self, path: str) -> bool:
         """Whether ``path`` (no base, no locale) is a page the plugins make, not a file: a blog's index, its
         archive, pages, tags and authors; the docs' tags and generated category indexes; the search page; a
-        route of a JavaScript page."""
-        if matches(self.routes, path) or path.strip("/") == "search":
+        route of a JavaScript page; or a page under the route of a plugin whose folder is not there."""
+        rest = path.strip("/")
+        if matches(self.routes, path) or rest == "search":
+            return True
+        if any(rest == route or rest.startswith(route + "/") for route in self.unseen):
             return True
         for plugin in self.plugins:
             rest = path.strip("/")
@@ -189,6 +195,7 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
     named = dict(zip(("docs", "blog", "pages"), defaults, strict=True))
     root = os.path.dirname(config)
     plugins: list[tuple[ContentPlugin, _Versioning]] = []
+    unseen: list[str] = []
     mentioned: set[str] = set()
     off: set[str] = set()
     theme = _objects(text, _THEME_CONFIG)  # (its key's value, or a constant of that name)
@@ -203,11 +210,14 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
         if options == "false":
             off.add(kind)
         else:  # (each instance of a plugin has its folder)
-            folder = top_level_string(text, start, "path") or named[kind]
+            configured = top_level_string(text, start, "path")
+            folder = configured or named[kind]
             route = top_level_string(text, start, "routeBasePath")
             parser = top_level_boolean(text, start, "numberPrefixParser")
             versioning = _versioning(text, start)
             route = (_ROUTES[kind] if route is None else route).strip("/")
+            if configured and route and not os.path.isdir(os.path.join(root, configured)):
+                unseen.append(route)  # (not at the site's root: every link would go unjudged)
             plugin = ContentPlugin(kind, folder, route, parser is not False, _translations(kind, versioning.plugin_id))
             if kind == "blog":
                 plugin = msgspec.structs.replace(
@@ -260,6 +270,7 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
         trailing_slash=None if (slash := _TRAILING_SLASH.search(text)) is None else slash.group("value") == "true",
         category_slugs=_category_slugs(root),
         redoc=_depends_on_redoc(root),
+        unseen=tuple(unseen),
     )
     return tuple(dict.fromkeys(plugin.folder for plugin in versioned)), site
 
