@@ -185,6 +185,9 @@ class MarkdownView(msgspec.Struct, dict=True):
     tabs: list[Tab] = msgspec.field(default_factory=list)  # pymdownx.tabbed's tabs (``fmlint.mkdocs_blocks``)
     # MDX: the Markdown files imported as components and shown (``import P from './_p.mdx'`` and ``<P />``)
     mdx_partials: list[str] = msgspec.field(default_factory=list)
+    # each indented code block (its span; whether inside a quote, list item or footnote): Markdown to MDX, which
+    # has no indented code (``fmlint.mdx``)
+    indented_code: list[tuple[Span, bool]] = msgspec.field(default_factory=list)
     shortcodes: list[Span] = msgspec.field(default_factory=list)
     # where Hugo renders no Markdown: ``shortcodes`` but the content of the ``{{% %}}`` shortcodes inside ``{{< >}}``
     # ones (the innermost paired shortcode decides)
@@ -773,6 +776,8 @@ class _Walk:
                         in_code = True
                         if type(attrs) is dict and "Fenced" in attrs:
                             view.code_fences.append(_code_fence(view.doc, attrs["Fenced"], offsets.span(byte_range)))
+                        else:
+                            view.indented_code.append((offsets.span(byte_range), containers > 0))
                 elif role is _CONTAINER:
                     containers += 1
                 elif role is _LINK:

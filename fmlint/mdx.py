@@ -20,16 +20,20 @@ for the site rules) and their string ``id``/``name`` (link targets), and
 ``<h1>``…``<h6>`` written on a line of their own, which are headings of the
 rendered page.
 
-Differences from MDX: indented code is not switched off (four spaces of
-indentation still make a code block, as in CommonMark; a fenced block that
-CommonMark misreads because of it is blanked, see :func:`parse`), and a tag
-on its own line always ends a paragraph.  The scan is linear: each bracket's
+MDX has no indented code: the children of a JSX element indented under its
+tags are Markdown (``<Step>`` then ``    ## Install``: a heading).  The blocks
+CommonMark reads as indented code are parsed again, dedented, and their
+headings, links and images join the view at their places in the file (a
+fenced block that CommonMark misreads because of the indentation is blanked,
+see :func:`parse`).  A difference from MDX left: a tag on its own line always
+ends a paragraph.  The scan is linear: each bracket's
 match and each paragraph's end is looked for once.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -98,6 +102,9 @@ def parse(doc: Document, parse_markdown: Callable[[Document], MarkdownView]) -> 
             break
         for start, end in misread:
             body = body[:start] + blanked(body[start:end]) + body[end:]
+    if view.indented_code:
+        _read_indented(_with_body(doc, body), view, parse_markdown, _MAX_DEPTH)
+        view.links.sort(key=lambda link: link.span.start)
     # (a heading's text without its JSX tags, their children's text kept: `### `x` <div>iOS</div>` is "x iOS", and
     # Docusaurus's ID `x-ios`, as mdast's text of it; a space before a tag stays, `## A <B />`: `a-`)
     view.headings = [
@@ -115,6 +122,69 @@ def parse(doc: Document, parse_markdown: Callable[[Document], MarkdownView]) -> 
         None  # found in the masked body, not in the document's text
     )
     return view
+
+
+def _read_indented(
+    doc: Document, view: MarkdownView, parse_markdown: Callable[[Document], MarkdownView], depth: int
+) -> None:
+    """The headings, links and images of ``view``'s indented code blocks (of the masked ``doc``), which MDX reads
+    as Markdown, added to it: each block is parsed again with its lines dedented (a block indented deeper inside
+    it too, ``depth`` levels down), their spans mapped back to the file."""
+    text = doc.text
+    for block, nested in view.indented_code:
+        start = line_start(text, block.start)
+        lines = text[start : block.end].splitlines(keepends=True)
+        indents = [len(line) - len(line.lstrip(" ")) for line in lines]
+        if any(line[indent : indent + 1] == "\t" for line, indent in zip(lines, indents, strict=True)):
+            continue  # (tabs: columns this dedent does not count)
+        common = min(indent for line, indent in zip(lines, indents, strict=True) if line.strip())
+        cut = [min(common, indent) for indent in indents]
+        block_doc = msgspec.structs.replace(
+            doc,
+            text=text[: doc.body_start]
+            + blanked(text[doc.body_start : start])
+            + "".join(line[n:] for line, n in zip(lines, cut, strict=True)),
+        )
+        inner = parse_markdown(block_doc)
+        if depth > 1 and inner.indented_code:
+            _read_indented(block_doc, inner, parse_markdown, depth - 1)
+        place = _Dedent(start, lines, cut)
+        view.headings += [
+            msgspec.structs.replace(h, span=place.span(h.span), nested=nested or h.nested) for h in inner.headings
+        ]
+        view.links += [msgspec.structs.replace(link, place=place.place(link.place)) for link in inner.links]
+        view.images += [msgspec.structs.replace(image, place=place.place(image.place)) for image in inner.images]
+    view.headings.sort(key=lambda heading: heading.span.start)
+    view.images.sort(key=lambda image: image.span.start)
+
+
+_MAX_DEPTH = 4  # JSX elements indented inside each other: ``<Steps>``, ``<Step>``, ``<Tabs>``, ``<TabItem>``
+
+
+class _Dedent:
+    """Offsets in a block dedented line by line (``cut`` characters off each of ``lines``, from ``start``) mapped
+    back to the file's."""
+
+    def __init__(self, start: int, lines: list[str], cut: list[int]) -> None:
+        self.dedented: list[int] = []  # where each line starts, dedented
+        self.original: list[int] = []  # and in the file, after what was cut
+        at = dedented = start
+        for line, n in zip(lines, cut, strict=True):
+            self.dedented.append(dedented)
+            self.original.append(at + n)
+            at += len(line)
+            dedented += len(line) - n
+
+    def offset(self, offset: int, end: bool = False) -> int:
+        """The file's offset of a dedented one (an ``end``: of the character before it, plus one)."""
+        line = max(0, bisect_right(self.dedented, offset - 1 if end else offset) - 1)
+        return self.original[line] + offset - self.dedented[line]
+
+    def span(self, span: Span) -> Span:
+        return Span(self.offset(span.start), self.offset(span.end, end=True))
+
+    def place(self, place: Place) -> Place:
+        return Place(lambda: (self.span(place.span), self.span(place.url_span)))
 
 
 def _misread_fences(doc: Document, fences: list[tuple[Span, Span | None]], view: MarkdownView) -> list[tuple[int, int]]:

@@ -94,6 +94,46 @@ def test_over_indented_fence_in_a_list_inside_jsx_is_code_not_an_unclosed_fence(
     mdx(source, [])
 
 
+STEPS = (
+    "<Steps>\n"
+    "  <Step>\n"
+    "    ## <StepNumber/> Install 中文\n"
+    "\n"
+    "    Run [the 🚀 installer](/install/) and ![a chart](chart.png).\n"
+    "\n"
+    "    <Tabs>\n"
+    "      <TabItem>\n"
+    "        #### Deep **one**\n"
+    "      </TabItem>\n"
+    "    </Tabs>\n"
+    "  </Step>\n"
+    "</Steps>\n"
+)
+
+
+def test_markdown_indented_under_jsx_tags_is_markdown_at_its_place():
+    """cloudposse's docs: MDX has no indented code, so `<Step>`'s children indented four spaces are Markdown (a
+    heading whose Docusaurus ID is `-install-中文`, linked as `#-install-中文`), and so are those indented deeper
+    inside a nested element. Their headings, links and images are the view's, at their places in the file."""
+    source = FM + STEPS
+    doc = read_document("a.mdx", source.encode())
+    view = parse_markdown(doc)
+
+    def at(span):
+        start, end = doc.lines.position(span), source[span.start : span.end]
+        return start.line, start.column, end
+
+    assert [(h.level, h.text, at(h.span)) for h in view.headings] == [
+        (2, " Install 中文", (6, 5, "## <StepNumber/> Install 中文\n")),
+        (4, "Deep one", (12, 9, "#### Deep **one**\n")),
+    ]
+    assert [(link.url, at(link.span), at(link.url_span)) for link in view.links] == [
+        ("/install/", (8, 9, "[the 🚀 installer](/install/)"), (8, 27, "/install/")),
+    ]
+    assert [(image.url, at(image.url_span)) for image in view.images] == [("chart.png", (8, 53, "chart.png"))]
+    mdx(source, [(12, 9, "MD001")])  # (an outline heading, after the level-2 one: it skips a level)
+
+
 def test_expressions_in_jsx_attributes_are_code_not_urls():
     source = FM + (
         "<img src={cartItem.imageSrc} alt={cartItem.name} />\n\n"
@@ -147,6 +187,21 @@ def test_walking_checks_mdx_under_astro_and_docusaurus_and_lists_it_otherwise(
     assert ("fmlint: skipped docs/a.mdx" in err) is not checked
     main(["--isolated", "--no-cache", "--preset", preset, "--schema", schema, "--format", "concise", "docs"])
     assert "skipped" not in capsys.readouterr().err  # only with -v
+
+
+def test_a_docusaurus_site_reads_its_content_as_mdx_and_its_readme_as_commonmark(tmp_path, monkeypatch, capsys):
+    """bsky-docs: the README.md beside the site's folders is GitHub's page, which Docusaurus never compiles: its
+    indented `# local dev server` is code, not a second `#` heading, while in a doc (MDX: no indented code) the
+    same lines are Markdown."""
+    body = FM + "# Title\n\n    # local dev server\n    npm start\n"
+    write_file(tmp_path, "docusaurus.config.js", "export default {presets: [['classic', {docs: {path: 'docs'}}]]};\n")
+    write_file(tmp_path, "README.md", body)
+    write_file(tmp_path, "docs/a.md", body)
+    monkeypatch.chdir(tmp_path)
+    schema = str(write_file(tmp_path, "permissive.json", "{}"))
+    main(["--isolated", "--no-cache", "--preset", "docusaurus", "--schema", schema, "--format", "concise", "."])
+    out = capsys.readouterr().out
+    assert [line.split(" ", 2)[:2] for line in out.splitlines() if "MD025" in line] == [["docs/a.md:6:5:", "MD025"]]
 
 
 _PIECES = [

@@ -843,6 +843,34 @@ def test_jsx_in_a_heading_gives_the_id_docusaurus_builds_now(tmp_path):
     assert set(re.findall(r'<h[23][^>]* id="([^"]+)"', built)) == JSX_HEADING_IDS
 
 
+STEP_HEADINGS = (
+    "export const N = () => <i>1</i>;\n\n<div>\n  <div>\n    ## <N/> Review Design Decisions\n\n"
+    "    <div>\n      ### Deeper\n    </div>\n  </div>\n</div>\n\n## Top\n"
+)
+STEP_LINKS = "[a](#-review-design-decisions) [b](#review-design-decisions) [c](#deeper) [d](#top)\n"
+# the IDs Docusaurus 3.10's build gives them (MDX has no indented code: the indented lines are headings)
+STEP_HEADING_IDS = {"-review-design-decisions", "deeper", "top"}
+
+
+def test_headings_indented_under_jsx_tags_have_ids(tmp_path):
+    """cloudposse's docs: `<Step>`'s children indented four spaces are Markdown to MDX, `### <StepNumber/> Review
+    Design Decisions` a heading whose ID is `-review-design-decisions` (its text starts with a space), which its
+    pages link; fmlint read the lines as indented code and reported the links."""
+    body = STEP_LINKS + "\n" + STEP_HEADINGS
+    write(tmp_path, {"docusaurus.config.js": CONFIG, "docs/c.mdx": page("title: C", body=body)})
+    (page_of_c,) = [found for found in index_of(tmp_path).pages if found.absolute.endswith("c.mdx")]
+    assert page_of_c.ids == STEP_HEADING_IDS
+    assert placed(site_findings(tmp_path)) == [f"docs/c.mdx:{at(5, STEP_LINKS, '#review-design-decisions')} SITE004"]
+
+
+@needs_docusaurus
+def test_headings_indented_under_jsx_tags_have_the_ids_docusaurus_builds_now(tmp_path):
+    write(tmp_path, {"docusaurus.config.js": CONFIG, "docs/c.mdx": page("title: C", body=STEP_HEADINGS)})
+    docusaurus_build(tmp_path).check_returncode()
+    built = (tmp_path / "build/docs/c/index.html").read_text(encoding="utf-8")
+    assert set(re.findall(r'<h[23][^>]* id="([^"]+)"', built)) == STEP_HEADING_IDS
+
+
 SHORTHAND_CONFIG = CONFIG.replace(
     "presets:",
     "plugins: [['content-docs', {id: 'arch', path: 'architecture', routeBasePath: '/architecture'}],"

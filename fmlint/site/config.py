@@ -476,8 +476,9 @@ def site_reading(path: str, preset: str) -> Reading:
     site = site_of(path) if preset in READING_PRESETS else None
     if site is None:
         return _COMMONMARK
-    if preset == "docusaurus":
-        return Reading(mdx=site.docusaurus is not None and site.docusaurus.markdown_format == "mdx")
+    if preset == "docusaurus":  # (a README.md beside the content folders is GitHub's: CommonMark)
+        mdx = site.docusaurus is not None and site.docusaurus.markdown_format == "mdx"
+        return Reading(mdx=mdx and bool(site.content_dirs_of(os.path.abspath(path))))
     if preset == "jekyll":  # (kramdown reads an element's `markdown="1"` as md_in_html does)
         return Reading(blocks=(_BLOCK_EXTENSIONS["md_in_html"],)) if site.generator == "jekyll" else _COMMONMARK
     return Reading(blocks=site.mkdocs_blocks)
