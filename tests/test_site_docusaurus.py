@@ -864,6 +864,46 @@ def test_heading_ids_are_those_docusaurus_builds_now(tmp_path, body, ids):
     assert set(re.findall(r'<h[23][^>]* id="([^"]+)"', built)) == ids
 
 
+ROUTES_CONFIG = CONFIG.replace(
+    "presets:",
+    "plugins: ['./plugins/catalog/src/index.js', () => ({name: 'repl', async contentLoaded({actions}) {"
+    " actions.addRoute({path: \"/repl/\", component: '@site/src/components/X.js', exact: true}); }})],\n  presets:",
+)
+ROUTES_PLUGIN = (
+    "module.exports = function () {\n  return {name: 'catalog', async contentLoaded({actions}) {\n"
+    "    const {addRoute} = actions;\n"
+    "    // addRoute({path: '/commented'})\n"
+    "    addRoute({path: '/plugins', component: '@site/src/components/X.js', exact: true});\n"
+    "    for (const slug of ['docker']) {\n"
+    "      addRoute({component: '@site/src/components/X.js', path: `/plugins/${slug}`, exact: true});\n"
+    "    }\n  }};\n};\n"
+)
+ROUTES_FILES = {
+    "docusaurus.config.js": ROUTES_CONFIG,
+    "plugins/catalog/src/index.js": ROUTES_PLUGIN,
+    "src/components/X.js": "import React from 'react';\nexport default function X() { return <p>x</p>; }\n",
+}
+ROUTE_LINKS = "[a](/repl/) [b](/plugins) [c](/plugins/docker) [d](/pluginsx) [e](/commented)\n"
+
+
+def test_routes_the_sites_own_plugins_add_are_pages(tmp_path):
+    """woodpecker-ci.org (17 links to `/plugins`): a local plugin's `addRoute({path: '/plugins'})` and
+    `` path: `/plugins/${plugin.slug}` `` make pages fmlint has no file of; babel's configuration adds `/repl/`
+    itself. A path no route names (`/pluginsx`), or one only a comment adds, is still reported."""
+    write(tmp_path, {**ROUTES_FILES, "docs/intro.md": page("title: Intro", body=ROUTE_LINKS)})
+    assert placed(site_findings(tmp_path)) == [
+        f"docs/intro.md:{at(5, ROUTE_LINKS, url)} SITE003" for url in ("/pluginsx", "/commented")
+    ]
+
+
+@needs_docusaurus
+def test_routes_the_sites_own_plugins_add_are_built_now(tmp_path):
+    write(tmp_path, {**ROUTES_FILES, "docs/intro.md": page("title: Intro")})
+    docusaurus_build(tmp_path).check_returncode()
+    for route in ("repl", "plugins", "plugins/docker"):
+        assert (tmp_path / "build" / route / "index.html").is_file()
+
+
 SHORTHAND_CONFIG = CONFIG.replace(
     "presets:",
     "plugins: [['content-docs', {id: 'arch', path: 'architecture', routeBasePath: '/architecture'}],"

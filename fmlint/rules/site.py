@@ -182,7 +182,8 @@ starlight-links-validator `exclude`s — a glob's only where the docs have no
 folder at its literal part, as for the routes plugins make); on
 Docusaurus sites (under `baseUrl`, after an `i18n` locale's prefix; not a page
 the blog or docs plugin makes — a generated-index category of the sidebars
-files at its `slug` among them —, a JavaScript page, a file, a doc whose file
+files at its `slug` among them —, a JavaScript page, a route the site's own
+plugins add (`addRoute` in its configuration, `plugins/` or `src/plugins/`), a file, a doc whose file
 git ignores, which a build step writes, a path under the route of a content
 plugin whose `path` is not there, a git submodule not checked out; each version of
 versioned docs at its own path); on Jekyll sites (collections' documents too; not a

@@ -251,7 +251,7 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
         for plugin in versioned
         if plugin.kind == "pages"
         for route, _ in file_routes(os.path.join(root, plugin.folder), _JAVASCRIPT_PAGES)
-    ]
+    ] + _added_routes(root, text)
     default_locale = default.group("value") if default is not None else "en"
     versioned = [
         _with_authors(root, plugin, default_locale, plugin.folder) for plugin in versioned
@@ -273,6 +273,43 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
         unseen=tuple(unseen),
     )
     return tuple(dict.fromkeys(plugin.folder for plugin in versioned)), site
+
+
+# a plugin's `actions.addRoute({path: '/plugins', …})`: the path, quoted, or a template's literal start
+_ADD_ROUTE = re.compile(r"""\baddRoute\s*\(\s*\{[^{}]*?\bpath\s*:\s*(?:(['"])([^'"\n]*)\1|`([^`$\n]*)(\$\{)?)""")
+_PLUGIN_FOLDERS = ("plugins", os.path.join("src", "plugins"))  # where sites keep their own plugins
+_SCRIPTS = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx")
+
+
+def _added_routes(root: str, config: str) -> list[str]:
+    """The routes (:func:`fmlint.site.routes.route_pattern`'s form) that the site's own plugins add, in its
+    configuration or in the scripts of its ``plugins/`` and ``src/plugins/`` folders: woodpecker-ci.org's
+    ``addRoute({path: '/plugins'})`` and ``path: `/plugins/${plugin.slug}``` (any path below), babel's
+    ``/repl/``, electron's ``/apps``."""
+    texts = [config]
+    for folder in _PLUGIN_FOLDERS:
+        for top, dirs, files in os.walk(os.path.join(root, folder)):
+            dirs[:] = [name for name in dirs if name not in ("node_modules", "dist", "build") and name[0] != "."]
+            for name in files:
+                if name.endswith(_SCRIPTS) and not name.endswith(".d.ts"):
+                    try:
+                        with open(os.path.join(top, name), encoding="utf-8") as handle:
+                            script = handle.read()
+                    except (OSError, UnicodeDecodeError):
+                        continue
+                    if "addRoute" in script:
+                        texts.append(without_comments(script))
+    routes = []
+    for text in texts:
+        for found in _ADD_ROUTE.finditer(text):
+            path = (found.group(2) if found.group(1) else found.group(3)).strip()
+            if not path.startswith("/"):
+                continue  # (`${baseUrl}x`: a path this reading cannot place)
+            if found.group(4):  # (a template: any path its literal start begins)
+                routes.append(re.escape(path) + ".+")
+            else:
+                routes.append(re.escape("/" + path.strip("/")) if path.strip("/") else "")
+    return routes
 
 
 def _category_slugs(root: str) -> tuple[str, ...]:
