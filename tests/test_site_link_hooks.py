@@ -95,6 +95,52 @@ def test_each_link_fmlint_calls_broken_is_a_404_of_hugos_build(tmp_path, hook):
     assert reported == set(NO_FILE if hook == GET_PAGE_HOOK else AS_WRITTEN)
 
 
+ROOT_LINKS = "[a](/docs/operations/index/) [b](/docs/operations/tools/index/) [c](/docs/nope/index/)\n"
+ALL_ROOT_LINKS = ["/docs/operations/index/", "/docs/operations/tools/index/", "/docs/nope/index/"]
+# letsencrypt.org's unused `le-2021` theme: a hook that finds pages and rewrites destinations otherwise too
+UNUSED_THEME = {
+    "themes/old/layouts/_markup/render-link.html": (
+        '{{ $d := replaceRE "/$" "" .Destination }}{{ with .Page.GetPage $d }}<a href="{{ .RelPermalink }}">x</a>'
+        '{{ else }}<a href="{{ $d }}">x</a>{{ end }}'
+    )
+}
+ROOT_CASES = {  # (layouts, hook, other files) → the links reported
+    "as written": (True, None, {}, ALL_ROOT_LINKS),
+    "GetPage": (True, GET_PAGE_HOOK, {}, ["/docs/nope/index/"]),
+    "not there": (False, None, {}, ["/docs/nope/index/"]),
+    "an unused theme's hook": (True, None, UNUSED_THEME, ALL_ROOT_LINKS),
+}
+
+
+def root_links_site(root: Path, case: str) -> list[str]:
+    """The test site of ``case`` with the root-relative links, and the links fmlint should report."""
+    layouts, hook, files, reported = ROOT_CASES[case]
+    docs_site(root, hook, layouts)
+    write(root, {**files, "content/docs/p.md": page("title: P", body=ROOT_LINKS)})
+    return reported
+
+
+@pytest.mark.parametrize("case", list(ROOT_CASES))
+def test_a_root_relative_link_is_its_url_or_the_page_a_hook_may_find(tmp_path, case):
+    """goreleaser.com (5 links to `/customization/index/`): its theme, Hextra (a module not downloaded), has a
+    link hook that writes the page `GetPage` finds for a root-relative link, the section here. Where the hooks
+    are not there to read, or each finds pages, that reading counts too; where links are written as they are,
+    or a hook (an unused theme's, as letsencrypt.org keeps) may rewrite them otherwise, the URL decides."""
+    reported = root_links_site(tmp_path, case)
+    assert [line for line in placed(site_findings(tmp_path)) if "docs/p.md" in line] == [
+        f"content/docs/p.md:{at(5, ROOT_LINKS, link)} SITE003" for link in reported
+    ]
+
+
+@needs_hugo
+@pytest.mark.parametrize("case", ["as written", "GetPage", "an unused theme's hook"])
+def test_hugo_writes_root_relative_links_as_fmlint_reads_them(tmp_path, case):
+    reported = root_links_site(tmp_path, case)
+    built = (hugo_build(tmp_path) / "docs/p/index.html").read_text(encoding="utf-8")
+    hrefs = re.findall(r'href="([^"]+)"', built)
+    assert [href for href in hrefs if not (tmp_path / "public" / href.strip("/") / "index.html").is_file()] == reported
+
+
 EMBEDDED = '[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n'
 
 

@@ -216,7 +216,10 @@ rewrite destinations, writes each link as it is: there a link is resolved
 from the page's URL only, and a link to a `.md` file is broken (the browser
 asks for `/docs/x/tools.md`; the message names the page's URL). Where a theme
 is missing, or the site has no layouts to read, its hooks are unknown and the
-file-relative reading counts. Starlight sites write links as they are too,
+file-relative reading counts; there, and where each hook finds pages or writes
+links as they are, so does, for a root-relative link to no page's URL, the
+page a hook's `GetPage` would find (`/customization/index/`: the section, as
+goreleaser.com's Hextra theme writes it). Starlight sites write links as they are too,
 unless the Astro configuration adds remark or rehype plugins. On Starlight sites whose `trailingSlash` is not `'always'` a page
 is also read without its slash (where `../x/` leads elsewhere): the link is
 broken when it leads to no page from either URL.
