@@ -137,14 +137,12 @@ def _read_indented(
         indents = [len(line) - len(line.lstrip(" ")) for line in lines]
         if any(line[indent : indent + 1] == "\t" for line, indent in zip(lines, indents, strict=True)):
             continue  # (tabs: columns this dedent does not count)
-        common = min(indent for line, indent in zip(lines, indents, strict=True) if line.strip())
+        common = min((indent for line, indent in zip(lines, indents, strict=True) if line.strip()), default=0)
         cut = [min(common, indent) for indent in indents]
-        block_doc = msgspec.structs.replace(
-            doc,
-            text=text[: doc.body_start]
-            + blanked(text[doc.body_start : start])
-            + "".join(line[n:] for line, n in zip(lines, cut, strict=True)),
-        )
+        # (the block alone, a document of its own: parsing it beside the body before it would cost each block the
+        # whole body)
+        dedented = "".join(line[n:] for line, n in zip(lines, cut, strict=True))
+        block_doc = msgspec.structs.replace(doc, text=dedented, body_start=0)
         inner = parse_markdown(block_doc)
         if depth > 1 and inner.indented_code:
             _read_indented(block_doc, inner, parse_markdown, depth - 1)
@@ -162,13 +160,13 @@ _MAX_DEPTH = 4  # JSX elements indented inside each other: ``<Steps>``, ``<Step>
 
 
 class _Dedent:
-    """Offsets in a block dedented line by line (``cut`` characters off each of ``lines``, from ``start``) mapped
-    back to the file's."""
+    """Offsets in a block dedented line by line (``cut`` characters off each of ``lines``, which start at
+    ``start`` in the file), a text of its own, mapped back to the file's."""
 
     def __init__(self, start: int, lines: list[str], cut: list[int]) -> None:
-        self.dedented: list[int] = []  # where each line starts, dedented
+        self.dedented: list[int] = []  # where each line starts in the dedented block
         self.original: list[int] = []  # and in the file, after what was cut
-        at = dedented = start
+        at, dedented = start, 0
         for line, n in zip(lines, cut, strict=True):
             self.dedented.append(dedented)
             self.original.append(at + n)

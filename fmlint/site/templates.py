@@ -198,29 +198,26 @@ def params_in(template: str) -> set[str]:
 def writes_ids(path: str) -> bool:
     """Whether the template at ``path`` writes a heading with an ``id`` attribute, or the partials it calls write
     one whose ID is data (vector.dev's layouts and shortcodes write each heading with ``partial "heading.html"``)."""
-    partials = _with_partials(path)
-    next(partials)  # (the template itself)
     return _HEADING_ID.search(_read(path)) is not None or any(
-        _DATA_HEADING_ID.search(_read(partial)) is not None for partial in partials
+        _DATA_HEADING_ID.search(_read(partial)) is not None for partial in _partials(path)
     )
 
 
-def _with_partials(path: str) -> Iterator[str]:
-    """The template at ``path``, then the partials it calls by name, and theirs, each once: those of the layout
-    folder that holds it (a partial of the site's own folder that overrides a theme's is not looked for)."""
+def _partials(path: str) -> Iterator[str]:
+    """The partials the template at ``path`` calls by name, and theirs, each once: those of the layout folder that
+    holds it (a partial of the site's own folder that overrides a theme's is not looked for)."""
     cut = path.rfind(f"{os.sep}layouts{os.sep}")
-    top = path[: cut + len(os.sep) + len("layouts")] if cut >= 0 else None
+    if cut < 0:
+        return
+    top = path[: cut + len(os.sep) + len("layouts")]
     seen, waiting = {path}, [path]
     while waiting:
-        template = waiting.pop()
-        yield template
-        if top is None:
-            continue
-        for call in _PARTIAL_CALL.finditer(_read(template)):
+        for call in _PARTIAL_CALL.finditer(_read(waiting.pop())):
             found = partial_template((top,), call.group(1) or call.group(2))
             if found is not None and found not in seen:
                 seen.add(found)
                 waiting.append(found)
+                yield found
 
 
 def writes_no_markdown(path: str) -> bool:
