@@ -33,13 +33,12 @@ match and each paragraph's end is looked for once.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import msgspec
 
-from fmlint.positions import Place, Span, line_end, line_start
+from fmlint.positions import Dedented, Place, Span, line_end, line_start
 
 if TYPE_CHECKING:
     from fmlint.document import Document
@@ -104,7 +103,6 @@ def parse(doc: Document, parse_markdown: Callable[[Document], MarkdownView]) -> 
             body = body[:start] + blanked(body[start:end]) + body[end:]
     if view.indented_code:
         _read_indented(_with_body(doc, body), view, parse_markdown, _MAX_DEPTH)
-        view.links.sort(key=lambda link: link.span.start)
     # (a heading's text without its JSX tags, their children's text kept: `### `x` <div>iOS</div>` is "x iOS", and
     # Docusaurus's ID `x-ios`, as mdast's text of it; a space before a tag stays, `## A <B />`: `a-`)
     view.headings = [
@@ -133,56 +131,26 @@ def _read_indented(
     text = doc.text
     for block, nested in view.indented_code:
         start = line_start(text, block.start)
-        lines = text[start : block.end].splitlines(keepends=True)
-        indents = [len(line) - len(line.lstrip(" ")) for line in lines]
-        if any(line[indent : indent + 1] == "\t" for line, indent in zip(lines, indents, strict=True)):
+        place = Dedented(text[start : block.end], start)
+        if place.tabbed:
             continue  # (tabs: columns this dedent does not count)
-        common = min((indent for line, indent in zip(lines, indents, strict=True) if line.strip()), default=0)
-        cut = [min(common, indent) for indent in indents]
         # (the block alone, a document of its own: parsing it beside the body before it would cost each block the
         # whole body)
-        dedented = "".join(line[n:] for line, n in zip(lines, cut, strict=True))
-        block_doc = msgspec.structs.replace(doc, text=dedented, body_start=0)
+        block_doc = msgspec.structs.replace(doc, text=place.text, body_start=0)
         inner = parse_markdown(block_doc)
         if depth > 1 and inner.indented_code:
             _read_indented(block_doc, inner, parse_markdown, depth - 1)
-        place = _Dedent(start, lines, cut)
         view.headings += [
             msgspec.structs.replace(h, span=place.span(h.span), nested=nested or h.nested) for h in inner.headings
         ]
         view.links += [msgspec.structs.replace(link, place=place.place(link.place)) for link in inner.links]
         view.images += [msgspec.structs.replace(image, place=place.place(image.place)) for image in inner.images]
     view.headings.sort(key=lambda heading: heading.span.start)
+    view.links.sort(key=lambda link: link.span.start)
     view.images.sort(key=lambda image: image.span.start)
 
 
 _MAX_DEPTH = 4  # JSX elements indented inside each other: ``<Steps>``, ``<Step>``, ``<Tabs>``, ``<TabItem>``
-
-
-class _Dedent:
-    """Offsets in a block dedented line by line (``cut`` characters off each of ``lines``, which start at
-    ``start`` in the file), a text of its own, mapped back to the file's."""
-
-    def __init__(self, start: int, lines: list[str], cut: list[int]) -> None:
-        self.dedented: list[int] = []  # where each line starts in the dedented block
-        self.original: list[int] = []  # and in the file, after what was cut
-        at, dedented = start, 0
-        for line, n in zip(lines, cut, strict=True):
-            self.dedented.append(dedented)
-            self.original.append(at + n)
-            at += len(line)
-            dedented += len(line) - n
-
-    def offset(self, offset: int, end: bool = False) -> int:
-        """The file's offset of a dedented one (an ``end``: of the character before it, plus one)."""
-        line = max(0, bisect_right(self.dedented, offset - 1 if end else offset) - 1)
-        return self.original[line] + offset - self.dedented[line]
-
-    def span(self, span: Span) -> Span:
-        return Span(self.offset(span.start), self.offset(span.end, end=True))
-
-    def place(self, place: Place) -> Place:
-        return Place(lambda: (self.span(place.span), self.span(place.url_span)))
 
 
 def _misread_fences(doc: Document, fences: list[tuple[Span, Span | None]], view: MarkdownView) -> list[tuple[int, int]]:

@@ -158,6 +158,41 @@ class LineIndex:
         return Position(line, column, end_line, end_column)
 
 
+class Dedented:
+    """A block of lines (``block``, at ``start`` in the file) with the indentation of spaces they share cut off, as
+    a text of its own (``text``), and its offsets mapped back to the file's.  ``tabbed``: a line's indentation
+    holds a tab, whose columns this does not count (``text`` is the block as it is)."""
+
+    def __init__(self, block: str, start: int) -> None:
+        lines = block.splitlines(keepends=True)
+        indents = [len(line) - len(line.lstrip(" ")) for line in lines]
+        self.tabbed = any(line[indent : indent + 1] == "\t" for line, indent in zip(lines, indents, strict=True))
+        common = (
+            0 if self.tabbed else min((n for line, n in zip(lines, indents, strict=True) if line.strip()), default=0)
+        )
+        cut = [min(common, indent) for indent in indents]
+        self.text = "".join(line[n:] for line, n in zip(lines, cut, strict=True))
+        self.dedented: list[int] = []  # where each line starts in ``text``
+        self.original: list[int] = []  # and in the file, after what was cut
+        at, dedented = start, 0
+        for line, n in zip(lines, cut, strict=True):
+            self.dedented.append(dedented)
+            self.original.append(at + n)
+            at += len(line)
+            dedented += len(line) - n
+
+    def offset(self, offset: int, end: bool = False) -> int:
+        """The file's offset of a dedented one (an ``end``: of the character before it, plus one)."""
+        line = max(0, bisect_right(self.dedented, offset - 1 if end else offset) - 1)
+        return self.original[line] + offset - self.dedented[line]
+
+    def span(self, span: Span) -> Span:
+        return Span(self.offset(span.start), self.offset(span.end, end=True))
+
+    def place(self, place: Place) -> Place:
+        return Place(lambda: (self.span(place.span), self.span(place.url_span)))
+
+
 def line_start(text: str, offset: int) -> int:
     """Where the line holding ``offset`` starts (lines end at ``\n``, as fmlint counts them)."""
     return text.rfind("\n", 0, offset) + 1

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fmlint.positions import LineIndex, Position, Span
+from fmlint.positions import Dedented, LineIndex, Position, Span
 
 
 def test_points_are_one_based_and_count_characters():
@@ -56,3 +56,17 @@ def test_positions_of_spans_agree_with_their_two_points(text, spans):
         span = Span(start, end)
         expected = Position(*table.point(start), *table.point(max(start, end)))
         assert counted.position(span) == table.position(span) == expected
+
+
+def test_a_dedented_block_maps_every_offset_back_to_the_file():
+    """MDX's indented children parsed as their own text: each character of it is the file's character, CRLF, a
+    blank line shorter than the indentation, CJK and emoji included; a span's end maps past its last character."""
+    source = "x\n    ## 中文 😀\r\n\n  \n      [a](/b)\n"
+    start = source.index("    ##")
+    block = Dedented(source[start:], start)
+    assert block.text == "## 中文 😀\r\n\n\n  [a](/b)\n" and not block.tabbed
+    mapped = [block.offset(i) for i, c in enumerate(block.text) if c not in "\r\n"]
+    assert [source[i] for i in mapped] == [c for c in block.text if c not in "\r\n"]
+    heading = Span(0, block.text.index("\n") + 1)
+    assert source[block.span(heading).start : block.span(heading).end] == "## 中文 😀\r\n"
+    assert Dedented("\t## x\n", 0).tabbed

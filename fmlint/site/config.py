@@ -145,6 +145,10 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # Hugo: each link render hook (its embedded one too) writes a destination as written or as the page GetPage finds:
     # a bare word (`[x](setup)`) is a relative URL, or that page
     hooks_known: bool = False
+    # Hugo: a link render hook may write, for a root-relative link to no page's URL, the page GetPage finds: links
+    # are not written as they are, and each hook finds pages or writes as written, or the hooks are not there to
+    # read (a theme or module missing: goreleaser.com's Hextra; no layouts); not where a hook may rewrite otherwise
+    hooks_may_find_pages: bool = False
     permalink_style: str = ""  # Jekyll's ``permalink`` (``date``, ``pretty``, … or a pattern)
     # Jekyll's collections that are written (``output: true``; ``posts`` always), with their ``permalink``
     # ("" for the default), in the folder ``collections_dir`` ("" for the site's)
@@ -1079,6 +1083,8 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
     taxonomy_lists = () if "taxonomy" in disabled_kinds else taxonomies
     if "term" in disabled_kinds:  # (`taxonomy` is the page listing a taxonomy's terms: theirs are still written)
         taxonomies = ()
+    as_written = _links_as_written(layouts, themes.missing, link_hook)
+    known = _hooks_known(layouts, themes.missing)
     return SiteConfig(
         root=root,
         generator="hugo",
@@ -1100,8 +1106,9 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         base_path=urlsplit(str(options.get("baseurl", ""))).path.strip("/"),
         own_hosts=_own_hosts(options.get("baseurl")),
         link_hook=link_hook,
-        links_as_written=_links_as_written(layouts, themes.missing, link_hook),
-        hooks_known=_hooks_known(layouts, themes.missing),
+        links_as_written=as_written,
+        hooks_known=known,
+        hooks_may_find_pages=not as_written and (known or not _layouts_read(layouts, themes.missing)),
         heading_ids=str(parser.get("autoheadingidtype", "github")).lower(),
         definition_ids=bool(parser.get("autodefinitiontermid", False)),
         dashes=_typographer_dashes(subtable(options, "markup", "goldmark", "extensions").get("typographer")),

@@ -327,7 +327,7 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
             return Resolved(found, unquote(fragment))
     if target.startswith("/") and not target.startswith("//") and reference.kind in LINKS:
         judged = _root_url(index, target, locale=page.language)
-        if judged is not None and judged.page is None and judged.checked and hugo and _hooks_find_pages(index.config):
+        if judged is not None and judged.page is None and judged.checked and index.config.hooks_may_find_pages:
             found = _by_path(index, unquote(path), page.language)
             if found is not None:
                 return Resolved(found, unquote(fragment))
@@ -443,16 +443,6 @@ def _escaped_by_hook(index: SiteIndex, page: Page, reference: Reference) -> Reso
         f"no page has{advice}",
         meant=meant,
     )
-
-
-def _hooks_find_pages(config: SiteConfig) -> bool:
-    """Whether a Hugo site's link render hook may write, for a root-relative link, the page its ``GetPage`` finds:
-    each hook finds pages or writes links as they are (``hooks_known``), or the hooks are not there to read (a
-    theme or module missing, no layouts: goreleaser.com's Hextra, not downloaded, writes `/customization/index/`
-    as the section's URL).  Not where a hook rewrites otherwise, be it a theme's the site may not use."""
-    if config.links_as_written:
-        return False
-    return config.hooks_known or bool(config.missing_themes) or not any(map(os.path.isdir, config.layout_dirs))
 
 
 def _folder_page(index: SiteIndex, page: Page, target: str, found: Page, fragment: str) -> Resolved:

@@ -41,10 +41,11 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 
 # `<h2 id="{{ . }}">`, over lines too; `<h{{ $level }} id="{{ $id }}">` (vector.dev's ``heading.html`` partial)
-_HEADING_ID = re.compile(r"<h(?:[1-6]\b|\{\{[^{}]*\}\})[^>]*\bid\s*=", re.IGNORECASE)
+_HEADING_ID_OPENING = r"<h(?:[1-6]\b|\{\{[^{}]*\}\})[^>]*\bid\s*="
+_HEADING_ID = re.compile(_HEADING_ID_OPENING, re.IGNORECASE)
 # a heading whose ID is all data, `id="{{ $id }}"`: in a partial, the only IDs that count (a partial's literal
 # `<h6 id="search-results">` or docsy's print pages' `id="pg-{{ .File.UniqueID }}"` are no heading's anchor)
-_DATA_HEADING_ID = re.compile(r"<h(?:[1-6]\b|\{\{[^{}]*\}\})[^>]*\bid\s*=\s*[\"']?\{\{", re.IGNORECASE)
+_DATA_HEADING_ID = re.compile(_HEADING_ID_OPENING + r"\s*[\"']?\{\{", re.IGNORECASE)
 # a partial called by its literal name: `{{ partial "heading.html" (dict …) }}`, `partialCached "x" .`
 _PARTIAL_CALL = re.compile(r"""\bpartial(?:Cached)?\s+(?:"([^"]+)"|`([^`]+)`)""")
 _RENDERS = re.compile(r"\bmarkdownify\b|\bRenderString\b")
