@@ -23,6 +23,7 @@ GUIDE_LINKS = [  # (as written, whether Hugo's build has the page and ID it lead
     "[g](</docs/{{% param version %}}/setup/#nope>)",
     "[h](</docs/{{% param maybe %}}/setup/>)",  # a targeted cascade gives it: not judged
     "[i](</docs/{{% param vers.core %}}/setup/>)",  # a dotted name: v2
+    "[j](<https://github.com/o/r/blob/{{% param version %}}/README.md>)",  # another host's: not judged
 ]
 GUIDE_LINE = " ".join(GUIDE_LINKS)
 SITE = {
@@ -124,9 +125,10 @@ def test_hugo_writes_the_links_as_judged(tmp_path, capsys):
         "/docs/v1/setup/#nope",
         "/docs/v1/setup/",  # (the targeted cascade's value)
         "/docs/v2/setup/",
+        "https://github.com/o/r/blob/v1/README.md",
     ]
     reported = {1, 3, 4, 6}  # (b, d, e, g)
-    for number, href in enumerate(hrefs):
+    for number, href in enumerate(hrefs[:-1]):  # (the last, another host's, leads to nothing of the site)
         path, _, fragment = href.partition("#")
         target = tmp_path / "public" / path.strip("/") / "index.html"
         works = target.is_file() and (not fragment or f'id="{fragment}"' in target.read_text(encoding="utf-8"))

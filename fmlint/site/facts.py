@@ -332,12 +332,23 @@ def _lists(
             lists[lowered] = [Item(str(value), span.start, span.end)]
 
 
+def _local(url: str, own: OwnURL | None) -> bool:
+    """Whether a link's ``url`` may lead to a page of the site: relative, from the root, or to its own host."""
+    return ("://" not in url and not url.startswith(_NOT_PAGES)) or (own is not None and bool(own(url)))
+
+
 def _param_links(
-    text: str, tags: list[int], known: list[_Pending], view: MarkdownView, inside: Callable[[int], str] | None
+    text: str,
+    tags: list[int],
+    known: list[_Pending],
+    view: MarkdownView,
+    inside: Callable[[int], str] | None,
+    own: OwnURL | None,
 ) -> list[_Pending]:
     """The links whose destination holds Hugo's ``param`` shortcode with a space in it or in ``<…>`` (etcd.io's
     ``[x](/docs/{{< param version >}}/a/)``): no links to a Markdown parser, but to Hugo, which writes each
-    shortcode's output there first (``fmlint.site.params``).  Not in code: a fence, or a code span of the line."""
+    shortcode's output there first (``fmlint.site.params``).  Not in code: a fence, or a code span of the line;
+    nor to another host (osm-docs' ``https://github.com/…/blob/{{< param osm_branch >}}/DESIGN.md``)."""
     found: list[_Pending] = []
     taken: set[int] | None = None  # where the destinations known start (made for the first `param` met)
     for at in tags:
@@ -349,6 +360,8 @@ def _param_links(
         opener = text.rfind("](", begins, at)
         link = _TEMPLATED_DESTINATION.match(text, opener) if opener >= 0 else None
         if link is None or link.end(1) <= at or link.start(1) in taken or text.count("`", begins, opener) % 2:
+            continue
+        if not _local(link.group(1), own):
             continue
         if any(fence.span.start <= at < fence.span.end for fence in view.code_fences):
             continue
@@ -437,13 +450,7 @@ def _body_facts(ctx: Context, own: OwnURL | None) -> _Body:
     comments = [comment.span for comment in view.html_comments]
     includes, markdown_shortcodes, shortcodes, calls = _shortcode_facts(text, tags, references, comments)
     for kind, elements in (("link", view.links), ("image", view.images)):
-        local = [
-            element
-            for element in elements
-            if (url := element.url)
-            and (("://" not in url and not url.startswith(_NOT_PAGES)) or (own is not None and own(url)))
-            and not _email(element)
-        ]
+        local = [element for element in elements if element.url and _local(element.url, own) and not _email(element)]
         for element in local:
             url_span = element.url_span
             shortcode = inside(element.span.start) if inside else ""
@@ -451,12 +458,12 @@ def _body_facts(ctx: Context, own: OwnURL | None) -> _Body:
             as_written = text[url_span.start : url_span.end] if escaped else ""
             references.append((kind, element.url, url_span.start, url_span.end, "", shortcode, False, as_written))
     for url, span in view.html_links:
-        if url and (("://" not in url and not url.startswith(_NOT_PAGES)) or (own is not None and own(url))):
+        if url and _local(url, own):
             references.append(("html", url, span.start, span.end, "", inside(span.start) if inside else "", False, ""))
     # (the shortcodes' first arguments: most pages call no `param`)
     called = any(name == "param" for name, _ in calls) if calls else False  # (most pages call no `param`)
     if called:
-        references += _param_links(text, tags, references, view, inside)
+        references += _param_links(text, tags, references, view, inside, own)
     liquid_includes: list[str] = []
     if liquid:
         _liquid_links(text, liquid, view.in_shortcode, references)
