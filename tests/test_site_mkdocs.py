@@ -77,6 +77,24 @@ def test_an_mkdocs_yml_with_python_tags_and_env_is_read(tmp_path):
     assert placed(site_findings(tmp_path)) == ["pages/other.md:3:5-3:18 SITE004"]
 
 
+def test_a_properdocs_yml_is_read_before_an_mkdocs_yml(tmp_path):
+    """ProperDocs, MkDocs' maintained fork (argo-workflows' docs moved to it in 2026), reads `properdocs.yml`, and
+    `mkdocs.yml` only where there is none (its 1.6.5 release notes)."""
+    write(
+        tmp_path,
+        {
+            "properdocs.yml": "site_name: t\ndocs_dir: pages\nexclude_docs: |\n  drafts/\n",
+            "mkdocs.yml": "site_name: old\ndocs_dir: old\n",
+            "pages/index.md": "# Index\n\n[a](other.md#nope) [b](other.md#other) [c](drafts/x.md)\n",
+            "pages/other.md": "# Other\n",
+            "pages/drafts/x.md": "# X\n",
+        },
+    )
+    found = site_findings(tmp_path)
+    assert placed(found) == ["pages/index.md:3:5-3:18 SITE004", "pages/index.md:3:44-3:55 SITE003"]
+    assert "`drafts/x.md` is in properdocs.yml's exclude_docs: MkDocs builds no page of it" in found[1]
+
+
 def test_a_link_to_a_markdown_file_outside_the_docs_folder_is_broken(tmp_path):
     """MkDocs builds only `docs_dir`: `../README.md` is reported by `mkdocs build` and 404s (FastAPI's truth run)."""
     links = "[a](../README.md) [b](other.md)\n"

@@ -129,7 +129,11 @@ PRESETS: dict[str, Preset] = {
             "mkdocs-material",
             ("site", "overrides"),
             ("image",),
-            {**_dates(["date"]), **_site(["mkdocs.yml", "mkdocs.yaml"], ["docs"]), **_TITLE_FROM_HEADING},
+            {
+                **_dates(["date"]),
+                **_site(["properdocs.yml", "properdocs.yaml", "mkdocs.yml", "mkdocs.yaml"], ["docs"]),
+                **_TITLE_FROM_HEADING,
+            },
             "MkDocs",
         ),
         Preset(

@@ -74,6 +74,8 @@ OTHER_MARKERS = (
     "docusaurus.config.mts",
     "docusaurus.config.cjs",
     "docusaurus.config.cts",
+    "properdocs.yml",  # ProperDocs, MkDocs' maintained fork, reads its own name first (then mkdocs.yml)
+    "properdocs.yaml",
     "mkdocs.yml",
     "mkdocs.yaml",
 )
@@ -175,6 +177,7 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # pymdownx.tabbed's tab IDs when it slugifies the labels: their ID type ("" for none), and whether each is
     # the heading's ID before it joined to the label's slug (``combine_header_slug``)
     mkdocs_tab_ids: tuple[str, bool] = ("", False)
+    mkdocs_config: str = "mkdocs.yml"  # the configuration file's name (ProperDocs': properdocs.yml), for messages
     digest: str = ""
     redirects: tuple[str, ...] = ()  # Hugo: the sources of `static/_redirects` (Netlify's), as routes
     # Hugo: the rules a template writes to ``_redirects`` that lead a link on to a target to judge in its place,
@@ -269,9 +272,9 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
         if self.generator == "mkdocs" and self.content_dirs:
             path = os.path.relpath(absolute, self.content_dirs[0].path).replace(os.sep, "/")
             if _gitignore(("/templates/", *self.mkdocs_exclude)).match_file(path):
-                return "is in mkdocs.yml's exclude_docs: MkDocs builds no page of it"
+                return f"is in {self.mkdocs_config}'s exclude_docs: MkDocs builds no page of it"
             if any(_plugin_excludes(pattern, path) for pattern in self.mkdocs_excluded_by_plugin):
-                return "is excluded by mkdocs.yml's exclude plugin: MkDocs builds no page of it"
+                return f"is excluded by {self.mkdocs_config}'s exclude plugin: MkDocs builds no page of it"
         return ""
 
     @cached_property
@@ -548,7 +551,9 @@ def read_site(root: str) -> SiteConfig:
     if os.path.isdir(os.path.join(root, "config", "_default")):
         return _hugo(root, None)
     marker = next((m for m in OTHER_MARKERS if os.path.isfile(os.path.join(root, m))), "")
-    generator = {"_c": "jekyll", "as": "astro", "do": "docusaurus", "mk": "mkdocs"}.get(marker[:2], "unknown")
+    generator = {"_c": "jekyll", "as": "astro", "do": "docusaurus", "mk": "mkdocs", "pr": "mkdocs"}.get(
+        marker[:2], "unknown"
+    )
     return _other(root, generator, marker)
 
 
@@ -791,6 +796,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         mkdocs_excluded_by_plugin=by_plugin,
         mkdocs_markdown_hooks=markdown_hooks,
         mkdocs_tab_ids=tab_ids,
+        mkdocs_config=marker if generator == "mkdocs" else "mkdocs.yml",
         dashes=dashes,
     )
 
