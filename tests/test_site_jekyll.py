@@ -336,11 +336,80 @@ def test_a_permalink_without_an_extension_is_written_as_html(tmp_path):
     assert placed(site_findings(tmp_path)) == [f"a.md:{at(5, links, '/labs/lab2.html')} SITE003"]
 
 
+DEFAULTS = """defaults:
+  - scope: {path: ""}
+    values: {permalink: "/all/:basename/", layout: page}
+  - scope: {path: "", type: posts}
+    values: {permalink: "/blog/:year/:month/:day/:title/"}
+  - scope: {path: "", type: pages}
+    values: {permalink: "/p/:basename/"}
+  - scope: {path: docs}
+    values: {permalink: "/manual/:basename/"}
+  - scope: {path: docs/old, type: page}
+    values: {layout: legacy}
+  - scope: {path: "notes/*"}
+    values: {permalink: "/n/:basename/"}
+"""
+
+
+def test_front_matter_defaults_give_permalinks(tmp_path):
+    """strimzi.io: `defaults: [{scope: {type: posts}, values: {permalink: /blog/:year/:month/:day/:title/}}]` —
+    its posts were indexed at the site's default style, and 116 links to them reported.  The sets are merged as
+    Jekyll's `FrontmatterDefaults` merges them: a longer scope path, or the same with a type, takes precedence; a
+    page asks for the permalink alone (`find`: `docs/old`'s set gives none); `page` is the old name of `pages`."""
+    links = "[a](/blog/2023/10/03/hello/) [b](/2023/10/03/hello.html) [c](/manual/legacy/)\n"
+    write(
+        tmp_path,
+        {
+            "_config.yml": DEFAULTS,
+            "_posts/2023-10-03-hello.md": page("title: Hello", body=links),
+            "_posts/2023-10-04-own.md": page("title: Own", "permalink: /own/"),
+            "about.md": page("title: About"),
+            "docs/guide.md": page("title: Guide"),
+            "docs/old/legacy.md": page("title: Legacy"),
+            "notes/a/x.md": page("title: X"),
+        },
+    )
+    urls = {os.path.relpath(p.absolute, tmp_path).replace(os.sep, "/"): p.url for p in index_of(tmp_path).pages}
+    assert urls == {
+        "_posts/2023-10-03-hello.md": "/blog/2023/10/03/hello/",
+        "_posts/2023-10-04-own.md": "/own/",
+        "about.md": "/p/about/",
+        "docs/guide.md": "/manual/guide/",
+        "docs/old/legacy.md": "/manual/legacy/",
+        "notes/a/x.md": "/n/x/",
+    }
+    assert placed(site_findings(tmp_path)) == [
+        f"_posts/2023-10-03-hello.md:{at(5, links, '/2023/10/03/hello.html')} SITE003"
+    ]
+
+
+def test_links_a_netlify_redirect_rule_serves_are_not_judged(tmp_path):
+    """strimzi.io moved its posts to `/blog/` and keeps `/2019/:month/:date/:slug` in a `_redirects` that its
+    `_config.yml` includes (Jekyll copies no `_` file it does not name); netlify.toml's rules count too. A
+    `_redirects` Jekyll does not copy serves nothing."""
+    links = "[a](/2019/05/13/old-post.html) [b](/moved/x/) [c](/elsewhere/x/)\n"
+    files = {
+        "_config.yml": 'include: ["_redirects"]\n',
+        "_redirects": "/2019/:month/:date/:slug  /blog/2019/:month/:date/:slug  301\n",
+        "netlify.toml": '[[redirects]]\nfrom = "/moved/*"\nto = "/blog/"\n',
+        "a.md": page("title: A", body=links),
+    }
+    write(tmp_path, files)
+    assert placed(site_findings(tmp_path)) == [f"a.md:{at(5, links, '/elsewhere/x/')} SITE003"]
+    forget_sites()
+    write(tmp_path, {**files, "_config.yml": "title: t\n"})
+    assert placed(site_findings(tmp_path)) == [
+        f"a.md:{at(5, links, target)} SITE003" for target in ("/2019/05/13/old-post.html", "/elsewhere/x/")
+    ]
+
+
 def test_a_page_including_markdown_has_headings_fmlint_does_not_see(tmp_path):
     """kubevirt.io: `{% include quickstarts/virtctl.md %}` writes the include's `## Virtctl` into the page, and a
-    link to `#virtctl` was a false SITE004; such a page's fragments are not judged (an HTML include is no
-    Markdown: its page's are)."""
-    links = "[a](/guide/#virtctl) [b](/other/#nope)\n"
+    link to `#virtctl` was a false SITE004; such a page's fragments are not judged, nor those of a page whose
+    included HTML gives elements IDs (strimzi.io's `{% include_relative deploying-book.html %}`, its generated
+    docs: 37 false SITE004).  An HTML include without IDs writes none: its page's fragments are judged."""
+    links = "[a](/guide/#virtctl) [b](/other/#nope) [c](/book/#proc-x) [d](/book/#any)\n"
     write(
         tmp_path,
         {
@@ -349,6 +418,8 @@ def test_a_page_including_markdown_has_headings_fmlint_does_not_see(tmp_path):
             "_includes/note.html": "<p>Note</p>\n",
             "guide.md": page("title: Guide", "permalink: /guide/", body="## Intro\n\n{% include virtctl.md %}\n"),
             "other.md": page("title: Other", "permalink: /other/", body="{% include note.html %}\n"),
+            "docs/book.md": page("title: Book", "permalink: /book/", body="{% include_relative book.html %}\n"),
+            "docs/book.html": '<h2 id="proc-x">X</h2>\n',
             "a.md": page("title: A", body=links),
         },
     )

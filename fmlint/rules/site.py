@@ -186,8 +186,10 @@ files at its `slug` among them —, a JavaScript page, a route the site's own
 plugins add (`addRoute` in its configuration, `plugins/` or `src/plugins/`), a file, a doc whose file
 git ignores, which a build step writes, a path under the route of a content
 plugin whose `path` is not there, a git submodule not checked out; each version of
-versioned docs at its own path); on Jekyll sites (collections' documents too; not a
-`redirect_from` URL, an HTML page's, a file Jekyll copies, or a file git ignores,
+versioned docs at its own path); on Jekyll sites (collections' documents too, at the
+permalinks their front matter or its `defaults` give; not a `redirect_from` URL, a
+source of Netlify's redirect rules — a `_redirects` that `include` names, `netlify.toml` —,
+an HTML page's, a file Jekyll copies, or a file git ignores,
 which a build step writes into the site first; with a `baseurl`,
 a link written without it that names a page misses it, and is reported). Jekyll's
 `{{% link path %}}` must name a file and `{{% post_url name %}}` a post, or Jekyll
@@ -343,7 +345,8 @@ parameter value its sections' `cascade` gives it (a branch `if eq .Params.produc
 fragments into a page Hugo makes without a file (a home page or section: its
 layout writes its IDs) or into a page with a heading holding a shortcode
 (`### {{{{% icon %}}}} Setup`: its ID is made of what the shortcode writes)
-or, on Jekyll sites, one that `{{% include x.md %}}` writes Markdown into,
+or, on Jekyll sites, one that `{{% include x.md %}}` writes Markdown into, or
+`{{% include_relative book.html %}}` HTML that gives elements IDs,
 nor same-page fragments in a page that is not rendered
 (a fragment meant for including, by `build.render: never` or a cascade of it).
 A section page that calls a shortcode may list its pages with IDs (hugo-docs'

@@ -50,6 +50,7 @@ from fmlint.site.templates import layout_folders, link_hooks, links_rewritten, p
 if TYPE_CHECKING:  # (the other generators' readers are imported when such a site is read)
     from fmlint.site.docusaurus import Docusaurus
     from fmlint.site.generated import BuildIgnores
+    from fmlint.site.jekyll import Default
     from fmlint.site.starlight import Starlight
 
 HUGO_FILES = (
@@ -157,6 +158,7 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     jekyll_collections: tuple[tuple[str, str], ...] = ()
     jekyll_collections_dir: str = ""
     jekyll_exclude: tuple[str, ...] = ()  # ``exclude`` less ``include``: paths and globs Jekyll does not read
+    jekyll_defaults: tuple[Default, ...] = ()  # the front matter defaults' scopes and permalinks (``jekyll``)
     heading_ids: str = "github"
     definition_ids: bool = False
     dashes: tuple[str, str] = WRITTEN_DASHES  # what a typographer writes for ``--`` and ``---`` (Hugo's goldmark)
@@ -179,7 +181,8 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     mkdocs_tab_ids: tuple[str, bool] = ("", False)
     mkdocs_config: str = "mkdocs.yml"  # the configuration file's name (ProperDocs': properdocs.yml), for messages
     digest: str = ""
-    redirects: tuple[str, ...] = ()  # Hugo: the sources of `static/_redirects` (Netlify's), as routes
+    # Hugo, Jekyll: the sources of the `_redirects` the site publishes and of netlify.toml's rules, as routes
+    redirects: tuple[str, ...] = ()
     # Hugo: the rules a template writes to ``_redirects`` that lead a link on to a target to judge in its place,
     # and the page parameters whose values are sources (``fmlint.site.redirect_templates``)
     followed_redirects: tuple[tuple[str, str], ...] = ()
@@ -557,6 +560,21 @@ def read_site(root: str) -> SiteConfig:
     return _other(root, generator, marker)
 
 
+def _netlify_redirects(root: str, published: list[str]) -> tuple[list[str], bytes]:
+    """The sources of the redirect rules Netlify (or Cloudflare Pages) serves for the site at ``root``: those of
+    the ``_redirects`` files the build publishes from the folders ``published``, and of its ``netlify.toml``;
+    and the files' bytes (what the findings depend on)."""
+    redirects: list[str] = []
+    data = b""
+    for found, read in [
+        *(redirect_sources(os.path.join(folder, "_redirects")) for folder in published),
+        netlify_redirect_sources(os.path.join(root, "netlify.toml")),
+    ]:
+        redirects += found
+        data += read
+    return redirects, data
+
+
 def _config_name(root: str) -> str | None:
     """The name of the configuration file at ``root`` Hugo reads (``hugo.toml``, … ``config.json``), if any."""
     return next((name for name in HUGO_FILES if os.path.isfile(os.path.join(root, name))), None)
@@ -750,14 +768,20 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     collections_dir = base_path = ""
     own: tuple[str, ...] = ()
     jekyll_exclude: tuple[str, ...] = ()
+    jekyll_defaults: tuple[Default, ...] = ()
+    redirects: list[str] = []
     if generator == "jekyll":
         options, _ = _load(os.path.join(root, marker))
         style = str(options.get("permalink", "date"))
         from fmlint.site.jekyll import jekyll_collections
+        from fmlint.site.jekyll import jekyll_defaults as read_jekyll_defaults
 
         collections = jekyll_collections(options)
         included = set(_strings(options.get("include")))
         jekyll_exclude = tuple(entry for entry in _strings(options.get("exclude")) if entry not in included)
+        jekyll_defaults = read_jekyll_defaults(options)
+        # (Jekyll copies `_redirects` where `include` names it; Netlify serves its rules: strimzi.io's old URLs)
+        redirects, _ = _netlify_redirects(root, [root] if "_redirects" in included else [])
         collections_dir = str(options.get("collections_dir") or "").strip("/")
         heading_ids = _kramdown_id_type(options.get("kramdown"))
         base_path = str(options.get("baseurl") or "").strip("/")
@@ -785,6 +809,8 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         jekyll_collections=collections,
         jekyll_collections_dir=collections_dir,
         jekyll_exclude=jekyll_exclude,
+        jekyll_defaults=jekyll_defaults,
+        redirects=tuple(dict.fromkeys(redirects)),
         base_path=base_path,
         own_hosts=own,
         starlight=starlight,
@@ -1054,17 +1080,9 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         *_static_mounts(root, subtable(options, "module").get("mounts")),
         *_static_folders(root, options, themes.folders),
     )
-    redirects: list[str] = []
-    redirect_data = b""
-    for found, read in [  # (Netlify serves the static folders' `_redirects`, and reads netlify.toml's)
-        *(
-            redirect_sources(os.path.join(folder, "_redirects"))
-            for folder in [os.path.join(root, "static"), *(static.path for static in static_dirs if not static.target)]
-        ),
-        netlify_redirect_sources(os.path.join(root, "netlify.toml")),
-    ]:
-        redirects += found
-        redirect_data += read
+    redirects, redirect_data = _netlify_redirects(
+        root, [os.path.join(root, "static"), *(static.path for static in static_dirs if not static.target)]
+    )
     followed: list[tuple[str, str]] = []
     redirect_params: list[tuple[str, str]] = []
     if templates := _redirect_templates(layouts, options):

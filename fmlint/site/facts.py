@@ -56,7 +56,9 @@ _LIQUID_LINK = re.compile(
     r"""|\{%-?\s*(link|post_url)\s+([^\s%{}]+)\s*-?%\}"""
     r"""|\{\{-?\s*site\.baseurl\s*-?\}\}(/[^\s)"'<>{}]*)"""  # `{{ site.baseurl }}/docs/x/`
 )
-_LIQUID_INCLUDE = re.compile(r"\{%-?\s*include(?:_relative)?\s+([^\s%{}]+)")  # `{% include quickstarts/x.md %}`
+# `{% include quickstarts/x.md %}` (from `_includes/`), `{% include_relative deploying-book.html %}`
+_LIQUID_INCLUDE = re.compile(r"\{%-?\s*include(_relative)?\s+([^\s%{}]+)")
+_INCLUDED = (*MARKDOWN_EXTENSIONS, ".html", ".htm")  # what an include writes that may give elements IDs
 # the fragment written after a tag that writes a URL: `{% link a.md %}#setup`, `{{< ref "a.md" >}}#setup` (dapr's)
 _FRAGMENT_AFTER = re.compile(r"""#[^\s)"'<>\]]*""")
 _ARGUMENT = re.compile(r"""(?:(\w+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))""")
@@ -167,7 +169,8 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     # may render the Markdown of a file the argument names (istio.io's ``{{< boilerplate x >}}``, falco.org's
     # ``{{< markdown_inline contentPath="…/part.md" >}}``)
     calls: list[tuple[str, str]] = []
-    # the Markdown files Jekyll's ``{% include %}`` writes into the body (its headings, which fmlint does not see)
+    # the Markdown and HTML files Jekyll's ``{% include %}`` (from ``_includes/``) and ``{% include_relative %}``
+    # (as ``./name``, from the file's folder) write into the body: IDs fmlint does not see (``SiteIndex.ids_written``)
     liquid_includes: list[str] = []
     page_type: str = ""  # Hugo's ``type`` and ``layout``: which layout template writes the page
     layout: str = ""
@@ -468,10 +471,10 @@ def _body_facts(ctx: Context, own: OwnURL | None) -> _Body:
     if liquid:
         _liquid_links(text, liquid, view.in_shortcode, references)
         liquid_includes = [
-            found.group(1)
+            ("./" if found.group(1) else "") + found.group(2)
             for at in liquid
             if (found := _LIQUID_INCLUDE.match(text, at)) is not None
-            and found.group(1).lower().endswith(MARKDOWN_EXTENSIONS)
+            and found.group(2).lower().endswith(_INCLUDED)
             and not view.in_shortcode(Span(at, at))
         ]
     element_ids = list(view.html_ids)

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.images import IMAGE_EXTENSIONS
 from fmlint.site.anchors import (
     REMARK,
@@ -58,7 +59,7 @@ from fmlint.site.hugo_paths import (
 from fmlint.site.jekyll import jekyll_url
 from fmlint.site.params import with_params
 from fmlint.site.places import FILE_START, Places
-from fmlint.site.templates import Shortcodes
+from fmlint.site.templates import Shortcodes, gives_ids
 
 if TYPE_CHECKING:  # (the modules of other generators are imported where a site has them)
     from fmlint.site.docusaurus import ContentPlugin
@@ -372,6 +373,15 @@ class SiteIndex(msgspec.Struct, dict=True):
             return True
         return any(not self.shortcodes.writes_no_markdown(name) for name in names)
 
+    def _include_writes_ids(self, page: Page, name: str) -> bool:
+        """Whether the file a Jekyll page's include tag names (``./name``: ``include_relative``'s) may give
+        elements IDs: a Markdown file's headings do; an HTML file, where it has an ``id=`` (strimzi.io's books of
+        generated docs, each page's whole text; not a note's ``<p>``)."""
+        if name.lower().endswith(MARKDOWN_EXTENSIONS):
+            return True
+        folder = page.absolute_folder if name.startswith("./") else os.path.join(self.config.root, "_includes")
+        return self.probe(gives_ids, os.path.join(folder, *name.removeprefix("./").split("/")))
+
     def ids_written(self, page: Page) -> bool:
         """Whether a shortcode the page calls or its own layout template writes IDs fmlint does not see (the
         template writes headings with ``id``s, or renders a file not found: ``fmlint.site.templates``), or a
@@ -379,8 +389,8 @@ class SiteIndex(msgspec.Struct, dict=True):
         Markdown file into it, or an MDX partial it shows is not a content file (Docusaurus, Astro)."""
         if self.config.generator == "mkdocs":
             return any(self.snippet(name) == "" for name in page.facts.includes)
-        if self.config.generator == "jekyll":
-            return bool(page.facts.liquid_includes)  # (an included Markdown file's headings)
+        if self.config.generator == "jekyll":  # (an included Markdown file's headings, an HTML file's IDs)
+            return any(self._include_writes_ids(page, name) for name in page.facts.liquid_includes)
         if self.config.generator in ("docusaurus", "astro"):  # (an MDX partial fmlint has not read)
             return any(self.mdx_partial(page, name) is None for name in page.facts.includes)
         if self.config.generator != "hugo":
@@ -665,6 +675,7 @@ def _jekyll(config: SiteConfig, page: Page) -> str:
         facts.front_matter,
         config.jekyll_collections,
         config.jekyll_collections_dir,
+        config.jekyll_defaults,
     )
     return url or ""
 

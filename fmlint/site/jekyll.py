@@ -8,7 +8,8 @@ the same ending in ``/``, ``ordinal`` ``/:categories/:year/:y_day/:title.html``,
 ``none`` ``/:categories/:title.html``, or a pattern of those placeholders; a
 ``permalink`` in the front matter wins.  ``:title`` is the file name after its
 date (or the ``slug``); the date is the file name's unless the front matter has
-one.  A document of a collection written (``output: true``) takes the
+one; the front matter defaults of ``_config.yml`` give a ``permalink`` the file's own does not.  A
+document of a collection written (``output: true``) takes the
 collection's ``permalink`` (``/:collection/:path:output_ext`` by default;
 ``:path`` is its path in the collection's folder, without extension); the
 ``posts`` collection's ``permalink`` is the posts' style.  Drafts (``_drafts``)
@@ -39,6 +40,8 @@ _PLACEHOLDER = re.compile(
     r":(categories|collection|year|month|day|i_month|i_day|y_day|short_year|title|slug|output_ext|path|basename|name)"
 )
 _COLLECTION_PERMALINK = "/:collection/:path:output_ext"
+_OLD_TYPES = {"page": "pages", "post": "posts", "draft": "drafts"}  # (the names Jekyll still reads)
+Default = tuple[str, str, str | None]  # a front matter default's scope path and type ("": any), its permalink
 
 
 def jekyll_collections(options: dict[str, Any]) -> tuple[tuple[str, str], ...]:
@@ -56,6 +59,71 @@ def jekyll_collections(options: dict[str, Any]) -> tuple[tuple[str, str], ...]:
     return tuple(written)
 
 
+def jekyll_defaults(options: dict[str, Any]) -> tuple[Default, ...]:
+    """The front matter defaults of a ``_config.yml`` (``defaults:``, each set's scope and the ``permalink`` its
+    values give, None for none), in order; none when no set gives a permalink."""
+    found = options.get("defaults")
+    sets: list[Default] = []
+    for entry in found if isinstance(found, list) else ():
+        if not isinstance(entry, dict) or not isinstance(values := entry.get("values"), dict):
+            continue  # (Jekyll warns of an invalid set and leaves it out)
+        scope = entry.get("scope")
+        scope = scope if isinstance(scope, dict) else {}
+        path = scope.get("path")
+        kind = str(scope.get("type") or "")
+        permalink = values.get("permalink")
+        sets.append(
+            (
+                path.strip().strip("/") if isinstance(path, str) else "",
+                _OLD_TYPES.get(kind, kind),
+                permalink if isinstance(permalink, str) and permalink else None,
+            )
+        )
+    return tuple(sets) if any(permalink is not None for *_, permalink in sets) else ()
+
+
+def default_permalink(defaults: tuple[Default, ...], path: str, kind: str) -> str:
+    """The ``permalink`` the front matter ``defaults`` give the file at ``path`` (relative to the site's root,
+    without its extension) of the type ``kind`` ("pages", "posts" or a collection's label), as Jekyll's
+    ``FrontmatterDefaults`` merges the sets that apply: a set of a longer scope path, or of the same path with
+    a type, takes precedence.  A document (a post, a collection's) merges every set (``all``: a set without
+    precedence fills only what is still missing); a page asks for the key alone (``find``: sets without it are
+    left out)."""
+    value: str | None = None
+    old: tuple[str, str] | None = None
+    page = kind == "pages"
+    for scope_path, scope_type, permalink in defaults:
+        if (scope_type and scope_type != kind) or not _in_scope(path, scope_path) or (page and permalink is None):
+            continue
+        if old is None or _precedes(old, (scope_path, scope_type)):
+            value = permalink if permalink is not None else value
+            old = (scope_path, scope_type)
+        elif value is None:
+            value = permalink
+    return value or ""
+
+
+def _in_scope(path: str, scope: str) -> bool:
+    """Whether a scope's ``path`` holds the file at ``path`` (without its extension): it is the file (its
+    extension aside), or one of its folders; a scope with ``*`` is a glob of them."""
+    if not scope:
+        return True
+    parts = path.split("/")
+    ancestors = ["/".join(parts[:depth]) for depth in range(len(parts), 0, -1)]
+    if "*" in scope:
+        pattern = re.compile(".*".join("[^/]*".join(map(re.escape, each.split("*"))) for each in scope.split("**")))
+        return any(pattern.fullmatch(each) for each in ancestors) or pattern.fullmatch(path + ".md") is not None
+    return os.path.splitext(scope)[0] in ancestors
+
+
+def _precedes(old: tuple[str, str], new: tuple[str, str]) -> bool:
+    """Jekyll's ``has_precedence?``: a longer scope path, or the same length with a type (unless the old one had
+    one and the new has none)."""
+    if len(new[0]) != len(old[0]):
+        return len(new[0]) >= len(old[0])
+    return bool(new[1]) or not old[1]
+
+
 def jekyll_url(
     folder: str,
     name: str,
@@ -67,10 +135,12 @@ def jekyll_url(
     has_front_matter: bool,
     collections: tuple[tuple[str, str], ...] = (),
     collections_dir: str = "",
+    defaults: tuple[Default, ...] = (),
 ) -> str | None:
     """The URL of the content file ``folder/name.md`` (folder relative to the site root), or ``None``
     when Jekyll builds no page from it (``collections``: those written, with their permalinks, in the folder
-    ``collections_dir``)."""
+    ``collections_dir``; ``defaults``: the front matter defaults, whose ``permalink`` applies where the file's
+    front matter has none)."""
     parts = folder.split("/") if folder else []
     if not has_front_matter:
         return None if any(p.startswith("_") for p in parts) else f"/{folder + '/' if folder else ''}{name}.md"
@@ -79,6 +149,9 @@ def jekyll_url(
     if collections_dir and parts[: len(collections_dir.split("/"))] != collections_dir.split("/"):
         inside = []  # (collections are only in that folder)
     collection = inside[0][1:] if inside and inside[0].startswith("_") else ""
+    kind = "posts" if "_posts" in parts else collection if collection in written else "pages"
+    if defaults and not permalink:
+        permalink = default_permalink(defaults, "/".join([*parts, name]), kind)
     if collection in written and collection != "posts":
         path = "/".join([*inside[1:], name])
         values = {"collection": collection, "path": path, "name": name, "basename": name, "output_ext": ".html"}
@@ -157,9 +230,8 @@ def html_page_urls(site: SiteConfig, folder: str, names: list[str]) -> list[str]
             continue
         permalink = _PERMALINK.search(head.split("\n---", 1)[0])
         stem = os.path.splitext(name)[0]
-        url = jekyll_url(
-            relative, stem, site.permalink_style, permalink.group(1) if permalink else "", "", [], "", True
-        )
+        own = permalink.group(1) if permalink else ""
+        url = jekyll_url(relative, stem, site.permalink_style, own, "", [], "", True, defaults=site.jekyll_defaults)
         if url:
             found.append(ONE_PAGE + url_key(url))  # (that page alone: `/` is no folder of pages no file shows)
     return found

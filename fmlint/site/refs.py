@@ -635,6 +635,7 @@ def _jekyll_url(index: SiteIndex, target: str, from_site: bool = False) -> Resol
     if (
         _names_a_file(path)
         or url_key(path) in index.alias_urls
+        or matches(config.redirects, path)
         or index.unseen(url_key(path))
         or (_served(index, "", path) and not config.jekyll_excludes(os.path.join(config.root, path.lstrip("/"))))
         # (a file git ignores, which a build step writes before Jekyll copies it: Homebrew's `/rubydoc/x.html`)

@@ -365,10 +365,17 @@ def _read(path: str) -> str:
         return ""
 
 
+def gives_ids(path: str) -> bool:
+    """Whether the file at ``path`` (HTML a Jekyll page includes) gives an element an ``id``."""
+    return _ANY_ID.search(_read(path)) is not None
+
+
 Probe = Callable[[Callable[[str], bool], str], bool]  # a function of a file's path, its answer recorded
-# the questions :class:`Shortcodes` asks of a template file (kept findings are replayed by their names)
+# the questions :class:`Shortcodes` asks of a template file, and the site index of a file a Jekyll page includes
+# (kept findings are replayed by their names)
 QUESTIONS = (
     writes_ids,
+    gives_ids,
     loads_redoc,
     switches_as,
     renders_other_markdown,
