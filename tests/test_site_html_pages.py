@@ -62,6 +62,25 @@ def test_the_links_of_an_html_page_in_the_run_are_judged(tmp_path):
     ]
 
 
+def test_a_fragment_a_pages_script_reads_is_not_judged(tmp_path):
+    """carvel.dev's ytt playground (`content/ytt/_index.html`, which loads `js/app.js`) reads its fragment:
+    `#example:example-demo`, `#gist:https://gist.github.com/…` name an example, not an element (298 links).  A
+    fragment with a `:` into a page running no script of its own is judged, as one without into the playground."""
+    play = '<script src="js/app.js"></script>\n<div id="playground"></div>\n'
+    links = "[a](/play/#example:demo) [b](/play/#gist:https://gist.github.com/x/1) [c](/play/#nope) [d](/ref/#a:b)\n"
+    write(
+        tmp_path,
+        {
+            **SITE,
+            "content/play/_index.html": page('title: "Play"', body=play),
+            "content/a.md": page('title: "A"', body=links),
+        },
+    )
+    assert placed(site_findings(tmp_path, ["content/a.md"])) == [
+        f"content/a.md:{at(5, links, target)} SITE004" for target in ("/play/#nope", "/ref/#a:b")
+    ]
+
+
 @needs_hugo
 def test_html_pages_urls_and_ids_match_a_hugo_build(tmp_path):
     write(tmp_path, SITE)

@@ -346,7 +346,9 @@ fragments into a page Hugo makes without a file (a home page or section: its
 layout writes its IDs) or into a page with a heading holding a shortcode
 (`### {{{{% icon %}}}} Setup`: its ID is made of what the shortcode writes)
 or, on Jekyll sites, one that `{{% include x.md %}}` writes Markdown into, or
-`{{% include_relative book.html %}}` HTML that gives elements IDs,
+`{{% include_relative book.html %}}` HTML that gives elements IDs, nor a fragment
+holding a `:` into a page whose own file runs a `<script>` (state the script
+reads: a playground's `#example:demo`),
 nor same-page fragments in a page that is not rendered
 (a fragment meant for including, by `build.render: never` or a cascade of it).
 A section page that calls a shortcode may list its pages with IDs (hugo-docs'

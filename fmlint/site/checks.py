@@ -33,6 +33,7 @@ from fmlint.site.index import (
 )
 from fmlint.site.places import FILE_START
 from fmlint.site.refs import LINKS, lookup, resolve
+from fmlint.site.templates import runs_script
 
 COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLICATE_TITLE, EMPTY_TERM = (
     "SITE001",
@@ -460,6 +461,7 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> _P
             and target.ids_known
             and not index.ids_written(target)
             and not _written_unseen(index, fragment)
+            and not _script_state(index, target, fragment)
         ):
             return _broken_anchor(page, target, fragment, ids, _named_child(index, target, fragment))
     return None
@@ -474,6 +476,13 @@ def _written_unseen(index: SiteIndex, fragment: str) -> bool:
     if (docusaurus := index.config.docusaurus) is not None:
         return docusaurus.redoc and _REDOC_ID.match(fragment) is not None
     return index.config.mkdocs_markdown_hooks and not _SLUG.fullmatch(fragment)
+
+
+def _script_state(index: SiteIndex, target: Page, fragment: str) -> bool:
+    """Whether ``fragment`` reads as state a script of the page reads rather than an element's ID: it holds a
+    ``:`` (``#example:example-demo``, ``#gist:https://…``: carvel.dev's ytt playground, 298 links) and the page's
+    own file runs a script."""
+    return ":" in fragment and target.file is not None and index.probe(runs_script, target.absolute)
 
 
 def _fix(code: str) -> Callable[[str, At, str], DiagnosticFix | None]:

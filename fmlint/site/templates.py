@@ -370,12 +370,21 @@ def gives_ids(path: str) -> bool:
     return _ANY_ID.search(_read(path)) is not None
 
 
+def runs_script(path: str) -> bool:
+    """Whether the content file at ``path`` runs a script of its own (a ``<script>`` element)."""
+    return _SCRIPT.search(_read(path)) is not None
+
+
+_SCRIPT = re.compile(r"<script\b", re.IGNORECASE)
+
+
 Probe = Callable[[Callable[[str], bool], str], bool]  # a function of a file's path, its answer recorded
 # the questions :class:`Shortcodes` asks of a template file, and the site index of a file a Jekyll page includes
 # (kept findings are replayed by their names)
 QUESTIONS = (
     writes_ids,
     gives_ids,
+    runs_script,
     loads_redoc,
     switches_as,
     renders_other_markdown,
