@@ -21,6 +21,9 @@ EXPECTED = {
     "hugo": [("content/posts/bad.md", 3, 6, "SC001")],
     "jekyll": [("_posts/2025-02-08-bad.md", 3, 12, "SC001"), ("_posts/2025-02-08-bad.md", 4, 7, "DT001")],
     "astro": [("src/content/blog/bad.md", 1, 1, "SC003"), ("src/content/blog/bad.md", 3, 10, "SC001")],
+    # no preset configured: an Astro project whose content configuration is not the blog starter's (no bundled
+    # schema: its good post has neither `pubDate` nor `description`)
+    "astro-collections": [("src/content/blog/bad.md", 4, 1, "FM002")],
     "starlight": [  # the clean page is MDX, with a hero and a YAML date
         ("src/content/docs/guides/start.md", 1, 1, "SC003"),
         ("src/content/docs/guides/start.md", 3, 11, "SC001"),
@@ -69,7 +72,9 @@ def test_preset_on_the_command_line_overrides_the_config(capsys, monkeypatch):
         ({"hugo.toml": "baseURL = '/'\n"}, "hugo"),
         ({"config/_default/params.toml": ""}, "hugo"),
         ({"_config.yml": "title: x\n"}, "jekyll"),
-        ({"astro.config.mjs": "export default {};\n"}, "astro"),
+        ({"astro.config.mjs": "export default {};\n"}, "astro-collections"),
+        ({"astro.config.mjs": "", "src/content.config.ts": "schema: z.object({pubDate: z.coerce.date()})"}, "astro"),
+        ({"astro.config.mjs": "", "src/content/config.mjs": "schema: z.object({date: z.date()})"}, "astro-collections"),
         (
             {
                 "astro.config.mjs": "import starlight from '@astrojs/starlight';\nexport default {integrations: [starlight()]};\n"

@@ -43,6 +43,13 @@ def _site(root_files: list[str], folders: list[str]) -> Options:
     return {"local-images": {"site-root-files": root_files, "site-folders": folders}}
 
 
+_ASTRO_CONFIGS = ["astro.config.mjs", "astro.config.ts", "astro.config.js"]
+_ASTRO_IMAGES = ("heroImage", "image", "image.src", "cover", "ogImage")
+# an Astro project's content collections configuration (Astro 5's, then the legacy one)
+_CONTENT_CONFIGS = tuple(
+    f"src/{name}.{ending}" for name in ("content.config", "content/config") for ending in ("ts", "mts", "js", "mjs")
+)
+
 # a `#` heading at the top of the body is the page's title, not a second one beside the front matter's
 _TITLE_FROM_HEADING: Options = {rule: {"title_from_heading": True} for rule in ("heading-increment", "single-title")}
 # and Docusaurus shows no title for `hide_title: true`
@@ -95,8 +102,17 @@ PRESETS: dict[str, Preset] = {
             "astro",
             "astro",
             ("dist", "public"),
-            ("heroImage", "image", "image.src", "cover", "ogImage"),
-            {**_dates([]), **_site(["astro.config.mjs", "astro.config.ts", "astro.config.js"], ["public"])},
+            _ASTRO_IMAGES,
+            {**_dates([]), **_site(_ASTRO_CONFIGS, ["public"])},
+            "Astro",
+            MDX_EXTENSIONS,
+        ),
+        Preset(  # (an Astro project whose collections' schemas are its own: no bundled schema)
+            "astro-collections",
+            None,
+            ("dist", "public"),
+            _ASTRO_IMAGES,
+            {**_dates([]), **_site(_ASTRO_CONFIGS, ["public"])},
             "Astro",
             MDX_EXTENSIONS,
         ),
@@ -105,7 +121,7 @@ PRESETS: dict[str, Preset] = {
             "starlight",
             ("dist", "public"),
             ("hero.image.file", "hero.image.dark", "hero.image.light"),
-            {**_dates([]), **_site(["astro.config.mjs", "astro.config.ts", "astro.config.js"], ["public"])},
+            {**_dates([]), **_site(_ASTRO_CONFIGS, ["public"])},
             "Starlight",
             MDX_EXTENSIONS,
         ),
@@ -178,4 +194,20 @@ def detected_preset(folder: str) -> str | None:
         return None
     if site.starlight is not None:
         return "starlight"
+    if site.generator == "astro" and not _follows_the_blog_starter(site.root):
+        return "astro-collections"
     return _GENERATORS.get(site.generator)
+
+
+def _follows_the_blog_starter(root: str) -> bool:
+    """Whether the Astro project at ``root`` defines its collections as the blog starter does, which the bundled
+    ``astro`` schema describes: its content configuration names the starter's ``pubDate``.  Another project's
+    collections have schemas of their own (Effect's website: `date`, `excerpt`; the starter's would have
+    required `pubDate` and `description` of all 420 pages)."""
+    for name in _CONTENT_CONFIGS:
+        try:
+            with open(os.path.join(root, *name.split("/")), encoding="utf-8", errors="replace") as config:
+                return "pubDate" in config.read()
+        except OSError:
+            continue
+    return False

@@ -94,7 +94,7 @@ _YAML11_BOOLEANS = {"yes", "no", "on", "off"}
 _MULTILINE_OPENERS = ("|", ">", '"""', "'''")
 _YAML11_GENERATORS = {"jekyll", "mkdocs-material"}  # they read `no` as false
 # generators that show a number as its value's shortest digits (Go's Hugo, JavaScript's Astro and Docusaurus)
-_NUMBER_PRINTERS = {"hugo", "astro", "starlight", "docusaurus"}
+_NUMBER_PRINTERS = {"hugo", "astro", "astro-collections", "starlight", "docusaurus"}
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:

@@ -44,7 +44,7 @@ from fmlint.rules.base import Context, Rule
 
 NEEDS = ("markdown",)
 RULES = (Rule("MKD005", "mdx-heading-id", "A `{#id}` heading ID in an Astro MDX file, which fails its build."),)
-_PRESETS = ("astro", "starlight")
+_PRESETS = ("astro", "astro-collections", "starlight")
 _HEADING_ID = re.compile(r"\{[ \t]*#[^{}\n]*\}[ \t]*#*[ \t]*$")  # at the heading's end (closing #s allowed)
 
 

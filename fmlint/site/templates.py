@@ -379,8 +379,8 @@ _SCRIPT = re.compile(r"<script\b", re.IGNORECASE)
 
 
 Probe = Callable[[Callable[[str], bool], str], bool]  # a function of a file's path, its answer recorded
-# the questions :class:`Shortcodes` asks of a template file, and the site index of a file a Jekyll page includes
-# (kept findings are replayed by their names)
+# the questions :class:`Shortcodes` asks of a template file, and the site's checks of a file a Jekyll page includes
+# or of a page's own file (kept findings are replayed by their names)
 QUESTIONS = (
     writes_ids,
     gives_ids,
