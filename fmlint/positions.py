@@ -167,9 +167,8 @@ class Dedented:
         lines = block.splitlines(keepends=True)
         indents = [len(line) - len(line.lstrip(" ")) for line in lines]
         self.tabbed = any(line[indent : indent + 1] == "\t" for line, indent in zip(lines, indents, strict=True))
-        common = (
-            0 if self.tabbed else min((n for line, n in zip(lines, indents, strict=True) if line.strip()), default=0)
-        )
+        written = [n for line, n in zip(lines, indents, strict=True) if line.strip()]  # (blank lines do not count)
+        common = 0 if self.tabbed else min(written, default=0)
         cut = [min(common, indent) for indent in indents]
         self.text = "".join(line[n:] for line, n in zip(lines, cut, strict=True))
         self.dedented: list[int] = []  # where each line starts in ``text``

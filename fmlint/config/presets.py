@@ -45,10 +45,6 @@ def _site(root_files: list[str], folders: list[str]) -> Options:
 
 _ASTRO_CONFIGS = ["astro.config.mjs", "astro.config.ts", "astro.config.js"]
 _ASTRO_IMAGES = ("heroImage", "image", "image.src", "cover", "ogImage")
-# an Astro project's content collections configuration (Astro 5's, then the legacy one)
-_CONTENT_CONFIGS = tuple(
-    f"src/{name}.{ending}" for name in ("content.config", "content/config") for ending in ("ts", "mts", "js", "mjs")
-)
 
 # a `#` heading at the top of the body is the page's title, not a second one beside the front matter's
 _TITLE_FROM_HEADING: Options = {rule: {"title_from_heading": True} for rule in ("heading-increment", "single-title")}
@@ -194,20 +190,6 @@ def detected_preset(folder: str) -> str | None:
         return None
     if site.starlight is not None:
         return "starlight"
-    if site.generator == "astro" and not _follows_the_blog_starter(site.root):
-        return "astro-collections"
+    if site.generator == "astro" and not site.astro_blog_starter:
+        return "astro-collections"  # (the bundled `astro` schema is the blog starter's collection)
     return _GENERATORS.get(site.generator)
-
-
-def _follows_the_blog_starter(root: str) -> bool:
-    """Whether the Astro project at ``root`` defines its collections as the blog starter does, which the bundled
-    ``astro`` schema describes: its content configuration names the starter's ``pubDate``.  Another project's
-    collections have schemas of their own (Effect's website: `date`, `excerpt`; the starter's would have
-    required `pubDate` and `description` of all 420 pages)."""
-    for name in _CONTENT_CONFIGS:
-        try:
-            with open(os.path.join(root, *name.split("/")), encoding="utf-8", errors="replace") as config:
-                return "pubDate" in config.read()
-        except OSError:
-            continue
-    return False

@@ -167,6 +167,9 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     static_dirs: tuple[ContentDir, ...] = ()  # folders mounted on ``static/`` and ``assets/`` (target: below them)
     headless: tuple[str, ...] = ()  # path globs the configuration's ``cascade`` gives ``build.render: never``
     starlight: Starlight | None = None  # an Astro site's Starlight options, when it uses Starlight
+    # an Astro site without Starlight whose content collections are the blog starter's (``follows_blog_starter``):
+    # the ``astro`` preset's schema describes them
+    astro_blog_starter: bool = False
     docusaurus: Docusaurus | None = None  # a Docusaurus site's content plugins, base URL and locales
     mkdocs_blocks: tuple[str, ...] = ()  # the markers of an MkDocs site's blocks (fmlint.mkdocs_blocks)
     mkdocs_exclude: tuple[str, ...] = ()  # ``exclude_docs``: gitignore-style patterns, from ``docs_dir``
@@ -790,10 +793,12 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     # (the typographic dashes of kramdown's GFM parser are no part of IDs; its own parser's IDs keep `--`)
     dashes = ("", "") if heading_ids.startswith("kramdown:gfm:") else WRITTEN_DASHES
     as_written = False
+    blog_starter = False
     if generator == "astro":
-        from fmlint.site.starlight import markdown_options, read_starlight
+        from fmlint.site.starlight import follows_blog_starter, markdown_options, read_starlight
 
         starlight = read_starlight(root, marker)
+        blog_starter = starlight is None and follows_blog_starter(root)
         markdown = markdown_options(root, marker)
         dashes = ("\u2013", "\u2014") if markdown.smartypants else WRITTEN_DASHES
         heading_ids = REMARK_TRIMMED if markdown.trims_ids else heading_ids
@@ -814,6 +819,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         base_path=base_path,
         own_hosts=own,
         starlight=starlight,
+        astro_blog_starter=blog_starter,
         docusaurus=docusaurus,
         links_as_written=as_written,
         mkdocs_blocks=blocks,

@@ -48,7 +48,7 @@ from fmlint.js_text import (
     without_comments,
 )
 from fmlint.site.hugo_paths import link_path, under_base
-from fmlint.site.routes import file_routes, matches
+from fmlint.site.routes import file_routes, matches, read_text
 from fmlint.site.tables import package_dependencies
 
 # where Docusaurus's content plugins take their options: the classic preset's `docs: {`/`blog: {`/`pages: {`,
@@ -110,13 +110,13 @@ class Docusaurus(msgspec.Struct, frozen=True):
         """Whether ``path`` (no base, no locale) is a page the plugins make, not a file: a blog's index, its
         archive, pages, tags and authors; the docs' tags and generated category indexes; the search page; a
         route of a JavaScript page; or a page under the route of a plugin whose folder is not there."""
-        rest = path.strip("/")
-        if matches(self.routes, path) or rest == "search":
+        stripped = path.strip("/")
+        if matches(self.routes, path) or stripped == "search":
             return True
-        if any(rest == route or rest.startswith(route + "/") for route in self.unseen):
+        if any(stripped == route or stripped.startswith(route + "/") for route in self.unseen):
             return True
         for plugin in self.plugins:
-            rest = path.strip("/")
+            rest = stripped
             if plugin.route:
                 if rest != plugin.route and not rest.startswith(plugin.route + "/"):
                     continue
@@ -292,11 +292,7 @@ def _added_routes(root: str, config: str) -> list[str]:
             dirs[:] = [name for name in dirs if name not in ("node_modules", "dist", "build") and name[0] != "."]
             for name in files:
                 if name.endswith(_SCRIPTS) and not name.endswith(".d.ts"):
-                    try:
-                        with open(os.path.join(top, name), encoding="utf-8") as handle:
-                            script = handle.read()
-                    except (OSError, UnicodeDecodeError):
-                        continue
+                    _, script = read_text(os.path.join(top, name))  # ("" when it cannot be read as UTF-8)
                     if "addRoute" in script:
                         texts.append(without_comments(script))
     routes = []

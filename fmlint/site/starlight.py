@@ -269,6 +269,17 @@ def _named_keys(folder: str, text: str, name: str) -> list[str]:
     return _named_keys(folder, module, name) if module else []
 
 
+def follows_blog_starter(root: str) -> bool:
+    """Whether the Astro project at ``root`` defines its collections as the blog starter does: its content
+    configuration (Astro 5's ``src/content.config.*``, else the legacy ``src/content/config.*``) names the
+    starter's ``pubDate``.  Another project's collections have schemas of their own (Effect's website: ``date``,
+    ``excerpt``; the starter's schema required ``pubDate`` and ``description`` of all its 420 pages)."""
+    for name in ("content.config", os.path.join("content", "config")):
+        if text := _module_text(os.path.join(root, "src", name)):
+            return "pubDate" in text
+    return False
+
+
 def _module_text(path: str) -> str:
     """A relative import's module (its extension optional), comments blanked (not JSON's); "" when it cannot be
     read."""

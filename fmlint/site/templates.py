@@ -52,6 +52,7 @@ _RENDERS = re.compile(r"\bmarkdownify\b|\bRenderString\b")
 _COMMENT = re.compile(r"\{\{-?\s*/\*.*?\*/\s*-?\}\}", re.DOTALL)  # `{{/* a comment */}}`
 _HEADING_LINE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
 _ANY_ID = re.compile(r"\bid\s*=", re.IGNORECASE)
+_SCRIPT = re.compile(r"<script\b", re.IGNORECASE)
 _OTHER_FILE = re.compile(r"\.(?:Raw)?Content\b|\b(?:readFile|ReadFile)\b")
 _FOLDER = re.compile(r"""["`]/?([\w.-]+(?:/[\w.-]+)*)/?(?:/[^"`/\s]*%s[^"`\s]*)?["`]""")  # "/boilerplates", "x/%s.md"
 _INNER = re.compile(r"\{\{-?((?:(?!\}\}).)*?\.Inner(?:Deindent)?\b(?:(?!\}\}).)*?)-?\}\}", re.DOTALL)  # an action on it
@@ -373,9 +374,6 @@ def gives_ids(path: str) -> bool:
 def runs_script(path: str) -> bool:
     """Whether the content file at ``path`` runs a script of its own (a ``<script>`` element)."""
     return _SCRIPT.search(_read(path)) is not None
-
-
-_SCRIPT = re.compile(r"<script\b", re.IGNORECASE)
 
 
 Probe = Callable[[Callable[[str], bool], str], bool]  # a function of a file's path, its answer recorded
