@@ -349,6 +349,10 @@ DEFAULTS = """defaults:
     values: {layout: legacy}
   - scope: {path: "notes/*"}
     values: {permalink: "/n/:basename/"}
+  - scope: {path: v1.2}
+    values: {permalink: "/v12/:basename/"}
+  - scope: {path: "drafts/*.md"}
+    values: {permalink: "/d/:basename/"}
 """
 
 
@@ -368,6 +372,9 @@ def test_front_matter_defaults_give_permalinks(tmp_path):
             "docs/guide.md": page("title: Guide"),
             "docs/old/legacy.md": page("title: Legacy"),
             "notes/a/x.md": page("title: X"),
+            "v1.2/y.md": page("title: Y"),
+            "drafts/z.markdown": page("title: Z"),
+            "drafts/w.md": page("title: W"),
         },
     )
     urls = {os.path.relpath(p.absolute, tmp_path).replace(os.sep, "/"): p.url for p in index_of(tmp_path).pages}
@@ -378,6 +385,9 @@ def test_front_matter_defaults_give_permalinks(tmp_path):
         "docs/guide.md": "/manual/guide/",
         "docs/old/legacy.md": "/manual/legacy/",
         "notes/a/x.md": "/n/x/",
+        "v1.2/y.md": "/v12/y/",  # (a folder's name with a dot)
+        "drafts/z.markdown": "/p/z/",  # (the glob names `.md` files, as Jekyll's Dir.glob: the pages' set applies)
+        "drafts/w.md": "/d/w/",
     }
     assert placed(site_findings(tmp_path)) == [
         f"_posts/2023-10-03-hello.md:{at(5, links, '/2023/10/03/hello.html')} SITE003"

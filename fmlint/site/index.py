@@ -676,6 +676,7 @@ def _jekyll(config: SiteConfig, page: Page) -> str:
         config.jekyll_collections,
         config.jekyll_collections_dir,
         config.jekyll_defaults,
+        os.path.splitext(page.absolute)[1],
     )
     return url or ""
 

@@ -83,8 +83,8 @@ def jekyll_defaults(options: dict[str, Any]) -> tuple[Default, ...]:
 
 
 def default_permalink(defaults: tuple[Default, ...], path: str, kind: str) -> str:
-    """The ``permalink`` the front matter ``defaults`` give the file at ``path`` (relative to the site's root,
-    without its extension) of the type ``kind`` ("pages", "posts" or a collection's label), as Jekyll's
+    """The ``permalink`` the front matter ``defaults`` give the file at ``path`` (relative to the site's root) of
+    the type ``kind`` ("pages", "posts" or a collection's label), as Jekyll's
     ``FrontmatterDefaults`` merges the sets that apply: a set of a longer scope path, or of the same path with
     a type, takes precedence.  A document (a post, a collection's) merges every set (``all``: a set without
     precedence fills only what is still missing); a page asks for the key alone (``find``: sets without it are
@@ -104,16 +104,16 @@ def default_permalink(defaults: tuple[Default, ...], path: str, kind: str) -> st
 
 
 def _in_scope(path: str, scope: str) -> bool:
-    """Whether a scope's ``path`` holds the file at ``path`` (without its extension): it is the file (its
-    extension aside), or one of its folders; a scope with ``*`` is a glob of them."""
+    """Whether a scope's ``path`` holds the file at ``path``: it is the file or one of its folders (Jekyll's
+    ``path_is_subpath?``); a scope with ``*`` is a glob of them (``glob_scope``)."""
     if not scope:
         return True
     parts = path.split("/")
     ancestors = ["/".join(parts[:depth]) for depth in range(len(parts), 0, -1)]
-    if "*" in scope:
-        pattern = re.compile(".*".join("[^/]*".join(map(re.escape, each.split("*"))) for each in scope.split("**")))
-        return any(pattern.fullmatch(each) for each in ancestors) or pattern.fullmatch(path + ".md") is not None
-    return os.path.splitext(scope)[0] in ancestors
+    if "*" not in scope:
+        return scope in ancestors
+    pattern = re.compile(".*".join("[^/]*".join(map(re.escape, each.split("*"))) for each in scope.split("**")))
+    return any(pattern.fullmatch(each) for each in ancestors)
 
 
 def _precedes(old: tuple[str, str], new: tuple[str, str]) -> bool:
@@ -136,11 +136,12 @@ def jekyll_url(
     collections: tuple[tuple[str, str], ...] = (),
     collections_dir: str = "",
     defaults: tuple[Default, ...] = (),
+    extension: str = ".md",
 ) -> str | None:
     """The URL of the content file ``folder/name.md`` (folder relative to the site root), or ``None``
     when Jekyll builds no page from it (``collections``: those written, with their permalinks, in the folder
     ``collections_dir``; ``defaults``: the front matter defaults, whose ``permalink`` applies where the file's
-    front matter has none)."""
+    front matter has none; ``extension``: the file's, which their scopes may name)."""
     parts = folder.split("/") if folder else []
     if not has_front_matter:
         return None if any(p.startswith("_") for p in parts) else f"/{folder + '/' if folder else ''}{name}.md"
@@ -151,7 +152,7 @@ def jekyll_url(
     collection = inside[0][1:] if inside and inside[0].startswith("_") else ""
     kind = "posts" if "_posts" in parts else collection if collection in written else "pages"
     if defaults and not permalink:
-        permalink = default_permalink(defaults, "/".join([*parts, name]), kind)
+        permalink = default_permalink(defaults, "/".join([*parts, name + extension]), kind)
     if collection in written and collection != "posts":
         path = "/".join([*inside[1:], name])
         values = {"collection": collection, "path": path, "name": name, "basename": name, "output_ext": ".html"}
@@ -229,9 +230,12 @@ def html_page_urls(site: SiteConfig, folder: str, names: list[str]) -> list[str]
         if not head.startswith("---"):
             continue
         permalink = _PERMALINK.search(head.split("\n---", 1)[0])
-        stem = os.path.splitext(name)[0]
+        stem, extension = os.path.splitext(name)
         own = permalink.group(1) if permalink else ""
-        url = jekyll_url(relative, stem, site.permalink_style, own, "", [], "", True, defaults=site.jekyll_defaults)
+        defaults = site.jekyll_defaults
+        url = jekyll_url(
+            relative, stem, site.permalink_style, own, "", [], "", True, defaults=defaults, extension=extension
+        )
         if url:
             found.append(ONE_PAGE + url_key(url))  # (that page alone: `/` is no folder of pages no file shows)
     return found
