@@ -127,6 +127,9 @@ class Heading(msgspec.Struct, frozen=True, gc=False):
     # (goldmark's, on by default in Hugo) replaces them, and what Hugo's heading text drops marked
     # (``fmlint.goldmark_text``); "" when there are neither
     typographic: str = ""
+    # the text with its ends as they are when a code span leaves a space at one (`` ## `code ` ``: remark's text
+    # keeps it, and github-slugger makes it a ``-``); "" otherwise
+    unstripped: str = ""
 
 
 EN_DASH, EM_DASH = "\ue000", "\ue001"  # (private-use characters: no heading holds them)
@@ -642,7 +645,12 @@ class _Heading:
         text = "".join(self.text)
         marked = self.marks.marked
         typographic = self.typographic() if self.dashes or marked else ""
-        return Heading(self.level, (unmarked(text) if marked else text).strip(), span, nested, typographic)
+        text = unmarked(text) if marked else text
+        stripped = text.strip()
+        spaced = stripped != text and any(
+            self.text[part][:1].isspace() or self.text[part][-1:].isspace() for part in self.code
+        )
+        return Heading(self.level, stripped, span, nested, typographic, text if spaced else "")
 
     def typographic(self) -> str:
         """The text with each run of dashes outside code spans as a typographer reads it from the left: ``---``

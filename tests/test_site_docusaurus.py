@@ -855,8 +855,27 @@ def test_headings_indented_under_jsx_tags_have_ids(tmp_path):
     assert placed(site_findings(tmp_path)) == [f"docs/c.mdx:{at(5, STEP_LINKS, '#review-design-decisions')} SITE004"]
 
 
+# a code span's space at the text's end is kept by remark's text (github-slugger makes it a `-`), trimmed by Hugo's
+CODE_EDGE_HEADINGS = "## `code `\n\n## ` lead`\n\n## Both `sides `\n\n### **Install using kubectl **\n"
+CODE_EDGE_IDS = {"code-", "-lead", "both-sides-", "install-using-kubectl-"}
+
+
+def test_a_code_spans_space_at_a_headings_end_is_part_of_its_id(tmp_path):
+    """litmus-docs and Docusaurus's build: `` ## `code ` `` is `code-` (fmlint had trimmed it as Hugo does);
+    on a Hugo site the same headings keep their trimmed IDs."""
+    write(tmp_path / "d", {"docusaurus.config.js": CONFIG, "docs/c.md": page("title: C", body=CODE_EDGE_HEADINGS)})
+    (page_of_c,) = [found for found in index_of(tmp_path / "d").pages if found.absolute.endswith("c.md")]
+    assert page_of_c.ids == CODE_EDGE_IDS
+    write(tmp_path / "h", {"hugo.toml": "", "content/c.md": page("title: C", body=CODE_EDGE_HEADINGS)})
+    (page_of_c,) = [found for found in index_of(tmp_path / "h").pages if found.absolute.endswith("c.md")]
+    assert page_of_c.ids == {"code", "lead", "both-sides", "install-using-kubectl-"}
+
+
 @needs_docusaurus
-@pytest.mark.parametrize(("body", "ids"), [(JSX_HEADINGS, JSX_HEADING_IDS), (STEP_HEADINGS, STEP_HEADING_IDS)])
+@pytest.mark.parametrize(
+    ("body", "ids"),
+    [(JSX_HEADINGS, JSX_HEADING_IDS), (STEP_HEADINGS, STEP_HEADING_IDS), (CODE_EDGE_HEADINGS, CODE_EDGE_IDS)],
+)
 def test_heading_ids_are_those_docusaurus_builds_now(tmp_path, body, ids):
     write(tmp_path, {"docusaurus.config.js": CONFIG, "docs/c.mdx": page("title: C", body=body)})
     docusaurus_build(tmp_path).check_returncode()

@@ -356,7 +356,7 @@ def ordered_ids(
     """The ID of each of a page's anchors (see :func:`heading_ids`), in their order; "" for one without."""
     if suffixes_own_way(id_type):
         dashed = [
-            (_dashed(text, dashes, id_type), custom_id(custom, id_type) if custom else "", heading)
+            (_dashed(text.strip(), dashes, id_type), custom_id(custom, id_type) if custom else "", heading)
             for text, custom, heading in anchors
         ]
         if id_type.startswith(PYTHON_MARKDOWN):
@@ -382,12 +382,14 @@ def base_ids(
     suffix), for the ID types but Python-Markdown's and kramdown's (see ``heading_ids``).  Each is one of the
     page's IDs: the anchor's own, or, when an earlier anchor took it, that one's."""
     customs = not id_type.startswith(REMARK)
+    ends = id_type.startswith((REMARK, GITHUB_SLUGGER))  # (a code span's space at an end kept: ``Heading``)
     slugs = _slugs(id_type)
     for written, custom, heading in anchors:  # (a site's targets have ~5 each, ~1,500 in 2,000 pages: kept lean)
         if custom and customs:
             yield custom_id(custom, id_type), True
         else:
-            yield slugs[_dashed(written, dashes, id_type)] or ("heading" if heading else "id"), False
+            text = written if ends else written.strip()
+            yield slugs[_dashed(text, dashes, id_type)] or ("heading" if heading else "id"), False
 
 
 def suffixes_own_way(id_type: str) -> bool:

@@ -428,9 +428,9 @@ def _body_facts(ctx: Context, own: OwnURL | None) -> _Body:
     headings = _anchored_headings(view)
     mdx = ctx.doc.mdx
     anchors = [
-        (mdx and _comment_id(text, h.span)) or _anchor(h.text, h.typographic)
+        (mdx and _comment_id(text, h.span)) or _anchor(h.unstripped or h.text, h.typographic)
         if mdx or "{" in h.text
-        else (h.typographic or h.text, "", True, "")  # (most headings: their text, without a function's call)
+        else (h.typographic or h.unstripped or h.text, "", True, "")  # (most: their text, no function's call)
         for h in headings
     ]
     inside = _inside(view.shortcode_contents) if view.shortcode_contents else None
