@@ -324,23 +324,32 @@ def test_tauri_docs_locales_from_json_redirect_keys_without_a_slash_and_smartypa
         },
     )
     assert placed(site_findings(tmp_path)) == [f"{DOCS}zh-cn/index.md:{at(5, TAURI_LINKS, '/guide/#foo--bar')} SITE004"]
-    write(tmp_path, {"astro.config.mjs": config.replace("redirects:", "markdown: { smartypants: false }, redirects:")})
-    forget_sites()
-    found = placed(site_findings(tmp_path))
-    assert f"{DOCS}zh-cn/index.md:{at(5, TAURI_LINKS, '/guide/#foobar')} SITE004" in found and len(found) == 2
+    for off in ("smartypants: false", "processor: satteri({ features: { smartPunctuation: false } })"):
+        write(tmp_path, {"astro.config.mjs": config.replace("redirects:", f"markdown: {{ {off} }}, redirects:")})
+        forget_sites()
+        found = placed(site_findings(tmp_path))
+        assert f"{DOCS}zh-cn/index.md:{at(5, TAURI_LINKS, '/guide/#foobar')} SITE004" in found and len(found) == 2
 
 
-@pytest.mark.parametrize("plugins", [False, True])
+@pytest.mark.parametrize(
+    "plugins",
+    [
+        "",
+        "markdown: { remarkPlugins: [] },",
+        # (knip.dev: Astro 6.4's Sätteri processor, whose mdast plugin strips `.md` and `.mdx`)
+        "markdown: { processor: satteri({ mdastPlugins: [fixInternalLinks] }) },",
+    ],
+)
 def test_links_to_markdown_files_and_braced_ids_as_astro_writes_them(tmp_path, plugins):
     """withastro/docs, judged with its own build and link checker: Astro writes `[x](./routing.mdx)` as it is (a
     404 at `/guides/imports/routing.mdx`), and reads no `{#id}` (`## Custom {#mine}` is `#custom-mine`). A
-    configuration that adds remark or rehype plugins may rewrite links: there the file is what counts."""
+    configuration that adds remark or rehype plugins (Sätteri's mdast or hast ones) may rewrite links: there
+    the file is what counts."""
     links = "[a](./routing.md) [b](./routing.md#custom-mine) [c](#mine) [d](/guides/routing/#mine)\n"
-    config = ASTRO_CONFIG.replace("integrations:", "markdown: { remarkPlugins: [] },\n  integrations:")
     write(
         tmp_path,
         {
-            "astro.config.mjs": config if plugins else ASTRO_CONFIG,
+            "astro.config.mjs": ASTRO_CONFIG.replace("integrations:", plugins + "\n  integrations:"),
             "src/content.config.ts": CONTENT_CONFIG,
             DOCS + "guides/routing.md": page("title: Routing", body="## Custom {#mine}\n"),
             DOCS + "guides/imports.md": page("title: Imports", body="## Own {#mine}\n\n" + links),

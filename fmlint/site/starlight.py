@@ -45,8 +45,9 @@ PAGE_EXTENSIONS = (".md", ".mdx", ".mdoc")
 ROOT = "root"  # the locale served without a prefix
 _INTEGRATION = re.compile(r"""['"]@astrojs/starlight['"]""")
 _BASE = re.compile(r"""(?<![\w$.])base\s*:\s*(['"`])(/[^'"`]*)\1""")
-_SMARTYPANTS_OFF = re.compile(r"(?<![\w$.])smartypants\s*:\s*false\b")
-_PLUGINS = re.compile(r"(?<![\w$.])(?:remark|rehype)Plugins\b")
+# (``smartPunctuation`` and ``mdastPlugins``/``hastPlugins``: the Sätteri processor's options, Astro 6.4's default)
+_SMARTYPANTS_OFF = re.compile(r"(?<![\w$.])(?:smartypants|smartPunctuation)\s*:\s*false\b")
+_PLUGINS = re.compile(r"(?<![\w$.])(?:remark|rehype|mdast|hast)Plugins\b")
 _TRAILING_SLASH = re.compile(r"""(?<![\w$.])trailingSlash\s*:\s*(['"`])(\w+)\1""")
 _DEFAULT_LOCALE = re.compile(r"""(?<![\w$.])defaultLocale\s*:\s*(['"`])([^'"`]*)\1""")
 # `locales: {…}`, `locales: name`, `locales = {…}`, or the shorthand `{ locales }` (the name `locales`)
@@ -170,8 +171,8 @@ class MarkdownOptions(NamedTuple):
     # Astro's Markdown makes typographic dashes of ``--`` and ``---`` (``markdown.smartypants``, on unless the
     # configuration sets it false): heading IDs then lose them, as github-slugger drops dashes
     smartypants: bool = True
-    # the configuration adds remark or rehype plugins (one may rewrite links); without, a link to a Markdown
-    # file is written as it is
+    # the configuration adds remark or rehype plugins (or Sätteri's mdast or hast ones: one may rewrite links);
+    # without, a link to a Markdown file is written as it is
     plugins: bool = True
     # Astro before 6 takes a trailing ``-`` off each heading's slug, unless ``experimental.headingIdCompat`` is set
     # (the ``astro`` version of ``package.json``; without one, today's Astro, which keeps it)
