@@ -170,6 +170,42 @@ def docusaurus_build(root: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+# ionic-docs: the docs plugin's `exclude` (picomatch globs from its folder, each version's too) replaces the
+# default, which left out `_` files: `README.md` is the top one alone, `**/` any number of folders
+EXCLUDE_CONFIG = VERSIONED_CONFIG.replace(
+    "docs: {sidebarPath: undefined}", "docs: {sidebarPath: undefined, exclude: ['README.md', '**/skip-*.md']}"
+)
+EXCLUDE_FILES = (
+    "docs/README.md",
+    "docs/intro.md",
+    "docs/guides/README.md",
+    "docs/_partial.md",
+    "docs/skip-top.md",
+    "docs/deep/skip-me.md",
+    "docs/deep/kept.md",
+    "versioned_docs/version-2.0/README.md",
+    "versioned_docs/version-2.0/intro.md",
+)
+EXCLUDE_BUILT = {
+    "/docs/next/intro/",
+    "/docs/next/guides/",
+    "/docs/next/_partial/",
+    "/docs/next/deep/kept/",
+    "/docs/intro/",
+}
+
+
+def excluded_files_site(root: Path) -> None:
+    files = {name: page(f"title: {name}") for name in EXCLUDE_FILES}
+    write(root, {"docusaurus.config.js": EXCLUDE_CONFIG, "versions.json": '["2.0"]\n', **files})
+
+
+def test_the_docs_plugins_exclude_globs_replace_the_default(tmp_path):
+    """ionic-docs' `exclude: ['README.md']` (4 SITE001: `docs/README.md` and the `slug: /` page both at `/`)."""
+    excluded_files_site(tmp_path)
+    assert built_by_fmlint(tmp_path) == EXCLUDE_BUILT
+
+
 @needs_docusaurus
 @pytest.mark.parametrize(
     ("site", "generated"),
@@ -179,6 +215,7 @@ def docusaurus_build(root: Path) -> subprocess.CompletedProcess[str]:
         (chosen_versions_site, set()),
         (no_current_version_site, set()),
         (numbered_versions_site, set()),
+        (excluded_files_site, set()),
     ],
 )
 def test_page_urls_match_docusaurus_building_them_now(tmp_path, site, generated):

@@ -16,7 +16,7 @@ folder), or its folder and file name with number prefixes dropped
 folder's own name) being its folder; a blog post's is ``/<slug>``, or
 ``/YYYY/MM/DD/<name>`` from a dated file or folder name; a page's is its path.
 Files whose names start with ``_`` and drafts are not built; case and spaces
-are kept.  A doc's ID (``pagination_next`` names one) is its folder and its
+are kept (a plugin's ``exclude`` globs, when set, say instead which files are not built).  A doc's ID (``pagination_next`` names one) is its folder and its
 ``id`` or file name, number prefixes dropped.  A versioned docs plugin
 (``versions.json``) serves its last version at its route base, the others
 under ``/<version>`` (from ``versioned_docs/``)
@@ -47,6 +47,7 @@ from fmlint.js_text import (
     top_level_value,
     without_comments,
 )
+from fmlint.site.globs import picomatch
 from fmlint.site.hugo_paths import link_path, under_base
 from fmlint.site.routes import file_routes, matches, read_text
 from fmlint.site.tables import package_dependencies
@@ -86,6 +87,9 @@ class ContentPlugin(msgspec.Struct, frozen=True):
     # translations, else in the blog's; the blog's when there is none) and its keys; no keys: none could be loaded
     authors_map: str = ""
     authors: tuple[str, ...] = ()
+    # its ``exclude`` globs (picomatch's, from its folder), which replace Docusaurus's default (``None``: files
+    # and folders whose names start with ``_``); ionic-docs' ``exclude: ['README.md']``
+    exclude: tuple[str, ...] | None = None
 
 
 class Docusaurus(msgspec.Struct, frozen=True):
@@ -219,6 +223,8 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
             if configured and route and not os.path.isdir(os.path.join(root, configured)):
                 unseen.append(route)  # (not at the site's root: every link would go unjudged)
             plugin = ContentPlugin(kind, folder, route, parser is not False, _translations(kind, versioning.plugin_id))
+            if (exclude := top_level_strings(text, start, "exclude")) is not None:
+                plugin = msgspec.structs.replace(plugin, exclude=tuple(exclude))
             if kind == "blog":
                 plugin = msgspec.structs.replace(
                     plugin, authors_map=top_level_string(text, start, "authorsMapPath") or ""
@@ -433,7 +439,8 @@ def _with_versions(root: str, plugin: ContentPlugin, versioning: _Versioning) ->
         return f"{plugin.translations}/{'current' if name == _CURRENT else f'version-{name}'}"
 
     return [
-        ContentPlugin("docs", folder(name), route(name), plugin.number_prefixes, translations(name)) for name in names
+        msgspec.structs.replace(plugin, folder=folder(name), route=route(name), translations=translations(name))
+        for name in names
     ]
 
 
@@ -491,10 +498,13 @@ def _versions(path: str) -> list[str]:
 
 def page_url(site: Docusaurus, plugin: ContentPlugin, path: str, slug: str | None, doc_id: str | None) -> str:
     """The URL of the file at ``path`` (``/``-separated, in the plugin's folder) with its ``slug`` and ``id``
-    front-matter values; "" for a file that is no page (its name starts with ``_``)."""
+    front-matter values; "" for a file that is no page (excluded: by default, its name starts with ``_``)."""
     folder, _, name = path.rpartition("/")
     stem = posixpath.splitext(name)[0]
-    if name.startswith("_") or any(part.startswith("_") for part in folder.split("/") if part):
+    if plugin.exclude is not None:
+        if any(picomatch(glob).fullmatch(path) for glob in plugin.exclude):
+            return ""
+    elif name.startswith("_") or any(part.startswith("_") for part in folder.split("/") if part):
         return ""
     if plugin.kind == "pages":
         route = folder if stem == "index" else posixpath.join(folder, stem)

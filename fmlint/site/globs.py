@@ -1,4 +1,5 @@
-"""Hugo's glob slices (module mounts' ``files``, sites matrices, cascade targets): gobwas/glob patterns."""
+"""Hugo's glob slices (module mounts' ``files``, sites matrices, cascade targets): gobwas/glob patterns; and
+picomatch's globs (Docusaurus's ``exclude``)."""
 
 from __future__ import annotations
 
@@ -53,6 +54,13 @@ def _parents(glob: str) -> list[str]:
     """The folders leading to an include pattern (``/docs/**``: ``/`` and ``/docs``), as Hugo adds them."""
     parts = glob.rsplit("/", 1)[0].split("/")
     return ["/" + "/".join(part for part in parts[1 : depth + 1] if part) for depth in range(len(parts))]
+
+
+@cache
+def picomatch(pattern: str) -> re.Pattern[str]:
+    """A glob as picomatch reads it (globby's, so Docusaurus's ``exclude``): as a Go glob, but ``**/`` is any
+    number of folders, none too (``**/_*.md`` matches ``_x.md``)."""
+    return re.compile(_glob(pattern).pattern.replace(".*/", "(?:.*/)?"))
 
 
 @cache
