@@ -321,6 +321,29 @@ def test_an_html_page_is_one_page_not_a_folder_of_them(tmp_path):
     ]
 
 
+def test_a_collections_documents_of_every_kind_are_pages(tmp_path):
+    """choosealicense.com: `_licenses/mit.txt` (front matter, then the license's text) is written to
+    `/licenses/mit/` by the collection's permalink (16 false SITE003); with the default permalink a document
+    keeps its own extension (`/notes/a.txt`). A file without front matter, and one in a collection not written,
+    is no page."""
+    links = "[a](/licenses/mit/) [b](/licenses/plain/) [c](/notes/a.txt) [d](/notes/a/) [e](/archive/d/)\n"
+    collections = "collections:\n  licenses:\n    output: true\n    permalink: /licenses/:path/\n"
+    write(
+        tmp_path,
+        {
+            "_config.yml": collections + "  notes:\n    output: true\n  archive:\n    output: false\n",
+            "_licenses/mit.txt": "---\ntitle: MIT License\n---\nPermission is hereby granted\n",
+            "_licenses/plain.txt": "Permission is hereby granted\n",
+            "_notes/a.txt": "---\ntitle: A\n---\nText\n",
+            "_archive/d.txt": "---\ntitle: D\n---\nText\n",
+            "index.md": page("title: Home", body=links),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [
+        f"index.md:{at(5, links, target)} SITE003" for target in ("/licenses/plain/", "/notes/a/", "/archive/d/")
+    ]
+
+
 def test_a_permalink_without_an_extension_is_written_as_html(tmp_path):
     """kubevirt.io's labs: `permalink: /labs/kubernetes/lab1` is written to `lab1.html` (Jekyll adds the output
     extension to a name without one), which links name (`/labs/kubernetes/lab1.html`: 3 false SITE003)."""

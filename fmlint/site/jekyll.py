@@ -40,6 +40,7 @@ _PLACEHOLDER = re.compile(
     r":(categories|collection|year|month|day|i_month|i_day|y_day|short_year|title|slug|output_ext|path|basename|name)"
 )
 _COLLECTION_PERMALINK = "/:collection/:path:output_ext"
+_CONVERTED = (".md", ".markdown", ".mkd", ".mkdn", ".mdown", ".html", ".htm")  # (their output is HTML)
 _OLD_TYPES = {"page": "pages", "post": "posts", "draft": "drafts"}  # (the names Jekyll still reads)
 Default = tuple[str, str, str | None]  # a front matter default's scope path and type ("": any), its permalink
 
@@ -146,16 +147,15 @@ def jekyll_url(
     if not has_front_matter:
         return None if any(p.startswith("_") for p in parts) else f"/{folder + '/' if folder else ''}{name}.md"
     written = dict(collections)
-    inside = parts[len(collections_dir.split("/")) :] if collections_dir else parts
-    if collections_dir and parts[: len(collections_dir.split("/"))] != collections_dir.split("/"):
-        inside = []  # (collections are only in that folder)
-    collection = inside[0][1:] if inside and inside[0].startswith("_") else ""
+    collection, inside = _collection_of(parts, collections_dir)
     kind = "posts" if "_posts" in parts else collection if collection in written else "pages"
     if defaults and not permalink:
         permalink = default_permalink(defaults, "/".join([*parts, name + extension]), kind)
     if collection in written and collection != "posts":
         path = "/".join([*inside[1:], name])
-        values = {"collection": collection, "path": path, "name": name, "basename": name, "output_ext": ".html"}
+        # (a document of another kind than Markdown or HTML keeps its extension: no converter changes it)
+        output = ".html" if extension.lower() in _CONVERTED else extension
+        values = {"collection": collection, "path": path, "name": name, "basename": name, "output_ext": output}
         values |= {"title": _slugified(slug or name), "slug": _slugified(slug or name).lower()}
         return _expanded(permalink or written[collection] or _COLLECTION_PERMALINK, values)
     if "_posts" in parts:
@@ -213,13 +213,29 @@ def _date(value: str) -> datetime.date | None:
 _PERMALINK = re.compile(r"^permalink:\s*[\"']?([^\"'\s#]+)", re.MULTILINE)
 
 
+def _collection_of(parts: list[str], collections_dir: str) -> tuple[str, list[str]]:
+    """The collection a folder's ``parts`` (from the site's root) are in ("" for none: not a ``_`` folder in
+    ``collections_dir``), and the parts from the collection's folder on."""
+    inside = parts[len(collections_dir.split("/")) :] if collections_dir else parts
+    if collections_dir and parts[: len(collections_dir.split("/"))] != collections_dir.split("/"):
+        inside = []  # (collections are only in that folder)
+    return (inside[0][1:] if inside and inside[0].startswith("_") else ""), inside
+
+
 def html_page_urls(site: SiteConfig, folder: str, names: list[str]) -> list[str]:
-    """The URL keys of the HTML pages (files with front matter) among ``names`` in ``folder`` of a Jekyll site,
-    each led by ``ONE_PAGE``: its ``permalink``, else the page's own URL (fmlint indexes only Markdown: links to
-    these are not judged)."""
+    """The URL keys of the pages fmlint does not index (files with front matter) among ``names`` (files not
+    Markdown) in ``folder`` of a Jekyll site, each led by ``ONE_PAGE``: its ``permalink``, else the page's own
+    URL (links to these are not judged).  Outside collections, HTML pages (a page of another kind is at its
+    file's path); in a collection written, documents of every kind (choosealicense.com's ``_licenses/mit.txt``
+    at ``/licenses/mit/``)."""
     relative = os.path.relpath(folder, site.root).replace(os.sep, "/").strip(".").strip("/")
-    if any(part.startswith("_") for part in relative.split("/") if part):
-        return []
+    parts = relative.split("/") if relative else []
+    if any(part.startswith("_") for part in parts):
+        collection, _ = _collection_of(parts, site.jekyll_collections_dir)
+        if collection not in dict(site.jekyll_collections) or collection == "posts":
+            return []
+    else:
+        names = [name for name in names if name.lower().endswith((".html", ".htm"))]
     found = []
     for name in names:
         try:
@@ -232,9 +248,19 @@ def html_page_urls(site: SiteConfig, folder: str, names: list[str]) -> list[str]
         permalink = _PERMALINK.search(head.split("\n---", 1)[0])
         stem, extension = os.path.splitext(name)
         own = permalink.group(1) if permalink else ""
-        defaults = site.jekyll_defaults
         url = jekyll_url(
-            relative, stem, site.permalink_style, own, "", [], "", True, defaults=defaults, extension=extension
+            relative,
+            stem,
+            site.permalink_style,
+            own,
+            "",
+            [],
+            "",
+            True,
+            site.jekyll_collections,
+            site.jekyll_collections_dir,
+            site.jekyll_defaults,
+            extension,
         )
         if url:
             found.append(ONE_PAGE + url_key(url))  # (that page alone: `/` is no folder of pages no file shows)

@@ -98,7 +98,7 @@ def walk_content(site: SiteConfig) -> Listing:
             if ".gitignore" in files:
                 ignores.append(prefix + ".gitignore")
             if site.generator == "jekyll":
-                adapters += html_page_urls(site, folder, [f for f in files if f.lower().endswith((".html", ".htm"))])
+                adapters += html_page_urls(site, folder, [f for f in files if not f.lower().endswith(extensions)])
     return Listing(
         sorted(set(found)), tuple(adapters), build_ignores([content.path for content in site.content_dirs], ignores)
     )
