@@ -217,6 +217,28 @@ def test_files_in_exclude_are_no_pages(tmp_path):
     assert "Jekyll fails the build" in found[2]
 
 
+def test_links_to_excluded_files_in_files_jekyll_does_not_build_are_read_as_on_github(tmp_path):
+    """metal3-io.github.io: `AGENTS.md` (no front matter: Jekyll copies it as it is) links `GUIDELINES.md`, which
+    `exclude` names; the link is read where the file is (GitHub), where it works. A page with front matter
+    beside them is still told (and a file `exclude` names is no page: the site rules leave it)."""
+    links = "[g](GUIDELINES.md) [m](missing.md)\n"
+    write(
+        tmp_path,
+        {
+            "_config.yml": "exclude:\n  - GUIDELINES.md\n  - README.md\n",
+            "GUIDELINES.md": page("title: Guidelines"),
+            "AGENTS.md": "# Agents\n\n" + links,
+            "README.md": page("title: Readme", body=links),
+            "a.md": page("title: A", body=links),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [
+        f"AGENTS.md:{at(3, links, 'missing.md')} SITE003",
+        f"a.md:{at(5, links, 'GUIDELINES.md')} SITE003",
+        f"a.md:{at(5, links, 'missing.md')} SITE003",
+    ]
+
+
 GENERATED_LINKS = "[a](/rubydoc/Formula.html) [b](/rubydoc/Formula) [c](/rubydoc/) [d](/rubydocs/Formula.html)\n"
 
 

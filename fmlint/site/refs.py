@@ -66,6 +66,8 @@ def resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         if not reference.written and (found := _markdown_file_link(index, page, reference)) is not None:
             return found
         key = _memo_key(page, reference)
+        if index.config.generator == "jekyll":  # (the folder's pages that Jekyll builds and the others apart)
+            key += (page.facts.front_matter,)
         found = index.resolutions.get(key)
         if found is None:
             found = index.resolutions[key] = _resolve(index, page, reference)
@@ -233,6 +235,14 @@ def _shortcode(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     return _missing(index, fragment, problem, target, language, partial(_content_path, written=target))
 
 
+def _jekyll_builds(config: SiteConfig, page: Page) -> bool:
+    """Whether the page is one Jekyll builds (true on other sites): not a file without front matter, which it
+    copies as it is (metal3's ``AGENTS.md`` linking ``GUIDELINES.md``, which ``exclude`` names): its links are
+    read where the file is, as on GitHub, where an excluded file is there. (A file ``exclude`` names has no
+    site findings.)"""
+    return config.generator != "jekyll" or page.facts.front_matter
+
+
 def lookup(index: SiteIndex, page: Page, target: str, language: str) -> Page | list[Page]:
     """The page ``target`` names, or the candidates of an ambiguous base name (empty: none)."""
     target = _without_language(index.config, target.strip().replace("\\", "/"))
@@ -345,7 +355,7 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         for source in tried:
             found = index.by_file.get(source)
             if found is not None:
-                unbuilt = index.config.unbuilt(source)
+                unbuilt = index.config.unbuilt(source) if _jekyll_builds(index.config, page) else ""
                 return (
                     Resolved(None, fragment, f"`{path}` {unbuilt}") if unbuilt else Resolved(found, unquote(fragment))
                 )
