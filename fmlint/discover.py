@@ -75,16 +75,28 @@ def _walk(
     note: Note,
 ) -> Iterator[str]:
     """The Markdown files under ``root`` (see the module docstring); each folder's rules, excludes and
-    gitignore chain are looked up once (what each folder holds ``note``d first)."""
+    gitignore chain are looked up once (what each folder holds ``note``d first).  A folder whose
+    configuration cannot be used is walked under its parent's rules, and the error raised only when it holds a
+    file to check (trivy's ``testdata/wrong-pyproject/pyproject.toml``, beside no Markdown, stopped the run)."""
+    from fmlint.config.loader import ConfigError
+
+    parents: dict[str, WalkRules] = {}  # the rules of each folder below one whose configuration cannot be used
     for folder, dirs, files in os.walk(root, onerror=None, followlinks=False):
         whole = os.path.abspath(folder)
         note(whole, files, dirs)
-        rules = rules_for(folder)
+        broken = None
+        try:
+            rules = rules_for(folder)
+        except ConfigError as error:
+            if folder not in parents:
+                raise
+            rules, broken = parents[folder], error
         normal = os.path.normpath(folder)  # entry names are plain: normalising the folder once is enough
         chain = gitignores.chain_for(folder, files) if rules.respect_gitignore else []
         ignores = bool(chain)
         absolute = os.path.join(whole, "") if ignores else ""  # (where the entries are)
         dirs[:] = sorted(d for d in dirs if not _skipped(os.path.join(folder, d), d, True, rules, chain, absolute))
+        parents.update((os.path.join(folder, d), rules) for d in dirs)
         # a walked folder is not excluded itself, but the root's excludes come from above it
         folder_excluded = rules.excludes_folders_only and folder == root and rules.is_excluded(folder, True)
         # a file is judged by its name alone unless its own path may be excluded or git-ignored
@@ -98,11 +110,15 @@ def _walk(
             if not by_name and _skipped(os.path.join(folder, name), name, False, rules, chain, absolute):
                 continue
             if checked:
+                if broken is not None:
+                    raise broken
                 yield prefix + name
             elif skipped is not None:
                 skipped.append(prefix + name)
         for name in dirs:  # a directory named like a Markdown file is reported, not walked past
             if name.lower().endswith(rules.extensions):
+                if broken is not None:
+                    raise broken
                 yield prefix + name
 
 

@@ -105,6 +105,20 @@ def test_config_errors_exit_2_naming_file_and_key(tmp_path, capsys, text, messag
     assert message in captured.err
 
 
+def test_a_broken_configuration_beside_no_file_to_check_is_passed_over(tmp_path, capsys):
+    """trivy's `pkg/…/testdata/wrong-pyproject/pyproject.toml` (a test fixture, beside no Markdown) stopped a run
+    over the repository with exit 2. It is read only for a file to check below it, as ruff reads one."""
+    write_file(tmp_path, ".fmlint.toml", 'select = ["SC003"]\n')
+    write_file(tmp_path, "post.md", BAD)
+    broken = write_file(tmp_path, "pkg/testdata/wrong/pyproject.toml", "[\n")
+    write_file(tmp_path, "pkg/testdata/wrong/poetry.lock", "")
+    write_file(tmp_path, "pkg/testdata/wrong/deeper/data.json", "{}")
+    assert run_json(capsys, tmp_path) == (1, [("post.md", "SC003", "error")])
+    write_file(tmp_path, "pkg/testdata/wrong/deeper/notes.md", BAD)
+    assert main([str(tmp_path)]) == 2
+    assert capsys.readouterr().err.startswith(f"fmlint: error: {broken}:1:2: TOML syntax error")
+
+
 def test_missing_config_file_on_the_command_line(tmp_path, capsys):
     assert main(["--config", str(tmp_path / "nope.toml"), str(tmp_path)]) == 2
     assert f"{tmp_path / 'nope.toml'}: cannot read configuration: No such file or directory" in capsys.readouterr().err
