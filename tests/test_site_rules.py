@@ -978,6 +978,27 @@ export default {
     ]
 
 
+def test_a_config_file_in_an_astro_projects_source_is_no_hugo_site(tmp_path):
+    """rustdesk's website (AstroWind): `v3/src/config.yaml` is the template's own configuration, and had made
+    `v3/src/` a Hugo site whose content was `src/content/` (1,825 false findings). A `config.yaml` at a Hugo
+    site's root, or in a folder of an Astro project outside its `src/`, still marks a site."""
+    write(
+        tmp_path,
+        {
+            "hugo.yaml": "baseURL: https://example.org/docs\n",
+            "content/a.md": page('title: "A"'),
+            "v3/astro.config.ts": "export default {};\n",
+            "v3/src/config.yaml": "site:\n  name: Example\n",
+            "v3/src/content/post/p.md": page('title: "P"'),
+            "v3/docs/config.yaml": "baseURL: https://example.org/\n",
+            "v3/docs/content/d.md": page('title: "D"'),
+        },
+    )
+    assert site_of(str(tmp_path / "v3/src/content/post/p.md")).root == str(tmp_path / "v3")
+    assert site_of(str(tmp_path / "v3/docs/content/d.md")).root == str(tmp_path / "v3/docs")
+    assert site_of(str(tmp_path / "content/a.md")).root == str(tmp_path)
+
+
 def test_a_docusaurus_site_beside_its_docs_folder_is_found_from_the_docs(tmp_path):
     """Redux keeps website/docusaurus.config.ts (`path: '../docs'`) beside docs/ in one JavaScript project."""
     write(

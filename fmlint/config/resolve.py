@@ -206,12 +206,11 @@ class Project:
         site's ``layouts/``, not a content section named ``layouts``), else of the configuration's folder."""
         if not self.site_folders:
             return False
-        from fmlint.rules.local_images import holds_marker
-        from fmlint.site.config import SITE_MARKERS
+        from fmlint.site.config import site_folder
 
         absolute = os.path.abspath(path)
         parent = os.path.dirname(absolute)  # (a folder's own listing is not needed: a site's root is in no site folder)
-        anchor = nearest(parent, lambda folder: folder if holds_marker(folder, SITE_MARKERS) else None, self._anchors)
+        anchor = nearest(parent, lambda folder: folder if site_folder(folder) == folder else None, self._anchors)
         first = os.path.relpath(absolute if is_dir else parent, anchor or str(self.root)).split(os.sep, 1)[0]
         return first in self.site_folders
 

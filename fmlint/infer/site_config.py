@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import os
 
-from fmlint.rules.local_images import site_root
-from fmlint.site.config import SITE_MARKERS, read_site
+from fmlint.site.config import read_site, site_folder
 
 # Always taxonomies: Hugo's defaults and the usual others (never a fixed choice of terms)
 DEFAULT_TAXONOMIES = frozenset({"tags", "categories", "series", "keywords"})
@@ -14,5 +13,5 @@ DEFAULT_TAXONOMIES = frozenset({"tags", "categories", "series", "keywords"})
 def site_taxonomies(start: str) -> frozenset[str]:
     """The default taxonomies plus those configured for the site holding ``start`` (a file or folder)."""
     folder = os.path.abspath(start if os.path.isdir(start) else os.path.dirname(start))
-    root = site_root(folder, SITE_MARKERS)
+    root = site_folder(folder)
     return DEFAULT_TAXONOMIES if root is None else DEFAULT_TAXONOMIES | frozenset(read_site(root).taxonomies)

@@ -1,6 +1,6 @@
 """The site a file belongs to: its root folder and the generator configuration the site rules read.
 
-The root is the nearest folder above a file holding one of :data:`SITE_MARKERS`
+The root is the nearest folder above a file holding one of :data:`SITE_MARKERS` (see :func:`site_folder`)
 (the local-image rule's markers, Hugo's configuration folder, plus Astro,
 Docusaurus and MkDocs; a ``config.toml`` with Zola's ``base_url`` is Zola's;
 Docusaurus's content folders are its content plugins' ``path`` options, read
@@ -36,7 +36,7 @@ import msgspec
 from fmlint.config.presets import MDX_EXTENSIONS, READING_PRESETS
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.folders import names_in
-from fmlint.rules.local_images import site_root
+from fmlint.rules.local_images import holds_marker, site_root
 from fmlint.site.anchors import REMARK_TRIMMED, WRITTEN_DASHES
 from fmlint.site.globs import glob_slice_matches, mount_holds
 from fmlint.site.hugo_modules import components
@@ -83,6 +83,9 @@ OTHER_MARKERS = (
 # a site configured only in Hugo's configuration folder (many Docsy sites) has no file at its root
 HUGO_FOLDER_FILES = tuple(f"config/_default/{name}" for name in HUGO_FILES)
 SITE_MARKERS = (*HUGO_FILES, *HUGO_FOLDER_FILES, *OTHER_MARKERS)
+# the markers no other tool's file shares (``config.*`` names many a project's own configuration)
+_NAMED_MARKERS = tuple(name for name in SITE_MARKERS if not name.startswith("config."))
+_SOURCE_PROJECTS = tuple(name for name in OTHER_MARKERS if name.startswith(("astro.", "docusaurus.")))
 _DOCUSAURUS = tuple(name for name in OTHER_MARKERS if name.startswith("docusaurus."))
 DEFAULT_TAXONOMIES = ("tags", "categories")
 
@@ -443,10 +446,22 @@ def _names_by_lower(folder: str) -> dict[str, str]:
     return {name.lower(): name for name in reversed(names)}  # (of two spellings, the first in order)
 
 
+def site_folder(folder: str) -> str | None:
+    """The root of the site holding the absolute ``folder``: the nearest folder at or above it holding one of
+    :data:`SITE_MARKERS`, unless its only marker is a ``config.*`` in the ``src/`` folder of an Astro or
+    Docusaurus project, which is then the site (AstroWind's ``src/config.yaml``: rustdesk's Astro site had
+    been read as a Hugo site at ``src/``, 1,825 false findings)."""
+    root = site_root(folder, SITE_MARKERS)
+    if root is None or holds_marker(root, _NAMED_MARKERS):
+        return root
+    project = site_root(os.path.dirname(root), _SOURCE_PROJECTS)
+    return project if project is not None and (root + os.sep).startswith(os.path.join(project, "src", "")) else root
+
+
 def site_of(path: str) -> SiteConfig | None:
     """The site configuration of the file at ``path``, or ``None`` outside any site."""
     folder = os.path.dirname(os.path.abspath(path))
-    root = site_root(folder, SITE_MARKERS)
+    root = site_folder(folder)
     if root is not None:
         return read_site(root)
     site = _beside(folder)
