@@ -154,14 +154,22 @@ def links_rewritten(layouts: Sequence[str]) -> bool:
     """Whether a link render hook in the layout folders ``layouts`` (of any page type) may write a destination
     other than as written (jaegertracing.io's writes ``.Destination`` as it is; fluxcd.io's finds the page with
     ``.Page.GetPage``)."""
-    return any(_REWRITES.search(_read(path)) for path in link_hooks(layouts))
+    return any(_REWRITES.search(text) for text in _hook_texts(layouts))
 
 
 def pages_found_only(layouts: Sequence[str]) -> bool:
     """Whether each link render hook in the layout folders ``layouts`` writes a destination as written, or as the
     page ``.GetPage`` finds for it (fluxcd.io's, keda.sh's, goharbor.io's): no other rewriting (hugo-docs'
     reads `[x](g)` as a glossary link, with ``TrimPrefix`` and ``Resources``)."""
-    return all(found.group(0) == "GetPage" for path in link_hooks(layouts) for found in _REWRITES.finditer(_read(path)))
+    return all(found.group(0) == "GetPage" for text in _hook_texts(layouts) for found in _REWRITES.finditer(text))
+
+
+def _hook_texts(layouts: Sequence[str]) -> Iterator[str]:
+    """The text of each link render hook in the layout folders ``layouts``, and of the partials it calls (the
+    Relearn theme's hook hands the link to its ``shortcodes/link.html`` partial, which finds the page)."""
+    for path in link_hooks(layouts):
+        yield _read(path)
+        yield from map(_read, _partials(path))
 
 
 # a page's parameter a template reads: ``.Params.status`` (of any page: ``$.Page.Params.x``, not the site's
