@@ -54,7 +54,9 @@ _SIMPLE_REF = re.compile(r"""\{\{[<%]\s*(ref|relref)\s+"([^"\\`\n]*)"\s*[>%]\}\}
 _LIQUID_LINK = re.compile(
     r"""\{\{-?\s*(["'])([^"'{}\n]*)\1\s*\|\s*(?:relative|absolute)_url\s*-?\}\}"""
     r"""|\{%-?\s*(link|post_url)\s+([^\s%{}]+)\s*-?%\}"""
-    r"""|\{\{-?\s*site\.baseurl\s*-?\}\}(/[^\s)"'<>{}]*)"""  # `{{ site.baseurl }}/docs/x/`
+    # `{{ site.baseurl }}/docs/x/`; not a path that more Liquid continues (nim-lang.org's
+    # `{{ site.baseurl }}/download/nim-{{ site.nim_version }}-linux_x64.tar.xz`)
+    r"""|\{\{-?\s*site\.baseurl\s*-?\}\}(/[^\s)"'<>{}]*+)(?!\{)"""
 )
 # `{% include quickstarts/x.md %}` (from `_includes/`), `{% include_relative deploying-book.html %}`
 _LIQUID_INCLUDE = re.compile(r"\{%-?\s*include(_relative)?\s+([^\s%{}]+)")
