@@ -890,6 +890,24 @@ def test_generated_index_categories_of_category_files_are_built_now(tmp_path):
     assert not (tmp_path / "build/docs/more/index.html").exists()
 
 
+@pytest.mark.parametrize(
+    ("plugin", "route"),
+    [
+        ("const TYPEDOC = {projectRoot: '..', packages: ['core']};\n", "api"),
+        ("const TYPEDOC = {projectRoot: '..', routeBasePath: '/reference/'};\n", "reference"),
+    ],
+)
+def test_links_into_the_typedoc_api_plugins_pages_are_not_judged(tmp_path, plugin, route):
+    """mikro-orm's docs (276 links such as `/api/core/class/EntityManager`): `@apify/docusaurus-plugin-typedoc-api`
+    makes the API reference's pages of the TypeScript sources, under its `routeBasePath` (`api` by default)."""
+    links = f"[a](/{route}/core/class/EntityManager) [b](/{route}) [c](/{route}x/)\n"
+    config = plugin + CONFIG.replace(
+        "presets:", "plugins: [['@apify/docusaurus-plugin-typedoc-api', TYPEDOC]],\n  presets:"
+    )
+    write(tmp_path, {"docusaurus.config.js": config, "docs/intro.md": page("title: Intro", body=links)})
+    assert placed(site_findings(tmp_path)) == [f"docs/intro.md:{at(5, links, f'/{route}x/')} SITE003"]
+
+
 def test_redoc_ids_are_not_judged_where_the_site_depends_on_redoc(tmp_path):
     """ory's docs (81 links such as `/docs/reference/api#operation/updateProject`): its `@theme/API` component is
     Redoc (`redocusaurus`), which writes the OpenAPI reference and its IDs in the browser; fragments of Redoc's

@@ -22,7 +22,10 @@ are kept (a plugin's ``exclude`` globs, when set, say instead which files are no
 under ``/<version>`` (from ``versioned_docs/``)
 and its own folder, the current version, under ``/next``; its options
 ``lastVersion``, ``onlyIncludeVersions``, ``includeCurrentVersion``,
-``disableVersioning`` and ``versions.<name>.path`` change which are built and where.
+``disableVersioning`` and ``versions.<name>.path`` change which are built and where.  Pages no
+content file shows: a TypeDoc API plugin's (under its ``routeBasePath``), generated-index categories
+(of the sidebars files and of ``_category_`` files), and the routes of JavaScript pages and of plugins
+that ``addRoute``.
 """
 
 from __future__ import annotations
@@ -246,6 +249,7 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
         # that is not there)
         if os.path.isdir(os.path.join(root, expanded.folder))
     ]
+    unseen += _plugin_routes(text)
     # (the site's `baseUrl`, not a locale's in `i18n.localeConfigs`: pnpm.io's `{en: {baseUrl: '/en/'}}`)
     locale_configs = _objects(text, _LOCALE_CONFIGS)
     base = next((found for found in _BASE_URL.finditer(text) if not _inside(found.start(), locale_configs)), None)
@@ -312,6 +316,25 @@ def _added_routes(root: str, config: str) -> list[str]:
                 routes.append(re.escape(path) + ".+")
             else:
                 routes.append(re.escape("/" + path.strip("/")) if path.strip("/") else "")
+    return routes
+
+
+# a plugin that makes pages of its own (not of content files) under a route: TypeDoc's API reference
+# (`['@apify/docusaurus-plugin-typedoc-api', options]`, at `routeBasePath`, "api" by default)
+_ROUTE_PLUGIN = re.compile(
+    r"""['"](?:@[\w.-]+/)?docusaurus-plugin-typedoc-api['"]\s*(?:,\s*(?P<options>\{|[A-Za-z_$][\w$]*))?"""
+)
+
+
+def _plugin_routes(text: str) -> list[str]:
+    """The routes of the plugins of the configuration ``text`` that make pages of their own (mikro-orm's API
+    reference at ``/api``: 276 links to its pages)."""
+    routes = []
+    for found in _ROUTE_PLUGIN.finditer(text):
+        options = found.group("options")
+        start = found.end() - 1 if options == "{" else constant_object(text, options) if options else None
+        route = top_level_string(text, start, "routeBasePath") if start is not None else None
+        routes.append((route if route is not None else "api").strip("/"))
     return routes
 
 
