@@ -2081,6 +2081,35 @@ def test_a_ref_reads_its_path_percent_decoded_as_hugo_does(tmp_path):
     assert [urlsplit(href).path for href in hrefs] == ["/docs/common-definitions/fieldspec/"] * 3
 
 
+TAXONOMY_REFS = '[a]({{< ref "tags" >}}) [b]({{< ref "/tags/x" >}}) [c]({{< ref "tagz" >}})\n'
+
+
+def test_a_ref_to_a_taxonomys_page_finds_the_page_hugo_makes(tmp_path):
+    """congo's example site: `{{< ref "tags" >}}` names the tags list Hugo makes in each language (no file),
+    which fmlint had reported as REF_NOT_FOUND (Hugo 0.168 builds it: `/zh-hans/tags/`); a term's page too.
+    A name that is no taxonomy is still reported."""
+    config = 'baseURL = "https://example.org/"\n[languages.en]\nweight = 1\n[languages.zh-hans]\nweight = 2\n'
+    write(
+        tmp_path,
+        {
+            "hugo.toml": config,
+            "layouts/_default/single.html": "{{ .Content }}",
+            "layouts/_default/list.html": "{{ .Content }}",
+            "content/a.md": page("title: A\ntags: [x]", body=TAXONOMY_REFS),
+            "content/b.zh-hans.md": page("title: B\ntags: [x]", body=TAXONOMY_REFS),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [
+        f"{name}:{at(6, TAXONOMY_REFS, 'tagz')} SITE003" for name in ("content/a.md", "content/b.zh-hans.md")
+    ]
+    if HUGO is None:
+        return
+    for name in ("content/a.md", "content/b.zh-hans.md"):  # (without the broken ref, Hugo builds the site)
+        (tmp_path / name).write_text(page("title: X\ntags: [x]", body=TAXONOMY_REFS.split(" [c]")[0]), encoding="utf-8")
+    hrefs = re.findall(r'href="([^"]+)"', (hugo_build(tmp_path) / "zh-hans/b/index.html").read_text(encoding="utf-8"))
+    assert [urlsplit(href).path for href in hrefs] == ["/zh-hans/tags/", "/zh-hans/tags/x/"]
+
+
 RESOURCE_LINKS = "[keys](/KEYS) [file](/docs/FILE) [gone](/docs/GONE)\n"
 EMAIL_LINKS = "<brused27@noemailaddress> <git#v1@kaction.cc> <#@bryankaplan.com> [x](git)\n"
 

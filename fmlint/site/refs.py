@@ -227,12 +227,20 @@ def _shortcode(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         index.unseen(content_key(rooted[0]))
         or any(_page_written_by_build(index, path) for path in rooted)
         or (target.startswith("/") and _external(index.config, rooted[0]))
+        or _taxonomy_page(index.config, rooted[-1])
     ):
-        return _SKIP  # a page a content adapter, a missing mount or a build step would make
+        return _SKIP  # a page a content adapter, a missing mount or a build step would make; a taxonomy's
     where = f" in language `{language}`" if index.config.multilingual else ""
     problem = f"`{reference.target}` names no page{where} (Hugo fails with REF_NOT_FOUND)"
     problem += _elsewhere(index, rooted[0]) if target.startswith("/") else ""
     return _missing(index, fragment, problem, target, language, partial(_content_path, written=target))
+
+
+def _taxonomy_page(config: SiteConfig, path: str) -> bool:
+    """Whether the content path ``path`` (from the root) is one of the pages Hugo makes for a taxonomy, which
+    ``ref`` finds with no file: its list (``ref "tags"``: congo's example site, in every language) or a term's."""
+    first, _, rest = path.strip("/").partition("/")
+    return first.lower() in (config.taxonomies if rest else config.taxonomy_lists)
 
 
 def _jekyll_builds(config: SiteConfig, page: Page) -> bool:
@@ -737,10 +745,9 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0, below: bool = True,
     claimed = index.alias_urls.get(url_key(path))
     if claimed is not None:
         return _through_alias(index, path, claimed, element_id(unquote(fragment)), refreshed=depth == 0)
-    first = path.strip("/").split("/", 1)[0].lower()
     if (
         matches(config.redirects, path)
-        or first in (config.taxonomies if "/" in path.strip("/") else config.taxonomy_lists)  # (a term's, the list)
+        or _taxonomy_page(config, path)
         or index.unseen(url_key(path))
         or _served(index, "static", path)
         # (a page in another format than Markdown, ``.html``, AsciiDoc …: fmlint does not index those)
