@@ -978,10 +978,28 @@ def test_a_code_spans_space_at_a_headings_end_is_part_of_its_id(tmp_path):
     assert page_of_c.ids == {"code", "lead", "both-sides", "install-using-kubectl-"}
 
 
+# metro's docs: braces that end a heading inside a code span are its text, not an attribute list
+BRACED_CODE_HEADINGS = "### `extraNodeModules: ?{[string]: string}`\n\n## `a {b}` c {/* #mine */}\n"
+BRACED_CODE_IDS = {"extranodemodules-string-string", "mine"}
+
+
+def test_braces_closing_a_heading_in_a_code_span_are_its_text(tmp_path):
+    """metro's docs (7 links such as `#extranodemodules-string-string`): fmlint had read `{[string]: string}` in
+    the code span as an attribute list and left it out of the ID."""
+    write(tmp_path, {"docusaurus.config.js": CONFIG, "docs/c.md": page("title: C", body=BRACED_CODE_HEADINGS)})
+    (page_of_c,) = [found for found in index_of(tmp_path).pages if found.absolute.endswith("c.md")]
+    assert page_of_c.ids == BRACED_CODE_IDS
+
+
 @needs_docusaurus
 @pytest.mark.parametrize(
     ("body", "ids"),
-    [(JSX_HEADINGS, JSX_HEADING_IDS), (STEP_HEADINGS, STEP_HEADING_IDS), (CODE_EDGE_HEADINGS, CODE_EDGE_IDS)],
+    [
+        (JSX_HEADINGS, JSX_HEADING_IDS),
+        (STEP_HEADINGS, STEP_HEADING_IDS),
+        (CODE_EDGE_HEADINGS, CODE_EDGE_IDS),
+        (BRACED_CODE_HEADINGS, BRACED_CODE_IDS),
+    ],
 )
 def test_heading_ids_are_those_docusaurus_builds_now(tmp_path, body, ids):
     write(tmp_path, {"docusaurus.config.js": CONFIG, "docs/c.mdx": page("title: C", body=body)})

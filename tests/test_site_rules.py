@@ -227,6 +227,7 @@ HEADINGS = [
     "Before---after {.wide}",
     "Ends in `code `",  # (Hugo trims a code span's space at an end; remark's text keeps it)
     "` lead` word",
+    "Map `?{[string]: string}`",  # (braces in a code span at the end: no attribute list)
 ]
 
 

@@ -430,7 +430,7 @@ def _body_facts(ctx: Context, own: OwnURL | None) -> _Body:
     headings = _anchored_headings(view)
     mdx = ctx.doc.mdx
     anchors = [
-        (mdx and _comment_id(text, h.span)) or _anchor(h.unstripped or h.text, h.typographic)
+        (mdx and _comment_id(text, h.span)) or _anchor(h.unstripped or h.text, h.typographic, _braced(text, h.span))
         if mdx or "{" in h.text
         else (h.typographic or h.unstripped or h.text, "", True, "")  # (most: their text, no function's call)
         for h in headings
@@ -636,11 +636,18 @@ def _liquid_links(text: str, openings: list[int], skipped: Callable[[Span], bool
         references.append((kind, target, found.start(group), found.end(group), "", "", False, ""))
 
 
-def _anchor(text: str, typographic: str) -> _AnchorFields:
+def _braced(text: str, span: Span) -> bool:
+    """Whether the heading at ``span`` of ``text`` ends with ``}`` as written (an attribute list may close it),
+    not inside a code span (metro's ``#### `extraNodeModules: ?{[string]: string}` ``)."""
+    end = text.find("\n", span.start, span.end)
+    return text[span.start : span.end if end < 0 else end].rstrip().rstrip("#").rstrip().endswith("}")
+
+
+def _anchor(text: str, typographic: str, braced: bool = True) -> _AnchorFields:
     """A heading's anchor: its ``{#id}`` (with its whole text, which is the ID where ``{#id}`` is no syntax:
     Astro), else its text (with its dashes marked as a typographer reads them, the attribute list left out:
-    that is read before the typographer runs)."""
-    attributes = _ATTRIBUTES.search(text) if "{" in text else None
+    that is read before the typographer runs); ``braced``: the heading may end with an attribute list."""
+    attributes = _ATTRIBUTES.search(text) if braced and "{" in text else None
     if attributes is not None:
         found = _ID_ATTRIBUTE.search(attributes.group(1))
         if found is not None:
