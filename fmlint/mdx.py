@@ -180,15 +180,33 @@ class Scan(msgspec.Struct):
 
 # a default import of a Markdown file: `import Prune from './_prune.mdx';`
 _MARKDOWN_IMPORT = re.compile(r"""\bimport\s+([A-Za-z_$][\w$]*)\s+from\s+(['"])([^'"]+\.mdx?)\2""")
+# a component the project holds, imported by default or by name: `import ApiEndpoint from '@site/static/x.jsx'`,
+# `import {Card} from '../components/Card'` (not a package's: `@theme/Tabs`)
+_COMPONENT_IMPORT = re.compile(
+    r"""\bimport\s+(?:([A-Za-z_$][\w$]*)|\{([^{}]*)\})\s+from\s+(['"])((?:\.{1,2}/|@site/)[^'"]+)\3"""
+)
 
 
 def _partials(scan: Scan) -> list[str]:
     """The Markdown files the ESM imports as components that a JSX tag shows (``<Prune />``): their headings are
-    the page's (Docusaurus's and Astro's partials)."""
+    the page's (Docusaurus's and Astro's partials); and the project's own components (JavaScript) that a tag
+    shows, which may give elements IDs (home-assistant's ``<ApiEndpoint>``)."""
     shown = {tag.name for tag in scan.tags if not tag.closing}
-    return [
+    found = [
         found.group(3) for block in scan.esm for found in _MARKDOWN_IMPORT.finditer(block) if found.group(1) in shown
     ]
+    for block in scan.esm:
+        for component in _COMPONENT_IMPORT.finditer(block):
+            names = [component.group(1)] if component.group(1) else _imported_names(component.group(2))
+            path = component.group(4)
+            if not path.lower().endswith((".md", ".mdx")) and any(name in shown for name in names):
+                found.append(path)
+    return found
+
+
+def _imported_names(listed: str) -> list[str]:
+    """The local names of ``{A, B as C}``: ``A``, ``C``."""
+    return [part.split(" as ")[-1].strip() for part in listed.split(",") if part.strip()]
 
 
 def masked_body(body: str) -> Scan:

@@ -908,6 +908,35 @@ def test_links_into_the_typedoc_api_plugins_pages_are_not_judged(tmp_path, plugi
     assert placed(site_findings(tmp_path)) == [f"docs/intro.md:{at(5, links, f'/{route}x/')} SITE003"]
 
 
+API_ENDPOINT = (
+    "import React from 'react';\nexport default function ApiEndpoint({method, path}) {\n"
+    "  const id = `${method}-${path}`.toLowerCase().replace(/[^a-z0-9]+/g, '-');\n"
+    "  return <details id={id}><summary>{path}</summary></details>;\n}\n"
+)
+PLAIN_CARD = "import React from 'react';\nexport function Card({title}) { return <div>{title}</div>; }\n"
+
+
+def test_fragments_into_a_page_showing_a_component_that_gives_ids_are_not_judged(tmp_path):
+    """developers.home-assistant.io: `<ApiEndpoint path="/api/config" method="get">` (a component of the site's,
+    `@site/static/js/api_endpoint.jsx`) gives its element the ID `get-api-config`, which fmlint cannot work
+    out (2 false SITE004). A page showing only components that give no ID is still judged."""
+    api = 'import ApiEndpoint from \'@site/static/js/api_endpoint.jsx\';\n\n<ApiEndpoint path="/api/config" method="get">\n</ApiEndpoint>\n'
+    cards = "import {Card as Tile} from '../src/components/Card';\n\n<Tile title=\"x\" />\n\n## Real\n"
+    links = "[a](./rest.mdx#get-api-config) [b](./cards.mdx#real) [c](./cards.mdx#nope)\n"
+    write(
+        tmp_path,
+        {
+            "docusaurus.config.js": CONFIG,
+            "static/js/api_endpoint.jsx": API_ENDPOINT,
+            "src/components/Card.jsx": PLAIN_CARD,
+            "docs/rest.mdx": page("title: REST", body=api),
+            "docs/cards.mdx": page("title: Cards", body=cards),
+            "docs/intro.md": page("title: Intro", body=links),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [f"docs/intro.md:{at(5, links, './cards.mdx#nope')} SITE004"]
+
+
 def test_redoc_ids_are_not_judged_where_the_site_depends_on_redoc(tmp_path):
     """ory's docs (81 links such as `/docs/reference/api#operation/updateProject`): its `@theme/API` component is
     Redoc (`redocusaurus`), which writes the OpenAPI reference and its IDs in the browser; fragments of Redoc's

@@ -67,6 +67,7 @@ if TYPE_CHECKING:  # (the modules of other generators are imported where a site 
     from fmlint.site.starlight import Starlight
 
 _TOKEN = re.compile(r":\w+(\[.+?\])?")
+_COMPONENTS = (".js", ".jsx", ".ts", ".tsx")  # the extensions of an imported component written without one
 _MONTHS = (
     "January",
     "February",
@@ -349,8 +350,21 @@ class SiteIndex(msgspec.Struct, dict=True):
     def mdx_partial(self, page: Page, name: str) -> Page | None:
         """The file an MDX import of the page names (``./_p.mdx``; Docusaurus's ``@site/…`` from the site's
         folder), if the index holds it."""
+        return self.by_file.get(self._imported(page, name))
+
+    def _imported(self, page: Page, name: str) -> str:
         base = self.config.root if name.startswith("@site/") else page.absolute_folder
-        return self.by_file.get(os.path.normpath(os.path.join(base, name.removeprefix("@site/"))))
+        return os.path.normpath(os.path.join(base, name.removeprefix("@site/")))
+
+    def _component_gives_ids(self, page: Page, name: str) -> bool:
+        """Whether the project's component that an MDX import of the page names (``@site/static/x.jsx``,
+        ``../components/Card``: with or without its extension, or a folder's ``index``) gives an element an
+        ``id`` (home-assistant's ``<ApiEndpoint>``, which makes it of its props)."""
+        path = self._imported(page, name)
+        candidates = [path] if os.path.splitext(path)[1] else []
+        candidates += [path + extension for extension in _COMPONENTS]
+        candidates += [os.path.join(path, "index" + extension) for extension in _COMPONENTS]
+        return any(self.probe(gives_ids, candidate) for candidate in candidates)
 
     def _at_url(self, page: Page) -> None:
         """``page`` at its URL: the first page there is the one a link to it finds; the others written to it (a
@@ -392,7 +406,12 @@ class SiteIndex(msgspec.Struct, dict=True):
         if self.config.generator == "jekyll":  # (an included Markdown file's headings, an HTML file's IDs)
             return any(self._include_writes_ids(page, name) for name in page.facts.liquid_includes)
         if self.config.generator in ("docusaurus", "astro"):  # (an MDX partial fmlint has not read)
-            return any(self.mdx_partial(page, name) is None for name in page.facts.includes)
+            return any(
+                self.mdx_partial(page, name) is None
+                if name.lower().endswith((".md", ".mdx"))
+                else self._component_gives_ids(page, name)
+                for name in page.facts.includes
+            )
         if self.config.generator != "hugo":
             return False
         writes = self.shortcodes.writes_ids
