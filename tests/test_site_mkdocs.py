@@ -15,7 +15,7 @@ from support import mkdocs_build
 from test_site_rules import at, index_of, placed, site_findings, write
 
 from fmlint.cli import main
-from fmlint.site.config import forget_sites
+from fmlint.site.config import forget_sites, read_site
 
 mkdocs = pytest.importorskip("mkdocs", reason="MkDocs (the test extras) is not installed")
 
@@ -93,6 +93,41 @@ def test_a_properdocs_yml_is_read_before_an_mkdocs_yml(tmp_path):
     found = site_findings(tmp_path)
     assert placed(found) == ["pages/index.md:3:5-3:18 SITE004", "pages/index.md:3:44-3:55 SITE003"]
     assert "`drafts/x.md` is in properdocs.yml's exclude_docs: MkDocs builds no page of it" in found[1]
+
+
+ZENSICAL = """[project]
+site_name = "t"
+docs_dir = "pages"
+[project.markdown_extensions.toc]
+separator = "_"
+[project.markdown_extensions.pymdownx.snippets]
+base_path = ["snips"]
+"""
+
+
+def test_a_zensical_toml_is_read_as_an_mkdocs_configuration(tmp_path):
+    """mkdocstrings' docs (Zensical, Material for MkDocs' successor): `zensical.toml`'s `[project]` table holds
+    mkdocs.yml's options, its extensions as dotted tables (`[project.markdown_extensions.pymdownx.snippets]`).
+    Without reading it, no site check ran on the site."""
+    links = "[a](other.md#two-words) [b](other.md#two_words) [c](gone.md)\n"
+    write(
+        tmp_path,
+        {
+            "zensical.toml": ZENSICAL,
+            "pages/index.md": "# Index\n\n" + links,
+            "pages/other.md": "# Other\n\n## Two words\n",
+        },
+    )
+    site = read_site(str(tmp_path))
+    assert (site.generator, site.mkdocs_config, site.mkdocs_snippets) == (
+        "mkdocs",
+        "zensical.toml",
+        (str(tmp_path / "snips"),),
+    )
+    assert placed(site_findings(tmp_path)) == [
+        f"pages/index.md:{at(3, links, 'other.md#two-words')} SITE004",
+        f"pages/index.md:{at(3, links, 'gone.md')} SITE003",
+    ]
 
 
 def test_a_link_to_a_markdown_file_outside_the_docs_folder_is_broken(tmp_path):

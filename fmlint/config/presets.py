@@ -143,7 +143,7 @@ PRESETS: dict[str, Preset] = {
             ("image",),
             {
                 **_dates(["date"]),
-                **_site(["properdocs.yml", "properdocs.yaml", "mkdocs.yml", "mkdocs.yaml"], ["docs"]),
+                **_site(["zensical.toml", "properdocs.yml", "properdocs.yaml", "mkdocs.yml", "mkdocs.yaml"], ["docs"]),
                 **_TITLE_FROM_HEADING,
             },
             "MkDocs",

@@ -75,6 +75,7 @@ OTHER_MARKERS = (
     "docusaurus.config.mts",
     "docusaurus.config.cjs",
     "docusaurus.config.cts",
+    "zensical.toml",  # Zensical (Material for MkDocs' successor): mkdocs.yml's options in its `[project]` table
     "properdocs.yml",  # ProperDocs, MkDocs' maintained fork, reads its own name first (then mkdocs.yml)
     "properdocs.yaml",
     "mkdocs.yml",
@@ -572,7 +573,7 @@ def read_site(root: str) -> SiteConfig:
     if os.path.isdir(os.path.join(root, "config", "_default")):
         return _hugo(root, None)
     marker = next((m for m in OTHER_MARKERS if os.path.isfile(os.path.join(root, m))), "")
-    generator = {"_c": "jekyll", "as": "astro", "do": "docusaurus", "mk": "mkdocs", "pr": "mkdocs"}.get(
+    generator = {"_c": "jekyll", "as": "astro", "do": "docusaurus", "mk": "mkdocs", "pr": "mkdocs", "ze": "mkdocs"}.get(
         marker[:2], "unknown"
     )
     return _other(root, generator, marker)
@@ -853,12 +854,39 @@ def _mkdocs_options(path: str, seen: frozenset[str] = frozenset()) -> dict[str, 
     (from its folder; a chain of them too), merged as MkDocs merges them: tables key by key, any other value
     the child's (a list of ``markdown_extensions`` replaces the parent's)."""
     options, _ = _load(path)
+    if path.endswith(".toml"):  # (zensical.toml)
+        return _zensical(options.get("project"))
     parent = options.pop("inherit", None)
     if isinstance(parent, str) and parent.strip():
         found = os.path.normpath(os.path.join(os.path.dirname(path), parent.strip()))
         if found not in seen:
             options = _merged(options, _mkdocs_options(found, seen | {path}))
     return options
+
+
+def _zensical(project: Any) -> dict[str, Any]:
+    """The MkDocs options of ``zensical.toml``'s ``[project]`` table: its ``markdown_extensions`` tables named
+    as mkdocs.yml names them (``[project.markdown_extensions.pymdownx.snippets]`` is ``pymdownx.snippets``)."""
+    if not isinstance(project, dict):
+        return {}
+    extensions = project.get("markdown_extensions")
+    if isinstance(extensions, dict):
+        project = {**project, "markdown_extensions": dict(_extension_names(extensions, ""))}
+    return project
+
+
+def _extension_names(table: dict[str, Any], prefix: str) -> Iterator[tuple[str, Any]]:
+    """A TOML table of extensions as (dotted name, options): a namespace's table (``pymdownx``,
+    ``zensical.extensions``) holds only tables of extensions, an extension's holds its options."""
+    for name, options in table.items():
+        namespace = isinstance(options, dict) and options and all(isinstance(each, dict) for each in options.values())
+        if namespace and name in _EXTENSION_NAMESPACES:
+            yield from _extension_names(options, f"{prefix}{name}.")
+        else:
+            yield f"{prefix}{name}", options
+
+
+_EXTENSION_NAMESPACES = frozenset(("pymdownx", "zensical", "extensions", "markdown", "material"))
 
 
 def _load(path: str) -> tuple[dict[str, Any], bytes]:
