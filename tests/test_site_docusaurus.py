@@ -913,7 +913,11 @@ API_ENDPOINT = (
     "  const id = `${method}-${path}`.toLowerCase().replace(/[^a-z0-9]+/g, '-');\n"
     "  return <details id={id}><summary>{path}</summary></details>;\n}\n"
 )
-PLAIN_CARD = "import React from 'react';\nexport function Card({title}) { return <div>{title}</div>; }\n"
+# (cloudposse's ActionCard: `doc.id === nextDocId` compares, it gives no ID)
+PLAIN_CARD = (
+    "import React from 'react';\nexport function Card({title, doc}) {\n"
+    "  const next = doc.id === 'x';\n  return <div className={next ? 'n' : ''}>{title}</div>;\n}\n"
+)
 
 
 def test_fragments_into_a_page_showing_a_component_that_gives_ids_are_not_judged(tmp_path):

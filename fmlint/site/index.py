@@ -59,7 +59,7 @@ from fmlint.site.hugo_paths import (
 from fmlint.site.jekyll import jekyll_url
 from fmlint.site.params import with_params
 from fmlint.site.places import FILE_START, Places
-from fmlint.site.templates import Shortcodes, gives_ids
+from fmlint.site.templates import Shortcodes, component_gives_ids, gives_ids
 
 if TYPE_CHECKING:  # (the modules of other generators are imported where a site has them)
     from fmlint.site.docusaurus import ContentPlugin
@@ -364,7 +364,7 @@ class SiteIndex(msgspec.Struct, dict=True):
         candidates = [path] if os.path.splitext(path)[1] else []
         candidates += [path + extension for extension in _COMPONENTS]
         candidates += [os.path.join(path, "index" + extension) for extension in _COMPONENTS]
-        return any(self.probe(gives_ids, candidate) for candidate in candidates)
+        return any(self.probe(component_gives_ids, candidate) for candidate in candidates)
 
     def _at_url(self, page: Page) -> None:
         """``page`` at its URL: the first page there is the one a link to it finds; the others written to it (a

@@ -379,6 +379,15 @@ def gives_ids(path: str) -> bool:
     return _ANY_ID.search(_read(path)) is not None
 
 
+def component_gives_ids(path: str) -> bool:
+    """Whether the JavaScript component at ``path`` gives an element an ``id`` attribute (``id={id}``,
+    ``id="x"``; not a comparison, ``doc.id === next``)."""
+    return _JSX_ID.search(_read(path)) is not None
+
+
+_JSX_ID = re.compile(r"""(?<![\w.$])id\s*=\s*[{"'`]""")
+
+
 def runs_script(path: str) -> bool:
     """Whether the content file at ``path`` runs a script of its own (a ``<script>`` element)."""
     return _SCRIPT.search(_read(path)) is not None
@@ -390,6 +399,7 @@ Probe = Callable[[Callable[[str], bool], str], bool]  # a function of a file's p
 QUESTIONS = (
     writes_ids,
     gives_ids,
+    component_gives_ids,
     runs_script,
     loads_redoc,
     switches_as,
