@@ -182,7 +182,8 @@ starlight-links-validator `exclude`s — a glob's only where the docs have no
 folder at its literal part, as for the routes plugins make); on
 Docusaurus sites (under `baseUrl`, after an `i18n` locale's prefix; not a page
 the blog or docs plugin makes — a generated-index category of the sidebars
-files at its `slug` among them —, a JavaScript page, a route the site's own
+files or of a `_category_` file at its `slug` among them —, a page under a
+TypeDoc API plugin's route, a JavaScript page, a route the site's own
 plugins add (`addRoute` in its configuration, `plugins/` or `src/plugins/`), a file, a doc whose file
 git ignores, which a build step writes, a path under the route of a content
 plugin whose `path` is not there, a git submodule not checked out; each version of
@@ -365,7 +366,9 @@ judged. In MDX
 (Docusaurus, Astro) a Markdown partial the page imports and shows
 (`import P from './_p.mdx'` and `<P />`; Docusaurus's `@site/…` from the
 site's folder) adds its headings; where it is no content file fmlint read,
-the page's fragments are not judged. An HTML
+the page's fragments are not judged, nor where a component of the project's
+the page shows gives an element an `id` attribute (`<ApiEndpoint>` making its
+ID of its props). An HTML
 content page's IDs are its tags' `id`s. Where Hugo's embedded link render hook
 is used (a site on one host that configures its languages, without a hook of its own), a same-page
 `[x](#fragment)` link in a shortcode whose template renders it with
