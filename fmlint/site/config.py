@@ -573,10 +573,18 @@ def read_site(root: str) -> SiteConfig:
     if os.path.isdir(os.path.join(root, "config", "_default")):
         return _hugo(root, None)
     marker = next((m for m in OTHER_MARKERS if os.path.isfile(os.path.join(root, m))), "")
-    generator = {"_c": "jekyll", "as": "astro", "do": "docusaurus", "mk": "mkdocs", "pr": "mkdocs", "ze": "mkdocs"}.get(
-        marker[:2], "unknown"
-    )
-    return _other(root, generator, marker)
+    return _other(root, _GENERATOR_OF_MARKER.get(marker[:2], "unknown"), marker)
+
+
+# the generator of each of :data:`OTHER_MARKERS`, by its name's first two letters
+_GENERATOR_OF_MARKER = {
+    "_c": "jekyll",
+    "as": "astro",
+    "do": "docusaurus",
+    "mk": "mkdocs",
+    "pr": "mkdocs",
+    "ze": "mkdocs",
+}
 
 
 def _netlify_redirects(root: str, published: list[str]) -> tuple[list[str], bytes]:

@@ -15,8 +15,9 @@ folder), or its folder and file name with number prefixes dropped
 ``id`` replacing the file name, and an index (``index``, ``README``, or the
 folder's own name) being its folder; a blog post's is ``/<slug>``, or
 ``/YYYY/MM/DD/<name>`` from a dated file or folder name; a page's is its path.
-Files whose names start with ``_`` and drafts are not built; case and spaces
-are kept (a plugin's ``exclude`` globs, when set, say instead which files are not built).  A doc's ID (``pagination_next`` names one) is its folder and its
+Files whose names start with ``_`` and drafts are not built (a plugin's
+``exclude`` globs, when set, say instead which files are not); case and spaces
+are kept.  A doc's ID (``pagination_next`` names one) is its folder and its
 ``id`` or file name, number prefixes dropped.  A versioned docs plugin
 (``versions.json``) serves its last version at its route base, the others
 under ``/<version>`` (from ``versioned_docs/``)

@@ -67,7 +67,7 @@ def resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
             return found
         key = _memo_key(page, reference)
         if index.config.generator == "jekyll":  # (the folder's pages that Jekyll builds and the others apart)
-            key += (page.facts.front_matter,)
+            key += (_jekyll_builds(index.config, page),)
         found = index.resolutions.get(key)
         if found is None:
             found = index.resolutions[key] = _resolve(index, page, reference)
