@@ -607,6 +607,22 @@ def test_blog_authors_are_keys_of_the_authors_map(tmp_path):
     assert [f.split("`")[1] for f in site_findings(tmp_path)] == ["jane", "john", "John", "jane", "nobody"]
 
 
+def test_an_authors_map_a_build_step_writes_is_not_judged_missing(tmp_path):
+    """kvrocks' website: `authorsMapPath: 'authors.generated.yml'`, which `.gitignore` names and a script writes
+    of the GitHub avatars before the build (6 false SITE003: "no authors map"). Outside a repository, or once
+    the file is there, the keys are judged."""
+    config = AUTHORS_FILES["docusaurus.config.js"].replace(
+        "blog: {", "blog: {authorsMapPath: 'authors.generated.yml', "
+    )
+    files = {name: text for name, text in AUTHORS_FILES.items() if name != "blog/authors.yml"}
+    write(tmp_path, {**files, "docusaurus.config.js": config, ".gitignore": "/blog/authors.generated.yml\n"})
+    (tmp_path / ".git").mkdir()
+    assert site_findings(tmp_path) == []
+    write(tmp_path, {"blog/authors.generated.yml": "jane:\n  name: Jane\n"})
+    forget_sites()
+    assert "jane" not in [f.split("`")[1] for f in site_findings(tmp_path)] and site_findings(tmp_path)
+
+
 @needs_docusaurus
 def test_blog_author_keys_docusaurus_rejects_are_those_reported(tmp_path):
     """Each key Docusaurus cannot find is taken out; the keys it rejected are the ones fmlint reports."""

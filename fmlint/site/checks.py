@@ -7,6 +7,7 @@ from its facts); the other file of a pair is named in the message with its line.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -394,6 +395,8 @@ def _authors(index: SiteIndex, page: Page) -> Iterator[Finding]:
             if shown is not None and shown.authors_map != plugin.authors_map:
                 maps.append((shown, fallback.language))
     lists = page.facts.lists
+    # (a map git ignores is one a build step writes: kvrocks' `authors.generated.yml`, of the GitHub avatars)
+    maps = [(blog, locale) for blog, locale in maps if blog.authors or not _written_by_build(index, blog.authors_map)]
     for item in [*lists.get("authors", ()), *lists.get("authors.key", ())]:  # (`- jane`, `- key: jane`)
         failing = [(blog, locale) for blog, locale in maps if item.value not in blog.authors]
         if not failing:
@@ -412,6 +415,12 @@ def _authors(index: SiteIndex, page: Page) -> Iterator[Finding]:
             problem += " this post untranslated)"
         message = f"`{item.value}` {problem}: Docusaurus fails the build"
         yield Finding(page, BROKEN_REFERENCE, message, index.place(page, item))
+
+
+def _written_by_build(index: SiteIndex, name: str) -> bool:
+    """Whether git ignores the file ``name`` (from the site's folder): a build step writes it."""
+    ignores = index.config.git_ignores
+    return bool(name) and ignores is not None and ignores.ignored(os.path.join(index.config.root, name))
 
 
 def _pagination(index: SiteIndex, page: Page) -> Iterator[Finding]:
