@@ -367,6 +367,36 @@ def test_a_collections_documents_of_every_kind_are_pages(tmp_path):
     ]
 
 
+POLYGLOT = (
+    "permalink: pretty\nplugins: [jekyll-polyglot]\nlanguages: [en, de]\ndefault_lang: en\nlang_from_path: true\n"
+)
+POLYGLOT_LINKS = "[a](/de/) [b](/de/about/) [c](/de/2020/01/01/hello/) [d](/de/only-english/) [e](/de/nope/)\n"
+
+
+@pytest.mark.parametrize("plugin", [True, False])
+def test_jekyll_polyglot_writes_each_language_under_its_prefix(tmp_path, plugin):
+    """polyglot.untra.io (134 SITE001 between a post and its translations): jekyll-polyglot writes a page of
+    `lang: de` (or, with `lang_from_path`, of a `de/` folder) under `/de/`, and every page in every language
+    (the default language's where one has none: `/de/only-english/`). Without the plugin they collide."""
+    write(
+        tmp_path,
+        {
+            "_config.yml": POLYGLOT if plugin else POLYGLOT.replace("plugins: [jekyll-polyglot]\n", ""),
+            "index.md": page("title: Home", body=POLYGLOT_LINKS),
+            "about.md": page("title: About\npermalink: /about/"),
+            "about.de.md": page("title: Über\npermalink: /about/\nlang: de"),
+            "only-english.md": page("title: Only English"),
+            "_posts/2020-01-01-hello.md": page("title: Hello"),
+            "_posts/de/2020-01-01-hello.md": page("title: Hallo"),
+        },
+    )
+    found = [line.split(" ", 2)[:2] for line in site_findings(tmp_path)]
+    if plugin:
+        assert found == [[f"index.md:{at(5, POLYGLOT_LINKS, '/de/nope/')}", "SITE003"]]
+    else:
+        assert [code for _, code in found].count("SITE001") == 4
+
+
 def test_a_permalink_without_an_extension_is_written_as_html(tmp_path):
     """kubevirt.io's labs: `permalink: /labs/kubernetes/lab1` is written to `lab1.html` (Jekyll adds the output
     extension to a name without one), which links name (`/labs/kubernetes/lab1.html`: 3 false SITE003)."""

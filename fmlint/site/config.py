@@ -163,6 +163,10 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     jekyll_collections_dir: str = ""
     jekyll_exclude: tuple[str, ...] = ()  # ``exclude`` less ``include``: paths and globs Jekyll does not read
     jekyll_defaults: tuple[Default, ...] = ()  # the front matter defaults' scopes and permalinks (``jekyll``)
+    # jekyll-polyglot's ``languages`` (the ``default_lang`` first), when the site uses the plugin: it writes each
+    # page under its language's prefix (``/de/…``) and every page in every language (the default's a fallback)
+    polyglot_languages: tuple[str, ...] = ()
+    polyglot_from_path: bool = False  # ``lang_from_path``: a page's language may be a folder of its path
     heading_ids: str = "github"
     definition_ids: bool = False
     dashes: tuple[str, str] = WRITTEN_DASHES  # what a typographer writes for ``--`` and ``---`` (Hugo's goldmark)
@@ -796,6 +800,8 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     own: tuple[str, ...] = ()
     jekyll_exclude: tuple[str, ...] = ()
     jekyll_defaults: tuple[Default, ...] = ()
+    polyglot: tuple[str, ...] = ()
+    from_path = False
     redirects: list[str] = []
     if generator == "jekyll":
         options, _ = _load(os.path.join(root, marker))
@@ -813,6 +819,10 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         heading_ids = _kramdown_id_type(options.get("kramdown"))
         base_path = str(options.get("baseurl") or "").strip("/")
         own = _own_hosts(options.get("url"))
+        if "jekyll-polyglot" in _strings(options.get("plugins")) + _strings(options.get("gems")):
+            default = str(options.get("default_lang") or "en")
+            polyglot = tuple(dict.fromkeys([default, *_strings(options.get("languages"))]))
+            from_path = options.get("lang_from_path") is True
     starlight = None
     # (the typographic dashes of kramdown's GFM parser are no part of IDs; its own parser's IDs keep `--`)
     dashes = ("", "") if heading_ids.startswith("kramdown:gfm:") else WRITTEN_DASHES
@@ -839,6 +849,8 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         jekyll_collections_dir=collections_dir,
         jekyll_exclude=jekyll_exclude,
         jekyll_defaults=jekyll_defaults,
+        polyglot_languages=polyglot,
+        polyglot_from_path=from_path,
         redirects=tuple(dict.fromkeys(redirects)),
         base_path=base_path,
         own_hosts=own,

@@ -184,6 +184,7 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     # pymdownx.tabbed's tabs (an MkDocs page's `=== "Label"`): the number in ``anchors`` of the heading each follows
     # (-1: none), and its label, of which the site's configuration may make an ID (``anchors.tab_ids``)
     tabs: list[tuple[int, str]] = []
+    lang: str = ""  # the front matter's ``lang`` (jekyll-polyglot's page language)
 
     @property
     def anchors(self) -> list[Anchor]:
@@ -291,6 +292,7 @@ def extract(ctx: Context) -> SiteFacts:
         hidden_markdown=body.hidden_markdown,
         markdown_shortcodes=body.markdown_shortcodes,
         doc_id=doc_id,
+        lang=_string(data, keys, "lang"),
         shortcodes=body.shortcodes,
         calls=body.calls,
         liquid_includes=body.liquid_includes,

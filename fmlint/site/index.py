@@ -697,7 +697,21 @@ def _jekyll(config: SiteConfig, page: Page) -> str:
         config.jekyll_defaults,
         os.path.splitext(page.absolute)[1],
     )
+    language = _polyglot_language(config, page) if url and config.polyglot_languages else ""
+    if language and language != config.polyglot_languages[0]:
+        return f"/{language}{url}"  # (jekyll-polyglot writes a language's page under its prefix)
     return url or ""
+
+
+def _polyglot_language(config: SiteConfig, page: Page) -> str:
+    """A page's language on a jekyll-polyglot site: its ``lang``, else (``lang_from_path``) the first folder of
+    its path named as a language; "" for none of the site's."""
+    languages = config.polyglot_languages
+    if page.facts.lang in languages:
+        return page.facts.lang
+    if config.polyglot_from_path:
+        return next((part for part in page.folder.split("/") if part in languages), "")
+    return ""
 
 
 def _starlight(config: SiteConfig, starlight: Starlight, page: Page) -> str:

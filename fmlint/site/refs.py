@@ -646,8 +646,13 @@ def _jekyll_url(index: SiteIndex, target: str, from_site: bool = False) -> Resol
         return Resolved(
             None, fragment, f"`{path}` misses the site's baseurl `{base}`: write `{base}{path}` or `{shown}`"
         )
-    path = inside
+    path = written = inside
     found = index.by_url.get(url_key(path))
+    if found is None and (unprefixed := _polyglot_unprefixed(config, path)) is not None:
+        # (jekyll-polyglot writes every page under each language's prefix: the default language's where that
+        # language has none of its own, `/ko/` the home page)
+        path = unprefixed
+        found = index.by_url.get(url_key(path))
     if found is not None:
         return Resolved(found, unquote(fragment))
     if (
@@ -660,8 +665,17 @@ def _jekyll_url(index: SiteIndex, target: str, from_site: bool = False) -> Resol
         or _written_by_build(index, [os.path.join(config.root, *unquote(path).strip("/").split("/"))])
     ):
         return _SKIP
-    problem = f"`{path}` is no page's URL (nor an HTML page's, a `redirect_from` URL or a file of the site)"
-    return Resolved(None, fragment, problem + _elsewhere(index, path))
+    problem = f"`{written}` is no page's URL (nor an HTML page's, a `redirect_from` URL or a file of the site)"
+    return Resolved(None, fragment, problem + _elsewhere(index, written))
+
+
+def _polyglot_unprefixed(config: SiteConfig, path: str) -> str | None:
+    """``path`` without the prefix of one of a jekyll-polyglot site's languages (``/ko/x/``: ``/x/``); ``None``
+    for a path with none."""
+    first, _, rest = path.strip("/").partition("/")
+    if first not in config.polyglot_languages:
+        return None
+    return "/" + rest + ("/" if path.endswith("/") and rest else "")
 
 
 def _root_url(index: SiteIndex, target: str, from_site: bool = False, locale: str = "") -> Resolved | None:
