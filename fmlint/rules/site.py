@@ -188,7 +188,8 @@ plugins add (`addRoute` in its configuration, `plugins/` or `src/plugins/`), a f
 git ignores, which a build step writes, a path under the route of a content
 plugin whose `path` is not there, a git submodule not checked out; each version of
 versioned docs at its own path); on Jekyll sites (collections' documents too, at the
-permalinks their front matter or its `defaults` give; not a `redirect_from` URL, a
+permalinks their front matter or its `defaults` give; with jekyll-polyglot, a language's
+pages under its prefix, and every page in every language; not a `redirect_from` URL, a
 source of Netlify's redirect rules — a `_redirects` that `include` names, `netlify.toml` —,
 an HTML page's, a file Jekyll copies, or a file git ignores,
 which a build step writes into the site first; with a `baseurl`,
