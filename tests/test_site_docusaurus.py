@@ -593,9 +593,7 @@ def test_blog_authors_are_keys_of_the_authors_map(tmp_path):
     there is no map."""
     write(tmp_path, AUTHORS_FILES)
     found = site_findings(tmp_path)
-    assert [
-        (f.split(":")[0], int(f.split(":")[1]), int(f.split(":")[2].split("-")[0]), f.split("`")[1]) for f in found
-    ] == AUTHORS_BROKEN
+    assert _keys_placed(found) == AUTHORS_BROKEN
     assert "(did you mean `John`?)" in found[0]
     (tmp_path / "blog/authors.yml").unlink()  # every key is then a fault
     forget_sites()
@@ -618,9 +616,18 @@ def test_an_authors_map_a_build_step_writes_is_not_judged_missing(tmp_path):
     write(tmp_path, {**files, "docusaurus.config.js": config, ".gitignore": "/blog/authors.generated.yml\n"})
     (tmp_path / ".git").mkdir()
     assert site_findings(tmp_path) == []
-    write(tmp_path, {"blog/authors.generated.yml": "jane:\n  name: Jane\n"})
+    write(tmp_path, {"blog/authors.generated.yml": AUTHORS_FILES["blog/authors.yml"]})
     forget_sites()
-    assert "jane" not in [f.split("`")[1] for f in site_findings(tmp_path)] and site_findings(tmp_path)
+    assert _keys_placed(site_findings(tmp_path)) == AUTHORS_BROKEN
+    (tmp_path / "blog/authors.generated.yml").unlink()
+    (tmp_path / ".git").rmdir()  # (outside a repository the map is missing)
+    forget_sites()
+    assert [f.split("`")[1] for f in site_findings(tmp_path)] == ["jane", "john", "bob", "John", "jane", "nobody"]
+
+
+def _keys_placed(found: list[str]) -> list[tuple[str, int, int, str]]:
+    """Each finding's (file, line, column, the key it names)."""
+    return [(f.split(":")[0], int(f.split(":")[1]), int(f.split(":")[2].split("-")[0]), f.split("`")[1]) for f in found]
 
 
 @needs_docusaurus
