@@ -519,11 +519,9 @@ PAGINATION_BROKEN = [  # (file, line, key, value)
 ]
 
 
-def _pagination_findings(root: Path) -> list[tuple[str, int, int, str]]:
-    return [
-        (line.split(":")[0], int(line.split(":")[1]), int(line.split(":")[2].split("-")[0]), line.split("`")[1])
-        for line in site_findings(root)
-    ]
+def _keys_placed(found: list[str]) -> list[tuple[str, int, int, str]]:
+    """Each finding's (file, line, column, the key or ID it names)."""
+    return [(f.split(":")[0], int(f.split(":")[1]), int(f.split(":")[2].split("-")[0]), f.split("`")[1]) for f in found]
 
 
 def test_pagination_names_doc_ids_of_its_version(tmp_path):
@@ -531,7 +529,7 @@ def test_pagination_names_doc_ids_of_its_version(tmp_path):
     of no doc.  Near misses: `guides/setup` (its number prefixes dropped), `guides/custom` (its folder and `id`),
     `intro` (a doc at the docs' root)."""
     write(tmp_path, PAGINATION_FILES)
-    assert _pagination_findings(tmp_path) == [
+    assert _keys_placed(site_findings(tmp_path)) == [
         (name, line, len(key) + 3, f"{key}: {value}") for name, line, key, value in PAGINATION_BROKEN
     ]
 
@@ -623,11 +621,6 @@ def test_an_authors_map_a_build_step_writes_is_not_judged_missing(tmp_path):
     (tmp_path / ".git").rmdir()  # (outside a repository the map is missing)
     forget_sites()
     assert [f.split("`")[1] for f in site_findings(tmp_path)] == ["jane", "john", "bob", "John", "jane", "nobody"]
-
-
-def _keys_placed(found: list[str]) -> list[tuple[str, int, int, str]]:
-    """Each finding's (file, line, column, the key it names)."""
-    return [(f.split(":")[0], int(f.split(":")[1]), int(f.split(":")[2].split("-")[0]), f.split("`")[1]) for f in found]
 
 
 @needs_docusaurus
