@@ -180,6 +180,7 @@ class Scan(msgspec.Struct):
 
 # a default import of a Markdown file: `import Prune from './_prune.mdx';`
 _MARKDOWN_IMPORT = re.compile(r"""\bimport\s+([A-Za-z_$][\w$]*)\s+from\s+(['"])([^'"]+\.mdx?)\2""")
+MARKDOWN_PARTIALS = (".md", ".mdx")  # the partials' extensions, as ``_MARKDOWN_IMPORT`` reads them
 # a component the project holds, imported by default or by name: `import ApiEndpoint from '@site/static/x.jsx'`,
 # `import {Card} from '../components/Card'` (not a package's: `@theme/Tabs`)
 _COMPONENT_IMPORT = re.compile(
@@ -199,7 +200,7 @@ def _partials(scan: Scan) -> list[str]:
         for component in _COMPONENT_IMPORT.finditer(block):
             names = [component.group(1)] if component.group(1) else _imported_names(component.group(2))
             path = component.group(4)
-            if not path.lower().endswith((".md", ".mdx")) and any(name in shown for name in names):
+            if not path.lower().endswith(MARKDOWN_PARTIALS) and any(name in shown for name in names):
                 found.append(path)
     return found
 

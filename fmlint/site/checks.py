@@ -33,7 +33,7 @@ from fmlint.site.index import (
     starlight_locale,
 )
 from fmlint.site.places import FILE_START
-from fmlint.site.refs import LINKS, lookup, resolve
+from fmlint.site.refs import LINKS, lookup, resolve, written_by_build
 from fmlint.site.templates import runs_script
 
 COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLICATE_TITLE, EMPTY_TERM = (
@@ -396,7 +396,12 @@ def _authors(index: SiteIndex, page: Page) -> Iterator[Finding]:
                 maps.append((shown, fallback.language))
     lists = page.facts.lists
     # (a map git ignores is one a build step writes: kvrocks' `authors.generated.yml`, of the GitHub avatars)
-    maps = [(blog, locale) for blog, locale in maps if blog.authors or not _written_by_build(index, blog.authors_map)]
+    maps = [
+        (blog, locale)
+        for blog, locale in maps
+        if blog.authors
+        or not (blog.authors_map and written_by_build(index, [os.path.join(index.config.root, blog.authors_map)]))
+    ]
     for item in [*lists.get("authors", ()), *lists.get("authors.key", ())]:  # (`- jane`, `- key: jane`)
         failing = [(blog, locale) for blog, locale in maps if item.value not in blog.authors]
         if not failing:
@@ -415,12 +420,6 @@ def _authors(index: SiteIndex, page: Page) -> Iterator[Finding]:
             problem += " this post untranslated)"
         message = f"`{item.value}` {problem}: Docusaurus fails the build"
         yield Finding(page, BROKEN_REFERENCE, message, index.place(page, item))
-
-
-def _written_by_build(index: SiteIndex, name: str) -> bool:
-    """Whether git ignores the file ``name`` (from the site's folder): a build step writes it."""
-    ignores = index.config.git_ignores
-    return bool(name) and ignores is not None and ignores.ignored(os.path.join(index.config.root, name))
 
 
 def _pagination(index: SiteIndex, page: Page) -> Iterator[Finding]:

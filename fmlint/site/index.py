@@ -32,6 +32,7 @@ import msgspec
 
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.images import IMAGE_EXTENSIONS
+from fmlint.mdx import MARKDOWN_PARTIALS
 from fmlint.site.anchors import (
     REMARK,
     WRITTEN_DASHES,
@@ -408,7 +409,7 @@ class SiteIndex(msgspec.Struct, dict=True):
         if self.config.generator in ("docusaurus", "astro"):  # (an MDX partial fmlint has not read)
             return any(
                 self.mdx_partial(page, name) is None
-                if name.lower().endswith((".md", ".mdx"))
+                if name.lower().endswith(MARKDOWN_PARTIALS)
                 else self._component_gives_ids(page, name)
                 for name in page.facts.includes
             )

@@ -371,7 +371,7 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
             return Resolved(
                 found, unquote(fragment)
             )  # (`get-started/index.md`: a render hook's GetPage finds `get-started.md`)
-        if _written_by_build(index, tried):
+        if written_by_build(index, tried):
             return _SKIP
         if any(index.probe(os.path.isfile, source) for source in tried):
             if hugo and index.config.ignored(destination):
@@ -621,7 +621,7 @@ def _docusaurus_url(index: SiteIndex, docusaurus: Docusaurus, target: str, local
         or docusaurus.generated(path)
         or _served(index, "static", path)  # (or another of the static folders the configuration may add)
         # (a doc git ignores, which a build step writes: webdriverio's `website/docs/api/**/*.md`)
-        or _written_by_build(
+        or written_by_build(
             index, [os.path.normpath(os.path.join(index.config.root, file)) for file in docusaurus.files_at(path)]
         )
     ):
@@ -662,7 +662,7 @@ def _jekyll_url(index: SiteIndex, target: str, from_site: bool = False) -> Resol
         or index.unseen(url_key(path))
         or (_served(index, "", path) and not config.jekyll_excludes(os.path.join(config.root, path.lstrip("/"))))
         # (a file git ignores, which a build step writes before Jekyll copies it: Homebrew's `/rubydoc/x.html`)
-        or _written_by_build(index, [os.path.join(config.root, *unquote(path).strip("/").split("/"))])
+        or written_by_build(index, [os.path.join(config.root, *unquote(path).strip("/").split("/"))])
     ):
         return _SKIP
     problem = f"`{written}` is no page's URL (nor an HTML page's, a `redirect_from` URL or a file of the site)"
@@ -921,9 +921,9 @@ _OTHER_FORMATS = tuple(extension for extension in CONTENT_EXTENSIONS if extensio
 
 
 def _page_written_by_build(index: SiteIndex, path: str) -> bool:
-    """Whether a content file of the page at root-relative ``path`` is ignored by git (``_written_by_build``;
+    """Whether a content file of the page at root-relative ``path`` is ignored by git (``written_by_build``;
     the files are not named where git ignores nothing: ~60 paths joined for each missing page)."""
-    return index.config.git_ignores is not None and _written_by_build(index, _content_files(index.config, path))
+    return index.config.git_ignores is not None and written_by_build(index, _content_files(index.config, path))
 
 
 def _docs_folder(index: SiteIndex, path: str) -> bool:
@@ -934,14 +934,14 @@ def _docs_folder(index: SiteIndex, path: str) -> bool:
 
 def _docs_written_by_build(index: SiteIndex, path: str) -> bool:
     """Whether a file of Starlight's docs collection that would be the page at ``path`` (no base) is ignored by
-    git (``_written_by_build``: tauri's docs ignore ``reference/config.md``, which a script writes)."""
+    git (``written_by_build``: tauri's docs ignore ``reference/config.md``, which a script writes)."""
     if index.config.git_ignores is None:
         return False
     from fmlint.site.starlight import PAGE_EXTENSIONS
 
     name = _in_docs(index, unquote(path))
     names = (name, os.path.join(name, "index"))
-    return _written_by_build(index, [base + extension for base in names for extension in PAGE_EXTENSIONS])
+    return written_by_build(index, [base + extension for base in names for extension in PAGE_EXTENSIONS])
 
 
 def _in_docs(index: SiteIndex, path: str) -> str:
@@ -951,9 +951,10 @@ def _in_docs(index: SiteIndex, path: str) -> str:
     return os.path.join(index.config.root, DOCS, *path.strip("/").split("/"))
 
 
-def _written_by_build(index: SiteIndex, sources: list[str]) -> bool:
-    """Whether one of the content files that would hold a missing page is ignored by git (a build step writes
-    it: ``fmlint.site.generated``): a page of it is judged once it is there.  On a Hugo site that lowercases
+def written_by_build(index: SiteIndex, sources: list[str]) -> bool:
+    """Whether one of the files ``sources`` (absolute: the content files that would hold a missing page, a blog's
+    authors map) is ignored by git (a build step writes it: ``fmlint.site.generated``): what depends on it is
+    judged once it is there.  On a Hugo site that lowercases
     paths, or a Starlight site (whose slugs are lowercase), whatever the case of the file's letters (``sources``
     are the page's URL's)."""
     config = index.config
