@@ -429,6 +429,8 @@ DEFAULTS = """defaults:
     values: {permalink: "/v12/:basename/"}
   - scope: {path: "drafts/*.md"}
     values: {permalink: "/d/:basename/"}
+  - scope: {path: "guides/**/api"}
+    values: {permalink: "/api/:basename/"}
 """
 
 
@@ -451,6 +453,8 @@ def test_front_matter_defaults_give_permalinks(tmp_path):
             "v1.2/y.md": page("title: Y"),
             "drafts/z.markdown": page("title: Z"),
             "drafts/w.md": page("title: W"),
+            "guides/api/u.md": page("title: U"),
+            "guides/v1/api/v.md": page("title: V"),
         },
     )
     urls = {os.path.relpath(p.absolute, tmp_path).replace(os.sep, "/"): p.url for p in index_of(tmp_path).pages}
@@ -464,6 +468,8 @@ def test_front_matter_defaults_give_permalinks(tmp_path):
         "v1.2/y.md": "/v12/y/",  # (a folder's name with a dot)
         "drafts/z.markdown": "/p/z/",  # (the glob names `.md` files, as Jekyll's Dir.glob: the pages' set applies)
         "drafts/w.md": "/d/w/",
+        "guides/api/u.md": "/api/u/",  # (`**/` is any number of folders, none too, as in Ruby's Dir.glob)
+        "guides/v1/api/v.md": "/api/v/",
     }
     assert placed(site_findings(tmp_path)) == [
         f"_posts/2023-10-03-hello.md:{at(5, links, '/2023/10/03/hello.html')} SITE003"

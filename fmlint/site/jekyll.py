@@ -24,6 +24,7 @@ import os
 import re
 from typing import TYPE_CHECKING, Any
 
+from fmlint.site.globs import picomatch
 from fmlint.site.hugo_paths import ONE_PAGE, clean, url_key
 
 if TYPE_CHECKING:
@@ -113,7 +114,7 @@ def _in_scope(path: str, scope: str) -> bool:
     ancestors = ["/".join(parts[:depth]) for depth in range(len(parts), 0, -1)]
     if "*" not in scope:
         return scope in ancestors
-    pattern = re.compile(".*".join("[^/]*".join(map(re.escape, each.split("*"))) for each in scope.split("**")))
+    pattern = picomatch(scope)  # (as Ruby's Dir.glob: `**/` is any number of folders, none too)
     return any(pattern.fullmatch(each) for each in ancestors)
 
 
