@@ -1,5 +1,5 @@
 """Hugo's glob slices (module mounts' ``files``, sites matrices, cascade targets): gobwas/glob patterns; and
-picomatch's globs (Docusaurus's ``exclude``)."""
+picomatch's globs (Docusaurus's ``exclude``; Jekyll's defaults' scopes, which Ruby's ``Dir.glob`` reads alike)."""
 
 from __future__ import annotations
 
