@@ -172,6 +172,32 @@ def test_links_to_files_mkdocs_excludes_are_broken(tmp_path):
     assert not (tmp_path / "site/drafts").exists() and (tmp_path / "site/ok/index.html").is_file()
 
 
+def test_a_readme_beside_an_index_is_no_page(tmp_path):
+    """cdk8s' `docs/README.md`, written for GitHub beside `docs/index.md`: MkDocs keeps the index and leaves the
+    README out (11 false findings of its GitHub anchors and `../ROADMAP.md` links); a link to it is broken. A
+    README alone in its folder is the folder's page, and one beside an index `exclude_docs` names is kept."""
+    links = "[a](README.md) [b](alone/README.md) [c](kept/README.md#kept)\n"
+    write(
+        tmp_path,
+        {
+            "mkdocs.yml": "site_name: t\nexclude_docs: |\n  kept/index.md\n",
+            "docs/index.md": "# Home\n",
+            "docs/README.md": "# Readme\n\n[gone](../ROADMAP.md) [github](#-readme)\n",
+            "docs/other.md": links,
+            "docs/alone/README.md": "# Alone\n",
+            "docs/kept/README.md": "# Kept\n",
+            "docs/kept/index.md": "# Excluded\n",
+        },
+    )
+    found = site_findings(tmp_path)
+    assert placed(found) == [f"docs/other.md:{at(1, links, 'README.md')} SITE003"]
+    assert "`README.md` conflicts with the `index.md` beside it: MkDocs builds no page of it" in found[0]
+    log = mkdocs_build(tmp_path)
+    assert "Excluding 'README.md' from the site because it conflicts with 'index.md'." in log
+    assert re.findall(r"contains a link '([^']*)', but the target is not found", log) == ["README.md"]
+    assert (tmp_path / "site/alone/index.html").is_file() and "Kept" in (tmp_path / "site/kept/index.html").read_text()
+
+
 @pytest.mark.parametrize(
     "plugins",
     [

@@ -25,6 +25,7 @@ import hashlib
 import html
 import json
 import os
+import posixpath
 import re
 from collections.abc import Iterator
 from functools import cache, cached_property
@@ -285,8 +286,13 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
             return f"translates `{original}`, which is not there: Docusaurus builds no page of it"
         if self.generator == "mkdocs" and self.content_dirs:
             path = os.path.relpath(absolute, self.content_dirs[0].path).replace(os.sep, "/")
-            if _gitignore(("/templates/", *self.mkdocs_exclude)).match_file(path):
+            excluded = _gitignore(("/templates/", *self.mkdocs_exclude))
+            if excluded.match_file(path):
                 return f"is in {self.mkdocs_config}'s exclude_docs: MkDocs builds no page of it"
+            if (index := _mkdocs_index_beside(absolute)) and not excluded.match_file(
+                posixpath.join(posixpath.dirname(path), index)
+            ):
+                return f"conflicts with the `{index}` beside it: MkDocs builds no page of it"
             if any(_plugin_excludes(pattern, path) for pattern in self.mkdocs_excluded_by_plugin):
                 return f"is excluded by {self.mkdocs_config}'s exclude plugin: MkDocs builds no page of it"
         return ""
@@ -716,6 +722,22 @@ def _plugin_excludes(pattern: str, path: str) -> bool:
         return re.match(written, path) is not None
     except re.error:
         return False
+
+
+# the extensions of the files MkDocs makes pages of (``mkdocs.utils.markdown_extensions``)
+_MKDOCS_PAGES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+_MKDOCS_INDEXES = frozenset(("index", extension) for extension in _MKDOCS_PAGES)
+
+
+def _mkdocs_index_beside(absolute: str) -> str:
+    """The name of the ``index`` page beside the ``README`` page at ``absolute`` ("" if none, or not a README):
+    both are the folder's page to MkDocs, which keeps the index and leaves the README out, with a warning
+    ("Excluding 'README.md' from the site because it conflicts with 'index.md'"; cdk8s' ``docs/README.md``,
+    written for GitHub)."""
+    stem, extension = os.path.splitext(os.path.basename(absolute))
+    if stem != "README" or extension not in _MKDOCS_PAGES:
+        return ""
+    return next((name for name in names_in(os.path.dirname(absolute)) if os.path.splitext(name) in _MKDOCS_INDEXES), "")
 
 
 @cache
