@@ -2111,6 +2111,29 @@ def test_a_ref_to_a_taxonomys_page_finds_the_page_hugo_makes(tmp_path):
     assert [urlsplit(href).path for href in hrefs] == ["/zh-hans/tags/", "/zh-hans/tags/x/"]
 
 
+SPACED_FRAGMENTS = '[a]({{< relref "#drift " >}}) [b]({{< relref "b#drift  " >}}) [c]({{< relref "b#gone " >}})\n'
+
+
+def test_spaces_ending_a_refs_fragment_are_left_out(tmp_path):
+    """karpenter's docs: `{{< relref "#drift " >}}`. Hugo writes the space in the `href`, and browsers strip it
+    (the URL parser drops leading and trailing spaces): the fragment is `drift` (24 false SITE004). The finding
+    of a fragment no heading has ends where its name does."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "layouts/_default/single.html": "{{ .Content }}",
+            "content/a.md": page("title: A", body="## Drift\n\n" + SPACED_FRAGMENTS),
+            "content/b.md": page("title: B", body="## Drift\n"),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [f"content/a.md:{at(7, SPACED_FRAGMENTS, 'b#gone')} SITE004"]
+    if HUGO is None:
+        return
+    hrefs = re.findall(r'href="([^"]+)"', (hugo_build(tmp_path) / "a/index.html").read_text(encoding="utf-8"))
+    assert hrefs == ["#drift ", "/b/#drift  ", "/b/#gone "]
+
+
 RESOURCE_LINKS = "[keys](/KEYS) [file](/docs/FILE) [gone](/docs/GONE)\n"
 EMAIL_LINKS = "<brused27@noemailaddress> <git#v1@kaction.cc> <#@bryankaplan.com> [x](git)\n"
 

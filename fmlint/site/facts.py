@@ -744,10 +744,13 @@ def _ref_fact(
 ) -> _Pending:
     """A ``ref`` shortcode's reference: its path at ``offset`` (with the fragment written ``after`` the shortcode,
     which its URL ends with), marked when the shortcode opening at ``at`` is in one of the HTML ``comments``
-    (nobody reads a fragment there: its page is all that counts)."""
+    (nobody reads a fragment there: its page is all that counts). Spaces ending a fragment are left out: Hugo
+    writes them in the ``href``, and browsers strip them (karpenter's ``{{< relref "#drift " >}}``)."""
     commented = bool(comments) and any(c.start <= at < c.end for c in comments)
     if commented:
         value, after = value.partition("#")[0], ""
+    elif "#" in value:
+        value = value.rstrip()
     return (kind, value + after, offset, offset + len(value), language, "", commented, "")
 
 
