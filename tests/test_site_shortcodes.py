@@ -254,6 +254,32 @@ def test_a_file_named_by_a_shortcode_is_found_by_base_name_in_the_templates_fold
     ]
 
 
+READFILE_LINKS = "[a](/api/mitmproxy.events/#tcp-hook) [b](/guide/#tcp-hook) [c](/guide/#nope)\n"
+READFILE_SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n',
+    "layouts/single.html": "{{ .Content }}",
+    # mitmproxy's docs: a file the build generates, written as it is or as Markdown
+    "layouts/_shortcodes/readfile.html": '{{ $file := .Get "file" }}{{ if eq (.Get "markdown") "true" }}'
+    "{{ $file | readFile | markdownify }}{{ else }}{{ $file | readFile | safeHTML }}{{ end }}",
+    "content/api/mitmproxy.events.md": page('title: "E"', body='{{< readfile file="/generated/api/events.html" >}}\n'),
+    "content/events.md": page('title: "Events guide"', body="## Other\n"),  # (a namesake page: another file)
+    "content/guide.md": page('title: "Guide"', body="## Tcp hook\n"),
+    "content/links.md": page('title: "Links"', body=READFILE_LINKS),
+}
+
+
+def test_the_ids_of_an_html_file_a_shortcode_writes_are_not_judged(tmp_path):
+    """mitmproxy's docs: `{{< readfile file="/generated/api/events.html" >}}` writes the HTML the build generates
+    (its IDs are pdoc's): the page's fragments are not judged. The named argument had not been seen (10 false
+    SITE004), and then the page `events.md` elsewhere had been taken for the file (an HTML file is no page)."""
+    write(tmp_path, READFILE_SITE)
+    assert placed(site_findings(tmp_path)) == [f"content/links.md:{at(5, READFILE_LINKS, '/guide/#nope')} SITE004"]
+    if HUGO is not None:
+        write(tmp_path, {"generated/api/events.html": '<h3 id="tcp-hook">tcp_hook</h3>\n'})
+        events = (hugo_build(tmp_path) / "api/mitmproxy.events/index.html").read_text(encoding="utf-8")
+        assert re.findall(r'id="([^"]*)"', events) == ["tcp-hook"]
+
+
 # Kubernetes' `include` shortcode (kubernetes/website, Apache-2.0), as nginx's docs and spinnaker.io copied it
 INCLUDE = """{{- $name := .Get 0 -}}
 {{- $bundle := site.GetPage "page" "includes" -}}

@@ -734,7 +734,7 @@ def _shortcode_facts(
                 closed.add(name)  # its Markdown is the included file's: seen
             else:
                 calls[(name, argument)] = None
-        elif at >= argument_end and (named := _named_markdown(text, at)) is not None:
+        elif at >= argument_end and (named := _named_file(text, at)) is not None:
             calls[named] = None
     return includes, sorted(opened - closed - {"ref", "relref"}), sorted(called - {"ref", "relref"}), list(calls)
 
@@ -763,21 +763,25 @@ def _fragment_after(text: str, end: int, value: str) -> str:
     return ""
 
 
-def _named_markdown(text: str, at: int) -> tuple[str, str] | None:
-    """The name of the shortcode opening at ``at`` and its first named argument that names a Markdown file
-    (falco.org's ``{{< markdown_inline contentPath="/docs/x/part.md" >}}``), if any: a call (see
-    ``SiteFacts.calls``) whose template may render that file."""
+def _named_file(text: str, at: int) -> tuple[str, str] | None:
+    """The name of the shortcode opening at ``at`` and its first named argument that names a Markdown or HTML
+    file (falco.org's ``{{< markdown_inline contentPath="/docs/x/part.md" >}}``, mitmproxy's ``{{< readfile
+    file="/generated/api/events.html" >}}``), if any: a call (see ``SiteFacts.calls``) whose template may render
+    that file."""
     end = text.find("}}", at)
-    if end < 0 or text.find(".m", at, end) < 0:
+    if end < 0 or (text.find(".m", at, end) < 0 and text.find(".htm", at, end) < 0):
         return None
     opening = _SHORTCODE_NAME.match(text, at, end)
     if opening is None:
         return None
     for argument in _ARGUMENT.finditer(text, opening.end(), end):
         value = argument.group(argument.lastindex or 0)
-        if argument.group(1) and value and value.endswith(MARKDOWN_EXTENSIONS):
+        if argument.group(1) and value and value.endswith(_RENDERED_FILES):
             return opening.group(1), value
     return None
+
+
+_RENDERED_FILES = (*MARKDOWN_EXTENSIONS, ".html", ".htm")
 
 
 def _on_own_line(text: str, at: int) -> bool:

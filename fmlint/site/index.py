@@ -436,16 +436,18 @@ class SiteIndex(msgspec.Struct, dict=True):
 
     def rendered_files(self, page: Page) -> list[Page | None]:
         """The files whose Markdown the page's shortcodes render (``templates.renders_other_markdown``), each
-        named by a call's first argument: a page or a bundle's resource, ``None`` for one not found; each of
-        its namesakes where the name leaves which one open (envoyproxy's ``boilerplate``, one bundle a docs
-        version: a fragment in none of them is in none)."""
+        named by a call's first argument: a page or a bundle's resource, ``None`` for one not found or an HTML
+        file (whose IDs fmlint does not read; its namesake page is another file: mitmproxy's generated API pages);
+        each of its namesakes where the name leaves which one open (envoyproxy's ``boilerplate``, one bundle a
+        docs version: a fragment in none of them is in none)."""
         if not page.facts.calls or self.config.generator != "hugo":
             return []
         found: list[Page | None] = []
         for name, argument in page.facts.calls:
             folders = self.shortcodes.renders_files(name)
             if folders is not None:
-                found += self._files_named(argument, page.language, folders) or [None]
+                html = argument.lower().endswith((".html", ".htm"))
+                found += (None if html else self._files_named(argument, page.language, folders)) or [None]
         return found
 
     def _files_named(self, argument: str, language: str, folders: frozenset[str]) -> list[Page]:
