@@ -47,6 +47,8 @@ ORACLE_FILES = {
     "_posts/2022-03-04-Hello World.md": ("title: Hello",),
     "_posts/2023-05-06-slugged.md": ("title: S", "slug: my-slug"),
     "_posts/2020-01-01-dated.md": ("title: D", "date: 2020-02-03"),
+    "_posts/2019-2-5-short.md": ("title: Short",),  # (one-digit months and days: tilt.build's blog)
+    "_posts/2020-1-30-shorter.md": ("title: Shorter", "date: 2020-1-31"),  # (a string to YAML, parsed by Ruby)
     "labs/lab1.md": ("title: Lab", "permalink: /labs/lab1"),  # (written to `labs/lab1.html`)
 }
 BUILT = {
@@ -60,6 +62,8 @@ BUILT = {
     "/folder/Other Page.html",
     "/folder/",
     "/labs/lab1",
+    "/news/2019/02/05/short/",
+    "/news/2020/01/31/shorter/",
     "/news/2020/02/03/dated/",
     "/news/2021/01/02/welcome/",
     "/news/2022/03/04/Hello-World/",
@@ -76,6 +80,18 @@ def oracle_site(root: Path) -> None:
 def test_page_urls_match_a_jekyll_build(tmp_path):
     oracle_site(tmp_path)
     assert {p.url for p in index_of(tmp_path).pages if p.renders} == BUILT
+
+
+def test_a_post_named_with_an_impossible_date_is_no_page(tmp_path):
+    """`2020-13-45-x.md` fits Jekyll's file-name pattern, and Jekyll stops at its date: fmlint makes no page of it
+    (and had raised ValueError where a date of two digits each fit)."""
+    write(
+        tmp_path,
+        {"_config.yml": "", "_posts/2020-13-45-x.md": page("title: X"), "_posts/2020-1-2-y.md": page("title: Y")},
+    )
+    assert [(p.file, p.url) for p in index_of(tmp_path).pages if p.renders] == [
+        (str(tmp_path / "_posts/2020-1-2-y.md"), "/2020/01/02/y.html")
+    ]
 
 
 @pytest.mark.skipif(shutil.which("jekyll") is None, reason="no jekyll (Debian's jekyll package)")

@@ -36,7 +36,7 @@ STYLES = {
     "ordinal": "/:categories/:year/:y_day/:title:output_ext",
     "none": "/:categories/:title:output_ext",
 }
-_POST_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
+_POST_NAME = re.compile(r"^(\d{2,4}-\d{1,2}-\d{1,2})-(.+)$")  # (Jekyll's ``DATE_FILENAME_MATCHER``)
 _PLACEHOLDER = re.compile(
     r":(categories|collection|year|month|day|i_month|i_day|y_day|short_year|title|slug|output_ext|path|basename|name)"
 )
@@ -161,10 +161,10 @@ def jekyll_url(
         return _expanded(permalink or written[collection] or _COLLECTION_PERMALINK, values)
     if "_posts" in parts:
         match = _POST_NAME.match(name)
-        if match is None:
-            return None  # Jekyll skips a post without a date in its name
-        title = _slugified(slug or match.group(4))
-        when = _date(date) or datetime.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        when = (_date(date) or _date(match.group(1))) if match else None
+        if match is None or when is None:
+            return None  # Jekyll skips a post without a date in its name, and stops at an impossible date
+        title = _slugified(slug or match.group(2))
         prefix = [p for p in parts[: parts.index("_posts")] if p]
         cats = "/".join(dict.fromkeys(c.lower() for c in [*prefix, *categories] if c))  # Jekyll downcases them
         template = permalink or written.get("posts") or STYLES.get(style, style or STYLES["date"])
@@ -205,10 +205,17 @@ def _expanded(template: str, values: dict[str, str]) -> str:
 
 
 def _date(value: str) -> datetime.date | None:
+    """The day of a front-matter ``date`` or a post's file name, read as Ruby's ``Time.parse`` reads its start:
+    month and day may have one digit (tilt.build's ``2020-1-30-crash-course-kubernetes-nodes.md``, with
+    ``date: 2020-1-31``, a string to YAML, had been no post)."""
+    match = _DAY.match(value)
     try:
-        return datetime.date.fromisoformat(value[:10])
+        return datetime.date(*map(int, match.groups())) if match else None
     except ValueError:
         return None
+
+
+_DAY = re.compile(r"\s*(\d{2,4})-(\d{1,2})-(\d{1,2})(?!\d)")
 
 
 _PERMALINK = re.compile(r"^permalink:\s*[\"']?([^\"'\s#]+)", re.MULTILINE)
