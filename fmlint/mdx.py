@@ -33,7 +33,7 @@ match and each paragraph's end is looked for once.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -190,18 +190,41 @@ _COMPONENT_IMPORT = re.compile(
 
 def _partials(scan: Scan) -> list[str]:
     """The Markdown files the ESM imports as components that a JSX tag shows (``<Prune />``): their headings are
-    the page's (Docusaurus's and Astro's partials); and the project's own components (JavaScript) that a tag
-    shows, which may give elements IDs (home-assistant's ``<ApiEndpoint>``)."""
+    the page's (Docusaurus's and Astro's partials); the project's own components (JavaScript) that a tag
+    shows, which may give elements IDs (home-assistant's ``<ApiEndpoint>``); and, by name alone, the components
+    a tag shows that the ESM does not name (no path in it: Docusaurus's global ones, ``component_imports``)."""
     shown = {tag.name for tag in scan.tags if not tag.closing}
     found = [
         found.group(3) for block in scan.esm for found in _MARKDOWN_IMPORT.finditer(block) if found.group(1) in shown
     ]
-    for block in scan.esm:
+    found += component_imports(scan.esm, shown)
+    named = {name for block in scan.esm for name in _IDENTIFIER.findall(block)}
+    return found + sorted(name for name in shown - named if name[:1].isupper() and "." not in name)
+
+
+def component_imports(esm: list[str], shown: Container[str]) -> list[str]:
+    """The paths of the project's own modules (not Markdown) that the ``esm`` blocks import as a name of
+    ``shown``."""
+    found = []
+    for block in esm:
         for component in _COMPONENT_IMPORT.finditer(block):
             names = [component.group(1)] if component.group(1) else _imported_names(component.group(2))
             path = component.group(4)
             if not path.lower().endswith(MARKDOWN_PARTIALS) and any(name in shown for name in names):
                 found.append(path)
+    return found
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
+
+
+def imported_modules(text: str) -> dict[str, str]:
+    """Each name the JavaScript ``text`` imports from a Markdown file or from one of the project's own modules,
+    and the path it imports it from."""
+    found = {match.group(1): match.group(3) for match in _MARKDOWN_IMPORT.finditer(text)}
+    for component in _COMPONENT_IMPORT.finditer(text):
+        names = [component.group(1)] if component.group(1) else _imported_names(component.group(2))
+        found.update(dict.fromkeys(names, component.group(4)))
     return found
 
 

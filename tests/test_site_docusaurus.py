@@ -957,6 +957,51 @@ def test_fragments_into_a_page_showing_a_component_that_gives_ids_are_not_judged
     assert placed(site_findings(tmp_path)) == [f"docs/intro.md:{at(5, links, './cards.mdx#nope')} SITE004"]
 
 
+# cypress' docs: a swizzled MDXComponents gives every page partials (one imported from the site's root, one
+# relatively) and a component of Docusaurus's own
+MDX_COMPONENTS = (
+    "import MDXComponents from '@theme-original/MDXComponents';\n"
+    "import HeaderRequirements from '@site/docs/partials/_header-requirements.mdx';\n"
+    "import HeaderYields from '../../docs/partials/_header-yields.mdx';\n"
+    "import Unused from '@site/docs/partials/_unused.mdx';\n"
+    "import Tabs from '@theme/Tabs';\n\n"
+    "export default {...MDXComponents, HeaderRequirements, HeaderYields, Tabs};\n"
+)
+GLOBAL_PARTIALS = {
+    "src/theme/MDXComponents.js": MDX_COMPONENTS,
+    "docs/partials/_header-requirements.mdx": "### Requirements {#Requirements}\n",
+    "docs/partials/_header-yields.mdx": "### Yields\n",
+    "docs/partials/_unused.mdx": "### Unused\n",
+}
+GLOBAL_LINKS = (
+    "[a](#Requirements) [b](#yields) [c](#unused) [d](./other.mdx#Requirements) [e](./other.mdx#unused)"
+    " [f](./other.mdx#yields)\n"
+)
+
+
+def test_a_pages_global_components_show_their_partials_headings(tmp_path):
+    """cypress' docs: `<HeaderRequirements />` is shown without an import (its swizzled `MDXComponents` gives
+    it to every page), and its partial's `{#Requirements}` is the page's (~120 false SITE004). A partial the
+    module imports but does not give, or that a page names itself, is not the page's."""
+    body = "<HeaderRequirements />\n\n<HeaderYields />\n\n" + GLOBAL_LINKS
+    other = "import HeaderYields from './partials/_unused.mdx';\n\n<HeaderRequirements />\n\n<HeaderYields />\n"
+    files = {"docs/blur.mdx": page("title: Blur", body=body), "docs/other.mdx": page("title: Other", body=other)}
+    write(tmp_path, {"docusaurus.config.js": CONFIG, **GLOBAL_PARTIALS, **files})
+    assert placed(site_findings(tmp_path)) == [
+        f"docs/blur.mdx:{at(9, GLOBAL_LINKS, '#unused')} SITE004",
+        f"docs/blur.mdx:{at(9, GLOBAL_LINKS, './other.mdx#yields')} SITE004",
+    ]
+    if PROJECT is None:
+        return
+    docusaurus_build(tmp_path).check_returncode()
+    built = (tmp_path / "build/docs/blur/index.html").read_text(encoding="utf-8")
+    assert {"Requirements", "yields"} <= set(re.findall(r'id="([^"]+)"', built)) and 'id="unused"' not in built
+    other_built = (tmp_path / "build/docs/other/index.html").read_text(encoding="utf-8")
+    assert {"Requirements", "unused"} <= set(
+        re.findall(r'id="([^"]+)"', other_built)
+    ) and 'id="yields"' not in other_built
+
+
 def test_redoc_ids_are_not_judged_where_the_site_depends_on_redoc(tmp_path):
     """ory's docs (81 links such as `/docs/reference/api#operation/updateProject`): its `@theme/API` component is
     Redoc (`redocusaurus`), which writes the OpenAPI reference and its IDs in the browser; fragments of Redoc's

@@ -305,7 +305,7 @@ def _child_anchors(child: Page) -> tuple[str, ...]:
 def shown_pages(index: SiteIndex, page: Page) -> Iterator[Page]:
     """The pages of the index whose headings ``page`` shows: the content files its shortcodes include, then
     those they render."""
-    for name in page.facts.includes:
+    for name in index.included(page):
         found = _included(index, page, name)
         if isinstance(found, Page):
             yield found

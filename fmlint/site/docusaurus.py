@@ -52,6 +52,7 @@ from fmlint.js_text import (
     top_level_value,
     without_comments,
 )
+from fmlint.mdx import imported_modules
 from fmlint.site.globs import picomatch
 from fmlint.site.hugo_paths import link_path, under_base
 from fmlint.site.routes import file_routes, matches, read_text
@@ -114,6 +115,9 @@ class Docusaurus(msgspec.Struct, frozen=True):
     # the routes of content plugins whose configured ``path`` is not there (a git submodule not checked out:
     # openfeature.dev's ``external-content/specification``; a folder a script fills): pages fmlint cannot see
     unseen: tuple[str, ...] = ()
+    # the components a swizzled ``@theme/MDXComponents`` gives every page, of those it imports from the project's
+    # files: (name, path from the site's folder as ``@site/…``) (cypress' ``<HeaderRequirements />``, a partial)
+    components: tuple[tuple[str, str], ...] = ()
 
     def generated(self, path: str) -> bool:
         """Whether ``path`` (no base, no locale) is a page the plugins make, not a file: a blog's index, its
@@ -283,8 +287,34 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
         category_slugs=_category_slugs(root, [plugin.folder for plugin in versioned if plugin.kind == "docs"]),
         redoc=_depends_on_redoc(root),
         unseen=tuple(unseen),
+        components=_global_components(root),
     )
     return tuple(dict.fromkeys(plugin.folder for plugin in versioned)), site
+
+
+_MDX_COMPONENTS = tuple(
+    os.path.join("src", "theme", *name)
+    for extension in (".js", ".jsx", ".ts", ".tsx")
+    for name in (("MDXComponents" + extension,), ("MDXComponents", "index" + extension))
+)
+
+
+def _global_components(root: str) -> tuple[tuple[str, str], ...]:
+    """The components the site's swizzled ``MDXComponents`` module imports from its files and names again (in
+    the map it exports): a page shows them without importing them."""
+    for name in _MDX_COMPONENTS:
+        try:
+            with open(os.path.join(root, name), encoding="utf-8") as handle:
+                text = without_comments(handle.read())
+        except (OSError, UnicodeDecodeError):
+            continue
+        folder = os.path.dirname(name).replace(os.sep, "/")
+        return tuple(
+            (component, path if path.startswith("@site/") else "@site/" + posixpath.normpath(f"{folder}/{path}"))
+            for component, path in imported_modules(text).items()
+            if len(re.findall(rf"(?<![\w$]){re.escape(component)}(?![\w$])", text)) > 1
+        )
+    return ()
 
 
 # a plugin's `actions.addRoute({path: '/plugins', …})`: the path, quoted, or a template's literal start

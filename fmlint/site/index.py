@@ -348,6 +348,16 @@ class SiteIndex(msgspec.Struct, dict=True):
                     self._doc_ids.setdefault(key[0], set()).add(key[1])
         return self._doc_ids.get(version, set())
 
+    def included(self, page: Page) -> list[str]:
+        """The files the page includes (``SiteFacts.includes``), where a component an MDX page shows without
+        importing it (named alone) is the file a Docusaurus site's ``MDXComponents`` imports it from (left out
+        where none does: one of Docusaurus's own, or an Astro page's)."""
+        includes = page.facts.includes
+        if self.config.generator not in ("docusaurus", "astro") or all("/" in name for name in includes):
+            return includes
+        components = dict(self.config.docusaurus.components) if self.config.docusaurus is not None else {}
+        return [name if "/" in name else components[name] for name in includes if "/" in name or name in components]
+
     def mdx_partial(self, page: Page, name: str) -> Page | None:
         """The file an MDX import of the page names (``./_p.mdx``; Docusaurus's ``@site/…`` from the site's
         folder), if the index holds it."""
@@ -411,7 +421,7 @@ class SiteIndex(msgspec.Struct, dict=True):
                 self.mdx_partial(page, name) is None
                 if name.lower().endswith(MARKDOWN_PARTIALS)
                 else self._component_gives_ids(page, name)
-                for name in page.facts.includes
+                for name in self.included(page)
             )
         if self.config.generator != "hugo":
             return False

@@ -240,7 +240,7 @@ def _reach(index: SiteIndex, page: Page, keys: set[str], reached: set[int]) -> N
     reached.add(id(page))
     if page.kind != "page":
         keys.add(_children(page.language, page.folder))
-    for name in page.facts.includes:
+    for name in index.included(page):
         keys.update(_lookup_keys(index.config, page, name, page.language))
         found = lookup(index, page, name, page.language)
         if isinstance(found, Page):
