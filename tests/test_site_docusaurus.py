@@ -1108,12 +1108,13 @@ ROUTES_CONFIG = CONFIG.replace(
     " actions.addRoute({path: \"/repl/\", component: '@site/src/components/X.js', exact: true}); }})],\n  presets:",
 )
 ROUTES_PLUGIN = (
-    "module.exports = function () {\n  return {name: 'catalog', async contentLoaded({actions}) {\n"
+    "module.exports = function (context) {\n  return {name: 'catalog', async contentLoaded({actions}) {\n"
     "    const {addRoute} = actions;\n"
     "    // addRoute({path: '/commented'})\n"
     "    addRoute({path: '/plugins', component: '@site/src/components/X.js', exact: true});\n"
     "    for (const slug of ['docker']) {\n"
     "      addRoute({component: '@site/src/components/X.js', path: `/plugins/${slug}`, exact: true});\n"
+    "      addRoute({path: `${context.baseUrl}modules/details/${slug}`, component: '@site/src/components/X.js'});\n"
     "    }\n  }};\n};\n"
 )
 ROUTES_FILES = {
@@ -1121,13 +1122,14 @@ ROUTES_FILES = {
     "plugins/catalog/src/index.js": ROUTES_PLUGIN,
     "src/components/X.js": "import React from 'react';\nexport default function X() { return <p>x</p>; }\n",
 }
-ROUTE_LINKS = "[a](/repl/) [b](/plugins) [c](/plugins/docker) [d](/pluginsx) [e](/commented)\n"
+ROUTE_LINKS = "[a](/repl/) [b](/plugins) [c](/plugins/docker) [d](/pluginsx) [e](/commented) [f](/modules/details/x)\n"
 
 
 def test_routes_the_sites_own_plugins_add_are_pages(tmp_path):
     """woodpecker-ci.org (17 links to `/plugins`): a local plugin's `addRoute({path: '/plugins'})` and
     `` path: `/plugins/${plugin.slug}` `` make pages fmlint has no file of; babel's configuration adds `/repl/`
-    itself. A path no route names (`/pluginsx`), or one only a comment adds, is still reported."""
+    itself; jhipster.tech's plugin adds `` `${context.baseUrl}modules/marketplace/details/${name}` `` (2 false
+    SITE003). A path no route names (`/pluginsx`), or one only a comment adds, is still reported."""
     write(tmp_path, {**ROUTES_FILES, "docs/intro.md": page("title: Intro", body=ROUTE_LINKS)})
     assert placed(site_findings(tmp_path)) == [
         f"docs/intro.md:{at(5, ROUTE_LINKS, url)} SITE003" for url in ("/pluginsx", "/commented")
@@ -1138,7 +1140,7 @@ def test_routes_the_sites_own_plugins_add_are_pages(tmp_path):
 def test_routes_the_sites_own_plugins_add_are_built_now(tmp_path):
     write(tmp_path, {**ROUTES_FILES, "docs/intro.md": page("title: Intro")})
     docusaurus_build(tmp_path).check_returncode()
-    for route in ("repl", "plugins", "plugins/docker"):
+    for route in ("repl", "plugins", "plugins/docker", "modules/details/docker"):
         assert (tmp_path / "build" / route / "index.html").is_file()
 
 

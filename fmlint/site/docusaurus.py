@@ -317,8 +317,12 @@ def _global_components(root: str) -> tuple[tuple[str, str], ...]:
     return ()
 
 
-# a plugin's `actions.addRoute({path: '/plugins', …})`: the path, quoted, or a template's literal start
-_ADD_ROUTE = re.compile(r"""\baddRoute\s*\(\s*\{[^{}]*?\bpath\s*:\s*(?:(['"])([^'"\n]*)\1|`([^`$\n]*)(\$\{)?)""")
+# a plugin's `actions.addRoute({path: '/plugins', …})`: the path, quoted, or a template's literal start (after
+# the site's base URL, `${context.baseUrl}`, which ends with a slash)
+_ADD_ROUTE = re.compile(
+    r"""\baddRoute\s*\(\s*\{[^{}]*?\bpath\s*:\s*"""
+    r"""(?:(['"])([^'"\n]*)\1|`(\$\{\s*[\w$.]*\bbaseUrl\s*\})?([^`$\n]*)(\$\{)?)"""
+)
 _PLUGIN_FOLDERS = ("plugins", os.path.join("src", "plugins"))  # where sites keep their own plugins
 _SCRIPTS = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx")
 
@@ -327,7 +331,7 @@ def _added_routes(root: str, config: str) -> list[str]:
     """The routes (:func:`fmlint.site.routes.route_pattern`'s form) that the site's own plugins add, in its
     configuration or in the scripts of its ``plugins/`` and ``src/plugins/`` folders: woodpecker-ci.org's
     ``addRoute({path: '/plugins'})`` and ``path: `/plugins/${plugin.slug}``` (any path below), babel's
-    ``/repl/``, electron's ``/apps``."""
+    ``/repl/``, electron's ``/apps``, jhipster.tech's ``path: `${context.baseUrl}modules/marketplace/details/${x}```."""
     texts = [config]
     for folder in _PLUGIN_FOLDERS:
         for top, dirs, files in os.walk(os.path.join(root, folder)):
@@ -340,10 +344,12 @@ def _added_routes(root: str, config: str) -> list[str]:
     routes = []
     for text in texts:
         for found in _ADD_ROUTE.finditer(text):
-            path = (found.group(2) if found.group(1) else found.group(3)).strip()
+            path = (found.group(2) if found.group(1) else found.group(4)).strip()
+            if found.group(3):  # (jhipster.tech's `${context.baseUrl}modules/marketplace/details/${name}`)
+                path = "/" + path.lstrip("/")
             if not path.startswith("/"):
-                continue  # (`${baseUrl}x`: a path this reading cannot place)
-            if found.group(4):  # (a template: any path its literal start begins)
+                continue  # (`${prefix}x`: a path this reading cannot place)
+            if found.group(5):  # (a template: any path its literal start begins)
                 routes.append(re.escape(path) + ".+")
             else:
                 routes.append(re.escape("/" + path.strip("/")) if path.strip("/") else "")
