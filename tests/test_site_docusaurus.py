@@ -226,6 +226,49 @@ def test_the_docs_plugins_exclude_globs_replace_the_default(tmp_path):
     assert built_by_fmlint(tmp_path) == EXCLUDE_BUILT
 
 
+EXCLUDED_LINKS = "[a](./deep/skip-me.md) [b](./deep/kept.md) [c](/docs/next/deep/skip-me)\n"
+
+
+def test_files_the_docs_plugins_exclude_names_are_no_pages_and_their_links_are_not_judged(tmp_path):
+    """openebs' docs leave out `stateful-applications/**`, orphans whose links are broken (~950 false findings,
+    10 versions): an excluded file's links are not judged, and a link to it is broken."""
+    excluded_files_site(tmp_path)
+    write(
+        tmp_path,
+        {
+            "docs/deep/skip-me.md": page("title: Skip", body="[gone](./nothere.md) [x](/docs/nope)\n"),
+            "docs/intro.md": page("title: Intro", body=EXCLUDED_LINKS),
+        },
+    )
+    found = site_findings(tmp_path)
+    assert placed(found) == [
+        f"docs/intro.md:{at(5, EXCLUDED_LINKS, target)} SITE003"
+        for target in ("./deep/skip-me.md", "/docs/next/deep/skip-me")
+    ]
+    assert "`./deep/skip-me.md` is in its content plugin's exclude: Docusaurus builds no page of it" in found[0]
+
+
+REDIRECTS_CONFIG = CONFIG.replace(
+    "presets:",
+    "plugins: [['@docusaurus/plugin-client-redirects', {redirects: [{from: '/old', to: '/docs/intro'},"
+    " {to: '/docs/intro', from: ['/older/', '/oldest']}]}]],\n  presets:",
+)
+REDIRECT_LINKS = "[a](/old) [b](/older) [c](/oldest/) [d](/olden)\n"
+
+
+def test_the_redirect_pages_of_the_client_redirects_plugin_are_pages(tmp_path):
+    """openebs' docs: `@docusaurus/plugin-client-redirects` writes a page at each `from` path that sends the
+    reader on (110 false SITE003 such as `/introduction/usecases`). A path no redirect names is reported."""
+    write(tmp_path, {"docusaurus.config.js": REDIRECTS_CONFIG, "docs/intro.md": page("title: I", body=REDIRECT_LINKS)})
+    assert placed(site_findings(tmp_path)) == [f"docs/intro.md:{at(5, REDIRECT_LINKS, '/olden')} SITE003"]
+    if PROJECT is None or not (Path(PROJECT) / "node_modules/@docusaurus/plugin-client-redirects").is_dir():
+        return
+    docusaurus_build(tmp_path).check_returncode()
+    for route in ("old", "older", "oldest"):
+        assert "/docs/intro" in (tmp_path / "build" / route / "index.html").read_text(encoding="utf-8")
+    assert not (tmp_path / "build/olden").exists()
+
+
 @needs_docusaurus
 @pytest.mark.parametrize(
     ("site", "generated"),

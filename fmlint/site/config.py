@@ -278,12 +278,15 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
 
     def unbuilt(self, absolute: str) -> str:
         """Why the generator builds no page of the content file at ``absolute`` ("" when it builds one):
-        Jekyll's ``exclude``, MkDocs' ``exclude_docs`` (after its own ``.*`` and ``/templates/``), a Docusaurus
-        locale's file that translates no file."""
+        Jekyll's ``exclude``, MkDocs' ``exclude_docs`` (after its own ``.*`` and ``/templates/``) or a README
+        beside an index, a Docusaurus locale's file that translates no file or a file a plugin's ``exclude``
+        names."""
         if self.generator == "jekyll" and self.jekyll_excludes(absolute):
             return "is in _config.yml's exclude: Jekyll writes no page of it"
         if self.docusaurus is not None and (original := self.docusaurus.untranslated(self.root, absolute)):
             return f"translates `{original}`, which is not there: Docusaurus builds no page of it"
+        if self.docusaurus is not None and self.docusaurus.excluded(self.root, absolute):
+            return "is in its content plugin's exclude: Docusaurus builds no page of it"
         if self.generator == "mkdocs" and self.content_dirs:
             path = os.path.relpath(absolute, self.content_dirs[0].path).replace(os.sep, "/")
             excluded = _gitignore(("/templates/", *self.mkdocs_exclude))

@@ -155,6 +155,19 @@ class Docusaurus(msgspec.Struct, frozen=True):
                 return "" if os.path.isfile(os.path.join(root, original)) else original
         return ""
 
+    def excluded(self, root: str, absolute: str) -> str:
+        """The option that leaves the file at ``absolute`` out of its content plugin's pages: its ``exclude``
+        globs (openebs' docs leave ``stateful-applications/**`` out, orphans whose links are broken: 3,700 false
+        findings), "" otherwise. A partial (``_``-named) an ``exclude`` also names stays content: pages show it."""
+        if os.path.basename(absolute).startswith("_"):
+            return ""
+        for plugin in self.plugins:
+            folder = os.path.join(root, plugin.folder, "")
+            if plugin.exclude and absolute.startswith(folder):
+                path = absolute[len(folder) :].replace(os.sep, "/")
+                return "exclude" if any(picomatch(glob).fullmatch(path) for glob in plugin.exclude) else ""
+        return ""
+
     def plugin_in(self, translations: str, locale: str) -> ContentPlugin | None:
         """The content plugin (a docs version) whose folder of translations is ``translations``, as ``locale``
         builds it ("": the default locale's files; a blog's authors map may be the locale's own), where the
@@ -262,12 +275,16 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
     locales = _LOCALES.search(text)
     others = [found.group(2) for found in _STRING.finditer(locales.group("value"))] if locales is not None else []
     others = [locale for locale in others if default is None or locale != default.group("value")]
-    routes = [
-        route
-        for plugin in versioned
-        if plugin.kind == "pages"
-        for route, _ in file_routes(os.path.join(root, plugin.folder), _JAVASCRIPT_PAGES)
-    ] + _added_routes(root, text)
+    routes = (
+        [
+            route
+            for plugin in versioned
+            if plugin.kind == "pages"
+            for route, _ in file_routes(os.path.join(root, plugin.folder), _JAVASCRIPT_PAGES)
+        ]
+        + _added_routes(root, text)
+        + _redirect_sources(text)
+    )
     default_locale = default.group("value") if default is not None else "en"
     versioned = [
         _with_authors(root, plugin, default_locale, plugin.folder) for plugin in versioned
@@ -361,6 +378,29 @@ def _added_routes(root: str, config: str) -> list[str]:
 _ROUTE_PLUGIN = re.compile(
     r"""['"](?:@[\w.-]+/)?docusaurus-plugin-typedoc-api['"]\s*(?:,\s*(?P<options>\{|[A-Za-z_$][\w$]*))?"""
 )
+
+
+# `['@docusaurus/plugin-client-redirects', {redirects: [{from: '/old', to: '/new'}]}]` (or its shorthand name)
+_CLIENT_REDIRECTS = re.compile(
+    r"""['"](?:@docusaurus/plugin-)?client-redirects['"]\s*,\s*(?P<options>\{|[A-Za-z_$][\w$]*)"""
+)
+_FROM = re.compile(r"""\bfrom\s*:\s*(?:(['"])([^'"\n]*)\1|\[([^\]]*)\])""")
+
+
+def _redirect_sources(text: str) -> list[str]:
+    """The routes (:func:`fmlint.site.routes.route_pattern`'s form) of the redirect pages that the client
+    redirects plugin of the configuration ``text`` writes: each ``from`` of its options' ``redirects`` (from
+    the site's base URL; openebs' `/introduction/usecases`). Those a ``createRedirects`` function makes are not
+    known."""
+    routes = []
+    for found in _CLIENT_REDIRECTS.finditer(text):
+        options = found.group("options")
+        start = found.end() - 1 if options == "{" else constant_object(text, options)
+        end = object_end(text, start) if start is not None else None
+        for source in _FROM.finditer(text, start or 0, end or 0):
+            paths = [source.group(2)] if source.group(1) else [s.group(2) for s in _STRING.finditer(source.group(3))]
+            routes += [re.escape("/" + path.strip("/")) if path.strip("/") else "" for path in paths]
+    return routes
 
 
 def _plugin_routes(text: str) -> list[str]:
