@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_site_rules import HUGO, _quiet_env, needs_hugo, write
+from test_site_rules import HUGO, _quiet_env, at, hugo_permalinks, needs_hugo, page, placed, site_findings, write
 
 from fmlint.cli import main
 from fmlint.site.config import forget_sites, read_site
@@ -176,3 +176,42 @@ def test_known_themes_by_module_path_or_name():
     assert "showtoc" in known_params(["github.com/adityatelange/hugo-PaperMod"]) == known_params(["PaperMod"])
     assert "bookhidden" in known_params(["hugo-book"])
     assert known_params(["github.com/x/theme", "book"]) == frozenset()
+
+
+MODULE_CONFIG = """baseURL = "https://example.org/"
+[[module.imports]]
+path = "example.org/docs/server"
+[[module.imports.mounts]]
+source = "content/server"
+target = "content/server"
+[[module.imports]]
+path = "example.org/docs/missing"
+[[module.imports.mounts]]
+source = "content"
+target = "content/elsewhere"
+"""
+MODULE_LINKS = "[a](/server/orgs/#orgs-setup) [b](/server/orgs/#nope) [c](/elsewhere/any/) [d](/serverx/)\n"
+
+
+def test_the_content_an_import_mounts_is_the_sites(tmp_path):
+    """chef's docs mount `content/server` of a vendored module (`github.com/chef/chef-server/docs-chef-io`):
+    its pages are the site's (~80 false SITE003 such as `/server/install_server/`). The content of an import
+    that is not there (not vendored, nor in Hugo's cache) is unseen: links into it are not judged."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": MODULE_CONFIG,
+            "_vendor/modules.txt": "# example.org/docs/server v0.0.0\n",
+            "_vendor/example.org/docs/server/content/server/orgs.md": page("title: Orgs", body="## Orgs setup\n"),
+            "content/_index.md": page("title: Home", body=MODULE_LINKS),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [
+        f"content/_index.md:{at(5, MODULE_LINKS, target)} {code}"
+        for target, code in (("/server/orgs/#nope", "SITE004"), ("/serverx/", "SITE003"))
+    ]
+    if HUGO is None:
+        return
+    (tmp_path / "hugo.toml").write_text(MODULE_CONFIG.split('[[module.imports]]\npath = "example.org/docs/missing')[0])
+    orgs = str(tmp_path / "_vendor/example.org/docs/server/content/server/orgs.md")
+    assert hugo_permalinks(tmp_path)[orgs] == "/server/orgs/"

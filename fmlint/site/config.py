@@ -40,7 +40,7 @@ from fmlint.folders import names_in
 from fmlint.rules.local_images import holds_marker, site_root
 from fmlint.site.anchors import REMARK_TRIMMED, WRITTEN_DASHES
 from fmlint.site.globs import glob_slice_matches, mount_holds
-from fmlint.site.hugo_modules import components
+from fmlint.site.hugo_modules import components, mounting_imports
 from fmlint.site.hugo_version import BUILD_DEPRECATED, EMBEDDED_HOOKS, pinned_version
 from fmlint.site.params import SiteParams, site_params
 from fmlint.site.rendering import NEVER, build_render
@@ -1167,6 +1167,13 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
             own = str(table.get("contentdir") or "") if isinstance(table, dict) else ""
             own_language = language if own and own != content_dir else None
             dirs.append(ContentDir(os.path.normpath(os.path.join(root, own or content_dir)), own_language))
+    # (the content an import mounts comes after; one not found is a mount of what is not there)
+    dirs += [
+        found
+        for mounts, folder in mounting_imports(root, options)
+        for m in mounts
+        for found in _mounted(folder, m, languages)
+    ]
     dirs = [found for found in dirs if found.language not in disabled]
     themes = components(root, options, lambda folder: _hugo_options(folder, _config_name(folder))[0])
     layouts = layout_folders(root, themes.folders)

@@ -41,9 +41,7 @@ def components(root: str, options: Options, read: Callable[[str], Options]) -> C
     """The components of the Hugo site at ``root`` whose configuration is ``options``; ``read(folder)`` reads a
     component's own configuration (its imports)."""
     themes_dir = os.path.join(root, str(options.get("themesdir", "themes")))
-    vendored = _vendored(root)
-    required, replaced = _go_mod(root)
-    replaced.update(_replacements(_module(options).get("replacements"), themes_dir))
+    find = _finder(root, options, themes_dir)
     found: list[str] = []
     missing: list[str] = []
     seen: set[str] = set()
@@ -53,8 +51,7 @@ def components(root: str, options: Options, read: Callable[[str], Options]) -> C
         if path in seen or depth > 8:
             continue
         seen.add(path)
-        places = _places(root, options, path, path in vendored, replaced, themes_dir, required)
-        folder = next((place for place in places if place is not None and _present(place)), None)
+        folder = find(path)
         if folder is None:
             missing.append(path)
             continue
@@ -65,6 +62,39 @@ def components(root: str, options: Options, read: Callable[[str], Options]) -> C
         os.path.dirname(folder) for folder in glob.glob(os.path.join(glob.escape(themes_dir), "*", "layouts"))
     )
     return Components(tuple(dict.fromkeys(found)), tuple(missing))
+
+
+def mounting_imports(root: str, options: Options) -> list[tuple[list[Any], str]]:
+    """The ``mounts`` of each of the site's own imports that has some, with the folder of its component where
+    it is found (else where it would be vendored, a folder that is not there): chef's docs mount
+    ``content/server`` of ``github.com/chef/chef-server/docs-chef-io``, vendored in ``_vendor/``."""
+    imports = _module(options).get("imports")
+    find = _finder(root, options, os.path.join(root, str(options.get("themesdir", "themes"))))
+    found = []
+    for entry in imports if isinstance(imports, list) else [imports] if isinstance(imports, dict) else []:
+        mounts = entry.get("mounts") if isinstance(entry, dict) and entry.get("disable") is not True else None
+        path = str(entry.get("path") or "").strip().strip("/") if mounts else ""
+        if path:
+            found.append((mounts if isinstance(mounts, list) else [mounts], find(path) or _vendor_folder(root, path)))
+    return found
+
+
+def _finder(root: str, options: Options, themes_dir: str) -> Callable[[str], str | None]:
+    """Where a component (by its module path or theme name) is found: the first of its places that holds
+    something, else ``None``."""
+    vendored = _vendored(root)
+    required, replaced = _go_mod(root)
+    replaced.update(_replacements(_module(options).get("replacements"), themes_dir))
+
+    def find(path: str) -> str | None:
+        places = _places(root, options, path, path in vendored, replaced, themes_dir, required)
+        return next((place for place in places if place is not None and _present(place)), None)
+
+    return find
+
+
+def _vendor_folder(root: str, path: str) -> str:
+    return os.path.join(root, "_vendor", *path.split("/"))
 
 
 def _places(
@@ -78,7 +108,7 @@ def _places(
 ) -> Iterator[str | None]:
     """Where the component ``path`` may be, in Hugo's order (each looked for only when the one before is not
     there)."""
-    yield os.path.join(root, "_vendor", *path.split("/")) if vendored else None
+    yield _vendor_folder(root, path) if vendored else None
     yield replaced.get(path)
     yield os.path.join(themes_dir, *path.split("/"))
     yield _cached(root, options, path, required)
