@@ -82,6 +82,25 @@ def test_page_urls_match_a_jekyll_build(tmp_path):
     assert {p.url for p in index_of(tmp_path).pages if p.renders} == BUILT
 
 
+def test_a_posts_category_is_one_of_its_categories(tmp_path):
+    """scala-lang.org's posts of `category: blog` are at `/blog/2017/02/28/collections-rework.html` (20 false
+    SITE003): Jekyll adds `category` to `categories` (a string of one, or a list), and `:categories` joins them."""
+    write(
+        tmp_path,
+        {
+            "_config.yml": "",
+            "_posts/2017-02-28-a.md": page("title: A", "category: Blog"),
+            "_posts/2017-02-28-b.md": page("title: B", "categories: [x]", "category: [y, x]"),
+            "_posts/2017-02-28-c.md": page("title: C", "categories: news"),
+        },
+    )
+    assert sorted(p.url for p in index_of(tmp_path).pages if p.renders) == [
+        "/blog/2017/02/28/a.html",
+        "/news/2017/02/28/c.html",
+        "/x/y/2017/02/28/b.html",
+    ]
+
+
 def test_a_post_named_with_an_impossible_date_is_no_page(tmp_path):
     """`2020-13-45-x.md` fits Jekyll's file-name pattern, and Jekyll stops at its date: fmlint makes no page of it
     (and had raised ValueError where a date of two digits each fit)."""

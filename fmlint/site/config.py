@@ -484,7 +484,7 @@ def site_of(path: str) -> SiteConfig | None:
 
 # front-matter lists every site's checks may read (Jekyll's, Docusaurus's): the taxonomies and the lists that
 # redirect templates read are the site's own
-_READ_LISTS = frozenset(("redirect_from", "categories", "authors", "pagination_next", "pagination_prev"))
+_READ_LISTS = frozenset(("redirect_from", "categories", "category", "authors", "pagination_next", "pagination_prev"))
 
 
 def read_lists(site: SiteConfig) -> frozenset[str]:

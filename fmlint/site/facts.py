@@ -86,8 +86,11 @@ _NOT_PAGES = ("//", "mailto:", "tel:", "data:", "javascript:")
 _DATE_KEYS = ("date", "publishdate", "pubdate", "published")
 _PATH_KEYS = frozenset({"title", "slug", "url", "translationkey", "aliases", "draft"})
 # strings kept as one-item lists: jekyll-redirect-from's `redirect_from: /old/` (a list too), Docusaurus's doc IDs,
-# and a term of Hugo's default and most common taxonomies (`tags: Go`) or a Docusaurus blog's author key
-_ONE_OR_LIST = frozenset(("redirect_from", "pagination_next", "pagination_prev", "tags", "categories", "authors"))
+# a term of Hugo's default and most common taxonomies (`tags: Go`) or a Docusaurus blog's author key, and
+# Jekyll's `category: blog`
+_ONE_OR_LIST = frozenset(
+    ("redirect_from", "pagination_next", "pagination_prev", "tags", "categories", "category", "authors")
+)
 
 
 class At(msgspec.Struct, frozen=True, array_like=True, gc=False):

@@ -695,7 +695,8 @@ def _jekyll(config: SiteConfig, page: Page) -> str:
     if config.jekyll_excludes(page.absolute):
         return ""  # (in `exclude`: Jekyll does not read it, so writes no page of it)
     facts = page.facts
-    categories = [item.value for item in facts.lists.get("categories", ())]
+    # (Jekyll's `categories`, then its `category`: scala-lang.org's posts of `category: blog` are under `/blog/`)
+    categories = [item.value for key in ("categories", "category") for item in facts.lists.get(key, ())]
     url = jekyll_url(
         page.folder,
         page.name,
