@@ -189,6 +189,11 @@ path = "example.org/docs/missing"
 [[module.imports.mounts]]
 source = "content"
 target = "content/elsewhere"
+[[module.imports]]
+path = "example.org/theme"
+[[module.imports.mounts]]
+source = "content"
+target = "content"
 """
 MODULE_LINKS = "[a](/server/orgs/#orgs-setup) [b](/server/orgs/#nope) [c](/elsewhere/any/) [d](/serverx/)\n"
 
@@ -196,7 +201,8 @@ MODULE_LINKS = "[a](/server/orgs/#orgs-setup) [b](/server/orgs/#nope) [c](/elsew
 def test_the_content_an_import_mounts_is_the_sites(tmp_path):
     """chef's docs mount `content/server` of a vendored module (`github.com/chef/chef-server/docs-chef-io`):
     its pages are the site's (~80 false SITE003 such as `/server/install_server/`). The content of an import
-    that is not there (not vendored, nor in Hugo's cache) is unseen: links into it are not judged."""
+    that is not there (not vendored, nor in Hugo's cache) is unseen: links into it are not judged; but not where
+    it is mounted at the content's root (fluxcd.io mounts docsy's `content` there), which would hide every link."""
     write(
         tmp_path,
         {

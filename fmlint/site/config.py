@@ -1167,12 +1167,14 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
             own = str(table.get("contentdir") or "") if isinstance(table, dict) else ""
             own_language = language if own and own != content_dir else None
             dirs.append(ContentDir(os.path.normpath(os.path.join(root, own or content_dir)), own_language))
-    # (the content an import mounts comes after; one not found is a mount of what is not there)
+    # (the content an import mounts comes after; one not found is a mount of what is not there, unseen, but at
+    # the content's root: fluxcd.io's mount of docsy's `content`, which is not there, would hide every page)
     dirs += [
         found
-        for mounts, folder in mounting_imports(root, options)
-        for m in mounts
-        for found in _mounted(folder, m, languages)
+        for mounts, folder, there in mounting_imports(root, options)
+        for mount in mounts
+        for found in _mounted(folder, mount, languages)
+        if there or found.target
     ]
     dirs = [found for found in dirs if found.language not in disabled]
     themes = components(root, options, lambda folder: _hugo_options(folder, _config_name(folder))[0])

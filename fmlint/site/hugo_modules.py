@@ -64,9 +64,9 @@ def components(root: str, options: Options, read: Callable[[str], Options]) -> C
     return Components(tuple(dict.fromkeys(found)), tuple(missing))
 
 
-def mounting_imports(root: str, options: Options) -> list[tuple[list[Any], str]]:
-    """The ``mounts`` of each of the site's own imports that has some, with the folder of its component where
-    it is found (else where it would be vendored, a folder that is not there): chef's docs mount
+def mounting_imports(root: str, options: Options) -> list[tuple[list[Any], str, bool]]:
+    """The ``mounts`` of each of the site's own imports that has some, with the folder of its component and
+    whether it is found there (where it is not: where it would be vendored): chef's docs mount
     ``content/server`` of ``github.com/chef/chef-server/docs-chef-io``, vendored in ``_vendor/``."""
     imports = _module(options).get("imports")
     find = _finder(root, options, os.path.join(root, str(options.get("themesdir", "themes"))))
@@ -75,7 +75,10 @@ def mounting_imports(root: str, options: Options) -> list[tuple[list[Any], str]]
         mounts = entry.get("mounts") if isinstance(entry, dict) and entry.get("disable") is not True else None
         path = str(entry.get("path") or "").strip().strip("/") if mounts else ""
         if path:
-            found.append((mounts if isinstance(mounts, list) else [mounts], find(path) or _vendor_folder(root, path)))
+            folder = find(path)
+            found.append(
+                (mounts if isinstance(mounts, list) else [mounts], folder or _vendor_folder(root, path), bool(folder))
+            )
     return found
 
 
