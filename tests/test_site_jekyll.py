@@ -82,6 +82,31 @@ def test_page_urls_match_a_jekyll_build(tmp_path):
     assert {p.url for p in index_of(tmp_path).pages if p.renders} == BUILT
 
 
+MARKDOWNIFY_LINKS = "[a](/data.html#installing) [b](/raw.html#installing) [c](/raw.html#example)\n"
+
+
+def test_a_page_whose_liquid_renders_markdown_has_ids_fmlint_does_not_know(tmp_path):
+    """uswds' developers page: `{% assign content = site.data.install-readme.decoded | markdownify %}` writes the
+    headings of a README from data (4 false SITE004). A `markdownify` inside `{% raw %}` is shown, not run:
+    that page is judged. (A Hugo page's `{{ .Summary | markdownify }}` is text: Hugo runs no template there.)"""
+    data = page("title: Data", body="{% assign c = site.data.readme | markdownify %}\n{{ c }}\n")
+    raw = page("title: Raw", body="## Example\n\n{% raw %}\n{{ page.excerpt | markdownify }}\n{% endraw %}\n")
+    write(
+        tmp_path,
+        {
+            "_config.yml": "",
+            "_data/readme.yml": "",
+            "data.md": data,
+            "raw.md": raw,
+            "index.md": page("title: Home", body=MARKDOWNIFY_LINKS),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [f"index.md:{at(5, MARKDOWNIFY_LINKS, '/raw.html#installing')} SITE004"]
+    hugo = tmp_path / "hugo"
+    write(hugo, {"hugo.toml": "", "content/data.md": data})
+    assert [p.facts.hidden_markdown for p in index_of(hugo).pages if p.file] == [False]
+
+
 def test_a_posts_category_is_one_of_its_categories(tmp_path):
     """scala-lang.org's posts of `category: blog` are at `/blog/2017/02/28/collections-rework.html` (20 false
     SITE003): Jekyll adds `category` to `categories` (a string of one, or a list), and `:categories` joins them."""

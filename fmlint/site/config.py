@@ -529,9 +529,9 @@ def site_reading(path: str, preset: str) -> Reading:
 def site_key(path: str, preset: str) -> str:
     """What the result cache's key of the file at ``path`` adds for the site holding it ("" for none): how the
     site reads its Markdown (:func:`site_reading`), its own hosts (its site facts keep links to them), the
-    front-matter lists its checks read (the facts keep those) and whether Hugo's embedded link hook renders its
-    links (MKD002 reports what that hook writes as ``#ZgotmplZ``), so that a change of the site's configuration
-    is a change of the file's result."""
+    front-matter lists its checks read (the facts keep those), whether Hugo's embedded link hook renders its
+    links (MKD002 reports what that hook writes as ``#ZgotmplZ``) and its generator (the facts read whether
+    it is Jekyll's), so that a change of the site's configuration is a change of the file's result."""
     return _folder_key(os.path.dirname(path), preset)
 
 
@@ -544,7 +544,8 @@ def _folder_key(folder: str, preset: str) -> str:
         return ""
     hosts, lists = (site.own_hosts, sorted(read_lists(site))) if site is not None else ((), [])
     hook = site is not None and site.link_hook  # (MKD002 reads it)
-    return f"\0{reading.mdx}\0{','.join(reading.blocks)}\0{','.join(hosts)}\0{','.join(lists)}\0{hook:d}"
+    generator = site.generator if site is not None else ""  # (whether Liquid writes the pages: the facts read it)
+    return f"\0{reading.mdx}\0{','.join(reading.blocks)}\0{','.join(hosts)}\0{','.join(lists)}\0{hook:d}\0{generator}"
 
 
 @cache

@@ -266,7 +266,7 @@ def extract(ctx: Context) -> SiteFacts:
         fields(lowered, "from")
     title, slug, url, permalink, doc_id = item("title"), item("slug"), item("url"), item("permalink"), item("id")
     translation_key = item("translationkey")
-    body = _body_facts(ctx, reads.own) if _has_body(ctx) else _Body([], [], [], [], False, [], [], [], [], False, [])
+    body = _body_facts(ctx, reads) if _has_body(ctx) else _Body([], [], [], [], False, [], [], [], [], False, [])
     named = (
         [name for reference in body.references if "{{" in reference[1] for name in param_names(reference[1])]
         if body.param_calls
@@ -428,9 +428,10 @@ class _Body(NamedTuple):
     tabs: list[tuple[int, str]]
 
 
-def _body_facts(ctx: Context, own: OwnURL | None) -> _Body:
+def _body_facts(ctx: Context, reads: _SiteReads) -> _Body:
     """The body's facts (searched in the document's text from where the body starts: no copy of it is made)."""
     text, body_start = ctx.doc.text, ctx.doc.body_start
+    own = reads.own
     view = ctx.markdown
     headings = _anchored_headings(view)
     mdx = ctx.doc.mdx
@@ -496,6 +497,7 @@ def _body_facts(ctx: Context, own: OwnURL | None) -> _Body:
             ]
     snippets, unread = _snippets(text, view.snippet_starts)
     written = any(not h.text.strip() and text.find("<!--", h.span.start, h.span.end) >= 0 for h in headings)
+    written = written or bool(liquid and reads.liquid and _markdownified(text, liquid))
     return _Body(
         anchors,
         references,
@@ -590,6 +592,7 @@ class _SiteReads(NamedTuple):
     # path, query or fragment: a link to it is a link in the site (None: it has no own host)
     own: OwnURL | None
     lists: frozenset[str] | None  # the front-matter lists its checks read (None: outside a site, every list)
+    liquid: bool = False  # whether Liquid writes the pages (Jekyll's), in their code blocks too
 
 
 _OUTSIDE = _SiteReads(None, None)
@@ -614,7 +617,21 @@ def _site_reads_in(folder: str) -> _SiteReads:
         return _OUTSIDE
     hosts = "|".join(map(re.escape, site.own_hosts))
     own = re.compile(rf"https?://(?:{hosts})(?:[/?#]|\Z)", re.IGNORECASE).match if hosts else None
-    return _SiteReads(own, read_lists(site))
+    return _SiteReads(own, read_lists(site), site.generator == "jekyll")
+
+
+def _markdownified(text: str, liquid: list[int]) -> bool:
+    """Whether a Liquid tag opening at one of ``liquid`` renders a value with ``markdownify`` (uswds' docs:
+    ``{% assign content = site.data.readme | markdownify %}``, headings from data), outside ``{% raw %}``."""
+    for at in liquid:
+        if _MARKDOWNIFY.match(text, at) is not None:
+            raw = text.rfind("{% raw %}", 0, at)
+            if raw < 0 or text.find("{% endraw %}", raw, at) >= 0:
+                return True
+    return False
+
+
+_MARKDOWNIFY = re.compile(r"\{[{%][^{}]*?\|\s*markdownify\b")
 
 
 def _liquid_links(text: str, openings: list[int], skipped: Callable[[Span], bool], references: list[_Pending]) -> None:
