@@ -107,6 +107,34 @@ def test_a_page_whose_liquid_renders_markdown_has_ids_fmlint_does_not_know(tmp_p
     assert [p.facts.hidden_markdown for p in index_of(hugo).pages if p.file] == [False]
 
 
+LAYOUT_LINKS = "[a](/guide/button.html#variants-button) [b](/styled.html#nope) [c](/data.html#typography)\n"
+
+
+def test_a_page_whose_layout_or_liquid_writes_ids_of_data_has_ids_fmlint_does_not_know(tmp_path):
+    """uswds' component pages: the `component` layout their front matter defaults give them includes a file
+    writing `<h3 id="component-variants-{{ key }}">`; its settings page writes `<h2 id="{{ section.name |
+    slugify }}">` in a loop over data (18 false SITE004). A layout's `id="{{ page.title | slugify }}"` is the title's alone: a page
+    of that layout is judged."""
+    config = "defaults:\n  - scope: {path: guide}\n    values: {layout: component}\n"
+    write(
+        tmp_path,
+        {
+            "_config.yml": config,
+            "_layouts/component.html": "---\nlayout: base\n---\n{% include guidance.html key=page.key %}\n",
+            "_layouts/base.html": "{{ content }}\n",
+            "_includes/guidance.html": '<h3 id="variants-{{ include.key }}">Variants</h3>\n',
+            "_layouts/styleguide.html": '<h1 id="{{ page.title | slugify }}">{{ page.title }}</h1>{{ content }}\n',
+            "guide/button.md": page("title: Button", "key: button"),
+            "styled.md": page("title: Styled", "layout: styleguide"),
+            "data.md": page(
+                "title: Data", body='{% for s in site.data.x %}\n<h2 id="{{ s.name | slugify }}">x</h2>\n{% endfor %}\n'
+            ),
+            "index.md": page("title: Home", body=LAYOUT_LINKS),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [f"index.md:{at(5, LAYOUT_LINKS, '/styled.html#nope')} SITE004"]
+
+
 def test_a_posts_category_is_one_of_its_categories(tmp_path):
     """scala-lang.org's posts of `category: blog` are at `/blog/2017/02/28/collections-rework.html` (20 false
     SITE003): Jekyll adds `category` to `categories` (a string of one, or a list), and `:categories` joins them."""

@@ -57,10 +57,10 @@ from fmlint.site.hugo_paths import (
     output_file,
     url_key,
 )
-from fmlint.site.jekyll import jekyll_url
+from fmlint.site.jekyll import jekyll_url, page_layout
 from fmlint.site.params import with_params
 from fmlint.site.places import FILE_START, Places
-from fmlint.site.templates import Shortcodes, component_gives_ids, gives_ids
+from fmlint.site.templates import Shortcodes, component_gives_ids, gives_ids, liquid_layout_writes_ids
 
 if TYPE_CHECKING:  # (the modules of other generators are imported where a site has them)
     from fmlint.site.docusaurus import ContentPlugin
@@ -407,6 +407,13 @@ class SiteIndex(msgspec.Struct, dict=True):
         folder = page.absolute_folder if name.startswith("./") else os.path.join(self.config.root, "_includes")
         return self.probe(gives_ids, os.path.join(folder, *name.removeprefix("./").split("/")))
 
+    def _layout_writes_ids(self, page: Page) -> bool:
+        """Whether a Jekyll page's layout (its own or its front matter defaults') writes IDs of data."""
+        relative = os.path.relpath(page.absolute, self.config.root).replace(os.sep, "/")
+        layout = page_layout(self.config, relative, page.facts.layout)
+        path = os.path.join(self.config.root, "_layouts", *f"{layout}.html".split("/"))
+        return bool(layout) and self.probe(liquid_layout_writes_ids, path)
+
     def ids_written(self, page: Page) -> bool:
         """Whether a shortcode the page calls or its own layout template writes IDs fmlint does not see (the
         template writes headings with ``id``s, or renders a file not found: ``fmlint.site.templates``), or a
@@ -415,7 +422,11 @@ class SiteIndex(msgspec.Struct, dict=True):
         if self.config.generator == "mkdocs":
             return any(self.snippet(name) == "" for name in page.facts.includes)
         if self.config.generator == "jekyll":  # (an included Markdown file's headings, an HTML file's IDs)
-            return any(self._include_writes_ids(page, name) for name in page.facts.liquid_includes)
+            return (
+                any(self._include_writes_ids(page, name) for name in page.facts.liquid_includes)
+                or any("{{" in found for found in page.ids)  # (`<h2 id="{{ section.name | slugify }}">`)
+                or self._layout_writes_ids(page)
+            )
         if self.config.generator in ("docusaurus", "astro"):  # (an MDX partial fmlint has not read)
             return any(
                 self.mdx_partial(page, name) is None

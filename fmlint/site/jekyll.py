@@ -43,7 +43,9 @@ _PLACEHOLDER = re.compile(
 _COLLECTION_PERMALINK = "/:collection/:path:output_ext"
 _CONVERTED = (".md", ".markdown", ".mkd", ".mkdn", ".mdown", ".html", ".htm")  # (their output is HTML)
 _OLD_TYPES = {"page": "pages", "post": "posts", "draft": "drafts"}  # (the names Jekyll still reads)
-Default = tuple[str, str, str | None]  # a front matter default's scope path and type ("": any), its permalink
+# a front matter default's scope path and type ("": any), and the permalink and layout it gives (None: none)
+Default = tuple[str, str, str | None, str | None]
+_PERMALINK_KEY, _LAYOUT_KEY = 2, 3
 
 
 def jekyll_collections(options: dict[str, Any]) -> tuple[tuple[str, str], ...]:
@@ -62,8 +64,8 @@ def jekyll_collections(options: dict[str, Any]) -> tuple[tuple[str, str], ...]:
 
 
 def jekyll_defaults(options: dict[str, Any]) -> tuple[Default, ...]:
-    """The front matter defaults of a ``_config.yml`` (``defaults:``, each set's scope and the ``permalink`` its
-    values give, None for none), in order; none when no set gives a permalink."""
+    """The front matter defaults of a ``_config.yml`` (``defaults:``, each set's scope and the ``permalink`` and
+    ``layout`` its values give, None for none), in order; none when no set gives either."""
     found = options.get("defaults")
     sets: list[Default] = []
     for entry in found if isinstance(found, list) else ():
@@ -73,19 +75,21 @@ def jekyll_defaults(options: dict[str, Any]) -> tuple[Default, ...]:
         scope = scope if isinstance(scope, dict) else {}
         path = scope.get("path")
         kind = str(scope.get("type") or "")
-        permalink = values.get("permalink")
+        permalink, layout = values.get("permalink"), values.get("layout")
         sets.append(
             (
                 path.strip().strip("/") if isinstance(path, str) else "",
                 _OLD_TYPES.get(kind, kind),
                 permalink if isinstance(permalink, str) and permalink else None,
+                layout if isinstance(layout, str) and layout else None,
             )
         )
-    return tuple(sets) if any(permalink is not None for *_, permalink in sets) else ()
+    return tuple(sets) if any(permalink or layout for *_, permalink, layout in sets) else ()
 
 
-def default_permalink(defaults: tuple[Default, ...], path: str, kind: str) -> str:
-    """The ``permalink`` the front matter ``defaults`` give the file at ``path`` (relative to the site's root) of
+def default_value(defaults: tuple[Default, ...], path: str, kind: str, key: int = _PERMALINK_KEY) -> str:
+    """The ``permalink`` (or the value of the set's field ``key``: ``_LAYOUT_KEY``) the front matter ``defaults``
+    give the file at ``path`` (relative to the site's root) of
     the type ``kind`` ("pages", "posts" or a collection's label), as Jekyll's
     ``FrontmatterDefaults`` merges the sets that apply: a set of a longer scope path, or of the same path with
     a type, takes precedence.  A document (a post, a collection's) merges every set (``all``: a set without
@@ -94,14 +98,15 @@ def default_permalink(defaults: tuple[Default, ...], path: str, kind: str) -> st
     value: str | None = None
     old: tuple[str, str] | None = None
     page = kind == "pages"
-    for scope_path, scope_type, permalink in defaults:
-        if (scope_type and scope_type != kind) or not _in_scope(path, scope_path) or (page and permalink is None):
+    for default in defaults:
+        scope_path, scope_type, given = default[0], default[1], default[key]
+        if (scope_type and scope_type != kind) or not _in_scope(path, scope_path) or (page and given is None):
             continue
         if old is None or _precedes(old, (scope_path, scope_type)):
-            value = permalink if permalink is not None else value
+            value = given if given is not None else value
             old = (scope_path, scope_type)
         elif value is None:
-            value = permalink
+            value = given
     return value or ""
 
 
@@ -149,9 +154,9 @@ def jekyll_url(
         return None if any(p.startswith("_") for p in parts) else f"/{folder + '/' if folder else ''}{name}.md"
     written = dict(collections)
     collection, inside = _collection_of(parts, collections_dir)
-    kind = "posts" if "_posts" in parts else collection if collection in written else "pages"
+    kind = _kind(parts, collection, written)
     if defaults and not permalink:
-        permalink = default_permalink(defaults, "/".join([*parts, name + extension]), kind)
+        permalink = default_value(defaults, "/".join([*parts, name + extension]), kind)
     if collection in written and collection != "posts":
         path = "/".join([*inside[1:], name])
         # (a document of another kind than Markdown or HTML keeps its extension: no converter changes it)
@@ -192,6 +197,22 @@ def jekyll_url(
         return clean(f"/{path}/") if path else "/"
     ending = "/" if style == "pretty" or (style not in STYLES and style.endswith("/")) else ":output_ext"
     return _expanded(f"/:path/:basename{ending}", values)
+
+
+def _kind(parts: list[str], collection: str, written: dict[str, str]) -> str:
+    """The type a front matter default's scope names the file of (``parts``: its folders) by."""
+    return "posts" if "_posts" in parts else collection if collection in written else "pages"
+
+
+def page_layout(site: SiteConfig, relative: str, layout: str) -> str:
+    """The layout of the page at ``relative`` (``/``-separated, from the site's root): its front matter's
+    ``layout``, else the one the front matter defaults give it."""
+    if layout or not site.jekyll_defaults:
+        return layout
+    parts = relative.split("/")[:-1]
+    collection, _ = _collection_of(parts, site.jekyll_collections_dir)
+    kind = _kind(parts, collection, dict(site.jekyll_collections))
+    return default_value(site.jekyll_defaults, relative, kind, _LAYOUT_KEY)
 
 
 def _slugified(text: str) -> str:

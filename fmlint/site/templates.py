@@ -379,6 +379,33 @@ def gives_ids(path: str) -> bool:
     return _ANY_ID.search(_read(path)) is not None
 
 
+def liquid_layout_writes_ids(path: str) -> bool:
+    """Whether the Jekyll layout at ``path`` (``_layouts/x.html``), the includes it names (from ``_includes/``,
+    theirs too) or the layout it is written in (its front matter's ``layout``) give an element an ``id`` made of
+    data, ``id="component-variants-{{ key }}"`` (uswds' component pages: their headings are written so)."""
+    root = os.path.dirname(os.path.dirname(path))
+    seen: set[str] = set()
+    waiting = [path]
+    while waiting and len(seen) < 32:
+        current = waiting.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        text = _read(current)
+        if _LIQUID_DATA_ID.search(text) is not None:
+            return True
+        waiting += [os.path.join(root, "_includes", *name.split("/")) for name in _INCLUDED.findall(text)]
+        if current.startswith(os.path.join(root, "_layouts", "")) and (parent := _LAYOUT.match(text)):
+            waiting.append(os.path.join(root, "_layouts", parent.group(1) + ".html"))
+    return False
+
+
+# (not `id="{{ page.title | slugify }}"`, one ID of the page's own title, which uswds' layouts give each page)
+_LIQUID_DATA_ID = re.compile(r"""\bid\s*=\s*["'][^"'<>]*\{\{(?!-?\s*page\.title\b)""")
+_INCLUDED = re.compile(r"\{%-?\s*include\s+([\w./-]+)")  # (not `include_relative`: the layout's own folder)
+_LAYOUT = re.compile(r"---\s*\n(?:.*\n)*?layout:\s*[\"']?([\w./-]+)")  # the front matter's `layout:`
+
+
 def component_gives_ids(path: str) -> bool:
     """Whether the JavaScript component at ``path`` gives an element an ``id`` attribute (``id={id}``,
     ``id="x"``; not a comparison, ``doc.id === next``)."""
@@ -399,6 +426,7 @@ Probe = Callable[[Callable[[str], bool], str], bool]  # a function of a file's p
 QUESTIONS = (
     writes_ids,
     gives_ids,
+    liquid_layout_writes_ids,
     component_gives_ids,
     runs_script,
     loads_redoc,
