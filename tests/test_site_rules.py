@@ -507,7 +507,7 @@ def test_the_gitignore_rules_of_content_folders_and_the_folders_above(tmp_path):
 
 OWN_URL_LINKS = (
     "[a](https://docs.example.dev/guide/#setup) [b](HTTP://Docs.Example.dev/gone/) [c](https://docs.example.dev/guide/#nope)"
-    " [d](https://other.example.dev/gone/) [e](https://docs.example.dev.evil.test/gone/)\n"
+    " [d](https://other.example.dev/gone/) [e](https://docs.example.dev.evil.test/gone/) [f](/gone/)\n"
 )
 
 
@@ -515,7 +515,9 @@ OWN_URL_LINKS = (
 def test_links_to_the_sites_own_url_are_judged(tmp_path):
     """A link written with the site's own URL (its `baseURL`'s host, either scheme) leads into the site: keda.sh
     links `https://keda.sh/docs/2.0/concepts/authentication/#azure-pod-identity` from 22 pages, an anchor that
-    does not exist; another host's URL is not the site's."""
+    does not exist; another host's URL is not the site's. A URL of the site's host that leads to no folder of
+    its content names `external-paths` (another app may serve it: redis.io's `https://redis.io/downloads/`), as
+    a root link does only below a first folder."""
     write(
         tmp_path,
         {
@@ -532,8 +534,11 @@ def test_links_to_the_sites_own_url_are_judged(tmp_path):
     assert placed(found) == [
         f"content/p.md:{at(5, OWN_URL_LINKS, 'HTTP://Docs.Example.dev/gone/')} SITE003",
         f"content/p.md:{at(5, OWN_URL_LINKS, 'https://docs.example.dev/guide/#nope')} SITE004",
+        f"content/p.md:5:{OWN_URL_LINKS.index('(/gone/)') + 2}-5:{OWN_URL_LINKS.index('(/gone/)') + 8} SITE003",
     ]
+    hint = "no folder of the site's content is named `gone` (if another project or a build step makes `/gone/`"
     assert "`HTTP://Docs.Example.dev/gone/` leads into this site: `/gone/` is no page's URL" in found[0]
+    assert hint in found[0] and hint not in found[2]
 
 
 @pytest.mark.parametrize("base", ["https://example.org/", "http://localhost:1313/", ""])

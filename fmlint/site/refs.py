@@ -328,6 +328,8 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     if (local := own_path(index.config, target)) is not None:
         resolved = _link(index, page, msgspec.structs.replace(reference, target=local))
         problem = resolved.problem
+        if problem and "external-paths" not in problem:  # (written with the host: another app may serve it)
+            problem += _elsewhere(index, link_path(local), single=True)
         # (the path a page moved to is named, not written: the link is written as a URL)
         return (
             resolved._replace(problem=f"`{target}` leads into this site: {problem}", meant="") if problem else resolved
@@ -809,7 +811,7 @@ def _through_alias(index: SiteIndex, path: str, pages: list[Page], fragment: str
     return Resolved(built[0], fragment, also=built[1] if len(built) > 1 else None)
 
 
-def _elsewhere(index: SiteIndex, path: str, below: bool = True) -> str:
+def _elsewhere(index: SiteIndex, path: str, below: bool = True, single: bool = False) -> str:
     """A hint for a root-relative link or ref to no page below a folder that nothing of a Hugo or Jekyll site
     makes (``/user-guide/x/`` with no content folder ``user-guide``, nor a language or its first part, a year, a
     permalink, a collection or a ``static/`` folder of that name; on a Hugo site, a folder below one it has:
@@ -818,12 +820,13 @@ def _elsewhere(index: SiteIndex, path: str, below: bool = True) -> str:
     a build step write it (crossplane's ``content/latest`` and ``content/cli/latest``, copies of its latest version
     made before ``hugo`` runs), and ``external-paths`` leaves it to them. Below a first folder the site has, only
     for a path written from the root (``below``): a relative link that misses a folder has gone wrong on its way
-    (fluxcd.io's ``../components/…`` one level short)."""
+    (fluxcd.io's ``../components/…`` one level short). A path of one name is hinted at only where the link is
+    written with the site's host (``single``): redis.io's ``https://redis.io/downloads/``, served by another app."""
     config = index.config
     parts = unquote(path).strip("/").split("/")
     first = parts[0]
     languages = {code.lower().split("-")[0] for code in (*config.languages, *config.disabled_languages)}
-    if len(parts) < 2 or not first or first.isdigit() or first.lower().split("-")[0] in languages:
+    if (len(parts) < 2 and not single) or not first or first.isdigit() or first.lower().split("-")[0] in languages:
         return ""  # (`/zh/x/` on a site of `zh-cn`: a language's prefix misspelt)
     if config.generator == "jekyll":
         named = any(name == first or link.startswith(f"/{first}/") for name, link in config.jekyll_collections)
@@ -832,7 +835,7 @@ def _elsewhere(index: SiteIndex, path: str, below: bool = True) -> str:
         return _external_hint(first)
     if any(link.startswith(f"/{first}/") for links in config.permalinks.values() for link in links.values()):
         return ""
-    for depth in range(1, len(parts) if below else 2):
+    for depth in range(1, max(len(parts), 2) if below else 2):
         folder = "/".join(parts[:depth])
         places = [os.path.join(config.root, "static", *parts[:depth])]
         places += [place for content in config.content_dirs if (place := content.file_at(folder)) is not None]
