@@ -508,7 +508,7 @@ def test_the_gitignore_rules_of_content_folders_and_the_folders_above(tmp_path):
 OWN_URL_LINKS = (
     "[a](https://docs.example.dev/guide/#setup) [b](HTTP://Docs.Example.dev/gone/) [c](https://docs.example.dev/guide/#nope)"
     " [d](https://other.example.dev/gone/) [e](https://docs.example.dev.evil.test/gone/) [f](/gone/)"
-    " [g](https://docs.example.dev/old/#setup)\n"
+    " [g](https://docs.example.dev/old/#setup) [h](https://docs.example.dev/gone.html)\n"
 )
 
 
@@ -537,11 +537,13 @@ def test_links_to_the_sites_own_url_are_judged(tmp_path):
         f"content/p.md:{at(5, OWN_URL_LINKS, 'https://docs.example.dev/guide/#nope')} SITE004",
         f"content/p.md:5:{OWN_URL_LINKS.index('(/gone/)') + 2}-5:{OWN_URL_LINKS.index('(/gone/)') + 8} SITE003",
         f"content/p.md:{at(5, OWN_URL_LINKS, 'https://docs.example.dev/old/#setup')} SITE003",
+        f"content/p.md:{at(5, OWN_URL_LINKS, 'https://docs.example.dev/gone.html')} SITE003",
     ]
     hint = "no folder of the site's content is named `gone` (if another project or a build step makes `/gone/`"
     assert "`HTTP://Docs.Example.dev/gone/` leads into this site: `/gone/` is no page's URL" in found[0]
     assert hint in found[0] and hint not in found[2]
     assert "`/old/` is an alias" in found[3] and "external-paths" not in found[3]  # (a path that is there)
+    assert "external-paths" not in found[4]  # (a page's name, not a folder's)
 
 
 @pytest.mark.parametrize("base", ["https://example.org/", "http://localhost:1313/", ""])

@@ -826,7 +826,9 @@ def _elsewhere(index: SiteIndex, path: str, below: bool = True, single: bool = F
     parts = unquote(path).strip("/").split("/")
     first = parts[0]
     languages = {code.lower().split("-")[0] for code in (*config.languages, *config.disabled_languages)}
-    if (len(parts) < 2 and not single) or not first or first.isdigit() or first.lower().split("-")[0] in languages:
+    if (len(parts) < 2 and (not single or "." in first)) or not first or first.isdigit():
+        return ""  # (one name: a page's, `/download.html`, unless the host was written; no folder's: a year's)
+    if first.lower().split("-")[0] in languages:
         return ""  # (`/zh/x/` on a site of `zh-cn`: a language's prefix misspelt)
     if config.generator == "jekyll":
         named = any(name == first or link.startswith(f"/{first}/") for name, link in config.jekyll_collections)
