@@ -328,7 +328,7 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     if (local := own_path(index.config, target)) is not None:
         resolved = _link(index, page, msgspec.structs.replace(reference, target=local))
         problem = resolved.problem
-        if "is no page's URL" in problem and "external-paths" not in problem:  # (another app may serve it)
+        if "is no page's URL (nor" in problem and "external-paths" not in problem:  # (another app may serve it)
             problem += _elsewhere(index, link_path(local), single=True)
         # (the path a page moved to is named, not written: the link is written as a URL)
         return (
