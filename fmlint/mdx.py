@@ -192,17 +192,17 @@ def _partials(scan: Scan) -> list[str]:
     """The Markdown files the ESM imports as components that a JSX tag shows (``<Prune />``): their headings are
     the page's (Docusaurus's and Astro's partials); the project's own components (JavaScript) that a tag
     shows, which may give elements IDs (home-assistant's ``<ApiEndpoint>``); and, by name alone, the components
-    a tag shows that the ESM does not name (no path in it: Docusaurus's global ones, ``component_imports``)."""
+    a tag shows that the ESM does not name (no path in it: Docusaurus's global ones, ``SiteIndex.included``)."""
     shown = {tag.name for tag in scan.tags if not tag.closing}
     found = [
         found.group(3) for block in scan.esm for found in _MARKDOWN_IMPORT.finditer(block) if found.group(1) in shown
     ]
-    found += component_imports(scan.esm, shown)
+    found += _component_imports(scan.esm, shown)
     named = {name for block in scan.esm for name in _IDENTIFIER.findall(block)}
     return found + sorted(name for name in shown - named if name[:1].isupper() and "." not in name)
 
 
-def component_imports(esm: list[str], shown: Container[str]) -> list[str]:
+def _component_imports(esm: list[str], shown: Container[str]) -> list[str]:
     """The paths of the project's own modules (not Markdown) that the ``esm`` blocks import as a name of
     ``shown``."""
     found = []

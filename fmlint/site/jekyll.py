@@ -88,13 +88,12 @@ def jekyll_defaults(options: dict[str, Any]) -> tuple[Default, ...]:
 
 
 def default_value(defaults: tuple[Default, ...], path: str, kind: str, key: int = _PERMALINK_KEY) -> str:
-    """The ``permalink`` (or the value of the set's field ``key``: ``_LAYOUT_KEY``) the front matter ``defaults``
-    give the file at ``path`` (relative to the site's root) of
-    the type ``kind`` ("pages", "posts" or a collection's label), as Jekyll's
-    ``FrontmatterDefaults`` merges the sets that apply: a set of a longer scope path, or of the same path with
-    a type, takes precedence.  A document (a post, a collection's) merges every set (``all``: a set without
-    precedence fills only what is still missing); a page asks for the key alone (``find``: sets without it are
-    left out)."""
+    """The ``permalink`` (or the value of the sets' field ``key``: ``_LAYOUT_KEY``) the front matter
+    ``defaults`` give the file at ``path`` (relative to the site's root) of the type ``kind`` ("pages", "posts"
+    or a collection's label), as Jekyll's ``FrontmatterDefaults`` merges the sets that apply: a set of a longer
+    scope path, or of the same path with a type, takes precedence.  A document (a post, a collection's) merges
+    every set (``all``: a set without precedence fills only what is still missing); a page asks for the key
+    alone (``find``: sets without it are left out)."""
     value: str | None = None
     old: tuple[str, str] | None = None
     page = kind == "pages"
