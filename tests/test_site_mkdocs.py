@@ -198,6 +198,24 @@ def test_a_readme_beside_an_index_is_no_page(tmp_path):
     assert (tmp_path / "site/alone/index.html").is_file() and "Kept" in (tmp_path / "site/kept/index.html").read_text()
 
 
+SAME_PAGE_LINKS = "[a](./#deno-synopsis) [b](./#other) [c](./)\n"
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_a_link_to_its_own_folder_is_the_page_itself_where_each_page_is_its_folders(tmp_path, directory_urls):
+    """keptn's docs: `[Synopsis](./#deno-runtime-synopsis)` in `taskdefinition.md`. MkDocs writes a link to no
+    Markdown file as it is, and the page is at `/reference/taskdefinition/`: `./` is the page itself (14 false
+    SITE004 against the folder's `index.md`). With `use_directory_urls: false` it is the folder's index."""
+    config = "site_name: t\n" + ("" if directory_urls else "use_directory_urls: false\n")
+    task = "# Task\n\n## Deno synopsis\n\n" + SAME_PAGE_LINKS
+    write(tmp_path, {"mkdocs.yml": config, "docs/ref/index.md": "# Ref\n\n## Other\n", "docs/ref/task.md": task})
+    wrong = "./#other" if directory_urls else "./#deno-synopsis"
+    assert placed(site_findings(tmp_path)) == [f"docs/ref/task.md:{at(5, SAME_PAGE_LINKS, wrong)} SITE004"]
+    log = mkdocs_build(tmp_path)
+    if directory_urls:
+        assert "unrecognized relative link './#deno-synopsis', it was left as is. Did you mean '#deno-synopsis'?" in log
+
+
 @pytest.mark.parametrize(
     "plugins",
     [

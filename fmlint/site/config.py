@@ -191,6 +191,8 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # pymdownx.tabbed's tab IDs when it slugifies the labels: their ID type ("" for none), and whether each is
     # the heading's ID before it joined to the label's slug (``combine_header_slug``)
     mkdocs_tab_ids: tuple[str, bool] = ("", False)
+    # ``use_directory_urls`` (MkDocs' default): each page is its folder's, ``a/b.md`` at ``/a/b/``
+    mkdocs_directory_urls: bool = True
     mkdocs_config: str = "mkdocs.yml"  # the configuration file's name (ProperDocs': properdocs.yml), for messages
     digest: str = ""
     # Hugo, Jekyll: the sources of the `_redirects` the site publishes and of netlify.toml's rules, as routes
@@ -799,6 +801,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     by_plugin: tuple[str, ...] = ()
     markdown_hooks = False
     tab_ids: tuple[str, bool] = ("", False)
+    directory_urls = True
     if generator == "mkdocs":
         options = _mkdocs_options(os.path.join(root, marker))
         folders = (str(options.get("docs_dir") or "docs"),)
@@ -810,6 +813,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         by_plugin = _exclude_plugin(options.get("plugins"))
         markdown_hooks = _markdown_hooks(root, options.get("hooks"))
         tab_ids = _tab_ids(options.get("markdown_extensions"))
+        directory_urls = options.get("use_directory_urls") is not False
     docusaurus = None
     if generator == "docusaurus":
         from fmlint.site.docusaurus import read_docusaurus
@@ -890,6 +894,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         mkdocs_excluded_by_plugin=by_plugin,
         mkdocs_markdown_hooks=markdown_hooks,
         mkdocs_tab_ids=tab_ids,
+        mkdocs_directory_urls=directory_urls,
         mkdocs_config=marker if generator == "mkdocs" else "mkdocs.yml",
         dashes=dashes,
     )

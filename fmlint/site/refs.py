@@ -390,6 +390,10 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         language = "" if path.startswith(("/", "@")) else page.language
         return _missing(index, fragment, problem, path, language, written, partial(_beside, index.config, page))
     if reference.kind in LINKS and _url_relative(path):
+        if path in ("./", ".") and index.config.generator == "mkdocs" and index.config.mkdocs_directory_urls:
+            # (MkDocs rewrites links to Markdown files alone: `./#x` is a URL, the page's own folder, the page
+            # itself where each page is its folder's; its build says so, "Did you mean '#x'?")
+            return Resolved(page, unquote(fragment))
         prefix = os.path.join(destination, "")
         for name in () if index.config.links_as_written else FOLDER_PAGES:
             found = index.by_file.get(prefix + name)
