@@ -135,6 +135,22 @@ def test_a_page_whose_layout_or_liquid_writes_ids_of_data_has_ids_fmlint_does_no
     assert placed(site_findings(tmp_path)) == [f"index.md:{at(5, LAYOUT_LINKS, '/styled.html#nope')} SITE004"]
 
 
+def test_a_layouts_parent_is_named_by_its_front_matter_alone(tmp_path):
+    """A layout's parent is its front matter's `layout:`; the same words in its body name none."""
+    from fmlint.site.templates import liquid_layout_writes_ids
+
+    write(
+        tmp_path,
+        {
+            "_layouts/child.html": "---\nlayout: parent\n---\n{{ content }}\n",
+            "_layouts/plain.html": "---\ntitle: x\n---\nlayout: parent\n{{ content }}\n",
+            "_layouts/parent.html": '<h2 id="s-{{ page.key }}">S</h2>{{ content }}\n',
+        },
+    )
+    assert liquid_layout_writes_ids(str(tmp_path / "_layouts/child.html"))
+    assert not liquid_layout_writes_ids(str(tmp_path / "_layouts/plain.html"))
+
+
 def test_a_posts_category_is_one_of_its_categories(tmp_path):
     """scala-lang.org's posts of `category: blog` are at `/blog/2017/02/28/collections-rework.html` (20 false
     SITE003): Jekyll adds `category` to `categories` (a string of one, or a list), and `:categories` joins them."""

@@ -403,7 +403,7 @@ def liquid_layout_writes_ids(path: str) -> bool:
 # (not `id="{{ page.title | slugify }}"`, one ID of the page's own title, which uswds' layouts give each page)
 _LIQUID_DATA_ID = re.compile(r"""\bid\s*=\s*["'][^"'<>]*\{\{(?!-?\s*page\.title\b)""")
 _INCLUDED = re.compile(r"\{%-?\s*include\s+([\w./-]+)")  # (not `include_relative`: the layout's own folder)
-_LAYOUT = re.compile(r"---\s*\n(?:.*\n)*?layout:\s*[\"']?([\w./-]+)")  # the front matter's `layout:`
+_LAYOUT = re.compile(r"---\s*\n(?:(?!---).*\n)*?layout:\s*[\"']?([\w./-]+)")  # the front matter's `layout:`
 
 
 def component_gives_ids(path: str) -> bool:
