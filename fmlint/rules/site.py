@@ -42,18 +42,20 @@ under them are not judged
 (`/user-guide` does not cover `/user-guides/`). On a Hugo or Jekyll site, a
 broken link or ref below a first folder that nothing of the site makes (no
 content folder, language, permalink, collection or `static/` folder of that
-name), or on a Hugo site a link or ref written from the root below a folder
+name; a first name alone where the link is written with the site's own host,
+`https://redis.io/downloads/`), or on a Hugo site a link or ref written from the root below a folder
 of its content that lacks the next (`/cli/latest/x` with `content/cli/` but no
 `latest` there), says so and names this option.
 
 Otherwise the site's own configuration (`hugo.toml`, or `config/_default/`:
 `contentDir`, languages and `disableLanguages`, content module mounts with their `sites.matrix`
-languages and `files` globs, `[permalinks]`, `disablePathToLower`,
+languages and `files` globs (an import's mounts of a vendored or cached module too), `[permalinks]`, `disablePathToLower`,
 `removePathAccents`, `uglyURLs`, `taxonomies`, `ignoreFiles`,
 `markup.goldmark.parser.autoHeadingIDType`, cascades of `build.render`) decides.
 A file that several mounts hold is a page of each (the first mount wins a
 path), and its findings are reported once; links into a mount whose source is
-missing (a submodule not checked out) are not judged, nor links to a missing
+missing (a submodule not checked out, an import not vendored; not one at the
+content's root) are not judged, nor links to a missing
 page whose content file git ignores (a build step writes it: fluxcd.io imports
 its components' docs and lists them in `.gitignore` files in its content
 folders; above the content folders only path patterns such as
@@ -184,11 +186,14 @@ Docusaurus sites (under `baseUrl`, after an `i18n` locale's prefix; not a page
 the blog or docs plugin makes — a generated-index category of the sidebars
 files or of a `_category_` file at its `slug` among them —, a page under a
 TypeDoc API plugin's route, a JavaScript page, a route the site's own
-plugins add (`addRoute` in its configuration, `plugins/` or `src/plugins/`), a file, a doc whose file
+plugins add (`addRoute` in its configuration, `plugins/` or `src/plugins/`), a `from` path of the
+client redirects plugin's `redirects`, a file, a doc whose file
 git ignores, which a build step writes, a path under the route of a content
 plugin whose `path` is not there, a git submodule not checked out; each version of
-versioned docs at its own path); on Jekyll sites (collections' documents too, at the
-permalinks their front matter or its `defaults` give; with jekyll-polyglot, a language's
+versioned docs at its own path; a file a plugin's `exclude` names is no page, and
+its own links are not judged); on Jekyll sites (collections' documents too, at the
+permalinks their front matter or its `defaults` give; a post's `category` among its
+categories; with jekyll-polyglot, a language's
 pages under its prefix, and every page in every language; not a `redirect_from` URL, a
 source of Netlify's redirect rules — a `_redirects` that `include` names, `netlify.toml` —,
 an HTML page's, a file Jekyll copies, or a file git ignores,
@@ -204,7 +209,8 @@ browser resolves it, then judged so (on Docusaurus sites a bare word too,
 reported); on Hugo sites a link that names a page by
 its content path from the page's folder counts too (link render hooks, Hugo's
 own among them, resolve it so), and a bare word (`g`) is left to the site's
-render hook. Where Hugo's embedded link render hook is used (a site on one host
+render hook. On an MkDocs site that keeps `use_directory_urls` (its default),
+`./` is the linking page itself, as MkDocs writes it. Where Hugo's embedded link render hook is used (a site on one host
 that configures its languages, one is enough, without a hook of its own, and
 not pinning a Hugo older than 0.123, which brought it: `HUGO_VERSION` in
 `netlify.toml`, `hugo-extended` in `package.json`, a GitHub workflow's
@@ -268,7 +274,10 @@ prefix): a page moved to another folder keeps its name. On
 Docusaurus, Jekyll and MkDocs sites a relative link to a `.md` file that does
 not exist names the only file of that name in the linking file's content
 folder (a Docusaurus docs version or locale: the others' copies are not
-counted) that the site builds. Reported at the reference's destination. {_SITE}
+counted) that the site builds. A link to a file the generator builds no page of
+is reported with the reason (MkDocs: `exclude_docs`, a `README.md` beside an
+`index.md`; Docusaurus: a plugin's `exclude`; Jekyll: `exclude`), and that
+file's own links are not judged. Reported at the reference's destination. {_SITE}
 
 ## Why is this bad?
 Hugo stops the build late with `REF_NOT_FOUND`; a broken Markdown link ships.
@@ -320,7 +329,9 @@ text up to a typographer's quote, dash or ellipsis, another element, a `[` or
 a URL (`### **Migrate from 'SDK v1'**` is `#migrate-from`; `*It's* fine`
 `#it-fine`).
 A text fragment's directive is no part of the ID (`#setup:~:text=pip` names
-`setup`; a fragment that is a directive alone is not checked). On MkDocs
+`setup`; a fragment that is a directive alone is not checked), nor are the
+spaces that end a `ref`'s fragment (`{{{{< relref "#drift " >}}}}`: Hugo writes
+them in the `href`, and browsers strip them). On MkDocs
 sites the IDs are Python-Markdown's `toc` slugs (its `slugify` and `separator`
 as configured), and where pymdownx.tabbed has a `slugify`, each content tab's
 ID counts too (the label's slug, after the ID of the heading before the tab set
@@ -348,7 +359,11 @@ fragments into a page Hugo makes without a file (a home page or section: its
 layout writes its IDs) or into a page with a heading holding a shortcode
 (`### {{{{% icon %}}}} Setup`: its ID is made of what the shortcode writes)
 or, on Jekyll sites, one that `{{% include x.md %}}` writes Markdown into, or
-`{{% include_relative book.html %}}` HTML that gives elements IDs, nor a fragment
+`{{% include_relative book.html %}}` HTML that gives elements IDs, or whose Liquid
+renders a value with `markdownify` (outside `{{% raw %}}`), or whose layout (its
+own or its front matter defaults'), an include of it or its HTML gives an element
+an `id` made of data (`id="variants-{{{{ key }}}}"`; not the title's,
+`id="{{{{ page.title | slugify }}}}"`), nor a fragment
 holding a `:` into a page whose own file runs a `<script>` (state the script
 reads: a playground's `#example:demo`),
 nor same-page fragments in a page that is not rendered
@@ -362,11 +377,13 @@ A shortcode whose template renders another file's Markdown
 `GetMatch`, as Kubernetes' `include` does) adds that file's headings: the page or
 bundle resource its first argument names by base name (in a folder the template
 names, when several have it; where several remain, such as one a docs version,
-the IDs of any of them count); when none is found, the page's fragments are not
-judged. In MDX
+the IDs of any of them count), or a Markdown or HTML file a named argument names
+(`{{{{< readfile file="/generated/api/events.html" >}}}}`); when none is found, or
+the file is HTML (its IDs are not read), the page's fragments are not judged. In MDX
 (Docusaurus, Astro) a Markdown partial the page imports and shows
 (`import P from './_p.mdx'` and `<P />`; Docusaurus's `@site/…` from the
-site's folder) adds its headings; where it is no content file fmlint read,
+site's folder; on Docusaurus, one a swizzled `MDXComponents` gives every page,
+shown without an import) adds its headings; where it is no content file fmlint read,
 the page's fragments are not judged, nor where a component of the project's
 the page shows gives an element an `id` attribute (`<ApiEndpoint>` making its
 ID of its props). An HTML
