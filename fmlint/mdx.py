@@ -33,7 +33,7 @@ match and each paragraph's end is looked for once.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterator
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -205,14 +205,12 @@ def _partials(scan: Scan) -> list[str]:
 def _component_imports(esm: list[str], shown: Container[str]) -> list[str]:
     """The paths of the project's own modules (not Markdown) that the ``esm`` blocks import as a name of
     ``shown``."""
-    found = []
-    for block in esm:
-        for component in _COMPONENT_IMPORT.finditer(block):
-            names = [component.group(1)] if component.group(1) else _imported_names(component.group(2))
-            path = component.group(4)
-            if not path.lower().endswith(MARKDOWN_PARTIALS) and any(name in shown for name in names):
-                found.append(path)
-    return found
+    return [
+        path
+        for block in esm
+        for names, path in _project_imports(block)
+        if not path.lower().endswith(MARKDOWN_PARTIALS) and any(name in shown for name in names)
+    ]
 
 
 _IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
@@ -222,10 +220,16 @@ def imported_modules(text: str) -> dict[str, str]:
     """Each name the JavaScript ``text`` imports from a Markdown file or from one of the project's own modules,
     and the path it imports it from."""
     found = {match.group(1): match.group(3) for match in _MARKDOWN_IMPORT.finditer(text)}
-    for component in _COMPONENT_IMPORT.finditer(text):
-        names = [component.group(1)] if component.group(1) else _imported_names(component.group(2))
-        found.update(dict.fromkeys(names, component.group(4)))
+    for names, path in _project_imports(text):
+        found.update(dict.fromkeys(names, path))
     return found
+
+
+def _project_imports(text: str) -> Iterator[tuple[list[str], str]]:
+    """Each import of one of the project's own modules in ``text``: the local names it binds, and its path."""
+    for component in _COMPONENT_IMPORT.finditer(text):
+        listed = component.group(2)
+        yield [component.group(1)] if component.group(1) else _imported_names(listed), component.group(4)
 
 
 def _imported_names(listed: str) -> list[str]:

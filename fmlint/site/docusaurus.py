@@ -97,6 +97,10 @@ class ContentPlugin(msgspec.Struct, frozen=True):
     # and folders whose names start with ``_``); ionic-docs' ``exclude: ['README.md']``
     exclude: tuple[str, ...] | None = None
 
+    def excludes(self, path: str) -> bool:
+        """Whether the plugin's ``exclude`` globs name the file at ``path`` (``/``-separated, in its folder)."""
+        return any(picomatch(glob).fullmatch(path) for glob in self.exclude or ())
+
 
 class Docusaurus(msgspec.Struct, frozen=True):
     base: str = ""  # ``baseUrl`` without its trailing slash
@@ -164,8 +168,7 @@ class Docusaurus(msgspec.Struct, frozen=True):
         for plugin in self.plugins:
             folder = os.path.join(root, plugin.folder, "")
             if plugin.exclude and absolute.startswith(folder):
-                path = absolute[len(folder) :].replace(os.sep, "/")
-                return "exclude" if any(picomatch(glob).fullmatch(path) for glob in plugin.exclude) else ""
+                return "exclude" if plugin.excludes(absolute[len(folder) :].replace(os.sep, "/")) else ""
         return ""
 
     def plugin_in(self, translations: str, locale: str) -> ContentPlugin | None:
@@ -651,7 +654,7 @@ def page_url(site: Docusaurus, plugin: ContentPlugin, path: str, slug: str | Non
     folder, _, name = path.rpartition("/")
     stem = posixpath.splitext(name)[0]
     if plugin.exclude is not None:
-        if any(picomatch(glob).fullmatch(path) for glob in plugin.exclude):
+        if plugin.excludes(path):
             return ""
     elif name.startswith("_") or any(part.startswith("_") for part in folder.split("/") if part):
         return ""
