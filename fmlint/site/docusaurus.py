@@ -159,17 +159,17 @@ class Docusaurus(msgspec.Struct, frozen=True):
                 return "" if os.path.isfile(os.path.join(root, original)) else original
         return ""
 
-    def excluded(self, root: str, absolute: str) -> str:
-        """The option that leaves the file at ``absolute`` out of its content plugin's pages: its ``exclude``
-        globs (openebs' docs leave ``stateful-applications/**`` out, orphans whose links are broken: ~950 false
-        findings), "" otherwise. A partial (``_``-named) an ``exclude`` also names stays content: pages show it."""
+    def excluded(self, root: str, absolute: str) -> bool:
+        """Whether its content plugin's ``exclude`` globs leave the file at ``absolute`` out of its pages
+        (openebs' docs leave ``stateful-applications/**`` out, orphans whose links are broken: ~950 false
+        findings). A partial (``_``-named) an ``exclude`` also names stays content: pages show it."""
         if os.path.basename(absolute).startswith("_"):
-            return ""
+            return False
         for plugin in self.plugins:
             folder = os.path.join(root, plugin.folder, "")
             if plugin.exclude and absolute.startswith(folder):
-                return "exclude" if plugin.excludes(absolute[len(folder) :].replace(os.sep, "/")) else ""
-        return ""
+                return plugin.excludes(absolute[len(folder) :].replace(os.sep, "/"))
+        return False
 
     def plugin_in(self, translations: str, locale: str) -> ContentPlugin | None:
         """The content plugin (a docs version) whose folder of translations is ``translations``, as ``locale``
