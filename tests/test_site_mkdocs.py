@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from support import mkdocs_build
@@ -214,6 +215,97 @@ def test_a_link_to_its_own_folder_is_the_page_itself_where_each_page_is_its_fold
     log = mkdocs_build(tmp_path)
     if directory_urls:
         assert "unrecognized relative link './#deno-synopsis', it was left as is. Did you mean '#deno-synopsis'?" in log
+
+
+URL_LINKS = (
+    "[a](../setup/#first-step) [b](../setup#nope) [c](../other/) [d](../plugin-page/) [e](../../other/#other) "
+    "[f](../#home) [g](setup/)\n"
+)
+# (the broken links fmlint finds, read from `/guide/install/`; from `/guide/install.html` the links' folder is
+# `/guide/` and pages are at `.html` URLs: of the links to no page, only those whose file's folder has the page
+# they were written for are judged)
+URL_FINDINGS = {
+    True: [("../setup#nope", "SITE004"), ("../other/", "SITE003"), ("../#home", "SITE003"), ("setup/", "SITE003")],
+    False: [("../other/", "SITE003"), ("setup/", "SITE003")],
+}
+# (the links to no page that fmlint leaves alone: their file's folder has no page either)
+URL_UNJUDGED = {
+    True: {"../plugin-page/"},
+    False: {"../plugin-page/", "../setup/#first-step", "../setup#nope", "../../other/#other"},
+}
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_relative_links_to_no_file_are_read_from_the_pages_url(tmp_path, directory_urls):
+    """MkDocs writes a relative link to no Markdown file as it is, and the browser reads it from the page's URL:
+    `guide/install.md` is at `/guide/install/`, so its `../setup/` is `guide/setup.md`'s page, and its
+    `../other/` leads to `/guide/other/`, no page, though `other.md` is beside the folder (MkDocs' build: "Did
+    you mean"). A link to neither is left alone (a page a plugin may write). The built site judges each link
+    as the browser reads it: the judged ones fmlint finds broken are those the built HTML lacks."""
+    config = "site_name: t\n" + ("" if directory_urls else "use_directory_urls: false\n")
+    write(
+        tmp_path,
+        {
+            "mkdocs.yml": config,
+            "docs/index.md": "# Home\n",
+            "docs/other.md": "# Other\n",
+            "docs/guide/setup.md": "# Setup\n\n## First step\n",
+            "docs/guide/install.md": "# Install\n\n" + URL_LINKS,
+        },
+    )
+    found = site_findings(tmp_path)
+    broken = URL_FINDINGS[directory_urls]
+    assert placed(found) == [f"docs/guide/install.md:{place}" for _, place in sorted(_span(*each) for each in broken)]
+    log = mkdocs_build(tmp_path)
+    page = "/guide/install/" if directory_urls else "/guide/install.html"
+    html = (tmp_path / "site" / page.strip("/") / ("index.html" if directory_urls else "")).read_text()
+    hrefs = re.findall(r'<a href="([^"#h][^"]*)"', html.partition('role="main"')[2])
+    assert hrefs == re.findall(r"\]\(([^)]*)\)", URL_LINKS)  # (written as they are)
+    dead = {href for href in hrefs if not _served(tmp_path / "site", urljoin(page, href))}
+    assert dead == {link for link, _ in broken} | URL_UNJUDGED[directory_urls]
+    if directory_urls:
+        assert "unrecognized relative link '../other/', it was left as is. Did you mean '../other.md'?" in log
+        assert "did you mean `../other.md`" in next(line for line in found if "`../other/`" in line)
+
+
+def test_the_fix_of_a_link_to_no_file_writes_the_markdown_file_mkdocs_turns_into_its_url(tmp_path, monkeypatch):
+    """`--fix --unsafe-fixes` writes what MkDocs' build suggests: the Markdown file the link was written for,
+    which MkDocs writes as its page's URL (`../../other/`), the fragment kept; the build then finds each."""
+    write(
+        tmp_path,
+        {
+            "mkdocs.yml": "site_name: t\n",
+            "docs/index.md": "# Home\n\n## Start\n",
+            "docs/other.md": "# Other\n",
+            "docs/guide/setup.md": "# Setup\n",
+            "docs/guide/install.md": "# Install\n\n[c](../other/) [f](../#start) [g](setup/)\n",
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["--isolated", "--no-cache", "--select", "SITE", "--fix", "--unsafe-fixes", "docs"]) == 0
+    fixed = "[c](../other.md) [f](../index.md#start) [g](setup.md)\n"
+    assert (tmp_path / "docs/guide/install.md").read_text() == "# Install\n\n" + fixed
+    assert "install.md" not in mkdocs_build(tmp_path)
+    html = (tmp_path / "site/guide/install/index.html").read_text()
+    assert re.findall(r'<a href="(\.[^"]*)"', html.partition('role="main"')[2]) == [
+        "../../other/",
+        "../../#start",
+        "../setup/",
+    ]
+
+
+def _span(link: str, code: str) -> tuple[int, str]:
+    """Where the finding of a link of ``URL_LINKS`` starts, and its place: the link's destination."""
+    start = URL_LINKS.index(f"]({link})") + 3
+    return start, f"3:{start}-3:{start + len(link)} {code}"
+
+
+def _served(site: Path, url: str) -> bool:
+    """Whether the built ``site`` serves the URL (a folder's `index.html`), with its fragment's ID if any."""
+    path, _, fragment = url.partition("#")
+    file = site / path.strip("/")
+    file = file / "index.html" if file.is_dir() else file
+    return file.is_file() and (not fragment or f'id="{fragment}"' in file.read_text())
 
 
 @pytest.mark.parametrize(

@@ -209,8 +209,15 @@ browser resolves it, then judged so (on Docusaurus sites a bare word too,
 reported); on Hugo sites a link that names a page by
 its content path from the page's folder counts too (link render hooks, Hugo's
 own among them, resolve it so), and a bare word (`g`) is left to the site's
-render hook. On an MkDocs site that keeps `use_directory_urls` (its default),
-`./` is the linking page itself, as MkDocs writes it. Where Hugo's embedded link render hook is used (a site on one host
+render hook. On an MkDocs site (which writes a link to no Markdown file as it
+is) such a link is resolved from the page's URL too: with `use_directory_urls`
+(its default) `guide/install.md` is at `/guide/install/`, so its `./` is the page
+itself and its `../setup/` is `guide/setup.md`'s page. One that leads to no page
+is reported where the page it was likely written for is there read from the
+file's folder (`../other/` for `other.md` beside `guide/`: MkDocs' build says
+"Did you mean '../other.md'?" at INFO level only); the message names, and an
+unsafe fix writes, that Markdown file, which MkDocs turns into its page's URL.
+Other such links are not judged (a page a plugin writes). Where Hugo's embedded link render hook is used (a site on one host
 that configures its languages, one is enough, without a hook of its own, and
 not pinning a Hugo older than 0.123, which brought it: `HUGO_VERSION` in
 `netlify.toml`, `hugo-extended` in `package.json`, a GitHub workflow's
@@ -299,7 +306,8 @@ Unsafe (the link then leads to another page): the path of the page named in
 the message is written in place of the reference's path, its `#fragment`
 kept — from the content root for a `ref` and a root-relative link, relative to
 the linking file for a relative link, with the extension (or a bundle's
-`index.md`) and closing slash as written; none where the destination is
+`index.md`) and closing slash as written (an MkDocs link to no file: the
+Markdown file, as MkDocs suggests); none where the destination is
 written with escapes, as a URL of the site, or the path would need escaping.
 
 {_OPTIONS}

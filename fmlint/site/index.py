@@ -64,6 +64,7 @@ from fmlint.site.templates import Shortcodes, component_gives_ids, gives_ids, li
 
 if TYPE_CHECKING:  # (the modules of other generators are imported where a site has them)
     from fmlint.site.docusaurus import ContentPlugin
+    from fmlint.site.mkdocs_urls import UrlPages
     from fmlint.site.refs import Resolved
     from fmlint.site.starlight import Starlight
 
@@ -303,6 +304,13 @@ class SiteIndex(msgspec.Struct, dict=True):
     def _sections(self) -> dict[tuple[str, str], Page]:
         """The section and home pages with files, by (language, folder)."""
         return {(p.language, p.folder): p for p in self.pages if p.kind != "page" and p.file is not None}
+
+    @cached_property
+    def mkdocs_pages(self) -> UrlPages:
+        """An MkDocs site's built pages by URL and by file (``fmlint.site.mkdocs_urls``)."""
+        from fmlint.site.mkdocs_urls import url_pages
+
+        return url_pages(self)
 
     @cached_property
     def _whole_term_uses(self) -> dict[tuple[str, str], list[str]]:

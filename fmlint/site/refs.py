@@ -32,6 +32,7 @@ from fmlint.site.config import CONTENT_EXTENSIONS, SiteConfig
 from fmlint.site.facts import Reference
 from fmlint.site.hugo_paths import basic_normalize, join_url, link_path, names_file, under_base, url_key
 from fmlint.site.index import Page, SiteIndex, content_paths, stem
+from fmlint.site.mkdocs_urls import page_url
 from fmlint.site.routes import matches
 
 if TYPE_CHECKING:  # (the modules of other generators, and of redirect templates, are imported where a site has them)
@@ -390,10 +391,8 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         language = "" if path.startswith(("/", "@")) else page.language
         return _missing(index, fragment, problem, path, language, written, partial(_beside, index.config, page))
     if reference.kind in LINKS and _url_relative(path):
-        if path in ("./", ".") and index.config.generator == "mkdocs" and index.config.mkdocs_directory_urls:
-            # (MkDocs rewrites links to Markdown files alone: `./#x` is a URL, the page's own folder, the page
-            # itself where each page is its folder's; its build says so, "Did you mean '#x'?")
-            return Resolved(page, unquote(fragment))
+        if index.config.generator == "mkdocs":
+            return _mkdocs_url(index, page, path, fragment)
         prefix = os.path.join(destination, "")
         for name in () if index.config.links_as_written else FOLDER_PAGES:
             found = index.by_file.get(prefix + name)
@@ -409,6 +408,32 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         ):
             return _relative_url(index, page, target)
     return _SKIP
+
+
+def _mkdocs_url(index: SiteIndex, page: Page, path: str, fragment: str) -> Resolved:
+    """A relative link to no file on an MkDocs site (``../setup/#x``): MkDocs writes it as it is, and the browser
+    reads it from the page's URL (``fmlint.site.mkdocs_urls``), where each page is its folder's a folder below
+    its file's (keptn's ``./#deno-runtime-synopsis`` in ``taskdefinition.md``: the page itself).  Leading to no
+    page, it is broken where its file's folder has the page it was written for (MkDocs' build: "Did you mean
+    …?"); else it is not judged (a page a plugin writes, a file outside the docs folder)."""
+    start = page_url(page, index.config.mkdocs_directory_urls)
+    url = join_url(start, path)
+    found = index.mkdocs_pages.by_url.get(unquote(url).strip("/"))
+    if found is not None:
+        return Resolved(found, unquote(fragment))
+    beside = posixpath.normpath(posixpath.join(page.folder, unquote(path)))  # (from the file's folder)
+    meant = None if beside.startswith("..") else index.mkdocs_pages.by_file.get("" if beside == "." else beside)
+    if meant is None:
+        return _SKIP
+    written = _relative_path(page, meant, written=path)
+    return Resolved(
+        None,
+        fragment,
+        f"`{path}` leads to `{url}`, which is no page's URL: MkDocs writes a link to no Markdown file as it is, "
+        f"and the browser reads it from this page's URL, `{start}`; did you mean `{written}`, which MkDocs "
+        f"writes as the URL of its page?",
+        meant=written,
+    )
 
 
 def _markdown_as_written(index: SiteIndex, page: Page, target: str, path: str) -> Resolved:
