@@ -153,3 +153,32 @@ def test_the_aliases_of_a_front_matter_on_its_opening_line_are_hugos(tmp_path):
     found = site_findings(tmp_path)
     assert placed(found) == ["content/docs/links.md:5:5-5:49 SITE003", "content/docs/links.md:5:55-5:61 SITE003"]
     assert "`/docs/reference/buildpack-api/` is an alias" in found[0] and "is no page's URL" in found[1]
+
+
+def test_aliases_of_one_page_differing_by_case_are_one_redirect(tmp_path):
+    """mastodon's docs keep the case of their paths and give `entities/Account.md` the aliases `/entities/source/`
+    and `/entities/Source/`: on macOS one redirect file replaces the other, the same redirect (272 false SITE001).
+    An alias differing by case from its own page's path replaces the page there, and one of another page
+    another page's redirect: both are reported."""
+    account = page(
+        "title: Account", "aliases:", "  - /entities/source/", "  - /entities/Source/", "  - /entities/account/"
+    )
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://docs.joinmastodon.org/"\ndisablePathToLower = true\n',
+            "content/entities/Account.md": account,
+            "content/entities/Status.md": page("title: Status", "aliases: [/entities/SOURCE/]"),
+        },
+    )
+    found = site_findings(tmp_path)
+    assert placed(found) == [
+        "content/entities/Account.md:1:1-1:1 SITE001",  # the page, and its alias `/entities/account/`
+        "content/entities/Account.md:4:5-4:22 SITE001",  # `/entities/source/`, and Status' `/entities/SOURCE/`
+        "content/entities/Account.md:5:5-5:22 SITE001",
+        "content/entities/Account.md:6:5-6:23 SITE001",
+        "content/entities/Status.md:3:11-3:28 SITE001",
+    ]
+    assert "`content/entities/Account.md:5`" not in found[1]  # (`/entities/Source/`: the same redirect)
+    assert found[1].count("content/entities/") == 2 and "content/entities/Status.md:3` (`entities/SOURCE/" in found[1]
+    assert "differs only by case from the page `" in found[3] and "content/entities/Account.md:1` (" in found[3]

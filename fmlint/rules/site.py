@@ -77,7 +77,8 @@ same file — page and page, page and alias, alias and alias — at the key that
 decides it (`slug`, `url`, the alias item), or at 1:1 when the path comes from
 the file name. Files that are one page to Hugo (`p.md` and `p/index.md`,
 `About Me.md` and `about-me.md`, `Readme.md` and `readme.md`) are reported too,
-and output paths that differ only by case (one file on macOS and Windows).
+and output paths that differ only by case (one file on macOS and Windows), but
+not two aliases of one page (the same redirect either way).
 {_SITE}
 
 ## Why is this bad?
