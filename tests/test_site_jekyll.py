@@ -135,6 +135,68 @@ def test_a_page_whose_layout_or_liquid_writes_ids_of_data_has_ids_fmlint_does_no
     assert placed(site_findings(tmp_path)) == [f"index.md:{at(5, LAYOUT_LINKS, '/styled.html#nope')} SITE004"]
 
 
+PLUGIN_LINKS = "[a](/series/cocoa/) [b](/people/ash/) [c](/author/ash/) [d](/filtered/x/) [e](/blog/categories/ios/)\n"
+SERIES_PLUGIN = """module Jekyll
+  class SeriesIndex < Page
+  end
+  class Site
+    def write_series_indexes
+      dir = self.config['author_dir'] || 'author'
+      path = File.join("series", safe_name)
+      read_yaml(File.join(base, '_layouts'), 'series_index.html')
+      cats = site.config['category_dir'] || 'categories'
+    end
+  end
+end
+"""
+
+
+def test_folders_a_sites_plugins_write_pages_into_are_not_judged(tmp_path):
+    """artsy.github.io's `_plugins` write `/series/…/`, `/author/…/` and `/blog/categories/…/` (its
+    `category_dir`) pages: 35 false SITE003. The folders a page-making plugin names, in the forms such plugins
+    use, are left alone; a configured folder replaces the plugin's default; a plugin that makes no page names
+    none."""
+    write(
+        tmp_path,
+        {
+            "_config.yml": "author_dir: people\n",
+            "_plugins/series.rb": SERIES_PLUGIN.replace("'categories'", "'blog/categories'"),
+            "_plugins/filters.rb": 'module Jekyll\n  def link(x)\n    File.join("filtered", x)\n  end\nend\n',
+            "index.md": page("title: Home", body=PLUGIN_LINKS),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [
+        f"index.md:{at(5, PLUGIN_LINKS, '/author/ash/')} SITE003",
+        f"index.md:{at(5, PLUGIN_LINKS, '/filtered/x/')} SITE003",
+    ]
+
+
+COMMENT_LINKS = "[a](#comments) [b](/plain.html#comments) [c](#comment) [d](/index.html#top)\n"
+
+
+def test_an_id_a_pages_layout_writes_is_one_of_its_ids(tmp_path):
+    """artsy.github.io's posts: the `epic` layout includes `gh_comments.html`, which writes `<section
+    id="comments" />`; their `[comments](#comments)` links are fine. A page of another layout, or an ID no layout
+    writes, is judged as before."""
+    write(
+        tmp_path,
+        {
+            "_config.yml": "defaults:\n  - scope: {path: ''}\n    values: {layout: epic}\n",
+            "_layouts/epic.html": "---\nlayout: base\n---\n{{ content }}\n{% include gh_comments.html %}\n",
+            "_layouts/base.html": '<a id="top"></a>{{ content }}\n',
+            "_layouts/plain.html": "{{ content }}\n",
+            "_includes/gh_comments.html": '<section id="comments" />\n',
+            "plain.md": page("title: Plain", "layout: plain"),
+            "index.md": page("title: Home", body=COMMENT_LINKS),
+        },
+    )
+    near = COMMENT_LINKS.index("(#comment)") + 2
+    assert placed(site_findings(tmp_path)) == [
+        f"index.md:{at(5, COMMENT_LINKS, '/plain.html#comments')} SITE004",
+        f"index.md:5:{near}-5:{near + len('#comment')} SITE004",
+    ]
+
+
 def test_a_layouts_parent_is_named_by_its_front_matter_alone(tmp_path):
     """A layout's parent is its front matter's `layout:`; the same words in its body name none."""
     from fmlint.site.templates import liquid_layout_writes_ids
@@ -246,6 +308,23 @@ def test_a_project_sites_baseurl(tmp_path):
     start = links.index("[b](") + len("[b](") + 1
     assert placed(found) == [f"about.md:5:{start}-5:{start + len('/docs/intro/')} SITE003"]
     assert "misses the site's baseurl `/repo`: write `/repo/docs/intro/`" in found[0]
+
+
+def test_links_with_the_sites_url_are_the_sites_below_its_path(tmp_path):
+    """PMD's docs: `url: https://docs.pmd-code.org/latest`, and links to `…/pmd-doc-7.0.0/…`, the docs of older
+    versions deployed beside it on the host (2,200 false SITE003). A link below the `url`'s path is one of the
+    site's pages, read without that path; another path of the host is another site's, not judged."""
+    links = (
+        "[a](https://docs.pmd.dev/latest/docs/intro/) [b](https://docs.pmd.dev/latest/gone/) "
+        "[c](https://docs.pmd.dev/pmd-doc-7.0.0/docs/intro/) [d](https://docs.pmd.dev/latest) "
+        "[e](https://docs.pmd.dev/latestx/)\n"
+    )
+    oracle_site(tmp_path)
+    config = CONFIG + "url: https://docs.pmd.dev/latest/\n"
+    write(tmp_path, {"_config.yml": config, "about.md": page("title: About", body=links)})
+    found = site_findings(tmp_path)
+    assert placed(found) == [f"about.md:{at(5, links, 'https://docs.pmd.dev/latest/gone/')} SITE003"]
+    assert "`https://docs.pmd.dev/latest/gone/` leads into this site: `/gone/` is no page's URL" in found[0]
 
 
 def test_relative_links_resolve_from_the_pages_url(tmp_path):

@@ -480,6 +480,7 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> _P
             and not index.ids_written(target)
             and not _written_unseen(index, fragment)
             and not _script_state(index, target, fragment)
+            and not index.layout_gives_id(target, fragment)
         ):
             return _broken_anchor(page, target, fragment, ids, _named_child(index, target, fragment))
     return None

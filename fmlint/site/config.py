@@ -143,6 +143,10 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     refreshing_aliases: bool = False
     base_path: str = ""  # the path of ``baseURL`` (``/blog`` for ``https://example.org/blog/``)
     own_hosts: tuple[str, ...] = ()  # the host of ``baseURL`` (Jekyll's ``url``): links to it are links in the site
+    # the path of Jekyll's ``url`` (``/latest`` for PMD's ``https://docs.pmd-code.org/latest``): the site's own URLs
+    # are below it, and a link to another path of the host is another site's (PMD's docs of older versions)
+    own_prefix: str = ""
+    jekyll_plugin_folders: tuple[str, ...] = ()  # where the site's own plugins write pages (``jekyll_plugins``)
     # Hugo's embedded link render hook is used (a site on one host that configures its languages, without a hook
     # of its own, or ``useEmbedded: always``): a link's path is looked for as a page of the linking page's
     # language first
@@ -826,10 +830,11 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     dirs = tuple(ContentDir(path, language) for path, language in paths if not root.startswith(os.path.join(path, "")))
     style = ""
     collections: tuple[tuple[str, str], ...] = ()
-    collections_dir = base_path = ""
+    collections_dir = base_path = own_prefix = ""
     own: tuple[str, ...] = ()
     jekyll_exclude: tuple[str, ...] = ()
     jekyll_defaults: tuple[Default, ...] = ()
+    plugin_pages: tuple[str, ...] = ()
     polyglot: tuple[str, ...] = ()
     from_path = False
     redirects: list[str] = []
@@ -843,12 +848,16 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         included = set(_strings(options.get("include")))
         jekyll_exclude = tuple(entry for entry in _strings(options.get("exclude")) if entry not in included)
         jekyll_defaults = read_jekyll_defaults(options)
+        from fmlint.site.jekyll_plugins import plugin_folders
+
+        plugin_pages = tuple(plugin_folders(root, options))
         # (Jekyll copies `_redirects` where `include` names it; Netlify serves its rules: strimzi.io's old URLs)
         redirects, _ = _netlify_redirects(root, [root] if "_redirects" in included else [])
         collections_dir = str(options.get("collections_dir") or "").strip("/")
         heading_ids = _kramdown_id_type(options.get("kramdown"))
         base_path = str(options.get("baseurl") or "").strip("/")
         own = _own_hosts(options.get("url"))
+        own_prefix = _url_path(options.get("url")) if own else ""
         if "jekyll-polyglot" in _strings(options.get("plugins")) + _strings(options.get("gems")):
             default = str(options.get("default_lang") or "en")
             polyglot = tuple(dict.fromkeys([default, *_strings(options.get("languages"))]))
@@ -879,11 +888,13 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         jekyll_collections_dir=collections_dir,
         jekyll_exclude=jekyll_exclude,
         jekyll_defaults=jekyll_defaults,
+        jekyll_plugin_folders=plugin_pages,
         polyglot_languages=polyglot,
         polyglot_from_path=from_path,
         redirects=tuple(dict.fromkeys(redirects)),
         base_path=base_path,
         own_hosts=own,
+        own_prefix=own_prefix,
         starlight=starlight,
         astro_blog_starter=blog_starter,
         docusaurus=docusaurus,
@@ -1122,6 +1133,14 @@ def _own_hosts(url: Any) -> tuple[str, ...]:
     except ValueError:
         return ()
     return (host,) if host and not host.endswith(_PLACEHOLDER_HOSTS) else ()
+
+
+def _url_path(url: Any) -> str:
+    """The path of a URL without its closing slash (``/latest``; "" for none)."""
+    try:
+        return urlsplit(str(url or "")).path.rstrip("/")
+    except ValueError:
+        return ""
 
 
 def _redirect_templates(layouts: tuple[str, ...], options: dict[str, Any]) -> list[str]:

@@ -60,7 +60,13 @@ from fmlint.site.hugo_paths import (
 from fmlint.site.jekyll import jekyll_url, page_layout
 from fmlint.site.params import with_params
 from fmlint.site.places import FILE_START, Places
-from fmlint.site.templates import Shortcodes, component_gives_ids, gives_ids, liquid_layout_writes_ids
+from fmlint.site.templates import (
+    Shortcodes,
+    component_gives_ids,
+    gives_ids,
+    liquid_layout_gives_id,
+    liquid_layout_writes_ids,
+)
 
 if TYPE_CHECKING:  # (the modules of other generators are imported where a site has them)
     from fmlint.site.docusaurus import ContentPlugin
@@ -417,10 +423,19 @@ class SiteIndex(msgspec.Struct, dict=True):
 
     def _layout_writes_ids(self, page: Page) -> bool:
         """Whether a Jekyll page's layout (its own or its front matter defaults') writes IDs of data."""
+        path = self._layout(page)
+        return bool(path) and self.probe(liquid_layout_writes_ids, path)
+
+    def layout_gives_id(self, page: Page, fragment: str) -> bool:
+        """Whether a Jekyll page's layout gives an element the ID ``fragment`` as written."""
+        path = self._layout(page) if self.config.generator == "jekyll" and page.file is not None else ""
+        return bool(path) and self.probe(liquid_layout_gives_id, f"{path}#{fragment}")
+
+    def _layout(self, page: Page) -> str:
+        """The file of a Jekyll page's layout ("": none)."""
         relative = os.path.relpath(page.absolute, self.config.root).replace(os.sep, "/")
         layout = page_layout(self.config, relative, page.facts.layout)
-        path = os.path.join(self.config.root, "_layouts", *f"{layout}.html".split("/"))
-        return bool(layout) and self.probe(liquid_layout_writes_ids, path)
+        return os.path.join(self.config.root, "_layouts", *f"{layout}.html".split("/")) if layout else ""
 
     def ids_written(self, page: Page) -> bool:
         """Whether a shortcode the page calls or its own layout template writes IDs fmlint does not see (the

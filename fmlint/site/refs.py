@@ -302,7 +302,8 @@ def content_key(path: str) -> str:
 
 def own_path(config: SiteConfig, target: str) -> str | None:
     """The root-relative form (``/docs/x/#y``) of a link to the site's own URL (``https://keda.sh/docs/x/#y``:
-    the host of its ``baseURL``, either scheme), else ``None``."""
+    the host of its ``baseURL``, either scheme; below the path of a Jekyll site's ``url``, which is left out),
+    else ``None``."""
     if "://" not in target or not config.own_hosts:
         return None
     try:
@@ -311,7 +312,12 @@ def own_path(config: SiteConfig, target: str) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or parts.hostname not in config.own_hosts:
         return None
-    return urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment))
+    path, prefix = parts.path or "/", config.own_prefix
+    if prefix:
+        if path != prefix and not path.startswith(prefix + "/"):
+            return None  # (another site on the host)
+        path = path[len(prefix) :] or "/"
+    return urlunsplit(("", "", path, parts.query, parts.fragment))
 
 
 def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:

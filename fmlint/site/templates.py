@@ -383,6 +383,19 @@ def liquid_layout_writes_ids(path: str) -> bool:
     """Whether the Jekyll layout at ``path`` (``_layouts/x.html``), the includes it names (from ``_includes/``,
     theirs too) or the layout it is written in (its front matter's ``layout``) give an element an ``id`` made of
     data, ``id="component-variants-{{ key }}"`` (uswds' component pages: their headings are written so)."""
+    return any(_LIQUID_DATA_ID.search(text) is not None for text in _layout_texts(path))
+
+
+def liquid_layout_gives_id(question: str) -> bool:
+    """Whether the Jekyll layout of ``question`` (its path, ``#``, an ID), as :func:`liquid_layout_writes_ids`
+    reads it, gives an element that ``id`` as written: artsy.github.io's posts' layout includes
+    ``<section id="comments" />``, which their ``[comments](#comments)`` links name."""
+    path, _, wanted = question.rpartition("#")
+    return any(wanted in _STATIC_ID.findall(text) for text in _layout_texts(path))
+
+
+def _layout_texts(path: str) -> Iterator[str]:
+    """The text of the Jekyll layout at ``path``, of the includes it names and of the layouts it is written in."""
     root = os.path.dirname(os.path.dirname(path))
     seen: set[str] = set()
     waiting = [path]
@@ -392,14 +405,13 @@ def liquid_layout_writes_ids(path: str) -> bool:
             continue
         seen.add(current)
         text = _read(current)
-        if _LIQUID_DATA_ID.search(text) is not None:
-            return True
+        yield text
         waiting += [os.path.join(root, "_includes", *name.split("/")) for name in _INCLUDED.findall(text)]
         if current.startswith(os.path.join(root, "_layouts", "")) and (parent := _LAYOUT.match(text)):
             waiting.append(os.path.join(root, "_layouts", parent.group(1) + ".html"))
-    return False
 
 
+_STATIC_ID = re.compile(r"""\bid\s*=\s*["']([^"'{}<>\s]+)["']""")
 # (not `id="{{ page.title | slugify }}"`, one ID of the page's own title, which uswds' layouts give each page)
 _LIQUID_DATA_ID = re.compile(r"""\bid\s*=\s*["'][^"'<>]*\{\{(?!-?\s*page\.title\b)""")
 _INCLUDED = re.compile(r"\{%-?\s*include\s+([\w./-]+)")  # (not `include_relative`: the layout's own folder)
@@ -427,6 +439,7 @@ QUESTIONS = (
     writes_ids,
     gives_ids,
     liquid_layout_writes_ids,
+    liquid_layout_gives_id,
     component_gives_ids,
     runs_script,
     loads_redoc,

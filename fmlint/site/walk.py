@@ -68,7 +68,7 @@ class Walked:
 def walk_content(site: SiteConfig) -> Listing:
     """One walk of the content folders: their Markdown files (as :func:`content_files`), the URL prefixes of
     the pages no file shows (of the folders holding a content adapter, ``_content.gotmpl``, of mounts whose
-    source is missing, and of a Jekyll site's HTML pages), and the ``.gitignore`` rules that name content
+    source is missing, and of a Jekyll site's HTML pages and of the folders its plugins write pages into), and the ``.gitignore`` rules that name content
     files a build step writes (``fmlint.site.generated``; the site's ``git_ignores``)."""
     found: list[str] = []
     adapters: list[str] = []
@@ -99,6 +99,7 @@ def walk_content(site: SiteConfig) -> Listing:
                 ignores.append(prefix + ".gitignore")
             if site.generator == "jekyll":
                 adapters += html_page_urls(site, folder, [f for f in files if not f.lower().endswith(extensions)])
+    adapters += [url_key(f"/{folder}/") for folder in site.jekyll_plugin_folders]
     return Listing(
         sorted(set(found)), tuple(adapters), build_ignores([content.path for content in site.content_dirs], ignores)
     )

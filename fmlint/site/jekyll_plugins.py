@@ -1,0 +1,55 @@
+"""The folders a Jekyll site's own plugins (``_plugins/*.rb``) write pages into, read off their Ruby source.
+
+A generator that makes pages (a subclass of ``Page``, a ``PageWithoutAFile``, pages added with
+``pages <<``) writes them where nothing of the content shows: artsy.github.io's ``/author/ash/``,
+``/series/…/`` and ``/blog/categories/…/`` (35 links judged broken).  fmlint runs no Ruby: a folder is
+taken from the forms such plugins use to name it — ``config['category_dir'] || 'categories'`` (the
+configuration's value when it is set), ``File.join("series", name)``, ``dir = "series"``,
+``PageWithoutAFile.new(site, site.source, "packages", …)`` — and the links below it are not judged.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Any
+
+_MAKES_PAGES = re.compile(r"<\s*(?:Jekyll::)?Page\b|PageWithoutAFile|pages\s*<<")
+_CONFIGURED = re.compile(r"config\[\s*['\"](\w+)['\"]\s*\]\s*\|\|\s*['\"]([^'\"#]+)['\"]")
+_WRITTEN = re.compile(
+    r"File\.join\(\s*['\"]([^'\"#]+)['\"]"
+    r"|\b@?dir\s*=\s*['\"]([^'\"#]+)['\"]"
+    r"|PageWithoutAFile\.new\([^,()]+,[^,()]+,\s*['\"]([^'\"#]+)['\"]"
+)
+_FOLDER = re.compile(r"[\w.-]+(?:/[\w.-]+)*")
+
+
+def plugin_folders(root: str, options: dict[str, Any]) -> list[str]:
+    """The folders (``blog/categories``) that the page-making plugins in the site's ``_plugins`` write pages
+    into; ``options``: the site's configuration."""
+    folder = os.path.join(root, "_plugins")
+    try:
+        names = sorted(name for name in os.listdir(folder) if name.endswith(".rb"))
+    except OSError:
+        return []
+    found: dict[str, None] = {}
+    for name in names:
+        try:
+            with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as handle:
+                source = handle.read()
+        except OSError:
+            continue
+        if not _MAKES_PAGES.search(source):
+            continue
+        for key, default in _CONFIGURED.findall(source):
+            value = options.get(key)
+            found[value if isinstance(value, str) and value.strip("/") else default] = None
+        for match in _WRITTEN.finditer(source):
+            found[next(group for group in match.groups() if group)] = None
+    return [path for path in (each.strip("/") for each in found) if _page_folder(path)]
+
+
+def _page_folder(path: str) -> bool:
+    """Whether a path is one a plugin's pages may be below: a folder's (no ``_layouts``, no ``index.html``)."""
+    last = path.rsplit("/", 1)[-1]
+    return bool(_FOLDER.fullmatch(path)) and not path.startswith((".", "_")) and "." not in last
