@@ -104,6 +104,26 @@ def test_each_link_fmlint_calls_broken_is_a_404_of_hugos_build(tmp_path, hook):
     assert reported == set(NO_FILE if hook in (GET_PAGE_HOOK, PARTIAL_HOOK) else AS_WRITTEN)
 
 
+FROM_ROOT = "F [x](docs/operations/tools.md#remote) x\n\nG [y](./docs/operations/tools.md) x\n"
+
+
+@needs_hugo
+def test_a_hook_that_finds_pages_finds_a_path_not_led_by_a_dot_from_the_content_root_too(tmp_path):
+    """kpt's docs: `guides/_index.md` links `guides/rationale.md`, which its `GetPage` hook finds from the content
+    root once the section's own folder has no such file (5 false SITE003); `./…` is looked up from the folder
+    alone. Hugo's build writes the first as the page's URL, and leaves the second as written (a 404)."""
+    docs_site(tmp_path, GET_PAGE_HOOK)
+    write(tmp_path, {"content/docs/operations/_index.md": page("title: Operations", body=FROM_ROOT)})
+    assert placed(site_findings(tmp_path)) == [
+        f"content/docs/operations/_index.md:{at(7, FROM_ROOT.splitlines()[2], './docs/operations/tools.md')} SITE003",
+        *NO_FILE,
+    ]
+    assert _missing_in_build(tmp_path) == {
+        ("/docs/storage/embedded/badger/", "tools.md"),
+        ("/docs/operations/", "./docs/operations/tools.md"),
+    }
+
+
 ROOT_LINKS = "[a](/docs/operations/index/) [b](/docs/operations/tools/index/) [c](/docs/nope/index/)\n"
 ALL_ROOT_LINKS = ["/docs/operations/index/", "/docs/operations/tools/index/", "/docs/nope/index/"]
 # letsencrypt.org's unused `le-2021` theme: a hook that finds pages and rewrites destinations otherwise too

@@ -237,7 +237,9 @@ is missing, or the site has no layouts to read, its hooks are unknown and the
 file-relative reading counts; there, and where each hook finds pages or writes
 links as they are, so does, for a root-relative link to no page's URL, the
 page a hook's `GetPage` would find (`/customization/index/`: the section, as
-goreleaser.com's Hextra theme writes it). Starlight sites write links as they are too,
+goreleaser.com's Hextra theme writes it), and for a link to a `.md` file that
+is not beside the page and is not led by `.`, the file from the content root
+(kpt's `guides/rationale.md` in `guides/_index.md`). Starlight sites write links as they are too,
 unless the Astro configuration adds remark or rehype plugins. On Starlight sites whose `trailingSlash` is not `'always'` a page
 is also read without its slash (where `../x/` leads elsewhere): the link is
 broken when it leads to no page from either URL.

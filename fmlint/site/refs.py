@@ -380,6 +380,15 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
             return Resolved(
                 found, unquote(fragment)
             )  # (`get-started/index.md`: a render hook's GetPage finds `get-started.md`)
+        # (a hook's GetPage looks a path not led by `.` up from the content root too: kpt's `guides/rationale.md` in
+        # `guides/_index.md`)
+        if (
+            hugo
+            and index.config.hooks_may_find_pages
+            and not path.startswith(".")
+            and (found := _by_path(index, "/" + unquote(path), page.language)) is not None
+        ):
+            return Resolved(found, unquote(fragment))
         if written_by_build(index, tried):
             return _SKIP
         if any(index.probe(os.path.isfile, source) for source in tried):
