@@ -806,6 +806,26 @@ def test_a_configuration_with_quoted_keys_and_a_locales_base_url(tmp_path):
     ]
 
 
+@pytest.mark.parametrize(
+    ("declared", "base"),
+    [('const __webpack_public_path__ = "/docs/";', "/docs"), ("const __webpack_public_path__ = base();", "")],
+)
+def test_a_base_url_written_as_a_constants_name(tmp_path, declared, base):
+    """vcluster's docs: `const __webpack_public_path__ = "/docs/"` and `baseUrl: __webpack_public_path__`; the
+    `baseUrl` had been the root, and 1,087 links to `/docs/…` were judged broken. A constant not declared as a
+    string leaves the root."""
+    config = f"{declared}\nexport default {{\n  baseUrl: __webpack_public_path__,\n" + QUOTED_CONFIG.split("\n", 2)[2]
+    links = "[b](/docs/b) [n](/docs/nope)\n"
+    write(
+        tmp_path,
+        {"docusaurus.config.js": config, "docs/a.md": page("title: A", body=links), "docs/b.md": page("title: B")},
+    )
+    site = read_site(str(tmp_path)).docusaurus
+    assert site is not None and site.base == base
+    broken = ["/docs/nope"] if base else ["/docs/b", "/docs/nope"]
+    assert placed(site_findings(tmp_path)) == [f"docs/a.md:{at(5, links, link)} SITE003" for link in broken]
+
+
 def cli_findings(root: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
     """The site findings of ``fmlint`` run over the site (its preset found: Docusaurus reads `.md` as MDX)."""
     forget_sites()

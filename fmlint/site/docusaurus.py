@@ -67,7 +67,9 @@ _PLUGIN_OPTIONS = re.compile(
     r"""|['"](?:@docusaurus/plugin-)?content-(?P<plugin>docs|blog|pages)['"]\s*,\s*"""
     r"""(?P<plugin_options>\{|false\b|[A-Za-z_$][\w$]*)"""
 )
-_BASE_URL = re.compile(r"""(?<![\w$.])(['"]?)baseUrl\1\s*:\s*(['"`])(?P<value>[^'"`]*)\2""")
+_BASE_URL = re.compile(
+    r"""(?<![\w$.])(['"]?)baseUrl\1\s*:\s*(?:(['"`])(?P<value>[^'"`]*)\2|(?P<name>[A-Za-z_$][\w$]*)\s*[,}\n])"""
+)
 _LOCALES = re.compile(r"""(?<![\w$.])(['"]?)locales\1\s*:\s*\[(?P<value>[^\]]*)\]""")
 _DEFAULT_LOCALE = re.compile(r"""(?<![\w$.])(['"]?)defaultLocale\1\s*:\s*(['"`])(?P<value>[^'"`]*)\2""")
 _TRAILING_SLASH = re.compile(r"""(?<![\w$.])(['"]?)trailingSlash\1\s*:\s*(?P<value>true|false)\b""")
@@ -298,7 +300,7 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
         if os.path.isdir(os.path.join(root, folder := f"i18n/{locale}/{plugin.translations}"))
     ]
     site = Docusaurus(
-        base=base.group("value").rstrip("/") if base is not None else "",
+        base=_base_url(text, base).rstrip("/") if base is not None else "",
         plugins=tuple(versioned),
         locales=tuple(others),
         routes=tuple(routes),
@@ -646,6 +648,17 @@ def _versions(path: str) -> list[str]:
     except (OSError, ValueError):
         return []
     return [version for version in found if isinstance(version, str)] if isinstance(found, list) else []
+
+
+def _base_url(text: str, found: re.Match[str]) -> str:
+    """The ``baseUrl`` written as a string, or as the name of a constant declared as one (vcluster's docs:
+    ``const __webpack_public_path__ = "/docs/"``; 1,087 links under `/docs/` had been read from the root)."""
+    if found.group("name") is None:
+        return found.group("value")
+    constant = re.search(
+        rf"""(?<![\w$.])(?:const|let|var)\s+{re.escape(found.group("name"))}\s*=\s*(['"`])([^'"`$]*)\1""", text
+    )
+    return constant.group(2) if constant is not None else ""
 
 
 def page_url(site: Docusaurus, plugin: ContentPlugin, path: str, slug: str | None, doc_id: str | None) -> str:
