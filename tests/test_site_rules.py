@@ -1578,6 +1578,54 @@ def test_a_ref_from_the_root_is_no_base_name(tmp_path):
         assert done.stderr.count("REF_NOT_FOUND") == 1 and 'Ref "/faq-migration"' in done.stderr
 
 
+BUNDLE_REFS = [
+    "c",
+    "c.md",
+    "./c",
+    "../c",
+    "../c.md",
+    "./c.md",
+    "top",
+    "../top",
+    "../top.md",
+    "../../top.md",
+    "./d",
+    "d.md",
+    "b2",
+    "../b2",
+]
+BUNDLE_BODY = " ".join(f'[{n}]({{{{< relref "{ref}" >}}}})' for n, ref in enumerate(BUNDLE_REFS)) + "\n"
+
+
+def test_a_leaf_bundles_refs_are_read_from_its_parent_folder(tmp_path):
+    """cue's `{{< relref "../expressions/interpolation" >}}` in the bundle `tour/types/stringlit/index.md` finds
+    `tour/expressions/interpolation` (a false SITE003): Hugo reads a leaf bundle's relative path from the bundle's
+    parent folder, but from the bundle's own for a path to a file led by `../`. Hugo's build reports exactly the
+    refs fmlint does (`refLinksErrorLevel = "WARNING"`: the build goes on)."""
+    files = {
+        "hugo.toml": 'baseURL = "https://example.org/"\nrefLinksErrorLevel = "WARNING"\n',
+        "layouts/single.html": "{{ .Content }}",
+        "layouts/list.html": "{{ .Content }}",
+        "content/a/b/index.md": page('title: "B"', body=BUNDLE_BODY),
+        "content/a/b/d.md": page('title: "D"'),  # (a leaf bundle's resource, no page)
+        "content/a/c.md": page('title: "C"'),
+        "content/a/b2/index.md": page('title: "B2"'),
+        "content/top.md": page('title: "T"'),
+    }
+    write(tmp_path, files)
+    found = site_findings(tmp_path)
+    broken = ["../c", "../top.md", "./d", "d.md", "../b2"]
+    starts = [BUNDLE_BODY.index(f'"{ref}"') + 2 for ref in broken]  # (the path, its quotes left out)
+    assert placed(found) == [
+        f"content/a/b/index.md:5:{start}-5:{start + len(ref)} SITE003" for start, ref in zip(starts, broken)
+    ]
+    if HUGO is not None:
+        done = subprocess.run(
+            [HUGO, "-d", "public"], check=True, cwd=tmp_path, capture_output=True, text=True, env=_quiet_env()
+        )
+        assert re.findall(r'REF_NOT_FOUND: Ref "([^"]*)"', done.stdout + done.stderr) == broken
+
+
 REF_THEN_FRAGMENT = '中文 [a]({{< ref "b.md" >}}#nope) [b]({{% relref path="b.md" %}}#real) [c]({{< ref "b" >}}#)\n'
 
 

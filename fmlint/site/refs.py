@@ -256,7 +256,7 @@ def lookup(index: SiteIndex, page: Page, target: str, language: str) -> Page | l
     """The page ``target`` names, or the candidates of an ambiguous base name (empty: none)."""
     target = _without_language(index.config, target.strip().replace("\\", "/"))
     if not target.startswith("/"):
-        found = _by_path(index, posixpath.join("/" + page.folder, target), language)  # a bundle: its folder
+        found = _by_path(index, posixpath.join("/" + _base_folder(page, target), target), language)
         if found is not None:
             return found
         if target.startswith("."):
@@ -268,6 +268,16 @@ def lookup(index: SiteIndex, page: Page, target: str, language: str) -> Page | l
         candidates = index.by_base_name.get((language, basic_normalize(stem(target.strip("/")))), [])
         return candidates[0] if len(candidates) == 1 else candidates
     return []
+
+
+def _base_folder(page: Page, target: str) -> str:
+    """The folder Hugo reads a relative path from, for a page's ``ref`` or a hook's ``GetPage``: a leaf bundle's
+    parent folder (Hugo 0.168: ``c`` and ``./c`` in ``a/b/index.md`` are ``a/c``, ``../c`` is ``/c``), but its
+    own folder for a path to a file led by ``../`` (``../c.md`` is ``a/c.md``); a section's and a regular page's
+    own folder (cue's ``../expressions/interpolation`` in the bundle ``tour/types/stringlit/``)."""
+    if page.name != "index" or (target.startswith("../") and "." in target.rsplit("/", 1)[-1]):
+        return page.folder
+    return page.folder.rpartition("/")[0]
 
 
 def _without_language(config: SiteConfig, target: str) -> str:
