@@ -124,6 +124,22 @@ def test_a_hook_that_finds_pages_finds_a_path_not_led_by_a_dot_from_the_content_
     }
 
 
+BUNDLE_LINKS = (
+    "H [a](tools.md#remote) x\n\nI [b](../tools.md) x\n\nJ [c](./tools.md) x\n\nK [d](../../operations/tools.md) x\n"
+)
+
+
+@needs_hugo
+def test_a_hook_that_finds_pages_reads_a_leaf_bundles_links_as_hugo_does(tmp_path):
+    """A `GetPage` hook in a leaf bundle (`operations/guide/index.md`) reads `tools.md` and `./tools.md` from
+    the bundle's parent folder, and `../tools.md` from its own, as Hugo does refs: each finds
+    `operations/tools.md`. Hugo's build writes each as the page's URL."""
+    docs_site(tmp_path, GET_PAGE_HOOK)
+    write(tmp_path, {"content/docs/operations/guide/index.md": page("title: Guide", body=BUNDLE_LINKS)})
+    assert placed(site_findings(tmp_path)) == NO_FILE
+    assert _missing_in_build(tmp_path) == {("/docs/storage/embedded/badger/", "tools.md")}
+
+
 ROOT_LINKS = "[a](/docs/operations/index/) [b](/docs/operations/tools/index/) [c](/docs/nope/index/)\n"
 ALL_ROOT_LINKS = ["/docs/operations/index/", "/docs/operations/tools/index/", "/docs/nope/index/"]
 # letsencrypt.org's unused `le-2021` theme: a hook that finds pages and rewrites destinations otherwise too

@@ -221,7 +221,9 @@ def _shortcode(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     if found:
         names = ", ".join(f"`{p.file}`" for p in found[:3])
         return Resolved(None, fragment, f"`{reference.target}` is ambiguous: it names {len(found)} pages ({names})")
-    rooted = [stem(target)] if target.startswith("/") else [posixpath.join("/" + page.folder, stem(target))]
+    rooted = (
+        [stem(target)] if target.startswith("/") else [posixpath.join("/" + _base_folder(page, target), stem(target))]
+    )
     if not target.startswith((".", "/")):
         rooted.append("/" + stem(target))  # (Hugo looks from the content root too)
     if (
@@ -386,7 +388,9 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
                 return (
                     Resolved(None, fragment, f"`{path}` {unbuilt}") if unbuilt else Resolved(found, unquote(fragment))
                 )
-        if hugo and (found := _by_path(index, posixpath.join("/" + page.folder, unquote(path)), page.language)):
+        if hugo and (
+            found := _by_path(index, posixpath.join("/" + _base_folder(page, path), unquote(path)), page.language)
+        ):
             return Resolved(
                 found, unquote(fragment)
             )  # (`get-started/index.md`: a render hook's GetPage finds `get-started.md`)
