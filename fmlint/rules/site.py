@@ -150,8 +150,9 @@ none where the term is written with escapes or over lines.
         "A ref/relref shortcode or a relative Markdown link names no page.",
         doc=f"""## What it does
 Resolves `{{{{< ref >}}}}`/`{{{{< relref >}}}}` (and `{{{{% %}}}}`, positional
-and `path=`; `lang=` too) as Hugo does: relative to the page first, then from
-the content root, `.md` optional, case-insensitive, percent-decoded (Hugo parses
+and `path=`; `lang=` too) as Hugo does: relative to the page first (a leaf
+bundle's from its parent folder, but from its own for a path to a file led by
+`../`), then from the content root unless the path is led by `.`, `.md` optional, case-insensitive, percent-decoded (Hugo parses
 the argument as a URL: `Common%20Definitions/x.md`), a language of the site
 before the extension dropped (`roadmap.en.md`: the page in the ref's own
 language), and a bare name falling back
@@ -183,7 +184,8 @@ or `public/_redirects`, a file in `public/`, a route of `src/pages`, a page
 whose file git ignores, which a build step writes, or a path the site's
 starlight-links-validator `exclude`s — a glob's only where the docs have no
 folder at its literal part, as for the routes plugins make); on
-Docusaurus sites (under `baseUrl`, after an `i18n` locale's prefix; not a page
+Docusaurus sites (under `baseUrl`, a string or the name of a constant declared
+as one, after an `i18n` locale's prefix; not a page
 the blog or docs plugin makes — a generated-index category of the sidebars
 files or of a `_category_` file at its `slug` among them —, a page under a
 TypeDoc API plugin's route, a JavaScript page, a route the site's own
@@ -197,8 +199,14 @@ permalinks their front matter or its `defaults` give; a post's `category` among 
 categories; with jekyll-polyglot, a language's
 pages under its prefix, and every page in every language; not a `redirect_from` URL, a
 source of Netlify's redirect rules — a `_redirects` that `include` names, `netlify.toml` —,
-an HTML page's, a file Jekyll copies, or a file git ignores,
-which a build step writes into the site first; with a `baseurl`,
+an HTML page's, a file Jekyll copies, a page under a folder the site's own
+`_plugins` write pages into — the folders a page-making plugin names as
+`config['category_dir'] || 'categories'` (the configured value first),
+`File.join("series", …)`, `dir = "author"` or
+`PageWithoutAFile.new(site, base, "packages", …)` —, or a file git ignores,
+which a build step writes into the site first; a link written with the site's
+`url` is one of the site's below that URL's path alone, `https://docs.pmd-code.org/pmd-doc-7.0.0/`
+being another site's where `url` is `https://docs.pmd-code.org/latest`; with a `baseurl`,
 a link written without it that names a page misses it, and is reported). Jekyll's
 `{{% link path %}}` must name a file and `{{% post_url name %}}` a post, or Jekyll
 fails the build (Liquid in a `{{% raw %}}` block is not run, and not judged).
@@ -374,7 +382,9 @@ or, on Jekyll sites, one that `{{% include x.md %}}` writes Markdown into, or
 renders a value with `markdownify` (outside `{{% raw %}}`), or whose layout (its
 own or its front matter defaults'), an include of it or its HTML gives an element
 an `id` made of data (`id="variants-{{{{ key }}}}"`; not the title's,
-`id="{{{{ page.title | slugify }}}}"`), nor a fragment
+`id="{{{{ page.title | slugify }}}}"`), nor, on Jekyll sites, a fragment that
+an element of the page's layout has as its `id` as written (artsy.github.io's
+`<section id="comments" />`, which its posts link as `#comments`), nor a fragment
 holding a `:` into a page whose own file runs a `<script>` (state the script
 reads: a playground's `#example:demo`),
 nor same-page fragments in a page that is not rendered
