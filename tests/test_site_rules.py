@@ -1677,6 +1677,24 @@ query = {go-get = "1"}
 """
 
 
+REPOSITORY_LINKS = "[a](/src/CONTRIBUTING.md) [b](/gone/CONTRIBUTING.md)\n"
+
+
+def test_a_link_to_a_markdown_file_a_netlify_rule_leads_on_is_not_judged(tmp_path):
+    """porter.sh: `[Code of Conduct](/src/CODE_OF_CONDUCT.md)`, which its `static/_redirects` rule
+    `/src/*  https://github.com/getporter/porter/blob/main/:splat` sends to the repository (a link hook writes a
+    path to no page as it is): 6 false SITE003. A path no rule matches is judged."""
+    files = {
+        "hugo.toml": 'baseURL = "https://example.org/"\n',
+        "static/_redirects": "/src/*  https://github.com/getporter/porter/blob/main/:splat\n",
+        "content/a.md": page('title: "A"', body=REPOSITORY_LINKS),
+    }
+    write(tmp_path, files)
+    assert placed(site_findings(tmp_path)) == [
+        f"content/a.md:{at(5, REPOSITORY_LINKS, '/gone/CONTRIBUTING.md')} SITE003"
+    ]
+
+
 @pytest.mark.parametrize("where", ["static/_redirects", "netlify.toml"])
 def test_links_to_netlify_redirects_of_a_hugo_site_are_not_judged(tmp_path, where):
     """fluxcd.io: `static/_redirects` (copied to the build, read by Netlify) sends old URLs on; letsencrypt.org

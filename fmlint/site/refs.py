@@ -538,13 +538,15 @@ def _folder_page(index: SiteIndex, page: Page, target: str, found: Page, fragmen
 
 def _hugo_page_link(index: SiteIndex, page: Page, path: str, fragment: str) -> Resolved:
     """A root-relative link to a content file on a Hugo site (``/docs/guides/x.md``): the page a link render
-    hook's ``GetPage`` finds; else a file in ``static/``, or a section a content adapter or a missing mount
-    makes, is not judged."""
+    hook's ``GetPage`` finds; else a file in ``static/``, a section a content adapter or a missing mount
+    makes, or a path a rule of the site's ``_redirects`` leads on (porter.sh's ``/src/*`` to its GitHub
+    repository: the hook writes a path it finds no page for as it is) is not judged."""
     found = _by_path(index, unquote(path), page.language)
     if found is not None:
         return Resolved(found, unquote(fragment))
     if (
-        _served(index, "static", path)
+        matches(index.config.redirects, path)
+        or _served(index, "static", path)
         or index.unseen(content_key(path))
         or _page_written_by_build(index, stem(unquote(path)))
     ):
