@@ -1270,6 +1270,26 @@ def test_plugins_named_by_docusaurus_shorthands_are_built_now(tmp_path):
     assert (tmp_path / "build/community/support/index.html").is_file()
 
 
+STATIC_LINKS = "[a](/dev-examples/mdast-editor/) [b](/dev-examples/) [c](/missing/app/)\n"
+
+
+def test_static_files_git_ignores_are_written_by_a_build_step(tmp_path):
+    """lexical's website: the repository's `.gitignore` names `packages/lexical-website/static/dev-examples/`,
+    where a script builds its examples' apps before Docusaurus copies `static/` (2 false SITE003): a link there is
+    not judged; one to no page or file elsewhere is."""
+    write(
+        tmp_path,
+        {
+            ".gitignore": "node_modules\npackages/site/static/dev-examples/\n",
+            "packages/site/docusaurus.config.js": CONFIG,
+            "packages/site/docs/intro.md": page("title: Intro", body=STATIC_LINKS),
+        },
+    )
+    (tmp_path / ".git").mkdir()
+    found = site_findings(tmp_path / "packages/site")
+    assert placed(found) == [f"docs/intro.md:{at(5, STATIC_LINKS, '/missing/app/')} SITE003"]
+
+
 GENERATED_DOC_LINKS = "[a](/docs/api/browser/action) [b](/docs/api/Browser) [c](/docs/api/nope/deep) [d](/docs/nope)\n"
 
 

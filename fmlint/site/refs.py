@@ -967,12 +967,16 @@ def _names_a_file(path: str) -> bool:
 
 def _served(index: SiteIndex, folder: str, path: str) -> bool:
     """Whether a file of the site's ``folder`` (``static``, ``public``; "" for its root) is at the URL ``path``
-    (recorded: the findings depend on it); for ``static``, of the folders mounted on it and the themes' too."""
+    (recorded: the findings depend on it); for ``static``, of the folders mounted on it and the themes' too; or
+    one git ignores there, which a build step writes (lexical's ``static/dev-examples/``, its examples' apps)."""
     config = index.config
     places = [os.path.join(config.root, folder, *path.strip("/").split("/"))]
     if folder == "static":
         places += [place for static in config.static_dirs if (place := static.file_at(path.strip("/"))) is not None]
-    return any(index.probe(os.path.exists, place) for place in places)
+    if any(index.probe(os.path.exists, place) for place in places):
+        return True
+    built = [os.path.join(place, "index.html") if path.endswith("/") else place for place in places]
+    return bool(folder) and written_by_build(index, built)
 
 
 def _page_or_draft(found: Page, path: str, fragment: str) -> Resolved:
