@@ -2,7 +2,7 @@
 
 A generator that makes pages (a subclass of ``Page``, a ``PageWithoutAFile``, pages added with
 ``pages <<``) writes them where nothing of the content shows: artsy.github.io's ``/author/ash/``,
-``/series/…/`` and ``/blog/categories/…/`` (35 links judged broken).  fmlint runs no Ruby: a folder is
+``/series/…/`` and ``/blog/categories/…/`` (36 links judged broken).  fmlint runs no Ruby: a folder is
 taken from the forms such plugins use to name it — ``config['category_dir'] || 'categories'`` (the
 configuration's value when it is set), ``File.join("series", name)``, ``dir = "series"``,
 ``PageWithoutAFile.new(site, site.source, "packages", …)`` — and the links below it are not judged.

@@ -441,10 +441,10 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
 
 def _mkdocs_url(index: SiteIndex, page: Page, path: str, fragment: str) -> Resolved:
     """A relative link to no file on an MkDocs site (``../setup/#x``): MkDocs writes it as it is, and the browser
-    reads it from the page's URL (``fmlint.site.mkdocs_urls``), where each page is its folder's a folder below
-    its file's (keptn's ``./#deno-runtime-synopsis`` in ``taskdefinition.md``: the page itself).  Leading to no
-    page, it is broken where its file's folder has the page it was written for (MkDocs' build: "Did you mean
-    …?"); else it is not judged (a page a plugin writes, a file outside the docs folder)."""
+    reads it from the page's URL (``fmlint.site.mkdocs_urls``), which with ``use_directory_urls`` is a folder
+    below its file's (keptn's ``./#deno-runtime-synopsis`` in ``taskdefinition.md``: the page itself).  Leading
+    to no page, it is broken where its file's folder has the page it was written for (MkDocs' build: "Did you
+    mean …?"); else it is not judged (a page a plugin writes, a file outside the docs folder)."""
     start = page_url(page, index.config.mkdocs_directory_urls)
     url = join_url(start, path)
     found = index.mkdocs_pages.by_url.get(unquote(url).strip("/"))

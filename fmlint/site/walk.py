@@ -68,8 +68,9 @@ class Walked:
 def walk_content(site: SiteConfig) -> Listing:
     """One walk of the content folders: their Markdown files (as :func:`content_files`), the URL prefixes of
     the pages no file shows (of the folders holding a content adapter, ``_content.gotmpl``, of mounts whose
-    source is missing, and of a Jekyll site's HTML pages and of the folders its plugins write pages into), and the ``.gitignore`` rules that name content
-    files a build step writes (``fmlint.site.generated``; the site's ``git_ignores``)."""
+    source is missing, of a Jekyll site's HTML pages and of the folders its plugins write pages into), and the
+    ``.gitignore`` rules that name content files a build step writes (``fmlint.site.generated``; the site's
+    ``git_ignores``)."""
     found: list[str] = []
     adapters: list[str] = []
     ignores: list[str] = []
