@@ -153,7 +153,7 @@ end
 
 def test_folders_a_sites_plugins_write_pages_into_are_not_judged(tmp_path):
     """artsy.github.io's `_plugins` write `/series/…/`, `/author/…/` and `/blog/categories/…/` (its
-    `category_dir`) pages: 35 false SITE003. The folders a page-making plugin names, in the forms such plugins
+    `category_dir`) pages: 36 false SITE003. The folders a page-making plugin names, in the forms such plugins
     use, are left alone; a configured folder replaces the plugin's default; a plugin that makes no page names
     none."""
     write(
@@ -312,7 +312,7 @@ def test_a_project_sites_baseurl(tmp_path):
 
 def test_links_with_the_sites_url_are_the_sites_below_its_path(tmp_path):
     """PMD's docs: `url: https://docs.pmd-code.org/latest`, and links to `…/pmd-doc-7.0.0/…`, the docs of older
-    versions deployed beside it on the host (2,200 false SITE003). A link below the `url`'s path is one of the
+    versions deployed beside it on the host (2,203 false SITE003). A link below the `url`'s path is one of the
     site's pages, read without that path; another path of the host is another site's, not judged."""
     links = (
         "[a](https://docs.pmd.dev/latest/docs/intro/) [b](https://docs.pmd.dev/latest/gone/) "
