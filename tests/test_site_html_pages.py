@@ -81,6 +81,14 @@ def test_a_fragment_a_pages_script_reads_is_not_judged(tmp_path):
     ]
 
 
+def test_a_hash_route_is_not_judged(tmp_path):
+    """hbstack's site links `/admin/#/collections/sites`, a route of Decap CMS, which the admin page's layout
+    loads (3 false SITE004): a fragment led by `/` or `!/` is a script's route, on any page; `#nope` is judged."""
+    links = "[a](/ref/#/collections/sites) [b](/ref/#!/users) [c](/ref/#nope)\n"
+    write(tmp_path, {**SITE, "content/a.md": page('title: "A"', body=links)})
+    assert placed(site_findings(tmp_path, ["content/a.md"])) == [f"content/a.md:{at(5, links, '/ref/#nope')} SITE004"]
+
+
 @needs_hugo
 def test_html_pages_urls_and_ids_match_a_hugo_build(tmp_path):
     write(tmp_path, SITE)

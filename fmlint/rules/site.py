@@ -386,7 +386,8 @@ an `id` made of data (`id="variants-{{{{ key }}}}"`; not the title's,
 an element of the page's layout has as its `id` as written (artsy.github.io's
 `<section id="comments" />`, which its posts link as `#comments`), nor a fragment
 holding a `:` into a page whose own file runs a `<script>` (state the script
-reads: a playground's `#example:demo`),
+reads: a playground's `#example:demo`), nor a hash route (`#/collections/sites`,
+`#!/users`: a script's, such as Decap CMS's),
 nor same-page fragments in a page that is not rendered
 (a fragment meant for including, by `build.render: never` or a cascade of it).
 A section page that calls a shortcode may list its pages with IDs (hugo-docs'

@@ -498,9 +498,12 @@ def _written_unseen(index: SiteIndex, fragment: str) -> bool:
 
 
 def _script_state(index: SiteIndex, target: Page, fragment: str) -> bool:
-    """Whether ``fragment`` reads as state a script of the page reads rather than an element's ID: it holds a
-    ``:`` (``#example:example-demo``, ``#gist:https://…``: carvel.dev's ytt playground, 298 links) and the page's
-    own file runs a script."""
+    """Whether ``fragment`` reads as state a script of the page reads rather than an element's ID: a hash route,
+    led by ``/`` or ``!/`` (hbstack's ``/admin/#/collections/sites``, Decap CMS's, which its layout loads); or it
+    holds a ``:`` (``#example:example-demo``, ``#gist:https://…``: carvel.dev's ytt playground, 298 links) and
+    the page's own file runs a script."""
+    if fragment.startswith(("/", "!/")):
+        return True
     return ":" in fragment and target.file is not None and index.probe(runs_script, target.absolute)
 
 
