@@ -207,7 +207,9 @@ an HTML page's, a file Jekyll copies, a page under a folder the site's own
 which a build step writes into the site first; a link written with the site's
 `url` is one of the site's below that URL's path alone, `https://docs.pmd-code.org/pmd-doc-7.0.0/`
 being another site's where `url` is `https://docs.pmd-code.org/latest`; with a `baseurl`,
-a link written without it that names a page misses it, and is reported). Jekyll's
+a link written without it that names a page misses it, and is reported). A file
+in `static/` or `public/` may be one git ignores there, which a build step
+writes (lexical's `static/dev-examples/`). Jekyll's
 `{{% link path %}}` must name a file and `{{% post_url name %}}` a post, or Jekyll
 fails the build (Liquid in a `{{% raw %}}` block is not run, and not judged).
 A relative link to a URL (`../install/`, `./setup/#options`: no file
