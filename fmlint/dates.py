@@ -7,7 +7,7 @@ with ``Z07:00``, ``Z0700``, `` -07:00`` or `` -0700`` (and Go's
 ``Time.String()`` form ``2006-01-02 15:04:05.999999999 -0700 MST``);
 ``2006-01-02``; RFC 1123/1123Z/822/822Z/850; ANSI C, Unix and Ruby dates;
 ``02 Jan 2006``.  As in Go, fractional seconds may follow the seconds in any
-layout.  :func:`parse_hugo_date` accepts the same layouts and, when a string
+layout, and an hour may have one digit (``2017-05-17 4:51:55 -0400``).  :func:`parse_hugo_date` accepts the same layouts and, when a string
 has a date's shape but impossible values, says which part is out of range
 instead of just "invalid".
 
@@ -35,6 +35,9 @@ _ISO = re.compile(
 # MkDocs' and Jekyll's readers take for a date (Jekyll's Time.parse too); Hugo cannot read it
 _UNPADDED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:([Tt]|[ \t]+)(\d{1,2})(:\d{2}:\d{2}.*))?")
 _UNPADDED_READERS = ("MkDocs", "Jekyll")
+# `2017-05-17 4:51:55 -0400` (digital.gov's): Go's layout hour `15` reads one digit or two (its minutes and
+# seconds, `04` and `05`, two), so Hugo reads a one-digit hour in every layout
+_ONE_DIGIT_HOUR = re.compile(r"(\d{4}-\d{2}-\d{2}[T ])(\d:\d{2}:\d{2}.*)")
 # The zones each separator allows, with the numeric offset as group 1.
 _ISO_ZONES = {
     "T": re.compile(r"Z|([+-]\d{2}:?\d{2})"),
@@ -93,6 +96,8 @@ def parse_hugo_date(text: str, generator: str = "Hugo") -> HugoDate:
             except ValueError as exc:
                 raise DateError(f"`{text}` has impossible values ({exc})") from None
             return HugoDate(value, layout != "%d %b %Y", has_zone)
+    if generator == "Hugo" and (one_digit := _ONE_DIGIT_HOUR.fullmatch(text)) is not None:
+        return parse_hugo_date(f"{one_digit.group(1)}0{one_digit.group(2)}", generator)
     if generator in _UNPADDED_READERS and (unpadded := _UNPADDED.fullmatch(text)) is not None:
         year, month, day, separator, hour, rest = unpadded.groups()
         time = f"{'T' if separator in ('T', 't') else ' '}{int(hour):02d}{rest}" if separator else ""

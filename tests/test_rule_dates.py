@@ -34,10 +34,18 @@ WITH_OPTIONAL = frozenset(RULES_BY_CODE)  # DT004 and DT005 are off by default
         "Fri Feb  7 11:51:26 2025",
         "Fri Feb 07 11:51:26 +0800 2025",
         "07 Feb 2025",
+        # Go's layout hour `15` reads one digit too (Hugo 0.168 builds digital.gov's 407 such dates)
+        "2017-05-17 4:51:55 -0400",
+        "2017-05-17 4:51:55",
+        "2017-05-17T4:51:55Z",
     ],
 )
 def test_hugo_layouts_are_accepted(text):
     parse_hugo_date(text)
+
+
+def test_a_one_digit_hour_is_read_as_its_two_digits():
+    assert parse_hugo_date("2017-05-17 4:51:55 -0400") == parse_hugo_date("2017-05-17 04:51:55 -0400")
 
 
 @pytest.mark.parametrize(
@@ -51,6 +59,8 @@ def test_hugo_layouts_are_accepted(text):
         ("2024-02-30", "day 30 is out of range for February 2024 (01-29)"),
         ("2025-02-07 25:61:00", "hour 25 is out of range (00-23)"),
         ("2025-02-07 23:61:00", "minute 61 is out of range (00-59)"),
+        ("2025-02-07 9:5:00", "is not a date layout Hugo accepts"),  # Go's `04` minute: two digits
+        ("2025-02-07 9:05", "is not a date layout Hugo accepts"),
         ("2025-02-07T10:00:00+25:00", "time-zone offset +25:00 is out of range"),
         ("Fri, 31 Feb 2025 11:51:26 GMT", "has impossible values"),
         ("0000-01-01", "year 0000 is out of range"),
