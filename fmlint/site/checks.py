@@ -33,6 +33,7 @@ from fmlint.site.index import (
     starlight_locale,
 )
 from fmlint.site.places import FILE_START
+from fmlint.site.publication import described
 from fmlint.site.refs import LINKS, lookup, resolve, written_by_build
 from fmlint.site.templates import runs_script
 
@@ -121,7 +122,7 @@ def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
         return
     claims: dict[str, list[_Claim]] = {}
     for page in index.pages:
-        if not page.renders or page.facts.draft:
+        if not page.renders or page.withheld:
             continue
         claims.setdefault(page.output, []).append(_Claim(page, page.decided_by, False))
         for alias in page.facts.aliases if index.config.aliases else ():
@@ -458,8 +459,8 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> _P
     fragment, target = resolved.fragment, resolved.page
     if FRAGMENT_DIRECTIVE in fragment:  # (~35,000 references a 10k site: the call only for a text fragment)
         fragment = element_id(fragment)
-    if target.facts.draft and not page.facts.draft and index.config.generator == "hugo":
-        return _Problem(BROKEN_REFERENCE, _draft_message(index, reference, target))
+    if target.withheld and not page.withheld and index.config.generator == "hugo":
+        return _Problem(BROKEN_REFERENCE, _withheld_message(index, reference, target))
     if target is page and not page.renders:
         return None  # a fragment written to be included: its own #links are the including page's
     if (
@@ -548,16 +549,13 @@ def _in_locales(index: SiteIndex, fallbacks: list[Page], reference: Reference) -
     return first._replace(message=f"{first.message} (in the {locales} {which} this page untranslated)")
 
 
-def _draft_message(index: SiteIndex, reference: Reference, target: Page) -> str:
-    """A reference to a Hugo draft from a page that is not one: it works only in a build with drafts (named in
-    the draft's language: a fallback page links to its language's own page, a draft, which no fallback replaces;
-    a link to another language's URL, to that language's page)."""
+def _withheld_message(index: SiteIndex, reference: Reference, target: Page) -> str:
+    """A reference to a page Hugo does not build (a draft, expired, to come) from a page it builds: it works only
+    in a build with that page (named in its language: a fallback page links to its language's own page, which no
+    fallback replaces; a link to another language's URL, to that language's page)."""
     fails = " (it fails with REF_NOT_FOUND)" if reference.kind in ("ref", "relref") else ""
     where = f" in language `{target.language}`" if index.config.multilingual else ""
-    return (
-        f"`{reference.target}` names a draft{where} (`{target.file}`), which Hugo builds only with --buildDrafts"
-        + fails
-    )
+    return f"`{reference.target}` names {described(target.withheld, target.facts, where, target.file)}{fails}"
 
 
 def _broken_anchor(page: Page, target: Page, fragment: str, ids: set[str], child: Page | None = None) -> _Problem:

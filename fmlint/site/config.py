@@ -12,6 +12,7 @@ glob slice, and languages: ``sites.matrix`` or the older ``lang``), the
 ``cascade`` path globs that render nothing, ``languages`` (and each one's
 ``contentDir``), ``defaultContentLanguage``(``InSubdir``), ``[permalinks]``,
 ``disablePathToLower``, ``removePathAccents``, ``uglyURLs``, ``taxonomies`` (and ``disableKinds``), ``ignoreFiles``,
+``buildFuture``, ``buildExpired``,
 ``markup.goldmark.parser.autoHeadingIDType`` and ``autoDefinitionTermID``.
 Keys are matched case-insensitively, as Hugo does.  A configuration that cannot
 be read gives Hugo's defaults.
@@ -138,6 +139,8 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     ugly: bool = False
     ugly_sections: tuple[str, ...] = ()  # ``[uglyURLs]`` as a map: the top-level sections it is true for
     aliases: bool = True  # false with ``disableAliases``: no alias is written
+    build_future: bool = False  # Hugo's ``buildFuture``: pages whose publish date is to come are built
+    build_expired: bool = False  # Hugo's ``buildExpired``: pages whose expiry date is past are built
     # Hugo writes each alias as its embedded template's page, which refreshes to the page's URL without a link's
     # ``#fragment`` (no ``alias.html`` of the site's or a theme's, every layout folder there to read)
     refreshing_aliases: bool = False
@@ -1252,6 +1255,8 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         ugly=options.get("uglyurls") is True,
         ugly_sections=tuple(str(k) for k, v in subtable(options, "uglyurls").items() if v is True),
         aliases=not options.get("disablealiases", False),
+        build_future=options.get("buildfuture") is True,
+        build_expired=options.get("buildexpired") is True,
         refreshing_aliases=not options.get("disablealiases", False)
         and _layouts_read(layouts, themes.missing)
         and not any(os.path.isfile(os.path.join(top, *name)) for top in layouts for name in _ALIAS_TEMPLATES),

@@ -84,6 +84,8 @@ _TEMPLATED_DESTINATION = re.compile(r"\]\(<?((?:[^\s()<>{}\\]|\{\{[<%][^{}\n]*?[
 _COMMENT_ID = re.compile(r"\{/\*\s*#([^\s*]+)\s*\*/\}[ \t#]*\r?\n?$")
 _NOT_PAGES = ("//", "mailto:", "tel:", "data:", "javascript:")
 _DATE_KEYS = ("date", "publishdate", "pubdate", "published")
+_PUBLISH_KEYS = ("publishdate", "pubdate", "published")  # (Hugo's publish date: these, then ``date``)
+_EXPIRY_KEYS = ("expirydate", "unpublishdate")
 _PATH_KEYS = frozenset({"title", "slug", "url", "translationkey", "aliases", "draft"})
 # strings kept as one-item lists: jekyll-redirect-from's `redirect_from: /old/` (a list too), Docusaurus's doc IDs,
 # a term of Hugo's default and most common taxonomies (`tags: Go`) or a Docusaurus blog's author key, and
@@ -139,6 +141,10 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     url: Item | None = None
     permalink: Item | None = None  # Jekyll's
     date: str = ""  # ISO date, for permalink tokens
+    # Hugo's publish date when a key other than ``date`` gives it, and its expiry date (as ``date``): a page to be
+    # published later, or expired, is not built (``fmlint.site.publication``)
+    publish: str = ""
+    expires: str = ""
     translation_key: Item | None = None
     draft: bool = False
     render: str = ""  # "never" for headless bundles and ``build.render: never``; "" when not set
@@ -280,6 +286,8 @@ def extract(ctx: Context) -> SiteFacts:
         url=url,
         permalink=permalink,
         date=_date(data, keys),
+        publish=_date(data, keys, _PUBLISH_KEYS),
+        expires=_date(data, keys, _EXPIRY_KEYS),
         translation_key=translation_key,
         draft=data.get(keys.get("draft", "")) is True,
         render=page_render(data, keys),
@@ -398,8 +406,9 @@ def _string(data: dict[str, Any], keys: dict[str, Any], key: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _date(data: dict[str, Any], keys: dict[str, Any]) -> str:
-    for key in _DATE_KEYS:
+def _date(data: dict[str, Any], keys: dict[str, Any], names: tuple[str, ...] = _DATE_KEYS) -> str:
+    """The first of the keys ``names`` holding a date, as ISO text (or the string written)."""
+    for key in names:
         value = data.get(keys.get(key, ""))
         if isinstance(value, (datetime.date, datetime.datetime)):
             return value.isoformat()

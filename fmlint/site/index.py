@@ -60,6 +60,7 @@ from fmlint.site.hugo_paths import (
 from fmlint.site.jekyll import jekyll_url, page_layout
 from fmlint.site.params import with_params
 from fmlint.site.places import FILE_START, Places
+from fmlint.site.publication import settled_day, withheld
 from fmlint.site.templates import (
     Shortcodes,
     component_gives_ids,
@@ -103,6 +104,9 @@ class Page(msgspec.Struct, eq=False):
     absolute: str = ""  # the absolute path of the file ("" for an implicit section page)
     sections: str = ""  # the folder of its current section: top-level folders, and folders with ``_index.md``
     renders: bool = True  # a page is written (not headless, not ``render: never`` by itself or a cascade)
+    # why it is not built for production though it renders: "draft", or Hugo's "expired" or "future"
+    # (``fmlint.site.publication``); "" for a page built
+    withheld: str = ""
     key: str = ""
     url: str = ""
     decided_by: Item | None = None  # the front-matter value that decides the URL (slug, url), if any
@@ -555,6 +559,8 @@ class SiteIndex(msgspec.Struct, dict=True):
                     page.decided_by = page.facts.slug
                     if page.url:  # drafts too: a link to one is told so
                         self._at_url(page)
+                if page.facts.draft:
+                    page.withheld = "draft"
                 if page.file is not None:  # (a relative link to a moved file names it: ``refs._missing``)
                     self.by_base_name.setdefault(base_name_key(page), []).append(page)
             return
@@ -584,9 +590,11 @@ class SiteIndex(msgspec.Struct, dict=True):
         headless, id_type, terms, dashes = config.headless, config.heading_ids, config.definition_ids, config.dashes
         shown = self.shortcodes.renders_content if self.pages else None  # (its templates read only for pages)
         never = {(p.language, p.folder) for p in self.pages if p.kind != "page" and p.facts.cascade_render == "never"}
+        settled = settled_day()
         for page in self.pages:
             page.sections = _current_section(page, known)
             page.renders = _renders(page, never) and not (headless and _matches(headless, page.key))
+            page.withheld = withheld(config, page.facts, self.probe, settled)
             page._id_type, page._terms, page._dashes, page._shown = id_type, terms, dashes, shown
             page.url, page.decided_by = _url(config, page)
             self.by_key.setdefault((page.language, page.key), []).append(page)

@@ -815,10 +815,12 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0, below: bool = True,
     path, fragment = link_path(target), target.partition("#")[2]
     if config.base_path or _names_a_file(path):
         return _SKIP  # under a base path, links may or may not be rewritten; a file, not a page
-    found = index.by_url.get(url_key(path))
-    if found is not None:
+    key = url_key(path)
+    found = index.by_url.get(key)
+    # (a page Hugo does not build leaves its URL to an alias of another: digital.gov's expired pages)
+    if found is not None and not (found.withheld and key in index.alias_urls):
         return Resolved(found, unquote(fragment))
-    claimed = index.alias_urls.get(url_key(path))
+    claimed = index.alias_urls.get(key)
     if claimed is not None:
         return _through_alias(index, path, claimed, element_id(unquote(fragment)), refreshed=depth == 0)
     if (
@@ -853,8 +855,9 @@ def _through_alias(index: SiteIndex, path: str, pages: list[Page], fragment: str
     ID makes it fine; else it is judged at the first two. Where the fragment is there but Hugo writes the alias as
     its embedded template's page, which refreshes to the page's URL alone, the reader lands at the page's top: the
     page's URL is named (``refreshed``: the link's own path, not where a ``_redirects`` rule led it). Not judged
-    without a fragment, nor where a page claiming it is not built (a draft, a headless bundle) or none is known."""
-    built = [page for page in pages if page.renders and not page.facts.draft]
+    without a fragment, nor where a page claiming it is not built (a draft, expired, a headless bundle) or none is
+    known."""
+    built = [page for page in pages if page.renders and not page.withheld]
     if not fragment or not built or len(built) < len(pages):
         return _SKIP
     having = [page for page in built if page.has_id(fragment)]

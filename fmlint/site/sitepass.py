@@ -66,6 +66,7 @@ from fmlint.rules import CHECKERS
 from fmlint.rules.site import SITE_CODES
 from fmlint.site.config import SiteConfig, site_key, site_of
 from fmlint.site.facts import At, SiteFacts, StoredFacts
+from fmlint.site.publication import ahead
 from fmlint.site.templates import QUESTIONS
 from fmlint.site.walk import Walked, content_stamps, walk_content
 from fmlint.suppressions import apply_suppressions
@@ -173,7 +174,7 @@ class _Memo(msgspec.Struct, array_like=True):
 _MEMO_ENCODER = msgspec.msgpack.Encoder()
 _MEMO_DECODER = msgspec.msgpack.Decoder(_Memo)
 _FACTS_ENCODER = msgspec.msgpack.Encoder()
-_PROBES = {function.__name__: function for function in (os.path.isfile, os.path.exists, *QUESTIONS)}
+_PROBES = {function.__name__: function for function in (os.path.isfile, os.path.exists, *QUESTIONS, ahead)}
 _PARTIAL_RUN = 256  # a run over fewer files whose others are as kept indexes only what they depend on
 
 

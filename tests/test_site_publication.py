@@ -1,0 +1,119 @@
+"""Pages Hugo leaves out of a build by their dates: expired (``expiryDate``, ``unpublishDate``) and to come
+(``publishDate``, else ``date``), as it leaves out drafts.
+
+digital.gov keeps 1,840 expired pages and a page whose aliases are their old URLs: Hugo writes the alias
+where the expired page is not, so none of its 3,611 aliases collides, and its 100 ``ref``s to expired pages
+fail with REF_NOT_FOUND.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import subprocess
+
+from test_site_rules import HUGO, _quiet_env, at, needs_hugo, page, placed, site_findings, write
+
+from fmlint.cache import ResultCache
+from fmlint.site import publication
+
+LINKS = '[e]({{< ref "kept.md" >}}) [f]({{< ref "published.md" >}}) [g](/old/) [h](/gone/) [i](/old/#x)\n'
+REFS = (
+    '中文 [a]({{< ref "old.md" >}}) [b]({{< ref "gone.md" >}}) [c]({{< ref "later.md" >}}) '
+    '[d]({{< ref "dated.md" >}})\n\n' + LINKS
+)
+SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term", "rss", "sitemap"]\n',
+    "layouts/_default/single.html": "{{ .Content }}",
+    "layouts/_default/list.html": "{{ .Content }}",
+    "content/old.md": page("title: Old", "expirydate: 2025-01-01"),
+    "content/gone.md": page("title: Gone", 'unpublishdate: "2024-06-30T10:00:00+02:00"'),
+    "content/later.md": page("title: Later", "publishDate: 2999-01-01"),
+    "content/dated.md": page("title: Dated", 'date: "2999-03-04 5:06:07"'),  # (a one-digit hour: Hugo reads it)
+    # near-misses: built
+    "content/kept.md": page("title: Kept", "expirydate: 2999-01-01"),
+    "content/published.md": page("title: Published", "date: 2999-01-01", "publishDate: 2020-01-01"),
+    # its aliases take the URLs of the pages not built
+    "content/moved.md": page("title: Moved", "aliases: [/old/, /later/]"),
+    # ...and one of a page built collides
+    "content/clash.md": page("title: Clash", "aliases: [/kept/]"),
+    "content/refs.md": page("title: Refs", body=REFS),
+}
+
+
+def test_expired_and_future_pages_are_not_built(tmp_path):
+    write(tmp_path, SITE)
+    found = site_findings(tmp_path)
+    assert placed(found) == [
+        "content/clash.md:3:11-3:17 SITE001",
+        "content/kept.md:1:1-1:1 SITE001",
+        f"content/refs.md:{at(5, REFS, 'old.md')} SITE003",
+        f"content/refs.md:{at(5, REFS, 'gone.md')} SITE003",
+        f"content/refs.md:{at(5, REFS, 'later.md')} SITE003",
+        f"content/refs.md:{at(5, REFS, 'dated.md')} SITE003",
+        f"content/refs.md:{at(7, LINKS, '/gone/')} SITE003",
+        f"content/refs.md:{at(7, LINKS, '/old/#x')} SITE004",
+    ]
+    assert "`old.md` names a page that expired on 2025-01-01 (`" in found[2]
+    assert found[2].endswith(
+        "content/old.md`), which Hugo builds only with --buildExpired (it fails with REF_NOT_FOUND)"
+    )
+    assert "`gone.md` names a page that expired on 2024-06-30T10:00:00+02:00" in found[3]
+    assert "`later.md` names a page to be published on 2999-01-01 (`" in found[4]
+    assert found[4].endswith(
+        "later.md`), which Hugo builds only from then or with --buildFuture (it fails with REF_NOT_FOUND)"
+    )
+    assert "`dated.md` names a page to be published on 2999-03-04 5:06:07" in found[5]
+    # a link to the URL of an expired page that an alias of another page takes leads there: `/old/` is fine, but
+    # its fragment is judged there (`/moved/` has no `#x`); `/gone/` leads nowhere
+    assert "`/gone/` names a page that expired" in found[6] and "REF_NOT_FOUND" not in found[6]
+    assert "`#x` is not a heading ID of `" in found[7] and found[7].endswith("content/moved.md`")
+
+
+def test_build_expired_and_build_future_build_them(tmp_path):
+    write(tmp_path, {**SITE, "hugo.toml": SITE["hugo.toml"] + "buildExpired = true\nbuildFuture = true\n"})
+    assert [line.split(" SITE")[0] for line in site_findings(tmp_path) if "refs.md" not in line] == [
+        "content/clash.md:3:11-3:17",
+        "content/kept.md:1:1-1:1",
+        "content/later.md:1:1-1:1",
+        "content/moved.md:3:11-3:16",
+        "content/moved.md:3:18-3:25",
+        "content/old.md:1:1-1:1",
+    ]
+
+
+@needs_hugo
+def test_hugo_builds_and_fails_as_told(tmp_path):
+    write(tmp_path, SITE)
+    done = subprocess.run(
+        [HUGO, "-d", "public"], check=False, cwd=tmp_path, capture_output=True, text=True, env=_quiet_env()
+    )
+    assert done.returncode != 0
+    failed = sorted(set(re.findall(r'REF_NOT_FOUND: Ref "([^"]+)"', done.stderr)))
+    assert failed == ["dated.md", "gone.md", "later.md", "old.md"]
+    public = tmp_path / "public"
+    assert 'content="0; url=https://example.org/moved/"' in (public / "old/index.html").read_text(encoding="utf-8")
+    assert 'content="0; url=https://example.org/moved/"' in (public / "later/index.html").read_text(encoding="utf-8")
+    assert not (public / "gone").exists() and not (public / "dated").exists()
+    assert (public / "published/index.html").is_file()
+
+
+def test_findings_kept_by_the_cache_end_when_a_page_is_published(tmp_path, monkeypatch):
+    """A run with the cache keeps the site's findings; a date still to come is a question asked again on the next
+    run, which the clock answers otherwise once the date has passed."""
+    soon = "2999-01-01T00:00:00Z"
+    write(
+        tmp_path,
+        {
+            "hugo.toml": SITE["hugo.toml"],
+            "content/soon.md": page("title: Soon", f"publishDate: {soon}"),
+            "content/refs.md": page("title: Refs", body='[a]({{< ref "soon.md" >}})\n'),
+        },
+    )
+    cache = ResultCache(str(tmp_path / ".cache"))
+    first = site_findings(tmp_path, cache=cache)
+    assert len(first) == 1 and "to be published on 2999-01-01T00:00:00Z" in first[0]
+    assert site_findings(tmp_path, cache=cache) == first
+    later = datetime.datetime(2999, 1, 1, 0, 0, 1, tzinfo=datetime.UTC)
+    monkeypatch.setattr(publication, "_now", lambda: later)
+    assert site_findings(tmp_path, cache=cache) == []
