@@ -1254,6 +1254,21 @@ def test_links_into_a_plugin_whose_folder_is_not_there_are_not_judged(tmp_path):
     ]
 
 
+def test_links_into_a_version_whose_folder_links_to_none_are_not_judged(tmp_path):
+    """opentofu.org (51 links): `docs` and each `versioned_docs/version-<v>` link into `opentofu-repo/<v>/`, git
+    submodules not checked out. A version whose folder is such a link has pages fmlint cannot see; the versions
+    whose folders are there keep their links judged."""
+    links = "[a](/docs/legacy/intro) [b](/docs/legacy/x/y) [c](/docs/canary/nope) [d](/docs/nope)\n"
+    files = {name: page(f"title: {name}") for name in VERSION_FILES if "1.0" not in name}
+    files["src/pages/links.md"] = page("title: Links", body=links)
+    write(tmp_path, {"docusaurus.config.js": CHOSEN_CONFIG, "versions.json": '["3.0", "2.0", "1.0"]\n', **files})
+    os.symlink("../repo/1.0/website/docs", tmp_path / "versioned_docs/version-1.0")
+    assert read_site(str(tmp_path)).docusaurus.unseen == ("docs/legacy",)
+    assert placed(site_findings(tmp_path)) == [
+        f"src/pages/links.md:{at(5, links, url)} SITE003" for url in ("/docs/canary/nope", "/docs/nope")
+    ]
+
+
 @needs_docusaurus
 def test_plugins_named_by_docusaurus_shorthands_are_built_now(tmp_path):
     write(

@@ -119,7 +119,8 @@ class Docusaurus(msgspec.Struct, frozen=True):
     # writes an OpenAPI reference in the browser, with IDs of its own (``#operation/updateProject``: ory's docs)
     redoc: bool = False
     # the routes of content plugins whose configured ``path`` is not there (a git submodule not checked out:
-    # openfeature.dev's ``external-content/specification``; a folder a script fills): pages fmlint cannot see
+    # openfeature.dev's ``external-content/specification``; a folder a script fills), and of a plugin's versions
+    # whose folder is a link to a folder not there: pages fmlint cannot see
     unseen: tuple[str, ...] = ()
     # the components a swizzled ``@theme/MDXComponents`` gives every page, of those it imports from the project's
     # files: (name, path from the site's folder as ``@site/…``) (cypress' ``<HeaderRequirements />``, a partial)
@@ -263,15 +264,19 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
         if kind not in mentioned
     ]
     plugins += [(plugin, _Versioning()) for plugin in defaults_kept]
-    versioned = [
-        expanded
-        for plugin, versioning in plugins
-        if plugin.folder not in {named[kind] for kind in off}
-        for expanded in _with_versions(root, plugin, versioning)
-        # (a `docs: {…}` that is no plugin's, such as the theme's `docs: {sidebar: …}`, names a default folder
-        # that is not there)
-        if os.path.isdir(os.path.join(root, expanded.folder))
-    ]
+    versioned = []
+    for plugin, versioning in plugins:
+        if plugin.folder in {named[kind] for kind in off}:
+            continue
+        for expanded in _with_versions(root, plugin, versioning):
+            folder = os.path.join(root, expanded.folder)
+            # (a `docs: {…}` that is no plugin's, such as the theme's `docs: {sidebar: …}`, names a default folder
+            # that is not there; a link to a folder that is not there is a git submodule not checked out:
+            # opentofu.org's `docs` and `versioned_docs/version-v1.7` link into `opentofu-repo/<version>/`)
+            if os.path.isdir(folder):
+                versioned.append(expanded)
+            elif os.path.islink(folder) and expanded.route:
+                unseen.append(expanded.route)
     unseen += _plugin_routes(text)
     # (the site's `baseUrl`, not a locale's in `i18n.localeConfigs`: pnpm.io's `{en: {baseUrl: '/en/'}}`)
     locale_configs = _objects(text, _LOCALE_CONFIGS)
