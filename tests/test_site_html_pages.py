@@ -84,8 +84,9 @@ def test_a_fragment_a_pages_script_reads_is_not_judged(tmp_path):
 def test_a_hash_route_is_not_judged(tmp_path):
     """hbstack's site links `/admin/#/collections/sites`, a route of Decap CMS, which the admin page's layout
     loads (3 false SITE004; skaffold's Swagger UI routes, 6): a fragment led by `/` or `!/` is a script's route,
-    on any page. `#nope` is judged, and so is a path written after a `#` (openebs' `#/docs/next/x.html#y`)."""
-    links = "[a](/ref/#/collections/sites) [b](/ref/#!/users) [c](/ref/#nope) [d](/ref/#/next/x.html#y)\n"
+    on any page; so is `#!` alone, the empty hash-bang route placeholder links use (astroship's `[irure](#!)`).
+    `#nope` is judged, and so is a path written after a `#` (openebs' `#/docs/next/x.html#y`)."""
+    links = "[a](/ref/#/collections/sites) [b](/ref/#!/users) [c](/ref/#nope) [d](/ref/#/next/x.html#y) [e](#!)\n"
     write(tmp_path, {**SITE, "content/a.md": page('title: "A"', body=links)})
     assert placed(site_findings(tmp_path, ["content/a.md"])) == [
         f"content/a.md:{at(5, links, target)} SITE004" for target in ("/ref/#nope", "/ref/#/next/x.html#y")

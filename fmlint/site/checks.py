@@ -501,11 +501,12 @@ def _written_unseen(index: SiteIndex, fragment: str) -> bool:
 def _script_state(index: SiteIndex, target: Page, fragment: str) -> bool:
     """Whether ``fragment`` reads as state a script of the page reads rather than an element's ID: a hash route,
     led by ``/`` or ``!/`` (hbstack's ``/admin/#/collections/sites``, Decap CMS's, which its layout loads;
-    skaffold's ``swagger/#/SkaffoldService/Execute``, Swagger UI's), but not one holding a ``#`` of its own, a
+    skaffold's ``swagger/#/SkaffoldService/Execute``, Swagger UI's) or ``!`` alone (the empty hash-bang route
+    of a placeholder link: astroship's ``[irure](#!)``), but not one holding a ``#`` of its own, a
     path written after a ``#`` (openebs' ``#/docs/next/uglocalpv-hostpath.html#backup-and-restore``); or it
     holds a ``:`` (``#example:example-demo``, ``#gist:https://…``: carvel.dev's ytt playground, 298 links) and
     the page's own file runs a script."""
-    if fragment.startswith(("/", "!/")) and "#" not in fragment:
+    if (fragment.startswith(("/", "!/")) and "#" not in fragment) or fragment == "!":
         return True
     return ":" in fragment and target.file is not None and index.probe(runs_script, target.absolute)
 
