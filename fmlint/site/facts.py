@@ -409,7 +409,9 @@ def _string(data: dict[str, Any], keys: dict[str, Any], key: str) -> str:
 def _date(data: dict[str, Any], keys: dict[str, Any], names: tuple[str, ...] = _DATE_KEYS) -> str:
     """The first of the keys ``names`` holding a date, as ISO text (or the string written)."""
     for key in names:
-        value = data.get(keys.get(key, ""))
+        if key not in keys:  # (most files have one of the keys, or none)
+            continue
+        value = data.get(keys[key])
         if isinstance(value, (datetime.date, datetime.datetime)):
             return value.isoformat()
         if isinstance(value, str) and value:
