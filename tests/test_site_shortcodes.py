@@ -412,6 +412,36 @@ def test_a_page_whose_layout_writes_heading_ids_has_ids_fmlint_does_not_know(tmp
     assert placed(site_findings(tmp_path)) == [f"content/p.md:{at(5, LAYOUT_LINKS, '/docs/#nope')} SITE004"]
 
 
+GUIDE_LINKS = "[a](/guides/dap/#content-star) [b](/guides/dap/#content-start) [c](/news/x/#content-start)\n"
+
+
+def test_an_id_a_page_layout_writes_as_written_is_one_of_its_ids(tmp_path):
+    """digital.gov's guide pages (`layouts/guides/single.html`) call a partial writing `<div id="content-start">`,
+    which its guides' `#content-start` links name (6 false SITE004; its events list's `<section id="events-past">`,
+    1): the ID is the page's. A typo (`#content-star`, digital.gov's too) and a page of a type whose layout does not
+    write it stay judged."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://gov.test/"\n',
+            "layouts/guides/single.html": '{{ partial "core/guide-content.html" . }}',
+            "layouts/partials/core/guide-content.html": '<div class="header" id="content-start">{{ .Content }}</div>',
+            "layouts/_default/single.html": "{{ .Content }}",
+            "content/guides/dap.md": page('title: "DAP"'),
+            "content/news/x.md": page('title: "X"'),
+            "content/p.md": page('title: "P"', body=GUIDE_LINKS),
+        },
+    )
+    if HUGO is not None:
+        subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+        assert 'id="content-start"' in (tmp_path / "public/guides/dap/index.html").read_text(encoding="utf-8")
+        assert 'id="content-start"' not in (tmp_path / "public/news/x/index.html").read_text(encoding="utf-8")
+    assert placed(site_findings(tmp_path)) == [
+        f"content/p.md:{at(5, GUIDE_LINKS, url)} SITE004"
+        for url in ("/guides/dap/#content-star", "/news/x/#content-start")
+    ]
+
+
 PARTIAL_LINKS = "[a](/sinks/http/#buffer) [b](/sinks/http/#nope) [c](/vrl/#safety) [d](/plain/#nope) [e](#nope)\n"
 
 

@@ -431,7 +431,10 @@ class SiteIndex(msgspec.Struct, dict=True):
         return bool(path) and self.probe(liquid_layout_writes_ids, path)
 
     def layout_gives_id(self, page: Page, fragment: str) -> bool:
-        """Whether a Jekyll page's layout gives an element the ID ``fragment`` as written."""
+        """Whether a Jekyll or Hugo page's layout gives an element the ID ``fragment`` as written."""
+        if self.config.generator == "hugo":
+            page_type = page.facts.page_type or page.folder.split("/", 1)[0]
+            return self.shortcodes.layout_gives_id(page.kind, page_type, page.facts.layout, fragment)
         path = self._layout(page) if self.config.generator == "jekyll" and page.file is not None else ""
         return bool(path) and self.probe(liquid_layout_gives_id, f"{path}#{fragment}")
 

@@ -394,6 +394,14 @@ def liquid_layout_gives_id(question: str) -> bool:
     return any(wanted in _STATIC_ID.findall(text) for text in _layout_texts(path))
 
 
+def hugo_layout_gives_id(question: str) -> bool:
+    """Whether the Hugo layout template of ``question`` (its path, ``#``, an ID) or a partial it calls gives an
+    element that ``id`` as written: digital.gov's ``guides/single.html`` calls a partial writing
+    ``<div class="dg-guide__content-header" id="content-start">``, which its guides' ``#content-start`` links name."""
+    path, _, wanted = question.rpartition("#")
+    return any(wanted in _STATIC_ID.findall(_read(each)) for each in (path, *_partials(path)))
+
+
 def _layout_texts(path: str) -> Iterator[str]:
     """The text of the Jekyll layout at ``path``, of the includes it names and of the layouts it is written in."""
     root = os.path.dirname(os.path.dirname(path))
@@ -440,6 +448,7 @@ QUESTIONS = (
     gives_ids,
     liquid_layout_writes_ids,
     liquid_layout_gives_id,
+    hugo_layout_gives_id,
     component_gives_ids,
     runs_script,
     loads_redoc,
@@ -479,6 +488,12 @@ class Shortcodes:
                 ]
             )
         return self._layouts[key]
+
+    def layout_gives_id(self, kind: str, page_type: str, layout: str, wanted: str) -> bool:
+        """Whether a layout template of a page of ``kind``, ``page_type`` and ``layout`` (:func:`page_templates`)
+        gives an element the ID ``wanted`` as written (:func:`hugo_layout_gives_id`)."""
+        templates = page_templates(self.layouts, kind, page_type, layout)
+        return any(self._probe(hugo_layout_gives_id, f"{path}#{wanted}") for path in templates)
 
     @cached_property
     def layout_switches(self) -> dict[str, frozenset[str]]:
