@@ -50,7 +50,7 @@ of its content that lacks the next (`/cli/latest/x` with `content/cli/` but no
 Otherwise the site's own configuration (`hugo.toml`, or `config/_default/`:
 `contentDir`, languages and `disableLanguages`, content module mounts with their `sites.matrix`
 languages and `files` globs (an import's mounts of a vendored or cached module too), `[permalinks]`, `disablePathToLower`,
-`removePathAccents`, `uglyURLs`, `taxonomies`, `ignoreFiles`,
+`removePathAccents`, `uglyURLs`, `taxonomies`, `ignoreFiles`, `buildFuture`, `buildExpired`,
 `markup.goldmark.parser.autoHeadingIDType`, cascades of `build.render`) decides.
 A file that several mounts hold is a page of each (the first mount wins a
 path), and its findings are reported once; links into a mount whose source is
@@ -78,7 +78,11 @@ decides it (`slug`, `url`, the alias item), or at 1:1 when the path comes from
 the file name. Files that are one page to Hugo (`p.md` and `p/index.md`,
 `About Me.md` and `about-me.md`, `Readme.md` and `readme.md`) are reported too,
 and output paths that differ only by case (one file on macOS and Windows), but
-not two aliases of one page (the same redirect either way).
+not two aliases of one page (the same redirect either way). A page Hugo does
+not build claims no path: a draft, a page whose `expiryDate` (`unpublishDate`)
+is past, or whose publish date (`publishDate`, else `date`) is still to come,
+unless `buildExpired` or `buildFuture` is set; its path is reported once the
+date has passed (a run asks the clock again).
 {_SITE}
 
 ## Why is this bad?
@@ -192,7 +196,8 @@ TypeDoc API plugin's route, a JavaScript page, a route the site's own
 plugins add (`addRoute` in its configuration, `plugins/` or `src/plugins/`), a `from` path of the
 client redirects plugin's `redirects`, a file, a doc whose file
 git ignores, which a build step writes, a path under the route of a content
-plugin whose `path` is not there, a git submodule not checked out; each version of
+plugin whose `path` is not there, a git submodule not checked out, or of a version
+whose folder links to a folder not there (opentofu.org's); each version of
 versioned docs at its own path; a file a plugin's `exclude` names is no page, and
 its own links are not judged); on Jekyll sites (collections' documents too, at the
 permalinks their front matter or its `defaults` give; a post's `category` among its
@@ -258,7 +263,10 @@ raw HTML (`markup.goldmark.renderer.unsafe`), and its fragment is not judged
 (no reader sees it); an `<a href>` in a comment is no link.
 On Hugo sites a page that is no draft must not name a draft: Hugo builds drafts
 only with `--buildDrafts` (a `ref` to one fails with `REF_NOT_FOUND`; in a
-fallback language, the language's own draft is not replaced by the fallback).
+fallback language, the language's own draft is not replaced by the fallback);
+nor a page whose expiry date is past (without `buildExpired`) or whose publish
+date is still to come (without `buildFuture`). A link to the URL of such a page
+that an alias of another page takes leads there.
 On Docusaurus sites a doc's `pagination_next` and `pagination_prev` must name
 a doc of its version by ID (its folder and its `id` or file name, number
 prefixes dropped: `01-guides/02-setup.md` is `guides/setup`; `null` for no
@@ -386,10 +394,12 @@ own or its front matter defaults'), an include of it or its HTML gives an elemen
 an `id` made of data (`id="variants-{{{{ key }}}}"`; not the title's,
 `id="{{{{ page.title | slugify }}}}"`), nor, on Jekyll sites, a fragment that
 an element of the page's layout has as its `id` as written (artsy.github.io's
-`<section id="comments" />`, which its posts link as `#comments`), nor a fragment
+`<section id="comments" />`, which its posts link as `#comments`), and on Hugo
+sites one that its own layout or a partial it calls writes so (digital.gov's
+guides' `<div id="content-start">`), nor a fragment
 holding a `:` into a page whose own file runs a `<script>` (state the script
 reads: a playground's `#example:demo`), nor a hash route (`#/collections/sites`,
-`#!/users`: a script's, such as Decap CMS's),
+`#!/users`: a script's, such as Decap CMS's; `#!` alone, a placeholder link's),
 nor same-page fragments in a page that is not rendered
 (a fragment meant for including, by `build.render: never` or a cascade of it).
 A section page that calls a shortcode may list its pages with IDs (hugo-docs'
