@@ -310,6 +310,58 @@ def test_a_project_sites_baseurl(tmp_path):
     assert "misses the site's baseurl `/repo`: write `/repo/docs/intro/`" in found[0]
 
 
+PAGES_LINKS = (
+    "[a](/docs/intro/) [b](/top-ten/docs/intro/) [c](/top-ten/gone/) [d](/www-project-samm/) "
+    "[e]({{ '/docs/intro/' | relative_url }})\n"
+)
+
+
+def pages_project(root: Path, remote: str, **files: str) -> Path:
+    """A Jekyll site GitHub Pages builds (the `github-pages` gem) in the folder `www` of a git repository whose
+    `origin` is ``remote`` (slsa.dev's layout): the site's folder."""
+    site = root / "www"
+    oracle_site(site)
+    write(site, {"Gemfile": 'source "https://rubygems.org"\ngem "github-pages", group: :jekyll_plugins\n', **files})
+    write(site, {"about.md": page("title: About", body=PAGES_LINKS)})
+    write(root, {".git/config": f'[core]\n\tbare = false\n[remote "origin"]\n\turl = {remote}\n'})
+    return site
+
+
+@pytest.mark.parametrize("baseurl", ["", "baseurl:\n", "baseurl: /\n"])
+def test_a_github_pages_project_site_is_served_below_its_repositorys_name(tmp_path, baseurl):
+    """OWASP's `www-project-top-ten` sets no `baseurl`: GitHub Pages serves it at `owasp.org/www-project-top-ten/`,
+    beside its other projects' sites, which its pages link from the root (`/www-project-samm`: 202 false SITE003).
+    The repository's name is its `baseurl` then (jekyll-github-metadata's, which replaces `baseurl: /` too): a link
+    without it to a page of the site misses it, one to no page is another project's; a link with it is judged."""
+    site = pages_project(tmp_path, "git@github.com:acme/top-ten.git", **{"_config.yml": CONFIG + baseurl})
+    found = site_findings(site)
+    assert placed(found) == [
+        f"about.md:{at(5, PAGES_LINKS, url)} SITE003" for url in ("/docs/intro/", "/top-ten/gone/")
+    ]
+    assert (
+        "misses the path GitHub Pages serves the project under, `/top-ten` (no `baseurl` is set; with a domain of its "
+        'own, set `baseurl: ""`): write `/top-ten/docs/intro/`'
+    ) in found[0]
+
+
+@pytest.mark.parametrize(
+    ("remote", "files"),
+    [
+        ("https://github.com/acme/top-ten", {"CNAME": "top-ten.acme.org\n"}),  # a domain of its own: at its root
+        ("https://github.com/acme/acme.github.io.git", {}),  # the owner's site: at the host's root
+        ("https://gitlab.com/acme/top-ten.git", {}),  # not on GitHub
+        ("https://github.com/acme/top-ten.git", {"netlify.toml": "[build]\n"}),  # deployed by Netlify
+        ("https://github.com/acme/top-ten.git", {"../netlify.toml": "[build]\n"}),  # from the repository's root
+        ("https://github.com/acme/top-ten.git", {"_config.yml": CONFIG + "baseurl: ''\n"}),  # set, empty
+    ],
+)
+def test_a_site_github_pages_serves_from_its_root(tmp_path, remote, files):
+    assert placed(site_findings(pages_project(tmp_path, remote, **files))) == [
+        f"about.md:{at(5, PAGES_LINKS, url)} SITE003"
+        for url in ("/top-ten/docs/intro/", "/top-ten/gone/", "/www-project-samm/")
+    ]
+
+
 def test_links_with_the_sites_url_are_the_sites_below_its_path(tmp_path):
     """PMD's docs: `url: https://docs.pmd-code.org/latest`, and links to `…/pmd-doc-7.0.0/…`, the docs of older
     versions deployed beside it on the host (2,203 false SITE003). A link below the `url`'s path is one of the

@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 import msgspec
 
 from fmlint.config.presets import MDX_EXTENSIONS, READING_PRESETS
-from fmlint.discover import MARKDOWN_EXTENSIONS
+from fmlint.discover import MARKDOWN_EXTENSIONS, repository_root
 from fmlint.folders import names_in
 from fmlint.rules.local_images import holds_marker, site_root
 from fmlint.site.anchors import REMARK_TRIMMED, WRITTEN_DASHES
@@ -145,6 +145,7 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # ``#fragment`` (no ``alias.html`` of the site's or a theme's, every layout folder there to read)
     refreshing_aliases: bool = False
     base_path: str = ""  # the path of ``baseURL`` (``/blog`` for ``https://example.org/blog/``)
+    base_implied: bool = False  # Jekyll: ``base_path`` is the one GitHub Pages gives a project site (``github_pages``)
     own_hosts: tuple[str, ...] = ()  # the host of ``baseURL`` (Jekyll's ``url``): links to it are links in the site
     # the path of Jekyll's ``url`` (``/latest`` for PMD's ``https://docs.pmd-code.org/latest``): the site's own URLs
     # are below it, and a link to another path of the host is another site's (PMD's docs of older versions)
@@ -834,6 +835,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     style = ""
     collections: tuple[tuple[str, str], ...] = ()
     collections_dir = base_path = own_prefix = ""
+    base_implied = False
     own: tuple[str, ...] = ()
     jekyll_exclude: tuple[str, ...] = ()
     jekyll_defaults: tuple[Default, ...] = ()
@@ -859,6 +861,11 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         collections_dir = str(options.get("collections_dir") or "").strip("/")
         heading_ids = _kramdown_id_type(options.get("kramdown"))
         base_path = str(options.get("baseurl") or "").strip("/")
+        if not base_path:
+            from fmlint.site.github_pages import implied_baseurl
+
+            base_path = implied_baseurl(root, options, repository_root(root))
+            base_implied = bool(base_path)
         own = _own_hosts(options.get("url"))
         own_prefix = _url_path(options.get("url")) if own else ""
         if "jekyll-polyglot" in _strings(options.get("plugins")) + _strings(options.get("gems")):
@@ -896,6 +903,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         polyglot_from_path=from_path,
         redirects=tuple(dict.fromkeys(redirects)),
         base_path=base_path,
+        base_implied=base_implied,
         own_hosts=own,
         own_prefix=own_prefix,
         starlight=starlight,

@@ -695,8 +695,8 @@ def _jekyll_url(index: SiteIndex, target: str, from_site: bool = False) -> Resol
     """A root-relative link on a Jekyll site (``/docs/install/``; ``from_site``: a path through
     ``relative_url``, from the site's root whatever its ``baseurl``): a page's URL (``/a`` for ``/a.html``
     too); a ``redirect_from`` URL or a file Jekyll copies is not judged.  With a ``baseurl`` (a GitHub Pages
-    project site), a link written without it that names a page of the site misses it; other such links are
-    not judged (another site on the same host)."""
+    project site; one GitHub Pages gives it, ``github_pages``), a link written without it that names a page of
+    the site misses it; other such links are not judged (another site on the same host)."""
     config = index.config
     path, fragment = link_path(target), target.partition("#")[2]
     base = "/" + config.base_path if config.base_path else ""
@@ -705,9 +705,13 @@ def _jekyll_url(index: SiteIndex, target: str, from_site: bool = False) -> Resol
         if index.by_url.get(url_key(path)) is None:
             return _SKIP
         shown = f"{{{{ '{path}' | relative_url }}}}"
-        return Resolved(
-            None, fragment, f"`{path}` misses the site's baseurl `{base}`: write `{base}{path}` or `{shown}`"
+        whose = (
+            f"the path GitHub Pages serves the project under, `{base}` (no `baseurl` is set; "
+            'with a domain of its own, set `baseurl: ""`)'
+            if config.base_implied
+            else f"the site's baseurl `{base}`"
         )
+        return Resolved(None, fragment, f"`{path}` misses {whose}: write `{base}{path}` or `{shown}`")
     path = written = inside
     found = index.by_url.get(url_key(path))
     if found is None and (unprefixed := _polyglot_unprefixed(config, path)) is not None:

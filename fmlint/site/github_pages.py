@@ -1,0 +1,77 @@
+"""The path GitHub Pages serves a Jekyll project site under when its configuration sets no ``baseurl``.
+
+GitHub Pages builds a Jekyll site with the ``github-pages`` gem, whose jekyll-github-metadata gives a
+missing ``baseurl`` (or ``/``) the project's path: a repository other than ``<owner>.github.io`` is served at
+``/<repository>/`` of its owner's Pages host (or custom domain: OWASP's ``www-project-top-ten`` at
+``owasp.org/www-project-top-ten/``, beside its other projects' sites), unless a ``CNAME`` file gives the
+project a domain of its own. A site is taken for one GitHub Pages builds when it depends on the gem (its
+``Gemfile``) or names a ``remote_theme``, and not Netlify's (``netlify.toml`` beside it or at the repository's
+root: slsa.dev's); the repository is its
+``origin`` remote's on github.com (``.git/config``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Any
+
+# a remote's URL on github.com: `https://github.com/o/r.git`, `git@github.com:o/r.git`, `ssh://git@github.com/o/r`
+_GITHUB = re.compile(r"github\.com[:/]+([\w.-]+)/([\w.-]+?)(?:\.git)?/*$", re.IGNORECASE)
+_ORIGIN = re.compile(r'^\s*\[remote\s+"origin"\]\s*$(.*?)(?=^\s*\[|\Z)', re.MULTILINE | re.DOTALL)
+_URL = re.compile(r"^\s*url\s*=\s*(\S+)\s*$", re.MULTILINE)
+
+
+def implied_baseurl(root: str, options: dict[str, Any], repository: str | None) -> str:
+    """The ``baseurl`` GitHub Pages gives the Jekyll site at ``root`` (its configuration ``options``; the root of
+    the git repository holding it, ``repository``), or "" (served from its host's root, or not by GitHub Pages
+    as far as its files tell)."""
+    # (jekyll-github-metadata sets it where it is `nil` or "/"; `baseurl: ""` keeps the site at the root)
+    if options.get("baseurl") not in (None, "/") or repository is None or os.path.exists(os.path.join(root, "CNAME")):
+        return ""
+    folders = tuple(dict.fromkeys((root, repository)))
+    if any(os.path.exists(os.path.join(folder, "netlify.toml")) for folder in folders):
+        return ""
+    if not _built_by_pages(folders, options):
+        return ""
+    found = _origin(repository)
+    if found is None:
+        return ""
+    owner, name = found
+    return "" if name.lower() in (f"{owner.lower()}.github.io", f"{owner.lower()}.github.com") else name
+
+
+def _built_by_pages(folders: tuple[str, ...], options: dict[str, Any]) -> bool:
+    if options.get("remote_theme"):
+        return True
+    for folder in folders:
+        try:
+            with open(os.path.join(folder, "Gemfile"), encoding="utf-8", errors="replace") as handle:
+                if re.search(r"""^\s*gem\s+["']github-pages["']""", handle.read(), re.MULTILINE):
+                    return True
+        except OSError:
+            continue
+    return False
+
+
+def _origin(repository: str) -> tuple[str, str] | None:
+    """The owner and name of the repository's ``origin`` remote on github.com (``.git`` a folder, or a file
+    naming one: a worktree's, a submodule's)."""
+    git = os.path.join(repository, ".git")
+    try:
+        if os.path.isfile(git):
+            with open(git, encoding="utf-8") as handle:
+                pointer = handle.read().strip()
+            git = os.path.join(repository, pointer.removeprefix("gitdir:").strip())
+            common = os.path.join(git, "commondir")  # (a worktree's configuration is its main repository's)
+            if os.path.isfile(common):
+                with open(common, encoding="utf-8") as handle:
+                    git = os.path.join(git, handle.read().strip())
+        with open(os.path.join(git, "config"), encoding="utf-8", errors="replace") as handle:
+            text = handle.read()
+    except OSError:
+        return None
+    section = _ORIGIN.search(text)
+    url = _URL.search(section.group(1)) if section is not None else None
+    found = _GITHUB.search(url.group(1)) if url is not None else None
+    return (found.group(1), found.group(2)) if found is not None else None
