@@ -1254,6 +1254,17 @@ def test_links_into_a_plugin_whose_folder_is_not_there_are_not_judged(tmp_path):
     ]
 
 
+def test_links_led_by_a_token_the_configuration_names_are_not_judged(tmp_path):
+    """openziti's docs write `[x](@openzitidocs/reference/…)`, which its own remark plugin rewrites by the
+    configuration's `{from: '@openzitidocs', to: docsBase}` (64 false SITE003): a relative link led by a `@name`
+    the configuration holds as a string is not judged. `@other/x`, which it does not name, is."""
+    links = "[a](@acmedocs/guides/setup) [b](@other/x) [c](@acmedocs)\n"
+    config = "const maps = [{from: '@acmedocs', to: '/docs'}];\n" + CONFIG
+    write(tmp_path, {"docusaurus.config.js": config, "docs/intro.md": page("title: Intro", body=links)})
+    assert read_site(str(tmp_path)).docusaurus.placeholders == ("@acmedocs",)
+    assert placed(site_findings(tmp_path)) == [f"docs/intro.md:{at(5, links, '@other/x')} SITE003"]
+
+
 def test_links_into_a_version_whose_folder_links_to_none_are_not_judged(tmp_path):
     """opentofu.org (51 links): `docs` and each `versioned_docs/version-<v>` link into `opentofu-repo/<v>/`, git
     submodules not checked out. A version whose folder is such a link has pages fmlint cannot see; the versions

@@ -125,6 +125,9 @@ class Docusaurus(msgspec.Struct, frozen=True):
     # the components a swizzled ``@theme/MDXComponents`` gives every page, of those it imports from the project's
     # files: (name, path from the site's folder as ``@site/…``) (cypress' ``<HeaderRequirements />``, a partial)
     components: tuple[tuple[str, str], ...] = ()
+    # the `@name` strings of the configuration (``_PLACEHOLDER``): a link led by one is rewritten by the site's
+    # own plugin (openziti's `[x](@openzitidocs/reference/…)`), not judged
+    placeholders: tuple[str, ...] = ()
 
     def generated(self, path: str) -> bool:
         """Whether ``path`` (no base, no locale) is a page the plugins make, not a file: a blog's index, its
@@ -315,8 +318,14 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
         redoc=_depends_on_redoc(root),
         unseen=tuple(unseen),
         components=_global_components(root),
+        placeholders=tuple(sorted(set(_PLACEHOLDER.findall(text)))),
     )
     return tuple(dict.fromkeys(plugin.folder for plugin in versioned)), site
+
+
+# a string of the configuration that is one `@name` (not a module's `@scope/name`): a token its own remark
+# plugin replaces in links (openziti's `{from: '@openzitidocs', to: docsBase}`)
+_PLACEHOLDER = re.compile(r"""["'`](@[\w-]+)["'`]""")
 
 
 _MDX_COMPONENTS = tuple(

@@ -422,6 +422,9 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     if reference.kind in LINKS and _url_relative(path):
         if index.config.generator == "mkdocs":
             return _mkdocs_url(index, page, path, fragment)
+        options = index.config.docusaurus
+        if options is not None and path.partition("/")[0] in options.placeholders:
+            return _SKIP
         prefix = os.path.join(destination, "")
         for name in () if index.config.links_as_written else FOLDER_PAGES:
             found = index.by_file.get(prefix + name)
