@@ -490,6 +490,27 @@ def heading_and_tab_ids(path: Path) -> set[str]:
     return page.ids
 
 
+def test_numbered_tab_ids_are_not_judged_as_headings(tmp_path, monkeypatch, capsys):
+    """Without a `slugify`, pymdownx.tabbed numbers each tab's ID, `__tabbed_<set>_<tab>` (percona's release notes
+    link `#__tabbed_1_2`: 4 false SITE004). A fragment of that form is a tab's where the page has as many tabs; one
+    beyond them, and `#nowhere`, are reported. MkDocs' build writes the IDs."""
+    line = "See [a](#__tabbed_1_2), [b](#__tabbed_3_1), [c](#__tabbed_5_1) and [d](#nowhere)."
+    config = (
+        "site_name: t\nmarkdown_extensions:\n  - admonition\n  - pymdownx.superfences\n  - toc\n"
+        "  - pymdownx.tabbed:\n      alternate_style: true\n"
+    )
+    write(tmp_path, {"mkdocs.yml": config, "docs/index.md": TABBED_PAGE.format(line=line)})
+    monkeypatch.chdir(tmp_path)
+    assert main(["--no-cache", "--select", "SITE", "--format", "json", "docs"]) == 1
+    found = [(d["line"], d["column"]) for d in json.loads(capsys.readouterr().out)]
+    number = TABBED_PAGE.format(line=line).splitlines().index(line) + 1
+    assert found == [(number, line.index("#__tabbed_5_1") + 1), (number, line.index("#nowhere") + 1)]
+    mkdocs_build(tmp_path)
+    page = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    built = set(re.findall(r'<input[^>]* id="([^"]*)"[^>]* name="__tabbed', page))
+    assert built == {"__tabbed_1_1", "__tabbed_1_2", "__tabbed_2_1", "__tabbed_3_1"}
+
+
 def test_a_page_with_tabs_a_slugify_fmlint_does_not_know_names_is_not_judged(tmp_path, monkeypatch, capsys):
     """With a tabbed `slugify` fmlint cannot run (a project's own function), a page's tab IDs are unknown: its
     fragments are not judged; a page without tabs still is."""

@@ -364,7 +364,8 @@ them in the `href`, and browsers strip them). On MkDocs
 sites the IDs are Python-Markdown's `toc` slugs (its `slugify` and `separator`
 as configured), and where pymdownx.tabbed has a `slugify`, each content tab's
 ID counts too (the label's slug, after the ID of the heading before the tab set
-with `combine_header_slug`).
+with `combine_header_slug`); without one, a tab's numbered ID (`#__tabbed_1_2`,
+set and tab) counts where the page has that many tabs.
 Footnote anchors are not checked, nor Redoc's IDs (`#tag/…`, `#operation/…`,
 `#section/…`, `#schema/…`, which it writes in the browser) on a Hugo site whose
 templates load Redoc or a Docusaurus site whose `package.json` depends on it

@@ -58,6 +58,7 @@ _REDOC_ID = re.compile(r"(?:tag|operation|section|schema)/")
 # what a heading's ID may be made of, for Python-Markdown's ``toc`` and pymdownx.slugs: another ID is written by
 # HTML, an attribute list or, on an MkDocs site whose hooks write Markdown (``mkdocs_markdown_hooks``), by them
 _SLUG = re.compile(r"[\w-]+")
+_TABBED = re.compile(r"__tabbed_(\d{1,4})_(\d{1,4})")  # pymdownx.tabbed's numbered tab IDs
 _ONE_SLASH = re.compile(r"//+")  # (a term Hugo's sanitising leaves nothing of: `?`'s page is the list's, `/tags/`)
 Wanted = Callable[[Page], bool]
 
@@ -480,6 +481,7 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> _P
             and target.ids_known
             and not index.ids_written(target)
             and not _written_unseen(index, fragment)
+            and not _numbered_tab(index, target, fragment)
             and not _script_state(index, target, fragment)
             and not index.layout_gives_id(target, fragment)
         ):
@@ -496,6 +498,21 @@ def _written_unseen(index: SiteIndex, fragment: str) -> bool:
     if (docusaurus := index.config.docusaurus) is not None:
         return docusaurus.redoc and _REDOC_ID.match(fragment) is not None
     return index.config.mkdocs_markdown_hooks and not _SLUG.fullmatch(fragment)
+
+
+def _numbered_tab(index: SiteIndex, target: Page, fragment: str) -> bool:
+    """Whether ``fragment`` may be the ID pymdownx.tabbed numbers a tab of ``target`` with, on an MkDocs site that
+    sets no ``slugify`` for its tabs: ``__tabbed_<set>_<tab>``, each counted from 1 in the page, at most as many as
+    its tabs (percona's release notes link ``#__tabbed_1_2``)."""
+    numbers = _TABBED.fullmatch(fragment)
+    tabs = len(target.facts.tabs)
+    return (
+        numbers is not None
+        and index.config.generator == "mkdocs"
+        and not index.config.mkdocs_tab_ids[0]
+        and 1 <= int(numbers.group(1)) <= tabs
+        and 1 <= int(numbers.group(2)) <= tabs
+    )
 
 
 def _script_state(index: SiteIndex, target: Page, fragment: str) -> bool:
