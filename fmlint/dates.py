@@ -7,7 +7,8 @@ with ``Z07:00``, ``Z0700``, `` -07:00`` or `` -0700`` (and Go's
 ``Time.String()`` form ``2006-01-02 15:04:05.999999999 -0700 MST``);
 ``2006-01-02``; RFC 1123/1123Z/822/822Z/850; ANSI C, Unix and Ruby dates;
 ``02 Jan 2006``.  As in Go, fractional seconds may follow the seconds in any
-layout, and an hour may have one digit (``2017-05-17 4:51:55 -0400``).  :func:`parse_hugo_date` accepts the same layouts and, when a string
+layout, and an hour may have one digit (``2017-05-17 4:51:55 -0400``).
+:func:`parse_hugo_date` accepts the same layouts and, when a string
 has a date's shape but impossible values, says which part is out of range
 instead of just "invalid".
 

@@ -268,8 +268,9 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
     ]
     plugins += [(plugin, _Versioning()) for plugin in defaults_kept]
     versioned = []
+    off_folders = {named[kind] for kind in off}
     for plugin, versioning in plugins:
-        if plugin.folder in {named[kind] for kind in off}:
+        if plugin.folder in off_folders:
             continue
         for expanded in _with_versions(root, plugin, versioning):
             folder = os.path.join(root, expanded.folder)
