@@ -367,6 +367,26 @@ def test_links_to_markdown_files_and_braced_ids_as_astro_writes_them(tmp_path, p
         )
 
 
+def test_a_remark_plugin_reading_braced_ids_makes_them_the_headings_ids(tmp_path):
+    """ratatui.rs adds remark-custom-heading-id, which reads `## Widgets 🧩 {#widgets}` as the ID `widgets`
+    (6 false SITE004, with the IDs taken from the whole text, `#widgets--widgets`, suggested)."""
+    links = "[a](#mine) [b](/guides/routing/#mine) [c](#custom-mine) [d](/guides/routing/#other)\n"
+    plugin = 'import { remarkHeadingId } from "remark-custom-heading-id";\n'
+    config = plugin + ASTRO_CONFIG.replace(
+        "integrations:", "markdown: { remarkPlugins: [remarkHeadingId] },\n  integrations:"
+    )
+    write(
+        tmp_path,
+        {
+            "astro.config.mjs": config,
+            "src/content.config.ts": CONTENT_CONFIG,
+            DOCS + "guides/routing.md": page("title: Routing", body="## Custom 🧩 {#mine}\n\n## Other\n"),
+            DOCS + "guides/imports.md": page("title: Imports", body="## Own {#mine}\n\n" + links),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [f"{DOCS}guides/imports.md:{at(7, links, '#custom-mine')} SITE004"]
+
+
 GENERATED_LINKS = (
     "[a](/reference/config/) [b](/fr/reference/cli/) [c](/reference/javascript/api/x/) [d](/reference/nope/)\n"
 )

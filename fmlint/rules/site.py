@@ -346,7 +346,8 @@ made as Hugo's goldmark makes them (`autoHeadingIDType`: `github` by default,
 `github-ascii`, `blackfriday`), with `{{#custom-id}}` attributes (their IDs
 as goldmark reads them: `{{#v0.14.2}}` keeps its dots) and the
 `-1`, `-2` suffixes of repeated headings (Astro reads no `{{#id}}`: it is
-part of the heading's text, and so of its ID; Astro before 6 takes a trailing
+part of the heading's text, and so of its ID, unless the configuration adds
+remark-custom-heading-id or remark-heading-id; Astro before 6 takes a trailing
 `-` off an ID, ``## `<Picture />` `` is `picture`, unless
 `experimental.headingIdCompat` is set; in MDX, a JSX tag in a heading is no
 part of its text, its children are); definition terms count with

@@ -35,6 +35,8 @@ REMARK = "remark"  # Astro's Markdown: github-slugger's IDs, and no `{#id}` synt
 # Astro 5's (unless ``experimental.headingIdCompat``): one trailing ``-`` of a slug taken off (``## `<Picture />```:
 # ``picture``); the suffix of a duplicate counts the slug before (rare: ``-`` and a duplicate)
 REMARK_TRIMMED = "remark-trimmed"
+# either of them with a remark plugin that reads `{#id}` (remark-custom-heading-id: ratatui.rs'): "remark+ids"
+WITH_CUSTOM_IDS = "+ids"
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _NOT_IN_ASCII_SLUG = re.compile(r"[^a-z0-9_\- ]+")
 # github-slugger keeps letters, marks, decimal and letter numbers, connector punctuation, `-` and spaces (and the
@@ -381,7 +383,7 @@ def base_ids(
     """Each anchor's ID before a duplicate's suffix, in order, and whether it is a custom ID (which takes no
     suffix), for the ID types but Python-Markdown's and kramdown's (see ``heading_ids``).  Each is one of the
     page's IDs: the anchor's own, or, when an earlier anchor took it, that one's."""
-    customs = not id_type.startswith(REMARK)
+    customs = reads_custom_ids(id_type)
     ends = id_type.startswith((REMARK, GITHUB_SLUGGER))  # (a code span's space at an end kept: ``Heading``)
     slugs = _slugs(id_type)
     for written, custom, heading in anchors:  # (a site's targets have ~5 each, ~1,500 in 2,000 pages: kept lean)
@@ -390,6 +392,11 @@ def base_ids(
         else:
             text = written if ends else written.strip()
             yield slugs[_dashed(text, dashes, id_type)] or ("heading" if heading else "id"), False
+
+
+def reads_custom_ids(id_type: str) -> bool:
+    """Whether a heading's ``{#id}`` gives its ID (all but Astro's Markdown, unless a plugin reads it)."""
+    return not id_type.startswith(REMARK) or id_type.endswith(WITH_CUSTOM_IDS)
 
 
 def suffixes_own_way(id_type: str) -> bool:
@@ -456,7 +463,7 @@ class _Slugs(dict[str, str]):
             _, kind, separator = id_type.split(":", 2)
             self.make: Callable[[str], str] = partial(_toc, kind=kind, separator=separator)
         else:
-            self.make = SLUGIFIERS.get(id_type, _github)
+            self.make = SLUGIFIERS.get(id_type.removesuffix(WITH_CUSTOM_IDS), _github)
 
     def __missing__(self, text: str) -> str:
         found = self.make(text)

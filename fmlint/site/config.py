@@ -39,7 +39,7 @@ from fmlint.config.presets import MDX_EXTENSIONS, READING_PRESETS
 from fmlint.discover import MARKDOWN_EXTENSIONS, repository_root
 from fmlint.folders import names_in
 from fmlint.rules.local_images import holds_marker, site_root
-from fmlint.site.anchors import REMARK_TRIMMED, WRITTEN_DASHES
+from fmlint.site.anchors import REMARK_TRIMMED, WITH_CUSTOM_IDS, WRITTEN_DASHES
 from fmlint.site.globs import glob_slice_matches, mount_holds
 from fmlint.site.hugo_modules import components, mounting_imports
 from fmlint.site.hugo_version import BUILD_DEPRECATED, EMBEDDED_HOOKS, pinned_version
@@ -885,6 +885,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         markdown = markdown_options(root, marker)
         dashes = ("\u2013", "\u2014") if markdown.smartypants else WRITTEN_DASHES
         heading_ids = REMARK_TRIMMED if markdown.trims_ids else heading_ids
+        heading_ids += WITH_CUSTOM_IDS if markdown.custom_ids else ""
         # (Astro turns no link to a Markdown file into its page's URL; where a page is, Starlight says)
         as_written = starlight is not None and not markdown.plugins
     return SiteConfig(

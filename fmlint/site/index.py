@@ -41,6 +41,7 @@ from fmlint.site.anchors import (
     heading_ids,
     ordered_ids,
     predictable,
+    reads_custom_ids,
     slugify_known,
     suffixes_own_way,
     tab_ids,
@@ -189,7 +190,7 @@ class Page(msgspec.Struct, eq=False):
         return (
             self.file is not None
             and all(
-                (anchor.custom and not self._id_type.startswith(REMARK)) or predictable(anchor.text, self._id_type)
+                (anchor.custom and reads_custom_ids(self._id_type)) or predictable(anchor.text, self._id_type)
                 for anchor in self._anchors
             )
             and not (self.facts.tabs and not slugify_known(self._tab_ids[0]))  # (tabs' IDs: their own slugify)

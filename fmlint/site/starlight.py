@@ -48,6 +48,8 @@ _BASE = re.compile(r"""(?<![\w$.])base\s*:\s*(['"`])(/[^'"`]*)\1""")
 # (``smartPunctuation`` and ``mdastPlugins``/``hastPlugins``: the Sätteri processor's options, Astro 6.4's default)
 _SMARTYPANTS_OFF = re.compile(r"(?<![\w$.])(?:smartypants|smartPunctuation)\s*:\s*false\b")
 _PLUGINS = re.compile(r"(?<![\w$.])(?:remark|rehype|mdast|hast)Plugins\b")
+# a remark plugin that reads a heading's `{#id}` (ratatui.rs': remark-custom-heading-id), imported
+_CUSTOM_HEADING_IDS = re.compile(r"""["'](?:remark-custom-heading-id|remark-heading-id)["']""")
 _TRAILING_SLASH = re.compile(r"""(?<![\w$.])trailingSlash\s*:\s*(['"`])(\w+)\1""")
 _DEFAULT_LOCALE = re.compile(r"""(?<![\w$.])defaultLocale\s*:\s*(['"`])([^'"`]*)\1""")
 # `locales: {…}`, `locales: name`, `locales = {…}`, or the shorthand `{ locales }` (the name `locales`)
@@ -177,6 +179,7 @@ class MarkdownOptions(NamedTuple):
     # Astro before 6 takes a trailing ``-`` off each heading's slug, unless ``experimental.headingIdCompat`` is set
     # (the ``astro`` version of ``package.json``; without one, today's Astro, which keeps it)
     trims_ids: bool = False
+    custom_ids: bool = False  # a remark plugin reads a heading's `{#id}` (``_CUSTOM_HEADING_IDS``)
 
 
 def markdown_options(root: str, marker: str) -> MarkdownOptions:
@@ -187,7 +190,9 @@ def markdown_options(root: str, marker: str) -> MarkdownOptions:
     except (OSError, UnicodeDecodeError):
         return MarkdownOptions()
     trims = _astro_major(root) < 6 and _HEADING_ID_COMPAT.search(text) is None
-    return MarkdownOptions(_SMARTYPANTS_OFF.search(text) is None, _PLUGINS.search(text) is not None, trims)
+    plugins = _PLUGINS.search(text) is not None
+    custom = plugins and _CUSTOM_HEADING_IDS.search(text) is not None
+    return MarkdownOptions(_SMARTYPANTS_OFF.search(text) is None, plugins, trims, custom)
 
 
 def _astro_major(root: str) -> int:
