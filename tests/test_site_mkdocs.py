@@ -490,6 +490,44 @@ def heading_and_tab_ids(path: Path) -> set[str]:
     return page.ids
 
 
+I18N_CONFIG = """site_name: t
+plugins:
+  - i18n:
+      docs_structure: folder
+      languages:
+        - locale: en
+          default: true
+          name: English
+        - locale: ja
+          name: Japanese
+"""
+
+
+def test_a_languages_folder_falls_back_to_the_default_languages_pages(tmp_path):
+    """openai-agents-python's docs: mkdocs-static-i18n with `docs_structure: folder` builds a page a language's
+    folder lacks from the default language's file (`docs/ja/ref/testing.md` from `docs/ref/testing.md`), so
+    `[a](ref/testing.md)` in `docs/ja/index.md` leads there (27 false SITE003); its fragments are that file's.
+    MkDocs' build with the plugin writes the page and tells of the same broken link and anchor."""
+    links = "[a](ref/testing.md#usage) [b](ref/nope.md) [c](ref/testing.md#nope)\n"
+    write(
+        tmp_path,
+        {
+            "mkdocs.yml": I18N_CONFIG,
+            "docs/index.md": "# Home\n",
+            "docs/ref/testing.md": "# Testing\n\n## Usage\n",
+            "docs/ja/index.md": "# ホーム\n\n" + links,
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [
+        f"docs/ja/index.md:{at(3, links, link)} {code}"
+        for link, code in (("ref/nope.md", "SITE003"), ("ref/testing.md#nope", "SITE004"))
+    ]
+    warnings = mkdocs_build(tmp_path)
+    assert (tmp_path / "site/ja/ref/testing/index.html").is_file()
+    assert "'ja/index.md' contains a link 'ref/nope.md'" in warnings
+    assert "does not contain an anchor '#nope'" in warnings and "'#usage'" not in warnings
+
+
 def test_numbered_tab_ids_are_not_judged_as_headings(tmp_path, monkeypatch, capsys):
     """Without a `slugify`, pymdownx.tabbed numbers each tab's ID, `__tabbed_<set>_<tab>` (percona's release notes
     link `#__tabbed_1_2`: 4 false SITE004). A fragment of that form is a tab's where the page has as many tabs; one

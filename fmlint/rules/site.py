@@ -305,7 +305,10 @@ folder (a Docusaurus docs version or locale: the others' copies are not
 counted) that the site builds. A link to a file the generator builds no page of
 is reported with the reason (MkDocs: `exclude_docs`, a `README.md` beside an
 `index.md`; Docusaurus: a plugin's `exclude`; Jekyll: `exclude`), and that
-file's own links are not judged. Reported at the reference's destination. {_SITE}
+file's own links are not judged. With mkdocs-static-i18n's `docs_structure:
+folder`, a language's folder that lacks a file has the default language's
+(the plugin builds the page from it, unless `fallback_to_default: false`).
+Reported at the reference's destination. {_SITE}
 
 ## Why is this bad?
 Hugo stops the build late with `REF_NOT_FOUND`; a broken Markdown link ships.

@@ -201,6 +201,10 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     mkdocs_tab_ids: tuple[str, bool] = ("", False)
     # ``use_directory_urls`` (MkDocs' default): each page is its folder's, ``a/b.md`` at ``/a/b/``
     mkdocs_directory_urls: bool = True
+    # mkdocs-static-i18n's ``docs_structure: folder`` with ``fallback_to_default``: the folders of the languages
+    # but the default (``ja``), and the default's ("" where its files are the docs folder's own): a page a
+    # language's folder lacks is built from the default's file (``_i18n_folders``)
+    mkdocs_i18n: tuple[tuple[str, ...], str] = ((), "")
     mkdocs_config: str = "mkdocs.yml"  # the configuration file's name (ProperDocs': properdocs.yml), for messages
     digest: str = ""
     # Hugo, Jekyll: the sources of the `_redirects` the site publishes and of netlify.toml's rules, as routes
@@ -701,6 +705,23 @@ def _named_options(value: Any) -> dict[str, Any]:
     return found
 
 
+def _i18n_folders(root: str, docs_dir: str, plugins: Any) -> tuple[tuple[str, ...], str]:
+    """mkdocs-static-i18n's language folders (``SiteConfig.mkdocs_i18n``), where it uses them and falls back to
+    the default language (openai-agents-python's ``docs/ja/``, ``docs/ko/``, ``docs/zh/``, English in ``docs/``)."""
+    options = _named_options(plugins).get("i18n")
+    if not isinstance(options, dict) or options.get("docs_structure") != "folder":
+        return (), ""
+    if options.get("fallback_to_default") is False or not isinstance(options.get("languages"), list):
+        return (), ""
+    languages = [
+        each for each in options["languages"] if isinstance(each, dict) and isinstance(each.get("locale"), str)
+    ]
+    default = next((each["locale"] for each in languages if each.get("default") is True), "")
+    others = tuple(each["locale"] for each in languages if each["locale"] != default)
+    at_root = not os.path.isdir(os.path.join(root, docs_dir, default))
+    return (others, "" if at_root else default) if default and others else ((), "")
+
+
 def _markdown_hooks(root: str, hooks: Any) -> bool:
     """Whether a Python file of mkdocs.yml's ``hooks`` (paths from the file's folder) defines
     ``on_page_markdown``."""
@@ -810,6 +831,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     markdown_hooks = False
     tab_ids: tuple[str, bool] = ("", False)
     directory_urls = True
+    i18n: tuple[tuple[str, ...], str] = ((), "")
     if generator == "mkdocs":
         options = _mkdocs_options(os.path.join(root, marker))
         folders = (str(options.get("docs_dir") or "docs"),)
@@ -822,6 +844,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         markdown_hooks = _markdown_hooks(root, options.get("hooks"))
         tab_ids = _tab_ids(options.get("markdown_extensions"))
         directory_urls = options.get("use_directory_urls") is not False
+        i18n = _i18n_folders(root, folders[0], options.get("plugins"))
     docusaurus = None
     if generator == "docusaurus":
         from fmlint.site.docusaurus import read_docusaurus
@@ -918,6 +941,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         mkdocs_markdown_hooks=markdown_hooks,
         mkdocs_tab_ids=tab_ids,
         mkdocs_directory_urls=directory_urls,
+        mkdocs_i18n=i18n,
         mkdocs_config=marker if generator == "mkdocs" else "mkdocs.yml",
         dashes=dashes,
     )

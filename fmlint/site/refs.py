@@ -380,7 +380,9 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     folder = page.absolute_folder
     destination = _joined(folder, path)
     if markdown:
-        tried = docusaurus_sources(index, page, path) if docusaurus else [destination]
+        tried = (
+            docusaurus_sources(index, page, path) if docusaurus else [destination, *_i18n_fallback(index, destination)]
+        )
         for source in tried:
             found = index.by_file.get(source)
             if found is not None:
@@ -440,6 +442,17 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         ):
             return _relative_url(index, page, target)
     return _SKIP
+
+
+def _i18n_fallback(index: SiteIndex, destination: str) -> list[str]:
+    """The default language's file mkdocs-static-i18n builds a page of a language's folder from when the folder
+    lacks it (``SiteConfig.mkdocs_i18n``): ``docs/zh/ref/testing.md`` is ``docs/ref/testing.md``'s."""
+    others, default = index.config.mkdocs_i18n
+    if not others or not index.config.content_dirs:
+        return []
+    docs = os.path.join(index.config.content_dirs[0].path, "")
+    language, _, rest = destination[len(docs) :].partition(os.sep) if destination.startswith(docs) else ("", "", "")
+    return [os.path.join(docs, default, rest) if default else docs + rest] if language in others and rest else []
 
 
 def _mkdocs_url(index: SiteIndex, page: Page, path: str, fragment: str) -> Resolved:
