@@ -528,6 +528,28 @@ def test_a_languages_folder_falls_back_to_the_default_languages_pages(tmp_path):
     assert "does not contain an anchor '#nope'" in warnings and "'#usage'" not in warnings
 
 
+def test_links_of_a_site_whose_nav_includes_a_configuration_not_there_to_no_file_are_not_judged(tmp_path):
+    """iceberg.apache.org's nav includes `!include versioned-docs/latest/mkdocs.yml` (mkdocs-monorepo-plugin), which a
+    build script writes: those docs are mounted where fmlint cannot see, so a link to no file (`docs/latest/hive.md`,
+    28 false SITE003) or to one outside the docs folder is not judged. With the included configuration there, both
+    are; a broken anchor into a page fmlint sees always is."""
+    links = "[a](docs/latest/hive.md) [b](../outside.md) [c](other.md#nope)\n"
+    nav = "nav:\n  - Home: index.md\n  - Docs: '!include versioned-docs/latest/mkdocs.yml'\n"
+    files = {"docs/index.md": "# Home\n\n" + links, "docs/other.md": "# Other\n", "outside.md": "# Out\n"}
+    write(tmp_path, {"mkdocs.yml": "site_name: t\n" + nav, **files})
+    assert placed(site_findings(tmp_path)) == [f"docs/index.md:{at(3, links, 'other.md#nope')} SITE004"]
+    write(tmp_path, {"versioned-docs/latest/mkdocs.yml": "site_name: docs/latest\n"})
+    forget_sites()
+    assert placed(site_findings(tmp_path)) == [
+        f"docs/index.md:{at(3, links, link)} {code}"
+        for link, code in (
+            ("docs/latest/hive.md", "SITE003"),
+            ("../outside.md", "SITE003"),
+            ("other.md#nope", "SITE004"),
+        )
+    ]
+
+
 def test_numbered_tab_ids_are_not_judged_as_headings(tmp_path, monkeypatch, capsys):
     """Without a `slugify`, pymdownx.tabbed numbers each tab's ID, `__tabbed_<set>_<tab>` (percona's release notes
     link `#__tabbed_1_2`: 4 false SITE004). A fragment of that form is a tab's where the page has as many tabs; one

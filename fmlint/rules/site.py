@@ -308,6 +308,9 @@ is reported with the reason (MkDocs: `exclude_docs`, a `README.md` beside an
 file's own links are not judged. With mkdocs-static-i18n's `docs_structure:
 folder`, a language's folder that lacks a file has the default language's
 (the plugin builds the page from it, unless `fallback_to_default: false`).
+A site whose `nav` includes a configuration that is not there
+(mkdocs-monorepo-plugin's `!include x/mkdocs.yml`, which a build step writes)
+mounts docs fmlint cannot see: its links to no file are not judged.
 Reported at the reference's destination. {_SITE}
 
 ## Why is this bad?

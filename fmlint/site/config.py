@@ -205,6 +205,9 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # but the default (``ja``), and the default's ("" where its files are the docs folder's own): a page a
     # language's folder lacks is built from the default's file (``_i18n_folders``)
     mkdocs_i18n: tuple[tuple[str, ...], str] = ((), "")
+    # the ``nav`` includes (mkdocs-monorepo-plugin's ``!include x/mkdocs.yml``) a configuration that is not there
+    # (a build script writes it: iceberg's ``versioned-docs/``): its docs are mounted where fmlint cannot see
+    mkdocs_unseen_includes: bool = False
     mkdocs_config: str = "mkdocs.yml"  # the configuration file's name (ProperDocs': properdocs.yml), for messages
     digest: str = ""
     # Hugo, Jekyll: the sources of the `_redirects` the site publishes and of netlify.toml's rules, as routes
@@ -705,6 +708,19 @@ def _named_options(value: Any) -> dict[str, Any]:
     return found
 
 
+def _nav_includes(nav: Any) -> Iterator[str]:
+    """The configurations mkdocs.yml's ``nav`` includes with mkdocs-monorepo-plugin's ``!include path``."""
+    if isinstance(nav, str):
+        if nav.startswith("!include "):
+            yield nav[len("!include ") :].strip()
+    elif isinstance(nav, list):
+        for entry in nav:
+            yield from _nav_includes(entry)
+    elif isinstance(nav, dict):
+        for entry in nav.values():
+            yield from _nav_includes(entry)
+
+
 def _i18n_folders(root: str, docs_dir: str, plugins: Any) -> tuple[tuple[str, ...], str]:
     """mkdocs-static-i18n's language folders (``SiteConfig.mkdocs_i18n``), where it uses them and falls back to
     the default language (openai-agents-python's ``docs/ja/``, ``docs/ko/``, ``docs/zh/``, English in ``docs/``)."""
@@ -832,6 +848,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     tab_ids: tuple[str, bool] = ("", False)
     directory_urls = True
     i18n: tuple[tuple[str, ...], str] = ((), "")
+    unseen_includes = False
     if generator == "mkdocs":
         options = _mkdocs_options(os.path.join(root, marker))
         folders = (str(options.get("docs_dir") or "docs"),)
@@ -845,6 +862,9 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         tab_ids = _tab_ids(options.get("markdown_extensions"))
         directory_urls = options.get("use_directory_urls") is not False
         i18n = _i18n_folders(root, folders[0], options.get("plugins"))
+        unseen_includes = any(
+            not os.path.isfile(os.path.join(root, path)) for path in _nav_includes(options.get("nav"))
+        )
     docusaurus = None
     if generator == "docusaurus":
         from fmlint.site.docusaurus import read_docusaurus
@@ -942,6 +962,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         mkdocs_tab_ids=tab_ids,
         mkdocs_directory_urls=directory_urls,
         mkdocs_i18n=i18n,
+        mkdocs_unseen_includes=unseen_includes,
         mkdocs_config=marker if generator == "mkdocs" else "mkdocs.yml",
         dashes=dashes,
     )

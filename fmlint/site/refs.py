@@ -410,9 +410,11 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         if any(index.probe(os.path.isfile, source) for source in tried):
             if hugo and index.config.ignored(destination):
                 return Resolved(None, fragment, f"`{path}` is left out by ignoreFiles: Hugo builds no page of it")
-            if index.config.generator == "mkdocs":
+            if index.config.generator == "mkdocs" and not index.config.mkdocs_unseen_includes:
                 return Resolved(None, fragment, f"`{path}` is outside the docs folder: MkDocs builds no page of it")
             return _SKIP  # a Markdown file outside the content folders: it exists, its anchors are unknown
+        if index.config.mkdocs_unseen_includes:
+            return _SKIP  # (the docs of a configuration the nav includes, mounted where fmlint cannot see)
         shown = ", ".join(_shown(index, source) for source in tried)
         problem = f"`{path}` does not exist (looked for {shown})"
         written = partial(_relative_path, page, written=path)
