@@ -472,6 +472,7 @@ class Shortcodes:
         self._answers: dict[tuple[str, Callable[[str], bool]], list[bool]] = {}
         self._folders: dict[str, frozenset[str] | None] = {}
         self._layouts: dict[tuple[str, str, str], bool] = {}
+        self._templates: dict[tuple[str, str, str], list[str]] = {}
 
     def layout_writes_ids(self, kind: str, page_type: str, layout: str) -> bool:
         """Whether a layout template of a page of ``kind``, ``page_type`` and ``layout`` (:func:`page_templates`)
@@ -479,11 +480,10 @@ class Shortcodes:
         or another file's Markdown (``layout_renders_markdown``)."""
         key = (kind, page_type, layout)
         if key not in self._layouts:
-            templates = page_templates(self.layouts, kind, page_type, layout)
             self._layouts[key] = any(
                 [
                     self._probe(question, path)
-                    for path in templates
+                    for path in self._page_templates(key)
                     for question in (writes_ids, layout_renders_markdown)
                 ]
             )
@@ -492,8 +492,14 @@ class Shortcodes:
     def layout_gives_id(self, kind: str, page_type: str, layout: str, wanted: str) -> bool:
         """Whether a layout template of a page of ``kind``, ``page_type`` and ``layout`` (:func:`page_templates`)
         gives an element the ID ``wanted`` as written (:func:`hugo_layout_gives_id`)."""
-        templates = page_templates(self.layouts, kind, page_type, layout)
+        templates = self._page_templates((kind, page_type, layout))
         return any(self._probe(hugo_layout_gives_id, f"{path}#{wanted}") for path in templates)
+
+    def _page_templates(self, key: tuple[str, str, str]) -> list[str]:
+        """:func:`page_templates` of (kind, type, layout), looked for once."""
+        if key not in self._templates:
+            self._templates[key] = page_templates(self.layouts, *key)
+        return self._templates[key]
 
     @cached_property
     def layout_switches(self) -> dict[str, frozenset[str]]:
