@@ -117,3 +117,24 @@ def test_findings_kept_by_the_cache_end_when_a_page_is_published(tmp_path, monke
     later = datetime.datetime(2999, 1, 1, 0, 0, 1, tzinfo=datetime.UTC)
     monkeypatch.setattr(publication, "_now", lambda: later)
     assert site_findings(tmp_path, cache=cache) == []
+
+
+TERMS = {
+    "hugo.toml": SITE["hugo.toml"].replace('"taxonomy", "term", ', ""),
+    "content/a.md": page("title: A", "tags: [ai]"),
+    "content/b.md": page("title: B", "tags: [ai]"),
+    "content/old.md": page("title: Old", "expirydate: 2025-01-01", "tags: [AI, Ai]"),
+    "content/c.md": page("title: C", "tags: [AI]"),
+}
+
+
+def test_an_expired_pages_terms_are_not_the_sites(tmp_path):
+    """digital.gov: 12 of its 16 SITE002 were on expired pages, which Hugo lists under no term. Their terms are
+    neither reported nor counted (`ai` is used twice); a built page's variant is, whole and in a pre-commit run."""
+    write(tmp_path, TERMS)
+    found = site_findings(tmp_path)
+    assert placed(found) == ["content/c.md:3:8-3:10 SITE002"]
+    assert "tags term `AI` is a variant of `ai` (used 2 times)" in found[0]
+    cache = ResultCache(str(tmp_path / ".cache"))
+    assert site_findings(tmp_path, cache=cache) == found
+    assert site_findings(tmp_path, ["content/c.md", "content/old.md"], cache=cache) == found

@@ -119,7 +119,9 @@ term pages), ignoring case, Unicode compatibility forms
 reported at each minority spelling's list item, naming the majority spelling,
 its count and what Hugo does: merges them into one page whose title flips
 (`AI`/`ai`), makes separate pages (`A.I.`, `Ａｉ`, `"ai "`), or writes them to
-one URL (`AI&ML`/`AIML`). `AI` and `AIs` are different terms. {_SITE}
+one URL (`AI&ML`/`AIML`). `AI` and `AIs` are different terms. An expired page's
+terms (past its `expiryDate`, without `buildExpired`) are not the site's: Hugo
+lists it under none. {_SITE}
 
 ## Why is this bad?
 Readers find half the articles under one spelling and half under the other,

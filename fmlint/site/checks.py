@@ -205,7 +205,7 @@ def terms(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
     for taxonomy in index.config.taxonomies:
         uses: dict[str, list[tuple[Page, list[Item]]]] = {}  # language → its pages' terms to check
         for page in index.pages:
-            if (items := page.facts.lists.get(taxonomy)) and wanted(page):
+            if (items := page.facts.lists.get(taxonomy)) and wanted(page) and page.lists_terms:
                 uses.setdefault(page.language, []).append((page, items))
         for language, used in uses.items():
             counts = Counter(index.terms(taxonomy, language))

@@ -123,6 +123,12 @@ class Page(msgspec.Struct, eq=False):
         return self.name in ("index", "_index")
 
     @property
+    def lists_terms(self) -> bool:
+        """Whether its taxonomy terms are the site's: not an expired page's, which Hugo never lists again (a
+        draft's and a page's still to come are, once published)."""
+        return self.withheld != "expired"
+
+    @property
     def base_name(self) -> str:
         """The name Hugo's base-name lookup knows the page by: the file name, or a bundle's folder name."""
         return posixpath.basename(self.folder) if self.bundle else self.name
@@ -328,7 +334,7 @@ class SiteIndex(msgspec.Struct, dict=True):
         """(taxonomy, language) → its terms as the pages use them, page after page: one pass over the pages."""
         uses: dict[tuple[str, str], list[str]] = {}
         for page in self.pages:
-            for taxonomy in self.config.taxonomies:
+            for taxonomy in self.config.taxonomies if page.lists_terms else ():
                 if items := page.facts.lists.get(taxonomy):
                     uses.setdefault((taxonomy, page.language), []).extend([item.value for item in items])
         return uses

@@ -361,10 +361,10 @@ _TERM = "m\x1f"
 def _terms(config: SiteConfig, page: Page, *only: str) -> list[tuple[str, str]]:
     """Its taxonomy terms (of ``only`` these taxonomies, if given), each as (key, term): the key is folded, in
     the page's language (each has its own term pages). A term that folds to nothing ("", "!!") is no spelling of
-    another: left out (a kept term is never "")."""
+    another: left out (a kept term is never ""); none of an expired page (``Page.lists_terms``)."""
     return [
         (f"{_TERM}{taxonomy}\x1f{page.language}\x1f{folded}", item.value)
-        for taxonomy in only or config.taxonomies
+        for taxonomy in ((only or config.taxonomies) if page.lists_terms else ())
         for item in page.facts.lists.get(taxonomy, ())
         if (folded := fold(item.value))
     ]
