@@ -40,6 +40,7 @@ from fmlint.discover import MARKDOWN_EXTENSIONS, repository_root
 from fmlint.folders import names_in
 from fmlint.rules.local_images import holds_marker, site_root
 from fmlint.site.anchors import REMARK_TRIMMED, WITH_CUSTOM_IDS, WRITTEN_DASHES
+from fmlint.site.files import file_text
 from fmlint.site.globs import glob_slice_matches, mount_holds
 from fmlint.site.hugo_modules import components, mounting_imports
 from fmlint.site.hugo_version import BUILD_DEPRECATED, EMBEDDED_HOOKS, pinned_version
@@ -742,14 +743,8 @@ def _markdown_hooks(root: str, hooks: Any) -> bool:
     """Whether a Python file of mkdocs.yml's ``hooks`` (paths from the file's folder) defines
     ``on_page_markdown``."""
     paths = [os.path.join(root, hook) for hook in hooks if isinstance(hook, str)] if isinstance(hooks, list) else []
-    for path in paths:
-        try:
-            with open(path, encoding="utf-8", errors="replace") as handle:
-                if _ON_PAGE_MARKDOWN.search(handle.read()):
-                    return True
-        except OSError:
-            continue  # (a hook MkDocs fails on: the build does not run)
-    return False
+    # (a hook that cannot be read is none: MkDocs' build fails on it)
+    return any(_ON_PAGE_MARKDOWN.search(file_text(path)) for path in paths)
 
 
 _ON_PAGE_MARKDOWN = re.compile(r"^\s*def\s+on_page_markdown\b", re.MULTILINE)

@@ -53,9 +53,10 @@ from fmlint.js_text import (
     without_comments,
 )
 from fmlint.mdx import imported_modules
+from fmlint.site.files import read_text
 from fmlint.site.globs import picomatch
 from fmlint.site.hugo_paths import link_path, under_base
-from fmlint.site.routes import file_routes, matches, read_text
+from fmlint.site.routes import file_routes, matches
 from fmlint.site.tables import package_dependencies
 
 # where Docusaurus's content plugins take their options: the classic preset's `docs: {`/`blog: {`/`pages: {`,

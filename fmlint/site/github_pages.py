@@ -16,10 +16,13 @@ import os
 import re
 from typing import Any
 
+from fmlint.site.files import file_text
+
 # a remote's URL on github.com: `https://github.com/o/r.git`, `git@github.com:o/r.git`, `ssh://git@github.com/o/r`
 _GITHUB = re.compile(r"github\.com[:/]+([\w.-]+)/([\w.-]+?)(?:\.git)?/*$", re.IGNORECASE)
 _ORIGIN = re.compile(r'^\s*\[remote\s+"origin"\]\s*$(.*?)(?=^\s*\[|\Z)', re.MULTILINE | re.DOTALL)
 _URL = re.compile(r"^\s*url\s*=\s*(\S+)\s*$", re.MULTILINE)
+_GITHUB_PAGES_GEM = re.compile(r"""^\s*gem\s+["']github-pages["']""", re.MULTILINE)
 
 
 def implied_baseurl(root: str, options: dict[str, Any], repository: str | None) -> str:
@@ -42,36 +45,21 @@ def implied_baseurl(root: str, options: dict[str, Any], repository: str | None) 
 
 
 def _built_by_pages(folders: tuple[str, ...], options: dict[str, Any]) -> bool:
-    if options.get("remote_theme"):
-        return True
-    for folder in folders:
-        try:
-            with open(os.path.join(folder, "Gemfile"), encoding="utf-8", errors="replace") as handle:
-                if re.search(r"""^\s*gem\s+["']github-pages["']""", handle.read(), re.MULTILINE):
-                    return True
-        except OSError:
-            continue
-    return False
+    return bool(options.get("remote_theme")) or any(
+        _GITHUB_PAGES_GEM.search(file_text(os.path.join(folder, "Gemfile"))) for folder in folders
+    )
 
 
 def _origin(repository: str) -> tuple[str, str] | None:
     """The owner and name of the repository's ``origin`` remote on github.com (``.git`` a folder, or a file
     naming one: a worktree's, a submodule's)."""
     git = os.path.join(repository, ".git")
-    try:
-        if os.path.isfile(git):
-            with open(git, encoding="utf-8") as handle:
-                pointer = handle.read().strip()
-            git = os.path.join(repository, pointer.removeprefix("gitdir:").strip())
-            common = os.path.join(git, "commondir")  # (a worktree's configuration is its main repository's)
-            if os.path.isfile(common):
-                with open(common, encoding="utf-8") as handle:
-                    git = os.path.join(git, handle.read().strip())
-        with open(os.path.join(git, "config"), encoding="utf-8", errors="replace") as handle:
-            text = handle.read()
-    except OSError:
-        return None
-    section = _ORIGIN.search(text)
+    if os.path.isfile(git):
+        git = os.path.join(repository, file_text(git).strip().removeprefix("gitdir:").strip())
+        common = os.path.join(git, "commondir")  # (a worktree's configuration is its main repository's)
+        if os.path.isfile(common):
+            git = os.path.join(git, file_text(common).strip())
+    section = _ORIGIN.search(file_text(os.path.join(git, "config")))
     url = _URL.search(section.group(1)) if section is not None else None
     found = _GITHUB.search(url.group(1)) if url is not None else None
     return (found.group(1), found.group(2)) if found is not None else None

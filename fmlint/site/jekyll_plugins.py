@@ -14,6 +14,8 @@ import os
 import re
 from typing import Any
 
+from fmlint.site.files import file_text
+
 _MAKES_PAGES = re.compile(r"<\s*(?:Jekyll::)?Page\b|PageWithoutAFile|pages\s*<<")
 _CONFIGURED = re.compile(r"config\[\s*['\"](\w+)['\"]\s*\]\s*\|\|\s*['\"]([^'\"#]+)['\"]")
 _WRITTEN = re.compile(
@@ -34,11 +36,7 @@ def plugin_folders(root: str, options: dict[str, Any]) -> list[str]:
         return []
     found: dict[str, None] = {}
     for name in names:
-        try:
-            with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as handle:
-                source = handle.read()
-        except OSError:
-            continue
+        source = file_text(os.path.join(folder, name))
         if not _MAKES_PAGES.search(source):
             continue
         for key, default in _CONFIGURED.findall(source):

@@ -37,7 +37,8 @@ from typing import Any, NamedTuple
 
 import msgspec
 
-from fmlint.site.routes import COMPUTED, read_text, sources
+from fmlint.site.files import read_text
+from fmlint.site.routes import COMPUTED, sources
 from fmlint.site.templates import partial_template
 
 

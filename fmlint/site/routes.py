@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import re
 
+from fmlint.site.files import read_text
+
 
 def matches(patterns: tuple[str, ...], path: str) -> bool:
     """Whether a URL path (base removed) is one that ``patterns`` (from :func:`route_pattern`) match."""
@@ -73,19 +75,6 @@ def netlify_redirect_sources(path: str) -> tuple[list[str], bytes]:
 
 
 COMPUTED = "\0"  # what a template writes where its value is not known (``fmlint.site.redirect_templates``)
-
-
-def read_text(path: str) -> tuple[bytes, str]:
-    """The file's bytes (what the findings depend on; none when missing) and its text ("" when not UTF-8)."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError:
-        return b"", ""
-    try:
-        return data, data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data, ""
 
 
 def sources(lines: list[str]) -> list[str]:

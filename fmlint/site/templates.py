@@ -40,6 +40,8 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 
+from fmlint.site.files import file_text
+
 # `<h2 id="{{ . }}">`, over lines too; `<h{{ $level }} id="{{ $id }}">` (vector.dev's ``heading.html`` partial)
 _HEADING_ID_OPENING = r"<h(?:[1-6]\b|\{\{[^{}]*\}\})[^>]*\bid\s*="
 _HEADING_ID = re.compile(_HEADING_ID_OPENING, re.IGNORECASE)
@@ -168,8 +170,8 @@ def _hook_texts(layouts: Sequence[str]) -> Iterator[str]:
     """The text of each link render hook in the layout folders ``layouts``, and of the partials it calls (the
     Relearn theme's hook hands the link to its ``shortcodes/link.html`` partial, which finds the page)."""
     for path in link_hooks(layouts):
-        yield _read(path)
-        yield from map(_read, _partials(path))
+        yield file_text(path)
+        yield from map(file_text, _partials(path))
 
 
 # a page's parameter a template reads: ``.Params.status`` (of any page: ``$.Page.Params.x``, not the site's
@@ -187,7 +189,7 @@ def params_read(layouts: Sequence[str]) -> tuple[frozenset[str], frozenset[str]]
     found: set[str] = set()
     maps: set[str] = set()
     for path in _layout_files(layouts):
-        template = _read(path)
+        template = file_text(path)
         found |= params_in(template)
         maps.update(match.group(1).lower() for match in _PARAM_FIELD.finditer(template))
     return frozenset(found), frozenset(maps)
@@ -208,8 +210,8 @@ def params_in(template: str) -> set[str]:
 def writes_ids(path: str) -> bool:
     """Whether the template at ``path`` writes a heading with an ``id`` attribute, or the partials it calls write
     one whose ID is data (vector.dev's layouts and shortcodes write each heading with ``partial "heading.html"``)."""
-    return _HEADING_ID.search(_read(path)) is not None or any(
-        _DATA_HEADING_ID.search(_read(partial)) is not None for partial in _partials(path)
+    return _HEADING_ID.search(file_text(path)) is not None or any(
+        _DATA_HEADING_ID.search(file_text(partial)) is not None for partial in _partials(path)
     )
 
 
@@ -222,7 +224,7 @@ def _partials(path: str) -> Iterator[str]:
     top = path[: cut + len(os.sep) + len("layouts")]
     seen, waiting = {path}, [path]
     while waiting:
-        for call in _PARTIAL_CALL.finditer(_read(waiting.pop())):
+        for call in _PARTIAL_CALL.finditer(file_text(waiting.pop())):
             found = partial_template((top,), call.group(1) or call.group(2))
             if found is not None and found not in seen:
                 seen.add(found)
@@ -234,7 +236,7 @@ def writes_no_markdown(path: str) -> bool:
     """Whether the template at ``path`` writes no Markdown heading nor ``id``: its text, comments aside, has no
     action (whose output could be any Markdown), no heading line, no ``id=`` (kubeflow's ``kfp-v2-keywords``,
     a ``<meta>`` tag)."""
-    text = _COMMENT.sub("", _read(path))
+    text = _COMMENT.sub("", file_text(path))
     return "{{" not in text and _HEADING_LINE.search(text) is None and _ANY_ID.search(text) is None
 
 
@@ -243,7 +245,7 @@ def renders_other_markdown(path: str) -> bool:
     ``code-snippet``: a file fenced with ````` ``` ````` or highlighted: no headings): its text through
     ``markdownify`` (``.Content``, ``readFile``), or the ``.Content`` of a page or resource it gets (Kubernetes'
     ``include``, which nginx's and spinnaker.io's docs copied: a resource of the ``includes`` bundle)."""
-    text = _read(path)
+    text = file_text(path)
     return (
         (_RENDERS.search(text) is not None or _GETS.search(text) is not None)
         and _OTHER_FILE.search(text) is not None
@@ -257,7 +259,7 @@ def layout_renders_markdown(path: str) -> bool:
     ``readFile "content/manual/what.md" | markdownify`` (coredns.io's manual: every page of it shows all its
     files), ``(.Site.GetPage "/x").Content``.  A page's own ``.Content`` and its ``markdownify``'d description
     are not: a layout's test is narrower than a shortcode's (``renders_other_markdown``)."""
-    return _OTHER_MARKDOWN.search(_read(path)) is not None
+    return _OTHER_MARKDOWN.search(file_text(path)) is not None
 
 
 _OTHER_MARKDOWN = re.compile(
@@ -270,7 +272,7 @@ def named_folders(path: str) -> frozenset[str]:
     ``"snippets/%s.md"``): where the file it renders may be."""
     return frozenset(
         name
-        for found in _FOLDER.finditer(_read(path))
+        for found in _FOLDER.finditer(file_text(path))
         for name in found.group(1).split("/")
         if name and "." not in name
     )
@@ -279,13 +281,13 @@ def named_folders(path: str) -> frozenset[str]:
 def content_markdownified(path: str) -> bool:
     """Whether the template at ``path`` renders its content (``.Inner``) with ``markdownify``, which renders
     it outside the page: Hugo's embedded link render hook writes a ``#fragment`` link there as the home page's."""
-    return any("markdownify" in found.group(1) for found in _INNER.finditer(_read(path)))
+    return any("markdownify" in found.group(1) for found in _INNER.finditer(file_text(path)))
 
 
 def loads_redoc(path: str) -> bool:
     """Whether the template at ``path`` writes Redoc's element or loads its script: in the browser, Redoc writes
     an OpenAPI reference whose IDs are its own (``#tag/Templates``, ``#operation/copyTemplate``: nginx's docs)."""
-    return _REDOC.search(_read(path)) is not None
+    return _REDOC.search(file_text(path)) is not None
 
 
 _REDOC = re.compile(r"<redoc\b|\bRedoc\.init\b|\bredoc\.standalone\b", re.IGNORECASE)
@@ -293,12 +295,12 @@ _REDOC = re.compile(r"<redoc\b|\bRedoc\.init\b|\bredoc\.standalone\b", re.IGNORE
 
 def content_unrendered(path: str) -> bool:
     """Whether the template at ``path`` writes its content (``.Inner``) without rendering it as Markdown."""
-    return _inner_actions(_read(path)) is not None
+    return _inner_actions(file_text(path)) is not None
 
 
 def content_as_text(path: str) -> bool:
     """Whether the template at ``path`` writes its content escaped or highlighted: as text, no HTML."""
-    actions = _inner_actions(_read(path))
+    actions = _inner_actions(file_text(path))
     return actions is not None and all(_AS_TEXT.search(action) is not None for action in actions)
 
 
@@ -328,7 +330,7 @@ def content_switches(path: str) -> list[tuple[str, str]]:
     generated API reference, with its own IDs, for a page whose ``product`` is ``crds``)."""
     found: list[tuple[str, str]] = []
     blocks: list[list[tuple[tuple[str, str] | None, list[bool]]]] = []  # each open block: its branches
-    for action in _ACTION.finditer(_COMMENT.sub("", _read(path))):
+    for action in _ACTION.finditer(_COMMENT.sub("", file_text(path))):
         words = action.group(1).strip()
         head = words.split(None, 1)[0] if words else ""
         if ".Content" in words:  # (`with .Content` too: in the branch it opens in)
@@ -366,17 +368,9 @@ def _on_param(condition: str) -> tuple[str, str] | None:
     return (found.group(1) or found.group(4)).lower(), found.group(2) if found.group(1) else found.group(3)
 
 
-def _read(path: str) -> str:
-    try:
-        with open(path, encoding="utf-8", errors="replace") as file:
-            return file.read()
-    except OSError:
-        return ""
-
-
 def gives_ids(path: str) -> bool:
     """Whether the file at ``path`` (HTML a Jekyll page includes) gives an element an ``id``."""
-    return _ANY_ID.search(_read(path)) is not None
+    return _ANY_ID.search(file_text(path)) is not None
 
 
 def liquid_layout_writes_ids(path: str) -> bool:
@@ -399,7 +393,7 @@ def hugo_layout_gives_id(question: str) -> bool:
     element that ``id`` as written: digital.gov's ``guides/single.html`` calls a partial writing
     ``<div class="dg-guide__content-header" id="content-start">``, which its guides' ``#content-start`` links name."""
     path, _, wanted = question.rpartition("#")
-    return any(wanted in _STATIC_ID.findall(_read(each)) for each in (path, *_partials(path)))
+    return any(wanted in _STATIC_ID.findall(file_text(each)) for each in (path, *_partials(path)))
 
 
 def _layout_texts(path: str) -> Iterator[str]:
@@ -412,7 +406,7 @@ def _layout_texts(path: str) -> Iterator[str]:
         if current in seen:
             continue
         seen.add(current)
-        text = _read(current)
+        text = file_text(current)
         yield text
         waiting += [os.path.join(root, "_includes", *name.split("/")) for name in _INCLUDED.findall(text)]
         if current.startswith(os.path.join(root, "_layouts", "")) and (parent := _LAYOUT.match(text)):
@@ -429,7 +423,7 @@ _LAYOUT = re.compile(r"---\s*\n(?:(?!---).*\n)*?layout:\s*[\"']?([\w./-]+)")  # 
 def component_gives_ids(path: str) -> bool:
     """Whether the JavaScript component at ``path`` gives an element an ``id`` attribute (``id={id}``,
     ``id="x"``; not a comparison, ``doc.id === next``)."""
-    return _JSX_ID.search(_read(path)) is not None
+    return _JSX_ID.search(file_text(path)) is not None
 
 
 _JSX_ID = re.compile(r"""(?<![\w.$])id\s*=\s*[{"'`]""")
@@ -437,7 +431,7 @@ _JSX_ID = re.compile(r"""(?<![\w.$])id\s*=\s*[{"'`]""")
 
 def runs_script(path: str) -> bool:
     """Whether the content file at ``path`` runs a script of its own (a ``<script>`` element)."""
-    return _SCRIPT.search(_read(path)) is not None
+    return _SCRIPT.search(file_text(path)) is not None
 
 
 Probe = Callable[[Callable[[str], bool], str], bool]  # a function of a file's path, its answer recorded
