@@ -98,6 +98,9 @@ def test_hugo_builds_and_fails_as_told(tmp_path):
     assert (public / "published/index.html").is_file()
 
 
+SOON_REF = '[a]({{< ref "soon.md" >}})\n'
+
+
 def test_findings_kept_by_the_cache_end_when_a_page_is_published(tmp_path, monkeypatch):
     """A run with the cache keeps the site's findings; a date still to come is a question asked again on the next
     run, which the clock answers otherwise once the date has passed."""
@@ -107,12 +110,13 @@ def test_findings_kept_by_the_cache_end_when_a_page_is_published(tmp_path, monke
         {
             "hugo.toml": SITE["hugo.toml"],
             "content/soon.md": page("title: Soon", f"publishDate: {soon}"),
-            "content/refs.md": page("title: Refs", body='[a]({{< ref "soon.md" >}})\n'),
+            "content/refs.md": page("title: Refs", body=SOON_REF),
         },
     )
     cache = ResultCache(str(tmp_path / ".cache"))
     first = site_findings(tmp_path, cache=cache)
-    assert len(first) == 1 and "to be published on 2999-01-01T00:00:00Z" in first[0]
+    assert placed(first) == [f"content/refs.md:{at(5, SOON_REF, 'soon.md')} SITE003"]
+    assert "to be published on 2999-01-01T00:00:00Z" in first[0]
     assert site_findings(tmp_path, cache=cache) == first
     later = datetime.datetime(2999, 1, 1, 0, 0, 1, tzinfo=datetime.UTC)
     monkeypatch.setattr(publication, "_now", lambda: later)
