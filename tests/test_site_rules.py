@@ -2079,6 +2079,26 @@ def test_terms_without_a_letter_or_digit_are_reported_with_what_hugo_does(tmp_pa
     ]
 
 
+def test_a_plus_or_hash_after_a_letter_names_another_term(tmp_path):
+    """Hux's blog (Jekyll): `C++` was reported as a variant of `C`. `C`, `C++` and `C#` are three languages;
+    `c++` is `C++` spelt another way, and `#golang` is `golang` with a hashtag's sign."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "content/posts/a.md": page('title: "A"', 'tags: ["C", "C++", "C#", "golang"]'),
+            "content/posts/b.md": page('title: "B"', 'tags: ["C++", "C#", "golang"]'),
+            "content/posts/c.md": page('title: "C"', 'tags: ["c++", "#golang", "C"]'),
+        },
+    )
+    assert site_findings(tmp_path) == [
+        "content/posts/c.md:3:8-3:13 SITE002 tags term `c++` is a variant of `C++` (used 2 times): "
+        "Hugo merges them into one term page (`/tags/c++/`) titled by either spelling",
+        "content/posts/c.md:3:15-3:24 SITE002 tags term `#golang` is a variant of `golang` (used 2 times): "
+        "Hugo makes a separate term page `/tags/#golang/` for it",
+    ]
+
+
 @needs_hugo
 def test_hugo_drops_an_empty_term_and_writes_a_punctuation_term_over_the_list(tmp_path):
     write(tmp_path, EMPTY_TERMS_SITE)

@@ -115,7 +115,8 @@ Use instead: an alias that no page uses (or remove the old page).
 Compares the terms of each taxonomy (`tags`, `categories` and the site's
 `[taxonomies]`) over the whole site, language by language (each has its own
 term pages), ignoring case, Unicode compatibility forms
-(full-width letters), spaces and punctuation. Terms that differ only so are
+(full-width letters), spaces and punctuation (but a `+` or `#` after a letter
+or digit: `C`, `C++` and `C#` are three terms). Terms that differ only so are
 reported at each minority spelling's list item, naming the majority spelling,
 its count and what Hugo does: merges them into one page whose title flips
 (`AI`/`ai`), makes separate pages (`A.I.`, `Ａｉ`, `"ai "`), or writes them to

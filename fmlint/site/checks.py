@@ -266,8 +266,16 @@ def _times(count: int) -> str:
 
 @lru_cache(maxsize=65536)
 def fold(term: str) -> str:
-    """Compatibility forms unified, case folded, everything but letters and digits dropped."""
-    return "".join(c for c in unicodedata.normalize("NFKC", term).casefold() if c.isalnum())
+    """Compatibility forms unified, case folded, everything but letters and digits dropped, but a ``+`` or ``#``
+    after one: ``C``, ``C++`` and ``C#`` name three languages (``#golang`` and ``golang`` one)."""
+    kept: list[str] = []
+    for c in unicodedata.normalize("NFKC", term).casefold():
+        if c.isalnum() or (c in _NAMING and kept):
+            kept.append(c)
+    return "".join(kept)
+
+
+_NAMING = frozenset("+#")  # (signs that name: ``Notepad++``, ``F#``)
 
 
 def term_url(index: SiteIndex, taxonomy: str, language: str, term: str) -> str:
