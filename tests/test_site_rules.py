@@ -2079,24 +2079,36 @@ def test_terms_without_a_letter_or_digit_are_reported_with_what_hugo_does(tmp_pa
     ]
 
 
+SIGNED_TERMS_SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n',
+    "layouts/single.html": "{{ .Title }}",
+    "layouts/list.html": "{{ .Title }}",
+    "layouts/home.html": EMPTY_TERMS_SITE["layouts/home.html"],
+    "content/posts/a.md": page('title: "A"', 'tags: ["C", "C++", "C#", "golang"]'),
+    "content/posts/b.md": page('title: "B"', 'tags: ["C++", "C#", "golang"]'),
+    "content/posts/c.md": page('title: "C"', 'tags: ["c++", "#golang", "C"]'),
+}
+
+
 def test_a_plus_or_hash_after_a_letter_names_another_term(tmp_path):
     """Hux's blog (Jekyll): `C++` was reported as a variant of `C`. `C`, `C++` and `C#` are three languages;
-    `c++` is `C++` spelt another way, and `#golang` is `golang` with a hashtag's sign."""
-    write(
-        tmp_path,
-        {
-            "hugo.toml": 'baseURL = "https://example.org/"\n',
-            "content/posts/a.md": page('title: "A"', 'tags: ["C", "C++", "C#", "golang"]'),
-            "content/posts/b.md": page('title: "B"', 'tags: ["C++", "C#", "golang"]'),
-            "content/posts/c.md": page('title: "C"', 'tags: ["c++", "#golang", "C"]'),
-        },
-    )
+    `c++` is `C++` spelt another way, and `#golang` is `golang` with a hashtag's sign (Hugo's build below)."""
+    write(tmp_path, SIGNED_TERMS_SITE)
     assert site_findings(tmp_path) == [
         "content/posts/c.md:3:8-3:13 SITE002 tags term `c++` is a variant of `C++` (used 2 times): "
         "Hugo merges them into one term page (`/tags/c++/`) titled by either spelling",
         "content/posts/c.md:3:15-3:24 SITE002 tags term `#golang` is a variant of `golang` (used 2 times): "
-        "Hugo makes a separate term page `/tags/#golang/` for it",
+        "Hugo makes a separate term page `/tags/%23golang/` for it",
     ]
+
+
+@needs_hugo
+def test_hugo_makes_a_page_for_each_signed_term(tmp_path):
+    write(tmp_path, SIGNED_TERMS_SITE)
+    subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
+    terms = (tmp_path / "public/index.html").read_text(encoding="utf-8")
+    urls = sorted(url for _, url in re.findall(r"\[(.*?)=(.*?)\]", terms))
+    assert urls == ["/tags/%23golang/", "/tags/c%23/", "/tags/c&#43;&#43;/", "/tags/c/", "/tags/golang/"]
 
 
 @needs_hugo

@@ -280,10 +280,11 @@ _NAMING = frozenset("+#")  # (signs that name: ``Notepad++``, ``F#``)
 
 def term_url(index: SiteIndex, taxonomy: str, language: str, term: str) -> str:
     """A term page's URL: Hugo's key normalisation (lowercase, spaces → hyphens), then sanitised, after the
-    language's prefix."""
+    language's prefix; a ``#`` (which sanitising keeps) escaped, as the page's link has it (``/tags/c%23/``)."""
     name = basic_normalize(term) if index.config.lower else term.replace(" ", "-")
     path = sanitize(f"/{taxonomy}/{name}/")
-    return index.config.language_prefix(language) + (path if name and "//" not in path else _ONE_SLASH.sub("/", path))
+    path = path if name and "//" not in path else _ONE_SLASH.sub("/", path)
+    return index.config.language_prefix(language) + path.replace("#", "%23")
 
 
 def _term_effect(index: SiteIndex, taxonomy: str, language: str, term: str, majority: str) -> str:
