@@ -882,7 +882,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     from_path = False
     redirects: list[str] = []
     if generator == "jekyll":
-        options, _ = _load(os.path.join(root, marker))
+        options = _jekyll_options(root, marker)
         style = str(options.get("permalink", "date"))
         from fmlint.site.jekyll import jekyll_collections
         from fmlint.site.jekyll import jekyll_defaults as read_jekyll_defaults
@@ -1119,6 +1119,17 @@ def _config_files(folder: str) -> list[str]:
         folders.sort()
         found += [os.path.join(here, f) for f in sorted(files) if f.endswith((".toml", ".yaml", ".yml", ".json"))]
     return found
+
+
+def _jekyll_options(root: str, marker: str) -> dict[str, Any]:
+    """``_config.yml``'s options, or those of the files the site's build names, each over the ones before
+    (``fmlint.site.jekyll.build_configs``)."""
+    from fmlint.site.jekyll import build_configs
+
+    options: dict[str, Any] = {}
+    for name in build_configs(root) or [marker]:
+        options = _merged(_load(os.path.join(root, name))[0], options)
+    return options
 
 
 def _merged(kept: dict[str, Any], more: dict[str, Any]) -> dict[str, Any]:

@@ -293,3 +293,28 @@ def html_page_urls(site: SiteConfig, folder: str, names: list[str]) -> list[str]
         if url:
             found.append(ONE_PAGE + url_key(url))  # (that page alone: `/` is no folder of pages no file shows)
     return found
+
+
+# `jekyll build --config _config.yml,_config_staging.yml` (or `b`, `--config=…`), its list quoted or not
+_BUILD_CONFIGS = re.compile(r"""\bjekyll\s+(?:build|b)\b[^;&|]*?\s--config(?:\s+|=)(["']?)([^\s"']+)\1""")
+
+
+def build_configs(root: str) -> list[str]:
+    """The configuration files, in order, that the site's Netlify build (``netlify.toml``: its production context's
+    command, else its build command) gives ``jekyll build --config``; none when it names none (``_config.yml``
+    alone). W3C's WAI site keeps a GitHub Pages preview's ``baseurl: /wai-website`` in ``_config.yml`` and builds
+    with ``_config_staging.yml``'s ``baseurl: /`` after it."""
+    import tomllib
+
+    from fmlint.site.files import file_text
+
+    try:
+        netlify = tomllib.loads(file_text(os.path.join(root, "netlify.toml")))
+    except tomllib.TOMLDecodeError:
+        return []
+    production = netlify.get("context", {}).get("production", {})
+    command = (production if isinstance(production, dict) else {}).get("command") or netlify.get("build", {}).get(
+        "command"
+    )
+    found = _BUILD_CONFIGS.search(command) if isinstance(command, str) else None
+    return [name for name in found.group(2).split(",") if name] if found else []
