@@ -197,6 +197,23 @@ def test_an_id_a_pages_layout_writes_is_one_of_its_ids(tmp_path):
     ]
 
 
+INCLUDE_LINKS = "[a](#forms) [b](#form) [c](#summary) [d](#variable)\n"
+
+
+def test_the_id_an_include_tag_gives_names_an_element(tmp_path):
+    """W3C's WAI site: `{% include box.html id="forms" title="Form Checks" %}` (its theme's, from a gem) writes
+    the box with that ID. A quoted `id` argument is one of the page's IDs; an unquoted one is a variable."""
+    body = (
+        INCLUDE_LINKS + '\n{% include box.html type="start" id="forms" title="Form Checks" %}\n'
+        "{% include_cached box.html id='summary' %}\n{% include box.html id=page.variable %}\n"
+    )
+    write(tmp_path, {"_config.yml": "theme: wai-website-theme\n", "index.md": page("title: Home", body=body)})
+    assert placed(site_findings(tmp_path)) == [
+        f"index.md:5:{INCLUDE_LINKS.index('(#form)') + 2}-5:{INCLUDE_LINKS.index('(#form)') + 7} SITE004",
+        f"index.md:{at(5, INCLUDE_LINKS, '#variable')} SITE004",
+    ]
+
+
 def test_a_layouts_parent_is_named_by_its_front_matter_alone(tmp_path):
     """A layout's parent is its front matter's `layout:`; the same words in its body name none."""
     from fmlint.site.templates import liquid_layout_writes_ids
@@ -308,6 +325,45 @@ def test_a_project_sites_baseurl(tmp_path):
     start = links.index("[b](") + len("[b](") + 1
     assert placed(found) == [f"about.md:5:{start}-5:{start + len('/docs/intro/')} SITE003"]
     assert "misses the site's baseurl `/repo`: write `/repo/docs/intro/`" in found[0]
+
+
+@pytest.mark.parametrize("production", [False, True])
+def test_the_configuration_files_a_netlify_build_names_are_read_in_order(tmp_path, production):
+    """W3C's WAI site: `_config.yml` keeps a preview's `baseurl: /wai-website`; Netlify builds it with
+    `--config '_config.yml,_config_staging.yml'`, whose `baseurl: /` comes after. Its links to `/docs/intro/` are
+    the site's pages; one carrying the preview's path is no page."""
+    links = "[a](/docs/intro/) [b](/wai-website/docs/intro/)\n"
+    oracle_site(tmp_path)
+    command = "bundle exec jekyll build --profile --config '_config.yml,_config_staging.yml'"
+    write(
+        tmp_path,
+        {
+            "_config.yml": CONFIG + 'baseurl: "/wai-website"\n',
+            "_config_staging.yml": 'baseurl: "/"\nurl: "https://wai.example"\n',
+            "netlify.toml": '[build]\npublish = "_site"\n'
+            + ("\n[context.production]\n" if production else "")
+            + f'command = "{command}"\n',
+            "about.md": page("title: About", body=links),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [f"about.md:{at(5, links, '/wai-website/docs/intro/')} SITE003"]
+
+
+def test_without_a_build_naming_configuration_files_config_yml_alone_is_read(tmp_path):
+    links = "[a](/docs/intro/)\n"
+    oracle_site(tmp_path)
+    write(
+        tmp_path,
+        {
+            "_config.yml": CONFIG + 'baseurl: "/wai-website"\n',
+            "_config_staging.yml": 'baseurl: "/"\n',
+            "netlify.toml": '[build]\ncommand = "bundle exec jekyll build"\n',
+            "about.md": page("title: About", body=links),
+        },
+    )
+    found = site_findings(tmp_path)
+    assert placed(found) == [f"about.md:{at(5, links, '/docs/intro/')} SITE003"]
+    assert "misses the site's baseurl `/wai-website`" in found[0]
 
 
 PAGES_LINKS = (

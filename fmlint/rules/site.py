@@ -405,7 +405,8 @@ own or its front matter defaults'), an include of it or its HTML gives an elemen
 an `id` made of data (`id="variants-{{{{ key }}}}"`; not the title's,
 `id="{{{{ page.title | slugify }}}}"`), nor, on Jekyll sites, a fragment that
 an element of the page's layout has as its `id` as written (artsy.github.io's
-`<section id="comments" />`, which its posts link as `#comments`), and on Hugo
+`<section id="comments" />`, which its posts link as `#comments`) or an include
+tag's quoted `id` argument names (`{{% include box.html id="forms" %}}`), and on Hugo
 sites one that its own layout or a partial it calls writes so (digital.gov's
 guides' `<div id="content-start">`), nor a fragment
 holding a `:` into a page whose own file runs a `<script>` (state the script

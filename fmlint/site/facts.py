@@ -59,8 +59,12 @@ _LIQUID_LINK = re.compile(
     r"""|\{\{-?\s*site\.baseurl\s*-?\}\}(/[^\s)"'<>{}]*+)(?!\{)"""
 )
 # `{% include quickstarts/x.md %}` (from `_includes/`), `{% include_relative deploying-book.html %}`
-_LIQUID_INCLUDE = re.compile(r"\{%-?\s*include(_relative)?\s+([^\s%{}]+)")
+# (`include_cached`: jekyll-include-cache's, from `_includes/` too)
+_LIQUID_INCLUDE = re.compile(r"\{%-?\s*include(_relative|_cached)?\s+([^\s%{}]+)")
 _INCLUDED = (*MARKDOWN_EXTENSIONS, ".html", ".htm")  # what an include writes that may give elements IDs
+# an include's `id="forms"` argument: the ID of the element it writes (W3C's `{% include box.html id="forms" %}`,
+# from its theme's gem); an unquoted value is a variable
+_INCLUDE_ID = re.compile(r"""(?<![\w-])id\s*=\s*(?:"([^"{}%]*)"|'([^'{}%]*)')""")
 # the fragment written after a tag that writes a URL: `{% link a.md %}#setup`, `{{< ref "a.md" >}}#setup` (dapr's)
 _FRAGMENT_AFTER = re.compile(r"""#[^\s)"'<>\]]*""")
 _ARGUMENT = re.compile(r"""(?:(\w+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))""")
@@ -487,16 +491,24 @@ def _body_facts(ctx: Context, reads: _SiteReads) -> _Body:
     if called:
         references += _param_links(text, tags, references, view, inside, own)
     liquid_includes: list[str] = []
+    element_ids = list(view.html_ids)
     if liquid:
         _liquid_links(text, liquid, view.in_shortcode, references)
-        liquid_includes = [
-            ("./" if found.group(1) else "") + found.group(2)
+        include_tags = [
+            found
             for at in liquid
-            if (found := _LIQUID_INCLUDE.match(text, at)) is not None
-            and found.group(2).lower().endswith(_INCLUDED)
-            and not view.in_shortcode(Span(at, at))
+            if (found := _LIQUID_INCLUDE.match(text, at)) is not None and not view.in_shortcode(Span(at, at))
         ]
-    element_ids = list(view.html_ids)
+        liquid_includes = [
+            ("./" if found.group(1) == "_relative" else "") + found.group(2)
+            for found in include_tags
+            if found.group(2).lower().endswith(_INCLUDED)
+        ]
+        element_ids += [
+            value.group(1) or value.group(2) or ""
+            for found in include_tags
+            for value in _INCLUDE_ID.finditer(text, found.end(), max(text.find("%}", found.end()), found.end()))
+        ]
     for at in () if html else attributes:
         if any(fence.opening.end <= at < fence.span.end for fence in view.code_fences):
             continue  # (code: `{{#if ready}}` in a Handlebars example is no attribute list; the info string's

@@ -416,7 +416,8 @@ def _layout_texts(path: str) -> Iterator[str]:
 _STATIC_ID = re.compile(r"""\bid\s*=\s*["']([^"'{}<>\s]+)["']""")
 # (not `id="{{ page.title | slugify }}"`, one ID of the page's own title, which uswds' layouts give each page)
 _LIQUID_DATA_ID = re.compile(r"""\bid\s*=\s*["'][^"'<>]*\{\{(?!-?\s*page\.title\b)""")
-_INCLUDED = re.compile(r"\{%-?\s*include\s+([\w./-]+)")  # (not `include_relative`: the layout's own folder)
+# (not `include_relative`: the layout's own folder; `include_cached`: jekyll-include-cache's, from `_includes/`)
+_INCLUDED = re.compile(r"\{%-?\s*include(?:_cached)?\s+([\w./-]+)")
 _LAYOUT = re.compile(r"---\s*\n(?:(?!---).*\n)*?layout:\s*[\"']?([\w./-]+)")  # the front matter's `layout:`
 
 
