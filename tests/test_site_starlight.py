@@ -196,6 +196,33 @@ def test_a_base_path_and_locales_in_a_subfolder_default(tmp_path):
     ]
 
 
+SHADOW_LINKS = "[a](/reference/commands/run/#tf-path) [b](/guide/#nope) [c](/other/#nope)\n"
+
+
+def test_a_docs_page_that_a_page_of_src_pages_writes_over_has_ids_fmlint_does_not_know(tmp_path):
+    """terragrunt's docs: `reference/cli/commands/run.md` is an empty placeholder (for the sidebar); its URL is
+    written by `src/pages/reference/cli/commands/[...slug].astro`, which Astro prefers to Starlight's catch-all
+    route. Fragments into it are not judged; into a page that no such route matches (a catch-all page of
+    `src/pages` is no more specific than Starlight's), they are."""
+    write(
+        tmp_path,
+        {
+            "astro.config.mjs": "import starlight from '@astrojs/starlight';\n"
+            "export default { integrations: [starlight({ title: 'T' })] };\n",
+            "src/pages/reference/commands/[...slug].astro": "---\n---\n",
+            "src/pages/[...rest].astro": "---\n---\n",
+            DOCS + "reference/commands/run.md": page("title: run", body="<!-- written by src/pages -->\n"),
+            DOCS + "guide.md": page("title: Guide"),
+            DOCS + "other.md": page("title: Other"),
+            DOCS + "index.md": page("title: Home", body=SHADOW_LINKS),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [
+        f"src/content/docs/index.md:{at(5, SHADOW_LINKS, '/guide/#nope')} SITE004",
+        f"src/content/docs/index.md:{at(5, SHADOW_LINKS, '/other/#nope')} SITE004",
+    ]
+
+
 def test_duplicate_titles_are_per_locale(tmp_path):
     """Starlight's docs: `pt-br/index.mdx` and `pt-pt/index.mdx` share their title (two locales' home pages, one
     folder above them): no duplicate; two pages of one locale's folder still are."""

@@ -432,7 +432,9 @@ site's folder; on Docusaurus, one a swizzled `MDXComponents` gives every page,
 shown without an import) adds its headings; where it is no content file fmlint read,
 the page's fragments are not judged, nor where a component of the project's
 the page shows gives an element an `id` attribute (`<ApiEndpoint>` making its
-ID of its props). An HTML
+ID of its props), nor into a Starlight page whose URL a route of `src/pages` with
+a literal segment also makes (`reference/commands/[...slug].astro`: Astro writes
+that page there, not the docs file). An HTML
 content page's IDs are its tags' `id`s. Where Hugo's embedded link render hook
 is used (a site on one host that configures its languages, without a hook of its own), a same-page
 `[x](#fragment)` link in a shortcode whose template renders it with

@@ -455,7 +455,8 @@ class SiteIndex(msgspec.Struct, dict=True):
         """Whether a shortcode the page calls or its own layout template writes IDs fmlint does not see (the
         template writes headings with ``id``s, or renders a file not found: ``fmlint.site.templates``), or a
         snippet it includes is a file fmlint has not read (MkDocs), or Jekyll's ``{% include %}`` writes a
-        Markdown file into it, or an MDX partial it shows is not a content file (Docusaurus, Astro)."""
+        Markdown file into it, or an MDX partial it shows is not a content file (Docusaurus, Astro), or a page of
+        ``src/pages`` is written at its URL (Starlight)."""
         if self.config.generator == "mkdocs":
             return any(self.snippet(name) == "" for name in page.facts.includes)
         if self.config.generator == "jekyll":  # (an included Markdown file's headings, an HTML file's IDs)
@@ -465,6 +466,9 @@ class SiteIndex(msgspec.Struct, dict=True):
                 or self._layout_writes_ids(page)
             )
         if self.config.generator in ("docusaurus", "astro"):  # (an MDX partial fmlint has not read)
+            starlight = self.config.starlight
+            if starlight is not None and starlight.shadows(page.url[len(starlight.base) :]):
+                return True
             return any(
                 self.mdx_partial(page, name) is None
                 if name.lower().endswith(MARKDOWN_PARTIALS)

@@ -106,6 +106,12 @@ class Starlight(msgspec.Struct, frozen=True):
     def redirected(self, path: str) -> bool:
         return matches(self.redirects, path)
 
+    def shadows(self, path: str) -> bool:
+        """Whether a page of ``src/pages`` with a literal segment is at ``path`` (no base): Astro prefers it to
+        Starlight's catch-all route, so it, not the docs page of that URL, is written there (terragrunt's
+        ``reference/cli/commands/[...slug].astro`` and its placeholder pages ``run.md``, ``list.md``)."""
+        return matches(self.routes, path)
+
     def routed(self, path: str) -> bool:
         """Whether a page of ``src/pages`` may be at ``path`` (no base); under a locale's prefix, Starlight's
         URL space, only a route with a literal segment (``[lang]/install``), not a catch-all, is taken to."""
