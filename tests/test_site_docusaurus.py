@@ -348,6 +348,27 @@ def test_plugin_options_declared_as_constants_and_an_mts_configuration(tmp_path)
     assert site_of(str(tmp_path / "docs/users/Configs.mdx")) == read_site(str(tmp_path / "packages/website"))
 
 
+def test_a_configuration_handed_over_to_a_module_in_another_languages_project(tmp_path):
+    """buck2 (a Rust project): `website/docusaurus.config.js` is `const { config } = require('./config_impl.ts')`,
+    whose classic preset's docs are `'../docs'`, beside `website/` in a folder without `package.json`."""
+    links = "[a](/docs/intro#setup) [b](/docs/gone) [c](/docs/intro#gone)\n"
+    write(
+        tmp_path,
+        {
+            "Cargo.toml": "[package]\n",
+            "website/docusaurus.config.js": "const { config } = require('./config_impl.ts');\nmodule.exports = config\n",
+            "website/config_impl.ts": "export const config = {presets: [['classic', {docs: {path: '../docs'}}]]};\n",
+            "docs/intro.md": page("title: Intro", body="## Setup\n"),
+            "docs/guide.md": page("title: Guide", body=links),
+        },
+    )
+    assert site_of(str(tmp_path / "docs/guide.md")) == read_site(str(tmp_path / "website"))
+    assert placed(site_findings(tmp_path / "website")) == [
+        f"../docs/guide.md:{at(5, links, '/docs/gone')} SITE003",
+        f"../docs/guide.md:{at(5, links, '/docs/intro#gone')} SITE004",
+    ]
+
+
 def test_versioned_docs_urls_match_a_docusaurus_build(tmp_path):
     versioned_site(tmp_path)
     assert built_by_fmlint(tmp_path) == VERSIONED_BUILT

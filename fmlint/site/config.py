@@ -28,7 +28,7 @@ import json
 import os
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlsplit
@@ -571,16 +571,20 @@ def _beside(folder: str) -> SiteConfig | None:
     """A Docusaurus site in a sibling folder of a JavaScript project holding ``folder`` (Redux: ``website/``
     beside ``docs/``, with ``path: '../docs'``; typescript-eslint: ``packages/website/`` with ``'../../docs'``):
     the first project folder (``package.json``) above ``folder`` with a subfolder, or a subfolder of one,
-    holding ``docusaurus.config.*``, whose content folders hold ``folder``."""
+    holding ``docusaurus.config.*``, whose content folders hold ``folder``; above it, in a project of another
+    language, its ``website/`` folder alone."""
     parent = os.path.dirname(folder)
     if parent == folder:
         return None
     if os.path.isfile(os.path.join(parent, "package.json")):
-        for candidate in _subfolders(parent, 2):
-            if any(os.path.isfile(os.path.join(candidate, name)) for name in _DOCUSAURUS):
-                site = read_site(candidate)
-                if any(content.holds_folder(folder) for content in site.content_dirs):
-                    return site
+        candidates: Iterable[str] = _subfolders(parent, 2)
+    else:  # (another project's `website/`: buck2's, a Rust project's, with `path: '../docs'`)
+        candidates = [os.path.join(parent, "website")]
+    for candidate in candidates:
+        if any(os.path.isfile(os.path.join(candidate, name)) for name in _DOCUSAURUS):
+            site = read_site(candidate)
+            if any(content.holds_folder(folder) for content in site.content_dirs):
+                return site
     return _beside(parent)
 
 

@@ -219,14 +219,33 @@ class Docusaurus(msgspec.Struct, frozen=True):
         return [self.base + url for url in (translated, path) if url is not None]
 
 
-def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, ...], Docusaurus]:
-    """The content folders a ``docusaurus.config.js|ts`` sets (each content plugin's ``path`` option: Redux's
-    docs are ``'../docs'``; a plugin without one keeps its default folder, ``false`` turns it off), and the
-    options its URLs depend on. Without a readable configuration, ``defaults``."""
+# a configuration that hands over to a module of its own (buck2's `const { config } = require('./config_impl.ts')`)
+_HANDED_OVER = re.compile(r"""(?:\brequire\(\s*|\bfrom\s+)(["'])(\.\.?/[^"'\n]+)\1""")
+_MODULE_EXTENSIONS = ("", ".ts", ".js", ".mjs", ".cjs", ".mts", ".cts")
+
+
+def _config_text(config: str) -> str | None:
+    """The configuration's text, comments blanked, or, where it sets no content plugin's options but takes its
+    configuration from a relative module, that module's (``None``: the file cannot be read)."""
     try:
         with open(config, encoding="utf-8") as handle:
             text = without_comments(handle.read())
     except (OSError, UnicodeDecodeError):
+        return None
+    if _PLUGIN_OPTIONS.search(text) is None and (found := _HANDED_OVER.search(text)) is not None:
+        module = os.path.normpath(os.path.join(os.path.dirname(config), found.group(2)))
+        for path in (module + extension for extension in _MODULE_EXTENSIONS):
+            if os.path.isfile(path):
+                return _config_text(path) if path != config else text
+    return text
+
+
+def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, ...], Docusaurus]:
+    """The content folders a ``docusaurus.config.js|ts`` sets (each content plugin's ``path`` option: Redux's
+    docs are ``'../docs'``; a plugin without one keeps its default folder, ``false`` turns it off), and the
+    options its URLs depend on. Without a readable configuration, ``defaults``."""
+    text = _config_text(config)
+    if text is None:
         return defaults, Docusaurus()
     named = dict(zip(("docs", "blog", "pages"), defaults, strict=True))
     root = os.path.dirname(config)
