@@ -305,9 +305,11 @@ def parse_markdown(doc: Document) -> MarkdownView:
         from fmlint.mkdocs_blocks import masked_body  # MkDocs' blocks as list items, offsets unchanged
 
         tabs: list[Tab] = []
-        body = masked_body(doc.body, doc.blocks, tabs)
+        elements: list[str] = []
+        body = masked_body(doc.body, doc.blocks, tabs, elements)
         view = parse_markdown(msgspec.structs.replace(doc, text=doc.text[: doc.body_start] + body, blocks=()))
         view.tabs = [tab._replace(at=doc.body_start + tab.at) for tab in tabs]
+        view.html_ids += [found for tag in elements for found in _html_ids(tag)]  # (`<div id="x" markdown="1">`)
         return view
     body = doc.body
     offsets = _Offsets(body, doc.body_start)

@@ -19,8 +19,8 @@ attribute alike): an HTML element with a ``markdown`` attribute alone on its lin
 (``<div class="grid cards" markdown>``, ``<div class="notice" markdown="1">``)
 holds Markdown, right from the next line; to CommonMark the tag opens an HTML
 block that runs to the next blank line.  The tag's line becomes an HTML comment
-of the same length (a block that ends on its line), and its closing tag's line
-a blank one.  ``markdown="0"`` keeps the content raw HTML to both (checked with
+of the same length (a block that ends on its line; the tag's ``id`` is kept as
+the element's), and its closing tag's line a blank one.  ``markdown="0"`` keeps the content raw HTML to both (checked with
 Python-Markdown 3 and kramdown 2.4).
 """
 
@@ -46,11 +46,14 @@ _MARKDOWN_ELEMENT = re.compile(
 _FENCE = re.compile(r"(`{3,}|~{3,})")
 
 
-def masked_body(body: str, markers: tuple[str, ...], tabs: list[Tab] | None = None) -> str:
+def masked_body(
+    body: str, markers: tuple[str, ...], tabs: list[Tab] | None = None, elements: list[str] | None = None
+) -> str:
     """``body`` with each marker line of ``markers`` (:data:`ADMONITION`, :data:`DETAILS`, :data:`TABBED`) as a
-    list item of the same length (see the module docstring); each tab's marker added to ``tabs`` when given."""
+    list item of the same length (see the module docstring); each tab's marker added to ``tabs`` when given, and
+    each opening tag of an element holding Markdown (masked: its ``id`` is still the element's) to ``elements``."""
     patterns = [_MARKERS[marker] for marker in markers if marker in _MARKERS]
-    elements = MARKDOWN_IN_HTML in markers
+    holding = MARKDOWN_IN_HTML in markers
     lines = body.split("\n")
     depth = 0  # the blocks (and list items) the previous line is in, each four spaces deeper
     fence = ""  # the opening run of the fence we are in
@@ -72,7 +75,7 @@ def masked_body(body: str, markers: tuple[str, ...], tabs: list[Tab] | None = No
         if (opening := _FENCE.match(stripped)) is not None:
             fence = opening.group(1)
         elif (
-            elements
+            holding
             and (element := _MARKDOWN_ELEMENT.fullmatch(stripped)) is not None
             and len(stripped) >= 7
             and (element.group(2) or element.group(3) or element.group(4)) != "0"  # (`markdown="0"`: raw)
@@ -81,6 +84,8 @@ def masked_body(body: str, markers: tuple[str, ...], tabs: list[Tab] | None = No
             tag = stripped.rstrip()
             lines[number] = line[:start] + "<!--" + tag[4:-3].replace("-", " ") + "-->" + stripped[len(tag) :]
             opened.append(element.group(1).lower())
+            if elements is not None:
+                elements.append(tag)
         elif opened and stripped.rstrip().lower() == f"</{opened[-1]}>":
             lines[number] = line.replace(stripped.rstrip(), " " * len(stripped.rstrip()))
             opened.pop()

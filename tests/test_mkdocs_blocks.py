@@ -182,6 +182,10 @@ ELEMENTS_BODY = (
     '<div markdown="0">\n'
     "[raw too](raw.md)\n"  # 17: `markdown="0"` keeps it raw HTML
     "</div>\n"
+    "\n"
+    '<div class="tab" id="profile" markdown="1">\n'  # (the tab's ID: tomjoht's Jekyll theme's navtabs)
+    "[tab](#profile) [typo](#profil)\n"  # 21
+    "</div>\n"
 )
 
 
@@ -200,10 +204,12 @@ def test_markdown_in_html_elements_is_read_as_md_in_html_reads_it(tmp_path, caps
         (4, lines[3].index("img/") + 1, "IMG006"),
         (9, lines[8].index("missing.md") + 1, "SITE003"),
         (9, lines[8].index("#no-such") + 1, "SITE004"),
+        (21, lines[20].index("#profil)") + 1, "SITE004"),
     ]
     log = mkdocs_build(tmp_path)
     assert sorted(re.findall(r"contains a link '([^']*)'", log)) == [
         "#no-such-anchor",
+        "#profil",
         "img/missing.png",
         "missing.md",
     ]
