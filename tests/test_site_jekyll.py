@@ -230,6 +230,27 @@ def test_a_layouts_parent_is_named_by_its_front_matter_alone(tmp_path):
     assert not liquid_layout_writes_ids(str(tmp_path / "_layouts/plain.html"))
 
 
+SPECIAL_LINKS = "[a](/api/_template.html) [b](#nope)\n"
+
+
+def test_a_file_whose_name_starts_with_an_underscore_is_no_page(tmp_path):
+    """delphi-epidata's `api/covidcast-signals/_source-template.md`: Jekyll's reader skips a file named so (as it
+    does such a folder). Its fragments are not judged, its title is no other page's duplicate, a link to it
+    leads nowhere."""
+    write(
+        tmp_path,
+        {
+            "_config.yml": CONFIG,
+            "api/page.md": page("title: T", body=SPECIAL_LINKS),
+            "api/_template.md": page("title: T", body="[c](#APPLICABLE-SECTION)\n"),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [
+        f"api/page.md:{at(5, SPECIAL_LINKS, '/api/_template.html')} SITE003",
+        f"api/page.md:{at(5, SPECIAL_LINKS, '#nope')} SITE004",
+    ]
+
+
 def test_a_posts_category_is_one_of_its_categories(tmp_path):
     """scala-lang.org's posts of `category: blog` are at `/blog/2017/02/28/collections-rework.html` (20 false
     SITE003): Jekyll adds `category` to `categories` (a string of one, or a list), and `:categories` joins them."""

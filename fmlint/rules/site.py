@@ -508,7 +508,8 @@ Use instead: a key of its own for each page of a language.
         enabled=False,
         doc=f"""## What it does
 Reports pages of the same language and folder whose titles are equal, ignoring
-case (off by default: some sections repeat titles on purpose). {_SITE}
+case (off by default: some sections repeat titles on purpose); a file the
+generator writes no page of (Jekyll's `_template.md`) is not compared. {_SITE}
 
 ## Why is this bad?
 Lists, search results and browser tabs show two entries nobody can tell apart.

@@ -644,7 +644,7 @@ def duplicate_titles(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
     separate = index.config.generator != "hugo"
     for page in index.pages:
         title = page.facts.title
-        if page.kind == "page" and title is not None and title.value.strip():
+        if page.kind == "page" and page.url and title is not None and title.value.strip():  # (a page written)
             # (Starlight's locales are folders of one collection: `pt-br/index.mdx` and `pt-pt/index.mdx`)
             language = starlight_locale(index.config, page) if index.config.starlight is not None else page.language
             key = (language, page.mount if separate else 0, container(page), title.value.strip().casefold())

@@ -13,8 +13,8 @@ document of a collection written (``output: true``) takes the
 collection's ``permalink`` (``/:collection/:path:output_ext`` by default;
 ``:path`` is its path in the collection's folder, without extension); the
 ``posts`` collection's ``permalink`` is the posts' style.  Drafts (``_drafts``)
-and other ``_`` folders are not built; a Markdown file without front matter is
-copied as it is.
+and other ``_`` folders are not built, nor files whose names start with ``_``,
+``.`` or ``#``; a Markdown file without front matter is copied as it is.
 """
 
 from __future__ import annotations
@@ -130,6 +130,9 @@ def _precedes(old: tuple[str, str], new: tuple[str, str]) -> bool:
     return bool(new[1]) or not old[1]
 
 
+_SPECIAL = ("_", ".", "#")  # (the first characters of the names Jekyll's ``EntryFilter#special?`` skips)
+
+
 def jekyll_url(
     folder: str,
     name: str,
@@ -148,6 +151,8 @@ def jekyll_url(
     when Jekyll builds no page from it (``collections``: those written, with their permalinks, in the folder
     ``collections_dir``; ``defaults``: the front matter defaults, whose ``permalink`` applies where the file's
     front matter has none; ``extension``: the file's, which their scopes may name)."""
+    if name.startswith(_SPECIAL):  # (Jekyll's reader skips such a file, as it does such a folder)
+        return None
     parts = folder.split("/") if folder else []
     if not has_front_matter:
         return None if any(p.startswith("_") for p in parts) else f"/{folder + '/' if folder else ''}{name}.md"
