@@ -369,6 +369,19 @@ def test_a_configuration_handed_over_to_a_module_in_another_languages_project(tm
     ]
 
 
+def test_configurations_handing_over_to_each_other_leave_the_defaults(tmp_path):
+    links = "[a](#nope)\n"
+    write(
+        tmp_path,
+        {
+            "docusaurus.config.js": "module.exports = require('./b');\n",
+            "b.js": "module.exports = require('./docusaurus.config.js');\n",
+            "docs/p.md": page("title: P", body=links),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [f"docs/p.md:{at(5, links, '#nope')} SITE004"]
+
+
 def test_versioned_docs_urls_match_a_docusaurus_build(tmp_path):
     versioned_site(tmp_path)
     assert built_by_fmlint(tmp_path) == VERSIONED_BUILT

@@ -224,9 +224,10 @@ _HANDED_OVER = re.compile(r"""(?:\brequire\(\s*|\bfrom\s+)(["'])(\.\.?/[^"'\n]+)
 _MODULE_EXTENSIONS = ("", ".ts", ".js", ".mjs", ".cjs", ".mts", ".cts")
 
 
-def _config_text(config: str) -> str | None:
+def _config_text(config: str, seen: frozenset[str] = frozenset()) -> str | None:
     """The configuration's text, comments blanked, or, where it sets no content plugin's options but takes its
-    configuration from a relative module, that module's (``None``: the file cannot be read)."""
+    configuration from a relative module (not one ``seen`` already), that module's (``None``: the file cannot be
+    read)."""
     try:
         with open(config, encoding="utf-8") as handle:
             text = without_comments(handle.read())
@@ -235,8 +236,8 @@ def _config_text(config: str) -> str | None:
     if _PLUGIN_OPTIONS.search(text) is None and (found := _HANDED_OVER.search(text)) is not None:
         module = os.path.normpath(os.path.join(os.path.dirname(config), found.group(2)))
         for path in (module + extension for extension in _MODULE_EXTENSIONS):
-            if os.path.isfile(path):
-                return _config_text(path) if path != config else text
+            if os.path.isfile(path) and path != config and path not in seen:
+                return _config_text(path, seen | {config})
     return text
 
 

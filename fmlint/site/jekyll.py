@@ -317,9 +317,10 @@ def build_configs(root: str) -> list[str]:
         netlify = tomllib.loads(file_text(os.path.join(root, "netlify.toml")))
     except tomllib.TOMLDecodeError:
         return []
-    production = netlify.get("context", {}).get("production", {})
-    command = (production if isinstance(production, dict) else {}).get("command") or netlify.get("build", {}).get(
-        "command"
+    context, build = netlify.get("context"), netlify.get("build")
+    production = context.get("production") if isinstance(context, dict) else None
+    command = (production.get("command") if isinstance(production, dict) else None) or (
+        build.get("command") if isinstance(build, dict) else None
     )
     found = _BUILD_CONFIGS.search(command) if isinstance(command, str) else None
     return [name for name in found.group(2).split(",") if name] if found else []
