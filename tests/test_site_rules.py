@@ -131,6 +131,49 @@ def test_output_paths_match_hugo_list_all(tmp_path):
     assert len(expected) == len(ORACLE_SITE) - 3  # every content file is a page
 
 
+FILENAME_DATES_SITE = {  # (blogs moved from Jekyll or Hexo: posts named `2017-02-03-my-post.md`)
+    "layouts/single.html": "{{ .Content }}",
+    "layouts/list.html": "{{ .Title }}",
+    "content/posts/2017-02-03-my-post.md": page('title: "A"'),
+    "content/posts/2018-05-06_custom.md": page('title: "B"', 'slug: "chosen"'),
+    "content/posts/2019-01-02-a-bundle/index.md": page('title: "C"'),
+    "content/posts/2020-04-05-dated.md": page('title: "D"', "date: 2021-07-08"),
+    "content/posts/plain.md": page('title: "E"', "date: 2022-09-10"),
+    "content/posts/2023-13-01-not-a-date.md": page('title: "F"', "date: 2023-01-01"),
+}
+
+
+@needs_hugo
+@pytest.mark.parametrize("handlers", ['[":filename", ":default"]', '[":default", ":filename"]'])
+def test_the_filename_date_handler_gives_dates_and_slugs_as_hugo_does(tmp_path, handlers):
+    """`[frontmatter] date = [":filename", ":default"]`: the name's date and, without a `slug`, the rest of the
+    name as the slug (`/2017/02/my-post/`); listed after `:default`, only where the front matter has no date."""
+    config = 'baseURL = "https://example.org/"\n[permalinks]\nposts = "/:year/:month/:slug/"\n'
+    write(tmp_path, {**FILENAME_DATES_SITE, "hugo.toml": config + f"[frontmatter]\ndate = {handlers}\n"})
+    expected = hugo_permalinks(tmp_path)
+    computed = {page.absolute: page.url for page in index_of(tmp_path).pages if page.file is not None}
+    assert {path: computed[path] for path in expected} == expected
+    assert expected[str(tmp_path / "content/posts/2017-02-03-my-post.md")] == "/2017/02/my-post/"
+    dated = "/2020/04/dated/" if handlers.startswith('[":filename"') else "/2021/07/d/"  # (the title, then)
+    assert expected[str(tmp_path / "content/posts/2020-04-05-dated.md")] == dated
+
+
+def test_a_page_whose_file_name_gives_a_date_to_come_is_not_built(tmp_path):
+    """Hugo's build of this site fails with REF_NOT_FOUND on the ref (its publish date is its date, the name's)."""
+    body = '[a]({{< ref "2999-01-01-later" >}})\n'
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://x.test/"\n[frontmatter]\ndate = [":filename", ":default"]\n',
+            "content/posts/2999-01-01-later.md": page('title: "L"'),
+            "content/posts/now.md": page('title: "N"', body=body),
+        },
+    )
+    found = site_findings(tmp_path)
+    assert placed(found) == [f"content/posts/now.md:{at(5, body, '2999-01-01-later')} SITE003"]
+    assert "names a page to be published on 2999-01-01" in found[0]
+
+
 IGNORED_LINKS = '{{< ref "docs/README.md" >}} {{< ref "docs/README-first.md" >}} [n](docs/README.md)\n'
 IGNORED_SITE = {  # (crossplane/docs: `ignoreFiles: [README.md]`, a README in content/media/)
     "hugo.toml": 'baseURL = "https://example.org/"\nignoreFiles = ["README\\\\.md$"]\n',

@@ -142,6 +142,9 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     aliases: bool = True  # false with ``disableAliases``: no alias is written
     build_future: bool = False  # Hugo's ``buildFuture``: pages whose publish date is to come are built
     build_expired: bool = False  # Hugo's ``buildExpired``: pages whose expiry date is past are built
+    # Hugo's ``[frontmatter]`` dates (``date``, ``publishdate``, ``expirydate``) whose handlers list ``:filename``,
+    # and whether it comes first (``fmlint.site.filename_dates``)
+    filename_dates: tuple[tuple[str, bool], ...] = ()
     # Hugo writes each alias as its embedded template's page, which refreshes to the page's URL without a link's
     # ``#fragment`` (no ``alias.html`` of the site's or a theme's, every layout folder there to read)
     refreshing_aliases: bool = False
@@ -1321,6 +1324,7 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         aliases=not options.get("disablealiases", False),
         build_future=options.get("buildfuture") is True,
         build_expired=options.get("buildexpired") is True,
+        filename_dates=_filename_dates(subtable(options, "frontmatter")),
         refreshing_aliases=not options.get("disablealiases", False)
         and _layouts_read(layouts, themes.missing)
         and not any(os.path.isfile(os.path.join(top, *name)) for top in layouts for name in _ALIAS_TEMPLATES),
@@ -1446,6 +1450,16 @@ def _mounted(root: str, mount: Any, languages: tuple[str, ...]) -> list[ContentD
     else:
         mounted = [str(mount["lang"]).lower()] if mount.get("lang") else [None]
     return [ContentDir(source, language, under, tuple(files), mounted=True) for language in mounted]
+
+
+def _filename_dates(handlers: dict[str, Any]) -> tuple[tuple[str, bool], ...]:
+    """Of Hugo's ``[frontmatter]`` handlers, the dates that list ``:filename``, and whether it is listed first."""
+    found = []
+    for key in ("date", "publishdate", "expirydate"):
+        listed = [name.lower() for name in _strings(handlers.get(key))]
+        if ":filename" in listed:
+            found.append((key, listed[0] == ":filename"))
+    return tuple(found)
 
 
 def _strings(value: Any) -> list[str]:

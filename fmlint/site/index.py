@@ -48,6 +48,7 @@ from fmlint.site.anchors import (
 )
 from fmlint.site.config import CONTENT_EXTENSIONS, SiteConfig
 from fmlint.site.facts import Anchor, At, Item, Reference, SiteFacts
+from fmlint.site.filename_dates import name_dates
 from fmlint.site.globs import glob_slice_matches
 from fmlint.site.hugo_paths import (
     ONE_PAGE,
@@ -112,6 +113,7 @@ class Page(msgspec.Struct, eq=False):
     url: str = ""
     decided_by: Item | None = None  # the front-matter value that decides the URL (slug, url), if any
     mount: int = 0  # the place of its content folder in the configuration: of two with one key, the first wins
+    name_slug: str = ""  # the slug Hugo's ``:filename`` date handler takes from its name (``filename_dates``)
     within: str = ""  # the folder holding its file or bundle, with a trailing slash ("" at the root): ``container``
 
     def __post_init__(self) -> None:
@@ -941,7 +943,10 @@ def _pages(config: SiteConfig, file: str, absolute: str, facts: SiteFacts) -> li
         if name and suffix.lower() in config.languages and content.language is None:
             stem, language = name, suffix.lower()
         kind = "home" if stem == "_index" and not folder else "section" if stem == "_index" else "page"
-        pages.append(Page(file, facts, language, kind, folder, stem, absolute, mount=mount))
+        dated, slug = facts, ""
+        if kind == "page" and config.filename_dates:
+            dated, slug = name_dates(config, facts, posixpath.basename(folder) if stem == "index" else stem)
+        pages.append(Page(file, dated, language, kind, folder, stem, absolute, mount=mount, name_slug=slug))
     return pages
 
 
@@ -982,7 +987,7 @@ def _url(config: SiteConfig, page: Page) -> tuple[str, Item | None]:
         name = facts.slug.value if facts.slug is not None else None
         folder = page.folder if name is None else posixpath.join(posixpath.dirname(page.folder), name)
         return _uglified(config, page, prefix + "/" + make_path(folder, lower, accents).strip("/") + "/"), facts.slug
-    base = facts.slug.value if facts.slug is not None and facts.slug.value.strip() else page.base_name
+    base = facts.slug.value if facts.slug is not None and facts.slug.value.strip() else page.name_slug or page.base_name
     path = make_path(container(page) + base, lower, accents).strip("/")
     return _uglified(config, page, f"{prefix}/{path}/"), facts.slug
 
@@ -1020,7 +1025,7 @@ def _token(config: SiteConfig, page: Page, token: str) -> str:
         return make_path(text, config.lower, config.keep_accents)
 
     title = urlize(facts.title.value) if facts.title else ""
-    slug = urlize(facts.slug.value) if facts.slug and facts.slug.value else ""
+    slug = urlize(facts.slug.value if facts.slug and facts.slug.value else page.name_slug)
     filename = "" if page.name == "_index" else urlize(page.base_name)
     sections = page.sections
     date = _date(facts.date)
