@@ -20,8 +20,8 @@ attribute alike): an HTML element with a ``markdown`` attribute alone on its lin
 holds Markdown, right from the next line; to CommonMark the tag opens an HTML
 block that runs to the next blank line.  The tag's line becomes an HTML comment
 of the same length (a block that ends on its line; the tag's ``id`` is kept as
-the element's), and its closing tag's line a blank one.  ``markdown="0"`` keeps the content raw HTML to both (checked with
-Python-Markdown 3 and kramdown 2.4).
+the element's), and its closing tag's line a blank one.  ``markdown="0"`` keeps
+the content raw HTML to both (checked with Python-Markdown 3 and kramdown 2.4).
 """
 
 from __future__ import annotations
