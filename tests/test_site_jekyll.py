@@ -174,15 +174,16 @@ def test_folders_a_sites_plugins_write_pages_into_are_not_judged(tmp_path):
 COMMENT_LINKS = "[a](#comments) [b](/plain.html#comments) [c](#comment) [d](/index.html#top)\n"
 
 
-def test_an_id_a_pages_layout_writes_is_one_of_its_ids(tmp_path):
+@pytest.mark.parametrize("tag", ["include", "include_cached"])
+def test_an_id_a_pages_layout_writes_is_one_of_its_ids(tmp_path, tag):
     """artsy.github.io's posts: the `epic` layout includes `gh_comments.html`, which writes `<section
-    id="comments" />`; their `[comments](#comments)` links are fine. A page of another layout, or an ID no layout
-    writes, is judged as before."""
+    id="comments" />`; their `[comments](#comments)` links are fine (jekyll-include-cache's `include_cached`
+    includes alike). A page of another layout, or an ID no layout writes, is judged as before."""
     write(
         tmp_path,
         {
             "_config.yml": "defaults:\n  - scope: {path: ''}\n    values: {layout: epic}\n",
-            "_layouts/epic.html": "---\nlayout: base\n---\n{{ content }}\n{% include gh_comments.html %}\n",
+            "_layouts/epic.html": f"---\nlayout: base\n---\n{{{{ content }}}}\n{{% {tag} gh_comments.html %}}\n",
             "_layouts/base.html": '<a id="top"></a>{{ content }}\n',
             "_layouts/plain.html": "{{ content }}\n",
             "_includes/gh_comments.html": '<section id="comments" />\n',
