@@ -369,6 +369,30 @@ def test_a_configuration_handed_over_to_a_module_in_another_languages_project(tm
     ]
 
 
+def test_a_plugin_of_the_sites_own_that_extends_the_blog_plugin_is_the_blog(tmp_path):
+    """apache/answer-website: the preset's `blog: false`, and `['./plugins/blog-plugin', {…}]`, whose module
+    requires `@docusaurus/plugin-content-blog` to extend it (featured posts): the blog is at `/blog`, from `blog/`.
+    A plugin that imports only a type of the docs plugin is no docs plugin."""
+    links = "[a](/blog/2024/01/02/hello) [b](/blog/gone) [c](/blog)\n"
+    config = (
+        "module.exports = {presets: [['classic', {docs: {path: 'docs'}, blog: false}]],\n"
+        "  plugins: [['./plugins/blog-plugin', {blogTitle: 'Blog', postsPerPage: 16}],\n"
+        "    ['./plugins/typed', {}]]};\n"
+    )
+    write(
+        tmp_path,
+        {
+            "docusaurus.config.js": config,
+            "plugins/blog-plugin.js": "const blog = require('@docusaurus/plugin-content-blog');\n"
+            "module.exports = async function (context, options) { return blog.default(context, options); };\n",
+            "plugins/typed/index.ts": "import type {PluginOptions} from '@docusaurus/plugin-content-docs';\n",
+            "blog/2024-01-02-hello.md": page("title: Hello"),
+            "docs/intro.md": page("title: Intro", body=links),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [f"docs/intro.md:{at(5, links, '/blog/gone')} SITE003"]
+
+
 def test_configurations_handing_over_to_each_other_leave_the_defaults(tmp_path):
     links = "[a](#nope)\n"
     write(

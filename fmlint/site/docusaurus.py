@@ -53,7 +53,7 @@ from fmlint.js_text import (
     without_comments,
 )
 from fmlint.mdx import imported_modules
-from fmlint.site.files import read_text
+from fmlint.site.files import file_text, read_text
 from fmlint.site.globs import picomatch
 from fmlint.site.hugo_paths import link_path, under_base
 from fmlint.site.routes import file_routes, matches
@@ -224,6 +224,30 @@ _HANDED_OVER = re.compile(r"""(?:\brequire\(\s*|\bfrom\s+)(["'])(\.\.?/[^"'\n]+)
 _MODULE_EXTENSIONS = ("", ".ts", ".js", ".mjs", ".cjs", ".mts", ".cts")
 
 
+# a plugin of the site's own (`['./plugins/blog-plugin', {…}]`), and the official content plugin its module loads
+# to extend (apache/answer-website's `require("@docusaurus/plugin-content-blog")`; not a type alone it imports)
+_LOCAL_PLUGIN = re.compile(r"""(\[\s*)(["'])(\.\.?/[^"'\n]+)\2(\s*,)""")
+_EXTENDED = re.compile(
+    r"""(?:\brequire\(\s*|\bimport\s+(?!type\b)[^;]*?\bfrom\s+)(["'])@docusaurus/plugin-content-(docs|blog|pages)\1"""
+)
+_PLUGIN_MODULES = ("", ".js", ".ts", ".mjs", ".cjs", "/index.js", "/index.ts")
+
+
+def _local_plugins(text: str, folder: str) -> str:
+    """``text`` with each plugin of the site's own that extends a content plugin named as that plugin, so that its
+    options (and its default folder and route) are read as the content plugin's."""
+
+    def named(found: re.Match[str]) -> str:
+        module = os.path.normpath(os.path.join(folder, found.group(3)))
+        source = next((file_text(module + ending) for ending in _PLUGIN_MODULES if os.path.isfile(module + ending)), "")
+        extended = _EXTENDED.search(source)
+        if extended is None:
+            return found.group(0)
+        return f"{found.group(1)}'@docusaurus/plugin-content-{extended.group(2)}'{found.group(4)}"
+
+    return _LOCAL_PLUGIN.sub(named, text) if "./" in text else text
+
+
 def _config_text(config: str, seen: frozenset[str] = frozenset()) -> str | None:
     """The configuration's text, comments blanked, or, where it sets no content plugin's options but takes its
     configuration from a relative module (not one ``seen`` already), that module's (``None``: the file cannot be
@@ -238,7 +262,7 @@ def _config_text(config: str, seen: frozenset[str] = frozenset()) -> str | None:
         for path in (module + extension for extension in _MODULE_EXTENSIONS):
             if os.path.isfile(path) and path != config and path not in seen:
                 return _config_text(path, seen | {config})
-    return text
+    return _local_plugins(text, os.path.dirname(config))
 
 
 def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, ...], Docusaurus]:
@@ -254,6 +278,7 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
     unseen: list[str] = []
     mentioned: set[str] = set()
     off: set[str] = set()
+    instances: set[int] = set()  # the plugins named as such (`['@docusaurus/plugin-content-blog', {…}]`)
     theme = _objects(text, _THEME_CONFIG)  # (its key's value, or a constant of that name)
     for match in _PLUGIN_OPTIONS.finditer(text):
         if _inside(match.start(), theme):
@@ -282,6 +307,8 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
                     plugin, authors_map=top_level_string(text, start, "authorsMapPath") or ""
                 )
             plugins.append((plugin, versioning))
+            if not match.group("key"):
+                instances.add(id(plugin))
     defaults_kept = [
         ContentPlugin(kind, folder, _ROUTES[kind], translations=_translations(kind, "default"))
         for kind, folder in named.items()
@@ -291,7 +318,7 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
     versioned = []
     off_folders = {named[kind] for kind in off}
     for plugin, versioning in plugins:
-        if plugin.folder in off_folders:
+        if plugin.folder in off_folders and id(plugin) not in instances:  # (answer's own blog plugin is at `blog`)
             continue
         for expanded in _with_versions(root, plugin, versioning):
             folder = os.path.join(root, expanded.folder)
