@@ -5,12 +5,36 @@ object literals' keys, spreads and string options, where a constant's object is 
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterator
 from typing import Any
 
 # a comment, a string (quoted either way or a template), or a brace
 TOKEN = re.compile(r"""//[^\n]*|/\*.*?\*/|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|[{}]""", re.DOTALL)
+
+
+# what a relative import names, in the order it is looked for: the file as named, with an extension, a folder's index
+MODULE_ENDINGS = ("", ".ts", ".mts", ".cts", ".js", ".mjs", ".cjs", "/index.ts", "/index.js")
+
+
+def module_file(path: str) -> str | None:
+    """The file a relative import of ``path`` (a path without its extension, or a folder) loads, if any."""
+    return next((path + ending for ending in MODULE_ENDINGS if os.path.isfile(path + ending)), None)
+
+
+def module_text(path: str) -> str:
+    """The text of the module a relative import of ``path`` loads, comments blanked (not JSON's); "" when there is
+    none or it cannot be read."""
+    found = module_file(path)
+    if found is None:
+        return ""
+    try:
+        with open(found, encoding="utf-8") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return text if found.endswith(".json") else without_comments(text)
 
 
 def without_comments(text: str) -> str:

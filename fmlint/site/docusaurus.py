@@ -44,6 +44,8 @@ import msgspec
 
 from fmlint.js_text import (
     constant_object,
+    module_file,
+    module_text,
     object_end,
     object_keys,
     top_level_boolean,
@@ -53,7 +55,7 @@ from fmlint.js_text import (
     without_comments,
 )
 from fmlint.mdx import imported_modules
-from fmlint.site.files import file_text, read_text
+from fmlint.site.files import read_text
 from fmlint.site.globs import picomatch
 from fmlint.site.hugo_paths import link_path, under_base
 from fmlint.site.routes import file_routes, matches
@@ -221,7 +223,6 @@ class Docusaurus(msgspec.Struct, frozen=True):
 
 # a configuration that hands over to a module of its own (buck2's `const { config } = require('./config_impl.ts')`)
 _HANDED_OVER = re.compile(r"""(?:\brequire\(\s*|\bfrom\s+)(["'])(\.\.?/[^"'\n]+)\1""")
-_MODULE_EXTENSIONS = ("", ".ts", ".js", ".mjs", ".cjs", ".mts", ".cts")
 
 
 # a plugin of the site's own (`['./plugins/blog-plugin', {…}]`), and the official content plugin its module loads
@@ -230,7 +231,6 @@ _LOCAL_PLUGIN = re.compile(r"""(\[\s*)(["'])(\.\.?/[^"'\n]+)\2(\s*,)""")
 _EXTENDED = re.compile(
     r"""(?:\brequire\(\s*|\bimport\s+(?!type\b)[^;]*?\bfrom\s+)(["'])@docusaurus/plugin-content-(docs|blog|pages)\1"""
 )
-_PLUGIN_MODULES = ("", ".js", ".ts", ".mjs", ".cjs", "/index.js", "/index.ts")
 
 
 def _local_plugins(text: str, folder: str) -> str:
@@ -238,9 +238,7 @@ def _local_plugins(text: str, folder: str) -> str:
     options (and its default folder and route) are read as the content plugin's."""
 
     def named(found: re.Match[str]) -> str:
-        module = os.path.normpath(os.path.join(folder, found.group(3)))
-        source = next((file_text(module + ending) for ending in _PLUGIN_MODULES if os.path.isfile(module + ending)), "")
-        extended = _EXTENDED.search(source)
+        extended = _EXTENDED.search(module_text(os.path.normpath(os.path.join(folder, found.group(3)))))
         if extended is None:
             return found.group(0)
         return f"{found.group(1)}'@docusaurus/plugin-content-{extended.group(2)}'{found.group(4)}"
@@ -258,10 +256,9 @@ def _config_text(config: str, seen: frozenset[str] = frozenset()) -> str | None:
     except (OSError, UnicodeDecodeError):
         return None
     if _PLUGIN_OPTIONS.search(text) is None and (found := _HANDED_OVER.search(text)) is not None:
-        module = os.path.normpath(os.path.join(os.path.dirname(config), found.group(2)))
-        for path in (module + extension for extension in _MODULE_EXTENSIONS):
-            if os.path.isfile(path) and path != config and path not in seen:
-                return _config_text(path, seen | {config})
+        module = module_file(os.path.normpath(os.path.join(os.path.dirname(config), found.group(2))))
+        if module is not None and module != config and module not in seen:
+            return _config_text(module, seen | {config})
     return _local_plugins(text, os.path.dirname(config))
 
 

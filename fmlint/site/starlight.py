@@ -34,7 +34,14 @@ from typing import NamedTuple
 
 import msgspec
 
-from fmlint.js_text import constant_object, object_keys, object_spreads, top_level_strings, without_comments
+from fmlint.js_text import (
+    constant_object,
+    module_text,
+    object_keys,
+    object_spreads,
+    top_level_strings,
+    without_comments,
+)
 from fmlint.site.anchors import GITHUB_SLUGGER, SLUGIFIERS
 from fmlint.site.hugo_paths import link_path, names_file, under_base, url_key
 from fmlint.site.routes import file_routes, matches, netlify_redirect_sources, redirect_sources, route_pattern
@@ -268,7 +275,7 @@ def _named_keys(folder: str, text: str, name: str) -> list[str]:
     imported = named or default
     if imported is None:
         return []
-    module = _module_text(os.path.join(folder, imported.group(1)))
+    module = module_text(os.path.join(folder, imported.group(1)))
     if imported is default and imported.group(1).endswith(".json"):  # (tauri's `import locales from './locales.json'`)
         try:
             data = json.loads(module)
@@ -287,19 +294,6 @@ def follows_blog_starter(root: str) -> bool:
     starter's ``pubDate``.  Another project's collections have schemas of their own (Effect's website: ``date``,
     ``excerpt``; the starter's schema required ``pubDate`` and ``description`` of all its 420 pages)."""
     for name in ("content.config", os.path.join("content", "config")):
-        if text := _module_text(os.path.join(root, "src", name)):
+        if text := module_text(os.path.join(root, "src", name)):
             return "pubDate" in text
     return False
-
-
-def _module_text(path: str) -> str:
-    """A relative import's module (its extension optional), comments blanked (not JSON's); "" when it cannot be
-    read."""
-    for extension in ("", ".ts", ".mts", ".js", ".mjs"):
-        try:
-            with open(path + extension, encoding="utf-8") as handle:
-                text = handle.read()
-            return text if path.endswith(".json") else without_comments(text)
-        except (OSError, UnicodeDecodeError):
-            continue
-    return ""
