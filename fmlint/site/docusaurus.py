@@ -271,11 +271,11 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
         return defaults, Docusaurus()
     named = dict(zip(("docs", "blog", "pages"), defaults, strict=True))
     root = os.path.dirname(config)
-    plugins: list[tuple[ContentPlugin, _Versioning]] = []
+    # each plugin, its versions, and whether it is named as a plugin (`['@docusaurus/plugin-content-blog', {…}]`)
+    plugins: list[tuple[ContentPlugin, _Versioning, bool]] = []
     unseen: list[str] = []
     mentioned: set[str] = set()
     off: set[str] = set()
-    instances: set[int] = set()  # the plugins named as such (`['@docusaurus/plugin-content-blog', {…}]`)
     theme = _objects(text, _THEME_CONFIG)  # (its key's value, or a constant of that name)
     for match in _PLUGIN_OPTIONS.finditer(text):
         if _inside(match.start(), theme):
@@ -303,19 +303,17 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
                 plugin = msgspec.structs.replace(
                     plugin, authors_map=top_level_string(text, start, "authorsMapPath") or ""
                 )
-            plugins.append((plugin, versioning))
-            if not match.group("key"):
-                instances.add(id(plugin))
+            plugins.append((plugin, versioning, not match.group("key")))
     defaults_kept = [
         ContentPlugin(kind, folder, _ROUTES[kind], translations=_translations(kind, "default"))
         for kind, folder in named.items()
         if kind not in mentioned
     ]
-    plugins += [(plugin, _Versioning()) for plugin in defaults_kept]
+    plugins += [(plugin, _Versioning(), False) for plugin in defaults_kept]
     versioned = []
     off_folders = {named[kind] for kind in off}
-    for plugin, versioning in plugins:
-        if plugin.folder in off_folders and id(plugin) not in instances:  # (answer's own blog plugin is at `blog`)
+    for plugin, versioning, instance in plugins:
+        if plugin.folder in off_folders and not instance:  # (answer's own blog plugin is at `blog`)
             continue
         for expanded in _with_versions(root, plugin, versioning):
             folder = os.path.join(root, expanded.folder)
