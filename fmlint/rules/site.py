@@ -70,7 +70,8 @@ RULES = (
         doc=f"""## What it does
 Works out every page's URL as Hugo does (content path, bundles and `_index.md`,
 `slug`, `url`, `[permalinks]` tokens, lowercasing unless `disablePathToLower`,
-the language prefix; an expanded permalink is a folder, dots or not, and a `url`
+the language prefix, the date and slug `[frontmatter]`'s `:filename` handler takes
+from a `2017-02-03-my-post.md`; an expanded permalink is a folder, dots or not, and a `url`
 without a closing slash is a file when it holds a dot) and every alias's, and
 reports each pair written to the
 same file — page and page, page and alias, alias and alias — at the key that
