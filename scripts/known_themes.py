@@ -6,8 +6,9 @@ A site whose theme is a git submodule not checked out (CI checks out none by
 default), an npm package not installed or a Hugo module not downloaded has no
 theme templates to read; fmlint then takes the parameters listed here as read
 (``fmlint.site.known_themes``).  Each theme's are those its layout templates
-read at each listed revision (their union: a site may pin any of them), found
-by the same pattern as a site's own layouts (``fmlint.site.templates.params_in``).
+and asset templates read at each listed revision (their union: a site may pin
+any of them), and which of them they read as maps, found by the same patterns
+as a site's own (``fmlint.site.templates.params_in``, ``maps_in``).
 ``DIR`` holds bare clones of the themes' repositories, as ``OWNER+NAME/repo``.
 """
 
@@ -18,7 +19,7 @@ import json
 import subprocess
 from pathlib import Path
 
-from fmlint.site.templates import params_in
+from fmlint.site.templates import asset_template, maps_in, params_in
 
 OUT = Path(__file__).resolve().parent.parent / "fmlint" / "site" / "known_themes.json"
 # module path, the names a site gives it (a folder under themesDir, an npm package), repository, where its
@@ -52,30 +53,73 @@ THEMES = [
         ["layouts/"],
         ["v10", "v11.0.0", "v12.0.0", "v13", "v0.14.0"],
     ),
+    (
+        "github.com/imfing/hextra",
+        ["hextra"],
+        "imfing/hextra",
+        ["layouts/"],
+        ["v0.9.7", "v0.10.3", "v0.11.3", "v0.12.3"],
+    ),
+    (
+        "github.com/CaiJimmy/hugo-theme-stack",
+        ["hugo-theme-stack"],
+        "CaiJimmy/hugo-theme-stack",
+        ["layouts/"],
+        ["v3.30.0", "v3.34.2", "v4.0.3"],
+    ),
+    ("github.com/jpanther/congo", ["congo"], "jpanther/congo", ["layouts/"], ["v2.7.6", "v2.8.2", "v2.9.0"]),
+    ("github.com/dillonzq/LoveIt", ["loveit"], "dillonzq/LoveIt", ["layouts/"], ["v0.2.11", "v0.3.1"]),
+    ("github.com/hugo-fixit/FixIt", ["fixit"], "hugo-fixit/FixIt", ["layouts/"], ["v0.3.20", "v0.4.5"]),
+    (
+        "github.com/thegeeklab/hugo-geekdoc",
+        ["hugo-geekdoc"],
+        "thegeeklab/hugo-geekdoc",
+        ["layouts/"],
+        ["v1.6.2", "v2.0.1", "v4.1.2"],
+    ),
+    ("github.com/luizdepra/hugo-coder", ["hugo-coder"], "luizdepra/hugo-coder", ["layouts/"], ["v1.1", "v1.2"]),
+    (
+        "github.com/panr/hugo-theme-terminal",
+        ["hugo-theme-terminal"],
+        "panr/hugo-theme-terminal",
+        ["layouts/"],
+        ["v4.1.0", "v4.2.3"],
+    ),
 ]
 
 
-def layouts_read(git_dir: Path, revision: str, prefixes: list[str]) -> set[str]:
-    """The page parameters the templates under ``prefixes`` read at ``revision`` of the repository ``git_dir``."""
+def layouts_read(git_dir: Path, revision: str, prefixes: list[str]) -> tuple[set[str], set[str]]:
+    """The page parameters the templates under ``prefixes`` and the asset templates under ``assets/`` read at
+    ``revision`` of the repository ``git_dir``, and those of them read as maps."""
     git = ["git", "--git-dir", str(git_dir)]
-    listing = subprocess.run([*git, "ls-tree", "-r", revision], capture_output=True, check=True, text=True).stdout
-    blobs = [
-        line.split()[2]
-        for line in listing.splitlines()
-        if line.split("\t", 1)[1].startswith(tuple(prefixes)) and line.split()[1] == "blob"
-    ]
+    listing = subprocess.run([*git, "ls-tree", "-r", "-l", revision], capture_output=True, check=True, text=True)
+    blobs = []
+    for line in listing.stdout.splitlines():
+        fields, path = line.split("\t", 1)
+        _, kind, blob, size = fields.split()
+        if kind != "blob" or not size.isdigit():  # (a blob the mirror lacks has no size: a large file)
+            continue
+        asset = path.startswith("assets/")
+        if path.startswith(tuple(prefixes)) or (asset and asset_template(path, int(size))):
+            blobs.append((blob, asset))
     batch = subprocess.run(
-        [*git, "cat-file", "--batch"], input=("\n".join(blobs) + "\n").encode(), capture_output=True, check=True
+        [*git, "cat-file", "--batch"],
+        input=("\n".join(blob for blob, _ in blobs) + "\n").encode(),
+        capture_output=True,
+        check=True,
     )
-    found: set[str] = set()
+    params: set[str] = set()
+    maps: set[str] = set()
     data, at = batch.stdout, 0
-    while at < len(data):
+    for _, asset in blobs:
         end = data.index(b"\n", at)
-        header = data[at:end].split()
-        size = int(header[2])
-        found |= params_in(data[end + 1 : end + 1 + size].decode("utf-8", "replace"))
+        size = int(data[at:end].split()[2])
+        text = data[end + 1 : end + 1 + size].decode("utf-8", "replace")
         at = end + 1 + size + 1
-    return found
+        if not asset or "{{" in text:
+            params |= params_in(text)
+            maps |= maps_in(text)
+    return params, maps
 
 
 def main() -> None:
@@ -85,11 +129,19 @@ def main() -> None:
     themes = []
     for module, names, repository, prefixes, revisions in THEMES:
         git_dir = args.mirrors / repository.replace("/", "+") / "repo"
-        params = set().union(*(layouts_read(git_dir, revision, prefixes) for revision in revisions))
+        read = [layouts_read(git_dir, revision, prefixes) for revision in revisions]
+        params, maps = set().union(*(p for p, _ in read)), set().union(*(m for _, m in read))
         themes.append(
-            {"module": module, "names": names, "source": repository, "revisions": revisions, "params": sorted(params)}
+            {
+                "module": module,
+                "names": names,
+                "source": repository,
+                "revisions": revisions,
+                "params": sorted(params),
+                "maps": sorted(maps),
+            }
         )
-        print(f"{module}: {len(params)} parameters")
+        print(f"{module}: {len(params)} parameters, {len(maps)} maps")
     text = json.dumps({"generated by": "scripts/known_themes.py", "themes": themes}, indent=1, ensure_ascii=False)
     OUT.write_text(text + "\n", encoding="utf-8")
 

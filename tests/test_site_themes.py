@@ -16,7 +16,7 @@ from test_site_rules import HUGO, _quiet_env, at, hugo_permalinks, needs_hugo, p
 
 from fmlint.cli import main
 from fmlint.site.config import forget_sites, read_site
-from fmlint.site.known_themes import known_params
+from fmlint.site.known_themes import known_maps, known_params
 
 MODULE = 'baseURL = "https://example.org/"\n[module]\n[[module.imports]]\npath = "github.com/x/theme"\n'
 SINGLE = "layouts/_default/single.html"
@@ -171,10 +171,64 @@ def test_a_theme_that_is_there_decides_alone(tmp_path, capsys):
     assert unknown_keys(tmp_path, capsys, "toc_hide: true\nno_list: true\n") == ["3:1 toc_hide"]
 
 
+def schema_problems(root: Path, capsys: pytest.CaptureFixture[str], front_matter: str) -> list[str]:
+    """SC001's and SC002's findings (line:column code) in a page of the site at ``root`` with ``front_matter``."""
+    write(root, {"content/a.md": f"---\ntitle: A\n{front_matter}---\nBody.\n"})
+    forget_sites()
+    main(["--format", "json", "--no-cache", "--select", "SC001,SC002", str(root / "content/a.md")])
+    return [f"{d['line']}:{d['column']} {d['code']}" for d in json.loads(capsys.readouterr().out)]
+
+
+def test_a_known_theme_not_downloaded_gives_its_keys_and_the_shapes_of_its_maps(tmp_path, capsys):
+    """golangci-lint's docs import Hextra as a Hugo module, not downloaded in a checkout: its `excludeSearch`
+    (read by its search index, an asset template) is known, and `sidebar: {exclude: true}` is Hextra's map, not
+    the bundled schema's placement string; a typo of the key and a number for the map are still reported."""
+    write(tmp_path, {"hugo.yaml": "module:\n  imports:\n    - path: github.com/imfing/hextra\n"})
+    assert schema_problems(tmp_path, capsys, "excludeSearch: true\nsidebar:\n  exclude: true\n") == []
+    assert schema_problems(tmp_path, capsys, "excludSearch: true\nsidebar: 3\n") == ["3:1 SC002", "4:10 SC001"]
+    assert read_site(str(tmp_path)).missing_themes == ("github.com/imfing/hextra",)
+
+
+def test_the_page_parameters_of_asset_templates_and_where_keys_are_read(tmp_path, capsys):
+    """An asset a template executes (a search index) reads page parameters too, `where`'s key may be written
+    without its dot, and pages are grouped and sorted by parameters; an asset without an action (a script
+    library) is no template."""
+    index = '{{ range where site.RegularPages "Params.hideFromSearch" "!=" true }}{{ .Title }}{{ end }}'
+    grouped = '{{ range .Pages.GroupByParam "track" }}{{ .Key }}{{ end }}{{ range .Pages.ByParam "rank" }}{{ end }}'
+    write(
+        tmp_path,
+        {
+            "hugo.toml": "",
+            "assets/json/search.json": index,
+            "assets/js/library.js": "const shown = options.Params.shownInLibrary;\n",
+            SINGLE: grouped,
+        },
+    )
+    keys = "hideFromSearch: true\nshownInLibrary: true\ntrack: a\nrank: 1\n"
+    assert unknown_keys(tmp_path, capsys, keys) == ["4:1 shownInLibrary"]
+
+
+def test_the_parameters_a_theme_merges_over_the_site_s_are_read(tmp_path, capsys):
+    """LoveIt and FixIt read a page's parameters through a variable holding them merged over the site's
+    (`$params := .Params | merge .Site.Params.page`, kept in `.Scratch`): `$params.featuredImage` is a key, and
+    `$params.toc.enable` makes `toc` a map (the bundled schema's boolean is not the theme's); a variable of the
+    site's parameters alone reads no page key."""
+    layout = (
+        '{{ $params := .Params | merge .Site.Params.page }}{{ .Scratch.Set "params" $params }}'
+        "{{ if $params.toc.enable }}{{ $params.featuredImage }}{{ end }}"
+        '{{ $site := .Site.Params | merge (dict "a" 1) }}{{ $site.banner }}'
+    )
+    write(tmp_path, {"hugo.toml": "theme = 'loveit'\n", f"themes/loveit/{SINGLE}": layout})
+    front_matter = "featuredImage: a.png\ntoc:\n  enable: false\nbanner: b\n"
+    assert schema_problems(tmp_path, capsys, front_matter) == ["6:1 SC002"]
+
+
 def test_known_themes_by_module_path_or_name():
     assert {"toc_hide", "no_list"} <= known_params(["docsy"])
     assert "showtoc" in known_params(["github.com/adityatelange/hugo-PaperMod"]) == known_params(["PaperMod"])
     assert "bookhidden" in known_params(["hugo-book"])
+    assert "excludesearch" in known_params(["github.com/imfing/hextra"]) == known_params(["themes/hextra"])
+    assert known_maps(["hextra"]) >= {"sidebar"} and known_maps(["docsy"]) == frozenset()
     assert known_params(["github.com/x/theme", "book"]) == frozenset()
 
 

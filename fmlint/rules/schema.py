@@ -81,7 +81,8 @@ Reports keys rejected by `additionalProperties: false` or
 `unevaluatedProperties: false`, at the key, suggesting the closest known key.
 Under a preset's bundled schema, a Hugo site's top-level keys that its own or
 its themes' layouts read (`.Params.status`, `.Param "x"`, `index .Params "x"`,
-`isset .Params "x"`; not the site's `site.Params`) are known: the site uses
+`isset .Params "x"`, `where`'s `"Params.x"`; not the site's `site.Params`; in
+the asset templates beside them too, as a search index) are known: the site uses
 them, and so are the keys a page's own `{{< param "x" >}}` shortcodes show,
 and `_build` where the site pins a Hugo older than 0.145 (`HUGO_VERSION` in
 `netlify.toml`, `hugo-extended` in `package.json`, a GitHub workflow's
@@ -90,9 +91,13 @@ deprecated it and current ones refuse it; on a site pinning a Hugo older than
 0.123, `build` itself is reported (those read `_build` alone: the page is built).
 Themes and modules are read where Hugo finds them (`_vendor/`,
 `themesDir`, replacements, Hugo's module cache at the version `go.mod`
-requires); when Docsy, PaperMod, Ananke or Hugo Book is not there (a submodule
-not checked out, as in CI by default), the keys its releases' layouts read are
-known all the same. A schema of your own decides alone.
+requires); when Docsy, PaperMod, Ananke, Hugo Book, Hextra, Stack, Congo,
+LoveIt, FixIt, Geekdoc, Coder or Terminal is not there (a submodule not checked
+out, as in CI by default, a module not downloaded), the keys its releases'
+layouts read are known all the same. A key the layouts read a field of
+(`.Params.author.name`, Hextra's `sidebar.exclude`) is a map of the site's
+shape, which the bundled schema's type for it does not judge. A schema of your
+own decides alone.
 
 ## Why is this bad?
 A typoed key (`titel`, `catagories`) is silently ignored by the generator: the

@@ -334,10 +334,13 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
         legacy = {"_build"} if (self.hugo_version or BUILD_DEPRECATED) < BUILD_DEPRECATED else set()
         return self._layout_reads[0] | known_params(self.missing_themes) | legacy
 
-    @property
+    @cached_property
     def layout_maps(self) -> frozenset[str]:
-        """The page parameters a Hugo site's layouts read as maps (``.Params.author.name``)."""
-        return self._layout_reads[1]
+        """The page parameters a Hugo site's layouts read as maps (``.Params.author.name``), and a known theme's
+        when it is missing."""
+        from fmlint.site.known_themes import known_maps
+
+        return self._layout_reads[1] | known_maps(self.missing_themes) if self.generator == "hugo" else frozenset()
 
     @cached_property
     def _layout_reads(self) -> tuple[frozenset[str], frozenset[str]]:

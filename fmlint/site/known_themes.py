@@ -4,9 +4,11 @@ A theme that is a git submodule not checked out (CI checks out none by
 default), an npm package not installed or a Hugo module not downloaded leaves
 no templates to read (``fmlint.site.hugo_modules``), so the keys it reads
 (Docsy's ``toc_hide``, ``no_list``, …) would be unknown keys on every page.
-``known_themes.json`` lists them for Docsy, PaperMod, Ananke and Hugo Book
-(written by ``scripts/known_themes.py`` from the themes' own layouts, over
-several releases).  A theme is known by its module path or the last name in
+``known_themes.json`` lists them, and those read as maps (Hextra's
+``sidebar: {exclude: true}``), for Docsy, PaperMod, Ananke, Hugo Book, Hextra,
+Stack, Congo, LoveIt, FixIt, Geekdoc, Coder and Terminal (written by
+``scripts/known_themes.py`` from the themes' own layouts and asset templates,
+over several releases).  A theme is known by its module path or the last name in
 the path a site gives it (``docsy``, ``docsy/theme``, ``PaperMod``).
 """
 
@@ -21,20 +23,31 @@ from importlib import resources
 def known_params(missing: Sequence[str]) -> frozenset[str]:
     """The page parameters (lowercased) the known themes among ``missing`` (module paths or theme names)
     read."""
-    found: set[str] = set()
+    return frozenset().union(*(params for params, _ in _matching(missing)))
+
+
+def known_maps(missing: Sequence[str]) -> frozenset[str]:
+    """Those of :func:`known_params` the themes read a field of (Hextra's ``sidebar.exclude``): maps."""
+    return frozenset().union(*(maps for _, maps in _matching(missing)))
+
+
+def _matching(missing: Sequence[str]) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """The parameters and maps of each known theme among ``missing``."""
+    found = []
     for path in missing:
         lowered = path.lower()
         names = {part for part in lowered.split("/") if part}
-        for module, (theme_names, params) in _themes().items():
+        for module, (theme_names, params, maps) in _themes().items():
             if lowered == module or lowered.startswith(module + "/") or names & theme_names:
-                found |= params
-    return frozenset(found)
+                found.append((params, maps))
+    return found
 
 
 @cache
-def _themes() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
-    """Each known theme's module path (lowercased): its names, and the parameters its layouts read."""
+def _themes() -> dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]]:
+    """Each known theme's module path (lowercased): its names, the parameters its layouts read, and the maps."""
     data = json.loads(resources.files(__package__).joinpath("known_themes.json").read_text(encoding="utf-8"))
     return {
-        theme["module"].lower(): (frozenset(theme["names"]), frozenset(theme["params"])) for theme in data["themes"]
+        theme["module"].lower(): (frozenset(theme["names"]), frozenset(theme["params"]), frozenset(theme["maps"]))
+        for theme in data["themes"]
     }

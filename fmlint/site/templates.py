@@ -37,7 +37,8 @@ from __future__ import annotations
 import glob
 import os
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import suppress
 from functools import cached_property
 
 from fmlint.site.files import file_text
@@ -175,24 +176,75 @@ def _hook_texts(layouts: Sequence[str]) -> Iterator[str]:
 
 
 # a page's parameter a template reads: ``.Params.status`` (of any page: ``$.Page.Params.x``, not the site's
-# ``site.Params.x``), ``.Param "x"``, ``index .Params "x"``, ``isset .Params "x"``
+# ``site.Params.x``), ``.Param "x"``, ``index .Params "x"``, ``isset .Params "x"``, the key of ``where`` or
+# ``sort`` written without its dot (Hextra's search index: ``where $pages "Params.excludeSearch" "!=" true``), and
+# the parameter pages are grouped or sorted by (``.GroupByParam "x"``, ``.ByParam "x"``)
 _PARAM_READ = re.compile(
     r'(?<![Ss]ite)\.Params\.(\w+)|\.Param\s+"(\w+)|\b(?:index|isset)\s+[$\w.]*(?<![Ss]ite\.)\bParams\s+"(\w+)"'
+    r'|"[Pp]arams\.(\w+)|\.(?:GroupByParam(?:Date)?|ByParam)\s+"(\w+)'
 )
-_PARAM_FIELD = re.compile(r"(?<![Ss]ite)\.Params\.(\w+)\.\w")  # `.Params.author.name`: the value is a map
+# `.Params.author.name`, `"Params.sidebar.exclude"`: the value is a map
+_PARAM_FIELD = re.compile(r'(?<![Ss]ite)\.Params\.(\w+)\.\w|"[Pp]arams\.(\w+)\.\w')
+# the assets a template may execute (``resources.ExecuteAsTemplate``: Hextra's and Docsy's search indexes)
+_ASSET_TEMPLATES = (".json", ".js", ".html", ".xml", ".txt")
+_LARGEST_ASSET = 1 << 20  # (a bundled script library is no template)
 
 
 def params_read(layouts: Sequence[str]) -> tuple[frozenset[str], frozenset[str]]:
     """The page parameters (lowercased, as Hugo keys them) the templates in the layout folders ``layouts`` (a
-    site's and its themes') read: front-matter keys the site uses, though no schema of fmlint's lists them; and
-    of them, those read as maps (a field of the value: ``.Params.author.name``), whose shape is the site's."""
+    site's and its themes') and in the ``assets`` folders beside them read: front-matter keys the site uses,
+    though no schema of fmlint's lists them; and of them, those read as maps (a field of the value:
+    ``.Params.author.name``), whose shape is the site's."""
     found: set[str] = set()
     maps: set[str] = set()
-    for path in _layout_files(layouts):
-        template = file_text(path)
+    assets = [os.path.join(os.path.dirname(top), "assets") for top in layouts if os.path.basename(top) == "layouts"]
+    texts = [*map(file_text, _layout_files(layouts)), *_asset_templates(_layout_files(assets))]
+    for template in texts:
         found |= params_in(template)
-        maps.update(match.group(1).lower() for match in _PARAM_FIELD.finditer(template))
+        maps |= maps_in(template)
     return frozenset(found), frozenset(maps)
+
+
+def params_in(template: str) -> set[str]:
+    """The page parameters (lowercased) the text of a template reads."""
+    found = {next(filter(None, match.groups())).lower() for match in _PARAM_READ.finditer(template)}
+    return found | {match.group(1).lower() for match in _merged_reads(template, _MERGED_READ)}
+
+
+def maps_in(template: str) -> set[str]:
+    """The page parameters (lowercased) the text of a template reads a field of."""
+    found = {(match.group(1) or match.group(2)).lower() for match in _PARAM_FIELD.finditer(template)}
+    return found | {match.group(1).lower() for match in _merged_reads(template, _MERGED_FIELD)}
+
+
+def _merged_reads(template: str, pattern: str) -> Iterator[re.Match[str]]:
+    """The reads (``pattern`` around a variable's name) of the variables a template holds the page's parameters
+    merged over the site's in (LoveIt's and FixIt's ``$params := .Params | merge .Site.Params.page``, or their
+    ``.Scratch.Get "params"``, ``.Store.Get "params"`` and ``partial "function/params.html"`` that hold it):
+    ``$params.toc``."""
+    for name in dict.fromkeys(_MERGED.findall(template)):
+        yield from re.finditer(pattern.replace("NAME", name), template)
+
+
+# a variable holding the page's parameters merged over the site's (the LoveIt family's themes)
+_MERGED = re.compile(
+    r"\$(\w+)\s*:?=\s*(?:[$\w.]*(?<![Ss]ite\.)\bParams\s*\|\s*merge\b"
+    r'|[$\w.]*\.(?:Scratch|Store)\.Get\s+"params"|partial\s+"function/params)'
+)
+_MERGED_READ, _MERGED_FIELD = r"\$NAME\.(\w+)", r"\$NAME\.(\w+)\.\w"
+
+
+def asset_template(name: str, size: int) -> bool:
+    """Whether an asset file named ``name`` of ``size`` bytes may be a template (if it holds an action)."""
+    return name.lower().endswith(_ASSET_TEMPLATES) and size <= _LARGEST_ASSET
+
+
+def _asset_templates(paths: Iterable[str]) -> Iterator[str]:
+    """The text of each of the asset files at ``paths`` that may be a template and holds an action."""
+    for path in paths:
+        with suppress(OSError):
+            if asset_template(path, os.path.getsize(path)) and "{{" in (text := file_text(path)):
+                yield text
 
 
 def _layout_files(layouts: Sequence[str], suffix: str = "") -> Iterator[str]:
@@ -200,11 +252,6 @@ def _layout_files(layouts: Sequence[str], suffix: str = "") -> Iterator[str]:
     for top in layouts:
         for folder, _, files in os.walk(top):
             yield from (os.path.join(folder, name) for name in sorted(files) if name.endswith(suffix))
-
-
-def params_in(template: str) -> set[str]:
-    """The page parameters (lowercased) the text of a template reads."""
-    return {(match.group(1) or match.group(2) or match.group(3)).lower() for match in _PARAM_READ.finditer(template)}
 
 
 def writes_ids(path: str) -> bool:
