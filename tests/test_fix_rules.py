@@ -167,14 +167,14 @@ def test_sc002_no_rename_onto_an_existing_key_and_display_only_for_several():
     ("source", "expected"),
     [
         (
-            '---\ntitle: "价格"\ncomments: "yes"  # c\nweight: "10"\ntags: news\nsidebar: rigth\n---\n',
-            '---\ntitle: "价格"\ncomments: true  # c\nweight: 10\ntags: [news]\nsidebar: right\n---\n',
+            '---\ntitle: "价格"\ncomments: "yes"  # c\nweight: "10"\nkeywords: news\nsidebar: rigth\n---\n',
+            '---\ntitle: "价格"\ncomments: true  # c\nweight: 10\nkeywords: [news]\nsidebar: right\n---\n',
         ),
         (
             '+++\r\ntitle = "价格"\r\ncomments = "no"\r\nsidebar = \'Left\'\r\n+++\r\n',
             "+++\r\ntitle = \"价格\"\r\ncomments = false\r\nsidebar = 'left'\r\n+++\r\n",
         ),
-        ('{"title": "价格", "weight": "-3", "tags": "a"}\n', '{"title": "价格", "weight": -3, "tags": ["a"]}\n'),
+        ('{"title": "价格", "weight": "-3", "lang": "a"}\n', '{"title": "价格", "weight": -3, "lang": ["a"]}\n'),
     ],
 )
 def test_sc001_writes_the_meant_value(source, expected):

@@ -26,6 +26,19 @@ def test_type_error_after_a_block_scalar():
     assert (diagnostic.end_line, diagnostic.end_column) == (6, 16)
 
 
+def test_a_taxonomy_or_aliases_written_as_a_string_are_what_hugo_reads():
+    """Hugo 0.168 takes `categories: "SOFA Weekly"` as one term (sofastack.tech's 590 posts) and splits a string of
+    aliases at whitespace (a YAML list written without its dashes: eks-anywhere's docs); a string with a comma is
+    one term too, `a, b`, which no one means; a number is neither a list nor a term."""
+    source = '---\ntitle: A\ncategories: "SOFA Weekly"\ntags: 中文, b\nseries: 3\naliases:\n  /old/\n  /older/\n---\n'
+    tags, series = check(source, [(4, 7, "SC001"), (5, 9, "SC001")])
+    assert tags.message == (
+        'tags: "中文, b" is not a valid hugo-term: Hugo takes a string as one term, commas and all (write a list for '
+        "several terms)"
+    )
+    assert series.message == "series: expected a list or a string, got the integer 3"
+
+
 def test_bom_and_crlf_do_not_shift_positions():
     source = "\ufeff" + ARTICLE.replace("\n", "\r\n")
     check(source.encode("utf-8"), [(6, 11, "SC001")])

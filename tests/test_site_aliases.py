@@ -155,6 +155,31 @@ def test_the_aliases_of_a_front_matter_on_its_opening_line_are_hugos(tmp_path):
     assert "`/docs/reference/buildpack-api/` is an alias" in found[0] and "is no page's URL" in found[1]
 
 
+@needs_hugo
+def test_a_string_of_aliases_is_split_at_whitespace_as_hugo_splits_it(tmp_path):
+    """eks-anywhere's docs write `aliases:` over lines without dashes, a string Hugo 0.168 splits at whitespace into
+    one redirect each: each part is an alias, located where it is written (a link to one is no broken link, and a
+    part another page is written to collides)."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://eks.test/"\ndisableKinds = ["taxonomy", "term", "rss", "sitemap"]\n',
+            "layouts/_default/single.html": "{{ .Content }}",
+            "content/docs/manage.md": page("title: Manage", "aliases:\n    /docs/tasks/\n    /docs/b/"),
+            "content/docs/b.md": page("title: B"),
+            "content/docs/c.md": page("title: C", 'aliases: "/docs/c2/  /docs/c3/"'),
+            "content/docs/links.md": page("title: L", body="[a](/docs/tasks/) [b](/docs/c3/) [c](/docs/c4/)\n"),
+        },
+    )
+    public = hugo_build(tmp_path)
+    assert all((public / f"docs/{name}/index.html").is_file() for name in ("tasks", "c2", "c3"))
+    assert placed(site_findings(tmp_path)) == [
+        "content/docs/b.md:1:1-1:1 SITE001",
+        "content/docs/links.md:5:38-5:47 SITE003",
+        "content/docs/manage.md:5:5-5:13 SITE001",
+    ]
+
+
 def test_aliases_of_one_page_differing_by_case_are_one_redirect(tmp_path):
     """mastodon's docs keep the case of their paths and give `entities/Account.md` the aliases `/entities/source/`
     and `/entities/Source/`: on macOS one redirect file replaces the other, the same redirect (272 false SITE001).

@@ -1959,22 +1959,25 @@ def test_home_pages_without_index_files_are_judged_by_a_hugo_build(tmp_path, kin
 
 @needs_hugo
 def test_a_taxonomy_written_as_one_string_is_one_term_as_hugo_reads_it(tmp_path):
-    """`tags: "Machine Learning"` is one term to Hugo (a build writes `tags/machine-learning/`), so a
-    minority spelling written so is reported like one in a list."""
+    """`tags: "Machine Learning"` is one term to Hugo (a build writes `tags/machine-learning/`), and so is a
+    string of the site's own taxonomy (vitess.io's `series: "vtctldclient"`), so a minority spelling written so is
+    reported like one in a list."""
+    config = 'baseURL = "https://example.org/"\n[taxonomies]\ntag = "tags"\nseries = "series"\n'
     write(
         tmp_path,
         {
-            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "hugo.toml": config,
             "layouts/single.html": "{{ .Content }}",
             "layouts/list.html": "list",
-            "content/a.md": page('title: "A"', 'tags: ["machine learning"]'),
-            "content/b.md": page('title: "B"', 'tags: ["machine learning"]'),
-            "content/c.md": page('title: "C"', 'tags: "Machine Learning"'),
+            "content/a.md": page('title: "A"', 'tags: ["machine learning"]', 'series: "vtctl"'),
+            "content/b.md": page('title: "B"', 'tags: ["machine learning"]', "series: [vtctl]"),
+            "content/c.md": page('title: "C"', 'tags: "Machine Learning"', "series: VTctl"),
         },
     )
     subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, check=True, timeout=300, env=_quiet_env())
     assert (tmp_path / "public/tags/machine-learning/index.html").is_file()
-    assert placed(site_findings(tmp_path)) == ["content/c.md:3:7-3:25 SITE002"]
+    assert (tmp_path / "public/series/vtctl/index.html").is_file()
+    assert placed(site_findings(tmp_path)) == ["content/c.md:3:7-3:25 SITE002", "content/c.md:4:9-4:14 SITE002"]
 
 
 def test_a_check_no_file_enables_runs_only_for_the_findings_kept(tmp_path, monkeypatch):

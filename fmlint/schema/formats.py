@@ -3,7 +3,8 @@
 A schema can say ``{"type": "string", "format": "hugo-date"}`` (a date in a
 layout Hugo reads) or ``"format": "image-url"`` (an http(s) URL or a path with
 an image extension, or ``""`` for none) and get the same checks (and messages)
-as fmlint's own date and image rules.  The standard ``duration`` is checked
+as fmlint's own date and image rules; ``"format": "hugo-term"`` is a taxonomy's
+value written as a string, which Hugo takes as one term (no comma, then).  The standard ``duration`` is checked
 here against RFC 3339's grammar (appendix A, which JSON Schema cites) instead
 of through jsonschema's optional isoduration, whose import (with arrow) cost
 about 45 ms of every start-up.  Each checker raises ``ValueError`` with a
@@ -36,6 +37,12 @@ def _image_url(value: object) -> bool:
     return True
 
 
+def _hugo_term(value: object) -> bool:
+    if isinstance(value, str) and "," in value:
+        raise ValueError("Hugo takes a string as one term, commas and all (write a list for several terms)")
+    return True
+
+
 _TIME = r"T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S)"
 _DURATION = re.compile(rf"P(?:(?:\d+D|\d+M(?:\d+D)?|\d+Y(?:\d+M(?:\d+D)?)?)(?:{_TIME})?|{_TIME}|\d+W)")
 
@@ -49,5 +56,6 @@ def _duration(value: object) -> bool:
 CUSTOM_FORMATS: dict[str, FormatCheck] = {
     "hugo-date": _hugo_date,
     "image-url": _image_url,
+    "hugo-term": _hugo_term,
     "duration": _duration,
 }

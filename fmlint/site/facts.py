@@ -256,12 +256,12 @@ def extract(ctx: Context) -> SiteFacts:
     froms: list[str] = []  # the lists of objects
     reads = _site_reads(doc.path)
     if front_matter is not None:
-        _lists(front_matter, data, keys, reads.lists, lists, froms)
+        _lists(front_matter, data, keys, reads, lists, froms)
     aliases_value = data.get(keys.get("aliases", ""))
     if isinstance(aliases_value, list):
         aliases = [alias for i in range(len(aliases_value)) if (alias := item("aliases", i)) is not None]
     else:
-        aliases = [alias] if (alias := item("aliases")) is not None else []
+        aliases = _split(alias, doc.text) if (alias := item("aliases")) is not None else []
 
     def fields(lowered: str, name: str) -> None:
         """The ``name`` field of each object of the list ``lowered``, as the list ``"<lowered>.<name>"``."""
@@ -320,16 +320,35 @@ def extract(ctx: Context) -> SiteFacts:
     )
 
 
+def _split(item: Item, text: str) -> list[Item]:
+    """A string of aliases as Hugo reads it: split at whitespace (``aliases: /a/ /b/``, or a YAML list written
+    without its dashes), each part located where the file's ``text`` holds it in the value (else at the value)."""
+    parts = item.value.split()
+    if not parts or parts == [item.value]:
+        return [item]
+    written, found, at = text[item.start : item.end], [], 0
+    for part in parts:
+        start = written.find(part, at)
+        if start < 0:
+            found.append(Item(part, item.start, item.end))
+            continue
+        at = start + len(part)
+        found.append(Item(part, item.start + start, item.start + at))
+    return found
+
+
 def _lists(
     front_matter: FrontMatter,
     data: dict[str, Any],
     keys: dict[str, Any],
-    read: frozenset[str] | None,
+    reads: _SiteReads,
     lists: dict[str, list[Item]],
     froms: list[str],
 ) -> None:
     """The front matter's lists of strings into ``lists``, by lowercased key, and the keys of its lists of
-    objects into ``froms``: those ``read`` names (all when ``None``)."""
+    objects into ``froms``: those the site ``reads`` (all outside a site); a value some keys take alone, a
+    taxonomy's one term, as a list of it."""
+    read, alone = reads.lists, _ONE_OR_LIST | reads.terms
     locations = front_matter.locations  # each item's own span, as ``value_span`` finds it first
     # (of the front matter's ~20 keys, the few a site's checks read: sorted, as a set's order moves with the hash
     # seed, and the facts' digest with it)
@@ -349,7 +368,7 @@ def _lists(
                 lists[lowered] = items
             elif isinstance(value[0], dict):  # (`redirects: [{from: old, to: new}]`: see below)
                 froms.append(lowered)
-        elif lowered in _ONE_OR_LIST and isinstance(value, (str, int)) and not isinstance(value, bool):
+        elif lowered in alone and isinstance(value, (str, int)) and not isinstance(value, bool):
             span = front_matter.value_span((original,))  # (`pagination_next: 5`: Docusaurus looks for the ID "5")
             lists[lowered] = [Item(str(value), span.start, span.end)]
 
@@ -616,6 +635,7 @@ class _SiteReads(NamedTuple):
     own: OwnURL | None
     lists: frozenset[str] | None  # the front-matter lists its checks read (None: outside a site, every list)
     liquid: bool = False  # whether Liquid writes the pages (Jekyll's), in their code blocks too
+    terms: frozenset[str] = frozenset()  # Hugo's taxonomies: a string is one term (``series: "vtctl"``)
 
 
 _OUTSIDE = _SiteReads(None, None)
@@ -640,7 +660,8 @@ def _site_reads_in(folder: str) -> _SiteReads:
         return _OUTSIDE
     hosts = "|".join(map(re.escape, site.own_hosts))
     own = re.compile(rf"https?://(?:{hosts})(?:[/?#]|\Z)", re.IGNORECASE).match if hosts else None
-    return _SiteReads(own, read_lists(site), site.generator == "jekyll")
+    terms = frozenset(site.taxonomies) if site.generator == "hugo" else frozenset()
+    return _SiteReads(own, read_lists(site), site.generator == "jekyll", terms)
 
 
 def _markdownified(text: str, liquid: list[int]) -> bool:
