@@ -39,6 +39,19 @@ def test_a_taxonomy_or_aliases_written_as_a_string_are_what_hugo_reads():
     assert series.message == "series: expected a list or a string, got the integer 3"
 
 
+def test_a_key_written_without_a_value_is_absent_to_hugo_unless_required():
+    """An archetype's keys left unfilled (`description:`, `tags:`: YAML's null) are no value to Hugo, as if absent;
+    the required `title:` so written is reported, and so is an unknown key however empty."""
+    source = "---\ntitle:\ndescription:\ntags:\nweight:\ndate:\ntitel:\n---\n"
+    title, _ = check(source, [(2, 7, "SC001"), (7, 1, "SC002")])
+    assert title.message == "title: expected a string or a number, got null"
+    check(
+        "---\ntitle: A\ndescription:\n---\n",
+        [(3, 13, "SC001")],
+        schema={"properties": {"description": {"type": "string"}}},
+    )
+
+
 def test_bom_and_crlf_do_not_shift_positions():
     source = "\ufeff" + ARTICLE.replace("\n", "\r\n")
     check(source.encode("utf-8"), [(6, 11, "SC001")])

@@ -43,7 +43,10 @@ RULES = (
 Validates the front matter against the JSON Schema that applies to the file and
 reports each failing value at the value itself: wrong type, value not in the
 `enum`, bad `format` (dates, URIs, e-mail addresses), pattern, length or range.
-For `anyOf`/`oneOf` the most relevant branch's error is reported.
+For `anyOf`/`oneOf` the most relevant branch's error is reported. Under the
+hugo preset's bundled schema a key written without a value (`description:`,
+YAML's null) is as good as absent, as Hugo reads it, unless the schema requires
+it (`title:` is reported).
 
 ## Why is this bad?
 Templates read these values: a `comments: "yes"` string where a boolean is
@@ -357,6 +360,8 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         if ctx.settings.preset == "hugo":
             used |= param_shortcode_reads(ctx.doc.text[ctx.doc.body_start :], undefined)
         data = {key: value for key, value in data.items() if key not in used}
+    if ctx.settings.preset == "hugo" and schema.bundled and isinstance(data, dict) and None in data.values():
+        data = _without_empty_values(schema.contents, data)
     valid = known_valid(schema, data)
     if (
         not valid
@@ -402,6 +407,15 @@ def _build_before_hugo_123(ctx: Context, fm: FrontMatter) -> Iterator[Problem]:
     fix = Fix(UNSAFE, "rename to `_build`", (Edit.replace(located.key, new),)) if new is not None else None
     message = f"unknown key `build` to Hugo {pinned}, which this site pins: it reads `_build` (did you mean `_build`?)"
     yield Problem("SC002", message, located.key, fix=fix)
+
+
+def _without_empty_values(contents: Any, data: dict[Any, Any]) -> dict[Any, Any]:
+    """``data`` without the keys the schema defines, and does not require, written without a value: Hugo reads
+    an empty ``description:`` (null) as no description, its ``tags:`` as no terms (an archetype's keys left
+    unfilled: 1,215 SC001 on 26 corpus sites)."""
+    defined = contents.get("properties", {}) if isinstance(contents, dict) else {}
+    required = set(contents.get("required", ())) if isinstance(contents, dict) else set()
+    return {key: value for key, value in data.items() if value is not None or key not in defined or key in required}
 
 
 def _without_layout_maps(ctx: Context, data: dict[Any, Any]) -> dict[Any, Any]:
