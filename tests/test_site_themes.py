@@ -223,6 +223,20 @@ def test_the_parameters_a_theme_merges_over_the_site_s_are_read(tmp_path, capsys
     assert schema_problems(tmp_path, capsys, front_matter) == ["6:1 SC002"]
 
 
+def test_a_list_whose_items_the_layouts_read_fields_of_has_the_site_s_shape(tmp_path, capsys):
+    """flink's posts list `authors: [{name: …, twitter: …}]`, which its layout ranges over reading `.name`, and
+    Hextra's ranges over them inside `with .Params.authors`: lists of maps, not the bundled schema's names; the
+    `tags` a layout ranges over as text are still a list of strings."""
+    layout = (
+        '{{ range .Param "authors" }}{{ .name }}{{ with .twitter }}@{{ . }}{{ end }}{{ end }}'
+        "{{ with .Params.editors }}{{ range $i, $editor := . }}{{ $editor.link }}{{ end }}{{ end }}"
+        "{{ range .Params.tags }}{{ . | urlize }}{{ end }}"
+    )
+    write(tmp_path, {"hugo.toml": "", SINGLE: layout})
+    front_matter = "authors:\n  - name: A\n    twitter: a\neditors:\n  - link: b\ntags:\n  - name: c\n"
+    assert schema_problems(tmp_path, capsys, front_matter) == ["9:5 SC001"]
+
+
 def test_known_themes_by_module_path_or_name():
     assert {"toc_hide", "no_list"} <= known_params(["docsy"])
     assert "showtoc" in known_params(["github.com/adityatelange/hugo-PaperMod"]) == known_params(["PaperMod"])

@@ -419,11 +419,16 @@ def _without_empty_values(contents: Any, data: dict[Any, Any]) -> dict[Any, Any]
 
 
 def _without_layout_maps(ctx: Context, data: dict[Any, Any]) -> dict[Any, Any]:
-    """``data`` without the maps the site's layouts read fields of: a bundled schema's type for such a key
-    (``author``: a name) is not the site's (``author: {name: …, company: …}``)."""
-    maps = tuple(key for key, value in data.items() if isinstance(key, str) and isinstance(value, dict))
+    """``data`` without the maps, and lists of maps, the site's layouts read fields of: a bundled schema's type
+    for such a key (``author``: a name) is not the site's (``author: {name: …, company: …}``, ``authors: [{name:
+    …}]``)."""
+    maps = tuple(key for key, value in data.items() if isinstance(key, str) and _holds_a_map(value))
     read = set(ctx.probe(keys_layouts_read_as_maps, ctx.doc.path, maps).split(",")) if maps else set()
     return {key: value for key, value in data.items() if key not in read} if read - {""} else data
+
+
+def _holds_a_map(value: Any) -> bool:
+    return isinstance(value, dict) or (isinstance(value, list) and any(isinstance(item, dict) for item in value))
 
 
 _TRUE_WORDS, _FALSE_WORDS = {"true", "yes", "on"}, {"false", "no", "off"}

@@ -212,9 +212,51 @@ def params_in(template: str) -> set[str]:
 
 
 def maps_in(template: str) -> set[str]:
-    """The page parameters (lowercased) the text of a template reads a field of."""
+    """The page parameters (lowercased) the text of a template reads a field of, or of whose items."""
     found = {(match.group(1) or match.group(2)).lower() for match in _PARAM_FIELD.finditer(template)}
-    return found | {match.group(1).lower() for match in _merged_reads(template, _MERGED_FIELD)}
+    return found | {match.group(1).lower() for match in _merged_reads(template, _MERGED_FIELD)} | _items_read(template)
+
+
+def _items_read(template: str) -> set[str]:
+    """The page parameters whose items a template reads fields of: ``range .Param "authors"`` then ``.name``
+    (flink's posts), ``range $i, $author := .`` inside ``with .Params.authors`` then ``$author.link``
+    (Hextra's): lists of maps, whose shape is the site's."""
+    found = set()
+    for block in _PARAM_BLOCK.finditer(template):
+        key = next(filter(None, block.group("param", "quoted", "indexed"))).lower()
+        ranged, body = block, template[block.end() : _block_end(template, block.end())]
+        if block.group("action") == "with":  # (the items are ranged over inside: `range $i, $a := .`)
+            inner = _DOT_RANGE.search(body)
+            if inner is None:
+                continue
+            ranged, body = inner, body[inner.end() : _block_end(body, inner.end())]
+        item = ranged.group("second") or ranged.group("first")
+        if re.search(rf"\${item}\.[a-z]\w*" if item else _DOT_FIELD, body):
+            found.add(key)
+    return found
+
+
+def _block_end(template: str, start: int) -> int:
+    """Where the ``{{ end }}`` closing the block whose body starts at ``start`` opens (the text's end if none)."""
+    depth = 1
+    for action in _BLOCK_ACTION.finditer(template, start):
+        depth += -1 if action.group(1) == "end" else 1
+        if depth == 0:
+            return action.start()
+    return len(template)
+
+
+# a block over a page parameter: `range .Params.x`, `range $i, $v := .Param "x"`, `with index .Params "x"`
+_PARAM_BLOCK = re.compile(
+    r"\{\{-?\s*(?P<action>range|with)\s+(?:\$(?P<first>\w+)\s*(?:,\s*\$(?P<second>\w+)\s*)?:?=\s*)?"
+    r'(?:[$\w.]*(?<![Ss]ite)\.Params\.(?P<param>\w+)|[$\w.]*\.Param\s+"(?P<quoted>\w+)"'
+    r'|index\s+[$\w.]*(?<![Ss]ite\.)\bParams\s+"(?P<indexed>\w+)")\s*-?\}\}'
+)
+_DOT_RANGE = re.compile(r"\{\{-?\s*range\s+(?:\$(?P<first>\w+)\s*(?:,\s*\$(?P<second>\w+)\s*)?:?=\s*)?\.\s*-?\}\}")
+_BLOCK_ACTION = re.compile(r"\{\{-?\s*(if|range|with|define|block|end)\b")
+_DOT_FIELD = re.compile(
+    r"\{\{-?\s*(?:(?:if|with)\s+)?\.[a-z]\w*"
+)  # `{{ .name }}`: a map's key (a page's are capitalised)
 
 
 def _merged_reads(template: str, pattern: str) -> Iterator[re.Match[str]]:
