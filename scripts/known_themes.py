@@ -8,7 +8,7 @@ theme templates to read; fmlint then takes the parameters listed here as read
 (``fmlint.site.known_themes``).  Each theme's are those its layout templates
 and asset templates read at each listed revision (their union: a site may pin
 any of them), and which of them they read as maps, found by the same patterns
-as a site's own (``fmlint.site.templates.params_in``, ``maps_in``).
+as a site's own (``fmlint.site.layout_params``).
 ``DIR`` holds bare clones of the themes' repositories, as ``OWNER+NAME/repo``.
 """
 
@@ -19,7 +19,7 @@ import json
 import subprocess
 from pathlib import Path
 
-from fmlint.site.templates import asset_template, maps_in, params_in
+from fmlint.site.layout_params import asset_template, maps_in, params_in
 
 OUT = Path(__file__).resolve().parent.parent / "fmlint" / "site" / "known_themes.json"
 # module path, the names a site gives it (a folder under themesDir, an npm package), repository, where its

@@ -98,9 +98,10 @@ requires); when Docsy, PaperMod, Ananke, Hugo Book, Hextra, Stack, Congo,
 LoveIt, FixIt, Geekdoc, Coder or Terminal is not there (a submodule not checked
 out, as in CI by default, a module not downloaded), the keys its releases'
 layouts read are known all the same. A key the layouts read a field of
-(`.Params.author.name`, Hextra's `sidebar.exclude`) is a map of the site's
-shape, which the bundled schema's type for it does not judge. A schema of your
-own decides alone.
+(`.Params.author.name`, Hextra's `sidebar.exclude`), or of whose items (a
+`range` over `authors` reading `.name`), holds maps of the site's shape, which
+the bundled schema's type for it does not judge. A schema of your own decides
+alone.
 
 ## Why is this bad?
 A typoed key (`titel`, `catagories`) is silently ignored by the generator: the

@@ -4,10 +4,10 @@ A schema can say ``{"type": "string", "format": "hugo-date"}`` (a date in a
 layout Hugo reads) or ``"format": "image-url"`` (an http(s) URL or a path with
 an image extension, or ``""`` for none) and get the same checks (and messages)
 as fmlint's own date and image rules; ``"format": "hugo-term"`` is a taxonomy's
-value written as a string, which Hugo takes as one term (no comma, then).  The standard ``duration`` is checked
-here against RFC 3339's grammar (appendix A, which JSON Schema cites) instead
-of through jsonschema's optional isoduration, whose import (with arrow) cost
-about 45 ms of every start-up.  Each checker raises ``ValueError`` with a
+value written as a string, which Hugo takes as one term (no comma, then).  The
+standard ``duration`` is checked here against RFC 3339's grammar (appendix A,
+which JSON Schema cites) instead of through jsonschema's optional isoduration,
+whose import (with arrow) cost about 45 ms of every start-up.  Each checker raises ``ValueError`` with a
 human explanation, which becomes the diagnostic text.
 """
 

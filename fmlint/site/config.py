@@ -323,7 +323,7 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
 
     @cached_property
     def layout_params(self) -> frozenset[str]:
-        """The page parameters a Hugo site's layouts read (``fmlint.site.templates.params_read``), those a
+        """The page parameters a Hugo site's layouts read (``fmlint.site.layout_params.params_read``), those a
         known theme's read when it is missing (``fmlint.site.known_themes``), and the keys the Hugo version the
         site pins reads that Hugo 0.168 does not."""
         from fmlint.site.known_themes import known_params
@@ -344,7 +344,7 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
 
     @cached_property
     def _layout_reads(self) -> tuple[frozenset[str], frozenset[str]]:
-        from fmlint.site.templates import params_read
+        from fmlint.site.layout_params import params_read
 
         return params_read(self.layout_dirs) if self.generator == "hugo" else (frozenset(), frozenset())
 

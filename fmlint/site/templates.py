@@ -37,8 +37,7 @@ from __future__ import annotations
 import glob
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import suppress
+from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 
 from fmlint.site.files import file_text
@@ -175,121 +174,7 @@ def _hook_texts(layouts: Sequence[str]) -> Iterator[str]:
         yield from map(file_text, _partials(path))
 
 
-# a page's parameter a template reads: ``.Params.status`` (of any page: ``$.Page.Params.x``, not the site's
-# ``site.Params.x``), ``.Param "x"``, ``index .Params "x"``, ``isset .Params "x"``, the key of ``where`` or
-# ``sort`` written without its dot (Hextra's search index: ``where $pages "Params.excludeSearch" "!=" true``), and
-# the parameter pages are grouped or sorted by (``.GroupByParam "x"``, ``.ByParam "x"``)
-_PARAM_READ = re.compile(
-    r'(?<![Ss]ite)\.Params\.(\w+)|\.Param\s+"(\w+)|\b(?:index|isset)\s+[$\w.]*(?<![Ss]ite\.)\bParams\s+"(\w+)"'
-    r'|"[Pp]arams\.(\w+)|\.(?:GroupByParam(?:Date)?|ByParam)\s+"(\w+)'
-)
-# `.Params.author.name`, `"Params.sidebar.exclude"`: the value is a map
-_PARAM_FIELD = re.compile(r'(?<![Ss]ite)\.Params\.(\w+)\.\w|"[Pp]arams\.(\w+)\.\w')
-# the assets a template may execute (``resources.ExecuteAsTemplate``: Hextra's and Docsy's search indexes)
-_ASSET_TEMPLATES = (".json", ".js", ".html", ".xml", ".txt")
-_LARGEST_ASSET = 1 << 20  # (a bundled script library is no template)
-
-
-def params_read(layouts: Sequence[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """The page parameters (lowercased, as Hugo keys them) the templates in the layout folders ``layouts`` (a
-    site's and its themes') and in the ``assets`` folders beside them read: front-matter keys the site uses,
-    though no schema of fmlint's lists them; and of them, those read as maps (a field of the value:
-    ``.Params.author.name``), whose shape is the site's."""
-    found: set[str] = set()
-    maps: set[str] = set()
-    assets = [os.path.join(os.path.dirname(top), "assets") for top in layouts if os.path.basename(top) == "layouts"]
-    texts = [*map(file_text, _layout_files(layouts)), *_asset_templates(_layout_files(assets))]
-    for template in texts:
-        found |= params_in(template)
-        maps |= maps_in(template)
-    return frozenset(found), frozenset(maps)
-
-
-def params_in(template: str) -> set[str]:
-    """The page parameters (lowercased) the text of a template reads."""
-    found = {next(filter(None, match.groups())).lower() for match in _PARAM_READ.finditer(template)}
-    return found | {match.group(1).lower() for match in _merged_reads(template, _MERGED_READ)}
-
-
-def maps_in(template: str) -> set[str]:
-    """The page parameters (lowercased) the text of a template reads a field of, or of whose items."""
-    found = {(match.group(1) or match.group(2)).lower() for match in _PARAM_FIELD.finditer(template)}
-    return found | {match.group(1).lower() for match in _merged_reads(template, _MERGED_FIELD)} | _items_read(template)
-
-
-def _items_read(template: str) -> set[str]:
-    """The page parameters whose items a template reads fields of: ``range .Param "authors"`` then ``.name``
-    (flink's posts), ``range $i, $author := .`` inside ``with .Params.authors`` then ``$author.link``
-    (Hextra's): lists of maps, whose shape is the site's."""
-    found = set()
-    for block in _PARAM_BLOCK.finditer(template):
-        key = next(filter(None, block.group("param", "quoted", "indexed"))).lower()
-        ranged, body = block, template[block.end() : _block_end(template, block.end())]
-        if block.group("action") == "with":  # (the items are ranged over inside: `range $i, $a := .`)
-            inner = _DOT_RANGE.search(body)
-            if inner is None:
-                continue
-            ranged, body = inner, body[inner.end() : _block_end(body, inner.end())]
-        item = ranged.group("second") or ranged.group("first")
-        if re.search(rf"\${item}\.[a-z]\w*" if item else _DOT_FIELD, body):
-            found.add(key)
-    return found
-
-
-def _block_end(template: str, start: int) -> int:
-    """Where the ``{{ end }}`` closing the block whose body starts at ``start`` opens (the text's end if none)."""
-    depth = 1
-    for action in _BLOCK_ACTION.finditer(template, start):
-        depth += -1 if action.group(1) == "end" else 1
-        if depth == 0:
-            return action.start()
-    return len(template)
-
-
-# a block over a page parameter: `range .Params.x`, `range $i, $v := .Param "x"`, `with index .Params "x"`
-_PARAM_BLOCK = re.compile(
-    r"\{\{-?\s*(?P<action>range|with)\s+(?:\$(?P<first>\w+)\s*(?:,\s*\$(?P<second>\w+)\s*)?:?=\s*)?"
-    r'(?:[$\w.]*(?<![Ss]ite)\.Params\.(?P<param>\w+)|[$\w.]*\.Param\s+"(?P<quoted>\w+)"'
-    r'|index\s+[$\w.]*(?<![Ss]ite\.)\bParams\s+"(?P<indexed>\w+)")\s*-?\}\}'
-)
-_DOT_RANGE = re.compile(r"\{\{-?\s*range\s+(?:\$(?P<first>\w+)\s*(?:,\s*\$(?P<second>\w+)\s*)?:?=\s*)?\.\s*-?\}\}")
-_BLOCK_ACTION = re.compile(r"\{\{-?\s*(if|range|with|define|block|end)\b")
-_DOT_FIELD = re.compile(
-    r"\{\{-?\s*(?:(?:if|with)\s+)?\.[a-z]\w*"
-)  # `{{ .name }}`: a map's key (a page's are capitalised)
-
-
-def _merged_reads(template: str, pattern: str) -> Iterator[re.Match[str]]:
-    """The reads (``pattern`` around a variable's name) of the variables a template holds the page's parameters
-    merged over the site's in (LoveIt's and FixIt's ``$params := .Params | merge .Site.Params.page``, or their
-    ``.Scratch.Get "params"``, ``.Store.Get "params"`` and ``partial "function/params.html"`` that hold it):
-    ``$params.toc``."""
-    for name in dict.fromkeys(_MERGED.findall(template)):
-        yield from re.finditer(pattern.replace("NAME", name), template)
-
-
-# a variable holding the page's parameters merged over the site's (the LoveIt family's themes)
-_MERGED = re.compile(
-    r"\$(\w+)\s*:?=\s*(?:[$\w.]*(?<![Ss]ite\.)\bParams\s*\|\s*merge\b"
-    r'|[$\w.]*\.(?:Scratch|Store)\.Get\s+"params"|partial\s+"function/params)'
-)
-_MERGED_READ, _MERGED_FIELD = r"\$NAME\.(\w+)", r"\$NAME\.(\w+)\.\w"
-
-
-def asset_template(name: str, size: int) -> bool:
-    """Whether an asset file named ``name`` of ``size`` bytes may be a template (if it holds an action)."""
-    return name.lower().endswith(_ASSET_TEMPLATES) and size <= _LARGEST_ASSET
-
-
-def _asset_templates(paths: Iterable[str]) -> Iterator[str]:
-    """The text of each of the asset files at ``paths`` that may be a template and holds an action."""
-    for path in paths:
-        with suppress(OSError):
-            if asset_template(path, os.path.getsize(path)) and "{{" in (text := file_text(path)):
-                yield text
-
-
-def _layout_files(layouts: Sequence[str], suffix: str = "") -> Iterator[str]:
+def layout_files(layouts: Sequence[str], suffix: str = "") -> Iterator[str]:
     """Every file of the layout folders ``layouts`` whose name ends with ``suffix``, each folder's in order."""
     for top in layouts:
         for folder, _, files in os.walk(top):
@@ -590,7 +475,7 @@ class Shortcodes:
         """The page parameters (lowercased) and their values for which a layout template writes something else
         than the page's content (:func:`content_switches`), asked of every template of the layout folders."""
         found: dict[str, set[str]] = {}
-        for path in _layout_files(self.layouts, ".html"):
+        for path in layout_files(self.layouts, ".html"):
             switches = content_switches(path)
             self._probe(switches_as, switches_written(path, switches))  # (its answer: true)
             for key, value in switches:
@@ -600,7 +485,7 @@ class Shortcodes:
     @cached_property
     def loads_redoc(self) -> bool:
         """Whether a template of the layout folders loads Redoc (:func:`loads_redoc`), each asked until one does."""
-        return any(self._probe(loads_redoc, path) for path in _layout_files(self.layouts, ".html"))
+        return any(self._probe(loads_redoc, path) for path in layout_files(self.layouts, ".html"))
 
     def writes_ids(self, name: str) -> bool:
         """Whether a template of the shortcode writes headings with ``id``s (:func:`writes_ids`)."""
