@@ -293,6 +293,27 @@ def test_keys_a_hugo_sites_layouts_read_are_known_to_its_bundled_schema(tmp_path
     assert unknown(*cache) == ["3:1 status", "7:1 banner", "8:1 statuss"]
 
 
+def test_a_hugo_sites_own_taxonomies_are_known_to_its_bundled_schema(tmp_path, monkeypatch, capsys):
+    """cortex's site configures `project = "projects"`: Hugo reads a page's `projects` terms from its front matter
+    (7 SC002 before). The singular name is no key Hugo reads, and a site without the taxonomy does not know it."""
+    from fmlint.cli import main
+
+    files = {
+        "site/hugo.toml": '[taxonomies]\ntag = "tags"\nproject = "projects"\n',
+        "site/content/a.md": "---\ntitle: A\nprojects: [cortex]\nproject: cortex\ntags: [go]\n---\n",
+        "other/hugo.toml": 'baseURL = "https://example.org/"\n',
+        "other/content/a.md": "---\ntitle: A\nprojects: [cortex]\n---\n",
+    }
+    write(tmp_path, files)
+    monkeypatch.chdir(tmp_path)
+    main(["--format", "json", "--select", "SC002", "--no-cache", "site", "other"])
+    found = json.loads(capsys.readouterr().out)
+    assert [(d["path"], d["line"], d["column"], d["message"].split("`")[1]) for d in found] == [
+        ("other/content/a.md", 3, 1, "projects"),
+        ("site/content/a.md", 4, 1, "project"),
+    ]
+
+
 def test_build_options_as_the_hugo_a_site_pins_reads_them(tmp_path, monkeypatch, capsys):
     """grpc.io pins Hugo 0.99, whose build options are `_build` (`build` came in 0.123, 0.145 deprecated `_build`,
     0.168 refuses it): known there; on a site pinning nothing, or a current Hugo, SC002 names `build`; and before

@@ -86,8 +86,9 @@ Under a preset's bundled schema, a Hugo site's top-level keys that its own or
 its themes' layouts read (`.Params.status`, `.Param "x"`, `index .Params "x"`,
 `isset .Params "x"`, `where`'s `"Params.x"`; not the site's `site.Params`; in
 the asset templates beside them too, as a search index) are known: the site uses
-them, and so are the keys a page's own `{{< param "x" >}}` shortcodes show,
-and `_build` where the site pins a Hugo older than 0.145 (`HUGO_VERSION` in
+them, and so are its own taxonomies (`[taxonomies] project = "projects"`: Hugo
+reads a page's `projects` terms), the keys a page's own `{{< param "x" >}}`
+shortcodes show, and `_build` where the site pins a Hugo older than 0.145 (`HUGO_VERSION` in
 `netlify.toml`, `hugo-extended` in `package.json`, a GitHub workflow's
 `hugo-version`): those versions read it (before 0.123, alone), 0.145
 deprecated it and current ones refuse it; on a site pinning a Hugo older than

@@ -324,15 +324,17 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     @cached_property
     def layout_params(self) -> frozenset[str]:
         """The page parameters a Hugo site's layouts read (``fmlint.site.layout_params.params_read``), those a
-        known theme's read when it is missing (``fmlint.site.known_themes``), and the keys the Hugo version the
-        site pins reads that Hugo 0.168 does not."""
+        known theme's read when it is missing (``fmlint.site.known_themes``), the site's taxonomies (Hugo reads
+        their terms from the front matter: cortex's ``projects``), and the keys the Hugo version the site pins
+        reads that Hugo 0.168 does not."""
         from fmlint.site.known_themes import known_params
 
         if self.generator != "hugo":
             return frozenset()
         # (`_build`, the key of build options before Hugo 0.123 aliased `build` to it and 0.145 deprecated it)
         legacy = {"_build"} if (self.hugo_version or BUILD_DEPRECATED) < BUILD_DEPRECATED else set()
-        return self._layout_reads[0] | known_params(self.missing_themes) | legacy
+        taxonomies = {*self.taxonomies, *self.taxonomy_lists}  # (either kind of their pages may be disabled)
+        return self._layout_reads[0] | known_params(self.missing_themes) | taxonomies | legacy
 
     @cached_property
     def layout_maps(self) -> frozenset[str]:
