@@ -52,6 +52,16 @@ def test_a_key_written_without_a_value_is_absent_to_hugo_unless_required():
     )
 
 
+def test_build_options_written_as_booleans_are_what_hugo_reads():
+    """spiffe.io's `build: {render: false}`: Hugo has read `true` and `false` as `always` and `never` since 0.67.1
+    made the options strings (0.168 writes no page for it, and lists none with `list: false`); a misspelt word is
+    still reported, with the word meant."""
+    source = "---\ntitle: A\nbuild:\n  render: false\n  list: true\n---\n"
+    check(source, [])
+    (typo,) = check(source.replace("false", "nevr"), [(4, 11, "SC001")])
+    assert typo.message.endswith('got "nevr" (did you mean "never"?)')
+
+
 def test_bom_and_crlf_do_not_shift_positions():
     source = "\ufeff" + ARTICLE.replace("\n", "\r\n")
     check(source.encode("utf-8"), [(6, 11, "SC001")])
