@@ -186,16 +186,15 @@ def _split(doc: Document) -> None:
 
 
 def undo_split(doc: Document) -> None:
-    """Undo the split of a front matter that blank lines or spaces precede, or that starts on the line of its
-    opening delimiter, for a generator that reads it as no front matter: Jekyll, Astro, Docusaurus and MkDocs
-    read front matter on the first line only (``FM007`` says so), and none but Hugo reads one on its opening
-    delimiter's line (``FM008``: ``doc.inline`` is kept when the front matter was closed)."""
-    if doc.late or doc.inline:
-        doc.inline = doc.inline and doc.front_matter is not None
-        doc.kind = doc.front_matter = None
-        doc.opening = Span(0, 0)
-        doc.body_start = 0
-        doc.late = False
+    """Undo the split of a front matter for a generator that reads it as no front matter: Jekyll, Astro,
+    Docusaurus and MkDocs read front matter on the first line only (``FM007`` says so), none but Hugo reads one on
+    its opening delimiter's line (``FM008``: ``doc.inline`` is kept when the front matter was closed) or a leading
+    JSON object."""
+    doc.inline = doc.inline and doc.front_matter is not None
+    doc.kind = doc.front_matter = None
+    doc.opening = Span(0, 0)
+    doc.body_start = 0
+    doc.late = False
 
 
 def _split_json(doc: Document, start: int) -> None:

@@ -18,7 +18,12 @@ from collections.abc import Iterable, Iterator
 
 import msgspec
 
-from fmlint.config.presets import INLINE_FRONT_MATTER_PRESETS, LATE_FRONT_MATTER_PRESETS, READING_PRESETS
+from fmlint.config.presets import (
+    INLINE_FRONT_MATTER_PRESETS,
+    JSON_FRONT_MATTER_PRESETS,
+    LATE_FRONT_MATTER_PRESETS,
+    READING_PRESETS,
+)
 from fmlint.config.settings import Settings
 from fmlint.diagnostics import INTERNAL_ERROR, ORDER, Diagnostic, Problem, Severity
 from fmlint.document import Document, read_document, undo_split, unreadable_document
@@ -150,8 +155,10 @@ def context(doc: Document, settings: Settings, verbose: bool = False) -> tuple[C
         reading = site_reading(doc.path, settings.preset)
         doc.mdx, doc.blocks = reading.mdx, reading.blocks
     preset = settings.preset
-    if (doc.late and preset not in LATE_FRONT_MATTER_PRESETS) or (
-        doc.inline and preset not in INLINE_FRONT_MATTER_PRESETS
+    if (
+        (doc.late and preset not in LATE_FRONT_MATTER_PRESETS)
+        or (doc.inline and preset not in INLINE_FRONT_MATTER_PRESETS)
+        or (doc.kind == "json" and preset not in JSON_FRONT_MATTER_PRESETS)
     ):
         undo_split(doc)
     try:

@@ -71,6 +71,19 @@ def test_late_front_matter_positions_by_preset(preset):
         assert not [d for d in lint(source, preset=preset) if d.code == "SC001"]
 
 
+@pytest.mark.parametrize("preset", ["hugo", "none", "zola", "jekyll", "docusaurus", "mkdocs-material", "starlight"])
+def test_a_leading_json_object_is_front_matter_to_hugo_alone(preset):
+    """Hugo's page lexer reads a leading `{` as JSON front matter (0.168 fails the build of a page opening with
+    `{{< x >}}`, as FM002 says, after the `{`); the other generators read YAML (or TOML) between delimiters, so a
+    Jekyll include opening with Liquid's `{% if %}` (227 FM002 on Kong's developer site) or an MDX comment opens
+    the body. A real object is linted as front matter without a preset."""
+    for source in ("{% if include.title %}\n# {{ include.title }}\n{% endif %}\n", "{{< x >}}\n\nText.\n"):
+        expected = [(1, 2, "FM002")] if preset in ("hugo", "none") else []
+        assert [f for f in located(lint(source, preset=preset)) if f[2].startswith("FM")] == expected
+    if preset == "none":
+        check('{"title": "x", "date": "2025-02-30"}\nBody.\n', [(1, 24, "DT001")], preset=preset)
+
+
 def test_front_matter_on_its_opening_line_is_read_as_hugo_reads_it():
     """Hugo's page lexer reads the front matter from the third character of its opening delimiter on
     (buildpacks.io's ``+++ title="Buildpack API"``; Hugo 0.168 builds such pages with their title and aliases)."""

@@ -169,6 +169,10 @@ LATE_FRONT_MATTER_PRESETS = ("hugo", "zola")
 # generators that read a front matter starting on its opening delimiter's line (Hugo's page lexer reads on from
 # the delimiter's third character; Zola's pattern wants a line break): the others read none there
 INLINE_FRONT_MATTER_PRESETS = ("hugo",)
+# generators that read a leading JSON object as front matter (Hugo's page lexer); the others' front matter is YAML
+# (or TOML) between delimiters, and a file opening with `{` opens with its body: Liquid's `{% if %}` in a Jekyll
+# include, an MDX comment `{/* … */}` (no preset: every format fmlint reads)
+JSON_FRONT_MATTER_PRESETS = ("hugo", "none")
 # the preset of each generator the site index knows (``SiteConfig.generator``); Astro's is "starlight" with Starlight
 _GENERATORS = {
     "hugo": "hugo",
