@@ -154,13 +154,14 @@ end
 def test_folders_a_sites_plugins_write_pages_into_are_not_judged(tmp_path):
     """artsy.github.io's `_plugins` write `/series/…/`, `/author/…/` and `/blog/categories/…/` (its
     `category_dir`) pages: 36 false SITE003. The folders a page-making plugin names, in the forms such plugins
-    use, are left alone; a configured folder replaces the plugin's default; a plugin that makes no page names
+    use, are left alone, in a subfolder of `_plugins` too (Jekyll loads `_plugins/**/*.rb`: kuma.io's
+    `_plugins/generators/`); a configured folder replaces the plugin's default; a plugin that makes no page names
     none."""
     write(
         tmp_path,
         {
             "_config.yml": "author_dir: people\n",
-            "_plugins/series.rb": SERIES_PLUGIN.replace("'categories'", "'blog/categories'"),
+            "_plugins/generators/series.rb": SERIES_PLUGIN.replace("'categories'", "'blog/categories'"),
             "_plugins/filters.rb": 'module Jekyll\n  def link(x)\n    File.join("filtered", x)\n  end\nend\n',
             "index.md": page("title: Home", body=PLUGIN_LINKS),
         },

@@ -1,4 +1,4 @@
-"""The folders a Jekyll site's own plugins (``_plugins/*.rb``) write pages into, read off their Ruby source.
+"""The folders a Jekyll site's own plugins (``_plugins/**/*.rb``) write pages into, read off their Ruby source.
 
 A generator that makes pages (a subclass of ``Page``, a ``PageWithoutAFile``, pages added with
 ``pages <<``) writes them where nothing of the content shows: artsy.github.io's ``/author/ash/``,
@@ -29,14 +29,9 @@ _FOLDER = re.compile(r"[\w.-]+(?:/[\w.-]+)*")
 def plugin_folders(root: str, options: dict[str, Any]) -> list[str]:
     """The folders (``blog/categories``) that the page-making plugins in the site's ``_plugins`` write pages
     into; ``options``: the site's configuration."""
-    folder = os.path.join(root, "_plugins")
-    try:
-        names = sorted(name for name in os.listdir(folder) if name.endswith(".rb"))
-    except OSError:
-        return []
     found: dict[str, None] = {}
-    for name in names:
-        source = file_text(os.path.join(folder, name))
+    for path in _ruby_files(os.path.join(root, "_plugins")):
+        source = file_text(path)
         if not _MAKES_PAGES.search(source):
             continue
         for key, default in _CONFIGURED.findall(source):
@@ -45,6 +40,13 @@ def plugin_folders(root: str, options: dict[str, Any]) -> list[str]:
         for match in _WRITTEN.finditer(source):
             found[next(group for group in match.groups() if group)] = None
     return [path for path in (each.strip("/") for each in found) if _page_folder(path)]
+
+
+def _ruby_files(folder: str) -> list[str]:
+    """The ``.rb`` files Jekyll loads from ``folder``, its subfolders' too (``_plugins/**/*.rb``), by path."""
+    return sorted(
+        os.path.join(here, name) for here, _, names in os.walk(folder) for name in names if name.endswith(".rb")
+    )
 
 
 def _page_folder(path: str) -> bool:
