@@ -199,6 +199,32 @@ def test_an_id_a_pages_layout_writes_is_one_of_its_ids(tmp_path, tag):
     ]
 
 
+NAVIGATION_LINKS = "[a](#beginner-mode) [b](#mode-trigger)\n"
+
+
+def test_an_anchor_a_layout_includes_from_the_pages_folder_is_one_of_its_ids(tmp_path):
+    """react-admin's docs: the layout's `{% include_relative navigation.html %}` writes the `navigation.html` beside
+    each page (Jekyll's `include_relative` reads from the page's folder, in a layout too), which holds `<a
+    name="beginner-mode">`: a fragment's target in HTML, as an `id` is (its pages' `#beginner-mode` links). An
+    `<input name>` is no target, and a page in a folder without the file has no such anchor."""
+    navigation = '<a class="switch" name="beginner-mode">Beginner</a><input name="mode-trigger" type="checkbox">\n'
+    write(
+        tmp_path,
+        {
+            "_config.yml": "defaults:\n  - scope: {path: ''}\n    values: {layout: default}\n",
+            "_layouts/default.html": "<nav>{% include_relative navigation.html %}</nav>{{ content }}\n",
+            "docs/navigation.html": navigation,
+            "docs/index.md": page("title: Home", body=NAVIGATION_LINKS),
+            "docs/more/index.md": page("title: More", body=NAVIGATION_LINKS),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [
+        f"docs/index.md:{at(5, NAVIGATION_LINKS, '#mode-trigger')} SITE004",
+        f"docs/more/index.md:{at(5, NAVIGATION_LINKS, '#beginner-mode')} SITE004",
+        f"docs/more/index.md:{at(5, NAVIGATION_LINKS, '#mode-trigger')} SITE004",
+    ]
+
+
 INCLUDE_LINKS = "[a](#forms) [b](#form) [c](#summary) [d](#variable)\n"
 
 

@@ -67,6 +67,7 @@ from fmlint.site.templates import (
     Shortcodes,
     component_gives_ids,
     gives_ids,
+    layout_id_question,
     liquid_layout_gives_id,
     liquid_layout_writes_ids,
 )
@@ -445,7 +446,9 @@ class SiteIndex(msgspec.Struct, dict=True):
             page_type = page.facts.page_type or page.folder.split("/", 1)[0]
             return self.shortcodes.layout_gives_id(page.kind, page_type, page.facts.layout, fragment)
         path = self._layout(page) if self.config.generator == "jekyll" and page.file is not None else ""
-        return bool(path) and self.probe(liquid_layout_gives_id, f"{path}#{fragment}")
+        return bool(path) and self.probe(
+            liquid_layout_gives_id, layout_id_question(path, page.absolute_folder, fragment)
+        )
 
     def _layout(self, page: Page) -> str:
         """The file of a Jekyll page's layout ("": none)."""

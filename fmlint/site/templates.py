@@ -354,12 +354,19 @@ def liquid_layout_writes_ids(path: str) -> bool:
     return any(_LIQUID_DATA_ID.search(text) is not None for text in _layout_texts(path))
 
 
+def layout_id_question(path: str, folder: str, fragment: str) -> str:
+    """The question :func:`liquid_layout_gives_id` asks of the Jekyll layout at ``path`` for a page in ``folder``."""
+    return "\0".join((path, folder, fragment))
+
+
 def liquid_layout_gives_id(question: str) -> bool:
-    """Whether the Jekyll layout of ``question`` (its path, ``#``, an ID), as :func:`liquid_layout_writes_ids`
-    reads it, gives an element that ``id`` as written: artsy.github.io's posts' layout includes
-    ``<section id="comments" />``, which their ``[comments](#comments)`` links name."""
-    path, _, wanted = question.rpartition("#")
-    return any(wanted in _STATIC_ID.findall(text) for text in _layout_texts(path))
+    """Whether the Jekyll layout of ``question`` (:func:`layout_id_question`), as :func:`liquid_layout_writes_ids`
+    reads it, with the files its ``include_relative`` tags name from the page's folder (Jekyll's: react-admin's
+    layout includes the ``navigation.html`` beside its pages), gives an element the ID as written:
+    artsy.github.io's posts' layout includes ``<section id="comments" />``, which their ``[comments](#comments)``
+    links name; react-admin's navigation holds ``<a name="beginner-mode">``."""
+    path, folder, wanted = question.split("\0")
+    return any(wanted in _static_ids(text) for text in _layout_texts(path, folder))
 
 
 def hugo_layout_gives_id(question: str) -> bool:
@@ -367,11 +374,18 @@ def hugo_layout_gives_id(question: str) -> bool:
     element that ``id`` as written: digital.gov's ``guides/single.html`` calls a partial writing
     ``<div class="dg-guide__content-header" id="content-start">``, which its guides' ``#content-start`` links name."""
     path, _, wanted = question.rpartition("#")
-    return any(wanted in _STATIC_ID.findall(file_text(each)) for each in (path, *_partials(path)))
+    return any(wanted in _static_ids(file_text(each)) for each in (path, *_partials(path)))
 
 
-def _layout_texts(path: str) -> Iterator[str]:
-    """The text of the Jekyll layout at ``path``, of the includes it names and of the layouts it is written in."""
+def _static_ids(text: str) -> list[str]:
+    """The IDs a template's text gives elements as written: ``id`` attributes, and the ``name`` of ``<a>`` tags (a
+    fragment's target too, in HTML)."""
+    return [*_STATIC_ID.findall(text), *_ANCHOR_NAME.findall(text)]
+
+
+def _layout_texts(path: str, folder: str = "") -> Iterator[str]:
+    """The text of the Jekyll layout at ``path``, of the includes it names and of the layouts it is written in;
+    with the page's ``folder``, of the files their ``include_relative`` tags name from it."""
     root = os.path.dirname(os.path.dirname(path))
     seen: set[str] = set()
     waiting = [path]
@@ -383,15 +397,19 @@ def _layout_texts(path: str) -> Iterator[str]:
         text = file_text(current)
         yield text
         waiting += [os.path.join(root, "_includes", *name.split("/")) for name in _INCLUDED.findall(text)]
+        if folder:
+            waiting += [os.path.join(folder, *name.split("/")) for name in _INCLUDED_RELATIVE.findall(text)]
         if current.startswith(os.path.join(root, "_layouts", "")) and (parent := _LAYOUT.match(text)):
             waiting.append(os.path.join(root, "_layouts", parent.group(1) + ".html"))
 
 
 _STATIC_ID = re.compile(r"""\bid\s*=\s*["']([^"'{}<>\s]+)["']""")
+_ANCHOR_NAME = re.compile(r"""<a\s[^<>]*?\bname\s*=\s*["']([^"'{}<>\s]+)["']""", re.IGNORECASE)
 # (not `id="{{ page.title | slugify }}"`, one ID of the page's own title, which uswds' layouts give each page)
 _LIQUID_DATA_ID = re.compile(r"""\bid\s*=\s*["'][^"'<>]*\{\{(?!-?\s*page\.title\b)""")
-# (not `include_relative`: the layout's own folder; `include_cached`: jekyll-include-cache's, from `_includes/`)
+# (`include_cached`: jekyll-include-cache's, from `_includes/`; not `include_relative`, from the page's folder)
 _INCLUDED = re.compile(r"\{%-?\s*include(?:_cached)?\s+([\w./-]+)")
+_INCLUDED_RELATIVE = re.compile(r"\{%-?\s*include_relative\s+([\w./-]+)")
 _LAYOUT = re.compile(r"---\s*\n(?:(?!---).*\n)*?layout:\s*[\"']?([\w./-]+)")  # the front matter's `layout:`
 
 
