@@ -2104,12 +2104,14 @@ EMPTY_TERMS_SITE = {
     "layouts/home.html": "{{ range .Site.Taxonomies }}{{ range . }}[{{ .Page.Title }}={{ .Page.RelPermalink }}]{{ end }}{{ end }}",
     "content/posts/a.md": page('title: "A"', 'tags: ["Go", "", " ", "?", "C#"]', 'categories: ["…", "-"]'),
     "content/posts/b.md": page('title: "B"', "tags:\n  - Go\n  -  ''"),
+    "content/posts/c.md": page('title: "C"', 'tags: ""'),
 }
 
 
 def test_terms_without_a_letter_or_digit_are_reported_with_what_hugo_does(tmp_path):
     """`C#` and `Go` are terms; `""` is dropped, `?` and `…` are written to the taxonomy's list page, `" "` and `-`
-    make pages with nothing to read (each checked by the Hugo build below)."""
+    make pages with nothing to read (each checked by the Hugo build below). An empty string alone, `tags: ""`, is
+    no term meant (an archetype's `series = ""` left unfilled)."""
     write(tmp_path, EMPTY_TERMS_SITE)
     assert site_findings(tmp_path) == [
         "content/posts/a.md:3:14-3:16 SITE007 tags term is empty: Hugo drops it without a word",

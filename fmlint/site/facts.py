@@ -368,8 +368,10 @@ def _lists(
                 lists[lowered] = items
             elif isinstance(value[0], dict):  # (`redirects: [{from: old, to: new}]`: see below)
                 froms.append(lowered)
-        elif lowered in alone and isinstance(value, (str, int)) and not isinstance(value, bool):
-            span = front_matter.value_span((original,))  # (`pagination_next: 5`: Docusaurus looks for the ID "5")
+        elif lowered in alone and isinstance(value, (str, int)) and not isinstance(value, bool) and value != "":
+            # (an empty string alone is no value, `series = ""` an archetype's left unfilled; `pagination_next: 5`:
+            # Docusaurus looks for the ID "5")
+            span = front_matter.value_span((original,))
             lists[lowered] = [Item(str(value), span.start, span.end)]
 
 
