@@ -33,9 +33,12 @@ _ISO = re.compile(
     r"(?P<zone>.*))?"
 )
 # `2024-1-25`: a YAML 1.1 timestamp (PyYAML's, Ruby's Psych: month, day and hour may have one digit), which
-# MkDocs' and Jekyll's readers take for a date (Jekyll's Time.parse too); Hugo cannot read it
+# MkDocs' and Jekyll's readers take for a date (Jekyll's Time.parse too, and JavaScript's `new Date`, Hexo's);
+# Hugo cannot read it
 _UNPADDED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:([Tt]|[ \t]+)(\d{1,2})(:\d{2}:\d{2}.*))?")
-_UNPADDED_READERS = ("MkDocs", "Jekyll")
+_UNPADDED_READERS = ("MkDocs", "Jekyll", "Hexo")
+# `2019/10/13 20:46:25`: JavaScript's `new Date`, which Hexo reads a date string with, takes slashes as dashes
+_SLASHED = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})((?:[ \t]+\d{1,2}:\d{2}:\d{2})?)")
 # `2017-05-17 4:51:55 -0400` (digital.gov's): Go's layout hour `15` reads one digit or two (its minutes and
 # seconds, `04` and `05`, two), so Hugo reads a one-digit hour in every layout
 _ONE_DIGIT_HOUR = re.compile(r"(\d{4}-\d{2}-\d{2}[T ])(\d:\d{2}:\d{2}.*)")
@@ -99,6 +102,8 @@ def parse_hugo_date(text: str, generator: str = "Hugo") -> HugoDate:
             return HugoDate(value, layout != "%d %b %Y", has_zone)
     if generator == "Hugo" and (one_digit := _ONE_DIGIT_HOUR.fullmatch(text)) is not None:
         return parse_hugo_date(f"{one_digit.group(1)}0{one_digit.group(2)}", generator)
+    if generator == "Hexo" and (slashed := _SLASHED.fullmatch(text)) is not None:
+        return parse_hugo_date("{}-{}-{}{}".format(*slashed.groups()), generator)
     if generator in _UNPADDED_READERS and (unpadded := _UNPADDED.fullmatch(text)) is not None:
         year, month, day, separator, hour, rest = unpadded.groups()
         time = f"{'T' if separator in ('T', 't') else ' '}{int(hour):02d}{rest}" if separator else ""

@@ -20,6 +20,14 @@ SITES = Path(__file__).resolve().parent / "data" / "sites"
 EXPECTED = {
     "hugo": [("content/posts/bad.md", 3, 6, "SC001")],
     "jekyll": [("_posts/2025-02-08-bad.md", 3, 12, "SC001"), ("_posts/2025-02-08-bad.md", 4, 7, "DT001")],
+    # no preset configured: `_config.yml` beside a `package.json` depending on hexo; `scaffolds/` holds templates,
+    # and the clean post's `2025-2-7 11:51:26`, `2025/02/08 09:00:00`, nested categories and empty `description:`
+    # are what Hexo reads
+    "hexo": [
+        ("source/_posts/bad.md", 3, 7, "DT001"),
+        ("source/_posts/bad.md", 4, 11, "SC001"),
+        ("source/_posts/bad.md", 5, 19, "SC001"),  # (after CJK: `[[新闻, 3]]`)
+    ],
     "astro": [("src/content/blog/bad.md", 1, 1, "SC003"), ("src/content/blog/bad.md", 3, 10, "SC001")],
     # no preset configured: an Astro project whose content configuration is not the blog starter's (no bundled
     # schema: its good post has neither `pubDate` nor `description`)
@@ -72,6 +80,9 @@ def test_preset_on_the_command_line_overrides_the_config(capsys, monkeypatch):
         ({"hugo.toml": "baseURL = '/'\n"}, "hugo"),
         ({"config/_default/params.toml": ""}, "hugo"),
         ({"_config.yml": "title: x\n"}, "jekyll"),
+        ({"_config.yml": "title: x\n", "package.json": '{"dependencies": {"hexo": "^7.3.0"}}'}, "hexo"),
+        ({"_config.yml": "title: x\n", "scaffolds/post.md": "", "source/about.md": ""}, "hexo"),
+        ({"_config.yml": "title: x\n", "package.json": '{"dependencies": {"jekyll-feed": "1"}}'}, "jekyll"),
         ({"astro.config.mjs": "export default {};\n"}, "astro-collections"),
         ({"astro.config.mjs": "", "src/content.config.ts": "schema: z.object({pubDate: z.coerce.date()})"}, "astro"),
         ({"astro.config.mjs": "", "src/content/config.mjs": "schema: z.object({date: z.date()})"}, "astro-collections"),

@@ -95,6 +95,14 @@ PRESETS: dict[str, Preset] = {
             "Jekyll",
         ),
         Preset(
+            "hexo",
+            "hexo",
+            ("public", "themes", "scaffolds", ".deploy_git"),
+            ("cover", "thumbnail", "photos", "index_img", "banner_img"),
+            {**_dates(["date"], lastmod=["updated"]), **_site(["_config.yml"], ["source"])},
+            "Hexo",
+        ),
+        Preset(
             "astro",
             "astro",
             ("dist", "public"),
@@ -177,6 +185,7 @@ JSON_FRONT_MATTER_PRESETS = ("hugo", "none")
 _GENERATORS = {
     "hugo": "hugo",
     "jekyll": "jekyll",
+    "hexo": "hexo",
     "astro": "astro",
     "docusaurus": "docusaurus",
     "mkdocs": "mkdocs-material",

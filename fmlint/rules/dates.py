@@ -271,6 +271,7 @@ _FUTURE = {
 _ZONE = {
     "Hugo": "Hugo reads it in the site's timeZone (UTC by default)",
     "Jekyll": "Jekyll reads it in the site's `timezone` (the build machine's by default)",
+    "Hexo": "Hexo reads it in the site's `timezone` (the build machine's by default)",
 }
 
 

@@ -44,9 +44,9 @@ Validates the front matter against the JSON Schema that applies to the file and
 reports each failing value at the value itself: wrong type, value not in the
 `enum`, bad `format` (dates, URIs, e-mail addresses), pattern, length or range.
 For `anyOf`/`oneOf` the most relevant branch's error is reported. Under the
-hugo preset's bundled schema a key written without a value (`description:`,
-YAML's null) is as good as absent, as Hugo reads it, unless the schema requires
-it (`title:` is reported).
+hugo and hexo presets' bundled schemas a key written without a value
+(`description:`, YAML's null) is as good as absent, as those generators read
+it, unless the schema requires it (`title:` is reported).
 
 ## Why is this bad?
 Templates read these values: a `comments: "yes"` string where a boolean is
@@ -362,7 +362,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         if ctx.settings.preset == "hugo":
             used |= param_shortcode_reads(ctx.doc.text[ctx.doc.body_start :], undefined)
         data = {key: value for key, value in data.items() if key not in used}
-    if ctx.settings.preset == "hugo" and schema.bundled and isinstance(data, dict) and None in data.values():
+    if ctx.settings.preset in _NULL_IS_ABSENT and schema.bundled and isinstance(data, dict) and None in data.values():
         data = _without_empty_values(schema.contents, data)
     valid = known_valid(schema, data)
     if (
@@ -409,6 +409,11 @@ def _build_before_hugo_123(ctx: Context, fm: FrontMatter) -> Iterator[Problem]:
     fix = Fix(UNSAFE, "rename to `_build`", (Edit.replace(located.key, new),)) if new is not None else None
     message = f"unknown key `build` to Hugo {pinned}, which this site pins: it reads `_build` (did you mean `_build`?)"
     yield Problem("SC002", message, located.key, fix=fix)
+
+
+# the presets whose generator reads a key written without a value as absent (Hexo's themes fall back to the site's
+# `description`, as Hugo's do); Docusaurus's and Astro's validators refuse null
+_NULL_IS_ABSENT = ("hugo", "hexo")
 
 
 def _without_empty_values(contents: Any, data: dict[Any, Any]) -> dict[Any, Any]:

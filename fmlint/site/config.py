@@ -617,7 +617,24 @@ def read_site(root: str) -> SiteConfig:
     if os.path.isdir(os.path.join(root, "config", "_default")):
         return _hugo(root, None)
     marker = next((m for m in OTHER_MARKERS if os.path.isfile(os.path.join(root, m))), "")
-    return _other(root, _GENERATOR_OF_MARKER.get(marker[:2], "unknown"), marker)
+    generator = _GENERATOR_OF_MARKER.get(marker[:2], "unknown")
+    return _other(root, "hexo" if generator == "jekyll" and _is_hexo(root) else generator, marker)
+
+
+def _is_hexo(root: str) -> bool:
+    """Whether the project at ``root`` (with a ``_config.yml``) is a Hexo site: its ``package.json`` depends on
+    ``hexo``, or it has Hexo's ``scaffolds/`` and ``source/`` folders (a blog whose ``node_modules`` are
+    installed from elsewhere)."""
+    from fmlint.site.files import file_text
+
+    try:
+        package = json.loads(file_text(os.path.join(root, "package.json")) or "{}")
+    except ValueError:
+        package = {}
+    fields = ("dependencies", "devDependencies")
+    if isinstance(package, dict) and any(isinstance(package.get(f), dict) and "hexo" in package[f] for f in fields):
+        return True
+    return all(os.path.isdir(os.path.join(root, folder)) for folder in ("scaffolds", "source"))
 
 
 # the generator of each of :data:`OTHER_MARKERS`, by its name's first two letters
