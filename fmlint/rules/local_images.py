@@ -186,10 +186,12 @@ def generator_places(article: str, path: str) -> list[str]:
     (``../img/x.png`` in ``docs/a.md`` is ``docs/img/x.png``, from ``/docs/a/``). Hugo also: at that content
     path in the site's other content folders (a bundle has its translations' resources, and mounts lay folders
     over one another), and for ``/paths`` in the folders mounted on ``static/`` and ``assets/`` and among the
-    page bundles' resources."""
+    page bundles' resources. Hexo: ``/paths`` in its theme's ``source/`` too."""
     from fmlint.site.config import site_of  # (which imports this module)
 
     site = site_of(article)
+    if site is not None and site.generator == "hexo" and path.startswith("/"):
+        return [os.path.join(folder, *path.strip("/").split("/")) for folder in site.theme_sources]
     if site is None or site.generator not in ("hugo", "mkdocs"):
         return []
     if path.startswith("/"):

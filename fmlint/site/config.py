@@ -337,6 +337,19 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
         return self._layout_reads[0] | known_params(self.missing_themes) | taxonomies | legacy
 
     @cached_property
+    def theme_sources(self) -> tuple[str, ...]:
+        """The folders a Hexo site's theme (``_config.yml``'s ``theme``) adds to what its ``source/`` publishes:
+        ``themes/<theme>/source/``, or the npm package's ``node_modules/hexo-theme-<theme>/source/`` (Butterfly's
+        ``/img/``)."""
+        theme = _load(os.path.join(self.root, "_config.yml"))[0].get("theme") if self.generator == "hexo" else None
+        if not isinstance(theme, str) or not theme.strip() or "/" in theme:
+            return ()
+        return tuple(
+            os.path.join(self.root, *parts, "source")
+            for parts in (("themes", theme), ("node_modules", f"hexo-theme-{theme}"))
+        )
+
+    @cached_property
     def layout_maps(self) -> frozenset[str]:
         """The page parameters a Hugo site's layouts read as maps (``.Params.author.name``), and a known theme's
         when it is missing."""
