@@ -88,9 +88,9 @@ its themes' layouts read (`.Params.status`, `.Param "x"`, `index .Params "x"`,
 the asset templates beside them too, as a search index) are known: the site uses
 them, and so are its own taxonomies (`[taxonomies] project = "projects"`: Hugo
 reads a page's `projects` terms), the keys a page's own `{{< param "x" >}}`
-shortcodes show, and `_build` where the site pins a Hugo older than 0.145 (`HUGO_VERSION` in
-`netlify.toml`, `hugo-extended` in `package.json`, a GitHub workflow's
-`hugo-version`): those versions read it (before 0.123, alone), 0.145
+shortcodes show, and `_build` where the site pins a Hugo older than 0.145
+(`HUGO_VERSION` in `netlify.toml`, `hugo-extended` in `package.json`, a GitHub
+workflow's `hugo-version`): those versions read it (before 0.123, alone), 0.145
 deprecated it and current ones refuse it; on a site pinning a Hugo older than
 0.123, `build` itself is reported (those read `_build` alone: the page is built).
 Themes and modules are read where Hugo finds them (`_vendor/`,

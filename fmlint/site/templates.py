@@ -371,7 +371,7 @@ def liquid_layout_gives_id(question: str) -> bool:
 
 def hugo_layout_gives_id(question: str) -> bool:
     """Whether the Hugo layout template of ``question`` (its path, ``#``, an ID) or a partial it calls gives an
-    element that ``id`` as written: digital.gov's ``guides/single.html`` calls a partial writing
+    element that ID as written (an ``id``, an ``<a name>``): digital.gov's ``guides/single.html`` calls a partial writing
     ``<div class="dg-guide__content-header" id="content-start">``, which its guides' ``#content-start`` links name."""
     path, _, wanted = question.rpartition("#")
     return any(wanted in _static_ids(file_text(each)) for each in (path, *_partials(path)))
