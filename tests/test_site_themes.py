@@ -244,6 +244,10 @@ def test_known_themes_by_module_path_or_name():
     assert "excludesearch" in known_params(["github.com/imfing/hextra"]) == known_params(["themes/hextra"])
     assert known_maps(["hextra"]) >= {"sidebar"} and known_maps(["docsy"]) == frozenset()
     assert known_params(["github.com/x/theme", "book"]) == frozenset()
+    # Blowfish, read from three sites' vendored releases (its repository is too large to fetch here)
+    blowfish = known_params(["blowfish"])
+    assert {"series_order", "showwordcount", "showtableofcontents"} <= blowfish
+    assert blowfish == known_params(["github.com/nunocoracao/blowfish/v2"]) == known_params(["themes/blowfish"])
 
 
 MODULE_CONFIG = """baseURL = "https://example.org/"
