@@ -71,6 +71,7 @@ THEMES = [
     ("github.com/jpanther/congo", ["congo"], "jpanther/congo", ["layouts/"], ["v2.7.6", "v2.8.2", "v2.9.0"]),
     ("github.com/dillonzq/LoveIt", ["loveit"], "dillonzq/LoveIt", ["layouts/"], ["v0.2.11", "v0.3.1"]),
     ("github.com/hugo-fixit/FixIt", ["fixit"], "hugo-fixit/FixIt", ["layouts/"], ["v0.3.20", "v0.4.5"]),
+    ("github.com/HEIGE-PCloud/DoIt", ["doit"], "HEIGE-PCloud/DoIt", ["layouts/"], ["v0.2.13", "v0.4.2", "v1.0.2"]),
     (
         "github.com/thegeeklab/hugo-geekdoc",
         ["hugo-geekdoc"],

@@ -223,6 +223,22 @@ def test_the_parameters_a_theme_merges_over_the_site_s_are_read(tmp_path, capsys
     assert schema_problems(tmp_path, capsys, front_matter) == ["6:1 SC002"]
 
 
+def test_a_parameter_a_layout_holds_in_a_variable_and_reads_a_field_of_is_a_map(tmp_path, capsys):
+    """DoIt writes `{{ $toc := $params.toc }}` then `{{ if $toc.enable }}` (a page's `toc: {enable: true, auto:
+    false}`; 5 false SC001 on a DoIt blog), and a layout may hold `.Params.box` alike: maps of the site's shape. A
+    range's item variable (`range $i, $e := .Params.tags`) holds an item, not the value (the same name given a
+    map later reads none of `tags`); a variable given more than the value (`| default`) is not the value."""
+    layout = (
+        '{{ $params := .Scratch.Get "params" }}{{ $toc := $params.toc }}{{ if $toc.enable }}{{ end }}'
+        "{{ $box := .Params.box }}{{ $box.color }}"
+        "{{ range $i, $e := .Params.tags }}{{ $e }}{{ end }}{{ $e := site.Params.social }}{{ $e.github }}"
+        '{{ $d := .Params.description | default "" }}{{ $d.x }}'
+    )
+    write(tmp_path, {"hugo.toml": "theme = 'doit'\n", f"themes/doit/{SINGLE}": layout})
+    front_matter = "toc:\n  enable: true\nbox:\n  color: red\ntags:\n  - name: a\ndescription:\n  x: 1\n"
+    assert schema_problems(tmp_path, capsys, front_matter) == ["8:5 SC001", "10:3 SC001"]
+
+
 def test_a_list_whose_items_the_layouts_read_fields_of_has_the_site_s_shape(tmp_path, capsys):
     """flink's posts list `authors: [{name: …, twitter: …}]`, which its layout ranges over reading `.name`, and
     Hextra's ranges over them inside `with .Params.authors`: lists of maps, not the bundled schema's names; the
@@ -248,6 +264,7 @@ def test_known_themes_by_module_path_or_name():
     blowfish = known_params(["blowfish"])
     assert {"series_order", "showwordcount", "showtableofcontents"} <= blowfish
     assert blowfish == known_params(["github.com/nunocoracao/blowfish/v2"]) == known_params(["themes/blowfish"])
+    assert {"toc", "math"} <= known_maps(["DoIt"]) & known_maps(["LoveIt"])
 
 
 MODULE_CONFIG = """baseURL = "https://example.org/"

@@ -96,10 +96,11 @@ deprecated it and current ones refuse it; on a site pinning a Hugo older than
 Themes and modules are read where Hugo finds them (`_vendor/`,
 `themesDir`, replacements, Hugo's module cache at the version `go.mod`
 requires); when Docsy, PaperMod, Ananke, Hugo Book, Hextra, Blowfish, Stack,
-Congo, LoveIt, FixIt, Geekdoc, Coder or Terminal is not there (a submodule not
-checked out, as in CI by default, a module not downloaded), the keys its
+Congo, LoveIt, FixIt, DoIt, Geekdoc, Coder or Terminal is not there (a submodule
+not checked out, as in CI by default, a module not downloaded), the keys its
 releases' layouts read are known all the same. A key the layouts read a field of
-(`.Params.author.name`, Hextra's `sidebar.exclude`), or of whose items (a
+(`.Params.author.name`, Hextra's `sidebar.exclude`, DoIt's `$toc.enable` after
+`$toc := $params.toc`), or of whose items (a
 `range` over `authors` reading `.name`), holds maps of the site's shape, which
 the bundled schema's type for it does not judge. A schema of your own decides
 alone.

@@ -5,7 +5,8 @@ the asset templates beside them (a search index that ``resources.ExecuteAsTempla
 writes) are read for ``.Params.x``, ``.Param "x"``, ``index``/``isset``,
 ``where``'s ``"Params.x"``, ``GroupByParam``, and the LoveIt family's merged
 ``$params.x``.  The keys SC002 then knows (``fmlint.rules.schema``), and those read
-as maps or lists of maps, whose shape is the site's and not the bundled schema's.
+as maps (a field of the value, or of a variable holding it) or lists of maps, whose
+shape is the site's and not the bundled schema's.
 ``scripts/known_themes.py`` reads popular themes' releases with the same patterns.
 """
 
@@ -56,9 +57,19 @@ def params_in(template: str) -> set[str]:
 
 
 def maps_in(template: str) -> set[str]:
-    """The page parameters (lowercased) the text of a template reads a field of, or of whose items."""
+    """The page parameters (lowercased) the text of a template reads a field of (through a variable holding the
+    value too), or of whose items."""
     found = {(match.group(1) or match.group(2)).lower() for match in _PARAM_FIELD.finditer(template)}
-    return found | {match.group(1).lower() for match in _merged_reads(template, _MERGED_FIELD)} | _items_read(template)
+    found |= {match.group(1).lower() for match in _merged_reads(template, _MERGED_FIELD)}
+    return found | _held_maps(template) | _items_read(template)
+
+
+def _held_maps(template: str) -> set[str]:
+    """The page parameters a template holds in a variable whose fields it reads: DoIt's ``$toc := $params.toc``
+    then ``$toc.enable`` (a page's ``toc: {enable: true, auto: false}``)."""
+    held = [(match.group(1), match.group(2)) for match in _HELD.finditer(template)]
+    held += [(match.group(1), match.group(2)) for match in _merged_reads(template, _MERGED_HELD)]
+    return {key.lower() for variable, key in held if re.search(rf"\${variable}\.[a-z]\w*", template)}
 
 
 def _items_read(template: str) -> set[str]:
@@ -117,6 +128,10 @@ _MERGED = re.compile(
     r'|[$\w.]*\.(?:Scratch|Store)\.Get\s+"params"|partial\s+"function/params)'
 )
 _MERGED_READ, _MERGED_FIELD = r"\$NAME\.(\w+)", r"\$NAME\.(\w+)\.\w"
+# a variable given a parameter's value, and nothing more: `{{ $author := .Params.author }}`, `$toc := $params.toc`
+# (an action of its own: not `range $i, $e := .Params.tags`, whose `$e` is an item)
+_HELD = re.compile(r"\{\{-?\s*\$(\w+)\s*:?=\s*[$\w.]*(?<![Ss]ite)\.Params\.(\w+)\s*-?\}\}")
+_MERGED_HELD = r"\{\{-?\s*\$(\w+)\s*:?=\s*\$NAME\.(\w+)\s*-?\}\}"
 
 
 def asset_template(name: str, size: int) -> bool:
