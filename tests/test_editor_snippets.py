@@ -40,7 +40,7 @@ def readme_snippet(name: str) -> str:
 def test_the_readme_neovim_snippet_shows_fmlints_diagnostics(tmp_path: Path) -> None:
     (tmp_path / "init.lua").write_text(readme_snippet("neovim"), encoding="utf-8")
     (tmp_path / "check.lua").write_text(CHECK, encoding="utf-8")
-    (tmp_path / "post.md").write_text("---\ntitle: x\ntags: [中文😀, 1]\n---\n", encoding="utf-8")
+    (tmp_path / "post.md").write_text("---\ntitle: x\ntags: [中文😀, true]\n---\n", encoding="utf-8")
     # `fmlint` as the snippet calls it: the one installed beside this interpreter
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
     subprocess.run(
@@ -53,8 +53,8 @@ def test_the_readme_neovim_snippet_shows_fmlints_diagnostics(tmp_path: Path) -> 
         stdin=subprocess.DEVNULL,
     )
     shown = (tmp_path / "diagnostics.txt").read_text(encoding="utf-8")
-    # Neovim columns are bytes: `tags: [` + 中文 (6 bytes) + 😀 (4 bytes) + `, ` puts the 1 at byte 19
-    assert shown == "fmlint 2:19-2:20 tags[1]: expected a string, got the integer 1\n"
+    # Neovim columns are bytes: `tags: [` + 中文 (6 bytes) + 😀 (4 bytes) + `, ` puts the `true` at byte 19
+    assert shown == "fmlint 2:19-2:23 tags[1]: expected a string or a number, got the boolean true\n"
 
 
 # The snippets for editors not installed here: each parsed as its editor would read it, naming `fmlint server`

@@ -144,7 +144,7 @@ def test_positions_of_fast_read_values_in_diagnostics():
         "title: true\n"  # SC001 at the value
         'date: "2025-02-30 10:00:00"\n'  # DT001 at the value
         "summary: |\n  ok\n"
-        "tags:\n  - a\n  - 7\n"  # SC001 at the item
+        "tags:\n  - a\n  - true\n"  # SC001 at the item (a number is a term)
         "titel: typo\n"  # SC002 at the key
         "---\nBody.\n"
     )

@@ -29,14 +29,20 @@ def test_type_error_after_a_block_scalar():
 def test_a_taxonomy_or_aliases_written_as_a_string_are_what_hugo_reads():
     """Hugo 0.168 takes `categories: "SOFA Weekly"` as one term (sofastack.tech's 590 posts) and splits a string of
     aliases at whitespace (a YAML list written without its dashes: eks-anywhere's docs); a string with a comma is
-    one term too, `a, b`, which no one means; a number is neither a list nor a term."""
-    source = '---\ntitle: A\ncategories: "SOFA Weekly"\ntags: 中文, b\nseries: 3\naliases:\n  /old/\n  /older/\n---\n'
-    tags, series = check(source, [(4, 7, "SC001"), (5, 9, "SC001")])
+    one term too, `a, b`, which no one means. A number is a term (`tags: [2024]`, `categories: 2077`: Hugo writes
+    `/tags/2024/`, checked with a build); a boolean is none anyone means (Hugo makes a term `true` of it); a list
+    that is no taxonomy's (`keywords`) still wants text."""
+    source = (
+        '---\ntitle: A\ncategories: "SOFA Weekly"\ntags: 中文, b\nseries: true\naliases:\n  /old/\n  /older/\n'
+        "keywords: [2024, review]\n---\n"
+    )
+    tags, series, _ = check(source, [(4, 7, "SC001"), (5, 9, "SC001"), (9, 12, "SC001")])
     assert tags.message == (
         'tags: "中文, b" is not a valid hugo-term: Hugo takes a string as one term, commas and all (write a list for '
         "several terms)"
     )
-    assert series.message == "series: expected a list or a string, got the integer 3"
+    assert series.message == "series: expected a list or a string or a number, got the boolean true"
+    check("---\ntitle: A\ntags: [2024, review, 3.5]\ncategories: 2077\n---\n", [])
 
 
 def test_a_key_written_without_a_value_is_absent_to_hugo_unless_required():

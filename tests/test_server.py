@@ -34,16 +34,16 @@ SCHEMA = Path(__file__).resolve().parents[1] / "schemas" / "hugo-article.schema.
 # units and 4 bytes
 CJK_FAULTS = {
     "yaml": (
-        "---\ntitle: x\ntags: [中文😀, 1]\n---\n",
+        "---\ntitle: x\ntags: [中文😀, true]\n---\n",
         "SC001",
         2,
-        {"utf-32": (12, 13), "utf-16": (13, 14), "utf-8": (19, 20)},
+        {"utf-32": (12, 16), "utf-16": (13, 17), "utf-8": (19, 23)},
     ),
     "toml": (
-        '+++\ntitle = "x"\ntags = ["中文😀", 1]\n+++\n',
+        '+++\ntitle = "x"\ntags = ["中文😀", true]\n+++\n',
         "SC001",
         2,
-        {"utf-32": (15, 16), "utf-16": (16, 17), "utf-8": (22, 23)},
+        {"utf-32": (15, 19), "utf-16": (16, 20), "utf-8": (22, 26)},
     ),
     "json": (
         '{"title": "中文😀", "titel": 1}\n',

@@ -112,12 +112,12 @@ def _paths(data: Any, path: JsonPath) -> set[JsonPath]:
 
 
 def test_a_schema_error_in_an_array_is_at_its_item() -> None:
-    source = '+++\ntitle = "x"\ntags = [\n  "ok", # fine\n  3,\n]\ncategories = ["a", true]\n+++\n'
+    source = '+++\ntitle = "x"\ntags = [\n  "ok", # fine\n  false,\n]\ncategories = ["a", true]\n+++\n'
     check(source, [(5, 3, "SC001"), (7, 20, "SC001")])
 
 
 def test_after_a_bom_crlf_cjk_and_an_emoji() -> None:
-    source = '\ufeff+++\r\ntitle = "日本 😀"\r\ntags = ["日本", "😀", 7]\r\n+++\r\n'
+    source = '\ufeff+++\r\ntitle = "日本 😀"\r\ntags = ["日本", "😀", true]\r\n+++\r\n'
     check(source.encode(), [(3, 20, "SC001")])
 
 
