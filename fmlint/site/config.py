@@ -47,7 +47,7 @@ from fmlint.site.hugo_version import BUILD_DEPRECATED, EMBEDDED_HOOKS, pinned_ve
 from fmlint.site.params import SiteParams, site_params
 from fmlint.site.rendering import NEVER, build_render
 from fmlint.site.routes import netlify_redirect_sources, redirect_sources
-from fmlint.site.tables import subtable
+from fmlint.site.tables import package_dependencies, subtable
 from fmlint.site.templates import layout_folders, link_hooks, links_rewritten, pages_found_only, shortcode_templates
 
 if TYPE_CHECKING:  # (the other generators' readers are imported when such a site is read)
@@ -638,16 +638,9 @@ def _is_hexo(root: str) -> bool:
     """Whether the project at ``root`` (with a ``_config.yml``) is a Hexo site: its ``package.json`` depends on
     ``hexo``, or it has Hexo's ``scaffolds/`` and ``source/`` folders (a blog whose ``node_modules`` are
     installed from elsewhere)."""
-    from fmlint.site.files import file_text
-
-    try:
-        package = json.loads(file_text(os.path.join(root, "package.json")) or "{}")
-    except ValueError:
-        package = {}
-    fields = ("dependencies", "devDependencies")
-    if isinstance(package, dict) and any(isinstance(package.get(f), dict) and "hexo" in package[f] for f in fields):
-        return True
-    return all(os.path.isdir(os.path.join(root, folder)) for folder in ("scaffolds", "source"))
+    return "hexo" in package_dependencies(root) or all(
+        os.path.isdir(os.path.join(root, folder)) for folder in ("scaffolds", "source")
+    )
 
 
 # the generator of each of :data:`OTHER_MARKERS`, by its name's first two letters
