@@ -27,7 +27,8 @@ URLs differing only by case), links (in Markdown, and in Liquid: a path through
 `@astrojs/starlight`) and Docusaurus sites the collisions of pages' URLs,
 root-relative links to pages' URLs and anchors; Docusaurus, Astro, MkDocs and
 Zola sites the relative `.md`/`.mdx` links (Zola's `@/` internal links too)
-and anchors."""
+and anchors; Hexo sites the taxonomy variants, `{% post_link %}` and
+`{% post_path %}` and their anchors, the relative `.md` links and anchors."""
 
 _OPTIONS = """## Options
 `external-paths` (default `[]`, under `[tool.fmlint.rules.site]`): URL paths of
@@ -221,6 +222,11 @@ in `static/` or `public/` may be one git ignores there, which a build step
 writes (lexical's `static/dev-examples/`). Jekyll's
 `{{% link path %}}` must name a file and `{{% post_url name %}}` a post, or Jekyll
 fails the build (Liquid in a `{{% raw %}}` block is not run, and not judged).
+Hexo's `{{% post_link slug %}}` (`slug#fragment` too) must name a post of
+`_posts/` by its slug (its path there without the extension, read with
+`new_post_name`) or its title, or Hexo fails the build; a `{{% post_path %}}`
+that names none writes nothing; either naming a draft (`_drafts/`) leads to no
+page unless `render_drafts` is on (in a code block, the tags are not run).
 A relative link to a URL (`../install/`, `./setup/#options`: no file
 extension, `./`, `../` or a trailing `/`) is resolved from the page's URL as a
 browser resolves it, then judged so (on Docusaurus sites a bare word too,

@@ -26,6 +26,8 @@ from typing import Literal
 
 from fmlint.goldmark_text import DROP_END, goldmark_text, unmarked
 from fmlint.markdown import EM_DASH, EN_DASH
+from fmlint.site.hexo import HEXO_IDS, UNKNOWN_IDS
+from fmlint.site.hexo_slug import heading_id as hexo_heading_id
 from fmlint.site.hugo_paths import remove_accents
 
 _NOT_IN_ID = re.compile(r"[^\w\- \t]+")  # goldmark keeps letters, digits, `_`, `-`, spaces and tabs
@@ -304,7 +306,10 @@ def _kramdown_basic(text: str) -> str:
 
 def slugify_known(id_type: str) -> bool:
     """Whether fmlint knows the ``slugify`` of an MkDocs ID type (``python-markdown:?:-``: one it does not)."""
-    return not id_type.startswith(PYTHON_MARKDOWN + ":?:")
+    return not id_type.startswith(PYTHON_MARKDOWN + ":?:") and id_type != UNKNOWN_IDS
+
+
+_TEMPLATED = (KRAMDOWN, HEXO_IDS)  # (Jekyll's Liquid, Hexo's Nunjucks: what a tag writes makes the ID)
 
 
 def predictable(text: str, id_type: str) -> bool:
@@ -315,7 +320,7 @@ def predictable(text: str, id_type: str) -> bool:
     if not slugify_known(id_type):
         return False
     if "{" in text:
-        marks = ("{{<", "{{%") if id_type in _GOLDMARK else ("{{", "{%") if id_type.startswith(KRAMDOWN) else ()
+        marks = ("{{<", "{{%") if id_type in _GOLDMARK else ("{{", "{%") if id_type.startswith(_TEMPLATED) else ()
         if any(mark in text for mark in marks):
             return False
     return id_type != ZOLA or unicodedata.normalize("NFKD", text).isascii()
@@ -462,6 +467,9 @@ class _Slugs(dict[str, str]):
         if id_type.startswith(PYTHON_MARKDOWN + ":"):
             _, kind, separator = id_type.split(":", 2)
             self.make: Callable[[str], str] = partial(_toc, kind=kind, separator=separator)
+        elif id_type.startswith(HEXO_IDS + ":"):
+            _, transform, smart = id_type.split(":")
+            self.make = partial(hexo_heading_id, transform=int(transform), smart=smart == "1")
         else:
             self.make = SLUGIFIERS.get(id_type.removesuffix(WITH_CUSTOM_IDS), _github)
 

@@ -469,7 +469,7 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> _P
     fragment, target = resolved.fragment, resolved.page
     if FRAGMENT_DIRECTIVE in fragment:  # (~35,000 references a 10k site: the call only for a text fragment)
         fragment = element_id(fragment)
-    if target.withheld and not page.withheld and index.config.generator == "hugo":
+    if target.withheld and not page.withheld and index.config.generator in ("hugo", "hexo"):
         return _Problem(BROKEN_REFERENCE, _withheld_message(index, reference, target))
     if target is page and not page.renders:
         return None  # a fragment written to be included: its own #links are the including page's
@@ -577,9 +577,12 @@ def _in_locales(index: SiteIndex, fallbacks: list[Page], reference: Reference) -
 
 
 def _withheld_message(index: SiteIndex, reference: Reference, target: Page) -> str:
-    """A reference to a page Hugo does not build (a draft, expired, to come) from a page it builds: it works only
-    in a build with that page (named in its language: a fallback page links to its language's own page, which no
+    """A reference to a page Hugo does not build (a draft, expired, to come), or to a Hexo draft, from a page it
+    builds: it works only in a build with that page (named in its language: a fallback page links to its language's own page, which no
     fallback replaces; a link to another language's URL, to that language's page)."""
+    if index.config.generator == "hexo":  # (a draft: ``SiteIndex._add_hexo``)
+        tag = f"{{% {reference.kind.replace('-', '_')} {reference.target} %}}"
+        return f"`{tag}` names a draft (`{target.file}`), which Hexo publishes only with `render_drafts`: no page there"
     fails = " (it fails with REF_NOT_FOUND)" if reference.kind in ("ref", "relref") else ""
     where = f" in language `{target.language}`" if index.config.multilingual else ""
     return f"`{reference.target}` names {described(target.withheld, target.facts, where, target.file)}{fails}"

@@ -42,6 +42,7 @@ from fmlint.rules.local_images import holds_marker, site_root
 from fmlint.site.anchors import REMARK_TRIMMED, WITH_CUSTOM_IDS, WRITTEN_DASHES
 from fmlint.site.files import file_text
 from fmlint.site.globs import glob_slice_matches, mount_holds
+from fmlint.site.hexo import HEXO_IDS, UNKNOWN_IDS, Hexo, read_hexo
 from fmlint.site.hugo_modules import components, mounting_imports
 from fmlint.site.hugo_version import BUILD_DEPRECATED, EMBEDDED_HOOKS, pinned_version
 from fmlint.site.params import SiteParams, site_params
@@ -192,6 +193,7 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # the ``astro`` preset's schema describes them
     astro_blog_starter: bool = False
     docusaurus: Docusaurus | None = None  # a Docusaurus site's content plugins, base URL and locales
+    hexo: Hexo | None = None  # a Hexo site's source folder and what makes its posts
     mkdocs_blocks: tuple[str, ...] = ()  # the markers of an MkDocs site's blocks (fmlint.mkdocs_blocks)
     mkdocs_exclude: tuple[str, ...] = ()  # ``exclude_docs``: gitignore-style patterns, from ``docs_dir``
     mkdocs_snippets: tuple[str, ...] = ()  # pymdownx.snippets' ``base_path`` folders (absolute), where enabled
@@ -304,6 +306,8 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
         names."""
         if self.generator == "jekyll" and self.jekyll_excludes(absolute):
             return "is in _config.yml's exclude: Jekyll writes no page of it"
+        if self.hexo is not None:
+            return self.hexo.unbuilt(absolute)
         if self.docusaurus is not None and (original := self.docusaurus.untranslated(self.root, absolute)):
             return f"translates `{original}`, which is not there: Docusaurus builds no page of it"
         if self.docusaurus is not None and self.docusaurus.excluded(self.root, absolute):
@@ -683,6 +687,7 @@ _OTHER_SITES = {
     "astro": (("src/content", "src/pages"), "remark"),
     "mkdocs": (("docs",), "python-markdown"),
     "zola": (("content",), "zola"),
+    "hexo": (("source",), UNKNOWN_IDS),
 }
 
 
@@ -895,6 +900,10 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         unseen_includes = any(
             not os.path.isfile(os.path.join(root, path)) for path in _nav_includes(options.get("nav"))
         )
+    hexo = None
+    if generator == "hexo":
+        source, hexo, heading_ids = read_hexo(root, _load(os.path.join(root, marker))[0], package_dependencies(root))
+        folders = (source,)
     docusaurus = None
     if generator == "docusaurus":
         from fmlint.site.docusaurus import read_docusaurus
@@ -948,6 +957,8 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     starlight = None
     # (the typographic dashes of kramdown's GFM parser are no part of IDs; its own parser's IDs keep `--`)
     dashes = ("", "") if heading_ids.startswith("kramdown:gfm:") else WRITTEN_DASHES
+    if heading_ids.startswith(HEXO_IDS) and heading_ids.endswith(":1"):  # (hexo-renderer-marked's smartypants)
+        dashes = ("\u2013", "\u2014")
     as_written = False
     blog_starter = False
     if generator == "astro":
@@ -983,6 +994,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         starlight=starlight,
         astro_blog_starter=blog_starter,
         docusaurus=docusaurus,
+        hexo=hexo,
         links_as_written=as_written,
         mkdocs_blocks=blocks,
         mkdocs_exclude=exclude,

@@ -61,6 +61,9 @@ _LIQUID_LINK = re.compile(
 # `{% include quickstarts/x.md %}` (from `_includes/`), `{% include_relative deploying-book.html %}`
 # (`include_cached`: jekyll-include-cache's, from `_includes/` too)
 _LIQUID_INCLUDE = re.compile(r"\{%-?\s*include(_relative|_cached)?\s+([^\s%{}]+)")
+# Hexo's tags that name a post: `{% post_link slug [title] %}`, `{% post_path "a slug" %}`
+# (or none: `{% post_link %}`)
+_HEXO_TAG = re.compile(r"""\{%-?\s*(post_link|post_path)\b\s*(?:"([^"]*)"|'([^']*)'|([^\s"'%]+)|(?=-?%\}))""")
 _INCLUDED = (*MARKDOWN_EXTENSIONS, ".html", ".htm")  # what an include writes that may give elements IDs
 # an include's `id="forms"` argument: the ID of the element it writes (W3C's `{% include box.html id="forms" %}`,
 # from its theme's gem); an unquoted value is a variable
@@ -122,8 +125,8 @@ class Anchor(msgspec.Struct, frozen=True, array_like=True, gc=False):
 
 
 class Reference(msgspec.Struct, frozen=True, array_like=True, gc=False):
-    # "ref", "relref", "link", "image", "html" (an HTML ``<a href>``, a JSX ``href``), and Jekyll's "liquid-url",
-    # "jekyll-link", "post-url"
+    # "ref", "relref", "link", "image", "html" (an HTML ``<a href>``, a JSX ``href``), Jekyll's "liquid-url",
+    # "jekyll-link", "post-url", and Hexo's "post-link", "post-path"
     kind: str
     target: str  # as written (a shortcode's path, with ``#fragment``)
     # the destination's offsets in the file's text: located (``fmlint.site.places``) only for a finding
@@ -515,6 +518,7 @@ def _body_facts(ctx: Context, reads: _SiteReads) -> _Body:
     element_ids = list(view.html_ids)
     if liquid:
         _liquid_links(text, liquid, view.in_shortcode, references)
+        _hexo_tags(text, liquid, view, references)
         include_tags = [
             found
             for at in liquid
@@ -701,6 +705,21 @@ def _liquid_links(text: str, openings: list[int], skipped: Callable[[Span], bool
             target = "/" + target.lstrip("/")  # (relative_url takes a path from the site's root, slash or not)
         if kind != "post-url":
             target += _fragment_after(text, found.end(), target)
+        references.append((kind, target, found.start(group), found.end(group), "", "", False, ""))
+
+
+def _hexo_tags(text: str, openings: list[int], view: MarkdownView, references: list[_Pending]) -> None:
+    """Hexo's ``{% post_link slug %}`` and ``{% post_path slug %}`` (kinds ``post-link`` and ``post-path``,
+    judged on Hexo sites only), their first argument quoted or not (``slug#fragment`` too), or none (located at
+    the tag's name); not in code blocks,
+    which Hexo renders before its tags (added to ``references``)."""
+    for at in openings:
+        found = _HEXO_TAG.match(text, at)
+        if found is None or any(fence.opening.end <= at < fence.span.end for fence in view.code_fences):
+            continue
+        group = next((number for number in (2, 3, 4) if found.group(number) is not None), 1)  # (the tag's name)
+        kind = "post-link" if found.group(1) == "post_link" else "post-path"
+        target = found.group(group) if group > 1 else ""
         references.append((kind, target, found.start(group), found.end(group), "", "", False, ""))
 
 

@@ -74,6 +74,7 @@ from fmlint.site.templates import (
 
 if TYPE_CHECKING:  # (the modules of other generators are imported where a site has them)
     from fmlint.site.docusaurus import ContentPlugin
+    from fmlint.site.hexo import Hexo
     from fmlint.site.mkdocs_urls import UrlPages
     from fmlint.site.refs import Resolved
     from fmlint.site.starlight import Starlight
@@ -262,7 +263,9 @@ class SiteIndex(msgspec.Struct, dict=True):
     # (taxonomy, language) → its terms as used in the whole site, in its order (when the index holds a part of it)
     term_uses: dict[tuple[str, str], list[str]] | None = None
     resolutions: dict[tuple[object, ...], Resolved] = msgspec.field(default_factory=dict)  # ``refs.resolve``'s answers
-    posts: dict[str, Page] = msgspec.field(default_factory=dict)  # Jekyll's posts by file name (``2021-01-02-x``)
+    # Jekyll's posts by file name (``2021-01-02-x``), Hexo's by slug (``fmlint.site.hexo``); and Hexo's by title
+    posts: dict[str, Page] = msgspec.field(default_factory=dict)
+    post_titles: dict[str, Page] = msgspec.field(default_factory=dict)
     # content files of leaf bundles: no pages, their Markdown
     resources: list[Page] = msgspec.field(default_factory=list)
     resources_by_base_name: dict[tuple[str, str], list[Page]] = msgspec.field(default_factory=dict)
@@ -570,6 +573,8 @@ class SiteIndex(msgspec.Struct, dict=True):
                     page.renders = bool(page.url)
                     page.decided_by = page.facts.permalink
                     self._add_jekyll(page)
+                elif self.config.hexo is not None:
+                    self._add_hexo(self.config.hexo, page)
                 elif starlight is not None or self.config.docusaurus is not None:
                     page.url = _starlight(self.config, starlight, page) if starlight else _docusaurus(self.config, page)
                     if page.url and starlight is None and self.config.unbuilt(page.absolute):
@@ -644,6 +649,18 @@ class SiteIndex(msgspec.Struct, dict=True):
             self.alias_urls.setdefault(url_key(item.value), []).append(page)
         if "_posts" in page.folder.split("/"):
             self.posts.setdefault(page.name, page)
+
+    def _add_hexo(self, hexo: Hexo, page: Page) -> None:
+        """A Hexo post by its slug and its title (``{% post_link %}`` names it); a draft is withheld."""
+        post = hexo.post(page.absolute)
+        if post is None or hexo.unbuilt(page.absolute):
+            return
+        slug, draft = post
+        self.posts.setdefault(slug, page)
+        if page.facts.title is not None:
+            self.post_titles.setdefault(page.facts.title.value, page)
+        if draft and not hexo.render_drafts:
+            page.withheld = "draft"
 
     def _drop_resources(self) -> None:
         """Drop the content files below a leaf bundle's folder (one holding ``index.md``) but its ``index.md``:

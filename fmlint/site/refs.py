@@ -142,7 +142,7 @@ def _memo_key(page: Page, reference: Reference) -> tuple[object, ...]:
     target = reference.target
     if reference.written:
         return (reference.kind, target, reference.written, page)  # (rare: see ``_escaped_by_hook``)
-    if reference.kind in _JEKYLL_TAGS:
+    if reference.kind in _JEKYLL_TAGS or reference.kind in HEXO_TAGS:
         return (reference.kind, target)  # (from the site's folder, or by name)
     if "://" in target:
         return (reference.kind, target, page.language)  # (the site's own URL: from its root)
@@ -179,10 +179,13 @@ def _resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         return _jekyll_url(index, reference.target, True) if jekyll else _SKIP
     if reference.kind in _JEKYLL_TAGS:
         return _jekyll_tag(index, reference) if index.config.generator == "jekyll" else _SKIP
+    if reference.kind in HEXO_TAGS:
+        return _hexo_tag(index, reference) if index.config.hexo is not None else _SKIP
     return _link(index, page, reference)
 
 
 _JEKYLL_TAGS = ("jekyll-link", "post-url")
+HEXO_TAGS = ("post-link", "post-path")
 LINKS = ("link", "html")  # links to a page (Markdown's and HTML's), not images
 
 
@@ -206,6 +209,19 @@ def _jekyll_tag(index: SiteIndex, reference: Reference) -> Resolved:
     if index.probe(os.path.isfile, source):
         return _SKIP  # a file Jekyll copies: it is there
     return Resolved(None, "", f"`{{% link {target} %}}` names no file (Jekyll fails the build)")
+
+
+def _hexo_tag(index: SiteIndex, reference: Reference) -> Resolved:
+    """``{% post_link slug %}`` (``slug#fragment`` too) or ``{% post_path slug %}``: a post by its slug, else by
+    its title (``fmlint.site.hexo``)."""
+    link = reference.kind == "post-link"
+    target, _, fragment = reference.target.partition("#") if link else (reference.target, "", "")
+    found = index.posts.get(target) or index.post_titles.get(target)
+    if found is not None:
+        return Resolved(found, fragment)
+    tag = f"{{% {reference.kind.replace('-', '_')} {target} %}}".replace("  ", " ")
+    effect = 'Hexo fails the build: "Post not found"' if link else "Hexo writes nothing in its place"
+    return Resolved(None, "", f"`{tag}` names no post's slug or title ({effect})")
 
 
 def _shortcode(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
