@@ -78,13 +78,14 @@ POSTS = {
     "source/_posts/_hidden.md": page("title: Hidden"),  # no post: Hexo skips `_` files in `_posts/`
     "source/_drafts/plan.md": page("title: Plan"),
     "source/_partial.md": page("title: Partial"),  # no page either
+    "source/_posts/off.md": page("title: Off", "published: false"),
 }
 BODY = (
     '{% post_link hello %} {% post_link 2024/nested Nested posts %} {% post_link "Hello World" %}\n'
     "{% post_link hello#Setup %} {% post_link hello#setup %} {% post_link nothere %}\n"
     "{% post_path 'Nested' %} {% post_path missing %} {% post_link _hidden %} {% post_link plan %}\n\n"
     "```\n{% post_link in-code %}\n```\n\n"
-    "{% post_link %} {% post_path %}\n"  # (Hexo 8.1.2: 'Post not found: "undefined" doesn't exist')
+    "{% post_link %} {% post_path %} {% post_link off %}\n"  # (Hexo 8.1.2: 'Post not found: "undefined" doesn't exist')
 )
 
 
@@ -102,7 +103,9 @@ def test_post_links_and_paths(tmp_path):
         f"source/about/index.md:{at(7, lines[2], 'plan')} SITE003",
         f"source/about/index.md:{at(13, lines[8], 'post_link')} SITE003",
         f"source/about/index.md:{at(13, lines[8], 'post_path')} SITE003",
+        f"source/about/index.md:{at(13, lines[8], 'off')} SITE003",
     ]
+    assert found[7].endswith("whose front matter says `published: false`: Hexo writes no page")
     assert "`{% post_link %}` names no post's slug or title (Hexo fails the build" in found[5]
     assert 'names no post\'s slug or title (Hexo fails the build: "Post not found")' in found[1]
     assert "`{% post_path missing %}` names no post's slug or title (Hexo writes nothing in its place)" in found[2]

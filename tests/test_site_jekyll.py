@@ -970,3 +970,28 @@ def test_an_empty_tag_is_reported_without_what_hugo_would_do(tmp_path):
         "_posts/2024-01-02-a.md:3:12-3:14 SITE007 tags term is empty: it names no term",
         "_posts/2024-01-02-a.md:3:16-3:19 SITE007 tags term `?` has no letter or digit: no reader can tell what it names",
     ]
+
+
+def test_unpublished_pages_are_not_built(tmp_path):
+    """`published: false`: Jekyll reads no such page or post (its Publisher), unless `unpublished: true` — no
+    collision with the page it would replace; a link to it leads nowhere, and `{% link %}`/`{% post_url %}` to it
+    fail the build."""
+    body = "[a](/about/) [b]({% link old-about.md %}) [c]({% post_url 2021-01-02-hidden %})\n"
+    files = {
+        "about.md": page("title: About", "permalink: /about/"),
+        "old-about.md": page("title: Old about", "permalink: /about/", "published: false"),
+        "_posts/2021-01-02-hidden.md": page("title: Hidden", "published: false"),
+        "index.md": page("title: Home", body=body),
+    }
+    forget_sites()
+    write(tmp_path, {"_config.yml": "title: S\n", **files})
+    found = site_findings(tmp_path)
+    assert placed(found) == [
+        f"index.md:{at(5, body, 'old-about.md')} SITE003",
+        f"index.md:{at(5, body, '2021-01-02-hidden')} SITE003",
+    ]
+    assert "names `" in found[0] and "old-about.md`, whose front matter says `published: false`" in found[0]
+    assert found[0].endswith("Jekyll builds it only with `unpublished: true` (the tag fails the build)")
+    forget_sites()
+    write(tmp_path, {"_config.yml": "title: S\nunpublished: true\n"})
+    assert placed(site_findings(tmp_path)) == ["about.md:3:12-3:19 SITE001", "old-about.md:3:12-3:19 SITE001"]

@@ -226,7 +226,11 @@ Hexo's `{{% post_link slug %}}` (`slug#fragment` too) must name a post of
 `_posts/` by its slug (its path there without the extension, read with
 `new_post_name`) or its title, or Hexo fails the build; a `{{% post_path %}}`
 that names none writes nothing; either naming a draft (`_drafts/`) leads to no
-page unless `render_drafts` is on (in a code block, the tags are not run).
+page unless `render_drafts` is on, and one with `published: false` to none (in
+a code block, the tags are not run). A Jekyll page or post with `published:
+false` is not built (unless `unpublished: true`): a link to it leads nowhere,
+`{{% link %}}` and `{{% post_url %}}` to it fail the build, and the page it
+would replace is no collision.
 A relative link to a URL (`../install/`, `./setup/#options`: no file
 extension, `./`, `../` or a trailing `/`) is resolved from the page's URL as a
 browser resolves it, then judged so (on Docusaurus sites a bare word too,

@@ -34,7 +34,7 @@ from fmlint.site.index import (
 )
 from fmlint.site.places import FILE_START
 from fmlint.site.publication import described
-from fmlint.site.refs import LINKS, lookup, resolve, written_by_build
+from fmlint.site.refs import HEXO_TAGS, JEKYLL_TAGS, LINKS, lookup, resolve, written_by_build
 from fmlint.site.templates import runs_script
 
 COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLICATE_TITLE, EMPTY_TERM = (
@@ -469,7 +469,7 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> _P
     fragment, target = resolved.fragment, resolved.page
     if FRAGMENT_DIRECTIVE in fragment:  # (~35,000 references a 10k site: the call only for a text fragment)
         fragment = element_id(fragment)
-    if target.withheld and not page.withheld and index.config.generator in ("hugo", "hexo"):
+    if target.withheld and not page.withheld and _builds_without(index.config.generator, target.withheld):
         return _Problem(BROKEN_REFERENCE, _withheld_message(index, reference, target))
     if target is page and not page.renders:
         return None  # a fragment written to be included: its own #links are the including page's
@@ -576,13 +576,30 @@ def _in_locales(index: SiteIndex, fallbacks: list[Page], reference: Reference) -
     return first._replace(message=f"{first.message} (in the {locales} {which} this page untranslated)")
 
 
+def _builds_without(generator: str, why: str) -> bool:
+    """Whether a page withheld for ``why`` is missing from the generator's build: all of Hugo's and Hexo's, of
+    Jekyll's those with ``published: false`` (not a ``draft: true``, which Jekyll does not read)."""
+    return generator in ("hugo", "hexo") or (generator == "jekyll" and why == "unpublished")
+
+
 def _withheld_message(index: SiteIndex, reference: Reference, target: Page) -> str:
-    """A reference to a page Hugo does not build (a draft, expired, to come), or to a Hexo draft, from a page it
-    builds: it works only in a build with that page (named in its language: a fallback page links to its language's own page, which no
+    """A reference to a page the generator does not build (Hugo's drafts, expired pages, pages to come; Hexo's
+    drafts; Jekyll's and Hexo's ``published: false``) from a page it builds: it works only in a build with that
+    page (on Hugo sites named in its language: a fallback page links to its language's own page, which no
     fallback replaces; a link to another language's URL, to that language's page)."""
-    if index.config.generator == "hexo":  # (a draft: ``SiteIndex._add_hexo``)
-        tag = f"{{% {reference.kind.replace('-', '_')} {reference.target} %}}"
-        return f"`{tag}` names a draft (`{target.file}`), which Hexo publishes only with `render_drafts`: no page there"
+    generator = index.config.generator
+    if generator != "hugo":
+        kind = reference.kind
+        shown = f"{{% {kind.replace('-', '_')} {reference.target} %}}" if kind in HEXO_TAGS else reference.target
+        if target.withheld == "unpublished":
+            builds = (
+                "Jekyll builds it only with `unpublished: true`" if generator == "jekyll" else "Hexo writes no page"
+            )
+            fails = " (the tag fails the build)" if kind in JEKYLL_TAGS else ""
+            return f"`{shown}` names `{target.file}`, whose front matter says `published: false`: {builds}{fails}"
+        return (
+            f"`{shown}` names a draft (`{target.file}`), which Hexo publishes only with `render_drafts`: no page there"
+        )
     fails = " (it fails with REF_NOT_FOUND)" if reference.kind in ("ref", "relref") else ""
     where = f" in language `{target.language}`" if index.config.multilingual else ""
     return f"`{reference.target}` names {described(target.withheld, target.facts, where, target.file)}{fails}"

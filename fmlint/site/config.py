@@ -142,6 +142,7 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     ugly_sections: tuple[str, ...] = ()  # ``[uglyURLs]`` as a map: the top-level sections it is true for
     aliases: bool = True  # false with ``disableAliases``: no alias is written
     build_future: bool = False  # Hugo's ``buildFuture``: pages whose publish date is to come are built
+    unpublished: bool = False  # Jekyll's ``unpublished``: pages with ``published: false`` are built
     build_expired: bool = False  # Hugo's ``buildExpired``: pages whose expiry date is past are built
     # Hugo's ``[frontmatter]`` dates (``date``, ``publishdate``, ``expirydate``) whose handlers list ``:filename``,
     # and whether it comes first (``fmlint.site.filename_dates``)
@@ -984,6 +985,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         jekyll_exclude=jekyll_exclude,
         jekyll_defaults=jekyll_defaults,
         jekyll_plugin_folders=plugin_pages,
+        unpublished=generator == "jekyll" and options.get("unpublished") is True,
         polyglot_languages=polyglot,
         polyglot_from_path=from_path,
         redirects=tuple(dict.fromkeys(redirects)),

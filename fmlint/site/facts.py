@@ -201,6 +201,7 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     # (-1: none), and its label, of which the site's configuration may make an ID (``anchors.tab_ids``)
     tabs: list[tuple[int, str]] = []
     lang: str = ""  # the front matter's ``lang`` (jekyll-polyglot's page language)
+    unpublished: bool = False  # ``published: false``: Jekyll does not read the page, Hexo does not write the post
 
     @property
     def anchors(self) -> list[Anchor]:
@@ -297,6 +298,7 @@ def extract(ctx: Context) -> SiteFacts:
         expires=_date(data, keys, _EXPIRY_KEYS),
         translation_key=translation_key,
         draft=data.get(keys.get("draft", "")) is True,
+        unpublished=data.get(keys.get("published", "")) is False,
         render=page_render(data, keys),
         cascade_render=cascade_render(cascade),
         aliases=aliases,

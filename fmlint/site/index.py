@@ -585,6 +585,8 @@ class SiteIndex(msgspec.Struct, dict=True):
                         self._at_url(page)
                 if page.facts.draft:
                     page.withheld = "draft"
+                elif page.facts.unpublished and self.config.generator == "jekyll" and not self.config.unpublished:
+                    page.withheld = "unpublished"  # (Jekyll's `published: false`: not read, unless `unpublished`)
                 if page.file is not None:  # (a relative link to a moved file names it: ``refs._missing``)
                     self.by_base_name.setdefault(base_name_key(page), []).append(page)
             return
@@ -651,7 +653,8 @@ class SiteIndex(msgspec.Struct, dict=True):
             self.posts.setdefault(page.name, page)
 
     def _add_hexo(self, hexo: Hexo, page: Page) -> None:
-        """A Hexo post by its slug and its title (``{% post_link %}`` names it); a draft is withheld."""
+        """A Hexo post by its slug and its title (``{% post_link %}`` names it); a draft, or a post with
+        ``published: false``, is withheld (Hexo writes no page of it)."""
         post = hexo.post(page.absolute)
         if post is None or hexo.unbuilt(page.absolute):
             return
@@ -661,6 +664,8 @@ class SiteIndex(msgspec.Struct, dict=True):
             self.post_titles.setdefault(page.facts.title.value, page)
         if draft and not hexo.render_drafts:
             page.withheld = "draft"
+        elif page.facts.unpublished:
+            page.withheld = "unpublished"
 
     def _drop_resources(self) -> None:
         """Drop the content files below a leaf bundle's folder (one holding ``index.md``) but its ``index.md``:

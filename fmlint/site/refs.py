@@ -142,7 +142,7 @@ def _memo_key(page: Page, reference: Reference) -> tuple[object, ...]:
     target = reference.target
     if reference.written:
         return (reference.kind, target, reference.written, page)  # (rare: see ``_escaped_by_hook``)
-    if reference.kind in _JEKYLL_TAGS or reference.kind in HEXO_TAGS:
+    if reference.kind in JEKYLL_TAGS or reference.kind in HEXO_TAGS:
         return (reference.kind, target)  # (from the site's folder, or by name)
     if "://" in target:
         return (reference.kind, target, page.language)  # (the site's own URL: from its root)
@@ -177,14 +177,14 @@ def _resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     if reference.kind == "liquid-url":
         jekyll = index.config.generator == "jekyll" and not _external(index.config, reference.target)
         return _jekyll_url(index, reference.target, True) if jekyll else _SKIP
-    if reference.kind in _JEKYLL_TAGS:
+    if reference.kind in JEKYLL_TAGS:
         return _jekyll_tag(index, reference) if index.config.generator == "jekyll" else _SKIP
     if reference.kind in HEXO_TAGS:
         return _hexo_tag(index, reference) if index.config.hexo is not None else _SKIP
     return _link(index, page, reference)
 
 
-_JEKYLL_TAGS = ("jekyll-link", "post-url")
+JEKYLL_TAGS = ("jekyll-link", "post-url")
 HEXO_TAGS = ("post-link", "post-path")
 LINKS = ("link", "html")  # links to a page (Markdown's and HTML's), not images
 
