@@ -550,6 +550,29 @@ def test_links_of_a_site_whose_nav_includes_a_configuration_not_there_to_no_file
     ]
 
 
+def test_links_into_the_docs_mkdocs_multirepo_plugin_imports_are_not_judged(tmp_path):
+    """kuadrant's docs link `kuadrant-operator/doc/overviews/tls.md`, which mkdocs-multirepo-plugin imports from
+    the operator's repository when the site builds (8 false SITE003): links into the folders its `nav_repos`
+    (`name`), `repos` (`section_path/section`) and nav `!import` sections (their path) import into are not judged;
+    a link to no file elsewhere is."""
+    config = (
+        "site_name: t\nplugins:\n  - multirepo:\n      nav_repos:\n        - name: Kuadrant Operator\n"
+        "          import_url: https://github.com/kuadrant/kuadrant-operator\n      repos:\n"
+        "        - section: Backstage\n          section_path: python\n          import_url: https://x/b\n"
+        "nav:\n  - Home: index.md\n  - Guides:\n    - API Reference: '!import https://github.com/x/api'\n"
+    )
+    links = (
+        "[a](kuadrant-operator/doc/tls.md) [b](python/Backstage/index.md) [c](guides/api-reference/x.md) "
+        "[d](backstage/index.md) [e](gone.md)\n"
+    )
+    write(tmp_path, {"mkdocs.yml": config, "docs/index.md": "# Home\n\n" + links})
+    forget_sites()
+    assert placed(site_findings(tmp_path)) == [
+        f"docs/index.md:{at(3, links, 'backstage/index.md')} SITE003",
+        f"docs/index.md:{at(3, links, 'gone.md')} SITE003",
+    ]
+
+
 def test_numbered_tab_ids_are_not_judged_as_headings(tmp_path, monkeypatch, capsys):
     """Without a `slugify`, pymdownx.tabbed numbers each tab's ID, `__tabbed_<set>_<tab>` (percona's release notes
     link `#__tabbed_1_2`: 4 false SITE004). A fragment of that form is a tab's where the page has as many tabs; one

@@ -324,7 +324,9 @@ folder`, a language's folder that lacks a file has the default language's
 (the plugin builds the page from it, unless `fallback_to_default: false`).
 A site whose `nav` includes a configuration that is not there
 (mkdocs-monorepo-plugin's `!include x/mkdocs.yml`, which a build step writes)
-mounts docs fmlint cannot see: its links to no file are not judged.
+mounts docs fmlint cannot see: its links to no file are not judged; nor are
+links into the folders mkdocs-multirepo-plugin imports other repositories'
+docs into when the site builds (its `nav_repos`, `repos` and nav `!import`s).
 Reported at the reference's destination. {_SITE}
 
 ## Why is this bad?

@@ -45,6 +45,7 @@ from fmlint.site.globs import glob_slice_matches, mount_holds
 from fmlint.site.hexo import HEXO_IDS, UNKNOWN_IDS, Hexo, read_hexo
 from fmlint.site.hugo_modules import components, mounting_imports
 from fmlint.site.hugo_version import BUILD_DEPRECATED, EMBEDDED_HOOKS, pinned_version
+from fmlint.site.multirepo import imported_folders
 from fmlint.site.params import SiteParams, site_params
 from fmlint.site.rendering import NEVER, build_render
 from fmlint.site.routes import netlify_redirect_sources, redirect_sources
@@ -215,6 +216,9 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # the ``nav`` includes (mkdocs-monorepo-plugin's ``!include x/mkdocs.yml``) a configuration that is not there
     # (a build script writes it: iceberg's ``versioned-docs/``): its docs are mounted where fmlint cannot see
     mkdocs_unseen_includes: bool = False
+    # the folders of the docs folder mkdocs-multirepo-plugin imports other repositories' docs into when it builds
+    # (``fmlint.site.multirepo``): links into them are not judged
+    mkdocs_imported: tuple[str, ...] = ()
     mkdocs_config: str = "mkdocs.yml"  # the configuration file's name (ProperDocs': properdocs.yml), for messages
     digest: str = ""
     # Hugo, Jekyll: the sources of the `_redirects` the site publishes and of netlify.toml's rules, as routes
@@ -885,6 +889,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     directory_urls = True
     i18n: tuple[tuple[str, ...], str] = ((), "")
     unseen_includes = False
+    imported: tuple[str, ...] = ()
     if generator == "mkdocs":
         options = _mkdocs_options(os.path.join(root, marker))
         folders = (str(options.get("docs_dir") or "docs"),)
@@ -898,6 +903,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         tab_ids = _tab_ids(options.get("markdown_extensions"))
         directory_urls = options.get("use_directory_urls") is not False
         i18n = _i18n_folders(root, folders[0], options.get("plugins"))
+        imported = imported_folders(_named_options(options.get("plugins")).get("multirepo"), options.get("nav"))
         unseen_includes = any(
             not os.path.isfile(os.path.join(root, path)) for path in _nav_includes(options.get("nav"))
         )
@@ -1007,6 +1013,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         mkdocs_directory_urls=directory_urls,
         mkdocs_i18n=i18n,
         mkdocs_unseen_includes=unseen_includes,
+        mkdocs_imported=imported,
         mkdocs_config=marker if generator == "mkdocs" else "mkdocs.yml",
         dashes=dashes,
     )

@@ -33,6 +33,7 @@ from fmlint.site.facts import Reference
 from fmlint.site.hugo_paths import basic_normalize, join_url, link_path, names_file, under_base, url_key
 from fmlint.site.index import Page, SiteIndex, content_paths, stem
 from fmlint.site.mkdocs_urls import page_url
+from fmlint.site.multirepo import imports
 from fmlint.site.routes import matches
 
 if TYPE_CHECKING:  # (the modules of other generators, and of redirect templates, are imported where a site has them)
@@ -421,8 +422,11 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
             and (found := _by_path(index, "/" + unquote(path), page.language)) is not None
         ):
             return Resolved(found, unquote(fragment))
-        if written_by_build(index, tried):
-            return _SKIP
+        if written_by_build(index, tried) or (
+            index.config.mkdocs_imported
+            and imports(index.config.mkdocs_imported, index.config.content_dirs[0].path, tried)
+        ):
+            return _SKIP  # (written by a build step; or imported from another repository by mkdocs-multirepo-plugin)
         if any(index.probe(os.path.isfile, source) for source in tried):
             if hugo and index.config.ignored(destination):
                 return Resolved(None, fragment, f"`{path}` is left out by ignoreFiles: Hugo builds no page of it")
