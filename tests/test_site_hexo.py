@@ -113,6 +113,40 @@ def test_post_links_and_paths(tmp_path):
     assert "source/_drafts/plan.md`), which Hexo publishes only with `render_drafts`" in found[4]
 
 
+TEXT = (
+    "{% raw %}\n{% post_link nope2 %}\n{% endraw %}\n\n`{% post_link nope3 %}`\n\n    {% post_link nope4 %}\n\n"
+    "<!-- {% post_link nope5 %} -->\n\n```\n{% post_link nope6 %}\n```\n\n"
+    "a {{% post_link nope7 %}} b\n\n{% codeblock %}\n{% post_link nope1 %}\n{% endcodeblock %}\n"
+)
+
+
+def test_where_hexo_runs_the_tags(tmp_path):
+    """Hexo 8.1.2 (each case built alone) runs no tag in a `{% raw %}` block, a code span, an indented or fenced
+    code block or an HTML comment; it runs one inside `{{% %}}` and inside `{% codeblock %}`, and fails."""
+    hexo_site(tmp_path, {"source/index.md": page("title: Home", body=TEXT)})
+    lines = TEXT.splitlines()
+    assert placed(site_findings(tmp_path)) == [
+        f"source/index.md:{at(19, lines[14], 'nope7')} SITE003",
+        f"source/index.md:{at(22, lines[17], 'nope1')} SITE003",
+    ]
+
+
+def test_the_sites_hexo_version(tmp_path):
+    """Before Hexo 7.0 a post is found by its slug alone; before 6.3 a `post_link` to no post writes a link to `#`
+    (hexo's history: #5114, #4938)."""
+    body = '{% post_link "Hello World" %} {% post_link hello %}\n'
+    package = {**PACKAGE, "dependencies": {**PACKAGE["dependencies"], "hexo": "^6.2.0"}}
+    hexo_site(tmp_path, {**POSTS, "source/index.md": page("title: Home", body=body)}, package=package)
+    found = site_findings(tmp_path)
+    assert placed(found) == [f"source/index.md:{at(5, body, 'Hello World')} SITE003"]
+    assert (
+        "names no post's slug (`" in found[0] and "hello.md` has that title: Hexo finds a post by its title" in found[0]
+    )
+    assert found[0].endswith(
+        'Hexo before 6.3 writes a link to `#` reading "Post not found", 6.3 and later fail the build)'
+    )
+
+
 def test_drafts_rendered_and_post_names_with_dates(tmp_path):
     """``render_drafts`` publishes the drafts; ``new_post_name`` with a date makes the slug its ``:title``."""
     config = CONFIG + "render_drafts: true\nnew_post_name: :year-:month-:day-:title.md\n"

@@ -521,6 +521,8 @@ def _body_facts(ctx: Context, reads: _SiteReads) -> _Body:
     if liquid:
         _liquid_links(text, liquid, view.in_shortcode, references)
         _hexo_tags(text, liquid, view, references)
+    if tags:  # (`{{% post_link x %}}`: Hexo runs the tag inside the braces)
+        _hexo_tags(text, [at + 1 for at in tags if text[at + 2] == "%"], view, references)
         include_tags = [
             found
             for at in liquid
@@ -713,16 +715,34 @@ def _liquid_links(text: str, openings: list[int], skipped: Callable[[Span], bool
 def _hexo_tags(text: str, openings: list[int], view: MarkdownView, references: list[_Pending]) -> None:
     """Hexo's ``{% post_link slug %}`` and ``{% post_path slug %}`` (kinds ``post-link`` and ``post-path``,
     judged on Hexo sites only), their first argument quoted or not (``slug#fragment`` too), or none (located at
-    the tag's name); not in code blocks,
-    which Hexo renders before its tags (added to ``references``)."""
+    the tag's name), where Hexo runs them (``_not_run_by_hexo``); added to ``references``."""
     for at in openings:
         found = _HEXO_TAG.match(text, at)
-        if found is None or any(fence.opening.end <= at < fence.span.end for fence in view.code_fences):
+        if found is None or _not_run_by_hexo(text, at, view):
             continue
         group = next((number for number in (2, 3, 4) if found.group(number) is not None), 1)  # (the tag's name)
         kind = "post-link" if found.group(1) == "post_link" else "post-path"
         target = found.group(group) if group > 1 else ""
         references.append((kind, target, found.start(group), found.end(group), "", "", False, ""))
+
+
+def _not_run_by_hexo(text: str, at: int, view: MarkdownView) -> bool:
+    """Whether Hexo (8.1.2) leaves the tag at ``at`` as text: in code (a fenced or indented block, a code span
+    on its line), an HTML comment or a ``{% raw %}`` block; it runs one in ``{% codeblock %}``."""
+    if any(fence.opening.end <= at < fence.span.end for fence in view.code_fences):
+        return True
+    if any(span.start <= at < span.end for span, _ in view.indented_code):
+        return True
+    if any(comment.span.start <= at < comment.span.end for comment in view.html_comments):
+        return True
+    if text.count("`", text.rfind("\n", 0, at) + 1, at) % 2:
+        return True
+    raws = [found.start() for found in _RAW_OPENING.finditer(text, 0, at)]
+    return bool(raws) and _RAW_CLOSING.search(text, raws[-1], at) is None
+
+
+_RAW_OPENING = re.compile(r"\{%-?\s*raw\s*-?%\}")
+_RAW_CLOSING = re.compile(r"\{%-?\s*endraw\s*-?%\}")
 
 
 def _braced(text: str, span: Span) -> bool:

@@ -8,8 +8,9 @@ names (copied as it is).  A post's slug is its path under ``_posts/`` without
 its extension, read through ``new_post_name`` (with ``:year-:month-:day-:title.md``
 the ``:title`` part).  ``{% post_link slug %}`` and ``{% post_path slug %}``
 name a post by its slug, else by its title; Hexo 8.1.2 fails the build on a
-``post_link`` that names none ("Post not found: post_link x.") and writes
-nothing for such a ``post_path``.  A draft is a post they find, at a URL Hexo
+``post_link`` that names none ("Post not found: post_link x."; since 6.3,
+before which it wrote a link to ``#``) and writes nothing for such a
+``post_path``; before 7.0 they found a post by its slug alone.  A draft is a post they find, at a URL Hexo
 does not write.  Heading IDs: ``fmlint.site.hexo_slug`` (hexo-renderer-marked's,
 Hexo's default renderer; with another renderer they are not known).
 """
@@ -45,6 +46,8 @@ class Hexo(msgspec.Struct, frozen=True):
     include: tuple[str, ...] = ()  # micromatch globs, from the source folder
     exclude: tuple[str, ...] = ()
     skip_render: tuple[str, ...] = ()
+    # the lowest (major, minor) version of Hexo that package.json's dependency allows; None when not known
+    version: tuple[int, int] | None = None
 
     def relative(self, absolute: str) -> str:
         return os.path.relpath(absolute, self.source).replace(os.sep, "/")
@@ -134,6 +137,7 @@ def read_hexo(root: str, options: dict[str, Any], dependencies: dict[str, Any]) 
         include=tuple(_globs(options.get("include"))),
         exclude=tuple(_globs(options.get("exclude"))),
         skip_render=tuple(_globs(options.get("skip_render"))),
+        version=_version(dependencies.get("hexo")),
     )
     return source, hexo, _heading_ids(options.get("marked"), dependencies)
 
@@ -148,6 +152,15 @@ def _heading_ids(marked: Any, dependencies: dict[str, Any]) -> str:
     transform = options.get("modifyanchors")
     transform = transform if transform in (1, 2) else 0
     return f"{HEXO_IDS}:{transform}:{0 if options.get('smartypants') is False else 1}"
+
+
+def _version(spec: Any) -> tuple[int, int] | None:
+    """The lowest (major, minor) version an npm dependency's ``spec`` allows (``^6.2.0``: (6, 2))."""
+    found = _VERSION.match(spec) if isinstance(spec, str) else None
+    return (int(found.group(1)), int(found.group(2) or 0)) if found is not None else None
+
+
+_VERSION = re.compile(r"\s*(?:[\^~]|>=?)?\s*v?(\d+)(?:\.(\d+))?")
 
 
 def _globs(value: Any) -> list[str]:

@@ -213,16 +213,26 @@ def _jekyll_tag(index: SiteIndex, reference: Reference) -> Resolved:
 
 
 def _hexo_tag(index: SiteIndex, reference: Reference) -> Resolved:
-    """``{% post_link slug %}`` (``slug#fragment`` too) or ``{% post_path slug %}``: a post by its slug, else by
-    its title (``fmlint.site.hexo``)."""
+    """``{% post_link slug %}`` (``slug#fragment`` too) or ``{% post_path slug %}``: a post by its slug, else (the
+    site's Hexo 7 or later) by its title; what Hexo makes of one that names none (``fmlint.site.hexo``)."""
     link = reference.kind == "post-link"
     target, _, fragment = reference.target.partition("#") if link else (reference.target, "", "")
-    found = index.posts.get(target) or index.post_titles.get(target)
+    version = hexo.version if (hexo := index.config.hexo) is not None else None
+    by_title = index.post_titles.get(target)
+    found = index.posts.get(target) or (by_title if version is None or version >= (7, 0) else None)
     if found is not None:
         return Resolved(found, fragment)
     tag = f"{{% {reference.kind.replace('-', '_')} {target} %}}".replace("  ", " ")
-    effect = 'Hexo fails the build: "Post not found"' if link else "Hexo writes nothing in its place"
-    return Resolved(None, "", f"`{tag}` names no post's slug or title ({effect})")
+    named = "no post's slug or title"
+    if by_title is not None:  # (the site's Hexo, before 7.0, finds posts by slug alone)
+        named = f"no post's slug (`{by_title.file}` has that title: Hexo finds a post by its title since 7.0)"
+    if not link:
+        effect = "Hexo writes nothing in its place"
+    elif version is None or version >= (6, 3):
+        effect = 'Hexo fails the build: "Post not found"'
+    else:
+        effect = 'Hexo before 6.3 writes a link to `#` reading "Post not found", 6.3 and later fail the build'
+    return Resolved(None, "", f"`{tag}` names {named} ({effect})")
 
 
 def _shortcode(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
