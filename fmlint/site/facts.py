@@ -518,11 +518,11 @@ def _body_facts(ctx: Context, reads: _SiteReads) -> _Body:
         references += _param_links(text, tags, references, view, inside, own)
     liquid_includes: list[str] = []
     element_ids = list(view.html_ids)
+    if tags:  # (`{{% post_link x %}}`: Hexo runs the tag inside the braces)
+        _hexo_tags(text, [at + 1 for at in tags if text[at + 2] == "%"], view, references)
     if liquid:
         _liquid_links(text, liquid, view.in_shortcode, references)
         _hexo_tags(text, liquid, view, references)
-    if tags:  # (`{{% post_link x %}}`: Hexo runs the tag inside the braces)
-        _hexo_tags(text, [at + 1 for at in tags if text[at + 2] == "%"], view, references)
         include_tags = [
             found
             for at in liquid
