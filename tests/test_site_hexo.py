@@ -20,10 +20,11 @@ import pytest
 from fmlint.site.anchors import heading_ids
 from fmlint.site.config import forget_sites, read_site
 from fmlint.site.hexo import UNKNOWN_IDS
-from tests.test_site_rules import at, page, placed, site_findings, write
+from tests.test_site_rules import at, index_of, page, placed, site_findings, write
 
 PACKAGE = {"name": "blog", "version": "0.0.0", "dependencies": {"hexo": "^8.1.2", "hexo-renderer-marked": "^7.0.1"}}
-CONFIG = "title: Blog\ntheme: plain\npermalink: :year/:month/:day/:title/\n"
+BASE = "title: Blog\ntheme: plain\n"
+CONFIG = BASE + "permalink: :year/:month/:day/:title/\n"
 # (heading as written, the ID Hexo 8.1.2 wrote)
 HEADINGS = [
     ("Q&A time", "Q-A-time"),
@@ -178,30 +179,188 @@ def test_hexo_tags_are_judged_on_hexo_sites_alone(tmp_path):
 
 
 NODE_MODULES = os.environ.get("FMLINT_HEXO_MODULES", "")
+HEXO_BUILDS = bool(NODE_MODULES and shutil.which("node") and os.path.isdir(os.path.join(NODE_MODULES, "hexo")))
 
 
-@pytest.mark.skipif(
-    not (NODE_MODULES and shutil.which("node") and os.path.isdir(os.path.join(NODE_MODULES, "hexo"))),
-    reason="FMLINT_HEXO_MODULES names no node_modules holding hexo (or node is not on PATH)",
-)
+def hexo(root: Path, env: dict[str, str] | None = None, check: bool = True) -> subprocess.CompletedProcess[str]:
+    """``hexo generate`` in the site at ``root`` (a theme that writes each page's content given it)."""
+    layouts = {f"themes/plain/layout/{name}.ejs": "<%- page.content %>\n" for name in ("index", "post", "page")}
+    # (the `hexo` key tells Hexo's command line the folder is a site)
+    package = {"hexo": {"version": "8.1.2"}, **json.loads((root / "package.json").read_text(encoding="utf-8"))}
+    package["dependencies"] = {**package["dependencies"], "hexo-renderer-ejs": "*"}
+    write(root, {**layouts, "package.json": json.dumps(package)})
+    if not (root / "node_modules").exists():
+        (root / "node_modules").symlink_to(NODE_MODULES)
+    command = [shutil.which("node") or "node", os.path.join(NODE_MODULES, "hexo", "bin", "hexo"), "generate"]
+    environment = {**os.environ, **(env or {})}
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=300, check=check, env=environment)
+
+
+def hexo_build(root: Path, env: dict[str, str]) -> list[str]:
+    """The files ``hexo generate`` writes into ``public/`` (as URL paths), but scripts and styles."""
+    hexo(root, env)
+    public = root / "public"
+    return [
+        "/" + path.relative_to(public).as_posix()
+        for path in public.rglob("*")
+        if path.is_file() and path.suffix not in (".css", ".js", ".xml")
+    ]
+
+
+@pytest.mark.skipif(not HEXO_BUILDS, reason="FMLINT_HEXO_MODULES names no node_modules holding hexo (or no node)")
 def test_a_hexo_build_agrees(tmp_path):
     """Hexo builds the site: the IDs it writes are those fmlint works out, and it fails on the post_link that
     fmlint reports."""
-    layouts = {f"themes/plain/layout/{name}.ejs": "<%- page.content %>\n" for name in ("index", "post", "page")}
-    # (the `hexo` key tells Hexo's command line the folder is a site)
-    package = {
-        **PACKAGE,
-        "hexo": {"version": "8.1.2"},
-        "dependencies": {**PACKAGE["dependencies"], "hexo-renderer-ejs": "*"},
-    }
-    hexo_site(tmp_path, {"source/_posts/heads.md": page("title: Heads", "date: 2020-05-05", body=HEADS), **layouts})
-    (tmp_path / "package.json").write_text(json.dumps(package), encoding="utf-8")
-    (tmp_path / "node_modules").symlink_to(NODE_MODULES)
-    hexo = [shutil.which("node") or "node", os.path.join(NODE_MODULES, "hexo", "bin", "hexo")]
-    subprocess.run([*hexo, "generate"], cwd=tmp_path, capture_output=True, check=True, timeout=300)
+    hexo_site(tmp_path, {"source/_posts/heads.md": page("title: Heads", "date: 2020-05-05", body=HEADS)})
+    hexo(tmp_path)
     built = (tmp_path / "public/2020/05/05/heads/index.html").read_text(encoding="utf-8")
     assert re.findall(r'<h2 id="([^"]*)"', built) == [expected for _, expected in HEADINGS]
     write(tmp_path, {"source/_posts/broken.md": page("title: Broken", body="{% post_link nothere %}\n")})
-    failed = subprocess.run([*hexo, "generate"], check=False, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    failed = hexo(tmp_path, check=False)
     assert failed.returncode != 0 and "Post not found: post_link nothere." in failed.stdout + failed.stderr
     assert placed(site_findings(tmp_path)) == ["source/_posts/broken.md:5:14-5:21 SITE003"]
+
+
+URL_SITE = {
+    "source/_posts/a.md": page("title: A Post", "date: 2020-01-02 10:00:00"),
+    "source/_posts/late.md": page("title: Late", "date: 2020-01-02 23:30:00"),
+    "source/_posts/offset.md": page("title: Off Set", "date: 2020-01-02T23:30:00+08:00"),
+    "source/_posts/dayonly.md": page("title: Day Only", "date: 2020-01-03"),
+    "source/_posts/sub/nested.md": page(
+        "title: Nested Café", "date: 2021-05-06 07:08:09", "categories: [Tech Stuff, Deep Dive]"
+    ),
+    "source/_posts/cat1.md": page("title: Cat One", "date: 2021-05-07", "categories: Tech Stuff"),
+    "source/_posts/custom.md": page("title: Custom", "date: 2021-05-08", "permalink: custom/path/"),
+    "source/_posts/abbr.md": page("title: Abbr", "date: 2021-05-09", "abbrlink: x1y2"),
+    "source/_posts/noabbr.md": page("title: No Abbr", "date: 2021-05-10"),
+    "source/_posts/nullabbr.md": page("title: Null Abbr", "date: 2021-05-11", "abbrlink:"),
+    "source/_posts/2022-03-04-dated-name.md": page("title: Dated Name", "date: 2022-03-04"),
+    "source/about/index.md": page("title: About"),
+    "source/contact.md": page("title: Contact"),
+    "source/page-perm.md": page("title: PP", "permalink: elsewhere/pp.html"),
+    "source/page2.md": page("title: P2", "permalink: bare"),
+    "source/page3.md": page("title: P3", "permalink: dir/"),
+}
+PAGES = ["/about/index.html", "/bare.html", "/contact.html", "/custom/path/index.html", "/dir/index.html"]
+PAGES.append("/elsewhere/pp.html")
+# each configuration and the files Hexo 8.1.2 wrote (its posts' and pages'; on a machine in UTC, but C2's in the
+# time zone of its `timezone`), a path without an extension written as `…/index.html`, as fmlint reports it
+BUILDS = {
+    "permalink: :year/:month/:day/:title/": [
+        "/2020/01/02/a/index.html",
+        "/2020/01/02/late/index.html",
+        "/2020/01/02/offset/index.html",
+        "/2020/01/03/dayonly/index.html",
+        "/2021/05/06/sub/nested/index.html",
+        "/2021/05/07/cat1/index.html",
+        "/2021/05/09/abbr/index.html",
+        "/2021/05/10/noabbr/index.html",
+        "/2021/05/11/nullabbr/index.html",
+        "/2022/03/04/2022-03-04-dated-name/index.html",
+    ],
+    "permalink: :category/:title.html\ntimezone: Asia/Shanghai\nfilename_case: 1\nnew_post_name: :year-:month-:day-:title.md": [
+        "/tech-stuff/cat1.html",
+        "/tech-stuff/deep-dive/sub-nested.html",
+        *(f"/uncategorized/{name}.html" for name in ("a", "abbr", "dated-name", "dayonly", "late", "noabbr")),
+        *(f"/uncategorized/{name}.html" for name in ("nullabbr", "offset")),
+    ],
+    "permalink: :year/:month/:day/:hour/:title/\ntimezone: America/New_York": [  # (C2: built in New York)
+        "/2020/01/02/10/a/index.html",
+        "/2020/01/02/15/offset/index.html",
+        "/2020/01/02/23/late/index.html",
+        "/2020/01/03/00/dayonly/index.html",
+        "/2021/05/06/07/sub/nested/index.html",
+        "/2021/05/07/00/cat1/index.html",
+        "/2021/05/09/00/abbr/index.html",
+        "/2021/05/10/00/noabbr/index.html",
+        "/2021/05/11/00/nullabbr/index.html",
+        "/2022/03/04/00/2022-03-04-dated-name/index.html",
+    ],
+    "permalink: p/:abbrlink/": ["/p/null/index.html", "/p/undefined/index.html", "/p/x1y2/index.html"],
+    "permalink: :name\npost_asset_folder: true": ["/offset/index.html"]
+    + [
+        f"/{name}/index.html"
+        for name in ("2022-03-04-dated-name", "a", "abbr", "cat1", "dayonly", "late", "nested", "noabbr", "nullabbr")
+    ],
+    "permalink: :i_month-:i_day/:hour:minute/:title/\nroot: /blog/": [
+        "/1-2/1000/a/index.html",
+        "/1-2/1530/offset/index.html",
+        "/1-2/2330/late/index.html",
+        "/1-3/0000/dayonly/index.html",
+        "/3-4/0000/2022-03-04-dated-name/index.html",
+        "/5-10/0000/noabbr/index.html",
+        "/5-11/0000/nullabbr/index.html",
+        "/5-6/0708/sub/nested/index.html",
+        "/5-7/0000/cat1/index.html",
+        "/5-9/0000/abbr/index.html",
+    ],
+}
+
+
+def output_files(root: Path) -> list[str]:
+    return sorted({"/" + page.output for page in index_of(root).pages if page.url and not page.withheld})
+
+
+@pytest.mark.parametrize("config", list(BUILDS))
+def test_urls_are_those_hexo_writes(tmp_path, config):
+    hexo_site(tmp_path, URL_SITE, f"{BASE}{config}\n")
+    assert output_files(tmp_path) == sorted({*BUILDS[config], *PAGES})
+
+
+def test_links_to_urls(tmp_path):
+    """Root-relative links: to a post's URL (with `timezone`, that a build in UTC writes too: 23:30 in New York
+    is the next day there), a page's, a file of `source/`, a page Hexo's generators write; under the `root`; a
+    post moved to another day, a page that is not there, a link missing the `root` are reported."""
+    links = (
+        "[a](/blog/2020/01/02/late/) [b](/blog/2020/01/03/late/) [c](/blog/about/) [d](/blog/contact.html) "
+        "[e](/blog/tags/go/) [f](/blog/images/a.png) [g](/blog/2020/01/04/late/) [h](/blog/gone/) [i](/about/index.html)\n"
+    )
+    files = {**URL_SITE, "source/links.md": page("title: Links", body=links), "source/images/a.png": "png"}
+    hexo_site(tmp_path, files, f"{CONFIG}timezone: America/New_York\nroot: /blog/\n")
+    found = site_findings(tmp_path)
+    assert placed(found) == [
+        f"source/links.md:{at(5, links, '/blog/2020/01/04/late/')} SITE003",
+        f"source/links.md:{at(5, links, '/blog/gone/')} SITE003",
+        f"source/links.md:{at(5, links, '/about/index.html')} SITE003",
+    ]
+    assert found[2].endswith("`/about/index.html` misses the site's root `/blog/` (_config.yml's `root`)")
+
+
+def test_collisions(tmp_path):
+    """Posts without a permalink token's value are all written to `p/undefined/` (`p/null/` for a key without a
+    value): one overwrites the other (reported at the key, or the file's start); a page's permalink may be a
+    post's URL."""
+    files = {
+        "source/_posts/a.md": page("title: A", "date: 2021-01-01"),
+        "source/_posts/b.md": page("title: B", "date: 2021-01-02"),
+        "source/_posts/c.md": page("title: C", "date: 2021-01-03", "abbrlink:"),
+        "source/_posts/d.md": page("title: D", "date: 2021-01-04", "abbrlink:"),
+        "source/_posts/e.md": page("title: E", "abbrlink: e"),
+        "source/about.md": page("title: About", "permalink: p/e/"),
+    }
+    hexo_site(tmp_path, files, f"{BASE}permalink: p/:abbrlink/\n")
+    assert placed(site_findings(tmp_path)) == [
+        "source/_posts/a.md:1:1-1:1 SITE001",
+        "source/_posts/b.md:1:1-1:1 SITE001",
+        "source/_posts/c.md:4:10-4:10 SITE001",
+        "source/_posts/d.md:4:10-4:10 SITE001",
+        "source/_posts/e.md:3:11-3:12 SITE001",  # (no date, and none needed: at `p/e/`, as the page)
+        "source/about.md:3:12-3:16 SITE001",
+    ]
+
+
+@pytest.mark.skipif(not HEXO_BUILDS, reason="FMLINT_HEXO_MODULES names no node_modules holding hexo (or no node)")
+@pytest.mark.parametrize("config", list(BUILDS))
+def test_hexo_writes_those_urls(tmp_path, config):
+    """Hexo builds each configuration (on a machine in the site's `timezone`, else in UTC): the files it writes
+    for the posts and pages are those fmlint works out."""
+    hexo_site(tmp_path, URL_SITE, f"{BASE}{config}\n")
+    zone = re.search(r"^timezone: (.+)$", config, re.MULTILINE)
+    built = hexo_build(tmp_path, {"TZ": zone.group(1) if zone else "UTC"})
+    generated = ("/tags/", "/categories/", "/archives/", "/page/")
+    written = {
+        path if "." in path.rsplit("/", 1)[-1] else path + "/index.html"
+        for path in built
+        if path != "/index.html" and not path.startswith(generated)
+    }
+    assert sorted(written) == output_files(tmp_path)

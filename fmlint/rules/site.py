@@ -27,8 +27,9 @@ URLs differing only by case), links (in Markdown, and in Liquid: a path through
 `@astrojs/starlight`) and Docusaurus sites the collisions of pages' URLs,
 root-relative links to pages' URLs and anchors; Docusaurus, Astro, MkDocs and
 Zola sites the relative `.md`/`.mdx` links (Zola's `@/` internal links too)
-and anchors; Hexo sites the taxonomy variants, `{% post_link %}` and
-`{% post_path %}` and their anchors, the relative `.md` links and anchors."""
+and anchors; Hexo sites the collisions of posts' and pages' URLs (`permalink`),
+root-relative links, `{% post_link %}` and `{% post_path %}`, anchors and the
+taxonomy variants."""
 
 _OPTIONS = """## Options
 `external-paths` (default `[]`, under `[tool.fmlint.rules.site]`): URL paths of
@@ -84,7 +85,10 @@ not two aliases of one page (the same redirect either way). A page Hugo does
 not build claims no path: a draft, a page whose `expiryDate` (`unpublishDate`)
 is past, or whose publish date (`publishDate`, else `date`) is still to come,
 unless `buildExpired` or `buildFuture` is set; its path is reported once the
-date has passed (a run asks the clock again).
+date has passed (a run asks the clock again). On a Hexo site, posts' URLs come
+from `permalink` (two posts without the value of a token it names, `:abbrlink`,
+are both at `…/undefined/`), reported at the front matter's `permalink` or the
+token's key.
 {_SITE}
 
 ## Why is this bad?

@@ -119,11 +119,11 @@ def alias_file(url: str) -> str:
 
 def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
     """Pages and aliases written to one output file; files that are one page to Hugo (one content key)."""
-    if index.config.generator not in ("hugo", "jekyll", "docusaurus") and index.config.starlight is None:
+    if index.config.generator not in ("hugo", "jekyll", "docusaurus", "hexo") and index.config.starlight is None:
         return
     claims: dict[str, list[_Claim]] = {}
     for page in index.pages:
-        if not page.renders or page.withheld:
+        if not page.renders or page.withheld or not page.url:  # (a Hexo post whose URL is not known)
             continue
         claims.setdefault(page.output, []).append(_Claim(page, page.decided_by, False))
         for alias in page.facts.aliases if index.config.aliases else ():

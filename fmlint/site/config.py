@@ -42,7 +42,7 @@ from fmlint.rules.local_images import holds_marker, site_root
 from fmlint.site.anchors import REMARK_TRIMMED, WITH_CUSTOM_IDS, WRITTEN_DASHES
 from fmlint.site.files import file_text
 from fmlint.site.globs import glob_slice_matches, mount_holds
-from fmlint.site.hexo import HEXO_IDS, UNKNOWN_IDS, Hexo, read_hexo
+from fmlint.site.hexo import HEXO_IDS, UNKNOWN_IDS, Hexo, permalink_tokens, read_hexo
 from fmlint.site.hugo_modules import components, mounting_imports
 from fmlint.site.hugo_version import BUILD_DEPRECATED, EMBEDDED_HOOKS, pinned_version
 from fmlint.site.multirepo import imported_folders
@@ -537,7 +537,8 @@ _READ_LISTS = frozenset(("redirect_from", "categories", "category", "authors", "
 
 def read_lists(site: SiteConfig) -> frozenset[str]:
     """The front-matter lists (lowercased keys) the site's checks read: those the site facts keep."""
-    return _READ_LISTS.union(site.taxonomies, (name for name, _ in site.redirect_params))
+    tokens = permalink_tokens(site.hexo) if site.hexo is not None else ()  # (`:abbrlink`: a value of each post)
+    return _READ_LISTS.union(site.taxonomies, (name for name, _ in site.redirect_params), tokens)
 
 
 def forget_sites() -> None:
@@ -909,7 +910,11 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         )
     hexo = None
     if generator == "hexo":
-        source, hexo, heading_ids = read_hexo(root, _load(os.path.join(root, marker))[0], package_dependencies(root))
+        options, data = _load(os.path.join(root, marker))
+        raw = _yaml(data) if data else {}  # (category_map's names keep their case)
+        source, hexo, heading_ids = read_hexo(
+            root, options, raw if isinstance(raw, dict) else {}, package_dependencies(root)
+        )
         folders = (source,)
     docusaurus = None
     if generator == "docusaurus":

@@ -38,6 +38,7 @@ from fmlint.markdown import Heading, Image, Link, MarkdownView, openings, render
 from fmlint.mkdocs_blocks import indentation
 from fmlint.positions import Span, line_start
 from fmlint.rules.base import Context
+from fmlint.site.hexo import permalink_tokens
 from fmlint.site.params import PARAM_CALL, cascade_params, own_params, param_names
 from fmlint.site.rendering import cascade_render, lowered_keys, page_render
 from fmlint.suppressions import may_have_directives
@@ -373,11 +374,16 @@ def _lists(
                 lists[lowered] = items
             elif isinstance(value[0], dict):  # (`redirects: [{from: old, to: new}]`: see below)
                 froms.append(lowered)
+            elif isinstance(value[0], list):  # (Hexo's `categories: [[A, B], [C]]`, several hierarchies: unread)
+                lists[lowered] = []
         elif lowered in alone and isinstance(value, (str, int)) and not isinstance(value, bool) and value != "":
             # (an empty string alone is no value, `series = ""` an archetype's left unfilled; `pagination_next: 5`:
             # Docusaurus looks for the ID "5")
             span = front_matter.value_span((original,))
             lists[lowered] = [Item(str(value), span.start, span.end)]
+        elif value is None and lowered in reads.nulls:
+            span = front_matter.value_span((original,))
+            lists[lowered] = [Item("null", span.start, span.end)]
 
 
 def _local(url: str, own: OwnURL | None) -> bool:
@@ -645,7 +651,10 @@ class _SiteReads(NamedTuple):
     own: OwnURL | None
     lists: frozenset[str] | None  # the front-matter lists its checks read (None: outside a site, every list)
     liquid: bool = False  # whether Liquid writes the pages (Jekyll's), in their code blocks too
-    terms: frozenset[str] = frozenset()  # Hugo's taxonomies: a string is one term (``series: "vtctl"``)
+    # Hugo's taxonomies, Hexo's tags and categories and permalink tokens: a string is one item (``series: "vtctl"``)
+    terms: frozenset[str] = frozenset()
+    # Hexo's permalink tokens: a key without a value is the text ``null`` in the post's URL (JavaScript's)
+    nulls: frozenset[str] = frozenset()
 
 
 _OUTSIDE = _SiteReads(None, None)
@@ -671,7 +680,10 @@ def _site_reads_in(folder: str) -> _SiteReads:
     hosts = "|".join(map(re.escape, site.own_hosts))
     own = re.compile(rf"https?://(?:{hosts})(?:[/?#]|\Z)", re.IGNORECASE).match if hosts else None
     terms = frozenset(site.taxonomies) if site.generator == "hugo" else frozenset()
-    return _SiteReads(own, read_lists(site), site.generator == "jekyll", terms)
+    nulls = permalink_tokens(site.hexo) if site.hexo is not None else frozenset()
+    if site.hexo is not None:  # (Hexo reads a string as one tag or category, and a permalink token's value)
+        terms = frozenset(("tags", "categories", "category", *nulls))
+    return _SiteReads(own, read_lists(site), site.generator == "jekyll", terms, nulls)
 
 
 def _markdownified(text: str, liquid: list[int]) -> bool:

@@ -48,6 +48,17 @@ class Hexo(msgspec.Struct, frozen=True):
     skip_render: tuple[str, ...] = ()
     # the lowest (major, minor) version of Hexo that package.json's dependency allows; None when not known
     version: tuple[int, int] | None = None
+    # what makes the posts' URLs (``fmlint.site.hexo_urls``)
+    permalink: str = ":year/:month/:day/:title/"
+    root: str = "/"
+    timezone: str = ""
+    filename_case: int = 0
+    category_map: tuple[tuple[str, str], ...] = ()
+    default_category: str = "uncategorized"
+    permalink_defaults: tuple[tuple[str, str], ...] = ()
+    generated_tokens: tuple[str, ...] = ()  # front-matter keys a plugin writes when missing (hexo-abbrlink's)
+    # the first folders of the pages Hexo's generators write: tags, categories, archives, the index's pages
+    generated_folders: tuple[str, ...] = ("tags", "categories", "archives", "page")
 
     def relative(self, absolute: str) -> str:
         return os.path.relpath(absolute, self.source).replace(os.sep, "/")
@@ -122,9 +133,11 @@ def _slugize_path(path: str) -> str:
     return slugize(path)
 
 
-def read_hexo(root: str, options: dict[str, Any], dependencies: dict[str, Any]) -> tuple[str, Hexo, str]:
+def read_hexo(
+    root: str, options: dict[str, Any], raw: dict[str, Any], dependencies: dict[str, Any]
+) -> tuple[str, Hexo, str]:
     """The source folder (from ``root``), the site's Hexo options and its heading ID type, from
-    ``_config.yml``'s (lowercased) ``options`` and ``package.json``'s ``dependencies``."""
+    ``_config.yml``'s (lowercased) ``options``, as written (``raw``), and ``package.json``'s ``dependencies``."""
     source = str(options.get("source_dir") or "source").strip("/") or "source"
     post_name = str(options.get("new_post_name") or ":title.md")
     stem, extension = os.path.splitext(post_name)
@@ -138,6 +151,17 @@ def read_hexo(root: str, options: dict[str, Any], dependencies: dict[str, Any]) 
         exclude=tuple(_globs(options.get("exclude"))),
         skip_render=tuple(_globs(options.get("skip_render"))),
         version=_version(dependencies.get("hexo")),
+        permalink=str(options.get("permalink") or ":year/:month/:day/:title/").lstrip("/"),
+        root=f"/{root_path}/" if (root_path := str(options.get("root") or "").strip("/")) else "/",
+        timezone=str(options.get("timezone") or ""),
+        filename_case=case if (case := options.get("filename_case")) in (1, 2) else 0,
+        category_map=_pairs(raw.get("category_map")),
+        default_category=str(options.get("default_category") or "uncategorized"),
+        permalink_defaults=_pairs(raw.get("permalink_defaults")),
+        generated_folders=tuple(
+            str(options.get(key) or default).strip("/").split("/")[0] for key, default in _GENERATED_FOLDERS
+        ),
+        generated_tokens=("abbrlink",) if "hexo-abbrlink" in dependencies or "hexo-abbrlink2" in dependencies else (),
     )
     return source, hexo, _heading_ids(options.get("marked"), dependencies)
 
@@ -161,6 +185,30 @@ def _version(spec: Any) -> tuple[int, int] | None:
 
 
 _VERSION = re.compile(r"\s*(?:[\^~]|>=?)?\s*v?(\d+)(?:\.(\d+))?")
+
+
+def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
+    """A table's string keys and values (``category_map``, ``permalink_defaults``)."""
+    if not isinstance(value, dict):
+        return ()
+    return tuple((str(key), str(found)) for key, found in value.items() if found is not None)
+
+
+def permalink_tokens(hexo: Hexo) -> frozenset[str]:
+    """The front-matter keys the site's permalink names (lowercased; beside those Hexo fills in itself)."""
+    return frozenset(token.lower() for token in _TOKEN.findall(hexo.permalink)) - _OWN_TOKENS
+
+
+_OWN_TOKENS = frozenset(
+    ("year", "month", "day", "hour", "minute", "second", "i_month", "i_day", "title", "name", "post_title", "category")
+) | {"id", "hash", "timestamp"}
+# the options naming the folders of the pages Hexo's generators write, and their defaults
+_GENERATED_FOLDERS = (
+    ("tag_dir", "tags"),
+    ("category_dir", "categories"),
+    ("archive_dir", "archives"),
+    ("pagination_dir", "page"),
+)
 
 
 def _globs(value: Any) -> list[str]:

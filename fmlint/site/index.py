@@ -266,6 +266,7 @@ class SiteIndex(msgspec.Struct, dict=True):
     # Jekyll's posts by file name (``2021-01-02-x``), Hexo's by slug (``fmlint.site.hexo``); and Hexo's by title
     posts: dict[str, Page] = msgspec.field(default_factory=dict)
     post_titles: dict[str, Page] = msgspec.field(default_factory=dict)
+    unknown_post_urls: bool = False  # a Hexo post's URL is not known (``_add_hexo``)
     # content files of leaf bundles: no pages, their Markdown
     resources: list[Page] = msgspec.field(default_factory=list)
     resources_by_base_name: dict[tuple[str, str], list[Page]] = msgspec.field(default_factory=dict)
@@ -583,7 +584,7 @@ class SiteIndex(msgspec.Struct, dict=True):
                     page.decided_by = page.facts.slug
                     if page.url:  # drafts too: a link to one is told so
                         self._at_url(page)
-                if page.facts.draft:
+                if page.facts.draft and self.config.hexo is None:  # (Hexo reads no `draft` key)
                     page.withheld = "draft"
                 elif page.facts.unpublished and self.config.generator == "jekyll" and not self.config.unpublished:
                     page.withheld = "unpublished"  # (Jekyll's `published: false`: not read, unless `unpublished`)
@@ -653,19 +654,40 @@ class SiteIndex(msgspec.Struct, dict=True):
             self.posts.setdefault(page.name, page)
 
     def _add_hexo(self, hexo: Hexo, page: Page) -> None:
-        """A Hexo post by its slug and its title (``{% post_link %}`` names it); a draft, or a post with
-        ``published: false``, is withheld (Hexo writes no page of it)."""
-        post = hexo.post(page.absolute)
-        if post is None or hexo.unbuilt(page.absolute):
+        """A Hexo page or post at its URLs (``fmlint.site.hexo_urls``), a post by its slug and its title too
+        (``{% post_link %}`` names it); a draft, or a post with ``published: false``, is withheld (Hexo writes no
+        page of it).  A post whose URL is not known makes the site's links of its permalink's shape unjudged."""
+        from fmlint.site.hexo import permalink_tokens
+        from fmlint.site.hexo_urls import page_url, post_urls
+
+        page.renders = not hexo.unbuilt(page.absolute)
+        if not page.renders:
             return
-        slug, draft = post
-        self.posts.setdefault(slug, page)
-        if page.facts.title is not None:
-            self.post_titles.setdefault(page.facts.title.value, page)
-        if draft and not hexo.render_drafts:
-            page.withheld = "draft"
-        elif page.facts.unpublished:
-            page.withheld = "unpublished"
+        post = hexo.post(page.absolute)
+        urls = [page_url(hexo.relative(page.absolute), page.facts)] if post is None else []
+        page.decided_by = page.facts.permalink
+        if post is not None and page.decided_by is None:  # (or the value of a token it names: `:abbrlink`)
+            tokens = sorted(permalink_tokens(hexo).intersection(page.facts.lists))
+            page.decided_by = next((page.facts.lists[token][0] for token in tokens if page.facts.lists[token]), None)
+        if post is not None:
+            slug, draft = post
+            self.posts.setdefault(slug, page)
+            if page.facts.title is not None:
+                self.post_titles.setdefault(page.facts.title.value, page)
+            if draft and not hexo.render_drafts:
+                page.withheld = "draft"
+            elif page.facts.unpublished:
+                page.withheld = "unpublished"
+            urls = post_urls(hexo, slug, page.facts)
+            self.unknown_post_urls = self.unknown_post_urls or not urls
+        if not urls:
+            return
+        page.url = urls[0]
+        self._at_url(page)
+        for url in urls:  # (the other: a build in UTC of a site with a `timezone`)
+            self.by_url.setdefault(url_key(url), page)
+            if url.endswith(".html"):  # (servers give `/a/b.html` for `/a/b` too: Netlify, GitHub Pages)
+                self.by_url.setdefault(url_key(url[: -len(".html")]), page)
 
     def _drop_resources(self) -> None:
         """Drop the content files below a leaf bundle's folder (one holding ``index.md``) but its ``index.md``:

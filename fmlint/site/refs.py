@@ -38,6 +38,7 @@ from fmlint.site.routes import matches
 
 if TYPE_CHECKING:  # (the modules of other generators, and of redirect templates, are imported where a site has them)
     from fmlint.site.docusaurus import Docusaurus
+    from fmlint.site.hexo import Hexo
     from fmlint.site.starlight import Starlight
 
 _FILE = re.compile(r"\.(?:md|markdown)(?:[?#]|$)", re.IGNORECASE)  # a link to a Markdown file
@@ -783,6 +784,41 @@ def _jekyll_url(index: SiteIndex, target: str, from_site: bool = False) -> Resol
     return Resolved(None, fragment, problem + _elsewhere(index, written))
 
 
+def _hexo_url(index: SiteIndex, hexo: Hexo, target: str, from_site: bool = False) -> Resolved:
+    """A root-relative link on a Hexo site: under its ``root``, a post's or a page's URL (``fmlint.site.hexo_urls``);
+    not judged: a file of ``source/`` or of the theme's, a page Hexo's generators write (the index and its pages,
+    archives, tags, categories), one of the shape of the permalink where a post's URL is not known, a link that
+    misses the ``root`` and names no page (another site on the host)."""
+    from fmlint.site.hexo_urls import hexo_shaped
+
+    path, fragment = link_path(target), target.partition("#")[2]
+    base = hexo.root.rstrip("/")
+    inside = path if from_site else under_base(path, base)
+    if inside is None:
+        if index.by_url.get(url_key(path)) is None:
+            return _SKIP
+        return Resolved(None, fragment, f"`{path}` misses the site's root `{base}/` (_config.yml's `root`)")
+    found = index.by_url.get(url_key(inside))
+    if found is not None:
+        return Resolved(found, unquote(fragment))
+    first = inside.strip("/").split("/", 1)[0]
+    files = [hexo.source, *index.config.theme_sources]
+    if (
+        _names_a_file(inside)
+        or first in hexo.generated_folders
+        or not first
+        or any(
+            index.probe(os.path.exists, os.path.join(folder, *unquote(inside).strip("/").split("/")))
+            for folder in files
+        )
+        or (index.unknown_post_urls and hexo_shaped(hexo, inside))
+        or matches(index.config.redirects, inside)
+    ):
+        return _SKIP
+    problem = f"`{path}` is no page's URL (nor a page Hexo's generators write or a file of source/)"
+    return Resolved(None, fragment, problem + _elsewhere(index, inside))
+
+
 def _polyglot_unprefixed(config: SiteConfig, path: str) -> str | None:
     """``path`` without the prefix of one of a jekyll-polyglot site's languages (``/ko/x/``: ``/x/``); ``None``
     for a path with none."""
@@ -805,6 +841,8 @@ def _root_url(index: SiteIndex, target: str, from_site: bool = False, locale: st
         return _docusaurus_url(index, config.docusaurus, target, locale)
     if config.generator == "jekyll":
         return _jekyll_url(index, target, from_site)
+    if config.hexo is not None:
+        return _hexo_url(index, config.hexo, target, from_site)
     return None
 
 
