@@ -39,6 +39,10 @@ _UNPADDED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:([Tt]|[ \t]+)(\d{1,2})(:\
 _UNPADDED_READERS = ("MkDocs", "Jekyll", "Hexo")
 # `2019/10/13 20:46:25`: JavaScript's `new Date`, which Hexo reads a date string with, takes slashes as dashes
 _SLASHED = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})((?:[ \t]+\d{1,2}:\d{2}:\d{2})?)")
+# `Nov 1, 2014`, `November 1, 2014 10:00`: V8's `new Date` reads a month by the first three letters of its English
+# name (`Sept`), then the day and year, too
+_MONTH_DAY_YEAR = re.compile(r"([A-Z][a-z]{2,8})\.? (\d{1,2}),? (\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
 # `2017-05-17 4:51:55 -0400` (digital.gov's): Go's layout hour `15` reads one digit or two (its minutes and
 # seconds, `04` and `05`, two), so Hugo reads a one-digit hour in every layout
 _ONE_DIGIT_HOUR = re.compile(r"(\d{4}-\d{2}-\d{2}[T ])(\d:\d{2}:\d{2}.*)")
@@ -104,6 +108,10 @@ def parse_hugo_date(text: str, generator: str = "Hugo") -> HugoDate:
         return parse_hugo_date(f"{one_digit.group(1)}0{one_digit.group(2)}", generator)
     if generator == "Hexo" and (slashed := _SLASHED.fullmatch(text)) is not None:
         return parse_hugo_date("{}-{}-{}{}".format(*slashed.groups()), generator)
+    if generator == "Hexo" and (named := _MONTH_DAY_YEAR.fullmatch(text)) and named.group(1)[:3].lower() in _MONTHS:
+        name, day, year, hour, minute, second = named.groups()
+        time = f" {int(hour):02d}:{minute}:{second or '00'}" if hour else ""
+        return parse_hugo_date(f"{year}-{_MONTHS[name[:3].lower()]:02d}-{int(day):02d}{time}", generator)
     if generator in _UNPADDED_READERS and (unpadded := _UNPADDED.fullmatch(text)) is not None:
         year, month, day, separator, hour, rest = unpadded.groups()
         time = f"{'T' if separator in ('T', 't') else ' '}{int(hour):02d}{rest}" if separator else ""

@@ -197,6 +197,33 @@ def undo_split(doc: Document) -> None:
     doc.late = False
 
 
+def split_headless(doc: Document) -> None:
+    """Hexo's front matter without an opening delimiter (hexo-front-matter's ``rFrontMatterNew``, which Hexo 2's
+    posts use): the text before the first line of three or more dashes, read so when it is a YAML mapping (as
+    Hexo reads it; a body holding a thematic break is not one).  Called where no front matter opens the file."""
+    closing = _HEADLESS_CLOSING.search(doc.text)
+    if closing is None or not _KEY_LINE.match(doc.text) or not _yaml_mapping(doc.text[: closing.start()]):
+        return
+    doc.kind = "yaml"
+    doc.opening = Span(0, 0)
+    doc.front_matter = Span(0, closing.start())
+    doc.body_start = _next_line(doc, _line_at(doc.text, closing.start()))
+
+
+_HEADLESS_CLOSING = re.compile(r"^-{3,}\r?$", re.MULTILINE)
+_KEY_LINE = re.compile(r"[\w\"'][^\n:]*:(?:[ \t]|\r?$)", re.MULTILINE)  # (a first line `title: x`: not prose)
+
+
+def _yaml_mapping(text: str) -> bool:
+    """Whether ``text`` is a YAML mapping (its values not read: an impossible date is the rules' to report)."""
+    import yaml
+
+    try:
+        return isinstance(yaml.load(text, Loader=yaml.BaseLoader), dict)
+    except yaml.YAMLError:
+        return False
+
+
 def _split_json(doc: Document, start: int) -> None:
     """A leading JSON object: find its closing brace (string-aware)."""
     doc.kind = "json"

@@ -26,7 +26,7 @@ from fmlint.config.presets import (
 )
 from fmlint.config.settings import Settings
 from fmlint.diagnostics import INTERNAL_ERROR, ORDER, Diagnostic, Problem, Severity
-from fmlint.document import Document, read_document, undo_split, unreadable_document
+from fmlint.document import Document, read_document, split_headless, undo_split, unreadable_document
 from fmlint.file_result import FileResult
 from fmlint.fix.locate import located_fix
 from fmlint.fix.model import DiagnosticFix
@@ -161,6 +161,8 @@ def context(doc: Document, settings: Settings, verbose: bool = False) -> tuple[C
         or (doc.kind == "json" and preset not in JSON_FRONT_MATTER_PRESETS)
     ):
         undo_split(doc)
+    if doc.kind is None and preset == "hexo" and doc.markdown:  # (Hexo 2's posts: no opening `---`)
+        split_headless(doc)
     try:
         front_matter = parse_front_matter(doc) if doc.readable else None
     except Exception as exc:  # a bug in a loader: the rules still run, without front matter

@@ -28,6 +28,8 @@ EXPECTED = {
         ("source/_posts/bad.md", 4, 11, "SC001"),
         ("source/_posts/bad.md", 5, 19, "SC001"),  # (after CJK: `[[新闻, 3]]`)
         ("source/_posts/bad.md", 10, 9, "IMG006"),  # (the clean post's `/img/logo.png` is its theme's `source/`)
+        # (Hexo 2's post: its front matter opens without `---`; `updated: "Nov 1, 2014"` is a date to V8)
+        ("source/_posts/legacy.md", 2, 7, "DT001"),
     ],
     "astro": [("src/content/blog/bad.md", 1, 1, "SC003"), ("src/content/blog/bad.md", 3, 10, "SC001")],
     # no preset configured: an Astro project whose content configuration is not the blog starter's (no bundled

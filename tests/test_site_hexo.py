@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from fmlint.cli import main
 from fmlint.site.anchors import heading_ids
 from fmlint.site.config import forget_sites, read_site
 from fmlint.site.hexo import UNKNOWN_IDS
@@ -364,3 +365,20 @@ def test_hexo_writes_those_urls(tmp_path, config):
         if path != "/index.html" and not path.startswith(generated)
     }
     assert sorted(written) == output_files(tmp_path)
+
+
+def test_front_matter_without_its_opening_delimiter(tmp_path, capsys, monkeypatch):
+    """Hexo 2's posts open with their front matter, no `---` before it (hexo-front-matter's `rFrontMatterNew`):
+    read so where it is a YAML mapping, positions as in the file (after CRLF line ends and CJK); prose before a
+    thematic break is the body's."""
+    hexo_site(
+        tmp_path,
+        {
+            "source/_posts/legacy.md": "title: 旧文章\r\ndate: 2014-13-01\r\nupdated: Nov 1, 2014\r\n---\r\n\r\nBody.\r\n",
+            "source/_posts/prose.md": "Prose, then a break.\n\n---\n\nMore: prose.\n",
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    main(["--format", "json", "--select", "DT001,FM", "source"])
+    found = [(d["path"], d["line"], d["column"], d["code"]) for d in json.loads(capsys.readouterr().out)]
+    assert found == [("source/_posts/legacy.md", 2, 7, "DT001")]
