@@ -276,3 +276,30 @@ async def test_go_to_definition_into_an_included_file_and_through_a_param_shortc
         written = text.splitlines()[line]
         assert await definition(written.index("build-it")) == heading("content/docs/_shared/steps.md", "## 🎉 Build it")
         assert await definition(written.index("param")) == heading("content/docs/v1/install.md", "## Setup")
+
+
+async def test_go_to_definition_from_a_hexo_post_link(tmp_path: Path) -> None:
+    """A Hexo post's `{% post_link slug#fragment %}` leads to the post and the heading hexo-renderer-marked gives
+    that ID (case kept, the emoji in it); its broken fragment gets a finding with a quick fix."""
+    write(
+        tmp_path,
+        {
+            "_config.yml": "title: Blog\n",
+            "package.json": '{"dependencies": {"hexo": "^8.1.2", "hexo-renderer-marked": "^7.0.1"}}',
+            "source/_posts/guide.md": page("title: Guide", "date: 2024-01-02", body="## 🎉 Set Up\n"),
+            "source/_posts/use.md": page(
+                "title: Use", "date: 2024-01-03", body="{% post_link guide#🎉-Set-Up %} {% post_link guide#set-up %}\n"
+            ),
+        },
+    )
+    path = tmp_path / "source/_posts/use.md"
+    text = path.read_text(encoding="utf-8")
+    guide = (tmp_path / "source/_posts/guide.md").as_uri()
+    async with session("neovim", tmp_path) as client:
+        uri = open_document(client, path, text)
+        found = await _eventually(client, uri, 1, lambda found: bool(codes(found)))
+        assert codes(found) == [("SITE004", 5, 47, 5, 59)]  # (UTF-8 bytes: the emoji is four)
+        location = await client.text_document_definition_async(
+            types.DefinitionParams(types.TextDocumentIdentifier(uri), types.Position(5, 16))
+        )
+        assert location == types.Location(guide, types.Range(types.Position(5, 0), types.Position(5, 14)))
