@@ -382,3 +382,22 @@ def test_front_matter_without_its_opening_delimiter(tmp_path, capsys, monkeypatc
     main(["--format", "json", "--select", "DT001,FM", "source"])
     found = [(d["path"], d["line"], d["column"], d["code"]) for d in json.loads(capsys.readouterr().out)]
     assert found == [("source/_posts/legacy.md", 2, 7, "DT001")]
+
+
+@pytest.mark.parametrize("asset_folder", [True, False])
+def test_images_in_a_posts_asset_folder(tmp_path, capsys, monkeypatch, asset_folder):
+    """With `post_asset_folder`, Hexo publishes `_posts/launch/` at the post's URL: its relative images are there
+    (52Heartz's blog: 33 false IMG006); without it, they are not."""
+    body = "![chart](chart.png) ![gone](gone.png)\n"
+    config = CONFIG + ("post_asset_folder: true\n" if asset_folder else "")
+    files = {"source/_posts/launch.md": page("title: Launch", body=body), "source/_posts/launch/chart.png": "png"}
+    hexo_site(tmp_path, files, config)
+    monkeypatch.chdir(tmp_path)
+    main(["--format", "json", "--select", "IMG006", "source"])
+    found = [(d["line"], d["column"], d["message"]) for d in json.loads(capsys.readouterr().out)]
+    missing = [(5, body.index("gone.png") + 1)] + ([] if asset_folder else [(5, body.index("chart.png") + 1)])
+    assert sorted((line, column) for line, column, _ in found) == sorted(missing)
+    if asset_folder:
+        assert found[0][2].endswith(
+            "(looked for source/_posts/gone.png, assets/gone.png, source/_posts/launch/gone.png)"
+        )

@@ -78,6 +78,9 @@ paths, not URLs) exist on disk:
   `/concepts/chart.png`, unless `disablePathToLower` is set); an absolute path
   where a folder the site mounts but that is not there would hold it (a
   submodule not checked out) is not judged;
+- in a Hexo site with `post_asset_folder`, a post's relative path is also
+  looked for in its asset folder (`_posts/launch/chart.png` for
+  `_posts/launch.md`: Hexo publishes it at the post's URL);
 - a path through an import alias of the site's `tsconfig.json`
   (`compilerOptions.paths`, such as Astro's `"~/*": ["./src/*"]`:
   `~/assets/hero.png`) is looked up where the alias points.
@@ -186,12 +189,17 @@ def generator_places(article: str, path: str) -> list[str]:
     (``../img/x.png`` in ``docs/a.md`` is ``docs/img/x.png``, from ``/docs/a/``). Hugo also: at that content
     path in the site's other content folders (a bundle has its translations' resources, and mounts lay folders
     over one another), and for ``/paths`` in the folders mounted on ``static/`` and ``assets/`` and among the
-    page bundles' resources. Hexo: ``/paths`` in its theme's ``source/`` too."""
+    page bundles' resources. Hexo: ``/paths`` in its theme's ``source/`` too; with ``post_asset_folder``, a post's
+    relative path in its asset folder (``_posts/a/x.png`` for ``_posts/a.md``: published at the post's URL)."""
     from fmlint.site.config import site_of  # (which imports this module)
 
     site = site_of(article)
-    if site is not None and site.generator == "hexo" and path.startswith("/"):
-        return [os.path.join(folder, *path.strip("/").split("/")) for folder in site.theme_sources]
+    if site is not None and site.generator == "hexo":
+        if path.startswith("/"):
+            return [os.path.join(folder, *path.strip("/").split("/")) for folder in site.theme_sources]
+        if site.hexo is not None and site.hexo.asset_folder and site.hexo.post(article) is not None:
+            return [os.path.normpath(os.path.join(os.path.splitext(article)[0], path))]  # (the post's asset folder)
+        return []
     if site is None or site.generator not in ("hugo", "mkdocs"):
         return []
     if path.startswith("/"):
