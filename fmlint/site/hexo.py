@@ -7,18 +7,20 @@ file as a page, but for a path with a segment that starts with ``_`` or ``.``
 names (copied as it is).  A post's slug is its path under ``_posts/`` without
 its extension, read through ``new_post_name`` (with ``:year-:month-:day-:title.md``
 the ``:title`` part).  ``{% post_link slug %}`` and ``{% post_path slug %}``
-name a post by its slug, else by its title; Hexo 8.1.2 fails the build on a
-``post_link`` that names none ("Post not found: post_link x."; since 6.3,
-before which it wrote a link to ``#``) and writes nothing for such a
-``post_path``; before 7.0 they found a post by its slug alone.  A draft is a post they find, at a URL Hexo
-does not write.  Heading IDs: ``fmlint.site.hexo_slug`` (hexo-renderer-marked's,
-Hexo's default renderer; with another renderer they are not known).
+name a post by its slug, else by its title (since Hexo 7.0); Hexo fails the
+build on a ``post_link`` that names none ("Post not found: post_link x."; since
+6.3, before which it wrote a link to ``#``) and writes nothing for such a
+``post_path``.  A draft is a post they find, at a URL Hexo does not write.
+Heading IDs: ``fmlint.site.hexo_slug`` (hexo-renderer-marked's, Hexo's default
+renderer; with another renderer they are not known).  URLs:
+``fmlint.site.hexo_urls``.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from functools import cache
 from typing import Any
 
 import msgspec
@@ -108,6 +110,7 @@ _SEGMENTS = {
 }
 
 
+@cache
 def _post_name_pattern(post_name: str) -> re.Pattern[str]:
     """hexo-util's ``Permalink`` parser of ``new_post_name``: each ``:token`` a group (``(.+?)`` unless a date
     part), the rest as written."""
@@ -200,8 +203,11 @@ def permalink_tokens(hexo: Hexo) -> frozenset[str]:
 
 
 _OWN_TOKENS = frozenset(
-    ("year", "month", "day", "hour", "minute", "second", "i_month", "i_day", "title", "name", "post_title", "category")
-) | {"id", "hash", "timestamp"}
+    (
+        *("year", "month", "day", "hour", "minute", "second", "i_month", "i_day"),
+        *("title", "name", "post_title", "category", "id", "hash", "timestamp"),
+    )
+)  # (the tokens Hexo fills in itself)
 # the options naming the folders of the pages Hexo's generators write, and their defaults
 _GENERATED_FOLDERS = (
     ("tag_dir", "tags"),
