@@ -39,14 +39,7 @@ from fmlint.site.hexo import Hexo
 from fmlint.site.hexo_slug import slugize
 
 _TOKEN = re.compile(r":(\w+)")
-_DATE_TOKENS = {
-    "year": "%Y",
-    "month": "%m",
-    "day": "%d",
-    "hour": "%H",
-    "minute": "%M",
-    "second": "%S",
-}
+_DATE_TOKENS = {"year": "%Y", "month": "%m", "day": "%d", "hour": "%H", "minute": "%M", "second": "%S"}
 _UNKNOWN = frozenset(("id", "hash", "timestamp"))
 
 
