@@ -401,3 +401,22 @@ def test_images_in_a_posts_asset_folder(tmp_path, capsys, monkeypatch, asset_fol
         assert found[0][2].endswith(
             "(looked for source/_posts/gone.png, assets/gone.png, source/_posts/launch/gone.png)"
         )
+
+
+def test_links_to_markdown_files(tmp_path):
+    """Hexo writes `[s](second.md)` as it is (8.1.2: `<a href="second.md">`): no page there, the post's tag or the
+    page's URL says what to write; a plugin named for links may rewrite them (hexo-filter-link-post): not judged."""
+    body = "[a](hello.md#Setup) [b](../contact.md) [c](none.md)\n"
+    files = {**POSTS, "source/_posts/use.md": page("title: Use", body=body), "source/contact.md": page("title: C")}
+    hexo_site(tmp_path, files)
+    found = site_findings(tmp_path)
+    assert placed(found) == [
+        f"source/_posts/use.md:{at(5, body, link)} SITE003" for link in ("hello.md#Setup", "../contact.md", "none.md")
+    ]
+    assert found[0].endswith(
+        "is written as it is: Hexo makes no link to a Markdown file its page's URL (write `{% post_link hello %}`)"
+    )
+    assert found[1].endswith("(write its URL `/contact.html`)")
+    package = {**PACKAGE, "dependencies": {**PACKAGE["dependencies"], "hexo-filter-link-post": "^1.0.3"}}
+    hexo_site(tmp_path, files, package=package)
+    assert placed(site_findings(tmp_path)) == [f"source/_posts/use.md:{at(5, body, 'none.md')} SITE003"]

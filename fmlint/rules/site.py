@@ -231,7 +231,10 @@ Hexo's `{{% post_link slug %}}` (`slug#fragment` too) must name a post of
 `new_post_name`) or its title, or Hexo fails the build; a `{{% post_path %}}`
 that names none writes nothing; either naming a draft (`_drafts/`) leads to no
 page unless `render_drafts` is on, and one with `published: false` to none (in
-a code block, the tags are not run). A Jekyll page or post with `published:
+a code block, the tags are not run). Hexo writes a relative link to a Markdown
+file as it is, where no page is: the finding names the post's tag or the page's
+URL to write instead (not judged where a plugin named for links, such as
+hexo-filter-link-post, may rewrite it). A Jekyll page or post with `published:
 false` is not built (unless `unpublished: true`): a link to it leads nowhere,
 `{{% link %}}` and `{{% post_url %}}` to it fail the build, and the page it
 would replace is no collision.

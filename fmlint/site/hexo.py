@@ -59,6 +59,8 @@ class Hexo(msgspec.Struct, frozen=True):
     default_category: str = "uncategorized"
     permalink_defaults: tuple[tuple[str, str], ...] = ()
     generated_tokens: tuple[str, ...] = ()  # front-matter keys a plugin writes when missing (hexo-abbrlink's)
+    # a plugin makes links to Markdown files pages' URLs (hexo-filter-link-post, hexo-post-link, …)
+    markdown_links_rewritten: bool = False
     # the first folders of the pages Hexo's generators write: tags, categories, archives, the index's pages
     generated_folders: tuple[str, ...] = ("tags", "categories", "archives", "page")
 
@@ -164,6 +166,7 @@ def read_hexo(
         generated_folders=tuple(
             str(options.get(key) or default).strip("/").split("/")[0] for key, default in _GENERATED_FOLDERS
         ),
+        markdown_links_rewritten=any("link" in _PERMALINKS.sub("", name) for name in dependencies),
         generated_tokens=("abbrlink",) if "hexo-abbrlink" in dependencies or "hexo-abbrlink2" in dependencies else (),
     )
     return source, hexo, _heading_ids(options.get("marked"), dependencies)
@@ -208,6 +211,8 @@ _OWN_TOKENS = frozenset(
         *("title", "name", "post_title", "category", "id", "hash", "timestamp"),
     )
 )  # (the tokens Hexo fills in itself)
+# a plugin named for links (but permalinks: hexo-abbrlink, hexo-permalink-pinyin) may rewrite links to Markdown files
+_PERMALINKS = re.compile(r"(?:perma|abbr)link")
 # the options naming the folders of the pages Hexo's generators write, and their defaults
 _GENERATED_FOLDERS = (
     ("tag_dir", "tags"),

@@ -413,6 +413,8 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         )
         for source in tried:
             found = index.by_file.get(source)
+            if found is not None and (hexo := index.config.hexo) is not None and not hexo.markdown_links_rewritten:
+                return _hexo_markdown_link(hexo, found, path, fragment)
             if found is not None:
                 unbuilt = index.config.unbuilt(source) if _jekyll_builds(index.config, page) else ""
                 return (
@@ -817,6 +819,15 @@ def _hexo_url(index: SiteIndex, hexo: Hexo, target: str, from_site: bool = False
         return _SKIP
     problem = f"`{path}` is no page's URL (nor a page Hexo's generators write or a file of source/)"
     return Resolved(None, fragment, problem + _elsewhere(index, inside))
+
+
+def _hexo_markdown_link(hexo: Hexo, found: Page, path: str, fragment: str) -> Resolved:
+    """A relative link to a Markdown file of a Hexo site, which Hexo writes as it is (no page there): what to
+    write instead, the post's tag or the page's URL."""
+    post = hexo.post(found.absolute)
+    instead = f"`{{% post_link {post[0]} %}}`" if post is not None else f"its URL `{found.url}`" if found.url else ""
+    problem = f"`{path}` is written as it is: Hexo makes no link to a Markdown file its page's URL"
+    return Resolved(None, fragment, problem + (f" (write {instead})" if instead else ""))
 
 
 def _polyglot_unprefixed(config: SiteConfig, path: str) -> str | None:
