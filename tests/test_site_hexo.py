@@ -420,3 +420,40 @@ def test_links_to_markdown_files(tmp_path):
     package = {**PACKAGE, "dependencies": {**PACKAGE["dependencies"], "hexo-filter-link-post": "^1.0.3"}}
     hexo_site(tmp_path, files, package=package)
     assert placed(site_findings(tmp_path)) == [f"source/_posts/use.md:{at(5, body, 'none.md')} SITE003"]
+
+
+ASSETS = [
+    "A {% asset_img chart.png A chart %}",
+    "B {% asset_img missing.png Gone %}",
+    'C {% asset_link "my doc.pdf" %}',
+    "D {% asset_link nope.pdf %}",
+    "E {% asset_path chart.png %}",
+]
+ARGUMENTS = ["chart.png A chart", "missing.png Gone", '"my doc.pdf"', "nope.pdf", "chart.png"]
+
+
+@pytest.mark.parametrize("asset_folder", [True, False])
+def test_asset_tags(tmp_path, asset_folder):
+    """`{% asset_img %}` (any argument), `{% asset_link %}` and `{% asset_path %}` (the first) name a file of the
+    post's asset folder: Hexo 8.1.2 writes nothing for one that names none, for any without `post_asset_folder`,
+    and in a page (356108814's blog: `bios.jpg` for its `bios.png`)."""
+    files = {
+        "source/_posts/report.md": page("title: Report", body="\n".join(ASSETS) + "\n"),
+        "source/_posts/report/chart.png": "png",
+        "source/_posts/report/my doc.pdf": "pdf",
+        "source/about/index.md": page("title: About", body="{% asset_img chart.png %}\n"),
+        "source/about/chart.png": "png",
+    }
+    hexo_site(tmp_path, files, CONFIG + ("post_asset_folder: true\n" if asset_folder else ""))
+    found = site_findings(tmp_path)
+    broken = [1, 3] if asset_folder else [0, 1, 2, 3, 4]
+    assert placed(found) == [
+        *(f"source/_posts/report.md:{at(5 + n, ASSETS[n], ARGUMENTS[n])} SITE003" for n in broken),
+        "source/about/index.md:5:14-5:23 SITE003",
+    ]
+    assert found[0].endswith(
+        "names no file of the post's asset folder `source/_posts/report/`: Hexo writes nothing"
+        if asset_folder
+        else "`post_asset_folder` is off, so the post has no assets: Hexo writes nothing"
+    )
+    assert found[-1].endswith("is in a page: Hexo finds the assets of posts alone, and writes nothing")

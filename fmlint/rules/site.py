@@ -234,7 +234,11 @@ page unless `render_drafts` is on, and one with `published: false` to none (in
 a code block, the tags are not run). Hexo writes a relative link to a Markdown
 file as it is, where no page is: the finding names the post's tag or the page's
 URL to write instead (not judged where a plugin named for links, such as
-hexo-filter-link-post, may rewrite it). A Jekyll page or post with `published:
+hexo-filter-link-post, may rewrite it). `{{% asset_img %}}` (any of its
+arguments), `{{% asset_link %}}` and `{{% asset_path %}}` must name a file of the
+post's asset folder (`_posts/launch/` for `_posts/launch.md`), which only
+`post_asset_folder` gives: Hexo writes nothing for one that names none, or in a
+page. A Jekyll page or post with `published:
 false` is not built (unless `unpublished: true`): a link to it leads nowhere,
 `{{% link %}}` and `{{% post_url %}}` to it fail the build, and the page it
 would replace is no collision.

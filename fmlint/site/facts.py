@@ -65,6 +65,8 @@ _LIQUID_INCLUDE = re.compile(r"\{%-?\s*include(_relative|_cached)?\s+([^\s%{}]+)
 # Hexo's tags that name a post: `{% post_link slug [title] %}`, `{% post_path "a slug" %}`
 # (or none: `{% post_link %}`)
 _HEXO_TAG = re.compile(r"""\{%-?\s*(post_link|post_path)\b\s*(?:"([^"]*)"|'([^']*)'|([^\s"'%]+)|(?=-?%\}))""")
+# Hexo's tags that name a file of the post's asset folder: `{% asset_img [class] chart.png [title] %}`, all arguments
+_HEXO_ASSET = re.compile(r"\{%-?\s*(asset_img|asset_link|asset_path)\b\s*([^%\n]*?)\s*-?%\}")
 _INCLUDED = (*MARKDOWN_EXTENSIONS, ".html", ".htm")  # what an include writes that may give elements IDs
 # an include's `id="forms"` argument: the ID of the element it writes (W3C's `{% include box.html id="forms" %}`,
 # from its theme's gem); an unquoted value is a variable
@@ -127,7 +129,8 @@ class Anchor(msgspec.Struct, frozen=True, array_like=True, gc=False):
 
 class Reference(msgspec.Struct, frozen=True, array_like=True, gc=False):
     # "ref", "relref", "link", "image", "html" (an HTML ``<a href>``, a JSX ``href``), Jekyll's "liquid-url",
-    # "jekyll-link", "post-url", and Hexo's "post-link", "post-path"
+    # "jekyll-link", "post-url", and Hexo's "post-link", "post-path", "asset-img", "asset-link", "asset-path" (their
+    # arguments whole)
     kind: str
     target: str  # as written (a shortcode's path, with ``#fragment``)
     # the destination's offsets in the file's text: located (``fmlint.site.places``) only for a finding
@@ -727,10 +730,17 @@ def _liquid_links(text: str, openings: list[int], skipped: Callable[[Span], bool
 def _hexo_tags(text: str, openings: list[int], view: MarkdownView, references: list[_Pending]) -> None:
     """Hexo's ``{% post_link slug %}`` and ``{% post_path slug %}`` (kinds ``post-link`` and ``post-path``,
     judged on Hexo sites only), their first argument quoted or not (``slug#fragment`` too), or none (located at
-    the tag's name), where Hexo runs them (``_not_run_by_hexo``); added to ``references``."""
+    the tag's name), and its asset tags (``asset_img``, ``asset_link``, ``asset_path``: their arguments), where
+    Hexo runs them (``_not_run_by_hexo``); added to ``references``."""
     for at in openings:
         found = _HEXO_TAG.match(text, at)
-        if found is None or _not_run_by_hexo(text, at, view):
+        if found is None:
+            asset = _HEXO_ASSET.match(text, at)
+            if asset is not None and not _not_run_by_hexo(text, at, view):
+                kind = asset.group(1).replace("_", "-")  # ("asset-img", "asset-link", "asset-path")
+                references.append((kind, asset.group(2), asset.start(2), asset.end(2), "", "", False, ""))
+            continue
+        if _not_run_by_hexo(text, at, view):
             continue
         group = next((number for number in (2, 3, 4) if found.group(number) is not None), 1)  # (the tag's name)
         kind = "post-link" if found.group(1) == "post_link" else "post-path"

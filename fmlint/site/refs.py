@@ -146,6 +146,8 @@ def _memo_key(page: Page, reference: Reference) -> tuple[object, ...]:
         return (reference.kind, target, reference.written, page)  # (rare: see ``_escaped_by_hook``)
     if reference.kind in JEKYLL_TAGS or reference.kind in HEXO_TAGS:
         return (reference.kind, target)  # (from the site's folder, or by name)
+    if reference.kind in HEXO_ASSETS:
+        return (reference.kind, target, page)  # (from the post's asset folder)
     if "://" in target:
         return (reference.kind, target, page.language)  # (the site's own URL: from its root)
     if target.startswith("#") or page.file is None or (not target.startswith("/") and _url_relative(target)):
@@ -183,11 +185,15 @@ def _resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         return _jekyll_tag(index, reference) if index.config.generator == "jekyll" else _SKIP
     if reference.kind in HEXO_TAGS:
         return _hexo_tag(index, reference) if index.config.hexo is not None else _SKIP
+    if reference.kind in HEXO_ASSETS:
+        return _hexo_asset(index, index.config.hexo, page, reference) if index.config.hexo is not None else _SKIP
     return _link(index, page, reference)
 
 
 JEKYLL_TAGS = ("jekyll-link", "post-url")
 HEXO_TAGS = ("post-link", "post-path")
+HEXO_ASSETS = ("asset-img", "asset-link", "asset-path")
+_HEXO_ARGUMENT = re.compile(r""""([^"]*)"|'([^']*)'|(\S+)""")  # (Hexo's tag arguments: quoted or not)
 LINKS = ("link", "html")  # links to a page (Markdown's and HTML's), not images
 
 
@@ -234,6 +240,30 @@ def _hexo_tag(index: SiteIndex, reference: Reference) -> Resolved:
     else:
         effect = 'Hexo before 6.3 writes a link to `#` reading "Post not found", 6.3 and later fail the build'
     return Resolved(None, "", f"`{tag}` names {named} ({effect})")
+
+
+def _hexo_asset(index: SiteIndex, hexo: Hexo, page: Page, reference: Reference) -> Resolved:
+    """``{% asset_img %}`` (any of its arguments), ``{% asset_link %}`` and ``{% asset_path %}`` (the first) name
+    a file of the post's asset folder (its path without the extension), which exists only with
+    ``post_asset_folder``; Hexo (8.1.2) writes nothing for one that names none, or in a page."""
+    tag = f"{{% {reference.kind.replace('-', '_')} {reference.target} %}}"
+    post = hexo.post(page.absolute)
+    if post is None:
+        return Resolved(None, "", f"`{tag}` is in a page: Hexo finds the assets of posts alone, and writes nothing")
+    if not hexo.asset_folder:
+        return Resolved(
+            None, "", f"`{tag}`: `post_asset_folder` is off, so the post has no assets: Hexo writes nothing"
+        )
+    arguments = [
+        next(group for group in found.groups() if group is not None)
+        for found in _HEXO_ARGUMENT.finditer(reference.target)
+    ]
+    named = arguments if reference.kind == "asset-img" else arguments[:1]
+    folder = os.path.splitext(page.absolute)[0]
+    if any(index.probe(os.path.isfile, os.path.join(folder, *name.split("/"))) for name in named if name):
+        return _SKIP
+    shown = _shown(index, folder) + "/"
+    return Resolved(None, "", f"`{tag}` names no file of the post's asset folder `{shown}`: Hexo writes nothing")
 
 
 def _shortcode(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
