@@ -457,3 +457,19 @@ def test_asset_tags(tmp_path, asset_folder):
         else "`post_asset_folder` is off, so the post has no assets: Hexo writes nothing"
     )
     assert found[-1].endswith("is in a page: Hexo finds the assets of posts alone, and writes nothing")
+
+
+def test_posts_to_come_with_future_off(tmp_path):
+    """`future: false`: Hexo publishes a post from its date on; by default (`future: true`), at once."""
+    body = "{% post_link later %} {% post_link hello %}\n"
+    files = {
+        "source/_posts/later.md": page("title: Later", "date: 2999-01-02 10:00:00"),
+        "source/_posts/hello.md": page("title: Hello", "date: 2020-01-02"),
+        "source/index.md": page("title: Home", body=body),
+    }
+    hexo_site(tmp_path, files, CONFIG + "future: false\n")
+    found = site_findings(tmp_path)
+    assert placed(found) == [f"source/index.md:{at(5, body, 'later')} SITE003"]
+    assert found[0].endswith("source/_posts/later.md`): Hexo (`future: false`) publishes it only from then")
+    hexo_site(tmp_path, files)
+    assert site_findings(tmp_path) == []

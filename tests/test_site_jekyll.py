@@ -995,3 +995,35 @@ def test_unpublished_pages_are_not_built(tmp_path):
     forget_sites()
     write(tmp_path, {"_config.yml": "title: S\nunpublished: true\n"})
     assert placed(site_findings(tmp_path)) == ["about.md:3:12-3:19 SITE001", "old-about.md:3:12-3:19 SITE001"]
+
+
+def test_posts_to_come_are_not_built(tmp_path):
+    """Jekyll reads no post dated later than now (its Publisher, unless `future: true`): a link to its URL leads to
+    the page built there, if any (no collision), else nowhere; `{% post_url %}` to it fails the build."""
+    body = (
+        "[a](/2999/01/02/later.html) [b]({% post_url 2999-01-02-later %}) [c]({% post_url 2020-01-02-dated %}) "
+        "[d](/2999/03/04/dated.html)\n"
+    )
+    files = {
+        "_posts/2999-01-02-later.md": page("title: Later"),
+        "_posts/2020-01-02-dated.md": page("title: Dated", "date: 2999-03-04"),  # (its front matter's date counts)
+        "placeholder.md": page("title: Soon", "permalink: /2999/01/02/later.html"),
+        "index.md": page("title: Home", body=body),
+    }
+    forget_sites()
+    write(tmp_path, {"_config.yml": "title: S\n", **files})
+    found = site_findings(tmp_path)
+    assert placed(found) == [
+        f"index.md:{at(5, body, '2999-01-02-later')} SITE003",
+        f"index.md:{at(5, body, '2020-01-02-dated')} SITE003",
+        f"index.md:{at(5, body, '/2999/03/04/dated.html')} SITE003",
+    ]
+    assert "names a post dated 2999-01-02 (`" in found[0]
+    assert found[0].endswith("Jekyll builds it only from then, or with `future: true` (the tag fails the build)")
+    assert found[2].endswith("`): Jekyll builds it only from then, or with `future: true`")
+    forget_sites()
+    write(tmp_path, {"_config.yml": "title: S\nfuture: true\n"})
+    assert placed(site_findings(tmp_path)) == [
+        "_posts/2999-01-02-later.md:1:1-1:1 SITE001",
+        "placeholder.md:3:12-3:34 SITE001",
+    ]

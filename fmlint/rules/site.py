@@ -239,9 +239,11 @@ arguments), `{{% asset_link %}}` and `{{% asset_path %}}` must name a file of th
 post's asset folder (`_posts/launch/` for `_posts/launch.md`), which only
 `post_asset_folder` gives: Hexo writes nothing for one that names none, or in a
 page. A Jekyll page or post with `published:
-false` is not built (unless `unpublished: true`): a link to it leads nowhere,
-`{{% link %}}` and `{{% post_url %}}` to it fail the build, and the page it
-would replace is no collision.
+false` is not built (unless `unpublished: true`), nor a post dated later than
+now (unless `future: true`; Hexo's with `future: false`): a link to it leads
+nowhere (but to another page built at its URL), `{{% link %}}` and
+`{{% post_url %}}` to it fail the build, and the page it would replace is no
+collision.
 A relative link to a URL (`../install/`, `./setup/#options`: no file
 extension, `./`, `../` or a trailing `/`) is resolved from the page's URL as a
 browser resolves it, then judged so (on Docusaurus sites a bare word too,

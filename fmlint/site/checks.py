@@ -470,7 +470,11 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> _P
     if FRAGMENT_DIRECTIVE in fragment:  # (~35,000 references a 10k site: the call only for a text fragment)
         fragment = element_id(fragment)
     if target.withheld and not page.withheld and _builds_without(index.config.generator, target.withheld):
-        return _Problem(BROKEN_REFERENCE, _withheld_message(index, reference, target))
+        # (a link to the URL leads to a page built there, a placeholder until a post's day; a tag names the post)
+        built = next((t for t in index.same_url(target) if not t.withheld), None) if reference.kind in LINKS else None
+        if built is None:
+            return _Problem(BROKEN_REFERENCE, _withheld_message(index, reference, target))
+        target = built
     if target is page and not page.renders:
         return None  # a fragment written to be included: its own #links are the including page's
     if (
@@ -578,8 +582,8 @@ def _in_locales(index: SiteIndex, fallbacks: list[Page], reference: Reference) -
 
 def _builds_without(generator: str, why: str) -> bool:
     """Whether a page withheld for ``why`` is missing from the generator's build: all of Hugo's and Hexo's, of
-    Jekyll's those with ``published: false`` (not a ``draft: true``, which Jekyll does not read)."""
-    return generator in ("hugo", "hexo") or (generator == "jekyll" and why == "unpublished")
+    Jekyll's those with ``published: false`` and posts to come (not a ``draft: true``, which Jekyll does not read)."""
+    return generator in ("hugo", "hexo") or (generator == "jekyll" and why in ("unpublished", "future"))
 
 
 def _withheld_message(index: SiteIndex, reference: Reference, target: Page) -> str:
@@ -597,6 +601,15 @@ def _withheld_message(index: SiteIndex, reference: Reference, target: Page) -> s
             )
             fails = " (the tag fails the build)" if kind in JEKYLL_TAGS else ""
             return f"`{shown}` names `{target.file}`, whose front matter says `published: false`: {builds}{fails}"
+        if target.withheld == "future":
+            date = target.facts.date or target.name[:10]
+            builds = (
+                "Jekyll builds it only from then, or with `future: true`"
+                if generator == "jekyll"
+                else ("Hexo (`future: false`) publishes it only from then")
+            )
+            fails = " (the tag fails the build)" if kind in JEKYLL_TAGS else ""
+            return f"`{shown}` names a post dated {date} (`{target.file}`): {builds}{fails}"
         return (
             f"`{shown}` names a draft (`{target.file}`), which Hexo publishes only with `render_drafts`: no page there"
         )

@@ -142,7 +142,8 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     ugly: bool = False
     ugly_sections: tuple[str, ...] = ()  # ``[uglyURLs]`` as a map: the top-level sections it is true for
     aliases: bool = True  # false with ``disableAliases``: no alias is written
-    build_future: bool = False  # Hugo's ``buildFuture``: pages whose publish date is to come are built
+    # Hugo's ``buildFuture``, Jekyll's and Hexo's ``future``: pages whose publish date is to come are built
+    build_future: bool = False
     unpublished: bool = False  # Jekyll's ``unpublished``: pages with ``published: false`` are built
     build_expired: bool = False  # Hugo's ``buildExpired``: pages whose expiry date is past are built
     # Hugo's ``[frontmatter]`` dates (``date``, ``publishdate``, ``expirydate``) whose handlers list ``:filename``,
@@ -909,8 +910,10 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
             not os.path.isfile(os.path.join(root, path)) for path in _nav_includes(options.get("nav"))
         )
     hexo = None
+    future = False
     if generator == "hexo":
         options, data = _load(os.path.join(root, marker))
+        future = options.get("future") is not False
         raw = _yaml(data) if data else {}  # (category_map's names keep their case)
         source, hexo, heading_ids = read_hexo(
             root, options, raw if isinstance(raw, dict) else {}, package_dependencies(root)
@@ -947,6 +950,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         included = set(_strings(options.get("include")))
         jekyll_exclude = tuple(entry for entry in _strings(options.get("exclude")) if entry not in included)
         jekyll_defaults = read_jekyll_defaults(options)
+        future = options.get("future") is True
         from fmlint.site.jekyll_plugins import plugin_folders
 
         plugin_pages = tuple(plugin_folders(root, options))
@@ -997,6 +1001,8 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         jekyll_defaults=jekyll_defaults,
         jekyll_plugin_folders=plugin_pages,
         unpublished=generator == "jekyll" and options.get("unpublished") is True,
+        # (Jekyll builds a post dated later than now only with `future`; Hexo publishes one unless `future: false`)
+        build_future=future,
         polyglot_languages=polyglot,
         polyglot_from_path=from_path,
         redirects=tuple(dict.fromkeys(redirects)),

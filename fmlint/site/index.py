@@ -62,7 +62,7 @@ from fmlint.site.hugo_paths import (
 from fmlint.site.jekyll import jekyll_url, page_layout
 from fmlint.site.params import with_params
 from fmlint.site.places import FILE_START, Places
-from fmlint.site.publication import settled_day, withheld
+from fmlint.site.publication import ahead, settled_day, withheld
 from fmlint.site.templates import (
     Shortcodes,
     component_gives_ids,
@@ -80,6 +80,7 @@ if TYPE_CHECKING:  # (the modules of other generators are imported where a site 
     from fmlint.site.starlight import Starlight
 
 _TOKEN = re.compile(r":\w+(\[.+?\])?")
+_DATED_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-")  # a Jekyll post's name: its date first
 _COMPONENTS = (".js", ".jsx", ".ts", ".tsx")  # the extensions of an imported component written without one
 _MONTHS = (
     "January",
@@ -588,6 +589,12 @@ class SiteIndex(msgspec.Struct, dict=True):
                     page.withheld = "draft"
                 elif page.facts.unpublished and self.config.generator == "jekyll" and not self.config.unpublished:
                     page.withheld = "unpublished"  # (Jekyll's `published: false`: not read, unless `unpublished`)
+                elif (
+                    self.config.generator == "jekyll"
+                    and "_posts" in page.folder.split("/")
+                    and self._future(page.facts.date or (page.name[:10] if _DATED_NAME.match(page.name) else ""))
+                ):
+                    page.withheld = "future"  # (a post dated later than now: Jekyll builds it only with `future`)
                 if page.file is not None:  # (a relative link to a moved file names it: ``refs._missing``)
                     self.by_base_name.setdefault(base_name_key(page), []).append(page)
             return
@@ -678,6 +685,8 @@ class SiteIndex(msgspec.Struct, dict=True):
                 page.withheld = "draft"
             elif page.facts.unpublished:
                 page.withheld = "unpublished"
+            elif self._future(page.facts.date):
+                page.withheld = "future"  # (`future: false`: Hexo publishes a post from its date)
             urls = post_urls(hexo, slug, page.facts)
             self.unknown_post_urls = self.unknown_post_urls or not urls
         if not urls:
@@ -688,6 +697,13 @@ class SiteIndex(msgspec.Struct, dict=True):
             self.by_url.setdefault(url_key(url), page)
             if url.endswith(".html"):  # (servers give `/a/b.html` for `/a/b` too: Netlify, GitHub Pages)
                 self.by_url.setdefault(url_key(url[: -len(".html")]), page)
+
+    def _future(self, moment: str) -> bool:
+        """Whether a Jekyll or Hexo post dated ``moment`` is later than now where the site builds no such post
+        (``future``); a day before yesterday is past without asking the clock (asked: the findings depend on it)."""
+        return (
+            not self.config.build_future and bool(moment) and moment[:10] >= settled_day() and self.probe(ahead, moment)
+        )
 
     def _drop_resources(self) -> None:
         """Drop the content files below a leaf bundle's folder (one holding ``index.md``) but its ``index.md``:
