@@ -972,6 +972,13 @@ def test_an_empty_tag_is_reported_without_what_hugo_would_do(tmp_path):
     ]
 
 
+def jekyll_findings(root: Path, config: str, files: dict[str, str] | None = None) -> list[str]:
+    """The site findings of a Jekyll site at ``root`` with the ``_config.yml`` ``config`` (and ``files`` written)."""
+    forget_sites()
+    write(root, {"_config.yml": config, **(files or {})})
+    return site_findings(root)
+
+
 def test_unpublished_pages_are_not_built(tmp_path):
     """`published: false`: Jekyll reads no such page or post (its Publisher), unless `unpublished: true` — no
     collision with the page it would replace; a link to it leads nowhere, and `{% link %}`/`{% post_url %}` to it
@@ -983,18 +990,17 @@ def test_unpublished_pages_are_not_built(tmp_path):
         "_posts/2021-01-02-hidden.md": page("title: Hidden", "published: false"),
         "index.md": page("title: Home", body=body),
     }
-    forget_sites()
-    write(tmp_path, {"_config.yml": "title: S\n", **files})
-    found = site_findings(tmp_path)
+    found = jekyll_findings(tmp_path, "title: S\n", files)
     assert placed(found) == [
         f"index.md:{at(5, body, 'old-about.md')} SITE003",
         f"index.md:{at(5, body, '2021-01-02-hidden')} SITE003",
     ]
     assert "names `" in found[0] and "old-about.md`, whose front matter says `published: false`" in found[0]
     assert found[0].endswith("Jekyll builds it only with `unpublished: true` (the tag fails the build)")
-    forget_sites()
-    write(tmp_path, {"_config.yml": "title: S\nunpublished: true\n"})
-    assert placed(site_findings(tmp_path)) == ["about.md:3:12-3:19 SITE001", "old-about.md:3:12-3:19 SITE001"]
+    assert placed(jekyll_findings(tmp_path, "title: S\nunpublished: true\n")) == [
+        "about.md:3:12-3:19 SITE001",
+        "old-about.md:3:12-3:19 SITE001",
+    ]
 
 
 def test_posts_to_come_are_not_built(tmp_path):
@@ -1010,9 +1016,7 @@ def test_posts_to_come_are_not_built(tmp_path):
         "placeholder.md": page("title: Soon", "permalink: /2999/01/02/later.html"),
         "index.md": page("title: Home", body=body),
     }
-    forget_sites()
-    write(tmp_path, {"_config.yml": "title: S\n", **files})
-    found = site_findings(tmp_path)
+    found = jekyll_findings(tmp_path, "title: S\n", files)
     assert placed(found) == [
         f"index.md:{at(5, body, '2999-01-02-later')} SITE003",
         f"index.md:{at(5, body, '2020-01-02-dated')} SITE003",
@@ -1021,9 +1025,7 @@ def test_posts_to_come_are_not_built(tmp_path):
     assert "names a post dated 2999-01-02 (`" in found[0]
     assert found[0].endswith("Jekyll builds it only from then, or with `future: true` (the tag fails the build)")
     assert found[2].endswith("`): Jekyll builds it only from then, or with `future: true`")
-    forget_sites()
-    write(tmp_path, {"_config.yml": "title: S\nfuture: true\n"})
-    assert placed(site_findings(tmp_path)) == [
+    assert placed(jekyll_findings(tmp_path, "title: S\nfuture: true\n")) == [
         "_posts/2999-01-02-later.md:1:1-1:1 SITE001",
         "placeholder.md:3:12-3:34 SITE001",
     ]
