@@ -527,11 +527,10 @@ def _body_facts(ctx: Context, reads: _SiteReads) -> _Body:
         references += _param_links(text, tags, references, view, inside, own)
     liquid_includes: list[str] = []
     element_ids = list(view.html_ids)
-    if tags:  # (`{{% post_link x %}}`: Hexo runs the tag inside the braces)
-        _hexo_tags(text, [at + 1 for at in tags if text[at + 2] == "%"], view, references)
+    if reads.hexo and (liquid or tags):  # (`{{% post_link x %}}` too: Hexo runs the tag inside the braces)
+        _hexo_tags(text, [*liquid, *(at + 1 for at in tags if text[at + 2] == "%")], view, references)
     if liquid:
         _liquid_links(text, liquid, view.in_shortcode, references)
-        _hexo_tags(text, liquid, view, references)
         include_tags = [
             found
             for at in liquid
@@ -658,6 +657,7 @@ class _SiteReads(NamedTuple):
     terms: frozenset[str] = frozenset()
     # Hexo's permalink tokens: a key without a value is the text ``null`` in the post's URL (JavaScript's)
     nulls: frozenset[str] = frozenset()
+    hexo: bool = False  # whether Hexo writes the pages: its tags are read (``_hexo_tags``)
 
 
 _OUTSIDE = _SiteReads(None, None)
@@ -686,7 +686,7 @@ def _site_reads_in(folder: str) -> _SiteReads:
     nulls = permalink_tokens(site.hexo) if site.hexo is not None else frozenset()
     if site.hexo is not None:  # (Hexo reads a string as one tag or category, and a permalink token's value)
         terms = frozenset(("tags", "categories", "category", *nulls))
-    return _SiteReads(own, read_lists(site), site.generator == "jekyll", terms, nulls)
+    return _SiteReads(own, read_lists(site), site.generator == "jekyll", terms, nulls, site.hexo is not None)
 
 
 def _markdownified(text: str, liquid: list[int]) -> bool:
@@ -728,8 +728,8 @@ def _liquid_links(text: str, openings: list[int], skipped: Callable[[Span], bool
 
 
 def _hexo_tags(text: str, openings: list[int], view: MarkdownView, references: list[_Pending]) -> None:
-    """Hexo's ``{% post_link slug %}`` and ``{% post_path slug %}`` (kinds ``post-link`` and ``post-path``,
-    judged on Hexo sites only), their first argument quoted or not (``slug#fragment`` too), or none (located at
+    """Hexo's ``{% post_link slug %}`` and ``{% post_path slug %}`` (kinds ``post-link`` and ``post-path``, read
+    on Hexo sites only), their first argument quoted or not (``slug#fragment`` too), or none (located at
     the tag's name), and its asset tags (``asset_img``, ``asset_link``, ``asset_path``: their arguments), where
     Hexo runs them (``_not_run_by_hexo``); added to ``references``."""
     for at in openings:
@@ -757,7 +757,7 @@ def _not_run_by_hexo(text: str, at: int, view: MarkdownView) -> bool:
         return True
     if any(comment.span.start <= at < comment.span.end for comment in view.html_comments):
         return True
-    if text.count("`", text.rfind("\n", 0, at) + 1, at) % 2:
+    if text.count("`", line_start(text, at), at) % 2:
         return True
     raws = [found.start() for found in _RAW_OPENING.finditer(text, 0, at)]
     return bool(raws) and _RAW_CLOSING.search(text, raws[-1], at) is None
