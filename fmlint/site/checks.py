@@ -21,6 +21,7 @@ from fmlint.fix.model import DiagnosticFix
 from fmlint.site.anchors import FRAGMENT_DIRECTIVE, WRITTEN_DASHES, element_id, every_slug
 from fmlint.site.facts import At, Item, Reference
 from fmlint.site.fixes import fragment_fix, fragment_removal_fix, path_fix, removal_fix, term_fix, unescaped_fix
+from fmlint.site.hexo import tag_text
 from fmlint.site.hugo_paths import basic_normalize, make_path, sanitize
 from fmlint.site.index import (
     Page,
@@ -594,7 +595,7 @@ def _withheld_message(index: SiteIndex, reference: Reference, target: Page) -> s
     generator = index.config.generator
     if generator != "hugo":
         kind = reference.kind
-        shown = f"{{% {kind.replace('-', '_')} {reference.target} %}}" if kind in HEXO_TAGS else reference.target
+        shown = tag_text(kind, reference.target) if kind in HEXO_TAGS else reference.target
         if target.withheld == "unpublished":
             builds = (
                 "Jekyll builds it only with `unpublished: true`" if generator == "jekyll" else "Hexo writes no page"

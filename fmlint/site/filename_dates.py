@@ -19,14 +19,14 @@ import msgspec
 from fmlint.site.config import SiteConfig
 from fmlint.site.facts import SiteFacts
 
-_DATED = re.compile(r"\d{4}-\d{2}-\d{2}")
+DATED = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FIELDS = {"date": "date", "publishdate": "publish", "expirydate": "expires"}  # (the facts' own field of each)
 
 
 def name_dates(config: SiteConfig, facts: SiteFacts, name: str) -> tuple[SiteFacts, str]:
     """The facts with the dates the file name ``name`` (without extension; a bundle's folder) gives, and the slug
     it gives ("" for none); as they are where the handler is not configured or the name holds no date."""
-    if not config.filename_dates or _DATED.match(name) is None:
+    if not config.filename_dates or DATED.match(name) is None:
         return facts, ""
     try:
         day = datetime.date.fromisoformat(name[:10]).isoformat()

@@ -61,6 +61,7 @@ class Hexo(msgspec.Struct, frozen=True):
     generated_tokens: tuple[str, ...] = ()  # front-matter keys a plugin writes when missing (hexo-abbrlink's)
     # a plugin makes links to Markdown files pages' URLs (hexo-filter-link-post, hexo-post-link, …)
     markdown_links_rewritten: bool = False
+    theme: str = ""  # ``theme``: its ``source/`` is published too (``SiteConfig.theme_sources``)
     # the first folders of the pages Hexo's generators write: tags, categories, archives, the index's pages
     generated_folders: tuple[str, ...] = ("tags", "categories", "archives", "page")
 
@@ -138,6 +139,11 @@ def _slugize_path(path: str) -> str:
     return slugize(path)
 
 
+def tag_text(kind: str, arguments: str) -> str:
+    """A Hexo tag as a message shows it: the reference's ``kind`` (``post-link``) and its arguments."""
+    return " ".join(("{%", kind.replace("-", "_"), *([arguments] if arguments else []), "%}"))
+
+
 def read_hexo(
     root: str, options: dict[str, Any], raw: dict[str, Any], dependencies: dict[str, Any]
 ) -> tuple[str, Hexo, str]:
@@ -166,6 +172,7 @@ def read_hexo(
         generated_folders=tuple(
             str(options.get(key) or default).strip("/").split("/")[0] for key, default in _GENERATED_FOLDERS
         ),
+        theme=theme.strip() if isinstance(theme := options.get("theme"), str) else "",
         markdown_links_rewritten=any("link" in _PERMALINKS.sub("", name) for name in dependencies),
         generated_tokens=("abbrlink",) if "hexo-abbrlink" in dependencies or "hexo-abbrlink2" in dependencies else (),
     )

@@ -48,7 +48,7 @@ from fmlint.site.anchors import (
 )
 from fmlint.site.config import CONTENT_EXTENSIONS, SiteConfig
 from fmlint.site.facts import Anchor, At, Item, Reference, SiteFacts
-from fmlint.site.filename_dates import name_dates
+from fmlint.site.filename_dates import DATED, name_dates
 from fmlint.site.globs import glob_slice_matches
 from fmlint.site.hugo_paths import (
     ONE_PAGE,
@@ -80,7 +80,6 @@ if TYPE_CHECKING:  # (the modules of other generators are imported where a site 
     from fmlint.site.starlight import Starlight
 
 _TOKEN = re.compile(r":\w+(\[.+?\])?")
-_DATED_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-")  # a Jekyll post's name: its date first
 _COMPONENTS = (".js", ".jsx", ".ts", ".tsx")  # the extensions of an imported component written without one
 _MONTHS = (
     "January",
@@ -418,6 +417,13 @@ class SiteIndex(msgspec.Struct, dict=True):
         if first is not page:
             self.twins.setdefault(key, [first]).append(page)
 
+    def _also_at(self, url: str, page: Page) -> None:
+        """``page`` found at ``url`` too (unless a page is there), and without its ``.html``: servers give
+        ``/a/b.html`` for ``/a/b`` (Netlify, GitHub Pages)."""
+        self.by_url.setdefault(url_key(url), page)
+        if url.endswith(".html"):
+            self.by_url.setdefault(url_key(url[: -len(".html")]), page)
+
     def same_url(self, page: Page) -> list[Page]:
         """The other pages written to ``page``'s URL, any of which the generator may keep (``_at_url``)."""
         return [twin for twin in self.twins.get(url_key(page.url), ()) if twin is not page] if self.twins else []
@@ -592,7 +598,7 @@ class SiteIndex(msgspec.Struct, dict=True):
                 elif (
                     self.config.generator == "jekyll"
                     and "_posts" in page.folder.split("/")
-                    and self._future(page.facts.date or (page.name[:10] if _DATED_NAME.match(page.name) else ""))
+                    and self._future(page.facts.date or (page.name[:10] if DATED.match(page.name) else ""))
                 ):
                     page.withheld = "future"  # (a post dated later than now: Jekyll builds it only with `future`)
                 if page.file is not None:  # (a relative link to a moved file names it: ``refs._missing``)
@@ -634,8 +640,7 @@ class SiteIndex(msgspec.Struct, dict=True):
             self.by_key.setdefault((page.language, page.key), []).append(page)
             if page.renders:
                 self._at_url(page)
-                if page.url.endswith(".html"):  # (servers give `/a/b.html` for `/a/b` too: Netlify, GitHub Pages)
-                    self.by_url.setdefault(url_key(page.url[: -len(".html")]), page)
+                self._also_at(page.url, page)
             if page.kind == "page":
                 self.children.setdefault((page.language, container(page).rstrip("/")), []).append(page)
             for alias in page.facts.aliases:  # with ``disableAliases`` too: such sites redirect them another way
@@ -651,9 +656,8 @@ class SiteIndex(msgspec.Struct, dict=True):
         URLs (jekyll-redirect-from), and a post's name (``{% post_url %}`` names it)."""
         if page.renders:
             self._at_url(page)
-            if page.url.endswith(".html"):
-                self.by_url.setdefault(url_key(page.url[: -len(".html")]), page)
-            elif extensionless(page.url):  # (Jekyll writes `permalink: /labs/lab1` to `lab1.html`)
+            self._also_at(page.url, page)
+            if extensionless(page.url):  # (Jekyll writes `permalink: /labs/lab1` to `lab1.html`)
                 self.by_url.setdefault(url_key(page.url + ".html"), page)
         for item in page.facts.lists.get("redirect_from", ()):
             self.alias_urls.setdefault(url_key(item.value), []).append(page)
@@ -694,9 +698,7 @@ class SiteIndex(msgspec.Struct, dict=True):
         page.url = urls[0]
         self._at_url(page)
         for url in urls:  # (the other: a build in UTC of a site with a `timezone`)
-            self.by_url.setdefault(url_key(url), page)
-            if url.endswith(".html"):  # (servers give `/a/b.html` for `/a/b` too: Netlify, GitHub Pages)
-                self.by_url.setdefault(url_key(url[: -len(".html")]), page)
+            self._also_at(url, page)
 
     def _future(self, moment: str) -> bool:
         """Whether a Jekyll or Hexo post dated ``moment`` is later than now where the site builds no such post

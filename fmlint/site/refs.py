@@ -30,6 +30,7 @@ from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.site.anchors import element_id
 from fmlint.site.config import CONTENT_EXTENSIONS, SiteConfig
 from fmlint.site.facts import Reference
+from fmlint.site.hexo import Hexo, tag_text
 from fmlint.site.hugo_paths import basic_normalize, join_url, link_path, names_file, under_base, url_key
 from fmlint.site.index import Page, SiteIndex, content_paths, stem
 from fmlint.site.mkdocs_urls import page_url
@@ -38,7 +39,6 @@ from fmlint.site.routes import matches
 
 if TYPE_CHECKING:  # (the modules of other generators, and of redirect templates, are imported where a site has them)
     from fmlint.site.docusaurus import Docusaurus
-    from fmlint.site.hexo import Hexo
     from fmlint.site.starlight import Starlight
 
 _FILE = re.compile(r"\.(?:md|markdown)(?:[?#]|$)", re.IGNORECASE)  # a link to a Markdown file
@@ -229,7 +229,7 @@ def _hexo_tag(index: SiteIndex, reference: Reference) -> Resolved:
     found = index.posts.get(target) or (by_title if version is None or version >= (7, 0) else None)
     if found is not None:
         return Resolved(found, fragment)
-    tag = f"{{% {reference.kind.replace('-', '_')} {target} %}}".replace("  ", " ")
+    tag = tag_text(reference.kind, target)
     named = "no post's slug or title"
     if by_title is not None:  # (the site's Hexo, before 7.0, finds posts by slug alone)
         named = f"no post's slug (`{by_title.file}` has that title: Hexo finds a post by its title since 7.0)"
@@ -246,7 +246,7 @@ def _hexo_asset(index: SiteIndex, hexo: Hexo, page: Page, reference: Reference) 
     """``{% asset_img %}`` (any of its arguments), ``{% asset_link %}`` and ``{% asset_path %}`` (the first) name
     a file of the post's asset folder (its path without the extension), which exists only with
     ``post_asset_folder``; Hexo (8.1.2) writes nothing for one that names none, or in a page."""
-    tag = f"{{% {reference.kind.replace('-', '_')} {reference.target} %}}"
+    tag = tag_text(reference.kind, reference.target)
     post = hexo.post(page.absolute)
     if post is None:
         return Resolved(None, "", f"`{tag}` is in a page: Hexo finds the assets of posts alone, and writes nothing")
