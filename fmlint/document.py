@@ -211,7 +211,9 @@ def split_headless(doc: Document) -> None:
 
 
 _HEADLESS_CLOSING = re.compile(r"^-{3,}\r?$", re.MULTILINE)
-_KEY_LINE = re.compile(r"[\w\"'][^\n:]*:(?:[ \t]|\r?$)", re.MULTILINE)  # (a first line `title: x`: not prose)
+_KEY_LINE = re.compile(
+    r"[\w\"'][^\n:]*:(?:[ \t]|\r?$)", re.MULTILINE
+)  # (`$`: at the line's end; a first line `title: x`: not prose)
 
 
 def _yaml_mapping(text: str) -> bool:

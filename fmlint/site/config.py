@@ -351,8 +351,8 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
         """The folders a Hexo site's theme (``_config.yml``'s ``theme``) adds to what its ``source/`` publishes:
         ``themes/<theme>/source/``, or the npm package's ``node_modules/hexo-theme-<theme>/source/`` (Butterfly's
         ``/img/``)."""
-        theme = _load(os.path.join(self.root, "_config.yml"))[0].get("theme") if self.generator == "hexo" else None
-        if not isinstance(theme, str) or not theme.strip() or "/" in theme:
+        theme = self.hexo.theme if self.hexo is not None else ""
+        if not theme or "/" in theme:
             return ()
         return tuple(
             os.path.join(self.root, *parts, "source")
@@ -912,12 +912,10 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     hexo = None
     future = False
     if generator == "hexo":
-        options, data = _load(os.path.join(root, marker))
+        written, _ = _load_as_written(os.path.join(root, marker))  # (category_map's names keep their case)
+        options = _lowered(written)
         future = options.get("future") is not False
-        raw = _yaml(data) if data else {}  # (category_map's names keep their case)
-        source, hexo, heading_ids = read_hexo(
-            root, options, raw if isinstance(raw, dict) else {}, package_dependencies(root)
-        )
+        source, hexo, heading_ids = read_hexo(root, options, written, package_dependencies(root))
         folders = (source,)
     docusaurus = None
     if generator == "docusaurus":
@@ -1071,6 +1069,13 @@ _EXTENSION_NAMESPACES = frozenset(("pymdownx", "zensical", "extensions", "markdo
 
 
 def _load(path: str) -> tuple[dict[str, Any], bytes]:
+    """The configuration file's options, their keys lowercased at every level, and its bytes."""
+    loaded, data = _load_as_written(path)
+    return _lowered(loaded), data
+
+
+def _load_as_written(path: str) -> tuple[dict[str, Any], bytes]:
+    """The configuration file's options as written (``{}`` unless a table), and its bytes."""
     import tomllib  # here: a run outside any site never needs them (a warm run does not import them otherwise)
 
     try:
@@ -1084,7 +1089,7 @@ def _load(path: str) -> tuple[dict[str, Any], bytes]:
             loaded = _yaml(data)
     except (OSError, ValueError):  # mkdocs.yml's `!!python/name:` tags are errors too
         return {}, b""
-    return (_lowered(loaded) if isinstance(loaded, dict) else {}), data
+    return (loaded if isinstance(loaded, dict) else {}), data
 
 
 def _yaml(data: bytes) -> Any:
