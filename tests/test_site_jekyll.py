@@ -73,6 +73,13 @@ BUILT = {
 }
 
 
+def jekyll_findings(root: Path, config: str, files: dict[str, str] | None = None) -> list[str]:
+    """The site findings of a Jekyll site at ``root`` with the ``_config.yml`` ``config`` (and ``files`` written)."""
+    forget_sites()
+    write(root, {"_config.yml": config, **(files or {})})
+    return site_findings(root)
+
+
 def oracle_site(root: Path) -> None:
     write(root, {"_config.yml": CONFIG, **{name: page(*front) for name, front in ORACLE_FILES.items()}})
 
@@ -208,17 +215,14 @@ def test_an_anchor_a_layout_includes_from_the_pages_folder_is_one_of_its_ids(tmp
     name="beginner-mode">`: a fragment's target in HTML, as an `id` is (its pages' `#beginner-mode` links). An
     `<input name>` is no target, and a page in a folder without the file has no such anchor."""
     navigation = '<a class="switch" name="beginner-mode">Beginner</a><input name="mode-trigger" type="checkbox">\n'
-    write(
-        tmp_path,
-        {
-            "_config.yml": "defaults:\n  - scope: {path: ''}\n    values: {layout: default}\n",
-            "_layouts/default.html": "<nav>{% include_relative navigation.html %}</nav>{{ content }}\n",
-            "docs/navigation.html": navigation,
-            "docs/index.md": page("title: Home", body=NAVIGATION_LINKS),
-            "docs/more/index.md": page("title: More", body=NAVIGATION_LINKS),
-        },
-    )
-    assert placed(site_findings(tmp_path)) == [
+    files = {
+        "_layouts/default.html": "<nav>{% include_relative navigation.html %}</nav>{{ content }}\n",
+        "docs/navigation.html": navigation,
+        "docs/index.md": page("title: Home", body=NAVIGATION_LINKS),
+        "docs/more/index.md": page("title: More", body=NAVIGATION_LINKS),
+    }
+    config = "defaults:\n  - scope: {path: ''}\n    values: {layout: default}\n"
+    assert placed(jekyll_findings(tmp_path, config, files)) == [
         f"docs/index.md:{at(5, NAVIGATION_LINKS, '#mode-trigger')} SITE004",
         f"docs/more/index.md:{at(5, NAVIGATION_LINKS, '#beginner-mode')} SITE004",
         f"docs/more/index.md:{at(5, NAVIGATION_LINKS, '#mode-trigger')} SITE004",
@@ -563,17 +567,13 @@ def test_links_to_excluded_files_in_files_jekyll_does_not_build_are_read_as_on_g
     `exclude` names; the link is read where the file is (GitHub), where it works. A page with front matter
     beside them is still told (and a file `exclude` names is no page: the site rules leave it)."""
     links = "[g](GUIDELINES.md) [m](missing.md)\n"
-    write(
-        tmp_path,
-        {
-            "_config.yml": "exclude:\n  - GUIDELINES.md\n  - README.md\n",
-            "GUIDELINES.md": page("title: Guidelines"),
-            "AGENTS.md": "# Agents\n\n" + links,
-            "README.md": page("title: Readme", body=links),
-            "a.md": page("title: A", body=links),
-        },
-    )
-    assert placed(site_findings(tmp_path)) == [
+    files = {
+        "GUIDELINES.md": page("title: Guidelines"),
+        "AGENTS.md": "# Agents\n\n" + links,
+        "README.md": page("title: Readme", body=links),
+        "a.md": page("title: A", body=links),
+    }
+    assert placed(jekyll_findings(tmp_path, "exclude:\n  - GUIDELINES.md\n  - README.md\n", files)) == [
         f"AGENTS.md:{at(3, links, 'missing.md')} SITE003",
         f"a.md:{at(5, links, 'GUIDELINES.md')} SITE003",
         f"a.md:{at(5, links, 'missing.md')} SITE003",
@@ -970,13 +970,6 @@ def test_an_empty_tag_is_reported_without_what_hugo_would_do(tmp_path):
         "_posts/2024-01-02-a.md:3:12-3:14 SITE007 tags term is empty: it names no term",
         "_posts/2024-01-02-a.md:3:16-3:19 SITE007 tags term `?` has no letter or digit: no reader can tell what it names",
     ]
-
-
-def jekyll_findings(root: Path, config: str, files: dict[str, str] | None = None) -> list[str]:
-    """The site findings of a Jekyll site at ``root`` with the ``_config.yml`` ``config`` (and ``files`` written)."""
-    forget_sites()
-    write(root, {"_config.yml": config, **(files or {})})
-    return site_findings(root)
 
 
 def test_unpublished_pages_are_not_built(tmp_path):
