@@ -267,6 +267,20 @@ def test_known_themes_by_module_path_or_name():
     assert {"toc", "math"} <= known_maps(["DoIt"]) & known_maps(["LoveIt"])
 
 
+def test_relearn_not_checked_out(tmp_path, capsys):
+    """Relearn (read from its releases 5.25 to 9.0, vendored by sites and a fork: its repository is too large to
+    fetch here), named `relearn` by its folder under `themes/`: `menuTitle`, `alwaysopen`, `collapsibleMenu`,
+    `pre`, `hidden` are its keys, `children` (9.0's `children: {type: card}`) one of its maps; a typo is still
+    reported (Midori AI's site: 34 SC002, all Relearn's keys)."""
+    write(tmp_path, {"hugo.toml": "theme = 'relearn'\n"})
+    keys = (
+        "menuTitle: M\nalwaysopen: false\ncollapsibleMenu: true\npre: <b>1</b>\nhidden: true\nchildren:\n  type: card\n"
+    )
+    assert schema_problems(tmp_path, capsys, keys + "alwaysopne: true\n") == ["10:1 SC002"]
+    assert known_params(["github.com/McShelby/hugo-theme-relearn"]) == known_params(["hugo-theme-relearn"])
+    assert "children" in known_maps(["relearn"])
+
+
 MODULE_CONFIG = """baseURL = "https://example.org/"
 [[module.imports]]
 path = "example.org/docs/server"
