@@ -39,6 +39,24 @@ LINK_PARTIAL = (
     "{{ $u := urls.Parse .url }}{{ $l := .url }}"
     '{{ with .page.GetPage $u.Path }}{{ $l = .RelPermalink }}{{ end }}<a href="{{ $l }}">{{ .content }}</a>'
 )
+# Relearn's own (7.4 to 9.x, abridged; its partial names the theme's documentation): the path readied with `Trim`s,
+# looked for as a page from the page, then as `site.GetPage` does (a bare name too), then as a resource
+RELEARN_HOOK = (
+    '{{ partial "shortcodes/link.html" (dict "page" .Page "url" .Destination "title" .Title "content" .Text) }}'
+)
+RELEARN_PARTIAL = (  # (the page is found by a partial of its own: `_relearn/linkObject.gotmpl`)
+    "{{/* see https://mcshelby.github.io/hugo-theme-relearn/introduction/releasenotes/5/#5-18-0 */}}"
+    '{{ $found := partial "_relearn/linkObject.gotmpl" . }}{{ $l := .url }}{{ with $found }}{{ $l = .RelPermalink }}'
+    '{{ end }}<a href="{{ $l }}">{{ .content }}</a>'
+)
+LINK_OBJECT = (
+    '{{ $u := urls.Parse .url }}{{ $path := strings.TrimPrefix "./" $u.Path }}{{ $found := "" }}'
+    "{{ $searchGlobal := .searchGlobal | default true }}"
+    '{{ with or (.page.GetPage $path) (.page.GetPage (strings.TrimRight "/" $path))'
+    " (and $searchGlobal (site.GetPage $path)) (.page.Resources.Get $path) (resources.Get $path) }}"
+    "{{ $found = . }}{{ end }}{{ return $found }}"
+)
+PARTIALS = {PARTIAL_HOOK: LINK_PARTIAL, RELEARN_HOOK: RELEARN_PARTIAL}
 
 
 def docs_site(root: Path, hook: str | None, layouts: bool = True) -> None:
@@ -55,8 +73,10 @@ def docs_site(root: Path, hook: str | None, layouts: bool = True) -> None:
         write(root, {"layouts/_default/single.html": "{{ .Content }}", "layouts/_default/list.html": "{{ .Content }}"})
     if hook is not None:
         write(root, {"layouts/_markup/render-link.html": hook})
-    if hook == PARTIAL_HOOK:
-        write(root, {"layouts/_partials/shortcodes/link.html": LINK_PARTIAL})
+    if hook in PARTIALS:
+        write(root, {"layouts/_partials/shortcodes/link.html": PARTIALS[hook]})
+    if hook == RELEARN_HOOK:
+        write(root, {"layouts/_partials/_relearn/linkObject.gotmpl": LINK_OBJECT})
 
 
 AS_WRITTEN = [
@@ -66,6 +86,14 @@ AS_WRITTEN = [
     "content/docs/storage/embedded/badger.md:9:7-9:32 SITE003",
 ]
 NO_FILE = ["content/docs/storage/embedded/badger.md:7:7-7:15 SITE003"]  # (`tools.md` beside badger.md: none)
+# (Relearn's hook finds `tools.md` by its name)
+EXPECTED = {
+    None: AS_WRITTEN,
+    AS_WRITTEN_HOOK: AS_WRITTEN,
+    GET_PAGE_HOOK: NO_FILE,
+    PARTIAL_HOOK: NO_FILE,
+    RELEARN_HOOK: [],
+}
 
 
 @pytest.mark.parametrize("hook", [None, AS_WRITTEN_HOOK])
@@ -92,8 +120,35 @@ def test_a_hook_that_finds_pages_or_no_templates_to_read_leave_links_to_the_file
     )
 
 
+def test_relearns_hook_finds_pages_from_the_root_and_by_name(tmp_path):
+    """Relearn's hook (7.4 and later) finds a page from the linking page, then as `site.GetPage` does: from the
+    content root (a process-documentation site's links to `01 Aanpak/…/_index.md`: 54 false SITE003, its `Trim`s
+    and resource lookups having made the hook unknown) and by a bare name (badger's `tools.md`); a path found
+    nowhere is still broken. `./x.md` and `./x/` are read as `x.md` and `x/` (`./tools/` in badger.md: the only
+    `tools`)."""
+    relearn_site(tmp_path)
+    assert placed(site_findings(tmp_path)) == [
+        f"content/docs/storage/embedded/badger.md:{at(11, RELEARN_EXTRA, 'docs/operations/nothere.md')} SITE003"
+    ]
+
+
 @needs_hugo
-@pytest.mark.parametrize("hook", [None, AS_WRITTEN_HOOK, GET_PAGE_HOOK, PARTIAL_HOOK])
+def test_relearns_hook_as_hugo_builds_it(tmp_path):
+    relearn_site(tmp_path)
+    assert _missing_in_build(tmp_path) == {("/docs/storage/embedded/badger/", "docs/operations/nothere.md")}
+
+
+RELEARN_EXTRA = "H [z](docs/operations/nothere.md) x [s](./tools/)\n"
+
+
+def relearn_site(root: Path) -> None:
+    docs_site(root, RELEARN_HOOK)
+    write(root, {"content/docs/operations/_index.md": page("title: Operations", body=OPERATIONS + FROM_ROOT)})
+    write(root, {"content/docs/storage/embedded/badger.md": page("title: Badger", body=BADGER + "\n" + RELEARN_EXTRA)})
+
+
+@needs_hugo
+@pytest.mark.parametrize("hook", [None, AS_WRITTEN_HOOK, GET_PAGE_HOOK, PARTIAL_HOOK, RELEARN_HOOK])
 def test_each_link_fmlint_calls_broken_is_a_404_of_hugos_build(tmp_path, hook):
     """Hugo builds the site; each `<a href>` is resolved from its page's URL as a browser does and looked for
     in the output: it is missing exactly where fmlint reports the link."""
@@ -101,7 +156,7 @@ def test_each_link_fmlint_calls_broken_is_a_404_of_hugos_build(tmp_path, hook):
     missing = _missing_in_build(tmp_path)
     reported = set(placed(site_findings(tmp_path)))
     assert bool(missing) == bool(reported) and len(missing) == len(reported)
-    assert reported == set(NO_FILE if hook in (GET_PAGE_HOOK, PARTIAL_HOOK) else AS_WRITTEN)
+    assert reported == set(EXPECTED[hook])
 
 
 FROM_ROOT = "F [x](docs/operations/tools.md#remote) x\n\nG [y](./docs/operations/tools.md) x\n"

@@ -50,7 +50,14 @@ from fmlint.site.params import SiteParams, site_params
 from fmlint.site.rendering import NEVER, build_render
 from fmlint.site.routes import netlify_redirect_sources, redirect_sources
 from fmlint.site.tables import package_dependencies, subtable
-from fmlint.site.templates import layout_folders, link_hooks, links_rewritten, pages_found_only, shortcode_templates
+from fmlint.site.templates import (
+    hooks_look_up_names,
+    layout_folders,
+    link_hooks,
+    links_rewritten,
+    pages_found_only,
+    shortcode_templates,
+)
 
 if TYPE_CHECKING:  # (the other generators' readers are imported when such a site is read)
     from fmlint.site.docusaurus import Docusaurus
@@ -173,6 +180,9 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # are not written as they are, and each hook finds pages or writes as written, or the hooks are not there to
     # read (a theme or module missing: goreleaser.com's Hextra; no layouts); not where a hook may rewrite otherwise
     hooks_may_find_pages: bool = False
+    # Hugo: each link render hook looks a path its page does not find up as ``site.GetPage`` does, a bare name too
+    # (Relearn's from 7.4: ``fmlint.site.templates.hooks_look_up_names``)
+    hooks_look_up_names: bool = False
     permalink_style: str = ""  # Jekyll's ``permalink`` (``date``, ``pretty``, … or a pattern)
     # Jekyll's collections that are written (``output: true``; ``posts`` always), with their ``permalink``
     # ("" for the default), in the folder ``collections_dir`` ("" for the site's)
@@ -1399,6 +1409,7 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         links_as_written=as_written,
         hooks_known=known,
         hooks_may_find_pages=not as_written and (known or not _layouts_read(layouts, themes.missing)),
+        hooks_look_up_names=known and hooks_look_up_names(layouts),
         heading_ids=str(parser.get("autoheadingidtype", "github")).lower(),
         definition_ids=bool(parser.get("autodefinitiontermid", False)),
         dashes=_typographer_dashes(subtable(options, "markup", "goldmark", "extensions").get("typographer")),

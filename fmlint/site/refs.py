@@ -465,6 +465,10 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
             and (found := _by_path(index, "/" + unquote(path), page.language)) is not None
         ):
             return Resolved(found, unquote(fragment))
+        if hugo and index.config.hooks_look_up_names:  # (Relearn's hook: a bare `tools.md` names the unique page)
+            named = lookup(index, page, unquote(path).removeprefix("./"), page.language)
+            if isinstance(named, Page):
+                return Resolved(named, unquote(fragment))
         if written_by_build(index, tried) or (
             index.config.mkdocs_imported
             and imports(index.config.mkdocs_imported, index.config.content_dirs[0].path, tried)
@@ -901,7 +905,10 @@ def _relative_url(index: SiteIndex, page: Page, target: str) -> Resolved:
             return found
     path, _, fragment = target.partition("#")
     if index.config.generator == "hugo" and path.strip("/") and not index.config.links_as_written:
-        by_path = lookup(index, page, link_path(target).rstrip("/"), page.language)
+        named = link_path(target).rstrip("/")
+        if index.config.hooks_look_up_names:  # (Relearn's hook drops a leading `./` first)
+            named = named.removeprefix("./")
+        by_path = lookup(index, page, named, page.language)
         if isinstance(by_path, Page):
             return Resolved(by_path, unquote(fragment))
     found = judged[0]

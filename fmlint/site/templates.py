@@ -140,6 +140,14 @@ _REWRITES = re.compile(
 )
 
 
+# the Relearn theme's link partial (``shortcodes/link.html``, which every release, 5.x to 9.x, names its documentation
+# in): it writes the URL of the page ``GetPage`` finds from the page (then, from 7.x, from the site's root), else of a
+# page or global resource, else the destination as written, as Hugo's embedded hook does; its ``Trim``s and
+# ``replace``s only ready the path for those lookups (a build with Relearn 9.0.3: 54 false SITE003 on a site whose
+# links name `_index.md` files from the content root)
+_RELEARN = "mcshelby.github.io/hugo-theme-relearn"
+
+
 def link_hooks(layouts: Sequence[str], every_type: bool = True) -> list[str]:
     """The link render hooks in the layout folders ``layouts``: every page's (``_markup/``, ``_default/_markup/``)
     and, with ``every_type``, those of a page type (``docs/_markup/``)."""
@@ -161,17 +169,37 @@ def links_rewritten(layouts: Sequence[str]) -> bool:
 
 def pages_found_only(layouts: Sequence[str]) -> bool:
     """Whether each link render hook in the layout folders ``layouts`` writes a destination as written, or as the
-    page ``.GetPage`` finds for it (fluxcd.io's, keda.sh's, goharbor.io's): no other rewriting (hugo-docs'
-    reads `[x](g)` as a glossary link, with ``TrimPrefix`` and ``Resources``)."""
-    return all(found.group(0) == "GetPage" for text in _hook_texts(layouts) for found in _REWRITES.finditer(text))
+    page ``.GetPage`` finds for it (fluxcd.io's, keda.sh's, goharbor.io's; the Relearn theme's): no other
+    rewriting (hugo-docs' reads `[x](g)` as a glossary link, with ``TrimPrefix`` and ``Resources``)."""
+    for texts in _hook_chains(layouts):
+        if any(_RELEARN in text for text in texts):
+            continue
+        if any(found.group(0) != "GetPage" for text in texts for found in _REWRITES.finditer(text)):
+            return False
+    return True
+
+
+def hooks_look_up_names(layouts: Sequence[str]) -> bool:
+    """Whether each link render hook in the layout folders ``layouts`` is Relearn's from 7.4 on, which looks a path
+    its page does not find up as ``site.GetPage`` does (its ``$searchGlobal``), where a bare name finds the page of
+    that unique base name, after dropping a leading `./` (a build with Relearn 9.0.3)."""
+    chains = list(_hook_chains(layouts))
+    return bool(chains) and all(
+        any(_RELEARN in text for text in texts) and any("$searchGlobal" in text for text in texts) for texts in chains
+    )
 
 
 def _hook_texts(layouts: Sequence[str]) -> Iterator[str]:
-    """The text of each link render hook in the layout folders ``layouts``, and of the partials it calls (the
+    """The text of each link render hook in the layout folders ``layouts``, and of the partials it calls."""
+    for texts in _hook_chains(layouts):
+        yield from texts
+
+
+def _hook_chains(layouts: Sequence[str]) -> Iterator[list[str]]:
+    """Each link render hook's text in the layout folders ``layouts``, with those of the partials it calls (the
     Relearn theme's hook hands the link to its ``shortcodes/link.html`` partial, which finds the page)."""
     for path in link_hooks(layouts):
-        yield file_text(path)
-        yield from map(file_text, _partials(path))
+        yield [file_text(path), *map(file_text, _partials(path))]
 
 
 def layout_files(layouts: Sequence[str], suffix: str = "") -> Iterator[str]:
