@@ -87,6 +87,46 @@ THEMES = [
         ["layouts/"],
         ["v4.1.0", "v4.2.3"],
     ),
+    # (Mainroad's and Beautiful Hugo's repositories tag no releases: their last commits before 2020, 2022, 2024 and
+    # their newest)
+    (
+        "github.com/Vimux/Mainroad",
+        ["mainroad"],
+        "Vimux/Mainroad",
+        ["layouts/"],
+        [
+            "91fe119b0a4f7deae4fce2f772fddb6b54bc7bef",
+            "50b32bd106767aa9f4f70139091e03fac843aee5",
+            "f6792dab55382976fdacee75d4189f67900302ee",
+            "13e04b3694ea2d20a68cfbfaea42a8c565079809",
+        ],
+    ),
+    (
+        "github.com/halogenica/beautifulhugo",
+        ["beautifulhugo"],
+        "halogenica/beautifulhugo",
+        ["layouts/"],
+        [
+            "264894242734375a9ff746cfa4e7e3d4d0e00e58",
+            "e68e4c4349bc0b4d5fd597f48e4dfa1c6e642545",
+            "08cfb448c8fdc63425dea4c8eeee69c21c45b614",
+            "f571556b3a82f3e9b23033bf4f96013ec6c51968",
+        ],
+    ),
+    (  # (Relearn's ancestor, still the theme of many documentation sites)
+        "github.com/matcornic/hugo-theme-learn",
+        ["hugo-theme-learn"],
+        "matcornic/hugo-theme-learn",
+        ["layouts/"],
+        ["2.0.0", "2.5.0", "3202533a746f91c67de1a8fa373c0328ec1b403d"],
+    ),
+    (
+        "github.com/olOwOlo/hugo-theme-even",
+        ["hugo-theme-even", "even"],
+        "olOwOlo/hugo-theme-even",
+        ["layouts/"],
+        ["v3.0.0", "v4.0.0", "v4.1.0"],
+    ),
 ]
 
 

@@ -265,6 +265,11 @@ def test_known_themes_by_module_path_or_name():
     assert {"series_order", "showwordcount", "showtableofcontents"} <= blowfish
     assert blowfish == known_params(["github.com/nunocoracao/blowfish/v2"]) == known_params(["themes/blowfish"])
     assert {"toc", "math"} <= known_maps(["DoIt"]) & known_maps(["LoveIt"])
+    # Mainroad (the news article fmlint was designed around is one of its posts), Beautiful Hugo, Learn, Even
+    assert {"authorbox", "pager", "widgets", "thumbnail", "lead", "sidebar"} <= known_params(["mainroad"])
+    assert {"bigimg", "subtitle"} <= known_params(["github.com/halogenica/beautifulhugo"])
+    assert {"menutitle", "alwaysopen", "chapter"} <= known_params(["hugo-theme-learn"])
+    assert {"reward", "hiddenfromhomepage"} <= known_params(["even"]) == known_params(["hugo-theme-even"])
 
 
 def test_relearn_not_checked_out(tmp_path, capsys):

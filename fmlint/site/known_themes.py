@@ -6,8 +6,8 @@ no templates to read (``fmlint.site.hugo_modules``), so the keys it reads
 (Docsy's ``toc_hide``, ``no_list``, …) would be unknown keys on every page.
 ``known_themes.json`` lists them, and those read as maps (Hextra's
 ``sidebar: {exclude: true}``), for Docsy, PaperMod, Ananke, Hugo Book, Hextra,
-Stack, Congo, LoveIt, FixIt, DoIt, Geekdoc, Coder, Terminal, Blowfish and
-Relearn (written by ``scripts/known_themes.py`` from the themes' own layouts and
+Stack, Congo, LoveIt, FixIt, DoIt, Geekdoc, Coder, Terminal, Mainroad, Beautiful
+Hugo, Learn, Even, Blowfish and Relearn (written by ``scripts/known_themes.py`` from the themes' own layouts and
 asset templates, over several releases; Blowfish's and Relearn's from releases
 sites or a fork vendor).  A theme is known by its module path or the last name in the path a
 site gives it (``docsy``, ``docsy/theme``, ``PaperMod``).
