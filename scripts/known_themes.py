@@ -113,6 +113,42 @@ THEMES = [
             "f571556b3a82f3e9b23033bf4f96013ec6c51968",
         ],
     ),
+    (  # (Academic, then Wowchemy, then Hugo Blox: one repository of modules, their paths renamed over the years;
+        # known by its owners' names and the folder names sites gave it; at its releases of 2020 to 2026 and the last
+        # commit of May 2024)
+        "github.com/HugoBlox/hugo-blox-builder",
+        ["hugoblox", "hugo-blox-builder", "wowchemy", "academic", "hugo-academic"],
+        "HugoBlox/hugo-blox-builder",
+        [
+            "layouts/",
+            "wowchemy/layouts/",
+            *(
+                f"modules/{module}/layouts/"
+                for module in (
+                    "wowchemy",
+                    "wowchemy-core",
+                    "wowchemy-tailwind",
+                    "wowchemy-seo",
+                    "wowchemy-plugin-reveal",
+                    "blox-bootstrap",
+                    "blox-core",
+                    "blox-tailwind",
+                    "blox-seo",
+                    "blox-plugin-reveal",
+                    "blox",
+                    "slides",
+                )
+            ),
+        ],
+        [
+            "v4.8.0",
+            "v5.5.0",
+            "modules/wowchemy/v5.9.0",
+            "8d25fbed",
+            "modules/blox-tailwind/v0.10.0",
+            "modules/blox/v0.11.0",
+        ],
+    ),
     (  # (Relearn's ancestor, still the theme of many documentation sites)
         "github.com/matcornic/hugo-theme-learn",
         ["hugo-theme-learn"],

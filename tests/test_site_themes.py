@@ -223,6 +223,20 @@ def test_the_parameters_a_theme_merges_over_the_site_s_are_read(tmp_path, capsys
     assert schema_problems(tmp_path, capsys, front_matter) == ["6:1 SC002"]
 
 
+def test_the_parameters_of_a_page_held_in_a_variable_are_read(tmp_path, capsys):
+    """Wowchemy's about widget reads an author page's keys through `{{ $person := $person_page.Params }}`:
+    `$person.education` and `$person.name_pronunciation` are keys (194 false SC002 on a research group's site
+    before Hugo Blox was a known theme, 13 after); the site's parameters held alike are not a page's."""
+    layout = (
+        '{{ $person_page := site.GetPage "authors/admin" }}{{ $person := $person_page.Params }}'
+        "{{ with $person.education }}{{ range .courses }}{{ .course }}{{ end }}{{ end }}{{ $person.name_pronunciation }}"
+        "{{ $site := site.Params }}{{ $site.banner }}"
+    )
+    write(tmp_path, {"hugo.toml": "theme = 'mine'\n", f"themes/mine/{SINGLE}": layout})
+    front_matter = "education:\n  courses: []\nname_pronunciation: x\nbanner: b\n"
+    assert schema_problems(tmp_path, capsys, front_matter) == ["6:1 SC002"]
+
+
 def test_a_parameter_a_layout_holds_in_a_variable_and_reads_a_field_of_is_a_map(tmp_path, capsys):
     """DoIt writes `{{ $toc := $params.toc }}` then `{{ if $toc.enable }}` (a page's `toc: {enable: true, auto:
     false}`; 5 false SC001 on a DoIt blog), and a layout may hold `.Params.box` alike: maps of the site's shape. A
@@ -270,6 +284,11 @@ def test_known_themes_by_module_path_or_name():
     assert {"bigimg", "subtitle"} <= known_params(["github.com/halogenica/beautifulhugo"])
     assert {"menutitle", "alwaysopen", "chapter"} <= known_params(["hugo-theme-learn"])
     assert {"reward", "hiddenfromhomepage"} <= known_params(["even"]) == known_params(["hugo-theme-even"])
+    # Hugo Blox, by each module path its sites import (Academic's, Wowchemy's, Hugo Blox's) and its folder names
+    blox = known_params(["github.com/HugoBlox/hugo-blox-builder/modules/blox-tailwind"])
+    assert {"publication_types", "url_pdf", "projects", "education", "superuser"} <= blox
+    assert blox == known_params(["github.com/wowchemy/wowchemy-hugo-modules/wowchemy/v5"]) == known_params(["academic"])
+    assert {"image", "links"} <= known_maps(["github.com/wowchemy/wowchemy-hugo-themes/modules/wowchemy/v5"])
 
 
 def test_relearn_not_checked_out(tmp_path, capsys):

@@ -116,15 +116,16 @@ _DOT_FIELD = re.compile(r"\{\{-?\s*(?:(?:if|with)\s+)?\.[a-z]\w*")
 def _merged_reads(template: str, pattern: str) -> Iterator[re.Match[str]]:
     """The reads (``pattern`` around a variable's name) of the variables a template holds the page's parameters
     merged over the site's in (LoveIt's and FixIt's ``$params := .Params | merge .Site.Params.page``, or their
-    ``.Scratch.Get "params"``, ``.Store.Get "params"`` and ``partial "function/params.html"`` that hold it):
-    ``$params.toc``."""
+    ``.Scratch.Get "params"``, ``.Store.Get "params"`` and ``partial "function/params.html"`` that hold it), or a
+    page's alone (Wowchemy's ``$person := $person_page.Params``): ``$params.toc``."""
     for name in dict.fromkeys(_MERGED.findall(template)):
         yield from re.finditer(pattern.replace("NAME", name), template)
 
 
-# a variable holding the page's parameters merged over the site's (the LoveIt family's themes)
+# a variable holding the page's parameters merged over the site's (the LoveIt family's themes), or a page's alone
+# (Wowchemy's `{{ $person := $person_page.Params }}`, an author page's)
 _MERGED = re.compile(
-    r"\$(\w+)\s*:?=\s*(?:[$\w.]*(?<![Ss]ite\.)\bParams\s*\|\s*merge\b"
+    r"\$(\w+)\s*:?=\s*(?:[$\w.]*(?<![Ss]ite\.)\bParams\s*(?:\|\s*merge\b|-?\}\})"
     r'|[$\w.]*\.(?:Scratch|Store)\.Get\s+"params"|partial\s+"function/params)'
 )
 _MERGED_READ, _MERGED_FIELD = r"\$NAME\.(\w+)", r"\$NAME\.(\w+)\.\w"
