@@ -271,6 +271,60 @@ def test_a_leaf_bundles_resources_and_a_headless_bundle_need_no_page_keys(tmp_pa
     ]
 
 
+def test_a_required_key_written_without_a_value_in_a_file_of_no_page(tmp_path, monkeypatch, capsys):
+    """Wowchemy's widgets (`content/home/about.md`, in the headless home bundle, `title:` left empty) make no page:
+    their empty required title is as missing, not reported (6 false SC001 on a research group's site), as in a
+    headless page (`headless: true`: built as `build: {render: never, list: never}`); a page's still is."""
+    from fmlint.cli import main
+
+    files = {
+        "site/hugo.toml": 'baseURL = "https://example.org/"\n',
+        "site/content/home/index.md": "---\ntype: widget_page\nheadless: true\n---\n",
+        "site/content/home/about.md": "---\nwidget: about\nweight: 30\ntitle:\n---\n",
+        "site/content/lone.md": "---\nheadless: true\ntitle:\n---\n",
+        "site/content/page.md": "---\ntitle:\n---\n",
+    }
+    write(tmp_path, files)
+    monkeypatch.chdir(tmp_path)
+    main(["--format", "json", "--no-cache", "--select", "SC001,SC003", "site"])
+    found = [f"{d['path']}:{d['line']}:{d['column']} {d['code']}" for d in json.loads(capsys.readouterr().out)]
+    assert found == ["site/content/page.md:2:7 SC001"]
+
+
+def test_a_hugo_home_page_may_leave_its_title_to_the_site(tmp_path, monkeypatch, capsys):
+    """Hugo Blox's starters write the home page's `title: ''` ("Leave the homepage title empty to use the site
+    title"), Relearn sites `title = ""` or none: the themes show the site's title. A home page of each language
+    (`_index.fr.md`, a language's content folder) may leave it empty or out; a section's and a page's title
+    may not (Hugo shows none), nor a file of a folder mounted at `docs`, nor a home page outside a Hugo site."""
+    from fmlint.cli import main
+
+    files = {
+        "site/hugo.toml": 'baseURL = "https://example.org/"\n[languages.en]\n[languages.fr]\n[languages.de]\ncontentDir = "content.de"\n',
+        "mounted/hugo.toml": (
+            '[[module.mounts]]\nsource = "content"\ntarget = "content"\n'
+            '[[module.mounts]]\nsource = "docs"\ntarget = "content/docs"\n'
+        ),
+        "mounted/content/_index.md": "---\ntitle: ''\n---\n",
+        "site/content/_index.md": "---\n# Leave the homepage title empty to use the site title\ntitle: ''\n---\n",
+        "site/content/_index.fr.md": "+++\ntype = 'home'\n+++\n",
+        "site/content.de/_index.md": '---\ntitle: ""\n---\n',
+        "site/content/sec/_index.md": "---\ntitle: ''\n---\n",
+        "site/content/about.md": "---\ntitle: ''\n---\n",
+        "mounted/docs/_index.md": "---\nweight: 1\n---\n",
+        "plain/_index.md": "---\ntitle: ''\n---\n",
+    }
+    write(tmp_path, files)
+    monkeypatch.chdir(tmp_path)
+    main(["--format", "json", "--no-cache", "--select", "SC001,SC003", "site", "mounted", "plain"])
+    found = [f"{d['path']}:{d['line']}:{d['column']} {d['code']}" for d in json.loads(capsys.readouterr().out)]
+    assert found == [
+        "mounted/docs/_index.md:1:1 SC003",
+        "plain/_index.md:2:8 SC001",
+        "site/content/about.md:2:8 SC001",
+        "site/content/sec/_index.md:2:8 SC001",
+    ]
+
+
 LAYOUT_READS = (
     '{{ .Params.status }}{{ .Param "toc_hide" }}{{ if isset .Params "alphaVersion" }}{{ end }}{{ site.Params.banner }}'
 )

@@ -11,7 +11,7 @@ import difflib
 import math
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -136,7 +136,10 @@ is only shown.
         doc="""## What it does
 Reports a `required` key that is absent, at the mapping that should hold it (the
 opening delimiter for top-level keys); not in a file of a site that renders no
-page of it (see SC004) or that is a headless bundle (`headless: true`).
+page of it (see SC004) or that is a headless bundle (`headless: true`). Under a
+preset's bundled schema, a Hugo site's home page (`_index` at its content root,
+of any language) may leave its `title` out or empty (SC001): its theme shows the
+site's title there (Hugo Blox's starters say so, Relearn's home page does it).
 
 ## Why is this bad?
 Pages without a title or date sort wrongly, show empty headings or break list
@@ -365,7 +368,15 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             used |= param_shortcode_reads(ctx.doc.text[ctx.doc.body_start :], undefined)
         data = {key: value for key, value in data.items() if key not in used}
     if ctx.settings.preset in _NULL_IS_ABSENT and schema.bundled and isinstance(data, dict) and None in data.values():
-        data = _without_empty_values(schema.contents, data)
+        data = _without_empty_values(schema.contents, data, lambda: _makes_no_page(ctx, data))
+    if (
+        ctx.settings.preset == "hugo"
+        and schema.bundled
+        and isinstance(data, dict)
+        and data.get("title") in (None, "")
+        and ctx.probe(hugo_home, ctx.doc.path)
+    ):
+        data = {**data, "title": "(the site's title)"}  # (a home page's own title left empty: the site's is shown)
     valid = known_valid(schema, data)
     if (
         not valid
@@ -376,16 +387,29 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         data, valid = kept, known_valid(schema, kept)
     if not valid:
         from fmlint.schema.errors import MISSING_KEY, schema_problems  # jsonschema: imported for the first invalid one
-        from fmlint.site.rendering import headless, lowered_keys
 
         problems = schema_problems(schema.validator.iter_errors(data), fm, ctx.doc.text, schema.validator)
-        bundle = isinstance(data, dict) and headless(data, lowered_keys(data))
         for problem in problems:  # (a file of which no page is made needs no page's keys)
-            if problem.code != MISSING_KEY or not (bundle or ctx.probe(no_page, ctx.doc.path)):
+            if problem.code != MISSING_KEY or not _makes_no_page(ctx, data):
                 yield problem
     yield from near_miss_problems(schema.contents, data, fm)
     if ctx.settings.preset == "hugo" and schema.bundled and isinstance(data, dict) and "build" in data:
         yield from _build_before_hugo_123(ctx, fm)
+
+
+@probe_function
+def hugo_home(path: str) -> bool:
+    """Whether the file at ``path`` is a Hugo site's home page (``_index`` at its content root, of any language):
+    its title may be left empty or out, for the site's (Hugo Blox's starters write ``title: ''`` with "Leave the
+    homepage title empty to use the site title"; Relearn's and most themes' home pages show the site's)."""
+    from fmlint.site.config import site_of
+
+    site = site_of(path)
+    if site is None or site.generator != "hugo" or os.path.basename(path).partition(".")[0] != "_index":
+        return False
+    absolute = os.path.abspath(path)
+    holding = site.content_dirs_of(absolute)
+    return bool(holding) and "/" not in holding[0][1].content_path(absolute)
 
 
 @probe_function
@@ -418,13 +442,23 @@ def _build_before_hugo_123(ctx: Context, fm: FrontMatter) -> Iterator[Problem]:
 _NULL_IS_ABSENT = ("hugo", "hexo")
 
 
-def _without_empty_values(contents: Any, data: dict[Any, Any]) -> dict[Any, Any]:
+def _without_empty_values(contents: Any, data: dict[Any, Any], no_page: Callable[[], bool]) -> dict[Any, Any]:
     """``data`` without the keys the schema defines, and does not require, written without a value: Hugo reads
     an empty ``description:`` (null) as no description, its ``tags:`` as no terms (an archetype's keys left
-    unfilled: 1,215 SC001 on 26 corpus sites)."""
+    unfilled: 1,215 SC001 on 26 corpus sites). Required ones too where the file makes ``no_page``: missing, they
+    are not reported there (a Wowchemy widget's ``title:`` in its headless home bundle)."""
     defined = contents.get("properties", {}) if isinstance(contents, dict) else {}
     required = set(contents.get("required", ())) if isinstance(contents, dict) else set()
+    if any(data.get(key, 0) is None for key in required) and no_page():
+        required = set()
     return {key: value for key, value in data.items() if value is not None or key not in defined or key in required}
+
+
+def _makes_no_page(ctx: Context, data: Any) -> bool:
+    """Whether the file of ``ctx`` makes no page: a headless bundle, or a file its site renders no page of."""
+    from fmlint.site.rendering import headless, lowered_keys
+
+    return (isinstance(data, dict) and headless(data, lowered_keys(data))) or ctx.probe(no_page, ctx.doc.path)
 
 
 def _without_layout_maps(ctx: Context, data: dict[Any, Any]) -> dict[Any, Any]:
