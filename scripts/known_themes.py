@@ -87,6 +87,18 @@ THEMES = [
         ["layouts/"],
         ["v4.1.0", "v4.2.3"],
     ),
+    # (Doks and the Thulite packages it mounts on the site's layouts from npm: known by the mount's source, as
+    # ``node_modules/@thulite/core/layouts``; Doks's by its name too, as under Hyas' scope)
+    (
+        "node_modules/@thulite/doks-core",
+        ["doks-core"],
+        "thuliteio/doks-core",
+        ["layouts/"],
+        ["v1.0.7", "v1.5.0", "v1.9.3"],
+    ),
+    ("node_modules/@thulite/core", [], "thuliteio/core", ["layouts/"], ["v1.0.1", "v1.4.0"]),
+    ("node_modules/@thulite/seo", [], "thuliteio/seo", ["layouts/"], ["v1.0.4", "v2.4.0"]),
+    ("node_modules/@thulite/images", [], "thuliteio/images", ["layouts/"], ["v1.0.0", "v3.3.0"]),
     # (Mainroad's and Beautiful Hugo's repositories tag no releases: their last commits before 2020, 2022, 2024 and
     # their newest)
     (

@@ -291,6 +291,42 @@ def test_known_themes_by_module_path_or_name():
     assert {"image", "links"} <= known_maps(["github.com/wowchemy/wowchemy-hugo-themes/modules/wowchemy/v5"])
 
 
+DOKS_MOUNTS = """[[mounts]]
+  source = "layouts"
+  target = "layouts"
+[[mounts]]
+  source = "node_modules/@thulite/doks-core/layouts"
+  target = "layouts"
+[[mounts]]
+  source = "./node_modules/@thulite/seo/layouts/"
+  target = "layouts"
+[[mounts]]
+  source = "content"
+  target = "content"
+"""
+
+
+def test_layouts_an_npm_package_mounts_are_read_and_doks_is_known_when_not_installed(tmp_path, capsys):
+    """Doks mounts its npm packages' layouts on the site's (`config/_default/module.toml`): installed, they are
+    read as a theme's, before the imports'; not installed (CI without `npm install`), they are missing, and Doks'
+    and Thulite's keys (and maps: `sidebar: {collapsed: true}`) are known all the same (getdoks.org: 114 SC002 and 4 SC001 -> 16 SC002, `pinned` and
+    `homepage`, which no layout reads)."""
+    write(tmp_path, {"config/_default/hugo.toml": "baseURL = 'https://example.org/'\n"})
+    write(tmp_path, {"config/_default/module.toml": DOKS_MOUNTS})
+    forget_sites()
+    site = read_site(str(tmp_path))
+    assert site.missing_themes == ("node_modules/@thulite/doks-core/layouts", "node_modules/@thulite/seo/layouts")
+    keys = "lead: L\nsidebar:\n  collapsed: true\nseo:\n  title: T\ntoc: true\npinned: true\n"
+    assert schema_problems(tmp_path, capsys, keys) == ["9:1 SC002"]
+    write(tmp_path, {f"node_modules/@thulite/doks-core/layouts/{SINGLE.partition('/')[2]}": "{{ .Params.pinned }}"})
+    forget_sites()
+    site = read_site(str(tmp_path))
+    assert site.missing_themes == ("node_modules/@thulite/seo/layouts",)
+    assert site.layout_dirs[1] == str(tmp_path / "node_modules/@thulite/doks-core/layouts")
+    # (the copy installed reads `pinned` alone: `sidebar` is the bundled schema's placement string again)
+    assert schema_problems(tmp_path, capsys, keys) == ["5:3 SC001"]
+
+
 def test_relearn_not_checked_out(tmp_path, capsys):
     """Relearn (read from its releases 5.25 to 9.0, vendored by sites and a fork: its repository is too large to
     fetch here), named `relearn` by its folder under `themes/`: `menuTitle`, `alwaysopen`, `collapsibleMenu`,

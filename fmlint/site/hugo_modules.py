@@ -11,8 +11,10 @@ a ``replace`` of ``go.mod``, under ``themesDir`` (``themes/`` by default;
 (``<cacheDir>/modules/filecache/modules/pkg/mod/<module>@<version>``, the
 version ``go.mod`` requires; upper-case letters escaped as Go does, ``!d``).  A
 folder that is there but empty (a git submodule not checked out) is not found.
-The other folders of ``themesDir`` with layouts come last (a theme may be named
-on the command line, ``hugo --theme``).
+The project's own mounts of another folder's ``layouts`` (Doks' npm packages,
+``node_modules/@thulite/doks-core/layouts``) come before its imports. The other
+folders of ``themesDir`` with layouts come last (a theme may be named on the
+command line, ``hugo --theme``).
 
 A component not found is *missing*: its templates are unknown.  For the themes
 of :mod:`fmlint.site.known_themes` the page parameters its layouts read are
@@ -57,11 +59,34 @@ def components(root: str, options: Options, read: Callable[[str], Options]) -> C
             continue
         found.append(os.path.normpath(folder))
         pending += [(more, depth + 1) for more in _imports(read(folder))]
+    mounted, unmounted = _layout_mounts(root, options)
+    found, missing = [*mounted, *found], [*missing, *unmounted]
     # (then the other themes with layouts: one may be named on the command line, `hugo --theme`)
     found += sorted(
         os.path.dirname(folder) for folder in glob.glob(os.path.join(glob.escape(themes_dir), "*", "layouts"))
     )
     return Components(tuple(dict.fromkeys(found)), tuple(missing))
+
+
+def _layout_mounts(root: str, options: Options) -> tuple[list[str], list[str]]:
+    """The project's own ``module.mounts`` of another folder's ``layouts`` on its layouts (Doks mounts
+    ``node_modules/@thulite/doks-core/layouts``, an npm package's): the folders holding those found, which come
+    before its imports' (as components), and the sources of those not there (an npm package not installed)."""
+    mounts = _module(options).get("mounts")
+    found: list[str] = []
+    missing: list[str] = []
+    for mount in mounts if isinstance(mounts, list) else [mounts] if isinstance(mounts, dict) else []:
+        if not isinstance(mount, dict) or str(mount.get("target") or "").strip().strip("/") != "layouts":
+            continue
+        source = str(mount.get("source") or "").strip().removeprefix("./").rstrip("/")
+        if source == "layouts" or os.path.basename(source) != "layouts":
+            continue  # (the project's own, or a folder of templates not named so: not read)
+        folder = os.path.normpath(os.path.join(root, source))
+        if _present(folder):
+            found.append(os.path.dirname(folder))
+        else:
+            missing.append(source)
+    return found, missing
 
 
 def mounting_imports(root: str, options: Options) -> list[tuple[list[Any], str, bool]]:

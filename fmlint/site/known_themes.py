@@ -8,7 +8,9 @@ no templates to read (``fmlint.site.hugo_modules``), so the keys it reads
 ``sidebar: {exclude: true}``), for Docsy, PaperMod, Ananke, Hugo Book, Hextra,
 Stack, Congo, LoveIt, FixIt, DoIt, Geekdoc, Coder, Terminal, Mainroad, Beautiful
 Hugo, Learn, Even, Hugo Blox (once Wowchemy and Academic: its modules' paths
-changed over the years), Blowfish and Relearn (written by ``scripts/known_themes.py`` from the themes' own layouts and
+changed over the years), Doks and the Thulite packages it mounts from npm (known
+by the mount's source, ``node_modules/@thulite/seo/layouts``), Blowfish and
+Relearn (written by ``scripts/known_themes.py`` from the themes' own layouts and
 asset templates, over several releases; Blowfish's and Relearn's from releases
 sites or a fork vendor).  A theme is known by its module path or the last name in the path a
 site gives it (``docsy``, ``docsy/theme``, ``PaperMod``).
