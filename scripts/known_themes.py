@@ -99,8 +99,21 @@ THEMES = [
     ("node_modules/@thulite/core", [], "thuliteio/core", ["layouts/"], ["v1.0.1", "v1.4.0"]),
     ("node_modules/@thulite/seo", [], "thuliteio/seo", ["layouts/"], ["v1.0.4", "v2.4.0"]),
     ("node_modules/@thulite/images", [], "thuliteio/images", ["layouts/"], ["v1.0.0", "v3.3.0"]),
-    # (Mainroad's and Beautiful Hugo's repositories tag no releases: their last commits before 2020, 2022, 2024 and
-    # their newest)
+    ("github.com/hugo-toha/toha", ["toha"], "hugo-toha/toha", ["layouts/"], ["v3.0.0", "v4.0.0", "v4.10.0"]),
+    # (Clarity's, Mainroad's and Beautiful Hugo's repositories tag no releases: their last commits before 2020 or
+    # 2021, two later years, and their newest)
+    (
+        "github.com/chipzoller/hugo-clarity",
+        ["hugo-clarity"],
+        "chipzoller/hugo-clarity",
+        ["layouts/"],
+        [
+            "e70635c8b1f0484e68e2e0b606b40d89a2284a90",
+            "1d7940986aafdaa08e71e251fc1714dd88fda650",
+            "0047222b25fab1825c84bc8014bd316a401b8780",
+            "05ae0254fa96316fcc1907e753939b0c6bb903b2",
+        ],
+    ),
     (
         "github.com/Vimux/Mainroad",
         ["mainroad"],

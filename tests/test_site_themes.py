@@ -284,6 +284,8 @@ def test_known_themes_by_module_path_or_name():
     assert {"bigimg", "subtitle"} <= known_params(["github.com/halogenica/beautifulhugo"])
     assert {"menutitle", "alwaysopen", "chapter"} <= known_params(["hugo-theme-learn"])
     assert {"reward", "hiddenfromhomepage"} <= known_params(["even"]) == known_params(["hugo-theme-even"])
+    assert {"featureimage", "showshare"} <= known_params(["hugo-clarity"])
+    assert {"hero", "enabletoc"} <= known_params(["github.com/hugo-toha/toha/v4"]) == known_params(["toha"])
     # Hugo Blox, by each module path its sites import (Academic's, Wowchemy's, Hugo Blox's) and its folder names
     blox = known_params(["github.com/HugoBlox/hugo-blox-builder/modules/blox-tailwind"])
     assert {"publication_types", "url_pdf", "projects", "education", "superuser"} <= blox

@@ -97,9 +97,9 @@ Themes and modules are read where Hugo finds them (`_vendor/`,
 `themesDir`, replacements, Hugo's module cache at the version `go.mod`
 requires, the npm packages' `layouts` the site mounts on its own); when Docsy,
 PaperMod, Ananke, Hugo Book, Hextra, Hugo Blox (Wowchemy, Academic), Blowfish,
-Relearn, Learn, Doks (and its Thulite packages), Mainroad, Beautiful Hugo, Even,
-Stack, Congo, LoveIt, FixIt, DoIt, Geekdoc, Coder or Terminal is not there (a
-submodule not checked out, as in CI by default, a module not downloaded, an npm
+Relearn, Learn, Doks (and its Thulite packages), Clarity, Toha, Mainroad,
+Beautiful Hugo, Even, Stack, Congo, LoveIt, FixIt, DoIt, Geekdoc, Coder or
+Terminal is not there (a submodule not checked out, as in CI by default, a module not downloaded, an npm
 package not installed), the keys its
 releases' layouts read are known all the same. A key the layouts read a field of
 (`.Params.author.name`, Hextra's `sidebar.exclude`, DoIt's `$toc.enable` after

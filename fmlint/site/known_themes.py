@@ -6,8 +6,8 @@ no templates to read (``fmlint.site.hugo_modules``), so the keys it reads
 (Docsy's ``toc_hide``, ``no_list``, …) would be unknown keys on every page.
 ``known_themes.json`` lists them, and those read as maps (Hextra's
 ``sidebar: {exclude: true}``), for Docsy, PaperMod, Ananke, Hugo Book, Hextra,
-Stack, Congo, LoveIt, FixIt, DoIt, Geekdoc, Coder, Terminal, Mainroad, Beautiful
-Hugo, Learn, Even, Hugo Blox (once Wowchemy and Academic: its modules' paths
+Stack, Congo, LoveIt, FixIt, DoIt, Geekdoc, Coder, Terminal, Clarity, Toha,
+Mainroad, Beautiful Hugo, Learn, Even, Hugo Blox (once Wowchemy and Academic: its modules' paths
 changed over the years), Doks and the Thulite packages it mounts from npm (known
 by the mount's source, ``node_modules/@thulite/seo/layouts``), Blowfish and
 Relearn (written by ``scripts/known_themes.py`` from the themes' own layouts and
