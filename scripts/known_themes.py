@@ -8,7 +8,8 @@ theme templates to read; fmlint then takes the parameters listed here as read
 (``fmlint.site.known_themes``).  Each theme's are those its layout templates
 and asset templates read at each listed revision (their union: a site may pin
 any of them), and which of them they read as maps, found by the same patterns
-as a site's own (``fmlint.site.layout_params``).
+as a site's own (``fmlint.site.layout_params``); and the keys the Netlify or Decap CMS configuration a theme ships
+as data filters pages by.
 ``DIR`` holds bare clones of the themes' repositories, as ``OWNER+NAME/repo`` (and of the sites vendoring a
 theme whose own repository is too large to fetch here: ``VENDORED``).
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -258,7 +260,7 @@ def layouts_read(git_dir: Path, revision: str, prefixes: list[str], theme: str =
         if kind != "blob" or not size.isdigit():  # (a blob the mirror lacks has no size: a large file)
             continue
         asset = path.startswith(theme + "assets/")
-        if path.startswith(tuple(prefixes)) or (asset and asset_template(path, int(size))):
+        if path.startswith(tuple(prefixes)) or (asset and asset_template(path, int(size))) or _CMS_DATA.search(path):
             blobs.append((blob, asset))
     batch = subprocess.run(
         [*git, "cat-file", "--batch"],
@@ -277,7 +279,14 @@ def layouts_read(git_dir: Path, revision: str, prefixes: list[str], theme: str =
         if not asset or "{{" in text:
             params |= params_in(text)
             maps |= maps_in(text)
+        params |= {field.lower() for field in _CMS_FIELD.findall(text)}
     return params, maps
+
+
+# a Netlify or Decap CMS configuration a theme ships as data (Hugo Blox's ``decap_cms_config.yaml``), whose collections
+# filter pages by a front-matter key (``filter: {field: "cms_exclude"}``): a key the theme reads too
+_CMS_DATA = re.compile(r"(?:^|/)data/[^/]*cms[^/]*\.ya?ml$")
+_CMS_FIELD = re.compile(r"""filter:\s*\{\s*field:\s*["']?(\w+)""")
 
 
 def main() -> None:

@@ -286,9 +286,10 @@ def test_known_themes_by_module_path_or_name():
     assert {"reward", "hiddenfromhomepage"} <= known_params(["even"]) == known_params(["hugo-theme-even"])
     assert {"featureimage", "showshare"} <= known_params(["hugo-clarity"])
     assert {"hero", "enabletoc"} <= known_params(["github.com/hugo-toha/toha/v4"]) == known_params(["toha"])
-    # Hugo Blox, by each module path its sites import (Academic's, Wowchemy's, Hugo Blox's) and its folder names
+    # Hugo Blox, by each module path its sites import (Academic's, Wowchemy's, Hugo Blox's) and its folder names; its
+    # CMS configuration's filter key too (`cms_exclude`, in every starter's section pages)
     blox = known_params(["github.com/HugoBlox/hugo-blox-builder/modules/blox-tailwind"])
-    assert {"publication_types", "url_pdf", "projects", "education", "superuser"} <= blox
+    assert {"publication_types", "url_pdf", "projects", "education", "superuser", "cms_exclude"} <= blox
     assert blox == known_params(["github.com/wowchemy/wowchemy-hugo-modules/wowchemy/v5"]) == known_params(["academic"])
     assert {"image", "links"} <= known_maps(["github.com/wowchemy/wowchemy-hugo-themes/modules/wowchemy/v5"])
 
