@@ -99,9 +99,9 @@ requires, the npm packages' `layouts` the site mounts on its own); when Docsy,
 PaperMod, Ananke, Hugo Book, Hextra, Hugo Blox (Wowchemy, Academic), Blowfish,
 Relearn, Learn, Doks (and its Thulite packages), Clarity, Toha, Mainroad,
 Beautiful Hugo, Even, Stack, Congo, LoveIt, FixIt, DoIt, Geekdoc, Coder or
-Terminal is not there (a submodule not checked out, as in CI by default, a module not downloaded, an npm
-package not installed), the keys its
-releases' layouts read are known all the same. A key the layouts read a field of
+Terminal is not there (a submodule not checked out, as in CI by default, a
+module not downloaded, an npm package not installed), the keys its releases'
+layouts read are known all the same. A key the layouts read a field of
 (`.Params.author.name`, Hextra's `sidebar.exclude`, DoIt's `$toc.enable` after
 `$toc := $params.toc`), or of whose items (a
 `range` over `authors` reading `.name`), holds maps of the site's shape, which

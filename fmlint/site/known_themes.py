@@ -7,13 +7,14 @@ no templates to read (``fmlint.site.hugo_modules``), so the keys it reads
 ``known_themes.json`` lists them, and those read as maps (Hextra's
 ``sidebar: {exclude: true}``), for Docsy, PaperMod, Ananke, Hugo Book, Hextra,
 Stack, Congo, LoveIt, FixIt, DoIt, Geekdoc, Coder, Terminal, Clarity, Toha,
-Mainroad, Beautiful Hugo, Learn, Even, Hugo Blox (once Wowchemy and Academic: its modules' paths
-changed over the years), Doks and the Thulite packages it mounts from npm (known
-by the mount's source, ``node_modules/@thulite/seo/layouts``), Blowfish and
-Relearn (written by ``scripts/known_themes.py`` from the themes' own layouts and
-asset templates, over several releases; Blowfish's and Relearn's from releases
-sites or a fork vendor).  A theme is known by its module path or the last name in the path a
-site gives it (``docsy``, ``docsy/theme``, ``PaperMod``).
+Mainroad, Beautiful Hugo, Learn, Even, Hugo Blox (once Wowchemy and Academic:
+its modules' paths changed over the years), Doks and the Thulite packages it
+mounts from npm (known by the mount's source,
+``node_modules/@thulite/seo/layouts``), Blowfish and Relearn (written by
+``scripts/known_themes.py`` from the themes' own layouts and asset templates,
+over several releases; Blowfish's and Relearn's from releases sites or a fork
+vendor).  A theme is known by its module path or a name in the path a site gives
+it (``docsy``, ``docsy/theme``, ``PaperMod``).
 """
 
 from __future__ import annotations

@@ -141,7 +141,7 @@ _REWRITES = re.compile(
 
 
 # the Relearn theme's link partial (``shortcodes/link.html``, which every release, 5.x to 9.x, names its documentation
-# in): it writes the URL of the page ``GetPage`` finds from the page (then, from 7.x, from the site's root), else of a
+# in): it writes the URL of the page ``GetPage`` finds from the page (then, from 7.4, from the site's root), else of a
 # page or global resource, else the destination as written, as Hugo's embedded hook does; its ``Trim``s and
 # ``replace``s only ready the path for those lookups (a build with Relearn 9.0.3: 54 false SITE003 on a site whose
 # links name `_index.md` files from the content root)
