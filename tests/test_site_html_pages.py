@@ -2,13 +2,15 @@
 
 istio.io's generated reference pages (``content/en/docs/reference/commands/istioctl/index.html``) and home pages
 (``_index.html``) are such files; links into them were not judged before (30 broken ones on istio.io).  Not
-where ``security.allowContent`` refuses them (Hugo 0.161 and later do by default, and fail the build on one).
+where ``security.allowContent`` refuses them (Hugo 0.162 and later do by default, and fail the build on one).
 """
 
 from __future__ import annotations
 
 import re
 import subprocess
+
+import pytest
 
 from fmlint.cache import ResultCache
 from fmlint.site.index import SiteIndex
@@ -32,7 +34,7 @@ REF = """<h2 id="Foo">Foo</h2>
 """
 LINKS = "[a](/ref/#Foo) [b](/ref/#Bar) [c](/ref/#flag-x) [d](/generated/) [e](/#welcome) [f](/#nope)\n"
 SITE = {
-    # (Hugo 0.161 and later refuse an HTML content file unless `security.allowContent` lets it be one: the
+    # (Hugo 0.162 and later refuse an HTML content file unless `security.allowContent` lets it be one: the
     # oracle's Hugo is one)
     "hugo.toml": 'baseURL = "https://example.org/"\n[security]\nallowContent = [".*"]\n',
     "layouts/single.html": "{{ .Content }}",
@@ -128,13 +130,18 @@ def test_html_files_are_no_pages_where_the_security_policy_refuses_them(tmp_path
         assert done.returncode != 0 and 'access denied: "text/html"' in done.stderr
 
 
-def test_html_files_are_pages_without_a_security_policy(tmp_path):
-    """Hugo 0.161 and later refuse them by default, so such a site is built by an earlier Hugo, where they are."""
-    write(tmp_path, {**SITE, "hugo.toml": 'baseURL = "https://example.org/"\n'})
-    assert placed(site_findings(tmp_path, ["content/docs/index.md"])) == [
+@pytest.mark.parametrize("pinned", ["", "0.160.1", "0.162.0"])
+def test_html_files_are_pages_without_a_security_policy(tmp_path, pinned):
+    """Hugo 0.162 and later refuse them by default (linkerd's, neovim's, minikube's sites had to set
+    `allowContent`), so such a site is built by an earlier Hugo, where they are, unless it pins a later one
+    (`HUGO_VERSION` in `netlify.toml`): then they are no pages (and the build fails)."""
+    netlify = {"netlify.toml": f'[build.environment]\nHUGO_VERSION = "{pinned}"\n'} if pinned else {}
+    write(tmp_path, {**SITE, "hugo.toml": 'baseURL = "https://example.org/"\n', **netlify})
+    broken = [
         f"content/docs/index.md:{at(7, LINKS, '/ref/#Bar')} SITE004",
         f"content/docs/index.md:{at(7, LINKS, '/#nope')} SITE004",
     ]
+    assert placed(site_findings(tmp_path, ["content/docs/index.md"])) == ([] if pinned == "0.162.0" else broken)
 
 
 def test_a_run_over_the_sites_markdown_keeps_its_findings(tmp_path, monkeypatch):

@@ -311,7 +311,8 @@ shortcode is judged as its template writes it: a Markdown link there is text
 when the template writes `.Inner` without rendering it, and nothing there is a
 link when it escapes or highlights it (a code sample); a link in a
 `{{{{% name %}}}}` shortcode inside is Markdown again. Hugo's HTML content
-files are pages, unless `security.allowContent` refuses them. On Hugo sites a
+files are pages, unless `security.allowContent` refuses them (its default does
+from Hugo 0.162, on a site pinning such a version). On Hugo sites a
 link whose destination holds Hugo's `param` shortcode
 (`[x](/docs/{{{{< param version >}}}}/setup/)`, which Hugo writes before the
 Markdown is read) is judged with the value written in: the page's own

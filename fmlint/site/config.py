@@ -44,7 +44,7 @@ from fmlint.site.files import file_text
 from fmlint.site.globs import glob_slice_matches, mount_holds
 from fmlint.site.hexo import HEXO_IDS, UNKNOWN_IDS, Hexo, permalink_tokens, read_hexo
 from fmlint.site.hugo_modules import components, mounting_imports
-from fmlint.site.hugo_version import BUILD_DEPRECATED, EMBEDDED_HOOKS, pinned_version
+from fmlint.site.hugo_version import BUILD_DEPRECATED, EMBEDDED_HOOKS, HTML_CONTENT_DENIED, pinned_version
 from fmlint.site.multirepo import imported_folders
 from fmlint.site.params import SiteParams, site_params
 from fmlint.site.rendering import NEVER, build_render
@@ -238,7 +238,9 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # and the page parameters whose values are sources (``fmlint.site.redirect_templates``)
     followed_redirects: tuple[tuple[str, str], ...] = ()
     redirect_params: tuple[tuple[str, str], ...] = ()
-    html_content: bool = False  # Hugo: HTML content files are pages (unless ``security.allowContent`` says not)
+    # Hugo: HTML content files are pages (unless ``security.allowContent``, or its default where the site pins Hugo
+    # 0.162 or later, says not)
+    html_content: bool = False
     raw_html: bool = False  # Hugo: goldmark writes raw HTML (``markup.goldmark.renderer.unsafe``), comments too
     # Hugo's ``ignoreFiles``: regular expressions searched in a content file's absolute path; it is no content
     ignore_files: tuple[str, ...] = ()
@@ -1423,7 +1425,12 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         followed_redirects=tuple(dict.fromkeys(followed)),
         redirect_params=tuple(dict.fromkeys(redirect_params)),
         raw_html=subtable(options, "markup", "goldmark", "renderer").get("unsafe") is True,
-        html_content=_allowed(subtable(options, "security").get("allowcontent", ".*"), "text/html"),
+        html_content=_allowed(
+            subtable(options, "security").get(
+                "allowcontent", _DENYING if (version or (0, 0)) >= HTML_CONTENT_DENIED else ".*"
+            ),
+            "text/html",
+        ),
         ignore_files=tuple(_strings(options.get("ignorefiles"))),
         layout_dirs=layouts,
         missing_themes=themes.missing,
@@ -1437,11 +1444,15 @@ def _named(root: str, folders: tuple[str, ...]) -> bytes:
     return "\0".join(os.path.relpath(folder, root) for folder in folders).encode()
 
 
+_DENYING = "! ^text/html$"  # (``security.allowContent``'s default since Hugo 0.162, for HTML)
+
+
 def _allowed(patterns: Any, media_type: str) -> bool:
     """Whether Hugo's allow list ``patterns`` (a regular expression or a list of them; ``! pattern`` denies what it
     matches; ``none``: nothing) accepts ``media_type``: for ``security.allowContent``.  Its default since Hugo
-    0.161, ``! ^text/html$``, fails the build on an HTML content file, so a site holding one without setting it
-    is built by an earlier Hugo, where every content format is a page (the default taken here)."""
+    0.162, ``! ^text/html$``, fails the build on an HTML content file, so a site holding one without setting it
+    is built by an earlier Hugo, where every content format is a page (the default taken here), unless it pins a
+    later one (``hugo_version``: then its HTML files are no pages, and its build fails)."""
     listed = [str(p).strip() for p in (patterns if isinstance(patterns, list) else [patterns]) if str(p).strip()]
     if not listed or "none" in listed:
         return False

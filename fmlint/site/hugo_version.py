@@ -7,7 +7,9 @@ range), and a GitHub workflow's ``hugo-version`` or ``HUGO_VERSION``.  A range
 open above (``>=0.110``) or ``latest`` pins nothing.  vitess.io pins
 ``hugo-extended ^0.96.0``: Hugo's embedded link render hook (0.123) is not
 used there, whatever its languages table; grpc.io pins 0.99, whose build
-options are ``_build`` (a key Hugo 0.145 deprecated and 0.168 refuses).
+options are ``_build`` (a key Hugo 0.145 deprecated and 0.168 refuses).  From
+0.162 Hugo refuses HTML content files unless ``security.allowContent`` lets
+them be pages.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from fmlint.site.tables import subtable
 EMBEDDED_HOOKS = (0, 123)  # Hugo's embedded link and image render hooks
 BUILD_ALIASED = (0, 123)  # `build` read as the front matter's build options (before: `_build` alone)
 BUILD_DEPRECATED = (0, 145)  # the `_build` front-matter key
+HTML_CONTENT_DENIED = (0, 162)  # `security.allowContent`'s default refuses HTML content files (and fails the build)
 _PINNED = re.compile(r"\s*[\^~=v]*\s*(\d+)\.(\d+)(?:\.\d+)?\s*$")  # `0.96.0`, `^0.96.0`, `~0.96`, `v0.119.0`
 _WORKFLOW = re.compile(r"""(?:hugo-version|HUGO_VERSION)\s*[:=]\s*['"]?v?(\d+)\.(\d+)""")
 
