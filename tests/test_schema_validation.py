@@ -242,13 +242,21 @@ def test_a_sites_markdown_that_is_no_rendered_page_needs_no_front_matter(tmp_pat
     assert reported() == ["plain/c.md:1:1", "site/docs/b.md:1:1"]
 
 
+def reported(tmp_path: Path, monkeypatch, capsys, files: dict[str, str], codes: str, *paths: str) -> list[str]:
+    """`path:line:column code` of each finding of ``codes`` when the command line checks ``paths`` of ``files``."""
+    from fmlint.cli import main
+
+    write(tmp_path, files)
+    monkeypatch.chdir(tmp_path)
+    main(["--format", "json", "--no-cache", "--select", codes, *paths])
+    return [f"{d['path']}:{d['line']}:{d['column']} {d['code']}" for d in json.loads(capsys.readouterr().out)]
+
+
 def test_a_leaf_bundles_resources_and_a_headless_bundle_need_no_page_keys(tmp_path, monkeypatch, capsys):
     """envoyproxy's `boilerplates/` is a headless leaf bundle (`index.md` with `headless: true`) whose other
     Markdown files, some without front matter, some with an empty one, are its resources that a shortcode
     includes: no pages, so no title is required (63 false SC003/SC004 before). A page without its title, and a
     non-headless bundle's own `index.md`, are still reported; so is a file outside any site."""
-    from fmlint.cli import main
-
     files = {
         "site/hugo.toml": 'baseURL = "https://example.org/"\n',
         "site/content/v1/boilerplates/index.md": "---\nheadless: true\n---\n",
@@ -259,11 +267,7 @@ def test_a_leaf_bundles_resources_and_a_headless_bundle_need_no_page_keys(tmp_pa
         "plain/boilerplates/index.md": "---\nheadless: false\n---\n",
         "plain/boilerplates/kind.md": "Run it.\n",
     }
-    write(tmp_path, files)
-    monkeypatch.chdir(tmp_path)
-    main(["--format", "json", "--no-cache", "--select", "SC003,SC004", "site", "plain"])
-    found = [f"{d['path']}:{d['line']}:{d['column']} {d['code']}" for d in json.loads(capsys.readouterr().out)]
-    assert found == [
+    assert reported(tmp_path, monkeypatch, capsys, files, "SC003,SC004", "site", "plain") == [
         "plain/boilerplates/index.md:1:1 SC003",
         "plain/boilerplates/kind.md:1:1 SC004",
         "site/content/v1/bundle/index.md:1:1 SC003",
@@ -275,8 +279,6 @@ def test_a_required_key_written_without_a_value_in_a_file_of_no_page(tmp_path, m
     """Wowchemy's widgets (`content/home/about.md`, in the headless home bundle, `title:` left empty) make no page:
     their empty required title is as missing, not reported (6 false SC001 on a research group's site), as in a
     headless page (`headless: true`: built as `build: {render: never, list: never}`); a page's still is."""
-    from fmlint.cli import main
-
     files = {
         "site/hugo.toml": 'baseURL = "https://example.org/"\n',
         "site/content/home/index.md": "---\ntype: widget_page\nheadless: true\n---\n",
@@ -284,11 +286,7 @@ def test_a_required_key_written_without_a_value_in_a_file_of_no_page(tmp_path, m
         "site/content/lone.md": "---\nheadless: true\ntitle:\n---\n",
         "site/content/page.md": "---\ntitle:\n---\n",
     }
-    write(tmp_path, files)
-    monkeypatch.chdir(tmp_path)
-    main(["--format", "json", "--no-cache", "--select", "SC001,SC003", "site"])
-    found = [f"{d['path']}:{d['line']}:{d['column']} {d['code']}" for d in json.loads(capsys.readouterr().out)]
-    assert found == ["site/content/page.md:2:7 SC001"]
+    assert reported(tmp_path, monkeypatch, capsys, files, "SC001,SC003", "site") == ["site/content/page.md:2:7 SC001"]
 
 
 def test_a_hugo_home_page_may_leave_its_title_to_the_site(tmp_path, monkeypatch, capsys):
@@ -296,8 +294,6 @@ def test_a_hugo_home_page_may_leave_its_title_to_the_site(tmp_path, monkeypatch,
     title"), Relearn sites `title = ""` or none: the themes show the site's title. A home page of each language
     (`_index.fr.md`, a language's content folder) may leave it empty or out; a section's and a page's title
     may not (Hugo shows none), nor a file of a folder mounted at `docs`, nor a home page outside a Hugo site."""
-    from fmlint.cli import main
-
     files = {
         "site/hugo.toml": 'baseURL = "https://example.org/"\n[languages.en]\n[languages.fr]\n[languages.de]\ncontentDir = "content.de"\n',
         "mounted/hugo.toml": (
@@ -313,11 +309,7 @@ def test_a_hugo_home_page_may_leave_its_title_to_the_site(tmp_path, monkeypatch,
         "mounted/docs/_index.md": "---\nweight: 1\n---\n",
         "plain/_index.md": "---\ntitle: ''\n---\n",
     }
-    write(tmp_path, files)
-    monkeypatch.chdir(tmp_path)
-    main(["--format", "json", "--no-cache", "--select", "SC001,SC003", "site", "mounted", "plain"])
-    found = [f"{d['path']}:{d['line']}:{d['column']} {d['code']}" for d in json.loads(capsys.readouterr().out)]
-    assert found == [
+    assert reported(tmp_path, monkeypatch, capsys, files, "SC001,SC003", "site", "mounted", "plain") == [
         "mounted/docs/_index.md:1:1 SC003",
         "plain/_index.md:2:8 SC001",
         "site/content/about.md:2:8 SC001",

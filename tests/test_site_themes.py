@@ -208,32 +208,33 @@ def test_the_page_parameters_of_asset_templates_and_where_keys_are_read(tmp_path
     assert unknown_keys(tmp_path, capsys, keys) == ["4:1 shownInLibrary"]
 
 
-def test_the_parameters_a_theme_merges_over_the_site_s_are_read(tmp_path, capsys):
-    """LoveIt and FixIt read a page's parameters through a variable holding them merged over the site's
-    (`$params := .Params | merge .Site.Params.page`, kept in `.Scratch`): `$params.featuredImage` is a key, and
-    `$params.toc.enable` makes `toc` a map (the bundled schema's boolean is not the theme's); a variable of the
-    site's parameters alone reads no page key."""
-    layout = (
+HELD_PARAMETERS = {
+    # LoveIt's and FixIt's (`$params := .Params | merge .Site.Params.page`, kept in `.Scratch`): `$params.toc.enable`
+    # makes `toc` a map (the bundled schema's boolean is not the theme's)
+    "loveit": (
         '{{ $params := .Params | merge .Site.Params.page }}{{ .Scratch.Set "params" $params }}'
         "{{ if $params.toc.enable }}{{ $params.featuredImage }}{{ end }}"
-        '{{ $site := .Site.Params | merge (dict "a" 1) }}{{ $site.banner }}'
-    )
-    write(tmp_path, {"hugo.toml": "theme = 'loveit'\n", f"themes/loveit/{SINGLE}": layout})
-    front_matter = "featuredImage: a.png\ntoc:\n  enable: false\nbanner: b\n"
-    assert schema_problems(tmp_path, capsys, front_matter) == ["6:1 SC002"]
-
-
-def test_the_parameters_of_a_page_held_in_a_variable_are_read(tmp_path, capsys):
-    """Wowchemy's about widget reads an author page's keys through `{{ $person := $person_page.Params }}`:
-    `$person.education` and `$person.name_pronunciation` are keys (194 false SC002 on a research group's site
-    before Hugo Blox was a known theme, 13 after); the site's parameters held alike are not a page's."""
-    layout = (
+        '{{ $site := .Site.Params | merge (dict "a" 1) }}{{ $site.banner }}',
+        "featuredImage: a.png\ntoc:\n  enable: false\nbanner: b\n",
+    ),
+    # Wowchemy's about widget, an author page's (194 false SC002 on a research group's site before Hugo Blox was a
+    # known theme, 13 after)
+    "wowchemy": (
         '{{ $person_page := site.GetPage "authors/admin" }}{{ $person := $person_page.Params }}'
         "{{ with $person.education }}{{ range .courses }}{{ .course }}{{ end }}{{ end }}{{ $person.name_pronunciation }}"
-        "{{ $site := site.Params }}{{ $site.banner }}"
-    )
-    write(tmp_path, {"hugo.toml": "theme = 'mine'\n", f"themes/mine/{SINGLE}": layout})
-    front_matter = "education:\n  courses: []\nname_pronunciation: x\nbanner: b\n"
+        "{{ $site := site.Params }}{{ $site.banner }}",
+        "education:\n  courses: []\nname_pronunciation: x\nbanner: b\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("theme", list(HELD_PARAMETERS))
+def test_the_parameters_a_layout_holds_in_a_variable_are_read(tmp_path, capsys, theme):
+    """A layout may read a page's parameters through a variable holding them, merged over the site's (LoveIt's
+    `$params.featuredImage`) or another page's alone (Wowchemy's `$person.education`): keys; a variable of the
+    site's parameters alone (`$site.banner`) reads no page key."""
+    layout, front_matter = HELD_PARAMETERS[theme]
+    write(tmp_path, {"hugo.toml": f"theme = '{theme}'\n", f"themes/{theme}/{SINGLE}": layout})
     assert schema_problems(tmp_path, capsys, front_matter) == ["6:1 SC002"]
 
 
