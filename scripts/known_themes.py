@@ -90,7 +90,8 @@ THEMES = [
         ["v4.1.0", "v4.2.3"],
     ),
     # (Doks and the Thulite packages it mounts on the site's layouts from npm: known by the mount's source, as
-    # ``node_modules/@thulite/core/layouts``; Doks's by its name too, as under Hyas' scope)
+    # ``node_modules/@thulite/core/layouts``, or the Hyas scope they were published under until 2024 (``ALSO``);
+    # Doks's by its name too)
     (
         "node_modules/@thulite/doks-core",
         ["doks-core"],
@@ -309,6 +310,14 @@ def main() -> None:
     OUT.write_text(text + "\n", encoding="utf-8")
 
 
+# other module paths of a theme: the npm scope Thulite's packages were published under until 2024 (Doks 1.0's sites
+# mount ``node_modules/@hyas/core/layouts``)
+ALSO = {
+    f"node_modules/@thulite/{package}": [f"node_modules/@hyas/{package}"]
+    for package in ("doks-core", "core", "seo", "images")
+}
+
+
 def _entry(
     module: str, names: list[str], repository: str, revisions: list[str], read: list[tuple[set[str], set[str]]]
 ) -> dict[str, object]:
@@ -317,6 +326,7 @@ def _entry(
     print(f"{module}: {len(params)} parameters, {len(maps)} maps")
     return {
         "module": module,
+        **({"also": ALSO[module]} if module in ALSO else {}),
         "names": names,
         "source": repository,
         "revisions": revisions,

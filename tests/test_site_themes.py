@@ -286,6 +286,10 @@ def test_known_themes_by_module_path_or_name():
     assert {"menutitle", "alwaysopen", "chapter"} <= known_params(["hugo-theme-learn"])
     assert {"reward", "hiddenfromhomepage"} <= known_params(["even"]) == known_params(["hugo-theme-even"])
     assert {"featureimage", "showshare"} <= known_params(["hugo-clarity"])
+    # Thulite's packages by the mount's source, under the Hyas scope they were published under until 2024 too
+    seo = known_params(["node_modules/@thulite/seo/layouts"])
+    assert "seo" in seo and seo == known_params(["node_modules/@hyas/seo/layouts"])
+    assert "lead" in known_params(["node_modules/@hyas/doks-core/layouts"]) and known_params(["@hyas/core"]) == set()
     assert {"hero", "enabletoc"} <= known_params(["github.com/hugo-toha/toha/v4"]) == known_params(["toha"])
     # Hugo Blox, by each module path its sites import (Academic's, Wowchemy's, Hugo Blox's) and its folder names; its
     # CMS configuration's filter key too (`cms_exclude`, in every starter's section pages)

@@ -50,9 +50,11 @@ def _matching(missing: Sequence[str]) -> list[tuple[frozenset[str], frozenset[st
 
 @cache
 def _themes() -> dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]]:
-    """Each known theme's module path (lowercased): its names, the parameters its layouts read, and the maps."""
+    """Each known theme's module paths (lowercased; ``also``: its others, as an npm package's earlier scope): its
+    names, the parameters its layouts read, and the maps."""
     data = json.loads(resources.files(__package__).joinpath("known_themes.json").read_text(encoding="utf-8"))
     return {
-        theme["module"].lower(): (frozenset(theme["names"]), frozenset(theme["params"]), frozenset(theme["maps"]))
+        module.lower(): (frozenset(theme["names"]), frozenset(theme["params"]), frozenset(theme["maps"]))
         for theme in data["themes"]
+        for module in (theme["module"], *theme.get("also", ()))
     }
