@@ -179,6 +179,26 @@ def test_folders_a_sites_plugins_write_pages_into_are_not_judged(tmp_path):
     ]
 
 
+ARCHIVE_LINKS = "[a](/categories/rp4-farm/) [b](/tag/go/) [c](/tags/go/) [d](/2024/) [e](/archive/2024/06/)\n"
+
+
+def test_the_folders_jekyll_archives_writes_into_are_not_judged(tmp_path):
+    """Chirpy's sites (jekyll-archives is a runtime dependency of its gem) link `/categories/rp4-farm/`, a page the
+    plugin writes for the posts' category (a false SITE003 on a Chirpy blog): the folders of the enabled archives'
+    permalinks (configured, else jekyll-archives' defaults) are not judged; a disabled archive's are, and so,
+    still, are the links of one whose permalink opens with a token (`/:year/`: no folder to leave alone)."""
+    archives = (
+        "jekyll-archives:\n  enabled: [categories, year, month]\n"
+        "  permalinks:\n    category: /categories/:name/\n    month: /archive/:year/:month/\n"
+    )
+    write(tmp_path, {"_config.yml": archives, "index.md": page("title: Home", body=ARCHIVE_LINKS)})
+    assert placed(site_findings(tmp_path)) == [
+        f"index.md:{at(5, ARCHIVE_LINKS, '/tag/go/')} SITE003",
+        f"index.md:{at(5, ARCHIVE_LINKS, '/tags/go/')} SITE003",
+        f"index.md:{at(5, ARCHIVE_LINKS, '/2024/')} SITE003",
+    ]
+
+
 COMMENT_LINKS = "[a](#comments) [b](/plain.html#comments) [c](#comment) [d](/index.html#top)\n"
 
 

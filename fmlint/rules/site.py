@@ -217,7 +217,9 @@ an HTML page's, a file Jekyll copies, a page under a folder the site's own
 `_plugins` write pages into — the folders a page-making plugin names as
 `config['category_dir'] || 'categories'` (the configured value first),
 `File.join("series", …)`, `dir = "author"` or
-`PageWithoutAFile.new(site, base, "packages", …)` —, or a file git ignores,
+`PageWithoutAFile.new(site, base, "packages", …)` —, a page under the folder of
+an archive jekyll-archives writes (`jekyll-archives: {{enabled: [categories]}}`:
+`/category/…/`, or its `permalinks`; Chirpy's sites), or a file git ignores,
 which a build step writes into the site first; a link written with the site's
 `url` is one of the site's below that URL's path alone, `https://docs.pmd-code.org/pmd-doc-7.0.0/`
 being another site's where `url` is `https://docs.pmd-code.org/latest`; with a `baseurl`,

@@ -1,4 +1,10 @@
-"""The folders a Jekyll site's own plugins (``_plugins/**/*.rb``) write pages into, read off their Ruby source.
+"""The folders a Jekyll site's plugins write pages into: jekyll-archives', and its own plugins' (``_plugins/**/*.rb``).
+
+jekyll-archives (a runtime dependency of the Chirpy theme's gem, which Jekyll loads with it) writes a page for
+each category, tag, year, month or day its ``enabled`` list names, at its ``permalinks`` (``/category/:name/``,
+``/tag/:name/``, ``/:year/`` … by default; Chirpy's sites: ``/categories/:name/``): the links below a permalink's
+folder are not judged (Chirpy's ``/categories/rp4-farm/``; a permalink opening with a token, ``/:year/``, gives
+no folder).  A site's own plugins are read off their Ruby source.
 
 A generator that makes pages (a subclass of ``Page``, a ``PageWithoutAFile``, pages added with
 ``pages <<``) writes them where nothing of the content shows: artsy.github.io's ``/author/ash/``,
@@ -26,10 +32,20 @@ _WRITTEN = re.compile(
 _FOLDER = re.compile(r"[\w.-]+(?:/[\w.-]+)*")
 
 
+# jekyll-archives' types (as ``enabled`` names them) and their default permalinks
+_ARCHIVES = {
+    "categories": ("category", "/category/:name/"),
+    "tags": ("tag", "/tag/:name/"),
+    "year": ("year", "/:year/"),
+    "month": ("month", "/:year/:month/"),
+    "day": ("day", "/:year/:month/:day/"),
+}
+
+
 def plugin_folders(root: str, options: dict[str, Any]) -> list[str]:
-    """The folders (``blog/categories``) that the page-making plugins in the site's ``_plugins`` write pages
-    into; ``options``: the site's configuration."""
-    found: dict[str, None] = {}
+    """The folders (``blog/categories``) that jekyll-archives and the page-making plugins in the site's
+    ``_plugins`` write pages into; ``options``: the site's configuration."""
+    found: dict[str, None] = dict.fromkeys(_archive_folders(options))
     for path in _ruby_files(os.path.join(root, "_plugins")):
         source = file_text(path)
         if not _MAKES_PAGES.search(source):
@@ -40,6 +56,24 @@ def plugin_folders(root: str, options: dict[str, Any]) -> list[str]:
         for match in _WRITTEN.finditer(source):
             found[next(group for group in match.groups() if group)] = None
     return [path for path in (each.strip("/") for each in found) if _page_folder(path)]
+
+
+def _archive_folders(options: dict[str, Any]) -> list[str]:
+    """The folders jekyll-archives writes the archives its configuration enables into (those whose permalink
+    starts with a folder: not ``/:year/``)."""
+    archives = options.get("jekyll-archives")
+    if not isinstance(archives, dict):
+        return []
+    enabled = archives.get("enabled")
+    kinds = list(_ARCHIVES) if enabled == "all" else [str(k) for k in enabled] if isinstance(enabled, list) else []
+    permalinks = archives.get("permalinks")
+    permalinks = permalinks if isinstance(permalinks, dict) else {}
+    folders = []
+    for kind in kinds:
+        if kind in _ARCHIVES:
+            key, default = _ARCHIVES[kind]
+            folders.append(str(permalinks.get(key) or default).split(":", 1)[0].strip("/"))
+    return [folder for folder in folders if folder]
 
 
 def _ruby_files(folder: str) -> list[str]:
