@@ -199,6 +199,32 @@ def test_the_folders_jekyll_archives_writes_into_are_not_judged(tmp_path):
     ]
 
 
+PROJECT_LINKS = "[a](/hanafuda/) [b](https://someone.github.io/circles/play/) [c](/docs/missing/) [d](/docs/a/)\n"
+
+
+@pytest.mark.parametrize("url", ["https://someone.github.io", "https://someone.dev"])
+def test_a_github_pages_user_sites_links_to_project_sites_are_not_judged(tmp_path, url):
+    """Chirpy blogs at `<owner>.github.io` link `/hanafuda/`, `https://c-w-z.github.io/circles/`: the owner's other
+    repositories' project sites, which GitHub Pages serves below the user site (5 false SITE003 on two blogs). On
+    such a site a link below a folder nothing of the site makes (or to one name, `/hanafuda/`) is not judged; one
+    below a folder it has still is, and on a site elsewhere all are."""
+    body = PROJECT_LINKS.replace("https://someone.github.io", url)
+    write(
+        tmp_path,
+        {"_config.yml": f"url: {url}\n", "docs/a.md": page("title: A"), "index.md": page("title: H", body=body)},
+    )
+    found = placed(site_findings(tmp_path))
+    missing = f"index.md:{at(5, body, '/docs/missing/')} SITE003"
+    if url == "https://someone.github.io":
+        assert found == [missing]
+    else:
+        assert found == [
+            f"index.md:{at(5, body, '/hanafuda/')} SITE003",
+            f"index.md:{at(5, body, url + '/circles/play/')} SITE003",
+            missing,
+        ]
+
+
 COMMENT_LINKS = "[a](#comments) [b](/plain.html#comments) [c](#comment) [d](/index.html#top)\n"
 
 

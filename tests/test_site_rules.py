@@ -2394,3 +2394,26 @@ def test_a_layout_that_writes_other_files_markdown_leaves_its_pages_ids_unjudged
         f"content/guide/start.md:{at(6, MANUAL_LINKS, '/guide/start/#nope')} SITE004",
         f"content/manual/toc.md:{at(5, MANUAL_LINKS, '/guide/start/#nope')} SITE004",
     ]
+
+
+HUGO_PROJECT_LINKS = "[a](/hanafuda/) [b](/circles/play/) [c](/docs/missing/)\n"
+
+
+@pytest.mark.parametrize("base", ["https://someone.github.io/", "https://someone.dev/"])
+def test_a_hugo_github_pages_user_sites_links_to_project_sites_are_not_judged(tmp_path, base):
+    """A Hugo site at `https://<owner>.github.io/`: `/hanafuda/` and `/circles/play/` may be the owner's other
+    repositories' project sites, which GitHub Pages serves there; `/docs/missing/`, below a folder the site has,
+    is still broken, and elsewhere all three are."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": f'baseURL = "{base}"\n',
+            "content/docs/a.md": page('title: "A"'),
+            "content/index.md": page('title: "Home"', body=HUGO_PROJECT_LINKS),
+        },
+    )
+    missing = [f"content/index.md:{at(5, HUGO_PROJECT_LINKS, '/docs/missing/')} SITE003"]
+    others = [
+        f"content/index.md:{at(5, HUGO_PROJECT_LINKS, link)} SITE003" for link in ("/hanafuda/", "/circles/play/")
+    ]
+    assert placed(site_findings(tmp_path)) == (missing if "github.io" in base else [*others, *missing])

@@ -47,7 +47,10 @@ content folder, language, permalink, collection or `static/` folder of that
 name; a first name alone where the link is written with the site's own host,
 `https://redis.io/downloads/`), or on a Hugo site a link or ref written from the root below a folder
 of its content that lacks the next (`/cli/latest/x` with `content/cli/` but no
-`latest` there), says so and names this option.
+`latest` there), says so and names this option. On a site whose own URL is a
+GitHub Pages user or organization site's (`https://<owner>.github.io` at the
+root), such a link is not judged: GitHub serves the owner's other repositories'
+project sites there (`/<repository>/`).
 
 Otherwise the site's own configuration (`hugo.toml`, or `config/_default/`:
 `contentDir`, languages and `disableLanguages`, content module mounts with their `sites.matrix`

@@ -165,6 +165,9 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # the path of Jekyll's ``url`` (``/latest`` for PMD's ``https://docs.pmd-code.org/latest``): the site's own URLs
     # are below it, and a link to another path of the host is another site's (PMD's docs of older versions)
     own_prefix: str = ""
+    # served at the root of a GitHub Pages user or organization host (``url``/``baseURL`` ``https://<owner>.github.io``):
+    # GitHub serves the owner's other repositories' project sites at ``/<repository>/`` of it (``pages_user_site``)
+    pages_projects: bool = False
     jekyll_plugin_folders: tuple[str, ...] = ()  # where the site's own plugins write pages (``jekyll_plugins``)
     # Hugo's embedded link render hook is used (a site on one host that configures its languages, without a hook
     # of its own, or ``useEmbedded: always``): a link's path is looked for as a page of the linking page's
@@ -944,6 +947,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     collections_dir = base_path = own_prefix = ""
     base_implied = False
     own: tuple[str, ...] = ()
+    pages_projects = False
     jekyll_exclude: tuple[str, ...] = ()
     jekyll_defaults: tuple[Default, ...] = ()
     plugin_pages: tuple[str, ...] = ()
@@ -976,6 +980,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
             base_implied = bool(base_path)
         own = _own_hosts(options.get("url"))
         own_prefix = _url_path(options.get("url")) if own else ""
+        pages_projects = pages_user_site(options.get("url"))
         if "jekyll-polyglot" in _strings(options.get("plugins")) + _strings(options.get("gems")):
             default = str(options.get("default_lang") or "en")
             polyglot = tuple(dict.fromkeys([default, *_strings(options.get("languages"))]))
@@ -1020,6 +1025,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         base_implied=base_implied,
         own_hosts=own,
         own_prefix=own_prefix,
+        pages_projects=pages_projects,
         starlight=starlight,
         astro_blog_starter=blog_starter,
         docusaurus=docusaurus,
@@ -1282,6 +1288,16 @@ def _own_hosts(url: Any) -> tuple[str, ...]:
     return (host,) if host and not host.endswith(_PLACEHOLDER_HOSTS) else ()
 
 
+def pages_user_site(url: Any) -> bool:
+    """Whether the site's own URL is a GitHub Pages user or organization site's, ``https://<owner>.github.io``
+    at the root, below which GitHub serves the owner's other repositories' project sites (``/<repository>/``)."""
+    try:
+        parts = urlsplit(str(url or ""))
+    except ValueError:
+        return False
+    return (parts.hostname or "").endswith(".github.io") and not parts.path.strip("/")
+
+
 def _url_path(url: Any) -> str:
     """The path of a URL without its closing slash (``/latest``; "" for none)."""
     try:
@@ -1407,6 +1423,7 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         and not any(os.path.isfile(os.path.join(top, *name)) for top in layouts for name in _ALIAS_TEMPLATES),
         base_path=urlsplit(str(options.get("baseurl", ""))).path.strip("/"),
         own_hosts=_own_hosts(options.get("baseurl")),
+        pages_projects=pages_user_site(options.get("baseurl")),
         link_hook=link_hook,
         links_as_written=as_written,
         hooks_known=known,

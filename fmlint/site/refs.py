@@ -187,7 +187,10 @@ def _resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         return _hexo_tag(index, reference) if index.config.hexo is not None else _SKIP
     if reference.kind in HEXO_ASSETS:
         return _hexo_asset(index, index.config.hexo, page, reference) if index.config.hexo is not None else _SKIP
-    return _link(index, page, reference)
+    found = _link(index, page, reference)
+    if index.config.pages_projects and _NO_FOLDER in found.problem:
+        return _SKIP  # (on `<owner>.github.io`, a folder nothing of the site makes may be a repository's project site)
+    return found
 
 
 JEKYLL_TAGS = ("jekyll-link", "post-url")
@@ -1027,8 +1030,9 @@ def _elsewhere(index: SiteIndex, path: str, below: bool = True, single: bool = F
     parts = unquote(path).strip("/").split("/")
     first = parts[0]
     languages = {code.lower().split("-")[0] for code in (*config.languages, *config.disabled_languages)}
-    if (len(parts) < 2 and (not single or "." in first)) or not first or first.isdigit():
-        return ""  # (one name: a page's, `/download.html`, unless the host was written; no folder's: a year's)
+    if (len(parts) < 2 and (not (single or config.pages_projects) or "." in first)) or not first or first.isdigit():
+        return ""  # (one name: a page's, `/download.html`, unless the host was written or may be a project's; no
+        # folder's: a year's)
     if first.lower().split("-")[0] in languages:
         return ""  # (`/zh/x/` on a site of `zh-cn`: a language's prefix misspelt)
     if config.generator == "jekyll":
@@ -1051,7 +1055,10 @@ def _elsewhere(index: SiteIndex, path: str, below: bool = True, single: bool = F
 
 def _external_hint(folder: str) -> str:
     hint = f"if another project or a build step makes `/{folder}/`, list it in `external-paths`"
-    return f"; no folder of the site's content is named `{folder}` ({hint})"
+    return f"{_NO_FOLDER} `{folder}` ({hint})"
+
+
+_NO_FOLDER = "; no folder of the site's content is named"
 
 
 def _redirected(index: SiteIndex, path: str, fragment: str, depth: int) -> Resolved | None:
