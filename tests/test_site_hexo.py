@@ -327,6 +327,15 @@ def test_links_to_urls(tmp_path):
     assert found[2].endswith("`/about/index.html` misses the site's root `/blog/` (_config.yml's `root`)")
 
 
+def test_links_to_a_github_pages_user_sites_project_sites_are_not_judged(tmp_path):
+    """A Hexo blog at `https://<owner>.github.io` (most are): `/hanafuda/` may be the owner's other repository's
+    project site, which GitHub Pages serves there; `/about/gone/`, below a folder the blog has, is still broken."""
+    links = "[a](/hanafuda/) [b](/about/gone/)\n"
+    files = {**URL_SITE, "source/links.md": page("title: Links", body=links)}
+    hexo_site(tmp_path, files, f"{CONFIG}url: https://someone.github.io\n")
+    assert placed(site_findings(tmp_path)) == [f"source/links.md:{at(5, links, '/about/gone/')} SITE003"]
+
+
 def test_collisions(tmp_path):
     """Posts without a permalink token's value are all written to `p/undefined/` (`p/null/` for a key without a
     value): one overwrites the other (reported at the key, or the file's start); a page's permalink may be a

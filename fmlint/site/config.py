@@ -165,7 +165,8 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # the path of Jekyll's ``url`` (``/latest`` for PMD's ``https://docs.pmd-code.org/latest``): the site's own URLs
     # are below it, and a link to another path of the host is another site's (PMD's docs of older versions)
     own_prefix: str = ""
-    # served at the root of a GitHub Pages user or organization host (``url``/``baseURL`` ``https://<owner>.github.io``):
+    # served at the root of a GitHub Pages user or organization host (Jekyll's and Hexo's ``url``, Hugo's ``baseURL``:
+    # ``https://<owner>.github.io``):
     # GitHub serves the owner's other repositories' project sites at ``/<repository>/`` of it (``pages_user_site``)
     pages_projects: bool = False
     jekyll_plugin_folders: tuple[str, ...] = ()  # where the site's own plugins write pages (``jekyll_plugins``)
@@ -925,13 +926,14 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
             not os.path.isfile(os.path.join(root, path)) for path in _nav_includes(options.get("nav"))
         )
     hexo = None
-    future = False
+    future = pages_projects = False
     if generator == "hexo":
         written, _ = _load_as_written(os.path.join(root, marker))  # (category_map's names keep their case)
         options = _lowered(written)
         future = options.get("future") is not False
         source, hexo, heading_ids = read_hexo(root, options, written, package_dependencies(root))
         folders = (source,)
+        pages_projects = pages_user_site(options.get("url"))
     docusaurus = None
     if generator == "docusaurus":
         from fmlint.site.docusaurus import read_docusaurus
@@ -947,7 +949,6 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     collections_dir = base_path = own_prefix = ""
     base_implied = False
     own: tuple[str, ...] = ()
-    pages_projects = False
     jekyll_exclude: tuple[str, ...] = ()
     jekyll_defaults: tuple[Default, ...] = ()
     plugin_pages: tuple[str, ...] = ()
