@@ -333,6 +333,12 @@ def lookup(index: SiteIndex, page: Page, target: str, language: str) -> Page | l
     return []
 
 
+def _hook_lookup(index: SiteIndex, page: Page, path: str) -> Page | list[Page]:
+    """:func:`lookup` of a link's ``path`` as the site's link render hooks read it: Relearn's
+    (``hooks_look_up_names``) drops a leading `./` first."""
+    return lookup(index, page, path.removeprefix("./") if index.config.hooks_look_up_names else path, page.language)
+
+
 def _base_folder(page: Page, target: str) -> str:
     """The folder Hugo reads a relative path from, for a page's ``ref`` or a hook's ``GetPage``: a leaf bundle's
     parent folder (Hugo 0.168: ``c`` and ``./c`` in ``a/b/index.md`` are ``a/c``, ``../c`` is ``/c``), but its
@@ -469,7 +475,7 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         ):
             return Resolved(found, unquote(fragment))
         if hugo and index.config.hooks_look_up_names:  # (Relearn's hook: a bare `tools.md` names the unique page)
-            named = lookup(index, page, unquote(path).removeprefix("./"), page.language)
+            named = _hook_lookup(index, page, unquote(path))
             if isinstance(named, Page):
                 return Resolved(named, unquote(fragment))
         if written_by_build(index, tried) or (
@@ -908,10 +914,7 @@ def _relative_url(index: SiteIndex, page: Page, target: str) -> Resolved:
             return found
     path, _, fragment = target.partition("#")
     if index.config.generator == "hugo" and path.strip("/") and not index.config.links_as_written:
-        named = link_path(target).rstrip("/")
-        if index.config.hooks_look_up_names:  # (Relearn's hook drops a leading `./` first)
-            named = named.removeprefix("./")
-        by_path = lookup(index, page, named, page.language)
+        by_path = _hook_lookup(index, page, link_path(target).rstrip("/"))
         if isinstance(by_path, Page):
             return Resolved(by_path, unquote(fragment))
     found = judged[0]
