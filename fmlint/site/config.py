@@ -1388,6 +1388,8 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
             redirect_data += written.data
     parser = subtable(options, "markup", "goldmark", "parser")
     version, version_data = pinned_version(root)
+    # (`security.allowContent`'s default: from Hugo 0.162 it refuses HTML content, which an older Hugo takes)
+    allowed_content = _DENYING if (version or (0, 0)) >= HTML_CONTENT_DENIED else ".*"
     link_hook = _embedded_link_hook(layouts, options, languages_table) and (version or EMBEDDED_HOOKS) >= EMBEDDED_HOOKS
     taxonomies_table = options.get("taxonomies")
     taxonomies = (
@@ -1443,12 +1445,7 @@ def _hugo(root: str, name: str | None) -> SiteConfig:
         followed_redirects=tuple(dict.fromkeys(followed)),
         redirect_params=tuple(dict.fromkeys(redirect_params)),
         raw_html=subtable(options, "markup", "goldmark", "renderer").get("unsafe") is True,
-        html_content=_allowed(
-            subtable(options, "security").get(
-                "allowcontent", _DENYING if (version or (0, 0)) >= HTML_CONTENT_DENIED else ".*"
-            ),
-            "text/html",
-        ),
+        html_content=_allowed(subtable(options, "security").get("allowcontent", allowed_content), "text/html"),
         ignore_files=tuple(_strings(options.get("ignorefiles"))),
         layout_dirs=layouts,
         missing_themes=themes.missing,
