@@ -521,3 +521,32 @@ def test_bundled_schemas_are_valid_since_they_are_trusted_at_load(path):
     jsonschema.validators.validator_for(contents).check_schema(contents)
     assert jsonschema_rs.meta.is_valid(contents)
     assert "validator" not in compile_schema(contents, path.name, path, bundled=True).__dict__  # built on first use
+
+
+def test_keys_a_jekyll_sites_templates_read_are_known_to_its_bundled_schema(tmp_path, monkeypatch, capsys):
+    """al-folio's layouts read `page.redirect` and `page.authors`, and its blog list the `images` of each `post` of
+    its loop, in an include the loop renders: no misspellings of `redirect_to`, `author` or `image` (its sample
+    posts gave every al-folio site 5 SC006). A key no template reads is still one, and al-folio's empty
+    `description:` is no value to Liquid, as to Hugo."""
+    from fmlint.cli import main
+    from fmlint.site.config import forget_sites
+
+    front_matter = "title: A\ndescription:\nredirect: /b/\nauthors: [x]\nimages:\n  compare: true\ncategries: [a]\n"
+    files = {
+        "site/_config.yml": "title: x\n",
+        "site/_layouts/post.liquid": '{% if page.redirect %}{{ page["authors"] }}{% endif %}',
+        "site/_includes/list.html": "{% if item.images.compare %}{% endif %}",
+        "site/_pages/blog.md": "---\ntitle: B\n---\n{% for item in paginator.posts %}{% include list.html %}{% endfor %}\n",
+        "site/_posts/2024-01-01-a.md": f"---\n{front_matter}---\n",
+    }
+    write(tmp_path, files)
+    monkeypatch.chdir(tmp_path)
+    main(["--format", "json", "--select", "SC", "--no-cache", "site"])
+    found = json.loads(capsys.readouterr().out)
+    assert [(d["line"], d["column"], d["code"], d["message"].split("`")[1]) for d in found] == [
+        (8, 1, "SC006", "categries")
+    ]
+    (tmp_path / "site/_includes/list.html").write_text("{{ item.title }}")
+    forget_sites()  # (as a new process would read it)
+    main(["--format", "json", "--select", "SC", "--no-cache", "site"])
+    assert [d["message"].split("`")[1] for d in json.loads(capsys.readouterr().out)] == ["images", "categries"]

@@ -44,9 +44,10 @@ Validates the front matter against the JSON Schema that applies to the file and
 reports each failing value at the value itself: wrong type, value not in the
 `enum`, bad `format` (dates, URIs, e-mail addresses), pattern, length or range.
 For `anyOf`/`oneOf` the most relevant branch's error is reported. Under the
-hugo and hexo presets' bundled schemas a key written without a value
+hugo, hexo and jekyll presets' bundled schemas a key written without a value
 (`description:`, YAML's null) is as good as absent, as those generators read
-it, unless the schema requires it (`title:` is reported).
+it (Liquid's `nil` is no value), unless the schema requires it (`title:` is
+reported).
 
 ## Why is this bad?
 Templates read these values: a `comments: "yes"` string where a boolean is
@@ -239,7 +240,12 @@ the Jekyll, Astro, Docusaurus and MkDocs presets and in `fmlint schema infer`'s
 schemas without `--closed`), reports a key the schema does not define when a
 key it does define, absent from the same mapping, is one or two edits away
 (one for keys of four characters or fewer; case, `-` and `_` do not count).
-Closed schemas report such keys as SC002 instead.
+Closed schemas report such keys as SC002 instead. Under the jekyll preset's
+bundled schema, the keys the site's own templates (`_layouts/`, `_includes/`)
+read are known: `page.redirect`, `page["x"]`, and the fields of their loops'
+variables (`{% for post in paginator.posts %}` then `post.thumbnail`): al-folio's
+`authors`, `images` and `redirect` are no misspellings of `author`, `image` and
+`redirect_to`. A theme installed as a gem is not read.
 
 ## Why is this bad?
 The generator ignores a key it does not know: `last_modifed_at` leaves the
@@ -298,13 +304,14 @@ def no_page(path: str) -> bool:
 @probe_function
 def keys_layouts_read(path: str, keys: tuple[str, ...]) -> str:
     """Which of ``keys`` (top-level front-matter keys) the layouts of the Hugo site holding ``path`` read
-    (``.Params.status``), comma-separated: the site uses them, though fmlint's schema does not list them."""
+    (``.Params.status``; a Jekyll site's templates: ``page.status``), comma-separated: the site uses them, though
+    fmlint's schema does not list them."""
     return _read_by_layouts(path, keys, maps=False)
 
 
 @probe_function
 def keys_layouts_read_as_maps(path: str, keys: tuple[str, ...]) -> str:
-    """Which of ``keys`` the layouts of the Hugo site holding ``path`` read as maps (goharbor.io's
+    """Which of ``keys`` the layouts of the Hugo or Jekyll site holding ``path`` read as maps (goharbor.io's
     ``.Params.author.name``), comma-separated: the shape of their values is the site's, not the schema's."""
     return _read_by_layouts(path, keys, maps=True)
 
@@ -365,7 +372,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         and isinstance(schema.contents, dict)
         and (undefined := tuple(key for key in undefined_keys(schema.contents, data) if isinstance(key, str)))
     ):
-        used = set(ctx.probe(keys_layouts_read, ctx.doc.path, undefined).split(","))  # (Hugo's: its layouts read them)
+        used = set(ctx.probe(keys_layouts_read, ctx.doc.path, undefined).split(","))  # (its layouts read them)
         if ctx.settings.preset == "hugo":
             used |= param_shortcode_reads(ctx.doc.text[ctx.doc.body_start :], undefined)
         data = {key: value for key, value in data.items() if key not in used}
@@ -440,8 +447,9 @@ def _build_before_hugo_123(ctx: Context, fm: FrontMatter) -> Iterator[Problem]:
 
 
 # the presets whose generator reads a key written without a value as absent (Hexo's themes fall back to the site's
-# `description`, as Hugo's do); Docusaurus's and Astro's validators refuse null
-_NULL_IS_ABSENT = ("hugo", "hexo")
+# `description`, as Hugo's do; Liquid reads Jekyll's as `nil`, no value: al-folio's pages ship `description:`);
+# Docusaurus's and Astro's validators refuse null
+_NULL_IS_ABSENT = ("hugo", "hexo", "jekyll")
 
 
 def _without_empty_values(contents: Any, data: dict[Any, Any], no_page: Callable[[], bool]) -> dict[Any, Any]:

@@ -352,9 +352,12 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
         """The page parameters a Hugo site's layouts read (``fmlint.site.layout_params.params_read``), those a
         known theme's read when it is missing (``fmlint.site.known_themes``), the site's taxonomies (Hugo reads
         their terms from the front matter: cortex's ``projects``), and the keys the Hugo version the site pins
-        reads that Hugo 0.168 does not."""
+        reads that Hugo 0.168 does not; the front-matter keys a Jekyll site's Liquid templates read
+        (``fmlint.site.liquid_params``)."""
         from fmlint.site.known_themes import known_params
 
+        if self.generator == "jekyll":
+            return self._layout_reads[0]
         if self.generator != "hugo":
             return frozenset()
         # (`_build`, the key of build options before Hugo 0.123 aliased `build` to it and 0.145 deprecated it)
@@ -378,13 +381,18 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     @cached_property
     def layout_maps(self) -> frozenset[str]:
         """The page parameters a Hugo site's layouts read as maps (``.Params.author.name``), and a known theme's
-        when it is missing."""
+        when it is missing; the keys a Jekyll site's templates read a field of (``page.header.teaser``)."""
         from fmlint.site.known_themes import known_maps
 
-        return self._layout_reads[1] | known_maps(self.missing_themes) if self.generator == "hugo" else frozenset()
+        maps = self._layout_reads[1]
+        return maps | known_maps(self.missing_themes) if self.generator == "hugo" else maps
 
     @cached_property
     def _layout_reads(self) -> tuple[frozenset[str], frozenset[str]]:
+        if self.generator == "jekyll":
+            from fmlint.site.liquid_params import liquid_params_read
+
+            return liquid_params_read(self.root)
         from fmlint.site.layout_params import params_read
 
         return params_read(self.layout_dirs) if self.generator == "hugo" else (frozenset(), frozenset())
