@@ -358,3 +358,26 @@ def test_mkdocs_pages_images_relative_to_their_url(tmp_path):
     found = located_codes(root / "docs/setup/page.md", schema=PERMISSIVE, rule_options=options)
     assert [f[:3] for f in found] == [(4, 53, "IMG006")]
     assert found[0][3].endswith(f"docs{os.sep}assets{os.sep}gone.png)")
+
+
+def test_jekyll_pages_images_from_the_site_root_and_their_permalink(tmp_path):
+    """al-folio's posts give `thumbnail: assets/img/9.jpg`, which its layouts write with `relative_url`: from the
+    site's root; academicpages' about page (`permalink: /`) shows `images/me.png`, from `/`. A page without a
+    permalink (or with one of tokens) still finds its body's images from its own folder only."""
+    about = "---\ntitle: x\npermalink: /\n---\n![me](images/me.png) ![gone](images/gone.png)\n"
+    post = "---\ntitle: x\nthumbnail: assets/img/9.jpg\nimage: assets/img/gone.jpg\n---\n![me](images/me.png)\n"
+    tokens = "---\ntitle: x\npermalink: /:title/\n---\n![me](images/me.png)\n"
+    files = {"_config.yml": "title: x\n", "images/me.png": "", "assets/img/9.jpg": ""}
+    root = site(tmp_path, {**files, "_pages/about.md": about, "_posts/2024-01-01-a.md": post, "_pages/t.md": tokens})
+    preset = PRESETS["jekyll"]
+    options = {"schema": PERMISSIVE, "preset": "jekyll", "image_fields": preset.image_fields}
+    options["rule_options"] = preset.options_with(preset.image_fields)
+    found = located_codes(root / "_pages/about.md", **options)
+    assert [f[:3] for f in found] == [(5, 30, "IMG006")]
+    assert found[0][3] == (
+        f"local image `images/gone.png` not found (looked for _pages{os.sep}images{os.sep}gone.png, "
+        f"assets{os.sep}images{os.sep}gone.png, images{os.sep}gone.png)"
+    )
+    found = located_codes(root / "_posts/2024-01-01-a.md", **options)
+    assert [f[:3] for f in found] == [(4, 8, "IMG006"), (6, 7, "IMG006")]
+    assert [f[:3] for f in located_codes(root / "_pages/t.md", **options)] == [(5, 7, "IMG006")]

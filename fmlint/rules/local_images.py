@@ -15,6 +15,7 @@ are checked (text from standard input or tests has no folder to look in).
 from __future__ import annotations
 
 import os
+import posixpath
 from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
@@ -78,6 +79,10 @@ paths, not URLs) exist on disk:
   `/concepts/chart.png`, unless `disablePathToLower` is set); an absolute path
   where a folder the site mounts but that is not there would hold it (a
   submodule not checked out) is not judged;
+- in a Jekyll site, a relative front-matter image is also looked for from the
+  site's root (themes and jekyll-seo-tag write it with `relative_url` or
+  `absolute_url`), and a relative body image of a page with a `permalink` from
+  that URL's folder (`images/me.png` on a page at `/`);
 - in a Hexo site with `post_asset_folder`, a post's relative path is also
   looked for in its asset folder (`_posts/launch/chart.png` for
   `_posts/launch.md`: Hexo publishes it at the post's URL);
@@ -120,6 +125,8 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     for ref, path in local:
         aliased = ctx.probe(alias_places, root, path) if root and path[:1] not in "./" else []
         places = aliased or _candidates(path, folder, root, options["site-folders"])
+        if root and ctx.settings.preset == "jekyll" and path[:1] != "/":
+            places += _jekyll_places(ctx, ref, path, root)
         if not places or any(ctx.probe(os.path.isfile, place) for place in places):
             continue
         elsewhere = ctx.probe(generator_places, os.path.abspath(ctx.doc.path), path) if root else []
@@ -243,6 +250,22 @@ def _candidates(path: str, folder: str, root: str | None, site_folders: list[str
     if os.path.relpath(bundle, root or folder).startswith(os.pardir):
         return []  # climbs out of the site: relative to the page's URL, which only the generator knows
     return [bundle, os.path.join(root, "assets", path)] if root else [bundle]
+
+
+def _jekyll_places(ctx: Context, ref: ImageReference, path: str, root: str) -> list[str]:
+    """Where a Jekyll page's relative image ``path`` is too: a front-matter image's from the site's root (themes
+    and jekyll-seo-tag write it with ``relative_url`` or ``absolute_url``: al-folio's ``thumbnail``), a body
+    image's from the folder of the page's ``permalink`` (academicpages' about page, at ``/``, shows
+    ``images/me.png``)."""
+    base = ""
+    if ref.field is None:
+        data = ctx.front_matter.data if ctx.front_matter is not None else None
+        permalink = data.get("permalink") if isinstance(data, dict) else None
+        if not isinstance(permalink, str) or not permalink.startswith("/") or ":" in permalink:
+            return []  # (relative to the page's file, or to a URL of tokens)
+        base = permalink.strip("/") if permalink.endswith("/") else posixpath.dirname(permalink.strip("/"))
+    place = os.path.normpath(os.path.join(root, *base.split("/"), path))
+    return [] if os.path.relpath(place, root).startswith(os.pardir) else [place]
 
 
 def _shown(place: str, root: str | None, folder: str, article: str) -> str:
