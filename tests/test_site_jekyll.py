@@ -49,6 +49,7 @@ ORACLE_FILES = {
     "_posts/2020-01-01-dated.md": ("title: D", "date: 2020-02-03"),
     "_posts/2019-2-5-short.md": ("title: Short",),  # (one-digit months and days: tilt.build's blog)
     "_posts/2020-1-30-shorter.md": ("title: Shorter", "date: 2020-1-31"),  # (a string to YAML, parsed by Ruby)
+    "_posts/2025-02-31-carried.md": ("title: Carried",),  # (Ruby's `Time.local` carries the day into March)
     "labs/lab1.md": ("title: Lab", "permalink: /labs/lab1"),  # (written to `labs/lab1.html`)
 }
 BUILT = {
@@ -65,6 +66,7 @@ BUILT = {
     "/news/2019/02/05/short/",
     "/news/2020/01/31/shorter/",
     "/news/2020/02/03/dated/",
+    "/news/2025/03/03/carried/",
     "/news/2021/01/02/welcome/",
     "/news/2022/03/04/Hello-World/",
     "/news/2023/05/06/my-slug/",
@@ -350,13 +352,20 @@ def test_a_posts_category_is_one_of_its_categories(tmp_path):
 
 def test_a_post_named_with_an_impossible_date_is_no_page(tmp_path):
     """`2020-13-45-x.md` fits Jekyll's file-name pattern, and Jekyll stops at its date: fmlint makes no page of it
-    (and had raised ValueError where a date of two digits each fit)."""
-    write(
-        tmp_path,
-        {"_config.yml": "", "_posts/2020-13-45-x.md": page("title: X"), "_posts/2020-1-2-y.md": page("title: Y")},
-    )
-    assert [(p.file, p.url) for p in index_of(tmp_path).pages if p.renders] == [
-        (str(tmp_path / "_posts/2020-1-2-y.md"), "/2020/01/02/y.html")
+    (and had raised ValueError where a date of two digits each fit). A day past the month's end, up to 31, Ruby's
+    `Time.local` carries into the next month: a ski blog's `2025-02-31-e8.md` is a post of 2025-03-03 (fmlint
+    made no page of it either), and so is one whose front matter says `date: 2021-04-31`."""
+    files = {
+        "_posts/2020-13-45-x.md": page("title: X"),
+        "_posts/2020-1-2-y.md": page("title: Y"),
+        "_posts/2025-02-31-e8.md": page("title: E8"),
+        "_posts/2021-04-30-z.md": page("title: Z", "date: 2021-04-31"),
+    }
+    write(tmp_path, {"_config.yml": "", **files})
+    assert sorted((p.name, p.url) for p in index_of(tmp_path).pages if p.renders) == [
+        ("2020-1-2-y", "/2020/01/02/y.html"),
+        ("2021-04-30-z", "/2021/05/01/z.html"),
+        ("2025-02-31-e8", "/2025/03/03/e8.html"),
     ]
 
 

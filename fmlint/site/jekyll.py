@@ -172,7 +172,7 @@ def jekyll_url(
         match = _POST_NAME.match(name)
         when = (_date(date) or _date(match.group(1))) if match else None
         if match is None or when is None:
-            return None  # Jekyll skips a post without a date in its name, and stops at an impossible date
+            return None  # Jekyll skips a post without a date in its name, and stops at an impossible one
         title = _slugified(slug or match.group(2))
         prefix = [p for p in parts[: parts.index("_posts")] if p]
         cats = "/".join(dict.fromkeys(c.lower() for c in [*prefix, *categories] if c))  # Jekyll downcases them
@@ -232,11 +232,18 @@ def _expanded(template: str, values: dict[str, str]) -> str:
 def _date(value: str) -> datetime.date | None:
     """The day of a front-matter ``date`` or a post's file name, read as Ruby's ``Time.parse`` reads its start:
     month and day may have one digit (tilt.build's ``2020-1-30-crash-course-kubernetes-nodes.md``, with
-    ``date: 2020-1-31``, a string to YAML, had been no post)."""
+    ``date: 2020-1-31``, a string to YAML, had been no post), and a day past the month's end, up to 31, is carried
+    into the next month as ``Time.local`` carries it (a blog's ``2025-02-31-e8.md`` is a post of 2025-03-03, at
+    ``/2025-03-03-e8/``); another month or day stops the build."""
     match = _DAY.match(value)
+    if match is None:
+        return None
+    year, month, day = map(int, match.groups())
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
     try:
-        return datetime.date(*map(int, match.groups())) if match else None
-    except ValueError:
+        return datetime.date(year, month, 1) + datetime.timedelta(days=day - 1)
+    except (ValueError, OverflowError):
         return None
 
 
