@@ -381,3 +381,22 @@ def test_jekyll_pages_images_from_the_site_root_and_their_permalink(tmp_path):
     found = located_codes(root / "_posts/2024-01-01-a.md", **options)
     assert [f[:3] for f in found] == [(4, 8, "IMG006"), (6, 7, "IMG006")]
     assert [f[:3] for f in located_codes(root / "_pages/t.md", **options)] == [(5, 7, "IMG006")]
+
+
+def test_astro_images_under_the_sites_base_are_in_public(tmp_path):
+    """A blog starter deployed as a GitHub Pages project site (`base: "/blog-no-bloat"`) writes its hero images
+    with the base, `/blog-no-bloat/blog-placeholder-1.jpg`: Astro serves `public/` there."""
+    post = '---\ntitle: x\nheroImage: "/blog-no-bloat/hero.jpg"\n---\n![gone](/blog-no-bloat/gone.jpg)\n'
+    config = 'export default defineConfig({\n  site: "https://a.github.io",\n  base: "/blog-no-bloat",\n});\n'
+    files = {"astro.config.mjs": config, "public/hero.jpg": "", "src/content/blog/a.md": post}
+    root = site(tmp_path, files)
+    preset = PRESETS["astro"]
+    options = {"schema": PERMISSIVE, "preset": "astro", "image_fields": preset.image_fields}
+    found = located_codes(
+        root / "src/content/blog/a.md", rule_options=preset.options_with(preset.image_fields), **options
+    )
+    assert [f[:3] for f in found] == [(5, 9, "IMG006")]
+    assert found[0][3] == (
+        "local image `/blog-no-bloat/gone.jpg` not found (looked for "
+        f"public{os.sep}blog-no-bloat{os.sep}gone.jpg, public{os.sep}gone.jpg)"
+    )

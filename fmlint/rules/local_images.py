@@ -86,6 +86,9 @@ paths, not URLs) exist on disk:
 - in a Hexo site with `post_asset_folder`, a post's relative path is also
   looked for in its asset folder (`_posts/launch/chart.png` for
   `_posts/launch.md`: Hexo publishes it at the post's URL);
+- in an Astro site with a `base` (`base: "/blog"`, a GitHub Pages project
+  site), an absolute path under it (`/blog/hero.png`) is looked for in
+  `public/` without it, where Astro serves `public/` from;
 - a path through an import alias of the site's `tsconfig.json`
   (`compilerOptions.paths`, such as Astro's `"~/*": ["./src/*"]`:
   `~/assets/hero.png`) is looked up where the alias points.
@@ -197,7 +200,8 @@ def generator_places(article: str, path: str) -> list[str]:
     path in the site's other content folders (a bundle has its translations' resources, and mounts lay folders
     over one another), and for ``/paths`` in the folders mounted on ``static/`` and ``assets/`` and among the
     page bundles' resources. Hexo: ``/paths`` in its theme's ``source/`` too; with ``post_asset_folder``, a post's
-    relative path in its asset folder (``_posts/a/x.png`` for ``_posts/a.md``: published at the post's URL)."""
+    relative path in its asset folder (``_posts/a/x.png`` for ``_posts/a.md``: published at the post's URL).
+    Astro: a ``/path`` under the site's ``base`` in ``public/``."""
     from fmlint.site.config import site_of  # (which imports this module)
 
     site = site_of(article)
@@ -207,6 +211,8 @@ def generator_places(article: str, path: str) -> list[str]:
         if site.hexo is not None and site.hexo.asset_folder and site.hexo.post(article) is not None:
             return [os.path.normpath(os.path.join(os.path.splitext(article)[0], path))]  # (the post's asset folder)
         return []
+    if site is not None and site.astro_base and path.startswith(site.astro_base + "/"):  # (Astro serves it there)
+        return [os.path.join(site.root, "public", *path[len(site.astro_base) :].strip("/").split("/"))]
     if site is None or site.generator not in ("hugo", "mkdocs"):
         return []
     if path.startswith("/"):

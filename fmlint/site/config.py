@@ -209,6 +209,7 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # an Astro site without Starlight whose content collections are the blog starter's (``follows_blog_starter``):
     # the ``astro`` preset's schema describes them
     astro_blog_starter: bool = False
+    astro_base: str = ""  # an Astro site's ``base`` (``/blog`` for ``base: "/blog"``): its ``public/`` is served there
     docusaurus: Docusaurus | None = None  # a Docusaurus site's content plugins, base URL and locales
     hexo: Hexo | None = None  # a Hexo site's source folder and what makes its posts
     mkdocs_blocks: tuple[str, ...] = ()  # the markers of an MkDocs site's blocks (fmlint.mkdocs_blocks)
@@ -1001,12 +1002,21 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         dashes = ("\u2013", "\u2014")
     as_written = False
     blog_starter = False
+    base = ""
     if generator == "astro":
-        from fmlint.site.starlight import follows_blog_starter, markdown_options, read_starlight
+        from fmlint.site.starlight import (
+            astro_base,
+            astro_config,
+            follows_blog_starter,
+            markdown_options,
+            read_starlight,
+        )
 
-        starlight = read_starlight(root, marker)
+        text = astro_config(root, marker)
+        starlight = read_starlight(root, marker, text)
         blog_starter = starlight is None and follows_blog_starter(root)
-        markdown = markdown_options(root, marker)
+        base = astro_base(text)
+        markdown = markdown_options(root, text)
         dashes = ("\u2013", "\u2014") if markdown.smartypants else WRITTEN_DASHES
         heading_ids = REMARK_TRIMMED if markdown.trims_ids else heading_ids
         heading_ids += WITH_CUSTOM_IDS if markdown.custom_ids else ""
@@ -1037,6 +1047,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         pages_projects=pages_projects,
         starlight=starlight,
         astro_blog_starter=blog_starter,
+        astro_base=base,
         docusaurus=docusaurus,
         hexo=hexo,
         links_as_written=as_written,

@@ -127,17 +127,26 @@ class Starlight(msgspec.Struct, frozen=True):
         return matches(self.routes, path) or matches(self.param_routes, path)
 
 
-def read_starlight(root: str, marker: str) -> Starlight | None:
-    """The Starlight options of the Astro site at ``root`` (``marker``: its ``astro.config.*``), or ``None``
-    when it does not use Starlight."""
+def astro_config(root: str, marker: str) -> str:
+    """The text of the Astro configuration ``marker`` at ``root``, without its comments ("" when unreadable)."""
     try:
         with open(os.path.join(root, marker), encoding="utf-8") as handle:
-            text = without_comments(handle.read())
+            return without_comments(handle.read())
     except (OSError, UnicodeDecodeError):
-        return None
+        return ""
+
+
+def astro_base(text: str) -> str:
+    """The ``base`` of the Astro configuration's ``text`` (``/docs`` for ``base: '/docs'``; "" for none)."""
+    base = _BASE.search(text)
+    return "/" + base.group(2).strip("/") if base is not None and base.group(2).strip("/") else ""
+
+
+def read_starlight(root: str, marker: str, text: str) -> Starlight | None:
+    """The Starlight options of the Astro site at ``root`` (``marker``: its ``astro.config.*``, whose ``text`` is
+    read), or ``None`` when it does not use Starlight."""
     if _INTEGRATION.search(text) is None:
         return None
-    base = _BASE.search(text)
     locales = _locales(root, marker, text)
     default = _DEFAULT_LOCALE.search(text)
     default_locale = default.group(2) if default is not None else ""
@@ -150,7 +159,7 @@ def read_starlight(root: str, marker: str) -> Starlight | None:
     ]
     routes = file_routes(os.path.join(root, "src", "pages"), _ROUTE_FILES)
     return Starlight(
-        base="/" + base.group(2).strip("/") if base is not None and base.group(2).strip("/") else "",
+        base=astro_base(text),
         locales=tuple(locale for locale in locales if locale != ROOT),
         default_locale=default_locale,
         redirects=tuple(redirects),
@@ -195,12 +204,10 @@ class MarkdownOptions(NamedTuple):
     custom_ids: bool = False  # a remark plugin reads a heading's `{#id}` (``_CUSTOM_HEADING_IDS``)
 
 
-def markdown_options(root: str, marker: str) -> MarkdownOptions:
-    """The Markdown options of the Astro configuration ``marker`` at ``root`` that IDs and links depend on."""
-    try:
-        with open(os.path.join(root, marker), encoding="utf-8") as handle:
-            text = without_comments(handle.read())
-    except (OSError, UnicodeDecodeError):
+def markdown_options(root: str, text: str) -> MarkdownOptions:
+    """The Markdown options of the Astro configuration's ``text`` (of the site at ``root``) that IDs and links
+    depend on (the defaults when it could not be read)."""
+    if not text:
         return MarkdownOptions()
     trims = _astro_major(root) < 6 and _HEADING_ID_COMPAT.search(text) is None
     plugins = _PLUGINS.search(text) is not None
