@@ -1077,3 +1077,29 @@ def test_posts_to_come_are_not_built(tmp_path):
         "_posts/2999-01-02-later.md:1:1-1:1 SITE001",
         "placeholder.md:3:12-3:34 SITE001",
     ]
+
+
+def test_folders_include_names_are_read_though_named_with_an_underscore(tmp_path):
+    """academicpages and al-folio keep their pages in `_pages/` and name it in `include`: Jekyll reads it (the
+    about page at `/`, the publications page, HTML, at `/publications/`; one without a permalink keeps its folder,
+    `/_pages/cv.html`). fmlint made no page of them: a link to `/publications/` was reported broken. Without
+    `include`, or in another `_` folder, Jekyll reads nothing there."""
+    links = "[p](/publications/) [c](/_pages/cv.html) [n](/notes/) [m](/missing/)\n"
+    files = {
+        "_pages/about.md": page("title: About", "permalink: /", body=links),
+        "_pages/publications.html": page("title: Publications", "permalink: /publications/"),
+        "_pages/cv.md": page("title: CV"),
+        "_notes/n.md": page("title: N", "permalink: /notes/"),
+    }
+    found = jekyll_findings(tmp_path, "include:\n  - _pages\n  - .htaccess\n", files)
+    assert placed(found) == [
+        f"_pages/about.md:{at(6, links, '/notes/')} SITE003",
+        f"_pages/about.md:{at(6, links, '/missing/')} SITE003",
+    ]
+    assert sorted((p.name, p.url) for p in index_of(tmp_path).pages if p.renders) == [
+        ("about", "/"),
+        ("cv", "/_pages/cv.html"),
+    ]
+    forget_sites()
+    write(tmp_path, {"_config.yml": "title: x\n", "index.md": page("title: Home", body=links)})
+    assert [p.name for p in index_of(tmp_path).pages if p.renders] == ["index"]

@@ -193,6 +193,9 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     jekyll_collections: tuple[tuple[str, str], ...] = ()
     jekyll_collections_dir: str = ""
     jekyll_exclude: tuple[str, ...] = ()  # ``exclude`` less ``include``: paths and globs Jekyll does not read
+    # ``include``: the paths and globs Jekyll reads though their names start with ``_`` (academicpages' and
+    # al-folio's ``include: [_pages]``, their pages' folder)
+    jekyll_include: tuple[str, ...] = ()
     jekyll_defaults: tuple[Default, ...] = ()  # the front matter defaults' scopes and permalinks (``jekyll``)
     # jekyll-polyglot's ``languages`` (the ``default_lang`` first), when the site uses the plugin: it writes each
     # page under its language's prefix (``/de/…``) and every page in every language (the default's a fallback)
@@ -959,6 +962,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     base_implied = False
     own: tuple[str, ...] = ()
     jekyll_exclude: tuple[str, ...] = ()
+    jekyll_include: tuple[str, ...] = ()
     jekyll_defaults: tuple[Default, ...] = ()
     plugin_pages: tuple[str, ...] = ()
     polyglot: tuple[str, ...] = ()
@@ -971,6 +975,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         from fmlint.site.jekyll import jekyll_defaults as read_jekyll_defaults
 
         collections = jekyll_collections(options)
+        jekyll_include = tuple(entry.strip("/") for entry in _strings(options.get("include")) if entry.strip("/"))
         included = set(_strings(options.get("include")))
         jekyll_exclude = tuple(entry for entry in _strings(options.get("exclude")) if entry not in included)
         jekyll_defaults = read_jekyll_defaults(options)
@@ -1032,6 +1037,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         jekyll_collections=collections,
         jekyll_collections_dir=collections_dir,
         jekyll_exclude=jekyll_exclude,
+        jekyll_include=jekyll_include,
         jekyll_defaults=jekyll_defaults,
         jekyll_plugin_folders=plugin_pages,
         unpublished=generator == "jekyll" and options.get("unpublished") is True,

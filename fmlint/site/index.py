@@ -833,6 +833,7 @@ def _jekyll(config: SiteConfig, page: Page) -> str:
         config.jekyll_collections_dir,
         config.jekyll_defaults,
         os.path.splitext(page.absolute)[1],
+        config.jekyll_include,
     )
     language = _polyglot_language(config, page) if url and config.polyglot_languages else ""
     if language and language != config.polyglot_languages[0]:

@@ -20,6 +20,7 @@ and other ``_`` folders are not built, nor files whose names start with ``_``,
 from __future__ import annotations
 
 import datetime
+import fnmatch
 import os
 import re
 from typing import TYPE_CHECKING, Any
@@ -146,16 +147,18 @@ def jekyll_url(
     collections_dir: str = "",
     defaults: tuple[Default, ...] = (),
     extension: str = ".md",
+    included: tuple[str, ...] = (),
 ) -> str | None:
     """The URL of the content file ``folder/name.md`` (folder relative to the site root), or ``None``
     when Jekyll builds no page from it (``collections``: those written, with their permalinks, in the folder
     ``collections_dir``; ``defaults``: the front matter defaults, whose ``permalink`` applies where the file's
-    front matter has none; ``extension``: the file's, which their scopes may name)."""
+    front matter has none; ``extension``: the file's, which their scopes may name; ``included``: the
+    configuration's ``include``)."""
     if name.startswith(_SPECIAL):  # (Jekyll's reader skips such a file, as it does such a folder)
         return None
     parts = folder.split("/") if folder else []
     if not has_front_matter:
-        return None if any(p.startswith("_") for p in parts) else f"/{folder + '/' if folder else ''}{name}.md"
+        return None if skipped(parts, included) else f"/{folder + '/' if folder else ''}{name}.md"
     written = dict(collections)
     collection, inside = _collection_of(parts, collections_dir)
     kind = _kind(parts, collection, written)
@@ -191,7 +194,7 @@ def jekyll_url(
             "output_ext": ".html",
         }
         return _expanded(template, values)
-    if any(p.startswith("_") for p in parts):
+    if skipped(parts, included):
         return None
     path = "/".join(parts)
     values = {"path": path, "basename": name, "name": name, "output_ext": ".html"}
@@ -201,6 +204,21 @@ def jekyll_url(
         return clean(f"/{path}/") if path else "/"
     ending = "/" if style == "pretty" or (style not in STYLES and style.endswith("/")) else ":output_ext"
     return _expanded(f"/:path/:basename{ending}", values)
+
+
+def skipped(parts: list[str], included: tuple[str, ...]) -> bool:
+    """Whether Jekyll's reader skips the folder of ``parts`` (from the site's root): one of them is named ``_x``
+    and no entry of ``include`` names it, its path (or a start of it) or a glob matching either, as
+    ``EntryFilter#included?`` reads them."""
+    for at, part in enumerate(parts):
+        if part.startswith("_"):
+            path = "/".join(parts[: at + 1])
+            if not any(
+                path.startswith(entry) or fnmatch.fnmatchcase(path, entry) or fnmatch.fnmatchcase(part, entry)
+                for entry in included
+            ):
+                return True
+    return False
 
 
 def _kind(parts: list[str], collection: str, written: dict[str, str]) -> str:
@@ -270,7 +288,7 @@ def html_page_urls(site: SiteConfig, folder: str, names: list[str]) -> list[str]
     at ``/licenses/mit/``)."""
     relative = os.path.relpath(folder, site.root).replace(os.sep, "/").strip(".").strip("/")
     parts = relative.split("/") if relative else []
-    if any(part.startswith("_") for part in parts):
+    if skipped(parts, site.jekyll_include):
         collection, _ = _collection_of(parts, site.jekyll_collections_dir)
         if collection not in dict(site.jekyll_collections) or collection == "posts":
             return []
@@ -301,6 +319,7 @@ def html_page_urls(site: SiteConfig, folder: str, names: list[str]) -> list[str]
             site.jekyll_collections_dir,
             site.jekyll_defaults,
             extension,
+            site.jekyll_include,
         )
         if url:
             found.append(ONE_PAGE + url_key(url))  # (that page alone: `/` is no folder of pages no file shows)
