@@ -534,6 +534,7 @@ def test_a_site_pinning_a_current_hugo_uses_its_embedded_hook(tmp_path):
 ESCAPES = "中 [a](/docs/k\\.v/#example-cr) [b](/docs/k\\.x/) [c](/docs/k.v/#example-cr)\n"
 
 
+@needs_hugo
 @pytest.mark.parametrize("hook", ["always", "never"])
 def test_a_destination_written_with_backslashes_is_what_hugos_embedded_hook_writes(tmp_path, monkeypatch, hook):
     """kiali.io's `[page](/docs/configuration/kialis\\.kiali\\.io/#example-cr)`: CommonMark unescapes `\\.`, but Hugo's

@@ -2196,9 +2196,10 @@ def test_a_fragment_naming_a_page_of_a_section_is_judged_unless_the_section_call
             "content/install/helm.md": page('title: "Helm"', body=SECTION_LINKS),
         },
     )
-    public = hugo_build(tmp_path)
-    assert 'id="gateway-api"' not in (public / "concepts/index.html").read_text(encoding="utf-8")
-    assert 'id="gateway-api"' in (public / "terms/index.html").read_text(encoding="utf-8")
+    if HUGO is not None:  # (Hugo's build: the docsy-like list writes no ID for its pages, the shortcode one does)
+        public = hugo_build(tmp_path)
+        assert 'id="gateway-api"' not in (public / "concepts/index.html").read_text(encoding="utf-8")
+        assert 'id="gateway-api"' in (public / "terms/index.html").read_text(encoding="utf-8")
     found = site_findings(tmp_path)
     assert placed(found) == [f"content/install/helm.md:{at(5, SECTION_LINKS, '/concepts/#gateway-api')} SITE004"]
     assert found[0].endswith("concepts/_index.md` (did you mean the page `/concepts/gateway-api/`?)")
