@@ -17,7 +17,7 @@ import re
 from fmlint.site.files import file_text
 from fmlint.site.templates import layout_files
 
-_MARKUP = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_MARKUP = re.compile(r"\{\{[^{}]*\}\}|\{%[^{}]*%\}")  # (no brace inside: a scan from each `{{` ends at the next)
 _BOUND = re.compile(r"\{%-?\s*(for|assign|capture)\s+(\w+)")
 # a variable's field: `page.redirect`, `page["redirect"]`, and a field of that: `page.header.teaser` (not a list's
 # or a string's own properties: `page.tags.size`)
