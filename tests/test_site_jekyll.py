@@ -116,6 +116,21 @@ def test_a_page_whose_liquid_renders_markdown_has_ids_fmlint_does_not_know(tmp_p
     assert [p.facts.hidden_markdown for p in index_of(hugo).pages if p.file] == [False]
 
 
+def test_a_page_showing_a_jekyll_scholar_bibliography_has_ids_fmlint_does_not_know(tmp_path):
+    """al-folio's publications page is `{% bibliography %}`: jekyll-scholar writes an element for each entry, its
+    ID the entry's key, and the site's news link to `/publications/#einstein1905` (a false SITE004 each). A page
+    showing only `{% bibliography_count %}` (a number) is judged."""
+    links = "[a](/publications/#einstein1905) [b](/count/#einstein1905)\n"
+    files = {
+        "_config.yml": "",
+        "publications.md": page("title: Publications", "permalink: /publications/", body="{% bibliography %}\n"),
+        "count.md": page("title: Count", "permalink: /count/", body="{% bibliography_count %} papers\n"),
+        "index.md": page("title: Home", body=links),
+    }
+    write(tmp_path, files)
+    assert placed(site_findings(tmp_path)) == [f"index.md:{at(5, links, '/count/#einstein1905')} SITE004"]
+
+
 LAYOUT_LINKS = "[a](/guide/button.html#variants-button) [b](/styled.html#nope) [c](/data.html#typography)\n"
 
 

@@ -179,7 +179,8 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     # Markdown the body shows but does not hold (headings included): a ``--8<--`` snippet (pymdownx.snippets), a
     # ``::: module.name`` block (mkdocstrings), an ``{!file.md!}`` include (mdx_include, markdown-include), a
     # heading of an HTML comment alone (which a site's hook replaces: Material for MkDocs'
-    # ``#### <!-- md:setting config.x -->`` writes the heading and ID)
+    # ``#### <!-- md:setting config.x -->`` writes the heading and ID), Liquid that writes elements with IDs of
+    # data (a value rendered with ``markdownify``; jekyll-scholar's ``{% bibliography %}``, an ID for each entry)
     hidden_markdown: bool = False
     # the ``{{% name %}}`` shortcodes without content on lines of their own: the Markdown their templates write
     # (headings too) shows here, unless the templates write none (``SiteIndex.hides_markdown``)
@@ -557,7 +558,7 @@ def _body_facts(ctx: Context, reads: _SiteReads) -> _Body:
             ]
     snippets, unread = _snippets(text, view.snippet_starts)
     written = any(not h.text.strip() and text.find("<!--", h.span.start, h.span.end) >= 0 for h in headings)
-    written = written or bool(liquid and reads.liquid and _markdownified(text, liquid))
+    written = written or bool(liquid and reads.liquid and _liquid_writes(text, liquid))
     return _Body(
         anchors,
         references,
@@ -689,11 +690,13 @@ def _site_reads_in(folder: str) -> _SiteReads:
     return _SiteReads(own, read_lists(site), site.generator == "jekyll", terms, nulls, site.hexo is not None)
 
 
-def _markdownified(text: str, liquid: list[int]) -> bool:
-    """Whether a Liquid tag opening at one of ``liquid`` renders a value with ``markdownify`` (uswds' docs:
-    ``{% assign content = site.data.readme | markdownify %}``, headings from data), outside ``{% raw %}``."""
+def _liquid_writes(text: str, liquid: list[int]) -> bool:
+    """Whether a Liquid tag opening at one of ``liquid``, outside ``{% raw %}``, writes elements whose IDs are
+    data: a value rendered with ``markdownify`` (uswds' docs: ``{% assign content = site.data.readme |
+    markdownify %}``, headings from data), or jekyll-scholar's ``{% bibliography %}`` (al-folio's publications
+    page: an element for each entry, its ID the entry's key, which the site's news link to)."""
     for at in liquid:
-        if _MARKDOWNIFY.match(text, at) is not None:
+        if _MARKDOWNIFY.match(text, at) is not None or _BIBLIOGRAPHY.match(text, at) is not None:
             raw = text.rfind("{% raw %}", 0, at)
             if raw < 0 or text.find("{% endraw %}", raw, at) >= 0:
                 return True
@@ -701,6 +704,7 @@ def _markdownified(text: str, liquid: list[int]) -> bool:
 
 
 _MARKDOWNIFY = re.compile(r"\{[{%][^{}]*?\|\s*markdownify\b")
+_BIBLIOGRAPHY = re.compile(r"\{%-?\s*bibliography\b")  # (not `bibliography_count`, a number)
 
 
 def _liquid_links(text: str, openings: list[int], skipped: Callable[[Span], bool], references: list[_Pending]) -> None:
