@@ -131,6 +131,25 @@ def test_a_page_showing_a_jekyll_scholar_bibliography_has_ids_fmlint_does_not_kn
     assert placed(site_findings(tmp_path)) == [f"index.md:{at(5, links, '/count/#einstein1905')} SITE004"]
 
 
+def test_a_page_of_a_theme_layout_writing_ids_of_data_has_ids_fmlint_does_not_know(tmp_path):
+    """Blockchain Commons' site loads Minimal Mistakes as a `remote_theme`: its category archive (`layout:
+    categories`) writes a section for each category, `<section id="{{ category[0] | slugify | downcase }}">`; a
+    post's `/categories/#musings` was a false SITE004. A site whose own `_layouts/categories.html` writes no such
+    ID, and a site of another theme, are judged."""
+    links = "[a](/categories/#musings)\n"
+    files = {
+        "_pages/category-archive.md": page("title: Categories", "layout: categories", "permalink: /categories/"),
+        "index.md": page("title: Home", body=links),
+    }
+    expected = [f"index.md:{at(5, links, '/categories/#musings')} SITE004"]
+    assert (
+        jekyll_findings(tmp_path, "remote_theme: mmistakes/minimal-mistakes@4.26.2\ninclude: [_pages]\n", files) == []
+    )
+    assert placed(jekyll_findings(tmp_path, "theme: jekyll-theme-chirpy\ninclude: [_pages]\n", files)) == expected
+    own = {**files, "_layouts/categories.html": "<section>{{ content }}</section>\n"}
+    assert placed(jekyll_findings(tmp_path, "theme: minimal-mistakes-jekyll\ninclude: [_pages]\n", own)) == expected
+
+
 LAYOUT_LINKS = "[a](/guide/button.html#variants-button) [b](/styled.html#nope) [c](/data.html#typography)\n"
 
 

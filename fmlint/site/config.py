@@ -196,6 +196,7 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # ``include``: the paths and globs Jekyll reads though their names start with ``_`` (academicpages' and
     # al-folio's ``include: [_pages]``, their pages' folder)
     jekyll_include: tuple[str, ...] = ()
+    jekyll_theme: str = ""  # the theme the site loads (a gem's ``theme``, a ``remote_theme``), by its name
     jekyll_defaults: tuple[Default, ...] = ()  # the front matter defaults' scopes and permalinks (``jekyll``)
     # jekyll-polyglot's ``languages`` (the ``default_lang`` first), when the site uses the plugin: it writes each
     # page under its language's prefix (``/de/…``) and every page in every language (the default's a fallback)
@@ -963,6 +964,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     own: tuple[str, ...] = ()
     jekyll_exclude: tuple[str, ...] = ()
     jekyll_include: tuple[str, ...] = ()
+    jekyll_theme = ""
     jekyll_defaults: tuple[Default, ...] = ()
     plugin_pages: tuple[str, ...] = ()
     polyglot: tuple[str, ...] = ()
@@ -971,11 +973,12 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     if generator == "jekyll":
         options = _jekyll_options(root, marker)
         style = str(options.get("permalink", "date"))
-        from fmlint.site.jekyll import jekyll_collections
+        from fmlint.site.jekyll import jekyll_collections, theme_name
         from fmlint.site.jekyll import jekyll_defaults as read_jekyll_defaults
 
         collections = jekyll_collections(options)
         jekyll_include = tuple(entry.strip("/") for entry in _strings(options.get("include")) if entry.strip("/"))
+        jekyll_theme = theme_name(options)
         included = set(_strings(options.get("include")))
         jekyll_exclude = tuple(entry for entry in _strings(options.get("exclude")) if entry not in included)
         jekyll_defaults = read_jekyll_defaults(options)
@@ -1038,6 +1041,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         jekyll_collections_dir=collections_dir,
         jekyll_exclude=jekyll_exclude,
         jekyll_include=jekyll_include,
+        jekyll_theme=jekyll_theme,
         jekyll_defaults=jekyll_defaults,
         jekyll_plugin_folders=plugin_pages,
         unpublished=generator == "jekyll" and options.get("unpublished") is True,

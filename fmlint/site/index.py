@@ -59,7 +59,7 @@ from fmlint.site.hugo_paths import (
     output_file,
     url_key,
 )
-from fmlint.site.jekyll import jekyll_url, page_layout
+from fmlint.site.jekyll import jekyll_url, page_layout, theme_layout_writes_ids
 from fmlint.site.params import with_params
 from fmlint.site.places import FILE_START, Places
 from fmlint.site.publication import ahead, settled_day, withheld
@@ -447,9 +447,14 @@ class SiteIndex(msgspec.Struct, dict=True):
         return self.probe(gives_ids, os.path.join(folder, *name.removeprefix("./").split("/")))
 
     def _layout_writes_ids(self, page: Page) -> bool:
-        """Whether a Jekyll page's layout (its own or its front matter defaults') writes IDs of data."""
+        """Whether a Jekyll page's layout (its own or its front matter defaults') writes IDs of data: the site's
+        own, or, where the site has none of that name, its theme's (Minimal Mistakes' ``categories``, loaded as a
+        ``remote_theme``)."""
         path = self._layout(page)
-        return bool(path) and self.probe(liquid_layout_writes_ids, path)
+        if not path or self.probe(liquid_layout_writes_ids, path):
+            return bool(path)
+        layout = os.path.relpath(path, os.path.join(self.config.root, "_layouts"))[: -len(".html")]
+        return theme_layout_writes_ids(self.config.jekyll_theme, layout) and not self.probe(os.path.isfile, path)
 
     def layout_gives_id(self, page: Page, fragment: str) -> bool:
         """Whether a Jekyll or Hugo page's layout gives an element the ID ``fragment`` as written."""

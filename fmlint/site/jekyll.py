@@ -206,6 +206,27 @@ def jekyll_url(
     return _expanded(f"/:path/:basename{ending}", values)
 
 
+# the layouts of Jekyll themes a site loads from elsewhere (a gem's ``theme``, a ``remote_theme``) that write
+# elements whose IDs are data, by the theme's name: Minimal Mistakes' archives (``categories`` and ``tags``:
+# ``<section id="{{ category[0] | slugify | downcase }}">``, ``posts``: a section by year)
+_THEME_ID_LAYOUTS = {"minimal-mistakes": frozenset({"categories", "tags", "posts"})}
+
+
+def theme_name(options: dict[str, Any]) -> str:
+    """The name of the theme a Jekyll configuration's ``options`` load (``remote_theme:
+    mmistakes/minimal-mistakes@4.26.2`` and ``theme: minimal-mistakes-jekyll`` are ``minimal-mistakes``)."""
+    remote, theme = options.get("remote_theme"), options.get("theme")
+    name = remote if isinstance(remote, str) and remote.strip() else theme if isinstance(theme, str) else ""
+    name = name.strip().rsplit("/", 1)[-1].split("@", 1)[0].lower()
+    return name.removeprefix("jekyll-theme-").removesuffix("-jekyll")
+
+
+def theme_layout_writes_ids(theme: str, layout: str) -> bool:
+    """Whether the layout ``layout`` of the Jekyll theme ``theme`` (as :func:`theme_name` names it) writes elements
+    whose IDs are data."""
+    return layout in _THEME_ID_LAYOUTS.get(theme, ())
+
+
 def skipped(parts: list[str], included: tuple[str, ...]) -> bool:
     """Whether Jekyll's reader skips the folder of ``parts`` (from the site's root): one of them is named ``_x``
     and no entry of ``include`` names it, its path (or a start of it) or a glob matching either, as
