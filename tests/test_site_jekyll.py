@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from fmlint.cli import main
-from fmlint.site.config import forget_sites
+from fmlint.site.config import forget_sites, read_site
 from tests.test_site_rules import at, index_of, page, placed, site_findings, write
 
 CONFIG = """collections:
@@ -238,27 +238,37 @@ def test_the_folders_jekyll_archives_writes_into_are_not_judged(tmp_path):
 PROJECT_LINKS = "[a](/hanafuda/) [b](https://someone.github.io/circles/play/) [c](/docs/missing/) [d](/docs/a/)\n"
 
 
-@pytest.mark.parametrize("url", ["https://someone.github.io", "https://someone.dev"])
-def test_a_github_pages_user_sites_links_to_project_sites_are_not_judged(tmp_path, url):
+@pytest.mark.parametrize(
+    "config",
+    [
+        "url: https://someone.github.io\n",
+        "url: https://someone.dev\n",
+        'repository: "someone/someone.github.io"\n',  # (GitHub Pages gives it its URL)
+        'repository: "someone/blog"\n',
+    ],
+)
+def test_a_github_pages_user_sites_links_to_project_sites_are_not_judged(tmp_path, config):
     """Chirpy blogs at `<owner>.github.io` link `/hanafuda/`, `https://c-w-z.github.io/circles/`: the owner's other
     repositories' project sites, which GitHub Pages serves below the user site (5 false SITE003 on two blogs). On
     such a site a link below a folder nothing of the site makes (or to one name, `/hanafuda/`) is not judged; one
-    below a folder it has still is, and on a site elsewhere all are."""
+    below a folder it has still is, and on a site elsewhere all are. A user site's repository without a `url`
+    (an academic site's `repository: "ArceLopera/ArceLopera.github.io"`, whose teaching page links
+    `../PythonRefresher/`) is one too."""
+    url = "https://someone.github.io" if "github.io" in config else "https://someone.dev"
     body = PROJECT_LINKS.replace("https://someone.github.io", url)
-    write(
-        tmp_path,
-        {"_config.yml": f"url: {url}\n", "docs/a.md": page("title: A"), "index.md": page("title: H", body=body)},
-    )
+    write(tmp_path, {"_config.yml": config, "docs/a.md": page("title: A"), "index.md": page("title: H", body=body)})
     found = placed(site_findings(tmp_path))
     missing = f"index.md:{at(5, body, '/docs/missing/')} SITE003"
     if url == "https://someone.github.io":
         assert found == [missing]
-    else:
+    elif config.startswith("url"):
         assert found == [
             f"index.md:{at(5, body, '/hanafuda/')} SITE003",
             f"index.md:{at(5, body, url + '/circles/play/')} SITE003",
             missing,
         ]
+    else:  # (a site of no URL of its own: `https://someone.dev/…` is another site's)
+        assert found == [f"index.md:{at(5, body, '/hanafuda/')} SITE003", missing]
 
 
 COMMENT_LINKS = "[a](#comments) [b](/plain.html#comments) [c](#comment) [d](/index.html#top)\n"
@@ -554,9 +564,14 @@ def test_a_github_pages_project_site_is_served_below_its_repositorys_name(tmp_pa
     ],
 )
 def test_a_site_github_pages_serves_from_its_root(tmp_path, remote, files):
-    assert placed(site_findings(pages_project(tmp_path, remote, **files))) == [
+    site = pages_project(tmp_path, remote, **files)
+    assert read_site(str(site)).base_path == ""
+    # (the owner's site: `/top-ten/…` may be its project site `top-ten`, which GitHub serves below it)
+    user_site = remote.endswith("/acme.github.io.git")
+    assert placed(site_findings(site)) == [
         f"about.md:{at(5, PAGES_LINKS, url)} SITE003"
         for url in ("/top-ten/docs/intro/", "/top-ten/gone/", "/www-project-samm/")
+        if not user_site
     ]
 
 

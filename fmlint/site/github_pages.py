@@ -7,7 +7,8 @@ missing ``baseurl`` (or ``/``) the project's path: a repository other than ``<ow
 project a domain of its own. A site is taken for one GitHub Pages builds when it depends on the gem (its
 ``Gemfile``) or names a ``remote_theme``, and not Netlify's (``netlify.toml`` beside it or at the repository's
 root: slsa.dev's); the repository is its
-``origin`` remote's on github.com (``.git/config``).
+``origin`` remote's on github.com (``.git/config``). A user or organization site (``<owner>.github.io``) has the
+owner's project sites below it.
 """
 
 from __future__ import annotations
@@ -42,6 +43,20 @@ def implied_baseurl(root: str, options: dict[str, Any], repository: str | None) 
         return ""
     owner, name = found
     return "" if name.lower() in (f"{owner.lower()}.github.io", f"{owner.lower()}.github.com") else name
+
+
+def user_site(root: str, options: dict[str, Any], repository: str | None) -> bool:
+    """Whether the Jekyll site at ``root`` is a GitHub Pages user or organization site without a ``url`` of its
+    own: its repository (the configuration's ``repository``, which jekyll-github-metadata reads, else the
+    ``origin`` remote's) is ``<owner>.github.io``, and no ``CNAME`` gives it a domain; GitHub serves the owner's
+    other repositories' project sites below it (``/<repository>/``)."""
+    if options.get("url") or os.path.exists(os.path.join(root, "CNAME")):
+        return False
+    named = options.get("repository")
+    found = tuple(named.strip().split("/", 1)) if isinstance(named, str) and named.count("/") == 1 else None
+    if found is None and repository is not None:
+        found = _origin(repository)
+    return found is not None and found[1].lower() in (f"{found[0].lower()}.github.io", f"{found[0].lower()}.github.com")
 
 
 def _built_by_pages(folders: tuple[str, ...], options: dict[str, Any]) -> bool:
