@@ -1,5 +1,6 @@
 import time
 
+import pytest
 from support import PERMISSIVE, check, lint
 
 from fmlint.document import read_document
@@ -107,3 +108,20 @@ def test_impossible_timestamp_is_a_diagnostic_not_a_crash():
 def test_a_byte_order_mark_opening_the_yaml_does_not_shift_positions():
     # found by hypothesis: libyaml does not count a leading BOM in its marks
     check("---\n\ufeff---\ntitle: x\r\nbase: 1\n---\n", [(4, 1, "SC002")])
+
+
+@pytest.mark.parametrize(
+    ("preset", "effect"),
+    [
+        ("hugo", "Hugo rejects duplicates"),
+        ("jekyll", "Jekyll keeps the last one"),
+        ("docusaurus", "Docusaurus rejects duplicates"),
+    ],
+)
+def test_a_duplicate_keys_message_says_what_the_presets_generator_does(preset, effect):
+    """A Minimal Mistakes blog's post gives `date` twice: Jekyll (Ruby's YAML) keeps the last one, where the message
+    said Hugo rejects duplicates; js-yaml, which Docusaurus reads front matter with, fails on one."""
+    (found,) = check(
+        "---\ndate: 2019-09-14\ntitle: x\ndate: 2019-09-15\n---\n", [(4, 1, "FM003")], schema=None, preset=preset
+    )
+    assert found.message == f"duplicate key `date` (first defined on line 2; {effect})"

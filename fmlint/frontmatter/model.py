@@ -58,7 +58,7 @@ class FrontMatter(msgspec.Struct):
     def duplicate_key(self, path: JsonPath, span: Span, lines: LineIndex, value: Span | None = None) -> None:
         """Report the second occurrence of ``path`` at ``span`` (with its ``value``, the removal is shown)."""
         first = lines.line_of(self.key_span(path).start)
-        message = f"duplicate key `{describe_path(path)}` (first defined on line {first}; Hugo rejects duplicates)"
+        message = f"duplicate key `{describe_path(path)}` (first defined on line {first})"
         fix = None if value is None else _removal_shown(span, value, lines, first)
         self.problems.append(Problem("FM003", message, span, fix=fix))
 

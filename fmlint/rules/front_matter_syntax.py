@@ -10,6 +10,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+import msgspec
+
+from fmlint.config.presets import PRESETS
 from fmlint.diagnostics import Problem
 from fmlint.positions import Span
 from fmlint.rules.base import Context, Rule
@@ -81,8 +84,10 @@ Reports the *second* occurrence of a key in a YAML or JSON mapping, and a TOML
 table or key declared twice.
 
 ## Why is this bad?
-Hugo rejects duplicate keys; PyYAML and many other tools silently keep the last
-one, so the mistake goes unnoticed until the site build fails.
+Hugo rejects duplicate keys, and so do the JavaScript generators' YAML parsers
+(js-yaml: Hexo, Docusaurus, Astro): the site build fails. Jekyll (Ruby's YAML)
+and MkDocs (PyYAML) silently keep the last one, so the first value is lost
+unnoticed. The message says which, for the active preset's generator.
 
 ## Example
 ```markdown
@@ -265,7 +270,23 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         opener = doc.source(doc.opening).strip()
         yield Problem("FM001", f"front matter opened with `{opener}` is never closed", doc.opening)
     if ctx.front_matter is not None:
-        yield from ctx.front_matter.problems
+        for found in ctx.front_matter.problems:
+            if found.code == "FM003" and found.message.startswith("duplicate key "):  # (YAML's, JSON's: not TOML's)
+                yield msgspec.structs.replace(found, message=f"{found.message[:-1]}; {_duplicates(ctx)})")
+            else:
+                yield found
+
+
+def _duplicates(ctx: Context) -> str:
+    """What the active preset's generator does with a duplicate key."""
+    preset = PRESETS.get(ctx.settings.preset)
+    generator = preset.generator if preset is not None else "Hugo"
+    return (
+        f"{generator} keeps the last one" if ctx.settings.preset in _KEEPS_LAST else f"{generator} rejects duplicates"
+    )
+
+
+_KEEPS_LAST = ("jekyll", "mkdocs-material")  # (Ruby's YAML and PyYAML; Hugo and js-yaml fail on a duplicate)
 
 
 def _on_delimiter_line(text: str) -> Problem:
