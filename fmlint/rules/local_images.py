@@ -129,7 +129,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         aliased = ctx.probe(alias_places, root, path) if root and path[:1] not in "./" else []
         places = aliased or _candidates(path, folder, root, options["site-folders"])
         if root and ctx.settings.preset == "jekyll" and path[:1] != "/":
-            places += _jekyll_places(ctx, ref, path, root)
+            places = [*places, *_jekyll_places(ctx, ref, path, root)]  # (not the probe's own list)
         if not places or any(ctx.probe(os.path.isfile, place) for place in places):
             continue
         elsewhere = ctx.probe(generator_places, os.path.abspath(ctx.doc.path), path) if root else []

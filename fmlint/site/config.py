@@ -977,9 +977,9 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         from fmlint.site.jekyll import jekyll_defaults as read_jekyll_defaults
 
         collections = jekyll_collections(options)
-        jekyll_include = tuple(entry.strip("/") for entry in _strings(options.get("include")) if entry.strip("/"))
+        included = _strings(options.get("include"))
+        jekyll_include = tuple(entry.strip("/") for entry in included if entry.strip("/"))
         jekyll_theme = theme_name(options)
-        included = set(_strings(options.get("include")))
         jekyll_exclude = tuple(entry for entry in _strings(options.get("exclude")) if entry not in included)
         jekyll_defaults = read_jekyll_defaults(options)
         future = options.get("future") is True

@@ -41,8 +41,7 @@ def implied_baseurl(root: str, options: dict[str, Any], repository: str | None) 
     found = _origin(repository)
     if found is None:
         return ""
-    owner, name = found
-    return "" if name.lower() in (f"{owner.lower()}.github.io", f"{owner.lower()}.github.com") else name
+    return "" if _user_sites(*found) else found[1]
 
 
 def user_site(root: str, options: dict[str, Any], repository: str | None) -> bool:
@@ -53,10 +52,16 @@ def user_site(root: str, options: dict[str, Any], repository: str | None) -> boo
     if options.get("url") or os.path.exists(os.path.join(root, "CNAME")):
         return False
     named = options.get("repository")
-    found = tuple(named.strip().split("/", 1)) if isinstance(named, str) and named.count("/") == 1 else None
-    if found is None and repository is not None:
-        found = _origin(repository)
-    return found is not None and found[1].lower() in (f"{found[0].lower()}.github.io", f"{found[0].lower()}.github.com")
+    if isinstance(named, str) and named.count("/") == 1:
+        owner, name = named.strip().split("/")
+        return _user_sites(owner, name)
+    found = _origin(repository) if repository is not None else None
+    return found is not None and _user_sites(*found)
+
+
+def _user_sites(owner: str, name: str) -> bool:
+    """Whether the repository ``owner/name`` is its owner's user or organization site (``<owner>.github.io``)."""
+    return name.lower() in (f"{owner.lower()}.github.io", f"{owner.lower()}.github.com")
 
 
 def _built_by_pages(folders: tuple[str, ...], options: dict[str, Any]) -> bool:

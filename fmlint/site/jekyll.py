@@ -13,8 +13,9 @@ document of a collection written (``output: true``) takes the
 collection's ``permalink`` (``/:collection/:path:output_ext`` by default;
 ``:path`` is its path in the collection's folder, without extension); the
 ``posts`` collection's ``permalink`` is the posts' style.  Drafts (``_drafts``)
-and other ``_`` folders are not built, nor files whose names start with ``_``,
-``.`` or ``#``; a Markdown file without front matter is copied as it is.
+and other ``_`` folders are not built (unless ``include`` names them: academicpages'
+and al-folio's ``_pages``), nor files whose names start with ``_``, ``.`` or ``#``;
+a Markdown file without front matter is copied as it is.
 """
 
 from __future__ import annotations
