@@ -400,3 +400,25 @@ def test_astro_images_under_the_sites_base_are_in_public(tmp_path):
         "local image `/blog-no-bloat/gone.jpg` not found (looked for "
         f"public{os.sep}blog-no-bloat{os.sep}gone.jpg, public{os.sep}gone.jpg)"
     )
+
+
+def test_jekyll_front_matter_images_in_the_folders_the_sites_templates_prepend(tmp_path):
+    """academicpages' publication layout writes `{{ page.thumbnail | prepend: "/images/" | prepend: base_path }}`
+    (16 false IMG006 on one site), and its archive include captures a post's `header.teaser` before prepending
+    `/images/` to it. A key no template prepends a folder to is looked for from the root only."""
+    layout = '<img src="{{ page.thumbnail | prepend: "/images/" | prepend: base_path }}">'
+    include = (
+        '{% capture teaser %}{{ post.header.teaser }}{% endcapture %}<img src="{{ teaser | prepend: "/images/" }}">'
+    )
+    publication = "---\ntitle: x\nthumbnail: t.jpg\nimage: t.jpg\n---\n"
+    post = "---\ntitle: x\nheader:\n  teaser: teaser.jpg\nthumbnail: gone.jpg\n---\n"
+    files = {"_config.yml": "title: x\n", "images/t.jpg": "", "images/teaser.jpg": ""}
+    files |= {"_layouts/publication.html": layout, "_includes/archive-single.html": include}
+    root = site(tmp_path, {**files, "_publications/p.md": publication, "_posts/2024-01-01-a.md": post})
+    preset = PRESETS["jekyll"]
+    options = {"schema": PERMISSIVE, "preset": "jekyll", "image_fields": preset.image_fields}
+    options["rule_options"] = preset.options_with(preset.image_fields)
+    assert [f[:3] for f in located_codes(root / "_publications/p.md", **options)] == [(4, 8, "IMG006")]
+    (found,) = located_codes(root / "_posts/2024-01-01-a.md", **options)
+    assert found[:3] == (5, 12, "IMG006")
+    assert found[3].endswith(f"gone.jpg, images{os.sep}gone.jpg)")

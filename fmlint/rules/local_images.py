@@ -260,18 +260,30 @@ def _candidates(path: str, folder: str, root: str | None, site_folders: list[str
 
 def _jekyll_places(ctx: Context, ref: ImageReference, path: str, root: str) -> list[str]:
     """Where a Jekyll page's relative image ``path`` is too: a front-matter image's from the site's root (themes
-    and jekyll-seo-tag write it with ``relative_url`` or ``absolute_url``: al-folio's ``thumbnail``), a body
-    image's from the folder of the page's ``permalink`` (academicpages' about page, at ``/``, shows
-    ``images/me.png``)."""
-    base = ""
-    if ref.field is None:
+    and jekyll-seo-tag write it with ``relative_url`` or ``absolute_url``: al-folio's ``thumbnail``) and from the
+    folders the site's templates prepend to it (academicpages' ``thumbnail``: ``/images/``), a body image's from
+    the folder of the page's ``permalink`` (academicpages' about page, at ``/``, shows ``images/me.png``)."""
+    if ref.field is not None:
+        prepended = ctx.probe(jekyll_image_prefixes, ctx.doc.path, ref.field).split("\0")
+        bases = ["", *(prefix for prefix in prepended if prefix)]
+    else:
         data = ctx.front_matter.data if ctx.front_matter is not None else None
         permalink = data.get("permalink") if isinstance(data, dict) else None
         if not isinstance(permalink, str) or not permalink.startswith("/") or ":" in permalink:
             return []  # (relative to the page's file, or to a URL of tokens)
-        base = permalink.strip("/") if permalink.endswith("/") else posixpath.dirname(permalink.strip("/"))
-    place = os.path.normpath(os.path.join(root, *base.split("/"), path))
-    return [] if os.path.relpath(place, root).startswith(os.pardir) else [place]
+        bases = [permalink.strip("/") if permalink.endswith("/") else posixpath.dirname(permalink.strip("/"))]
+    places = [os.path.normpath(os.path.join(root, *base.split("/"), path)) for base in bases]
+    return [place for place in places if not os.path.relpath(place, root).startswith(os.pardir)]
+
+
+@probe_function
+def jekyll_image_prefixes(article: str, field: str) -> str:
+    """The folders (``\0``-separated) the templates of the Jekyll site holding ``article`` prepend to the value of
+    the front-matter image ``field`` (``SiteConfig.image_prefixes``)."""
+    from fmlint.site.config import site_of
+
+    site = site_of(article)
+    return "\0".join(site.image_prefixes(field)) if site is not None else ""
 
 
 def _shown(place: str, root: str | None, folder: str, article: str) -> str:

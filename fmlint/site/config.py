@@ -63,6 +63,7 @@ if TYPE_CHECKING:  # (the other generators' readers are imported when such a sit
     from fmlint.site.docusaurus import Docusaurus
     from fmlint.site.generated import BuildIgnores
     from fmlint.site.jekyll import Default
+    from fmlint.site.liquid_params import LiquidReads
     from fmlint.site.starlight import Starlight
 
 HUGO_FILES = (
@@ -392,12 +393,21 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
         maps = self._layout_reads[1]
         return maps | known_maps(self.missing_themes) if self.generator == "hugo" else maps
 
+    def image_prefixes(self, field: str) -> tuple[str, ...]:
+        """The folders a Jekyll site's templates prepend to the value of the front-matter image ``field``
+        (academicpages' ``{{ page.thumbnail | prepend: "/images/" }}``: ``images``)."""
+        return self._liquid_reads.prefixes.get(field, ()) if self.generator == "jekyll" else ()
+
+    @cached_property
+    def _liquid_reads(self) -> LiquidReads:
+        from fmlint.site.liquid_params import liquid_params_read
+
+        return liquid_params_read(self.root)
+
     @cached_property
     def _layout_reads(self) -> tuple[frozenset[str], frozenset[str]]:
         if self.generator == "jekyll":
-            from fmlint.site.liquid_params import liquid_params_read
-
-            return liquid_params_read(self.root)
+            return self._liquid_reads.keys, self._liquid_reads.maps
         from fmlint.site.layout_params import params_read
 
         return params_read(self.layout_dirs) if self.generator == "hugo" else (frozenset(), frozenset())
