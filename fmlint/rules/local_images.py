@@ -128,9 +128,14 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     for ref, path in local:
         aliased = ctx.probe(alias_places, root, path) if root and path[:1] not in "./" else []
         places = aliased or _candidates(path, folder, root, options["site-folders"])
-        if root and ctx.settings.preset == "jekyll" and path[:1] != "/":
-            places = [*places, *_jekyll_places(ctx, ref, path, root)]  # (not the probe's own list)
-        if not places or any(ctx.probe(os.path.isfile, place) for place in places):
+        if any(ctx.probe(os.path.isfile, place) for place in places):
+            continue
+        if root and ctx.settings.preset == "jekyll" and path[:1] != "/":  # (asked only where those fail)
+            jekyll = _jekyll_places(ctx, ref, path, root)
+            if any(ctx.probe(os.path.isfile, place) for place in jekyll):
+                continue
+            places = [*places, *jekyll]  # (not the probe's own list)
+        if not places:
             continue
         elsewhere = ctx.probe(generator_places, os.path.abspath(ctx.doc.path), path) if root else []
         if path.startswith("/") and root and ctx.probe(missing_mount, os.path.abspath(ctx.doc.path), path):
