@@ -49,8 +49,10 @@ name; a first name alone where the link is written with the site's own host,
 of its content that lacks the next (`/cli/latest/x` with `content/cli/` but no
 `latest` there), says so and names this option. On a site whose own URL is a
 GitHub Pages user or organization site's (`https://<owner>.github.io` at the
-root), such a link is not judged: GitHub serves the owner's other repositories'
-project sites there (`/<repository>/`).
+root; on a Jekyll site without a `url` or `CNAME`, one whose repository — its
+`repository`, else its `origin` — is `<owner>/<owner>.github.io`), such a link is
+not judged: GitHub serves the owner's other repositories' project sites there
+(`/<repository>/`).
 
 Otherwise the site's own configuration (`hugo.toml`, or `config/_default/`:
 `contentDir`, languages and `disableLanguages`, content module mounts with their `sites.matrix`
@@ -212,7 +214,9 @@ plugin whose `path` is not there, a git submodule not checked out, or of a versi
 whose folder links to a folder not there (opentofu.org's); each version of
 versioned docs at its own path; a file a plugin's `exclude` names is no page, and
 its own links are not judged); on Jekyll sites (collections' documents too, at the
-permalinks their front matter or its `defaults` give; a post's `category` among its
+permalinks their front matter or its `defaults` give; the pages of a `_` folder that
+`include` names, academicpages' and al-folio's `_pages/`; a post dated past its
+month's end, `2025-02-31-x.md`, at the day Ruby carries it to; a post's `category` among its
 categories; with jekyll-polyglot, a language's
 pages under its prefix, and every page in every language; not a `redirect_from` URL, a
 source of Netlify's redirect rules — a `_redirects` that `include` names, `netlify.toml` —,
@@ -432,10 +436,13 @@ layout writes its IDs) or into a page with a heading holding a shortcode
 (`### {{{{% icon %}}}} Setup`: its ID is made of what the shortcode writes)
 or, on Jekyll sites, one that `{{% include x.md %}}` writes Markdown into, or
 `{{% include_relative book.html %}}` HTML that gives elements IDs, or whose Liquid
-renders a value with `markdownify` (outside `{{% raw %}}`), or whose layout (its
-own or its front matter defaults'), an include of it or its HTML gives an element
-an `id` made of data (`id="variants-{{{{ key }}}}"`; not the title's,
-`id="{{{{ page.title | slugify }}}}"`), nor, on Jekyll sites, a fragment that
+renders a value with `markdownify` (outside `{{% raw %}}`) or shows a
+jekyll-scholar bibliography (`{{% bibliography %}}`: an ID for each entry's key),
+or whose layout (its own or its front matter defaults'), an include of it or its
+HTML gives an element an `id` made of data (`id="variants-{{{{ key }}}}"`; not the
+title's, `id="{{{{ page.title | slugify }}}}"`; where the site has no layout of
+that name, Minimal Mistakes' `categories`, `tags` and `posts`, loaded as a gem or
+`remote_theme`), nor, on Jekyll sites, a fragment that
 an element of the page's layout has as its `id` as written (artsy.github.io's
 `<section id="comments" />`, which its posts link as `#comments`) or an include
 tag's quoted `id` argument names (`{{% include box.html id="forms" %}}`), and on Hugo
