@@ -89,6 +89,7 @@ def test_preset_on_the_command_line_overrides_the_config(capsys, monkeypatch):
         ({"astro.config.mjs": "export default {};\n"}, "astro-collections"),
         ({"astro.config.mjs": "", "src/content.config.ts": "schema: z.object({pubDate: z.coerce.date()})"}, "astro"),
         ({"astro.config.mjs": "", "src/content/config.mjs": "schema: z.object({date: z.date()})"}, "astro-collections"),
+        ({"astro.config.mjs": "", "src/content.config.ts": "z.object({pubDatetime: z.date()})"}, "astro-collections"),
         (
             {
                 "astro.config.mjs": "import starlight from '@astrojs/starlight';\nexport default {integrations: [starlight()]};\n"

@@ -402,6 +402,25 @@ def test_astro_images_under_the_sites_base_are_in_public(tmp_path):
     )
 
 
+def test_astro_pages_front_matter_images_are_in_public(tmp_path):
+    """A page of `src/pages/` hands its front matter to its layout as written (AstroPaper's `ogImage:
+    "cheatsheet.png"`, made a URL from the site's root): found in `public/`. A collection entry's relative
+    image, which Astro resolves from its file, and a page's body image are not looked for there."""
+    page = '---\ntitle: x\nogImage: "sheet.png"\n---\n![body](sheet.png)\n'
+    files = {"astro.config.mjs": "export default {};\n", "public/sheet.png": ""}
+    root = site(tmp_path, {**files, "src/pages/cheatsheet.md": page, "src/content/blog/a.md": page})
+    preset = PRESETS["astro-collections"]
+    options = {"schema": PERMISSIVE, "preset": "astro-collections", "image_fields": preset.image_fields}
+    options["rule_options"] = preset.options_with(preset.image_fields)
+    assert [f[:3] for f in located_codes(root / "src/pages/cheatsheet.md", **options)] == [(5, 9, "IMG006")]
+    found = located_codes(root / "src/content/blog/a.md", **options)
+    assert [f[:3] for f in found] == [(3, 10, "IMG006"), (5, 9, "IMG006")]
+    assert found[0][3] == (
+        f"local image `sheet.png` not found (looked for src{os.sep}content{os.sep}blog{os.sep}sheet.png, "
+        f"assets{os.sep}sheet.png)"
+    )
+
+
 def test_jekyll_front_matter_images_in_the_folders_the_sites_templates_prepend(tmp_path):
     """academicpages' publication layout writes `{{ page.thumbnail | prepend: "/images/" | prepend: base_path }}`
     (16 false IMG006 on one site), and its archive include captures a post's `header.teaser` before prepending

@@ -86,6 +86,11 @@ paths, not URLs) exist on disk:
 - in a Hexo site with `post_asset_folder`, a post's relative path is also
   looked for in its asset folder (`_posts/launch/chart.png` for
   `_posts/launch.md`: Hexo publishes it at the post's URL);
+- in an Astro site, a relative front-matter image of a page in `src/pages/`
+  is also looked for in `public/`: Astro hands such a page's front matter to
+  its layout as written, and layouts make it a URL from the site's root
+  (AstroPaper's `ogImage`: `new URL(ogImage, Astro.url.origin)`), where Astro
+  serves `public/`;
 - in an Astro site with a `base` (`base: "/blog"`, a GitHub Pages project
   site), an absolute path under it (`/blog/hero.png`) is looked for in
   `public/` without it, where Astro serves `public/` from;
@@ -130,11 +135,11 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         places = aliased or _candidates(path, folder, root, options["site-folders"])
         if any(ctx.probe(os.path.isfile, place) for place in places):
             continue
-        if root and ctx.settings.preset == "jekyll" and path[:1] != "/":  # (asked only where those fail)
-            jekyll = _jekyll_places(ctx, ref, path, root)
-            if any(ctx.probe(os.path.isfile, place) for place in jekyll):
+        if root and path[:1] != "/":  # (asked only where those fail)
+            more = _preset_places(ctx, ref, path, root)
+            if any(ctx.probe(os.path.isfile, place) for place in more):
                 continue
-            places = [*places, *jekyll]  # (not the probe's own list)
+            places = [*places, *more]  # (not the probe's own list)
         if not places:
             continue
         elsewhere = ctx.probe(generator_places, os.path.abspath(ctx.doc.path), path) if root else []
@@ -261,6 +266,20 @@ def _candidates(path: str, folder: str, root: str | None, site_folders: list[str
     if os.path.relpath(bundle, root or folder).startswith(os.pardir):
         return []  # climbs out of the site: relative to the page's URL, which only the generator knows
     return [bundle, os.path.join(root, "assets", path)] if root else [bundle]
+
+
+def _preset_places(ctx: Context, ref: ImageReference, path: str, root: str) -> list[str]:
+    """Where the active preset's generator finds a relative image ``path`` too (none for most)."""
+    if ctx.settings.preset == "jekyll":
+        return _jekyll_places(ctx, ref, path, root)
+    if ctx.settings.preset in _ASTRO_PRESETS and ref.field is not None:
+        pages = os.path.join(root, "src", "pages", "")
+        if os.path.abspath(ctx.doc.path).startswith(pages):  # (a page's front matter goes to its layout as written)
+            return [os.path.normpath(os.path.join(root, "public", path))]
+    return []
+
+
+_ASTRO_PRESETS = ("astro", "astro-collections")
 
 
 def _jekyll_places(ctx: Context, ref: ImageReference, path: str, root: str) -> list[str]:

@@ -299,8 +299,12 @@ def follows_blog_starter(root: str) -> bool:
     """Whether the Astro project at ``root`` defines its collections as the blog starter does: its content
     configuration (Astro 5's ``src/content.config.*``, else the legacy ``src/content/config.*``) names the
     starter's ``pubDate``.  Another project's collections have schemas of their own (Effect's website: ``date``,
-    ``excerpt``; the starter's schema required ``pubDate`` and ``description`` of all its 420 pages)."""
+    ``excerpt``; the starter's schema required ``pubDate`` and ``description`` of all its 420 pages; AstroPaper's
+    ``pubDatetime``: the starter's ``pubDate`` missing from every post)."""
     for name in ("content.config", os.path.join("content", "config")):
         if text := module_text(os.path.join(root, "src", name)):
-            return "pubDate" in text
+            return _STARTER_KEY.search(text) is not None
     return False
+
+
+_STARTER_KEY = re.compile(r"\bpubDate\b")
