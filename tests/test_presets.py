@@ -5,6 +5,7 @@ the preset excludes (templates, themes, build output), which must not be read.
 """
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -99,6 +100,7 @@ def test_preset_on_the_command_line_overrides_the_config(capsys, monkeypatch):
         ({"docusaurus.config.js": "module.exports = {};\n"}, "docusaurus"),
         ({"mkdocs.yml": "site_name: x\n"}, "mkdocs-material"),
         ({"config.toml": "base_url = 'https://example.org'\n"}, "zola"),
+        ({"zola.toml": "base_url = 'https://example.org'\n", "config.toml": "baseURL = 'x'\n"}, "zola"),
         ({"config.toml": "baseURL = 'https://example.org'\n"}, "hugo"),
         ({}, "hugo"),  # no site: the default
         ({"_config.yml": "", ".fmlint.toml": 'preset = "none"\n'}, "none"),  # the configuration names it
@@ -113,6 +115,31 @@ def test_preset_is_the_generator_of_the_site_holding_the_files(tmp_path, files, 
     resolver = Resolver(Overrides(isolated=".fmlint.toml" not in files), cwd=tmp_path)
     assert resolver.project_for(str(folder / "a.md")).preset.name == preset
     assert Resolver(Overrides(preset="jekyll"), cwd=tmp_path).project_for(str(folder / "a.md")).preset.name == "jekyll"
+
+
+def test_zola_sites_of_zola_toml_sections_in_each_language_and_assets_in_content(tmp_path, capsys, monkeypatch):
+    """Zola reads `zola.toml` (abridge's starter: 136 false SC002 under Hugo's schema); `_index.fr.md` is a section
+    in French (its `sort_by` is a section's key); a section's other files are served at its path (`content/images/
+    ferris.svg` at `/images/ferris.svg`)."""
+    files = {
+        "zola.toml": "base_url = 'https://example.org'\n",
+        "content/_index.fr.md": "+++\ntitle = 'Accueil'\nsort_by = 'date'\n+++\n",
+        "content/images/_index.md": "+++\nrender = false\n+++\n",
+        "content/images/ferris.svg": "<svg/>",
+        "content/blog/a.md": "+++\ntitle = 'A'\ndate = 2025-02-07\n+++\n![Ferris](/images/ferris.svg)\n"
+        "![Gone](/images/gone.svg)\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    monkeypatch.chdir(tmp_path)
+    assert main(["--format", "json", "--no-cache", "content"]) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert [(d["path"], d["line"], d["column"], d["code"]) for d in found] == [
+        (os.path.join("content", "blog", "a.md"), 6, 9, "IMG006")
+    ]
+    where = f"static{os.sep}images{os.sep}gone.svg, content{os.sep}images{os.sep}gone.svg"
+    assert found[0]["message"] == f"local image `/images/gone.svg` not found (looked for {where})"
 
 
 def test_preset_none_checks_syntax_only(capsys, monkeypatch):

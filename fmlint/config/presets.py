@@ -161,9 +161,12 @@ PRESETS: dict[str, Preset] = {
             "zola-page",
             ("public", "themes", "templates"),
             (),
-            {**_dates(["date"], lastmod=["updated"]), **_site(["config.toml", "zola.toml"], ["static"])},
+            # (Zola copies a section's or a page's other files to its output folder: `content/images/x.svg` is
+            # served at `/images/x.svg`)
+            {**_dates(["date"], lastmod=["updated"]), **_site(["config.toml", "zola.toml"], ["static", "content"])},
             "Zola",
-            schemas=(("_index.md", "zola-section"),),  # a section's front matter has its own fields
+            # a section's front matter has its own fields (`_index.fr.md`: the section in French)
+            schemas=(("_index.md", "zola-section"), ("_index.*.md", "zola-section")),
         ),
         Preset("none", None, (), DEFAULT_IMAGE_FIELDS),
     )

@@ -88,6 +88,7 @@ OTHER_MARKERS = (
     "docusaurus.config.mts",
     "docusaurus.config.cjs",
     "docusaurus.config.cts",
+    "zola.toml",  # Zola's (0.22 reads it before config.toml)
     "zensical.toml",  # Zensical (Material for MkDocs' successor): mkdocs.yml's options in its `[project]` table
     "properdocs.yml",  # ProperDocs, MkDocs' maintained fork, reads its own name first (then mkdocs.yml)
     "properdocs.yaml",
@@ -675,6 +676,8 @@ def _subfolders(folder: str, depth: int) -> Iterator[str]:
 
 @cache
 def read_site(root: str) -> SiteConfig:
+    if os.path.isfile(os.path.join(root, _ZOLA)):  # (Zola reads it first: a site of Zola's themes, tabi's starters)
+        return _other(root, "zola", _ZOLA)
     if (name := _config_name(root)) is not None:
         return _other(root, "zola", name) if _is_zola(root, name) else _hugo(root, name)
     if os.path.isdir(os.path.join(root, "config", "_default")):
@@ -682,6 +685,9 @@ def read_site(root: str) -> SiteConfig:
     marker = next((m for m in OTHER_MARKERS if os.path.isfile(os.path.join(root, m))), "")
     generator = _GENERATOR_OF_MARKER.get(marker[:2], "unknown")
     return _other(root, "hexo" if generator == "jekyll" and _is_hexo(root) else generator, marker)
+
+
+_ZOLA = "zola.toml"
 
 
 def _is_hexo(root: str) -> bool:
@@ -701,6 +707,7 @@ _GENERATOR_OF_MARKER = {
     "mk": "mkdocs",
     "pr": "mkdocs",
     "ze": "mkdocs",
+    "zo": "zola",
 }
 
 
