@@ -55,7 +55,8 @@ def _options() -> Any:
 
 _IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _A_TAG = re.compile(r"<a\s[^>]*>", re.IGNORECASE)
-_ATTRIBUTE = r"""\b{name}\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+))"""
+# (by its whole name: not Vue's `:src` binding, nor `data-src`)
+_ATTRIBUTE = r"""(?<=[\s"'/]){name}\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+))"""
 _SRC = re.compile(_ATTRIBUTE.format(name="src"), re.IGNORECASE)
 _HREF = re.compile(_ATTRIBUTE.format(name="href"), re.IGNORECASE)
 _ALT = re.compile(_ATTRIBUTE.format(name="alt"), re.IGNORECASE)

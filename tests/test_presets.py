@@ -46,6 +46,17 @@ EXPECTED = {
     ],
     "docusaurus": [("docs/intro.md", 2, 19, "SC001"), ("docs/intro.md", 3, 24, "SC001")],
     "mkdocs-material": [("docs/index.md", 3, 5, "SC001"), ("docs/index.md", 4, 11, "SC001")],
+    # no preset configured: `.vitepress/config.mts` names it (pages in its `srcDir`, `docs/`); the home page has no
+    # title (its heading's), `#_1-install`, `#Café-au-lait` (VitePress slugifies a link's fragment too) and
+    # `{#custom-id}` lead to headings, `/logo.svg` is `docs/public/`'s
+    "vitepress": [
+        ("docs/guide/bad.md", 2, 10, "SC001"),
+        ("docs/guide/bad.md", 3, 9, "SC001"),
+        ("docs/guide/start.md", 12, 84, "SITE004"),
+        ("docs/guide/start.md", 16, 59, "SITE004"),
+        ("docs/guide/start.md", 16, 98, "SITE003"),
+        ("docs/guide/start.md", 18, 28, "IMG006"),
+    ],
     "zola": [  # no preset configured: Zola's `config.toml` names it
         ("content/_index.md", 3, 1, "SC002"),  # a section has no `date`: Zola fails the build
         ("content/blog/bad.md", 3, 10, "SC001"),
@@ -100,6 +111,7 @@ def test_preset_on_the_command_line_overrides_the_config(capsys, monkeypatch):
         ({"docusaurus.config.js": "module.exports = {};\n"}, "docusaurus"),
         ({"mkdocs.yml": "site_name: x\n"}, "mkdocs-material"),
         ({"config.toml": "base_url = 'https://example.org'\n"}, "zola"),
+        ({".vitepress/config/index.ts": "export default {}\n"}, "vitepress"),
         ({"zola.toml": "base_url = 'https://example.org'\n", "config.toml": "baseURL = 'x'\n"}, "zola"),
         ({"config.toml": "baseURL = 'https://example.org'\n"}, "hugo"),
         ({}, "hugo"),  # no site: the default

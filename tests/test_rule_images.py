@@ -69,6 +69,16 @@ def test_a_url_a_template_writes_is_not_judged():
     check(source, [(7, 75, "IMG001")])
 
 
+def test_an_attribute_is_read_by_its_whole_name():
+    """VitePress pages are Vue templates: `:src` binds an expression (vitest's docs: a template literal), and
+    `data-src` is a lazy loader's; neither is `src`, which is still checked beside them."""
+    source = (
+        "---\ntitle: x\n---\n<img :src=\"`/ide/jb-${isDark ? 'light' : 'dark'}.png`\" alt=\"jb\">\n\n"
+        '<img data-src="htps://lazy/a.png" v-bind:alt="x" alt="a" src="htps://x/a.png">\n'
+    )
+    check(source, [(6, 63, "IMG001")])
+
+
 FIGURES = (
     '---\ntitle: x\n---\n中文 {{< figure src="htps://x/a.png" alt="a" >}}\n'
     '{{% figure caption="c" src=`https://exa mple.com/b.png` %}}\n'

@@ -44,6 +44,11 @@ def _site(root_files: list[str], folders: list[str]) -> Options:
 
 
 _ASTRO_CONFIGS = ["astro.config.mjs", "astro.config.ts", "astro.config.js"]
+SCRIPT_EXTENSIONS = ("mts", "ts", "mjs", "js", "cts", "cjs")
+# (a VitePress site is the folder holding them)
+VITEPRESS_CONFIGS = tuple(
+    f".vitepress/{name}.{extension}" for name in ("config", "config/index") for extension in SCRIPT_EXTENSIONS
+)
 _ASTRO_IMAGES = ("heroImage", "image", "image.src", "cover", "ogImage")
 
 # a `#` heading at the top of the body is the page's title, not a second one beside the front matter's
@@ -136,9 +141,7 @@ PRESETS: dict[str, Preset] = {
             ("image",),
             {
                 **_dates(["date"], lastmod=["last_update.date"]),  # (`docusaurus build` fails on a bad one)
-                **_site(
-                    [f"docusaurus.config.{ending}" for ending in ("js", "ts", "mjs", "mts", "cjs", "cts")], ["static"]
-                ),
+                **_site([f"docusaurus.config.{ending}" for ending in SCRIPT_EXTENSIONS], ["static"]),
                 **_DOCUSAURUS_TITLE,
             },
             "Docusaurus",
@@ -155,6 +158,14 @@ PRESETS: dict[str, Preset] = {
                 **_TITLE_FROM_HEADING,
             },
             "MkDocs",
+        ),
+        Preset(
+            "vitepress",
+            "vitepress",
+            ("public",),
+            ("hero.image", "hero.image.src", "hero.image.light", "hero.image.dark"),
+            {**_dates([]), **_site(list(VITEPRESS_CONFIGS), ["public"]), **_TITLE_FROM_HEADING},
+            "VitePress",
         ),
         Preset(
             "zola",
@@ -193,6 +204,7 @@ _GENERATORS = {
     "docusaurus": "docusaurus",
     "mkdocs": "mkdocs-material",
     "zola": "zola",
+    "vitepress": "vitepress",
 }
 
 

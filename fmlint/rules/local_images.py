@@ -211,7 +211,7 @@ def generator_places(article: str, path: str) -> list[str]:
     over one another), and for ``/paths`` in the folders mounted on ``static/`` and ``assets/`` and among the
     page bundles' resources. Hexo: ``/paths`` in its theme's ``source/`` too; with ``post_asset_folder``, a post's
     relative path in its asset folder (``_posts/a/x.png`` for ``_posts/a.md``: published at the post's URL).
-    Astro: a ``/path`` under the site's ``base`` in ``public/``."""
+    Astro: a ``/path`` under the site's ``base`` in ``public/``. VitePress: a ``/path`` in ``srcDir``'s ``public/``."""
     from fmlint.site.config import site_of  # (which imports this module)
 
     site = site_of(article)
@@ -221,6 +221,9 @@ def generator_places(article: str, path: str) -> list[str]:
         if site.hexo is not None and site.hexo.asset_folder and site.hexo.post(article) is not None:
             return [os.path.normpath(os.path.join(os.path.splitext(article)[0], path))]  # (the post's asset folder)
         return []
+    if site is not None and site.generator == "vitepress" and path.startswith("/") and site.content_dirs:
+        source = site.content_dirs[0].path  # (``srcDir``, whose ``public/`` VitePress serves)
+        return [os.path.join(source, "public", *path.strip("/").split("/"))] if source != site.root else []
     if site is not None and site.astro_base and path.startswith(site.astro_base + "/"):  # (Astro serves it there)
         return [os.path.join(site.root, "public", *path[len(site.astro_base) :].strip("/").split("/"))]
     if site is None or site.generator not in ("hugo", "mkdocs"):

@@ -25,9 +25,9 @@ site rule; Jekyll sites the collisions (`jekyll doctor`'s conflicting URLs and
 URLs differing only by case), links (in Markdown, and in Liquid: a path through
 `relative_url`, `{% link %}`, `{% post_url %}`) and anchors; Starlight sites (Astro with
 `@astrojs/starlight`) and Docusaurus sites the collisions of pages' URLs,
-root-relative links to pages' URLs and anchors; Docusaurus, Astro, MkDocs and
-Zola sites the relative `.md`/`.mdx` links (Zola's `@/` internal links too)
-and anchors; Hexo sites the collisions of posts' and pages' URLs (`permalink`),
+root-relative links to pages' URLs and anchors; Docusaurus, Astro, MkDocs,
+Zola and VitePress sites the relative `.md`/`.mdx` links (Zola's `@/` internal
+links too) and anchors; Hexo sites the collisions of posts' and pages' URLs (`permalink`),
 root-relative links, `{% post_link %}` and `{% post_path %}`, anchors and the
 taxonomy variants."""
 

@@ -5,7 +5,9 @@ punctuation and symbols and turns each space into ``-`` (Astro reads no
 ``{#id}``: it is text of the heading, and so of its ID); Python-Markdown's
 ``toc`` (MkDocs) keeps ASCII word characters and joins words with ``-``, and
 numbers repeats ``_1``, ``_2``; Zola's ``slug`` keeps ASCII letters and digits
-and joins the rest into single ``-`` (``1.31.0`` is ``1-31-0``).
+and joins the rest into single ``-`` (``1.31.0`` is ``1-31-0``); VitePress's
+(``@mdit-vue/shared``) takes accents off, turns each run of spaces and ASCII
+punctuation into one ``-`` and puts ``_`` before a leading digit.
 
 Hugo (goldmark): ``github`` (default) keeps letters, digits and ``_``
 (lowercased), turns spaces and hyphens into ``-`` and drops everything else;
@@ -33,6 +35,7 @@ from fmlint.site.hugo_paths import remove_accents
 _NOT_IN_ID = re.compile(r"[^\w\- \t]+")  # goldmark keeps letters, digits, `_`, `-`, spaces and tabs
 GITHUB, GITHUB_ASCII, BLACKFRIDAY = "github", "github-ascii", "blackfriday"
 GITHUB_SLUGGER, PYTHON_MARKDOWN, ZOLA, KRAMDOWN = "github-slugger", "python-markdown", "zola", "kramdown"
+VITEPRESS = "vitepress"
 REMARK = "remark"  # Astro's Markdown: github-slugger's IDs, and no `{#id}` syntax (its text is the heading's)
 # Astro 5's (unless ``experimental.headingIdCompat``): one trailing ``-`` of a slug taken off (``## `<Picture />```:
 # ``picture``); the suffix of a duplicate counts the slug before (rare: ``-`` and a duplicate)
@@ -333,6 +336,22 @@ def _zola(text: str) -> str:
     return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
 
 
+_VITEPRESS_SPECIAL = re.compile(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'“”‘’<>,.?/]+""")
+_CONTROL = re.compile(r"[\x00-\x1f]")
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+def vitepress_slug(text: str) -> str:
+    """VitePress's anchors (``@mdit-vue/shared``'s ``slugify``), which its links' fragments are made into too;
+    composed again at the end (Hangul, which NFKD splits into its letters, stays as written)."""
+    slug = _VITEPRESS_SPECIAL.sub("-", _CONTROL.sub("", _COMBINING.sub("", unicodedata.normalize("NFKD", text))))
+    slug = _DASHES.sub("-", slug).strip("-")
+    return unicodedata.normalize("NFC", "_" + slug if slug[:1].isdigit() and slug[:1].isascii() else slug).lower()
+
+
+_DASHES = re.compile(r"-{2,}")
+
+
 SLUGIFIERS: dict[str, Callable[[str], str]] = {
     GITHUB: _github,
     GITHUB_ASCII: lambda text: _github(text, True),
@@ -342,6 +361,7 @@ SLUGIFIERS: dict[str, Callable[[str], str]] = {
     REMARK_TRIMMED: lambda text: _github_slugger(text.lower()).replace(" ", "-").removesuffix("-"),
     PYTHON_MARKDOWN: _toc,
     ZOLA: _zola,
+    VITEPRESS: vitepress_slug,
 }
 
 

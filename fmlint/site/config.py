@@ -35,7 +35,7 @@ from urllib.parse import urlsplit
 
 import msgspec
 
-from fmlint.config.presets import MDX_EXTENSIONS, READING_PRESETS
+from fmlint.config.presets import MDX_EXTENSIONS, READING_PRESETS, VITEPRESS_CONFIGS
 from fmlint.discover import MARKDOWN_EXTENSIONS, repository_root
 from fmlint.folders import names_in
 from fmlint.rules.local_images import holds_marker, site_root
@@ -58,6 +58,7 @@ from fmlint.site.templates import (
     pages_found_only,
     shortcode_templates,
 )
+from fmlint.site.vitepress import read_vitepress
 
 if TYPE_CHECKING:  # (the other generators' readers are imported when such a site is read)
     from fmlint.site.docusaurus import Docusaurus
@@ -94,6 +95,7 @@ OTHER_MARKERS = (
     "properdocs.yaml",
     "mkdocs.yml",
     "mkdocs.yaml",
+    *VITEPRESS_CONFIGS,  # (the site is the folder holding `.vitepress/`)
 )
 # a site configured only in Hugo's configuration folder (many Docsy sites) has no file at its root
 HUGO_FOLDER_FILES = tuple(f"config/_default/{name}" for name in HUGO_FILES)
@@ -708,6 +710,7 @@ _GENERATOR_OF_MARKER = {
     "pr": "mkdocs",
     "ze": "mkdocs",
     "zo": "zola",
+    ".v": "vitepress",
 }
 
 
@@ -740,6 +743,7 @@ _OTHER_SITES = {
     "astro": (("src/content", "src/pages"), "remark"),
     "mkdocs": (("docs",), "python-markdown"),
     "zola": (("content",), "zola"),
+    "vitepress": ((".",), "vitepress"),
     "hexo": (("source",), UNKNOWN_IDS),
 }
 
@@ -955,6 +959,9 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         unseen_includes = any(
             not os.path.isfile(os.path.join(root, path)) for path in _nav_includes(options.get("nav"))
         )
+    if generator == "vitepress":
+        source, heading_ids = read_vitepress(root)
+        folders = (source,)
     hexo = None
     future = pages_projects = False
     if generator == "hexo":

@@ -35,6 +35,7 @@ from fmlint.images import IMAGE_EXTENSIONS
 from fmlint.mdx import MARKDOWN_PARTIALS
 from fmlint.site.anchors import (
     REMARK,
+    VITEPRESS,
     WRITTEN_DASHES,
     base_ids,
     custom_id,
@@ -45,6 +46,7 @@ from fmlint.site.anchors import (
     slugify_known,
     suffixes_own_way,
     tab_ids,
+    vitepress_slug,
 )
 from fmlint.site.config import CONTENT_EXTENSIONS, SiteConfig
 from fmlint.site.facts import Anchor, At, Item, Reference, SiteFacts
@@ -165,7 +167,9 @@ class Page(msgspec.Struct, eq=False):
         """Whether ``fragment`` is one of :attr:`ids`, its headings read in order only until one's ID before a
         duplicate's suffix is ``fragment`` (each such is one of the IDs: see ``base_ids``), what was read kept
         for the next fragment; all of them worked out only when none is (a fragment with a suffix, an ID of
-        an attribute list, a broken one)."""
+        an attribute list, a broken one).  VitePress makes a link's fragment an ID as it makes a heading's."""
+        if self._id_type == VITEPRESS:
+            fragment = vitepress_slug(fragment)
         if self._ids is None and not suffixes_own_way(self._id_type):
             if self._bases is None:
                 self._bases = (set(), base_ids(self._anchor_fields, self._id_type, self._dashes))
