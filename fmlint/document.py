@@ -197,6 +197,20 @@ def undo_split(doc: Document) -> None:
     doc.late = False
 
 
+def skip_script_front_matter(doc: Document) -> bool:
+    """Whether ``doc`` opens with a JavaScript front matter (Eleventy's ``---js``, gray-matter's language after the
+    delimiter), which fmlint does not read: if so, it is left out of the body, as no front matter."""
+    if not (doc.inline and doc.front_matter is not None):
+        return False
+    language = doc.source(_line_at(doc.text, doc.opening.start))[3:].strip().lower()
+    if language not in ("js", "javascript"):
+        return False
+    body_start = doc.body_start
+    undo_split(doc)
+    doc.inline, doc.body_start = False, body_start
+    return True
+
+
 def split_headless(doc: Document) -> None:
     """Hexo's front matter without an opening delimiter (hexo-front-matter's ``rFrontMatterNew``, which Hexo 2's
     posts use): the text before the first line of three or more dashes, read so when it is a YAML mapping (as

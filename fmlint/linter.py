@@ -23,10 +23,18 @@ from fmlint.config.presets import (
     JSON_FRONT_MATTER_PRESETS,
     LATE_FRONT_MATTER_PRESETS,
     READING_PRESETS,
+    SCRIPT_FRONT_MATTER_PRESETS,
 )
 from fmlint.config.settings import Settings
 from fmlint.diagnostics import INTERNAL_ERROR, ORDER, Diagnostic, Problem, Severity
-from fmlint.document import Document, read_document, split_headless, undo_split, unreadable_document
+from fmlint.document import (
+    Document,
+    read_document,
+    skip_script_front_matter,
+    split_headless,
+    undo_split,
+    unreadable_document,
+)
 from fmlint.file_result import FileResult
 from fmlint.fix.locate import located_fix
 from fmlint.fix.model import DiagnosticFix
@@ -155,7 +163,8 @@ def context(doc: Document, settings: Settings, verbose: bool = False) -> tuple[C
         reading = site_reading(doc.path, settings.preset)
         doc.mdx, doc.blocks = reading.mdx, reading.blocks
     preset = settings.preset
-    if (
+    script = doc.inline and preset in SCRIPT_FRONT_MATTER_PRESETS and skip_script_front_matter(doc)
+    if not script and (
         (doc.late and preset not in LATE_FRONT_MATTER_PRESETS)
         or (doc.inline and preset not in INLINE_FRONT_MATTER_PRESETS)
         or (doc.kind == "json" and preset not in JSON_FRONT_MATTER_PRESETS)

@@ -16,7 +16,7 @@ Hugo shortcodes are not Markdown: ``view.shortcodes`` holds the spans of their
 tags (``{{< … >}}``, ``{{% … %}}``) and of the inner content of paired
 ``{{< name >}}…{{< /name >}}`` shortcodes, which Hugo hands to the shortcode
 unrendered, and of Jekyll's Liquid ``{% highlight %}``, ``{% raw %}`` and
-``{% comment %}`` blocks.  Headings, emphasis paragraphs and code fences found
+``{% comment %}`` blocks (and Nunjucks' ``{% set x %}`` blocks).  Headings, emphasis paragraphs and code fences found
 there are dropped from the view; where a code fence opened in a ``{{< >}}``
 shortcode's content runs past it, the Markdown outside is parsed again with the
 shortcode as Hugo's placeholder (``_parse_around``).  ``view.templated`` leaves out of these the
@@ -73,7 +73,11 @@ _SHORTCODE = re.compile(r"\{\{<.{0,4000}?>\}\}|\{\{%.{0,4000}?%\}\}", re.DOTALL)
 # attribute list (``{ #id }``, ``{: .class #id }``: the site facts read their IDs) begins
 _OPENING = re.compile(r"""\{(?=\{[<%]|%|\{-?[ \t]*(?:["']|site\.baseurl)|:?[ \t]*[#.])""")
 _SHORTCODE_NAME = re.compile(r"\{\{[<%]\s*(/?)\s*([^\s/%>]+)")
-_LIQUID_BLOCK = re.compile(r"\{%-?\s*(highlight|raw|comment)\b.*?\{%-?\s*end\1\s*-?%\}", re.DOTALL)
+# (and Nunjucks' block `{% set x %}…{% endset %}`, whose text a template uses as it likes: 11ty.dev's code samples)
+_LIQUID_BLOCK = re.compile(
+    r"\{%-?\s*(highlight|raw|comment)\b.*?\{%-?\s*end\1\s*-?%\}|\{%-?\s*set\s+[\w$]+\s*-?%\}.*?\{%-?\s*endset\s*-?%\}",
+    re.DOTALL,
+)
 _CONTAINERS = frozenset({"BlockQuote", "Item", "FootnoteDefinition", "Table"})
 _LEAF_BLOCKS = frozenset({"Heading", "Paragraph", "CodeBlock", "HtmlBlock"})
 _STRONG_START = {"Start": "Strong"}
@@ -331,7 +335,29 @@ def parse_markdown(doc: Document) -> MarkdownView:
         _drop_shortcode_content(view)
         if crossing:
             _parse_around(view, crossing)
+        _drop_unrendered(view, body, liquid)
     return view
+
+
+def _drop_unrendered(view: MarkdownView, body: str, liquid: list[int]) -> None:
+    """Drop the links and images of Liquid's ``{% comment %}`` and ``{% highlight %}`` blocks and of Nunjucks'
+    ``{% set x %}`` ones (``liquid``: where the body's tags open): text no page shows as Markdown.  A ``{% raw %}``
+    block's are kept: Liquid writes its text as it is, and the Markdown renders it."""
+    base = view.doc.body_start
+    dead = [
+        Span(base + block.start(), base + block.end())
+        for block in _matches(_LIQUID_BLOCK, body, liquid)
+        if block.group(1) != "raw"
+    ]
+    if dead:
+        inside = partial(_within, dead)
+        view.links = [link for link in view.links if not inside(link.span.start)]
+        view.images = [image for image in view.images if not inside(image.span.start)]
+        view.html_links = [(url, span) for url, span in view.html_links if not inside(span.start)]
+
+
+def _within(spans: list[Span], offset: int) -> bool:
+    return any(span.start <= offset < span.end for span in spans)
 
 
 # what the view takes from a parse of the body with some shortcodes as placeholders (``_parse_around``): the

@@ -46,6 +46,15 @@ EXPECTED = {
     ],
     "docusaurus": [("docs/intro.md", 2, 19, "SC001"), ("docs/intro.md", 3, 24, "SC001")],
     "mkdocs-material": [("docs/index.md", 3, 5, "SC001"), ("docs/index.md", 4, 11, "SC001")],
+    # no preset configured: `eleventy.config.js` names it (pages in its `dir.input`, `src/`); the clean post's front
+    # matter is JavaScript (`---js`), the other's `description:` is no value and `date: Last Modified` the file's;
+    # `blog/first.md` is a link from the input folder (InputPath-to-URL), a `{% set %}` block's is no link
+    "eleventy": [
+        ("src/blog/bad.md", 3, 12, "SC001"),
+        ("src/blog/bad.md", 4, 14, "SC001"),
+        ("src/blog/bad.md", 5, 7, "DT001"),
+        ("src/blog/second.md", 10, 77, "SITE003"),
+    ],
     # no preset configured: `.vitepress/config.mts` names it (pages in its `srcDir`, `docs/`); the home page has no
     # title (its heading's), `#_1-install`, `#Café-au-lait` (VitePress slugifies a link's fragment too) and
     # `{#custom-id}` lead to headings, `/logo.svg` is `docs/public/`'s
@@ -112,6 +121,7 @@ def test_preset_on_the_command_line_overrides_the_config(capsys, monkeypatch):
         ({"mkdocs.yml": "site_name: x\n"}, "mkdocs-material"),
         ({"config.toml": "base_url = 'https://example.org'\n"}, "zola"),
         ({".vitepress/config/index.ts": "export default {}\n"}, "vitepress"),
+        ({".eleventy.js": "module.exports = () => ({})\n"}, "eleventy"),
         ({"zola.toml": "base_url = 'https://example.org'\n", "config.toml": "baseURL = 'x'\n"}, "zola"),
         ({"config.toml": "baseURL = 'https://example.org'\n"}, "hugo"),
         ({}, "hugo"),  # no site: the default

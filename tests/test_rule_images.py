@@ -79,6 +79,18 @@ def test_an_attribute_is_read_by_its_whole_name():
     check(source, [(6, 63, "IMG001")])
 
 
+def test_images_of_liquid_blocks_no_page_shows_are_not_checked():
+    """A `{% comment %}` or `{% highlight %}` block's image is not shown, nor is a Nunjucks `{% set x %}` block's
+    (its text is the template's to use); a `{% raw %}` block's is: Liquid writes its text, the Markdown renders it."""
+    source = (
+        "---\ntitle: x\n---\n{% comment %}![a](htps://x/a.png){% endcomment %}\n\n"
+        "{% set sample %}\n![b](htps://x/b.png)\n{% endset %}\n\n"
+        "{% highlight md %}\n![c](htps://x/c.png)\n{% endhighlight %}\n\n"
+        "{% raw %}![d](htps://x/d.png){% endraw %}\n"
+    )
+    check(source, [(14, 15, "IMG001")])
+
+
 FIGURES = (
     '---\ntitle: x\n---\n中文 {{< figure src="htps://x/a.png" alt="a" >}}\n'
     '{{% figure caption="c" src=`https://exa mple.com/b.png` %}}\n'

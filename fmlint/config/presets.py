@@ -45,6 +45,7 @@ def _site(root_files: list[str], folders: list[str]) -> Options:
 
 _ASTRO_CONFIGS = ["astro.config.mjs", "astro.config.ts", "astro.config.js"]
 SCRIPT_EXTENSIONS = ("mts", "ts", "mjs", "js", "cts", "cjs")
+ELEVENTY_CONFIGS = (*(f"eleventy.config.{extension}" for extension in ("js", "mjs", "cjs", "ts")), ".eleventy.js")
 # (a VitePress site is the folder holding them)
 VITEPRESS_CONFIGS = tuple(
     f".vitepress/{name}.{extension}" for name in ("config", "config/index") for extension in SCRIPT_EXTENSIONS
@@ -159,6 +160,14 @@ PRESETS: dict[str, Preset] = {
             },
             "MkDocs",
         ),
+        Preset(  # (absolute image paths are not judged: the site's passthrough copies decide where files are)
+            "eleventy",
+            "eleventy",
+            ("_site", "_includes", "_data"),
+            (),
+            {**_dates(["date"]), **_site(list(ELEVENTY_CONFIGS), [])},
+            "Eleventy",
+        ),
         Preset(
             "vitepress",
             "vitepress",
@@ -191,6 +200,8 @@ LATE_FRONT_MATTER_PRESETS = ("hugo", "zola")
 # generators that read a front matter starting on its opening delimiter's line (Hugo's page lexer reads on from
 # the delimiter's third character; Zola's pattern wants a line break): the others read none there
 INLINE_FRONT_MATTER_PRESETS = ("hugo",)
+# generators that read a front matter in JavaScript (Eleventy's `---js`): fmlint reads none there
+SCRIPT_FRONT_MATTER_PRESETS = ("eleventy",)
 # generators that read a leading JSON object as front matter (Hugo's page lexer); the others' front matter is YAML
 # (or TOML) between delimiters, and a file opening with `{` opens with its body: Liquid's `{% if %}` in a Jekyll
 # include, an MDX comment `{/* … */}` (no preset: every format fmlint reads)
@@ -205,6 +216,7 @@ _GENERATORS = {
     "mkdocs": "mkdocs-material",
     "zola": "zola",
     "vitepress": "vitepress",
+    "eleventy": "eleventy",
 }
 
 

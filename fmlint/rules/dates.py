@@ -68,7 +68,8 @@ a quoted date with a leading or trailing space (`" 2025-02-07"`), a boolean
 is DT006's). Messages name the generator of the active preset. Under the other
 presets surrounding spaces are allowed (Ruby's and JavaScript's date parsers
 skip them) and values that are not text are left to the schema (MkDocs
-Material's blog writes `date: {{created: …}}`).
+Material's blog writes `date: {{created: …}}`); Eleventy's `Last Modified`,
+`Created`, `git Last Modified` and `git Created` are its dates of the file.
 
 Deviation from Hugo: year-less layouts that Go would accept (`3:04PM`,
 `Jan _2 15:04:05`) are reported, as a front-matter date without a year is a
@@ -208,7 +209,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     dated: list[_Dated] = []
     for key, value, path in _fields(fm.data, role_of):
         role = role_of[key.lower()]
-        if value is None or value == "":
+        if value is None or value == "" or (generator == "Eleventy" and value in _ELEVENTY_DATES):
             continue
         span = fm.value_span(path)
         if not isinstance(value, str):
@@ -263,6 +264,8 @@ def _fields(data: dict[Any, Any], names: Mapping[str, str]) -> Iterator[tuple[st
             yield ".".join(path), found, tuple(path)
 
 
+# the dates Eleventy takes from the file (its modification or creation time, or its git history's)
+_ELEVENTY_DATES = frozenset(("Last Modified", "Created", "git Last Modified", "git Created"))
 # What each generator does with a future date, and with a time of day without an offset
 _FUTURE = {
     "Hugo": "Hugo does not publish the page before then (unless --buildFuture)",

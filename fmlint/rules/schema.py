@@ -447,9 +447,9 @@ def _build_before_hugo_123(ctx: Context, fm: FrontMatter) -> Iterator[Problem]:
 
 
 # the presets whose generator reads a key written without a value as absent (Hexo's themes fall back to the site's
-# `description`, as Hugo's do; Liquid reads Jekyll's as `nil`, no value: al-folio's pages ship `description:`);
-# Docusaurus's and Astro's validators refuse null
-_NULL_IS_ABSENT = ("hugo", "hexo", "jekyll")
+# `description`, as Hugo's do; Liquid reads Jekyll's as `nil`, no value: al-folio's pages ship `description:`; so do
+# Eleventy's Liquid and Nunjucks: 11ty.dev's `description:`); Docusaurus's and Astro's validators refuse null
+_NULL_IS_ABSENT = ("hugo", "hexo", "jekyll", "eleventy")
 
 
 def _without_empty_values(contents: Any, data: dict[Any, Any], no_page: Callable[[], bool]) -> dict[Any, Any]:

@@ -35,11 +35,12 @@ from urllib.parse import urlsplit
 
 import msgspec
 
-from fmlint.config.presets import MDX_EXTENSIONS, READING_PRESETS, VITEPRESS_CONFIGS
+from fmlint.config.presets import ELEVENTY_CONFIGS, MDX_EXTENSIONS, READING_PRESETS, VITEPRESS_CONFIGS
 from fmlint.discover import MARKDOWN_EXTENSIONS, repository_root
 from fmlint.folders import names_in
 from fmlint.rules.local_images import holds_marker, site_root
 from fmlint.site.anchors import REMARK_TRIMMED, WITH_CUSTOM_IDS, WRITTEN_DASHES
+from fmlint.site.eleventy import eleventy_input
 from fmlint.site.files import file_text
 from fmlint.site.globs import glob_slice_matches, mount_holds
 from fmlint.site.hexo import HEXO_IDS, UNKNOWN_IDS, Hexo, permalink_tokens, read_hexo
@@ -96,6 +97,7 @@ OTHER_MARKERS = (
     "mkdocs.yml",
     "mkdocs.yaml",
     *VITEPRESS_CONFIGS,  # (the site is the folder holding `.vitepress/`)
+    *ELEVENTY_CONFIGS,
 )
 # a site configured only in Hugo's configuration folder (many Docsy sites) has no file at its root
 HUGO_FOLDER_FILES = tuple(f"config/_default/{name}" for name in HUGO_FILES)
@@ -711,6 +713,8 @@ _GENERATOR_OF_MARKER = {
     "ze": "mkdocs",
     "zo": "zola",
     ".v": "vitepress",
+    "el": "eleventy",
+    ".e": "eleventy",
 }
 
 
@@ -744,6 +748,7 @@ _OTHER_SITES = {
     "mkdocs": (("docs",), "python-markdown"),
     "zola": (("content",), "zola"),
     "vitepress": ((".",), "vitepress"),
+    "eleventy": ((".",), UNKNOWN_IDS),
     "hexo": (("source",), UNKNOWN_IDS),
 }
 
@@ -962,6 +967,8 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     if generator == "vitepress":
         source, heading_ids = read_vitepress(root)
         folders = (source,)
+    if generator == "eleventy":
+        folders = (eleventy_input(root, marker),)
     hexo = None
     future = pages_projects = False
     if generator == "hexo":

@@ -448,7 +448,9 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     destination = _joined(folder, path)
     if markdown:
         tried = (
-            docusaurus_sources(index, page, path) if docusaurus else [destination, *_i18n_fallback(index, destination)]
+            docusaurus_sources(index, page, path)
+            if docusaurus
+            else [destination, *_i18n_fallback(index, destination), *_from_input(index, path, destination)]
         )
         for source in tried:
             found = index.by_file.get(source)
@@ -520,6 +522,16 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         ):
             return _relative_url(index, page, target)
     return _SKIP
+
+
+def _from_input(index: SiteIndex, path: str, destination: str) -> list[str]:
+    """The file a relative link names from an Eleventy site's input folder, where its InputPath-to-URL plugin
+    looks first (the base blog's `blog/thirdpost.md`, in `content/blog/secondpost.md`), unless ``destination``,
+    the file it names from the page's folder, is that one."""
+    if index.config.generator != "eleventy" or not index.config.content_dirs:
+        return []
+    source = os.path.normpath(os.path.join(index.config.content_dirs[0].path, unquote(path)))
+    return [source] if source != destination else []
 
 
 def _i18n_fallback(index: SiteIndex, destination: str) -> list[str]:
