@@ -66,6 +66,9 @@ EXPECTED = {
         ("docs/guide/start.md", 16, 98, "SITE003"),
         ("docs/guide/start.md", 18, 28, "IMG006"),
     ],
+    # no preset configured: `docs/.vuepress/config.ts` names it; vuepress-theme-hope's keys are known, `/logo.png`
+    # is `.vuepress/public/`'s, and a page that includes a file (`<!-- @include: -->`) has headings not seen
+    "vuepress": [("docs/guide/start.md", 4, 8, "SC001"), ("docs/guide/start.md", 14, 135, "SITE004")],
     "zola": [  # no preset configured: Zola's `config.toml` names it
         ("content/_index.md", 3, 1, "SC002"),  # a section has no `date`: Zola fails the build
         ("content/blog/bad.md", 3, 10, "SC001"),
@@ -122,6 +125,7 @@ def test_preset_on_the_command_line_overrides_the_config(capsys, monkeypatch):
         ({"config.toml": "base_url = 'https://example.org'\n"}, "zola"),
         ({".vitepress/config/index.ts": "export default {}\n"}, "vitepress"),
         ({".eleventy.js": "module.exports = () => ({})\n"}, "eleventy"),
+        ({".vuepress/config.js": "module.exports = {}\n"}, "vuepress"),
         ({"zola.toml": "base_url = 'https://example.org'\n", "config.toml": "baseURL = 'x'\n"}, "zola"),
         ({"config.toml": "baseURL = 'https://example.org'\n"}, "hugo"),
         ({}, "hugo"),  # no site: the default

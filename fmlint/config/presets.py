@@ -47,6 +47,7 @@ _ASTRO_CONFIGS = ["astro.config.mjs", "astro.config.ts", "astro.config.js"]
 SCRIPT_EXTENSIONS = ("mts", "ts", "mjs", "js", "cts", "cjs")
 ELEVENTY_CONFIGS = (*(f"eleventy.config.{extension}" for extension in ("js", "mjs", "cjs", "ts")), ".eleventy.js")
 # (a VitePress site is the folder holding them)
+VUEPRESS_CONFIGS = tuple(f".vuepress/config.{extension}" for extension in SCRIPT_EXTENSIONS)
 VITEPRESS_CONFIGS = tuple(
     f".vitepress/{name}.{extension}" for name in ("config", "config/index") for extension in SCRIPT_EXTENSIONS
 )
@@ -177,6 +178,14 @@ PRESETS: dict[str, Preset] = {
             "VitePress",
         ),
         Preset(
+            "vuepress",
+            "vuepress",
+            (),
+            ("heroImage", "cover", "banner"),
+            {**_dates(["date"]), **_site(list(VUEPRESS_CONFIGS), [".vuepress/public"]), **_TITLE_FROM_HEADING},
+            "VuePress",
+        ),
+        Preset(
             "zola",
             "zola-page",
             ("public", "themes", "templates"),
@@ -216,6 +225,7 @@ _GENERATORS = {
     "mkdocs": "mkdocs-material",
     "zola": "zola",
     "vitepress": "vitepress",
+    "vuepress": "vuepress",
     "eleventy": "eleventy",
 }
 

@@ -35,7 +35,8 @@ from fmlint.site.hugo_paths import remove_accents
 _NOT_IN_ID = re.compile(r"[^\w\- \t]+")  # goldmark keeps letters, digits, `_`, `-`, spaces and tabs
 GITHUB, GITHUB_ASCII, BLACKFRIDAY = "github", "github-ascii", "blackfriday"
 GITHUB_SLUGGER, PYTHON_MARKDOWN, ZOLA, KRAMDOWN = "github-slugger", "python-markdown", "zola", "kramdown"
-VITEPRESS = "vitepress"
+VITEPRESS = "vitepress"  # (a link's fragment is made an ID the same way)
+VUEPRESS = "vuepress"  # (the same IDs; a link's fragment as written)
 REMARK = "remark"  # Astro's Markdown: github-slugger's IDs, and no `{#id}` syntax (its text is the heading's)
 # Astro 5's (unless ``experimental.headingIdCompat``): one trailing ``-`` of a slug taken off (``## `<Picture />```:
 # ``picture``); the suffix of a duplicate counts the slug before (rare: ``-`` and a duplicate)
@@ -362,6 +363,7 @@ SLUGIFIERS: dict[str, Callable[[str], str]] = {
     PYTHON_MARKDOWN: _toc,
     ZOLA: _zola,
     VITEPRESS: vitepress_slug,
+    VUEPRESS: vitepress_slug,
 }
 
 

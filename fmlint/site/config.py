@@ -35,7 +35,13 @@ from urllib.parse import urlsplit
 
 import msgspec
 
-from fmlint.config.presets import ELEVENTY_CONFIGS, MDX_EXTENSIONS, READING_PRESETS, VITEPRESS_CONFIGS
+from fmlint.config.presets import (
+    ELEVENTY_CONFIGS,
+    MDX_EXTENSIONS,
+    READING_PRESETS,
+    VITEPRESS_CONFIGS,
+    VUEPRESS_CONFIGS,
+)
 from fmlint.discover import MARKDOWN_EXTENSIONS, repository_root
 from fmlint.folders import names_in
 from fmlint.rules.local_images import holds_marker, site_root
@@ -59,7 +65,7 @@ from fmlint.site.templates import (
     pages_found_only,
     shortcode_templates,
 )
-from fmlint.site.vitepress import read_vitepress
+from fmlint.site.vue_docs import read_vue_docs
 
 if TYPE_CHECKING:  # (the other generators' readers are imported when such a site is read)
     from fmlint.site.docusaurus import Docusaurus
@@ -97,6 +103,7 @@ OTHER_MARKERS = (
     "mkdocs.yml",
     "mkdocs.yaml",
     *VITEPRESS_CONFIGS,  # (the site is the folder holding `.vitepress/`)
+    *VUEPRESS_CONFIGS,
     *ELEVENTY_CONFIGS,
 )
 # a site configured only in Hugo's configuration folder (many Docsy sites) has no file at its root
@@ -687,7 +694,7 @@ def read_site(root: str) -> SiteConfig:
     if os.path.isdir(os.path.join(root, "config", "_default")):
         return _hugo(root, None)
     marker = next((m for m in OTHER_MARKERS if os.path.isfile(os.path.join(root, m))), "")
-    generator = _GENERATOR_OF_MARKER.get(marker[:2], "unknown")
+    generator = _GENERATOR_OF_MARKER.get(marker[:3], "unknown")
     return _other(root, "hexo" if generator == "jekyll" and _is_hexo(root) else generator, marker)
 
 
@@ -703,18 +710,19 @@ def _is_hexo(root: str) -> bool:
     )
 
 
-# the generator of each of :data:`OTHER_MARKERS`, by its name's first two letters
+# the generator of each of :data:`OTHER_MARKERS`, by its name's first three letters
 _GENERATOR_OF_MARKER = {
-    "_c": "jekyll",
-    "as": "astro",
-    "do": "docusaurus",
-    "mk": "mkdocs",
-    "pr": "mkdocs",
-    "ze": "mkdocs",
-    "zo": "zola",
-    ".v": "vitepress",
-    "el": "eleventy",
-    ".e": "eleventy",
+    "_co": "jekyll",
+    "ast": "astro",
+    "doc": "docusaurus",
+    "mkd": "mkdocs",
+    "pro": "mkdocs",
+    "zen": "mkdocs",
+    "zol": "zola",
+    ".vi": "vitepress",
+    ".vu": "vuepress",
+    "ele": "eleventy",
+    ".el": "eleventy",
 }
 
 
@@ -748,6 +756,7 @@ _OTHER_SITES = {
     "mkdocs": (("docs",), "python-markdown"),
     "zola": (("content",), "zola"),
     "vitepress": ((".",), "vitepress"),
+    "vuepress": ((".",), "vuepress"),
     "eleventy": ((".",), UNKNOWN_IDS),
     "hexo": (("source",), UNKNOWN_IDS),
 }
@@ -964,8 +973,8 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         unseen_includes = any(
             not os.path.isfile(os.path.join(root, path)) for path in _nav_includes(options.get("nav"))
         )
-    if generator == "vitepress":
-        source, heading_ids = read_vitepress(root)
+    if generator in ("vitepress", "vuepress"):
+        source, heading_ids = read_vue_docs(root, generator)
         folders = (source,)
     if generator == "eleventy":
         folders = (eleventy_input(root, marker),)

@@ -1,13 +1,13 @@
-"""VitePress sites: the configuration fmlint reads and the heading IDs VitePress makes (the site rules on a whole
-site: ``tests/data/sites/vitepress`` in ``test_presets``)."""
+"""VitePress and VuePress sites: the configuration fmlint reads and the heading IDs they make (the site rules on
+whole sites: ``tests/data/sites/vitepress`` and ``vuepress`` in ``test_presets``)."""
 
 from __future__ import annotations
 
 import pytest
 
-from fmlint.site.anchors import VITEPRESS, vitepress_slug
+from fmlint.site.anchors import VITEPRESS, VUEPRESS, vitepress_slug
 from fmlint.site.hexo import UNKNOWN_IDS
-from fmlint.site.vitepress import read_vitepress
+from fmlint.site.vue_docs import read_vue_docs
 
 
 @pytest.mark.parametrize(
@@ -37,16 +37,16 @@ def test_vitepress_configuration_gives_the_source_folder_and_whether_ids_are_its
     (tmp_path / ".vitepress").mkdir()
     config = "export default defineConfig({\n  srcDir: './src/',\n  pwa: {srcDir: '.vitepress/'},\n})\n"
     (tmp_path / ".vitepress" / "config.mts").write_text(config)
-    assert read_vitepress(str(tmp_path)) == ("./src", VITEPRESS)
+    assert read_vue_docs(str(tmp_path), "vitepress") == ("./src", VITEPRESS)
     (tmp_path / ".vitepress" / "config.mts").write_text("export default {\n  pwa: {srcDir: '.vitepress/'},\n}\n")
-    assert read_vitepress(str(tmp_path)) == (".", VITEPRESS)  # (vueuse's: the PWA plugin's folder)
+    assert read_vue_docs(str(tmp_path), "vitepress") == (".", VITEPRESS)  # (vueuse's: the PWA plugin's folder)
     (tmp_path / ".vitepress" / "config.mts").unlink()
     (tmp_path / ".vitepress" / "config").mkdir()
     (tmp_path / ".vitepress" / "config" / "index.ts").write_text("import { shared } from './shared'\n")
     (tmp_path / ".vitepress" / "config" / "shared.ts").write_text(
         "export const shared = {markdown: {anchor: {slugify}}}"
     )
-    assert read_vitepress(str(tmp_path)) == (".", UNKNOWN_IDS)
+    assert read_vue_docs(str(tmp_path), "vitepress") == (".", UNKNOWN_IDS)
 
 
 def test_a_vite_plugin_transforming_markdown_makes_the_ids_unknown(tmp_path):
@@ -59,6 +59,16 @@ def test_a_vite_plugin_transforming_markdown_makes_the_ids_unknown(tmp_path):
     )
     (tmp_path / ".vitepress" / "theme").mkdir()
     (tmp_path / ".vitepress" / "theme" / "index.ts").write_text(plugin)  # (the theme's: no Vite plugin)
-    assert read_vitepress(str(tmp_path)) == (".", VITEPRESS)
+    assert read_vue_docs(str(tmp_path), "vitepress") == (".", VITEPRESS)
     (tmp_path / ".vitepress" / "plugins" / "markdownTransform.ts").write_text(plugin)
-    assert read_vitepress(str(tmp_path)) == (".", UNKNOWN_IDS)
+    assert read_vue_docs(str(tmp_path), "vitepress") == (".", UNKNOWN_IDS)
+
+
+def test_vuepress_reads_its_own_folder_and_no_source_folder(tmp_path):
+    """VuePress's pages are the root's (the folder holding `.vuepress/`: `vuepress build docs`); a `srcDir` there
+    is no option of its; a slugify of a theme's configuration module (`.vuepress/theme.ts`) is seen."""
+    (tmp_path / ".vuepress").mkdir()
+    (tmp_path / ".vuepress" / "config.ts").write_text("export default defineUserConfig({srcDir: 'src'})\n")
+    assert read_vue_docs(str(tmp_path), "vuepress") == (".", VUEPRESS)
+    (tmp_path / ".vuepress" / "theme.ts").write_text("export default hopeTheme({markdown: {anchor: {level: [2]}}})\n")
+    assert read_vue_docs(str(tmp_path), "vuepress") == (".", UNKNOWN_IDS)

@@ -1,6 +1,8 @@
-"""A VitePress site: its root is the folder holding ``.vitepress/config.*``; its pages are the Markdown files of
-``srcDir`` (the root by default), and its heading IDs ``@mdit-vue/shared``'s ``slugify`` unless the configuration
-gives ``markdown.anchor`` its own (then no fragment is judged)."""
+"""VitePress and VuePress sites: the root is the folder holding ``.vitepress/config.*`` (``.vuepress/config.*``);
+the pages are the Markdown files of VitePress's ``srcDir`` (the root by default; VuePress's are the root's), and
+the heading IDs ``@mdit-vue/shared``'s ``slugify`` (VuePress's ``@vuepress/shared`` has the same) unless the
+configuration gives ``markdown.anchor`` its own or a Vite plugin transforms the Markdown (then no fragment is
+judged)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import re
 
 from fmlint.config.presets import SCRIPT_EXTENSIONS
 from fmlint.js_text import module_text, top_level_string
-from fmlint.site.anchors import VITEPRESS
+from fmlint.site.anchors import VITEPRESS, VUEPRESS
 from fmlint.site.hexo import UNKNOWN_IDS
 
 # the configuration's object: exported, or given to ``defineConfig`` (a module of shared options: pinia's)
@@ -25,21 +27,25 @@ _TRANSFORM = re.compile(r"(?<![\w$.])transform\s*(?::\s*(?:async\s+)?(?:function
 _MARKDOWN_ID = re.compile(r"\.md\b")
 
 
-def read_vitepress(root: str) -> tuple[str, str]:
-    """The site's source folder (relative to ``root``) and its heading-ID type, from its configuration: the
-    modules of ``.vitepress/`` and ``.vitepress/config/`` (a configuration split over modules: pinia's
-    ``shared.ts`` gives the slugify); unknown where a Vite plugin of ``.vitepress/`` or the root's
-    ``vite.config.*`` transforms Markdown."""
-    texts = [module_text(path) for path in _config_modules(os.path.join(root, ".vitepress"))]
-    plugins = [module_text(path) for path in _plugin_modules(root)]
+def read_vue_docs(root: str, generator: str) -> tuple[str, str]:
+    """The ``generator``'s (``vitepress`` or ``vuepress``) site's source folder (relative to ``root``) and its
+    heading-ID type, from its configuration: the modules of ``.vitepress/`` and ``.vitepress/config/`` (a
+    configuration split over modules: pinia's ``shared.ts`` gives the slugify); unknown where a Vite plugin of
+    ``.vitepress/`` or the root's ``vite.config.*`` transforms Markdown."""
+    folder = os.path.join(root, f".{generator}")
+    texts = [module_text(path) for path in _config_modules(folder)]
+    plugins = [module_text(path) for path in _plugin_modules(root, folder)]
     sources = (
         top_level_string(text, config.end() - 1, "srcDir") for text in texts for config in _CONFIG_OBJECT.finditer(text)
     )
-    folder = next((source for source in sources if source is not None), "").strip().strip("/")
+    source = next((found for found in sources if found is not None), "") if generator == "vitepress" else ""
     own_ids = any(_OWN_IDS.search(text) for text in texts) or any(
         _TRANSFORM.search(text) and _MARKDOWN_ID.search(text) for text in plugins
     )
-    return folder or ".", UNKNOWN_IDS if own_ids else VITEPRESS
+    return source.strip().strip("/") or ".", UNKNOWN_IDS if own_ids else _ID_TYPES[generator]
+
+
+_ID_TYPES = {"vitepress": VITEPRESS, "vuepress": VUEPRESS}
 
 
 def _config_modules(folder: str) -> list[str]:
@@ -53,13 +59,14 @@ def _config_modules(folder: str) -> list[str]:
     return found
 
 
-def _plugin_modules(root: str) -> list[str]:
-    """The scripts of ``.vitepress/`` but its theme's, build output's and cache's, and the root's ``vite.config.*``."""
+def _plugin_modules(root: str, configuration: str) -> list[str]:
+    """The scripts of the ``configuration`` folder but its theme's, build output's and cache's, and the root's
+    ``vite.config.*``."""
     found = [os.path.join(root, name) for name in sorted(os.listdir(root)) if name.startswith("vite.config.")]
-    for folder, folders, names in os.walk(os.path.join(root, ".vitepress")):
+    for folder, folders, names in os.walk(configuration):
         folders[:] = sorted(name for name in folders if name not in _NOT_PLUGINS)
         found += [os.path.join(folder, name) for name in sorted(names) if name.endswith(_SCRIPTS)]
     return found
 
 
-_NOT_PLUGINS = frozenset(("theme", "dist", "cache", "node_modules"))
+_NOT_PLUGINS = frozenset(("theme", "dist", "cache", ".cache", ".temp", "public", "node_modules"))

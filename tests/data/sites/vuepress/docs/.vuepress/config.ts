@@ -1,0 +1,6 @@
+import { defineUserConfig } from "vuepress";
+
+export default defineUserConfig({
+  lang: "en-US",
+  title: "Example",
+});
