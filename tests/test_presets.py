@@ -69,6 +69,13 @@ EXPECTED = {
     # no preset configured: `docs/.vuepress/config.ts` names it; vuepress-theme-hope's keys are known, `/logo.png`
     # is `.vuepress/public/`'s, and a page that includes a file (`<!-- @include: -->`) has headings not seen
     "vuepress": [("docs/guide/start.md", 4, 8, "SC001"), ("docs/guide/start.md", 14, 135, "SITE004")],
+    # no preset configured: `book.toml` names it; no front matter and no schema; mdBook's IDs (`#notes-1`,
+    # `#über-größe`, `{#setup}`), a chapter that includes a file (`{{#include}}`) has headings not seen
+    "mdbook": [
+        ("src/README.md", 4, 68, "SITE004"),
+        ("src/SUMMARY.md", 7, 15, "SITE003"),
+        ("src/chapter_1.md", 5, 1, "MD024"),
+    ],
     "zola": [  # no preset configured: Zola's `config.toml` names it
         ("content/_index.md", 3, 1, "SC002"),  # a section has no `date`: Zola fails the build
         ("content/blog/bad.md", 3, 10, "SC001"),
@@ -126,6 +133,7 @@ def test_preset_on_the_command_line_overrides_the_config(capsys, monkeypatch):
         ({".vitepress/config/index.ts": "export default {}\n"}, "vitepress"),
         ({".eleventy.js": "module.exports = () => ({})\n"}, "eleventy"),
         ({".vuepress/config.js": "module.exports = {}\n"}, "vuepress"),
+        ({"book.toml": "[book]\ntitle = 'x'\n"}, "mdbook"),
         ({"zola.toml": "base_url = 'https://example.org'\n", "config.toml": "baseURL = 'x'\n"}, "zola"),
         ({"config.toml": "baseURL = 'https://example.org'\n"}, "hugo"),
         ({}, "hugo"),  # no site: the default

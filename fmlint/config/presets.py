@@ -185,6 +185,14 @@ PRESETS: dict[str, Preset] = {
             {**_dates(["date"]), **_site(list(VUEPRESS_CONFIGS), [".vuepress/public"]), **_TITLE_FROM_HEADING},
             "VuePress",
         ),
+        Preset(  # (a book has no front matter: no schema)
+            "mdbook",
+            None,
+            ("book", "theme"),
+            (),
+            {**_dates([]), **_site(["book.toml"], ["src"])},
+            "mdBook",
+        ),
         Preset(
             "zola",
             "zola-page",
@@ -226,6 +234,7 @@ _GENERATORS = {
     "zola": "zola",
     "vitepress": "vitepress",
     "vuepress": "vuepress",
+    "mdbook": "mdbook",
     "eleventy": "eleventy",
 }
 

@@ -7,7 +7,8 @@ punctuation and symbols and turns each space into ``-`` (Astro reads no
 numbers repeats ``_1``, ``_2``; Zola's ``slug`` keeps ASCII letters and digits
 and joins the rest into single ``-`` (``1.31.0`` is ``1-31-0``); VitePress's
 (``@mdit-vue/shared``) takes accents off, turns each run of spaces and ASCII
-punctuation into one ``-`` and puts ``_`` before a leading digit.
+punctuation into one ``-`` and puts ``_`` before a leading digit; mdBook's keeps
+letters, digits, ``_`` and ``-`` (lowercased) and makes each space a ``-``.
 
 Hugo (goldmark): ``github`` (default) keeps letters, digits and ``_``
 (lowercased), turns spaces and hyphens into ``-`` and drops everything else;
@@ -37,6 +38,7 @@ GITHUB, GITHUB_ASCII, BLACKFRIDAY = "github", "github-ascii", "blackfriday"
 GITHUB_SLUGGER, PYTHON_MARKDOWN, ZOLA, KRAMDOWN = "github-slugger", "python-markdown", "zola", "kramdown"
 VITEPRESS = "vitepress"  # (a link's fragment is made an ID the same way)
 VUEPRESS = "vuepress"  # (the same IDs; a link's fragment as written)
+MDBOOK = "mdbook"
 REMARK = "remark"  # Astro's Markdown: github-slugger's IDs, and no `{#id}` syntax (its text is the heading's)
 # Astro 5's (unless ``experimental.headingIdCompat``): one trailing ``-`` of a slug taken off (``## `<Picture />```:
 # ``picture``); the suffix of a duplicate counts the slug before (rare: ``-`` and a duplicate)
@@ -353,6 +355,13 @@ def vitepress_slug(text: str) -> str:
 _DASHES = re.compile(r"-{2,}")
 
 
+def _mdbook(text: str) -> str:
+    """mdBook's anchors (``id_from_content``): lowercased letters, digits, ``_`` and ``-`` kept, each space a
+    ``-``; ``section`` when nothing is left."""
+    kept = (ch if ch.isalnum() or ch in "_-" else "-" if ch.isspace() else "" for ch in text.strip().lower())
+    return "".join(kept) or "section"
+
+
 SLUGIFIERS: dict[str, Callable[[str], str]] = {
     GITHUB: _github,
     GITHUB_ASCII: lambda text: _github(text, True),
@@ -364,6 +373,7 @@ SLUGIFIERS: dict[str, Callable[[str], str]] = {
     ZOLA: _zola,
     VITEPRESS: vitepress_slug,
     VUEPRESS: vitepress_slug,
+    MDBOOK: _mdbook,
 }
 
 

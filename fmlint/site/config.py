@@ -105,6 +105,7 @@ OTHER_MARKERS = (
     *VITEPRESS_CONFIGS,  # (the site is the folder holding `.vitepress/`)
     *VUEPRESS_CONFIGS,
     *ELEVENTY_CONFIGS,
+    "book.toml",  # mdBook's
 )
 # a site configured only in Hugo's configuration folder (many Docsy sites) has no file at its root
 HUGO_FOLDER_FILES = tuple(f"config/_default/{name}" for name in HUGO_FILES)
@@ -723,6 +724,7 @@ _GENERATOR_OF_MARKER = {
     ".vu": "vuepress",
     "ele": "eleventy",
     ".el": "eleventy",
+    "boo": "mdbook",
 }
 
 
@@ -758,6 +760,7 @@ _OTHER_SITES = {
     "vitepress": ((".",), "vitepress"),
     "vuepress": ((".",), "vuepress"),
     "eleventy": ((".",), UNKNOWN_IDS),
+    "mdbook": (("src",), "mdbook"),
     "hexo": (("source",), UNKNOWN_IDS),
 }
 
@@ -978,6 +981,9 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         folders = (source,)
     if generator == "eleventy":
         folders = (eleventy_input(root, marker),)
+    if generator == "mdbook":  # (`[book] src`)
+        book = subtable(_load(os.path.join(root, marker))[0], "book").get("src")
+        folders = (book.strip("/") or "src",) if isinstance(book, str) else folders
     hexo = None
     future = pages_projects = False
     if generator == "hexo":

@@ -559,8 +559,10 @@ def _body_facts(ctx: Context, reads: _SiteReads) -> _Body:
     snippets, unread = _snippets(text, view.snippet_starts)
     written = any(not h.text.strip() and text.find("<!--", h.span.start, h.span.end) >= 0 for h in headings)
     written = written or bool(liquid and reads.liquid and _liquid_writes(text, liquid))
-    # (VitePress's and VuePress's `<!--@include: ./parts/setup.md-->`: the file's headings are the page's)
+    # (VitePress's and VuePress's `<!--@include: ./parts/setup.md-->`, mdBook's `{{#include ./setup.md}}`: the
+    # file's headings are the page's)
     written = written or any(comment.text.lstrip().startswith("@include:") for comment in view.html_comments)
+    written = written or text.find("{{#include", body_start) >= 0
     return _Body(
         anchors,
         references,
