@@ -16,8 +16,9 @@ Hugo shortcodes are not Markdown: ``view.shortcodes`` holds the spans of their
 tags (``{{< … >}}``, ``{{% … %}}``) and of the inner content of paired
 ``{{< name >}}…{{< /name >}}`` shortcodes, which Hugo hands to the shortcode
 unrendered, and of Jekyll's Liquid ``{% highlight %}``, ``{% raw %}`` and
-``{% comment %}`` blocks (and Nunjucks' ``{% set x %}`` blocks).  Headings, emphasis paragraphs and code fences found
-there are dropped from the view; where a code fence opened in a ``{{< >}}``
+``{% comment %}`` blocks (and Nunjucks' ``{% set x %}`` blocks).  Headings,
+emphasis paragraphs and code fences found there are dropped from the view (and
+the links and images of all but ``{% raw %}``, which Liquid writes as it is); where a code fence opened in a ``{{< >}}``
 shortcode's content runs past it, the Markdown outside is parsed again with the
 shortcode as Hugo's placeholder (``_parse_around``).  ``view.templated`` leaves out of these the
 content of ``{{% name %}}…{{% /name %}}`` shortcodes inside paired ``{{< >}}``

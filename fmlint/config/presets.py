@@ -46,7 +46,7 @@ def _site(root_files: list[str], folders: list[str]) -> Options:
 _ASTRO_CONFIGS = ["astro.config.mjs", "astro.config.ts", "astro.config.js"]
 SCRIPT_EXTENSIONS = ("mts", "ts", "mjs", "js", "cts", "cjs")
 ELEVENTY_CONFIGS = (*(f"eleventy.config.{extension}" for extension in ("js", "mjs", "cjs", "ts")), ".eleventy.js")
-# (a VitePress site is the folder holding them)
+# (a VitePress or VuePress site is the folder holding them)
 VUEPRESS_CONFIGS = tuple(f".vuepress/config.{extension}" for extension in SCRIPT_EXTENSIONS)
 VITEPRESS_CONFIGS = tuple(
     f".vitepress/{name}.{extension}" for name in ("config", "config/index") for extension in SCRIPT_EXTENSIONS

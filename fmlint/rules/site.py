@@ -27,9 +27,9 @@ URLs differing only by case), links (in Markdown, and in Liquid: a path through
 `@astrojs/starlight`) and Docusaurus sites the collisions of pages' URLs,
 root-relative links to pages' URLs and anchors; Docusaurus, Astro, MkDocs,
 Zola, VitePress, VuePress and mdBook sites the relative `.md`/`.mdx` links
-(Zola's `@/` internal links too) and anchors; Eleventy sites the relative links to files (from the
-page's folder, or from the input folder as its InputPath-to-URL plugin reads
-them); Hexo sites the collisions of posts' and pages' URLs (`permalink`),
+(Zola's `@/` internal links too) and anchors; Eleventy sites the relative links
+to files (from the page's folder, or from the input folder as its
+InputPath-to-URL plugin reads them); Hexo sites the collisions of posts' and pages' URLs (`permalink`),
 root-relative links, `{% post_link %}` and `{% post_path %}`, anchors and the
 taxonomy variants."""
 

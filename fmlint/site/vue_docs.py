@@ -15,7 +15,7 @@ from fmlint.site.anchors import VITEPRESS, VUEPRESS
 from fmlint.site.hexo import UNKNOWN_IDS
 
 # the configuration's object: exported, or given to ``defineConfig`` (a module of shared options: pinia's)
-_CONFIG_OBJECT = re.compile(r"\bexport\s+default\b[^{]*\{|\bdefineConfig\s*\(\s*\{")
+_CONFIG = re.compile(r"\bexport\s+default\b[^{]*\{|\bdefineConfig\s*\(\s*\{")
 _SCRIPTS = tuple(f".{extension}" for extension in SCRIPT_EXTENSIONS)
 # a slugify of its own (vue-router's and pinia's docs) or other anchor options (``level``: which headings have IDs)
 _OWN_IDS = re.compile(r"\bslugify\b|\banchor\s*:")
@@ -29,16 +29,18 @@ _MARKDOWN_ID = re.compile(r"\.md\b")
 
 def read_vue_docs(root: str, generator: str) -> tuple[str, str]:
     """The ``generator``'s (``vitepress`` or ``vuepress``) site's source folder (relative to ``root``) and its
-    heading-ID type, from its configuration: the modules of ``.vitepress/`` and ``.vitepress/config/`` (a
-    configuration split over modules: pinia's ``shared.ts`` gives the slugify); unknown where a Vite plugin of
-    ``.vitepress/`` or the root's ``vite.config.*`` transforms Markdown."""
+    heading-ID type, from its configuration: the modules of its folder (``.vitepress/``) and of that folder's
+    ``config/`` (a configuration split over modules: pinia's ``shared.ts`` gives the slugify); unknown where a
+    Vite plugin of the folder or the root's ``vite.config.*`` transforms Markdown."""
     folder = os.path.join(root, f".{generator}")
     texts = [module_text(path) for path in _config_modules(folder)]
     plugins = [module_text(path) for path in _plugin_modules(root, folder)]
-    sources = (
-        top_level_string(text, config.end() - 1, "srcDir") for text in texts for config in _CONFIG_OBJECT.finditer(text)
-    )
-    source = next((found for found in sources if found is not None), "") if generator == "vitepress" else ""
+    source = ""
+    if generator == "vitepress":  # (VuePress's pages are its folder's: `vuepress build docs`)
+        sources = (
+            top_level_string(text, found.end() - 1, "srcDir") for text in texts for found in _CONFIG.finditer(text)
+        )
+        source = next((found for found in sources if found is not None), "")
     own_ids = any(_OWN_IDS.search(text) for text in texts) or any(
         _TRANSFORM.search(text) and _MARKDOWN_ID.search(text) for text in plugins
     )
