@@ -76,6 +76,14 @@ EXPECTED = {
         ("src/SUMMARY.md", 7, 15, "SITE003"),
         ("src/chapter_1.md", 5, 1, "MD024"),
     ],
+    # no preset configured: `.gitbook.yaml` names it (pages in its `root`, `docs/`); GitBook's keys (`layout` is a
+    # mapping), and `../../sdk/overview.md` in `quickstart/README.md` reaches the space's root as a URL does
+    "gitbook": [
+        ("docs/SUMMARY.md", 6, 10, "SITE003"),
+        ("docs/quickstart/README.md", 3, 9, "FH001"),
+        ("docs/quickstart/README.md", 3, 9, "SC001"),
+        ("docs/quickstart/README.md", 8, 88, "SITE003"),
+    ],
     "zola": [  # no preset configured: Zola's `config.toml` names it
         ("content/_index.md", 3, 1, "SC002"),  # a section has no `date`: Zola fails the build
         ("content/blog/bad.md", 3, 10, "SC001"),
@@ -134,6 +142,7 @@ def test_preset_on_the_command_line_overrides_the_config(capsys, monkeypatch):
         ({".eleventy.js": "module.exports = () => ({})\n"}, "eleventy"),
         ({".vuepress/config.js": "module.exports = {}\n"}, "vuepress"),
         ({"book.toml": "[book]\ntitle = 'x'\n"}, "mdbook"),
+        ({".gitbook.yaml": "root: ./\n"}, "gitbook"),
         ({"zola.toml": "base_url = 'https://example.org'\n", "config.toml": "baseURL = 'x'\n"}, "zola"),
         ({"config.toml": "baseURL = 'https://example.org'\n"}, "hugo"),
         ({}, "hugo"),  # no site: the default

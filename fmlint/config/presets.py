@@ -194,6 +194,14 @@ PRESETS: dict[str, Preset] = {
             "mdBook",
         ),
         Preset(
+            "gitbook",
+            "gitbook",
+            (),
+            ("cover",),
+            {**_dates([]), **_site([".gitbook.yaml"], [])},
+            "GitBook",
+        ),
+        Preset(
             "zola",
             "zola-page",
             ("public", "themes", "templates"),
@@ -235,6 +243,7 @@ _GENERATORS = {
     "vitepress": "vitepress",
     "vuepress": "vuepress",
     "mdbook": "mdbook",
+    "gitbook": "gitbook",
     "eleventy": "eleventy",
 }
 

@@ -29,7 +29,9 @@ root-relative links to pages' URLs and anchors; Docusaurus, Astro, MkDocs,
 Zola, VitePress, VuePress and mdBook sites the relative `.md`/`.mdx` links
 (Zola's `@/` internal links too) and anchors; Eleventy sites the relative links
 to files (from the page's folder, or from the input folder as its
-InputPath-to-URL plugin reads them); Hexo sites the collisions of posts' and pages' URLs (`permalink`),
+InputPath-to-URL plugin reads them) and GitBook spaces synced with a repository
+the relative links to files (read as a URL is, no higher than the space's
+root); Hexo sites the collisions of posts' and pages' URLs (`permalink`),
 root-relative links, `{% post_link %}` and `{% post_path %}`, anchors and the
 taxonomy variants."""
 

@@ -46,7 +46,6 @@ from fmlint.discover import MARKDOWN_EXTENSIONS, repository_root
 from fmlint.folders import names_in
 from fmlint.rules.local_images import holds_marker, site_root
 from fmlint.site.anchors import REMARK_TRIMMED, WITH_CUSTOM_IDS, WRITTEN_DASHES
-from fmlint.site.eleventy import eleventy_input
 from fmlint.site.files import file_text
 from fmlint.site.globs import glob_slice_matches, mount_holds
 from fmlint.site.hexo import HEXO_IDS, UNKNOWN_IDS, Hexo, permalink_tokens, read_hexo
@@ -65,7 +64,6 @@ from fmlint.site.templates import (
     pages_found_only,
     shortcode_templates,
 )
-from fmlint.site.vue_docs import read_vue_docs
 
 if TYPE_CHECKING:  # (the other generators' readers are imported when such a site is read)
     from fmlint.site.docusaurus import Docusaurus
@@ -106,6 +104,7 @@ OTHER_MARKERS = (
     *VUEPRESS_CONFIGS,
     *ELEVENTY_CONFIGS,
     "book.toml",  # mdBook's
+    ".gitbook.yaml",  # a GitBook space synced with the repository
 )
 # a site configured only in Hugo's configuration folder (many Docsy sites) has no file at its root
 HUGO_FOLDER_FILES = tuple(f"config/_default/{name}" for name in HUGO_FILES)
@@ -725,6 +724,7 @@ _GENERATOR_OF_MARKER = {
     "ele": "eleventy",
     ".el": "eleventy",
     "boo": "mdbook",
+    ".gi": "gitbook",
 }
 
 
@@ -761,6 +761,7 @@ _OTHER_SITES = {
     "vuepress": ((".",), "vuepress"),
     "eleventy": ((".",), UNKNOWN_IDS),
     "mdbook": (("src",), "mdbook"),
+    "gitbook": ((".",), UNKNOWN_IDS),  # (GitBook's IDs are its own)
     "hexo": (("source",), UNKNOWN_IDS),
 }
 
@@ -977,13 +978,20 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
             not os.path.isfile(os.path.join(root, path)) for path in _nav_includes(options.get("nav"))
         )
     if generator in ("vitepress", "vuepress"):
+        from fmlint.site.vue_docs import read_vue_docs
+
         source, heading_ids = read_vue_docs(root, generator)
         folders = (source,)
     if generator == "eleventy":
+        from fmlint.site.eleventy import eleventy_input
+
         folders = (eleventy_input(root, marker),)
     if generator == "mdbook":  # (`[book] src`)
         book = subtable(_load(os.path.join(root, marker))[0], "book").get("src")
         folders = (book.strip("/") or "src",) if isinstance(book, str) else folders
+    if generator == "gitbook":  # (`.gitbook.yaml`'s `root`)
+        pages = _load(os.path.join(root, marker))[0].get("root")
+        folders = (pages.strip().strip("/") or ".",) if isinstance(pages, str) else folders
     hexo = None
     future = pages_projects = False
     if generator == "hexo":

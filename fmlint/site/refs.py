@@ -450,7 +450,7 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         tried = (
             docusaurus_sources(index, page, path)
             if docusaurus
-            else [destination, *_i18n_fallback(index, destination), *_from_input(index, path, destination)]
+            else [destination, *_i18n_fallback(index, destination), *_also_named(index, page, path, destination)]
         )
         for source in tried:
             found = index.by_file.get(source)
@@ -524,13 +524,21 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     return _SKIP
 
 
-def _from_input(index: SiteIndex, path: str, destination: str) -> list[str]:
-    """The file a relative link names from an Eleventy site's input folder, where its InputPath-to-URL plugin
-    looks first (the base blog's `blog/thirdpost.md`, in `content/blog/secondpost.md`), unless ``destination``,
-    the file it names from the page's folder, is that one."""
-    if index.config.generator != "eleventy" or not index.config.content_dirs:
+def _also_named(index: SiteIndex, page: Page, path: str, destination: str) -> list[str]:
+    """The other file a relative link names, unless ``destination`` (the file it names from the page's folder) is
+    that one: an Eleventy site's from its input folder, where its InputPath-to-URL plugin looks first (the base
+    blog's `blog/thirdpost.md`, in `content/blog/secondpost.md`); a GitBook space's read as a URL is, no higher
+    than the space's root (`../../web-sdk-reference/overview.md` in `quickstart/README.md`, as GitBook writes it)."""
+    config = index.config
+    if config.generator not in ("eleventy", "gitbook") or not config.content_dirs:
         return []
-    source = os.path.normpath(os.path.join(index.config.content_dirs[0].path, unquote(path)))
+    base = config.content_dirs[0].path
+    if config.generator == "eleventy":
+        source = os.path.normpath(os.path.join(base, unquote(path)))
+    else:
+        folder = os.path.relpath(page.absolute_folder, base).replace(os.sep, "/")
+        named = posixpath.normpath(posixpath.join("/", folder, unquote(path))).lstrip("/")
+        source = os.path.join(base, *named.split("/"))
     return [source] if source != destination else []
 
 
