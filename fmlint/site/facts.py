@@ -562,7 +562,7 @@ def _body_facts(ctx: Context, reads: _SiteReads) -> _Body:
     # (VitePress's and VuePress's `<!--@include: ./parts/setup.md-->`, mdBook's `{{#include ./setup.md}}`: the
     # file's headings are the page's)
     written = written or any(comment.text.lstrip().startswith("@include:") for comment in view.html_comments)
-    written = written or text.find("{{#include", body_start) >= 0
+    written = written or (reads.mdbook and text.find("{{#include", body_start) >= 0)
     return _Body(
         anchors,
         references,
@@ -663,6 +663,7 @@ class _SiteReads(NamedTuple):
     # Hexo's permalink tokens: a key without a value is the text ``null`` in the post's URL (JavaScript's)
     nulls: frozenset[str] = frozenset()
     hexo: bool = False  # whether Hexo writes the pages: its tags are read (``_hexo_tags``)
+    mdbook: bool = False  # whether mdBook writes the pages: its ``{{#include}}`` is read
 
 
 _OUTSIDE = _SiteReads(None, None)
@@ -691,7 +692,8 @@ def _site_reads_in(folder: str) -> _SiteReads:
     nulls = permalink_tokens(site.hexo) if site.hexo is not None else frozenset()
     if site.hexo is not None:  # (Hexo reads a string as one tag or category, and a permalink token's value)
         terms = frozenset(("tags", "categories", "category", *nulls))
-    return _SiteReads(own, read_lists(site), site.generator == "jekyll", terms, nulls, site.hexo is not None)
+    hexo = site.hexo is not None
+    return _SiteReads(own, read_lists(site), site.generator == "jekyll", terms, nulls, hexo, site.generator == "mdbook")
 
 
 def _liquid_writes(text: str, liquid: list[int]) -> bool:
