@@ -67,7 +67,8 @@ EXPECTED = {
         ("docs/guide/start.md", 18, 28, "IMG006"),
     ],
     # no preset configured: `docs/.vuepress/config.ts` names it; vuepress-theme-hope's keys are known, `/logo.png`
-    # is `.vuepress/public/`'s, and a page that includes a file (`<!-- @include: -->`) has headings not seen
+    # is `.vuepress/public/`'s, a page that includes a file (`<!-- @include: -->`) has headings not seen, and
+    # `./start.md#1-install` is `#_1-install` (VuePress puts `_` before a fragment's leading digit)
     "vuepress": [("docs/guide/start.md", 4, 8, "SC001"), ("docs/guide/start.md", 14, 135, "SITE004")],
     # no preset configured: `book.toml` names it; no front matter and no schema; mdBook's IDs (`#notes-1`,
     # `#über-größe`, `{#setup}`), a chapter that includes a file (`{{#include}}`) has headings not seen

@@ -37,7 +37,7 @@ _NOT_IN_ID = re.compile(r"[^\w\- \t]+")  # goldmark keeps letters, digits, `_`, 
 GITHUB, GITHUB_ASCII, BLACKFRIDAY = "github", "github-ascii", "blackfriday"
 GITHUB_SLUGGER, PYTHON_MARKDOWN, ZOLA, KRAMDOWN = "github-slugger", "python-markdown", "zola", "kramdown"
 VITEPRESS = "vitepress"  # (a link's fragment is made an ID the same way)
-VUEPRESS = "vuepress"  # (the same IDs; a link's fragment as written)
+VUEPRESS = "vuepress"  # (the same IDs; a link's fragment as written, but `_` before a leading digit)
 MDBOOK = "mdbook"
 REMARK = "remark"  # Astro's Markdown: github-slugger's IDs, and no `{#id}` syntax (its text is the heading's)
 # Astro 5's (unless ``experimental.headingIdCompat``): one trailing ``-`` of a slug taken off (``## `<Picture />```:

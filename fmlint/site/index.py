@@ -36,6 +36,7 @@ from fmlint.mdx import MARKDOWN_PARTIALS
 from fmlint.site.anchors import (
     REMARK,
     VITEPRESS,
+    VUEPRESS,
     WRITTEN_DASHES,
     base_ids,
     custom_id,
@@ -167,9 +168,15 @@ class Page(msgspec.Struct, eq=False):
         """Whether ``fragment`` is one of :attr:`ids`, its headings read in order only until one's ID before a
         duplicate's suffix is ``fragment`` (each such is one of the IDs: see ``base_ids``), what was read kept
         for the next fragment; all of them worked out only when none is (a fragment with a suffix, an ID of
-        an attribute list, a broken one).  VitePress makes a link's fragment an ID as it makes a heading's."""
+        an attribute list, a broken one).  VitePress makes a link's fragment an ID as it makes a heading's;
+        VuePress puts ``_`` before a leading digit of a link's to another page (``#1-setup`` is ``#_1-setup``)."""
         if self._id_type == VITEPRESS:
             fragment = vitepress_slug(fragment)
+        elif self._id_type == VUEPRESS and fragment[:1].isdigit() and self._has_id("_" + fragment):
+            return True  # (a link on the page itself keeps its fragment: either is its ID)
+        return self._has_id(fragment)
+
+    def _has_id(self, fragment: str) -> bool:
         if self._ids is None and not suffixes_own_way(self._id_type):
             if self._bases is None:
                 self._bases = (set(), base_ids(self._anchor_fields, self._id_type, self._dashes))
