@@ -85,6 +85,8 @@ EXPECTED = {
         ("docs/quickstart/README.md", 3, 9, "SC001"),
         ("docs/quickstart/README.md", 8, 88, "SITE003"),
     ],
+    # no preset configured: `docs/index.html` sets `window.$docsify`; no front matter and no schema (no SC004)
+    "docsify": [("docs/guide.md", 3, 1, "MD001"), ("docs/guide.md", 5, 1, "MD045"), ("docs/guide.md", 5, 5, "IMG006")],
     "zola": [  # no preset configured: Zola's `config.toml` names it
         ("content/_index.md", 3, 1, "SC002"),  # a section has no `date`: Zola fails the build
         ("content/blog/bad.md", 3, 10, "SC001"),
@@ -144,6 +146,8 @@ def test_preset_on_the_command_line_overrides_the_config(capsys, monkeypatch):
         ({".vuepress/config.js": "module.exports = {}\n"}, "vuepress"),
         ({"book.toml": "[book]\ntitle = 'x'\n"}, "mdbook"),
         ({".gitbook.yaml": "root: ./\n"}, "gitbook"),
+        ({"docs/index.html": "<script>window.$docsify = {name: 'x'}</script>\n"}, "docsify"),  # (no marker file)
+        ({"docs/index.html": "<h1>A page</h1>\n"}, "hugo"),  # (an index.html of another site: no site)
         ({"zola.toml": "base_url = 'https://example.org'\n", "config.toml": "baseURL = 'x'\n"}, "zola"),
         ({"config.toml": "baseURL = 'https://example.org'\n"}, "hugo"),
         ({}, "hugo"),  # no site: the default

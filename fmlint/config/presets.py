@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 import msgspec
@@ -213,6 +214,7 @@ PRESETS: dict[str, Preset] = {
             # a section's front matter has its own fields (`_index.fr.md`: the section in French)
             schemas=(("_index.md", "zola-section"), ("_index.*.md", "zola-section")),
         ),
+        Preset("docsify", None, (), (), _dates([]), "Docsify"),  # (rendered in the browser: no front matter)
         Preset("none", None, (), DEFAULT_IMAGE_FIELDS),
     )
 }
@@ -250,14 +252,38 @@ _GENERATORS = {
 
 def detected_preset(folder: str) -> str | None:
     """The preset of the site holding ``folder`` (its root found by the site index's markers: ``hugo.toml``,
-    ``_config.yml``, ``astro.config.*``…), for a configuration that names none; ``None`` outside any site."""
+    ``_config.yml``, ``astro.config.*``…; else a Docsify site's ``index.html``), for a configuration that names
+    none; ``None`` outside any site."""
     from fmlint.site.config import site_of  # (the site package reads configurations with this one's presets)
 
     site = site_of(os.path.join(folder, "index.md"))  # (any file of the folder: where its site is looked for)
     if site is None:
-        return None
+        return "docsify" if _docsify_folder(folder) is not None else None
     if site.starlight is not None:
         return "starlight"
     if site.generator == "astro" and not site.astro_blog_starter:
         return "astro-collections"  # (the bundled `astro` schema is the blog starter's collection)
     return _GENERATORS.get(site.generator)
+
+
+def forget_docsify_folders() -> None:
+    """Forget the Docsify sites found so far (``fmlint.site.config.forget_sites``)."""
+    _docsify_folder.cache_clear()
+
+
+@cache
+def _docsify_folder(folder: str) -> str | None:
+    """The nearest folder at or above ``folder`` whose ``index.html`` sets ``window.$docsify``: Docsify renders that
+    folder's Markdown in the browser, and its pages have no front matter (docsify's own docs: every page was SC004
+    under Hugo's schema)."""
+    try:
+        with open(os.path.join(folder, "index.html"), encoding="utf-8", errors="replace") as handle:
+            if "$docsify" in handle.read(_HTML_READ):
+                return folder
+    except OSError:
+        pass
+    parent = os.path.dirname(folder)
+    return None if parent == folder else _docsify_folder(parent)
+
+
+_HTML_READ = 1 << 20  # (an index.html is read this far for the configuration)

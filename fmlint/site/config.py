@@ -41,6 +41,7 @@ from fmlint.config.presets import (
     READING_PRESETS,
     VITEPRESS_CONFIGS,
     VUEPRESS_CONFIGS,
+    forget_docsify_folders,
 )
 from fmlint.discover import MARKDOWN_EXTENSIONS, repository_root
 from fmlint.folders import names_in
@@ -598,6 +599,7 @@ def forget_sites() -> None:
     read_site.cache_clear()
     _beside.cache_clear()
     _folder_key.cache_clear()
+    forget_docsify_folders()
     from fmlint.site.facts import forget_site_reads
 
     forget_site_reads()
