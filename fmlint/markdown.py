@@ -350,15 +350,10 @@ def _drop_unrendered(view: MarkdownView, body: str, liquid: list[int]) -> None:
         for block in _matches(_LIQUID_BLOCK, body, liquid)
         if block.group(1) != "raw"
     ]
-    if dead:
-        inside = partial(_within, dead)
-        view.links = [link for link in view.links if not inside(link.span.start)]
-        view.images = [image for image in view.images if not inside(image.span.start)]
-        view.html_links = [(url, span) for url, span in view.html_links if not inside(span.start)]
-
-
-def _within(spans: list[Span], offset: int) -> bool:
-    return any(span.start <= offset < span.end for span in spans)
+    if dead:  # (found in order, apart)
+        view.links = [link for link in view.links if not _holds(dead, link.span)]
+        view.images = [image for image in view.images if not _holds(dead, image.span)]
+        view.html_links = [(url, span) for url, span in view.html_links if not _holds(dead, span)]
 
 
 # what the view takes from a parse of the body with some shortcodes as placeholders (``_parse_around``): the

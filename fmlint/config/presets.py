@@ -276,14 +276,9 @@ def _docsify_folder(folder: str) -> str | None:
     """The nearest folder at or above ``folder`` whose ``index.html`` sets ``window.$docsify``: Docsify renders that
     folder's Markdown in the browser, and its pages have no front matter (docsify's own docs: every page was SC004
     under Hugo's schema)."""
-    try:
-        with open(os.path.join(folder, "index.html"), encoding="utf-8", errors="replace") as handle:
-            if "$docsify" in handle.read(_HTML_READ):
-                return folder
-    except OSError:
-        pass
+    from fmlint.site.files import file_text
+
+    if "$docsify" in file_text(os.path.join(folder, "index.html")):
+        return folder
     parent = os.path.dirname(folder)
     return None if parent == folder else _docsify_folder(parent)
-
-
-_HTML_READ = 1 << 20  # (an index.html is read this far for the configuration)

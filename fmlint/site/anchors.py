@@ -377,6 +377,17 @@ SLUGIFIERS: dict[str, Callable[[str], str]] = {
 }
 
 
+def link_fragments(fragment: str, id_type: str) -> tuple[str, ...]:
+    """The IDs a link's ``fragment`` may name on a page of ``id_type``: VitePress makes it an ID as it makes a
+    heading's; VuePress puts ``_`` before a leading digit of a link's to another page (``#1-setup`` is
+    ``#_1-setup``; one on the page itself keeps its own); the others leave it as written."""
+    if id_type == VITEPRESS:
+        return (vitepress_slug(fragment),)
+    if id_type == VUEPRESS and fragment[:1].isdigit():
+        return ("_" + fragment, fragment)
+    return (fragment,)
+
+
 WRITTEN_DASHES = ("--", "---")  # a typographer's dashes as written (no typographer)
 
 

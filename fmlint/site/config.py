@@ -1049,12 +1049,13 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         base_path = str(options.get("baseurl") or "").strip("/")
         from fmlint.site.github_pages import implied_baseurl, user_site
 
+        repository = repository_root(root)
         if not base_path:
-            base_path = implied_baseurl(root, options, repository_root(root))
+            base_path = implied_baseurl(root, options, repository)
             base_implied = bool(base_path)
         own = _own_hosts(options.get("url"))
         own_prefix = _url_path(options.get("url")) if own else ""
-        pages_projects = pages_user_site(options.get("url")) or user_site(root, options, repository_root(root))
+        pages_projects = pages_user_site(options.get("url")) or user_site(root, options, repository)
         if "jekyll-polyglot" in _strings(options.get("plugins")) + _strings(options.get("gems")):
             default = str(options.get("default_lang") or "en")
             polyglot = tuple(dict.fromkeys([default, *_strings(options.get("languages"))]))

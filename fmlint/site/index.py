@@ -35,19 +35,17 @@ from fmlint.images import IMAGE_EXTENSIONS
 from fmlint.mdx import MARKDOWN_PARTIALS
 from fmlint.site.anchors import (
     REMARK,
-    VITEPRESS,
-    VUEPRESS,
     WRITTEN_DASHES,
     base_ids,
     custom_id,
     heading_ids,
+    link_fragments,
     ordered_ids,
     predictable,
     reads_custom_ids,
     slugify_known,
     suffixes_own_way,
     tab_ids,
-    vitepress_slug,
 )
 from fmlint.site.config import CONTENT_EXTENSIONS, SiteConfig
 from fmlint.site.facts import Anchor, At, Item, Reference, SiteFacts
@@ -168,13 +166,8 @@ class Page(msgspec.Struct, eq=False):
         """Whether ``fragment`` is one of :attr:`ids`, its headings read in order only until one's ID before a
         duplicate's suffix is ``fragment`` (each such is one of the IDs: see ``base_ids``), what was read kept
         for the next fragment; all of them worked out only when none is (a fragment with a suffix, an ID of
-        an attribute list, a broken one).  VitePress makes a link's fragment an ID as it makes a heading's;
-        VuePress puts ``_`` before a leading digit of a link's to another page (``#1-setup`` is ``#_1-setup``)."""
-        if self._id_type == VITEPRESS:
-            fragment = vitepress_slug(fragment)
-        elif self._id_type == VUEPRESS and fragment[:1].isdigit() and self._has_id("_" + fragment):
-            return True  # (a link on the page itself keeps its fragment: either is its ID)
-        return self._has_id(fragment)
+        an attribute list, a broken one); as the generator reads a link's fragment (``link_fragments``)."""
+        return any(self._has_id(each) for each in link_fragments(fragment, self._id_type))
 
     def _has_id(self, fragment: str) -> bool:
         if self._ids is None and not suffixes_own_way(self._id_type):
@@ -461,10 +454,10 @@ class SiteIndex(msgspec.Struct, dict=True):
         """Whether a Jekyll page's layout (its own or its front matter defaults') writes IDs of data: the site's
         own, or, where the site has none of that name, its theme's (Minimal Mistakes' ``categories``, loaded as a
         ``remote_theme``)."""
-        path = self._layout(page)
+        layout = self._layout_name(page)
+        path = self._layout_file(layout)
         if not path or self.probe(liquid_layout_writes_ids, path):
             return bool(path)
-        layout = os.path.relpath(path, os.path.join(self.config.root, "_layouts"))[: -len(".html")]
         return theme_layout_writes_ids(self.config.jekyll_theme, layout) and not self.probe(os.path.isfile, path)
 
     def layout_gives_id(self, page: Page, fragment: str) -> bool:
@@ -472,15 +465,19 @@ class SiteIndex(msgspec.Struct, dict=True):
         if self.config.generator == "hugo":
             page_type = page.facts.page_type or page.folder.split("/", 1)[0]
             return self.shortcodes.layout_gives_id(page.kind, page_type, page.facts.layout, fragment)
-        path = self._layout(page) if self.config.generator == "jekyll" and page.file is not None else ""
+        jekyll = self.config.generator == "jekyll" and page.file is not None
+        path = self._layout_file(self._layout_name(page)) if jekyll else ""
         return bool(path) and self.probe(
             liquid_layout_gives_id, layout_id_question(path, page.absolute_folder, fragment)
         )
 
-    def _layout(self, page: Page) -> str:
-        """The file of a Jekyll page's layout ("": none)."""
+    def _layout_name(self, page: Page) -> str:
+        """The name of a Jekyll page's layout, its own or its front matter defaults' ("": none)."""
         relative = os.path.relpath(page.absolute, self.config.root).replace(os.sep, "/")
-        layout = page_layout(self.config, relative, page.facts.layout)
+        return page_layout(self.config, relative, page.facts.layout)
+
+    def _layout_file(self, layout: str) -> str:
+        """The file of the Jekyll layout named ``layout`` in the site's ``_layouts/`` ("" for no layout)."""
         return os.path.join(self.config.root, "_layouts", *f"{layout}.html".split("/")) if layout else ""
 
     def ids_written(self, page: Page) -> bool:

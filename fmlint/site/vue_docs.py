@@ -33,8 +33,9 @@ def read_vue_docs(root: str, generator: str) -> tuple[str, str]:
     ``config/`` (a configuration split over modules: pinia's ``shared.ts`` gives the slugify); unknown where a
     Vite plugin of the folder or the root's ``vite.config.*`` transforms Markdown."""
     folder = os.path.join(root, f".{generator}")
-    texts = [module_text(path) for path in _config_modules(folder)]
-    plugins = [module_text(path) for path in _plugin_modules(root, folder)]
+    plugins = {path: module_text(path) for path in _plugin_modules(root, folder)}
+    configuration = (folder, os.path.join(folder, "config"))
+    texts = [text for path, text in plugins.items() if os.path.dirname(path) in configuration]
     source = ""
     if generator == "vitepress":  # (VuePress's pages are its folder's: `vuepress build docs`)
         sources = (
@@ -42,7 +43,7 @@ def read_vue_docs(root: str, generator: str) -> tuple[str, str]:
         )
         source = next((found for found in sources if found is not None), "")
     own_ids = any(_OWN_IDS.search(text) for text in texts) or any(
-        _TRANSFORM.search(text) and _MARKDOWN_ID.search(text) for text in plugins
+        _TRANSFORM.search(text) and _MARKDOWN_ID.search(text) for text in plugins.values()
     )
     return source.strip().strip("/") or ".", UNKNOWN_IDS if own_ids else _ID_TYPES[generator]
 
@@ -50,20 +51,9 @@ def read_vue_docs(root: str, generator: str) -> tuple[str, str]:
 _ID_TYPES = {"vitepress": VITEPRESS, "vuepress": VUEPRESS}
 
 
-def _config_modules(folder: str) -> list[str]:
-    found = []
-    for each in (folder, os.path.join(folder, "config")):
-        try:
-            names = sorted(os.listdir(each))
-        except OSError:
-            continue
-        found += [os.path.join(each, name) for name in names if name.endswith(_SCRIPTS)]
-    return found
-
-
 def _plugin_modules(root: str, configuration: str) -> list[str]:
-    """The scripts of the ``configuration`` folder but its theme's, build output's and cache's, and the root's
-    ``vite.config.*``."""
+    """The scripts of the ``configuration`` folder (its own and its ``config/`` folder's are the configuration's)
+    but its theme's, build output's and cache's, and the root's ``vite.config.*``."""
     found = [os.path.join(root, name) for name in sorted(os.listdir(root)) if name.startswith("vite.config.")]
     for folder, folders, names in os.walk(configuration):
         folders[:] = sorted(name for name in folders if name not in _NOT_PLUGINS)
