@@ -8,6 +8,7 @@ import json
 import os
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 # a comment, a string (quoted either way or a template), or a brace
@@ -173,3 +174,34 @@ _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 def load_json_with_comments(text: str) -> Any:
     """JSON with comments and trailing commas (``tsconfig.json``) loaded; ``ValueError`` when it is not JSON."""
     return json.loads(_TRAILING_COMMA.sub(r"\1", without_comments(text)))
+
+
+@cache
+def tsconfig_paths(root: str) -> dict[str, list[str]]:
+    """``compilerOptions.paths`` of ``root/tsconfig.json`` (JSON with comments and trailing commas), relative
+    to the root (through ``baseUrl``); empty when there is none."""
+    try:
+        with open(os.path.join(root, "tsconfig.json"), encoding="utf-8") as handle:
+            text = handle.read()
+        options = load_json_with_comments(text).get("compilerOptions")
+    except (OSError, ValueError, AttributeError):
+        return {}
+    if not isinstance(options, dict) or not isinstance(options.get("paths"), dict):
+        return {}
+    base = str(options.get("baseUrl", "."))
+    return {
+        str(alias): [os.path.join(base, str(target)) for target in targets if isinstance(target, str)]
+        for alias, targets in options["paths"].items()
+        if isinstance(targets, list)
+    }
+
+
+def aliased(root: str, path: str) -> list[str]:
+    """The paths an import alias of the project's ``tsconfig.json`` (``"~/*": ["./src/*"]``) makes of ``path``
+    (``~/assets/hero.png``), from ``root``; none when no alias matches."""
+    for alias, targets in tsconfig_paths(root).items():
+        prefix = alias.removesuffix("*")
+        if path.startswith(prefix) if alias.endswith("*") else path == alias:
+            rest = path[len(prefix) :] if alias.endswith("*") else ""
+            return [os.path.normpath(os.path.join(root, target.replace("*", rest, 1))) for target in targets]
+    return []

@@ -219,6 +219,8 @@ PRESETS: dict[str, Preset] = {
     )
 }
 DEFAULT_PRESET = "hugo"
+# the presets of Astro projects: their content collections' Zod schemas are read (``fmlint.site.astro_collections``)
+COLLECTION_PRESETS = ("astro", "astro-collections", "starlight")
 # the generators' that may read Markdown otherwise than CommonMark
 READING_PRESETS = ("docusaurus", "mkdocs-material", "jekyll")
 # generators that read front matter after blank lines and spaces (Hugo's page lexer skips them; Zola's pattern

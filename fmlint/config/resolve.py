@@ -20,7 +20,14 @@ import msgspec
 from fmlint.config.fix_policy import KEYS as FIX_KEYS
 from fmlint.config.fix_policy import FixPolicy
 from fmlint.config.loader import Config, ConfigError, defaults, find_config, load_config
-from fmlint.config.presets import COMMON_EXCLUDES, DEFAULT_PRESET, PRESETS, Preset, detected_preset
+from fmlint.config.presets import (
+    COLLECTION_PRESETS,
+    COMMON_EXCLUDES,
+    DEFAULT_PRESET,
+    PRESETS,
+    Preset,
+    detected_preset,
+)
 from fmlint.config.selection import Layer, UnknownSelector, by_specificity, codes, matches, select
 from fmlint.config.settings import DEFAULT_ENABLED, DEFAULT_MAX_FILE_SIZE, Settings
 from fmlint.diagnostics import Severity
@@ -73,6 +80,8 @@ class Project:
                 self.associations.append((_spec(entry["files"]), schema))
             if options.get("schema") is None:  # (the configuration's own schema is for every other file)
                 self.associations += [(_spec([glob]), load_schema(name)) for glob, name in self.preset.schemas]
+        # an Astro project's content collections are checked against their own Zod schemas, unless a schema is named
+        self.collections = self.preset.name in COLLECTION_PRESETS and not (overrides.schema or options.get("schema"))
         self.enabled = self._selection(overrides)
         self.severities = {
             code: Severity(value)
@@ -215,9 +224,10 @@ class Project:
         return first in self.site_folders
 
     def settings_for(self, path: str) -> Settings:
-        if self.associations or self.per_file_ignores:
+        if self.associations or self.per_file_ignores or self.collections:
             relative = self.relative(path)
-            schema = next((s for spec, s in self.associations if spec.match_file(relative)), self.default_schema)
+            associated = next(((s,) for spec, s in self.associations if spec.match_file(relative)), None)
+            schema = associated[0] if associated is not None else self._collection_schema(path)
             ignored = frozenset(
                 code for spec, found in self.per_file_ignores if spec.match_file(relative) for code in found
             )
@@ -237,6 +247,19 @@ class Project:
                 allow_inline_schema=self.allow_inline_schema,
             )
         return self._settings[key]
+
+    def _collection_schema(self, path: str) -> CompiledSchema | None:
+        """The schema of the Astro collection holding ``path`` (when the preset is Astro's), else the default."""
+        if self.collections:
+            from fmlint.site.astro_collections import collection_schema
+            from fmlint.site.config import site_folder
+
+            absolute = os.path.abspath(path)
+            root = site_folder(os.path.dirname(absolute))
+            found = collection_schema(root, absolute) if root is not None else None
+            if found is not None:
+                return found
+        return self.default_schema
 
 
 def _first(*values: Any) -> Any:

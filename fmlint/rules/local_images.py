@@ -24,7 +24,7 @@ from fmlint.diagnostics import Problem
 from fmlint.doc_examples import WITH_CDN_IMAGES, article, example
 from fmlint.folders import names_in
 from fmlint.images import DEFAULT_IMAGE_FIELDS, ImageReference, image_references, url_path
-from fmlint.js_text import load_json_with_comments
+from fmlint.js_text import aliased
 from fmlint.rules.base import Context, Rule, probe_function
 from fmlint.urls import is_local, url_error
 
@@ -174,32 +174,7 @@ def holds_marker(folder: str, markers: tuple[str, ...]) -> bool:
 def alias_places(root: str, path: str) -> list[str]:
     """The files an import alias of the site's ``tsconfig.json`` (``compilerOptions.paths``, as Astro reads
     them: ``"~/*": ["./src/*"]``) makes of ``path`` (``~/assets/hero.png``); none when no alias matches."""
-    for alias, targets in _tsconfig_paths(root).items():
-        prefix = alias.removesuffix("*")
-        if path.startswith(prefix) if alias.endswith("*") else path == alias:
-            rest = path[len(prefix) :] if alias.endswith("*") else ""
-            return [os.path.normpath(os.path.join(root, target.replace("*", rest, 1))) for target in targets]
-    return []
-
-
-@cache
-def _tsconfig_paths(root: str) -> dict[str, list[str]]:
-    """``compilerOptions.paths`` of ``root/tsconfig.json`` (JSON with comments and trailing commas), relative
-    to the root (through ``baseUrl``); empty when there is none."""
-    try:
-        with open(os.path.join(root, "tsconfig.json"), encoding="utf-8") as handle:
-            text = handle.read()
-        options = load_json_with_comments(text).get("compilerOptions")
-    except (OSError, ValueError, AttributeError):
-        return {}
-    if not isinstance(options, dict) or not isinstance(options.get("paths"), dict):
-        return {}
-    base = str(options.get("baseUrl", "."))
-    return {
-        str(alias): [os.path.join(base, str(target)) for target in targets if isinstance(target, str)]
-        for alias, targets in options["paths"].items()
-        if isinstance(targets, list)
-    }
+    return aliased(root, path)
 
 
 @probe_function

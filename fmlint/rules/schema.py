@@ -358,7 +358,11 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     if schema is None or not ctx.doc.readable:
         return
     if fm is None:
-        if ctx.doc.kind is None and schema.requires_properties and not ctx.probe(no_page, ctx.doc.path):
+        if (
+            ctx.doc.kind is None
+            and schema.requires_properties
+            and (schema.every_entry or not ctx.probe(no_page, ctx.doc.path))
+        ):
             yield missing_front_matter(schema)
         return
     if data is None:
@@ -399,7 +403,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
 
         problems = schema_problems(schema.validator.iter_errors(data), fm, ctx.doc.text, schema.validator)
         for problem in problems:  # (a file of which no page is made needs no page's keys)
-            if problem.code != MISSING_KEY or not _makes_no_page(ctx, data):
+            if problem.code != MISSING_KEY or schema.every_entry or not _makes_no_page(ctx, data):
                 yield problem
     yield from near_miss_problems(schema.contents, data, fm)
     if ctx.settings.preset == "hugo" and schema.bundled and isinstance(data, dict) and "build" in data:

@@ -4,7 +4,9 @@ A schema can say ``{"type": "string", "format": "hugo-date"}`` (a date in a
 layout Hugo reads) or ``"format": "image-url"`` (an http(s) URL or a path with
 an image extension, or ``""`` for none) and get the same checks (and messages)
 as fmlint's own date and image rules; ``"format": "hugo-term"`` is a taxonomy's
-value written as a string, which Hugo takes as one term (no comma, then).  The
+value written as a string, which Hugo takes as one term (no comma, then).
+``yaml-date`` and ``js-date`` are Zod's ``z.date()`` and ``z.coerce.date()`` of
+an Astro collection's front matter (``fmlint.schema.zod``).  The
 standard ``duration`` is checked here against RFC 3339's grammar (appendix A,
 which JSON Schema cites) instead of through jsonschema's optional isoduration,
 whose import (with arrow) cost about 45 ms of every start-up.  Each checker raises ``ValueError`` with a
@@ -53,8 +55,31 @@ def _duration(value: object) -> bool:
     return True
 
 
+# js-yaml's timestamps (YAML_DATE_REGEXP, YAML_TIMESTAMP_REGEXP): what Astro's front matter holds as a date
+_YAML_TIMESTAMP = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}"
+    r"(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?"
+)
+
+
+def _yaml_date(value: object) -> bool:
+    """Zod's ``z.date()`` of a front matter: a YAML timestamp (fmlint reads one as its text)."""
+    if isinstance(value, str) and not _YAML_TIMESTAMP.fullmatch(value):
+        raise ValueError("not a YAML date: z.date() takes 2025-02-07 or 2025-02-07 11:51:26, unquoted")
+    return True
+
+
+def _js_date(value: object) -> bool:
+    """Zod's ``z.coerce.date()``: what JavaScript's ``new Date()`` reads (a string without a digit it does not)."""
+    if isinstance(value, str) and not any(char.isdigit() for char in value):
+        raise ValueError("not a date JavaScript reads: z.coerce.date() fails on it")
+    return True
+
+
 CUSTOM_FORMATS: dict[str, FormatCheck] = {
     "hugo-date": _hugo_date,
+    "yaml-date": _yaml_date,
+    "js-date": _js_date,
     "image-url": _image_url,
     "hugo-term": _hugo_term,
     "duration": _duration,

@@ -53,6 +53,8 @@ class CompiledSchema(msgspec.Struct, frozen=True, dict=True):
     path: Path
     contents: Any
     digest: str  # hash of the contents and of every file its $refs load: part of cache keys
+    # the generator checks every file it is for, whether it makes a page of it or not (an Astro collection's entries)
+    every_entry: bool = False
 
     @cached_property
     def validator(self) -> Validator:

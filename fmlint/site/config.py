@@ -600,9 +600,11 @@ def forget_sites() -> None:
     _beside.cache_clear()
     _folder_key.cache_clear()
     forget_docsify_folders()
+    from fmlint.site.astro_collections import collections
     from fmlint.site.facts import forget_site_reads
 
     forget_site_reads()
+    collections.cache_clear()
 
 
 class Reading(NamedTuple):

@@ -1,0 +1,227 @@
+"""Astro content collections: their Zod schemas read as JSON Schema (``fmlint.schema.zod``), their files
+(``fmlint.site.astro_collections``), and a site's front matter checked against its own collections."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from fmlint.cli import main
+from fmlint.schema.zod import Module, json_schema
+from fmlint.site.astro_collections import collections, glob_pattern
+
+
+def schema_of(expression: str, before: str = "") -> dict | None:
+    return json_schema(Module(f"{before}\nconst schema = {expression}\n").constant("schema"))
+
+
+def test_a_zod_object_is_its_json_schema():
+    found = schema_of(
+        "z.object({ title: z.string().min(1), pubDate: z.coerce.date(), tags: z.array(z.string()).default([]),"
+        " draft: z.boolean().optional(), rating: z.number().int().max(5).nullable(), kind: z.enum(['a', 'b']) })"
+    )
+    assert found == {
+        "type": "object",
+        "properties": {
+            "title": {"type": "string", "minLength": 1},
+            "pubDate": {"anyOf": [{"type": "string", "format": "js-date"}, {"type": ["number", "null"]}]},
+            "tags": {"type": "array", "items": {"type": "string"}},
+            "draft": {"type": "boolean"},
+            "rating": {"anyOf": [{"type": "integer", "maximum": 5}, {"type": "null"}]},
+            "kind": {"enum": ["a", "b"]},
+        },
+        "required": ["title", "pubDate", "rating", "kind"],  # (not `.default()` nor `.optional()`)
+    }
+
+
+def test_constants_helpers_and_object_methods_are_followed():
+    """A shared schema `.extend`ed in a function of Astro's helpers, an enum of an `as const` array, a union, a
+    `.strict()` object (Zod refuses its unknown keys: the only one closed), `.refine` and `.transform` kept."""
+    before = (
+        "const tags = ['news', 'release'] as const;\n"
+        "const base = z.object({ title: z.string() });\n"
+        "// a comment: z.object({ nothing: z.number() })\n"
+    )
+    found = schema_of(
+        "({ image }) => base.extend({ cover: image().refine((img) => img.width >= 1200, {message: 'x'}).or(z.string()),"
+        " tags: z.array(z.enum(tags)).nonempty(), author: reference('authors'),"
+        " kind: z.union([z.literal('post'), z.literal(2)]).optional(),"
+        " meta: z.object({ lang: z.string().transform((s) => s.toLowerCase()) }).strict().optional() })",
+        before,
+    )
+    assert found is not None
+    assert found["required"] == ["title", "cover", "tags", "author"]
+    properties = found["properties"]
+    assert properties["cover"] == {"anyOf": [{"type": "string"}, {"type": "string"}]}
+    assert properties["tags"] == {"type": "array", "items": {"enum": ["news", "release"]}, "minItems": 1}
+    assert properties["author"] == {"type": ["string", "object"]}
+    assert properties["kind"] == {"anyOf": [{"const": "post"}, {"const": 2}]}
+    assert properties["meta"]["additionalProperties"] is False
+    assert "additionalProperties" not in found  # (z.object drops unknown keys: no build fails on one)
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "importedSchema",  # (from another module: not read)
+        "z.preprocess((v) => v, z.object({ a: z.string() }))",
+        "z.string()",  # (no object)
+        "makeSchema({ a: 1 })",
+    ],
+)
+def test_what_the_reader_does_not_follow_is_no_schema(expression):
+    assert schema_of(expression) is None
+
+
+def test_a_field_the_reader_does_not_follow_is_anything():
+    found = schema_of(
+        "z.object({ a: z.custom((v) => true), b: SITE.flag ? z.string() : z.number(), c: z.lazy(() => x) })"
+    )
+    assert found == {"type": "object", "properties": {"a": {}, "b": {}, "c": {}}, "required": ["a", "b", "c"]}
+
+
+@pytest.mark.parametrize(
+    ("patterns", "matched", "unmatched"),
+    [
+        (["**/*.md"], ["a.md", "x/y/b.md"], ["a.mdx", "a.md/c"]),
+        (["**/[^_]*.{md,mdx}"], ["a.md", "x/b.mdx"], ["_draft.md", "x/_b.md"]),
+        (["*.md"], ["a.md"], ["x/a.md"]),
+        (["**/*.md", "!drafts/**"], ["a.md", "x/a.md"], ["drafts/a.md"]),
+    ],
+)
+def test_glob_loader_patterns_are_micromatchs(patterns, matched, unmatched):
+    pattern = glob_pattern(patterns)
+    assert pattern is not None
+    assert [path for path in matched if pattern.fullmatch(path)] == matched
+    assert [path for path in unmatched if pattern.fullmatch(path)] == []
+
+
+def test_an_extglob_is_not_guessed():
+    assert glob_pattern(["**/+(a|b).md"]) is None
+
+
+CONFIG = """import { defineCollection, reference, z } from "astro:content";
+import { docsLoader } from "@astrojs/starlight/loaders";
+import { glob } from "astro/loaders";
+import { SITE } from "@/config";
+
+export const BLOG_PATH = "src/data/blog";
+
+const blog = defineCollection({
+  loader: glob({ pattern: "**/[^_]*.{md,mdx}", base: `./${BLOG_PATH}` }),
+  schema: ({ image }) =>
+    z.object({
+      author: z.string().default(SITE.author),
+      pubDatetime: z.date(),
+      modDatetime: z.coerce.date().optional().nullable(),
+      title: z.string(),
+      tags: z.array(z.string()).default(["others"]),
+      ogImage: image().or(z.string()).optional(),
+      draft: z.boolean().optional(),
+    }),
+});
+
+export const collections = {
+  blog,
+  notes: defineCollection({ type: "content", schema: z.object({ title: z.string() }).strict() }),
+  docs: defineCollection({ loader: docsLoader(), schema: z.object({ nothing: z.number() }) }),
+};
+"""
+
+
+@pytest.fixture
+def astro_site(tmp_path, monkeypatch):
+    files = {
+        "astro.config.mjs": "export default {};\n",
+        "src/content.config.ts": CONFIG,
+        # AstroPaper's post: a YAML date, a quoted date JavaScript reads, a relative image
+        "src/data/blog/good.md": "---\ntitle: Good\npubDatetime: 2024-01-05 10:00:00\nmodDatetime: '2024/02/03'\n"
+        "ogImage: ./cover.png\n---\nBody.\n",
+        "src/data/blog/bad.md": "\ufeff---\r\ntitle: 2024\r\npubDatetime: 2024/01/05\r\nmodDatetime: soon\r\n"
+        "tags: 新闻\r\ndraft: 'no'\r\ntag: [x]\r\n---\r\n",
+        "src/data/blog/missing.md": "---\ntitle: 标题 🎉\n---\n",
+        "src/data/blog/_draft.md": "---\nnothing: here\n---\n",  # (not the pattern's: not an entry)
+        "src/content/notes/n.md": "---\ntitle: Note\nlayout: x\n---\n",  # (a legacy collection, strict)
+        "src/content/notes/_hidden/h.md": "---\nlayout: x\n---\n",
+        "src/content/docs/page.md": "---\ntitle: Docs\n---\n",  # (Starlight's loader: not read here)
+    }
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode())
+    monkeypatch.chdir(tmp_path)
+    yield tmp_path
+    collections.cache_clear()
+
+
+def test_collections_are_those_the_configuration_exports(astro_site):
+    found = {c.name: (c.base, c.pattern is not None) for c in collections(str(astro_site))}
+    assert found == {
+        "blog": (str(astro_site / "src/data/blog") + "/", True),
+        "notes": (str(astro_site / "src/content/notes") + "/", False),
+    }
+
+
+def test_entries_are_checked_against_their_collections_schema(astro_site, capsys):
+    """Exact positions after a BOM and CRLF, and after CJK and an emoji; `z.date()` refuses what js-yaml reads
+    as a string (`2024/01/05`), `z.coerce.date()` what JavaScript's Date cannot read; a key the schema does not
+    name is dropped by Zod (no finding) unless it misspells one (SC006) or the object is `.strict()` (SC002); a
+    required key is missing from an entry whether or not a page is made of it."""
+    assert main(["--format", "json", "--no-cache", "--select", "SC", "."]) == 1
+    found = [(d["path"], d["line"], d["column"], d["code"], d["message"]) for d in json.loads(capsys.readouterr().out)]
+    assert [f[:4] for f in found] == [
+        ("src/content/notes/n.md", 3, 1, "SC002"),
+        ("src/data/blog/bad.md", 2, 8, "SC001"),
+        ("src/data/blog/bad.md", 3, 14, "SC001"),
+        ("src/data/blog/bad.md", 4, 14, "SC001"),
+        ("src/data/blog/bad.md", 5, 7, "SC001"),
+        ("src/data/blog/bad.md", 6, 8, "SC001"),
+        ("src/data/blog/missing.md", 1, 1, "SC003"),
+    ]
+    messages = [f[4] for f in found]
+    assert messages[2].startswith('pubDatetime: "2024/01/05" is not a valid yaml-date: not a YAML date')
+    assert messages[3].startswith('modDatetime: "soon" is not a valid js-date')
+    assert messages[6] == "missing required key `pubDatetime`"
+
+
+def test_a_schema_the_configuration_names_wins(astro_site, capsys):
+    (astro_site / ".fmlint.toml").write_text('schema = "astro"\n')
+    assert main(["--format", "json", "--no-cache", "--select", "SC", "src/content/notes/n.md"]) == 1
+    found = [(d["line"], d["message"]) for d in json.loads(capsys.readouterr().out)]
+    assert found == [(1, "missing required key `description`"), (1, "missing required key `pubDate`")]
+
+
+def test_schemas_imported_from_the_projects_modules_are_followed(tmp_path):
+    """Through a `tsconfig.json` alias (forkit.community's `@/schemas/events`), a relative import, a re-export
+    (`export * from`, `export { a as b } from`), a namespace and a default import; a package's import is not read."""
+    files = {
+        "astro.config.mjs": "export default {};\n",
+        "tsconfig.json": '{"compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["./src/*"]},},}',  # (trailing commas)
+        "src/content.config.ts": (
+            'import { defineCollection } from "astro:content";\n'
+            'import { zPost, zRenamed } from "@/schemas";\n'
+            'import * as more from "./schemas/more";\n'
+            'import zDefault from "./schemas/default";\n'
+            'import { rssSchema } from "@astrojs/rss";\n'
+            "export const collections = {\n"
+            "  posts: defineCollection({ schema: zPost }),\n"
+            "  renamed: defineCollection({ schema: zRenamed }),\n"
+            "  more: defineCollection({ schema: more.zMore }),\n"
+            "  defaults: defineCollection({ schema: zDefault }),\n"
+            "  rss: defineCollection({ schema: rssSchema.extend({ a: z.string() }) }),\n"
+            "};\n"
+        ),
+        "src/schemas/index.ts": 'export * from "./post";\nexport { zPost as zRenamed } from "./post";\n',
+        "src/schemas/post.ts": 'import { z } from "astro/zod";\nexport const zPost = z.object({ title: z.string() });\n',
+        "src/schemas/more.ts": "export const zMore = z.object({ more: z.number() });\n",
+        "src/schemas/default.ts": "export default z.object({ fallback: z.boolean() });\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    try:
+        found = {c.name: c.schema.contents["required"] for c in collections(str(tmp_path))}
+    finally:
+        collections.cache_clear()
+    assert found == {"posts": ["title"], "renamed": ["title"], "more": ["more"], "defaults": ["fallback"]}
