@@ -36,7 +36,9 @@ _ISO = re.compile(
 # MkDocs' and Jekyll's readers take for a date (Jekyll's Time.parse too, and JavaScript's `new Date`, Hexo's);
 # Hugo cannot read it
 _UNPADDED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:([Tt]|[ \t]+)(\d{1,2})(:\d{2}:\d{2}.*))?")
-_UNPADDED_READERS = ("MkDocs", "Jekyll", "Hexo")
+# the generators that read a date string with JavaScript's `new Date` (Hexo; applications' own code)
+JAVASCRIPT_READERS = ("Hexo", "Next.js", "Gatsby", "Nuxt")
+_UNPADDED_READERS = ("MkDocs", "Jekyll", *JAVASCRIPT_READERS)
 # `2019/10/13 20:46:25`: JavaScript's `new Date`, which Hexo reads a date string with, takes slashes as dashes
 _SLASHED = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})((?:[ \t]+\d{1,2}:\d{2}:\d{2})?)")
 # `Nov 1, 2014`, `November 1, 2014 10:00`: V8's `new Date` reads a month by the first three letters of its English
@@ -106,9 +108,13 @@ def parse_hugo_date(text: str, generator: str = "Hugo") -> HugoDate:
             return HugoDate(value, layout != "%d %b %Y", has_zone)
     if generator == "Hugo" and (one_digit := _ONE_DIGIT_HOUR.fullmatch(text)) is not None:
         return parse_hugo_date(f"{one_digit.group(1)}0{one_digit.group(2)}", generator)
-    if generator == "Hexo" and (slashed := _SLASHED.fullmatch(text)) is not None:
+    if generator in JAVASCRIPT_READERS and (slashed := _SLASHED.fullmatch(text)) is not None:
         return parse_hugo_date("{}-{}-{}{}".format(*slashed.groups()), generator)
-    if generator == "Hexo" and (named := _MONTH_DAY_YEAR.fullmatch(text)) and named.group(1)[:3].lower() in _MONTHS:
+    if (
+        generator in JAVASCRIPT_READERS
+        and (named := _MONTH_DAY_YEAR.fullmatch(text))
+        and named.group(1)[:3].lower() in _MONTHS
+    ):
         name, day, year, hour, minute, second = named.groups()
         time = f" {int(hour):02d}:{minute}:{second or '00'}" if hour else ""
         return parse_hugo_date(f"{year}-{_MONTHS[name[:3].lower()]:02d}-{int(day):02d}{time}", generator)

@@ -85,6 +85,12 @@ EXPECTED = {
         ("docs/quickstart/README.md", 3, 9, "SC001"),
         ("docs/quickstart/README.md", 8, 88, "SITE003"),
     ],
+    # no preset configured: applications whose code reads their Markdown (no schema; dates as JavaScript's `new Date`
+    # reads them: `2020/12/21`, `Dec 22, 2020`); a relative image from the page's URL in `public/` (react.dev's
+    # `../images/…`), a README's `/public/…` from the repository's root as GitHub shows it; Gatsby's beside the post
+    "nextjs": [("data/blog/bad.md", 3, 7, "DT001"), ("data/blog/bad.md", 6, 12, "IMG006")],
+    "gatsby": [("content/blog/hello/index.md", 9, 9, "IMG006")],
+    "nuxt": [("content/blog/post.md", 3, 7, "DT001")],  # (`navigation`, `seo`: Nuxt Content's keys, no SC002)
     # no preset configured: `docs/index.html` sets `window.$docsify`; no front matter and no schema (no SC004)
     "docsify": [("docs/guide.md", 3, 1, "MD001"), ("docs/guide.md", 5, 1, "MD045"), ("docs/guide.md", 5, 5, "IMG006")],
     "zola": [  # no preset configured: Zola's `config.toml` names it
@@ -148,6 +154,10 @@ def test_preset_on_the_command_line_overrides_the_config(capsys, monkeypatch):
         ({".gitbook.yaml": "root: ./\n"}, "gitbook"),
         ({"docs/index.html": "<script>window.$docsify = {name: 'x'}</script>\n"}, "docsify"),  # (no marker file)
         ({"docs/index.html": "<h1>A page</h1>\n"}, "hugo"),  # (an index.html of another site: no site)
+        ({"next.config.ts": "export default {}\n"}, "nextjs"),
+        ({"gatsby-config.js": "module.exports = {}\n"}, "gatsby"),
+        ({"nuxt.config.ts": "export default defineNuxtConfig({})\n"}, "nuxt"),
+        ({"nuxt.config.ts": "", "hugo.toml": ""}, "hugo"),  # (a site's marker first)
         ({"zola.toml": "base_url = 'https://example.org'\n", "config.toml": "baseURL = 'x'\n"}, "zola"),
         ({"config.toml": "baseURL = 'https://example.org'\n"}, "hugo"),
         ({}, "hugo"),  # no site: the default

@@ -52,6 +52,14 @@ VUEPRESS_CONFIGS = tuple(f".vuepress/config.{extension}" for extension in SCRIPT
 VITEPRESS_CONFIGS = tuple(
     f".vitepress/{name}.{extension}" for name in ("config", "config/index") for extension in SCRIPT_EXTENSIONS
 )
+# the configurations of applications that read Markdown with their own code, by preset
+APP_MARKERS = {
+    "nextjs": tuple(f"next.config.{extension}" for extension in ("js", "mjs", "ts", "cjs")),
+    "gatsby": tuple(f"gatsby-config.{extension}" for extension in ("js", "ts", "mjs")),
+    "nuxt": tuple(f"nuxt.config.{extension}" for extension in ("ts", "js", "mjs")),
+}
+# where an application's `/paths` are: `public/`, or from the repository's root (its README, as GitHub shows it)
+_APP_FOLDERS = ["public", "."]
 _ASTRO_IMAGES = ("heroImage", "image", "image.src", "cover", "ogImage")
 
 # a `#` heading at the top of the body is the page's title, not a second one beside the front matter's
@@ -215,6 +223,34 @@ PRESETS: dict[str, Preset] = {
             schemas=(("_index.md", "zola-section"), ("_index.*.md", "zola-section")),
         ),
         Preset("docsify", None, (), (), _dates([]), "Docsify"),  # (rendered in the browser: no front matter)
+        # applications whose own code reads their Markdown's front matter (gray-matter's js-yaml; dates as
+        # JavaScript's `new Date` reads them): no schema, and static files served from the root
+        Preset(
+            "nextjs",
+            None,
+            (".next", "out", "public"),
+            DEFAULT_IMAGE_FIELDS,
+            {**_dates(["date"], lastmod=["lastmod", "updated"]), **_site(list(APP_MARKERS["nextjs"]), _APP_FOLDERS)},
+            "Next.js",
+            MDX_EXTENSIONS,
+        ),
+        Preset(
+            "gatsby",
+            None,
+            ("public", ".cache", "static"),
+            DEFAULT_IMAGE_FIELDS,
+            {**_dates(["date"]), **_site(list(APP_MARKERS["gatsby"]), ["static", "."])},
+            "Gatsby",
+            MDX_EXTENSIONS,
+        ),
+        Preset(
+            "nuxt",
+            None,
+            (".nuxt", ".output", "public"),
+            DEFAULT_IMAGE_FIELDS,
+            {**_dates(["date"]), **_site(list(APP_MARKERS["nuxt"]), _APP_FOLDERS)},
+            "Nuxt",
+        ),
         Preset("none", None, (), DEFAULT_IMAGE_FIELDS),
     )
 }
@@ -260,7 +296,7 @@ def detected_preset(folder: str) -> str | None:
 
     site = site_of(os.path.join(folder, "index.md"))  # (any file of the folder: where its site is looked for)
     if site is None:
-        return "docsify" if _docsify_folder(folder) is not None else None
+        return _preset_without_site(folder)
     if site.starlight is not None:
         return "starlight"
     if site.generator == "astro" and not site.astro_blog_starter:
@@ -268,19 +304,24 @@ def detected_preset(folder: str) -> str | None:
     return _GENERATORS.get(site.generator)
 
 
-def forget_docsify_folders() -> None:
-    """Forget the Docsify sites found so far (``fmlint.site.config.forget_sites``)."""
-    _docsify_folder.cache_clear()
+def forget_folders_without_site() -> None:
+    """Forget the Docsify sites and applications found so far (``fmlint.site.config.forget_sites``)."""
+    _preset_without_site.cache_clear()
 
 
 @cache
-def _docsify_folder(folder: str) -> str | None:
-    """The nearest folder at or above ``folder`` whose ``index.html`` sets ``window.$docsify``: Docsify renders that
-    folder's Markdown in the browser, and its pages have no front matter (docsify's own docs: every page was SC004
-    under Hugo's schema)."""
+def _preset_without_site(folder: str) -> str | None:
+    """The preset of the nearest folder at or above ``folder`` that is a Docsify site (its ``index.html`` sets
+    ``window.$docsify``: Docsify renders its Markdown in the browser, without front matter; docsify's own docs: every
+    page was SC004 under Hugo's schema) or an application reading Markdown with its own code (``next.config.*``,
+    ``gatsby-config.*``, ``nuxt.config.*``: react.dev's dates `2020/12/21` were DT001 under Hugo's layouts, Nuxt
+    Content's docs 160 SC002); ``None`` when there is none."""
     from fmlint.site.files import file_text
 
     if "$docsify" in file_text(os.path.join(folder, "index.html")):
-        return folder
+        return "docsify"
+    for preset, markers in APP_MARKERS.items():
+        if any(os.path.isfile(os.path.join(folder, marker)) for marker in markers):
+            return preset
     parent = os.path.dirname(folder)
-    return None if parent == folder else _docsify_folder(parent)
+    return None if parent == folder else _preset_without_site(parent)

@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
 
+from fmlint.config.presets import APP_MARKERS
 from fmlint.diagnostics import Problem
 from fmlint.doc_examples import WITH_CDN_IMAGES, article, example
 from fmlint.folders import names_in
@@ -250,6 +251,9 @@ def _preset_places(ctx: Context, ref: ImageReference, path: str, root: str) -> l
     """Where the active preset's generator finds a relative image ``path`` too (none for most)."""
     if ctx.settings.preset == "jekyll":
         return _jekyll_places(ctx, ref, path, root)
+    if ctx.settings.preset in APP_MARKERS:  # (the browser resolves it from the page's URL: in the served folder)
+        served = "static" if ctx.settings.preset == "gatsby" else "public"
+        return [os.path.join(root, served, *(part for part in path.split("/") if part not in ("", ".", "..")))]
     if ctx.settings.preset in _ASTRO_PRESETS and ref.field is not None:
         pages = os.path.join(root, "src", "pages", "")
         if os.path.abspath(ctx.doc.path).startswith(pages):  # (a page's front matter goes to its layout as written)

@@ -41,7 +41,7 @@ from fmlint.config.presets import (
     READING_PRESETS,
     VITEPRESS_CONFIGS,
     VUEPRESS_CONFIGS,
-    forget_docsify_folders,
+    forget_folders_without_site,
 )
 from fmlint.discover import MARKDOWN_EXTENSIONS, repository_root
 from fmlint.folders import names_in
@@ -599,7 +599,7 @@ def forget_sites() -> None:
     read_site.cache_clear()
     _beside.cache_clear()
     _folder_key.cache_clear()
-    forget_docsify_folders()
+    forget_folders_without_site()
     from fmlint.site.astro_collections import collections
     from fmlint.site.facts import forget_site_reads
 
