@@ -257,6 +257,9 @@ PRESETS: dict[str, Preset] = {
 DEFAULT_PRESET = "hugo"
 # the presets of Astro projects: their content collections' Zod schemas are read (``fmlint.site.astro_collections``)
 COLLECTION_PRESETS = ("astro", "astro-collections", "starlight")
+# the presets whose sites or applications may declare their front matter's schema: Astro's collections, Next.js's
+# Contentlayer document types (``fmlint.site.contentlayer``)
+OWN_SCHEMA_PRESETS = (*COLLECTION_PRESETS, "nextjs")
 # the generators' that may read Markdown otherwise than CommonMark
 READING_PRESETS = ("docusaurus", "mkdocs-material", "jekyll")
 # generators that read front matter after blank lines and spaces (Hugo's page lexer skips them; Zola's pattern
@@ -296,7 +299,8 @@ def detected_preset(folder: str) -> str | None:
 
     site = site_of(os.path.join(folder, "index.md"))  # (any file of the folder: where its site is looked for)
     if site is None:
-        return _preset_without_site(folder)
+        found = _without_site(folder)
+        return found[0] if found is not None else None
     if site.starlight is not None:
         return "starlight"
     if site.generator == "astro" and not site.astro_blog_starter:
@@ -306,22 +310,28 @@ def detected_preset(folder: str) -> str | None:
 
 def forget_folders_without_site() -> None:
     """Forget the Docsify sites and applications found so far (``fmlint.site.config.forget_sites``)."""
-    _preset_without_site.cache_clear()
+    _without_site.cache_clear()
+
+
+def application_root(folder: str) -> str | None:
+    """The folder of the application (``next.config.*``…) holding ``folder``, if it is in one and in no site."""
+    found = _without_site(folder)
+    return found[1] if found is not None and found[0] in APP_MARKERS else None
 
 
 @cache
-def _preset_without_site(folder: str) -> str | None:
-    """The preset of the nearest folder at or above ``folder`` that is a Docsify site (its ``index.html`` sets
-    ``window.$docsify``: Docsify renders its Markdown in the browser, without front matter; docsify's own docs: every
-    page was SC004 under Hugo's schema) or an application reading Markdown with its own code (``next.config.*``,
-    ``gatsby-config.*``, ``nuxt.config.*``: react.dev's dates `2020/12/21` were DT001 under Hugo's layouts, Nuxt
-    Content's docs 160 SC002); ``None`` when there is none."""
+def _without_site(folder: str) -> tuple[str, str] | None:
+    """The preset and folder of the nearest folder at or above ``folder`` that is a Docsify site (its
+    ``index.html`` sets ``window.$docsify``: Docsify renders its Markdown in the browser, without front matter;
+    docsify's own docs: every page was SC004 under Hugo's schema) or an application reading Markdown with its own
+    code (``next.config.*``, ``gatsby-config.*``, ``nuxt.config.*``: react.dev's dates `2020/12/21` were DT001 under
+    Hugo's layouts, Nuxt Content's docs 160 SC002); ``None`` when there is none."""
     from fmlint.site.files import file_text
 
     if "$docsify" in file_text(os.path.join(folder, "index.html")):
-        return "docsify"
+        return "docsify", folder
     for preset, markers in APP_MARKERS.items():
         if any(os.path.isfile(os.path.join(folder, marker)) for marker in markers):
-            return preset
+            return preset, folder
     parent = os.path.dirname(folder)
-    return None if parent == folder else _preset_without_site(parent)
+    return None if parent == folder else _without_site(parent)

@@ -21,11 +21,12 @@ from fmlint.config.fix_policy import KEYS as FIX_KEYS
 from fmlint.config.fix_policy import FixPolicy
 from fmlint.config.loader import Config, ConfigError, defaults, find_config, load_config
 from fmlint.config.presets import (
-    COLLECTION_PRESETS,
     COMMON_EXCLUDES,
     DEFAULT_PRESET,
+    OWN_SCHEMA_PRESETS,
     PRESETS,
     Preset,
+    application_root,
     detected_preset,
 )
 from fmlint.config.selection import Layer, UnknownSelector, by_specificity, codes, matches, select
@@ -80,8 +81,9 @@ class Project:
                 self.associations.append((_spec(entry["files"]), schema))
             if options.get("schema") is None:  # (the configuration's own schema is for every other file)
                 self.associations += [(_spec([glob]), load_schema(name)) for glob, name in self.preset.schemas]
-        # an Astro project's content collections are checked against their own Zod schemas, unless a schema is named
-        self.collections = self.preset.name in COLLECTION_PRESETS and not (overrides.schema or options.get("schema"))
+        # an Astro project's content collections, a Next.js application's Contentlayer documents, are checked against
+        # their own schemas, unless a schema is named
+        self.own_schemas = self.preset.name in OWN_SCHEMA_PRESETS and not (overrides.schema or options.get("schema"))
         self.enabled = self._selection(overrides)
         self.severities = {
             code: Severity(value)
@@ -224,10 +226,10 @@ class Project:
         return first in self.site_folders
 
     def settings_for(self, path: str) -> Settings:
-        if self.associations or self.per_file_ignores or self.collections:
+        if self.associations or self.per_file_ignores or self.own_schemas:
             relative = self.relative(path)
             associated = next(((s,) for spec, s in self.associations if spec.match_file(relative)), None)
-            schema = associated[0] if associated is not None else self._collection_schema(path)
+            schema = associated[0] if associated is not None else self._own_schema(path)
             ignored = frozenset(
                 code for spec, found in self.per_file_ignores if spec.match_file(relative) for code in found
             )
@@ -248,15 +250,23 @@ class Project:
             )
         return self._settings[key]
 
-    def _collection_schema(self, path: str) -> CompiledSchema | None:
-        """The schema of the Astro collection holding ``path`` (when the preset is Astro's), else the default."""
-        if self.collections:
-            from fmlint.site.astro_collections import collection_schema
-            from fmlint.site.config import site_folder
-
+    def _own_schema(self, path: str) -> CompiledSchema | None:
+        """The schema the site or application holding ``path`` declares for it (an Astro collection's, a Contentlayer
+        document type's), else the default."""
+        if self.own_schemas:
             absolute = os.path.abspath(path)
-            root = site_folder(os.path.dirname(absolute))
-            found = collection_schema(root, absolute) if root is not None else None
+            folder = os.path.dirname(absolute)
+            if self.preset.name == "nextjs":
+                from fmlint.site.contentlayer import document_schema
+
+                root = application_root(folder)
+                found = document_schema(root, absolute) if root is not None else None
+            else:
+                from fmlint.site.astro_collections import collection_schema
+                from fmlint.site.config import site_folder
+
+                root = site_folder(folder)
+                found = collection_schema(root, absolute) if root is not None else None
             if found is not None:
                 return found
         return self.default_schema

@@ -6,7 +6,8 @@ an image extension, or ``""`` for none) and get the same checks (and messages)
 as fmlint's own date and image rules; ``"format": "hugo-term"`` is a taxonomy's
 value written as a string, which Hugo takes as one term (no comma, then).
 ``yaml-date`` and ``js-date`` are Zod's ``z.date()`` and ``z.coerce.date()`` of
-an Astro collection's front matter (``fmlint.schema.zod``).  The
+an Astro collection's front matter (``fmlint.schema.zod``); ``js-date`` is
+Contentlayer's ``date`` too.  The
 standard ``duration`` is checked here against RFC 3339's grammar (appendix A,
 which JSON Schema cites) instead of through jsonschema's optional isoduration,
 whose import (with arrow) cost about 45 ms of every start-up.  Each checker raises ``ValueError`` with a
@@ -70,9 +71,10 @@ def _yaml_date(value: object) -> bool:
 
 
 def _js_date(value: object) -> bool:
-    """Zod's ``z.coerce.date()``: what JavaScript's ``new Date()`` reads (a string without a digit it does not)."""
+    """What JavaScript's ``new Date()`` reads (Zod's ``z.coerce.date()``, Contentlayer's ``date``): not a string
+    without a digit."""
     if isinstance(value, str) and not any(char.isdigit() for char in value):
-        raise ValueError("not a date JavaScript reads: z.coerce.date() fails on it")
+        raise ValueError("not a date JavaScript's `new Date` reads")
     return True
 
 

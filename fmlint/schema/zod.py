@@ -134,15 +134,18 @@ class Module:
         except _NotRead:
             return UNKNOWN
 
+    def default_export(self) -> Any:
+        """The value the module exports as its default (``export default makeSource({…})``)."""
+        found = _DEFAULT_EXPORT.search(self.text)
+        return self.value(found.end()) if found is not None else UNKNOWN
+
     def _imported(self, name: str) -> Any:
         """What ``name`` is imported (or re-exported: ``export { a } from``, ``export * from``) as."""
         for found in _IMPORT.finditer(self.text):
             default, named, namespace, specifier = found.group("default", "named", "namespace", "from")
             if default == name:
                 module = self._module(specifier)
-                if module is None or (export := _DEFAULT_EXPORT.search(module.text)) is None:
-                    return UNKNOWN
-                return module.value(export.end())
+                return module.default_export() if module is not None else UNKNOWN
             if namespace == name:
                 module = self._module(specifier)
                 return _Namespace(module) if module is not None else UNKNOWN
@@ -699,9 +702,13 @@ def _object_method(zod: Zod, name: str, arguments: list[Any]) -> Zod:
     return msgspec.structs.replace(_object(shape, strict), optional=zod.optional)
 
 
+def called(value: Any) -> Any:
+    """What a function value (``() => ({…})``) returns, called without arguments (the value itself otherwise)."""
+    return _call(value, [], _Reader(value.module, value.body, {})) if isinstance(value, _Function) else value
+
+
 def json_schema(value: Any) -> dict[str, Any] | None:
     """The JSON Schema of a value read as a collection's ``schema`` (a Zod object, or a function of Astro's helpers
     returning one); ``None`` when it is no object schema the reader followed."""
-    if isinstance(value, _Function):
-        value = _call(value, [], _Reader(value.module, value.body, {}))
+    value = called(value)
     return value.schema if isinstance(value, Zod) and value.shape is not None else None

@@ -27,6 +27,7 @@ import msgspec
 from fmlint.js_text import aliased, module_file
 from fmlint.schema.loader import CompiledSchema, compile_schema
 from fmlint.schema.zod import Builtin, Module, json_schema
+from fmlint.site.globs import picomatch
 
 CONFIGS = ("content.config", os.path.join("content", "config"))  # under `src/`: Astro 5's, then Astro 2–4's
 _LEGACY_EXTENSIONS = (".md", ".mdx", ".mdoc")
@@ -80,7 +81,7 @@ def _collections(root: str) -> tuple[Collection, ...]:
     except (OSError, UnicodeDecodeError):
         return ()
     builtins = {"defineCollection": Builtin(_first), "glob": Builtin(lambda arguments: _Glob(_first(arguments)))}
-    module = Module(text, builtins, found, partial(_resolve, root))
+    module = Module(text, builtins, found, partial(resolve_import, root))
     defined = module.constant("collections")
     if not isinstance(defined, dict):
         return ()
@@ -105,7 +106,7 @@ def _collections(root: str) -> tuple[Collection, ...]:
     return tuple(read)
 
 
-def _resolve(root: str, folder: str, specifier: str) -> str | None:
+def resolve_import(root: str, folder: str, specifier: str) -> str | None:
     """The module an import of ``specifier`` from ``folder`` loads: a relative one, or one through an alias of the
     project's ``tsconfig.json`` (``@/schemas/events``); ``None`` for a package's."""
     if specifier.startswith("."):
@@ -139,63 +140,16 @@ def _files(root: str, name: str, collection: dict[str, Any]) -> tuple[str, re.Pa
 
 
 def glob_pattern(patterns: list[str]) -> re.Pattern[str] | None:
-    """The paths a glob loader's patterns match (micromatch's: ``**``, ``*``, ``?``, ``{a,b}``, ``[…]`` and
-    ``!`` excluding), as one expression; ``None`` for a pattern using more (extglobs)."""
-    included: list[str] = []
-    excluded: list[str] = []
-    for pattern in patterns:
-        negated = pattern.startswith("!")
-        translated = _translate(pattern[1:] if negated else pattern)
-        if translated is None:
-            return None
-        (excluded if negated else included).append(translated)
+    """The paths a glob loader's patterns match (micromatch's, as picomatch reads them; ``!`` excluding), as one
+    expression; ``None`` for an extglob (``+(a|b)``), which is not guessed."""
+    if any(_EXTGLOB.search(pattern) for pattern in patterns):
+        return None
+    included = [picomatch(pattern.removeprefix("./")).pattern for pattern in patterns if not pattern.startswith("!")]
+    excluded = [picomatch(pattern[1:].removeprefix("./")).pattern for pattern in patterns if pattern.startswith("!")]
     if not included:
         return None
     exclude = f"(?!(?:{'|'.join(excluded)})$)" if excluded else ""
     return re.compile(f"{exclude}(?:{'|'.join(included)})")
 
 
-def _translate(pattern: str) -> str | None:
-    pattern = pattern.removeprefix("./")
-    if re.search(r"[@+!]\(", pattern):
-        return None
-    out: list[str] = []
-    at = 0
-    while at < len(pattern):
-        char = pattern[at]
-        if pattern.startswith("**/", at) and (at == 0 or pattern[at - 1] == "/"):
-            out.append("(?:[^/]+/)*")
-            at += 3
-            continue
-        if pattern.startswith("**", at) and at + 2 == len(pattern) and (at == 0 or pattern[at - 1] == "/"):
-            out.append(".*")
-            at += 2
-            continue
-        if char == "*":
-            out.append("[^/]*")
-        elif char == "?":
-            out.append("[^/]")
-        elif char == "[":
-            end = pattern.find("]", at + 2)
-            if end < 0:
-                return None
-            inner = pattern[at + 1 : end]
-            if inner[:1] in "!^":
-                inner = "^" + inner[1:]
-            out.append(f"[{inner.replace(chr(92), chr(92) * 2)}]")
-            at = end + 1
-            continue
-        elif char == "{":
-            end = pattern.find("}", at)
-            if end < 0 or "{" in pattern[at + 1 : end]:
-                return None
-            options = [_translate(option) for option in pattern[at + 1 : end].split(",")]
-            if any(option is None for option in options):
-                return None
-            out.append(f"(?:{'|'.join(option for option in options if option is not None)})")
-            at = end + 1
-            continue
-        else:
-            out.append(re.escape(char))
-        at += 1
-    return "".join(out)
+_EXTGLOB = re.compile(r"[@+!?*]\(")

@@ -601,10 +601,12 @@ def forget_sites() -> None:
     _folder_key.cache_clear()
     forget_folders_without_site()
     from fmlint.site.astro_collections import collections
+    from fmlint.site.contentlayer import document_types
     from fmlint.site.facts import forget_site_reads
 
     forget_site_reads()
     collections.cache_clear()
+    document_types.cache_clear()
 
 
 class Reading(NamedTuple):

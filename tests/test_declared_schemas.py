@@ -1,5 +1,6 @@
-"""Astro content collections: their Zod schemas read as JSON Schema (``fmlint.schema.zod``), their files
-(``fmlint.site.astro_collections``), and a site's front matter checked against its own collections."""
+"""The schemas sites and applications declare for their front matter: Astro's content collections (their Zod
+schemas read as JSON Schema, ``fmlint.schema.zod``; their files, ``fmlint.site.astro_collections``) and Next.js's
+Contentlayer document types (``fmlint.site.contentlayer``), each file checked against its own."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from fmlint.cli import main
 from fmlint.schema.zod import Module, json_schema
 from fmlint.site.astro_collections import collections, glob_pattern
+from fmlint.site.contentlayer import document_types
 
 
 def schema_of(expression: str, before: str = "") -> dict | None:
@@ -225,3 +227,74 @@ def test_schemas_imported_from_the_projects_modules_are_followed(tmp_path):
     finally:
         collections.cache_clear()
     assert found == {"posts": ["title"], "renamed": ["title"], "more": ["more"], "defaults": ["fallback"]}
+
+
+CONTENTLAYER = """import { defineDocumentType, defineNestedType, makeSource } from 'contentlayer2/source-files'
+
+const computedFields = { slug: { type: 'string', resolve: (doc) => doc._raw.flattenedPath.replace(/^.+?(\\/)/, '') } }
+
+const Author = defineNestedType(() => ({ name: 'Author', fields: { name: { type: 'string', required: true } } }))
+
+export const Blog = defineDocumentType(() => ({
+  name: 'Blog',
+  filePathPattern: 'blog/**/*.mdx',
+  contentType: 'mdx',
+  fields: {
+    title: { type: 'string', required: true },
+    date: { type: 'date', required: true },
+    tags: { type: 'list', of: { type: 'string' }, default: [] },
+    draft: { type: 'boolean' },
+    rating: { type: 'number' },
+    summary: { type: 'string' },
+    images: { type: 'json' },
+    cover: { type: 'image' },
+    author: { type: 'nested', of: Author },
+    kind: { type: 'enum', options: ['post', 'note'], required: true, default: 'post' },
+  },
+  computedFields: { ...computedFields },
+}))
+
+export default makeSource({
+  contentDirPath: 'data',
+  documentTypes: [Blog],
+  mdx: { remarkPlugins: [[remarkToc, { heading: 'toc' }]] },
+  onSuccess: async (importData) => { const { allBlogs } = await importData() },
+})
+"""
+
+
+def test_contentlayer_documents_are_checked_against_their_types_fields(tmp_path, monkeypatch, capsys):
+    """tailwind-nextjs-starter-blog's configuration, read without running it: a required field without a default
+    missing, values of the wrong type, a date JavaScript cannot read; a field written without a value is none (for
+    an optional one), a field the type does not name is kept (SC006 when it misspells one); CJK before a value."""
+    files = {
+        "next.config.js": "module.exports = {}\n",
+        "contentlayer.config.ts": CONTENTLAYER,
+        "data/blog/good.mdx": "---\ntitle: Good\ndate: '2021-08-07T15:32:14Z'\ndraft:\ntags: [a]\nimages: ['/x.png']\n"
+        "cover: {src: /c.png}\nauthor: {name: Tim}\nextra: kept\n---\n\nText.\n",
+        "data/blog/bad.mdx": "---\ntitle: 标题\ndate: someday\ntags: news\ndraft: 'no'\nrating: '5'\ncover: {alt: x}\n"
+        "author: {}\nsumary: x\nextra: kept\n---\n",
+        "data/blog/missing.mdx": "---\ntitle: No date\n---\n",
+        "data/authors/me.mdx": "---\nname: 3\n---\n",  # (no document type's pattern: not judged)
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    monkeypatch.chdir(tmp_path)
+    try:
+        assert main(["--format", "json", "--no-cache", "--select", "SC", "."]) == 1
+    finally:
+        document_types.cache_clear()
+    found = [(d["path"], d["line"], d["column"], d["code"], d["message"]) for d in json.loads(capsys.readouterr().out)]
+    assert [f[:4] for f in found] == [
+        ("data/blog/bad.mdx", 3, 7, "SC001"),
+        ("data/blog/bad.mdx", 4, 7, "SC001"),
+        ("data/blog/bad.mdx", 5, 8, "SC001"),
+        ("data/blog/bad.mdx", 6, 9, "SC001"),
+        ("data/blog/bad.mdx", 7, 1, "SC003"),  # (`cover.src`: an image's mapping holds its path)
+        ("data/blog/bad.mdx", 8, 1, "SC003"),  # (`author.name`: the nested type's required field)
+        ("data/blog/bad.mdx", 9, 1, "SC006"),
+        ("data/blog/missing.mdx", 1, 1, "SC003"),
+    ]
+    assert found[0][4] == 'date: "someday" is not a valid js-date: not a date JavaScript\'s `new Date` reads'
+    assert found[-1][4] == "missing required key `date`"

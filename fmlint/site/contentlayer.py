@@ -1,0 +1,159 @@
+"""A Next.js application's Contentlayer document types: the files of each and the JSON Schema of its fields.
+
+Contentlayer (and its fork contentlayer2, which tailwind-nextjs-starter-blog and
+its thousands of copies use) reads ``contentlayer.config.*``: ``makeSource({
+contentDirPath, documentTypes })`` and each ``defineDocumentType(() => ({name,
+filePathPattern, fields}))``.  A document is of the first type whose
+``filePathPattern`` (a micromatch glob from ``contentDirPath``) matches it.  By
+default a document that lacks a ``required`` field without a ``default``, or
+whose value does not fit its field's type, is left out of the site with a warning
+(``onMissingOrIncompatibleData: 'skip-warn'``); a field the type does not name is
+warned about and kept (SC006 here when it misspells one).  The field types as
+Contentlayer parses them: ``string``, ``markdown``, ``mdx``, ``enum`` (its options
+are not checked), ``reference`` — text; ``number``; ``boolean``; ``date`` — what
+JavaScript's ``Date`` reads; ``list`` — a list (of ``of``'s type); ``image`` — a
+path or ``{src, alt}``; ``nested`` — a mapping of the nested type's fields;
+``json`` — anything.  An optional field may be written without a value.  The
+configuration is read as ``fmlint.schema.zod`` reads TypeScript.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import cache, partial
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import msgspec
+
+from fmlint.js_text import module_file
+from fmlint.schema.loader import CompiledSchema, compile_schema
+from fmlint.schema.zod import Builtin, Module, called
+from fmlint.site.astro_collections import glob_pattern, resolve_import
+
+CONFIG = "contentlayer.config"
+
+
+class DocumentType(NamedTuple):
+    name: str
+    base: str  # ``contentDirPath``, absolute, with its separator
+    pattern: re.Pattern[str]
+    schema: CompiledSchema
+
+    def holds(self, path: str) -> bool:
+        relative = path[len(self.base) :].replace(os.sep, "/")
+        return path.startswith(self.base) and self.pattern.fullmatch(relative) is not None
+
+
+def document_schema(root: str, path: str) -> CompiledSchema | None:
+    """The schema of the document type of the application at ``root`` holding the file at the absolute ``path``."""
+    return next((found.schema for found in document_types(root) if found.holds(path)), None)
+
+
+@cache
+def document_types(root: str) -> tuple[DocumentType, ...]:
+    """The document types of the application at ``root`` whose files and fields are read (see the module)."""
+    try:
+        return _document_types(root)
+    except Exception:  # (a module this reader cannot follow, or a bug in it: no schema, never a crash)
+        return ()
+
+
+def _document_types(root: str) -> tuple[DocumentType, ...]:
+    found = module_file(os.path.join(root, CONFIG))
+    if found is None:
+        return ()
+    try:
+        text = Path(found).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ()
+    defined = Builtin(lambda arguments: called(arguments[0]) if arguments else None)
+    builtins = {"defineDocumentType": defined, "defineNestedType": defined, "makeSource": defined}
+    module = Module(text, builtins, found, partial(resolve_import, root))
+    source = module.default_export()
+    if not isinstance(source, dict) or not isinstance(base := source.get("contentDirPath", "."), str):
+        return ()
+    documents = source.get("documentTypes")
+    documents = list(documents.values()) if isinstance(documents, dict) else documents
+    if not isinstance(documents, list):
+        return ()
+    folder = os.path.join(os.path.normpath(os.path.join(root, base)), "")
+    read = []
+    for document in documents:
+        if not isinstance(document, dict) or not isinstance(name := document.get("name"), str):
+            continue
+        pattern = document.get("filePathPattern")
+        fields = document.get("fields", {})
+        matched = glob_pattern([pattern]) if isinstance(pattern, str) else None
+        if matched is None or not isinstance(fields, dict):
+            continue
+        schema = _object(fields, document=True)
+        contents = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": f"Contentlayer document type `{name}`",
+            "description": f"The fields of the `{name}` document type in {os.path.relpath(found, root)}.",
+            **schema,
+        }
+        compiled = compile_schema(contents, f"contentlayer document type `{name}`", Path(found))
+        read.append(DocumentType(name, folder, matched, msgspec.structs.replace(compiled, every_entry=True)))
+    return tuple(read)
+
+
+def _object(fields: dict[str, Any], document: bool = False) -> dict[str, Any]:
+    """The schema of a mapping of ``fields`` (a document's has Contentlayer's own ``type``, its type's name)."""
+    properties: dict[str, Any] = {"type": {"type": "string"}} if document else {}
+    required = []
+    for name, field in fields.items():
+        schema = _field(field)
+        if isinstance(field, dict) and field.get("required") is True and "default" not in field:
+            required.append(name)
+            properties[name] = schema
+        else:  # (left out, or written without a value)
+            properties[name] = {"anyOf": [schema, {"type": "null"}]} if schema else {}
+    mapping: dict[str, Any] = {"type": "object", "properties": properties}
+    if required:
+        mapping["required"] = required
+    return mapping
+
+
+_TYPES: dict[str, dict[str, Any]] = {
+    "string": {"type": "string"},
+    "markdown": {"type": "string"},
+    "mdx": {"type": "string"},
+    "enum": {"type": "string"},
+    "reference": {"type": "string"},
+    "number": {"type": "number"},
+    "boolean": {"type": "boolean"},
+    "date": {"type": "string", "format": "js-date"},
+    "json": {},
+    "image": {
+        "anyOf": [
+            {"type": "string"},
+            {"type": "object", "properties": {"src": {"type": "string"}}, "required": ["src"]},
+        ]
+    },
+}
+
+
+def _field(field: Any) -> dict[str, Any]:
+    """The schema of one field definition (``{type: 'list', of: {type: 'string'}}``); anything for one the reader
+    does not follow (a polymorphic list, a definition it cannot read)."""
+    kind = field.get("type") if isinstance(field, dict) else None
+    if not isinstance(kind, str):
+        return {}
+    if kind in _TYPES:
+        return dict(_TYPES[kind])
+    if kind == "list":
+        of = field.get("of")
+        inner = _nested(of) if isinstance(of, dict) and "fields" in of else _field(of)
+        return {"type": "array", "items": inner} if inner else {"type": "array"}
+    if kind == "nested":
+        return _nested(field.get("of"))
+    return {}
+
+
+def _nested(nested: Any) -> dict[str, Any]:
+    """A nested type's schema (``defineNestedType(() => ({fields}))``, or its fields written in place)."""
+    fields = nested.get("fields") if isinstance(nested, dict) else None
+    return _object(fields) if isinstance(fields, dict) else {"type": "object"}
