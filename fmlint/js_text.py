@@ -11,8 +11,11 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-# a comment, a string (quoted either way or a template), or a brace
-TOKEN = re.compile(r"""//[^\n]*|/\*.*?\*/|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|[{}]""", re.DOTALL)
+# a comment, a string (quoted either way or a template), or a brace; a `//` or `/*` after a backslash is a regular
+# expression's escaped slash and its end (`.replace(/^docs\//, '')`): no comment
+TOKEN = re.compile(
+    r"""(?<!\\)//[^\n]*|(?<!\\)/\*.*?\*/|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|[{}]""", re.DOTALL
+)
 
 
 # what a relative import names, in the order it is looked for: the file as named, with an extension, a folder's index

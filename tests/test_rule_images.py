@@ -463,3 +463,16 @@ def test_jekyll_front_matter_images_in_the_folders_the_sites_templates_prepend(t
     (found,) = located_codes(root / "_posts/2024-01-01-a.md", **options)
     assert found[:3] == (5, 12, "IMG006")
     assert found[3].endswith(f"gone.jpg, images{os.sep}gone.jpg)")
+
+
+def test_an_image_through_cloudflares_resizing_is_the_sites_file(tmp_path):
+    """`/cdn-cgi/image/<options>/<path>`: Cloudflare serves the site's `/<path>` resized (ryanfitton.co.uk's posts);
+    a remote source behind it is not the site's."""
+    article = (
+        "---\ntitle: x\n---\n![a](/cdn-cgi/image/quality=75,format=webp/images/a.jpg)\n"
+        "![b](/cdn-cgi/image/width=900/images/gone.jpg)\n![c](/cdn-cgi/image/fit=cover/https://example.org/c.jpg)\n"
+    )
+    root = site(tmp_path, {"hugo.toml": "", "static/images/a.jpg": "", "content/p.md": article})
+    found = located_codes(root / "content/p.md", schema=PERMISSIVE)
+    assert [(line, column, code) for line, column, code, _ in found] == [(5, 6, "IMG006")]
+    assert f"looked for static{os.sep}images{os.sep}gone.jpg" in found[0][3]

@@ -231,10 +231,18 @@ def missing_mount(article: str, path: str) -> bool:
 
 
 def _local_path(ref: ImageReference) -> str | None:
-    """The decoded file path of a local image reference, or ``None`` for URLs and bad input."""
+    """The decoded file path of a local image reference, or ``None`` for URLs and bad input; through Cloudflare's
+    image resizing (``/cdn-cgi/image/width=800,format=auto/static/x.jpg``: the site's ``/static/x.jpg``)."""
     if not ref.url or not is_local(ref.url) or url_error(ref.url):
         return None
-    return url_path(ref.url) or None
+    path = url_path(ref.url)
+    if path.startswith(_RESIZED):
+        source = path[len(_RESIZED) :].partition("/")[2]
+        return None if "://" in source or not source else "/" + source
+    return path or None
+
+
+_RESIZED = "/cdn-cgi/image/"
 
 
 def _candidates(path: str, folder: str, root: str | None, site_folders: list[str]) -> list[str]:

@@ -13,8 +13,10 @@ Contentlayer parses them: ``string``, ``markdown``, ``mdx``, ``enum`` (its optio
 are not checked), ``reference`` — text; ``number``; ``boolean``; ``date`` — what
 JavaScript's ``Date`` reads; ``list`` — a list (of ``of``'s type); ``image`` — a
 path or ``{src, alt}``; ``nested`` — a mapping of the nested type's fields;
-``json`` — anything.  An optional field may be written without a value.  The
-configuration is read as ``fmlint.schema.zod`` reads TypeScript.
+``json`` — anything; a list's items of a text, number, boolean or JSON type are
+not parsed.  A field may be written without a value (a required one's is a
+console warning, not a fault).  The configuration is read as
+``fmlint.schema.zod`` reads TypeScript.
 """
 
 from __future__ import annotations
@@ -105,12 +107,10 @@ def _object(fields: dict[str, Any], document: bool = False) -> dict[str, Any]:
     properties: dict[str, Any] = {"type": {"type": "string"}} if document else {}
     required = []
     for name, field in fields.items():
-        schema = _field(field)
         if isinstance(field, dict) and field.get("required") is True and "default" not in field:
             required.append(name)
-            properties[name] = schema
-        else:  # (left out, or written without a value)
-            properties[name] = {"anyOf": [schema, {"type": "null"}]} if schema else {}
+        schema = _field(field)  # (written without a value, a field is none: a required one too, with a warning)
+        properties[name] = {"anyOf": [schema, {"type": "null"}]} if schema else {}
     mapping: dict[str, Any] = {"type": "object", "properties": properties}
     if required:
         mapping["required"] = required
@@ -144,13 +144,18 @@ def _field(field: Any) -> dict[str, Any]:
         return {}
     if kind in _TYPES:
         return dict(_TYPES[kind])
-    if kind == "list":
+    if kind == "list":  # (its items of a text, number, boolean or JSON type are taken as written)
         of = field.get("of")
-        inner = _nested(of) if isinstance(of, dict) and "fields" in of else _field(of)
+        inner = _nested(of) if isinstance(of, dict) and "fields" in of else _field(of) if _parsed_item(of) else {}
         return {"type": "array", "items": inner} if inner else {"type": "array"}
     if kind == "nested":
         return _nested(field.get("of"))
     return {}
+
+
+def _parsed_item(of: Any) -> bool:
+    """Whether Contentlayer parses a list's items of type ``of`` (dates, images, nested types), not kept as written."""
+    return isinstance(of, dict) and of.get("type") in ("date", "image", "nested", "markdown", "mdx")
 
 
 def _nested(nested: Any) -> dict[str, Any]:
