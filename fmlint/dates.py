@@ -41,6 +41,8 @@ JAVASCRIPT_READERS = ("Hexo", "Next.js", "Gatsby", "Nuxt")
 _UNPADDED_READERS = ("MkDocs", "Jekyll", *JAVASCRIPT_READERS)
 # `2019/10/13 20:46:25`: JavaScript's `new Date`, which Hexo reads a date string with, takes slashes as dashes
 _SLASHED = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})((?:[ \t]+\d{1,2}:\d{2}:\d{2})?)")
+# `1992-02-25 13:22`: V8's `new Date` reads a time without seconds (Velite's documented `date`)
+_NO_SECONDS = re.compile(r"(\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2})(Z|[+-]\d{2}:?\d{2})?")
 # `Nov 1, 2014`, `November 1, 2014 10:00`: V8's `new Date` reads a month by the first three letters of its English
 # name (`Sept`), then the day and year, too
 _MONTH_DAY_YEAR = re.compile(r"([A-Z][a-z]{2,8})\.? (\d{1,2}),? (\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?")
@@ -108,6 +110,8 @@ def parse_hugo_date(text: str, generator: str = "Hugo") -> HugoDate:
             return HugoDate(value, layout != "%d %b %Y", has_zone)
     if generator == "Hugo" and (one_digit := _ONE_DIGIT_HOUR.fullmatch(text)) is not None:
         return parse_hugo_date(f"{one_digit.group(1)}0{one_digit.group(2)}", generator)
+    if generator in JAVASCRIPT_READERS and (minutes := _NO_SECONDS.fullmatch(text)) is not None:
+        return parse_hugo_date(f"{minutes.group(1)}:00{minutes.group(2) or ''}", generator)
     if generator in JAVASCRIPT_READERS and (slashed := _SLASHED.fullmatch(text)) is not None:
         return parse_hugo_date("{}-{}-{}{}".format(*slashed.groups()), generator)
     if (

@@ -1,6 +1,7 @@
 """The schemas sites and applications declare for their front matter: Astro's content collections (their Zod
-schemas read as JSON Schema, ``fmlint.schema.zod``; their files, ``fmlint.site.astro_collections``) and Next.js's
-Contentlayer document types (``fmlint.site.contentlayer``), each file checked against its own."""
+schemas read as JSON Schema, ``fmlint.schema.zod``; their files, ``fmlint.site.astro_collections``), Next.js's
+Contentlayer document types (``fmlint.site.contentlayer``) and Velite collections (``fmlint.site.velite``), each file
+checked against its own."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from fmlint.cli import main
 from fmlint.schema.zod import Module, json_schema
 from fmlint.site.astro_collections import collections, glob_pattern
 from fmlint.site.contentlayer import document_types
+from fmlint.site.velite import velite_collections
 
 
 def schema_of(expression: str, before: str = "") -> dict | None:
@@ -300,3 +302,55 @@ def test_contentlayer_documents_are_checked_against_their_types_fields(tmp_path,
     ]
     assert found[0][4] == 'date: "someday" is not a valid js-date: not a date JavaScript\'s `new Date` reads'
     assert found[-1][4] == "missing required key `date`"
+
+
+VELITE = """import { defineCollection, defineConfig, s } from 'velite'
+
+const posts = defineCollection({
+  name: 'Post', // collection type name
+  pattern: 'posts/**/*.md', // content files glob pattern
+  schema: s
+    .object({
+      title: s.string().max(99),
+      slug: s.slug('posts'),
+      date: s.isodate(),
+      cover: s.image().optional(),
+      metadata: s.metadata(), // (made of the document)
+      excerpt: s.excerpt(),
+      content: s.markdown(),
+    })
+    .transform(data => ({ ...data, permalink: `/blog/${data.slug}` })),
+})
+
+export default defineConfig({ root: 'content', collections: { posts } })
+"""
+
+
+def test_velite_collections_are_checked_against_their_schemas(tmp_path, monkeypatch, capsys):
+    """Velite's documented configuration: `s` is Zod's namespace with Velite's own schemas (a slug's letters and
+    dashes, an ISO date, what Velite makes of the document when the front matter leaves it out); `1992-02-25 13:22`
+    (its example's date) is one JavaScript reads."""
+    files = {
+        "next.config.mjs": "export default {}\n",
+        "velite.config.ts": VELITE,
+        "content/posts/good.md": "---\ntitle: Hello\nslug: hello-world\ndate: 1992-02-25 13:22\ncover: cover.jpg\n---\n",
+        "content/posts/bad.md": "---\ntitle: 😀 Bad\nslug: Hello World\ndate: never\n---\n",
+        "content/posts/missing.md": "---\ntitle: No slug\n---\n",
+        "content/pages/about.md": "---\nslug: x\n---\n",  # (no collection's pattern)
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    monkeypatch.chdir(tmp_path)
+    try:
+        assert main(["--format", "json", "--no-cache", "--select", "SC", "."]) == 1
+    finally:
+        velite_collections.cache_clear()
+    found = [(d["path"], d["line"], d["column"], d["code"], d["message"]) for d in json.loads(capsys.readouterr().out)]
+    assert [f[:4] for f in found] == [
+        ("content/posts/bad.md", 3, 7, "SC001"),
+        ("content/posts/bad.md", 4, 7, "SC001"),
+        ("content/posts/missing.md", 1, 1, "SC003"),
+        ("content/posts/missing.md", 1, 1, "SC003"),
+    ]
+    assert [f[4] for f in found[2:]] == ["missing required key `date`", "missing required key `slug`"]

@@ -44,6 +44,22 @@ def test_hugo_layouts_are_accepted(text):
     parse_hugo_date(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("2019/10/13 20:46:25", dt.datetime(2019, 10, 13, 20, 46, 25)),
+        ("Nov 1, 2014", dt.datetime(2014, 11, 1)),
+        ("1992-02-25 13:22", dt.datetime(1992, 2, 25, 13, 22)),  # (V8 reads a time without seconds: Velite's example)
+        ("2024-1-5 9:05", dt.datetime(2024, 1, 5, 9, 5)),
+    ],
+)
+def test_javascript_readers_read_dates_as_new_date_does(text, read):
+    for generator in ("Hexo", "Next.js", "Gatsby", "Nuxt"):
+        assert parse_hugo_date(text, generator).value == read
+    with pytest.raises(DateError):
+        parse_hugo_date(text)  # (Hugo reads none of them)
+
+
 def test_a_one_digit_hour_is_read_as_its_two_digits():
     assert parse_hugo_date("2017-05-17 4:51:55 -0400") == parse_hugo_date("2017-05-17 04:51:55 -0400")
 

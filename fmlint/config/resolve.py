@@ -252,15 +252,16 @@ class Project:
 
     def _own_schema(self, path: str) -> CompiledSchema | None:
         """The schema the site or application holding ``path`` declares for it (an Astro collection's, a Contentlayer
-        document type's), else the default."""
+        document type's, a Velite collection's), else the default."""
         if self.own_schemas:
             absolute = os.path.abspath(path)
             folder = os.path.dirname(absolute)
             if self.preset.name == "nextjs":
                 from fmlint.site.contentlayer import document_schema
+                from fmlint.site.velite import velite_schema
 
                 root = application_root(folder)
-                found = document_schema(root, absolute) if root is not None else None
+                found = (document_schema(root, absolute) or velite_schema(root, absolute)) if root is not None else None
             else:
                 from fmlint.site.astro_collections import collection_schema
                 from fmlint.site.config import site_folder

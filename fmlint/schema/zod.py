@@ -86,6 +86,7 @@ class _Marker(msgspec.Struct, frozen=True):
 
 
 _Z, _COERCE, _IMAGE, _REFERENCE = _Marker("z"), _Marker("z.coerce"), _Marker("image"), _Marker("reference")
+VELITE = _Marker("s")  # Velite's namespace: Zod's, and schemas of its own (``_VELITE``)
 ANYTHING = Zod({})
 
 
@@ -479,7 +480,7 @@ def _member(value: Any, name: str) -> Any:
         return dict(value.shape)
     if isinstance(value, dict):
         return value.get(name, UNKNOWN)
-    if value is _Z and name == "coerce":
+    if (value is _Z or value is VELITE) and name == "coerce":
         return _COERCE
     return UNKNOWN
 
@@ -510,8 +511,10 @@ def _call(function: Any, arguments: list[Any], reader: _Reader) -> Any:
 
 def _call_member(value: Any, name: str, arguments: list[Any]) -> Any:
     """``value.<name>(…)``: a function of Zod's namespace, a method of a schema; anything else is not read."""
-    if value is _Z or value == _COERCE:
-        return _zod_function(name, arguments, coerced=value is not _Z)
+    if value is VELITE and name in _VELITE:
+        return Zod(dict(_VELITE[name][0]), optional=_VELITE[name][1])
+    if value is _Z or value == _COERCE or value is VELITE:
+        return _zod_function(name, arguments, coerced=value == _COERCE)
     return _zod_method(value, name, arguments) if isinstance(value, Zod) else UNKNOWN
 
 
@@ -527,6 +530,25 @@ _SIMPLE = {
     "url": {"type": "string"},
     "email": {"type": "string"},
     "uuid": {"type": "string"},
+}
+# Velite's own schemas (velite's src/schemas): (JSON Schema, whether the key may be left out: those made of the
+# document when it is — its body, metadata, excerpt, table of contents, path)
+_VELITE: dict[str, tuple[dict[str, Any], bool]] = {
+    "isodate": ({"type": "string", "format": "js-date"}, False),
+    "unique": ({"type": "string"}, False),
+    "slug": (
+        {"type": "string", "minLength": 3, "maxLength": 200, "pattern": "^[a-zA-Z0-9]+(?:-[a-zA-Z0-9]+)*$"},
+        False,
+    ),
+    "file": ({"type": "string"}, False),
+    "image": ({"type": "string"}, False),
+    "markdown": ({"type": "string"}, True),
+    "mdx": ({"type": "string"}, True),
+    "metadata": ({}, True),
+    "excerpt": ({}, True),
+    "toc": ({}, True),
+    "raw": ({}, True),
+    "path": ({}, True),
 }
 _COERCED = {
     "string": {"type": ["string", "number", "boolean", "null"]},

@@ -603,10 +603,12 @@ def forget_sites() -> None:
     from fmlint.site.astro_collections import collections
     from fmlint.site.contentlayer import document_types
     from fmlint.site.facts import forget_site_reads
+    from fmlint.site.velite import velite_collections
 
     forget_site_reads()
     collections.cache_clear()
     document_types.cache_clear()
+    velite_collections.cache_clear()
 
 
 class Reading(NamedTuple):
