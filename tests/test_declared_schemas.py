@@ -107,6 +107,7 @@ def test_an_extglob_is_not_guessed():
 
 CONFIG = """import { defineCollection, reference, z } from "astro:content";
 import { docsLoader } from "@astrojs/starlight/loaders";
+import { docsSchema } from "@astrojs/starlight/schema";
 import { glob } from "astro/loaders";
 import { SITE } from "@/config";
 
@@ -129,7 +130,7 @@ const blog = defineCollection({
 export const collections = {
   blog,
   notes: defineCollection({ type: "content", schema: z.object({ title: z.string() }).strict() }),
-  docs: defineCollection({ loader: docsLoader(), schema: z.object({ nothing: z.number() }) }),
+  docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
 };
 """
 
@@ -148,7 +149,7 @@ def astro_site(tmp_path, monkeypatch):
         "src/data/blog/_draft.md": "---\nnothing: here\n---\n",  # (not the pattern's: not an entry)
         "src/content/notes/n.md": "---\ntitle: Note\nlayout: x\n---\n",  # (a legacy collection, strict)
         "src/content/notes/_hidden/h.md": "---\nlayout: x\n---\n",
-        "src/content/docs/page.md": "---\ntitle: Docs\n---\n",  # (Starlight's loader: not read here)
+        "src/content/docs/page.md": "---\ntitle: Docs\n---\n",  # (Starlight's schema, not extended: the preset's)
     }
     for name, text in files.items():
         path = tmp_path / name
@@ -354,3 +355,42 @@ def test_velite_collections_are_checked_against_their_schemas(tmp_path, monkeypa
         ("content/posts/missing.md", 1, 1, "SC003"),
     ]
     assert [f[4] for f in found[2:]] == ["missing required key `date`", "missing required key `slug`"]
+
+
+def test_starlights_docs_schema_with_what_it_extends_it_with(tmp_path, monkeypatch, capsys):
+    """`docsSchema({extend})`: Starlight's keys (its `sidebar.order` a number) and the site's own (a `category` enum,
+    a required `owner`); without `extend`, or with one read from a package, the preset's schema stays. A `_` file of
+    the docs folder is no page (a partial MDX pages import): it needs no front matter."""
+    config = (
+        'import { defineCollection, z } from "astro:content";\n'
+        'import { docsLoader } from "@astrojs/starlight/loaders";\n'
+        'import { docsSchema } from "@astrojs/starlight/schema";\n'
+        "export const collections = {\n"
+        "  docs: defineCollection({ loader: docsLoader(), schema: docsSchema({ extend: (context) => z.object({\n"
+        "    category: z.enum(['guide', 'reference']).optional(), owner: z.string() }) }) }),\n"
+        "};\n"
+    )
+    files = {
+        "astro.config.mjs": "import starlight from '@astrojs/starlight';\nexport default {integrations: [starlight()]};\n",
+        "src/content.config.ts": config,
+        "src/content/docs/good.md": "---\ntitle: Good\nowner: docs-team\ncategory: guide\n---\n",
+        "src/content/docs/bad.md": "---\ntitle: Bad\ncategory: Guide\nsidebar:\n  order: first\n---\n",
+        "src/content/docs/_shared.md": "Text MDX pages import.\n",  # (a `_` file: no page, no front matter needed)
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    monkeypatch.chdir(tmp_path)
+    try:
+        assert main(["--format", "json", "--no-cache", "--select", "SC", "."]) == 1
+        found = [(d["path"], d["line"], d["column"], d["code"]) for d in json.loads(capsys.readouterr().out)]
+        assert found == [
+            ("src/content/docs/bad.md", 1, 1, "SC003"),  # (`owner`)
+            ("src/content/docs/bad.md", 3, 11, "SC001"),
+            ("src/content/docs/bad.md", 5, 10, "SC001"),
+        ]
+        (tmp_path / "src/content.config.ts").write_text(config.replace("extend: (context) => z.object", "extend: blog"))
+        collections.cache_clear()
+        assert main(["--format", "json", "--no-cache", "--select", "SC", "src/content/docs/good.md"]) == 0
+    finally:
+        collections.cache_clear()

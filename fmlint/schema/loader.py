@@ -116,6 +116,14 @@ def compile_schema(
     return schema
 
 
+def declared_schema(contents: dict[str, Any], title: str, description: str, path: Path) -> CompiledSchema:
+    """The JSON Schema a site or application declares in its code (an Astro collection's Zod schema, a Contentlayer
+    document type's fields), read at ``path``: its generator checks every file it is for, page or not."""
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, "description": description}
+    compiled = compile_schema({**schema, **contents}, title, path)
+    return msgspec.structs.replace(compiled, every_entry=True)
+
+
 def _self_contained(contents: Any) -> bool:
     """Whether every ``$ref`` points inside the schema (so it loads no file and its digest is its own)."""
     return all(reference.startswith("#") for _, reference in _refs(contents, ()))

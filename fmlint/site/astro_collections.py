@@ -16,18 +16,18 @@ for the entry's ID before the schema sees the data, is always allowed.
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 from functools import cache, partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import msgspec
-
 from fmlint.js_text import aliased, module_file
-from fmlint.schema.loader import CompiledSchema, compile_schema
+from fmlint.schema.loader import CompiledSchema, declared_schema, load_schema
 from fmlint.schema.zod import Builtin, Module, json_schema
 from fmlint.site.globs import picomatch
+from fmlint.site.starlight import DOCS
 
 CONFIGS = ("content.config", os.path.join("content", "config"))  # under `src/`: Astro 5's, then Astro 2–4's
 _LEGACY_EXTENSIONS = (".md", ".mdx", ".mdoc")
@@ -55,6 +55,28 @@ class _Glob(NamedTuple):
     options: Any
 
 
+class _DocsSchema(NamedTuple):
+    """Starlight's ``docsSchema(options)``: its docs schema, with the keys of ``extend`` when given."""
+
+    options: Any
+
+
+_DOCS_LOADER = Builtin(lambda _: None)  # (Starlight's ``docsLoader()``: the docs folder)
+
+
+def _starlight_docs(declared: _DocsSchema) -> dict[str, Any] | None:
+    """Starlight's docs schema (the bundled one) with what ``docsSchema({extend: z.object({…})})`` adds; ``None``
+    without an ``extend`` (the preset's schema is that) or with one the reader does not follow."""
+    extend = declared.options.get("extend") if isinstance(declared.options, dict) else None
+    added = json_schema(extend) if extend is not None else None
+    if added is None:
+        return None
+    docs = copy.deepcopy(load_schema("starlight").contents)
+    docs["properties"].update(added["properties"])
+    docs["required"] = list(dict.fromkeys([*docs.get("required", ()), *added.get("required", ())]))
+    return {key: value for key, value in docs.items() if key not in ("$schema", "$id", "title", "description")}
+
+
 def collection_schema(root: str, path: str) -> CompiledSchema | None:
     """The schema of the collection of the Astro project at ``root`` holding the file at the absolute ``path``."""
     return next((found.schema for found in collections(root) if found.holds(path)), None)
@@ -80,7 +102,12 @@ def _collections(root: str) -> tuple[Collection, ...]:
         text = Path(found).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return ()
-    builtins = {"defineCollection": Builtin(_first), "glob": Builtin(lambda arguments: _Glob(_first(arguments)))}
+    builtins = {
+        "defineCollection": Builtin(_first),
+        "glob": Builtin(lambda arguments: _Glob(_first(arguments))),
+        "docsLoader": Builtin(lambda _: _DOCS_LOADER),
+        "docsSchema": Builtin(lambda arguments: _DocsSchema(_first(arguments))),
+    }
     module = Module(text, builtins, found, partial(resolve_import, root))
     defined = module.constant("collections")
     if not isinstance(defined, dict):
@@ -90,19 +117,13 @@ def _collections(root: str) -> tuple[Collection, ...]:
         if not isinstance(collection, dict):
             continue
         files = _files(root, name, collection)
-        schema = json_schema(collection.get("schema"))
+        declared = collection.get("schema")
+        schema = _starlight_docs(declared) if isinstance(declared, _DocsSchema) else json_schema(declared)
         if files is None or schema is None:
             continue
         schema["properties"].setdefault("slug", {"type": "string"})  # (the entry's ID: taken before the schema)
-        contents = {
-            "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "title": f"Astro collection `{name}`",
-            "description": f"The schema of the `{name}` collection in {os.path.relpath(found, root)}.",
-            **schema,
-        }
-        compiled = compile_schema(contents, f"astro collection `{name}`", Path(found))
-        compiled = msgspec.structs.replace(compiled, every_entry=True)
-        read.append(Collection(name, *files, compiled))
+        where = f"The schema of the `{name}` collection in {os.path.relpath(found, root)}."
+        read.append(Collection(name, *files, declared_schema(schema, f"astro collection `{name}`", where, Path(found))))
     return tuple(read)
 
 
@@ -125,6 +146,8 @@ def _files(root: str, name: str, collection: dict[str, Any]) -> tuple[str, re.Pa
         if collection.get("type", "content") != "content":
             return None  # (`type: "data"`: JSON and YAML)
         return os.path.join(root, "src", "content", name, ""), None
+    if loader is _DOCS_LOADER:  # (Starlight's: the docs folder's Markdown, MDX and Markdoc but `_` files)
+        return os.path.join(root, DOCS, ""), glob_pattern(["**/[^_]*.{md,mdx,mdoc}"])
     if not isinstance(loader, _Glob) or not isinstance(loader.options, dict):
         return None
     base, pattern = loader.options.get("base", "."), loader.options.get("pattern")

@@ -323,6 +323,8 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
         holding = self.content_dirs_of(absolute)
         if not holding or (self.generator == "hugo" and _in_leaf_bundle(absolute, holding[0][1].path)):
             return False
+        if self.starlight is not None and not _starlight_page(self.root, absolute):
+            return False  # (a `_` file of the docs folder: a partial MDX pages import)
         if not self.headless:
             return True
         from fmlint.site.index import renders  # (the index's modules: loaded for a site with headless paths)
@@ -571,6 +573,14 @@ def site_folder(folder: str) -> str | None:
         return root
     project = site_root(os.path.dirname(root), _SOURCE_PROJECTS)
     return project if project is not None and (root + os.sep).startswith(os.path.join(project, "src", "")) else root
+
+
+def _starlight_page(root: str, absolute: str) -> bool:
+    """Whether a file of a Starlight site is a page: one of its docs folder's pages, or a file outside that folder."""
+    from fmlint.site.starlight import DOCS, is_page
+
+    docs = os.path.join(root, DOCS, "")
+    return not absolute.startswith(docs) or is_page(absolute[len(docs) :].replace(os.sep, "/"))
 
 
 def site_of(path: str) -> SiteConfig | None:

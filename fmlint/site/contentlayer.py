@@ -27,10 +27,8 @@ from functools import cache, partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import msgspec
-
 from fmlint.js_text import module_file
-from fmlint.schema.loader import CompiledSchema, compile_schema
+from fmlint.schema.loader import CompiledSchema, declared_schema
 from fmlint.schema.zod import Builtin, Module, called
 from fmlint.site.astro_collections import glob_pattern, resolve_import
 
@@ -90,15 +88,15 @@ def _document_types(root: str) -> tuple[DocumentType, ...]:
         matched = glob_pattern([pattern]) if isinstance(pattern, str) else None
         if matched is None or not isinstance(fields, dict):
             continue
-        schema = _object(fields, document=True)
-        contents = {
-            "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "title": f"Contentlayer document type `{name}`",
-            "description": f"The fields of the `{name}` document type in {os.path.relpath(found, root)}.",
-            **schema,
-        }
-        compiled = compile_schema(contents, f"contentlayer document type `{name}`", Path(found))
-        read.append(DocumentType(name, folder, matched, msgspec.structs.replace(compiled, every_entry=True)))
+        title, where = (
+            f"contentlayer document type `{name}`",
+            f"The fields of the `{name}` document type in {os.path.relpath(found, root)}.",
+        )
+        read.append(
+            DocumentType(
+                name, folder, matched, declared_schema(_object(fields, document=True), title, where, Path(found))
+            )
+        )
     return tuple(read)
 
 

@@ -19,10 +19,8 @@ from functools import cache, partial
 from pathlib import Path
 from typing import Any, TypeGuard
 
-import msgspec
-
 from fmlint.js_text import module_file
-from fmlint.schema.loader import CompiledSchema, compile_schema
+from fmlint.schema.loader import CompiledSchema, declared_schema
 from fmlint.schema.zod import VELITE, Builtin, Module, json_schema
 from fmlint.site.astro_collections import Collection, glob_pattern, resolve_import
 
@@ -70,14 +68,10 @@ def _collections(root: str) -> tuple[Collection, ...]:
         matched = glob_pattern(patterns)
         if matched is None:
             continue
-        contents = {
-            "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "title": f"Velite collection `{name}`",
-            "description": f"The schema of the `{name}` collection in {os.path.relpath(found, root)}.",
-            **schema,
-        }
-        compiled = compile_schema(contents, f"velite collection `{name}`", Path(found))
-        read.append(Collection(name, base, matched, msgspec.structs.replace(compiled, every_entry=True)))
+        where = f"The schema of the `{name}` collection in {os.path.relpath(found, root)}."
+        read.append(
+            Collection(name, base, matched, declared_schema(schema, f"velite collection `{name}`", where, Path(found)))
+        )
     return tuple(read)
 
 
