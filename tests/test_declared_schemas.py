@@ -8,12 +8,36 @@ from __future__ import annotations
 import json
 
 import pytest
+from support import write_file
 
 from fmlint.cli import main
 from fmlint.schema.zod import Module, json_schema
-from fmlint.site.astro_collections import collections, glob_pattern
+from fmlint.site.astro_collections import collections
 from fmlint.site.contentlayer import document_types
+from fmlint.site.declared import glob_pattern
 from fmlint.site.velite import velite_collections
+
+
+@pytest.fixture(autouse=True)
+def _configurations_read_again():
+    """Each test's project is read afresh (the readers keep each root's collections)."""
+    yield
+    collections.cache_clear()
+    document_types.cache_clear()
+    velite_collections.cache_clear()
+
+
+def project(folder, monkeypatch, files: dict[str, str]) -> None:
+    """The files of a project at ``folder``, the working folder."""
+    for name, text in files.items():
+        write_file(folder, name, text)
+    monkeypatch.chdir(folder)
+
+
+def schema_findings(capsys, *paths: str, status: int = 1) -> list[tuple[str, int, int, str, str]]:
+    """(path, line, column, code, message) of the SC rules' findings in ``paths`` (the working folder's files)."""
+    assert main(["--format", "json", "--no-cache", "--select", "SC", *(paths or ["."])]) == status
+    return [(d["path"], d["line"], d["column"], d["code"], d["message"]) for d in json.loads(capsys.readouterr().out)]
 
 
 def schema_of(expression: str, before: str = "") -> dict | None:
@@ -151,13 +175,8 @@ def astro_site(tmp_path, monkeypatch):
         "src/content/notes/_hidden/h.md": "---\nlayout: x\n---\n",
         "src/content/docs/page.md": "---\ntitle: Docs\n---\n",  # (Starlight's schema, not extended: the preset's)
     }
-    for name, text in files.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode())
-    monkeypatch.chdir(tmp_path)
-    yield tmp_path
-    collections.cache_clear()
+    project(tmp_path, monkeypatch, files)
+    return tmp_path
 
 
 def test_collections_are_those_the_configuration_exports(astro_site):
@@ -173,8 +192,7 @@ def test_entries_are_checked_against_their_collections_schema(astro_site, capsys
     as a string (`2024/01/05`), `z.coerce.date()` what JavaScript's Date cannot read; a key the schema does not
     name is dropped by Zod (no finding) unless it misspells one (SC006) or the object is `.strict()` (SC002); a
     required key is missing from an entry whether or not a page is made of it."""
-    assert main(["--format", "json", "--no-cache", "--select", "SC", "."]) == 1
-    found = [(d["path"], d["line"], d["column"], d["code"], d["message"]) for d in json.loads(capsys.readouterr().out)]
+    found = schema_findings(capsys)
     assert [f[:4] for f in found] == [
         ("src/content/notes/n.md", 3, 1, "SC002"),
         ("src/data/blog/bad.md", 2, 8, "SC001"),
@@ -192,12 +210,11 @@ def test_entries_are_checked_against_their_collections_schema(astro_site, capsys
 
 def test_a_schema_the_configuration_names_wins(astro_site, capsys):
     (astro_site / ".fmlint.toml").write_text('schema = "astro"\n')
-    assert main(["--format", "json", "--no-cache", "--select", "SC", "src/content/notes/n.md"]) == 1
-    found = [(d["line"], d["message"]) for d in json.loads(capsys.readouterr().out)]
+    found = [(line, message) for *_, line, _, _, message in schema_findings(capsys, "src/content/notes/n.md")]
     assert found == [(1, "missing required key `description`"), (1, "missing required key `pubDate`")]
 
 
-def test_schemas_imported_from_the_projects_modules_are_followed(tmp_path):
+def test_schemas_imported_from_the_projects_modules_are_followed(tmp_path, monkeypatch):
     """Through a `tsconfig.json` alias (forkit.community's `@/schemas/events`), a relative import, a re-export
     (`export * from`, `export { a as b } from`), a namespace and a default import; a package's import is not read."""
     files = {
@@ -222,13 +239,8 @@ def test_schemas_imported_from_the_projects_modules_are_followed(tmp_path):
         "src/schemas/more.ts": "export const zMore = z.object({ more: z.number() });\n",
         "src/schemas/default.ts": "export default z.object({ fallback: z.boolean() });\n",
     }
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text)
-    try:
-        found = {c.name: c.schema.contents["required"] for c in collections(str(tmp_path))}
-    finally:
-        collections.cache_clear()
+    project(tmp_path, monkeypatch, files)
+    found = {c.name: c.schema.contents["required"] for c in collections(str(tmp_path))}
     assert found == {"posts": ["title"], "renamed": ["title"], "more": ["more"], "defaults": ["fallback"]}
 
 
@@ -282,15 +294,8 @@ def test_contentlayer_documents_are_checked_against_their_types_fields(tmp_path,
         "data/blog/missing.mdx": "---\ntitle: No date\n---\n",
         "data/authors/me.mdx": "---\nname: 3\n---\n",  # (no document type's pattern: not judged)
     }
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text)
-    monkeypatch.chdir(tmp_path)
-    try:
-        assert main(["--format", "json", "--no-cache", "--select", "SC", "."]) == 1
-    finally:
-        document_types.cache_clear()
-    found = [(d["path"], d["line"], d["column"], d["code"], d["message"]) for d in json.loads(capsys.readouterr().out)]
+    project(tmp_path, monkeypatch, files)
+    found = schema_findings(capsys)
     assert [f[:4] for f in found] == [
         ("data/blog/bad.mdx", 3, 7, "SC001"),
         ("data/blog/bad.mdx", 4, 7, "SC001"),
@@ -339,15 +344,8 @@ def test_velite_collections_are_checked_against_their_schemas(tmp_path, monkeypa
         "content/posts/missing.md": "---\ntitle: No slug\n---\n",
         "content/pages/about.md": "---\nslug: x\n---\n",  # (no collection's pattern)
     }
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text)
-    monkeypatch.chdir(tmp_path)
-    try:
-        assert main(["--format", "json", "--no-cache", "--select", "SC", "."]) == 1
-    finally:
-        velite_collections.cache_clear()
-    found = [(d["path"], d["line"], d["column"], d["code"], d["message"]) for d in json.loads(capsys.readouterr().out)]
+    project(tmp_path, monkeypatch, files)
+    found = schema_findings(capsys)
     assert [f[:4] for f in found] == [
         ("content/posts/bad.md", 3, 7, "SC001"),
         ("content/posts/bad.md", 4, 7, "SC001"),
@@ -377,20 +375,12 @@ def test_starlights_docs_schema_with_what_it_extends_it_with(tmp_path, monkeypat
         "src/content/docs/bad.md": "---\ntitle: Bad\ncategory: Guide\nsidebar:\n  order: first\n---\n",
         "src/content/docs/_shared.md": "Text MDX pages import.\n",  # (a `_` file: no page, no front matter needed)
     }
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text)
-    monkeypatch.chdir(tmp_path)
-    try:
-        assert main(["--format", "json", "--no-cache", "--select", "SC", "."]) == 1
-        found = [(d["path"], d["line"], d["column"], d["code"]) for d in json.loads(capsys.readouterr().out)]
-        assert found == [
-            ("src/content/docs/bad.md", 1, 1, "SC003"),  # (`owner`)
-            ("src/content/docs/bad.md", 3, 11, "SC001"),
-            ("src/content/docs/bad.md", 5, 10, "SC001"),
-        ]
-        (tmp_path / "src/content.config.ts").write_text(config.replace("extend: (context) => z.object", "extend: blog"))
-        collections.cache_clear()
-        assert main(["--format", "json", "--no-cache", "--select", "SC", "src/content/docs/good.md"]) == 0
-    finally:
-        collections.cache_clear()
+    project(tmp_path, monkeypatch, files)
+    assert [f[:4] for f in schema_findings(capsys)] == [
+        ("src/content/docs/bad.md", 1, 1, "SC003"),  # (`owner`)
+        ("src/content/docs/bad.md", 3, 11, "SC001"),
+        ("src/content/docs/bad.md", 5, 10, "SC001"),
+    ]
+    (tmp_path / "src/content.config.ts").write_text(config.replace("extend: (context) => z.object", "extend: blog"))
+    collections.cache_clear()
+    assert schema_findings(capsys, "src/content/docs/good.md", status=0) == []

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -275,18 +276,8 @@ class _Reader:
     def arrow(self) -> _Function | None:
         """An arrow function opening here (``({ image }) => …``, ``() => …``), else ``None`` (position kept)."""
         start = self.at
-        depth, names = 0, []
         try:
-            while True:
-                kind, token = self.take()
-                if kind == "punct" and token in "([{":
-                    depth += 1
-                elif kind == "punct" and token in ")]}":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                elif kind == "name":
-                    names.append(token)
+            names = [token for kind, token in self.group() if kind == "name"]
         except _NotRead:
             self.at = start
             return None
@@ -416,11 +407,12 @@ class _Reader:
         self.take(")")
         return found
 
-    def skip_balanced(self) -> None:
-        """Past one bracketed group opening here."""
-        depth = 0
+    def group(self, depth: int = 0) -> Iterator[tuple[str, str]]:
+        """The tokens of one bracketed group opening here (or, ``depth`` groups in, up to the bracket ending the
+        innermost), taken."""
         while True:
             kind, token = self.take()
+            yield kind, token
             if kind == "punct" and token in "([{":
                 depth += 1
             elif kind == "punct" and token in ")]}":
@@ -428,15 +420,13 @@ class _Reader:
             if depth <= 0:
                 return
 
+    def skip_balanced(self) -> None:
+        """Past one bracketed group opening here."""
+        deque(self.group(), maxlen=0)
+
     def skip_group(self) -> Unknown:
         """Past the bracket that ends the group being read (the rest of its contents not read)."""
-        depth = 1
-        while depth:
-            kind, token = self.take()
-            if kind == "punct" and token in "([{":
-                depth += 1
-            elif kind == "punct" and token in ")]}":
-                depth -= 1
+        deque(self.group(1), maxlen=0)
         return UNKNOWN
 
     def skip_type(self) -> None:

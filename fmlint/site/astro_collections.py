@@ -7,11 +7,13 @@ The collections are those ``collections`` exports from ``src/content.config.*``
 with ``loader: glob({pattern, base})`` its files are those ``pattern`` matches
 under ``base`` (from the project's root); without a loader (a legacy collection)
 the Markdown, MDX and Markdoc files of ``src/content/<name>/`` whose path has no
-segment starting with ``_``.  Another loader (Starlight's ``docsLoader()``, a
-``file()``, a package's) or a schema the reader does not follow
-(``docsSchema()``, one imported) gives no collection here: the preset's schema
-stays.  The schema is read by ``fmlint.schema.zod``; ``slug``, which Astro takes
-for the entry's ID before the schema sees the data, is always allowed.
+segment starting with ``_``; with Starlight's ``docsLoader()``, the docs
+folder's but ``_`` files, its ``docsSchema({extend})`` the bundled ``starlight``
+schema with what ``extend`` adds.  Another loader (a ``file()``, a package's) or
+a schema the reader does not follow (one from a package) gives no collection
+here: the preset's schema stays.  The schema is read by ``fmlint.schema.zod``;
+``slug``, which Astro takes for the entry's ID before the schema sees the data,
+is always allowed.
 """
 
 from __future__ import annotations
@@ -19,36 +21,15 @@ from __future__ import annotations
 import copy
 import os
 import re
-from functools import cache, partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from fmlint.js_text import aliased, module_file
 from fmlint.schema.loader import CompiledSchema, declared_schema, load_schema
-from fmlint.schema.zod import Builtin, Module, json_schema
-from fmlint.site.globs import picomatch
+from fmlint.schema.zod import Builtin, json_schema
+from fmlint.site.declared import Collection, config_module, glob_pattern, reader, schema_of
 from fmlint.site.starlight import DOCS
 
 CONFIGS = ("content.config", os.path.join("content", "config"))  # under `src/`: Astro 5's, then Astro 2–4's
-_LEGACY_EXTENSIONS = (".md", ".mdx", ".mdoc")
-
-
-class Collection(NamedTuple):
-    name: str
-    base: str  # the absolute folder its pattern is matched from
-    pattern: re.Pattern[str] | None  # over the path from ``base`` (``/`` separators); ``None``: a legacy collection
-    schema: CompiledSchema
-
-    def holds(self, path: str) -> bool:
-        """Whether the file at the absolute ``path`` is one of the collection's entries."""
-        if not path.startswith(self.base):
-            return False
-        relative = path[len(self.base) :].replace(os.sep, "/")
-        if self.pattern is None:
-            return relative.lower().endswith(_LEGACY_EXTENSIONS) and not any(
-                part.startswith("_") for part in relative.split("/")
-            )
-        return self.pattern.fullmatch(relative) is not None
 
 
 class _Glob(NamedTuple):
@@ -79,38 +60,19 @@ def _starlight_docs(declared: _DocsSchema) -> dict[str, Any] | None:
 
 def collection_schema(root: str, path: str) -> CompiledSchema | None:
     """The schema of the collection of the Astro project at ``root`` holding the file at the absolute ``path``."""
-    return next((found.schema for found in collections(root) if found.holds(path)), None)
-
-
-@cache
-def collections(root: str) -> tuple[Collection, ...]:
-    """The collections of the Astro project at ``root`` whose files and schema are read (see the module)."""
-    try:
-        return _collections(root)
-    except Exception:  # (a module this reader cannot follow, or a bug in it: the preset's schema, never a crash)
-        return ()
+    return schema_of(collections(root), path)
 
 
 def _collections(root: str) -> tuple[Collection, ...]:
-    for name in CONFIGS:
-        found = module_file(os.path.join(root, "src", name))
-        if found is not None:
-            break
-    else:
-        return ()
-    try:
-        text = Path(found).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return ()
     builtins = {
         "defineCollection": Builtin(_first),
         "glob": Builtin(lambda arguments: _Glob(_first(arguments))),
         "docsLoader": Builtin(lambda _: _DOCS_LOADER),
         "docsSchema": Builtin(lambda arguments: _DocsSchema(_first(arguments))),
     }
-    module = Module(text, builtins, found, partial(resolve_import, root))
-    defined = module.constant("collections")
-    if not isinstance(defined, dict):
+    module = config_module(root, [os.path.join("src", name) for name in CONFIGS], builtins)
+    defined = module.constant("collections") if module is not None else None
+    if module is None or not isinstance(defined, dict):
         return ()
     read = []
     for name, collection in defined.items():
@@ -122,17 +84,13 @@ def _collections(root: str) -> tuple[Collection, ...]:
         if files is None or schema is None:
             continue
         schema["properties"].setdefault("slug", {"type": "string"})  # (the entry's ID: taken before the schema)
-        where = f"The schema of the `{name}` collection in {os.path.relpath(found, root)}."
-        read.append(Collection(name, *files, declared_schema(schema, f"astro collection `{name}`", where, Path(found))))
+        where = f"The schema of the `{name}` collection in {os.path.relpath(module.path, root)}."
+        compiled = declared_schema(schema, f"astro collection `{name}`", where, Path(module.path))
+        read.append(Collection(name, *files, compiled))
     return tuple(read)
 
 
-def resolve_import(root: str, folder: str, specifier: str) -> str | None:
-    """The module an import of ``specifier`` from ``folder`` loads: a relative one, or one through an alias of the
-    project's ``tsconfig.json`` (``@/schemas/events``); ``None`` for a package's."""
-    if specifier.startswith("."):
-        return module_file(os.path.join(folder, specifier))
-    return next((file for path in aliased(root, specifier) if (file := module_file(path)) is not None), None)
+collections = reader(_collections)
 
 
 def _first(arguments: list[Any]) -> Any:
@@ -160,19 +118,3 @@ def _files(root: str, name: str, collection: dict[str, Any]) -> tuple[str, re.Pa
     if compiled is None:
         return None
     return os.path.join(os.path.normpath(os.path.join(root, base)), ""), compiled
-
-
-def glob_pattern(patterns: list[str]) -> re.Pattern[str] | None:
-    """The paths a glob loader's patterns match (micromatch's, as picomatch reads them; ``!`` excluding), as one
-    expression; ``None`` for an extglob (``+(a|b)``), which is not guessed."""
-    if any(_EXTGLOB.search(pattern) for pattern in patterns):
-        return None
-    included = [picomatch(pattern.removeprefix("./")).pattern for pattern in patterns if not pattern.startswith("!")]
-    excluded = [picomatch(pattern[1:].removeprefix("./")).pattern for pattern in patterns if pattern.startswith("!")]
-    if not included:
-        return None
-    exclude = f"(?!(?:{'|'.join(excluded)})$)" if excluded else ""
-    return re.compile(f"{exclude}(?:{'|'.join(included)})")
-
-
-_EXTGLOB = re.compile(r"[@+!?*]\(")

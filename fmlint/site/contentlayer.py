@@ -22,65 +22,33 @@ console warning, not a fault).  The configuration is read as
 from __future__ import annotations
 
 import os
-import re
-from functools import cache, partial
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-from fmlint.js_text import module_file
 from fmlint.schema.loader import CompiledSchema, declared_schema
-from fmlint.schema.zod import Builtin, Module, called
-from fmlint.site.astro_collections import glob_pattern, resolve_import
+from fmlint.schema.zod import Builtin, called
+from fmlint.site.declared import Collection, config_module, glob_pattern, reader, schema_of
 
 CONFIG = "contentlayer.config"
 
 
-class DocumentType(NamedTuple):
-    name: str
-    base: str  # ``contentDirPath``, absolute, with its separator
-    pattern: re.Pattern[str]
-    schema: CompiledSchema
-
-    def holds(self, path: str) -> bool:
-        relative = path[len(self.base) :].replace(os.sep, "/")
-        return path.startswith(self.base) and self.pattern.fullmatch(relative) is not None
-
-
 def document_schema(root: str, path: str) -> CompiledSchema | None:
     """The schema of the document type of the application at ``root`` holding the file at the absolute ``path``."""
-    return next((found.schema for found in document_types(root) if found.holds(path)), None)
+    return schema_of(document_types(root), path)
 
 
-@cache
-def document_types(root: str) -> tuple[DocumentType, ...]:
-    """The document types of the application at ``root`` whose files and fields are read (see the module)."""
-    try:
-        return _document_types(root)
-    except Exception:  # (a module this reader cannot follow, or a bug in it: no schema, never a crash)
-        return ()
-
-
-def _document_types(root: str) -> tuple[DocumentType, ...]:
-    found = module_file(os.path.join(root, CONFIG))
-    if found is None:
-        return ()
-    try:
-        text = Path(found).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return ()
+def _document_types(root: str) -> tuple[Collection, ...]:
     defined = Builtin(lambda arguments: called(arguments[0]) if arguments else None)
-    builtins = {"defineDocumentType": defined, "defineNestedType": defined, "makeSource": defined}
-    module = Module(text, builtins, found, partial(resolve_import, root))
-    source = module.default_export()
-    if not isinstance(source, dict) or not isinstance(base := source.get("contentDirPath", "."), str):
+    known = {"defineDocumentType": defined, "defineNestedType": defined, "makeSource": defined}
+    module = config_module(root, [CONFIG], known)
+    source = module.default_export() if module is not None else None
+    if module is None or not isinstance(source, dict) or not isinstance(base := source.get("contentDirPath", "."), str):
         return ()
     documents = source.get("documentTypes")
     documents = list(documents.values()) if isinstance(documents, dict) else documents
-    if not isinstance(documents, list):
-        return ()
     folder = os.path.join(os.path.normpath(os.path.join(root, base)), "")
     read = []
-    for document in documents:
+    for document in documents if isinstance(documents, list) else ():
         if not isinstance(document, dict) or not isinstance(name := document.get("name"), str):
             continue
         pattern = document.get("filePathPattern")
@@ -88,16 +56,15 @@ def _document_types(root: str) -> tuple[DocumentType, ...]:
         matched = glob_pattern([pattern]) if isinstance(pattern, str) else None
         if matched is None or not isinstance(fields, dict):
             continue
-        title, where = (
-            f"contentlayer document type `{name}`",
-            f"The fields of the `{name}` document type in {os.path.relpath(found, root)}.",
+        where = f"The fields of the `{name}` document type in {os.path.relpath(module.path, root)}."
+        compiled = declared_schema(
+            _object(fields, document=True), f"contentlayer document type `{name}`", where, Path(module.path)
         )
-        read.append(
-            DocumentType(
-                name, folder, matched, declared_schema(_object(fields, document=True), title, where, Path(found))
-            )
-        )
+        read.append(Collection(name, folder, matched, compiled))
     return tuple(read)
+
+
+document_types = reader(_document_types)
 
 
 def _object(fields: dict[str, Any], document: bool = False) -> dict[str, Any]:

@@ -15,44 +15,26 @@ configuration is read as ``fmlint.schema.zod`` reads TypeScript.
 from __future__ import annotations
 
 import os
-from functools import cache, partial
 from pathlib import Path
 from typing import Any, TypeGuard
 
-from fmlint.js_text import module_file
 from fmlint.schema.loader import CompiledSchema, declared_schema
-from fmlint.schema.zod import VELITE, Builtin, Module, json_schema
-from fmlint.site.astro_collections import Collection, glob_pattern, resolve_import
+from fmlint.schema.zod import VELITE, Builtin, json_schema
+from fmlint.site.declared import Collection, config_module, glob_pattern, reader, schema_of
 
 CONFIG = "velite.config"
 
 
 def velite_schema(root: str, path: str) -> CompiledSchema | None:
     """The schema of the Velite collection of the project at ``root`` holding the file at the absolute ``path``."""
-    return next((found.schema for found in velite_collections(root) if found.holds(path)), None)
-
-
-@cache
-def velite_collections(root: str) -> tuple[Collection, ...]:
-    """The collections of the Velite project at ``root`` whose files and schema are read (see the module)."""
-    try:
-        return _collections(root)
-    except Exception:  # (a module this reader cannot follow, or a bug in it: no schema, never a crash)
-        return ()
+    return schema_of(velite_collections(root), path)
 
 
 def _collections(root: str) -> tuple[Collection, ...]:
-    found = module_file(os.path.join(root, CONFIG))
-    if found is None:
-        return ()
-    try:
-        text = Path(found).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return ()
     first = Builtin(lambda arguments: arguments[0] if arguments else None)
-    known = {"s": VELITE, "defineConfig": first, "defineCollection": first}
-    config = Module(text, known, found, partial(resolve_import, root)).default_export()
-    if not isinstance(config, dict) or not isinstance(config.get("root", "content"), str):
+    module = config_module(root, [CONFIG], {"s": VELITE, "defineConfig": first, "defineCollection": first})
+    config = module.default_export() if module is not None else None
+    if module is None or not isinstance(config, dict) or not isinstance(config.get("root", "content"), str):
         return ()
     base = os.path.join(os.path.normpath(os.path.join(root, config.get("root", "content"))), "")
     defined = config.get("collections")
@@ -63,16 +45,16 @@ def _collections(root: str) -> tuple[Collection, ...]:
         name, pattern = collection.get("name"), collection.get("pattern")
         patterns = [pattern] if isinstance(pattern, str) else pattern
         schema = json_schema(collection.get("schema"))
-        if not isinstance(name, str) or not _strings(patterns) or schema is None:
+        matched = glob_pattern(patterns) if _strings(patterns) else None
+        if not isinstance(name, str) or matched is None or schema is None:
             continue
-        matched = glob_pattern(patterns)
-        if matched is None:
-            continue
-        where = f"The schema of the `{name}` collection in {os.path.relpath(found, root)}."
-        read.append(
-            Collection(name, base, matched, declared_schema(schema, f"velite collection `{name}`", where, Path(found)))
-        )
+        where = f"The schema of the `{name}` collection in {os.path.relpath(module.path, root)}."
+        compiled = declared_schema(schema, f"velite collection `{name}`", where, Path(module.path))
+        read.append(Collection(name, base, matched, compiled))
     return tuple(read)
+
+
+velite_collections = reader(_collections)
 
 
 def _strings(values: Any) -> TypeGuard[list[str]]:
