@@ -258,7 +258,7 @@ DEFAULT_PRESET = "hugo"
 # the presets of Astro projects: their content collections' Zod schemas are read (``fmlint.site.astro_collections``)
 COLLECTION_PRESETS = ("astro", "astro-collections", "starlight")
 # the presets whose sites or applications may declare their front matter's schema: Astro's collections, Next.js's
-# Contentlayer document types (``fmlint.site.contentlayer``)
+# Contentlayer document types and Velite collections (``fmlint.site.contentlayer``, ``fmlint.site.velite``)
 OWN_SCHEMA_PRESETS = (*COLLECTION_PRESETS, "nextjs")
 # the generators' that may read Markdown otherwise than CommonMark
 READING_PRESETS = ("docusaurus", "mkdocs-material", "jekyll")

@@ -81,8 +81,8 @@ class Project:
                 self.associations.append((_spec(entry["files"]), schema))
             if options.get("schema") is None:  # (the configuration's own schema is for every other file)
                 self.associations += [(_spec([glob]), load_schema(name)) for glob, name in self.preset.schemas]
-        # an Astro project's content collections, a Next.js application's Contentlayer documents, are checked against
-        # their own schemas, unless a schema is named
+        # an Astro project's content collections, a Next.js application's Contentlayer documents or Velite collections
+        # are checked against their own schemas, unless a schema is named
         self.own_schemas = self.preset.name in OWN_SCHEMA_PRESETS and not (overrides.schema or options.get("schema"))
         self.enabled = self._selection(overrides)
         self.severities = {
