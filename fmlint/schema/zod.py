@@ -209,8 +209,10 @@ class _Reader:
 
     def after_operator(self) -> bool:
         """Whether the last character before here is one after which a ``/`` opens a regular expression."""
-        before = self.text[: self.at].rstrip()
-        return not before or before[-1] in "(,=:[!&|?{};"
+        at = self.at - 1
+        while at >= 0 and self.text[at].isspace():
+            at -= 1
+        return at < 0 or self.text[at] in "(,=:[!&|?{};"
 
     def peek(self) -> tuple[str, str]:
         found = _TOKEN.match(self.text, self.at)
