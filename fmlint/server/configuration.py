@@ -22,17 +22,25 @@ from fmlint.cache import ResultCache, default_dir
 from fmlint.config.fix_policy import FixPolicy
 from fmlint.config.loader import CONFIG_FILES as FMLINT_CONFIG_FILES
 from fmlint.config.loader import ConfigError
+from fmlint.config.presets import APP_MARKERS
 from fmlint.config.resolve import Resolver
 from fmlint.config.settings import Settings
 from fmlint.rules.local_images import site_root
 from fmlint.schema.loader import SchemaLoadError, forget_loaded
 from fmlint.site.config import SITE_MARKERS, forget_sites
+from fmlint.site.declared import CONFIGURATION_FILES as DECLARING_FILES
 
 SECTION = "fmlint"
 ON_TYPE, ON_SAVE = "onType", "onSave"
-CONFIG_FILES = (*FMLINT_CONFIG_FILES, *SITE_MARKERS)
-# what the server asks the client to watch: the configuration files (fmlint's and the sites') and JSON files
-# (schemas and their $refs)
+# fmlint's configurations, the sites', the applications' (``next.config.*``…: a preset of their own) and the
+# files that declare schemas (an Astro site's content configuration, Contentlayer's, Velite's)
+CONFIG_FILES = (
+    *FMLINT_CONFIG_FILES,
+    *SITE_MARKERS,
+    *(name for markers in APP_MARKERS.values() for name in markers),
+    *DECLARING_FILES,
+)
+# what the server asks the client to watch: the configuration files and JSON files (schemas and their $refs)
 WATCHED_GLOBS = (*(f"**/{name}" for name in CONFIG_FILES if not name.endswith(".json")), "**/*.json")
 
 

@@ -19,6 +19,7 @@ from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from fmlint.config.presets import SCRIPT_EXTENSIONS
 from fmlint.js_text import aliased, module_file
 from fmlint.schema.loader import CompiledSchema
 from fmlint.schema.zod import Module
@@ -28,6 +29,13 @@ if TYPE_CHECKING:
     from functools import _lru_cache_wrapper
 
 _LEGACY_EXTENSIONS = (".md", ".mdx", ".mdoc")
+# the files that declare schemas (Astro 5's content configuration, Contentlayer's, Velite's): a language server reads
+# them again when they change (Astro 2–4's ``src/content/config.*`` is too common a name to watch)
+CONFIGURATION_FILES = tuple(
+    f"{name}.{extension}"
+    for name in ("content.config", "contentlayer.config", "velite.config")
+    for extension in SCRIPT_EXTENSIONS
+)
 
 
 class Collection(NamedTuple):
