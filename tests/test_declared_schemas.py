@@ -353,6 +353,16 @@ def test_velite_collections_are_checked_against_their_schemas(tmp_path, monkeypa
         ("content/posts/missing.md", 1, 1, "SC003"),
     ]
     assert [f[4] for f in found[2:]] == ["missing required key `date`", "missing required key `slug`"]
+    # `never` under a declared date: the schema's finding, not the date rule's too; `2024-13-01`, which the schema's
+    # check (a digit) lets through, the date rule's
+    write_file(tmp_path, "content/posts/month.md", "---\ntitle: Month\nslug: month\ndate: 2024-13-01\n---\n")
+    assert main(["--format", "json", "--no-cache", "--select", "SC001,DT001", "content/posts"]) == 1
+    found = [(d["path"], d["line"], d["code"]) for d in json.loads(capsys.readouterr().out)]
+    assert found == [
+        ("content/posts/bad.md", 3, "SC001"),
+        ("content/posts/bad.md", 4, "SC001"),
+        ("content/posts/month.md", 4, "DT001"),
+    ]
 
 
 def test_starlights_docs_schema_with_what_it_extends_it_with(tmp_path, monkeypatch, capsys):

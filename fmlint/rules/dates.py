@@ -5,7 +5,9 @@ and grouped by the role Hugo gives them: the page date, the publish date, the
 last-modified date and the expiry date.  Values are checked with
 ``fmlint.dates.parse_hugo_date`` (Hugo's layouts, see that module); native TOML
 dates arrive as ISO 8601 text and YAML timestamps as text.  An empty string
-is treated as "not set", as Hugo does.
+is treated as "not set", as Hugo does.  A value the schema a site declares
+refuses as a date (an Astro collection's ``z.date()``, a Contentlayer ``date``)
+is that schema's finding (SC001), not DT001 too.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from fmlint.diagnostics import Problem, Severity
 from fmlint.doc_examples import article, example
 from fmlint.positions import Span
 from fmlint.rules.base import Context, Rule
+from fmlint.schema.formats import CUSTOM_FORMATS
 
 NEEDS = ("front_matter",)
 # Compared with the current time: when enabled, the result cache re-runs this module on every hit.
@@ -220,7 +223,8 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             # Hugo fails on surrounding whitespace; the others' parsers (Ruby's, JavaScript's) skip it
             found = _Dated(key, parse_hugo_date(value if generator == "Hugo" else value.strip(), generator), span)
         except DateError as exc:
-            yield Problem("DT001", f"{key}: {exc}", span)
+            if not _declared_date_refuses(ctx, key, value):  # (the schema's finding there: one of the two)
+                yield Problem("DT001", f"{key}: {exc}", span)
             continue
         dated.append(found)
         first.setdefault(role, found)
@@ -237,6 +241,26 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         if found.date.has_time and not found.date.has_offset:
             written = found.date.value.isoformat(" ")
             yield Problem("DT005", f"{found.key}: `{written}` has no time-zone offset; {zone}", found.span)
+
+
+def _declared_date_refuses(ctx: Context, key: str, value: str) -> bool:
+    """Whether the schema the site declares for the file (an Astro collection's, …) checks ``key`` as a date
+    (``yaml-date``, ``js-date``) and refuses ``value``: SC001 reports it."""
+    schema = ctx.settings.schema
+    if schema is None or not schema.every_entry or not isinstance(schema.contents, dict):
+        return False
+    declared = schema.contents.get("properties", {}).get(key)
+    formats = [branch.get("format") for branch in (declared or {}).get("anyOf", [declared or {}])]
+    for name in formats:
+        if name in _DECLARED_DATES:
+            try:
+                CUSTOM_FORMATS[name](value)
+            except ValueError:
+                return True
+    return False
+
+
+_DECLARED_DATES = ("yaml-date", "js-date")
 
 
 def _fields(data: dict[Any, Any], names: Mapping[str, str]) -> Iterator[tuple[str, Any, tuple[str, ...]]]:
