@@ -13,18 +13,14 @@ from support import write_file
 from fmlint.cli import main
 from fmlint.schema.zod import Module, json_schema
 from fmlint.site.astro_collections import collections
-from fmlint.site.contentlayer import document_types
-from fmlint.site.declared import glob_pattern
-from fmlint.site.velite import velite_collections
+from fmlint.site.declared import forget_declared, glob_pattern
 
 
 @pytest.fixture(autouse=True)
 def _configurations_read_again():
     """Each test's project is read afresh (the readers keep each root's collections)."""
     yield
-    collections.cache_clear()
-    document_types.cache_clear()
-    velite_collections.cache_clear()
+    forget_declared()
 
 
 def project(folder, monkeypatch, files: dict[str, str]) -> None:

@@ -137,7 +137,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         if any(ctx.probe(os.path.isfile, place) for place in places):
             continue
         if root and path[:1] != "/":  # (asked only where those fail)
-            more = _preset_places(ctx, ref, path, root)
+            more = _preset_places(ctx, ref, path, root, options["site-folders"])
             if any(ctx.probe(os.path.isfile, place) for place in more):
                 continue
             places = [*places, *more]  # (not the probe's own list)
@@ -255,13 +255,13 @@ def _candidates(path: str, folder: str, root: str | None, site_folders: list[str
     return [bundle, os.path.join(root, "assets", path)] if root else [bundle]
 
 
-def _preset_places(ctx: Context, ref: ImageReference, path: str, root: str) -> list[str]:
+def _preset_places(ctx: Context, ref: ImageReference, path: str, root: str, site_folders: list[str]) -> list[str]:
     """Where the active preset's generator finds a relative image ``path`` too (none for most)."""
     if ctx.settings.preset == "jekyll":
         return _jekyll_places(ctx, ref, path, root)
-    if ctx.settings.preset in APP_MARKERS:  # (the browser resolves it from the page's URL: in the served folder)
-        served = "static" if ctx.settings.preset == "gatsby" else "public"
-        return [os.path.join(root, served, *(part for part in path.split("/") if part not in ("", ".", "..")))]
+    if ctx.settings.preset in APP_MARKERS and site_folders:
+        # (the browser resolves it from the page's URL: in the folder served from the root, the first site folder)
+        return [os.path.join(root, site_folders[0], *(part for part in path.split("/") if part not in ("", ".", "..")))]
     if ctx.settings.preset in _ASTRO_PRESETS and ref.field is not None:
         pages = os.path.join(root, "src", "pages", "")
         if os.path.abspath(ctx.doc.path).startswith(pages):  # (a page's front matter goes to its layout as written)

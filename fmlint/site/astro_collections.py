@@ -27,9 +27,7 @@ from typing import Any, NamedTuple
 from fmlint.schema.loader import CompiledSchema, declared_schema, load_schema
 from fmlint.schema.zod import Builtin, json_schema
 from fmlint.site.declared import Collection, config_module, glob_pattern, reader, schema_of
-from fmlint.site.starlight import DOCS
-
-CONFIGS = ("content.config", os.path.join("content", "config"))  # under `src/`: Astro 5's, then Astro 2–4's
+from fmlint.site.starlight import CONTENT_CONFIGS, DOCS
 
 
 class _Glob(NamedTuple):
@@ -70,7 +68,7 @@ def _collections(root: str) -> tuple[Collection, ...]:
         "docsLoader": Builtin(lambda _: _DOCS_LOADER),
         "docsSchema": Builtin(lambda arguments: _DocsSchema(_first(arguments))),
     }
-    module = config_module(root, [os.path.join("src", name) for name in CONFIGS], builtins)
+    module = config_module(root, CONTENT_CONFIGS, builtins)
     defined = module.constant("collections") if module is not None else None
     if module is None or not isinstance(defined, dict):
         return ()

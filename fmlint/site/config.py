@@ -577,10 +577,10 @@ def site_folder(folder: str) -> str | None:
 
 def _starlight_page(root: str, absolute: str) -> bool:
     """Whether a file of a Starlight site is a page: one of its docs folder's pages, or a file outside that folder."""
-    from fmlint.site.starlight import DOCS, is_page
+    from fmlint.site.starlight import docs_path, is_page
 
-    docs = os.path.join(root, DOCS, "")
-    return not absolute.startswith(docs) or is_page(absolute[len(docs) :].replace(os.sep, "/"))
+    path = docs_path(root, absolute)
+    return path is None or is_page(path)
 
 
 def site_of(path: str) -> SiteConfig | None:
@@ -610,15 +610,11 @@ def forget_sites() -> None:
     _beside.cache_clear()
     _folder_key.cache_clear()
     forget_folders_without_site()
-    from fmlint.site.astro_collections import collections
-    from fmlint.site.contentlayer import document_types
+    from fmlint.site.declared import forget_declared
     from fmlint.site.facts import forget_site_reads
-    from fmlint.site.velite import velite_collections
 
     forget_site_reads()
-    collections.cache_clear()
-    document_types.cache_clear()
-    velite_collections.cache_clear()
+    forget_declared()
 
 
 class Reading(NamedTuple):

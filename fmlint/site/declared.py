@@ -70,7 +70,17 @@ def reader(read: Reader) -> _lru_cache_wrapper[tuple[Collection, ...]]:
         except Exception:  # (a module the reader cannot follow, or a bug in it: the preset's schema, never a crash)
             return ()
 
+    _READERS.append(collections)
     return collections
+
+
+_READERS: list[_lru_cache_wrapper[tuple[Collection, ...]]] = []  # (those of the readers imported so far)
+
+
+def forget_declared() -> None:
+    """Forget every declared schema read so far (a language server, when a configuration changed)."""
+    for collections in _READERS:
+        collections.cache_clear()
 
 
 def schema_of(collections: Sequence[Collection], path: str) -> CompiledSchema | None:

@@ -877,10 +877,9 @@ def _starlight(config: SiteConfig, starlight: Starlight, page: Page) -> str:
 
 def _docs_path(config: SiteConfig, page: Page) -> str | None:
     """The path of a page's file in Starlight's docs collection (``None`` outside it)."""
-    from fmlint.site.starlight import DOCS
+    from fmlint.site.starlight import docs_path
 
-    docs = os.path.join(config.root, DOCS, "")
-    return page.absolute[len(docs) :].replace(os.sep, "/") if page.absolute.startswith(docs) else None
+    return docs_path(config.root, page.absolute)
 
 
 def starlight_locale(config: SiteConfig, page: Page) -> str:

@@ -48,6 +48,8 @@ from fmlint.site.routes import file_routes, matches, netlify_redirect_sources, r
 from fmlint.site.tables import package_dependencies
 
 DOCS = os.path.join("src", "content", "docs")
+# an Astro project's content configuration (its collections), without its extension: Astro 5's, then Astro 2–4's
+CONTENT_CONFIGS = (os.path.join("src", "content.config"), os.path.join("src", "content", "config"))
 PAGE_EXTENSIONS = (".md", ".mdx", ".mdoc")
 ROOT = "root"  # the locale served without a prefix
 _INTEGRATION = re.compile(r"""['"]@astrojs/starlight['"]""")
@@ -242,6 +244,13 @@ def page_url(starlight: Starlight, identifier: str) -> str:
     return f"{starlight.base}/{path}/" if path else f"{starlight.base}/"
 
 
+def docs_path(root: str, absolute: str) -> str | None:
+    """The path (``/``-separated) of the file at ``absolute`` in the docs folder of the Astro site at ``root``;
+    ``None`` outside it."""
+    docs = os.path.join(root, DOCS, "")
+    return absolute[len(docs) :].replace(os.sep, "/") if absolute.startswith(docs) else None
+
+
 def is_page(docs_path: str) -> bool:
     """Whether the file at ``docs_path`` (in ``src/content/docs``) is a page of the docs collection."""
     name = docs_path.rsplit("/", 1)[-1]
@@ -301,8 +310,8 @@ def follows_blog_starter(root: str) -> bool:
     starter's ``pubDate``.  Another project's collections have schemas of their own (Effect's website: ``date``,
     ``excerpt``; the starter's schema required ``pubDate`` and ``description`` of all its 420 pages; AstroPaper's
     ``pubDatetime``: the starter's ``pubDate`` missing from every post)."""
-    for name in ("content.config", os.path.join("content", "config")):
-        if text := module_text(os.path.join(root, "src", name)):
+    for name in CONTENT_CONFIGS:
+        if text := module_text(os.path.join(root, name)):
             return _STARTER_KEY.search(text) is not None
     return False
 
