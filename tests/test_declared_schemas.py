@@ -353,11 +353,11 @@ def test_velite_collections_are_checked_against_their_schemas(tmp_path, monkeypa
     # check (a digit) lets through, the date rule's
     write_file(tmp_path, "content/posts/month.md", "---\ntitle: Month\nslug: month\ndate: 2024-13-01\n---\n")
     assert main(["--format", "json", "--no-cache", "--select", "SC001,DT001", "content/posts"]) == 1
-    found = [(d["path"], d["line"], d["code"]) for d in json.loads(capsys.readouterr().out)]
+    found = [(d["path"], d["line"], d["column"], d["code"]) for d in json.loads(capsys.readouterr().out)]
     assert found == [
-        ("content/posts/bad.md", 3, "SC001"),
-        ("content/posts/bad.md", 4, "SC001"),
-        ("content/posts/month.md", 4, "DT001"),
+        ("content/posts/bad.md", 3, 7, "SC001"),
+        ("content/posts/bad.md", 4, 7, "SC001"),
+        ("content/posts/month.md", 4, 7, "DT001"),
     ]
 
 

@@ -413,6 +413,7 @@ async def test_a_content_configuration_changed_while_open_is_read_again(tmp_path
         await _until(lambda: any(d.code == "SC003" for p in client.published[count:] for d in p.diagnostics))
         (found,) = [d for p in client.published[count:] for d in p.diagnostics if d.code == "SC003"]
         assert found.message == "missing required key `pubDate`"
+        assert located([found]) == [("SC003", 0, 0, 0, 3)]  # (the front matter's opening `---`, as on the command line)
 
 
 CRASHING_SERVER = [
