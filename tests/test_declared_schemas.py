@@ -79,7 +79,7 @@ def test_constants_helpers_and_object_methods_are_followed():
     properties = found["properties"]
     assert properties["cover"] == {"anyOf": [{"type": "string"}, {"type": "string"}]}
     assert properties["tags"] == {"type": "array", "items": {"enum": ["news", "release"]}, "minItems": 1}
-    assert properties["author"] == {"type": ["string", "object"]}
+    assert properties["author"] == {"type": ["string", "object"], "x-fmlint-reference": "authors"}  # (an entry ID)
     assert properties["kind"] == {"anyOf": [{"const": "post"}, {"const": 2}]}
     assert properties["meta"]["additionalProperties"] is False
     assert "additionalProperties" not in found  # (z.object drops unknown keys: no build fails on one)
@@ -390,3 +390,81 @@ def test_starlights_docs_schema_with_what_it_extends_it_with(tmp_path, monkeypat
     (tmp_path / "src/content.config.ts").write_text(config.replace("extend: (context) => z.object", "extend: blog"))
     collections.cache_clear()
     assert schema_findings(capsys, "src/content/docs/good.md", status=0) == []
+
+
+REFERENCES = """import { defineCollection, reference, z } from "astro:content";
+import { glob } from "astro/loaders";
+
+export const collections = {
+  authors: defineCollection({ type: "data", schema: z.object({ name: z.string() }) }),
+  people: defineCollection({
+    loader: glob({ pattern: "**/index.md", base: "./src/content/people" }),
+    schema: z.object({ name: z.string() }),
+  }),
+  blog: defineCollection({
+    loader: glob({ pattern: "**/*.md", base: "./src/data/blog" }),
+    schema: z.object({
+      title: z.string(),
+      author: reference("authors"),
+      related: z.array(reference("blog")).optional(),
+      hosts: z.array(z.object({ id: reference("people"), role: z.string().optional() })).optional(),
+      either: z.union([reference("blog"), reference("authors")]).optional(),
+      free: z.union([reference("blog"), z.string()]).optional(),
+      elsewhere: reference("events").optional(),
+    }),
+  }),
+};
+"""
+
+
+@pytest.fixture
+def referencing_site(tmp_path, monkeypatch):
+    """Entries whose IDs Astro makes of their paths (slugged, `/index` dropped; a data collection's as they are)
+    or takes from their `slug`."""
+    files = {
+        "astro.config.mjs": "export default {};\n",
+        "src/content.config.ts": REFERENCES,
+        "src/content/authors/jane-doe.json": '{"name": "Jane"}\n',
+        "src/content/authors/team/Bob Smith.yaml": "name: Bob\n",
+        "src/content/people/Ada Lovelace/index.md": "---\nname: Ada\n---\n",
+        "src/content/people/grace/index.md": "---\nname: Grace\nslug: admiral\n---\n",
+        "src/data/blog/My First Post.md": "---\ntitle: First\nauthor: jane-doe\n---\n",
+        "src/data/blog/nested/Deep.md": "---\ntitle: Deep\nauthor: team/Bob Smith\nslug: ''\n---\n",
+        "src/data/blog/renamed.md": "---\ntitle: Renamed\nauthor: jane-doe\nslug: custom-one\n---\n",
+        "src/data/blog/good.md": "---\ntitle: Good\nauthor: jane-doe\nrelated: [my-first-post, nested/deep, custom-one]\n"
+        "hosts:\n  - id: ada-lovelace\n  - id: admiral\neither: team/Bob Smith\nfree: anything\nelsewhere: x\n---\n",
+        "src/data/blog/bad.md": "\ufeff---\r\ntitle: 坏 🎉\r\nauthor: john\r\nrelated:\r\n  - My First Post\r\n"
+        "  - renamed\r\nhosts:\r\n  - role: host\r\n    id: grace\r\neither: nobody\r\n---\r\n",
+    }
+    project(tmp_path, monkeypatch, files)
+    return tmp_path
+
+
+def test_references_name_entries_of_their_collections(referencing_site, capsys):
+    """An ID no entry has, at its exact place (a BOM, CRLF, CJK and an emoji before it): a path not slugged as
+    Astro slugs it, a file whose `slug` replaces its path's ID, an ID of neither collection of a union; a data
+    collection's ID is its path as written, an empty `slug` gives none, text a union takes too and a collection
+    the reader does not know are not judged."""
+    found = schema_findings(capsys)
+    assert [f[:4] for f in found] == [
+        ("src/data/blog/bad.md", 3, 9, "SC001"),
+        ("src/data/blog/bad.md", 5, 5, "SC001"),
+        ("src/data/blog/bad.md", 6, 5, "SC001"),
+        ("src/data/blog/bad.md", 9, 9, "SC001"),
+        ("src/data/blog/bad.md", 10, 9, "SC001"),
+    ]
+    assert found[0][4] == (
+        '`john` names no entry of the `authors` collection: Astro 2.5–4 fail the build ("Reference to authors '
+        'invalid"), later versions give pages `undefined` for it'
+    )
+    assert "`My First Post` names no entry of the `blog` collection (did you mean `my-first-post`?)" in found[1][4]
+    assert "`nobody` names no entry of the `blog` or `authors` collection" in found[4][4]
+
+
+def test_an_entry_added_answers_the_reference_kept_in_the_cache(referencing_site, capsys):
+    arguments = ["--format", "json", "--cache-dir", str(referencing_site / ".cache"), "--select", "SC"]
+    assert main([*arguments, "src/data/blog/bad.md"]) == 1
+    assert sum("`john`" in d["message"] for d in json.loads(capsys.readouterr().out)) == 1
+    write_file(referencing_site, "src/content/authors/john.yaml", "name: John\n")
+    assert main([*arguments, "src/data/blog/bad.md"]) == 1
+    assert not any("`john`" in d["message"] for d in json.loads(capsys.readouterr().out))

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fmlint.config.presets import PRESETS
+from fmlint.config.presets import COLLECTION_PRESETS, PRESETS
 from fmlint.diagnostics import Problem, Severity
 from fmlint.fix.model import DISPLAY_ONLY, UNSAFE, Edit, Fix
 from fmlint.fix.values import key_text, value_text, written_value
@@ -47,11 +47,17 @@ For `anyOf`/`oneOf` the most relevant branch's error is reported. Under the
 hugo, hexo and jekyll presets' bundled schemas a key written without a value
 (`description:`, YAML's null) is as good as absent, as those generators read
 it (Liquid's `nil` is no value), unless the schema requires it (`title:` is
-reported).
+reported). Under an Astro collection's schema, a `reference("authors")` field
+must name an entry of that collection by its ID (the path from the
+collection's folder, slugged, or the entry's own `slug`; a data collection's
+path as written); collections whose entries fmlint does not know (a `file()`
+loader's) are not judged.
 
 ## Why is this bad?
 Templates read these values: a `comments: "yes"` string where a boolean is
-expected, or a date Hugo cannot parse, breaks pages or the whole build.
+expected, or a date Hugo cannot parse, breaks pages or the whole build. A
+reference to no entry fails Astro 2.5–4's build ("Reference to authors
+invalid"); later versions hand the page `undefined` where it reads the entry.
 
 ## Example
 ```markdown
@@ -406,8 +412,22 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             if problem.code != MISSING_KEY or schema.every_entry or not _makes_no_page(ctx, data):
                 yield problem
     yield from near_miss_problems(schema.contents, data, fm)
+    if schema.every_entry and ctx.settings.preset in COLLECTION_PRESETS and isinstance(data, dict):
+        from fmlint.site.astro_references import reference_problems
+
+        yield from reference_problems(ctx, schema, data, fm, astro_reference_missing)
     if ctx.settings.preset == "hugo" and schema.bundled and isinstance(data, dict) and "build" in data:
         yield from _build_before_hugo_123(ctx, fm)
+
+
+@probe_function
+def astro_reference_missing(path: str, collection: str, entry: str) -> bool:
+    """Whether the Astro project holding the file at ``path`` has a collection ``collection`` whose entries are
+    known (``fmlint.site.astro_references``), none of which has the ID ``entry``."""
+    from fmlint.site.astro_references import entry_ids
+
+    found = entry_ids(path, collection)
+    return found is not None and entry not in found
 
 
 @probe_function

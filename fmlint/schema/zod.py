@@ -32,6 +32,9 @@ import msgspec
 
 from fmlint.js_text import without_comments
 
+# the keyword marking Astro's ``reference("name")``: the value names an entry of that collection
+# (``fmlint.site.astro_references``; validators ignore a keyword they do not know)
+REFERENCE = "x-fmlint-reference"
 _COERCED_DATE: dict[str, Any] = {"anyOf": [{"type": "string", "format": "js-date"}, {"type": ["number", "null"]}]}
 
 _TOKEN = re.compile(
@@ -485,7 +488,8 @@ def _call(function: Any, arguments: list[Any], reader: _Reader) -> Any:
     if function is _IMAGE:
         return Zod({"type": "string"})
     if function is _REFERENCE:  # (an entry's ID, or `{collection, id}`)
-        return Zod({"type": ["string", "object"]})
+        named = arguments[0] if arguments and isinstance(arguments[0], str) else None
+        return Zod({"type": ["string", "object"], **({REFERENCE: named} if named else {})})
     if isinstance(function, _Function):
         scope = {**reader.scope, **{name: _IMAGE if name == "image" else UNKNOWN for name in function.parameters}}
         body = _Reader(function.module, function.body, scope)

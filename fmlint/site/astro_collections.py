@@ -25,8 +25,16 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from fmlint.schema.loader import CompiledSchema, declared_schema, load_schema
-from fmlint.schema.zod import Builtin, json_schema
-from fmlint.site.declared import Collection, config_module, glob_pattern, reader, schema_of
+from fmlint.schema.zod import Builtin, Module, json_schema
+from fmlint.site.declared import (
+    LEGACY_EXTENSIONS,
+    Collection,
+    config_module,
+    glob_pattern,
+    legacy_entry,
+    reader,
+    schema_of,
+)
 from fmlint.site.starlight import CONTENT_CONFIGS, DOCS
 
 
@@ -61,7 +69,8 @@ def collection_schema(root: str, path: str) -> CompiledSchema | None:
     return schema_of(collections(root), path)
 
 
-def _collections(root: str) -> tuple[Collection, ...]:
+def _defined(root: str) -> tuple[Module | None, dict[str, Any]]:
+    """The project's content configuration and the collections it exports, by name."""
     builtins = {
         "defineCollection": Builtin(_first),
         "glob": Builtin(lambda arguments: _Glob(_first(arguments))),
@@ -71,11 +80,15 @@ def _collections(root: str) -> tuple[Collection, ...]:
     module = config_module(root, CONTENT_CONFIGS, builtins)
     defined = module.constant("collections") if module is not None else None
     if module is None or not isinstance(defined, dict):
-        return ()
+        return None, {}
+    return module, {name: collection for name, collection in defined.items() if isinstance(collection, dict)}
+
+
+def _collections(root: str) -> tuple[Collection, ...]:
+    module, defined = _defined(root)
     read = []
     for name, collection in defined.items():
-        if not isinstance(collection, dict):
-            continue
+        assert module is not None
         files = _files(root, name, collection)
         declared = collection.get("schema")
         schema = _starlight_docs(declared) if isinstance(declared, _DocsSchema) else json_schema(declared)
@@ -89,6 +102,39 @@ def _collections(root: str) -> tuple[Collection, ...]:
 
 
 collections = reader(_collections)
+
+
+class Entries(NamedTuple):
+    """Where a collection's entries are and how Astro makes their IDs (``fmlint.site.astro_references``): ``glob``
+    (a ``glob()`` loader's files, Starlight's docs, a legacy content collection's entries: a ``slug`` the data
+    gives, else the path slugged) or ``data`` (a legacy data collection's JSON and YAML files: the path)."""
+
+    name: str
+    base: str  # the absolute folder, with its separator
+    pattern: re.Pattern[str] | None  # over the path from ``base``; ``None``: a legacy collection's
+    kind: str
+
+    def holds(self, relative: str) -> bool:
+        """Whether the file at ``relative`` (from ``base``, ``/`` separators) is one of the entries."""
+        if self.pattern is not None:
+            return self.pattern.fullmatch(relative) is not None
+        return legacy_entry(relative, DATA_EXTENSIONS if self.kind == "data" else LEGACY_EXTENSIONS)
+
+
+DATA_EXTENSIONS = (".json", ".yaml", ".yml")  # a legacy data collection's entries
+
+
+def _entry_places(root: str) -> tuple[Entries, ...]:
+    found = []
+    for name, collection in _defined(root)[1].items():
+        if "loader" not in collection and collection.get("type") == "data":
+            found.append(Entries(name, os.path.join(root, "src", "content", name, ""), None, "data"))
+        elif (files := _files(root, name, collection)) is not None:
+            found.append(Entries(name, *files, "glob"))
+    return tuple(found)
+
+
+entry_places = reader(_entry_places)
 
 
 def _first(arguments: list[Any]) -> Any:

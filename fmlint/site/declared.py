@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import cache, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from fmlint.config.presets import SCRIPT_EXTENSIONS
 from fmlint.js_text import aliased, module_file
@@ -28,7 +28,7 @@ from fmlint.site.globs import picomatch
 if TYPE_CHECKING:
     from functools import _lru_cache_wrapper
 
-_LEGACY_EXTENSIONS = (".md", ".mdx", ".mdoc")
+LEGACY_EXTENSIONS = (".md", ".mdx", ".mdoc")  # a legacy Astro content collection's entries
 # the files that declare schemas (Astro 5's content configuration, Contentlayer's, Velite's): a language server reads
 # them again when they change (Astro 2–4's ``src/content/config.*`` is too common a name to watch)
 CONFIGURATION_FILES = tuple(
@@ -51,20 +51,25 @@ class Collection(NamedTuple):
             return False
         relative = path[len(self.base) :].replace(os.sep, "/")
         if self.pattern is None:
-            return relative.lower().endswith(_LEGACY_EXTENSIONS) and not any(
-                part.startswith("_") for part in relative.split("/")
-            )
+            return legacy_entry(relative)
         return self.pattern.fullmatch(relative) is not None
 
 
-Reader = Callable[[str], tuple[Collection, ...]]
+def legacy_entry(relative: str, extensions: tuple[str, ...] = LEGACY_EXTENSIONS) -> bool:
+    """Whether the file at ``relative`` (``/`` separators) from a legacy Astro collection's folder is one of its
+    entries: of ``extensions``, no segment of its path starting with ``_``."""
+    return relative.lower().endswith(extensions) and not any(part.startswith("_") for part in relative.split("/"))
 
 
-def reader(read: Reader) -> _lru_cache_wrapper[tuple[Collection, ...]]:
-    """``read`` (a project's root → its collections) once per root, and none where it fails."""
+_Read = TypeVar("_Read")
+
+
+def reader(read: Callable[[str], tuple[_Read, ...]]) -> _lru_cache_wrapper[tuple[_Read, ...]]:
+    """``read`` (a project's root → what its configuration declares: its collections) once per root, and
+    nothing where it fails."""
 
     @cache
-    def collections(root: str) -> tuple[Collection, ...]:
+    def collections(root: str) -> tuple[_Read, ...]:
         try:
             return read(root)
         except Exception:  # (a module the reader cannot follow, or a bug in it: the preset's schema, never a crash)
@@ -74,7 +79,7 @@ def reader(read: Reader) -> _lru_cache_wrapper[tuple[Collection, ...]]:
     return collections
 
 
-_READERS: list[_lru_cache_wrapper[tuple[Collection, ...]]] = []  # (those of the readers imported so far)
+_READERS: list[_lru_cache_wrapper[tuple[Any, ...]]] = []  # (those of the readers imported so far)
 
 
 def forget_declared() -> None:
