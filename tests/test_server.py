@@ -383,23 +383,26 @@ async def test_a_site_configuration_created_while_open_is_seen(tmp_path: Path) -
         assert "looked for static/images/a.png" in found.message
 
 
-async def test_a_content_configuration_changed_while_open_is_read_again(tmp_path: Path) -> None:
-    """An Astro collection's schema (``src/content.config.ts``) gains a required key while an entry is open: once the
-    client reports the change, the entry is checked against it."""
+@pytest.mark.parametrize("where", ["src/content.config.ts", "src/content/config.ts"])  # (Astro 5's, 2–4's)
+async def test_a_content_configuration_changed_while_open_is_read_again(tmp_path: Path, where: str) -> None:
+    """An Astro collection's schema (``src/content.config.ts``; before Astro 5, ``src/content/config.ts``, watched
+    by its path) gains a required key while an entry is open: once the client reports the change, the entry is
+    checked against it."""
     (tmp_path / "astro.config.mjs").write_text("export default {};\n", encoding="utf-8")
-    config = tmp_path / "src" / "content.config.ts"
-    config.parent.mkdir()
+    config = tmp_path / where
+    config.parent.mkdir(parents=True)
     schema = "const blog = defineCollection({ loader: glob({ pattern: '*.md', base: './src/blog' }), schema: ZOD })\n"
     config.write_text(
         schema.replace("ZOD", "z.object({ title: z.string() })") + "export const collections = { blog }\n"
     )
     post = tmp_path / "src" / "blog" / "post.md"
-    post.parent.mkdir()
+    post.parent.mkdir(exist_ok=True)
     post.write_text("---\ntitle: x\n---\n", encoding="utf-8")
     async with session("visual-studio-code", tmp_path) as client:
         await _until(lambda: bool(client.registrations))
         (watch,) = client.registrations
-        assert "**/content.config.ts" in [w["globPattern"] for w in watch.register_options["watchers"]]
+        watched = {"src/content.config.ts": "**/content.config.ts", "src/content/config.ts": "**/src/content/config.ts"}
+        assert watched[where] in [w["globPattern"] for w in watch.register_options["watchers"]]
         uri = open_document(client, post, post.read_text(encoding="utf-8"))
         assert not [d for d in await diagnostics(client, uri, 1) if d.code == "SC003"]
         config.write_text(

@@ -27,7 +27,13 @@ from fmlint.config.loader import ConfigError
 from fmlint.config.settings import Settings
 from fmlint.schema.loader import SchemaLoadError
 from fmlint.server import actions, completion, definition, hover, links, quick_fixes
-from fmlint.server.configuration import CONFIG_FILES, SECTION, WATCHED_GLOBS, ClientSettings, Configuration
+from fmlint.server.configuration import (
+    SECTION,
+    WATCHED_GLOBS,
+    ClientSettings,
+    Configuration,
+    configuration_changed,
+)
 from fmlint.server.diagnostics import DiagnosticsScheduler
 from fmlint.server.rule_pages import rule_page
 from fmlint.server.text import TextBuffer
@@ -173,8 +179,7 @@ async def did_change_configuration(ls: FmlintServer, params: types.DidChangeConf
 def did_change_watched_files(ls: FmlintServer, params: types.DidChangeWatchedFilesParams) -> None:
     """A configuration (fmlint's or a site's) or schema file changed: read them all again, and lint every open
     document."""
-    names = {Path(_path(change.uri)).name for change in params.changes}
-    if names & set(CONFIG_FILES) or any(name.endswith(".json") for name in names):
+    if configuration_changed(_path(change.uri) for change in params.changes):
         ls.configuration.reload()
         ls.scheduler.relint_all()
         _ask_to_pull(ls)

@@ -6,12 +6,15 @@ nearest ``pyproject.toml`` or ``.fmlint.toml``, through the same
 schema file (``workspace/didChangeWatchedFiles``) drops every resolved project
 and loaded schema, so the next lint reads them afresh; so does a change to a
 site's configuration file, which decides where a site's root is (the local
-image rule, the site rules) and what the site's options are.  The client's settings
-come from ``workspace/configuration``, section ``fmlint``.
+image rule, the site rules) and what the site's options are, or to a file that
+declares schemas (an Astro project's content configuration).  The client's
+settings come from ``workspace/configuration``, section ``fmlint``.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -29,6 +32,7 @@ from fmlint.rules.local_images import site_root
 from fmlint.schema.loader import SchemaLoadError, forget_loaded
 from fmlint.site.config import SITE_MARKERS, forget_sites
 from fmlint.site.declared import CONFIGURATION_FILES as DECLARING_FILES
+from fmlint.site.declared import CONFIGURATION_PATHS as DECLARING_PATHS
 
 SECTION = "fmlint"
 ON_TYPE, ON_SAVE = "onType", "onSave"
@@ -40,8 +44,24 @@ CONFIG_FILES = (
     *(name for markers in APP_MARKERS.values() for name in markers),
     *DECLARING_FILES,
 )
-# what the server asks the client to watch: the configuration files and JSON files (schemas and their $refs)
-WATCHED_GLOBS = (*(f"**/{name}" for name in CONFIG_FILES if not name.endswith(".json")), "**/*.json")
+# what the server asks the client to watch: the configuration files (Astro 2–4's content configuration by its path)
+# and JSON files (schemas and their $refs)
+WATCHED_GLOBS = (
+    *(f"**/{name}" for name in CONFIG_FILES if not name.endswith(".json")),
+    *(f"**/{path}" for path in DECLARING_PATHS),
+    "**/*.json",
+)
+
+
+def configuration_changed(paths: Iterable[str]) -> bool:
+    """Whether a change to the files at ``paths`` (absolute) may change a file's settings or schema."""
+    paths = [path.replace(os.sep, "/") for path in paths]
+    return any(
+        os.path.basename(path) in CONFIG_FILES
+        or path.endswith(".json")
+        or path.endswith(tuple(f"/{declaring}" for declaring in DECLARING_PATHS))
+        for path in paths
+    )
 
 
 class ClientSettings(msgspec.Struct, frozen=True):

@@ -30,12 +30,14 @@ if TYPE_CHECKING:
 
 LEGACY_EXTENSIONS = (".md", ".mdx", ".mdoc")  # a legacy Astro content collection's entries
 # the files that declare schemas (Astro 5's content configuration, Contentlayer's, Velite's): a language server reads
-# them again when they change (Astro 2–4's ``src/content/config.*`` is too common a name to watch)
+# them again when they change
 CONFIGURATION_FILES = tuple(
     f"{name}.{extension}"
     for name in ("content.config", "contentlayer.config", "velite.config")
     for extension in SCRIPT_EXTENSIONS
 )
+# Astro 2–4's content configuration, known by its path from the project's root (``config.ts`` alone is any project's)
+CONFIGURATION_PATHS = tuple(f"src/content/config.{extension}" for extension in SCRIPT_EXTENSIONS)
 
 
 class Collection(NamedTuple):
