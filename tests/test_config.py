@@ -160,7 +160,7 @@ def test_schema_option_on_the_command_line_overrides_the_association(tmp_path, c
 
 
 def test_selection_layers_and_specificity():
-    sc = {"SC001", "SC002", "SC003", "SC004", "SC005", "SC006"}
+    sc = {"SC001", "SC002", "SC003", "SC004", "SC005", "SC006", "SC007"}
     assert select([Layer(select=["SC001"])], DEFAULT_ENABLED) == {"SC001"}
     assert select([Layer(ignore=["SC"], extend_select=["SC002"])], DEFAULT_ENABLED) == DEFAULT_ENABLED - sc | {"SC002"}
     assert select([Layer(select=["SC00"], ignore=["unknown-key"])], DEFAULT_ENABLED) == sc - {"SC002"}

@@ -466,5 +466,33 @@ def test_an_entry_added_answers_the_reference_kept_in_the_cache(referencing_site
     assert main([*arguments, "src/data/blog/bad.md"]) == 1
     assert sum("`john`" in d["message"] for d in json.loads(capsys.readouterr().out)) == 1
     write_file(referencing_site, "src/content/authors/john.yaml", "name: John\n")
+    forget_declared()  # (the next run: a new process)
     assert main([*arguments, "src/data/blog/bad.md"]) == 1
     assert not any("`john`" in d["message"] for d in json.loads(capsys.readouterr().out))
+
+
+def test_two_entries_of_one_id_are_one_to_astro(referencing_site, capsys):
+    """`post.md` beside `Post/index.md` (the path slugged, `/index` dropped), a `slug` copied from another entry
+    (reported at it), a data collection's path as written (`team/Bob Smith` and `team/bob-smith` are two);
+    two collections' entries of one ID are not one."""
+    write_file(referencing_site, "src/data/blog/Post/index.md", "---\ntitle: P\nauthor: jane-doe\n---\n")
+    write_file(referencing_site, "src/data/blog/post.md", "---\ntitle: p\nauthor: jane-doe\n---\n")
+    write_file(
+        referencing_site,
+        "src/data/blog/copy.md",
+        "---\r\ntitle: 副本 🎉\r\nauthor: jane-doe\r\nslug: custom-one\r\n---\r\n",
+    )
+    write_file(referencing_site, "src/content/authors/team/bob-smith.json", '{"name": "B"}\n')
+    write_file(referencing_site, "src/content/people/jane-doe/index.md", "---\nname: Jane\n---\n")
+    found = [f for f in schema_findings(capsys) if f[3] == "SC007"]
+    assert [f[:4] for f in found] == [
+        ("src/data/blog/Post/index.md", 1, 1, "SC007"),
+        ("src/data/blog/copy.md", 4, 7, "SC007"),
+        ("src/data/blog/post.md", 1, 1, "SC007"),
+        ("src/data/blog/renamed.md", 4, 7, "SC007"),
+    ]
+    assert found[1][4] == (
+        "this entry's ID `custom-one` in the `blog` collection is also `src/data/blog/renamed.md`'s: Astro keeps one"
+        ' of them ("Duplicate id") and drops the other'
+    )
+    assert "`src/data/blog/post.md`'s" in found[0][4]

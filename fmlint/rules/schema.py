@@ -236,6 +236,43 @@ title: "Hello"
 """,
     ),
     Rule(
+        "SC007",
+        "duplicate-entry-id",
+        "Two entries of an Astro collection have one ID: Astro keeps one of them.",
+        doc="""## What it does
+Under an Astro project's own collections, reports an entry whose ID another
+entry of the same collection has, naming it. An entry's ID is its `slug`, else
+its path from the collection's folder without the extension, each segment
+slugged as github-slugger does and a last `/index` dropped (`Post.md`,
+`post.md` and `post/index.md` are all `post`); a legacy data collection's
+file's path as written. Reported at the `slug` that makes the ID, else at the
+file's start.
+
+## Why is this bad?
+Astro keeps one entry of an ID and drops the other, with only a warning
+("Duplicate id"): a post copied with its `slug` left as it was, or a file
+renamed beside its old copy, silently disappears from the site.
+
+## Example
+```console
+$ head -4 src/content/blog/first.md src/content/blog/second.md
+==> src/content/blog/first.md <==
+---
+title: "First post"
+---
+
+==> src/content/blog/second.md <==
+---
+title: "Second post"
+slug: first
+---
+$ fmlint src/content/blog/second.md
+src/content/blog/second.md:3:7: SC007 this entry's ID `first` in the `blog` collection is also `src/content/blog/first.md`'s: Astro keeps one of them ("Duplicate id") and drops the other
+```
+Use instead a `slug` of its own, or none (`second` is the path's ID).
+""",
+    ),
+    Rule(
         "SC006",
         "near-miss-key",
         "A key the schema lets through that misspells a key it defines.",
@@ -413,9 +450,10 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
                 yield problem
     yield from near_miss_problems(schema.contents, data, fm)
     if schema.every_entry and ctx.settings.preset in COLLECTION_PRESETS and isinstance(data, dict):
-        from fmlint.site.astro_references import reference_problems
+        from fmlint.site.astro_entries import reference_problems, twin_problems
 
         yield from reference_problems(ctx, schema, data, fm, astro_reference_missing)
+        yield from twin_problems(ctx, data, fm, astro_entry_twins)
     if ctx.settings.preset == "hugo" and schema.bundled and isinstance(data, dict) and "build" in data:
         yield from _build_before_hugo_123(ctx, fm)
 
@@ -423,11 +461,23 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
 @probe_function
 def astro_reference_missing(path: str, collection: str, entry: str) -> bool:
     """Whether the Astro project holding the file at ``path`` has a collection ``collection`` whose entries are
-    known (``fmlint.site.astro_references``), none of which has the ID ``entry``."""
-    from fmlint.site.astro_references import entry_ids
+    known (``fmlint.site.astro_entries``), none of which has the ID ``entry``."""
+    from fmlint.site.astro_entries import entry_ids
 
     found = entry_ids(path, collection)
     return found is not None and entry not in found
+
+
+@probe_function
+def astro_entry_twins(path: str) -> str:
+    """The other entries with the ID the file at ``path`` has in each collection of the Astro project holding it
+    that holds it (``fmlint.site.astro_entries``), as JSON: [collection, ID, [paths from the working folder]]."""
+    import json
+
+    from fmlint.site.astro_entries import entry_twins
+
+    twins = entry_twins(os.path.abspath(path))
+    return json.dumps([[name, entry, [os.path.relpath(other) for other in others]] for name, entry, others in twins])
 
 
 @probe_function

@@ -33,7 +33,7 @@ import msgspec
 from fmlint.js_text import without_comments
 
 # the keyword marking Astro's ``reference("name")``: the value names an entry of that collection
-# (``fmlint.site.astro_references``; validators ignore a keyword they do not know)
+# (``fmlint.site.astro_entries``; validators ignore a keyword they do not know)
 REFERENCE = "x-fmlint-reference"
 _COERCED_DATE: dict[str, Any] = {"anyOf": [{"type": "string", "format": "js-date"}, {"type": ["number", "null"]}]}
 

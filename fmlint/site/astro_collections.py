@@ -105,7 +105,7 @@ collections = reader(_collections)
 
 
 class Entries(NamedTuple):
-    """Where a collection's entries are and how Astro makes their IDs (``fmlint.site.astro_references``): ``glob``
+    """Where a collection's entries are and how Astro makes their IDs (``fmlint.site.astro_entries``): ``glob``
     (a ``glob()`` loader's files, Starlight's docs, a legacy content collection's entries: a ``slug`` the data
     gives, else the path slugged) or ``data`` (a legacy data collection's JSON and YAML files: the path)."""
 

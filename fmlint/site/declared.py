@@ -82,12 +82,21 @@ def reader(read: Callable[[str], tuple[_Read, ...]]) -> _lru_cache_wrapper[tuple
 
 
 _READERS: list[_lru_cache_wrapper[tuple[Any, ...]]] = []  # (those of the readers imported so far)
+_KEPT: list[Callable[[], None]] = []  # what clears what else is kept of the collections (their entries)
+
+
+def kept_until_forgotten(clear: Callable[[], None]) -> None:
+    """Have :func:`forget_declared` call ``clear`` too."""
+    _KEPT.append(clear)
 
 
 def forget_declared() -> None:
-    """Forget every declared schema read so far (a language server, when a configuration changed)."""
+    """Forget every declared schema read so far, and what is kept of the collections (a language server, when a
+    configuration changed)."""
     for collections in _READERS:
         collections.cache_clear()
+    for clear in _KEPT:
+        clear()
 
 
 def schema_of(collections: Sequence[Collection], path: str) -> CompiledSchema | None:

@@ -1,11 +1,13 @@
-"""Astro's ``reference()`` fields: each names an entry of the collection it references.
+"""Astro's collection entries by ID: ``reference()`` fields name one, and no two entries share one.
 
 ``reference("people")`` in a collection's Zod schema (marked by ``fmlint.schema.zod``'s
 :data:`~fmlint.schema.zod.REFERENCE`) takes an entry's ID, or ``{collection, id}``.  An ID
 no entry of that collection has fails the build of Astro 2.5 to 4 ("Reference to people
 invalid"), and of Astro 5 when that collection was loaded first; otherwise, as Astro 6 and
 later always do, pages get ``undefined`` where they read the entry (``getEntry``), which
-most templates then fail on.
+most templates then fail on.  Two entries of one collection with one ID (``a.md`` and
+``a/index.md``, ``Post.md`` and ``post.md``, a ``slug`` copied from another post) are one
+entry to Astro, which warns ("Duplicate id") and keeps one of them.
 
 An entry's ID (Astro's ``generateIdDefault`` and ``getContentEntryIdAndSlug``), for a
 ``glob()`` loader's file, Starlight's docs and a legacy content collection's entry: the
@@ -21,8 +23,9 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import time
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -30,12 +33,14 @@ from fmlint.diagnostics import Problem
 from fmlint.document import read_document
 from fmlint.frontmatter import parse_front_matter
 from fmlint.frontmatter.model import FrontMatter
+from fmlint.positions import Span
 from fmlint.rules.base import Context
 from fmlint.schema.loader import CompiledSchema
 from fmlint.schema.zod import REFERENCE
 from fmlint.site.anchors import GITHUB_SLUGGER, SLUGIFIERS
 from fmlint.site.astro_collections import DATA_EXTENSIONS, Entries, entry_places
 from fmlint.site.config import site_folder
+from fmlint.site.declared import kept_until_forgotten
 
 Path = tuple[str | int, ...]
 _SLUG = SLUGIFIERS[GITHUB_SLUGGER]
@@ -64,6 +69,23 @@ def reference_problems(
             f'("Reference to {names[0]} invalid"), later versions give pages `undefined` for it'
         )
         yield Problem("SC001", message, fm.value_span(path))
+
+
+def twin_problems(
+    ctx: Context, data: dict[str, Any], fm: FrontMatter, twins: Callable[[str], str]
+) -> Iterator[Problem]:
+    """SC007 for each collection holding the file where another entry has its ID (asked of ``twins``:
+    ``fmlint.rules.schema``'s probe, replayed by the result cache)."""
+    for name, entry, others in json.loads(ctx.probe(twins, ctx.doc.path)):
+        if not others:
+            continue
+        named = ", ".join(f"`{other}`" for other in others)
+        message = (
+            f"this entry's ID `{entry}` in the `{name}` collection is also {named}'s: Astro keeps one of them "
+            '("Duplicate id") and drops the other'
+        )
+        by_slug = data.get("slug") == entry
+        yield Problem("SC007", message, fm.value_span(("slug",)) if by_slug else Span(0, 0))
 
 
 def _meant(entry: str, ids: frozenset[str]) -> str | None:
@@ -122,37 +144,69 @@ def _takes_text(schema: Any) -> bool:
 def entry_ids(path: str, collection: str) -> frozenset[str] | None:
     """The IDs of the entries of ``collection`` in the Astro project holding the file at ``path``; ``None`` when
     the project has no such collection whose entries the reader knows."""
+    entries = next((place for place in _places(path) if place.name == collection), None)
+    return _entries(entries).ids if entries is not None else None
+
+
+def entry_twins(path: str) -> list[tuple[str, str, list[str]]]:
+    """For each collection of the Astro project that holds the file at ``path`` (absolute): its name, the file's
+    ID there and the other files (absolute) with that ID."""
+    found = []
+    for place in _places(path):
+        read = _entries(place) if path.startswith(place.base) else None
+        entry = read.by_file.get(path) if read is not None else None
+        if read is not None and entry is not None:
+            found.append((place.name, entry, [other for other in read.by_id[entry] if other != path]))
+    return found
+
+
+def _places(path: str) -> tuple[Entries, ...]:
     root = site_folder(os.path.dirname(os.path.abspath(path)))
-    places = entry_places(root) if root is not None else ()
-    entries = next((place for place in places if place.name == collection), None)
-    return _ids(entries) if entries is not None else None
+    return entry_places(root) if root is not None else ()
 
 
-# the IDs of each collection read, with what says they still hold: the mtimes of its folders (an entry added,
-# removed or renamed changes its folder's) and of the files that give their own `slug`
-_KEPT: dict[Entries, tuple[tuple[tuple[str, int], ...], frozenset[str]]] = {}
+class _Read(NamedTuple):
+    """A collection's entries as read: their files by ID and IDs by file, and what says they still hold: the
+    mtimes of its folders (an entry added, removed or renamed changes its folder's) and of the files that give
+    their own ``slug``, looked at again when a second has passed since."""
+
+    by_id: dict[str, list[str]]
+    by_file: dict[str, str]
+    ids: frozenset[str]
+    stamps: tuple[tuple[str, int], ...]
+    checked: float
 
 
-def _ids(entries: Entries) -> frozenset[str]:
+_KEPT: dict[Entries, _Read] = {}
+kept_until_forgotten(_KEPT.clear)
+_RECHECK = 1.0  # seconds: a run reads each collection about once; a language server sees a new entry this late
+
+
+def _entries(entries: Entries) -> _Read:
     kept = _KEPT.get(entries)
-    if kept is not None and all(_mtime(name) == mtime for name, mtime in kept[0]):
-        return kept[1]
+    now = time.monotonic()
+    if kept is not None and (now - kept.checked < _RECHECK or all(_mtime(n) == m for n, m in kept.stamps)):
+        _KEPT[entries] = kept._replace(checked=now)
+        return _KEPT[entries]
     stamps: list[tuple[str, int]] = []
-    ids = set()
-    for folder, _, names in os.walk(entries.base):
+    by_file: dict[str, str] = {}
+    for folder, folders, names in os.walk(entries.base):
+        folders.sort()
         stamps.append((folder, _mtime(folder)))
-        for name in names:
+        for name in sorted(names):
             full = os.path.join(folder, name)
-            relative = os.path.relpath(full, entries.base).replace(os.sep, "/")
+            relative = full[len(entries.base) :].replace(os.sep, "/")
             if not entries.holds(relative):
                 continue
             slug = _own_slug(full) if entries.kind == "glob" else None
             if slug is not None:
                 stamps.append((full, _mtime(full)))
-            ids.add(slug if slug is not None else entry_id(relative, entries.kind))
-    found = frozenset(ids)
-    _KEPT[entries] = (tuple(stamps), found)
-    return found
+            by_file[full] = slug if slug is not None else entry_id(relative, entries.kind)
+    by_id: dict[str, list[str]] = {}
+    for full, entry in by_file.items():
+        by_id.setdefault(entry, []).append(full)
+    read = _KEPT[entries] = _Read(by_id, by_file, frozenset(by_id), tuple(stamps), now)
+    return read
 
 
 def entry_id(relative: str, kind: str) -> str:
