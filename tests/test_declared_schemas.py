@@ -380,6 +380,9 @@ def test_starlights_docs_schema_with_what_it_extends_it_with(tmp_path, monkeypat
         "src/content/docs/good.md": "---\ntitle: Good\nowner: docs-team\ncategory: guide\n---\n",
         "src/content/docs/bad.md": "---\ntitle: Bad\ncategory: Guide\nsidebar:\n  order: first\n---\n",
         "src/content/docs/_shared.md": "Text MDX pages import.\n",  # (a `_` file: no page, no front matter needed)
+        # (one ID, one URL: SITE001 reports the collision, SC007 not again)
+        "src/content/docs/guide.md": "---\ntitle: Guide\nowner: a\n---\n",
+        "src/content/docs/guide/index.md": "---\ntitle: Guide\nowner: a\n---\n",
     }
     project(tmp_path, monkeypatch, files)
     assert [f[:4] for f in schema_findings(capsys)] == [

@@ -130,7 +130,7 @@ def _entry_places(root: str) -> tuple[Entries, ...]:
         if "loader" not in collection and collection.get("type") == "data":
             found.append(Entries(name, os.path.join(root, "src", "content", name, ""), None, "data"))
         elif (files := _files(root, name, collection)) is not None:
-            found.append(Entries(name, *files, "glob"))
+            found.append(Entries(name, *files, "docs" if collection.get("loader") is _DOCS_LOADER else "glob"))
     return tuple(found)
 
 

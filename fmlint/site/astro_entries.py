@@ -32,7 +32,7 @@ import yaml
 from fmlint.diagnostics import Problem
 from fmlint.document import read_document
 from fmlint.frontmatter import parse_front_matter
-from fmlint.frontmatter.model import FrontMatter
+from fmlint.frontmatter.model import FrontMatter, JsonPath
 from fmlint.positions import Span
 from fmlint.rules.base import Context
 from fmlint.schema.loader import CompiledSchema
@@ -42,9 +42,9 @@ from fmlint.site.astro_collections import DATA_EXTENSIONS, Entries, entry_places
 from fmlint.site.config import site_folder
 from fmlint.site.declared import kept_until_forgotten
 
-Path = tuple[str | int, ...]
 _SLUG = SLUGIFIERS[GITHUB_SLUGGER]
 _LARGEST = 1 << 20  # (an entry's file read for its `slug`)
+_REFERENCING: dict[str, bool] = {}  # whether a schema (by its digest) has a ``reference()`` field
 
 
 def reference_problems(
@@ -98,10 +98,7 @@ def _meant(entry: str, ids: frozenset[str]) -> str | None:
     return close[0] if close else None
 
 
-_REFERENCING: dict[str, bool] = {}  # whether a schema (by its digest) has a ``reference()`` field
-
-
-def _references(schema: Any, value: Any, path: Path) -> Iterator[tuple[Path, str, tuple[str, ...]]]:
+def _references(schema: Any, value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str, tuple[str, ...]]]:
     """(path, ID, the collections it may name) of each ID ``value`` holds where ``schema`` takes a reference: an
     ID, or ``{collection, id}``; in a union, the collections of its reference branches (none judged where another
     branch takes any text)."""
@@ -115,7 +112,7 @@ def _references(schema: Any, value: Any, path: Path) -> Iterator[tuple[Path, str
         return
     branches = [*schema.get("anyOf", ()), *schema.get("oneOf", ())]
     if branches:
-        found: dict[Path, tuple[str, tuple[str, ...]]] = {}
+        found: dict[JsonPath, tuple[str, tuple[str, ...]]] = {}
         for branch in branches:
             for where, entry, names in _references(branch, value, path):
                 kept = found.get(where, (entry, ()))[1]
@@ -152,8 +149,8 @@ def entry_twins(path: str) -> list[tuple[str, str, list[str]]]:
     """For each collection of the Astro project that holds the file at ``path`` (absolute): its name, the file's
     ID there and the other files (absolute) with that ID."""
     found = []
-    for place in _places(path):
-        read = _entries(place) if path.startswith(place.base) else None
+    for place in _places(path):  # (Starlight's docs: one URL each too, whose collisions SITE001 reports)
+        read = _entries(place) if place.kind != "docs" and path.startswith(place.base) else None
         entry = read.by_file.get(path) if read is not None else None
         if read is not None and entry is not None:
             found.append((place.name, entry, [other for other in read.by_id[entry] if other != path]))
@@ -198,7 +195,7 @@ def _entries(entries: Entries) -> _Read:
             relative = full[len(entries.base) :].replace(os.sep, "/")
             if not entries.holds(relative):
                 continue
-            slug = _own_slug(full) if entries.kind == "glob" else None
+            slug = _own_slug(full) if entries.kind != "data" else None
             if slug is not None:
                 stamps.append((full, _mtime(full)))
             by_file[full] = slug if slug is not None else entry_id(relative, entries.kind)
