@@ -396,10 +396,13 @@ def test_starlights_docs_schema_with_what_it_extends_it_with(tmp_path, monkeypat
 
 
 REFERENCES = """import { defineCollection, reference, z } from "astro:content";
-import { glob } from "astro/loaders";
+import { file, glob } from "astro/loaders";
 
 export const collections = {
   authors: defineCollection({ type: "data", schema: z.object({ name: z.string() }) }),
+  tags: defineCollection({ loader: file("src/data/tags.yaml"), schema: z.object({ label: z.string() }) }),
+  cities: defineCollection({ loader: file("./src/data/cities.json"), schema: z.object({}) }),
+  rows: defineCollection({ loader: file("src/data/rows.csv", { parser: (text) => [] }), schema: z.object({}) }),
   people: defineCollection({
     loader: glob({ pattern: "**/index.md", base: "./src/content/people" }),
     schema: z.object({ name: z.string() }),
@@ -414,6 +417,9 @@ export const collections = {
       either: z.union([reference("blog"), reference("authors")]).optional(),
       free: z.union([reference("blog"), z.string()]).optional(),
       elsewhere: reference("events").optional(),
+      tags: z.array(reference("tags")).optional(),
+      city: reference("cities").optional(),
+      row: reference("rows").optional(),
     }),
   }),
 };
@@ -428,6 +434,10 @@ def referencing_site(tmp_path, monkeypatch):
         "astro.config.mjs": "export default {};\n",
         "src/content.config.ts": REFERENCES,
         "src/content/authors/jane-doe.json": '{"name": "Jane"}\n',
+        # (a `file()` loader's items: an object's keys but `$schema`, a list's `id`s, else `slug`s)
+        "src/data/tags.yaml": "$schema: ./tags.schema.json\nastro:\n  label: Astro\n2024:\n  label: The year\n",
+        "src/data/cities.json": '[{"id": "paris"}, {"slug": "rome"}, {"id": 7}]\n',
+        "src/data/rows.csv": "id\nx\n",
         "src/content/authors/team/Bob Smith.yaml": "name: Bob\n",
         "src/content/people/Ada Lovelace/index.md": "---\nname: Ada\n---\n",
         "src/content/people/grace/index.md": "---\nname: Grace\nslug: admiral\n---\n",
@@ -435,9 +445,11 @@ def referencing_site(tmp_path, monkeypatch):
         "src/data/blog/nested/Deep.md": "---\ntitle: Deep\nauthor: team/Bob Smith\nslug: ''\n---\n",
         "src/data/blog/renamed.md": "---\ntitle: Renamed\nauthor: jane-doe\nslug: custom-one\n---\n",
         "src/data/blog/good.md": "---\ntitle: Good\nauthor: jane-doe\nrelated: [my-first-post, nested/deep, custom-one]\n"
-        "hosts:\n  - id: ada-lovelace\n  - id: admiral\neither: team/Bob Smith\nfree: anything\nelsewhere: x\n---\n",
+        "hosts:\n  - id: ada-lovelace\n  - id: admiral\neither: team/Bob Smith\nfree: anything\nelsewhere: x\n"
+        "tags: [astro, '2024']\ncity: '7'\nrow: anything\n---\n",
         "src/data/blog/bad.md": "\ufeff---\r\ntitle: 坏 🎉\r\nauthor: john\r\nrelated:\r\n  - My First Post\r\n"
-        "  - renamed\r\nhosts:\r\n  - role: host\r\n    id: grace\r\neither: nobody\r\n---\r\n",
+        "  - renamed\r\nhosts:\r\n  - role: host\r\n    id: grace\r\neither: nobody\r\ncity: london\r\n"
+        "tags: [astro, $schema]\r\n---\r\n",
     }
     project(tmp_path, monkeypatch, files)
     return tmp_path
@@ -447,7 +459,8 @@ def test_references_name_entries_of_their_collections(referencing_site, capsys):
     """An ID no entry has, at its exact place (a BOM, CRLF, CJK and an emoji before it): a path not slugged as
     Astro slugs it, a file whose `slug` replaces its path's ID, an ID of neither collection of a union; a data
     collection's ID is its path as written, an empty `slug` gives none, text a union takes too and a collection
-    the reader does not know are not judged."""
+    the reader does not know (another loader's, one parsed by the project) are not judged; a `file()` loader's
+    items are its object's keys, or its list's `id`s (else `slug`s)."""
     found = schema_findings(capsys)
     assert [f[:4] for f in found] == [
         ("src/data/blog/bad.md", 3, 9, "SC001"),
@@ -455,6 +468,8 @@ def test_references_name_entries_of_their_collections(referencing_site, capsys):
         ("src/data/blog/bad.md", 6, 5, "SC001"),
         ("src/data/blog/bad.md", 9, 9, "SC001"),
         ("src/data/blog/bad.md", 10, 9, "SC001"),
+        ("src/data/blog/bad.md", 11, 7, "SC001"),
+        ("src/data/blog/bad.md", 12, 15, "SC001"),
     ]
     assert found[0][4] == (
         '`john` names no entry of the `authors` collection: Astro 2.5–4 fail the build ("Reference to authors '

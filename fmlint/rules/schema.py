@@ -50,8 +50,9 @@ it (Liquid's `nil` is no value), unless the schema requires it (`title:` is
 reported). Under an Astro collection's schema, a `reference("authors")` field
 must name an entry of that collection by its ID (the path from the
 collection's folder, slugged, or the entry's own `slug`; a data collection's
-path as written); collections whose entries fmlint does not know (a `file()`
-loader's) are not judged.
+path as written; a `file()` loader's item's `id` or key); collections whose
+entries fmlint does not know (a package's loader, a `parser` of the project's)
+are not judged.
 
 ## Why is this bad?
 Templates read these values: a `comments: "yes"` string where a boolean is

@@ -42,6 +42,12 @@ class _Glob(NamedTuple):
     options: Any
 
 
+class _File(NamedTuple):
+    """Astro's ``file(path, options)`` loader: a JSON, YAML or TOML file's items (its entries)."""
+
+    arguments: list[Any]
+
+
 class _DocsSchema(NamedTuple):
     """Starlight's ``docsSchema(options)``: its docs schema, with the keys of ``extend`` when given."""
 
@@ -74,6 +80,7 @@ def _defined(root: str) -> tuple[Module | None, dict[str, Any]]:
     builtins = {
         "defineCollection": Builtin(_first),
         "glob": Builtin(lambda arguments: _Glob(_first(arguments))),
+        "file": Builtin(_File),
         "docsLoader": Builtin(lambda _: _DOCS_LOADER),
         "docsSchema": Builtin(lambda arguments: _DocsSchema(_first(arguments))),
     }
@@ -127,14 +134,29 @@ DATA_EXTENSIONS = (".json", ".yaml", ".yml")  # a legacy data collection's entri
 def _entry_places(root: str) -> tuple[Entries, ...]:
     found = []
     for name, collection in _defined(root)[1].items():
+        loader = collection.get("loader")
         if "loader" not in collection and collection.get("type") == "data":
             found.append(Entries(name, os.path.join(root, "src", "content", name, ""), None, "data"))
+        elif isinstance(loader, _File) and (path := _data_file(loader)) is not None:
+            found.append(Entries(name, os.path.normpath(os.path.join(root, path)), None, "file"))
         elif (files := _files(root, name, collection)) is not None:
             found.append(Entries(name, *files, "docs" if collection.get("loader") is _DOCS_LOADER else "glob"))
     return tuple(found)
 
 
 entry_places = reader(_entry_places)
+
+
+def _data_file(loader: _File) -> str | None:
+    """The file a ``file()`` loader reads, when Astro parses it (not a ``parser`` of the project's)."""
+    path = _first(loader.arguments)
+    options = loader.arguments[1] if len(loader.arguments) > 1 else {}
+    if not isinstance(path, str) or not path.lower().endswith(FILE_EXTENSIONS):
+        return None
+    return path if isinstance(options, dict) and "parser" not in options else None
+
+
+FILE_EXTENSIONS = (".json", ".yaml", ".yml", ".toml")  # what a ``file()`` loader parses itself
 
 
 def _first(arguments: list[Any]) -> Any:

@@ -44,6 +44,7 @@ from fmlint.site.declared import kept_until_forgotten
 
 _SLUG = SLUGIFIERS[GITHUB_SLUGGER]
 _LARGEST = 1 << 20  # (an entry's file read for its `slug`)
+_LARGEST_DATA = 64 << 20  # (a ``file()`` loader's file)
 _REFERENCING: dict[str, bool] = {}  # whether a schema (by its digest) has a ``reference()`` field
 
 
@@ -169,7 +170,7 @@ class _Read(NamedTuple):
 
     by_id: dict[str, list[str]]
     by_file: dict[str, str]
-    ids: frozenset[str]
+    ids: frozenset[str] | None  # (``None``: not known)
     stamps: tuple[tuple[str, int], ...]
     checked: float
 
@@ -185,6 +186,11 @@ def _entries(entries: Entries) -> _Read:
     if kept is not None and (now - kept.checked < _RECHECK or all(_mtime(n) == m for n, m in kept.stamps)):
         _KEPT[entries] = kept._replace(checked=now)
         return _KEPT[entries]
+    if entries.kind == "file":  # (IDs unknown where the file cannot be read: not judged)
+        ids = _file_ids(entries.base)
+        items = {entry: [entries.base] for entry in ids or ()}
+        read = _KEPT[entries] = _Read(items, {}, ids, ((entries.base, _mtime(entries.base)),), now)
+        return read
     stamps: list[tuple[str, int]] = []
     by_file: dict[str, str] = {}
     for folder, folders, names in os.walk(entries.base):
@@ -217,19 +223,12 @@ def entry_id(relative: str, kind: str) -> str:
 
 def _own_slug(path: str) -> str | None:
     """The ``slug`` an entry's data gives (Astro takes it for its ID), if any."""
-    try:
-        if os.path.getsize(path) > _LARGEST:
-            return None
-        with open(path, "rb") as file:
-            data = file.read()
-    except OSError:
-        return None
-    if b"slug" not in data:
+    data = _bytes(path)
+    if data is None or b"slug" not in data:
         return None
     try:
         if path.lower().endswith(DATA_EXTENSIONS):
-            text = data.decode("utf-8")
-            value = json.loads(text) if path.lower().endswith(".json") else yaml.safe_load(text)
+            value = _parsed(path, data)
         else:
             front_matter = parse_front_matter(read_document(path, data))
             value = front_matter.data if front_matter is not None else None
@@ -237,6 +236,50 @@ def _own_slug(path: str) -> str | None:
         return None
     slug = value.get("slug") if isinstance(value, dict) else None
     return slug if isinstance(slug, str) and slug else None
+
+
+def _file_ids(path: str) -> frozenset[str] | None:
+    """The IDs of the items of a ``file()`` loader's file: each item's ``id`` (else ``slug``) of a list, each key
+    (but ``$schema``) of an object; ``None`` where it cannot be read (too large, or not parsed as Astro parses it)."""
+    data = _bytes(path, _LARGEST_DATA)
+    try:
+        value = _parsed(path, data) if data is not None else None
+    except Exception:  # (a file Astro cannot read either fails on its own at build)
+        return None
+    if isinstance(value, dict):
+        return frozenset(str(key) for key in value if key != "$schema")
+    if isinstance(value, list):
+        found = (item.get("id", item.get("slug")) for item in value if isinstance(item, dict))
+        return frozenset(_as_text(entry) for entry in found if entry is not None and entry != "")
+    return None
+
+
+def _as_text(value: Any) -> str:
+    """A value as JavaScript's ``toString`` writes it (``true``, ``3``)."""
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _parsed(path: str, data: bytes) -> Any:
+    """A data file's value (JSON, YAML or TOML, by its extension)."""
+    text = data.decode("utf-8")
+    lowered = path.lower()
+    if lowered.endswith(".json"):
+        return json.loads(text)
+    if lowered.endswith(".toml"):
+        import tomllib
+
+        return tomllib.loads(text)
+    return yaml.safe_load(text)
+
+
+def _bytes(path: str, largest: int = _LARGEST) -> bytes | None:
+    try:
+        if os.path.getsize(path) > largest:
+            return None
+        with open(path, "rb") as file:
+            return file.read()
+    except OSError:
+        return None
 
 
 def _mtime(path: str) -> int:
