@@ -514,3 +514,27 @@ def test_two_entries_of_one_id_are_one_to_astro(referencing_site, capsys):
         ' of them ("Duplicate id") and drops the other'
     )
     assert "`src/data/blog/post.md`'s" in found[0][4]
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "slug"),
+    [
+        ("slug: post-1\n", "post-1"),
+        ("slug: 'it''s'\n", "it's"),  # (an escape: parsed)
+        ('slug: "a b"\r\n', "a b"),
+        ("slug: 2024\n", "2024"),
+        ("slug: null\n", None),
+        ("slug: ''\n", None),
+        ("slug: a # a comment\n", "a"),
+        ("slug: long\n  continued\n", "long continued"),
+        ("slug:\n  - a\n", None),
+        ("title: x\n", None),
+    ],
+)
+def test_an_entrys_own_slug_is_read_as_yaml_reads_it(tmp_path, front_matter, slug):
+    """The `slug` line read from the text where YAML needs no reading, else parsed: the same value."""
+    from fmlint.site.astro_entries import _own_slug
+
+    entry = tmp_path / "entry.md"
+    entry.write_text(f"---\n{front_matter}---\n\nslug: in the body\n", encoding="utf-8")
+    assert _own_slug(str(entry)) == slug

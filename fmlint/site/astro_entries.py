@@ -23,6 +23,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 import time
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
@@ -222,7 +223,9 @@ def entry_id(relative: str, kind: str) -> str:
 
 
 def _own_slug(path: str) -> str | None:
-    """The ``slug`` an entry's data gives (Astro takes it for its ID), if any."""
+    """The ``slug`` an entry's data gives (Astro takes it for its ID), if any: a YAML front matter's ``slug:``
+    line of a plain or simply quoted value read from its text, anything else parsed (every entry of a collection
+    is read in each process that checks one: a 10k-file blog)."""
     data = _bytes(path)
     if data is None or b"slug" not in data:
         return None
@@ -230,12 +233,27 @@ def _own_slug(path: str) -> str | None:
         if path.lower().endswith(DATA_EXTENSIONS):
             value = _parsed(path, data)
         else:
+            written = _SLUG_LINE.search(data)
+            if written is not None and data.startswith(_OPENINGS) and data.find(b"\n---", 3) > written.start():
+                slug = next(group for group in written.groups() if group is not None)
+                if slug not in _NOT_TEXT:
+                    return slug.decode("utf-8") or None
             front_matter = parse_front_matter(read_document(path, data))
             value = front_matter.data if front_matter is not None else None
     except Exception:  # (an entry Astro cannot read fails its own check: its path stands in)
         return None
     slug = value.get("slug") if isinstance(value, dict) else None
     return slug if isinstance(slug, str) and slug else None
+
+
+# a front matter's `slug:` line whose value needs no YAML to read: plain (no `#`, `:` or leading indicator) or
+# quoted without escapes, the next line not indented (no continuation)
+_SLUG_LINE = re.compile(
+    rb"""^slug:[ \t]*(?:'([^'\r\n]*)'|"([^"\\\r\n]*)"|([^\s'"&*!|>%@`#\[\]{},?:-][^\r\n#:]*?))[ \t]*\r?\n(?![ \t])""",
+    re.MULTILINE,
+)
+_OPENINGS = (b"---\n", b"---\r\n")
+_NOT_TEXT = {b"null", b"Null", b"NULL", b"~", b"true", b"True", b"TRUE", b"false", b"False", b"FALSE"}  # (YAML's)
 
 
 def _file_ids(path: str) -> frozenset[str] | None:
