@@ -93,9 +93,10 @@ def _defined(root: str) -> tuple[Module | None, dict[str, Any]]:
 
 def _collections(root: str) -> tuple[Collection, ...]:
     module, defined = _defined(root)
+    if module is None:
+        return ()
     read = []
     for name, collection in defined.items():
-        assert module is not None
         files = _files(root, name, collection)
         declared = collection.get("schema")
         schema = _starlight_docs(declared) if isinstance(declared, _DocsSchema) else json_schema(declared)
@@ -112,12 +113,13 @@ collections = reader(_collections)
 
 
 class Entries(NamedTuple):
-    """Where a collection's entries are and how Astro makes their IDs (``fmlint.site.astro_entries``): ``glob``
-    (a ``glob()`` loader's files, Starlight's docs, a legacy content collection's entries: a ``slug`` the data
-    gives, else the path slugged) or ``data`` (a legacy data collection's JSON and YAML files: the path)."""
+    """Where a collection's entries are and how Astro makes their IDs (``fmlint.site.astro_entries``): ``glob`` (a
+    ``glob()`` loader's files, a legacy content collection's entries) and ``docs`` (Starlight's): a ``slug`` the
+    data gives, else the path slugged; ``data`` (a legacy data collection's JSON and YAML files): the path;
+    ``file`` (a ``file()`` loader's one file): each item's ``id`` or ``slug``, or each key of its object."""
 
     name: str
-    base: str  # the absolute folder, with its separator
+    base: str  # the absolute folder, with its separator (a ``file`` collection's: the file)
     pattern: re.Pattern[str] | None  # over the path from ``base``; ``None``: a legacy collection's
     kind: str
 
@@ -129,6 +131,7 @@ class Entries(NamedTuple):
 
 
 DATA_EXTENSIONS = (".json", ".yaml", ".yml")  # a legacy data collection's entries
+FILE_EXTENSIONS = (".json", ".yaml", ".yml", ".toml")  # what a ``file()`` loader parses itself
 
 
 def _entry_places(root: str) -> tuple[Entries, ...]:
@@ -140,7 +143,7 @@ def _entry_places(root: str) -> tuple[Entries, ...]:
         elif isinstance(loader, _File) and (path := _data_file(loader)) is not None:
             found.append(Entries(name, os.path.normpath(os.path.join(root, path)), None, "file"))
         elif (files := _files(root, name, collection)) is not None:
-            found.append(Entries(name, *files, "docs" if collection.get("loader") is _DOCS_LOADER else "glob"))
+            found.append(Entries(name, *files, "docs" if loader is _DOCS_LOADER else "glob"))
     return tuple(found)
 
 
@@ -154,9 +157,6 @@ def _data_file(loader: _File) -> str | None:
     if not isinstance(path, str) or not path.lower().endswith(FILE_EXTENSIONS):
         return None
     return path if isinstance(options, dict) and "parser" not in options else None
-
-
-FILE_EXTENSIONS = (".json", ".yaml", ".yml", ".toml")  # what a ``file()`` loader parses itself
 
 
 def _first(arguments: list[Any]) -> Any:

@@ -184,9 +184,11 @@ _RECHECK = 1.0  # seconds: a run reads each collection about once; a language se
 def _entries(entries: Entries) -> _Read:
     kept = _KEPT.get(entries)
     now = time.monotonic()
-    if kept is not None and (now - kept.checked < _RECHECK or all(_mtime(n) == m for n, m in kept.stamps)):
-        _KEPT[entries] = kept._replace(checked=now)
-        return _KEPT[entries]
+    if kept is not None and now - kept.checked < _RECHECK:
+        return kept
+    if kept is not None and all(_mtime(name) == mtime for name, mtime in kept.stamps):
+        kept = _KEPT[entries] = kept._replace(checked=now)  # (the next look a second from now)
+        return kept
     if entries.kind == "file":  # (IDs unknown where the file cannot be read: not judged)
         ids = _file_ids(entries.base)
         items = {entry: [entries.base] for entry in ids or ()}
