@@ -10,6 +10,7 @@ from fmlint.config.presets import PRESETS
 from fmlint.discover import discover
 from fmlint.linter import lint_path
 from fmlint.rules import CHECKERS, RULES_BY_CODE
+from fmlint.site.config import forget_sites
 
 ALL = frozenset(RULES_BY_CODE)
 
@@ -380,6 +381,34 @@ def test_mkdocs_pages_images_relative_to_their_url(tmp_path):
     found = located_codes(root / "docs/setup/page.md", schema=PERMISSIVE, rule_options=options)
     assert [f[:3] for f in found] == [(4, 53, "IMG006")]
     assert found[0][3].endswith(f"docs{os.sep}assets{os.sep}gone.png)")
+
+
+def test_an_mkdocs_snippets_images_beside_the_pages_including_it(tmp_path):
+    """knative's `docs/snippets/logs.md` (no page: `exclude_docs`) shows `system.svg`, which the two pages including
+    it have beside them; one missing beside its only includer is named there. A snippets folder's file MkDocs
+    builds a page of is judged as a page."""
+    config = (
+        "site_name: x\nexclude_docs: |\n  snippets/\n"
+        "markdown_extensions:\n  - pymdownx.snippets:\n      base_path: docs/snippets\n"
+    )
+    files = {
+        "mkdocs.yml": config,
+        "docs/snippets/logs.md": "Logs: ![logs](system.svg)\n",
+        "docs/snippets/gone.md": "Gone: ![g](gone.svg)\n",
+        "docs/serving/logging/page.md": '# Serving\n\n--8<-- "logs.md"\n\n--8<-- "gone.md"\n',
+        "docs/serving/logging/system.svg": "",
+        "docs/eventing/page.md": "# Eventing\n\n--8<-- 'logs.md'\n",
+        "docs/eventing/system.svg": "",
+    }
+    root = site(tmp_path, files)
+    options = {"schema": PERMISSIVE, "rule_options": PRESETS["mkdocs-material"].rule_options}
+    assert located_codes(root / "docs/snippets/logs.md", **options) == []
+    (found,) = located_codes(root / "docs/snippets/gone.md", **options)
+    assert found[:3] == (1, 12, "IMG006")
+    assert found[3].endswith(f"docs{os.sep}serving{os.sep}logging{os.sep}gone.svg)")
+    (root / "mkdocs.yml").write_text(config.replace("exclude_docs: |\n  snippets/\n", ""), encoding="utf-8")
+    forget_sites()
+    assert [f[:3] for f in located_codes(root / "docs/snippets/logs.md", **options)] == [(1, 15, "IMG006")]
 
 
 def test_jekyll_pages_images_from_the_site_root_and_their_permalink(tmp_path):

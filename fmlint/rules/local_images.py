@@ -70,6 +70,9 @@ paths, not URLs) exist on disk:
   an index) is also looked for from the page's URL, one folder deeper than its
   file (`../img/x.png` in `docs/a.md` is `docs/img/x.png`, from `/docs/a/`: how
   browsers read it in raw HTML, and in Hugo's Markdown too);
+- in an MkDocs site, a relative path of a pymdownx.snippets file of which no
+  page is built is looked for beside each page that includes it (the snippet's
+  text is those pages');
 - in a Hugo site, a missing image is also looked for where Hugo finds it: at
   the same content path in the site's other content folders (a bundle has the
   resources of its translations' bundles; module mounts lay folders over one
@@ -187,6 +190,8 @@ def generator_places(article: str, path: str) -> list[str]:
     over one another), and for ``/paths`` in the folders mounted on ``static/`` and ``assets/`` and among the
     page bundles' resources. Hexo: ``/paths`` in its theme's ``source/`` too; with ``post_asset_folder``, a post's
     relative path in its asset folder (``_posts/a/x.png`` for ``_posts/a.md``: published at the post's URL).
+    MkDocs: a snippet's (a file pymdownx.snippets includes, of which no page is built) beside each page including
+    it.
     Astro: a ``/path`` under the site's ``base`` in ``public/``. VitePress: a ``/path`` in ``srcDir``'s ``public/``."""
     from fmlint.site.config import site_of  # (which imports this module)
 
@@ -212,7 +217,12 @@ def generator_places(article: str, path: str) -> list[str]:
     if stem not in (("index", "README") if site.generator == "mkdocs" else ("index", "_index")):
         places.append(os.path.normpath(os.path.join(folder, stem, path)))
     if site.generator == "mkdocs":
-        return places[1:]
+        from fmlint.site.snippets import including_pages
+
+        return [
+            *places[1:],
+            *(os.path.normpath(os.path.join(os.path.dirname(page), path)) for page in including_pages(site, article)),
+        ]
     return [found for place in places for found in [place, *site.same_place(place)]][1:]
 
 
