@@ -87,7 +87,7 @@ _ID_ATTRIBUTE = re.compile(r"(?:^|\s)#([^\s#}]+)|\bid\s*=\s*[\"']?([^\s\"']+)")
 _DEFINITION = re.compile(r"\r?\n:[ \t]")
 _ATTRIBUTE_LIST = re.compile(r"\{:?([^{}\n]*)\}")
 _TERM_MARK = re.compile(r"\n:[ \t]")
-_SNIPPET = re.compile(r"""[ \t]*--8<--[ \t]+(["'])([^"':\n]+)\1[ \t]*\r?""")  # one file, whole
+SNIPPET_LINE = re.compile(r"""[ \t]*--8<--[ \t]+(["'])([^"':\n]+)\1[ \t]*\r?""")  # one file, whole
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?(?:\n|$)")
 # a link's destination holding shortcodes (``_param_links``), from its ``](``: in ``<…>`` or not
 _TEMPLATED_DESTINATION = re.compile(r"\]\(<?((?:[^\s()<>{}\\]|\{\{[<%][^{}\n]*?[>%]\}\})+)>?\)")
@@ -642,7 +642,7 @@ def _snippets(text: str, starts: list[int]) -> tuple[list[str], bool]:
     for start in starts:
         end = _BLANK_LINE.search(text, start)
         for line in text[start : end.start() if end is not None else len(text)].splitlines():
-            found = _SNIPPET.fullmatch(line)
+            found = SNIPPET_LINE.fullmatch(line)
             if found is None:
                 return names, True
             names.append(found.group(2))

@@ -11,14 +11,12 @@ the extension's ``base_path`` folders, is taken for a snippet.
 from __future__ import annotations
 
 import os
-import re
 
 from fmlint.site.config import SiteConfig
 from fmlint.site.declared import kept_until_forgotten
+from fmlint.site.facts import SNIPPET_LINE
 from fmlint.site.files import file_text
 from fmlint.site.walk import content_files
-
-_INCLUDE = re.compile(r"""^[ \t]*--8<--[ \t]+(["'])([^"':\n]+)\1[ \t]*\r?$""", re.MULTILINE)  # one file, whole
 
 
 def including_pages(site: SiteConfig, article: str) -> list[str]:
@@ -45,9 +43,10 @@ def _includers(site: SiteConfig) -> dict[str, list[str]]:
         text = file_text(page)
         if "--8<--" not in text:
             continue
-        for include in _INCLUDE.finditer(text):
-            name = os.path.normpath(include.group(2)).replace(os.sep, "/")
-            found.setdefault(name, []).append(page)
+        for line in text.split("\n"):
+            if "--8<--" in line and (include := SNIPPET_LINE.fullmatch(line)) is not None:
+                name = os.path.normpath(include.group(2)).replace(os.sep, "/")
+                found.setdefault(name, []).append(page)
     _KEPT[site.root] = (site, found)
     return found
 
