@@ -6,6 +6,7 @@ checked against its own."""
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from support import write_file
@@ -538,3 +539,12 @@ def test_an_entrys_own_slug_is_read_as_yaml_reads_it(tmp_path, front_matter, slu
     entry = tmp_path / "entry.md"
     entry.write_text(f"---\n{front_matter}---\n\nslug: in the body\n", encoding="utf-8")
     assert _own_slug(str(entry)) == slug
+
+
+def test_a_pipe_among_the_entries_is_never_opened(referencing_site):
+    """A named pipe named like an entry: its ID is its path's (its data is not read: opening it would block)."""
+    from fmlint.site.astro_entries import entry_ids
+
+    os.mkfifo(referencing_site / "src/data/blog/pipe.md")
+    found = entry_ids(str(referencing_site / "src/data/blog/good.md"), "blog")
+    assert found is not None and {"pipe", "good", "custom-one"} <= found

@@ -28,8 +28,6 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
-import yaml
-
 from fmlint.diagnostics import Problem
 from fmlint.document import read_document
 from fmlint.frontmatter import parse_front_matter
@@ -40,8 +38,9 @@ from fmlint.schema.loader import CompiledSchema
 from fmlint.schema.zod import REFERENCE
 from fmlint.site.anchors import GITHUB_SLUGGER, SLUGIFIERS
 from fmlint.site.astro_collections import DATA_EXTENSIONS, Entries, entry_places
-from fmlint.site.config import site_folder
+from fmlint.site.config import data_value, site_folder
 from fmlint.site.declared import kept_until_forgotten
+from fmlint.site.files import file_bytes
 
 _SLUG = SLUGIFIERS[GITHUB_SLUGGER]
 _LARGEST = 1 << 20  # (an entry's file read for its `slug`)
@@ -225,22 +224,25 @@ def entry_id(relative: str, kind: str) -> str:
 
 
 def _own_slug(path: str) -> str | None:
-    """The ``slug`` an entry's data gives (Astro takes it for its ID), if any: a YAML front matter's ``slug:``
-    line of a plain or simply quoted value read from its text, anything else parsed (every entry of a collection
-    is read in each process that checks one: a 10k-file blog)."""
-    data = _bytes(path)
+    """The ``slug`` an entry's data gives (Astro takes it for its ID), if any: a YAML front matter's top-level
+    ``slug:`` line of a plain or simply quoted value read from its text, anything else parsed (every entry of a
+    collection is read in each process that checks one: a 10k-file blog)."""
+    data = file_bytes(path, _LARGEST)
     if data is None or b"slug" not in data:
         return None
     try:
         if path.lower().endswith(DATA_EXTENSIONS):
-            value = _parsed(path, data)
+            value = data_value(path, data)
         else:
-            written = _SLUG_LINE.search(data)
-            if written is not None and data.startswith(_OPENINGS) and data.find(b"\n---", 3) > written.start():
+            doc = read_document(path, data)
+            written = (
+                _SLUG_LINE.search(doc.source(doc.front_matter)) if doc.kind == "yaml" and doc.front_matter else None
+            )
+            if written is not None:
                 slug = next(group for group in written.groups() if group is not None)
                 if slug not in _NOT_TEXT:
-                    return slug.decode("utf-8") or None
-            front_matter = parse_front_matter(read_document(path, data))
+                    return slug or None
+            front_matter = parse_front_matter(doc)
             value = front_matter.data if front_matter is not None else None
     except Exception:  # (an entry Astro cannot read fails its own check: its path stands in)
         return None
@@ -251,20 +253,19 @@ def _own_slug(path: str) -> str | None:
 # a front matter's `slug:` line whose value needs no YAML to read: plain (no `#`, `:` or leading indicator) or
 # quoted without escapes, the next line not indented (no continuation)
 _SLUG_LINE = re.compile(
-    rb"""^slug:[ \t]*(?:'([^'\r\n]*)'|"([^"\\\r\n]*)"|([^\s'"&*!|>%@`#\[\]{},?:-][^\r\n#:]*?))[ \t]*\r?\n(?![ \t])""",
+    r"""^slug:[ \t]*(?:'([^'\r\n]*)'|"([^"\\\r\n]*)"|([^\s'"&*!|>%@`#\[\]{},?:-][^\r\n#:]*?))[ \t]*(?:\r?\n(?![ \t])|\Z)""",
     re.MULTILINE,
 )
-_OPENINGS = (b"---\n", b"---\r\n")
-_NOT_TEXT = {b"null", b"Null", b"NULL", b"~", b"true", b"True", b"TRUE", b"false", b"False", b"FALSE"}  # (YAML's)
+_NOT_TEXT = {"null", "Null", "NULL", "~", "true", "True", "TRUE", "false", "False", "FALSE"}  # (YAML's)
 
 
 def _file_ids(path: str) -> frozenset[str] | None:
     """The IDs of the items of a ``file()`` loader's file: each item's ``id`` (else ``slug``) of a list, each key
     (but ``$schema``) of an object; ``None`` where it cannot be read (too large, or not parsed as Astro parses it)."""
-    data = _bytes(path, _LARGEST_DATA)
+    data = file_bytes(path, _LARGEST_DATA)
     try:
-        value = _parsed(path, data) if data is not None else None
-    except Exception:  # (a file Astro cannot read either fails on its own at build)
+        value = data_value(path, data) if data is not None else None
+    except ValueError:  # (a file Astro cannot read either fails on its own at build)
         return None
     if isinstance(value, dict):
         return frozenset(str(key) for key in value if key != "$schema")
@@ -277,29 +278,6 @@ def _file_ids(path: str) -> frozenset[str] | None:
 def _as_text(value: Any) -> str:
     """A value as JavaScript's ``toString`` writes it (``true``, ``3``)."""
     return str(value).lower() if isinstance(value, bool) else str(value)
-
-
-def _parsed(path: str, data: bytes) -> Any:
-    """A data file's value (JSON, YAML or TOML, by its extension)."""
-    text = data.decode("utf-8")
-    lowered = path.lower()
-    if lowered.endswith(".json"):
-        return json.loads(text)
-    if lowered.endswith(".toml"):
-        import tomllib
-
-        return tomllib.loads(text)
-    return yaml.safe_load(text)
-
-
-def _bytes(path: str, largest: int = _LARGEST) -> bytes | None:
-    try:
-        if os.path.getsize(path) > largest:
-            return None
-        with open(path, "rb") as file:
-            return file.read()
-    except OSError:
-        return None
 
 
 def _mtime(path: str) -> int:

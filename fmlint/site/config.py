@@ -1193,20 +1193,26 @@ def _load(path: str) -> tuple[dict[str, Any], bytes]:
 
 def _load_as_written(path: str) -> tuple[dict[str, Any], bytes]:
     """The configuration file's options as written (``{}`` unless a table), and its bytes."""
-    import tomllib  # here: a run outside any site never needs them (a warm run does not import them otherwise)
-
     try:
         with open(path, "rb") as handle:
             data = handle.read()
-        if path.endswith(".toml"):
-            loaded: Any = tomllib.loads(data.decode("utf-8"))
-        elif path.endswith(".json"):
-            loaded = json.loads(data)
-        else:
-            loaded = _yaml(data)
+        loaded = data_value(path, data)
     except (OSError, ValueError):  # mkdocs.yml's `!!python/name:` tags are errors too
         return {}, b""
     return (loaded if isinstance(loaded, dict) else {}), data
+
+
+def data_value(path: str, data: bytes) -> Any:
+    """The value of a TOML, JSON or YAML file (by the extension of ``path``) of bytes ``data``; ``ValueError``
+    when it is none."""
+    import tomllib  # here: a run outside any site never needs them (a warm run does not import them otherwise)
+
+    lowered = path.lower()
+    if lowered.endswith(".toml"):
+        return tomllib.loads(data.decode("utf-8"))
+    if lowered.endswith(".json"):
+        return json.loads(data)
+    return _yaml(data)
 
 
 def _yaml(data: bytes) -> Any:

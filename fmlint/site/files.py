@@ -13,6 +13,15 @@ def file_text(path: str) -> str:
         return ""
 
 
+def file_bytes(path: str, max_size: int) -> bytes | None:
+    """The bytes of the regular file at ``path``, read as the linter reads a file (a pipe is never opened);
+    ``None`` for a pipe, a folder, a file over ``max_size`` bytes or one that cannot be read."""
+    from fmlint.linter import read_bytes  # (the linter imports the site's configuration, which imports this)
+
+    data = read_bytes(path, max_size)
+    return data if isinstance(data, bytes) else None
+
+
 def read_text(path: str) -> tuple[bytes, str]:
     """The file's bytes (what the findings depend on; none when missing) and its text ("" when not UTF-8)."""
     try:

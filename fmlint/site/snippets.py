@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import os
 
+from fmlint.config.settings import DEFAULT_MAX_FILE_SIZE
 from fmlint.site.config import SiteConfig
 from fmlint.site.declared import kept_until_forgotten
 from fmlint.site.facts import SNIPPET_LINE
-from fmlint.site.files import file_text
+from fmlint.site.files import file_bytes
 from fmlint.site.walk import content_files
 
 
@@ -40,10 +41,10 @@ def _includers(site: SiteConfig) -> dict[str, list[str]]:
         return kept[1]
     found: dict[str, list[str]] = {}
     for page in content_files(site):
-        text = file_text(page)
-        if "--8<--" not in text:
+        data = file_bytes(page, DEFAULT_MAX_FILE_SIZE)  # (a content file that is a pipe: not opened)
+        if data is None or b"--8<--" not in data:
             continue
-        for line in text.split("\n"):
+        for line in data.decode("utf-8", errors="replace").split("\n"):
             if "--8<--" in line and (include := SNIPPET_LINE.fullmatch(line)) is not None:
                 name = os.path.normpath(include.group(2)).replace(os.sep, "/")
                 found.setdefault(name, []).append(page)
