@@ -8,6 +8,8 @@ valid and that the pre-screen may judge is called valid (or it saves nothing).
 from __future__ import annotations
 
 import importlib.util
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,7 @@ from fmlint.discover import discover
 from fmlint.document import read_document
 from fmlint.frontmatter import parse_front_matter
 from fmlint.schema import prescreen
+from fmlint.schema.formats import CUSTOM_FORMATS
 from fmlint.schema.loader import CompiledSchema, compile_schema, load_schema
 from fmlint.schema.prescreen import _plain, known_valid
 
@@ -111,6 +114,11 @@ FORMAT_SAMPLES = [
     "0123",
     "#fff",
     "{+x}",
+    "AI, ML",
+    "https://example.com/a.png",
+    "/images/a.gif",
+    "a.txt",
+    "Mon, 07 Feb 2025 11:51:26 GMT",
 ]
 KEYWORD_SCHEMAS: list[dict[str, Any]] = [
     {"type": "object", "properties": {"n": {"type": "integer", "minimum": 0, "multipleOf": 3}}},
@@ -154,6 +162,8 @@ KEYWORD_SCHEMAS: list[dict[str, Any]] = [
         "dependencies": {"a": ["b"]},
         "additionalItems": False,
     },
+    # fmlint's own formats alone: checked without jsonschema (``prescreen._custom``)
+    {"properties": {name: {"format": name} for name in CUSTOM_FORMATS}},
 ]
 SCALARS = (
     st.none()
@@ -170,7 +180,8 @@ VALUES = st.recursive(
     SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=4), max_leaves=10
 )
 DOCUMENTS = (
-    st.dictionaries(KEYS | st.sampled_from(list(KEYWORD_SCHEMAS[11]["properties"])), VALUES, max_size=6) | VALUES
+    st.dictionaries(KEYS | st.sampled_from([*KEYWORD_SCHEMAS[11]["properties"], *CUSTOM_FORMATS]), VALUES, max_size=6)
+    | VALUES
 )
 
 
@@ -191,3 +202,29 @@ def test_regular_expressions_and_external_refs_are_not_prescreened(tmp_path):
     assert not known_valid(with_pattern, {"a": "x"})
     assert not known_valid(with_file_ref, {"a": "x"})
     assert with_pattern.validator.is_valid({"a": "x"}) and with_file_ref.validator.is_valid({"a": "x"})
+
+
+def test_a_schema_of_fmlint_formats_alone_is_prescreened_without_jsonschema(tmp_path):
+    """The bundled Hugo schema names only fmlint's ``hugo-term``: a run over valid articles (a pre-commit run over a
+    few edited files) neither imports jsonschema nor builds its validator; an invalid one imports it to explain."""
+    (tmp_path / "valid.md").write_text('---\ntitle: "A"\ndate: "2025-02-07 11:51:26"\ntags: "AI"\n---\nText.\n')
+    (tmp_path / "invalid.md").write_text('---\ntitle: "A"\ndate: "2025-02-07 11:51:26"\ntags: "AI, ML"\n---\n')
+    script = (
+        "import sys\n"
+        "from fmlint.cli import main\n"
+        "try:\n"
+        "    main(['--no-cache', '--preset', 'hugo', '--format', 'json', *sys.argv[1:]])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] in ('jsonschema', 'referencing')))\n"
+    )
+
+    def imported(name: str) -> list[str]:
+        command = [sys.executable, "-c", script, str(tmp_path / name)]
+        return subprocess.run(command, capture_output=True, text=True, check=True, cwd=tmp_path).stdout.splitlines()
+
+    assert imported("valid.md")[-1] == "[]"
+    invalid = imported("invalid.md")
+    assert "'jsonschema'" in invalid[-1]
+    assert '"line": 4, "column": 7,' in " ".join(line.strip() for line in invalid)
+    assert "is not a valid hugo-term" in " ".join(invalid)
