@@ -27,9 +27,9 @@ URLs differing only by case), links (in Markdown, and in Liquid: a path through
 `@astrojs/starlight`) and Docusaurus sites the collisions of pages' URLs,
 root-relative links to pages' URLs and anchors; Docusaurus, Astro, MkDocs,
 Zola, VitePress, VuePress and mdBook sites the relative `.md`/`.mdx` links
-(Zola's `@/` internal links too) and anchors; Eleventy sites the relative links
-to files (from the page's folder, or from the input folder as its
-InputPath-to-URL plugin reads them) and GitBook spaces synced with a repository
+(Zola's `@/` internal links too) and anchors; Eleventy sites the collisions of
+pages' output files and the relative links to files (from the page's folder, or
+from the input folder as its InputPath-to-URL plugin reads them) and GitBook spaces synced with a repository
 the relative links to files (read as a URL is, no higher than the space's
 root); Hexo sites the collisions of posts' and pages' URLs (`permalink`),
 root-relative links, `{% post_link %}` and `{% post_path %}`, anchors and the
@@ -97,7 +97,13 @@ unless `buildExpired` or `buildFuture` is set; its path is reported once the
 date has passed (a run asks the clock again). On a Hexo site, posts' URLs come
 from `permalink` (two posts without the value of a token it names, `:abbrlink`,
 are both at `…/undefined/`), reported at the front matter's `permalink` or the
-token's key.
+token's key. On an Eleventy site, a page is written where its `permalink` says
+(`/a/` is `a/index.html`) or to `<folder>/<name>/index.html` (`<folder>/index.html`
+for `index` and for a name that is its folder's: `blog/blog.md`), and Eleventy
+fails the build on two written to one file; a page whose data decides the file (a
+templated or computed `permalink`, pagination, a folder's data file naming
+`permalink`, a layout's) is not judged, nor one with `permalink: false`, nor a
+`draft: true` page where the configuration reads `draft`.
 {_SITE}
 
 ## Why is this bad?

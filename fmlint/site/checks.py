@@ -120,7 +120,10 @@ def alias_file(url: str) -> str:
 
 def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
     """Pages and aliases written to one output file; files that are one page to Hugo (one content key)."""
-    if index.config.generator not in ("hugo", "jekyll", "docusaurus", "hexo") and index.config.starlight is None:
+    if (
+        index.config.generator not in ("hugo", "jekyll", "docusaurus", "hexo", "eleventy")
+        and index.config.starlight is None
+    ):
         return
     claims: dict[str, list[_Claim]] = {}
     for page in index.pages:
@@ -132,6 +135,8 @@ def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                 _Claim(page, alias, True)
             )
     generator = index.config.generator.capitalize()
+    # (Eleventy stops: "Output conflict: multiple input files are writing to …"; the others write one of them)
+    outcome = "Eleventy fails the build" if generator == "Eleventy" else f"{generator} keeps one of them"
     for output, owners in claims.items():
         if len(owners) < 2:
             continue
@@ -149,13 +154,10 @@ def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
             if not others:
                 continue
             if len(others) == 1:
-                message = f"{claim.this} and {others[0]} are both written to `{output}`; {generator} keeps one of them"
+                message = f"{claim.this} and {others[0]} are both written to `{output}`; {outcome}"
             else:  # (one finding a claim: vitess.io's 39 versions of one alias were 1,482 pairs)
                 named = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
-                message = (
-                    f"{claim.this} and {len(others)} others ({named}) are all written to `{output}`; "
-                    f"{generator} keeps one of them"
-                )
+                message = f"{claim.this} and {len(others)} others ({named}) are all written to `{output}`; {outcome}"
             yield Finding(claim.page, COLLISION, message, claim.at(index))
     yield from _case_collisions(index, claims, wanted)
     for (_, key), pages in index.by_key.items():

@@ -47,6 +47,7 @@ from fmlint.discover import MARKDOWN_EXTENSIONS, repository_root
 from fmlint.folders import names_in
 from fmlint.rules.local_images import holds_marker, site_root
 from fmlint.site.anchors import REMARK_TRIMMED, WITH_CUSTOM_IDS, WRITTEN_DASHES
+from fmlint.site.eleventy import Eleventy
 from fmlint.site.files import file_text
 from fmlint.site.globs import glob_slice_matches, mount_holds
 from fmlint.site.hexo import HEXO_IDS, UNKNOWN_IDS, Hexo, permalink_tokens, read_hexo
@@ -230,6 +231,7 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     astro_base: str = ""  # an Astro site's ``base`` (``/blog`` for ``base: "/blog"``): its ``public/`` is served there
     docusaurus: Docusaurus | None = None  # a Docusaurus site's content plugins, base URL and locales
     hexo: Hexo | None = None  # a Hexo site's source folder and what makes its posts
+    eleventy: Eleventy | None = None  # an Eleventy site's input folder and what decides its output files
     mkdocs_blocks: tuple[str, ...] = ()  # the markers of an MkDocs site's blocks (fmlint.mkdocs_blocks)
     mkdocs_exclude: tuple[str, ...] = ()  # ``exclude_docs``: gitignore-style patterns, from ``docs_dir``
     mkdocs_snippets: tuple[str, ...] = ()  # pymdownx.snippets' ``base_path`` folders (absolute), where enabled
@@ -996,10 +998,12 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
 
         source, heading_ids = read_vue_docs(root, generator)
         folders = (source,)
+    eleventy = None
     if generator == "eleventy":
-        from fmlint.site.eleventy import eleventy_input
+        from fmlint.site.eleventy import read_eleventy
 
-        folders = (eleventy_input(root, marker),)
+        eleventy = read_eleventy(root, marker)
+        folders = (eleventy.input,)
     if generator == "mdbook":  # (`[book] src`)
         book = subtable(_load(os.path.join(root, marker))[0], "book").get("src")
         folders = (book.strip("/") or "src",) if isinstance(book, str) else folders
@@ -1129,6 +1133,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         astro_base=base,
         docusaurus=docusaurus,
         hexo=hexo,
+        eleventy=eleventy,
         links_as_written=as_written,
         mkdocs_blocks=blocks,
         mkdocs_exclude=exclude,

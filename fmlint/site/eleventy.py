@@ -1,21 +1,58 @@
 """An Eleventy site: its root is the folder holding ``eleventy.config.*`` (or the older ``.eleventy.js``); its
 pages are the templates of its input folder (``dir.input``, or ``setInputDirectory``; the root by default).
 
-Eleventy writes a Markdown page's links as they are (a link to a ``.md`` file stays one) and its pages' URLs
-come from their paths, ``permalink`` and the data cascade (directory data files, computed data): only the
-relative links to files are judged, and no heading ID (markdown-it makes none unless the site adds a plugin with
-a slugify of its own)."""
+Eleventy writes a Markdown page's links as they are (a link to a ``.md`` file stays one), so only the relative
+links to files are judged, and no heading ID (markdown-it makes none unless the site adds a plugin with a
+slugify of its own).  Its pages' output files are known where their data does not decide them: a page without
+``permalink`` is written to ``<folder>/<name>/index.html`` (``<folder>/index.html`` for ``index`` and for a
+name that is its folder's), one with a literal ``permalink`` there (``/a/`` is ``a/index.html``), as
+``TemplatePermalink`` writes them; two pages written to one file fail the build (``checkForDuplicatePermalinks``:
+"Output conflict: multiple input files are writing to …").  Not judged: a ``permalink`` that is a template, an
+object or ``false`` (no page), a paginated page, a computed ``permalink``, and the pages whose data cascade may give
+one — a directory or template data file of their folder or above that names ``permalink``, and, site-wide, a
+layout's front matter, a global data file or the configuration's ``addGlobalData`` that may.
+"""
 
 from __future__ import annotations
 
+import fnmatch
 import os
+import posixpath
 import re
+from typing import Any
+
+import msgspec
 
 from fmlint.js_text import module_text
 
 _INPUT = re.compile(
     r"""\bdir\s*:\s*\{[^}]*?\binput\s*:\s*(['"`])([^'"`]+)\1|\bsetInputDirectory\s*\(\s*(['"`])([^'"`]+)\3"""
 )
+_NEVER = "never"
+COMPUTED = "computed"  # the page's data decides its output (``SiteFacts.render`` of an Eleventy page)
+_PERMALINK = re.compile(r"\bpermalink\b")  # (an ``eleventyComputed`` that sets one names it too)
+_GLOBAL_PERMALINK = re.compile(r"""\baddGlobalData\s*\(\s*(['"`])(?:permalink|eleventyComputed)\b""")
+_TEMPLATED = ("{{", "{%", "${")
+_IGNORES_ADD = re.compile(r"""\bignores\s*\.\s*add\s*\(\s*(['"`])([^'"`]+)\1""")
+_DRAFTS = re.compile(r"\bdraft\b")
+_DATA_SUFFIXES = (".json", ".11tydata.json", ".11tydata.js", ".11tydata.cjs", ".11tydata.mjs")
+
+
+class Eleventy(msgspec.Struct, frozen=True):
+    """What decides an Eleventy site's output files besides its pages' own front matter."""
+
+    input: str  # the input folder, relative to the root ("." for the root)
+    # input-relative folders (no trailing slash; "" for the input folder) holding a data file that names
+    # ``permalink``: the pages in them and below are not judged
+    deciding: tuple[str, ...] = ()
+    # input-relative folders Eleventy writes no page of (its includes, layouts and data folders, its output)
+    unbuilt: tuple[str, ...] = ()
+    # input-relative globs of ``.eleventyignore`` and the configuration's ``ignores.add``: no page either
+    ignored: tuple[str, ...] = ()
+    unknown: bool = False  # a layout, a global data file or the configuration may give any page its permalink
+    # the configuration reads ``draft`` (the base blog's preprocessor leaves drafts out of a build): Eleventy itself
+    # writes a page with ``draft: true`` as any other
+    drafts: bool = False
 
 
 def eleventy_input(root: str, marker: str) -> str:
@@ -23,3 +60,127 @@ def eleventy_input(root: str, marker: str) -> str:
     found = _INPUT.search(module_text(os.path.join(root, marker)))
     folder = (found.group(2) or found.group(4)).strip().strip("/") if found is not None else ""
     return folder or "."
+
+
+def read_eleventy(root: str, marker: str) -> Eleventy:
+    """The site's output rules from its configuration and the data files of its input folder."""
+    text = module_text(os.path.join(root, marker))
+    folder = eleventy_input(root, marker)
+    source = os.path.normpath(os.path.join(root, folder))
+    named = {name: _dir_option(text, name) for name in ("includes", "layouts", "data", "output")}
+    includes, data = named["includes"] or "_includes", named["data"] or "_data"
+    layouts = named["layouts"] or includes
+    output = os.path.relpath(os.path.join(root, named["output"] or "_site"), source).replace(os.sep, "/")
+    unbuilt = tuple(sorted({includes, layouts, data, output}))
+    unknown = bool(_GLOBAL_PERMALINK.search(text)) or _global_data_decides(os.path.join(source, data))
+    unknown = unknown or any(_front_matter_decides(os.path.join(source, f)) for f in {includes, layouts})
+    # (the configuration's from the root, where Eleventy runs; an ignore file's from its folder; no negations)
+    ignored = [os.path.join(root, found.group(2)) for found in _IGNORES_ADD.finditer(text)]
+    for at in {root, source}:
+        lines = (line.strip() for line in _text(os.path.join(at, ".eleventyignore")).splitlines())
+        ignored += [os.path.join(at, line) for line in lines if line and not line.startswith(("#", "!"))]
+    globs = (os.path.relpath(path, source).replace(os.sep, "/") for path in ignored)
+    ignores = tuple(glob for glob in globs if glob != ".." and not glob.startswith("../"))
+    drafts = _DRAFTS.search(text) is not None
+    return Eleventy(folder, _deciding_folders(source, unbuilt), unbuilt, ignores, unknown, drafts)
+
+
+def _dir_option(text: str, name: str) -> str:
+    """A ``dir`` option of the configuration (``dir: {includes: "layouts"}``), or its ``setXDirectory`` call."""
+    setter = f"set{name.capitalize()}Directory"
+    found = re.search(
+        rf"""\bdir\s*:\s*\{{[^}}]*?\b{name}\s*:\s*(['"`])([^'"`]+)\1|\b{setter}\s*\(\s*(['"`])([^'"`]+)\3""", text
+    )
+    return (found.group(2) or found.group(4)).strip().strip("/") if found is not None else ""
+
+
+def _global_data_decides(folder: str) -> bool:
+    """Whether a global data file is named for ``permalink``, or for ``eleventyComputed`` and names it (its keys are
+    every page's data)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return False
+    named = [name for name in names if name.split(".", 1)[0] in ("permalink", "eleventyComputed")]
+    return any(_PERMALINK.search(_text(os.path.join(folder, name))) for name in named)
+
+
+def _front_matter_decides(folder: str) -> bool:
+    """Whether a layout of ``folder`` (and below) names ``permalink`` in its front matter (its own, or one its
+    ``eleventyComputed`` computes):
+    a layout's front matter is the data of the pages using it."""
+    for at, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".") and name != "node_modules"]
+        for name in names:
+            text = _text(os.path.join(at, name))
+            if text.startswith("---") and _PERMALINK.search(text, 0, max(text.find("\n---", 3), 0)):
+                return True
+    return False
+
+
+def _deciding_folders(source: str, unbuilt: tuple[str, ...]) -> tuple[str, ...]:
+    """The input-relative folders of the data files (a folder's ``<folder>.json``, ``*.11tydata.*``, a template's
+    ``<name>.json``) that name ``permalink``."""
+    found = set()
+    for at, folders, names in os.walk(source):
+        relative = os.path.relpath(at, source).replace(os.sep, "/").removeprefix(".").lstrip("/")
+        folders[:] = sorted(
+            name
+            for name in folders
+            if not name.startswith(".") and name != "node_modules" and posixpath.join(relative, name) not in unbuilt
+        )
+        if any(name.endswith(_DATA_SUFFIXES) and _PERMALINK.search(_text(os.path.join(at, name))) for name in names):
+            found.add(relative)
+    return tuple(sorted(found))
+
+
+def _text(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError, ValueError):
+        return ""
+
+
+def eleventy_render(data: dict[Any, Any]) -> str:
+    """``SiteFacts.render`` of an Eleventy page: ``never`` where its ``permalink`` is ``false`` or empty (no page),
+    ``computed`` where its data decides (a template, an object, ``pagination``, ``eleventyComputed.permalink``),
+    else ""."""
+    keys = {str(key).lower() for key in data}
+    computed = data.get("eleventyComputed")
+    if "pagination" in keys or not isinstance(computed, (dict, type(None))) or "permalink" in (computed or {}):
+        return COMPUTED
+    if "permalink" in keys and "permalink" not in data:
+        return COMPUTED  # (a `Permalink:`, which Eleventy does not read: not judged either)
+    if "permalink" not in data:
+        return ""
+    permalink = data["permalink"]
+    if permalink is False or permalink == "":
+        return _NEVER
+    if isinstance(permalink, str) and not any(mark in permalink for mark in _TEMPLATED):
+        return ""
+    return COMPUTED
+
+
+def eleventy_output(eleventy: Eleventy, relative: str, render: str, permalink: str | None) -> str:
+    """The file (output-relative) Eleventy writes the page at the input-relative path ``relative`` to; "" when
+    its data decides, or it writes none."""
+    if render or eleventy.unknown:
+        return ""
+    folder, _, name = relative.rpartition("/")
+    if any(folder == path or folder.startswith(path + "/") for path in eleventy.unbuilt if path != ""):
+        return ""
+    if any(not path or folder == path or folder.startswith(path + "/") for path in eleventy.deciding):
+        return ""
+    if any(
+        fnmatch.fnmatchcase(relative, glob) or relative.startswith(glob.rstrip("/*") + "/") for glob in eleventy.ignored
+    ):
+        return ""
+    if permalink is not None:
+        link = permalink + ("index.html" if permalink.endswith("/") else "")
+        path = posixpath.normpath("/" + link).lstrip("/")
+        # (a file without extension: Eleventy's own error, unless allowed; not judged)
+        return path if "." in path.rpartition("/")[2] else ""
+    stem = name.rsplit(".", 1)[0]
+    own = stem != "index" and folder.rpartition("/")[2] != stem
+    return posixpath.join(folder, stem if own else "", "index.html")

@@ -38,6 +38,7 @@ from fmlint.markdown import Heading, Image, Link, MarkdownView, openings, render
 from fmlint.mkdocs_blocks import indentation
 from fmlint.positions import Span, line_start
 from fmlint.rules.base import Context
+from fmlint.site.eleventy import eleventy_render
 from fmlint.site.hexo import permalink_tokens
 from fmlint.site.params import PARAM_CALL, cascade_params, own_params, param_names
 from fmlint.site.rendering import cascade_render, lowered_keys, page_render
@@ -158,7 +159,9 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     expires: str = ""
     translation_key: Item | None = None
     draft: bool = False
-    render: str = ""  # "never" for headless bundles and ``build.render: never``; "" when not set
+    # "never" for headless bundles and ``build.render: never``, and an Eleventy page's ``permalink: false``; "" when
+    # not set; "computed": an Eleventy page whose data decides its output file (``eleventy.eleventy_render``)
+    render: str = ""
     cascade_render: str = ""  # ``cascade: {build: {render: …}}`` of a section: its pages' default
     aliases: list[Item] = []
     # lowercased front-matter key → its list of strings; "authors.key": the ``key`` of each object of ``authors``;
@@ -304,7 +307,7 @@ def extract(ctx: Context) -> SiteFacts:
         translation_key=translation_key,
         draft=data.get(keys.get("draft", "")) is True,
         unpublished=data.get(keys.get("published", "")) is False,
-        render=page_render(data, keys),
+        render=eleventy_render(data) if reads.eleventy else page_render(data, keys),
         cascade_render=cascade_render(cascade),
         aliases=aliases,
         lists=lists,
@@ -664,6 +667,7 @@ class _SiteReads(NamedTuple):
     nulls: frozenset[str] = frozenset()
     hexo: bool = False  # whether Hexo writes the pages: its tags are read (``_hexo_tags``)
     mdbook: bool = False  # whether mdBook writes the pages: its ``{{#include}}`` is read
+    eleventy: bool = False  # whether Eleventy writes the pages: ``render`` says whether their data decides their files
 
 
 _OUTSIDE = _SiteReads(None, None)
@@ -693,7 +697,10 @@ def _site_reads_in(folder: str) -> _SiteReads:
     if site.hexo is not None:  # (Hexo reads a string as one tag or category, and a permalink token's value)
         terms = frozenset(("tags", "categories", "category", *nulls))
     hexo = site.hexo is not None
-    return _SiteReads(own, read_lists(site), site.generator == "jekyll", terms, nulls, hexo, site.generator == "mdbook")
+    generator = site.generator
+    return _SiteReads(
+        own, read_lists(site), generator == "jekyll", terms, nulls, hexo, generator == "mdbook", generator == "eleventy"
+    )
 
 
 def _liquid_writes(text: str, liquid: list[int]) -> bool:

@@ -48,6 +48,7 @@ from fmlint.site.anchors import (
     tab_ids,
 )
 from fmlint.site.config import CONTENT_EXTENSIONS, SiteConfig
+from fmlint.site.eleventy import Eleventy, eleventy_output
 from fmlint.site.facts import Anchor, At, Item, Reference, SiteFacts
 from fmlint.site.filename_dates import DATED, name_dates
 from fmlint.site.globs import glob_slice_matches
@@ -64,6 +65,7 @@ from fmlint.site.jekyll import jekyll_url, page_layout, theme_layout_writes_ids
 from fmlint.site.params import with_params
 from fmlint.site.places import FILE_START, Places
 from fmlint.site.publication import ahead, settled_day, withheld
+from fmlint.site.rendering import NEVER
 from fmlint.site.templates import (
     Shortcodes,
     component_gives_ids,
@@ -596,6 +598,8 @@ class SiteIndex(msgspec.Struct, dict=True):
                     self._add_jekyll(page)
                 elif self.config.hexo is not None:
                     self._add_hexo(self.config.hexo, page)
+                elif self.config.eleventy is not None:
+                    self._add_eleventy(self.config.eleventy, page)
                 elif starlight is not None or self.config.docusaurus is not None:
                     page.url = _starlight(self.config, starlight, page) if starlight else _docusaurus(self.config, page)
                     if page.url and starlight is None and self.config.unbuilt(page.absolute):
@@ -604,7 +608,7 @@ class SiteIndex(msgspec.Struct, dict=True):
                     page.decided_by = page.facts.slug
                     if page.url:  # drafts too: a link to one is told so
                         self._at_url(page)
-                if page.facts.draft and self.config.hexo is None:  # (Hexo reads no `draft` key)
+                if page.facts.draft and self.config.hexo is None and self._reads_drafts():  # (Hexo reads none)
                     page.withheld = "draft"
                 elif page.facts.unpublished and self.config.generator == "jekyll" and not self.config.unpublished:
                     page.withheld = "unpublished"  # (Jekyll's `published: false`: not read, unless `unpublished`)
@@ -676,6 +680,22 @@ class SiteIndex(msgspec.Struct, dict=True):
             self.alias_urls.setdefault(url_key(item.value), []).append(page)
         if "_posts" in page.folder.split("/"):
             self.posts.setdefault(page.name, page)
+
+    def _reads_drafts(self) -> bool:
+        """Whether the generator builds no page of ``draft: true`` (Eleventy only where its configuration says)."""
+        return self.config.eleventy is None or self.config.eleventy.drafts
+
+    def _add_eleventy(self, eleventy: Eleventy, page: Page) -> None:
+        """An Eleventy page at the URL of the file it is written to, where its data does not decide the file
+        (``fmlint.site.eleventy``); one whose ``permalink`` is ``false`` is not written."""
+        permalink = page.facts.permalink
+        relative = os.path.relpath(page.absolute, self.config.content_dirs[0].path).replace(os.sep, "/")
+        output = eleventy_output(eleventy, relative, page.facts.render, None if permalink is None else permalink.value)
+        page.renders = page.facts.render != NEVER
+        page.decided_by = permalink
+        if output:
+            page.url = "/" + output.removesuffix("index.html")
+            self._at_url(page)
 
     def _add_hexo(self, hexo: Hexo, page: Page) -> None:
         """A Hexo page or post at its URLs (``fmlint.site.hexo_urls``), a post by its slug and its title too
