@@ -628,3 +628,36 @@ def test_a_configuration_inherited_with_inherit_is_read_as_mkdocs_merges_it(tmp_
     write(tmp_path, {"mkdocs.yml": "INHERIT: config/base.yml\nsite_name: t\nmarkdown_extensions:\n  - toc\n"})
     forget_sites()
     assert placed(site_findings(tmp_path)) == [f"pages/index.md:{at(5, links, '#step_one')} SITE004"]
+
+
+def test_two_pages_written_to_one_file(tmp_path):
+    """With ``use_directory_urls`` (the default) ``guide.md`` and ``guide/index.md`` are both written to
+    ``guide/index.html``: MkDocs keeps one and says nothing. Near misses: ``setup.md`` beside ``setup/other.md``,
+    a README beside an index (MkDocs leaves it out, and says so), a file ``exclude_docs`` names; without directory
+    URLs the two are ``guide.html`` and ``guide/index.html``."""
+    write(
+        tmp_path,
+        {
+            "mkdocs.yml": "site_name: t\nexclude_docs: |\n  old.md\n",
+            "docs/index.md": "# Home\n",
+            "docs/README.md": "# Readme\n",
+            "docs/guide.md": "\ufeff# Guide 🎉\r\n",
+            "docs/guide/index.md": "# 指南\n",
+            "docs/setup.md": "# Setup\n",
+            "docs/setup/other.md": "# Other\n",
+            "docs/old.md": "# Old\n",
+            "docs/old/index.md": "# Old index\n",
+        },
+    )
+    found = site_findings(tmp_path)
+    assert placed(found) == ["docs/guide.md:1:1-1:1 SITE001", "docs/guide/index.md:1:1-1:1 SITE001"]
+    assert found[0].endswith(
+        f"this page and the page `{tmp_path / 'docs/guide/index.md'}:1` are both written to `guide/index.html`; "
+        "MkDocs keeps one of them"
+    )
+    log = mkdocs_build(tmp_path)
+    assert "guide" not in log  # (not a word of it)
+    assert "指南" in (tmp_path / "site/guide/index.html").read_text(encoding="utf-8")  # (the other page is lost)
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nuse_directory_urls: false\n")
+    forget_sites()
+    assert site_findings(tmp_path) == []

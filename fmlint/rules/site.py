@@ -25,7 +25,8 @@ site rule; Jekyll sites the collisions (`jekyll doctor`'s conflicting URLs and
 URLs differing only by case), links (in Markdown, and in Liquid: a path through
 `relative_url`, `{% link %}`, `{% post_url %}`) and anchors; Starlight sites (Astro with
 `@astrojs/starlight`) and Docusaurus sites the collisions of pages' URLs,
-root-relative links to pages' URLs and anchors; Docusaurus, Astro, MkDocs,
+root-relative links to pages' URLs and anchors; MkDocs sites the collisions
+of pages' output files; Docusaurus, Astro, MkDocs,
 Zola, VitePress, VuePress and mdBook sites the relative `.md`/`.mdx` links
 (Zola's `@/` internal links too) and anchors; Eleventy sites the collisions of
 pages' output files and the relative links to files (from the page's folder, or
@@ -103,7 +104,9 @@ for `index` and for a name that is its folder's: `blog/blog.md`), and Eleventy
 fails the build on two written to one file; a page whose data decides the file (a
 templated or computed `permalink`, pagination, a folder's data file naming
 `permalink`, a layout's) is not judged, nor one with `permalink: false`, nor a
-`draft: true` page where the configuration reads `draft`.
+`draft: true` page where the configuration reads `draft`. On an MkDocs site with
+`use_directory_urls` (the default), `guide.md` and `guide/index.md` are both
+written to `guide/index.html`, and MkDocs keeps one without a word.
 {_SITE}
 
 ## Why is this bad?

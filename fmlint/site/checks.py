@@ -121,7 +121,7 @@ def alias_file(url: str) -> str:
 def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
     """Pages and aliases written to one output file; files that are one page to Hugo (one content key)."""
     if (
-        index.config.generator not in ("hugo", "jekyll", "docusaurus", "hexo", "eleventy")
+        index.config.generator not in ("hugo", "jekyll", "docusaurus", "hexo", "eleventy", "mkdocs")
         and index.config.starlight is None
     ):
         return
@@ -134,7 +134,7 @@ def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
             claims.setdefault(alias_file(alias_url(index.config, page, alias.value)), []).append(
                 _Claim(page, alias, True)
             )
-    generator = index.config.generator.capitalize()
+    generator = "MkDocs" if index.config.generator == "mkdocs" else index.config.generator.capitalize()
     # (Eleventy stops: "Output conflict: multiple input files are writing to …"; the others write one of them)
     outcome = "Eleventy fails the build" if generator == "Eleventy" else f"{generator} keeps one of them"
     for output, owners in claims.items():

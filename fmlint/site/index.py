@@ -62,6 +62,7 @@ from fmlint.site.hugo_paths import (
     url_key,
 )
 from fmlint.site.jekyll import jekyll_url, page_layout, theme_layout_writes_ids
+from fmlint.site.mkdocs_urls import page_url
 from fmlint.site.params import with_params
 from fmlint.site.places import FILE_START, Places
 from fmlint.site.publication import ahead, settled_day, withheld
@@ -600,6 +601,8 @@ class SiteIndex(msgspec.Struct, dict=True):
                     self._add_hexo(self.config.hexo, page)
                 elif self.config.eleventy is not None:
                     self._add_eleventy(self.config.eleventy, page)
+                elif self.config.generator == "mkdocs":
+                    self._add_mkdocs(page)
                 elif starlight is not None or self.config.docusaurus is not None:
                     page.url = _starlight(self.config, starlight, page) if starlight else _docusaurus(self.config, page)
                     if page.url and starlight is None and self.config.unbuilt(page.absolute):
@@ -680,6 +683,15 @@ class SiteIndex(msgspec.Struct, dict=True):
             self.alias_urls.setdefault(url_key(item.value), []).append(page)
         if "_posts" in page.folder.split("/"):
             self.posts.setdefault(page.name, page)
+
+    def _add_mkdocs(self, page: Page) -> None:
+        """An MkDocs page at its URL (``mkdocs_urls.page_url``): with ``use_directory_urls``, ``foo.md`` and
+        ``foo/index.md`` are both written to ``foo/index.html``, and MkDocs keeps one without a word (a file it
+        builds no page of claims none: a ``README.md`` beside an ``index.md``, which it leaves out and says so)."""
+        if page.file is None or self.config.unbuilt(page.absolute):
+            return
+        page.url = page_url(page, self.config.mkdocs_directory_urls)
+        self._at_url(page)
 
     def _reads_drafts(self) -> bool:
         """Whether the generator builds no page of ``draft: true`` (Eleventy only where its configuration says)."""
