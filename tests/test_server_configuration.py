@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from fmlint.server.configuration import ClientSettings
+from fmlint.server.configuration import WATCHED_GLOBS, ClientSettings, configuration_changed
 
 
 @pytest.mark.parametrize(
@@ -24,3 +24,20 @@ from fmlint.server.configuration import ClientSettings
 )
 def test_settings_of_the_wrong_type_keep_their_defaults(sent: Any, expected: ClientSettings) -> None:
     assert ClientSettings.from_client(sent) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "changed"),
+    [
+        ("/site/hugo.toml", True),
+        ("/site/src/content/config.ts", True),
+        ("/site/schemas/post.schema.json", True),
+        ("/site/src/posts/posts.11tydata.js", True),  # (an Eleventy folder's data: its `permalink` decides files)
+        ("/site/src/posts/one.11tydata.mjs", True),
+        ("/site/src/posts/one.md", False),
+        ("/site/src/config.ts", False),  # (any project's name)
+    ],
+)
+def test_which_changed_files_are_the_configurations(path: str, changed: bool) -> None:
+    assert configuration_changed([path]) is changed
+    assert "**/*.11tydata.js" in WATCHED_GLOBS

@@ -35,7 +35,8 @@ _GLOBAL_PERMALINK = re.compile(r"""\baddGlobalData\s*\(\s*(['"`])(?:permalink|el
 _TEMPLATED = ("{{", "{%", "${")
 _IGNORES_ADD = re.compile(r"""\bignores\s*\.\s*add\s*\(\s*(['"`])([^'"`]+)\1""")
 _DRAFTS = re.compile(r"\bdraft\b")
-_DATA_SUFFIXES = (".json", ".11tydata.json", ".11tydata.js", ".11tydata.cjs", ".11tydata.mjs")
+# a template's or folder's data files (a folder's ``<folder>.json`` too): what they name decides pages' files
+DATA_SUFFIXES = (".json", ".11tydata.json", ".11tydata.js", ".11tydata.cjs", ".11tydata.mjs")
 
 
 class Eleventy(msgspec.Struct, frozen=True):
@@ -129,7 +130,7 @@ def _deciding_folders(source: str, unbuilt: tuple[str, ...]) -> tuple[str, ...]:
             for name in folders
             if not name.startswith(".") and name != "node_modules" and posixpath.join(relative, name) not in unbuilt
         )
-        if any(name.endswith(_DATA_SUFFIXES) and _PERMALINK.search(_text(os.path.join(at, name))) for name in names):
+        if any(name.endswith(DATA_SUFFIXES) and _PERMALINK.search(_text(os.path.join(at, name))) for name in names):
             found.add(relative)
     return tuple(sorted(found))
 
