@@ -172,6 +172,17 @@ def test_a_draft_is_a_page_unless_the_configuration_reads_drafts(tmp_path):
     assert site_findings(tmp_path) == []
 
 
+def test_a_pipe_named_like_a_data_file_or_a_layout_is_never_opened(tmp_path):
+    """Opening a named pipe would wait for a writer for ever: it names no ``permalink``."""
+    write(tmp_path, {"eleventy.config.js": CONFIG, "posts/one.md": page("title: One")})
+    (tmp_path / "_includes").mkdir()
+    os.mkfifo(tmp_path / "posts" / "posts.json")
+    os.mkfifo(tmp_path / "_includes" / "base.njk")
+    assert read_eleventy(str(tmp_path), "eleventy.config.js") == Eleventy(
+        ".", (), ("_data", "_includes", "_site"), ("drafts/**",), False, True
+    )
+
+
 def test_a_site_whose_layouts_give_permalinks_is_not_judged(tmp_path):
     eleventy_site(tmp_path, {**FAULTS, "_includes/post.njk": "---\npermalink: /{{ page.fileSlug }}/\n---\n"})
     assert read_site(str(tmp_path)).eleventy is not None

@@ -24,6 +24,7 @@ from typing import Any
 import msgspec
 
 from fmlint.js_text import module_text
+from fmlint.site.files import file_bytes
 
 _INPUT = re.compile(
     r"""\bdir\s*:\s*\{[^}]*?\binput\s*:\s*(['"`])([^'"`]+)\1|\bsetInputDirectory\s*\(\s*(['"`])([^'"`]+)\3"""
@@ -36,6 +37,7 @@ _TEMPLATED = ("{{", "{%", "${")
 _IGNORES_ADD = re.compile(r"""\bignores\s*\.\s*add\s*\(\s*(['"`])([^'"`]+)\1""")
 _DRAFTS = re.compile(r"\bdraft\b")
 # a template's or folder's data files (a folder's ``<folder>.json`` too): what they name decides pages' files
+_MAX_READ = 16 * 2**20  # bytes of a data file or layout read (a larger one names no permalink)
 DATA_SUFFIXES = (".json", ".11tydata.json", ".11tydata.js", ".11tydata.cjs", ".11tydata.mjs")
 
 
@@ -108,8 +110,7 @@ def _global_data_decides(folder: str) -> bool:
 
 def _front_matter_decides(folder: str) -> bool:
     """Whether a layout of ``folder`` (and below) names ``permalink`` in its front matter (its own, or one its
-    ``eleventyComputed`` computes):
-    a layout's front matter is the data of the pages using it."""
+    ``eleventyComputed`` computes): a layout's front matter is the data of the pages using it."""
     for at, folders, names in os.walk(folder):
         folders[:] = [name for name in folders if not name.startswith(".") and name != "node_modules"]
         for name in names:
@@ -124,7 +125,7 @@ def _deciding_folders(source: str, unbuilt: tuple[str, ...]) -> tuple[str, ...]:
     ``<name>.json``) that name ``permalink``."""
     found = set()
     for at, folders, names in os.walk(source):
-        relative = os.path.relpath(at, source).replace(os.sep, "/").removeprefix(".").lstrip("/")
+        relative = "" if at == source else os.path.relpath(at, source).replace(os.sep, "/")
         folders[:] = sorted(
             name
             for name in folders
@@ -136,11 +137,9 @@ def _deciding_folders(source: str, unbuilt: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _text(path: str) -> str:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return handle.read()
-    except (OSError, UnicodeDecodeError, ValueError):
-        return ""
+    """The text of the regular file at ``path``, read as the linter reads one (a pipe is never opened)."""
+    data = file_bytes(path, _MAX_READ)
+    return "" if data is None else data.decode("utf-8", "replace")
 
 
 def eleventy_render(data: dict[Any, Any]) -> str:
