@@ -135,11 +135,16 @@ def test_what_decides_the_output_for_the_site(tmp_path):
             "src/docs/docs.11tydata.js": "module.exports = {eleventyComputed: {permalink: (data) => false}};\n",
             "src/notes/notes.11tydata.js": "module.exports = {eleventyComputed: {title: 'x'}};\n",  # (no permalink)
             "src/notes/n.json": '{"tags": ["n"]}\n',
+            "src/tpl/page.json": '{"permalink": "/p/"}\n',  # (the data of `page.md`)
+            "src/tpl/page.md": page("title: Page"),
+            "src/misc/search.json": '{"permalink": "/x/"}\n',  # (no template's: not Eleventy's data)
             "src/.eleventyignore": "# drafts\ndrafts/\n!drafts/keep.md\n",
         },
     )
     found = read_eleventy(str(tmp_path), ".eleventy.js")
-    assert found == Eleventy("src", ("docs",), ("../dist", "data", "layouts", "parts"), ("old/**", "drafts"), False)
+    assert found == Eleventy(
+        "src", ("docs", "tpl"), ("../dist", "data", "layouts", "parts"), ("old/**", "drafts"), False
+    )
     assert [
         eleventy_output(found, path, "", None) for path in ("docs/a.md", "notes/b.md", "old/c.md", "drafts/d.md")
     ] == [

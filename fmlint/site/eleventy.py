@@ -131,9 +131,21 @@ def _deciding_folders(source: str, unbuilt: tuple[str, ...]) -> tuple[str, ...]:
             for name in folders
             if not name.startswith(".") and name != "node_modules" and posixpath.join(relative, name) not in unbuilt
         )
-        if any(name.endswith(DATA_SUFFIXES) and _PERMALINK.search(_text(os.path.join(at, name))) for name in names):
+        data = [name for name in names if _data_file(name, os.path.basename(at), names)]
+        if any(_PERMALINK.search(_text(os.path.join(at, name))) for name in data):
             found.add(relative)
     return tuple(sorted(found))
+
+
+def _data_file(name: str, folder: str, names: list[str]) -> bool:
+    """Whether the file ``name`` of ``folder`` (beside ``names``) is a data file Eleventy reads: ``*.11tydata.*``,
+    the folder's ``<folder>.json``, or a template's ``<name>.json`` (another project's JSON is not read)."""
+    if name.endswith(DATA_SUFFIXES[1:]):
+        return True
+    stem = name.removesuffix(".json")
+    return name.endswith(".json") and (
+        stem == folder or any(other.startswith(stem + ".") and not other.endswith(".json") for other in names)
+    )
 
 
 def _text(path: str) -> str:
