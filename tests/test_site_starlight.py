@@ -513,3 +513,46 @@ def test_astro_before_6_takes_a_trailing_dash_off_heading_ids(tmp_path, package,
     assert placed(site_findings(tmp_path)) == [
         f"src/content/docs/d.mdx:11:{column}-11:{column + len(fragment)} SITE004" for column, fragment in columns
     ]
+
+
+ROUTES = {
+    "astro.config.mjs": "export default {}\n",
+    "src/pages/about.md": "\ufeff---\r\ntitle: 关于 🎉\r\n---\r\n# About\r\n",  # (a BOM, CRLF)
+    "src/pages/about/index.md": page("title: About, again"),
+    "src/pages/index.md": page("title: Home"),
+    "src/pages/_hidden/about.md": page("title: Hidden"),  # (`_`: no page)
+    "src/pages/_about.md": page("title: Draft"),
+    "src/pages/blog.md": page("title: Blog"),  # (`/blog`, beside `/blog/post`)
+    "src/pages/blog/post.md": page("title: Post"),
+}
+
+
+def test_two_markdown_pages_on_one_route(tmp_path):
+    """An Astro site's (without Starlight) `src/pages/about.md` and `src/pages/about/index.md` are both the route
+    `/about`: Astro 5.18 warns ("A static route cannot be defined more than once") and writes one of them to
+    `about/index.html`. Not judged where `build.format` writes files (`file`, `preserve`)."""
+    write(tmp_path, ROUTES)
+    found = site_findings(tmp_path)
+    assert placed(found) == ["src/pages/about.md:1:1-1:1 SITE001", "src/pages/about/index.md:1:1-1:1 SITE001"]
+    assert found[0].endswith(
+        f"this page and the page `{tmp_path / 'src/pages/about/index.md'}:1` are both written to `about/index.html`; "
+        "Astro keeps one of them"
+    )
+    (tmp_path / "astro.config.mjs").write_text("export default {build: {format: 'preserve'}}\n")
+    forget_sites()
+    assert site_findings(tmp_path) == []
+
+
+@pytest.mark.skipif(not ASTRO_PROJECT or not shutil.which("npx"), reason="no Astro project (FMLINT_ASTRO_PROJECT)")
+def test_astro_warns_of_the_route_defined_twice(tmp_path):
+    write(tmp_path, ROUTES)
+    project = Path(str(ASTRO_PROJECT))
+    shutil.copy(project / "package.json", tmp_path)
+    (tmp_path / "node_modules").symlink_to(project / "node_modules")
+    built = subprocess.run(
+        ["npx", "astro", "build"], cwd=tmp_path, capture_output=True, text=True, timeout=600, check=True
+    )  # (a warning: the build goes on)
+    log = built.stdout + built.stderr
+    assert 'The route "/about" is defined in both "src/pages/about/index.md" and "src/pages/about.md"' in log
+    pages = {str(path.relative_to(tmp_path / "dist")) for path in (tmp_path / "dist").rglob("index.html")}
+    assert pages == {"index.html", "about/index.html", "blog/index.html", "blog/post/index.html"}

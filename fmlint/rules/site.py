@@ -25,8 +25,9 @@ site rule; Jekyll sites the collisions (`jekyll doctor`'s conflicting URLs and
 URLs differing only by case), links (in Markdown, and in Liquid: a path through
 `relative_url`, `{% link %}`, `{% post_url %}`) and anchors; Starlight sites (Astro with
 `@astrojs/starlight`) and Docusaurus sites the collisions of pages' URLs,
-root-relative links to pages' URLs and anchors; MkDocs sites the collisions
-of pages' output files; Docusaurus, Astro, MkDocs,
+root-relative links to pages' URLs and anchors; MkDocs sites, and Astro sites'
+Markdown pages of `src/pages`, the collisions of pages' output files;
+Docusaurus, Astro, MkDocs,
 Zola, VitePress, VuePress and mdBook sites the relative `.md`/`.mdx` links
 (Zola's `@/` internal links too) and anchors; Eleventy sites the collisions of
 pages' output files and the relative links to files (from the page's folder, or
@@ -106,7 +107,9 @@ templated or computed `permalink`, pagination, a folder's data file naming
 `permalink`, a layout's) is not judged, nor one with `permalink: false`, nor a
 `draft: true` page where the configuration reads `draft`. On an MkDocs site with
 `use_directory_urls` (the default), `guide.md` and `guide/index.md` are both
-written to `guide/index.html`, and MkDocs keeps one without a word.
+written to `guide/index.html`, and MkDocs keeps one without a word; on an Astro
+site, `src/pages/about.md` and `src/pages/about/index.md` are both the route
+`/about` (Astro warns, and writes one of them).
 {_SITE}
 
 ## Why is this bad?

@@ -120,11 +120,8 @@ def alias_file(url: str) -> str:
 
 def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
     """Pages and aliases written to one output file; files that are one page to Hugo (one content key)."""
-    if (
-        index.config.generator not in ("hugo", "jekyll", "docusaurus", "hexo", "eleventy", "mkdocs")
-        and index.config.starlight is None
-    ):
-        return
+    if index.config.generator not in ("hugo", "jekyll", "docusaurus", "hexo", "eleventy", "mkdocs", "astro"):
+        return  # (an Astro site's: Starlight's docs, or the Markdown pages of ``src/pages``)
     claims: dict[str, list[_Claim]] = {}
     for page in index.pages:
         if not page.renders or page.withheld or not page.url:  # (a Hexo post whose URL is not known)

@@ -229,6 +229,9 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # the ``astro`` preset's schema describes them
     astro_blog_starter: bool = False
     astro_base: str = ""  # an Astro site's ``base`` (``/blog`` for ``base: "/blog"``): its ``public/`` is served there
+    # the Markdown pages of an Astro site's ``src/pages`` (without Starlight) are at their routes' ``index.html`` (the
+    # default ``build.format``, not ``file`` nor ``preserve``): two on one route are a collision
+    astro_routes: bool = False
     docusaurus: Docusaurus | None = None  # a Docusaurus site's content plugins, base URL and locales
     hexo: Hexo | None = None  # a Hexo site's source folder and what makes its posts
     eleventy: Eleventy | None = None  # an Eleventy site's input folder and what decides its output files
@@ -964,6 +967,10 @@ def _is_zola(root: str, name: str) -> bool:
     return "base_url" in options and "baseurl" not in options
 
 
+# an Astro configuration's ``build.format`` writing a page as a file (``about.html``): ``file`` or ``preserve``
+_ASTRO_FILE_FORMAT = re.compile(r"""\bformat\s*:\s*(['"`])(?:file|preserve)\1""")
+
+
 def _other(root: str, generator: str, marker: str) -> SiteConfig:
     folders, heading_ids = _OTHER_SITES.get(generator, ((), "github"))
     blocks: tuple[str, ...] = ()
@@ -1082,7 +1089,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
     if heading_ids.startswith(HEXO_IDS) and heading_ids.endswith(":1"):  # (hexo-renderer-marked's smartypants)
         dashes = ("\u2013", "\u2014")
     as_written = False
-    blog_starter = False
+    blog_starter = astro_routes = False
     base = ""
     if generator == "astro":
         from fmlint.site.starlight import (
@@ -1103,6 +1110,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         heading_ids += WITH_CUSTOM_IDS if markdown.custom_ids else ""
         # (Astro turns no link to a Markdown file into its page's URL; where a page is, Starlight says)
         as_written = starlight is not None and not markdown.plugins
+        astro_routes = starlight is None and _ASTRO_FILE_FORMAT.search(text) is None
     return SiteConfig(
         root,
         generator,
@@ -1131,6 +1139,7 @@ def _other(root: str, generator: str, marker: str) -> SiteConfig:
         starlight=starlight,
         astro_blog_starter=blog_starter,
         astro_base=base,
+        astro_routes=astro_routes,
         docusaurus=docusaurus,
         hexo=hexo,
         eleventy=eleventy,

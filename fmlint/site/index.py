@@ -603,6 +603,8 @@ class SiteIndex(msgspec.Struct, dict=True):
                     self._add_eleventy(self.config.eleventy, page)
                 elif self.config.generator == "mkdocs":
                     self._add_mkdocs(page)
+                elif self.config.astro_routes:
+                    self._add_astro_page(page)
                 elif starlight is not None or self.config.docusaurus is not None:
                     page.url = _starlight(self.config, starlight, page) if starlight else _docusaurus(self.config, page)
                     if page.url and starlight is None and self.config.unbuilt(page.absolute):
@@ -691,6 +693,21 @@ class SiteIndex(msgspec.Struct, dict=True):
         if page.file is None or self.config.unbuilt(page.absolute):
             return
         page.url = page_url(page, self.config.mkdocs_directory_urls)
+        self._at_url(page)
+
+    def _add_astro_page(self, page: Page) -> None:
+        """A Markdown page of an Astro site's ``src/pages`` at its route: ``about.md`` and ``about/index.md`` are
+        both ``/about`` (Astro 5 warns "A static route cannot be defined more than once" and writes one of them
+        to ``about/index.html``).  A file or folder named with ``_`` is no page, one under a ``[param]`` folder
+        not judged; the content collections' entries are pages where the site's routes say (not judged)."""
+        pages = os.path.join(self.config.root, "src", "pages")
+        if page.file is None or not page.absolute.startswith(pages + os.sep):
+            return
+        parts = os.path.relpath(page.absolute, pages).split(os.sep)
+        if any(part.startswith("_") or "[" in part for part in parts):
+            return
+        stem = parts[-1].rsplit(".", 1)[0]
+        page.url = "/" + "".join(f"{part}/" for part in [*parts[:-1], *([] if stem == "index" else [stem])])
         self._at_url(page)
 
     def _reads_drafts(self) -> bool:
