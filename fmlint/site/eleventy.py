@@ -25,11 +25,11 @@ import msgspec
 
 from fmlint.js_text import module_text
 from fmlint.site.files import file_bytes
+from fmlint.site.rendering import NEVER
 
 _INPUT = re.compile(
     r"""\bdir\s*:\s*\{[^}]*?\binput\s*:\s*(['"`])([^'"`]+)\1|\bsetInputDirectory\s*\(\s*(['"`])([^'"`]+)\3"""
 )
-_NEVER = "never"
 COMPUTED = "computed"  # the page's data decides its output (``SiteFacts.render`` of an Eleventy page)
 _PERMALINK = re.compile(r"\bpermalink\b")  # (an ``eleventyComputed`` that sets one names it too)
 _GLOBAL_PERMALINK = re.compile(r"""\baddGlobalData\s*\(\s*(['"`])(?:permalink|eleventyComputed)\b""")
@@ -168,7 +168,7 @@ def eleventy_render(data: dict[Any, Any]) -> str:
         return ""
     permalink = data["permalink"]
     if permalink is False or permalink == "":
-        return _NEVER
+        return NEVER
     if isinstance(permalink, str) and not any(mark in permalink for mark in _TEMPLATED):
         return ""
     return COMPUTED
