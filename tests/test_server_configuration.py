@@ -32,12 +32,11 @@ def test_settings_of_the_wrong_type_keep_their_defaults(sent: Any, expected: Cli
         ("/site/hugo.toml", True),
         ("/site/src/content/config.ts", True),
         ("/site/schemas/post.schema.json", True),
-        ("/site/src/posts/posts.11tydata.js", True),  # (an Eleventy folder's data: its `permalink` decides files)
-        ("/site/src/posts/one.11tydata.mjs", True),
+        ("/site/src/posts/posts.11tydata.js", False),  # (the site pass asks Eleventy's data files itself)
         ("/site/src/posts/one.md", False),
         ("/site/src/config.ts", False),  # (any project's name)
     ],
 )
 def test_which_changed_files_are_the_configurations(path: str, changed: bool) -> None:
     assert configuration_changed([path]) is changed
-    assert "**/*.11tydata.js" in WATCHED_GLOBS
+    assert "**/hugo.toml" in WATCHED_GLOBS

@@ -13,12 +13,15 @@ import json
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from fmlint.cache import ResultCache
 from fmlint.site.config import forget_sites, read_site
-from fmlint.site.eleventy import Eleventy, eleventy_output, read_eleventy
+from fmlint.site.eleventy import Eleventy, data_decides, eleventy_output, read_eleventy
+from fmlint.site.templates import Probe
 from tests.test_site_rules import at, index_of, page, placed, site_findings, write
 
 CONFIG = """export default function (eleventyConfig) {
@@ -142,29 +145,54 @@ def test_what_decides_the_output_for_the_site(tmp_path):
         },
     )
     found = read_eleventy(str(tmp_path), ".eleventy.js")
-    assert found == Eleventy(
-        "src", ("docs", "tpl"), ("../dist", "data", "layouts", "parts"), ("old/**", "drafts"), False
-    )
-    assert [
-        eleventy_output(found, path, "", None) for path in ("docs/a.md", "notes/b.md", "old/c.md", "drafts/d.md")
-    ] == [
-        "",
+    assert found == Eleventy("src", "parts", "layouts", "data", "../dist", ("old/**", "drafts"), False, False)
+    source = str(tmp_path / "src")
+    asked: list[tuple[str, str, bool]] = []
+
+    def decides(folder: str) -> bool:
+        return data_decides(read_eleventy(str(tmp_path), ".eleventy.js"), source, folder, recorded(asked))
+
+    assert [decides(folder) for folder in ("docs", "docs/sub", "tpl", "notes", "misc", "")] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
+    assert (
+        "eleventy_folder_data",
+        str(tmp_path / "src" / "docs"),
+        True,
+    ) in asked  # (recorded: kept findings ask again)
+    assert [eleventy_output(found, path, "", None) for path in ("notes/b.md", "old/c.md", "drafts/d.md")] == [
         "notes/b/index.html",
         "",
         "",
     ]
     write(tmp_path, {"src/layouts/post.njk": "---\nlayout: base.njk\npermalink: /p/{{ page.fileSlug }}/\n---\n"})
-    assert read_eleventy(str(tmp_path), ".eleventy.js").unknown
+    assert decides("notes")
     (tmp_path / "src/layouts/post.njk").unlink()
     write(tmp_path, {"src/data/eleventyComputed.js": "module.exports = {title: () => 'x'};\n"})
-    assert not read_eleventy(str(tmp_path), ".eleventy.js").unknown
+    assert not decides("notes")
     write(tmp_path, {"src/data/eleventyComputed.js": "module.exports = {permalink: () => false};\n"})
-    assert read_eleventy(str(tmp_path), ".eleventy.js").unknown
+    assert decides("notes")
     (tmp_path / "src/data/eleventyComputed.js").unlink()
     (tmp_path / ".eleventy.js").write_text(
         config.replace("return", 'eleventyConfig.addGlobalData("permalink", () => false);\n  return')
     )
-    assert read_eleventy(str(tmp_path), ".eleventy.js").unknown
+    assert decides("notes")
+
+
+def recorded(asked: list[tuple[str, str, bool]]) -> Probe:
+    """A probe as the index's: each question's answer, recorded."""
+
+    def probe(function: Callable[[str], bool], path: str) -> bool:
+        answer = function(path)
+        asked.append((function.__name__, path, answer))
+        return answer
+
+    return probe
 
 
 def test_a_draft_is_a_page_unless_the_configuration_reads_drafts(tmp_path):
@@ -183,9 +211,22 @@ def test_a_pipe_named_like_a_data_file_or_a_layout_is_never_opened(tmp_path):
     (tmp_path / "_includes").mkdir()
     os.mkfifo(tmp_path / "posts" / "posts.json")
     os.mkfifo(tmp_path / "_includes" / "base.njk")
-    assert read_eleventy(str(tmp_path), "eleventy.config.js") == Eleventy(
-        ".", (), ("_data", "_includes", "_site"), ("drafts/**",), False, True
-    )
+    found = read_eleventy(str(tmp_path), "eleventy.config.js")
+    assert found == Eleventy(".", ignored=("drafts/**",), drafts=True)
+    assert not data_decides(found, str(tmp_path), "posts", recorded([]))
+
+
+def test_kept_findings_ask_the_data_files_again(tmp_path):
+    """A run served from the kept site findings asks the recorded data files again: a data file that now gives the
+    page its permalink takes the collision back."""
+    eleventy_site(tmp_path, {"a.md": page("title: A"), "b.md": page("title: B", "permalink: /a/")})
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    assert placed(site_findings(tmp_path, cache=cache)) == [
+        "a.md:1:1-1:1 SITE001",
+        f"b.md:{at(3, 'permalink: /a/', '/a/')} SITE001",
+    ]
+    write(tmp_path, {"a.11tydata.json": '{"permalink": "/elsewhere/"}\n'})
+    assert site_findings(tmp_path, cache=cache) == []
 
 
 def test_a_site_whose_layouts_give_permalinks_is_not_judged(tmp_path):

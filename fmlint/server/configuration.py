@@ -33,7 +33,6 @@ from fmlint.schema.loader import SchemaLoadError, forget_loaded
 from fmlint.site.config import SITE_MARKERS, forget_sites
 from fmlint.site.declared import CONFIGURATION_FILES as DECLARING_FILES
 from fmlint.site.declared import CONFIGURATION_PATHS as DECLARING_PATHS
-from fmlint.site.eleventy import DATA_SUFFIXES as ELEVENTY_DATA
 
 SECTION = "fmlint"
 ON_TYPE, ON_SAVE = "onType", "onSave"
@@ -45,14 +44,12 @@ CONFIG_FILES = (
     *(name for markers in APP_MARKERS.values() for name in markers),
     *DECLARING_FILES,
 )
-# what the server asks the client to watch: the configuration files (Astro 2–4's content configuration by its path),
-# JSON files (schemas and their $refs) and Eleventy's data files (a ``permalink`` there decides pages' files)
-DATA_FILES = tuple(suffix for suffix in ELEVENTY_DATA if suffix != ".json")
+# what the server asks the client to watch: the configuration files (Astro 2–4's content configuration by its path)
+# and JSON files (schemas and their $refs)
 WATCHED_GLOBS = (
     *(f"**/{name}" for name in CONFIG_FILES if not name.endswith(".json")),
     *(f"**/{path}" for path in DECLARING_PATHS),
     "**/*.json",
-    *(f"**/*{suffix}" for suffix in DATA_FILES),
 )
 
 
@@ -61,7 +58,7 @@ def configuration_changed(paths: Iterable[str]) -> bool:
     paths = [path.replace(os.sep, "/") for path in paths]
     return any(
         os.path.basename(path) in CONFIG_FILES
-        or path.endswith((".json", *DATA_FILES))
+        or path.endswith(".json")
         or path.endswith(tuple(f"/{declaring}" for declaring in DECLARING_PATHS))
         for path in paths
     )

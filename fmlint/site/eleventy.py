@@ -19,7 +19,7 @@ import fnmatch
 import os
 import posixpath
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
@@ -27,56 +27,54 @@ from fmlint.js_text import module_text
 from fmlint.site.files import file_bytes
 from fmlint.site.rendering import NEVER
 
-_INPUT = re.compile(
-    r"""\bdir\s*:\s*\{[^}]*?\binput\s*:\s*(['"`])([^'"`]+)\1|\bsetInputDirectory\s*\(\s*(['"`])([^'"`]+)\3"""
-)
+if TYPE_CHECKING:
+    from fmlint.site.templates import Probe
+
 COMPUTED = "computed"  # the page's data decides its output (``SiteFacts.render`` of an Eleventy page)
 _PERMALINK = re.compile(r"\bpermalink\b")  # (an ``eleventyComputed`` that sets one names it too)
+_DIR = re.compile(r"\bdir\s*:\s*\{([^}]*)\}")  # (the configuration's ``dir`` object: its options' values are text)
+_DIR_OPTION = re.compile(r"""\b(input|includes|layouts|data|output)\s*:\s*(['"`])([^'"`]+)\2""")
+_SET_DIRECTORY = re.compile(r"""\bset(Input|Includes|Layouts|Data|Output)Directory\s*\(\s*(['"`])([^'"`]+)\2""")
 _GLOBAL_PERMALINK = re.compile(r"""\baddGlobalData\s*\(\s*(['"`])(?:permalink|eleventyComputed)\b""")
 _TEMPLATED = ("{{", "{%", "${")
 _IGNORES_ADD = re.compile(r"""\bignores\s*\.\s*add\s*\(\s*(['"`])([^'"`]+)\1""")
 _DRAFTS = re.compile(r"\bdraft\b")
-# a template's or folder's data files (a folder's ``<folder>.json`` too): what they name decides pages' files
 _MAX_READ = 16 * 2**20  # bytes of a data file or layout read (a larger one names no permalink)
-DATA_SUFFIXES = (".json", ".11tydata.json", ".11tydata.js", ".11tydata.cjs", ".11tydata.mjs")
+# a template's or folder's data files (a folder's ``<folder>.json`` too): what they name decides pages' files
+_DATA_SUFFIXES = (".json", ".11tydata.json", ".11tydata.js", ".11tydata.cjs", ".11tydata.mjs")
 
 
 class Eleventy(msgspec.Struct, frozen=True):
-    """What decides an Eleventy site's output files besides its pages' own front matter."""
+    """What the configuration says of an Eleventy site's output files (its data files are asked in the site pass,
+    each answer recorded: :func:`data_decides`)."""
 
     input: str  # the input folder, relative to the root ("." for the root)
-    # input-relative folders (no trailing slash; "" for the input folder) holding a data file that names
-    # ``permalink``: the pages in them and below are not judged
-    deciding: tuple[str, ...] = ()
-    # input-relative folders Eleventy writes no page of (its includes, layouts and data folders, its output)
-    unbuilt: tuple[str, ...] = ()
+    # the includes, layouts and data folders, relative to the input folder (``dir.*``, ``set*Directory``), and the
+    # output folder (from the root, as relative to the input folder): Eleventy writes no page of them
+    includes: str = "_includes"
+    layouts: str = "_includes"
+    data: str = "_data"
+    output: str = "_site"
     # input-relative globs of ``.eleventyignore`` and the configuration's ``ignores.add``: no page either
     ignored: tuple[str, ...] = ()
-    unknown: bool = False  # a layout, a global data file or the configuration may give any page its permalink
+    global_permalink: bool = False  # the configuration's ``addGlobalData`` gives every page a permalink
     # the configuration reads ``draft`` (the base blog's preprocessor leaves drafts out of a build): Eleventy itself
     # writes a page with ``draft: true`` as any other
     drafts: bool = False
 
-
-def eleventy_input(root: str, marker: str) -> str:
-    """The input folder (relative to ``root``) of the Eleventy configuration ``marker``."""
-    found = _INPUT.search(module_text(os.path.join(root, marker)))
-    folder = (found.group(2) or found.group(4)).strip().strip("/") if found is not None else ""
-    return folder or "."
+    @property
+    def unbuilt(self) -> tuple[str, ...]:
+        return (self.includes, self.layouts, self.data, self.output)
 
 
 def read_eleventy(root: str, marker: str) -> Eleventy:
-    """The site's output rules from its configuration and the data files of its input folder."""
+    """The site's output rules from its configuration (and its ``.eleventyignore`` files)."""
     text = module_text(os.path.join(root, marker))
-    folder = eleventy_input(root, marker)
+    named = _dir_options(text)
+    folder = named.get("input") or "."
     source = os.path.normpath(os.path.join(root, folder))
-    named = {name: _dir_option(text, name) for name in ("includes", "layouts", "data", "output")}
-    includes, data = named["includes"] or "_includes", named["data"] or "_data"
-    layouts = named["layouts"] or includes
-    output = os.path.relpath(os.path.join(root, named["output"] or "_site"), source).replace(os.sep, "/")
-    unbuilt = tuple(sorted({includes, layouts, data, output}))
-    unknown = bool(_GLOBAL_PERMALINK.search(text)) or _global_data_decides(os.path.join(source, data))
-    unknown = unknown or any(_front_matter_decides(os.path.join(source, f)) for f in {includes, layouts})
+    includes = named.get("includes") or "_includes"
+    output = os.path.relpath(os.path.join(root, named.get("output") or "_site"), source).replace(os.sep, "/")
     # (the configuration's from the root, where Eleventy runs; an ignore file's from its folder; no negations)
     ignored = [os.path.join(root, found.group(2)) for found in _IGNORES_ADD.finditer(text)]
     for at in {root, source}:
@@ -84,22 +82,43 @@ def read_eleventy(root: str, marker: str) -> Eleventy:
         ignored += [os.path.join(at, line) for line in lines if line and not line.startswith(("#", "!"))]
     globs = (os.path.relpath(path, source).replace(os.sep, "/") for path in ignored)
     ignores = tuple(glob for glob in globs if glob != ".." and not glob.startswith("../"))
-    drafts = _DRAFTS.search(text) is not None
-    return Eleventy(folder, _deciding_folders(source, unbuilt), unbuilt, ignores, unknown, drafts)
-
-
-def _dir_option(text: str, name: str) -> str:
-    """A ``dir`` option of the configuration (``dir: {includes: "layouts"}``), or its ``setXDirectory`` call."""
-    setter = f"set{name.capitalize()}Directory"
-    found = re.search(
-        rf"""\bdir\s*:\s*\{{[^}}]*?\b{name}\s*:\s*(['"`])([^'"`]+)\1|\b{setter}\s*\(\s*(['"`])([^'"`]+)\3""", text
+    return Eleventy(
+        folder,
+        includes,
+        named.get("layouts") or includes,
+        named.get("data") or "_data",
+        output,
+        ignores,
+        _GLOBAL_PERMALINK.search(text) is not None,
+        _DRAFTS.search(text) is not None,
     )
-    return (found.group(2) or found.group(4)).strip().strip("/") if found is not None else ""
 
 
-def _global_data_decides(folder: str) -> bool:
-    """Whether a global data file is named for ``permalink``, or for ``eleventyComputed`` and names it (its keys are
-    every page's data)."""
+def _dir_options(text: str) -> dict[str, str]:
+    """The ``dir`` options of the configuration (``dir: {includes: "layouts"}``) and its ``set…Directory`` calls
+    (``setInputDirectory("src")``), by lowercased name."""
+    options = {}
+    if (found := _DIR.search(text)) is not None:
+        options = {option.group(1).lower(): option.group(3) for option in _DIR_OPTION.finditer(found.group(1))}
+    options.update((call.group(1).lower(), call.group(3)) for call in _SET_DIRECTORY.finditer(text))
+    return {name: value.strip().strip("/") for name, value in options.items()}
+
+
+def data_decides(eleventy: Eleventy, source: str, folder: str, probe: Probe) -> bool:
+    """Whether the data cascade may give the pages of the input-relative ``folder`` (of the input folder
+    ``source``) their permalink: a global data file or a layout's front matter (any page's), or a data file of the
+    folder or of one above it (a folder's data is its subfolders' too); each answer recorded by ``probe``."""
+    if eleventy.global_permalink or probe(eleventy_global_data, os.path.join(source, eleventy.data)):
+        return True
+    if any(probe(eleventy_layouts, os.path.join(source, layouts)) for layouts in {eleventy.includes, eleventy.layouts}):
+        return True
+    parts = folder.split("/") if folder else []
+    return any(probe(eleventy_folder_data, os.path.join(source, *parts[:depth])) for depth in range(len(parts) + 1))
+
+
+def eleventy_global_data(folder: str) -> bool:
+    """Whether a global data file of ``folder`` is named for ``permalink``, or for ``eleventyComputed`` and names it
+    (its keys are every page's data)."""
     try:
         names = os.listdir(folder)
     except OSError:
@@ -108,7 +127,7 @@ def _global_data_decides(folder: str) -> bool:
     return any(_PERMALINK.search(_text(os.path.join(folder, name))) for name in named)
 
 
-def _front_matter_decides(folder: str) -> bool:
+def eleventy_layouts(folder: str) -> bool:
     """Whether a layout of ``folder`` (and below) names ``permalink`` in its front matter (its own, or one its
     ``eleventyComputed`` computes): a layout's front matter is the data of the pages using it."""
     for at, folders, names in os.walk(folder):
@@ -120,27 +139,24 @@ def _front_matter_decides(folder: str) -> bool:
     return False
 
 
-def _deciding_folders(source: str, unbuilt: tuple[str, ...]) -> tuple[str, ...]:
-    """The input-relative folders of the data files (a folder's ``<folder>.json``, ``*.11tydata.*``, a template's
-    ``<name>.json``) that name ``permalink``."""
-    found = set()
-    for at, folders, names in os.walk(source):
-        relative = "" if at == source else os.path.relpath(at, source).replace(os.sep, "/")
-        folders[:] = sorted(
-            name
-            for name in folders
-            if not name.startswith(".") and name != "node_modules" and posixpath.join(relative, name) not in unbuilt
-        )
-        data = [name for name in names if _data_file(name, os.path.basename(at), names)]
-        if any(_PERMALINK.search(_text(os.path.join(at, name))) for name in data):
-            found.add(relative)
-    return tuple(sorted(found))
+def eleventy_folder_data(folder: str) -> bool:
+    """Whether a data file of ``folder`` (the folder's ``<folder>.json``, ``*.11tydata.*``, a template's
+    ``<name>.json``) names ``permalink``."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return False
+    data = [name for name in names if _data_file(name, os.path.basename(folder), names)]
+    return any(_PERMALINK.search(_text(os.path.join(folder, name))) for name in data)
+
+
+QUESTIONS = (eleventy_global_data, eleventy_layouts, eleventy_folder_data)  # (for the kept findings' probes)
 
 
 def _data_file(name: str, folder: str, names: list[str]) -> bool:
     """Whether the file ``name`` of ``folder`` (beside ``names``) is a data file Eleventy reads: ``*.11tydata.*``,
     the folder's ``<folder>.json``, or a template's ``<name>.json`` (another project's JSON is not read)."""
-    if name.endswith(DATA_SUFFIXES[1:]):
+    if name.endswith(_DATA_SUFFIXES[1:]):
         return True
     stem = name.removesuffix(".json")
     return name.endswith(".json") and (
@@ -175,14 +191,13 @@ def eleventy_render(data: dict[Any, Any]) -> str:
 
 
 def eleventy_output(eleventy: Eleventy, relative: str, render: str, permalink: str | None) -> str:
-    """The file (output-relative) Eleventy writes the page at the input-relative path ``relative`` to; "" when
-    its data decides, or it writes none."""
-    if render or eleventy.unknown:
+    """The file (output-relative) Eleventy writes the page at the input-relative path ``relative`` to, as its own
+    front matter (``render``, ``permalink``) and the configuration say; "" when its data decides, or it writes
+    none (the data cascade: :func:`data_decides`)."""
+    if render:
         return ""
     folder, _, name = relative.rpartition("/")
     if any(folder == path or folder.startswith(path + "/") for path in eleventy.unbuilt if path != ""):
-        return ""
-    if any(not path or folder == path or folder.startswith(path + "/") for path in eleventy.deciding):
         return ""
     if any(
         fnmatch.fnmatchcase(relative, glob) or relative.startswith(glob.rstrip("/*") + "/") for glob in eleventy.ignored

@@ -48,7 +48,7 @@ from fmlint.site.anchors import (
     tab_ids,
 )
 from fmlint.site.config import CONTENT_EXTENSIONS, SiteConfig
-from fmlint.site.eleventy import Eleventy, eleventy_output
+from fmlint.site.eleventy import Eleventy, data_decides, eleventy_output
 from fmlint.site.facts import Anchor, At, Item, Reference, SiteFacts
 from fmlint.site.filename_dates import DATED, name_dates
 from fmlint.site.globs import glob_slice_matches
@@ -718,11 +718,12 @@ class SiteIndex(msgspec.Struct, dict=True):
         """An Eleventy page at the URL of the file it is written to, where its data does not decide the file
         (``fmlint.site.eleventy``); one whose ``permalink`` is ``false`` is not written."""
         permalink = page.facts.permalink
-        relative = os.path.relpath(page.absolute, self.config.content_dirs[0].path).replace(os.sep, "/")
+        source = self.config.content_dirs[0].path
+        relative = os.path.relpath(page.absolute, source).replace(os.sep, "/")
         output = eleventy_output(eleventy, relative, page.facts.render, None if permalink is None else permalink.value)
         page.renders = page.facts.render != NEVER
         page.decided_by = permalink
-        if output:
+        if output and not data_decides(eleventy, source, relative.rpartition("/")[0], self.probe):
             page.url = "/" + output.removesuffix("index.html")
             self._at_url(page)
 

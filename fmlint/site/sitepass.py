@@ -65,6 +65,7 @@ from fmlint.positions import Position
 from fmlint.rules import CHECKERS
 from fmlint.rules.site import SITE_CODES
 from fmlint.site.config import SiteConfig, site_key, site_of
+from fmlint.site.eleventy import QUESTIONS as ELEVENTY_QUESTIONS
 from fmlint.site.facts import At, SiteFacts, StoredFacts
 from fmlint.site.publication import ahead
 from fmlint.site.templates import QUESTIONS
@@ -174,7 +175,9 @@ class _Memo(msgspec.Struct, array_like=True):
 _MEMO_ENCODER = msgspec.msgpack.Encoder()
 _MEMO_DECODER = msgspec.msgpack.Decoder(_Memo)
 _FACTS_ENCODER = msgspec.msgpack.Encoder()
-_PROBES = {function.__name__: function for function in (os.path.isfile, os.path.exists, *QUESTIONS, ahead)}
+_PROBES = {
+    function.__name__: function for function in (os.path.isfile, os.path.exists, *QUESTIONS, *ELEVENTY_QUESTIONS, ahead)
+}
 _PARTIAL_RUN = 256  # a run over fewer files whose others are as kept indexes only what they depend on
 
 
