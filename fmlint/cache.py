@@ -349,18 +349,22 @@ class ResultCache:
                     "INSERT OR REPLACE INTO sites (root, state, value) VALUES (?, ?, ?)", (root, state, value)
                 )
                 if keys is not None:
-                    connection.execute("DELETE FROM page_keys WHERE root = ?", (root,))
-                    connection.execute("DELETE FROM key_values WHERE root = ?", (root,))
-                    connection.executemany(
-                        "INSERT INTO page_keys (root, key, file, uses) VALUES (?, ?, ?, ?)",
-                        [(root, key, file, uses) for key, value, file, uses in keys if not value],
-                    )
-                    connection.executemany(
-                        "INSERT INTO key_values (root, key, value, uses, files) VALUES (?, ?, ?, ?, ?)",
-                        _key_values(root, [row for row in keys if row[1]]),
-                    )
+                    _replace_keys(connection, root, keys)
         except sqlite3.Error:
             return
+
+    def store_site_keys(self, root: str, keys: list[tuple[str, str, int, int]]) -> bool:
+        """Keep ``keys`` (as :meth:`store_site` does) for the site at ``root`` ahead of its findings, which are
+        dropped until :meth:`store_site` stores them (the two go together); whether they were written."""
+        if not self.usable:
+            return False
+        try:
+            with _transaction(self._connect()) as connection:
+                connection.execute("DELETE FROM sites WHERE root = ?", (root,))
+                _replace_keys(connection, root, keys)
+        except sqlite3.Error:
+            return False
+        return True
 
     def load_site_keys(
         self, root: str, keys: set[str], without: set[int]
@@ -440,6 +444,20 @@ def _transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]
         connection.execute("ROLLBACK")
         raise
     connection.execute("COMMIT")
+
+
+def _replace_keys(connection: sqlite3.Connection, root: str, keys: list[tuple[str, str, int, int]]) -> None:
+    """The site's ``page_keys`` and ``key_values`` rows replaced by those of ``keys`` (see ``store_site``)."""
+    connection.execute("DELETE FROM page_keys WHERE root = ?", (root,))
+    connection.execute("DELETE FROM key_values WHERE root = ?", (root,))
+    connection.executemany(
+        "INSERT INTO page_keys (root, key, file, uses) VALUES (?, ?, ?, ?)",
+        [(root, key, file, uses) for key, value, file, uses in keys if not value],
+    )
+    connection.executemany(
+        "INSERT INTO key_values (root, key, value, uses, files) VALUES (?, ?, ?, ?, ?)",
+        _key_values(root, [row for row in keys if row[1]]),
+    )
 
 
 def _key_values(root: str, rows: list[tuple[str, str, int, int]]) -> list[tuple[str, str, str, int, bytes]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import sqlite3
 import time
 from pathlib import Path
 
@@ -14,11 +15,11 @@ import pytest
 
 from fmlint.cache import ResultCache
 from fmlint.runner import run
-from fmlint.site import split
+from fmlint.site import partial, split
 from fmlint.site.checks import broken_references
 from fmlint.site.config import read_site
 from fmlint.site.walk import content_files
-from tests.test_site_rules import FAULTY_SITE, SITE_SETTINGS, index_of, page, write
+from tests.test_site_rules import FAULTY_SITE, SITE_SETTINGS, index_of, page, site_findings, write
 
 pytestmark = pytest.mark.skipif(
     multiprocessing.get_context().get_start_method() != "fork", reason="the check is split only where workers fork"
@@ -97,8 +98,8 @@ def test_the_findings_of_both_shares_come_in_the_order_of_one_check(tmp_path, sm
     write(tmp_path, {**FAULTY_SITE, **LINKED, **MANY, "static/legacy/index.html": "Moved.\n"})
     index = index_of(tmp_path)
     alone = [(f.page.file, f.code, f.message, f.at) for f in broken_references(index, lambda page: True)]
-    with split.split_references(index, lambda page: True, busy=False) as references:
-        found = references()
+    with split.split_references(index, lambda page: True) as references:
+        found = references().findings
     assert [(f.page.file, f.code, f.message, f.at) for f in found] == alone
 
 
@@ -116,7 +117,7 @@ def test_the_blocks_a_failed_child_took_are_checked_here(tmp_path, small_sites_s
     alone = _findings(tmp_path, jobs=1)
     monkeypatch.setattr(split, "BLOCK", 1)
 
-    def takes_all_then_dies(index, numbers, wanted, claims, sending):
+    def takes_all_then_dies(index, numbers, wanted, claims, sending, aside):
         assert len(list(claims.taken(True, []))) == 2 * claims.blocks
         os._exit(3)
 
@@ -138,12 +139,12 @@ def test_each_block_is_taken_once_from_either_end_of_its_queue(tmp_path, small_s
     monkeypatch.setattr(
         split._Claims, "__init__", lambda self, *arguments: (start(self, *arguments), made.append(self))[0]
     )
-    with split.split_references(index, lambda page: True, busy=False) as references:
+    with split.split_references(index, lambda page: True) as references:
         waited = 0.0
         while made[0].ends[3] == made[0].blocks and waited < 30:  # (until the child has taken a block)
             time.sleep(0.01)
             waited += 0.01
-        found = references()
+        found = references().findings
     assert [(f.page.file, f.code, f.message, f.at) for f in found] == alone
     plain = [block for fragments, block in here if not fragments]
     assert plain == list(range(len(plain)))  # (from the front, in order)
@@ -168,8 +169,74 @@ def test_the_files_the_child_looked_for_are_kept_with_the_findings(tmp_path, sma
         tmp_path, {**LINKED, "hugo.toml": 'baseURL = "https://example.org/"\n', "static/legacy/index.html": "Moved.\n"}
     )
     cache = ResultCache(tmp_path / ".cache", racy_ns=0)
-    first = _findings(tmp_path, jobs=2, cache=cache)  # (with the findings to keep, every page checked by the child)
+    first = _findings(tmp_path, jobs=2, cache=cache)  # (with the findings to keep)
     assert small_sites_split.received == 1 and not any("/legacy/" in line for line in first)
     shutil.rmtree(tmp_path / "static/legacy")  # a folder the child looked for is gone: the kept findings no longer hold
     again = _findings(tmp_path, jobs=2, cache=cache)
     assert sum(" SITE003 " in line and "/legacy/" in line for line in again) == 6
+
+
+def _keys_kept(cache: ResultCache) -> int:
+    """How many page keys the cache holds."""
+    with sqlite3.connect(cache.database) as connection:
+        return connection.execute("SELECT count(*) FROM page_keys").fetchone()[0]
+
+
+def test_the_child_keeps_the_pages_keys_and_later_runs_over_a_few_files_agree(tmp_path, small_sites_split, monkeypatch):
+    """A run over the whole site with the cache keeps its findings and its pages' keys; the keys are stored by
+    the reference check's child, first (``aside``), while this process takes more of the references."""
+    write(tmp_path, {**FAULTY_SITE, **LINKED, "static/legacy/index.html": "Moved.\n"})
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    stored: list[object] = []  # the keys this process stored with the findings
+    store_site = ResultCache.store_site
+    monkeypatch.setattr(
+        ResultCache, "store_site", lambda self, *arguments: stored.append(arguments[3:]) or store_site(self, *arguments)
+    )
+    assert _findings(tmp_path, jobs=2, cache=cache) == _findings(tmp_path, jobs=1)
+    assert small_sites_split.received == 1 and _keys_kept(cache) > len(LINKED)
+    assert stored == [(None,)]  # (stored by the child)
+    edited = (tmp_path / "content/notes/n3.md").read_text().replace("## Part 3", "## Part three")
+    (tmp_path / "content/notes/n3.md").write_text(edited)  # (n2 links to #part-3 now gone)
+    few = ["content/notes/n2.md", "content/notes/n3.md"]
+    partial = site_findings(tmp_path, few, cache)
+    assert partial == site_findings(tmp_path, few)
+    assert any(line.startswith("content/notes/n2.md") and " SITE004 " in line for line in partial)
+
+
+def test_keys_the_child_could_not_store_are_stored_with_the_findings(tmp_path, small_sites_split, monkeypatch):
+    """A child whose keys were not written (a busy database) leaves them to this process: they are stored with
+    the findings, in one transaction, and a later run over a few files still takes them."""
+    write(tmp_path, {**FAULTY_SITE, **LINKED, "static/legacy/index.html": "Moved.\n"})
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    monkeypatch.setattr(ResultCache, "store_site_keys", lambda self, root, keys: False)
+    assert _findings(tmp_path, jobs=2, cache=cache) == _findings(tmp_path, jobs=1)
+    assert small_sites_split.received == 1 and _keys_kept(cache) > len(LINKED)
+    calls: list[int] = []
+    indexed = partial.partial_index
+    monkeypatch.setattr(partial, "partial_index", lambda *arguments: calls.append(1) or indexed(*arguments))
+    edited = (tmp_path / "content/notes/n2.md").read_text().replace("#part-", "#section-")
+    (tmp_path / "content/notes/n2.md").write_text(edited)  # (its facts changed: what it depends on is indexed)
+    few = ["content/notes/n2.md"]
+    assert site_findings(tmp_path, few, cache) == site_findings(tmp_path, few)
+    assert calls == [1]  # (the partial path, with the keys this process stored)
+
+
+def test_a_child_that_dies_after_storing_the_keys_leaves_the_findings_to_be_stored_here(
+    tmp_path, small_sites_split, monkeypatch
+):
+    """The keys are written, the child dies without sending its findings: this process checks its references,
+    stores the keys again with the findings, and a later run over a few files agrees with a run from scratch."""
+    write(tmp_path, {**FAULTY_SITE, **LINKED, "static/legacy/index.html": "Moved.\n"})
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    share = split._check_share
+
+    def stores_then_dies(index, numbers, wanted, claims, sending, aside):
+        assert aside is not None and aside() is True
+        os._exit(3)
+
+    monkeypatch.setattr(split, "_check_share", stores_then_dies)
+    assert _findings(tmp_path, jobs=2, cache=cache) == _findings(tmp_path, jobs=1)
+    assert small_sites_split.received == 0 and _keys_kept(cache) > len(LINKED)
+    monkeypatch.setattr(split, "_check_share", share)
+    few = ["content/notes/n5.md"]
+    assert site_findings(tmp_path, few, cache) == site_findings(tmp_path, few)

@@ -326,23 +326,36 @@ def _whole_memo(run: _Pass, state: str, keep: bool = False) -> _Memo:
     # a run over the whole site (but the HTML pages, which a run over a folder does not check): its findings are
     # kept for the next such run
     complete = keep or not any(path.lower().endswith(run.site.page_extensions) for _, path, _ in others)
+    cache = run.cache if complete else None  # (the findings are kept in it)
 
-    def to_keep() -> tuple[dict[str, tuple[str, bytes]], list[tuple[str, str, int, int]] | None]:
-        """Each file's facts digest and each page's keys (worked out while a forked child checks references)."""
+    def digests() -> dict[str, tuple[str, bytes]]:
+        """Each file's facts digest (worked out while a forked child checks references)."""
         facts = {**{path: found for _, path, found in others}, **fresh}
-        return {path: ("", _digest(facts[path])) for path in run.files}, _page_keys(index, run.files)
+        return {path: ("", _digest(facts[path])) for path in run.files}
 
-    kept_too = complete and run.cache is not None  # the findings are kept
+    def keys_kept() -> bool:
+        """Every page's keys stored, in the forked child (its first work: this process, on the other core,
+        takes more of the references); whether they were."""
+        assert cache is not None
+        keys = _page_keys(index, run.files)
+        try:
+            return keys is not None and cache.store_site_keys(run.site.root, keys)
+        finally:
+            cache.close()  # (the child's own connection)
+
     wanted = run.wanted_codes  # (kept: every page's findings, as a run over all of them finds them)
     if keep:
         pages = (path for _, path, _ in others if path.lower().endswith(run.site.page_extensions))
         wanted = {**dict.fromkeys(pages, SITE_CODES), **wanted}
-    findings, kept = _findings(index, wanted, kept_too, run.jobs, to_keep if kept_too else None)
+    aside = keys_kept if cache is not None and _partial_keys(run.site) else None
+    kept = cache is not None
+    findings, files, keys_stored = _findings(index, wanted, kept, run.jobs, digests if kept else None, aside)
     memo = _Memo([f.kept for f in findings], index.probes, {})
-    if kept is not None:
-        memo.files, keys = kept
+    if cache is not None and files is not None:
+        memo.files = files
         memo.implicit = [(page.language, page.folder) for page in index.pages if page.file is None]
-        _keep(run.cache, run.site.root, state, memo, run.walked.stamps(), list(memo.files), keys)
+        keys = None if keys_stored else _page_keys(index, run.files)  # (else stored with the findings)
+        _keep(cache, run.site.root, state, memo, run.walked.stamps(), list(memo.files), keys)
     return memo
 
 
@@ -382,7 +395,7 @@ def _partial_or_none(
 def _partial_memo(run: _Pass, kept: _Memo, changed: Sequence[tuple[str, str, SiteFacts]]) -> _Memo:
     """The findings in the files of the run over the part of the site they depend on (``_partial_index``)."""
     index = _partial_index(run, kept, changed)
-    findings, _ = _findings(index, run.wanted_codes, False)
+    findings, _, _ = _findings(index, run.wanted_codes, False)
     return _Memo([f.kept for f in findings], index.probes, {})
 
 
@@ -417,14 +430,15 @@ def _page_keys(index: SiteIndex, files: list[str]) -> list[tuple[str, str, int, 
     from fmlint.site.partial import page_keys, resource_keys
 
     place = {path: number for number, path in enumerate(files)}
-    uses: Counter[tuple[str, str, int]] = Counter()  # (a term used twice: 2; a file's pages in two languages: added)
+    rows: list[tuple[str, str, int]] = []
     resources = set(map(id, index.resources))
     for page in (*index.pages, *index.resources):
         file = place.get(page.absolute)
         if file is not None:
             keys = resource_keys(page) if id(page) in resources else page_keys(index.config, page)
-            uses.update((key, term or "", file) for key, term in keys)
-    return sorted((key, term, file, count) for (key, term, file), count in uses.items())
+            rows += [(key, term or "", file) for key, term in keys]
+    uses = Counter(rows)  # (counted at once, in C: a term used twice, 2; a file's pages in two languages, added)
+    return sorted([(key, term, file, count) for (key, term, file), count in uses.items()])
 
 
 def _partial_keys(site: SiteConfig) -> bool:
@@ -438,10 +452,13 @@ def _findings(
     every_code: bool,
     jobs: int | None = 1,
     meanwhile: Callable[[], _T] | None = None,
-) -> tuple[list[Finding], _T | None]:
-    """The findings of the checks some file of the run enables (of all of them when ``every_code``), and what
-    ``meanwhile`` returns: with ``jobs`` above one, the reference check of a large site is split between two
-    processes (``split``), and ``meanwhile`` is called while the other process works."""
+    aside: Callable[[], bool] | None = None,
+) -> tuple[list[Finding], _T | None, bool]:
+    """The findings of the checks some file of the run enables (of all of them when ``every_code``), what
+    ``meanwhile`` returns, and whether ``aside`` was called and said yes: with ``jobs`` above one, the reference
+    check of a large site is split between two processes (``split``), ``meanwhile`` is called while the other
+    process works, and ``aside`` by that process before it does (else not at all: its work is done without
+    it)."""
     from fmlint.site.checks import CHECKS, broken_references
     from fmlint.site.split import split_references, splits
 
@@ -457,15 +474,17 @@ def _findings(
         return page.absolute in wanted_codes
 
     split = broken_references in checks and splits(index, jobs)
-    with split_references(index, wanted, meanwhile is not None) if split else nullcontext() as references:
+    done = False
+    with split_references(index, wanted, aside) if split else nullcontext() as references:
         found_by = {
             check: [] if references is not None and check is broken_references else list(check(index, wanted))
             for check in checks
         }
         made = meanwhile() if meanwhile is not None else None
         if references is not None:
-            found_by[broken_references] = references()
-    return _once_per_place([finding for check in checks for finding in found_by[check]]), made
+            shared = references()
+            found_by[broken_references], done = shared.findings, shared.aside is True
+    return _once_per_place([finding for check in checks for finding in found_by[check]]), made, done
 
 
 def _once_per_place(found: list[Finding]) -> list[Finding]:

@@ -11,15 +11,18 @@ in both processes only where this process, its own work done, takes blocks of th
 too). Neither waits while the other has work left (``_Claims``: counters and a lock in
 memory both share). On the 10k benchmark site (stop 47's start) this process's other
 checks took ~85 ms, the references without a fragment ~130 ms and those with one ~225 ms;
-on hugo-docs and the Rust blog 67–71 % of the local links name a fragment. The child
-checks every reference when this process also works out the findings to keep (a run with
-the cache over the whole site: ~0.3 s more on the 10k site). Until stop 44 the pages were shared statically
+on hugo-docs and the Rust blog 67–71 % of the local links name a fragment. Until stop 44 the pages were
+shared statically
 (three in five to the child), and each process worked out the IDs of most pages that are
 linked to. A resolution is not shared between them: both decode the references of the
 pages they take and resolve their own (stop 45: at 2,000 articles the child ran 0.29 G
 instructions where the parent saved 0.22 G) for the wall time of the second core
-(benchmarks/README.md, stops 44, 45 and 47). The child sends back its findings (by page
-number and their number in the page) and the files it looked for. Only where the
+(benchmarks/README.md, stops 44, 45 and 47). A run that keeps the site's findings gives the
+child an *aside* to do first (storing every page's keys: ~0.3 s on the 10k site), and this
+process takes more of the references meanwhile; until stop 71 the child checked every
+reference then while this process worked out the keys, and stored them once both were done.
+The child sends back its findings (by page number and their number in the page), the files
+it looked for and what its aside returned. Only where the
 per-file pass forks its workers (Linux), with more than one job, for a site of
 :data:`MIN_PAGES` pages or more; if the child fails, this process checks the blocks it did
 not take.
@@ -29,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import msgspec
 
@@ -45,8 +48,8 @@ if TYPE_CHECKING:  # (multiprocessing is imported when a check is split: a pre-c
 MIN_PAGES = 2000  # below, a fork (~10 ms with a large heap) saves little
 
 _Sent = tuple[
-    list[tuple[int, int, str, str, At, DiagnosticFix | None]], list[tuple[str, str, bool]]
-]  # findings by page number and number in the page, probes
+    list[tuple[int, int, str, str, At, DiagnosticFix | None]], list[tuple[str, str, bool]], bool | None
+]  # findings by page number and number in the page, probes, what the aside returned
 _ENCODER = msgspec.msgpack.Encoder()
 _DECODER = msgspec.msgpack.Decoder(_Sent)
 
@@ -60,41 +63,49 @@ def splits(index: SiteIndex, jobs: int | None) -> bool:
     return multiprocessing.get_context().get_start_method() == "fork"  # (as the per-file pass's pool starts)
 
 
+class Shared(NamedTuple):
+    """The findings of both processes, and what the child's aside returned (``None``: no aside, or the child
+    failed before it could say)."""
+
+    findings: list[Finding]
+    aside: bool | None
+
+
 @contextmanager
-def split_references(index: SiteIndex, wanted: Wanted, busy: bool) -> Iterator[Callable[[], list[Finding]]]:
+def split_references(
+    index: SiteIndex, wanted: Wanted, aside: Callable[[], bool] | None = None
+) -> Iterator[Callable[[], Shared]]:
     """Check the references in a forked child while the body of the ``with`` runs, and here when the function
-    it gives is called: shared block by block (:class:`_Claims`), or all of them in the child when this
-    process is ``busy`` with more than the other checks.  The function waits for the child's findings (adding
-    the files the child looked for to ``index.probes``) and returns them all in the order one whole check finds
-    them: page by page, each page's own order kept."""
+    it gives is called, shared block by block (:class:`_Claims`); the child first calls ``aside``, work of
+    its own that this process does not wait for (it takes more of the blocks meanwhile).  The function waits
+    for the child's findings (adding the files the child looked for to ``index.probes``) and returns them all
+    in the order one whole check finds them: page by page, each page's own order kept."""
     import multiprocessing
 
     numbers = {id(page): number for number, page in enumerate(index.pages)}
     context = multiprocessing.get_context("fork")
-    claims = None if busy else _Claims(context, len(index.pages))
+    claims = _Claims(context, len(index.pages))
     receiving, sending = context.Pipe(duplex=False)
-    child = context.Process(target=_check_share, args=(index, numbers, wanted, claims, sending), daemon=True)
+    child = context.Process(target=_check_share, args=(index, numbers, wanted, claims, sending, aside), daemon=True)
     child.start()
     sending.close()
 
-    def findings() -> list[Finding]:
+    def findings() -> Shared:
         here: list[tuple[bool, int]] = []  # the blocks this process took
-        own = [] if claims is None else _numbered(numbers, _of_blocks(index, wanted, claims.taken(False, here)))
+        own = _numbered(numbers, _of_blocks(index, wanted, claims.taken(False, here)))
         try:
-            found, probes = _DECODER.decode(receiving.recv_bytes())
-        except (EOFError, OSError, msgspec.MsgspecError):  # the child failed: its references are checked here
-            if claims is None:
-                theirs = _numbered(numbers, numbered_reference_findings(index, wanted))
-            else:  # (the blocks this process did not take)
-                left = [(fragments, block) for fragments in (False, True) for block in range(claims.blocks)]
-                theirs = _numbered(numbers, _of_blocks(index, wanted, sorted(set(left) - set(here))))
+            found, probes, done = _DECODER.decode(receiving.recv_bytes())
+        except (EOFError, OSError, msgspec.MsgspecError):  # the child failed: the blocks this process did not take
+            left = [(fragments, block) for fragments in (False, True) for block in range(claims.blocks)]
+            theirs = _numbered(numbers, _of_blocks(index, wanted, sorted(set(left) - set(here))))
+            done = None
         else:
             index.probes += probes
             theirs = [
                 (page, number, Finding(index.pages[page], code, message, at, fix))
                 for page, number, code, message, at, fix in found
             ]
-        return [finding for *_, finding in sorted([*own, *theirs], key=lambda each: each[:2])]
+        return Shared([finding for *_, finding in sorted([*own, *theirs], key=lambda each: each[:2])], done)
 
     try:
         yield findings
@@ -161,15 +172,16 @@ def _of_blocks(index: SiteIndex, wanted: Wanted, blocks: Iterable[tuple[bool, in
 
 
 def _check_share(
-    index: SiteIndex, numbers: dict[int, int], wanted: Wanted, claims: _Claims | None, sending: Connection
+    index: SiteIndex,
+    numbers: dict[int, int],
+    wanted: Wanted,
+    claims: _Claims,
+    sending: Connection,
+    aside: Callable[[], bool] | None = None,
 ) -> None:
+    done = aside() if aside is not None else None
     start = len(index.probes)
-    found = _numbered(
-        numbers,
-        numbered_reference_findings(index, wanted)
-        if claims is None
-        else _of_blocks(index, wanted, claims.taken(True, [])),
-    )
-    sent: _Sent = ([(page, n, f.code, f.message, f.at, f.fix) for page, n, f in found], index.probes[start:])
+    found = _numbered(numbers, _of_blocks(index, wanted, claims.taken(True, [])))
+    sent: _Sent = ([(page, n, f.code, f.message, f.at, f.fix) for page, n, f in found], index.probes[start:], done)
     sending.send_bytes(_ENCODER.encode(sent))
     sending.close()
