@@ -1,6 +1,6 @@
 """Count the instructions of cold runs (valgrind's callgrind): a CPU measure the neighbours cannot move.
 
-Usage: ``python benchmarks/instructions.py [--size 2000] [--jobs 2] [--work DIR] [--compare TREE] [--corpus site|seed] [--folder DIR] [--precommit]``
+Usage: ``python benchmarks/instructions.py [--size 2000] [--jobs 2] [--work DIR] [--compare TREE] [--corpus site|seed] [--folder DIR] [--first-run | --precommit]``
 
 On these shared 2-core machines a run's CPU time moves by 10–40 % with what the
 other tenants do, so a ratio of a few per cent (the site rules' cold overhead,
@@ -26,6 +26,9 @@ baseline) and with them, ``seed`` the run alone.  ``--compare TREE`` counts
 another version of fmlint too (a source tree on ``PYTHONPATH``, e.g.
 ``git archive main | tar -x -C TREE``).  Both trees are byte-compiled first.
 Under callgrind a run takes ~50 times as long: 2,000 articles take ~2 minutes.
+
+``--first-run`` counts the cases' first runs instead: each fills an empty cache, as a CI job on a fresh
+clone does (the site pass then also keeps every page's findings and keys for later runs).
 
 ``--precommit`` counts instead pre-commit runs over the 3 files ``site.py`` uses
 (``--size 10000 --work`` as ``site.py``'s to share its corpus), each version with
@@ -133,6 +136,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "fmlint-bench")
     parser.add_argument("--compare", type=Path, help="another fmlint source tree, counted too")
     parser.add_argument("--folder", type=Path, help="a site to count instead of a generated corpus")
+    parser.add_argument("--first-run", action="store_true", help="count first runs, each filling an empty cache")
     parser.add_argument("--precommit", action="store_true", help="count pre-commit runs over 3 files instead")
     args = parser.parse_args(argv)
     if shutil.which("valgrind") is None:
@@ -150,15 +154,20 @@ def main(argv: list[str] | None = None) -> None:
         precommit(corpus, versions, args.jobs, args.work)
         return
     what = str(args.folder) if args.folder else f"{args.corpus} corpus of {args.size} articles"
-    print(f"instructions of cold runs, {what}, --jobs {args.jobs} (callgrind)")
-    print("| version | case | instructions (G) | × first case |")
-    print("| --- | --- | --- | --- |")
+    runs = "first runs (an empty cache filled)" if args.first_run else "cold runs"
+    print(f"instructions of {runs}, {what}, --jobs {args.jobs} (callgrind)")
+    print("| version | case | instructions (G) | × first case | this process (G) | its children (G) |")
+    print("| --- | --- | --- | --- | --- | --- |")
     for name, _, env in versions:
         first = 0
         for case, arguments in _CASES["site" if args.folder else args.corpus].items():
-            total = sum(count(arguments, corpus, env, args.jobs))
+            with tempfile.TemporaryDirectory() as empty:
+                fill = [a for a in arguments if a != "--no-cache"] + ["--cache-dir", empty]
+                parent, children = count(fill if args.first_run else arguments, corpus, env, args.jobs)
+            total = parent + children
             first = first or total
-            print(f"| {name} | {case} | {total / 1e9:.3f} | {total / first:.3f} |", flush=True)
+            row = f"| {name} | {case} | {total / 1e9:.3f} | {total / first:.3f} | {parent / 1e9:.3f} | {children / 1e9:.3f} |"
+            print(row, flush=True)
 
 
 def precommit(corpus: Path, versions: list[tuple[str, Path, dict[str, str]]], jobs: int, work: Path) -> None:
