@@ -1,31 +1,27 @@
 """The reference check of a large site on two cores: its pages' references checked in a forked process.
 
-The site pass runs after the per-file pass's pool has finished, on one core while the
-other idles; the reference check is most of it. A child forked from the finished index
-(nothing is sent to it) and this process share it: the pages' references in blocks of
-:data:`BLOCK` pages, in two queues — the references that name a ``#fragment`` and the
-others — taken from their fronts by this process (the others first, once its other checks
-are done) and from their backs by the child (those with a fragment first: only their
-checks work out the heading IDs of the pages they lead to, so a page's IDs are worked out
-in both processes only where this process, its own work done, takes blocks of that queue
-too). Neither waits while the other has work left (``_Claims``: counters and a lock in
-memory both share). On the 10k benchmark site (stop 47's start) this process's other
-checks took ~85 ms, the references without a fragment ~130 ms and those with one ~225 ms;
-on hugo-docs and the Rust blog 67–71 % of the local links name a fragment. Until stop 44 the pages were
-shared statically
-(three in five to the child), and each process worked out the IDs of most pages that are
-linked to. A resolution is not shared between them: both decode the references of the
-pages they take and resolve their own (stop 45: at 2,000 articles the child ran 0.29 G
-instructions where the parent saved 0.22 G) for the wall time of the second core
-(benchmarks/README.md, stops 44, 45 and 47). A run that keeps the site's findings gives the
-child an *aside* to do first (storing every page's keys: ~0.3 s on the 10k site), and this
-process takes more of the references meanwhile; until stop 71 the child checked every
-reference then while this process worked out the keys, and stored them once both were done.
-The child sends back its findings (by page number and their number in the page), the files
-it looked for and what its aside returned. Only where the
-per-file pass forks its workers (Linux), with more than one job, for a site of
-:data:`MIN_PAGES` pages or more; if the child fails, this process checks the blocks it did
-not take.
+The site pass runs after the per-file pass's pool has finished, on one core while the other idles;
+the reference check is most of it. A child forked from the finished index (nothing is sent to it)
+and this process share it: the pages' references in blocks of :data:`BLOCK` pages, in two queues —
+the references that name a ``#fragment`` and the others — taken from their fronts by this process
+(the others first, once its other checks are done) and from their backs by the child (those with a
+fragment first: only their checks work out the heading IDs of the pages they lead to, so a page's
+IDs are worked out in both processes only where this process, its own work done, takes blocks of
+that queue too). Neither waits while the other has work left (``_Claims``: counters and a lock in
+memory both share). On the 10k benchmark site (stop 47's start) this process's other checks took ~85
+ms, the references without a fragment ~130 ms and those with one ~225 ms; on hugo-docs and the Rust
+blog 67–71 % of the local links name a fragment. Until stop 44 the pages were shared statically
+(three in five to the child), and each process worked out the IDs of most pages that are linked to.
+A resolution is not shared between them: both decode the references of the pages they take and
+resolve their own (stop 45: at 2,000 articles the child ran 0.29 G instructions where the parent
+saved 0.22 G) for the wall time of the second core (benchmarks/README.md, stops 44, 45 and 47). A
+run that keeps the site's findings gives the child an *aside* to do first (storing every page's
+keys: ~0.3 s on the 10k site), and this process takes more of the references meanwhile; until stop
+71 the child checked every reference then while this process worked out the keys, and stored them
+once both were done. The child sends back its findings (by page number and their number in the
+page), the files it looked for and what its aside returned. Only where the per-file pass forks its
+workers (Linux), with more than one job, for a site of :data:`MIN_PAGES` pages or more; if the child
+fails, this process checks the blocks it did not take.
 """
 
 from __future__ import annotations
