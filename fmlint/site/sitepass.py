@@ -347,11 +347,11 @@ def _whole_memo(run: _Pass, state: str, keep: bool = False) -> _Memo:
     if keep:
         pages = (path for _, path, _ in others if path.lower().endswith(run.site.page_extensions))
         wanted = {**dict.fromkeys(pages, SITE_CODES), **wanted}
-    aside = keys_kept if cache is not None and _partial_keys(run.site) else None
     kept = cache is not None
+    aside = keys_kept if kept and _partial_keys(run.site) else None
     findings, files, keys_stored = _findings(index, wanted, kept, run.jobs, digests if kept else None, aside)
     memo = _Memo([f.kept for f in findings], index.probes, {})
-    if cache is not None and files is not None:
+    if files is not None:  # (the findings are kept: ``digests`` was called)
         memo.files = files
         memo.implicit = [(page.language, page.folder) for page in index.pages if page.file is None]
         keys = None if keys_stored else _page_keys(index, run.files)  # (else stored with the findings)
