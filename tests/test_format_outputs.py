@@ -147,6 +147,18 @@ def test_a_non_utf8_stdout_gets_text(name):
     assert binary.buffer.getvalue().decode("utf-16") == printed(name)  # type: ignore[attr-defined]
 
 
+def test_batched_writelines_passes_every_line_on_in_order_across_its_chunks_and_flushes():
+    """``Batched.writelines`` joins lines in chunks (of 1,024) and hands them to ``write``, which flushes by size."""
+    out = io.StringIO()
+    batched = Batched(out, size=15_000)
+    lines = [f"{n}: {'文' * (n % 7)}\n" for n in range(2_600)]
+    batched.writelines(line for line in lines)
+    assert 0 < len(out.getvalue()) < len("".join(lines))  # (flushed by size, the rest pending)
+    batched.writelines([])
+    batched.flush()
+    assert out.getvalue() == "".join(lines)
+
+
 @pytest.mark.parametrize(
     "path",
     ["a.md", "0000/article-000001.md", ".hidden/x.md", "../up/x.md", "a/../b.md", "x~y_z.md", "a b.md", "100%/x.md",
