@@ -2,7 +2,9 @@
 
 Ported from Hugo's ``common/paths/path.go`` (``Sanitize``, ``isAllowedPathCharacter``)
 and ``helpers/path.go`` (``MakePath``: sanitise, optionally remove accents;
-``MakePathSanitized``: also lowercase unless ``disablePathToLower``).
+``MakePathSanitized``: also lowercase unless ``disablePathToLower``), as Hugo 0.168
+writes them (``hugo list all`` is the tests' oracle): since 0.93 a hyphen is kept as
+written (``a--b.md`` is ``/a--b/``, ``trail-.md`` ``/trail-/``).
 """
 
 from __future__ import annotations
@@ -10,12 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from urllib.parse import unquote
+from urllib.parse import unquote, unquote_plus
 
-_ALLOWED_PUNCTUATION = frozenset("./\\_#+~")
+_ALLOWED_PUNCTUATION = frozenset("./\\_#+~-@")
 _HEX = frozenset("0123456789abcdefABCDEF")
-_ASCII_DROPPED = re.compile(r"[^A-Za-z0-9./\\_#+~\s-]+")
-_ASCII_HYPHENS = re.compile(r"[\s-]+")
+_ASCII_ALLOWED = re.compile(r"[A-Za-z0-9./\\_#+~@-]*")  # (``%`` is allowed before two hex digits only)
 
 
 ONE_PAGE = "="  # leads the URL key of one page no Markdown file shows (``SiteIndex.generated``; keys start with `/`)
@@ -33,20 +34,21 @@ def _allowed(text: str, index: int, char: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def sanitize(text: str) -> str:
-    """Hugo's ``paths.Sanitize``: disallowed characters dropped, runs of spaces and hyphens → one hyphen."""
-    if text.isascii() and "%" not in text:  # the same steps by regular expressions (most paths)
-        kept = _ASCII_DROPPED.sub("", text)
-        return _ASCII_HYPHENS.sub("-", kept).strip("-")
+    """Hugo's ``paths.Sanitize``: the characters a path may not hold dropped, a run of whitespace after an
+    allowed character one hyphen (none next to a hyphen, none at the end); hyphens kept as written."""
+    if text.isascii() and _ASCII_ALLOWED.fullmatch(text):  # (most paths: nothing changes)
+        return text
     target: list[str] = []
-    hyphen = False
+    hyphen_wanted = was_hyphen = False
     for index, char in enumerate(text):
         if _allowed(text, index, char):
-            if hyphen:
+            was_hyphen = char == "-"
+            if hyphen_wanted and not was_hyphen:
                 target.append("-")
-                hyphen = False
+            hyphen_wanted = False
             target.append(char)
-        elif target and (char == "-" or char.isspace()):
-            hyphen = True
+        elif target and not was_hyphen and char.isspace():
+            hyphen_wanted = True
     return "".join(target)
 
 
@@ -63,6 +65,27 @@ def make_path(text: str, lower: bool = True, accents: bool = True) -> str:
     if not accents:
         path = remove_accents(path)
     return path.lower() if lower else path
+
+
+def file_path(text: str, lower: bool = True, accents: bool = True) -> str:
+    """A page's URL path from its file's path (a folder, a name): each space a hyphen first, as Hugo's
+    content-map keys have it (``a  b.md`` is ``/a--b/``), then :func:`make_path`."""
+    return make_path(text.replace(" ", "-"), lower, accents)
+
+
+def permalink_path(expanded: str, lower: bool = True, accents: bool = True) -> str:
+    """An expanded ``[permalinks]`` pattern as Hugo writes it: query-unescaped (``+`` a space, ``%41`` an
+    ``A``: ``/:slug/`` of ``c++`` is ``/c/``), then each segment through :func:`make_path`."""
+    try:
+        unescaped = unquote_plus(expanded, errors="strict")
+    except UnicodeDecodeError:
+        return expanded
+    return "/".join(make_path(segment, lower, accents) for segment in unescaped.split("/"))
+
+
+def hugo_slug(value: str) -> str:
+    """A front-matter ``slug`` as Hugo keeps it: hyphens trimmed from both ends (``q-`` is ``q``)."""
+    return value.strip("-")
 
 
 def basic_normalize(text: str) -> str:

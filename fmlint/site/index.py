@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from fmlint.dates import DateError, parse_hugo_date
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.images import IMAGE_EXTENSIONS
 from fmlint.mdx import MARKDOWN_PARTIALS
@@ -57,8 +58,11 @@ from fmlint.site.hugo_paths import (
     basic_normalize,
     clean,
     extensionless,
+    file_path,
+    hugo_slug,
     make_path,
     output_file,
+    permalink_path,
     url_key,
 )
 from fmlint.site.jekyll import jekyll_url, page_layout, theme_layout_writes_ids
@@ -1106,17 +1110,20 @@ def _url(config: SiteConfig, page: Page) -> tuple[str, Item | None]:
     pattern = _pattern(config, page)
     if pattern is not None:
         expanded = _TOKEN.sub(lambda m: _token(config, page, m.group()[1:]), pattern)
+        expanded = permalink_path(expanded, config.lower, config.keep_accents)
         url = clean(prefix + "/" + expanded.lstrip("/"))
         if not url.endswith("/"):
             url += "/"  # (Hugo writes an expanded permalink to its folder's index.html: `/releases/about-1.0/`)
         return _uglified(config, page, url), _slug_or_none(facts, pattern)
     lower, accents = config.lower, config.keep_accents
     if page.kind == "section":
-        name = facts.slug.value if facts.slug is not None else None
-        folder = page.folder if name is None else posixpath.join(posixpath.dirname(page.folder), name)
-        return _uglified(config, page, prefix + "/" + make_path(folder, lower, accents).strip("/") + "/"), facts.slug
-    base = facts.slug.value if facts.slug is not None and facts.slug.value.strip() else page.name_slug or page.base_name
-    path = make_path(container(page) + base, lower, accents).strip("/")
+        folder = file_path(page.folder, lower, accents)
+        if facts.slug is not None:
+            folder = posixpath.join(posixpath.dirname(folder), make_path(hugo_slug(facts.slug.value), lower, accents))
+        return _uglified(config, page, prefix + "/" + folder.strip("/") + "/"), facts.slug
+    slug = hugo_slug(facts.slug.value) if facts.slug is not None and facts.slug.value.strip() else page.name_slug
+    base = make_path(slug, lower, accents) if slug else file_path(page.base_name, lower, accents)
+    path = (file_path(container(page), lower, accents) + base).strip("/")
     return _uglified(config, page, f"{prefix}/{path}/"), facts.slug
 
 
@@ -1153,7 +1160,7 @@ def _token(config: SiteConfig, page: Page, token: str) -> str:
         return make_path(text, config.lower, config.keep_accents)
 
     title = urlize(facts.title.value) if facts.title else ""
-    slug = urlize(facts.slug.value if facts.slug and facts.slug.value else page.name_slug)
+    slug = urlize(hugo_slug(facts.slug.value) if facts.slug and facts.slug.value else page.name_slug)
     filename = "" if page.name == "_index" else urlize(page.base_name)
     sections = page.sections
     date = _date(facts.date)
@@ -1198,7 +1205,14 @@ def _sliced(parts: list[str], cut: str) -> list[str]:
 
 
 def _date(value: str) -> datetime.date:
+    """The day of a front-matter date as written (its own zone's), for the permalink tokens: ISO, or another of
+    the layouts Hugo reads (RFC 1123's ``Wed, 19 Aug 2020 16:31:46 +0000``, ``02 Jan 2006``: blogs moved from
+    WordPress write them); Go's zero time's (year 1) for none."""
     try:
         return datetime.date.fromisoformat(value[:10])
     except ValueError:
+        pass
+    try:
+        return parse_hugo_date(value).value.date()
+    except DateError:
         return datetime.date(1, 1, 1)
