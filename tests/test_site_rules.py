@@ -131,6 +131,10 @@ releases = "/r/:sections[1:]/:contentbasename"
     "content/de/posts/hallo.md": page('title: "Hallo"', "date: 2024-01-01", 'aliases: ["/alt/"]'),
     "content/de/docs/seite.md": page('title: "Seite"', "url: /De-Url/"),
     "content/de/_index.md": page('title: "Start"'),
+    # (a language named in the file's name is the page's, in a language's own folder too)
+    "content/en/docs/named.en.md": page('title: "Named"'),
+    "content/en/docs/other.de.md": page('title: "Andere"'),
+    "content/de/docs/english.en.md": page('title: "English"'),
 }
 
 

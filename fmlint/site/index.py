@@ -1070,9 +1070,9 @@ def _pages(config: SiteConfig, file: str, absolute: str, facts: SiteFacts) -> li
             continue
         language = content.language or config.default_language
         name, _, suffix = stem.rpartition(".")
-        if name and content.language is None and suffix.lower() in config.disabled_languages:
+        if name and suffix.lower() in config.disabled_languages:
             continue  # (`about.zh.md` with `zh` disabled: no page)
-        if name and suffix.lower() in config.languages and content.language is None:
+        if name and suffix.lower() in config.languages:  # (in a language's own folder too: the name's wins)
             stem, language = name, suffix.lower()
         kind = "home" if stem == "_index" and not folder else "section" if stem == "_index" else "page"
         dated, slug = facts, ""
