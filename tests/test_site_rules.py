@@ -799,6 +799,23 @@ def placed(found: list[str]) -> list[str]:
     return [line[: line.index(" SITE") + 8] for line in found]
 
 
+def test_a_hash_in_a_slug_is_part_of_the_output_path(tmp_path):
+    """blog.ethswarm.org: two posts slugged `#1 Meanwhile in Swarm` share `foundation/2021/#1-meanwhile-in-swarm/`
+    (Hugo writes the `#` into the folder's name); neither is the year's list page `foundation/2021/`."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": '[permalinks]\nposts = "/:year/:slug/"\n',
+            "content/posts/a.md": page('title: "A"', "date: 2021-03-04", "slug: '#1 Meanwhile'"),
+            "content/posts/b.md": page('title: "B"', "date: 2021-05-06", "slug: '#1 Meanwhile'"),
+            "content/2021/_index.md": page('title: "2021"'),
+        },
+    )
+    found = site_findings(tmp_path)
+    assert placed(found) == ["content/posts/a.md:4:7-4:21 SITE001", "content/posts/b.md:4:7-4:21 SITE001"]
+    assert "are both written to `2021/#1-meanwhile/index.html`" in found[0]
+
+
 def test_a_path_claimed_by_many_is_reported_once_per_claim(tmp_path):
     """vitess.io: every docs version's `_index.md` keeps the alias `/docs/overview/concepts/` (39 files claim one
     path there); each claim is one finding naming the others, not one per pair (16,767 SITE001 on vitess.io)."""

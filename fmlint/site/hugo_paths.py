@@ -94,8 +94,9 @@ def basic_normalize(text: str) -> str:
 
 
 def output_file(url: str, ugly: bool = False) -> str:
-    """The file a URL is written to: ``/a/b/`` → ``a/b/index.html``; ``/a/b.html`` stays."""
-    path = url.split("#", 1)[0].split("?", 1)[0].lstrip("/")
+    """The file a page's URL is written to: ``/a/b/`` → ``a/b/index.html``; ``/a/b.html`` stays. A ``#`` is
+    part of the path (a slug's ``#1 …`` is written to ``#1-…/index.html``, its permalink ``%231-…``)."""
+    path = url.lstrip("/")
     if not path or path.endswith("/"):
         return path + "index.html"
     if not extensionless(path):
