@@ -115,6 +115,7 @@ releases = "/r/:sections[1:]/:contentbasename"
     # (hyphens as written; a space a hyphen in a path; an expanded permalink query-unescaped: `+` a space)
     "content/en/releases/x+y.md": page('title: "X"'),
     "content/en/posts/plus.md": page('title: "Plus"', 'slug: "c++"', "date: 2024-02-03"),
+    "content/en/posts/slashed.md": page('title: "Kubernetes/OpenShift Storage"', "date: 2024-02-03"),  # (`-`)
     "content/en/posts/dash.md": page('title: "Dash"', 'slug: "q-"', "date: 2024-02-03"),
     "content/en/docs/a--b.md": page('title: "A"'),
     "content/en/docs/trail-.md": page('title: "T"'),
@@ -1897,6 +1898,29 @@ def test_links_to_urls_with_a_dot_and_to_drafts(tmp_path):
     ]
     assert "`/wip/` names a draft (" in found[2] and "wip.md`), which Hugo builds only with --buildDrafts" in found[2]
     assert found[3].endswith("(it fails with REF_NOT_FOUND)")
+
+
+@needs_hugo
+def test_a_published_key_without_a_value_makes_a_hugo_draft(tmp_path):
+    """Obsidian's Web Clipper writes `published:` empty when it knows no date: Hugo 0.168 takes the page for a
+    draft (`hugo list drafts` lists it), so a link to it is a link to a draft; a `published` date is a date."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": "",
+            "layouts/single.html": "{{ .Content }}",
+            "content/clipped.md": page('title: "Clipped"', "published:"),
+            "content/dated.md": page('title: "Dated"', "published: 2020-01-01"),
+            "content/links.md": page('title: "Links"', body="[a](/clipped/) [b](/dated/)\n"),
+        },
+    )
+    found = site_findings(tmp_path)
+    assert placed(found) == ["content/links.md:5:5-5:14 SITE003"]
+    assert "`/clipped/` names a draft (" in found[0]
+    drafts = subprocess.run(
+        [HUGO, "list", "drafts"], cwd=tmp_path, capture_output=True, text=True, check=True, env=_quiet_env()
+    ).stdout
+    assert "content/clipped.md" in drafts and "content/dated.md" not in drafts
 
 
 @needs_hugo

@@ -305,7 +305,8 @@ def extract(ctx: Context) -> SiteFacts:
         publish=_date(data, keys, _PUBLISH_KEYS),
         expires=_date(data, keys, _EXPIRY_KEYS),
         translation_key=translation_key,
-        draft=data.get(keys.get("draft", "")) is True,
+        draft=data.get(keys.get("draft", "")) is True
+        or (reads.hugo and "published" in keys and data[keys["published"]] is None),
         unpublished=data.get(keys.get("published", "")) is False,
         render=eleventy_render(data) if reads.eleventy else page_render(data, keys),
         cascade_render=cascade_render(cascade),
@@ -668,6 +669,7 @@ class _SiteReads(NamedTuple):
     hexo: bool = False  # whether Hexo writes the pages: its tags are read (``_hexo_tags``)
     mdbook: bool = False  # whether mdBook writes the pages: its ``{{#include}}`` is read
     eleventy: bool = False  # whether Eleventy writes the pages: ``render`` says whether their data decides their files
+    hugo: bool = False  # whether Hugo writes the pages: a ``published:`` without a value makes a draft (Hugo 0.168)
 
 
 _OUTSIDE = _SiteReads(None, None)
@@ -699,7 +701,15 @@ def _site_reads_in(folder: str) -> _SiteReads:
     hexo = site.hexo is not None
     generator = site.generator
     return _SiteReads(
-        own, read_lists(site), generator == "jekyll", terms, nulls, hexo, generator == "mdbook", generator == "eleventy"
+        own,
+        read_lists(site),
+        generator == "jekyll",
+        terms,
+        nulls,
+        hexo,
+        generator == "mdbook",
+        generator == "eleventy",
+        generator == "hugo",
     )
 
 

@@ -1159,7 +1159,7 @@ def _token(config: SiteConfig, page: Page, token: str) -> str:
     def urlize(text: str) -> str:
         return make_path(text, config.lower, config.keep_accents)
 
-    title = urlize(facts.title.value) if facts.title else ""
+    title = urlize(facts.title.value.replace("/", "-")) if facts.title else ""  # (Hugo: `A/B` is `a-b`)
     slug = urlize(hugo_slug(facts.slug.value) if facts.slug and facts.slug.value else page.name_slug)
     filename = "" if page.name == "_index" else urlize(page.base_name)
     sections = page.sections
