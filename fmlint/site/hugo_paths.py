@@ -93,15 +93,14 @@ def basic_normalize(text: str) -> str:
     return text.lower().replace(" ", "-")
 
 
-def output_file(url: str, ugly: bool = False) -> str:
-    """The file a page's URL is written to: ``/a/b/`` → ``a/b/index.html``; ``/a/b.html`` stays. A ``#`` is
-    part of the path (a slug's ``#1 …`` is written to ``#1-…/index.html``, its permalink ``%231-…``)."""
+def output_file(url: str) -> str:
+    """The file a page's URL is written to: ``/a/b/`` and ``/a/b`` → ``a/b/index.html``; ``/a/b.html`` stays
+    (``uglyURLs`` are in the URL already: ``fmlint.site.index._uglified``). A ``#`` is part of the path (a slug's
+    ``#1 …`` is written to ``#1-…/index.html``, its permalink ``%231-…``)."""
     path = url.lstrip("/")
     if not path or path.endswith("/"):
         return path + "index.html"
-    if not extensionless(path):
-        return path
-    return path + (".html" if ugly else "/index.html")
+    return path + "/index.html" if extensionless(path) else path
 
 
 def extensionless(path: str) -> bool:
