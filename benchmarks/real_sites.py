@@ -98,14 +98,16 @@ def hugo_agreement(folder: str) -> str:
     )
     if done.returncode != 0 or "path," not in done.stdout:
         return f"hugo list all failed: {done.stderr.strip().splitlines()[-1:]}"
+    index = _index(folder)
+    base = f"/{index.config.base_path}" if index.config.base_path else ""  # (fmlint's URLs are below it)
     listed = {  # (drafts and pages that are not rendered are listed too: without a permalink, or a draft)
-        (row["path"], unquote(urlsplit(row["permalink"]).path))
+        (row["path"], unquote(urlsplit(row["permalink"]).path).removeprefix(base))
         for row in csv.DictReader(io.StringIO(done.stdout[done.stdout.index("path,") :]))
         if row["permalink"] and row.get("draft") != "true"
     }
     pages = {
         (os.path.relpath(page.absolute, folder), page.url)
-        for page in _index(folder).pages
+        for page in index.pages
         if page.file is not None and page.renders and not page.facts.draft
     }
     indexed = {path for path, _ in pages}

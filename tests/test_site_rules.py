@@ -150,6 +150,50 @@ def test_output_paths_match_hugo_list_all(tmp_path):
     assert len(expected) == len(ORACLE_SITE) - 3  # every content file is a page
 
 
+NESTED_LANGUAGES_SITE = {  # (blog.ethswarm.org: each blog a language whose folder is inside `content`)
+    "hugo.toml": """baseURL = "https://example.org/"
+defaultContentLanguage = "en"
+[languages.en]
+contentDir = "content"
+weight = 5
+[languages.fds]
+contentDir = "content/fds"
+weight = 1
+[permalinks]
+posts = "/:year/:slug/"
+""",
+    "layouts/single.html": "{{ .Content }}",
+    "layouts/list.html": "{{ .Title }}",
+    "content/posts/a.md": page('title: "A"', "date: 2024-03-05"),
+    "content/fds/_index.md": page('title: "FDS"'),
+    "content/fds/posts/b.md": page('title: "B"', "date: 2024-03-05"),
+    "content/fds/posts/c.fds.md": page('title: "C"', "date: 2024-03-05"),
+    "content/fds/posts/d.md": page('title: "D"', 'url: "/fds/d/"'),
+}
+
+
+@needs_hugo
+def test_a_file_in_a_language_folder_inside_another_is_a_page_of_each(tmp_path):
+    """Hugo mounts each language's `contentDir` for that language, so a file in `content/fds` is a page of `fds`
+    and, through `content`, of `en` (section `fds`): both pages listed, and where they share a path, a collision
+    naming the other language."""
+    write(tmp_path, NESTED_LANGUAGES_SITE)
+    done = subprocess.run(
+        [HUGO, "list", "all"], cwd=tmp_path, capture_output=True, text=True, timeout=300, check=True, env=_quiet_env()
+    )
+    rows = csv.DictReader(io.StringIO(done.stdout[done.stdout.index("path,") :]))
+    expected = {(str(tmp_path / row["path"]), unquote(urlsplit(row["permalink"]).path)) for row in rows}
+    computed = {(page.absolute, page.url) for page in index_of(tmp_path).pages if page.file is not None}
+    assert computed == expected
+    assert (str(tmp_path / "content/fds/posts/b.md"), "/fds/posts/b/") in expected  # (en's)
+    found = site_findings(tmp_path)
+    assert placed(found) == ["content/fds/_index.md:1:1-1:1 SITE001", "content/fds/posts/d.md:3:6-3:15 SITE001"]
+    assert (
+        "this page (language `fds`) and the same file's page in the language `en` are both written to `fds/d/"
+        in (found[1])
+    )
+
+
 FILENAME_DATES_SITE = {  # (blogs moved from Jekyll or Hexo: posts named `2017-02-03-my-post.md`)
     "layouts/single.html": "{{ .Content }}",
     "layouts/list.html": "{{ .Title }}",

@@ -96,18 +96,25 @@ class _Claim(msgspec.Struct, frozen=True):
     item: Item | None  # the alias item, or the value deciding the page's URL (None: the file name)
     alias: bool
 
-    @property
-    def this(self) -> str:
-        """The claim as its own finding names it."""
-        return "this alias" if self.alias else "this page"
+    def this(self, others: list[_Claim]) -> str:
+        """The claim as its own finding names it (by its language, beside another language's page of its file)."""
+        if self.alias:
+            return "this alias"
+        if any(other.page.file == self.page.file and not other.alias for other in others):
+            return f"this page (language `{self.page.language}`)"
+        return "this page"
 
     def at(self, index: SiteIndex) -> At:
         """Where its finding is reported: the key that decides the path, or the file's start."""
         return index.place(self.page, self.item)
 
-    def describe(self, index: SiteIndex) -> str:
+    def describe(self, index: SiteIndex, claim: _Claim) -> str:
+        """The claim as ``claim``'s finding names it."""
         if self.page.file is None:
             return f"the section page Hugo makes for the folder `{self.page.folder}/`"
+        if self.page.file == claim.page.file and not self.alias and not claim.alias:
+            # (a file in a language's content folder nested in another's is a page in both: blog.ethswarm.org)
+            return f"the same file's page in the language `{self.page.language}`"
         what = "an alias of" if self.alias else "the page"
         return f"{what} {_named(index, self.page, self.item)}"
 
@@ -140,21 +147,22 @@ def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
         for claim in owners:
             if claim.page.file is None or not wanted(claim.page):
                 continue
-            others = [
-                other.describe(index)
+            rivals = [
+                other
                 for other in owners
                 # (an alias on its own page's path: Hugo keeps the page, checked with a build; files of one
                 # content key are reported as such below)
                 if other.page is not claim.page
                 and (claim.alias or other.alias or not claim.page.key or other.page.key != claim.page.key)
             ]
-            if not others:
+            if not rivals:
                 continue
+            this, others = claim.this(rivals), [other.describe(index, claim) for other in rivals]
             if len(others) == 1:
-                message = f"{claim.this} and {others[0]} are both written to `{output}`; {outcome}"
+                message = f"{this} and {others[0]} are both written to `{output}`; {outcome}"
             else:  # (one finding a claim: vitess.io's 39 versions of one alias were 1,482 pairs)
                 named = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
-                message = f"{claim.this} and {len(others)} others ({named}) are all written to `{output}`; {outcome}"
+                message = f"{this} and {len(others)} others ({named}) are all written to `{output}`; {outcome}"
             yield Finding(claim.page, COLLISION, message, claim.at(index))
     yield from _case_collisions(index, claims, wanted)
     for (_, key), pages in index.by_key.items():
@@ -191,9 +199,9 @@ def _case_collisions(index: SiteIndex, claims: dict[str, list[_Claim]], wanted: 
                 ]
                 if not others:
                     continue
-                named = ", ".join(f"{other.describe(index)} (`{name}`)" for other, name in others)
+                named = ", ".join(f"{other.describe(index, claim)} (`{name}`)" for other, name in others)
                 message = (
-                    f"{claim.this} is written to `{output}`, which differs only by case from {named}: "
+                    f"{claim.this([other for other, _ in others])} is written to `{output}`, which differs only by case from {named}: "
                     "on a case-insensitive file system (macOS, Windows) one replaces the other"
                 )
                 yield Finding(claim.page, COLLISION, message, claim.at(index))

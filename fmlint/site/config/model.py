@@ -364,10 +364,11 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
 
     def content_dirs_of(self, path: str) -> list[tuple[int, ContentDir]]:
         """The content folders that make a page of the file at ``path``, with their places in
-        :attr:`content_dirs` (of two that make one page, Hugo takes the first): the deepest of the
-        configured folders (``contentDir``), unless a deeper module mount holds it, and every mount; none for
-        a file ``ignoreFiles`` leave out. Worked out once per folder unless a mount filters by name or mounts a
-        single file."""
+        :attr:`content_dirs` (of two that make one page, Hugo takes the first): every folder holding it, each
+        a page in its language (``content/fds/a.md`` is ``fds``'s page and, through ``content``, the default
+        language's: Hugo mounts each language's ``contentDir``), unless a module mount deeper than the
+        configured folders holds it, then the mounts; none for a file ``ignoreFiles`` leave out. Worked out
+        once per folder unless a mount filters by name or mounts a single file."""
         if self.ignore_files and self.ignored(path):
             return []
         folder = path[: path.rfind(os.sep)]
@@ -386,10 +387,10 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
         mounts = [found for found in holding if found[1].mounted]
         if not configured:
             return mounts
-        deepest = max(configured, key=lambda found: len(found[1].path))
-        if any(len(content.path) > len(deepest[1].path) for _, content in mounts):
+        deepest = max(len(found[1].path) for found in configured)
+        if any(len(content.path) > deepest for _, content in mounts):
             return mounts
-        return sorted([deepest, *mounts])
+        return sorted(holding)
 
     @cached_property
     def _by_folder(self) -> dict[str, list[tuple[int, ContentDir]]]:
