@@ -30,6 +30,7 @@ from fmlint.site.checks import alias_file
 from fmlint.site.config import SiteConfig, read_site, site_of
 from fmlint.site.generated import build_ignores
 from fmlint.site.index import SiteIndex, alias_url
+from fmlint.site.permalinks import pattern_of, permalink_rules, written_folders
 from fmlint.site.sitepass import index_site
 from fmlint.site.walk import content_files
 
@@ -204,6 +205,167 @@ FILENAME_DATES_SITE = {  # (blogs moved from Jekyll or Hexo: posts named `2017-0
     "content/posts/plain.md": page('title: "E"', "date: 2022-09-10"),
     "content/posts/2023-13-01-not-a-date.md": page('title: "F"', "date: 2023-01-01"),
 }
+
+
+PERMALINK_PAGES = {
+    "layouts/single.html": "{{ .Content }}",
+    "layouts/list.html": "{{ .Content }}",
+    "content/posts/_index.md": page('title: "Posts"'),
+    "content/posts/2024/a.md": page('title: "A"', "date: 2024-05-06", "tags: [Go Lang]"),
+    "content/posts/b.md": page('title: "B"'),
+    "content/Docs/guide/c.md": page('title: "C"'),
+    "content/Docs/_index.md": page('title: "Docs"'),
+    "content/tags/_index.md": page('title: "Tags"'),
+    "content/tags/rust/_index.md": page('title: "Rust!"'),
+    "content/about.md": page('title: "About"'),
+}
+PERMALINK_CONFIGS = {
+    "map": """[permalinks]
+posts = "/p/:slug/"
+docs = "/d/:sections/:slug/"
+tags = "/topic/:slug/"
+[permalinks.section]
+posts = "/all-posts/"
+[permalinks.taxonomy]
+tags = "/topics/"
+""",
+    "rules": """[[permalinks]]
+pattern = "/y/:year/:slug/"
+target = {kind = "page", path = "/posts/2024/**"}
+[[permalinks]]
+pattern = "/p/:slug/"
+target = {kind = "{page,section}", path = "{/posts,/posts/**}"}
+[[permalinks]]
+pattern = "/t/:slug/"
+target = {kind = "term"}
+[[permalinks]]
+pattern = "/dev/:slug/"
+target = {path = "/docs/**", environment = "development"}
+[[permalinks]]
+pattern = "/d/:sections/:slug/"
+target = {path = "/docs/**"}
+""",
+    "language's own": """defaultContentLanguage = "en"
+[permalinks]
+posts = "/:year/:slug/"
+[languages.en]
+weight = 1
+[languages.en.permalinks]
+posts = "/articles/:slug/"
+[languages.en.permalinks.term]
+tags = "/en-topic/:slug/"
+[languages.fr]
+weight = 2
+""",
+}
+
+
+@needs_hugo
+@pytest.mark.parametrize("form", list(PERMALINK_CONFIGS))
+def test_permalinks_of_each_form_and_kind_give_hugos_urls(tmp_path, form):
+    """`[permalinks]` as a map (a section's key for its pages and terms, the deepest first; `[permalinks.<kind>]`
+    for sections, terms and taxonomies, whose `_index.md` pages take them), as Hugo 0.160's list of rules
+    (`target` globs over kind and path, the first that matches; a development-only rule left out) and as a
+    language's own, which replace the site's."""
+    config = 'baseURL = "https://example.org/"\n' + PERMALINK_CONFIGS[form]
+    write(tmp_path, {**PERMALINK_PAGES, "hugo.toml": config, "content/a.fr.md": page('title: "Fr"', "tags: [Go]")})
+    expected = hugo_permalinks(tmp_path)
+    computed = {page.absolute: page.url for page in index_of(tmp_path).pages if page.file is not None}
+    assert {path: computed[path] for path in expected} == expected
+    assert len(set(expected.values())) == len(expected) > 6
+    assert expected[str(tmp_path / "content/posts/b.md")] in ("/p/b/", "/articles/b/")
+
+
+@needs_hugo
+def test_links_to_term_pages_a_permalink_moves_are_not_broken(tmp_path):
+    """blog.ethswarm.org's `categories = "/c/:title"`: a term's page is under `/c/`, a link there is no broken
+    link; `/topics/` is no page once the taxonomy's own permalink moves its list (checked with a build)."""
+    body = "[t](/topic/go-lang/) [c](/c/news/) [l](/lists/tags/) [x](/topics/)\n"
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n[permalinks]\ntags = "/topic/:slug/"\n'
+            'categories = "/c/:title"\n[permalinks.taxonomy]\ntags = "/lists/tags/"\n',
+            "layouts/single.html": "{{ .Content }}",
+            "layouts/list.html": "{{ .Title }}",  # (Hugo writes no empty page)
+            "content/a.md": page('title: "A"', "tags: [Go Lang]", "categories: [News]", body=body),
+        },
+    )
+    built = hugo_build(tmp_path)
+    assert all((built / name / "index.html").is_file() for name in ("topic/go-lang", "c/news", "lists/tags"))
+    assert not (built / "topics").exists()
+    assert placed(site_findings(tmp_path)) == ["content/a.md:7:58-7:66 SITE003"]
+
+
+SECTION_SLUGS_SITE = {
+    "layouts/single.html": "{{ .Content }}",
+    "layouts/list.html": "{{ .Title }}",
+    "content/docs/_index.md": page('title: "Documentation Home"', 'slug: "documentation"'),
+    "content/docs/guide/_index.md": page('title: "User Guide!"', 'slug: "ug"'),
+    "content/docs/guide/deep/_index.md": page('title: "Deep/Dive"'),
+    "content/docs/guide/deep/a.md": page('title: "A"'),
+    "content/docs/guide/b.md": page('title: "B"', 'slug: "bee"'),
+    "content/docs/misc/x.md": page('title: "X"'),
+    "content/docs/bundle/index.md": page('title: "Bundle"'),
+    "content/ref/_index.md": page('title: "Ref"', 'url: "/reference-pages/"'),
+    "content/ref/r1.md": page('title: "R1"'),
+    "content/news/_index.md": page('title: "Latest News"'),
+    "content/news/2024/e.md": page('title: "E"', "date: 2024-02-03"),
+}
+
+
+@needs_hugo
+@pytest.mark.parametrize(
+    "permalinks", ["", '[permalinks.page]\ndocs = "/:sectionslugs/:slug/"\nnews = "/:sectionslug/:year/:slug/"\n']
+)
+def test_a_sections_slug_names_it_and_its_descendants_as_hugo_0_167_does(tmp_path, permalinks):
+    """A section's `slug` replaces its folder's name in its URL and its descendants' (Hugo 0.167; a section's
+    `url` stays its own); `:sectionslug`/`:sectionslugs` are the sections' slugs, else their titles."""
+    write(tmp_path, {**SECTION_SLUGS_SITE, "hugo.toml": 'baseURL = "https://example.org/"\n' + permalinks})
+    expected = hugo_permalinks(tmp_path)
+    computed = {page.absolute: page.url for page in index_of(tmp_path).pages if page.file is not None}
+    assert {path: computed[path] for path in expected} == expected
+    misc = expected[str(tmp_path / "content/docs/misc/x.md")]
+    assert misc == ("/documentation/x/" if permalinks else "/documentation/misc/x/")  # (`misc/`: no section)
+
+
+def test_a_hugo_before_0_167_reads_no_sections_slug(tmp_path):
+    """Pinned to Hugo 0.166 (`netlify.toml`), a section's `slug` changes no URL (as 0.150–0.166 build it)."""
+    netlify = '[build.environment]\nHUGO_VERSION = "0.166.0"\n'
+    write(tmp_path, {**SECTION_SLUGS_SITE, "hugo.toml": 'baseURL = "https://example.org/"\n', "netlify.toml": netlify})
+    computed = {page.absolute: page.url for page in index_of(tmp_path).pages if page.file is not None}
+    assert computed[str(tmp_path / "content/docs/_index.md")] == "/docs/"
+    assert computed[str(tmp_path / "content/docs/guide/b.md")] == "/docs/guide/bee/"
+    assert computed[str(tmp_path / "content/docs/guide/deep/a.md")] == "/docs/guide/deep/a/"
+
+
+def test_permalink_rules_read_hugos_forms():
+    rules = permalink_rules(
+        [
+            {
+                "pattern": "/a/",
+                "target": {"kind": "page", "path": "/Docs/**", "sites": {"matrix": {"languages": "fr"}}},
+            },
+            {"pattern": "/b/", "target": {"environment": "{production,staging}"}},
+            {"pattern": "/c/", "target": {"environment": "development"}},
+            {"target": {"kind": "page"}},
+        ]
+    )
+    assert [(rule.pattern, rule.kind, rule.path, rule.languages) for rule in rules] == [
+        ("/a/", "page", "/docs/**", ("fr",)),
+        ("/b/", "", "", ()),
+    ]
+    assert pattern_of(rules, "page", "/docs/x", "fr") == "/a/"
+    assert pattern_of(rules, "page", "/docs/x", "en") == "/b/"
+    legacy = permalink_rules({"posts": "/p/", "posts/2024": "/y/", "": "/r/", "section": {"/posts/": "/s/"}})
+    assert [rule.pattern for rule in legacy][:2] == ["/y/", "/p/"]
+    assert pattern_of(legacy, "page", "/posts/2024/a", "en") == "/y/"
+    assert pattern_of(legacy, "term", "/posts/x", "en") == "/p/"  # (a key of the map is for terms too)
+    assert pattern_of(legacy, "section", "/posts", "en") == "/s/"
+    assert pattern_of(legacy, "page", "/about", "en") == "/r/"
+    assert pattern_of(legacy, "page", "/docs/about", "en") is None
+    assert written_folders([*legacy, *rules], "term", ["posts"]) == {"p", "b"}  # (not `/a/`: for pages)
+    assert written_folders([*legacy, *rules], "term", ["tags"]) == {"b"}  # (`posts = …`: not the terms of tags)
 
 
 @needs_hugo

@@ -62,11 +62,12 @@ not judged: GitHub serves the owner's other repositories' project sites there
 
 Otherwise the site's own configuration (`hugo.toml`, or `config/_default/`:
 `contentDir`, languages and `disableLanguages`, content module mounts with their `sites.matrix`
-languages and `files` globs (an import's mounts of a vendored or cached module too), `[permalinks]`, `disablePathToLower`,
+languages and `files` globs (an import's mounts of a vendored or cached module too), `[permalinks]` (as a map, per
+kind, as Hugo 0.160's list of rules, and a language's own), `disablePathToLower`,
 `removePathAccents`, `uglyURLs`, `taxonomies`, `ignoreFiles`, `buildFuture`, `buildExpired`,
 `markup.goldmark.parser.autoHeadingIDType`, cascades of `build.render`) decides.
 A file that several mounts hold is a page of each (the first mount wins a
-path), and its findings are reported once; links into a mount whose source is
+path; so is a file in a language's content folder inside another's), and its findings are reported once; links into a mount whose source is
 missing (a submodule not checked out, an import not vendored; not one at the
 content's root) are not judged, nor links to a missing
 page whose content file git ignores (a build step writes it: fluxcd.io imports
@@ -82,7 +83,7 @@ RULES = (
         "Two pages, or a page and an alias, are written to the same output path.",
         doc=f"""## What it does
 Works out every page's URL as Hugo does (content path, bundles and `_index.md`,
-`slug`, `url`, `[permalinks]` tokens, lowercasing unless `disablePathToLower`,
+`slug`, `url`, `[permalinks]` tokens (of pages, sections, terms and taxonomies), lowercasing unless `disablePathToLower`,
 the language prefix, the date and slug `[frontmatter]`'s `:filename` handler takes
 from a `2017-02-03-my-post.md`; an expanded permalink is a folder, dots or not, and a `url`
 without a closing slash is a file when it holds a dot) and every alias's, and

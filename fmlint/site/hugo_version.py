@@ -29,6 +29,7 @@ EMBEDDED_HOOKS = (0, 123)  # Hugo's embedded link and image render hooks
 BUILD_ALIASED = (0, 123)  # `build` read as the front matter's build options (before: `_build` alone)
 BUILD_DEPRECATED = (0, 145)  # the `_build` front-matter key
 HTML_CONTENT_DENIED = (0, 162)  # `security.allowContent`'s default refuses HTML content files (and fails the build)
+SECTION_SLUGS = (0, 167)  # a section's `slug` names it in its URL and its descendants' (before: ignored)
 _PINNED = re.compile(r"\s*[\^~=v]*\s*(\d+)\.(\d+)(?:\.\d+)?\s*$")  # `0.96.0`, `^0.96.0`, `~0.96`, `v0.119.0`
 _WORKFLOW = re.compile(r"""(?:hugo-version|HUGO_VERSION)\s*[:=]\s*['"]?v?(\d+)\.(\d+)""")
 

@@ -24,7 +24,7 @@ import datetime
 import os
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property, partial
 from typing import TYPE_CHECKING
 
@@ -65,9 +65,11 @@ from fmlint.site.hugo_paths import (
     permalink_path,
     url_key,
 )
+from fmlint.site.hugo_version import SECTION_SLUGS
 from fmlint.site.jekyll import jekyll_url, page_layout, theme_layout_writes_ids
 from fmlint.site.mkdocs_urls import page_url
 from fmlint.site.params import with_params
+from fmlint.site.permalinks import pattern_of
 from fmlint.site.places import FILE_START, Places
 from fmlint.site.publication import ahead, settled_day, withheld
 from fmlint.site.rendering import NEVER
@@ -121,7 +123,7 @@ class Page(msgspec.Struct, eq=False):
     withheld: str = ""
     key: str = ""
     url: str = ""
-    decided_by: Item | None = None  # the front-matter value that decides the URL (slug, url), if any
+    decided_by: Item | None = None  # the front-matter value that decides the URL (slug, url, a title), if any
     mount: int = 0  # the place of its content folder in the configuration: of two with one key, the first wins
     name_slug: str = ""  # the slug Hugo's ``:filename`` date handler takes from its name (``filename_dates``)
     within: str = ""  # the folder holding its file or bundle, with a trailing slash ("" at the root): ``container``
@@ -657,12 +659,18 @@ class SiteIndex(msgspec.Struct, dict=True):
         shown = self.shortcodes.renders_content if self.pages else None  # (its templates read only for pages)
         never = {(p.language, p.folder) for p in self.pages if p.kind != "page" and p.facts.cascade_render == "never"}
         settled = settled_day()
+        by_folder = {(p.language, p.folder): p for p in self.pages if p.kind == "section"}
+        slugs = (
+            {key: slug for key, section in by_folder.items() if (slug := _section_slug(section))}
+            if (config.hugo_version or SECTION_SLUGS) >= SECTION_SLUGS
+            else {}
+        )
         for page in self.pages:
             page.sections = _current_section(page, known)
             page.renders = _renders(page, never) and not (headless and _matches(headless, page.key))
             page.withheld = withheld(config, page.facts, self.probe, settled)
             page._id_type, page._terms, page._dashes, page._shown = id_type, terms, dashes, shown
-            page.url, page.decided_by = _url(config, page)
+            page.url, page.decided_by = _url(config, page, by_folder, slugs)
             self.by_key.setdefault((page.language, page.key), []).append(page)
             if page.renders:
                 self._at_url(page)
@@ -1096,7 +1104,11 @@ def _key(page: Page) -> str:
     return "/" + basic_normalize(path).strip("/")
 
 
-def _url(config: SiteConfig, page: Page) -> tuple[str, Item | None]:
+def _url(
+    config: SiteConfig, page: Page, sections: Mapping[tuple[str, str], Page], slugs: Mapping[tuple[str, str], str]
+) -> tuple[str, Item | None]:
+    """The page's URL, and the front-matter value deciding it (``sections``: the section pages by language and
+    folder, for the tokens that name their slugs; ``slugs``: the sections' slugs that name them in URLs)."""
     facts = page.facts
     if facts.url is not None and facts.url.value.strip():
         url = facts.url.value.strip()
@@ -1109,22 +1121,40 @@ def _url(config: SiteConfig, page: Page) -> tuple[str, Item | None]:
         return prefix + "/", None
     pattern = _pattern(config, page)
     if pattern is not None:
-        expanded = _TOKEN.sub(lambda m: _token(config, page, m.group()[1:]), pattern)
+        expanded = _TOKEN.sub(lambda m: _token(config, page, m.group()[1:], sections), pattern)
         expanded = permalink_path(expanded, config.lower, config.keep_accents)
         url = clean(prefix + "/" + expanded.lstrip("/"))
         if not url.endswith("/"):
             url += "/"  # (Hugo writes an expanded permalink to its folder's index.html: `/releases/about-1.0/`)
-        return _uglified(config, page, url), _slug_or_none(facts, pattern)
+        return _uglified(config, page, url), _deciding(facts, pattern)
     lower, accents = config.lower, config.keep_accents
     if page.kind == "section":
-        folder = file_path(page.folder, lower, accents)
-        if facts.slug is not None:
-            folder = posixpath.join(posixpath.dirname(folder), make_path(hugo_slug(facts.slug.value), lower, accents))
-        return _uglified(config, page, prefix + "/" + folder.strip("/") + "/"), facts.slug
+        folder = _url_folder(config, page.language, page.folder, slugs)
+        return _uglified(config, page, prefix + "/" + folder.strip("/") + "/"), facts.slug if slugs else None
     slug = hugo_slug(facts.slug.value) if facts.slug is not None and facts.slug.value.strip() else page.name_slug
     base = make_path(slug, lower, accents) if slug else file_path(page.base_name, lower, accents)
-    path = (file_path(container(page), lower, accents) + base).strip("/")
+    path = (_url_folder(config, page.language, container(page), slugs) + base).strip("/")
     return _uglified(config, page, f"{prefix}/{path}/"), facts.slug
+
+
+def _section_slug(section: Page) -> str:
+    slug = section.facts.slug
+    return hugo_slug(slug.value) if slug is not None and slug.value.strip() else ""
+
+
+def _url_folder(config: SiteConfig, language: str, folder: str, slugs: Mapping[tuple[str, str], str]) -> str:
+    """A content ``folder`` as its URL names it: each section's ``slug`` in place of its folder's name (Hugo
+    0.167: ``docs/_index.md`` slugged `documentation` puts ``docs/guide/b.md`` at ``/documentation/guide/b/``)."""
+    lower, accents = config.lower, config.keep_accents
+    if not slugs:
+        return file_path(folder, lower, accents)
+    parts = folder.split("/")
+    return "/".join(
+        make_path(slug, lower, accents)
+        if (slug := slugs.get((language, "/".join(parts[: depth + 1]))))
+        else file_path(part, lower, accents)
+        for depth, part in enumerate(parts)
+    )
 
 
 def _uglified(config: SiteConfig, page: Page, url: str) -> str:
@@ -1136,28 +1166,38 @@ def _uglified(config: SiteConfig, page: Page, url: str) -> str:
     return url + "index.html" if page.kind != "page" else url.rstrip("/") + ".html"
 
 
-def _slug_or_none(facts: SiteFacts, pattern: str) -> Item | None:
-    return facts.slug if ":slug" in pattern else None
+def _deciding(facts: SiteFacts, pattern: str) -> Item | None:
+    """The front-matter value an expanded permalink takes from the page: its ``slug`` where a token names it,
+    else its ``title`` for ``:title`` and for ``:slug`` (which falls back to it)."""
+    tokens = {found.group() for found in _TOKEN.finditer(pattern)}
+    if facts.slug is not None and tokens & _SLUG_TOKENS:
+        return facts.slug
+    return facts.title if tokens & _TITLE_TOKENS else None
+
+
+_SLUG_TOKENS = frozenset((":slug", ":slugorfilename", ":slugorcontentbasename"))
+_TITLE_TOKENS = frozenset((":slug", ":title"))
 
 
 def _pattern(config: SiteConfig, page: Page) -> str | None:
-    patterns = config.permalinks.get("section" if page.kind == "section" else "page", {})
-    if not patterns:
+    rules = config.permalinks_of(page.language)
+    if not rules:
         return None
-    path = container(page).rstrip("/") if page.kind == "page" else page.folder
-    best = None
-    for section, pattern in patterns.items():
-        matches = path == "" if section == "" else path == section or path.startswith(section + "/")
-        if matches and (best is None or len(section) > len(best[0])):
-            best = (section, pattern)
-    return None if best is None else best[1]
+    kind = page.kind
+    if kind == "section" and page.folder.split("/", 1)[0].lower() in config.taxonomies:
+        depth = page.folder.count("/")  # (a taxonomy's `_index.md`, a term's: ``content/tags/go/_index.md``)
+        kind = "taxonomy" if depth == 0 else "term" if depth == 1 else kind
+    return pattern_of(rules, kind, _key(page), page.language)
 
 
-def _token(config: SiteConfig, page: Page, token: str) -> str:
+def _token(config: SiteConfig, page: Page, token: str, by_folder: Mapping[tuple[str, str], Page]) -> str:
     facts = page.facts
 
     def urlize(text: str) -> str:
         return make_path(text, config.lower, config.keep_accents)
+
+    if token in ("sectionslug", "sectionslugs"):  # (Hugo 0.149: the sections' slugs, else their titles)
+        return "/".join(urlize(_slug_else_title(section)) for section in _sections_down(page, by_folder, token))
 
     title = urlize(facts.title.value.replace("/", "-")) if facts.title else ""  # (Hugo: `A/B` is `a-b`)
     slug = urlize(hugo_slug(facts.slug.value) if facts.slug and facts.slug.value else page.name_slug)
@@ -1184,6 +1224,22 @@ def _token(config: SiteConfig, page: Page, token: str) -> str:
     if token.startswith("sections["):
         return "/".join(_sliced(sections.split("/") if sections else [], token[len("sections") :]))
     return values.get(token, ":" + token)
+
+
+def _sections_down(page: Page, by_folder: Mapping[tuple[str, str], Page], token: str) -> list[Page]:
+    """The sections of ``page``'s current section, from the top: the top one alone for ``sectionslug``."""
+    folders = page.sections.split("/") if page.sections else []
+    found = [by_folder.get((page.language, "/".join(folders[: depth + 1]))) for depth in range(len(folders))]
+    down = [section for section in found if section is not None]
+    return down[:1] if token == "sectionslug" else down
+
+
+def _slug_else_title(section: Page) -> str:
+    """A section's slug, else its title (a section without ``_index.md``: its folder's name, as Hugo titles it)."""
+    facts = section.facts
+    if facts.slug is not None and facts.slug.value:
+        return hugo_slug(facts.slug.value)
+    return facts.title.value.replace("/", "-") if facts.title else posixpath.basename(section.folder)
 
 
 def _sliced(parts: list[str], cut: str) -> list[str]:

@@ -302,9 +302,11 @@ def _shortcode(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
 
 def _taxonomy_page(config: SiteConfig, path: str) -> bool:
     """Whether the content path ``path`` (from the root) is one of the pages Hugo makes for a taxonomy, which
-    ``ref`` finds with no file: its list (``ref "tags"``: congo's example site, in every language) or a term's."""
+    ``ref`` finds with no file: its list (``ref "tags"``: congo's example site, in every language) or a term's;
+    or a URL path under a folder a taxonomy's permalinks write its pages to."""
     first, _, rest = path.strip("/").partition("/")
-    return first.lower() in (config.taxonomies if rest else config.taxonomy_lists)
+    first = first.lower()
+    return first in (config.taxonomies if rest else config.taxonomy_lists) or first in config.taxonomy_url_folders
 
 
 def _jekyll_builds(config: SiteConfig, page: Page) -> bool:
@@ -1063,7 +1065,7 @@ def _elsewhere(index: SiteIndex, path: str, below: bool = True, single: bool = F
         if named or index.probe(os.path.exists, os.path.join(config.root, first)):
             return ""
         return _external_hint(first)
-    if any(link.startswith(f"/{first}/") for links in config.permalinks.values() for link in links.values()):
+    if any(rule.pattern.startswith(f"/{first}/") for rule in config.every_permalink):
         return ""
     for depth in range(1, max(len(parts), 2) if below else 2):
         folder = "/".join(parts[:depth])

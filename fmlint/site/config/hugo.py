@@ -28,6 +28,7 @@ from fmlint.site.globs import glob_slice_matches
 from fmlint.site.hugo_modules import components, mounting_imports
 from fmlint.site.hugo_version import EMBEDDED_HOOKS, HTML_CONTENT_DENIED, pinned_version
 from fmlint.site.params import site_params
+from fmlint.site.permalinks import permalink_rules
 from fmlint.site.rendering import NEVER, build_render
 from fmlint.site.tables import subtable
 from fmlint.site.templates import (
@@ -221,7 +222,12 @@ def hugo_site(root: str, name: str | None) -> SiteConfig:
         default_language=default_language,
         default_in_subdir=bool(options.get("defaultcontentlanguageinsubdir", False)),
         home="home" not in disabled_kinds,
-        permalinks=_permalinks(subtable(options, "permalinks")),
+        permalinks=permalink_rules(options.get("permalinks")),
+        language_permalinks={
+            language: permalink_rules(table["permalinks"])
+            for language, table in languages_table.items()
+            if isinstance(table, dict) and isinstance(table.get("permalinks"), (dict, list))
+        },
         lower=not options.get("disablepathtolower", False),
         keep_accents=not options.get("removepathaccents", False),
         ugly=options.get("uglyurls") is True,
@@ -376,16 +382,3 @@ def _filename_dates(handlers: dict[str, Any]) -> tuple[tuple[str, bool], ...]:
 def _weight(table: Any) -> int:
     weight = table.get("weight", 0) if isinstance(table, dict) else 0
     return weight if isinstance(weight, int) else 0
-
-
-def _permalinks(table: dict[str, Any]) -> dict[str, dict[str, str]]:
-    """``{kind: {section: pattern}}`` from the legacy map forms (``posts = "…"``, ``[permalinks.page]``)."""
-    found: dict[str, dict[str, str]] = {"page": {}, "section": {}, "term": {}, "taxonomy": {}}
-    for key, value in table.items():
-        if isinstance(value, str):
-            found["page"][key.strip("/ ")] = value
-        elif isinstance(value, dict) and key in found:
-            for section, pattern in value.items():
-                if isinstance(pattern, str):
-                    found[key][section.strip("/ ")] = pattern
-    return found

@@ -21,6 +21,7 @@ from fmlint.site.globs import mount_holds
 from fmlint.site.hexo import Hexo
 from fmlint.site.hugo_version import BUILD_DEPRECATED
 from fmlint.site.params import SiteParams
+from fmlint.site.permalinks import PermalinkRule, written_folders
 
 if TYPE_CHECKING:  # (the other generators' readers are imported when such a site is read)
     from fmlint.site.docusaurus import Docusaurus
@@ -72,7 +73,9 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     default_language: str = "en"
     default_in_subdir: bool = False
     home: bool = False  # Hugo makes each language's home page (unless ``disableKinds`` holds "home")
-    permalinks: dict[str, dict[str, str]] = msgspec.field(default_factory=dict)  # kind → section → pattern
+    permalinks: tuple[PermalinkRule, ...] = ()  # Hugo's ``[permalinks]``, the first that matches a page its
+    # a language's own ``[languages.x.permalinks]``, which replace the site's for its pages
+    language_permalinks: dict[str, tuple[PermalinkRule, ...]] = msgspec.field(default_factory=dict)
     lower: bool = True
     keep_accents: bool = True
     ugly: bool = False
@@ -222,6 +225,22 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
         """More than one language is configured (a disabled one counts: Hugo still writes the default language's
         pages under ``/en/`` with ``defaultContentLanguageInSubdir``)."""
         return len(self.languages) + len(self.disabled_languages) > 1
+
+    def permalinks_of(self, language: str) -> tuple[PermalinkRule, ...]:
+        """The permalink rules of the pages of ``language``."""
+        return self.language_permalinks.get(language, self.permalinks)
+
+    @property
+    def every_permalink(self) -> list[PermalinkRule]:
+        """The permalink rules of every language."""
+        return [*self.permalinks, *(rule for rules in self.language_permalinks.values() for rule in rules)]
+
+    @cached_property
+    def taxonomy_url_folders(self) -> frozenset[str]:
+        """The first folders a ``term`` or ``taxonomy`` permalink writes the pages Hugo makes for taxonomies to
+        (blog.ethswarm.org's ``categories = "/c/:title"``), in any language."""
+        rules = self.every_permalink
+        return written_folders(rules, "term", self.taxonomies) | written_folders(rules, "taxonomy", self.taxonomy_lists)
 
     def language_prefix(self, language: str) -> str:
         """``/fr`` for a language other than the default (and for it too with ``defaultContentLanguageInSubdir``)."""
