@@ -329,6 +329,22 @@ def test_a_sections_slug_names_it_and_its_descendants_as_hugo_0_167_does(tmp_pat
     assert misc == ("/documentation/x/" if permalinks else "/documentation/misc/x/")  # (`misc/`: no section)
 
 
+IMPLICIT_SECTIONS = "blog docs news status story day video photo howto thesis press box index getting-started people"
+
+
+@needs_hugo
+def test_sectionslug_names_a_section_without_a_file_by_hugos_plural_title(tmp_path):
+    """A section without `_index.md` is titled with its folder's name in the plural (flect's, as Hugo's
+    `pluralizeListTitles`): `:sectionslug` gives `blogs`, `statuses`, `stories`, `videoes`, `docs` (kept)."""
+    files = {f"content/{name}/x.md": page('title: "X"') for name in IMPLICIT_SECTIONS.split()}
+    rule = '[[permalinks]]\npattern = "/s/:sectionslug/:slug/"\ntarget = {kind = "page"}\n'
+    write(tmp_path, {**files, "hugo.toml": 'baseURL = "https://example.org/"\n' + rule})
+    expected = hugo_permalinks(tmp_path)
+    computed = {page.absolute: page.url for page in index_of(tmp_path).pages if page.file is not None}
+    assert {path: computed[path] for path in expected} == expected
+    assert expected[str(tmp_path / "content/blog/x.md")] == "/s/blogs/x/"
+
+
 def test_a_hugo_before_0_167_reads_no_sections_slug(tmp_path):
     """Pinned to Hugo 0.166 (`netlify.toml`), a section's `slug` changes no URL (as 0.150–0.166 build it)."""
     netlify = '[build.environment]\nHUGO_VERSION = "0.166.0"\n'
@@ -1176,6 +1192,18 @@ def test_sanitize_as_hugo(text, expected):
     from fmlint.site.hugo_paths import sanitize
 
     assert sanitize(text) == expected
+
+
+def test_list_titles_are_plural_as_hugo_makes_them():
+    """Hugo 0.168's titles of sections without a file (`hugo list all` of a site of 174 such folders: all but
+    five Latin words agree)."""
+    from fmlint.site.hugo_paths import list_title
+
+    written = "blog:blogs docs:docs news:news status:statuses press:presses thesis:theses portfolio:portfolios"
+    written += " howto:howtos video:videoes box:boxes matrix:matrices church:churches wish:wishes quiz:quizzes"
+    written += " day:days category:categories knife:knives leaf:leaves person:people getting-started:getting-starteds"
+    for name, title in (pair.split(":") for pair in written.split()):
+        assert list_title(name) == title
 
 
 @pytest.mark.skipif(not HUGO_DOCS.is_dir(), reason="needs /work/shared/corpora/hugo-docs")

@@ -88,6 +88,32 @@ def hugo_slug(value: str) -> str:
     return value.strip("-")
 
 
+def list_title(name: str) -> str:
+    """The title Hugo gives a section without a content file (``pluralizeListTitles``: gobuffalo/flect's
+    ``Pluralize`` of the name's last part): a few of flect's dictionary words and its commoner suffix rules (a
+    word ending in ``s`` kept: ``docs``, ``news``; ``blog`` is ``blogs``, ``status`` ``statuses``, ``story``
+    ``stories``, ``video`` ``videoes``); the rest of its dictionary (``cactus``, ``datum``…) is left out."""
+    head, _, last = name.rpartition("-")
+    if last in _PLURAL_WORDS:
+        return f"{head}-{_PLURAL_WORDS[last]}" if head else _PLURAL_WORDS[last]
+    for suffix, plural in _PLURAL_SUFFIXES:
+        if last.endswith(suffix):
+            return name[: len(name) - len(suffix)] + plural
+    return name if name.endswith("s") or not name[-1:].isalpha() else name + "s"
+
+
+_PLURAL_WORDS = {
+    **{word: word for word in ("data", "equipment", "fish", "information", "media", "money", "people", "sheep")},
+    **{"child": "children", "index": "indices", "person": "people", "photo": "photos", "mouse": "mice"},
+}
+_PLURAL_SUFFIXES = (  # (flect's, in its order: the first that ends the word)
+    *(("us", "uses"), ("ss", "sses"), ("sis", "ses"), ("xis", "xes"), ("io", "ios"), ("to", "tos"), ("o", "oes")),
+    *(("trix", "trices"), ("vertex", "vertices"), ("x", "xes"), ("ch", "ches"), ("sh", "shes"), ("z", "zzes")),
+    *(("ay", "ays"), ("ey", "eys"), ("oy", "oys"), ("uy", "uys"), ("y", "ies")),
+    *(("eaf", "eaves"), ("lf", "lves"), ("fe", "ves")),
+)
+
+
 def basic_normalize(text: str) -> str:
     """Hugo's content-map key normalisation (``NormalizePathStringBasic``): lowercase, spaces → hyphens."""
     return text.lower().replace(" ", "-")

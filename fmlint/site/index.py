@@ -60,6 +60,7 @@ from fmlint.site.hugo_paths import (
     extensionless,
     file_path,
     hugo_slug,
+    list_title,
     make_path,
     output_file,
     permalink_path,
@@ -1235,11 +1236,14 @@ def _sections_down(page: Page, by_folder: Mapping[tuple[str, str], Page], token:
 
 
 def _slug_else_title(section: Page) -> str:
-    """A section's slug, else its title (a section without ``_index.md``: its folder's name, as Hugo titles it)."""
+    """A section's slug, else its title (a section without ``_index.md``: its folder's name in the plural, as
+    Hugo titles it; one whose ``_index.md`` has no title: none)."""
     facts = section.facts
     if facts.slug is not None and facts.slug.value:
         return hugo_slug(facts.slug.value)
-    return facts.title.value.replace("/", "-") if facts.title else posixpath.basename(section.folder)
+    if section.file is None:
+        return list_title(posixpath.basename(section.folder))
+    return facts.title.value.replace("/", "-") if facts.title else ""
 
 
 def _sliced(parts: list[str], cut: str) -> list[str]:
