@@ -264,7 +264,7 @@ weight = 2
 @pytest.mark.parametrize("form", list(PERMALINK_CONFIGS))
 def test_permalinks_of_each_form_and_kind_give_hugos_urls(tmp_path, form):
     """`[permalinks]` as a map (a section's key for its pages and terms, the deepest first; `[permalinks.<kind>]`
-    for sections, terms and taxonomies, whose `_index.md` pages take them), as Hugo 0.160's list of rules
+    for sections, terms and taxonomies, whose `_index.md` pages take them), as Hugo 0.161's list of rules
     (`target` globs over kind and path, the first that matches; a development-only rule left out) and as a
     language's own, which replace the site's."""
     config = 'baseURL = "https://example.org/"\n' + PERMALINK_CONFIGS[form]

@@ -200,8 +200,9 @@ def _case_collisions(index: SiteIndex, claims: dict[str, list[_Claim]], wanted: 
                 if not others:
                     continue
                 named = ", ".join(f"{other.describe(index, claim)} (`{name}`)" for other, name in others)
+                this = claim.this([other for other, _ in others])
                 message = (
-                    f"{claim.this([other for other, _ in others])} is written to `{output}`, which differs only by case from {named}: "
+                    f"{this} is written to `{output}`, which differs only by case from {named}: "
                     "on a case-insensitive file system (macOS, Windows) one replaces the other"
                 )
                 yield Finding(claim.page, COLLISION, message, claim.at(index))

@@ -1106,9 +1106,9 @@ def _key(page: Page) -> str:
 
 
 def _url(
-    config: SiteConfig, page: Page, sections: Mapping[tuple[str, str], Page], slugs: Mapping[tuple[str, str], str]
+    config: SiteConfig, page: Page, by_folder: Mapping[tuple[str, str], Page], slugs: Mapping[tuple[str, str], str]
 ) -> tuple[str, Item | None]:
-    """The page's URL, and the front-matter value deciding it (``sections``: the section pages by language and
+    """The page's URL, and the front-matter value deciding it (``by_folder``: the section pages by language and
     folder, for the tokens that name their slugs; ``slugs``: the sections' slugs that name them in URLs)."""
     facts = page.facts
     if facts.url is not None and facts.url.value.strip():
@@ -1122,7 +1122,7 @@ def _url(
         return prefix + "/", None
     pattern = _pattern(config, page)
     if pattern is not None:
-        expanded = _TOKEN.sub(lambda m: _token(config, page, m.group()[1:], sections), pattern)
+        expanded = _TOKEN.sub(lambda m: _token(config, page, m.group()[1:], by_folder), pattern)
         expanded = permalink_path(expanded, config.lower, config.keep_accents)
         url = clean(prefix + "/" + expanded.lstrip("/"))
         if not url.endswith("/"):
@@ -1238,9 +1238,9 @@ def _sections_down(page: Page, by_folder: Mapping[tuple[str, str], Page], token:
 def _slug_else_title(section: Page) -> str:
     """A section's slug, else its title (a section without ``_index.md``: its folder's name in the plural, as
     Hugo titles it; one whose ``_index.md`` has no title: none)."""
+    if slug := _section_slug(section):
+        return slug
     facts = section.facts
-    if facts.slug is not None and facts.slug.value:
-        return hugo_slug(facts.slug.value)
     if section.file is None:
         return list_title(posixpath.basename(section.folder))
     return facts.title.value.replace("/", "-") if facts.title else ""
