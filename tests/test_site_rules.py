@@ -333,16 +333,17 @@ IMPLICIT_SECTIONS = "blog docs news status story day video photo howto thesis pr
 
 
 @needs_hugo
-def test_sectionslug_names_a_section_without_a_file_by_hugos_plural_title(tmp_path):
+@pytest.mark.parametrize("plural", ["", "pluralizeListTitles = false\n"])
+def test_sectionslug_names_a_section_without_a_file_by_hugos_plural_title(tmp_path, plural):
     """A section without `_index.md` is titled with its folder's name in the plural (flect's, as Hugo's
     `pluralizeListTitles`): `:sectionslug` gives `blogs`, `statuses`, `stories`, `videoes`, `docs` (kept)."""
     files = {f"content/{name}/x.md": page('title: "X"') for name in IMPLICIT_SECTIONS.split()}
     rule = '[[permalinks]]\npattern = "/s/:sectionslug/:slug/"\ntarget = {kind = "page"}\n'
-    write(tmp_path, {**files, "hugo.toml": 'baseURL = "https://example.org/"\n' + rule})
+    write(tmp_path, {**files, "hugo.toml": 'baseURL = "https://example.org/"\n' + plural + rule})
     expected = hugo_permalinks(tmp_path)
     computed = {page.absolute: page.url for page in index_of(tmp_path).pages if page.file is not None}
     assert {path: computed[path] for path in expected} == expected
-    assert expected[str(tmp_path / "content/blog/x.md")] == "/s/blogs/x/"
+    assert expected[str(tmp_path / "content/blog/x.md")] == ("/s/blog/x/" if plural else "/s/blogs/x/")
 
 
 def test_a_hugo_before_0_167_reads_no_sections_slug(tmp_path):

@@ -1198,7 +1198,8 @@ def _token(config: SiteConfig, page: Page, token: str, by_folder: Mapping[tuple[
         return make_path(text, config.lower, config.keep_accents)
 
     if token in ("sectionslug", "sectionslugs"):  # (Hugo 0.149: the sections' slugs, else their titles)
-        return "/".join(urlize(_slug_else_title(section)) for section in _sections_down(page, by_folder, token))
+        down = _sections_down(page, by_folder, token)
+        return "/".join(urlize(_slug_else_title(section, config.plural_list_titles)) for section in down)
 
     title = urlize(facts.title.value.replace("/", "-")) if facts.title else ""  # (Hugo: `A/B` is `a-b`)
     slug = urlize(hugo_slug(facts.slug.value) if facts.slug and facts.slug.value else page.name_slug)
@@ -1235,14 +1236,15 @@ def _sections_down(page: Page, by_folder: Mapping[tuple[str, str], Page], token:
     return down[:1] if token == "sectionslug" else down
 
 
-def _slug_else_title(section: Page) -> str:
-    """A section's slug, else its title (a section without ``_index.md``: its folder's name in the plural, as
-    Hugo titles it; one whose ``_index.md`` has no title: none)."""
+def _slug_else_title(section: Page, plural: bool) -> str:
+    """A section's slug, else its title (a section without ``_index.md``: its folder's name, in the plural with
+    ``plural``, as Hugo titles it; one whose ``_index.md`` has no title: none)."""
     if slug := _section_slug(section):
         return slug
     facts = section.facts
     if section.file is None:
-        return list_title(posixpath.basename(section.folder))
+        name = posixpath.basename(section.folder)
+        return list_title(name) if plural else name
     return facts.title.value.replace("/", "-") if facts.title else ""
 
 

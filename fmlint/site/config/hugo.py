@@ -231,6 +231,7 @@ def hugo_site(root: str, name: str | None) -> SiteConfig:
         lower=not options.get("disablepathtolower", False),
         keep_accents=not options.get("removepathaccents", False),
         ugly=options.get("uglyurls") is True,
+        plural_list_titles=options.get("pluralizelisttitles") is not False,
         ugly_sections=tuple(str(k) for k, v in subtable(options, "uglyurls").items() if v is True),
         aliases=not options.get("disablealiases", False),
         build_future=options.get("buildfuture") is True,

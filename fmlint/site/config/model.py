@@ -79,6 +79,7 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     lower: bool = True
     keep_accents: bool = True
     ugly: bool = False
+    plural_list_titles: bool = True  # Hugo's ``pluralizeListTitles``: a section without a file titled in the plural
     ugly_sections: tuple[str, ...] = ()  # ``[uglyURLs]`` as a map: the top-level sections it is true for
     aliases: bool = True  # false with ``disableAliases``: no alias is written
     # Hugo's ``buildFuture``, Jekyll's and Hexo's ``future``: pages whose publish date is to come are built
