@@ -356,6 +356,32 @@ def test_a_hugo_before_0_167_reads_no_sections_slug(tmp_path):
     assert computed[str(tmp_path / "content/docs/guide/deep/a.md")] == "/docs/guide/deep/a/"
 
 
+@needs_hugo
+def test_a_link_to_a_section_disable_kinds_leaves_unwritten_is_broken(tmp_path):
+    """`disableKinds = ["section"]`: Hugo writes no section's page, an `_index.md`'s neither, but a term's page
+    from its `_index.md` still (checked with a build)."""
+    body = "[s](/posts/) [d](/docs/) [t](/tags/t/) [a](/docs/sub/b/)\n"
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\ndisableKinds = ["section"]\n',
+            "layouts/single.html": "{{ .Content }}",
+            "layouts/list.html": "{{ .Title }}",
+            "content/posts/a.md": page('title: "A"', "tags: [t]", body=body),
+            "content/docs/_index.md": page('title: "Docs"'),
+            "content/docs/sub/b.md": page('title: "B"'),
+            "content/tags/t/_index.md": page('title: "T"'),
+        },
+    )
+    built = hugo_build(tmp_path)
+    assert not (built / "posts/index.html").exists() and not (built / "docs/index.html").exists()
+    assert (built / "tags/t/index.html").is_file() and (built / "docs/sub/b/index.html").is_file()
+    assert placed(site_findings(tmp_path)) == [
+        "content/posts/a.md:6:5-6:12 SITE003",
+        "content/posts/a.md:6:18-6:24 SITE003",
+    ]
+
+
 def test_permalink_rules_read_hugos_forms():
     rules = permalink_rules(
         [

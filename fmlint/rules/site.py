@@ -64,7 +64,7 @@ Otherwise the site's own configuration (`hugo.toml`, or `config/_default/`:
 `contentDir`, languages and `disableLanguages`, content module mounts with their `sites.matrix`
 languages and `files` globs (an import's mounts of a vendored or cached module too), `[permalinks]` (as a map, per
 kind, as Hugo 0.161's list of rules, and a language's own), `disablePathToLower`,
-`removePathAccents`, `uglyURLs`, `taxonomies`, `ignoreFiles`, `buildFuture`, `buildExpired`,
+`removePathAccents`, `uglyURLs`, `taxonomies`, `disableKinds`, `ignoreFiles`, `buildFuture`, `buildExpired`,
 `markup.goldmark.parser.autoHeadingIDType`, cascades of `build.render`) decides.
 A file that several mounts hold is a page of each (the first mount wins a
 path; so is a file in a language's content folder inside another's), and its findings are reported once; links into a mount whose source is

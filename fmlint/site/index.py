@@ -668,7 +668,11 @@ class SiteIndex(msgspec.Struct, dict=True):
         )
         for page in self.pages:
             page.sections = _current_section(page, known)
-            page.renders = _renders(page, never) and not (headless and _matches(headless, page.key))
+            page.renders = (
+                _renders(page, never)
+                and not (headless and _matches(headless, page.key))
+                and not (config.disabled_kinds and _hugo_kind(config, page) in config.disabled_kinds)
+            )
             page.withheld = withheld(config, page.facts, self.probe, settled)
             page._id_type, page._terms, page._dashes, page._shown = id_type, terms, dashes, shown
             page.url, page.decided_by = _url(config, page, by_folder, slugs)
@@ -1184,11 +1188,16 @@ def _pattern(config: SiteConfig, page: Page) -> str | None:
     rules = config.permalinks_of(page.language)
     if not rules:
         return None
-    kind = page.kind
-    if kind == "section" and page.folder.split("/", 1)[0].lower() in config.taxonomies:
-        depth = page.folder.count("/")  # (a taxonomy's `_index.md`, a term's: ``content/tags/go/_index.md``)
-        kind = "taxonomy" if depth == 0 else "term" if depth == 1 else kind
-    return pattern_of(rules, kind, _key(page), page.language)
+    return pattern_of(rules, _hugo_kind(config, page), _key(page), page.language)
+
+
+def _hugo_kind(config: SiteConfig, page: Page) -> str:
+    """The page's kind as Hugo names it: a section's ``_index.md`` in a taxonomy's folder is the taxonomy's
+    (``content/tags/_index.md``) or a term's (``content/tags/go/_index.md``)."""
+    if page.kind == "section" and page.folder.split("/", 1)[0].lower() in config.taxonomies:
+        depth = page.folder.count("/")
+        return "taxonomy" if depth == 0 else "term" if depth == 1 else page.kind
+    return page.kind
 
 
 def _token(config: SiteConfig, page: Page, token: str, by_folder: Mapping[tuple[str, str], Page]) -> str:

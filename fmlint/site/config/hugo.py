@@ -222,6 +222,7 @@ def hugo_site(root: str, name: str | None) -> SiteConfig:
         default_language=default_language,
         default_in_subdir=bool(options.get("defaultcontentlanguageinsubdir", False)),
         home="home" not in disabled_kinds,
+        disabled_kinds=tuple(kind for kind in disabled_kinds if kind in ("page", "section")),
         permalinks=permalink_rules(options.get("permalinks")),
         language_permalinks={
             language: permalink_rules(table["permalinks"])
