@@ -1,15 +1,16 @@
 """Hugo's ``[permalinks]``: which pattern writes a page's URL.
 
 Hugo reads two forms (``resources/page/permalinks.go``): the map, ``posts =
-"…"`` (for the pages and the terms below the section ``posts``) and
+"…"`` (for the pages below the section ``posts``, and the terms of a taxonomy
+so named) and
 ``[permalinks.<kind>]`` tables (``page``, ``section``, ``term``,
 ``taxonomy``); and, since Hugo 0.161, a list of rules, ``[[permalinks]]`` with
 a ``pattern`` and a ``target`` (glob patterns over the page's ``kind`` and
 content ``path``, its languages in ``sites.matrix``), of which the first that
 matches a page is its. The map's rules are kept as rules too, the deepest
-section first (as Hugo 0.161–0.165 read the map; 0.168 takes its entries in
-Go's map order, which changes from build to build, and before 0.161 only a
-top-level section's key counted). A language's own
+section first (as Hugo 0.165 read the map; 0.168 takes its entries in Go's
+map order, which changes from build to build, and 0.160 counted a top-level
+section's key only). A language's own
 ``[languages.<lang>.permalinks]`` replace the site's for its pages.
 """
 
