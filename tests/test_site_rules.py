@@ -357,6 +357,43 @@ def test_a_hugo_before_0_167_reads_no_sections_slug(tmp_path):
 
 
 @needs_hugo
+def test_hugos_date_falls_back_to_lastmod_and_modified(tmp_path):
+    """Hugo's default date keys end with `lastmod` and `modified`: a page with one of them alone is dated by it in
+    its permalink, and is to come when it is later (`hugo list future` lists it)."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n[permalinks]\nposts = "/:year/:month/:slug/"\n',
+            "content/posts/a.md": page('title: "A"', "publishDate: 2021-03-04"),
+            "content/posts/b.md": page('title: "B"', "lastmod: 2022-05-06"),
+            "content/posts/d.md": page('title: "D"', "modified: 2019-09-10"),
+            "content/posts/x.md": page('title: "X"', "lastmod: 2099-01-01"),
+        },
+    )
+    expected = hugo_permalinks(tmp_path)
+    pages = {page.absolute: page for page in index_of(tmp_path).pages if page.file is not None}
+    assert {path: pages[path].url for path in expected} == expected
+    assert expected[str(tmp_path / "content/posts/b.md")] == "/2022/05/b/"
+    done = subprocess.run(
+        [HUGO, "list", "future"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+        env=_quiet_env(),
+    )
+    future = {
+        str(tmp_path / row["path"]) for row in csv.DictReader(io.StringIO(done.stdout[done.stdout.index("path,") :]))
+    }
+    assert (
+        future
+        == {path for path, page in pages.items() if page.withheld == "future"}
+        == {str(tmp_path / "content/posts/x.md")}
+    )
+
+
+@needs_hugo
 def test_a_link_to_a_section_disable_kinds_leaves_unwritten_is_broken(tmp_path):
     """`disableKinds = ["section"]`: Hugo writes no section's page, an `_index.md`'s neither, but a term's page
     from its `_index.md` still (checked with a build)."""

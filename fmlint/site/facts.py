@@ -95,7 +95,10 @@ _TEMPLATED_DESTINATION = re.compile(r"\]\(<?((?:[^\s()<>{}\\]|\{\{[<%][^{}\n]*?[
 _COMMENT_ID = re.compile(r"\{/\*\s*#([^\s*]+)\s*\*/\}[ \t#]*\r?\n?$")
 _NOT_PAGES = ("//", "mailto:", "tel:", "data:", "javascript:")
 _DATE_KEYS = ("date", "publishdate", "pubdate", "published")
-_PUBLISH_KEYS = ("publishdate", "pubdate", "published")  # (Hugo's publish date: these, then ``date``)
+_PUBLISH_KEYS = ("publishdate", "pubdate", "published")
+# Hugo's default (``[frontmatter]``'s ``:default``): its date falls back to the modification date's keys too (and
+# its publish date to that date: a page with a later ``lastmod`` alone is to come, as ``hugo list future`` says)
+_HUGO_DATE_KEYS = (*_DATE_KEYS, "lastmod", "modified")
 _EXPIRY_KEYS = ("expirydate", "unpublishdate")
 _PATH_KEYS = frozenset({"title", "slug", "url", "translationkey", "aliases", "draft"})
 # strings kept as one-item lists: jekyll-redirect-from's `redirect_from: /old/` (a list too), Docusaurus's doc IDs,
@@ -301,7 +304,7 @@ def extract(ctx: Context) -> SiteFacts:
         slug=slug,
         url=url,
         permalink=permalink,
-        date=_date(data, keys),
+        date=_date(data, keys, _HUGO_DATE_KEYS if reads.hugo else _DATE_KEYS),
         publish=_date(data, keys, _PUBLISH_KEYS),
         expires=_date(data, keys, _EXPIRY_KEYS),
         translation_key=translation_key,
