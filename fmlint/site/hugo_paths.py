@@ -106,7 +106,7 @@ _PLURAL_WORDS = {
     **{word: word for word in ("data", "equipment", "fish", "information", "media", "money", "people", "sheep")},
     **{"child": "children", "index": "indices", "person": "people", "photo": "photos", "mouse": "mice"},
 }
-_PLURAL_SUFFIXES = (  # (flect's, in its order: the first that ends the word)
+_PLURAL_SUFFIXES = (  # (of flect's rules, the commoner: the first that ends the word)
     *(("us", "uses"), ("ss", "sses"), ("sis", "ses"), ("xis", "xes"), ("io", "ios"), ("to", "tos"), ("o", "oes")),
     *(("trix", "trices"), ("vertex", "vertices"), ("x", "xes"), ("ch", "ches"), ("sh", "shes"), ("z", "zzes")),
     *(("ay", "ays"), ("ey", "eys"), ("oy", "oys"), ("uy", "uys"), ("y", "ies")),

@@ -73,9 +73,8 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     default_language: str = "en"
     default_in_subdir: bool = False
     home: bool = False  # Hugo makes each language's home page (unless ``disableKinds`` holds "home")
-    disabled_kinds: tuple[
-        str, ...
-    ] = ()  # Hugo's ``disableKinds`` of content pages (``page``, ``section``): none written
+    # Hugo's ``disableKinds`` of content pages (``page``, ``section``): none of those written
+    disabled_kinds: tuple[str, ...] = ()
     permalinks: tuple[PermalinkRule, ...] = ()  # Hugo's ``[permalinks]``, the first that matches a page its
     # a language's own ``[languages.x.permalinks]``, which replace the site's for its pages
     language_permalinks: dict[str, tuple[PermalinkRule, ...]] = msgspec.field(default_factory=dict)
