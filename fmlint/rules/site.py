@@ -67,13 +67,13 @@ kind, as Hugo 0.161's list of rules, and a language's own), `disablePathToLower`
 `removePathAccents`, `uglyURLs`, `taxonomies`, `disableKinds`, `ignoreFiles`, `buildFuture`, `buildExpired`,
 `markup.goldmark.parser.autoHeadingIDType`, cascades of `build.render`) decides.
 A file that several mounts hold is a page of each (the first mount wins a
-path; so is a file in a language's content folder inside another's), and its findings are reported once; links into a mount whose source is
-missing (a submodule not checked out, an import not vendored; not one at the
-content's root) are not judged, nor links to a missing
-page whose content file git ignores (a build step writes it: fluxcd.io imports
-its components' docs and lists them in `.gitignore` files in its content
-folders; above the content folders only path patterns such as
-`content/en/flux/cmd/flux*` count)."""
+path; so is a file in a language's content folder inside another's), and its
+findings are reported once; links into a mount whose source is missing (a
+submodule not checked out, an import not vendored; not one at the content's
+root) are not judged, nor links to a missing page whose content file git
+ignores (a build step writes it: fluxcd.io imports its components' docs and
+lists them in `.gitignore` files in its content folders; above the content
+folders only path patterns such as `content/en/flux/cmd/flux*` count)."""
 
 OPTIONS: dict[str, Any] = {"external-paths": []}
 RULES = (

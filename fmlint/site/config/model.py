@@ -233,10 +233,10 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
         """The permalink rules of the pages of ``language``."""
         return self.language_permalinks.get(language, self.permalinks)
 
-    @property
-    def every_permalink(self) -> list[PermalinkRule]:
+    @cached_property
+    def every_permalink(self) -> tuple[PermalinkRule, ...]:
         """The permalink rules of every language."""
-        return [*self.permalinks, *(rule for rules in self.language_permalinks.values() for rule in rules)]
+        return (*self.permalinks, *(rule for rules in self.language_permalinks.values() for rule in rules))
 
     @cached_property
     def taxonomy_url_folders(self) -> frozenset[str]:
