@@ -84,9 +84,10 @@ def _index(folder: str) -> SiteIndex:
     return index_site(read_site(os.path.abspath(folder)), settings)
 
 
-def hugo_agreement(folder: str) -> str:
+def hugo_agreement(folder: str, copied: dict[str, str] | None = None) -> str:
     """How many of the pages ``hugo list all`` prints in ``folder`` fmlint's index has at the same URL, and the
-    pages fmlint's index has that Hugo does not list (both ways: a page Hugo leaves out hides broken links)."""
+    pages fmlint's index has that Hugo does not list (both ways: a page Hugo leaves out hides broken links).
+    ``copied``: the environment of a copy's build (``content_only``: its themes and modules empty folders)."""
     # (a checkout without its history: Git's dates are no part of a page's path)
     done = subprocess.run(
         ["hugo", "list", "all"],
@@ -94,7 +95,7 @@ def hugo_agreement(folder: str) -> str:
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "HUGO_ENABLEGITINFO": "false"},
+        env={**(copied or os.environ), "HUGO_ENABLEGITINFO": "false"},
     )
     if done.returncode != 0 or "path," not in done.stdout:
         return f"hugo list all failed: {done.stderr.strip().splitlines()[-1:]}"
@@ -269,10 +270,14 @@ def _named(href: str, findings: str) -> bool:
 def stub_shortcodes(root: Path) -> None:
     """Templates for the shortcodes the content of the Hugo site at ``root`` calls, which its theme (not in a
     checkout) would give: ``{{ .Inner }}`` for one used with a closing tag, an empty one otherwise (Hugo's own
-    that need no network are kept: ``{{< param version >}}`` in a link's path is etcd.io's version)."""
+    that need no network are kept: ``{{< param version >}}`` in a link's path is etcd.io's version), those of
+    every content folder the site mounts (mypaint's is ``pages``)."""
+    from fmlint.site.config import read_site
+
     names: set[str] = set()
     closed: set[str] = set()
-    for path in (root / "content").rglob("*"):
+    folders = {Path(folder.path) for folder in read_site(str(root)).content_dirs} or {root / "content"}
+    for path in (path for folder in folders for path in folder.rglob("*")):
         if path.suffix.lower() not in (".md", ".markdown", ".html", ".htm") or not path.is_file():
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
@@ -289,9 +294,14 @@ def stub_shortcodes(root: Path) -> None:
 _HUGOS_OWN = frozenset({"comment", "details", "figure", "highlight", "param", "ref", "relref"})
 
 
+# the `getjson` and `getcsv` file caches, which Hugo removed with `getJSON` and `getCSV`: their tables (Doks sites)
+_REMOVED_CACHES = re.compile(r"(?m)^[ \t]*\[caches\.get(?:json|csv)\][^\[]*")
+
+
 def content_copy(folder: str, copy: str) -> None:
     """A copy at ``copy`` of the Hugo site at ``folder`` whose templates write each page's content alone: its
-    layouts, theme, build output and content adapters left out, each shortcode a stub (``stub_shortcodes``).
+    layouts, theme, build output and content adapters left out, each shortcode a stub (``stub_shortcodes``), the
+    caches Hugo no longer has taken out of its TOML configuration.
     This machine's Hugo builds it: the version the site pins (``fmlint.site.hugo_version``) is left out too."""
     root = os.path.abspath(folder)
 
@@ -306,15 +316,18 @@ def content_copy(folder: str, copy: str) -> None:
     if netlify.is_file():
         text = netlify.read_text(encoding="utf-8", errors="replace")
         netlify.write_text(re.sub(r"(?m)^\s*HUGO_VERSION\s*=.*$", "", text), encoding="utf-8")
+    for config in [*Path(copy).glob("*.toml"), *Path(copy, "config").rglob("*.toml")]:  # (Hugo 0.152 refuses them)
+        text = config.read_text(encoding="utf-8", errors="replace")
+        config.write_text(_REMOVED_CACHES.sub("", text), encoding="utf-8")
     for template in ("_default/single.html", "_default/list.html", "index.html"):
         os.makedirs(os.path.dirname(os.path.join(copy, "layouts", template)), exist_ok=True)
         Path(copy, "layouts", template).write_text("{{ .Content }}\n", encoding="utf-8")  # (Hugo writes no empty page)
     stub_shortcodes(Path(copy))
 
 
-def content_only(folder: str, work: str) -> tuple[str, str]:
+def content_only(folder: str, work: str) -> tuple[str, str, dict[str, str]]:
     """:func:`content_copy` of the Hugo site at ``folder`` in ``work``, and its build there by Hugo: (the copy,
-    the build's folder).  Every link of the build is one the content writes."""
+    the build's folder, the build's environment).  Every link of the build is one the content writes."""
     from fmlint.site.config import read_site
 
     copy, output = os.path.join(work, "site"), os.path.join(work, "public")
@@ -325,27 +338,28 @@ def content_only(folder: str, work: str) -> tuple[str, str]:
     }
     for made in empty.values():
         os.makedirs(made)
+    os.makedirs(os.path.join(copy, "themes", "fmlint-empty"))  # (the theme `hugo list all` reads: it has no --theme)
+    env = {
+        **os.environ,
+        "HUGO_THEME": "fmlint-empty",
+        **(
+            {"HUGO_MODULE_REPLACEMENTS": ",".join(f"{path} -> {made}" for path, made in empty.items())} if empty else {}
+        ),
+        "HUGO_REFLINKSERRORLEVEL": "warning",  # (a ref to no page: built, as SITE003 reports it)
+        "HUGO_SECURITY_ALLOWCONTENT": ".*",  # (content files in HTML, which Hugo 0.162 stopped allowing)
+    }
     done = subprocess.run(
         ["hugo", "--theme", "", "--enableGitInfo=false", "-d", output],
         cwd=copy,
         capture_output=True,
         text=True,
         check=False,
-        env={
-            **os.environ,
-            **(
-                {"HUGO_MODULE_REPLACEMENTS": ",".join(f"{path} -> {made}" for path, made in empty.items())}
-                if empty
-                else {}
-            ),
-            "HUGO_REFLINKSERRORLEVEL": "warning",  # (a ref to no page: built, as SITE003 reports it)
-            "HUGO_SECURITY_ALLOWCONTENT": ".*",  # (content files in HTML, which Hugo 0.162 stopped allowing)
-        },
+        env=env,
     )
     if done.returncode != 0:
         said = [line for line in (done.stderr + done.stdout).splitlines() if "ERROR" in line]
         raise SystemExit(f"hugo failed in the copy of {folder}: {said[:3]}")
-    return copy, output
+    return copy, output, env
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -360,10 +374,11 @@ def main(argv: list[str] | None = None) -> None:
         name, _, spec = site.partition("=")
         sites.append((name, *[*spec.split(":"), "", ""][:3]))
     outputs = dict(built.partition("=")[::2] for built in args.built)
+    copied: dict[str, dict[str, str]] = {}  # each copy's build environment, by the site's name
     with tempfile.TemporaryDirectory() as work:
         if args.content_only:  # (each site replaced by its copy, judged by the copy's build)
             for number, (name, folder, _, _) in enumerate(list(sites)):
-                copy, outputs[name] = content_only(folder, os.path.join(work, str(number)))
+                copy, outputs[name], copied[name] = content_only(folder, os.path.join(work, str(number)))
                 sites[number] = (name, copy, "", ".")
         print(f"load average {os.getloadavg()[0]:.2f}\n")
         print("| site | files | wall s | findings | by code |")
@@ -375,7 +390,7 @@ def main(argv: list[str] | None = None) -> None:
         if args.hugo:
             print()
             for name, folder, _, _ in sites:
-                print(f"- {name}: {hugo_agreement(folder)}")
+                print(f"- {name}: {hugo_agreement(folder, copied.get(name))}")
         for name, folder, _, path in sites:
             if name in outputs:
                 judged = built_agreement(folder, path or ".", outputs[name], links=args.content_only)

@@ -1013,7 +1013,7 @@ def test_hugo_docs_references_judged_both_ways_by_a_build_of_its_content(tmp_pat
     headings of `{{% include %}}`d files and of `{{% glossary %}}`, and an alias its host redirects
     (`disableAliases`)."""
     real_sites = benchmark_module("real_sites")
-    copy, output = real_sites.content_only(str(HUGO_DOCS), str(tmp_path))
+    copy, output, _ = real_sites.content_only(str(HUGO_DOCS), str(tmp_path))
     found = real_sites.judged(copy, ".", output, links=True)
     assert found.contradicted == []
     assert found.counts["SITE003 confirmed"] >= 470  # (the `[term](g)` glossary links: its render hook is left out)
