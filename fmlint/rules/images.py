@@ -14,6 +14,7 @@ from typing import Any
 from fmlint.diagnostics import Problem, Severity
 from fmlint.doc_examples import WITH_CDN_IMAGES, article, example
 from fmlint.fix.model import UNSAFE, Edit, Fix
+from fmlint.go_urls import build_failure, go_parse_error
 from fmlint.images import DEFAULT_IMAGE_FIELDS, IMAGE_EXTENSIONS, ImageReference, extension_error, image_references
 from fmlint.rules.base import Context, Rule
 from fmlint.urls import parse, url_error
@@ -52,6 +53,10 @@ Checks that each image URL in the front-matter image fields and in the body
 preset the `src` of Hugo's `{{{{< figure >}}}}` shortcode) is an `http`/`https` URL
 with a host, or a relative or absolute path, and contains no spaces or control
 characters. An empty body image destination (`![alt]()`) is reported too.
+On a Hugo site whose Markdown images Hugo's embedded image render hook
+renders (as its embedded link hook: see MKD002; `useEmbedded` is read for
+images apart), an image destination that Go's `url.Parse` rejects
+(`![x]("https://…")`, `![x](/100%.png)`) is reported: it stops the build.
 In `.mdx` files, JSX `<img>` and `<Image>` tags with a string `src` are
 checked; `src={{…}}` is a JavaScript expression, not a URL, and is not. Nor is
 a URL a template writes (`{{{{ site.baseurl }}}}/a.png`, MkDocs macros'
@@ -158,18 +163,34 @@ itself as an image; a missing field says "no image" more clearly.
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     extensions = tuple(options["extensions"])
+    hooked: bool | None = None  # whether Hugo's embedded image render hook renders the body's images (when asked)
     for ref in image_references(ctx, options["fields"]):
         if ref.url == "":
             yield _empty(ref)
             continue
+        fails = None
+        if ref.origin in _RENDERED_BY_HOOKS:
+            if hooked is None:
+                hooked = _hooked(ctx)
+            fails = go_parse_error(ref.url) if hooked else None
         reason = url_error(ref.url)
-        if reason is not None:
-            yield Problem("IMG001", f"image URL `{ref.url}`: {reason}", ref.span)
+        if reason is not None or fails is not None:
+            said = "; ".join(filter(None, (reason, fails and build_failure("image", fails))))
+            yield Problem("IMG001", f"image URL `{ref.url}`: {said}", ref.span)
             continue
         yield from _remote(ctx, ref, options)
         reason = extension_error(ref.url, extensions)
         if reason is not None:
             yield Problem("IMG004", f"image URL `{ref.url}`: {reason}", ref.span)
+
+
+_RENDERED_BY_HOOKS = ("markdown", "reference")  # (an image render hook renders Markdown's images, not HTML's)
+
+
+def _hooked(ctx: Context) -> bool:
+    from fmlint.site.config import embedded_hook
+
+    return embedded_hook(ctx.doc.path, "image")
 
 
 def _empty(ref: ImageReference) -> Problem:

@@ -8,13 +8,19 @@ typing slip away from `http`, `https` or `mailto` (`ttps://`, `htps://`,
 `http//…` without its colon and Windows paths (`C:\\Users\\…`). A destination
 in quotes (`[x]("https://…")`, pasted from an HTML attribute) is reported too:
 Markdown has no quoted destinations, so the quotes are part of a relative URL
-(Goldmark writes `href="%22https://…%22"`); the fix (unsafe: the page then
-links elsewhere) removes them. On a Hugo site that renders links with Hugo's
+(Goldmark writes `href="%22https://…%22"`); so is a URL in parentheses
+(`[x]((https://…))`, `[x]:(https://…)`), whose parentheses Markdown keeps in
+the destination as well; the fix (unsafe: the page then links elsewhere)
+removes them. On a Hugo site that renders links with Hugo's
 embedded link render hook (a site on one host that configures its languages,
 one is enough, without a hook of its own, and not pinning a Hugo older than
 0.123 in `netlify.toml`, `package.json` or a GitHub workflow), a
 URL of any other scheme than http, https and mailto (`ftp:`, `tel:`,
-`vscode:`) is reported: the hook writes it as `#ZgotmplZ`. An `http`/`https`
+`vscode:`) is reported: the hook writes it as `#ZgotmplZ`. There, a
+destination that Go's `url.Parse` rejects stops the build (`error calling
+Parse`), and is reported as such: a quoted or parenthesised URL, a relative
+path whose first segment holds a colon (`my_page:x`), a `%` not followed by
+two hex digits (`/100%`, `#50%`), a port that is not digits. An `http`/`https`
 URL needs a host, and spaces or control characters must be percent-encoded.
 Schemes in `denied-schemes` are reported (by default `javascript:`,
 `vbscript:` and `file:`, which Hugo's renderer, Goldmark, drops from links);
@@ -64,6 +70,7 @@ from typing import Any
 
 from fmlint.diagnostics import Problem
 from fmlint.fix.model import UNSAFE, Edit, Fix
+from fmlint.go_urls import build_failure, go_parse_error
 from fmlint.markdown import Link
 from fmlint.rules.base import Context, Rule
 from fmlint.urls import REMOTE_SCHEMES, parse, scheme_of, scheme_typo, url_error
@@ -74,37 +81,64 @@ RULES = (Rule("MKD002", "link-url", "A link destination that is not a valid URL 
 _HTTP = ("https://", "http://")
 _TEMPLATE_SAFE = frozenset(("http", "https", "mailto"))  # the schemes Go's html/template writes in an href
 _QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019"}  # an opening quote → its closing one
+_WRAPPERS = {**_QUOTES, "(": ")"}
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     allowed = {scheme.lower() for scheme in options["allowed-schemes"]}
     denied = {scheme.lower() for scheme in options["denied-schemes"]}
     view = ctx.markdown
+    hooked = _hooked(ctx)
     for link in view.outside_shortcodes(view.links):
         url = link.url
-        if link.link_type == "Email" or url.strip() in ("", "#") or url.startswith("#") or "{{" in url:
+        if link.link_type == "Email" or "{{" in url:
             continue
-        if url.startswith(_HTTP) and (parts := parse(url)) is not None and parts.plain:
+        fails = go_parse_error(url) if hooked else None
+        if fails is None and (url.strip() in ("", "#") or url.startswith("#")):
+            continue
+        if fails is None and url.startswith(_HTTP) and (parts := parse(url)) is not None and parts.plain:
             continue  # most links: a plain http(s) URL, which every check below lets through
-        if url[0] in _QUOTES:
-            message = f"link destination in quotes, which are part of the URL (a relative path): `{url}`"
-            yield Problem("MKD002", message, link.url_span, fix=_unquoted(ctx, link, allowed, denied))
-            continue
-        error = _error(url, allowed, denied) or _filtered(ctx, url)
-        if error is not None:
-            yield Problem("MKD002", f"link {error}: `{url}`", link.url_span)
+        fix = None
+        wrapped = _wrapped(url)
+        if wrapped is not None:
+            reason: str | None = f"link destination in {wrapped}, which are part of the URL (a relative path): `{url}`"
+            fix = _unwrapped(ctx, link, allowed, denied)
+        elif (error := _error(url, allowed, denied) or (_filtered(url) if hooked and not fails else None)) is not None:
+            reason = f"link {error}: `{url}`"
+        else:
+            reason = None
+        if fails is not None:
+            failure = build_failure("link", fails)
+            reason = f"{reason}; {failure}" if reason else f"link `{url}`: {failure}"
+        if reason is not None:
+            yield Problem("MKD002", reason, link.url_span, fix=fix)
 
 
-def _filtered(ctx: Context, url: str) -> str | None:
+def _hooked(ctx: Context) -> bool:
+    """Whether Hugo's embedded link render hook renders the file's links (it parses each with Go's url.Parse)."""
+    if not ctx.markdown.links:
+        return False
+    from fmlint.site.config import embedded_hook
+
+    return embedded_hook(ctx.doc.path, "link")
+
+
+def _wrapped(url: str) -> str | None:
+    """What ``url`` is wrapped in that Markdown reads as part of it: quotes, or parentheses around a URL with a
+    scheme (``[x]((https://…))``, ``[x]: (https://…)``)."""
+    if url[:1] in _QUOTES:
+        return "quotes"
+    if url.startswith("(") and url.endswith(")") and scheme_of(url[1:]) is not None:
+        return "parentheses"
+    return None
+
+
+def _filtered(url: str) -> str | None:
     """Why Hugo's embedded link render hook writes ``url`` (a valid URL of a scheme other than http, https and
-    mailto) as ``#ZgotmplZ``: Go's html/template lets no other scheme into an ``href``."""
+    mailto) as ``#ZgotmplZ``: Go's html/template lets no other scheme into an ``href`` (the file's links are
+    rendered by it: ``_hooked``)."""
     scheme = scheme_of(url)
-    if scheme is None or scheme in _TEMPLATE_SAFE or ctx.doc.path.startswith("<"):
-        return None
-    from fmlint.site.config import site_of
-
-    site = site_of(ctx.doc.path)
-    if site is None or not site.link_hook:
+    if scheme is None or scheme in _TEMPLATE_SAFE:
         return None
     return (
         f"scheme `{scheme}:` is written as `#ZgotmplZ`: Hugo's embedded link render hook, which this site uses "
@@ -113,16 +147,16 @@ def _filtered(ctx: Context, url: str) -> str | None:
     )
 
 
-def _unquoted(ctx: Context, link: Link, allowed: set[str], denied: set[str]) -> Fix | None:
-    """The destination without its quotes, when it is written as read, closed by the matching quote, and valid
-    without them (as this rule judges)."""
+def _unwrapped(ctx: Context, link: Link, allowed: set[str], denied: set[str]) -> Fix | None:
+    """The destination without its quotes or parentheses, when it is written as read, closed by the matching
+    character, and valid without them (as this rule judges)."""
     url, span = link.url, link.url_span
     inner = url[1:-1]
-    if len(url) < 3 or url[-1] != _QUOTES[url[0]] or ctx.doc.text[span.start : span.end] != url:
+    if len(url) < 3 or url[-1] != _WRAPPERS[url[0]] or ctx.doc.text[span.start : span.end] != url:
         return None
     if _error(inner, allowed, denied) is not None:
         return None
-    return Fix(UNSAFE, f"write `{inner}` without its quotes", (Edit.replace(span, inner),))
+    return Fix(UNSAFE, f"write `{inner}` without its {_wrapped(url)}", (Edit.replace(span, inner),))
 
 
 def _error(url: str, allowed: set[str], denied: set[str]) -> str | None:

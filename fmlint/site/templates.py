@@ -148,15 +148,15 @@ _REWRITES = re.compile(
 _RELEARN = "mcshelby.github.io/hugo-theme-relearn"
 
 
-def link_hooks(layouts: Sequence[str], every_type: bool = True) -> list[str]:
-    """The link render hooks in the layout folders ``layouts``: every page's (``_markup/``, ``_default/_markup/``)
-    and, with ``every_type``, those of a page type (``docs/_markup/``)."""
+def render_hooks(layouts: Sequence[str], kind: str = "link", every_type: bool = True) -> list[str]:
+    """The render hooks of ``kind`` (``link``, ``image``) in the layout folders ``layouts``: every page's
+    (``_markup/``, ``_default/_markup/``) and, with ``every_type``, those of a page type (``docs/_markup/``)."""
     folders = ("_markup", "_default/_markup", *(("*/_markup", "*/_default/_markup") if every_type else ()))
     return [
         path
         for top in layouts
         for folder in folders
-        for path in glob.glob(os.path.join(glob.escape(top), *folder.split("/"), "render-link*.html"))
+        for path in glob.glob(os.path.join(glob.escape(top), *folder.split("/"), f"render-{kind}*.html"))
     ]
 
 
@@ -198,7 +198,7 @@ def _hook_texts(layouts: Sequence[str]) -> Iterator[str]:
 def _hook_chains(layouts: Sequence[str]) -> Iterator[list[str]]:
     """Each link render hook's text in the layout folders ``layouts``, with those of the partials it calls (the
     Relearn theme's hook hands the link to its ``shortcodes/link.html`` partial, which finds the page)."""
-    for path in link_hooks(layouts):
+    for path in render_hooks(layouts):
         yield [file_text(path), *map(file_text, _partials(path))]
 
 

@@ -13,7 +13,16 @@ generators' configurations (``mkdocs``: MkDocs' options); ``served`` what the ho
 """
 
 from fmlint.site.config.loading import data_value
-from fmlint.site.config.located import forget_sites, read_lists, read_site, site_folder, site_key, site_of, site_reading
+from fmlint.site.config.located import (
+    embedded_hook,
+    forget_sites,
+    read_lists,
+    read_site,
+    site_folder,
+    site_key,
+    site_of,
+    site_reading,
+)
 from fmlint.site.config.markers import SITE_MARKERS
 from fmlint.site.config.model import CONTENT_EXTENSIONS, ContentDir, SiteConfig
 
@@ -23,6 +32,7 @@ __all__ = [
     "ContentDir",
     "SiteConfig",
     "data_value",
+    "embedded_hook",
     "forget_sites",
     "read_lists",
     "read_site",

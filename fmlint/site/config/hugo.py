@@ -34,9 +34,9 @@ from fmlint.site.tables import subtable
 from fmlint.site.templates import (
     hooks_look_up_names,
     layout_folders,
-    link_hooks,
     links_rewritten,
     pages_found_only,
+    render_hooks,
     shortcode_templates,
 )
 
@@ -75,16 +75,17 @@ def _config_files(folder: str) -> list[str]:
     return found
 
 
-def _embedded_link_hook(layouts: tuple[str, ...], options: dict[str, Any], languages: dict[str, Any]) -> bool:
-    """Whether Hugo renders links with its embedded render hook (``markup.goldmark.renderHooks.link.useEmbedded``:
-    ``auto`` for a site on one host whose project has no link hook of its own, that configures its languages
-    — one is enough: Hugo 0.168 uses the hook for keda.sh's lone ``[languages.en]``, checked with a build — and
-    does not duplicate shared page resources (``markup.goldmark.duplicateResourceFiles``); ``fallback`` without
-    a hook of its own; ``always``).  Hugo has it from 0.123 (a site pinning an older one: ``hugo_version``)."""
-    use = str(subtable(options, "markup", "goldmark", "renderhooks", "link").get("useembedded", "auto")).lower()
+def _embedded_hook(kind: str, layouts: tuple[str, ...], options: dict[str, Any], languages: dict[str, Any]) -> bool:
+    """Whether Hugo renders Markdown links (``kind`` ``link``) or images (``image``) with its embedded render
+    hook (``markup.goldmark.renderHooks.<kind>.useEmbedded``: ``auto`` for a site on one host whose project has
+    no such hook of its own, that configures its languages — one is enough: Hugo 0.168 uses the link hook for
+    keda.sh's lone ``[languages.en]``, checked with a build — and does not duplicate shared page resources
+    (``markup.goldmark.duplicateResourceFiles``); ``fallback`` without a hook of its own; ``always``).  Hugo
+    has both from 0.123 (a site pinning an older one: ``hugo_version``)."""
+    use = str(subtable(options, "markup", "goldmark", "renderhooks", kind).get("useembedded", "auto")).lower()
     if use in ("always", "never"):
         return use == "always"
-    if link_hooks(layouts, every_type=False):  # (the project's own)
+    if render_hooks(layouts, kind, every_type=False):  # (the project's own)
         return False
     if use == "fallback":
         return True
@@ -200,7 +201,9 @@ def hugo_site(root: str, name: str | None) -> SiteConfig:
     version, version_data = pinned_version(root)
     # (`security.allowContent`'s default: from Hugo 0.162 it refuses HTML content, which an older Hugo takes)
     allowed_content = _DENYING if (version or (0, 0)) >= HTML_CONTENT_DENIED else ".*"
-    link_hook = _embedded_link_hook(layouts, options, languages_table) and (version or EMBEDDED_HOOKS) >= EMBEDDED_HOOKS
+    hooks_embedded = (version or EMBEDDED_HOOKS) >= EMBEDDED_HOOKS
+    link_hook = hooks_embedded and _embedded_hook("link", layouts, options, languages_table)
+    image_hook = hooks_embedded and _embedded_hook("image", layouts, options, languages_table)
     taxonomies_table = options.get("taxonomies")
     taxonomies = (
         tuple(str(v).lower() for v in taxonomies_table.values())
@@ -245,6 +248,7 @@ def hugo_site(root: str, name: str | None) -> SiteConfig:
         own_hosts=own_hosts_of(options.get("baseurl")),
         pages_projects=pages_user_site(options.get("baseurl")),
         link_hook=link_hook,
+        image_hook=image_hook,
         links_as_written=as_written,
         hooks_known=known,
         hooks_may_find_pages=not as_written and (known or not _layouts_read(layouts, themes.missing)),

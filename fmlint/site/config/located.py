@@ -51,6 +51,13 @@ def site_of(path: str) -> SiteConfig | None:
     return site if site is not None and site.content_dirs_of(os.path.abspath(path)) else None
 
 
+def embedded_hook(path: str, kind: str) -> bool:
+    """Whether Hugo's embedded render hook of ``kind`` (``link``, ``image``) renders the Markdown of the file at
+    ``path`` (not for standard input's ``<stdin>``)."""
+    site = None if path.startswith("<") else site_of(path)
+    return site is not None and (site.link_hook if kind == "link" else site.image_hook)
+
+
 # front-matter lists every site's checks may read (Jekyll's, Docusaurus's): the taxonomies and the lists that
 # redirect templates read are the site's own
 _READ_LISTS = frozenset(("redirect_from", "categories", "category", "authors", "pagination_next", "pagination_prev"))
@@ -102,8 +109,8 @@ def site_reading(path: str, preset: str) -> Reading:
 def site_key(path: str, preset: str) -> str:
     """What the result cache's key of the file at ``path`` adds for the site holding it ("" for none): how the
     site reads its Markdown (:func:`site_reading`), its own hosts (its site facts keep links to them), the
-    front-matter lists its checks read (the facts keep those), whether Hugo's embedded link hook renders its
-    links (MKD002 reports what that hook writes as ``#ZgotmplZ``) and its generator (the facts read whether
+    front-matter lists its checks read (the facts keep those), whether Hugo's embedded link and image hooks
+    render its links and images (MKD002 and IMG001 report what they cannot write) and its generator (the facts read whether
     it is Jekyll's), so that a change of the site's configuration is a change of the file's result."""
     return _folder_key(os.path.dirname(path), preset)
 
@@ -116,9 +123,9 @@ def _folder_key(folder: str, preset: str) -> str:
     if reading == _COMMONMARK and site is None:
         return ""
     hosts, lists = (site.own_hosts, sorted(read_lists(site))) if site is not None else ((), [])
-    hook = site is not None and site.link_hook  # (MKD002 reads it)
+    hooks = (site.link_hook, site.image_hook) if site is not None else (False, False)  # (MKD002 and IMG001 read them)
     generator = site.generator if site is not None else ""  # (whether Liquid writes the pages: the facts read it)
-    return f"\0{reading.mdx}\0{','.join(reading.blocks)}\0{','.join(hosts)}\0{','.join(lists)}\0{hook:d}\0{generator}"
+    return f"\0{reading.mdx}\0{','.join(reading.blocks)}\0{','.join(hosts)}\0{','.join(lists)}\0{hooks[0]:d}{hooks[1]:d}\0{generator}"
 
 
 @cache

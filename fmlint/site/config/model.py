@@ -109,6 +109,7 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # of its own, or ``useEmbedded: always``): a link's path is looked for as a page of the linking page's
     # language first
     link_hook: bool = False
+    image_hook: bool = False  # its embedded image render hook is (as the link hook): Go's url.Parse reads each image
     # links are written as they are, a link to a Markdown file too: Hugo's when no render hook finds pages
     # (``_links_as_written``), Astro's without remark or rehype plugins
     links_as_written: bool = False
