@@ -17,10 +17,21 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from test_site_rules import HUGO, _quiet_env, at, index_of, needs_hugo, page, placed, site_findings, write
+from test_site_rules import (
+    HUGO,
+    _quiet_env,
+    at,
+    hugo_permalinks,
+    index_of,
+    needs_hugo,
+    page,
+    placed,
+    site_findings,
+    write,
+)
 
 from fmlint.cache import ResultCache
-from fmlint.site.config import read_site
+from fmlint.site.config import forget_sites, read_site
 from fmlint.site.globs import glob_slice_matches
 from fmlint.site.walk import content_files
 
@@ -269,6 +280,36 @@ def test_fragments_of_html_ids_shortcode_markdown_and_included_fragments(tmp_pat
 def test_the_configuration_folder_is_read_beside_a_root_file(tmp_path, name):
     write(tmp_path, {name: "", "config/_default/languages.toml": "[fr]\nweight = 2\n[en]\nweight = 1\n"})
     assert read_site(str(tmp_path)).languages == ("en", "fr")
+
+
+LAYERED_SITE = {  # (3-yuma-3's `knowledge`: the root `config.toml` is the starter's, the site's in `config/`)
+    "config.toml": 'baseURL = "https://example.org/"\nuglyURLs = true\n[permalinks]\nposts = "/r/:slug/"\n',
+    "config/_default/config.toml": (
+        'baseURL = "https://example.github.io/knowledge/"\nuglyURLs = false\n[permalinks]\nnotes = "/n/:slug/"\n'
+    ),
+    "config/production/hugo.toml": '[permalinks]\nnotes = "/notes/:slug/"\n',
+    "config/development/hugo.toml": 'baseURL = "https://localhost/"\n[permalinks]\nnotes = "/dev/:slug/"\n',
+    "content/posts/a.md": page('title: "A"'),
+    "content/notes/b.md": page('title: "B"'),
+}
+
+
+def test_the_production_folder_over_the_default_folder_over_the_root_file(tmp_path, monkeypatch):
+    """As Hugo's build reads them: `config/production/` (the build's environment) over `config/_default/` over the
+    root file, tables merged key by key; `HUGO_ENVIRONMENT` names another environment."""
+    write(tmp_path, LAYERED_SITE)
+    monkeypatch.delenv("HUGO_ENVIRONMENT", raising=False)
+    site = read_site(str(tmp_path))
+    assert (site.base_path, site.ugly, site.own_hosts) == ("knowledge", False, ("example.github.io",))
+    assert {page.name: page.url for page in index_of(tmp_path).pages if page.file} == {"a": "/r/a/", "b": "/notes/b/"}
+    if HUGO is not None:
+        assert hugo_permalinks(tmp_path) == {
+            str(tmp_path / "content/posts/a.md"): "/knowledge/r/a/",
+            str(tmp_path / "content/notes/b.md"): "/knowledge/notes/b/",
+        }
+    monkeypatch.setenv("HUGO_ENVIRONMENT", "development")
+    forget_sites()
+    assert {page.name: page.url for page in index_of(tmp_path).pages if page.file} == {"a": "/r/a/", "b": "/dev/b/"}
 
 
 def test_sections_named_like_output_folders_are_content(tmp_path):

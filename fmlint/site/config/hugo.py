@@ -42,27 +42,32 @@ from fmlint.site.templates import (
 
 
 def _hugo_options(root: str, name: str | None) -> tuple[dict[str, Any], bytes]:
-    """The merged options: the root file, then ``config/_default/`` and its subfolders, read recursively as Hugo
-    does (a ``<key>.toml`` file is the ``key`` table, its root key unwrapped when it is the file's only one;
-    ``languages.<lang>.toml`` a language's), each merged into what is read already, table by table (falco.org:
-    ``module/module.yaml``'s mounts beside ``hugo.toml``'s ``[module]`` imports)."""
+    """The merged options as Hugo's build reads them: ``config/<environment>/`` (``production``, unless
+    ``HUGO_ENVIRONMENT`` names another) over ``config/_default/`` over the root file, each folder read
+    recursively as Hugo does (a ``<key>.toml`` file is the ``key`` table, its root key unwrapped when it is the
+    file's only one; ``languages.<lang>.toml`` a language's), tables merged key by key (falco.org:
+    ``module/module.yaml``'s mounts beside ``hugo.toml``'s ``[module]`` imports).  Checked with Hugo 0.168: a
+    ``baseURL`` in ``config/_default/`` wins over the root file's (3-yuma-3's `knowledge`, whose root
+    ``config.toml`` is the starter's), one in ``config/production/`` over both."""
+    environment = os.environ.get("HUGO_ENVIRONMENT") or "production"
     options: dict[str, Any] = {}
     seen = b""
+    for folder in (os.path.join(root, "config", environment), os.path.join(root, "config", "_default")):
+        for path in _config_files(folder):
+            loaded, data = read_options(path)
+            seen += data
+            key, _, language = os.path.splitext(os.path.basename(path))[0].lower().partition(".")
+            if list(loaded) == [key] and isinstance(loaded[key], dict):
+                loaded = loaded[key]  # (`[params]` in `params.toml`: its root key written out)
+            if key in ("hugo", "config"):
+                options = merged_options(options, loaded)
+            elif key == "languages" and language:  # `languages.fr.toml`: the `[languages.fr]` table
+                options = merged_options(options, {"languages": {language: loaded}})
+            elif not language:  # (`params.fr.toml`, `menus.fr.toml`: a language's, not read here)
+                options = merged_options(options, {key: loaded})
     if name is not None:
-        options, seen = read_options(os.path.join(root, name))
-    folder = os.path.join(root, "config", "_default")
-    for path in _config_files(folder):
-        loaded, data = read_options(path)
-        seen += data
-        key, _, language = os.path.splitext(os.path.basename(path))[0].lower().partition(".")
-        if list(loaded) == [key] and isinstance(loaded[key], dict):
-            loaded = loaded[key]  # (`[params]` in `params.toml`: its root key written out)
-        if key in ("hugo", "config"):
-            options = merged_options(options, loaded)
-        elif key == "languages" and language:  # `languages.fr.toml`: the `[languages.fr]` table
-            options = merged_options(options, {"languages": {language: loaded}})
-        elif not language:  # (`params.fr.toml`, `menus.fr.toml`: a language's, not read here)
-            options = merged_options(options, {key: loaded})
+        loaded, data = read_options(os.path.join(root, name))
+        options, seen = merged_options(options, loaded), data + seen
     return options, seen
 
 
