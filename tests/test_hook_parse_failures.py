@@ -94,6 +94,15 @@ def test_each_hook_is_judged_on_its_own(tmp_path: Path) -> None:
     assert [line.split(" ")[1] for line in found] == ["MKD002"] * 6
 
 
+def test_a_file_outside_the_content_is_not_rendered_by_the_hooks(tmp_path: Path) -> None:
+    """aegisite's `old-source/docs/3.1/FAQ.html.md`, beside its content: Hugo renders none of it."""
+    paths = hooks_site(tmp_path, "two languages")
+    outside = tmp_path / "old-source/p2.md"
+    outside.parent.mkdir()
+    outside.write_text(Path(paths[2]).read_text())
+    assert findings(tmp_path, [str(outside)]) == []
+
+
 def test_a_link_fixed_of_its_parentheses(tmp_path: Path) -> None:
     from fmlint.cli import main
 

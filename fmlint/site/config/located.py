@@ -53,9 +53,12 @@ def site_of(path: str) -> SiteConfig | None:
 
 def embedded_hook(path: str, kind: str) -> bool:
     """Whether Hugo's embedded render hook of ``kind`` (``link``, ``image``) renders the Markdown of the file at
-    ``path`` (not for standard input's ``<stdin>``)."""
+    ``path``: a page of a site that uses it (not a file outside its content, as aegisite's ``old-source/``;
+    not standard input's ``<stdin>``)."""
     site = None if path.startswith("<") else site_of(path)
-    return site is not None and (site.link_hook if kind == "link" else site.image_hook)
+    if site is None or not (site.link_hook if kind == "link" else site.image_hook):
+        return False
+    return bool(site.content_dirs_of(os.path.abspath(path)))
 
 
 # front-matter lists every site's checks may read (Jekyll's, Docusaurus's): the taxonomies and the lists that
