@@ -38,6 +38,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import json
 import os
 import posixpath
 import re
@@ -298,11 +299,17 @@ _HUGOS_OWN = frozenset({"comment", "details", "figure", "highlight", "param", "r
 _REMOVED_CACHES = re.compile(r"(?m)^[ \t]*\[caches\.get(?:json|csv)\][^\[]*")
 
 
+_DOCSY_PRINT = (
+    '[print]\nbaseName = "index"\nisHTML = true\nmediaType = "text/html"\npath = "_print"\npermalinkable = false\n'
+)
+
+
 def content_copy(folder: str, copy: str) -> None:
     """A copy at ``copy`` of the Hugo site at ``folder`` whose templates write each page's content alone: its
     layouts, theme, build output and content adapters left out, each shortcode a stub (``stub_shortcodes``), the
-    caches Hugo no longer has taken out of its TOML configuration.
-    This machine's Hugo builds it: the version the site pins (``fmlint.site.hugo_version``) is left out too."""
+    caches Hugo no longer has taken out of its TOML configuration, the output format Docsy defines defined.
+    This machine's Hugo builds it: the version the site pins (``fmlint.site.hugo_version``) is left out too, and
+    the copy pins this Hugo's instead, so that fmlint reads the copy as the version that builds it."""
     root = os.path.abspath(folder)
 
     def left_out(where: str, names: list[str]) -> list[str]:
@@ -312,6 +319,12 @@ def content_copy(folder: str, copy: str) -> None:
         return [name for name in names if name in kept_out or name == "_content.gotmpl"]
 
     shutil.copytree(root, copy, ignore=left_out)
+    # (the Hugo that builds the copy, pinned where fmlint reads a pin: fmlint then models that version)
+    running = re.search(
+        r"v(\d+\.\d+\.\d+)", subprocess.run(["hugo", "version"], capture_output=True, text=True, check=False).stdout
+    )
+    if running is not None:
+        Path(copy, "package.json").write_text(json.dumps({"devDependencies": {"hugo-extended": running[1]}}))
     netlify = Path(copy, "netlify.toml")
     if netlify.is_file():
         text = netlify.read_text(encoding="utf-8", errors="replace")
@@ -319,6 +332,10 @@ def content_copy(folder: str, copy: str) -> None:
     for config in [*Path(copy).glob("*.toml"), *Path(copy, "config").rglob("*.toml")]:  # (Hugo 0.152 refuses them)
         text = config.read_text(encoding="utf-8", errors="replace")
         config.write_text(_REMOVED_CACHES.sub("", text), encoding="utf-8")
+    formats = Path(copy, "config", "_default", "outputFormats.toml")
+    if not formats.exists():  # (Docsy's `print` format, which Docsy sites name in their `outputs`)
+        formats.parent.mkdir(parents=True, exist_ok=True)
+        formats.write_text(_DOCSY_PRINT, encoding="utf-8")
     for template in ("_default/single.html", "_default/list.html", "index.html"):
         os.makedirs(os.path.dirname(os.path.join(copy, "layouts", template)), exist_ok=True)
         Path(copy, "layouts", template).write_text("{{ .Content }}\n", encoding="utf-8")  # (Hugo writes no empty page)
