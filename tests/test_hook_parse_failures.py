@@ -38,6 +38,7 @@ BODIES = [
     ('中文 ![i]("https://a.example/i.png")', True),
     ("![i](/i%zz.png)", True),
     ('<img src="/i%zz.png" alt="i">', False),  # (HTML: no hook renders it)
+    ("[x]([https://b.example/])", True),  # (opencue.io's)
 ]
 LINK_FAILURE = "Hugo's build fails on it: its embedded link render hook, which this site uses, cannot parse it"
 IMAGE_FAILURE = LINK_FAILURE.replace("link", "image")
@@ -65,6 +66,8 @@ def test_the_hooks_destinations_that_fail_are_reported_at_them(tmp_path: Path) -
         'content/p1.md:5:7-27 MKD002 link destination in quotes, which are part of the URL (a relative path): `"https:'
         f'//a.example/"`; {LINK_FAILURE} (first path segment in URL cannot contain colon)',
         f'content/p10.md:5:6-15 IMG001 image URL `/i%zz.png`: {IMAGE_FAILURE} (invalid URL escape "%zz")',
+        "content/p12.md:5:5-25 MKD002 link destination in brackets, which are part of the URL (a relative path): "
+        f"`[https://b.example/]`; {LINK_FAILURE} (first path segment in URL cannot contain colon)",
         f'content/p2.md:5:5-12 MKD002 link `/a/100%`: {LINK_FAILURE} (invalid URL escape "%")',
         f"content/p3.md:5:5-14 MKD002 link `my_page:x`: {LINK_FAILURE} (first path segment in URL cannot contain colon)",
         "content/p4.md:5:5-27 MKD002 link URL cannot be parsed (bad port or brackets): `http://a.example:port/`; "
@@ -82,6 +85,7 @@ def test_without_the_hooks_only_the_wrapped_urls_are_reported(tmp_path: Path) ->
     assert [line.split(" (a relative")[0] for line in findings(tmp_path, paths)] == [
         "content/p0.md:7:5-36 MKD002 link destination in parentheses, which are part of the URL",
         "content/p1.md:5:7-27 MKD002 link destination in quotes, which are part of the URL",
+        "content/p12.md:5:5-25 MKD002 link destination in brackets, which are part of the URL",
         "content/p4.md:5:5-27 MKD002 link URL cannot be parsed (bad port or brackets): `http://a.example:port/`",
     ]
 
@@ -89,9 +93,9 @@ def test_without_the_hooks_only_the_wrapped_urls_are_reported(tmp_path: Path) ->
 def test_each_hook_is_judged_on_its_own(tmp_path: Path) -> None:
     """`useEmbedded` is read for links and images apart: the images' hook off, the links' hook on."""
     found = findings(tmp_path, hooks_site(tmp_path, "images never"))
-    assert [line.split(" ")[1] for line in found] == ["MKD002"] * 6
+    assert [line.split(" ")[1] for line in found] == ["MKD002"] * 7
     found = findings(tmp_path, hooks_site(tmp_path / "always", "links always"))
-    assert [line.split(" ")[1] for line in found] == ["MKD002"] * 6
+    assert [line.split(" ")[1] for line in found] == ["MKD002"] * 7
 
 
 def test_a_file_outside_the_content_is_not_rendered_by_the_hooks(tmp_path: Path) -> None:

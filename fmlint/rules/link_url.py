@@ -9,8 +9,8 @@ typing slip away from `http`, `https` or `mailto` (`ttps://`, `htps://`,
 in quotes (`[x]("https://…")`, pasted from an HTML attribute) is reported too:
 Markdown has no quoted destinations, so the quotes are part of a relative URL
 (Goldmark writes `href="%22https://…%22"`); so is a URL in parentheses
-(`[x]((https://…))`, `[x]:(https://…)`), whose parentheses Markdown keeps in
-the destination as well; the fix (unsafe: the page then links elsewhere)
+or brackets (`[x]((https://…))`, `[x]:(https://…)`, `[x]([https://…])`),
+which Markdown keeps in the destination as well; the fix (unsafe: the page then links elsewhere)
 removes them. On a Hugo site that renders links with Hugo's
 embedded link render hook (a site on one host that configures its languages,
 one is enough, without a hook of its own, and not pinning a Hugo older than
@@ -81,7 +81,7 @@ RULES = (Rule("MKD002", "link-url", "A link destination that is not a valid URL 
 _HTTP = ("https://", "http://")
 _TEMPLATE_SAFE = frozenset(("http", "https", "mailto"))  # the schemes Go's html/template writes in an href
 _QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019"}  # an opening quote → its closing one
-_WRAPPERS = {**_QUOTES, "(": ")"}
+_WRAPPERS = {**_QUOTES, "(": ")", "[": "]"}
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -124,12 +124,12 @@ def _hooked(ctx: Context) -> bool:
 
 
 def _wrapped(url: str) -> str | None:
-    """What ``url`` is wrapped in that Markdown reads as part of it: quotes, or parentheses around a URL with a
-    scheme (``[x]((https://…))``, ``[x]: (https://…)``)."""
+    """What ``url`` is wrapped in that Markdown reads as part of it: quotes, or parentheses or brackets around a
+    URL with a scheme (``[x]((https://…))``, ``[x]: (https://…)``, opencue.io's ``[x]([https://…])``)."""
     if url[:1] in _QUOTES:
         return "quotes"
-    if url.startswith("(") and url.endswith(")") and scheme_of(url[1:]) is not None:
-        return "parentheses"
+    if url[:1] in "([" and url.endswith(_WRAPPERS[url[0]]) and scheme_of(url[1:]) is not None:
+        return "parentheses" if url[0] == "(" else "brackets"
     return None
 
 
