@@ -198,7 +198,8 @@ def judged(folder: str, path: str, output: str, links: bool = False) -> Judged:
     unreported: list[tuple[str, str]] = []
     if links:
         built_pages = [(file, page.url, built(file)) for file, page in pages.items() if page.url and page.renders]
-        broken = _broken_links(output, built_pages, index.config.own_hosts)
+        base = f"/{index.config.base_path}" if index.config.base_path else ""
+        broken = _broken_links(output, built_pages, index.config.own_hosts, base)
         by_file: dict[str, list[str]] = {}  # the findings' lines
         for line in lines:
             by_file.setdefault(line.split(":", 1)[0], []).append(line)
@@ -230,11 +231,12 @@ def _ids(page_file: str) -> set[str]:
 
 
 def _broken_links(
-    output: str, pages: list[tuple[str, str, str | None]], hosts: tuple[str, ...]
+    output: str, pages: list[tuple[str, str, str | None]], hosts: tuple[str, ...], base: str = ""
 ) -> list[tuple[str, str]]:
     """(file, href) of each link of the built ``pages`` (file, URL, built file) to a path of the site (or a URL of
     its ``hosts``: a ``ref`` is written with the host) that leads to no built file, or to one without the ``id`` of
-    its fragment."""
+    its fragment. ``base``: the path of the site's ``baseURL`` (``/docs``), which the built pages' root-relative
+    links hold and their URLs and the output folder do not (a link outside it is another site's)."""
     import html
 
     broken = []
@@ -246,11 +248,13 @@ def _broken_links(
             parts = urlsplit(href)
             if not href or ((parts.scheme or parts.netloc) and parts.hostname not in hosts):
                 continue
-            target = page_file
-            if parts.path:
-                joined = posixpath.normpath(
-                    posixpath.join(url if url.endswith("/") else posixpath.dirname(url), parts.path)
-                )
+            target, path = page_file, parts.path
+            if base and path.startswith("/"):
+                if path != base and not path.startswith(base + "/"):
+                    continue
+                path = path[len(base) :] or "/"
+            if path:
+                joined = posixpath.normpath(posixpath.join(url if url.endswith("/") else posixpath.dirname(url), path))
                 found = unquote(joined).strip("/")
                 there = [os.path.join(output, found), os.path.join(output, found, "index.html")]
                 target = next((each for each in there if os.path.isfile(each)), "")
