@@ -212,7 +212,11 @@ parameters, languages' names; its rules from a page parameter (`redirects:
 [{{from: old}}]`) redirect each page's values; a rule whose target takes the
 link's splat or a value the template computes (`/en/*  /:splat`,
 `/docs/{{{{ $lang }}}}/*  /docs/instrumentation/{{{{ $lang }}}}/:splat`) is judged
-where it leads, its fragment too); on Starlight sites (its
+where it leads, its fragment too; below a `baseURL` path, `https://example.org/docs/`,
+as Hugo writes it: as written, `/docs/b/` the site's `/b/` and `/b/` another project's,
+reported where it names a page of the site, the base missed; with `canonifyURLs`
+both the site's `/b/`; with `relativeURLs` `/b/` the site's `/b/` and `/docs/b/` its
+`/docs/b/`; not judged where a link hook other than Hugo's own may rewrite it); on Starlight sites (its
 `base` first; a locale's fallback page of a default-locale page counts; not a
 draft, which production builds leave out; not a redirect of `astro.config.*`
 or `public/_redirects`, a file in `public/`, a route of `src/pages`, a page

@@ -306,7 +306,7 @@ def _url_keys(config: SiteConfig, target: str, locale: str = "") -> list[str]:
         return [f"u\x1f{url_key(url)}" for url in urls]
     path = link_path(target)
     paths = [path]
-    if config.generator == "jekyll" and config.base_path:  # (a link names the page under the site's baseurl)
+    if config.base_path and config.generator in ("jekyll", "hugo"):  # (a link names the page under the base path)
         paths += [inside] if (inside := under_base(path, "/" + config.base_path)) is not None else []
     if config.followed_redirects:  # (where rules written to `_redirects` lead the link: ``refs._redirected``)
         from fmlint.site.redirect_templates import FOLLOWED, follow

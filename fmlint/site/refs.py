@@ -979,8 +979,10 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0, below: bool = True,
     in the URL's language (``_missing``; not for a link a rule leads on: the rule's source is named)."""
     config = index.config
     path, fragment = link_path(target), target.partition("#")[2]
-    if config.base_path or _names_a_file(path):
-        return _SKIP  # under a base path, links may or may not be rewritten; a file, not a page
+    if _names_a_file(path):
+        return _SKIP  # a file, not a page
+    if config.base_path and below:
+        return _below_base(index, path, fragment, depth, hint)
     key = url_key(path)
     found = index.by_url.get(key)
     # (a page Hugo does not build leaves its URL to an alias of another: digital.gov's expired pages)
@@ -1012,6 +1014,36 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0, below: bool = True,
     problem = f"`{path}` is no page's URL (nor an alias, a taxonomy page or a file in static/)"
     problem += _elsewhere(index, path, below)
     return _missing(index, fragment, problem, path, language, written)
+
+
+def _below_base(index: SiteIndex, path: str, fragment: str, depth: int, hint: bool) -> Resolved:
+    """A root-relative link on a Hugo site below its ``baseURL``'s path (``https://example.org/docs/``), judged by
+    what Hugo writes of it (each checked with Hugo 0.168): as it is, where no link render hook rewrites it (or
+    Hugo's embedded one, which has found no page by that path), so that ``/docs/b/`` is the site's ``/b/`` and
+    ``/b/`` leaves the site (reported where it names a page of the site: its base path is missed; else another
+    project's, not judged); with ``canonifyURLs``, both as ``https://example.org/docs/b/``; with ``relativeURLs``,
+    as a path from the page to the site's root, so that ``/b/`` is the site's ``/b/`` and ``/docs/b/`` its
+    ``/docs/b/``. Not judged where another hook may rewrite it."""
+    config = index.config
+    base = "/" + config.base_path
+    inside = under_base(path, base)
+    if config.root_links == "canonify":
+        inside = path if inside is None else inside
+    elif config.root_links == "relative":
+        inside = path
+    elif not (config.links_as_written or config.link_hook):
+        return _SKIP
+    elif inside is None:
+        named = index.by_url.get(url_key(path))
+        if named is None or not named.renders:
+            return _SKIP
+        problem = f"`{path}` misses the site's base path `{base}` (its baseURL's path) and leaves the site"
+        return Resolved(None, fragment, f"{problem}: write `{base}{path}`")
+    found = _site_url(index, f"{inside}#{fragment}" if fragment else inside, depth, below=False, hint=hint)
+    if found.page is not None or not found.checked:
+        return found
+    problem = found.problem.partition("` ")[2]
+    return Resolved(None, found.fragment, f"`{path}` leads to the site's `{inside}` (below `{base}`), which {problem}")
 
 
 def _through_alias(index: SiteIndex, path: str, pages: list[Page], fragment: str, refreshed: bool) -> Resolved:

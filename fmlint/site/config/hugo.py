@@ -99,6 +99,14 @@ def _embedded_hook(kind: str, layouts: tuple[str, ...], options: dict[str, Any],
     return bool(languages) and single_host and not duplicated
 
 
+def _root_links(options: dict[str, Any]) -> str:
+    """What Hugo's output makes of root-relative links: ``canonify`` (``canonifyURLs``), ``relative``
+    (``relativeURLs``) or ``""`` (left as written)."""
+    if options.get("canonifyurls") is True:
+        return "canonify"
+    return "relative" if options.get("relativeurls") is True else ""
+
+
 def _links_as_written(layouts: tuple[str, ...], missing: tuple[str, ...], embedded: bool) -> bool:
     """Whether Hugo writes each Markdown link's destination as it is written, for the browser to resolve from the
     page's URL (a relative ``x.md`` is then no page): Hugo's embedded render hook is not used, and no link render
@@ -250,6 +258,9 @@ def hugo_site(root: str, name: str | None) -> SiteConfig:
         and _layouts_read(layouts, themes.missing)
         and not any(os.path.isfile(os.path.join(top, *name)) for top in layouts for name in _ALIAS_TEMPLATES),
         base_path=urlsplit(str(options.get("baseurl", ""))).path.strip("/"),
+        root_links="canonify"
+        if options.get("canonifyurls") is True
+        else "relative" * (options.get("relativeurls") is True),
         own_hosts=own_hosts_of(options.get("baseurl")),
         pages_projects=pages_user_site(options.get("baseurl")),
         link_hook=link_hook,

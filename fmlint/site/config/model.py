@@ -95,6 +95,8 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # ``#fragment`` (no ``alias.html`` of the site's or a theme's, every layout folder there to read)
     refreshing_aliases: bool = False
     base_path: str = ""  # the path of ``baseURL`` (``/blog`` for ``https://example.org/blog/``)
+    # Hugo's ``canonifyURLs`` or ``relativeURLs``: what its output writes of a root-relative link (``refs._below_base``)
+    root_links: str = ""
     base_implied: bool = False  # Jekyll: ``base_path`` is the one GitHub Pages gives a project site (``github_pages``)
     own_hosts: tuple[str, ...] = ()  # the host of ``baseURL`` (Jekyll's ``url``): links to it are links in the site
     # the path of Jekyll's ``url`` (``/latest`` for PMD's ``https://docs.pmd-code.org/latest``): the site's own URLs
