@@ -142,3 +142,42 @@ def test_an_expired_pages_terms_are_not_the_sites(tmp_path):
     cache = ResultCache(str(tmp_path / ".cache"))
     assert site_findings(tmp_path, cache=cache) == found
     assert site_findings(tmp_path, ["content/c.md", "content/old.md"], cache=cache) == found
+
+
+CASCADED_DRAFTS = {  # (SuperFola's blog: `content/drafts/_index.md` with `[cascade] draft = true`)
+    "hugo.toml": 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term", "rss", "sitemap"]\n',
+    "layouts/single.html": "{{ .Content }}",
+    "layouts/list.html": "{{ .Content }}",
+    "content/drafts/_index.md": "+++\ntitle = 'Drafts'\n[cascade]\ndraft = true\n+++\nDrafts.\n",
+    "content/drafts/d.md": page("title: D"),
+    "content/drafts/e.md": page("title: E", "draft: false"),
+    "content/drafts/kept/_index.md": "+++\ntitle = 'Kept'\n[cascade]\ndraft = false\n+++\nKept.\n",
+    "content/drafts/kept/k.md": page("title: K"),
+    "content/posts/p.md": page(
+        "title: P", body="[d](/drafts/d/) [e](/drafts/e/) [s](/drafts/) [k](/drafts/kept/k/) [n](/drafts/kept/)\n"
+    ),
+}
+
+
+def test_a_sections_cascade_makes_drafts_of_it_and_the_pages_below(tmp_path):
+    """The section's own page too; a page that sets `draft` itself, and the pages of a nearer section whose
+    cascade says `false`, are built."""
+    write(tmp_path, CASCADED_DRAFTS)
+    found = site_findings(tmp_path)
+    assert placed(found) == ["content/posts/p.md:5:5-5:15 SITE003", "content/posts/p.md:5:37-5:45 SITE003"]
+    assert (
+        found[0]
+        .replace(f"{tmp_path}/", "")
+        .endswith(
+            "`/drafts/d/` names a draft (`content/drafts/d.md`, by its section's `cascade`), which Hugo builds only with "
+            "--buildDrafts"
+        )
+    )
+
+
+@needs_hugo
+def test_hugo_builds_none_of_the_cascaded_drafts(tmp_path):
+    write(tmp_path, CASCADED_DRAFTS)
+    subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, env=_quiet_env(), check=True)
+    built = sorted(str(path.relative_to(tmp_path / "public")) for path in (tmp_path / "public/drafts").rglob("*.html"))
+    assert built == ["drafts/e/index.html", "drafts/kept/index.html", "drafts/kept/k/index.html"]

@@ -318,7 +318,9 @@ broken when it leads to no page from either URL.
 On Hugo sites a `ref` in an HTML comment is run only where goldmark writes
 raw HTML (`markup.goldmark.renderer.unsafe`), and its fragment is not judged
 (no reader sees it); an `<a href>` in a comment is no link.
-On Hugo sites a page that is no draft must not name a draft: Hugo builds drafts
+On Hugo sites a page that is no draft must not name a draft — a section's `cascade`
+of `draft: true` makes drafts of it and the pages below that set no `draft` of their
+own: Hugo builds drafts
 only with `--buildDrafts` (a `ref` to one fails with `REF_NOT_FOUND`; in a
 fallback language, the language's own draft is not replaced by the fallback);
 nor a page whose expiry date is past (without `buildExpired`) or whose publish

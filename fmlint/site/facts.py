@@ -41,7 +41,7 @@ from fmlint.rules.base import Context
 from fmlint.site.eleventy import eleventy_render
 from fmlint.site.hexo import permalink_tokens
 from fmlint.site.params import PARAM_CALL, cascade_params, own_params, param_names
-from fmlint.site.rendering import cascade_render, lowered_keys, page_render
+from fmlint.site.rendering import cascade_draft, cascade_render, lowered_keys, page_render
 from fmlint.suppressions import may_have_directives
 
 OwnURL = Callable[[str], object]
@@ -162,6 +162,8 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     expires: str = ""
     translation_key: Item | None = None
     draft: bool = False
+    draft_set: bool = False  # the page sets ``draft`` (or ``published``) itself: no cascade changes it
+    cascade_draft: str = ""  # "true" or "false": a section's ``cascade`` makes its pages (itself too) drafts or not
     # "never" for headless bundles and ``build.render: never``, and an Eleventy page's ``permalink: false``; "" when
     # not set; "computed": an Eleventy page whose data decides its output file (``eleventy.eleventy_render``)
     render: str = ""
@@ -313,6 +315,8 @@ def extract(ctx: Context) -> SiteFacts:
         unpublished=data.get(keys.get("published", "")) is False,
         render=eleventy_render(data) if reads.eleventy else page_render(data, keys),
         cascade_render=cascade_render(cascade),
+        draft_set="draft" in keys or "published" in keys,
+        cascade_draft=cascade_draft(cascade),
         aliases=aliases,
         lists=lists,
         anchors_data=msgspec.Raw(_ENCODER.encode(body.anchors)),

@@ -659,6 +659,11 @@ class SiteIndex(msgspec.Struct, dict=True):
         headless, id_type, terms, dashes = config.headless, config.heading_ids, config.definition_ids, config.dashes
         shown = self.shortcodes.renders_content if self.pages else None  # (its templates read only for pages)
         never = {(p.language, p.folder) for p in self.pages if p.kind != "page" and p.facts.cascade_render == "never"}
+        drafts = {
+            (p.language, p.folder): p.facts.cascade_draft
+            for p in self.pages
+            if p.kind != "page" and p.facts.cascade_draft
+        }
         settled = settled_day()
         by_folder = {(p.language, p.folder): p for p in self.pages if p.kind == "section"}
         slugs = (
@@ -673,7 +678,9 @@ class SiteIndex(msgspec.Struct, dict=True):
                 and not (headless and _matches(headless, page.key))
                 and not (config.disabled_kinds and _hugo_kind(config, page) in config.disabled_kinds)
             )
-            page.withheld = withheld(config, page.facts, self.probe, settled)
+            page.withheld = withheld(
+                config, page.facts, self.probe, settled, bool(drafts) and _cascaded_draft(page, drafts)
+            )
             page._id_type, page._terms, page._dashes, page._shown = id_type, terms, dashes, shown
             page.url, page.decided_by = _url(config, page, by_folder, slugs)
             self.by_key.setdefault((page.language, page.key), []).append(page)
@@ -1063,6 +1070,20 @@ def _renders(page: Page, never: set[tuple[str, str]]) -> bool:
             return False
         if not folder:
             return True
+        folder = posixpath.dirname(folder)
+
+
+def _cascaded_draft(page: Page, drafts: dict[tuple[str, str], str]) -> bool:
+    """Whether the nearest section above ``page`` (or the section itself) whose ``cascade`` sets ``draft`` makes
+    it a draft, where it sets none of its own."""
+    if page.facts.draft_set:
+        return False
+    folder = page.folder if page.kind != "page" else container(page).rstrip("/")
+    while True:
+        if (cascaded := drafts.get((page.language, folder))) is not None:
+            return cascaded == "true"
+        if not folder:
+            return False
         folder = posixpath.dirname(folder)
 
 

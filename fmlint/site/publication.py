@@ -28,10 +28,11 @@ def ahead(moment: str) -> bool:
     return when is not None and when > _now()
 
 
-def withheld(config: SiteConfig, facts: SiteFacts, probe: Probe, settled: str) -> str:
+def withheld(config: SiteConfig, facts: SiteFacts, probe: Probe, settled: str, drafted: bool = False) -> str:
     """Why Hugo does not build the page for production ("draft", "expired", "future"), or "". A date before
-    ``settled`` (an ISO day before yesterday: past in every time zone) is past without being asked."""
-    if facts.draft:
+    ``settled`` (an ISO day before yesterday: past in every time zone) is past without being asked; ``drafted``:
+    a section's cascade makes the page a draft."""
+    if facts.draft or drafted:
         return "draft"
     expires = facts.expires
     if (
@@ -60,7 +61,8 @@ def described(why: str, facts: SiteFacts, where: str, file: str | None) -> str:
     """A page Hugo does not build (``why``, from :func:`withheld`), as a reference to it is told: when it would
     be, and with which flag (``where``: its language, when the site has several)."""
     if why == "draft":
-        return f"a draft{where} (`{file}`), which Hugo builds only with --buildDrafts"
+        cascaded = "" if facts.draft else ", by its section's `cascade`"
+        return f"a draft{where} (`{file}`{cascaded}), which Hugo builds only with --buildDrafts"
     if why == "expired":
         return f"a page{where} that expired on {facts.expires} (`{file}`), which Hugo builds only with --buildExpired"
     return (

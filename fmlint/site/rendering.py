@@ -3,6 +3,7 @@ of it.  The site facts (output paths) and schema inference (which files are frag
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -48,11 +49,26 @@ def page_render(data: dict[Any, Any], keys: dict[str, Any]) -> str:
 def cascade_render(cascade: Any) -> str:
     """What a section's ``cascade`` sets for its pages' ``build.render``; of targeted cascades, those aimed at
     the production environment only (what ``hugo`` builds: linkerd's test pages); others are not followed."""
+    return _cascaded(cascade, lambda options: build_render(options.get("_build") or options.get("build")))
+
+
+def cascade_draft(cascade: Any) -> str:
+    """What a section's ``cascade`` sets for ``draft``, as ``"true"`` or ``"false"`` (``""``: nothing): Hugo 0.168
+    makes the section's own page and every page below it that sets no ``draft`` of its own drafts (SuperFola's
+    blog: ``content/drafts/_index.md`` with ``[cascade] draft = true``), which it does not build."""
+    return _cascaded(
+        cascade, lambda options: str(options["draft"]).lower() if isinstance(options.get("draft"), bool) else ""
+    )
+
+
+def _cascaded(cascade: Any, read: Callable[[dict[str, Any]], str]) -> str:
+    """The first value ``read`` finds in a ``cascade`` table, or in a list of them, untargeted or aimed at the
+    production environment (keys lowercased)."""
     for table in cascade if isinstance(cascade, list) else [cascade]:
         options = {str(k).lower(): v for k, v in table.items()} if isinstance(table, dict) else {}
         target = options.get("target", options.get("_target"))
         if options and (target is None or _production_only(target)):
-            found = build_render(options.get("_build") or options.get("build"))
+            found = read(options)
             if found:
                 return found
     return ""
