@@ -91,7 +91,10 @@ reports each pair written to the
 same file — page and page, page and alias, alias and alias — at the key that
 decides it (`slug`, `url`, the alias item), or at 1:1 when the path comes from
 the file name. Files that are one page to Hugo (`p.md` and `p/index.md`,
-`About Me.md` and `about-me.md`, `Readme.md` and `readme.md`) are reported too,
+`About Me.md` and `about-me.md`, `Readme.md` and `readme.md`) are reported too —
+where one names its language and the others do not (`p.bg.md` beside `p.md`, `bg`
+being the default language), Hugo keeps that one in every build, and the finding
+says so; otherwise which one it keeps changes from build to build —,
 and output paths that differ only by case (one file on macOS and Windows), but
 not two aliases of one page (the same redirect either way). A page Hugo does
 not build claims no path: a draft, a page whose `expiryDate` (`unpublishDate`)

@@ -172,8 +172,17 @@ def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
         for page in files:
             if len(files) > 1 and wanted(page):
                 named = ", ".join(f"`{other.file}`" for other in _by_file(files) if other is not page)
-                message = f"this file and {named} are one page to Hugo (content path `{key}`); it keeps one of them"
+                message = f"this file and {named} are one page to Hugo (content path `{key}`); {_kept(page, files)}"
                 yield Finding(page, COLLISION, message, FILE_START)
+
+
+def _kept(page: Page, files: list[Page]) -> str:
+    """Which of a content key's ``files`` Hugo keeps, said to ``page``'s (``SiteIndex._replaced``)."""
+    if page.kept_instead is not None:
+        return f"it keeps `{page.kept_instead.file}`, whose name gives its language: this one is never built"
+    if any(other.kept_instead is page for other in files):
+        return "it keeps this one, whose name gives its language"
+    return "it keeps one of them"
 
 
 def _case_collisions(index: SiteIndex, claims: dict[str, list[_Claim]], wanted: Wanted) -> Iterator[Finding]:
