@@ -13,7 +13,8 @@ or brackets (`[x]((https://…))`, `[x]:(https://…)`, `[x]([https://…])`),
 which Markdown keeps in the destination as well; the fix (unsafe: the page then links elsewhere)
 removes them. On a Hugo site that renders links with Hugo's
 embedded link render hook (a site on one host that configures its languages,
-one is enough, without a hook of its own, and not pinning a Hugo older than
+one is enough, without a hook of its own or of a theme, every theme there to
+read, and not pinning a Hugo older than
 0.123 in `netlify.toml`, `package.json` or a GitHub workflow), a
 URL of any other scheme than http, https and mailto (`ftp:`, `tel:`,
 `vscode:`) is reported: the hook writes it as `#ZgotmplZ`. There, a

@@ -53,10 +53,11 @@ def site_of(path: str) -> SiteConfig | None:
 
 def embedded_hook(path: str, kind: str) -> bool:
     """Whether Hugo's embedded render hook of ``kind`` (``link``, ``image``) renders the Markdown of the file at
-    ``path``: a page of a site that uses it (not a file outside its content, as aegisite's ``old-source/``;
-    not standard input's ``<stdin>``)."""
+    ``path``, for certain: a page of a site that uses it (not a file outside its content, as aegisite's
+    ``old-source/``; not standard input's ``<stdin>``) whose themes and modules are all there to read (Docsy, which
+    Axway's docs import, has had a link hook of its own)."""
     site = None if path.startswith("<") else site_of(path)
-    if site is None or not (site.link_hook if kind == "link" else site.image_hook):
+    if site is None or site.missing_themes or not (site.link_hook if kind == "link" else site.image_hook):
         return False
     return bool(site.content_dirs_of(os.path.abspath(path)))
 
