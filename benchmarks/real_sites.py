@@ -110,7 +110,7 @@ def hugo_agreement(folder: str, copied: dict[str, str] | None = None) -> str:
     pages = {
         (os.path.relpath(page.absolute, folder), page.url)
         for page in index.pages
-        if page.file is not None and page.renders and not page.facts.draft
+        if page.file is not None and page.renders and not page.facts.draft and page.withheld != "draft"
     }
     indexed = {path for path, _ in pages}
     markdown = {pair for pair in listed if pair[0] in indexed or pair[0].endswith((".md", ".markdown"))}

@@ -56,10 +56,19 @@ def embedded_hook(path: str, kind: str) -> bool:
     ``path``, for certain: a page of a site that uses it (not a file outside its content, as aegisite's
     ``old-source/``; not standard input's ``<stdin>``) whose themes and modules are all there to read (Docsy, which
     Axway's docs import, has had a link hook of its own)."""
-    site = None if path.startswith("<") else site_of(path)
-    if site is None or site.missing_themes or not (site.link_hook if kind == "link" else site.image_hook):
+    if path.startswith("<"):
+        return False
+    site = _hooked_site(os.path.dirname(path))  # (a file's site is looked for once per folder, as named)
+    if site is None or not (site.link_hook if kind == "link" else site.image_hook):
         return False
     return bool(site.content_dirs_of(os.path.abspath(path)))
+
+
+@cache
+def _hooked_site(folder: str) -> SiteConfig | None:
+    """The site of the files of ``folder`` if it may render them with an embedded hook (``embedded_hook``)."""
+    site = site_of(os.path.join(folder or os.curdir, "_"))
+    return site if site is not None and not site.missing_themes and (site.link_hook or site.image_hook) else None
 
 
 # front-matter lists every site's checks may read (Jekyll's, Docusaurus's): the taxonomies and the lists that
@@ -78,6 +87,7 @@ def forget_sites() -> None:
     read_site.cache_clear()
     _beside.cache_clear()
     _folder_key.cache_clear()
+    _hooked_site.cache_clear()
     forget_folders_without_site()
     from fmlint.site.declared import forget_declared
     from fmlint.site.facts import forget_site_reads
