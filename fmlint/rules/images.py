@@ -188,6 +188,7 @@ _RENDERED_BY_HOOKS = ("markdown", "reference")  # (an image render hook renders 
 
 
 def _hooked(ctx: Context) -> bool:
+    """Whether Hugo's embedded image render hook renders the file's images (it parses each with Go's url.Parse)."""
     from fmlint.site.config import embedded_hook
 
     return embedded_hook(ctx.doc.path, "image")

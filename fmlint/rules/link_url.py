@@ -19,7 +19,7 @@ read, and not pinning a Hugo older than
 URL of any other scheme than http, https and mailto (`ftp:`, `tel:`,
 `vscode:`) is reported: the hook writes it as `#ZgotmplZ`. There, a
 destination that Go's `url.Parse` rejects stops the build (`error calling
-Parse`), and is reported as such: a quoted or parenthesised URL, a relative
+Parse`), and is reported as such: a URL in quotes, parentheses or brackets, a relative
 path whose first segment holds a colon (`my_page:x`), a `%` not followed by
 two hex digits (`/100%`, `#50%`), a port that is not digits. An `http`/`https`
 URL needs a host, and spaces or control characters must be percent-encoded.
@@ -149,8 +149,8 @@ def _filtered(url: str) -> str | None:
 
 
 def _unwrapped(ctx: Context, link: Link, allowed: set[str], denied: set[str]) -> Fix | None:
-    """The destination without its quotes or parentheses, when it is written as read, closed by the matching
-    character, and valid without them (as this rule judges)."""
+    """The destination without its quotes, parentheses or brackets (``_wrapped``), when it is written as read,
+    closed by the matching character, and valid without them (as this rule judges)."""
     url, span = link.url, link.url_span
     inner = url[1:-1]
     if len(url) < 3 or url[-1] != _WRAPPERS[url[0]] or ctx.doc.text[span.start : span.end] != url:
