@@ -1,10 +1,12 @@
 """IMG rules: image URLs in front matter and body, and local images on disk."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 from support import PERMISSIVE, check, settings_with
+from test_site_rules import hugo_build, needs_hugo, write
 
 from fmlint.config.presets import PRESETS
 from fmlint.discover import discover
@@ -505,3 +507,32 @@ def test_an_image_through_cloudflares_resizing_is_the_sites_file(tmp_path):
     found = located_codes(root / "content/p.md", schema=PERMISSIVE)
     assert [(line, column, code) for line, column, code, _ in found] == [(5, 6, "IMG006")]
     assert f"looked for static{os.sep}images{os.sep}gone.jpg" in found[0][3]
+
+
+SPACED = (
+    "---\ntitle: x\nthumbnail: /images/a b.png\n---\n"
+    '中文 ![a](</images/a b.png>) {{< figure src="/images/a b.png" >}} <img src="/images/a b.png" alt="a">\n'
+    "![r](<https://cdn.example.com/a b.png>)\n"
+)
+
+
+def test_a_local_paths_spaces_are_written_encoded_in_markdown_images_and_figures():
+    """CortexIntelligentAutomation's docs: 258 IMG001 for `{{< figure src="/images/Service Fabric Explorer.png" >}}`,
+    each shown, as Hugo writes `src="/images/Service%20Fabric%20Explorer.png"`; a front-matter field (which a
+    theme writes as it likes) and an HTML `src` are still reported, and a remote URL's space."""
+    found = check(SPACED, [(3, 12, "IMG001"), (5, 75, "IMG001"), (6, 7, "IMG001")], preset="hugo")
+    assert [d.message.split(": ", 1)[1] for d in found] == ["URL contains a space (encode it as %20)"] * 3
+
+
+@needs_hugo
+def test_hugo_writes_the_spaces_of_markdown_images_and_figures_encoded(tmp_path):
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "layouts/single.html": "{{ .Content }}",
+            "content/p.md": '---\ntitle: P\n---\n![a](</images/a b.png>) {{< figure src="/images/a b.png" >}}\n',
+        },
+    )
+    out = hugo_build(tmp_path)
+    assert re.findall(r'src="([^"]*)"', (out / "p/index.html").read_text()) == ["/images/a%20b.png"] * 2
