@@ -258,9 +258,7 @@ def hugo_site(root: str, name: str | None) -> SiteConfig:
         and _layouts_read(layouts, themes.missing)
         and not any(os.path.isfile(os.path.join(top, *name)) for top in layouts for name in _ALIAS_TEMPLATES),
         base_path=urlsplit(str(options.get("baseurl", ""))).path.strip("/"),
-        root_links="canonify"
-        if options.get("canonifyurls") is True
-        else "relative" * (options.get("relativeurls") is True),
+        root_links=_root_links(options),
         own_hosts=own_hosts_of(options.get("baseurl")),
         pages_projects=pages_user_site(options.get("baseurl")),
         link_hook=link_hook,
