@@ -103,7 +103,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         wrapped = _wrapped(url)
         if wrapped is not None:
             reason: str | None = f"link destination in {wrapped}, which are part of the URL (a relative path): `{url}`"
-            fix = _unwrapped(ctx, link, allowed, denied)
+            fix = _unwrapped(ctx, link, allowed, denied, wrapped)
         elif (error := _error(url, allowed, denied) or (_filtered(url) if hooked and not fails else None)) is not None:
             reason = f"link {error}: `{url}`"
         else:
@@ -148,8 +148,8 @@ def _filtered(url: str) -> str | None:
     )
 
 
-def _unwrapped(ctx: Context, link: Link, allowed: set[str], denied: set[str]) -> Fix | None:
-    """The destination without its quotes, parentheses or brackets (``_wrapped``), when it is written as read,
+def _unwrapped(ctx: Context, link: Link, allowed: set[str], denied: set[str], wrapped: str) -> Fix | None:
+    """The destination without the ``wrapped`` it is in (``_wrapped``), when it is written as read,
     closed by the matching character, and valid without them (as this rule judges)."""
     url, span = link.url, link.url_span
     inner = url[1:-1]
@@ -157,7 +157,7 @@ def _unwrapped(ctx: Context, link: Link, allowed: set[str], denied: set[str]) ->
         return None
     if _error(inner, allowed, denied) is not None:
         return None
-    return Fix(UNSAFE, f"write `{inner}` without its {_wrapped(url)}", (Edit.replace(span, inner),))
+    return Fix(UNSAFE, f"write `{inner}` without its {wrapped}", (Edit.replace(span, inner),))
 
 
 def _error(url: str, allowed: set[str], denied: set[str]) -> str | None:

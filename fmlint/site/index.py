@@ -325,14 +325,10 @@ class SiteIndex(msgspec.Struct, dict=True):
 
     def _sections_of(self, page: Page) -> Iterator[Page]:
         """The sections holding ``page`` that have files, the closest first (a section's own page first)."""
-        folder = page.folder if page.kind != "page" else container(page).rstrip("/")
-        while True:
+        for folder in _folders_up(page):
             section = self._sections.get((page.language, folder))
             if section is not None:
                 yield section
-            if not folder:
-                return
-            folder = posixpath.dirname(folder)
 
     def with_params(self, page: Page, reference: Reference) -> Reference:
         """The reference with the values of Hugo's ``param`` shortcodes in its target written in, where each is
@@ -1093,13 +1089,7 @@ def _probe(
 def _renders(page: Page, never: set[tuple[str, str]]) -> bool:
     if page.facts.render or page.kind == "home" or not never:
         return page.facts.render != "never"
-    folder = page.folder if page.kind != "page" else container(page).rstrip("/")  # (a section's cascade is its own too)
-    while True:
-        if (page.language, folder) in never:
-            return False
-        if not folder:
-            return True
-        folder = posixpath.dirname(folder)
+    return not any((page.language, folder) in never for folder in _folders_up(page))
 
 
 def _cascaded_draft(page: Page, drafts: dict[tuple[str, str], str]) -> bool:
@@ -1107,12 +1097,20 @@ def _cascaded_draft(page: Page, drafts: dict[tuple[str, str], str]) -> bool:
     it a draft, where it sets none of its own."""
     if page.facts.draft_set:
         return False
-    folder = page.folder if page.kind != "page" else container(page).rstrip("/")
-    while True:
+    for folder in _folders_up(page):
         if (cascaded := drafts.get((page.language, folder))) is not None:
             return cascaded == "true"
+    return False
+
+
+def _folders_up(page: Page) -> Iterator[str]:
+    """The folder of ``page``'s section (a section's own: its cascade is its own too), then each above it to the
+    content root's ``""``: where the sections whose cascades reach it are."""
+    folder = page.folder if page.kind != "page" else container(page).rstrip("/")
+    while True:
+        yield folder
         if not folder:
-            return False
+            return
         folder = posixpath.dirname(folder)
 
 
