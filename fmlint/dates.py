@@ -27,7 +27,9 @@ import re
 
 import msgspec
 
-_ISO = re.compile(
+from fmlint.regex import lazy_pattern
+
+_ISO = lazy_pattern(
     r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
     r"(?:(?P<separator>[T ])(?P<hour>\d{2}):(?P<minute>\d{2}):(?P<second>\d{2})(?P<fraction>\.\d+)?"
     r"(?P<zone>.*))?"
@@ -35,25 +37,25 @@ _ISO = re.compile(
 # `2024-1-25`: a YAML 1.1 timestamp (PyYAML's, Ruby's Psych: month, day and hour may have one digit), which
 # MkDocs' and Jekyll's readers take for a date (Jekyll's Time.parse too, and JavaScript's `new Date`, Hexo's);
 # Hugo cannot read it
-_UNPADDED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:([Tt]|[ \t]+)(\d{1,2})(:\d{2}:\d{2}.*))?")
+_UNPADDED = lazy_pattern(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:([Tt]|[ \t]+)(\d{1,2})(:\d{2}:\d{2}.*))?")
 # the generators that read a date string with JavaScript's `new Date` (Hexo; applications' own code)
 JAVASCRIPT_READERS = ("Hexo", "Next.js", "Gatsby", "Nuxt")
 _UNPADDED_READERS = ("MkDocs", "Jekyll", *JAVASCRIPT_READERS)
 # `2019/10/13 20:46:25`: JavaScript's `new Date`, which Hexo reads a date string with, takes slashes as dashes
-_SLASHED = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})((?:[ \t]+\d{1,2}:\d{2}:\d{2})?)")
+_SLASHED = lazy_pattern(r"(\d{4})/(\d{1,2})/(\d{1,2})((?:[ \t]+\d{1,2}:\d{2}:\d{2})?)")
 # `1992-02-25 13:22`: V8's `new Date` reads a time without seconds (Velite's documented `date`)
-_NO_SECONDS = re.compile(r"(\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2})(Z|[+-]\d{2}:?\d{2})?")
+_NO_SECONDS = lazy_pattern(r"(\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2})(Z|[+-]\d{2}:?\d{2})?")
 # `Nov 1, 2014`, `November 1, 2014 10:00`: V8's `new Date` reads a month by the first three letters of its English
 # name (`Sept`), then the day and year, too
-_MONTH_DAY_YEAR = re.compile(r"([A-Z][a-z]{2,8})\.? (\d{1,2}),? (\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_MONTH_DAY_YEAR = lazy_pattern(r"([A-Z][a-z]{2,8})\.? (\d{1,2}),? (\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
 # `2017-05-17 4:51:55 -0400` (digital.gov's): Go's layout hour `15` reads one digit or two (its minutes and
 # seconds, `04` and `05`, two), so Hugo reads a one-digit hour in every layout
-_ONE_DIGIT_HOUR = re.compile(r"(\d{4}-\d{2}-\d{2}[T ])(\d:\d{2}:\d{2}.*)")
+_ONE_DIGIT_HOUR = lazy_pattern(r"(\d{4}-\d{2}-\d{2}[T ])(\d:\d{2}:\d{2}.*)")
 # The zones each separator allows, with the numeric offset as group 1.
 _ISO_ZONES = {
-    "T": re.compile(r"Z|([+-]\d{2}:?\d{2})"),
-    " ": re.compile(r"Z|([+-]\d{2}:?\d{2})| ([+-]\d{2}:?\d{2})| ([+-]\d{4}) [A-Z]{3,5}"),
+    "T": lazy_pattern(r"Z|([+-]\d{2}:?\d{2})"),
+    " ": lazy_pattern(r"Z|([+-]\d{2}:?\d{2})| ([+-]\d{2}:?\d{2})| ([+-]\d{4}) [A-Z]{3,5}"),
 }
 _ZONE = r"(?:[A-Z]{2,5}|[+-]\d{4})"
 # (pattern over the whole string, strptime format); the zone is checked by the pattern
@@ -75,8 +77,8 @@ _TEXT_LAYOUTS = [
     ),  # Unix, Ruby
     (r"\d{2} [A-Z][a-z]{2} \d{4}", "%d %b %Y"),
 ]
-_TEXT_PATTERNS = [(re.compile(pattern), layout) for pattern, layout in _TEXT_LAYOUTS]
-_ZONE_TOKEN = re.compile(rf"\s{_ZONE}(?=\s|$)")
+_TEXT_PATTERNS = [(lazy_pattern(pattern), layout) for pattern, layout in _TEXT_LAYOUTS]
+_ZONE_TOKEN = lazy_pattern(rf"\s{_ZONE}(?=\s|$)")
 
 
 class HugoDate(msgspec.Struct, frozen=True):

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
 from fmlint.folders import Note, nearest, walking
+from fmlint.regex import lazy_pattern
 
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
 
@@ -205,7 +206,7 @@ class IgnoreRules:
         return self._spec.check_file(relative).include
 
 
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_NAMED_GROUP = lazy_pattern(r"\(\?P<\w+>")
 
 
 def ignored_by(chain: Iterable[tuple[str, IgnoreRules]], path: str, is_dir: bool = False) -> bool:

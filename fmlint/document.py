@@ -20,19 +20,20 @@ import msgspec
 
 from fmlint.diagnostics import Problem
 from fmlint.positions import LineIndex, Span
+from fmlint.regex import lazy_pattern
 
 FrontMatterKind = Literal["yaml", "toml", "json"]
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _DELIMITERS = "-+"  # the first character of YAML and TOML front matter (see _delimiter)
-_TOML_BOUNDARY = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
-_LEADING_SPACE = re.compile(r"[ \t\r\n]*")
+_TOML_BOUNDARY = lazy_pattern(r"^\+{3,}\s*$", re.MULTILINE)
+_LEADING_SPACE = lazy_pattern(r"[ \t\r\n]*")
 _BINARY_SNIFF = 8192
 # Lists and block quotes opened on one line; real articles nest a handful.
 MAX_NESTING = 1_000
 # Bodies shorter than this are parsed whatever they hold (under 0.3 s, a few MB), so most files skip the scan.
 _NESTING_SCAN_FROM = 100_000
-_DEEP_NESTING = re.compile(rf"^[ \t]*+(?:(?:>|(?:[-+*]|\d{{1,9}}[.)])[ \t])[ \t]*+){{{MAX_NESTING}}}", re.MULTILINE)
+_DEEP_NESTING = lazy_pattern(rf"^[ \t]*+(?:(?:>|(?:[-+*]|\d{{1,9}}[.)])[ \t])[ \t]*+){{{MAX_NESTING}}}", re.MULTILINE)
 
 
 class Document(msgspec.Struct):
@@ -224,8 +225,8 @@ def split_headless(doc: Document) -> None:
     doc.body_start = _next_line(doc, _line_at(doc.text, closing.start()))
 
 
-_HEADLESS_CLOSING = re.compile(r"^-{3,}\r?$", re.MULTILINE)
-_KEY_LINE = re.compile(
+_HEADLESS_CLOSING = lazy_pattern(r"^-{3,}\r?$", re.MULTILINE)
+_KEY_LINE = lazy_pattern(
     r"[\w\"'][^\n:]*:(?:[ \t]|\r?$)", re.MULTILINE
 )  # (`$`: at the line's end; a first line `title: x`: not prose)
 

@@ -12,13 +12,14 @@ against Hugo 0.168 (``tests/test_go_urls.py``).
 from __future__ import annotations
 
 import ipaddress
-import re
 from urllib.parse import unquote
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
-_SCHEME_CHARS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
-_PORT = re.compile(r"(?::[0-9]*)?")
+from fmlint.regex import lazy_pattern
+
+_CONTROL = lazy_pattern(r"[\x00-\x1f\x7f]")
+_BAD_ESCAPE = lazy_pattern(r"%(?![0-9A-Fa-f]{2})")
+_SCHEME_CHARS = lazy_pattern(r"[A-Za-z][A-Za-z0-9+.-]*")
+_PORT = lazy_pattern(r"(?::[0-9]*)?")
 # characters a host name may hold besides letters, digits and bytes above 0x7f (``shouldEscape`` in host mode)
 _HOST_CHARS = frozenset("!$&'()*+,;=:[]<>\"-_.~%")
 _USER_CHARS = frozenset("-._:~!$&'()*+,;=%@")

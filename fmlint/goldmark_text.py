@@ -18,15 +18,16 @@ leaves the text whole (other generators).
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from fmlint.regex import lazy_pattern
 
 # a zone dropped only with the typographer on; one dropped either way; within the first, where the rest is
 # dropped either way; the end of a zone (the inline element's)
 DROP_TYPO, DROP, DROP_SWITCH, DROP_END = "\ue002", "\ue003", "\ue004", "\ue005"
 _MARKS = str.maketrans("", "", DROP_TYPO + DROP + DROP_SWITCH + DROP_END)
-_TYPOGRAPHER = re.compile(r"['\"]|--|\.\.\.|<<|>>")
-_SPLITS = re.compile(r"\[|https?://|www\.")  # (not `*`, `~`: escaped or not, the Markdown view does not say)
+_TYPOGRAPHER = lazy_pattern(r"['\"]|--|\.\.\.|<<|>>")
+_SPLITS = lazy_pattern(r"\[|https?://|www\.")  # (not `*`, `~`: escaped or not, the Markdown view does not say)
 _INLINE = frozenset(("Emphasis", "Strong", "Strikethrough", "Link", "Image"))
 # an inline element's state: no child yet, its first child a text node being read, that text past a typographer's
 # substitution, its first child an element (open), the rest dropped, inside a dropped zone

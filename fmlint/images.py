@@ -6,7 +6,6 @@ same URLs at the same positions; also what counts as an image file name.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Literal
@@ -16,6 +15,7 @@ import msgspec
 
 from fmlint.frontmatter import JsonPath
 from fmlint.positions import Place, Span
+from fmlint.regex import lazy_pattern
 from fmlint.urls import parse
 
 if TYPE_CHECKING:  # only for annotations: fmlint.schema.formats imports this module before the rules exist
@@ -40,7 +40,7 @@ Origin = Literal["front-matter", "markdown", "reference", "html", "shortcode"]
 
 # Hugo's embedded ``figure`` shortcode, its ``src`` an image the page shows (``{{< figure src="/img/a.png" >}}``:
 # longhorn.io's website writes 2,257); an escaped one (``{{</* figure */>}}``, in documentation) is no call
-_FIGURE = re.compile(r"\{\{[<%]\s*figure\s[^}]*?\bsrc\s*=\s*(?:\"([^\"]*)\"|`([^`]*)`)")
+_FIGURE = lazy_pattern(r"\{\{[<%]\s*figure\s[^}]*?\bsrc\s*=\s*(?:\"([^\"]*)\"|`([^`]*)`)")
 
 
 class ImageReference(msgspec.Struct, frozen=True):

@@ -11,9 +11,11 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from fmlint.regex import lazy_pattern
+
 # a comment, a string (quoted either way or a template), or a brace; a `//` or `/*` after a backslash is a regular
 # expression's escaped slash and its end (`.replace(/^docs\//, '')`): no comment
-TOKEN = re.compile(
+TOKEN = lazy_pattern(
     r"""(?<!\\)//[^\n]*|(?<!\\)/\*.*?\*/|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|[{}]""", re.DOTALL
 )
 
@@ -53,7 +55,7 @@ def _blank_comment(token: re.Match[str]) -> str:
 
 # the tokens an object literal's keys are found among: a string, a bracket, a name or a number (helm-www's
 # `versions: {3: {path: "v3"}}`), `,` or `:`
-_PART = re.compile(
+_PART = lazy_pattern(
     r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|[{}\[\]()]|[A-Za-z_$][\w$]*|\d[\w.]*|[,:]"""
 )
 
@@ -97,10 +99,10 @@ def top_level_strings(text: str, start: int, key: str) -> list[str] | None:
     return [string[1:-1] for string in _STRING.findall(found.group())] if found is not None else None
 
 
-_NOT_SPACE = re.compile(r"\S")
-_BOOLEAN = re.compile(r"(?:true|false)(?![\w$])")
-_STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
-_STRING_ARRAY = re.compile(rf"\[\s*(?:(?:{_STRING.pattern})\s*,\s*)*(?:(?:{_STRING.pattern})\s*,?\s*)?\]")
+_NOT_SPACE = lazy_pattern(r"\S")
+_BOOLEAN = lazy_pattern(r"(?:true|false)(?![\w$])")
+_STRING = lazy_pattern(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+_STRING_ARRAY = lazy_pattern(rf"\[\s*(?:(?:{_STRING.pattern})\s*,\s*)*(?:(?:{_STRING.pattern})\s*,?\s*)?\]")
 
 
 def _members(text: str, start: int) -> Iterator[tuple[str, str, int]]:
@@ -171,7 +173,7 @@ def top_level_string(text: str, start: int, key: str) -> str | None:
     return None
 
 
-_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
+_TRAILING_COMMA = lazy_pattern(r",(\s*[}\]])")
 
 
 def load_json_with_comments(text: str) -> Any:

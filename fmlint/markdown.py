@@ -43,6 +43,7 @@ from fmlint.fix.model import Edit
 from fmlint.goldmark_text import DropMarks, unmarked
 from fmlint.mkdocs_blocks import Tab
 from fmlint.positions import Place, Span
+from fmlint.regex import lazy_pattern
 
 
 @cache
@@ -54,28 +55,28 @@ def _options() -> Any:
     return pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH | pyromark.Options.ENABLE_FOOTNOTES
 
 
-_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_A_TAG = re.compile(r"<a\s[^>]*>", re.IGNORECASE)
+_IMG_TAG = lazy_pattern(r"<img\b[^>]*>", re.IGNORECASE)
+_A_TAG = lazy_pattern(r"<a\s[^>]*>", re.IGNORECASE)
 # (by its whole name: not Vue's `:src` binding, nor `data-src`)
 _ATTRIBUTE = r"""(?<=[\s"'/]){name}\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+))"""
-_SRC = re.compile(_ATTRIBUTE.format(name="src"), re.IGNORECASE)
-_HREF = re.compile(_ATTRIBUTE.format(name="href"), re.IGNORECASE)
-_ALT = re.compile(_ATTRIBUTE.format(name="alt"), re.IGNORECASE)
-_ARIA_HIDDEN = re.compile(_ATTRIBUTE.format(name="aria-hidden"), re.IGNORECASE)
+_SRC = lazy_pattern(_ATTRIBUTE.format(name="src"), re.IGNORECASE)
+_HREF = lazy_pattern(_ATTRIBUTE.format(name="href"), re.IGNORECASE)
+_ALT = lazy_pattern(_ATTRIBUTE.format(name="alt"), re.IGNORECASE)
+_ARIA_HIDDEN = lazy_pattern(_ATTRIBUTE.format(name="aria-hidden"), re.IGNORECASE)
 
 # "(" then an optional "<…>" destination or one without spaces (balanced parentheses allowed)
-_INLINE_DESTINATION = re.compile(r"\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)")
+_INLINE_DESTINATION = lazy_pattern(r"\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)")
 
-_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
-_LEADING_COMMENTS = re.compile(r"(?:\s*<!--.*?-->)+[ \t]*(?=\S)")
-_BARE_URL = re.compile(r"https?://[\\A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
-_SHORTCODE = re.compile(r"\{\{<.{0,4000}?>\}\}|\{\{%.{0,4000}?%\}\}", re.DOTALL)
+_COMMENT = lazy_pattern(r"<!--(.*?)-->", re.DOTALL)
+_LEADING_COMMENTS = lazy_pattern(r"(?:\s*<!--.*?-->)+[ \t]*(?=\S)")
+_BARE_URL = lazy_pattern(r"https?://[\\A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+_SHORTCODE = lazy_pattern(r"\{\{<.{0,4000}?>\}\}|\{\{%.{0,4000}?%\}\}", re.DOTALL)
 # where a shortcode tag (``{{<``, ``{{%``), a Liquid tag (``{%``), a Liquid output of a string (``{{ '``) or an
 # attribute list (``{ #id }``, ``{: .class #id }``: the site facts read their IDs) begins
-_OPENING = re.compile(r"""\{(?=\{[<%]|%|\{-?[ \t]*(?:["']|site\.baseurl)|:?[ \t]*[#.])""")
-_SHORTCODE_NAME = re.compile(r"\{\{[<%]\s*(/?)\s*([^\s/%>]+)")
+_OPENING = lazy_pattern(r"""\{(?=\{[<%]|%|\{-?[ \t]*(?:["']|site\.baseurl)|:?[ \t]*[#.])""")
+_SHORTCODE_NAME = lazy_pattern(r"\{\{[<%]\s*(/?)\s*([^\s/%>]+)")
 # (and Nunjucks' block `{% set x %}…{% endset %}`, whose text a template uses as it likes: 11ty.dev's code samples)
-_LIQUID_BLOCK = re.compile(
+_LIQUID_BLOCK = lazy_pattern(
     r"\{%-?\s*(highlight|raw|comment)\b.*?\{%-?\s*end\1\s*-?%\}|\{%-?\s*set\s+[\w$]+\s*-?%\}.*?\{%-?\s*endset\s*-?%\}",
     re.DOTALL,
 )
@@ -437,7 +438,7 @@ def openings(text: str, start: int = 0) -> tuple[list[int], list[int], list[int]
     return tags, liquid, attributes
 
 
-_DOCFX_TAB = re.compile(r"#{1,6}[ \t]+\[[^\]]*\]\(\s*#tab/[^)]*\)[ \t#]*")
+_DOCFX_TAB = lazy_pattern(r"#{1,6}[ \t]+\[[^\]]*\]\(\s*#tab/[^)]*\)[ \t#]*")
 
 
 def is_docfx_tab(doc: Document, heading: Heading) -> bool:
@@ -550,7 +551,7 @@ def _indented_heading_follows(text: str, at: int) -> bool:
     return False
 
 
-_INDENTED_HEADING = re.compile(r"(?: {4,}|\t)[ \t]*#{1,6}(?:[ \t\r]|$)")
+_INDENTED_HEADING = lazy_pattern(r"(?: {4,}|\t)[ \t]*#{1,6}(?:[ \t\r]|$)")
 
 
 def _drop_shortcode_content(view: MarkdownView) -> None:
@@ -901,7 +902,7 @@ _MARKDOWN_WRITERS = ("::: ", "{!")
 _WRITERS = ("--8", *_MARKDOWN_WRITERS, ":")
 
 
-_INLINE_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>")
+_INLINE_TAG = lazy_pattern(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>")
 
 
 def _inline_element(html: str, elements: list[tuple[str, int]], runs: list[tuple[int, int]]) -> None:
@@ -1010,7 +1011,7 @@ def _code_fence(doc: Document, info: str, span: Span) -> CodeFence:
     return CodeFence(info.strip(), span, Span(span.start, span.start + first_line), closed)
 
 
-_HTML_ID = re.compile(r"""<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+_HTML_ID = lazy_pattern(r"""<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 
 
 def _html_ids(html: str) -> list[str]:
@@ -1141,8 +1142,8 @@ def level_before(view: MarkdownView, offset: int) -> int | None:
     return levels[-1] if levels else None
 
 
-_ATX_MARKS = re.compile(r"[ ]{0,3}(#{1,6})")
-_SETEXT_LEVEL1 = re.compile(r"[ ]{0,3}(=+)[ \t]*\r?$")
+_ATX_MARKS = lazy_pattern(r"[ ]{0,3}(#{1,6})")
+_SETEXT_LEVEL1 = lazy_pattern(r"[ ]{0,3}(=+)[ \t]*\r?$")
 
 
 def heading_level_edit(doc: Document, heading: Heading, level: int) -> Edit | None:

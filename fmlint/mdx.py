@@ -39,34 +39,35 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from fmlint.positions import Dedented, Place, Span, line_end, line_start
+from fmlint.regex import lazy_pattern
 
 if TYPE_CHECKING:
     from fmlint.document import Document
     from fmlint.markdown import Heading, Image, MarkdownView
 
-_FENCE = re.compile(r"[ \t>]*(`{3,}|~{3,})")
-_ESM = re.compile(r"(?:import|export)(?=[\s{*])")
-_TAG_NAME = re.compile(r"[A-Za-z_$][\w$.:-]*")
-_ATTRIBUTE_NAME = re.compile(r"[A-Za-z_$:][\w$.:-]*")
+_FENCE = lazy_pattern(r"[ \t>]*(`{3,}|~{3,})")
+_ESM = lazy_pattern(r"(?:import|export)(?=[\s{*])")
+_TAG_NAME = lazy_pattern(r"[A-Za-z_$][\w$.:-]*")
+_ATTRIBUTE_NAME = lazy_pattern(r"[A-Za-z_$:][\w$.:-]*")
 _IMAGE_TAGS = ("img", "Image")
 _MAX_PASSES = 3  # parses of one body: blanking misread fences seldom needs a second round
-_HEADING_TAG = re.compile(r"h([1-6])")
+_HEADING_TAG = lazy_pattern(r"h([1-6])")
 _CLOSERS = {"{": "}", "(": ")", "[": "]"}
-_BACKTICKS = re.compile(r"`+")
-_SPACE = re.compile(r"\s*")
-_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
-_SPECIAL = re.compile(r"[\\`\]{<]")
+_BACKTICKS = lazy_pattern(r"`+")
+_SPACE = lazy_pattern(r"\s*")
+_NOT_LINE_BREAK = lazy_pattern(r"[^\r\n]")
+_SPECIAL = lazy_pattern(r"[\\`\]{<]")
 # "](destination" of an inline link or image, and <scheme:…> / <a@b.example> autolinks: Markdown, not JSX
-_DESTINATION = re.compile(r"\]\(\s*(?:<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)")
-_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w.-]+)>")
-_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+_DESTINATION = lazy_pattern(r"\]\(\s*(?:<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)")
+_AUTOLINK = lazy_pattern(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w.-]+)>")
+_BLANK_LINE = lazy_pattern(r"\n[ \t]*\r?\n")
 # a line that may open a fence or ESM, or a character that may start JSX, an expression or what skips them
-_INTERESTING = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})|^(?:import|export)(?=[\s{*])|[\\`\]{<]", re.MULTILINE)
+_INTERESTING = lazy_pattern(r"^[ \t>]*(?:`{3,}|~{3,})|^(?:import|export)(?=[\s{*])|[\\`\]{<]", re.MULTILINE)
 # what may come before a tag that leads its line: indentation, block quote markers, a list item's marker
-_LEADING = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+_LEADING = lazy_pattern(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 WORD_JOINER = "\u2060"
-_HEADING_OPENING = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?#{1,6}[ \t]")  # an ATX heading's line
-_FENCE_LINE = re.compile(r"^[ \t>]*(`{3,}|~{3,})[ \t]*\r?$", re.MULTILINE)  # a closing fence, if long enough
+_HEADING_OPENING = lazy_pattern(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?#{1,6}[ \t]")  # an ATX heading's line
+_FENCE_LINE = lazy_pattern(r"^[ \t>]*(`{3,}|~{3,})[ \t]*\r?$", re.MULTILINE)  # a closing fence, if long enough
 
 
 class JsxAttribute(msgspec.Struct, frozen=True):
@@ -179,11 +180,11 @@ class Scan(msgspec.Struct):
 
 
 # a default import of a Markdown file: `import Prune from './_prune.mdx';`
-_MARKDOWN_IMPORT = re.compile(r"""\bimport\s+([A-Za-z_$][\w$]*)\s+from\s+(['"])([^'"]+\.mdx?)\2""")
+_MARKDOWN_IMPORT = lazy_pattern(r"""\bimport\s+([A-Za-z_$][\w$]*)\s+from\s+(['"])([^'"]+\.mdx?)\2""")
 MARKDOWN_PARTIALS = (".md", ".mdx")  # the partials' extensions, as ``_MARKDOWN_IMPORT`` reads them
 # a component the project holds, imported by default or by name: `import ApiEndpoint from '@site/static/x.jsx'`,
 # `import {Card} from '../components/Card'` (not a package's: `@theme/Tabs`)
-_COMPONENT_IMPORT = re.compile(
+_COMPONENT_IMPORT = lazy_pattern(
     r"""\bimport\s+(?:([A-Za-z_$][\w$]*)|\{([^{}]*)\})\s+from\s+(['"])((?:\.{1,2}/|@site/)[^'"]+)\3"""
 )
 
@@ -213,7 +214,7 @@ def _component_imports(esm: list[str], shown: Container[str]) -> list[str]:
     ]
 
 
-_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
+_IDENTIFIER = lazy_pattern(r"[A-Za-z_$][\w$]*")
 
 
 def imported_modules(text: str) -> dict[str, str]:

@@ -26,24 +26,24 @@ the content raw HTML to both (checked with Python-Markdown 3 and kramdown 2.4).
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from fmlint.mdx import WORD_JOINER
 from fmlint.positions import line_end, line_start
+from fmlint.regex import lazy_pattern
 
 ADMONITION, DETAILS, TABBED, MARKDOWN_IN_HTML = "!!!", "???", "===", "markdown"
 _MARKERS = {
-    ADMONITION: re.compile(r"!!! ?[\w-]+(?: +[\w-]+)*(?: +\".*?\")? *\r?$"),
-    DETAILS: re.compile(r"\?\?\?\+? ?[\w-]+(?: +[\w-]+)*(?: +\".*?\")? *\r?$"),
-    TABBED: re.compile(r"===[!+]{0,2} +\"(.*?)\" *\r?$"),  # (the tab's label)
+    ADMONITION: lazy_pattern(r"!!! ?[\w-]+(?: +[\w-]+)*(?: +\".*?\")? *\r?$"),
+    DETAILS: lazy_pattern(r"\?\?\?\+? ?[\w-]+(?: +[\w-]+)*(?: +\".*?\")? *\r?$"),
+    TABBED: lazy_pattern(r"===[!+]{0,2} +\"(.*?)\" *\r?$"),  # (the tab's label)
 }
-_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]")
+_LIST_ITEM = lazy_pattern(r"(?:[-*+]|\d{1,9}[.)])[ \t]")
 # an element's opening tag with a `markdown` attribute (`markdown`, `markdown="1"`, "block" or "span"), alone
-_MARKDOWN_ELEMENT = re.compile(
+_MARKDOWN_ELEMENT = lazy_pattern(
     r"""<([A-Za-z][\w-]*)(?:\s[^<>]*)?\smarkdown(?:=(?:"([^"]*)"|'([^']*)'|(\w+)))?(?:\s[^<>]*)?>\s*"""
 )
-_FENCE = re.compile(r"(`{3,}|~{3,})")
+_FENCE = lazy_pattern(r"(`{3,}|~{3,})")
 
 
 def masked_body(

@@ -34,6 +34,7 @@ import msgspec
 
 from fmlint.diagnostics import Diagnostic, Problem
 from fmlint.positions import Span, line_start
+from fmlint.regex import lazy_pattern
 from fmlint.rules import CHECKERS, RULES_BY_CODE, Context, find_rule
 from fmlint.rules.unused_suppression import narrowing_fix, removal_fix
 
@@ -42,10 +43,10 @@ MARKDOWNLINT = "markdownlint-"
 UNUSED = "SUP001"
 ONLINE = "URL"  # the prefix of the codes that the online pass reports after linting
 SITE = "SITE"  # the site pass's codes: reported after linting, which applies their suppressions itself
-_BODY_DIRECTIVE = re.compile(r"\s*fmlint-(disable-next-line|disable-line|disable|enable)(?![\w-])(.*?)\s*", re.DOTALL)
-_FRONT_MATTER_DIRECTIVE = re.compile(r"(?:^|(?<=\s))#\s*fmlint-disable-line(?![\w-])([^\n]*)$", re.MULTILINE)
+_BODY_DIRECTIVE = lazy_pattern(r"\s*fmlint-(disable-next-line|disable-line|disable|enable)(?![\w-])(.*?)\s*", re.DOTALL)
+_FRONT_MATTER_DIRECTIVE = lazy_pattern(r"(?:^|(?<=\s))#\s*fmlint-disable-line(?![\w-])([^\n]*)$", re.MULTILINE)
 _EVERY_LINE = 1 << 62
-_MARKDOWNLINT_DIRECTIVE = re.compile(
+_MARKDOWNLINT_DIRECTIVE = lazy_pattern(
     r"\s*markdownlint-(disable-next-line|disable-line|disable-file|disable|enable|capture|restore|configure-file)"
     r"(?![\w-])(.*?)\s*",
     re.DOTALL,

@@ -12,13 +12,14 @@ from urllib.parse import SplitResult, urlsplit
 
 import msgspec
 
+from fmlint.regex import lazy_pattern
 from fmlint.spelling import edit_distance
 
 REMOTE_SCHEMES = ("http", "https")
-_CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f]")
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_CONTROL_OR_SPACE = lazy_pattern(r"[\x00-\x20\x7f]")
+_SCHEME = lazy_pattern(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 # The usual shape, ``scheme://host.name/path?query#fragment``: no port, user, brackets, spaces or controls
-_PLAIN = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://([A-Za-z0-9.-]+)(/[^?#\x00-\x20\x7f]*)?(?:[?#][^\x00-\x20\x7f]*)?")
+_PLAIN = lazy_pattern(r"([A-Za-z][A-Za-z0-9+.-]*)://([A-Za-z0-9.-]+)(/[^?#\x00-\x20\x7f]*)?(?:[?#][^\x00-\x20\x7f]*)?")
 
 
 class UrlParts(msgspec.Struct, frozen=True, gc=False):
@@ -64,7 +65,7 @@ def is_local(url: str) -> bool:
 
 # Schemes people mistype: a scheme one edit (or one swap) away from one of these, and not one of them, is a typo
 _COMMON_SCHEMES = ("http", "https", "mailto")
-_MISSING_COLON = re.compile(r"(https?)//", re.IGNORECASE)
+_MISSING_COLON = lazy_pattern(r"(https?)//", re.IGNORECASE)
 
 
 def scheme_of(url: str) -> str | None:

@@ -11,17 +11,17 @@ single-quoted one single-quoted).
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from fmlint.document import read_document
 from fmlint.frontmatter import parse_front_matter
 from fmlint.positions import Span
+from fmlint.regex import lazy_pattern
 
-_YAML_PLAIN = re.compile(r"[^\W\d][\w .\-/]*(?<! )")  # no indicator, comma, bracket or colon
+_YAML_PLAIN = lazy_pattern(r"[^\W\d][\w .\-/]*(?<! )")  # no indicator, comma, bracket or colon
 _YAML11_WORDS = {"y", "n", "yes", "no", "on", "off"}  # strings to fmlint and Hugo, booleans to YAML 1.1 tools
-_TOML_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_YAML_PROPERTIES = re.compile(r"(?:[&!][^\s,\[\]{}]*[ \t]+)+")  # `&anchor !tag ` before a value
+_TOML_BARE_KEY = lazy_pattern(r"[A-Za-z0-9_-]+")
+_YAML_PROPERTIES = lazy_pattern(r"(?:[&!][^\s,\[\]{}]*[ \t]+)+")  # `&anchor !tag ` before a value
 _PROBE_KEY = "v"
 _WRAPPERS = {"yaml": "---\n{}\n---\n", "toml": "+++\n{}\n+++\n", "json": "{{{}}}\n"}
 _BINDINGS = {"yaml": "{key}: {value}", "toml": "{key} = {value}", "json": "{key}: {value}"}

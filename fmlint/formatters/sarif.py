@@ -27,6 +27,7 @@ from fmlint import __version__
 from fmlint.diagnostics import Diagnostic, Severity
 from fmlint.formatters import write_bytes
 from fmlint.formatters.encoded import ENCODER, write_array
+from fmlint.regex import lazy_pattern
 
 if TYPE_CHECKING:
     from fmlint.fix.model import DiagnosticFix
@@ -151,7 +152,7 @@ def _rule(rule: Rule) -> dict[str, Any]:
 
 
 # a relative path that neither pathlib (no "." component, no "//", no trailing "/") nor quote() changes
-_PLAIN_PATH = re.compile(r"(?!\.(?:/|$))[\w.~-]+(?:/(?!\.(?:/|$))[\w.~-]+)*", re.ASCII)
+_PLAIN_PATH = lazy_pattern(r"(?!\.(?:/|$))[\w.~-]+(?:/(?!\.(?:/|$))[\w.~-]+)*", re.ASCII)
 
 
 def _uri(path: str) -> str:

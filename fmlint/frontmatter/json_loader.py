@@ -9,17 +9,17 @@ routines, so the values are exactly what ``json.loads`` gives.
 from __future__ import annotations
 
 import json
-import re
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
 from fmlint.document import Document
 from fmlint.frontmatter.model import FrontMatter, JsonPath, Located
 from fmlint.positions import LineIndex, Span, char_span
+from fmlint.regex import lazy_pattern
 
 MAX_DEPTH = 100
-_WHITESPACE = re.compile(r"[ \t\n\r]*")
-_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
+_WHITESPACE = lazy_pattern(r"[ \t\n\r]*")
+_NUMBER = lazy_pattern(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _LITERALS = {"true": True, "false": False, "null": None}
 
 

@@ -27,6 +27,7 @@ from yaml.resolver import Resolver
 
 from fmlint.frontmatter.model import JsonPath, Located
 from fmlint.positions import Span
+from fmlint.regex import lazy_pattern
 
 Construct = Mapping[str, Callable[[ScalarNode], Any]]
 
@@ -38,10 +39,10 @@ _VALUE = (
     r"""|(?P<plain>[^-?:,\[\]{}#&*!|>'"%@`\s](?:[^:#]|:(?![ ]|\Z)|(?<![ ])\#)*?))(?:[ ]+\#.*)?[ ]*\Z"""
 )
 _KEY = r"([A-Za-z_][A-Za-z0-9_-]*):"
-_KEY_VALUE = re.compile(_KEY + r"[ ]+" + _VALUE)  # `key: value`
+_KEY_VALUE = lazy_pattern(_KEY + r"[ ]+" + _VALUE)  # `key: value`
 # `key:` (a list follows) or `key: |` (`key:|` is one plain scalar to YAML: no space after the colon)
-_KEY_ALONE = re.compile(_KEY + r"(?:[ ]+(?P<block>\|-?))?[ ]*\Z")
-_ITEM = re.compile(r"([ ]*)-[ ]+" + _VALUE)  # `- item`
+_KEY_ALONE = lazy_pattern(_KEY + r"(?:[ ]+(?P<block>\|-?))?[ ]*\Z")
+_ITEM = lazy_pattern(r"([ ]*)-[ ]+" + _VALUE)  # `- item`
 # Tabs, CRs and YAML 1.1's other line breaks, a BOM, and what libyaml rejects as non-printable
 # (compiled when first needed, ~2 ms: its ranges are filled in one code point at a time)
 _UNUSUAL = "[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]"

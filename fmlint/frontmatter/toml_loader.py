@@ -14,7 +14,6 @@ loaders, nesting deeper than ``MAX_DEPTH`` is refused (brackets before
 from __future__ import annotations
 
 import datetime as dt
-import re
 import tomllib
 from collections.abc import Iterator
 from typing import Any
@@ -22,12 +21,13 @@ from typing import Any
 from fmlint.document import Document
 from fmlint.frontmatter.model import FrontMatter, JsonPath, Located
 from fmlint.positions import Span, char_span, line_end
+from fmlint.regex import lazy_pattern
 
 MAX_DEPTH = 100
 
-_ERROR_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-_KEY_PART = re.compile(r'\s*(?:([A-Za-z0-9_-]+)|"((?:[^"\\]|\\.)*)"|\'([^\']*)\')\s*')
-_TABLE = re.compile(r"\s*(\[\[?)")
+_ERROR_AT = lazy_pattern(r"\s*\(at line (\d+), column (\d+)\)$")
+_KEY_PART = lazy_pattern(r'\s*(?:([A-Za-z0-9_-]+)|"((?:[^"\\]|\\.)*)"|\'([^\']*)\')\s*')
+_TABLE = lazy_pattern(r"\s*(\[\[?)")
 
 
 def load(doc: Document) -> FrontMatter:
@@ -219,9 +219,9 @@ class _Scanner:
                 pos += 1
 
 
-_WS = re.compile(r"[ \t]*")
-_BETWEEN_ITEMS = re.compile(r"(?:\s|#[^\n]*)*")  # spaces, line breaks and comments
-_SCALAR_END = re.compile(r"[,\]}#\n]")
+_WS = lazy_pattern(r"[ \t]*")
+_BETWEEN_ITEMS = lazy_pattern(r"(?:\s|#[^\n]*)*")  # spaces, line breaks and comments
+_SCALAR_END = lazy_pattern(r"[,\]}#\n]")
 
 
 def _outside_strings(text: str, start: int) -> Iterator[tuple[int, str]]:

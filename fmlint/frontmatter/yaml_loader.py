@@ -18,7 +18,6 @@ data itself so that it can
 
 from __future__ import annotations
 
-import re
 from typing import Any, cast
 
 import yaml
@@ -29,6 +28,7 @@ from fmlint.document import Document
 from fmlint.frontmatter import plain_yaml
 from fmlint.frontmatter.model import FrontMatter, JsonPath, Located
 from fmlint.positions import Span, char_span
+from fmlint.regex import lazy_pattern
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -55,7 +55,7 @@ _CONSTRUCT = {
 _COLLECTION_TAGS = {_TAG + "map", _TAG + "omap", _TAG + "set", _TAG + "seq", _TAG + "pairs"}
 _MERGE = _TAG + "merge"
 _STR = _TAG + "str"
-_ALIAS_VALUE = re.compile(r"[ \t]*:[ \t]*(\*[^\s,\[\]{}]+)")  # `key: *name`, matched at the key's end
+_ALIAS_VALUE = lazy_pattern(r"[ \t]*:[ \t]*(\*[^\s,\[\]{}]+)")  # `key: *name`, matched at the key's end
 
 
 def _yaml12_bool(text: str) -> bool | str:

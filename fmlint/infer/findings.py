@@ -10,7 +10,6 @@ construction (a test compares them).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -21,6 +20,7 @@ from fmlint.frontmatter import parse_front_matter
 from fmlint.infer.collect import ITEMS, NO_FRONT_MATTER, Site, describe
 from fmlint.linter import read_path
 from fmlint.positions import Position
+from fmlint.regex import lazy_pattern
 from fmlint.rules.schema import missing_front_matter, no_page
 from fmlint.schema.loader import CompiledSchema
 from fmlint.schema.near_miss import near_miss_problems, near_misses
@@ -44,7 +44,7 @@ class Finding(msgspec.Struct, frozen=True, order=True):
         return {name: getattr(self, name) for name in self.__struct_fields__}
 
 
-_ANY_ITEM = re.compile(r"\[\d+\]")
+_ANY_ITEM = lazy_pattern(r"\[\d+\]")
 _KINDS = {
     "not": "typo",
     "additionalProperties": "typo",

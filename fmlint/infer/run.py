@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from fmlint.infer.headless import headless_files, headless_folders, headless_rep
 from fmlint.infer.report import as_json
 from fmlint.infer.shapes import share_across
 from fmlint.infer.site_config import site_taxonomies
+from fmlint.regex import lazy_pattern
 from fmlint.schema.loader import CompiledSchema, bundled_schema_path, compile_schema
 
 Advance = Callable[[], None]
@@ -126,7 +126,7 @@ class Sections(msgspec.Struct):
         return "\n".join(lines) + "\n"
 
 
-_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?")  # content/en/…: a language's content folder
+_LANGUAGE = lazy_pattern(r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?")  # content/en/…: a language's content folder
 
 
 def section_of(path: str, data: Any, roots: Sequence[str] = ()) -> tuple[str, str | None]:

@@ -7,18 +7,18 @@ classified once each.
 
 from __future__ import annotations
 
-import re
 from enum import IntFlag
 from functools import lru_cache
 
 from fmlint.dates import parse_hugo_date
 from fmlint.images import IMAGE_EXTENSIONS, url_path
+from fmlint.regex import lazy_pattern
 from fmlint.urls import parse, url_error
 
-_RFC3339_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_RFC3339_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})")
+_RFC3339_DATE = lazy_pattern(r"\d{4}-\d{2}-\d{2}")
+_RFC3339_DATE_TIME = lazy_pattern(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})")
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_SLUG = re.compile(SLUG)
+_SLUG = lazy_pattern(SLUG)
 _FREE_TEXT_WORDS = 4  # a value of this many words or more is prose, not a choice
 
 

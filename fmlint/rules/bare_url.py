@@ -53,7 +53,6 @@ Docusaurus (MDX reads `<https://…>` as a tag).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -61,6 +60,7 @@ from fmlint.diagnostics import Problem, Severity
 from fmlint.fix.model import DISPLAY_ONLY, SAFE, UNSAFE, Edit, Fix
 from fmlint.markdown import BareUrl
 from fmlint.positions import Span
+from fmlint.regex import lazy_pattern
 from fmlint.rules.base import Context, Rule
 
 NEEDS = ("markdown",)
@@ -68,12 +68,12 @@ RULES = (
     Rule("MD034", "no-bare-urls", "A bare URL in running text.", severity=Severity.WARNING, enabled=False, fix=SAFE),
 )
 _MDX_PRESETS = {"docusaurus"}  # MDX reads `<https://…>` as a JSX tag
-_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|\w+);")
+_ENTITY = lazy_pattern(r"&(?:#\d+|#[xX][0-9a-fA-F]+|\w+);")
 _TRAILING = "?!.,:*_~"
 _URL_PUNCTUATION = frozenset("-@:%_+.~#$!?&/=();,'\">^{}[]`")
 _LINKIFY_AFTER = frozenset(" \t\r\n*_~(")
 _MARKUP = "*_~`[]|<>\\!"
-_TRAILING_ENTITY = re.compile(r"&[A-Za-z0-9]+;$")
+_TRAILING_ENTITY = lazy_pattern(r"&[A-Za-z0-9]+;$")
 _LINKIFYING_PRESETS = {"hugo"}  # goldmark's linkify already links the bare URL: the autolink renders the same
 
 

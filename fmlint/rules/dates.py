@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -25,6 +24,7 @@ from fmlint.dates import DateError, HugoDate, parse_hugo_date
 from fmlint.diagnostics import Problem, Severity
 from fmlint.doc_examples import article, example
 from fmlint.positions import Span
+from fmlint.regex import lazy_pattern
 from fmlint.rules.base import Context, Rule
 from fmlint.schema.formats import CUSTOM_FORMATS
 
@@ -185,7 +185,7 @@ _ROLES = (
     ("lastmod", "lastmod-fields"),
     ("expiryDate", "expiry-date-fields"),
 )
-_JEKYLL_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})-")
+_JEKYLL_NAME = lazy_pattern(r"(\d{4})-(\d{2})-(\d{2})-")
 
 
 class _Dated(msgspec.Struct, frozen=True):

@@ -34,17 +34,17 @@ Read the [announcement](https://news.example.com/prices).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from fmlint.diagnostics import Problem
 from fmlint.doc_examples import article, example
+from fmlint.regex import lazy_pattern
 from fmlint.rules.base import Context, Rule
 
 NEEDS = ("markdown",)
 _ATTRIBUTE_PRESETS = ("mkdocs-material", "jekyll")  # attribute lists give an empty link its ID
-_ANCHOR = re.compile(r"\{:?[ \t]*#[^\s{}]+[^{}\n]*\}")
+_ANCHOR = lazy_pattern(r"\{:?[ \t]*#[^\s{}]+[^{}\n]*\}")
 RULES = (
     Rule("MD042", "no-empty-links", "A link with no destination (`()`, `(<>)`, `(#)`)."),
     Rule(

@@ -15,6 +15,7 @@ import msgspec
 from fmlint.config.presets import PRESETS
 from fmlint.diagnostics import Problem
 from fmlint.positions import Span
+from fmlint.regex import lazy_pattern
 from fmlint.rules.base import Context, Rule
 
 RULES = (
@@ -251,8 +252,8 @@ title = "Buildpack API"
     ),
 )
 
-_BLANKS = re.compile(r"[ \t\r\n]*")
-_DELIMITER_LINE = re.compile(r"\A(?:[ \t]*\r?\n)+((?:---|\+\+\+)[ \t]*)\r?$", re.MULTILINE)
+_BLANKS = lazy_pattern(r"[ \t\r\n]*")
+_DELIMITER_LINE = lazy_pattern(r"\A(?:[ \t]*\r?\n)+((?:---|\+\+\+)[ \t]*)\r?$", re.MULTILINE)
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:

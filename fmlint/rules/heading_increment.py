@@ -71,12 +71,13 @@ from typing import Any
 from fmlint.diagnostics import Problem
 from fmlint.fix.model import UNSAFE, Fix
 from fmlint.markdown import Heading, heading_level_edit, is_docfx_tab
+from fmlint.regex import lazy_pattern
 from fmlint.rules.base import Context, Rule
 
 NEEDS = ("front_matter", "markdown")
 OPTIONS = {"front_matter_title": "title", "title_hidden_by": "", "title_from_heading": False}
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_ESM = re.compile(r"^(?:import|export)\s.*$", re.MULTILINE)
+_COMMENT = lazy_pattern(r"<!--.*?-->", re.DOTALL)
+_ESM = lazy_pattern(r"^(?:import|export)\s.*$", re.MULTILINE)
 RULES = (Rule("MD001", "heading-increment", "A heading skips a level (`##` then `####`).", fix=UNSAFE),)
 
 

@@ -55,6 +55,7 @@ from typing import Any
 
 from fmlint.diagnostics import Problem, Severity
 from fmlint.doc_examples import article, example
+from fmlint.regex import lazy_pattern
 from fmlint.rules.base import Context, Rule
 
 NEEDS = ("markdown",)
@@ -92,7 +93,7 @@ camera file name tells them nothing about the picture.
     ),
 )
 
-_FILE_NAME = re.compile(r"[\w\-. ]+\.(?:png|jpe?g|gif|webp|avif|svg|bmp|tiff?|heic)", re.IGNORECASE)
+_FILE_NAME = lazy_pattern(r"[\w\-. ]+\.(?:png|jpe?g|gif|webp|avif|svg|bmp|tiff?|heic)", re.IGNORECASE)
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:

@@ -34,18 +34,18 @@ title: "Price cuts"
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from fmlint.diagnostics import Problem
 from fmlint.positions import Span
+from fmlint.regex import lazy_pattern
 from fmlint.rules.base import Context, Rule
 
 NEEDS = ("markdown",)
 RULES = (Rule("MKD005", "mdx-heading-id", "A `{#id}` heading ID in an Astro MDX file, which fails its build."),)
 _PRESETS = ("astro", "astro-collections", "starlight")
-_HEADING_ID = re.compile(r"\{[ \t]*#[^{}\n]*\}[ \t]*#*[ \t]*$")  # at the heading's end (closing #s allowed)
+_HEADING_ID = lazy_pattern(r"\{[ \t]*#[^{}\n]*\}[ \t]*#*[ \t]*$")  # at the heading's end (closing #s allowed)
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:

@@ -71,6 +71,7 @@ from typing import Any
 from fmlint.diagnostics import Problem, Severity
 from fmlint.fix.model import UNSAFE, Edit, Fix
 from fmlint.markdown import EmphasisParagraph, level_before
+from fmlint.regex import lazy_pattern
 from fmlint.rules.base import Context, Rule
 
 NEEDS = ("markdown",)
@@ -88,7 +89,7 @@ _EMPHASIS_MARKS = "*_"
 
 
 # a numbered section title: 一、 … 十、, 1. or 1、, 第一章 / 第2节, Part 2 / Chapter IV / Section 3
-_NUMBERED = re.compile(
+_NUMBERED = lazy_pattern(
     r"[一二三四五六七八九十百零〇]+、|\d{1,3}(?:[.、)）](?!\d)|\s+、)|第[一二三四五六七八九十百千零〇\d]+[章节節部篇回卷]"
     r"|(?:part|chapter|section|step)\s+(?:\d+|[ivxlc]+)\b",
     re.IGNORECASE,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import math
 import os
-import re
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +20,7 @@ from fmlint.fix.model import DISPLAY_ONLY, UNSAFE, Edit, Fix
 from fmlint.fix.values import key_text, value_text, written_value
 from fmlint.frontmatter import FrontMatter, JsonPath
 from fmlint.positions import Span
+from fmlint.regex import lazy_pattern
 from fmlint.rules.base import Context, Rule, probe_function
 from fmlint.schema.key_case import in_schema_spelling
 from fmlint.schema.loader import CompiledSchema, SchemaLoadError, load_schema
@@ -560,7 +560,7 @@ def _holds_a_map(value: Any) -> bool:
 
 
 _TRUE_WORDS, _FALSE_WORDS = {"true", "yes", "on"}, {"false", "no", "off"}
-_INTEGER = re.compile(r"[+-]?\d+")
+_INTEGER = lazy_pattern(r"[+-]?\d+")
 
 
 def rename_fix(

@@ -16,11 +16,11 @@ human explanation, which becomes the diagnostic text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from fmlint.dates import parse_hugo_date
 from fmlint.images import extension_error
+from fmlint.regex import lazy_pattern
 from fmlint.urls import url_error
 
 FormatCheck = Callable[[object], object]
@@ -47,7 +47,7 @@ def _hugo_term(value: object) -> bool:
 
 
 _TIME = r"T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S)"
-_DURATION = re.compile(rf"P(?:(?:\d+D|\d+M(?:\d+D)?|\d+Y(?:\d+M(?:\d+D)?)?)(?:{_TIME})?|{_TIME}|\d+W)")
+_DURATION = lazy_pattern(rf"P(?:(?:\d+D|\d+M(?:\d+D)?|\d+Y(?:\d+M(?:\d+D)?)?)(?:{_TIME})?|{_TIME}|\d+W)")
 
 
 def _duration(value: object) -> bool:
@@ -57,7 +57,7 @@ def _duration(value: object) -> bool:
 
 
 # js-yaml's timestamps (YAML_DATE_REGEXP, YAML_TIMESTAMP_REGEXP): what Astro's front matter holds as a date
-_YAML_TIMESTAMP = re.compile(
+_YAML_TIMESTAMP = lazy_pattern(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}"
     r"(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?"
 )

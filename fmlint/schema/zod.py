@@ -31,19 +31,20 @@ from typing import Any, NamedTuple
 import msgspec
 
 from fmlint.js_text import without_comments
+from fmlint.regex import lazy_pattern
 
 # the keyword marking Astro's ``reference("name")``: the value names an entry of that collection
 # (``fmlint.site.astro_entries``; validators ignore a keyword they do not know)
 REFERENCE = "x-fmlint-reference"
 _COERCED_DATE: dict[str, Any] = {"anyOf": [{"type": "string", "format": "js-date"}, {"type": ["number", "null"]}]}
 
-_TOKEN = re.compile(
+_TOKEN = lazy_pattern(
     r"""\s*(?:(?P<string>'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`)"""
     r"""|(?P<number>-?\d[\d_]*(?:\.\d+)?(?:[eE][-+]?\d+)?)|(?P<name>[A-Za-z_$][\w$]*)"""
     r"""|(?P<punct>=>|\.\.\.|\?\.|[(){}\[\],.:;?!=<>|&+\-*/%])|(?P<other>\S))""",
     re.DOTALL,
 )
-_REGEX = re.compile(r"\s*/(?:[^/\\\n\[]|\\.|\[(?:[^\]\\\n]|\\.)*\])+/[a-z]*")
+_REGEX = lazy_pattern(r"\s*/(?:[^/\\\n\[]|\\.|\[(?:[^\]\\\n]|\\.)*\])+/[a-z]*")
 
 
 class Unknown:
@@ -188,16 +189,16 @@ class _Namespace(NamedTuple):
 
 
 # an import (default, named, namespace) or a named re-export (`export { a, b as c } from "./x"`)
-_IMPORT = re.compile(
+_IMPORT = lazy_pattern(
     r"""(?:import|export)\s+(?:type\s+)?(?:(?P<default>[A-Za-z_$][\w$]*)\s*,?\s*)?"""
     r"""(?:\{(?P<named>[^{}]*)\}|\*\s*as\s+(?P<namespace>[A-Za-z_$][\w$]*))?\s*from\s*['"](?P<from>[^'"]+)['"]"""
 )
-_EXPORT_ALL = re.compile(r"""export\s*\*\s*from\s*['"]([^'"]+)['"]""")
-_DEFAULT_EXPORT = re.compile(r"(?<![\w$.])export\s+default\s+")
-_ZOD_IMPORT = re.compile(r"""\bz\s+as\s+([A-Za-z_$][\w$]*)""")
-_SINGLE_PARAMETER = re.compile(r"\s*([A-Za-z_$][\w$]*)\s*=>")
+_EXPORT_ALL = lazy_pattern(r"""export\s*\*\s*from\s*['"]([^'"]+)['"]""")
+_DEFAULT_EXPORT = lazy_pattern(r"(?<![\w$.])export\s+default\s+")
+_ZOD_IMPORT = lazy_pattern(r"""\bz\s+as\s+([A-Za-z_$][\w$]*)""")
+_SINGLE_PARAMETER = lazy_pattern(r"\s*([A-Za-z_$][\w$]*)\s*=>")
 _ENDS = (",", ";", ")", "]", "}")
-_RETURN = re.compile(r"(?<![\w$.])return(?![\w$])")
+_RETURN = lazy_pattern(r"(?<![\w$.])return(?![\w$])")
 
 
 class _NotRead(Exception):

@@ -11,8 +11,6 @@ The quick fixes from ``fmlint --fix`` come first (``fmlint.server.quick_fixes``)
 
 from __future__ import annotations
 
-import re
-
 from lsprotocol import types
 
 from fmlint.config.fix_policy import FixPolicy
@@ -21,6 +19,7 @@ from fmlint.diagnostics import Diagnostic
 from fmlint.document import Document, read_document
 from fmlint.frontmatter import parse_front_matter
 from fmlint.linter import lint_file
+from fmlint.regex import lazy_pattern
 from fmlint.server.diagnostics import Outcome, lsp_diagnostic
 from fmlint.server.quick_fixes import fix_actions
 from fmlint.server.text import TextBuffer
@@ -28,8 +27,8 @@ from fmlint.suppressions import UNUSED
 
 OPEN_DOCUMENTATION = "fmlint.openRuleDocumentation"
 _MAX_VERIFIED = 8  # suppressions tried per request (each is one lint)
-_FRONT_MATTER_COMMENT = re.compile(r"#\s*fmlint-disable-line(?![\w-])(?P<codes>.*)$")
-_BODY_COMMENT = re.compile(r"<!--\s*fmlint-disable-line(?![\w-])(?P<codes>.*?)\s*-->\s*$")
+_FRONT_MATTER_COMMENT = lazy_pattern(r"#\s*fmlint-disable-line(?![\w-])(?P<codes>.*)$")
+_BODY_COMMENT = lazy_pattern(r"<!--\s*fmlint-disable-line(?![\w-])(?P<codes>.*?)\s*-->\s*$")
 
 
 def code_actions(

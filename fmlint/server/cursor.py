@@ -18,6 +18,7 @@ import msgspec
 from fmlint.document import Document, read_document
 from fmlint.frontmatter import FrontMatter, JsonPath, parse_front_matter
 from fmlint.positions import Span, line_start
+from fmlint.regex import lazy_pattern
 from fmlint.server.schema_nav import value_at
 
 # what is typed at the end of the text before the cursor, by front-matter kind
@@ -33,11 +34,11 @@ _VALUE_TYPED = {
     "toml": re.compile(r"^[ \t]*(?P<key>[\w-]+|\"[^\"]*\")[ \t]*=[ \t]*(?P<typed>[^\s#,\[\]{}]*)$"),
     "json": re.compile(r"(?P<key>\"(?:[^\"\\]|\\.)*\")\s*:\s*(?P<typed>[^\s,\[\]{}]*)$"),
 }
-_TOML_HEADER = re.compile(
+_TOML_HEADER = lazy_pattern(
     r"^[ \t]*\[(?P<array>\[?)[ \t]*(?P<name>[^\]\n]+?)[ \t]*\]\]?[ \t]*(?:#.*)?\r?$", re.MULTILINE
 )
-_TOML_KEY_PART = re.compile(r"\"([^\"]*)\"|'([^']*)'|([^.\s\"']+)")
-_JSON_TOKEN = re.compile(r"\"(?:[^\"\\]|\\.)*\"|[{}\[\]:,]")
+_TOML_KEY_PART = lazy_pattern(r"\"([^\"]*)\"|'([^']*)'|([^.\s\"']+)")
+_JSON_TOKEN = lazy_pattern(r"\"(?:[^\"\\]|\\.)*\"|[{}\[\]:,]")
 
 
 class Slot(msgspec.Struct, frozen=True):

@@ -12,6 +12,7 @@ from lsprotocol import types
 
 from fmlint.config.settings import Settings
 from fmlint.frontmatter import parse_front_matter
+from fmlint.regex import lazy_pattern
 from fmlint.rule_docs import render
 from fmlint.rules import RULES_BY_CODE, find_rule
 from fmlint.server.cursor import in_front_matter, key_at
@@ -20,7 +21,7 @@ from fmlint.server.schema_docs import markdown
 from fmlint.server.schema_nav import node_at, schema_root
 from fmlint.server.text import TextBuffer
 
-_DIRECTIVE = re.compile(
+_DIRECTIVE = lazy_pattern(
     r"fmlint-(?:disable-next-line|disable-line|disable|enable)(?![\w-])(?P<codes>[^\n>#]*?)\s*(?:-->|$)", re.M
 )
 

@@ -6,9 +6,10 @@ import json
 import re
 from typing import Any
 
+from fmlint.regex import lazy_pattern
 from fmlint.server.schema_nav import SchemaNode, describe
 
-_PLAIN_YAML = re.compile(r"[A-Za-z_][\w .-]*")
+_PLAIN_YAML = lazy_pattern(r"[A-Za-z_][\w .-]*")
 _YAML_WORDS = {"true", "false", "yes", "no", "on", "off", "null", "y", "n", "~"}
 
 

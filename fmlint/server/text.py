@@ -10,15 +10,15 @@ converted only here, at the edge.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
 from lsprotocol import types
 
 from fmlint.diagnostics import Diagnostic
 from fmlint.document import Document, read_document
+from fmlint.regex import lazy_pattern
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = lazy_pattern(r"\r\n|\r|\n")
 _UTF8, _UTF16 = types.PositionEncodingKind.Utf8.value, types.PositionEncodingKind.Utf16.value
 _BOM = "\ufeff"
 

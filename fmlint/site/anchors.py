@@ -29,11 +29,12 @@ from typing import Literal
 
 from fmlint.goldmark_text import DROP_END, goldmark_text, unmarked
 from fmlint.markdown import EM_DASH, EN_DASH
+from fmlint.regex import lazy_pattern
 from fmlint.site.hexo import HEXO_IDS, UNKNOWN_IDS
 from fmlint.site.hexo_slug import heading_id as hexo_heading_id
 from fmlint.site.hugo_paths import remove_accents
 
-_NOT_IN_ID = re.compile(r"[^\w\- \t]+")  # goldmark keeps letters, digits, `_`, `-`, spaces and tabs
+_NOT_IN_ID = lazy_pattern(r"[^\w\- \t]+")  # goldmark keeps letters, digits, `_`, `-`, spaces and tabs
 GITHUB, GITHUB_ASCII, BLACKFRIDAY = "github", "github-ascii", "blackfriday"
 GITHUB_SLUGGER, PYTHON_MARKDOWN, ZOLA, KRAMDOWN = "github-slugger", "python-markdown", "zola", "kramdown"
 VITEPRESS = "vitepress"  # (a link's fragment is made an ID the same way)
@@ -45,20 +46,20 @@ REMARK = "remark"  # Astro's Markdown: github-slugger's IDs, and no `{#id}` synt
 REMARK_TRIMMED = "remark-trimmed"
 # either of them with a remark plugin that reads `{#id}` (remark-custom-heading-id: ratatui.rs'): "remark+ids"
 WITH_CUSTOM_IDS = "+ids"
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
-_NOT_IN_ASCII_SLUG = re.compile(r"[^a-z0-9_\- ]+")
+_NOT_SLUG = lazy_pattern(r"[^a-z0-9]+")
+_NOT_IN_ASCII_SLUG = lazy_pattern(r"[^a-z0-9_\- ]+")
 # github-slugger keeps letters, marks, decimal and letter numbers, connector punctuation, `-` and spaces (and the
 # circled and squared Latin letters, symbols that are alphabetic); it drops the rest, tabs too (its regex,
 # generated from Unicode 13: checked against github-slugger 2.0.0 over every code point but those Unicode 14 added)
 _SLUG_KEPT_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "Pc"})
 _SLUG_KEPT_SYMBOLS = ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189))
-_NOT_IN_TOC = re.compile(r"[^\w\s-]+")
-_ID_COUNT = re.compile(r"^(.*)_([0-9]+)$")  # Python-Markdown's IDCOUNT_RE
-_HTML_TAGS = re.compile(r"</?[^>]*>")
-_ASCII_UPPER = re.compile(r"[A-Z]")
-_NOT_IN_PYMDOWNX_SLUG = re.compile(r"[^\w\- ]")
+_NOT_IN_TOC = lazy_pattern(r"[^\w\s-]+")
+_ID_COUNT = lazy_pattern(r"^(.*)_([0-9]+)$")  # Python-Markdown's IDCOUNT_RE
+_HTML_TAGS = lazy_pattern(r"</?[^>]*>")
+_ASCII_UPPER = lazy_pattern(r"[A-Z]")
+_NOT_IN_PYMDOWNX_SLUG = lazy_pattern(r"[^\w\- ]")
 _FORMS: dict[str, Literal["NFC", "NFD", "NFKC", "NFKD"]] = {"NFC": "NFC", "NFD": "NFD", "NFKC": "NFKC", "NFKD": "NFKD"}
-_TOC_SEPARATORS = re.compile(r"[-\s]+")
+_TOC_SEPARATORS = lazy_pattern(r"[-\s]+")
 
 
 FRAGMENT_DIRECTIVE = ":~:"  # a text fragment's delimiter: `#setup:~:text=pip` scrolls to `setup`, then the text
@@ -195,9 +196,9 @@ _OTHER_NUMBER_RANGES = (
     (0x1ED2F, 0x1ED3D),
     (0x1F100, 0x1F10C),
 )
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_ASTRAL = lazy_pattern("[\U00010000-\U0010ffff]")
 _OTHER_NUMBERS, _ASTRAL_OTHER_NUMBERS = (
-    re.compile(
+    lazy_pattern(
         "["
         + "".join(f"{chr(low)}-{chr(high)}" for low, high in _OTHER_NUMBER_RANGES if astral == (low > 0xFFFF))
         + "]+"
@@ -290,9 +291,9 @@ def _kramdown_ids(anchors: list[tuple[str, str, bool]], id_type: str) -> list[st
     return ordered
 
 
-_GUILLEMETS = re.compile(r"<< ?| ?>>")  # kramdown's typographic « and » (a space next to them is theirs)
-_BASIC_LEAD = re.compile(r"^[^a-zA-Z]+")
-_NOT_IN_BASIC = re.compile(r"[^a-zA-Z0-9 -]")
+_GUILLEMETS = lazy_pattern(r"<< ?| ?>>")  # kramdown's typographic « and » (a space next to them is theirs)
+_BASIC_LEAD = lazy_pattern(r"^[^a-zA-Z]+")
+_NOT_IN_BASIC = lazy_pattern(r"[^a-zA-Z0-9 -]")
 
 
 @lru_cache(maxsize=65536)
@@ -339,9 +340,9 @@ def _zola(text: str) -> str:
     return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
 
 
-_VITEPRESS_SPECIAL = re.compile(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'“”‘’<>,.?/]+""")
-_CONTROL = re.compile(r"[\x00-\x1f]")
-_COMBINING = re.compile(r"[\u0300-\u036f]")
+_VITEPRESS_SPECIAL = lazy_pattern(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'“”‘’<>,.?/]+""")
+_CONTROL = lazy_pattern(r"[\x00-\x1f]")
+_COMBINING = lazy_pattern(r"[\u0300-\u036f]")
 
 
 def vitepress_slug(text: str) -> str:
@@ -352,7 +353,7 @@ def vitepress_slug(text: str) -> str:
     return unicodedata.normalize("NFC", "_" + slug if slug[:1].isdigit() and slug[:1].isascii() else slug).lower()
 
 
-_DASHES = re.compile(r"-{2,}")
+_DASHES = lazy_pattern(r"-{2,}")
 
 
 def _mdbook(text: str) -> str:
@@ -463,7 +464,7 @@ def custom_id(written: str, id_type: str) -> str:
 
 
 _GOLDMARK = (GITHUB, GITHUB_ASCII, BLACKFRIDAY)
-_GOLDMARK_ID = re.compile(r"""[^\s!"#$%&'()*+,/;<=>?@\[\\\]^`{|}~]*""")  # (ASCII punctuation but `_-:.`)
+_GOLDMARK_ID = lazy_pattern(r"""[^\s!"#$%&'()*+,/;<=>?@\[\\\]^`{|}~]*""")  # (ASCII punctuation but `_-:.`)
 # kramdown's header IDs are XML names (its HEADER_ID: REXML's NAME_START_CHAR, then NAME_CHAR)
 _XML_NAME_START = (
     ":A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c\u200d\u2070-\u218f"

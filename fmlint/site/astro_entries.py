@@ -33,6 +33,7 @@ from fmlint.document import read_document
 from fmlint.frontmatter import parse_front_matter
 from fmlint.frontmatter.model import FrontMatter, JsonPath
 from fmlint.positions import Span
+from fmlint.regex import lazy_pattern
 from fmlint.rules.base import Context
 from fmlint.schema.loader import CompiledSchema
 from fmlint.schema.zod import REFERENCE
@@ -252,7 +253,7 @@ def _own_slug(path: str) -> str | None:
 
 # a front matter's `slug:` line whose value needs no YAML to read: plain (no `#`, `:` or leading indicator) or
 # quoted without escapes, the next line not indented (no continuation)
-_SLUG_LINE = re.compile(
+_SLUG_LINE = lazy_pattern(
     r"""^slug:[ \t]*(?:'([^'\r\n]*)'|"([^"\\\r\n]*)"|([^\s'"&*!|>%@`#\[\]{},?:-][^\r\n#:]*?))[ \t]*(?:\r?\n(?![ \t])|\Z)""",
     re.MULTILINE,
 )

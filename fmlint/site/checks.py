@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -18,6 +17,7 @@ from typing import NamedTuple
 import msgspec
 
 from fmlint.fix.model import DiagnosticFix
+from fmlint.regex import lazy_pattern
 from fmlint.site.anchors import FRAGMENT_DIRECTIVE, WRITTEN_DASHES, element_id, every_slug
 from fmlint.site.facts import At, Item, Reference
 from fmlint.site.fixes import fragment_fix, fragment_removal_fix, path_fix, removal_fix, term_fix, unescaped_fix
@@ -50,17 +50,17 @@ COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLI
 # fragments no heading makes, which Markdown extensions and templates write: footnotes (goldmark's `fn:1`,
 # remark-gfm's `user-content-fn-1` and `footnote-label`), Hugo's table of contents, and the top of the page
 # (`#top`, any case, by the HTML standard); a text fragment's directive is left out before (``element_id``)
-_GENERATED_ANCHORS = re.compile(
+_GENERATED_ANCHORS = lazy_pattern(
     r"^(fn:|fnref:|user-content-fn-|user-content-fnref-)|^footnote-label$|^TableOfContents$|^[Tt][Oo][Pp]$"
 )
 
 # the IDs Redoc writes in the browser, on a site whose templates load it (``Shortcodes.loads_redoc``)
-_REDOC_ID = re.compile(r"(?:tag|operation|section|schema)/")
+_REDOC_ID = lazy_pattern(r"(?:tag|operation|section|schema)/")
 # what a heading's ID may be made of, for Python-Markdown's ``toc`` and pymdownx.slugs: another ID is written by
 # HTML, an attribute list or, on an MkDocs site whose hooks write Markdown (``mkdocs_markdown_hooks``), by them
-_SLUG = re.compile(r"[\w-]+")
-_TABBED = re.compile(r"__tabbed_(\d{1,4})_(\d{1,4})")  # pymdownx.tabbed's numbered tab IDs
-_ONE_SLASH = re.compile(r"//+")  # (a term Hugo's sanitising leaves nothing of: `?`'s page is the list's, `/tags/`)
+_SLUG = lazy_pattern(r"[\w-]+")
+_TABBED = lazy_pattern(r"__tabbed_(\d{1,4})_(\d{1,4})")  # pymdownx.tabbed's numbered tab IDs
+_ONE_SLASH = lazy_pattern(r"//+")  # (a term Hugo's sanitising leaves nothing of: `?`'s page is the list's, `/tags/`)
 Wanted = Callable[[Page], bool]
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from fmlint.config.presets import SCRIPT_EXTENSIONS
 from fmlint.js_text import aliased, module_file
+from fmlint.regex import lazy_pattern
 from fmlint.schema.loader import CompiledSchema
 from fmlint.schema.zod import Module
 from fmlint.site.globs import picomatch
@@ -138,4 +139,4 @@ def glob_pattern(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile(f"{exclude}(?:{'|'.join(included)})")
 
 
-_EXTGLOB = re.compile(r"[@+!?*]\(")
+_EXTGLOB = lazy_pattern(r"[@+!?*]\(")

@@ -55,6 +55,7 @@ from fmlint.js_text import (
     without_comments,
 )
 from fmlint.mdx import imported_modules
+from fmlint.regex import lazy_pattern
 from fmlint.site.files import read_text
 from fmlint.site.globs import picomatch
 from fmlint.site.hugo_paths import link_path, under_base
@@ -64,26 +65,26 @@ from fmlint.site.tables import package_dependencies
 # where Docusaurus's content plugins take their options: the classic preset's `docs: {`/`blog: {`/`pages: {`,
 # or a plugin's `['@docusaurus/plugin-content-docs', {`
 # (a key may be written as a string: pnpm.io's `"docs": {"path": "docs"}`)
-_PLUGIN_OPTIONS = re.compile(
+_PLUGIN_OPTIONS = lazy_pattern(
     r"""(?<![\w$.])(?P<q>['"]?)(?P<key>docs|blog|pages)(?P=q)\s*:\s*(?P<options>\{|false\b)"""
     # (a plugin's name in full or in Docusaurus's shorthand: `'content-docs'`)
     r"""|['"](?:@docusaurus/plugin-)?content-(?P<plugin>docs|blog|pages)['"]\s*,\s*"""
     r"""(?P<plugin_options>\{|false\b|[A-Za-z_$][\w$]*)"""
 )
-_BASE_URL = re.compile(
+_BASE_URL = lazy_pattern(
     r"""(?<![\w$.])(['"]?)baseUrl\1\s*:\s*(?:(['"`])(?P<value>[^'"`]*)\2|(?P<name>[A-Za-z_$][\w$]*)\s*[,}\n])"""
 )
-_LOCALES = re.compile(r"""(?<![\w$.])(['"]?)locales\1\s*:\s*\[(?P<value>[^\]]*)\]""")
-_DEFAULT_LOCALE = re.compile(r"""(?<![\w$.])(['"]?)defaultLocale\1\s*:\s*(['"`])(?P<value>[^'"`]*)\2""")
-_TRAILING_SLASH = re.compile(r"""(?<![\w$.])(['"]?)trailingSlash\1\s*:\s*(?P<value>true|false)\b""")
-_LOCALE_CONFIGS = re.compile(r"""(?<![\w$.])(['"]?)localeConfigs\1\s*:\s*\{""")
-_STRING = re.compile(r"""(['"`])([^'"`]*)\1""")
+_LOCALES = lazy_pattern(r"""(?<![\w$.])(['"]?)locales\1\s*:\s*\[(?P<value>[^\]]*)\]""")
+_DEFAULT_LOCALE = lazy_pattern(r"""(?<![\w$.])(['"]?)defaultLocale\1\s*:\s*(['"`])(?P<value>[^'"`]*)\2""")
+_TRAILING_SLASH = lazy_pattern(r"""(?<![\w$.])(['"]?)trailingSlash\1\s*:\s*(?P<value>true|false)\b""")
+_LOCALE_CONFIGS = lazy_pattern(r"""(?<![\w$.])(['"]?)localeConfigs\1\s*:\s*\{""")
+_STRING = lazy_pattern(r"""(['"`])([^'"`]*)\1""")
 _ROUTES = {"docs": "docs", "blog": "blog", "pages": ""}
-_NUMBER_PREFIX = re.compile(r"(\d+)\s*[-_.]+\s*([^-_.\s].*)")
-_NOT_A_PREFIX = re.compile(r"\d+[-_.]\d+")  # a date or a version (`2021-01-01-x`, `1.2-x`)
+_NUMBER_PREFIX = lazy_pattern(r"(\d+)\s*[-_.]+\s*([^-_.\s].*)")
+_NOT_A_PREFIX = lazy_pattern(r"\d+[-_.]\d+")  # a date or a version (`2021-01-01-x`, `1.2-x`)
 _BLOG_PAGES = ("page", "tags", "archive", "authors")
 _JAVASCRIPT_PAGES = (".js", ".jsx", ".ts", ".tsx")
-_DATED = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})[-/]?(.*)")
+_DATED = lazy_pattern(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})[-/]?(.*)")
 
 
 class ContentPlugin(msgspec.Struct, frozen=True):
@@ -222,13 +223,13 @@ class Docusaurus(msgspec.Struct, frozen=True):
 
 
 # a configuration that hands over to a module of its own (buck2's `const { config } = require('./config_impl.ts')`)
-_HANDED_OVER = re.compile(r"""(?:\brequire\(\s*|\bfrom\s+)(["'])(\.\.?/[^"'\n]+)\1""")
+_HANDED_OVER = lazy_pattern(r"""(?:\brequire\(\s*|\bfrom\s+)(["'])(\.\.?/[^"'\n]+)\1""")
 
 
 # a plugin of the site's own (`['./plugins/blog-plugin', {…}]`), and the official content plugin its module loads
 # to extend (apache/answer-website's `require("@docusaurus/plugin-content-blog")`; not a type alone it imports)
-_LOCAL_PLUGIN = re.compile(r"""(\[\s*)(["'])(\.\.?/[^"'\n]+)\2(\s*,)""")
-_EXTENDED = re.compile(
+_LOCAL_PLUGIN = lazy_pattern(r"""(\[\s*)(["'])(\.\.?/[^"'\n]+)\2(\s*,)""")
+_EXTENDED = lazy_pattern(
     r"""(?:\brequire\(\s*|\bimport\s+(?!type\b)[^;]*?\bfrom\s+)(["'])@docusaurus/plugin-content-(docs|blog|pages)\1"""
 )
 
@@ -369,7 +370,7 @@ def read_docusaurus(config: str, defaults: tuple[str, ...]) -> tuple[tuple[str, 
 
 # a string of the configuration that is one `@name` (not a module's `@scope/name`): a token its own remark
 # plugin replaces in links (openziti's `{from: '@openzitidocs', to: docsBase}`)
-_PLACEHOLDER = re.compile(r"""["'`](@[\w-]+)["'`]""")
+_PLACEHOLDER = lazy_pattern(r"""["'`](@[\w-]+)["'`]""")
 
 
 _MDX_COMPONENTS = tuple(
@@ -399,7 +400,7 @@ def _global_components(root: str) -> tuple[tuple[str, str], ...]:
 
 # a plugin's `actions.addRoute({path: '/plugins', …})`: the path, quoted, or a template's literal start (after
 # the site's base URL, `${context.baseUrl}`, which ends with a slash)
-_ADD_ROUTE = re.compile(
+_ADD_ROUTE = lazy_pattern(
     r"""\baddRoute\s*\(\s*\{[^{}]*?\bpath\s*:\s*"""
     r"""(?:(['"])([^'"\n]*)\1|`(\$\{\s*[\w$.]*\bbaseUrl\s*\})?([^`$\n]*)(\$\{)?)"""
 )
@@ -438,16 +439,16 @@ def _added_routes(root: str, config: str) -> list[str]:
 
 # a plugin that makes pages of its own (not of content files) under a route: TypeDoc's API reference
 # (`['@apify/docusaurus-plugin-typedoc-api', options]`, at `routeBasePath`, "api" by default)
-_ROUTE_PLUGIN = re.compile(
+_ROUTE_PLUGIN = lazy_pattern(
     r"""['"](?:@[\w.-]+/)?docusaurus-plugin-typedoc-api['"]\s*(?:,\s*(?P<options>\{|[A-Za-z_$][\w$]*))?"""
 )
 
 
 # `['@docusaurus/plugin-client-redirects', {redirects: [{from: '/old', to: '/new'}]}]` (or its shorthand name)
-_CLIENT_REDIRECTS = re.compile(
+_CLIENT_REDIRECTS = lazy_pattern(
     r"""['"](?:@docusaurus/plugin-)?client-redirects['"]\s*,\s*(?P<options>\{|[A-Za-z_$][\w$]*)"""
 )
-_FROM = re.compile(r"""\bfrom\s*:\s*(?:(['"])([^'"\n]*)\1|\[([^\]]*)\])""")
+_FROM = lazy_pattern(r"""\bfrom\s*:\s*(?:(['"])([^'"\n]*)\1|\[([^\]]*)\])""")
 
 
 def _redirect_sources(text: str) -> list[str]:
@@ -521,14 +522,14 @@ def _depends_on_redoc(root: str) -> bool:
     return any(_REDOC_PACKAGE.search(name) for name in package_dependencies(root))
 
 
-_REDOC_PACKAGE = re.compile(r"(?:^|[/-])redoc(?:usaurus)?$")
+_REDOC_PACKAGE = lazy_pattern(r"(?:^|[/-])redoc(?:usaurus)?$")
 
 
-_CATEGORY_LINK = re.compile(r"""(?<![\w$.])(['"]?)link\1\s*:\s*\{([^{}]*)\}""")
-_SLUG = re.compile(r"""(?<![\w$.])['"]?slug['"]?\s*:\s*(['"`])([^'"`]*)\1""")
+_CATEGORY_LINK = lazy_pattern(r"""(?<![\w$.])(['"]?)link\1\s*:\s*\{([^{}]*)\}""")
+_SLUG = lazy_pattern(r"""(?<![\w$.])['"]?slug['"]?\s*:\s*(['"`])([^'"`]*)\1""")
 
 
-_MARKDOWN_OPTIONS = re.compile(r"(?<![\w$.])markdown\s*:\s*\{")
+_MARKDOWN_OPTIONS = lazy_pattern(r"(?<![\w$.])markdown\s*:\s*\{")
 
 
 def _markdown_format(text: str) -> str:
@@ -538,7 +539,7 @@ def _markdown_format(text: str) -> str:
     return value if value in ("mdx", "md", "detect") else "mdx"
 
 
-_THEME_CONFIG = re.compile(r"(?<![\w$.])themeConfig\s*(?::[^={]*)?[:=]\s*\(?\s*\{")  # (Jest's is `({…})`)
+_THEME_CONFIG = lazy_pattern(r"(?<![\w$.])themeConfig\s*(?::[^={]*)?[:=]\s*\(?\s*\{")  # (Jest's is `({…})`)
 
 
 def _objects(text: str, opening: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -696,7 +697,7 @@ def _translations(kind: str, plugin_id: str) -> str:
 
 _CURRENT = "current"
 _ITS_NAME = "\0"  # a version's path that is its name
-_NAME = re.compile(r"[A-Za-z_$][\w$]*")
+_NAME = lazy_pattern(r"[A-Za-z_$][\w$]*")
 
 
 def _versions(path: str) -> list[str]:

@@ -18,12 +18,12 @@ from __future__ import annotations
 import fnmatch
 import os
 import posixpath
-import re
 from typing import TYPE_CHECKING, Any
 
 import msgspec
 
 from fmlint.js_text import module_text
+from fmlint.regex import lazy_pattern
 from fmlint.site.files import file_bytes
 from fmlint.site.rendering import NEVER
 
@@ -31,14 +31,14 @@ if TYPE_CHECKING:
     from fmlint.site.templates import Probe
 
 COMPUTED = "computed"  # the page's data decides its output (``SiteFacts.render`` of an Eleventy page)
-_PERMALINK = re.compile(r"\bpermalink\b")  # (an ``eleventyComputed`` that sets one names it too)
-_DIR = re.compile(r"\bdir\s*:\s*\{([^}]*)\}")  # (the configuration's ``dir`` object: its options' values are text)
-_DIR_OPTION = re.compile(r"""\b(input|includes|layouts|data|output)\s*:\s*(['"`])([^'"`]+)\2""")
-_SET_DIRECTORY = re.compile(r"""\bset(Input|Includes|Layouts|Data|Output)Directory\s*\(\s*(['"`])([^'"`]+)\2""")
-_GLOBAL_PERMALINK = re.compile(r"""\baddGlobalData\s*\(\s*(['"`])(?:permalink|eleventyComputed)\b""")
+_PERMALINK = lazy_pattern(r"\bpermalink\b")  # (an ``eleventyComputed`` that sets one names it too)
+_DIR = lazy_pattern(r"\bdir\s*:\s*\{([^}]*)\}")  # (the configuration's ``dir`` object: its options' values are text)
+_DIR_OPTION = lazy_pattern(r"""\b(input|includes|layouts|data|output)\s*:\s*(['"`])([^'"`]+)\2""")
+_SET_DIRECTORY = lazy_pattern(r"""\bset(Input|Includes|Layouts|Data|Output)Directory\s*\(\s*(['"`])([^'"`]+)\2""")
+_GLOBAL_PERMALINK = lazy_pattern(r"""\baddGlobalData\s*\(\s*(['"`])(?:permalink|eleventyComputed)\b""")
 _TEMPLATED = ("{{", "{%", "${")
-_IGNORES_ADD = re.compile(r"""\bignores\s*\.\s*add\s*\(\s*(['"`])([^'"`]+)\1""")
-_DRAFTS = re.compile(r"\bdraft\b")
+_IGNORES_ADD = lazy_pattern(r"""\bignores\s*\.\s*add\s*\(\s*(['"`])([^'"`]+)\1""")
+_DRAFTS = lazy_pattern(r"\bdraft\b")
 _MAX_READ = 16 * 2**20  # bytes of a data file or layout read (a larger one names no permalink)
 # a template's or folder's data files (a folder's ``<folder>.json`` too): what they name decides pages' files
 _DATA_SUFFIXES = (".json", ".11tydata.json", ".11tydata.js", ".11tydata.cjs", ".11tydata.mjs")

@@ -37,6 +37,7 @@ from fmlint.frontmatter.model import FrontMatter
 from fmlint.markdown import Heading, Image, Link, MarkdownView, openings, rendered_headings
 from fmlint.mkdocs_blocks import indentation
 from fmlint.positions import Span, line_start
+from fmlint.regex import lazy_pattern
 from fmlint.rules.base import Context
 from fmlint.site.eleventy import eleventy_render
 from fmlint.site.hexo import permalink_tokens
@@ -47,13 +48,13 @@ from fmlint.suppressions import may_have_directives
 OwnURL = Callable[[str], object]
 
 # a ``ref``/``relref`` shortcode's opening; its arguments run to the first ``>}}`` or ``%}}`` (see ``_ref_at``)
-_REF = re.compile(r"\{\{[<%]\s*(ref|relref)\s+")
+_REF = lazy_pattern(r"\{\{[<%]\s*(ref|relref)\s+")
 # the usual ``{{< ref "path" >}}`` whole, as ``_ref_at`` and ``_target`` read it when its path holds no ``}}``
 # (which may close it): one quoted argument without escapes, a backtick or a line break (``_FIRST_ARGUMENT``
 # ends after its quote); a repeat of one character class (an alternation in the repeat costs 5x)
-_SIMPLE_REF = re.compile(r"""\{\{[<%]\s*(ref|relref)\s+"([^"\\`\n]*)"\s*[>%]\}\}""")
+_SIMPLE_REF = lazy_pattern(r"""\{\{[<%]\s*(ref|relref)\s+"([^"\\`\n]*)"\s*[>%]\}\}""")
 # Jekyll's links in Liquid: `{{ '/docs/x/' | relative_url }}`, `{% link _docs/x.md %}`, `{% post_url 2021-01-02-x %}`
-_LIQUID_LINK = re.compile(
+_LIQUID_LINK = lazy_pattern(
     r"""\{\{-?\s*(["'])([^"'{}\n]*)\1\s*\|\s*(?:relative|absolute)_url\s*-?\}\}"""
     r"""|\{%-?\s*(link|post_url)\s+([^\s%{}]+)\s*-?%\}"""
     # `{{ site.baseurl }}/docs/x/`; not a path that more Liquid continues (nim-lang.org's
@@ -62,37 +63,37 @@ _LIQUID_LINK = re.compile(
 )
 # `{% include quickstarts/x.md %}` (from `_includes/`), `{% include_relative deploying-book.html %}`
 # (`include_cached`: jekyll-include-cache's, from `_includes/` too)
-_LIQUID_INCLUDE = re.compile(r"\{%-?\s*include(_relative|_cached)?\s+([^\s%{}]+)")
+_LIQUID_INCLUDE = lazy_pattern(r"\{%-?\s*include(_relative|_cached)?\s+([^\s%{}]+)")
 # Hexo's tags that name a post: `{% post_link slug [title] %}`, `{% post_path "a slug" %}`
 # (or none: `{% post_link %}`)
-_HEXO_TAG = re.compile(r"""\{%-?\s*(post_link|post_path)\b\s*(?:"([^"]*)"|'([^']*)'|([^\s"'%]+)|(?=-?%\}))""")
+_HEXO_TAG = lazy_pattern(r"""\{%-?\s*(post_link|post_path)\b\s*(?:"([^"]*)"|'([^']*)'|([^\s"'%]+)|(?=-?%\}))""")
 # Hexo's tags that name a file of the post's asset folder: `{% asset_img [class] chart.png [title] %}`, all arguments
-_HEXO_ASSET = re.compile(r"\{%-?\s*(asset_img|asset_link|asset_path)\b\s*([^%\n]*?)\s*-?%\}")
+_HEXO_ASSET = lazy_pattern(r"\{%-?\s*(asset_img|asset_link|asset_path)\b\s*([^%\n]*?)\s*-?%\}")
 _INCLUDED = (*MARKDOWN_EXTENSIONS, ".html", ".htm")  # what an include writes that may give elements IDs
 # an include's `id="forms"` argument: the ID of the element it writes (W3C's `{% include box.html id="forms" %}`,
 # from its theme's gem); an unquoted value is a variable
-_INCLUDE_ID = re.compile(r"""(?<![\w-])id\s*=\s*(?:"([^"{}%]*)"|'([^'{}%]*)')""")
+_INCLUDE_ID = lazy_pattern(r"""(?<![\w-])id\s*=\s*(?:"([^"{}%]*)"|'([^'{}%]*)')""")
 # the fragment written after a tag that writes a URL: `{% link a.md %}#setup`, `{{< ref "a.md" >}}#setup` (dapr's)
-_FRAGMENT_AFTER = re.compile(r"""#[^\s)"'<>\]]*""")
-_ARGUMENT = re.compile(r"""(?:(\w+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))""")
-_QUOTED = re.compile(r'"([^"\\]*)"')  # one quoted argument without escapes (as _ARGUMENT reads it)
+_FRAGMENT_AFTER = lazy_pattern(r"""#[^\s)"'<>\]]*""")
+_ARGUMENT = lazy_pattern(r"""(?:(\w+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))""")
+_QUOTED = lazy_pattern(r'"([^"\\]*)"')  # one quoted argument without escapes (as _ARGUMENT reads it)
 # a shortcode's first argument, positional (``{{< name "a" >}}``, ``{{< name a >}}``; not ``file="a"``)
-_FIRST_ARGUMENT = re.compile(r"""\{\{[<%]\s*([\w/-]+)\s+(?:["`]([^"`\n]*)["`]|([\w.-][\w./-]*)(?![\w./-]|\s*=))""")
-_MARKDOWN_TAG = re.compile(r"\{\{%\s*(/?)\s*([\w./-]+)")
-_SHORTCODE_NAME = re.compile(r"\{\{[<%]\s*([\w.-][\w./-]*)\s")  # `{{< name ` with arguments after it
-_HTML_TAG = re.compile(r"\{\{<\s*([\w.-][\w./-]*)")  # an opening `{{< name` (not a closing `{{< /name`)
-_HTML_CLOSING = re.compile(r"\{\{<\s*/\s*([\w./-]+)")  # `{{< /name >}}`, which closes a `{{% name %}}` too
-_ATTRIBUTES = re.compile(r"\s*\{([^{}]*)\}\s*$")
+_FIRST_ARGUMENT = lazy_pattern(r"""\{\{[<%]\s*([\w/-]+)\s+(?:["`]([^"`\n]*)["`]|([\w.-][\w./-]*)(?![\w./-]|\s*=))""")
+_MARKDOWN_TAG = lazy_pattern(r"\{\{%\s*(/?)\s*([\w./-]+)")
+_SHORTCODE_NAME = lazy_pattern(r"\{\{[<%]\s*([\w.-][\w./-]*)\s")  # `{{< name ` with arguments after it
+_HTML_TAG = lazy_pattern(r"\{\{<\s*([\w.-][\w./-]*)")  # an opening `{{< name` (not a closing `{{< /name`)
+_HTML_CLOSING = lazy_pattern(r"\{\{<\s*/\s*([\w./-]+)")  # `{{< /name >}}`, which closes a `{{% name %}}` too
+_ATTRIBUTES = lazy_pattern(r"\s*\{([^{}]*)\}\s*$")
 # an attribute's `#id` as written (each generator reads its own characters: ``anchors.custom_id``), or `id=`
-_ID_ATTRIBUTE = re.compile(r"(?:^|\s)#([^\s#}]+)|\bid\s*=\s*[\"']?([^\s\"']+)")
-_DEFINITION = re.compile(r"\r?\n:[ \t]")
-_ATTRIBUTE_LIST = re.compile(r"\{:?([^{}\n]*)\}")
-_TERM_MARK = re.compile(r"\n:[ \t]")
-SNIPPET_LINE = re.compile(r"""[ \t]*--8<--[ \t]+(["'])([^"':\n]+)\1[ \t]*\r?""")  # one file, whole
-_BLANK_LINE = re.compile(r"\n[ \t]*\r?(?:\n|$)")
+_ID_ATTRIBUTE = lazy_pattern(r"(?:^|\s)#([^\s#}]+)|\bid\s*=\s*[\"']?([^\s\"']+)")
+_DEFINITION = lazy_pattern(r"\r?\n:[ \t]")
+_ATTRIBUTE_LIST = lazy_pattern(r"\{:?([^{}\n]*)\}")
+_TERM_MARK = lazy_pattern(r"\n:[ \t]")
+SNIPPET_LINE = lazy_pattern(r"""[ \t]*--8<--[ \t]+(["'])([^"':\n]+)\1[ \t]*\r?""")  # one file, whole
+_BLANK_LINE = lazy_pattern(r"\n[ \t]*\r?(?:\n|$)")
 # a link's destination holding shortcodes (``_param_links``), from its ``](``: in ``<…>`` or not
-_TEMPLATED_DESTINATION = re.compile(r"\]\(<?((?:[^\s()<>{}\\]|\{\{[<%][^{}\n]*?[>%]\}\})+)>?\)")
-_COMMENT_ID = re.compile(r"\{/\*\s*#([^\s*]+)\s*\*/\}[ \t#]*\r?\n?$")
+_TEMPLATED_DESTINATION = lazy_pattern(r"\]\(<?((?:[^\s()<>{}\\]|\{\{[<%][^{}\n]*?[>%]\}\})+)>?\)")
+_COMMENT_ID = lazy_pattern(r"\{/\*\s*#([^\s*]+)\s*\*/\}[ \t#]*\r?\n?$")
 _NOT_PAGES = ("//", "mailto:", "tel:", "data:", "javascript:")
 _DATE_KEYS = ("date", "publishdate", "pubdate", "published")
 _PUBLISH_KEYS = ("publishdate", "pubdate", "published")
@@ -733,8 +734,8 @@ def _liquid_writes(text: str, liquid: list[int]) -> bool:
     return False
 
 
-_MARKDOWNIFY = re.compile(r"\{[{%][^{}]*?\|\s*markdownify\b")
-_BIBLIOGRAPHY = re.compile(r"\{%-?\s*bibliography\b")  # (not `bibliography_count`, a number)
+_MARKDOWNIFY = lazy_pattern(r"\{[{%][^{}]*?\|\s*markdownify\b")
+_BIBLIOGRAPHY = lazy_pattern(r"\{%-?\s*bibliography\b")  # (not `bibliography_count`, a number)
 
 
 def _liquid_links(text: str, openings: list[int], skipped: Callable[[Span], bool], references: list[_Pending]) -> None:
@@ -797,8 +798,8 @@ def _not_run_by_hexo(text: str, at: int, view: MarkdownView) -> bool:
     return bool(raws) and _RAW_CLOSING.search(text, raws[-1], at) is None
 
 
-_RAW_OPENING = re.compile(r"\{%-?\s*raw\s*-?%\}")
-_RAW_CLOSING = re.compile(r"\{%-?\s*endraw\s*-?%\}")
+_RAW_OPENING = lazy_pattern(r"\{%-?\s*raw\s*-?%\}")
+_RAW_CLOSING = lazy_pattern(r"\{%-?\s*endraw\s*-?%\}")
 
 
 def _braced(text: str, span: Span) -> bool:

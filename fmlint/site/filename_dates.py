@@ -12,14 +12,14 @@ of the site's own in those lists is not read (the usual keys are).
 from __future__ import annotations
 
 import datetime
-import re
 
 import msgspec
 
+from fmlint.regex import lazy_pattern
 from fmlint.site.config import SiteConfig
 from fmlint.site.facts import SiteFacts
 
-DATED = re.compile(r"\d{4}-\d{2}-\d{2}")
+DATED = lazy_pattern(r"\d{4}-\d{2}-\d{2}")
 _FIELDS = {"date": "date", "publishdate": "publish", "expirydate": "expires"}  # (the facts' own field of each)
 
 

@@ -40,19 +40,19 @@ leaves the data as read).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from urllib.parse import unquote
 
 from fmlint.fix.model import UNSAFE, DiagnosticFix, FixEdit
 from fmlint.fix.values import value_text
+from fmlint.regex import lazy_pattern
 from fmlint.site.anchors import element_id, every_slug
 from fmlint.site.facts import At, Item
 
-_SEPARATORS = re.compile(r"[-_\s]+")
-_UNWRITTEN = re.compile(r"""[\s()<>"'`\\%#?]""")  # what a link destination or a shortcode's quoted path escapes
-_ESCAPED = re.compile(r"[\"'\\\x00-\x1f\x7f]")  # what a quoted scalar of some format would write otherwise
+_SEPARATORS = lazy_pattern(r"[-_\s]+")
+_UNWRITTEN = lazy_pattern(r"""[\s()<>"'`\\%#?]""")  # what a link destination or a shortcode's quoted path escapes
+_ESCAPED = lazy_pattern(r"[\"'\\\x00-\x1f\x7f]")  # what a quoted scalar of some format would write otherwise
 
 
 def meant_id(

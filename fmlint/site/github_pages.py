@@ -17,13 +17,14 @@ import os
 import re
 from typing import Any
 
+from fmlint.regex import lazy_pattern
 from fmlint.site.files import file_text
 
 # a remote's URL on github.com: `https://github.com/o/r.git`, `git@github.com:o/r.git`, `ssh://git@github.com/o/r`
-_GITHUB = re.compile(r"github\.com[:/]+([\w.-]+)/([\w.-]+?)(?:\.git)?/*$", re.IGNORECASE)
-_ORIGIN = re.compile(r'^\s*\[remote\s+"origin"\]\s*$(.*?)(?=^\s*\[|\Z)', re.MULTILINE | re.DOTALL)
-_URL = re.compile(r"^\s*url\s*=\s*(\S+)\s*$", re.MULTILINE)
-_GITHUB_PAGES_GEM = re.compile(r"""^\s*gem\s+["']github-pages["']""", re.MULTILINE)
+_GITHUB = lazy_pattern(r"github\.com[:/]+([\w.-]+)/([\w.-]+?)(?:\.git)?/*$", re.IGNORECASE)
+_ORIGIN = lazy_pattern(r'^\s*\[remote\s+"origin"\]\s*$(.*?)(?=^\s*\[|\Z)', re.MULTILINE | re.DOTALL)
+_URL = lazy_pattern(r"^\s*url\s*=\s*(\S+)\s*$", re.MULTILINE)
+_GITHUB_PAGES_GEM = lazy_pattern(r"""^\s*gem\s+["']github-pages["']""", re.MULTILINE)
 
 
 def implied_baseurl(root: str, options: dict[str, Any], repository: str | None) -> str:

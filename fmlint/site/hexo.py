@@ -25,14 +25,15 @@ from typing import Any
 
 import msgspec
 
+from fmlint.regex import lazy_pattern
 from fmlint.site.globs import picomatch
 
 POSTS, DRAFTS = "_posts", "_drafts"
 # the ID types of hexo-renderer-marked's headings: ``hexo:<modifyAnchors>:<smartypants>`` (``anchors``)
 HEXO_IDS = "hexo"
 UNKNOWN_IDS = "unknown"  # another renderer's (hexo-renderer-markdown-it, pandoc): no fragment is judged
-_HIDDEN = re.compile(r"(?:^|/)[_.]")  # Hexo's ``isHiddenFile``
-_TOKEN = re.compile(r":(\w+)")
+_HIDDEN = lazy_pattern(r"(?:^|/)[_.]")  # Hexo's ``isHiddenFile``
+_TOKEN = lazy_pattern(r":(\w+)")
 # the Markdown renderers' packages (hexo-renderer-markdown-it, -pandoc, -kramed, …; not the templates' and styles')
 _MARKDOWN_RENDERERS = tuple(
     f"hexo-renderer-{name}" for name in ("marked", "markdown", "kramed", "pandoc", "remark", "mdx")
@@ -197,7 +198,7 @@ def _version(spec: Any) -> tuple[int, int] | None:
     return (int(found.group(1)), int(found.group(2) or 0)) if found is not None else None
 
 
-_VERSION = re.compile(r"\s*(?:[\^~]|>=?)?\s*v?(\d+)(?:\.(\d+))?")
+_VERSION = lazy_pattern(r"\s*(?:[\^~]|>=?)?\s*v?(\d+)(?:\.(\d+))?")
 
 
 def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
@@ -219,7 +220,7 @@ _OWN_TOKENS = frozenset(
     )
 )  # (the tokens Hexo fills in itself)
 # a plugin named for links (but permalinks: hexo-abbrlink, hexo-permalink-pinyin) may rewrite links to Markdown files
-_PERMALINKS = re.compile(r"(?:perma|abbr)link")
+_PERMALINKS = lazy_pattern(r"(?:perma|abbr)link")
 # the options naming the folders of the pages Hexo's generators write, and their defaults
 _GENERATED_FOLDERS = (
     ("tag_dir", "tags"),

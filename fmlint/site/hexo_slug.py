@@ -14,7 +14,7 @@ Checked against Hexo 8.1.2's output (tests/test_site_hexo.py).
 
 from __future__ import annotations
 
-import re
+from fmlint.regex import lazy_pattern
 
 # hexo-util's escapeDiacritic table: each base and the letters it replaces (ASCII letters, which it maps to
 # themselves, left out)
@@ -107,11 +107,11 @@ _BASES = {
     "z": "ⓩｚźẑżžẓẕƶȥɀⱬꝣ",
 }
 _DIACRITICS = str.maketrans({letter: base for base, letters in _BASES.items() for letter in letters})
-_TAGS = re.compile(r"<[^>]*>")  # (hexo-util's ``stripHTML``, simplified)
-_CONTROL = re.compile(r"[\u0000-\u001f]")
-_SPECIAL = re.compile(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'<>,.?/]+""")
-_OPENING_SINGLE = re.compile(r"""(^|[-\u2014/(\[{"\s])'""")
-_OPENING_DOUBLE = re.compile(r'(^|[-\u2014/(\[{\u2018\s])"')
+_TAGS = lazy_pattern(r"<[^>]*>")  # (hexo-util's ``stripHTML``, simplified)
+_CONTROL = lazy_pattern(r"[\u0000-\u001f]")
+_SPECIAL = lazy_pattern(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'<>,.?/]+""")
+_OPENING_SINGLE = lazy_pattern(r"""(^|[-\u2014/(\[{"\s])'""")
+_OPENING_DOUBLE = lazy_pattern(r'(^|[-\u2014/(\[{\u2018\s])"')
 
 
 def heading_id(text: str, transform: int = 0, smart: bool = True) -> str:

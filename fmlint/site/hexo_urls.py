@@ -34,11 +34,12 @@ import re
 from functools import cache, partial
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from fmlint.regex import lazy_pattern
 from fmlint.site.facts import SiteFacts
 from fmlint.site.hexo import Hexo
 from fmlint.site.hexo_slug import slugize
 
-_TOKEN = re.compile(r":(\w+)")
+_TOKEN = lazy_pattern(r":(\w+)")
 _DATE_TOKENS = {"year": "%Y", "month": "%m", "day": "%d", "hour": "%H", "minute": "%M", "second": "%S"}
 _UNKNOWN = frozenset(("id", "hash", "timestamp"))
 

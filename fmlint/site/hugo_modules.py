@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from fmlint.folders import names_in
+from fmlint.regex import lazy_pattern
 
 Options = dict[str, Any]
 
@@ -174,8 +175,8 @@ def _vendored(root: str) -> frozenset[str]:
         return frozenset()
 
 
-_REQUIRE = re.compile(r"^\s*(?:require\s+)?([\w.~/-]+\.[\w.~/-]+)\s+(v\S+)", re.MULTILINE)
-_REPLACE = re.compile(r"^\s*(?:replace\s+)?([\w.~/-]+)(?:\s+v\S+)?\s+=>\s+(\S+)\s*$", re.MULTILINE)
+_REQUIRE = lazy_pattern(r"^\s*(?:require\s+)?([\w.~/-]+\.[\w.~/-]+)\s+(v\S+)", re.MULTILINE)
+_REPLACE = lazy_pattern(r"^\s*(?:replace\s+)?([\w.~/-]+)(?:\s+v\S+)?\s+=>\s+(\S+)\s*$", re.MULTILINE)
 
 
 def _go_mod(root: str) -> tuple[dict[str, str], dict[str, str]]:

@@ -9,14 +9,15 @@ written (``a--b.md`` is ``/a--b/``, ``trail-.md`` ``/trail-/``).
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 from urllib.parse import unquote, unquote_plus
 
+from fmlint.regex import lazy_pattern
+
 _ALLOWED_PUNCTUATION = frozenset("./\\_#+~-@")
 _HEX = frozenset("0123456789abcdefABCDEF")
-_ASCII_ALLOWED = re.compile(r"[A-Za-z0-9./\\_#+~@-]*")  # (``%`` is allowed before two hex digits only)
+_ASCII_ALLOWED = lazy_pattern(r"[A-Za-z0-9./\\_#+~@-]*")  # (``%`` is allowed before two hex digits only)
 
 
 ONE_PAGE = "="  # leads the URL key of one page no Markdown file shows (``SiteIndex.generated``; keys start with `/`)

@@ -17,11 +17,11 @@ from __future__ import annotations
 import glob
 import json
 import os
-import re
 import tomllib
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from fmlint.regex import lazy_pattern
 from fmlint.site.routes import read_text
 from fmlint.site.tables import subtable
 
@@ -30,8 +30,8 @@ BUILD_ALIASED = (0, 123)  # `build` read as the front matter's build options (be
 BUILD_DEPRECATED = (0, 145)  # the `_build` front-matter key
 HTML_CONTENT_DENIED = (0, 162)  # `security.allowContent`'s default refuses HTML content files (and fails the build)
 SECTION_SLUGS = (0, 167)  # a section's `slug` names it in its URL and its descendants' (before: ignored)
-_PINNED = re.compile(r"\s*[\^~=v]*\s*(\d+)\.(\d+)(?:\.\d+)?\s*$")  # `0.96.0`, `^0.96.0`, `~0.96`, `v0.119.0`
-_WORKFLOW = re.compile(r"""(?:hugo-version|HUGO_VERSION)\s*[:=]\s*['"]?v?(\d+)\.(\d+)""")
+_PINNED = lazy_pattern(r"\s*[\^~=v]*\s*(\d+)\.(\d+)(?:\.\d+)?\s*$")  # `0.96.0`, `^0.96.0`, `~0.96`, `v0.119.0`
+_WORKFLOW = lazy_pattern(r"""(?:hugo-version|HUGO_VERSION)\s*[:=]\s*['"]?v?(\d+)\.(\d+)""")
 
 Version = tuple[int, int]
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime
 import os
 import posixpath
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property, partial
 from typing import TYPE_CHECKING
@@ -34,6 +33,7 @@ from fmlint.dates import DateError, parse_hugo_date
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.images import IMAGE_EXTENSIONS
 from fmlint.mdx import MARKDOWN_PARTIALS
+from fmlint.regex import lazy_pattern
 from fmlint.site.anchors import (
     REMARK,
     WRITTEN_DASHES,
@@ -90,7 +90,7 @@ if TYPE_CHECKING:  # (the modules of other generators are imported where a site 
     from fmlint.site.refs import Resolved
     from fmlint.site.starlight import Starlight
 
-_TOKEN = re.compile(r":\w+(\[.+?\])?")
+_TOKEN = lazy_pattern(r":\w+(\[.+?\])?")
 _COMPONENTS = (".js", ".jsx", ".ts", ".tsx")  # the extensions of an imported component written without one
 _MONTHS = (
     "January",

@@ -26,6 +26,7 @@ import os
 import re
 from typing import TYPE_CHECKING, Any
 
+from fmlint.regex import lazy_pattern
 from fmlint.site.globs import picomatch
 from fmlint.site.hugo_paths import ONE_PAGE, clean, url_key
 
@@ -38,8 +39,8 @@ STYLES = {
     "ordinal": "/:categories/:year/:y_day/:title:output_ext",
     "none": "/:categories/:title:output_ext",
 }
-_POST_NAME = re.compile(r"^(\d{2,4}-\d{1,2}-\d{1,2})-(.+)$")  # (Jekyll's ``DATE_FILENAME_MATCHER``)
-_PLACEHOLDER = re.compile(
+_POST_NAME = lazy_pattern(r"^(\d{2,4}-\d{1,2}-\d{1,2})-(.+)$")  # (Jekyll's ``DATE_FILENAME_MATCHER``)
+_PLACEHOLDER = lazy_pattern(
     r":(categories|collection|year|month|day|i_month|i_day|y_day|short_year|title|slug|output_ext|path|basename|name)"
 )
 _COLLECTION_PERMALINK = "/:collection/:path:output_ext"
@@ -287,10 +288,10 @@ def _date(value: str) -> datetime.date | None:
         return None
 
 
-_DAY = re.compile(r"\s*(\d{2,4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_DAY = lazy_pattern(r"\s*(\d{2,4})-(\d{1,2})-(\d{1,2})(?!\d)")
 
 
-_PERMALINK = re.compile(r"^permalink:\s*[\"']?([^\"'\s#]+)", re.MULTILINE)
+_PERMALINK = lazy_pattern(r"^permalink:\s*[\"']?([^\"'\s#]+)", re.MULTILINE)
 
 
 def _collection_of(parts: list[str], collections_dir: str) -> tuple[str, list[str]]:
@@ -349,7 +350,7 @@ def html_page_urls(site: SiteConfig, folder: str, names: list[str]) -> list[str]
 
 
 # `jekyll build --config _config.yml,_config_staging.yml` (or `b`, `--config=…`), its list quoted or not
-_BUILD_CONFIGS = re.compile(r"""\bjekyll\s+(?:build|b)\b[^;&|]*?\s--config(?:\s+|=)(["']?)([^\s"']+)\1""")
+_BUILD_CONFIGS = lazy_pattern(r"""\bjekyll\s+(?:build|b)\b[^;&|]*?\s--config(?:\s+|=)(["']?)([^\s"']+)\1""")
 
 
 def build_configs(root: str) -> list[str]:

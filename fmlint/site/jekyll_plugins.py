@@ -17,19 +17,19 @@ configuration's value when it is set), ``File.join("series", name)``, ``dir = "s
 from __future__ import annotations
 
 import os
-import re
 from typing import Any
 
+from fmlint.regex import lazy_pattern
 from fmlint.site.files import file_text
 
-_MAKES_PAGES = re.compile(r"<\s*(?:Jekyll::)?Page\b|PageWithoutAFile|pages\s*<<")
-_CONFIGURED = re.compile(r"config\[\s*['\"](\w+)['\"]\s*\]\s*\|\|\s*['\"]([^'\"#]+)['\"]")
-_WRITTEN = re.compile(
+_MAKES_PAGES = lazy_pattern(r"<\s*(?:Jekyll::)?Page\b|PageWithoutAFile|pages\s*<<")
+_CONFIGURED = lazy_pattern(r"config\[\s*['\"](\w+)['\"]\s*\]\s*\|\|\s*['\"]([^'\"#]+)['\"]")
+_WRITTEN = lazy_pattern(
     r"File\.join\(\s*['\"]([^'\"#]+)['\"]"
     r"|\b@?dir\s*=\s*['\"]([^'\"#]+)['\"]"
     r"|PageWithoutAFile\.new\([^,()]+,[^,()]+,\s*['\"]([^'\"#]+)['\"]"
 )
-_FOLDER = re.compile(r"[\w.-]+(?:/[\w.-]+)*")
+_FOLDER = lazy_pattern(r"[\w.-]+(?:/[\w.-]+)*")
 
 
 # jekyll-archives' types (as ``enabled`` names them) and their default permalinks

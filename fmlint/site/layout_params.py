@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import suppress
 
+from fmlint.regex import lazy_pattern
 from fmlint.site.files import file_text
 from fmlint.site.templates import layout_files
 
@@ -24,12 +25,12 @@ from fmlint.site.templates import layout_files
 # ``site.Params.x``), ``.Param "x"``, ``index .Params "x"``, ``isset .Params "x"``, the key of ``where`` or
 # ``sort`` written without its dot (Hextra's search index: ``where $pages "Params.excludeSearch" "!=" true``), and
 # the parameter pages are grouped or sorted by (``.GroupByParam "x"``, ``.ByParam "x"``)
-_PARAM_READ = re.compile(
+_PARAM_READ = lazy_pattern(
     r'(?<![Ss]ite)\.Params\.(\w+)|\.Param\s+"(\w+)|\b(?:index|isset)\s+[$\w.]*(?<![Ss]ite\.)\bParams\s+"(\w+)"'
     r'|"[Pp]arams\.(\w+)|\.(?:GroupByParam(?:Date)?|ByParam)\s+"(\w+)'
 )
 # `.Params.author.name`, `"Params.sidebar.exclude"`: the value is a map
-_PARAM_FIELD = re.compile(r'(?<![Ss]ite)\.Params\.(\w+)\.\w|"[Pp]arams\.(\w+)\.\w')
+_PARAM_FIELD = lazy_pattern(r'(?<![Ss]ite)\.Params\.(\w+)\.\w|"[Pp]arams\.(\w+)\.\w')
 # the assets a template may execute (``resources.ExecuteAsTemplate``: Hextra's and Docsy's search indexes)
 _ASSET_TEMPLATES = (".json", ".js", ".html", ".xml", ".txt")
 _LARGEST_ASSET = 1 << 20  # (a bundled script library is no template)
@@ -86,7 +87,7 @@ def _items_read(template: str) -> set[str]:
                 continue
             ranged, body = inner, body[inner.end() : _block_end(body, inner.end())]
         item = ranged.group("second") or ranged.group("first")
-        if re.search(rf"\${item}\.[a-z]\w*" if item else _DOT_FIELD, body):
+        if (re.search(rf"\${item}\.[a-z]\w*", body) if item else _DOT_FIELD.search(body)) is not None:
             found.add(key)
     return found
 
@@ -102,15 +103,15 @@ def _block_end(template: str, start: int) -> int:
 
 
 # a block over a page parameter: `range .Params.x`, `range $i, $v := .Param "x"`, `with index .Params "x"`
-_PARAM_BLOCK = re.compile(
+_PARAM_BLOCK = lazy_pattern(
     r"\{\{-?\s*(?P<action>range|with)\s+(?:\$(?P<first>\w+)\s*(?:,\s*\$(?P<second>\w+)\s*)?:?=\s*)?"
     r'(?:[$\w.]*(?<![Ss]ite)\.Params\.(?P<param>\w+)|[$\w.]*\.Param\s+"(?P<quoted>\w+)"'
     r'|index\s+[$\w.]*(?<![Ss]ite\.)\bParams\s+"(?P<indexed>\w+)")\s*-?\}\}'
 )
-_DOT_RANGE = re.compile(r"\{\{-?\s*range\s+(?:\$(?P<first>\w+)\s*(?:,\s*\$(?P<second>\w+)\s*)?:?=\s*)?\.\s*-?\}\}")
-_BLOCK_ACTION = re.compile(r"\{\{-?\s*(if|range|with|define|block|end)\b")
+_DOT_RANGE = lazy_pattern(r"\{\{-?\s*range\s+(?:\$(?P<first>\w+)\s*(?:,\s*\$(?P<second>\w+)\s*)?:?=\s*)?\.\s*-?\}\}")
+_BLOCK_ACTION = lazy_pattern(r"\{\{-?\s*(if|range|with|define|block|end)\b")
 # `{{ .name }}`: a map's key (a page's are capitalised)
-_DOT_FIELD = re.compile(r"\{\{-?\s*(?:(?:if|with)\s+)?\.[a-z]\w*")
+_DOT_FIELD = lazy_pattern(r"\{\{-?\s*(?:(?:if|with)\s+)?\.[a-z]\w*")
 
 
 def _merged_reads(template: str, pattern: str) -> Iterator[re.Match[str]]:
@@ -124,14 +125,14 @@ def _merged_reads(template: str, pattern: str) -> Iterator[re.Match[str]]:
 
 # a variable holding the page's parameters merged over the site's (the LoveIt family's themes), or a page's alone
 # (Wowchemy's `{{ $person := $person_page.Params }}`, an author page's)
-_MERGED = re.compile(
+_MERGED = lazy_pattern(
     r"\$(\w+)\s*:?=\s*(?:[$\w.]*(?<![Ss]ite\.)\bParams\s*(?:\|\s*merge\b|-?\}\})"
     r'|[$\w.]*\.(?:Scratch|Store)\.Get\s+"params"|partial\s+"function/params)'
 )
 _MERGED_READ, _MERGED_FIELD = r"\$NAME\.(\w+)", r"\$NAME\.(\w+)\.\w"
 # a variable given a parameter's value, and nothing more: `{{ $author := .Params.author }}`, `$toc := $params.toc`
 # (an action of its own: not `range $i, $e := .Params.tags`, whose `$e` is an item)
-_HELD = re.compile(r"\{\{-?\s*\$(\w+)\s*:?=\s*[$\w.]*(?<![Ss]ite)\.Params\.(\w+)\s*-?\}\}")
+_HELD = lazy_pattern(r"\{\{-?\s*\$(\w+)\s*:?=\s*[$\w.]*(?<![Ss]ite)\.Params\.(\w+)\s*-?\}\}")
 _MERGED_HELD = r"\{\{-?\s*\$(\w+)\s*:?=\s*\$NAME\.(\w+)\s*-?\}\}"
 
 

@@ -14,17 +14,17 @@ not read.
 from __future__ import annotations
 
 import os
-import re
 from typing import NamedTuple
 
+from fmlint.regex import lazy_pattern
 from fmlint.site.files import file_text
 from fmlint.site.templates import layout_files
 
-_MARKUP = re.compile(r"\{\{[^{}]*\}\}|\{%[^{}]*%\}")  # (no brace inside: a scan from each `{{` ends at the next)
-_BOUND = re.compile(r"\{%-?\s*(for|assign|capture)\s+(\w+)")
+_MARKUP = lazy_pattern(r"\{\{[^{}]*\}\}|\{%[^{}]*%\}")  # (no brace inside: a scan from each `{{` ends at the next)
+_BOUND = lazy_pattern(r"\{%-?\s*(for|assign|capture)\s+(\w+)")
 # a variable's field: `page.redirect`, `page["redirect"]`, and a field of that: `page.header.teaser` (not a list's
 # or a string's own properties: `page.tags.size`)
-_READ = re.compile(
+_READ = lazy_pattern(
     r"""(?<![\w.\]])([A-Za-z_]\w*)(?:\.([\w-]+)|\[\s*["']([\w-]+)["']\s*\])(\.(?!(?:size|first|last)\b)[\w-])?"""
 )
 _NOT_PAGES = frozenset({"forloop", "tablerowloop", "include", "site", "layout", "jekyll", "paginator"})
@@ -73,7 +73,7 @@ def liquid_params_read(root: str) -> LiquidReads:
 
 
 # a value a path is prepended to: `page.thumbnail | prepend: "/images/"`, `teaser | prepend: '/images/'`
-_PREPENDED = re.compile(r"""([A-Za-z_][\w.-]*)\s*\|\s*prepend:\s*["']([^"'{}|]*)["']""")
+_PREPENDED = lazy_pattern(r"""([A-Za-z_][\w.-]*)\s*\|\s*prepend:\s*["']([^"'{}|]*)["']""")
 # a variable given a page's value: `{% assign teaser = post.header.teaser %}`, `{% capture teaser %}{{
 # post.header.teaser }}{% endcapture %}` (the key without the variable holding the page: `header.teaser`)
-_HELD = re.compile(r"\{%-?\s*(?:assign\s+(\w+)\s*=\s*|capture\s+(\w+)\s*-?%\}\s*\{\{-?\s*)([A-Za-z_]\w*)\.([\w.-]+)")
+_HELD = lazy_pattern(r"\{%-?\s*(?:assign\s+(\w+)\s*=\s*|capture\s+(\w+)\s*-?%\}\s*\{\{-?\s*)([A-Za-z_]\w*)\.([\w.-]+)")

@@ -15,12 +15,13 @@ repository).  Names are slugified as python-slugify does (the plugin's
 from __future__ import annotations
 
 import posixpath
-import re
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-_NOT_SLUG = re.compile(r"[^-a-zA-Z0-9]+")
+from fmlint.regex import lazy_pattern
+
+_NOT_SLUG = lazy_pattern(r"[^-a-zA-Z0-9]+")
 
 
 def imported_folders(options: Any, nav: Any) -> tuple[str, ...]:

@@ -18,7 +18,9 @@ from typing import Any
 
 import msgspec
 
-PARAM_CALL = re.compile(r"""\{\{([<%])-?\s*param\s+(?:"([^"\\]*)"|`([^`]*)`|([^\s"`>%}]+))\s*-?[>%]\}\}""")
+from fmlint.regex import lazy_pattern
+
+PARAM_CALL = lazy_pattern(r"""\{\{([<%])-?\s*param\s+(?:"([^"\\]*)"|`([^`]*)`|([^\s"`>%}]+))\s*-?[>%]\}\}""")
 
 
 def param_names(target: str) -> list[str]:

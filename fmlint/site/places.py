@@ -12,7 +12,6 @@ buffer that may differ from the file on disk (:func:`texts_held`).
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -21,6 +20,7 @@ from contextvars import ContextVar
 from fmlint.document import decoded_text
 from fmlint.linter import read_bytes
 from fmlint.positions import LineIndex, Span, line_end, line_start
+from fmlint.regex import lazy_pattern
 from fmlint.site.facts import At, Item, Reference
 
 FILE_START = At(1, 1, 1, 1)  # (where a finding about the whole file is reported)
@@ -70,9 +70,9 @@ def _at(lines: LineIndex, span: Span) -> At:
     return At(place.line, place.column, place.end_line, place.end_column)
 
 
-_BLOCK_ITEM = re.compile(r"[ \t]*-[ \t]+")  # (what is before a YAML block list's item on its line)
-_COMMA_AFTER = re.compile(r"[ \t]*,[ \t]*")
-_COMMA_BEFORE = re.compile(r",\s*$")
+_BLOCK_ITEM = lazy_pattern(r"[ \t]*-[ \t]+")  # (what is before a YAML block list's item on its line)
+_COMMA_AFTER = lazy_pattern(r"[ \t]*,[ \t]*")
+_COMMA_BEFORE = lazy_pattern(r",\s*$")
 
 
 def _removed(text: str, start: int, end: int, only: bool) -> Span | None:

@@ -37,6 +37,7 @@ from typing import Any, NamedTuple
 
 import msgspec
 
+from fmlint.regex import lazy_pattern
 from fmlint.site.files import read_text
 from fmlint.site.routes import COMPUTED, sources
 from fmlint.site.templates import partial_template
@@ -234,13 +235,13 @@ class _Reader(msgspec.Struct):
         return _Value(name=word)
 
 
-_ASSIGNMENT = re.compile(r"(\$\w*)\s*:?=\s*(.*)", re.DOTALL)
-_DECLARATION = re.compile(r"(?:\$\w*\s*,\s*)?(\$\w*)\s*:?=\s*")
-_WORD = re.compile(r"""\s*("(?:[^"\\]|\\.)*"|`[^`]*`|\((?:[^()"]|"(?:[^"\\]|\\.)*"|\([^()]*\))*\)[\w.]*|[^\s()]+)""")
-_DIRECTIVE = re.compile(r"%[-+# 0]*\d*(?:\.\d+)?[svdq]")
+_ASSIGNMENT = lazy_pattern(r"(\$\w*)\s*:?=\s*(.*)", re.DOTALL)
+_DECLARATION = lazy_pattern(r"(?:\$\w*\s*,\s*)?(\$\w*)\s*:?=\s*")
+_WORD = lazy_pattern(r"""\s*("(?:[^"\\]|\\.)*"|`[^`]*`|\((?:[^()"]|"(?:[^"\\]|\\.)*"|\([^()]*\))*\)[\w.]*|[^\s()]+)""")
+_DIRECTIVE = lazy_pattern(r"%[-+# 0]*\d*(?:\.\d+)?[svdq]")
 _MAX_VARIANTS = 256
-_NOT_WORD = re.compile(r"\W")
-_PLACEHOLDER = re.compile(r"/:\w")  # a target's ``:name`` segment, which the source's carries
+_NOT_WORD = lazy_pattern(r"\W")
+_PLACEHOLDER = lazy_pattern(r"/:\w")  # a target's ``:name`` segment, which the source's carries
 
 
 def _item(value: _Value, name: str) -> _Value:
@@ -421,10 +422,10 @@ class _Action(NamedTuple):
     body: str
 
 
-_TAG = re.compile(r"\{\{(-\s)?(.*?)(\s-)?\}\}", re.DOTALL)
+_TAG = lazy_pattern(r"\{\{(-\s)?(.*?)(\s-)?\}\}", re.DOTALL)
 # a partial written, or taken by a variable (jaeger's `$redirects := partial "redirects.txt" .`, written later)
-_PARTIAL = re.compile(r"(?:\$\w*\s*:?=\s*)?partial(?:Cached)?\s+\"([^\"]+)\"")
-_RETURN = re.compile(r"return\b")  # a partial that returns a value writes no text (one it reads never does)
+_PARTIAL = lazy_pattern(r"(?:\$\w*\s*:?=\s*)?partial(?:Cached)?\s+\"([^\"]+)\"")
+_RETURN = lazy_pattern(r"return\b")  # a partial that returns a value writes no text (one it reads never does)
 
 
 def _tokens(text: str) -> list[str | _Action]:

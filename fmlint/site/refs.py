@@ -27,6 +27,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 import msgspec
 
 from fmlint.discover import MARKDOWN_EXTENSIONS
+from fmlint.regex import lazy_pattern
 from fmlint.site.anchors import element_id
 from fmlint.site.config import CONTENT_EXTENSIONS, SiteConfig
 from fmlint.site.facts import Reference
@@ -41,7 +42,7 @@ if TYPE_CHECKING:  # (the modules of other generators, and of redirect templates
     from fmlint.site.docusaurus import Docusaurus
     from fmlint.site.starlight import Starlight
 
-_FILE = re.compile(r"\.(?:md|markdown)(?:[?#]|$)", re.IGNORECASE)  # a link to a Markdown file
+_FILE = lazy_pattern(r"\.(?:md|markdown)(?:[?#]|$)", re.IGNORECASE)  # a link to a Markdown file
 FOLDER_PAGES = ("index.md", "_index.md", "index.markdown", "_index.markdown")  # a link to a folder finds these
 
 
@@ -196,7 +197,7 @@ def _resolve(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
 JEKYLL_TAGS = ("jekyll-link", "post-url")
 HEXO_TAGS = ("post-link", "post-path")
 HEXO_ASSETS = ("asset-img", "asset-link", "asset-path")
-_HEXO_ARGUMENT = re.compile(r""""([^"]*)"|'([^']*)'|(\S+)""")  # (Hexo's tag arguments: quoted or not)
+_HEXO_ARGUMENT = lazy_pattern(r""""([^"]*)"|'([^']*)'|(\S+)""")  # (Hexo's tag arguments: quoted or not)
 LINKS = ("link", "html")  # links to a page (Markdown's and HTML's), not images
 
 

@@ -42,6 +42,7 @@ from fmlint.js_text import (
     top_level_strings,
     without_comments,
 )
+from fmlint.regex import lazy_pattern
 from fmlint.site.anchors import GITHUB_SLUGGER, SLUGIFIERS
 from fmlint.site.hugo_paths import link_path, names_file, under_base, url_key
 from fmlint.site.routes import file_routes, matches, netlify_redirect_sources, redirect_sources, route_pattern
@@ -52,18 +53,18 @@ DOCS = os.path.join("src", "content", "docs")
 CONTENT_CONFIGS = (os.path.join("src", "content.config"), os.path.join("src", "content", "config"))
 PAGE_EXTENSIONS = (".md", ".mdx", ".mdoc")
 ROOT = "root"  # the locale served without a prefix
-_INTEGRATION = re.compile(r"""['"]@astrojs/starlight['"]""")
-_BASE = re.compile(r"""(?<![\w$.])base\s*:\s*(['"`])(/[^'"`]*)\1""")
+_INTEGRATION = lazy_pattern(r"""['"]@astrojs/starlight['"]""")
+_BASE = lazy_pattern(r"""(?<![\w$.])base\s*:\s*(['"`])(/[^'"`]*)\1""")
 # (``smartPunctuation`` and ``mdastPlugins``/``hastPlugins``: the Sätteri processor's options, Astro 6.4's default)
-_SMARTYPANTS_OFF = re.compile(r"(?<![\w$.])(?:smartypants|smartPunctuation)\s*:\s*false\b")
-_PLUGINS = re.compile(r"(?<![\w$.])(?:remark|rehype|mdast|hast)Plugins\b")
+_SMARTYPANTS_OFF = lazy_pattern(r"(?<![\w$.])(?:smartypants|smartPunctuation)\s*:\s*false\b")
+_PLUGINS = lazy_pattern(r"(?<![\w$.])(?:remark|rehype|mdast|hast)Plugins\b")
 # a remark plugin that reads a heading's `{#id}` (ratatui.rs': remark-custom-heading-id), imported
-_CUSTOM_HEADING_IDS = re.compile(r"""["'](?:remark-custom-heading-id|remark-heading-id)["']""")
-_TRAILING_SLASH = re.compile(r"""(?<![\w$.])trailingSlash\s*:\s*(['"`])(\w+)\1""")
-_DEFAULT_LOCALE = re.compile(r"""(?<![\w$.])defaultLocale\s*:\s*(['"`])([^'"`]*)\1""")
+_CUSTOM_HEADING_IDS = lazy_pattern(r"""["'](?:remark-custom-heading-id|remark-heading-id)["']""")
+_TRAILING_SLASH = lazy_pattern(r"""(?<![\w$.])trailingSlash\s*:\s*(['"`])(\w+)\1""")
+_DEFAULT_LOCALE = lazy_pattern(r"""(?<![\w$.])defaultLocale\s*:\s*(['"`])([^'"`]*)\1""")
 # `locales: {…}`, `locales: name`, `locales = {…}`, or the shorthand `{ locales }` (the name `locales`)
-_LOCALES = re.compile(r"""(?<![\w$.])locales\s*(?:(?::|=)\s*(\{|[A-Za-z_$][\w$]*)|(?=[,}]))""")
-_REDIRECTS = re.compile(r"""(?<![\w$.])redirects\s*:\s*\{""")
+_LOCALES = lazy_pattern(r"""(?<![\w$.])locales\s*(?:(?::|=)\s*(\{|[A-Za-z_$][\w$]*)|(?=[,}]))""")
+_REDIRECTS = lazy_pattern(r"""(?<![\w$.])redirects\s*:\s*\{""")
 _ROUTE_FILES = (".astro", ".md", ".mdx", ".html", ".js", ".ts")
 
 
@@ -190,7 +191,7 @@ def _unvalidated_globs(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(kept)
 
 
-_LINKS_VALIDATOR = re.compile(r"(?<![\w$.])starlightLinksValidator\s*\(\s*\{")
+_LINKS_VALIDATOR = lazy_pattern(r"(?<![\w$.])starlightLinksValidator\s*\(\s*\{")
 
 
 class MarkdownOptions(NamedTuple):
@@ -225,8 +226,8 @@ def _astro_major(root: str) -> int:
     return int(found.group(1)) if found is not None else 99
 
 
-_HEADING_ID_COMPAT = re.compile(r"(?<![\w$.])headingIdCompat\s*:\s*true\b")
-_MAJOR = re.compile(r"\s*[\^~>=v]*\s*(\d+)")
+_HEADING_ID_COMPAT = lazy_pattern(r"(?<![\w$.])headingIdCompat\s*:\s*true\b")
+_MAJOR = lazy_pattern(r"\s*[\^~>=v]*\s*(\d+)")
 
 
 def page_id(docs_path: str, slug: str | None) -> str:
@@ -316,4 +317,4 @@ def follows_blog_starter(root: str) -> bool:
     return False
 
 
-_STARTER_KEY = re.compile(r"\bpubDate\b")
+_STARTER_KEY = lazy_pattern(r"\bpubDate\b")

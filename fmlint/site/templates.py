@@ -40,30 +40,33 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 
+from fmlint.regex import lazy_pattern
 from fmlint.site.files import file_text
 
 # `<h2 id="{{ . }}">`, over lines too; `<h{{ $level }} id="{{ $id }}">` (vector.dev's ``heading.html`` partial)
 _HEADING_ID_OPENING = r"<h(?:[1-6]\b|\{\{[^{}]*\}\})[^>]*\bid\s*="
-_HEADING_ID = re.compile(_HEADING_ID_OPENING, re.IGNORECASE)
+_HEADING_ID = lazy_pattern(_HEADING_ID_OPENING, re.IGNORECASE)
 # a heading whose ID is all data, `id="{{ $id }}"`: in a partial, the only IDs that count (a partial's literal
 # `<h6 id="search-results">` or docsy's print pages' `id="pg-{{ .File.UniqueID }}"` are no heading's anchor)
-_DATA_HEADING_ID = re.compile(_HEADING_ID_OPENING + r"\s*[\"']?\{\{", re.IGNORECASE)
+_DATA_HEADING_ID = lazy_pattern(_HEADING_ID_OPENING + r"\s*[\"']?\{\{", re.IGNORECASE)
 # a partial called by its literal name: `{{ partial "heading.html" (dict …) }}`, `partialCached "x" .`
-_PARTIAL_CALL = re.compile(r"""\bpartial(?:Cached)?\s+(?:"([^"]+)"|`([^`]+)`)""")
-_RENDERS = re.compile(r"\bmarkdownify\b|\bRenderString\b")
-_COMMENT = re.compile(r"\{\{-?\s*/\*.*?\*/\s*-?\}\}", re.DOTALL)  # `{{/* a comment */}}`
-_HEADING_LINE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
-_ANY_ID = re.compile(r"\bid\s*=", re.IGNORECASE)
-_SCRIPT = re.compile(r"<script\b", re.IGNORECASE)
-_OTHER_FILE = re.compile(r"\.(?:Raw)?Content\b|\b(?:readFile|ReadFile)\b")
-_FOLDER = re.compile(r"""["`]/?([\w.-]+(?:/[\w.-]+)*)/?(?:/[^"`/\s]*%s[^"`\s]*)?["`]""")  # "/boilerplates", "x/%s.md"
-_INNER = re.compile(r"\{\{-?((?:(?!\}\}).)*?\.Inner(?:Deindent)?\b(?:(?!\}\}).)*?)-?\}\}", re.DOTALL)  # an action on it
+_PARTIAL_CALL = lazy_pattern(r"""\bpartial(?:Cached)?\s+(?:"([^"]+)"|`([^`]+)`)""")
+_RENDERS = lazy_pattern(r"\bmarkdownify\b|\bRenderString\b")
+_COMMENT = lazy_pattern(r"\{\{-?\s*/\*.*?\*/\s*-?\}\}", re.DOTALL)  # `{{/* a comment */}}`
+_HEADING_LINE = lazy_pattern(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
+_ANY_ID = lazy_pattern(r"\bid\s*=", re.IGNORECASE)
+_SCRIPT = lazy_pattern(r"<script\b", re.IGNORECASE)
+_OTHER_FILE = lazy_pattern(r"\.(?:Raw)?Content\b|\b(?:readFile|ReadFile)\b")
+_FOLDER = lazy_pattern(r"""["`]/?([\w.-]+(?:/[\w.-]+)*)/?(?:/[^"`/\s]*%s[^"`\s]*)?["`]""")  # "/boilerplates", "x/%s.md"
+_INNER = lazy_pattern(
+    r"\{\{-?((?:(?!\}\}).)*?\.Inner(?:Deindent)?\b(?:(?!\}\}).)*?)-?\}\}", re.DOTALL
+)  # an action on it
 # an action that hands its value on (``$inner := .Inner``, ``dict``, the parent's scratch), or tests it
-_HANDS_ON = re.compile(r":?=|\b(?:dict|Scratch|Store|Parent|partial|template)\b|^\s*(?:if|with|range|block|define)\b")
-_CALLS = re.compile(r"\{\{-?\s*(?:partial|partialCached|template)\b")  # `{{ partial "x" . }}`: `.Inner` there
-_GETS = re.compile(r"\b(?:GetPage|GetMatch)\b")  # a page or a resource, whose ``.Content`` is rendered
-_HIGHLIGHTS = re.compile(r"\b(?:highlight|Highlight)\b")
-_AS_TEXT = re.compile(rf"\b(?:htmlEscape|HTMLEscape|plainify)\b|{_HIGHLIGHTS.pattern}")
+_HANDS_ON = lazy_pattern(r":?=|\b(?:dict|Scratch|Store|Parent|partial|template)\b|^\s*(?:if|with|range|block|define)\b")
+_CALLS = lazy_pattern(r"\{\{-?\s*(?:partial|partialCached|template)\b")  # `{{ partial "x" . }}`: `.Inner` there
+_GETS = lazy_pattern(r"\b(?:GetPage|GetMatch)\b")  # a page or a resource, whose ``.Content`` is rendered
+_HIGHLIGHTS = lazy_pattern(r"\b(?:highlight|Highlight)\b")
+_AS_TEXT = lazy_pattern(rf"\b(?:htmlEscape|HTMLEscape|plainify)\b|{_HIGHLIGHTS.pattern}")
 _FOLDERS = ("_shortcodes", "shortcodes")
 
 
@@ -135,7 +138,7 @@ def layout_folders(root: str, components: Sequence[str]) -> tuple[str, ...]:
 
 # what a link render hook does that may make a destination other than as written: finds a page or a resource,
 # rewrites the text (`.md` dropped), or joins it to the site's URL
-_REWRITES = re.compile(
+_REWRITES = lazy_pattern(
     r"GetPage|\b[Rr]el[Rr]ef\b|\b[Rr]ef\b|Resources|[Rr]eplace|Trim|\.md\b|[Rr]el[Uu][Rr][Ll]|[Aa]bs[Uu][Rr][Ll]|Join"
 )
 
@@ -264,7 +267,7 @@ def layout_renders_markdown(path: str) -> bool:
     return _OTHER_MARKDOWN.search(file_text(path)) is not None
 
 
-_OTHER_MARKDOWN = re.compile(
+_OTHER_MARKDOWN = lazy_pattern(
     r"\{\{[^}]*?\b(?:readFile\b[^}]*\b(?:markdownify|RenderString)\b|(?:GetPage|GetMatch)\b[^}]*\)\s*\.Content\b)"
 )
 
@@ -292,7 +295,7 @@ def loads_redoc(path: str) -> bool:
     return _REDOC.search(file_text(path)) is not None
 
 
-_REDOC = re.compile(r"<redoc\b|\bRedoc\.init\b|\bredoc\.standalone\b", re.IGNORECASE)
+_REDOC = lazy_pattern(r"<redoc\b|\bRedoc\.init\b|\bredoc\.standalone\b", re.IGNORECASE)
 
 
 def content_unrendered(path: str) -> bool:
@@ -319,9 +322,9 @@ def _inner_actions(text: str) -> list[str] | None:
 
 # a layout's branch on a page parameter's value: `if eq $.Params.Product "crds"`, `else if eq "x" .Page.Params.kind`
 _ON_PARAM = r"\(?\$?(?:\.Page)?\.?Params\.(\w+)\)?"
-_PARAM_EQUALS = re.compile(rf'(?:else\s+)?if\s+eq\s+(?:{_ON_PARAM}\s+"([^"]*)"|"([^"]*)"\s+{_ON_PARAM})$')
+_PARAM_EQUALS = lazy_pattern(rf'(?:else\s+)?if\s+eq\s+(?:{_ON_PARAM}\s+"([^"]*)"|"([^"]*)"\s+{_ON_PARAM})$')
 # an action, its text up to `}}` outside strings
-_ACTION = re.compile(r"""\{\{-?\s*((?:[^}"`]|"(?:[^"\\]|\\.)*"|`[^`]*`|\}(?!\}))*?)\s*-?\}\}""", re.DOTALL)
+_ACTION = lazy_pattern(r"""\{\{-?\s*((?:[^}"`]|"(?:[^"\\]|\\.)*"|`[^`]*`|\}(?!\}))*?)\s*-?\}\}""", re.DOTALL)
 _BLOCKS = frozenset(("if", "with", "range", "block", "define"))  # the actions an `end` closes
 
 
@@ -431,14 +434,14 @@ def _layout_texts(path: str, folder: str = "") -> Iterator[str]:
             waiting.append(os.path.join(root, "_layouts", parent.group(1) + ".html"))
 
 
-_STATIC_ID = re.compile(r"""\bid\s*=\s*["']([^"'{}<>\s]+)["']""")
-_ANCHOR_NAME = re.compile(r"""<a\s[^<>]*?\bname\s*=\s*["']([^"'{}<>\s]+)["']""", re.IGNORECASE)
+_STATIC_ID = lazy_pattern(r"""\bid\s*=\s*["']([^"'{}<>\s]+)["']""")
+_ANCHOR_NAME = lazy_pattern(r"""<a\s[^<>]*?\bname\s*=\s*["']([^"'{}<>\s]+)["']""", re.IGNORECASE)
 # (not `id="{{ page.title | slugify }}"`, one ID of the page's own title, which uswds' layouts give each page)
-_LIQUID_DATA_ID = re.compile(r"""\bid\s*=\s*["'][^"'<>]*\{\{(?!-?\s*page\.title\b)""")
+_LIQUID_DATA_ID = lazy_pattern(r"""\bid\s*=\s*["'][^"'<>]*\{\{(?!-?\s*page\.title\b)""")
 # (`include_cached`: jekyll-include-cache's, from `_includes/`; not `include_relative`, from the page's folder)
-_INCLUDED = re.compile(r"\{%-?\s*include(?:_cached)?\s+([\w./-]+)")
-_INCLUDED_RELATIVE = re.compile(r"\{%-?\s*include_relative\s+([\w./-]+)")
-_LAYOUT = re.compile(r"---\s*\n(?:(?!---).*\n)*?layout:\s*[\"']?([\w./-]+)")  # the front matter's `layout:`
+_INCLUDED = lazy_pattern(r"\{%-?\s*include(?:_cached)?\s+([\w./-]+)")
+_INCLUDED_RELATIVE = lazy_pattern(r"\{%-?\s*include_relative\s+([\w./-]+)")
+_LAYOUT = lazy_pattern(r"---\s*\n(?:(?!---).*\n)*?layout:\s*[\"']?([\w./-]+)")  # the front matter's `layout:`
 
 
 def component_gives_ids(path: str) -> bool:
@@ -447,7 +450,7 @@ def component_gives_ids(path: str) -> bool:
     return _JSX_ID.search(file_text(path)) is not None
 
 
-_JSX_ID = re.compile(r"""(?<![\w.$])id\s*=\s*[{"'`]""")
+_JSX_ID = lazy_pattern(r"""(?<![\w.$])id\s*=\s*[{"'`]""")
 
 
 def runs_script(path: str) -> bool:

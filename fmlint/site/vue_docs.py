@@ -7,24 +7,24 @@ judged)."""
 from __future__ import annotations
 
 import os
-import re
 
 from fmlint.config.presets import SCRIPT_EXTENSIONS
 from fmlint.js_text import module_text, top_level_string
+from fmlint.regex import lazy_pattern
 from fmlint.site.anchors import VITEPRESS, VUEPRESS
 from fmlint.site.hexo import UNKNOWN_IDS
 
 # the configuration's object: exported, or given to ``defineConfig`` (a module of shared options: pinia's)
-_CONFIG = re.compile(r"\bexport\s+default\b[^{]*\{|\bdefineConfig\s*\(\s*\{")
+_CONFIG = lazy_pattern(r"\bexport\s+default\b[^{]*\{|\bdefineConfig\s*\(\s*\{")
 _SCRIPTS = tuple(f".{extension}" for extension in SCRIPT_EXTENSIONS)
 # a slugify of its own (vue-router's and pinia's docs) or other anchor options (``level``: which headings have IDs)
-_OWN_IDS = re.compile(r"\bslugify\b|\banchor\s*:")
+_OWN_IDS = lazy_pattern(r"\bslugify\b|\banchor\s*:")
 
 
 # a Vite plugin's ``transform(code, id)`` hook over the pages' Markdown (vueuse's writes a "Type Declarations"
 # heading into each function's page): the IDs of the built pages are not the files'
-_TRANSFORM = re.compile(r"(?<![\w$.])transform\s*(?::\s*(?:async\s+)?(?:function\s*)?)?\(\s*[\w$]+\s*,\s*[\w$]+")
-_MARKDOWN_ID = re.compile(r"\.md\b")
+_TRANSFORM = lazy_pattern(r"(?<![\w$.])transform\s*(?::\s*(?:async\s+)?(?:function\s*)?)?\(\s*[\w$]+\s*,\s*[\w$]+")
+_MARKDOWN_ID = lazy_pattern(r"\.md\b")
 
 
 def read_vue_docs(root: str, generator: str) -> tuple[str, str]:

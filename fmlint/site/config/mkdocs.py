@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from fmlint.folders import names_in
+from fmlint.regex import lazy_pattern
 from fmlint.site.config.loading import Tagged, merged_options, read_options, strings
 from fmlint.site.files import file_text
 
@@ -109,7 +110,7 @@ def defines_markdown_hook(root: str, hooks: Any) -> bool:
     return any(_ON_PAGE_MARKDOWN.search(file_text(path)) for path in paths)
 
 
-_ON_PAGE_MARKDOWN = re.compile(r"^\s*def\s+on_page_markdown\b", re.MULTILINE)
+_ON_PAGE_MARKDOWN = lazy_pattern(r"^\s*def\s+on_page_markdown\b", re.MULTILINE)
 
 
 def exclude_plugin_patterns(plugins: Any) -> tuple[str, ...]:

@@ -5,10 +5,10 @@ what they build."""
 from __future__ import annotations
 
 import os
-import re
 from typing import TYPE_CHECKING, Any
 
 from fmlint.discover import repository_root
+from fmlint.regex import lazy_pattern
 from fmlint.site.anchors import REMARK_TRIMMED, WITH_CUSTOM_IDS, WRITTEN_DASHES
 from fmlint.site.config.loading import lowercased, merged_options, read_options, read_options_as_written, strings
 from fmlint.site.config.mkdocs import (
@@ -61,7 +61,7 @@ def _kramdown_id_type(options: Any) -> str:
 
 
 # an Astro configuration's ``build.format`` writing a page as a file (``about.html``): ``file`` or ``preserve``
-_ASTRO_FILE_FORMAT = re.compile(r"""\bformat\s*:\s*(['"`])(?:file|preserve)\1""")
+_ASTRO_FILE_FORMAT = lazy_pattern(r"""\bformat\s*:\s*(['"`])(?:file|preserve)\1""")
 
 
 def other_site(root: str, generator: str, marker: str) -> SiteConfig:
