@@ -90,6 +90,33 @@ def test_a_child_that_fails_after_the_walk_leaves_the_stamps_to_the_site_pass(tm
     assert taken[0] is not None and taken[0].stamps() == stamps(taken[0].files, cache, {})
 
 
+@pytest.mark.parametrize("grandchild_fails", [False, True])
+def test_a_large_site_s_stamps_are_taken_by_two_processes(tmp_path, monkeypatch, taken, grandchild_fails):
+    """The child forks a grandchild for the second half of the stamps (here every site is large); if it fails,
+    the child takes that half too."""
+    write(tmp_path, FAULTY_SITE)
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    site_findings(tmp_path, cache=cache)
+    monkeypatch.setattr(prefetch, "_SPLIT_STAMPS", 2)
+    here, stamps, halves = os.getpid(), walk.content_stamps, tmp_path / "halves"
+
+    def stamped(files: list[str], *rest: object) -> dict[str, str | None]:
+        if os.getpid() != here:
+            with halves.open("a") as record:
+                record.write(f"{os.getppid() == here} {len(files)}\n")
+            if grandchild_fails and os.getppid() != here:
+                os._exit(3)
+        return stamps(files, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(prefetch, "content_stamps", stamped)
+    assert findings(tmp_path, [CHILD], cache, jobs=2) == findings(tmp_path, [CHILD], None, jobs=1)
+    walked, files = taken[0], walk.content_files(read_site(str(tmp_path)))
+    assert walked is not None and walked.stamps() == stamps(files, cache, {})
+    first, second = len(files) // 2, len(files) - len(files) // 2
+    expected = {f"True {first}", f"False {second}"} | ({f"True {second}"} if grandchild_fails else set())
+    assert set(halves.read_text().splitlines()) == expected
+
+
 @pytest.mark.parametrize("jobs, cache, files", [(1, True, 1), (2, False, 1), (2, True, 64)])
 def test_no_child_with_one_job_without_the_cache_or_for_the_pool(tmp_path, monkeypatch, jobs, cache, files):
     """One job is one process; the stamps are the cache's; a run of the pool's size keeps both cores busy."""

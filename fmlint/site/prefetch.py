@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 # a fork without an exec: where the per-file pass forks its workers (macOS's system libraries do not allow it)
 _FORKS = sys.platform.startswith("linux") and hasattr(os, "fork") and hasattr(os, "memfd_create")
 _END = 8  # bytes of each part's end, sent on the pipe
+_SPLIT_STAMPS = 2_000  # files: a site with more has its stamps taken by two processes (a fork costs ~1 ms)
 
 
 class Prefetch:
@@ -117,8 +118,7 @@ class _Child:
                 os.close(reading)
                 listing = walk_content(site)
                 _send(parts, writing, listing)
-                stamps = content_stamps(listing.files, cache, {})
-                _send(parts, writing, [stamps[path] for path in listing.files])  # (a tenth fewer bytes than a dict)
+                _send(parts, writing, _stamps_on_two_cores(listing.files, cache))  # (a tenth fewer bytes than a dict)
                 os._exit(0)
             finally:
                 os._exit(1)
@@ -163,11 +163,53 @@ class _Child:
         os.waitpid(self.pid, 0)
 
 
+def _stamps_on_two_cores(files: list[str], cache: ResultCache) -> list[str | None]:
+    """The stamps of ``files`` in their order; on a large site the second half taken by a forked grandchild while
+    this child takes the first (a ``stat`` a file is ~6 µs: on the 10k-file benchmark site the run waited ~60 ms
+    for them, which both cores take in half the time).  If the grandchild fails, this child takes its half too."""
+    half = len(files) // 2 if len(files) >= _SPLIT_STAMPS else 0
+    opened: list[int] = []
+    try:
+        if half:
+            opened += os.pipe()
+            pid = os.fork()
+    except OSError:
+        for descriptor in opened:
+            os.close(descriptor)
+        half = 0
+    if not half:
+        return _stamps_of(files, cache)
+    reading, writing = opened
+    if pid == 0:  # the grandchild: it leaves here
+        try:
+            os.close(reading)
+            _write_all(writing, pickle.dumps(_stamps_of(files[half:], cache), pickle.HIGHEST_PROTOCOL))
+            os._exit(0)
+        finally:
+            os._exit(1)
+    os.close(writing)
+    first = _stamps_of(files[:half], cache)
+    with os.fdopen(reading, "rb") as pipe:
+        sent = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    second = pickle.loads(sent) if status == 0 else None
+    return first + (second if isinstance(second, list) else _stamps_of(files[half:], cache))
+
+
+def _stamps_of(files: list[str], cache: ResultCache) -> list[str | None]:
+    stamps = content_stamps(files, cache, {})
+    return [stamps[path] for path in files]
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view) :]
+
+
 def _send(parts: int, pipe: int, value: object) -> None:
     """Append ``value`` pickled to the memory file, and send where it ends."""
     data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
     end = os.lseek(parts, 0, os.SEEK_END) + len(data)
-    view = memoryview(data)
-    while view:
-        view = view[os.write(parts, view) :]
+    _write_all(parts, data)
     os.write(pipe, end.to_bytes(_END, "little"))
