@@ -321,15 +321,15 @@ class ResultCache:
                 size += path.stat().st_size
         return size
 
-    def load_site(self, root: str, state: str) -> bytes | None:
-        """The site pass's stored findings for the site at ``root``, if stored in ``state``."""
+    def load_site(self, root: str) -> tuple[str, bytes] | None:
+        """The site pass's stored findings for the site at ``root``, with the state they were stored in."""
         if not self.usable:
             return None
         try:
             row = self._connect().execute("SELECT state, value FROM sites WHERE root = ?", (root,)).fetchone()
         except sqlite3.Error:
             return None
-        return row[1] if row is not None and row[0] == state else None
+        return (row[0], row[1]) if row is not None else None
 
     def store_site(
         self,

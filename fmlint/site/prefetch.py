@@ -71,6 +71,10 @@ class Prefetch:
                     prefetch._children[site.root] = child
         return prefetch
 
+    def walking(self, site: SiteConfig) -> bool:
+        """Whether a child was started for ``site`` (and its findings not yet taken)."""
+        return site.root in self._children
+
     def take(self, site: SiteConfig) -> Walked | None:
         """What the child of ``site`` found, its stamps still on their way (``None``: none was started for it as
         configured, or it failed)."""

@@ -130,9 +130,13 @@ def site_diagnostics(
             continue  # (no file of the run in it enables a site rule)
         try:
             with _collector_paused():
+                stored = _Stored(cache, site.root)
+                if prefetch is not None and prefetch.walking(site):
+                    stored.decoded()  # (while the child walks: this process would wait for it)
                 walked = prefetch.take(site) if prefetch is not None else None
                 findings = _site_findings(
-                    *_prepared(_with_options(site, seen.values()), checked, settings_for, cache, jobs, verbose, walked)
+                    *_prepared(_with_options(site, seen.values()), checked, settings_for, cache, jobs, verbose, walked),
+                    stored,
                 )
         except Exception as exc:  # a bug in the site pass must not lose the per-file results
             message = f"the site checks crashed: {type(exc).__name__}: {exc}"
@@ -199,11 +203,11 @@ def _with_ignores(site: SiteConfig, ignores: BuildIgnores | None) -> SiteConfig:
     return msgspec.structs.replace(site, git_ignores=ignores) if ignores is not None else site
 
 
-def _site_findings(run: _Pass, state: str, served: dict[str, str]) -> dict[str, list[Diagnostic]]:
-    """The site rules' findings in the files of ``run`` (see ``_prepared``)."""
+def _site_findings(run: _Pass, state: str, served: dict[str, str], stored: _Stored) -> dict[str, list[Diagnostic]]:
+    """The site rules' findings in the files of ``run`` (see ``_prepared``), with what was ``stored`` for it."""
     site, in_run, wanted_codes, files, run_facts = run.site, run.in_run, run.wanted_codes, run.files, run.run_facts
     cache, settings_for = run.cache, run.settings_for
-    kept = _stored_memo(cache, site, state)
+    kept = stored.memo(state)
     memo = None
     refresh = kept is None  # nothing kept for the site as it is (a first run, a file added or removed, a new config)
     if kept is not None:
@@ -549,14 +553,25 @@ def _digest(facts: SiteFacts) -> bytes:
     return hashlib.blake2b(_FACTS_ENCODER.encode(facts), digest_size=16).digest()
 
 
-def _stored_memo(cache: ResultCache | None, site: SiteConfig, state: str) -> _Memo | None:
-    """The findings kept for this state of the site (they hold while every file outside the run is as it was)."""
-    if cache is None or (value := cache.load_site(site.root, state)) is None:
-        return None
-    try:
-        return _MEMO_DECODER.decode(value)
-    except msgspec.MsgspecError:
-        return None
+class _Stored:
+    """The findings kept for a site and the state of the site they were kept in (they hold for that state while
+    every file outside the run is as it was), decoded when first asked for."""
+
+    def __init__(self, cache: ResultCache | None, root: str) -> None:
+        row = cache.load_site(root) if cache is not None else None
+        self.state, self._value = row if row is not None else ("", b"")
+        self._memo: _Memo | None = None
+
+    def memo(self, state: str) -> _Memo | None:
+        """The findings, if kept in ``state``."""
+        return self.decoded() if state == self.state else None
+
+    def decoded(self) -> _Memo | None:
+        if self._memo is None and self._value:
+            with suppress(msgspec.MsgspecError):  # (a damaged row: the site is indexed)
+                self._memo = _MEMO_DECODER.decode(self._value)
+            self._value = b""
+        return self._memo
 
 
 def _edited(kept: _Memo, facts: _RunFacts, served: dict[str, str]) -> bool:
@@ -614,7 +629,7 @@ def page_index(
     absolute = os.path.abspath(result.path)
     site = _with_options(site, [settings_for(result.path)])
     run, state, _ = _prepared(site, [(absolute, result, SITE_CODES)], settings_for, cache, 1, False)
-    kept = _stored_memo(cache, run.site, state) if _partial_keys(run.site) else None
+    kept = _Stored(cache, run.site.root).memo(state) if _partial_keys(run.site) else None
     with _collector_paused():
         index = None
         if kept is not None and len(run.files) > 1:
