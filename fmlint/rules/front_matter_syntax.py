@@ -14,6 +14,9 @@ import msgspec
 
 from fmlint.config.presets import PRESETS
 from fmlint.diagnostics import Problem
+from fmlint.fix.model import SAFE, Edit, Fix
+from fmlint.frontmatter.hugo_yaml import GOCCY_YAML, unreadable_block_scalars
+from fmlint.frontmatter.model import FrontMatter
 from fmlint.positions import Span
 from fmlint.regex import lazy_pattern
 from fmlint.rules.base import Context, Rule
@@ -222,6 +225,49 @@ title: Hello
 """,
     ),
     Rule(
+        "FM009",
+        "hugo-unreadable-yaml",
+        "Valid YAML that Hugo 0.152 and later cannot read (its YAML library, goccy/go-yaml, fails on it).",
+        fix=SAFE,
+        doc="""## What it does
+Reports, on a Hugo site that does not pin a Hugo older than 0.152, an empty
+block scalar (`|` or `>` with nothing in it) that ends a list item when a blank
+line follows it before the next item, at its indicator: Hugo's YAML parser
+fails at the next item (where the list is indented under its key, or, written at
+its key's column, the next item has more than one key).
+
+## Why is this bad?
+Hugo 0.152 replaced its YAML library with goccy/go-yaml, which refuses this
+valid YAML: the build stops with "value is not allowed in this context". Other
+tools (and older Hugo) read it, so it goes unnoticed until Hugo is upgraded.
+
+## Example
+```markdown
+---
+events:
+  - title: "FOSDEM"
+    notes: |
+
+  - title: "vPub"
+---
+```
+Use instead:
+```markdown
+---
+events:
+  - title: "FOSDEM"
+    notes: ""
+
+  - title: "vPub"
+---
+```
+
+## Fix
+Safe: the empty block scalar is written `""`, the same empty string (not for
+`|+`, whose value is a line break).
+""",
+    ),
+    Rule(
         "FM008",
         "front-matter-on-delimiter-line",
         "A front matter starts on the line of its opening `---` or `+++` (generators but Hugo ignore it).",
@@ -270,6 +316,8 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     elif doc.front_matter is None:
         opener = doc.source(doc.opening).strip()
         yield Problem("FM001", f"front matter opened with `{opener}` is never closed", doc.opening)
+    if ctx.front_matter is not None and doc.kind == "yaml" and ctx.settings.preset == "hugo":
+        yield from _unreadable_to_hugo(ctx, ctx.front_matter)
     if ctx.front_matter is not None:
         for found in ctx.front_matter.problems:
             if found.code == "FM003" and found.message.startswith("duplicate key "):  # (YAML's, JSON's: not TOML's)
@@ -288,6 +336,28 @@ def _duplicates(ctx: Context) -> str:
 
 
 _KEEPS_LAST = ("jekyll", "mkdocs-material")  # (Ruby's YAML and PyYAML; Hugo and js-yaml fail on a duplicate)
+
+
+def _unreadable_to_hugo(ctx: Context, fm: FrontMatter) -> Iterator[Problem]:
+    """FM009 where the site's Hugo reads YAML with goccy/go-yaml (``fmlint.frontmatter.hugo_yaml``)."""
+    if "|" not in ctx.doc.text and ">" not in ctx.doc.text:
+        return
+    found = list(unreadable_block_scalars(fm, ctx.doc.text))
+    if not found:
+        return
+    from fmlint.rules.schema import pinned_hugo
+
+    pinned = ctx.probe(pinned_hugo, ctx.doc.path)
+    if pinned and tuple(map(int, pinned.split("."))) < GOCCY_YAML:
+        return
+    for indicator, stop, empty in found:
+        line = ctx.doc.lines.position(Span(stop, stop)).line
+        message = (
+            f"Hugo {pinned or '0.152 and later'} cannot read this YAML: an empty `{ctx.doc.source(indicator)}` ends a"
+            f" list item before a blank line and the next item (line {line}), which its parser fails on"
+        )
+        fix = Fix(SAFE, 'write `""`', (Edit.replace(indicator, '""'),)) if empty else None
+        yield Problem("FM009", message, indicator, fix=fix)
 
 
 def _on_delimiter_line(text: str) -> Problem:

@@ -2,13 +2,15 @@
 
 Before a run over a few files can use what was kept for their site
 (``fmlint.site.sitepass``), it needs every content file of the site and each
-one's stamp: on the 10k-file benchmark site a walk of ~13 ms and a ``stat`` a
-file, ~40 ms — after start-up, a pre-commit run's largest share, and one that
+one's stamp: on the 10k-file benchmark site a walk of 13-30 ms and a ``stat`` a
+file, 40-80 ms — after start-up, a pre-commit run's largest share, and one that
 depends on nothing the run checks.  A child forked before the run's files are
-checked walks and stats on the other core while this process checks the files.
-It sends the files as soon as it has walked (the site pass starts with them and
-asks for the stamps only when it must know that no other file changed: it has
-worked out what the run's files changed by then), each part written to a shared
+checked walks and stats on the other core while this process checks the files
+(and, on a large site, a grandchild takes half of the stamps once the child has
+walked: this process then only waits).  It sends the files as soon as it has
+walked (the site pass decodes the findings kept for the site meanwhile, starts
+with the files and asks for the stamps only when it must know that no other file
+changed: it has worked out what the run's files changed by then), each part written to a shared
 memory file (a pipe's buffer holds a tenth of a large site's files) and its end
 sent on a pipe.  The runner starts it for a run whose files it checks in this
 process (too few for its pool: the other core idles), with the cache (the

@@ -1,0 +1,74 @@
+"""Valid YAML that Hugo 0.152 and later cannot read.
+
+Hugo 0.152 replaced its YAML library (go-yaml) with goccy/go-yaml, which
+fails on an empty block scalar (``|`` or ``>``, nothing in it) that ends a list
+item when a blank line follows it before the next item, at the next item's line
+("value is not allowed in this context"), where the list is indented under its
+key or, written at its key's column, its next item has more than one key.  PyYAML, go-yaml and fmlint read it.  3mdeb's website writes
+``additional_info: |`` and a blank line between its events (it pins Hugo
+0.111); each case of tests/test_hugo_yaml.py is run through Hugo 0.168.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, NamedTuple
+
+from fmlint.frontmatter.model import FrontMatter, JsonPath
+from fmlint.positions import Span
+from fmlint.regex import lazy_pattern
+
+GOCCY_YAML = (0, 152)  # the Hugo version that reads YAML with goccy/go-yaml
+_EMPTY_BLOCK = lazy_pattern(r"([|>][1-9+-]{0,2})[ \t]*(?:#[^\n]*)?\r?\n(?:[ \t]*\r?\n)+[ \t]*\Z")
+
+
+class Unreadable(NamedTuple):
+    indicator: Span  # the empty block scalar's `|` or `>` with its indicators
+    stop: int  # the line where Hugo's parser fails: the next item's dash
+    empty: bool  # whether the scalar's value is the empty string (not `|+`'s line break)
+
+
+def unreadable_block_scalars(fm: FrontMatter, text: str) -> Iterator[Unreadable]:
+    """Each empty block scalar of ``fm`` (YAML read from ``text``) that Hugo's parser fails on."""
+    for path, located in fm.locations.items():
+        if not path or not isinstance(path[-1], int) or located.key is not None:
+            continue
+        following = fm.locations.get((*path[:-1], path[-1] + 1))
+        holder = fm.locations.get(path[:-1])
+        if following is None or holder is None or holder.key is None:
+            continue  # (a last item, or a list in a list)
+        item = _at(fm.data, path)
+        last = (*path, next(reversed(item))) if isinstance(item, dict) and item else path
+        value = fm.locations.get(last) if last != path else located
+        block = _EMPTY_BLOCK.match(text, value.value.start, value.value.end) if value is not None else None
+        if value is None or block is None:
+            continue
+        dash = _first_in_line(text, following.value.start)
+        if dash is None or text[dash] != "-":
+            continue
+        column = dash - _line_start(text, dash)
+        key_column = holder.key.start - _line_start(text, holder.key.start)
+        if column < key_column:
+            continue
+        if column == key_column:  # (written at its key's column: the parser fails only on a next item of 2 keys)
+            following_item = _at(fm.data, (*path[:-1], path[-1] + 1))
+            if not isinstance(following_item, dict) or len(following_item) < 2:
+                continue
+        yield Unreadable(Span(block.start(1), block.end(1)), dash, _at(fm.data, last) == "")
+
+
+def _at(data: Any, path: JsonPath) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _first_in_line(text: str, offset: int) -> int | None:
+    """The offset of the first character of the line holding ``offset`` that is not a space."""
+    start = _line_start(text, offset)
+    stripped = len(text[start:offset]) - len(text[start:offset].lstrip(" "))
+    return start + stripped if start + stripped <= offset else None
