@@ -355,6 +355,7 @@ def test_every_rule_says_how_it_fixes():
         "FH001": "safe",
         "SUP001": "safe",
         "MD034": "safe",
+        "FM009": "safe",
         "FH002": "unsafe",
         "FH003": "unsafe",
         "IMG002": "unsafe",
