@@ -8,7 +8,8 @@ theme templates to read; fmlint then takes the parameters listed here as read
 (``fmlint.site.known_themes``).  Each theme's are those its layout templates
 and asset templates read at each listed revision (their union: a site may pin
 any of them), and which of them they read as maps, found by the same patterns
-as a site's own (``fmlint.site.layout_params``); and the keys the Netlify or Decap CMS configuration a theme ships
+as a site's own (``fmlint.site.layout_params``); the kinds of render hook (link,
+image) any of those revisions has; and the keys the Netlify or Decap CMS configuration a theme ships
 as data filters pages by.
 ``DIR`` holds bare clones of the themes' repositories, as ``OWNER+NAME/repo`` (and of the sites vendoring a
 theme whose own repository is too large to fetch here: ``VENDORED``).
@@ -248,19 +249,24 @@ VENDORED = [
 ]
 
 
-def layouts_read(git_dir: Path, revision: str, prefixes: list[str], theme: str = "") -> tuple[set[str], set[str]]:
+def layouts_read(
+    git_dir: Path, revision: str, prefixes: list[str], theme: str = ""
+) -> tuple[set[str], set[str], set[str]]:
     """The page parameters the templates under ``prefixes`` and the asset templates under ``assets/`` (of the
-    ``theme`` folder, a vendored copy's) read at ``revision`` of the repository ``git_dir``, and those of them
-    read as maps."""
+    ``theme`` folder, a vendored copy's) read at ``revision`` of the repository ``git_dir``, those of them
+    read as maps, and the kinds of render hook (``link``, ``image``) the templates hold."""
     git = ["git", "--git-dir", str(git_dir)]
     listing = subprocess.run([*git, "ls-tree", "-r", "-l", revision], capture_output=True, check=True, text=True)
     blobs = []
+    hooks: set[str] = set()
     for line in listing.stdout.splitlines():
         fields, path = line.split("\t", 1)
         _, kind, blob, size = fields.split()
         if kind != "blob" or not size.isdigit():  # (a blob the mirror lacks has no size: a large file)
             continue
         asset = path.startswith(theme + "assets/")
+        if path.startswith(tuple(prefixes)) and (hook := _RENDER_HOOK.search(path)):
+            hooks.add(hook.group(1))
         if path.startswith(tuple(prefixes)) or (asset and asset_template(path, int(size))) or _CMS_DATA.search(path):
             blobs.append((blob, asset))
     batch = subprocess.run(
@@ -281,7 +287,11 @@ def layouts_read(git_dir: Path, revision: str, prefixes: list[str], theme: str =
             params |= params_in(text)
             maps |= maps_in(text)
         params |= {field.lower() for field in _CMS_FIELD.findall(text)}
-    return params, maps
+    return params, maps, hooks
+
+
+# a link or image render hook, of any page type, language or output format (``_markup/render-link.en.html``)
+_RENDER_HOOK = re.compile(r"(?:^|/)_markup/render-(link|image)(?:\.[^/]*)?\.html$")
 
 
 # a Netlify or Decap CMS configuration a theme ships as data (Hugo Blox's ``decap_cms_config.yaml``), whose collections
@@ -319,10 +329,15 @@ ALSO = {
 
 
 def _entry(
-    module: str, names: list[str], repository: str, revisions: list[str], read: list[tuple[set[str], set[str]]]
+    module: str,
+    names: list[str],
+    repository: str,
+    revisions: list[str],
+    read: list[tuple[set[str], set[str], set[str]]],
 ) -> dict[str, object]:
     """A theme's entry of ``known_themes.json``: the union of what its ``revisions`` ``read``."""
-    params, maps = set().union(*(p for p, _ in read)), set().union(*(m for _, m in read))
+    params, maps = set().union(*(p for p, _, _ in read)), set().union(*(m for _, m, _ in read))
+    hooks = set().union(*(h for _, _, h in read))
     print(f"{module}: {len(params)} parameters, {len(maps)} maps")
     return {
         "module": module,
@@ -332,6 +347,7 @@ def _entry(
         "revisions": revisions,
         "params": sorted(params),
         "maps": sorted(maps),
+        "hooks": sorted(hooks),
     }
 
 

@@ -316,6 +316,58 @@ def test_each_bare_word_fmlint_calls_broken_is_a_404_of_hugos_build(tmp_path, ca
     assert sorted(BARE_BROKEN[found] for found in _missing_in_build(tmp_path)) == placed(site_findings(tmp_path))
 
 
+def named_elsewhere_site(root: Path, embedded: bool, hook: str | None = None, theme: str = "") -> None:
+    """`manifest` is the only page of that name, but in another folder: a page's `GetPage` (Hugo's embedded hook,
+    a site's hook calling it) finds no page by its base name, as a `ref` would; `other` it finds from the root."""
+    config = 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term", "rss", "sitemap"]\n'
+    write(
+        root,
+        {
+            "hugo.toml": (f'theme = "{theme}"\n' if theme else "") + config + (EMBEDDED if embedded else ""),
+            "layouts/_default/single.html": "{{ .Content }}",
+            "layouts/_default/list.html": "{{ .Content }}",
+            "content/docs/a.md": page("title: A", body="M [m](manifest) x\n\nO [o](other) x\n"),
+            "content/docs/sub/manifest.md": page("title: Manifest"),
+            "content/other.md": page("title: Other"),
+        },
+    )
+    if hook is not None:
+        write(root, {"layouts/_markup/render-link.html": hook})
+
+
+NAMED_ELSEWHERE = {  # (embedded hook, the site's own hook) → the links judged broken: (page URL, href)
+    "no hook": (False, None, [("/docs/a/", "manifest"), ("/docs/a/", "other")]),
+    "Hugo's embedded hook": (True, None, [("/docs/a/", "manifest")]),
+    "a hook that finds pages": (False, GET_PAGE_HOOK, [("/docs/a/", "manifest")]),
+}
+ELSEWHERE_FOUND = {
+    ("/docs/a/", "manifest"): "content/docs/a.md:5:7-5:15 SITE003",
+    ("/docs/a/", "other"): "content/docs/a.md:7:7-7:12 SITE003",
+}
+
+
+@needs_hugo
+@pytest.mark.parametrize("case", NAMED_ELSEWHERE)
+def test_a_hook_s_get_page_finds_no_page_by_its_base_name(tmp_path, case):
+    """google/kf's `[manifest documentation](manifest)`: Hugo 0.168's embedded hook leaves it as written, a link
+    to `…/routes-and-domains/manifest` that 404s, though `build-and-deploy/manifest.md` is the only such page."""
+    embedded, hook, broken = NAMED_ELSEWHERE[case]
+    named_elsewhere_site(tmp_path, embedded, hook)
+    assert placed(site_findings(tmp_path)) == sorted(ELSEWHERE_FOUND[link] for link in broken)
+    assert _missing_in_build(tmp_path) == set(broken)
+
+
+@pytest.mark.parametrize("theme, judged", [("docsy", True), ("hextra", False), ("unknown-theme", False)])
+def test_a_missing_theme_known_to_have_no_link_hook_leaves_links_judged(tmp_path, theme, judged):
+    """google/kf and gcpdiag import Docsy as a Go module, not in a checkout: no Docsy release has a link render
+    hook (`known_themes.json`), so Hugo writes their links as it would without it (gcpdiag's `[…](1)` 404s);
+    Hextra's hook, or an unknown theme's, may read them otherwise."""
+    named_elsewhere_site(tmp_path, False, theme=theme)
+    expected = sorted(ELSEWHERE_FOUND.values()) if judged else []
+    assert placed(site_findings(tmp_path)) == expected
+    forget_sites()
+
+
 HOME_HOOK_SITE = {  # a multilingual site on one host, without a link hook of its own: Hugo's embedded hook renders
     "hugo.toml": (
         'baseURL = "https://example.org/"\ndefaultContentLanguage = "en"\n'
@@ -570,3 +622,28 @@ def test_a_destination_written_with_backslashes_is_what_hugos_embedded_hook_writ
     assert main(["--isolated", "--no-cache", "--select", "SITE", "--fix", "--unsafe-fixes", "content"]) == 1
     fixed = ESCAPES.replace("/docs/k\\.v/", "/docs/k.v/")
     assert (tmp_path / "content/docs/l.md").read_text(encoding="utf-8") == page('title: "L"', body=fixed)
+
+
+@pytest.mark.parametrize("deployed_with", ["", "0.139.3", "0.110.0"])
+def test_pins_on_both_sides_of_the_embedded_hooks_claim_nothing_of_them(tmp_path, deployed_with):
+    """COSSAS/SOARCA's `docs/package.json` pins `hugo-extended` 0.122 (no embedded hooks), the workflow at its
+    repository's root that deploys it 0.139 (the hooks, its languages configured): whether `[x](/docs/concepts/)`
+    is the page (the hook's `GetPage`) or leaves `/SOARCA/` (as written) depends on which builds it, and fmlint
+    claims neither; a workflow pinning another Hugo older than 0.123 agrees with the package."""
+    write(
+        tmp_path,
+        {
+            ".git/HEAD": "ref: refs/heads/main\n",
+            "docs/hugo.toml": 'baseURL = "https://o.github.io/SOARCA/"\n[languages.en]\nweight = 1\n',
+            "docs/package.json": '{"devDependencies": {"hugo-extended": "0.122.0"}}\n',
+            "docs/layouts/_default/single.html": "{{ .Content }}",
+            "docs/content/a.md": page("title: A", body="[b](/b/) [c](c)\n"),
+            "docs/content/b.md": page("title: B"),
+            "docs/content/a/c.md": page("title: C"),
+        },
+    )
+    if deployed_with:
+        write(tmp_path, {".github/workflows/deploy.yml": f"env:\n  HUGO_VERSION: {deployed_with}\n"})
+    found = placed(site_findings(tmp_path / "docs"))
+    assert found == ([] if deployed_with == "0.139.3" else ["content/a.md:5:5-5:8 SITE003"])
+    forget_sites()

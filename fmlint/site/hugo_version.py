@@ -48,6 +48,35 @@ def pinned_version(root: str) -> tuple[Version | None, bytes]:
     return None, read
 
 
+def every_pin(root: str) -> tuple[list[Version], bytes]:
+    """Every Hugo version the site at ``root`` pins anywhere: in each file :func:`pinned_version` reads (every
+    workflow), and in the workflows of the repository holding it when the site is a folder of it (COSSAS/SOARCA's
+    ``docs/package.json`` pins 0.122, the workflow that deploys it 0.139); and the bytes read."""
+    found: list[Version] = []
+    read = b""
+    for reader in (_netlify, _npm):
+        pinned, data = reader(root)
+        found += [pinned] if pinned is not None else []
+        read += data
+    for folder in dict.fromkeys([root, _repository(root)]):
+        for path in sorted(glob.glob(os.path.join(folder, ".github", "workflows", "*.y*ml"))):
+            data, text = read_text(path)
+            found += [(int(match.group(1)), int(match.group(2))) for match in _WORKFLOW.finditer(text)]
+            read += data
+    return found, read
+
+
+def _repository(root: str) -> str:
+    """The folder of the git repository holding ``root`` (``root`` when there is none above it)."""
+    folder = root
+    while not os.path.exists(os.path.join(folder, ".git")):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return root
+        folder = parent
+    return folder
+
+
 def _netlify(root: str) -> tuple[Version | None, bytes]:
     data, options = _parsed(os.path.join(root, "netlify.toml"), tomllib.loads)
     tables = (subtable(options, "context", "production", "environment"), subtable(options, "build", "environment"))

@@ -36,25 +36,43 @@ def known_maps(missing: Sequence[str]) -> frozenset[str]:
     return frozenset().union(*(maps for _, maps in _matching(missing)))
 
 
+def without_hooks(missing: Sequence[str], kind: str) -> bool:
+    """Whether each of ``missing`` is a known theme none of whose listed releases has a render hook of ``kind``
+    (``link``, ``image``): Docsy has none (none of its 47 tags), so Hugo renders a Docsy site's links as it
+    would without the theme."""
+    return bool(missing) and all(
+        (known := _known(path)) and all(kind not in hooks for _, _, hooks in known) for path in missing
+    )
+
+
 def _matching(missing: Sequence[str]) -> list[tuple[frozenset[str], frozenset[str]]]:
     """The parameters and maps of each known theme among ``missing``."""
-    found = []
-    for path in missing:
-        lowered = path.lower()
-        names = {part for part in lowered.split("/") if part}
-        for module, (theme_names, params, maps) in _themes().items():
-            if lowered == module or lowered.startswith(module + "/") or names & theme_names:
-                found.append((params, maps))
-    return found
+    return [(params, maps) for path in missing for params, maps, _ in _known(path)]
+
+
+def _known(path: str) -> list[tuple[frozenset[str], frozenset[str], frozenset[str]]]:
+    """The parameters, maps and render hooks of each known theme that ``path`` (a module path or theme name) names."""
+    lowered = path.lower()
+    names = {part for part in lowered.split("/") if part}
+    return [
+        (params, maps, hooks)
+        for module, (theme_names, params, maps, hooks) in _themes().items()
+        if lowered == module or lowered.startswith(module + "/") or names & theme_names
+    ]
 
 
 @cache
-def _themes() -> dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]]:
+def _themes() -> dict[str, tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]]:
     """Each known theme's module paths (lowercased; ``also``: its others, as an npm package's earlier scope): its
-    names, the parameters its layouts read, and the maps."""
+    names, the parameters its layouts read, the maps, and the kinds of render hook its releases have."""
     data = json.loads(resources.files(__package__).joinpath("known_themes.json").read_text(encoding="utf-8"))
     return {
-        module.lower(): (frozenset(theme["names"]), frozenset(theme["params"]), frozenset(theme["maps"]))
+        module.lower(): (
+            frozenset(theme["names"]),
+            frozenset(theme["params"]),
+            frozenset(theme["maps"]),
+            frozenset(theme["hooks"]),
+        )
         for theme in data["themes"]
         for module in (theme["module"], *theme.get("also", ()))
     }

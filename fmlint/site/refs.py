@@ -318,8 +318,9 @@ def _jekyll_builds(config: SiteConfig, page: Page) -> bool:
     return config.generator != "jekyll" or page.facts.front_matter
 
 
-def lookup(index: SiteIndex, page: Page, target: str, language: str) -> Page | list[Page]:
-    """The page ``target`` names, or the candidates of an ambiguous base name (empty: none)."""
+def lookup(index: SiteIndex, page: Page, target: str, language: str, by_name: bool = True) -> Page | list[Page]:
+    """The page ``target`` names, or the candidates of an ambiguous base name (empty: none); a bare name is looked
+    up as a base name ``by_name`` (a ``ref``'s, not a page's ``GetPage``)."""
     target = _without_language(index.config, target.strip().replace("\\", "/"))
     if not target.startswith("/"):
         found = _by_path(index, posixpath.join("/" + _base_folder(page, target), target), language)
@@ -330,16 +331,19 @@ def lookup(index: SiteIndex, page: Page, target: str, language: str) -> Page | l
     found = _by_path(index, "/" + target.lstrip("/"), language)
     if found is not None:
         return found
-    if "/" not in target.rstrip("/"):  # (a path from the root, `/faq`, is not a base name: Hugo fails it)
+    if by_name and "/" not in target.rstrip("/"):  # (a path from the root, `/faq`, is not a base name: Hugo fails it)
         candidates = index.by_base_name.get((language, basic_normalize(stem(target.strip("/")))), [])
         return candidates[0] if len(candidates) == 1 else candidates
     return []
 
 
 def _hook_lookup(index: SiteIndex, page: Page, path: str) -> Page | list[Page]:
-    """:func:`lookup` of a link's ``path`` as the site's link render hooks read it: Relearn's
-    (``hooks_look_up_names``) drops a leading `./` first."""
-    return lookup(index, page, path.removeprefix("./") if index.config.hooks_look_up_names else path, page.language)
+    """:func:`lookup` of a link's ``path`` as the site's link render hooks read it: with a page's ``GetPage``, which
+    finds no page by its base name (Hugo 0.168's embedded hook leaves `[m](manifest)` as written where
+    `docs/sub/manifest.md` is the only such page); Relearn's (``hooks_look_up_names``) drops a leading `./` and
+    looks a bare name up as a base name."""
+    names = index.config.hooks_look_up_names
+    return lookup(index, page, path.removeprefix("./") if names else path, page.language, by_name=names)
 
 
 def _base_folder(page: Page, target: str) -> str:

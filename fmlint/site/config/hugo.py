@@ -26,7 +26,8 @@ from fmlint.site.config.model import DEFAULT_TAXONOMIES, ContentDir, SiteConfig
 from fmlint.site.config.served import netlify_redirects, own_hosts_of, pages_user_site
 from fmlint.site.globs import glob_slice_matches
 from fmlint.site.hugo_modules import components, mounting_imports
-from fmlint.site.hugo_version import EMBEDDED_HOOKS, HTML_CONTENT_DENIED, pinned_version
+from fmlint.site.hugo_version import EMBEDDED_HOOKS, HTML_CONTENT_DENIED, every_pin, pinned_version
+from fmlint.site.known_themes import without_hooks
 from fmlint.site.params import site_params
 from fmlint.site.permalinks import permalink_rules
 from fmlint.site.rendering import NEVER, build_render
@@ -111,19 +112,28 @@ def _links_as_written(layouts: tuple[str, ...], missing: tuple[str, ...], embedd
     """Whether Hugo writes each Markdown link's destination as it is written, for the browser to resolve from the
     page's URL (a relative ``x.md`` is then no page): Hugo's embedded render hook is not used, and no link render
     hook of the site's or its themes' rewrites destinations (``fmlint.site.templates.links_rewritten``).  Not
-    known while a theme or module is missing, or where no layout folder is there (a checkout of the content
-    alone, as the hugo-docs corpus): their hooks are not there to read."""
-    return _layouts_read(layouts, missing) and not embedded and not links_rewritten(layouts)
+    known while a theme or module is missing (unless it is known to have no link hook: ``_hooks_read``), or
+    where no layout folder is there (a checkout of the content alone, as the hugo-docs corpus): their hooks are
+    not there to read."""
+    return _hooks_read(layouts, missing) and not embedded and not links_rewritten(layouts)
 
 
 def _hooks_known(layouts: tuple[str, ...], missing: tuple[str, ...]) -> bool:
     """Whether each link render hook of the site's or its themes' writes a destination as it is, or as the page
     ``GetPage`` finds (``fmlint.site.templates.pages_found_only``), as Hugo's embedded hook does: known as for
     :func:`_links_as_written` (hugo-docs' hook, not in the corpus, reads `[x](g)` as a glossary link)."""
-    return _layouts_read(layouts, missing) and pages_found_only(layouts)
+    return _hooks_read(layouts, missing) and pages_found_only(layouts)
 
 
 _ALIAS_TEMPLATES = (("alias.html",), ("_default", "alias.html"))  # (where Hugo looks for one)
+
+
+def _hooks_read(layouts: tuple[str, ...], missing: tuple[str, ...]) -> bool:
+    """Whether every link render hook is there to read: the layouts are (``_layouts_read``), or a layout folder is
+    and the components missing are known themes without link hooks (Docsy: ``known_themes.without_hooks``)."""
+    return _layouts_read(layouts, missing) or (
+        any(os.path.isdir(top) for top in layouts) and without_hooks(missing, "link")
+    )
 
 
 def _layouts_read(layouts: tuple[str, ...], missing: tuple[str, ...]) -> bool:
@@ -215,8 +225,11 @@ def hugo_site(root: str, name: str | None) -> SiteConfig:
     # (`security.allowContent`'s default: from Hugo 0.162 it refuses HTML content, which an older Hugo takes)
     allowed_content = _DENYING if (version or (0, 0)) >= HTML_CONTENT_DENIED else ".*"
     hooks_embedded = (version or EMBEDDED_HOOKS) >= EMBEDDED_HOOKS
-    link_hook = hooks_embedded and _embedded_hook("link", layouts, options, languages_table)
-    image_hook = hooks_embedded and _embedded_hook("image", layouts, options, languages_table)
+    # (another pin on the other side of 0.123: the embedded hooks may or may not render, and nothing is claimed)
+    pins, pins_data = every_pin(root)
+    undecided = any((pin >= EMBEDDED_HOOKS) != hooks_embedded for pin in pins)
+    link_hook = hooks_embedded and not undecided and _embedded_hook("link", layouts, options, languages_table)
+    image_hook = hooks_embedded and not undecided and _embedded_hook("image", layouts, options, languages_table)
     taxonomies_table = options.get("taxonomies")
     taxonomies = (
         tuple(str(v).lower() for v in taxonomies_table.values())
@@ -227,7 +240,7 @@ def hugo_site(root: str, name: str | None) -> SiteConfig:
     taxonomy_lists = () if "taxonomy" in disabled_kinds else taxonomies
     if "term" in disabled_kinds:  # (`taxonomy` is the page listing a taxonomy's terms: theirs are still written)
         taxonomies = ()
-    as_written = _links_as_written(layouts, themes.missing, link_hook)
+    as_written = not undecided and _links_as_written(layouts, themes.missing, link_hook)
     known = _hooks_known(layouts, themes.missing)
     return SiteConfig(
         root=root,
@@ -265,7 +278,7 @@ def hugo_site(root: str, name: str | None) -> SiteConfig:
         image_hook=image_hook,
         links_as_written=as_written,
         hooks_known=known,
-        hooks_may_find_pages=not as_written and (known or not _layouts_read(layouts, themes.missing)),
+        hooks_may_find_pages=not as_written and (known or not _hooks_read(layouts, themes.missing)),
         hooks_look_up_names=known and hooks_look_up_names(layouts),
         heading_ids=str(parser.get("autoheadingidtype", "github")).lower(),
         definition_ids=bool(parser.get("autodefinitiontermid", False)),
@@ -275,7 +288,9 @@ def hugo_site(root: str, name: str | None) -> SiteConfig:
         headless=_headless(options.get("cascade")),
         static_dirs=static_dirs,
         # (the components found: a theme checked out or installed is read on the next run)
-        digest=hashlib.blake2b(data + redirect_data + version_data + _named(root, layouts), digest_size=12).hexdigest(),
+        digest=hashlib.blake2b(
+            data + redirect_data + version_data + pins_data + _named(root, layouts), digest_size=12
+        ).hexdigest(),
         redirects=tuple(dict.fromkeys(redirects)),
         followed_redirects=tuple(dict.fromkeys(followed)),
         redirect_params=tuple(dict.fromkeys(redirect_params)),

@@ -27,6 +27,7 @@ from fmlint.site.config.mkdocs import BLOCK_EXTENSIONS
 from fmlint.site.config.model import SiteConfig
 from fmlint.site.config.others import other_site
 from fmlint.site.hexo import permalink_tokens
+from fmlint.site.known_themes import without_hooks
 
 
 def site_folder(folder: str) -> str | None:
@@ -54,12 +55,14 @@ def site_of(path: str) -> SiteConfig | None:
 def embedded_hook(path: str, kind: str) -> bool:
     """Whether Hugo's embedded render hook of ``kind`` (``link``, ``image``) renders the Markdown of the file at
     ``path``, for certain: a page of a site that uses it (not a file outside its content, as aegisite's
-    ``old-source/``; not standard input's ``<stdin>``) whose themes and modules are all there to read (Docsy, which
-    Axway's docs import, has had a link hook of its own)."""
+    ``old-source/``; not standard input's ``<stdin>``) whose themes and modules are all there to read, or known to
+    have no hook of that kind (Docsy: ``known_themes.without_hooks``)."""
     if path.startswith("<"):
         return False
     site = _hooked_site(os.path.dirname(path))  # (a file's site is looked for once per folder, as named)
     if site is None or not (site.link_hook if kind == "link" else site.image_hook):
+        return False
+    if site.missing_themes and not without_hooks(site.missing_themes, kind):
         return False
     return bool(site.content_dirs_of(os.path.abspath(path)))
 
@@ -68,7 +71,7 @@ def embedded_hook(path: str, kind: str) -> bool:
 def _hooked_site(folder: str) -> SiteConfig | None:
     """The site of the files of ``folder`` if it may render them with an embedded hook (``embedded_hook``)."""
     site = site_of(os.path.join(folder or os.curdir, "_"))
-    return site if site is not None and not site.missing_themes and (site.link_hook or site.image_hook) else None
+    return site if site is not None and (site.link_hook or site.image_hook) else None
 
 
 # front-matter lists every site's checks may read (Jekyll's, Docusaurus's): the taxonomies and the lists that
