@@ -152,3 +152,25 @@ def test_hugo_fails_on_exactly_the_pages_reported_as_failing(tmp_path: Path, con
             failed.add(f"content/p{number}.md")
     assert failed == said
     assert bool(failed) == (config != "none")
+
+
+@needs_hugo
+@pytest.mark.parametrize("key", ["draft", "Draft"])
+def test_a_draft_s_destinations_fail_no_production_build(tmp_path: Path, key: str) -> None:
+    """Axway's `draft: true` release notes hold `[x]([https://…])`: Hugo renders no draft in a production build,
+    which succeeds (`hugo -D` fails on it); the bracketed URL is still reported, without the claim."""
+    assert HUGO is not None
+    paths = hooks_site(tmp_path, "two languages")
+    draft = Path(paths[12])
+    draft.write_text(draft.read_text().replace("title: P", f"title: P\n{key}: true"))
+    (line,) = [line for line in findings(tmp_path, [str(draft)])]
+    assert line == (
+        "content/p12.md:6:5-25 MKD002 link destination in brackets, which are part of the URL (a relative path): "
+        "`[https://b.example/]`"
+    )
+    for other in paths[:12] + paths[13:]:
+        os.remove(other)
+    build = [HUGO, "-d", "public"]
+    assert subprocess.run(build, cwd=tmp_path, env=_quiet_env(), capture_output=True, check=False).returncode == 0
+    drafts = subprocess.run([*build, "-D"], cwd=tmp_path, env=_quiet_env(), capture_output=True, text=True, check=False)
+    assert drafts.returncode != 0 and "error calling Parse" in drafts.stderr

@@ -133,6 +133,15 @@ class Context(msgspec.Struct):
         data = self.front_matter.data if self.front_matter is not None else None
         return data.get(key) if isinstance(data, dict) else None
 
+    @property
+    def draft(self) -> bool:
+        """Whether the front matter makes the file a draft (``draft: true``, the key in any case, as Hugo reads
+        it): Hugo renders no draft in a production build."""
+        data = self.front_matter.data if self.front_matter is not None else None
+        return isinstance(data, dict) and any(
+            value is True and isinstance(key, str) and key.lower() == "draft" for key, value in data.items()
+        )
+
 
 CheckFunction = Callable[[Context, Mapping[str, Any]], Iterable[Problem]]
 

@@ -199,10 +199,11 @@ def _encoded_spaces(ref: ImageReference) -> bool:
 
 
 def _hooked(ctx: Context) -> bool:
-    """Whether Hugo's embedded image render hook renders the file's images (it parses each with Go's url.Parse)."""
+    """Whether Hugo's embedded image render hook renders the file's images (it parses each with Go's url.Parse), in
+    a production build (not a draft's)."""
     from fmlint.site.config import embedded_hook
 
-    return embedded_hook(ctx.doc.path, "image")
+    return not ctx.draft and embedded_hook(ctx.doc.path, "image")
 
 
 def _empty(ref: ImageReference) -> Problem:

@@ -116,8 +116,9 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
 
 
 def _hooked(ctx: Context) -> bool:
-    """Whether Hugo's embedded link render hook renders the file's links (it parses each with Go's url.Parse)."""
-    if not ctx.markdown.links:
+    """Whether Hugo's embedded link render hook renders the file's links (it parses each with Go's url.Parse), in a
+    production build (not a draft's: Axway's `draft: true` release notes build)."""
+    if not ctx.markdown.links or ctx.draft:
         return False
     from fmlint.site.config import embedded_hook
 
