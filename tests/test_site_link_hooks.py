@@ -624,12 +624,27 @@ def test_a_destination_written_with_backslashes_is_what_hugos_embedded_hook_writ
     assert (tmp_path / "content/docs/l.md").read_text(encoding="utf-8") == page('title: "L"', body=fixed)
 
 
-@pytest.mark.parametrize("deployed_with", ["", "0.139.3", "0.110.0"])
-def test_pins_on_both_sides_of_the_embedded_hooks_claim_nothing_of_them(tmp_path, deployed_with):
+DEPLOYS = {  # a file of the repository pinning Hugo besides `docs/package.json`'s 0.122 → whether links are judged
+    "none": ({}, True),
+    "a workflow's 0.139": ({".github/workflows/deploy.yml": "env:\n  HUGO_VERSION: 0.139.3\n"}, False),
+    "a workflow's 0.110": ({".github/workflows/deploy.yml": "env:\n  HUGO_VERSION: 0.110.0\n"}, True),
+    "a workflow's latest": ({".github/workflows/gh.yml": "with:\n  hugo-version: 'latest'\n"}, False),
+    "GitLab CI's latest image": (
+        {".gitlab-ci.yml": "image: registry.gitlab.com/pages/hugo/hugo_extended:latest\n"},
+        False,
+    ),
+    "a commented-out image": ({".gitlab-ci.yml": "# image: registry.gitlab.com/pages/hugo:0.140.0\n"}, True),
+}
+
+
+@pytest.mark.parametrize("deploy", DEPLOYS)
+def test_pins_on_both_sides_of_the_embedded_hooks_claim_nothing_of_them(tmp_path, deploy):
     """COSSAS/SOARCA's `docs/package.json` pins `hugo-extended` 0.122 (no embedded hooks), the workflow at its
     repository's root that deploys it 0.139 (the hooks, its languages configured): whether `[x](/docs/concepts/)`
     is the page (the hook's `GetPage`) or leaves `/SOARCA/` (as written) depends on which builds it, and fmlint
-    claims neither; a workflow pinning another Hugo older than 0.123 agrees with the package."""
+    claims neither (DAIC-tud's docs: a netlify.toml's 0.104, GitLab CI's `hugo_extended:latest`); a pin older than
+    0.123 agrees with the package."""
+    files, judged = DEPLOYS[deploy]
     write(
         tmp_path,
         {
@@ -640,10 +655,8 @@ def test_pins_on_both_sides_of_the_embedded_hooks_claim_nothing_of_them(tmp_path
             "docs/content/a.md": page("title: A", body="[b](/b/) [c](c)\n"),
             "docs/content/b.md": page("title: B"),
             "docs/content/a/c.md": page("title: C"),
+            **files,
         },
     )
-    if deployed_with:
-        write(tmp_path, {".github/workflows/deploy.yml": f"env:\n  HUGO_VERSION: {deployed_with}\n"})
-    found = placed(site_findings(tmp_path / "docs"))
-    assert found == ([] if deployed_with == "0.139.3" else ["content/a.md:5:5-5:8 SITE003"])
+    assert placed(site_findings(tmp_path / "docs")) == (["content/a.md:5:5-5:8 SITE003"] if judged else [])
     forget_sites()

@@ -59,11 +59,26 @@ def every_pin(root: str) -> tuple[list[Version], bytes]:
         found += [pinned] if pinned is not None else []
         read += data
     for folder in dict.fromkeys([root, _repository(root)]):
-        for path in sorted(glob.glob(os.path.join(folder, ".github", "workflows", "*.y*ml"))):
+        for path in [
+            *sorted(glob.glob(os.path.join(folder, ".github", "workflows", "*.y*ml"))),
+            os.path.join(folder, ".gitlab-ci.yml"),
+        ]:
             data, text = read_text(path)
-            found += [(int(match.group(1)), int(match.group(2))) for match in _WORKFLOW.finditer(text)]
+            found += [
+                _CURRENT if match.group(1) is None else (0, int(match.group(1)))
+                for match in _ANY_PIN.finditer(text)
+                if "#" not in text[text.rfind("\n", 0, match.start()) + 1 : match.start()]  # (not in a comment)
+            ]
             read += data
     return found, read
+
+
+_CURRENT = (0, 168)  # the Hugo fmlint's model is of: what `latest` builds with
+# a workflow's `hugo-version`/`HUGO_VERSION` (`latest` too), a GitLab CI job's Hugo image (DAIC-tud's docs:
+# `registry.gitlab.com/pages/hugo/hugo_extended:latest`, beside a netlify.toml pinning 0.104)
+_ANY_PIN = lazy_pattern(
+    r"""(?:(?:hugo-version|HUGO_VERSION)\s*[:=]\s*['"]?|image:\s*['"]?\S*hugo\S*:)v?(?:latest|0\.(\d+))"""
+)
 
 
 def _repository(root: str) -> str:
