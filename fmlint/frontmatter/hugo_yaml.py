@@ -4,9 +4,10 @@ Hugo 0.152 replaced its YAML library (go-yaml) with goccy/go-yaml, which
 fails on an empty block scalar (``|`` or ``>``, nothing in it) that ends a list
 item when a blank line follows it before the next item, at the next item's line
 ("value is not allowed in this context"), where the list is indented under its
-key or, written at its key's column, its next item has more than one key.  PyYAML, go-yaml and fmlint read it.  3mdeb's website writes
-``additional_info: |`` and a blank line between its events (it pins Hugo
-0.111); each case of tests/test_hugo_yaml.py is run through Hugo 0.168.
+key or, written at its key's column, its next item has more than one key.
+PyYAML, go-yaml and fmlint read it.  3mdeb's website writes ``additional_info:
+|`` and a blank line between its events (it pins Hugo 0.111); each case of
+tests/test_hugo_yaml.py is run through Hugo 0.168.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ _EMPTY_BLOCK = lazy_pattern(r"([|>][1-9+-]{0,2})[ \t]*(?:#[^\n]*)?\r?\n(?:[ \t]*
 
 class Unreadable(NamedTuple):
     indicator: Span  # the empty block scalar's `|` or `>` with its indicators
-    stop: int  # the line where Hugo's parser fails: the next item's dash
+    stop: int  # the offset of the next item's dash, on the line Hugo's parser fails at
     empty: bool  # whether the scalar's value is the empty string (not `|+`'s line break)
 
 

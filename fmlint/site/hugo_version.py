@@ -50,8 +50,9 @@ def pinned_version(root: str) -> tuple[Version | None, bytes]:
 
 def every_pin(root: str) -> tuple[list[Version], bytes]:
     """Every Hugo version the site at ``root`` pins anywhere: in each file :func:`pinned_version` reads (every
-    workflow), and in the workflows of the repository holding it when the site is a folder of it (COSSAS/SOARCA's
-    ``docs/package.json`` pins 0.122, the workflow that deploys it 0.139); and the bytes read."""
+    workflow), in a GitLab CI job's Hugo image, and in those of the repository holding it when the site is a folder
+    of it (COSSAS/SOARCA's ``docs/package.json`` pins 0.122, the workflow that deploys it 0.139); and the bytes
+    read."""
     found: list[Version] = []
     read = b""
     for reader in (_netlify, _npm):

@@ -10,8 +10,8 @@ checked walks and stats on the other core while this process checks the files
 walked: this process then only waits).  It sends the files as soon as it has
 walked (the site pass decodes the findings kept for the site meanwhile, starts
 with the files and asks for the stamps only when it must know that no other file
-changed: it has worked out what the run's files changed by then), each part written to a shared
-memory file (a pipe's buffer holds a tenth of a large site's files) and its end
+changed: it has worked out what the run's files changed by then), each part
+written to a shared memory file (a pipe's buffer holds a tenth of a large site's files) and its end
 sent on a pipe.  The runner starts it for a run whose files it checks in this
 process (too few for its pool: the other core idles), with the cache (the
 stamps are its) and more than one job; only from one thread (a fork copies no
