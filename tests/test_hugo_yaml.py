@@ -120,3 +120,13 @@ def test_the_fix_keeps_the_value_and_hugo_reads_it(tmp_path):
     assert not hugo_fails(tmp_path, written)
     kept = lint(article(CASES["indented list, keep"][0]), preset="hugo")
     assert next(d for d in kept if d.code == "FM009").fix is None  # (`|+` is a line break)
+
+
+def test_front_matter_read_no_further_is_no_crash():
+    """A list nested deeper than fmlint reads (a merge key beside it) leaves locations without data: the
+    property test's mutated article, which crashed the check."""
+    source = MUTATED
+    assert not [d for d in lint(source, preset="hugo") if d.code in ("FM009", "X001")]
+
+
+MUTATED = '---\ntitle: "Hello, wörld 日本"\ntitle: "Hello, wörld 日本"\ndate: 2025-02-07T11:51:26+01:00\ndraft: false\ntags: [news, \'ai\']\nbase: &b {toc: true}\nimages: [https://example.com/i.png]\nparams:\n  <<: *b\n  cover:\n    image: /img/a.png\n    alt: "A cover"\n  list:\n  - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - -   - two: 2\nsummary: |\n  Several\n  lines.\n---\n## A heading\n\nText with ![an image](/img/b.png "t") and [a link](https://example.com/a), 日本語 *too*.\n\n<img src="https://example.com/c.png" alt="c">\n\n![ref image][r] and [a ref link][r].\n\n- a list\n  - nested, with **bold**\n\n```python\nprint(\'code\')\n```\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n<!-- fmlint-disable-next-line MD045 -->\n<img src="https://example.com/d.png">\n\n[r]: https://example.com/r.png\n'

@@ -31,6 +31,8 @@ class Unreadable(NamedTuple):
 
 def unreadable_block_scalars(fm: FrontMatter, text: str) -> Iterator[Unreadable]:
     """Each empty block scalar of ``fm`` (YAML read from ``text``) that Hugo's parser fails on."""
+    if not isinstance(fm.data, dict):  # (unreadable, or read no further: nested too deep, FM004)
+        return
     for path, located in fm.locations.items():
         if not path or not isinstance(path[-1], int) or located.key is not None:
             continue
@@ -59,8 +61,12 @@ def unreadable_block_scalars(fm: FrontMatter, text: str) -> Iterator[Unreadable]
 
 
 def _at(data: Any, path: JsonPath) -> Any:
+    """The value at ``path`` (``None`` where the data holds none: a location of what was not read)."""
     for part in path:
-        data = data[part]
+        try:
+            data = data[part]
+        except (LookupError, TypeError):
+            return None
     return data
 
 
