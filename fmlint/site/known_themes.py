@@ -37,12 +37,10 @@ def known_maps(missing: Sequence[str]) -> frozenset[str]:
 
 
 def without_hooks(missing: Sequence[str], kind: str) -> bool:
-    """Whether each of ``missing`` is a known theme none of whose listed releases has a render hook of ``kind``
-    (``link``, ``image``): Docsy has none (none of its 47 tags), so Hugo renders a Docsy site's links as it
-    would without the theme."""
-    return bool(missing) and all(
-        (known := _known(path)) and all(kind not in hooks for _, _, hooks in known) for path in missing
-    )
+    """Whether each of ``missing`` (none too) is a known theme none of whose listed releases has a render hook of
+    ``kind`` (``link``, ``image``): Docsy has none (none of its 47 tags), so Hugo renders a Docsy site's links as
+    it would without the theme."""
+    return all((known := _known(path)) and all(kind not in hooks for _, _, hooks in known) for path in missing)
 
 
 def _matching(missing: Sequence[str]) -> list[tuple[frozenset[str], frozenset[str]]]:

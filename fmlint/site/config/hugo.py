@@ -129,11 +129,9 @@ _ALIAS_TEMPLATES = (("alias.html",), ("_default", "alias.html"))  # (where Hugo 
 
 
 def _hooks_read(layouts: tuple[str, ...], missing: tuple[str, ...]) -> bool:
-    """Whether every link render hook is there to read: the layouts are (``_layouts_read``), or a layout folder is
-    and the components missing are known themes without link hooks (Docsy: ``known_themes.without_hooks``)."""
-    return _layouts_read(layouts, missing) or (
-        any(os.path.isdir(top) for top in layouts) and without_hooks(missing, "link")
-    )
+    """Whether every link render hook is there to read: a layout folder is, and each component missing (if any) is
+    a known theme without link hooks (Docsy: ``known_themes.without_hooks``)."""
+    return any(os.path.isdir(top) for top in layouts) and without_hooks(missing, "link")
 
 
 def _layouts_read(layouts: tuple[str, ...], missing: tuple[str, ...]) -> bool:

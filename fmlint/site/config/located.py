@@ -62,9 +62,7 @@ def embedded_hook(path: str, kind: str) -> bool:
     site = _hooked_site(os.path.dirname(path))  # (a file's site is looked for once per folder, as named)
     if site is None or not (site.link_hook if kind == "link" else site.image_hook):
         return False
-    if site.missing_themes and not without_hooks(site.missing_themes, kind):
-        return False
-    return bool(site.content_dirs_of(os.path.abspath(path)))
+    return without_hooks(site.missing_themes, kind) and bool(site.content_dirs_of(os.path.abspath(path)))
 
 
 @cache
