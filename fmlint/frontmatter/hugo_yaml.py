@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from fmlint.frontmatter.model import FrontMatter, JsonPath
-from fmlint.positions import Span
+from fmlint.positions import LineIndex, Span
 from fmlint.regex import lazy_pattern
 
 GOCCY_YAML = (0, 152)  # the Hugo version that reads YAML with goccy/go-yaml
@@ -29,8 +29,9 @@ class Unreadable(NamedTuple):
     empty: bool  # whether the scalar's value is the empty string (not `|+`'s line break)
 
 
-def unreadable_block_scalars(fm: FrontMatter, text: str) -> Iterator[Unreadable]:
-    """Each empty block scalar of ``fm`` (YAML read from ``text``) that Hugo's parser fails on."""
+def unreadable_block_scalars(fm: FrontMatter, lines: LineIndex) -> Iterator[Unreadable]:
+    """Each empty block scalar of ``fm`` (YAML read from the text of ``lines``) that Hugo's parser fails on."""
+    text = lines.text
     if not isinstance(fm.data, dict):  # (unreadable, or read no further: nested too deep, FM004)
         return
     for path, located in fm.locations.items():
@@ -46,11 +47,13 @@ def unreadable_block_scalars(fm: FrontMatter, text: str) -> Iterator[Unreadable]
         block = _EMPTY_BLOCK.match(text, value.value.start, value.value.end) if value is not None else None
         if value is None or block is None:
             continue
-        dash = _first_in_line(text, following.value.start)
-        if dash is None or text[dash] != "-":
+        line_start = lines.line_start(lines.line_of(following.value.start))
+        indent = text[line_start : following.value.start]  # (up to the next item's value: its dash in it)
+        dash = line_start + len(indent) - len(indent.lstrip(" "))
+        if text[dash] != "-":
             continue
-        column = dash - _line_start(text, dash)
-        key_column = holder.key.start - _line_start(text, holder.key.start)
+        column = dash - line_start
+        key_column = holder.key.start - lines.line_start(lines.line_of(holder.key.start))
         if column < key_column:
             continue
         if column == key_column:  # (written at its key's column: the parser fails only on a next item of 2 keys)
@@ -68,14 +71,3 @@ def _at(data: Any, path: JsonPath) -> Any:
         except (LookupError, TypeError):
             return None
     return data
-
-
-def _line_start(text: str, offset: int) -> int:
-    return text.rfind("\n", 0, offset) + 1
-
-
-def _first_in_line(text: str, offset: int) -> int | None:
-    """The offset of the first character of the line holding ``offset`` that is not a space."""
-    start = _line_start(text, offset)
-    stripped = len(text[start:offset]) - len(text[start:offset].lstrip(" "))
-    return start + stripped if start + stripped <= offset else None

@@ -342,7 +342,7 @@ def _unreadable_to_hugo(ctx: Context, fm: FrontMatter) -> Iterator[Problem]:
     """FM009 where the site's Hugo reads YAML with goccy/go-yaml (``fmlint.frontmatter.hugo_yaml``)."""
     if "|" not in ctx.doc.text and ">" not in ctx.doc.text:
         return
-    found = list(unreadable_block_scalars(fm, ctx.doc.text))
+    found = list(unreadable_block_scalars(fm, ctx.doc.lines))
     if not found:
         return
     from fmlint.rules.schema import pinned_hugo
@@ -351,7 +351,7 @@ def _unreadable_to_hugo(ctx: Context, fm: FrontMatter) -> Iterator[Problem]:
     if pinned and tuple(map(int, pinned.split("."))) < GOCCY_YAML:
         return
     for indicator, stop, empty in found:
-        line = ctx.doc.lines.position(Span(stop, stop)).line
+        line = ctx.doc.lines.line_of(stop)
         message = (
             f"Hugo {pinned or '0.152 and later'} cannot read this YAML: an empty `{ctx.doc.source(indicator)}` ends a"
             f" list item before a blank line and the next item (line {line}), which its parser fails on"
