@@ -15,7 +15,7 @@ read) under a *file key*: everything in the key but the bytes.  A later run
 whose ``stat`` gives the same stamp is served the entry without reading or
 hashing the file.  Any write changes the ctime (which, unlike the mtime, cannot
 be set back), so bytes changed behind a restored mtime are still read.  A file
-changed within :data:`RACY_NS` of its ``stat`` could change again within the
+changed within ``fmlint.stamps.RACY_NS`` of its ``stat`` could change again within the
 same timestamp tick without changing its stamp, so it gets no stamp (as git
 treats "racily clean" files); it is hashed next time and stamped then.
 
@@ -79,6 +79,7 @@ from fmlint.file_result import FileResult
 from fmlint.linter import UrlOccurrence
 from fmlint.rules.base import Probe
 from fmlint.site.facts import SiteFacts, StoredFacts
+from fmlint.stamps import RACY_NS, file_stamp
 
 FORMAT_VERSION = 9  # 6: a diagnostic's array ends with its fix; 7: site facts and the site table; 8: facts flag;
 # 9: the diagnostics as JSON lines
@@ -99,7 +100,6 @@ CACHEDIR_TAG = (
     "# This file is a cache directory tag created by fmlint.\n"
     "# For information about cache directory tags see https://bford.info/cachedir/\n"
 )
-RACY_NS = 2_000_000_000
 _PAGES = ("page_count", "freelist_count", "page_size")  # what the database holds, in pages
 _LOOKUP_BATCH = 500  # file keys per query (SQLite allows 32,766 parameters)
 _SCHEMA = (
@@ -176,9 +176,7 @@ class ResultCache:
 
     def stamp(self, status: os.stat_result, now_ns: int) -> str | None:
         """The stamp of a file with ``status`` taken at ``now_ns`` (``None`` when too recent to trust)."""
-        if now_ns - max(status.st_mtime_ns, status.st_ctime_ns) < self.racy_ns:
-            return None
-        return f"{status.st_size}:{status.st_mtime_ns}:{status.st_ctime_ns}:{status.st_ino}"
+        return file_stamp(status, now_ns, self.racy_ns)
 
     def load_stamped(self, wanted: Mapping[str, tuple[str, str]]) -> Iterator[tuple[str, Entry]]:
         """The entries of unchanged files, each as it is read: ``wanted`` maps file key to (stamp now, path);

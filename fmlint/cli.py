@@ -20,8 +20,6 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
-import msgspec
-
 from fmlint import __version__
 from fmlint.online.options import add_online_arguments, positive
 
@@ -128,26 +126,41 @@ def _parser() -> argparse.ArgumentParser:
 
 def command() -> NoReturn:
     """The ``fmlint`` program: :func:`main` in a process of its own, which ends without freeing its objects (see
-    ``fmlint.gc_policy``)."""
+    ``fmlint.gc_policy``); a check of a few files has their site walked meanwhile from the start
+    (``fmlint.site.walker``)."""
     from fmlint import gc_policy
+    from fmlint.site import walker
 
-    with gc_policy.for_a_command():
-        code = main()
+    if _subcommand(sys.argv[1:]) is None:
+        walker.start(sys.argv[1:])
+    try:
+        with gc_policy.for_a_command():
+            code = main()
+    finally:
+        walker.discard()
     gc_policy.exit_now(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] in _SUBCOMMANDS and not os.path.exists(args[0]):
+    name = _subcommand(args)
+    if name is not None:
         from importlib import import_module
 
-        subcommand: Callable[[Sequence[str]], int] = import_module(_SUBCOMMANDS[args[0]]).main
+        subcommand: Callable[[Sequence[str]], int] = import_module(_SUBCOMMANDS[name]).main
         return subcommand(args)
     return _check(_parser().parse_args(args))
 
 
+def _subcommand(args: Sequence[str]) -> str | None:
+    """The subcommand ``args`` name first (``None``: a check; a file of that name is checked)."""
+    return args[0] if args and args[0] in _SUBCOMMANDS and not os.path.exists(args[0]) else None
+
+
 def _overrides(args: argparse.Namespace) -> Overrides:
     """The options that override the configuration: each ``Overrides`` field, by its argument's name."""
+    import msgspec
+
     from fmlint.config.resolve import Overrides
 
     return Overrides(

@@ -11,12 +11,23 @@ waiting for the workers could be waiting for tasks that died with them.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
+
+MIN_FILES_FOR_POOL = 64  # fewer files are checked in the run's own process: a pool's start-up costs more
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
 
 
 @contextmanager

@@ -2,7 +2,7 @@
 
 Files are checked in worker processes (``jobs``, default: the usable CPUs) in
 chunks; results come back in the order of ``files``, so the output does not
-depend on ``jobs``.  Runs of fewer than :data:`MIN_FILES_FOR_POOL` files (a
+depend on ``jobs``.  Runs of fewer than ``fmlint.pools.MIN_FILES_FOR_POOL`` files (a
 pre-commit call) and ``jobs=1`` stay in this process and pay no pool start-up.
 
 The distinct settings objects are handed to each worker once, when it starts
@@ -46,10 +46,11 @@ from fmlint.linter import (
     read_bytes,
     read_path,
 )
-from fmlint.pools import worker_pool
+from fmlint.pools import MIN_FILES_FOR_POOL, default_jobs, worker_pool
 from fmlint.rules import Checker
 from fmlint.rules.base import answers_unchanged
 from fmlint.rules.site import SITE_CODES
+from fmlint.site import walker
 from fmlint.site.config import site_key, site_of
 
 if TYPE_CHECKING:
@@ -57,7 +58,6 @@ if TYPE_CHECKING:
 
 SettingsFor = Callable[[str], Settings]
 
-MIN_FILES_FOR_POOL = 64
 MAX_CHUNK = 128  # files: a worker holds a chunk's results (and, filling the cache, its encoded entries) at once
 MIN_CHUNK = 8
 
@@ -99,14 +99,6 @@ class RunResult(msgspec.Struct, frozen=True, dict=True):
 _PATH = operator.attrgetter("path")
 
 
-def default_jobs() -> int:
-    """The CPUs this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return os.cpu_count() or 1
-
-
 def run(
     files: Sequence[str],
     settings_for: SettingsFor,
@@ -137,6 +129,7 @@ def run(
     jobs = default_jobs() if jobs is None else max(1, jobs)
     few = len(tasks) < max(min_files_for_pool, 2)  # checked in this process: the other cores idle
     prefetch = _prefetch(tasks, settings_list, cache, jobs) if site_checks and jobs > 1 and few else None
+    walker.discard()  # (the command's child, if this run did not take it: ended before the files are checked)
     try:
         with gc_policy.relaxed():
             with gc_policy.kept_until_exit():  # (the results served live until the process exits)

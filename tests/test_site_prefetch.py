@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 
 from fmlint.cache import ResultCache
+from fmlint.pools import default_jobs
 from fmlint.runner import run
-from fmlint.site import prefetch, walk
+from fmlint.site import walk, walker
 from fmlint.site.config import forget_sites, read_site
 from fmlint.site.prefetch import Prefetch
 from fmlint.site.walk import Walked
+from fmlint.stamps import stamps_now
 from tests.test_site_incremental import CHILD, _edit
 from tests.test_site_rules import BUILT_LINKS, FAULTY_SITE, SITE_SETTINGS, page, placed, site_findings, write
 
@@ -74,7 +76,7 @@ def test_a_child_that_fails_leaves_the_walk_to_the_site_pass(tmp_path, monkeypat
     write(tmp_path, FAULTY_SITE)
     cache = ResultCache(tmp_path / ".cache", racy_ns=0)
     site_findings(tmp_path, cache=cache)
-    monkeypatch.setattr(prefetch, "walk_content", lambda *a: os._exit(3))  # (the child's)
+    monkeypatch.setattr(walk, "walk_content", lambda *a: os._exit(3))  # (the child's: the site pass has its own)
     assert findings(tmp_path, [CHILD], cache, jobs=2) == findings(tmp_path, [CHILD], None, jobs=1)
     assert taken == [None]
 
@@ -83,8 +85,8 @@ def test_a_child_that_fails_after_the_walk_leaves_the_stamps_to_the_site_pass(tm
     write(tmp_path, FAULTY_SITE)
     cache = ResultCache(tmp_path / ".cache", racy_ns=0)
     site_findings(tmp_path, cache=cache)
-    here, stamps = os.getpid(), walk.content_stamps
-    monkeypatch.setattr(prefetch, "content_stamps", lambda *a: stamps(*a) if os.getpid() == here else os._exit(3))
+    stamps = walk.content_stamps
+    monkeypatch.setattr(walker, "stamps_now", lambda *a: os._exit(3))  # (the child's)
     _edit(CHILD, 'title: "Child"', body='{{< ref "install#none" >}}\n')(tmp_path)
     assert findings(tmp_path, [CHILD], cache, jobs=2) == findings(tmp_path, [CHILD], None, jobs=1)
     assert taken[0] is not None and taken[0].stamps() == stamps(taken[0].files, cache, {})
@@ -97,18 +99,17 @@ def test_a_large_site_s_stamps_are_taken_by_two_processes(tmp_path, monkeypatch,
     write(tmp_path, FAULTY_SITE)
     cache = ResultCache(tmp_path / ".cache", racy_ns=0)
     site_findings(tmp_path, cache=cache)
-    monkeypatch.setattr(prefetch, "_SPLIT_STAMPS", 2)
+    monkeypatch.setattr(walker, "_SPLIT_STAMPS", 2)
     here, stamps, halves = os.getpid(), walk.content_stamps, tmp_path / "halves"
 
-    def stamped(files: list[str], *rest: object) -> dict[str, str | None]:
-        if os.getpid() != here:
-            with halves.open("a") as record:
-                record.write(f"{os.getppid() == here} {len(files)}\n")
-            if grandchild_fails and os.getppid() != here:
-                os._exit(3)
-        return stamps(files, *rest)  # type: ignore[arg-type]
+    def stamped(files: list[str], racy_ns: int) -> list[str | None]:
+        with halves.open("a") as record:
+            record.write(f"{os.getppid() == here} {len(files)}\n")
+        if grandchild_fails and os.getppid() != here:
+            os._exit(3)
+        return stamps_now(files, racy_ns)
 
-    monkeypatch.setattr(prefetch, "content_stamps", stamped)
+    monkeypatch.setattr(walker, "stamps_now", stamped)  # (the child's and the grandchild's)
     assert findings(tmp_path, [CHILD], cache, jobs=2) == findings(tmp_path, [CHILD], None, jobs=1)
     walked, files = taken[0], walk.content_files(read_site(str(tmp_path)))
     assert walked is not None and walked.stamps() == stamps(files, cache, {})
@@ -132,7 +133,7 @@ def test_a_child_whose_site_is_not_checked_is_ended(tmp_path):
     started = Prefetch.start([(str(tmp_path / CHILD), SITE_SETTINGS)], ResultCache(tmp_path / ".cache"), cores=2)
     assert started is not None and len(started._children) == 1
     (child,) = started._children.values()
-    pid = child.pid
+    pid = child.forked.pid
     started.close()
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # (reaped)
@@ -159,7 +160,7 @@ def test_a_file_of_the_run_changed_after_the_child_stamped_it(tmp_path, monkeypa
     site_findings(tmp_path, cache=cache)
     before = walk.content_stamps(walk.content_files(read_site(str(tmp_path))), cache, {})
     _edit(CHILD, 'title: "Child"', body="[s](sibling.md#x)\n")(tmp_path)
-    monkeypatch.setattr(prefetch, "content_stamps", lambda *a: before)  # (what the child saw)
+    monkeypatch.setattr(walker, "stamps_now", lambda files, _: [before[path] for path in files])  # (the child saw)
     assert findings(tmp_path, [CHILD], cache, jobs=2) == findings(tmp_path, [CHILD], None, jobs=1)
     assert taken[0] is not None
 
@@ -175,6 +176,91 @@ def test_no_pipe_or_no_fork_leaves_the_walk_to_the_site_pass(tmp_path, monkeypat
 
     for refuse in ("pipe", "memfd_create", "fork"):
         with monkeypatch.context() as patch:
-            patch.setattr(prefetch.os, refuse, refused)
+            patch.setattr(walker.os, refuse, refused)
             assert findings(tmp_path, [CHILD], cache, jobs=2) == findings(tmp_path, [CHILD], None, jobs=1)
     assert taken == [None, None, None]
+
+
+# the child the ``fmlint`` command forks before its imports (``fmlint.site.walker.start``)
+needs_two_cores = pytest.mark.skipif(default_jobs() < 2, reason="the command's child is for a second core")
+
+
+def started_child() -> int:
+    """The pid of the child the command started (and not yet taken or ended)."""
+    assert walker._started is not None
+    return walker._started.child.pid
+
+
+def reaped(pid: int) -> bool:
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+@needs_two_cores
+def test_the_run_takes_the_child_the_command_started(tmp_path, monkeypatch, taken):
+    write(tmp_path, FAULTY_SITE)
+    cache = ResultCache(tmp_path / ".cache")
+    site_findings(tmp_path, cache=cache)
+    walker.start(["--cache-dir", str(tmp_path / ".cache"), "-q", str(tmp_path / CHILD)])
+    pid = started_child()
+    forked: list[object] = []
+    monkeypatch.setattr(walker, "fork_walker", lambda *a: forked.append(a))  # (no second child)
+    assert findings(tmp_path, [CHILD], cache, jobs=2) == findings(tmp_path, [CHILD], None, jobs=1)
+    assert taken[0] is not None and taken[0].files == walk.content_files(read_site(str(tmp_path)))
+    assert taken[0].stamps() == walk.content_stamps(taken[0].files, cache, {})
+    assert forked == [] and walker._started is None and reaped(pid)
+
+
+@needs_two_cores
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--no-cache", CHILD],
+        ["content"],  # a folder: maybe more files than a pre-commit run's
+        [f"content/p{n}.md" for n in range(64)],  # the pool's
+        ["hugo.toml"],  # no Markdown
+        ["../other/outside.md"],  # in no site
+        ["content/gone.md"],  # no such file
+    ],
+)
+def test_the_command_starts_no_child_where_no_run_would_take_it(tmp_path, monkeypatch, args):
+    write(tmp_path / "site", {**FAULTY_SITE, **{f"content/p{n}.md": page('title: "P"') for n in range(64)}})
+    write(tmp_path / "other", {"outside.md": "# O\n"})
+    monkeypatch.chdir(tmp_path / "site")
+    walker.start(args)
+    assert walker._started is None
+    forget_sites()
+
+
+@needs_two_cores
+@pytest.mark.parametrize("jobs, cache", [(1, True), (2, False)])
+def test_a_run_that_takes_no_child_ends_the_one_started(tmp_path, jobs, cache):
+    """Before it checks its files: the core is the pool's, or its own."""
+    write(tmp_path, FAULTY_SITE)
+    walker.start([str(tmp_path / CHILD)])
+    pid = started_child()
+    assert findings(tmp_path, [CHILD], ResultCache(tmp_path / ".cache") if cache else None, jobs) == findings(
+        tmp_path, [CHILD], None, jobs=1
+    )
+    assert walker._started is None and reaped(pid)
+    forget_sites()
+
+
+@needs_two_cores
+def test_a_child_that_walked_the_site_configured_otherwise_is_not_taken(tmp_path, taken):
+    """The site's configuration changed between the command's start and the run's reading of it (here its
+    ``ignoreFiles``): the run's site is walked by a child of its own, and the first is ended."""
+    write(tmp_path, FAULTY_SITE)
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    site_findings(tmp_path, cache=cache)
+    walker.start([str(tmp_path / CHILD)])
+    pid = started_child()
+    config = tmp_path / "hugo.toml"
+    config.write_text('ignoreFiles = ["install\\\\.md$"]\n' + config.read_text())
+    forget_sites()
+    assert findings(tmp_path, [CHILD], cache, jobs=2) == findings(tmp_path, [CHILD], None, jobs=1)
+    assert taken[0] is not None and str(tmp_path / "content/docs/install.md") not in taken[0].files
+    assert walker._started is None and reaped(pid)

@@ -27,10 +27,10 @@ from fmlint.file_result import FileResult
 from fmlint.fix.apply import FixOutcome, Reverted, fix_document
 from fmlint.fix.writer import WriteError, read_with_snapshot, write_atomically
 from fmlint.linter import located_diagnostic
-from fmlint.pools import worker_pool
+from fmlint.pools import MIN_FILES_FOR_POOL, default_jobs, worker_pool
 from fmlint.positions import Position
 from fmlint.rules.site import SITE_CODES
-from fmlint.runner import MIN_FILES_FOR_POOL, RunResult, default_jobs
+from fmlint.runner import RunResult
 
 NOT_WRITTEN = "FL006"
 

@@ -15,33 +15,29 @@ written to a shared memory file (a pipe's buffer holds a tenth of a large site's
 sent on a pipe.  The runner starts it for a run whose files it checks in this
 process (too few for its pool: the other core idles), with the cache (the
 stamps are its) and more than one job; only from one thread (a fork copies no
-other), on Linux (where the per-file pass forks its workers too).  If the child
-fails, the site pass walks, or stats, as it would have.
+other), on Linux (where the per-file pass forks its workers too).  The
+``fmlint`` command forks one before it imports the run (``fmlint.site.walker``):
+the runner takes it for its site if it walked the site as configured here.  If
+the child fails, the site pass walks, or stats, as it would have.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
-import signal
-import sys
 import threading
 from collections.abc import Iterable
-from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from fmlint.config.settings import Settings
 from fmlint.rules.site import SITE_CODES
+from fmlint.site import walker
 from fmlint.site.config import SiteConfig, site_of
-from fmlint.site.walk import Listing, Walked, content_stamps, walk_content
+from fmlint.site.walk import Listing, Walked
+from fmlint.stamps import RACY_NS, stamps_now
 
 if TYPE_CHECKING:
     from fmlint.cache import ResultCache
-
-# a fork without an exec: where the per-file pass forks its workers (macOS's system libraries do not allow it)
-_FORKS = sys.platform.startswith("linux") and hasattr(os, "fork") and hasattr(os, "memfd_create")
-_END = 8  # bytes of each part's end, sent on the pipe
-_SPLIT_STAMPS = 2_000  # files: a site with more has its stamps taken by two processes (a fork costs ~1 ms)
 
 
 class Prefetch:
@@ -54,8 +50,9 @@ class Prefetch:
     @classmethod
     def start(cls, files: Iterable[tuple[str, Settings]], cache: ResultCache, cores: int) -> Prefetch | None:
         """A child for each site of ``files`` (path, settings) whose site rules a file enables, up to one for
-        each of the other ``cores`` (the site pass walks the sites of the others itself)."""
-        if threading.active_count() > 1 or not _FORKS:
+        each of the other ``cores`` (the site pass walks the sites of the others itself); the one the command
+        started (``fmlint.site.walker``) for the first site, if it walks it as this run does."""
+        if threading.active_count() > 1 or not walker.FORKS:
             return None
         prefetch = cls()
         folders: set[str] = set()
@@ -68,7 +65,8 @@ class Prefetch:
             folders.add(folder)
             site = site_of(path)
             if site is not None and site.content_dirs and site.root not in prefetch._children:
-                child = _Child.fork(site, cache)
+                started = walker.take(site) if cache.racy_ns == RACY_NS else None
+                child = _Child(site, started, RACY_NS) if started is not None else _Child.fork(site, cache.racy_ns)
                 if child is not None:
                     prefetch._children[site.root] = child
         return prefetch
@@ -84,7 +82,7 @@ class Prefetch:
         if child is None:
             return None
         self._taken.append(child)
-        listing = child.listing() if child.site is site else None  # (not: the configuration was read again)
+        listing = child.listing() if child.site == site else None  # (not: the configuration was read again)
         if listing is None:
             child.end()
             return None
@@ -99,37 +97,18 @@ class Prefetch:
 
 
 class _Child:
-    """A forked child walking ``site``: its process, the pipe it sends each part's end on and the memory file
-    holding the parts."""
+    """A forked child walking ``site`` (``fmlint.site.walker``), its stamps taken with ``racy_ns``."""
 
-    def __init__(self, site: SiteConfig, cache: ResultCache, pid: int, pipe: int, parts: int) -> None:
-        self.site, self.cache, self.pid, self.pipe, self.parts = site, cache, pid, pipe, parts
+    def __init__(self, site: SiteConfig, forked: walker.Forked, racy_ns: int) -> None:
+        self.site, self.forked, self.racy_ns = site, forked, racy_ns
         self.at = 0  # where the next part starts
         self.files: list[str] = []
+        self.ended = False
 
     @classmethod
-    def fork(cls, site: SiteConfig, cache: ResultCache) -> _Child | None:
-        opened: list[int] = []
-        try:
-            opened += os.pipe()
-            opened.append(os.memfd_create("fmlint-site", os.MFD_CLOEXEC))
-            pid = os.fork()
-        except OSError:  # (out of file descriptors, memory or processes: the site pass walks)
-            for descriptor in opened:
-                os.close(descriptor)
-            return None
-        reading, writing, parts = opened
-        if pid == 0:  # the child: whatever happens (an interrupt too), it leaves here
-            try:
-                os.close(reading)
-                listing = walk_content(site)
-                _send(parts, writing, listing)
-                _send(parts, writing, _stamps_on_two_cores(listing.files, cache))  # (a tenth fewer bytes than a dict)
-                os._exit(0)
-            finally:
-                os._exit(1)
-        os.close(writing)
-        return cls(site, cache, pid, reading, parts)
+    def fork(cls, site: SiteConfig, racy_ns: int) -> _Child | None:
+        forked = walker.fork_walker(lambda parts, pipe: walker.walk(site, racy_ns, parts, pipe))
+        return None if forked is None else cls(site, forked, racy_ns)
 
     def listing(self) -> Listing | None:
         """The site's files as the child found them (``None``: it failed)."""
@@ -145,77 +124,20 @@ class _Child:
         try:
             return dict(zip(self.files, self._part(), strict=True))
         except Exception:
-            return content_stamps(self.files, self.cache, {})
+            return dict(zip(self.files, stamps_now(self.files, self.racy_ns), strict=True))
         finally:
             self.end()
 
     def _part(self) -> Any:
-        sent = os.read(self.pipe, _END)
-        if len(sent) < _END:
+        sent = os.read(self.forked.pipe, walker.END)
+        if len(sent) < walker.END:
             raise EOFError("the child ended without sending it")
         end = int.from_bytes(sent, "little")
-        data, self.at = os.pread(self.parts, end - self.at, self.at), end
+        data, self.at = os.pread(self.forked.parts, end - self.at, self.at), end
         return pickle.loads(data)
 
     def end(self) -> None:
-        """Close its pipe and memory file, and reap it (ended first if it still works)."""
-        if self.pipe < 0:
-            return
-        os.close(self.pipe)
-        os.close(self.parts)
-        self.pipe = -1
-        with suppress(ProcessLookupError):
-            os.kill(self.pid, signal.SIGKILL)
-        os.waitpid(self.pid, 0)
-
-
-def _stamps_on_two_cores(files: list[str], cache: ResultCache) -> list[str | None]:
-    """The stamps of ``files`` in their order; on a large site the second half taken by a forked grandchild while
-    this child takes the first (a ``stat`` a file is ~6 µs: on the 10k-file benchmark site the run waited ~60 ms
-    for them, which both cores take in half the time).  If the grandchild fails, this child takes its half too."""
-    half = len(files) // 2 if len(files) >= _SPLIT_STAMPS else 0
-    opened: list[int] = []
-    try:
-        if half:
-            opened += os.pipe()
-            pid = os.fork()
-    except OSError:
-        for descriptor in opened:
-            os.close(descriptor)
-        half = 0
-    if not half:
-        return _stamps_of(files, cache)
-    reading, writing = opened
-    if pid == 0:  # the grandchild: it leaves here
-        try:
-            os.close(reading)
-            _write_all(writing, pickle.dumps(_stamps_of(files[half:], cache), pickle.HIGHEST_PROTOCOL))
-            os._exit(0)
-        finally:
-            os._exit(1)
-    os.close(writing)
-    first = _stamps_of(files[:half], cache)
-    with os.fdopen(reading, "rb") as pipe:
-        sent = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    second = pickle.loads(sent) if status == 0 else None
-    return first + (second if isinstance(second, list) else _stamps_of(files[half:], cache))
-
-
-def _stamps_of(files: list[str], cache: ResultCache) -> list[str | None]:
-    stamps = content_stamps(files, cache, {})
-    return [stamps[path] for path in files]
-
-
-def _write_all(descriptor: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(descriptor, view) :]
-
-
-def _send(parts: int, pipe: int, value: object) -> None:
-    """Append ``value`` pickled to the memory file, and send where it ends."""
-    data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-    end = os.lseek(parts, 0, os.SEEK_END) + len(data)
-    _write_all(parts, data)
-    os.write(pipe, end.to_bytes(_END, "little"))
+        """End it (``fmlint.site.walker.end``), once."""
+        if not self.ended:
+            self.ended = True
+            walker.end(self.forked)

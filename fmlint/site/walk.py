@@ -8,7 +8,6 @@ both taken by a forked child while it checks its files (``fmlint.site.prefetch``
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -16,6 +15,7 @@ from fmlint.site.config import SiteConfig
 from fmlint.site.generated import build_ignores
 from fmlint.site.hugo_paths import url_key
 from fmlint.site.jekyll import html_page_urls
+from fmlint.stamps import stamps_now
 
 if TYPE_CHECKING:
     from fmlint.cache import ResultCache
@@ -111,14 +111,5 @@ def content_stamps(files: list[str], cache: ResultCache | None, known: dict[str,
     (the files of the run served by their stamp, which the runner has just taken) are not taken again."""
     if cache is None:
         return {}
-    now = time.time_ns()
-    stamps: dict[str, str | None] = {}
-    for path in files:
-        if path in known:
-            stamps[path] = known[path]
-            continue
-        try:
-            stamps[path] = cache.stamp(os.stat(path), now)
-        except OSError:
-            stamps[path] = None
-    return stamps
+    taken = iter(stamps_now([path for path in files if path not in known], cache.racy_ns))
+    return {path: known[path] if path in known else next(taken) for path in files}
