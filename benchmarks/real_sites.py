@@ -363,6 +363,7 @@ def content_only(folder: str, work: str) -> tuple[str, str, dict[str, str]]:
     env = {
         **os.environ,
         "HUGO_THEME": "fmlint-empty",
+        "HUGO_THEMESDIR": os.path.join(copy, "themes"),  # (a site's own ``themesDir``, node_modules for some, lacks it)
         **(
             {"HUGO_MODULE_REPLACEMENTS": ",".join(f"{path} -> {made}" for path, made in empty.items())} if empty else {}
         ),
