@@ -357,12 +357,19 @@ def test_a_hook_s_get_page_finds_no_page_by_its_base_name(tmp_path, case):
     assert _missing_in_build(tmp_path) == set(broken)
 
 
-@pytest.mark.parametrize("theme, judged", [("docsy", True), ("hextra", False), ("unknown-theme", False)])
+@pytest.mark.parametrize(
+    "theme, judged", [("docsy", True), ("@docsy/theme", True), ("hextra", False), ("unknown-theme", False)]
+)
 def test_a_missing_theme_known_to_have_no_link_hook_leaves_links_judged(tmp_path, theme, judged):
     """google/kf and gcpdiag import Docsy as a Go module, not in a checkout: no Docsy release has a link render
     hook (`known_themes.json`), so Hugo writes their links as it would without it (gcpdiag's `[…](1)` 404s);
-    Hextra's hook, or an unknown theme's, may read them otherwise."""
+    Hextra's hook, or an unknown theme's, may read them otherwise.  SAP's cap-operator has Docsy 0.16 from npm
+    (`@docsy/theme` in `node_modules`, not installed in a checkout): its `[…](../domain-management/custom-dns)`,
+    written as it is, leads to no page."""
     named_elsewhere_site(tmp_path, False, theme=theme)
+    if theme.startswith("@"):
+        config = tmp_path / "hugo.toml"
+        config.write_text('themesDir = "node_modules"\n' + config.read_text())
     expected = sorted(ELSEWHERE_FOUND.values()) if judged else []
     assert placed(site_findings(tmp_path)) == expected
     forget_sites()

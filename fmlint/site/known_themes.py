@@ -13,8 +13,8 @@ mounts from npm (known by the mount's source,
 ``node_modules/@thulite/seo/layouts``), Blowfish and Relearn (written by
 ``scripts/known_themes.py`` from the themes' own layouts and asset templates,
 over several releases; Blowfish's and Relearn's from releases sites or a fork
-vendor).  A theme is known by its module path or a name in the path a site gives
-it (``docsy``, ``docsy/theme``, ``PaperMod``).
+vendor).  A theme is known by its module path, its npm package (``@docsy/theme``)
+or a name in the path a site gives it (``docsy``, ``docsy/theme``, ``PaperMod``).
 """
 
 from __future__ import annotations
