@@ -56,6 +56,8 @@ from urllib.parse import unquote, urlsplit
 if TYPE_CHECKING:
     from fmlint.site.index import SiteIndex
 
+# what a browser drops around an href (the URL standard's C0 controls and space: Karpenter's `relref "#x "`)
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
 _FINDING = re.compile(r"^.+?:\d+:\d+: ([A-Z]+\d+) ", re.MULTILINE)
 _FILES = re.compile(r"(\d+) files? checked|in \d+ of (\d+) files?")
 
@@ -244,7 +246,7 @@ def _broken_links(
         if page_file is None or not os.path.isfile(page_file):
             continue
         text = Path(page_file).read_text(encoding="utf-8", errors="replace")
-        for href in map(html.unescape, re.findall(r'<a\b[^>]*\bhref="([^"]*)"', text)):
+        for href in (html.unescape(h).strip(_C0_AND_SPACE) for h in re.findall(r'<a\b[^>]*\bhref="([^"]*)"', text)):
             parts = urlsplit(href)
             if not href or ((parts.scheme or parts.netloc) and parts.hostname not in hosts):
                 continue
@@ -354,8 +356,10 @@ def content_only(folder: str, work: str) -> tuple[str, str, dict[str, str]]:
     copy, output = os.path.join(work, "site"), os.path.join(work, "public")
     content_copy(folder, copy)
     # each module (or theme) the site imports and the copy lacks is an empty folder
+    site = read_site(copy)
     empty = {
-        path: os.path.join(work, "modules", str(number)) for number, path in enumerate(read_site(copy).missing_themes)
+        path: os.path.join(work, "modules", str(number))
+        for number, path in enumerate((*site.missing_themes, *site.missing_content_modules))
     }
     for made in empty.values():
         os.makedirs(made)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -666,4 +667,59 @@ def test_pins_on_both_sides_of_the_embedded_hooks_claim_nothing_of_them(tmp_path
         },
     )
     assert placed(site_findings(tmp_path / "docs")) == (["content/a.md:5:5-5:8 SITE003"] if judged else [])
+    forget_sites()
+
+
+def content_module_site(root: Path, hook: str | None = None) -> Path:
+    """lima's site imports `../_output` (reference pages `make` writes) with a mount of its `docsy` folder on
+    `content/docs/reference`: an import that lists mounts has those alone, so a hook in its `layouts/` renders no
+    link; with Hugo's embedded hook a page's `GetPage` finds the mounted pages."""
+    site = root / "website"
+    write(
+        site,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term", "rss", "sitemap"]\n'
+            + (EMBEDDED if hook is None else "")
+            + '[[module.imports]]\npath = "../_output"\n'
+            + '[[module.imports.mounts]]\nsource = "docsy"\ntarget = "content/docs/reference"\n',
+            "layouts/_default/single.html": "{{ .Content }}",
+            "layouts/_default/list.html": "{{ .Content }}",
+            "content/docs/config/krunkit.md": page(
+                "title: Krunkit", body="S [s](../reference/limactl_start/) x\n\nN [n](../nowhere/) x\n"
+            ),
+        },
+    )
+    write(site / "_output", {"docsy/limactl_start.md": page("title: limactl start")})
+    if hook is not None:
+        write(site / "_output", {"layouts/_markup/render-link.html": hook})
+    return site
+
+
+@needs_hugo
+def test_an_import_that_mounts_no_layouts_adds_no_link_hook(tmp_path):
+    """Its `layouts/_markup/render-link.html` (here one that would write every link as `/`) is not Hugo's: the
+    links are written as they are, there (the build) and missing (a checkout before `make`)."""
+    site = content_module_site(tmp_path, hook='<a href="/">{{ .Text }}</a>')
+    expected = ["content/docs/config/krunkit.md:5:7-5:34 SITE003", "content/docs/config/krunkit.md:7:7-7:18 SITE003"]
+    broken = {("/docs/config/krunkit/", "../reference/limactl_start/"), ("/docs/config/krunkit/", "../nowhere/")}
+    assert _missing_in_build(site) == broken
+    assert placed(site_findings(site)) == expected
+    shutil.rmtree(site / "_output")
+    forget_sites()
+    assert placed(site_findings(site)) == expected
+    forget_sites()
+
+
+@needs_hugo
+def test_a_hook_s_getpage_may_find_a_page_of_a_missing_mount(tmp_path):
+    """With Hugo's embedded hook, `../reference/limactl_start/` in `docs/config/krunkit.md` is the page
+    `docs/reference/limactl_start` (the build finds it); before `make` writes it, fmlint cannot tell, and says
+    nothing of it; `../nowhere/` is broken either way."""
+    site = content_module_site(tmp_path)
+    assert _missing_in_build(site) == {("/docs/config/krunkit/", "../nowhere/")}
+    expected = ["content/docs/config/krunkit.md:7:7-7:18 SITE003"]
+    assert placed(site_findings(site)) == expected
+    shutil.rmtree(site / "_output")
+    forget_sites()
+    assert placed(site_findings(site)) == expected
     forget_sites()

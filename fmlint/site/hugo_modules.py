@@ -18,7 +18,10 @@ command line, ``hugo --theme``).
 
 A component not found is *missing*: its templates are unknown.  For the themes
 of :mod:`fmlint.site.known_themes` the page parameters its layouts read are
-known all the same.
+known all the same.  An import that lists its own ``mounts`` has those alone
+(Hugo mounts none of the component's folders by default then): one that mounts
+no ``layouts`` (lima's ``../_output``, reference pages a build step writes,
+mounted as content) adds no templates, found or missing.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ Options = dict[str, Any]
 class Components(NamedTuple):
     folders: tuple[str, ...]  # each component found (absolute), in Hugo's order; the project's own not included
     missing: tuple[str, ...]  # the module paths (or theme names) found nowhere
+    missing_without_layouts: tuple[str, ...] = ()  # those whose import mounts no layouts: no templates to miss
 
 
 def components(root: str, options: Options, read: Callable[[str], Options]) -> Components:
@@ -47,6 +51,8 @@ def components(root: str, options: Options, read: Callable[[str], Options]) -> C
     find = _finder(root, options, themes_dir)
     found: list[str] = []
     missing: list[str] = []
+    without_layouts: list[str] = []
+    mounting_no_layouts = _mounting_no_layouts(options)
     seen: set[str] = set()
     pending = [(path, 0) for path in _imports(options)]
     while pending:
@@ -56,9 +62,10 @@ def components(root: str, options: Options, read: Callable[[str], Options]) -> C
         seen.add(path)
         folder = find(path)
         if folder is None:
-            missing.append(path)
+            (without_layouts if path in mounting_no_layouts else missing).append(path)
             continue
-        found.append(os.path.normpath(folder))
+        if path not in mounting_no_layouts:
+            found.append(os.path.normpath(folder))
         pending += [(more, depth + 1) for more in _imports(read(folder))]
     mounted, unmounted = _layout_mounts(root, options)
     found, missing = [*mounted, *found], [*missing, *unmounted]
@@ -66,7 +73,20 @@ def components(root: str, options: Options, read: Callable[[str], Options]) -> C
     found += sorted(
         os.path.dirname(folder) for folder in glob.glob(os.path.join(glob.escape(themes_dir), "*", "layouts"))
     )
-    return Components(tuple(dict.fromkeys(found)), tuple(missing))
+    return Components(tuple(dict.fromkeys(found)), tuple(missing), tuple(without_layouts))
+
+
+def _mounting_no_layouts(options: Options) -> frozenset[str]:
+    """The site's imports that list ``mounts``, none of them of ``layouts``: the component's own folders are not
+    mounted (a test with Hugo 0.168: a hook in its ``layouts/`` renders no link of the site)."""
+    paths = set()
+    for entry in _import_entries(options):
+        mounts = entry.get("mounts")
+        listed = mounts if isinstance(mounts, list) else [mounts] if isinstance(mounts, dict) else []
+        targets = [str(m.get("target") or "").strip().strip("/") for m in listed if isinstance(m, dict)]
+        if targets and not any(target.split("/")[0] == "layouts" for target in targets):
+            paths.add(str(entry.get("path") or "").strip().strip("/"))
+    return frozenset(paths)
 
 
 def _layout_mounts(root: str, options: Options) -> tuple[list[str], list[str]]:
@@ -94,11 +114,10 @@ def mounting_imports(root: str, options: Options) -> list[tuple[list[Any], str, 
     """The ``mounts`` of each of the site's own imports that has some, with the folder of its component and
     whether it is found there (where it is not: where it would be vendored): chef's docs mount
     ``content/server`` of ``github.com/chef/chef-server/docs-chef-io``, vendored in ``_vendor/``."""
-    imports = _module(options).get("imports")
     find = _finder(root, options, os.path.join(root, str(options.get("themesdir", "themes"))))
     found = []
-    for entry in imports if isinstance(imports, list) else [imports] if isinstance(imports, dict) else []:
-        mounts = entry.get("mounts") if isinstance(entry, dict) and entry.get("disable") is not True else None
+    for entry in _import_entries(options):
+        mounts = entry.get("mounts")
         path = str(entry.get("path") or "").strip().strip("/") if mounts else ""
         if path:
             folder = find(path)
@@ -139,7 +158,7 @@ def _places(
     there)."""
     yield _vendor_folder(root, path) if vendored else None
     yield replaced.get(path)
-    yield os.path.join(themes_dir, *path.split("/"))
+    yield os.path.normpath(os.path.join(themes_dir, *path.split("/")))  # (as Go joins: `../..` with no themes/)
     yield _cached(root, options, path, required)
 
 
@@ -148,14 +167,19 @@ def _module(options: Options) -> Options:
     return module if isinstance(module, dict) else {}
 
 
-def _imports(options: Options) -> list[str]:
-    """The module paths a configuration imports: ``module.imports`` (less the disabled), then ``theme``."""
+def _import_entries(options: Options) -> list[Options]:
+    """A configuration's ``module.imports`` with a ``path``, less the disabled."""
     imports = _module(options).get("imports")
-    paths = [
-        str(entry.get("path"))
+    return [
+        entry
         for entry in (imports if isinstance(imports, list) else [imports] if isinstance(imports, dict) else [])
         if isinstance(entry, dict) and entry.get("path") and entry.get("disable") is not True
     ]
+
+
+def _imports(options: Options) -> list[str]:
+    """The module paths a configuration imports: ``module.imports`` (less the disabled), then ``theme``."""
+    paths = [str(entry.get("path")) for entry in _import_entries(options)]
     theme = options.get("theme")
     paths += [theme] if isinstance(theme, str) else [str(t) for t in theme] if isinstance(theme, list) else []
     return [path.strip().strip("/") for path in paths if path.strip().strip("/")]

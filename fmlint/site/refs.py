@@ -283,11 +283,7 @@ def _shortcode(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     if found:
         names = ", ".join(f"`{p.file}`" for p in found[:3])
         return Resolved(None, fragment, f"`{reference.target}` is ambiguous: it names {len(found)} pages ({names})")
-    rooted = (
-        [stem(target)] if target.startswith("/") else [posixpath.join("/" + _base_folder(page, target), stem(target))]
-    )
-    if not target.startswith((".", "/")):
-        rooted.append("/" + stem(target))  # (Hugo looks from the content root too)
+    rooted = _looked_in(page, target)
     if (
         index.unseen(content_key(rooted[0]))
         or any(_page_written_by_build(index, path) for path in rooted)
@@ -344,6 +340,15 @@ def _hook_lookup(index: SiteIndex, page: Page, path: str) -> Page | list[Page]:
     looks a bare name up as a base name."""
     names = index.config.hooks_look_up_names
     return lookup(index, page, path.removeprefix("./") if names else path, page.language, by_name=names)
+
+
+def _looked_in(page: Page, target: str) -> list[str]:
+    """The content paths a ``ref`` or a hook's ``GetPage`` looks ``target`` up at: from the page's folder (from the
+    root, for one led by `/`), then, for one led by neither `.` nor `/`, from the content root."""
+    if target.startswith("/"):
+        return [stem(target)]
+    rooted = [posixpath.join("/" + _base_folder(page, target), stem(target))]
+    return rooted if target.startswith(".") else [*rooted, "/" + stem(target)]
 
 
 def _base_folder(page: Page, target: str) -> str:
@@ -941,9 +946,12 @@ def _relative_url(index: SiteIndex, page: Page, target: str) -> Resolved:
             return found
     path, _, fragment = target.partition("#")
     if index.config.generator == "hugo" and path.strip("/") and not index.config.links_as_written:
-        by_path = _hook_lookup(index, page, link_path(target).rstrip("/"))
+        looked_up = link_path(target).rstrip("/")
+        by_path = _hook_lookup(index, page, looked_up)
         if isinstance(by_path, Page):
             return Resolved(by_path, unquote(fragment))
+        if any(index.unseen(content_key(path)) for path in _looked_in(page, looked_up)):
+            return _SKIP  # (a page of a missing mount the hook may find: lima's generated `../reference/limactl_*`)
     found = judged[0]
     shown = " or ".join(f"`{absolute.partition('#')[0]}`" for absolute in absolutes)
     also = " (the page is read with and without its trailing slash)" if len(absolutes) > 1 else ""

@@ -205,6 +205,8 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # and the themes and modules found nowhere
     layout_dirs: tuple[str, ...] = ()
     missing_themes: tuple[str, ...] = ()
+    # the imports not found whose mounts hold no layouts (content a build step writes): no templates are missed
+    missing_content_modules: tuple[str, ...] = ()
     hugo_version: tuple[int, int] | None = None  # the (major, minor) Hugo version the site pins (``hugo_version``)
     # Hugo: what the configuration gives the ``param`` shortcode (``fmlint.site.params``); None when the site has
     # a ``param`` shortcode of its own
