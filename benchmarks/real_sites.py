@@ -276,7 +276,7 @@ def _named(href: str, findings: str) -> bool:
 
 def stub_shortcodes(root: Path) -> None:
     """Templates for the shortcodes the content of the Hugo site at ``root`` calls, which its theme (not in a
-    checkout) would give: ``{{ .Inner }}`` for one used with a closing tag, an empty one otherwise (Hugo's own
+    checkout) would give: ``{{ .Inner }}`` for one used with a closing tag (or self-closed), an empty one otherwise (Hugo's own
     that need no network are kept: ``{{< param version >}}`` in a link's path is etcd.io's version), those of
     every content folder the site mounts (mypaint's is ``pages``)."""
     from fmlint.site.config import read_site
@@ -290,6 +290,8 @@ def stub_shortcodes(root: Path) -> None:
         text = path.read_text(encoding="utf-8", errors="replace")
         names.update(re.findall(r"\{\{[<%]\s*([\w-][\w/-]*)", text))  # (not a closing tag's `/name`)
         closed.update(re.findall(r"\{\{[<%]\s*/\s*([\w/-]+)", text))
+        # (self-closed, `{{% imgproc "field" Fill "800x250" /%}}`: Hugo takes that for a closing tag too)
+        closed.update(re.findall(r"\{\{[<%]\s*([\w-][\w/-]*)[^{}]*?/\s*[>%]\}\}", text))
     folder = root / "layouts" / "_shortcodes"
     for name in names - _HUGOS_OWN:
         target = folder / f"{name}.html"
