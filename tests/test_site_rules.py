@@ -2650,6 +2650,29 @@ def test_spaces_ending_a_refs_fragment_are_left_out(tmp_path):
     assert hrefs == ["#drift ", "/b/#drift  ", "/b/#gone "]
 
 
+URL_FRAGMENT = "[bind keyword doc](#https://docs.haproxy.org/3.0/configuration.html#4-bind) [b](#bind)\n"
+
+
+def test_a_fragment_holding_a_url_is_a_fragment_of_the_page(tmp_path):
+    """haproxy-ingress's `[bind keyword doc](#https://docs.haproxy.org/3.0/configuration.html#4-bind)`: Hugo writes
+    it as it is, a fragment of the page that no heading's ID is (fmlint took it for a link to another host)."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "layouts/_default/single.html": "{{ .Content }}",
+            "content/keys.md": page("title: Keys", body="## Bind\n\n" + URL_FRAGMENT),
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [
+        f"content/keys.md:{at(7, URL_FRAGMENT, '#https://docs.haproxy.org/3.0/configuration.html#4-bind')} SITE004"
+    ]
+    if HUGO is None:
+        return
+    hrefs = re.findall(r'href="([^"]+)"', (hugo_build(tmp_path) / "keys/index.html").read_text(encoding="utf-8"))
+    assert hrefs == ["#https://docs.haproxy.org/3.0/configuration.html#4-bind", "#bind"]
+
+
 RESOURCE_LINKS = "[keys](/KEYS) [file](/docs/FILE) [gone](/docs/GONE)\n"
 EMAIL_LINKS = "<brused27@noemailaddress> <git#v1@kaction.cc> <#@bryankaplan.com> [x](git)\n"
 

@@ -403,8 +403,13 @@ def _lists(
 
 
 def _local(url: str, own: OwnURL | None) -> bool:
-    """Whether a link's ``url`` may lead to a page of the site: relative, from the root, or to its own host."""
-    return ("://" not in url and not url.startswith(_NOT_PAGES)) or (own is not None and bool(own(url)))
+    """Whether a link's ``url`` may lead to a page of the site: relative (a fragment too, a URL in it as well:
+    haproxy-ingress's `#https://docs.haproxy.org/…`), from the root, or to its own host."""
+    return (
+        url.startswith("#")
+        or ("://" not in url and not url.startswith(_NOT_PAGES))
+        or (own is not None and bool(own(url)))
+    )
 
 
 def _param_links(
