@@ -73,7 +73,7 @@ _BARE_URL = lazy_pattern(r"https?://[\\A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 _SHORTCODE = lazy_pattern(r"\{\{<.{0,4000}?>\}\}|\{\{%.{0,4000}?%\}\}", re.DOTALL)
 # where a shortcode tag (``{{<``, ``{{%``), a Liquid tag (``{%``), a Liquid output of a string (``{{ '``) or an
 # attribute list (``{ #id }``, ``{: .class #id }``: the site facts read their IDs) begins
-_OPENING = lazy_pattern(r"""\{(?=\{[<%]|%|\{-?[ \t]*(?:["']|site\.baseurl)|:?[ \t]*[#.])""")
+_OPENING = lazy_pattern(r"""\{(?=\{[<%]|%|\{-?[ \t]*(?:["']|site\.baseurl)|:?[ \t]*(?:[#.]|name[ \t]*=))""")
 _SHORTCODE_NAME = lazy_pattern(r"\{\{[<%]\s*(/?)\s*([^\s/%>]+)")
 # (and Nunjucks' block `{% set x %}…{% endset %}`, whose text a template uses as it likes: 11ty.dev's code samples)
 _LIQUID_BLOCK = lazy_pattern(

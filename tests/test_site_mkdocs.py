@@ -661,3 +661,25 @@ def test_two_pages_written_to_one_file(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_name: t\nuse_directory_urls: false\n")
     forget_sites()
     assert site_findings(tmp_path) == []
+
+
+NAMED_LINKS = "- [`kind`](#kind-property){: name='kind-property'} (string) [`gone`](#gone-property)\n"
+
+
+def test_a_link_named_by_its_attribute_list_is_an_anchor(tmp_path):
+    """aiven-operator's generated reference: `[`kind`](#kind-property){: name='kind-property'}` gives the link the
+    `name` a fragment leads to (an `a` element's name is an anchor: 1,822 false SITE004 over its pages)."""
+    write(
+        tmp_path,
+        {
+            "mkdocs.yml": "site_name: t\nmarkdown_extensions:\n  - attr_list\n",
+            "docs/index.md": "# Kinds\n\n" + NAMED_LINKS,
+        },
+    )
+    assert placed(site_findings(tmp_path)) == [f"docs/index.md:{at(3, NAMED_LINKS, '#gone-property')} SITE004"]
+    mkdocs_build(tmp_path)
+    built = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<a href="#[^"]*-property"[^>]*>', built) == [
+        '<a href="#kind-property" name="kind-property">',
+        '<a href="#gone-property">',
+    ]

@@ -88,6 +88,8 @@ _ATTRIBUTES = lazy_pattern(r"\s*\{([^{}]*)\}\s*$")
 _ID_ATTRIBUTE = lazy_pattern(r"(?:^|\s)#([^\s#}]+)|\bid\s*=\s*[\"']?([^\s\"']+)")
 _DEFINITION = lazy_pattern(r"\r?\n:[ \t]")
 _ATTRIBUTE_LIST = lazy_pattern(r"\{:?([^{}\n]*)\}")
+# a link's ``name`` (an anchor's: a ``#fragment`` leads to it): ``[x](#y){: name='y'}``, aiven-operator's
+_NAME_ATTRIBUTE = lazy_pattern(r"""(?:^|\s)name\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'}]+))""")
 _TERM_MARK = lazy_pattern(r"\n:[ \t]")
 SNIPPET_LINE = lazy_pattern(r"""[ \t]*--8<--[ \t]+(["'])([^"':\n]+)\1[ \t]*\r?""")  # one file, whole
 _BLANK_LINE = lazy_pattern(r"\n[ \t]*\r?(?:\n|$)")
@@ -573,6 +575,10 @@ def _body_facts(ctx: Context, reads: _SiteReads) -> _Body:
                 f"#{found.group(1)}" if found.group(1) else found.group(2)
                 for found in _ID_ATTRIBUTE.finditer(attribute_list.group(1))
             ]
+            if text.endswith(")", 0, at):  # (a link's list: Python-Markdown's and kramdown's, not goldmark's)
+                element_ids += [
+                    found.group(found.lastindex or 1) for found in _NAME_ATTRIBUTE.finditer(attribute_list.group(1))
+                ]
     snippets, unread = _snippets(text, view.snippet_starts)
     written = any(not h.text.strip() and text.find("<!--", h.span.start, h.span.end) >= 0 for h in headings)
     written = written or bool(liquid and reads.liquid and _liquid_writes(text, liquid))
