@@ -224,6 +224,11 @@ def test_the_run_takes_the_child_the_command_started(tmp_path, monkeypatch, take
         ["hugo.toml"],  # no Markdown
         ["../other/outside.md"],  # in no site
         ["content/gone.md"],  # no such file
+        ["--ignore", "SITE", CHILD],  # the site rules off
+        ["--ignore=MD,S", CHILD],
+        ["--ignore", "ALL", CHILD],
+        ["--select", "MD,SC002", CHILD],  # other rules alone
+        ["--select=DT", CHILD],
     ],
 )
 def test_the_command_starts_no_child_where_no_run_would_take_it(tmp_path, monkeypatch, args):
@@ -232,6 +237,20 @@ def test_the_command_starts_no_child_where_no_run_would_take_it(tmp_path, monkey
     monkeypatch.chdir(tmp_path / "site")
     walker.start(args)
     assert walker._started is None
+    forget_sites()
+
+
+@needs_two_cores
+@pytest.mark.parametrize(
+    "args",
+    [["--ignore", "SITE001", CHILD], ["--select", "SITE", CHILD], ["--select=MD,broken-reference", CHILD], [CHILD]],
+)
+def test_the_command_starts_a_child_where_the_site_rules_may_run(tmp_path, monkeypatch, args):
+    write(tmp_path, FAULTY_SITE)
+    monkeypatch.chdir(tmp_path)
+    walker.start(args)
+    assert walker._started is not None
+    walker.discard()
     forget_sites()
 
 

@@ -81,7 +81,7 @@ def start(args: Sequence[str]) -> None:
     named = [arg for arg in args if arg.lower().endswith(_MARKDOWN) and os.path.isfile(arg)]
     if _started is not None or not FORKS or not 0 < len(named) < MIN_FILES_FOR_POOL or "--no-cache" in args:
         return
-    if default_jobs() < 2:
+    if default_jobs() < 2 or not _site_rules_may_run(args):
         return
     from fmlint.site.config import site_of  # (the run's first import of the site's modules)
 
@@ -93,6 +93,28 @@ def start(args: Sequence[str]) -> None:
         child = fork_walker(lambda parts, pipe: walk(site, RACY_NS, parts, pipe))
         if child is not None:
             _started = _Started(site, child)
+
+
+def _site_rules_may_run(args: Sequence[str]) -> bool:
+    """Whether ``args`` leave the site rules on, as far as the command line tells (a configuration file may turn them
+    off: the runner then ends the child): not with ``--ignore SITE`` (or a prefix of it), nor with a ``--select``
+    of other rules alone.  (A child walking for a run with the site rules off took the core its run needed: 3 files
+    checked with ``--ignore SITE`` took 0.30 s instead of 0.22 s.)"""
+    for option, value in zip(args, [*args[1:], ""], strict=True):
+        name, equals, given = option.partition("=")
+        codes = [code.strip() for code in (given if equals else value).split(",") if code.strip()]
+        if name == "--ignore" and any("SITE".startswith(code.upper()) or code.upper() == "ALL" for code in codes):
+            return False
+        if name == "--select" and not any(_may_select_site_rules(code) for code in codes):
+            return False
+    return True
+
+
+def _may_select_site_rules(code: str) -> bool:
+    """Whether ``code`` (of ``--select``) may name a site rule: a prefix of ``SITE`` or a code below it, or a rule's
+    name (the names are not known here)."""
+    upper = code.upper()
+    return "SITE".startswith(upper) or upper.startswith("SITE") or "-" in code or upper == "ALL"
 
 
 def take(site: SiteConfig) -> Forked | None:
