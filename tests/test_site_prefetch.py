@@ -243,7 +243,14 @@ def test_the_command_starts_no_child_where_no_run_would_take_it(tmp_path, monkey
 @needs_two_cores
 @pytest.mark.parametrize(
     "args",
-    [["--ignore", "SITE001", CHILD], ["--select", "SITE", CHILD], ["--select=MD,broken-reference", CHILD], [CHILD]],
+    [
+        ["--ignore", "SITE001", CHILD],
+        ["--select", "SITE", CHILD],
+        ["--select=MD,broken-reference", CHILD],
+        ["--select", "MD", "--select", "SITE00", CHILD],
+        ["--select", "MD", "--extend-select", "SITE003", CHILD],
+        [CHILD],
+    ],
 )
 def test_the_command_starts_a_child_where_the_site_rules_may_run(tmp_path, monkeypatch, args):
     write(tmp_path, FAULTY_SITE)
