@@ -131,10 +131,10 @@ def command() -> NoReturn:
     from fmlint import gc_policy
     from fmlint.site import walker
 
-    if _subcommand(sys.argv[1:]) is None:
-        walker.start(sys.argv[1:])
     try:
         with gc_policy.for_a_command():
+            if _subcommand(sys.argv[1:]) is None:
+                walker.start(sys.argv[1:])
             code = main()
     finally:
         walker.discard()

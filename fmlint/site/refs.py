@@ -950,7 +950,7 @@ def _relative_url(index: SiteIndex, page: Page, target: str) -> Resolved:
         by_path = _hook_lookup(index, page, looked_up)
         if isinstance(by_path, Page):
             return Resolved(by_path, unquote(fragment))
-        if any(index.unseen(content_key(path)) for path in _looked_in(page, looked_up)):
+        if any(index.unseen(content_key(looked)) for looked in _looked_in(page, looked_up)):
             return _SKIP  # (a page of a missing mount the hook may find: lima's generated `../reference/limactl_*`)
     found = judged[0]
     shown = " or ".join(f"`{absolute.partition('#')[0]}`" for absolute in absolutes)

@@ -16,6 +16,7 @@ the files are checked.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import sys
@@ -90,6 +91,7 @@ def start(args: Sequence[str]) -> None:
     except Exception:  # (the run reads it again, and reports what fails)
         return
     if site is not None and site.content_dirs:
+        gc.freeze()  # (the collector of this process, which imports on, then leaves the objects the child shares)
         child = fork_walker(lambda parts, pipe: walk(site, RACY_NS, parts, pipe))
         if child is not None:
             _started = _Started(site, child)
