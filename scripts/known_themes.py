@@ -326,7 +326,7 @@ ALSO = {
     f"node_modules/@thulite/{package}": [f"node_modules/@hyas/{package}"]
     for package in ("doks-core", "core", "seo", "images")
 } | {
-    # Docsy's theme folder is on npm too since 0.14 (a site names it ``@docsy/theme``, with ``themesDir`` its
+    # Docsy's theme folder is on npm too since 0.16 (a site names it ``@docsy/theme``, with ``themesDir`` its
     # ``node_modules``, as SAP's cap-operator does)
     "github.com/google/docsy": ["@docsy/theme", "node_modules/@docsy/theme"],
 }

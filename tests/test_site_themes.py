@@ -155,7 +155,7 @@ def test_replacements_and_disabled_imports(tmp_path):
 @pytest.mark.parametrize("theme", ["docsy", "docsy/theme", "@docsy/theme", "github.com/google/docsy"])
 def test_the_keys_of_a_known_theme_not_checked_out_are_known(tmp_path, capsys, theme):
     """A Docsy site whose theme is a submodule not checked out (an empty `themes/docsy`), an npm package not
-    installed (`docsy/theme`, or `@docsy/theme` since 0.14: SAP's cap-operator) or a module not downloaded: Docsy's
+    installed (`docsy/theme`, or `@docsy/theme` since 0.16: SAP's cap-operator) or a module not downloaded: Docsy's
     keys (`toc_hide`, `no_list`) are not unknown; a key no layout of Docsy reads (`hasparent`) is."""
     config = f"theme = '{theme}'\n" if theme in ("docsy", "@docsy/theme") else f"[[module.imports]]\npath = '{theme}'\n"
     config = ("themesDir = 'node_modules'\n" if theme.startswith("@") else "") + config
