@@ -41,7 +41,7 @@ Options = dict[str, Any]
 class Components(NamedTuple):
     folders: tuple[str, ...]  # each component found (absolute), in Hugo's order; the project's own not included
     missing: tuple[str, ...]  # the module paths (or theme names) found nowhere
-    missing_without_layouts: tuple[str, ...] = ()  # those whose import mounts no layouts: no templates to miss
+    missing_content_modules: tuple[str, ...] = ()  # those whose import mounts no layouts: no templates to miss
 
 
 def components(root: str, options: Options, read: Callable[[str], Options]) -> Components:
@@ -51,7 +51,7 @@ def components(root: str, options: Options, read: Callable[[str], Options]) -> C
     find = _finder(root, options, themes_dir)
     found: list[str] = []
     missing: list[str] = []
-    without_layouts: list[str] = []
+    content_modules: list[str] = []
     mounting_no_layouts = _mounting_no_layouts(options)
     seen: set[str] = set()
     pending = [(path, 0) for path in _imports(options)]
@@ -62,7 +62,7 @@ def components(root: str, options: Options, read: Callable[[str], Options]) -> C
         seen.add(path)
         folder = find(path)
         if folder is None:
-            (without_layouts if path in mounting_no_layouts else missing).append(path)
+            (content_modules if path in mounting_no_layouts else missing).append(path)
             continue
         if path not in mounting_no_layouts:
             found.append(os.path.normpath(folder))
@@ -73,7 +73,7 @@ def components(root: str, options: Options, read: Callable[[str], Options]) -> C
     found += sorted(
         os.path.dirname(folder) for folder in glob.glob(os.path.join(glob.escape(themes_dir), "*", "layouts"))
     )
-    return Components(tuple(dict.fromkeys(found)), tuple(missing), tuple(without_layouts))
+    return Components(tuple(dict.fromkeys(found)), tuple(missing), tuple(content_modules))
 
 
 def _mounting_no_layouts(options: Options) -> frozenset[str]:
