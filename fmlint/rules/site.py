@@ -639,6 +639,67 @@ item (the key would be left empty) or where a comment follows it on its line.
 """,
         fix=UNSAFE,
     ),
+    Rule(
+        "SITE008",
+        "broken-shortcode",
+        "A Hugo shortcode that fails the build: unreadable, without a template, or closed against its template.",
+        Severity.ERROR,
+        doc=f"""## What it does
+Reads a Hugo page's shortcode tags as Hugo's own lexer reads them — after the
+front matter, in code spans, fences and HTML comments too (only
+`{{{{</* … */>}}}}` is written out as text), in drafts, headless pages and bundles'
+resources too — and reports what stops the build:
+- the first tag Hugo cannot read, with Hugo's message: a positional parameter
+  after named ones (`got positional parameter 'x'. Cannot mix named and
+  positional parameters`), an unquoted `%` or `>` (`unrecognized character`), a
+  quoted value its line ends, a closing tag for a shortcode never opened, a tag
+  never closed by `>}}}}`;
+- a shortcode without a template: none in the site's, its themes' and modules'
+  `layouts/_shortcodes/` (or `layouts/shortcodes/`), in any case or variant, and
+  none of Hugo's embedded ones (`figure`, `highlight`, `youtube`, …);
+- a tag closed against what its template takes: self-closed (`{{{{< x />}}}}`) or
+  followed by a closing tag where the template never uses `.Inner`, or left open
+  where it does (Hugo pairs a closing tag with the innermost open shortcode that
+  takes content, whatever its name).
+
+Templates are judged only where the site is all here: not when a theme or
+module it names is missing, nor on a site without any layout folder (its
+templates are elsewhere); an inline shortcode (`{{{{< x.inline >}}}}`), or a
+shortcode whose templates disagree on `.Inner`, ends the pairing's check for the
+page. {_SITE}
+
+## Why is this bad?
+Hugo stops the build at the first such tag ("failed to extract shortcode"), and
+names one file at a time: an imported article, or a theme's shortcode used after
+the theme changed, breaks the site's next deploy.
+
+## Example
+```markdown
+---
+title: "Price cuts"
+---
+
+{{{{< youtube id="dQw4w9WgXcQ" />}}}}
+{{{{% notice name="tip" Warning %}}}}
+```
+```console
+$ fmlint content/
+content/posts/a.md:5:1: SITE008 shortcode `youtube` takes no content (its template does not use `.Inner`), yet its tag is self-closed (`/>}}}}`): Hugo fails the build
+content/posts/a.md:6:23: SITE008 Hugo fails the build: it cannot read this shortcode: got positional parameter 'Warning'. Cannot mix named and positional parameters
+```
+Use instead: the tag without its `/`, and the value named and quoted.
+```markdown
+---
+title: "Price cuts"
+---
+
+{{{{< youtube id="dQw4w9WgXcQ" >}}}}
+{{{{% notice name="tip" title="Warning" %}}}}
+```
+
+{_OPTIONS}
+""",
+    ),
 )
 
 SITE_CODES = frozenset(rule.code for rule in RULES)

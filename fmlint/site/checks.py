@@ -20,7 +20,15 @@ from fmlint.fix.model import DiagnosticFix
 from fmlint.regex import lazy_pattern
 from fmlint.site.anchors import FRAGMENT_DIRECTIVE, WRITTEN_DASHES, element_id, every_slug
 from fmlint.site.facts import At, Item, Reference
-from fmlint.site.fixes import fragment_fix, fragment_removal_fix, path_fix, removal_fix, term_fix, unescaped_fix
+from fmlint.site.fixes import (
+    fragment_fix,
+    fragment_removal_fix,
+    path_fix,
+    removal_fix,
+    term_fix,
+    unclosed_tag_fix,
+    unescaped_fix,
+)
 from fmlint.site.hexo import tag_text
 from fmlint.site.hugo_paths import basic_normalize, make_path, sanitize
 from fmlint.site.index import (
@@ -36,6 +44,7 @@ from fmlint.site.index import (
 from fmlint.site.places import FILE_START
 from fmlint.site.publication import described
 from fmlint.site.refs import HEXO_TAGS, JEKYLL_TAGS, LINKS, lookup, resolve, written_by_build
+from fmlint.site.shortcode_lexer import CLOSING, OPENING, SELF_CLOSED, Tag
 from fmlint.site.templates import runs_script
 
 COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLICATE_TITLE, EMPTY_TERM = (
@@ -47,6 +56,7 @@ COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLI
     "SITE006",
     "SITE007",
 )
+BROKEN_SHORTCODE = "SITE008"
 # fragments no heading makes, which Markdown extensions and templates write: footnotes (goldmark's `fn:1`,
 # remark-gfm's `user-content-fn-1` and `footnote-label`), Hugo's table of contents, and the top of the page
 # (`#top`, any case, by the HTML standard); a text fragment's directive is left out before (``element_id``)
@@ -711,6 +721,95 @@ def duplicate_titles(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                 yield Finding(page, DUPLICATE_TITLE, message, index.place(page, page.facts.title))
 
 
+# Hugo's embedded shortcodes (of its releases since 0.120: a site may pin an older one) and whether each evaluates
+# ``.Inner``; a site's own template of the name replaces one
+_EMBEDDED_SHORTCODES = {
+    **dict.fromkeys(("comment", "details", "highlight", "qr"), True),
+    **dict.fromkeys(
+        ("figure", "gist", "instagram", "instagram_simple", "param", "ref", "relref", "tweet", "twitter"), False
+    ),
+    **dict.fromkeys(("twitter_simple", "vimeo", "vimeo_simple", "x", "x_simple", "youtube"), False),
+}
+_FAILS = "Hugo fails the build"
+
+
+def broken_shortcodes(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
+    """The shortcodes of a Hugo site's content files that fail its build (every content file Hugo reads: drafts,
+    headless pages and bundles' resources too): the first tag Hugo's lexer cannot read, and, where the site's
+    templates are all here, tags of shortcodes without a template and tags closed (or not) against what their
+    templates take."""
+    config = index.config
+    if config.generator != "hugo":
+        return
+    # (a site none of whose layout folders is here, or whose theme or module is missing, has templates elsewhere)
+    judged = not config.missing_themes and any(index.probe(os.path.exists, top) for top in index.shortcodes.layouts)
+    for page in [*index.pages, *index.resources]:
+        facts = page.facts
+        if page.file is not None and (facts.shortcode_tags or facts.shortcode_error) and wanted(page):
+            found = _shortcode_problems(index, facts.shortcode_tags) if judged else []
+            if facts.shortcode_error is not None:
+                error = facts.shortcode_error
+                found.append((f"{_FAILS}: it cannot read this shortcode: {error.value}", error, False))
+            for message, item, self_closed in found:
+                fix = None
+                slash = Item("/", item.end - 4, item.end - 3)  # (right before its `>}}`, as most are written)
+                if self_closed and index.written(page, slash.start, slash.end) == "/":
+                    fix = unclosed_tag_fix(item.value, index.place(page, slash))
+                yield Finding(page, BROKEN_SHORTCODE, message, index.place(page, item), fix)
+
+
+def _shortcode_problems(index: SiteIndex, tags: list[Tag]) -> list[tuple[str, Item, bool]]:
+    """The tags of shortcodes without a template, and those closed (or left open) against their templates (each
+    with its message, and whether it is a self-closed tag of a shortcode that takes no content), paired as Hugo
+    pairs them: a closing tag closes the innermost open shortcode whose template takes content, whatever its name.
+    After a tag whose template Hugo may or may not read as taking content, pairs are not judged."""
+    found: list[tuple[str, Item, bool]] = []
+    waiting: list[Item] = []  # the open tags whose templates take content
+    paired = True  # (whether the pairs so far are Hugo's)
+    for name, start, end, form in tags:
+        at = Item(name, start, end)
+        if name.endswith(".inline"):  # (an inline shortcode: its own template, or none when they are not enabled)
+            paired = False
+            continue
+        if form == CLOSING:
+            if waiting:
+                waiting.pop()
+            elif paired:
+                message = f"a closing tag of `{name}`, but no shortcode that takes content is open: {_FAILS}"
+                found.append((message, at, False))
+            continue
+        inner = _takes_content(index, name)
+        if inner is None:
+            if not index.shortcodes.template_found(name) and name.lower() not in _EMBEDDED_SHORTCODES:
+                message = f'no template for shortcode `{name}`: {_FAILS} ("template for shortcode not found")'
+                found.append((message, at, False))
+            paired = False
+        elif form == SELF_CLOSED and not inner and paired:
+            message = (
+                f"shortcode `{name}` takes no content (its template does not use `.Inner`), "
+                f"yet its tag is self-closed (`/>}}}}`): {_FAILS}"
+            )
+            found.append((message, at, True))
+        elif form == OPENING and inner:
+            waiting.append(at)
+    if waiting and paired:
+        name = waiting[-1].value
+        message = (
+            f"shortcode `{name}` takes content (its template uses `.Inner`) but is never closed "
+            f"(`{{{{< /{name} >}}}}`): {_FAILS}"
+        )
+        found.append((message, waiting[-1], False))
+    return sorted(found, key=lambda each: each[1].start)
+
+
+def _takes_content(index: SiteIndex, name: str) -> bool | None:
+    """Whether the shortcode's template evaluates ``.Inner`` (the site's, else Hugo's embedded one); ``None`` when
+    it has none or its templates do not say alike."""
+    if index.shortcodes.template_found(name):
+        return index.shortcodes.inner(name)
+    return _EMBEDDED_SHORTCODES.get(name.lower())
+
+
 def _by_file(pages: list[Page]) -> list[Page]:
     """``pages`` in the order of their files' names: a message names the others alike whether the index holds
     the whole site or the part a run over a few files needs (which adds that run's files first)."""
@@ -734,4 +833,5 @@ CHECKS = {
     TRANSLATION_KEY: duplicate_translation_keys,
     DUPLICATE_TITLE: duplicate_titles,
     EMPTY_TERM: terms,
+    BROKEN_SHORTCODE: broken_shortcodes,
 }

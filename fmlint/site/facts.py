@@ -43,6 +43,7 @@ from fmlint.site.eleventy import eleventy_render
 from fmlint.site.hexo import permalink_tokens
 from fmlint.site.params import PARAM_CALL, cascade_params, own_params, param_names
 from fmlint.site.rendering import cascade_draft, cascade_render, lowered_keys, page_render
+from fmlint.site.shortcode_lexer import OPENING, Tag, lex_shortcodes
 from fmlint.suppressions import may_have_directives
 
 OwnURL = Callable[[str], object]
@@ -218,6 +219,10 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     tabs: list[tuple[int, str]] = []
     lang: str = ""  # the front matter's ``lang`` (jekyll-polyglot's page language)
     unpublished: bool = False  # ``published: false``: Jekyll does not read the page, Hexo does not write the post
+    # a Hugo page's shortcode tags as Hugo's lexer reads them (``fmlint.site.shortcode_lexer``), but ``ref`` and
+    # ``relref`` tags that open (which no template pairs), and the first tag it cannot read (Hugo's message)
+    shortcode_tags: list[Tag] = []
+    shortcode_error: Item | None = None
 
     @property
     def anchors(self) -> list[Anchor]:
@@ -296,7 +301,7 @@ def extract(ctx: Context) -> SiteFacts:
         fields(lowered, "from")
     title, slug, url, permalink, doc_id = item("title"), item("slug"), item("url"), item("permalink"), item("id")
     translation_key = item("translationkey")
-    body = _body_facts(ctx, reads) if _has_body(ctx) else _Body([], [], [], [], False, [], [], [], [], False, [])
+    body = _body_facts(ctx, reads) if _has_body(ctx) else _NO_BODY
     named = (
         [name for reference in body.references if "{{" in reference[1] for name in param_names(reference[1])]
         if body.param_calls
@@ -341,6 +346,8 @@ def extract(ctx: Context) -> SiteFacts:
         cascade_params=cascaded,
         cascade_maybe=maybe,
         tabs=body.tabs,
+        shortcode_tags=body.shortcode_tags,
+        shortcode_error=body.shortcode_error,
     )
 
 
@@ -496,6 +503,11 @@ class _Body(NamedTuple):
     liquid_includes: list[str]
     param_calls: bool  # Hugo's ``param`` shortcode is called (``_param_links``)
     tabs: list[tuple[int, str]]
+    shortcode_tags: list[Tag]
+    shortcode_error: Item | None
+
+
+_NO_BODY = _Body([], [], [], [], False, [], [], [], [], False, [], [], None)
 
 
 def _body_facts(ctx: Context, reads: _SiteReads) -> _Body:
@@ -530,6 +542,7 @@ def _body_facts(ctx: Context, reads: _SiteReads) -> _Body:
         tags, liquid, attributes = openings(text, body_start)  # masks it; an HTML file's body is not Markdown)
     comments = [comment.span for comment in view.html_comments]
     includes, markdown_shortcodes, shortcodes, calls = _shortcode_facts(text, tags, references, comments)
+    shortcode_tags, shortcode_error = _hugo_shortcodes(text, tags) if reads.hugo and tags else ([], None)
     for kind, elements in (("link", view.links), ("image", view.images)):
         local = [element for element in elements if element.url and _local(element.url, own) and not _email(element)]
         for element in local:
@@ -598,7 +611,16 @@ def _body_facts(ctx: Context, reads: _SiteReads) -> _Body:
         liquid_includes,
         called,
         _tabs(text, headings, view) if view.tabs else [],
+        shortcode_tags,
+        shortcode_error,
     )
+
+
+def _hugo_shortcodes(text: str, openings: list[int]) -> tuple[list[Tag], Item | None]:
+    """The shortcode tags Hugo reads (but the ``ref``/``relref`` tags that open), and the first it cannot."""
+    tags, error = lex_shortcodes(text, openings)
+    kept = [tag for tag in tags if tag[3] != OPENING or tag[0] not in ("ref", "relref")]
+    return kept, Item(*error) if error is not None else None
 
 
 def _email(element: Link | Image) -> bool:

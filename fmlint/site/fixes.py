@@ -33,7 +33,11 @@ when the text there is the term as read (one line, no escapes).
 **A term without a letter or digit** (SITE007) is removed with its separator (see
 ``Places.removal``).
 
-Each fix is unsafe: the page then renders another link, or another term (or,
+**A self-closed tag of a shortcode whose template takes no content** (SITE008),
+``{{< youtube id />}}``, is written without the ``/`` right before its ``>}}``:
+safe, as the build failed on it and the tag means the same without it.
+
+The other fixes are unsafe: the page then renders another link, or another term (or,
 for an empty term that Hugo drops, the front matter's list changes: a safe fix
 leaves the data as read).
 """
@@ -44,7 +48,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from urllib.parse import unquote
 
-from fmlint.fix.model import UNSAFE, DiagnosticFix, FixEdit
+from fmlint.fix.model import SAFE, UNSAFE, DiagnosticFix, FixEdit
 from fmlint.fix.values import value_text
 from fmlint.regex import lazy_pattern
 from fmlint.site.anchors import element_id, every_slug
@@ -145,6 +149,15 @@ def removal_fix(item: Item, removed: At | None) -> DiagnosticFix | None:
         return None
     edit = FixEdit(removed.line, removed.column, removed.end_line, removed.end_column, "")
     return DiagnosticFix(UNSAFE, f"Remove the term `{item.value}`" if item.value else "Remove the empty term", (edit,))
+
+
+def unclosed_tag_fix(name: str, slash: At) -> DiagnosticFix:
+    """The fix that drops the ``/`` (at ``slash``) of a self-closed tag of a shortcode that takes no content."""
+    return DiagnosticFix(
+        SAFE,
+        f"Write the `{name}` tag without its `/`",
+        (FixEdit(slash.line, slash.column, slash.end_line, slash.end_column, ""),),
+    )
 
 
 def term_fix(item: Item, at: At, majority: str) -> DiagnosticFix | None:

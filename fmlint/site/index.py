@@ -373,6 +373,10 @@ class SiteIndex(msgspec.Struct, dict=True):
         start for none (a path from the file's name)."""
         return self._places.at(page.absolute, written) if written is not None else FILE_START
 
+    def written(self, page: Page, start: int, end: int) -> str:
+        """The text of ``page``'s file from ``start`` to ``end`` (``Places.text``)."""
+        return self._places.text(page.absolute, start, end)
+
     def removal(self, page: Page, item: Item, only: bool) -> At | None:
         """What to delete to remove ``item``, a list item of ``page`` (``only``: the list's only string), with its
         separator (``Places.removal``)."""

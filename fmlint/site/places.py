@@ -57,6 +57,11 @@ class Places:
         span = None if lines is None else _removed(lines.text, item.start, item.end, only)
         return None if lines is None or span is None else _at(lines, span)
 
+    def text(self, absolute: str, start: int, end: int) -> str:
+        """The file's text from ``start`` to ``end`` ("" when it cannot be read again)."""
+        lines = self._of(absolute)
+        return lines.text[start:end] if lines is not None else ""
+
     def _of(self, absolute: str) -> LineIndex | None:
         lines = self._lines.get(absolute)
         if lines is None and absolute not in self._lines:

@@ -458,6 +458,28 @@ def runs_script(path: str) -> bool:
     return _SCRIPT.search(file_text(path)) is not None
 
 
+def shortcode_named(base: str) -> bool:
+    """Whether the folder of ``base`` (``layouts/_shortcodes/cli/tools``) holds a template of the shortcode named by
+    its last part, in any case and variant (``Tools.en.html``, ``tools.json``): Hugo looks shortcodes up by their
+    lowercased name."""
+    folder, name = os.path.split(base)
+    try:
+        entries = os.listdir(folder)
+    except OSError:
+        return False
+    name = name.lower()
+    return any(
+        "." in entry and entry.split(".", 1)[0].lower() == name and os.path.isfile(os.path.join(folder, entry))
+        for entry in entries
+    )
+
+
+def uses_inner(path: str) -> bool:
+    """Whether the shortcode template at ``path`` evaluates ``.Inner`` or ``.InnerDeindent`` (Hugo's ``IsInner``:
+    then a tag of it must be closed, else it must not be)."""
+    return _INNER.search(_COMMENT.sub("", file_text(path))) is not None
+
+
 Probe = Callable[[Callable[[str], bool], str], bool]  # a function of a file's path, its answer recorded
 # the questions :class:`Shortcodes` asks of a template file, and the site's checks of a file a Jekyll page includes
 # or of a page's own file (kept findings are replayed by their names)
@@ -477,6 +499,8 @@ QUESTIONS = (
     content_as_text,
     content_markdownified,
     writes_no_markdown,
+    shortcode_named,
+    uses_inner,
 )
 
 
@@ -566,6 +590,21 @@ class Shortcodes:
             ]
             self._folders[name] = frozenset().union(*map(named_folders, templates)) if templates else None
         return self._folders[name]
+
+    def template_found(self, name: str) -> bool:
+        """Whether the shortcode has a template in the site's layout folders (``_shortcodes/`` or ``shortcodes/``,
+        any variant, any case; not Hugo's embedded ones)."""
+        return _inside_layouts(name) and any(
+            self._probe(shortcode_named, os.path.join(top, folder, *name.split("/")))
+            for top in self.layouts
+            for folder in _FOLDERS
+        )
+
+    def inner(self, name: str) -> bool | None:
+        """Whether the shortcode's templates evaluate ``.Inner`` (:func:`uses_inner`): ``None`` when they do not
+        agree (Hugo asks one of them) or none is an HTML template."""
+        answers = set(self._each(name, uses_inner))
+        return answers.pop() if len(answers) == 1 else None
 
     def _all(self, name: str, question: Callable[[str], bool]) -> bool:
         """Whether the shortcode has templates, and ``question`` holds for each."""

@@ -1,0 +1,207 @@
+"""SITE008: Hugo shortcodes that fail the build, judged by Hugo's own build (0.168) where it is installed."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from test_site_rules import HUGO, _quiet_env, needs_hugo, page, site_findings, write
+
+from fmlint.cli import main
+from fmlint.site.shortcode_lexer import CLOSING, OPENING, SELF_CLOSED, lex_shortcodes
+
+TEMPLATES = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n',
+    "layouts/single.html": "{{ .Content }}",
+    "layouts/list.html": "{{ .Content }}",
+    "layouts/_shortcodes/plain.html": "plain",
+    "layouts/_shortcodes/wrap.html": "<b>{{ .Inner }}</b>",
+    "layouts/_shortcodes/ns/deep.html": "deep",
+    "layouts/_shortcodes/Mixed.en.html": "mixed",
+    "layouts/_shortcodes/cmt.html": "c{{/* .Inner */}}",
+}
+
+
+def _lexed(text: str) -> tuple[list[tuple[str, int, int, int]], tuple[str, int, int] | None]:
+    return lex_shortcodes(text, [m.start() for m in re.finditer(r"\{(?=\{[<%])", text)])
+
+
+@pytest.mark.parametrize(
+    ("text", "tags", "error"),
+    [
+        ('{{< plain a="b" >}}', [("plain", 0, 19, OPENING)], None),
+        ("{{< wrap >}}x{{< /wrap >}}", [("wrap", 0, 12, OPENING), ("wrap", 13, 26, CLOSING)], None),
+        ("{{% plain /%}}", [("plain", 0, 14, SELF_CLOSED)], None),
+        ("{{</* nosuch */>}} {{% plain %}}", [("plain", 19, 32, OPENING)], None),
+        ('{{< plain\n  a="b"\n  c="d" >}}', [("plain", 0, 29, OPENING)], None),
+        ('{{< plain "a\\"b" `raw` >}}', [("plain", 0, 26, OPENING)], None),
+        ("{{< ns/deep x-1 2.5 >}}", [("ns/deep", 0, 23, OPENING)], None),
+        (
+            '{{< plain a="b" c >}}',
+            [],
+            ("got positional parameter 'c'. Cannot mix named and positional parameters", 16, 17),
+        ),
+        (
+            '{{< plain a = "b" c="d" >}}',
+            [],
+            ("got named parameter 'c'. Cannot mix named and positional parameters", 18, 19),
+        ),
+        (
+            '{{< plain a="b" "c" >}}',
+            [],
+            ("got quoted positional parameter. Cannot mix named and positional parameters", 16, 17),
+        ),
+        (
+            "{{< plain %}}",
+            [],
+            (
+                "unrecognized character in shortcode action: U+0025 '%'. Note: Parameters with non-alphanumeric args must be quoted",
+                10,
+                11,
+            ),
+        ),
+        ("{{< /plain >}}", [], ("got closing shortcode, but none is open", 4, 5)),
+        (
+            "{{< plain >}}{{< /wrap >}}",
+            [("plain", 0, 13, OPENING)],
+            ("closing tag for shortcode 'wrap' does not match start tag", 18, 22),
+        ),
+        ("{{< plain.x >}}", [], ("period in shortcode name only allowed for inline identifiers", 4, 10)),
+        ("{{< >}}", [], ("shortcode has no name", 0, 7)),
+        ("{{< plain a=b>}}\n", [], ("unclosed shortcode action", 17, 18)),
+        (
+            '{{< plain "open >}}\nx',
+            [],
+            ("unterminated quoted string in shortcode parameter-argument: 'open >}}'", 11, 20),
+        ),
+        ("{{</* plain >}}", [], ("comment must be closed", 0, 3)),
+        ('{{% dir a="b" c= %}}x{{% /dir %}}', [("dir", 0, 33, SELF_CLOSED)], None),  # (`c`'s value runs to a space)
+    ],
+)
+def test_the_lexer_reads_tags_and_errors_as_hugos(text, tags, error):
+    assert _lexed(text) == (tags, error)
+
+
+# (body, Hugo's error as the line:column fmlint reports, or None where Hugo builds); the body starts on line 5
+CASES = [
+    ("{{< plain >}} {{< plain a=1 >}}", None),
+    ("{{< wrap >}}x{{< /wrap >}} {{< wrap />}}", None),
+    ("{{< Plain >}} {{< mixed >}} {{< ns/deep >}}", None),  # (any case, a language variant, a subfolder)
+    ('{{< details summary="a" >}}x{{< /details >}} {{< figure src="x.png" >}}', None),
+    ("{{</* nosuch */>}}", None),
+    ("{{< plain a.b >}}", None),
+    ("{{< nosuch >}}", "5:1"),
+    ("```\n{{< nosuch >}}\n```", "6:1"),  # (Hugo reads tags in code and comments too)
+    ("<!-- {{< nosuch >}} -->", "5:6"),
+    ("`{{< nosuch >}}`", "5:2"),
+    ("{{< plain />}}", "5:1"),
+    ('{{< figure src="x.png" />}}', "5:1"),
+    ("{{< plain >}}x{{< /plain >}}", "5:15"),
+    ("{{< cmt >}}x{{< /cmt >}}", "5:13"),  # (`.Inner` only in a comment of the template)
+    ("{{< wrap >}}x", "5:1"),
+    ("{{< wrap >}}{{< wrap >}}x{{< /wrap >}}", "5:1"),  # (the inner tag takes the closing one)
+    ('{{< plain a="b" c >}}', "5:17"),
+    ("{{< plain %}}", "5:11"),
+    ("{{< /plain >}}", "5:5"),
+    ("{{< plain >}}{{< /wrap >}}", "5:19"),
+    ("{{< >}}", "5:1"),
+]
+
+
+def _hugo_error(root: Path) -> str | None:
+    """The line:column of the content file Hugo's build fails at, or None where it builds."""
+    done = subprocess.run(
+        [HUGO, "-s", str(root), "-d", str(root / "public")],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=_quiet_env(),
+    )
+    if done.returncode == 0:
+        return None
+    found = re.search(r"content/a\.md:(\d+:\d+)", done.stdout + done.stderr)
+    assert found is not None, done.stdout + done.stderr
+    return found.group(1)
+
+
+@needs_hugo
+@pytest.mark.parametrize(("body", "expected"), CASES)
+def test_findings_are_where_hugos_build_fails(tmp_path, body, expected):
+    write(tmp_path, {**TEMPLATES, "content/a.md": page('title: "A"', body=body + "\n")})
+    found = [line for line in site_findings(tmp_path) if " SITE008 " in line]
+    assert _hugo_error(tmp_path) == expected
+    assert [line.split(":", 1)[1].split("-")[0] for line in found] == ([expected] if expected else [])
+
+
+def test_every_unknown_shortcode_is_reported_with_its_range(tmp_path):
+    body = "中文 {{< nosuch >}}\r\n\r\n{{< plain >}} {{< other a=1 >}}\r\n"
+    write(tmp_path, {**TEMPLATES, "content/a.md": "\ufeff" + page('title: "A"', body=body).replace("\n", "\r\n")})
+    assert site_findings(tmp_path) == [
+        "content/a.md:5:4-5:18 SITE008 no template for shortcode `nosuch`: Hugo fails the build "
+        '("template for shortcode not found")',
+        "content/a.md:7:15-7:32 SITE008 no template for shortcode `other`: Hugo fails the build "
+        '("template for shortcode not found")',
+    ]
+
+
+def test_an_unreadable_tag_is_reported_with_hugos_message_after_cjk(tmp_path):
+    write(tmp_path, {**TEMPLATES, "content/a.md": page('title: "A"', body='文字 😀 {{% plain name="tip" 注意 %}}\n')})
+    assert site_findings(tmp_path) == [
+        "content/a.md:5:27-5:29 SITE008 Hugo fails the build: it cannot read this shortcode: "
+        "got positional parameter '注意'. Cannot mix named and positional parameters"
+    ]
+
+
+def test_templates_are_not_judged_where_the_site_is_not_all_here(tmp_path):
+    body = "{{< nosuch >}} {{< plain />}}\n"
+    write(tmp_path, {"hugo.toml": 'theme = "gone"\n', "content/a.md": page('title: "A"', body=body)})
+    assert site_findings(tmp_path) == []  # (its theme is missing)
+    write(tmp_path, {"hugo.toml": "", "layouts/.keep": ""})
+    (tmp_path / "layouts" / ".keep").unlink()
+    (tmp_path / "layouts").rmdir()
+    assert site_findings(tmp_path) == []  # (no layout folder at all: its templates are elsewhere)
+    write(tmp_path, {"content/b.md": page('title: "B"', body='{{< x a="b" c >}}\n')})
+    assert [line.split(" SITE008 ")[0] for line in site_findings(tmp_path)] == ["content/b.md:5:13-5:14"]
+
+
+def test_a_closing_tag_is_not_judged_after_a_shortcode_whose_templates_disagree(tmp_path):
+    write(
+        tmp_path,
+        {
+            **TEMPLATES,
+            "layouts/_shortcodes/both.html": "{{ .Inner }}",
+            "layouts/_shortcodes/both.json": "{}",
+            "layouts/_shortcodes/both.amp.html": "none",
+            "content/a.md": page('title: "A"', body="{{< both >}} {{< /both >}} {{< nosuch >}}\n"),
+        },
+    )
+    assert [line.split(" SITE008 ")[0] for line in site_findings(tmp_path)] == ["content/a.md:5:28-5:42"]
+
+
+@needs_hugo
+def test_a_self_closed_tag_that_takes_no_content_is_fixed_safely_and_then_builds(tmp_path, monkeypatch, capsys):
+    body = '中 {{< youtube id="abc" />}} {{% plain %}}{{< wrap />}}\r\n{{< plain a / >}}\r\n'
+    write(tmp_path, {**TEMPLATES, "content/a.md": page('title: "A"', body=body)})
+    monkeypatch.chdir(tmp_path)
+    assert main(["--format", "json", "content"]) == 1
+    fixes = [(d["line"], d["column"], d["fix"]) for d in json.loads(capsys.readouterr().out)]
+    assert fixes == [
+        (
+            5,
+            3,
+            {
+                "applicability": "safe",
+                "message": "Write the `youtube` tag without its `/`",
+                "edits": [{"line": 5, "column": 24, "end_line": 5, "end_column": 25, "content": ""}],
+            },
+        ),
+        (6, 1, None),  # (a `/` apart from its `>}}`: no fix)
+    ]
+    assert main(["--fix", "content"]) == 1
+    fixed = body.replace('"abc" />}}', '"abc" >}}')
+    assert (tmp_path / "content/a.md").read_bytes().decode() == page('title: "A"', body=fixed)
+    (tmp_path / "content/a.md").write_text(page('title: "A"', body=fixed.replace("{{< plain a / >}}", "")))
+    assert _hugo_error(tmp_path) is None
