@@ -6,11 +6,16 @@ import json
 import re
 import subprocess
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from test_site_rules import HUGO, _quiet_env, needs_hugo, page, site_findings, write
 
 from fmlint.cli import main
+from fmlint.markdown import openings
+from fmlint.site import facts, shortcode_lexer
 from fmlint.site.shortcode_lexer import CLOSING, OPENING, SELF_CLOSED, lex_shortcodes
 
 TEMPLATES = {
@@ -205,3 +210,47 @@ def test_a_self_closed_tag_that_takes_no_content_is_fixed_safely_and_then_builds
     assert (tmp_path / "content/a.md").read_bytes().decode() == page('title: "A"', body=fixed)
     (tmp_path / "content/a.md").write_text(page('title: "A"', body=fixed.replace("{{< plain a / >}}", "")))
     assert _hugo_error(tmp_path) is None
+
+
+LEXER_PIECES = [
+    "{{<",
+    "{{%",
+    ">}}",
+    "%}}",
+    " ",
+    "\n",
+    "/",
+    "x",
+    "ref",
+    "a=",
+    '"v"',
+    '"',
+    "`r`",
+    "\\",
+    ".",
+    "%",
+    "/*",
+    "*/",
+    "-",
+]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(LEXER_PIECES), min_size=1, max_size=14).map("".join))
+@example('{{< x a="b" >}}{{< /x >}}{{% y "c" d-1 /%}}')
+@example('{{< ref "a" %}}')
+def test_the_lexers_one_match_reads_tags_as_its_states_do(text):
+    """``_SIMPLE`` (a simple tag in one match) reads what Hugo's states, ported, read."""
+    found = _lexed(text)
+    with patch.object(shortcode_lexer, "_SIMPLE", re.compile(r"(?!)")):  # (never matches)
+        assert _lexed(text) == found
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from([*LEXER_PIECES, '{{< ref "a" >}}', '{{% relref "b#c" %}}']), max_size=10).map("".join))
+def test_a_page_of_plain_refs_alone_is_not_lexed_as_none_would_be_kept(text):
+    """The facts skip the lexer where every tag is a plain ref (``plain_refs``): it would keep no tag, no error."""
+    tags = openings(text)[0]
+    plain = facts._shortcode_facts(text, tags, [], [])[4]
+    if plain == len(tags):
+        assert facts._hugo_shortcodes(text, tags) == ([], None)

@@ -150,7 +150,7 @@ def test_the_usual_ref_read_in_one_match_is_read_as_the_general_path_reads_it(te
     found = facts._shortcode_facts(text, tags, fast, comments)
     general: list[object] = []
     with patch.object(facts, "_SIMPLE_REF", re.compile(r"(?!)")):  # (never matches)
-        assert facts._shortcode_facts(text, tags, general, comments) == found
+        assert facts._shortcode_facts(text, tags, general, comments)[:4] == found[:4]  # (but the plain refs counted)
     assert fast == general
 
 

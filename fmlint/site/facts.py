@@ -541,8 +541,10 @@ def _body_facts(ctx: Context, reads: _SiteReads) -> _Body:
     if tags is None or liquid is None or attributes is None:  # the view did not scan the document's text (MDX
         tags, liquid, attributes = openings(text, body_start)  # masks it; an HTML file's body is not Markdown)
     comments = [comment.span for comment in view.html_comments]
-    includes, markdown_shortcodes, shortcodes, calls = _shortcode_facts(text, tags, references, comments)
-    shortcode_tags, shortcode_error = _hugo_shortcodes(text, tags) if reads.hugo and tags else ([], None)
+    includes, markdown_shortcodes, shortcodes, calls, plain_refs = _shortcode_facts(text, tags, references, comments)
+    # (Hugo's lexer reads a page whose tags are all plain refs without a fault: most pages with tags)
+    lexed = reads.hugo and len(tags) > plain_refs
+    shortcode_tags, shortcode_error = _hugo_shortcodes(text, tags) if lexed else ([], None)
     for kind, elements in (("link", view.links), ("image", view.images)):
         local = [element for element in elements if element.url and _local(element.url, own) and not _email(element)]
         for element in local:
@@ -881,11 +883,12 @@ def _definition_terms(text: str, body_start: int, first: int) -> list[_AnchorFie
 
 def _shortcode_facts(
     text: str, openings: list[int], references: list[_Pending], comments: list[Span]
-) -> tuple[list[str], list[str], list[str], list[tuple[str, str]]]:
+) -> tuple[list[str], list[str], list[str], list[tuple[str, str]], int]:
     """The ``ref``/``relref`` shortcodes of the body (added to ``references``),
     the content files other shortcodes name, the names of the ``{{% %}}`` shortcodes without content, on lines
     of their own (whose templates may write Markdown here), the names of the ``{{< >}}`` shortcodes called, and the other first
-    arguments of shortcodes (see ``SiteFacts.calls``), a reference in one of the HTML ``comments`` marked so;
+    arguments of shortcodes (see ``SiteFacts.calls``), a reference in one of the HTML ``comments`` marked so, and
+    how many tags are plain ``ref``/``relref`` ones that Hugo's lexer reads without a fault;
     each pattern is tried
     where a shortcode opens (``openings``, the Markdown view's), as each pattern's own scan would find them:
     not inside an earlier match of it."""
@@ -895,6 +898,7 @@ def _shortcode_facts(
     closed: set[str] = set()
     called: set[str] = set()  # {{< name >}}
     calls: dict[tuple[str, str], None] = {}
+    plain_refs = 0
     for at in openings:
         if (
             at >= ref_end
@@ -902,6 +906,7 @@ def _shortcode_facts(
             and "}}" not in (value := simple.group(2))
         ):  # (most: one match, not five)
             ref_end = simple.end()
+            plain_refs += (text[at + 2] == "<") == (text[ref_end - 3] == ">")  # (`{{< … %}}` is Hugo's error)
             if at >= argument_end:
                 argument_end = simple.end(2) + 1
             after = _fragment_after(text, ref_end, value)
@@ -933,7 +938,13 @@ def _shortcode_facts(
                 calls[(name, argument)] = None
         elif at >= argument_end and (named := _named_file(text, at)) is not None:
             calls[named] = None
-    return includes, sorted(opened - closed - {"ref", "relref"}), sorted(called - {"ref", "relref"}), list(calls)
+    return (
+        includes,
+        sorted(opened - closed - {"ref", "relref"}),
+        sorted(called - {"ref", "relref"}),
+        list(calls),
+        plain_refs,
+    )
 
 
 def _ref_fact(
