@@ -254,3 +254,21 @@ def test_a_page_of_plain_refs_alone_is_not_lexed_as_none_would_be_kept(text):
     plain = facts._shortcode_facts(text, tags, [], [])[4]
     if plain == len(tags):
         assert facts._hugo_shortcodes(text, tags) == ([], None)
+
+
+@needs_hugo
+def test_a_template_of_a_type_or_section_folder_counts_as_found(tmp_path):
+    """linkerd.io keeps most shortcodes in `layouts/docs/_shortcodes/` (Hugo 0.146's templates of the pages of the
+    `docs` type): Hugo finds them by name, and renders them for those pages."""
+    write(
+        tmp_path,
+        {
+            **TEMPLATES,
+            "layouts/docs/_shortcodes/note-of-docs.html": "<p>{{ .Inner }}</p>",
+            "content/docs/a.md": page('title: "A"', body="{{< note-of-docs >}}x{{< /note-of-docs >}} {{< nosuch >}}\n"),
+        },
+    )
+    assert [line.split(" SITE008 ")[0] for line in site_findings(tmp_path)] == ["content/docs/a.md:5:44-5:58"]
+    (tmp_path / "content/docs/a.md").write_text(page('title: "A"', body="{{< note-of-docs >}}x{{< /note-of-docs >}}\n"))
+    assert site_findings(tmp_path) == []
+    assert _hugo_error(tmp_path) is None

@@ -461,7 +461,21 @@ def runs_script(path: str) -> bool:
 def shortcode_named(base: str) -> bool:
     """Whether the folder of ``base`` (``layouts/_shortcodes/cli/tools``) holds a template of the shortcode named by
     its last part, in any case and variant (``Tools.en.html``, ``tools.json``): Hugo looks shortcodes up by their
-    lowercased name."""
+    lowercased name.  For a ``_shortcodes`` folder, one in any folder of the layouts counts too
+    (``layouts/docs/_shortcodes/``: Hugo 0.146's templates of the pages of a type or section, found by name)."""
+    if _named_in(base):
+        return True
+    top, marker, name = base.rpartition(os.sep + _FOLDERS[0] + os.sep)
+    if not marker:
+        return False
+    for folder, subfolders, _ in os.walk(top):
+        if _FOLDERS[0] in subfolders and folder != top and _named_in(os.path.join(folder, _FOLDERS[0], name)):
+            return True
+    return False
+
+
+def _named_in(base: str) -> bool:
+    """Whether the folder of ``base`` holds a template named by its last part (any case, any variant)."""
     folder, name = os.path.split(base)
     try:
         entries = os.listdir(folder)
