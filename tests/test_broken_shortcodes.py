@@ -13,6 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from test_site_rules import HUGO, _quiet_env, needs_hugo, page, site_findings, write
 
+from fmlint.cache import ResultCache
 from fmlint.cli import main
 from fmlint.markdown import openings
 from fmlint.site import facts, shortcode_lexer
@@ -76,6 +77,7 @@ def _lexed(text: str) -> tuple[list[tuple[str, int, int, int]], tuple[str, int, 
         ),
         ("{{< plain.x >}}", [], ("period in shortcode name only allowed for inline identifiers", 4, 10)),
         ("{{< >}}", [], ("shortcode has no name", 0, 7)),
+        ("{{< wrap >}}x{{</>}}", [("wrap", 0, 12, OPENING), ("wrap", 13, 20, CLOSING)], None),  # (buildpacks.io)
         ("{{< plain a=b>}}\n", [], ("unclosed shortcode action", 17, 18)),
         (
             '{{< plain "open >}}\nx',
@@ -94,6 +96,7 @@ def test_the_lexer_reads_tags_and_errors_as_hugos(text, tags, error):
 CASES = [
     ("{{< plain >}} {{< plain a=1 >}}", None),
     ("{{< wrap >}}x{{< /wrap >}} {{< wrap />}}", None),
+    ("{{< wrap >}}x{{</>}} {{< wrap >}}y{{< / >}}", None),
     ("{{< Plain >}} {{< mixed >}} {{< ns/deep >}}", None),  # (any case, a language variant, a subfolder)
     ('{{< details summary="a" >}}x{{< /details >}} {{< figure src="x.png" >}}', None),
     ("{{</* nosuch */>}}", None),
@@ -272,3 +275,19 @@ def test_a_template_of_a_type_or_section_folder_counts_as_found(tmp_path):
     (tmp_path / "content/docs/a.md").write_text(page('title: "A"', body="{{< note-of-docs >}}x{{< /note-of-docs >}}\n"))
     assert site_findings(tmp_path) == []
     assert _hugo_error(tmp_path) is None
+
+
+def test_a_run_over_one_edited_file_of_a_kept_site_finds_its_shortcode_and_a_new_template_clears_it(tmp_path):
+    """A pre-commit run: the site's findings kept by a whole run, one file edited, then the template it names
+    added (the kept findings depend on the templates looked for)."""
+    files = {f"content/p{n}.md": page(f'title: "P{n}"', body="{{< wrap >}}x{{< /wrap >}}\n") for n in range(5)}
+    write(tmp_path, {**TEMPLATES, **files})
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    assert site_findings(tmp_path, cache=cache) == []
+    (tmp_path / "content/p2.md").write_text(page('title: "P2"', body="{{< card >}}\n"), encoding="utf-8")
+    assert [line.split(" SITE008 ")[0] for line in site_findings(tmp_path, ["content/p2.md"], cache)] == [
+        "content/p2.md:5:1-5:13"
+    ]
+    (tmp_path / "layouts/_shortcodes/card.html").write_text("card", encoding="utf-8")
+    assert site_findings(tmp_path, ["content/p2.md"], cache) == []
+    assert site_findings(tmp_path, cache=cache) == []

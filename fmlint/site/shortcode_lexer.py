@@ -108,9 +108,10 @@ class _Lexer:
         while True:  # lexInsideShortcode
             if text.startswith(self.right, self.pos):
                 self.pos = self.start = self.pos + 3
-                if not name:  # (an error of Hugo's reading of the tags, where the tag starts)
-                    return ("shortcode has no name", at, self.pos) if form == OPENING else None
-                self.tags.append((name, at, self.pos, form))
+                if not name and form == OPENING:  # (an error of Hugo's reading of the tags, where the tag starts)
+                    return ("shortcode has no name", at, self.pos)
+                # (`{{</>}}` closes the innermost open shortcode, as any closing tag does: named as the last one)
+                self.tags.append((name or self.current, at, self.pos, form))
                 return None
             if self.pos >= len(text):
                 return self._error("unclosed shortcode action")
