@@ -17,6 +17,7 @@ from fmlint.cache import ResultCache
 from fmlint.cli import main
 from fmlint.markdown import openings
 from fmlint.site import facts, shortcode_lexer
+from fmlint.site.config import forget_sites
 from fmlint.site.shortcode_lexer import CLOSING, OPENING, SELF_CLOSED, lex_shortcodes
 
 TEMPLATES = {
@@ -213,6 +214,7 @@ def test_a_self_closed_tag_that_takes_no_content_is_fixed_safely_and_then_builds
     assert (tmp_path / "content/a.md").read_bytes().decode() == page('title: "A"', body=fixed)
     (tmp_path / "content/a.md").write_text(page('title: "A"', body=fixed.replace("{{< plain a / >}}", "")))
     assert _hugo_error(tmp_path) is None
+    forget_sites()  # (read by the folder's relative name, `content/`, which the next test's site may have too)
 
 
 LEXER_PIECES = [
