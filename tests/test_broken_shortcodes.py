@@ -117,6 +117,10 @@ CASES = [
     ("{{< /plain >}}", "5:5"),
     ("{{< plain >}}{{< /wrap >}}", "5:19"),
     ("{{< >}}", "5:1"),
+    (
+        "{{< wrap >}}\nNote.\n{{< /wrap >}\n\nText.",
+        "7:10",
+    ),  # (dapr's docs in 2021: the lexer's error, not the tag left open)
 ]
 
 

@@ -746,7 +746,7 @@ def broken_shortcodes(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
     for page in [*index.pages, *index.resources]:
         facts = page.facts
         if page.file is not None and (facts.shortcode_tags or facts.shortcode_error) and wanted(page):
-            found = _shortcode_problems(index, facts.shortcode_tags) if judged else []
+            found = _shortcode_problems(index, facts.shortcode_tags, facts.shortcode_error is None) if judged else []
             if facts.shortcode_error is not None:
                 error = facts.shortcode_error
                 found.append((f"{_FAILS}: it cannot read this shortcode: {error.value}", error, False))
@@ -758,11 +758,12 @@ def broken_shortcodes(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                 yield Finding(page, BROKEN_SHORTCODE, message, index.place(page, item), fix)
 
 
-def _shortcode_problems(index: SiteIndex, tags: list[Tag]) -> list[tuple[str, Item, bool]]:
+def _shortcode_problems(index: SiteIndex, tags: list[Tag], read_whole: bool) -> list[tuple[str, Item, bool]]:
     """The tags of shortcodes without a template, and those closed (or left open) against their templates (each
     with its message, and whether it is a self-closed tag of a shortcode that takes no content), paired as Hugo
     pairs them: a closing tag closes the innermost open shortcode whose template takes content, whatever its name.
-    After a tag whose template Hugo may or may not read as taking content, pairs are not judged."""
+    After a tag whose template Hugo may or may not read as taking content, pairs are not judged; nor are tags left
+    open where Hugo's lexer stopped before the end (``read_whole`` false: its error is the build's)."""
     found: list[tuple[str, Item, bool]] = []
     waiting: list[Item] = []  # the open tags whose templates take content
     paired = True  # (whether the pairs so far are Hugo's)
@@ -792,7 +793,7 @@ def _shortcode_problems(index: SiteIndex, tags: list[Tag]) -> list[tuple[str, It
             found.append((message, at, True))
         elif form == OPENING and inner:
             waiting.append(at)
-    if waiting and paired:
+    if waiting and paired and read_whole:
         name = waiting[-1].value
         message = (
             f"shortcode `{name}` takes content (its template uses `.Inner`) but is never closed "
