@@ -117,6 +117,10 @@ CASES = [
     ("{{< /plain >}}", "5:5"),
     ("{{< plain >}}{{< /wrap >}}", "5:19"),
     ("{{< >}}", "5:1"),
+    ("Shortcodes using the `{{% ` as the outer-most delimiter.", "5:27"),  # (Hugo's docs, 0.55's release notes)
+    ('[More]({{< "actors.md#lifetime" >}})', "5:12"),  # (dapr's docs, March 2023)
+    ("{{< plain .NET Java >}}", "5:11"),  # (dapr's docs, June 2024: tabs' names unquoted)
+    ('{{< plain id="[x](https://youtu.be/x "https://youtu.be/x")" t="10" >}}', "5:39"),  # (linkerd.io, 2020)
     (
         "{{< wrap >}}\nNote.\n{{< /wrap >}\n\nText.",
         "7:11",
