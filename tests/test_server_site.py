@@ -303,3 +303,28 @@ async def test_go_to_definition_from_a_hexo_post_link(tmp_path: Path) -> None:
             types.DefinitionParams(types.TextDocumentIdentifier(uri), types.Position(5, 16))
         )
         assert location == types.Location(guide, types.Range(types.Position(5, 0), types.Position(5, 14)))
+
+
+@pytest.mark.parametrize("profile", ["visual-studio-code", "neovim"])
+async def test_a_shortcode_that_fails_the_build_is_shown_with_its_safe_fix(profile: str, tmp_path: Path) -> None:
+    """SITE008 in the editor: the unsaved buffer's tags, after an emoji, and the fix that drops a `/`."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "layouts/_shortcodes/note.html": "<p>{{ .Inner }}</p>",
+            "content/docs/use.md": page('title: "Use"'),
+        },
+    )
+    path = tmp_path / "content/docs/use.md"
+    text = page('title: "Use"', body='🚀 {{< youtube id="x" />}} {{< note >}}\n')
+    async with session(profile, tmp_path) as client:
+        uri = open_document(client, path, text)
+        found = await _eventually(client, uri, 1, lambda found: len(codes(found)) == 2)
+        start = 3 if profile == "visual-studio-code" else 5  # (🚀: two UTF-16 units, four bytes)
+        assert codes(found) == [("SITE008", 4, start, 4, start + 23), ("SITE008", 4, start + 24, 4, start + 36)]
+        actions = await _actions(client, uri, 4)
+        assert actions[0].title == "Write the `youtube` tag without its `/`"
+        assert actions[0].edit is not None and actions[0].edit.changes is not None
+        fixed = text.replace('"x" />}}', '"x" >}}')
+        assert _applied(text, list(actions[0].edit.changes[uri]), PROFILES[profile]) == fixed
