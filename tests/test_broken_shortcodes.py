@@ -301,3 +301,17 @@ def test_a_run_over_one_edited_file_of_a_kept_site_finds_its_shortcode_and_a_new
     (tmp_path / "layouts/_shortcodes/card.html").write_text("card", encoding="utf-8")
     assert site_findings(tmp_path, ["content/p2.md"], cache) == []
     assert site_findings(tmp_path, cache=cache) == []
+
+
+def test_a_shortcode_of_a_theme_the_configuration_does_not_name_is_not_judged(tmp_path):
+    """A build may name its theme on the command line (`hugo --theme docs`): a theme's template in the site's
+    `themes/` counts as found, named in the configuration or not."""
+    write(
+        tmp_path,
+        {
+            **TEMPLATES,
+            "themes/docs/layouts/_shortcodes/alert.html": "<div>{{ .Inner }}</div>",
+            "content/a.md": page('title: "A"', body="{{< alert >}}x{{< /alert >}} {{< nosuch >}}\n"),
+        },
+    )
+    assert [line.split(" SITE008 ")[0] for line in site_findings(tmp_path)] == ["content/a.md:5:30-5:44"]

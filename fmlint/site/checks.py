@@ -45,7 +45,7 @@ from fmlint.site.places import FILE_START
 from fmlint.site.publication import described
 from fmlint.site.refs import HEXO_TAGS, JEKYLL_TAGS, LINKS, lookup, resolve, written_by_build
 from fmlint.site.shortcode_lexer import CLOSING, OPENING, SELF_CLOSED, Tag
-from fmlint.site.templates import runs_script
+from fmlint.site.templates import runs_script, theme_shortcode
 
 COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLICATE_TITLE, EMPTY_TERM = (
     "SITE001",
@@ -781,7 +781,7 @@ def _shortcode_problems(index: SiteIndex, tags: list[Tag], read_whole: bool) -> 
             continue
         inner = _takes_content(index, name)
         if inner is None:
-            if not index.shortcodes.template_found(name) and name.lower() not in _EMBEDDED_SHORTCODES:
+            if not index.shortcodes.template_found(name) and not _elsewhere(index, name):
                 message = f'no template for shortcode `{name}`: {_FAILS} ("template for shortcode not found")'
                 found.append((message, at, False))
             paired = False
@@ -801,6 +801,14 @@ def _shortcode_problems(index: SiteIndex, tags: list[Tag], read_whole: bool) -> 
         )
         found.append((message, waiting[-1], False))
     return sorted(found, key=lambda each: each[1].start)
+
+
+def _elsewhere(index: SiteIndex, name: str) -> bool:
+    """Whether the shortcode is one of Hugo's embedded ones, or a template of a theme in the site's ``themes/`` that
+    its configuration does not name (a build may, on its command line)."""
+    if name.lower() in _EMBEDDED_SHORTCODES:
+        return True
+    return "/" not in name and index.probe(theme_shortcode, os.path.join(index.config.root, "themes", name))
 
 
 def _takes_content(index: SiteIndex, name: str) -> bool | None:

@@ -474,6 +474,17 @@ def shortcode_named(base: str) -> bool:
     return False
 
 
+def theme_shortcode(base: str) -> bool:
+    """Whether a theme in the folder of ``base`` (a site's ``themes/``) has a template of the shortcode its last part
+    names, whether or not the configuration names the theme (a build may: ``hugo --theme x``)."""
+    folder, name = os.path.split(base)
+    try:
+        themes = os.listdir(folder)
+    except OSError:
+        return False
+    return any(_named_in(os.path.join(folder, theme, "layouts", kind, name)) for theme in themes for kind in _FOLDERS)
+
+
 def _named_in(base: str) -> bool:
     """Whether the folder of ``base`` holds a template named by its last part (any case, any variant)."""
     folder, name = os.path.split(base)
@@ -514,6 +525,7 @@ QUESTIONS = (
     content_markdownified,
     writes_no_markdown,
     shortcode_named,
+    theme_shortcode,
     uses_inner,
 )
 
