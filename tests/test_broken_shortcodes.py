@@ -315,3 +315,12 @@ def test_a_shortcode_of_a_theme_the_configuration_does_not_name_is_not_judged(tm
         },
     )
     assert [line.split(" SITE008 ")[0] for line in site_findings(tmp_path)] == ["content/a.md:5:30-5:44"]
+
+
+def test_a_misspelt_embedded_shortcode_is_named(tmp_path):
+    write(tmp_path, {**TEMPLATES, "content/a.md": page('title: "A"', body="{{< youtub id=x >}} {{< zzz >}}\n")})
+    assert [line.split(" SITE008 ")[1] for line in site_findings(tmp_path)] == [
+        "no template for shortcode `youtub` (did you mean `youtube`?): Hugo fails the build "
+        '("template for shortcode not found")',
+        'no template for shortcode `zzz`: Hugo fails the build ("template for shortcode not found")',
+    ]

@@ -782,7 +782,9 @@ def _shortcode_problems(index: SiteIndex, tags: list[Tag], read_whole: bool) -> 
         inner = _takes_content(index, name)
         if inner is None:
             if not index.shortcodes.template_found(name) and not _elsewhere(index, name):
-                message = f'no template for shortcode `{name}`: {_FAILS} ("template for shortcode not found")'
+                meant = difflib.get_close_matches(name.lower(), _EMBEDDED_SHORTCODES, n=1, cutoff=0.8)  # (Hugo's own)
+                hint = f" (did you mean `{meant[0]}`?)" if meant else ""
+                message = f'no template for shortcode `{name}`{hint}: {_FAILS} ("template for shortcode not found")'
                 found.append((message, at, False))
             paired = False
         elif form == SELF_CLOSED and not inner and paired:
