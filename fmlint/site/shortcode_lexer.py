@@ -93,8 +93,7 @@ class _Lexer:
     def tag(self, at: int) -> LexError | None:
         """Read the tag at ``at`` as Hugo's states do (``lexShortcodeLeftDelim`` to ``lexShortcodeRightDelim``)."""
         text = self.text
-        markup = text.startswith("%", at + 2)
-        self.right = "%}}" if markup else ">}}"
+        self.right = "%}}" if text.startswith("%", at + 2) else ">}}"
         self.pos = at + 3
         if text.startswith("/*", self.pos):  # a comment: written out as text
             end = text.find("*/" + self.right, self.pos)
@@ -273,7 +272,6 @@ class _Lexer:
                     self.start = self.pos
                 else:
                     escaped_quote = False
-        self.start = self.pos
         if text.startswith('\\"', self.pos):
             self.pos += 2
         elif text.startswith('"', self.pos):
