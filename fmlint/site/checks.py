@@ -787,7 +787,7 @@ def _shortcode_problems(index: SiteIndex, tags: list[Tag], read_whole: bool) -> 
                 message = f'no template for shortcode `{name}`{hint}: {_FAILS} ("template for shortcode not found")'
                 found.append((message, at, False))
             paired = False
-        elif form == SELF_CLOSED and not inner and paired:
+        elif form == SELF_CLOSED and not inner:  # (wherever it is: Hugo reads it so in or out of a pair)
             message = (
                 f"shortcode `{name}` takes no content (its template does not use `.Inner`), "
                 f"yet its tag is self-closed (`/>}}}}`): {_FAILS}"
