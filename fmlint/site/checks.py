@@ -44,7 +44,7 @@ from fmlint.site.index import (
 from fmlint.site.places import FILE_START
 from fmlint.site.publication import described
 from fmlint.site.refs import HEXO_TAGS, JEKYLL_TAGS, LINKS, lookup, resolve, written_by_build
-from fmlint.site.shortcode_lexer import CLOSING, OPENING, SELF_CLOSED, Tag
+from fmlint.site.shortcode_lexer import CLOSING, OPENING, SELF_CLOSED, Tag, slash_before_end
 from fmlint.site.templates import runs_script, theme_shortcode
 
 COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLICATE_TITLE, EMPTY_TERM = (
@@ -723,13 +723,26 @@ def duplicate_titles(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
 
 # Hugo's embedded shortcodes (of its releases since 0.120: a site may pin an older one) and whether each evaluates
 # ``.Inner``; a site's own template of the name replaces one
-_EMBEDDED_SHORTCODES = {
-    **dict.fromkeys(("comment", "details", "highlight", "qr"), True),
-    **dict.fromkeys(
-        ("figure", "gist", "instagram", "instagram_simple", "param", "ref", "relref", "tweet", "twitter"), False
-    ),
-    **dict.fromkeys(("twitter_simple", "vimeo", "vimeo_simple", "x", "x_simple", "youtube"), False),
-}
+_EMBEDDED_SHORTCODES = dict.fromkeys(("comment", "details", "highlight", "qr"), True) | dict.fromkeys(
+    [
+        "figure",
+        "gist",
+        "instagram",
+        "instagram_simple",
+        "param",
+        "ref",
+        "relref",
+        "tweet",
+        "twitter",
+        "twitter_simple",
+        "vimeo",
+        "vimeo_simple",
+        "x",
+        "x_simple",
+        "youtube",
+    ],
+    False,
+)
 _FAILS = "Hugo fails the build"
 
 
@@ -752,7 +765,7 @@ def broken_shortcodes(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                 found.append((f"{_FAILS}: it cannot read this shortcode: {error.value}", error, False))
             for message, item, self_closed in found:
                 fix = None
-                slash = Item("/", item.end - 4, item.end - 3)  # (right before its `>}}`, as most are written)
+                slash = Item("/", *slash_before_end(item.end))
                 if self_closed and index.written(page, slash.start, slash.end) == "/":
                     fix = unclosed_tag_fix(item.value, index.place(page, slash))
                 yield Finding(page, BROKEN_SHORTCODE, message, index.place(page, item), fix)

@@ -302,6 +302,12 @@ class _Lexer:
         return (message, self.start, max(self.pos, self.start + 1))
 
 
+def slash_before_end(end: int) -> tuple[int, int]:
+    """Where the ``/`` of a self-closed tag ending at ``end`` is when written right before its ``>}}`` (or ``%}}``),
+    as most are."""
+    return end - len(">}}") - 1, end - len(">}}")
+
+
 def _alphanumeric(char: str) -> bool:
     """Go's ``unicode.IsLetter || unicode.IsDigit`` or ``_`` (Hugo's ``isAlphaNumeric``)."""
     return char == "_" or char.isalpha() or char.isdecimal()

@@ -73,14 +73,15 @@ _FOLDERS = ("_shortcodes", "shortcodes")
 def shortcode_templates(layouts: Sequence[str], name: str) -> list[str]:
     """The template files of the shortcode ``name`` (``cli/tools-list``: in a subfolder) in the layout folders
     ``layouts`` (:func:`layout_folders`)."""
+    return [path for base in _template_bases(layouts, name) for path in _variants(base)]
+
+
+def _template_bases(layouts: Sequence[str], name: str) -> list[str]:
+    """Where the templates of the shortcode ``name`` are, without their extensions: ``_shortcodes/`` and
+    ``shortcodes/`` of each layout folder (none for a name that leaves them)."""
     if not _inside_layouts(name):
         return []
-    return [
-        path
-        for top in layouts
-        for folder in _FOLDERS
-        for path in _variants(os.path.join(top, folder, *name.split("/")))
-    ]
+    return [os.path.join(top, folder, *name.split("/")) for top in layouts for folder in _FOLDERS]
 
 
 def _inside_layouts(name: str) -> bool:
@@ -620,11 +621,7 @@ class Shortcodes:
     def template_found(self, name: str) -> bool:
         """Whether the shortcode has a template in the site's layout folders (``_shortcodes/`` or ``shortcodes/``,
         any variant, any case; not Hugo's embedded ones)."""
-        return _inside_layouts(name) and any(
-            self._probe(shortcode_named, os.path.join(top, folder, *name.split("/")))
-            for top in self.layouts
-            for folder in _FOLDERS
-        )
+        return any(self._probe(shortcode_named, base) for base in _template_bases(self.layouts, name))
 
     def inner(self, name: str) -> bool | None:
         """Whether the shortcode's templates evaluate ``.Inner`` (:func:`uses_inner`): ``None`` when they do not
