@@ -79,15 +79,18 @@ def start(args: Sequence[str]) -> None:
     """Fork the child walking the site of the first Markdown file in the ``fmlint`` command's ``args``, for a run
     that may want it: one naming a few such files, with the cache, on more than one core."""
     global _started
-    named = [arg for arg in args if arg.lower().endswith(_MARKDOWN) and os.path.isfile(arg)]
-    if _started is not None or not FORKS or not 0 < len(named) < MIN_FILES_FOR_POOL or "--no-cache" in args:
+    if _started is not None or not FORKS or "--no-cache" in args:
         return
-    if default_jobs() < 2 or not _site_rules_may_run(args):
+    named = [arg for arg in args if arg.lower().endswith(_MARKDOWN)]  # (no file is asked of the system yet)
+    if not 0 < len(named) < MIN_FILES_FOR_POOL or default_jobs() < 2 or not _site_rules_may_run(args):
+        return
+    first = next((arg for arg in named if os.path.isfile(arg)), None)
+    if first is None:
         return
     from fmlint.site.config import site_of  # (the run's first import of the site's modules)
 
     try:
-        site = site_of(named[0])
+        site = site_of(first)
     except Exception:  # (the run reads it again, and reports what fails)
         return
     if site is not None and site.content_dirs:
