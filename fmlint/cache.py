@@ -496,13 +496,13 @@ def _canonical(value: Any) -> str:
 
 @cache
 def code_fingerprint() -> str:
-    """Size and modification time of every fmlint module."""
+    """Size and modification time of every fmlint module and data file (the known themes' ``.json``)."""
     package = Path(__file__).parent
     stamps = []
     for folder, dirs, files in os.walk(package):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
-            if name.endswith(".py"):
+            if name.endswith((".py", ".json")):
                 st = os.stat(os.path.join(folder, name))
                 stamps.append(f"{os.path.relpath(os.path.join(folder, name), package)}:{st.st_size}:{st.st_mtime_ns}")
     return hashlib.blake2b("\n".join(stamps).encode(), digest_size=20).hexdigest()

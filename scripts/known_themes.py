@@ -10,7 +10,9 @@ and asset templates read at each listed revision (their union: a site may pin
 any of them), and which of them they read as maps, found by the same patterns
 as a site's own (``fmlint.site.layout_params``); the kinds of render hook (link,
 image) any of those revisions has; and the keys the Netlify or Decap CMS configuration a theme ships
-as data filters pages by.
+as data filters pages by; and the shortcodes its layouts have had at any commit of its history (or in the listed
+copies of a vendored theme), each with whether its HTML templates evaluate ``.Inner`` (``null`` when they have
+not agreed over the years, or none is HTML), the date of the newest commit read and its releases (tags).
 ``DIR`` holds bare clones of the themes' repositories, as ``OWNER+NAME/repo`` (and of the sites vendoring a
 theme whose own repository is too large to fetch here: ``VENDORED``).
 """
@@ -24,6 +26,7 @@ import subprocess
 from pathlib import Path
 
 from fmlint.site.layout_params import asset_template, maps_in, params_in
+from fmlint.site.templates import inner_in
 
 OUT = Path(__file__).resolve().parent.parent / "fmlint" / "site" / "known_themes.json"
 # module path, the names a site gives it (a folder under themesDir, an npm package), repository, where its
@@ -290,6 +293,72 @@ def layouts_read(
     return params, maps, hooks
 
 
+def shortcodes_read(git_dir: Path, revisions: list[str], prefixes: list[str]) -> tuple[dict[str, set[bool]], str]:
+    """The shortcodes of the templates under ``prefixes`` at ``revisions`` of the repository ``git_dir`` and at
+    every commit of its branches and tags that changed one, each with whether each of its HTML templates evaluates
+    ``.Inner``; and the date of the newest commit of its branches, tags and ``revisions``."""
+    git = ["git", "--git-dir", str(git_dir)]
+    log = subprocess.run(
+        [*git, "log", "--branches", "--tags", "--format=%x00%H", "--name-only", "--", *prefixes],
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    commits = [
+        commit
+        for commit, *paths in (entry.split("\n") for entry in log.split("\0") if entry)
+        if any(_shortcode_name(path, prefixes) for path in paths)
+    ]
+    found: dict[str, set[str]] = {}  # name → the blobs of its HTML templates
+    for revision in [*revisions, *commits]:
+        listing = subprocess.run(
+            [*git, "ls-tree", "-r", revision, "--", *prefixes], capture_output=True, check=True, text=True
+        ).stdout
+        for line in listing.splitlines():
+            fields, path = line.split("\t", 1)
+            if (name := _shortcode_name(path, prefixes)) is not None:
+                found.setdefault(name, set()).update([fields.split()[2]] if path.endswith("html") else [])
+    blobs = sorted(set().union(*found.values()))
+    batch = subprocess.run(
+        [*git, "cat-file", "--batch"], input=("\n".join(blobs) + "\n").encode(), capture_output=True, check=True
+    ).stdout
+    inner: dict[str, bool] = {}
+    at = 0
+    for blob in blobs:
+        end = batch.index(b"\n", at)
+        size = int(batch[at:end].split()[2])
+        inner[blob] = inner_in(batch[end + 1 : end + 1 + size].decode("utf-8", "replace"))
+        at = end + 1 + size + 1
+    newest = subprocess.run(
+        [*git, "log", "-1", "--format=%cs", "--branches", "--tags", *revisions],
+        capture_output=True,
+        check=True,
+        text=True,
+    ).stdout.strip()
+    return {name: {inner[blob] for blob in templates} for name, templates in found.items()}, newest
+
+
+def _shortcode_name(path: str, prefixes: list[str]) -> str | None:
+    """The shortcode a template file at ``path`` is of (lowercased, ``blocks/cover``), if it is one: in
+    ``shortcodes/`` or ``_shortcodes/`` of a layouts folder of ``prefixes``, or in ``_shortcodes/`` of any folder
+    of one (Hugo 0.146's templates of a type)."""
+    for prefix in prefixes:
+        if not path.startswith(prefix):
+            continue
+        inside = "/" + path[len(prefix) :]
+        for marker in ("/_shortcodes/", "/shortcodes/"):
+            folder, found, name = inside.partition(marker)
+            subfolder, _, file = name.rpartition("/")
+            if found and "." in file and (not folder or marker == "/_shortcodes/"):
+                return "/".join(filter(None, (subfolder, file.split(".", 1)[0]))).lower()
+    return None
+
+
+def _releases(git_dir: Path) -> list[str]:
+    """The tags of the repository ``git_dir`` (``v0.12.0``, ``theme/v0.16.0``): the releases a ``go.mod`` may pin."""
+    tags = subprocess.run(["git", "--git-dir", str(git_dir), "tag"], capture_output=True, check=True, text=True)
+    return sorted(tags.stdout.split())
+
+
 # a link or image render hook, of any page type, language or output format (``_markup/render-link.en.html``)
 _RENDER_HOOK = re.compile(r"(?:^|/)_markup/render-(link|image)(?:\.[^/]*)?\.html$")
 
@@ -308,14 +377,17 @@ def main() -> None:
     for module, names, repository, prefixes, revisions in THEMES:
         git_dir = args.mirrors / repository.replace("/", "+") / "repo"
         read = [layouts_read(git_dir, revision, prefixes) for revision in revisions]
-        themes.append(_entry(module, names, repository, revisions, read))
+        shortcodes = shortcodes_read(git_dir, revisions, prefixes)
+        themes.append(_entry(module, names, repository, revisions, read, [shortcodes], _releases(git_dir)))
     for module, names, repository, copies in VENDORED:
-        read = [
-            layouts_read(args.mirrors / site.replace("/", "+") / "repo", revision, [folder + "layouts/"], folder)
-            for site, folder, revision, _ in copies
-        ]
+        read, each = [], []
+        for site, folder, revision, _ in copies:
+            git_dir = args.mirrors / site.replace("/", "+") / "repo"
+            read.append(layouts_read(git_dir, revision, [folder + "layouts/"], folder))
+            each.append(shortcodes_read(git_dir, [revision], [folder + "layouts/"]))
         revisions = [f"{release} (vendored in {site}@{revision[:7]})" for site, _, revision, release in copies]
-        themes.append(_entry(module, names, repository, revisions, read))
+        releases = ["v" + release.lstrip("v") for _, _, _, release in copies]
+        themes.append(_entry(module, names, repository, revisions, read, each, releases))
     text = json.dumps({"generated by": "scripts/known_themes.py", "themes": themes}, indent=1, ensure_ascii=False)
     OUT.write_text(text + "\n", encoding="utf-8")
 
@@ -338,11 +410,18 @@ def _entry(
     repository: str,
     revisions: list[str],
     read: list[tuple[set[str], set[str], set[str]]],
+    shortcodes: list[tuple[dict[str, set[bool]], str]],
+    releases: list[str],
 ) -> dict[str, object]:
-    """A theme's entry of ``known_themes.json``: the union of what its ``revisions`` ``read``."""
+    """A theme's entry of ``known_themes.json``: the union of what its ``revisions`` ``read``, and of the
+    ``shortcodes`` its history had (with the newest date read), its ``releases``."""
     params, maps = set().union(*(p for p, _, _ in read)), set().union(*(m for _, m, _ in read))
     hooks = set().union(*(h for _, _, h in read))
-    print(f"{module}: {len(params)} parameters, {len(maps)} maps")
+    inner: dict[str, set[bool]] = {}
+    for found, _ in shortcodes:
+        for name, answers in found.items():
+            inner.setdefault(name, set()).update(answers)
+    print(f"{module}: {len(params)} parameters, {len(maps)} maps, {len(inner)} shortcodes")
     return {
         "module": module,
         **({"also": ALSO[module]} if module in ALSO else {}),
@@ -352,6 +431,10 @@ def _entry(
         "params": sorted(params),
         "maps": sorted(maps),
         "hooks": sorted(hooks),
+        # each shortcode: whether its HTML templates evaluate ``.Inner`` (null: not alike over the years, or none)
+        "shortcodes": {name: answers.pop() if len(answers) == 1 else None for name, answers in sorted(inner.items())},
+        "through": max(date for _, date in shortcodes),
+        "releases": releases,
     }
 
 

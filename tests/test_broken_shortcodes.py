@@ -327,3 +327,64 @@ def test_a_misspelt_embedded_shortcode_is_named(tmp_path):
         '("template for shortcode not found")',
         'no template for shortcode `zzz`: Hugo fails the build ("template for shortcode not found")',
     ]
+
+
+DOCSY_BODY = (
+    "{{< alert >}}x{{< /alert >}} {{< tabpane >}}{{< tab header=a >}}b{{< /tab >}}{{< /tabpane >}}\n\n"
+    "{{< blocks/cover >}}c{{< /blocks/cover >}} {{< youtube id >}} {{< nosuch >}}\n\n"
+    '中文 {{< tabpanel >}} {{< readfile file="x" />}}\n'
+)
+
+
+def test_a_known_theme_not_checked_out_is_judged_by_the_shortcodes_its_versions_had(tmp_path):
+    """Docsy as a git submodule not checked out (an empty folder): its shortcodes are known by name and `.Inner`
+    (`known_themes.json`), so a name none of its versions had, and a tag closed against its template, are
+    reported where Hugo would stop."""
+    (tmp_path / "themes/docsy").mkdir(parents=True)
+    write(tmp_path, {"hugo.toml": 'theme = "docsy"\n', "content/a.md": page('title: "A"', body=DOCSY_BODY)})
+    assert site_findings(tmp_path) == [
+        "content/a.md:7:63-7:77 SITE008 no template for shortcode `nosuch`: Hugo fails the build "
+        '("template for shortcode not found")',
+        "content/a.md:9:4-9:20 SITE008 no template for shortcode `tabpanel` (did you mean `tabpane`?): Hugo fails "
+        'the build ("template for shortcode not found")',
+        "content/a.md:9:21-9:47 SITE008 shortcode `readfile` takes no content (its template does not use `.Inner`), "
+        "yet its tag is self-closed (`/>}}`): Hugo fails the build",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("version", "judged"),
+    [
+        ("v0.12.0", True),  # (a release the data lists)
+        ("v0.11.1-0.20250115083033-1b3ab6b2ad92", True),  # (a commit older than the newest read)
+        ("v0.99.1-0.20991231000000-1b3ab6b2ad92", False),  # (a commit newer than the data)
+        ("v0.99.0", False),  # (a release the data does not know)
+    ],
+)
+def test_a_known_module_is_judged_only_at_a_version_its_data_covers(tmp_path, version, judged):
+    config = '[module]\n[[module.imports]]\npath = "github.com/google/docsy"\n'
+    go_mod = f"module example.org/site\n\ngo 1.22\n\nrequire github.com/google/docsy {version} // indirect\n"
+    body = "{{< alert >}}x{{< /alert >}} {{< nosuch >}}\n"
+    write(tmp_path, {"hugo.toml": config, "go.mod": go_mod, "content/a.md": page('title: "A"', body=body)})
+    found = [line.split(" SITE008 ")[0] for line in site_findings(tmp_path)]
+    assert found == (["content/a.md:5:30-5:44"] if judged else [])
+
+
+def test_a_site_with_an_unknown_theme_beside_a_known_one_is_not_judged(tmp_path):
+    config = 'theme = ["docsy", "hugo-notice"]\n'
+    write(tmp_path, {"hugo.toml": config, "content/a.md": page('title: "A"', body="{{< notice >}}\n")})
+    assert site_findings(tmp_path) == []
+
+
+def test_known_shortcodes_merge_themes_and_leave_what_they_disagree_on_open():
+    from fmlint.site.known_themes import known_shortcodes
+
+    assert known_shortcodes(("hugo-notice",)) is None
+    docsy = known_shortcodes(("docsy",))
+    assert docsy is not None and docsy["alert"] is True and docsy["readfile"] is False
+    both = known_shortcodes(("docsy", "hugo-book"))
+    assert both is not None and both["tab"] is True and set(docsy) < set(both)
+    disagreeing = [name for name in docsy if both[name] is None and docsy[name] is not None]
+    book = known_shortcodes(("hugo-book",))
+    assert book is not None
+    assert all(book[name] is not None and book[name] != docsy[name] for name in disagreeing)

@@ -662,9 +662,15 @@ resources too — and reports what stops the build:
   where it does (Hugo pairs a closing tag with the innermost open shortcode that
   takes content, whatever its name).
 
-Templates are judged only where the site is all here: not when a theme or
-module it names is missing, nor on a site without any layout folder (its
-templates are elsewhere); an inline shortcode (`{{{{< x.inline >}}}}`), or a
+Templates are judged only where the site is all here, or where each theme or
+module it names that is missing (a git submodule not checked out, a module not
+downloaded) is a known one — Docsy, Hugo Book, Hextra, PaperMod, Relearn and
+the other themes whose parameters fmlint knows: the shortcodes any of their
+versions has had, each with whether its templates take content (not judged
+where they changed their mind over the years), at any version when none is
+pinned, else at a `go.mod` version the data covers (a release it lists, or a
+commit no newer than the newest it read). Not on a site without any layout
+folder (its templates are elsewhere); an inline shortcode (`{{{{< x.inline >}}}}`), or a
 shortcode whose templates disagree on `.Inner`, ends the pairing's check for the
 page. {_SITE}
 

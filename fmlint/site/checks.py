@@ -10,7 +10,7 @@ import difflib
 import os
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -41,6 +41,7 @@ from fmlint.site.index import (
     locale_fallbacks,
     starlight_locale,
 )
+from fmlint.site.known_themes import known_shortcodes
 from fmlint.site.places import FILE_START
 from fmlint.site.publication import described
 from fmlint.site.refs import HEXO_TAGS, JEKYLL_TAGS, LINKS, lookup, resolve, written_by_build
@@ -754,12 +755,16 @@ def broken_shortcodes(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
     config = index.config
     if config.generator != "hugo":
         return
-    # (a site none of whose layout folders is here, or whose theme or module is missing, has templates elsewhere)
-    judged = not config.missing_themes and any(index.probe(os.path.exists, top) for top in index.shortcodes.layouts)
+    # the shortcodes of its missing themes, if each is a known one (None: its templates are not all known, or a
+    # site none of whose layout folders is here has them elsewhere)
+    known = known_shortcodes(config.missing_themes, config.missing_pins)
+    if not config.missing_themes and not any(index.probe(os.path.exists, top) for top in index.shortcodes.layouts):
+        known = None
     for page in [*index.pages, *index.resources]:
         facts = page.facts
         if page.file is not None and (facts.shortcode_tags or facts.shortcode_error) and wanted(page):
-            found = _shortcode_problems(index, facts.shortcode_tags, facts.shortcode_error is None) if judged else []
+            read_whole = facts.shortcode_error is None
+            found = _shortcode_problems(index, facts.shortcode_tags, read_whole, known) if known is not None else []
             if facts.shortcode_error is not None:
                 error = facts.shortcode_error
                 found.append((f"{_FAILS}: it cannot read this shortcode: {error.value}", error, False))
@@ -771,11 +776,13 @@ def broken_shortcodes(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                 yield Finding(page, BROKEN_SHORTCODE, message, index.place(page, item), fix)
 
 
-def _shortcode_problems(index: SiteIndex, tags: list[Tag], read_whole: bool) -> list[tuple[str, Item, bool]]:
+def _shortcode_problems(
+    index: SiteIndex, tags: list[Tag], read_whole: bool, known: Mapping[str, bool | None]
+) -> list[tuple[str, Item, bool]]:
     """The tags of shortcodes without a template, and those closed (or left open) against their templates (each
     with its message, and whether it is a self-closed tag of a shortcode that takes no content), paired as Hugo
-    pairs them: a closing tag closes the innermost open shortcode whose template takes content, whatever its name.
-    After a tag whose template Hugo may or may not read as taking content, pairs are not judged; nor are tags left
+    pairs them (``known``: the shortcodes of the site's missing themes, :func:`known_shortcodes`): a closing tag
+    closes the innermost open shortcode whose template takes content, whatever its name.  After a tag whose template Hugo may or may not read as taking content, pairs are not judged; nor are tags left
     open where Hugo's lexer stopped before the end (``read_whole`` false: its error is the build's)."""
     found: list[tuple[str, Item, bool]] = []
     waiting: list[Item] = []  # the open tags whose templates take content
@@ -792,10 +799,11 @@ def _shortcode_problems(index: SiteIndex, tags: list[Tag], read_whole: bool) -> 
                 message = f"a closing tag of `{name}`, but no shortcode that takes content is open: {_FAILS}"
                 found.append((message, at, False))
             continue
-        inner = _takes_content(index, name)
+        inner = _takes_content(index, name, known)
         if inner is None:
-            if not index.shortcodes.template_found(name) and not _elsewhere(index, name):
-                meant = difflib.get_close_matches(name.lower(), _EMBEDDED_SHORTCODES, n=1, cutoff=0.8)  # (Hugo's own)
+            if not index.shortcodes.template_found(name) and name.lower() not in known and not _elsewhere(index, name):
+                # (Hugo's own, or its missing themes')
+                meant = difflib.get_close_matches(name.lower(), [*_EMBEDDED_SHORTCODES, *known], n=1, cutoff=0.8)
                 hint = f" (did you mean `{meant[0]}`?)" if meant else ""
                 message = f'no template for shortcode `{name}`{hint}: {_FAILS} ("template for shortcode not found")'
                 found.append((message, at, False))
@@ -826,12 +834,13 @@ def _elsewhere(index: SiteIndex, name: str) -> bool:
     return "/" not in name and index.probe(theme_shortcode, os.path.join(index.config.root, "themes", name))
 
 
-def _takes_content(index: SiteIndex, name: str) -> bool | None:
-    """Whether the shortcode's template evaluates ``.Inner`` (the site's, else Hugo's embedded one); ``None`` when
-    it has none or its templates do not say alike."""
+def _takes_content(index: SiteIndex, name: str, known: Mapping[str, bool | None]) -> bool | None:
+    """Whether the shortcode's template evaluates ``.Inner`` (the site's, else a missing theme's as ``known``, else
+    Hugo's embedded one); ``None`` when it has none or its templates do not say alike."""
     if index.shortcodes.template_found(name):
         return index.shortcodes.inner(name)
-    return _EMBEDDED_SHORTCODES.get(name.lower())
+    lowered = name.lower()
+    return known[lowered] if lowered in known else _EMBEDDED_SHORTCODES.get(lowered)
 
 
 def _by_file(pages: list[Page]) -> list[Page]:

@@ -42,13 +42,15 @@ class Components(NamedTuple):
     folders: tuple[str, ...]  # each component found (absolute), in Hugo's order; the project's own not included
     missing: tuple[str, ...]  # the module paths (or theme names) found nowhere
     missing_content_modules: tuple[str, ...] = ()  # those whose import mounts no layouts: no templates to miss
+    pins: tuple[tuple[str, str], ...] = ()  # each missing module's version ``go.mod`` requires, where it does
 
 
 def components(root: str, options: Options, read: Callable[[str], Options]) -> Components:
     """The components of the Hugo site at ``root`` whose configuration is ``options``; ``read(folder)`` reads a
     component's own configuration (its imports)."""
     themes_dir = os.path.join(root, str(options.get("themesdir", "themes")))
-    find = _finder(root, options, themes_dir)
+    go_mod = _go_mod(root)
+    find = _finder(root, options, themes_dir, go_mod)
     found: list[str] = []
     missing: list[str] = []
     content_modules: list[str] = []
@@ -73,7 +75,8 @@ def components(root: str, options: Options, read: Callable[[str], Options]) -> C
     found += sorted(
         os.path.dirname(folder) for folder in glob.glob(os.path.join(glob.escape(themes_dir), "*", "layouts"))
     )
-    return Components(tuple(dict.fromkeys(found)), tuple(missing), tuple(content_modules))
+    pins = ((path, go_mod[0][module]) for path in missing if (module := _required_module(path, go_mod[0])))
+    return Components(tuple(dict.fromkeys(found)), tuple(missing), tuple(content_modules), tuple(pins))
 
 
 def _mounting_no_layouts(options: Options) -> frozenset[str]:
@@ -114,7 +117,7 @@ def mounting_imports(root: str, options: Options) -> list[tuple[list[Any], str, 
     """The ``mounts`` of each of the site's own imports that has some, with the folder of its component and
     whether it is found there (where it is not: where it would be vendored): chef's docs mount
     ``content/server`` of ``github.com/chef/chef-server/docs-chef-io``, vendored in ``_vendor/``."""
-    find = _finder(root, options, os.path.join(root, str(options.get("themesdir", "themes"))))
+    find = _finder(root, options, os.path.join(root, str(options.get("themesdir", "themes"))), _go_mod(root))
     found = []
     for entry in _import_entries(options):
         mounts = entry.get("mounts")
@@ -127,11 +130,13 @@ def mounting_imports(root: str, options: Options) -> list[tuple[list[Any], str, 
     return found
 
 
-def _finder(root: str, options: Options, themes_dir: str) -> Callable[[str], str | None]:
+def _finder(
+    root: str, options: Options, themes_dir: str, go_mod: tuple[dict[str, str], dict[str, str]]
+) -> Callable[[str], str | None]:
     """Where a component (by its module path or theme name) is found: the first of its places that holds
-    something, else ``None``."""
+    something, else ``None`` (``go_mod``: :func:`_go_mod`'s)."""
     vendored = _vendored(root)
-    required, replaced = _go_mod(root)
+    required, replaced = go_mod[0], dict(go_mod[1])
     replaced.update(_replacements(_module(options).get("replacements"), themes_dir))
 
     def find(path: str) -> str | None:
@@ -230,7 +235,7 @@ def _replacements(value: Any, themes_dir: str) -> dict[str, str]:
 def _cached(root: str, options: Options, path: str, required: dict[str, str]) -> str | None:
     """The folder of ``path`` in Hugo's module cache: in the module ``go.mod`` requires that holds it (the
     longest such module path), at the required version."""
-    module = max((m for m in required if path == m or path.startswith(m + "/")), key=len, default=None)
+    module = _required_module(path, required)
     if module is None:
         return None
     rest = path[len(module) :].strip("/")
@@ -241,6 +246,13 @@ def _cached(root: str, options: Options, path: str, required: dict[str, str]) ->
         if os.path.isdir(folder):
             return os.path.join(folder, *rest.split("/")) if rest else folder
     return None
+
+
+def _required_module(path: str, required: dict[str, str]) -> str | None:
+    """The module of ``required`` that holds the component ``path`` (the longest such module path)."""
+    return max(
+        (module for module in required if path == module or path.startswith(module + "/")), key=len, default=None
+    )
 
 
 def _escaped(path: str) -> str:

@@ -503,7 +503,12 @@ def _named_in(base: str) -> bool:
 def uses_inner(path: str) -> bool:
     """Whether the shortcode template at ``path`` evaluates ``.Inner`` or ``.InnerDeindent`` (Hugo's ``IsInner``:
     then a tag of it must be closed, else it must not be)."""
-    return _INNER.search(_COMMENT.sub("", file_text(path))) is not None
+    return inner_in(file_text(path))
+
+
+def inner_in(text: str) -> bool:
+    """Whether a shortcode template's ``text`` evaluates ``.Inner`` or ``.InnerDeindent`` (:func:`uses_inner`)."""
+    return _INNER.search(_COMMENT.sub("", text)) is not None
 
 
 Probe = Callable[[Callable[[str], bool], str], bool]  # a function of a file's path, its answer recorded

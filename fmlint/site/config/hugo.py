@@ -297,6 +297,7 @@ def hugo_site(root: str, name: str | None) -> SiteConfig:
         ignore_files=tuple(strings(options.get("ignorefiles"))),
         layout_dirs=layouts,
         missing_themes=themes.missing,
+        missing_pins=themes.pins,
         missing_content_modules=themes.missing_content_modules,
         params=None if shortcode_templates(layouts, "param") else site_params(options, languages_table),
         hugo_version=version,

@@ -205,6 +205,7 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # and the themes and modules found nowhere
     layout_dirs: tuple[str, ...] = ()
     missing_themes: tuple[str, ...] = ()
+    missing_pins: tuple[tuple[str, str], ...] = ()  # the version ``go.mod`` requires of each missing module it names
     # the imports not found whose mounts hold no layouts (content a build step writes): no templates are missed
     missing_content_modules: tuple[str, ...] = ()
     hugo_version: tuple[int, int] | None = None  # the (major, minor) Hugo version the site pins (``hugo_version``)
