@@ -12,7 +12,8 @@ as a site's own (``fmlint.site.layout_params``); the kinds of render hook (link,
 image) any of those revisions has; and the keys the Netlify or Decap CMS configuration a theme ships
 as data filters pages by; and the shortcodes its layouts have had at any commit of its history (or in the listed
 copies of a vendored theme), each with whether its HTML templates evaluate ``.Inner`` (``null`` when they have
-not agreed over the years, or none is HTML), the date of the newest commit read and its releases (tags).
+not agreed over the years, or none is HTML), the date of the newest commit read and its releases (tags); and the
+names its configuration's ``params`` have given.
 ``DIR`` holds bare clones of the themes' repositories, as ``OWNER+NAME/repo`` (and of the sites vendoring a
 theme whose own repository is too large to fetch here: ``VENDORED``).
 """
@@ -23,9 +24,13 @@ import argparse
 import json
 import re
 import subprocess
+import tomllib
 from pathlib import Path
 
+import yaml
+
 from fmlint.site.layout_params import asset_template, maps_in, params_in
+from fmlint.site.params import given_names
 from fmlint.site.templates import inner_in
 
 OUT = Path(__file__).resolve().parent.parent / "fmlint" / "site" / "known_themes.json"
@@ -337,6 +342,39 @@ def shortcodes_read(git_dir: Path, revisions: list[str], prefixes: list[str]) ->
     return {name: {inner[blob] for blob in templates} for name, templates in found.items()}, newest
 
 
+def config_params_read(git_dir: Path, revisions: list[str], prefixes: list[str]) -> set[str]:
+    """The dotted names (lowercased; maps and what they hold) the ``params`` of the configuration beside the layouts
+    folders ``prefixes`` give (``hugo.*``, ``config.*``, ``config/_default/``), at ``revisions`` of the repository
+    ``git_dir`` and at every commit of its branches and tags that changed it: Hugo merges them under a site's."""
+    git = ["git", "--git-dir", str(git_dir)]
+    folders = [prefix.removesuffix("layouts/") for prefix in prefixes]
+    specs = [f":(glob){folder}{name}" for folder in folders for name in ("hugo.*", "config.*", "config/_default/*")]
+    log = subprocess.run(
+        [*git, "log", "--branches", "--tags", "--format=%H", "--", *specs], capture_output=True, check=True, text=True
+    )
+    found: set[str] = set()
+    for revision in dict.fromkeys([*revisions, *log.stdout.split()]):
+        listing = subprocess.run([*git, "ls-tree", "-r", revision], capture_output=True, check=True, text=True).stdout
+        for line in listing.splitlines():
+            fields, path = line.split("\t", 1)
+            folder, _, file = path.rpartition("/")
+            name, _, extension = file.partition(".")
+            here = folder + "/" if folder else ""
+            if extension not in ("toml", "yaml", "yml", "json") or not any(
+                here == f"{top}config/_default/" or (here == top and name in ("hugo", "config")) for top in folders
+            ):
+                continue
+            blob = subprocess.run([*git, "cat-file", "blob", fields.split()[2]], capture_output=True, check=True)
+            try:
+                text = blob.stdout.decode()
+                data = tomllib.loads(text) if extension == "toml" else yaml.safe_load(text)
+            except (UnicodeDecodeError, tomllib.TOMLDecodeError, yaml.YAMLError):
+                continue
+            table = data if name == "params" else data.get("params") if isinstance(data, dict) else None
+            found.update(given_names(table))
+    return found
+
+
 def _shortcode_name(path: str, prefixes: list[str]) -> str | None:
     """The shortcode a template file at ``path`` is of (lowercased, ``blocks/cover``), if it is one: in
     ``shortcodes/`` or ``_shortcodes/`` of a layouts folder of ``prefixes``, or in ``_shortcodes/`` of any folder
@@ -378,16 +416,18 @@ def main() -> None:
         git_dir = args.mirrors / repository.replace("/", "+") / "repo"
         read = [layouts_read(git_dir, revision, prefixes) for revision in revisions]
         shortcodes = shortcodes_read(git_dir, revisions, prefixes)
-        themes.append(_entry(module, names, repository, revisions, read, [shortcodes], _releases(git_dir)))
+        configured = config_params_read(git_dir, revisions, prefixes)
+        themes.append(_entry(module, names, repository, revisions, read, [shortcodes], _releases(git_dir), configured))
     for module, names, repository, copies in VENDORED:
-        read, each = [], []
+        read, each, configured = [], [], set()
         for site, folder, revision, _ in copies:
             git_dir = args.mirrors / site.replace("/", "+") / "repo"
             read.append(layouts_read(git_dir, revision, [folder + "layouts/"], folder))
             each.append(shortcodes_read(git_dir, [revision], [folder + "layouts/"]))
+            configured |= config_params_read(git_dir, [revision], [folder + "layouts/"])
         revisions = [f"{release} (vendored in {site}@{revision[:7]})" for site, _, revision, release in copies]
         releases = ["v" + release.lstrip("v") for _, _, _, release in copies]
-        themes.append(_entry(module, names, repository, revisions, read, each, releases))
+        themes.append(_entry(module, names, repository, revisions, read, each, releases, configured))
     text = json.dumps({"generated by": "scripts/known_themes.py", "themes": themes}, indent=1, ensure_ascii=False)
     OUT.write_text(text + "\n", encoding="utf-8")
 
@@ -412,9 +452,11 @@ def _entry(
     read: list[tuple[set[str], set[str], set[str]]],
     shortcodes: list[tuple[dict[str, set[bool]], str]],
     releases: list[str],
+    configured: set[str],
 ) -> dict[str, object]:
     """A theme's entry of ``known_themes.json``: the union of what its ``revisions`` ``read``, and of the
-    ``shortcodes`` its history had (with the newest date read), its ``releases``."""
+    ``shortcodes`` its history had (with the newest date read), its ``releases`` and the names its configuration's
+    ``params`` have ``configured``."""
     params, maps = set().union(*(p for p, _, _ in read)), set().union(*(m for _, m, _ in read))
     hooks = set().union(*(h for _, _, h in read))
     inner: dict[str, set[bool]] = {}
@@ -435,6 +477,7 @@ def _entry(
         "shortcodes": {name: answers.pop() if len(answers) == 1 else None for name, answers in sorted(inner.items())},
         "through": max(date for _, date in shortcodes),
         "releases": releases,
+        "config_params": sorted(configured),
     }
 
 

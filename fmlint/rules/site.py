@@ -660,7 +660,16 @@ resources too — and reports what stops the build:
 - a tag closed against what its template takes: self-closed (`{{{{< x />}}}}`) or
   followed by a closing tag where the template never uses `.Inner`, or left open
   where it does (Hugo pairs a closing tag with the innermost open shortcode that
-  takes content, whatever its name).
+  takes content, whatever its name);
+- Hugo's own `param` shortcode (`{{{{< param "version" >}}}}`) in a page Hugo
+  builds, asking for a name that neither the page's front matter, nor its
+  sections' `cascade`, nor the site's `params` (its language's, its themes'
+  and modules') give a true value: its template stops the build (`Param
+  "version" not found`; `false`, `0` and empty values too). Not judged where a
+  value may come from elsewhere: a targeted cascade, a theme or module missing
+  that is not a known one, a configuration file a build step writes (one a
+  `.gitignore` of the configuration folder names), a `param` shortcode of the
+  site's own.
 
 Templates are judged only where the site is all here, or where each theme or
 module it names that is missing (a git submodule not checked out, a module not

@@ -7,6 +7,7 @@ from its facts); the other file of a pair is named in the message with its line.
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import unicodedata
 from collections import Counter
@@ -768,6 +769,8 @@ def broken_shortcodes(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
             if facts.shortcode_error is not None:
                 error = facts.shortcode_error
                 found.append((f"{_FAILS}: it cannot read this shortcode: {error.value}", error, False))
+            if facts.param_calls and page.renders and not page.withheld:
+                found += _params_not_found(index, page, known)
             for message, item, self_closed in found:
                 fix = None
                 slash = Item("/", *slash_before_end(item.end))
@@ -824,6 +827,26 @@ def _shortcode_problems(
         )
         found.append((message, waiting[-1], False))
     return sorted(found, key=lambda each: each[1].start)
+
+
+def _params_not_found(
+    index: SiteIndex, page: Page, known: Mapping[str, bool | None] | None
+) -> list[tuple[str, Item, bool]]:
+    """The calls of Hugo's embedded ``param`` shortcode (not a theme's: ``known``) in a page it renders for which
+    the page, its sections' cascades and the site's parameters give no true value: its template stops the build."""
+    if known is not None and "param" in known:
+        return []
+    return [
+        (
+            f"the `param` shortcode finds no value for `{call.value}` (none in the page's front matter, its "
+            f"sections' `cascade` or the site's `params`; `false`, `0` and empty values count as none): {_FAILS} "
+            f"(Param {json.dumps(call.value)} not found)",
+            call,
+            False,
+        )
+        for call in page.facts.param_calls
+        if index.param_found(page, call.value) is False
+    ]
 
 
 def _elsewhere(index: SiteIndex, name: str) -> bool:

@@ -41,9 +41,18 @@ from fmlint.regex import lazy_pattern
 from fmlint.rules.base import Context
 from fmlint.site.eleventy import eleventy_render
 from fmlint.site.hexo import permalink_tokens
-from fmlint.site.params import PARAM_CALL, cascade_params, own_params, param_names
+from fmlint.site.params import (
+    PARAM_CALL,
+    Given,
+    called_name,
+    cascade_given,
+    cascade_params,
+    own_given,
+    own_params,
+    param_names,
+)
 from fmlint.site.rendering import cascade_draft, cascade_render, lowered_keys, page_render
-from fmlint.site.shortcode_lexer import OPENING, Tag, lex_shortcodes
+from fmlint.site.shortcode_lexer import CLOSING, OPENING, Tag, lex_shortcodes
 from fmlint.suppressions import may_have_directives
 
 OwnURL = Callable[[str], object]
@@ -223,6 +232,11 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     # ``relref`` tags that open (which no template pairs), and the first tag it cannot read (Hugo's message)
     shortcode_tags: list[Tag] = []
     shortcode_error: Item | None = None
+    # Hugo's ``param`` shortcodes among them (the name each asks for, lowercased), whether the front matter gives
+    # each name a true value (for those it gives), and the names a section's ``cascade`` gives (``fmlint.site.params``)
+    param_calls: list[Item] = []
+    params_given: dict[str, bool] = {}
+    cascade_given: Given = {}
 
     @property
     def anchors(self) -> list[Anchor]:
@@ -309,6 +323,7 @@ def extract(ctx: Context) -> SiteFacts:
     )
     cascade = data.get(keys.get("cascade", ""))
     cascaded, maybe = cascade_params(cascade) if cascade is not None else ({}, [])
+    param_calls = _param_calls(ctx.doc.text, body.shortcode_tags) if body.param_calls else []
     return SiteFacts(
         title=title,
         slug=slug,
@@ -348,6 +363,9 @@ def extract(ctx: Context) -> SiteFacts:
         tabs=body.tabs,
         shortcode_tags=body.shortcode_tags,
         shortcode_error=body.shortcode_error,
+        param_calls=param_calls,
+        params_given=own_given(data, {call.value for call in param_calls}) if param_calls else {},
+        cascade_given=cascade_given(cascade) if cascade is not None else {},
     )
 
 
@@ -623,6 +641,15 @@ def _hugo_shortcodes(text: str, openings: list[int]) -> tuple[list[Tag], Item | 
     tags, error = lex_shortcodes(text, openings)
     kept = [tag for tag in tags if tag[3] != OPENING or tag[0] not in ("ref", "relref")]
     return kept, Item(*error) if error is not None else None
+
+
+def _param_calls(text: str, tags: list[Tag]) -> list[Item]:
+    """The ``param`` shortcodes among a Hugo page's ``tags`` that name a parameter, each with the name asked for."""
+    return [
+        Item(called_name(call), start, end)
+        for name, start, end, form in tags
+        if name == "param" and form != CLOSING and (call := PARAM_CALL.match(text, start, end)) is not None
+    ]
 
 
 def _email(element: Link | Image) -> bool:

@@ -68,8 +68,9 @@ from fmlint.site.hugo_paths import (
 )
 from fmlint.site.hugo_version import SECTION_SLUGS
 from fmlint.site.jekyll import jekyll_url, page_layout, theme_layout_writes_ids
+from fmlint.site.known_themes import known_config_params
 from fmlint.site.mkdocs_urls import page_url
-from fmlint.site.params import with_params
+from fmlint.site.params import looked_up, with_params
 from fmlint.site.permalinks import pattern_of
 from fmlint.site.places import FILE_START, Places
 from fmlint.site.publication import ahead, settled_day, withheld
@@ -309,6 +310,27 @@ class SiteIndex(msgspec.Struct, dict=True):
             return None
         given, value = self._page_param(page, name)
         return value if given else self.config.params.value(page.language, name)
+
+    def param_found(self, page: Page, name: str) -> bool | None:
+        """Whether Hugo's ``param`` shortcode finds ``name`` (lowercased) in ``page`` with a true value (where
+        :meth:`param_value` looks: ``fmlint.site.params``): if not, its template fails the build; ``None`` when
+        not known (a ``param`` shortcode of the site's own, a targeted cascade, a theme or module missing)."""
+        if self.config.params is None:
+            return None
+        if name in page.facts.params_given:
+            return page.facts.params_given[name]
+        for section in self._sections_of(page):
+            if (found := looked_up(section.facts.cascade_given, name)) is not None:
+                return found
+            if name in section.facts.cascade_maybe:
+                return None
+        found = self.config.params.found(page.language, name)
+        if found is not None or not self.config.params.complete:
+            return found
+        if not self.config.missing_themes:
+            return False
+        themes = known_config_params(self.config.missing_themes, self.config.missing_pins)
+        return None if themes is None else name in themes  # (a theme's value taken for true: its versions differ)
 
     def _page_param(self, page: Page, name: str) -> tuple[bool, str | None]:
         """Whether the page's own parameter ``name`` (of those its facts keep) or its sections' cascades' (the

@@ -42,6 +42,7 @@ class _Theme(NamedTuple):
     shortcodes: dict[str, bool | None]  # each of its history's shortcodes: its templates evaluate ``.Inner``
     through: str  # the date (``2026-08-21``) of the newest commit read
     releases: frozenset[str]  # its tags (``v0.12.0``, ``theme/v0.16.0``)
+    config_params: frozenset[str]  # the dotted names (lowercased) its configuration's ``params`` have given
 
 
 def known_params(missing: Sequence[str]) -> frozenset[str]:
@@ -66,20 +67,39 @@ def without_hooks(missing: Sequence[str], kind: str) -> bool:
 def known_shortcodes(
     missing: tuple[str, ...], pins: tuple[tuple[str, str], ...] = ()
 ) -> Mapping[str, bool | None] | None:
-    """The shortcodes (lowercased names) of the themes ``missing`` (each a known theme, at a version the data
-    covers: ``pins``, the version ``go.mod`` requires of some, a release it lists or a pseudo-version no newer
-    than its newest commit read), each with whether its templates evaluate ``.Inner`` (``None``: not alike in
-    every version, or not HTML); ``None`` when one of ``missing`` is not so known."""
-    pinned = dict(pins)
+    """The shortcodes (lowercased names) of the themes ``missing`` (:func:`_covered`), each with whether its
+    templates evaluate ``.Inner`` (``None``: not alike in every version, or not HTML); ``None`` when one of
+    ``missing`` is not so known."""
+    themes = _covered(missing, pins)
+    if themes is None:
+        return None
     found: dict[str, bool | None] = {}
+    for theme in themes:
+        for name, inner in theme.shortcodes.items():
+            found[name] = inner if found.get(name, inner) == inner else None
+    return MappingProxyType(found)
+
+
+@cache
+def known_config_params(missing: tuple[str, ...], pins: tuple[tuple[str, str], ...] = ()) -> frozenset[str] | None:
+    """The names the configurations' ``params`` of the themes ``missing`` (:func:`_covered`) have given; ``None``
+    when one of ``missing`` is not so known."""
+    themes = _covered(missing, pins)
+    return None if themes is None else frozenset().union(*(theme.config_params for theme in themes))
+
+
+def _covered(missing: tuple[str, ...], pins: tuple[tuple[str, str], ...]) -> list[_Theme] | None:
+    """The known themes ``missing`` names, each at a version the data covers (``pins``: the version ``go.mod``
+    requires of some; a release the data lists, or a pseudo-version no newer than its newest commit read);
+    ``None`` when one of ``missing`` is not so known."""
+    pinned = dict(pins)
+    themes = []
     for path in missing:
         known = _known(path)
         if not known or (path in pinned and not any(_covers(theme, pinned[path]) for theme in known)):
             return None
-        for theme in known:
-            for name, inner in theme.shortcodes.items():
-                found[name] = inner if found.get(name, inner) == inner else None
-    return MappingProxyType(found)
+        themes += known
+    return themes
 
 
 # a Go pseudo-version's commit time: ``v0.11.1-0.20250115083033-1b3ab6b2ad92``
@@ -119,6 +139,7 @@ def _themes() -> dict[str, _Theme]:
             theme["shortcodes"],
             theme["through"],
             frozenset(theme["releases"]),
+            frozenset(theme["config_params"]),
         )
         for theme in data["themes"]
         for module in (theme["module"], *theme.get("also", ()))

@@ -25,10 +25,10 @@ PARAM_CALL = lazy_pattern(r"""\{\{([<%])-?\s*param\s+(?:"([^"\\]*)"|`([^`]*)`|([
 
 def param_names(target: str) -> list[str]:
     """The names (lowercased) of the ``param`` shortcodes written in ``target``."""
-    return [_name(found) for found in PARAM_CALL.finditer(target)]
+    return [called_name(found) for found in PARAM_CALL.finditer(target)]
 
 
-def _name(call: re.Match[str]) -> str:
+def called_name(call: re.Match[str]) -> str:
     """The name (lowercased) a ``param`` shortcode (a match of :data:`PARAM_CALL`) asks for."""
     return (call.group(2) or call.group(3) or call.group(4) or "").lower()
 
@@ -68,15 +68,32 @@ def cascade_params(cascade: Any) -> tuple[dict[str, str], list[str]]:
     return found, sorted(unknown.difference(found))
 
 
+LANGUAGE_PARAMS = "\0language params"  # (an option: a language's ``params.<language>.toml`` of a configuration folder)
+Given = dict[str, bool | None]  # each dotted name a table gives (maps too): whether its value is true (None: nil)
+
+
 class SiteParams(msgspec.Struct, frozen=True):
     """What a Hugo site's configuration gives the ``param`` shortcode: its ``cascade``'s parameters (and the names
     whose values are not known for certain: a targeted cascade's), each language's ``params`` and the site's, by
-    dotted name."""
+    dotted name; and every name each of them gives, with whether its value is true (:data:`Given`), the site's
+    with its themes' and modules' ``params`` (those found)."""
 
     cascade: dict[str, str]
     cascade_maybe: tuple[str, ...]  # given by a targeted cascade
     by_language: dict[str, dict[str, str]]
     site: dict[str, str]
+    cascade_given: Given = {}
+    given_by_language: dict[str, Given] = {}
+    given: Given = {}
+    complete: bool = True  # the configuration is all here: a name none of it gives is given nowhere
+
+    def found(self, language: str, name: str) -> bool | None:
+        """Whether the configuration gives ``name`` a true value (:func:`looked_up`; None: it gives none, or a
+        targeted cascade may)."""
+        for given in (self.cascade_given, self.given_by_language.get(language, {}), self.given):
+            if (found := looked_up(given, name)) is not None:
+                return found
+        return True if name in self.cascade_maybe else None
 
     def value(self, language: str, name: str) -> str | None:
         """The value of a parameter no page nor section gives (``None``: not known for certain)."""
@@ -87,11 +104,73 @@ class SiteParams(msgspec.Struct, frozen=True):
         return self.by_language.get(language, {}).get(name, self.site.get(name))
 
 
-def site_params(options: dict[str, Any], languages: dict[str, Any]) -> SiteParams:
-    """The ``param`` shortcode's values of a Hugo site's configuration (``options``, its ``languages`` table)."""
+def site_params(
+    options: dict[str, Any], languages: dict[str, Any], components: Iterable[Any] = (), complete: bool = True
+) -> SiteParams:
+    """The ``param`` shortcode's values of a Hugo site's configuration (``options``, its ``languages`` table), and
+    what its ``components``' configurations' ``params`` give (Hugo merges them under the site's); ``complete``:
+    whether the configuration is all here (not when a build step writes a part)."""
     cascade, maybe = cascade_params(options.get("cascade"))
-    by_language = {str(name).lower(): _flat(_lowered(table).get("params")) for name, table in languages.items()}
-    return SiteParams(cascade, tuple(maybe), by_language, _flat(options.get("params")))
+    files = _lowered(options.get(LANGUAGE_PARAMS))
+    own = _lowered(languages)
+    tables = {language: (files.get(language), _lowered(own.get(language)).get("params")) for language in {*own, *files}}
+    given: Given = {}
+    for table in [*reversed(list(components)), options.get("params")]:
+        given.update(given_names(table))
+    return SiteParams(
+        cascade,
+        tuple(maybe),
+        {language: _flat(file) | _flat(table) for language, (file, table) in tables.items()},
+        _flat(options.get("params")),
+        cascade_given(options.get("cascade")),
+        {language: given_names(file) | given_names(table) for language, (file, table) in tables.items()},
+        given,
+        complete,
+    )
+
+
+def given_names(table: Any, prefix: str = "") -> Given:
+    """Every dotted name (lowercased) ``table`` gives, maps and what they hold, with whether its value is true as
+    Go's templates take it (``with``): not ``false``, ``0``, ``""``, an empty list or map; ``None`` for nil (YAML's
+    ``x:``)."""
+    found: Given = {}
+    for key, value in _lowered(table).items():
+        found[prefix + key] = None if value is None else bool(value) if not isinstance(value, float) else value != 0
+        if isinstance(value, dict):
+            found.update(given_names(value, f"{prefix}{key}."))
+    return found
+
+
+def looked_up(given: Given, name: str) -> bool | None:
+    """Whether ``given`` gives ``name`` (lowercased) a true value, as Hugo's ``Param`` looks it up: a key of the
+    table itself found nil is false; a dotted name reached nil is not found (``None``)."""
+    if name not in given:
+        return None
+    found = given[name]
+    return (False if "." not in name else None) if found is None else found
+
+
+def own_given(data: dict[str, Any], names: Iterable[str]) -> dict[str, bool]:
+    """Whether a page's front matter (``data``: its keys and ``params``) gives each of ``names`` a true value, for
+    those it gives (:func:`looked_up`)."""
+    given = given_names(data)
+    given.update(given_names(_lowered(data).get("params")))
+    return {name: found for name in names if (found := looked_up(given, name)) is not None}
+
+
+def cascade_given(cascade: Any) -> Given:
+    """The names (:func:`given_names`) a ``cascade`` gives every page below: not a targeted one's."""
+    found: Given = {}
+    for table in cascade if isinstance(cascade, list) else [cascade]:
+        options = _lowered(table)
+        if "target" in options or "_target" in options:
+            continue
+        for key, value in options.items():
+            if key == "params":
+                found.update(given_names(value))
+            elif key not in ("build", "_build"):
+                found.update(given_names({key: value}))
+    return found
 
 
 def _flat(table: Any) -> dict[str, str]:
@@ -106,7 +185,7 @@ def with_params(target: str, value_of: Callable[[str], str | None]) -> str | Non
     known: list[str | None] = []
 
     def written(found: re.Match[str]) -> str:
-        value = value_of(_name(found))
+        value = value_of(called_name(found))
         known.append(value)
         return value or ""
 

@@ -28,7 +28,7 @@ from fmlint.site.globs import glob_slice_matches
 from fmlint.site.hugo_modules import components, mounting_imports
 from fmlint.site.hugo_version import EMBEDDED_HOOKS, HTML_CONTENT_DENIED, every_pin, pinned_version
 from fmlint.site.known_themes import without_hooks
-from fmlint.site.params import site_params
+from fmlint.site.params import LANGUAGE_PARAMS, site_params
 from fmlint.site.permalinks import permalink_rules
 from fmlint.site.rendering import NEVER, build_render
 from fmlint.site.tables import subtable
@@ -64,12 +64,29 @@ def _hugo_options(root: str, name: str | None) -> tuple[dict[str, Any], bytes]:
                 options = merged_options(options, loaded)
             elif key == "languages" and language:  # `languages.fr.toml`: the `[languages.fr]` table
                 options = merged_options(options, {"languages": {language: loaded}})
-            elif not language:  # (`params.fr.toml`, `menus.fr.toml`: a language's, not read here)
+            elif not language:
                 options = merged_options(options, {key: loaded})
+            elif key == "params":  # (`params.fr.toml`: the language's, if it is one; `menus.fr.toml` not read)
+                options = merged_options(options, {LANGUAGE_PARAMS: {language: loaded}})
     if name is not None:
         loaded, data = read_options(os.path.join(root, name))
         options, seen = merged_options(options, loaded), data + seen
     return options, seen
+
+
+def _config_written(root: str) -> bool:
+    """Whether a configuration file Hugo reads is written by a build step: a ``.gitignore`` of the configuration
+    folders names one (opentelemetry.io's ``config/_default/.gitignore`` ignores the ``module.yaml`` its build
+    renders from a template: the mounts of its translations' fallback pages)."""
+    for folder in ("_default", os.environ.get("HUGO_ENVIRONMENT") or "production"):
+        try:
+            with open(os.path.join(root, "config", folder, ".gitignore"), encoding="utf-8") as handle:
+                lines = handle.read().splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        if any(line.strip().endswith((".toml", ".yaml", ".yml", ".json")) for line in lines):
+            return True
+    return False
 
 
 def _config_files(folder: str) -> list[str]:
@@ -198,7 +215,14 @@ def hugo_site(root: str, name: str | None) -> SiteConfig:
         if there or found.target
     ]
     dirs = [found for found in dirs if found.language not in disabled]
-    themes = components(root, options, lambda folder: _hugo_options(folder, hugo_config_name(folder))[0])
+    read: dict[str, dict[str, Any]] = {}  # each component's configuration, by folder
+
+    def component_options(folder: str) -> dict[str, Any]:
+        if folder not in read:
+            read[folder] = _hugo_options(folder, hugo_config_name(folder))[0]
+        return read[folder]
+
+    themes = components(root, options, component_options)
     layouts = layout_folders(root, themes.folders)
     static_dirs = (
         *_static_mounts(root, subtable(options, "module").get("mounts")),
@@ -299,7 +323,14 @@ def hugo_site(root: str, name: str | None) -> SiteConfig:
         missing_themes=themes.missing,
         missing_pins=themes.pins,
         missing_content_modules=themes.missing_content_modules,
-        params=None if shortcode_templates(layouts, "param") else site_params(options, languages_table),
+        params=None
+        if shortcode_templates(layouts, "param")
+        else site_params(
+            options,
+            languages_table,
+            [component_options(folder).get("params") for folder in themes.folders],
+            complete=not _config_written(root),
+        ),
         hugo_version=version,
     )
 
