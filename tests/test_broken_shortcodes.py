@@ -290,6 +290,72 @@ def test_a_template_of_a_type_or_section_folder_counts_as_found(tmp_path):
     assert _hugo_error(tmp_path) is None
 
 
+@pytest.mark.parametrize(
+    ("file", "front", "docs", "deep"),
+    [
+        ("content/docs/b.md", (), True, False),
+        ("content/docs/deep/b.md", (), True, False),
+        ("content/docs/_index.md", (), True, False),
+        ("content/other/b.md", ("type: docs",), True, False),  # (a page of the type, wherever it is)
+        ("content/docs/b.md", ("type: blog",), False, False),  # (its type, not its folder)
+        ("content/blog/b.md", (), False, False),
+        ("content/_index.md", (), False, False),
+        ("content/_index.md", ("type: docs",), True, False),
+        ("content/blog/deep/b.md", (), False, True),  # (`layouts/blog/deep/_shortcodes/`)
+        ("content/other/deep/b.md", ("type: blog",), False, True),  # (its type, then its folders)
+        ("content/blog/deep/b.md", ("type: other",), False, False),
+        ("content/blog/other/b.md", ("type: blog",), False, False),
+    ],
+)
+def test_a_template_of_a_type_or_section_folder_serves_its_pages_alone(tmp_path, file, front, docs, deep):
+    """Hugo 0.146 renders a shortcode of `layouts/docs/_shortcodes/` for the pages of type `docs` (those below
+    `docs/` unless they name another type), a shortcode of `layouts/blog/deep/_shortcodes/` for those of type `blog`
+    in a folder `deep`; elsewhere it finds no template ("no template found for shortcode", as it renders the
+    page)."""
+    write(
+        tmp_path,
+        {
+            **TEMPLATES,
+            "layouts/docs/_shortcodes/docsonly.html": "d",
+            "layouts/blog/deep/_shortcodes/deeponly.html": "d",
+            file: page('title: "B"', *front, body="{{< docsonly >}} {{< deeponly >}}\n"),
+        },
+    )
+    line = 5 + len(front)
+    expected = [f"{file}:{line}:1-{line}:17"] if not docs else []
+    expected += [f"{file}:{line}:18-{line}:34"] if not deep else []
+    assert [found.split(" SITE008 ")[0] for found in site_findings(tmp_path)] == expected
+    if HUGO is not None:
+        for name, served in (("docsonly", docs), ("deeponly", deep)):
+            write(tmp_path, {file: page('title: "B"', *front, body=f"{{{{< {name} >}}}}\n")})
+            done = subprocess.run([HUGO, "-s", str(tmp_path), "-d", str(tmp_path / "public")], check=False)
+            assert (done.returncode == 0) == served
+
+
+def test_a_type_a_cascade_gives_chooses_the_templates_of_its_folder(tmp_path):
+    """linkerd.io's `content/2.19/_index.md` cascades `type: docs` to its pages, which `layouts/docs/_shortcodes/`
+    serves; a targeted cascade's type leaves the pages' templates unjudged."""
+    write(
+        tmp_path,
+        {
+            **TEMPLATES,
+            "layouts/docs/_shortcodes/docsonly.html": "d",
+            "content/2.19/_index.md": page('title: "Docs"', "cascade:", "  type: docs"),
+            "content/2.19/tasks/b.md": page('title: "B"', body="{{< docsonly >}}\n"),
+            "content/blog/_index.md": page(
+                'title: "Blog"', "cascade:", "  - target:", "      path: /blog/x", "    type: docs"
+            ),
+            "content/blog/b.md": page('title: "B"', body="{{< docsonly >}}\n"),
+            "content/other/b.md": page('title: "B"', body="{{< docsonly >}}\n"),
+        },
+    )
+    assert [found.split(" SITE008 ")[0] for found in site_findings(tmp_path)] == ["content/other/b.md:5:1-5:17"]
+    if HUGO is not None:  # (the cascaded type's page builds; the targeted cascade's misses `blog/b.md`: not judged)
+        (tmp_path / "content/other/b.md").unlink()
+        (tmp_path / "content/blog/b.md").unlink()
+        assert _hugo_error(tmp_path) is None
+
+
 def test_a_run_over_one_edited_file_of_a_kept_site_finds_its_shortcode_and_a_new_template_clears_it(tmp_path):
     """A pre-commit run: the site's findings kept by a whole run, one file edited, then the template it names
     added (the kept findings depend on the templates looked for)."""

@@ -46,8 +46,8 @@ from fmlint.site.known_themes import known_shortcodes
 from fmlint.site.places import FILE_START
 from fmlint.site.publication import described
 from fmlint.site.refs import HEXO_TAGS, JEKYLL_TAGS, LINKS, lookup, resolve, written_by_build
-from fmlint.site.shortcode_lexer import CLOSING, OPENING, SELF_CLOSED, Tag, slash_before_end
-from fmlint.site.templates import runs_script, theme_shortcode
+from fmlint.site.shortcode_lexer import CLOSING, OPENING, SELF_CLOSED, slash_before_end
+from fmlint.site.templates import lookup_path, runs_script, theme_shortcode
 
 COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLICATE_TITLE, EMPTY_TERM = (
     "SITE001",
@@ -765,7 +765,7 @@ def broken_shortcodes(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
         facts = page.facts
         if page.file is not None and (facts.shortcode_tags or facts.shortcode_error) and wanted(page):
             read_whole = facts.shortcode_error is None
-            found = _shortcode_problems(index, facts.shortcode_tags, read_whole, known) if known is not None else []
+            found = _shortcode_problems(index, page, read_whole, known) if known is not None else []
             if facts.shortcode_error is not None:
                 error = facts.shortcode_error
                 found.append((f"{_FAILS}: it cannot read this shortcode: {error.value}", error, False))
@@ -780,17 +780,21 @@ def broken_shortcodes(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
 
 
 def _shortcode_problems(
-    index: SiteIndex, tags: list[Tag], read_whole: bool, known: Mapping[str, bool | None]
+    index: SiteIndex, page: Page, read_whole: bool, known: Mapping[str, bool | None]
 ) -> list[tuple[str, Item, bool]]:
-    """The tags of shortcodes without a template, and those closed (or left open) against their templates (each
-    with its message, and whether it is a self-closed tag of a shortcode that takes no content), paired as Hugo
-    pairs them (``known``: the shortcodes of the site's missing themes, :func:`known_shortcodes`): a closing tag
-    closes the innermost open shortcode whose template takes content, whatever its name.  After a tag whose template Hugo may or may not read as taking content, pairs are not judged; nor are tags left
-    open where Hugo's lexer stopped before the end (``read_whole`` false: its error is the build's)."""
+    """The page's tags of shortcodes without a template that serves it, and those closed (or left open) against
+    their templates (each with its message, and whether it is a self-closed tag of a shortcode that takes no
+    content), paired as Hugo pairs them (``known``: the shortcodes of the site's missing themes,
+    :func:`known_shortcodes`): a closing tag closes the innermost open shortcode whose template takes content,
+    whatever its name.  After a tag whose template Hugo may or may not read as taking content, pairs are not
+    judged; nor are tags left open where Hugo's lexer stopped before the end (``read_whole`` false: its error is
+    the build's)."""
     found: list[tuple[str, Item, bool]] = []
     waiting: list[Item] = []  # the open tags whose templates take content
     paired = True  # (whether the pairs so far are Hugo's)
-    for name, start, end, form in tags:
+    page_type = index.page_type(page)
+    path = lookup_path(page.folder, page_type) if page_type is not None else None
+    for name, start, end, form in page.facts.shortcode_tags:
         at = Item(name, start, end)
         if name.endswith(".inline"):  # (an inline shortcode: its own template, or none when they are not enabled)
             paired = False
@@ -804,7 +808,19 @@ def _shortcode_problems(
             continue
         inner = _takes_content(index, name, known)
         if inner is None:
-            if not index.shortcodes.template_found(name) and name.lower() not in known and not _elsewhere(index, name):
+            if index.shortcodes.template_found(name):
+                if (
+                    path is not None
+                    and not index.shortcodes.template_applies(name, path)
+                    and not _served(index, name, known)
+                ):
+                    message = (
+                        f"no template of shortcode `{name}` serves this page (its templates' path: `/{path}`): those "
+                        f"in a type's or section's `_shortcodes/` folder serve its pages alone: {_FAILS} "
+                        '("no template found for shortcode")'
+                    )
+                    found.append((message, at, False))
+            elif not _served(index, name, known):
                 # (Hugo's own, or its missing themes')
                 meant = difflib.get_close_matches(name.lower(), [*_EMBEDDED_SHORTCODES, *known], n=1, cutoff=0.8)
                 hint = f" (did you mean `{meant[0]}`?)" if meant else ""
@@ -847,6 +863,12 @@ def _params_not_found(
         for call in page.facts.param_calls
         if index.param_found(page, call.value) is False
     ]
+
+
+def _served(index: SiteIndex, name: str, known: Mapping[str, bool | None]) -> bool:
+    """Whether a template outside the site's layouts serves the shortcode: a missing theme's (``known``), one of a
+    theme in ``themes/``, or Hugo's own."""
+    return name.lower() in known or _elsewhere(index, name)
 
 
 def _elsewhere(index: SiteIndex, name: str) -> bool:

@@ -311,6 +311,23 @@ class SiteIndex(msgspec.Struct, dict=True):
         given, value = self._page_param(page, name)
         return value if given else self.config.params.value(page.language, name)
 
+    def page_type(self, page: Page) -> str | None:
+        """The ``type`` the page's front matter gives it, else the closest cascade that gives one (its sections',
+        a section's own included, then the configuration's); "" for none (Hugo's: its first folder); ``None`` when
+        a targeted cascade may give one, or the configuration's cascade is not read (a ``param`` shortcode of the
+        site's own)."""
+        if page.facts.page_type:
+            return page.facts.page_type
+        for section in self._sections_of(page):
+            if "type" in section.facts.cascade_params:
+                return section.facts.cascade_params["type"]
+            if "type" in section.facts.cascade_maybe:
+                return None
+        params = self.config.params  # (None: not read)
+        if params is None or "type" in params.cascade_maybe:
+            return None
+        return params.cascade.get("type", "")
+
     def param_found(self, page: Page, name: str) -> bool | None:
         """Whether Hugo's ``param`` shortcode finds ``name`` (lowercased) in ``page`` with a true value (where
         :meth:`param_value` looks: ``fmlint.site.params``): if not, its template fails the build; ``None`` when

@@ -475,6 +475,34 @@ def shortcode_named(base: str) -> bool:
     return False
 
 
+def shortcode_applies(key: str) -> bool:
+    """Whether a template of the shortcode ``base`` (``layouts/_shortcodes/note``) serves a page, ``key`` being
+    ``base#path``, the page's path as Hugo looks its templates up (:func:`lookup_path`): one in ``base``'s own
+    folder (any case and variant), or in the ``_shortcodes`` folder of a folder of the layouts that holds that
+    path (Hugo 0.146: ``layouts/docs/_shortcodes/`` serves ``docs/a.md``, ``docs/b/c.md`` and ``x/a.md`` of
+    ``type: docs``; not ``blog/a.md``, ``docs/a.md`` of ``type: blog`` nor the home page)."""
+    base, path = key.rsplit("#", 1)
+    if _named_in(base):
+        return True
+    top, marker, name = base.rpartition(os.sep + _FOLDERS[0] + os.sep)
+    if not marker:
+        return False
+    for here, subfolders, _ in os.walk(top):
+        within = os.path.relpath(here, top).replace(os.sep, "/")
+        holds = within != "." and (path == within or path.startswith(within + "/"))
+        if holds and _FOLDERS[0] in subfolders and _named_in(os.path.join(here, _FOLDERS[0], name)):
+            return True
+    return False
+
+
+def lookup_path(folder: str, page_type: str) -> str:
+    """The path Hugo looks a page's templates up by: its content-relative ``folder`` with the first folder its
+    ``type`` (checked with Hugo 0.168: ``other/deep/a.md`` of ``type: blog`` is served by
+    ``layouts/blog/deep/_shortcodes/``)."""
+    first, _, rest = folder.partition("/")
+    return "/".join(filter(None, (page_type or first, rest)))
+
+
 def theme_shortcode(base: str) -> bool:
     """Whether a theme in the folder of ``base`` (a site's ``themes/``) has a template of the shortcode its last part
     names, whether or not the configuration names the theme (a build may: ``hugo --theme x``)."""
@@ -531,6 +559,7 @@ QUESTIONS = (
     content_markdownified,
     writes_no_markdown,
     shortcode_named,
+    shortcode_applies,
     theme_shortcode,
     uses_inner,
 )
@@ -627,6 +656,11 @@ class Shortcodes:
         """Whether the shortcode has a template in the site's layout folders (``_shortcodes/`` or ``shortcodes/``,
         any variant, any case; not Hugo's embedded ones)."""
         return any(self._probe(shortcode_named, base) for base in _template_bases(self.layouts, name))
+
+    def template_applies(self, name: str, path: str) -> bool:
+        """Whether a template of the shortcode serves a page of the lookup ``path`` (:func:`lookup_path`;
+        :func:`shortcode_applies`: one of a type's or section's folder serves its pages alone)."""
+        return any(self._probe(shortcode_applies, f"{base}#{path}") for base in _template_bases(self.layouts, name))
 
     def inner(self, name: str) -> bool | None:
         """Whether the shortcode's templates evaluate ``.Inner`` (:func:`uses_inner`): ``None`` when they do not
