@@ -111,3 +111,24 @@ def test_a_known_theme_not_checked_out_gives_the_params_its_configuration_has_gi
     assert [line.split(" SITE008 ")[0] for line in _findings(tmp_path)] == (
         ["content/a.md:5:27-5:45"] if judged else []
     )
+
+
+def test_a_pre_commit_run_over_edited_files_of_a_kept_site_judges_their_params(tmp_path):
+    """The site's findings kept by a whole run; then a page edited to ask for a name given nowhere, and the section's
+    cascade that gives another name edited away: a run over those files alone reports both, as a whole run does."""
+    from fmlint.cache import ResultCache
+
+    files = {f"content/s/p{n}.md": page(f'title: "P{n}"', body="{{< param d >}}\n") for n in range(5)}
+    section = page('title: "S"', "cascade:", '  d: "y"', body="")
+    write(tmp_path, {**BASE, **files, "content/s/_index.md": section})
+    cache = ResultCache(tmp_path / ".cache", racy_ns=0)
+    assert _findings(tmp_path) == [] and site_findings(tmp_path, cache=cache) == []
+    write(tmp_path, {"content/s/p1.md": page('title: "P1"', body="{{< param nope >}}\n")})
+    assert [line.split(" SITE008 ")[0] for line in site_findings(tmp_path, ["content/s/p1.md"], cache)] == [
+        "content/s/p1.md:5:1-5:19"
+    ]
+    write(tmp_path, {"content/s/_index.md": page('title: "S"', body="")})
+    run = ["content/s/_index.md", "content/s/p1.md"]
+    whole = [f"content/s/p{n}.md:5:1-5:{19 if n == 1 else 16}" for n in range(5)]
+    assert [line.split(" SITE008 ")[0] for line in site_findings(tmp_path, run, cache)] == whole[1:2]
+    assert [line.split(" SITE008 ")[0] for line in site_findings(tmp_path, cache=cache)] == whole

@@ -656,7 +656,10 @@ resources too — and reports what stops the build:
   never closed by `>}}}}`;
 - a shortcode without a template: none in the site's, its themes' and modules'
   `layouts/_shortcodes/` (or `layouts/shortcodes/`), in any case or variant, and
-  none of Hugo's embedded ones (`figure`, `highlight`, `youtube`, …);
+  none of Hugo's embedded ones (`figure`, `highlight`, `youtube`, …); or only
+  one of a type's or section's folder (`layouts/docs/_shortcodes/`) that does
+  not serve the page: Hugo looks it up by the page's type (its front matter's,
+  a cascade's, else its first folder), then its folders;
 - a tag closed against what its template takes: self-closed (`{{{{< x />}}}}`) or
   followed by a closing tag where the template never uses `.Inner`, or left open
   where it does (Hugo pairs a closing tag with the innermost open shortcode that
