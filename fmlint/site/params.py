@@ -88,8 +88,8 @@ class SiteParams(msgspec.Struct, frozen=True):
     complete: bool = True  # the configuration is all here: a name none of it gives is given nowhere
 
     def found(self, language: str, name: str) -> bool | None:
-        """Whether the configuration gives ``name`` a true value (:func:`looked_up`; None: it gives none, or a
-        targeted cascade may)."""
+        """Whether the configuration gives ``name`` a true value (:func:`looked_up`), taken as true where a targeted
+        cascade may give it; ``None`` where it gives none."""
         for given in (self.cascade_given, self.given_by_language.get(language, {}), self.given):
             if (found := looked_up(given, name)) is not None:
                 return found
@@ -135,7 +135,7 @@ def given_names(table: Any, prefix: str = "") -> Given:
     ``x:``)."""
     found: Given = {}
     for key, value in _lowered(table).items():
-        found[prefix + key] = None if value is None else bool(value) if not isinstance(value, float) else value != 0
+        found[prefix + key] = None if value is None else bool(value)
         if isinstance(value, dict):
             found.update(given_names(value, f"{prefix}{key}."))
     return found
