@@ -792,8 +792,6 @@ def _shortcode_problems(
     found: list[tuple[str, Item, bool]] = []
     waiting: list[Item] = []  # the open tags whose templates take content
     paired = True  # (whether the pairs so far are Hugo's)
-    page_type = index.page_type(page)
-    path = lookup_path(page.folder, page_type) if page_type is not None else None
     for name, start, end, form in page.facts.shortcode_tags:
         at = Item(name, start, end)
         if name.endswith(".inline"):  # (an inline shortcode: its own template, or none when they are not enabled)
@@ -809,6 +807,7 @@ def _shortcode_problems(
         inner = _takes_content(index, name, known)
         if inner is None:
             if index.shortcodes.template_found(name):
+                path = _lookup_path(index, page)
                 if (
                     path is not None
                     and not index.shortcodes.template_applies(name, path)
@@ -863,6 +862,12 @@ def _params_not_found(
         for call in page.facts.param_calls
         if index.param_found(page, call.value) is False
     ]
+
+
+def _lookup_path(index: SiteIndex, page: Page) -> str | None:
+    """The path Hugo looks the page's templates up by (:func:`lookup_path`); ``None`` when its type is not known."""
+    page_type = index.page_type(page)
+    return lookup_path(page.folder, page_type) if page_type is not None else None
 
 
 def _served(index: SiteIndex, name: str, known: Mapping[str, bool | None]) -> bool:
