@@ -464,15 +464,7 @@ def shortcode_named(base: str) -> bool:
     its last part, in any case and variant (``Tools.en.html``, ``tools.json``): Hugo looks shortcodes up by their
     lowercased name.  For a ``_shortcodes`` folder, one in any folder of the layouts counts too
     (``layouts/docs/_shortcodes/``: Hugo 0.146's templates of the pages of a type or section, found by name)."""
-    if _named_in(base):
-        return True
-    top, marker, name = base.rpartition(os.sep + _FOLDERS[0] + os.sep)
-    if not marker:
-        return False
-    for folder, subfolders, _ in os.walk(top):
-        if _FOLDERS[0] in subfolders and folder != top and _named_in(os.path.join(folder, _FOLDERS[0], name)):
-            return True
-    return False
+    return _named_in(base) or any(_type_folders(base))
 
 
 def shortcode_applies(key: str) -> bool:
@@ -482,17 +474,18 @@ def shortcode_applies(key: str) -> bool:
     path (Hugo 0.146: ``layouts/docs/_shortcodes/`` serves ``docs/a.md``, ``docs/b/c.md`` and ``x/a.md`` of
     ``type: docs``; not ``blog/a.md``, ``docs/a.md`` of ``type: blog`` nor the home page)."""
     base, path = key.rsplit("#", 1)
-    if _named_in(base):
-        return True
+    return _named_in(base) or any(path == within or path.startswith(within + "/") for within in _type_folders(base))
+
+
+def _type_folders(base: str) -> Iterator[str]:
+    """The folders of the layouts (``docs``, ``blog/deep``) whose ``_shortcodes`` folder holds a template of the
+    shortcode ``base`` (``layouts/_shortcodes/note``) names: Hugo 0.146's templates of a type's pages."""
     top, marker, name = base.rpartition(os.sep + _FOLDERS[0] + os.sep)
     if not marker:
-        return False
+        return
     for here, subfolders, _ in os.walk(top):
-        within = os.path.relpath(here, top).replace(os.sep, "/")
-        holds = within != "." and (path == within or path.startswith(within + "/"))
-        if holds and _FOLDERS[0] in subfolders and _named_in(os.path.join(here, _FOLDERS[0], name)):
-            return True
-    return False
+        if here != top and _FOLDERS[0] in subfolders and _named_in(os.path.join(here, _FOLDERS[0], name)):
+            yield os.path.relpath(here, top).replace(os.sep, "/")
 
 
 def lookup_path(folder: str, page_type: str) -> str:
