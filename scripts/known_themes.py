@@ -193,6 +193,21 @@ THEMES = [
         ["layouts/"],
         ["2.0.0", "2.5.0", "3202533a746f91c67de1a8fa373c0328ec1b403d"],
     ),
+    # (theme components: shortcodes a site imports beside its theme; hugo-notice tags no releases: its newest commit)
+    (
+        "github.com/martignoni/hugo-notice",
+        ["hugo-notice"],
+        "martignoni/hugo-notice",
+        ["layouts/"],
+        ["7d311565755215e2d3bab57938bdbcf1194f11e4"],
+    ),
+    (
+        "github.com/mfg92/hugo-shortcode-gallery",
+        ["hugo-shortcode-gallery"],
+        "mfg92/hugo-shortcode-gallery",
+        ["layouts/"],
+        ["v1.0.0", "v1.3.0"],
+    ),
     (
         "github.com/olOwOlo/hugo-theme-even",
         ["hugo-theme-even", "even"],

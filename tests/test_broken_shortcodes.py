@@ -437,15 +437,16 @@ def test_a_known_module_is_judged_only_at_a_version_its_data_covers(tmp_path, ve
 
 
 def test_a_site_with_an_unknown_theme_beside_a_known_one_is_not_judged(tmp_path):
-    config = 'theme = ["docsy", "hugo-notice"]\n'
-    write(tmp_path, {"hugo.toml": config, "content/a.md": page('title: "A"', body="{{< notice >}}\n")})
+    config = 'theme = ["docsy", "hugo-component"]\n'
+    write(tmp_path, {"hugo.toml": config, "content/a.md": page('title: "A"', body="{{< component >}}\n")})
     assert site_findings(tmp_path) == []
 
 
 def test_known_shortcodes_merge_themes_and_leave_what_they_disagree_on_open():
     from fmlint.site.known_themes import known_shortcodes
 
-    assert known_shortcodes(("hugo-notice",)) is None
+    assert known_shortcodes(("hugo-component",)) is None
+    assert known_shortcodes(("docsy", "github.com/martignoni/hugo-notice")) is not None
     docsy = known_shortcodes(("docsy",))
     assert docsy is not None and docsy["alert"] is True and docsy["readfile"] is False
     both = known_shortcodes(("docsy", "hugo-book"))
@@ -454,3 +455,14 @@ def test_known_shortcodes_merge_themes_and_leave_what_they_disagree_on_open():
     book = known_shortcodes(("hugo-book",))
     assert book is not None
     assert all(book[name] is not None and book[name] != docsy[name] for name in disagreeing)
+
+
+def test_a_known_theme_component_beside_a_known_theme_is_judged_with_it(tmp_path):
+    """hugo-notice's `notice` beside Docsy's `alert`: both found, and a near spelling of it named."""
+    config = 'theme = ["docsy", "hugo-notice"]\n'
+    body = "{{< notice tip >}}x{{< /notice >}} {{< alert >}}y{{< /alert >}} {{< notise tip >}}\n"
+    write(tmp_path, {"hugo.toml": config, "content/a.md": page('title: "A"', body=body)})
+    assert site_findings(tmp_path) == [
+        "content/a.md:5:65-5:83 SITE008 no template for shortcode `notise` (did you mean `notice`?): Hugo fails "
+        'the build ("template for shortcode not found")'
+    ]
