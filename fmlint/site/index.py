@@ -318,11 +318,9 @@ class SiteIndex(msgspec.Struct, dict=True):
         site's own)."""
         if page.facts.page_type:
             return page.facts.page_type
-        for section in self._sections_of(page):
-            if "type" in section.facts.cascade_params:
-                return section.facts.cascade_params["type"]
-            if "type" in section.facts.cascade_maybe:
-                return None
+        given, value = self._page_param(page, "type")
+        if given:
+            return value
         params = self.config.params  # (None: not read)
         if params is None or "type" in params.cascade_maybe:
             return None

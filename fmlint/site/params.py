@@ -13,7 +13,7 @@ are not read) leaves the link unjudged, as any other templated link is.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import msgspec
@@ -52,20 +52,29 @@ def cascade_params(cascade: Any) -> tuple[dict[str, str], list[str]]:
     not known for certain: given by a targeted cascade (to some pages alone), or not printable as text here."""
     found: dict[str, str] = {}
     unknown: set[str] = set()
-    for table in cascade if isinstance(cascade, list) else [cascade]:
-        options = _lowered(table)
-        targeted = "target" in options or "_target" in options
+    for targeted, entries in _cascade_entries(cascade):
         given: dict[str, str] = {}
-        for key, value in options.items():
-            if key == "params":
-                _flattened(_lowered(value), "", given, unknown)
-            elif key not in ("build", "_build", "target", "_target"):
-                _flattened({key: value}, "", given, unknown)
+        for key, value in entries:
+            _flattened({key: value}, "", given, unknown)
         if targeted:
             unknown.update(given)
         else:
             found.update(given)
     return found, sorted(unknown.difference(found))
+
+
+def _cascade_entries(cascade: Any) -> Iterator[tuple[bool, list[tuple[str, Any]]]]:
+    """Each table of a ``cascade`` (one, or a list): whether it is targeted, and the values it gives pages
+    (lowercased keys, those of its ``params`` among them), in their order."""
+    for table in cascade if isinstance(cascade, list) else [cascade]:
+        options = _lowered(table)
+        entries: list[tuple[str, Any]] = []
+        for key, value in options.items():
+            if key == "params":
+                entries += _lowered(value).items()
+            elif key not in ("build", "_build", "target", "_target"):
+                entries.append((key, value))
+        yield "target" in options or "_target" in options, entries
 
 
 LANGUAGE_PARAMS = "\0language params"  # (an option: a language's ``params.<language>.toml`` of a configuration folder)
@@ -161,14 +170,9 @@ def own_given(data: dict[str, Any], names: Iterable[str]) -> dict[str, bool]:
 def cascade_given(cascade: Any) -> Given:
     """The names (:func:`given_names`) a ``cascade`` gives every page below: not a targeted one's."""
     found: Given = {}
-    for table in cascade if isinstance(cascade, list) else [cascade]:
-        options = _lowered(table)
-        if "target" in options or "_target" in options:
-            continue
-        for key, value in options.items():
-            if key == "params":
-                found.update(given_names(value))
-            elif key not in ("build", "_build"):
+    for targeted, entries in _cascade_entries(cascade):
+        if not targeted:
+            for key, value in entries:
                 found.update(given_names({key: value}))
     return found
 
