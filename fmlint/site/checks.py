@@ -806,25 +806,8 @@ def _shortcode_problems(
             continue
         inner = _takes_content(index, name, known)
         if inner is None:
-            if index.shortcodes.template_found(name):
-                path = _lookup_path(index, page)
-                if (
-                    path is not None
-                    and not index.shortcodes.template_applies(name, path)
-                    and not _served(index, name, known)
-                ):
-                    message = (
-                        f"no template of shortcode `{name}` serves this page (its templates' path: `/{path}`): those "
-                        f"in a type's or section's `_shortcodes/` folder serve its pages alone: {_FAILS} "
-                        '("no template found for shortcode")'
-                    )
-                    found.append((message, at, False))
-            elif not _served(index, name, known):
-                # (Hugo's own, or its missing themes')
-                meant = difflib.get_close_matches(name.lower(), [*_EMBEDDED_SHORTCODES, *known], n=1, cutoff=0.8)
-                hint = f" (did you mean `{meant[0]}`?)" if meant else ""
-                message = f'no template for shortcode `{name}`{hint}: {_FAILS} ("template for shortcode not found")'
-                found.append((message, at, False))
+            if (missing := _no_template(index, page, name, known)) is not None:
+                found.append((missing, at, False))
             paired = False
         elif form == SELF_CLOSED and not inner:  # (wherever it is: Hugo reads it so in or out of a pair)
             message = (
@@ -862,6 +845,25 @@ def _params_not_found(
         for call in page.facts.param_calls
         if index.param_found(page, call.value) is False
     ]
+
+
+def _no_template(index: SiteIndex, page: Page, name: str, known: Mapping[str, bool | None]) -> str | None:
+    """Why Hugo finds no template of the shortcode ``name`` for the page (``None`` when it finds one, or that is
+    not known): none anywhere, or only in a type's or section's folder that does not serve the page."""
+    if index.shortcodes.template_found(name):
+        path = _lookup_path(index, page)
+        if path is None or index.shortcodes.template_applies(name, path) or _served(index, name, known):
+            return None
+        return (
+            f"no template of shortcode `{name}` serves this page (its templates' path: `/{path}`): those in a type's "
+            f'or section\'s `_shortcodes/` folder serve its pages alone: {_FAILS} ("no template found for shortcode")'
+        )
+    if _served(index, name, known):
+        return None
+    # (a near spelling of Hugo's own, or of its missing themes')
+    meant = difflib.get_close_matches(name.lower(), [*_EMBEDDED_SHORTCODES, *known], n=1, cutoff=0.8)
+    hint = f" (did you mean `{meant[0]}`?)" if meant else ""
+    return f'no template for shortcode `{name}`{hint}: {_FAILS} ("template for shortcode not found")'
 
 
 def _lookup_path(index: SiteIndex, page: Page) -> str | None:
