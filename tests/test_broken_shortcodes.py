@@ -201,6 +201,55 @@ def test_a_closing_tag_is_not_judged_after_a_shortcode_whose_templates_disagree(
     assert [line.split(" SITE008 ")[0] for line in site_findings(tmp_path)] == ["content/a.md:5:28-5:42"]
 
 
+# (body, Hugo's error with inline shortcodes off and on, as in CASES): their tags pair with each other alone, and
+# with ``enableInlineShortcodes`` a use needs an earlier definition in the page (names are case-sensitive)
+INLINE_CASES = [
+    ("{{< t.inline >}}x{{< /t.inline >}}\n\n{{< wrap >}}\nopen", "7:1", "7:1"),
+    ("{{< wrap >}}a{{< t.inline >}}x{{< /t.inline >}}", "5:1", "5:1"),
+    ("{{< t.inline >}}x{{< /t.inline >}} {{< plain />}}", "5:36", "5:36"),
+    ("{{< wrap >}}{{< t.inline >}}x{{< /t.inline >}}{{< /wrap >}}", None, None),
+    ("{{< t.inline />}} {{< wrap >}}x{{< /wrap >}}", None, "5:1"),
+    ("{{< t.inline >}}x", None, "5:1"),  # (no closing tag: a use)
+    ("{{< t.inline />}}\n{{< t.inline >}}x{{< /t.inline >}}", None, "5:1"),
+    ("{{< T.inline >}}x{{< /T.inline >}}\n{{< t.inline />}}", None, "6:1"),
+    ("```\n{{< t.inline />}}\n```", None, "6:1"),
+    ("{{< t.inline >}}x{{< /t.inline >}}\n{{< t.inline />}}", None, None),
+    ("{{< t.inline >}}x{{< /t.inline >}}\n{{< t.inline >}}y", None, None),
+    ("{{% t.inline %}}x{{% /t.inline %}}\n{{< t.inline />}}", None, None),
+]
+
+
+@needs_hugo
+@pytest.mark.parametrize("enabled", [False, True])
+@pytest.mark.parametrize(("body", "off", "on"), INLINE_CASES)
+def test_inline_shortcodes_are_judged_as_hugo_pairs_and_renders_them(tmp_path, body, off, on, enabled):
+    config = TEMPLATES["hugo.toml"] + f"enableInlineShortcodes = {str(enabled).lower()}\n"
+    write(tmp_path, {**TEMPLATES, "hugo.toml": config, "content/a.md": page('title: "A"', body=body + "\n")})
+    expected = on if enabled else off
+    found = [line for line in site_findings(tmp_path) if " SITE008 " in line]
+    assert _hugo_error(tmp_path) == expected
+    assert [line.split(":", 1)[1].split("-")[0] for line in found] == ([expected] if expected else [])
+
+
+def test_an_inline_shortcode_used_undefined_is_reported_where_hugo_renders_the_page(tmp_path):
+    config = TEMPLATES["hugo.toml"] + "enableInlineShortcodes = true\n"
+    body = "文字 😀 {{< t.inline />}}\r\n"
+    write(
+        tmp_path,
+        {
+            **TEMPLATES,
+            "hugo.toml": config,
+            "content/a.md": "\ufeff" + page('title: "A"', body=body).replace("\n", "\r\n"),
+            "content/draft.md": page('title: "D"\ndraft: true', body=body),  # (not built: nothing rendered)
+        },
+    )
+    assert site_findings(tmp_path) == [
+        "content/a.md:5:6-5:23 SITE008 inline shortcode `t.inline` is used before this page defines it "
+        "(`{{< t.inline >}}…{{< /t.inline >}}`): Hugo fails the build "
+        '(no earlier definition of shortcode "t.inline" found)'
+    ]
+
+
 @needs_hugo
 def test_a_self_closed_tag_that_takes_no_content_is_fixed_safely_and_then_builds(tmp_path, monkeypatch, capsys):
     body = '中 {{< youtube id="abc" />}} {{% plain %}}{{< wrap />}}\r\n{{< plain a / >}}\r\n'

@@ -672,7 +672,12 @@ resources too — and reports what stops the build:
   value may come from elsewhere: a targeted cascade, a theme or module missing
   that is not a known one, a configuration file a build step writes (one a
   `.gitignore` of the configuration folder names), a `param` shortcode of the
-  site's own.
+  site's own;
+- with `enableInlineShortcodes`, an inline shortcode used (`{{{{< x.inline />}}}}`,
+  or an opening tag without its closing one) in a page Hugo builds before a tag
+  pair of the page defines it (`{{{{< x.inline >}}}}…{{{{< /x.inline >}}}}`; names are
+  case-sensitive): Hugo fails as it renders the page (`no earlier definition of
+  shortcode "x.inline" found`).
 
 Templates are judged only where the site is all here, or where each theme or
 module it names that is missing (a git submodule not checked out, a module not
@@ -682,9 +687,9 @@ versions has had, each with whether its templates take content (not judged
 where they changed their mind over the years), at any version when none is
 pinned, else at a `go.mod` version the data covers (a release it lists, or a
 commit no newer than the newest it read). Not on a site without any layout
-folder (its templates are elsewhere); an inline shortcode (`{{{{< x.inline >}}}}`), or a
-shortcode whose templates disagree on `.Inner`, ends the pairing's check for the
-page. {_SITE}
+folder (its templates are elsewhere). Inline shortcodes' tags pair with each
+other alone, whether Hugo's setting enables them or not; a shortcode whose
+templates disagree on `.Inner` ends the pairing's check for the page. {_SITE}
 
 ## Why is this bad?
 Hugo stops the build at the first such tag ("failed to extract shortcode"), and

@@ -46,7 +46,7 @@ from fmlint.site.known_themes import known_shortcodes
 from fmlint.site.places import FILE_START
 from fmlint.site.publication import described
 from fmlint.site.refs import HEXO_TAGS, JEKYLL_TAGS, LINKS, lookup, resolve, written_by_build
-from fmlint.site.shortcode_lexer import CLOSING, OPENING, SELF_CLOSED, slash_before_end
+from fmlint.site.shortcode_lexer import CLOSING, OPENING, SELF_CLOSED, Tag, slash_before_end
 from fmlint.site.templates import lookup_path, runs_script, theme_shortcode
 
 COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLICATE_TITLE, EMPTY_TERM = (
@@ -769,8 +769,11 @@ def broken_shortcodes(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
             if facts.shortcode_error is not None:
                 error = facts.shortcode_error
                 found.append((f"{_FAILS}: it cannot read this shortcode: {error.value}", error, False))
-            if facts.param_calls and page.renders and not page.withheld:
-                found += _params_not_found(index, page, known)
+            if page.renders and not page.withheld:  # (what Hugo fails on only as it renders the page)
+                if facts.param_calls:
+                    found += _params_not_found(index, page, known)
+                if config.inline_shortcodes:
+                    found += _inline_uses_undefined(facts.shortcode_tags)
             for message, item, self_closed in found:
                 fix = None
                 slash = Item("/", *slash_before_end(item.end))
@@ -794,8 +797,7 @@ def _shortcode_problems(
     paired = True  # (whether the pairs so far are Hugo's)
     for name, start, end, form in page.facts.shortcode_tags:
         at = Item(name, start, end)
-        if name.endswith(".inline"):  # (an inline shortcode: its own template, or none when they are not enabled)
-            paired = False
+        if name.endswith(_INLINE):  # (an inline shortcode, enabled or not: its tags pair with each other alone)
             continue
         if form == CLOSING:
             if waiting:
@@ -825,6 +827,31 @@ def _shortcode_problems(
         )
         found.append((message, waiting[-1], False))
     return sorted(found, key=lambda each: each[1].start)
+
+
+_INLINE = ".inline"
+
+
+def _inline_uses_undefined(tags: list[Tag]) -> list[tuple[str, Item, bool]]:
+    """The uses of inline shortcodes (a self-closed tag, or an opening tag Hugo's lexer read no closing tag of) that
+    no earlier tag pair of the page defines, by its name as written (Hugo's names are case-sensitive here): with
+    ``enableInlineShortcodes``, Hugo fails as it renders the page."""
+    found: list[tuple[str, Item, bool]] = []
+    defined: set[str] = set()
+    for number, (name, start, end, form) in enumerate(tags):
+        if not name.endswith(_INLINE) or form == CLOSING:
+            continue
+        after = tags[number + 1] if number + 1 < len(tags) else None  # (nothing else is read inside a definition)
+        if form == OPENING and after is not None and after[3] == CLOSING:
+            defined.add(name)
+        elif name not in defined:
+            message = (
+                f"inline shortcode `{name}` is used before this page defines it "
+                f"(`{{{{< {name} >}}}}…{{{{< /{name} >}}}}`): {_FAILS} "
+                f'(no earlier definition of shortcode "{name}" found)'
+            )
+            found.append((message, Item(name, start, end), False))
+    return found
 
 
 def _params_not_found(
