@@ -231,14 +231,24 @@ def test_inline_shortcodes_are_judged_as_hugo_pairs_and_renders_them(tmp_path, b
     assert [line.split(":", 1)[1].split("-")[0] for line in found] == ([expected] if expected else [])
 
 
-def test_an_inline_shortcode_used_undefined_is_reported_where_hugo_renders_the_page(tmp_path):
-    config = TEMPLATES["hugo.toml"] + "enableInlineShortcodes = true\n"
+@pytest.mark.parametrize(
+    "config",
+    [
+        {"hugo.toml": TEMPLATES["hugo.toml"] + "enableInlineShortcodes = true\n"},
+        {
+            "hugo.toml": TEMPLATES["hugo.toml"]
+            + "enableInlineShortcodes = false\n[security]\nenableInlineShortcodes = true\n"
+        },
+        {"config/_default/security.yaml": "enableInlineShortcodes: true\n"},  # (Hugo: either key turns them on)
+    ],
+)
+def test_an_inline_shortcode_used_undefined_is_reported_where_hugo_renders_the_page(tmp_path, config):
     body = "文字 😀 {{< t.inline />}}\r\n"
     write(
         tmp_path,
         {
             **TEMPLATES,
-            "hugo.toml": config,
+            **config,
             "content/a.md": "\ufeff" + page('title: "A"', body=body).replace("\n", "\r\n"),
             "content/draft.md": page('title: "D"\ndraft: true', body=body),  # (not built: nothing rendered)
         },

@@ -673,7 +673,8 @@ resources too — and reports what stops the build:
   that is not a known one, a configuration file a build step writes (one a
   `.gitignore` of the configuration folder names), a `param` shortcode of the
   site's own;
-- with `enableInlineShortcodes`, an inline shortcode used (`{{{{< x.inline />}}}}`,
+- with `enableInlineShortcodes` (at the top of the configuration or under
+  `security`), an inline shortcode used (`{{{{< x.inline />}}}}`,
   or an opening tag without its closing one) in a page Hugo builds before a tag
   pair of the page defines it (`{{{{< x.inline >}}}}…{{{{< /x.inline >}}}}`; names are
   case-sensitive): Hugo fails as it renders the page (`no earlier definition of

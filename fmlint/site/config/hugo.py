@@ -5,7 +5,7 @@ rules read: ``contentDir`` and module mounts of ``content`` (their target folder
 languages: ``sites.matrix`` or the older ``lang``), the ``cascade`` path globs that render nothing,
 ``languages`` (and each one's ``contentDir``), ``defaultContentLanguage``(``InSubdir``), ``[permalinks]``,
 ``disablePathToLower``, ``removePathAccents``, ``uglyURLs``, ``taxonomies`` (and ``disableKinds``),
-``ignoreFiles``, ``buildFuture``, ``buildExpired``, ``enableInlineShortcodes``,
+``ignoreFiles``, ``buildFuture``, ``buildExpired``, ``(security.)enableInlineShortcodes``,
 ``markup.goldmark.parser.autoHeadingIDType`` and ``autoDefinitionTermID``.  Keys are matched case-insensitively, as Hugo does.  A configuration that cannot be
 read gives Hugo's defaults."""
 
@@ -317,7 +317,9 @@ def hugo_site(root: str, name: str | None) -> SiteConfig:
         followed_redirects=tuple(dict.fromkeys(followed)),
         redirect_params=tuple(dict.fromkeys(redirect_params)),
         raw_html=subtable(options, "markup", "goldmark", "renderer").get("unsafe") is True,
-        inline_shortcodes=options.get("enableinlineshortcodes") is True,
+        inline_shortcodes=any(  # (either key turns them on)
+            table.get("enableinlineshortcodes") is True for table in (options, subtable(options, "security"))
+        ),
         html_content=_allowed(subtable(options, "security").get("allowcontent", allowed_content), "text/html"),
         ignore_files=tuple(strings(options.get("ignorefiles"))),
         layout_dirs=layouts,
