@@ -32,7 +32,7 @@ from fmlint.markdown import EM_DASH, EN_DASH
 from fmlint.regex import lazy_pattern
 from fmlint.site.hexo import HEXO_IDS, UNKNOWN_IDS
 from fmlint.site.hexo_slug import heading_id as hexo_heading_id
-from fmlint.site.hugo_paths import remove_accents
+from fmlint.site.hugo_paths import go_lower, remove_accents
 
 _NOT_IN_ID = lazy_pattern(r"[^\w\- \t]+")  # goldmark keeps letters, digits, `_`, `-`, spaces and tabs
 GITHUB, GITHUB_ASCII, BLACKFRIDAY = "github", "github-ascii", "blackfriday"
@@ -82,7 +82,7 @@ def _github(text: str, ascii_only: bool = False) -> str:
         kept = _OTHER_NUMBERS.sub("", kept)
         if _ASTRAL.search(kept):  # (a class of the basic plane's ranges alone is twice as fast)
             kept = _ASTRAL_OTHER_NUMBERS.sub("", kept)
-    return kept.replace(" ", "-").replace("\t", "-").lower()
+    return go_lower(kept.replace(" ", "-").replace("\t", "-"))
 
 
 def _github_slugger(text: str) -> str:
@@ -215,7 +215,7 @@ def _blackfriday(text: str) -> str:
             if dash and out:
                 out.append("-")
             dash = False
-            out.append(char.lower())
+            out.append(go_lower(char))
         else:
             dash = True
     return "".join(out)

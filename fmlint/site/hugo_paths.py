@@ -53,6 +53,15 @@ def sanitize(text: str) -> str:
     return "".join(target)
 
 
+def go_lower(text: str) -> str:
+    """Go's ``strings.ToLower`` (and ``unicode.ToLower`` of each character), which Hugo's paths and heading IDs are
+    lowercased with: each character's own lowercase, where Python's ``lower`` follows Unicode's special casing
+    (``İ`` is ``i`` and a combining dot, a word's last ``Σ`` is ``ς``; Go writes ``i`` and ``σ``)."""
+    if text.isascii() or ("\u0130" not in text and "\u03a3" not in text):
+        return text.lower()
+    return "".join("i" if char == "\u0130" else char.lower() for char in text)
+
+
 def remove_accents(text: str) -> str:
     """Hugo's ``text.RemoveAccents``: decompose, drop the combining marks, recompose."""
     decomposed = unicodedata.normalize("NFD", text)
@@ -65,7 +74,7 @@ def make_path(text: str, lower: bool = True, accents: bool = True) -> str:
     path = sanitize(text)
     if not accents:
         path = remove_accents(path)
-    return path.lower() if lower else path
+    return go_lower(path) if lower else path
 
 
 def file_path(text: str, lower: bool = True, accents: bool = True) -> str:
@@ -117,7 +126,7 @@ _PLURAL_SUFFIXES = (  # (of flect's rules, the commoner: the first that ends the
 
 def basic_normalize(text: str) -> str:
     """Hugo's content-map key normalisation (``NormalizePathStringBasic``): lowercase, spaces → hyphens."""
-    return text.lower().replace(" ", "-")
+    return go_lower(text).replace(" ", "-")
 
 
 def output_file(url: str) -> str:

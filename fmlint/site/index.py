@@ -1204,12 +1204,8 @@ def _url(
     """The page's URL, and the front-matter value deciding it (``by_folder``: the section pages by language and
     folder, for the tokens that name their slugs; ``slugs``: the sections' slugs that name them in URLs)."""
     facts = page.facts
-    if facts.url is not None and facts.url.value.strip():
-        url = facts.url.value.strip()
-        url = url if url.startswith("/") else "/" + url
-        if not url.endswith("/") and "." not in url:
-            url += "/"  # (Hugo writes `url: /a/b` to /a/b/index.html, and `/a/v1.2/b` to the file /a/v1.2/b)
-        return url, facts.url
+    if facts.url is not None and facts.url.value:  # (as written: Hugo writes `/a b /` for `url: "/a b "`)
+        return _front_matter_url(facts.url.value), facts.url
     prefix = config.language_prefix(page.language)
     if page.kind == "home":
         return prefix + "/", None
@@ -1225,10 +1221,30 @@ def _url(
     if page.kind == "section":
         folder = _url_folder(config, page.language, page.folder, slugs)
         return _uglified(config, page, prefix + "/" + folder.strip("/") + "/"), facts.slug if slugs else None
-    slug = hugo_slug(facts.slug.value) if facts.slug is not None and facts.slug.value.strip() else page.name_slug
+    # (a slug of spaces is a slug: Hugo writes the page at its folder's URL)
+    slug = (hugo_slug(facts.slug.value) if facts.slug is not None else "") or page.name_slug
+    folder = _url_folder(config, page.language, container(page), slugs)
+    if slug and page.kind == "page" and _ugly(config, page):  # (sanitised with its `.html`: `x .html` is `x-.html`)
+        parts = (prefix.strip("/"), folder.strip("/"), make_path(slug + ".html", lower, accents))
+        return "/" + "/".join(part for part in parts if part), facts.slug
     base = make_path(slug, lower, accents) if slug else file_path(page.base_name, lower, accents)
-    path = (_url_folder(config, page.language, container(page), slugs) + base).strip("/")
+    path = (folder + base).strip("/")
     return _uglified(config, page, f"{prefix}/{path}/"), facts.slug
+
+
+def _front_matter_url(value: str) -> str:
+    """The URL path Hugo 0.168 gives a page whose front matter's ``url`` is ``value``: from the root; cleaned as Go's
+    ``path.Clean`` cleans where it holds ``..`` (its trailing slash too: `/x/../y.z/` is `/y.z`), its runs of slashes
+    one; a slash added where it holds no dot (`/a/b` is `/a/b/`, written to its folder's ``index.html``; `/a/v1.2/b`
+    is the file ``/a/v1.2/b``)."""
+    url = value if value.startswith("/") else "/" + value
+    if ".." in url:
+        url = clean(url).rstrip("/") or "/"
+    url = _SLASHES.sub("/", url)
+    return url if url.endswith("/") or "." in url else url + "/"
+
+
+_SLASHES = lazy_pattern("//+")
 
 
 def _section_slug(section: Page) -> str:
@@ -1254,10 +1270,14 @@ def _url_folder(config: SiteConfig, language: str, folder: str, slugs: Mapping[t
 def _uglified(config: SiteConfig, page: Page, url: str) -> str:
     """With ``uglyURLs`` (for the whole site, or for the page's top-level section): a page's ``/a/b/`` is
     ``/a/b.html``, a section's ``/a/index.html``."""
-    ugly = config.ugly or (config.ugly_sections and page.folder.split("/", 1)[0] in config.ugly_sections)
-    if not ugly or not url.endswith("/") or url == "/":
+    if not _ugly(config, page) or not url.endswith("/") or url == "/":
         return url
     return url + "index.html" if page.kind != "page" else url.rstrip("/") + ".html"
+
+
+def _ugly(config: SiteConfig, page: Page) -> bool:
+    """Whether ``uglyURLs`` holds for the page (for the whole site, or for its top-level section)."""
+    return config.ugly or bool(config.ugly_sections and page.folder.split("/", 1)[0] in config.ugly_sections)
 
 
 def _deciding(facts: SiteFacts, pattern: str) -> Item | None:
@@ -1302,7 +1322,7 @@ def _token(config: SiteConfig, page: Page, token: str, by_folder: Mapping[tuple[
     title = urlize(facts.title.value.replace("/", "-")) if facts.title else ""  # (Hugo: `A/B` is `a-b`)
     slug = urlize(hugo_slug(facts.slug.value) if facts.slug and facts.slug.value else page.name_slug)
     filename = "" if page.name == "_index" else urlize(page.base_name)
-    sections = page.sections
+    sections = basic_normalize(page.sections)  # (Hugo's section tokens: its lowercased paths, whatever the config)
     date = _date(facts.date)
     values = {
         "year": str(date.year),

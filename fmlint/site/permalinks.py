@@ -22,6 +22,7 @@ from typing import Any
 import msgspec
 
 from fmlint.site.globs import glob_slice_matches
+from fmlint.site.hugo_paths import go_lower
 
 KINDS = ("page", "section", "term", "taxonomy")  # (those a permalink pattern may write: Hugo's)
 
@@ -49,12 +50,12 @@ def permalink_rules(value: Any) -> tuple[PermalinkRule, ...]:
     found: list[tuple[str, PermalinkRule]] = []
     for key, entry in value.items():
         if isinstance(entry, str):  # (``posts = "…"``: Hugo's map form, for pages and terms alike)
-            section = str(key).strip("/ ").lower()
+            section = go_lower(str(key).strip("/ "))  # (Hugo's configuration keys: Go's lowercase)
             found.append((section, PermalinkRule(entry, "{page,term}", _section_glob(section))))
         elif isinstance(entry, dict) and str(key).lower() in KINDS:
             for name, pattern in entry.items():
                 if isinstance(pattern, str):
-                    section = str(name).strip("/ ").lower()
+                    section = go_lower(str(name).strip("/ "))
                     found.append((section, PermalinkRule(pattern, str(key).lower(), _section_glob(section))))
     found.sort(key=lambda rule: -len(rule[0]))  # (the deepest section first)
     return tuple(rule for _, rule in found)

@@ -8,6 +8,8 @@ import os
 from functools import cache
 from typing import Any, NamedTuple
 
+from fmlint.site.hugo_paths import go_lower
+
 
 def read_options(path: str) -> tuple[dict[str, Any], bytes]:
     """The configuration file's options, their keys lowercased at every level, and its bytes."""
@@ -98,9 +100,9 @@ def _untagged(value: Any) -> Any:
 
 
 def lowercased(value: Any) -> Any:
-    """Keys lowercased at every level (Hugo's configuration keys are case-insensitive)."""
+    """Keys lowercased at every level, as Go lowercases them (Hugo's configuration keys are case-insensitive)."""
     if isinstance(value, dict):
-        return {str(k).lower(): lowercased(v) for k, v in value.items()}
+        return {go_lower(str(k)): lowercased(v) for k, v in value.items()}
     if isinstance(value, list):
         return [lowercased(item) for item in value]
     return value
