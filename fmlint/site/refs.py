@@ -318,19 +318,27 @@ def lookup(index: SiteIndex, page: Page, target: str, language: str, by_name: bo
     """The page ``target`` names, or the candidates of an ambiguous base name (empty: none); a bare name is looked
     up as a base name ``by_name`` (a ``ref``'s, not a page's ``GetPage``)."""
     target = _without_language(index.config, target.strip().replace("\\", "/"))
+    if target.endswith("//"):  # (Hugo trims one slash from the end: the next names a file `.md` in the folder)
+        return []
     if not target.startswith("/"):
         found = _by_path(index, posixpath.join("/" + _base_folder(page, target), target), language)
         if found is not None:
             return found
         if target.startswith("."):
             return []
-    found = _by_path(index, "/" + target.lstrip("/"), language)
+    found = _by_path(index, "/" + target.lstrip("/"), language) if _clean(target.removesuffix("/")) else None
     if found is not None:
         return found
     if by_name and "/" not in target.rstrip("/"):  # (a path from the root, `/faq`, is not a base name: Hugo fails it)
         candidates = index.by_base_name.get((language, basic_normalize(stem(target.strip("/")))), [])
         return candidates[0] if len(candidates) == 1 else candidates
     return []
+
+
+def _clean(path: str) -> bool:
+    """Whether Hugo may find a page at ``path`` looked up from the content root, which it takes as written (a
+    path from the page's folder is joined and cleaned first): `//`, `./` and `../` in it name none."""
+    return "//" not in path and not any(part in (".", "..") for part in path.split("/"))
 
 
 def _hook_lookup(index: SiteIndex, page: Page, path: str) -> Page | list[Page]:

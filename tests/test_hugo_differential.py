@@ -1,13 +1,14 @@
-"""Output paths and heading IDs against Hugo 0.168 itself: what a random differential run found (stop 79), and
-random sites.
+"""Output paths, heading IDs and ``ref`` lookups against Hugo 0.168 itself: what random differential runs found
+(stop 79), and random sites.
 
-Each case's URL is written down (the tests run without Hugo too) and, where the binary is installed, checked
-against ``hugo list all``; a built page's heading IDs against its HTML.
+Each case's answer is written down (the tests run without Hugo too) and, where the binary is installed, checked
+against ``hugo list all``, a built page's HTML, or the ``REF_NOT_FOUND`` errors of a build.
 """
 
 from __future__ import annotations
 
 import random
+import re
 import subprocess
 import tempfile
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_site_rules import HUGO, _quiet_env, hugo_permalinks, index_of, needs_hugo, page, write
+from test_site_rules import HUGO, _quiet_env, hugo_permalinks, index_of, needs_hugo, page, site_findings, write
 
 from fmlint.site.anchors import BLACKFRIDAY, GITHUB, ordered_ids
 from fmlint.site.config import forget_sites
@@ -166,3 +167,101 @@ def test_random_sites_have_hugos_urls(seed):
             return
         computed = _computed(root)
         assert {path: computed.get(path) for path in listed} == listed
+
+
+# a site whose pages ``ref`` one another (each page's front matter is its title alone)
+_REF_PAGES = [
+    "_index.md",
+    "about.md",
+    "docs/_index.md",
+    "docs/guide/_index.md",
+    "docs/guide/setup.md",
+    "docs/guide/page.md",
+    "docs/guide/über.md",
+    "docs/api/index.md",
+    "docs/api/notes.md",
+    "docs/Mixed Case/Page Name.md",
+    "blog/post-one.md",
+    "blog/Post-Two.md",
+    "blog/setup.md",  # (a second `setup`: the bare name is ambiguous)
+]
+# targets from `docs/guide/page.md`, each with whether Hugo finds no page (a path from the content root is taken as
+# written, one from the page's folder joined and cleaned; one slash is trimmed from the end)
+_REF_CASES = {
+    "/docs/guide/setup": False,
+    "/docs/guide/setup/": False,
+    "/docs/guide/setup//": True,
+    "../api//": True,
+    "../api/": False,
+    "..//api": False,
+    "../guide/../api": False,
+    "/docs/guide/../api": True,
+    "/docs//api": True,
+    "//docs/api": True,
+    "/docs/./api": True,
+    "docs//guide/setup": True,
+    "guide/./setup": True,
+    "setup": False,  # (the page's folder's, before the ambiguous base name)
+    "Page Name": False,
+    "/docs/mixed-case/page-name": False,
+    "über": False,
+    "nosuch": True,
+}
+
+
+def _ref_site(root: Path, referrer: str, targets: list[str]) -> None:
+    body = "".join(f'{{{{< {("ref", "relref")[n % 2]} "{target}" >}}}}\n\n' for n, target in enumerate(targets))
+    files = {f"content/{name}": page('title: "T"') for name in _REF_PAGES}
+    files[f"content/{referrer}"] = page('title: "P"', body=body)
+    layouts = {"layouts/single.html": "{{ .Content }}", "layouts/list.html": "{{ .Content }}"}
+    write(root, {**files, **layouts, "hugo.toml": _BASE})
+
+
+def _failing_lines(root: Path, referrer: str) -> tuple[set[int], set[int]]:
+    """The lines of ``referrer`` whose ``ref`` fails Hugo's build (where it is installed: else None), and those
+    SITE003 reports."""
+    forget_sites()
+    found = {int(line.split(":")[1]) for line in site_findings(root) if line.startswith(f"content/{referrer}:")}
+    if HUGO is None:
+        return set(), found
+    done = subprocess.run(
+        [HUGO, "-s", str(root), "-d", str(root / "public")],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=_quiet_env(),
+    )
+    failing = re.finditer(re.escape(f"content/{referrer}") + r":(\d+):\d+", done.stdout + done.stderr)
+    return {int(place.group(1)) for place in failing}, found
+
+
+def test_refs_are_looked_up_as_hugo_looks_them_up(tmp_path):
+    _ref_site(tmp_path, "docs/guide/page.md", list(_REF_CASES))
+    hugo, found = _failing_lines(tmp_path, "docs/guide/page.md")
+    expected = {5 + 2 * n for n, failing in enumerate(_REF_CASES.values()) if failing}
+    assert found == expected
+    assert HUGO is None or hugo == expected
+
+
+_REF_TARGETS = [
+    *_REF_CASES,
+    *("setup.md", "../api", "/docs/api", "api", "/blog/post-two", "/blog/Post-Two.md", "post-one", "/about"),
+    *("about.md", "/ABOUT", "../../about", "./setup", "guide/setup", "/docs/", "docs", "/", "_index.md", "notes"),
+    *("/docs/_index.md", "guide", "../api/notes.md", "/docs/guide/über.md", "index.md", "/blog", "./", ".", ".."),
+]
+
+
+@needs_hugo
+@settings(max_examples=12, deadline=None, derandomize=True)
+@given(
+    st.sampled_from(["docs/guide/page.md", "docs/api/index.md", "docs/guide/_index.md", "about.md", "_index.md"]),
+    st.lists(st.sampled_from(_REF_TARGETS), min_size=1, max_size=8, unique=True),
+)
+def test_random_refs_fail_where_they_fail_hugos_build(referrer, targets):
+    """From a page, a section, a bundle or the home page (stop 79 ran 200 such pages of 8 refs: all agreed after the
+    fix it led to, refs from the content root taken as written)."""
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        _ref_site(root, referrer, targets)
+        hugo, found = _failing_lines(root, referrer)
+        assert found == hugo
