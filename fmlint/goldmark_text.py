@@ -133,3 +133,24 @@ def goldmark_text(marked: str, typographer: bool) -> str:
 
 def unmarked(marked: str) -> str:
     return marked.translate(_MARKS)
+
+
+# the characters of an attribute's `#id` or `.class`: ASCII punctuation ends it, but `_-:.`
+ID_CHARACTERS = r"""[^\s!"#$%&'()*+,/;<=>?@\[\\\]^`{|}~]*"""
+_ID_OR_CLASS = lazy_pattern("[#.]" + ID_CHARACTERS)
+_NAMED = lazy_pattern(r"""[A-Za-z_:][\w:.-]*\s*=\s*(?:"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|[^\s,"']+)""")
+_BETWEEN = lazy_pattern(r"\s*(?:,\s*)?")
+
+
+def goldmark_attributes(inside: str) -> bool:
+    """Whether goldmark's ``ParseAttributes`` reads ``inside`` (what a heading's closing ``{…}`` holds) as an
+    attribute list: ``#id``, ``.class`` and ``name=value`` attributes alone (none too), apart by spaces or a comma;
+    else the braces are the heading's text (Hugo 0.168: ``## GET /users/{id}`` has the ID ``get-usersid``)."""
+    at = len(inside) - len(inside.lstrip())
+    while at < len(inside):
+        found = _ID_OR_CLASS.match(inside, at) or _NAMED.match(inside, at)
+        if found is None:
+            return False
+        at = found.end()
+        at = _BETWEEN.match(inside, at).end()  # type: ignore[union-attr]  # (matches the empty string too)
+    return True

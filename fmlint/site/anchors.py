@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache, lru_cache, partial
 from typing import Literal
 
-from fmlint.goldmark_text import DROP_END, goldmark_text, unmarked
+from fmlint.goldmark_text import DROP_END, ID_CHARACTERS, goldmark_text, unmarked
 from fmlint.markdown import EM_DASH, EN_DASH
 from fmlint.regex import lazy_pattern
 from fmlint.site.hexo import HEXO_IDS, UNKNOWN_IDS
@@ -435,11 +435,15 @@ def base_ids(
     customs = reads_custom_ids(id_type)
     ends = id_type.startswith((REMARK, GITHUB_SLUGGER))  # (a code span's space at an end kept: ``Heading``)
     slugs = _slugs(id_type)
+    goldmark = id_type in _GOLDMARK  # (Hugo's: a heading without text has no ID, `## <br>` too)
     for written, custom, heading in anchors:  # (a site's targets have ~5 each, ~1,500 in 2,000 pages: kept lean)
         if custom and customs:
             yield custom_id(custom, id_type), True
         else:
             text = written if ends else written.strip()
+            if goldmark and heading and not text:
+                yield "", True  # (no ID, and none taken: the next empty slug is `heading`)
+                continue
             yield slugs[_dashed(text, dashes, id_type)] or ("heading" if heading else "id"), False
 
 
@@ -464,7 +468,7 @@ def custom_id(written: str, id_type: str) -> str:
 
 
 _GOLDMARK = (GITHUB, GITHUB_ASCII, BLACKFRIDAY)
-_GOLDMARK_ID = lazy_pattern(r"""[^\s!"#$%&'()*+,/;<=>?@\[\\\]^`{|}~]*""")  # (ASCII punctuation but `_-:.`)
+_GOLDMARK_ID = lazy_pattern(ID_CHARACTERS)
 # kramdown's header IDs are XML names (its HEADER_ID: REXML's NAME_START_CHAR, then NAME_CHAR)
 _XML_NAME_START = (
     ":A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c\u200d\u2070-\u218f"

@@ -34,6 +34,7 @@ import msgspec
 
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.frontmatter.model import FrontMatter
+from fmlint.goldmark_text import goldmark_attributes
 from fmlint.markdown import Heading, Image, Link, MarkdownView, openings, rendered_headings
 from fmlint.mkdocs_blocks import indentation
 from fmlint.positions import Span, line_start
@@ -536,7 +537,8 @@ def _body_facts(ctx: Context, reads: _SiteReads) -> _Body:
     headings = _anchored_headings(view)
     mdx = ctx.doc.mdx
     anchors = [
-        (mdx and _comment_id(text, h.span)) or _anchor(h.unstripped or h.text, h.typographic, _braced(text, h.span))
+        (mdx and _comment_id(text, h.span))
+        or _anchor(h.unstripped or h.text, h.typographic, _braced(text, h.span), reads.hugo)
         if mdx or "{" in h.text
         else (h.typographic or h.unstripped or h.text, "", True, "")  # (most: their text, no function's call)
         for h in headings
@@ -871,11 +873,14 @@ def _braced(text: str, span: Span) -> bool:
     return text[span.start : span.end if end < 0 else end].rstrip().rstrip("#").rstrip().endswith("}")
 
 
-def _anchor(text: str, typographic: str, braced: bool = True) -> _AnchorFields:
+def _anchor(text: str, typographic: str, braced: bool = True, goldmark: bool = False) -> _AnchorFields:
     """A heading's anchor: its ``{#id}`` (with its whole text, which is the ID where ``{#id}`` is no syntax:
     Astro), else its text (with its dashes marked as a typographer reads them, the attribute list left out:
-    that is read before the typographer runs); ``braced``: the heading may end with an attribute list."""
+    that is read before the typographer runs); ``braced``: the heading may end with an attribute list, which
+    for ``goldmark`` (Hugo's) is one only where its parser reads every attribute of it (`/users/{id}` is text)."""
     attributes = _ATTRIBUTES.search(text) if braced and "{" in text else None
+    if attributes is not None and goldmark and not goldmark_attributes(attributes.group(1)):
+        attributes = None
     if attributes is not None:
         found = _ID_ATTRIBUTE.search(attributes.group(1))
         if found is not None:
