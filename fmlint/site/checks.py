@@ -31,7 +31,7 @@ from fmlint.site.fixes import (
     unescaped_fix,
 )
 from fmlint.site.hexo import tag_text
-from fmlint.site.hugo_paths import basic_normalize, make_path, sanitize
+from fmlint.site.hugo_paths import basic_normalize, make_path, remove_accents, sanitize
 from fmlint.site.index import (
     Page,
     SiteIndex,
@@ -72,7 +72,7 @@ _REDOC_ID = lazy_pattern(r"(?:tag|operation|section|schema)/")
 # HTML, an attribute list or, on an MkDocs site whose hooks write Markdown (``mkdocs_markdown_hooks``), by them
 _SLUG = lazy_pattern(r"[\w-]+")
 _TABBED = lazy_pattern(r"__tabbed_(\d{1,4})_(\d{1,4})")  # pymdownx.tabbed's numbered tab IDs
-_ONE_SLASH = lazy_pattern(r"//+")  # (a term Hugo's sanitising leaves nothing of: `?`'s page is the list's, `/tags/`)
+_ONE_SLASH = lazy_pattern(r"//+")
 Wanted = Callable[[Page], bool]
 
 
@@ -309,12 +309,15 @@ _NAMING = frozenset("+#")  # (signs that name: ``Notepad++``, ``F#``)
 
 
 def term_url(index: SiteIndex, taxonomy: str, language: str, term: str) -> str:
-    """A term page's URL: Hugo's key normalisation (lowercase, spaces → hyphens), then sanitised, after the
-    language's prefix; a ``#`` (which sanitising keeps) escaped, as the page's link has it (``/tags/c%23/``)."""
-    name = basic_normalize(term) if index.config.lower else term.replace(" ", "-")
-    path = sanitize(f"/{taxonomy}/{name}/")
-    path = path if name and "//" not in path else _ONE_SLASH.sub("/", path)
-    return index.config.language_prefix(language) + path.replace("#", "%23")
+    """A term page's URL: its path sanitised before its closing slash — the term lowercased and each of its spaces
+    a hyphen first (`a  b` is `/tags/a--b/`, `ai ` `/tags/ai-/`), but with ``disablePathToLower`` (`/tags/a-b/`,
+    `/tags/ai/`, ` ai` `/tags/-ai/`) —, its accents removed where the configuration says, after the language's
+    prefix; a ``#`` (which sanitising keeps) escaped, as the page's link has it (``/tags/c%23/``)."""
+    config = index.config
+    path = sanitize(f"/{taxonomy}/{basic_normalize(term) if config.lower else term}") + "/"
+    path = path if config.keep_accents else remove_accents(path)
+    path = _ONE_SLASH.sub("/", path)  # (a term sanitising leaves nothing of: `?`'s page is the list's, `/tags/`)
+    return config.language_prefix(language) + path.replace("#", "%23")
 
 
 def _term_effect(index: SiteIndex, taxonomy: str, language: str, term: str, majority: str) -> str:
