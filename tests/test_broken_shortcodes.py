@@ -12,7 +12,7 @@ from unittest.mock import patch
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from test_site_rules import HUGO, _quiet_env, needs_hugo, page, site_findings, write
+from test_site_rules import HUGO, hugo_log, needs_hugo, page, site_findings, write
 
 from fmlint.cache import ResultCache
 from fmlint.cli import main
@@ -131,13 +131,7 @@ CASES = [
 
 def _hugo_error(root: Path) -> str | None:
     """The line:column of the content file Hugo's build fails at, or None where it builds."""
-    done = subprocess.run(
-        [HUGO, "-s", str(root), "-d", str(root / "public")],
-        check=False,
-        capture_output=True,
-        text=True,
-        env=_quiet_env(),
-    )
+    done = hugo_log(root)
     if done.returncode == 0:
         return None
     found = re.search(r"content/a\.md:(\d+:\d+)", done.stdout + done.stderr)

@@ -20,7 +20,16 @@ from urllib.parse import unquote
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_site_rules import HUGO, _quiet_env, hugo_permalinks, index_of, needs_hugo, page, site_findings, write
+from test_site_rules import (
+    HUGO,
+    hugo_log,
+    hugo_permalinks,
+    index_of,
+    needs_hugo,
+    page,
+    site_findings,
+    write,
+)
 
 from fmlint.goldmark_text import goldmark_attributes
 from fmlint.site.anchors import BLACKFRIDAY, GITHUB, ordered_ids
@@ -102,8 +111,7 @@ def test_heading_ids_are_lowercased_as_go_lowercases(tmp_path, id_type):
         body = "## İSTANBUL ΟΔΟΣ\n\n## ΣΟΦΙΑ Σ\n"
         write(tmp_path, {"hugo.toml": _BASE + config, "layouts/single.html": "{{ .Content }}"})
         write(tmp_path, {"content/a.md": page('title: "A"', body=body)})
-        run = [HUGO, "-s", str(tmp_path), "-d", str(tmp_path / "public")]
-        subprocess.run(run, check=True, capture_output=True, env=_quiet_env())
+        assert hugo_log(tmp_path).returncode == 0
         assert all(f'id="{found}"' in (tmp_path / "public/a/index.html").read_text() for found in ids)
 
 
@@ -224,19 +232,13 @@ def _ref_site(root: Path, referrer: str, targets: list[str]) -> None:
 
 
 def _failing_lines(root: Path, referrer: str) -> tuple[set[int], set[int]]:
-    """The lines of ``referrer`` whose ``ref`` fails Hugo's build (where it is installed: else None), and those
+    """The lines of ``referrer`` whose ``ref`` fails Hugo's build (none where it is not installed), and those
     SITE003 reports."""
     forget_sites()
     found = {int(line.split(":")[1]) for line in site_findings(root) if line.startswith(f"content/{referrer}:")}
     if HUGO is None:
         return set(), found
-    done = subprocess.run(
-        [HUGO, "-s", str(root), "-d", str(root / "public")],
-        check=False,
-        capture_output=True,
-        text=True,
-        env=_quiet_env(),
-    )
+    done = hugo_log(root)
     failing = re.finditer(re.escape(f"content/{referrer}") + r":(\d+):\d+", done.stdout + done.stderr)
     return {int(place.group(1)) for place in failing}, found
 
@@ -302,8 +304,7 @@ def _page_ids(root: Path) -> list[str]:
 
 def _built_ids(root: Path) -> list[str]:
     """The IDs of the headings of ``content/a.md`` as Hugo builds it ("" for a heading without one)."""
-    run = [HUGO or "hugo", "-s", str(root), "-d", str(root / "public")]
-    subprocess.run(run, check=True, capture_output=True, env=_quiet_env())
+    assert hugo_log(root).returncode == 0
     built = (root / "public/a/index.html").read_text()
     return [html.unescape(found.group(1) or "") for found in re.finditer(r'<h[1-6](?:[^>]*?\bid="([^"]*)")?', built)]
 
@@ -372,8 +373,7 @@ def _term_urls(root: Path) -> tuple[dict[str, str], set[str]]:
     ours = {term: unquote(term_url(index, "tags", "en", term)) for term in index.terms("tags", "en")}
     if HUGO is None:
         return ours, set()
-    run = [HUGO, "-s", str(root), "-d", str(root / "public")]
-    subprocess.run(run, check=True, capture_output=True, env=_quiet_env())
+    assert hugo_log(root).returncode == 0
     tags = root / "public/tags"
     written = {
         "/" + os.path.relpath(folder, root / "public") + "/"

@@ -70,6 +70,12 @@ def _quiet_env() -> dict[str, str]:
     return {**os.environ, "HUGO_CACHEDIR": "/tmp/fmlint-test-hugo-cache", "NO_COLOR": "1"}
 
 
+def hugo_log(root: Path) -> subprocess.CompletedProcess[str]:
+    """Hugo's build of the site at ``root`` (in ``root/public``) as it ends: its exit status and what it says."""
+    run = [HUGO or "hugo", "-s", str(root), "-d", str(root / "public")]
+    return subprocess.run(run, check=False, capture_output=True, text=True, env=_quiet_env())
+
+
 def hugo_build(root: Path) -> Path:
     """Hugo's build of the site at ``root``, in ``root/public``."""
     out = root / "public"
