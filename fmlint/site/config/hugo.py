@@ -6,8 +6,8 @@ languages: ``sites.matrix`` or the older ``lang``), the ``cascade`` path globs t
 ``languages`` (and each one's ``contentDir``), ``defaultContentLanguage``(``InSubdir``), ``[permalinks]``,
 ``disablePathToLower``, ``removePathAccents``, ``uglyURLs``, ``taxonomies`` (and ``disableKinds``),
 ``ignoreFiles``, ``buildFuture``, ``buildExpired``, ``(security.)enableInlineShortcodes``,
-``markup.goldmark.parser.autoHeadingIDType`` and ``autoDefinitionTermID``.  Keys are matched case-insensitively, as Hugo does.  A configuration that cannot be
-read gives Hugo's defaults."""
+``markup.goldmark.parser.autoHeadingIDType`` and ``autoDefinitionTermID``.  Keys are matched case-insensitively,
+as Hugo does.  A configuration that cannot be read gives Hugo's defaults."""
 
 from __future__ import annotations
 

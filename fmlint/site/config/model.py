@@ -192,8 +192,9 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     # Hugo: HTML content files are pages (unless ``security.allowContent``, or its default where the site pins Hugo
     # 0.162 or later, says not)
     html_content: bool = False
-    # Hugo's ``enableInlineShortcodes`` (or ``security.enableInlineShortcodes``): a page's ``{{< x.inline >}}…{{< /x.inline >}}`` defines a template it may
-    # use again; off (the default), Hugo writes nothing for them
+    # Hugo's ``enableInlineShortcodes`` (or ``security.enableInlineShortcodes``): a page's
+    # ``{{< x.inline >}}…{{< /x.inline >}}`` defines a template it may use again; off (the default), Hugo writes
+    # nothing for them
     inline_shortcodes: bool = False
     raw_html: bool = False  # Hugo: goldmark writes raw HTML (``markup.goldmark.renderer.unsafe``), comments too
     # Hugo's ``ignoreFiles``: regular expressions searched in a content file's absolute path; it is no content
