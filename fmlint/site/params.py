@@ -55,7 +55,7 @@ def cascade_params(cascade: Any) -> tuple[dict[str, str], list[str]]:
     for targeted, entries in _cascade_entries(cascade):
         given: dict[str, str] = {}
         for key, value in entries:
-            _flattened({key: value}, "", given, unknown)
+            _flattened({key: value}, given, unknown)
         if targeted:
             unknown.update(given)
         else:
@@ -138,16 +138,19 @@ def site_params(
     )
 
 
-def given_names(table: Any, prefix: str = "") -> Given:
+def given_names(table: Any) -> Given:
     """Every dotted name (lowercased) ``table`` gives, maps and what they hold, with whether its value is true as
     Go's templates take it (``with``): not ``false``, ``0``, ``""``, an empty list or map; ``None`` for nil (YAML's
     ``x:``)."""
-    found: Given = {}
+    return {name: None if value is None else bool(value) for name, value in _dotted(table)}
+
+
+def _dotted(table: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
+    """Each dotted name (lowercased) of ``table`` with its value, a map's before the names it holds."""
     for key, value in _lowered(table).items():
-        found[prefix + key] = None if value is None else bool(value)
+        yield prefix + key, value
         if isinstance(value, dict):
-            found.update(given_names(value, f"{prefix}{key}."))
-    return found
+            yield from _dotted(value, f"{prefix}{key}.")
 
 
 def looked_up(given: Given, name: str) -> bool | None:
@@ -179,7 +182,7 @@ def cascade_given(cascade: Any) -> Given:
 
 def _flat(table: Any) -> dict[str, str]:
     found: dict[str, str] = {}
-    _flattened(_lowered(table), "", found, set())
+    _flattened(table, found, set())
     return found
 
 
@@ -207,15 +210,15 @@ def _written(value: Any) -> str | None:
     return str(value)
 
 
-def _flattened(table: dict[str, Any], prefix: str, found: dict[str, str], unknown: set[str]) -> None:
-    """``table``'s values by dotted name into ``found``, or their names into ``unknown`` (not text)."""
-    for key, value in table.items():
+def _flattened(table: Any, found: dict[str, str], unknown: set[str]) -> None:
+    """``table``'s values but maps by dotted name into ``found``, or their names into ``unknown`` (not text)."""
+    for name, value in _dotted(table):
         if isinstance(value, dict):
-            _flattened(_lowered(value), f"{prefix}{key}.", found, unknown)
-        elif (shown := _written(value)) is not None:
-            found[prefix + key] = shown
+            continue
+        if (shown := _written(value)) is not None:
+            found[name] = shown
         else:
-            unknown.add(prefix + key)
+            unknown.add(name)
 
 
 def _reached(table: dict[str, Any], name: str) -> str | None:
