@@ -31,7 +31,7 @@ from fmlint.site.fixes import (
     unescaped_fix,
 )
 from fmlint.site.hexo import tag_text
-from fmlint.site.hugo_paths import basic_normalize, make_path, remove_accents, sanitize
+from fmlint.site.hugo_paths import basic_normalize, make_path, remove_accents, sanitize, single_slashes
 from fmlint.site.index import (
     Page,
     SiteIndex,
@@ -72,7 +72,6 @@ _REDOC_ID = lazy_pattern(r"(?:tag|operation|section|schema)/")
 # HTML, an attribute list or, on an MkDocs site whose hooks write Markdown (``mkdocs_markdown_hooks``), by them
 _SLUG = lazy_pattern(r"[\w-]+")
 _TABBED = lazy_pattern(r"__tabbed_(\d{1,4})_(\d{1,4})")  # pymdownx.tabbed's numbered tab IDs
-_ONE_SLASH = lazy_pattern(r"//+")
 Wanted = Callable[[Page], bool]
 
 
@@ -316,7 +315,7 @@ def term_url(index: SiteIndex, taxonomy: str, language: str, term: str) -> str:
     config = index.config
     path = sanitize(f"/{taxonomy}/{basic_normalize(term) if config.lower else term}") + "/"
     path = path if config.keep_accents else remove_accents(path)
-    path = _ONE_SLASH.sub("/", path)  # (a term sanitising leaves nothing of: `?`'s page is the list's, `/tags/`)
+    path = single_slashes(path)  # (a term sanitising leaves nothing of: `?`'s page is the list's, `/tags/`)
     return config.language_prefix(language) + path.replace("#", "%23")
 
 

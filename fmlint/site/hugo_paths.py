@@ -146,6 +146,14 @@ def extensionless(path: str) -> bool:
     return bool(path) and not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]
 
 
+def single_slashes(path: str) -> str:
+    """``path`` with each run of slashes one (as Hugo writes a URL's: `/x//y/` is `/x/y/`)."""
+    return _SLASHES.sub("/", path) if "//" in path else path
+
+
+_SLASHES = lazy_pattern("//+")
+
+
 def clean(path: str) -> str:
     """``path.Clean`` for a URL path that starts with ``/``, keeping a trailing slash."""
     parts: list[str] = []

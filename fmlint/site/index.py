@@ -64,6 +64,7 @@ from fmlint.site.hugo_paths import (
     make_path,
     output_file,
     permalink_path,
+    single_slashes,
     url_key,
 )
 from fmlint.site.hugo_version import SECTION_SLUGS
@@ -1223,13 +1224,11 @@ def _url(
         return _uglified(config, page, prefix + "/" + folder.strip("/") + "/"), facts.slug if slugs else None
     # (a slug of spaces is a slug: Hugo writes the page at its folder's URL)
     slug = (hugo_slug(facts.slug.value) if facts.slug is not None else "") or page.name_slug
-    folder = _url_folder(config, page.language, container(page), slugs)
-    if slug and page.kind == "page" and _ugly(config, page):  # (sanitised with its `.html`: `x .html` is `x-.html`)
-        parts = (prefix.strip("/"), folder.strip("/"), make_path(slug + ".html", lower, accents))
-        return "/" + "/".join(part for part in parts if part), facts.slug
-    base = make_path(slug, lower, accents) if slug else file_path(page.base_name, lower, accents)
-    path = (folder + base).strip("/")
-    return _uglified(config, page, f"{prefix}/{path}/"), facts.slug
+    # with ``uglyURLs`` a page's name is sanitised with its `.html` (a slug's `x .html` is `x-.html`)
+    html = ".html" if page.kind == "page" and _ugly(config, page) else ""
+    base = make_path(slug + html, lower, accents) if slug else file_path(page.base_name + html, lower, accents)
+    path = (_url_folder(config, page.language, container(page), slugs) + base).strip("/")
+    return (f"{prefix}/{path}" if html else _uglified(config, page, f"{prefix}/{path}/")), facts.slug
 
 
 def _front_matter_url(value: str) -> str:
@@ -1240,11 +1239,8 @@ def _front_matter_url(value: str) -> str:
     url = value if value.startswith("/") else "/" + value
     if ".." in url:
         url = clean(url).rstrip("/") or "/"
-    url = _SLASHES.sub("/", url)
+    url = single_slashes(url)
     return url if url.endswith("/") or "." in url else url + "/"
-
-
-_SLASHES = lazy_pattern("//+")
 
 
 def _section_slug(section: Page) -> str:
