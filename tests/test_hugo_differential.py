@@ -246,9 +246,16 @@ def _failing_lines(root: Path, referrer: str) -> tuple[set[int], set[int]]:
 def test_refs_are_looked_up_as_hugo_looks_them_up(tmp_path):
     _ref_site(tmp_path, "docs/guide/page.md", list(_REF_CASES))
     hugo, found = _failing_lines(tmp_path, "docs/guide/page.md")
-    expected = {5 + 2 * n for n, failing in enumerate(_REF_CASES.values()) if failing}
-    assert found == expected
-    assert HUGO is None or hugo == expected
+    failing = [(n, target) for n, (target, fails) in enumerate(_REF_CASES.items()) if fails]
+    assert found == {5 + 2 * n for n, _ in failing}
+    assert HUGO is None or hugo == found
+    # each at its target's quoted text (`{{< ref "` or `{{< relref "` before it, in turn)
+    places = [line.split(" ")[0] for line in site_findings(tmp_path) if line.startswith("content/docs/guide/page.md:")]
+    column = {0: 10, 1: 13}
+    assert places == [
+        f"content/docs/guide/page.md:{5 + 2 * n}:{column[n % 2]}-{5 + 2 * n}:{column[n % 2] + len(target)}"
+        for n, target in failing
+    ]
 
 
 _REF_TARGETS = [
