@@ -146,6 +146,19 @@ def extensionless(path: str) -> bool:
     return bool(path) and not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]
 
 
+def joined_link(*elements: str) -> str:
+    """The link Hugo's page path builder makes of a page's path ``elements`` (its folder, its name or slug) before
+    its ``index.html``: ``""`` and ``"/"`` dropped, a slash put between two only where neither has one (a slug's
+    `/abs/` after `docs` is `/docs/abs/`, `a//b` stays), a closing slash added."""
+    link, closed = "", False
+    for element in elements:
+        if element in ("", "/"):
+            continue
+        link += element if closed or element.startswith("/") else "/" + element
+        closed = element.endswith("/")
+    return link if closed else link + "/"
+
+
 def single_slashes(path: str) -> str:
     """``path`` with each run of slashes one (as Hugo writes a URL's: `/x//y/` is `/x/y/`)."""
     return _SLASHES.sub("/", path) if "//" in path else path

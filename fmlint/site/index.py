@@ -26,6 +26,7 @@ import posixpath
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property, partial
 from typing import TYPE_CHECKING
+from urllib.parse import unquote_plus
 
 import msgspec
 
@@ -60,6 +61,7 @@ from fmlint.site.hugo_paths import (
     extensionless,
     file_path,
     hugo_slug,
+    joined_link,
     list_title,
     make_path,
     output_file,
@@ -707,7 +709,7 @@ class SiteIndex(msgspec.Struct, dict=True):
         settled = settled_day()
         by_folder = {(p.language, p.folder): p for p in self.pages if p.kind == "section"}
         slugs = (
-            {key: slug for key, section in by_folder.items() if (slug := _section_slug(section))}
+            {key: slug for key, section in by_folder.items() if (slug := _folder_slug(section))}
             if (config.hugo_version or SECTION_SLUGS) >= SECTION_SLUGS
             else {}
         )
@@ -1177,7 +1179,9 @@ def _pages(config: SiteConfig, file: str, absolute: str, facts: SiteFacts) -> li
             continue  # (`about.zh.md` with `zh` disabled: no page)
         if name and suffix.lower() in config.languages:  # (in a language's own folder too: the name's wins)
             stem, language = name, suffix.lower()
-        kind = "home" if stem == "_index" and not folder else "section" if stem == "_index" else "page"
+        # (a leaf bundle at the content root, ``index.md``, is the home page to Hugo: the site's other files its
+        # resources)
+        kind = "home" if stem in ("_index", "index") and not folder else "section" if stem == "_index" else "page"
         dated, slug = facts, ""
         if kind == "page" and config.filename_dates:
             dated, slug = name_dates(config, facts, posixpath.basename(folder) if stem == "index" else stem)
@@ -1205,11 +1209,14 @@ def _url(
     """The page's URL, and the front-matter value deciding it (``by_folder``: the section pages by language and
     folder, for the tokens that name their slugs; ``slugs``: the sections' slugs that name them in URLs)."""
     facts = page.facts
-    if facts.url is not None and facts.url.value:  # (as written: Hugo writes `/a b /` for `url: "/a b "`)
-        return _front_matter_url(facts.url.value), facts.url
     prefix = config.language_prefix(page.language)
-    if page.kind == "home":
-        return prefix + "/", None
+    if page.kind == "home":  # (Hugo ignores a home page's `url`; with ``uglyURLs`` its link names its file)
+        return prefix + ("/index.html" if _ugly(config, page) else "/"), None
+    if facts.url is not None and facts.url.value:  # (as written: Hugo writes `/a b /` for `url: "/a b "`)
+        url = facts.url.value
+        if ":" in url:  # (Hugo expands a permalink's tokens in a `url` too: `/:year/:slug/`)
+            url = unquote_plus(_TOKEN.sub(lambda m: _token(config, page, m.group()[1:], by_folder), url))
+        return _front_matter_url(url, prefix), facts.url
     pattern = _pattern(config, page)
     if pattern is not None:
         expanded = _TOKEN.sub(lambda m: _token(config, page, m.group()[1:], by_folder), pattern)
@@ -1221,31 +1228,46 @@ def _url(
     lower, accents = config.lower, config.keep_accents
     if page.kind == "section":
         folder = _url_folder(config, page.language, page.folder, slugs)
-        return _uglified(config, page, prefix + "/" + folder.strip("/") + "/"), facts.slug if slugs else None
+        return _uglified(config, page, prefix + joined_link(folder)), facts.slug if slugs else None
     # (a slug of spaces is a slug: Hugo writes the page at its folder's URL)
     slug = (hugo_slug(facts.slug.value) if facts.slug is not None else "") or page.name_slug
-    # with ``uglyURLs`` a page's name is sanitised with its `.html` (a slug's `x .html` is `x-.html`)
-    html = ".html" if page.kind == "page" and _ugly(config, page) else ""
-    base = make_path(slug + html, lower, accents) if slug else file_path(page.base_name + html, lower, accents)
-    path = (_url_folder(config, page.language, container(page), slugs) + base).strip("/")
-    return (f"{prefix}/{path}" if html else _uglified(config, page, f"{prefix}/{path}/")), facts.slug
+    name = slug or page.base_name
+    # with ``uglyURLs`` a page's name is sanitised with its `.html` (a slug's `x .html` is `x-.html`, `x/` `x.html`)
+    html = page.kind == "page" and _ugly(config, page)
+    folder = _url_folder(config, page.language, container(page), slugs).removesuffix("/")
+    if html:
+        if name == "/":  # (a slug `/` names no part of the path: its folder's name takes the `.html`)
+            folder, name = "", folder
+        name = name.removesuffix("/") + ".html"
+    base = make_path(name, lower, accents) if slug else file_path(name, lower, accents)
+    link = joined_link(folder, base)
+    return prefix + (link.removesuffix("/") if html else _uglified(config, page, link)), facts.slug
 
 
-def _front_matter_url(value: str) -> str:
-    """The URL path Hugo 0.168 gives a page whose front matter's ``url`` is ``value``: from the root; cleaned as Go's
-    ``path.Clean`` cleans where it holds ``..`` (its trailing slash too: `/x/../y.z/` is `/y.z`), its runs of slashes
-    one; a slash added where it holds no dot (`/a/b` is `/a/b/`, written to its folder's ``index.html``; `/a/v1.2/b`
-    is the file ``/a/v1.2/b``)."""
-    url = value if value.startswith("/") else "/" + value
+def _front_matter_url(value: str, prefix: str) -> str:
+    """The URL path Hugo 0.168 gives a page whose front matter's ``url`` is ``value``: from the root, or where it is
+    relative from its language's ``prefix`` (unless it starts with it once cleaned); cleaned as Go's ``path.Clean``
+    cleans where it holds ``..`` (its trailing slash too: `/x/../y.z/` is `/y.z`), its runs of slashes one; a slash
+    added where it holds no dot (`/a/b` is `/a/b/`, written to its folder's ``index.html``; `/a/v1.2/b` is the
+    file ``/a/v1.2/b``)."""
+    url = value
     if ".." in url:
-        url = clean(url).rstrip("/") or "/"
-    url = single_slashes(url)
+        url = clean("/" + url).rstrip("/") or "/"
+    if value.startswith("/") or url.startswith(prefix):
+        prefix = ""
+    url = single_slashes(prefix + "/" + url.lstrip("/"))
     return url if url.endswith("/") or "." in url else url + "/"
 
 
 def _section_slug(section: Page) -> str:
     slug = section.facts.slug
     return hugo_slug(slug.value) if slug is not None and slug.value.strip() else ""
+
+
+def _folder_slug(section: Page) -> str:
+    """The ``slug`` naming a section's folder in its pages' URLs (Hugo 0.167): one of spaces too."""
+    slug = section.facts.slug
+    return hugo_slug(slug.value) if slug is not None else ""
 
 
 def _url_folder(config: SiteConfig, language: str, folder: str, slugs: Mapping[tuple[str, str], str]) -> str:
@@ -1255,12 +1277,13 @@ def _url_folder(config: SiteConfig, language: str, folder: str, slugs: Mapping[t
     if not slugs:
         return file_path(folder, lower, accents)
     parts = folder.split("/")
-    return "/".join(
-        make_path(slug, lower, accents)
+    named = (
+        make_path("/" + slug, lower, accents)[1:]  # (sanitised after a slash: `  x ` is `-x`, `  ` names nothing)
         if (slug := slugs.get((language, "/".join(parts[: depth + 1]))))
         else file_path(part, lower, accents)
         for depth, part in enumerate(parts)
     )
+    return "/".join(part for part in named if part)
 
 
 def _uglified(config: SiteConfig, page: Page, url: str) -> str:

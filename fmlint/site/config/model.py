@@ -256,10 +256,12 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
         return written_folders(rules, "term", self.taxonomies) | written_folders(rules, "taxonomy", self.taxonomy_lists)
 
     def language_prefix(self, language: str) -> str:
-        """``/fr`` for a language other than the default (and for it too with ``defaultContentLanguageInSubdir``)."""
+        """``/fr`` for a language other than the default, and for the default with ``defaultContentLanguageInSubdir``
+        (in a site of one language too: Hugo's ``LanguagePrefix``)."""
         prefix = self._prefixes.get(language)
         if prefix is None:
-            subdir = self.multilingual and (language != self.default_language or self.default_in_subdir)
+            default = language == self.default_language
+            subdir = self.default_in_subdir if default else self.multilingual
             prefix = self._prefixes[language] = "/" + language if subdir else ""
         return prefix
 
