@@ -1,12 +1,13 @@
 """Language prefixes, front-matter ``url``s and ``slug``s, home pages and aliases against Hugo 0.168 itself: what
-stop 80's random differential runs of multilingual sites found, and random multilingual sites.
+stop 80's random differential runs of multilingual sites and of aliases found, and random multilingual sites.
 
 Each case's answer is written down (the tests run without Hugo too) and, where the binary is installed, checked
-against ``hugo list all``.
+against ``hugo list all`` or the redirect files of a build.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
 import tempfile
@@ -15,9 +16,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_site_rules import HUGO, hugo_permalinks, index_of, needs_hugo, page, write
+from test_site_rules import HUGO, hugo_log, hugo_permalinks, index_of, needs_hugo, page, write
 
+from fmlint.site.checks import alias_file
 from fmlint.site.config import forget_sites
+from fmlint.site.index import alias_url
 
 _BASE = 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n'
 _TWO = 'defaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n'
@@ -112,6 +115,73 @@ def test_urls_found_apart_by_random_runs_are_hugos(tmp_path, name):
     if HUGO is not None:
         listed = hugo_permalinks(tmp_path)
         assert {file: listed[str(tmp_path / "content" / file)] for file in expected} == expected
+
+
+_ALIASES = ["/old/", "old", "../up/", "/Mixed Case/", "x.html", "/y.htm", "/z.html/", "/feed.xml", "/v1.2/p"]
+_ALIAS_FILES = {  # (the files Hugo writes the aliases of `docs/a.md` to)
+    "": [
+        "old/index.html",
+        "docs/old/index.html",
+        "up/index.html",
+        "Mixed Case/index.html",
+        "docs/x.html",
+        "y.htm",
+        "z.html",
+        "feed.xml/index.html",
+        "v1.2/p/index.html",
+    ],
+    "uglyURLs = true\n": [
+        "old.html",
+        "docs/old.html",
+        "up.html",
+        "Mixed Case.html",
+        "docs/x.html",
+        "y.htm",
+        "z.html",
+        "feed.xml.html",
+        "v1.2/p.html",
+    ],
+    _TWO: [
+        "fr/old/index.html",
+        "fr/docs/old/index.html",
+        "fr/up/index.html",
+        "fr/Mixed Case/index.html",
+        "fr/docs/x.html",
+        "fr/y.htm",
+        "fr/z.html",
+        "fr/feed.xml/index.html",
+        "fr/v1.2/p/index.html",
+    ],
+}
+
+
+@pytest.mark.parametrize("config", list(_ALIAS_FILES))
+def test_aliases_are_written_where_hugo_writes_them(tmp_path, config):
+    """With ``uglyURLs`` Hugo adds `.html` to an alias not ending in `.html` or `.htm`; without, such an alias is
+    a folder (`/feed.xml` too); a closing slash is dropped (`/z.html/` is the file `z.html`)."""
+    name = "content/docs/a.fr.md" if "languages" in config else "content/docs/a.md"
+    aliases = ", ".join(f'"{alias}"' for alias in _ALIASES)
+    files = {"hugo.toml": _BASE + config, "layouts/single.html": "{{ .Content }}", "layouts/list.html": "x"}
+    write(tmp_path, {**files, name: page('title: "A"', f"aliases: [{aliases}]")})
+    forget_sites()
+    index = index_of(tmp_path)
+    (docs,) = [found for found in index.pages if found.file is not None]
+    ours = [alias_file(alias_url(index.config, docs, item.value)) for item in docs.facts.aliases]
+    assert ours == _ALIAS_FILES[config]
+    if HUGO is not None:
+        assert hugo_log(tmp_path).returncode == 0
+        assert set(ours) <= _redirects(tmp_path / "public")
+
+
+def _redirects(public: Path) -> set[str]:
+    """The files of a build that are Hugo's redirect pages."""
+    found = set()
+    for folder, _, names in os.walk(public):
+        for name in names:
+            text = (Path(folder) / name).read_text(errors="replace")
+            if 'http-equiv="refresh"' in text:
+                found.add(os.path.relpath(Path(folder) / name, public))
+    return found
 
 
 # what random multilingual sites are made of

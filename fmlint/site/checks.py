@@ -31,7 +31,7 @@ from fmlint.site.fixes import (
     unescaped_fix,
 )
 from fmlint.site.hexo import tag_text
-from fmlint.site.hugo_paths import basic_normalize, make_path, remove_accents, sanitize, single_slashes
+from fmlint.site.hugo_paths import basic_normalize, make_path, names_html, remove_accents, sanitize, single_slashes
 from fmlint.site.index import (
     Page,
     SiteIndex,
@@ -131,9 +131,10 @@ class _Claim(msgspec.Struct, frozen=True):
 
 
 def alias_file(url: str) -> str:
-    """The file Hugo writes an alias's redirect to: ``….html`` as is, anything else as a folder's ``index.html``."""
-    path = url.lstrip("/")
-    return path if path.endswith(".html") else path.rstrip("/") + "/index.html" if path.strip("/") else "index.html"
+    """The file Hugo writes an alias's redirect to: ``….html`` and ``….htm`` as they are (a closing slash
+    dropped), anything else as a folder's ``index.html``."""
+    path = url.strip("/")
+    return path if names_html(path) else path + "/index.html" if path else "index.html"
 
 
 def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:

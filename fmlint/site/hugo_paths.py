@@ -159,6 +159,12 @@ def joined_link(*elements: str) -> str:
     return link if closed else link + "/"
 
 
+def names_html(path: str) -> bool:
+    """Whether a URL path's last segment ends in an HTML suffix (`.html`, `.htm`): Hugo writes an alias of one
+    to that file, not to a folder."""
+    return path.endswith((".html", ".htm"))
+
+
 def single_slashes(path: str) -> str:
     """``path`` with each run of slashes one (as Hugo writes a URL's: `/x//y/` is `/x/y/`)."""
     return _SLASHES.sub("/", path) if "//" in path else path

@@ -64,6 +64,7 @@ from fmlint.site.hugo_paths import (
     joined_link,
     list_title,
     make_path,
+    names_html,
     output_file,
     permalink_path,
     single_slashes,
@@ -947,11 +948,16 @@ def _matches(patterns: tuple[str, ...], key: str) -> bool:
 
 
 def alias_url(config: SiteConfig, page: Page, alias: str) -> str:
-    """An alias's URL: absolute ones get the page's language prefix; relative ones are beside the page."""
+    """An alias's URL: absolute ones get the page's language prefix; relative ones are beside the page. With
+    ``uglyURLs`` one not ending in `.html` or `.htm` gets `.html` (Hugo writes `/old/` to ``/old.html``)."""
     alias = alias.strip()
     if alias.startswith("/"):
-        return clean(config.language_prefix(page.language) + alias)
-    return clean(page.url.rstrip("/").rsplit("/", 1)[0] + "/" + alias)
+        url = clean(config.language_prefix(page.language) + alias)
+    else:
+        url = clean(page.url.rstrip("/").rsplit("/", 1)[0] + "/" + alias)
+    if _ugly(config, page) and not names_html(url.rstrip("/")):
+        url = url.rstrip("/") + ".html"
+    return url
 
 
 def param_redirects(config: SiteConfig, page: Page) -> list[str]:
