@@ -369,6 +369,9 @@ _TERMS = {
         "Über": "/tags/Über/",
     },
     "removePathAccents = true\n": {"über uns": "/tags/uber-uns/", "É": "/tags/e/", "ΟΔΟΣ": "/tags/οδοσ/"},
+    # (with `uglyURLs` a term's page is a file, sanitised with its `.html`)
+    "uglyURLs = true\n": {"AI": "/tags/ai.html", "a  b": "/tags/a--b.html", "ai ": "/tags/ai-.html"},
+    "uglyURLs = true\ndisablePathToLower = true\n": {"ai ": "/tags/ai-.html", "Über": "/tags/Über.html"},
 }
 _TERM_LAYOUTS = {f"layouts/{kind}.html": "{{ .Title }}" for kind in ("single", "list", "term", "taxonomy")}
 
@@ -382,10 +385,11 @@ def _term_urls(root: Path) -> tuple[dict[str, str], set[str]]:
         return ours, set()
     assert hugo_log(root).returncode == 0
     tags = root / "public/tags"
-    written = {
-        "/" + os.path.relpath(folder, root / "public") + "/"
+    written = {  # (a term page's folder, or with `uglyURLs` its file)
+        "/" + os.path.relpath(os.path.join(folder, name), root / "public").removesuffix("index.html")
         for folder, _, names in os.walk(tags)
-        if "index.html" in names and Path(folder) != tags
+        for name in names
+        if name.endswith(".html") and os.path.join(folder, name) != str(tags / "index.html")
     }
     return ours, written
 

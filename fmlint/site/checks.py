@@ -312,9 +312,11 @@ def term_url(index: SiteIndex, taxonomy: str, language: str, term: str) -> str:
     """A term page's URL: its path sanitised before its closing slash — the term lowercased and each of its spaces
     a hyphen first (`a  b` is `/tags/a--b/`, `ai ` `/tags/ai-/`), but with ``disablePathToLower`` (`/tags/a-b/`,
     `/tags/ai/`, ` ai` `/tags/-ai/`) —, its accents removed where the configuration says, after the language's
-    prefix; a ``#`` (which sanitising keeps) escaped, as the page's link has it (``/tags/c%23/``)."""
+    prefix; a ``#`` (which sanitising keeps) escaped, as the page's link has it (``/tags/c%23/``). With
+    ``uglyURLs`` the page is its own file, sanitised with its `.html` (`/tags/ai.html`; `ai ` is `ai-.html`)."""
     config = index.config
-    path = sanitize(f"/{taxonomy}/{basic_normalize(term) if config.lower else term}") + "/"
+    path = f"/{taxonomy}/{basic_normalize(term) if config.lower else term}"
+    path = sanitize(path + ".html") if config.ugly or taxonomy in config.ugly_sections else sanitize(path) + "/"
     path = path if config.keep_accents else remove_accents(path)
     path = single_slashes(path)  # (a term sanitising leaves nothing of: `?`'s page is the list's, `/tags/`)
     return config.language_prefix(language) + path.replace("#", "%23")
