@@ -65,7 +65,8 @@ Otherwise the site's own configuration (`hugo.toml`, or `config/_default/`:
 languages and `files` globs (an import's mounts of a vendored or cached module too), `[permalinks]` (as a map, per
 kind, as Hugo 0.161's list of rules, and a language's own), `disablePathToLower`,
 `removePathAccents`, `uglyURLs`, `taxonomies`, `disableKinds`, `ignoreFiles`, `buildFuture`, `buildExpired`,
-`markup.goldmark.parser.autoHeadingIDType`, cascades of `build.render`) decides.
+`markup.goldmark.parser.autoHeadingIDType`, cascades of `build.render` and `draft`, the configuration's
+and each section's, by their `target`'s paths, kinds and environment) decides.
 A file that several mounts hold is a page of each (the first mount wins a
 path; so is a file in a language's content folder inside another's), and its
 findings are reported once; links into a mount whose source is missing (a
@@ -322,8 +323,9 @@ On Hugo sites a `ref` in an HTML comment is run only where goldmark writes
 raw HTML (`markup.goldmark.renderer.unsafe`), and its fragment is not judged
 (no reader sees it); an `<a href>` in a comment is no link.
 On Hugo sites a page that is no draft must not name a draft — a section's `cascade`
-of `draft: true` makes drafts of it and the pages below that set no `draft` of their
-own: Hugo builds drafts
+of `draft: true` makes drafts of it and the pages below that its `target` picks and
+that set no `draft` of their own (the nearest section's entries first, then the
+configuration's): Hugo builds drafts
 only with `--buildDrafts` (a `ref` to one fails with `REF_NOT_FOUND`; in a
 fallback language, the language's own draft is not replaced by the fallback);
 nor a page whose expiry date is past (without `buildExpired`) or whose publish

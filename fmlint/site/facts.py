@@ -52,7 +52,7 @@ from fmlint.site.params import (
     own_params,
     param_names,
 )
-from fmlint.site.rendering import cascade_draft, cascade_render, lowered_keys, page_render
+from fmlint.site.rendering import Cascade, cascades, lowered_keys, page_render
 from fmlint.site.shortcode_lexer import CLOSING, OPENING, Tag, lex_shortcodes
 from fmlint.suppressions import may_have_directives
 
@@ -177,11 +177,11 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     translation_key: Item | None = None
     draft: bool = False
     draft_set: bool = False  # the page sets ``draft`` (or ``published``) itself: no cascade changes it
-    cascade_draft: str = ""  # "true" or "false": a section's ``cascade`` makes its pages (itself too) drafts or not
     # "never" for headless bundles and ``build.render: never``, and an Eleventy page's ``permalink: false``; "" when
     # not set; "computed": an Eleventy page whose data decides its output file (``eleventy.eleventy_render``)
     render: str = ""
-    cascade_render: str = ""  # ``cascade: {build: {render: …}}`` of a section: its pages' default
+    # a section's ``cascade`` entries that make pages below it (itself too) drafts or not, or render them or not
+    cascades: list[Cascade] = []
     aliases: list[Item] = []
     # lowercased front-matter key → its list of strings; "authors.key": the ``key`` of each object of ``authors``;
     # "<key>.from": the ``from`` of each object of a list of objects (a ``_redirects`` template may write it)
@@ -338,9 +338,8 @@ def extract(ctx: Context) -> SiteFacts:
         or (reads.hugo and "published" in keys and data[keys["published"]] is None),
         unpublished=data.get(keys.get("published", "")) is False,
         render=eleventy_render(data) if reads.eleventy else page_render(data, keys),
-        cascade_render=cascade_render(cascade) if cascade is not None else "",
+        cascades=cascades(cascade) if cascade is not None else [],
         draft_set="draft" in keys or "published" in keys,
-        cascade_draft=cascade_draft(cascade) if cascade is not None else "",
         aliases=aliases,
         lists=lists,
         anchors_data=msgspec.Raw(_ENCODER.encode(body.anchors)),

@@ -78,7 +78,7 @@ from fmlint.site.params import looked_up, with_params
 from fmlint.site.permalinks import pattern_of
 from fmlint.site.places import FILE_START, Places
 from fmlint.site.publication import ahead, settled_day, withheld
-from fmlint.site.rendering import NEVER
+from fmlint.site.rendering import NEVER, Cascade
 from fmlint.site.templates import (
     Shortcodes,
     component_gives_ids,
@@ -94,6 +94,9 @@ if TYPE_CHECKING:  # (the modules of other generators are imported where a site 
     from fmlint.site.mkdocs_urls import UrlPages
     from fmlint.site.refs import Resolved
     from fmlint.site.starlight import Starlight
+
+# (language, folder) → its section's cascade entries; None → the configuration's
+Cascading = Mapping[tuple[str, str] | None, Sequence[Cascade]]
 
 _TOKEN = lazy_pattern(r":\w+(\[.+?\])?")
 _COMPONENTS = (".js", ".jsx", ".ts", ".tsx")  # the extensions of an imported component written without one
@@ -699,14 +702,13 @@ class SiteIndex(msgspec.Struct, dict=True):
                 self.alias_urls.setdefault(url_key(f"/{self.config.default_language}/"), [])
         known = sections | tops
         config = self.config
-        headless, id_type, terms, dashes = config.headless, config.heading_ids, config.definition_ids, config.dashes
+        id_type, terms, dashes = config.heading_ids, config.definition_ids, config.dashes
         shown = self.shortcodes.renders_content if self.pages else None  # (its templates read only for pages)
-        never = {(p.language, p.folder) for p in self.pages if p.kind != "page" and p.facts.cascade_render == "never"}
-        drafts = {
-            (p.language, p.folder): p.facts.cascade_draft
-            for p in self.pages
-            if p.kind != "page" and p.facts.cascade_draft
+        cascading: dict[tuple[str, str] | None, Sequence[Cascade]] = {
+            (p.language, p.folder): p.facts.cascades for p in self.pages if p.kind != "page" and p.facts.cascades
         }
+        if config.cascades:
+            cascading[None] = config.cascades  # (the configuration's: below the home page's own)
         settled = settled_day()
         by_folder = {(p.language, p.folder): p for p in self.pages if p.kind == "section"}
         slugs = (
@@ -717,13 +719,12 @@ class SiteIndex(msgspec.Struct, dict=True):
         for page in self.pages:
             page.sections = _current_section(page, known)
             page.renders = (
-                _renders(page, never)
-                and not (headless and _matches(headless, page.key))
+                _renders(page, cascading)
                 and not (config.disabled_kinds and _hugo_kind(config, page) in config.disabled_kinds)
                 and page.kept_instead is None
             )
             page.withheld = withheld(
-                config, page.facts, self.probe, settled, bool(drafts) and _cascaded_draft(page, drafts)
+                config, page.facts, self.probe, settled, bool(cascading) and _cascaded_draft(page, cascading)
             )
             page._id_type, page._terms, page._dashes, page._shown = id_type, terms, dashes, shown
             page.url, page.decided_by = _url(config, page, by_folder, slugs)
@@ -1136,21 +1137,25 @@ def _probe(
     return answer
 
 
-def _renders(page: Page, never: set[tuple[str, str]]) -> bool:
-    if page.facts.render or page.kind == "home" or not never:
+def _renders(page: Page, cascading: Cascading) -> bool:
+    if page.facts.render or page.kind == "home" or not cascading:
         return page.facts.render != "never"
-    return not any((page.language, folder) in never for folder in _folders_up(page))
+    return _cascaded(page, cascading, "render") != NEVER
 
 
-def _cascaded_draft(page: Page, drafts: dict[tuple[str, str], str]) -> bool:
-    """Whether the nearest section above ``page`` (or the section itself) whose ``cascade`` sets ``draft`` makes
-    it a draft, where it sets none of its own."""
-    if page.facts.draft_set:
-        return False
-    for folder in _folders_up(page):
-        if (cascaded := drafts.get((page.language, folder))) is not None:
-            return cascaded == "true"
-    return False
+def _cascaded_draft(page: Page, cascading: Cascading) -> bool:
+    """Whether the cascades reaching ``page`` make it a draft, where it sets no ``draft`` of its own."""
+    return not page.facts.draft_set and _cascaded(page, cascading, "draft") == "true"
+
+
+def _cascaded(page: Page, cascading: Cascading, field: str) -> str:
+    """What the nearest cascade entry picking ``page`` that sets ``field`` (``render``, ``draft``) sets: its own
+    section's entries first, in their order, then those above it ("" for none)."""
+    for place in (*((page.language, folder) for folder in _folders_up(page)), None):
+        for entry in cascading.get(place, ()):
+            if (value := getattr(entry, field)) and entry.picks(page.key, page.kind):
+                return value
+    return ""
 
 
 def _folders_up(page: Page) -> Iterator[str]:

@@ -3,9 +3,10 @@ of it.  The site facts (output paths) and schema inference (which files are frag
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
+
+import msgspec
 
 from fmlint.site.globs import glob_slice_matches
 
@@ -46,40 +47,59 @@ def page_render(data: dict[Any, Any], keys: dict[str, Any]) -> str:
     return build_render(data.get(keys.get("_build", "")) or data.get(keys.get("build", "")))
 
 
-def cascade_render(cascade: Any) -> str:
-    """What a section's ``cascade`` sets for its pages' ``build.render``; of targeted cascades, those aimed at
-    the production environment only (what ``hugo`` builds: linkerd's test pages); others are not followed."""
-    return _cascaded(cascade, lambda options: build_render(options.get("_build") or options.get("build")))
+class Cascade(msgspec.Struct, frozen=True, array_like=True, omit_defaults=True):
+    """What one entry of a section's ``cascade`` sets (``render``: its ``build.render``; ``draft``: ``"true"`` or
+    ``"false"``; "" for nothing), and the pages its ``target`` picks: globs of their logical path and kind ("" for
+    any)."""
+
+    render: str = ""
+    draft: str = ""
+    path: str = ""
+    kind: str = ""
+
+    def picks(self, path: str, kind: str) -> bool:
+        """Whether the entry applies to a page of this logical ``path`` (``/docs/a``) and ``kind``."""
+        return (not self.path or glob_slice_matches((self.path,), path)) and (
+            not self.kind or glob_slice_matches((self.kind,), kind)
+        )
 
 
-def cascade_draft(cascade: Any) -> str:
-    """What a section's ``cascade`` sets for ``draft``, as ``"true"`` or ``"false"`` (``""``: nothing): Hugo 0.168
-    makes the section's own page and every page below it that sets no ``draft`` of its own drafts (SuperFola's
-    blog: ``content/drafts/_index.md`` with ``[cascade] draft = true``), which it does not build."""
-    return _cascaded(
-        cascade, lambda options: str(options["draft"]).lower() if isinstance(options.get("draft"), bool) else ""
-    )
-
-
-def _cascaded(cascade: Any, read: Callable[[dict[str, Any]], str]) -> str:
-    """The first value ``read`` finds in a ``cascade`` table, or in a list of them, untargeted or aimed at the
-    production environment (keys lowercased)."""
+def cascades(cascade: Any) -> list[Cascade]:
+    """The entries of a ``cascade`` table, or list of them, that set ``build.render`` or ``draft`` for pages a
+    production build makes (keys lowercased): untargeted, or with a ``target`` of paths, kinds and environments
+    (Hugo 0.168 builds none of a section's cascaded drafts: SuperFola's blog's
+    ``content/drafts/_index.md`` with ``[cascade] draft = true``). An entry whose target names other keys is
+    not followed: a ``sites`` matrix picks the pages of its languages across the site's languages (a cascade of
+    ``en`` reaches the ``fr`` pages below its section), and ``lang`` fails Hugo 0.168's build."""
+    found = []
     for table in cascade if isinstance(cascade, list) else [cascade]:
         options = {str(k).lower(): v for k, v in table.items()} if isinstance(table, dict) else {}
-        target = options.get("target", options.get("_target"))
-        if options and (target is None or _production_only(target)):
-            found = read(options)
-            if found:
-                return found
-    return ""
+        target = _target(options.get("target", options.get("_target", {})))
+        render = build_render(options.get("_build") or options.get("build"))
+        draft = str(options["draft"]).lower() if isinstance(options.get("draft"), bool) else ""
+        if target is not None and (render or draft):
+            found.append(Cascade(render, draft, *target))
+    return found
 
 
-def _production_only(target: Any) -> bool:
-    """Whether a cascade's ``target`` picks the pages of a production build by environment alone."""
-    if not isinstance(target, dict) or {str(k).lower() for k in target} != {"environment"}:
-        return False
-    environment = next(iter(target.values()))
-    return isinstance(environment, str) and glob_slice_matches((environment,), "production")
+def cascade_render(cascade: Any) -> str:
+    """What a section's ``cascade`` sets for the ``build.render`` of every page below it (not by target)."""
+    return next((entry.render for entry in cascades(cascade) if entry.render and entry.picks("", "")), "")
+
+
+def _target(target: Any) -> tuple[str, str] | None:
+    """A cascade ``target``'s globs of path and kind; ``None`` where it picks no page of a production build
+    (``environment``), or names what is not followed."""
+    if not isinstance(target, dict):
+        return None
+    options = {str(k).lower(): v for k, v in target.items()}
+    environment = options.pop("environment", "production")
+    if not isinstance(environment, str) or not glob_slice_matches((environment,), "production"):
+        return None
+    globs = (options.pop("path", ""), options.pop("kind", ""))
+    if options or not all(isinstance(glob, str) for glob in globs):
+        return None
+    return globs
 
 
 def build_render(build: Any) -> str:

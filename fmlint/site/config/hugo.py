@@ -30,7 +30,7 @@ from fmlint.site.hugo_version import EMBEDDED_HOOKS, HTML_CONTENT_DENIED, every_
 from fmlint.site.known_themes import without_hooks
 from fmlint.site.params import LANGUAGE_PARAMS, site_params
 from fmlint.site.permalinks import permalink_rules
-from fmlint.site.rendering import NEVER, build_render
+from fmlint.site.rendering import NEVER, build_render, cascades
 from fmlint.site.tables import subtable
 from fmlint.site.templates import (
     hooks_look_up_names,
@@ -308,6 +308,7 @@ def hugo_site(root: str, name: str | None) -> SiteConfig:
         taxonomies=taxonomies,
         taxonomy_lists=taxonomy_lists,
         headless=_headless(options.get("cascade")),
+        cascades=tuple(cascades(options.get("cascade"))),
         static_dirs=static_dirs,
         # (the components found: a theme checked out or installed is read on the next run)
         digest=hashlib.blake2b(

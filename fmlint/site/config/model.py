@@ -22,6 +22,7 @@ from fmlint.site.hexo import Hexo
 from fmlint.site.hugo_version import BUILD_DEPRECATED
 from fmlint.site.params import SiteParams
 from fmlint.site.permalinks import PermalinkRule, written_folders
+from fmlint.site.rendering import Cascade
 
 if TYPE_CHECKING:  # (the other generators' readers are imported when such a site is read)
     from fmlint.site.docusaurus import Docusaurus
@@ -147,6 +148,7 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     taxonomy_lists: tuple[str, ...] = DEFAULT_TAXONOMIES  # Hugo: those whose page listing their terms is written
     static_dirs: tuple[ContentDir, ...] = ()  # folders mounted on ``static/`` and ``assets/`` (target: below them)
     headless: tuple[str, ...] = ()  # path globs the configuration's ``cascade`` gives ``build.render: never``
+    cascades: tuple[Cascade, ...] = ()  # the configuration's ``cascade`` entries of drafts and build options
     starlight: Starlight | None = None  # an Astro site's Starlight options, when it uses Starlight
     # an Astro site without Starlight whose content collections are the blog starter's (``follows_blog_starter``):
     # the ``astro`` preset's schema describes them
