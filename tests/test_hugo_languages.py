@@ -92,6 +92,11 @@ SITES = {
         {"s1/_index.md": "/-x/", "s1/p.md": "/-x/p/", "s2/_index.md": "/e/", "s3/_index.md": "/ü-x/"}
         | {"s3/t/_index.md": "/ü-x/", "s3/t/u.md": "/ü-x/u/"},
     ),
+    "sections' content base names": (  # (a section's is its folder's name)
+        '[permalinks.section]\n"docs" = "/p/:contentbasename/"\n"blog" = "/b/:slugorcontentbasename/"\n',
+        {"docs/_index.md": [], "docs/sub/_index.md": [], "blog/_index.md": []},
+        {"docs/_index.md": "/p/docs/", "docs/sub/_index.md": "/p/sub/", "blog/_index.md": "/b/blog/"},
+    ),
     "a home page bundle": (  # (`index.md` at the content root is the home page: its slug, its url ignored)
         _TWO,
         {"index.md": ['slug: "t"'], "index.fr.md": ['url: "/x/"']},

@@ -1351,7 +1351,8 @@ def _token(config: SiteConfig, page: Page, token: str, by_folder: Mapping[tuple[
 
     title = urlize(facts.title.value.replace("/", "-")) if facts.title else ""  # (Hugo: `A/B` is `a-b`)
     slug = urlize(hugo_slug(facts.slug.value) if facts.slug and facts.slug.value else page.name_slug)
-    filename = "" if page.name == "_index" else urlize(page.base_name)
+    based = urlize(page.base_name)  # (a section's content base name is its folder's name; it has no file name)
+    filename = "" if page.name == "_index" else based
     sections = basic_normalize(page.sections)  # (Hugo's section tokens: its lowercased paths, whatever the config)
     date = _date(facts.date)
     values = {
@@ -1368,8 +1369,8 @@ def _token(config: SiteConfig, page: Page, token: str, by_folder: Mapping[tuple[
         "slug": slug or title,
         "slugorfilename": slug or filename,
         "filename": filename,
-        "contentbasename": filename,
-        "slugorcontentbasename": slug or filename,
+        "contentbasename": based,
+        "slugorcontentbasename": slug or based,
     }
     if token.startswith("sections["):
         return "/".join(_sliced(sections.split("/") if sections else [], token[len("sections") :]))
