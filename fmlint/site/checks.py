@@ -31,7 +31,7 @@ from fmlint.site.fixes import (
     unescaped_fix,
 )
 from fmlint.site.hexo import tag_text
-from fmlint.site.hugo_paths import basic_normalize, make_path, names_html, remove_accents, sanitize, single_slashes
+from fmlint.site.hugo_paths import basic_normalize, make_path, names_html, sanitize
 from fmlint.site.index import (
     Page,
     SiteIndex,
@@ -48,6 +48,7 @@ from fmlint.site.publication import described
 from fmlint.site.refs import HEXO_TAGS, JEKYLL_TAGS, LINKS, lookup, resolve, written_by_build
 from fmlint.site.shortcode_lexer import CLOSING, OPENING, SELF_CLOSED, Tag, slash_before_end
 from fmlint.site.templates import lookup_path, runs_script, theme_shortcode
+from fmlint.site.term_urls import term_url
 
 COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLICATE_TITLE, EMPTY_TERM = (
     "SITE001",
@@ -281,7 +282,7 @@ def _empty_term(index: SiteIndex, taxonomy: str, language: str, term: str) -> st
         return f"{taxonomy} term is empty: {'Hugo drops it without a word' if hugo else 'it names no term'}"
     if not hugo:
         effect = "no reader can tell what it names"
-    elif (url := term_url(index, taxonomy, language, term)) == (
+    elif (url := term_url(index.config, taxonomy, language, term)) == (
         listing := index.config.language_prefix(language) + sanitize(f"/{taxonomy}/")
     ) and taxonomy in index.config.taxonomy_lists:
         effect = f"Hugo writes its page to `{listing}`, where the list of {taxonomy} goes: one overwrites the other"
@@ -308,24 +309,10 @@ def fold(term: str) -> str:
 _NAMING = frozenset("+#")  # (signs that name: ``Notepad++``, ``F#``)
 
 
-def term_url(index: SiteIndex, taxonomy: str, language: str, term: str) -> str:
-    """A term page's URL: its path sanitised before its closing slash — the term lowercased and each of its spaces
-    a hyphen first (`a  b` is `/tags/a--b/`, `ai ` `/tags/ai-/`), but with ``disablePathToLower`` (`/tags/a-b/`,
-    `/tags/ai/`, ` ai` `/tags/-ai/`) —, its accents removed where the configuration says, after the language's
-    prefix; a ``#`` (which sanitising keeps) escaped, as the page's link has it (``/tags/c%23/``). With
-    ``uglyURLs`` the page is its own file, sanitised with its `.html` (`/tags/ai.html`; `ai ` is `ai-.html`)."""
-    config = index.config
-    path = f"/{taxonomy}/{basic_normalize(term) if config.lower else term}"
-    path = sanitize(path + ".html") if config.ugly or taxonomy in config.ugly_sections else sanitize(path) + "/"
-    path = path if config.keep_accents else remove_accents(path)
-    path = single_slashes(path)  # (a term sanitising leaves nothing of: `?`'s page is the list's, `/tags/`)
-    return config.language_prefix(language) + path.replace("#", "%23")
-
-
 def _term_effect(index: SiteIndex, taxonomy: str, language: str, term: str, majority: str) -> str:
     if index.config.generator != "hugo":
         return "readers find the pages under two spellings"
-    url, other = term_url(index, taxonomy, language, term), term_url(index, taxonomy, language, majority)
+    url, other = term_url(index.config, taxonomy, language, term), term_url(index.config, taxonomy, language, majority)
     if url != other:
         return f"Hugo makes a separate term page `{url}` for it"
     if basic_normalize(term) == basic_normalize(majority):

@@ -77,6 +77,13 @@ def make_path(text: str, lower: bool = True, accents: bool = True) -> str:
     return go_lower(path) if lower else path
 
 
+def urlize(text: str, lower: bool = True, accents: bool = True) -> str:
+    """Hugo's ``URLize`` of a permalink token's value: :func:`make_path`, then read as a URL, which drops a
+    fragment left empty (`C#` is `c`; `d#x` stays)."""
+    path = make_path(text, lower, accents)
+    return path[:-1] if path.find("#") == len(path) - 1 else path
+
+
 def file_path(text: str, lower: bool = True, accents: bool = True) -> str:
     """A page's URL path from its file's path (a folder, a name): each space a hyphen first, as Hugo's
     content-map keys have it (``a  b.md`` is ``/a--b/``), then :func:`make_path`."""

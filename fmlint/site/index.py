@@ -34,7 +34,6 @@ from fmlint.dates import DateError, parse_hugo_date
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.images import IMAGE_EXTENSIONS
 from fmlint.mdx import MARKDOWN_PARTIALS
-from fmlint.regex import lazy_pattern
 from fmlint.site.anchors import (
     REMARK,
     WRITTEN_DASHES,
@@ -69,13 +68,14 @@ from fmlint.site.hugo_paths import (
     permalink_path,
     single_slashes,
     url_key,
+    urlize,
 )
 from fmlint.site.hugo_version import SECTION_SLUGS
 from fmlint.site.jekyll import jekyll_url, page_layout, theme_layout_writes_ids
 from fmlint.site.known_themes import known_config_params
 from fmlint.site.mkdocs_urls import page_url
 from fmlint.site.params import looked_up, with_params
-from fmlint.site.permalinks import pattern_of
+from fmlint.site.permalinks import TOKEN, pattern_of, sliced
 from fmlint.site.places import FILE_START, Places
 from fmlint.site.publication import ahead, settled_day, withheld
 from fmlint.site.rendering import NEVER, Cascade
@@ -98,7 +98,6 @@ if TYPE_CHECKING:  # (the modules of other generators are imported where a site 
 # (language, folder) → its section's cascade entries; None → the configuration's
 Cascading = Mapping[tuple[str, str] | None, Sequence[Cascade]]
 
-_TOKEN = lazy_pattern(r":\w+(\[.+?\])?")
 _COMPONENTS = (".js", ".jsx", ".ts", ".tsx")  # the extensions of an imported component written without one
 _MONTHS = (
     "January",
@@ -1226,11 +1225,11 @@ def _url(
     if facts.url is not None and facts.url.value:  # (as written: Hugo writes `/a b /` for `url: "/a b "`)
         url = facts.url.value
         if ":" in url:  # (Hugo expands a permalink's tokens in a `url` too: `/:year/:slug/`)
-            url = unquote_plus(_TOKEN.sub(lambda m: _token(config, page, m.group()[1:], by_folder), url))
+            url = unquote_plus(TOKEN.sub(lambda m: _token(config, page, m.group()[1:], by_folder), url))
         return _front_matter_url(url, prefix), facts.url
     pattern = _pattern(config, page)
     if pattern is not None:
-        expanded = _TOKEN.sub(lambda m: _token(config, page, m.group()[1:], by_folder), pattern)
+        expanded = TOKEN.sub(lambda m: _token(config, page, m.group()[1:], by_folder), pattern)
         expanded = permalink_path(expanded, config.lower, config.keep_accents)
         url = clean(prefix + "/" + expanded.lstrip("/"))
         if not url.endswith("/"):
@@ -1313,7 +1312,7 @@ def _ugly(config: SiteConfig, page: Page) -> bool:
 def _deciding(facts: SiteFacts, pattern: str) -> Item | None:
     """The front-matter value an expanded permalink takes from the page: its ``slug`` where a token names it,
     else its ``title`` for ``:title`` and for ``:slug`` (which falls back to it)."""
-    tokens = {found.group() for found in _TOKEN.finditer(pattern)}
+    tokens = {found.group() for found in TOKEN.finditer(pattern)}
     if facts.slug is not None and tokens & _SLUG_TOKENS:
         return facts.slug
     return facts.title if tokens & _TITLE_TOKENS else None
@@ -1342,16 +1341,16 @@ def _hugo_kind(config: SiteConfig, page: Page) -> str:
 def _token(config: SiteConfig, page: Page, token: str, by_folder: Mapping[tuple[str, str], Page]) -> str:
     facts = page.facts
 
-    def urlize(text: str) -> str:
-        return make_path(text, config.lower, config.keep_accents)
+    def urlized(text: str) -> str:
+        return urlize(text, config.lower, config.keep_accents)
 
     if token in ("sectionslug", "sectionslugs"):  # (Hugo 0.149: the sections' slugs, else their titles)
         down = _sections_down(page, by_folder, token)
-        return "/".join(urlize(_slug_else_title(section, config.plural_list_titles)) for section in down)
+        return "/".join(urlized(_slug_else_title(section, config.plural_list_titles)) for section in down)
 
-    title = urlize(facts.title.value.replace("/", "-")) if facts.title else ""  # (Hugo: `A/B` is `a-b`)
-    slug = urlize(hugo_slug(facts.slug.value) if facts.slug and facts.slug.value else page.name_slug)
-    based = urlize(page.base_name)  # (a section's content base name is its folder's name; it has no file name)
+    title = urlized(facts.title.value.replace("/", "-")) if facts.title else ""  # (Hugo: `A/B` is `a-b`)
+    slug = urlized(hugo_slug(facts.slug.value) if facts.slug and facts.slug.value else page.name_slug)
+    based = urlized(page.base_name)  # (a section's content base name is its folder's name; it has no file name)
     filename = "" if page.name == "_index" else based
     sections = basic_normalize(page.sections)  # (Hugo's section tokens: its lowercased paths, whatever the config)
     date = _date(facts.date)
@@ -1373,7 +1372,7 @@ def _token(config: SiteConfig, page: Page, token: str, by_folder: Mapping[tuple[
         "slugorcontentbasename": slug or based,
     }
     if token.startswith("sections["):
-        return "/".join(_sliced(sections.split("/") if sections else [], token[len("sections") :]))
+        return "/".join(sliced(sections.split("/") if sections else [], token[len("sections") :]))
     return values.get(token, ":" + token)
 
 
@@ -1395,24 +1394,6 @@ def _slug_else_title(section: Page, plural: bool) -> str:
         name = posixpath.basename(section.folder)
         return list_title(name) if plural else name
     return facts.title.value.replace("/", "-") if facts.title else ""
-
-
-def _sliced(parts: list[str], cut: str) -> list[str]:
-    inner = cut.strip()[1:-1].lower()
-
-    def index(text: str, low: bool) -> int:
-        if text == "":
-            return 0 if low else len(parts)
-        if text == "last":
-            return len(parts) - 1
-        number = max(0, int(text)) if text.lstrip("-").isdigit() else 0
-        return min(number, len(parts)) if not low else number
-
-    if ":" not in inner:
-        position = index(inner, True)
-        return [parts[position]] if 0 <= position < len(parts) else []
-    low, high = inner.split(":", 1)
-    return parts[index(low, True) : index(high, False)]
 
 
 def _date(value: str) -> datetime.date:

@@ -21,10 +21,12 @@ from typing import Any
 
 import msgspec
 
+from fmlint.regex import lazy_pattern
 from fmlint.site.globs import glob_slice_matches
 from fmlint.site.hugo_paths import go_lower
 
 KINDS = ("page", "section", "term", "taxonomy")  # (those a permalink pattern may write: Hugo's)
+TOKEN = lazy_pattern(r":\w+(\[.+?\])?")  # a pattern's token (``:slug``, ``:sections[1:]``)
 
 
 class PermalinkRule(msgspec.Struct, frozen=True):
@@ -107,3 +109,22 @@ def written_folders(rules: Iterable[PermalinkRule], kind: str, taxonomies: Itera
         if not rule.path or any(glob_slice_matches((rule.path,), path) for path in paths):
             found.add(first.lower())
     return frozenset(found)
+
+
+def sliced(parts: list[str], cut: str) -> list[str]:
+    """The ``parts`` a ``:sections`` token's slice picks (``[1:]``, ``[last]``, ``[:2]``)."""
+    inner = cut.strip()[1:-1].lower()
+
+    def index(text: str, low: bool) -> int:
+        if text == "":
+            return 0 if low else len(parts)
+        if text == "last":
+            return len(parts) - 1
+        number = max(0, int(text)) if text.lstrip("-").isdigit() else 0
+        return min(number, len(parts)) if not low else number
+
+    if ":" not in inner:
+        position = index(inner, True)
+        return [parts[position]] if 0 <= position < len(parts) else []
+    low, high = inner.split(":", 1)
+    return parts[index(low, True) : index(high, False)]
