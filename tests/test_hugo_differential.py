@@ -300,6 +300,8 @@ _HEADINGS = {
     "## M {:x}": "m-x",
     "## N {#ü}": "ü",
     "## =,": "heading-1",
+    "### x {#id1} #": "x-id1",  # (before a closing sequence, braces are text)
+    "## y {#c2} ##": "y-c2",
 }
 
 

@@ -537,7 +537,7 @@ def _body_facts(ctx: Context, reads: _SiteReads) -> _Body:
     mdx = ctx.doc.mdx
     anchors = [
         (mdx and _comment_id(text, h.span))
-        or _anchor(h.unstripped or h.text, h.typographic, _braced(text, h.span), reads.hugo)
+        or _anchor(h.unstripped or h.text, h.typographic, _braced(text, h.span, reads.hugo), reads.hugo)
         if mdx or "{" in h.text
         else (h.typographic or h.unstripped or h.text, "", True, "")  # (most: their text, no function's call)
         for h in headings
@@ -865,11 +865,13 @@ _RAW_OPENING = lazy_pattern(r"\{%-?\s*raw\s*-?%\}")
 _RAW_CLOSING = lazy_pattern(r"\{%-?\s*endraw\s*-?%\}")
 
 
-def _braced(text: str, span: Span) -> bool:
+def _braced(text: str, span: Span, goldmark: bool = False) -> bool:
     """Whether the heading at ``span`` of ``text`` ends with ``}`` as written (an attribute list may close it),
-    not inside a code span (metro's ``#### `extraNodeModules: ?{[string]: string}` ``)."""
+    not inside a code span (metro's ``#### `extraNodeModules: ?{[string]: string}` ``); before a closing
+    sequence of ``#`` too, but for ``goldmark``, which reads braces there as text (`### x {#a} #` is `x-a`)."""
     end = text.find("\n", span.start, span.end)
-    return text[span.start : span.end if end < 0 else end].rstrip().rstrip("#").rstrip().endswith("}")
+    line = text[span.start : span.end if end < 0 else end].rstrip()
+    return (line if goldmark else line.rstrip("#").rstrip()).endswith("}")
 
 
 def _anchor(text: str, typographic: str, braced: bool = True, goldmark: bool = False) -> _AnchorFields:
