@@ -12,10 +12,11 @@ import datetime
 import re
 import subprocess
 
-from test_site_rules import HUGO, _quiet_env, at, needs_hugo, page, placed, site_findings, write
+from test_site_rules import HUGO, _quiet_env, at, index_of, needs_hugo, page, placed, site_findings, write
 
 from fmlint.cache import ResultCache
 from fmlint.site import publication
+from fmlint.site.config import forget_sites
 
 LINKS = '[e]({{< ref "kept.md" >}}) [f]({{< ref "published.md" >}}) [g](/old/) [h](/gone/) [i](/old/#x)\n'
 REFS = (
@@ -181,3 +182,24 @@ def test_hugo_builds_none_of_the_cascaded_drafts(tmp_path):
     subprocess.run([HUGO, "--quiet", "-d", "public"], cwd=tmp_path, env=_quiet_env(), check=True)
     built = sorted(str(path.relative_to(tmp_path / "public")) for path in (tmp_path / "public/drafts").rglob("*.html"))
     assert built == ["drafts/e/index.html", "drafts/kept/index.html", "drafts/kept/k/index.html"]
+
+
+# `draft` values and whether Hugo takes the page for a draft: Go's `cast.ToBool` (`strconv.ParseBool`'s strings, a
+# number other than 0); `yes` is a string to Hugo's YAML, which `ParseBool` does not read
+DRAFTS = {'"true"': True, '"T"': True, "1": True, "2": True, '"1"': True, '"TRUE"': True}
+DRAFTS |= {'"yes"': False, "yes": False, '"tRue"': False, "0": False, "false": False}
+
+
+def test_drafts_are_the_values_hugo_reads_as_true(tmp_path):
+    files = {f"content/p{n}.md": page("title: P", f"draft: {value}") for n, value in enumerate(DRAFTS)}
+    write(tmp_path, {"hugo.toml": 'baseURL = "https://example.org/"\n', **files})
+    forget_sites()
+    index = index_of(tmp_path)
+    drafts = {page.file for page in index.pages if page.file is not None and page.withheld == "draft"}
+    expected = {str(tmp_path / f"content/p{n}.md") for n, draft in enumerate(DRAFTS.values()) if draft}
+    assert drafts == expected
+    if HUGO is not None:
+        listed = subprocess.run(
+            [HUGO, "list", "drafts"], cwd=tmp_path, capture_output=True, text=True, env=_quiet_env(), check=True
+        )
+        assert {str(tmp_path / line.split(",")[0]) for line in listed.stdout.splitlines() if ".md," in line} == drafts

@@ -334,7 +334,7 @@ def extract(ctx: Context) -> SiteFacts:
         publish=_date(data, keys, _PUBLISH_KEYS),
         expires=_date(data, keys, _EXPIRY_KEYS),
         translation_key=translation_key,
-        draft=data.get(keys.get("draft", "")) is True
+        draft=_true(data.get(keys.get("draft", "")), reads.hugo)
         or (reads.hugo and "published" in keys and data[keys["published"]] is None),
         unpublished=data.get(keys.get("published", "")) is False,
         render=eleventy_render(data) if reads.eleventy else page_render(data, keys),
@@ -863,6 +863,16 @@ def _not_run_by_hexo(text: str, at: int, view: MarkdownView) -> bool:
 
 _RAW_OPENING = lazy_pattern(r"\{%-?\s*raw\s*-?%\}")
 _RAW_CLOSING = lazy_pattern(r"\{%-?\s*endraw\s*-?%\}")
+
+
+def _true(value: object, hugo: bool) -> bool:
+    """Whether a front-matter value is true; for Hugo as Go's ``cast.ToBool`` reads it (`"true"`, `"T"`, `1`)."""
+    if value is True or not hugo:
+        return value is True
+    return value in _GO_TRUE if isinstance(value, str) else type(value) is int and value != 0
+
+
+_GO_TRUE = frozenset(("1", "t", "T", "TRUE", "true", "True"))  # (``strconv.ParseBool``'s)
 
 
 def _braced(text: str, span: Span, goldmark: bool = False) -> bool:
