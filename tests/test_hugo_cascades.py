@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_site_rules import HUGO, hugo_log, index_of, needs_hugo, write
+from test_site_rules import HUGO, hugo_log, index_of, needs_hugo, site_findings, write
 
 from fmlint.site.config import forget_sites
 
@@ -40,7 +40,8 @@ def _written(root: Path) -> tuple[set[str], set[str] | None]:
     """The files of the pages with files fmlint says Hugo writes, and those Hugo writes (None without Hugo)."""
     forget_sites()
     index = index_of(root)
-    ours = {page.output for page in index.pages if page.renders and not page.withheld and page.file is not None}
+    ours = {page.output for page in index.pages if page.renders and not page.unwritten and not page.withheld}
+    ours -= {page.output for page in index.pages if page.file is None}
     if HUGO is None:
         return ours, None
     assert hugo_log(root).returncode == 0
@@ -89,7 +90,22 @@ CASES = {
         '[[cascade]]\ndraft = true\n[cascade.target]\npath = "{/blog,/blog/**}"\n',
         {"blog/index.html", "blog/q/index.html"},
     ),
+    "render link, cascaded": (
+        {"blog/_index.md": {"cascade": {"build": {"render": "link"}, "target": {"kind": "page"}}}},
+        "",
+        {"blog/p/index.html", "blog/q/index.html"},
+    ),
 }
+
+
+def test_a_page_hugo_only_links_collides_with_nothing(tmp_path):
+    """`build.render: link` gives the page a URL and writes neither it nor its aliases (checked with a build)."""
+    fronts = {"docs/a.md": {"slug": "q", "aliases": ["/top/"], "build": {"render": "link"}}}
+    write(tmp_path, {**_site(fronts), "content/docs/q.md": "---\ntitle: Q\n---\n"})
+    forget_sites()
+    assert [line for line in site_findings(tmp_path) if "SITE001" in line] == []
+    ours, written = _written(tmp_path)
+    assert "docs/q/index.html" in ours and (written is None or written == ours)
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -107,6 +123,7 @@ _ENTRIES = [
     {"draft": True},
     {"draft": False},
     {"build": {"render": "always"}},
+    {"build": {"render": "link"}},
 ]
 _TARGETS = [None, {"path": "/docs/sub/**"}, {"path": "/docs/**"}, {"kind": "page"}, {"kind": "section"}]
 _TARGETS += [{"path": "{/blog,/blog/**}"}, {"path": "/blog/p"}, {"environment": "production"}]
@@ -136,8 +153,8 @@ def _toml(entry: dict[str, object]) -> str:
 @settings(max_examples=12, deadline=None, derandomize=True)
 @given(st.integers(min_value=0, max_value=2**32))
 def test_random_cascades_write_the_pages_hugo_writes(seed):
-    """Stop 80's run of 300 such sites agreed once targeted cascades were followed. Left out: `build.render: link`
-    (Hugo writes no file, fmlint's index keeps the page as a link target) and `_build`, which Hugo 0.168 refuses."""
+    """Stop 80's run of 300 such sites agreed once targeted cascades were followed (and 120 more with
+    `build.render: link`). Left out: `_build`, which Hugo 0.168 refuses."""
     chosen = random.Random(seed)
     fronts: dict[str, dict[str, object]] = {}
     for name in _PAGES:
@@ -152,3 +169,30 @@ def test_random_cascades_write_the_pages_hugo_writes(seed):
         write(root, _site(fronts, config))
         ours, written = _written(root)
         assert ours == written
+
+
+def test_a_ref_to_a_page_hugo_does_not_render_is_an_empty_link(tmp_path):
+    """Hugo finds the page and writes `href=""`: reported where the page is headless, `build.render: never` by
+    itself or by a cascade; a page only linked (`render: link`) has a URL (near-miss)."""
+    fronts: dict[str, dict[str, object]] = {
+        "docs/a.md": {"build": {"render": "link"}},
+        "docs/sub/b.md": {"build": {"render": "never"}},
+        "docs/sub/c/index.md": {"headless": True},
+        "blog/_index.md": {"cascade": {"build": {"render": "never"}, "target": {"path": "/blog/p"}}},
+    }
+    refs = "".join(f'[{n}]({{{{< ref "{target}" >}}}})\n\n' for n, target in enumerate(("a", "b", "c", "p", "q")))
+    write(tmp_path, {**_site(fronts), "content/top.md": "---\ntitle: Top\n---\n" + refs})
+    forget_sites()
+    found = [line.split(" ", 2) for line in site_findings(tmp_path) if "content/top.md" in line]
+    assert [(place.split(":", 1)[1], code) for place, code, _ in found] == [
+        ("6:14-6:15", "SITE003"),
+        ("8:14-8:15", "SITE003"),
+        ("10:14-10:15", "SITE003"),
+    ]
+    assert found[2][2].endswith(
+        "of which Hugo writes no page (a `cascade` says `build.render: never`): the link is empty"
+    )
+    if HUGO is not None:
+        assert hugo_log(tmp_path).returncode == 0
+        built = (tmp_path / "public/top/index.html").read_text()
+        assert [n for n in range(5) if f'<a href="">{n}</a>' in built] == [1, 2, 3]

@@ -322,6 +322,9 @@ broken when it leads to no page from either URL.
 On Hugo sites a `ref` in an HTML comment is run only where goldmark writes
 raw HTML (`markup.goldmark.renderer.unsafe`), and its fragment is not judged
 (no reader sees it); an `<a href>` in a comment is no link.
+On Hugo sites a `ref` to a page Hugo finds but writes no page of (a headless bundle,
+`build.render: never` by itself or by a cascade, a kind in `disableKinds`) writes an
+empty link (`href=""`): reported (`build.render: link` gives a page its URL).
 On Hugo sites a page that is no draft must not name a draft — a section's `cascade`
 of `draft: true` makes drafts of it and the pages below that its `target` picks and
 that set no `draft` of their own (the nearest section's entries first, then the

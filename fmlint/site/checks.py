@@ -39,6 +39,7 @@ from fmlint.site.index import (
     container,
     doc_key,
     docusaurus_plugin,
+    hugo_kind,
     locale_fallbacks,
     starlight_locale,
 )
@@ -46,6 +47,7 @@ from fmlint.site.known_themes import known_shortcodes
 from fmlint.site.places import FILE_START
 from fmlint.site.publication import described
 from fmlint.site.refs import HEXO_TAGS, JEKYLL_TAGS, LINKS, lookup, resolve, written_by_build
+from fmlint.site.rendering import NEVER
 from fmlint.site.shortcode_lexer import CLOSING, OPENING, SELF_CLOSED, Tag, slash_before_end
 from fmlint.site.templates import lookup_path, runs_script, theme_shortcode
 from fmlint.site.term_urls import term_url
@@ -144,7 +146,8 @@ def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
         return  # (an Astro site's: Starlight's docs, or the Markdown pages of ``src/pages``)
     claims: dict[str, list[_Claim]] = {}
     for page in index.pages:
-        if not page.renders or page.withheld or not page.url:  # (a Hexo post whose URL is not known)
+        # (a Hexo post whose URL is not known; Hugo's `render: link` writes neither the page nor its aliases)
+        if not page.renders or page.withheld or not page.url or page.unwritten:
             continue
         claims.setdefault(page.output, []).append(_Claim(page, page.decided_by, False))
         for alias in page.facts.aliases if index.config.aliases else ():
@@ -499,6 +502,8 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> _P
         target = built
     if target is page and not page.renders:
         return None  # a fragment written to be included: its own #links are the including page's
+    if reference.kind in ("ref", "relref") and not target.renders and page.renders and target.kept_instead is None:
+        return _Problem(BROKEN_REFERENCE, _unrendered_message(index, reference, target))
     if (
         fragment
         and not target.has_id(fragment)  # (its own IDs, before those of the files it shows: most are there)
@@ -638,6 +643,17 @@ def _withheld_message(index: SiteIndex, reference: Reference, target: Page) -> s
     fails = " (it fails with REF_NOT_FOUND)" if reference.kind in ("ref", "relref") else ""
     where = f" in language `{target.language}`" if index.config.multilingual else ""
     return f"`{reference.target}` names {described(target.withheld, target.facts, where, target.file)}{fails}"
+
+
+def _unrendered_message(index: SiteIndex, reference: Reference, target: Page) -> str:
+    """A ``ref`` to a page Hugo finds but renders no page of: it writes an empty link (``href=""``)."""
+    if target.facts.render == NEVER:
+        why = "its front matter says `headless` or `build.render: never`"
+    elif index.config.disabled_kinds and (kind := hugo_kind(index.config, target)) in index.config.disabled_kinds:
+        why = f"`{kind}` is in `disableKinds`"
+    else:
+        why = "a `cascade` says `build.render: never`"
+    return f"`{reference.target}` names `{target.file}`, of which Hugo writes no page ({why}): the link is empty"
 
 
 def _broken_anchor(page: Page, target: Page, fragment: str, ids: set[str], child: Page | None = None) -> _Problem:

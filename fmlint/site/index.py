@@ -126,6 +126,7 @@ class Page(msgspec.Struct, eq=False):
     absolute: str = ""  # the absolute path of the file ("" for an implicit section page)
     sections: str = ""  # the folder of its current section: top-level folders, and folders with ``_index.md``
     renders: bool = True  # a page is written (not headless, not ``render: never`` by itself or a cascade)
+    unwritten: bool = False  # ``render: link``: Hugo gives it a URL (and a ``ref``) but writes no file of it
     # why it is not built for production though it renders: "draft", or Hugo's "expired" or "future"
     # (``fmlint.site.publication``); "" for a page built
     withheld: str = ""
@@ -717,11 +718,13 @@ class SiteIndex(msgspec.Struct, dict=True):
         )
         for page in self.pages:
             page.sections = _current_section(page, known)
+            render = _render(page, cascading)
             page.renders = (
-                _renders(page, cascading)
-                and not (config.disabled_kinds and _hugo_kind(config, page) in config.disabled_kinds)
+                render != NEVER
+                and not (config.disabled_kinds and hugo_kind(config, page) in config.disabled_kinds)
                 and page.kept_instead is None
             )
+            page.unwritten = render == "link"
             page.withheld = withheld(
                 config, page.facts, self.probe, settled, bool(cascading) and _cascaded_draft(page, cascading)
             )
@@ -1136,10 +1139,11 @@ def _probe(
     return answer
 
 
-def _renders(page: Page, cascading: Cascading) -> bool:
+def _render(page: Page, cascading: Cascading) -> str:
+    """The page's ``build.render``: its own, else the cascades' ("" for neither)."""
     if page.facts.render or page.kind == "home" or not cascading:
-        return page.facts.render != "never"
-    return _cascaded(page, cascading, "render") != NEVER
+        return page.facts.render
+    return _cascaded(page, cascading, "render")
 
 
 def _cascaded_draft(page: Page, cascading: Cascading) -> bool:
@@ -1326,10 +1330,10 @@ def _pattern(config: SiteConfig, page: Page) -> str | None:
     rules = config.permalinks_of(page.language)
     if not rules:
         return None
-    return pattern_of(rules, _hugo_kind(config, page), _key(page), page.language)
+    return pattern_of(rules, hugo_kind(config, page), _key(page), page.language)
 
 
-def _hugo_kind(config: SiteConfig, page: Page) -> str:
+def hugo_kind(config: SiteConfig, page: Page) -> str:
     """The page's kind as Hugo names it: a section's ``_index.md`` in a taxonomy's folder is the taxonomy's
     (``content/tags/_index.md``) or a term's (``content/tags/go/_index.md``)."""
     if page.kind == "section" and page.folder.split("/", 1)[0].lower() in config.taxonomies:
