@@ -85,21 +85,28 @@ SITES = {
 }
 
 
-def _computed(root: Path) -> dict[str, str]:
+def computed_urls(root: Path) -> dict[str, str]:
+    """The URL of each content file of the site at ``root``, as fmlint's index works it out."""
     forget_sites()
     return {str(page.absolute): page.url for page in index_of(root).pages if page.file is not None}
+
+
+def assert_hugos_urls(root: Path, config: str, fronts: dict[str, list[str]], expected: dict[str, str]) -> None:
+    """A site of ``config`` and content files of front matter ``fronts``: fmlint gives the files ``expected`` the
+    URLs written there, as Hugo does where it is installed."""
+    write(root, {"hugo.toml": config})
+    write(root, {f"content/{file}": page('title: "T"', *front) for file, front in fronts.items()})
+    computed = computed_urls(root)
+    assert {file: computed[str(root / "content" / file)] for file in expected} == expected
+    if HUGO is not None:
+        listed = hugo_permalinks(root)
+        assert {file: listed[str(root / "content" / file)] for file in expected} == expected
 
 
 @pytest.mark.parametrize("name", list(SITES))
 def test_urls_found_apart_by_a_random_run_are_hugos(tmp_path, name):
     config, fronts, expected = SITES[name]
-    write(tmp_path, {"hugo.toml": _BASE + config})
-    write(tmp_path, {f"content/{file}": page('title: "T"', *front) for file, front in fronts.items()})
-    computed = _computed(tmp_path)
-    assert {file: computed[str(tmp_path / "content" / file)] for file in expected} == expected
-    if HUGO is not None:
-        listed = hugo_permalinks(tmp_path)
-        assert {file: listed[str(tmp_path / "content" / file)] for file in expected} == expected
+    assert_hugos_urls(tmp_path, _BASE + config, fronts, expected)
 
 
 @pytest.mark.parametrize("id_type", [GITHUB, BLACKFRIDAY])
@@ -179,7 +186,7 @@ def test_random_sites_have_hugos_urls(seed):
             listed = hugo_permalinks(root)
         except subprocess.CalledProcessError:
             return
-        computed = _computed(root)
+        computed = computed_urls(root)
         assert {path: computed.get(path) for path in listed} == listed
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_hugo_differential import assert_hugos_urls, computed_urls
 from test_site_rules import HUGO, hugo_log, hugo_permalinks, index_of, needs_hugo, page, write
 
 from fmlint.site.checks import alias_file
@@ -105,21 +106,10 @@ SITES = {
 }
 
 
-def _computed(root: Path) -> dict[str, str]:
-    forget_sites()
-    return {str(page.absolute): page.url for page in index_of(root).pages if page.file is not None}
-
-
 @pytest.mark.parametrize("name", list(SITES))
 def test_urls_found_apart_by_random_runs_are_hugos(tmp_path, name):
     config, fronts, expected = SITES[name]
-    write(tmp_path, {"hugo.toml": _BASE + config})
-    write(tmp_path, {f"content/{file}": page('title: "T"', *front) for file, front in fronts.items()})
-    computed = _computed(tmp_path)
-    assert {file: computed[str(tmp_path / "content" / file)] for file in expected} == expected
-    if HUGO is not None:
-        listed = hugo_permalinks(tmp_path)
-        assert {file: listed[str(tmp_path / "content" / file)] for file in expected} == expected
+    assert_hugos_urls(tmp_path, _BASE + config, fronts, expected)
 
 
 _ALIASES = ["/old/", "old", "../up/", "/Mixed Case/", "x.html", "/y.htm", "/z.html/", "/feed.xml", "/v1.2/p"]
@@ -245,5 +235,5 @@ def test_random_multilingual_sites_have_hugos_urls(seed):
             listed = hugo_permalinks(root)
         except subprocess.CalledProcessError:
             return
-        computed = _computed(root)
+        computed = computed_urls(root)
         assert {path: computed.get(path) for path in listed} == listed
