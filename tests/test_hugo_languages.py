@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_hugo_differential import assert_hugos_urls, assert_random_site_agrees
-from test_site_rules import HUGO, hugo_log, index_of, needs_hugo, page, write
+from test_site_rules import HUGO, hugo_log, index_of, needs_hugo, page, site_findings, write
 
 from fmlint.site.checks import alias_file
 from fmlint.site.config import forget_sites
@@ -226,3 +226,19 @@ def test_random_multilingual_sites_have_hugos_urls(seed):
     files = _random_site(seed)
     if not ("disablePathToLower" in files["hugo.toml"] and any(".pt-BR." in name for name in files)):
         assert_random_site_agrees(files)
+
+
+def test_links_of_a_site_of_one_language_in_its_folder(tmp_path):
+    """Hugo writes the pages under `/en/` and a redirect to it at `/`: `/` leads somewhere, `/docs/a/` nowhere (no
+    link hook rewrites it: Hugo's embedded one is for multilingual sites)."""
+    config = _BASE.replace('"RSS", ', "") + "defaultContentLanguageInSubdir = true\n"
+    body = "[home](/) [a](/docs/a/) [en](/en/docs/a/)\n"
+    files = {"hugo.toml": config, "layouts/single.html": "{{ .Content }}", "layouts/list.html": "L"}
+    write(tmp_path, {**files, "content/docs/a.md": page('title: "A"', body=body)})
+    forget_sites()
+    assert [line.split(" ", 2)[:2] for line in site_findings(tmp_path)] == [["content/docs/a.md:5:15-5:23", "SITE003"]]
+    if HUGO is not None:
+        assert hugo_log(tmp_path).returncode == 0
+        public = tmp_path / "public"
+        assert "url=https://example.org/en/" in (public / "index.html").read_text()
+        assert (public / "en/docs/a/index.html").is_file() and not (public / "docs").exists()

@@ -698,7 +698,9 @@ class SiteIndex(msgspec.Struct, dict=True):
                 home = Page(None, SiteFacts(), language, "home", "", "_index")
                 home.key = _key(home)
                 self.pages.append(home)
-            if self.config.multilingual and not self.config.default_in_subdir:  # `/en/` redirects to `/`
+            if self.config.default_in_subdir:  # `/` redirects to `/en/` (in a site of one language too)
+                self.alias_urls.setdefault("/", [])
+            elif self.config.multilingual:  # `/en/` redirects to `/`
                 self.alias_urls.setdefault(url_key(f"/{self.config.default_language}/"), [])
         known = sections | tops
         config = self.config
