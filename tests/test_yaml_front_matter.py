@@ -125,3 +125,21 @@ def test_a_duplicate_keys_message_says_what_the_presets_generator_does(preset, e
         "---\ndate: 2019-09-14\ntitle: x\ndate: 2019-09-15\n---\n", [(4, 1, "FM003")], schema=None, preset=preset
     )
     assert found.message == f"duplicate key `date` (first defined on line 2; {effect})"
+
+
+@pytest.mark.parametrize(
+    ("source", "problems"),
+    [
+        # (YAML: `Tags` and `tags` are two keys to YAML, one to Hugo, which keeps one of the values)
+        ("---\ntitle: x\nTags: [a]\ntags: [b]\n---\n", [(4, 1, "FM003")]),
+        ("\ufeff---\r\n标题: 中文\r\nexpiryDate: 2001-01-01\r\nexpirydate: 2099-01-01\r\n---\r\n", [(4, 1, "FM003")]),
+        ('+++\ntitle = "x"\nDraft = true\ndraft = false\n+++\n', [(4, 1, "FM003")]),  # (TOML)
+        ('{\n  "title": "x",\n  "Slug": "a",  "slug": "b"\n}\n', [(3, 17, "FM003")]),  # (JSON)
+        ("---\ntitle: x\nparams:\n  A: 1\n  a: 2\n---\n", []),  # (a top-level key's own keys: not judged)
+    ],
+)
+def test_keys_that_differ_only_in_case_are_one_key_to_hugo(source, problems):
+    found = check(source, problems, schema=None, preset="hugo")
+    for problem in found:
+        assert problem.message.endswith("are one key to Hugo, which keeps one of their values")
+    assert check(source, [], schema=None, preset="jekyll") == []

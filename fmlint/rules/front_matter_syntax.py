@@ -85,7 +85,10 @@ tags: [news, ai]
         fix="display-only",
         doc="""## What it does
 Reports the *second* occurrence of a key in a YAML or JSON mapping, and a TOML
-table or key declared twice.
+table or key declared twice. On a Hugo site, also a top-level key that differs
+from an earlier one only in case (`Tags` and `tags`, `expiryDate` and
+`expirydate`): Hugo reads keys without case and keeps one of the two values,
+not the last one written.
 
 ## Why is this bad?
 Hugo rejects duplicate keys, and so do the JavaScript generators' YAML parsers
@@ -318,6 +321,8 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         yield Problem("FM001", f"front matter opened with `{opener}` is never closed", doc.opening)
     if ctx.front_matter is not None and doc.kind == "yaml" and ctx.settings.preset == "hugo":
         yield from _unreadable_to_hugo(ctx, ctx.front_matter)
+    if ctx.front_matter is not None and ctx.settings.preset == "hugo" and isinstance(ctx.front_matter.data, dict):
+        yield from _one_key_to_hugo(ctx, ctx.front_matter)
     if ctx.front_matter is not None:
         for found in ctx.front_matter.problems:
             if found.code == "FM003" and found.message.startswith("duplicate key "):  # (YAML's, JSON's: not TOML's)
@@ -336,6 +341,17 @@ def _duplicates(ctx: Context) -> str:
 
 
 _KEEPS_LAST = ("jekyll", "mkdocs-material")  # (Ruby's YAML and PyYAML; Hugo and js-yaml fail on a duplicate)
+
+
+def _one_key_to_hugo(ctx: Context, fm: FrontMatter) -> Iterator[Problem]:
+    """FM003 for top-level keys that differ only in case (`expiryDate` and `expirydate`): Hugo reads keys
+    without case and keeps one of the values, not by their order (checked with Hugo 0.168's builds)."""
+    seen: dict[str, str] = {}
+    for key in fm.data:
+        if isinstance(key, str) and (first := seen.setdefault(key.lower(), key)) != key:
+            line = ctx.doc.lines.line_of(fm.key_span((first,)).start)
+            message = f"`{key}` and `{first}` (line {line}) are one key to Hugo, which keeps one of their values"
+            yield Problem("FM003", message, fm.key_span((key,)))
 
 
 def _unreadable_to_hugo(ctx: Context, fm: FrontMatter) -> Iterator[Problem]:
