@@ -1276,8 +1276,9 @@ def _front_matter_url(value: str, prefix: str) -> str:
 
 
 def _section_slug(section: Page) -> str:
-    slug = section.facts.slug
-    return hugo_slug(slug.value) if slug is not None and slug.value.strip() else ""
+    """A section's slug as a ``:sectionslug`` token takes it: one of spaces is none."""
+    slug = _folder_slug(section)
+    return slug if slug.strip() else ""
 
 
 def _folder_slug(section: Page) -> str:

@@ -84,7 +84,7 @@ def cascades(cascade: Any) -> list[Cascade]:
 
 def cascade_render(cascade: Any) -> str:
     """What a section's ``cascade`` sets for the ``build.render`` of every page below it (not by target)."""
-    return next((entry.render for entry in cascades(cascade) if entry.render and entry.picks("", "")), "")
+    return next((entry.render for entry in cascades(cascade) if entry.render and not (entry.path or entry.kind)), "")
 
 
 def _target(target: Any) -> tuple[str, str] | None:

@@ -30,7 +30,7 @@ from fmlint.site.hugo_version import EMBEDDED_HOOKS, HTML_CONTENT_DENIED, every_
 from fmlint.site.known_themes import without_hooks
 from fmlint.site.params import LANGUAGE_PARAMS, site_params
 from fmlint.site.permalinks import permalink_rules
-from fmlint.site.rendering import NEVER, build_render, cascades
+from fmlint.site.rendering import cascades
 from fmlint.site.tables import subtable
 from fmlint.site.templates import (
     hooks_look_up_names,
@@ -307,7 +307,6 @@ def hugo_site(root: str, name: str | None) -> SiteConfig:
         dashes=_typographer_dashes(subtable(options, "markup", "goldmark", "extensions").get("typographer")),
         taxonomies=taxonomies,
         taxonomy_lists=taxonomy_lists,
-        headless=_headless(options.get("cascade")),
         cascades=tuple(cascades(options.get("cascade"))),
         static_dirs=static_dirs,
         # (the components found: a theme checked out or installed is read on the next run)
@@ -404,20 +403,6 @@ def _static_folders(root: str, options: dict[str, Any], themes: tuple[str, ...])
     folders = [os.path.join(root, name) for name in strings(options.get("staticdir")) if name != "static"]
     folders += [os.path.join(theme, name) for theme in themes for name in ("static", "assets")]
     return [ContentDir(os.path.normpath(folder), None) for folder in folders if os.path.isdir(folder)]
-
-
-def _headless(cascade: Any) -> tuple[str, ...]:
-    """The ``target.path`` globs of the configuration's cascades that set ``build.render: never`` for pages
-    picked by path alone (fragments meant for including, such as ``/**/_includes/**``)."""
-    found = []
-    for table in cascade if isinstance(cascade, list) else [cascade]:
-        if not isinstance(table, dict):
-            continue
-        target = table.get("target") or table.get("_target")
-        build = table.get("_build") or table.get("build")
-        if isinstance(target, dict) and set(target) == {"path"} and build_render(build) == NEVER:
-            found.append(str(target["path"]))
-    return tuple(found)
 
 
 def _mounted(root: str, mount: Any, languages: tuple[str, ...]) -> list[ContentDir]:

@@ -22,7 +22,7 @@ from fmlint.site.hexo import Hexo
 from fmlint.site.hugo_version import BUILD_DEPRECATED
 from fmlint.site.params import SiteParams
 from fmlint.site.permalinks import PermalinkRule, written_folders
-from fmlint.site.rendering import Cascade
+from fmlint.site.rendering import NEVER, Cascade
 
 if TYPE_CHECKING:  # (the other generators' readers are imported when such a site is read)
     from fmlint.site.docusaurus import Docusaurus
@@ -147,7 +147,6 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     taxonomies: tuple[str, ...] = DEFAULT_TAXONOMIES  # Hugo: those whose term pages are written
     taxonomy_lists: tuple[str, ...] = DEFAULT_TAXONOMIES  # Hugo: those whose page listing their terms is written
     static_dirs: tuple[ContentDir, ...] = ()  # folders mounted on ``static/`` and ``assets/`` (target: below them)
-    headless: tuple[str, ...] = ()  # path globs the configuration's ``cascade`` gives ``build.render: never``
     cascades: tuple[Cascade, ...] = ()  # the configuration's ``cascade`` entries of drafts and build options
     starlight: Starlight | None = None  # an Astro site's Starlight options, when it uses Starlight
     # an Astro site without Starlight whose content collections are the blog starter's (``follows_blog_starter``):
@@ -266,6 +265,12 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
             subdir = self.default_in_subdir if default else self.multilingual
             prefix = self._prefixes[language] = "/" + language if subdir else ""
         return prefix
+
+    @cached_property
+    def headless(self) -> tuple[str, ...]:
+        """The path globs the configuration's ``cascade`` entries give ``build.render: never`` (fragments meant
+        for including, such as ``/**/_includes/**``): a file there is no page."""
+        return tuple(entry.path for entry in self.cascades if entry.render == NEVER and entry.path and not entry.kind)
 
     @cached_property
     def _prefixes(self) -> dict[str, str]:
