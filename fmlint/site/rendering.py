@@ -11,6 +11,7 @@ import msgspec
 from fmlint.site.globs import glob_slice_matches
 
 NEVER = "never"
+ALWAYS = "always"
 
 
 def lowered_keys(data: dict[Any, Any]) -> dict[str, Any]:
@@ -37,18 +38,18 @@ def headless(data: dict[Any, Any], keys: dict[str, Any]) -> bool:
 
 def page_render(data: dict[Any, Any], keys: dict[str, Any]) -> str:
     """``never`` for a headless bundle, ``build: {render: never}`` or ``outputs`` without HTML (no HTML page is
-    written: linkerd's ``outputs: [JSON]`` extension index), else the value set (``keys``: :func:`lowered_keys`
-    of ``data``)."""
+    written: linkerd's ``outputs: [JSON]`` extension index), else what its ``build`` sets (see
+    :func:`build_render`; ``keys``: :func:`lowered_keys` of ``data``)."""
     if headless(data, keys):
         return NEVER
     outputs = data.get(keys.get("outputs", ""))
     if isinstance(outputs, list) and outputs and all(isinstance(o, str) and o.lower() != "html" for o in outputs):
         return NEVER
-    return build_render(data.get(keys.get("_build", "")) or data.get(keys.get("build", "")))
+    return build_render(_build(data, keys))
 
 
 class Cascade(msgspec.Struct, frozen=True, array_like=True, omit_defaults=True):
-    """What one entry of a section's ``cascade`` sets (``render``: its ``build.render``; ``draft``: ``"true"`` or
+    """What one entry of a section's ``cascade`` sets (``render``: its ``build``'s, see :func:`build_render`; ``draft``: ``"true"`` or
     ``"false"``; "" for nothing), and the pages its ``target`` picks: globs of their logical path and kind ("" for
     any)."""
 
@@ -65,8 +66,8 @@ class Cascade(msgspec.Struct, frozen=True, array_like=True, omit_defaults=True):
 
 
 def cascades(cascade: Any) -> list[Cascade]:
-    """The entries of a ``cascade`` table, or list of them, that set ``build.render`` or ``draft`` for pages a
-    production build makes (keys lowercased): untargeted, or with a ``target`` of paths, kinds and environments
+    """The entries of a ``cascade`` table, or list of them, that set ``build`` (its ``render``: see
+    :func:`build_render`) or ``draft`` for pages a production build makes (keys lowercased): untargeted, or with a ``target`` of paths, kinds and environments
     (Hugo 0.168 builds none of a section's cascaded drafts: SuperFola's blog's
     ``content/drafts/_index.md`` with ``[cascade] draft = true``). An entry whose target names other keys is
     not followed: a ``sites`` matrix picks the pages of its languages across the site's languages (a cascade of
@@ -75,7 +76,7 @@ def cascades(cascade: Any) -> list[Cascade]:
     for table in cascade if isinstance(cascade, list) else [cascade]:
         options = {str(k).lower(): v for k, v in table.items()} if isinstance(table, dict) else {}
         target = _target(options.get("target", options.get("_target", {})))
-        render = build_render(options.get("_build") or options.get("build"))
+        render = build_render(_build(options))
         draft = str(options["draft"]).lower() if isinstance(options.get("draft"), bool) else ""
         if target is not None and (render or draft):
             found.append(Cascade(render, draft, *target))
@@ -102,8 +103,23 @@ def _target(target: Any) -> tuple[str, str] | None:
     return globs
 
 
+_UNSET = object()
+
+
+def _build(data: dict[Any, Any], keys: dict[str, Any] | None = None) -> Any:
+    """The ``build`` (or older ``_build``) options ``data`` gives, ``_UNSET`` where it names neither (``keys``:
+    :func:`lowered_keys` of ``data``; none where its keys are lowercase)."""
+    for name in ("_build", "build"):
+        if name in (data if keys is None else keys):
+            return data[name if keys is None else keys[name]]
+    return _UNSET
+
+
 def build_render(build: Any) -> str:
-    if not isinstance(build, dict):
+    """The ``render`` of ``build`` options: "" where none are given, ``always`` where they do not say (Hugo
+    takes ``build`` whole: a page's own ``build: {list: never}``, ``{}`` or a bare ``build:`` shadows every
+    cascade's ``build``, and a nearer cascade's a farther one's, checked with Hugo 0.168)."""
+    if build is _UNSET:
         return ""
-    render = {str(k).lower(): v for k, v in build.items()}.get("render")
-    return NEVER if render in (False, NEVER, "false") else "" if render is None else str(render).lower()
+    render = {str(k).lower(): v for k, v in build.items()}.get("render") if isinstance(build, dict) else None
+    return NEVER if render in (False, NEVER, "false") else ALWAYS if render is None else str(render).lower()
