@@ -233,3 +233,25 @@ def test_a_ref_to_a_page_hugo_does_not_render_is_an_empty_link(tmp_path):
         built = (tmp_path / "public/top/index.html").read_text()
         assert [n for n in range(5) if f'<a href="">{n}</a>' in built] == [1, 2, 3]
 
+
+def test_an_empty_link_is_named_as_hugo_writes_it(tmp_path):
+    """A `ref` with a fragment to a page Hugo does not write is that fragment alone (`href="#setup"`, on the page
+    itself); a section without `_index.md` of a site without section pages is named by its URL (checked with a
+    build)."""
+    fronts: dict[str, dict[str, object]] = {"docs/a.md": {"build": {"render": "never"}}}
+    refs = '{{< relref "a#setup" >}}\n\n{{< relref "index" >}}\n'
+    config = 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "section"]\n'
+    files = _site(fronts) | {"hugo.toml": config}
+    write(tmp_path, files | {"content/ref/from.md": "---\ntitle: F\n---\n" + refs})
+    forget_sites()
+    found = [line for line in site_findings(tmp_path) if "content/ref/from.md" in line]
+    assert [line.split(" ", 1)[0] for line in found] == [
+        "content/ref/from.md:4:13-4:20",
+        "content/ref/from.md:6:13-6:18",
+    ]
+    assert found[0].endswith("(its front matter says `headless` or `build.render: never`): the link is only `#setup`")
+    assert "`index` names the section `/ref/` (it has no `_index.md`), of which Hugo writes no page" in found[1]
+    assert found[1].endswith("(`section` is in `disableKinds`): the link is empty")
+    if HUGO is not None:
+        assert hugo_log(tmp_path).returncode == 0
+        assert (tmp_path / "public/ref/from/index.html").read_text() == "S#setup\n\n"

@@ -653,7 +653,10 @@ def _unrendered_message(index: SiteIndex, reference: Reference, target: Page) ->
         why = f"`{kind}` is in `disableKinds`"
     else:
         why = "a `cascade` says `build.render: never`"
-    return f"`{reference.target}` names `{target.file}`, of which Hugo writes no page ({why}): the link is empty"
+    named = f"`{target.file}`" if target.file else f"the section `{target.url}` (it has no `_index.md`)"
+    fragment = reference.target.partition("#")[2]  # (Hugo keeps it: a link to this page's `#fragment`)
+    link = f"the link is only `#{fragment}`" if fragment else "the link is empty"
+    return f"`{reference.target}` names {named}, of which Hugo writes no page ({why}): {link}"
 
 
 def _broken_anchor(page: Page, target: Page, fragment: str, ids: set[str], child: Page | None = None) -> _Problem:
