@@ -502,7 +502,7 @@ def _reference_problem(index: SiteIndex, page: Page, reference: Reference) -> _P
         target = built
     if target is page and not page.renders:
         return None  # a fragment written to be included: its own #links are the including page's
-    if reference.kind in ("ref", "relref") and not target.renders and page.renders and target.kept_instead is None:
+    if not target.renders and page.renders and target.kept_instead is None and _looked_up(index, reference):
         return _Problem(BROKEN_REFERENCE, _unrendered_message(index, reference, target))
     if (
         fragment
@@ -643,6 +643,13 @@ def _withheld_message(index: SiteIndex, reference: Reference, target: Page) -> s
     fails = " (it fails with REF_NOT_FOUND)" if reference.kind in ("ref", "relref") else ""
     where = f" in language `{target.language}`" if index.config.multilingual else ""
     return f"`{reference.target}` names {described(target.withheld, target.facts, where, target.file)}{fails}"
+
+
+def _looked_up(index: SiteIndex, reference: Reference) -> bool:
+    """Whether Hugo writes the reference as the page it finds by its path: a ``ref``, or a Markdown link on a site
+    rendering links with its embedded hook (whose ``GetPage`` finds a page Hugo does not write, and writes its
+    empty URL: checked with Hugo 0.168)."""
+    return reference.kind in ("ref", "relref") or (reference.kind == "link" and index.config.link_hook)
 
 
 def _unrendered_message(index: SiteIndex, reference: Reference, target: Page) -> str:

@@ -682,8 +682,12 @@ class SiteIndex(msgspec.Struct, dict=True):
         self._drop_shadowed()
         self._drop_resources()
         sections = {(p.language, p.folder) for p in self.pages if p.kind != "page"}
-        tops = (
-            {(p.language, p.folder.split("/", 1)[0]) for p in self.pages if p.kind == "page" and "/" in container(p)}
+        tops = (  # (the top folders of pages below them, and of sections: `docs/sub/_index.md` makes `/docs/`)
+            {
+                (p.language, p.folder.split("/", 1)[0])
+                for p in self.pages
+                if "/" in (container(p) if p.kind == "page" else p.folder)
+            }
             if implicit is None
             else set(implicit)
         )

@@ -527,19 +527,22 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         options = index.config.docusaurus
         if options is not None and path.partition("/")[0] in options.placeholders:
             return _SKIP
+        # (a bare word is left to a Hugo site's own render hooks, hugo-docs' glossary `g`, unless they only find
+        # pages, as Hugo's embedded one: then it is a relative URL or such a page, as Docusaurus reads `settings#x`)
+        as_url = (
+            path.startswith(("./", "../"))
+            or "/" in path
+            or index.config.docusaurus is not None
+            or index.config.hooks_known
+        )
+        if reference.kind == "link" and index.config.link_hook:
+            return _embedded_hook_link(index, page, target, as_url)
         prefix = os.path.join(destination, "")
         for name in () if index.config.links_as_written else FOLDER_PAGES:
             found = index.by_file.get(prefix + name)
             if found is not None:
                 return _folder_page(index, page, target, found, unquote(fragment))
-        # (a bare word is left to a Hugo site's own render hooks, hugo-docs' glossary `g`, unless they only find
-        # pages, as Hugo's embedded one: then it is a relative URL or such a page, as Docusaurus reads `settings#x`)
-        if (
-            path.startswith(("./", "../"))
-            or "/" in path
-            or index.config.docusaurus is not None
-            or index.config.hooks_known
-        ):
+        if as_url:
             return _relative_url(index, page, target)
     return _SKIP
 
@@ -657,14 +660,24 @@ def _escaped_by_hook(index: SiteIndex, page: Page, reference: Reference) -> Reso
     )
 
 
+def _embedded_hook_link(index: SiteIndex, page: Page, target: str, as_url: bool) -> Resolved:
+    """A relative link to no Markdown file (``../p/#setup``) rendered by Hugo's embedded link hook: the page its
+    ``GetPage`` finds (from a leaf bundle's parent folder: ``../p/`` in ``blog/from/index.md`` is ``/p``), else
+    the URL as written (``/blog/p/``), read from the page's URL (checked with Hugo 0.168) — where it is judged
+    ``as_url`` (see ``_link``)."""
+    found = _hook_lookup(index, page, link_path(target).rstrip("/"))
+    if isinstance(found, Page):
+        return Resolved(found, unquote(target.partition("#")[2]))
+    return _relative_url(index, page, target) if as_url else _SKIP
+
+
 def _folder_page(index: SiteIndex, page: Page, target: str, found: Page, fragment: str) -> Resolved:
     """A relative link to a folder holding a page's file (``../#setup``): that page, as an editor and a link
     render hook's ``GetPage`` read it.  A browser reads it from the page's URL, which for a page that is not its
     folder's (``contributing/pull-requests.md`` at ``/docs/contributing/pull-requests/``) is a folder down: the
-    fragment may be an ID of the page there too (opentelemetry.io's hook leaves relative links as written), unless
-    Hugo's embedded hook writes the page its ``GetPage`` finds from a regular page's folder (vitess.io's
-    ``../vreplication#exec`` from ``vreplication/vreplicationexec.md``: the section's ``…/vreplication/#exec``)."""
-    if not fragment or page.name in ("index", "_index") or index.config.link_hook:
+    fragment may be an ID of the page there too (opentelemetry.io's hook leaves relative links as written; for
+    Hugo's embedded hook see ``_embedded_hook_link``)."""
+    if not fragment or page.name in ("index", "_index"):
         return Resolved(found, fragment)
     by_url = _relative_url(index, page, target).page
     return Resolved(found, fragment, also=by_url if by_url is not found else None)
