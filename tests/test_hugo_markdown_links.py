@@ -1,6 +1,6 @@
 """Markdown links on Hugo sites, with its embedded link render hook and without, against Hugo 0.168's builds
-(stop 81's random run: 250 sites, 919 links leading nowhere in the build, 132 to a page without the
-fragment's ID; all agree).
+(stop 81's random runs: 250 sites, 919 links leading nowhere in the build, 132 to a page without the
+fragment's ID; 250 multilingual sites, 959 links leading nowhere or to no such ID; all agree).
 
 With the hook a link is the page its ``GetPage`` finds — written as its URL, empty for a page Hugo does not
 write — else the destination as written; a browser reads that from the linking page's URL. SITE003 or SITE004
@@ -30,11 +30,15 @@ from fmlint.site.config import forget_sites
 _LAYOUTS = {"layouts/single.html": "S{{ .Content }}", "layouts/list.html": "L{{ .Content }}"}
 
 
-def _config(hook: bool) -> str:
+def _config(use: str, languages: str = "") -> str:
+    """A site's configuration: the embedded link hook's ``useEmbedded``, and the ``languages`` given."""
     return (
         'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n'
-        f'[markup.goldmark.renderHooks.link]\nuseEmbedded = "{"always" if hook else "never"}"\n'
+        f'[markup.goldmark.renderHooks.link]\nuseEmbedded = "{use}"\n{languages}'
     )
+
+
+_TWO_LANGUAGES = 'defaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n'
 
 
 def _line(n: int) -> int:
@@ -84,7 +88,7 @@ def _hugos(root: Path) -> tuple[set[int], set[int]]:
 _CASES = {
     # (with the hook: the page `GetPage` finds is written as its URL, empty for one Hugo does not write)
     "a page the hook finds and Hugo does not write": (
-        True,
+        _config("always"),
         {
             "content/docs/sub/_index.md": page('title: "Sub"', "build: {render: never}", body="## Setup\n"),
             "content/docs/sub/c.md": page('title: "C"', "build: {render: never}", body="## Install\n"),
@@ -104,7 +108,7 @@ _CASES = {
     # (from a leaf bundle `GetPage` reads a path from the bundle's parent folder: `../p/` is `/p`, found by none,
     # and written as it is: `/blog/p/` in the browser, where no page is)
     "a relative link from a leaf bundle": (
-        True,
+        _config("always"),
         {
             "content/blog/p/index.md": page('title: "P"', "url: /elsewhere/"),
             "content/blog/q.md": page('title: "Q"'),
@@ -114,19 +118,44 @@ _CASES = {
     ),
     # (a folder without `_index.md` above a section is a section too: Hugo writes `/docs/`)
     "a section made by the section below it": (
-        False,
+        _config("never"),
         {"content/docs/sub/_index.md": page('title: "Sub"')},
         "content/ref/from.md",
         {"/docs/": "", "/DOCS": "", "/docs/sub/": "", "/docs/nope/": "SITE003"},
+    ),
+    # (on a multilingual site the hook's GetPage looks in the linking page's language, a language in the file's
+    # name dropped; a draft it finds not, and the link is written as it is: a section it finds, without a URL)
+    "a multilingual site's": (
+        _config("always", _TWO_LANGUAGES),
+        {
+            "content/docs/_index.md": page('title: "Docs"'),
+            "content/docs/_index.fr.md": page('title: "Docs"', "draft: true"),
+            "content/docs/a.fr.md": page('title: "A"'),
+            "content/top.md": page('title: "Top"', "draft: true"),
+            "content/top.fr.md": page('title: "Top"'),
+            "content/blog/p/index.md": page('title: "P"'),
+            "content/blog/p/index.fr.md": page('title: "P"', "draft: true"),
+            "content/blog/q/index.md": page('title: "Q"'),
+        },
+        "content/blog/from/index.fr.md",
+        {
+            "/docs/a.fr.md": "",
+            "../../docs/a.md": "",
+            "/docs/a.en.md": "",  # (the French `a`)
+            "../../top.en.md": "",  # (the French `top`)
+            "../q/index.md": "SITE003",  # (written as it is: `q` has no French page)
+            "/blog/p/": "",  # (the French `p` is a draft: as written, the English page's URL)
+            "/docs/": "SITE003",  # (the French section is a draft: found, and written as "")
+        },
     ),
 }
 
 
 @pytest.mark.parametrize("name", list(_CASES))
 def test_markdown_links_lead_where_hugo_writes_them(tmp_path, name):
-    hook, files, source, expected = _CASES[name]
+    config, files, source, expected = _CASES[name]
     destinations = list(expected)
-    write(tmp_path, {"hugo.toml": _config(hook), **_LAYOUTS, **files, source: _links(destinations)})
+    write(tmp_path, {"hugo.toml": config, **_LAYOUTS, **files, source: _links(destinations)})
     codes = {_line(n): code for n, code in enumerate(expected.values()) if code}
     assert _ours(tmp_path, source) == codes
     if HUGO is not None:
@@ -161,8 +190,7 @@ def _destinations(place: str, source: str) -> list[str]:
 @given(st.integers(min_value=0, max_value=2**32))
 def test_random_markdown_links_are_judged_as_hugo_writes_them(seed):
     chosen = random.Random(seed)
-    hook = chosen.random() < 0.5
-    files = {"hugo.toml": _config(hook), **_LAYOUTS}
+    files = {"hugo.toml": _config(chosen.choice(["always", "never"])), **_LAYOUTS}
     claimed = set()  # (an alias or a url once: which of two pages Hugo writes there changes)
     for place in chosen.sample(_PLACES, chosen.randint(3, len(_PLACES))):
         state = chosen.choice(_STATES)
@@ -181,4 +209,60 @@ def test_random_markdown_links_are_judged_as_hugo_writes_them(seed):
         root = Path(folder)
         write(root, files)
         ours, (hugos, unjudged) = set(_ours(root, f"content/{source}")), _hugos(root)
+        assert ours - unjudged == hugos
+
+
+_ML_PLACES = ["docs/a.md", "docs/b.md", "docs/_index.md", "blog/p/index.md", "top.md", "docs/sub/c.md"]
+_ML_STATES = [[], [], [], ["draft: true"], ['slug: "slugged"']]
+
+
+def _ml_destinations(place: str, source: str) -> list[str]:
+    """Ways a link names the page at ``place`` (in either language) from the page at ``source``."""
+    stem = place.removesuffix(".md")
+    folder = stem.rsplit("/", 1)[0] if stem.endswith("index") else stem
+    relative = posixpath.relpath("/" + place, posixpath.dirname("/" + source))
+    return [
+        *("/" + place, "/" + folder + "/", "/fr/" + folder + "/", "/en/" + folder + "/", relative, "/" + stem),
+        *(relative.replace(".md", ".fr.md"), relative.replace(".md", ".en.md"), "/" + stem + ".fr.md"),
+    ]
+
+
+@needs_hugo
+@settings(max_examples=10, deadline=None, derandomize=True)
+@given(st.integers(min_value=0, max_value=2**32))
+def test_random_multilingual_markdown_links_are_judged_as_hugo_writes_them(seed):
+    """Stop 81 ran 250 such sites (languages by folder or file name, the default's in its folder or not, the
+    hook used always, never or as Hugo decides): all agree since the hook's lookups were made in the linking
+    page's language."""
+    chosen = random.Random(seed)
+    folders = chosen.random() < 0.5
+    languages = 'defaultContentLanguage = "en"\n'
+    languages += "defaultContentLanguageInSubdir = true\n" if chosen.random() < 0.4 else ""
+    for weight, language in enumerate(("en", "fr"), 1):
+        languages += f"[languages.{language}]\nweight = {weight}\n"
+        languages += f'contentDir = "content/{language}"\n' if folders else ""
+    config = _config(chosen.choice(["always", "never", "auto"]), languages)
+
+    def path(language: str, name: str) -> str:
+        if folders:
+            return f"content/{language}/{name}"
+        stem, extension = name.rsplit(".", 1)
+        return f"content/{stem}.{language}.{extension}" if language != "en" else f"content/{name}"
+
+    files = {"hugo.toml": config, **_LAYOUTS}
+    for language in ("en", "fr"):
+        for name in chosen.sample(_ML_PLACES, chosen.randint(2, len(_ML_PLACES))):
+            body = "\n\n".join(chosen.sample(_HEADINGS, chosen.randint(0, 3))) + "\n\nText.\n"
+            files[path(language, name)] = page('title: "T"', *chosen.choice(_ML_STATES), body=body)
+    name = chosen.choice(["ref/from.md", "docs/from.md", "blog/from/index.md"])
+    source = path(chosen.choice(["en", "fr"]), name)
+    destinations = []
+    for _ in range(chosen.randint(3, 8)):
+        fragment = "#" + chosen.choice(_FRAGMENTS) if chosen.random() < 0.3 else ""
+        destinations.append(chosen.choice(_ml_destinations(chosen.choice(_ML_PLACES), name)) + fragment)
+    files[source] = _links(destinations)
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        write(root, files)
+        ours, (hugos, unjudged) = set(_ours(root, source)), _hugos(root)
         assert ours - unjudged == hugos

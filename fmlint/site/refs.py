@@ -118,7 +118,9 @@ def _markdown_file_link(index: SiteIndex, page: Page, reference: Reference) -> R
     if not path.lower().endswith(config.page_extensions):
         return None
     found = index.by_file.get(_joined(page.absolute_folder, path))  # (``unbuilt``: nothing on a Hugo site)
-    return None if found is None else Resolved(found, fragment)
+    if found is None or (found.language != page.language and config.link_hook and config.multilingual):
+        return None  # (the embedded hook finds a page in the linking page's language: ``_hook_markdown_link``)
+    return Resolved(found, fragment)
 
 
 def _has_scheme(target: str) -> bool:
@@ -445,11 +447,20 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     hugo = index.config.generator == "hugo"
     if markdown and index.config.links_as_written and not target.startswith("//"):
         return _markdown_as_written(index, page, target, path)
+    if (
+        hugo
+        and markdown
+        and index.config.link_hook
+        and index.config.multilingual
+        and not target.startswith("//")
+        and (by_hook := _hook_markdown_link(index, page, target, path)) is not None
+    ):
+        return by_hook
     if hugo and markdown and target.startswith("/") and not target.startswith("//"):
         return _hugo_page_link(index, page, path, fragment)
     if hugo and index.config.link_hook and target.startswith("/") and not target.startswith("//"):
         found = _by_path(index, unquote(path), page.language)  # (the embedded render hook's GetPage, in its language)
-        if found is not None:
+        if found is not None and not _unfound(found):
             return Resolved(found, unquote(fragment))
     if target.startswith("/") and not target.startswith("//") and reference.kind in LINKS:
         judged = _root_url(index, target, locale=page.language)
@@ -602,10 +613,26 @@ def _mkdocs_url(index: SiteIndex, page: Page, path: str, fragment: str) -> Resol
     )
 
 
-def _markdown_as_written(index: SiteIndex, page: Page, target: str, path: str) -> Resolved:
+def _hook_markdown_link(index: SiteIndex, page: Page, target: str, path: str) -> Resolved | None:
+    """A link to a Markdown file on a multilingual Hugo site rendering links with its embedded hook: the page its
+    ``GetPage`` finds in the linking page's language (a language written in the file's name dropped: in a French
+    page `a.fr.md` and `a.en.md` are the French `a`); a file of another language is no such page, and the link is
+    written as it is (checked with Hugo 0.168); ``None`` for a file that is not there (see ``_link``)."""
+    found = _hook_lookup(index, page, unquote(path))
+    if isinstance(found, Page):
+        return Resolved(found, unquote(target.partition("#")[2]))
+    other = index.by_file.get(_joined(page.absolute_folder, path)) if page.file and path[:1] != "/" else None
+    if other is None:
+        return None
+    why = f"Hugo's embedded link render hook finds no such page in language `{page.language}`"
+    return _markdown_as_written(index, page, target, path, why)
+
+
+def _markdown_as_written(index: SiteIndex, page: Page, target: str, path: str, why: str = "") -> Resolved:
     """A link to a Markdown file on a site that writes destinations as written (``SiteConfig.links_as_written``:
-    longhorn.io's ``../../best-practices.md#x``; Astro's ``./routing.mdx``): the browser asks for the file's
-    name, which only ``static/`` may serve; the page of the file, if any, is named."""
+    longhorn.io's ``../../best-practices.md#x``; Astro's ``./routing.mdx``), or whose hook finds no page for it
+    (``why``): the browser asks for the file's name, which only ``static/`` may serve; the page of the file, if
+    any, is named."""
     urls = [target] if target.startswith("/") else relative_url_targets(index, page, target)
     if not urls:
         return _SKIP
@@ -615,7 +642,7 @@ def _markdown_as_written(index: SiteIndex, page: Page, target: str, path: str) -
     file = os.path.normpath(os.path.join(page.absolute_folder, path)) if page.file and path[:1] != "/" else ""
     found = index.by_file.get(file) if file else _by_path(index, unquote(path), page.language)
     hint = f"; link to its page, `{found.url}`" if found is not None and found.url else ""
-    why = "no link render hook finds pages" if index.config.generator == "hugo" else "Astro rewrites no link"
+    why = why or ("no link render hook finds pages" if index.config.generator == "hugo" else "Astro rewrites no link")
     return Resolved(None, "", f"`{path}` is written as it is ({why}): the browser asks for `{url}`{hint}")
 
 
@@ -660,13 +687,20 @@ def _escaped_by_hook(index: SiteIndex, page: Page, reference: Reference) -> Reso
     )
 
 
+def _unfound(page: Page) -> bool:
+    """Whether a hook's ``GetPage`` finds no such page in the build: a regular page Hugo does not build (a draft);
+    a section is found all the same, and has no URL (checked with Hugo 0.168). The link is then written as it
+    is: a URL that may lead to another page (the default language's, at `/blog/p/`)."""
+    return bool(page.withheld) and page.kind == "page"
+
+
 def _embedded_hook_link(index: SiteIndex, page: Page, target: str, as_url: bool) -> Resolved:
     """A relative link to no Markdown file (``../p/#setup``) rendered by Hugo's embedded link hook: the page its
     ``GetPage`` finds (from a leaf bundle's parent folder: ``../p/`` in ``blog/from/index.md`` is ``/p``), else
     the URL as written (``/blog/p/``), read from the page's URL (checked with Hugo 0.168) — where it is judged
     ``as_url`` (see ``_link``)."""
     found = _hook_lookup(index, page, link_path(target).rstrip("/"))
-    if isinstance(found, Page):
+    if isinstance(found, Page) and not _unfound(found):
         return Resolved(found, unquote(target.partition("#")[2]))
     return _relative_url(index, page, target) if as_url else _SKIP
 
