@@ -266,3 +266,30 @@ def test_random_multilingual_markdown_links_are_judged_as_hugo_writes_them(seed)
         write(root, files)
         ours, (hugos, unjudged) = set(_ours(root, source)), _hugos(root)
         assert ours - unjudged == hugos
+
+
+_BARE = "中文🙂 https://mysite.dev/docs/nope/ text https://mysite.dev/docs/a/#intro\n\n"
+_BARE += (
+    "- `https://mysite.dev/docs/nope/` 中文：https://mysite.dev/docs/nope/\n"  # (code; after `：` linkify links not)
+)
+_BARE += "- see (https://mysite.dev/docs/a/#nope). And https://example.com/docs/nope/\n"  # (`).` not the URL's)
+
+
+@pytest.mark.parametrize("linkify", [True, False])
+def test_a_bare_url_of_the_site_is_a_link_linkify_makes(tmp_path, linkify):
+    """Goldmark's linkify (on in Hugo unless turned off) links a bare URL after a space or `(`, up to what it
+    keeps of it: one of the site's own host is checked as a link is (checked with a build)."""
+    config = 'baseURL = "https://mysite.dev/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n'
+    config += "" if linkify else "[markup.goldmark.extensions]\nlinkify = false\n"
+    files = {"hugo.toml": config, **_LAYOUTS, "content/docs/a.md": page('title: "A"', body="## Intro\n")}
+    write(tmp_path, {**files, "content/docs/from.md": page('title: "F"', body=_BARE)})
+    forget_sites()
+    found = [line.split(" ", 2)[:2] for line in site_findings(tmp_path) if "content/docs/from.md" in line]
+    expected = [["content/docs/from.md:5:5-5:34", "SITE003"], ["content/docs/from.md:8:8-8:39", "SITE004"]]
+    assert found == (expected if linkify else [])
+    if HUGO is not None:
+        assert hugo_log(tmp_path).returncode == 0
+        built = (tmp_path / "public/docs/from/index.html").read_text(encoding="utf-8")
+        linked = re.findall(r'<a href="(https://mysite\.dev[^"]*)">', built)
+        own = ["https://mysite.dev/docs/nope/", "https://mysite.dev/docs/a/#intro", "https://mysite.dev/docs/a/#nope"]
+        assert linked == (own if linkify else [])

@@ -58,8 +58,8 @@ from typing import Any
 
 from fmlint.diagnostics import Problem, Severity
 from fmlint.fix.model import DISPLAY_ONLY, SAFE, UNSAFE, Edit, Fix
+from fmlint.linkify import linkified
 from fmlint.markdown import BareUrl
-from fmlint.positions import Span
 from fmlint.regex import lazy_pattern
 from fmlint.rules.base import Context, Rule
 
@@ -69,11 +69,7 @@ RULES = (
 )
 _MDX_PRESETS = {"docusaurus"}  # MDX reads `<https://…>` as a JSX tag
 _ENTITY = lazy_pattern(r"&(?:#\d+|#[xX][0-9a-fA-F]+|\w+);")
-_TRAILING = "?!.,:*_~"
-_URL_PUNCTUATION = frozenset("-@:%_+.~#$!?&/=();,'\">^{}[]`")
-_LINKIFY_AFTER = frozenset(" \t\r\n*_~(")
 _MARKUP = "*_~`[]|<>\\!"
-_TRAILING_ENTITY = lazy_pattern(r"&[A-Za-z0-9]+;$")
 _LINKIFYING_PRESETS = {"hugo"}  # goldmark's linkify already links the bare URL: the autolink renders the same
 
 
@@ -96,30 +92,13 @@ def autolink_fix(ctx: Context, bare: BareUrl) -> Fix | None:
     preset = ctx.settings.preset
     text = ctx.doc.text
     span = bare.span
-    linked = preset in _LINKIFYING_PRESETS and (span.start == 0 or text[span.start - 1] in _LINKIFY_AFTER)
-    if linked:
-        span = Span(span.start, linkify_end(text, span.start))
+    linked = linkified(text, span) if preset in _LINKIFYING_PRESETS else None
+    if linked is not None:
+        span = linked
         if span.end < bare.span.end or any(char in _MARKUP for char in text[bare.span.end : span.end]):
             return None
     written = text[span.start : span.end]
     if "\\" in written or _ENTITY.search(written) or not written:
         return None
-    applicability = SAFE if linked else DISPLAY_ONLY if preset in _MDX_PRESETS else UNSAFE
+    applicability = SAFE if linked is not None else DISPLAY_ONLY if preset in _MDX_PRESETS else UNSAFE
     return Fix(applicability, f"write it as the autolink <{written}>", (Edit.replace(span, f"<{written}>"),))
-
-
-def linkify_end(text: str, start: int) -> int:
-    """Where goldmark's linkify link starting at ``start`` ends: at the first character that is not an ASCII
-    URL character, less trailing `?!.,:*_~`, unmatched closing parentheses and a trailing `&name;`."""
-    end = start
-    while end < len(text) and ((text[end].isascii() and text[end].isalnum()) or text[end] in _URL_PUNCTUATION):
-        end += 1
-    while end > start:
-        url = text[start:end]
-        if url[-1] in _TRAILING or (url[-1] == ")" and url.count(")") > url.count("(")):
-            end -= 1
-        elif url[-1] == ";" and (entity := _TRAILING_ENTITY.search(url)):
-            end -= len(entity.group())
-        else:
-            return end
-    return end

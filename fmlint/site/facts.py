@@ -35,6 +35,7 @@ import msgspec
 from fmlint.discover import MARKDOWN_EXTENSIONS
 from fmlint.frontmatter.model import FrontMatter
 from fmlint.goldmark_text import goldmark_attributes
+from fmlint.linkify import linkified
 from fmlint.markdown import Heading, Image, Link, MarkdownView, openings, rendered_headings
 from fmlint.mkdocs_blocks import indentation
 from fmlint.positions import Span, line_start
@@ -575,6 +576,12 @@ def _body_facts(ctx: Context, reads: _SiteReads) -> _Body:
     for url, span in view.html_links:
         if url and _local(url, own):
             references.append(("html", url, span.start, span.end, "", inside(span.start) if inside else "", False, ""))
+    if reads.linkify and own is not None and view.url_runs:  # (a bare URL of the site: a link, by goldmark's linkify)
+        for bare in view.bare_urls:
+            if own(bare.url) and (linked := linkified(text, bare.span)) is not None:
+                shown_in = inside(linked.start) if inside else ""
+                url = text[linked.start : linked.end]
+                references.append(("link", url, linked.start, linked.end, "", shown_in, False, ""))
     # (the shortcodes' first arguments: most pages call no `param`)
     called = any(name == "param" for name, _ in calls) if calls else False  # (most pages call no `param`)
     if called:
@@ -741,6 +748,7 @@ class _SiteReads(NamedTuple):
     mdbook: bool = False  # whether mdBook writes the pages: its ``{{#include}}`` is read
     eleventy: bool = False  # whether Eleventy writes the pages: ``render`` says whether their data decides their files
     hugo: bool = False  # whether Hugo writes the pages: a ``published:`` without a value makes a draft (Hugo 0.168)
+    linkify: bool = False  # whether a bare URL is a link (goldmark's linkify, on in Hugo unless turned off)
 
 
 _OUTSIDE = _SiteReads(None, None)
@@ -781,6 +789,7 @@ def _site_reads_in(folder: str) -> _SiteReads:
         generator == "mdbook",
         generator == "eleventy",
         generator == "hugo",
+        site.linkify,
     )
 
 

@@ -305,6 +305,7 @@ def hugo_site(root: str, name: str | None) -> SiteConfig:
         heading_ids=str(parser.get("autoheadingidtype", "github")).lower(),
         definition_ids=bool(parser.get("autodefinitiontermid", False)),
         dashes=_typographer_dashes(subtable(options, "markup", "goldmark", "extensions").get("typographer")),
+        linkify=subtable(options, "markup", "goldmark", "extensions").get("linkify") is not False,
         taxonomies=taxonomies,
         taxonomy_lists=taxonomy_lists,
         cascades=tuple(cascades(options.get("cascade"))),

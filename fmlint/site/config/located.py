@@ -125,7 +125,8 @@ def site_key(path: str, preset: str) -> str:
     """What the result cache's key of the file at ``path`` adds for the site holding it ("" for none): how the
     site reads its Markdown (:func:`site_reading`), its own hosts (its site facts keep links to them), the
     front-matter lists its checks read (the facts keep those), whether Hugo's embedded link and image hooks
-    render its links and images (MKD002 and IMG001 report what they cannot write) and its generator (the facts read whether
+    render its links and images (MKD002 and IMG001 report what they cannot write), whether goldmark's linkify
+    makes links of its bare URLs (the facts keep those of its own hosts) and its generator (the facts read whether
     it is Jekyll's), so that a change of the site's configuration is a change of the file's result."""
     return _folder_key(os.path.dirname(path), preset)
 
@@ -140,7 +141,8 @@ def _folder_key(folder: str, preset: str) -> str:
     hosts, lists = (site.own_hosts, sorted(read_lists(site))) if site is not None else ((), [])
     hooks = (site.link_hook, site.image_hook) if site is not None else (False, False)  # (MKD002 and IMG001 read them)
     generator = site.generator if site is not None else ""  # (whether Liquid writes the pages: the facts read it)
-    return f"\0{reading.mdx}\0{','.join(reading.blocks)}\0{','.join(hosts)}\0{','.join(lists)}\0{hooks[0]:d}{hooks[1]:d}\0{generator}"
+    linkify = site is not None and site.linkify  # (whether a bare URL of the site is one of its links)
+    return f"\0{reading.mdx}\0{','.join(reading.blocks)}\0{','.join(hosts)}\0{','.join(lists)}\0{hooks[0]:d}{hooks[1]:d}{linkify:d}\0{generator}"
 
 
 @cache

@@ -144,6 +144,7 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     heading_ids: str = "github"
     definition_ids: bool = False
     dashes: tuple[str, str] = WRITTEN_DASHES  # what a typographer writes for ``--`` and ``---`` (Hugo's goldmark)
+    linkify: bool = False  # whether a bare URL in running text is a link (Hugo's goldmark, by default)
     taxonomies: tuple[str, ...] = DEFAULT_TAXONOMIES  # Hugo: those whose term pages are written
     taxonomy_lists: tuple[str, ...] = DEFAULT_TAXONOMIES  # Hugo: those whose page listing their terms is written
     static_dirs: tuple[ContentDir, ...] = ()  # folders mounted on ``static/`` and ``assets/`` (target: below them)
