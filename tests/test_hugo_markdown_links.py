@@ -148,6 +148,13 @@ _CASES = {
             "/docs/": "SITE003",  # (the French section is a draft: found, and written as "")
         },
     ),
+    # (a language's taxonomy pages are below its prefix: `/fr/tags/x/`)
+    "a language's taxonomy pages": (
+        _config("never", _TWO_LANGUAGES).replace('"taxonomy", "term", ', ""),
+        {"content/docs/a.fr.md": page('title: "A"', "tags: [x]"), "content/docs/a.md": page('title: "A"', "tags: [y]")},
+        "content/docs/from.fr.md",
+        {"/fr/tags/x/": "", "/fr/tags/": "", "/tags/y/": "", "/fr/docs/a/": "", "/fr/docs/nope/": "SITE003"},
+    ),
 }
 
 

@@ -792,6 +792,12 @@ def url_language(config: SiteConfig, path: str) -> str:
     return config.default_language
 
 
+def _unprefixed(config: SiteConfig, path: str) -> str:
+    """A root-relative URL path without the prefix of the language it names (``/fr/tags/x/`` is ``/tags/x/``)."""
+    prefix = config.language_prefix(url_language(config, path)) if config.multilingual else ""
+    return path[len(prefix) :] if prefix and path.lower().startswith(prefix.lower() + "/") else path
+
+
 def _page_url(page: Page, written: str) -> str | None:
     """The URL of ``page``, with a closing slash or without as ``written``; ``None`` for a page not written."""
     if not page.renders or not page.url:
@@ -1061,7 +1067,7 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0, below: bool = True,
         return _through_alias(index, path, claimed, element_id(unquote(fragment)), refreshed=depth == 0)
     if (
         matches(config.redirects, path)
-        or _taxonomy_page(config, path)
+        or _taxonomy_page(config, _unprefixed(config, path))
         or index.unseen(url_key(path))
         or _served(index, "static", path)
         # (a page in another format than Markdown, ``.html``, AsciiDoc …: fmlint does not index those)
