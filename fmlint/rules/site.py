@@ -304,7 +304,12 @@ home page, and writes `/#setup`; and a destination written with backslash
 escapes (`/docs/kialis\\.kiali\\.io/`, which CommonMark reads as
 `/docs/kialis.kiali.io/`) is reported: the hook reads it as written and writes
 each backslash as `%5C` (the message names, and an unsafe fix writes, the
-unescaped destination where it leads to a page). A Hugo site that does not use Hugo's embedded link hook, and
+unescaped destination where it leads to a page). The hook writes the page its `GetPage` finds, in the
+linking page's language (a language in a `.md` file's name dropped: a French page's `a.en.md` is its own `a`;
+from a leaf bundle a path is read from the bundle's parent folder, a `../` path to a `.md` file from its own, so
+`../p/` in `blog/from/index.md` is `/p`); a draft page it does not find (a draft section it does), and where it finds none
+it writes the link as it is, read from the page's URL. A link it finds a page for that Hugo does not write is an
+empty link, reported as a `ref`'s is (below). A Hugo site that does not use Hugo's embedded link hook, and
 whose own and themes' link hooks neither find pages (`GetPage`, `ref`) nor
 rewrite destinations, writes each link as it is: there a link is resolved
 from the page's URL only, and a link to a `.md` file is broken (the browser
@@ -324,7 +329,10 @@ raw HTML (`markup.goldmark.renderer.unsafe`), and its fragment is not judged
 (no reader sees it); an `<a href>` in a comment is no link.
 On Hugo sites a `ref` to a page Hugo finds but writes no page of (a headless bundle,
 `build.render: never` by itself or by a cascade, a kind in `disableKinds`) writes an
-empty link (`href=""`): reported (`build.render: link` gives a page its URL).
+empty link (`href=""`, or its `#fragment` alone): reported (`build.render: link` gives a page its URL; a page's
+own `build` options, any of them, shadow every cascade's, as a nearer cascade entry's shadow a farther one's).
+On Hugo sites a bare URL of the site's own host in running text is a link (goldmark's `linkify`, unless the
+configuration turns it off), judged as one.
 On Hugo sites a page that is no draft must not name a draft — a section's `cascade`
 of `draft: true` makes drafts of it and the pages below that its `target` picks and
 that set no `draft` of their own (the nearest section's entries first, then the

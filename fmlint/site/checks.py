@@ -653,7 +653,8 @@ def _looked_up(index: SiteIndex, reference: Reference) -> bool:
 
 
 def _unrendered_message(index: SiteIndex, reference: Reference, target: Page) -> str:
-    """A ``ref`` to a page Hugo finds but renders no page of: it writes an empty link (``href=""``)."""
+    """A ``ref`` (or a link Hugo's embedded hook looks up) to a page Hugo finds but renders no page of: it writes
+    an empty link (``href=""``, or the fragment alone)."""
     if target.facts.render == NEVER:
         why = "its front matter says `headless` or `build.render: never`"
     elif index.config.disabled_kinds and (kind := hugo_kind(index.config, target)) in index.config.disabled_kinds:
