@@ -179,7 +179,8 @@ class SiteFacts(msgspec.Struct, frozen=True, array_like=True):
     draft: bool = False
     draft_set: bool = False  # the page sets ``draft`` (or ``published``) itself: no cascade changes it
     # "never" for headless bundles and ``build.render: never``, and an Eleventy page's ``permalink: false``; "" when
-    # not set; "computed": an Eleventy page whose data decides its output file (``eleventy.eleventy_render``)
+    # no ``build`` is set ("always" for one that does not say: ``rendering.build_render``); "computed": an Eleventy
+    # page whose data decides its output file (``eleventy.eleventy_render``)
     render: str = ""
     # a section's ``cascade`` entries that make pages below it (itself too) drafts or not, or render them or not
     cascades: list[Cascade] = []

@@ -75,7 +75,7 @@ from fmlint.site.jekyll import jekyll_url, page_layout, theme_layout_writes_ids
 from fmlint.site.known_themes import known_config_params
 from fmlint.site.mkdocs_urls import page_url
 from fmlint.site.params import looked_up, with_params
-from fmlint.site.permalinks import TOKEN, pattern_of, sliced
+from fmlint.site.permalinks import TOKEN, expand, pattern_of, token_value
 from fmlint.site.places import FILE_START, Places
 from fmlint.site.publication import ahead, settled_day, withheld
 from fmlint.site.rendering import NEVER, Cascade
@@ -1235,11 +1235,11 @@ def _url(
     if facts.url is not None and facts.url.value:  # (as written: Hugo writes `/a b /` for `url: "/a b "`)
         url = facts.url.value
         if ":" in url:  # (Hugo expands a permalink's tokens in a `url` too: `/:year/:slug/`)
-            url = unquote_plus(TOKEN.sub(lambda m: _token(config, page, m.group()[1:], by_folder), url))
+            url = unquote_plus(expand(url, partial(_token, config, page, by_folder=by_folder)))
         return _front_matter_url(url, prefix), facts.url
     pattern = _pattern(config, page)
     if pattern is not None:
-        expanded = TOKEN.sub(lambda m: _token(config, page, m.group()[1:], by_folder), pattern)
+        expanded = expand(pattern, partial(_token, config, page, by_folder=by_folder))
         expanded = permalink_path(expanded, config.lower, config.keep_accents)
         url = clean(prefix + "/" + expanded.lstrip("/"))
         if not url.endswith("/"):
@@ -1382,9 +1382,7 @@ def _token(config: SiteConfig, page: Page, token: str, by_folder: Mapping[tuple[
         "contentbasename": based,
         "slugorcontentbasename": slug or based,
     }
-    if token.startswith("sections["):
-        return "/".join(sliced(sections.split("/") if sections else [], token[len("sections") :]))
-    return values.get(token, ":" + token)
+    return token_value(token, values, sections.split("/") if sections else [])
 
 
 def _sections_down(page: Page, by_folder: Mapping[tuple[str, str], Page], token: str) -> list[Page]:

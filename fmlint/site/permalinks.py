@@ -16,7 +16,7 @@ section's key only). A language's own
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import msgspec
@@ -111,7 +111,20 @@ def written_folders(rules: Iterable[PermalinkRule], kind: str, taxonomies: Itera
     return frozenset(found)
 
 
-def sliced(parts: list[str], cut: str) -> list[str]:
+def expand(pattern: str, value: Callable[[str], str]) -> str:
+    """``pattern`` with each token replaced by what ``value`` gives for its name (``slug``, ``sections[1:]``)."""
+    return TOKEN.sub(lambda found: value(found.group()[1:]), pattern)
+
+
+def token_value(token: str, values: Mapping[str, str], sections: list[str]) -> str:
+    """A token's value: a ``sections[…]`` slice of ``sections`` joined, else the value ``values`` give; an unknown
+    token stays as written."""
+    if token.startswith("sections["):
+        return "/".join(_sliced(sections, token[len("sections") :]))
+    return values.get(token, ":" + token)
+
+
+def _sliced(parts: list[str], cut: str) -> list[str]:
     """The ``parts`` a ``:sections`` token's slice picks (``[1:]``, ``[last]``, ``[:2]``)."""
     inner = cut.strip()[1:-1].lower()
 

@@ -49,9 +49,9 @@ def page_render(data: dict[Any, Any], keys: dict[str, Any]) -> str:
 
 
 class Cascade(msgspec.Struct, frozen=True, array_like=True, omit_defaults=True):
-    """What one entry of a section's ``cascade`` sets (``render``: its ``build``'s, see :func:`build_render`; ``draft``: ``"true"`` or
-    ``"false"``; "" for nothing), and the pages its ``target`` picks: globs of their logical path and kind ("" for
-    any)."""
+    """What one entry of a section's ``cascade`` sets (``render``: its ``build``'s, see :func:`build_render`;
+    ``draft``: ``"true"`` or ``"false"``; "" for nothing), and the pages its ``target`` picks: globs of their
+    logical path and kind ("" for any)."""
 
     render: str = ""
     draft: str = ""
@@ -67,10 +67,10 @@ class Cascade(msgspec.Struct, frozen=True, array_like=True, omit_defaults=True):
 
 def cascades(cascade: Any) -> list[Cascade]:
     """The entries of a ``cascade`` table, or list of them, that set ``build`` (its ``render``: see
-    :func:`build_render`) or ``draft`` for pages a production build makes (keys lowercased): untargeted, or with a ``target`` of paths, kinds and environments
-    (Hugo 0.168 builds none of a section's cascaded drafts: SuperFola's blog's
-    ``content/drafts/_index.md`` with ``[cascade] draft = true``). An entry whose target names other keys is
-    not followed: a ``sites`` matrix picks the pages of its languages across the site's languages (a cascade of
+    :func:`build_render`) or ``draft`` for pages a production build makes (keys lowercased): untargeted, or with
+    a ``target`` of paths, kinds and environments (Hugo 0.168 builds none of a section's cascaded drafts:
+    SuperFola's blog's ``content/drafts/_index.md`` with ``[cascade] draft = true``). An entry whose target names
+    other keys is not followed: a ``sites`` matrix picks the pages of its languages across the site's languages (a cascade of
     ``en`` reaches the ``fr`` pages below its section), and ``lang`` fails Hugo 0.168's build."""
     found = []
     for table in cascade if isinstance(cascade, list) else [cascade]:

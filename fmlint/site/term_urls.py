@@ -12,7 +12,7 @@ from fmlint.site.hugo_paths import (
     single_slashes,
     urlize,
 )
-from fmlint.site.permalinks import TOKEN, pattern_of, sliced
+from fmlint.site.permalinks import expand, pattern_of, token_value
 
 
 def term_url(config: SiteConfig, taxonomy: str, language: str, term: str) -> str:
@@ -45,12 +45,6 @@ def _expanded(config: SiteConfig, pattern: str, taxonomy: str, logical: str, ter
     sections = logical.split("/")
     values = {"title": named, "slug": named, "contentbasename": named, "slugorcontentbasename": named}
     values |= {"filename": "", "slugorfilename": "", "section": taxonomy, "sections": logical}
-
-    def token(name: str) -> str:
-        if name.startswith("sections["):
-            return "/".join(sliced(sections, name[len("sections") :]))
-        return values.get(name, ":" + name)
-
-    expanded = TOKEN.sub(lambda found: token(found.group()[1:]), pattern)
+    expanded = expand(pattern, lambda name: token_value(name, values, sections))
     path = clean("/" + permalink_path(expanded, config.lower, config.keep_accents).lstrip("/"))
     return path if path.endswith("/") else path + "/"
