@@ -22,7 +22,10 @@ only page of its language with the base name it was written for (a page moved
 to another folder keeps its name): from the content root for a ``ref`` shortcode
 and a root-relative link, relative to the linking file for a relative one, with
 or without its extension as written, and a root-relative link to no page's URL
-as the page's URL; its ``?query`` and ``#fragment`` kept. A link with a fragment to an alias that
+as the page's URL; its ``?query`` and ``#fragment`` kept. A link to a term page
+no page makes whose term has a page when spelt as Hugo writes its URL
+(``/tags/Machine%20Learning/``) is written as that page's URL
+(``/tags/machine-learning/``). A link with a fragment to an alias that
 Hugo writes as a page refreshing to its page (which drops the fragment) is written as that page's URL.
 
 **A taxonomy term's variant** (SITE002) is written as the majority spelling:

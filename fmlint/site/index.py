@@ -87,6 +87,7 @@ from fmlint.site.templates import (
     liquid_layout_gives_id,
     liquid_layout_writes_ids,
 )
+from fmlint.site.term_pages import term_pages
 
 if TYPE_CHECKING:  # (the modules of other generators are imported where a site has them)
     from fmlint.site.docusaurus import ContentPlugin
@@ -286,6 +287,9 @@ class SiteIndex(msgspec.Struct, dict=True):
     _probed: dict[tuple[str, str], bool] = msgspec.field(default_factory=dict)  # the answers of ``probes``
     # (taxonomy, language) → its terms as used in the whole site, in its order (when the index holds a part of it)
     term_uses: dict[tuple[str, str], list[str]] | None = None
+    # the keys of the term pages the files not indexed use (``fmlint.site.term_pages``; when the index holds a part
+    # of the site), each with whether a page Hugo builds uses it
+    kept_term_pages: dict[str, bool] = msgspec.field(default_factory=dict)
     resolutions: dict[tuple[object, ...], Resolved] = msgspec.field(default_factory=dict)  # ``refs.resolve``'s answers
     # Jekyll's posts by file name (``2021-01-02-x``), Hexo's by slug (``fmlint.site.hexo``); and Hexo's by title
     posts: dict[str, Page] = msgspec.field(default_factory=dict)
@@ -401,6 +405,12 @@ class SiteIndex(msgspec.Struct, dict=True):
                 if items := page.facts.lists.get(taxonomy):
                     uses.setdefault((taxonomy, page.language), []).extend([item.value for item in items])
         return uses
+
+    @cached_property
+    def term_pages(self) -> dict[str, bool]:
+        """The keys of the term pages of the site's pages (``fmlint.site.term_pages``), each with whether a page
+        Hugo builds uses it."""
+        return term_pages(self.config, self.pages, self.kept_term_pages)
 
     def unseen(self, key: str) -> bool:
         """Whether the URL or content key ``key`` is in a folder whose pages no file shows, or is the URL of a page

@@ -51,6 +51,7 @@ from fmlint.site.refs import (
     FOLDER_PAGES,
     content_key,
     docusaurus_sources,
+    looked_up_term,
     lookup,
     moved_key,
     own_path,
@@ -58,6 +59,7 @@ from fmlint.site.refs import (
     resolve,
     url_language,
 )
+from fmlint.site.term_pages import TermKeys, makes_term_pages, term_link, term_page_keys
 
 # keys, the files of the run → what was kept under them for the other files: (key, file, 1, its place in the
 # site's files) and, for the keys of terms, (key, term, how many uses, the place of the first)
@@ -93,7 +95,9 @@ def page_keys(config: SiteConfig, page: Page) -> list[tuple[str, str | None]]:
         keys += _jekyll_keys(page)
     if config.docusaurus is not None and (doc := doc_key(config, page)) is not None:
         keys.append(_doc(*doc))
-    return [(key, None) for key in keys] + list(_terms(config, page))
+    valued: list[tuple[str, str | None]] = [(key, None) for key in keys]
+    made = "1" if makes_term_pages(page) else "0"  # (a term page's key: whether the page makes it)
+    return valued + _terms(config, page) + [(_TERM_PAGE + key, made) for key in term_page_keys(config, page)]
 
 
 def _jekyll_keys(page: Page) -> list[str]:
@@ -161,12 +165,13 @@ def partial_index(
         if keys - asked:
             rows += keyed(keys - asked, now)
             asked |= keys
-        more = {file for key, file, _, _ in rows if not key.startswith(_TERM)} | named.intersection(files)
+        more = {file for key, file, _, _ in rows if not key.startswith(_VALUED)} | named.intersection(files)
         if not more - in_run - chosen:
             terms = [row for row in rows if row[0].startswith(_TERM)]
             places = {path: number for number, path in enumerate(files) if path in now}
             fresh = [page for page in index.pages if page.absolute in now]
             index.term_uses = _term_uses(config, fresh, terms, places, len(files))
+            _keep_term_pages(index, [row for row in rows if row[0].startswith(_TERM_PAGE)])
             return index
         chosen |= more - in_run
 
@@ -209,6 +214,16 @@ def _term_uses(
         key: [term for _, terms in sorted(entries, key=lambda entry: entry[0]) for term in terms]
         for key, entries in used.items()
     }
+
+
+def _keep_term_pages(index: SiteIndex, rows: list[tuple[str, str, int, int]]) -> None:
+    """The term pages the files not indexed use, from their kept ``rows``, given to ``index``: the references
+    resolved while its keys were asked for are resolved again."""
+    kept = index.kept_term_pages
+    for key, made, _, _ in rows:
+        kept[key[len(_TERM_PAGE) :]] = made == "1" or kept.get(key[len(_TERM_PAGE) :], False)
+    index.__dict__.pop("term_pages", None)
+    index.resolutions.clear()
 
 
 def _needs(index: SiteIndex, pages: list[Page]) -> tuple[set[str], set[str]]:
@@ -259,7 +274,9 @@ def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], n
     if reference.kind in ("ref", "relref"):
         path = target.partition("#")[0]
         if index.config.generator == "hugo" and path.strip():
-            keys.update(_lookup_keys(index.config, page, path, reference.language.lower() or page.language))
+            language = reference.language.lower() or page.language
+            keys.update(_lookup_keys(index.config, page, path, language))
+            keys.update(_term_page_keys(looked_up_term(index.config, page, path, language)))
         return
     if reference.kind == "post-url":
         keys.add(f"p\x1f{target.rsplit('/', 1)[-1]}")
@@ -280,9 +297,11 @@ def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], n
         named.update(docusaurus_sources(index, page, path))  # (a Markdown link names files to Docusaurus)
     elif target.startswith("/"):
         keys.update(_url_keys(index.config, target, page.language))
+        keys.update(_term_page_keys(term_link(index.config, path)))
         keys.update(_moved_keys(index.config, url_language(index.config, path), path))
         if index.config.link_hook:  # (Hugo's embedded render hook finds the page in the page's language)
             keys.update(_lookup_keys(index.config, page, unquote(path), page.language))
+            keys.update(_term_page_keys(looked_up_term(index.config, page, path.rstrip("/"), page.language)))
     elif page.file is not None:
         destination = os.path.normpath(os.path.join(page.absolute_folder, path))
         named.add(destination)
@@ -290,9 +309,16 @@ def _named(index: SiteIndex, page: Page, reference: Reference, keys: set[str], n
         absolutes = relative_url_targets(index, page, target)  # (a link to a page's URL, relative to this one's)
         for absolute in absolutes:
             keys.update(_url_keys(index.config, absolute))
+            keys.update(_term_page_keys(term_link(index.config, link_path(absolute))))
             keys.update(_moved_keys(index.config, url_language(index.config, link_path(absolute)), link_path(absolute)))
         if absolutes and index.config.generator == "hugo" and path.strip("/"):
             keys.update(_lookup_keys(index.config, page, path.rstrip("/"), page.language))
+            keys.update(_term_page_keys(looked_up_term(index.config, page, path.rstrip("/"), page.language)))
+
+
+def _term_page_keys(keys: TermKeys | None) -> list[str]:
+    """The keys a link to a term page asks for (``fmlint.site.term_pages``)."""
+    return [_TERM_PAGE + key for key in keys if key] if keys is not None else []
 
 
 def _url_keys(config: SiteConfig, target: str, locale: str = "") -> list[str]:
@@ -356,6 +382,8 @@ def _shared(config: SiteConfig, page: Page) -> list[str]:
 
 
 _TERM = "m\x1f"
+_TERM_PAGE = "w\x1f"  # the keys of term pages (``fmlint.site.term_pages``), with whether a page Hugo builds uses one
+_VALUED = (_TERM, _TERM_PAGE)  # the keys kept with values (how many uses, the first file), not with files
 
 
 def _terms(config: SiteConfig, page: Page, *only: str) -> list[tuple[str, str]]:

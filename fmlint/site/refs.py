@@ -37,6 +37,7 @@ from fmlint.site.index import Page, SiteIndex, content_paths, stem
 from fmlint.site.mkdocs_urls import page_url
 from fmlint.site.multirepo import imports
 from fmlint.site.routes import matches
+from fmlint.site.term_pages import TermKeys, missing_term_page, term_link, term_ref
 
 if TYPE_CHECKING:  # (the modules of other generators, and of redirect templates, are imported where a site has them)
     from fmlint.site.docusaurus import Docusaurus
@@ -286,13 +287,17 @@ def _shortcode(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         names = ", ".join(f"`{p.file}`" for p in found[:3])
         return Resolved(None, fragment, f"`{reference.target}` is ambiguous: it names {len(found)} pages ({names})")
     rooted = _looked_in(page, target)
+    missing = missing_term_page(index, looked_up_term(index.config, page, reference.target.partition("#")[0], language))
     if (
         index.unseen(content_key(rooted[0]))
         or any(_page_written_by_build(index, path) for path in rooted)
         or (target.startswith("/") and _external(index.config, rooted[0]))
-        or _taxonomy_page(index.config, rooted[-1])
+        or (missing is None and _taxonomy_page(index.config, rooted[-1]))
     ):
         return _SKIP  # a page a content adapter, a missing mount or a build step would make; a taxonomy's
+    if missing is not None:
+        problem = f"`{reference.target}` names no term page: {missing[0]} (Hugo fails with REF_NOT_FOUND)"
+        return Resolved(None, fragment, problem)
     where = f" in language `{language}`" if index.config.multilingual else ""
     problem = f"`{reference.target}` names no page{where} (Hugo fails with REF_NOT_FOUND)"
     problem += _elsewhere(index, rooted[0]) if target.startswith("/") else ""
@@ -350,6 +355,21 @@ def _hook_lookup(index: SiteIndex, page: Page, path: str) -> Page | list[Page]:
     looks a bare name up as a base name."""
     names = index.config.hooks_look_up_names
     return lookup(index, page, path.removeprefix("./") if names else path, page.language, by_name=names)
+
+
+def looked_up_term(config: SiteConfig, page: Page, target: str, language: str) -> TermKeys | None:
+    """The keys of the term page a ``ref``'s ``target`` (its fragment cut off), or the path a link render hook's
+    ``GetPage`` looks up, may name in ``language`` (``fmlint.site.term_pages``): where one of the content paths it
+    is looked for at is a term's."""
+    if "%" in target:
+        target = unquote(target)
+    return next((keys for path in _looked_in(page, target) if (keys := term_ref(config, path, language))), None)
+
+
+def _term_found(index: SiteIndex, keys: TermKeys | None) -> bool:
+    """Whether ``GetPage`` finds the term page of ``keys``: a page Hugo builds uses its term (or may: a cascade
+    gives the taxonomy's terms)."""
+    return keys is not None and (bool(index.term_pages.get(keys.page)) or keys.any_term in index.term_pages)
 
 
 def _looked_in(page: Page, target: str) -> list[str]:
@@ -462,6 +482,8 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         found = _by_path(index, unquote(path), page.language)  # (the embedded render hook's GetPage, in its language)
         if found is not None and not _unfound(found):
             return Resolved(found, unquote(fragment))
+        if _term_found(index, looked_up_term(index.config, page, path.rstrip("/"), page.language)):
+            return _SKIP  # (a term page: written at its URL)
     if target.startswith("/") and not target.startswith("//") and reference.kind in LINKS:
         judged = _root_url(index, target, locale=page.language)
         if judged is not None and judged.page is None and judged.checked and index.config.hooks_may_find_pages:
@@ -699,9 +721,12 @@ def _embedded_hook_link(index: SiteIndex, page: Page, target: str, as_url: bool)
     ``GetPage`` finds (from a leaf bundle's parent folder: ``../p/`` in ``blog/from/index.md`` is ``/p``), else
     the URL as written (``/blog/p/``), read from the page's URL (checked with Hugo 0.168) — where it is judged
     ``as_url`` (see ``_link``)."""
-    found = _hook_lookup(index, page, link_path(target).rstrip("/"))
+    path = link_path(target).rstrip("/")
+    found = _hook_lookup(index, page, path)
     if isinstance(found, Page) and not _unfound(found):
         return Resolved(found, unquote(target.partition("#")[2]))
+    if _term_found(index, looked_up_term(index.config, page, path, page.language)):
+        return _SKIP  # (a term page: written at its URL)
     return _relative_url(index, page, target) if as_url else _SKIP
 
 
@@ -1065,9 +1090,10 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0, below: bool = True,
     claimed = index.alias_urls.get(key)
     if claimed is not None:
         return _through_alias(index, path, claimed, element_id(unquote(fragment)), refreshed=depth == 0)
+    missing = missing_term_page(index, term_link(config, path))
     if (
         matches(config.redirects, path)
-        or _taxonomy_page(config, _unprefixed(config, path))
+        or (missing is None and _taxonomy_page(config, _unprefixed(config, path)))
         or index.unseen(url_key(path))
         or _served(index, "static", path)
         # (a page in another format than Markdown, ``.html``, AsciiDoc …: fmlint does not index those)
@@ -1077,6 +1103,10 @@ def _site_url(index: SiteIndex, target: str, depth: int = 0, below: bool = True,
         or _page_written_by_build(index, path)
     ):
         return _SKIP
+    if missing is not None:
+        why, spelt = missing
+        meant = spelt + "/" if spelt and path.endswith("/") else spelt
+        return Resolved(None, fragment, f"`{path}` is no term page's URL: {why}", meant=meant)
     written = partial(_page_url, written=path)
     language = url_language(config, path) if hint else ""
     if config.followed_redirects:

@@ -28,8 +28,8 @@ from fmlint.site.globs import glob_slice_matches
 from fmlint.site.hugo_modules import components, mounting_imports
 from fmlint.site.hugo_version import EMBEDDED_HOOKS, HTML_CONTENT_DENIED, every_pin, pinned_version
 from fmlint.site.known_themes import without_hooks
-from fmlint.site.params import LANGUAGE_PARAMS, site_params
-from fmlint.site.permalinks import permalink_rules
+from fmlint.site.params import LANGUAGE_PARAMS, cascade_params, site_params
+from fmlint.site.permalinks import PermalinkRule, permalink_rules
 from fmlint.site.rendering import cascades
 from fmlint.site.tables import subtable
 from fmlint.site.templates import (
@@ -308,6 +308,7 @@ def hugo_site(root: str, name: str | None) -> SiteConfig:
         linkify=subtable(options, "markup", "goldmark", "extensions").get("linkify") is not False,
         taxonomies=taxonomies,
         taxonomy_lists=taxonomy_lists,
+        judged_terms=_judged_terms(options, taxonomies, languages_table, bool(themes.missing_content_modules)),
         cascades=tuple(cascades(options.get("cascade"))),
         static_dirs=static_dirs,
         # (the components found: a theme checked out or installed is read on the next run)
@@ -438,3 +439,27 @@ def _filename_dates(handlers: dict[str, Any]) -> tuple[tuple[str, bool], ...]:
 def _weight(table: Any) -> int:
     weight = table.get("weight", 0) if isinstance(table, dict) else 0
     return weight if isinstance(weight, int) else 0
+
+
+def _judged_terms(
+    options: dict[str, Any], taxonomies: tuple[str, ...], languages: dict[str, Any], missing: bool
+) -> tuple[str, ...]:
+    """The taxonomies whose every term page fmlint places (``fmlint.site.term_pages``): those written at Hugo's
+    default URLs (no ``term`` permalink of the site's or a language's, no ``uglyURLs``), whose terms no
+    ``cascade`` of the configuration gives, on a site whose languages have no taxonomies of their own and that
+    misses no module of content (its pages may use terms)."""
+    if missing or options.get("uglyurls") or any(isinstance(t, dict) and "taxonomies" in t for t in languages.values()):
+        return ()
+    rules: list[PermalinkRule] = [*permalink_rules(options.get("permalinks"))]
+    for table in languages.values():
+        rules += permalink_rules(table.get("permalinks")) if isinstance(table, dict) else ()
+    cascaded, maybe = cascade_params(options.get("cascade")) if options.get("cascade") is not None else ({}, [])
+    given = {name.partition(".")[0] for name in (*cascaded, *maybe)}
+    return tuple(
+        taxonomy
+        for taxonomy in taxonomies
+        if taxonomy not in given
+        and not any(
+            rule.matches("term", f"/{taxonomy}/x", rule.languages[0] if rule.languages else "") for rule in rules
+        )
+    )

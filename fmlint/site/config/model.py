@@ -147,6 +147,7 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     linkify: bool = False  # whether a bare URL in running text is a link (Hugo's goldmark, by default)
     taxonomies: tuple[str, ...] = DEFAULT_TAXONOMIES  # Hugo: those whose term pages are written
     taxonomy_lists: tuple[str, ...] = DEFAULT_TAXONOMIES  # Hugo: those whose page listing their terms is written
+    judged_terms: tuple[str, ...] = ()  # Hugo: the taxonomies whose every term page fmlint places (``term_pages``)
     static_dirs: tuple[ContentDir, ...] = ()  # folders mounted on ``static/`` and ``assets/`` (target: below them)
     cascades: tuple[Cascade, ...] = ()  # the configuration's ``cascade`` entries of drafts and build options
     starlight: Starlight | None = None  # an Astro site's Starlight options, when it uses Starlight
@@ -249,6 +250,11 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     def every_permalink(self) -> tuple[PermalinkRule, ...]:
         """The permalink rules of every language."""
         return (*self.permalinks, *(rule for rules in self.language_permalinks.values() for rule in rules))
+
+    @cached_property
+    def term_page_memo(self) -> dict[tuple[str, str, str], str]:
+        """The key of each term page (taxonomy, language, term) worked out (``fmlint.site.term_pages``)."""
+        return {}
 
     @cached_property
     def taxonomy_url_folders(self) -> frozenset[str]:

@@ -1,0 +1,137 @@
+"""Which term pages a Hugo site has: a link or ``ref`` to a term page no page makes leads nowhere.
+
+Hugo writes a taxonomy term's page (``/tags/ai/``) when a page it builds uses the term (each checked with Hugo
+0.168): a page, a section or the home page, in the taxonomy's front-matter list or by a section's ``cascade``;
+not a draft, a page still to come or expired, nor a page it renders nothing of (``headless``, ``build.render:
+never``), though a ``build.list: never`` or ``render: link`` page makes them.  A link to such a page that no
+page makes is a 404, and a ``ref`` to it fails the build (REF_NOT_FOUND).
+
+fmlint judges the term pages of the taxonomies whose every term page it can place
+(``SiteConfig.judged_terms``): at Hugo's default URLs (no ``term`` permalink, no ``uglyURLs``), with no
+``cascade`` of the configuration giving terms, no taxonomies of a language's own, no content a module or an
+adapter makes.  Each page's term pages are *keys* — a URL key (``hugo_paths.url_key``), or a taxonomy's folder
+and :data:`ANY_TERM` where a section's cascade gives the taxonomy's terms — kept with the site's findings for
+a run over a few files (``fmlint.site.partial``), each with whether a page Hugo builds uses it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, NamedTuple
+from urllib.parse import unquote
+
+from fmlint.regex import lazy_pattern
+from fmlint.site.config import SiteConfig
+from fmlint.site.hugo_paths import basic_normalize, url_key
+from fmlint.site.term_urls import term_url
+
+if TYPE_CHECKING:
+    from fmlint.site.index import Page, SiteIndex
+
+ANY_TERM = "\x1f*"  # after a taxonomy folder's key: any of its terms may have a page (a cascade gives them)
+_PLAIN_REF = lazy_pattern(r"[\w-]+/[\w-]+")  # a ``ref`` to a term fmlint tells: its path normalised
+
+
+def term_page_keys(config: SiteConfig, page: Page) -> list[str]:
+    """The keys of the term pages ``page`` uses (see the module docstring): of its judged taxonomies' terms, and
+    each language's folder of a judged taxonomy its ``cascade`` names."""
+    keys = []
+    memo = config.term_page_memo
+    for taxonomy in config.judged_terms:
+        for item in page.facts.lists.get(taxonomy, ()):
+            key = memo.get((taxonomy, page.language, item.value))
+            if key is None:
+                key = memo[taxonomy, page.language, item.value] = _term_key(config, taxonomy, page.language, item.value)
+            keys.append(key)
+    cascaded = {name.partition(".")[0] for name in (*page.facts.cascade_params, *page.facts.cascade_maybe)}
+    for taxonomy in cascaded.intersection(config.judged_terms):
+        keys += [_folder(config, language, taxonomy) + ANY_TERM for language in config.languages]
+    return keys
+
+
+def _term_key(config: SiteConfig, taxonomy: str, language: str, term: str) -> str:
+    """The key of the term page of ``term``: its folder's :data:`ANY_TERM` for a term that writes no page of its
+    own (`?`) or one below another (`a/b`)."""
+    key = url_key(unquote(term_url(config, taxonomy, language, term)))
+    folder = _folder(config, language, taxonomy)
+    return key if key.count("/") == folder.count("/") + 1 else folder + ANY_TERM
+
+
+def _folder(config: SiteConfig, language: str, taxonomy: str) -> str:
+    return url_key(f"{config.language_prefix(language)}/{taxonomy}")
+
+
+def makes_term_pages(page: Page) -> bool:
+    """Whether Hugo writes the term pages of the terms ``page`` uses: it builds it and renders it."""
+    return page.renders and not page.withheld
+
+
+def term_pages(config: SiteConfig, pages: Iterable[Page], kept: Mapping[str, bool]) -> dict[str, bool]:
+    """The keys of the term pages ``pages`` use, and those ``kept`` of other files, each with whether a page Hugo
+    builds uses it."""
+    found = dict(kept)
+    for page in pages:
+        made = makes_term_pages(page)
+        for key in term_page_keys(config, page):
+            found[key] = made or found.get(key, False)
+    return found
+
+
+class TermKeys(NamedTuple):
+    """The keys a link to a term page asks for (:func:`term_link`)."""
+
+    page: str  # the term page's
+    any_term: str  # its taxonomy folder's :data:`ANY_TERM` key
+    spelt: str  # the page's of the term as Hugo spells its URL (lowercased, spaces hyphens), if that differs
+    language: str  # the language of the term page
+
+
+def term_link(config: SiteConfig, path: str) -> TermKeys | None:
+    """The keys of the term page a root-relative URL ``path`` names; ``None`` for a path that names no term page
+    of a judged taxonomy (or one with a ``%`` in its term, which fmlint does not tell)."""
+    from fmlint.site.refs import url_language
+
+    unquoted = unquote(path)
+    language = url_language(config, unquoted)
+    prefix = config.language_prefix(language)
+    rest = unquoted[len(prefix) :] if prefix and unquoted.lower().startswith(prefix.lower() + "/") else unquoted
+    parts = rest.strip("/").split("/")
+    if len(parts) != 2 or parts[0].lower() not in config.judged_terms or not parts[1] or "%" in parts[1]:
+        return None
+    folder = _folder(config, language, parts[0].lower())
+    key = url_key(unquoted)
+    spelt = f"{folder}/{basic_normalize(parts[1].strip())}"
+    return TermKeys(key, folder + ANY_TERM, spelt if spelt != key else "", language)
+
+
+def term_ref(config: SiteConfig, path: str, language: str) -> TermKeys | None:
+    """:func:`term_link`'s keys for a ``ref``'s content ``path`` from the root (``/tags/Machine Learning``: Hugo's
+    lookup lowercases it and makes its spaces hyphens) in ``language``; ``None`` for one of other characters than
+    letters, digits, `_` and `-` (or of other letters than ASCII's where ``removePathAccents`` is set)."""
+    normalized = basic_normalize(posixpath.normpath("/" + path).strip("/"))
+    if not _PLAIN_REF.fullmatch(normalized) or not (config.keep_accents or normalized.isascii()):
+        return None
+    return term_link(config, f"{config.language_prefix(language)}/{normalized}/")
+
+
+def missing_term_page(index: SiteIndex, keys: TermKeys | None) -> tuple[str, str] | None:
+    """Why the term page of ``keys`` is not written (no page Hugo builds uses its term), and the URL of the page of
+    the term spelt as Hugo writes its URL, where there is one ("" else); ``None`` when it is written (or may be:
+    a cascade gives terms), or ``keys`` is ``None``."""
+    if keys is None or index.generated or index.term_pages.get(keys.any_term) is not None:
+        return None
+    made = index.term_pages.get(keys.page)
+    if made:
+        return None
+    taxonomy = keys.any_term[: -len(ANY_TERM)].rpartition("/")[2]
+    if keys.spelt and index.term_pages.get(keys.spelt):
+        return (
+            f"Hugo writes such a `{taxonomy}` term's page at `{keys.spelt}/` (lowercased, spaces hyphens)",
+            keys.spelt,
+        )
+    pages = f"page in language `{keys.language}`" if index.config.multilingual else "page"
+    if made is None:
+        return f"no {pages} uses such a `{taxonomy}` term", ""
+    unbuilt = "(drafts, pages still to come or expired, `headless` or `build.render: never`)"
+    return f"only {pages}s Hugo does not build use the `{taxonomy}` term {unbuilt}", ""

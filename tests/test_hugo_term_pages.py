@@ -1,0 +1,252 @@
+"""Links and ``ref``s to taxonomy term pages (``fmlint.site.term_pages``), against Hugo 0.168's builds.
+
+Hugo writes a term's page when a page it builds and renders uses the term — a page, a section, the home page, by
+its own front matter or a section's ``cascade`` —; a link to a term page no such page makes is a 404, a ``ref``
+to one fails the build (REF_NOT_FOUND). Each case's answer is written down (the tests run without Hugo too)
+and, where the binary is installed, checked against a build: the lines it fails at, then, built again without
+them, the links it writes, followed to its files (a URL's case ignored, as fmlint compares URLs).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import tempfile
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from test_site_rules import HUGO, hugo_log, needs_hugo, page, site_findings, write
+
+from fmlint.cache import ResultCache
+from fmlint.site.config import forget_sites
+
+_CONFIG = 'baseURL = "https://example.org/"\ndisableKinds = ["RSS", "sitemap"]\n'
+_LAYOUTS = {"layouts/single.html": "S{{ .Content }}", "layouts/list.html": "L{{ .Content }}"}
+_FROM = "content/ref/from.md"
+_FRONTS = {
+    "_index.md": ["tags: [home-tag]"],
+    "posts/pub.md": ['tags: [pub, "Mixed Case", "a b"]', "categories: [news]"],
+    "posts/draft.md": ["draft: true", "tags: [draft-only, pub]"],
+    "posts/later.md": ["publishDate: 2099-01-01", "tags: [later-only]"],
+    "posts/expired.md": ["expiryDate: 2001-01-01", "tags: [expired-only]"],
+    "posts/never.md": ["build: {render: never}", "tags: [never-only]"],
+    "posts/unlisted.md": ["build: {list: never}", "tags: [unlisted-only]"],
+    "posts/linked.md": ["build: {render: link}", "tags: [linked-only]"],
+    "bundle/index.md": ["headless: true", "tags: [headless-only]"],
+    "docs/_index.md": ["tags: [section-tag]", "cascade: {categories: [cascaded]}"],
+    "docs/a.md": [],
+}
+_LINKS = [  # (the link or ref, whether SITE003; None: not judged, though Hugo may leave it broken)
+    ("[x](/tags/pub/)", False),
+    ("[x](/tags/nope/)", True),
+    ("[x](/tags/pub)", False),  # (no closing slash: the server's redirect)
+    ("[x](/tags/PUB/)", False),  # (case ignored, as for every URL)
+    ("[x](/tags/mixed-case/)", False),
+    ("[x](/tags/Mixed%20Case/)", True),  # (Hugo writes `/tags/mixed-case/`)
+    ("[x](/tags/a-b/)", False),
+    ("[x](/tags/draft-only/)", True),
+    ("[x](/tags/later-only/)", True),
+    ("[x](/tags/expired-only/)", True),
+    ("[x](/tags/never-only/)", True),
+    ("[x](/tags/unlisted-only/)", False),  # (`list: never` pages make their terms' pages)
+    ("[x](/tags/linked-only/)", False),
+    ("[x](/tags/headless-only/)", True),
+    ("[x](/tags/home-tag/)", False),
+    ("[x](/tags/section-tag/#anything)", False),
+    ("[x](/categories/news/)", False),
+    ("[x](/categories/any/)", None),  # (a cascade gives categories: not judged)
+    ("[x](/tags/)", False),
+    ("[x](/tags/pub/page/2/)", None),  # (below a term page: not judged)
+    ("[x](../tags/nope/)", True),  # (relative: `/tags/nope/`)
+    ("[x](https://example.org/tags/nope/)", None),  # (a placeholder host: not the site's own)
+    ('{{< ref "/tags/pub" >}}', False),
+    ('{{< ref "/tags/nope" >}}', True),
+    ('{{< ref "tags/Mixed Case" >}}', False),  # (Hugo's lookup lowercases, spaces hyphens)
+    ('{{< relref "/tags/draft-only" >}}', True),
+    ('{{< ref "/tags/headless-only#x" >}}', True),
+    ('{{< ref "/tags" >}}', False),
+    ('{{< ref "/categories/cascaded" >}}', False),
+]
+
+
+def _line(n: int) -> int:
+    return 5 + 2 * n
+
+
+def _from(links: list[str]) -> str:
+    return page('title: "F"', body="".join(f"R{n}[{link}]\n\n" for n, link in enumerate(links)))
+
+
+def _site(config: str = _CONFIG, fronts: dict[str, list[str]] | None = None, links: list[str] | None = None) -> dict:
+    pages = {f"content/{name}": page('title: "T"', *front) for name, front in (fronts or _FRONTS).items()}
+    return {"hugo.toml": config, **_LAYOUTS, **pages, _FROM: _from(links or [link for link, _ in _LINKS])}
+
+
+def _ours(root: Path, files: list[str] | None = None, cache: ResultCache | None = None) -> set[int]:
+    forget_sites()
+    return {
+        int(line.split(":")[1])
+        for line in site_findings(root, files, cache)
+        if line.startswith(_FROM + ":") and "SITE003" in line
+    }
+
+
+def _hugos(root: Path, links: list[str], source: str = _FROM, language: str = "") -> set[int]:
+    """The lines of ``source`` Hugo fails at, and those whose link it writes to no file it writes (case ignored;
+    built again without the failing refs)."""
+    done = hugo_log(root)
+    failing = {int(found) for found in re.findall(rf"{re.escape(source)}:(\d+):\d+", done.stdout + done.stderr)}
+    assert failing or done.returncode == 0, done.stderr
+    kept = [link if _line(n) not in failing else "x" for n, link in enumerate(links)]
+    (root / source).write_text(_from(kept), encoding="utf-8")
+    assert hugo_log(root).returncode == 0
+    (root / source).write_text(_from(links), encoding="utf-8")
+    public = root / "public"
+    written = {str(path.relative_to(public)).lower() for path in public.rglob("*") if path.is_file()}
+    built = (public / language / "ref/from/index.html").read_text(encoding="utf-8")
+    broken = set()
+    for n, link in re.findall(r"R(\d+)\[(?:<a href=\")?([^\]\"]*)", built):
+        path = unquote(link.replace("https://example.org", "").partition("#")[0]).strip("/").lower()
+        if link != "x" and f"{path}/index.html".lstrip("/") not in written:
+            broken.add(_line(int(n)))
+    return failing | broken
+
+
+def test_term_page_links_and_refs(tmp_path):
+    """Each link and ref of :data:`_LINKS` judged as written down, and as Hugo builds it."""
+    write(tmp_path, _site())
+    expected = {_line(n) for n, (_, broken) in enumerate(_LINKS) if broken}
+    assert _ours(tmp_path) == expected
+    if HUGO is not None:
+        unjudged = {_line(n) for n, (_, broken) in enumerate(_LINKS) if broken is None}
+        assert _hugos(tmp_path, [link for link, _ in _LINKS]) - unjudged == expected
+
+
+def test_term_page_findings_exact(tmp_path):
+    """Each finding at the link's destination, naming why no page is written, and the term's URL as Hugo spells
+    it where that has a page."""
+    write(tmp_path, _site(links=["[x](/tags/nope/)", "[x](/tags/Mixed%20Case/)", '{{< ref "/tags/draft-only#a" >}}']))
+    forget_sites()
+    found = [line for line in site_findings(tmp_path) if line.startswith(_FROM)]
+    assert found == [
+        f"{_FROM}:5:8-5:19 SITE003 `/tags/nope/` is no term page's URL: no page uses such a `tags` term",
+        f"{_FROM}:7:8-7:27 SITE003 `/tags/Mixed Case/` is no term page's URL: Hugo writes such a `tags` term's page"
+        " at `/tags/mixed-case/` (lowercased, spaces hyphens)",
+        f"{_FROM}:9:13-9:31 SITE003 `/tags/draft-only#a` names no term page: only pages Hugo does not build use the"
+        " `tags` term (drafts, pages still to come or expired, `headless` or `build.render: never`) (Hugo fails with"
+        " REF_NOT_FOUND)",
+    ]
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        '[permalinks.term]\ntags = "/topics/:slug/"\n',  # (the term pages are elsewhere: `/tags/x/` is a page's)
+        "uglyURLs = true\n",
+        '[cascade]\ntags = ["everywhere"]\n',
+        '[languages.en]\nweight = 1\n[languages.en.taxonomies]\ntag = "tags"\n',
+    ],
+)
+def test_term_pages_not_told_are_not_judged(tmp_path, setting):
+    """Where fmlint cannot place every term page, no link to one is judged."""
+    write(tmp_path, _site(_CONFIG + setting, links=["[x](/tags/nope/)", '{{< ref "/tags/nope" >}}']))
+    assert _ours(tmp_path) == set()
+
+
+def test_term_pages_of_a_content_adapter_are_not_judged(tmp_path):
+    """A content adapter's pages may use any term."""
+    write(tmp_path, {**_site(links=["[x](/tags/nope/)"]), "content/made/_content.gotmpl": ""})
+    assert _ours(tmp_path) == set()
+
+
+_LANGUAGES = """baseURL = "https://example.org/"
+disableKinds = ["RSS", "sitemap"]
+defaultContentLanguage = "en"
+[languages.en]
+weight = 1
+[languages.fr]
+weight = 2
+"""
+
+
+def test_term_pages_in_each_language(tmp_path):
+    """Each language has its term pages: a French page's ``ref "/tags/en-only"`` and `/fr/tags/en-only/` name
+    none (only an English page uses the term); `/fr/tags/fr-only/`, `/tags/en-only/` and ``ref "/tags/fr-only"``
+    do, and so does `/tags/fr-only/`, which Hugo's embedded link hook (on for a site of two languages) looks up
+    in the page's language first."""
+    links = [
+        "[x](/fr/tags/fr-only/)",
+        "[x](/fr/tags/en-only/)",
+        "[x](/tags/en-only/)",
+        "[x](/tags/fr-only/)",
+        '{{< ref "/tags/fr-only" >}}',
+        '{{< ref "/tags/en-only" >}}',
+    ]
+    fronts = {"a.md": ["tags: [en-only]"], "a.fr.md": ["tags: [fr-only]"]}
+    files = _site(_LANGUAGES, fronts, links)
+    files["content/ref/from.fr.md"] = files.pop(_FROM)
+    write(tmp_path, files)
+    forget_sites()
+    lines = site_findings(tmp_path)
+    found = {int(line.split(":")[1]) for line in lines if "SITE003" in line}
+    assert found == {_line(1), _line(5)}
+    assert lines[-1] == (
+        "content/ref/from.fr.md:15:13-15:26 SITE003 `/tags/en-only` names no term page: no page in language `fr` uses"
+        " such a `tags` term (Hugo fails with REF_NOT_FOUND)"
+    )
+    if HUGO is not None:
+        assert _hugos(tmp_path, links, "content/ref/from.fr.md", "fr") == found
+
+
+def test_term_pages_in_a_run_over_a_few_files(tmp_path):
+    """A run over the linking page alone sees the terms of the files it is not given, as kept with the site's
+    findings, and the changes of those files since."""
+    links = ["[x](/tags/kept/)", "[x](/tags/Kept%20Too/)", '{{< ref "/tags/gone" >}}']
+    fronts = {"posts/a.md": ["tags: [kept, kept-too]"], "posts/b.md": ["tags: [gone]"], "docs/_index.md": []}
+    write(tmp_path, _site(fronts=fronts, links=links))
+    cache = ResultCache(tmp_path / "cache")
+    assert _ours(tmp_path, cache=cache) == {_line(1)}  # (the whole site: its keys kept)
+    (tmp_path / _FROM).write_text(_from([*links, "[x](/tags/nope/)"]), encoding="utf-8")
+    assert _ours(tmp_path, [_FROM], ResultCache(tmp_path / "cache")) == {_line(1), _line(3)}
+    write(tmp_path, {"content/posts/b.md": page('title: "T"', "tags: [other]")})  # (outside the run: a pull)
+    assert _ours(tmp_path, [_FROM], ResultCache(tmp_path / "cache")) == {_line(1), _line(2), _line(3)}
+    forget_sites()
+    whole = _ours(tmp_path)
+    assert whole == {_line(1), _line(2), _line(3)}
+
+
+_STATES = ["", "draft: true", "publishDate: 2099-01-01", "build: {render: never}", "build: {list: never}"]
+_TERMS = ["go", "Go", "rust lang", "web", "C", "data-science", "Ünïcode", "x_y"]
+
+
+def _random_site(draw: random.Random) -> tuple[dict[str, str], list[str]]:
+    fronts = {}
+    for n in range(draw.randint(2, 6)):
+        state = draw.choice(_STATES)
+        tags = ", ".join(f'"{term}"' for term in draw.sample(_TERMS, draw.randint(0, 3)))
+        fronts[f"{draw.choice(['posts', 'docs'])}/p{n}.md"] = [state, f"tags: [{tags}]"]
+    fronts["docs/_index.md"] = [draw.choice(["", "draft: true", "tags: [web]"])]
+    links = []
+    for _ in range(8):
+        term = draw.choice([*_TERMS, "nope"])
+        spelt = draw.choice([term, term.lower().replace(" ", "-"), term.replace(" ", "%20")])
+        link = draw.choice([f"/tags/{spelt}/", f"../tags/{spelt}", ""])
+        # (a destination with a space is written in `<…>`)
+        links.append(
+            f'{{{{< ref "/tags/{spelt}" >}}}}' if not link else f"[x](<{link}>)" if " " in link else f"[x]({link})"
+        )
+    return _site(fronts=fronts, links=links), links
+
+
+@needs_hugo
+def test_random_term_page_links_agree_with_hugo():
+    """Random sites (pages of each state using random terms, links and refs to term pages spelt three ways):
+    fmlint reports the lines whose link Hugo writes empty or to no file it writes."""
+    draw = random.Random(82)
+    for _ in range(6):
+        with tempfile.TemporaryDirectory() as folder:
+            root = Path(folder)
+            files, links = _random_site(draw)
+            write(root, files)
+            assert _ours(root) == _hugos(root, links), files
