@@ -207,7 +207,8 @@ Root-relative links (`/docs/install/`) must name a page's URL: on Hugo sites
 (not an alias — whose `#fragment` is judged at the page Hugo writes it for; where
 several pages claim it, one that has it makes it fine; where Hugo writes the alias
 as its embedded template's page, which refreshes to the page's URL without the
-fragment, that URL is named —, a taxonomy page, a file in `static/` or a file of a
+fragment, that URL is named —, a taxonomy's list page, a term page of a taxonomy whose term pages are not
+all known (see below), a file in `static/` or a file of a
 content folder that is no page (Hugo publishes it at its path: `/KEYS` for
 `content/KEYS`), a source of Netlify's
 `static/_redirects` or `netlify.toml`; a `_redirects` file that a template
@@ -278,6 +279,20 @@ now (unless `future: true`; Hexo's with `future: false`): a link to it leads
 nowhere (but to another page built at its URL), `{{% link %}}` and
 `{{% post_url %}}` to it fail the build, and the page it would replace is no
 collision.
+A taxonomy term's page (`/tags/ai/`, `/fr/tags/ai/`) is written only where a page
+Hugo builds and renders uses the term — a page, a section or the home page, by
+its front matter or a section's `cascade`; not a draft, a page still to come or
+expired, a `headless` or `build.render: never` page (a `build.list: never` or
+`render: link` page does make them) —, language by language: a link to a term
+page that no such page makes is reported (with the term's page where only its
+spelling differs: `/tags/Machine%20Learning/` for `/tags/machine-learning/`), and
+a `ref` to one, which fails the build (REF_NOT_FOUND); Hugo's embedded link hook
+finds a term page in the linking page's language. Judged on Hugo sites for the
+taxonomies whose term pages fmlint places all: at Hugo's default URLs (no `term`
+permalink, no `uglyURLs`), whose terms the configuration's `cascade` does not
+give, without taxonomies of a language's own, a module of content missing or a
+content adapter (the pages it makes may use any term); a term holding `%` is not
+judged, nor a path below a term page (`/tags/ai/page/2/`).
 A relative link to a URL (`../install/`, `./setup/#options`: no file
 extension, `./`, `../` or a trailing `/`) is resolved from the page's URL as a
 browser resolves it, then judged so (on Docusaurus sites a bare word too,
