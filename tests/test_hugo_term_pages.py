@@ -107,7 +107,7 @@ def _hugos(root: Path, links: list[str], source: str = _FROM, language: str = ""
     built = (public / language / "ref/from/index.html").read_text(encoding="utf-8")
     broken = set()
     for n, link in re.findall(r"R(\d+)\[(?:<a href=\")?([^\]\"]*)", built):
-        path = unquote(link.replace("https://example.org", "").partition("#")[0]).strip("/").lower()
+        path = unquote(re.sub(r"^https://[^/]*", "", link).partition("#")[0]).strip("/").lower()
         if link != "x" and f"{path}/index.html".lstrip("/") not in written:
             broken.add(_line(int(n)))
     return failing | broken
@@ -197,6 +197,42 @@ def test_term_pages_in_each_language(tmp_path):
     )
     if HUGO is not None:
         assert _hugos(tmp_path, links, "content/ref/from.fr.md", "fr") == found
+
+
+def test_term_links_hugos_link_hook_looks_up(tmp_path):
+    """Hugo's embedded link hook (a site of two languages) finds a French page's `/tags/fr-only/` as the French
+    term page, but leaves an absolute URL of the site as written; from the default language's page a path without
+    its prefix (`defaultContentLanguageInSubdir`) is the default language's term page to the hook, and no page
+    written as a URL. A ``ref``'s path may hold a dot (`v1.2`)."""
+    config = _LANGUAGES.replace("https://example.org/", "https://site.test/").replace(
+        'defaultContentLanguage = "en"\n', 'defaultContentLanguage = "en"\ndefaultContentLanguageInSubdir = true\n'
+    )
+    links = [
+        "[x](/fr/tags/fr-only/)",
+        "[x](/tags/fr-only/)",
+        "[x](https://site.test/tags/fr-only/)",
+        "[x](https://site.test/fr/tags/fr-only/)",
+        '{{< ref "/tags/v1.2" >}}',
+        '{{< ref "/tags/v1" >}}',
+    ]
+    fronts = {"a.md": ["tags: [en-only]"], "a.fr.md": ['tags: [fr-only, "v1.2"]']}
+    files = _site(config, fronts, links)
+    files["content/ref/from.fr.md"] = files.pop(_FROM)
+    files[_FROM] = _from(["[x](/tags/en-only/)"])  # (the hook finds the English term page)
+    write(tmp_path, files)
+    forget_sites()
+    found = [line for line in site_findings(tmp_path) if "SITE003" in line]
+    assert found == [
+        "content/ref/from.fr.md:9:8-9:39 SITE003 `https://site.test/tags/fr-only/` leads into this site:"
+        " `/tags/fr-only/` is no term page's URL: no page in language `en` uses such a `tags` term; language `en`'s"
+        " term pages are below `/en/`",
+        "content/ref/from.fr.md:15:13-15:21 SITE003 `/tags/v1` names no term page: no page in language `fr` uses"
+        " such a `tags` term (Hugo fails with REF_NOT_FOUND)",
+    ]
+    if HUGO is not None:
+        assert _hugos(tmp_path, links, "content/ref/from.fr.md", "fr") == {_line(2), _line(5)}
+        built = (tmp_path / "public/en/ref/from/index.html").read_text(encoding="utf-8")
+        assert 'href="/en/tags/en-only/"' in built  # (the hook's: the term page's URL)
 
 
 def test_term_pages_in_a_run_over_a_few_files(tmp_path):

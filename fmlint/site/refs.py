@@ -454,7 +454,9 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
     if target.startswith("(") and target.endswith(")") and len(target) > 2:  # `[x]((/a/))`: parentheses kept
         return Resolved(None, "", f"`{target}` keeps its parentheses: it is a relative URL, write `{target[1:-1]}`")
     if (local := own_path(index.config, target)) is not None:
-        resolved = _link(index, page, msgspec.structs.replace(reference, target=local))
+        # (written as it is, as an HTML link: Hugo's embedded link hook looks up no absolute URL)
+        kind = "html" if reference.kind == "link" else reference.kind
+        resolved = _link(index, page, msgspec.structs.replace(reference, target=local, kind=kind))
         problem = resolved.problem
         if "is no page's URL (nor" in problem and "external-paths" not in problem:  # (another app may serve it)
             problem += _elsewhere(index, link_path(local), single=True)
@@ -478,7 +480,7 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         return by_hook
     if hugo and markdown and target.startswith("/") and not target.startswith("//"):
         return _hugo_page_link(index, page, path, fragment)
-    if hugo and index.config.link_hook and target.startswith("/") and not target.startswith("//"):
+    if hugo and reference.kind == "link" and index.config.link_hook and target.startswith("/") and target[1:2] != "/":
         found = _by_path(index, unquote(path), page.language)  # (the embedded render hook's GetPage, in its language)
         if found is not None and not _unfound(found):
             return Resolved(found, unquote(fragment))

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from fmlint.site.index import Page, SiteIndex
 
 ANY_TERM = "\x1f*"  # after a taxonomy folder's key: any of its terms may have a page (a cascade gives them)
-_PLAIN_REF = lazy_pattern(r"[\w-]+/[\w-]+")  # a ``ref`` to a term fmlint tells: its path normalised
+_PLAIN_REF = lazy_pattern(r"[\w-]+/[\w.-]+")  # a ``ref`` to a term fmlint tells: its path normalised
 
 
 def term_page_keys(config: SiteConfig, page: Page) -> list[str]:
@@ -85,6 +85,7 @@ class TermKeys(NamedTuple):
     any_term: str  # its taxonomy folder's :data:`ANY_TERM` key
     spelt: str  # the page's of the term as Hugo spells its URL (lowercased, spaces hyphens), if that differs
     language: str  # the language of the term page
+    prefix: str  # its language's prefix (``/en``) where the path lacks it: the language's term pages are below it
 
 
 def term_link(config: SiteConfig, path: str) -> TermKeys | None:
@@ -95,20 +96,20 @@ def term_link(config: SiteConfig, path: str) -> TermKeys | None:
     unquoted = unquote(path)
     language = url_language(config, unquoted)
     prefix = config.language_prefix(language)
-    rest = unquoted[len(prefix) :] if prefix and unquoted.lower().startswith(prefix.lower() + "/") else unquoted
-    parts = rest.strip("/").split("/")
+    prefixed = not prefix or unquoted.lower().startswith(prefix.lower() + "/")
+    parts = unquoted[len(prefix) if prefixed else 0 :].strip("/").split("/")
     if len(parts) != 2 or parts[0].lower() not in config.judged_terms or not parts[1] or "%" in parts[1]:
         return None
     folder = _folder(config, language, parts[0].lower())
     key = url_key(unquoted)
     spelt = f"{folder}/{basic_normalize(parts[1].strip())}"
-    return TermKeys(key, folder + ANY_TERM, spelt if spelt != key else "", language)
+    return TermKeys(key, folder + ANY_TERM, spelt if spelt != key else "", language, "" if prefixed else prefix)
 
 
 def term_ref(config: SiteConfig, path: str, language: str) -> TermKeys | None:
     """:func:`term_link`'s keys for a ``ref``'s content ``path`` from the root (``/tags/Machine Learning``: Hugo's
     lookup lowercases it and makes its spaces hyphens) in ``language``; ``None`` for one of other characters than
-    letters, digits, `_` and `-` (or of other letters than ASCII's where ``removePathAccents`` is set)."""
+    letters, digits, `_`, `-` and `.` (or of other letters than ASCII's where ``removePathAccents`` is set)."""
     normalized = basic_normalize(posixpath.normpath("/" + path).strip("/"))
     if not _PLAIN_REF.fullmatch(normalized) or not (config.keep_accents or normalized.isascii()):
         return None
@@ -125,13 +126,14 @@ def missing_term_page(index: SiteIndex, keys: TermKeys | None) -> tuple[str, str
     if made:
         return None
     taxonomy = keys.any_term[: -len(ANY_TERM)].rpartition("/")[2]
+    below = f"language `{keys.language}`'s term pages are below `{keys.prefix}/`" if keys.prefix else ""
     if keys.spelt and index.term_pages.get(keys.spelt):
-        return (
-            f"Hugo writes such a `{taxonomy}` term's page at `{keys.spelt}/` (lowercased, spaces hyphens)",
-            keys.spelt,
-        )
+        why = below or "lowercased, spaces hyphens"
+        return f"Hugo writes such a `{taxonomy}` term's page at `{keys.spelt}/` ({why})", keys.spelt
     pages = f"page in language `{keys.language}`" if index.config.multilingual else "page"
     if made is None:
-        return f"no {pages} uses such a `{taxonomy}` term", ""
-    unbuilt = "(drafts, pages still to come or expired, `headless` or `build.render: never`)"
-    return f"only {pages}s Hugo does not build use the `{taxonomy}` term {unbuilt}", ""
+        why = f"no {pages} uses such a `{taxonomy}` term"
+    else:
+        unbuilt = "(drafts, pages still to come or expired, `headless` or `build.render: never`)"
+        why = f"only {pages}s Hugo does not build use the `{taxonomy}` term {unbuilt}"
+    return why + (f"; {below}" if below else ""), ""
