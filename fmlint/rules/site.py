@@ -324,7 +324,8 @@ linking page's language (a language in a `.md` file's name dropped: a French pag
 from a leaf bundle a path is read from the bundle's parent folder, a `../` path to a `.md` file from its own, so
 `../p/` in `blog/from/index.md` is `/p`); a draft page it does not find (a draft section it does), and where it finds none
 it writes the link as it is, read from the page's URL. A link it finds a page for that Hugo does not write is an
-empty link, reported as a `ref`'s is (below). A Hugo site that does not use Hugo's embedded link hook, and
+empty link, reported as a `ref`'s is (below). It leaves an absolute URL (of the site's own host too) and an
+HTML `<a>` as written. A Hugo site that does not use Hugo's embedded link hook, and
 whose own and themes' link hooks neither find pages (`GetPage`, `ref`) nor
 rewrite destinations, writes each link as it is: there a link is resolved
 from the page's URL only, and a link to a `.md` file is broken (the browser
