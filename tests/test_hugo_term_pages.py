@@ -83,12 +83,14 @@ def _site(config: str = _CONFIG, fronts: dict[str, list[str]] | None = None, lin
     return {"hugo.toml": config, **_LAYOUTS, **pages, _FROM: _from(links or [link for link, _ in _LINKS])}
 
 
-def _ours(root: Path, files: list[str] | None = None, cache: ResultCache | None = None) -> set[int]:
+def _ours(
+    root: Path, files: list[str] | None = None, cache: ResultCache | None = None, source: str = _FROM
+) -> set[int]:
     forget_sites()
     return {
         int(line.split(":")[1])
         for line in site_findings(root, files, cache)
-        if line.startswith(_FROM + ":") and "SITE003" in line
+        if line.startswith(source + ":") and "SITE003" in line
     }
 
 
@@ -252,37 +254,59 @@ def test_term_pages_in_a_run_over_a_few_files(tmp_path):
     assert whole == {_line(1), _line(2), _line(3)}
 
 
-_STATES = ["", "draft: true", "publishDate: 2099-01-01", "build: {render: never}", "build: {list: never}"]
-_TERMS = ["go", "Go", "rust lang", "web", "C", "data-science", "Ünïcode", "x_y"]
+_STATES = ["", "", "draft: true", "publishDate: 2099-01-01", "build: {render: never}", "build: {list: never}"]
+_TERMS = ["go", "Go", "rust lang", "web", "C", "data-science", "Ünïcode", "x_y", "a.b", "中文"]
 
 
-def _random_site(draw: random.Random) -> tuple[dict[str, str], list[str]]:
+def _random_site(draw: random.Random) -> tuple[dict[str, str], list[str], str, str]:
+    """A random site of one or two languages, Hugo's embedded link hook as it decides, always or never; its
+    pages of each state use random terms; the linking page (its path and language) links and refers to term
+    pages, spelt three ways, from the root, relatively, by the site's URL, in either language (a relative link
+    with its closing slash: `../tags/a.b` is a file's name to fmlint, not judged)."""
+    languages = draw.choice([["en"], ["en", "fr"]])
+    config = _CONFIG.replace("example.org", "site.test")
+    if len(languages) > 1:
+        config += 'defaultContentLanguage = "en"\n'
+    if hook := draw.choice(["", "always", "never"]):
+        config += f'[markup.goldmark.renderHooks.link]\nuseEmbedded = "{hook}"\n'
+    if len(languages) > 1:
+        config += "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"
     fronts = {}
-    for n in range(draw.randint(2, 6)):
-        state = draw.choice(_STATES)
+    for n in range(draw.randint(2, 7)):
+        state, language = draw.choice(_STATES), draw.choice(languages)
         tags = ", ".join(f'"{term}"' for term in draw.sample(_TERMS, draw.randint(0, 3)))
-        fronts[f"{draw.choice(['posts', 'docs'])}/p{n}.md"] = [state, f"tags: [{tags}]"]
+        suffix = f".{language}" if language != "en" else ""
+        fronts[f"{draw.choice(['posts', 'docs'])}/p{n}{suffix}.md"] = [state, f"tags: [{tags}]"]
     fronts["docs/_index.md"] = [draw.choice(["", "draft: true", "tags: [web]"])]
     links = []
-    for _ in range(8):
+    for _ in range(10):
         term = draw.choice([*_TERMS, "nope"])
         spelt = draw.choice([term, term.lower().replace(" ", "-"), term.replace(" ", "%20")])
-        link = draw.choice([f"/tags/{spelt}/", f"../tags/{spelt}", ""])
+        prefix = draw.choice(["", "/fr"]) if len(languages) > 1 else ""
+        link = draw.choice(
+            [f"{prefix}/tags/{spelt}/", f"../tags/{spelt}/", f"https://site.test{prefix}/tags/{spelt}/", ""]
+        )
         # (a destination with a space is written in `<…>`)
         links.append(
             f'{{{{< ref "/tags/{spelt}" >}}}}' if not link else f"[x](<{link}>)" if " " in link else f"[x]({link})"
         )
-    return _site(fronts=fronts, links=links), links
+    language = draw.choice(languages)
+    source = _FROM.replace(".md", f".{language}.md") if language != "en" else _FROM
+    files = _site(config, fronts, links)
+    files[source] = files.pop(_FROM)
+    return files, links, source, language
 
 
 @needs_hugo
 def test_random_term_page_links_agree_with_hugo():
-    """Random sites (pages of each state using random terms, links and refs to term pages spelt three ways):
-    fmlint reports the lines whose link Hugo writes empty or to no file it writes."""
+    """Random sites (:func:`_random_site`): fmlint reports the lines Hugo fails at or links to no file it writes
+    (the random differential run this stop kept agreed on 240 such sites, but where a section's cascade gives
+    terms, which fmlint leaves unjudged)."""
     draw = random.Random(82)
-    for _ in range(6):
+    for _ in range(8):
         with tempfile.TemporaryDirectory() as folder:
             root = Path(folder)
-            files, links = _random_site(draw)
+            files, links, source, language = _random_site(draw)
             write(root, files)
-            assert _ours(root) == _hugos(root, links), files
+            built = "" if language == "en" else language  # (the default language at the root)
+            assert _ours(root, source=source) == _hugos(root, links, source, built), files
