@@ -141,6 +141,16 @@ def test_term_page_findings_exact(tmp_path):
     ]
 
 
+def test_terms_that_write_no_page_of_their_own(tmp_path):
+    """A term `x/y` has its page at `/tags/x/y/` (none at `/tags/x/`); `?` and an empty term make none: they
+    leave every other term page judged."""
+    links = ["[x](/tags/x/)", "[x](/tags/x/y/)", "[x](/tags/nope/)", "[x](/tags/pub/)"]
+    write(tmp_path, _site(fronts={"a.md": ['tags: ["x/y", "?", "", "pub"]']}, links=links))
+    assert _ours(tmp_path) == {_line(0), _line(2)}
+    if HUGO is not None:
+        assert _hugos(tmp_path, links) == {_line(0), _line(2)}
+
+
 @pytest.mark.parametrize(
     "setting",
     [

@@ -51,11 +51,9 @@ def term_page_keys(config: SiteConfig, page: Page) -> list[str]:
 
 
 def _term_key(config: SiteConfig, taxonomy: str, language: str, term: str) -> str:
-    """The key of the term page of ``term``: its folder's :data:`ANY_TERM` for a term that writes no page of its
-    own (`?`) or one below another (`a/b`)."""
-    key = url_key(unquote(term_url(config, taxonomy, language, term)))
-    folder = _folder(config, language, taxonomy)
-    return key if key.count("/") == folder.count("/") + 1 else folder + ANY_TERM
+    """The key of the term page of ``term`` (`?`'s is its taxonomy's, `x/y`'s below `/tags/x/`, where Hugo writes
+    no page: no link asks for those)."""
+    return url_key(unquote(term_url(config, taxonomy, language, term)))
 
 
 def _folder(config: SiteConfig, language: str, taxonomy: str) -> str:
