@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import re
+import subprocess
 import tempfile
 from pathlib import Path
 from urllib.parse import unquote
@@ -320,3 +321,85 @@ def test_random_term_page_links_agree_with_hugo():
             write(root, files)
             built = "" if language == "en" else language  # (the default language at the root)
             assert _ours(root, source=source) == _hugos(root, links, source, built), files
+
+
+_SQUATTERS = {  # (a page claiming a path, whether Hugo writes a taxonomy's page there too)
+    "posts/url-term.md": (["url: /tags/go/"], True),
+    "posts/url-none.md": (["url: /tags/nope/"], False),
+    "posts/url-draft-term.md": (["url: /tags/draft-only/"], False),
+    "posts/alias-term.md": (["aliases: [/tags/rust/]"], True),
+    "posts/url-list.md": (["url: /tags/"], True),
+    "posts/url-list-unused.md": (["url: /categories/"], True),  # (written though no page has categories)
+    "posts/url-capitals.md": (["url: /Tags/Extra/"], False),  # (another file where the file system tells case)
+    "posts/slug-term.md": (["slug: web"], False),  # (`/posts/web/`)
+}
+
+
+def _duplicates(root: Path) -> set[str]:
+    """The files Hugo says several pages are written to (``--printPathWarnings``)."""
+    done = subprocess.run(
+        [HUGO or "hugo", "-s", str(root), "-d", str(root / "public"), "--printPathWarnings"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = re.search(r"Duplicate target paths: (.*)", done.stdout + done.stderr)
+    return {path.split(" (")[0].strip("/") for path in found.group(1).split(", ")} if found else set()
+
+
+def test_pages_written_where_hugo_writes_a_taxonomys_page(tmp_path):
+    """A page or alias written to the file of a term's page that a page Hugo builds uses, or of a taxonomy's list
+    of terms (written whether or not a page uses one), collides with it: SITE001 at the value that decides the
+    path. A term's own content file (`content/tags/web/_index.md`) is that page, which another claims as it claims
+    any other."""
+    fronts = {name: front for name, (front, _) in _SQUATTERS.items()}
+    fronts |= {
+        "a.md": ["tags: [go, rust, web, extra]"],
+        "b.md": ["draft: true", "tags: [draft-only]"],
+        "tags/web/_index.md": [],
+        "posts/url-own.md": ["url: /tags/web/"],  # (the term's file is the page: one collision, of two files)
+    }
+    write(tmp_path, _site(fronts=fronts, links=["[x](/tags/go/)"]))
+    forget_sites()
+    found = [line for line in site_findings(tmp_path) if "SITE001" in line]
+    expected = sorted(
+        [
+            *(f"content/{name}" for name, (_, clash) in _SQUATTERS.items() if clash),
+            "content/posts/url-own.md",
+            "content/tags/web/_index.md",
+        ]
+    )
+    assert sorted(line.split(":")[0] for line in found) == expected
+    assert found[0] == (
+        "content/posts/alias-term.md:3:11-3:22 SITE001 this alias and the page Hugo makes for a `tags` term are both"
+        " written to `tags/rust/index.html`; Hugo keeps one of them"
+    )
+    if HUGO is not None:
+        # (an alias is no page to `--printPathWarnings`; over four builds, the alias's redirect was written once,
+        # the term's page three times)
+        assert _duplicates(tmp_path) == {
+            "tags/go/index.html",
+            "tags/web/index.html",
+            "tags/index.html",
+            "categories/index.html",
+        }
+
+
+def test_a_page_written_where_a_term_page_is_in_a_run_over_a_few_files(tmp_path):
+    """A run over the page alone finds the term page that pages it is not given make (their kept keys)."""
+    fronts = {"posts/a.md": ["tags: [go]"], "posts/b.md": []}
+    write(tmp_path, _site(fronts=fronts, links=["[x](/tags/go/)"]))
+    cache = ResultCache(tmp_path / "cache")
+    forget_sites()
+    assert [line for line in site_findings(tmp_path, cache=cache) if "SITE001" in line] == []
+    write(tmp_path, {"content/posts/b.md": page('title: "B"', "url: /tags/go/")})
+    forget_sites()
+    found = [
+        line
+        for line in site_findings(tmp_path, ["content/posts/b.md"], ResultCache(tmp_path / "cache"))
+        if "SITE001" in line
+    ]
+    assert found == [
+        "content/posts/b.md:3:6-3:15 SITE001 this page and the page Hugo makes for a `tags` term are both written to"
+        " `tags/go/index.html`; Hugo keeps one of them"
+    ]

@@ -97,7 +97,12 @@ where one names its language and the others do not (`p.bg.md` beside `p.md`, `bg
 being the default language), Hugo keeps that one in every build, and the finding
 says so; otherwise which one it keeps changes from build to build —,
 and output paths that differ only by case (one file on macOS and Windows), but
-not two aliases of one page (the same redirect either way). A page Hugo does
+not two aliases of one page (the same redirect either way). On a Hugo site a
+page or alias written where Hugo writes a page for a taxonomy is reported too:
+a term's page that a page it builds uses (`url: /tags/go/` beside a page tagged
+`go`) and a taxonomy's list of terms (`/tags/`, written whether or not a page
+uses one), where fmlint places those pages (see SITE003 on term pages); Hugo
+says so only with `--printPathWarnings`, and not for an alias. A page Hugo does
 not build claims no path: a draft, a page whose `expiryDate` (`unpublishDate`)
 is past, or whose publish date (`publishDate`, else `date`) is still to come,
 unless `buildExpired` or `buildFuture` is set; its path is reported once the

@@ -50,6 +50,7 @@ from fmlint.site.refs import HEXO_TAGS, JEKYLL_TAGS, LINKS, lookup, resolve, wri
 from fmlint.site.rendering import NEVER
 from fmlint.site.shortcode_lexer import CLOSING, OPENING, SELF_CLOSED, Tag, slash_before_end
 from fmlint.site.templates import lookup_path, runs_script, theme_shortcode
+from fmlint.site.term_pages import taxonomy_page_at
 from fmlint.site.term_urls import term_url
 
 COLLISION, TERM_VARIANT, BROKEN_REFERENCE, BROKEN_ANCHOR, TRANSLATION_KEY, DUPLICATE_TITLE, EMPTY_TERM = (
@@ -180,6 +181,8 @@ def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                 named = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
                 message = f"{this} and {len(others)} others ({named}) are all written to `{output}`; {outcome}"
             yield Finding(claim.page, COLLISION, message, claim.at(index))
+    if index.config.judged_terms:
+        yield from _taxonomy_page_collisions(index, claims, wanted, outcome)
     yield from _case_collisions(index, claims, wanted)
     for (_, key), pages in index.by_key.items():
         if len(pages) < 2:
@@ -190,6 +193,24 @@ def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                 named = ", ".join(f"`{other.file}`" for other in _by_file(files) if other is not page)
                 message = f"this file and {named} are one page to Hugo (content path `{key}`); {_kept(page, files)}"
                 yield Finding(page, COLLISION, message, FILE_START)
+
+
+def _taxonomy_page_collisions(
+    index: SiteIndex, claims: dict[str, list[_Claim]], wanted: Wanted, outcome: str
+) -> Iterator[Finding]:
+    """Pages and aliases written to the file of a page Hugo makes for a taxonomy (``term_pages``): a term's that a
+    page it builds uses, or the list of a taxonomy's terms. Hugo 0.168 keeps one or the other from build to build,
+    and says so only with ``--printPathWarnings``. (Where that page has a content file, ``tags/go/_index.md``, or
+    is the section page of a taxonomy's folder, its claim is among the others'.)"""
+    taxonomies = index.config.taxonomies
+    for output, owners in claims.items():
+        if any(claim.page.kind != "page" and claim.page.folder.split("/", 1)[0] in taxonomies for claim in owners):
+            continue
+        found = [claim for claim in owners if claim.page.file is not None and wanted(claim.page)]
+        made = taxonomy_page_at(index, output) if found else None
+        for claim in found if made is not None else ():
+            message = f"{claim.this([])} and {made} are both written to `{output}`; {outcome}"
+            yield Finding(claim.page, COLLISION, message, claim.at(index))
 
 
 def _kept(page: Page, files: list[Page]) -> str:

@@ -59,7 +59,7 @@ from fmlint.site.refs import (
     resolve,
     url_language,
 )
-from fmlint.site.term_pages import TermKeys, makes_term_pages, term_link, term_page_keys
+from fmlint.site.term_pages import TermKeys, makes_term_pages, term_link, term_page_keys, written_term
 
 # keys, the files of the run → what was kept under them for the other files: (key, file, 1, its place in the
 # site's files) and, for the keys of terms, (key, term, how many uses, the place of the first)
@@ -234,6 +234,10 @@ def _needs(index: SiteIndex, pages: list[Page]) -> tuple[set[str], set[str]]:
     reached: set[int] = set()
     for page in pages:
         keys.update(_claims(config, page))
+        if config.judged_terms:  # (a page or alias written where Hugo writes a term's page: ``checks.collisions``)
+            aliases = page.facts.aliases if config.aliases else ()
+            outputs = [page.output, *(alias_file(alias_url(config, page, alias.value)) for alias in aliases)]
+            keys.update(key for output in outputs for key in _term_page_keys(written_term(config, output)))
         keys.update(_content_keys(page))
         keys.update(_shared(config, page))
         keys.update(key for key, _ in _terms(config, page))

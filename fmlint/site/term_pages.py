@@ -135,3 +135,36 @@ def missing_term_page(index: SiteIndex, keys: TermKeys | None) -> tuple[str, str
         unbuilt = "(drafts, pages still to come or expired, `headless` or `build.render: never`)"
         why = f"only {pages}s Hugo does not build use the `{taxonomy}` term {unbuilt}"
     return why + (f"; {below}" if below else ""), ""
+
+
+def written_term(config: SiteConfig, output: str) -> TermKeys | None:
+    """The keys of the term page Hugo may write to the file ``output`` (a page's or an alias's, as
+    ``checks.collisions`` has it: ``tags/go/index.html``); ``None`` where it writes none (a path without its
+    language's prefix, a file name with capitals where Hugo lowercases its paths)."""
+    if not output.endswith("index.html") or (config.lower and output != output.lower()):
+        return None
+    keys = term_link(config, "/" + output[: -len("index.html")])
+    return keys if keys is not None and not keys.prefix else None
+
+
+def taxonomy_page_at(index: SiteIndex, output: str) -> str | None:
+    """The page Hugo makes for a taxonomy that it writes to ``output`` as well (see :func:`written_term`), described:
+    a term's page a page it builds uses (unless a cascade may give terms), or a language's list of a taxonomy's
+    terms (written whether or not a page uses one); ``None`` for none."""
+    config = index.config
+    if index.generated or not config.judged_terms:
+        return None
+    keys = written_term(config, output)
+    if keys is not None:
+        if index.term_pages.get(keys.page) and keys.any_term not in index.term_pages:
+            taxonomy = keys.any_term[: -len(ANY_TERM)].rpartition("/")[2]
+            return f"the page Hugo makes for a `{taxonomy}` term"
+        return None
+    path = "/" + output[: -len("index.html")] if output.endswith("index.html") else ""
+    lists = [taxonomy for taxonomy in config.judged_terms if taxonomy in config.taxonomy_lists]
+    for language in config.languages if path and (not config.lower or path == path.lower()) else ():
+        for taxonomy in lists:
+            if url_key(path) == _folder(config, language, taxonomy):
+                where = f" of language `{language}`" if config.multilingual else ""
+                return f"the page Hugo makes listing the `{taxonomy}` terms{where}"
+    return None
