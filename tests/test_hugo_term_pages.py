@@ -403,3 +403,21 @@ def test_a_page_written_where_a_term_page_is_in_a_run_over_a_few_files(tmp_path)
         "content/posts/b.md:3:6-3:15 SITE001 this page and the page Hugo makes for a `tags` term are both written to"
         " `tags/go/index.html`; Hugo keeps one of them"
     ]
+
+
+def test_term_pages_disabled(tmp_path):
+    """With `disableKinds = ["term"]` Hugo writes no term page, its content file's neither (`tags/go/_index.md`),
+    but still the lists of terms."""
+    config = _CONFIG.replace('"sitemap"]', '"sitemap", "term"]')
+    fronts = {
+        "a.md": ["tags: [go]"],
+        "tags/go/_index.md": [],
+        "posts/url-term.md": ["url: /tags/go/"],
+        "posts/url-list.md": ["url: /tags/"],
+    }
+    write(tmp_path, _site(config, fronts, links=["[x](/tags/go/)"]))
+    forget_sites()
+    found = [line.split(":")[0] for line in site_findings(tmp_path) if "SITE001" in line]
+    assert found == ["content/posts/url-list.md"]
+    if HUGO is not None:
+        assert _duplicates(tmp_path) == {"tags/index.html"}

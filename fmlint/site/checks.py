@@ -181,7 +181,7 @@ def collisions(index: SiteIndex, wanted: Wanted) -> Iterator[Finding]:
                 named = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
                 message = f"{this} and {len(others)} others ({named}) are all written to `{output}`; {outcome}"
             yield Finding(claim.page, COLLISION, message, claim.at(index))
-    if index.config.judged_terms:
+    if index.config.judged_terms or index.config.judged_lists:
         yield from _taxonomy_page_collisions(index, claims, wanted, outcome)
     yield from _case_collisions(index, claims, wanted)
     for (_, key), pages in index.by_key.items():
@@ -202,7 +202,7 @@ def _taxonomy_page_collisions(
     page it builds uses, or the list of a taxonomy's terms. Hugo 0.168 keeps one or the other from build to build,
     and says so only with ``--printPathWarnings``. (Where that page has a content file, ``tags/go/_index.md``, or
     is the section page of a taxonomy's folder, its claim is among the others'.)"""
-    taxonomies = index.config.taxonomies
+    taxonomies = index.config.taxonomy_folders
     for output, owners in claims.items():
         if any(claim.page.kind != "page" and claim.page.folder.split("/", 1)[0] in taxonomies for claim in owners):
             continue

@@ -1353,7 +1353,7 @@ def _pattern(config: SiteConfig, page: Page) -> str | None:
 def hugo_kind(config: SiteConfig, page: Page) -> str:
     """The page's kind as Hugo names it: a section's ``_index.md`` in a taxonomy's folder is the taxonomy's
     (``content/tags/_index.md``) or a term's (``content/tags/go/_index.md``)."""
-    if page.kind == "section" and page.folder.split("/", 1)[0].lower() in config.taxonomies:
+    if page.kind == "section" and page.folder.split("/", 1)[0].lower() in config.taxonomy_folders:
         depth = page.folder.count("/")
         return "taxonomy" if depth == 0 else "term" if depth == 1 else page.kind
     return page.kind

@@ -23,7 +23,7 @@ from urllib.parse import unquote
 
 from fmlint.regex import lazy_pattern
 from fmlint.site.config import SiteConfig
-from fmlint.site.hugo_paths import basic_normalize, url_key
+from fmlint.site.hugo_paths import basic_normalize, remove_accents, url_key
 from fmlint.site.term_urls import term_url
 
 if TYPE_CHECKING:
@@ -107,9 +107,9 @@ def term_link(config: SiteConfig, path: str) -> TermKeys | None:
 def term_ref(config: SiteConfig, path: str, language: str) -> TermKeys | None:
     """:func:`term_link`'s keys for a ``ref``'s content ``path`` from the root (``/tags/Machine Learning``: Hugo's
     lookup lowercases it and makes its spaces hyphens) in ``language``; ``None`` for one of other characters than
-    letters, digits, `_`, `-` and `.` (or of other letters than ASCII's where ``removePathAccents`` is set)."""
+    letters, digits, `_`, `-` and `.` (or of accented letters where ``removePathAccents`` is set)."""
     normalized = basic_normalize(posixpath.normpath("/" + path).strip("/"))
-    if not _PLAIN_REF.fullmatch(normalized) or not (config.keep_accents or normalized.isascii()):
+    if not _PLAIN_REF.fullmatch(normalized) or not (config.keep_accents or remove_accents(normalized) == normalized):
         return None
     return term_link(config, f"{config.language_prefix(language)}/{normalized}/")
 
@@ -152,7 +152,7 @@ def taxonomy_page_at(index: SiteIndex, output: str) -> str | None:
     a term's page a page it builds uses (unless a cascade may give terms), or a language's list of a taxonomy's
     terms (written whether or not a page uses one); ``None`` for none."""
     config = index.config
-    if index.generated or not config.judged_terms:
+    if index.generated:
         return None
     keys = written_term(config, output)
     if keys is not None:
@@ -161,7 +161,7 @@ def taxonomy_page_at(index: SiteIndex, output: str) -> str | None:
             return f"the page Hugo makes for a `{taxonomy}` term"
         return None
     path = "/" + output[: -len("index.html")] if output.endswith("index.html") else ""
-    lists = [taxonomy for taxonomy in config.judged_terms if taxonomy in config.taxonomy_lists]
+    lists = config.judged_lists
     for language in config.languages if path and (not config.lower or path == path.lower()) else ():
         for taxonomy in lists:
             if url_key(path) == _folder(config, language, taxonomy):

@@ -259,6 +259,7 @@ def hugo_site(root: str, name: str | None) -> SiteConfig:
         else DEFAULT_TAXONOMIES
     )
     disabled_kinds = [str(k).lower() for k in options.get("disablekinds", []) or []]
+    taxonomy_folders = taxonomies
     taxonomy_lists = () if "taxonomy" in disabled_kinds else taxonomies
     if "term" in disabled_kinds:  # (`taxonomy` is the page listing a taxonomy's terms: theirs are still written)
         taxonomies = ()
@@ -273,7 +274,7 @@ def hugo_site(root: str, name: str | None) -> SiteConfig:
         default_language=default_language,
         default_in_subdir=bool(options.get("defaultcontentlanguageinsubdir", False)),
         home="home" not in disabled_kinds,
-        disabled_kinds=tuple(kind for kind in disabled_kinds if kind in ("page", "section")),
+        disabled_kinds=tuple(kind for kind in disabled_kinds if kind in ("page", "section", "taxonomy", "term")),
         permalinks=permalink_rules(options.get("permalinks")),
         language_permalinks={
             language: permalink_rules(table["permalinks"])
@@ -308,7 +309,11 @@ def hugo_site(root: str, name: str | None) -> SiteConfig:
         linkify=subtable(options, "markup", "goldmark", "extensions").get("linkify") is not False,
         taxonomies=taxonomies,
         taxonomy_lists=taxonomy_lists,
+        taxonomy_folders=taxonomy_folders,
         judged_terms=_judged_terms(options, taxonomies, languages_table, bool(themes.missing_content_modules)),
+        judged_lists=_judged_terms(
+            options, taxonomy_lists, languages_table, bool(themes.missing_content_modules), "taxonomy"
+        ),
         cascades=tuple(cascades(options.get("cascade"))),
         static_dirs=static_dirs,
         # (the components found: a theme checked out or installed is read on the next run)
@@ -442,12 +447,12 @@ def _weight(table: Any) -> int:
 
 
 def _judged_terms(
-    options: dict[str, Any], taxonomies: tuple[str, ...], languages: dict[str, Any], missing: bool
+    options: dict[str, Any], taxonomies: tuple[str, ...], languages: dict[str, Any], missing: bool, kind: str = "term"
 ) -> tuple[str, ...]:
-    """The taxonomies whose every term page fmlint places (``fmlint.site.term_pages``): those written at Hugo's
-    default URLs (no ``term`` permalink of the site's or a language's, no ``uglyURLs``), whose terms no
-    ``cascade`` of the configuration gives, on a site whose languages have no taxonomies of their own and that
-    misses no module of content (its pages may use terms)."""
+    """Of ``taxonomies``, those whose every page of ``kind`` fmlint places (``fmlint.site.term_pages``): a term's
+    page, or the ``taxonomy`` page listing the terms, written at Hugo's default URL (no such permalink of the
+    site's or a language's, no ``uglyURLs``), whose terms no ``cascade`` of the configuration gives, on a site whose
+    languages have no taxonomies of their own and that misses no module of content (its pages may use terms)."""
     if missing or options.get("uglyurls") or any(isinstance(t, dict) and "taxonomies" in t for t in languages.values()):
         return ()
     rules: list[PermalinkRule] = [*permalink_rules(options.get("permalinks"))]
@@ -455,11 +460,12 @@ def _judged_terms(
         rules += permalink_rules(table.get("permalinks")) if isinstance(table, dict) else ()
     cascaded, maybe = cascade_params(options.get("cascade")) if options.get("cascade") is not None else ({}, [])
     given = {name.partition(".")[0] for name in (*cascaded, *maybe)}
+    path = "/{}/x" if kind == "term" else "/{}"
     return tuple(
         taxonomy
         for taxonomy in taxonomies
         if taxonomy not in given
         and not any(
-            rule.matches("term", f"/{taxonomy}/x", rule.languages[0] if rule.languages else "") for rule in rules
+            rule.matches(kind, path.format(taxonomy), rule.languages[0] if rule.languages else "") for rule in rules
         )
     )

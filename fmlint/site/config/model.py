@@ -74,7 +74,8 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     default_language: str = "en"
     default_in_subdir: bool = False
     home: bool = False  # Hugo makes each language's home page (unless ``disableKinds`` holds "home")
-    # Hugo's ``disableKinds`` of content pages (``page``, ``section``): none of those written
+    # Hugo's ``disableKinds`` of content pages (``page``, ``section``, and the ``taxonomy`` and ``term`` pages' files):
+    # none of those written
     disabled_kinds: tuple[str, ...] = ()
     permalinks: tuple[PermalinkRule, ...] = ()  # Hugo's ``[permalinks]``, the first that matches a page its
     # a language's own ``[languages.x.permalinks]``, which replace the site's for its pages
@@ -147,7 +148,9 @@ class SiteConfig(msgspec.Struct, frozen=True, dict=True):
     linkify: bool = False  # whether a bare URL in running text is a link (Hugo's goldmark, by default)
     taxonomies: tuple[str, ...] = DEFAULT_TAXONOMIES  # Hugo: those whose term pages are written
     taxonomy_lists: tuple[str, ...] = DEFAULT_TAXONOMIES  # Hugo: those whose page listing their terms is written
+    taxonomy_folders: tuple[str, ...] = ()  # Hugo: every taxonomy configured, whose folder holds its pages' files
     judged_terms: tuple[str, ...] = ()  # Hugo: the taxonomies whose every term page fmlint places (``term_pages``)
+    judged_lists: tuple[str, ...] = ()  # Hugo: those whose page listing their terms fmlint places
     static_dirs: tuple[ContentDir, ...] = ()  # folders mounted on ``static/`` and ``assets/`` (target: below them)
     cascades: tuple[Cascade, ...] = ()  # the configuration's ``cascade`` entries of drafts and build options
     starlight: Starlight | None = None  # an Astro site's Starlight options, when it uses Starlight
