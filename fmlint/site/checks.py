@@ -202,8 +202,17 @@ def _taxonomy_page_collisions(
     page it builds uses, or the list of a taxonomy's terms. Hugo 0.168 keeps one or the other from build to build,
     and says so only with ``--printPathWarnings``. (Where that page has a content file, ``tags/go/_index.md``, or
     is the section page of a taxonomy's folder, its claim is among the others'.)"""
-    taxonomies = index.config.taxonomy_folders
+    config = index.config
+    taxonomies = config.taxonomy_folders
+    # (the first folders of such pages' files: a taxonomy's, or a language's; 10,000 pages' are looked at)
+    firsts = {
+        *config.judged_terms,
+        *config.judged_lists,
+        *(config.language_prefix(each)[1:] for each in config.languages),
+    }
     for output, owners in claims.items():
+        if output.partition("/")[0] not in firsts:
+            continue
         if any(claim.page.kind != "page" and claim.page.folder.split("/", 1)[0] in taxonomies for claim in owners):
             continue
         found = [claim for claim in owners if claim.page.file is not None and wanted(claim.page)]
