@@ -143,13 +143,24 @@ def test_term_page_findings_exact(tmp_path):
 
 
 def test_terms_that_write_no_page_of_their_own(tmp_path):
-    """A term `x/y` has its page at `/tags/x/y/` (none at `/tags/x/`); `?` and an empty term make none: they
-    leave every other term page judged."""
-    links = ["[x](/tags/x/)", "[x](/tags/x/y/)", "[x](/tags/nope/)", "[x](/tags/pub/)"]
-    write(tmp_path, _site(fronts={"a.md": ['tags: ["x/y", "?", "", "pub"]']}, links=links))
-    assert _ours(tmp_path) == {_line(0), _line(2)}
+    """A term `x/y` has its page at `/tags/x/y/` (none at `/tags/x/`), `A/B testing` at `/tags/a/b-testing/`;
+    `?` and an empty term make none: they leave every other term page judged. A path below a term's page is
+    judged as a term's too (yanirseroussi.com's `[A/B testing](/tags/a/b-testing/)`, where no page uses the
+    term), but a later page of a term's list (`/tags/pub/page/2/`)."""
+    links = [
+        "[x](/tags/x/)",
+        "[x](/tags/x/y/)",
+        "[x](/tags/nope/)",
+        "[x](/tags/pub/)",
+        "[x](/tags/a/b-testing/)",
+        "[x](/tags/split-testing/)",
+        "[x](/tags/split-testing/extra/)",
+        "[x](/tags/pub/page/2/)",
+    ]
+    write(tmp_path, _site(fronts={"a.md": ['tags: ["x/y", "?", "", "pub", "split testing"]']}, links=links))
+    assert _ours(tmp_path) == {_line(0), _line(2), _line(4), _line(6)}
     if HUGO is not None:
-        assert _hugos(tmp_path, links) == {_line(0), _line(2)}
+        assert _hugos(tmp_path, links) == {_line(0), _line(2), _line(4), _line(6), _line(7)}  # (one list page)
 
 
 @pytest.mark.parametrize(

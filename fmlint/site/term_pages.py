@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from fmlint.site.index import Page, SiteIndex
 
 ANY_TERM = "\x1f*"  # after a taxonomy folder's key: any of its terms may have a page (a cascade gives them)
+_PAGER = lazy_pattern(r"(^|/)page/\d+$")  # a term list's later pages (`go/page/2`): as many as its pages make
 _PLAIN_REF = lazy_pattern(r"[\w-]+/[\w.-]+")  # a ``ref`` to a term fmlint tells: its path normalised
 
 
@@ -87,20 +88,21 @@ class TermKeys(NamedTuple):
 
 
 def term_link(config: SiteConfig, path: str) -> TermKeys | None:
-    """The keys of the term page a root-relative URL ``path`` names; ``None`` for a path that names no term page
-    of a judged taxonomy (or one with a ``%`` in its term, which fmlint does not tell)."""
+    """The keys of the term page a root-relative URL ``path`` names (a term's may hold slashes: `A/B testing` is
+    `/tags/a/b-testing/`); ``None`` for a path that names no term page of a judged taxonomy, a page of a term's
+    list (`/tags/go/page/2/`), or one with a ``%`` in its term, which fmlint does not tell."""
     from fmlint.site.refs import url_language
 
     unquoted = unquote(path)
     language = url_language(config, unquoted)
     prefix = config.language_prefix(language)
     prefixed = not prefix or unquoted.lower().startswith(prefix.lower() + "/")
-    parts = unquoted[len(prefix) if prefixed else 0 :].strip("/").split("/")
-    if len(parts) != 2 or parts[0].lower() not in config.judged_terms or not parts[1] or "%" in parts[1]:
+    taxonomy, _, term = unquoted[len(prefix) if prefixed else 0 :].strip("/").partition("/")
+    if taxonomy.lower() not in config.judged_terms or not term or "%" in term or _PAGER.search(term):
         return None
-    folder = _folder(config, language, parts[0].lower())
+    folder = _folder(config, language, taxonomy.lower())
     key = url_key(unquoted)
-    spelt = f"{folder}/{basic_normalize(parts[1].strip())}"
+    spelt = f"{folder}/{basic_normalize(term.strip())}"
     return TermKeys(key, folder + ANY_TERM, spelt if spelt != key else "", language, "" if prefixed else prefix)
 
 
