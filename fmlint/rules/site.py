@@ -297,7 +297,10 @@ taxonomies whose term pages fmlint places all: at Hugo's default URLs (no `term`
 permalink, no `uglyURLs`), whose terms the configuration's `cascade` does not
 give, without taxonomies of a language's own, a module of content missing or a
 content adapter (the pages it makes may use any term); a term holding `%` is not
-judged, nor a path below a term page (`/tags/ai/page/2/`).
+judged, nor a later page of a term's list (`/tags/ai/page/2/`). A term's URL keeps
+its slashes (`A/B testing` is `/tags/a/b-testing/`). As every URL of the site, a
+term page's is compared without regard to letter case (`/tags/AI/` for
+`/tags/ai/` passes, though a server that tells case apart answers 404).
 A relative link to a URL (`../install/`, `./setup/#options`: no file
 extension, `./`, `../` or a trailing `/`) is resolved from the page's URL as a
 browser resolves it, then judged so (on Docusaurus sites a bare word too,
