@@ -20,7 +20,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_site_rules import HUGO, hugo_log, needs_hugo, page, site_findings, write
+from test_site_rules import HUGO, hugo_failing, needs_hugo, page, site_findings, write
 
 from fmlint.site.config import forget_sites
 
@@ -50,13 +50,7 @@ def _hugos(root: Path, refs: list[str]) -> tuple[set[int], set[int], set[int]]:
     """The lines Hugo fails at or writes an empty link for (``href=""``, or the fragment alone), those of links
     to a page it writes without the fragment's ID (the page itself built again, the failing refs out), and
     those of fragments no build can judge: of a page only linked (not written) or a section without a file."""
-    done = hugo_log(root)
-    failing = {int(found) for found in re.findall(r"from\.md:(\d+):\d+", done.stdout + done.stderr)}
-    assert failing or done.returncode == 0, done.stderr
-    kept = [ref if _line(n) not in failing else "x" for n, ref in enumerate(refs)]
-    (root / _FROM).write_text(_refs(kept), encoding="utf-8")
-    assert hugo_log(root).returncode == 0
-    (root / _FROM).write_text(_refs(refs), encoding="utf-8")
+    failing = hugo_failing(root, _FROM, refs, _refs, _line)
     built = (root / "public/ref/from/index.html").read_text(encoding="utf-8")
     links = {
         _line(int(n)): link.replace("https://example.org", "") for n, link in re.findall(r"R(\d+)\[([^\]]*)\]", built)

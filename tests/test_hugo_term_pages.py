@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from test_site_rules import HUGO, hugo_log, needs_hugo, page, site_findings, write
+from test_site_rules import HUGO, hugo_failing, needs_hugo, page, site_findings, write
 
 from fmlint.cache import ResultCache
 from fmlint.site.config import forget_sites
@@ -98,13 +98,7 @@ def _ours(
 def _hugos(root: Path, links: list[str], source: str = _FROM, language: str = "") -> set[int]:
     """The lines of ``source`` Hugo fails at, and those whose link it writes to no file it writes (case ignored;
     built again without the failing refs)."""
-    done = hugo_log(root)
-    failing = {int(found) for found in re.findall(rf"{re.escape(source)}:(\d+):\d+", done.stdout + done.stderr)}
-    assert failing or done.returncode == 0, done.stderr
-    kept = [link if _line(n) not in failing else "x" for n, link in enumerate(links)]
-    (root / source).write_text(_from(kept), encoding="utf-8")
-    assert hugo_log(root).returncode == 0
-    (root / source).write_text(_from(links), encoding="utf-8")
+    failing = hugo_failing(root, source, links, _from, _line)
     public = root / "public"
     written = {str(path.relative_to(public)).lower() for path in public.rglob("*") if path.is_file()}
     built = (public / language / "ref/from/index.html").read_text(encoding="utf-8")
@@ -194,6 +188,14 @@ weight = 2
 """
 
 
+def _french(root: Path, config: str, fronts: dict[str, list[str]], links: list[str]) -> None:
+    """A site of ``fronts`` whose French page `content/ref/from.fr.md` writes ``links``."""
+    files = _site(config, fronts, links)
+    files["content/ref/from.fr.md"] = files.pop(_FROM)
+    write(root, files)
+    forget_sites()
+
+
 def test_term_pages_in_each_language(tmp_path):
     """Each language has its term pages: a French page's ``ref "/tags/en-only"`` and `/fr/tags/en-only/` name
     none (only an English page uses the term); `/fr/tags/fr-only/`, `/tags/en-only/` and ``ref "/tags/fr-only"``
@@ -207,11 +209,7 @@ def test_term_pages_in_each_language(tmp_path):
         '{{< ref "/tags/fr-only" >}}',
         '{{< ref "/tags/en-only" >}}',
     ]
-    fronts = {"a.md": ["tags: [en-only]"], "a.fr.md": ["tags: [fr-only]"]}
-    files = _site(_LANGUAGES, fronts, links)
-    files["content/ref/from.fr.md"] = files.pop(_FROM)
-    write(tmp_path, files)
-    forget_sites()
+    _french(tmp_path, _LANGUAGES, {"a.md": ["tags: [en-only]"], "a.fr.md": ["tags: [fr-only]"]}, links)
     lines = site_findings(tmp_path)
     found = {int(line.split(":")[1]) for line in lines if "SITE003" in line}
     assert found == {_line(1), _line(5)}
@@ -239,12 +237,8 @@ def test_term_links_hugos_link_hook_looks_up(tmp_path):
         '{{< ref "/tags/v1.2" >}}',
         '{{< ref "/tags/v1" >}}',
     ]
-    fronts = {"a.md": ["tags: [en-only]"], "a.fr.md": ['tags: [fr-only, "v1.2"]']}
-    files = _site(config, fronts, links)
-    files["content/ref/from.fr.md"] = files.pop(_FROM)
-    files[_FROM] = _from(["[x](/tags/en-only/)"])  # (the hook finds the English term page)
-    write(tmp_path, files)
-    forget_sites()
+    _french(tmp_path, config, {"a.md": ["tags: [en-only]"], "a.fr.md": ['tags: [fr-only, "v1.2"]']}, links)
+    write(tmp_path, {_FROM: _from(["[x](/tags/en-only/)"])})  # (the hook finds the English term page)
     found = [line for line in site_findings(tmp_path) if "SITE003" in line]
     assert found == [
         "content/ref/from.fr.md:9:8-9:39 SITE003 `https://site.test/tags/fr-only/` leads into this site:"

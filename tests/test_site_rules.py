@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -74,6 +75,23 @@ def hugo_log(root: Path) -> subprocess.CompletedProcess[str]:
     """Hugo's build of the site at ``root`` (in ``root/public``) as it ends: its exit status and what it says."""
     run = [HUGO or "hugo", "-s", str(root), "-d", str(root / "public")]
     return subprocess.run(run, check=False, capture_output=True, text=True, env=_quiet_env())
+
+
+def hugo_failing(
+    root: Path, source: str, items: list[str], page_of: Callable[[list[str]], str], line_of: Callable[[int], int]
+) -> set[int]:
+    """The lines of ``source`` (written by ``page_of`` from ``items``, the ``n``-th at line ``line_of(n)``) that
+    Hugo's build of ``root`` fails at; the site is then built again with those items as `x`, and ``source``
+    written back as it was."""
+    done = hugo_log(root)
+    failing = {int(found) for found in re.findall(rf"{re.escape(source)}:(\d+):\d+", done.stdout + done.stderr)}
+    assert failing or done.returncode == 0, done.stderr
+    (root / source).write_text(
+        page_of([item if line_of(n) not in failing else "x" for n, item in enumerate(items)]), encoding="utf-8"
+    )
+    assert hugo_log(root).returncode == 0
+    (root / source).write_text(page_of(items), encoding="utf-8")
+    return failing
 
 
 def hugo_build(root: Path) -> Path:
