@@ -426,3 +426,13 @@ def test_term_pages_disabled(tmp_path):
     assert found == ["content/posts/url-list.md"]
     if HUGO is not None:
         assert _duplicates(tmp_path) == {"tags/index.html"}
+
+
+def test_a_taxonomy_list_collides_beside_a_content_adapter(tmp_path):
+    """A content adapter's pages may use any term, which leaves links to term pages unjudged; but a taxonomy's
+    list is written whatever they use, and a term a page uses has its page whatever the adapter adds."""
+    fronts = {"a.md": ["tags: [go]"], "posts/url-list.md": ["url: /tags/"], "posts/url-term.md": ["url: /tags/go/"]}
+    write(tmp_path, {**_site(fronts=fronts, links=["[x](/tags/nope/)"]), "content/made/_content.gotmpl": ""})
+    forget_sites()
+    found = sorted(line.split(":")[0] for line in site_findings(tmp_path) if " SITE001 " in line or " SITE003 " in line)
+    assert found == ["content/posts/url-list.md", "content/posts/url-term.md"]

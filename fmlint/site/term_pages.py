@@ -151,14 +151,12 @@ def written_term(config: SiteConfig, output: str) -> TermKeys | None:
 
 def taxonomy_page_at(index: SiteIndex, output: str) -> str | None:
     """The page Hugo makes for a taxonomy that it writes to ``output`` as well (see :func:`written_term`), described:
-    a term's page a page it builds uses (unless a cascade may give terms), or a language's list of a taxonomy's
-    terms (written whether or not a page uses one); ``None`` for none."""
+    a term's page a page it builds uses, or a language's list of a taxonomy's terms (written whether or not a page
+    uses one); ``None`` for none."""
     config = index.config
-    if index.generated:
-        return None
     keys = written_term(config, output)
-    if keys is not None:
-        if index.term_pages.get(keys.page) and keys.any_term not in index.term_pages:
+    if keys is not None:  # (one a page uses: whatever a cascade or a content adapter gives others)
+        if index.term_pages.get(keys.page):
             taxonomy = keys.any_term[: -len(ANY_TERM)].rpartition("/")[2]
             return f"the page Hugo makes for a `{taxonomy}` term"
         return None
