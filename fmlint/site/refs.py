@@ -37,7 +37,7 @@ from fmlint.site.index import Page, SiteIndex, content_paths, stem
 from fmlint.site.mkdocs_urls import page_url
 from fmlint.site.multirepo import imports
 from fmlint.site.routes import matches
-from fmlint.site.term_pages import TermKeys, missing_term_page, term_link, term_ref
+from fmlint.site.term_pages import TermKeys, missing_term_page, term_found, term_link, term_ref
 
 if TYPE_CHECKING:  # (the modules of other generators, and of redirect templates, are imported where a site has them)
     from fmlint.site.docusaurus import Docusaurus
@@ -366,12 +366,6 @@ def looked_up_term(config: SiteConfig, page: Page, target: str, language: str) -
     return next((keys for path in _looked_in(page, target) if (keys := term_ref(config, path, language))), None)
 
 
-def _term_found(index: SiteIndex, keys: TermKeys | None) -> bool:
-    """Whether ``GetPage`` finds the term page of ``keys``: a page Hugo builds uses its term (or may: a cascade
-    gives the taxonomy's terms)."""
-    return keys is not None and (bool(index.term_pages.get(keys.page)) or keys.any_term in index.term_pages)
-
-
 def _looked_in(page: Page, target: str) -> list[str]:
     """The content paths a ``ref`` or a hook's ``GetPage`` looks ``target`` up at: from the page's folder (from the
     root, for one led by `/`), then, for one led by neither `.` nor `/`, from the content root."""
@@ -484,7 +478,7 @@ def _link(index: SiteIndex, page: Page, reference: Reference) -> Resolved:
         found = _by_path(index, unquote(path), page.language)  # (the embedded render hook's GetPage, in its language)
         if found is not None and not _unfound(found):
             return Resolved(found, unquote(fragment))
-        if _term_found(index, looked_up_term(index.config, page, path.rstrip("/"), page.language)):
+        if term_found(index, looked_up_term(index.config, page, path.rstrip("/"), page.language)):
             return _SKIP  # (a term page: written at its URL)
     if target.startswith("/") and not target.startswith("//") and reference.kind in LINKS:
         judged = _root_url(index, target, locale=page.language)
@@ -727,7 +721,7 @@ def _embedded_hook_link(index: SiteIndex, page: Page, target: str, as_url: bool)
     found = _hook_lookup(index, page, path)
     if isinstance(found, Page) and not _unfound(found):
         return Resolved(found, unquote(target.partition("#")[2]))
-    if _term_found(index, looked_up_term(index.config, page, path, page.language)):
+    if term_found(index, looked_up_term(index.config, page, path, page.language)):
         return _SKIP  # (a term page: written at its URL)
     return _relative_url(index, page, target) if as_url else _SKIP
 
@@ -819,10 +813,20 @@ def url_language(config: SiteConfig, path: str) -> str:
     return config.default_language
 
 
+def language_prefix_of(config: SiteConfig, path: str) -> tuple[str, str, bool]:
+    """The language whose pages a root-relative URL path names (:func:`url_language`), its prefix (``/fr``; "" for
+    none), and whether the path holds it (one without it, where the language has one, names none of its pages)."""
+    language = url_language(config, path)
+    prefix = config.language_prefix(language)
+    return language, prefix, not prefix or path.lower().startswith(prefix.lower() + "/")
+
+
 def _unprefixed(config: SiteConfig, path: str) -> str:
     """A root-relative URL path without the prefix of the language it names (``/fr/tags/x/`` is ``/tags/x/``)."""
-    prefix = config.language_prefix(url_language(config, path)) if config.multilingual else ""
-    return path[len(prefix) :] if prefix and path.lower().startswith(prefix.lower() + "/") else path
+    if not config.multilingual:
+        return path
+    _, prefix, prefixed = language_prefix_of(config, path)
+    return path[len(prefix) :] if prefix and prefixed else path
 
 
 def _page_url(page: Page, written: str) -> str | None:

@@ -91,19 +91,17 @@ def term_link(config: SiteConfig, path: str) -> TermKeys | None:
     """The keys of the term page a root-relative URL ``path`` names (a term's may hold slashes: `A/B testing` is
     `/tags/a/b-testing/`); ``None`` for a path that names no term page of a judged taxonomy, a page of a term's
     list (`/tags/go/page/2/`), or one with a ``%`` in its term, which fmlint does not tell."""
-    from fmlint.site.refs import url_language
+    from fmlint.site.refs import language_prefix_of
 
     unquoted = unquote(path)
-    language = url_language(config, unquoted)
-    prefix = config.language_prefix(language)
-    prefixed = not prefix or unquoted.lower().startswith(prefix.lower() + "/")
+    language, prefix, prefixed = language_prefix_of(config, unquoted)
     taxonomy, _, term = unquoted[len(prefix) if prefixed else 0 :].strip("/").partition("/")
     if taxonomy.lower() not in config.judged_terms or not term or "%" in term or _PAGER.search(term):
         return None
     folder = _folder(config, language, taxonomy.lower())
     key = url_key(unquoted)
     spelt = f"{folder}/{basic_normalize(term.strip())}"
-    return TermKeys(key, folder + ANY_TERM, spelt if spelt != key else "", language, "" if prefixed else prefix)
+    return TermKeys(key, folder + ANY_TERM, spelt if spelt != key else "", language, prefix if not prefixed else "")
 
 
 def term_ref(config: SiteConfig, path: str, language: str) -> TermKeys | None:
@@ -116,15 +114,19 @@ def term_ref(config: SiteConfig, path: str, language: str) -> TermKeys | None:
     return term_link(config, f"{config.language_prefix(language)}/{normalized}/")
 
 
+def term_found(index: SiteIndex, keys: TermKeys | None) -> bool:
+    """Whether the term page of ``keys`` is written, as Hugo's ``GetPage`` finds it: a page Hugo builds uses its
+    term (or may: a cascade gives the taxonomy's terms)."""
+    return keys is not None and (bool(index.term_pages.get(keys.page)) or keys.any_term in index.term_pages)
+
+
 def missing_term_page(index: SiteIndex, keys: TermKeys | None) -> tuple[str, str] | None:
     """Why the term page of ``keys`` is not written (no page Hugo builds uses its term), and the URL of the page of
     the term spelt as Hugo writes its URL, where there is one ("" else); ``None`` when it is written (or may be:
     a cascade gives terms), or ``keys`` is ``None``."""
-    if keys is None or index.generated or index.term_pages.get(keys.any_term) is not None:
+    if keys is None or index.generated or term_found(index, keys):
         return None
     made = index.term_pages.get(keys.page)
-    if made:
-        return None
     taxonomy = keys.any_term[: -len(ANY_TERM)].rpartition("/")[2]
     below = f"language `{keys.language}`'s term pages are below `{keys.prefix}/`" if keys.prefix else ""
     if keys.spelt and index.term_pages.get(keys.spelt):

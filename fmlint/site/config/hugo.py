@@ -310,8 +310,8 @@ def hugo_site(root: str, name: str | None) -> SiteConfig:
         taxonomies=taxonomies,
         taxonomy_lists=taxonomy_lists,
         taxonomy_folders=taxonomy_folders,
-        judged_terms=_judged_terms(options, taxonomies, languages_table, bool(themes.missing_content_modules)),
-        judged_lists=_judged_terms(
+        judged_terms=_judged_taxonomies(options, taxonomies, languages_table, bool(themes.missing_content_modules)),
+        judged_lists=_judged_taxonomies(
             options, taxonomy_lists, languages_table, bool(themes.missing_content_modules), "taxonomy"
         ),
         cascades=tuple(cascades(options.get("cascade"))),
@@ -446,7 +446,7 @@ def _weight(table: Any) -> int:
     return weight if isinstance(weight, int) else 0
 
 
-def _judged_terms(
+def _judged_taxonomies(
     options: dict[str, Any], taxonomies: tuple[str, ...], languages: dict[str, Any], missing: bool, kind: str = "term"
 ) -> tuple[str, ...]:
     """Of ``taxonomies``, those whose every page of ``kind`` fmlint places (``fmlint.site.term_pages``): a term's
